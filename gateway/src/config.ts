@@ -1,0 +1,81 @@
+import { dirname, join } from 'node:path';
+import { boolFromEnv, intFromEnv, parseEnv, privateJwkSchema, publicJwksSchema } from '@cellgraph/kernel';
+import { z } from 'zod';
+
+const gatewayEnv = z.object({
+  NODE_ENV: z.string().default('production'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** The cell's composed supergraph (schema/cells/<cell>/supergraph.graphql); reloaded on change. */
+  SUPERGRAPH_PATH: z.string().min(1, 'is required (path of the cell’s supergraph.graphql)'),
+  /** The cell's node subgraph, served in the gateway; defaults to node.graphql beside the supergraph. */
+  NODE_SUBGRAPH_PATH: z.string().optional(),
+  /** Where subgraphs answer; {name} is replaced by the subgraph's name. */
+  SUBGRAPH_URL_TEMPLATE: z
+    .string()
+    .default('http://127.0.0.1:4001/{name}/graphql')
+    .refine((value) => value.includes('{name}'), 'must contain {name}'),
+  SUBGRAPH_TIMEOUT_MS: intFromEnv(10_000),
+  /** Private key the gateway signs internal contexts with (JWK, Ed25519). */
+  INTERNAL_SIGNING_KEY: privateJwkSchema,
+  /** Public keys of access tokens (JWKS); when unset, they are fetched from AUTH_JWKS_URL. */
+  AUTH_PUBLIC_KEYS: publicJwksSchema.optional(),
+  /** Where identity publishes them; defaults to identity's /.well-known/jwks.json beside its /graphql. */
+  AUTH_JWKS_URL: z.url().optional(),
+  REDIS_URL: z.url({ error: 'must be a redis:// URL' }),
+  REDIS_KEY_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i).default('cellgraph'),
+  /** Requests per window allowed to each API key. */
+  API_KEY_RATE_LIMIT: intFromEnv(600),
+  API_KEY_RATE_WINDOW_SECONDS: intFromEnv(60),
+  /** Serve the GraphQL explorer on GET /graphql; always on when NODE_ENV=development. */
+  EXPLORER_ENABLED: boolFromEnv(false),
+  MAX_QUERY_DEPTH: intFromEnv(15),
+  MAX_ALIASES: intFromEnv(30),
+  MAX_DIRECTIVES: intFromEnv(50),
+  MAX_TOKENS: intFromEnv(5_000),
+  MAX_BODY_BYTES: intFromEnv(1_000_000),
+  /** Each Subscription field's events (JSON); defaults to live-events.json beside the supergraph. */
+  LIVE_EVENTS_PATH: z.string().optional(),
+  MAX_SUBSCRIPTIONS_PER_CONNECTION: intFromEnv(100),
+  /** Events queued for one subscription before it is ended as too slow (SUBSCRIPTION_OVERFLOW). */
+  MAX_PENDING_EVENTS: intFromEnv(1_000),
+  /** How often a WebSocket's credentials are checked again (expired, signed out, revoked). */
+  SUBSCRIPTION_REVALIDATE_MS: intFromEnv(30_000),
+  /** Subgraphs handed a delegation with each request, to ask the graph as the caller (comma-separated). */
+  GRAPH_DELEGATES: z.string().default('collaboration'),
+});
+
+export type GatewayConfig = z.output<typeof gatewayEnv> & {
+  development: boolean;
+  explorer: boolean;
+  /** Where a subgraph answers: SUBGRAPH_URL_<NAME> when set, else the template. */
+  subgraphUrl(name: string): string;
+  /** Where the access-token keys are published. */
+  jwksUrl: string;
+  graphDelegates: string[];
+  nodeSubgraphPath: string;
+  liveEventsPath: string;
+};
+
+const urlOverride = z.url({ error: 'must be the URL of a subgraph’s /graphql' });
+
+export function parseGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const config = parseEnv('gateway', gatewayEnv, env);
+  const overrides = parseEnv(
+    'gateway',
+    z.record(z.string(), urlOverride),
+    Object.fromEntries(Object.entries(env).filter(([key, value]) => /^SUBGRAPH_URL_[A-Z0-9_]+$/.test(key) && key !== 'SUBGRAPH_URL_TEMPLATE' && value)),
+  );
+  const development = config.NODE_ENV === 'development';
+  const subgraphUrl = (name: string) => overrides[`SUBGRAPH_URL_${name.toUpperCase().replaceAll('-', '_')}`] ?? config.SUBGRAPH_URL_TEMPLATE.replaceAll('{name}', name);
+  return {
+    ...config,
+    development,
+    explorer: development || config.EXPLORER_ENABLED,
+    subgraphUrl,
+    jwksUrl: config.AUTH_JWKS_URL ?? subgraphUrl('identity').replace(/\/graphql\/?$/, '/.well-known/jwks.json'),
+    graphDelegates: config.GRAPH_DELEGATES.split(',').map((name) => name.trim()).filter(Boolean),
+    nodeSubgraphPath: config.NODE_SUBGRAPH_PATH ?? join(dirname(config.SUPERGRAPH_PATH), 'node.graphql'),
+    liveEventsPath: config.LIVE_EVENTS_PATH ?? join(dirname(config.SUPERGRAPH_PATH), 'live-events.json'),
+  };
+}

@@ -1,0 +1,37 @@
+import { currentRequestContext, type Logger } from '@cellgraph/kernel';
+import type { GraphQLFormattedError } from 'graphql';
+
+// Extensions a client may see; everything else (stack traces, serviceName, upstream responses,
+// internal URLs) stays in the logs.
+const PUBLIC_EXTENSIONS = new Set(['code', 'argument', 'field', 'retryAfter']);
+const MASKED_CODES = new Set(['INTERNAL_SERVER_ERROR', 'DOWNSTREAM_SERVICE_ERROR']);
+
+/**
+ * `formatError` of the public endpoint: deliberate errors (with a code) keep their message and
+ * code; anything else — a crash, an unreachable or timed-out subgraph — becomes a generic error
+ * that only carries the request id to quote to support.
+ */
+export function maskGatewayErrors(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const requestId = currentRequestContext()?.requestId;
+    const code = formatted.extensions?.code;
+    const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => PUBLIC_EXTENSIONS.has(key)));
+    if (typeof code === 'string' && !MASKED_CODES.has(code)) {
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { ...extensions, requestId } };
+    }
+    const unavailable = isSubgraphFailure(formatted, error);
+    logger.error({ err: error, message: formatted.message, path: formatted.path, code }, 'masked error');
+    return {
+      message: unavailable ? 'A service needed for this field is unavailable' : 'Internal server error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: unavailable ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR', requestId },
+    };
+  };
+}
+
+function isSubgraphFailure(formatted: GraphQLFormattedError, error: unknown): boolean {
+  if (formatted.extensions?.code === 'DOWNSTREAM_SERVICE_ERROR') return true;
+  const text = `${formatted.message} ${(error as { originalError?: Error })?.originalError?.name ?? ''}`;
+  return /fetch failed|ECONNREFUSED|ECONNRESET|aborted due to timeout|TimeoutError|socket hang up/i.test(text);
+}

@@ -1,0 +1,132 @@
+import { LocalGraphQLDataSource } from '@apollo/gateway';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { forbidden, invalidInput, parseGlobalId, type RequestContext } from '@cellgraph/kernel';
+import DataLoader from 'dataloader';
+import { Kind, parse, type ConstDirectiveNode, type DocumentNode } from 'graphql';
+import type { GatewayContext } from './context.js';
+import type { SubgraphCaller } from './subgraph-call.js';
+
+const MAX_NODES = 100;
+const ENTITIES = 'query($representations: [_Any!]!) { _entities(representations: $representations) { __typename } }';
+
+type NodeRef = { __typename: string; id: string };
+type Found = NodeRef | Error | null;
+
+const argument = (directive: ConstDirectiveNode, name: string) => directive.arguments?.find((arg) => arg.name.value === name)?.value;
+const stringArgument = (directive: ConstDirectiveNode, name: string) => {
+  const value = argument(directive, name);
+  return value?.kind === Kind.STRING || value?.kind === Kind.ENUM ? value.value : undefined;
+};
+
+/**
+ * Which subgraph owns each Node implementation, from the supergraph: the one joining the type
+ * with a resolvable `id` key (not the node subgraph, not a key-only stub).
+ */
+export function nodeOwners(supergraph: DocumentNode): Map<string, string> {
+  const graphNames = new Map<string, string>();
+  const owners = new Map<string, string>();
+  for (const definition of supergraph.definitions) {
+    if (definition.kind === Kind.ENUM_TYPE_DEFINITION && definition.name.value === 'join__Graph') {
+      for (const value of definition.values ?? []) {
+        const name = value.directives?.find((d) => d.name.value === 'join__graph');
+        if (name) graphNames.set(value.name.value, stringArgument(name, 'name')!);
+      }
+    }
+  }
+  for (const definition of supergraph.definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION || !definition.interfaces?.some((i) => i.name.value === 'Node')) continue;
+    for (const directive of definition.directives ?? []) {
+      if (directive.name.value !== 'join__type') continue;
+      const graph = graphNames.get(stringArgument(directive, 'graph') ?? '');
+      const resolvable = argument(directive, 'resolvable');
+      if (!graph || graph === 'node' || stringArgument(directive, 'key') !== 'id' || (resolvable?.kind === Kind.BOOLEAN && !resolvable.value)) continue;
+      if (!owners.has(definition.name.value)) owners.set(definition.name.value, graph);
+    }
+  }
+  return owners;
+}
+
+/**
+ * The node subgraph, executed inside the gateway (it holds no data): `node(id:)`/`nodes(ids:)`,
+ * `Node` references from `@interfaceObject` subgraphs, and the `@requires` references they
+ * declare. A global id names its type; whether the object exists and the caller may see it is
+ * asked of the owning subgraph (`_entities`, batched per request and owner), so `node(id:)`
+ * answers null — with FORBIDDEN when hidden — exactly as the owner would.
+ */
+export function nodeSubgraph(sdl: string, owners: ReadonlyMap<string, string>, caller: SubgraphCaller): LocalGraphQLDataSource<GatewayContext> {
+  const typeDefs = parse(sdl);
+  const loaders = new WeakMap<object, DataLoader<string, Found>>();
+
+  const lookUp = (context: GatewayContext) => {
+    let loader = loaders.get(context);
+    if (!loader) {
+      loader = new DataLoader<string, Found>((ids) => findNodes(context.request, ids));
+      loaders.set(context, loader);
+    }
+    return loader;
+  };
+
+  async function findNodes(request: RequestContext, ids: readonly string[]): Promise<Found[]> {
+    const found: Found[] = ids.map(() => null);
+    const byOwner = new Map<string, number[]>();
+    ids.forEach((id, index) => {
+      const decoded = parseGlobalId(id);
+      const owner = decoded && owners.get(decoded.typeName);
+      if (owner) byOwner.set(owner, [...(byOwner.get(owner) ?? []), index]);
+    });
+    await Promise.all(
+      [...byOwner].map(async ([owner, indexes]) => {
+        const representations = indexes.map((index) => ({ __typename: parseGlobalId(ids[index]!)!.typeName, id: ids[index]! }));
+        const result = await caller.call<{ _entities: ({ __typename: string } | null)[] }>(owner, request, ENTITIES, { representations });
+        indexes.forEach((index, position) => {
+          const entity = result.data?._entities?.[position];
+          const error = result.errors?.find((e) => e.path?.[0] === '_entities' && e.path[1] === position);
+          if (entity) found[index] = { __typename: entity.__typename, id: ids[index]! };
+          else if (error?.extensions?.code === 'FORBIDDEN') found[index] = forbidden(error.message);
+          else if (error) found[index] = new Error(`${owner} could not resolve a node`);
+        });
+      }),
+    );
+    return found;
+  }
+
+  const requireId = (id: string) => {
+    if (!parseGlobalId(id)) throw invalidInput('Not a valid global id', { argument: 'id' });
+    return id;
+  };
+
+  const resolvers: Record<string, Record<string, unknown>> = {
+    Query: {
+      node: (_: unknown, { id }: { id: string }, context: GatewayContext) => lookUp(context).load(requireId(id)),
+      nodes: async (_: unknown, { ids }: { ids: string[] }, context: GatewayContext) => {
+        if (ids.length > MAX_NODES) throw invalidInput(`Ask for at most ${MAX_NODES} nodes at a time`, { argument: 'ids' });
+        return lookUp(context).loadMany(ids.map(requireId));
+      },
+    },
+    Node: {
+      __resolveType: (node: NodeRef) => node.__typename,
+      __resolveReference: (reference: { id: string }, context: GatewayContext) => lookUp(context).load(reference.id),
+    },
+  };
+  for (const definition of typeDefs.definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION || definition.name.value === 'Query') continue;
+    const fields: Record<string, unknown> = { __resolveReference: (reference: object) => reference };
+    for (const field of definition.fields ?? []) {
+      const requires = field.directives?.find((d) => d.name.value === 'requires');
+      if (!requires) continue;
+      const from = stringArgument(requires, 'fields')!;
+      const target = unwrap(field.type);
+      fields[field.name.value] = (parent: Record<string, unknown>) => {
+        const value = parent[from];
+        if (Array.isArray(value)) return value.map((id) => ({ __typename: target, id }));
+        return typeof value === 'string' ? { __typename: target, id: value } : null;
+      };
+    }
+    resolvers[definition.name.value] = fields;
+  }
+  return new LocalGraphQLDataSource(buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }));
+}
+
+function unwrap(type: import('graphql').TypeNode): string {
+  return type.kind === Kind.NAMED_TYPE ? type.name.value : unwrap(type.type);
+}

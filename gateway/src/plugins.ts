@@ -1,0 +1,58 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, Kind, visit, type DocumentNode } from 'graphql';
+import type { GatewayContext } from './context.js';
+
+function usesIntrospection(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    [Kind.FIELD](node) {
+      if (node.name.value === '__schema' || node.name.value === '__type') found = true;
+    },
+  });
+  return found;
+}
+
+/**
+ * Introspection (`__schema`, `__type`) for authenticated callers only, except in development.
+ * `__typename` is always allowed.
+ */
+export function introspectionGuard(allowAnonymous: boolean): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, contextValue }) {
+          if (allowAnonymous || contextValue.request.principal.kind !== 'anonymous') return;
+          if (usesIntrospection(document)) {
+            throw new GraphQLError('Introspection requires authentication', {
+              extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Operations the HTTP endpoint does not run, refused with a 400: an operation the document lacks,
+ * and subscriptions (served over WebSocket on the same path).
+ */
+export function subscriptionsOverWebSocket(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, request }) {
+          // A document without the named operation (or with several and no name) is the client's error.
+          if (!operation) {
+            const message = request.operationName ? `Unknown operation named "${request.operationName}"` : 'Must provide operation name if query contains several operations';
+            throw new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } });
+          }
+          if (operation.operation !== 'subscription') return;
+          throw new GraphQLError('Subscriptions are served over WebSocket (graphql-transport-ws) at this endpoint', {
+            extensions: { code: 'SUBSCRIPTION_REQUIRES_WEBSOCKET', http: { status: 400 } },
+          });
+        },
+      };
+    },
+  };
+}

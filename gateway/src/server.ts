@@ -1,0 +1,213 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import {
+  AccessTokenVerifier,
+  anonymous,
+  connectRedis,
+  createLogger,
+  DELEGATION_HEADER,
+  DelegationVerifier,
+  InternalContextSigner,
+  NODE_SUBGRAPH,
+  publicPart,
+  requestLogging,
+  runWithRequestContext,
+  TokenRevocations,
+  type Logger,
+  type RequestContext,
+} from '@cellgraph/kernel';
+import { existsSync, readFileSync } from 'node:fs';
+import type { Server as HttpServer } from 'node:http';
+import express, { type Express, type Request } from 'express';
+import { GraphQLError, parse } from 'graphql';
+import { ApiKeyResolver } from './api-keys.js';
+import { AuthenticationError, Authenticator, requestIdFrom } from './authenticate.js';
+import { JwksPublisher } from './jwks.js';
+import { RateLimiter } from './rate-limit.js';
+import type { GatewayConfig } from './config.js';
+import type { GatewayContext } from './context.js';
+import { maskGatewayErrors } from './errors.js';
+import { explorerAssets, explorerPage, wantsExplorer } from './explorer.js';
+import { subgraphReadiness } from './health.js';
+import { aliasLimit, depthLimit, directiveLimit } from './limits.js';
+import { nodeOwners, nodeSubgraph } from './node-subgraph.js';
+import { introspectionGuard, subscriptionsOverWebSocket } from './plugins.js';
+import { signedDataSource } from './signed-data-source.js';
+import { SubgraphCaller } from './subgraph-call.js';
+import { LiveEventHub } from './subscriptions/live-event-hub.js';
+import { SubscriptionEngine } from './subscriptions/subscription-engine.js';
+import { attachSubscriptions } from './subscriptions/websocket.js';
+import { SupergraphFile } from './supergraph-file.js';
+
+export interface Gateway {
+  app: Express;
+  /** Serves subscriptions (graphql-ws) on the HTTP server the app listens on. */
+  attach(server: HttpServer): void;
+  /** Subgraph name → URL, for the schema being served. */
+  subgraphUrls(): Record<string, string>;
+  /** Open WebSocket connections and subscriptions, and the Redis channels they listen to. */
+  liveStats(): { connections: number; subscriptions: number; channels: number; listeners: number };
+  stop(): Promise<void>;
+}
+
+type AuthenticatedRequest = Request & { cellgraph?: RequestContext };
+
+const ENDPOINT = '/graphql';
+
+/**
+ * The one public endpoint: authenticates callers, plans queries over the cell's supergraph and
+ * sends each subgraph a signed context, under limits, with internal errors masked.
+ */
+export async function createGateway(config: GatewayConfig, logger: Logger = createLogger('gateway')): Promise<Gateway> {
+  const signer = await InternalContextSigner.create(config.INTERNAL_SIGNING_KEY);
+  const urlOf = config.subgraphUrl;
+  const redis = connectRedis(config.REDIS_URL, 'cellgraph-gateway');
+  const subgraphCaller = new SubgraphCaller(signer, urlOf, config.SUBGRAPH_TIMEOUT_MS);
+  const authenticator = new Authenticator(
+    new AccessTokenVerifier(config.AUTH_PUBLIC_KEYS ?? new URL(config.jwksUrl)),
+    new TokenRevocations(redis, config.REDIS_KEY_PREFIX),
+    new ApiKeyResolver(redis, config.REDIS_KEY_PREFIX, subgraphCaller),
+    new DelegationVerifier({ keys: [publicPart(config.INTERNAL_SIGNING_KEY)] }),
+  );
+  const apiKeyLimits = new RateLimiter(redis, config.REDIS_KEY_PREFIX, config.API_KEY_RATE_LIMIT, config.API_KEY_RATE_WINDOW_SECONDS);
+  const jwks = new JwksPublisher(config.AUTH_PUBLIC_KEYS ?? config.jwksUrl);
+  const supergraph = new SupergraphFile(config.SUPERGRAPH_PATH, urlOf, logger);
+  // The node subgraph runs in this process; every other subgraph is a remote service.
+  const remoteSubgraphs = () => supergraph.names.filter((name) => name !== NODE_SUBGRAPH);
+
+  const buildService = (name: string, url?: string) =>
+    name === NODE_SUBGRAPH
+      ? nodeSubgraph(readFileSync(config.nodeSubgraphPath, 'utf8'), nodeOwners(parse(supergraph.current)), subgraphCaller)
+      : signedDataSource({ name, url: url ?? urlOf(name), signer, timeoutMs: config.SUBGRAPH_TIMEOUT_MS, delegate: config.graphDelegates.includes(name) });
+  const gateway = new ApolloGateway({ supergraphSdl: supergraph, buildService: ({ name, url }) => buildService(name, url), logger });
+  const validationRules = [depthLimit(config.MAX_QUERY_DEPTH), aliasLimit(config.MAX_ALIASES), directiveLimit(config.MAX_DIRECTIVES)];
+  const subscriptions = new SubscriptionEngine((name) => buildService(name), logger);
+  gateway.onSchemaLoadOrUpdate((update) => subscriptions.update(update.apiSchema, update.coreSupergraphSdl, readLiveEvents(config.liveEventsPath)));
+  const maskError = maskGatewayErrors(logger);
+  // Created when an HTTP server is attached: a gateway that serves no WebSocket holds no live connection.
+  let live: { hub: LiveEventHub; server: ReturnType<typeof attachSubscriptions> } | null = null;
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError: maskGatewayErrors(logger),
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: true,
+    introspection: true, // guarded per caller by introspectionGuard
+    csrfPrevention: true,
+    persistedQueries: false,
+    stopOnTerminationSignals: false, // the process owner stops servers in order
+    parseOptions: { maxTokens: config.MAX_TOKENS },
+    validationRules,
+    plugins: [
+      subscriptionsOverWebSocket(),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      introspectionGuard(config.development),
+      requestLogging(logger),
+    ],
+    logger,
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.get('/.well-known/jwks.json', async (_req, res) => {
+    try {
+      res.set('Cache-Control', 'public, max-age=60').json(await jwks.keys());
+    } catch (error) {
+      logger.error({ err: error }, 'cannot fetch the access-token keys');
+      res.status(503).json({ error: 'keys unavailable' });
+    }
+  });
+  app.get('/health/live', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/health/ready', async (_req, res) => {
+    const subgraphs = await subgraphReadiness(Object.fromEntries(remoteSubgraphs().map((name) => [name, urlOf(name)])));
+    const ok = supergraph.names.length > 0 && Object.values(subgraphs).every((state) => state === 'ok');
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', subgraphs });
+  });
+  if (config.explorer) {
+    app.use('/explorer', explorerAssets());
+    app.get('/favicon.ico', (_req, res) => {
+      res.status(204).end();
+    });
+    app.get(ENDPOINT, (req, res, next) => {
+      if (!wantsExplorer(req.header('accept'), 'query' in req.query)) return next();
+      const { html, csp } = explorerPage(ENDPOINT);
+      res.set('Content-Security-Policy', csp).type('html').send(html);
+    });
+  }
+  app.use(
+    ENDPOINT,
+    express.json({ limit: config.MAX_BODY_BYTES }),
+    async (req: AuthenticatedRequest, res, next) => {
+      const requestId = requestIdFrom(req.header('x-request-id'));
+      res.set('x-request-id', requestId);
+      const refuse = (status: number, code: string, message: string) => res.status(status).json({ errors: [{ message, extensions: { code, requestId } }] });
+      try {
+        const principal = await authenticator.authenticate(req.header('authorization'), requestId, req.header(DELEGATION_HEADER));
+        if (principal.kind === 'api_key') {
+          const decision = await apiKeyLimits.take(`api-key:${principal.keyId}`);
+          res.set(decision.headers);
+          if (!decision.allowed) return void refuse(429, 'RATE_LIMITED', 'Rate limit exceeded for this API key');
+        }
+        req.cellgraph = { requestId, principal };
+      } catch (error) {
+        if (error instanceof AuthenticationError) {
+          res.set('WWW-Authenticate', 'Bearer error="invalid_token"');
+          return void refuse(401, 'UNAUTHENTICATED', error.message);
+        }
+        logger.error({ err: error, requestId }, 'authentication failed');
+        return void refuse(503, 'SERVICE_UNAVAILABLE', 'Authentication is unavailable; try again');
+      }
+      runWithRequestContext(req.cellgraph, next);
+    },
+    expressMiddleware(apollo, { context: async ({ req }) => ({ request: (req as AuthenticatedRequest).cellgraph! }) }),
+  );
+
+  return {
+    app,
+    attach(server) {
+      const hub = new LiveEventHub(connectRedis(config.REDIS_URL, 'cellgraph-gateway-live'), config.REDIS_KEY_PREFIX, logger);
+      const subscriptionServer = attachSubscriptions(server, {
+        path: ENDPOINT,
+        engine: subscriptions,
+        hub,
+        authenticate: (authorization, requestId) => authenticator.authenticate(authorization, requestId),
+        // A connection counts as one request of an API key's rate limit.
+        admit: async (principal) => {
+          if (principal.kind === 'api_key' && !(await apiKeyLimits.take(`api-key:${principal.keyId}`)).allowed) throw new AuthenticationError('Rate limit exceeded for this API key');
+        },
+        validationRules,
+        maxTokens: config.MAX_TOKENS,
+        maxPayloadBytes: config.MAX_BODY_BYTES,
+        maxSubscriptionsPerConnection: config.MAX_SUBSCRIPTIONS_PER_CONNECTION,
+        maxPendingEvents: config.MAX_PENDING_EVENTS,
+        revalidateMs: config.SUBSCRIPTION_REVALIDATE_MS,
+        formatError: (error, requestId) =>
+          runWithRequestContext({ requestId, principal: anonymous }, () => {
+            const formatted = maskError(error.toJSON(), error);
+            return new GraphQLError(formatted.message, { path: formatted.path, extensions: formatted.extensions });
+          }),
+        logger,
+      });
+      live = { hub, server: subscriptionServer };
+    },
+    subgraphUrls: () => Object.fromEntries(remoteSubgraphs().map((name) => [name, urlOf(name)])),
+    liveStats: () => ({ ...(live?.server.stats() ?? { connections: 0, subscriptions: 0 }), ...(live?.hub.stats() ?? { channels: 0, listeners: 0 }) }),
+    async stop() {
+      await live?.server.close();
+      await apollo.stop();
+      live?.hub.close();
+      redis.disconnect();
+    },
+  };
+}
+
+/** Each subscription field → the events that may produce it, composed beside the supergraph. */
+function readLiveEvents(path: string): Record<string, string[]> {
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, string[]>) : {};
+}

@@ -1,0 +1,48 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { DELEGATION_HEADER, INTERNAL_CONTEXT_HEADER, LIVE_EVENT_EXTENSION, type InternalContextSigner, type RequestContext } from '@cellgraph/kernel';
+import type { GatewayContext } from './context.js';
+
+// Carries the request context from willSendRequest to the fetcher inside this process only: the
+// fetcher replaces it with the signed token before anything is sent.
+const PENDING_CONTEXT_HEADER = 'x-cellgraph-pending-context';
+
+type FetchInit = { method?: string; headers?: Record<string, string>; body?: string };
+
+/**
+ * A subgraph data source that signs, for every request, the caller's context together with the
+ * exact body sent (see the kernel's internal-context), and gives up after a timeout.
+ */
+export function signedDataSource(options: {
+  name: string;
+  url: string;
+  signer: InternalContextSigner;
+  timeoutMs: number;
+  /** Also hand the subgraph a delegation, to ask the graph as the same caller (see the kernel's GraphClient). */
+  delegate?: boolean;
+}): RemoteGraphQLDataSource<GatewayContext> {
+  const { name, url, signer, timeoutMs, delegate = false } = options;
+  const fetcher = async (target: string, init: FetchInit = {}) => {
+    const headers = { ...init.headers };
+    const pending = headers[PENDING_CONTEXT_HEADER];
+    delete headers[PENDING_CONTEXT_HEADER];
+    if (!pending) throw new Error('subgraph request without a request context');
+    const context = JSON.parse(pending) as RequestContext;
+    headers[INTERNAL_CONTEXT_HEADER] = await signer.sign(context, name, init.body ?? '');
+    if (delegate && context.principal.kind !== 'anonymous') headers[DELEGATION_HEADER] = await signer.delegate(context);
+    headers['x-request-id'] = context.requestId;
+    return fetch(target, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
+  };
+
+  return new SigningDataSource({ url, fetcher: fetcher as unknown as RemoteGraphQLDataSource['fetcher'] });
+}
+
+class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const { requestId, principal }: RequestContext = context.request ?? { requestId: 'gateway', principal: { kind: 'anonymous' } };
+    request.http?.headers.set(PENDING_CONTEXT_HEADER, JSON.stringify({ requestId, principal }));
+    // A subscription's field is asked about one live event at a time (signed with the body).
+    if (context.liveEvent && request.query?.startsWith('subscription')) {
+      request.extensions = { ...request.extensions, [LIVE_EVENT_EXTENSION]: context.liveEvent };
+    }
+  }
+}

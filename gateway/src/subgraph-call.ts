@@ -1,0 +1,31 @@
+import { INTERNAL_CONTEXT_HEADER, type InternalContextSigner, type RequestContext } from '@cellgraph/kernel';
+
+export interface SubgraphResponse<T> {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+/**
+ * The gateway's own calls to a subgraph (outside query plans): signed for that subgraph and body
+ * like every planned fetch, with the same timeout.
+ */
+export class SubgraphCaller {
+  constructor(
+    private readonly signer: InternalContextSigner,
+    private readonly urlOf: (name: string) => string,
+    private readonly timeoutMs: number,
+  ) {}
+
+  async call<T>(subgraph: string, context: RequestContext, query: string, variables: Record<string, unknown>): Promise<SubgraphResponse<T>> {
+    const body = JSON.stringify({ query, variables });
+    const token = await this.signer.sign({ requestId: context.requestId, principal: context.principal }, subgraph, body);
+    const response = await fetch(this.urlOf(subgraph), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [INTERNAL_CONTEXT_HEADER]: token, 'x-request-id': context.requestId },
+      body,
+      signal: AbortSignal.timeout(this.timeoutMs),
+    });
+    if (!response.ok) throw new Error(`${subgraph} answered ${response.status}`);
+    return (await response.json()) as SubgraphResponse<T>;
+  }
+}

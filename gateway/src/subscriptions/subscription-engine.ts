@@ -1,0 +1,123 @@
+import { buildOperationContext, executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
+import { operationFromDocument, Supergraph, type Schema } from '@apollo/federation-internals';
+import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan } from '@apollo/query-planner';
+import { isLiveEventOf, type Logger, type Principal, type PublishedEvent } from '@cellgraph/kernel';
+import { GraphQLError, Kind, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import type { GatewayContext } from '../context.js';
+
+/** A subscription ready to run: its plan over the supergraph it was planned on. */
+export interface PlannedSubscription {
+  /** The primary fetch (the subscription field, at its subgraph) followed by the rest of the plan. */
+  readonly plan: QueryPlan;
+  readonly operationContext: ReturnType<typeof buildOperationContext>;
+  /** The response key of the subscription's root field. */
+  readonly responseKey: string;
+  /** The events that may produce this field (null: every event of the organization). */
+  readonly events: readonly string[] | null;
+  readonly graph: PlannedGraph;
+}
+
+interface PlannedGraph {
+  /** The API schema the gateway serves (what subscriptions are validated against). */
+  readonly schema: GraphQLSchema;
+  readonly planner: QueryPlanner;
+  readonly supergraphSchema: GraphQLSchema;
+  readonly apiSchema: Schema;
+  readonly services: ServiceMap;
+}
+
+export class SubscriptionPlanError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+  }
+}
+
+/**
+ * Runs subscriptions over the cell's supergraph. @apollo/gateway plans a subscription
+ * (`Subscription { primary, rest }`) but does not execute it; here, for each live event a
+ * subscription may care about, the primary fetch asks the subscription field's subgraph — as the
+ * subscriber, with the event in the signed request — whether and how the event concerns the
+ * subscriber, and the rest of the plan resolves the payload's fields owned by other subgraphs, as
+ * for any query. A null root field means "not for you": nothing is sent.
+ */
+export class SubscriptionEngine {
+  private graph: PlannedGraph | null = null;
+  private liveEvents: Readonly<Record<string, readonly string[]>> = {};
+
+  constructor(
+    private readonly buildService: (name: string) => GraphQLDataSource,
+    private readonly logger: Logger,
+  ) {}
+
+  /**
+   * Follows the gateway's schema: called with every supergraph it loads. ApolloGateway keeps its
+   * planner and data sources private, so this plans over its own, built from the same supergraph.
+   */
+  update(schema: GraphQLSchema, coreSupergraphSdl: string, liveEvents: Readonly<Record<string, readonly string[]>>): void {
+    const supergraph = Supergraph.build(coreSupergraphSdl);
+    const services: ServiceMap = {};
+    for (const { name } of supergraph.subgraphsMetadata()) services[name] = this.buildService(name);
+    this.graph = { schema, planner: new QueryPlanner(supergraph), supergraphSchema: supergraph.schema.toGraphQLJSSchema(), apiSchema: supergraph.apiSchema(), services };
+    this.liveEvents = liveEvents;
+  }
+
+  /** The API schema subscriptions are validated against (null until the first load). */
+  schema(): GraphQLSchema | null {
+    return this.graph?.schema ?? null;
+  }
+
+  /** Plans a validated subscription document. */
+  plan(document: DocumentNode, operationName: string | undefined): PlannedSubscription {
+    const graph = this.graph;
+    if (!graph) throw new SubscriptionPlanError('The schema is not loaded yet');
+    const operationContext = buildOperationContext({ schema: graph.schema, operationDocument: document, operationName });
+    const queryPlan = graph.planner.buildQueryPlan(operationFromDocument(graph.apiSchema, document, { operationName }));
+    const node = queryPlan.node;
+    if (node?.kind !== 'Subscription') throw new SubscriptionPlanError('Only subscriptions are served over WebSocket; send queries and mutations with POST');
+    const field = rootFieldOf(node.primary);
+    const steps: PlanNode[] = node.rest ? [node.primary, node.rest] : [node.primary];
+    return {
+      plan: { kind: 'QueryPlan', node: steps.length === 1 ? steps[0] : { kind: 'Sequence', nodes: steps } },
+      operationContext,
+      responseKey: responseKeyOf(operationContext.operation),
+      events: this.liveEvents[field] ?? null,
+      graph,
+    };
+  }
+
+  /** Whether the subscription may care about the event at all (cheap, before any fetch). */
+  wants(subscription: PlannedSubscription, event: PublishedEvent): boolean {
+    return !subscription.events || isLiveEventOf(event, subscription.events);
+  }
+
+  /** The payload an event means to the subscriber, or null when it is not for them. */
+  async run(subscription: PlannedSubscription, event: PublishedEvent, principal: Principal, requestId: string, variables: Record<string, unknown>): Promise<ExecutionResult | null> {
+    const { plan, operationContext, graph } = subscription;
+    const context: GatewayContext = { request: { requestId, principal }, liveEvent: event };
+    const requestContext = {
+      request: { variables, operationName: operationContext.operation.name?.value },
+      context,
+      logger: this.logger,
+      metrics: {},
+      operation: operationContext.operation,
+    } as unknown as Parameters<typeof executeQueryPlan>[2];
+    const result = await executeQueryPlan(plan, graph.services, requestContext, operationContext, graph.supergraphSchema, graph.apiSchema);
+    const payload = (result.data as Record<string, unknown> | null | undefined)?.[subscription.responseKey];
+    if (payload == null && !result.errors?.length) return null;
+    return { data: result.data ?? null, ...(result.errors?.length ? { errors: result.errors } : {}) };
+  }
+}
+
+/** The subscription field a primary fetch asks for (its operation has exactly one root field). */
+function rootFieldOf(fetch: PlanNode): string {
+  const operation = parse((fetch as FetchNode).operation).definitions[0] as OperationDefinitionNode;
+  const selection = operation.selectionSet.selections[0];
+  if (selection?.kind !== Kind.FIELD) throw new SubscriptionPlanError('A subscription selects exactly one field');
+  return selection.name.value;
+}
+
+function responseKeyOf(operation: OperationDefinitionNode): string {
+  const selection = operation.selectionSet.selections[0];
+  if (selection?.kind !== Kind.FIELD) throw new SubscriptionPlanError('Select the subscription field directly, not through a fragment');
+  return selection.alias?.value ?? selection.name.value;
+}

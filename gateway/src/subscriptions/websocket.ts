@@ -1,0 +1,249 @@
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { randomUUID } from 'node:crypto';
+import { principalOrgId, runWithRequestContext, type Logger, type Principal, type PublishedEvent } from '@cellgraph/kernel';
+import { CloseCode, makeServer, type Context } from 'graphql-ws';
+import { GraphQLError, getVariableValues, Kind, parse, specifiedRules, validate, type DocumentNode, type ExecutionResult, type ValidationRule } from 'graphql';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { LiveEventHub } from './live-event-hub.js';
+import type { PlannedSubscription, SubscriptionEngine } from './subscription-engine.js';
+
+export interface SubscriptionServerOptions {
+  path: string;
+  engine: SubscriptionEngine;
+  hub: LiveEventHub;
+  /** Authenticates the connection_init's Authorization value (throws when invalid); also used to check it again. */
+  authenticate: (authorization: string, requestId: string) => Promise<Principal>;
+  /** Admits a new connection of an authenticated principal (throws to refuse: rate limits). */
+  admit: (principal: Principal) => Promise<void>;
+  validationRules: readonly ValidationRule[];
+  maxTokens: number;
+  maxPayloadBytes: number;
+  maxSubscriptionsPerConnection: number;
+  /** Events queued for one subscription before it is ended as too slow. */
+  maxPendingEvents: number;
+  /** How often a connection's credentials are checked again (expiry, sign-out, revoked key). */
+  revalidateMs: number;
+  /** Public error formatting (the same masking as queries). */
+  formatError: (error: GraphQLError, requestId: string) => GraphQLError;
+  logger: Logger;
+}
+
+interface Connection {
+  id: string;
+  socket: WebSocket;
+  authorization: string | null;
+  principal: Principal | null;
+  revalidate?: NodeJS.Timeout;
+  subscriptions: number;
+}
+
+type SocketContext = Context<Record<string, unknown> | undefined, { connection: Connection }>;
+
+const coded = (code: string, message: string) => new GraphQLError(message, { extensions: { code } });
+
+/**
+ * GraphQL over WebSocket (graphql-transport-ws) on the gateway's /graphql: the connection
+ * authenticates in `connection_init` (`{ "Authorization": "Bearer <access token | API key>" }`;
+ * missing → close 4401, refused → close 4403, and 4403 later when the credentials expire or are
+ * revoked); every subscription is parsed and validated with the same limits as queries, planned
+ * over the supergraph, and fed its organization's live events.
+ */
+export function attachSubscriptions(server: HttpServer, options: SubscriptionServerOptions): { close(): Promise<void>; stats(): { connections: number; subscriptions: number } } {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
+  const connections = new Set<Connection>();
+  const { logger } = options;
+
+  const graphqlWs = makeServer<Record<string, unknown> | undefined, { connection: Connection }>({
+    connectionInitWaitTimeout: 10_000,
+    onConnect: async (ctx: SocketContext) => {
+      const connection = ctx.extra.connection;
+      const authorization = authorizationOf(ctx.connectionParams);
+      if (!authorization) {
+        connection.socket.close(CloseCode.Unauthorized, 'Unauthorized: send connection_init with {"Authorization": "Bearer <token>"}');
+        return false;
+      }
+      try {
+        const principal = await options.authenticate(authorization, connection.id);
+        await options.admit(principal);
+        connection.principal = principal;
+      } catch (error) {
+        logger.info({ connectionId: connection.id, reason: (error as Error).message }, 'subscription connection refused');
+        return false; // 4403 Forbidden
+      }
+      connection.authorization = authorization;
+      connection.revalidate = setInterval(() => void revalidate(connection), options.revalidateMs);
+      return true;
+    },
+    onSubscribe: (ctx: SocketContext, id, payload) => {
+      const connection = ctx.extra.connection;
+      const requestId = `${connection.id}:${id}`;
+      const refuse = (error: GraphQLError) => [options.formatError(error, requestId)];
+      const schema = options.engine.schema();
+      if (!schema) return refuse(coded('SERVICE_UNAVAILABLE', 'The schema is not loaded yet'));
+      if (connection.subscriptions >= options.maxSubscriptionsPerConnection) {
+        return refuse(coded('TOO_MANY_SUBSCRIPTIONS', `At most ${options.maxSubscriptionsPerConnection} subscriptions per connection`));
+      }
+      let document: DocumentNode;
+      try {
+        document = parse(payload.query, { maxTokens: options.maxTokens });
+      } catch (error) {
+        return refuse(coded('GRAPHQL_PARSE_FAILED', (error as Error).message));
+      }
+      const errors = validate(schema, document, [...specifiedRules, ...options.validationRules]);
+      if (errors.length) return errors.map((error) => options.formatError(new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }), requestId));
+      const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && (!payload.operationName || d.name?.value === payload.operationName));
+      if (operation?.kind !== Kind.OPERATION_DEFINITION || operation.operation !== 'subscription') {
+        return refuse(coded('OPERATION_NOT_SUPPORTED', 'Only subscriptions are served over WebSocket; send queries and mutations with POST'));
+      }
+      const variables = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
+      if (variables.errors) return variables.errors.map((error) => options.formatError(new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT' } }), requestId));
+      const principal = connection.principal!;
+      const orgId = principalOrgId(principal);
+      if (!orgId) return refuse(coded('FORBIDDEN', 'Select an organization first'));
+      let planned: PlannedSubscription;
+      try {
+        planned = options.engine.plan(document, payload.operationName ?? undefined);
+      } catch (error) {
+        return refuse(error instanceof GraphQLError ? error : coded('GRAPHQL_VALIDATION_FAILED', (error as Error).message));
+      }
+      return { schema, document, operationName: payload.operationName, variableValues: payload.variables ?? {}, contextValue: { planned, principal, orgId, requestId, connection } };
+    },
+    subscribe: async (args) => {
+      const { planned, principal, orgId, requestId, connection } = args.contextValue as { planned: PlannedSubscription; principal: Principal; orgId: string; requestId: string; connection: Connection };
+      return liveStream({ planned, principal, orgId, requestId, connection, variables: (args.variableValues ?? {}) as Record<string, unknown> });
+    },
+    execute: () => ({ errors: [coded('OPERATION_NOT_SUPPORTED', 'Only subscriptions are served over WebSocket')] }),
+  });
+
+  /** The payloads of one subscription: each wanted event in order, run through the plan. */
+  async function liveStream(input: { planned: PlannedSubscription; principal: Principal; orgId: string; requestId: string; connection: Connection; variables: Record<string, unknown> }): Promise<AsyncGenerator<ExecutionResult>> {
+    const { planned, principal, orgId, requestId, connection, variables } = input;
+    const pending: PublishedEvent[] = [];
+    let overflowed = false;
+    let done = false;
+    let wake: (() => void) | null = null;
+    const stopListening = await options.hub.listen(orgId, (event) => {
+      if (done || !options.engine.wants(planned, event)) return;
+      if (pending.length >= options.maxPendingEvents) overflowed = true;
+      else pending.push(event);
+      wake?.();
+    });
+    connection.subscriptions += 1;
+    let finished: Promise<void> | null = null;
+    const finish = () =>
+      (finished ??= (async () => {
+        done = true;
+        connection.subscriptions -= 1;
+        wake?.();
+        await stopListening();
+      })());
+
+    const next = async (): Promise<IteratorResult<ExecutionResult>> => {
+      for (;;) {
+        if (done) return { done: true, value: undefined };
+        if (overflowed) {
+          await finish();
+          return { done: false, value: { errors: [options.formatError(coded('SUBSCRIPTION_OVERFLOW', 'Events arrived faster than they could be sent; subscribe again'), requestId)] } };
+        }
+        const event = pending.shift();
+        if (!event) {
+          await new Promise<void>((resolve) => (wake = resolve));
+          wake = null;
+          continue;
+        }
+        const eventRequestId = `${requestId}:${event.id}`;
+        try {
+          const result = await runWithRequestContext({ requestId: eventRequestId, principal }, () => options.engine.run(planned, event, principal, eventRequestId, variables));
+          if (!result || done) continue;
+          const errors = result.errors?.map((error) => options.formatError(error as GraphQLError, eventRequestId));
+          return { done: false, value: errors ? { data: result.data, errors } : { data: result.data } };
+        } catch (error) {
+          logger.error({ err: error, requestId: eventRequestId }, 'subscription event failed');
+          return { done: false, value: { data: null, errors: [options.formatError(coded('INTERNAL_SERVER_ERROR', 'Internal server error'), eventRequestId)] } };
+        }
+      }
+    };
+    const iterator: AsyncGenerator<ExecutionResult> = {
+      next,
+      return: async () => {
+        await finish();
+        return { done: true, value: undefined };
+      },
+      throw: async (error: unknown) => {
+        await finish();
+        throw error;
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
+    return iterator;
+  }
+
+  async function revalidate(connection: Connection): Promise<void> {
+    try {
+      await options.authenticate(connection.authorization!, connection.id);
+    } catch {
+      connection.socket.close(CloseCode.Forbidden, 'Forbidden: the credentials expired or were revoked');
+    }
+  }
+
+  wss.on('connection', (socket: WebSocket) => {
+    const connection: Connection = { id: randomUUID(), socket, authorization: null, principal: null, subscriptions: 0 };
+    connections.add(connection);
+    const closed = graphqlWs.opened(
+      {
+        protocol: socket.protocol,
+        send: (data) => new Promise<void>((resolve, reject) => socket.send(data, (error) => (error ? reject(error) : resolve()))),
+        close: (code, reason) => socket.close(code, reason),
+        onMessage: (handle) =>
+          socket.on('message', async (data) => {
+            try {
+              await handle(String(data));
+            } catch (error) {
+              logger.warn({ err: error, connectionId: connection.id }, 'closing a WebSocket after a protocol error');
+              socket.close(CloseCode.BadRequest, 'Bad request');
+            }
+          }),
+      },
+      { connection },
+    );
+    const keepAlive = setInterval(() => socket.ping(), 12_000);
+    socket.once('close', (code, reason) => {
+      clearInterval(keepAlive);
+      clearInterval(connection.revalidate);
+      connections.delete(connection);
+      void closed(code, String(reason));
+    });
+  });
+
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (new URL(request.url ?? '/', 'http://gateway').pathname !== options.path) {
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+  };
+  server.on('upgrade', onUpgrade);
+
+  return {
+    stats: () => ({ connections: connections.size, subscriptions: [...connections].reduce((sum, c) => sum + c.subscriptions, 0) }),
+    async close() {
+      server.off('upgrade', onUpgrade);
+      const closed = new Promise<void>((resolve) => wss.close(() => resolve()));
+      for (const { socket } of connections) socket.close(1001, 'The gateway is shutting down');
+      // Clients that do not answer the close handshake are cut off.
+      const cutOff = setTimeout(() => {
+        for (const { socket } of connections) socket.terminate();
+      }, 1_000);
+      await closed;
+      clearTimeout(cutOff);
+    },
+  };
+}
+
+function authorizationOf(params: Record<string, unknown> | undefined): string | null {
+  const value = params?.Authorization ?? params?.authorization ?? (params?.headers as Record<string, unknown> | undefined)?.Authorization ?? (params?.headers as Record<string, unknown> | undefined)?.authorization;
+  return typeof value === 'string' && value.trim() ? value : null;
+}

@@ -1,0 +1,270 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import { AccessTokenIssuer, closeServer, generateSigningKeyPair, listen, toGlobalId, uuidv7 } from '@cellgraph/kernel';
+import { TEST_REDIS_URL, withClient } from '@cellgraph/kernel/testing';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startTestCell, type TestCell, type TestUser } from '../../scripts/testing/cell-harness.js';
+import { createGateway, parseGatewayConfig } from '../src/index.js';
+
+let cell: TestCell;
+let alice: TestUser;
+let bob: TestUser;
+
+beforeAll(async () => {
+  cell = await startTestCell();
+  [alice, bob] = await Promise.all([cell.signUp('Alice'), cell.signUp('Bob')]);
+});
+afterAll(async () => {
+  await cell?.stop();
+});
+
+const createTask = async (user: TestUser, title: string, assigneeId?: string) => {
+  const result = await cell.gql(
+    'mutation($input: TaskCreateInput!) { taskCreate(input: $input) { task { id } userErrors { code message } } }',
+    { input: { title, assigneeId } },
+    user.token,
+  );
+  expect(result.data!.taskCreate.userErrors).toEqual([]);
+  return result.data!.taskCreate.task.id as string;
+};
+
+/** A second gateway over the same subgraphs, with its own configuration. */
+async function gatewayWith(env: Record<string, string>) {
+  const config = parseGatewayConfig({
+    SUPERGRAPH_PATH: new URL('../../schema/cells/all/supergraph.graphql', import.meta.url).pathname,
+    SUBGRAPH_URL_TEMPLATE: `${cell.subgraphsUrl}/{name}/graphql`,
+    INTERNAL_SIGNING_KEY: JSON.stringify(cell.keys.internal.privateJwk),
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_KEY_PREFIX: cell.keyPrefix,
+    ...env,
+  });
+  const gateway = await createGateway(config);
+  const { server, url } = await listen(gateway.app, 0);
+  return {
+    url: `${url}/graphql`,
+    base: url,
+    async stop() {
+      await closeServer(server);
+      await gateway.stop();
+    },
+  };
+}
+
+describe('the supergraph', () => {
+  it('answers { __typename } to anyone', async () => {
+    expect((await cell.gql('{ __typename }')).data).toEqual({ __typename: 'Query' });
+  });
+
+  it('follows links across subgraphs in one query, in both directions', async () => {
+    await createTask(alice, 'Cross the graph', alice.userId);
+    await createTask(alice, 'Unassigned');
+    const result = await cell.gql(
+      `{ tasks(orderBy: [{ field: TITLE }]) { nodes { title assignee { email name } createdBy { email } } }
+         me { email assignedTasks { totalCount nodes { title } } } }`,
+      {},
+      alice.token,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      tasks: {
+        nodes: [
+          { title: 'Cross the graph', assignee: { email: alice.email, name: 'Alice' }, createdBy: { email: alice.email } },
+          { title: 'Unassigned', assignee: null, createdBy: { email: alice.email } },
+        ],
+      },
+      me: { email: alice.email, assignedTasks: { totalCount: 1, nodes: [{ title: 'Cross the graph' }] } },
+    });
+  });
+
+  it('never shows one organization’s data to another', async () => {
+    const secret = await createTask(alice, 'Alice only', alice.userId);
+    const asBob = await cell.gql(`query($id: ID!) { task(id: $id) { id } tasks { totalCount } }`, { id: secret }, bob.token);
+    expect(asBob.data).toEqual({ task: null, tasks: { totalCount: 0 } });
+    // Bob cannot assign a task to Alice, who is not in his organization.
+    const probe = await cell.gql(
+      'mutation($input: TaskCreateInput!) { taskCreate(input: $input) { task { id } userErrors { code } } }',
+      { input: { title: 'Probe', assigneeId: alice.userId } },
+      bob.token,
+    );
+    expect(probe.data!.taskCreate).toEqual({ task: null, userErrors: [{ code: 'TASK_ASSIGNEE_NOT_MEMBER' }] });
+  });
+});
+
+describe('authentication', () => {
+  it('refuses a malformed, forged or expired token with 401 instead of treating the caller as anonymous', async () => {
+    const malformed = await cell.gql('{ __typename }', {}, undefined, { authorization: 'Basic abc' });
+    expect(malformed.status).toBe(401);
+    expect(malformed.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+
+    const stranger = await generateSigningKeyPair(cell.keys.auth.privateJwk.kid);
+    const forged = await (await AccessTokenIssuer.create(stranger.privateJwk, 900)).issue({ userId: uuidv7(), orgId: uuidv7(), sessionId: null, generation: 0 });
+    const forgedResult = await cell.gql('{ __typename }', {}, forged.token);
+    expect(forgedResult.status).toBe(401);
+    expect(forgedResult.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
+
+    const issuer = await AccessTokenIssuer.create(cell.keys.auth.privateJwk, 60);
+    vi.useFakeTimers({ now: Date.now() - 3_600_000, toFake: ['Date'] });
+    const expired = await issuer.issue({ userId: uuidv7(), orgId: null, sessionId: null, generation: 0 });
+    vi.useRealTimers();
+    const expiredResult = await cell.gql('{ __typename }', {}, expired.token);
+    expect(expiredResult.status).toBe(401);
+    expect(expiredResult.errors![0]!.message).toBe('Invalid or expired access token');
+  });
+});
+
+describe('the shield', () => {
+  it('allows introspection to authenticated callers only (outside development)', async () => {
+    const anonymous = await cell.gql('{ __schema { queryType { name } } }');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    const signedIn = await cell.gql('{ __schema { queryType { name } } }', {}, alice.token);
+    expect(signedIn.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+  });
+
+  it('answers 400, not 500, for an operation name the document lacks', async () => {
+    const response = await fetch(cell.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${alice.token}` }, body: JSON.stringify({ query: 'query Mine { me { id } }', operationName: 'Other' }) });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('OPERATION_RESOLUTION_FAILURE');
+  });
+
+  it('enforces depth, alias, directive, token and body-size limits', async () => {
+    // me, then five hops of assignedTasks > nodes > assignee, then id: 17 levels.
+    const deep = `{ me ${'{ assignedTasks { nodes { assignee '.repeat(5)}{ id }${' } } }'.repeat(5)} }`;
+    expect((await cell.gql(deep, {}, alice.token)).errors![0]!.message).toBe('Query depth 17 exceeds the limit of 15');
+    const aliases = `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: __typename`).join(' ')} }`;
+    expect((await cell.gql(aliases)).errors![0]!.message).toBe('Document uses 31 aliases; the limit is 30');
+    const directives = `{ ${Array.from({ length: 51 }, (_, i) => `a${i % 25}: __typename @include(if: true)`).join(' ')} }`;
+    expect((await cell.gql(directives)).errors!.map((e) => e.message)).toContain('Document uses 51 directives; the limit is 50');
+    const tokens = `{ ${'__typename '.repeat(5001)}}`;
+    const tooMany = await cell.gql(tokens);
+    expect(tooMany.errors![0]!.extensions!.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(tooMany.errors![0]!.message).toMatch(/Document contains more (than|that) 5000 tokens/); // graphql-js spells it "that"
+    const huge = await fetch(cell.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ __typename } #${'x'.repeat(1_100_000)}` }) });
+    expect(huge.status).toBe(413);
+  });
+
+  it('gives no schema hints and no internals in errors', async () => {
+    const typo = await cell.gql('{ taks { totalCount } }', {}, alice.token);
+    expect(typo.errors![0]!.message).toBe('Cannot query field "taks" on type "Query".');
+    // Break identity's table under it: the SQL error must not reach the client.
+    await withClient(cell.database.url, (client) => client.query('ALTER TABLE identity.users RENAME COLUMN name TO name_broken'));
+    try {
+      const result = await cell.gql('{ me { email name } tasks { totalCount } }', {}, alice.token, { 'x-request-id': 'trace-me-42' });
+      expect(result.headers.get('x-request-id')).toBe('trace-me-42');
+      expect(result.data).toEqual({ me: null, tasks: { totalCount: expect.any(Number) } });
+      expect(result.errors).toEqual([{ message: 'Internal server error', path: ['me'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'trace-me-42' } }]);
+    } finally {
+      await withClient(cell.database.url, (client) => client.query('ALTER TABLE identity.users RENAME COLUMN name_broken TO name'));
+    }
+  });
+
+  it('answers a token whose account is gone with UNAUTHENTICATED', async () => {
+    const ghost = await (await AccessTokenIssuer.create(cell.keys.auth.privateJwk, 900)).issue({ userId: uuidv7(), orgId: uuidv7(), sessionId: null, generation: 0 });
+    const result = await cell.gql('{ me { email } }', {}, ghost.token);
+    expect(result.errors![0]).toMatchObject({ message: 'Your account no longer exists', extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('prevents CSRF: no simple requests', async () => {
+    const get = await fetch(`${cell.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`);
+    expect(get.status).toBe(400);
+    const textPlain = await fetch(cell.gatewayUrl, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' });
+    expect(textPlain.status).toBe(400);
+    const preflighted = await fetch(`${cell.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(await preflighted.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('serves the explorer only when configured (production default: off)', async () => {
+    const off = await fetch(cell.gatewayUrl, { headers: { accept: 'text/html' } });
+    expect(off.headers.get('content-type')).not.toContain('text/html');
+    const explorer = await gatewayWith({ EXPLORER_ENABLED: 'true' });
+    try {
+      const page = await fetch(explorer.url, { headers: { accept: 'text/html' } });
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      const html = await page.text();
+      expect(html).toContain('isHeadersEditorEnabled: true');
+      for (const asset of ['graphiql.js', 'graphiql.css', 'react.js', 'react-dom.js']) {
+        expect(html).toContain(`/explorer/${asset}`);
+        expect((await fetch(`${explorer.base}/explorer/${asset}`)).status).toBe(200);
+      }
+      expect((await fetch(`${explorer.base}/explorer/..%2Fpackage.json`)).status).toBe(404);
+    } finally {
+      await explorer.stop();
+    }
+  });
+});
+
+describe('failures of subgraphs', () => {
+  let silent: Server;
+  let silentPort: number;
+  const sockets = new Set<Socket>();
+
+  beforeAll(async () => {
+    // Accepts connections and never answers: a hung subgraph.
+    silent = createServer((socket) => {
+      sockets.add(socket);
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    silentPort = (silent.address() as { port: number }).port;
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((resolve) => silent.close(() => resolve()));
+  });
+
+  it('answers the rest of a query when one subgraph is down, without naming internal addresses', async () => {
+    const gateway = await gatewayWith({ SUBGRAPH_URL_TASKS: 'http://127.0.0.1:9/tasks/graphql' });
+    try {
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${alice.token}` },
+        body: JSON.stringify({ query: '{ me { email } tasks { totalCount } }' }),
+      });
+      const body = (await response.json()) as { data: Record<string, unknown>; errors: { extensions: { code: string } }[] };
+      expect(body.data).toEqual({ me: { email: alice.email }, tasks: null });
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+      expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|:9\/|ECONNREFUSED|stack/);
+      const ready = await fetch(`${gateway.base}/health/ready`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({ status: 'unavailable', subgraphs: { identity: 'ok', tasks: 'failing', crm: 'ok', collaboration: 'ok', notifications: 'ok' } });
+    } finally {
+      await gateway.stop();
+    }
+  });
+
+  it('gives up on a hung subgraph after its timeout', async () => {
+    const gateway = await gatewayWith({ SUBGRAPH_URL_TASKS: `http://127.0.0.1:${silentPort}/tasks/graphql`, SUBGRAPH_TIMEOUT_MS: '300' });
+    try {
+      const started = Date.now();
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${alice.token}` },
+        body: JSON.stringify({ query: '{ me { email } tasks { totalCount } }' }),
+      });
+      const body = (await response.json()) as { data: Record<string, unknown>; errors: { extensions: { code: string } }[] };
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(body.data.me).toEqual({ email: alice.email });
+      expect(body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+    } finally {
+      await gateway.stop();
+    }
+  });
+});
+
+describe('health', () => {
+  it('reports liveness and readiness of the gateway and every subgraph', async () => {
+    const base = cell.gatewayUrl.replace(/\/graphql$/, '');
+    expect(await (await fetch(`${base}/health/live`)).json()).toEqual({ status: 'ok' });
+    expect(await (await fetch(`${base}/health/ready`)).json()).toEqual({ status: 'ok', subgraphs: { identity: 'ok', tasks: 'ok', crm: 'ok', collaboration: 'ok', notifications: 'ok' } });
+    const host = (await (await fetch(`${cell.subgraphsUrl}/health/ready`)).json()) as { status: string; subgraphs: Record<string, unknown> };
+    expect(host.status).toBe('ok');
+    expect(host.subgraphs.tasks).toEqual({ status: 'ok', checks: { postgres: 'ok', redis: 'ok' } });
+  });
+
+  it('keeps global ids opaque and typed end to end', async () => {
+    const id = await createTask(alice, 'Typed id');
+    expect(id).toBe(toGlobalId('Task', Buffer.from(id, 'base64url').toString().split(':')[1]!));
+    const wrongType = await cell.gql('query($id: ID!) { task(id: $id) { id } }', { id: alice.userId }, alice.token);
+    expect(wrongType.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
+  });
+});

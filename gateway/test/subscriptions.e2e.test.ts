@@ -1,0 +1,238 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { liveEventChannel } from '@cellgraph/kernel';
+import { TEST_REDIS_URL } from '@cellgraph/kernel/testing';
+import { Redis } from 'ioredis';
+import type { Client } from 'graphql-ws';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { supergraphPath } from '../../scripts/runtime/cells.js';
+import { keysEnv } from '../../scripts/runtime/keys.js';
+import { startTestCell, TEST_PASSWORD, waitForEmail, type TestCell, type TestUser } from '../../scripts/testing/cell-harness.js';
+import { closeCodeOf, liveClient, subscribe } from '../../scripts/testing/live-client.js';
+
+let cell: TestCell;
+let alice: TestUser;
+let bob: TestUser;
+let redis: Redis;
+
+const BOARD_CHANGES = `subscription($boardId: ID!) {
+  taskChanged(boardId: $boardId) { event changedFields actor { name } task { title assignee { id name email } } }
+}`;
+
+async function mutate(who: TestUser, field: string, input: Record<string, unknown>, selection: string) {
+  const type = `${field[0]!.toUpperCase()}${field.slice(1)}Input`;
+  const result = await cell.gql(`mutation($input: ${type}!) { ${field}(input: $input) { ${selection} userErrors { code message } } }`, { input }, who.token);
+  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+  expect(result.data![field].userErrors).toEqual([]);
+  return result.data![field];
+}
+
+async function invite(owner: TestUser, email: string, role: 'MEMBER' | 'GUEST'): Promise<TestUser> {
+  await mutate(owner, 'invitationCreate', { email, role }, 'invitation { id }');
+  const { token } = await waitForEmail(cell, email);
+  const accepted = await cell.gql('mutation($input: InvitationAcceptInput!) { invitationAccept(input: $input) { session { accessToken user { id } } } }', { input: { token, name: email.split('@')[0], password: TEST_PASSWORD } });
+  const session = accepted.data!.invitationAccept.session;
+  return { ...owner, token: session.accessToken, userId: session.user.id, email };
+}
+
+/** Resolves once `count` subscriptions are listening on this gateway. */
+async function listening(count: number, stats = () => cell.gateway.liveStats().subscriptions): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (stats() < count) {
+    if (Date.now() > deadline) throw new Error(`only ${stats()} of ${count} subscriptions listening`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+let clients: Client[] = [];
+/** A subscription client of `who`, disposed after the test. */
+function connect(who: TestUser, url = cell.gatewayUrl): Client {
+  const client = liveClient(url, who.token);
+  clients.push(client);
+  return client;
+}
+afterEach(async () => {
+  for (const client of clients) await client.dispose();
+  clients = [];
+});
+
+const board = async (who: TestUser, name: string) => (await mutate(who, 'boardCreate', { name, columns: [{ name: 'Todo' }] }, 'board { id }')).board.id as string;
+const task = async (who: TestUser, boardId: string, title: string) => (await mutate(who, 'taskCreate', { title, boardId }, 'task { id }')).task.id as string;
+const numsub = async (orgId: string) => {
+  const channel = liveEventChannel(cell.keyPrefix, Buffer.from(orgId, 'base64url').toString().split(':')[1]!);
+  return Number(((await redis.pubsub('NUMSUB', channel)) as [string, number])[1]);
+};
+
+beforeAll(async () => {
+  // Credentials of open connections are checked again every 250 ms (30 s by default).
+  cell = await startTestCell({ env: { SUBSCRIPTION_REVALIDATE_MS: '250' } });
+  alice = await cell.signUp('Alice');
+  bob = await invite(alice, 'bob@live.test', 'MEMBER');
+  redis = new Redis(TEST_REDIS_URL);
+});
+afterAll(async () => {
+  redis?.disconnect();
+  await cell?.stop();
+});
+
+describe('subscriptions through the gateway', () => {
+  it('tell B that A assigned a task to B — the notification and the change — with fields of two subgraphs', async () => {
+    const sprint = await board(alice, 'Sprint');
+    const client = connect(bob);
+    const changes = subscribe(client, BOARD_CHANGES, { boardId: sprint });
+    const notifications = subscribe(client, 'subscription { notificationReceived { event title subjectId actor { name email } } }');
+    await listening(2);
+    const id = await task(alice, sprint, 'Write the release notes');
+    expect((await changes.next()).data!.taskChanged).toMatchObject({ event: 'task.created', task: { assignee: null } });
+    await mutate(alice, 'taskUpdate', { id, assigneeId: bob.userId }, 'task { id }');
+    expect((await notifications.next()).data!.notificationReceived).toEqual({ event: 'task.assigned', title: expect.any(String), subjectId: id, actor: { name: 'Alice', email: alice.email } });
+    const received = [await changes.next(), await changes.next()];
+    expect(received.map((r) => r.errors)).toEqual([undefined, undefined]);
+    expect(received.map((r) => r.data!.taskChanged)).toEqual([
+      { event: 'task.updated', changedFields: ['assigneeId'], actor: { name: 'Alice' }, task: { title: 'Write the release notes', assignee: { id: bob.userId, name: 'bob', email: 'bob@live.test' } } },
+      { event: 'task.assigned', changedFields: [], actor: { name: 'Alice' }, task: { title: 'Write the release notes', assignee: { id: bob.userId, name: 'bob', email: 'bob@live.test' } } },
+    ]);
+  });
+
+  it('follow a contact: its own changes and its deals', async () => {
+    const ada = (await mutate(alice, 'contactCreate', { firstName: 'Ada', lastName: 'Lovelace' }, 'contact { id }')).contact.id as string;
+    const other = (await mutate(alice, 'contactCreate', { firstName: 'Grace' }, 'contact { id }')).contact.id as string;
+    const changes = subscribe(connect(bob), 'subscription($id: ID!) { contactChanged(id: $id) { event contact { name } actor { email } } }', { id: ada });
+    await listening(1);
+    const pipelineId = (await mutate(alice, 'pipelineCreate', { name: 'Live' }, 'pipeline { id }')).pipeline.id;
+    await mutate(alice, 'dealCreate', { contactId: other, pipelineId, title: 'Not Ada’s' }, 'deal { id }');
+    await mutate(alice, 'dealCreate', { contactId: ada, pipelineId, title: 'Engine' }, 'deal { id }');
+    await mutate(alice, 'contactConvert', { id: ada }, 'contact { id }');
+    const events: { event: string }[] = [];
+    // contact.created may or may not have been published before the subscription started.
+    do events.push((await changes.next()).data!.contactChanged as { event: string });
+    while (events.at(-1)!.event !== 'contact.converted');
+    expect(events.filter((change) => change.event !== 'contact.created')).toEqual([
+      { event: 'deal.created', contact: { name: 'Ada Lovelace' }, actor: { email: alice.email } },
+      { event: 'contact.converted', contact: { name: 'Ada Lovelace' }, actor: { email: alice.email } },
+    ]);
+  });
+
+  it('send only what the subscriber may see: nothing of another board, organization or unshared task', async () => {
+    const sprint = await board(alice, 'Visible');
+    const other = await board(alice, 'Other');
+    const carol = await cell.signUp('Carol');
+    const carolsBoard = await board(carol, 'Carol’s');
+    const guest = await invite(alice, 'guest@live.test', 'GUEST');
+    const clients = [connect(bob), connect(carol), connect(guest)];
+    const member = subscribe(clients[0]!, BOARD_CHANGES, { boardId: sprint });
+    const stranger = subscribe(clients[1]!, BOARD_CHANGES, { boardId: sprint });
+    const strangerOwn = subscribe(clients[1]!, BOARD_CHANGES, { boardId: carolsBoard });
+    const guestView = subscribe(clients[2]!, BOARD_CHANGES, { boardId: sprint });
+    await listening(4);
+
+    await task(alice, other, 'Elsewhere');
+    const hidden = await task(alice, sprint, 'Not shared');
+    await task(carol, carolsBoard, 'Carol’s own');
+    expect((await member.next()).data!.taskChanged).toMatchObject({ event: 'task.created', task: { title: 'Not shared' } });
+    expect((await strangerOwn.next()).data!.taskChanged).toMatchObject({ event: 'task.created', task: { title: 'Carol’s own' } });
+
+    await mutate(alice, 'permissionGrant', { objectId: hidden, subjectId: guest.userId, relation: 'VIEWER' }, '');
+    await mutate(alice, 'taskUpdate', { id: hidden, title: 'Shared now' }, 'task { id }');
+    expect((await guestView.next()).data!.taskChanged).toMatchObject({ event: 'task.updated', task: { title: 'Shared now' } });
+    expect((await member.next()).data!.taskChanged).toMatchObject({ event: 'task.updated', task: { title: 'Shared now' } });
+    // The guest's first payload is the shared task; the stranger never heard of the other organization.
+    expect(guestView.results).toHaveLength(1);
+    expect(stranger.results).toEqual([]);
+    expect(strangerOwn.results).toHaveLength(1);
+  });
+
+  it('authenticate in connection_init with the protocol’s close codes, and validate like queries', async () => {
+    expect((await closeCodeOf(cell.gatewayUrl, {})).code).toBe(4401);
+    expect((await closeCodeOf(cell.gatewayUrl, { Authorization: 'Bearer not-a-token' })).code).toBe(4403);
+
+    const client = connect(alice);
+    const unknownField = subscribe(client, 'subscription { taskChanged(boardId: "x") { nope } }');
+    expect(await unknownField.ended).toMatchObject([{ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }]);
+    const query = subscribe(client, '{ me { id } }');
+    expect(await query.ended).toMatchObject([{ extensions: { code: 'OPERATION_NOT_SUPPORTED' } }]);
+    const deep = subscribe(client, `subscription { taskChanged(boardId: "x") { task { ${'subtasks { nodes { '.repeat(8)}id${' } }'.repeat(8)} } } }`);
+    expect(await deep.ended).toMatchObject([{ message: expect.stringMatching(/depth/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }]);
+
+    const overHttp = await cell.gql(BOARD_CHANGES, { boardId: 'x' }, alice.token);
+    expect(overHttp.errors?.[0]?.extensions?.code).toBe('SUBSCRIPTION_REQUIRES_WEBSOCKET');
+  });
+
+  it('accept an API key within its scopes, and end the connection when the key is revoked', async () => {
+    const created = await mutate(alice, 'apiKeyCreate', { name: 'Board watcher', scopes: ['tasks:read'] }, 'apiKey { id } plainKey');
+    const sprint = await board(alice, 'Watched by a key');
+    const client = liveClient(cell.gatewayUrl, created.plainKey);
+    clients.push(client);
+    const changes = subscribe(client, BOARD_CHANGES, { boardId: sprint });
+    await listening(1);
+    await task(alice, sprint, 'Seen by the key');
+    expect((await changes.next()).data!.taskChanged).toMatchObject({ event: 'task.created', task: { title: 'Seen by the key' } });
+    await mutate(alice, 'apiKeyRevoke', { id: created.apiKey.id }, 'apiKey { revokedAt }');
+    expect(await changes.ended).toMatchObject({ code: 4403 });
+  });
+
+  it('reach a subscriber of another gateway process', async () => {
+    const second = await startGatewayProcess();
+    try {
+      const sprint = await board(alice, 'Across gateways');
+      const client = connect(bob, second.url);
+      const changes = subscribe(client, BOARD_CHANGES, { boardId: sprint });
+      // The second gateway holds Redis subscriptions only for its subscribers: wait for this one.
+      const deadline = Date.now() + 10_000;
+      while ((await numsub(alice.organizationId)) < 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      await task(alice, sprint, 'Made through the first gateway');
+      expect((await changes.next()).data!.taskChanged).toMatchObject({ event: 'task.created', task: { title: 'Made through the first gateway' } });
+      await client.dispose();
+    } finally {
+      second.process.kill('SIGTERM');
+      await once(second.process, 'exit');
+    }
+  });
+
+  it('return to the baseline of connections and Redis subscriptions after 1,000 subscriptions close', async () => {
+    const sprint = await board(alice, 'Crowd');
+    const baseline = { stats: cell.gateway.liveStats(), numsub: await numsub(alice.organizationId) };
+    expect(baseline.stats).toEqual({ connections: 0, subscriptions: 0, channels: 0, listeners: 0 });
+    const crowd = Array.from({ length: 20 }, () => connect(alice));
+    const subscriptions = crowd.flatMap((client) => Array.from({ length: 50 }, () => subscribe(client, BOARD_CHANGES, { boardId: sprint })));
+    await listening(1_000);
+    expect(cell.gateway.liveStats()).toEqual({ connections: 20, subscriptions: 1_000, channels: 1, listeners: 1_000 });
+    expect(await numsub(alice.organizationId)).toBe(1);
+
+    // Half end their subscriptions one by one (a lazy client then closes its socket), half hang up.
+    for (const subscription of subscriptions.slice(0, 500)) subscription.close();
+    for (const client of crowd.slice(10)) await client.dispose();
+    const deadline = Date.now() + 10_000;
+    while (cell.gateway.liveStats().connections > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(cell.gateway.liveStats()).toEqual(baseline.stats);
+    expect(await numsub(alice.organizationId)).toBe(baseline.numsub);
+  });
+});
+
+/** Starts another gateway process over the same subgraphs and Redis (as a second replica would). */
+async function startGatewayProcess(): Promise<{ process: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--conditions=@cellgraph/source', '--import', '@swc-node/register/esm-register', 'gateway/src/main.ts'], {
+    env: {
+      ...process.env,
+      ...keysEnv(cell.keys),
+      SUPERGRAPH_PATH: supergraphPath('all'),
+      SUBGRAPH_URL_TEMPLATE: `${cell.subgraphsUrl}/{name}/graphql`,
+      REDIS_URL: TEST_REDIS_URL,
+      REDIS_KEY_PREFIX: cell.keyPrefix,
+      PORT: '0',
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += String(chunk);
+      const match = /"url":"(http:[^"]+\/graphql)"/.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`gateway exited with ${code}: ${output}`)));
+  });
+  child.stdout!.resume();
+  return { process: child, url };
+}

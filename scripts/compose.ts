@@ -1,0 +1,50 @@
+/**
+ * Prints every subgraph's SDL into schema/subgraphs/ and composes each cell: its supergraph and
+ * node subgraph and live events for the gateway (schema/cells/<cell>/supergraph.graphql,
+ * node.graphql, live-events.json) and its
+ * API schema for clients
+ * (schema/cells/<cell>/schema.graphql). With --check, writes nothing and fails when a committed
+ * file is stale or a cell does not compose (part of `npm test`).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { apiSchemaPath, cellNames, liveEventsPath, loadCell, nodeSubgraphPath, SCHEMA_DIR, supergraphPath } from './runtime/cells.js';
+import { composeCell, subgraphSdls } from './runtime/composition.js';
+
+const check = process.argv.includes('--check');
+const cells = cellNames().map(loadCell);
+const sdls = await subgraphSdls(cells);
+
+const expected = new Map<string, string>();
+for (const [name, sdl] of sdls) expected.set(join(SCHEMA_DIR, 'subgraphs', `${name}.graphql`), sdl);
+let failed = false;
+for (const cell of cells) {
+  try {
+    const composed = composeCell(cell, sdls);
+    expected.set(supergraphPath(cell.name), composed.supergraph);
+    expected.set(nodeSubgraphPath(cell.name), composed.nodeSubgraph);
+    expected.set(apiSchemaPath(cell.name), composed.apiSchema);
+    expected.set(liveEventsPath(cell.name), composed.liveEvents);
+  } catch (error) {
+    console.error((error as Error).message);
+    failed = true;
+  }
+}
+
+const stale: string[] = [];
+for (const [path, content] of expected) {
+  const current = existsSync(path) ? readFileSync(path, 'utf8') : null;
+  if (current === content) continue;
+  if (check) stale.push(relative(process.cwd(), path));
+  else {
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, content);
+    console.log(`wrote ${relative(process.cwd(), path)}`);
+  }
+}
+if (stale.length) {
+  console.error(`Stale schema files (run \`npm run compose\` and commit them):\n${stale.map((p) => `  - ${p}`).join('\n')}`);
+  failed = true;
+}
+if (failed) process.exit(1);
+console.log(check ? `schema is up to date: ${cells.length} cells compose` : 'schema written');

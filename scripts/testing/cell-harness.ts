@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readSentEmails, type SentEmail } from '@cellgraph/kernel';
+import { createTestDatabase, deleteRedisKeys, TEST_APP_PASSWORD, TEST_REDIS_URL, testPlatformEnv, type TestDatabase } from '@cellgraph/kernel/testing';
+import { Redis } from 'ioredis';
+import { catalog } from '../runtime/catalog.js';
+import { startCell, type RunningCell } from '../runtime/cell.js';
+import { loadCell, type Cell } from '../runtime/cells.js';
+import { graphqlData, graphqlRequest, type GraphQLResponse } from '../runtime/graphql-client.js';
+import { generateCellKeys, type CellKeys } from '../runtime/keys.js';
+
+export interface TestUser {
+  token: string;
+  refreshToken: string;
+  userId: string;
+  organizationId: string;
+  email: string;
+  password: string;
+}
+
+export interface TestCell extends RunningCell {
+  cell: Cell;
+  keys: CellKeys;
+  database: TestDatabase;
+  /** Redis key prefix of this cell (unique to the test). */
+  keyPrefix: string;
+  /** Where the cell's e-mail arrives. */
+  emailDir: string;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** Registers a new user (with a new organization) through the gateway. */
+  signUp(name?: string): Promise<TestUser>;
+}
+
+export const TEST_PASSWORD = 'Correct-Horse-9-battery';
+
+/**
+ * A running cell for end-to-end tests: its own database, fresh keys, the cell's subgraphs on one
+ * host and the gateway, all on ports the system picks.
+ */
+export async function startTestCell(options: { cell?: string; env?: Record<string, string>; supergraphPath?: string } = {}): Promise<TestCell> {
+  const cell = loadCell(options.cell ?? 'all');
+  const wholeCatalog = cell.subgraphs.length === Object.keys(catalog).length;
+  const database = await createTestDatabase(wholeCatalog ? undefined : cell.subgraphs);
+  const keys = await generateCellKeys();
+  const emailDir = mkdtempSync(join(tmpdir(), 'cellgraph-mail-'));
+  const platformEnv = testPlatformEnv(emailDir);
+  let running: RunningCell;
+  try {
+    running = await startCell({
+      cell,
+      databaseUrl: database.url,
+      appPassword: TEST_APP_PASSWORD,
+      redisUrl: TEST_REDIS_URL,
+      keys,
+      supergraphPath: options.supergraphPath,
+      env: { DATABASE_POOL_SIZE: '4', ...platformEnv, ...options.env },
+    });
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+  const gql: TestCell['gql'] = (query, variables = {}, token, headers) => graphqlRequest(running.gatewayUrl, query, variables, { token, headers });
+  return {
+    ...running,
+    cell,
+    keys,
+    database,
+    keyPrefix: platformEnv.REDIS_KEY_PREFIX!,
+    emailDir,
+    gql,
+    async signUp(name = 'Test User') {
+      const email = `user-${randomBytes(5).toString('hex')}@example.test`;
+      type Registered = { userRegister: { session: { accessToken: string; refreshToken: string; user: { id: string }; organization: { id: string } } } };
+      const data = await graphqlData<Registered>(
+        running.gatewayUrl,
+        `mutation($input: UserRegisterInput!) { userRegister(input: $input) { session { accessToken refreshToken user { id } organization { id } } userErrors { code message } } }`,
+        { input: { email, name, password: TEST_PASSWORD } },
+      );
+      const session = data.userRegister.session;
+      return { token: session.accessToken, refreshToken: session.refreshToken, userId: session.user.id, organizationId: session.organization.id, email, password: TEST_PASSWORD };
+    },
+    async stop() {
+      await running.stop();
+      await database.drop();
+      const redis = new Redis(TEST_REDIS_URL);
+      await deleteRedisKeys(redis, platformEnv.REDIS_KEY_PREFIX!);
+      redis.disconnect();
+      rmSync(emailDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Waits for the `index`-th e-mail to `to` (optionally with a subject starting with `subject`) in
+ * the cell's sink, and returns it with the token of the link it carries.
+ */
+export async function waitForEmail(cell: TestCell, to: string, options: { subject?: string; index?: number; timeoutMs?: number } = {}): Promise<SentEmail & { token: string }> {
+  const deadline = Date.now() + (options.timeoutMs ?? 5_000);
+  for (;;) {
+    const mail = readSentEmails(cell.emailDir).filter((m) => m.to === to && (!options.subject || m.subject.startsWith(options.subject)))[options.index ?? 0];
+    if (mail) return { ...mail, token: decodeURIComponent(/token=([^\s&]+)/.exec(mail.text)?.[1] ?? '') };
+    if (Date.now() > deadline) throw new Error(`No e-mail to ${to} arrived`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

@@ -1,0 +1,92 @@
+import {
+  decodeCursor,
+  OrderDirection,
+  orderingSignature,
+  paginate,
+  pageRequest,
+  requireOrgId,
+  requireUserId,
+  toConnection,
+  type Connection,
+  type ConnectionArgs,
+  type Database,
+  type PublishedEvent,
+  type RequestContext,
+  type SortKey,
+} from '@cellgraph/kernel';
+import { In } from 'typeorm';
+import { Comment } from '../comment/comment.entity.js';
+import { Activity } from './activity.entity.js';
+
+export type ActivityItem = Activity | Comment;
+
+const latestFirst: SortKey<Activity>[] = [
+  { name: 'occurredAt', path: 'activity.occurredAt', sqlType: 'timestamptz', direction: OrderDirection.DESC, valueOf: (a) => a.occurredAt.toISOString() },
+  { name: 'id', path: 'activity.eventId', sqlType: 'uuid', direction: OrderDirection.DESC, valueOf: (a) => a.eventId },
+];
+const itemsLatestFirst: SortKey<ActivityItem>[] = [
+  { name: 'occurredAt', path: 'at', sqlType: 'timestamptz', direction: OrderDirection.DESC, valueOf: (i) => (i instanceof Comment ? i.createdAt : i.occurredAt).toISOString() },
+  { name: 'id', path: 'id', sqlType: 'uuid', direction: OrderDirection.DESC, valueOf: (i) => (i instanceof Comment ? i.id : i.eventId) },
+];
+
+/** The events of every module about one object, minus comment events (the comments themselves are listed). */
+const ITEMS_SQL = `
+  SELECT 'event' AS kind, event_id AS id, occurred_at AS at FROM collaboration.activities WHERE node_id = $1 AND type NOT LIKE 'comment.%'
+  UNION ALL
+  SELECT 'comment', id, created_at FROM collaboration.comments WHERE node_id = $1`;
+
+/**
+ * Activity: every module's events about objects (consumed from their outboxes, at least once,
+ * keyed by event id), merged with comments per object, and per person ("my activity").
+ */
+export class ActivityService {
+  constructor(private readonly db: Database) {}
+
+  /** Records an event about an object (a redelivery changes nothing). */
+  async record(event: PublishedEvent): Promise<void> {
+    const { subject, orgId } = event;
+    if (!subject || !orgId) return;
+    await this.db.transaction(
+      (em) =>
+        em.query(
+          `INSERT INTO collaboration.activities (event_id, org_id, node_type, node_id, type, actor_id, data, occurred_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+          [event.id, orgId, subject.type, subject.id, event.type, event.actorId, JSON.stringify(event.data ?? {}), event.occurredAt],
+        ),
+      { orgId, userId: null },
+    );
+  }
+
+  /** What the caller did, latest first. */
+  mine(request: RequestContext, args: ConnectionArgs): Promise<Connection<Activity>> {
+    requireOrgId(request);
+    const userId = requireUserId(request);
+    return paginate({ db: this.db, build: (em) => em.createQueryBuilder(Activity, 'activity').where('activity.actorId = :userId', { userId }), sort: latestFirst, args });
+  }
+
+  /** An object's events and comments, latest first, keyset-paged over (time, id). */
+  async ofNode(nodeUuid: string, args: ConnectionArgs): Promise<Connection<ActivityItem>> {
+    const page = pageRequest(args);
+    const rows: ActivityItem[] =
+      page.size === 0
+        ? []
+        : await this.db.transaction(async (em) => {
+            const params: unknown[] = [nodeUuid];
+            let after = '';
+            if (page.cursor) {
+              const [at, id] = decodeCursor(page.cursor, orderingSignature(itemsLatestFirst as SortKey<unknown>[]), 2, page.cursorArgument);
+              params.push(at, id);
+              after = `WHERE (at, id) ${page.forward ? '<' : '>'} ($2::timestamptz, $3::uuid)`;
+            }
+            const direction = page.forward ? 'DESC' : 'ASC';
+            const items: { kind: 'event' | 'comment'; id: string }[] = await em.query(`SELECT * FROM (${ITEMS_SQL}) items ${after} ORDER BY at ${direction}, id ${direction} LIMIT ${page.size + 1}`, params);
+            const events = await em.findBy(Activity, { eventId: In(items.filter((i) => i.kind === 'event').map((i) => i.id)) });
+            const comments = await em.findBy(Comment, { id: In(items.filter((i) => i.kind === 'comment').map((i) => i.id)) });
+            const byId = new Map<string, ActivityItem>([...events.map((e): [string, ActivityItem] => [e.eventId, e]), ...comments.map((c): [string, ActivityItem] => [c.id, c])]);
+            return items.map((item) => byId.get(item.id)!);
+          });
+    return toConnection(rows, page, itemsLatestFirst, async () =>
+      Number(((await this.db.transaction((em) => em.query(`SELECT count(*) FROM (${ITEMS_SQL}) items`, [nodeUuid]))) as [{ count: string }])[0].count),
+    );
+  }
+}

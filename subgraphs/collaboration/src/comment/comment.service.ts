@@ -1,0 +1,187 @@
+import {
+  fromGlobalId,
+  idempotent,
+  OrderDirection,
+  paginateGroups,
+  parseGlobalId,
+  requireOrgId,
+  requireUserId,
+  userError,
+  uuidv7,
+  validateInput,
+  type Authorizer,
+  type Connection,
+  type ConnectionArgs,
+  type Database,
+  type RequestContext,
+  type SortKey,
+} from '@cellgraph/kernel';
+import { In, type EntityManager } from 'typeorm';
+import { z } from 'zod';
+import type { NodeAccess } from '../node/node-access.js';
+import { keyOf, nodeKey } from '../node/node.ref.js';
+import { Comment } from './comment.entity.js';
+import type { CommentCreateInput } from './comment.inputs.js';
+
+const CODE = 'COMMENT_INVALID_INPUT';
+const MENTION = /<@([A-Za-z0-9_-]{1,200})>/g;
+const body = z.string().trim().min(1, 'A comment needs some text').max(10_000, 'A comment has at most 10,000 characters');
+const commentNotFound = (field = 'id') => userError('COMMENT_NOT_FOUND', 'No such comment', ['input', field]);
+
+const oldestFirst: SortKey<Comment>[] = [
+  { name: 'createdAt', path: 'comment.createdAt', sqlType: 'timestamptz', direction: OrderDirection.ASC, valueOf: (c) => c.createdAt.toISOString() },
+  { name: 'id', path: 'comment.id', sqlType: 'uuid', direction: OrderDirection.ASC, valueOf: (c) => c.id },
+];
+
+/**
+ * Comments on any object: threads (a top-level comment and its replies), edits marked as such,
+ * deletion that keeps "[deleted]" in the thread, and @mentions (`<@userId>`) kept as user
+ * references and announced as `user.mentioned`. Whoever can see an object may comment on it;
+ * authors edit their comments; authors and the object's managers delete them.
+ */
+export class CommentService {
+  constructor(
+    private readonly db: Database,
+    private readonly authz: Authorizer,
+    private readonly access: NodeAccess,
+  ) {}
+
+  async create(request: RequestContext, input: CommentCreateInput): Promise<Comment> {
+    const orgId = requireOrgId(request);
+    const authorId = requireUserId(request);
+    const node = nodeKey(input.nodeId, 'nodeId');
+    const text = validateInput(body, input.body, CODE);
+    const parentId = input.parentId ? fromGlobalId('Comment', input.parentId, 'parentId') : null;
+    const mentions = await this.mentions(orgId, text);
+    await this.access.requireVisible(request, [node], () => ['input', 'nodeId']);
+    return this.db.transaction((em) =>
+      idempotent(em, this.db.schema, {
+        key: input.idempotencyKey,
+        operation: 'commentCreate',
+        input: { node: node.id, text, parentId },
+        load: (id) => em.findOneBy(Comment, { id }),
+        create: async () => {
+          if (parentId) {
+            const parent = await em.findOneBy(Comment, { id: parentId });
+            if (!parent || parent.nodeId !== node.uuid) throw commentNotFound('parentId');
+            if (parent.parentId) throw userError(CODE, 'Reply in the thread: to its top-level comment', ['input', 'parentId']);
+          }
+          const comment = em.create(Comment, { id: uuidv7(), orgId, nodeType: node.type, nodeId: node.uuid, parentId, authorId, text, mentions, editedAt: null, deletedAt: null });
+          await em.save(comment);
+          await this.emit(em, comment, 'comment.created', { parentId });
+          await this.announceMentions(em, comment, mentions);
+          return comment;
+        },
+      }),
+    );
+  }
+
+  /** The author edits the text; the comment is marked edited and new mentions are announced. */
+  async update(request: RequestContext, input: { id: string; body: string }): Promise<Comment> {
+    const orgId = requireOrgId(request);
+    const userId = requireUserId(request);
+    const id = fromGlobalId('Comment', input.id);
+    const text = validateInput(body, input.body, CODE);
+    const mentions = await this.mentions(orgId, text);
+    return this.db.transaction(async (em) => {
+      const comment = await this.visibleComment(request, em, id);
+      if (comment.deletedAt) throw commentNotFound();
+      if (comment.authorId !== userId) throw userError('COMMENT_NOT_YOURS', 'Only its author can edit a comment', ['input', 'id']);
+      const added = mentions.filter((uuid) => !comment.mentions.includes(uuid));
+      comment.text = text;
+      comment.mentions = mentions;
+      comment.editedAt = new Date();
+      const saved = await em.save(comment);
+      await this.emit(em, saved, 'comment.edited', {});
+      await this.announceMentions(em, saved, added);
+      return saved;
+    });
+  }
+
+  /** Deletes a comment (its author, or whoever manages the object): it stays in the thread as "[deleted]". */
+  async delete(request: RequestContext, idInput: string): Promise<string> {
+    const userId = requireUserId(request);
+    const id = fromGlobalId('Comment', idInput);
+    await this.db.transaction(async (em) => {
+      const comment = await this.visibleComment(request, em, id);
+      if (comment.deletedAt) throw commentNotFound();
+      if (comment.authorId !== userId && !(await this.access.canManage(request, keyOf(comment.nodeType, comment.nodeId)))) {
+        throw userError('COMMENT_NOT_YOURS', 'Only its author or the object’s managers can delete a comment', ['input', 'id']);
+      }
+      comment.deletedAt = new Date();
+      await em.save(comment);
+      await this.emit(em, comment, 'comment.deleted', {});
+    });
+    return idInput;
+  }
+
+  /** One page of top-level comments per node, oldest first, in a constant number of statements. */
+  threads(nodeIds: readonly string[], args: ConnectionArgs): Promise<Connection<Comment>[]> {
+    return this.grouped('comment.nodeId', nodeIds, args, true);
+  }
+
+  /** One page of replies per comment, oldest first. */
+  replies(parentIds: readonly string[], args: ConnectionArgs): Promise<Connection<Comment>[]> {
+    return this.grouped('comment.parentId', parentIds, args, false);
+  }
+
+  byIds(ids: readonly string[]): Promise<Comment[]> {
+    return this.db.transaction((em) => em.findBy(Comment, { id: In([...ids]) }));
+  }
+
+  private grouped(groupPath: string, groups: readonly string[], args: ConnectionArgs, topLevel: boolean): Promise<Connection<Comment>[]> {
+    return paginateGroups(
+      {
+        db: this.db,
+        entity: Comment,
+        build: (em) => {
+          const query = em.createQueryBuilder(Comment, 'comment');
+          if (topLevel) query.andWhere('comment.parentId IS NULL');
+          return query;
+        },
+        alias: 'comment',
+        groupPath,
+        idProperty: 'id',
+        sort: oldestFirst,
+        args,
+      },
+      groups,
+    );
+  }
+
+  /** A comment on an object the caller may read (else not found). */
+  private async visibleComment(request: RequestContext, em: EntityManager, id: string): Promise<Comment> {
+    const comment = await em.findOne(Comment, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!comment || !(await this.access.readable(request, [keyOf(comment.nodeType, comment.nodeId)]))[0]) throw commentNotFound();
+    return comment;
+  }
+
+  /** The users mentioned as <@userId> in `text`: each must be a member of the organization. */
+  private async mentions(orgId: string, text: string): Promise<string[]> {
+    const uuids = new Set<string>();
+    for (const [, id] of text.matchAll(MENTION)) {
+      const decoded = parseGlobalId(id!);
+      if (decoded?.typeName !== 'User' || !(await this.authz.isMember(orgId, decoded.uuid))) {
+        throw userError('COMMENT_MENTION_INVALID', `<@${id}> is not a member of your organization`, ['input', 'body']);
+      }
+      uuids.add(decoded.uuid);
+    }
+    return [...uuids];
+  }
+
+  private async announceMentions(em: EntityManager, comment: Comment, users: string[]): Promise<void> {
+    for (const userId of users) {
+      await this.db.emit(em, {
+        type: 'user.mentioned',
+        orgId: comment.orgId,
+        subject: { type: 'User', id: userId },
+        data: { commentId: comment.id, nodeType: comment.nodeType, nodeId: comment.nodeId, recipients: [userId] },
+      });
+    }
+  }
+
+  /** Comment events are about the object commented on (so they join its activity). */
+  private emit(em: EntityManager, comment: Comment, type: string, data: Record<string, unknown>): Promise<void> {
+    return this.db.emit(em, { type, orgId: comment.orgId, subject: { type: comment.nodeType, id: comment.nodeId }, data: { commentId: comment.id, ...data } });
+  }
+}

@@ -1,0 +1,82 @@
+import { forbidden, type Authorizer, type Database, type GraphClient, type LoaderRegistry, type RequestContext, userError } from '@cellgraph/kernel';
+import type { NodeKey } from './node.ref.js';
+
+const VISIBLE = 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }';
+
+/**
+ * What this subgraph may know about other subgraphs' entities, without reading their tables:
+ * whether the caller's policies let it read them (the shared permission model), whether they are
+ * in the trash (from the owners' events), whether the cell has their type at all, and — asked of
+ * the graph as the caller — whether they exist and are visible.
+ */
+export class NodeAccess {
+  constructor(
+    private readonly db: Database,
+    private readonly authz: Authorizer,
+    private readonly graph: GraphClient,
+    /** The cell's Node types; null when unknown (then every type counts). */
+    private readonly cellTypes: ReadonlySet<string> | null,
+  ) {}
+
+  /** The cell's Node types, or null when every type counts. */
+  types(): string[] | null {
+    return this.cellTypes ? [...this.cellTypes] : null;
+  }
+
+  /** Whether the cell has this type of object (links and tags to types it lacks are left out). */
+  inCell(type: string): boolean {
+    return !this.cellTypes || this.cellTypes.has(type);
+  }
+
+  /**
+   * Asks the graph whether each node exists and the caller can see it; refuses the first that
+   * does not with NODE_NOT_FOUND at `field(index)`.
+   */
+  async requireVisible(request: RequestContext, nodes: NodeKey[], field: (index: number) => (string | number)[]): Promise<void> {
+    const unknown = nodes.findIndex((node) => !this.inCell(node.type));
+    if (unknown >= 0) throw notFound(field(unknown));
+    const answer = await this.graph.request<{ nodes: ({ id: string } | null)[] }>(request, VISIBLE, { ids: nodes.map((node) => node.id) });
+    const missing = nodes.findIndex((_, index) => !answer.data?.nodes?.[index]);
+    if (missing >= 0) throw notFound(field(missing));
+  }
+
+  /** For each node: may the caller read it (policies), and is it out of the trash? */
+  async readable(request: RequestContext, nodes: readonly NodeKey[]): Promise<boolean[]> {
+    const trashed = await this.trashed(nodes.map((node) => node.uuid));
+    const result = nodes.map((node) => this.inCell(node.type) && !trashed.has(node.uuid));
+    const byType = new Map<string, number[]>();
+    nodes.forEach((node, index) => byType.set(node.type, [...(byType.get(node.type) ?? []), index]));
+    for (const [type, indexes] of byType) {
+      const allowed = await this.authz.allowed(request, 'read', type, indexes.map((index) => nodes[index]!.uuid));
+      indexes.forEach((index, position) => (result[index] = result[index]! && allowed[position]!));
+    }
+    return result;
+  }
+
+  /** The uuids among `uuids` that are in the trash. */
+  async trashed(uuids: readonly string[]): Promise<Set<string>> {
+    if (!uuids.length) return new Set();
+    const rows: { node_id: string }[] = await this.db.transaction((em) => em.query('SELECT node_id FROM collaboration.trash WHERE node_id = ANY($1) AND deleted', [[...uuids]]));
+    return new Set(rows.map((row) => row.node_id));
+  }
+
+  /** Whether the caller may change the node (its type's write permission). */
+  canWrite(request: RequestContext, node: NodeKey): Promise<boolean> {
+    return this.authz.can(request, 'write', node.type, node.uuid);
+  }
+
+  canManage(request: RequestContext, node: NodeKey): Promise<boolean> {
+    return this.authz.can(request, 'manage', node.type, node.uuid);
+  }
+}
+
+const notFound = (field: (string | number)[]) => userError('NODE_NOT_FOUND', 'No object with this id exists in your organization or is visible to you', field);
+
+/** Per request: may the caller read this node? Node fields answer FORBIDDEN when not. */
+export function readableNode(access: NodeAccess, loaders: LoaderRegistry, request: RequestContext) {
+  return loaders.get<NodeKey, boolean, string>('collaboration.readableNode', (nodes) => access.readable(request, nodes), { cacheKeyFn: (node) => node.id });
+}
+
+export async function requireReadable(access: NodeAccess, loaders: LoaderRegistry, request: RequestContext, node: NodeKey): Promise<void> {
+  if (!(await readableNode(access, loaders, request).load(node))) throw forbidden('You may not read this object');
+}

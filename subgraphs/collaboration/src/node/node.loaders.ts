@@ -1,0 +1,28 @@
+import { argumentsKey, type Connection, type ConnectionArgs, type LoaderRegistry } from '@cellgraph/kernel';
+import type { Comment } from '../comment/comment.entity.js';
+import type { LinkEnd } from '../link/link.entities.js';
+import type { LinksArgs } from '../link/link.inputs.js';
+import type { CollaborationServices } from '../services.js';
+import type { Tag } from '../tag/tag.entities.js';
+
+/*
+ * Per-request loaders: for N objects (or N comments), one batch per field and arguments.
+ */
+
+export const threadsOf = ({ comments }: CollaborationServices, loaders: LoaderRegistry, args: ConnectionArgs) =>
+  loaders.get<string, Connection<Comment>>(`collaboration.threads:${argumentsKey(args)}`, (nodeIds) => comments.threads(nodeIds, args));
+
+export const repliesOf = ({ comments }: CollaborationServices, loaders: LoaderRegistry, args: ConnectionArgs) =>
+  loaders.get<string, Connection<Comment>>(`collaboration.replies:${argumentsKey(args)}`, (parentIds) => comments.replies(parentIds, args));
+
+export const linksOf = ({ links }: CollaborationServices, loaders: LoaderRegistry, args: LinksArgs) =>
+  loaders.get<string, Connection<LinkEnd>>(`collaboration.links:${argumentsKey(args)}`, (nodeIds) => links.of(nodeIds, args));
+
+export const tagsOf = ({ tags }: CollaborationServices, loaders: LoaderRegistry) =>
+  loaders.get<string, Tag[]>('collaboration.tags', (nodeIds) => tags.tagsOf(nodeIds));
+
+export const commentById = ({ comments }: CollaborationServices, loaders: LoaderRegistry) =>
+  loaders.get<string, Comment | null>('collaboration.commentById', async (ids) => {
+    const found = await comments.byIds(ids);
+    return ids.map((id) => found.find((comment) => comment.id === id) ?? null);
+  });

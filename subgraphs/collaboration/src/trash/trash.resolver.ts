@@ -1,0 +1,42 @@
+import { ConnectionArgs, ConnectionType, DeletePayload, IdInput, mutationPayload, UserError, type Connection, type SubgraphContext } from '@cellgraph/kernel';
+import { Arg, Args, ArgsType, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import type { CollaborationServices } from '../services.js';
+import { TrashItem } from './trash-item.entity.js';
+
+type Context = SubgraphContext<CollaborationServices>;
+
+@ArgsType()
+class TrashArgs extends ConnectionArgs {
+  @Field(() => [String], { nullable: true, description: 'Only objects of these types, e.g. ["Task"].' }) types?: string[] | null;
+}
+
+@ObjectType()
+class TrashRestorePayload {
+  @Field(() => TrashItem, { nullable: true, description: 'What was restored (now out of the trash).' }) item?: TrashItem;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+const TrashRestoreInput = IdInput('TrashRestoreInput', 'The object’s id.');
+const TrashDeleteInput = IdInput('TrashDeleteInput', 'The object’s id.');
+const TrashDeletePayload = DeletePayload('TrashDeletePayload', 'deletedId', 'Id of the object deleted for good.');
+const TrashItemConnection = ConnectionType(TrashItem, 'TrashItem');
+
+@Resolver(() => TrashItem)
+export class TrashResolver {
+  constructor(private readonly services: CollaborationServices) {}
+
+  @Query(() => TrashItemConnection, { nullable: true, description: 'Everything in the cell’s trash you may see, most recently deleted first.' })
+  trash(@Args(() => TrashArgs) args: TrashArgs, @Ctx() context: Context): Promise<Connection<TrashItem>> {
+    return this.services.trash.list(context.request, args);
+  }
+
+  @Mutation(() => TrashRestorePayload, { nullable: true, description: 'Take an object out of the trash (its module decides whether you may).' })
+  trashRestore(@Arg('input', () => TrashRestoreInput) input: { id: string }, @Ctx() context: Context): Promise<TrashRestorePayload> {
+    return mutationPayload(async () => ({ item: await this.services.trash.restore(context.request, input.id) }));
+  }
+
+  @Mutation(() => TrashDeletePayload, { nullable: true, description: 'Delete an object in the trash for good (owners and admins).' })
+  trashDelete(@Arg('input', () => TrashDeleteInput) input: { id: string }, @Ctx() context: Context) {
+    return mutationPayload(async () => ({ deletedId: await this.services.trash.purge(context.request, input.id) }));
+  }
+}

@@ -1,0 +1,117 @@
+import {
+  ConnectionArgs,
+  ConnectionType,
+  DateComparator,
+  DateTimeComparator,
+  DecimalComparator,
+  DeletePayload,
+  EnumComparator,
+  GraphQLCurrencyCode,
+  GraphQLDecimal,
+  IdempotencyKeyField,
+  IdInput,
+  IDComparator,
+  IntComparator,
+  OrderDirection,
+  StringComparator,
+  UserError,
+} from '@cellgraph/kernel';
+import { GraphQLJSONObject, GraphQLLocalDate } from 'graphql-scalars';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Deal, DealStatus } from './deal.entity.js';
+
+@InputType({ description: 'A deal goes to `stageId`, or to the first stage of `pipelineId`.' })
+export class DealCreateInput {
+  @Field(() => ID) contactId!: string;
+  @Field() title!: string;
+  @Field(() => ID, { nullable: true }) pipelineId?: string | null;
+  @Field(() => ID, { nullable: true }) stageId?: string | null;
+  @Field(() => GraphQLDecimal, { nullable: true, description: 'Defaults to "0".' }) value?: string | null;
+  @Field(() => GraphQLCurrencyCode, { nullable: true, description: 'Defaults to USD.' }) currencyCode?: string | null;
+  @Field(() => Int, { nullable: true, description: 'Overrides the stage’s probability.' }) probability?: number | null;
+  @Field(() => GraphQLLocalDate, { nullable: true }) expectedCloseDate?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Defaults to you.' }) ownerId?: string | null;
+  @Field(() => GraphQLJSONObject, { nullable: true }) metadata?: Record<string, unknown> | null;
+  @IdempotencyKeyField() idempotencyKey?: string | null;
+}
+
+@InputType({ description: 'Fields left out are unchanged; fields set to null are cleared. To change the stage, use dealMove.' })
+export class DealUpdateInput {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true }) title?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Move the deal to another contact.' }) contactId?: string | null;
+  @Field(() => GraphQLDecimal, { nullable: true }) value?: string | null;
+  @Field(() => GraphQLCurrencyCode, { nullable: true }) currencyCode?: string | null;
+  @Field(() => Int, { nullable: true, description: 'null: follow the stage’s probability again.' }) probability?: number | null;
+  @Field(() => GraphQLLocalDate, { nullable: true }) expectedCloseDate?: string | null;
+  @Field(() => ID, { nullable: true }) ownerId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Only for a deal in a closed-lost stage.' }) lostReason?: string | null;
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Replaces the custom data.' }) metadata?: Record<string, unknown> | null;
+}
+
+@InputType({ description: 'Moves a deal to a stage (of its pipeline or another deal pipeline). Its probability follows the stage unless `probability` is given.' })
+export class DealMoveInput {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) stageId!: string;
+  @Field(() => Int, { nullable: true }) probability?: number | null;
+  @Field(() => String, { nullable: true, description: 'Why the deal was lost (closed-lost stages only).' }) lostReason?: string | null;
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Actual close date when the stage is closed; defaults to today (UTC).' }) closeDate?: string | null;
+}
+
+export const DealDeleteInput = IdInput('DealDeleteInput');
+export const DealRestoreInput = IdInput('DealRestoreInput');
+
+@ObjectType()
+export class DealPayload {
+  @Field(() => Deal, { nullable: true }) deal?: Deal;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+export const DealDeletePayload = DeletePayload('DealDeletePayload', 'deletedDealId', 'Id of the deal moved to the trash.');
+
+const DealStatusComparator = EnumComparator(DealStatus, 'DealStatus');
+
+@InputType({ description: 'Conditions on deals; fields combine with AND.' })
+export class DealFilter {
+  @Field(() => IDComparator, { nullable: true }) id?: IDComparator | null;
+  @Field(() => StringComparator, { nullable: true }) title?: StringComparator | null;
+  @Field(() => DealStatusComparator, { nullable: true }) status?: InstanceType<typeof DealStatusComparator> | null;
+  @Field(() => IDComparator, { nullable: true, description: 'Pipeline ids.' }) pipeline?: IDComparator | null;
+  @Field(() => IDComparator, { nullable: true, description: 'PipelineStage ids.' }) stage?: IDComparator | null;
+  @Field(() => IDComparator, { nullable: true, description: 'Contact ids.' }) contact?: IDComparator | null;
+  @Field(() => IDComparator, { nullable: true, description: 'The owner (User ids).' }) owner?: IDComparator | null;
+  @Field(() => StringComparator, { nullable: true, description: 'ISO 4217 code.' }) currencyCode?: StringComparator | null;
+  @Field(() => DecimalComparator, { nullable: true }) value?: DecimalComparator | null;
+  @Field(() => IntComparator, { nullable: true }) probability?: IntComparator | null;
+  @Field(() => DateComparator, { nullable: true }) expectedCloseDate?: DateComparator | null;
+  @Field(() => DateComparator, { nullable: true }) actualCloseDate?: DateComparator | null;
+  @Field(() => DateTimeComparator, { nullable: true }) createdAt?: DateTimeComparator | null;
+  @Field(() => DateTimeComparator, { nullable: true }) updatedAt?: DateTimeComparator | null;
+  @Field(() => [DealFilter], { nullable: true }) and?: DealFilter[] | null;
+  @Field(() => [DealFilter], { nullable: true }) or?: DealFilter[] | null;
+  @Field(() => DealFilter, { nullable: true }) not?: DealFilter | null;
+}
+
+export enum DealOrderField {
+  CREATED_AT = 'createdAt',
+  UPDATED_AT = 'updatedAt',
+  VALUE = 'value',
+  PROBABILITY = 'probability',
+  EXPECTED_CLOSE_DATE = 'expectedCloseDate',
+  TITLE = 'title',
+}
+registerEnumType(DealOrderField, { name: 'DealOrderField', valuesConfig: { VALUE: { description: 'The amount, whatever the currency.' } } });
+
+@InputType()
+export class DealOrder {
+  @Field(() => DealOrderField) field!: DealOrderField;
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC }) direction!: OrderDirection;
+}
+
+@ArgsType()
+export class DealsArgs extends ConnectionArgs {
+  @Field(() => DealFilter, { nullable: true }) filter?: DealFilter | null;
+  @Field(() => [DealOrder], { nullable: true, description: 'Default: newest first.' }) orderBy?: DealOrder[] | null;
+}
+
+export const DealConnection = ConnectionType(Deal, 'Deal');

@@ -1,0 +1,188 @@
+import {
+  filterToSql,
+  fromGlobalId,
+  globalIdOf,
+  idempotent,
+  OrderDirection,
+  paginateGroups,
+  requireOrgId,
+  requireUserId,
+  userError,
+  uuidv7,
+  validateInput,
+  type Connection,
+  type Database,
+  type FilterSpec,
+  type RequestContext,
+  type SortKey,
+} from '@cellgraph/kernel';
+import { In, type EntityManager } from 'typeorm';
+import { z } from 'zod';
+import type { ContactService } from '../contact/contact.service.js';
+import { Deal } from '../deal/deal.entity.js';
+import { Interaction, InteractionDirection, InteractionType } from './interaction.entity.js';
+import type { InteractionLogInput, InteractionsArgs, InteractionUpdateInput } from './interaction.inputs.js';
+
+const CODE = 'INTERACTION_INVALID_INPUT';
+const interactionNotFound = () => userError('INTERACTION_NOT_FOUND', 'No interaction with this id exists in your organization', ['input', 'id']);
+
+const filterSpec: FilterSpec = {
+  type: { path: 'interaction.type', kind: 'enum' },
+  direction: { path: 'interaction.direction', kind: 'enum' },
+  deal: { path: 'interaction.dealId', kind: 'id', idType: 'Deal' },
+  loggedBy: { path: 'interaction.loggedBy', kind: 'id', idType: 'User' },
+  occurredAt: { path: 'interaction.occurredAt', kind: 'datetime' },
+};
+const latestFirst: SortKey<Interaction>[] = [
+  { name: 'occurredAt', path: 'interaction.occurredAt', sqlType: 'timestamptz', direction: OrderDirection.DESC, valueOf: (i) => i.occurredAt.toISOString() },
+  { name: 'id', path: 'interaction.id', sqlType: 'uuid', direction: OrderDirection.DESC, valueOf: (i) => i.id },
+];
+
+const fields = {
+  dealId: globalIdOf('Deal').nullish(),
+  type: z.enum(InteractionType),
+  direction: z.enum(InteractionDirection).nullish(),
+  subject: z.string().trim().max(500, 'A subject has at most 500 characters').nullish(),
+  body: z.string().max(100_000, 'A body has at most 100,000 characters').nullish(),
+  durationSeconds: z.number().int().min(0, 'A duration cannot be negative').max(7 * 24 * 3600).nullish(),
+  occurredAt: z.date().nullish(),
+  metadata: z.record(z.string(), z.unknown()).refine((value) => JSON.stringify(value).length <= 16_384, 'Metadata must be at most 16 KB').nullish(),
+};
+const noteHasNoDirection = (v: { type?: InteractionType | null; direction?: InteractionDirection | null }) => !(v.type === InteractionType.NOTE && v.direction);
+const logInput = z.object({ ...fields, contactId: globalIdOf('Contact') }).refine(noteHasNoDirection, { message: 'A note has no direction', path: ['direction'] });
+const updateInput = z.object({ ...fields, type: fields.type.nullish(), id: globalIdOf('Interaction') });
+
+/**
+ * Interactions with contacts. Whoever may change a contact logs and edits its interactions;
+ * whoever may read it reads them. Events carry `contactId` (the contact's timeline).
+ */
+export class InteractionService {
+  constructor(
+    private readonly db: Database,
+    private readonly contacts: ContactService,
+  ) {}
+
+  async log(request: RequestContext, input: InteractionLogInput): Promise<Interaction> {
+    const orgId = requireOrgId(request);
+    const loggedBy = requireUserId(request);
+    const valid = validateInput(logInput, input, CODE);
+    await this.contacts.requireOnExisting(request, 'write', valid.contactId, ['input', 'contactId']);
+    return this.db.transaction((em) =>
+      idempotent(em, this.db.schema, {
+        key: input.idempotencyKey,
+        operation: 'interactionLog',
+        input: valid,
+        load: (id) => em.findOneBy(Interaction, { id }),
+        create: async () => {
+          if (valid.dealId) await this.requireDealOf(em, valid.dealId, valid.contactId);
+          const interaction = em.create(Interaction, {
+            id: uuidv7(),
+            orgId,
+            contactId: valid.contactId,
+            dealId: valid.dealId ?? null,
+            type: valid.type,
+            direction: valid.direction ?? null,
+            subject: valid.subject || null,
+            body: valid.body || null,
+            durationSeconds: valid.durationSeconds ?? null,
+            occurredAt: valid.occurredAt ?? new Date(),
+            loggedBy,
+            metadata: valid.metadata ?? {},
+          });
+          await em.save(interaction);
+          const saved = await em.findOneByOrFail(Interaction, { id: interaction.id });
+          await this.emit(em, saved, 'interaction.logged', { type: saved.type, direction: saved.direction, subject: saved.subject, dealId: saved.dealId });
+          return saved;
+        },
+      }),
+    );
+  }
+
+  async update(request: RequestContext, input: InteractionUpdateInput): Promise<Interaction> {
+    const { id, ...changes } = validateInput(updateInput, input, CODE);
+    return this.db.transaction(async (em) => {
+      const interaction = await em.findOne(Interaction, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!interaction) throw interactionNotFound();
+      await this.contacts.requireOnExisting(request, 'write', interaction.contactId);
+      if (changes.dealId) await this.requireDealOf(em, changes.dealId, interaction.contactId);
+      const changed: string[] = [];
+      for (const [key, value] of Object.entries(changes)) {
+        if (value === undefined || (value === null && (key === 'type' || key === 'occurredAt'))) continue;
+        Object.assign(interaction, { [key]: key === 'metadata' ? (value ?? {}) : value });
+        changed.push(key);
+      }
+      if (!noteHasNoDirection(interaction)) throw userError(CODE, 'A note has no direction', ['input', 'direction']);
+      const saved = await em.save(interaction);
+      await this.emit(em, saved, 'interaction.updated', { fields: changed });
+      return saved;
+    });
+  }
+
+  async delete(request: RequestContext, idInput: string): Promise<string> {
+    const id = fromGlobalId('Interaction', idInput);
+    await this.db.transaction(async (em) => {
+      const interaction = await em.findOneBy(Interaction, { id });
+      if (!interaction) throw interactionNotFound();
+      await this.contacts.requireOnExisting(request, 'write', interaction.contactId);
+      await em.softDelete(Interaction, { id });
+      await this.emit(em, interaction, 'interaction.deleted', { title: interaction.subject ?? interaction.type });
+    });
+    return idInput;
+  }
+
+  async restore(request: RequestContext, idInput: string): Promise<Interaction> {
+    const id = fromGlobalId('Interaction', idInput);
+    return this.db.transaction(async (em) => {
+      const interaction = await em.findOne(Interaction, { where: { id }, withDeleted: true });
+      if (!interaction?.deletedAt) throw interactionNotFound();
+      await this.contacts.requireOnExisting(request, 'write', interaction.contactId);
+      interaction.deletedAt = null;
+      const restored = await em.save(interaction);
+      await this.emit(em, restored, 'interaction.restored', {});
+      return restored;
+    });
+  }
+
+  /** One page of interactions per contact or deal (latest first), in a constant number of statements. */
+  listGrouped(groupPath: 'interaction.contactId' | 'interaction.dealId', groups: readonly string[], args: InteractionsArgs): Promise<Connection<Interaction>[]> {
+    return paginateGroups(
+      {
+        db: this.db,
+        entity: Interaction,
+        build: (em) => {
+          const query = em.createQueryBuilder(Interaction, 'interaction');
+          const condition = filterToSql(args.filter as Record<string, unknown> | null | undefined, filterSpec);
+          if (condition) query.andWhere(condition.sql, condition.params);
+          return query;
+        },
+        alias: 'interaction',
+        groupPath,
+        idProperty: 'id',
+        sort: latestFirst,
+        args,
+      },
+      groups,
+    );
+  }
+
+  /** When each contact was last in touch (its latest interaction), null if never. */
+  async lastInteractionAt(contactIds: readonly string[]): Promise<(Date | null)[]> {
+    const rows: { contact_id: string; last: Date }[] = await this.db.transaction((em) =>
+      em.query('SELECT contact_id, max(occurred_at) AS last FROM crm.interactions WHERE contact_id = ANY($1) AND deleted_at IS NULL GROUP BY contact_id', [[...contactIds]]),
+    );
+    const byContact = new Map(rows.map((row) => [row.contact_id, row.last]));
+    return contactIds.map((id) => byContact.get(id) ?? null);
+  }
+
+  byIds(ids: readonly string[]): Promise<Interaction[]> {
+    return this.db.transaction((em) => em.findBy(Interaction, { id: In([...ids]) }));
+  }
+
+  private async requireDealOf(em: EntityManager, dealId: string, contactId: string): Promise<void> {
+    if (!(await em.existsBy(Deal, { id: dealId, contactId }))) throw userError('INTERACTION_DEAL_NOT_OF_CONTACT', 'The deal must be one of this contact’s', ['input', 'dealId']);
+  }
+
+  private emit(em: EntityManager, interaction: Interaction, type: string, data: Record<string, unknown>): Promise<void> {
+    return this.db.emit(em, { type, orgId: interaction.orgId, subject: { type: 'Interaction', id: interaction.id }, data: { contactId: interaction.contactId, ...data } });
+  }
+}

@@ -1,0 +1,70 @@
+import { defineSubgraph, referenceAsIs, referenceThroughLoader } from '@cellgraph/kernel';
+import { Contact } from './contact/contact.entity.js';
+import { contactById } from './contact/contact.loaders.js';
+import { ContactResolver } from './contact/contact.resolver.js';
+import { ContactService } from './contact/contact.service.js';
+import { ContactField } from './custom-field/custom-field.entity.js';
+import { ContactFieldResolver } from './custom-field/custom-field.resolver.js';
+import { ContactFieldService } from './custom-field/custom-field.service.js';
+import { Deal } from './deal/deal.entity.js';
+import { dealById } from './deal/deal.loaders.js';
+import { DealResolver, StageForecastResolver } from './deal/deal.resolver.js';
+import { DealService } from './deal/deal.service.js';
+import { ForecastService } from './deal/forecast.js';
+import { Interaction } from './interaction/interaction.entity.js';
+import { InteractionResolver } from './interaction/interaction.resolver.js';
+import { InteractionService } from './interaction/interaction.service.js';
+import { migrations } from './migrations/index.js';
+import { Pipeline, PipelineStage } from './pipeline/pipeline.entities.js';
+import { pipelineById } from './pipeline/pipeline.loaders.js';
+import { PipelineResolver, PipelineStageResolver } from './pipeline/pipeline.resolver.js';
+import { PipelineService } from './pipeline/pipeline.service.js';
+import type { CrmServices } from './services.js';
+import { ContactActivityResolver } from './timeline/timeline.resolver.js';
+import { contactTrash, dealTrash, interactionTrash, pipelineTrash } from './trash.js';
+import { UserCrmResolver } from './user/user-crm.resolver.js';
+import { ContactLiveResolver } from './contact/contact.live.js';
+
+export const crmSubgraph = defineSubgraph<CrmServices>({
+  name: 'crm',
+  description: 'CRM: contacts (leads, clients, vendors, partners) with custom fields, pipelines and deals, forecast, interactions and timeline.',
+  scope: 'crm',
+  nodeTypes: ['Contact', 'Deal', 'Pipeline'],
+  trash: [contactTrash, dealTrash, pipelineTrash, interactionTrash],
+  dependsOn: ['identity'],
+  migrations,
+  entities: [Contact, ContactField, Pipeline, PipelineStage, Deal, Interaction],
+  liveEvents: { contactChanged: ['contact.*', 'deal.*', 'interaction.*'] },
+  resolvers: [
+    ContactResolver,
+    ContactLiveResolver,
+    ContactFieldResolver,
+    PipelineResolver,
+    PipelineStageResolver,
+    DealResolver,
+    StageForecastResolver,
+    InteractionResolver,
+    ContactActivityResolver,
+    UserCrmResolver,
+  ],
+  references: {
+    Contact: referenceThroughLoader<CrmServices, unknown>('Contact', (context) => contactById(context.services, context.loaders, context.request)),
+    Deal: referenceThroughLoader<CrmServices, unknown>('Deal', (context) => dealById(context.services, context.loaders, context.request)),
+    Pipeline: referenceThroughLoader<CrmServices, unknown>('Pipeline', (context) => pipelineById(context.services, context.loaders, context.request)),
+    User: referenceAsIs,
+  },
+  createServices({ db, authz }) {
+    const contactFields = new ContactFieldService(db, authz);
+    const contacts = new ContactService(db, authz, contactFields);
+    return {
+      db,
+      authz,
+      contacts,
+      contactFields,
+      pipelines: new PipelineService(db, authz),
+      deals: new DealService(db, authz, contacts),
+      forecasts: new ForecastService(db, authz),
+      interactions: new InteractionService(db, contacts),
+    };
+  },
+});

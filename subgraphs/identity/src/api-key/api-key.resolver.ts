@@ -1,0 +1,69 @@
+import { forbidden, IdInput, mutationPayload, UserError, type SubgraphContext } from '@cellgraph/kernel';
+import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { Arg, Ctx, Directive, Field, FieldResolver, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { IdentityServices } from '../services.js';
+import { User } from '../user/user.entity.js';
+import { userById } from '../user/user.loaders.js';
+import { ApiKey } from './api-key.entity.js';
+
+type Context = SubgraphContext<IdentityServices>;
+
+@InputType()
+export class ApiKeyCreateInput {
+  @Field() name!: string;
+  @Field(() => [String], { description: 'e.g. ["tasks:read", "tasks:write"].' }) scopes!: string[];
+  @Field(() => GraphQLDateTimeISO, { nullable: true }) expiresAt?: Date | null;
+}
+
+const ApiKeyRevokeInput = IdInput('ApiKeyRevokeInput');
+
+@ObjectType()
+export class ApiKeyCreatePayload {
+  @Field(() => ApiKey, { nullable: true }) apiKey?: ApiKey;
+  @Field(() => String, { nullable: true, description: 'The key itself: shown this once, store it now.' }) plainKey?: string;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class ApiKeyPayload {
+  @Field(() => ApiKey, { nullable: true }) apiKey?: ApiKey;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+/** What the gateway learns about a key; not part of the public schema. */
+@ObjectType()
+@Directive('@inaccessible')
+export class ResolvedApiKey {
+  @Field() keyId!: string;
+  @Field() orgId!: string;
+  @Field() userId!: string;
+  @Field(() => [String]) scopes!: string[];
+  @Field(() => String, { nullable: true }) expiresAt!: string | null;
+}
+
+@Resolver(() => ApiKey)
+export class ApiKeyResolver {
+  constructor(private readonly services: IdentityServices) {}
+
+  @FieldResolver(() => User, { nullable: true })
+  createdBy(@Root() apiKey: ApiKey, @Ctx() context: Context): Promise<User | null> {
+    return userById(this.services.db, context.loaders).load(apiKey.createdBy);
+  }
+
+  @Mutation(() => ApiKeyCreatePayload, { nullable: true, description: 'Create an API key (owners and admins).' })
+  apiKeyCreate(@Arg('input', () => ApiKeyCreateInput) input: ApiKeyCreateInput, @Ctx() context: Context): Promise<ApiKeyCreatePayload> {
+    return mutationPayload(() => this.services.apiKeys.create(context.request, input));
+  }
+
+  @Mutation(() => ApiKeyPayload, { nullable: true, description: 'Revoke an API key: it is refused from the next request on.' })
+  apiKeyRevoke(@Arg('input', () => ApiKeyRevokeInput) input: { id: string }, @Ctx() context: Context): Promise<ApiKeyPayload> {
+    return mutationPayload(async () => ({ apiKey: await this.services.apiKeys.revoke(context.request, input.id) }));
+  }
+
+  @Query(() => ResolvedApiKey, { nullable: true, description: 'For the gateway only.' })
+  @Directive('@inaccessible')
+  _apiKeyResolve(@Arg('keyHash') keyHash: string, @Ctx() context: Context): Promise<ResolvedApiKey | null> {
+    if (context.request.principal.kind !== 'system') throw forbidden();
+    return this.services.apiKeys.resolve(keyHash);
+  }
+}

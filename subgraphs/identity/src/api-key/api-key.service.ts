@@ -1,0 +1,93 @@
+import {
+  apiKeyCacheKey,
+  requireOrgId,
+  requireUserId,
+  userError,
+  uuidv7,
+  validateInput,
+  fromGlobalId,
+  type ApiKeyRecord,
+  type Authorizer,
+  type Database,
+  type Redis,
+  type RequestContext,
+} from '@cellgraph/kernel';
+import { IsNull } from 'typeorm';
+import { z } from 'zod';
+import { newSecretToken, TOKEN_PREFIX } from '../security/secret-tokens.js';
+import { ApiKey } from './api-key.entity.js';
+
+const keyNotFound = () => userError('API_KEY_NOT_FOUND', 'No active API key with this id', ['input', 'id']);
+
+const createInput = z.object({
+  name: z.string().trim().min(1, 'Name is required').max(100, 'Name must be at most 100 characters'),
+  scopes: z
+    .array(z.string().regex(/^[a-z][a-z0-9-]*:(read|write)$/, 'Scopes look like tasks:read or tasks:write'))
+    .min(1, 'Give the key at least one scope')
+    .max(50),
+  expiresAt: z.date().min(new Date(), 'The expiry must be in the future').nullish(),
+});
+
+/** API keys: created (the key shown once), listed, revoked with immediate effect, resolved for the gateway. */
+export class ApiKeyService {
+  constructor(
+    private readonly db: Database,
+    private readonly authz: Authorizer,
+    private readonly redis: Redis,
+    private readonly keyPrefix: string,
+  ) {}
+
+  async create(request: RequestContext, input: { name: string; scopes: string[]; expiresAt?: Date | null }): Promise<{ apiKey: ApiKey; plainKey: string }> {
+    const orgId = requireOrgId(request);
+    const createdBy = requireUserId(request);
+    await this.authz.require(request, 'manage', 'Organization', orgId);
+    const valid = validateInput(createInput, input, 'API_KEY_INVALID_INPUT');
+    const key = newSecretToken(TOKEN_PREFIX.apiKey);
+    const apiKey = await this.db.transaction(async (em) => {
+      const id = uuidv7();
+      await em.insert(ApiKey, {
+        id,
+        orgId,
+        name: valid.name,
+        prefix: key.token.slice(0, 11),
+        keyHash: key.hash,
+        scopes: [...new Set(valid.scopes)].sort(),
+        createdBy,
+        expiresAt: valid.expiresAt ?? null,
+        lastUsedAt: null,
+        revokedAt: null,
+      });
+      await this.db.emit(em, { type: 'api_key.created', orgId, subject: { type: 'ApiKey', id }, data: { name: valid.name, scopes: valid.scopes } });
+      return em.findOneByOrFail(ApiKey, { id });
+    });
+    return { apiKey, plainKey: key.token };
+  }
+
+  /** Revokes a key: the gateway's cached resolution is dropped, so the next request is refused. */
+  async revoke(request: RequestContext, id: string): Promise<ApiKey> {
+    const orgId = requireOrgId(request);
+    await this.authz.require(request, 'manage', 'Organization', orgId);
+    const keyId = fromGlobalId('ApiKey', id);
+    return this.db.transaction(async (em, hooks) => {
+      const apiKey = await em.createQueryBuilder(ApiKey, 'key').addSelect('key.keyHash').where('key.id = :keyId AND key.revokedAt IS NULL', { keyId }).getOne();
+      if (!apiKey) throw keyNotFound();
+      await em.update(ApiKey, { id: keyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+      await this.db.emit(em, { type: 'api_key.revoked', orgId, subject: { type: 'ApiKey', id: keyId }, data: { name: apiKey.name } });
+      hooks.afterCommit(() => this.redis.del(apiKeyCacheKey(this.keyPrefix, apiKey.keyHash)));
+      return em.findOneByOrFail(ApiKey, { id: keyId });
+    });
+  }
+
+  /** For the gateway (system caller): the active key with this hash, or null; records its use. */
+  async resolve(keyHash: string): Promise<ApiKeyRecord | null> {
+    return this.db.transaction(
+      async (em) => {
+        const apiKey = await em.findOneBy(ApiKey, { keyHash });
+        if (!apiKey || apiKey.revokedAt || (apiKey.expiresAt && apiKey.expiresAt <= new Date())) return null;
+        await em.update(ApiKey, { id: apiKey.id }, { lastUsedAt: new Date() });
+        return { keyId: apiKey.id, orgId: apiKey.orgId, userId: apiKey.createdBy, scopes: apiKey.scopes, expiresAt: apiKey.expiresAt?.toISOString() ?? null };
+      },
+      { userId: null, orgId: null, settings: { token_hash: keyHash } },
+    );
+  }
+}

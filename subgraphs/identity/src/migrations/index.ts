@@ -1,0 +1,6 @@
+import { init } from './0001-init.js';
+import { access } from './0002-access.js';
+import { outboxRelay } from './0003-outbox-relay.js';
+import { trash } from './0004-trash.js';
+
+export const migrations = [init, access, outboxRelay, trash];

@@ -1,0 +1,143 @@
+import {
+  announcePolicyChange,
+  objectKey,
+  parseGlobalId,
+  policyWriter,
+  requireOrgId,
+  teamSubject,
+  toGlobalId,
+  userSubject,
+  userError,
+  typeWildcard,
+  type Authorizer,
+  type Database,
+  type Redis,
+  type RequestContext,
+} from '@cellgraph/kernel';
+import { In } from 'typeorm';
+import { OrganizationRole } from '../organization/membership.entity.js';
+import { Team, TeamMember } from '../team/team.entities.js';
+import { User } from '../user/user.entity.js';
+import { GrantSource, Relation, RoleSubject, type AccessibleObject, type PermissionGrant, type ViewerAccess } from './permission.types.js';
+
+const invalidObject = () => userError('PERMISSION_INVALID_OBJECT', 'Not the id of an object that can be shared', ['input', 'objectId']);
+const invalidSubject = () => userError('PERMISSION_INVALID_SUBJECT', 'Share with a member or a team of your organization', ['input', 'subjectId']);
+const notGranted = () => userError('PERMISSION_NOT_FOUND', 'This subject holds no grant on this object', ['input', 'subjectId']);
+
+const STANDING_ROLES: [OrganizationRole, Relation][] = [
+  [OrganizationRole.OWNER, Relation.OWNER],
+  [OrganizationRole.ADMIN, Relation.OWNER],
+  [OrganizationRole.MEMBER, Relation.EDITOR],
+];
+const UNSHAREABLE = new Set(['Organization', 'User', 'Team', 'Invitation', 'ApiKey']);
+
+interface PolicyRow {
+  v0: string;
+  v2: string;
+  v3: string;
+}
+
+/** Sharing objects with members and teams (per-object relations), and the views of who can access what. */
+export class PermissionService {
+  constructor(
+    private readonly db: Database,
+    private readonly authz: Authorizer,
+    private readonly redis: Redis,
+  ) {}
+
+  /** Gives a user or team a relation on an object; the caller must be able to manage the object. */
+  async grant(request: RequestContext, input: { objectId: string; subjectId: string; relation: Relation }): Promise<PermissionGrant> {
+    const orgId = requireOrgId(request);
+    const object = this.object(input.objectId);
+    await this.authz.require(request, 'manage', object.type, object.id);
+    const subject = await this.subject(orgId, input.subjectId);
+    await this.db.transaction(async (em, hooks) => {
+      await policyWriter.grant(em, orgId, subject.key, objectKey(object.type, object.id), input.relation);
+      await this.db.emit(em, { type: 'permission.granted', orgId, subject: { type: object.type, id: object.id }, data: { subject: subject.key, relation: input.relation } });
+      hooks.afterCommit(() => announcePolicyChange(this.redis, orgId));
+    });
+    return { subject: subject.entity, relation: input.relation, source: GrantSource.OBJECT };
+  }
+
+  async revoke(request: RequestContext, input: { objectId: string; subjectId: string }): Promise<void> {
+    const orgId = requireOrgId(request);
+    const object = this.object(input.objectId);
+    await this.authz.require(request, 'manage', object.type, object.id);
+    const subject = await this.subject(orgId, input.subjectId);
+    await this.db.transaction(async (em, hooks) => {
+      if (!(await policyWriter.revoke(em, orgId, subject.key, objectKey(object.type, object.id)))) throw notGranted();
+      await this.db.emit(em, { type: 'permission.revoked', orgId, subject: { type: object.type, id: object.id }, data: { subject: subject.key } });
+      hooks.afterCommit(() => announcePolicyChange(this.redis, orgId));
+    });
+  }
+
+  /**
+   * The audit view of one object: grants on the object itself, on every object of its type, and
+   * the standing rights of organization roles. Team grants list the team (its members inherit).
+   */
+  async objectGrants(request: RequestContext, objectId: string): Promise<PermissionGrant[]> {
+    const orgId = requireOrgId(request);
+    const object = this.object(objectId);
+    await this.authz.require(request, 'manage', object.type, object.id);
+    const rows: PolicyRow[] = await this.db.transaction((em) =>
+      em.query(`SELECT v0, v2, v3 FROM authz.policies WHERE ptype = 'p' AND v2 IN ($1, $2) ORDER BY id`, [objectKey(object.type, object.id), typeWildcard(object.type)]),
+    );
+    const entities = await this.subjects(rows.map((row) => row.v0));
+    const grants: PermissionGrant[] = rows.map((row) => ({
+      subject: entities.get(row.v0) ?? null,
+      relation: row.v3 as Relation,
+      source: row.v2.endsWith(':*') ? GrantSource.TYPE : GrantSource.OBJECT,
+    }));
+    const roles = STANDING_ROLES.map(([role, relation]) => ({ subject: Object.assign(new RoleSubject(), { role }), relation, source: GrantSource.ROLE }));
+    void orgId;
+    return [...grants, ...roles];
+  }
+
+  /** What the caller can access: their role, teams, and objects shared with them or their teams. */
+  async viewerAccess(request: RequestContext): Promise<ViewerAccess> {
+    const orgId = requireOrgId(request);
+    if (request.principal.kind !== 'user') return { role: null, teams: [], sharedObjects: [] };
+    const userId = request.principal.userId;
+    const role = (await this.authz.roleOf(orgId, userId)) as OrganizationRole | null;
+    const memberships = await this.db.transaction((em) => em.findBy(TeamMember, { userId }));
+    const teams = memberships.length ? await this.db.transaction((em) => em.findBy(Team, { id: In(memberships.map((m) => m.teamId)) })) : [];
+    const subjects = [userSubject(userId), ...teams.map((team) => teamSubject(team.id))];
+    const rows: PolicyRow[] = await this.db.transaction((em) => em.query(`SELECT v0, v2, v3 FROM authz.policies WHERE ptype = 'p' AND v0 = ANY($1) ORDER BY id`, [subjects]));
+    const sharedObjects: AccessibleObject[] = rows
+      .filter((row) => !row.v2.endsWith(':*'))
+      .map((row) => {
+        const [type, id] = row.v2.split(':') as [string, string];
+        return { objectId: toGlobalId(type, id), relation: row.v3 as Relation, viaTeam: teams.find((team) => teamSubject(team.id) === row.v0) ?? null };
+      });
+    return { role, teams, sharedObjects };
+  }
+
+  private object(objectId: string): { type: string; id: string } {
+    const decoded = parseGlobalId(objectId);
+    if (!decoded || UNSHAREABLE.has(decoded.typeName)) throw invalidObject();
+    return { type: decoded.typeName, id: decoded.uuid };
+  }
+
+  private async subject(orgId: string, subjectId: string): Promise<{ key: string; entity: User | Team }> {
+    const decoded = parseGlobalId(subjectId);
+    if (decoded?.typeName === 'User' && (await this.authz.isMember(orgId, decoded.uuid))) {
+      const user = await this.db.transaction((em) => em.findOneBy(User, { id: decoded.uuid }));
+      if (user) return { key: userSubject(user.id), entity: user };
+    }
+    if (decoded?.typeName === 'Team') {
+      const team = await this.db.transaction((em) => em.findOneBy(Team, { id: decoded.uuid }));
+      if (team) return { key: teamSubject(team.id), entity: team };
+    }
+    throw invalidSubject();
+  }
+
+  private async subjects(keys: string[]): Promise<Map<string, User | Team>> {
+    const userIds = keys.filter((key) => key.startsWith('user:')).map((key) => key.slice(5));
+    const teamIds = keys.filter((key) => key.startsWith('team:')).map((key) => key.slice(5));
+    const [users, teams] = await this.db.transaction(async (em) => [
+      userIds.length ? await em.findBy(User, { id: In(userIds) }) : [],
+      teamIds.length ? await em.findBy(Team, { id: In(teamIds) }) : [],
+    ]);
+    return new Map<string, User | Team>([...users.map((u): [string, User] => [userSubject(u.id), u]), ...teams.map((t): [string, Team] => [teamSubject(t.id), t])]);
+  }
+}

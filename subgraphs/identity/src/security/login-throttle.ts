@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { CodedError, ErrorCode, type Redis } from '@cellgraph/kernel';
+
+export interface ThrottleSettings {
+  maxFailures: number;
+  lockoutSeconds: number;
+  attemptsPerWindow: number;
+  windowSeconds: number;
+}
+
+/**
+ * Per e-mail, in Redis: a rate limit on attempts (throttling: a top-level RATE_LIMITED error)
+ * and a lockout after consecutive failures. Keyed by a hash of the e-mail and applied whether or
+ * not an account exists, so neither reveals which e-mails have accounts.
+ */
+export class LoginThrottle {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+    private readonly settings: ThrottleSettings,
+  ) {}
+
+  private key(kind: string, email: string): string {
+    return `${this.prefix}:login:${kind}:${createHash('sha256').update(email).digest('hex')}`;
+  }
+
+  /** Counts an attempt; throws RATE_LIMITED beyond the window's allowance. */
+  async attempt(email: string): Promise<void> {
+    const key = this.key('attempts', email);
+    const [[, count], [, ttl]] = (await this.redis.multi().incr(key).ttl(key).exec()) as [[null, number], [null, number]];
+    if (ttl < 0) await this.redis.expire(key, this.settings.windowSeconds);
+    if (count > this.settings.attemptsPerWindow) {
+      const retryAfter = ttl > 0 ? ttl : this.settings.windowSeconds;
+      throw new CodedError(ErrorCode.RateLimited, `Too many sign-in attempts; try again in ${Math.ceil(retryAfter / 60)} minutes`, { retryAfter });
+    }
+  }
+
+  /** Seconds the e-mail stays locked, or 0. */
+  async lockedFor(email: string): Promise<number> {
+    const ttl = await this.redis.ttl(this.key('locked', email));
+    return ttl > 0 ? ttl : 0;
+  }
+
+  /** Records a failure; returns true when it locked the e-mail. */
+  async fail(email: string): Promise<boolean> {
+    const key = this.key('failures', email);
+    const failures = await this.redis.incr(key);
+    await this.redis.expire(key, this.settings.lockoutSeconds);
+    if (failures < this.settings.maxFailures) return false;
+    await this.redis.multi().set(this.key('locked', email), '1', 'EX', this.settings.lockoutSeconds).del(key).exec();
+    return true;
+  }
+
+  async succeed(email: string): Promise<void> {
+    await this.redis.del(this.key('failures', email));
+  }
+}

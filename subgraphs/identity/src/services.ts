@@ -1,0 +1,25 @@
+import type { Authorizer, Database, PublicJwks } from '@cellgraph/kernel';
+import type { ApiKeyService } from './api-key/api-key.service.js';
+import type { AccountService } from './auth/account.service.js';
+import type { SessionService } from './auth/session.service.js';
+import type { InvitationService } from './invitation/invitation.service.js';
+import type { MfaService } from './mfa/mfa.service.js';
+import type { OrganizationService } from './organization/organization.service.js';
+import type { PermissionService } from './permission/permission.service.js';
+import type { TeamService } from './team/team.service.js';
+
+/** What identity's resolvers are built with, once per running subgraph. */
+export interface IdentityServices {
+  db: Database;
+  authz: Authorizer;
+  sessions: SessionService;
+  accounts: AccountService;
+  mfa: MfaService;
+  organizations: OrganizationService;
+  teams: TeamService;
+  invitations: InvitationService;
+  apiKeys: ApiKeyService;
+  permissions: PermissionService;
+  /** Public keys of access tokens, published for the gateway and third parties. */
+  jwks: PublicJwks;
+}

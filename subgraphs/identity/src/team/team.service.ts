@@ -1,0 +1,162 @@
+import {
+  announcePolicyChange,
+  alignToKeys,
+  forbidden,
+  fromGlobalId,
+  isUniqueViolation,
+  policyWriter,
+  requireOrgId,
+  userError,
+  uuidv7,
+  validateInput,
+  type Authorizer,
+  type Database,
+  type Redis,
+  type RequestContext,
+} from '@cellgraph/kernel';
+import { In, type EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { Team, TeamMember, TeamRole } from './team.entities.js';
+
+const teamNotFound = () => userError('TEAM_NOT_FOUND', 'No such team in your organization', ['input', 'teamId']);
+const nameTaken = () => userError('TEAM_NAME_TAKEN', 'A team with this name already exists', ['input', 'name']);
+const notInOrganization = () => userError('TEAM_MEMBER_NOT_IN_ORGANIZATION', 'Only members of the organization can join its teams', ['input', 'userId']);
+const notInTeam = () => userError('TEAM_MEMBER_NOT_FOUND', 'This user is not in the team', ['input', 'userId']);
+
+const name = z.string().trim().min(1, 'Name is required').max(100, 'Name must be at most 100 characters');
+const description = z.string().trim().max(2000, 'Description must be at most 2000 characters').nullable();
+
+/** Teams of an organization: managed by owners and admins, their members also by team leads. */
+export class TeamService {
+  constructor(
+    private readonly db: Database,
+    private readonly authz: Authorizer,
+    private readonly redis: Redis,
+  ) {}
+
+  async create(request: RequestContext, input: { name: string; description?: string | null }): Promise<Team> {
+    const orgId = requireOrgId(request);
+    await this.authz.require(request, 'manage', 'Organization', orgId);
+    const valid = validateInput(z.object({ name, description: description.optional() }), input, 'TEAM_INVALID_INPUT');
+    return this.guardName(() =>
+      this.db.transaction(async (em) => {
+        const team = await em.save(em.create(Team, { id: uuidv7(), orgId, name: valid.name, description: valid.description ?? null }));
+        await this.db.emit(em, { type: 'team.created', orgId, subject: { type: 'Team', id: team.id }, data: { name: team.name } });
+        return team;
+      }),
+    );
+  }
+
+  async update(request: RequestContext, input: { id: string; name?: string | null; description?: string | null }): Promise<Team> {
+    const teamId = fromGlobalId('Team', input.id);
+    await this.requireManager(request, teamId);
+    const changes = validateInput(z.object({ name: name.optional(), description: description.optional() }), { name: input.name ?? undefined, description: input.description }, 'TEAM_INVALID_INPUT');
+    return this.guardName(() =>
+      this.db.transaction(async (em) => {
+        const team = await em.findOneBy(Team, { id: teamId });
+        if (!team) throw teamNotFound();
+        const before = { name: team.name, description: team.description };
+        if (changes.name !== undefined) team.name = changes.name;
+        if (changes.description !== undefined) team.description = changes.description;
+        const saved = await em.save(team);
+        await this.db.emit(em, { type: 'team.updated', orgId: team.orgId, subject: { type: 'Team', id: teamId }, data: { before, after: { name: saved.name, description: saved.description } } });
+        return saved;
+      }),
+    );
+  }
+
+  /** Moves the team to the trash: it confers nothing any more (its grants are removed). */
+  async delete(request: RequestContext, id: string): Promise<string> {
+    const orgId = requireOrgId(request);
+    await this.authz.require(request, 'manage', 'Organization', orgId);
+    const teamId = fromGlobalId('Team', id);
+    await this.db.transaction(async (em, hooks) => {
+      const team = await em.findOne(Team, { where: { id: teamId }, lock: { mode: 'pessimistic_write' } });
+      if (!team) throw teamNotFound();
+      await em.softDelete(Team, { id: teamId });
+      await policyWriter.removeTeam(em, orgId, teamId);
+      await this.db.emit(em, { type: 'team.deleted', orgId, subject: { type: 'Team', id: teamId }, data: { title: team.name } });
+      hooks.afterCommit(() => announcePolicyChange(this.redis, orgId));
+    });
+    return id;
+  }
+
+  /** Brings a team back with its members (grants it held before are not restored). */
+  async restore(request: RequestContext, id: string): Promise<Team> {
+    const orgId = requireOrgId(request);
+    await this.authz.require(request, 'manage', 'Organization', orgId);
+    const teamId = fromGlobalId('Team', id);
+    return this.guardName(() =>
+      this.db.transaction(async (em, hooks) => {
+        const restored = await em.createQueryBuilder().restore().from(Team).where('id = :teamId', { teamId }).andWhere('deleted_at IS NOT NULL').execute();
+        if (!restored.affected) throw teamNotFound();
+        for (const member of await em.findBy(TeamMember, { teamId })) await policyWriter.setTeamMember(em, orgId, member.userId, teamId, true);
+        await this.db.emit(em, { type: 'team.restored', orgId, subject: { type: 'Team', id: teamId } });
+        hooks.afterCommit(() => announcePolicyChange(this.redis, orgId));
+        return em.findOneByOrFail(Team, { id: teamId });
+      }),
+    );
+  }
+
+  async addMember(request: RequestContext, input: { teamId: string; userId: string; role?: TeamRole | null }): Promise<TeamMember> {
+    const orgId = requireOrgId(request);
+    const teamId = fromGlobalId('Team', input.teamId, 'teamId');
+    const userId = fromGlobalId('User', input.userId, 'userId');
+    await this.requireManager(request, teamId);
+    if (!(await this.authz.isMember(orgId, userId))) throw notInOrganization();
+    return this.db.transaction(async (em, hooks) => {
+      if (!(await em.findOneBy(Team, { id: teamId }))) throw teamNotFound();
+      await em.upsert(TeamMember, { teamId, userId, orgId, role: input.role ?? TeamRole.MEMBER }, ['teamId', 'userId']);
+      await policyWriter.setTeamMember(em, orgId, userId, teamId, true);
+      await this.db.emit(em, { type: 'team.member_added', orgId, subject: { type: 'Team', id: teamId }, data: { userId, role: input.role ?? TeamRole.MEMBER } });
+      hooks.afterCommit(() => announcePolicyChange(this.redis, orgId));
+      return em.findOneByOrFail(TeamMember, { teamId, userId });
+    });
+  }
+
+  async removeMember(request: RequestContext, input: { teamId: string; userId: string }): Promise<void> {
+    const orgId = requireOrgId(request);
+    const teamId = fromGlobalId('Team', input.teamId, 'teamId');
+    const userId = fromGlobalId('User', input.userId, 'userId');
+    await this.requireManager(request, teamId);
+    await this.db.transaction(async (em, hooks) => {
+      const removed = await em.delete(TeamMember, { teamId, userId });
+      if (!removed.affected) throw notInTeam();
+      await policyWriter.setTeamMember(em, orgId, userId, teamId, false);
+      await this.db.emit(em, { type: 'team.member_removed', orgId, subject: { type: 'Team', id: teamId }, data: { userId } });
+      hooks.afterCommit(() => announcePolicyChange(this.redis, orgId));
+    });
+  }
+
+  /** Teams by id (null where missing, deleted or of another organization). */
+  async byIds(ids: readonly string[]): Promise<(Team | null)[]> {
+    const teams = await this.db.transaction((em) => em.findBy(Team, { id: In([...ids]) }));
+    return alignToKeys(ids, teams, (team) => team.id);
+  }
+
+  /** Team memberships of each user in `userIds` (in the caller's organization). */
+  async membershipsOf(userIds: readonly string[]): Promise<TeamMember[]> {
+    return this.db.transaction((em) => em.findBy(TeamMember, { userId: In([...userIds]) }));
+  }
+
+  /** Owners and admins manage every team; a lead manages their own team's members. */
+  async requireManager(request: RequestContext, teamId: string): Promise<void> {
+    const orgId = requireOrgId(request);
+    if (await this.authz.can(request, 'manage', 'Organization', orgId)) return;
+    const principal = request.principal;
+    if (principal.kind === 'user') {
+      const lead = await this.db.transaction((em: EntityManager) => em.findOneBy(TeamMember, { teamId, userId: principal.userId, role: TeamRole.LEAD }));
+      if (lead) return;
+    }
+    throw forbidden('Only owners, admins and the team’s leads manage a team');
+  }
+
+  private async guardName<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (caught) {
+      if (isUniqueViolation(caught, 'teams_name_key')) throw nameTaken();
+      throw caught;
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import { withClient } from '@cellgraph/kernel/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestCell, type TestCell, type TestUser } from '../../../scripts/testing/cell-harness.js';
+
+const CREATE = `mutation($input: ApiKeyCreateInput!) { apiKeyCreate(input: $input) {
+  apiKey { id name prefix scopes createdBy { email } } plainKey userErrors { code field } } }`;
+
+let cell: TestCell;
+let owner: TestUser;
+beforeAll(async () => {
+  cell = await startTestCell({ env: { API_KEY_RATE_LIMIT: '20', API_KEY_RATE_WINDOW_SECONDS: '60' } });
+  owner = await cell.signUp('Integrator');
+});
+afterAll(async () => {
+  await cell?.stop();
+});
+
+async function createKey(scopes: string[], name = 'CI'): Promise<{ id: string; plainKey: string }> {
+  const result = (await cell.gql(CREATE, { input: { name, scopes } }, owner.token)).data!.apiKeyCreate;
+  expect(result.userErrors).toEqual([]);
+  return { id: result.apiKey.id, plainKey: result.plainKey };
+}
+
+describe('API keys', () => {
+  it('are shown once, stored as a hash, and listed by prefix, scopes and last use', async () => {
+    const result = (await cell.gql(CREATE, { input: { name: 'Zapier', scopes: ['tasks:read', 'tasks:read'] } }, owner.token)).data!.apiKeyCreate;
+    expect(result.plainKey).toMatch(/^cg_[A-Za-z0-9_-]{43}$/);
+    expect(result.apiKey).toMatchObject({ name: 'Zapier', prefix: result.plainKey.slice(0, 11), scopes: ['tasks:read'], createdBy: { email: owner.email } });
+    const stored = await withClient(cell.database.url, async (client) => (await client.query('SELECT key_hash FROM identity.api_keys WHERE name = $1', ['Zapier'])).rows[0].key_hash as string);
+    expect(stored).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored).not.toContain(result.plainKey.slice(3));
+    await cell.gql('{ tasks { totalCount } }', {}, result.plainKey);
+    const listed = await cell.gql('{ organization { apiKeys { nodes { name prefix scopes lastUsedAt revokedAt } } } }', {}, owner.token);
+    expect(listed.data!.organization.apiKeys.nodes).toEqual([{ name: 'Zapier', prefix: result.plainKey.slice(0, 11), scopes: ['tasks:read'], lastUsedAt: expect.any(String), revokedAt: null }]);
+    const invalid = (await cell.gql(CREATE, { input: { name: 'Bad', scopes: ['everything'] } }, owner.token)).data!.apiKeyCreate;
+    expect(invalid.userErrors).toEqual([{ code: 'API_KEY_INVALID_INPUT', field: ['input', 'scopes', '0'] }]);
+  });
+
+  it('act for their organization within their scopes', async () => {
+    const reader = await createKey(['tasks:read']);
+    const writer = await createKey(['tasks:write']);
+    const create = 'mutation($input: TaskCreateInput!) { taskCreate(input: $input) { task { title createdBy { email } } userErrors { code } } }';
+    const denied = await cell.gql(create, { input: { title: 'From a reader' } }, reader.plainKey);
+    expect(denied.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    const created = await cell.gql(create, { input: { title: 'From a writer' } }, writer.plainKey);
+    expect(created.data!.taskCreate.task).toEqual({ title: 'From a writer', createdBy: { email: owner.email } });
+    const listed = await cell.gql('{ tasks { nodes { title } } }', {}, reader.plainKey);
+    expect(listed.data!.tasks.nodes).toContainEqual({ title: 'From a writer' });
+    // The key's organization only; and no organization management without that scope.
+    const members = await cell.gql('{ organization { members { totalCount } } }', {}, reader.plainKey);
+    expect(members.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+
+  it('are refused from the very next request once revoked', async () => {
+    const key = await createKey(['tasks:read'], 'Short-lived');
+    expect((await cell.gql('{ tasks { totalCount } }', {}, key.plainKey)).status).toBe(200);
+    const revoked = await cell.gql('mutation($input: ApiKeyRevokeInput!) { apiKeyRevoke(input: $input) { apiKey { revokedAt } userErrors { code } } }', { input: { id: key.id } }, owner.token);
+    expect(revoked.data!.apiKeyRevoke.apiKey.revokedAt).not.toBeNull();
+    const refused = await cell.gql('{ tasks { totalCount } }', {}, key.plainKey);
+    expect(refused.status).toBe(401);
+    expect(refused.errors![0]).toMatchObject({ message: 'Invalid, expired or revoked API key', extensions: { code: 'UNAUTHENTICATED' } });
+    expect((await cell.gql('{ tasks { totalCount } }', {}, 'cg_not-a-real-key')).status).toBe(401);
+  });
+
+  it('are rate-limited per key in Redis, with RateLimit headers and Retry-After', async () => {
+    const key = await createKey(['tasks:read'], 'Busy');
+    const other = await createKey(['tasks:read'], 'Quiet');
+    let last;
+    for (let i = 1; i <= 20; i++) {
+      last = await cell.gql('{ __typename }', {}, key.plainKey);
+      expect(last.status).toBe(200);
+      expect(last.headers.get('ratelimit-remaining')).toBe(String(20 - i));
+    }
+    expect(last!.headers.get('ratelimit-limit')).toBe('20');
+    expect(last!.headers.get('ratelimit-policy')).toBe('20;w=60');
+    const limited = await cell.gql('{ __typename }', {}, key.plainKey);
+    expect(limited.status).toBe(429);
+    expect(limited.errors![0]!.extensions!.code).toBe('RATE_LIMITED');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await cell.gql('{ __typename }', {}, other.plainKey)).status).toBe(200);
+  });
+
+  it('are managed by owners and admins only', async () => {
+    const member = await cell.signUp('Plain');
+    const result = await cell.gql(CREATE, { input: { name: 'Mine', scopes: ['tasks:read'] } }, member.token);
+    expect(result.data!.apiKeyCreate.userErrors).toEqual([]); // owner of their own organization
+    const events = await withClient(cell.database.url, async (client) => (await client.query(`SELECT type FROM identity.outbox WHERE type LIKE 'api_key.%'`)).rows.map((r) => r.type));
+    expect(events).toEqual(expect.arrayContaining(['api_key.created', 'api_key.revoked']));
+  });
+});

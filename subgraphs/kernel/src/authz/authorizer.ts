@@ -1,0 +1,156 @@
+import type { Enforcer } from 'casbin';
+import { forbidden } from '../errors/coded-error.js';
+import type { Principal, RequestContext } from '../context/request-context.js';
+import type { Database } from '../db/database.js';
+import type { Redis } from '../redis/redis.js';
+import { enforcerWith, objectKey, roleSubject, teamSubject, typeWildcard, userSubject, type Action, type PolicyRow } from './model.js';
+
+/** Redis channel on which policy changes are announced: the message is the organization id. */
+export const POLICY_CHANNEL = 'cellgraph:authz:changed';
+
+const CACHE_TTL_MS = 60_000; // bound on staleness should an announcement be lost
+const MAX_CACHED_ORGS = 2_000;
+
+/**
+ * Each organization's enforcer, loaded on first use from the policy store (in a transaction
+ * scoped to that organization) and dropped when a change is announced on Redis — so a grant or a
+ * role change is in force in every process within a moment — or after a minute at the latest.
+ */
+export class PolicyCache {
+  private readonly enforcers = new Map<string, { loaded: number; enforcer: Promise<Enforcer> }>();
+  private subscriber: Redis | undefined;
+
+  constructor(private readonly db: Database) {}
+
+  /** Listens for announced changes on a dedicated connection (pub/sub blocks a connection). */
+  async listen(redis: Redis): Promise<void> {
+    this.subscriber = redis.duplicate();
+    this.subscriber.on('message', (_channel: string, orgId: string) => this.enforcers.delete(orgId));
+    await this.subscriber.subscribe(POLICY_CHANNEL);
+  }
+
+  async close(): Promise<void> {
+    this.subscriber?.disconnect();
+  }
+
+  enforcer(orgId: string): Promise<Enforcer> {
+    const cached = this.enforcers.get(orgId);
+    if (cached && Date.now() - cached.loaded < CACHE_TTL_MS) return cached.enforcer;
+    if (this.enforcers.size >= MAX_CACHED_ORGS) this.enforcers.delete(this.enforcers.keys().next().value!);
+    const enforcer = this.db
+      .transaction((em) => em.query('SELECT ptype, v0, v1, v2, v3 FROM authz.policies ORDER BY id'), { orgId })
+      .then((rows: PolicyRow[]) => enforcerWith(rows));
+    enforcer.catch(() => this.enforcers.delete(orgId));
+    this.enforcers.set(orgId, { loaded: Date.now(), enforcer });
+    return enforcer;
+  }
+}
+
+/** Announces that an organization's policies changed (after the change committed). */
+export async function announcePolicyChange(redis: Redis, orgId: string): Promise<void> {
+  await redis.publish(POLICY_CHANNEL, orgId);
+}
+
+/**
+ * The one permission check of every subgraph, for resolvers and reference resolvers alike.
+ * Users are judged by their organization role, their teams and what is shared with them; API
+ * keys act as members of their organization, limited to their scopes (`<scope>:read`,
+ * `<scope>:write`, where write includes read); anonymous callers may do nothing.
+ */
+export class Authorizer {
+  constructor(
+    private readonly policies: PolicyCache,
+    /** The scope name of this subgraph's objects for API keys, e.g. "tasks". */
+    private readonly scope: string,
+  ) {}
+
+  /** May the caller perform `action` on `type`/`id` (or on the type as a whole when id is omitted)? */
+  async can(request: RequestContext, action: Action, type: string, id?: string): Promise<boolean> {
+    return (await this.allowed(request, action, type, [id ?? '*']))[0]!;
+  }
+
+  /** Throws FORBIDDEN unless the caller may perform `action`. */
+  async require(request: RequestContext, action: Action, type: string, id?: string): Promise<void> {
+    if (!(await this.can(request, action, type, id))) throw forbidden(`You may not ${action} this ${type}`);
+  }
+
+  /**
+   * Guards a mutation on an existing object: one the caller cannot read is refused with
+   * `notFound()` (its existence is not confirmed), one it reads but may not `action` with FORBIDDEN.
+   */
+  async requireExisting(request: RequestContext, action: Action, type: string, id: string, notFound: () => Error): Promise<void> {
+    if (!(await this.can(request, 'read', type, id))) throw notFound();
+    await this.require(request, action, type, id);
+  }
+
+  /** For each id, whether the caller may perform `action` on it (lists and references). */
+  async allowed(request: RequestContext, action: Action, type: string, ids: readonly string[]): Promise<boolean[]> {
+    const check = await this.checker(request.principal, action);
+    if (check === 'all') return ids.map(() => true);
+    if (check === 'none') return ids.map(() => false);
+    return ids.map((id) => check(id === '*' ? typeWildcard(type) : objectKey(type, id)));
+  }
+
+  /**
+   * Which objects of `type` the caller may read: null for all of them (a role or grant covers
+   * the type), else the ids shared with the caller directly or through a team.
+   */
+  async readableIds(request: RequestContext, type: string): Promise<string[] | null> {
+    const principal = request.principal;
+    if (principal.kind === 'system') return null;
+    if (await this.can(request, 'read', type)) return null;
+    if (principal.kind !== 'user' || !principal.orgId) return [];
+    const enforcer = await this.policies.enforcer(principal.orgId);
+    const subjects = new Set([userSubject(principal.userId), ...(await enforcer.getImplicitRolesForUser(userSubject(principal.userId), principal.orgId))]);
+    const relations = enforcer.getNamedRoleManager('g2')!;
+    const ids = new Set<string>();
+    for (const [subject, domain, object, relation] of await enforcer.getPolicy()) {
+      if (!subjects.has(subject!) || (domain !== '*' && domain !== principal.orgId)) continue;
+      if (!object!.startsWith(`${type}:`) || !(await relations.hasLink(relation!, 'read'))) continue;
+      ids.add(object!.slice(type.length + 1));
+    }
+    return [...ids];
+  }
+
+  /** The caller's organization role, or null (not a member, or not a user). */
+  async roleOf(orgId: string, userId: string): Promise<string | null> {
+    const enforcer = await this.policies.enforcer(orgId);
+    const roles = await enforcer.getRolesForUser(userSubject(userId), orgId);
+    return roles.find((role) => role.startsWith('role:'))?.slice('role:'.length) ?? null;
+  }
+
+  /** The users in a team of the organization (from its policies). */
+  async teamMembers(orgId: string, teamId: string): Promise<string[]> {
+    const enforcer = await this.policies.enforcer(orgId);
+    const subjects = await enforcer.getUsersForRole(teamSubject(teamId), orgId);
+    return subjects.filter((subject) => subject.startsWith('user:')).map((subject) => subject.slice('user:'.length));
+  }
+
+  /** Whether `userId` belongs to `orgId` (any role). */
+  async isMember(orgId: string, userId: string): Promise<boolean> {
+    return (await this.roleOf(orgId, userId)) !== null;
+  }
+
+  private async checker(principal: Principal, action: Action): Promise<'all' | 'none' | ((object: string) => boolean)> {
+    switch (principal.kind) {
+      case 'anonymous':
+        return 'none';
+      case 'system':
+        return 'all';
+      case 'api_key': {
+        const needed = action === 'read' ? [`${this.scope}:read`, `${this.scope}:write`] : [`${this.scope}:write`];
+        if (!principal.scopes.some((scope) => needed.includes(scope))) return 'none';
+        const enforcer = await this.policies.enforcer(principal.orgId);
+        const subject = roleSubject('member');
+        return (object) => enforcer.enforceSync(subject, principal.orgId, object, action);
+      }
+      case 'user': {
+        if (!principal.orgId) return 'none';
+        const orgId = principal.orgId;
+        const enforcer = await this.policies.enforcer(orgId);
+        const subject = userSubject(principal.userId);
+        return (object) => enforcer.enforceSync(subject, orgId, object, action);
+      }
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import pg from 'pg';
+import { migrate, type Migration } from '../db/migrate.js';
+import { provisionSubgraph } from '../db/provision.js';
+import { appRole, sqlIdentifier } from '../db/roles.js';
+import { CURRENT_ORG_SQL } from '../db/tenant-sql.js';
+
+/**
+ * The policy store: the `authz` schema, a platform component beside the subgraphs. Every
+ * subgraph's app role may read its organization's policies (to decide); only the identity
+ * subgraph — which owns memberships, teams and grants — may write them. Rows are per organization
+ * under row-level security like every tenant table.
+ */
+export const AUTHZ_SCHEMA = 'authz';
+export const POLICY_WRITER = 'identity';
+
+export const authzMigrations: readonly Migration[] = [
+  {
+    id: '0001-policies',
+    sql: `
+CREATE TABLE authz.policies (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  org_id uuid NOT NULL,
+  ptype text NOT NULL CHECK (ptype IN ('p', 'g')),
+  v0 text NOT NULL,
+  v1 text NOT NULL,
+  v2 text NOT NULL,
+  v3 text,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE UNIQUE INDEX policies_rule_key ON authz.policies (org_id, ptype, v0, v1, v2, coalesce(v3, ''));
+CREATE INDEX policies_object_idx ON authz.policies (org_id, v2) WHERE ptype = 'p';
+ALTER TABLE authz.policies ENABLE ROW LEVEL SECURITY;
+ALTER TABLE authz.policies FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON authz.policies
+  USING (org_id = ${CURRENT_ORG_SQL})
+  WITH CHECK (org_id = ${CURRENT_ORG_SQL});
+`,
+  },
+];
+
+/**
+ * Creates the authz schema (owned by its own role), migrates it, and grants read access to the
+ * app roles of `readers` and write access to the policy writer's. Run after the subgraphs'
+ * roles exist.
+ */
+export async function provisionAuthz(adminUrl: string, readers: readonly string[]): Promise<void> {
+  await provisionSubgraph(adminUrl, AUTHZ_SCHEMA, '', { appRole: false });
+  await migrate(adminUrl, AUTHZ_SCHEMA, authzMigrations);
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    for (const reader of readers) {
+      const role = sqlIdentifier(appRole(reader));
+      await client.query(`GRANT USAGE ON SCHEMA authz TO ${role}`);
+      await client.query(`GRANT SELECT ON authz.policies TO ${role}`);
+      if (reader === POLICY_WRITER) await client.query(`GRANT INSERT, DELETE ON authz.policies TO ${role}`);
+    }
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,49 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { LoaderRegistry } from '../loaders/loader-registry.js';
+import type { PublishedEvent } from '../events/outbox.js';
+
+/** Who is calling. Authenticated by the gateway; subgraphs receive it signed. */
+export type Principal =
+  | { kind: 'anonymous' }
+  | { kind: 'user'; userId: string; orgId: string | null; sessionId?: string | null; scopes: readonly string[] }
+  | { kind: 'api_key'; keyId: string; userId: string | null; orgId: string; scopes: readonly string[] }
+  | { kind: 'system'; orgId: string | null; scopes: readonly string[] };
+
+/** What every hop knows about the request it serves. */
+export interface RequestContext {
+  readonly requestId: string;
+  readonly principal: Principal;
+  /** When the gateway allows it, a token to ask the graph for more as the same principal. */
+  readonly delegation?: string;
+}
+
+/** The GraphQL context value of a subgraph request. */
+export interface SubgraphContext<TServices = unknown> {
+  readonly request: RequestContext;
+  readonly loaders: LoaderRegistry;
+  readonly services: TServices;
+  /** The live event a gateway-driven subscription field is asked about (see live/live-subscription). */
+  readonly live?: PublishedEvent | null;
+}
+
+const storage = new AsyncLocalStorage<RequestContext>();
+
+/** Runs `fn` with `context` as the current request context (for it and everything it awaits). */
+export function runWithRequestContext<T>(context: RequestContext, fn: () => T): T {
+  return storage.run(context, fn);
+}
+
+/** The current request context, or undefined outside of a request (start-up, jobs without one). */
+export function currentRequestContext(): RequestContext | undefined {
+  return storage.getStore();
+}
+
+export const anonymous: Principal = { kind: 'anonymous' };
+
+export function principalUserId(principal: Principal): string | null {
+  return principal.kind === 'user' || principal.kind === 'api_key' ? principal.userId : null;
+}
+
+export function principalOrgId(principal: Principal): string | null {
+  return principal.kind === 'anonymous' ? null : principal.orgId;
+}

@@ -1,0 +1,166 @@
+import { DataSource, type EntityManager, type EntitySchema, type Logger as OrmLogger, type MixedList } from 'typeorm';
+import { currentRequestContext, principalOrgId, principalUserId } from '../context/request-context.js';
+import type { Logger } from '../logging/logger.js';
+import { appendEvent, type DomainEvent } from '../events/outbox.js';
+import { SnakeNamingStrategy } from './naming.js';
+
+/** Settings of one unit of work, readable by row-level security policies as `app.*`. */
+export interface TransactionScope {
+  /** The organisation rows are visible for; defaults to the request's. */
+  orgId?: string | null;
+  /** The acting user; defaults to the request's. */
+  userId?: string | null;
+  /** Further `app.<name>` settings a policy reads (e.g. `auth_email` during sign-in). */
+  settings?: Record<string, string>;
+}
+
+const SETTING_NAME = /^[a-z][a-z_]*$/;
+const SLOW_QUERY_MS = 250;
+
+/** Work to do once a transaction has committed (announce, enqueue); never inside it. */
+export interface TransactionHooks {
+  afterCommit(hook: () => Promise<unknown> | unknown): void;
+}
+
+const TRACKED_REQUESTS = 1_000;
+
+/** Counts every statement sent, in all and per request id, for tests that prove batching. */
+export class StatementCounter {
+  count = 0;
+  private readonly perRequest = new Map<string, number>();
+
+  record(requestId: string | undefined): void {
+    this.count += 1;
+    if (!requestId) return;
+    this.perRequest.set(requestId, (this.perRequest.get(requestId) ?? 0) + 1);
+    if (this.perRequest.size > TRACKED_REQUESTS) this.perRequest.delete(this.perRequest.keys().next().value!);
+  }
+
+  /** Statements sent while serving the request `requestId` (on this subgraph). */
+  forRequest(requestId: string): number {
+    return this.perRequest.get(requestId) ?? 0;
+  }
+}
+
+class CountingLogger implements OrmLogger {
+  constructor(
+    private readonly logger: Logger,
+    private readonly counter: StatementCounter,
+  ) {}
+
+  logQuery(): void {
+    this.counter.record(currentRequestContext()?.requestId);
+  }
+
+  logQueryError(error: string | Error, query: string): void {
+    this.logger.debug({ err: error, query }, 'query failed');
+  }
+
+  logQuerySlow(time: number, query: string): void {
+    this.logger.warn({ durationMs: time, query: query.slice(0, 500) }, 'slow query');
+  }
+
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') this.logger.warn({ message }, 'typeorm');
+  }
+}
+
+export interface DatabaseOptions {
+  /** Connection string of the subgraph's app role. */
+  url: string;
+  /** The subgraph's Postgres schema. */
+  schema: string;
+  entities: MixedList<Function | string | EntitySchema>;
+  logger: Logger;
+  poolSize?: number;
+  applicationName?: string;
+}
+
+/**
+ * A subgraph's database: its own pool, connected as its app role. All access goes through
+ * `transaction`, which scopes the work to one organisation for row-level security.
+ */
+export class Database {
+  readonly statements = new StatementCounter();
+  readonly dataSource: DataSource;
+  readonly schema: string;
+  private readonly logger: Logger;
+
+  constructor(options: DatabaseOptions) {
+    this.schema = options.schema;
+    this.logger = options.logger;
+    this.dataSource = new DataSource({
+      type: 'postgres',
+      url: options.url,
+      schema: options.schema,
+      entities: options.entities,
+      namingStrategy: new SnakeNamingStrategy(),
+      synchronize: false,
+      migrationsRun: false,
+      logging: ['query', 'error', 'warn'],
+      logger: new CountingLogger(options.logger, this.statements),
+      maxQueryExecutionTime: SLOW_QUERY_MS,
+      applicationName: options.applicationName,
+      extra: { max: options.poolSize ?? 10, idleTimeoutMillis: 30_000 },
+    });
+  }
+
+  async connect(): Promise<void> {
+    if (!this.dataSource.isInitialized) await this.dataSource.initialize();
+  }
+
+  async close(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+
+  /** Records a domain event in this subgraph's outbox, in the transaction of `em`. */
+  emit(em: EntityManager, event: DomainEvent): Promise<void> {
+    return appendEvent(em, this.schema, event);
+  }
+
+  /** Round-trips to the server; false when it cannot be reached. */
+  async ping(): Promise<boolean> {
+    try {
+      await this.dataSource.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * One unit of work: a transaction whose first statement sets `app.org_id` and `app.user_id`
+   * with `set_config(…, true)` — local to the transaction, so a pooled connection never carries
+   * one tenant's setting into another's work. Throwing inside `work` rolls everything back;
+   * hooks registered with `afterCommit` run once the commit succeeded (their failures are logged).
+   */
+  async transaction<T>(work: (em: EntityManager, hooks: TransactionHooks) => Promise<T>, scope: TransactionScope = {}): Promise<T> {
+    const principal = currentRequestContext()?.principal;
+    const orgId = scope.orgId !== undefined ? scope.orgId : principal ? principalOrgId(principal) : null;
+    const userId = scope.userId !== undefined ? scope.userId : principal ? principalUserId(principal) : null;
+    const settings: [string, string][] = [
+      ['app.org_id', orgId ?? ''],
+      ['app.user_id', userId ?? ''],
+      ...Object.entries(scope.settings ?? {}).map(([name, value]): [string, string] => {
+        if (!SETTING_NAME.test(name)) throw new Error(`Invalid transaction setting name: ${name}`);
+        return [`app.${name}`, value];
+      }),
+    ];
+    const calls = settings.map((_, index) => `set_config($${index * 2 + 1}, $${index * 2 + 2}, true)`);
+    const afterCommit: (() => Promise<unknown> | unknown)[] = [];
+    const result = await this.dataSource.transaction(async (em) => {
+      await em.query(`SELECT ${calls.join(', ')}`, settings.flat());
+      return work(em, { afterCommit: (hook) => afterCommit.push(hook) });
+    });
+    for (const hook of afterCommit) {
+      try {
+        await hook();
+      } catch (error) {
+        this.logger.error({ err: error }, 'after-commit hook failed');
+      }
+    }
+    return result;
+  }
+}

@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import { ownerRole, sqlIdentifier } from './roles.js';
+
+/** One forward-only migration. `id`s sort in the order they apply ("0001-init", "0002-…"). */
+export interface Migration {
+  id: string;
+  sql: string;
+}
+
+export class MigrationError extends Error {
+  override name = 'MigrationError';
+}
+
+const checksum = (sql: string) => createHash('sha256').update(sql).digest('hex');
+
+/**
+ * Applies a subgraph's pending migrations as its owner role, in one transaction under an advisory
+ * lock (two processes starting at once apply each migration once). Refuses to run when an applied
+ * migration was edited afterwards. Returns the ids it applied.
+ */
+export async function migrate(adminUrl: string, subgraph: string, migrations: readonly Migration[]): Promise<string[]> {
+  const schema = sqlIdentifier(subgraph);
+  const ids = migrations.map((m) => m.id);
+  if (new Set(ids).size !== ids.length || ids.some((id, i) => i > 0 && id <= ids[i - 1]!)) {
+    throw new MigrationError(`Migrations of ${subgraph} must have unique, ascending ids`);
+  }
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`cellgraph.migrate.${schema}`]);
+    await client.query(`SET LOCAL ROLE ${sqlIdentifier(ownerRole(subgraph))}`);
+    await client.query(`SET LOCAL search_path TO ${schema}`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${schema}._migrations (id text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
+    await client.query(`REVOKE ALL ON ${schema}._migrations FROM PUBLIC`);
+    const { rows } = await client.query<{ id: string; checksum: string }>(`SELECT id, checksum FROM ${schema}._migrations`);
+    const applied = new Map(rows.map((row) => [row.id, row.checksum]));
+    for (const [id] of applied) {
+      const known = migrations.find((m) => m.id === id);
+      if (!known) throw new MigrationError(`${subgraph}: the database has migration ${id}, which this code does not know`);
+      if (checksum(known.sql) !== applied.get(id)) throw new MigrationError(`${subgraph}: migration ${id} was changed after it was applied`);
+    }
+    const pending = migrations.filter((m) => !applied.has(m.id));
+    for (const migration of pending) {
+      try {
+        await client.query(migration.sql);
+      } catch (error) {
+        throw new MigrationError(`${subgraph}: migration ${migration.id} failed: ${(error as Error).message}`);
+      }
+      await client.query(`INSERT INTO ${schema}._migrations (id, checksum) VALUES ($1, $2)`, [migration.id, checksum(migration.sql)]);
+    }
+    await client.query('COMMIT');
+    return pending.map((m) => m.id);
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}

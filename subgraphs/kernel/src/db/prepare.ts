@@ -1,0 +1,23 @@
+import { provisionAuthz } from '../authz/policy-store.js';
+import { migrate, type Migration } from './migrate.js';
+import { provisionSubgraph } from './provision.js';
+
+/**
+ * Brings a cell's database to its subgraphs' current schema: roles, schemas and migrations of
+ * each enabled subgraph, then the platform's policy store with read access for all of them.
+ * Disabled subgraphs get nothing.
+ */
+export async function prepareCellDatabase(
+  adminUrl: string,
+  subgraphs: readonly { name: string; migrations: readonly Migration[] }[],
+  appPassword: string,
+): Promise<void> {
+  for (const subgraph of subgraphs) {
+    await provisionSubgraph(adminUrl, subgraph.name, appPassword);
+    await migrate(adminUrl, subgraph.name, subgraph.migrations);
+  }
+  await provisionAuthz(
+    adminUrl,
+    subgraphs.map((subgraph) => subgraph.name),
+  );
+}

@@ -1,0 +1,74 @@
+import pg from 'pg';
+import { appRole, ownerRole, sqlIdentifier, sqlLiteral } from './roles.js';
+
+const ALREADY_EXISTS = new Set(['42710', '23505']); // duplicate_object, unique_violation (concurrent CREATE ROLE)
+
+/**
+ * Creates (idempotently) the roles of a subgraph and its schema in the database `adminUrl` points
+ * at. Runs as an administrator (a superuser locally, the master user on RDS). Roles are
+ * cluster-wide; the schema and grants are per database.
+ */
+export async function provisionSubgraph(adminUrl: string, subgraph: string, appPassword: string, options: { appRole?: boolean } = {}): Promise<void> {
+  const schema = sqlIdentifier(subgraph);
+  const owner = sqlIdentifier(ownerRole(subgraph));
+  const app = sqlIdentifier(appRole(subgraph));
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await createRole(client, owner, 'NOLOGIN');
+    const { rows } = await client.query<{ rolsuper: boolean }>('SELECT rolsuper FROM pg_roles WHERE rolname = current_user');
+    if (!rows[0]?.rolsuper) await client.query(`GRANT ${owner} TO current_user`);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema} AUTHORIZATION ${owner}`);
+    if (options.appRole === false) return; // a schema others are granted access to explicitly
+    await createRole(client, app, 'LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT');
+    await client.query(`ALTER ROLE ${app} WITH LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD ${sqlLiteral(appPassword)}`);
+    await client.query(`GRANT USAGE ON SCHEMA ${schema} TO ${app}`);
+    await client.query(`GRANT CONNECT ON DATABASE ${sqlIdentifier(await currentDatabase(client))} TO ${app}`);
+    for (const grant of [
+      'SELECT, INSERT, UPDATE, DELETE ON TABLES',
+      'USAGE, SELECT ON SEQUENCES',
+      'EXECUTE ON FUNCTIONS',
+    ]) {
+      await client.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA ${schema} GRANT ${grant} TO ${app}`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+async function createRole(client: pg.Client, role: string, options: string): Promise<void> {
+  const { rowCount } = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+  if (rowCount) return;
+  try {
+    await client.query(`CREATE ROLE ${role} ${options}`);
+  } catch (error) {
+    if (!ALREADY_EXISTS.has((error as { code?: string }).code ?? '')) throw error;
+  }
+}
+
+async function currentDatabase(client: pg.Client): Promise<string> {
+  const { rows } = await client.query<{ db: string }>('SELECT current_database() AS db');
+  return rows[0]!.db;
+}
+
+/** Creates the database named in `url` when it does not exist, connecting to `postgres` to do so. */
+export async function ensureDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = sqlIdentifier(decodeURIComponent(target.pathname.slice(1)));
+  const maintenance = new URL(url);
+  maintenance.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: maintenance.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) {
+      try {
+        await client.query(`CREATE DATABASE ${name}`);
+      } catch (error) {
+        if (!ALREADY_EXISTS.has((error as { code?: string }).code ?? '')) throw error;
+      }
+    }
+  } finally {
+    await client.end();
+  }
+}

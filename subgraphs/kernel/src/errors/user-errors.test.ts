@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { mutationPayload, UserInputError } from './user-errors.js';
+import { validateInput } from './validation.js';
+
+describe('mutation payloads', () => {
+  it('returns the result with empty userErrors, or only userErrors for expected failures', async () => {
+    await expect(mutationPayload(async () => ({ task: 1 }))).resolves.toEqual({ task: 1, userErrors: [] });
+    await expect(
+      mutationPayload(async () => {
+        throw new UserInputError({ code: 'TASK_NOT_FOUND', field: ['input', 'id'], message: 'No task' });
+      }),
+    ).resolves.toEqual({ userErrors: [{ code: 'TASK_NOT_FOUND', field: ['input', 'id'], message: 'No task' }] });
+  });
+
+  it('lets unexpected errors through as top-level errors', async () => {
+    await expect(mutationPayload(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+  });
+
+  it('turns validation issues into one user error per field, with its path', () => {
+    const schema = z.object({ title: z.string().min(1, 'Title is required'), tags: z.array(z.string().max(3, 'Too long')) });
+    expect(() => validateInput(schema, { title: '', tags: ['ok', 'toolong'] }, 'TASK_INVALID_INPUT')).toThrow(UserInputError);
+    try {
+      validateInput(schema, { title: '', tags: ['ok', 'toolong'] }, 'TASK_INVALID_INPUT');
+    } catch (error) {
+      expect((error as UserInputError).errors).toEqual([
+        { code: 'TASK_INVALID_INPUT', field: ['input', 'title'], message: 'Title is required' },
+        { code: 'TASK_INVALID_INPUT', field: ['input', 'tags', 1], message: 'Too long' },
+      ]);
+    }
+  });
+});

@@ -1,0 +1,80 @@
+import type { EntityManager } from 'typeorm';
+import { currentRequestContext, principalUserId } from '../context/request-context.js';
+import { sqlIdentifier } from '../db/roles.js';
+import { CURRENT_ORG_SQL } from '../db/tenant-sql.js';
+import { uuidv7 } from '../ids/uuid.js';
+
+/**
+ * A domain event: something that happened, in past tense (`task.assigned`, `user.signed_in`),
+ * with who did it and, for changes, the changed fields before and after. Never carries secrets.
+ */
+export interface DomainEvent {
+  type: string;
+  /** Null for events outside any organization (a failed sign-in for an unknown e-mail). */
+  orgId: string | null;
+  /** Defaults to the request's user. */
+  actorId?: string | null;
+  subject?: { type: string; id: string } | null;
+  data?: Record<string, unknown>;
+}
+
+/**
+ * The transactional outbox of a subgraph: events are rows written in the same transaction as the
+ * change they describe, so an event exists exactly when its change does. A relay publishes them.
+ * (The table alone, as identity's 0002 migration created it; new outboxes use `outboxSql`.)
+ */
+export function outboxTableSql(schema: string): string {
+  const table = `${sqlIdentifier(schema)}.outbox`;
+  return `
+CREATE TABLE ${table} (
+  id uuid PRIMARY KEY,
+  org_id uuid,
+  type text NOT NULL,
+  actor_id uuid,
+  subject_type text,
+  subject_id uuid,
+  data jsonb NOT NULL DEFAULT '{}',
+  request_id text,
+  occurred_at timestamptz NOT NULL DEFAULT now(),
+  published_at timestamptz
+);
+CREATE INDEX outbox_unpublished_idx ON ${table} (occurred_at) WHERE published_at IS NULL;
+ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
+ALTER TABLE ${table} FORCE ROW LEVEL SECURITY;
+CREATE POLICY outbox_insert ON ${table} FOR INSERT WITH CHECK (org_id IS NULL OR org_id = ${CURRENT_ORG_SQL});
+`;
+}
+
+/** A subgraph's complete outbox (table and relay policy), for its migration. */
+export function outboxSql(schema: string): string {
+  return outboxTableSql(schema) + outboxRelayPolicySql(schema);
+}
+
+/** Lets the relay (and only a transaction that declares itself the relay) read and mark every row. */
+export function outboxRelayPolicySql(schema: string): string {
+  const table = `${sqlIdentifier(schema)}.outbox`;
+  return `CREATE POLICY outbox_relay ON ${table} USING (current_setting('app.outbox_relay', true) = 'on');
+`;
+}
+
+/** An event as consumers receive it. */
+export interface PublishedEvent {
+  id: string;
+  type: string;
+  orgId: string | null;
+  actorId: string | null;
+  subject: { type: string; id: string } | null;
+  data: Record<string, unknown>;
+  requestId: string | null;
+  occurredAt: string;
+}
+
+/** Appends `event` to the outbox of `schema` within the transaction of `em`. */
+export async function appendEvent(em: EntityManager, schema: string, event: DomainEvent): Promise<void> {
+  const request = currentRequestContext();
+  const actorId = event.actorId !== undefined ? event.actorId : request ? principalUserId(request.principal) : null;
+  await em.query(
+    `INSERT INTO ${sqlIdentifier(schema)}.outbox (id, org_id, type, actor_id, subject_type, subject_id, data, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [uuidv7(), event.orgId, event.type, actorId, event.subject?.type ?? null, event.subject?.id ?? null, JSON.stringify(event.data ?? {}), request?.requestId ?? null],
+  );
+}

@@ -1,0 +1,89 @@
+import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import {
+  getNamedType,
+  GraphQLEnumType,
+  GraphQLInputObjectType,
+  GraphQLInterfaceType,
+  GraphQLObjectType,
+  parse,
+  type GraphQLInputType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+} from 'graphql';
+import { buildSchema, createResolversMap, type ContainerType, type NonEmptyArray } from 'type-graphql';
+import { noPubSub } from '../live/live-subscription.js';
+
+/** The Federation version every subgraph links; 2.3 brings `@interfaceObject`. */
+export const FEDERATION_SPEC = 'https://specs.apollo.dev/federation/v2.3';
+const FEDERATION_IMPORTS = ['@key', '@shareable', '@external', '@requires', '@provides', '@interfaceObject', '@inaccessible', '@tag', '@override'];
+
+type SubgraphResolvers = NonNullable<Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>['resolvers']>;
+
+/** `__resolveReference` of an entity type: the representation carries the key fields. */
+export type ReferenceResolver<TContext> = (
+  reference: { __typename: string; id: string } & Record<string, unknown>,
+  context: TContext,
+  info: GraphQLResolveInfo,
+) => unknown;
+
+export interface FederatedSchemaOptions<TContext> {
+  resolvers: NonEmptyArray<Function>;
+  orphanedTypes?: Function[];
+  references?: Record<string, ReferenceResolver<TContext>>;
+  container?: ContainerType;
+}
+
+/**
+ * Turns type-graphql classes into a Federation 2 subgraph schema: type-graphql builds the schema
+ * (with `@Directive` federation directives on its AST), its SDL gets the one `@link` of the
+ * project, and @apollo/subgraph rebuilds it with `_service`, `_entities` and the resolvers
+ * (including each entity's `__resolveReference`).
+ */
+export async function buildFederatedSchema<TContext>(options: FederatedSchemaOptions<TContext>): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers: options.resolvers,
+    orphanedTypes: options.orphanedTypes,
+    container: options.container,
+    pubSub: noPubSub,
+    validate: false,
+    skipCheck: true,
+  });
+  const imports = FEDERATION_IMPORTS.map((name) => JSON.stringify(name)).join(', ');
+  const typeDefs = parse(`extend schema @link(url: "${FEDERATION_SPEC}", import: [${imports}])\n${printSchemaWithDirectives(schema)}`);
+  const resolvers: Record<string, object> = { ...createResolversMap(schema) };
+  for (const [typeName, resolveReference] of Object.entries(options.references ?? {})) {
+    resolvers[typeName] = { ...resolvers[typeName], __resolveReference: resolveReference };
+  }
+  const subgraph = buildSubgraphSchema({ typeDefs, resolvers: resolvers as SubgraphResolvers });
+  mapEnumDefaultsToValues(subgraph);
+  return subgraph;
+}
+
+/**
+ * @apollo/subgraph parses default values while enums still map names to themselves, then applies
+ * the enum resolvers (TaskStatus.TODO → 'todo'); defaults would reach resolvers as names while
+ * explicit arguments arrive as values. Re-map the defaults to the enum's values.
+ */
+function mapEnumDefaultsToValues(schema: GraphQLSchema): void {
+  const remap = (type: GraphQLInputType, value: unknown): unknown => {
+    const named = getNamedType(type);
+    if (!(named instanceof GraphQLEnumType) || value === undefined || value === null) return value;
+    if (Array.isArray(value)) return value.map((item) => remap(named, item));
+    return typeof value === 'string' ? (named.getValue(value)?.value ?? value) : value;
+  };
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type instanceof GraphQLObjectType || type instanceof GraphQLInterfaceType) {
+      for (const field of Object.values(type.getFields())) {
+        for (const arg of field.args) arg.defaultValue = remap(arg.type, arg.defaultValue);
+      }
+    } else if (type instanceof GraphQLInputObjectType) {
+      for (const field of Object.values(type.getFields())) field.defaultValue = remap(field.type, field.defaultValue);
+    }
+  }
+}
+
+/** The SDL a subgraph contributes to composition (what `_service { sdl }` answers). */
+export function printFederatedSdl(schema: GraphQLSchema): string {
+  return `${printSubgraphSchema(schema).trim()}\n`;
+}

@@ -1,0 +1,63 @@
+import { FEDERATION_SPEC } from './build-federated-schema.js';
+
+/** The subgraph that declares `Node` and answers `node(id:)`; it is served inside the gateway. */
+export const NODE_SUBGRAPH = 'node';
+
+/**
+ * A field through which a subgraph that only knows `Node` as an `@interfaceObject` points at an
+ * implementation of Node (e.g. `Comment.author: User`). Such a subgraph may not define the type
+ * itself (composition forbids it), so it exposes the id (`from`, e.g. `authorId`) and the node
+ * subgraph turns it into the reference through `@requires`.
+ */
+export interface NodeReference {
+  /** The entity (keyed by `id`) of the subgraph declaring the reference, e.g. Comment. */
+  type: string;
+  /** The field the node subgraph adds, e.g. author. */
+  field: string;
+  /** The id field it requires, e.g. authorId (a uuid, or uuids for a list). */
+  from: string;
+  /** The Node implementation it points at, e.g. User. */
+  target: string;
+  list?: boolean;
+  description?: string;
+}
+
+const description = (text: string | undefined, indent = '') => (text ? `${indent}"""${text}"""\n` : '');
+
+/**
+ * The node subgraph of a cell: the `Node` entity interface implemented by every entity type the
+ * cell's subgraphs declare, `node(id:)` and `nodes(ids:)`, and the references of `@interfaceObject`
+ * subgraphs. Generated per cell at composition (DESIGN.md decision 7).
+ */
+export function nodeSubgraphSdl(types: readonly string[], references: readonly NodeReference[]): string {
+  const byType = new Map<string, NodeReference[]>();
+  for (const reference of references.filter((r) => types.includes(r.target))) byType.set(reference.type, [...(byType.get(reference.type) ?? []), reference]);
+  const implementations = [...types].sort().map((type) => `type ${type} implements Node @key(fields: "id") {\n  id: ID!\n}`);
+  const referencing = [...byType].sort(([a], [b]) => a.localeCompare(b)).map(
+    ([type, fields]) =>
+      `type ${type} @key(fields: "id") {\n  id: ID!\n${fields
+        .map((f) =>
+          f.list
+            ? `  ${f.from}: [ID!]! @external\n${description(f.description, '  ')}  ${f.field}: [${f.target}!]! @requires(fields: "${f.from}")`
+            : `  ${f.from}: ID @external\n${description(f.description, '  ')}  ${f.field}: ${f.target} @requires(fields: "${f.from}")`,
+        )
+        .join('\n')}\n}`,
+  );
+  return `extend schema @link(url: "${FEDERATION_SPEC}", import: ["@key", "@external", "@requires"])
+
+"""An object with a global id: anything \`node(id:)\` can fetch."""
+interface Node @key(fields: "id") {
+  """Opaque global id."""
+  id: ID!
+}
+
+${[...implementations, ...referencing].join('\n\n')}
+
+type Query {
+  """Any object of the cell by its global id; null when it does not exist or is not visible to you."""
+  node(id: ID!): Node
+  """Objects by global id (at most 100), in order; null for each that does not exist or is not visible to you."""
+  nodes(ids: [ID!]!): [Node]!
+}
+`;
+}

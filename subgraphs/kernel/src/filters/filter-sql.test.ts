@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { toGlobalId } from '../ids/global-id.js';
+import { filterToSql, type FilterSpec } from './filter-sql.js';
+
+const spec: FilterSpec = {
+  title: { path: 'task.title', kind: 'string' },
+  status: { path: 'task.status', kind: 'enum' },
+  assignee: { path: 'task.assigneeId', kind: 'id', idType: 'User' },
+  dueDate: { path: 'task.dueDate', kind: 'datetime' },
+};
+const uuid = '01890f5e-8a6e-7c3b-9d2a-1b2c3d4e5f60';
+
+describe('filterToSql', () => {
+  it('binds every value and combines operators with AND', () => {
+    expect(filterToSql({ title: { contains: '50%_off', neq: 'x' }, status: { in: ['todo', 'done'] } }, spec)).toEqual({
+      sql: '(task.title ILIKE :filter0 AND task.title IS DISTINCT FROM :filter1 AND task.status IN (:...filter2))',
+      params: { filter0: '%50\\%\\_off%', filter1: 'x', filter2: ['todo', 'done'] },
+    });
+  });
+
+  it('nests and/or/not, decodes global ids and treats empty lists exactly', () => {
+    const result = filterToSql({ or: [{ assignee: { eq: toGlobalId('User', uuid) } }, { not: { dueDate: { isNull: true } } }], status: { in: [], nin: [] } }, spec)!;
+    expect(result.sql).toBe('(((task.assigneeId = :filter0) OR (NOT (task.dueDate IS NULL))) AND FALSE AND TRUE)');
+    expect(result.params).toEqual({ filter0: uuid });
+  });
+
+  it('keeps rows with a null value in nin (SQL NOT IN would drop them)', () => {
+    expect(filterToSql({ status: { nin: ['done'] } }, spec)!.sql).toBe('((task.status NOT IN (:...filter0) OR task.status IS NULL))');
+  });
+
+  it('refuses unknown fields, ids of another type, and oversized filters', () => {
+    expect(() => filterToSql({ secret: { eq: 'x' } }, spec)).toThrow('Unknown filter field secret');
+    expect(() => filterToSql({ assignee: { eq: toGlobalId('Task', uuid) } }, spec)).toThrow('filter.assignee is not a valid User id');
+    let deep: Record<string, unknown> = { title: { eq: 'x' } };
+    for (let i = 0; i < 6; i++) deep = { not: deep };
+    expect(() => filterToSql(deep, spec)).toThrow('nested deeper than 5');
+    const wide = { or: Array.from({ length: 51 }, () => ({ title: { eq: 'x' } })) };
+    expect(() => filterToSql(wide, spec)).toThrow('more than 50 conditions');
+  });
+
+  it('returns null without a filter', () => {
+    expect(filterToSql(null, spec)).toBeNull();
+  });
+});

@@ -1,0 +1,97 @@
+import { invalidInput } from '../errors/coded-error.js';
+import { fromGlobalId } from '../ids/global-id.js';
+
+/** How one filterable field maps to SQL. */
+export interface FilterField {
+  /** Property path in the query, e.g. "task.title". */
+  path: string;
+  kind: 'string' | 'id' | 'datetime' | 'date' | 'decimal' | 'int' | 'boolean' | 'enum';
+  /** For `id` fields: the entity type of the global ids (decoded to uuids). */
+  idType?: string;
+}
+
+export type FilterSpec = Record<string, FilterField>;
+
+const MAX_DEPTH = 5;
+const MAX_CONDITIONS = 50;
+
+type Comparator = Record<string, unknown>;
+type Filter = Record<string, unknown> & { and?: Filter[] | null; or?: Filter[] | null; not?: Filter | null };
+
+/**
+ * Translates a `filter` argument (typed comparators combined with and/or/not) into one SQL
+ * condition with named parameters. Every value is a bound parameter; field names come from the
+ * spec, never from the client. Deep or very large filters are refused.
+ */
+export function filterToSql(filter: Filter | null | undefined, spec: FilterSpec, paramPrefix = 'filter'): { sql: string; params: Record<string, unknown> } | null {
+  if (!filter) return null;
+  const params: Record<string, unknown> = {};
+  let conditions = 0;
+  const bind = (value: unknown) => {
+    const name = `${paramPrefix}${Object.keys(params).length}`;
+    params[name] = value;
+    return `:${name}`;
+  };
+  const bindList = (values: unknown[]) => {
+    const name = `${paramPrefix}${Object.keys(params).length}`;
+    params[name] = values;
+    return `(:...${name})`;
+  };
+
+  const comparatorSql = (field: FilterField, fieldName: string, comparator: Comparator): string[] => {
+    const parts: string[] = [];
+    const value = (raw: unknown) => (field.kind === 'id' ? fromGlobalId(field.idType!, String(raw), `filter.${fieldName}`) : raw);
+    for (const [operator, raw] of Object.entries(comparator)) {
+      if (raw === undefined || raw === null) continue;
+      conditions += 1;
+      if (conditions > MAX_CONDITIONS) throw invalidInput(`filter has more than ${MAX_CONDITIONS} conditions`, { argument: 'filter' });
+      const path = field.path;
+      switch (operator) {
+        case 'eq': parts.push(`${path} = ${bind(value(raw))}`); break;
+        case 'neq': parts.push(`${path} IS DISTINCT FROM ${bind(value(raw))}`); break;
+        case 'in':
+        case 'nin': {
+          const values = (raw as unknown[]).map(value);
+          if (values.length === 0) parts.push(operator === 'in' ? 'FALSE' : 'TRUE');
+          else parts.push(operator === 'in' ? `${path} IN ${bindList(values)}` : `(${path} NOT IN ${bindList(values)} OR ${path} IS NULL)`);
+          break;
+        }
+        case 'lt': parts.push(`${path} < ${bind(raw)}`); break;
+        case 'lte': parts.push(`${path} <= ${bind(raw)}`); break;
+        case 'gt': parts.push(`${path} > ${bind(raw)}`); break;
+        case 'gte': parts.push(`${path} >= ${bind(raw)}`); break;
+        case 'contains': parts.push(`${path} ILIKE ${bind(`%${escapeLike(String(raw))}%`)}`); break;
+        case 'startsWith': parts.push(`${path} ILIKE ${bind(`${escapeLike(String(raw))}%`)}`); break;
+        case 'isNull': parts.push(raw ? `${path} IS NULL` : `${path} IS NOT NULL`); break;
+        default: throw invalidInput(`Unknown operator ${operator}`, { argument: 'filter' });
+      }
+    }
+    return parts;
+  };
+
+  const visit = (node: Filter, depth: number): string => {
+    if (depth > MAX_DEPTH) throw invalidInput(`filter is nested deeper than ${MAX_DEPTH} levels`, { argument: 'filter' });
+    const parts: string[] = [];
+    for (const [key, raw] of Object.entries(node)) {
+      if (raw === undefined || raw === null) continue;
+      if (key === 'and' || key === 'or') {
+        const children = (raw as Filter[]).map((child) => visit(child, depth + 1));
+        if (children.length) parts.push(`(${children.map((child) => `(${child})`).join(key === 'and' ? ' AND ' : ' OR ')})`);
+      } else if (key === 'not') {
+        parts.push(`NOT (${visit(raw as Filter, depth + 1)})`);
+      } else {
+        const field = spec[key];
+        if (!field) throw invalidInput(`Unknown filter field ${key}`, { argument: 'filter' });
+        parts.push(...comparatorSql(field, key, raw as Comparator));
+      }
+    }
+    return parts.length ? parts.join(' AND ') : 'TRUE';
+  };
+
+  return { sql: `(${visit(filter, 1)})`, params };
+}
+
+/** `text` with LIKE wildcards escaped, to match literally. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}

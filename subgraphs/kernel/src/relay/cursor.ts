@@ -1,0 +1,33 @@
+import { invalidInput } from '../errors/coded-error.js';
+
+/**
+ * Cursors are opaque to clients: base64url of JSON `{ s, v }` where `v` holds the sort-key values
+ * of an item and `s` names the ordering they belong to, so a cursor taken under one `orderBy`
+ * is refused under another instead of silently skipping items.
+ */
+export type CursorValue = string | number | boolean | null;
+
+export function encodeCursor(ordering: string, values: CursorValue[]): string {
+  return Buffer.from(JSON.stringify({ s: ordering, v: values }), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string, ordering: string, expectedLength: number, argument: string): CursorValue[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalidInput(`${argument} is not a valid cursor`, { argument });
+  }
+  const shape = parsed as { s?: unknown; v?: unknown };
+  if (typeof shape !== 'object' || shape === null || !Array.isArray(shape.v) || shape.v.length !== expectedLength) {
+    throw invalidInput(`${argument} is not a valid cursor`, { argument });
+  }
+  if (shape.s !== ordering) {
+    throw invalidInput(`${argument} was taken with a different orderBy`, { argument });
+  }
+  const values = shape.v as unknown[];
+  if (!values.every((value) => value === null || ['string', 'number', 'boolean'].includes(typeof value))) {
+    throw invalidInput(`${argument} is not a valid cursor`, { argument });
+  }
+  return values as CursorValue[];
+}

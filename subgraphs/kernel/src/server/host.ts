@@ -1,0 +1,39 @@
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type Express } from 'express';
+import type { SubgraphServer } from './subgraph-server.js';
+
+/**
+ * A process serving one or more subgraphs, each under `/<name>/` (`/<name>/graphql`,
+ * `/<name>/health/ready`), with `/health/live` and `/health/ready` for the whole process.
+ */
+export function createHost(servers: readonly SubgraphServer[]): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  for (const server of servers) app.use(`/${server.name}`, server.router);
+  app.get('/health/live', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/health/ready', async (_req, res) => {
+    const reports = await Promise.all(servers.map(async (server) => [server.name, await server.ready()] as const));
+    const ok = reports.every(([, report]) => report.status === 'ok');
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', subgraphs: Object.fromEntries(reports) });
+  });
+  return app;
+}
+
+/** Listens on `port` (0 picks a free one) and resolves with the server and its actual port. */
+export async function listen(app: Express, port: number, host = '127.0.0.1'): Promise<{ server: Server; port: number; url: string }> {
+  const server = app.listen(port, host);
+  await once(server, 'listening');
+  const actual = (server.address() as AddressInfo).port;
+  return { server, port: actual, url: `http://${host}:${actual}` };
+}
+
+/** Closes a listening server, ending idle keep-alive connections. */
+export async function closeServer(server: Server): Promise<void> {
+  const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  server.closeIdleConnections();
+  await closed;
+}

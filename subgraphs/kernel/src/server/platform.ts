@@ -1,0 +1,59 @@
+import type { Worker } from 'bullmq';
+import { z } from 'zod';
+import { intFromEnv, parseEnv } from '../config/env.js';
+import { GraphClient } from '../graph/graph-client.js';
+import { Mailer, startEmailWorker } from '../jobs/mailer.js';
+import type { Logger } from '../logging/logger.js';
+import { emailEnv, emailProviderFrom } from '../messaging/email.js';
+import { connectRedis, type Redis } from '../redis/redis.js';
+
+export const platformEnv = z
+  .object({
+    REDIS_URL: z.url({ error: 'must be a redis:// URL' }),
+    /** Prefix of every Redis key and queue of the cell (cells may share a Redis). */
+    REDIS_KEY_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i).default('cellgraph'),
+    /** Run background work in this process: outbox relays, event and job workers, e-mail delivery. */
+    WORKERS: z.enum(['on', 'off']).default('on'),
+    /** How long a crashed worker's jobs stay locked before another worker takes them (BullMQ's default: 30 s). */
+    WORKER_LOCK_MS: intFromEnv(30_000),
+    /** The gateway's /graphql, for subgraphs that ask the graph on behalf of a request. */
+    GRAPH_URL: z.url().optional(),
+  })
+  .extend(emailEnv.shape);
+
+/** What a host process shares among its subgraphs: Redis, the key prefix, the mailer. */
+export interface Platform {
+  redis: Redis;
+  redisUrl: string;
+  keyPrefix: string;
+  mailer: Mailer;
+  /** Whether this process runs background work. */
+  workers: boolean;
+  /** Lock of a worker's jobs (see WORKER_LOCK_MS). */
+  workerLockMs: number;
+  /** The graph, asked on behalf of a request (see GraphClient). */
+  graph: GraphClient;
+  stop(): Promise<void>;
+}
+
+export function startPlatform(env: NodeJS.ProcessEnv, logger: Logger): Platform {
+  const config = parseEnv('platform', platformEnv, env);
+  const redis = connectRedis(config.REDIS_URL, 'cellgraph-subgraphs');
+  const mailer = new Mailer(config.REDIS_URL, config.REDIS_KEY_PREFIX);
+  const worker: Worker | undefined =
+    config.WORKERS === 'on' ? startEmailWorker(config.REDIS_URL, config.REDIS_KEY_PREFIX, emailProviderFrom(config), logger, config.WORKER_LOCK_MS) : undefined;
+  return {
+    redis,
+    redisUrl: config.REDIS_URL,
+    keyPrefix: config.REDIS_KEY_PREFIX,
+    mailer,
+    workers: config.WORKERS === 'on',
+    workerLockMs: config.WORKER_LOCK_MS,
+    graph: new GraphClient(config.GRAPH_URL),
+    async stop() {
+      await worker?.close();
+      await mailer.close();
+      redis.disconnect();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import type { GraphQLSchema } from 'graphql';
+import { trashPurgeResolver, type TrashKeeper } from '../db/trash.js';
+import { buildFederatedSchema, printFederatedSdl } from '../federation/build-federated-schema.js';
+import type { SubgraphDefinition } from './subgraph-definition.js';
+
+/**
+ * The schema of a subgraph whose resolvers are built from `services` (plus the kernel's purge
+ * mutations when it declares trash specs, built on `trash`).
+ */
+export function subgraphSchema<TServices>(definition: SubgraphDefinition<TServices>, services: TServices | null, trash: TrashKeeper | null = null): Promise<GraphQLSchema> {
+  const purgeResolver = definition.trash?.length ? trashPurgeResolver(definition.trash) : null;
+  const instances = new Map<Function, object>();
+  if (purgeResolver && trash) instances.set(purgeResolver, new (purgeResolver as new (keeper: TrashKeeper) => object)(trash));
+  return buildFederatedSchema({
+    resolvers: purgeResolver ? ([...definition.resolvers, purgeResolver] as unknown as typeof definition.resolvers) : definition.resolvers,
+    orphanedTypes: definition.orphanedTypes,
+    references: definition.references,
+    container: {
+      get(resolverClass: new (services: TServices) => object) {
+        if (services === null) throw new Error(`${definition.name}: resolvers need a running subgraph`);
+        let instance = instances.get(resolverClass);
+        if (!instance) {
+          instance = new resolverClass(services);
+          instances.set(resolverClass, instance);
+        }
+        return instance;
+      },
+    },
+  });
+}
+
+/** The subgraph's SDL, printed without starting anything (for composition). */
+export async function printSubgraphSdl(definition: SubgraphDefinition<unknown>): Promise<string> {
+  return printFederatedSdl(await subgraphSchema(definition, null));
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { parseEnv } from '../config/env.js';
+import { publicJwksSchema } from '../crypto/signing-keys.js';
+import { appConnectionString } from '../db/roles.js';
+import { createLogger } from '../logging/logger.js';
+import { closeServer, createHost, listen } from './host.js';
+import type { SubgraphDefinition } from './subgraph-definition.js';
+import { startPlatform } from './platform.js';
+import { createSubgraphServer, type SubgraphServer } from './subgraph-server.js';
+
+export const subgraphHostEnv = z.object({
+  DATABASE_URL: z.url({ error: 'must be a postgres:// connection string' }),
+  DATABASE_APP_PASSWORD: z.string().min(1, 'is required (password of the subgraphs’ runtime roles)'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  INTERNAL_VERIFY_KEYS: publicJwksSchema,
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4001),
+});
+
+export interface RunningHost {
+  url: string;
+  port: number;
+  servers: SubgraphServer[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a host process serving `definitions` (one subgraph, or all of a cell's) with the
+ * configuration in `env`. Each subgraph connects as its own app role; they share Redis and the
+ * e-mail worker. `stop` closes the listener, then every subgraph, then the platform services.
+ */
+export async function serveSubgraphs(definitions: readonly SubgraphDefinition<any>[], env: NodeJS.ProcessEnv = process.env): Promise<RunningHost> {
+  const config = parseEnv('subgraph host', subgraphHostEnv, env);
+  const platform = startPlatform(env, createLogger('platform', env.LOG_LEVEL, env.LOG_FILE));
+  const servers: SubgraphServer[] = [];
+  try {
+    for (const definition of definitions) {
+      servers.push(
+        await createSubgraphServer(definition, {
+          databaseUrl: appConnectionString(config.DATABASE_URL, definition.name, config.DATABASE_APP_PASSWORD),
+          platform,
+          internalKeys: config.INTERNAL_VERIFY_KEYS,
+          logger: createLogger(definition.name, env.LOG_LEVEL, env.LOG_FILE),
+          poolSize: config.DATABASE_POOL_SIZE,
+          env,
+        }),
+      );
+    }
+    const { server, port, url } = await listen(createHost(servers), config.PORT, config.HOST);
+    return {
+      url,
+      port,
+      servers,
+      async stop() {
+        await closeServer(server);
+        await Promise.all(servers.map((s) => s.stop()));
+        await platform.stop();
+      },
+    };
+  } catch (error) {
+    await Promise.all(servers.map((s) => s.stop()));
+    await platform.stop();
+    throw error;
+  }
+}
+
+/** Stops `stop` once on SIGINT/SIGTERM, then exits. */
+export function stopOnSignals(stop: () => Promise<void>, logger = createLogger('process')): void {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'failed to stop cleanly');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+}

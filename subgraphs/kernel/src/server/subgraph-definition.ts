@@ -1,0 +1,76 @@
+import type { Router } from 'express';
+import type { ClassType, NonEmptyArray } from 'type-graphql';
+import type { Authorizer } from '../authz/authorizer.js';
+import type { Mailer } from '../jobs/mailer.js';
+import type { EventHandler, JobHandler, JobQueue } from '../jobs/workers.js';
+import type { SubgraphContext } from '../context/request-context.js';
+import type { Database } from '../db/database.js';
+import type { TrashSpec } from '../db/trash.js';
+import type { GraphClient } from '../graph/graph-client.js';
+import type { Migration } from '../db/migrate.js';
+import type { ReferenceResolver } from '../federation/build-federated-schema.js';
+import type { NodeReference } from '../federation/node-subgraph.js';
+import type { Logger } from '../logging/logger.js';
+import type { Redis } from '../redis/redis.js';
+
+/** What a running subgraph is given: its database, Redis, the permission check, the mailer. */
+export interface SubgraphRuntime {
+  readonly name: string;
+  readonly db: Database;
+  readonly redis: Redis;
+  /** Prefix of the cell's Redis keys. */
+  readonly keyPrefix: string;
+  readonly authz: Authorizer;
+  readonly mailer: Mailer;
+  /** The cell's graph, asked on behalf of the request being served. */
+  readonly graph: GraphClient;
+  /** This subgraph's background jobs. */
+  readonly jobs: JobQueue;
+  readonly logger: Logger;
+  /** Variables to parse the subgraph's own configuration from (fail fast, with zod). */
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/**
+ * Everything a subgraph package declares about itself. Its resolvers are type-graphql classes
+ * whose constructor receives the subgraph's services, created once per running instance.
+ */
+export interface SubgraphDefinition<TServices = unknown> {
+  /** Also the name of its Postgres schema and its path on a host (`/<name>/graphql`). */
+  readonly name: string;
+  readonly description: string;
+  /** Scope name of this subgraph's objects for API keys: `<scope>:read`, `<scope>:write`. */
+  readonly scope: string;
+  /** Subgraphs this one needs in the same cell (e.g. tasks needs identity for User). */
+  readonly dependsOn: readonly string[];
+  readonly migrations: readonly Migration[];
+  readonly entities: Function[];
+  readonly resolvers: NonEmptyArray<ClassType<object>>;
+  readonly orphanedTypes?: Function[];
+  /** Its entity types (keyed by the global `id`) that implement Node: `node(id:)` fetches them. */
+  readonly nodeTypes?: readonly string[];
+  /** Fields the node subgraph adds to this subgraph's entities (for an `@interfaceObject Node` subgraph). */
+  readonly nodeReferences?: readonly NodeReference[];
+  /** Its soft-deletable types: the kernel adds `<type>Purge` mutations and purges the trash after 30 days. */
+  readonly trash?: readonly TrashSpec[];
+  /**
+   * Its `Subscription` fields → the events (types or `prefix.*`) that may produce them: the gateway
+   * asks a field only about those (see live/live-subscription).
+   */
+  readonly liveEvents?: Readonly<Record<string, readonly string[]>>;
+  readonly references?: Record<string, ReferenceResolver<SubgraphContext<TServices>>>;
+  createServices(runtime: SubgraphRuntime): TServices | Promise<TServices>;
+  /** Domain events of any subgraph this one reacts to, by type or `prefix.*` (at least once). */
+  readonly eventHandlers?: (services: TServices) => Record<string, EventHandler>;
+  /** Background jobs by name, enqueued with `runtime.jobs.enqueue`. */
+  readonly jobs?: (services: TServices) => Record<string, JobHandler>;
+  /** Jobs repeated on a schedule (once per cell, whatever the number of processes). */
+  readonly schedules?: readonly { job: string; everyMs: number }[];
+  /** Extra routes beside /graphql, without the signed context: only for public information. */
+  readonly publicRoutes?: (router: Router, services: TServices) => void;
+}
+
+/** Declares a subgraph (an identity function that keeps the services type). */
+export function defineSubgraph<TServices>(definition: SubgraphDefinition<TServices>): SubgraphDefinition<TServices> {
+  return definition;
+}

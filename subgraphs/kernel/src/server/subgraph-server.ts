@@ -1,0 +1,219 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Request, type Router } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { DELEGATION_HEADER, INTERNAL_CONTEXT_HEADER, InternalContextVerifier } from '../context/internal-context.js';
+import { runWithRequestContext, type RequestContext, type SubgraphContext } from '../context/request-context.js';
+import type { PublicJwks } from '../crypto/signing-keys.js';
+import { Database } from '../db/database.js';
+import { TRASH_SWEEP_JOB, TrashKeeper } from '../db/trash.js';
+import { maskInternalErrors } from '../errors/mask.js';
+import { LoaderRegistry } from '../loaders/loader-registry.js';
+import { createLogger, type Logger } from '../logging/logger.js';
+import { requestLogging } from '../logging/request-logging.js';
+import { pingRedis } from '../redis/redis.js';
+import { Authorizer, PolicyCache } from '../authz/authorizer.js';
+import { ConsumerDirectory, registerEventConsumer } from '../events/consumers.js';
+import { OutboxRelay } from '../events/relay.js';
+import { JobQueue, startEventWorker, startJobWorker, type JobHandler } from '../jobs/workers.js';
+import type { Platform } from './platform.js';
+import { subgraphSchema } from './schema.js';
+import type { SubgraphDefinition, SubgraphRuntime } from './subgraph-definition.js';
+import { liveEventFromBody } from '../live/live-subscription.js';
+
+export interface SubgraphServerOptions {
+  /** Connection string of the subgraph's app role. */
+  databaseUrl: string;
+  /** Redis, the key prefix, the mailer and the graph client, shared by the subgraphs of a host. */
+  platform: Pick<Platform, 'redis' | 'redisUrl' | 'keyPrefix' | 'mailer' | 'workers' | 'workerLockMs' | 'graph'>;
+  /** Public keys the gateway signs internal contexts with. */
+  internalKeys: PublicJwks;
+  logger?: Logger;
+  poolSize?: number;
+  /** Where the subgraph reads its own configuration; defaults to process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface HealthReport {
+  status: 'ok' | 'unavailable';
+  checks: Record<string, 'ok' | 'failing'>;
+}
+
+/** A subgraph ready to be mounted on a host: its router serves `/graphql` and `/health/*`. */
+export interface SubgraphServer<TServices = unknown> {
+  readonly name: string;
+  readonly schema: GraphQLSchema;
+  readonly router: Router;
+  readonly runtime: SubgraphRuntime;
+  readonly services: TServices;
+  /** Its trash keeper, when it declares trash specs (the purge sweep runs hourly on its own). */
+  readonly trash: TrashKeeper | null;
+  ready(): Promise<HealthReport>;
+  stop(): Promise<void>;
+}
+
+type VerifiedRequest = Request & { rawBody?: Buffer; cellgraphContext?: RequestContext };
+
+/**
+ * A subgraph's background work in this process: the relay of its outbox, its event handlers
+ * (registered as a consumer for the relays of every process), its job worker and schedules.
+ * Returns how to stop each.
+ */
+async function startBackgroundWork<TServices>(
+  definition: SubgraphDefinition<TServices>,
+  services: TServices,
+  runtime: SubgraphRuntime,
+  redisUrl: string,
+  trash: TrashKeeper | null,
+  lockMs: number,
+): Promise<(() => Promise<void>)[]> {
+  const { db, redis, keyPrefix: prefix, logger } = runtime;
+  const stops: (() => Promise<void>)[] = [];
+  const [{ exists }] = (await db.dataSource.query('SELECT to_regclass($1) IS NOT NULL AS exists', [`${definition.name}.outbox`])) as [{ exists: boolean }];
+  if (exists) {
+    const relay = new OutboxRelay(db, new ConsumerDirectory(redis, prefix), redis, redisUrl, prefix, logger);
+    relay.start();
+    stops.push(() => relay.stop());
+  }
+  const handlers = definition.eventHandlers?.(services);
+  if (handlers && Object.keys(handlers).length) {
+    await registerEventConsumer(redis, prefix, definition.name, Object.keys(handlers));
+    const worker = startEventWorker(definition.name, handlers, { redisUrl, prefix, logger, lockMs });
+    stops.push(() => worker.close());
+  }
+  const jobHandlers: Record<string, JobHandler> = { ...definition.jobs?.(services) };
+  if (trash) jobHandlers[TRASH_SWEEP_JOB] = async () => void (await trash.sweep());
+  const schedules = [...(definition.schedules ?? []), ...(trash ? [{ job: TRASH_SWEEP_JOB, everyMs: TRASH_SWEEP_EVERY_MS }] : [])];
+  if (Object.keys(jobHandlers).length) {
+    const worker = startJobWorker(definition.name, jobHandlers, { redisUrl, prefix, logger, lockMs });
+    stops.push(() => worker.close());
+    for (const schedule of schedules) await runtime.jobs.schedule(schedule.job, schedule.everyMs);
+  }
+  return stops;
+}
+
+const BODY_LIMIT = '1mb';
+const TRASH_SWEEP_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * Builds and starts one subgraph: connects its database as its app role, creates its services,
+ * builds its schema and returns a router. Every GraphQL request must carry a valid internal
+ * context signed by the gateway for this subgraph and body; anything else, `_service` and
+ * `_entities` included, is refused with 401 before GraphQL sees it.
+ */
+export async function createSubgraphServer<TServices>(
+  definition: SubgraphDefinition<TServices>,
+  options: SubgraphServerOptions,
+): Promise<SubgraphServer<TServices>> {
+  const logger = options.logger ?? createLogger(definition.name);
+  const db = new Database({
+    url: options.databaseUrl,
+    schema: definition.name,
+    entities: definition.entities,
+    logger,
+    poolSize: options.poolSize,
+    applicationName: `cellgraph-${definition.name}`,
+  });
+  await db.connect();
+  const { redis, redisUrl, keyPrefix, mailer, graph } = options.platform;
+  const policies = new PolicyCache(db);
+  await policies.listen(redis);
+  const jobs = new JobQueue(definition.name, redisUrl, keyPrefix);
+  const runtime: SubgraphRuntime = {
+    name: definition.name,
+    db,
+    redis,
+    keyPrefix,
+    authz: new Authorizer(policies, definition.scope),
+    mailer,
+    graph,
+    jobs,
+    logger,
+    env: options.env ?? process.env,
+  };
+  const services = await definition.createServices(runtime);
+  const trash = definition.trash?.length ? new TrashKeeper(db, runtime.authz, definition.trash) : null;
+  const background = options.platform.workers ? await startBackgroundWork(definition, services, runtime, redisUrl, trash, options.platform.workerLockMs) : [];
+  const schema = await subgraphSchema(definition, services, trash);
+  const apollo = new ApolloServer<SubgraphContext<TServices>>({
+    schema,
+    formatError: maskInternalErrors(logger),
+    includeStacktraceInErrorResponses: false,
+    introspection: true, // only reachable with the gateway's signature
+    csrfPrevention: true,
+    persistedQueries: false,
+    stopOnTerminationSignals: false, // the process owner stops servers in order
+    // Federated tracing would hand resolver timings to whoever reaches the subgraph; cache hints
+    // are not used, and their plugin instruments every field.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), requestLogging(logger)],
+  });
+  await apollo.start();
+
+  const verifier = new InternalContextVerifier(options.internalKeys, definition.name);
+  const router = express.Router();
+  router.get('/health/live', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  router.get('/health/ready', async (_req, res) => {
+    const report = await ready();
+    res.status(report.status === 'ok' ? 200 : 503).json(report);
+  });
+  definition.publicRoutes?.(router, services);
+  router.post(
+    '/graphql',
+    express.json({
+      limit: BODY_LIMIT,
+      verify: (req, _res, buffer) => {
+        (req as VerifiedRequest).rawBody = buffer;
+      },
+    }),
+    async (req: VerifiedRequest, res, next) => {
+      try {
+        const verified = await verifier.verify(req.header(INTERNAL_CONTEXT_HEADER), req.rawBody ?? Buffer.alloc(0));
+        // The delegation is checked by the gateway when it is used; here it is only carried along.
+        const delegation = req.header(DELEGATION_HEADER);
+        req.cellgraphContext = delegation ? { ...verified, delegation } : verified;
+      } catch (error) {
+        logger.warn({ reason: (error as Error).message }, 'refused request without a valid internal context');
+        res.status(401).json({ errors: [{ message: 'Unauthenticated internal request', extensions: { code: 'UNAUTHENTICATED' } }] });
+        return;
+      }
+      runWithRequestContext(req.cellgraphContext, next);
+    },
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({
+        request: (req as VerifiedRequest).cellgraphContext!,
+        loaders: new LoaderRegistry(),
+        services,
+        live: liveEventFromBody(req.body),
+      }),
+    }),
+  );
+  router.all('/graphql', (_req, res) => {
+    res.status(405).set('Allow', 'POST').json({ errors: [{ message: 'Subgraphs accept POST only', extensions: { code: 'METHOD_NOT_ALLOWED' } }] });
+  });
+
+  async function ready(): Promise<HealthReport> {
+    const [postgresUp, redisUp] = await Promise.all([db.ping(), pingRedis(redis)]);
+    const checks = { postgres: postgresUp ? 'ok' : 'failing', redis: redisUp ? 'ok' : 'failing' } as const;
+    return { status: postgresUp && redisUp ? 'ok' : 'unavailable', checks };
+  }
+
+  return {
+    name: definition.name,
+    schema,
+    router,
+    runtime,
+    services,
+    trash,
+    ready,
+    async stop() {
+      await apollo.stop();
+      for (const stopWork of background) await stopWork();
+      await jobs.close();
+      await policies.close();
+      await db.close();
+    },
+  };
+}

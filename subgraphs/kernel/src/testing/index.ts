@@ -1,0 +1,5 @@
+export * from './authz.js';
+export * from './database.js';
+export * from './infrastructure.js';
+export * from './subgraph-harness.js';
+export * from './operations.js';

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  announcePolicyChange,
+  Authorizer,
+  connectRedis,
+  createLogger,
+  Database,
+  policyWriter,
+  PolicyCache,
+  userSubject,
+  uuidv7,
+  appConnectionString,
+  type Redis,
+  type RequestContext,
+} from '../src/index.js';
+import { createTestDatabase, TEST_APP_PASSWORD, TEST_REDIS_URL, type TestDatabase } from '../src/testing/index.js';
+
+let database: TestDatabase;
+let redis: Redis;
+const processes: { db: Database; cache: PolicyCache; authz: Authorizer }[] = [];
+
+/** One subgraph process's view of the policies: its own pool, cache and Redis subscription. */
+async function process(subgraph: string) {
+  const db = new Database({ url: appConnectionString(database.url, subgraph, TEST_APP_PASSWORD), schema: subgraph, entities: [], logger: createLogger('test', 'silent') });
+  await db.connect();
+  const cache = new PolicyCache(db);
+  await cache.listen(redis);
+  const entry = { db, cache, authz: new Authorizer(cache, 'tasks') };
+  processes.push(entry);
+  return entry;
+}
+
+const user = (userId: string, orgId: string): RequestContext => ({ requestId: 'r', principal: { kind: 'user', userId, orgId, scopes: [] } });
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  redis = connectRedis(TEST_REDIS_URL, 'authz-test');
+});
+afterAll(async () => {
+  for (const { cache, db } of processes) {
+    await cache.close();
+    await db.close();
+  }
+  redis.disconnect();
+  await database?.drop();
+});
+
+describe('authorization', () => {
+  it('decides by organization role, team and per-object relation', async () => {
+    const { authz } = await process('tasks');
+    const writer = await process('identity');
+    const orgId = uuidv7();
+    const [member, guest, teamGuest, outsider] = [uuidv7(), uuidv7(), uuidv7(), uuidv7()];
+    const [task, shared] = [uuidv7(), uuidv7()];
+    const team = uuidv7();
+    await writer.db.transaction(
+      async (em) => {
+        await policyWriter.setRole(em, orgId, member, 'member');
+        await policyWriter.setRole(em, orgId, guest, 'guest');
+        await policyWriter.setRole(em, orgId, teamGuest, 'guest');
+        await policyWriter.setTeamMember(em, orgId, teamGuest, team, true);
+        await policyWriter.grant(em, orgId, userSubject(guest), `Task:${shared}`, 'viewer');
+        await policyWriter.grant(em, orgId, `team:${team}`, `Task:${shared}`, 'editor');
+      },
+      { orgId },
+    );
+    expect(await authz.can(user(member, orgId), 'write', 'Task', task)).toBe(true);
+    expect(await authz.can(user(member, orgId), 'manage', 'Task', task)).toBe(false);
+    expect(await authz.can(user(guest, orgId), 'read', 'Task', task)).toBe(false);
+    expect(await authz.can(user(guest, orgId), 'read', 'Task', shared)).toBe(true);
+    expect(await authz.can(user(guest, orgId), 'write', 'Task', shared)).toBe(false);
+    expect(await authz.can(user(teamGuest, orgId), 'write', 'Task', shared)).toBe(true);
+    expect(await authz.can(user(outsider, orgId), 'read', 'Task', task)).toBe(false);
+    expect(await authz.readableIds(user(member, orgId), 'Task')).toBeNull();
+    expect(await authz.readableIds(user(guest, orgId), 'Task')).toEqual([shared]);
+    expect(await authz.readableIds(user(outsider, orgId), 'Task')).toEqual([]);
+    // A member of another organization is nobody here.
+    expect(await authz.can(user(member, uuidv7()), 'read', 'Task', task)).toBe(false);
+    const apiKey = (scopes: string[]): RequestContext => ({ requestId: 'r', principal: { kind: 'api_key', keyId: uuidv7(), userId: member, orgId, scopes } });
+    expect(await authz.can(apiKey(['tasks:read']), 'read', 'Task', task)).toBe(true);
+    expect(await authz.can(apiKey(['tasks:read']), 'write', 'Task', task)).toBe(false);
+    expect(await authz.can(apiKey(['tasks:write']), 'write', 'Task', task)).toBe(true);
+    expect(await authz.can(apiKey(['contacts:write']), 'read', 'Task', task)).toBe(false);
+  });
+
+  it('reaches every process within a second of a change', async () => {
+    const reader = await process('tasks');
+    const writer = await process('identity');
+    const orgId = uuidv7();
+    const userId = uuidv7();
+    const request = user(userId, orgId);
+    expect(await reader.authz.can(request, 'read', 'Task', uuidv7())).toBe(false); // cached: not a member
+    await writer.db.transaction(
+      async (em, hooks) => {
+        await policyWriter.setRole(em, orgId, userId, 'member');
+        hooks.afterCommit(() => announcePolicyChange(redis, orgId));
+      },
+      { orgId },
+    );
+    const started = Date.now();
+    await expect.poll(() => reader.authz.can(request, 'read', 'Task', uuidv7()), { timeout: 1_000, interval: 10 }).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+});

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate, MigrationError, provisionSubgraph, type Migration } from '../src/index.js';
+import { createTestDatabase, TEST_APP_PASSWORD, TEST_DATABASE_URL, withClient, type TestDatabase } from '../src/testing/index.js';
+
+const SUBGRAPH = 'kernel_probe';
+const first: Migration = { id: '0001-init', sql: 'CREATE TABLE kernel_probe.items (id int PRIMARY KEY)' };
+const second: Migration = { id: '0002-more', sql: 'ALTER TABLE kernel_probe.items ADD COLUMN name text' };
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase([]);
+  await provisionSubgraph(database.url, SUBGRAPH, TEST_APP_PASSWORD);
+});
+afterAll(async () => {
+  await database?.drop();
+  // Roles are cluster-wide: remove the probe's once its only database is gone.
+  await withClient(TEST_DATABASE_URL, (client) => client.query('DROP ROLE IF EXISTS cellgraph_kernel_probe_app, cellgraph_kernel_probe'));
+});
+
+describe('migrate', () => {
+  it('applies pending migrations once, as the owner role, also when two processes race', async () => {
+    const [a, b] = await Promise.all([migrate(database.url, SUBGRAPH, [first]), migrate(database.url, SUBGRAPH, [first])]);
+    expect([...a, ...b]).toEqual(['0001-init']);
+    expect(await migrate(database.url, SUBGRAPH, [first, second])).toEqual(['0002-more']);
+    expect(await migrate(database.url, SUBGRAPH, [first, second])).toEqual([]);
+    const owner = await withClient(database.url, async (client) => (await client.query(`SELECT tableowner FROM pg_tables WHERE tablename = 'items'`)).rows[0].tableowner);
+    expect(owner).toBe('cellgraph_kernel_probe');
+  });
+
+  it('refuses to run when an applied migration was edited, or is unknown to the code', async () => {
+    await expect(migrate(database.url, SUBGRAPH, [{ ...first, sql: `${first.sql} -- edited` }, second])).rejects.toThrow('migration 0001-init was changed after it was applied');
+    await expect(migrate(database.url, SUBGRAPH, [first])).rejects.toThrow(MigrationError);
+  });
+
+  it('rolls a failing batch back entirely', async () => {
+    const good: Migration = { id: '0003-good', sql: 'CREATE TABLE kernel_probe.good (id int)' };
+    const bad: Migration = { id: '0004-bad', sql: 'CREATE TABLE kernel_probe.bad (id nonsense_type)' };
+    await expect(migrate(database.url, SUBGRAPH, [first, second, good, bad])).rejects.toThrow(/0004-bad failed/);
+    const tables = await withClient(database.url, async (client) => (await client.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'kernel_probe' ORDER BY 1`)).rows.map((r) => r.tablename));
+    expect(tables).toEqual(['_migrations', 'items']);
+  });
+
+  it('refuses migrations out of order', async () => {
+    await expect(migrate(database.url, SUBGRAPH, [second, first])).rejects.toThrow('unique, ascending ids');
+  });
+});

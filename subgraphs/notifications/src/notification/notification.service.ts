@@ -1,0 +1,129 @@
+import {
+  isoOrNull,
+  OrderDirection,
+  paginate,
+  parseGlobalId,
+  principalOrgId,
+  principalUserId,
+  requireOrgId,
+  requireUserId,
+  userError,
+  UserInputError,
+  type Connection,
+  type Database,
+  type PublishedEvent,
+  type RequestContext,
+  type SortKey,
+  type UserErrorData,
+} from '@cellgraph/kernel';
+import { In, IsNull } from 'typeorm';
+import { NotificationErrorCode, notificationNotFound } from '../errors.js';
+import { Notification } from './notification.entity.js';
+import type { NotificationsArgs } from './notification.inputs.js';
+
+export const MAX_MARK_READ = 100;
+export const NOTIFICATION_CREATED = 'notification.created';
+
+const latestFirst: SortKey<Notification>[] = [
+  { name: 'createdAt', path: 'notification.createdAt', sqlType: 'timestamptz', direction: OrderDirection.DESC, valueOf: (n) => isoOrNull(n.createdAt) },
+  { name: 'id', path: 'notification.id', sqlType: 'uuid', direction: OrderDirection.DESC, valueOf: (n) => n.id },
+];
+
+/**
+ * The signed-in user's notifications in their organization: listing, unread count, marking read,
+ * and what a live `notification.created` means to a subscriber. Nobody sees another's.
+ */
+export class NotificationService {
+  constructor(private readonly db: Database) {}
+
+  list(request: RequestContext, args: NotificationsArgs): Promise<Connection<Notification>> {
+    const userId = requireUserId(request);
+    requireOrgId(request);
+    return paginate({
+      db: this.db,
+      build: (em) => {
+        const query = em.getRepository(Notification).createQueryBuilder('notification').where('notification.recipientId = :userId AND notification.inApp', { userId });
+        if (args.unreadOnly) query.andWhere('notification.readAt IS NULL');
+        return query;
+      },
+      sort: latestFirst,
+      args,
+    });
+  }
+
+  async unreadCount(request: RequestContext): Promise<number> {
+    const userId = requireUserId(request);
+    requireOrgId(request);
+    return this.db.transaction((em) => em.countBy(Notification, { recipientId: userId, inApp: true, readAt: IsNull() }));
+  }
+
+  /** Notifications by id in the caller's organization (whoever they are addressed to). */
+  byIds(ids: readonly string[]): Promise<Notification[]> {
+    return this.db.transaction((em) => em.findBy(Notification, { id: In([...ids]) }));
+  }
+
+  /** A notification is readable by its recipient only (and only while it is listed in-app). */
+  readableOf(request: RequestContext, notifications: readonly Notification[]): boolean[] {
+    const userId = principalUserId(request.principal);
+    return notifications.map((n) => n.inApp && n.recipientId === userId);
+  }
+
+  /** Marks the caller's notifications read (those already read keep their time); all or none. */
+  async markRead(request: RequestContext, globalIds: readonly string[]): Promise<Notification[]> {
+    const orgId = requireOrgId(request);
+    const userId = requireUserId(request);
+    if (globalIds.length === 0 || globalIds.length > MAX_MARK_READ) {
+      throw userError(NotificationErrorCode.InvalidInput, `Give 1 to ${MAX_MARK_READ} notifications`, ['input', 'ids']);
+    }
+    const ids = globalIds.map((id) => {
+      const decoded = parseGlobalId(id);
+      return decoded?.typeName === 'Notification' ? decoded.uuid : null;
+    });
+    return this.db.transaction(async (em) => {
+      const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+      const found = wanted.length ? await em.find(Notification, { where: { id: In(wanted), recipientId: userId, inApp: true }, lock: { mode: 'pessimistic_write' } }) : [];
+      const own = new Set(found.map((n) => n.id));
+      const errors: UserErrorData[] = ids.flatMap((id, index) =>
+        id && own.has(id) ? [] : notificationNotFound(['input', 'ids', index]).errors,
+      );
+      if (errors.length) throw new UserInputError(errors);
+      const unread = found.filter((n) => !n.readAt).map((n) => n.id);
+      if (unread.length) {
+        await em.query('UPDATE notifications.notifications SET read_at = now() WHERE id = ANY($1) AND read_at IS NULL', [unread]);
+        await this.db.emit(em, { type: 'notification.read', orgId, subject: null, data: { recipientId: userId, notificationIds: unread } });
+      }
+      const saved = await em.findBy(Notification, { id: In(wanted) });
+      const byId = new Map(saved.map((n) => [n.id, n]));
+      return wanted.map((id) => byId.get(id)!);
+    });
+  }
+
+  /** Marks every unread notification of the caller read; returns how many. */
+  async markAllRead(request: RequestContext): Promise<number> {
+    const orgId = requireOrgId(request);
+    const userId = requireUserId(request);
+    return this.db.transaction(async (em) => {
+      const result = await em
+        .createQueryBuilder()
+        .update(Notification)
+        .set({ readAt: () => 'now()' })
+        .where('recipient_id = :userId AND in_app AND read_at IS NULL', { userId })
+        .execute();
+      const count = result.affected ?? 0;
+      if (count) await this.db.emit(em, { type: 'notification.read_all', orgId, subject: null, data: { recipientId: userId, count } });
+      return count;
+    });
+  }
+
+  /**
+   * What a live event means to a subscriber of `notificationReceived`: the notification when the
+   * event announces one addressed to the caller in the caller's organization, else null.
+   */
+  async received(request: RequestContext, event: PublishedEvent): Promise<Notification | null> {
+    const userId = principalUserId(request.principal);
+    if (event.type !== NOTIFICATION_CREATED || event.subject?.type !== 'Notification' || !userId) return null;
+    if (!event.orgId || event.orgId !== principalOrgId(request.principal) || event.data.recipientId !== userId) return null;
+    const [notification] = await this.byIds([event.subject.id]);
+    return notification && this.readableOf(request, [notification])[0] ? notification : null;
+  }
+}

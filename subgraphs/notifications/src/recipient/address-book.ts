@@ -1,0 +1,42 @@
+import { isUuid, type Database, type PublishedEvent } from '@cellgraph/kernel';
+import type { EntityManager } from 'typeorm';
+
+/**
+ * E-mail addresses of members, learnt from identity's events (this subgraph cannot read
+ * identity's tables, and a background job cannot ask the graph): `membership.created` carries the
+ * new member's address and name — for an organization's creator and for every member who joins —
+ * and `membership.removed` forgets them. Both are idempotent, so redelivery changes nothing.
+ */
+export class AddressBook {
+  constructor(private readonly db: Database) {}
+
+  /** Remembers a new member's address (`membership.created`). */
+  async record(event: PublishedEvent): Promise<void> {
+    if (!event.orgId || event.subject?.type !== 'User' || !isUuid(event.subject.id)) return;
+    const email = typeof event.data.email === 'string' ? event.data.email.trim().toLowerCase() : null;
+    if (!email || email.length > 320) return;
+    const name = typeof event.data.name === 'string' ? event.data.name : null;
+    const userId = event.subject.id;
+    await this.db.transaction(
+      (em) =>
+        em.query(
+          `INSERT INTO notifications.recipients (org_id, user_id, email, name) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (org_id, user_id) DO UPDATE SET email = excluded.email, name = excluded.name, updated_at = now()`,
+          [event.orgId, userId, email, name],
+        ),
+      { orgId: event.orgId, userId: null },
+    );
+  }
+
+  /** Forgets the address of a member who left the organization (`membership.removed`). */
+  async forget(event: PublishedEvent): Promise<void> {
+    if (!event.orgId || event.subject?.type !== 'User' || !isUuid(event.subject.id)) return;
+    await this.db.transaction((em) => em.query('DELETE FROM notifications.recipients WHERE user_id = $1', [event.subject!.id]), { orgId: event.orgId, userId: null });
+  }
+
+  /** The user's address in the organization of `em`'s transaction, or null. */
+  async addressOf(em: EntityManager, userId: string): Promise<string | null> {
+    const rows: { email: string }[] = await em.query('SELECT email FROM notifications.recipients WHERE user_id = $1', [userId]);
+    return rows[0]?.email ?? null;
+  }
+}

@@ -1,0 +1,79 @@
+import { isUuid, uuidv7, type Authorizer, type Database, type PublishedEvent } from '@cellgraph/kernel';
+import type { DeliveryService } from '../delivery/delivery.service.js';
+import { NOTIFICATION_CREATED } from '../notification/notification.service.js';
+import { EmailFrequency } from '../preference/preference.entities.js';
+import type { PreferenceService } from '../preference/preference.service.js';
+import { ROUTES } from './routes.js';
+
+const MAX_TITLE = 200;
+const MAX_BODY = 2000;
+const MAX_RECIPIENTS = 1_000;
+
+/**
+ * Turns other modules' events into notifications (at least once: a redelivered event finds its
+ * rows and creates nothing). Recipients come from the routing table, minus the actor and anyone
+ * not a member of the event's organization; each recipient's preferences pick the channels. In one
+ * transaction per event: the notification (in-app, or only to carry e-mail or push), its deliveries
+ * and `notification.created`; then the immediate deliveries' jobs are enqueued.
+ */
+export class NotificationRouter {
+  constructor(
+    private readonly db: Database,
+    private readonly authz: Authorizer,
+    private readonly preferences: PreferenceService,
+    private readonly deliveries: DeliveryService,
+  ) {}
+
+  async handle(event: PublishedEvent): Promise<void> {
+    const orgId = event.orgId;
+    const routed = orgId ? ROUTES[event.type]?.(event) : null;
+    if (!orgId || !routed) return;
+    const candidates = [...new Set(routed.recipients)].filter((id) => isUuid(id) && id !== event.actorId).slice(0, MAX_RECIPIENTS);
+    const recipients: string[] = [];
+    for (const userId of candidates) if (await this.authz.isMember(orgId, userId)) recipients.push(userId);
+    if (!recipients.length) return;
+    const subject = routed.subject !== undefined ? routed.subject : event.subject;
+    const subjectOk = subject && /^[A-Z][A-Za-z0-9]*$/.test(subject.type) && isUuid(subject.id);
+    await this.db.transaction(
+      async (em) => {
+        const channels = await this.preferences.channelsOf(em, recipients, event.type);
+        for (const userId of recipients) {
+          const channel = channels.get(userId)!;
+          if (!channel.inApp && !channel.email && !channel.push) continue; // muted, or every channel off
+          const id = uuidv7();
+          const inserted: { id: string }[] = await em.query(
+            `INSERT INTO notifications.notifications (id, org_id, recipient_id, event_id, event_type, subject_type, subject_id, actor_id, title, body, in_app, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, clock_timestamp())
+             ON CONFLICT (event_id, recipient_id) DO NOTHING RETURNING id`,
+            [
+              id,
+              orgId,
+              userId,
+              event.id,
+              event.type,
+              subjectOk ? subject.type : null,
+              subjectOk ? subject.id : null,
+              event.actorId && isUuid(event.actorId) ? event.actorId : null,
+              routed.title.slice(0, MAX_TITLE),
+              routed.body.slice(0, MAX_BODY),
+              channel.inApp,
+            ],
+          );
+          if (!inserted.length) continue; // this event already notified this user
+          if (channel.email) await this.addDelivery(em, orgId, id, userId, 'email', channel.frequency);
+          if (channel.push) await this.addDelivery(em, orgId, id, userId, 'push', EmailFrequency.IMMEDIATE);
+          if (channel.inApp) await this.db.emit(em, { type: NOTIFICATION_CREATED, orgId, actorId: null, subject: { type: 'Notification', id }, data: { recipientId: userId } });
+        }
+      },
+      { orgId, userId: null },
+    );
+    await this.deliveries.dispatch(orgId, event.id);
+  }
+
+  private async addDelivery(em: import('typeorm').EntityManager, orgId: string, notificationId: string, userId: string, channel: 'email' | 'push', frequency: EmailFrequency): Promise<void> {
+    await em.query(
+      `INSERT INTO notifications.deliveries (id, org_id, notification_id, recipient_id, channel, frequency) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (notification_id, channel) DO NOTHING`,
+      [uuidv7(), orgId, notificationId, userId, channel, frequency],
+    );
+  }
+}

@@ -1,0 +1,73 @@
+import { defineSubgraph, parseEnv, referenceAsIs, referenceThroughLoader, type EventHandler } from '@cellgraph/kernel';
+import { notificationsEnv } from './config.js';
+import { Delivery } from './delivery/delivery.entity.js';
+import { DeliveryResolver } from './delivery/delivery.resolver.js';
+import { DAILY_DIGEST_JOB, DeliveryService, EMAIL_JOB, HOURLY_DIGEST_JOB, PUSH_JOB, type DeliveryJob } from './delivery/delivery.service.js';
+import { FilePushSink } from './delivery/push.js';
+import { migrations } from './migrations/index.js';
+import { Notification } from './notification/notification.entity.js';
+import { notificationById } from './notification/notification.loaders.js';
+import { NotificationResolver } from './notification/notification.resolver.js';
+import { NotificationService } from './notification/notification.service.js';
+import { EmailFrequency, NotificationSettings, Preference } from './preference/preference.entities.js';
+import { PreferenceResolver } from './preference/preference.resolver.js';
+import { PreferenceService } from './preference/preference.service.js';
+import { AddressBook } from './recipient/address-book.js';
+import { NotificationRouter } from './routing/router.js';
+import { ROUTED_EVENTS } from './routing/routes.js';
+import type { NotificationsServices } from './services.js';
+import { EmailTemplate } from './template/template.entity.js';
+import { TemplateResolver } from './template/template.resolver.js';
+import { TemplateService } from './template/template.service.js';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+export const notificationsSubgraph = defineSubgraph<NotificationsServices>({
+  name: 'notifications',
+  description: 'Notifications: other modules’ events routed to people by their preferences, in-app, by e-mail (now or in digests) and push.',
+  scope: 'notifications',
+  dependsOn: ['identity'],
+  migrations,
+  entities: [Notification, Preference, NotificationSettings, Delivery, EmailTemplate],
+  resolvers: [NotificationResolver, PreferenceResolver, TemplateResolver, DeliveryResolver],
+  liveEvents: { notificationReceived: ['notification.created'] },
+  references: {
+    Notification: referenceThroughLoader<NotificationsServices, unknown>('Notification', (context) => notificationById(context.services, context.loaders, context.request)),
+    User: referenceAsIs,
+  },
+  createServices({ db, authz, jobs, mailer, env, logger }) {
+    const config = parseEnv('notifications', notificationsEnv, env);
+    const preferences = new PreferenceService(db);
+    const templates = new TemplateService(db, authz);
+    const addresses = new AddressBook(db);
+    const push = new FilePushSink(config.PUSH_SINK_DIR);
+    const deliveries = new DeliveryService(db, authz, jobs, mailer, push, templates, addresses, logger);
+    return {
+      db,
+      authz,
+      notifications: new NotificationService(db),
+      preferences,
+      templates,
+      addresses,
+      push,
+      deliveries,
+      router: new NotificationRouter(db, authz, preferences, deliveries),
+    };
+  },
+  eventHandlers: ({ router, addresses }) => ({
+    ...Object.fromEntries(ROUTED_EVENTS.map((type): [string, EventHandler] => [type, (event) => router.handle(event)])),
+    // Identity's events, for members' e-mail addresses.
+    'membership.created': (event) => addresses.record(event),
+    'membership.removed': (event) => addresses.forget(event),
+  }),
+  jobs: ({ deliveries }) => ({
+    [EMAIL_JOB]: (data: DeliveryJob) => deliveries.sendEmail(data),
+    [PUSH_JOB]: (data: DeliveryJob) => deliveries.sendPush(data),
+    [HOURLY_DIGEST_JOB]: async () => void (await deliveries.sendDigests(EmailFrequency.HOURLY)),
+    [DAILY_DIGEST_JOB]: async () => void (await deliveries.sendDigests(EmailFrequency.DAILY)),
+  }),
+  schedules: [
+    { job: HOURLY_DIGEST_JOB, everyMs: HOUR_MS },
+    { job: DAILY_DIGEST_JOB, everyMs: 24 * HOUR_MS },
+  ],
+});

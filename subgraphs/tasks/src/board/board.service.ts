@@ -1,0 +1,173 @@
+import { fromGlobalId, keyBetween, requireOrgId, requireUserId, userError, uuidv7, validateInput, type Authorizer, type Database, type RequestContext } from '@cellgraph/kernel';
+import { In } from 'typeorm';
+import { z } from 'zod';
+import { Task, TaskStatus } from '../task/task.entity.js';
+import { Board, BoardColumn, BoardViewType } from './board.entities.js';
+
+const boardNotFound = () => userError('BOARD_NOT_FOUND', 'No such board in your organization', ['input', 'id']);
+const columnNotFound = (field = 'id') => userError('BOARD_COLUMN_NOT_FOUND', 'No such column in your organization', ['input', field]);
+const columnNotEmpty = () => userError('BOARD_COLUMN_NOT_EMPTY', 'Move the column’s tasks out before deleting it', ['input', 'id']);
+
+const name = z.string().trim().min(1, 'Name is required').max(200, 'Name must be at most 200 characters');
+const columnFields = {
+  name,
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Colour must look like #1a2b3c').nullable().optional(),
+  wipLimit: z.number().int().min(1, 'The limit must be at least 1').nullable().optional(),
+  status: z.enum(TaskStatus).nullable().optional(),
+};
+const boardInput = z.object({
+  name,
+  viewType: z.enum(BoardViewType).optional(),
+  config: z.record(z.string(), z.unknown()).optional(),
+  columns: z.array(z.object(columnFields)).max(50).optional(),
+});
+
+/** Boards and their columns; members may create and change them, guests only see what is shared. */
+export class BoardService {
+  constructor(
+    private readonly db: Database,
+    private readonly authz: Authorizer,
+  ) {}
+
+  async create(request: RequestContext, input: z.input<typeof boardInput>): Promise<Board> {
+    const orgId = requireOrgId(request);
+    const createdBy = requireUserId(request);
+    await this.authz.require(request, 'write', 'Board');
+    const valid = validateInput(boardInput, input, 'BOARD_INVALID_INPUT');
+    return this.db.transaction(async (em) => {
+      const board = await em.save(em.create(Board, { id: uuidv7(), orgId, name: valid.name, viewType: valid.viewType ?? BoardViewType.KANBAN, config: valid.config ?? {}, createdBy }));
+      let last: string | null = null;
+      for (const column of valid.columns ?? []) {
+        last = keyBetween(last, null);
+        await em.insert(BoardColumn, { id: uuidv7(), orgId, boardId: board.id, position: last, name: column.name, color: column.color ?? null, wipLimit: column.wipLimit ?? null, status: column.status ?? null });
+      }
+      await this.db.emit(em, { type: 'board.created', orgId, subject: { type: 'Board', id: board.id }, data: { name: board.name } });
+      return board;
+    });
+  }
+
+  async update(request: RequestContext, input: { id: string; name?: string | null; viewType?: BoardViewType | null; config?: Record<string, unknown> | null }): Promise<Board> {
+    const id = fromGlobalId('Board', input.id);
+    await this.requireBoard(request, 'write', id);
+    const changes = validateInput(boardInput.partial(), { name: input.name ?? undefined, viewType: input.viewType ?? undefined, config: input.config ?? undefined }, 'BOARD_INVALID_INPUT');
+    return this.db.transaction(async (em) => {
+      const board = await em.findOneBy(Board, { id });
+      if (!board) throw boardNotFound();
+      const before = { name: board.name, viewType: board.viewType, config: board.config };
+      Object.assign(board, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined && v !== null)));
+      const saved = await em.save(board);
+      await this.db.emit(em, { type: 'board.updated', orgId: board.orgId, subject: { type: 'Board', id }, data: { before, after: { name: saved.name, viewType: saved.viewType, config: saved.config } } });
+      return saved;
+    });
+  }
+
+  async delete(request: RequestContext, idInput: string): Promise<string> {
+    const id = fromGlobalId('Board', idInput);
+    await this.requireBoard(request, 'manage', id);
+    await this.db.transaction(async (em) => {
+      const board = await em.findOne(Board, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!board) throw boardNotFound();
+      await em.softDelete(Board, { id });
+      await this.db.emit(em, { type: 'board.deleted', orgId: board.orgId, subject: { type: 'Board', id }, data: { title: board.name } });
+    });
+    return idInput;
+  }
+
+  /** Brings a board back from the trash, with its columns and tasks. */
+  async restore(request: RequestContext, idInput: string): Promise<Board> {
+    const id = fromGlobalId('Board', idInput);
+    await this.requireBoard(request, 'manage', id);
+    return this.db.transaction(async (em) => {
+      const restored = await em.createQueryBuilder().restore().from(Board).where('id = :id AND deleted_at IS NOT NULL', { id }).execute();
+      if (!restored.affected) throw boardNotFound();
+      const board = await em.findOneByOrFail(Board, { id });
+      await this.db.emit(em, { type: 'board.restored', orgId: board.orgId, subject: { type: 'Board', id } });
+      return board;
+    });
+  }
+
+  async addColumn(request: RequestContext, input: { boardId: string; name: string; color?: string | null; wipLimit?: number | null; status?: TaskStatus | null; afterColumnId?: string | null }): Promise<BoardColumn> {
+    const boardId = fromGlobalId('Board', input.boardId, 'boardId');
+    await this.requireBoard(request, 'write', boardId);
+    const valid = validateInput(z.object(columnFields), input, 'BOARD_INVALID_INPUT');
+    return this.db.transaction(async (em) => {
+      const board = await em.findOneBy(Board, { id: boardId });
+      if (!board) throw boardNotFound();
+      const last = (await em.find(BoardColumn, { where: { boardId }, order: { position: 'DESC' }, take: 1 }))[0]?.id ?? null;
+      const afterId = input.afterColumnId ? fromGlobalId('BoardColumn', input.afterColumnId, 'afterColumnId') : last;
+      const position = await this.columnPosition(em, boardId, afterId);
+      const column = em.create(BoardColumn, { id: uuidv7(), orgId: board.orgId, boardId, position, name: valid.name, color: valid.color ?? null, wipLimit: valid.wipLimit ?? null, status: valid.status ?? null });
+      await em.insert(BoardColumn, column);
+      return em.findOneByOrFail(BoardColumn, { id: column.id });
+    });
+  }
+
+  async updateColumn(request: RequestContext, input: { id: string; name?: string | null; color?: string | null; wipLimit?: number | null; status?: TaskStatus | null }): Promise<BoardColumn> {
+    const id = fromGlobalId('BoardColumn', input.id);
+    const changes = validateInput(z.object({ ...columnFields, name: name.optional() }), { ...input, name: input.name ?? undefined }, 'BOARD_INVALID_INPUT');
+    return this.db.transaction(async (em) => {
+      const column = await em.findOneBy(BoardColumn, { id });
+      if (!column) throw columnNotFound();
+      await this.requireBoard(request, 'write', column.boardId);
+      for (const [key, value] of Object.entries(changes)) if (value !== undefined) Object.assign(column, { [key]: value });
+      return em.save(column);
+    });
+  }
+
+  /** Reorders a column: it goes right after `afterColumnId`, or first. */
+  async moveColumn(request: RequestContext, input: { id: string; afterColumnId?: string | null }): Promise<BoardColumn> {
+    const id = fromGlobalId('BoardColumn', input.id);
+    return this.db.transaction(async (em) => {
+      const column = await em.findOneBy(BoardColumn, { id });
+      if (!column) throw columnNotFound();
+      await this.requireBoard(request, 'write', column.boardId);
+      const afterId = input.afterColumnId ? fromGlobalId('BoardColumn', input.afterColumnId, 'afterColumnId') : null;
+      column.position = await this.columnPosition(em, column.boardId, afterId, id);
+      return em.save(column);
+    });
+  }
+
+  async deleteColumn(request: RequestContext, idInput: string): Promise<string> {
+    const id = fromGlobalId('BoardColumn', idInput);
+    await this.db.transaction(async (em) => {
+      const column = await em.findOneBy(BoardColumn, { id });
+      if (!column) throw columnNotFound();
+      await this.requireBoard(request, 'write', column.boardId);
+      if (await em.countBy(Task, { columnId: id })) throw columnNotEmpty();
+      await em.query('UPDATE tasks.tasks SET column_id = NULL, position = NULL WHERE column_id = $1', [id]); // tasks in the trash
+      await em.delete(BoardColumn, { id });
+    });
+    return idInput;
+  }
+
+  /** Boards by id the caller may read (null otherwise). */
+  async readableByIds(request: RequestContext, ids: readonly string[]): Promise<(Board | null)[]> {
+    const boards = await this.db.transaction((em) => em.findBy(Board, { id: In([...ids]) }));
+    const allowed = await this.authz.allowed(request, 'read', 'Board', boards.map((b) => b.id));
+    const visible = new Map(boards.filter((_, i) => allowed[i]).map((b) => [b.id, b]));
+    return ids.map((id) => visible.get(id) ?? null);
+  }
+
+  async columnsByIds(ids: readonly string[]): Promise<(BoardColumn | null)[]> {
+    const columns = await this.db.transaction((em) => em.findBy(BoardColumn, { id: In([...ids]) }));
+    const byId = new Map(columns.map((c) => [c.id, c]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async columnsOf(boardIds: readonly string[]): Promise<BoardColumn[]> {
+    return this.db.transaction((em) => em.find(BoardColumn, { where: { boardId: In([...boardIds]) }, order: { position: 'ASC' } }));
+  }
+
+  async requireBoard(request: RequestContext, action: 'read' | 'write' | 'manage', boardId: string): Promise<void> {
+    await this.authz.requireExisting(request, action, 'Board', boardId, boardNotFound);
+  }
+
+  /** A key after `afterId` (or first), before the next column; `movingId` is ignored as a neighbour. */
+  private async columnPosition(em: import('typeorm').EntityManager, boardId: string, afterId: string | null, movingId?: string): Promise<string> {
+    await em.query('SELECT id FROM tasks.boards WHERE id = $1 FOR UPDATE', [boardId]);
+    const columns = (await em.find(BoardColumn, { where: { boardId }, order: { position: 'ASC' } })).filter((c) => c.id !== movingId);
+    if (afterId && !columns.some((c) => c.id === afterId)) throw columnNotFound('afterColumnId');
+    const index = afterId ? columns.findIndex((c) => c.id === afterId) + 1 : 0;
+    return keyBetween(columns[index - 1]?.position ?? null, columns[index]?.position ?? null);
+  }
+}

@@ -1,0 +1,3 @@
+export { tasksSubgraph } from './subgraph.js';
+export { createServer } from './server.js';
+export type { TasksServices } from './services.js';

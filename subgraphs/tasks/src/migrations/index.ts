@@ -1,0 +1,6 @@
+import { init } from './0001-init.js';
+import { moduleTables } from './0002-module.js';
+import { idempotencyKeys } from './0003-idempotency.js';
+import { trash } from './0004-trash.js';
+
+export const migrations = [init, moduleTables, idempotencyKeys, trash];

@@ -1,0 +1,95 @@
+import { currentRequestContext, defineSubgraph, referenceAsIs, referenceThroughLoader } from '@cellgraph/kernel';
+import { Automation, AutomationRun } from './automation/automation.entities.js';
+import { AutomationEngine } from './automation/automation.engine.js';
+import { AutomationResolver } from './automation/automation.resolver.js';
+import { AUTOMATION_TRIGGERS, AutomationService } from './automation/automation.service.js';
+import { Board, BoardColumn } from './board/board.entities.js';
+import { boardById } from './board/board.loaders.js';
+import { BoardColumnResolver, BoardResolver } from './board/board.resolver.js';
+import { BoardService } from './board/board.service.js';
+import { Checklist, ChecklistItem } from './checklist/checklist.entities.js';
+import { ChecklistResolver, TaskChecklistsResolver } from './checklist/checklist.resolver.js';
+import { ChecklistService } from './checklist/checklist.service.js';
+import { TaskDependency } from './dependency/dependency.entity.js';
+import { DependencyResolver, TaskDependenciesResolver } from './dependency/dependency.resolver.js';
+import { DependencyService } from './dependency/dependency.service.js';
+import { migrations } from './migrations/index.js';
+import { Recurrence, RecurrenceRun } from './recurrence/recurrence.entities.js';
+import { RecurrenceResolver } from './recurrence/recurrence.resolver.js';
+import { RECURRENCE_RUN_JOB, RECURRENCE_SWEEP_JOB, RecurrenceService, type RunJob } from './recurrence/recurrence.service.js';
+import type { TasksServices } from './services.js';
+import { Task } from './task/task.entity.js';
+import { resolveTaskReference } from './task/task.reference.js';
+import { TaskResolver } from './task/task.resolver.js';
+import { TaskService } from './task/task.service.js';
+import { TeamRef, TeamTasksResolver } from './team/team-tasks.resolver.js';
+import { boardTrash, taskTrash } from './trash.js';
+import { TimeEntry } from './time/time-entry.entity.js';
+import { TaskTimeResolver, TimeEntryResolver, TimeReportRowResolver } from './time/time.resolver.js';
+import { TimeService } from './time/time.service.js';
+import { UserTasksResolver } from './user/user-tasks.resolver.js';
+import { TaskWatcher } from './watcher/watcher.entity.js';
+import { WatcherResolver } from './watcher/watcher.resolver.js';
+import { WatcherService } from './watcher/watcher.service.js';
+import { TaskLiveResolver } from './task/task.live.js';
+
+export const tasksSubgraph = defineSubgraph<TasksServices>({
+  name: 'tasks',
+  description: 'Tasks: boards and columns, hierarchy, checklists, dependencies, watchers, recurrences, time tracking, automations.',
+  scope: 'tasks',
+  nodeTypes: ['Task', 'Board'],
+  trash: [taskTrash, boardTrash],
+  liveEvents: { taskChanged: ['task.*'] },
+  dependsOn: ['identity'],
+  migrations,
+  entities: [Task, Board, BoardColumn, Checklist, ChecklistItem, TaskDependency, TaskWatcher, Recurrence, RecurrenceRun, TimeEntry, Automation, AutomationRun],
+  resolvers: [
+    TaskResolver,
+    TaskLiveResolver,
+    BoardResolver,
+    BoardColumnResolver,
+    ChecklistResolver,
+    TaskChecklistsResolver,
+    DependencyResolver,
+    TaskDependenciesResolver,
+    WatcherResolver,
+    RecurrenceResolver,
+    TimeEntryResolver,
+    TimeReportRowResolver,
+    TaskTimeResolver,
+    AutomationResolver,
+    UserTasksResolver,
+    TeamTasksResolver,
+  ],
+  // Team is reached from no tasks field; its stub must still be in the schema to carry `tasks`.
+  orphanedTypes: [TeamRef],
+  references: {
+    Task: resolveTaskReference,
+    Board: referenceThroughLoader<TasksServices, unknown>('Board', (context) => boardById(context.services, context.loaders, context.request)),
+    User: referenceAsIs,
+    Team: referenceAsIs,
+  },
+  createServices({ db, authz, jobs }) {
+    const tasks = new TaskService(db, authz);
+    const boards = new BoardService(db, authz);
+    return {
+      db,
+      authz,
+      tasks,
+      boards,
+      checklists: new ChecklistService(db, tasks),
+      dependencies: new DependencyService(db, tasks),
+      watchers: new WatcherService(db, tasks),
+      recurrences: new RecurrenceService(db, authz, jobs),
+      time: new TimeService(db, tasks, authz),
+      automations: new AutomationService(db, boards),
+      engine: new AutomationEngine(db, tasks),
+    };
+  },
+  eventHandlers: ({ engine }) => Object.fromEntries(AUTOMATION_TRIGGERS.map((trigger) => [trigger, (event) => engine.handle(event, currentRequestContext()!)])),
+  jobs: ({ recurrences }) => ({
+    [RECURRENCE_RUN_JOB]: (data: RunJob) => recurrences.run(data),
+    [RECURRENCE_SWEEP_JOB]: () => recurrences.sweep(),
+  }),
+  schedules: [{ job: RECURRENCE_SWEEP_JOB, everyMs: 60_000 }],
+});

@@ -1,0 +1,45 @@
+import { claimOnce, fromGlobalId, principalUserId, requireOrgId, userError, type Database, type RequestContext } from '@cellgraph/kernel';
+import { In } from 'typeorm';
+import { emitTaskEvent } from '../task/task.events.js';
+import type { TaskService } from '../task/task.service.js';
+import { TaskWatcher } from './watcher.entity.js';
+
+/** Watchers of tasks: anyone who can read a task may watch it; adding someone else needs write access. */
+export class WatcherService {
+  constructor(
+    private readonly db: Database,
+    private readonly tasks: TaskService,
+  ) {}
+
+  async add(request: RequestContext, input: { taskId: string; userId?: string | null }): Promise<void> {
+    const { taskId, userId, self } = this.parse(request, input);
+    await this.tasks.requireOnExisting(request, self ? 'read' : 'write', taskId, ['input', 'taskId']);
+    const orgId = requireOrgId(request);
+    if (!self) await this.tasks.requireMember(orgId, userId);
+    await this.db.transaction(async (em) => {
+      if (await claimOnce(em, 'tasks.watchers', { task_id: taskId, user_id: userId, org_id: orgId })) await emitTaskEvent(this.db, em, { id: taskId, orgId }, 'task.watcher_added', { userId });
+    });
+  }
+
+  async remove(request: RequestContext, input: { taskId: string; userId?: string | null }): Promise<void> {
+    const { taskId, userId, self } = this.parse(request, input);
+    await this.tasks.requireOnExisting(request, self ? 'read' : 'write', taskId, ['input', 'taskId']);
+    await this.db.transaction(async (em) => {
+      const removed = await em.delete(TaskWatcher, { taskId, userId });
+      if (!removed.affected) throw userError('TASK_WATCHER_NOT_FOUND', 'This user does not watch the task', ['input', 'userId']);
+      await emitTaskEvent(this.db, em, { id: taskId, orgId: requireOrgId(request) }, 'task.watcher_removed', { userId });
+    });
+  }
+
+  async of(taskIds: readonly string[]): Promise<TaskWatcher[]> {
+    return this.db.transaction((em) => em.find(TaskWatcher, { where: { taskId: In([...taskIds]) }, order: { createdAt: 'ASC' } }));
+  }
+
+  private parse(request: RequestContext, input: { taskId: string; userId?: string | null }) {
+    const taskId = fromGlobalId('Task', input.taskId, 'taskId');
+    const caller = principalUserId(request.principal);
+    const userId = input.userId ? fromGlobalId('User', input.userId, 'userId') : caller;
+    if (!userId) throw userError('TASK_WATCHER_NOT_FOUND', 'Name the user to add', ['input', 'userId']);
+    return { taskId, userId, self: userId === caller };
+  }
+}
