@@ -122,7 +122,7 @@ describe('roles and members', () => {
     expect((await cell.gql('{ organization { members { totalCount } } }', {}, member.token)).data!.organization.members.totalCount).toBe(2);
     expect((await cell.gql(DELETE, { input: { userId: member.userId } }, owner.token)).data!.membershipDelete).toEqual({ deletedUserId: member.userId, userErrors: [] });
     // The removed member's token is still valid, but grants nothing in the organization any more.
-    await expect.poll(async () => (await cell.gql('{ organization { members { totalCount } } }', {}, member.token)).errors?.[0]?.extensions?.code, { timeout: 1_000 }).toBe('FORBIDDEN');
+    await expect.poll(async () => (await cell.gql('{ organization { members { totalCount } } }', {}, member.token)).errors?.[0]?.extensions?.code, { timeout: 3_000 }).toBe('FORBIDDEN');
     expect((await cell.gql(DELETE, { input: { userId: owner.userId } }, owner.token)).data!.membershipDelete.userErrors).toEqual([{ code: 'MEMBERSHIP_OWNER_CANNOT_LEAVE' }]);
     const leaver = await join(owner, unique('leaver'), 'GUEST');
     expect((await cell.gql(DELETE, { input: { userId: leaver.userId } }, leaver.token)).data!.membershipDelete.userErrors).toEqual([]);

@@ -49,7 +49,7 @@ describe('permissions', () => {
 
     expect((await grant(plan, guest.userId, 'VIEWER')).data!.permissionGrant).toEqual({ grant: { relation: 'VIEWER', source: 'OBJECT' }, userErrors: [] });
     expect((await grant(secret, team, 'EDITOR')).data!.permissionGrant.userErrors).toEqual([]);
-    await expect.poll(() => titles(guest), { timeout: 1_000 }).toEqual(['Plan']);
+    await expect.poll(() => titles(guest), { timeout: 3_000 }).toEqual(['Plan']);
     expect(await titles(teamGuest)).toEqual(['Secret']);
 
     const update = 'mutation($input: TaskUpdateInput!) { taskUpdate(input: $input) { task { title } userErrors { code } } }';
@@ -64,7 +64,7 @@ describe('permissions', () => {
 
     const revoke = await cell.gql('mutation($input: PermissionRevokeInput!) { permissionRevoke(input: $input) { userErrors { code } } }', { input: { objectId: plan, subjectId: guest.userId } }, owner.token);
     expect(revoke.data!.permissionRevoke.userErrors).toEqual([]);
-    await expect.poll(() => titles(guest), { timeout: 1_000 }).toEqual([]);
+    await expect.poll(() => titles(guest), { timeout: 3_000 }).toEqual([]);
   });
 
   it('show who can access an object and why, and what the viewer can access', async () => {

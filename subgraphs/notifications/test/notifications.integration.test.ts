@@ -72,7 +72,8 @@ async function taskEvents(taskId: string, type: string): Promise<PublishedEvent[
 describe('routing events of the tasks subgraph', () => {
   it('notifies the new assignee of a task once — not the actor — also when the event is delivered again', async () => {
     const task = (await tasks.mutate(alice.principal, 'taskCreate', { title: 'Write the launch post', assigneeId: bob.globalUserId }, 'task { id }')).task;
-    const listed = await eventually(() => listOf(bob), (l) => l.notifications.nodes.length > 0);
+    // The two root fields read in two transactions: wait until both have seen the commit.
+    const listed = await eventually(() => listOf(bob), (l) => l.notifications.nodes.length > 0 && l.notificationUnreadCount > 0);
     expect(listed.notifications.nodes).toEqual([
       {
         id: expect.any(String),
