@@ -166,6 +166,58 @@ describe('custom fields', () => {
   });
 });
 
+describe('filtering by custom fields', () => {
+  it('compares each field as its type, in and/or/not, and refuses keys, operators and values that cannot apply', async () => {
+    const boss = await testMember(database.url, 'owner'); // an organization of its own: its fields only
+    for (const field of [
+      { key: 'tier', label: 'Tier', type: 'SELECT', options: ['gold', 'silver', 'bronze'] },
+      { key: 'seats', label: 'Seats', type: 'NUMBER' },
+      { key: 'vip', label: 'VIP', type: 'BOOLEAN' },
+      { key: 'renewal', label: 'Renewal', type: 'DATE' },
+      { key: 'regions', label: 'Regions', type: 'MULTI_SELECT', options: ['emea', 'amer', 'apac'] },
+      { key: 'notes', label: 'Notes', type: 'TEXT' },
+    ]) {
+      await mutate(boss.principal, 'contactFieldCreate', field, 'contactField { id }');
+    }
+    await create({ firstName: 'Ava', customFields: { tier: 'gold', seats: 120, vip: true, renewal: '2027-01-31', regions: ['emea', 'apac'], notes: 'Prefers e-mail' } }, boss);
+    await create({ firstName: 'Ben', customFields: { tier: 'silver', seats: 12, vip: false, renewal: '2026-12-01', regions: ['amer'] } }, boss);
+    await create({ firstName: 'Cy', customFields: { tier: 'bronze', seats: 8.5 } }, boss);
+    await create({ firstName: 'Dee' }, boss);
+
+    const names = async (filter: Record<string, unknown>) => {
+      const result = await query('query($filter: ContactFilter) { contacts(filter: $filter, orderBy: [{ field: FIRST_NAME }]) { nodes { firstName } } }', { filter }, boss);
+      if (result.errors) return result.errors.map((error) => `${error.extensions!.code}: ${error.message}`);
+      return result.data!.contacts.nodes.map((node: { firstName: string }) => node.firstName);
+    };
+    const on = (...conditions: Record<string, unknown>[]) => ({ customFields: conditions });
+
+    expect(await names(on({ key: 'tier', eq: 'gold' }))).toEqual(['Ava']);
+    expect(await names(on({ key: 'tier', in: ['gold', 'silver'] }))).toEqual(['Ava', 'Ben']);
+    expect(await names(on({ key: 'seats', gte: 12 }))).toEqual(['Ava', 'Ben']);
+    expect(await names(on({ key: 'seats', gt: 8, lt: 100 }))).toEqual(['Ben', 'Cy']);
+    expect(await names(on({ key: 'seats', eq: 120.0 }))).toEqual(['Ava']);
+    expect(await names(on({ key: 'vip', eq: false }))).toEqual(['Ben']);
+    expect(await names(on({ key: 'vip', neq: true }))).toEqual(['Ben', 'Cy', 'Dee']);
+    expect(await names(on({ key: 'renewal', lt: '2027-01-01' }))).toEqual(['Ben']);
+    expect(await names(on({ key: 'regions', hasAny: ['apac', 'amer'] }))).toEqual(['Ava', 'Ben']);
+    expect(await names(on({ key: 'regions', hasAll: ['emea', 'apac'] }))).toEqual(['Ava']);
+    expect(await names(on({ key: 'notes', contains: 'E-MAIL' }))).toEqual(['Ava']);
+    expect(await names(on({ key: 'tier', isNull: true }))).toEqual(['Dee']);
+    expect(await names(on({ key: 'seats', isNull: false }, { key: 'vip', isNull: true }))).toEqual(['Cy']);
+    expect(await names({ or: [on({ key: 'tier', eq: 'bronze' }), on({ key: 'vip', eq: true })] })).toEqual(['Ava', 'Cy']);
+    expect(await names({ not: on({ key: 'tier', eq: 'gold' }), firstName: { neq: 'Dee' } })).toEqual(['Ben', 'Cy']);
+
+    expect(await names(on({ key: 'colour', eq: 'red' }))).toEqual(['BAD_USER_INPUT: No custom field “colour” is defined for contacts']);
+    expect(await names(on({ key: 'tier', lt: 'gold' }))).toEqual(['BAD_USER_INPUT: Tier (SELECT) has no order: use eq, neq, in or isNull']);
+    expect(await names(on({ key: 'tier', eq: 'platinum' }))).toEqual(['BAD_USER_INPUT: Tier must be one of gold, silver, bronze']);
+    expect(await names(on({ key: 'seats', eq: 'ten' }))).toEqual(['BAD_USER_INPUT: Seats must be a number']);
+    expect(await names(on({ key: 'regions', eq: 'emea' }))).toEqual(['BAD_USER_INPUT: Regions holds a list of options: use hasAny, hasAll or isNull, not eq']);
+    expect(await names(on({ key: 'vip', contains: 'y' }))).toEqual(['BAD_USER_INPUT: contains applies to TEXT, URL and EMAIL fields; VIP is BOOLEAN']);
+    // Another organization's fields are not this one's: the same key means nothing there.
+    expect((await query('{ contacts(filter: { customFields: [{ key: "vip", eq: true }] }) { totalCount } }', {}, owner)).errors![0]!.message).toBe('No custom field “vip” is defined for contacts');
+  });
+});
+
 describe('batch creation', () => {
   const BATCH = 'mutation($input: ContactCreateBatchInput!) { contactCreateBatch(input: $input) { contacts { id email } userErrors { code field } } }';
   const rows = (prefix: string) => [

@@ -11,7 +11,7 @@ import {
   StringComparator,
   UserError,
 } from '@cellgraph/kernel';
-import { GraphQLJSONObject } from 'graphql-scalars';
+import { GraphQLJSON, GraphQLJSONObject } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Contact, ContactSource, ContactStatus, ContactType } from './contact.entity.js';
 
@@ -91,6 +91,25 @@ const ContactTypeComparator = EnumComparator(ContactType, 'ContactType');
 const ContactStatusComparator = EnumComparator(ContactStatus, 'ContactStatus');
 const ContactSourceComparator = EnumComparator(ContactSource, 'ContactSource');
 
+@InputType({
+  description:
+    'Conditions on one custom field (ContactField.key). Values are JSON of the field’s type — text, a number, true/false, a date "2026-11-22", an option — and are checked against its definition.',
+})
+export class ContactCustomFieldComparator {
+  @Field() key!: string;
+  @Field(() => GraphQLJSON, { nullable: true }) eq?: unknown;
+  @Field(() => GraphQLJSON, { nullable: true }) neq?: unknown;
+  @Field(() => [GraphQLJSON], { nullable: true }) in?: unknown[] | null;
+  @Field(() => GraphQLJSON, { nullable: true, description: 'NUMBER and DATE fields.' }) lt?: unknown;
+  @Field(() => GraphQLJSON, { nullable: true, description: 'NUMBER and DATE fields.' }) lte?: unknown;
+  @Field(() => GraphQLJSON, { nullable: true, description: 'NUMBER and DATE fields.' }) gt?: unknown;
+  @Field(() => GraphQLJSON, { nullable: true, description: 'NUMBER and DATE fields.' }) gte?: unknown;
+  @Field(() => String, { nullable: true, description: 'TEXT, URL and EMAIL fields: contains the text, ignoring case.' }) contains?: string | null;
+  @Field(() => [String], { nullable: true, description: 'MULTI_SELECT fields: has at least one of these options.' }) hasAny?: string[] | null;
+  @Field(() => [String], { nullable: true, description: 'MULTI_SELECT fields: has every one of these options.' }) hasAll?: string[] | null;
+  @Field(() => Boolean, { nullable: true, description: 'true: the contact has no value for the field; false: it has one.' }) isNull?: boolean | null;
+}
+
 @InputType({ description: 'Conditions on contacts; fields combine with AND.' })
 export class ContactFilter {
   @Field(() => IDComparator, { nullable: true }) id?: IDComparator | null;
@@ -106,6 +125,7 @@ export class ContactFilter {
   @Field(() => DateTimeComparator, { nullable: true }) convertedAt?: DateTimeComparator | null;
   @Field(() => DateTimeComparator, { nullable: true }) createdAt?: DateTimeComparator | null;
   @Field(() => DateTimeComparator, { nullable: true }) updatedAt?: DateTimeComparator | null;
+  @Field(() => [ContactCustomFieldComparator], { nullable: true, description: 'Conditions on custom fields, all of which must hold.' }) customFields?: ContactCustomFieldComparator[] | null;
   @Field(() => [ContactFilter], { nullable: true }) and?: ContactFilter[] | null;
   @Field(() => [ContactFilter], { nullable: true }) or?: ContactFilter[] | null;
   @Field(() => ContactFilter, { nullable: true }) not?: ContactFilter | null;

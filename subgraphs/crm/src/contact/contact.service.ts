@@ -30,6 +30,7 @@ import {
 } from '@cellgraph/kernel';
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
+import { customFieldFilter, mentionsCustomFields } from '../custom-field/custom-field-filter.js';
 import { customFieldProblems, mergeCustomFields } from '../custom-field/custom-field-values.js';
 import type { ContactFieldService } from '../custom-field/custom-field.service.js';
 import { PipelineStage, Pipeline, PipelineType } from '../pipeline/pipeline.entities.js';
@@ -143,10 +144,11 @@ export class ContactService {
 
   async list(request: RequestContext, args: ContactsArgs, scope?: (query: SelectQueryBuilder<Contact>) => void): Promise<Connection<Contact>> {
     const readable = await this.readable(request);
+    const spec = await this.filterSpec(args);
     return paginate({
       db: this.db,
       build: (em) => {
-        const query = this.query(em, args, readable);
+        const query = this.query(em, args, readable, spec);
         scope?.(query);
         return query;
       },
@@ -158,7 +160,8 @@ export class ContactService {
   /** One page of contacts per owner, in a constant number of statements. */
   async listGrouped(request: RequestContext, groupPath: string, groups: readonly string[], args: ContactsArgs): Promise<Connection<Contact>[]> {
     const readable = await this.readable(request);
-    return paginateGroups({ db: this.db, entity: Contact, build: (em) => this.query(em, args, readable), alias: 'contact', groupPath, idProperty: 'id', sort: this.sort(args), args }, groups);
+    const spec = await this.filterSpec(args);
+    return paginateGroups({ db: this.db, entity: Contact, build: (em) => this.query(em, args, readable, spec), alias: 'contact', groupPath, idProperty: 'id', sort: this.sort(args), args }, groups);
   }
 
   /** Contacts by id that exist in the caller's organization (not in the trash). */
@@ -441,10 +444,17 @@ export class ContactService {
     return this.authz.readableIds(request, 'Contact');
   }
 
-  private query(em: EntityManager, args: ContactsArgs, readable: string[] | null) {
+  /** The filter's fields; with the organization's custom fields when the filter has conditions on them. */
+  private async filterSpec(args: ContactsArgs): Promise<FilterSpec> {
+    if (!mentionsCustomFields(args.filter as Record<string, unknown> | null | undefined)) return filterSpec;
+    const fields = await this.db.transaction((em) => this.fields.definitions(em));
+    return { ...filterSpec, customFields: customFieldFilter(fields) };
+  }
+
+  private query(em: EntityManager, args: ContactsArgs, readable: string[] | null, spec: FilterSpec) {
     const query = em.createQueryBuilder(Contact, 'contact');
     if (readable) query.andWhere(readable.length ? 'contact.id IN (:...readableIds)' : 'FALSE', { readableIds: readable });
-    const condition = filterToSql(args.filter as ContactFilter as Record<string, unknown> | null | undefined, filterSpec);
+    const condition = filterToSql(args.filter as ContactFilter as Record<string, unknown> | null | undefined, spec);
     if (condition) query.andWhere(condition.sql, condition.params);
     const words = (args.search ?? '').split(/\s+/).filter(Boolean).slice(0, 10);
     words.forEach((word, index) => {

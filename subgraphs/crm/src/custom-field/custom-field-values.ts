@@ -27,6 +27,12 @@ const checks: Record<ContactFieldType, Check> = {
   [ContactFieldType.EMAIL]: (v) => (typeof v === 'string' && EMAIL.test(v) && v.length <= 255 ? { value: v } : { problem: 'must be an e-mail address' }),
 };
 
+/** Why `value` is not a value of `field` (e.g. "must be a number"), or null when it is one. */
+export function valueProblem(field: ContactField, value: unknown): string | null {
+  const checked = checks[field.type](value, field);
+  return 'problem' in checked ? checked.problem : null;
+}
+
 /**
  * Checks a contact's custom field values against the organization's definitions: every key must
  * be defined, every value of its field's type, every required field present. Returns the
@@ -41,8 +47,8 @@ export function customFieldProblems(values: Record<string, unknown>, fields: rea
       problems.push({ path: ['customFields', key], message: `No custom field “${key}” is defined for contacts` });
       continue;
     }
-    const checked = checks[field.type](value, field);
-    if ('problem' in checked) problems.push({ path: ['customFields', key], message: `${field.label} ${checked.problem}` });
+    const problem = valueProblem(field, value);
+    if (problem) problems.push({ path: ['customFields', key], message: `${field.label} ${problem}` });
   }
   for (const field of fields) {
     if (field.required && (values[field.key] === undefined || values[field.key] === null || values[field.key] === '')) {

@@ -38,6 +38,18 @@ describe('filterToSql', () => {
     expect(() => filterToSql(wide, spec)).toThrow('more than 50 conditions');
   });
 
+  it('lets a computed field turn its input into conditions, bound and counted like the others', () => {
+    const tagged: FilterSpec = {
+      ...spec,
+      labels: { kind: 'computed', toSql: (input, bind) => (input as string[]).map((label) => `task.labels @> ${bind([label])}`) },
+    };
+    expect(filterToSql({ title: { eq: 'x' }, not: { labels: ['a', 'b'] } }, tagged)).toEqual({
+      sql: '(task.title = :filter0 AND NOT (task.labels @> :filter1 AND task.labels @> :filter2))',
+      params: { filter0: 'x', filter1: ['a'], filter2: ['b'] },
+    });
+    expect(() => filterToSql({ labels: Array.from({ length: 51 }, (_, i) => `l${i}`) }, tagged)).toThrow('more than 50 conditions');
+  });
+
   it('returns null without a filter', () => {
     expect(filterToSql(null, spec)).toBeNull();
   });

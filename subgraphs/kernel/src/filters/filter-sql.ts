@@ -10,7 +10,16 @@ export interface FilterField {
   idType?: string;
 }
 
-export type FilterSpec = Record<string, FilterField>;
+/**
+ * A filter key whose input is not one column's comparator (e.g. conditions on an organization's
+ * custom fields): it turns its input into SQL conditions, binding every value with `bind`.
+ */
+export interface ComputedFilterField {
+  kind: 'computed';
+  toSql(input: unknown, bind: (value: unknown) => string): string[];
+}
+
+export type FilterSpec = Record<string, FilterField | ComputedFilterField>;
 
 const MAX_DEPTH = 5;
 const MAX_CONDITIONS = 50;
@@ -38,13 +47,17 @@ export function filterToSql(filter: Filter | null | undefined, spec: FilterSpec,
     return `(:...${name})`;
   };
 
+  const count = (added: number) => {
+    conditions += added;
+    if (conditions > MAX_CONDITIONS) throw invalidInput(`filter has more than ${MAX_CONDITIONS} conditions`, { argument: 'filter' });
+  };
+
   const comparatorSql = (field: FilterField, fieldName: string, comparator: Comparator): string[] => {
     const parts: string[] = [];
     const value = (raw: unknown) => (field.kind === 'id' ? fromGlobalId(field.idType!, String(raw), `filter.${fieldName}`) : raw);
     for (const [operator, raw] of Object.entries(comparator)) {
       if (raw === undefined || raw === null) continue;
-      conditions += 1;
-      if (conditions > MAX_CONDITIONS) throw invalidInput(`filter has more than ${MAX_CONDITIONS} conditions`, { argument: 'filter' });
+      count(1);
       const path = field.path;
       switch (operator) {
         case 'eq': parts.push(`${path} = ${bind(value(raw))}`); break;
@@ -82,7 +95,11 @@ export function filterToSql(filter: Filter | null | undefined, spec: FilterSpec,
       } else {
         const field = spec[key];
         if (!field) throw invalidInput(`Unknown filter field ${key}`, { argument: 'filter' });
-        parts.push(...comparatorSql(field, key, raw as Comparator));
+        if (field.kind === 'computed') {
+          const computed = field.toSql(raw, bind);
+          count(computed.length);
+          parts.push(...computed);
+        } else parts.push(...comparatorSql(field, key, raw as Comparator));
       }
     }
     return parts.length ? parts.join(' AND ') : 'TRUE';
