@@ -22,17 +22,19 @@ export class RateLimiter {
     private readonly windowSeconds: number,
   ) {}
 
-  async take(caller: string): Promise<RateLimitDecision> {
+  /** Counts one request of `caller`, whose own limit (e.g. an API key's) replaces the default when given. */
+  async take(caller: string, ownLimit?: number | null): Promise<RateLimitDecision> {
+    const limit = ownLimit ?? this.limit;
     const key = `${this.prefix}:rate:${caller}`;
     const [count, ttlMs] = (await this.redis.eval(WINDOW_SCRIPT, 1, key, String(this.windowSeconds * 1000))) as [number, number];
     const reset = Math.max(1, Math.ceil(ttlMs / 1000));
     const headers: Record<string, string> = {
-      'RateLimit-Policy': `${this.limit};w=${this.windowSeconds}`,
-      'RateLimit-Limit': String(this.limit),
-      'RateLimit-Remaining': String(Math.max(0, this.limit - count)),
+      'RateLimit-Policy': `${limit};w=${this.windowSeconds}`,
+      'RateLimit-Limit': String(limit),
+      'RateLimit-Remaining': String(Math.max(0, limit - count)),
       'RateLimit-Reset': String(reset),
     };
-    if (count <= this.limit) return { allowed: true, headers };
+    if (count <= limit) return { allowed: true, headers };
     return { allowed: false, headers: { ...headers, 'Retry-After': String(reset) } };
   }
 }

@@ -150,7 +150,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
       try {
         const principal = await authenticator.authenticate(req.header('authorization'), requestId, req.header(DELEGATION_HEADER));
         if (principal.kind === 'api_key') {
-          const decision = await apiKeyLimits.take(`api-key:${principal.keyId}`);
+          const decision = await apiKeyLimits.take(`api-key:${principal.keyId}`, principal.rateLimit);
           res.set(decision.headers);
           if (!decision.allowed) return void refuse(429, 'RATE_LIMITED', 'Rate limit exceeded for this API key');
         }
@@ -179,7 +179,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
         authenticate: (authorization, requestId) => authenticator.authenticate(authorization, requestId),
         // A connection counts as one request of an API key's rate limit.
         admit: async (principal) => {
-          if (principal.kind === 'api_key' && !(await apiKeyLimits.take(`api-key:${principal.keyId}`)).allowed) throw new AuthenticationError('Rate limit exceeded for this API key');
+          if (principal.kind === 'api_key' && !(await apiKeyLimits.take(`api-key:${principal.keyId}`, principal.rateLimit)).allowed) throw new AuthenticationError('Rate limit exceeded for this API key');
         },
         validationRules,
         maxTokens: config.MAX_TOKENS,

@@ -15,8 +15,8 @@ afterAll(async () => {
   await cell?.stop();
 });
 
-async function createKey(scopes: string[], name = 'CI'): Promise<{ id: string; plainKey: string }> {
-  const result = (await cell.gql(CREATE, { input: { name, scopes } }, owner.token)).data!.apiKeyCreate;
+async function createKey(scopes: string[], name = 'CI', extra: Record<string, unknown> = {}): Promise<{ id: string; plainKey: string }> {
+  const result = (await cell.gql(CREATE, { input: { name, scopes, ...extra } }, owner.token)).data!.apiKeyCreate;
   expect(result.userErrors).toEqual([]);
   return { id: result.apiKey.id, plainKey: result.plainKey };
 }
@@ -80,11 +80,39 @@ describe('API keys', () => {
     expect((await cell.gql('{ __typename }', {}, other.plainKey)).status).toBe(200);
   });
 
+  it('take their own rate limit, set at creation or changed later, from the next request on', async () => {
+    const UPDATE = 'mutation($input: ApiKeyUpdateInput!) { apiKeyUpdate(input: $input) { apiKey { name rateLimit } userErrors { code field } } }';
+    const key = await createKey(['tasks:read'], 'Metered', { rateLimit: 3 });
+    const call = () => cell.gql('{ __typename }', {}, key.plainKey);
+    for (let i = 1; i <= 3; i++) expect((await call()).headers.get('ratelimit-remaining')).toBe(String(3 - i));
+    const limited = await call();
+    expect([limited.status, limited.headers.get('ratelimit-limit'), limited.headers.get('ratelimit-policy')]).toEqual([429, '3', '3;w=60']);
+
+    // Raised: the window's count (4) is now within the limit; the cached resolution was dropped.
+    expect((await cell.gql(UPDATE, { input: { id: key.id, name: 'Metered more', rateLimit: 5 } }, owner.token)).data!.apiKeyUpdate).toEqual({ apiKey: { name: 'Metered more', rateLimit: 5 }, userErrors: [] });
+    const raised = await call();
+    expect([raised.status, raised.headers.get('ratelimit-limit'), raised.headers.get('ratelimit-remaining')]).toEqual([200, '5', '0']);
+    expect((await call()).status).toBe(429);
+
+    // Back to the cell's default (20), name kept.
+    expect((await cell.gql(UPDATE, { input: { id: key.id, rateLimit: null } }, owner.token)).data!.apiKeyUpdate.apiKey).toEqual({ name: 'Metered more', rateLimit: null });
+    const defaulted = await call();
+    expect([defaulted.status, defaulted.headers.get('ratelimit-limit')]).toEqual([200, '20']);
+
+    expect((await cell.gql(UPDATE, { input: { id: key.id, rateLimit: 0 } }, owner.token)).data!.apiKeyUpdate.userErrors).toEqual([{ code: 'API_KEY_INVALID_INPUT', field: ['input', 'rateLimit'] }]);
+    expect((await cell.gql(CREATE, { input: { name: 'Greedy', scopes: ['tasks:read'], rateLimit: 100_001 } }, owner.token)).data!.apiKeyCreate.userErrors).toEqual([{ code: 'API_KEY_INVALID_INPUT', field: ['input', 'rateLimit'] }]);
+    const listed = await cell.gql('{ organization { apiKeys { nodes { name rateLimit } } } }', {}, owner.token);
+    expect(listed.data!.organization.apiKeys.nodes).toContainEqual({ name: 'Metered more', rateLimit: null });
+    // Someone else's organization cannot touch it.
+    const stranger = await cell.signUp('Stranger');
+    expect((await cell.gql(UPDATE, { input: { id: key.id, rateLimit: 100 } }, stranger.token)).data!.apiKeyUpdate.userErrors).toEqual([{ code: 'API_KEY_NOT_FOUND', field: ['input', 'id'] }]);
+  });
+
   it('are managed by owners and admins only', async () => {
     const member = await cell.signUp('Plain');
     const result = await cell.gql(CREATE, { input: { name: 'Mine', scopes: ['tasks:read'] } }, member.token);
     expect(result.data!.apiKeyCreate.userErrors).toEqual([]); // owner of their own organization
     const events = await withClient(cell.database.url, async (client) => (await client.query(`SELECT type FROM identity.outbox WHERE type LIKE 'api_key.%'`)).rows.map((r) => r.type));
-    expect(events).toEqual(expect.arrayContaining(['api_key.created', 'api_key.revoked']));
+    expect(events).toEqual(expect.arrayContaining(['api_key.created', 'api_key.updated', 'api_key.revoked']));
   });
 });

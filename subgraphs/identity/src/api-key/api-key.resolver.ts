@@ -1,6 +1,6 @@
 import { forbidden, IdInput, mutationPayload, UserError, type SubgraphContext } from '@cellgraph/kernel';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
-import { Arg, Ctx, Directive, Field, FieldResolver, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { IdentityServices } from '../services.js';
 import { User } from '../user/user.entity.js';
 import { userById } from '../user/user.loaders.js';
@@ -13,6 +13,14 @@ export class ApiKeyCreateInput {
   @Field() name!: string;
   @Field(() => [String], { description: 'e.g. ["tasks:read", "tasks:write"].' }) scopes!: string[];
   @Field(() => GraphQLDateTimeISO, { nullable: true }) expiresAt?: Date | null;
+  @Field(() => Int, { nullable: true, description: 'Requests per rate-limit window, 1 to 100,000; left out: the cell’s default.' }) rateLimit?: number | null;
+}
+
+@InputType({ description: 'Fields left out are unchanged; rateLimit set to null returns to the cell’s default.' })
+export class ApiKeyUpdateInput {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => Int, { nullable: true }) rateLimit?: number | null;
 }
 
 const ApiKeyRevokeInput = IdInput('ApiKeyRevokeInput');
@@ -39,6 +47,7 @@ export class ResolvedApiKey {
   @Field() userId!: string;
   @Field(() => [String]) scopes!: string[];
   @Field(() => String, { nullable: true }) expiresAt!: string | null;
+  @Field(() => Int, { nullable: true }) rateLimit!: number | null;
 }
 
 @Resolver(() => ApiKey)
@@ -53,6 +62,11 @@ export class ApiKeyResolver {
   @Mutation(() => ApiKeyCreatePayload, { nullable: true, description: 'Create an API key (owners and admins).' })
   apiKeyCreate(@Arg('input', () => ApiKeyCreateInput) input: ApiKeyCreateInput, @Ctx() context: Context): Promise<ApiKeyCreatePayload> {
     return mutationPayload(() => this.services.apiKeys.create(context.request, input));
+  }
+
+  @Mutation(() => ApiKeyPayload, { nullable: true, description: 'Rename an API key or change its rate limit (owners and admins); a new limit applies from the next request.' })
+  apiKeyUpdate(@Arg('input', () => ApiKeyUpdateInput) input: ApiKeyUpdateInput, @Ctx() context: Context): Promise<ApiKeyPayload> {
+    return mutationPayload(async () => ({ apiKey: await this.services.apiKeys.update(context.request, input) }));
   }
 
   @Mutation(() => ApiKeyPayload, { nullable: true, description: 'Revoke an API key: it is refused from the next request on.' })

@@ -12,7 +12,7 @@ import {
   type Redis,
   type RequestContext,
 } from '@cellgraph/kernel';
-import { IsNull } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { newSecretToken, TOKEN_PREFIX } from '../security/secret-tokens.js';
 import { ApiKey } from './api-key.entity.js';
@@ -26,7 +26,9 @@ const createInput = z.object({
     .min(1, 'Give the key at least one scope')
     .max(50),
   expiresAt: z.date().min(new Date(), 'The expiry must be in the future').nullish(),
+  rateLimit: z.number().int().min(1, 'The rate limit is at least 1').max(100_000, 'The rate limit is at most 100,000').nullish(),
 });
+const updateInput = z.object({ name: createInput.shape.name.nullish(), rateLimit: createInput.shape.rateLimit });
 
 /** API keys: created (the key shown once), listed, revoked with immediate effect, resolved for the gateway. */
 export class ApiKeyService {
@@ -37,7 +39,7 @@ export class ApiKeyService {
     private readonly keyPrefix: string,
   ) {}
 
-  async create(request: RequestContext, input: { name: string; scopes: string[]; expiresAt?: Date | null }): Promise<{ apiKey: ApiKey; plainKey: string }> {
+  async create(request: RequestContext, input: { name: string; scopes: string[]; expiresAt?: Date | null; rateLimit?: number | null }): Promise<{ apiKey: ApiKey; plainKey: string }> {
     const orgId = requireOrgId(request);
     const createdBy = requireUserId(request);
     await this.authz.require(request, 'manage', 'Organization', orgId);
@@ -54,6 +56,7 @@ export class ApiKeyService {
         scopes: [...new Set(valid.scopes)].sort(),
         createdBy,
         expiresAt: valid.expiresAt ?? null,
+        rateLimit: valid.rateLimit ?? null,
         lastUsedAt: null,
         revokedAt: null,
       });
@@ -63,16 +66,36 @@ export class ApiKeyService {
     return { apiKey, plainKey: key.token };
   }
 
+  /** Renames a key or changes its rate limit; the gateway's cached resolution is dropped, so the limit applies at once. */
+  async update(request: RequestContext, input: { id: string; name?: string | null; rateLimit?: number | null }): Promise<ApiKey> {
+    const valid = validateInput(updateInput, { name: input.name, rateLimit: input.rateLimit }, 'API_KEY_INVALID_INPUT');
+    return this.changeActive(request, input.id, async (em, apiKey) => {
+      const changes: Partial<ApiKey> = {};
+      if (valid.name) changes.name = valid.name;
+      if (valid.rateLimit !== undefined) changes.rateLimit = valid.rateLimit;
+      if (Object.keys(changes).length === 0) return;
+      await em.update(ApiKey, { id: apiKey.id }, changes);
+      await this.db.emit(em, { type: 'api_key.updated', orgId: apiKey.orgId, subject: { type: 'ApiKey', id: apiKey.id }, data: { before: { name: apiKey.name, rateLimit: apiKey.rateLimit }, after: changes } });
+    });
+  }
+
   /** Revokes a key: the gateway's cached resolution is dropped, so the next request is refused. */
-  async revoke(request: RequestContext, id: string): Promise<ApiKey> {
+  revoke(request: RequestContext, id: string): Promise<ApiKey> {
+    return this.changeActive(request, id, async (em, apiKey) => {
+      await em.update(ApiKey, { id: apiKey.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      await this.db.emit(em, { type: 'api_key.revoked', orgId: apiKey.orgId, subject: { type: 'ApiKey', id: apiKey.id }, data: { name: apiKey.name } });
+    });
+  }
+
+  /** Runs a change of an active key of the caller's organization (owners and admins), then drops the gateway's cached resolution. */
+  private async changeActive(request: RequestContext, id: string, change: (em: EntityManager, apiKey: ApiKey) => Promise<void>): Promise<ApiKey> {
     const orgId = requireOrgId(request);
     await this.authz.require(request, 'manage', 'Organization', orgId);
     const keyId = fromGlobalId('ApiKey', id);
     return this.db.transaction(async (em, hooks) => {
-      const apiKey = await em.createQueryBuilder(ApiKey, 'key').addSelect('key.keyHash').where('key.id = :keyId AND key.revokedAt IS NULL', { keyId }).getOne();
+      const apiKey = await em.createQueryBuilder(ApiKey, 'key').addSelect('key.keyHash').where('key.id = :keyId AND key.revokedAt IS NULL', { keyId }).setLock('pessimistic_write').getOne();
       if (!apiKey) throw keyNotFound();
-      await em.update(ApiKey, { id: keyId, revokedAt: IsNull() }, { revokedAt: new Date() });
-      await this.db.emit(em, { type: 'api_key.revoked', orgId, subject: { type: 'ApiKey', id: keyId }, data: { name: apiKey.name } });
+      await change(em, apiKey);
       hooks.afterCommit(() => this.redis.del(apiKeyCacheKey(this.keyPrefix, apiKey.keyHash)));
       return em.findOneByOrFail(ApiKey, { id: keyId });
     });
@@ -85,7 +108,7 @@ export class ApiKeyService {
         const apiKey = await em.findOneBy(ApiKey, { keyHash });
         if (!apiKey || apiKey.revokedAt || (apiKey.expiresAt && apiKey.expiresAt <= new Date())) return null;
         await em.update(ApiKey, { id: apiKey.id }, { lastUsedAt: new Date() });
-        return { keyId: apiKey.id, orgId: apiKey.orgId, userId: apiKey.createdBy, scopes: apiKey.scopes, expiresAt: apiKey.expiresAt?.toISOString() ?? null };
+        return { keyId: apiKey.id, orgId: apiKey.orgId, userId: apiKey.createdBy, scopes: apiKey.scopes, expiresAt: apiKey.expiresAt?.toISOString() ?? null, rateLimit: apiKey.rateLimit };
       },
       { userId: null, orgId: null, settings: { token_hash: keyHash } },
     );

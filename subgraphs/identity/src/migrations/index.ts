@@ -2,5 +2,6 @@ import { init } from './0001-init.js';
 import { access } from './0002-access.js';
 import { outboxRelay } from './0003-outbox-relay.js';
 import { trash } from './0004-trash.js';
+import { apiKeyRateLimit } from './0005-api-key-rate-limit.js';
 
-export const migrations = [init, access, outboxRelay, trash];
+export const migrations = [init, access, outboxRelay, trash, apiKeyRateLimit];

@@ -10,6 +10,8 @@ export interface ApiKeyRecord {
   userId: string;
   scopes: string[];
   expiresAt: string | null;
+  /** Requests per rate-limit window; null: the cell's default. */
+  rateLimit: number | null;
 }
 
 export const API_KEY_PREFIX = 'cg_';

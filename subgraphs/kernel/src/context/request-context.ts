@@ -6,7 +6,7 @@ import type { PublishedEvent } from '../events/outbox.js';
 export type Principal =
   | { kind: 'anonymous' }
   | { kind: 'user'; userId: string; orgId: string | null; sessionId?: string | null; scopes: readonly string[] }
-  | { kind: 'api_key'; keyId: string; userId: string | null; orgId: string; scopes: readonly string[] }
+  | { kind: 'api_key'; keyId: string; userId: string | null; orgId: string; scopes: readonly string[]; rateLimit?: number | null }
   | { kind: 'system'; orgId: string | null; scopes: readonly string[] };
 
 /** What every hop knows about the request it serves. */
