@@ -110,6 +110,34 @@ describe('tags', () => {
   });
 });
 
+describe('tag filters', () => {
+  it('narrow the lists of tasks, contacts and deals as tags are applied, removed and deleted', async () => {
+    const urgent = (await mutate('tagCreate', { name: 'Urgent' }, 'tag { id }')).tag.id as string;
+    const later = (await mutate('tagCreate', { name: 'Later' }, 'tag { id }')).tag.id as string;
+    const [a, b, c] = [await task('Filter A'), await task('Filter B'), await task('Filter C')];
+    const person = await contact('Filtered');
+    await mutate('tagApply', { tagId: urgent, nodeIds: [a, b, person] }, 'changed');
+    await mutate('tagApply', { tagId: later, nodeIds: [b] }, 'changed');
+    const titles = async (tags: Record<string, unknown>) =>
+      (await run('query($tags: TagComparator, $ids: [ID!]) { tasks(filter: { tags: $tags, id: { in: $ids } }, orderBy: [{ field: TITLE }]) { nodes { title } } }', { tags, ids: [a, b, c] })).data!.tasks.nodes.map(
+        (node: { title: string }) => node.title,
+      );
+    const poll = { timeout: 5_000, interval: 50 };
+    // The tasks and CRM subgraphs learn of taggings from collaboration's events.
+    await expect.poll(() => titles({ hasAll: [urgent, later] }), poll).toEqual(['Filter B']);
+    expect(await titles({ hasAny: [urgent] })).toEqual(['Filter A', 'Filter B']);
+    expect(await titles({ hasNone: [later] })).toEqual(['Filter A', 'Filter C']);
+    expect(await titles({ isEmpty: true })).toEqual(['Filter C']);
+    const tagged = async () => (await run('query($tags: TagComparator) { contacts(filter: { tags: $tags }) { nodes { name } } deals(filter: { tags: $tags }) { totalCount } }', { tags: { hasAny: [urgent] } })).data;
+    await expect.poll(tagged, poll).toEqual({ contacts: { nodes: [{ name: 'Filtered' }] }, deals: { totalCount: 0 } });
+
+    await mutate('tagRemove', { tagId: urgent, nodeIds: [a] }, 'changed');
+    await expect.poll(() => titles({ hasAny: [urgent] }), poll).toEqual(['Filter B']);
+    await mutate('tagDelete', { id: later }, 'deletedTagId');
+    await expect.poll(() => titles({ isEmpty: true }), poll).toEqual(['Filter A', 'Filter C']);
+  });
+});
+
 describe('activity and trash', () => {
   it('shows every module’s events and the comments of an object, and what I did', async () => {
     const subject = await task('Busy task');

@@ -1,4 +1,4 @@
-import type { Authorizer, Database } from '@cellgraph/kernel';
+import type { Authorizer, Database, NodeTagProjection } from '@cellgraph/kernel';
 import type { ContactService } from './contact/contact.service.js';
 import type { ContactFieldService } from './custom-field/custom-field.service.js';
 import type { DealService } from './deal/deal.service.js';
@@ -15,4 +15,6 @@ export interface CrmServices {
   deals: DealService;
   forecasts: ForecastService;
   interactions: InteractionService;
+  /** Collaboration's tags on contacts and deals, for `filter: { tags }`. */
+  tagProjection: NodeTagProjection;
 }

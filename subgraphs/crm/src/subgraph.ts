@@ -1,4 +1,4 @@
-import { defineSubgraph, referenceAsIs, referenceThroughLoader } from '@cellgraph/kernel';
+import { defineSubgraph, NodeTagProjection, referenceAsIs, referenceThroughLoader } from '@cellgraph/kernel';
 import { Contact } from './contact/contact.entity.js';
 import { contactById } from './contact/contact.loaders.js';
 import { ContactResolver } from './contact/contact.resolver.js';
@@ -65,6 +65,8 @@ export const crmSubgraph = defineSubgraph<CrmServices>({
       deals: new DealService(db, authz, contacts),
       forecasts: new ForecastService(db, authz),
       interactions: new InteractionService(db, contacts),
+      tagProjection: new NodeTagProjection(db, 'crm', ['Contact', 'Deal']),
     };
   },
+  eventHandlers: ({ tagProjection }) => tagProjection.handlers(),
 });

@@ -1,10 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import type { TrashSpec } from '@cellgraph/kernel';
+import { forgetNodeTags, type TrashSpec } from '@cellgraph/kernel';
 
 /** Deletes deals for good (their interactions stay with the contact, off the deal). */
 async function purgeDeals(em: EntityManager, ids: string[]): Promise<void> {
   await em.query('UPDATE crm.interactions SET deal_id = NULL WHERE deal_id = ANY($1)', [ids]);
   await em.query('DELETE FROM crm.deals WHERE id = ANY($1)', [ids]);
+  await forgetNodeTags(em, 'crm', ids);
 }
 
 export const dealTrash: TrashSpec = {
@@ -28,6 +29,7 @@ export const contactTrash: TrashSpec = {
     if (deals.length) await purgeDeals(em, deals);
     await em.query('UPDATE crm.contacts SET merged_into_id = NULL WHERE merged_into_id = ANY($1)', [ids]);
     await em.query('DELETE FROM crm.contacts WHERE id = ANY($1)', [ids]);
+    await forgetNodeTags(em, 'crm', ids);
     return deals.length ? [{ spec: dealTrash, ids: deals }] : [];
   },
 };

@@ -1,4 +1,4 @@
-import type { Authorizer, Database } from '@cellgraph/kernel';
+import type { Authorizer, Database, NodeTagProjection } from '@cellgraph/kernel';
 import type { AutomationEngine } from './automation/automation.engine.js';
 import type { AutomationService } from './automation/automation.service.js';
 import type { BoardService } from './board/board.service.js';
@@ -21,4 +21,6 @@ export interface TasksServices {
   time: TimeService;
   automations: AutomationService;
   engine: AutomationEngine;
+  /** Collaboration's tags on tasks, for `filter: { tags }`. */
+  tagProjection: NodeTagProjection;
 }

@@ -1,4 +1,4 @@
-import { currentRequestContext, defineSubgraph, referenceAsIs, referenceThroughLoader } from '@cellgraph/kernel';
+import { currentRequestContext, defineSubgraph, NodeTagProjection, referenceAsIs, referenceThroughLoader } from '@cellgraph/kernel';
 import { Automation, AutomationRun } from './automation/automation.entities.js';
 import { AutomationEngine } from './automation/automation.engine.js';
 import { AutomationResolver } from './automation/automation.resolver.js';
@@ -84,9 +84,13 @@ export const tasksSubgraph = defineSubgraph<TasksServices>({
       time: new TimeService(db, tasks, authz),
       automations: new AutomationService(db, boards),
       engine: new AutomationEngine(db, tasks),
+      tagProjection: new NodeTagProjection(db, 'tasks', ['Task']),
     };
   },
-  eventHandlers: ({ engine }) => Object.fromEntries(AUTOMATION_TRIGGERS.map((trigger) => [trigger, (event) => engine.handle(event, currentRequestContext()!)])),
+  eventHandlers: ({ engine, tagProjection }) => ({
+    ...Object.fromEntries(AUTOMATION_TRIGGERS.map((trigger) => [trigger, (event) => engine.handle(event, currentRequestContext()!)])),
+    ...tagProjection.handlers(),
+  }),
   jobs: ({ recurrences }) => ({
     [RECURRENCE_RUN_JOB]: (data: RunJob) => recurrences.run(data),
     [RECURRENCE_SWEEP_JOB]: () => recurrences.sweep(),

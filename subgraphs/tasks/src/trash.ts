@@ -1,4 +1,4 @@
-import type { TrashSpec } from '@cellgraph/kernel';
+import { forgetNodeTags, type TrashSpec } from '@cellgraph/kernel';
 
 /** Tasks in the trash: deleted for good with their checklists, dependencies, watchers and time; subtasks stay, top-level. */
 export const taskTrash: TrashSpec = {
@@ -9,6 +9,7 @@ export const taskTrash: TrashSpec = {
     await em.query('UPDATE tasks.tasks SET parent_id = NULL WHERE parent_id = ANY($1)', [ids]);
     await em.query('DELETE FROM tasks.recurrence_runs WHERE task_id = ANY($1)', [ids]);
     await em.query('DELETE FROM tasks.tasks WHERE id = ANY($1)', [ids]);
+    await forgetNodeTags(em, 'tasks', ids);
     return [];
   },
 };

@@ -9,6 +9,7 @@ import {
   IDComparator,
   OrderDirection,
   StringComparator,
+  TagComparator,
   UserError,
 } from '@cellgraph/kernel';
 import { GraphQLJSON, GraphQLJSONObject } from 'graphql-scalars';
@@ -125,6 +126,7 @@ export class ContactFilter {
   @Field(() => DateTimeComparator, { nullable: true }) convertedAt?: DateTimeComparator | null;
   @Field(() => DateTimeComparator, { nullable: true }) createdAt?: DateTimeComparator | null;
   @Field(() => DateTimeComparator, { nullable: true }) updatedAt?: DateTimeComparator | null;
+  @Field(() => TagComparator, { nullable: true }) tags?: TagComparator | null;
   @Field(() => [ContactCustomFieldComparator], { nullable: true, description: 'Conditions on custom fields, all of which must hold.' }) customFields?: ContactCustomFieldComparator[] | null;
   @Field(() => [ContactFilter], { nullable: true }) and?: ContactFilter[] | null;
   @Field(() => [ContactFilter], { nullable: true }) or?: ContactFilter[] | null;

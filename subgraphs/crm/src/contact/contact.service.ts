@@ -27,6 +27,7 @@ import {
   type PublishedEvent,
   type RequestContext,
   type UserErrorData,
+  tagFilterField,
 } from '@cellgraph/kernel';
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
@@ -78,6 +79,7 @@ type ValidCreate = z.output<typeof createInput>;
 
 const filterSpec: FilterSpec = {
   id: { path: 'contact.id', kind: 'id', idType: 'Contact' },
+  tags: tagFilterField('crm', 'contact.id'),
   type: { path: 'contact.type', kind: 'enum' },
   status: { path: 'contact.status', kind: 'enum' },
   source: { path: 'contact.source', kind: 'enum' },

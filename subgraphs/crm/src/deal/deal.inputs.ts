@@ -14,6 +14,7 @@ import {
   IntComparator,
   OrderDirection,
   StringComparator,
+  TagComparator,
   UserError,
 } from '@cellgraph/kernel';
 import { GraphQLJSONObject, GraphQLLocalDate } from 'graphql-scalars';
@@ -87,6 +88,7 @@ export class DealFilter {
   @Field(() => DateComparator, { nullable: true }) actualCloseDate?: DateComparator | null;
   @Field(() => DateTimeComparator, { nullable: true }) createdAt?: DateTimeComparator | null;
   @Field(() => DateTimeComparator, { nullable: true }) updatedAt?: DateTimeComparator | null;
+  @Field(() => TagComparator, { nullable: true }) tags?: TagComparator | null;
   @Field(() => [DealFilter], { nullable: true }) and?: DealFilter[] | null;
   @Field(() => [DealFilter], { nullable: true }) or?: DealFilter[] | null;
   @Field(() => DealFilter, { nullable: true }) not?: DealFilter | null;

@@ -22,6 +22,7 @@ import {
   type FilterSpec,
   type OrderField,
   type RequestContext,
+  tagFilterField,
 } from '@cellgraph/kernel';
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
@@ -71,6 +72,7 @@ export const STATUS_SQL = `(CASE WHEN stage.closed THEN (CASE WHEN stage.won THE
 
 const filterSpec: FilterSpec = {
   id: { path: 'deal.id', kind: 'id', idType: 'Deal' },
+  tags: tagFilterField('crm', 'deal.id'),
   title: { path: 'deal.title', kind: 'string' },
   status: { path: STATUS_SQL, kind: 'enum' },
   pipeline: { path: 'deal.pipelineId', kind: 'id', idType: 'Pipeline' },

@@ -1,5 +1,6 @@
 import { init } from './0001-init.js';
 import { trash } from './0002-trash.js';
 import { customFieldIndex } from './0003-custom-field-index.js';
+import { nodeTags } from './0004-node-tags.js';
 
-export const migrations = [init, trash, customFieldIndex];
+export const migrations = [init, trash, customFieldIndex, nodeTags];

@@ -2,5 +2,6 @@ import { init } from './0001-init.js';
 import { moduleTables } from './0002-module.js';
 import { idempotencyKeys } from './0003-idempotency.js';
 import { trash } from './0004-trash.js';
+import { nodeTags } from './0005-node-tags.js';
 
-export const migrations = [init, moduleTables, idempotencyKeys, trash];
+export const migrations = [init, moduleTables, idempotencyKeys, trash, nodeTags];

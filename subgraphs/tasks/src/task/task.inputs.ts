@@ -9,6 +9,7 @@ import {
   IDComparator,
   OrderDirection,
   StringComparator,
+  TagComparator,
   UserError,
 } from '@cellgraph/kernel';
 import { GraphQLDateTimeISO, GraphQLJSONObject } from 'graphql-scalars';
@@ -141,6 +142,7 @@ export class TaskFilter {
   @Field(() => IDComparator, { nullable: true, description: 'The parent task; isNull: true for top-level tasks.' }) parent?: IDComparator | null;
   @Field(() => DateTimeComparator, { nullable: true }) createdAt?: DateTimeComparator | null;
   @Field(() => DateTimeComparator, { nullable: true }) updatedAt?: DateTimeComparator | null;
+  @Field(() => TagComparator, { nullable: true }) tags?: TagComparator | null;
   @Field(() => [TaskFilter], { nullable: true }) and?: TaskFilter[] | null;
   @Field(() => [TaskFilter], { nullable: true }) or?: TaskFilter[] | null;
   @Field(() => TaskFilter, { nullable: true }) not?: TaskFilter | null;

@@ -23,6 +23,7 @@ import {
   type PublishedEvent,
   type RequestContext,
   type SortKey,
+  tagFilterField,
 } from '@cellgraph/kernel';
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
@@ -61,6 +62,7 @@ const idInput = z.object({ id: globalIdOf('Task') });
 
 const filterSpec: FilterSpec = {
   id: { path: 'task.id', kind: 'id', idType: 'Task' },
+  tags: tagFilterField('tasks', 'task.id'),
   title: { path: 'task.title', kind: 'string' },
   status: { path: 'task.status', kind: 'enum' },
   priority: { path: 'task.priority', kind: 'enum' },
