@@ -30,6 +30,7 @@ const gatewayEnv = z.object({
   /** Serve the GraphQL explorer on GET /graphql; always on when NODE_ENV=development. */
   EXPLORER_ENABLED: boolFromEnv(false),
   MAX_QUERY_DEPTH: intFromEnv(15),
+  MAX_QUERY_NODES: intFromEnv(50_000),
   MAX_ALIASES: intFromEnv(30),
   MAX_DIRECTIVES: intFromEnv(50),
   MAX_TOKENS: intFromEnv(5_000),

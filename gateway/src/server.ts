@@ -28,6 +28,7 @@ import { JwksPublisher } from './jwks.js';
 import { RateLimiter } from './rate-limit.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
+import { nodeLimit } from './cost.js';
 import { maskGatewayErrors } from './errors.js';
 import { explorerAssets, explorerPage, wantsExplorer } from './explorer.js';
 import { subgraphReadiness } from './health.js';
@@ -104,6 +105,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       introspectionGuard(config.development),
+      nodeLimit(config.MAX_QUERY_NODES),
       requestLogging(logger),
     ],
     logger,
@@ -182,6 +184,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
           if (principal.kind === 'api_key' && !(await apiKeyLimits.take(`api-key:${principal.keyId}`, principal.rateLimit)).allowed) throw new AuthenticationError('Rate limit exceeded for this API key');
         },
         validationRules,
+        maxQueryNodes: config.MAX_QUERY_NODES,
         maxTokens: config.MAX_TOKENS,
         maxPayloadBytes: config.MAX_BODY_BYTES,
         maxSubscriptionsPerConnection: config.MAX_SUBSCRIPTIONS_PER_CONNECTION,

@@ -142,6 +142,23 @@ describe('the shield', () => {
     expect(huge.status).toBe(413);
   });
 
+  it('refuses an operation that could return too many objects, and reports what each one asked for', async () => {
+    const small = await cell.gql('{ tasks(first: 20) { nodes { id } } }', {}, alice.token);
+    expect(small.extensions).toEqual({ cost: { requestedNodes: 20, limit: 50_000 } });
+    const nested = 'query($n: Int) { tasks(first: $n) { nodes { subtasks(first: 100) { nodes { subtasks(first: 100) { nodes { id } } } } } } }';
+    const refused = await cell.gql(nested, { n: 10 }, alice.token); // 10 + 10 × 100 + 10 × 100 × 100
+    expect(refused.status).toBe(400);
+    expect(refused.data).toBeUndefined();
+    expect(refused.errors).toEqual([
+      {
+        message: 'This operation could return 101010 objects; the limit is 50000. Ask for smaller pages (first/last) or fewer nested connections.',
+        extensions: { code: 'QUERY_TOO_COMPLEX', requestId: expect.any(String) },
+      },
+    ]);
+    const allowed = await cell.gql(nested, { n: 4 }, alice.token); // 40,404
+    expect([allowed.status, allowed.errors, allowed.extensions!.cost.requestedNodes]).toEqual([200, undefined, 40_404]);
+  });
+
   it('gives no schema hints and no internals in errors', async () => {
     const typo = await cell.gql('{ taks { totalCount } }', {}, alice.token);
     expect(typo.errors![0]!.message).toBe('Cannot query field "taks" on type "Query".');
@@ -169,7 +186,7 @@ describe('the shield', () => {
     const textPlain = await fetch(cell.gatewayUrl, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' });
     expect(textPlain.status).toBe(400);
     const preflighted = await fetch(`${cell.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'apollo-require-preflight': 'true' } });
-    expect(await preflighted.json()).toEqual({ data: { __typename: 'Query' } });
+    expect(await preflighted.json()).toEqual({ data: { __typename: 'Query' }, extensions: { cost: { requestedNodes: 0, limit: 50_000 } } });
   });
 
   it('serves the explorer only when configured (production default: off)', async () => {

@@ -153,6 +153,8 @@ describe('subscriptions through the gateway', () => {
     expect(await query.ended).toMatchObject([{ extensions: { code: 'OPERATION_NOT_SUPPORTED' } }]);
     const deep = subscribe(client, `subscription { taskChanged(boardId: "x") { task { ${'subtasks { nodes { '.repeat(8)}id${' } }'.repeat(8)} } } }`);
     expect(await deep.ended).toMatchObject([{ message: expect.stringMatching(/depth/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }]);
+    const wide = subscribe(client, `subscription { taskChanged(boardId: "x") { task { ${'subtasks(first: 100) { nodes { '.repeat(3)}id${' } }'.repeat(3)} } } }`);
+    expect(await wide.ended).toMatchObject([{ extensions: { code: 'QUERY_TOO_COMPLEX' } }]);
 
     const overHttp = await cell.gql(BOARD_CHANGES, { boardId: 'x' }, alice.token);
     expect(overHttp.errors?.[0]?.extensions?.code).toBe('SUBSCRIPTION_REQUIRES_WEBSOCKET');

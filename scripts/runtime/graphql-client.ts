@@ -4,6 +4,7 @@ export interface GraphQLResponse<T = Record<string, any>> {
   headers: Headers;
   data?: T | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+  extensions?: Record<string, any>;
 }
 
 export async function graphqlRequest<T = Record<string, any>>(
@@ -21,7 +22,7 @@ export async function graphqlRequest<T = Record<string, any>>(
     },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { data?: T | null; errors?: GraphQLResponse['errors'] };
+  const body = (await response.json()) as Pick<GraphQLResponse<T>, 'data' | 'errors' | 'extensions'>;
   return { status: response.status, headers: response.headers, ...body };
 }
 

@@ -5,6 +5,7 @@ import { principalOrgId, runWithRequestContext, type Logger, type Principal, typ
 import { CloseCode, makeServer, type Context } from 'graphql-ws';
 import { GraphQLError, getVariableValues, Kind, parse, specifiedRules, validate, type DocumentNode, type ExecutionResult, type ValidationRule } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { requestedNodes, tooManyNodes } from '../cost.js';
 import type { LiveEventHub } from './live-event-hub.js';
 import type { PlannedSubscription, SubscriptionEngine } from './subscription-engine.js';
 
@@ -17,6 +18,8 @@ export interface SubscriptionServerOptions {
   /** Admits a new connection of an authenticated principal (throws to refuse: rate limits). */
   admit: (principal: Principal) => Promise<void>;
   validationRules: readonly ValidationRule[];
+  /** Objects one subscription payload may ask for (see cost.ts). */
+  maxQueryNodes: number;
   maxTokens: number;
   maxPayloadBytes: number;
   maxSubscriptionsPerConnection: number;
@@ -98,6 +101,8 @@ export function attachSubscriptions(server: HttpServer, options: SubscriptionSer
       }
       const variables = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
       if (variables.errors) return variables.errors.map((error) => options.formatError(new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT' } }), requestId));
+      const requested = requestedNodes(schema, document, operation, variables.coerced);
+      if (requested > options.maxQueryNodes) return refuse(tooManyNodes(requested, options.maxQueryNodes));
       const principal = connection.principal!;
       const orgId = principalOrgId(principal);
       if (!orgId) return refuse(coded('FORBIDDEN', 'Select an organization first'));

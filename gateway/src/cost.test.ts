@@ -1,0 +1,44 @@
+import { buildSchema, Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { requestedNodes } from './cost.js';
+
+const schema = buildSchema(`
+  type Query { users(first: Int, last: Int): UserConnection, me: User, search: [Result] }
+  union Result = User | Team
+  interface Named { name: String, friends(first: Int): UserConnection }
+  type User implements Named { name: String, friends(first: Int): UserConnection, tasks(first: Int, last: Int): TaskConnection, teams: [Team] }
+  type Team { members(first: Int): UserConnection }
+  type UserConnection { nodes: [User], totalCount: Int }
+  type Task { title: String }
+  type TaskConnection { nodes: [Task], edges: [TaskEdge] }
+  type TaskEdge { node: Task }
+`);
+
+const cost = (source: string, variables: Record<string, unknown> = {}) => {
+  const document = parse(source);
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+  return requestedNodes(schema, document, operation, variables);
+};
+
+describe('requested nodes', () => {
+  it('multiplies the page sizes of nested connections, with the default page when none is given', () => {
+    expect(cost('{ me { name } }')).toBe(0);
+    expect(cost('{ users(first: 10) { totalCount } }')).toBe(10);
+    expect(cost('{ users(first: 10) { nodes { tasks(last: 5) { nodes { title } } } } }')).toBe(10 + 10 * 5);
+    expect(cost('{ users { nodes { tasks { edges { node { title } } } } } }')).toBe(50 + 50 * 50);
+    expect(cost('{ me { friends(first: 3) { nodes { friends(first: 4) { nodes { tasks(first: 5) { nodes { title } } } } } } } }')).toBe(3 + 12 + 60);
+  });
+
+  it('reads page sizes from variables, and counts through fragments, interfaces, unions and plain lists', () => {
+    expect(cost('query($n: Int) { users(first: $n) { nodes { name } } }', { n: 7 })).toBe(7);
+    expect(cost('query($n: Int) { users(first: $n) { nodes { name } } }')).toBe(50);
+    const viaFragments = `{ users(first: 2) { nodes { ...F } } } fragment F on Named { friends(first: 3) { nodes { ... on User { tasks(first: 4) { nodes { title } } } } } }`;
+    expect(cost(viaFragments)).toBe(2 + 6 + 24);
+    expect(cost('{ search { ... on Team { members(first: 9) { totalCount } } __typename } }')).toBe(9);
+    expect(cost('{ me { teams { members(first: 2) { nodes { tasks(first: 10) { totalCount } } } } } }')).toBe(2 + 20);
+  });
+
+  it('stops at a fragment that spreads itself (validation reports it)', () => {
+    expect(cost('{ me { ...Loop } } fragment Loop on User { friends(first: 2) { nodes { ...Loop } } }')).toBe(2);
+  });
+});
