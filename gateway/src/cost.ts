@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { DEFAULT_PAGE_SIZE } from '@cellgraph/kernel';
 import {
   getNamedType,
   GraphQLError,
@@ -20,12 +21,10 @@ import type { GatewayContext } from './context.js';
 /*
  * How many objects an operation can ask for, counted as GitHub's API does before running it: every
  * connection field (a `…Connection` with `first`/`last`) asks for its page size (first or last, else
- * the kernel's default page of 50) times the pages of the connections it sits in. A plain list adds
+ * the kernel's default page) times the pages of the connections it sits in. A plain list adds
  * nothing of its own. The count uses the request's variables, so it is exact for what the caller
  * sent; it bounds the work a single request can cause however the subgraphs batch it.
  */
-
-const DEFAULT_PAGE_SIZE = 50;
 
 export function requestedNodes(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> = {}): number {
   const fragments = new Map<string, FragmentDefinitionNode>();

@@ -1,6 +1,7 @@
 import {
   escapeLike,
   filterToSql,
+  filterUses,
   fromGlobalId,
   globalIdOf,
   idempotent,
@@ -31,7 +32,7 @@ import {
 } from '@cellgraph/kernel';
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
-import { customFieldFilter, mentionsCustomFields } from '../custom-field/custom-field-filter.js';
+import { customFieldFilter } from '../custom-field/custom-field-filter.js';
 import { customFieldProblems, mergeCustomFields } from '../custom-field/custom-field-values.js';
 import type { ContactFieldService } from '../custom-field/custom-field.service.js';
 import { PipelineStage, Pipeline, PipelineType } from '../pipeline/pipeline.entities.js';
@@ -448,7 +449,7 @@ export class ContactService {
 
   /** The filter's fields; with the organization's custom fields when the filter has conditions on them. */
   private async filterSpec(args: ContactsArgs): Promise<FilterSpec> {
-    if (!mentionsCustomFields(args.filter as Record<string, unknown> | null | undefined)) return filterSpec;
+    if (!filterUses(args.filter as ContactFilter as Record<string, unknown> | null | undefined, 'customFields')) return filterSpec;
     const fields = await this.db.transaction((em) => this.fields.definitions(em));
     return { ...filterSpec, customFields: customFieldFilter(fields) };
   }

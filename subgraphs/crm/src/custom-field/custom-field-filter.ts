@@ -102,11 +102,3 @@ function limited<T>(values: T[]): T[] {
   if (values.length > MAX_VALUES) throw refuse(`A custom field condition takes at most ${MAX_VALUES} values`);
   return values;
 }
-
-/** Whether a filter (at any depth of and/or/not) has conditions on custom fields. */
-export function mentionsCustomFields(filter: Record<string, unknown> | null | undefined): boolean {
-  if (!filter) return false;
-  if (filter.customFields) return true;
-  const children = [...((filter.and as Record<string, unknown>[] | null) ?? []), ...((filter.or as Record<string, unknown>[] | null) ?? []), filter.not as Record<string, unknown> | null];
-  return children.some((child) => mentionsCustomFields(child));
-}

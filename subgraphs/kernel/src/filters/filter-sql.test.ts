@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toGlobalId } from '../ids/global-id.js';
-import { filterToSql, type FilterSpec } from './filter-sql.js';
+import { filterToSql, filterUses, type FilterSpec } from './filter-sql.js';
 
 const spec: FilterSpec = {
   title: { path: 'task.title', kind: 'string' },
@@ -48,6 +48,13 @@ describe('filterToSql', () => {
       params: { filter0: 'x', filter1: ['a'], filter2: ['b'] },
     });
     expect(() => filterToSql({ labels: Array.from({ length: 51 }, (_, i) => `l${i}`) }, tagged)).toThrow('more than 50 conditions');
+  });
+
+  it('tells whether a key is used at any depth', () => {
+    expect(filterUses({ title: { eq: 'x' } }, 'labels')).toBe(false);
+    expect(filterUses({ or: [{ title: { eq: 'x' } }, { not: { labels: ['a'] } }] }, 'labels')).toBe(true);
+    expect(filterUses({ labels: null }, 'labels')).toBe(false);
+    expect(filterUses(null, 'labels')).toBe(false);
   });
 
   it('returns null without a filter', () => {

@@ -108,6 +108,13 @@ export function filterToSql(filter: Filter | null | undefined, spec: FilterSpec,
   return { sql: `(${visit(filter, 1)})`, params };
 }
 
+/** Whether `filter` has a condition on `key` at any depth of and/or/not (e.g. to load what its computed field needs). */
+export function filterUses(filter: Filter | null | undefined, key: string): boolean {
+  if (!filter) return false;
+  if (filter[key] !== undefined && filter[key] !== null) return true;
+  return [...(filter.and ?? []), ...(filter.or ?? []), filter.not].some((child) => filterUses(child, key));
+}
+
 /** `text` with LIKE wildcards escaped, to match literally. */
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
