@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import { authzMigrations, prepareCellDatabase, sqlIdentifier } from '@cellgraph/kernel';
-import { databaseUrl, TEST_APP_PASSWORD, TEST_DATABASE_PREFIX, TEST_DATABASE_URL, TEST_REDIS_URL, withClient } from '@cellgraph/kernel/testing';
+import { databaseUrl, TEST_APP_PASSWORD, TEST_DATABASE_PREFIX, TEST_DATABASE_URL, TEST_REDIS_URL, TEST_TEMPLATE_PREFIX, withClient } from '@cellgraph/kernel/testing';
 import { Redis } from 'ioredis';
 import type { TestProject } from 'vitest/node';
 import { catalog } from '../runtime/catalog.js';
 
-const TEMPLATE_PREFIX = 'cgtpl_';
 
 /**
  * Runs once before the test files: checks that Postgres and Redis answer, and builds a template
@@ -29,7 +28,7 @@ export default async function setup(project: TestProject) {
     fingerprint.update(definition.name);
     for (const migration of definition.migrations) fingerprint.update(migration.id).update(migration.sql);
   }
-  const template = sqlIdentifier(`${TEMPLATE_PREFIX}${fingerprint.digest('hex').slice(0, 16)}`);
+  const template = sqlIdentifier(`${TEST_TEMPLATE_PREFIX}${fingerprint.digest('hex').slice(0, 16)}`);
 
   await withClient(TEST_DATABASE_URL, async (client) => {
     await client.query('SELECT pg_advisory_lock(hashtext($1))', ['cellgraph.test-template']);
@@ -38,7 +37,7 @@ export default async function setup(project: TestProject) {
         `SELECT datname FROM pg_database d
           WHERE (datname LIKE $1 OR (datname LIKE $2 AND datname <> $3))
             AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)`,
-        [`${TEST_DATABASE_PREFIX}%`, `${TEMPLATE_PREFIX}%`, template],
+        [`${likePrefix(TEST_DATABASE_PREFIX)}%`, `${likePrefix(TEST_TEMPLATE_PREFIX)}%`, template],
       );
       for (const { datname } of stale.rows) await client.query(`DROP DATABASE IF EXISTS ${sqlIdentifier(datname)} WITH (FORCE)`);
       const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
@@ -62,4 +61,9 @@ export default async function setup(project: TestProject) {
     // cloning it keeps it (DROP refuses while it is in use), and the next run removes it.
     await withClient(TEST_DATABASE_URL, (client) => client.query(`DROP DATABASE IF EXISTS ${template}`)).catch(() => undefined);
   };
+}
+
+/** A prefix for LIKE, its `_` matched literally (so `cgtest_` never matches another namespace's `cgtestx…`). */
+function likePrefix(prefix: string): string {
+  return prefix.replaceAll('_', '\\_');
 }
