@@ -22,6 +22,8 @@ describe('internal context', () => {
     const { signer, verifier } = await setup();
     const token = await signer.sign(context, 'tasks', '{"query":"{ a }"}');
     await expect(verifier.verify(token, Buffer.from('{"query":"{ a }"}'))).resolves.toEqual(context);
+    const fromAddress = { ...context, clientAddress: '203.0.113.7' };
+    await expect(verifier.verify(await signer.sign(fromAddress, 'tasks', 'a'), 'a')).resolves.toEqual(fromAddress);
   });
 
   it('refuses a missing token, another body, another audience and a tampered payload', async () => {

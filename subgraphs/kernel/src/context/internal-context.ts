@@ -28,7 +28,7 @@ const principalSchema: z.ZodType<Principal> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('system'), orgId: z.uuid().nullable(), scopes: z.array(z.string()) }),
 ]);
 
-const claimsSchema = z.object({ rid: z.string().min(1).max(128), prn: principalSchema, bh: z.string() });
+const claimsSchema = z.object({ rid: z.string().min(1).max(128), prn: principalSchema, bh: z.string(), adr: z.string().max(64).optional() });
 
 export function bodyHash(body: string | Uint8Array): string {
   return createHash('sha256').update(body).digest('base64url');
@@ -61,7 +61,7 @@ export class InternalContextSigner {
 
   /** Signs `context` for one request to the subgraph `audience` carrying `body`. */
   sign(context: RequestContext, audience: string, body: string | Uint8Array): Promise<string> {
-    return new SignJWT({ rid: context.requestId, prn: context.principal, bh: bodyHash(body) })
+    return new SignJWT({ rid: context.requestId, prn: context.principal, bh: bodyHash(body), ...(context.clientAddress ? { adr: context.clientAddress } : {}) })
       .setProtectedHeader({ alg: 'EdDSA', kid: this.kid })
       .setIssuer(ISSUER)
       .setAudience(audience)
@@ -105,7 +105,8 @@ export class InternalContextVerifier {
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success) throw new InternalContextError('malformed internal context');
     if (claims.data.bh !== bodyHash(body)) throw new InternalContextError('internal context does not match the request body');
-    return { requestId: claims.data.rid, principal: claims.data.prn };
+    const { rid: requestId, prn: principal, adr: clientAddress } = claims.data;
+    return clientAddress ? { requestId, principal, clientAddress } : { requestId, principal };
   }
 }
 

@@ -15,6 +15,8 @@ export interface RequestContext {
   readonly principal: Principal;
   /** When the gateway allows it, a token to ask the graph for more as the same principal. */
   readonly delegation?: string;
+  /** The caller's network address as the gateway determined it (trusted proxies only), for per-address throttles. */
+  readonly clientAddress?: string;
 }
 
 /** The GraphQL context value of a subgraph request. */
