@@ -19,6 +19,9 @@ const identityEnv = z.object({
   LOGIN_LOCKOUT_SECONDS: intFromEnv(15 * 60),
   LOGIN_ATTEMPTS_PER_WINDOW: intFromEnv(30),
   LOGIN_WINDOW_SECONDS: intFromEnv(15 * 60),
+  /** Different e-mails whose sign-in may fail from one client address per window (password spraying). */
+  LOGIN_FAILED_EMAILS_PER_ADDRESS: intFromEnv(20),
+  LOGIN_ADDRESS_WINDOW_SECONDS: intFromEnv(15 * 60),
 });
 
 export type IdentityConfig = z.output<typeof identityEnv>;

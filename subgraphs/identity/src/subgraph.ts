@@ -62,6 +62,8 @@ export const identitySubgraph = defineSubgraph<IdentityServices>({
       lockoutSeconds: config.LOGIN_LOCKOUT_SECONDS,
       attemptsPerWindow: config.LOGIN_ATTEMPTS_PER_WINDOW,
       windowSeconds: config.LOGIN_WINDOW_SECONDS,
+      failedEmailsPerAddress: config.LOGIN_FAILED_EMAILS_PER_ADDRESS,
+      addressWindowSeconds: config.LOGIN_ADDRESS_WINDOW_SECONDS,
     });
     const mfa = new MfaService(db, new SecretBox(config.IDENTITY_ENCRYPTION_KEY));
     const sessions = new SessionService({ db, tokens, revocations, throttle, mfa, redis, keyPrefix, refreshTokenTtlDays: config.REFRESH_TOKEN_TTL_DAYS });

@@ -33,8 +33,8 @@ export class AuthResolver {
   }
 
   @Mutation(() => SessionCreatePayload, { nullable: true, description: 'Sign in with e-mail and password (5 failures lock sign-in for 15 minutes).' })
-  sessionCreate(@Arg('input', () => SessionCreateInput) input: SessionCreateInput): Promise<SessionCreatePayload> {
-    return mutationPayload(() => this.services.sessions.signIn(input));
+  sessionCreate(@Arg('input', () => SessionCreateInput) input: SessionCreateInput, @Ctx() context: Context): Promise<SessionCreatePayload> {
+    return mutationPayload(() => this.services.sessions.signIn(input, context.request.clientAddress));
   }
 
   @Mutation(() => SessionPayload, { nullable: true, description: 'Complete a sign-in with a second-factor code or a backup code.' })

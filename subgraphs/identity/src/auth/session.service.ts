@@ -50,9 +50,11 @@ export class SessionService {
     return this.options.db;
   }
 
-  async signIn(input: SessionCreateInput): Promise<{ session?: Session; mfaChallenge?: MfaChallenge }> {
+  /** `clientAddress`: where the attempt comes from, for the throttle across e-mails (password spraying). */
+  async signIn(input: SessionCreateInput, clientAddress?: string): Promise<{ session?: Session; mfaChallenge?: MfaChallenge }> {
     const email = emailSchema.safeParse(input.email).data ?? input.email.trim().toLowerCase();
     const { throttle } = this.options;
+    await throttle.checkAddress(clientAddress);
     await throttle.attempt(email);
     const lockedFor = await throttle.lockedFor(email);
     if (lockedFor > 0) throw accountLocked(lockedFor);
@@ -60,7 +62,7 @@ export class SessionService {
     const user = await this.findByEmail(email);
     const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
     if (!passwordOk || !user || user.deactivatedAt) {
-      const locked = await throttle.fail(email);
+      const locked = await throttle.fail(email, clientAddress);
       await this.recordSecurityEvent(user, 'user.sign_in_failed', { emailHash: hashEmail(email) });
       if (locked) await this.recordSecurityEvent(user, 'user.locked_out', { emailHash: hashEmail(email) });
       throw invalidCredentials();

@@ -6,12 +6,20 @@ export interface ThrottleSettings {
   lockoutSeconds: number;
   attemptsPerWindow: number;
   windowSeconds: number;
+  /** Different e-mails that may fail to sign in from one client address per address window. */
+  failedEmailsPerAddress: number;
+  addressWindowSeconds: number;
 }
 
 /**
  * Per e-mail, in Redis: a rate limit on attempts (throttling: a top-level RATE_LIMITED error)
  * and a lockout after consecutive failures. Keyed by a hash of the e-mail and applied whether or
  * not an account exists, so neither reveals which e-mails have accounts.
+ *
+ * Per client address (as the gateway determined it), across e-mails: an address whose sign-ins
+ * failed for too many different e-mails in the window is refused (RATE_LIMITED) before any
+ * password is checked — password spraying tries one password on many accounts, which the
+ * per-e-mail lockout never sees.
  */
 export class LoginThrottle {
   constructor(
@@ -21,7 +29,21 @@ export class LoginThrottle {
   ) {}
 
   private key(kind: string, email: string): string {
-    return `${this.prefix}:login:${kind}:${createHash('sha256').update(email).digest('hex')}`;
+    return `${this.prefix}:login:${kind}:${hashOf(email)}`;
+  }
+
+  private addressKey(address: string): string {
+    return `${this.prefix}:login:address-failures:${address}`;
+  }
+
+  /** Throws RATE_LIMITED when sign-ins from `address` failed for too many different e-mails. */
+  async checkAddress(address: string | undefined): Promise<void> {
+    if (!address) return;
+    const key = this.addressKey(address);
+    const [[, failedEmails], [, ttl]] = (await this.redis.multi().scard(key).ttl(key).exec()) as [[null, number], [null, number]];
+    if (failedEmails < this.settings.failedEmailsPerAddress) return;
+    const retryAfter = ttl > 0 ? ttl : this.settings.addressWindowSeconds;
+    throw new CodedError(ErrorCode.RateLimited, `Too many failed sign-ins from this address; try again in ${Math.ceil(retryAfter / 60)} minutes`, { retryAfter });
   }
 
   /** Counts an attempt; throws RATE_LIMITED beyond the window's allowance. */
@@ -41,8 +63,12 @@ export class LoginThrottle {
     return ttl > 0 ? ttl : 0;
   }
 
-  /** Records a failure; returns true when it locked the e-mail. */
-  async fail(email: string): Promise<boolean> {
+  /** Records a failure (of `email`, from `address`); returns true when it locked the e-mail. */
+  async fail(email: string, address: string | undefined): Promise<boolean> {
+    if (address) {
+      const addressKey = this.addressKey(address);
+      await this.redis.multi().sadd(addressKey, hashOf(email)).expire(addressKey, this.settings.addressWindowSeconds, 'NX').exec();
+    }
     const key = this.key('failures', email);
     const failures = await this.redis.incr(key);
     await this.redis.expire(key, this.settings.lockoutSeconds);
@@ -55,3 +81,5 @@ export class LoginThrottle {
     await this.redis.del(this.key('failures', email));
   }
 }
+
+const hashOf = (email: string) => createHash('sha256').update(email).digest('hex');
