@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { anonymous, API_KEY_PREFIX, type AccessTokenVerifier, type DelegationVerifier, type Principal, type TokenRevocations } from '@cellgraph/kernel';
 import type { ApiKeyResolver } from './api-keys.js';
+import { RateLimitedError, type RateLimiter } from './rate-limit.js';
 
 export class AuthenticationError extends Error {
   override name = 'AuthenticationError';
@@ -26,13 +27,15 @@ export class Authenticator {
     private readonly revocations: TokenRevocations,
     private readonly apiKeys: ApiKeyResolver,
     private readonly delegations: DelegationVerifier,
+    /** Unknown API keys presented per client address: beyond the limit, API keys from that address are refused unchecked. */
+    private readonly keyGuesses: RateLimiter,
   ) {}
 
   /**
    * `delegation`: a token this gateway gave a subgraph serving a request, which the subgraph
    * presents to ask the graph as the same caller (it replaces the Authorization header).
    */
-  async authenticate(authorization: string | undefined, requestId: string, delegation?: string): Promise<Principal> {
+  async authenticate(authorization: string | undefined, requestId: string, clientAddress: string, delegation?: string): Promise<Principal> {
     if (delegation) {
       if (authorization) throw new AuthenticationError('Send either a delegation or an Authorization header');
       try {
@@ -46,8 +49,13 @@ export class Authenticator {
     if (!match) throw new AuthenticationError('Authorization must be "Bearer <token>"');
     const credential = match[1]!;
     if (credential.startsWith(API_KEY_PREFIX)) {
+      const guesses = await this.keyGuesses.peek(`api-key-guesses:${clientAddress}`);
+      if (!guesses.allowed) throw new RateLimitedError('Too many unknown API keys from this address', guesses);
       const key = await this.apiKeys.resolve(credential, requestId);
-      if (!key) throw new AuthenticationError('Invalid, expired or revoked API key');
+      if (!key) {
+        await this.keyGuesses.take(`api-key-guesses:${clientAddress}`);
+        throw new AuthenticationError('Invalid, expired or revoked API key');
+      }
       return { kind: 'api_key', keyId: key.keyId, userId: key.userId, orgId: key.orgId, scopes: key.scopes, rateLimit: key.rateLimit ?? null };
     }
     let claims;

@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { boolFromEnv, intFromEnv, parseEnv, privateJwkSchema, publicJwksSchema } from '@cellgraph/kernel';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './client-address.js';
 
 const gatewayEnv = z.object({
   NODE_ENV: z.string().default('production'),
@@ -27,6 +28,27 @@ const gatewayEnv = z.object({
   /** Requests per window allowed to each API key. */
   API_KEY_RATE_LIMIT: intFromEnv(600),
   API_KEY_RATE_WINDOW_SECONDS: intFromEnv(60),
+  /** Requests per window allowed to each signed-in user (all of their sessions together). */
+  USER_RATE_LIMIT: intFromEnv(600),
+  USER_RATE_WINDOW_SECONDS: intFromEnv(60),
+  /** Requests per window allowed to anonymous callers, per client address. */
+  ANONYMOUS_RATE_LIMIT: intFromEnv(300),
+  ANONYMOUS_RATE_WINDOW_SECONDS: intFromEnv(60),
+  /** Unknown API keys one client address may present per window before its API keys are refused. */
+  API_KEY_GUESS_LIMIT: intFromEnv(20),
+  API_KEY_GUESS_WINDOW_SECONDS: intFromEnv(600),
+  /** Proxies trusted to report the client's address (X-Forwarded-For): none, a hop count, or their addresses/subnets. */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value, ctx): TrustProxy => {
+      try {
+        return parseTrustProxy(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   /** Serve the GraphQL explorer on GET /graphql; always on when NODE_ENV=development. */
   EXPLORER_ENABLED: boolFromEnv(false),
   MAX_QUERY_DEPTH: intFromEnv(15),

@@ -56,3 +56,24 @@ export function subscriptionsOverWebSocket(): ApolloServerPlugin<GatewayContext>
     },
   };
 }
+
+/**
+ * A subgraph's throttling (identity's sign-in limits) answers like the gateway's own rate limits:
+ * HTTP 429 with Retry-After, taken from the RATE_LIMITED error's `retryAfter` (seconds).
+ */
+export function rateLimitedStatus(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const limited = response.body.singleResult.errors?.find((error) => error.extensions?.code === 'RATE_LIMITED');
+          if (!limited) return;
+          response.http.status = 429;
+          const retryAfter = Number(limited.extensions?.retryAfter);
+          if (Number.isFinite(retryAfter) && retryAfter > 0) response.http.headers.set('retry-after', String(Math.ceil(retryAfter)));
+        },
+      };
+    },
+  };
+}

@@ -11,6 +11,19 @@ export interface RateLimitDecision {
   allowed: boolean;
   /** Headers of the IETF RateLimit fields draft, plus Retry-After when refused. */
   headers: Record<string, string>;
+  /** Seconds until the window resets. */
+  retryAfter: number;
+}
+
+/** A refusal by a rate limit: answered 429 RATE_LIMITED with the decision's headers. */
+export class RateLimitedError extends Error {
+  override name = 'RateLimitedError';
+  constructor(
+    message: string,
+    readonly decision: RateLimitDecision,
+  ) {
+    super(message);
+  }
 }
 
 /** A fixed-window limit per caller in Redis: shared by every gateway process of the cell. */
@@ -24,17 +37,30 @@ export class RateLimiter {
 
   /** Counts one request of `caller`, whose own limit (e.g. an API key's) replaces the default when given. */
   async take(caller: string, ownLimit?: number | null): Promise<RateLimitDecision> {
-    const limit = ownLimit ?? this.limit;
-    const key = `${this.prefix}:rate:${caller}`;
-    const [count, ttlMs] = (await this.redis.eval(WINDOW_SCRIPT, 1, key, String(this.windowSeconds * 1000))) as [number, number];
-    const reset = Math.max(1, Math.ceil(ttlMs / 1000));
+    const [count, ttlMs] = (await this.redis.eval(WINDOW_SCRIPT, 1, this.key(caller), String(this.windowSeconds * 1000))) as [number, number];
+    return this.decide(ownLimit ?? this.limit, count, ttlMs);
+  }
+
+  /** Whether `caller` has used up its window, without counting a request. */
+  async peek(caller: string): Promise<RateLimitDecision> {
+    const key = this.key(caller);
+    const [[, count], [, ttlMs]] = (await this.redis.multi().get(key).pttl(key).exec()) as [[null, string | null], [null, number]];
+    return this.decide(this.limit, Number(count ?? 0) + 1, ttlMs > 0 ? ttlMs : this.windowSeconds * 1000);
+  }
+
+  private key(caller: string): string {
+    return `${this.prefix}:rate:${caller}`;
+  }
+
+  private decide(limit: number, count: number, ttlMs: number): RateLimitDecision {
+    const retryAfter = Math.max(1, Math.ceil(ttlMs / 1000));
     const headers: Record<string, string> = {
       'RateLimit-Policy': `${limit};w=${this.windowSeconds}`,
       'RateLimit-Limit': String(limit),
       'RateLimit-Remaining': String(Math.max(0, limit - count)),
-      'RateLimit-Reset': String(reset),
+      'RateLimit-Reset': String(retryAfter),
     };
-    if (count <= limit) return { allowed: true, headers };
-    return { allowed: false, headers: { ...headers, 'Retry-After': String(reset) } };
+    if (count <= limit) return { allowed: true, headers, retryAfter };
+    return { allowed: false, headers: { ...headers, 'Retry-After': String(retryAfter) }, retryAfter };
   }
 }

@@ -25,7 +25,9 @@ import { GraphQLError, parse } from 'graphql';
 import { ApiKeyResolver } from './api-keys.js';
 import { AuthenticationError, Authenticator, requestIdFrom } from './authenticate.js';
 import { JwksPublisher } from './jwks.js';
-import { RateLimiter } from './rate-limit.js';
+import { clientAddressResolver } from './client-address.js';
+import { RateLimitedError, RateLimiter } from './rate-limit.js';
+import { RequestLimits } from './request-limits.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
 import { nodeLimit } from './cost.js';
@@ -34,7 +36,7 @@ import { explorerAssets, explorerPage, wantsExplorer } from './explorer.js';
 import { subgraphReadiness } from './health.js';
 import { aliasLimit, depthLimit, directiveLimit } from './limits.js';
 import { nodeOwners, nodeSubgraph } from './node-subgraph.js';
-import { introspectionGuard, subscriptionsOverWebSocket } from './plugins.js';
+import { introspectionGuard, rateLimitedStatus, subscriptionsOverWebSocket } from './plugins.js';
 import { signedDataSource } from './signed-data-source.js';
 import { SubgraphCaller } from './subgraph-call.js';
 import { LiveEventHub } from './subscriptions/live-event-hub.js';
@@ -71,8 +73,14 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
     new TokenRevocations(redis, config.REDIS_KEY_PREFIX),
     new ApiKeyResolver(redis, config.REDIS_KEY_PREFIX, subgraphCaller),
     new DelegationVerifier({ keys: [publicPart(config.INTERNAL_SIGNING_KEY)] }),
+    new RateLimiter(redis, config.REDIS_KEY_PREFIX, config.API_KEY_GUESS_LIMIT, config.API_KEY_GUESS_WINDOW_SECONDS),
   );
-  const apiKeyLimits = new RateLimiter(redis, config.REDIS_KEY_PREFIX, config.API_KEY_RATE_LIMIT, config.API_KEY_RATE_WINDOW_SECONDS);
+  const limits = new RequestLimits(redis, config.REDIS_KEY_PREFIX, {
+    apiKey: { limit: config.API_KEY_RATE_LIMIT, windowSeconds: config.API_KEY_RATE_WINDOW_SECONDS },
+    user: { limit: config.USER_RATE_LIMIT, windowSeconds: config.USER_RATE_WINDOW_SECONDS },
+    anonymous: { limit: config.ANONYMOUS_RATE_LIMIT, windowSeconds: config.ANONYMOUS_RATE_WINDOW_SECONDS },
+  });
+  const clientAddress = clientAddressResolver(config.TRUST_PROXY);
   const jwks = new JwksPublisher(config.AUTH_PUBLIC_KEYS ?? config.jwksUrl);
   const supergraph = new SupergraphFile(config.SUPERGRAPH_PATH, urlOf, logger);
   // The node subgraph runs in this process; every other subgraph is a remote service.
@@ -106,6 +114,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
       ApolloServerPluginCacheControlDisabled(),
       introspectionGuard(config.development),
       nodeLimit(config.MAX_QUERY_NODES),
+      rateLimitedStatus(),
       requestLogging(logger),
     ],
     logger,
@@ -114,7 +123,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  app.set('trust proxy', config.TRUST_PROXY);
   app.get('/.well-known/jwks.json', async (_req, res) => {
     try {
       res.set('Cache-Control', 'public, max-age=60').json(await jwks.keys());
@@ -148,16 +157,22 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
     async (req: AuthenticatedRequest, res, next) => {
       const requestId = requestIdFrom(req.header('x-request-id'));
       res.set('x-request-id', requestId);
-      const refuse = (status: number, code: string, message: string) => res.status(status).json({ errors: [{ message, extensions: { code, requestId } }] });
+      const refuse = (status: number, code: string, message: string, extensions: Record<string, unknown> = {}) =>
+        res.status(status).json({ errors: [{ message, extensions: { code, ...extensions, requestId } }] });
+      const address = clientAddress(req);
       try {
-        const principal = await authenticator.authenticate(req.header('authorization'), requestId, req.header(DELEGATION_HEADER));
-        if (principal.kind === 'api_key') {
-          const decision = await apiKeyLimits.take(`api-key:${principal.keyId}`, principal.rateLimit);
-          res.set(decision.headers);
-          if (!decision.allowed) return void refuse(429, 'RATE_LIMITED', 'Rate limit exceeded for this API key');
-        }
-        req.cellgraph = { requestId, principal };
+        const delegation = req.header(DELEGATION_HEADER);
+        const principal = await authenticator.authenticate(req.header('authorization'), requestId, address, delegation);
+        // A delegated request is part of a request that was already counted.
+        const decision = delegation ? null : await limits.take(principal, address);
+        if (decision) res.set(decision.headers);
+        if (decision && !decision.allowed) throw new RateLimitedError(decision.message, decision);
+        req.cellgraph = { requestId, principal, clientAddress: address };
       } catch (error) {
+        if (error instanceof RateLimitedError) {
+          res.set(error.decision.headers);
+          return void refuse(429, 'RATE_LIMITED', error.message, { retryAfter: error.decision.retryAfter });
+        }
         if (error instanceof AuthenticationError) {
           res.set('WWW-Authenticate', 'Bearer error="invalid_token"');
           return void refuse(401, 'UNAUTHENTICATED', error.message);
@@ -178,10 +193,12 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
         path: ENDPOINT,
         engine: subscriptions,
         hub,
-        authenticate: (authorization, requestId) => authenticator.authenticate(authorization, requestId),
-        // A connection counts as one request of an API key's rate limit.
-        admit: async (principal) => {
-          if (principal.kind === 'api_key' && !(await apiKeyLimits.take(`api-key:${principal.keyId}`, principal.rateLimit)).allowed) throw new AuthenticationError('Rate limit exceeded for this API key');
+        clientAddress,
+        authenticate: (authorization, requestId, address) => authenticator.authenticate(authorization, requestId, address),
+        // A connection counts as one request of its caller's rate limit.
+        admit: async (principal, address) => {
+          const decision = await limits.take(principal, address);
+          if (decision && !decision.allowed) throw new RateLimitedError(decision.message, decision);
         },
         validationRules,
         maxQueryNodes: config.MAX_QUERY_NODES,

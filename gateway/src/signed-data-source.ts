@@ -38,8 +38,8 @@ export function signedDataSource(options: {
 
 class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    const { requestId, principal }: RequestContext = context.request ?? { requestId: 'gateway', principal: { kind: 'anonymous' } };
-    request.http?.headers.set(PENDING_CONTEXT_HEADER, JSON.stringify({ requestId, principal }));
+    const { requestId, principal, clientAddress }: RequestContext = context.request ?? { requestId: 'gateway', principal: { kind: 'anonymous' } };
+    request.http?.headers.set(PENDING_CONTEXT_HEADER, JSON.stringify({ requestId, principal, clientAddress }));
     // A subscription's field is asked about one live event at a time (signed with the body).
     if (context.liveEvent && request.query?.startsWith('subscription')) {
       request.extensions = { ...request.extensions, [LIVE_EVENT_EXTENSION]: context.liveEvent };

@@ -18,7 +18,7 @@ export class SubgraphCaller {
 
   async call<T>(subgraph: string, context: RequestContext, query: string, variables: Record<string, unknown>): Promise<SubgraphResponse<T>> {
     const body = JSON.stringify({ query, variables });
-    const token = await this.signer.sign({ requestId: context.requestId, principal: context.principal }, subgraph, body);
+    const token = await this.signer.sign({ requestId: context.requestId, principal: context.principal, clientAddress: context.clientAddress }, subgraph, body);
     const response = await fetch(this.urlOf(subgraph), {
       method: 'POST',
       headers: { 'content-type': 'application/json', [INTERNAL_CONTEXT_HEADER]: token, 'x-request-id': context.requestId },

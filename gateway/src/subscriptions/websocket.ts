@@ -13,10 +13,12 @@ export interface SubscriptionServerOptions {
   path: string;
   engine: SubscriptionEngine;
   hub: LiveEventHub;
+  /** The client's address of an upgrade request (through trusted proxies only). */
+  clientAddress: (request: IncomingMessage) => string;
   /** Authenticates the connection_init's Authorization value (throws when invalid); also used to check it again. */
-  authenticate: (authorization: string, requestId: string) => Promise<Principal>;
+  authenticate: (authorization: string, requestId: string, clientAddress: string) => Promise<Principal>;
   /** Admits a new connection of an authenticated principal (throws to refuse: rate limits). */
-  admit: (principal: Principal) => Promise<void>;
+  admit: (principal: Principal, clientAddress: string) => Promise<void>;
   validationRules: readonly ValidationRule[];
   /** Objects one subscription payload may ask for (see cost.ts). */
   maxQueryNodes: number;
@@ -35,6 +37,7 @@ export interface SubscriptionServerOptions {
 interface Connection {
   id: string;
   socket: WebSocket;
+  clientAddress: string;
   authorization: string | null;
   principal: Principal | null;
   revalidate?: NodeJS.Timeout;
@@ -67,8 +70,8 @@ export function attachSubscriptions(server: HttpServer, options: SubscriptionSer
         return false;
       }
       try {
-        const principal = await options.authenticate(authorization, connection.id);
-        await options.admit(principal);
+        const principal = await options.authenticate(authorization, connection.id, connection.clientAddress);
+        await options.admit(principal, connection.clientAddress);
         connection.principal = principal;
       } catch (error) {
         logger.info({ connectionId: connection.id, reason: (error as Error).message }, 'subscription connection refused');
@@ -188,14 +191,14 @@ export function attachSubscriptions(server: HttpServer, options: SubscriptionSer
 
   async function revalidate(connection: Connection): Promise<void> {
     try {
-      await options.authenticate(connection.authorization!, connection.id);
+      await options.authenticate(connection.authorization!, connection.id, connection.clientAddress);
     } catch {
       connection.socket.close(CloseCode.Forbidden, 'Forbidden: the credentials expired or were revoked');
     }
   }
 
-  wss.on('connection', (socket: WebSocket) => {
-    const connection: Connection = { id: randomUUID(), socket, authorization: null, principal: null, subscriptions: 0 };
+  wss.on('connection', (socket: WebSocket, request: IncomingMessage) => {
+    const connection: Connection = { id: randomUUID(), socket, clientAddress: options.clientAddress(request), authorization: null, principal: null, subscriptions: 0 };
     connections.add(connection);
     const closed = graphqlWs.opened(
       {
