@@ -7,6 +7,7 @@ import type { MfaService } from './mfa/mfa.service.js';
 import type { OrganizationService } from './organization/organization.service.js';
 import type { PermissionService } from './permission/permission.service.js';
 import type { TeamService } from './team/team.service.js';
+import type { UserService } from './user/user.service.js';
 
 /** What identity's resolvers are built with, once per running subgraph. */
 export interface IdentityServices {
@@ -14,6 +15,7 @@ export interface IdentityServices {
   authz: Authorizer;
   sessions: SessionService;
   accounts: AccountService;
+  users: UserService;
   mfa: MfaService;
   organizations: OrganizationService;
   teams: TeamService;

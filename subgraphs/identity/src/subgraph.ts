@@ -30,6 +30,7 @@ import { TeamService } from './team/team.service.js';
 import { User } from './user/user.entity.js';
 import { resolveUserReference } from './user/user.reference.js';
 import { UserResolver } from './user/user.resolver.js';
+import { UserService } from './user/user.service.js';
 
 export const identitySubgraph = defineSubgraph<IdentityServices>({
   name: 'identity',
@@ -75,6 +76,7 @@ export const identitySubgraph = defineSubgraph<IdentityServices>({
       authz,
       sessions,
       accounts,
+      users: new UserService(db),
       mfa,
       organizations,
       teams: new TeamService(db, authz, redis),

@@ -15,6 +15,18 @@ export class User extends NodeEntity('User') {
   @Column('text')
   name!: string;
 
+  @Field(() => String, { nullable: true, description: 'Picture shown beside the name: an https URL.' })
+  @Column('text', { nullable: true })
+  avatarUrl!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'IANA time zone (Europe/Paris) dates are shown in; null: the device’s.' })
+  @Column('text', { nullable: true })
+  timeZone!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'BCP 47 language tag (fr-CA) of the interface and e-mail; null: the device’s.' })
+  @Column('text', { nullable: true })
+  locale!: string | null;
+
   /** Argon2id hash; never selected unless asked for explicitly, never a GraphQL field. */
   @Column('text', { select: false })
   passwordHash!: string;
