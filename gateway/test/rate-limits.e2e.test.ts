@@ -3,6 +3,7 @@ import { TEST_REDIS_URL } from '@cellgraph/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCell, type TestCell, type TestUser } from '../../scripts/testing/cell-harness.js';
 import { graphqlRequest, type GraphQLResponse } from '../../scripts/runtime/graphql-client.js';
+import { closeCodeOf } from '../../scripts/testing/live-client.js';
 import { createGateway, parseGatewayConfig } from '../src/index.js';
 
 const LIMITS = {
@@ -50,6 +51,13 @@ describe('rate limits', () => {
     // Per user, whichever address or session they use; other users are unaffected.
     expectRateLimited(await cell.gql('{ me { email } }', {}, alice.token, from('198.51.100.9')));
     expect((await cell.gql('{ me { email } }', {}, bob.token)).status).toBe(200);
+  });
+
+  it('count a WebSocket connection as one request of its user', async () => {
+    const carol = await cell.signUp('Carol');
+    const init = { Authorization: `Bearer ${carol.token}` };
+    for (let i = 0; i < 5; i++) expect((await cell.gql('{ me { email } }', {}, carol.token)).status).toBe(200);
+    expect((await closeCodeOf(cell.gatewayUrl, init)).code).toBe(4403);
   });
 
   it('limit anonymous callers per client address', async () => {
