@@ -165,8 +165,8 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
         const principal = await authenticator.authenticate(req.header('authorization'), requestId, address, delegation);
         // A delegated request is part of a request that was already counted.
         const decision = delegation ? null : await limits.take(principal, address);
-        if (decision) res.set(decision.headers);
         if (decision && !decision.allowed) throw new RateLimitedError(decision.message, decision);
+        if (decision) res.set(decision.headers);
         req.cellgraph = { requestId, principal, clientAddress: address };
       } catch (error) {
         if (error instanceof RateLimitedError) {
