@@ -10,7 +10,7 @@ const schema = buildSchema(`
   union Result = User | Team
   interface Named { name: String, friends(first: Int): UserConnection }
   type User implements Named { name: String, friends(first: Int): UserConnection, tasks(first: Int, last: Int): TaskConnection, teams: [Team] }
-  type Team { members(first: Int): UserConnection }
+  type Team { members(first: Int): UserConnection, everyone: UserConnection }
   type UserConnection { nodes: [User], totalCount: Int }
   type Task { title: String }
   type TaskConnection { nodes: [Task], edges: [TaskEdge] }
@@ -51,8 +51,10 @@ describe('requested nodes', () => {
     expect(cost('{ recent(limit: 5, orderBy: [{ field: "name" }]) { teams { members(first: 2) { totalCount } } } }', {}, 20)).toBe(5 + 5 * 20 + 5 * 20 * 2);
     expect(cost('{ search { ... on Team { members(first: 9) { totalCount } } __typename } }', {}, 10)).toBe(10 + 10 * 9);
     expect(cost('{ me { teams { members(first: 2) { nodes { tasks(first: 10) { totalCount } } } } } }', {}, 10)).toBe(10 + 10 * 2 + 10 * 2 * 10);
-    // A connection's nodes and edges are its page, counted once.
+    // A connection's nodes and edges are its page, counted once; a connection without slicing
+    // arguments is a plain object whose lists are unbounded.
     expect(cost('{ users(first: 10) { nodes { name } edges { node { name } } } }')).toBe(10);
+    expect(cost('{ me { teams { everyone { nodes { name } } } } }', {}, 10)).toBe(10 + 10 * 10);
   });
 
   it('stops at a fragment that spreads itself (validation reports it)', () => {

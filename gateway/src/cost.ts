@@ -68,19 +68,19 @@ export function requestedNodes(
     }
     return null;
   };
-  const sizeOf = (definition: GraphQLField<unknown, unknown>, field: FieldNode, parentIsConnection: boolean): Size => {
+  const sizeOf = (definition: GraphQLField<unknown, unknown>, field: FieldNode, inSizedConnection: boolean): Size => {
     if (isConnection(definition)) return { kind: 'many', size: slice(field) ?? DEFAULT_PAGE_SIZE };
     if (!isListType(getNullableType(definition.type))) return { kind: 'one' };
-    if (parentIsConnection && CONNECTION_SIZED_FIELDS.has(definition.name)) return { kind: 'sized-by-parent' };
+    if (inSizedConnection && CONNECTION_SIZED_FIELDS.has(definition.name)) return { kind: 'sized-by-parent' };
     for (const arg of definition.args.filter(isIdList)) {
       const value = argument(field, arg.name);
       if (value !== undefined && value !== null) return { kind: 'many', size: Array.isArray(value) ? value.length : 1 };
     }
     return { kind: 'many', size: slice(field) ?? assumedListSize };
   };
-  const count = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType, multiplier: number, visiting: Set<string>): number => {
+  /** `inSizedConnection`: the selection set is a connection's, whose size was already counted. */
+  const count = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType, multiplier: number, visiting: Set<string>, inSizedConnection = false): number => {
     let nodes = 0;
-    const parentIsConnection = parent.name.endsWith('Connection');
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
         // Leaves add nothing; a union's only field is __typename.
@@ -88,19 +88,19 @@ export function requestedNodes(
         if (!definition) continue;
         const type = getNamedType(definition.type);
         if (!isCompositeType(type)) continue;
-        const size = sizeOf(definition, selection, parentIsConnection);
+        const size = sizeOf(definition, selection, inSizedConnection);
         const inner = size.kind === 'many' ? multiplier * size.size : multiplier;
         if (size.kind === 'many') nodes += inner;
-        nodes += count(selection.selectionSet!, type, inner, visiting);
+        nodes += count(selection.selectionSet!, type, inner, visiting, isConnection(definition));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        if (type && isCompositeType(type)) nodes += count(selection.selectionSet, type, multiplier, visiting);
+        if (type && isCompositeType(type)) nodes += count(selection.selectionSet, type, multiplier, visiting, inSizedConnection);
       } else {
         const fragment = fragments.get(selection.name.value);
         const type = fragment && schema.getType(fragment.typeCondition.name.value);
         if (!fragment || !type || !isCompositeType(type) || visiting.has(fragment.name.value)) continue;
         visiting.add(fragment.name.value);
-        nodes += count(fragment.selectionSet, type, multiplier, visiting);
+        nodes += count(fragment.selectionSet, type, multiplier, visiting, inSizedConnection);
         visiting.delete(fragment.name.value);
       }
     }
