@@ -195,6 +195,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
         assumedListSize: config.ASSUMED_LIST_SIZE,
         maxTokens: config.MAX_TOKENS,
         maxPayloadBytes: config.MAX_BODY_BYTES,
+        maxResponseBytes: config.MAX_RESPONSE_BYTES,
         maxSubscriptionsPerConnection: config.MAX_SUBSCRIPTIONS_PER_CONNECTION,
         maxPendingEvents: config.MAX_PENDING_EVENTS,
         revalidateMs: config.SUBSCRIPTION_REVALIDATE_MS,

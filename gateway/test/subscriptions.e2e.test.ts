@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { liveEventChannel } from '@cellgraph/kernel';
+import { closeServer, listen, liveEventChannel } from '@cellgraph/kernel';
 import { TEST_REDIS_URL } from '@cellgraph/kernel/testing';
 import { Redis } from 'ioredis';
 import type { Client } from 'graphql-ws';
@@ -9,6 +9,8 @@ import { supergraphPath } from '../../scripts/runtime/cells.js';
 import { keysEnv } from '../../scripts/runtime/keys.js';
 import { startTestCell, TEST_PASSWORD, waitForEmail, type TestCell, type TestUser } from '../../scripts/testing/cell-harness.js';
 import { closeCodeOf, liveClient, subscribe } from '../../scripts/testing/live-client.js';
+import { graphqlRequest } from '../../scripts/runtime/graphql-client.js';
+import { createGateway, parseGatewayConfig } from '../src/index.js';
 
 const SUBSCRIPTIONS_PER_CONNECTION = 20;
 
@@ -198,6 +200,27 @@ describe('subscriptions through the gateway', { timeout: 180_000 }, () => {
     }
   });
 
+  it('end a payload larger than MAX_RESPONSE_BYTES with RESPONSE_TOO_LARGE, as queries are', async () => {
+    const small = await gatewayWith({ MAX_RESPONSE_BYTES: '400' });
+    try {
+      // Mutations go through the new gateway too: after its start-up blocked this process, a kept-alive
+      // socket to the first one may be closed under the next request.
+      const call = async (query: string, variables: Record<string, unknown>) => {
+        const result = await graphqlRequest(small.url, query, variables, { token: alice.token });
+        expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+        return result.data as Record<string, any>;
+      };
+      const sprint = (await call('mutation { boardCreate(input: { name: "Small payloads", columns: [{ name: "Todo" }] }) { board { id } } }', {})).boardCreate.board.id as string;
+      const changes = subscribe(connect(bob, small.url), BOARD_CHANGES, { boardId: sprint });
+      await until(() => small.gateway.liveStats().subscriptions === 1);
+      const created = await call('mutation($input: TaskCreateInput!) { taskCreate(input: $input) { userErrors { code } } }', { input: { boardId: sprint, title: 'A long title '.repeat(30) } });
+      expect(created.taskCreate.userErrors).toEqual([]);
+      expect(await changes.next()).toEqual({ errors: [{ message: expect.stringMatching(/^The response would be \d+ bytes; the limit is 400\./), extensions: { code: 'RESPONSE_TOO_LARGE', requestId: expect.any(String) } }] });
+    } finally {
+      await small.stop();
+    }
+  });
+
   it('return to the baseline of connections and Redis subscriptions after a crowd of subscriptions closes', async () => {
     // Correctness only; how fast 1,000 subscriptions are set up is measured by `npm run bench`.
     const sprint = await board(alice, 'Crowd');
@@ -239,6 +262,29 @@ describe('subscriptions through the gateway', { timeout: 180_000 }, () => {
     expect(cell.gateway.liveStats().subscriptions).toBe(limit);
   });
 });
+
+/** Another gateway in this process over the same subgraphs and Redis, with its own configuration. */
+async function gatewayWith(env: Record<string, string>) {
+  const config = parseGatewayConfig({
+    ...keysEnv(cell.keys),
+    SUPERGRAPH_PATH: supergraphPath('all'),
+    SUBGRAPH_URL_TEMPLATE: `${cell.subgraphsUrl}/{name}/graphql`,
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_KEY_PREFIX: cell.keyPrefix,
+    ...env,
+  });
+  const gateway = await createGateway(config);
+  const { server, url } = await listen(gateway.app, 0);
+  gateway.attach(server);
+  return {
+    gateway,
+    url: `${url}/graphql`,
+    async stop() {
+      await gateway.stop();
+      await closeServer(server);
+    },
+  };
+}
 
 /** Starts another gateway process over the same subgraphs and Redis (as a second replica would). */
 async function startGatewayProcess(): Promise<{ process: ChildProcess; url: string }> {

@@ -6,6 +6,7 @@ import { CloseCode, makeServer, type Context } from 'graphql-ws';
 import { GraphQLError, getVariableValues, Kind, parse, specifiedRules, validate, type DocumentNode, type ExecutionResult, type ValidationRule } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { requestedNodes, tooManyNodes } from '../cost.js';
+import { responseTooLarge, serializedBytes } from '../response-size.js';
 import type { LiveEventHub } from './live-event-hub.js';
 import type { PlannedSubscription, SubscriptionEngine } from './subscription-engine.js';
 
@@ -24,6 +25,8 @@ export interface SubscriptionServerOptions {
   assumedListSize: number;
   maxTokens: number;
   maxPayloadBytes: number;
+  /** Serialized size of one payload sent (RESPONSE_TOO_LARGE beyond). */
+  maxResponseBytes: number;
   maxSubscriptionsPerConnection: number;
   /** Events queued for one subscription before it is ended as too slow. */
   maxPendingEvents: number;
@@ -198,7 +201,10 @@ export function attachSubscriptions(server: HttpServer, options: SubscriptionSer
           const result = await runWithRequestContext({ requestId: eventRequestId, principal }, () => options.engine.run(planned, event, principal, eventRequestId, variables));
           if (!result || done) continue;
           const errors = result.errors?.map((error) => options.formatError(error as GraphQLError, eventRequestId));
-          return { done: false, value: errors ? { data: result.data, errors } : { data: result.data } };
+          const payload = errors ? { data: result.data, errors } : { data: result.data };
+          const bytes = serializedBytes(payload);
+          if (bytes > options.maxResponseBytes) return { done: false, value: { errors: [options.formatError(responseTooLarge(bytes, options.maxResponseBytes), eventRequestId)] } };
+          return { done: false, value: payload };
         } catch (error) {
           logger.error({ err: error, requestId: eventRequestId }, 'subscription event failed');
           return { done: false, value: { data: null, errors: [options.formatError(coded('INTERNAL_SERVER_ERROR', 'Internal server error'), eventRequestId)] } };
