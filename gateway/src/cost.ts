@@ -30,7 +30,8 @@ import type { GatewayContext } from './context.js';
  *    its `nodes`/`edges` are the same objects (they are the connection's sized fields);
  *  - a list with a list-of-ids argument (`nodes(ids:)`): that list's length (the field caps it);
  *  - a list with a `first`/`last`/`limit` argument: that value;
- *  - any other list of objects: the assumed size (at most a page: MAX_PAGE_SIZE by default).
+ *  - any other list of objects: the assumed size (ASSUMED_LIST_SIZE; by default MAX_PAGE_SIZE, as
+ *    the lists the subgraphs return unpaged are small collections: columns, tags, user errors).
  * Arguments come from the request's variables, or the operation's variable defaults. The count
  * bounds the work a request can cause however the subgraphs batch it.
  */
