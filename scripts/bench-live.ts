@@ -1,7 +1,7 @@
 /**
  * The live part of `npm run bench`: subscriptions through the gateway of a cell whose workers run
  * (the outbox relay publishes changes): latency from a committed change to the subscriber's
- * payload, and the heap that 1,000 subscriptions leave behind once closed.
+ * payload, how fast 1,000 subscriptions are set up, and the heap they leave behind once closed.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -12,6 +12,8 @@ import { liveClient, subscribe } from './testing/live-client.js';
 const CHANGES = Number(process.env.BENCH_LIVE_CHANGES ?? 200);
 /** A change reaches its subscriber within a second (the relay polls every 200 ms). */
 const MAX_P95_MS = 1_000;
+/** Subscriptions set up per second (sent until listening to live events), 20 connections × 50. */
+const MIN_SETUPS_PER_SECOND = 100;
 /** Heap 1,000 closed subscriptions may leave behind. */
 const MAX_RETAINED_MB = 5;
 
@@ -52,9 +54,15 @@ export async function benchLive(cell: RunningCell): Promise<boolean> {
   console.log(`      latency p50 ${at(0.5).toFixed(0)} ms   p95 ${at(0.95).toFixed(0)} ms (target ≤ ${MAX_P95_MS})   max ${at(1).toFixed(0)} ms\n`);
 
   const before = heapMb();
+  const setupStarted = performance.now();
   const clients = Array.from({ length: 20 }, () => liveClient(cell.gatewayUrl, token));
   const subscriptions = clients.flatMap((c) => Array.from({ length: 50 }, () => subscribe(c, 'subscription($boardId: ID!) { taskChanged(boardId: $boardId) { event } }', { boardId: board })));
   while (cell.gateway.liveStats().subscriptions < 1_000) await new Promise((resolve) => setTimeout(resolve, 10));
+  const setupSeconds = (performance.now() - setupStarted) / 1000;
+  const setupsPerSecond = 1_000 / setupSeconds;
+  const setupOk = setupsPerSecond >= MIN_SETUPS_PER_SECOND;
+  console.log(`${setupOk ? 'PASS' : 'FAIL'}  subscriptions: 1,000 set up (20 connections × 50, each parsed, validated, planned and listening)`);
+  console.log(`      ${setupsPerSecond.toFixed(0)} subscriptions/s (target ≥ ${MIN_SETUPS_PER_SECOND})   all listening after ${(setupSeconds * 1000).toFixed(0)} ms\n`);
   const open = heapMb();
   for (const subscription of subscriptions) subscription.close();
   for (const c of clients) await c.dispose();
@@ -65,5 +73,5 @@ export async function benchLive(cell: RunningCell): Promise<boolean> {
   const memoryOk = after - before <= MAX_RETAINED_MB && stats.channels === 0 && stats.listeners === 0;
   console.log(`${memoryOk ? 'PASS' : 'FAIL'}  subscriptions: 1,000 opened and closed (20 connections; clients in this process too)`);
   console.log(`      heap ${before.toFixed(1)} MB → ${open.toFixed(1)} MB open → ${after.toFixed(1)} MB closed: ${(after - before).toFixed(1)} MB retained (target ≤ ${MAX_RETAINED_MB}); ${stats.channels} Redis channels, ${stats.listeners} listeners left\n`);
-  return latencyOk && memoryOk;
+  return latencyOk && setupOk && memoryOk;
 }

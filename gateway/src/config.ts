@@ -1,7 +1,12 @@
 import { dirname, join } from 'node:path';
-import { boolFromEnv, intFromEnv, parseEnv, privateJwkSchema, publicJwksSchema } from '@cellgraph/kernel';
+import { boolFromEnv, intFromEnv, MAX_PAGE_SIZE, parseEnv, privateJwkSchema, publicJwksSchema } from '@cellgraph/kernel';
 import { z } from 'zod';
 import { parseTrustProxy, type TrustProxy } from './client-address.js';
+
+/** Vite's dev server, where the SPA runs in development. */
+export const SPA_DEV_ORIGIN = 'http://localhost:5173';
+
+const corsOrigin = z.string().refine((value) => value === '*' || (URL.canParse(value) && new URL(value).origin === value), 'must be * or origins like https://app.example.com (no path, no trailing slash)');
 
 const gatewayEnv = z.object({
   NODE_ENV: z.string().default('production'),
@@ -51,8 +56,21 @@ const gatewayEnv = z.object({
     }),
   /** Serve the GraphQL explorer on GET /graphql; always on when NODE_ENV=development. */
   EXPLORER_ENABLED: boolFromEnv(false),
+  /**
+   * Origins of browser apps allowed to call (comma-separated `scheme://host[:port]`, or `*` for any
+   * origin without credentials); defaults to none, and to the SPA's dev server in development.
+   */
+  CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value) => value?.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(corsOrigin).optional()),
   MAX_QUERY_DEPTH: intFromEnv(15),
   MAX_QUERY_NODES: intFromEnv(50_000),
+  /** Objects assumed for a list whose arguments do not bound it (see cost.ts). */
+  ASSUMED_LIST_SIZE: intFromEnv(MAX_PAGE_SIZE),
+  /** Serialized size of one response (RESPONSE_TOO_LARGE beyond). */
+  MAX_RESPONSE_BYTES: intFromEnv(10_000_000),
   MAX_ALIASES: intFromEnv(30),
   MAX_DIRECTIVES: intFromEnv(50),
   MAX_TOKENS: intFromEnv(5_000),
@@ -76,6 +94,7 @@ export type GatewayConfig = z.output<typeof gatewayEnv> & {
   /** Where the access-token keys are published. */
   jwksUrl: string;
   graphDelegates: string[];
+  corsOrigins: string[];
   nodeSubgraphPath: string;
   liveEventsPath: string;
 };
@@ -97,6 +116,7 @@ export function parseGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gatewa
     explorer: development || config.EXPLORER_ENABLED,
     subgraphUrl,
     jwksUrl: config.AUTH_JWKS_URL ?? subgraphUrl('identity').replace(/\/graphql\/?$/, '/.well-known/jwks.json'),
+    corsOrigins: config.CORS_ORIGINS ?? (development ? [SPA_DEV_ORIGIN] : []),
     graphDelegates: config.GRAPH_DELEGATES.split(',').map((name) => name.trim()).filter(Boolean),
     nodeSubgraphPath: config.NODE_SUBGRAPH_PATH ?? join(dirname(config.SUPERGRAPH_PATH), 'node.graphql'),
     liveEventsPath: config.LIVE_EVENTS_PATH ?? join(dirname(config.SUPERGRAPH_PATH), 'live-events.json'),

@@ -3,21 +3,24 @@ import { describe, expect, it } from 'vitest';
 import { requestedNodes } from './cost.js';
 
 const schema = buildSchema(`
-  type Query { users(first: Int, last: Int): UserConnection, me: User, search: [Result] }
+  type Query { users(first: Int, last: Int): UserConnection, me: User, search: [Result], nodes(ids: [ID!]!): [Node]!, recent(limit: Int, orderBy: [Order!]): [User] }
+  input Order { field: String }
+  interface Node { id: ID! }
+  type Board implements Node { id: ID!, tasks(first: Int, last: Int): TaskConnection }
   union Result = User | Team
   interface Named { name: String, friends(first: Int): UserConnection }
   type User implements Named { name: String, friends(first: Int): UserConnection, tasks(first: Int, last: Int): TaskConnection, teams: [Team] }
-  type Team { members(first: Int): UserConnection }
+  type Team { members(first: Int): UserConnection, everyone: UserConnection }
   type UserConnection { nodes: [User], totalCount: Int }
   type Task { title: String }
   type TaskConnection { nodes: [Task], edges: [TaskEdge] }
   type TaskEdge { node: Task }
 `);
 
-const cost = (source: string, variables: Record<string, unknown> = {}) => {
+const cost = (source: string, variables: Record<string, unknown> = {}, assumedListSize = 100) => {
   const document = parse(source);
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-  return requestedNodes(schema, document, operation, variables);
+  return requestedNodes(schema, document, operation, variables, { assumedListSize });
 };
 
 describe('requested nodes', () => {
@@ -29,13 +32,29 @@ describe('requested nodes', () => {
     expect(cost('{ me { friends(first: 3) { nodes { friends(first: 4) { nodes { tasks(first: 5) { nodes { title } } } } } } } }')).toBe(3 + 12 + 60);
   });
 
-  it('reads page sizes from variables, and counts through fragments, interfaces, unions and plain lists', () => {
+  it('reads page sizes from variables, or their defaults, and counts through fragments, interfaces and unions', () => {
     expect(cost('query($n: Int) { users(first: $n) { nodes { name } } }', { n: 7 })).toBe(7);
     expect(cost('query($n: Int) { users(first: $n) { nodes { name } } }')).toBe(50);
+    expect(cost('query($n: Int = 100) { users(first: $n) { nodes { tasks(first: $n) { nodes { title } } } } }')).toBe(100 + 100 * 100);
+    expect(cost('query($n: Int = 100) { users(first: $n) { nodes { name } } }', { n: 3 })).toBe(3);
     const viaFragments = `{ users(first: 2) { nodes { ...F } } } fragment F on Named { friends(first: 3) { nodes { ... on User { tasks(first: 4) { nodes { title } } } } } }`;
     expect(cost(viaFragments)).toBe(2 + 6 + 24);
-    expect(cost('{ search { ... on Team { members(first: 9) { totalCount } } __typename } }')).toBe(9);
-    expect(cost('{ me { teams { members(first: 2) { nodes { tasks(first: 10) { totalCount } } } } } }')).toBe(2 + 20);
+  });
+
+  it('counts every list of objects: by its ids, its limit, or else the assumed size', () => {
+    const ids = Array.from({ length: 100 }, (_, i) => `board-${i}`);
+    const boards = 'nodes(ids: $ids) { ... on Board { tasks(first: 100) { nodes { title } } } }';
+    expect(cost(`query($ids: [ID!]!) { ${boards} }`, { ids })).toBe(100 + 100 * 100);
+    const aliased = `query($ids: [ID!]!) { ${Array.from({ length: 10 }, (_, i) => `a${i}: ${boards}`).join(' ')} }`;
+    expect(cost(aliased, { ids })).toBe(10 * (100 + 100 * 100));
+    expect(cost('{ nodes(ids: ["a", "b"]) { id } }')).toBe(2);
+    expect(cost('{ recent(limit: 5, orderBy: [{ field: "name" }]) { teams { members(first: 2) { totalCount } } } }', {}, 20)).toBe(5 + 5 * 20 + 5 * 20 * 2);
+    expect(cost('{ search { ... on Team { members(first: 9) { totalCount } } __typename } }', {}, 10)).toBe(10 + 10 * 9);
+    expect(cost('{ me { teams { members(first: 2) { nodes { tasks(first: 10) { totalCount } } } } } }', {}, 10)).toBe(10 + 10 * 2 + 10 * 2 * 10);
+    // A connection's nodes and edges are its page, counted once; a connection without slicing
+    // arguments is a plain object whose lists are unbounded.
+    expect(cost('{ users(first: 10) { nodes { name } edges { node { name } } } }')).toBe(10);
+    expect(cost('{ me { teams { everyone { nodes { name } } } } }', {}, 10)).toBe(10 + 10 * 10);
   });
 
   it('stops at a fragment that spreads itself (validation reports it)', () => {

@@ -1,17 +1,21 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { DEFAULT_PAGE_SIZE } from '@cellgraph/kernel';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@cellgraph/kernel';
 import {
   getNamedType,
+  getNullableType,
   GraphQLError,
   isCompositeType,
-  isObjectType,
   isInterfaceType,
+  isListType,
+  isObjectType,
   Kind,
   valueFromASTUntyped,
   type DocumentNode,
   type FieldNode,
+  type GraphQLArgument,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
+  type GraphQLField,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -19,27 +23,64 @@ import {
 import type { GatewayContext } from './context.js';
 
 /*
- * How many objects an operation can ask for, counted as GitHub's API does before running it: every
- * connection field (a `…Connection` with `first`/`last`) asks for its page size (first or last, else
- * the kernel's default page) times the pages of the connections it sits in. A plain list adds
- * nothing of its own. The count uses the request's variables, so it is exact for what the caller
- * sent; it bounds the work a single request can cause however the subgraphs batch it.
+ * How many objects an operation can ask for, counted before it runs. Every field that returns
+ * several objects multiplies what it selects by its size, read from its arguments in the manner of
+ * the `@listSize` directive (IBM's GraphQL cost specification):
+ *  - a connection (`…Connection` with `first`/`last`): its slicing argument, else the default page;
+ *    its `nodes`/`edges` are the same objects (they are the connection's sized fields);
+ *  - a list with a list-of-ids argument (`nodes(ids:)`): that list's length (the field caps it);
+ *  - a list with a `first`/`last`/`limit` argument: that value;
+ *  - any other list of objects: the assumed size (ASSUMED_LIST_SIZE; by default MAX_PAGE_SIZE, as
+ *    the lists the subgraphs return unpaged are small collections: columns, tags, user errors).
+ * Arguments come from the request's variables, or the operation's variable defaults. The count
+ * bounds the work a request can cause however the subgraphs batch it.
  */
 
-export function requestedNodes(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> = {}): number {
+const SLICING_ARGUMENTS = ['first', 'last', 'limit'];
+const CONNECTION_SIZED_FIELDS = new Set(['nodes', 'edges']);
+
+export interface CostOptions {
+  /** Size assumed for a list of objects whose arguments do not bound it. */
+  assumedListSize?: number;
+}
+
+type Size = { kind: 'one' } | { kind: 'sized-by-parent' } | { kind: 'many'; size: number };
+
+export function requestedNodes(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> = {},
+  { assumedListSize = MAX_PAGE_SIZE }: CostOptions = {},
+): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
-  const pageSize = (field: FieldNode): number => {
-    for (const argument of field.arguments ?? []) {
-      if (argument.name.value !== 'first' && argument.name.value !== 'last') continue;
-      const value = valueFromASTUntyped(argument.value, variables);
-      if (typeof value === 'number' && value >= 0) return value;
-    }
-    return DEFAULT_PAGE_SIZE;
+  const values = withDefaults(operation, variables);
+  const argument = (field: FieldNode, name: string): unknown => {
+    const node = field.arguments?.find((arg) => arg.name.value === name);
+    return node ? valueFromASTUntyped(node.value, values) : undefined;
   };
-  const count = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType, multiplier: number, visiting: Set<string>): number => {
+  const slice = (field: FieldNode): number | null => {
+    for (const name of SLICING_ARGUMENTS) {
+      const value = argument(field, name);
+      if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
+    }
+    return null;
+  };
+  const sizeOf = (definition: GraphQLField<unknown, unknown>, field: FieldNode, inSizedConnection: boolean): Size => {
+    if (isConnection(definition)) return { kind: 'many', size: slice(field) ?? DEFAULT_PAGE_SIZE };
+    if (!isListType(getNullableType(definition.type))) return { kind: 'one' };
+    if (inSizedConnection && CONNECTION_SIZED_FIELDS.has(definition.name)) return { kind: 'sized-by-parent' };
+    for (const arg of definition.args.filter(isIdList)) {
+      const value = argument(field, arg.name);
+      if (value !== undefined && value !== null) return { kind: 'many', size: Array.isArray(value) ? value.length : 1 };
+    }
+    return { kind: 'many', size: slice(field) ?? assumedListSize };
+  };
+  /** `inSizedConnection`: the selection set is a connection's, whose size was already counted. */
+  const count = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType, multiplier: number, visiting: Set<string>, inSizedConnection = false): number => {
     let nodes = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
@@ -48,19 +89,19 @@ export function requestedNodes(schema: GraphQLSchema, document: DocumentNode, op
         if (!definition) continue;
         const type = getNamedType(definition.type);
         if (!isCompositeType(type)) continue;
-        const isConnection = type.name.endsWith('Connection') && definition.args.some((arg) => arg.name === 'first');
-        const inner = isConnection ? multiplier * pageSize(selection) : multiplier;
-        if (isConnection) nodes += inner;
-        nodes += count(selection.selectionSet!, type, inner, visiting);
+        const size = sizeOf(definition, selection, inSizedConnection);
+        const inner = size.kind === 'many' ? multiplier * size.size : multiplier;
+        if (size.kind === 'many') nodes += inner;
+        nodes += count(selection.selectionSet!, type, inner, visiting, isConnection(definition));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        if (type && isCompositeType(type)) nodes += count(selection.selectionSet, type, multiplier, visiting);
+        if (type && isCompositeType(type)) nodes += count(selection.selectionSet, type, multiplier, visiting, inSizedConnection);
       } else {
         const fragment = fragments.get(selection.name.value);
         const type = fragment && schema.getType(fragment.typeCondition.name.value);
         if (!fragment || !type || !isCompositeType(type) || visiting.has(fragment.name.value)) continue;
         visiting.add(fragment.name.value);
-        nodes += count(fragment.selectionSet, type, multiplier, visiting);
+        nodes += count(fragment.selectionSet, type, multiplier, visiting, inSizedConnection);
         visiting.delete(fragment.name.value);
       }
     }
@@ -70,8 +111,27 @@ export function requestedNodes(schema: GraphQLSchema, document: DocumentNode, op
   return root ? count(operation.selectionSet, root, 1, new Set()) : 0;
 }
 
+function isConnection(definition: GraphQLField<unknown, unknown>): boolean {
+  return getNamedType(definition.type).name.endsWith('Connection') && definition.args.some((arg) => arg.name === 'first' || arg.name === 'last');
+}
+
+/** A list of ids (`ids: [ID!]!`) asks for one object per id; other list arguments (orderings) do not. */
+function isIdList(arg: GraphQLArgument): boolean {
+  return isListType(getNullableType(arg.type)) && getNamedType(arg.type).name === 'ID';
+}
+
+/** The request's variables, with the operation's defaults for those it did not send. */
+function withDefaults(operation: OperationDefinitionNode, variables: Record<string, unknown>): Record<string, unknown> {
+  const values = { ...variables };
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    if (values[name] === undefined && definition.defaultValue) values[name] = valueFromASTUntyped(definition.defaultValue, {});
+  }
+  return values;
+}
+
 export function tooManyNodes(requested: number, limit: number): GraphQLError {
-  return new GraphQLError(`This operation could return ${requested} objects; the limit is ${limit}. Ask for smaller pages (first/last) or fewer nested connections.`, {
+  return new GraphQLError(`This operation could return ${requested} objects; the limit is ${limit}. Ask for smaller pages (first/last), fewer ids or fewer nested lists.`, {
     extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } },
   });
 }
@@ -80,14 +140,14 @@ export function tooManyNodes(requested: number, limit: number): GraphQLError {
  * Refuses an operation that could return more than `limit` objects before any subgraph is asked,
  * and tells every caller what its operation cost: `extensions.cost = { requestedNodes, limit }`.
  */
-export function nodeLimit(limit: number): ApolloServerPlugin<GatewayContext> {
+export function nodeLimit(limit: number, options: CostOptions = {}): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       let requested: number | null = null;
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          requested = requestedNodes(schema, document, operation, request.variables ?? {});
+          requested = requestedNodes(schema, document, operation, request.variables ?? {}, options);
           if (requested > limit) throw tooManyNodes(requested, limit);
         },
         async willSendResponse({ response }) {

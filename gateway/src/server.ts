@@ -31,7 +31,10 @@ import { RequestLimits } from './request-limits.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
 import { nodeLimit } from './cost.js';
+import { cors } from './cors.js';
 import { maskGatewayErrors } from './errors.js';
+import { authenticationChallenge, bearerChallenge, graphqlResponseHeaders } from './http-headers.js';
+import { responseSizeLimit } from './response-size.js';
 import { explorerAssets, explorerPage, wantsExplorer } from './explorer.js';
 import { subgraphReadiness } from './health.js';
 import { aliasLimit, depthLimit, directiveLimit } from './limits.js';
@@ -113,7 +116,9 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       introspectionGuard(config.development),
-      nodeLimit(config.MAX_QUERY_NODES),
+      authenticationChallenge(),
+      nodeLimit(config.MAX_QUERY_NODES, { assumedListSize: config.ASSUMED_LIST_SIZE }),
+      responseSizeLimit(config.MAX_RESPONSE_BYTES), // after nodeLimit: measures the cost extension too
       rateLimitedStatus(),
       requestLogging(logger),
     ],
@@ -153,6 +158,8 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
   }
   app.use(
     ENDPOINT,
+    cors(config.corsOrigins),
+    graphqlResponseHeaders,
     express.json({ limit: config.MAX_BODY_BYTES }),
     async (req: AuthenticatedRequest, res, next) => {
       const requestId = requestIdFrom(req.header('x-request-id'));
@@ -174,7 +181,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
           return void refuse(429, 'RATE_LIMITED', error.message, { retryAfter: error.decision.retryAfter });
         }
         if (error instanceof AuthenticationError) {
-          res.set('WWW-Authenticate', 'Bearer error="invalid_token"');
+          res.set('WWW-Authenticate', bearerChallenge(true));
           return void refuse(401, 'UNAUTHENTICATED', error.message);
         }
         logger.error({ err: error, requestId }, 'authentication failed');
@@ -202,8 +209,10 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
         },
         validationRules,
         maxQueryNodes: config.MAX_QUERY_NODES,
+        assumedListSize: config.ASSUMED_LIST_SIZE,
         maxTokens: config.MAX_TOKENS,
         maxPayloadBytes: config.MAX_BODY_BYTES,
+        maxResponseBytes: config.MAX_RESPONSE_BYTES,
         maxSubscriptionsPerConnection: config.MAX_SUBSCRIPTIONS_PER_CONNECTION,
         maxPendingEvents: config.MAX_PENDING_EVENTS,
         revalidateMs: config.SUBSCRIPTION_REVALIDATE_MS,

@@ -99,7 +99,7 @@ describe('authentication', () => {
     const forged = await (await AccessTokenIssuer.create(stranger.privateJwk, 900)).issue({ userId: uuidv7(), orgId: uuidv7(), sessionId: null, generation: 0 });
     const forgedResult = await cell.gql('{ __typename }', {}, forged.token);
     expect(forgedResult.status).toBe(401);
-    expect(forgedResult.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
+    expect(forgedResult.headers.get('www-authenticate')).toBe('Bearer realm="cellgraph", error="invalid_token"');
 
     const issuer = await AccessTokenIssuer.create(cell.keys.auth.privateJwk, 60);
     vi.useFakeTimers({ now: Date.now() - 3_600_000, toFake: ['Date'] });
@@ -151,12 +151,39 @@ describe('the shield', () => {
     expect(refused.data).toBeUndefined();
     expect(refused.errors).toEqual([
       {
-        message: 'This operation could return 101010 objects; the limit is 50000. Ask for smaller pages (first/last) or fewer nested connections.',
+        message: 'This operation could return 101010 objects; the limit is 50000. Ask for smaller pages (first/last), fewer ids or fewer nested lists.',
         extensions: { code: 'QUERY_TOO_COMPLEX', requestId: expect.any(String) },
       },
     ]);
     const allowed = await cell.gql(nested, { n: 4 }, alice.token); // 40,404
     expect([allowed.status, allowed.errors, allowed.extensions!.cost.requestedNodes]).toEqual([200, undefined, 40_404]);
+  });
+
+  it('counts every list of objects by its size, with variable defaults: nodes(ids) cannot multiply past the limit', async () => {
+    const ids = Array.from({ length: 100 }, () => toGlobalId('Board', uuidv7()));
+    const boards = 'nodes(ids: $ids) { ... on Board { tasks(first: 100) { nodes { id } } } }';
+    const one = await cell.gql(`query($ids: [ID!]!) { ${boards} }`, { ids }, alice.token); // 100 boards + 100 × 100 tasks
+    expect(one.extensions!.cost).toEqual({ requestedNodes: 10_100, limit: 50_000 });
+    const aliased = await cell.gql(`query($ids: [ID!]!) { ${Array.from({ length: 10 }, (_, i) => `a${i}: ${boards}`).join(' ')} }`, { ids }, alice.token);
+    expect([aliased.status, aliased.data, aliased.errors![0]!.extensions!.code]).toEqual([400, undefined, 'QUERY_TOO_COMPLEX']);
+    expect(aliased.errors![0]!.message).toMatch(/^This operation could return 101000 objects; the limit is 50000\./);
+    const defaulted = await cell.gql('query($n: Int = 100) { tasks(first: $n) { nodes { subtasks(first: $n) { nodes { id } } } } }', {}, alice.token);
+    expect(defaulted.extensions!.cost.requestedNodes).toBe(100 + 100 * 100);
+  });
+
+  it('refuses a response larger than MAX_RESPONSE_BYTES with RESPONSE_TOO_LARGE', async () => {
+    const small = await gatewayWith({ MAX_RESPONSE_BYTES: '2000' });
+    try {
+      const send = (query: string) =>
+        fetch(small.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${alice.token}` }, body: JSON.stringify({ query }) }).then(async (response) => ({ status: response.status, body: (await response.json()) as Record<string, any> }));
+      expect((await send('{ __typename }')).body.data).toEqual({ __typename: 'Query' });
+      const big = await send('{ __schema { types { name fields { name } } } }');
+      expect(big.body.data).toBeUndefined();
+      expect(big.body.errors).toEqual([{ message: expect.stringMatching(/^The response would be \d+ bytes; the limit is 2000\./), extensions: { code: 'RESPONSE_TOO_LARGE', requestId: expect.any(String) } }]);
+      expect(big.body.extensions.cost).toEqual({ requestedNodes: expect.any(Number), limit: 50_000 });
+    } finally {
+      await small.stop();
+    }
   });
 
   it('gives no schema hints and no internals in errors', async () => {
@@ -206,6 +233,78 @@ describe('the shield', () => {
       expect((await fetch(`${explorer.base}/explorer/..%2Fpackage.json`)).status).toBe(404);
     } finally {
       await explorer.stop();
+    }
+  });
+});
+
+describe('response headers', () => {
+  it('marks GraphQL responses nosniff and no-store, errors included', async () => {
+    for (const result of [await cell.gql('{ me { id } }', {}, alice.token), await cell.gql('{ nope }', {}, alice.token)]) {
+      expect(result.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(result.headers.get('cache-control')).toBe('no-store');
+    }
+  });
+
+  it('challenges every 401 with WWW-Authenticate', async () => {
+    const refused = await cell.gql('{ __typename }', {}, undefined, { authorization: 'Basic abc' });
+    expect([refused.status, refused.headers.get('www-authenticate')]).toEqual([401, 'Bearer realm="cellgraph", error="invalid_token"']);
+    const anonymousIntrospection = await cell.gql('{ __schema { queryType { name } } }');
+    expect([anonymousIntrospection.status, anonymousIntrospection.headers.get('www-authenticate')]).toEqual([401, 'Bearer realm="cellgraph"']);
+  });
+});
+
+describe('CORS', () => {
+  const preflight = (url: string, origin: string) =>
+    fetch(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, authorization' } });
+  const post = (url: string, origin: string, contentType = 'application/json') => fetch(url, { method: 'POST', headers: { origin, 'content-type': contentType }, body: '{"query":"{ __typename }"}' });
+
+  it('answers no origin by default in production', async () => {
+    const response = await preflight(cell.gatewayUrl, 'http://localhost:5173');
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    expect((await post(cell.gatewayUrl, 'https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('allows the configured origins, with credentials, and answers their preflight; CSRF prevention stays', async () => {
+    const gateway = await gatewayWith({ CORS_ORIGINS: 'https://app.example.com, https://partner.example' });
+    try {
+      const allowed = await preflight(gateway.url, 'https://app.example.com');
+      expect(allowed.status).toBe(204);
+      expect(Object.fromEntries([...allowed.headers].filter(([name]) => name.startsWith('access-control-')))).toEqual({
+        'access-control-allow-origin': 'https://app.example.com',
+        'access-control-allow-credentials': 'true',
+        'access-control-allow-methods': 'GET, POST, OPTIONS',
+        'access-control-allow-headers': 'content-type, authorization, apollo-require-preflight, x-apollo-operation-name, x-request-id',
+        'access-control-expose-headers': 'x-request-id, ratelimit-policy, ratelimit-limit, ratelimit-remaining, ratelimit-reset, retry-after',
+        'access-control-max-age': '600',
+      });
+      expect(allowed.headers.get('vary')).toContain('Origin');
+      const response = await post(gateway.url, 'https://partner.example');
+      expect([response.headers.get('access-control-allow-origin'), response.headers.get('access-control-allow-credentials')]).toEqual(['https://partner.example', 'true']);
+      expect(await response.json()).toMatchObject({ data: { __typename: 'Query' } });
+
+      const other = await preflight(gateway.url, 'https://evil.example');
+      expect([other.headers.get('access-control-allow-origin'), other.headers.get('access-control-allow-credentials')]).toEqual([null, null]);
+      expect((await post(gateway.url, 'https://app.example.com', 'text/plain')).status).toBe(400);
+    } finally {
+      await gateway.stop();
+    }
+  });
+
+  it('allows any origin without credentials for *, and the SPA dev origin in development', async () => {
+    const open = await gatewayWith({ CORS_ORIGINS: '*' });
+    try {
+      const response = await preflight(open.url, 'https://third-party.example');
+      expect([response.headers.get('access-control-allow-origin'), response.headers.get('access-control-allow-credentials')]).toEqual(['*', null]);
+    } finally {
+      await open.stop();
+    }
+    const development = await gatewayWith({ NODE_ENV: 'development' });
+    try {
+      expect((await preflight(development.url, 'http://localhost:5173')).headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+      expect((await preflight(development.url, 'http://localhost:3000')).headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await development.stop();
     }
   });
 });

@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 /** One subscription as a test sees it: what arrived, and a way to wait for the next payload. */
 export interface LiveSubscription {
   readonly results: FormattedExecutionResult[];
-  /** The next payload (or rejects after `timeoutMs`). */
+  /** The next payload; waits for it as long as it takes unless given `timeoutMs` (tests rely on their own timeout for hangs). */
   next(timeoutMs?: number): Promise<FormattedExecutionResult>;
   /** Resolves with the error the server ended the subscription with. */
   readonly ended: Promise<unknown>;
@@ -45,10 +45,10 @@ export function subscribe(client: Client, query: string, variables: Record<strin
     results,
     ended,
     close: dispose,
-    next(timeoutMs = 5_000) {
+    next(timeoutMs?: number) {
       if (read < results.length) return Promise.resolve(results[read++]!);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no payload within ${timeoutMs} ms`)), timeoutMs);
+        const timer = timeoutMs === undefined ? undefined : setTimeout(() => reject(new Error(`no payload within ${timeoutMs} ms`)), timeoutMs);
         waiting = (result) => {
           clearTimeout(timer);
           resolve(result);

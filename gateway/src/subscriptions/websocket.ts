@@ -6,6 +6,7 @@ import { CloseCode, makeServer, type Context } from 'graphql-ws';
 import { GraphQLError, getVariableValues, Kind, parse, specifiedRules, validate, type DocumentNode, type ExecutionResult, type ValidationRule } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { requestedNodes, tooManyNodes } from '../cost.js';
+import { responseTooLarge, serializedBytes } from '../response-size.js';
 import type { LiveEventHub } from './live-event-hub.js';
 import type { PlannedSubscription, SubscriptionEngine } from './subscription-engine.js';
 
@@ -22,8 +23,12 @@ export interface SubscriptionServerOptions {
   validationRules: readonly ValidationRule[];
   /** Objects one subscription payload may ask for (see cost.ts). */
   maxQueryNodes: number;
+  /** Objects assumed for a list its arguments do not bound (see cost.ts). */
+  assumedListSize: number;
   maxTokens: number;
   maxPayloadBytes: number;
+  /** Serialized size of one payload sent (RESPONSE_TOO_LARGE beyond). */
+  maxResponseBytes: number;
   maxSubscriptionsPerConnection: number;
   /** Events queued for one subscription before it is ended as too slow. */
   maxPendingEvents: number;
@@ -41,7 +46,32 @@ interface Connection {
   authorization: string | null;
   principal: Principal | null;
   revalidate?: NodeJS.Timeout;
+  /** Slots taken by admitted subscriptions, listening or about to (the per-connection limit). */
+  slots: number;
+  /** Subscriptions listening to live events (stats). */
   subscriptions: number;
+}
+
+/** What onSubscribe hands the subscription it admitted, with the slot it reserved. */
+interface LiveInput {
+  planned: PlannedSubscription;
+  principal: Principal;
+  orgId: string;
+  requestId: string;
+  connection: Connection;
+  /** Gives the connection's subscription slot back; idempotent. */
+  release: () => void;
+}
+
+/** Takes one of the connection's subscription slots; the returned function gives it back once. */
+function reserveSlot(connection: Connection): () => void {
+  connection.slots += 1;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    connection.slots -= 1;
+  };
 }
 
 type SocketContext = Context<Record<string, unknown> | undefined, { connection: Connection }>;
@@ -87,7 +117,7 @@ export function attachSubscriptions(server: HttpServer, options: SubscriptionSer
       const refuse = (error: GraphQLError) => [options.formatError(error, requestId)];
       const schema = options.engine.schema();
       if (!schema) return refuse(coded('SERVICE_UNAVAILABLE', 'The schema is not loaded yet'));
-      if (connection.subscriptions >= options.maxSubscriptionsPerConnection) {
+      if (connection.slots >= options.maxSubscriptionsPerConnection) {
         return refuse(coded('TOO_MANY_SUBSCRIPTIONS', `At most ${options.maxSubscriptionsPerConnection} subscriptions per connection`));
       }
       let document: DocumentNode;
@@ -104,7 +134,7 @@ export function attachSubscriptions(server: HttpServer, options: SubscriptionSer
       }
       const variables = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
       if (variables.errors) return variables.errors.map((error) => options.formatError(new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT' } }), requestId));
-      const requested = requestedNodes(schema, document, operation, variables.coerced);
+      const requested = requestedNodes(schema, document, operation, variables.coerced, { assumedListSize: options.assumedListSize });
       if (requested > options.maxQueryNodes) return refuse(tooManyNodes(requested, options.maxQueryNodes));
       const principal = connection.principal!;
       const orgId = principalOrgId(principal);
@@ -115,18 +145,26 @@ export function attachSubscriptions(server: HttpServer, options: SubscriptionSer
       } catch (error) {
         return refuse(error instanceof GraphQLError ? error : coded('GRAPHQL_VALIDATION_FAILED', (error as Error).message));
       }
-      return { schema, document, operationName: payload.operationName, variableValues: payload.variables ?? {}, contextValue: { planned, principal, orgId, requestId, connection } };
+      // The slot is taken here, before anything awaits, so a burst of subscribe messages cannot
+      // all pass the check above; the stream gives it back when it ends (or fails to start).
+      const release = reserveSlot(connection);
+      return { schema, document, operationName: payload.operationName, variableValues: payload.variables ?? {}, contextValue: { planned, principal, orgId, requestId, connection, release } satisfies LiveInput };
     },
     subscribe: async (args) => {
-      const { planned, principal, orgId, requestId, connection } = args.contextValue as { planned: PlannedSubscription; principal: Principal; orgId: string; requestId: string; connection: Connection };
-      return liveStream({ planned, principal, orgId, requestId, connection, variables: (args.variableValues ?? {}) as Record<string, unknown> });
+      const input = args.contextValue as LiveInput;
+      try {
+        return await liveStream({ ...input, variables: (args.variableValues ?? {}) as Record<string, unknown> });
+      } catch (error) {
+        input.release();
+        throw error;
+      }
     },
     execute: () => ({ errors: [coded('OPERATION_NOT_SUPPORTED', 'Only subscriptions are served over WebSocket')] }),
   });
 
   /** The payloads of one subscription: each wanted event in order, run through the plan. */
-  async function liveStream(input: { planned: PlannedSubscription; principal: Principal; orgId: string; requestId: string; connection: Connection; variables: Record<string, unknown> }): Promise<AsyncGenerator<ExecutionResult>> {
-    const { planned, principal, orgId, requestId, connection, variables } = input;
+  async function liveStream(input: LiveInput & { variables: Record<string, unknown> }): Promise<AsyncGenerator<ExecutionResult>> {
+    const { planned, principal, orgId, requestId, connection, release, variables } = input;
     const pending: PublishedEvent[] = [];
     let overflowed = false;
     let done = false;
@@ -143,6 +181,7 @@ export function attachSubscriptions(server: HttpServer, options: SubscriptionSer
       (finished ??= (async () => {
         done = true;
         connection.subscriptions -= 1;
+        release();
         wake?.();
         await stopListening();
       })());
@@ -165,7 +204,10 @@ export function attachSubscriptions(server: HttpServer, options: SubscriptionSer
           const result = await runWithRequestContext({ requestId: eventRequestId, principal }, () => options.engine.run(planned, event, principal, eventRequestId, variables));
           if (!result || done) continue;
           const errors = result.errors?.map((error) => options.formatError(error as GraphQLError, eventRequestId));
-          return { done: false, value: errors ? { data: result.data, errors } : { data: result.data } };
+          const payload = errors ? { data: result.data, errors } : { data: result.data };
+          const bytes = serializedBytes(payload);
+          if (bytes > options.maxResponseBytes) return { done: false, value: { errors: [options.formatError(responseTooLarge(bytes, options.maxResponseBytes), eventRequestId)] } };
+          return { done: false, value: payload };
         } catch (error) {
           logger.error({ err: error, requestId: eventRequestId }, 'subscription event failed');
           return { done: false, value: { data: null, errors: [options.formatError(coded('INTERNAL_SERVER_ERROR', 'Internal server error'), eventRequestId)] } };
@@ -198,7 +240,7 @@ export function attachSubscriptions(server: HttpServer, options: SubscriptionSer
   }
 
   wss.on('connection', (socket: WebSocket, request: IncomingMessage) => {
-    const connection: Connection = { id: randomUUID(), socket, clientAddress: options.clientAddress(request), authorization: null, principal: null, subscriptions: 0 };
+    const connection: Connection = { id: randomUUID(), socket, clientAddress: options.clientAddress(request), authorization: null, principal: null, slots: 0, subscriptions: 0 };
     connections.add(connection);
     const closed = graphqlWs.opened(
       {
