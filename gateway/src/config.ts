@@ -1,9 +1,8 @@
 import { dirname, join } from 'node:path';
-import { boolFromEnv, intFromEnv, parseEnv, privateJwkSchema, publicJwksSchema } from '@cellgraph/kernel';
+import { boolFromEnv, intFromEnv, isDevelopment, parseEnv, privateJwkSchema, publicJwksSchema } from '@cellgraph/kernel';
 import { z } from 'zod';
 
 const gatewayEnv = z.object({
-  NODE_ENV: z.string().default('production'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   /** The cell's composed supergraph (schema/cells/<cell>/supergraph.graphql); reloaded on change. */
@@ -47,6 +46,7 @@ const gatewayEnv = z.object({
 });
 
 export type GatewayConfig = z.output<typeof gatewayEnv> & {
+  /** NODE_ENV=development (the kernel's isDevelopment: unset is production). */
   development: boolean;
   explorer: boolean;
   /** Where a subgraph answers: SUBGRAPH_URL_<NAME> when set, else the template. */
@@ -67,7 +67,7 @@ export function parseGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gatewa
     z.record(z.string(), urlOverride),
     Object.fromEntries(Object.entries(env).filter(([key, value]) => /^SUBGRAPH_URL_[A-Z0-9_]+$/.test(key) && key !== 'SUBGRAPH_URL_TEMPLATE' && value)),
   );
-  const development = config.NODE_ENV === 'development';
+  const development = isDevelopment(env);
   const subgraphUrl = (name: string) => overrides[`SUBGRAPH_URL_${name.toUpperCase().replaceAll('-', '_')}`] ?? config.SUBGRAPH_URL_TEMPLATE.replaceAll('{name}', name);
   return {
     ...config,

@@ -5,7 +5,9 @@ import { expressMiddleware } from '@as-integrations/express5';
 import {
   AccessTokenVerifier,
   anonymous,
+  answerErrorsAsGraphQL,
   connectRedis,
+  createHttpApp,
   createLogger,
   DELEGATION_HEADER,
   DelegationVerifier,
@@ -13,7 +15,9 @@ import {
   NODE_SUBGRAPH,
   publicPart,
   requestLogging,
+  responseRequestId,
   runWithRequestContext,
+  sendGraphQLError,
   TokenRevocations,
   type Logger,
   type RequestContext,
@@ -23,7 +27,7 @@ import type { Server as HttpServer } from 'node:http';
 import express, { type Express, type Request } from 'express';
 import { GraphQLError, parse } from 'graphql';
 import { ApiKeyResolver } from './api-keys.js';
-import { AuthenticationError, Authenticator, requestIdFrom } from './authenticate.js';
+import { AuthenticationError, Authenticator } from './authenticate.js';
 import { JwksPublisher } from './jwks.js';
 import { RateLimiter } from './rate-limit.js';
 import type { GatewayConfig } from './config.js';
@@ -93,7 +97,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
     gateway,
     formatError: maskGatewayErrors(logger),
     includeStacktraceInErrorResponses: false,
-    hideSchemaDetailsFromClientErrors: true,
+    hideSchemaDetailsFromClientErrors: false, // maskGatewayErrors hides them, for WebSocket too
     introspection: true, // guarded per caller by introspectionGuard
     csrfPrevention: true,
     persistedQueries: false,
@@ -112,15 +116,14 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
   });
   await apollo.start();
 
-  const app = express();
-  app.disable('x-powered-by');
+  const app = createHttpApp(config.development ? 'development' : 'production');
   app.set('trust proxy', false);
   app.get('/.well-known/jwks.json', async (_req, res) => {
     try {
       res.set('Cache-Control', 'public, max-age=60').json(await jwks.keys());
     } catch (error) {
       logger.error({ err: error }, 'cannot fetch the access-token keys');
-      res.status(503).json({ error: 'keys unavailable' });
+      sendGraphQLError(res, 503, 'SERVICE_UNAVAILABLE', 'The access-token keys are unavailable; try again');
     }
   });
   app.get('/health/live', (_req, res) => {
@@ -142,13 +145,16 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
       res.set('Content-Security-Policy', csp).type('html').send(html);
     });
   }
+  app.use(ENDPOINT, (req, res, next) => {
+    if (req.method === 'GET' || req.method === 'POST') return next();
+    sendGraphQLError(res.set('Allow', 'GET, POST'), 405, 'METHOD_NOT_ALLOWED', 'The endpoint accepts GET and POST only');
+  });
   app.use(
     ENDPOINT,
     express.json({ limit: config.MAX_BODY_BYTES }),
     async (req: AuthenticatedRequest, res, next) => {
-      const requestId = requestIdFrom(req.header('x-request-id'));
-      res.set('x-request-id', requestId);
-      const refuse = (status: number, code: string, message: string) => res.status(status).json({ errors: [{ message, extensions: { code, requestId } }] });
+      const requestId = responseRequestId(res);
+      const refuse = (status: number, code: string, message: string) => sendGraphQLError(res, status, code, message);
       try {
         const principal = await authenticator.authenticate(req.header('authorization'), requestId, req.header(DELEGATION_HEADER));
         if (principal.kind === 'api_key') {
@@ -169,6 +175,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
     },
     expressMiddleware(apollo, { context: async ({ req }) => ({ request: (req as AuthenticatedRequest).cellgraph! }) }),
   );
+  answerErrorsAsGraphQL(app, logger);
 
   return {
     app,
