@@ -9,6 +9,8 @@ const gatewayEnv = z.object({
   SUPERGRAPH_PATH: z.string().min(1, 'is required (path of the cell’s supergraph.graphql)'),
   /** The cell's node subgraph, served in the gateway; defaults to node.graphql beside the supergraph. */
   NODE_SUBGRAPH_PATH: z.string().optional(),
+  /** Which subgraph owns each Node type (JSON); defaults to node-owners.json beside the supergraph. */
+  NODE_OWNERS_PATH: z.string().optional(),
   /** Where subgraphs answer; {name} is replaced by the subgraph's name. */
   SUBGRAPH_URL_TEMPLATE: z
     .string()
@@ -55,6 +57,7 @@ export type GatewayConfig = z.output<typeof gatewayEnv> & {
   jwksUrl: string;
   graphDelegates: string[];
   nodeSubgraphPath: string;
+  nodeOwnersPath: string;
   liveEventsPath: string;
 };
 
@@ -77,6 +80,7 @@ export function parseGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gatewa
     jwksUrl: config.AUTH_JWKS_URL ?? subgraphUrl('identity').replace(/\/graphql\/?$/, '/.well-known/jwks.json'),
     graphDelegates: config.GRAPH_DELEGATES.split(',').map((name) => name.trim()).filter(Boolean),
     nodeSubgraphPath: config.NODE_SUBGRAPH_PATH ?? join(dirname(config.SUPERGRAPH_PATH), 'node.graphql'),
+    nodeOwnersPath: config.NODE_OWNERS_PATH ?? join(dirname(config.SUPERGRAPH_PATH), 'node-owners.json'),
     liveEventsPath: config.LIVE_EVENTS_PATH ?? join(dirname(config.SUPERGRAPH_PATH), 'live-events.json'),
   };
 }

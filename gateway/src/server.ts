@@ -25,7 +25,7 @@ import {
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import express, { type Express, type Request } from 'express';
-import { GraphQLError, parse } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { ApiKeyResolver } from './api-keys.js';
 import { AuthenticationError, Authenticator } from './authenticate.js';
 import { JwksPublisher } from './jwks.js';
@@ -37,7 +37,7 @@ import { maskGatewayErrors } from './errors.js';
 import { explorerAssets, explorerPage, wantsExplorer } from './explorer.js';
 import { subgraphReadiness } from './health.js';
 import { aliasLimit, depthLimit, directiveLimit } from './limits.js';
-import { nodeOwners, nodeSubgraph } from './node-subgraph.js';
+import { nodeSubgraph, readNodeOwners } from './node-subgraph.js';
 import { introspectionGuard, subscriptionsOverWebSocket } from './plugins.js';
 import { signedDataSource } from './signed-data-source.js';
 import { SubgraphCaller } from './subgraph-call.js';
@@ -84,7 +84,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
 
   const buildService = (name: string, url?: string) =>
     name === NODE_SUBGRAPH
-      ? nodeSubgraph(readFileSync(config.nodeSubgraphPath, 'utf8'), nodeOwners(parse(supergraph.current)), subgraphCaller)
+      ? nodeSubgraph(readFileSync(config.nodeSubgraphPath, 'utf8'), readNodeOwners(config.nodeOwnersPath), subgraphCaller)
       : signedDataSource({ name, url: url ?? urlOf(name), signer, timeoutMs: config.SUBGRAPH_TIMEOUT_MS, delegate: config.graphDelegates.includes(name) });
   const gateway = new ApolloGateway({ supergraphSdl: supergraph, buildService: ({ name, url }) => buildService(name, url), logger });
   const validationRules = [depthLimit(config.MAX_QUERY_DEPTH), aliasLimit(config.MAX_ALIASES), directiveLimit(config.MAX_DIRECTIVES)];
