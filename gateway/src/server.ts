@@ -38,7 +38,7 @@ import { explorerAssets, explorerPage, wantsExplorer } from './explorer.js';
 import { subgraphReadiness } from './health.js';
 import { aliasLimit, depthLimit, directiveLimit } from './limits.js';
 import { nodeSubgraph, readNodeOwners } from './node-subgraph.js';
-import { introspectionGuard, subscriptionsOverWebSocket } from './plugins.js';
+import { introspectionGuard, scalarInputs, subscriptionsOverWebSocket } from './plugins.js';
 import { signedDataSource } from './signed-data-source.js';
 import { SubgraphCaller } from './subgraph-call.js';
 import { LiveEventHub } from './subscriptions/live-event-hub.js';
@@ -109,6 +109,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       introspectionGuard(config.development),
+      scalarInputs(),
       nodeLimit(config.MAX_QUERY_NODES),
       requestLogging(logger),
     ],

@@ -53,6 +53,8 @@ export * from './money/currency.js';
 export * from './money/decimal.js';
 export * from './ordering/positions.js';
 export * from './redis/redis.js';
+export * from './scalars/custom-scalars.js';
+export * from './scalars/scalar-inputs.js';
 export * from './relay/connection-types.js';
 export * from './relay/cursor.js';
 export * from './relay/page-info.js';
