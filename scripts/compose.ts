@@ -1,14 +1,14 @@
 /**
  * Prints every subgraph's SDL into schema/subgraphs/ and composes each cell: its supergraph and
  * node subgraph and live events for the gateway (schema/cells/<cell>/supergraph.graphql,
- * node.graphql, live-events.json) and its
+ * node.graphql, node-owners.json, live-events.json) and its
  * API schema for clients
  * (schema/cells/<cell>/schema.graphql). With --check, writes nothing and fails when a committed
  * file is stale or a cell does not compose (part of `npm test`).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { apiSchemaPath, cellNames, liveEventsPath, loadCell, nodeSubgraphPath, SCHEMA_DIR, supergraphPath } from './runtime/cells.js';
+import { apiSchemaPath, cellNames, liveEventsPath, loadCell, nodeOwnersPath, nodeSubgraphPath, SCHEMA_DIR, supergraphPath } from './runtime/cells.js';
 import { composeCell, subgraphSdls } from './runtime/composition.js';
 
 const check = process.argv.includes('--check');
@@ -25,6 +25,7 @@ for (const cell of cells) {
     expected.set(nodeSubgraphPath(cell.name), composed.nodeSubgraph);
     expected.set(apiSchemaPath(cell.name), composed.apiSchema);
     expected.set(liveEventsPath(cell.name), composed.liveEvents);
+    expected.set(nodeOwnersPath(cell.name), composed.nodeOwners);
   } catch (error) {
     console.error((error as Error).message);
     failed = true;

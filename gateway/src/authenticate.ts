@@ -1,17 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { anonymous, API_KEY_PREFIX, type AccessTokenVerifier, type DelegationVerifier, type Principal, type TokenRevocations } from '@cellgraph/kernel';
 import type { ApiKeyResolver } from './api-keys.js';
 import { RateLimitedError, type RateLimiter } from './rate-limit.js';
 
 export class AuthenticationError extends Error {
   override name = 'AuthenticationError';
-}
-
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
-/** The edge's request id when it sent a well-formed one, else a new one. */
-export function requestIdFrom(header: string | undefined): string {
-  return header && REQUEST_ID.test(header) ? header : randomUUID();
 }
 
 /**

@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import { boolFromEnv, intFromEnv, MAX_PAGE_SIZE, parseEnv, privateJwkSchema, publicJwksSchema } from '@cellgraph/kernel';
+import { boolFromEnv, intFromEnv, isDevelopment, MAX_PAGE_SIZE, parseEnv, privateJwkSchema, publicJwksSchema } from '@cellgraph/kernel';
 import { z } from 'zod';
 import { parseTrustProxy, type TrustProxy } from './client-address.js';
 
@@ -9,13 +9,14 @@ export const SPA_DEV_ORIGIN = 'http://localhost:5173';
 const corsOrigin = z.string().refine((value) => value === '*' || (URL.canParse(value) && new URL(value).origin === value), 'must be * or origins like https://app.example.com (no path, no trailing slash)');
 
 const gatewayEnv = z.object({
-  NODE_ENV: z.string().default('production'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   /** The cell's composed supergraph (schema/cells/<cell>/supergraph.graphql); reloaded on change. */
   SUPERGRAPH_PATH: z.string().min(1, 'is required (path of the cell’s supergraph.graphql)'),
   /** The cell's node subgraph, served in the gateway; defaults to node.graphql beside the supergraph. */
   NODE_SUBGRAPH_PATH: z.string().optional(),
+  /** Which subgraph owns each Node type (JSON); defaults to node-owners.json beside the supergraph. */
+  NODE_OWNERS_PATH: z.string().optional(),
   /** Where subgraphs answer; {name} is replaced by the subgraph's name. */
   SUBGRAPH_URL_TEMPLATE: z
     .string()
@@ -87,6 +88,7 @@ const gatewayEnv = z.object({
 });
 
 export type GatewayConfig = z.output<typeof gatewayEnv> & {
+  /** NODE_ENV=development (the kernel's isDevelopment: unset is production). */
   development: boolean;
   explorer: boolean;
   /** Where a subgraph answers: SUBGRAPH_URL_<NAME> when set, else the template. */
@@ -96,6 +98,7 @@ export type GatewayConfig = z.output<typeof gatewayEnv> & {
   graphDelegates: string[];
   corsOrigins: string[];
   nodeSubgraphPath: string;
+  nodeOwnersPath: string;
   liveEventsPath: string;
 };
 
@@ -108,7 +111,7 @@ export function parseGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gatewa
     z.record(z.string(), urlOverride),
     Object.fromEntries(Object.entries(env).filter(([key, value]) => /^SUBGRAPH_URL_[A-Z0-9_]+$/.test(key) && key !== 'SUBGRAPH_URL_TEMPLATE' && value)),
   );
-  const development = config.NODE_ENV === 'development';
+  const development = isDevelopment(env);
   const subgraphUrl = (name: string) => overrides[`SUBGRAPH_URL_${name.toUpperCase().replaceAll('-', '_')}`] ?? config.SUBGRAPH_URL_TEMPLATE.replaceAll('{name}', name);
   return {
     ...config,
@@ -119,6 +122,7 @@ export function parseGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gatewa
     corsOrigins: config.CORS_ORIGINS ?? (development ? [SPA_DEV_ORIGIN] : []),
     graphDelegates: config.GRAPH_DELEGATES.split(',').map((name) => name.trim()).filter(Boolean),
     nodeSubgraphPath: config.NODE_SUBGRAPH_PATH ?? join(dirname(config.SUPERGRAPH_PATH), 'node.graphql'),
+    nodeOwnersPath: config.NODE_OWNERS_PATH ?? join(dirname(config.SUPERGRAPH_PATH), 'node-owners.json'),
     liveEventsPath: config.LIVE_EVENTS_PATH ?? join(dirname(config.SUPERGRAPH_PATH), 'live-events.json'),
   };
 }

@@ -5,11 +5,17 @@ import type { GraphQLFormattedError } from 'graphql';
 // internal URLs) stays in the logs.
 const PUBLIC_EXTENSIONS = new Set(['code', 'argument', 'field', 'retryAfter']);
 const MASKED_CODES = new Set(['INTERNAL_SERVER_ERROR', 'DOWNSTREAM_SERVICE_ERROR']);
+// graphql-js ends validation and coercion messages with suggestions of the schema's names.
+const SCHEMA_HINT = /\s*Did you mean [^]*\?$/;
+
+/** A message without graphql-js's `Did you mean …?` hints, which would reveal the schema to callers who may not introspect it. */
+export const withoutSchemaHints = (message: string) => message.replace(SCHEMA_HINT, '');
 
 /**
  * `formatError` of the public endpoint: deliberate errors (with a code) keep their message and
  * code; anything else — a crash, an unreachable or timed-out subgraph — becomes a generic error
- * that only carries the request id to quote to support.
+ * that only carries the request id to quote to support. Used for HTTP and WebSocket alike, so both
+ * hide schema hints the same way.
  */
 export function maskGatewayErrors(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -17,7 +23,7 @@ export function maskGatewayErrors(logger: Logger) {
     const code = formatted.extensions?.code;
     const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => PUBLIC_EXTENSIONS.has(key)));
     if (typeof code === 'string' && !MASKED_CODES.has(code)) {
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { ...extensions, requestId } };
+      return { message: withoutSchemaHints(formatted.message), locations: formatted.locations, path: formatted.path, extensions: { ...extensions, requestId } };
     }
     const unavailable = isSubgraphFailure(formatted, error);
     logger.error({ err: error, message: formatted.message, path: formatted.path, code }, 'masked error');

@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { LocalGraphQLDataSource } from '@apollo/gateway';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { forbidden, invalidInput, parseGlobalId, type RequestContext } from '@cellgraph/kernel';
 import DataLoader from 'dataloader';
-import { Kind, parse, type ConstDirectiveNode, type DocumentNode } from 'graphql';
+import { Kind, parse, type ConstDirectiveNode } from 'graphql';
 import type { GatewayContext } from './context.js';
 import type { SubgraphCaller } from './subgraph-call.js';
 
@@ -19,31 +20,12 @@ const stringArgument = (directive: ConstDirectiveNode, name: string) => {
 };
 
 /**
- * Which subgraph owns each Node implementation, from the supergraph: the one joining the type
- * with a resolvable `id` key (not the node subgraph, not a key-only stub).
+ * Which subgraph owns each Node implementation: node-owners.json, composed beside the supergraph
+ * from the subgraphs' `nodeTypes`. Only the owner can say whether an id exists; a subgraph that
+ * merely adds fields to the type answers every reference as it comes.
  */
-export function nodeOwners(supergraph: DocumentNode): Map<string, string> {
-  const graphNames = new Map<string, string>();
-  const owners = new Map<string, string>();
-  for (const definition of supergraph.definitions) {
-    if (definition.kind === Kind.ENUM_TYPE_DEFINITION && definition.name.value === 'join__Graph') {
-      for (const value of definition.values ?? []) {
-        const name = value.directives?.find((d) => d.name.value === 'join__graph');
-        if (name) graphNames.set(value.name.value, stringArgument(name, 'name')!);
-      }
-    }
-  }
-  for (const definition of supergraph.definitions) {
-    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION || !definition.interfaces?.some((i) => i.name.value === 'Node')) continue;
-    for (const directive of definition.directives ?? []) {
-      if (directive.name.value !== 'join__type') continue;
-      const graph = graphNames.get(stringArgument(directive, 'graph') ?? '');
-      const resolvable = argument(directive, 'resolvable');
-      if (!graph || graph === 'node' || stringArgument(directive, 'key') !== 'id' || (resolvable?.kind === Kind.BOOLEAN && !resolvable.value)) continue;
-      if (!owners.has(definition.name.value)) owners.set(definition.name.value, graph);
-    }
-  }
-  return owners;
+export function readNodeOwners(path: string): Map<string, string> {
+  return new Map(Object.entries(JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { malformedScalarInputs } from '@cellgraph/kernel';
 import { GraphQLError, Kind, visit, type DocumentNode } from 'graphql';
 import type { GatewayContext } from './context.js';
 
@@ -51,6 +52,25 @@ export function subscriptionsOverWebSocket(): ApolloServerPlugin<GatewayContext>
           throw new GraphQLError('Subscriptions are served over WebSocket (graphql-transport-ws) at this endpoint', {
             extensions: { code: 'SUBSCRIPTION_REQUIRES_WEBSOCKET', http: { status: 400 } },
           });
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Custom scalars (Decimal, DateTimeISO, JSON…) parsed with the kernel's definitions before any
+ * subgraph is asked: a malformed value is 400 BAD_USER_INPUT naming its argument, not a subgraph
+ * failure masked as INTERNAL_SERVER_ERROR.
+ */
+export function scalarInputs(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request }) {
+          if (!operation) return;
+          const [first] = malformedScalarInputs(schema, document, operation, request.variables ?? {});
+          if (first) throw first;
         },
       };
     },

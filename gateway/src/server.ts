@@ -5,7 +5,9 @@ import { expressMiddleware } from '@as-integrations/express5';
 import {
   AccessTokenVerifier,
   anonymous,
+  answerErrorsAsGraphQL,
   connectRedis,
+  createHttpApp,
   createLogger,
   DELEGATION_HEADER,
   DelegationVerifier,
@@ -13,7 +15,9 @@ import {
   NODE_SUBGRAPH,
   publicPart,
   requestLogging,
+  responseRequestId,
   runWithRequestContext,
+  sendGraphQLError,
   TokenRevocations,
   type Logger,
   type RequestContext,
@@ -21,9 +25,9 @@ import {
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import express, { type Express, type Request } from 'express';
-import { GraphQLError, parse } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { ApiKeyResolver } from './api-keys.js';
-import { AuthenticationError, Authenticator, requestIdFrom } from './authenticate.js';
+import { AuthenticationError, Authenticator } from './authenticate.js';
 import { JwksPublisher } from './jwks.js';
 import { clientAddressResolver } from './client-address.js';
 import { RateLimitedError, RateLimiter } from './rate-limit.js';
@@ -38,8 +42,8 @@ import { responseSizeLimit } from './response-size.js';
 import { explorerAssets, explorerPage, wantsExplorer } from './explorer.js';
 import { subgraphReadiness } from './health.js';
 import { aliasLimit, depthLimit, directiveLimit } from './limits.js';
-import { nodeOwners, nodeSubgraph } from './node-subgraph.js';
-import { introspectionGuard, rateLimitedStatus, subscriptionsOverWebSocket } from './plugins.js';
+import { nodeSubgraph, readNodeOwners } from './node-subgraph.js';
+import { introspectionGuard, rateLimitedStatus, scalarInputs, subscriptionsOverWebSocket } from './plugins.js';
 import { signedDataSource } from './signed-data-source.js';
 import { SubgraphCaller } from './subgraph-call.js';
 import { LiveEventHub } from './subscriptions/live-event-hub.js';
@@ -91,7 +95,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
 
   const buildService = (name: string, url?: string) =>
     name === NODE_SUBGRAPH
-      ? nodeSubgraph(readFileSync(config.nodeSubgraphPath, 'utf8'), nodeOwners(parse(supergraph.current)), subgraphCaller)
+      ? nodeSubgraph(readFileSync(config.nodeSubgraphPath, 'utf8'), readNodeOwners(config.nodeOwnersPath), subgraphCaller)
       : signedDataSource({ name, url: url ?? urlOf(name), signer, timeoutMs: config.SUBGRAPH_TIMEOUT_MS, delegate: config.graphDelegates.includes(name) });
   const gateway = new ApolloGateway({ supergraphSdl: supergraph, buildService: ({ name, url }) => buildService(name, url), logger });
   const validationRules = [depthLimit(config.MAX_QUERY_DEPTH), aliasLimit(config.MAX_ALIASES), directiveLimit(config.MAX_DIRECTIVES)];
@@ -104,7 +108,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
     gateway,
     formatError: maskGatewayErrors(logger),
     includeStacktraceInErrorResponses: false,
-    hideSchemaDetailsFromClientErrors: true,
+    hideSchemaDetailsFromClientErrors: false, // maskGatewayErrors hides them, for WebSocket too
     introspection: true, // guarded per caller by introspectionGuard
     csrfPrevention: true,
     persistedQueries: false,
@@ -116,6 +120,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       introspectionGuard(config.development),
+      scalarInputs(),
       authenticationChallenge(),
       nodeLimit(config.MAX_QUERY_NODES, { assumedListSize: config.ASSUMED_LIST_SIZE }),
       responseSizeLimit(config.MAX_RESPONSE_BYTES), // after nodeLimit: measures the cost extension too
@@ -126,15 +131,14 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
   });
   await apollo.start();
 
-  const app = express();
-  app.disable('x-powered-by');
+  const app = createHttpApp(config.development ? 'development' : 'production');
   app.set('trust proxy', config.TRUST_PROXY);
   app.get('/.well-known/jwks.json', async (_req, res) => {
     try {
       res.set('Cache-Control', 'public, max-age=60').json(await jwks.keys());
     } catch (error) {
       logger.error({ err: error }, 'cannot fetch the access-token keys');
-      res.status(503).json({ error: 'keys unavailable' });
+      sendGraphQLError(res, 503, 'SERVICE_UNAVAILABLE', 'The access-token keys are unavailable; try again');
     }
   });
   app.get('/health/live', (_req, res) => {
@@ -156,16 +160,20 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
       res.set('Content-Security-Policy', csp).type('html').send(html);
     });
   }
+  // CORS first: it answers preflight OPTIONS requests, which the method check would refuse.
+  app.use(ENDPOINT, cors(config.corsOrigins));
+  app.use(ENDPOINT, (req, res, next) => {
+    if (req.method === 'GET' || req.method === 'POST') return next();
+    sendGraphQLError(res.set('Allow', 'GET, POST'), 405, 'METHOD_NOT_ALLOWED', 'The endpoint accepts GET and POST only');
+  });
   app.use(
     ENDPOINT,
-    cors(config.corsOrigins),
     graphqlResponseHeaders,
     express.json({ limit: config.MAX_BODY_BYTES }),
     async (req: AuthenticatedRequest, res, next) => {
-      const requestId = requestIdFrom(req.header('x-request-id'));
-      res.set('x-request-id', requestId);
+      const requestId = responseRequestId(res);
       const refuse = (status: number, code: string, message: string, extensions: Record<string, unknown> = {}) =>
-        res.status(status).json({ errors: [{ message, extensions: { code, ...extensions, requestId } }] });
+        sendGraphQLError(res, status, code, message, extensions);
       const address = clientAddress(req);
       try {
         const delegation = req.header(DELEGATION_HEADER);
@@ -191,6 +199,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
     },
     expressMiddleware(apollo, { context: async ({ req }) => ({ request: (req as AuthenticatedRequest).cellgraph! }) }),
   );
+  answerErrorsAsGraphQL(app, logger);
 
   return {
     app,

@@ -27,6 +27,7 @@ export const supergraphPath = (cell: string) => join(CELLS_DIR, cell, 'supergrap
 export const apiSchemaPath = (cell: string) => join(CELLS_DIR, cell, 'schema.graphql');
 export const nodeSubgraphPath = (cell: string) => join(CELLS_DIR, cell, 'node.graphql');
 export const liveEventsPath = (cell: string) => join(CELLS_DIR, cell, 'live-events.json');
+export const nodeOwnersPath = (cell: string) => join(CELLS_DIR, cell, 'node-owners.json');
 
 export function cellNames(): string[] {
   return readdirSync(CELLS_DIR, { withFileTypes: true })

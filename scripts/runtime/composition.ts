@@ -25,6 +25,18 @@ export interface ComposedCell {
   apiSchema: string;
   /** For the gateway: each Subscription field → the events that may produce it (JSON). */
   liveEvents: string;
+  /** For the gateway: each Node type → the subgraph that owns it (declares it in `nodeTypes`) (JSON). */
+  nodeOwners: string;
+}
+
+/**
+ * Which subgraph owns each Node type of the cell. The supergraph cannot tell: a subgraph that adds
+ * fields to another's type (crm's `User.contacts`) joins it with a resolvable key too, and would
+ * answer any id of that type as existing.
+ */
+export function cellNodeOwners(cell: Cell): string {
+  const owners = cell.subgraphs.flatMap((definition) => (definition.nodeTypes ?? []).map((type) => [type, definition.name] as const));
+  return `${JSON.stringify(Object.fromEntries(owners.sort(([a], [b]) => a.localeCompare(b))), null, 2)}\n`;
 }
 
 /** The cell's subscription fields and the events each listens to. */
@@ -59,5 +71,6 @@ export function composeCell(cell: Cell, sdls: ReadonlyMap<string, string>): Comp
     nodeSubgraph,
     apiSchema: `${printSchema(result.schema.toAPISchema().toGraphQLJSSchema()).trim()}\n`,
     liveEvents: cellLiveEvents(cell),
+    nodeOwners: cellNodeOwners(cell),
   };
 }

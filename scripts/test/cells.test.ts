@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withClient } from '@cellgraph/kernel/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CellError, cellNames, loadCell, nodeSubgraphPath, resolveSubgraphs, supergraphPath } from '../runtime/cells.js';
+import { CellError, cellNames, loadCell, nodeOwnersPath, nodeSubgraphPath, resolveSubgraphs, supergraphPath } from '../runtime/cells.js';
 import { composeCell, subgraphSdls } from '../runtime/composition.js';
 import { startTestCell, type TestCell } from '../testing/cell-harness.js';
 
@@ -65,13 +65,16 @@ describe('supergraph hot reload', () => {
   it('serves a new supergraph as soon as the file changes, and keeps the old one when the new one is broken', async () => {
     const file = join(dir, 'supergraph.graphql');
     const node = join(dir, 'node.graphql');
+    const owners = join(dir, 'node-owners.json');
     copyFileSync(nodeSubgraphPath('core'), node);
+    copyFileSync(nodeOwnersPath('core'), owners);
     copyFileSync(supergraphPath('core'), file);
     cell = await startTestCell({ cell: 'all', supergraphPath: file });
     const user = await cell.signUp('Reload');
     expect((await cell.gql('{ tasks { totalCount } }', {}, user.token)).errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
 
     copyFileSync(nodeSubgraphPath('all'), node);
+    copyFileSync(nodeOwnersPath('all'), owners);
     copyFileSync(supergraphPath('all'), file);
     await expect.poll(async () => (await cell.gql('{ tasks { totalCount } }', {}, user.token)).data, { timeout: 10_000, interval: 100 }).toEqual({ tasks: { totalCount: 0 } });
 

@@ -1,7 +1,7 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { randomUUID } from 'node:crypto';
-import { principalOrgId, runWithRequestContext, type Logger, type Principal, type PublishedEvent } from '@cellgraph/kernel';
+import { malformedScalarInputs, principalOrgId, runWithRequestContext, type Logger, type Principal, type PublishedEvent } from '@cellgraph/kernel';
 import { CloseCode, makeServer, type Context } from 'graphql-ws';
 import { GraphQLError, getVariableValues, Kind, parse, specifiedRules, validate, type DocumentNode, type ExecutionResult, type ValidationRule } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -134,6 +134,8 @@ export function attachSubscriptions(server: HttpServer, options: SubscriptionSer
       }
       const variables = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
       if (variables.errors) return variables.errors.map((error) => options.formatError(new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT' } }), requestId));
+      const malformed = malformedScalarInputs(schema, document, operation, payload.variables ?? {});
+      if (malformed.length) return malformed.map((error) => options.formatError(error, requestId));
       const requested = requestedNodes(schema, document, operation, variables.coerced, { assumedListSize: options.assumedListSize });
       if (requested > options.maxQueryNodes) return refuse(tooManyNodes(requested, options.maxQueryNodes));
       const principal = connection.principal!;

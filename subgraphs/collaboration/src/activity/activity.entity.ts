@@ -1,5 +1,4 @@
-import { toGlobalId } from '@cellgraph/kernel';
-import { GraphQLDateTimeISO, GraphQLJSONObject } from 'graphql-scalars';
+import { GraphQLDateTimeISO, GraphQLJSONObject, toGlobalId } from '@cellgraph/kernel';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { NodeRef } from '../node/node.ref.js';

@@ -1,5 +1,4 @@
-import { NodeEntity, toGlobalId } from '@cellgraph/kernel';
-import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { GraphQLDateTimeISO, NodeEntity, toGlobalId } from '@cellgraph/kernel';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
 

@@ -1,5 +1,4 @@
-import { TRASH_RETENTION_DAYS, toGlobalId } from '@cellgraph/kernel';
-import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { GraphQLDateTimeISO, toGlobalId, TRASH_RETENTION_DAYS } from '@cellgraph/kernel';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 

@@ -12,7 +12,7 @@ import {
   TagComparator,
   UserError,
 } from '@cellgraph/kernel';
-import { GraphQLJSON, GraphQLJSONObject } from 'graphql-scalars';
+import { GraphQLJSON, GraphQLJSONObject } from '@cellgraph/kernel';
 import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Contact, ContactSource, ContactStatus, ContactType } from './contact.entity.js';
 

@@ -1,5 +1,4 @@
-import { ConnectionArgs, fromGlobalId, mutationPayload, requireOrgId, toUserError, type Connection, type SubgraphContext } from '@cellgraph/kernel';
-import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { type Connection, ConnectionArgs, fromGlobalId, GraphQLDateTimeISO, mutationPayload, requireOrgId, type SubgraphContext, toUserError } from '@cellgraph/kernel';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Deal } from '../deal/deal.entity.js';
 import { DealConnection, DealsArgs } from '../deal/deal.inputs.js';

@@ -1,6 +1,5 @@
-import { Money, NodeEntity } from '@cellgraph/kernel';
+import { GraphQLDateTimeISO, GraphQLJSONObject, GraphQLLocalDate, Money, NodeEntity } from '@cellgraph/kernel';
 import Big from 'big.js';
-import { GraphQLDateTimeISO, GraphQLJSONObject, GraphQLLocalDate } from 'graphql-scalars';
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, DeleteDateColumn, Entity, UpdateDateColumn } from 'typeorm';
 

@@ -17,7 +17,7 @@ import {
   TagComparator,
   UserError,
 } from '@cellgraph/kernel';
-import { GraphQLJSONObject, GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLJSONObject, GraphQLLocalDate } from '@cellgraph/kernel';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Deal, DealStatus } from './deal.entity.js';
 

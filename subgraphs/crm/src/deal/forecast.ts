@@ -1,5 +1,4 @@
-import { Money, requireOrgId, type Authorizer, type Database, type RequestContext } from '@cellgraph/kernel';
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { type Authorizer, type Database, GraphQLLocalDate, Money, type RequestContext, requireOrgId } from '@cellgraph/kernel';
 import { Field, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'Open deals of one stage, in one currency.' })

@@ -9,7 +9,7 @@ import {
   IDComparator,
   UserError,
 } from '@cellgraph/kernel';
-import { GraphQLDateTimeISO, GraphQLJSONObject } from 'graphql-scalars';
+import { GraphQLDateTimeISO, GraphQLJSONObject } from '@cellgraph/kernel';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Interaction, InteractionDirection, InteractionType } from './interaction.entity.js';
 

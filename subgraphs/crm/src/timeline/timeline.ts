@@ -11,7 +11,7 @@ import {
   type Database,
   type SortKey,
 } from '@cellgraph/kernel';
-import { GraphQLDateTimeISO, GraphQLJSONObject } from 'graphql-scalars';
+import { GraphQLDateTimeISO, GraphQLJSONObject } from '@cellgraph/kernel';
 import { createUnionType, Field, ID, Int, ObjectType } from 'type-graphql';
 import { In } from 'typeorm';
 import { Interaction } from '../interaction/interaction.entity.js';

@@ -1,5 +1,4 @@
-import { forbidden, IdInput, mutationPayload, UserError, type SubgraphContext } from '@cellgraph/kernel';
-import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { forbidden, GraphQLDateTimeISO, IdInput, mutationPayload, type SubgraphContext, UserError } from '@cellgraph/kernel';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { IdentityServices } from '../services.js';
 import { User } from '../user/user.entity.js';

@@ -1,5 +1,4 @@
-import { UserError, UserErrorsPayload } from '@cellgraph/kernel';
-import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { GraphQLDateTimeISO, UserError, UserErrorsPayload } from '@cellgraph/kernel';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Organization } from '../organization/organization.entity.js';
 import { User } from '../user/user.entity.js';

@@ -1,5 +1,4 @@
-import { NodeEntity } from '@cellgraph/kernel';
-import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { GraphQLDateTimeISO, NodeEntity } from '@cellgraph/kernel';
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
 

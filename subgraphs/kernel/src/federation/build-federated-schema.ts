@@ -3,9 +3,11 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import {
   getNamedType,
   GraphQLEnumType,
+  GraphQLScalarType,
   GraphQLInputObjectType,
   GraphQLInterfaceType,
   GraphQLObjectType,
+  isSpecifiedScalarType,
   parse,
   type GraphQLInputType,
   type GraphQLResolveInfo,
@@ -13,6 +15,7 @@ import {
 } from 'graphql';
 import { buildSchema, createResolversMap, type ContainerType, type NonEmptyArray } from 'type-graphql';
 import { noPubSub } from '../live/live-subscription.js';
+import { CUSTOM_SCALARS, GraphQLDateTimeISO } from '../scalars/custom-scalars.js';
 
 /** The Federation version every subgraph links; 2.3 brings `@interfaceObject`. */
 export const FEDERATION_SPEC = 'https://specs.apollo.dev/federation/v2.3';
@@ -48,7 +51,9 @@ export async function buildFederatedSchema<TContext>(options: FederatedSchemaOpt
     pubSub: noPubSub,
     validate: false,
     skipCheck: true,
+    scalarsMap: [{ type: Date, scalar: GraphQLDateTimeISO }],
   });
+  requirePlatformScalars(schema);
   const imports = FEDERATION_IMPORTS.map((name) => JSON.stringify(name)).join(', ');
   const typeDefs = parse(`extend schema @link(url: "${FEDERATION_SPEC}", import: [${imports}])\n${printSchemaWithDirectives(schema)}`);
   const resolvers: Record<string, object> = { ...createResolversMap(schema) };
@@ -58,6 +63,19 @@ export async function buildFederatedSchema<TContext>(options: FederatedSchemaOpt
   const subgraph = buildSubgraphSchema({ typeDefs, resolvers: resolvers as SubgraphResolvers });
   mapEnumDefaultsToValues(subgraph);
   return subgraph;
+}
+
+/**
+ * Every custom scalar must be one of the kernel's (CUSTOM_SCALARS): those answer malformed input
+ * with BAD_USER_INPUT, and the gateway checks client input with the same definitions.
+ */
+function requirePlatformScalars(schema: GraphQLSchema): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!(type instanceof GraphQLScalarType) || isSpecifiedScalarType(type)) continue;
+    if (CUSTOM_SCALARS.get(type.name) !== type) {
+      throw new Error(`Scalar ${type.name} is not one of the kernel's custom scalars (scalars/custom-scalars.ts): add it there so malformed input is BAD_USER_INPUT`);
+    }
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, registerEnumType, type ClassType } from 'type-graphql';
-import { GraphQLDateTimeISO, GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLDateTimeISO, GraphQLLocalDate } from '../scalars/custom-scalars.js';
 import { GraphQLDecimal } from '../money/decimal.js';
 
 /*

@@ -1,16 +1,19 @@
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express, { type Express } from 'express';
+import type { Express } from 'express';
+import type { RuntimeMode } from '../config/runtime-mode.js';
+import { createLogger, type Logger } from '../logging/logger.js';
+import { answerErrorsAsGraphQL, createHttpApp } from './http-errors.js';
 import type { SubgraphServer } from './subgraph-server.js';
 
 /**
  * A process serving one or more subgraphs, each under `/<name>/` (`/<name>/graphql`,
- * `/<name>/health/ready`), with `/health/live` and `/health/ready` for the whole process.
+ * `/<name>/health/ready`), with `/health/live` and `/health/ready` for the whole process. Every
+ * other path, method or failure answers a coded GraphQL error (see http-errors.ts).
  */
-export function createHost(servers: readonly SubgraphServer[]): Express {
-  const app = express();
-  app.disable('x-powered-by');
+export function createHost(servers: readonly SubgraphServer[], options: { logger?: Logger; mode?: RuntimeMode } = {}): Express {
+  const app = createHttpApp(options.mode);
   for (const server of servers) app.use(`/${server.name}`, server.router);
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok' });
@@ -20,6 +23,7 @@ export function createHost(servers: readonly SubgraphServer[]): Express {
     const ok = reports.every(([, report]) => report.status === 'ok');
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', subgraphs: Object.fromEntries(reports) });
   });
+  answerErrorsAsGraphQL(app, options.logger ?? createLogger('host'));
   return app;
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseEnv } from '../config/env.js';
+import { runtimeMode } from '../config/runtime-mode.js';
 import { publicJwksSchema } from '../crypto/signing-keys.js';
 import { appConnectionString } from '../db/roles.js';
 import { createLogger } from '../logging/logger.js';
@@ -46,7 +47,7 @@ export async function serveSubgraphs(definitions: readonly SubgraphDefinition<an
         }),
       );
     }
-    const { server, port, url } = await listen(createHost(servers), config.PORT, config.HOST);
+    const { server, port, url } = await listen(createHost(servers, { logger: createLogger('host', env.LOG_LEVEL, env.LOG_FILE), mode: runtimeMode(env) }), config.PORT, config.HOST);
     return {
       url,
       port,

@@ -9,6 +9,7 @@ import type { TrashSpec } from '../db/trash.js';
 import type { GraphClient } from '../graph/graph-client.js';
 import type { Migration } from '../db/migrate.js';
 import type { ReferenceResolver } from '../federation/build-federated-schema.js';
+import { referenceAsIs } from '../federation/entity-reference.js';
 import type { NodeReference } from '../federation/node-subgraph.js';
 import type { Logger } from '../logging/logger.js';
 import type { Redis } from '../redis/redis.js';
@@ -72,5 +73,13 @@ export interface SubgraphDefinition<TServices = unknown> {
 
 /** Declares a subgraph (an identity function that keeps the services type). */
 export function defineSubgraph<TServices>(definition: SubgraphDefinition<TServices>): SubgraphDefinition<TServices> {
+  // `node(id:)` asks a Node type's owner whether an id exists: its reference must load the row
+  // (and answer null for an unknown or hidden one), never echo the reference back.
+  for (const type of definition.nodeTypes ?? []) {
+    const reference = definition.references?.[type];
+    if (!reference || reference === referenceAsIs) {
+      throw new Error(`${definition.name}: Node type ${type} needs a reference resolver that loads it (referenceThroughLoader), not ${reference ? 'referenceAsIs' : 'none'}`);
+    }
+  }
   return definition;
 }

@@ -21,6 +21,7 @@ import type { Platform } from './platform.js';
 import { subgraphSchema } from './schema.js';
 import type { SubgraphDefinition, SubgraphRuntime } from './subgraph-definition.js';
 import { liveEventFromBody } from '../live/live-subscription.js';
+import { sendGraphQLError } from './http-errors.js';
 
 export interface SubgraphServerOptions {
   /** Connection string of the subgraph's app role. */
@@ -176,7 +177,7 @@ export async function createSubgraphServer<TServices>(
         req.cellgraphContext = delegation ? { ...verified, delegation } : verified;
       } catch (error) {
         logger.warn({ reason: (error as Error).message }, 'refused request without a valid internal context');
-        res.status(401).json({ errors: [{ message: 'Unauthenticated internal request', extensions: { code: 'UNAUTHENTICATED' } }] });
+        sendGraphQLError(res, 401, 'UNAUTHENTICATED', 'Unauthenticated internal request');
         return;
       }
       runWithRequestContext(req.cellgraphContext, next);
@@ -191,7 +192,7 @@ export async function createSubgraphServer<TServices>(
     }),
   );
   router.all('/graphql', (_req, res) => {
-    res.status(405).set('Allow', 'POST').json({ errors: [{ message: 'Subgraphs accept POST only', extensions: { code: 'METHOD_NOT_ALLOWED' } }] });
+    sendGraphQLError(res.set('Allow', 'POST'), 405, 'METHOD_NOT_ALLOWED', 'Subgraphs accept POST only');
   });
 
   async function ready(): Promise<HealthReport> {

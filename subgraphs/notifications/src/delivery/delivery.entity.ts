@@ -1,5 +1,4 @@
-import { NodeEntity } from '@cellgraph/kernel';
-import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { GraphQLDateTimeISO, NodeEntity } from '@cellgraph/kernel';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity } from 'typeorm';
 import { EmailFrequency } from '../preference/preference.entities.js';

@@ -1,5 +1,4 @@
-import { NodeEntity } from '@cellgraph/kernel';
-import { GraphQLDateTimeISO, GraphQLJSON } from 'graphql-scalars';
+import { GraphQLDateTimeISO, GraphQLJSON, NodeEntity } from '@cellgraph/kernel';
 import { Field, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 

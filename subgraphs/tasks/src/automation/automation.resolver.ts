@@ -1,5 +1,4 @@
-import { DeletePayload, IdInput, mutationPayload, UserError, type SubgraphContext } from '@cellgraph/kernel';
-import { GraphQLJSON } from 'graphql-scalars';
+import { DeletePayload, GraphQLJSON, IdInput, mutationPayload, type SubgraphContext, UserError } from '@cellgraph/kernel';
 import { Arg, Ctx, Field, ID, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
 import type { TasksServices } from '../services.js';
 import { Automation } from './automation.entities.js';

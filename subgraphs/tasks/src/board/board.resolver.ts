@@ -14,7 +14,7 @@ import {
   type SortKey,
   type SubgraphContext,
 } from '@cellgraph/kernel';
-import { GraphQLDateTimeISO, GraphQLJSONObject } from 'graphql-scalars';
+import { GraphQLDateTimeISO, GraphQLJSONObject } from '@cellgraph/kernel';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Automation } from '../automation/automation.entities.js';
 import type { TasksServices } from '../services.js';

@@ -1,5 +1,4 @@
-import { NodeEntity } from '@cellgraph/kernel';
-import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { GraphQLDateTimeISO, NodeEntity } from '@cellgraph/kernel';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, DeleteDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { TaskPriority } from '../task/task.entity.js';

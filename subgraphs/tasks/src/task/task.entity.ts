@@ -1,5 +1,4 @@
-import { NodeEntity } from '@cellgraph/kernel';
-import { GraphQLDateTimeISO, GraphQLJSONObject } from 'graphql-scalars';
+import { GraphQLDateTimeISO, GraphQLJSONObject, NodeEntity } from '@cellgraph/kernel';
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, DeleteDateColumn, Entity, UpdateDateColumn } from 'typeorm';
 

@@ -12,7 +12,7 @@ import {
   TagComparator,
   UserError,
 } from '@cellgraph/kernel';
-import { GraphQLDateTimeISO, GraphQLJSONObject } from 'graphql-scalars';
+import { GraphQLDateTimeISO, GraphQLJSONObject } from '@cellgraph/kernel';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Task, TaskPriority, TaskStatus } from './task.entity.js';
 

@@ -1,5 +1,4 @@
-import { fromGlobalId, gatewayDriven, liveEventOf, type SubgraphContext } from '@cellgraph/kernel';
-import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { fromGlobalId, gatewayDriven, GraphQLDateTimeISO, liveEventOf, type SubgraphContext } from '@cellgraph/kernel';
 import { Arg, Ctx, Field, FieldResolver, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import type { TasksServices } from '../services.js';
 import { UserRef } from '../user/user.ref.js';

@@ -1,5 +1,4 @@
-import { DeletePayload, IdInput, mutationPayload, UserError, type SubgraphContext } from '@cellgraph/kernel';
-import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { DeletePayload, GraphQLDateTimeISO, IdInput, mutationPayload, type SubgraphContext, UserError } from '@cellgraph/kernel';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import type { TasksServices } from '../services.js';
 import { Task } from '../task/task.entity.js';

@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { toGlobalId, uuidv7 } from '@cellgraph/kernel';
+import { buildSchema, getNamedType, isLeafType, isRequiredArgument, type GraphQLObjectType } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestCell, type TestCell, type TestUser } from '../../scripts/testing/cell-harness.js';
+
+let cell: TestCell;
+let owner: TestUser;
+let stranger: TestUser;
+
+beforeAll(async () => {
+  cell = await startTestCell();
+  [owner, stranger] = await Promise.all([cell.signUp('Owner'), cell.signUp('Stranger')]);
+});
+afterAll(async () => {
+  await cell?.stop();
+});
+
+const schema = buildSchema(readFileSync(new URL('../../schema/cells/all/schema.graphql', import.meta.url), 'utf8'));
+const nodeTypes = schema.getPossibleTypes(schema.getType('Node') as never) as readonly GraphQLObjectType[];
+
+/** `type`'s fields a client can select without arguments, each as a selection (`name`, `contacts { __typename }`). */
+const fieldSelections = (type: GraphQLObjectType) =>
+  Object.values(type.getFields())
+    .filter((field) => field.args.every((arg) => !isRequiredArgument(arg)))
+    .map((field) => (isLeafType(getNamedType(field.type)) ? field.name : `${field.name} { __typename }`));
+
+/** What a client may select on a node: only its type and id, every field at once, and each field alone (each may be another subgraph's). */
+const selections = (type: GraphQLObjectType) => ['__typename id', `__typename ${fieldSelections(type).join(' ')}`, ...fieldSelections(type)].map((fields) => `... on ${type.name} { ${fields} }`);
+
+const mutate = async (user: TestUser, field: string, input: Record<string, unknown>, select: string): Promise<string> => {
+  const inputType = `${field[0]!.toUpperCase()}${field.slice(1)}Input`;
+  const result = await cell.gql(`mutation($input: ${inputType}!) { ${field}(input: $input) { ${select} { id } userErrors { code message } } }`, { input }, user.token);
+  expect(result.data?.[field]?.userErrors ?? result.errors).toEqual([]);
+  return result.data![field][select].id as string;
+};
+
+/** A real object of each Node type in `user`'s organization. New Node types must be added here. */
+const realIdOf: Record<string, (user: TestUser) => Promise<string>> = {
+  User: async (user) => user.userId,
+  Organization: async (user) => user.organizationId,
+  Team: (user) => mutate(user, 'teamCreate', { name: 'Hidden team' }, 'team'),
+  Board: (user) => mutate(user, 'boardCreate', { name: 'Hidden board' }, 'board'),
+  Task: (user) => mutate(user, 'taskCreate', { title: 'Hidden task' }, 'task'),
+  Contact: (user) => mutate(user, 'contactCreate', { firstName: 'Hidden' }, 'contact'),
+  Pipeline: (user) => mutate(user, 'pipelineCreate', { name: 'Hidden pipeline' }, 'pipeline'),
+  Deal: async (user) => mutate(user, 'dealCreate', { title: 'Hidden deal', contactId: await realIdOf.Contact!(user), pipelineId: await realIdOf.Pipeline!(user) }, 'deal'),
+};
+
+describe('node(id:) and nodes(ids:) for ids that do not exist or belong to another organization', () => {
+  it('cover every Node type of the cell', () => {
+    expect(nodeTypes.length).toBeGreaterThan(0);
+    expect(nodeTypes.map((type) => type.name).sort()).toEqual(Object.keys(realIdOf).sort());
+  });
+
+  it.each(nodeTypes.map((type) => [type.name, type] as const))('%s: null, with no error, whatever is selected', async (name, type) => {
+    const ids = [toGlobalId(name, uuidv7()), await realIdOf[name]!(stranger)];
+    for (const selection of selections(type)) {
+      for (const id of ids) {
+        const one = await cell.gql(`query($id: ID!) { node(id: $id) { ${selection} } }`, { id }, owner.token);
+        expect({ selection, id, data: one.data, errors: one.errors }).toEqual({ selection, id, data: { node: null }, errors: undefined });
+      }
+      const many = await cell.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { ${selection} } }`, { ids }, owner.token);
+      expect({ selection, data: many.data, errors: many.errors }).toEqual({ selection, data: { nodes: [null, null] }, errors: undefined });
+    }
+  });
+});
