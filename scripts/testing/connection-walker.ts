@@ -1,0 +1,176 @@
+import {
+  buildClientSchema,
+  getIntrospectionQuery,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isLeafType,
+  isObjectType,
+  isUnionType,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type IntrospectionQuery,
+} from 'graphql';
+import type { TestCell } from './cell-harness.js';
+
+/** A connection field of the API schema, e.g. `Task.subtasks` or `Query.tasks`. */
+export interface ConnectionField {
+  coordinate: string;
+  parentType: string;
+  field: string;
+  /** Selection identifying one node of the connection (its id, or what identifies a type without one). */
+  identity: string;
+  /** `orderBy` arguments to walk: every value of the order enum in both directions, and none (the default). */
+  orderings: (string | null)[];
+}
+
+export async function apiSchema(cell: TestCell, token: string): Promise<GraphQLSchema> {
+  const result = await cell.gql<IntrospectionQuery>(getIntrospectionQuery(), {}, token);
+  if (!result.data) throw new Error(`Introspection failed: ${JSON.stringify(result.errors)}`);
+  return buildClientSchema(result.data);
+}
+
+const isConnection = (type: GraphQLNamedType) => isObjectType(type) && type.name.endsWith('Connection') && 'edges' in type.getFields() && 'pageInfo' in type.getFields();
+
+/** Every connection field of every object type (root query fields and fields of entities). */
+export function connectionFields(schema: GraphQLSchema): ConnectionField[] {
+  const roots = new Set([schema.getMutationType()?.name, schema.getSubscriptionType()?.name]);
+  const fields: ConnectionField[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__') || roots.has(type.name) || isConnection(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      const connection = getNamedType(field.type);
+      if (!isConnection(connection) || !isObjectType(connection)) continue;
+      const node = getNamedType(connection.getFields().edges!.type);
+      const nodeType = isObjectType(node) ? getNamedType(node.getFields().node!.type) : node;
+      fields.push({ coordinate: `${type.name}.${field.name}`, parentType: type.name, field: field.name, identity: identityOf(schema, nodeType), orderings: orderingsOf(field) });
+    }
+  }
+  return fields;
+}
+
+function identityOf(schema: GraphQLSchema, type: GraphQLNamedType): string {
+  if (isUnionType(type) || isInterfaceType(type)) {
+    return `__typename ${schema.getPossibleTypes(type).map((member) => `... on ${member.name} { ${identityOf(schema, member)} }`).join(' ')}`;
+  }
+  if (!isObjectType(type)) throw new Error(`Cannot identify nodes of ${type.name}`);
+  const fields = type.getFields();
+  if (fields.id) return 'id';
+  // No id: its scalar fields and the ids of the objects it joins (e.g. a membership's user).
+  return Object.values(fields)
+    .filter((field) => field.args.every((arg) => arg.defaultValue !== undefined || !String(arg.type).endsWith('!')))
+    .flatMap((field) => {
+      const named = getNamedType(field.type);
+      if (isLeafType(named)) return [field.name];
+      if (isObjectType(named) && named.getFields().id) return [`${field.name} { id }`];
+      return [];
+    })
+    .join(' ');
+}
+
+function orderingsOf(field: GraphQLField<unknown, unknown>): (string | null)[] {
+  const orderBy = field.args.find((arg) => arg.name === 'orderBy');
+  if (!orderBy) return [null];
+  const input = getNamedType(orderBy.type);
+  if (!isInputObjectType(input)) throw new Error(`${field.name}(orderBy:) is not an input object`);
+  const keyField = getNamedType(input.getFields().field!.type);
+  const direction = getNamedType(input.getFields().direction!.type);
+  if (!isEnumType(keyField) || !isEnumType(direction)) throw new Error(`${field.name}(orderBy:) has no enum field/direction`);
+  return [
+    null,
+    ...keyField.getValues().flatMap((key) => direction.getValues().map((dir) => `[{ field: ${key.name}, direction: ${dir.name} }]`)),
+  ];
+}
+
+/** Where a connection sits: a selection around it, and how to find it in the answer. */
+export interface ConnectionPlace {
+  wrap: (connection: string) => string;
+  /** The connection in the answer, from what the wrapped selection returned. */
+  pick: (data: any, field: string) => any;
+}
+
+export interface Walk {
+  name: string;
+  place: ConnectionPlace;
+  field: ConnectionField;
+  args: string;
+  orderBy: string | null;
+}
+
+export interface WalkResult {
+  reference: string[];
+  forward: string[];
+  backward: string[];
+  totalCount: number;
+}
+
+interface Page {
+  edges: { cursor: string; node: unknown }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  totalCount?: number;
+}
+
+const PAGE_INFO = 'pageInfo { hasNextPage hasPreviousPage startCursor endCursor }';
+const MAX_STEPS = 50;
+
+/**
+ * Walks many connections at once: one unpaged page of each (first: 100), then every page forward
+ * (first/after) and backward (last/before) of `pageSize`, all walks advancing together so that a
+ * request carries one step of up to `batch` walks.
+ */
+export async function walkAll(cell: TestCell, token: string, walks: Walk[], pageSize: number, batch = 25): Promise<Map<string, WalkResult>> {
+  const selection = (walk: Walk, paging: string, extra = '') => {
+    const args = [paging, walk.args, walk.orderBy ? `orderBy: ${walk.orderBy}` : ''].filter(Boolean).join(', ');
+    return walk.place.wrap(`${walk.field.field}(${args}) { edges { cursor node { ${walk.field.identity} } } ${PAGE_INFO} ${extra} }`);
+  };
+  const run = async (steps: { walk: Walk; paging: string; extra?: string }[]): Promise<Page[]> => {
+    const pages: Page[] = [];
+    for (let start = 0; start < steps.length; start += batch) {
+      const chunk = steps.slice(start, start + batch);
+      const query = `query { ${chunk.map((step, index) => `w${index}: ${selection(step.walk, step.paging, step.extra)}`).join('\n')} }`;
+      const result = await cell.gql(query, {}, token);
+      if (result.errors?.length) throw new Error(`Walking ${chunk.map((s) => s.walk.name).join(', ')} failed: ${JSON.stringify(result.errors)}`);
+      chunk.forEach((step, index) => {
+        const page = step.walk.place.pick(result.data![`w${index}`], step.walk.field.field) as Page | null;
+        if (!page) throw new Error(`${step.walk.name}: no connection in ${JSON.stringify(result.data![`w${index}`])}`);
+        pages.push(page);
+      });
+    }
+    return pages;
+  };
+  const key = (node: unknown) => JSON.stringify(node);
+
+  const references = await run(walks.map((walk) => ({ walk, paging: 'first: 100', extra: 'totalCount' })));
+  const results = new Map<string, WalkResult>();
+  walks.forEach((walk, index) => {
+    const page = references[index]!;
+    if (page.pageInfo.hasNextPage) throw new Error(`${walk.name}: more than 100 rows, too many for one reference page`);
+    results.set(walk.name, { reference: page.edges.map((edge) => key(edge.node)), forward: [], backward: [], totalCount: page.totalCount! });
+  });
+
+  let forward = walks.map((walk) => ({ walk, cursor: null as string | null }));
+  let backward = walks.map((walk) => ({ walk, cursor: null as string | null }));
+  for (let step = 0; (forward.length || backward.length) && step < MAX_STEPS; step += 1) {
+    const pages = await run([
+      ...forward.map(({ walk, cursor }) => ({ walk, paging: `first: ${pageSize}${cursor ? `, after: ${JSON.stringify(cursor)}` : ''}` })),
+      ...backward.map(({ walk, cursor }) => ({ walk, paging: `last: ${pageSize}${cursor ? `, before: ${JSON.stringify(cursor)}` : ''}` })),
+    ]);
+    const forwardPages = pages.slice(0, forward.length);
+    const backwardPages = pages.slice(forward.length);
+    forward = forward.flatMap(({ walk }, index) => {
+      const page = forwardPages[index]!;
+      results.get(walk.name)!.forward.push(...page.edges.map((edge) => key(edge.node)));
+      return page.pageInfo.hasNextPage ? [{ walk, cursor: page.pageInfo.endCursor }] : [];
+    });
+    backward = backward.flatMap(({ walk }, index) => {
+      const page = backwardPages[index]!;
+      results.get(walk.name)!.backward.unshift(...page.edges.map((edge) => key(edge.node)));
+      return page.pageInfo.hasPreviousPage ? [{ walk, cursor: page.pageInfo.startCursor }] : [];
+    });
+  }
+  for (const { walk } of forward) results.get(walk.name)!.forward.push(`… still paging after ${MAX_STEPS} pages`);
+  for (const { walk } of backward) results.get(walk.name)!.backward.unshift(`… still paging after ${MAX_STEPS} pages`);
+  return results;
+}
