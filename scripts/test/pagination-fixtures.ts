@@ -136,70 +136,82 @@ export async function buildWorld(cell: TestCell): Promise<World> {
   const member = members[0]!;
   const asMember = client(cell, member.token);
 
-  const teams = await many(asOwner, 'teamCreate', range(6).map((index) => ({ name: `${TITLES[index]} ${index}` })), 'team { id }');
-  const team = teams[0].team.id as string;
-  await many(asOwner, 'teamMemberAdd', [owner, ...members].map((user) => ({ teamId: team, userId: user.userId })), 'teamMember { role }');
-  await many(asOwner, 'apiKeyCreate', range(6).map((index) => ({ name: `${TITLES[index]} ${index}`, scopes: ['tasks:read'] })), 'apiKey { id }');
+  const administration = (async () => {
+    const teams = await many(asOwner, 'teamCreate', range(6).map((index) => ({ name: `${TITLES[index]} ${index}` })), 'team { id }');
+    const team = teams[0].team.id as string;
+    await many(asOwner, 'teamMemberAdd', [owner, ...members].map((user) => ({ teamId: team, userId: user.userId })), 'teamMember { role }');
+    await many(asOwner, 'apiKeyCreate', range(6).map((index) => ({ name: `${TITLES[index]} ${index}`, scopes: ['tasks:read'] })), 'apiKey { id }');
+    return team;
+  })();
 
-  const boards = await many(asMember, 'boardCreate', range(6).map((index) => ({ name: TITLES[index], columns: index === 0 ? [{ name: 'Todo' }] : [] })), 'board { id columns { id } }');
-  const board = boards[0].board.id as string;
-  const column = boards[0].board.columns[0].id as string;
-  const parent = (await many(asMember, 'taskCreate', [{ title: 'Parent' }], 'task { id }'))[0].task.id as string;
-  const tasks = await many(
-    asMember,
-    'taskCreate',
-    range(7).map((index) => ({
-      title: TITLES[index],
-      boardId: board,
-      columnId: column,
-      parentId: parent,
-      assigneeId: owner.userId,
-      dueDate: index % 3 === 2 ? null : day(index),
-      startDate: index % 2 === 0 ? `2026-12-2${index % 3}T08:00:00.000Z` : null,
-    })),
-    'task { id }',
-  );
-  const taskIds = tasks.map((task) => task.task.id as string);
+  const work = (async () => {
+    const boards = await many(asMember, 'boardCreate', range(6).map((index) => ({ name: TITLES[index], columns: index === 0 ? [{ name: 'Todo' }] : [] })), 'board { id columns { id } }');
+    const board = boards[0].board.id as string;
+    const column = boards[0].board.columns[0].id as string;
+    const parent = (await many(asMember, 'taskCreate', [{ title: 'Parent' }], 'task { id }'))[0].task.id as string;
+    const tasks = await many(
+      asMember,
+      'taskCreate',
+      range(7).map((index) => ({
+        title: TITLES[index],
+        boardId: board,
+        columnId: column,
+        parentId: parent,
+        assigneeId: owner.userId,
+        dueDate: index % 3 === 2 ? null : day(index),
+        startDate: index % 2 === 0 ? `2026-12-2${index % 3}T08:00:00.000Z` : null,
+      })),
+      'task { id }',
+    );
+    return { board, column, parent, taskIds: tasks.map((task) => task.task.id as string) };
+  })();
 
-  const contacts = await many(asMember, 'contactCreate', range(7).map((index) => ({ firstName: TITLES[index], lastName: ['Lee', 'Lee', 'Kim', 'Kim', 'Ray', 'Ray', 'Kim'][index], company: index % 3 ? TITLES[index] : null, assignedToId: owner.userId })), 'contact { id }');
-  const contact = contacts[0].contact.id as string;
-  const pipelines = await many(asOwner, 'pipelineCreate', range(6).map((index) => ({ name: `${TITLES[index]} ${index}` })), 'pipeline { id }');
-  const pipeline = pipelines[0].pipeline.id as string;
-  const deals = await many(
-    asMember,
-    'dealCreate',
-    range(7).map((index) => ({
-      contactId: contact,
-      pipelineId: pipeline,
-      title: TITLES[index],
-      value: index % 3 ? `${100 * (index % 2)}.50` : null,
-      probability: index % 4 ? 10 * (index % 2) : null,
-      expectedCloseDate: index % 3 === 1 ? null : `2027-02-0${1 + (index % 2)}`,
-      ownerId: owner.userId,
-    })),
-    'deal { id }',
-  );
-  const deal = deals[0].deal.id as string;
-  await many(asMember, 'interactionLog', range(6).map((index) => ({ contactId: contact, dealId: deal, type: 'NOTE', subject: TITLES[index] })), 'interaction { id }');
+  const sales = (async () => {
+    const contacts = await many(asMember, 'contactCreate', range(7).map((index) => ({ firstName: TITLES[index], lastName: ['Lee', 'Lee', 'Kim', 'Kim', 'Ray', 'Ray', 'Kim'][index], company: index % 3 ? TITLES[index] : null, assignedToId: owner.userId })), 'contact { id }');
+    const contact = contacts[0].contact.id as string;
+    const pipelines = await many(asOwner, 'pipelineCreate', range(6).map((index) => ({ name: `${TITLES[index]} ${index}` })), 'pipeline { id }');
+    const pipeline = pipelines[0].pipeline.id as string;
+    const deals = await many(
+      asMember,
+      'dealCreate',
+      range(7).map((index) => ({
+        contactId: contact,
+        pipelineId: pipeline,
+        title: TITLES[index],
+        value: index % 3 ? `${100 * (index % 2)}.50` : null,
+        probability: index % 4 ? 10 * (index % 2) : null,
+        expectedCloseDate: index % 3 === 1 ? null : `2027-02-0${1 + (index % 2)}`,
+        ownerId: owner.userId,
+      })),
+      'deal { id }',
+    );
+    const deal = deals[0].deal.id as string;
+    await many(asMember, 'interactionLog', range(6).map((index) => ({ contactId: contact, dealId: deal, type: 'NOTE', subject: TITLES[index] })), 'interaction { id }');
+    return { contact, otherContacts: contacts.slice(1).map((c) => c.contact.id as string), pipeline, deal };
+  })();
 
+  const trash = (async () => {
+    const doomed = await many(asMember, 'taskCreate', range(6).map((index) => ({ title: TITLES[index] })), 'task { id }');
+    await many(asMember, 'taskDelete', doomed.map((task) => ({ id: task.task.id })), 'deletedTaskId');
+    return doomed.map((task) => fromGlobalId('Task', task.task.id));
+  })();
+
+  const [team, { board, column, parent, taskIds }, { contact, otherContacts, pipeline, deal }, trashed] = await Promise.all([administration, work, sales, trash]);
   const tags = await many(asMember, 'tagCreate', range(6).map((index) => ({ name: `${TITLES[index]} ${index}` })), 'tag { id }');
   const tag = tags[0].tag.id as string;
-  await asMember(`mutation($input: TagApplyInput!) { tagApply(input: $input) { userErrors { code message } } }`, { input: { tagId: tag, nodeIds: [...taskIds.slice(0, 3), ...contacts.slice(1, 4).map((c) => c.contact.id)] } });
-
-  const doomed = await many(asMember, 'taskCreate', range(6).map((index) => ({ title: TITLES[index] })), 'task { id }');
-  await many(asMember, 'taskDelete', doomed.map((task) => ({ id: task.task.id })), 'deletedTaskId');
+  await asMember(`mutation($input: TagApplyInput!) { tagApply(input: $input) { userErrors { code message } } }`, { input: { tagId: tag, nodeIds: [...taskIds.slice(0, 3), ...otherContacts.slice(0, 3)] } });
 
   const nodes: Record<string, string> = { User: owner.userId, Organization: owner.organizationId, Task: parent, Board: board, Team: team, Contact: contact, Deal: deal, Pipeline: pipeline };
   const targets = taskIds.slice(0, 6);
+  // One node at a time: creating a comment or link asks the graph whether the node is visible.
   for (const id of Object.values(nodes)) {
     await many(asMember, 'commentCreate', range(6).map((index) => ({ nodeId: id, body: TITLES[index] })), 'comment { id }');
     await many(asMember, 'linkCreate', targets.map((target) => ({ fromId: id, toId: target, relationship: id === parent ? 'related' : 'blocks' })), 'link { id }');
   }
   const thread = (await many(asMember, 'commentCreate', [{ nodeId: parent, body: 'Thread' }], 'comment { id }'))[0].comment.id as string;
   await many(asMember, 'commentCreate', range(6).map((index) => ({ nodeId: parent, parentId: thread, body: TITLES[index] })), 'comment { id }');
-
   await insertNotifications(cell, owner, 7);
-  await settle(cell, doomed.map((task) => fromGlobalId('Task', task.task.id)));
+  await settle(cell, trashed);
   return { owner, member, nodes, task: parent, board, column, team, contact, deal, pipeline, tag, comment: thread };
 }
 

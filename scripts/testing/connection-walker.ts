@@ -118,31 +118,35 @@ const MAX_STEPS = 50;
 /**
  * Walks many connections at once: one unpaged page of each (first: 100), then every page forward
  * (first/after) and backward (last/before) of `pageSize`, all walks advancing together so that a
- * request carries one step of up to `batch` walks.
+ * request carries one step of up to `batch` walks (`concurrency` requests at a time).
  */
-export async function walkAll(cell: TestCell, token: string, walks: Walk[], pageSize: number, batch = 25): Promise<Map<string, WalkResult>> {
+export async function walkAll(cell: TestCell, token: string, walks: Walk[], pageSize: number, batch = 25, concurrency = 2): Promise<Map<string, WalkResult>> {
+  // Cursors travel as variables: a step repeats the previous step's document, whose plan the gateway caches.
   const selection = (walk: Walk, paging: string, extra = '') => {
     const args = [paging, walk.args, walk.orderBy ? `orderBy: ${walk.orderBy}` : ''].filter(Boolean).join(', ');
     return walk.place.wrap(`${walk.field.field}(${args}) { edges { cursor node { ${walk.field.identity} } } ${PAGE_INFO} ${extra} }`);
   };
-  const run = async (steps: { walk: Walk; paging: string; extra?: string }[]): Promise<Page[]> => {
-    const pages: Page[] = [];
-    for (let start = 0; start < steps.length; start += batch) {
-      const chunk = steps.slice(start, start + batch);
-      const query = `query { ${chunk.map((step, index) => `w${index}: ${selection(step.walk, step.paging, step.extra)}`).join('\n')} }`;
-      const result = await cell.gql(query, {}, token);
-      if (result.errors?.length) throw new Error(`Walking ${chunk.map((s) => s.walk.name).join(', ')} failed: ${JSON.stringify(result.errors)}`);
+  type Step = { walk: Walk; paging: (cursorVariable: string) => string; cursor?: string | null; extra?: string };
+  const run = async (steps: Step[]): Promise<Page[]> => {
+    const chunks = Array.from({ length: Math.ceil(steps.length / batch) }, (_v, index) => steps.slice(index * batch, (index + 1) * batch));
+    const answers = await inParallel(chunks, concurrency, async (chunk) => {
+      const pages: Page[] = [];
+      const variables = chunk.map((_step, index) => `$c${index}: String`).join(', ');
+      const query = `query(${variables}) { ${chunk.map((step, index) => `w${index}: ${selection(step.walk, step.paging(`$c${index}`), step.extra)}`).join('\n')} }`;
+      const result = await cell.gql(query, Object.fromEntries(chunk.map((step, index) => [`c${index}`, step.cursor ?? null])), token);
+      if (result.errors?.length) throw new Error(`Walking failed: ${JSON.stringify(result.errors).slice(0, 2000)} (walks ${chunk.map((s) => s.walk.name).join(', ')})`);
       chunk.forEach((step, index) => {
         const page = step.walk.place.pick(result.data![`w${index}`], step.walk.field.field) as Page | null;
         if (!page) throw new Error(`${step.walk.name}: no connection in ${JSON.stringify(result.data![`w${index}`])}`);
         pages.push(page);
       });
-    }
-    return pages;
+      return pages;
+    });
+    return answers.flat();
   };
   const key = (node: unknown) => JSON.stringify(node);
 
-  const references = await run(walks.map((walk) => ({ walk, paging: 'first: 100', extra: 'totalCount' })));
+  const references = await run(walks.map((walk) => ({ walk, paging: (cursor) => `first: 100, after: ${cursor}`, extra: 'totalCount' })));
   const results = new Map<string, WalkResult>();
   walks.forEach((walk, index) => {
     const page = references[index]!;
@@ -154,8 +158,8 @@ export async function walkAll(cell: TestCell, token: string, walks: Walk[], page
   let backward = walks.map((walk) => ({ walk, cursor: null as string | null }));
   for (let step = 0; (forward.length || backward.length) && step < MAX_STEPS; step += 1) {
     const pages = await run([
-      ...forward.map(({ walk, cursor }) => ({ walk, paging: `first: ${pageSize}${cursor ? `, after: ${JSON.stringify(cursor)}` : ''}` })),
-      ...backward.map(({ walk, cursor }) => ({ walk, paging: `last: ${pageSize}${cursor ? `, before: ${JSON.stringify(cursor)}` : ''}` })),
+      ...forward.map(({ walk, cursor }) => ({ walk, cursor, paging: (variable: string) => `first: ${pageSize}, after: ${variable}` })),
+      ...backward.map(({ walk, cursor }) => ({ walk, cursor, paging: (variable: string) => `last: ${pageSize}, before: ${variable}` })),
     ]);
     const forwardPages = pages.slice(0, forward.length);
     const backwardPages = pages.slice(forward.length);
@@ -172,5 +176,19 @@ export async function walkAll(cell: TestCell, token: string, walks: Walk[], page
   }
   for (const { walk } of forward) results.get(walk.name)!.forward.push(`… still paging after ${MAX_STEPS} pages`);
   for (const { walk } of backward) results.get(walk.name)!.backward.unshift(`… still paging after ${MAX_STEPS} pages`);
+  return results;
+}
+
+/** Maps `items` with at most `limit` calls running at once, keeping their order. */
+async function inParallel<T, R>(items: T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await map(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
 }
