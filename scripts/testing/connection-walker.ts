@@ -112,8 +112,9 @@ interface Page {
   totalCount?: number;
 }
 
+/** Marks a walk stopped while its pageInfo still announced more pages. */
+const STILL_MORE = '(more pages announced)';
 const PAGE_INFO = 'pageInfo { hasNextPage hasPreviousPage startCursor endCursor }';
-const MAX_STEPS = 50;
 
 /**
  * Walks many connections at once: one unpaged page of each (first: 100), then every page forward
@@ -154,9 +155,17 @@ export async function walkAll(cell: TestCell, token: string, walks: Walk[], page
     results.set(walk.name, { reference: page.edges.map((edge) => key(edge.node)), forward: [], backward: [], totalCount: page.totalCount! });
   });
 
+  // A walk ends at its last page, or as soon as it repeats a row or needs more pages than the rows allow.
+  const pagesAllowed = (walk: Walk) => Math.ceil(results.get(walk.name)!.reference.length / pageSize) + 1;
+  const proceed = (walk: Walk, seen: string[], page: Page, more: boolean, step: number) => {
+    const rows = page.edges.map((edge) => key(edge.node));
+    const repeats = rows.some((row) => seen.includes(row)) || new Set(rows).size !== rows.length;
+    const next = more && !repeats && step + 1 < pagesAllowed(walk);
+    return { rows: more && !next ? [...rows, STILL_MORE] : rows, next };
+  };
   let forward = walks.map((walk) => ({ walk, cursor: null as string | null }));
   let backward = walks.map((walk) => ({ walk, cursor: null as string | null }));
-  for (let step = 0; (forward.length || backward.length) && step < MAX_STEPS; step += 1) {
+  for (let step = 0; forward.length || backward.length; step += 1) {
     const pages = await run([
       ...forward.map(({ walk, cursor }) => ({ walk, cursor, paging: (variable: string) => `first: ${pageSize}, after: ${variable}` })),
       ...backward.map(({ walk, cursor }) => ({ walk, cursor, paging: (variable: string) => `last: ${pageSize}, before: ${variable}` })),
@@ -165,17 +174,19 @@ export async function walkAll(cell: TestCell, token: string, walks: Walk[], page
     const backwardPages = pages.slice(forward.length);
     forward = forward.flatMap(({ walk }, index) => {
       const page = forwardPages[index]!;
-      results.get(walk.name)!.forward.push(...page.edges.map((edge) => key(edge.node)));
-      return page.pageInfo.hasNextPage ? [{ walk, cursor: page.pageInfo.endCursor }] : [];
+      const result = results.get(walk.name)!;
+      const { rows, next } = proceed(walk, result.forward, page, page.pageInfo.hasNextPage, step);
+      result.forward.push(...rows);
+      return next ? [{ walk, cursor: page.pageInfo.endCursor }] : [];
     });
     backward = backward.flatMap(({ walk }, index) => {
       const page = backwardPages[index]!;
-      results.get(walk.name)!.backward.unshift(...page.edges.map((edge) => key(edge.node)));
-      return page.pageInfo.hasPreviousPage ? [{ walk, cursor: page.pageInfo.startCursor }] : [];
+      const result = results.get(walk.name)!;
+      const { rows, next } = proceed(walk, result.backward, page, page.pageInfo.hasPreviousPage, step);
+      result.backward.unshift(...rows);
+      return next ? [{ walk, cursor: page.pageInfo.startCursor }] : [];
     });
   }
-  for (const { walk } of forward) results.get(walk.name)!.forward.push(`… still paging after ${MAX_STEPS} pages`);
-  for (const { walk } of backward) results.get(walk.name)!.backward.unshift(`… still paging after ${MAX_STEPS} pages`);
   return results;
 }
 
