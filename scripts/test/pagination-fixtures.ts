@@ -203,11 +203,10 @@ export async function buildWorld(cell: TestCell): Promise<World> {
 
   const nodes: Record<string, string> = { User: owner.userId, Organization: owner.organizationId, Task: parent, Board: board, Team: team, Contact: contact, Deal: deal, Pipeline: pipeline };
   const targets = taskIds.slice(0, 6);
-  // One node at a time: creating a comment or link asks the graph whether the node is visible.
-  for (const id of Object.values(nodes)) {
-    await many(asMember, 'commentCreate', range(6).map((index) => ({ nodeId: id, body: TITLES[index] })), 'comment { id }');
-    await many(asMember, 'linkCreate', targets.map((target) => ({ fromId: id, toId: target, relationship: id === parent ? 'related' : 'blocks' })), 'link { id }');
-  }
+  // In one request each (mutations run one after the other): creating a comment or a link asks the graph whether the node is visible.
+  const attached = Object.values(nodes);
+  await many(asMember, 'commentCreate', attached.flatMap((id) => range(6).map((index) => ({ nodeId: id, body: TITLES[index] }))), 'comment { id }');
+  await many(asMember, 'linkCreate', attached.flatMap((id) => targets.map((target) => ({ fromId: id, toId: target, relationship: id === parent ? 'related' : 'blocks' }))), 'link { id }');
   const thread = (await many(asMember, 'commentCreate', [{ nodeId: parent, body: 'Thread' }], 'comment { id }'))[0].comment.id as string;
   await many(asMember, 'commentCreate', range(6).map((index) => ({ nodeId: parent, parentId: thread, body: TITLES[index] })), 'comment { id }');
   await insertNotifications(cell, owner, 7);
