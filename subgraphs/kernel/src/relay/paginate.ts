@@ -115,7 +115,8 @@ export function pageQuery<Q extends SelectQueryBuilder<ObjectLiteral>>(query: Q,
 
 /**
  * Selects each sort key's cursor value: Postgres's text of it (`cellgraph_cursor_<i>`), which casts
- * back to the same value — for timestamps, with the offset and every microsecond.
+ * back to the same value — for timestamps, with the offset and every microsecond. With `from`, passes
+ * on the values an inner query aliased `from` selected.
  */
 export function selectCursorValues(query: SelectQueryBuilder<ObjectLiteral>, sort: SortKey[], from?: string): void {
   sort.forEach((key, index) => query.addSelect(from ? `${from}.${cursorColumn(index)}` : `CAST(${key.path} AS text)`, cursorColumn(index)));
