@@ -1,12 +1,9 @@
 import {
-  decodeCursor,
   OrderDirection,
-  orderingSignature,
   paginate,
-  pageRequest,
+  paginateSource,
   requireOrgId,
   requireUserId,
-  toConnection,
   type Connection,
   type ConnectionArgs,
   type Database,
@@ -20,20 +17,20 @@ import { Activity } from './activity.entity.js';
 
 export type ActivityItem = Activity | Comment;
 
-const latestFirst: SortKey<Activity>[] = [
-  { name: 'occurredAt', path: 'activity.occurredAt', sqlType: 'timestamptz', direction: OrderDirection.DESC, valueOf: (a) => a.occurredAt.toISOString() },
-  { name: 'id', path: 'activity.eventId', sqlType: 'uuid', direction: OrderDirection.DESC, valueOf: (a) => a.eventId },
+const latestFirst: SortKey[] = [
+  { name: 'occurredAt', path: 'activity.occurredAt', sqlType: 'timestamptz', direction: OrderDirection.DESC },
+  { name: 'id', path: 'activity.eventId', sqlType: 'uuid', direction: OrderDirection.DESC },
 ];
-const itemsLatestFirst: SortKey<ActivityItem>[] = [
-  { name: 'occurredAt', path: 'at', sqlType: 'timestamptz', direction: OrderDirection.DESC, valueOf: (i) => (i instanceof Comment ? i.createdAt : i.occurredAt).toISOString() },
-  { name: 'id', path: 'id', sqlType: 'uuid', direction: OrderDirection.DESC, valueOf: (i) => (i instanceof Comment ? i.id : i.eventId) },
+const itemsLatestFirst: SortKey[] = [
+  { name: 'occurredAt', path: 'at', sqlType: 'timestamptz', direction: OrderDirection.DESC },
+  { name: 'id', path: 'id', sqlType: 'uuid', direction: OrderDirection.DESC },
 ];
 
 /** The events of every module about one object, minus comment events (the comments themselves are listed). */
 const ITEMS_SQL = `
-  SELECT 'event' AS kind, event_id AS id, occurred_at AS at FROM collaboration.activities WHERE node_id = $1 AND type NOT LIKE 'comment.%'
+  SELECT 'event' AS kind, event_id AS id, occurred_at AS at FROM collaboration.activities WHERE node_id = :nodeUuid AND type NOT LIKE 'comment.%'
   UNION ALL
-  SELECT 'comment', id, created_at FROM collaboration.comments WHERE node_id = $1`;
+  SELECT 'comment', id, created_at FROM collaboration.comments WHERE node_id = :nodeUuid`;
 
 /**
  * Activity: every module's events about objects (consumed from their outboxes, at least once,
@@ -65,28 +62,18 @@ export class ActivityService {
   }
 
   /** An object's events and comments, latest first, keyset-paged over (time, id). */
-  async ofNode(nodeUuid: string, args: ConnectionArgs): Promise<Connection<ActivityItem>> {
-    const page = pageRequest(args);
-    const rows: ActivityItem[] =
-      page.size === 0
-        ? []
-        : await this.db.transaction(async (em) => {
-            const params: unknown[] = [nodeUuid];
-            let after = '';
-            if (page.cursor) {
-              const [at, id] = decodeCursor(page.cursor, orderingSignature(itemsLatestFirst as SortKey<unknown>[]), 2, page.cursorArgument);
-              params.push(at, id);
-              after = `WHERE (at, id) ${page.forward ? '<' : '>'} ($2::timestamptz, $3::uuid)`;
-            }
-            const direction = page.forward ? 'DESC' : 'ASC';
-            const items: { kind: 'event' | 'comment'; id: string }[] = await em.query(`SELECT * FROM (${ITEMS_SQL}) items ${after} ORDER BY at ${direction}, id ${direction} LIMIT ${page.size + 1}`, params);
-            const events = await em.findBy(Activity, { eventId: In(items.filter((i) => i.kind === 'event').map((i) => i.id)) });
-            const comments = await em.findBy(Comment, { id: In(items.filter((i) => i.kind === 'comment').map((i) => i.id)) });
-            const byId = new Map<string, ActivityItem>([...events.map((e): [string, ActivityItem] => [e.eventId, e]), ...comments.map((c): [string, ActivityItem] => [c.id, c])]);
-            return items.map((item) => byId.get(item.id)!);
-          });
-    return toConnection(rows, page, itemsLatestFirst, async () =>
-      Number(((await this.db.transaction((em) => em.query(`SELECT count(*) FROM (${ITEMS_SQL}) items`, [nodeUuid]))) as [{ count: string }])[0].count),
-    );
+  ofNode(nodeUuid: string, args: ConnectionArgs): Promise<Connection<ActivityItem>> {
+    return paginateSource<{ kind: 'event' | 'comment'; id: string }, ActivityItem>({
+      db: this.db,
+      source: { sql: ITEMS_SQL, params: { nodeUuid } },
+      sort: itemsLatestFirst,
+      args,
+      load: async (em, items) => {
+        const events = await em.findBy(Activity, { eventId: In(items.filter((i) => i.kind === 'event').map((i) => i.id)) });
+        const comments = await em.findBy(Comment, { id: In(items.filter((i) => i.kind === 'comment').map((i) => i.id)) });
+        const byId = new Map<string, ActivityItem>([...events.map((e): [string, ActivityItem] => [e.eventId, e]), ...comments.map((c): [string, ActivityItem] => [c.id, c])]);
+        return items.map((item) => byId.get(item.id)!);
+      },
+    });
   }
 }

@@ -28,9 +28,9 @@ const MENTION = /<@([A-Za-z0-9_-]{1,200})>/g;
 const body = z.string().trim().min(1, 'A comment needs some text').max(10_000, 'A comment has at most 10,000 characters');
 const commentNotFound = (field = 'id') => userError('COMMENT_NOT_FOUND', 'No such comment', ['input', field]);
 
-const oldestFirst: SortKey<Comment>[] = [
-  { name: 'createdAt', path: 'comment.createdAt', sqlType: 'timestamptz', direction: OrderDirection.ASC, valueOf: (c) => c.createdAt.toISOString() },
-  { name: 'id', path: 'comment.id', sqlType: 'uuid', direction: OrderDirection.ASC, valueOf: (c) => c.id },
+const oldestFirst: SortKey[] = [
+  { name: 'createdAt', path: 'comment.createdAt', sqlType: 'timestamptz', direction: OrderDirection.ASC },
+  { name: 'id', path: 'comment.id', sqlType: 'uuid', direction: OrderDirection.ASC },
 ];
 
 /**

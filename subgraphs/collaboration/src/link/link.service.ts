@@ -24,9 +24,9 @@ const RELATIONSHIP = /^[a-z][a-z0-9_]{0,49}$/;
 const linkNotFound = () => userError('LINK_NOT_FOUND', 'No such link', ['input', 'id']);
 const alreadyLinked = () => userError('LINK_EXISTS', 'These objects are already linked with this relationship', ['input', 'toId']);
 
-const oldestFirst: SortKey<LinkEnd>[] = [
-  { name: 'createdAt', path: 'end.createdAt', sqlType: 'timestamptz', direction: OrderDirection.ASC, valueOf: (e) => e.createdAt.toISOString() },
-  { name: 'id', path: 'end.endId', sqlType: 'uuid', direction: OrderDirection.ASC, valueOf: (e) => e.endId },
+const oldestFirst: SortKey[] = [
+  { name: 'createdAt', path: 'end.createdAt', sqlType: 'timestamptz', direction: OrderDirection.ASC },
+  { name: 'id', path: 'end.endId', sqlType: 'uuid', direction: OrderDirection.ASC },
 ];
 
 /**

@@ -6,13 +6,10 @@ import {
   idempotent,
   isUniqueViolation,
   OrderDirection,
-  orderingSignature,
-  decodeCursor,
   paginate,
-  pageRequest,
+  paginateSource,
   requireOrgId,
   requireUserId,
-  toConnection,
   userError,
   uuidv7,
   validateInput,
@@ -42,11 +39,11 @@ const fields = {
 const createInput = z.object({ name: fields.name, color: fields.color.nullish(), category: fields.category.nullish() });
 const updateInput = z.object({ name: fields.name.optional(), color: fields.color.optional(), category: fields.category.nullish() });
 
-const byName: SortKey<Tag>[] = [
-  { name: 'name', path: 'tag.name', sqlType: 'text', direction: OrderDirection.ASC, valueOf: (t) => t.name },
-  { name: 'id', path: 'tag.id', sqlType: 'uuid', direction: OrderDirection.ASC, valueOf: (t) => t.id },
+const byName: SortKey[] = [
+  { name: 'name', path: 'tag.name', sqlType: 'text', direction: OrderDirection.ASC },
+  { name: 'id', path: 'tag.id', sqlType: 'uuid', direction: OrderDirection.ASC },
 ];
-const byNodeId: SortKey<NodeRef & { uuid: string }>[] = [{ name: 'id', path: 'node_id', sqlType: 'uuid', direction: OrderDirection.ASC, valueOf: (n) => n.uuid }];
+const byNodeId: SortKey[] = [{ name: 'id', path: 'node_id', sqlType: 'uuid', direction: OrderDirection.ASC }];
 
 /**
  * Tags of the organization and their use on objects of any type. Members create tags and put them
@@ -178,30 +175,24 @@ export class TagService {
   async taggedNodes(request: RequestContext, args: TaggedNodesArgs): Promise<Connection<NodeRef & { uuid: string }>> {
     requireOrgId(request);
     const tagIds = [...new Set(args.tagIds.map((id) => fromGlobalId('Tag', id, 'tagIds')))];
-    const page = pageRequest(args);
     const types = (args.types ?? this.access.types() ?? null)?.filter((type) => this.access.inCell(type)) ?? null;
     const visible = await this.visibilityFilter(request, tagIds, types);
-    const params: unknown[] = [tagIds, args.match === TagMatch.ALL ? tagIds.length : 1];
-    const param = (value: unknown) => `$${params.push(value)}`;
-    const conditions = ['tg.tag_id = ANY($1)', 'NOT EXISTS (SELECT 1 FROM collaboration.trash t WHERE t.node_id = tg.node_id AND t.deleted)', visible(param)];
+    const params: Record<string, unknown> = { tagIds, atLeast: args.match === TagMatch.ALL ? tagIds.length : 1 };
+    const param = (value: unknown) => {
+      const name = `p${Object.keys(params).length}`;
+      params[name] = value;
+      return `:${name}`;
+    };
+    const conditions = ['tg.tag_id = ANY(:tagIds)', 'NOT EXISTS (SELECT 1 FROM collaboration.trash t WHERE t.node_id = tg.node_id AND t.deleted)', visible(param)];
     const grouped = `SELECT tg.node_type, tg.node_id FROM collaboration.taggings tg WHERE ${conditions.join(' AND ')}
-                     GROUP BY tg.node_type, tg.node_id HAVING count(DISTINCT tg.tag_id) >= $2`;
-    const rows: { node_type: string; node_id: string }[] =
-      page.size === 0
-        ? []
-        : await this.db.transaction((em) => {
-            let after = '';
-            if (page.cursor) {
-              const [uuid] = decodeCursor(page.cursor, orderingSignature(byNodeId as SortKey<unknown>[]), 1, page.cursorArgument);
-              after = `WHERE node_id ${page.forward ? '>' : '<'} ${param(uuid)}::uuid`;
-            }
-            return em.query(`SELECT * FROM (${grouped}) nodes ${after} ORDER BY node_id ${page.forward ? 'ASC' : 'DESC'} LIMIT ${page.size + 1}`, params);
-          });
-    const nodes = rows.map((row) => Object.assign(NodeRef.of(row.node_type, row.node_id), { uuid: row.node_id }));
-    const countParams = params.slice(0, params.length - (page.cursor ? 1 : 0));
-    return toConnection(nodes, page, byNodeId, async () =>
-      Number(((await this.db.transaction((em) => em.query(`SELECT count(*) FROM (${grouped}) nodes`, countParams))) as [{ count: string }])[0].count),
-    );
+                     GROUP BY tg.node_type, tg.node_id HAVING count(DISTINCT tg.tag_id) >= :atLeast`;
+    return paginateSource<{ node_type: string; node_id: string }, NodeRef & { uuid: string }>({
+      db: this.db,
+      source: { sql: grouped, params },
+      sort: byNodeId,
+      args,
+      load: async (_em, rows) => rows.map((row) => Object.assign(NodeRef.of(row.node_type, row.node_id), { uuid: row.node_id })),
+    });
   }
 
   /** An SQL condition keeping the taggings of nodes the caller may read (per type, from the policies). */
@@ -211,7 +202,7 @@ export class TagService {
     const readable = await Promise.all(wanted.map(async (type) => [type, await this.authz.readableIds(request, type)] as const));
     return (param) => {
       if (!readable.length) return 'FALSE';
-      return `(${readable.map(([type, ids]) => (ids === null ? `tg.node_type = ${param(type)}` : `(tg.node_type = ${param(type)} AND tg.node_id = ANY(${param(ids)}::uuid[]))`)).join(' OR ')})`;
+      return `(${readable.map(([type, ids]) => (ids === null ? `tg.node_type = ${param(type)}` : `(tg.node_type = ${param(type)} AND tg.node_id = ANY(CAST(${param(ids)} AS uuid[])))`)).join(' OR ')})`;
     };
   }
 

@@ -23,9 +23,9 @@ import { TrashItem } from './trash-item.entity.js';
 const lowerFirst = (text: string) => `${text[0]!.toLowerCase()}${text.slice(1)}`;
 const notInTrash = () => userError('TRASH_ITEM_NOT_FOUND', 'Nothing with this id is in the trash', ['input', 'id']);
 
-const latestFirst: SortKey<TrashItem>[] = [
-  { name: 'deletedAt', path: 'item.changedAt', sqlType: 'timestamptz', direction: OrderDirection.DESC, valueOf: (i) => i.changedAt.toISOString() },
-  { name: 'id', path: 'item.nodeId', sqlType: 'uuid', direction: OrderDirection.DESC, valueOf: (i) => i.nodeId },
+const latestFirst: SortKey[] = [
+  { name: 'deletedAt', path: 'item.changedAt', sqlType: 'timestamptz', direction: OrderDirection.DESC },
+  { name: 'id', path: 'item.nodeId', sqlType: 'uuid', direction: OrderDirection.DESC },
 ];
 
 /**

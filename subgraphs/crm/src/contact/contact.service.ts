@@ -5,7 +5,6 @@ import {
   fromGlobalId,
   globalIdOf,
   idempotent,
-  isoOrNull,
   isUniqueViolation,
   OrderDirection,
   paginate,
@@ -94,14 +93,14 @@ const filterSpec: FilterSpec = {
   createdAt: { path: 'contact.createdAt', kind: 'datetime' },
   updatedAt: { path: 'contact.updatedAt', kind: 'datetime' },
 };
-const orderFields: Record<string, OrderField<Contact>> = {
-  createdAt: { path: 'contact.createdAt', sqlType: 'timestamptz', valueOf: (c) => isoOrNull(c.createdAt) },
-  updatedAt: { path: 'contact.updatedAt', sqlType: 'timestamptz', valueOf: (c) => isoOrNull(c.updatedAt) },
-  firstName: { path: 'contact.firstName', sqlType: 'text', valueOf: (c) => c.firstName },
-  lastName: { path: 'contact.lastName', sqlType: 'text', valueOf: (c) => c.lastName },
-  company: { path: 'contact.company', sqlType: 'text', valueOf: (c) => c.company },
+const orderFields: Record<string, OrderField> = {
+  createdAt: { path: 'contact.createdAt', sqlType: 'timestamptz' },
+  updatedAt: { path: 'contact.updatedAt', sqlType: 'timestamptz' },
+  firstName: { path: 'contact.firstName', sqlType: 'text' },
+  lastName: { path: 'contact.lastName', sqlType: 'text' },
+  company: { path: 'contact.company', sqlType: 'text' },
 };
-const idOrder: OrderField<Contact> = { path: 'contact.id', sqlType: 'uuid', valueOf: (c) => c.id };
+const idOrder: OrderField = { path: 'contact.id', sqlType: 'uuid' };
 const newestFirst = [{ field: 'createdAt', direction: OrderDirection.DESC }];
 
 /** Fields whose changes events report (before and after). */

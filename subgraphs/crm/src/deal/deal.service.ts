@@ -5,7 +5,6 @@ import {
   fromGlobalId,
   globalIdOf,
   idempotent,
-  isoOrNull,
   OrderDirection,
   paginate,
   paginateGroups,
@@ -87,15 +86,15 @@ const filterSpec: FilterSpec = {
   createdAt: { path: 'deal.createdAt', kind: 'datetime' },
   updatedAt: { path: 'deal.updatedAt', kind: 'datetime' },
 };
-const orderFields: Record<string, OrderField<Deal>> = {
-  createdAt: { path: 'deal.createdAt', sqlType: 'timestamptz', valueOf: (d) => isoOrNull(d.createdAt) },
-  updatedAt: { path: 'deal.updatedAt', sqlType: 'timestamptz', valueOf: (d) => isoOrNull(d.updatedAt) },
-  value: { path: 'deal.amount', sqlType: 'numeric', valueOf: (d) => d.amount },
-  probability: { path: 'deal.probability', sqlType: 'int', valueOf: (d) => d.probability },
-  expectedCloseDate: { path: 'deal.expectedCloseDate', sqlType: 'date', valueOf: (d) => d.expectedCloseDate },
-  title: { path: 'deal.title', sqlType: 'text', valueOf: (d) => d.title },
+const orderFields: Record<string, OrderField> = {
+  createdAt: { path: 'deal.createdAt', sqlType: 'timestamptz' },
+  updatedAt: { path: 'deal.updatedAt', sqlType: 'timestamptz' },
+  value: { path: 'deal.amount', sqlType: 'numeric' },
+  probability: { path: 'deal.probability', sqlType: 'int' },
+  expectedCloseDate: { path: 'deal.expectedCloseDate', sqlType: 'date' },
+  title: { path: 'deal.title', sqlType: 'text' },
 };
-const idOrder: OrderField<Deal> = { path: 'deal.id', sqlType: 'uuid', valueOf: (d) => d.id };
+const idOrder: OrderField = { path: 'deal.id', sqlType: 'uuid' };
 const newestFirst = [{ field: 'createdAt', direction: OrderDirection.DESC }];
 
 const TRACKED = ['title', 'contactId', 'amount', 'currency', 'probability', 'probabilityOverridden', 'expectedCloseDate', 'ownerId', 'lostReason', 'metadata'] as const;

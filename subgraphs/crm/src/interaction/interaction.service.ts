@@ -33,9 +33,9 @@ const filterSpec: FilterSpec = {
   loggedBy: { path: 'interaction.loggedBy', kind: 'id', idType: 'User' },
   occurredAt: { path: 'interaction.occurredAt', kind: 'datetime' },
 };
-const latestFirst: SortKey<Interaction>[] = [
-  { name: 'occurredAt', path: 'interaction.occurredAt', sqlType: 'timestamptz', direction: OrderDirection.DESC, valueOf: (i) => i.occurredAt.toISOString() },
-  { name: 'id', path: 'interaction.id', sqlType: 'uuid', direction: OrderDirection.DESC, valueOf: (i) => i.id },
+const latestFirst: SortKey[] = [
+  { name: 'occurredAt', path: 'interaction.occurredAt', sqlType: 'timestamptz', direction: OrderDirection.DESC },
+  { name: 'id', path: 'interaction.id', sqlType: 'uuid', direction: OrderDirection.DESC },
 ];
 
 const fields = {

@@ -60,9 +60,9 @@ const DEFAULT_STAGES: Record<PipelineType, StageInput[]> = {
   ],
 };
 
-const oldestFirst: SortKey<Pipeline>[] = [
-  { name: 'createdAt', path: 'pipeline.createdAt', sqlType: 'timestamptz', direction: OrderDirection.ASC, valueOf: (p) => p.createdAt.toISOString() },
-  { name: 'id', path: 'pipeline.id', sqlType: 'uuid', direction: OrderDirection.ASC, valueOf: (p) => p.id },
+const oldestFirst: SortKey[] = [
+  { name: 'createdAt', path: 'pipeline.createdAt', sqlType: 'timestamptz', direction: OrderDirection.ASC },
+  { name: 'id', path: 'pipeline.id', sqlType: 'uuid', direction: OrderDirection.ASC },
 ];
 
 /** Closed stages are won or lost; a won stage is closed. */

@@ -1,11 +1,8 @@
 import {
   ConnectionArgs,
-  decodeCursor,
   OrderDirection,
-  orderingSignature,
   PageInfo,
-  pageRequest,
-  toConnection,
+  paginateSource,
   toGlobalId,
   type Connection,
   type Database,
@@ -61,56 +58,48 @@ export class ContactTimelineConnection {
   @Field(() => Int) totalCount!: Promise<number> | number;
 }
 
-interface ItemRow {
+interface ItemRow extends Record<string, unknown> {
   kind: 'interaction' | 'activity';
   id: string;
-  occurred_at: Date;
 }
 
-const latestFirst: SortKey<TimelineItem>[] = [
-  { name: 'occurredAt', path: 'occurred_at', sqlType: 'timestamptz', direction: OrderDirection.DESC, valueOf: (item) => item.occurredAt.toISOString() },
-  { name: 'id', path: 'id', sqlType: 'uuid', direction: OrderDirection.DESC, valueOf: (item) => (item instanceof Interaction ? item.id : item.eventId) },
+const latestFirst: SortKey[] = [
+  { name: 'occurredAt', path: 'occurred_at', sqlType: 'timestamptz', direction: OrderDirection.DESC },
+  { name: 'id', path: 'id', sqlType: 'uuid', direction: OrderDirection.DESC },
 ];
 
 /** Interactions and the events about the contacts (their own and their deals'), minus the events of the interactions themselves. */
 const ITEMS_SQL = `
   SELECT 'interaction' AS kind, i.id, i.occurred_at FROM crm.interactions i
-   WHERE i.contact_id = ANY($1) AND i.deleted_at IS NULL
+   WHERE i.contact_id = ANY(:contactIds) AND i.deleted_at IS NULL
   UNION ALL
   SELECT 'activity', o.id, o.occurred_at FROM crm.outbox o
-   WHERE (o.data ->> 'contactId') = ANY($1::text[]) AND o.type NOT LIKE 'interaction.%'`;
+   WHERE (o.data ->> 'contactId') = ANY(CAST(:contactIds AS text[])) AND o.type NOT LIKE 'interaction.%'`;
 
 /**
  * A contact's timeline: its interactions merged with its activity, latest first, paged by keyset
  * over (occurred at, id). `contactIds` holds the contact and those merged into it.
  */
-export async function contactTimeline(db: Database, contactIds: string[], args: ConnectionArgs): Promise<Connection<TimelineItem>> {
-  const page = pageRequest(args);
-  const rows = page.size === 0 ? [] : await db.transaction(async (em) => {
-    const params: unknown[] = [contactIds];
-    let after = '';
-    if (page.cursor) {
-      const [occurredAt, id] = decodeCursor(page.cursor, orderingSignature(latestFirst as SortKey<unknown>[]), 2, page.cursorArgument);
-      params.push(occurredAt, id);
-      after = `WHERE (occurred_at, id) ${page.forward ? '<' : '>'} ($2::timestamptz, $3::uuid)`;
-    }
-    const direction = page.forward ? 'DESC' : 'ASC';
-    const items: ItemRow[] = await em.query(`SELECT * FROM (${ITEMS_SQL}) items ${after} ORDER BY occurred_at ${direction}, id ${direction} LIMIT ${page.size + 1}`, params);
-    const interactions = await em.findBy(Interaction, { id: In(items.filter((i) => i.kind === 'interaction').map((i) => i.id)) });
-    const eventIds = items.filter((i) => i.kind === 'activity').map((i) => i.id);
-    const events: { id: string; type: string; actor_id: string | null; subject_type: string | null; subject_id: string | null; data: Record<string, unknown>; occurred_at: Date }[] = eventIds.length
-      ? await em.query('SELECT id, type, actor_id, subject_type, subject_id, data, occurred_at FROM crm.outbox WHERE id = ANY($1)', [eventIds])
-      : [];
-    const byId = new Map<string, TimelineItem>([
-      ...interactions.map((i): [string, TimelineItem] => [i.id, i]),
-      ...events.map((e): [string, TimelineItem] => [
-        e.id,
-        Object.assign(new ContactActivity(), { eventId: e.id, event: e.type, actorId: e.actor_id, subjectType: e.subject_type, subjectUuid: e.subject_id, data: e.data, occurredAt: e.occurred_at }),
-      ]),
-    ]);
-    return items.map((item) => byId.get(item.id)!);
+export function contactTimeline(db: Database, contactIds: string[], args: ConnectionArgs): Promise<Connection<TimelineItem>> {
+  return paginateSource<ItemRow, TimelineItem>({
+    db,
+    source: { sql: ITEMS_SQL, params: { contactIds } },
+    sort: latestFirst,
+    args,
+    load: async (em, items) => {
+      const interactions = await em.findBy(Interaction, { id: In(items.filter((i) => i.kind === 'interaction').map((i) => i.id)) });
+      const eventIds = items.filter((i) => i.kind === 'activity').map((i) => i.id);
+      const events: { id: string; type: string; actor_id: string | null; subject_type: string | null; subject_id: string | null; data: Record<string, unknown>; occurred_at: Date }[] = eventIds.length
+        ? await em.query('SELECT id, type, actor_id, subject_type, subject_id, data, occurred_at FROM crm.outbox WHERE id = ANY($1)', [eventIds])
+        : [];
+      const byId = new Map<string, TimelineItem>([
+        ...interactions.map((i): [string, TimelineItem] => [i.id, i]),
+        ...events.map((e): [string, TimelineItem] => [
+          e.id,
+          Object.assign(new ContactActivity(), { eventId: e.id, event: e.type, actorId: e.actor_id, subjectType: e.subject_type, subjectUuid: e.subject_id, data: e.data, occurredAt: e.occurred_at }),
+        ]),
+      ]);
+      return items.map((item) => byId.get(item.id)!);
+    },
   });
-  return toConnection(rows, page, latestFirst, () =>
-    db.transaction(async (em) => Number(((await em.query(`SELECT count(*) FROM (${ITEMS_SQL}) items`, [contactIds])) as [{ count: string }])[0].count)),
-  );
 }

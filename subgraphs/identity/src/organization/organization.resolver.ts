@@ -1,7 +1,6 @@
 import {
   ConnectionArgs,
   forbidden,
-  isoOrNull,
   mutationPayload,
   paginate,
   requireOrgId,
@@ -37,11 +36,11 @@ import {
 
 type Context = SubgraphContext<IdentityServices>;
 
-const byCreation = <T extends { createdAt: Date }>(alias: string, id: (row: T) => string, idPath = `${alias}.id`): SortKey<T>[] => [
-  { name: 'createdAt', path: `${alias}.createdAt`, sqlType: 'timestamptz', direction: 'ASC', valueOf: (row) => isoOrNull(row.createdAt) },
-  { name: 'id', path: idPath, sqlType: 'uuid', direction: 'ASC', valueOf: id },
+const byCreation = (alias: string, idPath = `${alias}.id`): SortKey[] => [
+  { name: 'createdAt', path: `${alias}.createdAt`, sqlType: 'timestamptz', direction: 'ASC' },
+  { name: 'id', path: idPath, sqlType: 'uuid', direction: 'ASC' },
 ];
-const membersOrder = byCreation<Membership>('membership', (m) => m.userId, 'membership.userId');
+const membersOrder = byCreation('membership', 'membership.userId');
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
@@ -75,7 +74,7 @@ export class OrganizationResolver {
   @FieldResolver(() => TeamConnection, { nullable: true })
   async teams(@Root() organization: Organization, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() context: Context): Promise<Connection<Team>> {
     await this.requireInside(organization, context, 'read');
-    return paginate({ db: this.services.db, build: (em) => em.createQueryBuilder(Team, 'team'), sort: byCreation<Team>('team', (t) => t.id), args });
+    return paginate({ db: this.services.db, build: (em) => em.createQueryBuilder(Team, 'team'), sort: byCreation('team'), args });
   }
 
   @FieldResolver(() => InvitationConnection, { nullable: true, description: 'Invitations (pending by default); for owners and admins.' })
@@ -91,7 +90,7 @@ export class OrganizationResolver {
     return paginate({
       db: this.services.db,
       build: (em) => em.createQueryBuilder(Invitation, 'invitation').where(condition),
-      sort: byCreation<Invitation>('invitation', (i) => i.id),
+      sort: byCreation('invitation'),
       args,
     });
   }
@@ -99,7 +98,7 @@ export class OrganizationResolver {
   @FieldResolver(() => ApiKeyConnection, { nullable: true, description: 'API keys; for owners and admins.' })
   async apiKeys(@Root() organization: Organization, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() context: Context): Promise<Connection<ApiKey>> {
     await this.requireInside(organization, context, 'manage');
-    return paginate({ db: this.services.db, build: (em) => em.createQueryBuilder(ApiKey, 'key'), sort: byCreation<ApiKey>('key', (k) => k.id), args });
+    return paginate({ db: this.services.db, build: (em) => em.createQueryBuilder(ApiKey, 'key'), sort: byCreation('key'), args });
   }
 
   @Mutation(() => OrganizationPayload, { nullable: true, description: 'Create an organization you own (switch to it with sessionSwitchOrganization).' })

@@ -5,7 +5,6 @@ import {
   forbidden,
   fromGlobalId,
   IdInput,
-  isoOrNull,
   mutationPayload,
   paginate,
   requireOrgId,
@@ -25,9 +24,9 @@ import { teamById } from './team.loaders.js';
 type Context = SubgraphContext<IdentityServices>;
 
 const TeamMemberConnection = ConnectionType(TeamMember, 'TeamMember');
-const membersOrder: SortKey<TeamMember>[] = [
-  { name: 'createdAt', path: 'member.createdAt', sqlType: 'timestamptz', direction: 'ASC', valueOf: (m) => isoOrNull(m.createdAt) },
-  { name: 'userId', path: 'member.userId', sqlType: 'uuid', direction: 'ASC', valueOf: (m) => m.userId },
+const membersOrder: SortKey[] = [
+  { name: 'createdAt', path: 'member.createdAt', sqlType: 'timestamptz', direction: 'ASC' },
+  { name: 'userId', path: 'member.userId', sqlType: 'uuid', direction: 'ASC' },
 ];
 
 @InputType()

@@ -3,9 +3,10 @@ import { invalidInput } from '../errors/coded-error.js';
 /**
  * Cursors are opaque to clients: base64url of JSON `{ s, v }` where `v` holds the sort-key values
  * of an item and `s` names the ordering they belong to, so a cursor taken under one `orderBy`
- * is refused under another instead of silently skipping items.
+ * is refused under another instead of silently skipping items. Each value is Postgres's own text
+ * of the key (or null), so it casts back to exactly the stored value (timestamps to the µs).
  */
-export type CursorValue = string | number | boolean | null;
+export type CursorValue = string | null;
 
 export function encodeCursor(ordering: string, values: CursorValue[]): string {
   return Buffer.from(JSON.stringify({ s: ordering, v: values }), 'utf8').toString('base64url');
@@ -26,7 +27,7 @@ export function decodeCursor(cursor: string, ordering: string, expectedLength: n
     throw invalidInput(`${argument} was taken with a different orderBy`, { argument });
   }
   const values = shape.v as unknown[];
-  if (!values.every((value) => value === null || ['string', 'number', 'boolean'].includes(typeof value))) {
+  if (!values.every((value) => value === null || typeof value === 'string')) {
     throw invalidInput(`${argument} is not a valid cursor`, { argument });
   }
   return values as CursorValue[];

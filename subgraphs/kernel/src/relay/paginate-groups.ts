@@ -2,7 +2,7 @@ import { In, type EntityManager, type EntityTarget, type FindOptionsWhere, type 
 import type { Database } from '../db/database.js';
 import type { Connection, ConnectionArgs } from './connection-types.js';
 import { decodeCursor } from './cursor.js';
-import { keysetCondition, orderingSignature, pageRequest, toConnection, type SortKey } from './paginate.js';
+import { cursorValuesOf, keysetCondition, orderingSignature, pageRequest, selectCursorValues, toConnection, type KeyedRow, type SortKey } from './paginate.js';
 
 export interface GroupedPageOptions<T extends ObjectLiteral> {
   db: Database;
@@ -15,7 +15,7 @@ export interface GroupedPageOptions<T extends ObjectLiteral> {
   groupPath: string;
   /** Primary key property, e.g. "id". */
   idProperty: keyof T & string;
-  sort: SortKey<T>[];
+  sort: SortKey[];
   args: ConnectionArgs;
 }
 
@@ -32,12 +32,12 @@ export async function paginateGroups<T extends ObjectLiteral>(
   const { db, entity, build, alias, groupPath, idProperty, sort, args } = options;
   const idPath = `${alias}.${idProperty}`;
   const page = pageRequest(args);
-  const rowsByGroup = new Map<string, T[]>(groups.map((group) => [group, []]));
+  const rowsByGroup = new Map<string, KeyedRow<T>[]>(groups.map((group) => [group, []]));
   if (page.size > 0 && groups.length > 0) {
     await db.transaction(async (em) => {
       const ranked = build(em).andWhere(`${groupPath} IN (:...cellgraphGroups)`, { cellgraphGroups: [...groups] });
       if (page.cursor) {
-        const values = decodeCursor(page.cursor, orderingSignature(sort as SortKey<unknown>[]), sort.length, page.cursorArgument);
+        const values = decodeCursor(page.cursor, orderingSignature(sort), sort.length, page.cursorArgument);
         const condition = keysetCondition(sort, values, page.forward);
         ranked.andWhere(condition.sql, condition.params);
       }
@@ -51,7 +51,8 @@ export async function paginateGroups<T extends ObjectLiteral>(
         .select(idPath, 'id')
         .addSelect(groupPath, 'grp')
         .addSelect(`ROW_NUMBER() OVER (PARTITION BY ${groupPath} ORDER BY ${order})`, 'rn');
-      const picked: { id: string; grp: string }[] = await em
+      selectCursorValues(ranked, sort);
+      const pickedQuery = em
         .createQueryBuilder()
         .select('ranked.id', 'id')
         .addSelect('ranked.grp', 'grp')
@@ -59,14 +60,15 @@ export async function paginateGroups<T extends ObjectLiteral>(
         .setParameters(ranked.getParameters())
         .where('ranked.rn <= :cellgraphLimit', { cellgraphLimit: page.size + 1 })
         .orderBy('ranked.grp')
-        .addOrderBy('ranked.rn')
-        .getRawMany();
+        .addOrderBy('ranked.rn');
+      selectCursorValues(pickedQuery, sort, 'ranked');
+      const picked: ({ id: string; grp: string } & Record<string, unknown>)[] = await pickedQuery.getRawMany();
       if (picked.length === 0) return;
       const rows = await em.getRepository(entity).findBy({ [idProperty]: In(picked.map((p) => p.id)) } as FindOptionsWhere<T>);
       const byId = new Map(rows.map((row) => [String(row[idProperty]), row]));
-      for (const { id, grp } of picked) {
-        const row = byId.get(id);
-        if (row) rowsByGroup.get(grp)?.push(row);
+      for (const raw of picked) {
+        const node = byId.get(raw.id);
+        if (node) rowsByGroup.get(raw.grp)?.push({ node, keys: cursorValuesOf(raw, sort) });
       }
     });
   }

@@ -4,10 +4,9 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 import { keysetCondition, pageRequest, type SortKey } from './paginate.js';
 import { argumentsKey } from './paginate-groups.js';
 
-type Row = { due: string | null; id: string };
-const sort: SortKey<Row>[] = [
-  { name: 'due', path: 't.due', direction: 'ASC', sqlType: 'timestamptz', valueOf: (r) => r.due },
-  { name: 'id', path: 't.id', direction: 'ASC', sqlType: 'uuid', valueOf: (r) => r.id },
+const sort: SortKey[] = [
+  { name: 'due', path: 't.due', direction: 'ASC', sqlType: 'timestamptz' },
+  { name: 'id', path: 't.id', direction: 'ASC', sqlType: 'uuid' },
 ];
 
 describe('page requests', () => {

@@ -4,17 +4,25 @@ import type { Database } from '../db/database.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Connection, type ConnectionArgs } from './connection-types.js';
 import { decodeCursor, encodeCursor, type CursorValue } from './cursor.js';
 
-/** One key of an ordering; the last key of every ordering must be unique (the id). */
-export interface SortKey<T> {
+/**
+ * One key of an ordering; the last key of every ordering must be unique (the id). Cursor values are
+ * read from the page query itself (the key cast to text by Postgres), never from loaded objects, so
+ * they round-trip exactly whatever the column's type (timestamps keep their microseconds).
+ */
+export interface SortKey {
   /** Name in the ordering's signature, e.g. "dueDate". */
   name: string;
-  /** Property path in the query, e.g. "task.dueDate" (TypeORM maps it to the column). */
+  /** Property path in the query, e.g. "task.dueDate" (TypeORM maps it to the column), or a column of a raw source. */
   path: string;
   direction: 'ASC' | 'DESC';
   /** SQL type of the key, to cast cursor values back (e.g. "timestamptz", "uuid", "text"). */
   sqlType: string;
-  /** The key's value on a loaded row. */
-  valueOf: (row: T) => CursorValue;
+}
+
+/** A fetched item and the values of its sort keys, as Postgres printed them. */
+export interface KeyedRow<T> {
+  node: T;
+  keys: CursorValue[];
 }
 
 export interface PageRequest {
@@ -41,7 +49,7 @@ export function pageRequest(args: ConnectionArgs): PageRequest {
   return { forward: true, size: first ?? DEFAULT_PAGE_SIZE, cursor: after ?? null, cursorArgument: 'after' };
 }
 
-export function orderingSignature(sort: SortKey<unknown>[]): string {
+export function orderingSignature(sort: SortKey[]): string {
   return sort.map((key) => `${key.name}:${key.direction}`).join(',');
 }
 
@@ -50,8 +58,8 @@ export function orderingSignature(sort: SortKey<unknown>[]): string {
  * `sort`. NULLs sort as the greatest value (ASC NULLS LAST, DESC NULLS FIRST), so every ordering
  * is total and the condition is exact: lexicographic over the keys, null-aware per key.
  */
-export function keysetCondition<T>(
-  sort: SortKey<T>[],
+export function keysetCondition(
+  sort: SortKey[],
   values: CursorValue[],
   forward: boolean,
   paramPrefix = 'keyset',
@@ -80,7 +88,7 @@ export function keysetCondition<T>(
 }
 
 /** Applies the ordering (reversed when paging backwards) to a query. */
-export function applyOrdering<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, sort: SortKey<T>[], forward: boolean): void {
+export function applyOrdering(query: SelectQueryBuilder<ObjectLiteral>, sort: SortKey[], forward: boolean): void {
   sort.forEach((key, index) => {
     const ascending = (key.direction === 'ASC') === forward;
     const direction = ascending ? 'ASC' : 'DESC';
@@ -90,22 +98,54 @@ export function applyOrdering<T extends ObjectLiteral>(query: SelectQueryBuilder
   });
 }
 
+const cursorColumn = (index: number) => `cellgraph_cursor_${index}`;
+
+/** Restricts `query` to one page after/before the cursor, ordered, with one extra row, selecting the cursor values. */
+export function pageQuery<Q extends SelectQueryBuilder<ObjectLiteral>>(query: Q, sort: SortKey[], page: PageRequest): Q {
+  if (page.cursor) {
+    const values = decodeCursor(page.cursor, orderingSignature(sort), sort.length, page.cursorArgument);
+    const condition = keysetCondition(sort, values, page.forward);
+    query.andWhere(condition.sql, condition.params);
+  }
+  selectCursorValues(query, sort);
+  applyOrdering(query, sort, page.forward);
+  query.limit(page.size + 1);
+  return query;
+}
+
+/**
+ * Selects each sort key's cursor value: Postgres's text of it (`cellgraph_cursor_<i>`), which casts
+ * back to the same value — for timestamps, with the offset and every microsecond. With `from`, passes
+ * on the values an inner query aliased `from` selected.
+ */
+export function selectCursorValues(query: SelectQueryBuilder<ObjectLiteral>, sort: SortKey[], from?: string): void {
+  sort.forEach((key, index) => query.addSelect(from ? `${from}.${cursorColumn(index)}` : `CAST(${key.path} AS text)`, cursorColumn(index)));
+}
+
+/** The cursor values a page query selected for one raw row. */
+export function cursorValuesOf(raw: Record<string, unknown>, sort: SortKey[]): CursorValue[] {
+  return sort.map((_key, index) => {
+    const value = raw[cursorColumn(index)];
+    return value === null || value === undefined ? null : String(value);
+  });
+}
+
 /** Turns a fetched page (size + 1 rows at most, in query order) into a connection. */
 export function toConnection<T>(
-  rows: T[],
+  rows: KeyedRow<T>[],
   page: PageRequest,
-  sort: SortKey<T>[],
+  sort: SortKey[],
   totalCount: () => Promise<number>,
 ): Connection<T> {
   const hasMore = rows.length > page.size;
   const pageRows = rows.slice(0, page.size);
   if (!page.forward) pageRows.reverse();
-  const ordering = orderingSignature(sort as SortKey<unknown>[]);
-  const edges = pageRows.map((node) => ({ cursor: encodeCursor(ordering, sort.map((key) => key.valueOf(node))), node }));
+  const ordering = orderingSignature(sort);
+  const edges = pageRows.map((row) => ({ cursor: encodeCursor(ordering, row.keys), node: row.node }));
   let count: Promise<number> | undefined;
   return {
     edges,
-    nodes: pageRows,
+    nodes: edges.map((edge) => edge.node),
     pageInfo: {
       hasNextPage: page.forward ? hasMore : page.cursor !== null,
       hasPreviousPage: page.forward ? page.cursor !== null : hasMore,
@@ -120,14 +160,14 @@ export function toConnection<T>(
 }
 
 /**
- * Keyset (cursor) pagination of the rows selected by `build`, within a tenant transaction. The
- * page query fetches one extra row to know whether another page follows; `totalCount` runs its
- * own COUNT only when a client selects it.
+ * Keyset (cursor) pagination of the rows selected by `build`, within a tenant transaction. `build`
+ * must yield one row per item (no joins that multiply rows). The page query fetches one extra row
+ * to know whether another page follows; `totalCount` runs its own COUNT only when a client selects it.
  */
 export async function paginate<T extends ObjectLiteral>(options: {
   db: Database;
   build: (em: EntityManager) => SelectQueryBuilder<T>;
-  sort: SortKey<T>[];
+  sort: SortKey[];
   args: ConnectionArgs;
 }): Promise<Connection<T>> {
   const { db, build, sort, args } = options;
@@ -135,15 +175,38 @@ export async function paginate<T extends ObjectLiteral>(options: {
   const rows =
     page.size === 0
       ? []
-      : await db.transaction((em) => {
-          const query = build(em);
-          if (page.cursor) {
-            const values = decodeCursor(page.cursor, orderingSignature(sort as SortKey<unknown>[]), sort.length, page.cursorArgument);
-            const condition = keysetCondition(sort, values, page.forward);
-            query.andWhere(condition.sql, condition.params);
-          }
-          applyOrdering(query, sort, page.forward);
-          return query.limit(page.size + 1).getMany();
+      : await db.transaction(async (em) => {
+          const { raw, entities } = await pageQuery(build(em), sort, page).getRawAndEntities();
+          if (raw.length !== entities.length) throw new Error('paginate: the query must yield one row per item');
+          return entities.map((node, index) => ({ node, keys: cursorValuesOf(raw[index] as Record<string, unknown>, sort) }));
         });
   return toConnection(rows, page, sort, () => db.transaction((em) => build(em).getCount()));
+}
+
+/**
+ * Keyset pagination over a raw SQL source (e.g. a UNION of several tables): `source` yields rows
+ * with the sort keys as columns (the keys' paths name them), `load` turns the page's rows into
+ * items, in the same order. Parameters are named (`:name`).
+ */
+export async function paginateSource<R extends Record<string, unknown>, T>(options: {
+  db: Database;
+  source: { sql: string; params: Record<string, unknown> };
+  sort: SortKey[];
+  args: ConnectionArgs;
+  load: (em: EntityManager, rows: R[]) => Promise<T[]>;
+}): Promise<Connection<T>> {
+  const { db, source, sort, args, load } = options;
+  const page = pageRequest(args);
+  const fromSource = (em: EntityManager) => em.createQueryBuilder().from(`(${source.sql})`, 'items').setParameters(source.params);
+  const rows =
+    page.size === 0
+      ? []
+      : await db.transaction(async (em) => {
+          const raw = (await pageQuery(fromSource(em).select('items.*'), sort, page).getRawMany()) as R[];
+          const nodes = await load(em, raw);
+          return nodes.map((node, index) => ({ node, keys: cursorValuesOf(raw[index]!, sort) }));
+        });
+  return toConnection(rows, page, sort, () =>
+    db.transaction(async (em) => Number(((await fromSource(em).select('COUNT(*)', 'count').getRawOne()) as { count: string }).count)),
+  );
 }

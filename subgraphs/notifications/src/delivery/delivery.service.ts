@@ -1,6 +1,5 @@
 import {
   claimOnce,
-  isoOrNull,
   OrderDirection,
   paginate,
   requireOrgId,
@@ -45,9 +44,9 @@ export function periodStart(frequency: DigestFrequency, at: Date): Date {
   return start;
 }
 
-const latestFirst: SortKey<Delivery>[] = [
-  { name: 'createdAt', path: 'delivery.createdAt', sqlType: 'timestamptz', direction: OrderDirection.DESC, valueOf: (d) => isoOrNull(d.createdAt) },
-  { name: 'id', path: 'delivery.id', sqlType: 'uuid', direction: OrderDirection.DESC, valueOf: (d) => d.id },
+const latestFirst: SortKey[] = [
+  { name: 'createdAt', path: 'delivery.createdAt', sqlType: 'timestamptz', direction: OrderDirection.DESC },
+  { name: 'id', path: 'delivery.id', sqlType: 'uuid', direction: OrderDirection.DESC },
 ];
 
 /** What a notification e-mail's template may use. */

@@ -1,5 +1,4 @@
 import {
-  isoOrNull,
   OrderDirection,
   paginate,
   parseGlobalId,
@@ -24,9 +23,9 @@ import type { NotificationsArgs } from './notification.inputs.js';
 export const MAX_MARK_READ = 100;
 export const NOTIFICATION_CREATED = 'notification.created';
 
-const latestFirst: SortKey<Notification>[] = [
-  { name: 'createdAt', path: 'notification.createdAt', sqlType: 'timestamptz', direction: OrderDirection.DESC, valueOf: (n) => isoOrNull(n.createdAt) },
-  { name: 'id', path: 'notification.id', sqlType: 'uuid', direction: OrderDirection.DESC, valueOf: (n) => n.id },
+const latestFirst: SortKey[] = [
+  { name: 'createdAt', path: 'notification.createdAt', sqlType: 'timestamptz', direction: OrderDirection.DESC },
+  { name: 'id', path: 'notification.id', sqlType: 'uuid', direction: OrderDirection.DESC },
 ];
 
 /**

@@ -4,7 +4,6 @@ import {
   DeletePayload,
   fromGlobalId,
   IdInput,
-  isoOrNull,
   mutationPayload,
   OrderDirection,
   paginate,
@@ -27,9 +26,9 @@ import { boardById } from './board.loaders.js';
 type Context = SubgraphContext<TasksServices>;
 
 const BoardConnection = ConnectionType(Board, 'Board');
-const boardOrder: SortKey<Board>[] = [
-  { name: 'createdAt', path: 'board.createdAt', sqlType: 'timestamptz', direction: 'ASC', valueOf: (b) => isoOrNull(b.createdAt) },
-  { name: 'id', path: 'board.id', sqlType: 'uuid', direction: 'ASC', valueOf: (b) => b.id },
+const boardOrder: SortKey[] = [
+  { name: 'createdAt', path: 'board.createdAt', sqlType: 'timestamptz', direction: 'ASC' },
+  { name: 'id', path: 'board.id', sqlType: 'uuid', direction: 'ASC' },
 ];
 
 @InputType()

@@ -3,7 +3,6 @@ import {
   filterToSql,
   globalIdOf,
   idempotent,
-  isoOrNull,
   OrderDirection,
   paginate,
   paginateGroups,
@@ -78,18 +77,18 @@ const filterSpec: FilterSpec = {
   updatedAt: { path: 'task.updatedAt', kind: 'datetime' },
 };
 
-const orderFields: Record<string, OrderField<Task>> = {
-  createdAt: { path: 'task.createdAt', sqlType: 'timestamptz', valueOf: (t) => isoOrNull(t.createdAt) },
-  updatedAt: { path: 'task.updatedAt', sqlType: 'timestamptz', valueOf: (t) => isoOrNull(t.updatedAt) },
-  dueDate: { path: 'task.dueDate', sqlType: 'timestamptz', valueOf: (t) => isoOrNull(t.dueDate) },
-  startDate: { path: 'task.startDate', sqlType: 'timestamptz', valueOf: (t) => isoOrNull(t.startDate) },
-  title: { path: 'task.title', sqlType: 'text', valueOf: (t) => t.title },
+const orderFields: Record<string, OrderField> = {
+  createdAt: { path: 'task.createdAt', sqlType: 'timestamptz' },
+  updatedAt: { path: 'task.updatedAt', sqlType: 'timestamptz' },
+  dueDate: { path: 'task.dueDate', sqlType: 'timestamptz' },
+  startDate: { path: 'task.startDate', sqlType: 'timestamptz' },
+  title: { path: 'task.title', sqlType: 'text' },
 };
-const idOrder: OrderField<Task> = { path: 'task.id', sqlType: 'uuid', valueOf: (t) => t.id };
+const idOrder: OrderField = { path: 'task.id', sqlType: 'uuid' };
 const newestFirst = [{ field: 'createdAt', direction: OrderDirection.DESC }];
-export const byPosition: SortKey<Task>[] = [
-  { name: 'position', path: 'task.position', sqlType: 'text', direction: 'ASC', valueOf: (t) => t.position },
-  { name: 'id', path: 'task.id', sqlType: 'uuid', direction: 'ASC', valueOf: (t) => t.id },
+export const byPosition: SortKey[] = [
+  { name: 'position', path: 'task.position', sqlType: 'text', direction: 'ASC' },
+  { name: 'id', path: 'task.id', sqlType: 'uuid', direction: 'ASC' },
 ];
 
 /**
@@ -118,7 +117,7 @@ export class TaskService {
   }
 
   /** One page of tasks per group (assignee, parent, column…), in a constant number of statements. */
-  async listGrouped(request: RequestContext, groupPath: string, groups: readonly string[], args: TasksArgs, sort?: SortKey<Task>[]): Promise<Connection<Task>[]> {
+  async listGrouped(request: RequestContext, groupPath: string, groups: readonly string[], args: TasksArgs, sort?: SortKey[]): Promise<Connection<Task>[]> {
     const readable = await this.readable(request);
     return paginateGroups(
       { db: this.db, entity: Task, build: (em) => this.query(em, args.filter, readable), alias: 'task', groupPath, idProperty: 'id', sort: sort ?? this.sort(args), args },

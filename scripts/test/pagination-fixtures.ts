@@ -1,0 +1,295 @@
+import { eventQueueName, fromGlobalId, uuidv7 } from '@cellgraph/kernel';
+import { TEST_REDIS_URL, withClient } from '@cellgraph/kernel/testing';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { TEST_PASSWORD, waitForEmail, type TestCell, type TestUser } from '../testing/cell-harness.js';
+import type { ConnectionPlace } from '../testing/connection-walker.js';
+
+/**
+ * The data every connection of cell `all` is walked over: each connection gets 5 to 8 rows. The
+ * owner walks them all (owners read everything); a member writes the comments and links, so the
+ * owner's own activity stays below one page of 100.
+ */
+export interface World {
+  owner: TestUser;
+  member: TestUser;
+  /** One object of each Node type, for the connections every node has (comments, links, activity…). */
+  nodes: Record<string, string>;
+  task: string;
+  board: string;
+  column: string;
+  team: string;
+  contact: string;
+  deal: string;
+  pipeline: string;
+  tag: string;
+  comment: string;
+}
+
+/**
+ * How to reach each connection field with rows in it, by schema coordinate. `Node.<field>` serves
+ * the field on every Node type (the object of that type in `world.nodes`). A connection field that
+ * has no entry here fails the pagination test: add one when adding a connection.
+ */
+export const connectionPlaces: Record<string, (world: World) => { place: ConnectionPlace; args?: string }> = {
+  'Query.tasks': () => ({ place: root }),
+  'Query.contacts': () => ({ place: root }),
+  'Query.deals': () => ({ place: root }),
+  'Query.pipelines': () => ({ place: root }),
+  'Query.boards': () => ({ place: root }),
+  'Query.tags': () => ({ place: root }),
+  'Query.trash': () => ({ place: root }),
+  'Query.myActivity': () => ({ place: root }),
+  'Query.notifications': () => ({ place: root }),
+  'Query.emailLog': () => ({ place: root }),
+  'Query.taggedNodes': (world) => ({ place: root, args: `tagIds: [${JSON.stringify(world.tag)}], match: ANY` }),
+  'User.assignedTasks': (world) => ({ place: onNode(world.owner.userId, 'User') }),
+  'User.contacts': (world) => ({ place: onNode(world.owner.userId, 'User') }),
+  'User.deals': (world) => ({ place: onNode(world.owner.userId, 'User') }),
+  'Task.subtasks': (world) => ({ place: onNode(world.task, 'Task') }),
+  'Board.tasks': (world) => ({ place: onNode(world.board, 'Board') }),
+  'Board.scheduledTasks': (world) => ({ place: onNode(world.board, 'Board') }),
+  'BoardColumn.tasks': (world) => ({
+    place: {
+      wrap: (connection) => `node(id: ${JSON.stringify(world.board)}) { ... on Board { columns { id ${connection} } } }`,
+      pick: (data, field) => data?.columns.find((column: { id: string }) => column.id === world.column)?.[field],
+    },
+  }),
+  'Team.tasks': (world) => ({ place: onNode(world.team, 'Team') }),
+  'Team.members': (world) => ({ place: onNode(world.team, 'Team') }),
+  'Organization.members': (world) => ({ place: onNode(world.owner.organizationId, 'Organization') }),
+  'Organization.teams': (world) => ({ place: onNode(world.owner.organizationId, 'Organization') }),
+  'Organization.invitations': (world) => ({ place: onNode(world.owner.organizationId, 'Organization') }),
+  'Organization.apiKeys': (world) => ({ place: onNode(world.owner.organizationId, 'Organization') }),
+  'Contact.deals': (world) => ({ place: onNode(world.contact, 'Contact') }),
+  'Contact.interactions': (world) => ({ place: onNode(world.contact, 'Contact') }),
+  'Contact.timeline': (world) => ({ place: onNode(world.contact, 'Contact') }),
+  'Deal.interactions': (world) => ({ place: onNode(world.deal, 'Deal') }),
+  'PipelineStage.deals': (world) => ({
+    place: {
+      wrap: (connection) => `node(id: ${JSON.stringify(world.pipeline)}) { ... on Pipeline { stages { ${connection} } } }`,
+      pick: (data, field) => data?.stages[0]?.[field],
+    },
+  }),
+  'Comment.replies': (world) => ({
+    place: {
+      wrap: (connection) => `node(id: ${JSON.stringify(world.task)}) { ... on Task { comments(first: 10) { nodes { id ${connection} } } } }`,
+      pick: (data, field) => data?.comments.nodes.find((comment: { id: string }) => comment.id === world.comment)?.[field],
+    },
+  }),
+};
+
+/** Fields every Node type has (contributed by collaboration), walked on one object of each type. */
+export const nodeFieldPlaces: Record<string, true> = { comments: true, links: true, activity: true };
+
+const root: ConnectionPlace = { wrap: (connection) => connection, pick: (data) => data };
+
+/** The connection on the object with global id `id`, of type `type`. */
+export function onNode(id: string, type: string): ConnectionPlace {
+  return { wrap: (connection) => `node(id: ${JSON.stringify(id)}) { ... on ${type} { ${connection} } }`, pick: (data, field) => data?.[field] };
+}
+
+type Gql = (query: string, variables?: Record<string, unknown>) => Promise<Record<string, any>>;
+
+function client(cell: TestCell, token: string): Gql {
+  return async (query, variables = {}) => {
+    const result = await cell.gql(query, variables, token);
+    if (result.errors?.length) throw new Error(`${query.slice(0, 80)}: ${JSON.stringify(result.errors)}`);
+    for (const payload of Object.values(result.data ?? {})) {
+      const errors = (payload as { userErrors?: unknown[] } | null)?.userErrors;
+      if (errors?.length) throw new Error(`${query.slice(0, 80)}: ${JSON.stringify(errors)}`);
+    }
+    return result.data!;
+  };
+}
+
+/** One mutation document doing `count` calls of `field` with the inputs given (aliases m0, m1…). */
+async function many(gql: Gql, field: string, inputs: Record<string, unknown>[], selection: string): Promise<any[]> {
+  const inputType = `${field[0]!.toUpperCase()}${field.slice(1)}Input`;
+  const declarations = inputs.map((_input, index) => `$i${index}: ${inputType}!`).join(', ');
+  const calls = inputs.map((_input, index) => `m${index}: ${field}(input: $i${index}) { ${selection} userErrors { code message } }`).join('\n');
+  const data = await gql(`mutation(${declarations}) { ${calls} }`, Object.fromEntries(inputs.map((input, index) => [`i${index}`, input])));
+  return inputs.map((_input, index) => data[`m${index}`]);
+}
+
+const range = (count: number) => Array.from({ length: count }, (_v, index) => index);
+/** Titles and names with repeats, so orderings on them rely on the id to be total. */
+const TITLES = ['Same', 'Alpha', 'Same', 'Zulu', 'Same', 'Alpha', 'Mike'];
+const day = (index: number) => `2027-0${1 + (index % 3)}-1${index % 2}T09:30:00.000Z`;
+
+export async function buildWorld(cell: TestCell): Promise<World> {
+  const owner = await cell.signUp('Owner');
+  const asOwner = client(cell, owner.token);
+
+  // Five members by invitation (the first writes comments and links), six invitations left pending.
+  const invited = range(5).map((index) => `member-${index}-${uuidv7().slice(-6)}@pagination.test`);
+  await many(asOwner, 'invitationCreate', [...invited, ...range(6).map((index) => `pending-${index}-${uuidv7().slice(-6)}@pagination.test`)].map((email) => ({ email, role: 'MEMBER' })), 'invitation { id }');
+  const members = await Promise.all(
+    invited.map(async (email, index) => {
+      const { token } = await waitForEmail(cell, email, { timeoutMs: 30_000 });
+      const accepted = await client(cell, '')(`mutation($input: InvitationAcceptInput!) { invitationAccept(input: $input) { session { accessToken user { id } } userErrors { code message } } }`, {
+        input: { token, name: `Member ${index}`, password: TEST_PASSWORD },
+      });
+      return { ...owner, token: accepted.invitationAccept.session.accessToken as string, userId: accepted.invitationAccept.session.user.id as string, email };
+    }),
+  );
+  const member = members[0]!;
+  const asMember = client(cell, member.token);
+
+  const administration = (async () => {
+    const teams = await many(asOwner, 'teamCreate', range(6).map((index) => ({ name: `${TITLES[index]} ${index}` })), 'team { id }');
+    const team = teams[0].team.id as string;
+    await many(asOwner, 'teamMemberAdd', [owner, ...members].map((user) => ({ teamId: team, userId: user.userId })), 'teamMember { role }');
+    await many(asOwner, 'apiKeyCreate', range(6).map((index) => ({ name: `${TITLES[index]} ${index}`, scopes: ['tasks:read'] })), 'apiKey { id }');
+    return team;
+  })();
+
+  const work = (async () => {
+    const boards = await many(asMember, 'boardCreate', range(6).map((index) => ({ name: TITLES[index], columns: index === 0 ? [{ name: 'Todo' }] : [] })), 'board { id columns { id } }');
+    const board = boards[0].board.id as string;
+    const column = boards[0].board.columns[0].id as string;
+    const parent = (await many(asMember, 'taskCreate', [{ title: 'Parent' }], 'task { id }'))[0].task.id as string;
+    const tasks = await many(
+      asMember,
+      'taskCreate',
+      range(7).map((index) => ({
+        title: TITLES[index],
+        boardId: board,
+        columnId: column,
+        parentId: parent,
+        assigneeId: owner.userId,
+        dueDate: index % 3 === 2 ? null : day(index),
+        startDate: index % 2 === 0 ? `2026-12-2${index % 3}T08:00:00.000Z` : null,
+      })),
+      'task { id }',
+    );
+    return { board, column, parent, taskIds: tasks.map((task) => task.task.id as string) };
+  })();
+
+  const sales = (async () => {
+    const contacts = await many(asMember, 'contactCreate', range(7).map((index) => ({ firstName: TITLES[index], lastName: ['Lee', 'Lee', 'Kim', 'Kim', 'Ray', 'Ray', 'Kim'][index], company: index % 3 ? TITLES[index] : null, assignedToId: owner.userId })), 'contact { id }');
+    const contact = contacts[0].contact.id as string;
+    const pipelines = await many(asOwner, 'pipelineCreate', range(6).map((index) => ({ name: `${TITLES[index]} ${index}` })), 'pipeline { id }');
+    const pipeline = pipelines[0].pipeline.id as string;
+    const deals = await many(
+      asMember,
+      'dealCreate',
+      range(7).map((index) => ({
+        contactId: contact,
+        pipelineId: pipeline,
+        title: TITLES[index],
+        value: index % 3 ? `${100 * (index % 2)}.50` : null,
+        probability: index % 4 ? 10 * (index % 2) : null,
+        expectedCloseDate: index % 3 === 1 ? null : `2027-02-0${1 + (index % 2)}`,
+        ownerId: owner.userId,
+      })),
+      'deal { id }',
+    );
+    const deal = deals[0].deal.id as string;
+    await many(asMember, 'interactionLog', range(6).map((index) => ({ contactId: contact, dealId: deal, type: 'NOTE', subject: TITLES[index] })), 'interaction { id }');
+    return { contact, otherContacts: contacts.slice(1).map((c) => c.contact.id as string), pipeline, deal };
+  })();
+
+  const trash = (async () => {
+    const doomed = await many(asMember, 'taskCreate', range(6).map((index) => ({ title: TITLES[index] })), 'task { id }');
+    await many(asMember, 'taskDelete', doomed.map((task) => ({ id: task.task.id })), 'deletedTaskId');
+    return doomed.map((task) => fromGlobalId('Task', task.task.id));
+  })();
+
+  const [team, { board, column, parent, taskIds }, { contact, otherContacts, pipeline, deal }, trashed] = await Promise.all([administration, work, sales, trash]);
+  const tags = await many(asMember, 'tagCreate', range(6).map((index) => ({ name: `${TITLES[index]} ${index}` })), 'tag { id }');
+  const tag = tags[0].tag.id as string;
+  await asMember(`mutation($input: TagApplyInput!) { tagApply(input: $input) { userErrors { code message } } }`, { input: { tagId: tag, nodeIds: [...taskIds.slice(0, 3), ...otherContacts.slice(0, 3)] } });
+
+  const nodes: Record<string, string> = { User: owner.userId, Organization: owner.organizationId, Task: parent, Board: board, Team: team, Contact: contact, Deal: deal, Pipeline: pipeline };
+  const targets = taskIds.slice(0, 6);
+  // In one request each (mutations run one after the other): creating a comment or a link asks the graph whether the node is visible.
+  const attached = Object.values(nodes);
+  await many(asMember, 'commentCreate', attached.flatMap((id) => range(6).map((index) => ({ nodeId: id, body: TITLES[index] }))), 'comment { id }');
+  await many(asMember, 'linkCreate', attached.flatMap((id) => targets.map((target) => ({ fromId: id, toId: target, relationship: id === parent ? 'related' : 'blocks' }))), 'link { id }');
+  const thread = (await many(asMember, 'commentCreate', [{ nodeId: parent, body: 'Thread' }], 'comment { id }'))[0].comment.id as string;
+  await many(asMember, 'commentCreate', range(6).map((index) => ({ nodeId: parent, parentId: thread, body: TITLES[index] })), 'comment { id }');
+  await insertNotifications(cell, owner, 7);
+  await settle(cell, trashed);
+  return { owner, member, nodes, task: parent, board, column, team, contact, deal, pipeline, tag, comment: thread };
+}
+
+/** Notifications and their e-mail log come from other users' events; rows written directly stand for them. */
+async function insertNotifications(cell: TestCell, owner: TestUser, count: number): Promise<void> {
+  const orgId = fromGlobalId('Organization', owner.organizationId);
+  const userId = fromGlobalId('User', owner.userId);
+  await withClient(cell.database.url, async (db) => {
+    for (const index of range(count)) {
+      const id = uuidv7();
+      await db.query(
+        `INSERT INTO notifications.notifications (id, org_id, recipient_id, event_id, event_type, title, body, in_app, created_at)
+         VALUES ($1, $2, $3, $4, 'task.assigned', $5, 'body', true, now())`,
+        [id, orgId, userId, uuidv7(), TITLES[index]],
+      );
+      await db.query(
+        `INSERT INTO notifications.deliveries (id, org_id, notification_id, recipient_id, channel, frequency, status, address, subject, created_at)
+         VALUES ($1, $2, $3, $4, 'email', 'immediate', 'sent', $5, $6, now())`,
+        [uuidv7(), orgId, id, userId, owner.email, TITLES[index]],
+      );
+    }
+  });
+}
+
+/**
+ * Waits until the cell has nothing left to do with the events written so far (every outbox
+ * published, no event job waiting or running) and the trash holds the deleted tasks, so no row
+ * appears while connections are walked.
+ */
+async function settle(cell: TestCell, trashed: string[]): Promise<void> {
+  const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+  const queues = cell.cell.subgraphs.map((subgraph) => new Queue(eventQueueName(subgraph.name), { connection: redis, prefix: cell.keyPrefix }));
+  try {
+    await withClient(cell.database.url, async (db) => {
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const unpublished: number[] = [];
+        for (const subgraph of cell.cell.subgraphs) unpublished.push(Number((await db.query(`SELECT count(*) FROM ${subgraph.name}.outbox WHERE published_at IS NULL`)).rows[0].count));
+        const jobs = await Promise.all(queues.map((queue) => queue.getJobCounts('waiting', 'active', 'prioritized', 'paused')));
+        const pending = jobs.reduce((sum, counts) => sum + Object.values(counts).reduce((a, b) => a + b, 0), 0);
+        const inTrash = Number((await db.query('SELECT count(*) FROM collaboration.trash WHERE deleted AND node_id = ANY($1)', [trashed])).rows[0].count);
+        if (unpublished.every((count) => count === 0) && pending === 0 && inTrash === trashed.length) return;
+        if (Date.now() > deadline) throw new Error(`The cell did not settle: unpublished ${unpublished}, jobs ${pending}, in trash ${inTrash}/${trashed.length}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    });
+  } finally {
+    await Promise.all(queues.map((queue) => queue.close()));
+    redis.disconnect();
+  }
+}
+
+/** Columns the connections order by; every one of them, in every table, gets the crafted times. */
+const ORDERED_TIME_COLUMNS = ['created_at', 'updated_at', 'occurred_at', 'due_date', 'start_date', 'changed_at'];
+/** All within one millisecond, with microseconds: a cursor that keeps only milliseconds cannot tell them apart. */
+const BASE_TIME = '2026-03-04 05:06:07.891234+00';
+
+/**
+ * Rewrites every ordered timestamp of the organization's rows (as the superuser) to BASE_TIME plus
+ * 0–3 µs, picked by a hash of the row and column: rows share the exact same microsecond and others
+ * differ by 1 µs. Null stays null.
+ */
+export async function craftTimestamps(cell: TestCell, organizationId: string): Promise<void> {
+  const orgId = fromGlobalId('Organization', organizationId);
+  await withClient(cell.database.url, async (db) => {
+    const schemas = cell.cell.subgraphs.map((subgraph) => subgraph.name);
+    const { rows } = await db.query<{ schema: string; table: string; column: string }>(
+      `SELECT c.table_schema AS schema, c.table_name AS table, c.column_name AS column
+         FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
+        WHERE t.table_type = 'BASE TABLE' AND c.table_schema = ANY($1) AND c.column_name = ANY($2) AND c.data_type = 'timestamp with time zone'
+          AND EXISTS (SELECT 1 FROM information_schema.columns o WHERE o.table_schema = c.table_schema AND o.table_name = c.table_name AND o.column_name = 'org_id')`,
+      [schemas, ORDERED_TIME_COLUMNS],
+    );
+    for (const { schema, table, column } of rows) {
+      await db.query(
+        `UPDATE "${schema}"."${table}" SET "${column}" = $2::timestamptz + (('x' || substr(md5(ctid::text || $3), 1, 8))::bit(32)::int & 3) * interval '1 microsecond'
+          WHERE org_id = $1 AND "${column}" IS NOT NULL`,
+        [orgId, BASE_TIME, column],
+      );
+    }
+  });
+}
