@@ -37,6 +37,7 @@ export const collaborationSubgraph = defineSubgraph<CollaborationServices>({
   name: 'collaboration',
   description: 'Collaboration on every object of the cell: comments, links, tags, activity and the trash.',
   scope: 'collaboration',
+  scopeDescription: 'comments, links, tags, activity and the trash (of objects the key may also read)',
   dependsOn: ['identity'],
   migrations,
   entities: [Comment, LinkRow, LinkEnd, Tag, Tagging, Activity, TrashItem],
