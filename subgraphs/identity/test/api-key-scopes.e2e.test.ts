@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { KEY_FORBIDDEN, KEY_OPEN, rootFieldRules, subgraphSchema, type FieldKeyRule } from '@cellgraph/kernel';
+import { KEY_FORBIDDEN, KEY_OPEN, fieldKeyRules, subgraphSchema, type FieldKeyRule } from '@cellgraph/kernel';
 import {
   buildSchema,
   getNamedType,
@@ -93,7 +93,7 @@ async function keyWithout(needed: string): Promise<string> {
 async function declaredRules(): Promise<Map<string, FieldKeyRule>> {
   const rules = new Map<string, FieldKeyRule>();
   for (const definition of cell.cell.subgraphs) {
-    for (const [field, rule] of rootFieldRules(await subgraphSchema(definition, null), definition)) rules.set(field, rule);
+    for (const [field, rule] of fieldKeyRules(await subgraphSchema(definition, null), definition)) rules.set(field, rule);
   }
   return rules;
 }
@@ -141,6 +141,11 @@ describe('API-key scopes', () => {
       expect.objectContaining({ message: expect.stringContaining('crm:read'), path: ['contacts'], extensions: expect.objectContaining({ code: 'FORBIDDEN', requiredScope: 'crm:read', acceptedScopes: ['crm:read', 'crm:write'] }) }),
     ]);
     expect((await cell.gql('{ tasks { totalCount } }', {}, reader)).errors).toBeUndefined();
+    // Fields a subgraph adds to another's objects need its scope too: a task's comments need collaboration:read.
+    const taskId = (await cell.gql('mutation { taskCreate(input: { title: "Discussed" }) { task { id } } }', {}, owner.token)).data!.taskCreate.task.id;
+    const comments = await cell.gql('query($id: ID!) { task(id: $id) { title comments { totalCount } } }', { id: taskId }, reader);
+    expect(comments.data!.task.title).toBe('Discussed');
+    expect(comments.errors).toEqual([expect.objectContaining({ path: ['task', 'comments'], extensions: expect.objectContaining({ code: 'FORBIDDEN', requiredScope: 'collaboration:read' }) })]);
   });
 
   it('every Query and Mutation field of the cell refuses a key without the scope it needs', async () => {

@@ -1,4 +1,4 @@
-import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, GraphQLObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { z } from 'zod';
 import { CodedError, ErrorCode } from '../errors/coded-error.js';
 import type { Principal, RequestContext } from '../context/request-context.js';
@@ -29,7 +29,7 @@ export interface SubgraphKeyAccess {
   scopeDescription: string;
   /** Further scopes, granted only to the fields in `keyAccess` that name them. */
   extraScopes?: readonly ApiKeyScope[];
-  /** Root fields (by name) that differ from the default. */
+  /** Root fields (by name) that differ from the default, and fields added to others' entities (`Node.comments`) that need a scope. */
   keyAccess?: Readonly<Record<string, FieldKeyRule>>;
 }
 
@@ -71,8 +71,12 @@ export function refusedToKeys(field: string): CodedError {
 
 const FEDERATION_FIELDS = new Set(['_service', '_entities']);
 
-/** The rule of every root field of `schema` (federation's own fields excepted), defaults applied. */
-export function rootFieldRules(schema: GraphQLSchema, access: SubgraphKeyAccess): Map<string, FieldKeyRule> {
+/**
+ * The rule of every guarded field of `schema`, by `Type.field`: each root field (federation's own
+ * excepted), defaults applied, plus the non-root fields `keyAccess` names as `Type.field` (fields a
+ * subgraph adds to entities of others, e.g. collaboration's `Node.comments`).
+ */
+export function fieldKeyRules(schema: GraphQLSchema, access: SubgraphKeyAccess): Map<string, FieldKeyRule> {
   const known = new Set(declaredScopes(access).map((scope) => scope.name));
   const rules = new Map<string, FieldKeyRule>();
   const roots: [GraphQLObjectType | null | undefined, string][] = [
@@ -87,13 +91,18 @@ export function rootFieldRules(schema: GraphQLSchema, access: SubgraphKeyAccess)
     }
   }
   for (const [name, rule] of Object.entries(access.keyAccess ?? {})) {
-    if (![...rules.keys()].some((key) => key.endsWith(`.${name}`))) throw new Error(`keyAccess names ${name}, which is not a root field of this subgraph`);
+    if (name.includes('.')) {
+      const [typeName, fieldName] = name.split('.') as [string, string];
+      const type = schema.getType(typeName);
+      if (!(type instanceof GraphQLObjectType) || !type.getFields()[fieldName]) throw new Error(`keyAccess names ${name}, which is not a field of this subgraph`);
+      rules.set(name, rule);
+    } else if (![...rules.keys()].some((key) => key.endsWith(`.${name}`))) throw new Error(`keyAccess names ${name}, which is not a root field of this subgraph`);
     if (rule !== KEY_FORBIDDEN && rule !== KEY_OPEN && !known.has(rule)) throw new Error(`keyAccess gives ${name} the scope ${rule}, which this subgraph does not declare`);
   }
   return rules;
 }
 
-/** Throws FORBIDDEN when an API key may not call the root field `field` under `rule`. */
+/** Throws FORBIDDEN when an API key may not resolve `field` under `rule`. */
 export function checkKeyAccess(principal: Principal, field: string, rule: FieldKeyRule | undefined): void {
   if (principal.kind !== 'api_key' || rule === KEY_OPEN) return;
   if (rule === undefined || rule === KEY_FORBIDDEN) throw refusedToKeys(field);
@@ -101,24 +110,22 @@ export function checkKeyAccess(principal: Principal, field: string, rule: FieldK
 }
 
 /**
- * The one place API-key scopes are enforced for a subgraph's operations: every root field checks
- * its rule before its resolver runs (default deny: a field without a rule is refused to keys).
- * Changes the fields in place: @apollo/subgraph keeps entity resolvers on the type objects.
+ * The one place API-key scopes are enforced for a subgraph's operations: every root field (and
+ * every field `keyAccess` names as `Type.field`) checks its rule before its resolver runs (default
+ * deny: a root field without a rule is refused to keys). Changes the fields in place:
+ * @apollo/subgraph keeps entity resolvers on the type objects.
  */
 export function enforceKeyAccess(schema: GraphQLSchema, access: SubgraphKeyAccess): GraphQLSchema {
-  const rules = rootFieldRules(schema, access);
-  for (const type of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
-    for (const field of Object.values(type?.getFields() ?? {})) {
-      if (FEDERATION_FIELDS.has(field.name)) continue;
-      const rule = rules.get(`${type!.name}.${field.name}`);
-      const guarded = <T extends GraphQLFieldResolver<unknown, { request: RequestContext }>>(resolve: T): T =>
-        ((source, args, context, info) => {
-          checkKeyAccess(context.request.principal, field.name, rule);
-          return resolve(source, args, context, info);
-        }) as T;
-      field.resolve = guarded(field.resolve ?? defaultFieldResolver);
-      if (field.subscribe) field.subscribe = guarded(field.subscribe);
-    }
+  for (const [key, rule] of fieldKeyRules(schema, access)) {
+    const [typeName, fieldName] = key.split('.') as [string, string];
+    const field = (schema.getType(typeName) as GraphQLObjectType).getFields()[fieldName]!;
+    const guarded = <T extends GraphQLFieldResolver<unknown, { request: RequestContext }>>(resolve: T): T =>
+      ((source, args, context, info) => {
+        checkKeyAccess(context.request.principal, field.name, rule);
+        return resolve(source, args, context, info);
+      }) as T;
+    field.resolve = guarded(field.resolve ?? defaultFieldResolver);
+    if (field.subscribe) field.subscribe = guarded(field.subscribe);
   }
   return schema;
 }
