@@ -3,6 +3,6 @@ import { access } from './0002-access.js';
 import { outboxRelay } from './0003-outbox-relay.js';
 import { trash } from './0004-trash.js';
 import { apiKeyRateLimit } from './0005-api-key-rate-limit.js';
-import { outboxActorApiKey } from './0006-outbox-actor-api-key.js';
+import { outboxActorApiKey } from './0007-outbox-actor-api-key.js';
 
 export const migrations = [init, access, outboxRelay, trash, apiKeyRateLimit, outboxActorApiKey];
