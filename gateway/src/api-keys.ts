@@ -4,7 +4,7 @@ import type { SubgraphCaller } from './subgraph-call.js';
 
 const POSITIVE_TTL_SECONDS = 300;
 const NEGATIVE_TTL_SECONDS = 30;
-const RESOLVE = 'query Resolve($keyHash: String!) { _apiKeyResolve(keyHash: $keyHash) { keyId orgId userId scopes expiresAt rateLimit } }';
+const RESOLVE = 'query Resolve($keyHash: String!) { _apiKeyResolve(keyHash: $keyHash) { keyId name orgId userId scopes expiresAt rateLimit } }';
 
 /**
  * Resolves API keys for the gateway: from the Redis cache when it can, else by asking identity

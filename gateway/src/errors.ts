@@ -3,7 +3,7 @@ import type { GraphQLFormattedError } from 'graphql';
 
 // Extensions a client may see; everything else (stack traces, serviceName, upstream responses,
 // internal URLs) stays in the logs.
-const PUBLIC_EXTENSIONS = new Set(['code', 'argument', 'field', 'retryAfter']);
+const PUBLIC_EXTENSIONS = new Set(['code', 'argument', 'field', 'retryAfter', 'requiredScope', 'acceptedScopes']);
 const MASKED_CODES = new Set(['INTERNAL_SERVER_ERROR', 'DOWNSTREAM_SERVICE_ERROR']);
 // graphql-js ends validation and coercion messages with suggestions of the schema's names.
 const SCHEMA_HINT = /\s*Did you mean [^]*\?$/;

@@ -2,7 +2,7 @@ import { createGateway, parseGatewayConfig, type Gateway } from '@cellgraph/gate
 import { once } from 'node:events';
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { closeServer, createLogger, ensureDatabase, prepareCellDatabase, serveSubgraphs, type SubgraphServer } from '@cellgraph/kernel';
+import { CELL_API_KEY_SCOPES, cellApiKeyScopes, closeServer, createLogger, ensureDatabase, prepareCellDatabase, serveSubgraphs, type SubgraphServer } from '@cellgraph/kernel';
 import { supergraphPath, type Cell } from './cells.js';
 import { keysEnv, type CellKeys } from './keys.js';
 
@@ -42,11 +42,12 @@ export interface RunningCell {
   stop(): Promise<void>;
 }
 
-/** What a cell's subgraphs must know of the cell: its Node types and trash types. */
+/** What a cell's subgraphs must know of the cell: its Node types, trash types and API-key scopes. */
 export function cellEnv(cell: Cell): Record<string, string> {
   return {
     CELL_NODE_TYPES: cell.subgraphs.flatMap((definition) => definition.nodeTypes ?? []).join(','),
     CELL_TRASH_TYPES: cell.subgraphs.flatMap((definition) => (definition.trash ?? []).map((spec) => spec.type)).join(','),
+    [CELL_API_KEY_SCOPES]: JSON.stringify(cellApiKeyScopes(cell.subgraphs)),
   };
 }
 

@@ -37,6 +37,9 @@ export const collaborationSubgraph = defineSubgraph<CollaborationServices>({
   name: 'collaboration',
   description: 'Collaboration on every object of the cell: comments, links, tags, activity and the trash.',
   scope: 'collaboration',
+  scopeDescription: 'comments, links, tags, activity and the trash (of objects the key may also read)',
+  // Reached through other subgraphs' objects (a tasks:read key sees tasks, not their comments).
+  keyAccess: { 'Node.comments': 'collaboration:read', 'Node.links': 'collaboration:read', 'Node.tags': 'collaboration:read', 'Node.activity': 'collaboration:read' },
   dependsOn: ['identity'],
   migrations,
   entities: [Comment, LinkRow, LinkEnd, Tag, Tagging, Activity, TrashItem],

@@ -29,6 +29,7 @@ export const crmSubgraph = defineSubgraph<CrmServices>({
   name: 'crm',
   description: 'CRM: contacts (leads, clients, vendors, partners) with custom fields, pipelines and deals, forecast, interactions and timeline.',
   scope: 'crm',
+  scopeDescription: 'contacts, custom contact fields, pipelines, deals and interactions',
   nodeTypes: ['Contact', 'Deal', 'Pipeline'],
   trash: [contactTrash, dealTrash, pipelineTrash, interactionTrash],
   dependsOn: ['identity'],

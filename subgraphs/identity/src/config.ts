@@ -1,5 +1,6 @@
-import { encryptionKeySchema, intFromEnv, parseEnv, privateJwkSchema, publicJwksSchema } from '@cellgraph/kernel';
+import { apiKeyScopesFromEnv, declaredScopes, encryptionKeySchema, intFromEnv, parseEnv, privateJwkSchema, publicJwksSchema } from '@cellgraph/kernel';
 import { z } from 'zod';
+import { identityKeyAccess } from './api-key/key-access.js';
 
 const identityEnv = z.object({
   /** The access-token signing key (Ed25519 private JWK). */
@@ -22,6 +23,8 @@ const identityEnv = z.object({
   /** Different e-mails whose sign-in may fail from one client address per window (password spraying). */
   LOGIN_FAILED_EMAILS_PER_ADDRESS: intFromEnv(20),
   LOGIN_ADDRESS_WINDOW_SECONDS: intFromEnv(15 * 60),
+  /** The cell's API-key scope registry (set by the cell from its subgraphs' declarations); alone, identity's own. */
+  CELL_API_KEY_SCOPES: apiKeyScopesFromEnv.default(declaredScopes(identityKeyAccess)),
 });
 
 export type IdentityConfig = z.output<typeof identityEnv>;

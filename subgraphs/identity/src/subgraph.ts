@@ -2,6 +2,7 @@ import { AccessTokenIssuer, defineSubgraph, publicPart, SecretBox, TokenRevocati
 import { ApiKey } from './api-key/api-key.entity.js';
 import { ApiKeyResolver } from './api-key/api-key.resolver.js';
 import { ApiKeyService } from './api-key/api-key.service.js';
+import { identityKeyAccess } from './api-key/key-access.js';
 import { AccountService } from './auth/account.service.js';
 import { PasswordReset, RefreshToken, SessionRecord } from './auth/auth.entities.js';
 import { AuthResolver } from './auth/auth.resolver.js';
@@ -35,7 +36,7 @@ import { UserService } from './user/user.service.js';
 export const identitySubgraph = defineSubgraph<IdentityServices>({
   name: 'identity',
   description: 'Accounts, sessions, organizations, teams, invitations, API keys and permissions.',
-  scope: 'organization',
+  ...identityKeyAccess,
   nodeTypes: ['User', 'Organization', 'Team'],
   trash: [{ type: 'Team', table: 'teams', event: 'team' }],
   dependsOn: [],
@@ -81,7 +82,7 @@ export const identitySubgraph = defineSubgraph<IdentityServices>({
       organizations,
       teams: new TeamService(db, authz, redis),
       invitations,
-      apiKeys: new ApiKeyService(db, authz, redis, keyPrefix),
+      apiKeys: new ApiKeyService(db, authz, redis, keyPrefix, config.CELL_API_KEY_SCOPES),
       permissions: new PermissionService(db, authz, redis),
       jwks: { keys: [publicPart(config.AUTH_SIGNING_KEY), ...(config.AUTH_PREVIOUS_PUBLIC_KEYS?.keys ?? [])] },
     };

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 export * from './auth/access-token.js';
 export * from './auth/api-keys.js';
 export * from './auth/revocation.js';
+export * from './authz/api-key-scopes.js';
 export * from './authz/authorizer.js';
 export * from './authz/model.js';
 export * from './authz/policy-store.js';

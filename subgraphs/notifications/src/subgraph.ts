@@ -26,6 +26,13 @@ export const notificationsSubgraph = defineSubgraph<NotificationsServices>({
   name: 'notifications',
   description: 'Notifications: other modules’ events routed to people by their preferences, in-app, by e-mail (now or in digests) and push.',
   scope: 'notifications',
+  scopeDescription: 'notifications (the key creator’s inbox), e-mail log and e-mail templates',
+  extraScopes: [{ name: 'notification-settings:write', description: 'Change the key creator’s notification preferences and settings' }],
+  keyAccess: {
+    notificationPreferenceSet: 'notification-settings:write',
+    notificationPreferenceDelete: 'notification-settings:write',
+    notificationSettingsUpdate: 'notification-settings:write',
+  },
   dependsOn: ['identity'],
   migrations,
   entities: [Notification, Preference, NotificationSettings, Delivery, EmailTemplate],

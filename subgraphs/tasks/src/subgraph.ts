@@ -37,6 +37,7 @@ export const tasksSubgraph = defineSubgraph<TasksServices>({
   name: 'tasks',
   description: 'Tasks: boards and columns, hierarchy, checklists, dependencies, watchers, recurrences, time tracking, automations.',
   scope: 'tasks',
+  scopeDescription: 'boards, tasks, checklists, dependencies, watchers, recurrences, time entries and automations',
   nodeTypes: ['Task', 'Board'],
   trash: [taskTrash, boardTrash],
   liveEvents: { taskChanged: ['task.*'] },

@@ -46,9 +46,9 @@ export class ActivityService {
     await this.db.transaction(
       (em) =>
         em.query(
-          `INSERT INTO collaboration.activities (event_id, org_id, node_type, node_id, type, actor_id, data, occurred_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
-          [event.id, orgId, subject.type, subject.id, event.type, event.actorId, JSON.stringify(event.data ?? {}), event.occurredAt],
+          `INSERT INTO collaboration.activities (event_id, org_id, node_type, node_id, type, actor_id, actor_api_key_id, actor_api_key_name, data, occurred_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING`,
+          [event.id, orgId, subject.type, subject.id, event.type, event.actorId, event.actorApiKey?.id ?? null, event.actorApiKey?.name ?? null, JSON.stringify(event.data ?? {}), event.occurredAt],
         ),
       { orgId, userId: null },
     );

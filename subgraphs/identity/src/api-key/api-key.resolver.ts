@@ -10,7 +10,7 @@ type Context = SubgraphContext<IdentityServices>;
 @InputType()
 export class ApiKeyCreateInput {
   @Field() name!: string;
-  @Field(() => [String], { description: 'e.g. ["tasks:read", "tasks:write"].' }) scopes!: string[];
+  @Field(() => [String], { description: 'e.g. ["tasks:read", "tasks:write"]; one of apiKeyScopes, else API_KEY_UNKNOWN_SCOPE.' }) scopes!: string[];
   @Field(() => GraphQLDateTimeISO, { nullable: true }) expiresAt?: Date | null;
   @Field(() => Int, { nullable: true, description: 'Requests per rate-limit window, 1 to 100,000; left out: the cell’s default.' }) rateLimit?: number | null;
 }
@@ -37,11 +37,18 @@ export class ApiKeyPayload {
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 
+@ObjectType('ApiKeyScope', { description: 'A scope an API key can be given, declared by a subgraph of this cell.' })
+export class ApiKeyScopeType {
+  @Field({ description: 'e.g. tasks:read; <name>:write includes <name>:read.' }) name!: string;
+  @Field() description!: string;
+}
+
 /** What the gateway learns about a key; not part of the public schema. */
 @ObjectType()
 @Directive('@inaccessible')
 export class ResolvedApiKey {
   @Field() keyId!: string;
+  @Field() name!: string;
   @Field() orgId!: string;
   @Field() userId!: string;
   @Field(() => [String]) scopes!: string[];
@@ -56,6 +63,11 @@ export class ApiKeyResolver {
   @FieldResolver(() => User, { nullable: true })
   createdBy(@Root() apiKey: ApiKey, @Ctx() context: Context): Promise<User | null> {
     return userById(this.services.db, context.loaders).load(apiKey.createdBy);
+  }
+
+  @Query(() => [ApiKeyScopeType], { description: 'The scopes API keys of this cell can be given (those of its subgraphs).' })
+  apiKeyScopes(): ApiKeyScopeType[] {
+    return this.services.apiKeys.scopes.map((scope) => ({ ...scope }));
   }
 
   @Mutation(() => ApiKeyCreatePayload, { nullable: true, description: 'Create an API key (owners and admins).' })

@@ -7,6 +7,7 @@ import {
   validateInput,
   fromGlobalId,
   type ApiKeyRecord,
+  type ApiKeyScope,
   type Authorizer,
   type Database,
   type Redis,
@@ -37,6 +38,8 @@ export class ApiKeyService {
     private readonly authz: Authorizer,
     private readonly redis: Redis,
     private readonly keyPrefix: string,
+    /** The cell's scope registry: what its subgraphs declare. */
+    readonly scopes: readonly ApiKeyScope[],
   ) {}
 
   async create(request: RequestContext, input: { name: string; scopes: string[]; expiresAt?: Date | null; rateLimit?: number | null }): Promise<{ apiKey: ApiKey; plainKey: string }> {
@@ -44,6 +47,7 @@ export class ApiKeyService {
     const createdBy = requireUserId(request);
     await this.authz.require(request, 'manage', 'Organization', orgId);
     const valid = validateInput(createInput, input, 'API_KEY_INVALID_INPUT');
+    this.requireKnownScopes(valid.scopes);
     const key = newSecretToken(TOKEN_PREFIX.apiKey);
     const apiKey = await this.db.transaction(async (em) => {
       const id = uuidv7();
@@ -64,6 +68,13 @@ export class ApiKeyService {
       return em.findOneByOrFail(ApiKey, { id });
     });
     return { apiKey, plainKey: key.token };
+  }
+
+  /** A scope the cell's subgraphs do not declare is refused, naming it (e.g. invoices:write on a cell without invoices). */
+  private requireKnownScopes(scopes: readonly string[]): void {
+    const known = new Set(this.scopes.map((scope) => scope.name));
+    const index = scopes.findIndex((scope) => !known.has(scope));
+    if (index >= 0) throw userError('API_KEY_UNKNOWN_SCOPE', `Unknown scope ${scopes[index]}: apiKeyScopes lists the scopes of this cell`, ['input', 'scopes', String(index)]);
   }
 
   /** Renames a key or changes its rate limit; the gateway's cached resolution is dropped, so the limit applies at once. */
@@ -108,7 +119,7 @@ export class ApiKeyService {
         const apiKey = await em.findOneBy(ApiKey, { keyHash });
         if (!apiKey || apiKey.revokedAt || (apiKey.expiresAt && apiKey.expiresAt <= new Date())) return null;
         await em.update(ApiKey, { id: apiKey.id }, { lastUsedAt: new Date() });
-        return { keyId: apiKey.id, orgId: apiKey.orgId, userId: apiKey.createdBy, scopes: apiKey.scopes, expiresAt: apiKey.expiresAt?.toISOString() ?? null, rateLimit: apiKey.rateLimit };
+        return { keyId: apiKey.id, name: apiKey.name, orgId: apiKey.orgId, userId: apiKey.createdBy, scopes: apiKey.scopes, expiresAt: apiKey.expiresAt?.toISOString() ?? null, rateLimit: apiKey.rateLimit };
       },
       { userId: null, orgId: null, settings: { token_hash: keyHash } },
     );

@@ -4,5 +4,6 @@ import { outboxRelay } from './0003-outbox-relay.js';
 import { trash } from './0004-trash.js';
 import { apiKeyRateLimit } from './0005-api-key-rate-limit.js';
 import { userProfile } from './0006-user-profile.js';
+import { outboxActorApiKey } from './0007-outbox-actor-api-key.js';
 
-export const migrations = [init, access, outboxRelay, trash, apiKeyRateLimit, userProfile];
+export const migrations = [init, access, outboxRelay, trash, apiKeyRateLimit, userProfile, outboxActorApiKey];

@@ -5,6 +5,8 @@
  */
 export interface ApiKeyRecord {
   keyId: string;
+  /** Its name, recorded with what it does. */
+  name: string;
   orgId: string;
   /** Who created the key (recorded as the actor of what the key does). */
   userId: string;

@@ -1,5 +1,6 @@
 import type { Enforcer } from 'casbin';
 import { forbidden } from '../errors/coded-error.js';
+import { scopesGrant } from './api-key-scopes.js';
 import type { Principal, RequestContext } from '../context/request-context.js';
 import type { Database } from '../db/database.js';
 import type { Redis } from '../redis/redis.js';
@@ -138,8 +139,7 @@ export class Authorizer {
       case 'system':
         return 'all';
       case 'api_key': {
-        const needed = action === 'read' ? [`${this.scope}:read`, `${this.scope}:write`] : [`${this.scope}:write`];
-        if (!principal.scopes.some((scope) => needed.includes(scope))) return 'none';
+        if (!scopesGrant(principal.scopes, `${this.scope}:${action === 'read' ? 'read' : 'write'}`)) return 'none';
         const enforcer = await this.policies.enforcer(principal.orgId);
         const subject = roleSubject('member');
         return (object) => enforcer.enforceSync(subject, principal.orgId, object, action);

@@ -6,7 +6,7 @@ import type { PublishedEvent } from '../events/outbox.js';
 export type Principal =
   | { kind: 'anonymous' }
   | { kind: 'user'; userId: string; orgId: string | null; sessionId?: string | null; scopes: readonly string[] }
-  | { kind: 'api_key'; keyId: string; userId: string | null; orgId: string; scopes: readonly string[]; rateLimit?: number | null }
+  | { kind: 'api_key'; keyId: string; keyName?: string | null; userId: string | null; orgId: string; scopes: readonly string[]; rateLimit?: number | null }
   | { kind: 'system'; orgId: string | null; scopes: readonly string[] };
 
 /** What every hop knows about the request it serves. */
@@ -44,6 +44,17 @@ export const anonymous: Principal = { kind: 'anonymous' };
 
 export function principalUserId(principal: Principal): string | null {
   return principal.kind === 'user' || principal.kind === 'api_key' ? principal.userId : null;
+}
+
+/** Who acted, for events and audit: a user, or an API key on behalf of the user who created it. */
+export interface Actor {
+  userId: string | null;
+  apiKey: { id: string; name: string | null } | null;
+}
+
+export function principalActor(principal: Principal): Actor {
+  if (principal.kind === 'api_key') return { userId: principal.userId, apiKey: { id: principal.keyId, name: principal.keyName ?? null } };
+  return { userId: principalUserId(principal), apiKey: null };
 }
 
 export function principalOrgId(principal: Principal): string | null {

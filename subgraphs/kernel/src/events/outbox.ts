@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { currentRequestContext, principalUserId } from '../context/request-context.js';
+import { currentRequestContext, principalActor, type Actor } from '../context/request-context.js';
 import { sqlIdentifier } from '../db/roles.js';
 import { CURRENT_ORG_SQL } from '../db/tenant-sql.js';
 import { uuidv7 } from '../ids/uuid.js';
@@ -12,7 +12,7 @@ export interface DomainEvent {
   type: string;
   /** Null for events outside any organization (a failed sign-in for an unknown e-mail). */
   orgId: string | null;
-  /** Defaults to the request's user. */
+  /** Defaults to the request's user (for an API key, the user who created it). */
   actorId?: string | null;
   subject?: { type: string; id: string } | null;
   data?: Record<string, unknown>;
@@ -45,9 +45,16 @@ CREATE POLICY outbox_insert ON ${table} FOR INSERT WITH CHECK (org_id IS NULL OR
 `;
 }
 
-/** A subgraph's complete outbox (table and relay policy), for its migration. */
+/** A subgraph's outbox (table and relay policy), for its migration; then `outboxActorApiKeySql` in a later one. */
 export function outboxSql(schema: string): string {
   return outboxTableSql(schema) + outboxRelayPolicySql(schema);
+}
+
+/** The API key that acted (beside `actor_id`, the user who created it): a migration of every outbox. */
+export function outboxActorApiKeySql(schema: string): string {
+  const table = `${sqlIdentifier(schema)}.outbox`;
+  return `ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS actor_api_key_id uuid, ADD COLUMN IF NOT EXISTS actor_api_key_name text;
+`;
 }
 
 /** Lets the relay (and only a transaction that declares itself the relay) read and mark every row. */
@@ -63,6 +70,8 @@ export interface PublishedEvent {
   type: string;
   orgId: string | null;
   actorId: string | null;
+  /** The API key that acted on behalf of `actorId`, if one did. */
+  actorApiKey?: Actor['apiKey'];
   subject: { type: string; id: string } | null;
   data: Record<string, unknown>;
   requestId: string | null;
@@ -72,9 +81,13 @@ export interface PublishedEvent {
 /** Appends `event` to the outbox of `schema` within the transaction of `em`. */
 export async function appendEvent(em: EntityManager, schema: string, event: DomainEvent): Promise<void> {
   const request = currentRequestContext();
-  const actorId = event.actorId !== undefined ? event.actorId : request ? principalUserId(request.principal) : null;
+  const actor = request ? principalActor(request.principal) : { userId: null, apiKey: null };
+  const actorId = event.actorId !== undefined ? event.actorId : actor.userId;
+  // An explicit actor (e.g. the invitee accepting) is not the key; the request's key acted otherwise.
+  const apiKey = event.actorId !== undefined && event.actorId !== actor.userId ? null : actor.apiKey;
   await em.query(
-    `INSERT INTO ${sqlIdentifier(schema)}.outbox (id, org_id, type, actor_id, subject_type, subject_id, data, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [uuidv7(), event.orgId, event.type, actorId, event.subject?.type ?? null, event.subject?.id ?? null, JSON.stringify(event.data ?? {}), request?.requestId ?? null],
+    `INSERT INTO ${sqlIdentifier(schema)}.outbox (id, org_id, type, actor_id, actor_api_key_id, actor_api_key_name, subject_type, subject_id, data, request_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [uuidv7(), event.orgId, event.type, actorId, apiKey?.id ?? null, apiKey?.name ?? null, event.subject?.type ?? null, event.subject?.id ?? null, JSON.stringify(event.data ?? {}), request?.requestId ?? null],
   );
 }

@@ -18,6 +18,8 @@ interface OutboxRow {
   org_id: string | null;
   type: string;
   actor_id: string | null;
+  actor_api_key_id: string | null;
+  actor_api_key_name: string | null;
   subject_type: string | null;
   subject_id: string | null;
   data: Record<string, unknown>;
@@ -71,7 +73,7 @@ export class OutboxRelay {
     return this.db.transaction(
       async (em) => {
         const rows: OutboxRow[] = await em.query(
-          `SELECT id, org_id, type, actor_id, subject_type, subject_id, data, request_id, occurred_at FROM ${table}
+          `SELECT id, org_id, type, actor_id, actor_api_key_id, actor_api_key_name, subject_type, subject_id, data, request_id, occurred_at FROM ${table}
             WHERE published_at IS NULL ORDER BY occurred_at, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
         );
         if (!rows.length) return 0;
@@ -105,6 +107,7 @@ function toEvent(row: OutboxRow): PublishedEvent {
     type: row.type,
     orgId: row.org_id,
     actorId: row.actor_id,
+    actorApiKey: row.actor_api_key_id ? { id: row.actor_api_key_id, name: row.actor_api_key_name } : null,
     subject: row.subject_type && row.subject_id ? { type: row.subject_type, id: row.subject_id } : null,
     data: row.data,
     requestId: row.request_id,

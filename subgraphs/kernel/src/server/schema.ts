@@ -1,17 +1,19 @@
 import type { GraphQLSchema } from 'graphql';
+import { enforceKeyAccess } from '../authz/api-key-scopes.js';
 import { trashPurgeResolver, type TrashKeeper } from '../db/trash.js';
 import { buildFederatedSchema, printFederatedSdl } from '../federation/build-federated-schema.js';
 import type { SubgraphDefinition } from './subgraph-definition.js';
 
 /**
  * The schema of a subgraph whose resolvers are built from `services` (plus the kernel's purge
- * mutations when it declares trash specs, built on `trash`).
+ * mutations when it declares trash specs, built on `trash`), its root fields guarded by the API-key
+ * scopes it declares.
  */
-export function subgraphSchema<TServices>(definition: SubgraphDefinition<TServices>, services: TServices | null, trash: TrashKeeper | null = null): Promise<GraphQLSchema> {
+export async function subgraphSchema<TServices>(definition: SubgraphDefinition<TServices>, services: TServices | null, trash: TrashKeeper | null = null): Promise<GraphQLSchema> {
   const purgeResolver = definition.trash?.length ? trashPurgeResolver(definition.trash) : null;
   const instances = new Map<Function, object>();
   if (purgeResolver && trash) instances.set(purgeResolver, new (purgeResolver as new (keeper: TrashKeeper) => object)(trash));
-  return buildFederatedSchema({
+  const schema = await buildFederatedSchema({
     resolvers: purgeResolver ? ([...definition.resolvers, purgeResolver] as unknown as typeof definition.resolvers) : definition.resolvers,
     orphanedTypes: definition.orphanedTypes,
     references: definition.references,
@@ -27,6 +29,7 @@ export function subgraphSchema<TServices>(definition: SubgraphDefinition<TServic
       },
     },
   });
+  return enforceKeyAccess(schema, definition);
 }
 
 /** The subgraph's SDL, printed without starting anything (for composition). */

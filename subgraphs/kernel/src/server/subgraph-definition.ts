@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import type { ClassType, NonEmptyArray } from 'type-graphql';
 import type { Authorizer } from '../authz/authorizer.js';
+import type { SubgraphKeyAccess } from '../authz/api-key-scopes.js';
 import type { Mailer } from '../jobs/mailer.js';
 import type { EventHandler, JobHandler, JobQueue } from '../jobs/workers.js';
 import type { SubgraphContext } from '../context/request-context.js';
@@ -36,11 +37,15 @@ export interface SubgraphRuntime {
  * Everything a subgraph package declares about itself. Its resolvers are type-graphql classes
  * whose constructor receives the subgraph's services, created once per running instance.
  */
-export interface SubgraphDefinition<TServices = unknown> {
+export interface SubgraphDefinition<TServices = unknown> extends SubgraphKeyAccess {
   /** Also the name of its Postgres schema and its path on a host (`/<name>/graphql`). */
   readonly name: string;
   readonly description: string;
-  /** Scope name of this subgraph's objects for API keys: `<scope>:read`, `<scope>:write`. */
+  /**
+   * API keys (see authz/api-key-scopes): `scope` names this subgraph's objects (`<scope>:read`,
+   * `<scope>:write`); every root Query/Subscription field needs `<scope>:read` and every Mutation
+   * `<scope>:write` unless `keyAccess` says otherwise (an extra scope, KEY_FORBIDDEN, KEY_OPEN).
+   */
   readonly scope: string;
   /** Subgraphs this one needs in the same cell (e.g. tasks needs identity for User). */
   readonly dependsOn: readonly string[];

@@ -1,0 +1,4 @@
+import { outboxActorApiKeySql, type Migration } from '@cellgraph/kernel';
+
+/** Events record the API key that acted, beside the user who created it. */
+export const outboxActorApiKey: Migration = { id: '0002-outbox-actor-api-key', sql: outboxActorApiKeySql('notifications') };
