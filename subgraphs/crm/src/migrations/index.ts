@@ -2,5 +2,6 @@ import { init } from './0001-init.js';
 import { trash } from './0002-trash.js';
 import { customFieldIndex } from './0003-custom-field-index.js';
 import { nodeTags } from './0004-node-tags.js';
+import { orgScopedReferences } from './0005-org-scoped-references.js';
 
-export const migrations = [init, trash, customFieldIndex, nodeTags];
+export const migrations = [init, trash, customFieldIndex, nodeTags, orgScopedReferences];

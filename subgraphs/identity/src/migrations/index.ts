@@ -3,5 +3,6 @@ import { access } from './0002-access.js';
 import { outboxRelay } from './0003-outbox-relay.js';
 import { trash } from './0004-trash.js';
 import { apiKeyRateLimit } from './0005-api-key-rate-limit.js';
+import { orgScopedReferences } from './0006-org-scoped-references.js';
 
-export const migrations = [init, access, outboxRelay, trash, apiKeyRateLimit];
+export const migrations = [init, access, outboxRelay, trash, apiKeyRateLimit, orgScopedReferences];
