@@ -53,7 +53,7 @@ export const identitySubgraph = defineSubgraph<IdentityServices>({
     PermissionResolver,
   ],
   references: { User: resolveUserReference, Organization: resolveOrganizationReference, Team: resolveTeamReference },
-  async createServices({ db, authz, redis, keyPrefix, mailer, env }) {
+  async createServices({ db, authz, redis, keyPrefix, mailer, graph, env }) {
     const config = parseIdentityConfig(env);
     const tokens = await AccessTokenIssuer.create(config.AUTH_SIGNING_KEY, config.ACCESS_TOKEN_TTL_SECONDS);
     const revocations = new TokenRevocations(redis, keyPrefix);
@@ -78,7 +78,7 @@ export const identitySubgraph = defineSubgraph<IdentityServices>({
       teams: new TeamService(db, authz, redis),
       invitations,
       apiKeys: new ApiKeyService(db, authz, redis, keyPrefix),
-      permissions: new PermissionService(db, authz, redis),
+      permissions: new PermissionService(db, authz, redis, graph),
       jwks: { keys: [publicPart(config.AUTH_SIGNING_KEY), ...(config.AUTH_PREVIOUS_PUBLIC_KEYS?.keys ?? [])] },
     };
   },
