@@ -84,7 +84,7 @@ const gatewayEnv = z.object({
   /** How often a WebSocket's credentials are checked again (expired, signed out, revoked). */
   SUBSCRIPTION_REVALIDATE_MS: intFromEnv(30_000),
   /** Subgraphs handed a delegation with each request, to ask the graph as the caller (comma-separated). */
-  GRAPH_DELEGATES: z.string().default('collaboration'),
+  GRAPH_DELEGATES: z.string().default('collaboration,identity'),
 });
 
 export type GatewayConfig = z.output<typeof gatewayEnv> & {

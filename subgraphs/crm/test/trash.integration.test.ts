@@ -71,4 +71,21 @@ describe('the trash', () => {
     expect([await count('contacts', 'id', recent.contact), await count('deals', 'id', recent.deal)]).toEqual([1, 1]);
     expect(await eventTypes(expired.deal)).toContain('deal.purged');
   });
+  it('purges the rest when one expired contact cannot be purged, and leaves that one (logged) for the next sweep', async () => {
+    const [stuck, expired] = [await contactWithDealAndCall('Stuck'), await contactWithDealAndCall('Gone')];
+    for (const { contact } of [stuck, expired]) await mutate(seller.principal, 'contactDelete', { id: contact }, 'deletedContactId');
+    await withClient(database.url, async (client) => {
+      await client.query("UPDATE crm.contacts SET deleted_at = now() - interval '31 days' WHERE id = ANY($1)", [[uuidOf(stuck.contact), uuidOf(expired.contact)]]);
+      // Stands for any row a purge cannot remove (e.g. a reference it does not know of).
+      await client.query(`CREATE FUNCTION crm.refuse_delete() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'cannot purge'; END $$`);
+      await client.query(`CREATE TRIGGER refuse_delete BEFORE DELETE ON crm.contacts FOR EACH ROW WHEN (OLD.id = '${uuidOf(stuck.contact)}') EXECUTE FUNCTION crm.refuse_delete()`);
+    });
+    try {
+      expect(await harness.servers.find((server) => server.name === 'crm')!.trash!.sweep()).toBe(1);
+    } finally {
+      await withClient(database.url, (client) => client.query('DROP TRIGGER refuse_delete ON crm.contacts; DROP FUNCTION crm.refuse_delete()'));
+    }
+    expect([await count('contacts', 'id', stuck.contact), await count('contacts', 'id', expired.contact)]).toEqual([1, 0]);
+    expect(await harness.servers.find((server) => server.name === 'crm')!.trash!.sweep()).toBe(1);
+  });
 });

@@ -55,7 +55,7 @@ export const identitySubgraph = defineSubgraph<IdentityServices>({
     PermissionResolver,
   ],
   references: { User: resolveUserReference, Organization: resolveOrganizationReference, Team: resolveTeamReference },
-  async createServices({ db, authz, redis, keyPrefix, mailer, env }) {
+  async createServices({ db, authz, redis, keyPrefix, mailer, graph, env }) {
     const config = parseIdentityConfig(env);
     const tokens = await AccessTokenIssuer.create(config.AUTH_SIGNING_KEY, config.ACCESS_TOKEN_TTL_SECONDS);
     const revocations = new TokenRevocations(redis, keyPrefix);
@@ -83,7 +83,7 @@ export const identitySubgraph = defineSubgraph<IdentityServices>({
       teams: new TeamService(db, authz, redis),
       invitations,
       apiKeys: new ApiKeyService(db, authz, redis, keyPrefix, config.CELL_API_KEY_SCOPES),
-      permissions: new PermissionService(db, authz, redis),
+      permissions: new PermissionService(db, authz, redis, graph),
       jwks: { keys: [publicPart(config.AUTH_SIGNING_KEY), ...(config.AUTH_PREVIOUS_PUBLIC_KEYS?.keys ?? [])] },
     };
   },

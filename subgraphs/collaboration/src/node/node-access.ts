@@ -1,7 +1,5 @@
-import { forbidden, type Authorizer, type Database, type GraphClient, type LoaderRegistry, type RequestContext, userError } from '@cellgraph/kernel';
+import { forbidden, requireVisibleNodes, type Authorizer, type Database, type GraphClient, type LoaderRegistry, type RequestContext, userError } from '@cellgraph/kernel';
 import type { NodeKey } from './node.ref.js';
-
-const VISIBLE = 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }';
 
 /**
  * What this subgraph may know about other subgraphs' entities, without reading their tables:
@@ -35,9 +33,7 @@ export class NodeAccess {
   async requireVisible(request: RequestContext, nodes: NodeKey[], field: (index: number) => (string | number)[]): Promise<void> {
     const unknown = nodes.findIndex((node) => !this.inCell(node.type));
     if (unknown >= 0) throw notFound(field(unknown));
-    const answer = await this.graph.request<{ nodes: ({ id: string } | null)[] }>(request, VISIBLE, { ids: nodes.map((node) => node.id) });
-    const missing = nodes.findIndex((_, index) => !answer.data?.nodes?.[index]);
-    if (missing >= 0) throw notFound(field(missing));
+    await requireVisibleNodes(this.graph, request, nodes.map((node) => node.id), (index) => notFound(field(index)));
   }
 
   /** For each node: may the caller read it (policies), and is it out of the trash? */

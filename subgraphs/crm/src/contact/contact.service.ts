@@ -28,6 +28,7 @@ import {
   type RequestContext,
   type UserErrorData,
   tagFilterField,
+  requireReferencesIn,
 } from '@cellgraph/kernel';
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
@@ -177,6 +178,7 @@ export class ContactService {
 
   /** Refuses (as not found) a contact the caller cannot read, and (as forbidden) one it cannot change. */
   async requireOnExisting(request: RequestContext, action: Action, id: string, field: (string | number)[] = ['input', 'id']): Promise<void> {
+    await requireReferencesIn(this.db, [{ table: 'crm.contacts', id, notFound: () => contactNotFound(field) }]);
     await this.authz.requireExisting(request, action, 'Contact', id, () => contactNotFound(field));
   }
 

@@ -22,6 +22,7 @@ import {
   type OrderField,
   type RequestContext,
   tagFilterField,
+  requireReferencesIn,
 } from '@cellgraph/kernel';
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
@@ -154,6 +155,7 @@ export class DealService {
   }
 
   async requireOnExisting(request: RequestContext, action: Action, id: string, field: (string | number)[] = ['input', 'id']): Promise<void> {
+    await requireReferencesIn(this.db, [{ table: 'crm.deals', id, notFound: () => dealNotFound(field) }]);
     await this.authz.requireExisting(request, action, 'Deal', id, () => dealNotFound(field));
   }
 

@@ -3,5 +3,6 @@ import { trash } from './0002-trash.js';
 import { customFieldIndex } from './0003-custom-field-index.js';
 import { nodeTags } from './0004-node-tags.js';
 import { outboxActorApiKey } from './0005-outbox-actor-api-key.js';
+import { orgScopedReferences } from './0006-org-scoped-references.js';
 
-export const migrations = [init, trash, customFieldIndex, nodeTags, outboxActorApiKey];
+export const migrations = [init, trash, customFieldIndex, nodeTags, outboxActorApiKey, orgScopedReferences];

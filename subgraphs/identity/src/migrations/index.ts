@@ -5,5 +5,6 @@ import { trash } from './0004-trash.js';
 import { apiKeyRateLimit } from './0005-api-key-rate-limit.js';
 import { userProfile } from './0006-user-profile.js';
 import { outboxActorApiKey } from './0007-outbox-actor-api-key.js';
+import { orgScopedReferences } from './0008-org-scoped-references.js';
 
-export const migrations = [init, access, outboxRelay, trash, apiKeyRateLimit, userProfile, outboxActorApiKey];
+export const migrations = [init, access, outboxRelay, trash, apiKeyRateLimit, userProfile, outboxActorApiKey, orgScopedReferences];

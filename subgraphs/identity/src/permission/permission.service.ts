@@ -4,6 +4,7 @@ import {
   parseGlobalId,
   policyWriter,
   requireOrgId,
+  requireVisibleNodes,
   teamSubject,
   toGlobalId,
   userSubject,
@@ -11,6 +12,7 @@ import {
   typeWildcard,
   type Authorizer,
   type Database,
+  type GraphClient,
   type Redis,
   type RequestContext,
 } from '@cellgraph/kernel';
@@ -22,6 +24,7 @@ import { GrantSource, Relation, RoleSubject, type AccessibleObject, type Permiss
 
 const invalidObject = () => userError('PERMISSION_INVALID_OBJECT', 'Not the id of an object that can be shared', ['input', 'objectId']);
 const invalidSubject = () => userError('PERMISSION_INVALID_SUBJECT', 'Share with a member or a team of your organization', ['input', 'subjectId']);
+const objectNotFound = () => userError('PERMISSION_OBJECT_NOT_FOUND', 'No object with this id exists in your organization', ['input', 'objectId']);
 const notGranted = () => userError('PERMISSION_NOT_FOUND', 'This subject holds no grant on this object', ['input', 'subjectId']);
 
 const STANDING_ROLES: [OrganizationRole, Relation][] = [
@@ -43,12 +46,14 @@ export class PermissionService {
     private readonly db: Database,
     private readonly authz: Authorizer,
     private readonly redis: Redis,
+    private readonly graph: GraphClient,
   ) {}
 
   /** Gives a user or team a relation on an object; the caller must be able to manage the object. */
   async grant(request: RequestContext, input: { objectId: string; subjectId: string; relation: Relation }): Promise<PermissionGrant> {
     const orgId = requireOrgId(request);
     const object = this.object(input.objectId);
+    await requireVisibleNodes(this.graph, request, [input.objectId], objectNotFound);
     await this.authz.require(request, 'manage', object.type, object.id);
     const subject = await this.subject(orgId, input.subjectId);
     await this.db.transaction(async (em, hooks) => {

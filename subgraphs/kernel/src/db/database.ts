@@ -86,7 +86,7 @@ export class Database {
   readonly statements = new StatementCounter();
   readonly dataSource: DataSource;
   readonly schema: string;
-  private readonly logger: Logger;
+  readonly logger: Logger;
 
   constructor(options: DatabaseOptions) {
     this.schema = options.schema;

@@ -16,6 +16,11 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return pg?.code === '23505' && (constraint === undefined || pg.constraint === constraint);
 }
 
+/** True when `error` is a foreign-key violation: a reference to a row that is not there (or not the organization's). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return pgError(error)?.code === '23503';
+}
+
 /** True when `error` is a row-level-security refusal (a write outside the tenant). */
 export function isRowLevelSecurityViolation(error: unknown): boolean {
   return pgError(error)?.code === '42501';

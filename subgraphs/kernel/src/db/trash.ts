@@ -65,23 +65,48 @@ export class TrashKeeper {
   async sweep(): Promise<number> {
     let purged = 0;
     for (const spec of this.specs) {
+      const skipped: string[] = [];
       for (;;) {
         const expired: { org_id: string; id: string }[] = await this.db.transaction(
           (em) =>
-            em.query(`SELECT org_id, id FROM ${this.table(spec)} WHERE deleted_at < now() - make_interval(days => $1) ORDER BY deleted_at LIMIT ${SWEEP_BATCH}`, [this.retentionDays]),
+            em.query(
+              `SELECT org_id, id FROM ${this.table(spec)} WHERE deleted_at < now() - make_interval(days => $1) AND id <> ALL($2::uuid[]) ORDER BY deleted_at LIMIT ${SWEEP_BATCH}`,
+              [this.retentionDays, skipped],
+            ),
           { orgId: null, userId: null, settings: { trash_sweep: 'on' } },
         );
         if (!expired.length) break;
         const byOrg = new Map<string, string[]>();
         for (const row of expired) byOrg.set(row.org_id, [...(byOrg.get(row.org_id) ?? []), row.id]);
-        for (const [orgId, ids] of byOrg) {
-          await this.db.transaction((em) => this.purgeRows(em, orgId, spec, ids), { orgId, userId: null });
-          purged += ids.length;
-        }
+        for (const [orgId, ids] of byOrg) purged += await this.sweepOrg(orgId, spec, ids, skipped);
         if (expired.length < SWEEP_BATCH) break;
       }
     }
     return purged;
+  }
+
+  /**
+   * Purges one organization's expired ids; when the batch fails, each id alone, so one row that
+   * cannot go (recorded in `skipped`, and logged) never holds back the rest of the sweep.
+   */
+  private async sweepOrg(orgId: string, spec: TrashSpec, ids: string[], skipped: string[]): Promise<number> {
+    const purge = (batch: string[]) => this.db.transaction((em) => this.purgeRows(em, orgId, spec, batch), { orgId, userId: null });
+    try {
+      await purge(ids);
+      return ids.length;
+    } catch {
+      let purged = 0;
+      for (const id of ids) {
+        try {
+          await purge([id]);
+          purged += 1;
+        } catch (error) {
+          skipped.push(id);
+          this.db.logger.error({ err: error, orgId, type: spec.type, id }, 'trash sweep could not purge an object');
+        }
+      }
+      return purged;
+    }
   }
 
   private async purgeRows(em: EntityManager, orgId: string, spec: TrashSpec, ids: string[]): Promise<void> {

@@ -1,3 +1,4 @@
+import { QueryFailedError } from 'typeorm';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { mutationPayload, UserInputError } from './user-errors.js';
@@ -15,6 +16,13 @@ describe('mutation payloads', () => {
 
   it('lets unexpected errors through as top-level errors', async () => {
     await expect(mutationPayload(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+  });
+
+  it('answers a foreign-key violation with REFERENCE_NOT_FOUND, never a top-level error', async () => {
+    const violation = new QueryFailedError('INSERT INTO crm.deals …', [], Object.assign(new Error('violates foreign key constraint'), { code: '23503' }));
+    await expect(mutationPayload(() => Promise.reject(violation))).resolves.toEqual({
+      userErrors: [{ code: 'REFERENCE_NOT_FOUND', field: null, message: 'An object this input refers to does not exist in your organization' }],
+    });
   });
 
   it('turns validation issues into one user error per field, with its path', () => {

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { isForeignKeyViolation } from '../db/errors.js';
 
 /**
  * An expected failure of a mutation (validation, conflict, a rule of the domain), returned in the
@@ -57,16 +58,24 @@ export function toUserError(error: UserErrorData): UserError {
 }
 
 /**
+ * The answer to a foreign-key violation that got past a service's checks (a referenced row deleted
+ * meanwhile, or another organization's): a user error, never INTERNAL_SERVER_ERROR.
+ */
+export const referenceNotFound = () => userError('REFERENCE_NOT_FOUND', 'An object this input refers to does not exist in your organization');
+
+/**
  * Runs a mutation body and shapes its payload: the result's fields (with `userErrors: []` unless
  * the result brings its own), or the error's `userErrors` (and payload fields) when the body threw
- * a UserInputError. Other errors propagate (top-level errors).
+ * a UserInputError; a foreign-key violation becomes REFERENCE_NOT_FOUND. Other errors propagate
+ * (top-level errors).
  */
 export async function mutationPayload<T extends object>(
   body: () => Promise<T>,
 ): Promise<Partial<T> & { userErrors: UserError[] }> {
   try {
     return { userErrors: [], ...(await body()) };
-  } catch (error) {
+  } catch (thrown) {
+    const error = isForeignKeyViolation(thrown) ? referenceNotFound() : thrown;
     if (error instanceof UserInputError) return { ...error.payload, userErrors: error.errors.map(toUserError) } as Partial<T> & { userErrors: UserError[] };
     throw error;
   }

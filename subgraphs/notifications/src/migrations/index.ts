@@ -1,4 +1,5 @@
 import { init } from './0001-init.js';
 import { outboxActorApiKey } from './0002-outbox-actor-api-key.js';
+import { orgScopedReferences } from './0003-org-scoped-references.js';
 
-export const migrations = [init, outboxActorApiKey];
+export const migrations = [init, outboxActorApiKey, orgScopedReferences];

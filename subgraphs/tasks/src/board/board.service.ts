@@ -1,4 +1,4 @@
-import { fromGlobalId, keyBetween, requireOrgId, requireUserId, userError, uuidv7, validateInput, type Authorizer, type Database, type RequestContext } from '@cellgraph/kernel';
+import { fromGlobalId, keyBetween, requireOrgId, requireUserId, userError, uuidv7, validateInput, type Authorizer, type Database, type RequestContext, requireReferencesIn } from '@cellgraph/kernel';
 import { In } from 'typeorm';
 import { z } from 'zod';
 import { Task, TaskStatus } from '../task/task.entity.js';
@@ -159,6 +159,7 @@ export class BoardService {
   }
 
   async requireBoard(request: RequestContext, action: 'read' | 'write' | 'manage', boardId: string): Promise<void> {
+    await requireReferencesIn(this.db, [{ table: 'tasks.boards', id: boardId, notFound: boardNotFound }]);
     await this.authz.requireExisting(request, action, 'Board', boardId, boardNotFound);
   }
 

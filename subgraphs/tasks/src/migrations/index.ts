@@ -4,5 +4,6 @@ import { idempotencyKeys } from './0003-idempotency.js';
 import { trash } from './0004-trash.js';
 import { nodeTags } from './0005-node-tags.js';
 import { outboxActorApiKey } from './0006-outbox-actor-api-key.js';
+import { orgScopedReferences } from './0007-org-scoped-references.js';
 
-export const migrations = [init, moduleTables, idempotencyKeys, trash, nodeTags, outboxActorApiKey];
+export const migrations = [init, moduleTables, idempotencyKeys, trash, nodeTags, outboxActorApiKey, orgScopedReferences];

@@ -23,6 +23,7 @@ import {
   type RequestContext,
   type SortKey,
   tagFilterField,
+  requireReferencesIn,
 } from '@cellgraph/kernel';
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
@@ -279,6 +280,7 @@ export class TaskService {
 
   /** Unknown tasks and tasks the caller cannot even read answer TASK_NOT_FOUND (no existence leak). */
   async requireOnExisting(request: RequestContext, action: 'read' | 'write' | 'manage', id: string, field?: string[]): Promise<void> {
+    await requireReferencesIn(this.db, [{ table: 'tasks.tasks', id, notFound: () => taskNotFound(field) }]);
     await this.authz.requireExisting(request, action, 'Task', id, () => taskNotFound(field));
   }
 

@@ -1,0 +1,354 @@
+import { randomBytes } from 'node:crypto';
+import { parseGlobalId, toGlobalId, uuidv7 } from '@cellgraph/kernel';
+import { withClient } from '@cellgraph/kernel/testing';
+import { buildSchema, getNamedType, isInputObjectType, isObjectType, type GraphQLInputType, type GraphQLSchema } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCell } from '../runtime/cells.js';
+import { composeCell, subgraphSdls } from '../runtime/composition.js';
+import { startTestCell, TEST_PASSWORD, waitForEmail, type TestCell, type TestUser } from '../testing/cell-harness.js';
+
+/**
+ * Every id a mutation input carries must name something readable in the caller's organization:
+ * another organization's real id is refused exactly as a random id is (same error, nothing
+ * written), so answers reveal nothing and no row of one organization references another's.
+ */
+
+type Fixture = Awaited<ReturnType<typeof buildFixture>>;
+type Input = Record<string, unknown>;
+
+/** A valid input of each mutation that carries an id, in the caller's organization `f`. */
+const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
+  commentCreate: (f) => ({ nodeId: f.task, body: 'Hi', parentId: f.comment }),
+  commentUpdate: (f) => ({ id: f.comment, body: 'Edited' }),
+  commentDelete: (f) => ({ id: f.comment }),
+  linkCreate: (f) => ({ fromId: f.task, toId: f.contact, relationship: 'relates_to' }),
+  linkDelete: (f) => ({ id: f.link }),
+  tagUpdate: (f) => ({ id: f.tag, name: 'Renamed' }),
+  tagDelete: (f) => ({ id: f.tag }),
+  tagApply: (f) => ({ tagId: f.tag, nodeIds: [f.task] }),
+  tagRemove: (f) => ({ tagId: f.tag, nodeIds: [f.task] }),
+  trashRestore: (f) => ({ id: f.trashedTask }),
+  trashDelete: (f) => ({ id: f.trashedTask }),
+  contactCreate: (f) => ({ firstName: 'New', stageId: f.leadStage, assignedToId: f.userId }),
+  contactCreateBatch: (f) => ({ contacts: [{ firstName: 'New', stageId: f.leadStage, assignedToId: f.userId }], atomic: true }),
+  contactUpdate: (f) => ({ id: f.contact, stageId: f.leadStage, assignedToId: f.userId }),
+  contactConvert: (f) => ({ id: f.contact, type: 'CUSTOMER' }),
+  contactMerge: (f) => ({ id: f.contact, duplicateId: f.contact2 }),
+  contactDelete: (f) => ({ id: f.contact }),
+  contactRestore: (f) => ({ id: f.trashedContact }),
+  contactFieldUpdate: (f) => ({ id: f.contactField, label: 'Renamed' }),
+  contactFieldDelete: (f) => ({ id: f.contactField }),
+  dealCreate: (f) => ({ contactId: f.contact, title: 'Deal', pipelineId: f.dealPipeline, stageId: f.dealStage, ownerId: f.userId }),
+  dealUpdate: (f) => ({ id: f.deal, contactId: f.contact, ownerId: f.userId }),
+  dealMove: (f) => ({ id: f.deal, stageId: f.dealStage2 }),
+  dealDelete: (f) => ({ id: f.deal }),
+  dealRestore: (f) => ({ id: f.trashedDeal }),
+  interactionLog: (f) => ({ contactId: f.contact, dealId: f.deal, type: 'NOTE', body: 'Noted' }),
+  interactionUpdate: (f) => ({ id: f.interaction, dealId: f.deal }),
+  interactionDelete: (f) => ({ id: f.interaction }),
+  interactionRestore: (f) => ({ id: f.trashedInteraction }),
+  pipelineUpdate: (f) => ({ id: f.dealPipeline, name: 'Renamed' }),
+  pipelineDelete: (f) => ({ id: f.dealPipeline }),
+  pipelineRestore: (f) => ({ id: f.trashedPipeline }),
+  pipelineStageCreate: (f) => ({ name: 'Stage', probability: 50, pipelineId: f.dealPipeline, afterStageId: f.dealStage }),
+  pipelineStageUpdate: (f) => ({ id: f.dealStage, name: 'Renamed' }),
+  pipelineStageMove: (f) => ({ id: f.dealStage, afterStageId: f.dealStage2 }),
+  pipelineStageDelete: (f) => ({ id: f.dealStage }),
+  contactPurge: (f) => ({ id: f.trashedContact }),
+  dealPurge: (f) => ({ id: f.trashedDeal }),
+  pipelinePurge: (f) => ({ id: f.trashedPipeline }),
+  interactionPurge: (f) => ({ id: f.trashedInteraction }),
+  apiKeyUpdate: (f) => ({ id: f.apiKey, name: 'Renamed' }),
+  apiKeyRevoke: (f) => ({ id: f.apiKey }),
+  sessionCreate: (f) => ({ email: f.email, password: TEST_PASSWORD, organizationId: f.orgId }),
+  sessionSwitchOrganization: (f) => ({ organizationId: f.orgId }),
+  invitationCreate: (f) => ({ email: `invitee-${randomBytes(4).toString('hex')}@example.test`, role: 'MEMBER', teamIds: [f.team] }),
+  invitationResend: (f) => ({ id: f.invitation }),
+  invitationRevoke: (f) => ({ id: f.invitation }),
+  organizationOwnershipTransfer: (f) => ({ userId: f.colleagueId }),
+  membershipUpdate: (f) => ({ userId: f.colleagueId, role: 'ADMIN' }),
+  membershipDelete: (f) => ({ userId: f.colleagueId }),
+  permissionGrant: (f) => ({ objectId: f.task, subjectId: f.colleagueId, relation: 'VIEWER' }),
+  permissionRevoke: (f) => ({ objectId: f.task, subjectId: f.colleagueId }),
+  teamUpdate: (f) => ({ id: f.team, name: 'Renamed' }),
+  teamDelete: (f) => ({ id: f.team }),
+  teamRestore: (f) => ({ id: f.trashedTeam }),
+  teamMemberAdd: (f) => ({ teamId: f.team, userId: f.colleagueId }),
+  teamMemberRemove: (f) => ({ teamId: f.team, userId: f.colleagueId }),
+  teamPurge: (f) => ({ id: f.trashedTeam }),
+  notificationMarkRead: (f) => ({ ids: [f.notification] }),
+  taskAutomationCreate: (f) => ({ boardId: f.board, name: 'Rule', trigger: 'task.created', actions: [{ type: 'set_field', field: 'priority', value: 'HIGH' }] }),
+  taskAutomationSetActive: (f) => ({ id: f.automation, active: false }),
+  taskAutomationDelete: (f) => ({ id: f.automation }),
+  boardUpdate: (f) => ({ id: f.board, name: 'Renamed' }),
+  boardDelete: (f) => ({ id: f.board }),
+  boardRestore: (f) => ({ id: f.trashedBoard }),
+  boardColumnCreate: (f) => ({ name: 'Column', boardId: f.board, afterColumnId: f.column }),
+  boardColumnUpdate: (f) => ({ id: f.column, name: 'Renamed' }),
+  boardColumnMove: (f) => ({ id: f.column, afterColumnId: f.column2 }),
+  boardColumnDelete: (f) => ({ id: f.column }),
+  checklistCreate: (f) => ({ taskId: f.task, title: 'List' }),
+  checklistDelete: (f) => ({ id: f.checklist }),
+  checklistItemAdd: (f) => ({ checklistId: f.checklist, title: 'Item', afterItemId: f.checklistItem }),
+  checklistItemToggle: (f) => ({ id: f.checklistItem, done: true }),
+  checklistItemMove: (f) => ({ id: f.checklistItem, afterItemId: f.checklistItem2 }),
+  checklistItemUpdate: (f) => ({ id: f.checklistItem, title: 'Renamed' }),
+  checklistItemDelete: (f) => ({ id: f.checklistItem }),
+  taskCreate: (f) => ({ title: 'Task', assigneeId: f.userId, boardId: f.board, columnId: f.column, parentId: f.task }),
+  taskUpdate: (f) => ({ id: f.task, assigneeId: f.userId, parentId: f.task2 }),
+  taskMove: (f) => ({ id: f.task, columnId: f.column2, afterId: f.task2, beforeId: f.task3 }),
+  taskDelete: (f) => ({ id: f.task }),
+  taskRestore: (f) => ({ id: f.trashedTask }),
+  taskDependencyAdd: (f) => ({ taskId: f.task3, dependsOnId: f.task2 }),
+  taskDependencyRemove: (f) => ({ id: f.dependency }),
+  taskRecurrenceCreate: (f) => ({ title: 'Daily', columnId: f.column, cron: '0 9 * * *', assigneeIds: [f.userId] }),
+  taskRecurrencePause: (f) => ({ id: f.recurrence }),
+  taskRecurrenceResume: (f) => ({ id: f.recurrence }),
+  taskRecurrenceDelete: (f) => ({ id: f.recurrence }),
+  timerStart: (f) => ({ taskId: f.task }),
+  timeEntryCreate: (f) => ({ taskId: f.task, startedAt: '2026-01-01T09:00:00.000Z', durationSeconds: 60 }),
+  timeEntryUpdate: (f) => ({ id: f.timeEntry, note: 'Edited' }),
+  timeEntryDelete: (f) => ({ id: f.timeEntry }),
+  taskWatcherAdd: (f) => ({ taskId: f.task, userId: f.colleagueId }),
+  taskWatcherRemove: (f) => ({ taskId: f.task, userId: f.colleagueId }),
+  taskPurge: (f) => ({ id: f.trashedTask }),
+  boardPurge: (f) => ({ id: f.trashedBoard }),
+};
+
+/** Paths (`input.contacts.stageId`) of every ID-typed field reachable through an argument's input objects. */
+function idPaths(type: GraphQLInputType, prefix: string, seen: ReadonlySet<string> = new Set()): string[] {
+  const named = getNamedType(type);
+  if (named.name === 'ID') return [prefix];
+  if (!isInputObjectType(named) || seen.has(named.name)) return [];
+  return Object.values(named.getFields()).flatMap((field) => idPaths(field.type, `${prefix}.${field.name}`, new Set([...seen, named.name])));
+}
+
+function mutationsWithIds(schema: GraphQLSchema): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const field of Object.values(schema.getMutationType()!.getFields())) {
+    const paths = field.args.flatMap((arg) => idPaths(arg.type, arg.name));
+    if (paths.length) found.set(field.name, paths);
+  }
+  return found;
+}
+
+/** The values at `path` (lists of input objects are walked element by element). */
+function valuesAt(value: unknown, path: readonly string[]): unknown[] {
+  if (Array.isArray(value)) return value.flatMap((item) => valuesAt(item, path));
+  if (!path.length) return value === undefined || value === null ? [] : [value];
+  if (typeof value !== 'object' || value === null) return [];
+  return valuesAt((value as Input)[path[0]!], path.slice(1));
+}
+
+function replaceAt(value: unknown, path: readonly string[], replacement: unknown): unknown {
+  if (Array.isArray(value) && path.length) return value.map((item) => replaceAt(item, path, replacement));
+  if (!path.length) return replacement;
+  const object = value as Input;
+  return { ...object, [path[0]!]: replaceAt(object[path[0]!], path.slice(1), replacement) };
+}
+
+/** The id (or list of ids) at `path` of the input, as it appears there. */
+function idAt(input: Input, path: readonly string[]): string | string[] {
+  const [value] = valuesAt(input, path.slice(0, -1)).map((parent) => (parent as Input)[path.at(-1)!]);
+  return value as string | string[];
+}
+
+/** A well-formed id of the same type as `id` that names nothing. */
+function randomIdLike(id: string | string[]): string | string[] {
+  if (Array.isArray(id)) return id.map((one) => randomIdLike(one) as string);
+  return toGlobalId(parseGlobalId(id)!.typeName, uuidv7());
+}
+
+let cell: TestCell;
+let schema: GraphQLSchema;
+let caller: TestUser;
+let victim: TestUser;
+let mine: Fixture;
+let theirs: Fixture;
+
+async function call(user: TestUser, mutation: string, input: Input | undefined, select: string) {
+  const args = input === undefined ? '' : `(input: $input)`;
+  const argType = schema.getMutationType()!.getFields()[mutation]!.args[0]?.type.toString();
+  const variables = input === undefined ? '' : `($input: ${argType})`;
+  return cell.gql(`mutation${variables} { ${mutation}${args} { ${select} } }`, input === undefined ? {} : { input }, user.token);
+}
+
+async function data(user: TestUser, mutation: string, input: Input, select: string): Promise<any> {
+  const result = await call(user, mutation, input, `${select} userErrors { code message }`);
+  expect(result.errors, `${mutation}: ${JSON.stringify(result.errors)}`).toBeUndefined();
+  expect(result.data![mutation].userErrors, mutation).toEqual([]);
+  return result.data![mutation];
+}
+
+/** Invites a colleague into `owner`'s organization (a member other than the caller, for membership inputs). */
+async function colleagueOf(owner: TestUser): Promise<string> {
+  const email = `colleague-${randomBytes(4).toString('hex')}@example.test`;
+  await data(owner, 'invitationCreate', { email, role: 'MEMBER' }, 'invitation { id }');
+  const { token } = await waitForEmail(cell, email);
+  const accepted = await cell.gql('mutation($input: InvitationAcceptInput!) { invitationAccept(input: $input) { session { user { id } } } }', { input: { token, name: 'Colleague', password: TEST_PASSWORD } });
+  return accepted.data!.invitationAccept.session.user.id;
+}
+
+/** One object of every type an input can reference, in `owner`'s organization (some of them in the trash). */
+async function buildFixture(owner: TestUser) {
+  const colleagueId = await colleagueOf(owner);
+  const team = (await data(owner, 'teamCreate', { name: 'Team' }, 'team { id }')).team.id as string;
+  const trashedTeam = (await data(owner, 'teamCreate', { name: 'Old team' }, 'team { id }')).team.id as string;
+  await data(owner, 'teamDelete', { id: trashedTeam }, '');
+  const invitation = (await data(owner, 'invitationCreate', { email: `pending-${randomBytes(4).toString('hex')}@example.test`, role: 'MEMBER' }, 'invitation { id }')).invitation.id as string;
+  const apiKey = (await data(owner, 'apiKeyCreate', { name: 'Key', scopes: ['tasks:read'] }, 'apiKey { id }')).apiKey.id as string;
+
+  const boardOf = async (name: string) => (await data(owner, 'boardCreate', { name, columns: [{ name: 'A' }, { name: 'B' }] }, 'board { id columns { id } }')).board;
+  const boardRow = await boardOf('Board');
+  const board = boardRow.id as string;
+  const [column, column2] = boardRow.columns.map((c: { id: string }) => c.id) as [string, string];
+  const trashedBoard = (await boardOf('Old board')).id as string;
+  await data(owner, 'boardDelete', { id: trashedBoard }, '');
+  const taskOf = async (title: string) => (await data(owner, 'taskCreate', { title, boardId: board, columnId: column }, 'task { id }')).task.id as string;
+  const [task, task2, task3, trashedTask] = [await taskOf('One'), await taskOf('Two'), await taskOf('Three'), await taskOf('Old')];
+  await data(owner, 'taskDelete', { id: trashedTask }, '');
+  const checklistRow = (await data(owner, 'checklistCreate', { taskId: task, title: 'List', items: ['a', 'b'] }, 'checklist { id items { id } }')).checklist;
+  const [checklistItem, checklistItem2] = checklistRow.items.map((i: { id: string }) => i.id) as [string, string];
+  const dependency = (await data(owner, 'taskDependencyAdd', { taskId: task, dependsOnId: task2 }, 'dependency { id }')).dependency.id as string;
+  const recurrence = (await data(owner, 'taskRecurrenceCreate', { title: 'Weekly', columnId: column, cron: '0 9 * * 1' }, 'recurrence { id }')).recurrence.id as string;
+  const timeEntry = (await data(owner, 'timeEntryCreate', { taskId: task2, startedAt: '2026-01-01T08:00:00.000Z', durationSeconds: 60 }, 'timeEntry { id }')).timeEntry.id as string;
+  const automation = (await data(owner, 'taskAutomationCreate', { boardId: board, name: 'Rule', trigger: 'task.completed', actions: [{ type: 'set_field', field: 'priority', value: 'LOW' }] }, 'automation { id }')).automation.id as string;
+
+  const pipelineOf = async (type: string) => (await data(owner, 'pipelineCreate', { name: `${type} pipeline`, type, stages: [{ name: 'S1', probability: 10 }, { name: 'S2', probability: 50 }] }, 'pipeline { id stages { id } }')).pipeline;
+  const dealPipelineRow = await pipelineOf('DEAL');
+  const dealPipeline = dealPipelineRow.id as string;
+  const [dealStage, dealStage2] = dealPipelineRow.stages.map((s: { id: string }) => s.id) as [string, string];
+  const leadStage = (await pipelineOf('LEAD')).stages[0].id as string;
+  const trashedPipeline = (await pipelineOf('DEAL')).id as string;
+  await data(owner, 'pipelineDelete', { id: trashedPipeline }, '');
+  const contactOf = async (firstName: string) => (await data(owner, 'contactCreate', { firstName }, 'contact { id }')).contact.id as string;
+  const [contact, contact2, trashedContact] = [await contactOf('Ada'), await contactOf('Bob'), await contactOf('Old')];
+  await data(owner, 'contactDelete', { id: trashedContact }, '');
+  const dealOf = async (title: string) => (await data(owner, 'dealCreate', { contactId: contact, title, stageId: dealStage }, 'deal { id }')).deal.id as string;
+  const [deal, trashedDeal] = [await dealOf('Deal'), await dealOf('Old deal')];
+  await data(owner, 'dealDelete', { id: trashedDeal }, '');
+  const interactionOf = async () => (await data(owner, 'interactionLog', { contactId: contact, type: 'NOTE', body: 'Note' }, 'interaction { id }')).interaction.id as string;
+  const [interaction, trashedInteraction] = [await interactionOf(), await interactionOf()];
+  await data(owner, 'interactionDelete', { id: trashedInteraction }, '');
+  const contactField = (await data(owner, 'contactFieldCreate', { key: 'tier', label: 'Tier', type: 'TEXT' }, 'contactField { id }')).contactField.id as string;
+
+  const tag = (await data(owner, 'tagCreate', { name: 'Hot' }, 'tag { id }')).tag.id as string;
+  const comment = (await data(owner, 'commentCreate', { nodeId: task, body: 'First' }, 'comment { id }')).comment.id as string;
+  const link = (await data(owner, 'linkCreate', { fromId: task, toId: contact, relationship: 'relates_to' }, 'link { id }')).link.id as string;
+
+  const notificationId = uuidv7();
+  await withClient(cell.database.url, (client) =>
+    client.query(`INSERT INTO notifications.notifications (id, org_id, recipient_id, event_id, event_type, title) VALUES ($1, $2, $3, $4, 'task.assigned', 'Assigned')`, [
+      notificationId,
+      parseGlobalId(owner.organizationId)!.uuid,
+      parseGlobalId(owner.userId)!.uuid,
+      uuidv7(),
+    ]),
+  );
+  const notification = toGlobalId('Notification', notificationId);
+
+  return {
+    ...{ userId: owner.userId, orgId: owner.organizationId, email: owner.email, colleagueId, team, trashedTeam, invitation, apiKey },
+    ...{ board, column, column2, trashedBoard, task, task2, task3, trashedTask, checklist: checklistRow.id as string, checklistItem, checklistItem2 },
+    ...{ dependency, recurrence, timeEntry, automation, dealPipeline, dealStage, dealStage2, leadStage, trashedPipeline },
+    ...{ contact, contact2, trashedContact, deal, trashedDeal, interaction, trashedInteraction, contactField, tag, comment, link, notification },
+  };
+}
+
+/** Rows in every table of every subgraph's schema (the outboxes included): a write changes it. */
+async function rowCounts(): Promise<Record<string, number>> {
+  return withClient(cell.database.url, async (client) => {
+    const { rows: tables } = await client.query<{ name: string }>(
+      `SELECT format('%I.%I', table_schema, table_name) AS name FROM information_schema.tables
+       WHERE table_type = 'BASE TABLE' AND table_schema = ANY($1) ORDER BY 1`,
+      [cell.cell.subgraphs.map((s) => s.name)],
+    );
+    const { rows } = await client.query<{ name: string; count: string }>(tables.map((t) => `SELECT '${t.name}' AS name, count(*) AS count FROM ${t.name}`).join(' UNION ALL '));
+    return Object.fromEntries(rows.map((row) => [row.name, Number(row.count)]));
+  });
+}
+
+/** What a client can tell from an answer: error codes and the fields they name. */
+function outcome(result: Awaited<ReturnType<typeof call>>, mutation: string) {
+  return {
+    errors: (result.errors ?? []).map((e) => e.extensions?.code),
+    userErrors: ((result.data?.[mutation] as { userErrors?: { code: string; field: string[] | null }[] } | null)?.userErrors ?? []).map(({ code, field }) => ({ code, field })),
+  };
+}
+
+beforeAll(async () => {
+  cell = await startTestCell();
+  schema = buildSchema(composeCell(loadCell('all'), await subgraphSdls([loadCell('all')])).apiSchema);
+  caller = await cell.signUp('Caller');
+  victim = await cell.signUp('Victim');
+  mine = await buildFixture(caller);
+  theirs = await buildFixture(victim);
+}, 120_000);
+afterAll(async () => {
+  await cell?.stop();
+});
+
+describe('ids in mutation inputs', () => {
+  it('has a base input for every mutation that carries an id, naming every id field', () => {
+    const missing: string[] = [];
+    for (const [mutation, paths] of mutationsWithIds(schema)) {
+      const base = BASE_INPUTS[mutation];
+      if (!base) missing.push(`${mutation} (no entry in BASE_INPUTS)`);
+      else for (const path of paths) if (!valuesAt({ input: base(mine) }, path.split('.')).length) missing.push(`${mutation}: ${path}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('refuses another organization’s real id exactly as a random id, writing nothing, never with INTERNAL_SERVER_ERROR', async () => {
+    const leaks: string[] = [];
+    for (const [mutation, paths] of mutationsWithIds(schema)) {
+      const payload = getNamedType(schema.getMutationType()!.getFields()[mutation]!.type);
+      const select = isObjectType(payload) && payload.getFields().userErrors ? 'userErrors { code field }' : '__typename';
+      for (const path of paths) {
+        const parts = path.split('.');
+        const base = BASE_INPUTS[mutation]!;
+        const foreignId = idAt({ input: base(theirs) }, parts);
+        const randomId = randomIdLike(foreignId);
+        const attempt = async (id: unknown) => outcome(await call(caller, mutation, (replaceAt({ input: base(mine) }, parts, id) as { input: Input }).input, select), mutation);
+        const before = await rowCounts();
+        const random = await attempt(randomId);
+        const foreign = await attempt(foreignId);
+        const after = await rowCounts();
+        const written = Object.keys(after).filter((table) => after[table] !== before[table]);
+        const internal = [...random.errors, ...foreign.errors].includes('INTERNAL_SERVER_ERROR');
+        if (internal || written.length || JSON.stringify(foreign) !== JSON.stringify(random)) {
+          leaks.push(`${mutation} ${path}: random ${JSON.stringify(random)} foreign ${JSON.stringify(foreign)} wrote ${written.join(', ')}`);
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
+  }, 600_000);
+
+  it('lets the victim purge its contact after the attempts', async () => {
+    const deleted = await call(victim, 'contactDelete', { id: theirs.contact }, 'userErrors { code field }');
+    expect(deleted.data!.contactDelete.userErrors).toEqual([]);
+    const purged = await call(victim, 'contactPurge', { id: theirs.contact }, 'deletedContactId userErrors { code field }');
+    expect(purged.errors).toBeUndefined();
+    expect(purged.data!.contactPurge).toEqual({ deletedContactId: theirs.contact, userErrors: [] });
+  });
+
+  it('keys references by organization in the database, so rows written before cannot block the purge sweep', async () => {
+    const uuid = (id: string) => parseGlobalId(id)!.uuid;
+    const [referenced, expired] = [theirs.contact2, theirs.trashedContact];
+    await call(victim, 'contactDelete', { id: referenced }, 'userErrors { code }');
+    await withClient(cell.database.url, async (client) => {
+      const [deal] = (await client.query('SELECT * FROM crm.deals WHERE id = $1', [uuid(mine.deal)])).rows;
+      const insert = () => client.query('INSERT INTO crm.deals SELECT (json_populate_record(NULL::crm.deals, $1)).*', [JSON.stringify({ ...deal, id: uuidv7(), contact_id: uuid(referenced) })]);
+      await expect(insert()).rejects.toMatchObject({ code: '23503' });
+      // A cross-organization reference written before the database refused them.
+      await client.query(`SET session_replication_role = replica`);
+      await insert();
+      await client.query(`SET session_replication_role = DEFAULT`);
+      await client.query(`UPDATE crm.contacts SET deleted_at = now() - interval '40 days' WHERE id = ANY($1)`, [[uuid(referenced), uuid(expired)]]);
+    });
+    const crm = cell.subgraphs.find((server) => server.runtime.db.schema === 'crm')!;
+    expect(await crm.trash!.sweep()).toBe(2);
+    const left = await withClient(cell.database.url, async (client) => (await client.query('SELECT id FROM crm.contacts WHERE id = ANY($1)', [[uuid(referenced), uuid(expired)]])).rows);
+    expect(left).toEqual([]);
+  });
+});

@@ -1,0 +1,4 @@
+import { orgScopedReferencesSql, type Migration } from '@cellgraph/kernel';
+
+/** References between identity's tables are keyed by (org_id, id): the database refuses another organization's id. */
+export const orgScopedReferences: Migration = { id: '0008-org-scoped-references', sql: orgScopedReferencesSql('identity') };
