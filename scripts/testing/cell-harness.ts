@@ -55,7 +55,9 @@ export async function startTestCell(options: { cell?: string; env?: Record<strin
       redisUrl: TEST_REDIS_URL,
       keys,
       supergraphPath: options.supergraphPath,
-      env: { DATABASE_POOL_SIZE: '4', ...platformEnv, ...options.env },
+      // Tests act as a few users from one address: rate limits are raised out of their way
+      // (the rate-limit tests set their own).
+      env: { DATABASE_POOL_SIZE: '4', USER_RATE_LIMIT: '100000', ANONYMOUS_RATE_LIMIT: '100000', ...platformEnv, ...options.env },
     });
   } catch (error) {
     await database.drop();
