@@ -72,26 +72,27 @@ describe('npm start with an embedded Postgres', () => {
   chmodSync(stateDir, 0o755); // as root, Postgres runs as `postgres` and must reach its data directory
   const dataDir = join(stateDir, 'postgres');
   const runs: ReturnType<typeof startDev>[] = [];
-  let env: NodeJS.ProcessEnv;
+  const cleanups: (() => void)[] = [];
+  const { DATABASE_URL: _unused, ...inherited } = process.env;
+  const env: NodeJS.ProcessEnv = {
+    ...inherited,
+    CELLGRAPH_POSTGRES: 'embedded',
+    REDIS_URL: TEST_REDIS_URL,
+    CELLGRAPH_STATE_DIR: stateDir,
+    CELL_INSTANCE: `t${randomBytes(4).toString('hex')}`,
+    SHUTDOWN_TIMEOUT_MS: '5000',
+    LOG_LEVEL: 'warn',
+  };
 
   afterAll(async () => {
     for (const run of runs) run.child.kill('SIGKILL');
+    for (const cleanup of cleanups) cleanup();
     const postmaster = runningPostmaster(dataDir);
     if (postmaster) process.kill(postmaster.pid, 'SIGKILL');
     rmSync(stateDir, { recursive: true, force: true });
   });
 
   it('reuses the embedded Postgres a killed run left behind, saying so in one line', async () => {
-    const { DATABASE_URL: _unused, ...inherited } = process.env;
-    env = {
-      ...inherited,
-      CELLGRAPH_POSTGRES: 'embedded',
-      REDIS_URL: TEST_REDIS_URL,
-      CELLGRAPH_STATE_DIR: stateDir,
-      CELL_INSTANCE: `t${randomBytes(4).toString('hex')}`,
-      SHUTDOWN_TIMEOUT_MS: '5000',
-      LOG_LEVEL: 'warn',
-    };
     const first = startDev({ ...env, PORT: String(await freePort()) }, ['--cell', 'core']);
     runs.push(first);
     await expect.poll(() => first.output, { timeout: 120_000, interval: 200 }).toContain('Press Ctrl-C to stop.');
@@ -111,17 +112,27 @@ describe('npm start with an embedded Postgres', () => {
   }, 300_000);
 
   it('exits within SHUTDOWN_TIMEOUT_MS on SIGTERM when its Postgres went away', async () => {
-    const running = runs.at(-1)!;
-    const postmaster = runningPostmaster(dataDir)!;
+    // A run of its own, on a data directory of its own: started fresh, not reused.
+    const ownState = mkdtempSync(join(tmpdir(), 'cellgraph-state-'));
+    chmodSync(ownState, 0o755);
+    cleanups.push(() => {
+      const left = runningPostmaster(join(ownState, 'postgres'));
+      if (left) process.kill(left.pid, 'SIGKILL');
+      rmSync(ownState, { recursive: true, force: true });
+    });
+    const running = startDev({ ...env, CELLGRAPH_STATE_DIR: ownState, PORT: String(await freePort()) }, ['--cell', 'core']);
+    runs.push(running);
+    await expect.poll(() => running.output, { timeout: 120_000, interval: 200 }).toContain('Press Ctrl-C to stop.');
+    const postmaster = runningPostmaster(join(ownState, 'postgres'))!;
     process.kill(postmaster.pid, 'SIGKILL'); // the database goes away under the running cell
-    await expect.poll(() => runningPostmaster(dataDir), { timeout: 30_000 }).toBeUndefined();
+    await expect.poll(() => runningPostmaster(join(ownState, 'postgres')), { timeout: 30_000 }).toBeUndefined();
 
     const signalled = Date.now();
     running.child.kill('SIGTERM');
     const code = await running.exited;
     expect(code).not.toBeNull();
     expect(Date.now() - signalled).toBeLessThan(5_000 + 2_000); // the deadline, plus the process's own exit
-  }, 60_000);
+  }, 300_000);
 });
 
 describe('probing for local services', () => {
