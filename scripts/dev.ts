@@ -6,6 +6,7 @@
  * (`cellgraph_<cell>_<instance>`) and Redis namespace (`cellgraph:<cell>:<instance>`).
  */
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { cellDatabaseName, cellKeyPrefix, createLogger, LOCAL_APP_PASSWORD, shutdownTimeoutMs, stopOnSignals } from '@cellgraph/kernel';
 import { parseArgs } from 'node:util';
 import { loadCell } from './runtime/cells.js';
@@ -17,8 +18,8 @@ import { DEMO_USER, seedDemo } from './runtime/seed.js';
 const { values } = parseArgs({ options: { cell: { type: 'string', default: 'all' }, instance: { type: 'string', default: process.env.CELL_INSTANCE ?? 'main' } } });
 // Local state (embedded Postgres data, development keys); git-ignored.
 const STATE_DIR = process.env.CELLGRAPH_STATE_DIR ?? new URL('../.cellgraph/', import.meta.url).pathname;
-const MAIL_DIR = process.env.EMAIL_SINK_DIR ?? `${STATE_DIR}mail`;
-const PUSH_DIR = process.env.PUSH_SINK_DIR ?? `${STATE_DIR}push`;
+const MAIL_DIR = process.env.EMAIL_SINK_DIR ?? join(STATE_DIR, 'mail');
+const PUSH_DIR = process.env.PUSH_SINK_DIR ?? join(STATE_DIR, 'push');
 process.env.LOG_LEVEL ??= 'warn';
 
 const started = performance.now();
