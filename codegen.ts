@@ -1,26 +1,13 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { codegenConfig } from './scripts/runtime/codegen-config.js';
 
 /**
  * GraphQL Code Generator: typed documents for clients, checked against the API schema of a cell
- * (`schema/cells/<cell>/schema.graphql`, written by `npm run compose`). The SPA's operations live
- * next to its components in web/src and are generated into web/src/gql; third parties can run the
- * same preset against the committed schema of the cell they call.
+ * (`schema/cells/<cell>/schema.graphql`, written by `npm run compose`; CELL selects it, default
+ * `all`). The SPA's operations live next to its components in web/src and are generated into
+ * web/src/gql; third parties can run the same preset against the committed schema of the cell they
+ * call. Every custom scalar is mapped to the type clients receive (scripts/runtime/client-scalars.ts).
  */
-const config: CodegenConfig = {
-  schema: `schema/cells/${process.env.CELL ?? 'all'}/schema.graphql`,
-  documents: ['web/src/**/*.{ts,tsx,graphql}', '!web/src/gql/**'],
-  ignoreNoDocuments: true,
-  generates: {
-    'web/src/gql/': {
-      preset: 'client',
-      config: {
-        useTypeImports: true,
-        enumsAsTypes: true,
-        strictScalars: true,
-        scalars: { DateTimeISO: 'string' },
-      },
-    },
-  },
-};
+const config: CodegenConfig = codegenConfig(process.env.CELL ?? 'all');
 
 export default config;

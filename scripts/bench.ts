@@ -5,7 +5,7 @@
  * machine's cores, so figures are conservative.
  */
 import pg from 'pg';
-import { LOCAL_APP_PASSWORD, sqlIdentifier } from '@cellgraph/kernel';
+import { cellDatabaseName, LOCAL_APP_PASSWORD, sqlIdentifier } from '@cellgraph/kernel';
 import { benchLive } from './bench-live.js';
 import { loadCell } from './runtime/cells.js';
 import { prepareDatabase, startCell } from './runtime/cell.js';
@@ -49,7 +49,8 @@ const scenarios: Scenario[] = [
 // process with the load generator; each subgraph brings its schema, pool and queues (~50 MB).
 const MAX_RSS_MB = 800;
 
-const database = `cellgraph_bench_${process.pid}`;
+const instance = `bench-${process.pid}`;
+const database = cellDatabaseName('all', instance);
 const postgres = await resolvePostgres(database, new URL('../.cellgraph/', import.meta.url).pathname);
 const redis = await resolveRedis();
 const cell = loadCell('all');
@@ -60,6 +61,7 @@ process.env.LOG_LEVEL ??= 'silent';
 // sends far more than a person would: its rate limit is still counted, but never reached.
 const running = await startCell({
   cell,
+  instance,
   databaseUrl: postgres.url,
   appPassword: LOCAL_APP_PASSWORD,
   redisUrl: redis.url,

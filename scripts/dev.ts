@@ -1,22 +1,25 @@
 /**
- * `npm start [-- --cell NAME]`: brings a cell up on this machine — Postgres and Redis (found or
- * started), roles, schemas and migrations, demo data, the subgraphs and the gateway — and stops
- * it all on Ctrl-C. PORT (default 4000) sets the gateway's port.
+ * `npm start [-- --cell NAME] [--instance NAME]`: brings a cell up on this machine — Postgres and
+ * Redis (found or started), roles, schemas and migrations, demo data, the subgraphs and the
+ * gateway — and stops it all on Ctrl-C or SIGTERM (forced after SHUTDOWN_TIMEOUT_MS, default
+ * 10 s). PORT (default 4000) sets the gateway's port. Each cell instance has its own database
+ * (`cellgraph_<cell>_<instance>`) and Redis namespace (`cellgraph:<cell>:<instance>`).
  */
 import { mkdirSync } from 'node:fs';
-import { LOCAL_APP_PASSWORD } from '@cellgraph/kernel';
+import { join } from 'node:path';
+import { cellDatabaseName, cellKeyPrefix, createLogger, LOCAL_APP_PASSWORD, shutdownTimeoutMs, stopOnSignals } from '@cellgraph/kernel';
 import { parseArgs } from 'node:util';
 import { loadCell } from './runtime/cells.js';
 import { prepareDatabase, startCell, type RunningCell } from './runtime/cell.js';
-import { freePort, resolvePostgres, resolveRedis, type Service } from './runtime/infrastructure.js';
+import { errorMessage, freePort, resolvePostgres, resolveRedis, type Service } from './runtime/infrastructure.js';
 import { loadOrCreateKeys } from './runtime/dev-keys.js';
 import { DEMO_USER, seedDemo } from './runtime/seed.js';
 
-const { values } = parseArgs({ options: { cell: { type: 'string', default: 'all' } } });
+const { values } = parseArgs({ options: { cell: { type: 'string', default: 'all' }, instance: { type: 'string', default: process.env.CELL_INSTANCE ?? 'main' } } });
 // Local state (embedded Postgres data, development keys); git-ignored.
 const STATE_DIR = process.env.CELLGRAPH_STATE_DIR ?? new URL('../.cellgraph/', import.meta.url).pathname;
-const MAIL_DIR = process.env.EMAIL_SINK_DIR ?? `${STATE_DIR}mail`;
-const PUSH_DIR = process.env.PUSH_SINK_DIR ?? `${STATE_DIR}push`;
+const MAIL_DIR = process.env.EMAIL_SINK_DIR ?? join(STATE_DIR, 'mail');
+const PUSH_DIR = process.env.PUSH_SINK_DIR ?? join(STATE_DIR, 'push');
 process.env.LOG_LEVEL ??= 'warn';
 
 const started = performance.now();
@@ -30,8 +33,10 @@ async function stopAll(): Promise<void> {
 
 async function main(): Promise<void> {
   const definition = loadCell(values.cell!);
+  const instance = values.instance!;
+  if (!/^[a-z][a-z0-9-]*$/.test(instance)) throw new Error(`Invalid instance name: ${JSON.stringify(instance)} (lower-case letters, digits and dashes)`);
   mkdirSync(STATE_DIR, { recursive: true });
-  const postgres: Service = await resolvePostgres(`cellgraph_${definition.name.replaceAll('-', '_')}`, STATE_DIR);
+  const postgres: Service = await resolvePostgres(cellDatabaseName(definition.name, instance), STATE_DIR);
   stops.push(postgres.stop);
   const redis: Service = await resolveRedis();
   stops.push(redis.stop);
@@ -41,6 +46,7 @@ async function main(): Promise<void> {
   const requestedPort = Number(process.env.PORT ?? 4000);
   const options = {
     cell: definition,
+    instance,
     databaseUrl: postgres.url,
     appPassword,
     redisUrl: redis.url,
@@ -63,7 +69,7 @@ Cellgraph cell "${definition.name}" is up in ${seconds}s (${definition.subgraphs
   GraphQL endpoint   ${cell.gatewayUrl}
   Explorer           ${cell.gatewayUrl}  (open in a browser)
   Postgres           ${postgres.description}
-  Redis              ${redis.description}
+  Redis              ${redis.description}, keys under ${cellKeyPrefix(definition.name, instance)}:
   E-mail             written to ${MAIL_DIR} (invitations, password resets)
 
   Demo sign-in       ${DEMO_USER.email} / ${DEMO_USER.password}  (organization "${demo.organization}")
@@ -76,21 +82,14 @@ Cellgraph cell "${definition.name}" is up in ${seconds}s (${definition.subgraphs
 Press Ctrl-C to stop.`);
 }
 
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    console.log('\nStopping…');
-    stopAll().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  });
-}
+stopOnSignals(async () => {
+  console.log('\nStopping…');
+  await stopAll();
+}, createLogger('npm-start', process.env.LOG_LEVEL));
 
 main().catch(async (error: unknown) => {
-  console.error(`\nCannot start the cell: ${(error as Error).message}`);
+  console.error(`\nCannot start the cell: ${errorMessage(error)}`);
+  setTimeout(() => process.exit(1), shutdownTimeoutMs()).unref();
   await stopAll();
   process.exit(1);
 });

@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import { boolFromEnv, intFromEnv, isDevelopment, MAX_PAGE_SIZE, parseEnv, privateJwkSchema, publicJwksSchema } from '@cellgraph/kernel';
+import { boolFromEnv, cellNamespaceEnv, intFromEnv, isDevelopment, MAX_PAGE_SIZE, parseEnv, privateJwkSchema, publicJwksSchema, redisKeyPrefixOf, requireCellName } from '@cellgraph/kernel';
 import { z } from 'zod';
 import { parseTrustProxy, type TrustProxy } from './client-address.js';
 
@@ -30,7 +30,6 @@ const gatewayEnv = z.object({
   /** Where identity publishes them; defaults to identity's /.well-known/jwks.json beside its /graphql. */
   AUTH_JWKS_URL: z.url().optional(),
   REDIS_URL: z.url({ error: 'must be a redis:// URL' }),
-  REDIS_KEY_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i).default('cellgraph'),
   /** Requests per window allowed to each API key. */
   API_KEY_RATE_LIMIT: intFromEnv(600),
   API_KEY_RATE_WINDOW_SECONDS: intFromEnv(60),
@@ -85,9 +84,13 @@ const gatewayEnv = z.object({
   SUBSCRIPTION_REVALIDATE_MS: intFromEnv(30_000),
   /** Subgraphs handed a delegation with each request, to ask the graph as the caller (comma-separated). */
   GRAPH_DELEGATES: z.string().default('collaboration,identity'),
+  // The cell's Redis namespace (CELL_NAME, CELL_INSTANCE, REDIS_KEY_PREFIX): see the kernel's cell-namespace.
+  ...cellNamespaceEnv.shape,
 });
 
 export type GatewayConfig = z.output<typeof gatewayEnv> & {
+  /** Prefix of the cell's Redis keys and live channels (REDIS_KEY_PREFIX, else derived from the cell and instance). */
+  REDIS_KEY_PREFIX: string;
   /** NODE_ENV=development (the kernel's isDevelopment: unset is production). */
   development: boolean;
   explorer: boolean;
@@ -105,7 +108,7 @@ export type GatewayConfig = z.output<typeof gatewayEnv> & {
 const urlOverride = z.url({ error: 'must be the URL of a subgraph’s /graphql' });
 
 export function parseGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const config = parseEnv('gateway', gatewayEnv, env);
+  const config = parseEnv('gateway', gatewayEnv.superRefine(requireCellName), env);
   const overrides = parseEnv(
     'gateway',
     z.record(z.string(), urlOverride),
@@ -115,6 +118,7 @@ export function parseGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gatewa
   const subgraphUrl = (name: string) => overrides[`SUBGRAPH_URL_${name.toUpperCase().replaceAll('-', '_')}`] ?? config.SUBGRAPH_URL_TEMPLATE.replaceAll('{name}', name);
   return {
     ...config,
+    REDIS_KEY_PREFIX: redisKeyPrefixOf(config),
     development,
     explorer: development || config.EXPLORER_ENABLED,
     subgraphUrl,

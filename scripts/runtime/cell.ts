@@ -28,6 +28,8 @@ export interface CellOptions {
   subgraphsPort?: number;
   /** Supergraph file to serve; defaults to the cell's committed one. */
   supergraphPath?: string;
+  /** Which instance of the cell (its Redis namespace; default `main`, see the kernel's cell-namespace). */
+  instance?: string;
   /** Further variables (NODE_ENV, limits, …). */
   env?: Record<string, string>;
 }
@@ -42,9 +44,10 @@ export interface RunningCell {
   stop(): Promise<void>;
 }
 
-/** What a cell's subgraphs must know of the cell: its Node types, trash types and API-key scopes. */
+/** What a cell's processes must know of the cell: its name (its Redis namespace), its Node types, trash types and API-key scopes. */
 export function cellEnv(cell: Cell): Record<string, string> {
   return {
+    CELL_NAME: cell.name,
     CELL_NODE_TYPES: cell.subgraphs.flatMap((definition) => definition.nodeTypes ?? []).join(','),
     CELL_TRASH_TYPES: cell.subgraphs.flatMap((definition) => (definition.trash ?? []).map((spec) => spec.type)).join(','),
     [CELL_API_KEY_SCOPES]: JSON.stringify(cellApiKeyScopes(cell.subgraphs)),
@@ -69,6 +72,7 @@ export async function startCell(options: CellOptions): Promise<RunningCell> {
     ...process.env,
     ...keysEnv(options.keys),
     ...cellEnv(options.cell),
+    ...(options.instance ? { CELL_INSTANCE: options.instance } : {}),
     DATABASE_URL: options.databaseUrl,
     DATABASE_APP_PASSWORD: options.appPassword,
     REDIS_URL: options.redisUrl,

@@ -1,14 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { EMBEDDED_PASSWORD, startEmbeddedPostgres } from './embedded-postgres.js';
 
 /*
  * Where `npm start` finds Postgres and Redis, in order: DATABASE_URL / REDIS_URL when set; the
- * standard local ports; otherwise an embedded Postgres (the embedded-postgres package, data kept
- * in .cellgraph/postgres) and a `redis-server` binary started on a free port.
+ * standard local ports; otherwise an embedded Postgres (the embedded-postgres package's binaries, data
+ * kept in .cellgraph/postgres; one an earlier run left running is reused) and a `redis-server` binary
+ * started on a free port. CELLGRAPH_POSTGRES=embedded skips the local port. Probes are quiet: one
+ * attempt, no retries, errors swallowed.
  */
 
 export interface Service {
@@ -49,8 +52,9 @@ async function postgresAnswers(url: string): Promise<boolean> {
   }
 }
 
-async function redisAnswers(url: string): Promise<boolean> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 2000 });
+export async function redisAnswers(url: string): Promise<boolean> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false, connectTimeout: 2000 });
+  redis.on('error', () => {}); // a refused probe is an answer, not an "Unhandled error event"
   try {
     await redis.connect();
     return (await redis.ping()) === 'PONG';
@@ -66,35 +70,35 @@ export async function resolvePostgres(database: string, stateDir: string): Promi
   if (process.env.DATABASE_URL) {
     return { url: process.env.DATABASE_URL, description: 'DATABASE_URL', stop: nothingToStop };
   }
-  if (await postgresAnswers(LOCAL_POSTGRES)) {
+  if (process.env.CELLGRAPH_POSTGRES !== 'embedded' && (await postgresAnswers(LOCAL_POSTGRES))) {
     return { url: withDatabase(LOCAL_POSTGRES, database), description: 'local Postgres on 127.0.0.1:5432', stop: nothingToStop };
   }
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dataDir = join(stateDir, 'postgres');
-  const port = await freePort();
-  const password = 'cellgraph-dev';
-  const embedded = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: 'postgres',
-    password,
-    persistent: true,
-    // Postgres refuses to run as root: then the data directory is given to a `postgres` user.
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => {},
-  });
+  mkdirSync(stateDir, { recursive: true });
+  let embedded;
   try {
-    mkdirSync(stateDir, { recursive: true });
-    if (!existsSync(join(dataDir, 'PG_VERSION'))) await embedded.initialise();
-    await embedded.start();
+    embedded = await startEmbeddedPostgres(dataDir, await freePort());
   } catch (error) {
     throw new InfrastructureError(
-      `No Postgres: DATABASE_URL is not set, nothing answers on 127.0.0.1:5432, and the embedded Postgres failed to start (${(error as Error).message}). ` +
+      `No Postgres: DATABASE_URL is not set, nothing answers on 127.0.0.1:5432, and the embedded Postgres failed to start (${errorMessage(error)}). ` +
         'Set DATABASE_URL to an administrator connection, or start Postgres locally (e.g. `docker compose up -d`).',
     );
   }
-  const url = withDatabase(`postgres://postgres:${password}@127.0.0.1:${port}/postgres`, database);
-  return { url, description: `embedded Postgres on port ${port} (data in ${dataDir})`, stop: () => embedded.stop() };
+  const url = `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${embedded.port}/postgres`;
+  if (embedded.reused) {
+    if (!(await postgresAnswers(url))) {
+      throw new InfrastructureError(
+        `An embedded Postgres left running by an earlier run (pid ${embedded.pid}) holds ${dataDir} but does not answer on port ${embedded.port}: stop it (kill ${embedded.pid}) and start again.`,
+      );
+    }
+    console.log(`Reusing the embedded Postgres an earlier run left running (pid ${embedded.pid}, port ${embedded.port}, data in ${dataDir}); it stops with this run.`);
+  }
+  return { url: withDatabase(url, database), description: `embedded Postgres on port ${embedded.port} (data in ${dataDir})`, stop: embedded.stop };
+}
+
+/** The message of anything thrown (some libraries reject with undefined). */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error ?? 'no reason given');
 }
 
 /** A Redis URL. */

@@ -1,11 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, TEST_REDIS_URL, type TestDatabase } from '@cellgraph/kernel/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { graphqlData } from '../runtime/graphql-client.js';
-import { freePort } from '../runtime/infrastructure.js';
+import { runningPostmaster } from '../runtime/embedded-postgres.js';
+import { freePort, redisAnswers } from '../runtime/infrastructure.js';
 import { DEMO_USER } from '../runtime/seed.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -32,7 +34,7 @@ describe('npm start', () => {
     let output = '';
     child.stdout!.on('data', (chunk) => (output += chunk));
     child.stderr!.on('data', (chunk) => (output += chunk));
-    await expect.poll(() => output, { timeout: 60_000, interval: 200 }).toContain('Press Ctrl-C to stop.');
+    await expect.poll(() => output, { timeout: 150_000, interval: 200 }).toContain('Press Ctrl-C to stop.');
     const endpoint = `http://127.0.0.1:${port}/graphql`;
     expect(output).toContain(`GraphQL endpoint   ${endpoint}`);
     expect(output).toContain(DEMO_USER.email);
@@ -49,5 +51,101 @@ describe('npm start', () => {
     child.kill('SIGINT');
     expect(await exited).toBe(0);
     await expect(fetch(endpoint)).rejects.toThrow();
+  }, 180_000);
+});
+
+/** Spawns `npm start` (scripts/dev.ts) and collects what it prints. */
+function startDev(env: NodeJS.ProcessEnv, args: string[] = []) {
+  const child = spawn(process.execPath, ['--conditions=@cellgraph/source', '--import', '@swc-node/register/esm-register', 'scripts/dev.ts', ...args], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const run = { child, output: '', exited: new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code))) };
+  child.stdout!.on('data', (chunk) => (run.output += chunk));
+  child.stderr!.on('data', (chunk) => (run.output += chunk));
+  return run;
+}
+
+describe('npm start with an embedded Postgres', () => {
+  const stateDir = mkdtempSync(join(tmpdir(), 'cellgraph-state-'));
+  chmodSync(stateDir, 0o755); // as root, Postgres runs as `postgres` and must reach its data directory
+  const dataDir = join(stateDir, 'postgres');
+  const runs: ReturnType<typeof startDev>[] = [];
+  const cleanups: (() => void)[] = [];
+  const { DATABASE_URL: _unused, ...inherited } = process.env;
+  const env: NodeJS.ProcessEnv = {
+    ...inherited,
+    CELLGRAPH_POSTGRES: 'embedded',
+    REDIS_URL: TEST_REDIS_URL,
+    CELLGRAPH_STATE_DIR: stateDir,
+    CELL_INSTANCE: `t${randomBytes(4).toString('hex')}`,
+    SHUTDOWN_TIMEOUT_MS: '5000',
+    LOG_LEVEL: 'warn',
+  };
+
+  afterAll(async () => {
+    for (const run of runs) run.child.kill('SIGKILL');
+    for (const cleanup of cleanups) cleanup();
+    const postmaster = runningPostmaster(dataDir);
+    if (postmaster) process.kill(postmaster.pid, 'SIGKILL');
+    rmSync(stateDir, { recursive: true, force: true });
+  });
+
+  it('reuses the embedded Postgres a killed run left behind, saying so in one line', async () => {
+    const first = startDev({ ...env, PORT: String(await freePort()) }, ['--cell', 'core']);
+    runs.push(first);
+    await expect.poll(() => first.output, { timeout: 120_000, interval: 200 }).toContain('Press Ctrl-C to stop.');
+    const postmaster = runningPostmaster(dataDir)!;
+    expect(postmaster).toBeDefined();
+
+    first.child.kill('SIGKILL'); // no chance to stop the embedded Postgres
+    await first.exited;
+    expect(runningPostmaster(dataDir)?.pid).toBe(postmaster.pid);
+
+    const second = startDev({ ...env, PORT: String(await freePort()) }, ['--cell', 'core']);
+    runs.push(second);
+    await expect.poll(() => second.output, { timeout: 120_000, interval: 200 }).toContain('Press Ctrl-C to stop.');
+    const reuse = second.output.split('\n').filter((line) => line.includes('embedded Postgres an earlier run left running'));
+    expect(reuse).toEqual([`Reusing the embedded Postgres an earlier run left running (pid ${postmaster.pid}, port ${postmaster.port}, data in ${dataDir}); it stops with this run.`]);
+    expect(second.output).not.toContain('Cannot read properties');
+  }, 300_000);
+
+  it('exits within SHUTDOWN_TIMEOUT_MS on SIGTERM when its Postgres went away', async () => {
+    // A run of its own, on a data directory of its own: started fresh, not reused.
+    const ownState = mkdtempSync(join(tmpdir(), 'cellgraph-state-'));
+    chmodSync(ownState, 0o755);
+    cleanups.push(() => {
+      const left = runningPostmaster(join(ownState, 'postgres'));
+      if (left) process.kill(left.pid, 'SIGKILL');
+      rmSync(ownState, { recursive: true, force: true });
+    });
+    const running = startDev({ ...env, CELLGRAPH_STATE_DIR: ownState, PORT: String(await freePort()) }, ['--cell', 'core']);
+    runs.push(running);
+    await expect.poll(() => running.output, { timeout: 120_000, interval: 200 }).toContain('Press Ctrl-C to stop.');
+    const postmaster = runningPostmaster(join(ownState, 'postgres'))!;
+    process.kill(postmaster.pid, 'SIGKILL'); // the database goes away under the running cell
+    await expect.poll(() => runningPostmaster(join(ownState, 'postgres')), { timeout: 30_000 }).toBeUndefined();
+
+    const signalled = Date.now();
+    running.child.kill('SIGTERM');
+    const code = await running.exited;
+    expect(code).not.toBeNull();
+    expect(Date.now() - signalled).toBeLessThan(5_000 + 2_000); // the deadline, plus the process's own exit
+  }, 300_000);
+});
+
+describe('probing for local services', () => {
+  it('is quiet: a Redis that does not answer is reported as such, without "Unhandled error event"', async () => {
+    const printed: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void printed.push(args);
+    try {
+      expect(await redisAnswers(`redis://127.0.0.1:${await freePort()}`)).toBe(false);
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      console.error = original;
+    }
+    expect(printed).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readSentEmails, type SentEmail } from '@cellgraph/kernel';
+import { cellKeyPrefix, readSentEmails, type SentEmail } from '@cellgraph/kernel';
 import { createTestDatabase, deleteRedisKeys, TEST_APP_PASSWORD, TEST_REDIS_URL, testPlatformEnv, type TestDatabase } from '@cellgraph/kernel/testing';
 import { Redis } from 'ioredis';
 import { catalog } from '../runtime/catalog.js';
@@ -24,7 +24,7 @@ export interface TestCell extends RunningCell {
   cell: Cell;
   keys: CellKeys;
   database: TestDatabase;
-  /** Redis key prefix of this cell (unique to the test). */
+  /** Redis key prefix of this cell instance (unique to the test). */
   keyPrefix: string;
   /** Where the cell's e-mail arrives. */
   emailDir: string;
@@ -45,7 +45,8 @@ export async function startTestCell(options: { cell?: string; env?: Record<strin
   const database = await createTestDatabase(wholeCatalog ? undefined : cell.subgraphs);
   const keys = await generateCellKeys();
   const emailDir = mkdtempSync(join(tmpdir(), 'cellgraph-mail-'));
-  const platformEnv = testPlatformEnv(emailDir);
+  const platformEnv = testPlatformEnv(emailDir, cell.name);
+  const keyPrefix = cellKeyPrefix(platformEnv.CELL_NAME, platformEnv.CELL_INSTANCE);
   let running: RunningCell;
   try {
     running = await startCell({
@@ -69,7 +70,7 @@ export async function startTestCell(options: { cell?: string; env?: Record<strin
     cell,
     keys,
     database,
-    keyPrefix: platformEnv.REDIS_KEY_PREFIX!,
+    keyPrefix,
     emailDir,
     gql,
     async signUp(name = 'Test User') {
@@ -87,7 +88,7 @@ export async function startTestCell(options: { cell?: string; env?: Record<strin
       await running.stop();
       await database.drop();
       const redis = new Redis(TEST_REDIS_URL);
-      await deleteRedisKeys(redis, platformEnv.REDIS_KEY_PREFIX!);
+      await deleteRedisKeys(redis, keyPrefix);
       redis.disconnect();
       rmSync(emailDir, { recursive: true, force: true });
     },

@@ -69,7 +69,7 @@ export const identitySubgraph = defineSubgraph<IdentityServices>({
     });
     const mfa = new MfaService(db, new SecretBox(config.IDENTITY_ENCRYPTION_KEY));
     const sessions = new SessionService({ db, tokens, revocations, throttle, mfa, redis, keyPrefix, refreshTokenTtlDays: config.REFRESH_TOKEN_TTL_DAYS });
-    const organizations = new OrganizationService(db, authz, redis);
+    const organizations = new OrganizationService(db, authz);
     const accounts = new AccountService({ db, sessions, organizations, mailer, throttle, appUrl: config.APP_URL });
     const invitations = new InvitationService({ db, authz, redis, mailer, sessions, organizations, appUrl: config.APP_URL });
     return {
@@ -80,10 +80,10 @@ export const identitySubgraph = defineSubgraph<IdentityServices>({
       users: new UserService(db),
       mfa,
       organizations,
-      teams: new TeamService(db, authz, redis),
+      teams: new TeamService(db, authz),
       invitations,
       apiKeys: new ApiKeyService(db, authz, redis, keyPrefix, config.CELL_API_KEY_SCOPES),
-      permissions: new PermissionService(db, authz, redis, graph),
+      permissions: new PermissionService(db, authz, graph),
       jwks: { keys: [publicPart(config.AUTH_SIGNING_KEY), ...(config.AUTH_PREVIOUS_PUBLIC_KEYS?.keys ?? [])] },
     };
   },

@@ -8,6 +8,7 @@ export * from './authz/authorizer.js';
 export * from './authz/model.js';
 export * from './authz/policy-store.js';
 export * from './authz/policy-writer.js';
+export * from './config/cell-namespace.js';
 export * from './config/env.js';
 export * from './config/runtime-mode.js';
 export * from './context/request-context.js';

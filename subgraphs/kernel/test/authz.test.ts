@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  announcePolicyChange,
   Authorizer,
   connectRedis,
   createLogger,
@@ -17,14 +16,15 @@ import { createTestDatabase, TEST_APP_PASSWORD, TEST_REDIS_URL, type TestDatabas
 
 let database: TestDatabase;
 let redis: Redis;
+const keyPrefix = `cgtest:${uuidv7()}`;
 const processes: { db: Database; cache: PolicyCache; authz: Authorizer }[] = [];
 
 /** One subgraph process's view of the policies: its own pool, cache and Redis subscription. */
 async function process(subgraph: string) {
   const db = new Database({ url: appConnectionString(database.url, subgraph, TEST_APP_PASSWORD), schema: subgraph, entities: [], logger: createLogger('test', 'silent') });
   await db.connect();
-  const cache = new PolicyCache(db);
-  await cache.listen(redis);
+  const cache = new PolicyCache(db, redis, keyPrefix);
+  await cache.listen();
   const entry = { db, cache, authz: new Authorizer(cache, 'tasks') };
   processes.push(entry);
   return entry;
@@ -93,7 +93,7 @@ describe('authorization', () => {
     await writer.db.transaction(
       async (em, hooks) => {
         await policyWriter.setRole(em, orgId, userId, 'member');
-        hooks.afterCommit(() => announcePolicyChange(redis, orgId));
+        hooks.afterCommit(() => writer.authz.announcePolicyChange(orgId));
       },
       { orgId },
     );

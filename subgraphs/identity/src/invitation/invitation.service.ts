@@ -1,5 +1,4 @@
 import {
-  announcePolicyChange,
   forbidden,
   fromGlobalId,
   globalIdOf,
@@ -177,7 +176,7 @@ export class InvitationService {
         }
         await em.update(Invitation, { id: invitation.id }, { acceptedAt: new Date(), acceptedBy: userId });
         await this.db.emit(em, { type: 'invitation.accepted', orgId, actorId: userId, subject: { type: 'Invitation', id: invitation.id }, data: { role: invitation.role } });
-        hooks.afterCommit(() => announcePolicyChange(this.options.redis, orgId));
+        hooks.afterCommit(() => this.options.authz.announcePolicyChange(orgId));
         return em.findOneByOrFail(User, { id: userId });
       },
       { userId, orgId, settings: { token_hash: tokenHash } },

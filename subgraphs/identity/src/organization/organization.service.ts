@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import {
-  announcePolicyChange,
   forbidden,
   fromGlobalId,
   policyWriter,
@@ -10,7 +9,6 @@ import {
   validateInput,
   type Authorizer,
   type Database,
-  type Redis,
   type RequestContext,
   type TransactionHooks,
 } from '@cellgraph/kernel';
@@ -29,7 +27,6 @@ export class OrganizationService {
   constructor(
     private readonly db: Database,
     private readonly authz: Authorizer,
-    private readonly redis: Redis,
   ) {}
 
   /** Within the caller's transaction (scoped to `orgId` and `userId`): the organization and its owner. */
@@ -136,7 +133,7 @@ export class OrganizationService {
   }
 
   announceAfterCommit(hooks: TransactionHooks, orgId: string): void {
-    hooks.afterCommit(() => announcePolicyChange(this.redis, orgId));
+    hooks.afterCommit(() => this.authz.announcePolicyChange(orgId));
   }
 }
 

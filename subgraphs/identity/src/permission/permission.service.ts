@@ -1,5 +1,4 @@
 import {
-  announcePolicyChange,
   objectKey,
   parseGlobalId,
   policyWriter,
@@ -13,7 +12,6 @@ import {
   type Authorizer,
   type Database,
   type GraphClient,
-  type Redis,
   type RequestContext,
 } from '@cellgraph/kernel';
 import { In } from 'typeorm';
@@ -45,7 +43,6 @@ export class PermissionService {
   constructor(
     private readonly db: Database,
     private readonly authz: Authorizer,
-    private readonly redis: Redis,
     private readonly graph: GraphClient,
   ) {}
 
@@ -59,7 +56,7 @@ export class PermissionService {
     await this.db.transaction(async (em, hooks) => {
       await policyWriter.grant(em, orgId, subject.key, objectKey(object.type, object.id), input.relation);
       await this.db.emit(em, { type: 'permission.granted', orgId, subject: { type: object.type, id: object.id }, data: { subject: subject.key, relation: input.relation } });
-      hooks.afterCommit(() => announcePolicyChange(this.redis, orgId));
+      hooks.afterCommit(() => this.authz.announcePolicyChange(orgId));
     });
     return { subject: subject.entity, relation: input.relation, source: GrantSource.OBJECT };
   }
@@ -72,7 +69,7 @@ export class PermissionService {
     await this.db.transaction(async (em, hooks) => {
       if (!(await policyWriter.revoke(em, orgId, subject.key, objectKey(object.type, object.id)))) throw notGranted();
       await this.db.emit(em, { type: 'permission.revoked', orgId, subject: { type: object.type, id: object.id }, data: { subject: subject.key } });
-      hooks.afterCommit(() => announcePolicyChange(this.redis, orgId));
+      hooks.afterCommit(() => this.authz.announcePolicyChange(orgId));
     });
   }
 

@@ -1,5 +1,4 @@
 import {
-  announcePolicyChange,
   alignToKeys,
   forbidden,
   fromGlobalId,
@@ -11,7 +10,6 @@ import {
   validateInput,
   type Authorizer,
   type Database,
-  type Redis,
   type RequestContext,
 } from '@cellgraph/kernel';
 import { In, type EntityManager } from 'typeorm';
@@ -31,7 +29,6 @@ export class TeamService {
   constructor(
     private readonly db: Database,
     private readonly authz: Authorizer,
-    private readonly redis: Redis,
   ) {}
 
   async create(request: RequestContext, input: { name: string; description?: string | null }): Promise<Team> {
@@ -76,7 +73,7 @@ export class TeamService {
       await em.softDelete(Team, { id: teamId });
       await policyWriter.removeTeam(em, orgId, teamId);
       await this.db.emit(em, { type: 'team.deleted', orgId, subject: { type: 'Team', id: teamId }, data: { title: team.name } });
-      hooks.afterCommit(() => announcePolicyChange(this.redis, orgId));
+      hooks.afterCommit(() => this.authz.announcePolicyChange(orgId));
     });
     return id;
   }
@@ -92,7 +89,7 @@ export class TeamService {
         if (!restored.affected) throw teamNotFound();
         for (const member of await em.findBy(TeamMember, { teamId })) await policyWriter.setTeamMember(em, orgId, member.userId, teamId, true);
         await this.db.emit(em, { type: 'team.restored', orgId, subject: { type: 'Team', id: teamId } });
-        hooks.afterCommit(() => announcePolicyChange(this.redis, orgId));
+        hooks.afterCommit(() => this.authz.announcePolicyChange(orgId));
         return em.findOneByOrFail(Team, { id: teamId });
       }),
     );
@@ -109,7 +106,7 @@ export class TeamService {
       await em.upsert(TeamMember, { teamId, userId, orgId, role: input.role ?? TeamRole.MEMBER }, ['teamId', 'userId']);
       await policyWriter.setTeamMember(em, orgId, userId, teamId, true);
       await this.db.emit(em, { type: 'team.member_added', orgId, subject: { type: 'Team', id: teamId }, data: { userId, role: input.role ?? TeamRole.MEMBER } });
-      hooks.afterCommit(() => announcePolicyChange(this.redis, orgId));
+      hooks.afterCommit(() => this.authz.announcePolicyChange(orgId));
       return em.findOneByOrFail(TeamMember, { teamId, userId });
     });
   }
@@ -124,7 +121,7 @@ export class TeamService {
       if (!removed.affected) throw notInTeam();
       await policyWriter.setTeamMember(em, orgId, userId, teamId, false);
       await this.db.emit(em, { type: 'team.member_removed', orgId, subject: { type: 'Team', id: teamId }, data: { userId } });
-      hooks.afterCommit(() => announcePolicyChange(this.redis, orgId));
+      hooks.afterCommit(() => this.authz.announcePolicyChange(orgId));
     });
   }
 

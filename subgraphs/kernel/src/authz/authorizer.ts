@@ -6,8 +6,8 @@ import type { Database } from '../db/database.js';
 import type { Redis } from '../redis/redis.js';
 import { enforcerWith, objectKey, roleSubject, teamSubject, typeWildcard, userSubject, type Action, type PolicyRow } from './model.js';
 
-/** Redis channel on which policy changes are announced: the message is the organization id. */
-export const POLICY_CHANNEL = 'cellgraph:authz:changed';
+/** The cell's Redis channel on which policy changes are announced: the message is the organization id. */
+export const policyChannel = (prefix: string) => `${prefix}:authz:changed`;
 
 const CACHE_TTL_MS = 60_000; // bound on staleness should an announcement be lost
 const MAX_CACHED_ORGS = 2_000;
@@ -21,13 +21,23 @@ export class PolicyCache {
   private readonly enforcers = new Map<string, { loaded: number; enforcer: Promise<Enforcer> }>();
   private subscriber: Redis | undefined;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly redis: Redis,
+    /** The cell's Redis key prefix: only its own cell's announcements reach the cache. */
+    private readonly prefix: string,
+  ) {}
 
   /** Listens for announced changes on a dedicated connection (pub/sub blocks a connection). */
-  async listen(redis: Redis): Promise<void> {
-    this.subscriber = redis.duplicate();
+  async listen(): Promise<void> {
+    this.subscriber = this.redis.duplicate();
     this.subscriber.on('message', (_channel: string, orgId: string) => this.enforcers.delete(orgId));
-    await this.subscriber.subscribe(POLICY_CHANNEL);
+    await this.subscriber.subscribe(policyChannel(this.prefix));
+  }
+
+  /** Announces to every process of the cell that an organization's policies changed (after the change committed). */
+  async announceChange(orgId: string): Promise<void> {
+    await this.redis.publish(policyChannel(this.prefix), orgId);
   }
 
   async close(): Promise<void> {
@@ -47,11 +57,6 @@ export class PolicyCache {
   }
 }
 
-/** Announces that an organization's policies changed (after the change committed). */
-export async function announcePolicyChange(redis: Redis, orgId: string): Promise<void> {
-  await redis.publish(POLICY_CHANNEL, orgId);
-}
-
 /**
  * The one permission check of every subgraph, for resolvers and reference resolvers alike.
  * Users are judged by their organization role, their teams and what is shared with them; API
@@ -64,6 +69,11 @@ export class Authorizer {
     /** The scope name of this subgraph's objects for API keys, e.g. "tasks". */
     private readonly scope: string,
   ) {}
+
+  /** Announces that an organization's policies changed (call after the change committed). */
+  announcePolicyChange(orgId: string): Promise<void> {
+    return this.policies.announceChange(orgId);
+  }
 
   /** May the caller perform `action` on `type`/`id` (or on the type as a whole when id is omitted)? */
   async can(request: RequestContext, action: Action, type: string, id?: string): Promise<boolean> {

@@ -4,7 +4,7 @@ import { roleSubject, teamSubject, userSubject, type OrganizationRoleName, type 
 /**
  * Writes an organization's policies inside the caller's transaction (so a membership and its
  * policy commit or roll back together). Only the identity subgraph's role may write. The caller
- * announces the change after commit (`announcePolicyChange`).
+ * announces the change after commit (`authz.announcePolicyChange`).
  */
 export const policyWriter = {
   async setRole(em: EntityManager, orgId: string, userId: string, role: OrganizationRoleName | null): Promise<void> {

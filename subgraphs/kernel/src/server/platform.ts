@@ -1,5 +1,6 @@
 import type { Worker } from 'bullmq';
 import { z } from 'zod';
+import { cellNamespaceEnv, redisKeyPrefixOf, requireCellName } from '../config/cell-namespace.js';
 import { intFromEnv, parseEnv } from '../config/env.js';
 import { GraphClient } from '../graph/graph-client.js';
 import { Mailer, startEmailWorker } from '../jobs/mailer.js';
@@ -10,8 +11,6 @@ import { connectRedis, type Redis } from '../redis/redis.js';
 export const platformEnv = z
   .object({
     REDIS_URL: z.url({ error: 'must be a redis:// URL' }),
-    /** Prefix of every Redis key and queue of the cell (cells may share a Redis). */
-    REDIS_KEY_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i).default('cellgraph'),
     /** Run background work in this process: outbox relays, event and job workers, e-mail delivery. */
     WORKERS: z.enum(['on', 'off']).default('on'),
     /** How long a crashed worker's jobs stay locked before another worker takes them (BullMQ's default: 30 s). */
@@ -19,7 +18,9 @@ export const platformEnv = z
     /** The gateway's /graphql, for subgraphs that ask the graph on behalf of a request. */
     GRAPH_URL: z.url().optional(),
   })
-  .extend(emailEnv.shape);
+  .extend(emailEnv.shape)
+  // The cell's Redis namespace (keys, queues, channels; cells may share a Redis): see cell-namespace.
+  .extend(cellNamespaceEnv.shape);
 
 /** What a host process shares among its subgraphs: Redis, the key prefix, the mailer. */
 export interface Platform {
@@ -37,15 +38,16 @@ export interface Platform {
 }
 
 export function startPlatform(env: NodeJS.ProcessEnv, logger: Logger): Platform {
-  const config = parseEnv('platform', platformEnv, env);
+  const config = parseEnv('platform', platformEnv.superRefine(requireCellName), env);
+  const keyPrefix = redisKeyPrefixOf(config);
   const redis = connectRedis(config.REDIS_URL, 'cellgraph-subgraphs');
-  const mailer = new Mailer(config.REDIS_URL, config.REDIS_KEY_PREFIX);
+  const mailer = new Mailer(config.REDIS_URL, keyPrefix);
   const worker: Worker | undefined =
-    config.WORKERS === 'on' ? startEmailWorker(config.REDIS_URL, config.REDIS_KEY_PREFIX, emailProviderFrom(config), logger, config.WORKER_LOCK_MS) : undefined;
+    config.WORKERS === 'on' ? startEmailWorker(config.REDIS_URL, keyPrefix, emailProviderFrom(config), logger, config.WORKER_LOCK_MS) : undefined;
   return {
     redis,
     redisUrl: config.REDIS_URL,
-    keyPrefix: config.REDIS_KEY_PREFIX,
+    keyPrefix,
     mailer,
     workers: config.WORKERS === 'on',
     workerLockMs: config.WORKER_LOCK_MS,

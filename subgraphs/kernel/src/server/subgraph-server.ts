@@ -118,8 +118,8 @@ export async function createSubgraphServer<TServices>(
   });
   await db.connect();
   const { redis, redisUrl, keyPrefix, mailer, graph } = options.platform;
-  const policies = new PolicyCache(db);
-  await policies.listen(redis);
+  const policies = new PolicyCache(db, redis, keyPrefix);
+  await policies.listen();
   const jobs = new JobQueue(definition.name, redisUrl, keyPrefix);
   const runtime: SubgraphRuntime = {
     name: definition.name,

@@ -95,9 +95,12 @@ export async function startTestSubgraphs(
   };
 }
 
-/** Platform settings of one test: its own Redis key prefix and e-mail sink. */
-export function testPlatformEnv(emailDir: string): Record<string, string> {
-  return { REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: `cgtest:${randomBytes(6).toString('hex')}`, EMAIL_SINK_DIR: emailDir, EMAIL_PROVIDER: 'file' };
+/**
+ * Platform settings of one test: an instance of its own (so its own Redis namespace, derived as
+ * in any deployment: `cellgraph:<cell>:<instance>`) and e-mail sink.
+ */
+export function testPlatformEnv(emailDir: string, cell = 'test'): Record<string, string> & { CELL_NAME: string; CELL_INSTANCE: string } {
+  return { REDIS_URL: TEST_REDIS_URL, CELL_NAME: cell, CELL_INSTANCE: `t${randomBytes(6).toString('hex')}`, EMAIL_SINK_DIR: emailDir, EMAIL_PROVIDER: 'file' };
 }
 
 /** Removes every Redis key under `prefix` (what a test left behind). */

@@ -1,0 +1,23 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+import { clientScalars } from './client-scalars.js';
+
+/** The codegen configuration of a cell's clients (see codegen.ts), paths relative to the repository root. */
+export function codegenConfig(cell: string, output = 'web/src/gql/'): CodegenConfig {
+  const schema = `schema/cells/${cell}/schema.graphql`;
+  return {
+    schema,
+    documents: ['web/src/**/*.{ts,tsx,graphql}', '!web/src/gql/**'],
+    ignoreNoDocuments: true,
+    generates: {
+      [output]: {
+        preset: 'client',
+        config: {
+          useTypeImports: true,
+          enumsAsTypes: true,
+          strictScalars: true,
+          scalars: clientScalars(schema),
+        },
+      },
+    },
+  };
+}
