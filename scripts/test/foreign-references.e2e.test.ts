@@ -5,7 +5,7 @@ import { buildSchema, getNamedType, isInputObjectType, isObjectType, type GraphQ
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCell } from '../runtime/cells.js';
 import { composeCell, subgraphSdls } from '../runtime/composition.js';
-import { startTestCell, TEST_PASSWORD, waitForEmail, type TestCell, type TestUser } from '../testing/cell-harness.js';
+import { startTestCell, TEST_PASSWORD, waitForEmail, waitUntilSettled, type TestCell, type TestUser } from '../testing/cell-harness.js';
 
 /**
  * Every id a mutation input carries must name something readable in the caller's organization:
@@ -310,9 +310,12 @@ describe('ids in mutation inputs', () => {
         const foreignId = idAt({ input: base(theirs) }, parts);
         const randomId = randomIdLike(foreignId);
         const attempt = async (id: unknown) => outcome(await call(caller, mutation, (replaceAt({ input: base(mine) }, parts, id) as { input: Input }).input, select), mutation);
+        // Rows the events of earlier writes still project (activity feed) must not count as this attempt's.
+        await waitUntilSettled(cell);
         const before = await rowCounts();
         const random = await attempt(randomId);
         const foreign = await attempt(foreignId);
+        await waitUntilSettled(cell);
         const after = await rowCounts();
         const written = Object.keys(after).filter((table) => after[table] !== before[table]);
         const internal = [...random.errors, ...foreign.errors].includes('INTERNAL_SERVER_ERROR');

@@ -1,8 +1,6 @@
-import { eventQueueName, fromGlobalId, uuidv7 } from '@cellgraph/kernel';
-import { TEST_REDIS_URL, withClient } from '@cellgraph/kernel/testing';
-import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
-import { TEST_PASSWORD, waitForEmail, type TestCell, type TestUser } from '../testing/cell-harness.js';
+import { fromGlobalId, uuidv7 } from '@cellgraph/kernel';
+import { withClient } from '@cellgraph/kernel/testing';
+import { TEST_PASSWORD, waitForEmail, waitUntilSettled, type TestCell, type TestUser } from '../testing/cell-harness.js';
 import type { ConnectionPlace } from '../testing/connection-walker.js';
 
 /**
@@ -210,7 +208,8 @@ export async function buildWorld(cell: TestCell): Promise<World> {
   const thread = (await many(asMember, 'commentCreate', [{ nodeId: parent, body: 'Thread' }], 'comment { id }'))[0].comment.id as string;
   await many(asMember, 'commentCreate', range(6).map((index) => ({ nodeId: parent, parentId: thread, body: TITLES[index] })), 'comment { id }');
   await insertNotifications(cell, owner, 7);
-  await settle(cell, trashed);
+  // No row may appear while connections are walked: events projected, the trash holding the deleted tasks.
+  await waitUntilSettled(cell, async (db) => Number((await db.query('SELECT count(*) FROM collaboration.trash WHERE deleted AND node_id = ANY($1)', [trashed])).rows[0].count) === trashed.length);
   return { owner, member, nodes, task: parent, board, column, team, contact, deal, pipeline, tag, comment: thread };
 }
 
@@ -233,34 +232,6 @@ async function insertNotifications(cell: TestCell, owner: TestUser, count: numbe
       );
     }
   });
-}
-
-/**
- * Waits until the cell has nothing left to do with the events written so far (every outbox
- * published, no event job waiting or running) and the trash holds the deleted tasks, so no row
- * appears while connections are walked.
- */
-async function settle(cell: TestCell, trashed: string[]): Promise<void> {
-  const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-  const queues = cell.cell.subgraphs.map((subgraph) => new Queue(eventQueueName(subgraph.name), { connection: redis, prefix: cell.keyPrefix }));
-  try {
-    await withClient(cell.database.url, async (db) => {
-      const deadline = Date.now() + 60_000;
-      for (;;) {
-        const unpublished: number[] = [];
-        for (const subgraph of cell.cell.subgraphs) unpublished.push(Number((await db.query(`SELECT count(*) FROM ${subgraph.name}.outbox WHERE published_at IS NULL`)).rows[0].count));
-        const jobs = await Promise.all(queues.map((queue) => queue.getJobCounts('waiting', 'active', 'prioritized', 'paused')));
-        const pending = jobs.reduce((sum, counts) => sum + Object.values(counts).reduce((a, b) => a + b, 0), 0);
-        const inTrash = Number((await db.query('SELECT count(*) FROM collaboration.trash WHERE deleted AND node_id = ANY($1)', [trashed])).rows[0].count);
-        if (unpublished.every((count) => count === 0) && pending === 0 && inTrash === trashed.length) return;
-        if (Date.now() > deadline) throw new Error(`The cell did not settle: unpublished ${unpublished}, jobs ${pending}, in trash ${inTrash}/${trashed.length}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    });
-  } finally {
-    await Promise.all(queues.map((queue) => queue.close()));
-    redis.disconnect();
-  }
 }
 
 /** Columns the connections order by; every one of them, in every table, gets the crafted times. */

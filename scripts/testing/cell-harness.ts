@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cellKeyPrefix, readSentEmails, type SentEmail } from '@cellgraph/kernel';
-import { createTestDatabase, deleteRedisKeys, TEST_APP_PASSWORD, TEST_REDIS_URL, testPlatformEnv, type TestDatabase } from '@cellgraph/kernel/testing';
+import { cellKeyPrefix, eventQueueName, readSentEmails, type SentEmail } from '@cellgraph/kernel';
+import { createTestDatabase, deleteRedisKeys, TEST_APP_PASSWORD, TEST_REDIS_URL, testPlatformEnv, withClient, type TestDatabase } from '@cellgraph/kernel/testing';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { catalog } from '../runtime/catalog.js';
 import { startCell, type RunningCell } from '../runtime/cell.js';
@@ -106,5 +107,30 @@ export async function waitForEmail(cell: TestCell, to: string, options: { subjec
     if (mail) return { ...mail, token: decodeURIComponent(/token=([^\s&]+)/.exec(mail.text)?.[1] ?? '') };
     if (Date.now() > deadline) throw new Error(`No e-mail to ${to} arrived`);
     await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/**
+ * Waits until the cell has nothing left to do with the events written so far: every outbox
+ * published and no event job waiting or running (so projections such as the activity feed are
+ * complete), and `also` (if given) holds. Waits for the condition, not for a time budget.
+ */
+export async function waitUntilSettled(cell: TestCell, also?: (db: import('pg').Client) => Promise<boolean>): Promise<void> {
+  const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+  const queues = cell.cell.subgraphs.map((subgraph) => new Queue(eventQueueName(subgraph.name), { connection: redis, prefix: cell.keyPrefix }));
+  try {
+    await withClient(cell.database.url, async (db) => {
+      for (;;) {
+        let unpublished = 0;
+        for (const subgraph of cell.cell.subgraphs) unpublished += Number((await db.query(`SELECT count(*) FROM ${subgraph.name}.outbox WHERE published_at IS NULL`)).rows[0].count);
+        const jobs = await Promise.all(queues.map((queue) => queue.getJobCounts('waiting', 'active', 'prioritized', 'paused', 'delayed')));
+        const pending = jobs.reduce((sum, counts) => sum + Object.values(counts).reduce((a, b) => a + b, 0), 0);
+        if (unpublished === 0 && pending === 0 && (!also || (await also(db)))) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    });
+  } finally {
+    await Promise.all(queues.map((queue) => queue.close()));
+    redis.disconnect();
   }
 }
