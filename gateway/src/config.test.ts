@@ -6,6 +6,7 @@ const required = {
   SUPERGRAPH_PATH: '/cells/all/supergraph.graphql',
   INTERNAL_SIGNING_KEY: JSON.stringify((await generateSigningKeyPair('internal')).privateJwk),
   REDIS_URL: 'redis://127.0.0.1:6379',
+  CELL_NAME: 'all',
 };
 
 describe('CORS configuration', () => {
