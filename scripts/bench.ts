@@ -133,7 +133,7 @@ try {
   await running.stop();
 }
 // Subscriptions need the outbox relay: a second run of the cell, on the same database, with workers.
-const live = await startCell({ cell, databaseUrl: postgres.url, appPassword: LOCAL_APP_PASSWORD, redisUrl: redis.url, keys: await generateCellKeys(), env: { LOG_LEVEL: 'silent', WORKERS: 'on', USER_RATE_LIMIT: '1000000' } });
+const live = await startCell({ cell, instance, databaseUrl: postgres.url, appPassword: LOCAL_APP_PASSWORD, redisUrl: redis.url, keys: await generateCellKeys(), env: { LOG_LEVEL: 'silent', WORKERS: 'on', USER_RATE_LIMIT: '1000000' } });
 try {
   failed = !(await benchLive(live)) || failed;
 } finally {

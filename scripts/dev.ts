@@ -26,9 +26,12 @@ const started = performance.now();
 const stops: (() => Promise<void>)[] = [];
 let cell: RunningCell | undefined;
 
+/** Stops the cell, then what it ran on (last started, first stopped); one failure skips nothing. */
 async function stopAll(): Promise<void> {
-  await cell?.stop();
-  for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  await cell?.stop().catch((error: unknown) => console.error(`Stopping the cell: ${errorMessage(error)}`));
+  cell = undefined;
+  for (const stop of [...stops].reverse()) await stop().catch(() => undefined);
+  stops.length = 0;
 }
 
 async function main(): Promise<void> {

@@ -1,4 +1,4 @@
-import { anonymous, API_KEY_PREFIX, type AccessTokenVerifier, type DelegationVerifier, type Principal, type TokenRevocations } from '@cellgraph/kernel';
+import { anonymous, API_KEY_PREFIX, type AccessTokenVerifier, type DelegationVerifier, type Principal, type RequestContext, type TokenRevocations } from '@cellgraph/kernel';
 import type { ApiKeyResolver } from './api-keys.js';
 import { RateLimitedError, type RateLimiter } from './rate-limit.js';
 
@@ -24,18 +24,20 @@ export class Authenticator {
   ) {}
 
   /**
-   * `delegation`: a token this gateway gave a subgraph serving a request, which the subgraph
-   * presents to ask the graph as the same caller (it replaces the Authorization header).
+   * A delegation: a token this gateway gave a subgraph serving a request, which the subgraph
+   * presents to ask the graph as the same caller (it replaces the Authorization header). Answers
+   * that request's context: its caller and its client's address.
    */
-  async authenticate(authorization: string | undefined, requestId: string, clientAddress: string, delegation?: string): Promise<Principal> {
-    if (delegation) {
-      if (authorization) throw new AuthenticationError('Send either a delegation or an Authorization header');
-      try {
-        return (await this.delegations.verify(delegation)).principal;
-      } catch {
-        throw new AuthenticationError('Invalid or expired delegation');
-      }
+  async delegated(delegation: string, authorization: string | undefined): Promise<RequestContext> {
+    if (authorization) throw new AuthenticationError('Send either a delegation or an Authorization header');
+    try {
+      return await this.delegations.verify(delegation);
+    } catch {
+      throw new AuthenticationError('Invalid or expired delegation');
     }
+  }
+
+  async authenticate(authorization: string | undefined, requestId: string, clientAddress: string): Promise<Principal> {
     if (!authorization) return anonymous;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match) throw new AuthenticationError('Authorization must be "Bearer <token>"');

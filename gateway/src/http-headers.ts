@@ -1,6 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
-import type { GatewayContext } from './context.js';
 
 export const AUTH_REALM = 'cellgraph';
 
@@ -20,17 +18,3 @@ export const graphqlResponseHeaders: RequestHandler = (_req, res, next) => {
   res.set({ 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' });
   next();
 };
-
-/** Adds the challenge to every 401 an operation ends with (e.g. introspection without credentials). */
-export function authenticationChallenge(): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response, request }) {
-          if (response.http.status !== 401 || response.http.headers.has('www-authenticate')) return;
-          response.http.headers.set('www-authenticate', bearerChallenge(Boolean(request.http?.headers.get('authorization'))));
-        },
-      };
-    },
-  };
-}

@@ -1,7 +1,8 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { malformedScalarInputs } from '@cellgraph/kernel';
 import { GraphQLError, Kind, visit, type DocumentNode } from 'graphql';
 import type { GatewayContext } from './context.js';
+import { bearerChallenge } from './http-headers.js';
 
 function usesIntrospection(document: DocumentNode): boolean {
   let found = false;
@@ -25,7 +26,8 @@ export function introspectionGuard(allowAnonymous: boolean): ApolloServerPlugin<
           if (allowAnonymous || contextValue.request.principal.kind !== 'anonymous') return;
           if (usesIntrospection(document)) {
             throw new GraphQLError('Introspection requires authentication', {
-              extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+              // No credentials were sent (an anonymous caller): the challenge names no error.
+              extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new HeaderMap([['www-authenticate', bearerChallenge(false)]]) } },
             });
           }
         },

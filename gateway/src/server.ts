@@ -37,7 +37,7 @@ import type { GatewayContext } from './context.js';
 import { nodeLimit } from './cost.js';
 import { cors } from './cors.js';
 import { maskGatewayErrors } from './errors.js';
-import { authenticationChallenge, bearerChallenge, graphqlResponseHeaders } from './http-headers.js';
+import { bearerChallenge, graphqlResponseHeaders } from './http-headers.js';
 import { responseSizeLimit } from './response-size.js';
 import { explorerAssets, explorerPage, wantsExplorer } from './explorer.js';
 import { subgraphReadiness } from './health.js';
@@ -121,7 +121,6 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
       ApolloServerPluginCacheControlDisabled(),
       introspectionGuard(config.development),
       scalarInputs(),
-      authenticationChallenge(),
       nodeLimit(config.MAX_QUERY_NODES, { assumedListSize: config.ASSUMED_LIST_SIZE }),
       responseSizeLimit(config.MAX_RESPONSE_BYTES), // after nodeLimit: measures the cost extension too
       rateLimitedStatus(),
@@ -132,7 +131,8 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
   await apollo.start();
 
   const app = createHttpApp(config.development ? 'development' : 'production');
-  app.set('trust proxy', config.TRUST_PROXY);
+  // The client address comes from clientAddressResolver (TRUST_PROXY); Express's own stays unused.
+  app.set('trust proxy', false);
   app.get('/.well-known/jwks.json', async (_req, res) => {
     try {
       res.set('Cache-Control', 'public, max-age=60').json(await jwks.keys());
@@ -160,26 +160,26 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
       res.set('Content-Security-Policy', csp).type('html').send(html);
     });
   }
-  // CORS first: it answers preflight OPTIONS requests, which the method check would refuse.
-  app.use(ENDPOINT, cors(config.corsOrigins));
+  // CORS before the method check: it answers preflight OPTIONS requests, which the check would refuse.
+  app.use(ENDPOINT, graphqlResponseHeaders, cors(config.corsOrigins));
   app.use(ENDPOINT, (req, res, next) => {
     if (req.method === 'GET' || req.method === 'POST') return next();
     sendGraphQLError(res.set('Allow', 'GET, POST'), 405, 'METHOD_NOT_ALLOWED', 'The endpoint accepts GET and POST only');
   });
   app.use(
     ENDPOINT,
-    graphqlResponseHeaders,
     express.json({ limit: config.MAX_BODY_BYTES }),
     async (req: AuthenticatedRequest, res, next) => {
       const requestId = responseRequestId(res);
       const refuse = (status: number, code: string, message: string, extensions: Record<string, unknown> = {}) =>
         sendGraphQLError(res, status, code, message, extensions);
-      const address = clientAddress(req);
       try {
         const delegation = req.header(DELEGATION_HEADER);
-        const principal = await authenticator.authenticate(req.header('authorization'), requestId, address, delegation);
-        // A delegated request is part of a request that was already counted.
-        const decision = delegation ? null : await limits.take(principal, address);
+        // A delegated request is part of a request that was already counted, from its client's address.
+        const delegated = delegation ? await authenticator.delegated(delegation, req.header('authorization')) : null;
+        const address = delegated?.clientAddress ?? clientAddress(req);
+        const principal = delegated?.principal ?? (await authenticator.authenticate(req.header('authorization'), requestId, address));
+        const decision = delegated ? null : await limits.take(principal, address);
         if (decision && !decision.allowed) throw new RateLimitedError(decision.message, decision);
         if (decision) res.set(decision.headers);
         req.cellgraph = { requestId, principal, clientAddress: address };

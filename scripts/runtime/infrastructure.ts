@@ -119,12 +119,16 @@ export async function resolveRedis(): Promise<Service> {
         'Install Redis (e.g. `apt-get install redis-server`), set REDIS_URL, or run `docker compose up -d`.',
     );
   }
+  // A forced exit (the shutdown bound) skips `stop`: the server still goes with this process.
+  const killOnExit = () => child.kill('SIGTERM');
+  process.once('exit', killOnExit);
   const url = `redis://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 50 && !(await redisAnswers(url)); attempt++) await new Promise((r) => setTimeout(r, 100));
   return {
     url,
     description: `redis-server on port ${port}`,
     stop: async () => {
+      process.off('exit', killOnExit);
       child.kill('SIGTERM');
     },
   };

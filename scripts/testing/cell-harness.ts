@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cellKeyPrefix, eventQueueName, readSentEmails, type SentEmail } from '@cellgraph/kernel';
+import { eventQueueName, readSentEmails, type SentEmail } from '@cellgraph/kernel';
 import { createTestDatabase, deleteRedisKeys, TEST_APP_PASSWORD, TEST_REDIS_URL, testPlatformEnv, withClient, type TestDatabase } from '@cellgraph/kernel/testing';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -47,7 +47,7 @@ export async function startTestCell(options: { cell?: string; env?: Record<strin
   const keys = await generateCellKeys();
   const emailDir = mkdtempSync(join(tmpdir(), 'cellgraph-mail-'));
   const platformEnv = testPlatformEnv(emailDir, cell.name);
-  const keyPrefix = cellKeyPrefix(platformEnv.CELL_NAME, platformEnv.CELL_INSTANCE);
+  const keyPrefix = platformEnv.REDIS_KEY_PREFIX;
   let running: RunningCell;
   try {
     running = await startCell({
@@ -120,13 +120,14 @@ export async function waitUntilSettled(cell: TestCell, also?: (db: import('pg').
   const queues = cell.cell.subgraphs.map((subgraph) => new Queue(eventQueueName(subgraph.name), { connection: redis, prefix: cell.keyPrefix }));
   try {
     await withClient(cell.database.url, async (db) => {
-      for (;;) {
+      // Settled twice in a row: a job may commit new outbox rows between the two counts of one pass.
+      for (let settledPasses = 0; settledPasses < 2; ) {
         let unpublished = 0;
         for (const subgraph of cell.cell.subgraphs) unpublished += Number((await db.query(`SELECT count(*) FROM ${subgraph.name}.outbox WHERE published_at IS NULL`)).rows[0].count);
         const jobs = await Promise.all(queues.map((queue) => queue.getJobCounts('waiting', 'active', 'prioritized', 'paused', 'delayed')));
         const pending = jobs.reduce((sum, counts) => sum + Object.values(counts).reduce((a, b) => a + b, 0), 0);
-        if (unpublished === 0 && pending === 0 && (!also || (await also(db)))) return;
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        settledPasses = unpublished === 0 && pending === 0 && (!also || (await also(db))) ? settledPasses + 1 : 0;
+        if (settledPasses < 2) await new Promise((resolve) => setTimeout(resolve, 50));
       }
     });
   } finally {

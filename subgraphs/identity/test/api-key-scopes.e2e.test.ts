@@ -111,7 +111,7 @@ describe('API-key scopes', () => {
   it('come from a registry of the cell’s subgraphs, listed by apiKeyScopes; unknown scopes are refused', async () => {
     const listed = await cell.gql('{ apiKeyScopes { name description } }', {}, owner.token);
     const names = listed.data!.apiKeyScopes.map((scope: { name: string }) => scope.name);
-    expect(names).toEqual(expect.arrayContaining(['tasks:read', 'tasks:write', 'crm:read', 'crm:write', 'organization:read', 'members:write', 'notification-settings:write']));
+    expect(names).toEqual(expect.arrayContaining(['tasks:read', 'tasks:write', 'crm:read', 'crm:write', 'organization:read', 'notification-settings:write']));
     for (const scope of listed.data!.apiKeyScopes) expect(scope.description).not.toBe('');
     expect(names.filter((name: string) => name.startsWith('invoices:'))).toEqual([]);
     const unknown = (await cell.gql(CREATE, { input: { name: 'Invoicer', scopes: ['tasks:read', 'invoices:write'] } }, owner.token)).data!.apiKeyCreate;

@@ -177,8 +177,9 @@ export class ContactService {
   }
 
   /** Refuses (as not found) a contact the caller cannot read, and (as forbidden) one it cannot change. */
-  async requireOnExisting(request: RequestContext, action: Action, id: string, field: (string | number)[] = ['input', 'id']): Promise<void> {
-    await requireReferencesIn(this.db, [{ table: 'crm.contacts', id, notFound: () => contactNotFound(field) }]);
+  async requireOnExisting(request: RequestContext, action: Action, id: string, field: (string | number)[] = ['input', 'id'], em?: EntityManager): Promise<void> {
+    const reference = [{ table: 'crm.contacts', id, notFound: () => contactNotFound(field) }];
+    await requireReferencesIn(this.db, reference, em);
     await this.authz.requireExisting(request, action, 'Contact', id, () => contactNotFound(field));
   }
 

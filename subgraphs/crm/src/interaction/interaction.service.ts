@@ -103,7 +103,7 @@ export class InteractionService {
     return this.db.transaction(async (em) => {
       const interaction = await em.findOne(Interaction, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!interaction) throw interactionNotFound();
-      await this.contacts.requireOnExisting(request, 'write', interaction.contactId);
+      await this.contacts.requireOnExisting(request, 'write', interaction.contactId, undefined, em);
       if (changes.dealId) await this.requireDealOf(em, changes.dealId, interaction.contactId);
       const changed: string[] = [];
       for (const [key, value] of Object.entries(changes)) {
@@ -123,7 +123,7 @@ export class InteractionService {
     await this.db.transaction(async (em) => {
       const interaction = await em.findOneBy(Interaction, { id });
       if (!interaction) throw interactionNotFound();
-      await this.contacts.requireOnExisting(request, 'write', interaction.contactId);
+      await this.contacts.requireOnExisting(request, 'write', interaction.contactId, undefined, em);
       await em.softDelete(Interaction, { id });
       await this.emit(em, interaction, 'interaction.deleted', { title: interaction.subject ?? interaction.type });
     });
@@ -135,7 +135,7 @@ export class InteractionService {
     return this.db.transaction(async (em) => {
       const interaction = await em.findOne(Interaction, { where: { id }, withDeleted: true });
       if (!interaction?.deletedAt) throw interactionNotFound();
-      await this.contacts.requireOnExisting(request, 'write', interaction.contactId);
+      await this.contacts.requireOnExisting(request, 'write', interaction.contactId, undefined, em);
       interaction.deletedAt = null;
       const restored = await em.save(interaction);
       await this.emit(em, restored, 'interaction.restored', {});

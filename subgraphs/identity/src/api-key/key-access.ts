@@ -1,16 +1,13 @@
 import { KEY_FORBIDDEN, KEY_OPEN, type SubgraphKeyAccess } from '@cellgraph/kernel';
 
-const MEMBERS_WRITE = 'members:write';
-
 /**
  * What API keys may do in identity. A key never manages credentials or the account (sessions,
- * passwords, MFA, API keys, sign-up, the profile, organizations it would own, ownership); membership and
- * sharing need the dedicated `members:write`.
+ * passwords, MFA, API keys, sign-up, the profile, organizations it would own, ownership), nor
+ * membership and sharing: a key acts as a member of its organization, and those need an admin.
  */
 export const identityKeyAccess: SubgraphKeyAccess = {
   scope: 'organization',
   scopeDescription: 'the organization, its teams and who can access what',
-  extraScopes: [{ name: MEMBERS_WRITE, description: 'Invite people, change members’ roles, remove members, share objects with members and teams' }],
   keyAccess: {
     apiKeyScopes: KEY_OPEN,
     _apiKeyResolve: KEY_FORBIDDEN,
@@ -35,12 +32,12 @@ export const identityKeyAccess: SubgraphKeyAccess = {
     organizationCreate: KEY_FORBIDDEN,
     organizationOwnershipTransfer: KEY_FORBIDDEN,
     userUpdate: KEY_FORBIDDEN,
-    invitationCreate: MEMBERS_WRITE,
-    invitationResend: MEMBERS_WRITE,
-    invitationRevoke: MEMBERS_WRITE,
-    membershipUpdate: MEMBERS_WRITE,
-    membershipDelete: MEMBERS_WRITE,
-    permissionGrant: MEMBERS_WRITE,
-    permissionRevoke: MEMBERS_WRITE,
+    invitationCreate: KEY_FORBIDDEN,
+    invitationResend: KEY_FORBIDDEN,
+    invitationRevoke: KEY_FORBIDDEN,
+    membershipUpdate: KEY_FORBIDDEN,
+    membershipDelete: KEY_FORBIDDEN,
+    permissionGrant: KEY_FORBIDDEN,
+    permissionRevoke: KEY_FORBIDDEN,
   },
 };

@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import { personName } from '../auth/account.service.js';
 
-/** An IANA time zone name (Europe/Paris, UTC), as Intl knows it; written in its canonical case. */
+/**
+ * An IANA time zone name (Europe/Paris, UTC), as Intl knows it, written as Intl resolves it.
+ * Offsets (`+01:00`) are refused here: newer runtimes accept them as time zones.
+ */
 const timeZone = z
   .string()
   .trim()
   .max(64, 'A time zone name has at most 64 characters')
   .transform((value, ctx) => {
     try {
-      const resolved = new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone;
-      return resolved.toLowerCase() === value.toLowerCase() ? resolved : value;
+      if (/^[+-]\d/.test(value)) throw new RangeError('an offset, not a time zone');
+      return new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone;
     } catch {
       ctx.addIssue({ code: 'custom', message: 'Choose an IANA time zone such as Europe/Paris or America/New_York' });
       return z.NEVER;

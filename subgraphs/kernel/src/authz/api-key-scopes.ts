@@ -15,7 +15,7 @@ export const KEY_FORBIDDEN = 'key-forbidden';
 export const KEY_OPEN = 'key-open';
 
 /**
- * What an API key needs for a root field: a scope (`crm:read`, `members:write`), KEY_FORBIDDEN or
+ * What an API key needs for a root field: a scope (`crm:read`, `notification-settings:write`), KEY_FORBIDDEN or
  * KEY_OPEN. Undeclared fields need the subgraph's `<scope>:read` (Query, Subscription) or
  * `<scope>:write` (Mutation).
  */

@@ -50,7 +50,7 @@ export class InternalContextSigner {
    * and are visible to the caller. Only the gateway accepts it.
    */
   delegate(context: RequestContext): Promise<string> {
-    return new SignJWT({ rid: context.requestId, prn: context.principal })
+    return new SignJWT({ rid: context.requestId, prn: context.principal, ...(context.clientAddress ? { adr: context.clientAddress } : {}) })
       .setProtectedHeader({ alg: 'EdDSA', kid: this.kid })
       .setIssuer(ISSUER)
       .setAudience(DELEGATION_AUDIENCE)
@@ -134,6 +134,7 @@ export class DelegationVerifier {
     }
     const claims = claimsSchema.omit({ bh: true }).safeParse(payload);
     if (!claims.success) throw new InternalContextError('malformed delegation');
-    return { requestId: claims.data.rid, principal: claims.data.prn };
+    const { rid: requestId, prn: principal, adr: clientAddress } = claims.data;
+    return clientAddress ? { requestId, principal, clientAddress } : { requestId, principal };
   }
 }

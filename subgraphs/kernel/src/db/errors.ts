@@ -3,6 +3,7 @@ import { QueryFailedError } from 'typeorm';
 interface PgError {
   code?: string;
   constraint?: string;
+  message?: string;
 }
 
 function pgError(error: unknown): PgError | null {
@@ -16,9 +17,15 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return pg?.code === '23505' && (constraint === undefined || pg.constraint === constraint);
 }
 
-/** True when `error` is a foreign-key violation: a reference to a row that is not there (or not the organization's). */
-export function isForeignKeyViolation(error: unknown): boolean {
-  return pgError(error)?.code === '23503';
+/**
+ * Which side of a foreign key `error` violated (Postgres has one code, 23503, for both): `missing`
+ * — a write referenced a row that is not there (or not the organization's); `referenced` — a
+ * delete or key change of a row others still reference. Null for any other error.
+ */
+export function foreignKeyViolation(error: unknown): 'missing' | 'referenced' | null {
+  const pg = pgError(error);
+  if (pg?.code !== '23503') return null;
+  return pg.message?.startsWith('update or delete') ? 'referenced' : 'missing';
 }
 
 /** True when `error` is a row-level-security refusal (a write outside the tenant). */

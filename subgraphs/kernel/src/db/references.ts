@@ -35,7 +35,11 @@ export async function requireReferences(em: EntityManager, references: readonly 
   }
 }
 
-/** `requireReferences` in a transaction of its own, for checks made before the write's transaction. */
-export function requireReferencesIn(db: Database, references: readonly RowReference[]): Promise<void> {
-  return db.transaction((em) => requireReferences(em, references));
+/**
+ * `requireReferences` in the caller's transaction when it has one (`em`), else in a transaction of
+ * its own (for checks made before the write's transaction) — never on a second connection while
+ * the caller holds one.
+ */
+export function requireReferencesIn(db: Database, references: readonly RowReference[], em?: EntityManager): Promise<void> {
+  return em ? requireReferences(em, references) : db.transaction((own) => requireReferences(own, references));
 }

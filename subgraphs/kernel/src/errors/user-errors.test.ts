@@ -25,6 +25,14 @@ describe('mutation payloads', () => {
     });
   });
 
+  it('answers deleting a row others still reference with REFERENCE_IN_USE (Postgres has one code for both sides)', async () => {
+    const driverError = Object.assign(new Error('update or delete on table "contacts" violates foreign key constraint "deals_contact_id_fkey" on table "deals"'), { code: '23503' });
+    const violation = new QueryFailedError('DELETE FROM crm.contacts …', [], driverError);
+    await expect(mutationPayload(() => Promise.reject(violation))).resolves.toEqual({
+      userErrors: [{ code: 'REFERENCE_IN_USE', field: null, message: 'Other objects still refer to this one; remove or change them first' }],
+    });
+  });
+
   it('turns validation issues into one user error per field, with its path', () => {
     const schema = z.object({ title: z.string().min(1, 'Title is required'), tags: z.array(z.string().max(3, 'Too long')) });
     expect(() => validateInput(schema, { title: '', tags: ['ok', 'toolong'] }, 'TASK_INVALID_INPUT')).toThrow(UserInputError);

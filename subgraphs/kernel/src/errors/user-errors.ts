@@ -1,5 +1,5 @@
 import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
-import { isForeignKeyViolation } from '../db/errors.js';
+import { foreignKeyViolation } from '../db/errors.js';
 
 /**
  * An expected failure of a mutation (validation, conflict, a rule of the domain), returned in the
@@ -62,11 +62,13 @@ export function toUserError(error: UserErrorData): UserError {
  * meanwhile, or another organization's): a user error, never INTERNAL_SERVER_ERROR.
  */
 export const referenceNotFound = () => userError('REFERENCE_NOT_FOUND', 'An object this input refers to does not exist in your organization');
+export const referenceInUse = () => userError('REFERENCE_IN_USE', 'Other objects still refer to this one; remove or change them first');
 
 /**
  * Runs a mutation body and shapes its payload: the result's fields (with `userErrors: []` unless
  * the result brings its own), or the error's `userErrors` (and payload fields) when the body threw
- * a UserInputError; a foreign-key violation becomes REFERENCE_NOT_FOUND. Other errors propagate
+ * a UserInputError; a foreign-key violation becomes REFERENCE_NOT_FOUND (a missing reference) or
+ * REFERENCE_IN_USE (deleting what others still reference). Other errors propagate
  * (top-level errors).
  */
 export async function mutationPayload<T extends object>(
@@ -75,7 +77,8 @@ export async function mutationPayload<T extends object>(
   try {
     return { userErrors: [], ...(await body()) };
   } catch (thrown) {
-    const error = isForeignKeyViolation(thrown) ? referenceNotFound() : thrown;
+    const violation = foreignKeyViolation(thrown);
+    const error = violation === 'missing' ? referenceNotFound() : violation === 'referenced' ? referenceInUse() : thrown;
     if (error instanceof UserInputError) return { ...error.payload, userErrors: error.errors.map(toUserError) } as Partial<T> & { userErrors: UserError[] };
     throw error;
   }

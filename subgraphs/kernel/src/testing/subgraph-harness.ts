@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cellKeyPrefix } from '../config/cell-namespace.js';
 import { INTERNAL_CONTEXT_HEADER, InternalContextSigner } from '../context/internal-context.js';
 import type { Principal, RequestContext } from '../context/request-context.js';
 import { generateSigningKeyPair, type PublicJwks } from '../crypto/signing-keys.js';
@@ -97,10 +98,12 @@ export async function startTestSubgraphs(
 
 /**
  * Platform settings of one test: an instance of its own (so its own Redis namespace, derived as
- * in any deployment: `cellgraph:<cell>:<instance>`) and e-mail sink.
+ * in any deployment: `cellgraph:<cell>:<instance>`) and e-mail sink. The prefix is also set
+ * explicitly, so a REDIS_KEY_PREFIX in the shell running the tests never replaces it.
  */
-export function testPlatformEnv(emailDir: string, cell = 'test'): Record<string, string> & { CELL_NAME: string; CELL_INSTANCE: string } {
-  return { REDIS_URL: TEST_REDIS_URL, CELL_NAME: cell, CELL_INSTANCE: `t${randomBytes(6).toString('hex')}`, EMAIL_SINK_DIR: emailDir, EMAIL_PROVIDER: 'file' };
+export function testPlatformEnv(emailDir: string, cell = 'test'): Record<string, string> & { CELL_NAME: string; CELL_INSTANCE: string; REDIS_KEY_PREFIX: string } {
+  const instance = `t${randomBytes(6).toString('hex')}`;
+  return { REDIS_URL: TEST_REDIS_URL, CELL_NAME: cell, CELL_INSTANCE: instance, REDIS_KEY_PREFIX: cellKeyPrefix(cell, instance), EMAIL_SINK_DIR: emailDir, EMAIL_PROVIDER: 'file' };
 }
 
 /** Removes every Redis key under `prefix` (what a test left behind). */

@@ -95,7 +95,7 @@ export class AutomationService {
     return this.db.transaction(async (em) => {
       const automation = await em.findOneBy(Automation, { id: automationId });
       if (!automation) throw userError('TASK_AUTOMATION_NOT_FOUND', 'No such automation', ['input', 'id']);
-      await this.boards.requireBoard(request, 'write', automation.boardId);
+      await this.boards.requireBoard(request, 'write', automation.boardId, em);
       automation.active = active;
       return em.save(automation);
     });
@@ -106,7 +106,7 @@ export class AutomationService {
     await this.db.transaction(async (em) => {
       const automation = await em.findOneBy(Automation, { id: automationId });
       if (!automation) throw userError('TASK_AUTOMATION_NOT_FOUND', 'No such automation', ['input', 'id']);
-      await this.boards.requireBoard(request, 'write', automation.boardId);
+      await this.boards.requireBoard(request, 'write', automation.boardId, em);
       await em.delete(Automation, { id: automationId });
     });
     return id;

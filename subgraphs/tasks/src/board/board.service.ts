@@ -1,4 +1,5 @@
 import { fromGlobalId, keyBetween, requireOrgId, requireUserId, userError, uuidv7, validateInput, type Authorizer, type Database, type RequestContext, requireReferencesIn } from '@cellgraph/kernel';
+import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { z } from 'zod';
 import { Task, TaskStatus } from '../task/task.entity.js';
@@ -108,7 +109,7 @@ export class BoardService {
     return this.db.transaction(async (em) => {
       const column = await em.findOneBy(BoardColumn, { id });
       if (!column) throw columnNotFound();
-      await this.requireBoard(request, 'write', column.boardId);
+      await this.requireBoard(request, 'write', column.boardId, em);
       for (const [key, value] of Object.entries(changes)) if (value !== undefined) Object.assign(column, { [key]: value });
       return em.save(column);
     });
@@ -120,7 +121,7 @@ export class BoardService {
     return this.db.transaction(async (em) => {
       const column = await em.findOneBy(BoardColumn, { id });
       if (!column) throw columnNotFound();
-      await this.requireBoard(request, 'write', column.boardId);
+      await this.requireBoard(request, 'write', column.boardId, em);
       const afterId = input.afterColumnId ? fromGlobalId('BoardColumn', input.afterColumnId, 'afterColumnId') : null;
       column.position = await this.columnPosition(em, column.boardId, afterId, id);
       return em.save(column);
@@ -132,7 +133,7 @@ export class BoardService {
     await this.db.transaction(async (em) => {
       const column = await em.findOneBy(BoardColumn, { id });
       if (!column) throw columnNotFound();
-      await this.requireBoard(request, 'write', column.boardId);
+      await this.requireBoard(request, 'write', column.boardId, em);
       if (await em.countBy(Task, { columnId: id })) throw columnNotEmpty();
       await em.query('UPDATE tasks.tasks SET column_id = NULL, position = NULL WHERE column_id = $1', [id]); // tasks in the trash
       await em.delete(BoardColumn, { id });
@@ -158,8 +159,9 @@ export class BoardService {
     return this.db.transaction((em) => em.find(BoardColumn, { where: { boardId: In([...boardIds]) }, order: { position: 'ASC' } }));
   }
 
-  async requireBoard(request: RequestContext, action: 'read' | 'write' | 'manage', boardId: string): Promise<void> {
-    await requireReferencesIn(this.db, [{ table: 'tasks.boards', id: boardId, notFound: boardNotFound }]);
+  async requireBoard(request: RequestContext, action: 'read' | 'write' | 'manage', boardId: string, em?: EntityManager): Promise<void> {
+    const reference = [{ table: 'tasks.boards', id: boardId, notFound: boardNotFound }];
+    await requireReferencesIn(this.db, reference, em);
     await this.authz.requireExisting(request, action, 'Board', boardId, boardNotFound);
   }
 

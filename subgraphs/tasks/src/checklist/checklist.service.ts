@@ -123,7 +123,7 @@ export class ChecklistService {
   private async checklist(request: RequestContext, em: EntityManager, checklistId: string): Promise<Checklist> {
     const checklist = await em.findOneBy(Checklist, { id: checklistId });
     if (!checklist) throw checklistNotFound();
-    await this.tasks.requireOnExisting(request, 'write', checklist.taskId, ['input', 'checklistId']);
+    await this.tasks.requireOnExisting(request, 'write', checklist.taskId, ['input', 'checklistId'], em);
     return checklist;
   }
 

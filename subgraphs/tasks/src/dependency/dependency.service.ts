@@ -60,7 +60,7 @@ export class DependencyService {
     await this.db.transaction(async (em) => {
       const dependency = await em.findOneBy(TaskDependency, { id });
       if (!dependency) throw userError('TASK_DEPENDENCY_NOT_FOUND', 'No such dependency', ['input', 'id']);
-      await this.tasks.requireOnExisting(request, 'write', dependency.taskId);
+      await this.tasks.requireOnExisting(request, 'write', dependency.taskId, undefined, em);
       await em.delete(TaskDependency, { id });
       await emitTaskEvent(this.db, em, { id: dependency.taskId, orgId: dependency.orgId }, 'task.dependency_removed', { dependsOnId: dependency.dependsOnId });
     });

@@ -278,9 +278,10 @@ export class TaskService {
     return this.authz.allowed(request, 'read', 'Task', tasks.map((task) => task.id));
   }
 
-  /** Unknown tasks and tasks the caller cannot even read answer TASK_NOT_FOUND (no existence leak). */
-  async requireOnExisting(request: RequestContext, action: 'read' | 'write' | 'manage', id: string, field?: string[]): Promise<void> {
-    await requireReferencesIn(this.db, [{ table: 'tasks.tasks', id, notFound: () => taskNotFound(field) }]);
+  /** Unknown tasks and tasks the caller cannot even read answer TASK_NOT_FOUND (no existence leak); `em`: the caller's transaction. */
+  async requireOnExisting(request: RequestContext, action: 'read' | 'write' | 'manage', id: string, field?: string[], em?: EntityManager): Promise<void> {
+    const reference = [{ table: 'tasks.tasks', id, notFound: () => taskNotFound(field) }];
+    await requireReferencesIn(this.db, reference, em);
     await this.authz.requireExisting(request, action, 'Task', id, () => taskNotFound(field));
   }
 
