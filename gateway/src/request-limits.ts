@@ -1,5 +1,5 @@
 import type { Principal, Redis } from '@cellgraph/kernel';
-import { RateLimiter, type RateLimitDecision } from './rate-limit.js';
+import { RateLimitedError, RateLimiter, type RateLimitDecision } from './rate-limit.js';
 
 export interface LimitSetting {
   limit: number;
@@ -23,17 +23,26 @@ export class RequestLimits {
     this.addresses = limiter(settings.anonymous);
   }
 
-  /** Counts one request; null for callers no limit applies to (the system). */
-  async take(principal: Principal, clientAddress: string): Promise<(RateLimitDecision & { message: string }) | null> {
+  /**
+   * Counts one request and answers its decision (for the RateLimit headers), or throws
+   * RateLimitedError when it is over the limit; null for callers no limit applies to (the system).
+   */
+  async enforce(principal: Principal, clientAddress: string): Promise<RateLimitDecision | null> {
+    const [decision, whose] = await this.take(principal, clientAddress);
+    if (decision && !decision.allowed) throw new RateLimitedError(`Rate limit exceeded for this ${whose}`, decision);
+    return decision;
+  }
+
+  private async take(principal: Principal, clientAddress: string): Promise<[RateLimitDecision | null, string]> {
     switch (principal.kind) {
       case 'api_key':
-        return { ...(await this.apiKeys.take(`api-key:${principal.keyId}`, principal.rateLimit)), message: 'Rate limit exceeded for this API key' };
+        return [await this.apiKeys.take(`api-key:${principal.keyId}`, principal.rateLimit), 'API key'];
       case 'user':
-        return { ...(await this.users.take(`user:${principal.userId}`)), message: 'Rate limit exceeded for this user' };
+        return [await this.users.take(`user:${principal.userId}`), 'user'];
       case 'anonymous':
-        return { ...(await this.addresses.take(`address:${clientAddress}`)), message: 'Rate limit exceeded for this address' };
+        return [await this.addresses.take(`address:${clientAddress}`), 'address'];
       default:
-        return null;
+        return [null, principal.kind];
     }
   }
 }

@@ -38,7 +38,7 @@ import { nodeLimit } from './cost.js';
 import { cors } from './cors.js';
 import { maskGatewayErrors } from './errors.js';
 import { bearerChallenge, graphqlResponseHeaders } from './http-headers.js';
-import { responseSizeLimit } from './response-size.js';
+import { sizeCappedStringify } from './response-size.js';
 import { explorerAssets, explorerPage, wantsExplorer } from './explorer.js';
 import { subgraphReadiness } from './health.js';
 import { aliasLimit, depthLimit, directiveLimit } from './limits.js';
@@ -108,6 +108,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
     gateway,
     formatError: maskGatewayErrors(logger),
     includeStacktraceInErrorResponses: false,
+    stringifyResult: sizeCappedStringify(config.MAX_RESPONSE_BYTES),
     hideSchemaDetailsFromClientErrors: false, // maskGatewayErrors hides them, for WebSocket too
     introspection: true, // guarded per caller by introspectionGuard
     csrfPrevention: true,
@@ -122,7 +123,6 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
       introspectionGuard(config.development),
       scalarInputs(),
       nodeLimit(config.MAX_QUERY_NODES, { assumedListSize: config.ASSUMED_LIST_SIZE }),
-      responseSizeLimit(config.MAX_RESPONSE_BYTES), // after nodeLimit: measures the cost extension too
       rateLimitedStatus(),
       requestLogging(logger),
     ],
@@ -179,8 +179,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
         const delegated = delegation ? await authenticator.delegated(delegation, req.header('authorization')) : null;
         const address = delegated?.clientAddress ?? clientAddress(req);
         const principal = delegated?.principal ?? (await authenticator.authenticate(req.header('authorization'), requestId, address));
-        const decision = delegated ? null : await limits.take(principal, address);
-        if (decision && !decision.allowed) throw new RateLimitedError(decision.message, decision);
+        const decision = delegated ? null : await limits.enforce(principal, address);
         if (decision) res.set(decision.headers);
         req.cellgraph = { requestId, principal, clientAddress: address };
       } catch (error) {
@@ -212,10 +211,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
         clientAddress,
         authenticate: (authorization, requestId, address) => authenticator.authenticate(authorization, requestId, address),
         // A connection counts as one request of its caller's rate limit.
-        admit: async (principal, address) => {
-          const decision = await limits.take(principal, address);
-          if (decision && !decision.allowed) throw new RateLimitedError(decision.message, decision);
-        },
+        admit: async (principal, address) => void (await limits.enforce(principal, address)),
         validationRules,
         maxQueryNodes: config.MAX_QUERY_NODES,
         assumedListSize: config.ASSUMED_LIST_SIZE,

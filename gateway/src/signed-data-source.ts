@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { DELEGATION_HEADER, INTERNAL_CONTEXT_HEADER, LIVE_EVENT_EXTENSION, type InternalContextSigner, type RequestContext } from '@cellgraph/kernel';
+import { DELEGATION_HEADER, INTERNAL_CONTEXT_HEADER, LIVE_EVENT_EXTENSION, REQUEST_ID_HEADER, type InternalContextSigner, type RequestContext } from '@cellgraph/kernel';
 import type { GatewayContext } from './context.js';
 
 // Carries the request context from willSendRequest to the fetcher inside this process only: the
@@ -29,7 +29,7 @@ export function signedDataSource(options: {
     const context = JSON.parse(pending) as RequestContext;
     headers[INTERNAL_CONTEXT_HEADER] = await signer.sign(context, name, init.body ?? '');
     if (delegate && context.principal.kind !== 'anonymous') headers[DELEGATION_HEADER] = await signer.delegate(context);
-    headers['x-request-id'] = context.requestId;
+    headers[REQUEST_ID_HEADER] = context.requestId;
     return fetch(target, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
   };
 
@@ -38,8 +38,8 @@ export function signedDataSource(options: {
 
 class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    const { requestId, principal, clientAddress }: RequestContext = context.request ?? { requestId: 'gateway', principal: { kind: 'anonymous' } };
-    request.http?.headers.set(PENDING_CONTEXT_HEADER, JSON.stringify({ requestId, principal, clientAddress }));
+    const requestContext: RequestContext = context.request ?? { requestId: 'gateway', principal: { kind: 'anonymous' } };
+    request.http?.headers.set(PENDING_CONTEXT_HEADER, JSON.stringify(requestContext));
     // A subscription's field is asked about one live event at a time (signed with the body).
     if (context.liveEvent && request.query?.startsWith('subscription')) {
       request.extensions = { ...request.extensions, [LIVE_EVENT_EXTENSION]: context.liveEvent };

@@ -1,4 +1,4 @@
-import { INTERNAL_CONTEXT_HEADER, type InternalContextSigner, type RequestContext } from '@cellgraph/kernel';
+import { INTERNAL_CONTEXT_HEADER, REQUEST_ID_HEADER, type InternalContextSigner, type RequestContext } from '@cellgraph/kernel';
 
 export interface SubgraphResponse<T> {
   data?: T | null;
@@ -18,10 +18,10 @@ export class SubgraphCaller {
 
   async call<T>(subgraph: string, context: RequestContext, query: string, variables: Record<string, unknown>): Promise<SubgraphResponse<T>> {
     const body = JSON.stringify({ query, variables });
-    const token = await this.signer.sign({ requestId: context.requestId, principal: context.principal, clientAddress: context.clientAddress }, subgraph, body);
+    const token = await this.signer.sign(context, subgraph, body);
     const response = await fetch(this.urlOf(subgraph), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [INTERNAL_CONTEXT_HEADER]: token, 'x-request-id': context.requestId },
+      headers: { 'content-type': 'application/json', [INTERNAL_CONTEXT_HEADER]: token, [REQUEST_ID_HEADER]: context.requestId },
       body,
       signal: AbortSignal.timeout(this.timeoutMs),
     });

@@ -16,9 +16,28 @@ export const EMBEDDED_PASSWORD = 'cellgraph-dev';
 export interface EmbeddedPostgres {
   port: number;
   pid: number;
-  /** Whether it was left running by an earlier run (and is reused). */
-  reused: boolean;
+  /**
+   * `started` by this run; `adopted` when a killed run left it running (it stops with this run);
+   * `shared` when another running instance started it (it stops with that one, not this one).
+   */
+  origin: 'started' | 'adopted' | 'shared';
+  /** With `shared`: the pid of the run that owns it. */
+  ownerPid?: number;
   stop(): Promise<void>;
+}
+
+/** The run (`npm start` process) that owns the server on a data directory: it stops it. */
+const ownerFile = (dataDir: string) => join(dataDir, 'cellgraph-owner.pid');
+
+function liveOwner(dataDir: string): number | undefined {
+  const pid = existsSync(ownerFile(dataDir)) ? Number(readFileSync(ownerFile(dataDir), 'utf8')) : NaN;
+  if (!pid || pid === process.pid) return undefined;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return undefined;
+  }
 }
 
 interface Binaries {
@@ -63,10 +82,16 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   const stop = async () => {
     // Not running any more (stopped, or gone): nothing to wait for.
     if (runningPostmaster(dataDir)) await ctl(['stop', '-m', 'fast', '-w', '-t', '10']).catch(() => undefined);
+    rmSync(ownerFile(dataDir), { force: true });
   };
 
   const earlier = runningPostmaster(dataDir);
-  if (earlier) return { ...earlier, reused: true, stop };
+  if (earlier) {
+    const ownerPid = liveOwner(dataDir);
+    if (ownerPid) return { ...earlier, origin: 'shared', ownerPid, stop: async () => undefined };
+    writeFileSync(ownerFile(dataDir), String(process.pid));
+    return { ...earlier, origin: 'adopted', stop };
+  }
 
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     mkdirSync(dataDir, { recursive: true });
@@ -82,5 +107,6 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   await ctl(['start', '-w', '-t', '60', '-l', join(dataDir, 'server.log'), '-o', `-p ${port} -c listen_addresses=127.0.0.1`]);
   const started = runningPostmaster(dataDir);
   if (!started) throw new Error(`it exited during start-up (see ${join(dataDir, 'server.log')})`);
-  return { ...started, reused: false, stop };
+  writeFileSync(ownerFile(dataDir), String(process.pid));
+  return { ...started, origin: 'started', stop };
 }

@@ -85,13 +85,17 @@ export async function resolvePostgres(database: string, stateDir: string): Promi
     );
   }
   const url = `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${embedded.port}/postgres`;
-  if (embedded.reused) {
+  if (embedded.origin !== 'started') {
     if (!(await postgresAnswers(url))) {
       throw new InfrastructureError(
         `An embedded Postgres left running by an earlier run (pid ${embedded.pid}) holds ${dataDir} but does not answer on port ${embedded.port}: stop it (kill ${embedded.pid}) and start again.`,
       );
     }
-    console.log(`Reusing the embedded Postgres an earlier run left running (pid ${embedded.pid}, port ${embedded.port}, data in ${dataDir}); it stops with this run.`);
+    console.log(
+      embedded.origin === 'adopted'
+        ? `Reusing the embedded Postgres an earlier run left running (pid ${embedded.pid}, port ${embedded.port}, data in ${dataDir}); it stops with this run.`
+        : `Sharing the embedded Postgres of the running npm start (pid ${embedded.ownerPid}; port ${embedded.port}); it stops with that run, not this one.`,
+    );
   }
   return { url: withDatabase(url, database), description: `embedded Postgres on port ${embedded.port} (data in ${dataDir})`, stop: embedded.stop };
 }

@@ -109,6 +109,15 @@ describe('npm start with an embedded Postgres', () => {
     const reuse = second.output.split('\n').filter((line) => line.includes('embedded Postgres an earlier run left running'));
     expect(reuse).toEqual([`Reusing the embedded Postgres an earlier run left running (pid ${postmaster.pid}, port ${postmaster.port}, data in ${dataDir}); it stops with this run.`]);
     expect(second.output).not.toContain('Cannot read properties');
+
+    // Another instance started meanwhile shares the server, and leaves it running when it stops.
+    const other = startDev({ ...env, CELL_INSTANCE: `t${randomBytes(4).toString('hex')}`, PORT: String(await freePort()) }, ['--cell', 'core']);
+    runs.push(other);
+    await expect.poll(() => other.output, { timeout: 120_000, interval: 200 }).toContain('Press Ctrl-C to stop.');
+    expect(other.output).toContain(`Sharing the embedded Postgres of the running npm start (pid ${second.child.pid}; port ${postmaster.port}); it stops with that run, not this one.`);
+    other.child.kill('SIGINT');
+    expect(await other.exited).toBe(0);
+    expect(runningPostmaster(dataDir)?.pid).toBe(postmaster.pid);
   }, 300_000);
 
   it('exits within SHUTDOWN_TIMEOUT_MS on SIGTERM when its Postgres went away', async () => {

@@ -1,7 +1,7 @@
 import { fromGlobalId } from '@cellgraph/kernel';
 import { withClient } from '@cellgraph/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCell, type TestCell, type TestUser } from '../../../scripts/testing/cell-harness.js';
+import { startTestCell, waitUntilSettled, type TestCell, type TestUser } from '../../../scripts/testing/cell-harness.js';
 
 const CREATE_KEY = `mutation($input: ApiKeyCreateInput!) { apiKeyCreate(input: $input) { apiKey { id } plainKey userErrors { code } } }`;
 const CREATE_TASK = 'mutation($input: TaskCreateInput!) { taskCreate(input: $input) { task { id createdBy { id } } userErrors { code } } }';
@@ -37,8 +37,10 @@ describe('what an API key does', () => {
     ]);
 
     const activity = async () => (await cell.gql(ACTIVITY, { id: taskId }, owner.token)).data!.task.activity.nodes as { event: string }[];
-    await expect.poll(async () => (await activity()).map((item) => item.event).sort(), { timeout: 15_000, interval: 50 }).toEqual(['task.created', 'task.updated']);
-    const byEvent = Object.fromEntries((await activity()).map((item) => [item.event, item]));
+    await waitUntilSettled(cell); // the events are in the activity feed
+    const events = await activity();
+    expect(events.map((item) => item.event).sort()).toEqual(['task.created', 'task.updated']);
+    const byEvent = Object.fromEntries(events.map((item) => [item.event, item]));
     expect(byEvent['task.created']).toEqual({ event: 'task.created', actor: { id: owner.userId }, apiKey: { id: key.apiKey.id, name: 'Zapier sync' } });
     expect(byEvent['task.updated']).toEqual({ event: 'task.updated', actor: { id: owner.userId }, apiKey: null });
 

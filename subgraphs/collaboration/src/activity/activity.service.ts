@@ -72,7 +72,7 @@ export class ActivityService {
         const events = await em.findBy(Activity, { eventId: In(items.filter((i) => i.kind === 'event').map((i) => i.id)) });
         const comments = await em.findBy(Comment, { id: In(items.filter((i) => i.kind === 'comment').map((i) => i.id)) });
         const byId = new Map<string, ActivityItem>([...events.map((e): [string, ActivityItem] => [e.eventId, e]), ...comments.map((c): [string, ActivityItem] => [c.id, c])]);
-        return items.map((item) => byId.get(item.id)!);
+        return items.map((item) => byId.get(item.id));
       },
     });
   }

@@ -99,7 +99,7 @@ export function contactTimeline(db: Database, contactIds: string[], args: Connec
           Object.assign(new ContactActivity(), { eventId: e.id, event: e.type, actorId: e.actor_id, subjectType: e.subject_type, subjectUuid: e.subject_id, data: e.data, occurredAt: e.occurred_at }),
         ]),
       ]);
-      return items.map((item) => byId.get(item.id)!);
+      return items.map((item) => byId.get(item.id));
     },
   });
 }

@@ -1,5 +1,6 @@
 import { DELEGATION_HEADER } from '../context/internal-context.js';
 import type { RequestContext } from '../context/request-context.js';
+import { REQUEST_ID_HEADER } from '../server/http-errors.js';
 
 export interface GraphResponse<T> {
   data?: T | null;
@@ -27,7 +28,7 @@ export class GraphClient {
     if (!context.delegation) throw new GraphUnavailableError('This request carries no delegation to ask the graph with');
     const response = await fetch(this.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [DELEGATION_HEADER]: context.delegation, 'x-request-id': context.requestId },
+      headers: { 'content-type': 'application/json', [DELEGATION_HEADER]: context.delegation, [REQUEST_ID_HEADER]: context.requestId },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(this.timeoutMs),
     });

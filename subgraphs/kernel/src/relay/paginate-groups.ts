@@ -1,8 +1,7 @@
 import { In, type EntityManager, type EntityTarget, type FindOptionsWhere, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { Database } from '../db/database.js';
 import type { Connection, ConnectionArgs } from './connection-types.js';
-import { decodeCursor } from './cursor.js';
-import { cursorValuesOf, keysetCondition, orderingSignature, pageRequest, selectCursorValues, toConnection, type KeyedRow, type SortKey } from './paginate.js';
+import { applyCursor, cursorValuesOf, orderTerms, pageRequest, selectCursorValues, toConnection, type KeyedRow, type SortKey } from './paginate.js';
 
 export interface GroupedPageOptions<T extends ObjectLiteral> {
   db: Database;
@@ -36,16 +35,9 @@ export async function paginateGroups<T extends ObjectLiteral>(
   if (page.size > 0 && groups.length > 0) {
     await db.transaction(async (em) => {
       const ranked = build(em).andWhere(`${groupPath} IN (:...cellgraphGroups)`, { cellgraphGroups: [...groups] });
-      if (page.cursor) {
-        const values = decodeCursor(page.cursor, orderingSignature(sort), sort.length, page.cursorArgument);
-        const condition = keysetCondition(sort, values, page.forward);
-        ranked.andWhere(condition.sql, condition.params);
-      }
-      const order = sort
-        .map((key) => {
-          const ascending = (key.direction === 'ASC') === page.forward;
-          return `${key.path} ${ascending ? 'ASC NULLS LAST' : 'DESC NULLS FIRST'}`;
-        })
+      applyCursor(ranked, sort, page);
+      const order = orderTerms(sort, page.forward)
+        .map(({ path, direction, nulls }) => `${path} ${direction} ${nulls}`)
         .join(', ');
       ranked
         .select(idPath, 'id')

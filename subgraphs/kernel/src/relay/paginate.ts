@@ -87,26 +87,35 @@ export function keysetCondition(
   return { sql: `(${alternatives.map((a) => `(${a})`).join(' OR ')})`, params };
 }
 
+/** The ordering's terms, reversed when paging backwards (nulls last in ascending order). */
+export function orderTerms(sort: SortKey[], forward: boolean): { path: string; direction: 'ASC' | 'DESC'; nulls: 'NULLS LAST' | 'NULLS FIRST' }[] {
+  return sort.map((key) => {
+    const ascending = (key.direction === 'ASC') === forward;
+    return { path: key.path, direction: ascending ? 'ASC' : 'DESC', nulls: ascending ? 'NULLS LAST' : 'NULLS FIRST' };
+  });
+}
+
 /** Applies the ordering (reversed when paging backwards) to a query. */
 export function applyOrdering(query: SelectQueryBuilder<ObjectLiteral>, sort: SortKey[], forward: boolean): void {
-  sort.forEach((key, index) => {
-    const ascending = (key.direction === 'ASC') === forward;
-    const direction = ascending ? 'ASC' : 'DESC';
-    const nulls = ascending ? 'NULLS LAST' : 'NULLS FIRST';
-    if (index === 0) query.orderBy(key.path, direction, nulls);
-    else query.addOrderBy(key.path, direction, nulls);
+  orderTerms(sort, forward).forEach(({ path, direction, nulls }, index) => {
+    if (index === 0) query.orderBy(path, direction, nulls);
+    else query.addOrderBy(path, direction, nulls);
   });
+}
+
+/** Restricts `query` to the rows after (or before) the page's cursor, if it has one. */
+export function applyCursor(query: SelectQueryBuilder<ObjectLiteral>, sort: SortKey[], page: PageRequest): void {
+  if (!page.cursor) return;
+  const values = decodeCursor(page.cursor, orderingSignature(sort), sort.length, page.cursorArgument);
+  const condition = keysetCondition(sort, values, page.forward);
+  query.andWhere(condition.sql, condition.params);
 }
 
 const cursorColumn = (index: number) => `cellgraph_cursor_${index}`;
 
 /** Restricts `query` to one page after/before the cursor, ordered, with one extra row, selecting the cursor values. */
 export function pageQuery<Q extends SelectQueryBuilder<ObjectLiteral>>(query: Q, sort: SortKey[], page: PageRequest): Q {
-  if (page.cursor) {
-    const values = decodeCursor(page.cursor, orderingSignature(sort), sort.length, page.cursorArgument);
-    const condition = keysetCondition(sort, values, page.forward);
-    query.andWhere(condition.sql, condition.params);
-  }
+  applyCursor(query, sort, page);
   selectCursorValues(query, sort);
   applyOrdering(query, sort, page.forward);
   query.limit(page.size + 1);
@@ -186,14 +195,15 @@ export async function paginate<T extends ObjectLiteral>(options: {
 /**
  * Keyset pagination over a raw SQL source (e.g. a UNION of several tables): `source` yields rows
  * with the sort keys as columns (the keys' paths name them), `load` turns the page's rows into
- * items, in the same order. Parameters are named (`:name`).
+ * items, one per row in the same order (undefined for a row whose item is gone meanwhile: it is
+ * left out). Parameters are named (`:name`).
  */
 export async function paginateSource<R extends Record<string, unknown>, T>(options: {
   db: Database;
   source: { sql: string; params: Record<string, unknown> };
   sort: SortKey[];
   args: ConnectionArgs;
-  load: (em: EntityManager, rows: R[]) => Promise<T[]>;
+  load: (em: EntityManager, rows: R[]) => Promise<(T | undefined)[]>;
 }): Promise<Connection<T>> {
   const { db, source, sort, args, load } = options;
   const page = pageRequest(args);
@@ -204,7 +214,8 @@ export async function paginateSource<R extends Record<string, unknown>, T>(optio
       : await db.transaction(async (em) => {
           const raw = (await pageQuery(fromSource(em).select('items.*'), sort, page).getRawMany()) as R[];
           const nodes = await load(em, raw);
-          return nodes.map((node, index) => ({ node, keys: cursorValuesOf(raw[index]!, sort) }));
+          if (nodes.length !== raw.length) throw new Error('paginateSource: load must answer one item (or undefined) per row');
+          return raw.flatMap((row, index) => (nodes[index] === undefined ? [] : [{ node: nodes[index]!, keys: cursorValuesOf(row, sort) }]));
         });
   return toConnection(rows, page, sort, () =>
     db.transaction(async (em) => Number(((await fromSource(em).select('COUNT(*)', 'count').getRawOne()) as { count: string }).count)),
