@@ -176,9 +176,9 @@ export class TaskService {
   async update(request: RequestContext, input: TaskUpdateInput, cause?: AutomationCause): Promise<Task> {
     const orgId = requireOrgId(request);
     const { id, storyPoints, ...changes } = validateInput(updateInput, input, TaskErrorCode.InvalidInput);
-    await this.requireOnExisting(request, 'write', id);
     if (changes.assigneeId) await this.requireMember(orgId, changes.assigneeId);
     return this.db.transaction(async (em) => {
+      await this.requireOnExisting(request, 'write', id, undefined, em);
       const task = await em.findOne(Task, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!task) throw taskNotFound();
       const before = snapshot(task);
@@ -197,8 +197,8 @@ export class TaskService {
   /** Moves a task into a column, after or before a neighbour or at the end; the column may set its status. */
   async move(request: RequestContext, input: TaskMoveInput, cause?: AutomationCause): Promise<Task> {
     const { id, columnId, afterId, beforeId } = validateInput(moveInput, input, TaskErrorCode.InvalidInput);
-    await this.requireOnExisting(request, 'write', id);
     return this.db.transaction(async (em) => {
+      await this.requireOnExisting(request, 'write', id, undefined, em);
       const task = await em.findOne(Task, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!task) throw taskNotFound();
       const column = await em.findOneBy(BoardColumn, { id: columnId });
@@ -217,8 +217,8 @@ export class TaskService {
   /** Moves a task to the trash (soft delete); it disappears from lists and references. */
   async delete(request: RequestContext, input: { id: string }): Promise<string> {
     const { id } = validateInput(idInput, input, TaskErrorCode.InvalidInput);
-    await this.requireOnExisting(request, 'write', id);
     await this.db.transaction(async (em) => {
+      await this.requireOnExisting(request, 'write', id, undefined, em);
       const task = await em.findOne(Task, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!task) throw taskNotFound();
       await em.softDelete(Task, { id });
@@ -230,8 +230,8 @@ export class TaskService {
   /** Brings a task back from the trash (at the end of its column). */
   async restore(request: RequestContext, input: { id: string }): Promise<Task> {
     const { id } = validateInput(idInput, input, TaskErrorCode.InvalidInput);
-    await this.requireOnExisting(request, 'write', id);
     return this.db.transaction(async (em) => {
+      await this.requireOnExisting(request, 'write', id, undefined, em);
       const result = await em.createQueryBuilder().restore().from(Task).where('id = :id', { id }).andWhere('deleted_at IS NOT NULL').execute();
       if (!result.affected) throw taskNotFound();
       const task = await em.findOneByOrFail(Task, { id });
