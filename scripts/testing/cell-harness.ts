@@ -74,17 +74,7 @@ export async function startTestCell(options: { cell?: string; env?: Record<strin
     keyPrefix,
     emailDir,
     gql,
-    async signUp(name = 'Test User') {
-      const email = `user-${randomBytes(5).toString('hex')}@example.test`;
-      type Registered = { userRegister: { session: { accessToken: string; refreshToken: string; user: { id: string }; organization: { id: string } } } };
-      const data = await graphqlData<Registered>(
-        running.gatewayUrl,
-        `mutation($input: UserRegisterInput!) { userRegister(input: $input) { session { accessToken refreshToken user { id } organization { id } } userErrors { code message } } }`,
-        { input: { email, name, password: TEST_PASSWORD } },
-      );
-      const session = data.userRegister.session;
-      return { token: session.accessToken, refreshToken: session.refreshToken, userId: session.user.id, organizationId: session.organization.id, email, password: TEST_PASSWORD };
-    },
+    signUp: (name) => signUpThrough(running.gatewayUrl, name),
     async stop() {
       await running.stop();
       await database.drop();
@@ -96,11 +86,24 @@ export async function startTestCell(options: { cell?: string; env?: Record<strin
   };
 }
 
+/** Registers a new user (with a new organization) through the gateway at `gatewayUrl`. */
+export async function signUpThrough(gatewayUrl: string, name = 'Test User'): Promise<TestUser> {
+  const email = `user-${randomBytes(5).toString('hex')}@example.test`;
+  type Registered = { userRegister: { session: { accessToken: string; refreshToken: string; user: { id: string }; organization: { id: string } } } };
+  const data = await graphqlData<Registered>(
+    gatewayUrl,
+    `mutation($input: UserRegisterInput!) { userRegister(input: $input) { session { accessToken refreshToken user { id } organization { id } } userErrors { code message } } }`,
+    { input: { email, name, password: TEST_PASSWORD } },
+  );
+  const session = data.userRegister.session;
+  return { token: session.accessToken, refreshToken: session.refreshToken, userId: session.user.id, organizationId: session.organization.id, email, password: TEST_PASSWORD };
+}
+
 /**
  * Waits for the `index`-th e-mail to `to` (optionally with a subject starting with `subject`) in
  * the cell's sink, and returns it with the token of the link it carries.
  */
-export async function waitForEmail(cell: TestCell, to: string, options: { subject?: string; index?: number; timeoutMs?: number } = {}): Promise<SentEmail & { token: string }> {
+export async function waitForEmail(cell: Pick<TestCell, 'emailDir'>, to: string, options: { subject?: string; index?: number; timeoutMs?: number } = {}): Promise<SentEmail & { token: string }> {
   const deadline = Date.now() + (options.timeoutMs ?? 5_000);
   for (;;) {
     const mail = readSentEmails(cell.emailDir).filter((m) => m.to === to && (!options.subject || m.subject.startsWith(options.subject)))[options.index ?? 0];

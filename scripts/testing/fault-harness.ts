@@ -1,0 +1,267 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { cellKeyPrefix } from '@cellgraph/kernel';
+import { createTestDatabase, TEST_APP_PASSWORD, type TestDatabase } from '@cellgraph/kernel/testing';
+import { cellEnv } from '../runtime/cell.js';
+import { loadCell, supergraphPath, type Cell } from '../runtime/cells.js';
+import { graphqlRequest, type GraphQLResponse } from '../runtime/graphql-client.js';
+import { freePort } from '../runtime/infrastructure.js';
+import { generateCellKeys, keysEnv, type CellKeys } from '../runtime/keys.js';
+import { signUpThrough, type TestUser } from './cell-harness.js';
+
+/*
+ * Real processes for fault tests: a private redis-server the test stops, freezes (SIGSTOP) and
+ * restarts empty, and a cell run as separate OS processes (subgraph hosts and the gateway) the
+ * test kills and restarts. Everything waits for conditions (a port answering), not for time.
+ */
+
+const REPO_ROOT = new URL('../../', import.meta.url).pathname;
+const NODE_ARGS = ['--conditions=@cellgraph/source', '--import', '@swc-node/register/esm-register'];
+
+/** Resolves once `check` holds, polling every 25 ms; fails after `timeoutMs` (a hang guard, not a budget). */
+export async function waitFor(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+async function answersHttp(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+    await response.arrayBuffer();
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** A child process that may be killed and started again with the same command and environment. */
+export class ManagedProcess {
+  private child: ChildProcess | undefined;
+  private output = '';
+
+  constructor(
+    readonly name: string,
+    private readonly args: string[],
+    private readonly env: NodeJS.ProcessEnv,
+    /** A URL answering 200 once the process serves. */
+    private readonly liveUrl: string,
+  ) {}
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** What the process wrote (stdout and stderr), for failure messages. */
+  get log(): string {
+    return this.output;
+  }
+
+  async start(): Promise<void> {
+    const child = spawn(process.execPath, [...NODE_ARGS, ...this.args], { cwd: REPO_ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = child;
+    const collect = (chunk: Buffer) => {
+      this.output = (this.output + chunk.toString()).slice(-20_000);
+    };
+    child.stdout!.on('data', collect);
+    child.stderr!.on('data', collect);
+    await waitFor(
+      async () => {
+        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${this.name} exited (${child.exitCode ?? child.signalCode}):\n${this.output}`);
+        return answersHttp(this.liveUrl);
+      },
+      `${this.name} to answer ${this.liveUrl}`,
+    );
+  }
+
+  /** Sends `signal` and waits for the process to end (SIGKILL: a crash). */
+  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    child.kill(signal);
+    await exited;
+  }
+
+  /** Freezes (SIGSTOP) or thaws (SIGCONT) the process: it holds its sockets but answers nothing. */
+  freeze(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  thaw(): void {
+    this.child?.kill('SIGCONT');
+  }
+
+  async restart(): Promise<void> {
+    await this.kill();
+    await this.start();
+  }
+}
+
+/** A redis-server of the test's own on a free port, without persistence: a restart starts it empty. */
+export class RedisServer {
+  private process: ChildProcess | undefined;
+
+  private constructor(readonly port: number) {}
+
+  get url(): string {
+    return `redis://127.0.0.1:${this.port}`;
+  }
+
+  static async start(): Promise<RedisServer> {
+    const server = new RedisServer(await freePort());
+    await server.startProcess();
+    return server;
+  }
+
+  private async startProcess(): Promise<void> {
+    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'], { stdio: 'ignore' });
+    this.process = child;
+    await waitFor(async () => {
+      if (child.exitCode !== null) throw new Error(`redis-server on port ${this.port} exited (${child.exitCode})`);
+      return answersRedis(this.port);
+    }, `redis-server on port ${this.port}`);
+  }
+
+  /** Stops the server (SIGKILL: nothing is saved). Connections see it as gone. */
+  async stop(): Promise<void> {
+    const child = this.process;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGCONT'); // a frozen server must run to die
+    const exited = once(child, 'exit');
+    child.kill('SIGKILL');
+    await exited;
+  }
+
+  /** Freezes the server: connections stay open, nothing answers (a hung Redis). */
+  freeze(): void {
+    this.process?.kill('SIGSTOP');
+  }
+
+  thaw(): void {
+    this.process?.kill('SIGCONT');
+  }
+
+  /** Starts it again (on the same port) after `stop`: empty. */
+  async startAgain(): Promise<void> {
+    await this.startProcess();
+  }
+
+  /** A crash and restart that loses every key. */
+  async restartEmpty(): Promise<void> {
+    await this.stop();
+    await this.startProcess();
+  }
+}
+
+async function answersRedis(port: number): Promise<boolean> {
+  const { Socket } = await import('node:net');
+  return new Promise((resolve) => {
+    const socket = new Socket();
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1_000, () => done(false));
+    socket.once('error', () => done(false));
+    socket.connect(port, '127.0.0.1', () => socket.write('PING\r\n'));
+    socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
+  });
+}
+
+export interface ProcessCell {
+  cell: Cell;
+  keys: CellKeys;
+  database: TestDatabase;
+  keyPrefix: string;
+  emailDir: string;
+  gatewayUrl: string;
+  gateway: ManagedProcess;
+  /** The host process serving `subgraph`. */
+  hostOf(subgraph: string): ManagedProcess;
+  hosts: ManagedProcess[];
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  signUp(name?: string): Promise<TestUser>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A cell run as separate processes: each group of `hosts` (default: one process per subgraph) is
+ * a subgraph host, and the gateway is one more process. `redisUrl` is usually a RedisServer's.
+ */
+export async function startProcessCell(options: { redisUrl: string; cell?: string; hosts?: string[][]; env?: Record<string, string>; gatewayEnv?: Record<string, string> }): Promise<ProcessCell> {
+  const cell = loadCell(options.cell ?? 'all');
+  const groups = options.hosts ?? cell.subgraphs.map((definition) => [definition.name]);
+  const database = await createTestDatabase(cell.subgraphs.length === loadCell('all').subgraphs.length ? undefined : cell.subgraphs);
+  const keys = await generateCellKeys();
+  const emailDir = mkdtempSync(join(tmpdir(), 'cellgraph-mail-'));
+  const instance = `t${randomBytes(6).toString('hex')}`;
+  const gatewayPort = await freePort();
+  const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
+  const baseEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...keysEnv(keys),
+    ...cellEnv(cell),
+    CELL_INSTANCE: instance,
+    REDIS_KEY_PREFIX: cellKeyPrefix(cell.name, instance),
+    DATABASE_URL: database.url,
+    DATABASE_APP_PASSWORD: TEST_APP_PASSWORD,
+    DATABASE_POOL_SIZE: '4',
+    REDIS_URL: options.redisUrl,
+    GRAPH_URL: gatewayUrl,
+    EMAIL_PROVIDER: 'file',
+    EMAIL_SINK_DIR: emailDir,
+    USER_RATE_LIMIT: '100000',
+    ANONYMOUS_RATE_LIMIT: '100000',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    ...options.env,
+  };
+  const hosts: ManagedProcess[] = [];
+  const subgraphUrls: Record<string, string> = {};
+  for (const group of groups) {
+    const port = await freePort();
+    const host = new ManagedProcess(`host(${group.join(',')})`, ['scripts/runtime/serve-subgraphs.ts', '--cell', cell.name, '--subgraphs', group.join(',')], { ...baseEnv, PORT: String(port) }, `http://127.0.0.1:${port}/health/live`);
+    hosts.push(host);
+    for (const name of group) subgraphUrls[`SUBGRAPH_URL_${name.toUpperCase().replaceAll('-', '_')}`] = `http://127.0.0.1:${port}/${name}/graphql`;
+  }
+  const gateway = new ManagedProcess('gateway', ['gateway/src/main.ts'], { ...baseEnv, ...subgraphUrls, PORT: String(gatewayPort), SUPERGRAPH_PATH: supergraphPath(cell.name), ...options.gatewayEnv }, `http://127.0.0.1:${gatewayPort}/health/live`);
+  const stop = async () => {
+    await Promise.all([gateway, ...hosts].map((process) => process.kill('SIGKILL')));
+    await database.drop();
+    rmSync(emailDir, { recursive: true, force: true });
+  };
+  try {
+    // Hosts start together (they are independent); the gateway needs identity's keys, so last.
+    await Promise.all(hosts.map((host) => host.start()));
+    await gateway.start();
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const gql: ProcessCell['gql'] = (query, variables = {}, token, headers) => graphqlRequest(gatewayUrl, query, variables, { token, headers });
+  return {
+    cell,
+    keys,
+    database,
+    keyPrefix: cellKeyPrefix(cell.name, instance),
+    emailDir,
+    gatewayUrl,
+    gateway,
+    hosts,
+    hostOf(subgraph) {
+      const index = groups.findIndex((group) => group.includes(subgraph));
+      if (index < 0) throw new Error(`No host serves ${subgraph}`);
+      return hosts[index]!;
+    },
+    gql,
+    signUp: (name) => signUpThrough(gatewayUrl, name),
+    stop,
+  };
+}
