@@ -22,6 +22,7 @@ export * from './db/idempotency.js';
 export * from './db/trash.js';
 export * from './db/references.js';
 export * from './db/org-references.js';
+export * from './db/maintenance-sql.js';
 export * from './db/migrate.js';
 export * from './db/prepare.js';
 export * from './db/provision.js';

@@ -66,6 +66,7 @@ export const notificationsSubgraph = defineSubgraph<NotificationsServices>({
     // Identity's events, for members' e-mail addresses.
     'membership.created': (event) => addresses.record(event),
     'membership.removed': (event) => addresses.forget(event),
+    'user.updated': (event) => addresses.rename(event),
   }),
   jobs: ({ deliveries }) => ({
     [EMAIL_JOB]: (data: DeliveryJob) => deliveries.sendEmail(data),

@@ -1,5 +1,6 @@
 import { init } from './0001-init.js';
 import { outboxActorApiKey } from './0002-outbox-actor-api-key.js';
 import { orgScopedReferences } from './0003-org-scoped-references.js';
+import { maintenanceRole } from './0004-maintenance-role.js';
 
-export const migrations = [init, outboxActorApiKey, orgScopedReferences];
+export const migrations = [init, outboxActorApiKey, orgScopedReferences, maintenanceRole];

@@ -4,5 +4,6 @@ import { customFieldIndex } from './0003-custom-field-index.js';
 import { nodeTags } from './0004-node-tags.js';
 import { outboxActorApiKey } from './0005-outbox-actor-api-key.js';
 import { orgScopedReferences } from './0006-org-scoped-references.js';
+import { maintenanceRole } from './0007-maintenance-role.js';
 
-export const migrations = [init, trash, customFieldIndex, nodeTags, outboxActorApiKey, orgScopedReferences];
+export const migrations = [init, trash, customFieldIndex, nodeTags, outboxActorApiKey, orgScopedReferences, maintenanceRole];

@@ -6,5 +6,6 @@ import { apiKeyRateLimit } from './0005-api-key-rate-limit.js';
 import { userProfile } from './0006-user-profile.js';
 import { outboxActorApiKey } from './0007-outbox-actor-api-key.js';
 import { orgScopedReferences } from './0008-org-scoped-references.js';
+import { maintenanceRole } from './0009-maintenance-role.js';
 
-export const migrations = [init, access, outboxRelay, trash, apiKeyRateLimit, userProfile, outboxActorApiKey, orgScopedReferences];
+export const migrations = [init, access, outboxRelay, trash, apiKeyRateLimit, userProfile, outboxActorApiKey, orgScopedReferences, maintenanceRole];

@@ -16,6 +16,8 @@ export interface TransactionScope {
 
 const SETTING_NAME = /^[a-z][a-z_]*$/;
 const SLOW_QUERY_MS = 250;
+/** Background work (a relay, a sweep, a scheduler) runs one maintenance transaction at a time. */
+const MAINTENANCE_POOL_SIZE = 2;
 
 /** Work to do once a transaction has committed (announce, enqueue); never inside it. */
 export interface TransactionHooks {
@@ -70,6 +72,8 @@ class CountingLogger implements OrmLogger {
 export interface DatabaseOptions {
   /** Connection string of the subgraph's app role. */
   url: string;
+  /** Connection string of the subgraph's maintenance role, for `maintenanceTransaction`. */
+  maintenanceUrl?: string;
   /** The subgraph's Postgres schema. */
   schema: string;
   entities: MixedList<Function | string | EntitySchema>;
@@ -85,34 +89,54 @@ export interface DatabaseOptions {
 export class Database {
   readonly statements = new StatementCounter();
   readonly dataSource: DataSource;
+  /** The maintenance role's small pool (background work across organizations), when configured. */
+  private readonly maintenance: DataSource | null;
   readonly schema: string;
   readonly logger: Logger;
 
   constructor(options: DatabaseOptions) {
     this.schema = options.schema;
     this.logger = options.logger;
-    this.dataSource = new DataSource({
-      type: 'postgres',
-      url: options.url,
-      schema: options.schema,
-      entities: options.entities,
-      namingStrategy: new SnakeNamingStrategy(),
-      synchronize: false,
-      migrationsRun: false,
-      logging: ['query', 'error', 'warn'],
-      logger: new CountingLogger(options.logger, this.statements),
-      maxQueryExecutionTime: SLOW_QUERY_MS,
-      applicationName: options.applicationName,
-      extra: { max: options.poolSize ?? 10, idleTimeoutMillis: 30_000 },
-    });
+    const dataSource = (url: string, poolSize: number, applicationName?: string) =>
+      new DataSource({
+        type: 'postgres',
+        url,
+        schema: options.schema,
+        entities: options.entities,
+        namingStrategy: new SnakeNamingStrategy(),
+        synchronize: false,
+        migrationsRun: false,
+        logging: ['query', 'error', 'warn'],
+        logger: new CountingLogger(options.logger, this.statements),
+        maxQueryExecutionTime: SLOW_QUERY_MS,
+        applicationName,
+        extra: { max: poolSize, idleTimeoutMillis: 30_000 },
+      });
+    this.dataSource = dataSource(options.url, options.poolSize ?? 10, options.applicationName);
+    this.maintenance = options.maintenanceUrl
+      ? dataSource(options.maintenanceUrl, MAINTENANCE_POOL_SIZE, options.applicationName && `${options.applicationName}-maintenance`)
+      : null;
   }
 
   async connect(): Promise<void> {
     if (!this.dataSource.isInitialized) await this.dataSource.initialize();
+    if (this.maintenance && !this.maintenance.isInitialized) await this.maintenance.initialize();
   }
 
   async close(): Promise<void> {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    if (this.maintenance?.isInitialized) await this.maintenance.destroy();
+  }
+
+  /**
+   * A transaction of background work that must see every organization's rows (publish the outbox,
+   * find expired trash or due schedules), as the subgraph's maintenance role: it reaches only the
+   * tables and columns its migrations grant that role, through policies naming it. Work for one
+   * organization found this way goes back to `transaction` with that organization.
+   */
+  async maintenanceTransaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    if (!this.maintenance) throw new Error(`The ${this.schema} database has no maintenance connection (maintenanceUrl)`);
+    return this.maintenance.transaction(work);
   }
 
   /** Records a domain event in this subgraph's outbox, in the transaction of `em`. */

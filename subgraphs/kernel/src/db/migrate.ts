@@ -15,6 +15,20 @@ export class MigrationError extends Error {
 const checksum = (sql: string) => createHash('sha256').update(sql).digest('hex');
 
 /**
+ * Only the owner may touch the migration log: the schema's default privileges hand every new table
+ * to the app role, and a runtime role that could edit the log could make a migration look applied.
+ */
+async function revokeFromAllButOwner(client: pg.Client, table: string): Promise<void> {
+  await client.query(`REVOKE ALL ON ${table} FROM PUBLIC`);
+  const { rows } = await client.query<{ grantee: string }>(
+    `SELECT DISTINCT pg_get_userbyid(acl.grantee) AS grantee FROM pg_class c, aclexplode(c.relacl) acl
+      WHERE c.oid = $1::regclass AND acl.grantee <> 0 AND acl.grantee <> c.relowner`,
+    [table],
+  );
+  for (const { grantee } of rows) await client.query(`REVOKE ALL ON ${table} FROM ${client.escapeIdentifier(grantee)}`);
+}
+
+/**
  * Applies a subgraph's pending migrations as its owner role, in one transaction under an advisory
  * lock (two processes starting at once apply each migration once). Refuses to run when an applied
  * migration was edited afterwards. Returns the ids it applied.
@@ -35,7 +49,7 @@ export async function migrate(adminUrl: string, subgraph: string, migrations: re
     await client.query(
       `CREATE TABLE IF NOT EXISTS ${schema}._migrations (id text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
     );
-    await client.query(`REVOKE ALL ON ${schema}._migrations FROM PUBLIC`);
+    await revokeFromAllButOwner(client, `${schema}._migrations`);
     const { rows } = await client.query<{ id: string; checksum: string }>(`SELECT id, checksum FROM ${schema}._migrations`);
     const applied = new Map(rows.map((row) => [row.id, row.checksum]));
     for (const [id] of applied) {

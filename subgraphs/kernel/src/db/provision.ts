@@ -1,17 +1,20 @@
 import pg from 'pg';
-import { appRole, ownerRole, sqlIdentifier, sqlLiteral } from './roles.js';
+import { appRole, maintenanceRole, ownerRole, sqlIdentifier, sqlLiteral } from './roles.js';
 
 const ALREADY_EXISTS = new Set(['42710', '23505']); // duplicate_object, unique_violation (concurrent CREATE ROLE)
 
 /**
  * Creates (idempotently) the roles of a subgraph and its schema in the database `adminUrl` points
  * at. Runs as an administrator (a superuser locally, the master user on RDS). Roles are
- * cluster-wide; the schema and grants are per database.
+ * cluster-wide; the schema and grants are per database. Both runtime roles log in with
+ * `appPassword`; the app role gets every table of the schema by default, the maintenance role only
+ * what the subgraph's migrations grant it by name.
  */
 export async function provisionSubgraph(adminUrl: string, subgraph: string, appPassword: string, options: { appRole?: boolean } = {}): Promise<void> {
   const schema = sqlIdentifier(subgraph);
   const owner = sqlIdentifier(ownerRole(subgraph));
   const app = sqlIdentifier(appRole(subgraph));
+  const maintenance = sqlIdentifier(maintenanceRole(subgraph));
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
@@ -20,10 +23,13 @@ export async function provisionSubgraph(adminUrl: string, subgraph: string, appP
     if (!rows[0]?.rolsuper) await client.query(`GRANT ${owner} TO current_user`);
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema} AUTHORIZATION ${owner}`);
     if (options.appRole === false) return; // a schema others are granted access to explicitly
-    await createRole(client, app, 'LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT');
-    await client.query(`ALTER ROLE ${app} WITH LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD ${sqlLiteral(appPassword)}`);
-    await client.query(`GRANT USAGE ON SCHEMA ${schema} TO ${app}`);
-    await client.query(`GRANT CONNECT ON DATABASE ${sqlIdentifier(await currentDatabase(client))} TO ${app}`);
+    const database = sqlIdentifier(await currentDatabase(client));
+    for (const role of [app, maintenance]) {
+      await createRole(client, role, 'LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT');
+      await client.query(`ALTER ROLE ${role} WITH LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD ${sqlLiteral(appPassword)}`);
+      await client.query(`GRANT USAGE ON SCHEMA ${schema} TO ${role}`);
+      await client.query(`GRANT CONNECT ON DATABASE ${database} TO ${role}`);
+    }
     for (const grant of [
       'SELECT, INSERT, UPDATE, DELETE ON TABLES',
       'USAGE, SELECT ON SEQUENCES',

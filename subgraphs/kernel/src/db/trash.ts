@@ -6,6 +6,7 @@ import type { RequestContext, SubgraphContext } from '../context/request-context
 import { DeletePayload, IdInput, mutationPayload, userError } from '../errors/user-errors.js';
 import { fromGlobalId } from '../ids/global-id.js';
 import type { Database } from './database.js';
+import { dropPolicySql, maintenanceAccessSql } from './maintenance-sql.js';
 import { sqlIdentifier } from './roles.js';
 
 /** Days an object stays in the trash before it is deleted for good. */
@@ -29,9 +30,24 @@ export interface TrashSpec {
   purge?: (em: EntityManager, ids: string[]) => Promise<{ spec: TrashSpec; ids: string[] }[]>;
 }
 
-/** Lets the trash sweep find expired rows of every organization (read only); one per trash table. */
+/**
+ * The setting-based sweep policy earlier migrations applied (kept byte for byte for their
+ * checksums); `trashSweepAccessSql` replaces it.
+ */
 export function trashSweepPolicySql(schema: string, table: string): string {
   return `CREATE POLICY trash_sweep ON ${sqlIdentifier(schema)}.${sqlIdentifier(table)} FOR SELECT USING (current_setting('app.trash_sweep', true) = 'on');\n`;
+}
+
+/**
+ * Lets the trash sweep — the subgraph's maintenance role — find what is in the trash of every
+ * organization (ids, organizations and deletion times; read only); one per trash table. Drops
+ * the setting-based policy of earlier migrations.
+ */
+export function trashSweepAccessSql(schema: string, table: string): string {
+  return (
+    dropPolicySql(schema, table, 'trash_sweep') +
+    maintenanceAccessSql(schema, table, { policy: 'trash_sweep', select: ['id', 'org_id', 'deleted_at'], rows: 'deleted_at IS NOT NULL' })
+  );
 }
 
 const lowerFirst = (text: string) => `${text[0]!.toLowerCase()}${text.slice(1)}`;
@@ -67,13 +83,11 @@ export class TrashKeeper {
     for (const spec of this.specs) {
       const skipped: string[] = [];
       for (;;) {
-        const expired: { org_id: string; id: string }[] = await this.db.transaction(
-          (em) =>
-            em.query(
-              `SELECT org_id, id FROM ${this.table(spec)} WHERE deleted_at < now() - make_interval(days => $1) AND id <> ALL($2::uuid[]) ORDER BY deleted_at LIMIT ${SWEEP_BATCH}`,
-              [this.retentionDays, skipped],
-            ),
-          { orgId: null, userId: null, settings: { trash_sweep: 'on' } },
+        const expired: { org_id: string; id: string }[] = await this.db.maintenanceTransaction((em) =>
+          em.query(
+            `SELECT org_id, id FROM ${this.table(spec)} WHERE deleted_at < now() - make_interval(days => $1) AND id <> ALL($2::uuid[]) ORDER BY deleted_at LIMIT ${SWEEP_BATCH}`,
+            [this.retentionDays, skipped],
+          ),
         );
         if (!expired.length) break;
         const byOrg = new Map<string, string[]>();

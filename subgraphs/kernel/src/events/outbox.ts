@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { currentRequestContext, principalActor, type Actor } from '../context/request-context.js';
+import { dropPolicySql, maintenanceAccessSql } from '../db/maintenance-sql.js';
 import { sqlIdentifier } from '../db/roles.js';
 import { CURRENT_ORG_SQL } from '../db/tenant-sql.js';
 import { uuidv7 } from '../ids/uuid.js';
@@ -45,9 +46,22 @@ CREATE POLICY outbox_insert ON ${table} FOR INSERT WITH CHECK (org_id IS NULL OR
 `;
 }
 
-/** A subgraph's outbox (table and relay policy), for its migration; then `outboxActorApiKeySql` in a later one. */
+/**
+ * A subgraph's outbox (table and the relay policy as it was then), as the first migrations of the
+ * subgraphs applied it — their checksums keep it byte for byte. That relay policy honoured a
+ * session setting; `outboxMaintenanceSql` replaces it. A new outbox: `outboxTableSql` +
+ * `outboxActorApiKeySql` + `outboxMaintenanceSql`.
+ */
 export function outboxSql(schema: string): string {
   return outboxTableSql(schema) + outboxRelayPolicySql(schema);
+}
+
+/**
+ * The relay's access to every organization's events: its maintenance role reads and marks them;
+ * the setting-based `outbox_relay` policy of earlier migrations is dropped.
+ */
+export function outboxMaintenanceSql(schema: string): string {
+  return dropPolicySql(schema, 'outbox', 'outbox_relay') + maintenanceAccessSql(schema, 'outbox', { policy: 'outbox_relay', select: 'all', update: 'all' });
 }
 
 /** The API key that acted (beside `actor_id`, the user who created it): a migration of every outbox. */
@@ -57,7 +71,7 @@ export function outboxActorApiKeySql(schema: string): string {
 `;
 }
 
-/** Lets the relay (and only a transaction that declares itself the relay) read and mark every row. */
+/** The setting-based relay policy earlier migrations applied (kept for their checksums); see `outboxMaintenanceSql`. */
 export function outboxRelayPolicySql(schema: string): string {
   const table = `${sqlIdentifier(schema)}.outbox`;
   return `CREATE POLICY outbox_relay ON ${table} USING (current_setting('app.outbox_relay', true) = 'on');

@@ -70,7 +70,7 @@ export class OutboxRelay {
   /** Publishes one batch; returns how many events it published. */
   async relayOnce(): Promise<number> {
     const table = `${sqlIdentifier(this.db.schema)}.outbox`;
-    return this.db.transaction(
+    return this.db.maintenanceTransaction(
       async (em) => {
         const rows: OutboxRow[] = await em.query(
           `SELECT id, org_id, type, actor_id, actor_api_key_id, actor_api_key_name, subject_type, subject_id, data, request_id, occurred_at FROM ${table}
@@ -87,7 +87,6 @@ export class OutboxRelay {
         await em.query(`UPDATE ${table} SET published_at = now() WHERE id = ANY($1)`, [rows.map((row) => row.id)]);
         return rows.length;
       },
-      { orgId: null, userId: null, settings: { outbox_relay: 'on' } },
     );
   }
 

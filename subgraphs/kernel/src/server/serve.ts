@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseEnv } from '../config/env.js';
 import { runtimeMode } from '../config/runtime-mode.js';
 import { publicJwksSchema } from '../crypto/signing-keys.js';
-import { appConnectionString } from '../db/roles.js';
+import { appConnectionString, maintenanceConnectionString } from '../db/roles.js';
 import { createLogger } from '../logging/logger.js';
 import { closeServer, createHost, listen } from './host.js';
 import type { SubgraphDefinition } from './subgraph-definition.js';
@@ -27,7 +27,7 @@ export interface RunningHost {
 
 /**
  * Starts a host process serving `definitions` (one subgraph, or all of a cell's) with the
- * configuration in `env`. Each subgraph connects as its own app role; they share Redis and the
+ * configuration in `env`. Each subgraph connects as its own app and maintenance roles; they share Redis and the
  * e-mail worker. `stop` closes the listener, then every subgraph, then the platform services.
  */
 export async function serveSubgraphs(definitions: readonly SubgraphDefinition<any>[], env: NodeJS.ProcessEnv = process.env): Promise<RunningHost> {
@@ -39,6 +39,7 @@ export async function serveSubgraphs(definitions: readonly SubgraphDefinition<an
       servers.push(
         await createSubgraphServer(definition, {
           databaseUrl: appConnectionString(config.DATABASE_URL, definition.name, config.DATABASE_APP_PASSWORD),
+          maintenanceDatabaseUrl: maintenanceConnectionString(config.DATABASE_URL, definition.name, config.DATABASE_APP_PASSWORD),
           platform,
           internalKeys: config.INTERNAL_VERIFY_KEYS,
           logger: createLogger(definition.name, env.LOG_LEVEL, env.LOG_FILE),

@@ -26,6 +26,8 @@ import { sendGraphQLError } from './http-errors.js';
 export interface SubgraphServerOptions {
   /** Connection string of the subgraph's app role. */
   databaseUrl: string;
+  /** Connection string of its maintenance role (the outbox relay, trash sweep and schedulers). */
+  maintenanceDatabaseUrl: string;
   /** Redis, the key prefix, the mailer and the graph client, shared by the subgraphs of a host. */
   platform: Pick<Platform, 'redis' | 'redisUrl' | 'keyPrefix' | 'mailer' | 'workers' | 'workerLockMs' | 'graph'>;
   /** Public keys the gateway signs internal contexts with. */
@@ -98,7 +100,8 @@ const BODY_LIMIT = '1mb';
 const TRASH_SWEEP_EVERY_MS = 60 * 60 * 1000;
 
 /**
- * Builds and starts one subgraph: connects its database as its app role, creates its services,
+ * Builds and starts one subgraph: connects its database as its app role (and its maintenance
+ * role, for background work across organizations), creates its services,
  * builds its schema and returns a router. Every GraphQL request must carry a valid internal
  * context signed by the gateway for this subgraph and body; anything else, `_service` and
  * `_entities` included, is refused with 401 before GraphQL sees it.
@@ -110,6 +113,7 @@ export async function createSubgraphServer<TServices>(
   const logger = options.logger ?? createLogger(definition.name);
   const db = new Database({
     url: options.databaseUrl,
+    maintenanceUrl: options.maintenanceDatabaseUrl,
     schema: definition.name,
     entities: definition.entities,
     logger,

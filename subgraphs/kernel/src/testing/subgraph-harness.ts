@@ -7,7 +7,7 @@ import { cellKeyPrefix } from '../config/cell-namespace.js';
 import { INTERNAL_CONTEXT_HEADER, InternalContextSigner } from '../context/internal-context.js';
 import type { Principal, RequestContext } from '../context/request-context.js';
 import { generateSigningKeyPair, type PublicJwks } from '../crypto/signing-keys.js';
-import { appConnectionString } from '../db/roles.js';
+import { appConnectionString, maintenanceConnectionString } from '../db/roles.js';
 import { createLogger } from '../logging/logger.js';
 import type { Redis } from '../redis/redis.js';
 import { startPlatform, type Platform } from '../server/platform.js';
@@ -56,6 +56,7 @@ export async function startTestSubgraphs(
     servers.push(
       await createSubgraphServer(definition, {
         databaseUrl: appConnectionString(options.databaseUrl, definition.name, TEST_APP_PASSWORD),
+        maintenanceDatabaseUrl: maintenanceConnectionString(options.databaseUrl, definition.name, TEST_APP_PASSWORD),
         platform,
         internalKeys: keys.jwks,
         logger: createLogger(definition.name, process.env.LOG_LEVEL ?? 'silent'),

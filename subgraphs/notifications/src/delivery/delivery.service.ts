@@ -152,10 +152,9 @@ export class DeliveryService {
    * e-mail waiting for it, claimed once per user and period. Returns how many were sent.
    */
   async sendDigests(frequency: DigestFrequency, now = new Date()): Promise<number> {
-    const waiting: { org_id: string; recipient_id: string }[] = await this.db.transaction(
-      (em) =>
-        em.query(`SELECT DISTINCT org_id, recipient_id FROM notifications.deliveries WHERE status = 'queued' AND channel = 'email' AND frequency = $1`, [frequency]),
-      { orgId: null, userId: null, settings: { digest_scheduler: 'on' } },
+    // Every organization's waiting e-mail, as the maintenance role (it sees only who and how often).
+    const waiting: { org_id: string; recipient_id: string }[] = await this.db.maintenanceTransaction((em) =>
+      em.query(`SELECT DISTINCT org_id, recipient_id FROM notifications.deliveries WHERE status = 'queued' AND channel = 'email' AND frequency = $1`, [frequency]),
     );
     const period = periodStart(frequency, now);
     let sent = 0;

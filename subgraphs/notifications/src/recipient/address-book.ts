@@ -5,7 +5,8 @@ import type { EntityManager } from 'typeorm';
  * E-mail addresses of members, learnt from identity's events (this subgraph cannot read
  * identity's tables, and a background job cannot ask the graph): `membership.created` carries the
  * new member's address and name — for an organization's creator and for every member who joins —
- * and `membership.removed` forgets them. Both are idempotent, so redelivery changes nothing.
+ * `membership.removed` forgets them, and `user.updated` renames them in every organization. All
+ * are idempotent, so redelivery changes nothing.
  */
 export class AddressBook {
   constructor(private readonly db: Database) {}
@@ -32,6 +33,21 @@ export class AddressBook {
   async forget(event: PublishedEvent): Promise<void> {
     if (!event.orgId || event.subject?.type !== 'User' || !isUuid(event.subject.id)) return;
     await this.db.transaction((em) => em.query('DELETE FROM notifications.recipients WHERE user_id = $1', [event.subject!.id]), { orgId: event.orgId, userId: null });
+  }
+
+  /**
+   * A user's new name (`user.updated`, which belongs to no organization), in the address book of
+   * every organization they are a member of: as the maintenance role, which may change only names.
+   */
+  async rename(event: PublishedEvent): Promise<void> {
+    if (event.subject?.type !== 'User' || !isUuid(event.subject.id)) return;
+    const after = event.data.after as Record<string, unknown> | undefined;
+    if (!after || !('name' in after)) return;
+    const name = typeof after.name === 'string' ? after.name : null;
+    const userId = event.subject.id;
+    await this.db.maintenanceTransaction((em) =>
+      em.query('UPDATE notifications.recipients SET name = $2, updated_at = now() WHERE user_id = $1 AND name IS DISTINCT FROM $2', [userId, name]),
+    );
   }
 
   /** The user's address in the organization of `em`'s transaction, or null. */

@@ -5,5 +5,6 @@ import { trash } from './0004-trash.js';
 import { nodeTags } from './0005-node-tags.js';
 import { outboxActorApiKey } from './0006-outbox-actor-api-key.js';
 import { orgScopedReferences } from './0007-org-scoped-references.js';
+import { maintenanceRole } from './0008-maintenance-role.js';
 
-export const migrations = [init, moduleTables, idempotencyKeys, trash, nodeTags, outboxActorApiKey, orgScopedReferences];
+export const migrations = [init, moduleTables, idempotencyKeys, trash, nodeTags, outboxActorApiKey, orgScopedReferences, maintenanceRole];

@@ -144,17 +144,18 @@ export class RecurrenceService {
     if (next) await this.schedule(next);
   }
 
-  /** Every minute: (re)queues due times about to come, should a job have been lost. */
+  /**
+   * Every minute: (re)queues due times about to come, should a job have been lost. Reads every
+   * organization's due times as the maintenance role (which sees only these columns).
+   */
   async sweep(): Promise<void> {
-    const due = await this.db.transaction(
-      (em) =>
-        em.getRepository(Recurrence).createQueryBuilder('r').where('r.active AND r.nextRunAt <= :horizon', { horizon: new Date(Date.now() + SWEEP_AHEAD_MS) }).getMany(),
-      { orgId: null, userId: null, settings: { scheduler: 'on' } },
+    const due: { id: string; org_id: string; next_run_at: Date }[] = await this.db.maintenanceTransaction((em) =>
+      em.query('SELECT id, org_id, next_run_at FROM tasks.recurrences WHERE active AND deleted_at IS NULL AND next_run_at <= $1', [new Date(Date.now() + SWEEP_AHEAD_MS)]),
     );
-    for (const recurrence of due) await this.schedule(recurrence);
+    for (const row of due) await this.schedule({ id: row.id, orgId: row.org_id, nextRunAt: row.next_run_at });
   }
 
-  private async schedule(recurrence: Recurrence): Promise<void> {
+  private async schedule(recurrence: Pick<Recurrence, 'id' | 'orgId' | 'nextRunAt'>): Promise<void> {
     if (!recurrence.nextRunAt) return;
     const job: RunJob = { orgId: recurrence.orgId, recurrenceId: recurrence.id, dueAt: recurrence.nextRunAt.toISOString() };
     await this.jobs.enqueue(RECURRENCE_RUN_JOB, { ...job }, { jobId: `recurrence-${recurrence.id}-${recurrence.nextRunAt.getTime()}`, delay: Math.max(0, recurrence.nextRunAt.getTime() - Date.now()) });
