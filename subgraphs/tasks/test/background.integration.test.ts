@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase, mutationsOf, startTestSubgraphs, testMember, uuidOf, withClient, type SubgraphHarness, type TestDatabase, type TestMember } from '@cellgraph/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../../../scripts/testing/fault-harness.js';
 import { tasksSubgraph } from '../src/index.js';
 import type { TasksServices } from '../src/services.js';
 
@@ -69,6 +70,20 @@ describe('recurring tasks', () => {
     const after = next.data!.taskRecurrences.find((r: { id: string }) => r.id === recurrence.id).nextRunAt;
     expect(new Date(after).getTime()).toBeGreaterThan(new Date(recurrence.nextRunAt).getTime());
   });
+
+  it('are requeued by the sweep in every organization when their job was lost', async () => {
+    const carol = await testMember(database.url, 'admin'); // another organization
+    const create = async (member: TestMember) =>
+      uuidOf((await mutate(member.principal, 'taskRecurrenceCreate', { title: 'Yearly audit', cron: '0 9 1 1 *' }, 'recurrence { id }')).recurrence.id);
+    const ids = [await create(alice), await create(carol)];
+    // Due a second ago, with no job for that time (as if it was lost): only the sweep can find them.
+    await withClient(database.url, (c) => c.query(`UPDATE tasks.recurrences SET next_run_at = date_trunc('second', now()) - interval '1 second' WHERE id = ANY($1)`, [ids]));
+    await services(first).recurrences.sweep(); // reads every organization's due times as the maintenance role
+    await waitFor(
+      async () => Number((await withClient(database.url, (c) => c.query('SELECT count(*) FROM tasks.recurrence_runs WHERE recurrence_id = ANY($1)', [ids]))).rows[0].count) === 2,
+      'one run of each organization’s recurrence',
+    );
+  }, 60_000);
 
   it('refuse an invalid schedule', async () => {
     const result = await first.request('tasks', 'mutation($input: TaskRecurrenceCreateInput!) { taskRecurrenceCreate(input: $input) { userErrors { code field } } }', { input: { title: 'x', cron: 'every day', timezone: 'Mars/Olympus' } }, alice.principal);
