@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate, MigrationError, provisionSubgraph, type Migration } from '../src/index.js';
+import { appConnectionString, migrate, MigrationError, provisionSubgraph, type Migration } from '../src/index.js';
 import { createTestDatabase, TEST_APP_PASSWORD, TEST_DATABASE_URL, withClient, type TestDatabase } from '../src/testing/index.js';
 
 const SUBGRAPH = 'kernel_probe';
@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await database?.drop();
   // Roles are cluster-wide: remove the probe's once its only database is gone.
-  await withClient(TEST_DATABASE_URL, (client) => client.query('DROP ROLE IF EXISTS cellgraph_kernel_probe_app, cellgraph_kernel_probe'));
+  await withClient(TEST_DATABASE_URL, (client) => client.query('DROP ROLE IF EXISTS cellgraph_kernel_probe_app, cellgraph_kernel_probe_maintenance, cellgraph_kernel_probe'));
 });
 
 describe('migrate', () => {
@@ -39,6 +39,17 @@ describe('migrate', () => {
     await expect(migrate(database.url, SUBGRAPH, [first, second, good, bad])).rejects.toThrow(/0004-bad failed/);
     const tables = await withClient(database.url, async (client) => (await client.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'kernel_probe' ORDER BY 1`)).rows.map((r) => r.tablename));
     expect(tables).toEqual(['_migrations', 'items']);
+  });
+
+  it('leaves the migration log to the owner, also where a runtime role had been granted it', async () => {
+    await withClient(database.url, (client) => client.query('GRANT ALL ON kernel_probe._migrations TO cellgraph_kernel_probe_app'));
+    await migrate(database.url, SUBGRAPH, [first, second]);
+    await withClient(appConnectionString(database.url, SUBGRAPH, TEST_APP_PASSWORD), async (client) => {
+      await expect(client.query(`INSERT INTO kernel_probe._migrations (id, checksum) VALUES ('9999-forged', 'x')`)).rejects.toThrow(/permission denied/);
+      await expect(client.query('DELETE FROM kernel_probe._migrations')).rejects.toThrow(/permission denied/);
+      await expect(client.query('SELECT * FROM kernel_probe._migrations')).rejects.toThrow(/permission denied/);
+      await client.query('SELECT * FROM kernel_probe.items'); // the schema's other tables stay the app role's
+    });
   });
 
   it('refuses migrations out of order', async () => {
