@@ -16,7 +16,7 @@ export interface TransactionScope {
 
 const SETTING_NAME = /^[a-z][a-z_]*$/;
 const SLOW_QUERY_MS = 250;
-/** Background work (a relay, a sweep, a scheduler) runs one maintenance transaction at a time. */
+/** Background work (the relay, a sweep, a scheduler) holds a connection or two at a time. */
 const MAINTENANCE_POOL_SIZE = 2;
 
 /** Work to do once a transaction has committed (announce, enqueue); never inside it. */

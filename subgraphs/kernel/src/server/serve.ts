@@ -27,8 +27,9 @@ export interface RunningHost {
 
 /**
  * Starts a host process serving `definitions` (one subgraph, or all of a cell's) with the
- * configuration in `env`. Each subgraph connects as its own app and maintenance roles; they share Redis and the
- * e-mail worker. `stop` closes the listener, then every subgraph, then the platform services.
+ * configuration in `env`. Each subgraph connects as its own app and maintenance roles (both with
+ * DATABASE_APP_PASSWORD); they share Redis and the e-mail worker. `stop` closes the listener, then
+ * every subgraph, then the platform services.
  */
 export async function serveSubgraphs(definitions: readonly SubgraphDefinition<any>[], env: NodeJS.ProcessEnv = process.env): Promise<RunningHost> {
   const config = parseEnv('subgraph host', subgraphHostEnv, env);
