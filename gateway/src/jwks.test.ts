@@ -49,6 +49,18 @@ describe('AccessTokenKeys', () => {
     up = true;
   });
 
+  it('fetches as soon as identity answers when it holds no keys (a gateway started before identity)', async () => {
+    const key = await signingKey('k-late');
+    published = { keys: [key.publicJwk] };
+    up = false;
+    const keys = new AccessTokenKeys(jwksUrl, { refreshMs: 60_000, maxStaleMs: 3_600_000, cooldownMs: 60_000 });
+    await keys.warm();
+    const verifier = new AccessTokenVerifier(keys.getKey);
+    await expect(verifier.verify(await key.token())).rejects.toBeInstanceOf(KeysUnavailableError);
+    up = true;
+    await expect(verifier.verify(await key.token())).resolves.toMatchObject({ orgId: null });
+  });
+
   it('keeps verifying with the last keys while identity is unreachable, up to the maximum staleness', async () => {
     const key = await signingKey('k-stale');
     const other = await signingKey('k-unknown');

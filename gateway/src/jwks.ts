@@ -12,7 +12,11 @@ export interface KeySetOptions {
   /** While identity is unreachable, held keys are used until they are this old (stale-if-error); then tokens get SERVICE_UNAVAILABLE. */
   maxStaleMs: number;
   fetchTimeoutMs?: number;
-  /** After a fetch, how long before the next one for an unknown key or after a failure (identity is not hammered). */
+  /**
+   * How long after a fetch a token naming an unknown key makes it fetch again, and after a failed
+   * fetch before the held keys are refreshed again (identity is not hammered). Without usable
+   * keys every request may fetch (one fetch at a time).
+   */
   cooldownMs?: number;
 }
 
@@ -68,7 +72,9 @@ export class AccessTokenKeys {
     }
     // An unknown key: identity may have rotated since. Identity just answered → the key is unknown.
     if (this.lastFailureAt === undefined && this.sinceFetch(held) < this.cooldownMs) throw new errors.JWKSNoMatchingKey();
-    return (await this.fetchNow()).find(header, token);
+    // Identity just failed: it is unreachable, the key may be a rotation we cannot learn about.
+    if (this.recentlyFailed()) throw new KeysUnavailableError('The access-token keys are unavailable: identity is unreachable');
+    return (await this.refresh()).find(header, token);
   };
 
   /** Fetches the keys now, e.g. at start-up so the first token does not wait (failures are reported by use). */
@@ -92,7 +98,7 @@ export class AccessTokenKeys {
     return Date.now() - held.at;
   }
 
-  /** Held keys not too old (refreshed in the background when due), else keys fetched now. */
+  /** Held keys not too old (refreshed in the background when due), else keys fetched now (e.g. identity started after the gateway). */
   private async usable(): Promise<Held> {
     const held = this.held;
     if (this.fixed && held) return held;
@@ -100,12 +106,6 @@ export class AccessTokenKeys {
       if (this.sinceFetch(held) >= this.options.refreshMs && !this.recentlyFailed()) void this.refresh().catch(() => undefined);
       return held;
     }
-    return this.fetchNow();
-  }
-
-  /** A fetch now, unless one failed within the cool-down (then fail fast: an outage). */
-  private fetchNow(): Promise<Held> {
-    if (this.recentlyFailed()) return Promise.reject(new KeysUnavailableError('The access-token keys are unavailable: identity is unreachable'));
     return this.refresh();
   }
 

@@ -77,29 +77,31 @@ describe('identity down', () => {
 
     const identity = cell.hostOf('identity');
     await identity.kill();
-    const killedAt = performance.now();
-    // Past the keys' refresh time (500 ms), with the refetch failing: every answer is still served.
-    let answered = 0;
-    await waitFor(async () => {
-      const result = await cell.gql('{ tasks { totalCount } }', {}, alice.token);
-      expect(result.status).toBe(200);
-      expect(result.data).toEqual({ tasks: { totalCount: 0 } });
-      answered += 1;
-      const { accessTokenKeys } = (await ready()).body;
-      return Boolean(accessTokenKeys?.identityUnreachable && accessTokenKeys.status === 'stale' && accessTokenKeys.ageMs! > 1_000);
-    }, 'the gateway to keep serving on stale keys');
-    const { body } = await ready();
-    console.log(`[identity down] ${answered} requests with a valid token answered in ${Math.round(performance.now() - killedAt)} ms after the kill; keys ${body.accessTokenKeys.ageMs} ms old (refresh 500 ms)`);
-    expect(body.status).toBe('ok');
+    try {
+      const killedAt = performance.now();
+      // Past the keys' refresh time (500 ms), with the refetch failing: every answer is still served.
+      let answered = 0;
+      await waitFor(async () => {
+        const result = await cell.gql('{ tasks { totalCount } }', {}, alice.token);
+        expect(result.status).toBe(200);
+        expect(result.data).toEqual({ tasks: { totalCount: 0 } });
+        answered += 1;
+        const { accessTokenKeys } = (await ready()).body;
+        return Boolean(accessTokenKeys?.identityUnreachable && accessTokenKeys.status === 'stale' && accessTokenKeys.ageMs! > 1_000);
+      }, 'the gateway to keep serving on stale keys');
+      const { body } = await ready();
+      console.log(`[identity down] ${answered} requests with a valid token answered in ${Math.round(performance.now() - killedAt)} ms after the kill; keys ${body.accessTokenKeys.ageMs} ms old (refresh 500 ms)`);
+      expect(body.status).toBe('ok');
 
-    const unknown = await cell.gql('{ tasks { totalCount } }', {}, unknownKidToken);
-    expect(unknown.status).toBe(503);
-    expect(errorCodes(unknown)).toEqual(['SERVICE_UNAVAILABLE']);
-    // The keys are still republished (stale) for other verifiers.
-    const published = await fetch(`${base}/.well-known/jwks.json`);
-    expect(published.status).toBe(200);
-
-    await identity.start();
+      const unknown = await cell.gql('{ tasks { totalCount } }', {}, unknownKidToken);
+      expect(unknown.status).toBe(503);
+      expect(errorCodes(unknown)).toEqual(['SERVICE_UNAVAILABLE']);
+      // The keys are still republished (stale) for other verifiers.
+      const published = await fetch(`${base}/.well-known/jwks.json`);
+      expect(published.status).toBe(200);
+    } finally {
+      await identity.start();
+    }
     const restartedAt = performance.now();
     await waitFor(async () => {
       expect((await cell.gql('{ tasks { totalCount } }', {}, alice.token)).status).toBe(200);
