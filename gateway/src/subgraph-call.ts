@@ -1,5 +1,5 @@
-import type { SubgraphBreakers } from './circuit-breaker.js';
 import { INTERNAL_CONTEXT_HEADER, REQUEST_ID_HEADER, type InternalContextSigner, type RequestContext } from '@cellgraph/kernel';
+import type { SubgraphBreakers } from './circuit-breaker.js';
 
 export interface SubgraphResponse<T> {
   data?: T | null;
