@@ -1,5 +1,6 @@
 import { anonymous, API_KEY_PREFIX, type AccessTokenVerifier, type DelegationVerifier, type Principal, type RequestContext, type TokenRevocations } from '@cellgraph/kernel';
 import type { ApiKeyResolver } from './api-keys.js';
+import { KeysUnavailableError } from './jwks.js';
 import { RateLimitedError, type RateLimiter } from './rate-limit.js';
 
 export class AuthenticationError extends Error {
@@ -55,7 +56,9 @@ export class Authenticator {
     let claims;
     try {
       claims = await this.tokens.verify(credential);
-    } catch {
+    } catch (error) {
+      // Identity's keys out of reach is an outage (SERVICE_UNAVAILABLE), not bad credentials.
+      if (error instanceof KeysUnavailableError) throw error;
       throw new AuthenticationError('Invalid or expired access token');
     }
     if (await this.revocations.isRevoked(claims)) throw new AuthenticationError('This session has been signed out');

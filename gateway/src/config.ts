@@ -23,12 +23,20 @@ const gatewayEnv = z.object({
     .default('http://127.0.0.1:4001/{name}/graphql')
     .refine((value) => value.includes('{name}'), 'must contain {name}'),
   SUBGRAPH_TIMEOUT_MS: intFromEnv(10_000),
+  /** Consecutive failures (unreachable, timed out, 502/503/504) of one subgraph that open its circuit breaker. */
+  SUBGRAPH_BREAKER_FAILURES: intFromEnv(5),
+  /** How long an open breaker fails that subgraph's fields at once before one request probes it again. */
+  SUBGRAPH_BREAKER_COOLDOWN_MS: intFromEnv(10_000),
   /** Private key the gateway signs internal contexts with (JWK, Ed25519). */
   INTERNAL_SIGNING_KEY: privateJwkSchema,
   /** Public keys of access tokens (JWKS); when unset, they are fetched from AUTH_JWKS_URL. */
   AUTH_PUBLIC_KEYS: publicJwksSchema.optional(),
   /** Where identity publishes them; defaults to identity's /.well-known/jwks.json beside its /graphql. */
   AUTH_JWKS_URL: z.url().optional(),
+  /** Fetched access-token keys older than this are refetched (in the background). */
+  JWKS_REFRESH_MS: intFromEnv(60_000),
+  /** While identity is unreachable, the last fetched keys are used until this old; then access tokens get SERVICE_UNAVAILABLE. */
+  JWKS_MAX_STALE_MS: intFromEnv(3_600_000),
   REDIS_URL: z.url({ error: 'must be a redis:// URL' }),
   /** Requests per window allowed to each API key. */
   API_KEY_RATE_LIMIT: intFromEnv(600),

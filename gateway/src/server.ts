@@ -28,7 +28,8 @@ import express, { type Express, type Request } from 'express';
 import { GraphQLError } from 'graphql';
 import { ApiKeyResolver } from './api-keys.js';
 import { AuthenticationError, Authenticator } from './authenticate.js';
-import { JwksPublisher } from './jwks.js';
+import { AccessTokenKeys } from './jwks.js';
+import { SubgraphBreakers } from './circuit-breaker.js';
 import { clientAddressResolver } from './client-address.js';
 import { RateLimitedError, RateLimiter } from './rate-limit.js';
 import { RequestLimits } from './request-limits.js';
@@ -74,9 +75,13 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
   const signer = await InternalContextSigner.create(config.INTERNAL_SIGNING_KEY);
   const urlOf = config.subgraphUrl;
   const redis = connectRedis(config.REDIS_URL, 'cellgraph-gateway');
-  const subgraphCaller = new SubgraphCaller(signer, urlOf, config.SUBGRAPH_TIMEOUT_MS);
+  const breakers = new SubgraphBreakers({ failureThreshold: config.SUBGRAPH_BREAKER_FAILURES, cooldownMs: config.SUBGRAPH_BREAKER_COOLDOWN_MS }, logger);
+  const subgraphCaller = new SubgraphCaller(signer, urlOf, config.SUBGRAPH_TIMEOUT_MS, breakers);
+  // Verifies access tokens and is republished on /.well-known/jwks.json.
+  const jwks = new AccessTokenKeys(config.AUTH_PUBLIC_KEYS ?? config.jwksUrl, { refreshMs: config.JWKS_REFRESH_MS, maxStaleMs: config.JWKS_MAX_STALE_MS });
+  void jwks.warm();
   const authenticator = new Authenticator(
-    new AccessTokenVerifier(config.AUTH_PUBLIC_KEYS ?? new URL(config.jwksUrl)),
+    new AccessTokenVerifier(jwks.getKey),
     new TokenRevocations(redis, config.REDIS_KEY_PREFIX),
     new ApiKeyResolver(redis, config.REDIS_KEY_PREFIX, subgraphCaller),
     new DelegationVerifier({ keys: [publicPart(config.INTERNAL_SIGNING_KEY)] }),
@@ -88,7 +93,6 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
     anonymous: { limit: config.ANONYMOUS_RATE_LIMIT, windowSeconds: config.ANONYMOUS_RATE_WINDOW_SECONDS },
   });
   const clientAddress = clientAddressResolver(config.TRUST_PROXY);
-  const jwks = new JwksPublisher(config.AUTH_PUBLIC_KEYS ?? config.jwksUrl);
   const supergraph = new SupergraphFile(config.SUPERGRAPH_PATH, urlOf, logger);
   // The node subgraph runs in this process; every other subgraph is a remote service.
   const remoteSubgraphs = () => supergraph.names.filter((name) => name !== NODE_SUBGRAPH);
@@ -96,7 +100,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
   const buildService = (name: string, url?: string) =>
     name === NODE_SUBGRAPH
       ? nodeSubgraph(readFileSync(config.nodeSubgraphPath, 'utf8'), readNodeOwners(config.nodeOwnersPath), subgraphCaller)
-      : signedDataSource({ name, url: url ?? urlOf(name), signer, timeoutMs: config.SUBGRAPH_TIMEOUT_MS, delegate: config.graphDelegates.includes(name) });
+      : signedDataSource({ name, url: url ?? urlOf(name), signer, timeoutMs: config.SUBGRAPH_TIMEOUT_MS, breaker: breakers.of(name), delegate: config.graphDelegates.includes(name) });
   const gateway = new ApolloGateway({ supergraphSdl: supergraph, buildService: ({ name, url }) => buildService(name, url), logger });
   const validationRules = [depthLimit(config.MAX_QUERY_DEPTH), aliasLimit(config.MAX_ALIASES), directiveLimit(config.MAX_DIRECTIVES)];
   const subscriptions = new SubscriptionEngine((name) => buildService(name), logger);
@@ -144,10 +148,18 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/health/ready', async (_req, res) => {
-    const subgraphs = await subgraphReadiness(Object.fromEntries(remoteSubgraphs().map((name) => [name, urlOf(name)])));
-    const ok = supergraph.names.length > 0 && Object.values(subgraphs).every((state) => state === 'ok');
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', subgraphs });
+  // Ready = this process can serve: its supergraph is loaded. Subgraphs are reported, never
+  // waited for: a subgraph down fails only its own fields, and a load balancer following
+  // readiness must not drop every gateway for it (see the README's Health).
+  app.get('/health/ready', (_req, res) => {
+    const ok = supergraph.names.length > 0;
+    const subgraphs = Object.fromEntries(remoteSubgraphs().map((name) => [name, breakers.report(name)]));
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', subgraphs, accessTokenKeys: jwks.report() });
+  });
+  app.get('/health/subgraphs', async (_req, res) => {
+    const readiness = await subgraphReadiness(Object.fromEntries(remoteSubgraphs().map((name) => [name, urlOf(name)])));
+    const subgraphs = Object.fromEntries(Object.entries(readiness).map(([name, status]) => [name, { status, ...breakers.report(name) }]));
+    res.json({ subgraphs });
   });
   if (config.explorer) {
     app.use('/explorer', explorerAssets());

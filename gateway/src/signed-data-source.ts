@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { DELEGATION_HEADER, INTERNAL_CONTEXT_HEADER, LIVE_EVENT_EXTENSION, REQUEST_ID_HEADER, type InternalContextSigner, type RequestContext } from '@cellgraph/kernel';
+import type { CircuitBreaker } from './circuit-breaker.js';
 import type { GatewayContext } from './context.js';
 
 // Carries the request context from willSendRequest to the fetcher inside this process only: the
@@ -10,17 +11,19 @@ type FetchInit = { method?: string; headers?: Record<string, string>; body?: str
 
 /**
  * A subgraph data source that signs, for every request, the caller's context together with the
- * exact body sent (see the kernel's internal-context), and gives up after a timeout.
+ * exact body sent (see the kernel's internal-context), and gives up after a timeout. Calls go
+ * through the subgraph's circuit breaker: while it is open they fail at once.
  */
 export function signedDataSource(options: {
   name: string;
   url: string;
   signer: InternalContextSigner;
   timeoutMs: number;
+  breaker: CircuitBreaker;
   /** Also hand the subgraph a delegation, to ask the graph as the same caller (see the kernel's GraphClient). */
   delegate?: boolean;
 }): RemoteGraphQLDataSource<GatewayContext> {
-  const { name, url, signer, timeoutMs, delegate = false } = options;
+  const { name, url, signer, timeoutMs, breaker, delegate = false } = options;
   const fetcher = async (target: string, init: FetchInit = {}) => {
     const headers = { ...init.headers };
     const pending = headers[PENDING_CONTEXT_HEADER];
@@ -30,7 +33,7 @@ export function signedDataSource(options: {
     headers[INTERNAL_CONTEXT_HEADER] = await signer.sign(context, name, init.body ?? '');
     if (delegate && context.principal.kind !== 'anonymous') headers[DELEGATION_HEADER] = await signer.delegate(context);
     headers[REQUEST_ID_HEADER] = context.requestId;
-    return fetch(target, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
+    return breaker.fetch(target, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
   };
 
   return new SigningDataSource({ url, fetcher: fetcher as unknown as RemoteGraphQLDataSource['fetcher'] });

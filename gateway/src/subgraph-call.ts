@@ -1,4 +1,5 @@
 import { INTERNAL_CONTEXT_HEADER, REQUEST_ID_HEADER, type InternalContextSigner, type RequestContext } from '@cellgraph/kernel';
+import type { SubgraphBreakers } from './circuit-breaker.js';
 
 export interface SubgraphResponse<T> {
   data?: T | null;
@@ -7,19 +8,20 @@ export interface SubgraphResponse<T> {
 
 /**
  * The gateway's own calls to a subgraph (outside query plans): signed for that subgraph and body
- * like every planned fetch, with the same timeout.
+ * like every planned fetch, with the same timeout and through the same circuit breakers.
  */
 export class SubgraphCaller {
   constructor(
     private readonly signer: InternalContextSigner,
     private readonly urlOf: (name: string) => string,
     private readonly timeoutMs: number,
+    private readonly breakers: SubgraphBreakers,
   ) {}
 
   async call<T>(subgraph: string, context: RequestContext, query: string, variables: Record<string, unknown>): Promise<SubgraphResponse<T>> {
     const body = JSON.stringify({ query, variables });
     const token = await this.signer.sign(context, subgraph, body);
-    const response = await fetch(this.urlOf(subgraph), {
+    const response = await this.breakers.of(subgraph).fetch(this.urlOf(subgraph), {
       method: 'POST',
       headers: { 'content-type': 'application/json', [INTERNAL_CONTEXT_HEADER]: token, [REQUEST_ID_HEADER]: context.requestId },
       body,

@@ -340,9 +340,12 @@ describe('failures of subgraphs', () => {
       expect(body.errors).toHaveLength(1);
       expect(body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
       expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|:9\/|ECONNREFUSED|stack/);
+      // The gateway still serves: ready, with the subgraph reported as failing.
       const ready = await fetch(`${gateway.base}/health/ready`);
-      expect(ready.status).toBe(503);
-      expect(await ready.json()).toEqual({ status: 'unavailable', subgraphs: { identity: 'ok', tasks: 'failing', crm: 'ok', collaboration: 'ok', notifications: 'ok' } });
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ status: 'ok', subgraphs: { tasks: { breaker: 'closed', consecutiveFailures: 1 } } });
+      const subgraphs = (await (await fetch(`${gateway.base}/health/subgraphs`)).json()) as { subgraphs: Record<string, { status: string }> };
+      expect(Object.fromEntries(Object.entries(subgraphs.subgraphs).map(([name, report]) => [name, report.status]))).toEqual({ identity: 'ok', tasks: 'failing', crm: 'ok', collaboration: 'ok', notifications: 'ok' });
     } finally {
       await gateway.stop();
     }
@@ -371,7 +374,14 @@ describe('health', () => {
   it('reports liveness and readiness of the gateway and every subgraph', async () => {
     const base = cell.gatewayUrl.replace(/\/graphql$/, '');
     expect(await (await fetch(`${base}/health/live`)).json()).toEqual({ status: 'ok' });
-    expect(await (await fetch(`${base}/health/ready`)).json()).toEqual({ status: 'ok', subgraphs: { identity: 'ok', tasks: 'ok', crm: 'ok', collaboration: 'ok', notifications: 'ok' } });
+    const closed = { breaker: 'closed', consecutiveFailures: 0 };
+    expect(await (await fetch(`${base}/health/ready`)).json()).toEqual({
+      status: 'ok',
+      subgraphs: { identity: closed, tasks: closed, crm: closed, collaboration: closed, notifications: closed },
+      accessTokenKeys: { status: 'fresh', ageMs: expect.any(Number), identityUnreachable: false },
+    });
+    const ok = { status: 'ok', ...closed };
+    expect(await (await fetch(`${base}/health/subgraphs`)).json()).toEqual({ subgraphs: { identity: ok, tasks: ok, crm: ok, collaboration: ok, notifications: ok } });
     const host = (await (await fetch(`${cell.subgraphsUrl}/health/ready`)).json()) as { status: string; subgraphs: Record<string, unknown> };
     expect(host.status).toBe('ok');
     expect(host.subgraphs.tasks).toEqual({ status: 'ok', checks: { postgres: 'ok', redis: 'ok' } });

@@ -1,4 +1,4 @@
-import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import { importPrivateKey, type PrivateSigningJwk, type PublicJwks } from '../crypto/signing-keys.js';
 
@@ -51,12 +51,15 @@ const claimsSchema = z.object({ sub: z.uuid(), org: z.uuid().nullable(), sid: z.
 export class AccessTokenVerifier {
   private readonly keys: JWTVerifyGetKey;
 
-  /** From a fixed key set, or from a JWKS URL (refetched when a token names an unknown key). */
-  constructor(keys: PublicJwks | URL) {
-    this.keys = keys instanceof URL ? createRemoteJWKSet(keys, { cacheMaxAge: 60_000, cooldownDuration: 5_000 }) : createLocalJWKSet(keys);
+  /**
+   * From a fixed key set, or from a function finding the key a token's header names (the
+   * gateway's AccessTokenKeys, which fetches identity's published keys).
+   */
+  constructor(keys: PublicJwks | JWTVerifyGetKey) {
+    this.keys = typeof keys === 'function' ? keys : createLocalJWKSet(keys);
   }
 
-  /** The token's claims; throws when the token is invalid, expired or not ours. */
+  /** The token's claims; throws when the token is invalid, expired or not ours (and whatever the key lookup throws). */
   async verify(token: string): Promise<AccessTokenClaims & { issuedAt: number }> {
     const { payload } = await jwtVerify(token, this.keys, {
       issuer: ACCESS_TOKEN_ISSUER,

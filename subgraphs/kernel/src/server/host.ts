@@ -9,7 +9,8 @@ import type { SubgraphServer } from './subgraph-server.js';
 
 /**
  * A process serving one or more subgraphs, each under `/<name>/` (`/<name>/graphql`,
- * `/<name>/health/ready`), with `/health/live` and `/health/ready` for the whole process. Every
+ * `/<name>/health/ready`), with `/health/live` and `/health/ready` for the whole process (ready
+ * while any of its subgraphs is; `degraded` when some are not). Every
  * other path, method or failure answers a coded GraphQL error (see http-errors.ts).
  */
 export function createHost(servers: readonly SubgraphServer[], options: { logger?: Logger; mode?: RuntimeMode } = {}): Express {
@@ -18,10 +19,13 @@ export function createHost(servers: readonly SubgraphServer[], options: { logger
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // The process is ready while it can serve any of its subgraphs: one unready subgraph must not
+  // take the others out of a load balancer (each has its own `/<name>/health/ready`).
   app.get('/health/ready', async (_req, res) => {
     const reports = await Promise.all(servers.map(async (server) => [server.name, await server.ready()] as const));
-    const ok = reports.every(([, report]) => report.status === 'ok');
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', subgraphs: Object.fromEntries(reports) });
+    const ready = reports.filter(([, report]) => report.status === 'ok').length;
+    const status = ready === reports.length ? 'ok' : ready > 0 ? 'degraded' : 'unavailable';
+    res.status(ready > 0 ? 200 : 503).json({ status, subgraphs: Object.fromEntries(reports) });
   });
   answerErrorsAsGraphQL(app, options.logger ?? createLogger('host'));
   return app;
