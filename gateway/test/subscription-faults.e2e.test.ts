@@ -60,7 +60,7 @@ describe('a subscription payload when a subgraph it needs is down', { timeout: 1
     await mutate('taskUpdate', { id: taskId, title: 'Up' }, 'task { id }');
     // task.created may or may not have been published after the subscription started listening.
     let first = await changes.next();
-    while (first.data?.taskChanged?.event === 'task.created') first = await changes.next();
+    while ((first.data?.taskChanged as { event?: string } | undefined)?.event === 'task.created') first = await changes.next();
     expect(first.errors).toBeUndefined();
     expect(first.data!.taskChanged).toMatchObject({ event: 'task.updated', task: { id: taskId, comments: { totalCount: 0 } } });
 
