@@ -1,7 +1,7 @@
 import { appRole } from '@cellgraph/kernel';
 import { TEST_DATABASE_URL, withClient } from '@cellgraph/kernel/testing';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphQLResponse } from '../runtime/graphql-client.js';
 import type { TestUser } from '../testing/cell-harness.js';
 import { RedisServer, startProcessCell, TcpProxy, waitFor, type ProcessCell } from '../testing/fault-harness.js';
@@ -34,6 +34,8 @@ beforeAll(async () => {
   });
   alice = await cell.signUp('Alice');
 }, 180_000);
+// A failed test must not leave Postgres unreachable for the next.
+afterEach(() => proxy.open());
 afterAll(async () => {
   await cell?.stop();
   await proxy?.close();

@@ -203,6 +203,7 @@ export class TcpProxy {
 
   /** Listens again (after `close`): the target is reachable through the proxy. */
   async open(): Promise<void> {
+    if (this.server) return;
     const server = createServer((client) => {
       const upstream = connect(this.target.port, this.target.host);
       for (const [from, to] of [[client, upstream], [upstream, client]] as const) {
