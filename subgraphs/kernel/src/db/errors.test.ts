@@ -21,14 +21,14 @@ describe('isDatabaseUnavailable', () => {
       failedQuery(new Error('Connection terminated unexpectedly')),
       new Error('timeout exceeded when trying to connect'),
       new Error('Client has encountered a connection error and is not queryable'),
-      Object.assign(new Error('wrapped'), { cause: driver('ECONNRESET') }),
+      failedQuery(driver('ECONNRESET', 'read ECONNRESET')),
     ]) {
       expect(isDatabaseUnavailable(error), String(error)).toBe(true);
     }
   });
 
   it('leaves statement errors and bugs alone', () => {
-    for (const error of [failedQuery(driver('23505', 'duplicate key')), failedQuery(driver('42601', 'syntax error')), failedQuery(driver('42501', 'row-level security')), new TypeError('x is undefined'), null, 'text']) {
+    for (const error of [failedQuery(driver('23505', 'duplicate key')), failedQuery(driver('42601', 'syntax error')), failedQuery(driver('42501', 'row-level security')), new TypeError('x is undefined'), Object.assign(new TypeError('fetch failed'), { cause: driver('ECONNREFUSED') }), null, 'text']) {
       expect(isDatabaseUnavailable(error), String(error)).toBe(false);
     }
   });

@@ -45,15 +45,16 @@ const UNAVAILABLE_MESSAGE = /^(Connection terminated|timeout exceeded when tryin
 /**
  * True when `error` means the database is unreachable or out of connections (stopped, restarting,
  * a connection terminated, the pool exhausted beyond its acquire timeout) — an outage a client may
- * retry, not a fault of the request. Looks through TypeORM's `driverError`, `cause` and
- * AggregateError's `errors` (Node reports a refused connection to every address that way).
+ * retry, not a fault of the request. Looks through TypeORM's `driverError` and AggregateError's
+ * `errors` (Node reports a refused connection to every address that way) — not through `cause`,
+ * which is how fetch reports an HTTP peer it could not reach (not the database).
  */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 4) return false;
-  const { code, message, driverError, cause, errors } = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown };
+  const { code, message, driverError, errors } = error as { code?: unknown; message?: unknown; driverError?: unknown; errors?: unknown };
   if (typeof code === 'string' && (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_ERRNO.has(code))) return true;
   if (typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message)) return true;
-  const inner = [driverError, cause, ...(Array.isArray(errors) ? errors : [])];
+  const inner = [driverError, ...(Array.isArray(errors) ? errors : [])];
   return inner.some((nested) => nested !== error && isDatabaseUnavailable(nested, depth + 1));
 }
 
