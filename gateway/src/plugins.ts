@@ -99,3 +99,27 @@ export function rateLimitedStatus(): ApolloServerPlugin<GatewayContext> {
     },
   };
 }
+
+/**
+ * An answer in which nothing could be served because a dependency is down (every root field null,
+ * every error SERVICE_UNAVAILABLE — a subgraph unreachable, a subgraph's database out) is HTTP 503
+ * with Retry-After from the errors' `retryAfter` (seconds), so HTTP clients and proxies can tell an
+ * outage from a bug and retry. A partial answer stays 200 (its errors carry `retryAfter`).
+ */
+export function serviceUnavailableStatus(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const { data, errors } = response.body.singleResult;
+          if (!errors?.length || !errors.every((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE')) return;
+          if (data && Object.values(data).some((value) => value !== null)) return;
+          response.http.status = 503;
+          const retryAfter = Math.max(0, ...errors.map((error) => Number(error.extensions?.retryAfter)).filter(Number.isFinite));
+          if (retryAfter > 0) response.http.headers.set('retry-after', String(Math.ceil(retryAfter)));
+        },
+      };
+    },
+  };
+}

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -176,6 +177,61 @@ async function answersRedis(port: number): Promise<boolean> {
   });
 }
 
+/**
+ * A TCP proxy to `target` (e.g. Postgres, 127.0.0.1:5432) that the test closes — every connection
+ * through it cut, new ones refused, as when the server stops — and opens again on the same port.
+ */
+export class TcpProxy {
+  private server: Server | undefined;
+  private readonly sockets = new Set<Socket>();
+
+  private constructor(
+    readonly port: number,
+    private readonly target: { host: string; port: number },
+  ) {}
+
+  static async start(target: { host: string; port: number }): Promise<TcpProxy> {
+    const proxy = new TcpProxy(await freePort(), target);
+    await proxy.open();
+    return proxy;
+  }
+
+  /** Connections open through the proxy (each counts its two sockets once). */
+  get connections(): number {
+    return this.sockets.size / 2;
+  }
+
+  /** Listens again (after `close`): the target is reachable through the proxy. */
+  async open(): Promise<void> {
+    if (this.server) return;
+    const server = createServer((client) => {
+      const upstream = connect(this.target.port, this.target.host);
+      for (const [from, to] of [[client, upstream], [upstream, client]] as const) {
+        this.sockets.add(from);
+        from.pipe(to);
+        from.on('error', () => to.destroy());
+        from.on('close', () => {
+          this.sockets.delete(from);
+          to.destroy();
+        });
+      }
+    });
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.port, '127.0.0.1', () => resolve());
+    });
+  }
+
+  /** Refuses new connections and cuts every open one (a stopped server). */
+  async close(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    for (const socket of this.sockets) socket.destroy();
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
 export interface ProcessCell {
   cell: Cell;
   keys: CellKeys;
@@ -196,7 +252,15 @@ export interface ProcessCell {
  * A cell run as separate processes: each group of `hosts` (default: one process per subgraph) is
  * a subgraph host, and the gateway is one more process. `redisUrl` is usually a RedisServer's.
  */
-export async function startProcessCell(options: { redisUrl: string; cell?: string; hosts?: string[][]; env?: Record<string, string>; gatewayEnv?: Record<string, string> }): Promise<ProcessCell> {
+export async function startProcessCell(options: {
+  redisUrl: string;
+  cell?: string;
+  hosts?: string[][];
+  env?: Record<string, string>;
+  gatewayEnv?: Record<string, string>;
+  /** Environment of the subgraph hosts that depends on the cell's database (e.g. its DATABASE_URL through a TcpProxy). */
+  hostEnv?: (database: TestDatabase) => Record<string, string>;
+}): Promise<ProcessCell> {
   const cell = loadCell(options.cell ?? 'all');
   const groups = options.hosts ?? cell.subgraphs.map((definition) => [definition.name]);
   const database = await createTestDatabase(cell.subgraphs.length === loadCell('all').subgraphs.length ? undefined : cell.subgraphs);
@@ -227,7 +291,7 @@ export async function startProcessCell(options: { redisUrl: string; cell?: strin
   const subgraphUrls: Record<string, string> = {};
   for (const group of groups) {
     const port = await freePort();
-    const host = new ManagedProcess(`host(${group.join(',')})`, ['scripts/runtime/serve-subgraphs.ts', '--cell', cell.name, '--subgraphs', group.join(',')], { ...baseEnv, PORT: String(port) }, `http://127.0.0.1:${port}/health/live`);
+    const host = new ManagedProcess(`host(${group.join(',')})`, ['scripts/runtime/serve-subgraphs.ts', '--cell', cell.name, '--subgraphs', group.join(',')], { ...baseEnv, ...options.hostEnv?.(database), PORT: String(port) }, `http://127.0.0.1:${port}/health/live`);
     hosts.push(host);
     for (const name of group) subgraphUrls[`SUBGRAPH_URL_${name.toUpperCase().replaceAll('-', '_')}`] = `http://127.0.0.1:${port}/${name}/graphql`;
   }

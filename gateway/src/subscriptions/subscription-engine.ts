@@ -104,8 +104,19 @@ export class SubscriptionEngine {
     const result = await executeQueryPlan(plan, graph.services, requestContext, operationContext, graph.supergraphSchema, graph.apiSchema);
     const payload = (result.data as Record<string, unknown> | null | undefined)?.[subscription.responseKey];
     if (payload == null && !result.errors?.length) return null;
-    return { data: result.data ?? null, ...(result.errors?.length ? { errors: result.errors } : {}) };
+    return { data: result.data ?? null, ...(result.errors?.length ? { errors: result.errors.map(asGraphQLError) } : {}) };
   }
+}
+
+/**
+ * executeQueryPlan reports a fetch that failed outright (a subgraph down or timed out) with the
+ * thrown Error itself; ApolloServer wraps such errors before formatting them, and so must
+ * subscriptions, or the payload's other fields are lost with them.
+ */
+function asGraphQLError(error: unknown): GraphQLError {
+  if (error instanceof GraphQLError) return error;
+  const original = error instanceof Error ? error : new Error(String(error));
+  return new GraphQLError(original.message, { originalError: original });
 }
 
 /** The subscription field a primary fetch asks for (its operation has exactly one root field). */

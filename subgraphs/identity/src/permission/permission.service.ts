@@ -1,4 +1,5 @@
 import {
+  invalidInput,
   objectKey,
   parseGlobalId,
   policyWriter,
@@ -79,7 +80,7 @@ export class PermissionService {
    */
   async objectGrants(request: RequestContext, objectId: string): Promise<PermissionGrant[]> {
     const orgId = requireOrgId(request);
-    const object = this.object(objectId);
+    const object = this.object(objectId, () => invalidInput('objectId is not the id of an object that can be shared', { argument: 'objectId' }));
     await this.authz.require(request, 'manage', object.type, object.id);
     const rows: PolicyRow[] = await this.db.transaction((em) =>
       em.query(`SELECT v0, v2, v3 FROM authz.policies WHERE ptype = 'p' AND v2 IN ($1, $2) ORDER BY id`, [objectKey(object.type, object.id), typeWildcard(object.type)]),
@@ -114,9 +115,10 @@ export class PermissionService {
     return { role, teams, sharedObjects };
   }
 
-  private object(objectId: string): { type: string; id: string } {
+  /** The object an id names; `invalid()` (a mutation's user error by default) when it names none that can be shared. */
+  private object(objectId: string, invalid: () => Error = invalidObject): { type: string; id: string } {
     const decoded = parseGlobalId(objectId);
-    if (!decoded || UNSHAREABLE.has(decoded.typeName)) throw invalidObject();
+    if (!decoded || UNSHAREABLE.has(decoded.typeName)) throw invalid();
     return { type: decoded.typeName, id: decoded.uuid };
   }
 

@@ -79,8 +79,15 @@ export interface DatabaseOptions {
   entities: MixedList<Function | string | EntitySchema>;
   logger: Logger;
   poolSize?: number;
+  /**
+   * How long a unit of work waits for a pooled connection (or for a new one to connect) before it
+   * fails as SERVICE_UNAVAILABLE instead of queueing without bound; default 10 s.
+   */
+  poolAcquireTimeoutMs?: number;
   applicationName?: string;
 }
+
+export const DEFAULT_POOL_ACQUIRE_TIMEOUT_MS = 10_000;
 
 /**
  * A subgraph's database: its own pool, connected as its app role. All access goes through
@@ -110,7 +117,9 @@ export class Database {
         logger: new CountingLogger(options.logger, this.statements),
         maxQueryExecutionTime: SLOW_QUERY_MS,
         applicationName,
-        extra: { max: poolSize, idleTimeoutMillis: 30_000 },
+        // pg-pool drops a connection that fails (terminated, server restarted) and opens a new one
+        // on demand, so the pool recovers by itself once the server answers again.
+        extra: { max: poolSize, idleTimeoutMillis: 30_000, connectionTimeoutMillis: options.poolAcquireTimeoutMs ?? DEFAULT_POOL_ACQUIRE_TIMEOUT_MS },
       });
     this.dataSource = dataSource(options.url, options.poolSize ?? 10, options.applicationName);
     this.maintenance = options.maintenanceUrl

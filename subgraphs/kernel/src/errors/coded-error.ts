@@ -10,6 +10,7 @@ export const ErrorCode = {
   Forbidden: 'FORBIDDEN',
   BadUserInput: 'BAD_USER_INPUT',
   RateLimited: 'RATE_LIMITED',
+  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -33,6 +34,12 @@ export const forbidden = (message = 'You do not have permission to do this') =>
 
 export const invalidInput = (message: string, extensions: Record<string, unknown> = {}) =>
   new CodedError(ErrorCode.BadUserInput, message, extensions);
+
+/**
+ * A dependency is down (the database, another service): the request was fine and may be sent
+ * again after `retryAfter` seconds (`extensions.retryAfter`).
+ */
+export const serviceUnavailable = (message: string, retryAfter: number) => new CodedError(ErrorCode.ServiceUnavailable, message, { retryAfter });
 
 /** True for errors whose message may reach the client as is. */
 export function isPublicError(error: unknown): boolean {

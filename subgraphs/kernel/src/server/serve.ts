@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseEnv } from '../config/env.js';
 import { runtimeMode } from '../config/runtime-mode.js';
 import { publicJwksSchema } from '../crypto/signing-keys.js';
+import { DEFAULT_POOL_ACQUIRE_TIMEOUT_MS } from '../db/database.js';
 import { appConnectionString, maintenanceConnectionString } from '../db/roles.js';
 import { createLogger } from '../logging/logger.js';
 import { closeServer, createHost, listen } from './host.js';
@@ -13,6 +14,7 @@ export const subgraphHostEnv = z.object({
   DATABASE_URL: z.url({ error: 'must be a postgres:// connection string' }),
   DATABASE_APP_PASSWORD: z.string().min(1, 'is required (password of the subgraphs’ runtime roles)'),
   DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  DATABASE_POOL_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULT_POOL_ACQUIRE_TIMEOUT_MS),
   INTERNAL_VERIFY_KEYS: publicJwksSchema,
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4001),
@@ -45,6 +47,7 @@ export async function serveSubgraphs(definitions: readonly SubgraphDefinition<an
           internalKeys: config.INTERNAL_VERIFY_KEYS,
           logger: createLogger(definition.name, env.LOG_LEVEL, env.LOG_FILE),
           poolSize: config.DATABASE_POOL_SIZE,
+          poolAcquireTimeoutMs: config.DATABASE_POOL_ACQUIRE_TIMEOUT_MS,
           env,
         }),
       );

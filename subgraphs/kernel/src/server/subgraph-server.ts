@@ -34,6 +34,8 @@ export interface SubgraphServerOptions {
   internalKeys: PublicJwks;
   logger?: Logger;
   poolSize?: number;
+  /** Bound on waiting for a pooled connection (see Database). */
+  poolAcquireTimeoutMs?: number;
   /** Where the subgraph reads its own configuration; defaults to process.env. */
   env?: NodeJS.ProcessEnv;
 }
@@ -118,6 +120,7 @@ export async function createSubgraphServer<TServices>(
     entities: definition.entities,
     logger,
     poolSize: options.poolSize,
+    poolAcquireTimeoutMs: options.poolAcquireTimeoutMs,
     applicationName: `cellgraph-${definition.name}`,
   });
   await db.connect();

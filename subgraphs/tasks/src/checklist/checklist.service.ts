@@ -2,6 +2,7 @@ import { fromGlobalId, keyBetween, userError, uuidv7, validateInput, type Databa
 import { In, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { Task } from '../task/task.entity.js';
+import { taskNotFound } from '../task/task.errors.js';
 import { emitTaskEvent } from '../task/task.events.js';
 import type { TaskService } from '../task/task.service.js';
 import { Checklist, ChecklistItem } from './checklist.entities.js';
@@ -25,7 +26,9 @@ export class ChecklistService {
     await this.tasks.requireOnExisting(request, 'write', taskId, ['input', 'taskId']);
     const valid = validateInput(z.object({ title, items: z.array(title).max(200).nullish() }), input, 'CHECKLIST_INVALID_INPUT');
     return this.db.transaction(async (em) => {
-      const task = await em.findOneByOrFail(Task, { id: taskId });
+      // The reference check sees tasks in the trash too; they take no checklist.
+      const task = await em.findOneBy(Task, { id: taskId });
+      if (!task) throw taskNotFound(['input', 'taskId']);
       const checklist = await em.save(em.create(Checklist, { id: uuidv7(), orgId: task.orgId, taskId, title: valid.title }));
       let last: string | null = null;
       for (const item of valid.items ?? []) {
