@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { apiKeyCacheKey, type ApiKeyRecord, type Redis } from '@cellgraph/kernel';
+import { apiKeyCacheKey, isRedisUnavailable, type ApiKeyRecord, type Redis } from '@cellgraph/kernel';
 import type { SubgraphCaller } from './subgraph-call.js';
 
 const POSITIVE_TTL_SECONDS = 300;
@@ -9,7 +9,8 @@ const RESOLVE = 'query Resolve($keyHash: String!) { _apiKeyResolve(keyHash: $key
 /**
  * Resolves API keys for the gateway: from the Redis cache when it can, else by asking identity
  * (the system of record) as the system principal, over the same signed channel as every
- * subgraph call. Identity deletes the cache entry when a key is revoked.
+ * subgraph call. Identity deletes the cache entry when a key is revoked. While Redis is
+ * unavailable every key is resolved by identity (slower, still correct: identity is the record).
  */
 export class ApiKeyResolver {
   constructor(
@@ -21,9 +22,9 @@ export class ApiKeyResolver {
   async resolve(key: string, requestId: string): Promise<ApiKeyRecord | null> {
     const keyHash = createHash('sha256').update(key).digest('hex');
     const cacheKey = apiKeyCacheKey(this.prefix, keyHash);
-    const cached = await this.redis.get(cacheKey);
-    const record = cached !== null ? (JSON.parse(cached) as ApiKeyRecord | null) : await this.fetch(keyHash, requestId);
-    if (cached === null) await this.redis.set(cacheKey, JSON.stringify(record), 'EX', record ? POSITIVE_TTL_SECONDS : NEGATIVE_TTL_SECONDS);
+    const cached = await this.redis.get(cacheKey).catch(withoutRedis(undefined));
+    const record = typeof cached === 'string' ? (JSON.parse(cached) as ApiKeyRecord | null) : await this.fetch(keyHash, requestId);
+    if (cached === null) await this.redis.set(cacheKey, JSON.stringify(record), 'EX', record ? POSITIVE_TTL_SECONDS : NEGATIVE_TTL_SECONDS).catch(withoutRedis(undefined));
     if (!record || (record.expiresAt && new Date(record.expiresAt) <= new Date())) return null;
     return record;
   }
@@ -34,4 +35,12 @@ export class ApiKeyResolver {
     if (result.errors || !result.data) throw new Error('API key resolution failed');
     return result.data._apiKeyResolve;
   }
+}
+
+/** A catch handler answering `fallback` when Redis is unavailable, rethrowing anything else. */
+function withoutRedis<T>(fallback: T): (error: unknown) => T {
+  return (error) => {
+    if (isRedisUnavailable(error)) return fallback;
+    throw error;
+  };
 }

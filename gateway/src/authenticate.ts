@@ -1,7 +1,8 @@
-import { anonymous, API_KEY_PREFIX, type AccessTokenVerifier, type DelegationVerifier, type Principal, type RequestContext, type TokenRevocations } from '@cellgraph/kernel';
+import { anonymous, API_KEY_PREFIX, type AccessTokenVerifier, type DelegationVerifier, type Principal, type RequestContext } from '@cellgraph/kernel';
 import type { ApiKeyResolver } from './api-keys.js';
 import { KeysUnavailableError } from './jwks.js';
-import { RateLimitedError, type RateLimiter } from './rate-limit.js';
+import { RateLimitedError, unlessRedisUnavailable, type RateLimiter } from './rate-limit.js';
+import type { RevocationCheck } from './revocations.js';
 
 export class AuthenticationError extends Error {
   override name = 'AuthenticationError';
@@ -17,7 +18,7 @@ export class AuthenticationError extends Error {
 export class Authenticator {
   constructor(
     private readonly tokens: AccessTokenVerifier,
-    private readonly revocations: TokenRevocations,
+    private readonly revocations: RevocationCheck,
     private readonly apiKeys: ApiKeyResolver,
     private readonly delegations: DelegationVerifier,
     /** Unknown API keys presented per client address: beyond the limit, API keys from that address are refused unchecked. */
@@ -44,11 +45,11 @@ export class Authenticator {
     if (!match) throw new AuthenticationError('Authorization must be "Bearer <token>"');
     const credential = match[1]!;
     if (credential.startsWith(API_KEY_PREFIX)) {
-      const guesses = await this.keyGuesses.peek(`api-key-guesses:${clientAddress}`);
-      if (!guesses.allowed) throw new RateLimitedError('Too many unknown API keys from this address', guesses);
+      const guesses = await unlessRedisUnavailable(this.keyGuesses.peek(`api-key-guesses:${clientAddress}`));
+      if (guesses && !guesses.allowed) throw new RateLimitedError('Too many unknown API keys from this address', guesses);
       const key = await this.apiKeys.resolve(credential, requestId);
       if (!key) {
-        await this.keyGuesses.take(`api-key-guesses:${clientAddress}`);
+        await unlessRedisUnavailable(this.keyGuesses.take(`api-key-guesses:${clientAddress}`));
         throw new AuthenticationError('Invalid, expired or revoked API key');
       }
       return { kind: 'api_key', keyId: key.keyId, keyName: key.name ?? null, userId: key.userId, orgId: key.orgId, scopes: key.scopes, rateLimit: key.rateLimit ?? null };
@@ -61,7 +62,7 @@ export class Authenticator {
       if (error instanceof KeysUnavailableError) throw error;
       throw new AuthenticationError('Invalid or expired access token');
     }
-    if (await this.revocations.isRevoked(claims)) throw new AuthenticationError('This session has been signed out');
+    if (await this.revocations.isRevoked(claims, requestId)) throw new AuthenticationError('This session has been signed out');
     return { kind: 'user', userId: claims.userId, orgId: claims.orgId, sessionId: claims.sessionId, scopes: [] };
   }
 }

@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import { boolFromEnv, cellNamespaceEnv, intFromEnv, isDevelopment, MAX_PAGE_SIZE, parseEnv, privateJwkSchema, publicJwksSchema, redisKeyPrefixOf, requireCellName } from '@cellgraph/kernel';
+import { boolFromEnv, cellNamespaceEnv, DEFAULT_REDIS_COMMAND_TIMEOUT_MS, intFromEnv, isDevelopment, MAX_PAGE_SIZE, parseEnv, privateJwkSchema, publicJwksSchema, redisKeyPrefixOf, requireCellName } from '@cellgraph/kernel';
 import { z } from 'zod';
 import { parseTrustProxy, type TrustProxy } from './client-address.js';
 
@@ -38,6 +38,8 @@ const gatewayEnv = z.object({
   /** While identity is unreachable, the last fetched keys are used until this old; then access tokens get SERVICE_UNAVAILABLE. */
   JWKS_MAX_STALE_MS: intFromEnv(3_600_000),
   REDIS_URL: z.url({ error: 'must be a redis:// URL' }),
+  /** How long a Redis command may go unanswered before Redis counts as unavailable (fail fast). */
+  REDIS_COMMAND_TIMEOUT_MS: intFromEnv(DEFAULT_REDIS_COMMAND_TIMEOUT_MS),
   /** Requests per window allowed to each API key. */
   API_KEY_RATE_LIMIT: intFromEnv(600),
   API_KEY_RATE_WINDOW_SECONDS: intFromEnv(60),

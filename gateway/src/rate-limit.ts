@@ -1,4 +1,4 @@
-import type { Redis } from '@cellgraph/kernel';
+import { isRedisUnavailable, type Redis } from '@cellgraph/kernel';
 
 // INCR the window's counter, start its expiry on first use, return count and time left.
 const WINDOW_SCRIPT = `
@@ -23,6 +23,20 @@ export class RateLimitedError extends Error {
     readonly decision: RateLimitDecision,
   ) {
     super(message);
+  }
+}
+
+/**
+ * The decision of a rate limit, or null while Redis is unavailable: limits fail open. They protect
+ * against abuse, not access (authentication still decides who may call), and refusing every caller
+ * because the counters are unreachable would turn a Redis outage into a total one.
+ */
+export async function unlessRedisUnavailable<T>(decision: Promise<T>): Promise<T | null> {
+  try {
+    return await decision;
+  } catch (error) {
+    if (isRedisUnavailable(error)) return null;
+    throw error;
   }
 }
 

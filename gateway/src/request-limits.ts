@@ -1,5 +1,5 @@
 import type { Principal, Redis } from '@cellgraph/kernel';
-import { RateLimitedError, RateLimiter, type RateLimitDecision } from './rate-limit.js';
+import { RateLimitedError, RateLimiter, unlessRedisUnavailable, type RateLimitDecision } from './rate-limit.js';
 
 export interface LimitSetting {
   limit: number;
@@ -25,10 +25,11 @@ export class RequestLimits {
 
   /**
    * Counts one request and answers its decision (for the RateLimit headers), or throws
-   * RateLimitedError when it is over the limit; null for callers no limit applies to (the system).
+   * RateLimitedError when it is over the limit; null for callers no limit applies to (the system),
+   * and while Redis is unavailable (limits fail open, see unlessRedisUnavailable).
    */
   async enforce(principal: Principal, clientAddress: string): Promise<RateLimitDecision | null> {
-    const [decision, whose] = await this.take(principal, clientAddress);
+    const [decision, whose] = (await unlessRedisUnavailable(this.take(principal, clientAddress))) ?? [null, principal.kind];
     if (decision && !decision.allowed) throw new RateLimitedError(`Rate limit exceeded for this ${whose}`, decision);
     return decision;
   }

@@ -33,6 +33,7 @@ import { SubgraphBreakers } from './circuit-breaker.js';
 import { clientAddressResolver } from './client-address.js';
 import { RateLimitedError, RateLimiter } from './rate-limit.js';
 import { RequestLimits } from './request-limits.js';
+import { RevocationCheck } from './revocations.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
 import { nodeLimit } from './cost.js';
@@ -74,7 +75,7 @@ const ENDPOINT = '/graphql';
 export async function createGateway(config: GatewayConfig, logger: Logger = createLogger('gateway')): Promise<Gateway> {
   const signer = await InternalContextSigner.create(config.INTERNAL_SIGNING_KEY);
   const urlOf = config.subgraphUrl;
-  const redis = connectRedis(config.REDIS_URL, 'cellgraph-gateway');
+  const redis = connectRedis(config.REDIS_URL, 'cellgraph-gateway', config.REDIS_COMMAND_TIMEOUT_MS);
   const breakers = new SubgraphBreakers({ failureThreshold: config.SUBGRAPH_BREAKER_FAILURES, cooldownMs: config.SUBGRAPH_BREAKER_COOLDOWN_MS }, logger);
   const subgraphCaller = new SubgraphCaller(signer, urlOf, config.SUBGRAPH_TIMEOUT_MS, breakers);
   // Verifies access tokens and is republished on /.well-known/jwks.json.
@@ -82,7 +83,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
   void jwks.warm();
   const authenticator = new Authenticator(
     new AccessTokenVerifier(jwks.getKey),
-    new TokenRevocations(redis, config.REDIS_KEY_PREFIX),
+    new RevocationCheck(new TokenRevocations(redis, config.REDIS_KEY_PREFIX), subgraphCaller),
     new ApiKeyResolver(redis, config.REDIS_KEY_PREFIX, subgraphCaller),
     new DelegationVerifier({ keys: [publicPart(config.INTERNAL_SIGNING_KEY)] }),
     new RateLimiter(redis, config.REDIS_KEY_PREFIX, config.API_KEY_GUESS_LIMIT, config.API_KEY_GUESS_WINDOW_SECONDS),
@@ -216,7 +217,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
   return {
     app,
     attach(server) {
-      const hub = new LiveEventHub(connectRedis(config.REDIS_URL, 'cellgraph-gateway-live'), config.REDIS_KEY_PREFIX, logger);
+      const hub = new LiveEventHub(connectRedis(config.REDIS_URL, 'cellgraph-gateway-live', config.REDIS_COMMAND_TIMEOUT_MS), config.REDIS_KEY_PREFIX, logger);
       const subscriptionServer = attachSubscriptions(server, {
         path: ENDPOINT,
         engine: subscriptions,

@@ -8,6 +8,9 @@ type Listener = (event: PublishedEvent) => void;
  * subscribed to the channel of each organization that has at least one subscriber here, and
  * unsubscribed as soon as the last one leaves. The outbox relays of every subgraph publish there,
  * so a subscriber hears of a change whichever gateway process or worker caused it.
+ * During a Redis outage a new subscription fails fast with SERVICE_UNAVAILABLE; open ones stay
+ * open and hear nothing until the connection is back (ioredis subscribes again to every channel).
+ * Live events are a notification, not a record: a client that reconnects refetches what it shows.
  */
 export class LiveEventHub {
   private readonly listeners = new Map<string, Set<Listener>>();
@@ -27,7 +30,14 @@ export class LiveEventHub {
     if (!listeners) {
       listeners = new Set();
       this.listeners.set(channel, listeners);
-      await this.subscriber.subscribe(channel);
+      try {
+        await this.subscriber.subscribe(channel);
+      } catch (error) {
+        // Redis is unavailable (the error is SERVICE_UNAVAILABLE): forget the channel so the next
+        // subscriber of the organization tries again, instead of waiting on a channel never joined.
+        if (this.listeners.get(channel) === listeners && listeners.size === 0) this.listeners.delete(channel);
+        throw error;
+      }
     }
     listeners.add(listener);
     const own = listeners;

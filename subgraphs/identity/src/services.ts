@@ -1,6 +1,7 @@
 import type { Authorizer, Database, PublicJwks } from '@cellgraph/kernel';
 import type { ApiKeyService } from './api-key/api-key.service.js';
 import type { AccountService } from './auth/account.service.js';
+import type { RevocationCache } from './auth/revocation-cache.js';
 import type { SessionService } from './auth/session.service.js';
 import type { InvitationService } from './invitation/invitation.service.js';
 import type { MfaService } from './mfa/mfa.service.js';
@@ -14,6 +15,7 @@ export interface IdentityServices {
   db: Database;
   authz: Authorizer;
   sessions: SessionService;
+  revocations: RevocationCache;
   accounts: AccountService;
   users: UserService;
   mfa: MfaService;

@@ -6,6 +6,7 @@ import { identityKeyAccess } from './api-key/key-access.js';
 import { AccountService } from './auth/account.service.js';
 import { PasswordReset, RefreshToken, SessionRecord } from './auth/auth.entities.js';
 import { AuthResolver } from './auth/auth.resolver.js';
+import { RevocationCache, revocationEntryTtl } from './auth/revocation-cache.js';
 import { SessionService } from './auth/session.service.js';
 import { parseIdentityConfig } from './config.js';
 import { Invitation } from './invitation/invitation.entity.js';
@@ -55,10 +56,11 @@ export const identitySubgraph = defineSubgraph<IdentityServices>({
     PermissionResolver,
   ],
   references: { User: resolveUserReference, Organization: resolveOrganizationReference, Team: resolveTeamReference },
-  async createServices({ db, authz, redis, keyPrefix, mailer, graph, env }) {
+  async createServices({ db, authz, redis, keyPrefix, mailer, graph, env, logger }) {
     const config = parseIdentityConfig(env);
     const tokens = await AccessTokenIssuer.create(config.AUTH_SIGNING_KEY, config.ACCESS_TOKEN_TTL_SECONDS);
-    const revocations = new TokenRevocations(redis, keyPrefix);
+    const revocations = new RevocationCache(db, new TokenRevocations(redis, keyPrefix, revocationEntryTtl(config.ACCESS_TOKEN_TTL_SECONDS)), config.ACCESS_TOKEN_TTL_SECONDS);
+    revocations.watch(redis, logger);
     const throttle = new LoginThrottle(redis, keyPrefix, {
       maxFailures: config.LOGIN_MAX_FAILURES,
       lockoutSeconds: config.LOGIN_LOCKOUT_SECONDS,
@@ -76,6 +78,7 @@ export const identitySubgraph = defineSubgraph<IdentityServices>({
       db,
       authz,
       sessions,
+      revocations,
       accounts,
       users: new UserService(db),
       mfa,

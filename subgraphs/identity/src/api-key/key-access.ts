@@ -11,6 +11,7 @@ export const identityKeyAccess: SubgraphKeyAccess = {
   keyAccess: {
     apiKeyScopes: KEY_OPEN,
     _apiKeyResolve: KEY_FORBIDDEN,
+    _revocationCacheRebuild: KEY_FORBIDDEN,
     apiKeyCreate: KEY_FORBIDDEN,
     apiKeyUpdate: KEY_FORBIDDEN,
     apiKeyRevoke: KEY_FORBIDDEN,

@@ -1,5 +1,5 @@
-import { mutationPayload, type SubgraphContext } from '@cellgraph/kernel';
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { forbidden, mutationPayload, type SubgraphContext } from '@cellgraph/kernel';
+import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
 import type { IdentityServices } from '../services.js';
 import {
   AccountDeactivateInput,
@@ -80,5 +80,13 @@ export class AuthResolver {
   @Mutation(() => AccountDeactivatePayload, { nullable: true, description: 'Deactivate your account: it can no longer sign in.' })
   accountDeactivate(@Arg('input', () => AccountDeactivateInput) input: AccountDeactivateInput, @Ctx() context: Context): Promise<Payload> {
     return mutationPayload(async () => (await this.services.accounts.deactivate(context.request, input.password), {}));
+  }
+
+  @Mutation(() => Boolean, { description: 'For the gateway only: rebuild the revocation cache in Redis from the sessions and token generations recorded here.' })
+  @Directive('@inaccessible')
+  async _revocationCacheRebuild(@Ctx() context: Context): Promise<boolean> {
+    if (context.request.principal.kind !== 'system') throw forbidden();
+    await this.services.revocations.rebuild();
+    return true;
   }
 }

@@ -7,7 +7,6 @@ import {
   type Database,
   type Redis,
   type RequestContext,
-  type TokenRevocations,
 } from '@cellgraph/kernel';
 import { IsNull } from 'typeorm';
 import { z } from 'zod';
@@ -18,6 +17,7 @@ import { LoginThrottle } from '../security/login-throttle.js';
 import { hashSecretToken, newSecretToken, TOKEN_PREFIX } from '../security/secret-tokens.js';
 import { User } from '../user/user.entity.js';
 import { RefreshToken, SessionRecord } from './auth.entities.js';
+import { RevocationCache } from './revocation-cache.js';
 import { accountLocked, invalidCredentials, invalidMfaChallenge, invalidMfaCode, invalidRefreshToken, notAMember } from './auth.errors.js';
 import type { MfaChallenge, Session, SessionCreateInput } from './auth.types.js';
 import { verifyPassword } from './password.js';
@@ -30,7 +30,7 @@ const MFA_MAX_ATTEMPTS = 5;
 export interface SessionServiceOptions {
   db: Database;
   tokens: AccessTokenIssuer;
-  revocations: TokenRevocations;
+  revocations: RevocationCache;
   throttle: LoginThrottle;
   mfa: MfaService;
   redis: Redis;
@@ -128,7 +128,8 @@ export class SessionService {
         if (token.usedAt) {
           await em.update(SessionRecord, { userId: user.id, revokedAt: IsNull() }, { revokedAt: now });
           await this.db.emit(em, { type: 'session.refresh_token_reused', orgId: null, actorId: user.id, subject: { type: 'User', id: user.id } });
-          hooks.afterCommit(() => this.options.revocations.revokeUser(user.id));
+          const generation = await RevocationCache.raiseGeneration(em, user.id);
+          hooks.afterCommit(() => this.options.revocations.raisedGeneration(user.id, generation));
           return null;
         }
         if (session.revokedAt || token.expiresAt <= now || session.expiresAt <= now || user.deactivatedAt) return null;
@@ -173,7 +174,8 @@ export class SessionService {
       async (em, hooks) => {
         const result = await em.update(SessionRecord, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
         await this.db.emit(em, { type: eventType, orgId: null, actorId: userId, subject: { type: 'User', id: userId } });
-        hooks.afterCommit(() => this.options.revocations.revokeUser(userId));
+        const generation = await RevocationCache.raiseGeneration(em, userId);
+        hooks.afterCommit(() => this.options.revocations.raisedGeneration(userId, generation));
         return result.affected ?? 0;
       },
       { userId, orgId: null },
@@ -198,9 +200,11 @@ export class SessionService {
   }
 
   private async session(user: User, orgId: string | null, sessionId: string, refresh: { token: string; expiresAt: Date } | null): Promise<Session> {
-    const generation = await this.options.revocations.generation(user.id);
+    const [generation, organization] = await this.db.transaction(
+      async (em) => [await RevocationCache.generation(em, user.id), orgId ? await em.findOneBy(Organization, { id: orgId }) : null] as const,
+      { userId: user.id, orgId },
+    );
     const { token, expiresAt } = await this.options.tokens.issue({ userId: user.id, orgId, sessionId, generation });
-    const organization = orgId ? await this.db.transaction((em) => em.findOneBy(Organization, { id: orgId }), { userId: user.id, orgId }) : null;
     return { accessToken: token, expiresAt, refreshToken: refresh?.token ?? null, refreshTokenExpiresAt: refresh?.expiresAt ?? null, user, organization };
   }
 

@@ -7,5 +7,6 @@ import { userProfile } from './0006-user-profile.js';
 import { outboxActorApiKey } from './0007-outbox-actor-api-key.js';
 import { orgScopedReferences } from './0008-org-scoped-references.js';
 import { maintenanceRole } from './0009-maintenance-role.js';
+import { durableRevocations } from './0010-durable-revocations.js';
 
-export const migrations = [init, access, outboxRelay, trash, apiKeyRateLimit, userProfile, outboxActorApiKey, orgScopedReferences, maintenanceRole];
+export const migrations = [init, access, outboxRelay, trash, apiKeyRateLimit, userProfile, outboxActorApiKey, orgScopedReferences, maintenanceRole, durableRevocations];

@@ -2,6 +2,7 @@ import { Queue, Worker } from 'bullmq';
 import type { Logger } from '../logging/logger.js';
 import type { EmailMessage, EmailProvider } from '../messaging/email.js';
 import { Redis } from 'ioredis';
+import { connectRedis } from '../redis/redis.js';
 import { lockOptions } from './workers.js';
 
 const EMAIL_QUEUE = 'email';
@@ -14,9 +15,12 @@ const EMAIL_QUEUE = 'email';
  */
 export class Mailer {
   private readonly queue: Queue;
+  private readonly connection: Redis;
 
   constructor(redisUrl: string, prefix: string) {
-    this.queue = new Queue(EMAIL_QUEUE, { connection: new Redis(redisUrl, { maxRetriesPerRequest: null }), prefix });
+    // Enqueueing is on the request path: it fails fast while Redis is unavailable (see connectRedis).
+    this.connection = connectRedis(redisUrl, 'cellgraph-mailer');
+    this.queue = new Queue(EMAIL_QUEUE, { connection: this.connection, prefix });
   }
 
   async send(message: EmailMessage, jobId?: string): Promise<void> {
@@ -31,6 +35,7 @@ export class Mailer {
 
   async close(): Promise<void> {
     await this.queue.close();
+    this.connection.disconnect();
   }
 }
 

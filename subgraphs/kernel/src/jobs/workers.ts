@@ -4,6 +4,7 @@ import { runWithRequestContext, type RequestContext } from '../context/request-c
 import { matchesEventPattern } from '../events/consumers.js';
 import type { PublishedEvent } from '../events/outbox.js';
 import { eventQueueName } from '../events/relay.js';
+import { connectRedis } from '../redis/redis.js';
 import type { Logger } from '../logging/logger.js';
 
 export type EventHandler = (event: PublishedEvent) => Promise<void>;
@@ -17,12 +18,18 @@ function systemContext(id: string, orgId: string | null): RequestContext {
   return { requestId: `job:${id}`, principal: { kind: 'system', orgId, scopes: [] } };
 }
 
-/** Enqueues a subgraph's background jobs (idempotent per job id). */
+/**
+ * Enqueues a subgraph's background jobs (idempotent per job id). Enqueueing is on the request
+ * path, so its connection fails fast while Redis is unavailable (SERVICE_UNAVAILABLE, see
+ * connectRedis) instead of holding the request until Redis returns.
+ */
 export class JobQueue {
   readonly queue: Queue;
+  private readonly connection: Redis;
 
   constructor(subgraph: string, redisUrl: string, prefix: string) {
-    this.queue = new Queue(jobQueueName(subgraph), { connection: new Redis(redisUrl, { maxRetriesPerRequest: null }), prefix });
+    this.connection = connectRedis(redisUrl, `cellgraph-${subgraph}-jobs`);
+    this.queue = new Queue(jobQueueName(subgraph), { connection: this.connection, prefix });
   }
 
   async enqueue(name: string, data: Record<string, unknown> & { orgId?: string | null }, options: { jobId?: string; delay?: number } = {}): Promise<void> {
@@ -34,8 +41,9 @@ export class JobQueue {
     await this.queue.upsertJobScheduler(name, { every: everyMs }, { name, data: {} });
   }
 
-  close(): Promise<void> {
-    return this.queue.close();
+  async close(): Promise<void> {
+    await this.queue.close();
+    this.connection.disconnect();
   }
 }
 

@@ -6,11 +6,13 @@ import { GraphClient } from '../graph/graph-client.js';
 import { Mailer, startEmailWorker } from '../jobs/mailer.js';
 import type { Logger } from '../logging/logger.js';
 import { emailEnv, emailProviderFrom } from '../messaging/email.js';
-import { connectRedis, type Redis } from '../redis/redis.js';
+import { connectRedis, DEFAULT_REDIS_COMMAND_TIMEOUT_MS, type Redis } from '../redis/redis.js';
 
 export const platformEnv = z
   .object({
     REDIS_URL: z.url({ error: 'must be a redis:// URL' }),
+    /** How long a Redis command of the request path may go unanswered before Redis counts as unavailable. */
+    REDIS_COMMAND_TIMEOUT_MS: intFromEnv(DEFAULT_REDIS_COMMAND_TIMEOUT_MS),
     /** Run background work in this process: outbox relays, event and job workers, e-mail delivery. */
     WORKERS: z.enum(['on', 'off']).default('on'),
     /** How long a crashed worker's jobs stay locked before another worker takes them (BullMQ's default: 30 s). */
@@ -40,7 +42,7 @@ export interface Platform {
 export function startPlatform(env: NodeJS.ProcessEnv, logger: Logger): Platform {
   const config = parseEnv('platform', platformEnv.superRefine(requireCellName), env);
   const keyPrefix = redisKeyPrefixOf(config);
-  const redis = connectRedis(config.REDIS_URL, 'cellgraph-subgraphs');
+  const redis = connectRedis(config.REDIS_URL, 'cellgraph-subgraphs', config.REDIS_COMMAND_TIMEOUT_MS);
   const mailer = new Mailer(config.REDIS_URL, keyPrefix);
   const worker: Worker | undefined =
     config.WORKERS === 'on' ? startEmailWorker(config.REDIS_URL, keyPrefix, emailProviderFrom(config), logger, config.WORKER_LOCK_MS) : undefined;

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RedisServer, startProcessCell, waitFor, type ProcessCell } from '../../scripts/testing/fault-harness.js';
+import type { TestUser } from '../../scripts/testing/cell-harness.js';
+
+/*
+ * Redis faults on a cell run as processes, with a private redis-server: while Redis is frozen
+ * (SIGSTOP: connections open, no answers) or stopped, every request is answered —
+ * SERVICE_UNAVAILABLE, or a deliberate degraded success — while Redis is still down; once it is
+ * back, requests succeed again without restarting anything. Revocations (sign-out, sign-out
+ * everywhere, deactivation) survive an empty restart of Redis: identity's tables are the record.
+ * Figures (latencies, time to recovery) are logged, not asserted.
+ */
+
+const HANG_GUARD_MS = 60_000;
+const ME = '{ me { id } }';
+const SIGN_IN = `mutation($input: SessionCreateInput!) { sessionCreate(input: $input) { session { accessToken } userErrors { code } } }`;
+const CREATE_KEY = `mutation($input: ApiKeyCreateInput!) { apiKeyCreate(input: $input) { plainKey userErrors { code } } }`;
+
+let redis: RedisServer;
+let cell: ProcessCell;
+let user: TestUser;
+let apiKey: string;
+
+beforeAll(async () => {
+  redis = await RedisServer.start();
+  cell = await startProcessCell({ redisUrl: redis.url, hosts: [['identity'], ['tasks', 'crm', 'collaboration', 'notifications']] });
+  user = await cell.signUp('Outage');
+  const created = await cell.gql(CREATE_KEY, { input: { name: 'Outage probe', scopes: ['tasks:read'] } }, user.token);
+  apiKey = created.data!.apiKeyCreate.plainKey;
+}, 120_000);
+
+afterAll(async () => {
+  redis?.thaw();
+  await cell?.stop();
+  await redis?.stop();
+});
+
+type Caller = 'user' | 'api key' | 'anonymous';
+interface Outcome {
+  caller: Caller;
+  status: number | 'hung';
+  code: string | null;
+  ms: number;
+}
+
+/** One request with a hang guard: a request that gets no answer within it counts as hung. */
+async function request(caller: Caller, query = ME): Promise<Outcome> {
+  const started = performance.now();
+  const authorization = caller === 'user' ? `Bearer ${user.token}` : caller === 'api key' ? `Bearer ${apiKey}` : undefined;
+  try {
+    const response = await fetch(cell.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      body: JSON.stringify({ query: caller === 'user' ? query : '{ __typename }' }),
+      signal: AbortSignal.timeout(HANG_GUARD_MS),
+    });
+    const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+    return { caller, status: response.status, code: body.errors?.[0]?.extensions?.code ?? null, ms: performance.now() - started };
+  } catch {
+    return { caller, status: 'hung', code: null, ms: performance.now() - started };
+  }
+}
+
+/** A first wave of one request per caller (which detects the outage), then `concurrent` more per caller at once. */
+async function duringOutage(concurrent: number): Promise<{ detection: Outcome[]; wave: Outcome[] }> {
+  const callers: Caller[] = ['user', 'api key', 'anonymous'];
+  const detection = await Promise.all(callers.map((caller) => request(caller)));
+  const wave = await Promise.all(callers.flatMap((caller) => Array.from({ length: concurrent }, () => request(caller))));
+  return { detection, wave };
+}
+
+function summarize(label: string, outcomes: Outcome[]): void {
+  const groups = new Map<string, number[]>();
+  for (const outcome of outcomes) {
+    const key = `${outcome.caller} → ${outcome.status}${outcome.code ? ` ${outcome.code}` : ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), outcome.ms]);
+  }
+  for (const [key, times] of groups) {
+    const sorted = times.sort((a, b) => a - b);
+    console.log(`[redis-outage] ${label}: ${key}: ${times.length} requests, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms`);
+  }
+}
+
+/** What each caller may get during an outage: users are refused (revocations cannot be checked), API keys and anonymous callers are served. */
+function expectAnsweredDeliberately(outcomes: Outcome[]): void {
+  for (const outcome of outcomes) {
+    expect(outcome.status, `${outcome.caller} request hung`).not.toBe('hung');
+    if (outcome.caller === 'user') expect([outcome.status, outcome.code]).toEqual([503, 'SERVICE_UNAVAILABLE']);
+    else expect([outcome.status, outcome.code]).toEqual([200, null]);
+  }
+}
+
+/** Time from `since` until an authenticated request succeeds again. */
+async function recovery(since: number): Promise<number> {
+  await waitFor(async () => (await request('user')).status === 200, 'authenticated requests to succeed again');
+  return performance.now() - since;
+}
+
+describe('a Redis outage', () => {
+  it('frozen Redis (SIGSTOP): every request is answered while it is still frozen; thawed, requests succeed again', async () => {
+    expect((await request('user')).status).toBe(200);
+    redis.freeze();
+    // Redis is thawed only once every request has its answer (or hung past the guard).
+    const { detection, wave } = await duringOutage(20);
+    redis.thaw();
+    const thawedAt = performance.now();
+    summarize('frozen, detection', detection);
+    summarize('frozen, after detection', wave);
+    expectAnsweredDeliberately([...detection, ...wave]);
+    console.log(`[redis-outage] frozen: authenticated requests succeed again ${(await recovery(thawedAt)).toFixed(0)} ms after the thaw`);
+  }, 180_000);
+
+  it('stopped Redis (connection refused): every request is answered while it is down; started again (empty), requests succeed again', async () => {
+    expect((await request('user')).status).toBe(200);
+    await redis.stop();
+    const { detection, wave } = await duringOutage(20);
+    await redis.startAgain();
+    const startedAt = performance.now();
+    summarize('stopped, detection', detection);
+    summarize('stopped, after detection', wave);
+    expectAnsweredDeliberately([...detection, ...wave]);
+    console.log(`[redis-outage] stopped: authenticated requests succeed again ${(await recovery(startedAt)).toFixed(0)} ms after Redis started again (empty)`);
+  }, 180_000);
+});
+
+describe('revocations after Redis restarts empty', () => {
+  const signIn = async (account: TestUser) => (await cell.gql(SIGN_IN, { input: { email: account.email, password: account.password } })).data!.sessionCreate.session.accessToken as string;
+  const status = async (token: string) => {
+    const result = await cell.gql(ME, {}, token);
+    return [result.status, result.errors?.[0]?.extensions?.code ?? null];
+  };
+
+  it('signed-out sessions, signed-out-everywhere users and deactivated accounts stay refused; valid tokens still work', async () => {
+    const signedOut = await cell.signUp('Signed out');
+    const otherDevice = await signIn(signedOut);
+    expect((await cell.gql('mutation { sessionRevoke { revokedSessionCount } }', {}, signedOut.token)).data!.sessionRevoke.revokedSessionCount).toBe(1);
+
+    const everywhere = await cell.signUp('Everywhere');
+    const everywhereOther = await signIn(everywhere);
+    expect((await cell.gql('mutation { sessionRevokeAll { revokedSessionCount } }', {}, everywhere.token)).data!.sessionRevokeAll.revokedSessionCount).toBe(2);
+    const everywhereAfter = await signIn(everywhere);
+
+    const deactivated = await cell.signUp('Deactivated');
+    const deactivate = 'mutation($input: AccountDeactivateInput!) { accountDeactivate(input: $input) { userErrors { code } } }';
+    expect((await cell.gql(deactivate, { input: { password: deactivated.password } }, deactivated.token)).data!.accountDeactivate.userErrors).toEqual([]);
+
+    const revoked = { 'signed-out session': signedOut.token, 'signed out everywhere': everywhere.token, 'other device, signed out everywhere': everywhereOther, deactivated: deactivated.token };
+    const valid = { 'other device of the signed-out user': otherDevice, 'signed in after signing out everywhere': everywhereAfter };
+    for (const token of Object.values(revoked)) expect(await status(token)).toEqual([401, 'UNAUTHENTICATED']);
+    for (const token of Object.values(valid)) expect(await status(token)).toEqual([200, null]);
+
+    await redis.restartEmpty();
+    const restartedAt = performance.now();
+    await waitFor(async () => (await status(otherDevice))[0] === 200, 'a valid token to work after the restart');
+    console.log(`[redis-outage] empty restart: valid tokens work again ${(performance.now() - restartedAt).toFixed(0)} ms after Redis restarted`);
+
+    for (const [what, token] of Object.entries(revoked)) expect([what, ...(await status(token))]).toEqual([what, 401, 'UNAUTHENTICATED']);
+    for (const [what, token] of Object.entries(valid)) expect([what, ...(await status(token))]).toEqual([what, 200, null]);
+  }, 180_000);
+});

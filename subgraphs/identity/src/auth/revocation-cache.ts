@@ -1,0 +1,69 @@
+import type { Database, Logger, Redis, TokenRevocations } from '@cellgraph/kernel';
+import type { EntityManager } from 'typeorm';
+
+/** How long a revocation matters (and stays cached): an access token's lifetime plus a margin for clock skew. */
+export const revocationEntryTtl = (accessTokenTtlSeconds: number) => accessTokenTtlSeconds + 5 * 60;
+
+/**
+ * Identity's tables are the record of revoked sessions and token generations; the gateway reads
+ * them from the Redis cache (TokenRevocations). This writes the record into the cache: after each
+ * revocation committed, when the gateway finds the cache missing (Redis restarted empty), and
+ * whenever this process (re)connects to Redis — which brings in revocations whose cache write
+ * failed while Redis was unreachable. Only revocations younger than an access token matter: older
+ * ones concern expired tokens only.
+ */
+export class RevocationCache {
+  private readonly horizonMs: number;
+
+  constructor(
+    private readonly db: Database,
+    private readonly revocations: TokenRevocations,
+    accessTokenTtlSeconds: number,
+  ) {
+    this.horizonMs = revocationEntryTtl(accessTokenTtlSeconds) * 1000;
+  }
+
+  /** Raises the user's token generation in the caller's transaction (scoped to the user); answers the new generation. */
+  static async raiseGeneration(em: EntityManager, userId: string): Promise<number> {
+    const sql = 'UPDATE identity.users SET token_generation = token_generation + 1, tokens_revoked_at = now() WHERE id = $1 RETURNING token_generation';
+    const [rows] = (await em.query(sql, [userId])) as [{ token_generation: number }[], number];
+    return rows[0]?.token_generation ?? 0;
+  }
+
+  /** The generation to put in a new token of the user (in a transaction scoped to the user). */
+  static async generation(em: EntityManager, userId: string): Promise<number> {
+    const [row] = (await em.query('SELECT token_generation FROM identity.users WHERE id = $1', [userId])) as { token_generation: number }[];
+    return row?.token_generation ?? 0;
+  }
+
+  revokeSession(sessionId: string): Promise<void> {
+    return this.revocations.revokeSession(sessionId);
+  }
+
+  raisedGeneration(userId: string, generation: number): Promise<void> {
+    return this.revocations.raiseGeneration(userId, generation);
+  }
+
+  /** Writes every recent revocation into the cache and marks it complete. */
+  async rebuild(): Promise<{ sessions: number; users: number }> {
+    const since = new Date(Date.now() - this.horizonMs);
+    // Every user's revocations: read as the maintenance role, which sees only these columns of revoked rows.
+    const [sessions, users] = await this.db.maintenanceTransaction(async (em) => [
+      (await em.query('SELECT id FROM identity.sessions WHERE revoked_at > $1', [since])) as { id: string }[],
+      (await em.query('SELECT id, token_generation FROM identity.users WHERE tokens_revoked_at > $1', [since])) as { id: string; token_generation: number }[],
+    ]);
+    await this.revocations.rebuild({ sessionIds: sessions.map((row) => row.id), users: users.map((row) => ({ userId: row.id, generation: row.token_generation })) });
+    return { sessions: sessions.length, users: users.length };
+  }
+
+  /** Rebuilds the cache each time `redis` becomes ready (first connection and every reconnection). */
+  watch(redis: Redis, logger: Logger): void {
+    const rebuild = () =>
+      this.rebuild().then(
+        (counts) => logger.info(counts, 'revocation cache rebuilt'),
+        (error: unknown) => logger.warn({ err: error }, 'cannot rebuild the revocation cache; the gateway asks again when it finds it missing'),
+      );
+    redis.on('ready', () => void rebuild());
+    if (redis.status === 'ready') void rebuild();
+  }
+}
