@@ -61,12 +61,23 @@ async function request(caller: Caller, query = ME): Promise<Outcome> {
   }
 }
 
-/** A first wave of one request per caller (which detects the outage), then `concurrent` more per caller at once. */
-async function duringOutage(concurrent: number): Promise<{ detection: Outcome[]; wave: Outcome[] }> {
+/**
+ * Requests during an outage: one per caller at once (they detect it), then `count` per caller one
+ * after another (each one's own latency), then `count` per caller all at once (a burst).
+ */
+async function duringOutage(count: number): Promise<{ detection: Outcome[]; sequential: Outcome[]; burst: Outcome[] }> {
   const callers: Caller[] = ['user', 'api key', 'anonymous'];
   const detection = await Promise.all(callers.map((caller) => request(caller)));
-  const wave = await Promise.all(callers.flatMap((caller) => Array.from({ length: concurrent }, () => request(caller))));
-  return { detection, wave };
+  for (const outcome of detection) expect(outcome.status, `${outcome.caller} request hung`).not.toBe('hung');
+  const sequential: Outcome[] = [];
+  for (let i = 0; i < count; i++) for (const caller of callers) sequential.push(await request(caller));
+  return { detection, sequential, burst: await burst(count) };
+}
+
+/** `count` requests per caller, all at once. */
+function burst(count: number): Promise<Outcome[]> {
+  const callers: Caller[] = ['user', 'api key', 'anonymous'];
+  return Promise.all(callers.flatMap((caller) => Array.from({ length: count }, () => request(caller))));
 }
 
 function summarize(label: string, outcomes: Outcome[]): void {
@@ -98,27 +109,39 @@ async function recovery(since: number): Promise<number> {
 
 describe('a Redis outage', () => {
   it('frozen Redis (SIGSTOP): every request is answered while it is still frozen; thawed, requests succeed again', async () => {
-    expect((await request('user')).status).toBe(200);
+    summarize('healthy, a burst (for comparison)', await burst(20));
     redis.freeze();
-    // Redis is thawed only once every request has its answer (or hung past the guard).
-    const { detection, wave } = await duringOutage(20);
-    redis.thaw();
+    let outcomes;
+    try {
+      // Redis is thawed only once every request has its answer (or hung past the guard).
+      outcomes = await duringOutage(20);
+    } finally {
+      redis.thaw();
+    }
     const thawedAt = performance.now();
+    const { detection, sequential, burst: during } = outcomes;
     summarize('frozen, detection', detection);
-    summarize('frozen, after detection', wave);
-    expectAnsweredDeliberately([...detection, ...wave]);
+    summarize('frozen, after detection, one at a time', sequential);
+    summarize('frozen, after detection, a burst', during);
+    expectAnsweredDeliberately([...detection, ...sequential, ...during]);
     console.log(`[redis-outage] frozen: authenticated requests succeed again ${(await recovery(thawedAt)).toFixed(0)} ms after the thaw`);
   }, 180_000);
 
   it('stopped Redis (connection refused): every request is answered while it is down; started again (empty), requests succeed again', async () => {
     expect((await request('user')).status).toBe(200);
     await redis.stop();
-    const { detection, wave } = await duringOutage(20);
-    await redis.startAgain();
+    let outcomes;
+    try {
+      outcomes = await duringOutage(20);
+    } finally {
+      await redis.startAgain();
+    }
     const startedAt = performance.now();
+    const { detection, sequential, burst: during } = outcomes;
     summarize('stopped, detection', detection);
-    summarize('stopped, after detection', wave);
-    expectAnsweredDeliberately([...detection, ...wave]);
+    summarize('stopped, after detection, one at a time', sequential);
+    summarize('stopped, after detection, a burst', during);
+    expectAnsweredDeliberately([...detection, ...sequential, ...during]);
     console.log(`[redis-outage] stopped: authenticated requests succeed again ${(await recovery(startedAt)).toFixed(0)} ms after Redis started again (empty)`);
   }, 180_000);
 });
