@@ -5,7 +5,9 @@ import { malformedScalarInputs, principalOrgId, runWithRequestContext, type Logg
 import { CloseCode, makeServer, type Context } from 'graphql-ws';
 import { GraphQLError, getVariableValues, Kind, parse, specifiedRules, validate, type DocumentNode, type ExecutionResult, type ValidationRule } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { AuthenticationError } from '../authenticate.js';
 import { requestedNodes, tooManyNodes } from '../cost.js';
+import { RateLimitedError } from '../rate-limit.js';
 import { responseTooLarge, serializedBytes } from '../response-size.js';
 import type { LiveEventHub } from './live-event-hub.js';
 import type { PlannedSubscription, SubscriptionEngine } from './subscription-engine.js';
@@ -236,7 +238,13 @@ export function attachSubscriptions(server: HttpServer, options: SubscriptionSer
   async function revalidate(connection: Connection): Promise<void> {
     try {
       await options.authenticate(connection.authorization!, connection.id, connection.clientAddress);
-    } catch {
+    } catch (error) {
+      // Undecided (Redis or identity unavailable): keep the connection and check again at the next
+      // interval. Nothing is delivered meanwhile, since live events travel through Redis too.
+      if (!(error instanceof AuthenticationError || error instanceof RateLimitedError)) {
+        options.logger.warn({ err: error, connectionId: connection.id }, 'cannot revalidate the credentials of a WebSocket; checking again later');
+        return;
+      }
       connection.socket.close(CloseCode.Forbidden, 'Forbidden: the credentials expired or were revoked');
     }
   }

@@ -6,6 +6,7 @@ import { identityKeyAccess } from './api-key/key-access.js';
 import { AccountService } from './auth/account.service.js';
 import { PasswordReset, RefreshToken, SessionRecord } from './auth/auth.entities.js';
 import { AuthResolver } from './auth/auth.resolver.js';
+import { handOffMailer } from './auth/emails.js';
 import { RevocationCache, revocationEntryTtl } from './auth/revocation-cache.js';
 import { SessionService } from './auth/session.service.js';
 import { parseIdentityConfig } from './config.js';
@@ -72,8 +73,9 @@ export const identitySubgraph = defineSubgraph<IdentityServices>({
     const mfa = new MfaService(db, new SecretBox(config.IDENTITY_ENCRYPTION_KEY));
     const sessions = new SessionService({ db, tokens, revocations, throttle, mfa, redis, keyPrefix, refreshTokenTtlDays: config.REFRESH_TOKEN_TTL_DAYS });
     const organizations = new OrganizationService(db, authz);
-    const accounts = new AccountService({ db, sessions, organizations, mailer, throttle, appUrl: config.APP_URL });
-    const invitations = new InvitationService({ db, authz, redis, mailer, sessions, organizations, appUrl: config.APP_URL });
+    const emails = handOffMailer(mailer, logger);
+    const accounts = new AccountService({ db, sessions, organizations, mailer: emails, throttle, appUrl: config.APP_URL });
+    const invitations = new InvitationService({ db, authz, redis, mailer: emails, sessions, organizations, appUrl: config.APP_URL });
     return {
       db,
       authz,

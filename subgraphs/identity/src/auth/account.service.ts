@@ -21,7 +21,8 @@ export interface AccountServiceOptions {
   db: Database;
   sessions: SessionService;
   organizations: OrganizationService;
-  mailer: Mailer;
+  /** Hands e-mail over without waiting (see handOffMailer). */
+  mailer: Pick<Mailer, 'send'>;
   throttle: LoginThrottle;
   appUrl: string;
 }

@@ -1,4 +1,18 @@
-import type { EmailMessage } from '@cellgraph/kernel';
+import type { EmailMessage, Logger, Mailer } from '@cellgraph/kernel';
+
+/**
+ * The mailer as identity's mutations use it, after their commit: the e-mail is handed to the
+ * queue without holding the mutation's answer. While Redis is unavailable the mailer's connection
+ * keeps it and enqueues it when Redis returns (the answer went out already); it is lost only if
+ * this process stops first. A failure to enqueue is logged.
+ */
+export function handOffMailer(mailer: Pick<Mailer, 'send'>, logger: Logger): Pick<Mailer, 'send'> {
+  return {
+    async send(message, jobId) {
+      mailer.send(message, jobId).catch((error: unknown) => logger.error({ err: error, jobId }, 'cannot queue an e-mail'));
+    },
+  };
+}
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

@@ -52,7 +52,8 @@ export interface InvitationServiceOptions {
   db: Database;
   authz: Authorizer;
   redis: Redis;
-  mailer: Mailer;
+  /** Hands e-mail over without waiting (see handOffMailer). */
+  mailer: Pick<Mailer, 'send'>;
   sessions: SessionService;
   organizations: OrganizationService;
   appUrl: string;

@@ -2,7 +2,6 @@ import { Queue, Worker } from 'bullmq';
 import type { Logger } from '../logging/logger.js';
 import type { EmailMessage, EmailProvider } from '../messaging/email.js';
 import { Redis } from 'ioredis';
-import { connectRedis } from '../redis/redis.js';
 import { lockOptions } from './workers.js';
 
 const EMAIL_QUEUE = 'email';
@@ -15,12 +14,9 @@ const EMAIL_QUEUE = 'email';
  */
 export class Mailer {
   private readonly queue: Queue;
-  private readonly connection: Redis;
 
   constructor(redisUrl: string, prefix: string) {
-    // Enqueueing is on the request path: it fails fast while Redis is unavailable (see connectRedis).
-    this.connection = connectRedis(redisUrl, 'cellgraph-mailer');
-    this.queue = new Queue(EMAIL_QUEUE, { connection: this.connection, prefix });
+    this.queue = new Queue(EMAIL_QUEUE, { connection: new Redis(redisUrl, { maxRetriesPerRequest: null }), prefix });
   }
 
   async send(message: EmailMessage, jobId?: string): Promise<void> {
@@ -35,7 +31,6 @@ export class Mailer {
 
   async close(): Promise<void> {
     await this.queue.close();
-    this.connection.disconnect();
   }
 }
 
