@@ -1,6 +1,9 @@
+import { liveEventChannel } from '@cellgraph/kernel';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisServer, startProcessCell, waitFor, type ProcessCell } from '../../scripts/testing/fault-harness.js';
 import type { TestUser } from '../../scripts/testing/cell-harness.js';
+import { liveClient, subscribe } from '../../scripts/testing/live-client.js';
 
 /*
  * Redis faults on a cell run as processes, with a private redis-server: while Redis is frozen
@@ -23,7 +26,12 @@ let apiKey: string;
 
 beforeAll(async () => {
   redis = await RedisServer.start();
-  cell = await startProcessCell({ redisUrl: redis.url, hosts: [['identity'], ['tasks', 'crm', 'collaboration', 'notifications']] });
+  cell = await startProcessCell({
+    redisUrl: redis.url,
+    hosts: [['identity'], ['tasks', 'crm', 'collaboration', 'notifications']],
+    // WebSocket credentials are checked again every half second; the gateway's warnings are kept (cell.gateway.log).
+    gatewayEnv: { SUBSCRIPTION_REVALIDATE_MS: '500', LOG_LEVEL: 'warn' },
+  });
   user = await cell.signUp('Outage');
   const created = await cell.gql(CREATE_KEY, { input: { name: 'Outage probe', scopes: ['tasks:read'] } }, user.token);
   apiKey = created.data!.apiKeyCreate.plainKey;
@@ -179,5 +187,54 @@ describe('revocations after Redis restarts empty', () => {
 
     for (const [what, token] of Object.entries(revoked)) expect([what, ...(await status(token))]).toEqual([what, 401, 'UNAUTHENTICATED']);
     for (const [what, token] of Object.entries(valid)) expect([what, ...(await status(token))]).toEqual([what, 200, null]);
+  }, 180_000);
+});
+
+describe('live subscriptions during a Redis outage', () => {
+  const BOARD = 'mutation($input: BoardCreateInput!) { boardCreate(input: $input) { board { id } } }';
+  const TASK = 'mutation($input: TaskCreateInput!) { taskCreate(input: $input) { task { id } } }';
+  const CHANGES = 'subscription($boardId: ID!) { taskChanged(boardId: $boardId) { event task { title } } }';
+  const undecidedRevalidations = () => cell.gateway.log.split('cannot revalidate').length - 1;
+
+  it('stay open while Redis is stopped (revalidation cannot decide) and deliver again once it is back', async () => {
+    const boardId = (await cell.gql(BOARD, { input: { name: 'Live', columns: [{ name: 'Todo' }] } }, user.token)).data!.boardCreate.board.id as string;
+    const channel = liveEventChannel(cell.keyPrefix, Buffer.from(user.organizationId, 'base64url').toString().split(':')[1]!);
+    const listening = async () => {
+      const probe = new Redis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 0 });
+      try {
+        await probe.connect();
+        return Number(((await probe.pubsub('NUMSUB', channel)) as [string, number])[1]) > 0;
+      } catch {
+        return false;
+      } finally {
+        probe.disconnect();
+      }
+    };
+    const client = liveClient(cell.gatewayUrl, user.token);
+    try {
+      const changes = subscribe(client, CHANGES, { boardId });
+      let ended = false;
+      void changes.ended.then(() => (ended = true));
+      await waitFor(listening, 'the gateway to listen to the organization');
+      await cell.gql(TASK, { input: { title: 'Before', boardId } }, user.token);
+      expect((await changes.next()).data!.taskChanged).toEqual({ event: 'task.created', task: { title: 'Before' } });
+
+      const before = undecidedRevalidations();
+      await redis.stop();
+      try {
+        await waitFor(() => undecidedRevalidations() >= before + 2, 'revalidations to run while Redis is stopped');
+      } finally {
+        await redis.startAgain();
+      }
+      expect(ended).toBe(false);
+      const startedAt = performance.now();
+      await waitFor(listening, 'the gateway to listen again once Redis is back');
+      console.log(`[redis-outage] live: the gateway listens again ${(performance.now() - startedAt).toFixed(0)} ms after Redis started again (empty)`);
+      await cell.gql(TASK, { input: { title: 'After', boardId } }, user.token);
+      expect((await changes.next()).data!.taskChanged).toEqual({ event: 'task.created', task: { title: 'After' } });
+      expect(ended).toBe(false);
+    } finally {
+      await client.dispose();
+    }
   }, 180_000);
 });
