@@ -25,15 +25,18 @@ export class RevocationCache {
 
   /** Raises the user's token generation in the caller's transaction (scoped to the user); answers the new generation. */
   static async raiseGeneration(em: EntityManager, userId: string): Promise<number> {
-    const sql = 'UPDATE identity.users SET token_generation = token_generation + 1, tokens_revoked_at = now() WHERE id = $1 RETURNING token_generation';
-    const [rows] = (await em.query(sql, [userId])) as [{ token_generation: number }[], number];
-    return rows[0]?.token_generation ?? 0;
+    const rows = (await em.query(
+      `INSERT INTO identity.token_generations (user_id, generation, raised_at) VALUES ($1, 1, now())
+       ON CONFLICT (user_id) DO UPDATE SET generation = token_generations.generation + 1, raised_at = now() RETURNING generation`,
+      [userId],
+    )) as { generation: number }[];
+    return rows[0]!.generation;
   }
 
   /** The generation to put in a new token of the user (in a transaction scoped to the user). */
   static async generation(em: EntityManager, userId: string): Promise<number> {
-    const [row] = (await em.query('SELECT token_generation FROM identity.users WHERE id = $1', [userId])) as { token_generation: number }[];
-    return row?.token_generation ?? 0;
+    const [row] = (await em.query('SELECT generation FROM identity.token_generations WHERE user_id = $1', [userId])) as { generation: number }[];
+    return row?.generation ?? 0;
   }
 
   revokeSession(sessionId: string): Promise<void> {
@@ -47,12 +50,12 @@ export class RevocationCache {
   /** Writes every recent revocation into the cache and marks it complete. */
   async rebuild(): Promise<{ sessions: number; users: number }> {
     const since = new Date(Date.now() - this.horizonMs);
-    // Every user's revocations: read as the maintenance role, which sees only these columns of revoked rows.
+    // Every user's revocations, read as the maintenance role (which sees only these columns).
     const [sessions, users] = await this.db.maintenanceTransaction(async (em) => [
       (await em.query('SELECT id FROM identity.sessions WHERE revoked_at > $1', [since])) as { id: string }[],
-      (await em.query('SELECT id, token_generation FROM identity.users WHERE tokens_revoked_at > $1', [since])) as { id: string; token_generation: number }[],
+      (await em.query('SELECT user_id, generation FROM identity.token_generations WHERE raised_at > $1', [since])) as { user_id: string; generation: number }[],
     ]);
-    await this.revocations.rebuild({ sessionIds: sessions.map((row) => row.id), users: users.map((row) => ({ userId: row.id, generation: row.token_generation })) });
+    await this.revocations.rebuild({ sessionIds: sessions.map((row) => row.id), users: users.map((row) => ({ userId: row.user_id, generation: row.generation })) });
     return { sessions: sessions.length, users: users.length };
   }
 

@@ -6,9 +6,9 @@ import type { Redis } from '../redis/redis.js';
  *  - a signed-out session: every token carrying its `sid`;
  *  - "sign out everywhere" (and password resets, deactivation, a reused refresh token): the user's
  *    token generation is raised, and tokens of an older generation (`gen` claim) stop working.
- * Identity's tables are the record (sessions.revoked_at, users.token_generation and
- * tokens_revoked_at); Redis holds a cache of the revocations younger than an access token's
- * lifetime (older ones concern only expired tokens). The cache carries a marker written when it
+ * Identity's tables are the record (sessions.revoked_at, token_generations); Redis holds a cache
+ * of the revocations younger than an access token's lifetime (older ones concern only expired
+ * tokens). The cache carries a marker written when it
  * was built: a Redis that restarted empty has no marker, and the gateway has identity rebuild the
  * cache from its tables before deciding. Writes are idempotent (a generation only rises), so a
  * rebuild and a revocation that race leave the newest state.
