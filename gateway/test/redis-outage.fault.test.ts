@@ -1,6 +1,6 @@
 import { liveEventChannel } from '@cellgraph/kernel';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RedisServer, startProcessCell, waitFor, type ProcessCell } from '../../scripts/testing/fault-harness.js';
 import type { TestUser } from '../../scripts/testing/cell-harness.js';
 import { liveClient, subscribe } from '../../scripts/testing/live-client.js';
@@ -36,6 +36,11 @@ beforeAll(async () => {
   const created = await cell.gql(CREATE_KEY, { input: { name: 'Outage probe', scopes: ['tasks:read'] } }, user.token);
   apiKey = created.data!.apiKeyCreate.plainKey;
 }, 120_000);
+
+// Each test starts from a healthy cell, also after one that failed mid-outage.
+beforeEach(async () => {
+  await waitFor(async () => (await request('user')).status === 200 && (await request('sign-in')).status === 200, 'the cell to be healthy');
+});
 
 afterAll(async () => {
   redis?.thaw();
@@ -110,12 +115,12 @@ function summarize(label: string, outcomes: Outcome[]): void {
 /**
  * What each caller may get during an outage: users are refused (revocations cannot be checked),
  * API keys and anonymous callers are served, a sign-in gets SERVICE_UNAVAILABLE from identity
- * (its throttle fails closed).
+ * (its throttle fails closed; 503, as nothing could be served).
  */
 function expectAnsweredDeliberately(outcomes: Outcome[]): void {
   for (const outcome of outcomes) {
     expect(outcome.status, `${outcome.caller} request hung`).not.toBe('hung');
-    const expected = { user: [503, 'SERVICE_UNAVAILABLE'], 'sign-in': [200, 'SERVICE_UNAVAILABLE'], 'api key': [200, null], anonymous: [200, null] }[outcome.caller];
+    const expected = { user: [503, 'SERVICE_UNAVAILABLE'], 'sign-in': [503, 'SERVICE_UNAVAILABLE'], 'api key': [200, null], anonymous: [200, null] }[outcome.caller];
     expect([outcome.caller, outcome.status, outcome.code]).toEqual([outcome.caller, ...expected]);
   }
 }
