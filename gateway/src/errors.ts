@@ -6,7 +6,8 @@ import type { GraphQLFormattedError } from 'graphql';
 const PUBLIC_EXTENSIONS = new Set(['code', 'argument', 'field', 'retryAfter', 'requiredScope', 'acceptedScopes']);
 const MASKED_CODES = new Set(['INTERNAL_SERVER_ERROR', 'DOWNSTREAM_SERVICE_ERROR']);
 // Seconds a client is asked to wait before retrying a field whose subgraph could not be reached.
-const SUBGRAPH_RETRY_AFTER_SECONDS = 5;
+/** Seconds a client is told to wait before retrying what an outage refused. */
+export const OUTAGE_RETRY_AFTER_SECONDS = 5;
 // graphql-js ends validation and coercion messages with suggestions of the schema's names.
 const SCHEMA_HINT = /\s*Did you mean [^]*\?$/;
 
@@ -33,7 +34,7 @@ export function maskGatewayErrors(logger: Logger) {
       message: unavailable ? 'A service needed for this field is unavailable' : 'Internal server error',
       locations: formatted.locations,
       path: formatted.path,
-      extensions: unavailable ? { code: 'SERVICE_UNAVAILABLE', retryAfter: SUBGRAPH_RETRY_AFTER_SECONDS, requestId } : { code: 'INTERNAL_SERVER_ERROR', requestId },
+      extensions: unavailable ? { code: 'SERVICE_UNAVAILABLE', retryAfter: OUTAGE_RETRY_AFTER_SECONDS, requestId } : { code: 'INTERNAL_SERVER_ERROR', requestId },
     };
   };
 }

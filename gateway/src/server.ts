@@ -14,6 +14,7 @@ import {
   InternalContextSigner,
   NODE_SUBGRAPH,
   publicPart,
+  RedisUnavailableError,
   requestLogging,
   responseRequestId,
   runWithRequestContext,
@@ -28,7 +29,7 @@ import express, { type Express, type Request } from 'express';
 import { GraphQLError } from 'graphql';
 import { ApiKeyResolver } from './api-keys.js';
 import { AuthenticationError, Authenticator } from './authenticate.js';
-import { AccessTokenKeys } from './jwks.js';
+import { AccessTokenKeys, KeysUnavailableError } from './jwks.js';
 import { SubgraphBreakers } from './circuit-breaker.js';
 import { clientAddressResolver } from './client-address.js';
 import { RateLimitedError, RateLimiter } from './rate-limit.js';
@@ -38,7 +39,7 @@ import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
 import { nodeLimit } from './cost.js';
 import { cors } from './cors.js';
-import { maskGatewayErrors } from './errors.js';
+import { maskGatewayErrors, OUTAGE_RETRY_AFTER_SECONDS } from './errors.js';
 import { bearerChallenge, graphqlResponseHeaders } from './http-headers.js';
 import { sizeCappedStringify } from './response-size.js';
 import { explorerAssets, explorerPage, wantsExplorer } from './explorer.js';
@@ -143,8 +144,9 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
     try {
       res.set('Cache-Control', 'public, max-age=60').json(await jwks.keys());
     } catch (error) {
-      logger.error({ err: error }, 'cannot fetch the access-token keys');
-      sendGraphQLError(res, 503, 'SERVICE_UNAVAILABLE', 'The access-token keys are unavailable; try again');
+      logger.warn({ err: error }, 'cannot fetch the access-token keys');
+      res.set('Retry-After', String(OUTAGE_RETRY_AFTER_SECONDS));
+      sendGraphQLError(res, 503, 'SERVICE_UNAVAILABLE', 'The access-token keys are unavailable; try again', { retryAfter: OUTAGE_RETRY_AFTER_SECONDS });
     }
   });
   app.get('/health/live', (_req, res) => {
@@ -205,8 +207,11 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
           res.set('WWW-Authenticate', bearerChallenge(true));
           return void refuse(401, 'UNAUTHENTICATED', error.message);
         }
-        logger.error({ err: error, requestId }, 'authentication failed');
-        return void refuse(503, 'SERVICE_UNAVAILABLE', 'Authentication is unavailable; try again');
+        // Redis or identity's keys out of reach is an outage, not a bug: a warning, and a retry hint.
+        const outage = error instanceof RedisUnavailableError || error instanceof KeysUnavailableError;
+        logger[outage ? 'warn' : 'error']({ err: error, requestId }, 'authentication unavailable');
+        res.set('Retry-After', String(OUTAGE_RETRY_AFTER_SECONDS));
+        return void refuse(503, 'SERVICE_UNAVAILABLE', 'Authentication is unavailable; try again', { retryAfter: OUTAGE_RETRY_AFTER_SECONDS });
       }
       runWithRequestContext(req.cellgraph, next);
     },
