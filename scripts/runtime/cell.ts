@@ -2,7 +2,7 @@ import { createGateway, parseGatewayConfig, type Gateway } from '@cellgraph/gate
 import { once } from 'node:events';
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CELL_API_KEY_SCOPES, cellApiKeyScopes, closeServer, createLogger, ensureDatabase, prepareCellDatabase, serveSubgraphs, type SubgraphServer } from '@cellgraph/kernel';
+import { CELL_API_KEY_SCOPES, cellApiKeyScopes, cellEventConsumers, closeServer, createLogger, ensureDatabase, prepareCellDatabase, serveSubgraphs, type SubgraphServer } from '@cellgraph/kernel';
 import { supergraphPath, type Cell } from './cells.js';
 import { keysEnv, type CellKeys } from './keys.js';
 
@@ -44,13 +44,14 @@ export interface RunningCell {
   stop(): Promise<void>;
 }
 
-/** What a cell's processes must know of the cell: its name (its Redis namespace), its Node types, trash types and API-key scopes. */
+/** What a cell's processes must know of the cell: its name (its Redis namespace), its Node types, trash types, API-key scopes and event routing. */
 export function cellEnv(cell: Cell): Record<string, string> {
   return {
     CELL_NAME: cell.name,
     CELL_NODE_TYPES: cell.subgraphs.flatMap((definition) => definition.nodeTypes ?? []).join(','),
     CELL_TRASH_TYPES: cell.subgraphs.flatMap((definition) => (definition.trash ?? []).map((spec) => spec.type)).join(','),
     [CELL_API_KEY_SCOPES]: JSON.stringify(cellApiKeyScopes(cell.subgraphs)),
+    CELL_EVENT_CONSUMERS: JSON.stringify(cellEventConsumers(cell.subgraphs)),
   };
 }
 

@@ -66,6 +66,7 @@ export const collaborationSubgraph = defineSubgraph<CollaborationServices>({
       trash: new TrashService(db, authz, graph, access, config.CELL_TRASH_TYPES),
     };
   },
+  consumes: ['*'],
   eventHandlers: ({ activities, trash, access }) => ({
     // Every module's events: the objects' activity (of the cell's Node types), and what enters and leaves the trash.
     '*': async (event: PublishedEvent) => {

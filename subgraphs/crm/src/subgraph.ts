@@ -1,4 +1,4 @@
-import { defineSubgraph, NodeTagProjection, referenceAsIs, referenceThroughLoader } from '@cellgraph/kernel';
+import { defineSubgraph, NODE_TAG_EVENTS, NodeTagProjection, referenceAsIs, referenceThroughLoader } from '@cellgraph/kernel';
 import { Contact } from './contact/contact.entity.js';
 import { contactById } from './contact/contact.loaders.js';
 import { ContactResolver } from './contact/contact.resolver.js';
@@ -69,5 +69,6 @@ export const crmSubgraph = defineSubgraph<CrmServices>({
       tagProjection: new NodeTagProjection(db, 'crm', ['Contact', 'Deal']),
     };
   },
+  consumes: NODE_TAG_EVENTS,
   eventHandlers: ({ tagProjection }) => tagProjection.handlers(),
 });

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { readSentEmails } from '@cellgraph/kernel';
+import { cellEventConsumers, readSentEmails } from '@cellgraph/kernel';
 import {
   createTestDatabase,
   deleteRedisKeys,
@@ -20,6 +20,7 @@ import {
   type TestMember,
 } from '@cellgraph/kernel/testing';
 import { tasksSubgraph } from '@cellgraph/tasks';
+import { notificationsSubgraph } from '../src/index.js';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from './helpers.js';
@@ -45,7 +46,9 @@ beforeAll(async () => {
   mailDir = mkdtempSync(join(tmpdir(), 'cellgraph-crash-mail-'));
   const keys = await testInternalKeys();
   // Same key prefix and e-mail sink as the worker process: this process's e-mail worker shares the queue.
-  harness = await startTestSubgraphs([tasksSubgraph], { databaseUrl: database.url, internalKeys: keys, env: { REDIS_KEY_PREFIX: prefix, EMAIL_SINK_DIR: mailDir } });
+  // The cell is tasks and notifications: the tasks relay here routes to the worker process.
+  const eventConsumers = JSON.stringify(cellEventConsumers([tasksSubgraph, notificationsSubgraph]));
+  harness = await startTestSubgraphs([tasksSubgraph], { databaseUrl: database.url, internalKeys: keys, env: { REDIS_KEY_PREFIX: prefix, EMAIL_SINK_DIR: mailDir, CELL_EVENT_CONSUMERS: eventConsumers } });
   redis = new Redis(TEST_REDIS_URL);
   owner = await testMember(database.url, 'owner');
   for (let i = 0; i < 6; i++) members.push(await testMember(database.url, 'member', owner.orgId));
@@ -62,6 +65,7 @@ beforeAll(async () => {
     INTERNAL_VERIFY_KEYS: JSON.stringify(keys.jwks),
     REDIS_URL: TEST_REDIS_URL,
     REDIS_KEY_PREFIX: prefix,
+    CELL_EVENT_CONSUMERS: eventConsumers,
     EMAIL_SINK_DIR: mailDir,
     PUSH_SINK_DIR: mailDir,
     WORKERS: 'on',

@@ -1,4 +1,4 @@
-import { currentRequestContext, defineSubgraph, NodeTagProjection, referenceAsIs, referenceThroughLoader } from '@cellgraph/kernel';
+import { currentRequestContext, defineSubgraph, NODE_TAG_EVENTS, NodeTagProjection, referenceAsIs, referenceThroughLoader } from '@cellgraph/kernel';
 import { Automation, AutomationRun } from './automation/automation.entities.js';
 import { AutomationEngine } from './automation/automation.engine.js';
 import { AutomationResolver } from './automation/automation.resolver.js';
@@ -88,6 +88,7 @@ export const tasksSubgraph = defineSubgraph<TasksServices>({
       tagProjection: new NodeTagProjection(db, 'tasks', ['Task']),
     };
   },
+  consumes: [...AUTOMATION_TRIGGERS, ...NODE_TAG_EVENTS],
   eventHandlers: ({ engine, tagProjection }) => ({
     ...Object.fromEntries(AUTOMATION_TRIGGERS.map((trigger) => [trigger, (event) => engine.handle(event, currentRequestContext()!)])),
     ...tagProjection.handlers(),

@@ -2,5 +2,6 @@ import { init } from './0001-init.js';
 import { outboxActorApiKey } from './0002-outbox-actor-api-key.js';
 import { orgScopedReferences } from './0003-org-scoped-references.js';
 import { maintenanceRole } from './0004-maintenance-role.js';
+import { eventInbox } from './0005-event-inbox.js';
 
-export const migrations = [init, outboxActorApiKey, orgScopedReferences, maintenanceRole];
+export const migrations = [init, outboxActorApiKey, orgScopedReferences, maintenanceRole, eventInbox];

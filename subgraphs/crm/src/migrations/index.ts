@@ -5,5 +5,6 @@ import { nodeTags } from './0004-node-tags.js';
 import { outboxActorApiKey } from './0005-outbox-actor-api-key.js';
 import { orgScopedReferences } from './0006-org-scoped-references.js';
 import { maintenanceRole } from './0007-maintenance-role.js';
+import { eventInbox } from './0008-event-inbox.js';
 
-export const migrations = [init, trash, customFieldIndex, nodeTags, outboxActorApiKey, orgScopedReferences, maintenanceRole];
+export const migrations = [init, trash, customFieldIndex, nodeTags, outboxActorApiKey, orgScopedReferences, maintenanceRole, eventInbox];

@@ -1,35 +1,48 @@
-import type { Redis } from '../redis/redis.js';
+import { z } from 'zod';
 
 /**
- * Which subgraphs consume which events, kept in Redis so that the relay of any process — in one
- * host or spread over a cell's deployments — fans each event out to every consumer. Patterns are
- * event types, `<prefix>.*` or `*`.
+ * Which subgraphs consume which events: the cell's routing, from code. Each subgraph declares the
+ * events it consumes (`consumes` in its definition); the cell's launcher passes them all to every
+ * process as CELL_EVENT_CONSUMERS (see `cellEventConsumers`), so the relay of any process fans
+ * each event out to every consumer of the cell, whichever processes run them — and the routing
+ * survives Redis losing its data. Patterns are event types, `<prefix>.*` or `*`.
  */
-const directoryKey = (prefix: string) => `${prefix}:event-consumers`;
-const REFRESH_MS = 1_000;
-
-export async function registerEventConsumer(redis: Redis, prefix: string, consumer: string, patterns: readonly string[]): Promise<void> {
-  await redis.hset(directoryKey(prefix), consumer, JSON.stringify(patterns));
-}
+export type EventConsumers = Readonly<Record<string, readonly string[]>>;
 
 export function matchesEventPattern(pattern: string, type: string): boolean {
   return pattern === '*' || pattern === type || (pattern.endsWith('.*') && type.startsWith(pattern.slice(0, -1)));
 }
 
-export class ConsumerDirectory {
-  private cached: { at: number; consumers: [string, string[]][] } | undefined;
+/** The consumers interested in `type`. */
+export function consumersOf(consumers: EventConsumers, type: string): string[] {
+  return Object.entries(consumers)
+    .filter(([, patterns]) => patterns.some((pattern) => matchesEventPattern(pattern, type)))
+    .map(([name]) => name);
+}
 
-  constructor(
-    private readonly redis: Redis,
-    private readonly prefix: string,
-  ) {}
+/** The routing of a cell's subgraphs (the value of CELL_EVENT_CONSUMERS is its JSON). */
+export function cellEventConsumers(definitions: readonly { name: string; consumes?: readonly string[] }[]): EventConsumers {
+  return Object.fromEntries(definitions.filter((definition) => definition.consumes?.length).map((definition) => [definition.name, [...definition.consumes!]]));
+}
 
-  /** The consumers interested in `type`. */
-  async consumersOf(type: string): Promise<string[]> {
-    if (!this.cached || Date.now() - this.cached.at > REFRESH_MS) {
-      const all = await this.redis.hgetall(directoryKey(this.prefix));
-      this.cached = { at: Date.now(), consumers: Object.entries(all).map(([name, patterns]) => [name, JSON.parse(patterns) as string[]]) };
+/** CELL_EVENT_CONSUMERS: `{"<subgraph>": ["<event pattern>", …]}`. */
+export const eventConsumersEnv = z
+  .string()
+  .transform((value, context) => {
+    try {
+      return z.record(z.string(), z.array(z.string().min(1))).parse(JSON.parse(value)) as EventConsumers;
+    } catch {
+      context.addIssue({ code: 'custom', message: 'must be JSON: {"<subgraph>": ["<event type or prefix.*>", …]}' });
+      return z.NEVER;
     }
-    return this.cached.consumers.filter(([, patterns]) => patterns.some((pattern) => matchesEventPattern(pattern, type))).map(([name]) => name);
+  })
+  .optional();
+
+/** Checks that a subgraph's handlers are exactly the events it declares it consumes (else the relays would route them wrongly). */
+export function assertHandlersDeclared(subgraph: string, declared: readonly string[] | undefined, handlers: readonly string[]): void {
+  const missing = handlers.filter((pattern) => !declared?.includes(pattern));
+  const extra = (declared ?? []).filter((pattern) => !handlers.includes(pattern));
+  if (missing.length || extra.length) {
+    throw new Error(`${subgraph}: its event handlers and its \`consumes\` must list the same events (handled, not declared: ${missing.join(', ') || 'none'}; declared, not handled: ${extra.join(', ') || 'none'})`);
   }
 }

@@ -3,7 +3,8 @@ import { Redis } from 'ioredis';
 import type { Database } from '../db/database.js';
 import { sqlIdentifier } from '../db/roles.js';
 import type { Logger } from '../logging/logger.js';
-import type { ConsumerDirectory } from './consumers.js';
+import { uuidv7 } from '../ids/uuid.js';
+import { consumersOf, type EventConsumers } from './consumers.js';
 import type { PublishedEvent } from './outbox.js';
 
 const BATCH = 200;
@@ -29,24 +30,40 @@ interface OutboxRow {
 
 /**
  * Publishes a subgraph's outbox: every unpublished event, oldest first, goes to the queue of each
- * consuming subgraph (job id = event id, so a republish is absorbed) and to its organization's
- * live channel, then is marked published — in one transaction that locks the rows it takes
- * (SKIP LOCKED), so several relays share the work. Delivery is at least once.
+ * subgraph that consumes it (the cell's routing, from code: see consumers.ts; job id = event id,
+ * so a republish is absorbed) and to its organization's live channel, then is marked published —
+ * in one transaction that locks the rows it takes (SKIP LOCKED), so several relays share the work.
+ * Delivery is at least once.
+ *
+ * Redis may lose its data (a restart without persistence, a failover): the jobs it held, handed
+ * over but not yet handled, die with it. The relay keeps an epoch marker in Redis; finding it gone,
+ * it hands every event published within the replay window to its consumers again before it sets a
+ * new marker (consumers skip what their inbox already holds), and a batch whose marker changed
+ * while it was being handed over is published again.
  */
 export class OutboxRelay {
   private readonly queues = new Map<string, Queue>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
   private stopped = false;
+  private readonly table: string;
+  private readonly epochKey: string;
+  private readonly replayKey: string;
 
   constructor(
     private readonly db: Database,
-    private readonly directory: ConsumerDirectory,
+    private readonly consumers: EventConsumers,
     private readonly redis: Redis,
     private readonly redisUrl: string,
     private readonly prefix: string,
     private readonly logger: Logger,
-  ) {}
+    /** How far back a replay reaches: longer than any event may wait in a queue (see EVENT_REPLAY_WINDOW_MS). */
+    private readonly replayWindowMs: number,
+  ) {
+    this.table = `${sqlIdentifier(db.schema)}.outbox`;
+    this.epochKey = `${prefix}:outbox-epoch:${db.schema}`;
+    this.replayKey = `${prefix}:outbox-replay:${db.schema}`;
+  }
 
   start(intervalMs = 200): void {
     const tick = () => {
@@ -69,25 +86,60 @@ export class OutboxRelay {
 
   /** Publishes one batch; returns how many events it published. */
   async relayOnce(): Promise<number> {
-    const table = `${sqlIdentifier(this.db.schema)}.outbox`;
-    return this.db.maintenanceTransaction(
-      async (em) => {
-        const rows: OutboxRow[] = await em.query(
-          `SELECT id, org_id, type, actor_id, actor_api_key_id, actor_api_key_name, subject_type, subject_id, data, request_id, occurred_at FROM ${table}
-            WHERE published_at IS NULL ORDER BY occurred_at, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-        );
-        if (!rows.length) return 0;
-        for (const row of rows) {
-          const event = toEvent(row);
-          for (const consumer of await this.directory.consumersOf(event.type)) {
-            await this.queue(consumer).add(event.type, event, { jobId: event.id, attempts: 10, backoff: { type: 'exponential', delay: 500 }, removeOnComplete: { count: 5_000 }, removeOnFail: false });
-          }
-          if (event.orgId) await this.redis.publish(liveEventChannel(this.prefix, event.orgId), JSON.stringify(event));
-        }
-        await em.query(`UPDATE ${table} SET published_at = now() WHERE id = ANY($1)`, [rows.map((row) => row.id)]);
-        return rows.length;
-      },
+    const epoch = await this.currentEpoch();
+    const published = await this.db.maintenanceTransaction(async (em) => {
+      const rows: OutboxRow[] = await em.query(
+        `SELECT ${COLUMNS} FROM ${this.table} WHERE published_at IS NULL ORDER BY occurred_at, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+      );
+      for (const row of rows) {
+        const event = toEvent(row);
+        await this.handOver(event);
+        if (event.orgId) await this.redis.publish(liveEventChannel(this.prefix, event.orgId), JSON.stringify(event));
+      }
+      if (rows.length) await em.query(`UPDATE ${this.table} SET published_at = now() WHERE id = ANY($1)`, [rows.map((row) => row.id)]);
+      return rows.map((row) => row.id);
+    });
+    if (published.length && (await this.redis.get(this.epochKey)) !== epoch) {
+      // Redis lost its data while this batch was handed over (and a replay may have read the
+      // outbox before this batch committed): publish it again.
+      await this.db.maintenanceTransaction((em) => em.query(`UPDATE ${this.table} SET published_at = NULL WHERE id = ANY($1)`, [published]));
+      this.logger.warn({ events: published.length }, 'Redis lost its data while events were handed over; publishing them again');
+    }
+    return published.length;
+  }
+
+  /** The epoch marker; when Redis has lost it, replays the window first, then sets a new one. */
+  private async currentEpoch(): Promise<string> {
+    const epoch = await this.redis.get(this.epochKey);
+    if (epoch) return epoch;
+    const token = uuidv7();
+    await this.redis.set(this.replayKey, token);
+    const replayed = await this.replayRecent();
+    // Still the Redis the replay went to (it did not lose its data again meanwhile)?
+    if ((await this.redis.get(this.replayKey)) !== token) throw new Error('Redis lost its data during the outbox replay; replaying again');
+    await this.redis.set(this.epochKey, token, 'NX');
+    if (replayed) this.logger.warn({ events: replayed, windowMs: this.replayWindowMs }, 'Redis had lost its data (no outbox epoch marker): replayed the recent events to their consumers');
+    return (await this.redis.get(this.epochKey)) ?? token;
+  }
+
+  /** Hands every event published within the replay window to its consumers again (no live events: those are of the moment). */
+  private async replayRecent(): Promise<number> {
+    const recent: { id: string }[] = await this.db.maintenanceTransaction((em) =>
+      em.query(`SELECT id FROM ${this.table} WHERE published_at IS NOT NULL AND published_at > now() - make_interval(secs => $1) ORDER BY id`, [this.replayWindowMs / 1000]),
     );
+    const ids = recent.map((row) => row.id);
+    for (let start = 0; start < ids.length; start += BATCH) {
+      const rows: OutboxRow[] = await this.db.maintenanceTransaction((em) => em.query(`SELECT ${COLUMNS} FROM ${this.table} WHERE id = ANY($1) ORDER BY id`, [ids.slice(start, start + BATCH)]));
+      for (const row of rows) await this.handOver(toEvent(row));
+    }
+    return ids.length;
+  }
+
+  /** Adds the event to the queue of each of its consumers. */
+  private async handOver(event: PublishedEvent): Promise<void> {
+    for (const consumer of consumersOf(this.consumers, event.type)) {
+      await this.queue(consumer).add(event.type, event, { jobId: event.id, attempts: 10, backoff: { type: 'exponential', delay: 500 }, removeOnComplete: { count: 5_000 }, removeOnFail: false });
+    }
   }
 
   private queue(consumer: string): Queue {
@@ -99,6 +151,8 @@ export class OutboxRelay {
     return queue;
   }
 }
+
+const COLUMNS = 'id, org_id, type, actor_id, actor_api_key_id, actor_api_key_name, subject_type, subject_id, data, request_id, occurred_at';
 
 function toEvent(row: OutboxRow): PublishedEvent {
   return {

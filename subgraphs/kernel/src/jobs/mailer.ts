@@ -8,9 +8,11 @@ const EMAIL_QUEUE = 'email';
 
 /**
  * Sends e-mail through a BullMQ queue: the caller enqueues (after its transaction committed) and
- * returns at once; a worker delivers through the provider with retries and backoff. A job id
- * makes enqueueing idempotent (the same reset e-mail is not queued twice); BullMQ refuses ids
- * with ':' in them.
+ * returns at once; a worker delivers through the provider with retries and backoff. The caller's
+ * delivery key is the job id — enqueueing is idempotent (the same reset e-mail is not queued
+ * twice) — and goes to the provider, which sends once per key: a worker that crashed after sending
+ * does not send twice. It must be the caller's, stable for the message (never BullMQ's counter,
+ * which starts again at 1 when Redis loses its data); BullMQ refuses ids with ':' in them.
  */
 export class Mailer {
   private readonly queue: Queue;
@@ -19,9 +21,9 @@ export class Mailer {
     this.queue = new Queue(EMAIL_QUEUE, { connection: new Redis(redisUrl, { maxRetriesPerRequest: null }), prefix });
   }
 
-  async send(message: EmailMessage, jobId?: string): Promise<void> {
+  async send(message: EmailMessage, deliveryKey: string): Promise<void> {
     await this.queue.add('send', message, {
-      jobId,
+      jobId: deliveryKey,
       attempts: 8,
       backoff: { type: 'exponential', delay: 1_000 },
       removeOnComplete: { count: 1_000 },
@@ -39,7 +41,7 @@ export function startEmailWorker(redisUrl: string, prefix: string, provider: Ema
   const worker = new Worker<EmailMessage>(
     EMAIL_QUEUE,
     async (job) => {
-      const { messageId } = await provider.send(job.data, job.id);
+      const { messageId } = await provider.send(job.data, job.id!);
       logger.info({ jobId: job.id, messageId, provider: provider.name }, 'e-mail sent');
     },
     { connection: new Redis(redisUrl, { maxRetriesPerRequest: null }), prefix, concurrency: 4, ...lockOptions(lockMs) },

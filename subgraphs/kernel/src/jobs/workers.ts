@@ -2,6 +2,7 @@ import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { runWithRequestContext, type RequestContext } from '../context/request-context.js';
 import { matchesEventPattern } from '../events/consumers.js';
+import type { EventInbox } from '../events/inbox.js';
 import type { PublishedEvent } from '../events/outbox.js';
 import { eventQueueName } from '../events/relay.js';
 import { connectRedis } from '../redis/redis.js';
@@ -36,11 +37,6 @@ export class JobQueue {
     await this.queue.add(name, data, { ...options, attempts: 8, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: { count: 5_000 }, removeOnFail: false });
   }
 
-  /** Repeats job `name` every `everyMs` (one schedule per cell, whatever the number of processes). */
-  async schedule(name: string, everyMs: number): Promise<void> {
-    await this.queue.upsertJobScheduler(name, { every: everyMs }, { name, data: {} });
-  }
-
   async close(): Promise<void> {
     await this.queue.close();
     this.connection.disconnect();
@@ -56,33 +52,74 @@ interface WorkerOptions {
   lockMs?: number;
 }
 
-/**
- * BullMQ lock settings: a worker renews its jobs' locks while alive; when it dies, its active jobs
- * go back to the queue once the lock expires and the stalled-job check runs.
- */
-export function lockOptions(lockMs: number | undefined): { lockDuration?: number; stalledInterval?: number } {
-  return lockMs ? { lockDuration: lockMs, stalledInterval: lockMs } : {};
+/** A job repeated every `everyMs` (one schedule per cell, whatever the number of processes). */
+export interface JobSchedule {
+  job: string;
+  everyMs: number;
 }
 
-/** Runs a subgraph's event handlers on its event queue (at least once: handlers are idempotent). */
-export function startEventWorker(subgraph: string, handlers: Record<string, EventHandler>, options: WorkerOptions): Worker<PublishedEvent> {
+/** A worker and how to stop it (with the connections it opened). */
+export interface RunningWorker<T = unknown> {
+  worker: Worker<T>;
+  close(): Promise<void>;
+}
+
+/** WORKER_LOCK_MS's default: a crashed worker's jobs are taken over within seconds. */
+export const DEFAULT_WORKER_LOCK_MS = 5_000;
+
+/**
+ * BullMQ lock settings. A live worker renews its jobs' locks every half lock; the stalled-job check
+ * (run by every worker when it starts, then every fifth of a lock) gives the jobs of a worker that
+ * died back to the queue at its second look after their lock expired. So a crashed worker's job
+ * is taken over at most a lock plus two checks after the crash (BullMQ's defaults, a 30 s lock
+ * and a 30 s check, made that about a minute), and within a check or two of a worker's start when
+ * the lock has already run out. A worker that stalled (a blocked event loop) gets one more chance
+ * before its job fails; handlers are idempotent, so a job taken over runs again harmlessly.
+ */
+export function lockOptions(lockMs = DEFAULT_WORKER_LOCK_MS): { lockDuration: number; stalledInterval: number; maxStalledCount: number } {
+  return { lockDuration: lockMs, stalledInterval: Math.max(250, Math.round(lockMs / 5)), maxStalledCount: 2 };
+}
+
+/** The worker's own connection (BullMQ workers need `maxRetriesPerRequest: null`). */
+const workerConnection = (redisUrl: string) => new Redis(redisUrl, { maxRetriesPerRequest: null });
+
+/**
+ * Runs a subgraph's event handlers on its event queue. Delivery is at least once; the inbox skips
+ * an event already handled (a replay after Redis lost its data, a crashed worker's job run again).
+ */
+export function startEventWorker(subgraph: string, handlers: Record<string, EventHandler>, inbox: EventInbox, options: WorkerOptions): RunningWorker<PublishedEvent> {
+  const connection = workerConnection(options.redisUrl);
   const worker = new Worker<PublishedEvent>(
     eventQueueName(subgraph),
     async (job) => {
       const event = job.data;
+      if (await inbox.handled(event.id)) return;
       const matching = Object.entries(handlers).filter(([pattern]) => matchesEventPattern(pattern, event.type));
       await runWithRequestContext(systemContext(event.id, event.orgId), async () => {
         for (const [, handle] of matching) await handle(event);
       });
+      await inbox.markHandled(event.id);
     },
-    { connection: new Redis(options.redisUrl, { maxRetriesPerRequest: null }), prefix: options.prefix, concurrency: options.concurrency ?? 4, ...lockOptions(options.lockMs) },
+    { connection, prefix: options.prefix, concurrency: options.concurrency ?? 4, ...lockOptions(options.lockMs) },
   );
   worker.on('failed', (job, error) => options.logger.warn({ jobId: job?.id, type: job?.data.type, attempts: job?.attemptsMade, err: error }, 'event handler failed'));
-  return worker;
+  worker.on('error', (error) => options.logger.warn({ err: error }, 'event worker error'));
+  return { worker, close: closing(worker, connection) };
 }
 
-/** Runs a subgraph's background jobs by name. */
-export function startJobWorker(subgraph: string, handlers: Record<string, JobHandler>, options: WorkerOptions): Worker {
+/**
+ * Runs a subgraph's background jobs by name, and keeps its schedules: they live in Redis, so they
+ * are asserted again each time the worker's connection is (re)established — after Redis came back
+ * empty, the schedules are there again without restarting anything. Resolves once they are set.
+ */
+export async function startJobWorker(subgraph: string, handlers: Record<string, JobHandler>, schedules: readonly JobSchedule[], options: WorkerOptions): Promise<RunningWorker> {
+  const connection = workerConnection(options.redisUrl);
+  const scheduler = new Queue(jobQueueName(subgraph), { connection, prefix: options.prefix });
+  const assertSchedules = () => Promise.all(schedules.map((schedule) => scheduler.upsertJobScheduler(schedule.job, { every: schedule.everyMs }, { name: schedule.job, data: {} })));
+  connection.on('ready', () => {
+    assertSchedules().catch((error: unknown) => options.logger.warn({ err: error }, 'could not set the job schedules'));
+  });
+  await assertSchedules();
   const worker = new Worker(
     jobQueueName(subgraph),
     async (job) => {
@@ -91,8 +128,24 @@ export function startJobWorker(subgraph: string, handlers: Record<string, JobHan
       const orgId = typeof job.data?.orgId === 'string' ? job.data.orgId : null;
       await runWithRequestContext(systemContext(job.id ?? job.name, orgId), () => handle(job.data, job));
     },
-    { connection: new Redis(options.redisUrl, { maxRetriesPerRequest: null }), prefix: options.prefix, concurrency: options.concurrency ?? 4, ...lockOptions(options.lockMs) },
+    { connection, prefix: options.prefix, concurrency: options.concurrency ?? 4, ...lockOptions(options.lockMs) },
   );
   worker.on('failed', (job, error) => options.logger.warn({ jobId: job?.id, name: job?.name, attempts: job?.attemptsMade, err: error }, 'job failed'));
-  return worker;
+  worker.on('error', (error) => options.logger.warn({ err: error }, 'job worker error'));
+  const closeWorker = closing(worker, connection);
+  return {
+    worker,
+    async close() {
+      await scheduler.close();
+      await closeWorker();
+    },
+  };
+}
+
+/** Closes `worker`, then the connection it was given (BullMQ leaves a given connection open). */
+function closing(worker: Worker<any>, connection: Redis): () => Promise<void> {
+  return async () => {
+    await worker.close();
+    connection.disconnect();
+  };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { z } from 'zod';
@@ -28,8 +28,9 @@ export interface EmailProvider {
 }
 
 /**
- * Local delivery: each message becomes a JSON file in a directory (written atomically), where
- * developers read their invitations and tests read what was sent.
+ * Local delivery: each message becomes a JSON file in a directory (`<messageId>.json`, written
+ * atomically and, with a delivery key, once per key), where developers read their invitations and
+ * tests read what was sent.
  */
 export class FileEmailSink implements EmailProvider {
   readonly name = 'file';
@@ -43,12 +44,18 @@ export class FileEmailSink implements EmailProvider {
 
   async send(message: EmailMessage, deliveryKey?: string): Promise<{ messageId: string }> {
     const messageId = deliveryKey ? `delivery-${deliveryKey.replace(/[^A-Za-z0-9_-]/g, '_')}` : randomUUID();
-    // A delivery already written (by an attempt that crashed before it was acknowledged) stays the only one.
-    if (deliveryKey && readdirSync(this.directory).some((file) => file.endsWith(`-${messageId}.json`))) return { messageId };
     const sent: SentEmail = { ...message, messageId, from: this.from, sentAt: new Date().toISOString() };
-    const file = join(this.directory, `${Date.now()}-${messageId}.json`);
-    writeFileSync(`${file}.tmp`, JSON.stringify(sent, null, 2));
-    renameSync(`${file}.tmp`, file);
+    const temporary = join(this.directory, `.${messageId}.${randomUUID()}.tmp`);
+    writeFileSync(temporary, JSON.stringify(sent, null, 2));
+    try {
+      // Written once per key, atomically: a link fails when a delivery (by an attempt that crashed
+      // before it was acknowledged, or one running at the same time in another process) exists.
+      linkSync(temporary, join(this.directory, `${messageId}.json`));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      unlinkSync(temporary);
+    }
     return { messageId };
   }
 }
@@ -73,7 +80,7 @@ export class SmtpEmailProvider implements EmailProvider {
   }
 }
 
-/** The messages a file sink holds, oldest first. */
+/** The messages a file sink holds, oldest first (by when they were sent). */
 export function readSentEmails(directory: string): SentEmail[] {
   let files: string[];
   try {
@@ -81,7 +88,8 @@ export function readSentEmails(directory: string): SentEmail[] {
   } catch {
     return [];
   }
-  return files.map((file) => JSON.parse(readFileSync(join(directory, file), 'utf8')) as SentEmail);
+  const sent = files.map((file) => JSON.parse(readFileSync(join(directory, file), 'utf8')) as SentEmail);
+  return sent.sort((a, b) => a.sentAt.localeCompare(b.sentAt));
 }
 
 export const emailEnv = z.object({

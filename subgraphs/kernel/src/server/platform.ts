@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { cellNamespaceEnv, redisKeyPrefixOf, requireCellName } from '../config/cell-namespace.js';
 import { intFromEnv, parseEnv } from '../config/env.js';
 import { GraphClient } from '../graph/graph-client.js';
+import { eventConsumersEnv, type EventConsumers } from '../events/consumers.js';
 import { Mailer, startEmailWorker } from '../jobs/mailer.js';
+import { DEFAULT_WORKER_LOCK_MS } from '../jobs/workers.js';
 import type { Logger } from '../logging/logger.js';
 import { emailEnv, emailProviderFrom } from '../messaging/email.js';
 import { connectRedis, DEFAULT_REDIS_COMMAND_TIMEOUT_MS, type Redis } from '../redis/redis.js';
@@ -15,8 +17,12 @@ export const platformEnv = z
     REDIS_COMMAND_TIMEOUT_MS: intFromEnv(DEFAULT_REDIS_COMMAND_TIMEOUT_MS),
     /** Run background work in this process: outbox relays, event and job workers, e-mail delivery. */
     WORKERS: z.enum(['on', 'off']).default('on'),
-    /** How long a crashed worker's jobs stay locked before another worker takes them (BullMQ's default: 30 s). */
-    WORKER_LOCK_MS: intFromEnv(30_000),
+    /** How long a crashed worker's jobs stay locked before another worker takes them (see jobs/workers `lockOptions`). */
+    WORKER_LOCK_MS: intFromEnv(DEFAULT_WORKER_LOCK_MS),
+    /** The cell's event routing, `{"<subgraph>": ["<event pattern>", …]}` (see events/consumers); required to relay events. */
+    CELL_EVENT_CONSUMERS: eventConsumersEnv,
+    /** How far back the relays publish events again after Redis lost its data: longer than an event may wait in a queue. */
+    EVENT_REPLAY_WINDOW_MS: intFromEnv(24 * 60 * 60 * 1000),
     /** The gateway's /graphql, for subgraphs that ask the graph on behalf of a request. */
     GRAPH_URL: z.url().optional(),
   })
@@ -34,6 +40,10 @@ export interface Platform {
   workers: boolean;
   /** Lock of a worker's jobs (see WORKER_LOCK_MS). */
   workerLockMs: number;
+  /** The cell's event routing (CELL_EVENT_CONSUMERS), if given: the relays need it. */
+  eventConsumers: EventConsumers | undefined;
+  /** See EVENT_REPLAY_WINDOW_MS. */
+  eventReplayWindowMs: number;
   /** The graph, asked on behalf of a request (see GraphClient). */
   graph: GraphClient;
   stop(): Promise<void>;
@@ -53,6 +63,8 @@ export function startPlatform(env: NodeJS.ProcessEnv, logger: Logger): Platform 
     mailer,
     workers: config.WORKERS === 'on',
     workerLockMs: config.WORKER_LOCK_MS,
+    eventConsumers: config.CELL_EVENT_CONSUMERS,
+    eventReplayWindowMs: config.EVENT_REPLAY_WINDOW_MS,
     graph: new GraphClient(config.GRAPH_URL),
     async stop() {
       await worker?.close();

@@ -66,7 +66,12 @@ export interface SubgraphDefinition<TServices = unknown> extends SubgraphKeyAcce
   readonly liveEvents?: Readonly<Record<string, readonly string[]>>;
   readonly references?: Record<string, ReferenceResolver<SubgraphContext<TServices>>>;
   createServices(runtime: SubgraphRuntime): TServices | Promise<TServices>;
-  /** Domain events of any subgraph this one reacts to, by type or `prefix.*` (at least once). */
+  /**
+   * Domain events of any subgraph this one reacts to, by type or `prefix.*` (the keys of
+   * `eventHandlers`, exactly): the cell's event routing is built from these (CELL_EVENT_CONSUMERS).
+   */
+  readonly consumes?: readonly string[];
+  /** Handlers of the events in `consumes` (at least once; the kernel's inbox skips an event already handled). */
   readonly eventHandlers?: (services: TServices) => Record<string, EventHandler>;
   /** Background jobs by name, enqueued with `runtime.jobs.enqueue`. */
   readonly jobs?: (services: TServices) => Record<string, JobHandler>;

@@ -14,7 +14,8 @@ import { createLogger, type Logger } from '../logging/logger.js';
 import { requestLogging } from '../logging/request-logging.js';
 import { pingRedis } from '../redis/redis.js';
 import { Authorizer, PolicyCache } from '../authz/authorizer.js';
-import { ConsumerDirectory, registerEventConsumer } from '../events/consumers.js';
+import { assertHandlersDeclared } from '../events/consumers.js';
+import { EVENT_INBOX_PRUNE_EVERY_MS, EVENT_INBOX_PRUNE_JOB, EventInbox } from '../events/inbox.js';
 import { OutboxRelay } from '../events/relay.js';
 import { JobQueue, startEventWorker, startJobWorker, type JobHandler } from '../jobs/workers.js';
 import type { Platform } from './platform.js';
@@ -29,7 +30,7 @@ export interface SubgraphServerOptions {
   /** Connection string of its maintenance role (the outbox relay, trash sweep and schedulers). */
   maintenanceDatabaseUrl: string;
   /** Redis, the key prefix, the mailer and the graph client, shared by the subgraphs of a host. */
-  platform: Pick<Platform, 'redis' | 'redisUrl' | 'keyPrefix' | 'mailer' | 'workers' | 'workerLockMs' | 'graph'>;
+  platform: Pick<Platform, 'redis' | 'redisUrl' | 'keyPrefix' | 'mailer' | 'workers' | 'workerLockMs' | 'eventConsumers' | 'eventReplayWindowMs' | 'graph'>;
   /** Public keys the gateway signs internal contexts with. */
   internalKeys: PublicJwks;
   logger?: Logger;
@@ -61,39 +62,49 @@ export interface SubgraphServer<TServices = unknown> {
 type VerifiedRequest = Request & { rawBody?: Buffer; cellgraphContext?: RequestContext };
 
 /**
- * A subgraph's background work in this process: the relay of its outbox, its event handlers
- * (registered as a consumer for the relays of every process), its job worker and schedules.
+ * A subgraph's background work in this process: the relay of its outbox (routing events by the
+ * cell's CELL_EVENT_CONSUMERS), its event handlers (behind its inbox), its job worker and schedules.
  * Returns how to stop each.
  */
 async function startBackgroundWork<TServices>(
   definition: SubgraphDefinition<TServices>,
   services: TServices,
   runtime: SubgraphRuntime,
-  redisUrl: string,
+  platform: SubgraphServerOptions['platform'],
   trash: TrashKeeper | null,
-  lockMs: number,
 ): Promise<(() => Promise<void>)[]> {
   const { db, redis, keyPrefix: prefix, logger } = runtime;
+  const { redisUrl, workerLockMs: lockMs } = platform;
   const stops: (() => Promise<void>)[] = [];
   const [{ exists }] = (await db.dataSource.query('SELECT to_regclass($1) IS NOT NULL AS exists', [`${definition.name}.outbox`])) as [{ exists: boolean }];
   if (exists) {
-    const relay = new OutboxRelay(db, new ConsumerDirectory(redis, prefix), redis, redisUrl, prefix, logger);
+    if (!platform.eventConsumers) throw new Error('CELL_EVENT_CONSUMERS is required to relay events: the cell\'s routing of events to the subgraphs that consume them (see the kernel README)');
+    const relay = new OutboxRelay(db, platform.eventConsumers, redis, redisUrl, prefix, logger, platform.eventReplayWindowMs);
     relay.start();
     stops.push(() => relay.stop());
   }
   const handlers = definition.eventHandlers?.(services);
-  if (handlers && Object.keys(handlers).length) {
-    await registerEventConsumer(redis, prefix, definition.name, Object.keys(handlers));
-    const worker = startEventWorker(definition.name, handlers, { redisUrl, prefix, logger, lockMs });
-    stops.push(() => worker.close());
-  }
   const jobHandlers: Record<string, JobHandler> = { ...definition.jobs?.(services) };
-  if (trash) jobHandlers[TRASH_SWEEP_JOB] = async () => void (await trash.sweep());
-  const schedules = [...(definition.schedules ?? []), ...(trash ? [{ job: TRASH_SWEEP_JOB, everyMs: TRASH_SWEEP_EVERY_MS }] : [])];
-  if (Object.keys(jobHandlers).length) {
-    const worker = startJobWorker(definition.name, jobHandlers, { redisUrl, prefix, logger, lockMs });
+  const schedules = [...(definition.schedules ?? [])];
+  if (handlers && Object.keys(handlers).length) {
+    assertHandlersDeclared(definition.name, definition.consumes, Object.keys(handlers));
+    const routed = platform.eventConsumers?.[definition.name];
+    if (!routed || [...routed].sort().join() !== [...definition.consumes!].sort().join()) {
+      logger.warn({ routed, consumes: definition.consumes }, 'CELL_EVENT_CONSUMERS does not route to this subgraph the events it consumes (a stale cell configuration?)');
+    }
+    const inbox = new EventInbox(db);
+    const worker = startEventWorker(definition.name, handlers, inbox, { redisUrl, prefix, logger, lockMs });
     stops.push(() => worker.close());
-    for (const schedule of schedules) await runtime.jobs.schedule(schedule.job, schedule.everyMs);
+    jobHandlers[EVENT_INBOX_PRUNE_JOB] = () => inbox.prune(2 * platform.eventReplayWindowMs);
+    schedules.push({ job: EVENT_INBOX_PRUNE_JOB, everyMs: EVENT_INBOX_PRUNE_EVERY_MS });
+  }
+  if (trash) {
+    jobHandlers[TRASH_SWEEP_JOB] = async () => void (await trash.sweep());
+    schedules.push({ job: TRASH_SWEEP_JOB, everyMs: TRASH_SWEEP_EVERY_MS });
+  }
+  if (Object.keys(jobHandlers).length) {
+    const worker = await startJobWorker(definition.name, jobHandlers, schedules, { redisUrl, prefix, logger, lockMs });
+    stops.push(() => worker.close());
   }
   return stops;
 }
@@ -142,7 +153,7 @@ export async function createSubgraphServer<TServices>(
   };
   const services = await definition.createServices(runtime);
   const trash = definition.trash?.length ? new TrashKeeper(db, runtime.authz, definition.trash) : null;
-  const background = options.platform.workers ? await startBackgroundWork(definition, services, runtime, redisUrl, trash, options.platform.workerLockMs) : [];
+  const background = options.platform.workers ? await startBackgroundWork(definition, services, runtime, options.platform, trash) : [];
   const schema = await subgraphSchema(definition, services, trash);
   const apollo = new ApolloServer<SubgraphContext<TServices>>({
     schema,

@@ -41,6 +41,9 @@ CREATE TABLE ${s}.deleted_tags (
 ${tenantIsolationSql(schema, 'node_tags')}${tenantIsolationSql(schema, 'deleted_tags')}`;
 }
 
+/** The events the projection consumes (a module's `consumes` lists them). */
+export const NODE_TAG_EVENTS = ['entity.tagged', 'entity.untagged', 'tag.deleted'] as const;
+
 /** Keeps `<schema>.node_tags` for the module's own node types from collaboration's tag events. */
 export class NodeTagProjection {
   constructor(

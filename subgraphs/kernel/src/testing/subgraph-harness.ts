@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cellKeyPrefix } from '../config/cell-namespace.js';
+import { cellEventConsumers } from '../events/consumers.js';
 import { INTERNAL_CONTEXT_HEADER, InternalContextSigner } from '../context/internal-context.js';
 import type { Principal, RequestContext } from '../context/request-context.js';
 import { generateSigningKeyPair, type PublicJwks } from '../crypto/signing-keys.js';
@@ -49,7 +50,8 @@ export async function startTestSubgraphs(
 ): Promise<SubgraphHarness> {
   const keys = options.internalKeys ?? (await testInternalKeys());
   const emailDir = mkdtempSync(join(tmpdir(), 'cellgraph-mail-'));
-  const env = { ...process.env, ...testPlatformEnv(emailDir), ...options.env };
+  // The events are routed among the subgraphs served here unless the test routes them itself.
+  const env = { ...process.env, ...testPlatformEnv(emailDir), CELL_EVENT_CONSUMERS: JSON.stringify(cellEventConsumers(definitions)), ...options.env };
   const platform = startPlatform(env, createLogger('platform', process.env.LOG_LEVEL ?? 'silent'));
   const servers: SubgraphServer<any>[] = [];
   for (const definition of definitions) {

@@ -6,5 +6,6 @@ import { nodeTags } from './0005-node-tags.js';
 import { outboxActorApiKey } from './0006-outbox-actor-api-key.js';
 import { orgScopedReferences } from './0007-org-scoped-references.js';
 import { maintenanceRole } from './0008-maintenance-role.js';
+import { eventInbox } from './0009-event-inbox.js';
 
-export const migrations = [init, moduleTables, idempotencyKeys, trash, nodeTags, outboxActorApiKey, orgScopedReferences, maintenanceRole];
+export const migrations = [init, moduleTables, idempotencyKeys, trash, nodeTags, outboxActorApiKey, orgScopedReferences, maintenanceRole, eventInbox];
