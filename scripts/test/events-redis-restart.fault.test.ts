@@ -88,7 +88,11 @@ describe('Redis restarted empty while the cell runs', () => {
     await redis.startAgain();
     const restartedAt = Date.now();
     await assign('After', 6);
-    await waitFor(allNotified, 'every assignment to be notified after the restart', 120_000);
+    await waitFor(allNotified, 'every assignment to be notified after the restart', 120_000).catch(async (error: unknown) => {
+      const per = await notificationsPerTask();
+      console.log(`[events] not recovered: notifications per task ${JSON.stringify(taskIds.map((id) => per.get(id) ?? 0))}`);
+      throw error;
+    });
     const recoveredMs = Date.now() - restartedAt;
 
     // Settled: every outbox published, no event job left anywhere; then nothing was doubled.
