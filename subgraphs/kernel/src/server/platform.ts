@@ -30,6 +30,13 @@ export const platformEnv = z
   // The cell's Redis namespace (keys, queues, channels; cells may share a Redis): see cell-namespace.
   .extend(cellNamespaceEnv.shape);
 
+/** A process that runs background work relays its subgraphs' outboxes: it must know where events go. */
+const requireEventConsumers = (config: { WORKERS: 'on' | 'off'; CELL_EVENT_CONSUMERS?: EventConsumers }, ctx: z.RefinementCtx) => {
+  if (config.WORKERS === 'on' && !config.CELL_EVENT_CONSUMERS) {
+    ctx.addIssue({ code: 'custom', path: ['CELL_EVENT_CONSUMERS'], message: 'is required with WORKERS=on (the cell’s event routing: `cellEventConsumers(definitions)` as JSON; the cell launchers set it)' });
+  }
+};
+
 /** What a host process shares among its subgraphs: Redis, the key prefix, the mailer. */
 export interface Platform {
   redis: Redis;
@@ -50,7 +57,7 @@ export interface Platform {
 }
 
 export function startPlatform(env: NodeJS.ProcessEnv, logger: Logger): Platform {
-  const config = parseEnv('platform', platformEnv.superRefine(requireCellName), env);
+  const config = parseEnv('platform', platformEnv.superRefine(requireCellName).superRefine(requireEventConsumers), env);
   const keyPrefix = redisKeyPrefixOf(config);
   const redis = connectRedis(config.REDIS_URL, 'cellgraph-subgraphs', config.REDIS_COMMAND_TIMEOUT_MS);
   const mailer = new Mailer(config.REDIS_URL, keyPrefix);

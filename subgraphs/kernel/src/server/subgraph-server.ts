@@ -78,7 +78,7 @@ async function startBackgroundWork<TServices>(
   const stops: (() => Promise<void>)[] = [];
   const [{ exists }] = (await db.dataSource.query('SELECT to_regclass($1) IS NOT NULL AS exists', [`${definition.name}.outbox`])) as [{ exists: boolean }];
   if (exists) {
-    if (!platform.eventConsumers) throw new Error('CELL_EVENT_CONSUMERS is required to relay events: the cell\'s routing of events to the subgraphs that consume them (see the kernel README)');
+    if (!platform.eventConsumers) throw new Error('CELL_EVENT_CONSUMERS is required to relay events (the platform checks it with WORKERS=on)');
     const relay = new OutboxRelay(db, platform.eventConsumers, redis, redisUrl, prefix, logger, platform.eventReplayWindowMs);
     relay.start();
     stops.push(() => relay.stop());
