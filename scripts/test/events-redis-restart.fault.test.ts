@@ -1,4 +1,4 @@
-import { eventQueueName, fromGlobalId, jobQueueName } from '@cellgraph/kernel';
+import { eventQueueName, fromGlobalId, jobQueueName, readSentEmails } from '@cellgraph/kernel';
 import { createTestDatabase, mutationsOf, startTestSubgraphs, testMember, withClient, type SubgraphHarness, type TestDatabase, type TestMember } from '@cellgraph/kernel/testing';
 import { notificationsSubgraph } from '@cellgraph/notifications';
 import { tasksSubgraph } from '@cellgraph/tasks';
@@ -10,10 +10,11 @@ import { RedisServer, waitFor } from '../testing/fault-harness.js';
 
 /*
  * Issue 11, finding 1: Redis restarted empty while the cell keeps running. Task assignments are
- * committed before the outage, while their events sit in the notifications queue unprocessed (the
- * notifications table is locked, so the handlers wait), while Redis is down, and after it came
- * back empty. Every assignment must give its assignee exactly one notification, and the recurring
- * schedules must exist again — without restarting any process.
+ * committed before the outage; handled while their e-mail jobs wait in Redis (sending waits on a
+ * lock of the e-mail templates); handed to the notifications queue but not yet processed (the
+ * handlers wait on a lock of the notifications table); while Redis is down; and after it came back
+ * empty. Every assignment must give its assignee exactly one notification and one e-mail, and the
+ * recurring schedules must exist again — without restarting any process.
  */
 
 let redis: RedisServer;
@@ -70,10 +71,15 @@ describe('Redis restarted empty while the cell runs', () => {
     await assign('Before', 4);
     await waitFor(allNotified, 'the notifications of the first assignments');
 
-    // Handed to the queue, not yet processed: the handlers wait on a lock of the notifications table.
+    // Handled, but their e-mail jobs not yet run: sending waits on a lock of the e-mail templates.
     const blocker = new pg.Client({ connectionString: database.url });
     await blocker.connect();
     await blocker.query('BEGIN');
+    await blocker.query('LOCK TABLE notifications.email_templates IN ACCESS EXCLUSIVE MODE');
+    await assign('Mailing', 8);
+    await waitFor(allNotified, 'the notifications of the assignments whose e-mail waits');
+
+    // Handed to the queue, not yet processed: the handlers wait on a lock of the notifications table.
     await blocker.query('LOCK TABLE notifications.notifications IN SHARE MODE');
     await assign('Queued', 8);
     await waitFor(async () => (await count('SELECT count(*) AS n FROM tasks.outbox WHERE published_at IS NULL')) === 0, 'the queued assignments to be relayed');
@@ -94,6 +100,20 @@ describe('Redis restarted empty while the cell runs', () => {
       throw error;
     });
     const recoveredMs = Date.now() - restartedAt;
+    // One e-mail per notification; those whose job Redis lost come with the delivery sweep (a minute on).
+    const mailsPerTask = async () => {
+      const byNotification = new Map<string, number>();
+      for (const mail of readSentEmails(harness.emailDir)) byNotification.set(mail.messageId, (byNotification.get(mail.messageId) ?? 0) + 1);
+      const rows = await withClient(database.url, async (client) => (await client.query('SELECT id, subject_id FROM notifications.notifications')).rows as { id: string; subject_id: string }[]);
+      const perTask = new Map<string, number>();
+      for (const row of rows) perTask.set(row.subject_id, (perTask.get(row.subject_id) ?? 0) + (byNotification.get(`delivery-notification-email-${row.id}`) ?? 0));
+      return taskIds.map((id) => perTask.get(id) ?? 0);
+    };
+    await waitFor(async () => (await mailsPerTask()).every((n) => n >= 1), 'every assignee’s e-mail after the restart', 240_000).catch(async (error: unknown) => {
+      console.log(`[events] not recovered: e-mails per task ${JSON.stringify(await mailsPerTask())}`);
+      throw error;
+    });
+    const mailedMs = Date.now() - restartedAt;
 
     // Settled: every outbox published, no event job left anywhere; then nothing was doubled.
     const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
@@ -106,8 +126,13 @@ describe('Redis restarted empty while the cell runs', () => {
       }, 'the cell to settle', 120_000);
       const per = await notificationsPerTask();
       const notified = taskIds.map((id) => per.get(id) ?? 0);
-      console.log(`[events] ${taskIds.length} assignments (4 before, 8 queued when Redis died, 6 while it was down, 6 after): notifications per task ${JSON.stringify(notified)}; all notified ${recoveredMs} ms after Redis came back empty`);
+      const mailed = await mailsPerTask();
+      console.log(
+        `[events] ${taskIds.length} assignments (4 before; 8 handled, e-mail jobs waiting, and 8 events queued when Redis died; 6 while it was down; 6 after): ` +
+          `notifications per task ${JSON.stringify(notified)}, e-mails per task ${JSON.stringify(mailed)}; all notified ${recoveredMs} ms and all mailed ${mailedMs} ms after Redis came back empty`,
+      );
       expect(notified).toEqual(taskIds.map(() => 1));
+      expect(mailed).toEqual(taskIds.map(() => 1));
       expect(await count("SELECT count(*) AS n FROM notifications.deliveries WHERE channel = 'email'")).toBe(taskIds.length);
 
       // The recurring schedules exist again (re-asserted when the workers reconnected).
@@ -119,7 +144,7 @@ describe('Redis restarted empty while the cell runs', () => {
           await queue.close();
         }
       };
-      await waitFor(async () => (await schedulers('notifications')).length >= 2 && (await schedulers('tasks')).length >= 2, 'the schedules to be re-asserted');
+      await waitFor(async () => (await schedulers('notifications')).length >= 3 && (await schedulers('tasks')).length >= 2, 'the schedules to be re-asserted');
       console.log(`[events] schedules after the restart: notifications ${JSON.stringify(await schedulers('notifications'))}, tasks ${JSON.stringify(await schedulers('tasks'))}`);
     } finally {
       await Promise.all(queues.map((queue) => queue.close()));

@@ -2,7 +2,7 @@ import { defineSubgraph, parseEnv, referenceAsIs, referenceThroughLoader, type E
 import { notificationsEnv } from './config.js';
 import { Delivery } from './delivery/delivery.entity.js';
 import { DeliveryResolver } from './delivery/delivery.resolver.js';
-import { DAILY_DIGEST_JOB, DeliveryService, EMAIL_JOB, HOURLY_DIGEST_JOB, PUSH_JOB, type DeliveryJob } from './delivery/delivery.service.js';
+import { DAILY_DIGEST_JOB, DELIVERY_SWEEP_JOB, DeliveryService, EMAIL_JOB, HOURLY_DIGEST_JOB, PUSH_JOB, type DeliveryJob } from './delivery/delivery.service.js';
 import { FilePushSink } from './delivery/push.js';
 import { migrations } from './migrations/index.js';
 import { Notification } from './notification/notification.entity.js';
@@ -74,9 +74,11 @@ export const notificationsSubgraph = defineSubgraph<NotificationsServices>({
     [PUSH_JOB]: (data: DeliveryJob) => deliveries.sendPush(data),
     [HOURLY_DIGEST_JOB]: async () => void (await deliveries.sendDigests(EmailFrequency.HOURLY)),
     [DAILY_DIGEST_JOB]: async () => void (await deliveries.sendDigests(EmailFrequency.DAILY)),
+    [DELIVERY_SWEEP_JOB]: async () => void (await deliveries.redispatchStale()),
   }),
   schedules: [
     { job: HOURLY_DIGEST_JOB, everyMs: HOUR_MS },
     { job: DAILY_DIGEST_JOB, everyMs: 24 * HOUR_MS },
+    { job: DELIVERY_SWEEP_JOB, everyMs: 60_000 },
   ],
 });

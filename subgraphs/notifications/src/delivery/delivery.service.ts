@@ -28,6 +28,9 @@ export const EMAIL_JOB = 'notification.email';
 export const PUSH_JOB = 'notification.push';
 export const HOURLY_DIGEST_JOB = 'notification.digest.hourly';
 export const DAILY_DIGEST_JOB = 'notification.digest.daily';
+/** Every minute: immediate deliveries still queued after a minute get their job again (see `redispatchStale`). */
+export const DELIVERY_SWEEP_JOB = 'notification.delivery.sweep';
+const STALE_DELIVERY_MS = 60_000;
 
 export interface DeliveryJob {
   orgId: string;
@@ -102,11 +105,33 @@ export class DeliveryService {
         ),
       { orgId, userId: null },
     );
-    for (const { notification_id: notificationId, channel } of pending) {
-      const job: DeliveryJob = { orgId, notificationId };
-      if (channel === NotificationChannel.EMAIL) await this.jobs.enqueue(EMAIL_JOB, { ...job }, { jobId: `email-${notificationId}` });
-      else await this.jobs.enqueue(PUSH_JOB, { ...job }, { jobId: `push-${notificationId}` });
-    }
+    for (const { notification_id: notificationId, channel } of pending) await this.enqueue(orgId, notificationId, channel);
+  }
+
+  /**
+   * Enqueues again, across organizations, the immediate deliveries still queued a minute after
+   * they were written: their job was lost (Redis lost its data after the event was handled) or
+   * never enqueued. Job ids make a repeat harmless; `sendEmail` sends a delivery once.
+   */
+  async redispatchStale(): Promise<number> {
+    const stale: { org_id: string; notification_id: string; channel: NotificationChannel }[] = await this.db.transaction(
+      (em) =>
+        em.query(
+          `SELECT org_id, notification_id, channel FROM notifications.deliveries
+            WHERE status = 'queued' AND (channel = 'push' OR frequency = 'immediate') AND created_at < now() - make_interval(secs => $1)`,
+          [STALE_DELIVERY_MS / 1000],
+        ),
+      // The schedulers' read-only policy across organizations (as the digests).
+      { orgId: null, userId: null, settings: { digest_scheduler: 'on' } },
+    );
+    for (const row of stale) await this.enqueue(row.org_id, row.notification_id, row.channel);
+    return stale.length;
+  }
+
+  private async enqueue(orgId: string, notificationId: string, channel: NotificationChannel): Promise<void> {
+    const job: DeliveryJob = { orgId, notificationId };
+    if (channel === NotificationChannel.EMAIL) await this.jobs.enqueue(EMAIL_JOB, { ...job }, { jobId: `email-${notificationId}` });
+    else await this.jobs.enqueue(PUSH_JOB, { ...job }, { jobId: `push-${notificationId}` });
   }
 
   /** The e-mail of one notification (job `notification.email`). */
