@@ -61,7 +61,7 @@ export const notificationsSubgraph = defineSubgraph<NotificationsServices>({
       router: new NotificationRouter(db, authz, preferences, deliveries),
     };
   },
-  consumes: [...ROUTED_EVENTS, 'membership.created', 'membership.removed'],
+  consumes: [...ROUTED_EVENTS, 'membership.created', 'membership.removed', 'user.updated'],
   eventHandlers: ({ router, addresses }) => ({
     ...Object.fromEntries(ROUTED_EVENTS.map((type): [string, EventHandler] => [type, (event) => router.handle(event)])),
     // Identity's events, for members' e-mail addresses.

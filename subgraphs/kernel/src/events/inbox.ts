@@ -1,5 +1,8 @@
 import type { Database } from '../db/database.js';
-import { sqlIdentifier } from '../db/roles.js';
+import { maintenanceAccessSql } from '../db/maintenance-sql.js';
+import { maintenanceRole, sqlIdentifier } from '../db/roles.js';
+import { CURRENT_ORG_SQL } from '../db/tenant-sql.js';
+import type { PublishedEvent } from './outbox.js';
 
 /**
  * A consuming subgraph's record of the events it has handled, in its own schema. Delivery is at
@@ -13,12 +16,17 @@ export function eventInboxSql(schema: string): string {
   return `
 CREATE TABLE ${table} (
   event_id uuid PRIMARY KEY,
+  org_id uuid,
   handled_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX event_inbox_handled_idx ON ${table} (handled_at);
 ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
 ALTER TABLE ${table} FORCE ROW LEVEL SECURITY;
-CREATE POLICY event_inbox_worker ON ${table} USING (current_setting('app.event_inbox', true) = 'on');
+CREATE POLICY tenant_isolation ON ${table}
+  USING (org_id IS NOT DISTINCT FROM ${CURRENT_ORG_SQL})
+  WITH CHECK (org_id IS NOT DISTINCT FROM ${CURRENT_ORG_SQL});
+${maintenanceAccessSql(schema, 'event_inbox', { policy: 'event_inbox_prune', select: ['handled_at'] })}GRANT DELETE ON ${table} TO ${sqlIdentifier(maintenanceRole(schema))};
+CREATE POLICY event_inbox_prune_delete ON ${table} FOR DELETE TO ${sqlIdentifier(maintenanceRole(schema))} USING (true);
 `;
 }
 
@@ -33,19 +41,20 @@ export class EventInbox {
     this.table = `${sqlIdentifier(db.schema)}.event_inbox`;
   }
 
-  async handled(eventId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.transaction((em) => em.query(`SELECT 1 FROM ${this.table} WHERE event_id = $1`, [eventId]), inboxScope);
+  async handled(event: PublishedEvent): Promise<boolean> {
+    const rows: unknown[] = await this.db.transaction((em) => em.query(`SELECT 1 FROM ${this.table} WHERE event_id = $1`, [event.id]), { orgId: event.orgId, userId: null });
     return rows.length > 0;
   }
 
-  async markHandled(eventId: string): Promise<void> {
-    await this.db.transaction((em) => em.query(`INSERT INTO ${this.table} (event_id) VALUES ($1) ON CONFLICT DO NOTHING`, [eventId]), inboxScope);
+  async markHandled(event: PublishedEvent): Promise<void> {
+    await this.db.transaction(
+      (em) => em.query(`INSERT INTO ${this.table} (event_id, org_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [event.id, event.orgId]),
+      { orgId: event.orgId, userId: null },
+    );
   }
 
-  /** Forgets events handled more than `olderThanMs` ago (no relay replays them any more). */
+  /** Forgets, in every organization (as the maintenance role), events handled more than `olderThanMs` ago: no relay replays them any more. */
   async prune(olderThanMs: number): Promise<void> {
-    await this.db.transaction((em) => em.query(`DELETE FROM ${this.table} WHERE handled_at < now() - make_interval(secs => $1)`, [olderThanMs / 1000]), inboxScope);
+    await this.db.maintenanceTransaction((em) => em.query(`DELETE FROM ${this.table} WHERE handled_at < now() - make_interval(secs => $1)`, [olderThanMs / 1000]));
   }
 }
-
-const inboxScope = { orgId: null, userId: null, settings: { event_inbox: 'on' } };

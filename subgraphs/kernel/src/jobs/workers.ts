@@ -93,12 +93,12 @@ export function startEventWorker(subgraph: string, handlers: Record<string, Even
     eventQueueName(subgraph),
     async (job) => {
       const event = job.data;
-      if (await inbox.handled(event.id)) return;
+      if (await inbox.handled(event)) return;
       const matching = Object.entries(handlers).filter(([pattern]) => matchesEventPattern(pattern, event.type));
       await runWithRequestContext(systemContext(event.id, event.orgId), async () => {
         for (const [, handle] of matching) await handle(event);
       });
-      await inbox.markHandled(event.id);
+      await inbox.markHandled(event);
     },
     { connection, prefix: options.prefix, concurrency: options.concurrency ?? 4, ...lockOptions(options.lockMs) },
   );

@@ -114,15 +114,13 @@ export class DeliveryService {
    * never enqueued. Job ids make a repeat harmless; `sendEmail` sends a delivery once.
    */
   async redispatchStale(): Promise<number> {
-    const stale: { org_id: string; notification_id: string; channel: NotificationChannel }[] = await this.db.transaction(
-      (em) =>
-        em.query(
-          `SELECT org_id, notification_id, channel FROM notifications.deliveries
-            WHERE status = 'queued' AND (channel = 'push' OR frequency = 'immediate') AND created_at < now() - make_interval(secs => $1)`,
-          [STALE_DELIVERY_MS / 1000],
-        ),
-      // The schedulers' read-only policy across organizations (as the digests).
-      { orgId: null, userId: null, settings: { digest_scheduler: 'on' } },
+    // Every organization's, as the maintenance role (it sees only which deliveries wait, and since when).
+    const stale: { org_id: string; notification_id: string; channel: NotificationChannel }[] = await this.db.maintenanceTransaction((em) =>
+      em.query(
+        `SELECT org_id, notification_id, channel FROM notifications.deliveries
+          WHERE status = 'queued' AND (channel = 'push' OR frequency = 'immediate') AND created_at < now() - make_interval(secs => $1)`,
+        [STALE_DELIVERY_MS / 1000],
+      ),
     );
     for (const row of stale) await this.enqueue(row.org_id, row.notification_id, row.channel);
     return stale.length;
