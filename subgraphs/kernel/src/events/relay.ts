@@ -8,6 +8,8 @@ import { consumersOf, type EventConsumers } from './consumers.js';
 import type { PublishedEvent } from './outbox.js';
 
 const BATCH = 200;
+/** Longest pause between attempts while relaying fails: how late the relay may notice Redis is back. */
+const MAX_RETRY_DELAY_MS = 2_000;
 
 /** The queue that delivers events to one consuming subgraph. */
 export const eventQueueName = (consumer: string) => `${consumer}-events`;
@@ -65,13 +67,21 @@ export class OutboxRelay {
     this.replayKey = `${prefix}:outbox-replay:${db.schema}`;
   }
 
+  /** Relays every `intervalMs`; while relaying fails (Redis or Postgres out), backs off up to 2 s and logs the first failure only. */
   start(intervalMs = 200): void {
+    let failures = 0;
     const tick = () => {
       if (this.stopped) return;
       this.running = this.relayOnce()
-        .catch((error: unknown) => this.logger.error({ err: error }, 'outbox relay failed'))
+        .then(() => {
+          if (failures) this.logger.info({ failures }, 'outbox relay recovered');
+          failures = 0;
+        })
+        .catch((error: unknown) => {
+          if (failures++ === 0) this.logger.error({ err: error }, 'outbox relay failed; retrying with backoff');
+        })
         .finally(() => {
-          if (!this.stopped) this.timer = setTimeout(tick, intervalMs);
+          if (!this.stopped) this.timer = setTimeout(tick, failures ? Math.min(intervalMs * 2 ** failures, MAX_RETRY_DELAY_MS) : intervalMs);
         });
     };
     tick();
