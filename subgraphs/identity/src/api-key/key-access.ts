@@ -12,6 +12,7 @@ export const identityKeyAccess: SubgraphKeyAccess = {
     apiKeyScopes: KEY_OPEN,
     _apiKeyResolve: KEY_FORBIDDEN,
     _revocationCacheRebuild: KEY_FORBIDDEN,
+    _revokedTokens: KEY_FORBIDDEN,
     apiKeyCreate: KEY_FORBIDDEN,
     apiKeyUpdate: KEY_FORBIDDEN,
     apiKeyRevoke: KEY_FORBIDDEN,

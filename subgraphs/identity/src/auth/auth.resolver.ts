@@ -1,5 +1,5 @@
 import { forbidden, mutationPayload, type SubgraphContext } from '@cellgraph/kernel';
-import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Mutation, Query, Resolver } from 'type-graphql';
 import type { IdentityServices } from '../services.js';
 import {
   AccountDeactivateInput,
@@ -10,6 +10,7 @@ import {
   PasswordResetPayload,
   PasswordResetRequestInput,
   PasswordResetRequestPayload,
+  RevokedTokenList,
   SessionCreateInput,
   SessionCreatePayload,
   SessionMfaVerifyInput,
@@ -88,5 +89,12 @@ export class AuthResolver {
     if (context.request.principal.kind !== 'system') throw forbidden();
     await this.services.revocations.rebuild();
     return true;
+  }
+
+  @Query(() => RevokedTokenList, { description: 'For the gateway only: the recent revocations, to decide from while Redis (their cache) is unavailable.' })
+  @Directive('@inaccessible')
+  _revokedTokens(@Ctx() context: Context): Promise<RevokedTokenList> {
+    if (context.request.principal.kind !== 'system') throw forbidden();
+    return this.services.revocations.recent();
   }
 }

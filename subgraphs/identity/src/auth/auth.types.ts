@@ -1,5 +1,5 @@
 import { GraphQLDateTimeISO, UserError, UserErrorsPayload } from '@cellgraph/kernel';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Organization } from '../organization/organization.entity.js';
 import { User } from '../user/user.entity.js';
 
@@ -119,4 +119,24 @@ export class PasswordChangeInput {
 @InputType()
 export class AccountDeactivateInput {
   @Field() password!: string;
+}
+
+@ObjectType({ description: 'A user whose access tokens of an older generation are revoked.' })
+@Directive('@inaccessible')
+export class RevokedUserTokens {
+  @Field(() => ID)
+  userId!: string;
+
+  @Field(() => Int)
+  generation!: number;
+}
+
+@ObjectType({ description: 'The revocations younger than an access token, for the gateway to decide from while Redis is unavailable.' })
+@Directive('@inaccessible')
+export class RevokedTokenList {
+  @Field(() => [ID])
+  sessionIds!: string[];
+
+  @Field(() => [RevokedUserTokens])
+  users!: RevokedUserTokens[];
 }

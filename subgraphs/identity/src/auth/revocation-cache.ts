@@ -1,4 +1,4 @@
-import type { Database, Logger, Redis, TokenRevocations } from '@cellgraph/kernel';
+import type { Database, Logger, Redis, RevokedTokens, TokenRevocations } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 
 /** How long a revocation matters (and stays cached): an access token's lifetime plus a margin for clock skew. */
@@ -47,16 +47,22 @@ export class RevocationCache {
     return this.revocations.raiseGeneration(userId, generation);
   }
 
-  /** Writes every recent revocation into the cache and marks it complete. */
-  async rebuild(): Promise<{ sessions: number; users: number }> {
+  /** Every revocation younger than an access token (older ones concern expired tokens only). */
+  async recent(): Promise<RevokedTokens> {
     const since = new Date(Date.now() - this.horizonMs);
     // Every user's revocations, read as the maintenance role (which sees only these columns).
     const [sessions, users] = await this.db.maintenanceTransaction(async (em) => [
       (await em.query('SELECT id FROM identity.sessions WHERE revoked_at > $1', [since])) as { id: string }[],
       (await em.query('SELECT user_id, generation FROM identity.token_generations WHERE raised_at > $1', [since])) as { user_id: string; generation: number }[],
     ]);
-    await this.revocations.rebuild({ sessionIds: sessions.map((row) => row.id), users: users.map((row) => ({ userId: row.user_id, generation: row.generation })) });
-    return { sessions: sessions.length, users: users.length };
+    return { sessionIds: sessions.map((row) => row.id), users: users.map((row) => ({ userId: row.user_id, generation: row.generation })) };
+  }
+
+  /** Writes every recent revocation into the cache and marks it complete. */
+  async rebuild(): Promise<{ sessions: number; users: number }> {
+    const revoked = await this.recent();
+    await this.revocations.rebuild(revoked);
+    return { sessions: revoked.sessionIds.length, users: revoked.users.length };
   }
 
   /** Rebuilds the cache each time `redis` becomes ready (first connection and every reconnection). */
