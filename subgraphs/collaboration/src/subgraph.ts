@@ -1,6 +1,7 @@
 import { defineSubgraph, parseEnv, referenceAsIs, type PublishedEvent } from '@cellgraph/kernel';
 import { z } from 'zod';
 import { Activity } from './activity/activity.entity.js';
+import { collaborationEvents } from './contracts.js';
 import { ActivityResolver } from './activity/activity.resolver.js';
 import { ActivityService } from './activity/activity.service.js';
 import { Comment } from './comment/comment.entity.js';
@@ -52,6 +53,7 @@ export const collaborationSubgraph = defineSubgraph<CollaborationServices>({
     { type: 'Link', field: 'createdBy', from: 'createdById', target: 'User' },
     { type: 'TrashItem', field: 'deletedBy', from: 'deletedById', target: 'User' },
   ],
+  emits: collaborationEvents,
   createServices({ db, authz, graph, env }) {
     const config = parseEnv('collaboration', collaborationEnv, env);
     const access = new NodeAccess(db, authz, graph, config.CELL_NODE_TYPES);

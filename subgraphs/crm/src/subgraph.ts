@@ -1,4 +1,6 @@
-import { defineSubgraph, NODE_TAG_EVENTS, NodeTagProjection, referenceAsIs, referenceThroughLoader } from '@cellgraph/kernel';
+import { collaborationEvents, NODE_TAG_EVENTS } from '@cellgraph/collaboration/contracts';
+import { defineSubgraph, NodeTagProjection, referenceAsIs, referenceThroughLoader, typedEventHandlers } from '@cellgraph/kernel';
+import { crmEvents } from './contracts.js';
 import { Contact } from './contact/contact.entity.js';
 import { contactById } from './contact/contact.loaders.js';
 import { ContactResolver } from './contact/contact.resolver.js';
@@ -54,6 +56,7 @@ export const crmSubgraph = defineSubgraph<CrmServices>({
     Pipeline: referenceThroughLoader<CrmServices, unknown>('Pipeline', (context) => pipelineById(context.services, context.loaders, context.request)),
     User: referenceAsIs,
   },
+  emits: crmEvents,
   createServices({ db, authz }) {
     const contactFields = new ContactFieldService(db, authz);
     const contacts = new ContactService(db, authz, contactFields);
@@ -70,5 +73,10 @@ export const crmSubgraph = defineSubgraph<CrmServices>({
     };
   },
   consumes: NODE_TAG_EVENTS,
-  eventHandlers: ({ tagProjection }) => tagProjection.handlers(),
+  eventHandlers: ({ tagProjection }) =>
+    typedEventHandlers(collaborationEvents, {
+      'entity.tagged': (event) => tagProjection.set(event, true),
+      'entity.untagged': (event) => tagProjection.set(event, false),
+      'tag.deleted': (event) => tagProjection.forgetTag(event),
+    }),
 });

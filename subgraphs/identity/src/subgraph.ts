@@ -1,5 +1,6 @@
 import { AccessTokenIssuer, defineSubgraph, publicPart, SecretBox, TokenRevocations } from '@cellgraph/kernel';
 import { ApiKey } from './api-key/api-key.entity.js';
+import { identityEvents } from './contracts.js';
 import { ApiKeyResolver } from './api-key/api-key.resolver.js';
 import { ApiKeyService } from './api-key/api-key.service.js';
 import { identityKeyAccess } from './api-key/key-access.js';
@@ -57,6 +58,7 @@ export const identitySubgraph = defineSubgraph<IdentityServices>({
     PermissionResolver,
   ],
   references: { User: resolveUserReference, Organization: resolveOrganizationReference, Team: resolveTeamReference },
+  emits: identityEvents,
   async createServices({ db, authz, redis, keyPrefix, mailer, graph, env, logger }) {
     const config = parseIdentityConfig(env);
     const tokens = await AccessTokenIssuer.create(config.AUTH_SIGNING_KEY, config.ACCESS_TOKEN_TTL_SECONDS);

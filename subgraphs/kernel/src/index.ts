@@ -36,6 +36,7 @@ export * from './federation/build-federated-schema.js';
 export * from './federation/entity-reference.js';
 export * from './federation/node-subgraph.js';
 export * from './events/consumers.js';
+export * from './events/contracts.js';
 export * from './events/inbox.js';
 export * from './events/outbox.js';
 export * from './events/relay.js';

@@ -1,8 +1,9 @@
-import { defineSubgraph, parseEnv, referenceAsIs, referenceThroughLoader, type EventHandler } from '@cellgraph/kernel';
+import { defineSubgraph, parseEnv, referenceAsIs, referenceThroughLoader, typedJob, type EventHandler } from '@cellgraph/kernel';
 import { notificationsEnv } from './config.js';
+import { notificationsEvents, notificationsJobs } from './contracts.js';
 import { Delivery } from './delivery/delivery.entity.js';
 import { DeliveryResolver } from './delivery/delivery.resolver.js';
-import { DAILY_DIGEST_JOB, DELIVERY_SWEEP_JOB, DeliveryService, EMAIL_JOB, HOURLY_DIGEST_JOB, PUSH_JOB, type DeliveryJob } from './delivery/delivery.service.js';
+import { DAILY_DIGEST_JOB, DELIVERY_SWEEP_JOB, DeliveryService, EMAIL_JOB, HOURLY_DIGEST_JOB, PUSH_JOB } from './delivery/delivery.service.js';
 import { FilePushSink } from './delivery/push.js';
 import { migrations } from './migrations/index.js';
 import { Notification } from './notification/notification.entity.js';
@@ -42,6 +43,7 @@ export const notificationsSubgraph = defineSubgraph<NotificationsServices>({
     Notification: referenceThroughLoader<NotificationsServices, unknown>('Notification', (context) => notificationById(context.services, context.loaders, context.request)),
     User: referenceAsIs,
   },
+  emits: notificationsEvents,
   createServices({ db, authz, jobs, mailer, env, logger }) {
     const config = parseEnv('notifications', notificationsEnv, env);
     const preferences = new PreferenceService(db);
@@ -70,8 +72,8 @@ export const notificationsSubgraph = defineSubgraph<NotificationsServices>({
     'user.updated': (event) => addresses.rename(event),
   }),
   jobs: ({ deliveries }) => ({
-    [EMAIL_JOB]: (data: DeliveryJob) => deliveries.sendEmail(data),
-    [PUSH_JOB]: (data: DeliveryJob) => deliveries.sendPush(data),
+    [EMAIL_JOB]: typedJob(EMAIL_JOB, notificationsJobs[EMAIL_JOB], (data) => deliveries.sendEmail(data)),
+    [PUSH_JOB]: typedJob(PUSH_JOB, notificationsJobs[PUSH_JOB], (data) => deliveries.sendPush(data)),
     [HOURLY_DIGEST_JOB]: async () => void (await deliveries.sendDigests(EmailFrequency.HOURLY)),
     [DAILY_DIGEST_JOB]: async () => void (await deliveries.sendDigests(EmailFrequency.DAILY)),
     [DELIVERY_SWEEP_JOB]: async () => void (await deliveries.redispatchStale()),

@@ -1,4 +1,5 @@
-import { currentRequestContext, defineSubgraph, NODE_TAG_EVENTS, NodeTagProjection, referenceAsIs, referenceThroughLoader } from '@cellgraph/kernel';
+import { collaborationEvents, NODE_TAG_EVENTS } from '@cellgraph/collaboration/contracts';
+import { currentRequestContext, defineSubgraph, NodeTagProjection, referenceAsIs, referenceThroughLoader, typedEventHandlers, typedJob } from '@cellgraph/kernel';
 import { Automation, AutomationRun } from './automation/automation.entities.js';
 import { AutomationEngine } from './automation/automation.engine.js';
 import { AutomationResolver } from './automation/automation.resolver.js';
@@ -16,7 +17,8 @@ import { DependencyService } from './dependency/dependency.service.js';
 import { migrations } from './migrations/index.js';
 import { Recurrence, RecurrenceRun } from './recurrence/recurrence.entities.js';
 import { RecurrenceResolver } from './recurrence/recurrence.resolver.js';
-import { RECURRENCE_RUN_JOB, RECURRENCE_SWEEP_JOB, RecurrenceService, type RunJob } from './recurrence/recurrence.service.js';
+import { tasksEvents, tasksJobs } from './contracts.js';
+import { RECURRENCE_RUN_JOB, RECURRENCE_SWEEP_JOB, RecurrenceService } from './recurrence/recurrence.service.js';
 import type { TasksServices } from './services.js';
 import { Task } from './task/task.entity.js';
 import { resolveTaskReference } from './task/task.reference.js';
@@ -70,6 +72,7 @@ export const tasksSubgraph = defineSubgraph<TasksServices>({
     User: referenceAsIs,
     Team: referenceAsIs,
   },
+  emits: tasksEvents,
   createServices({ db, authz, jobs }) {
     const tasks = new TaskService(db, authz);
     const boards = new BoardService(db, authz);
@@ -90,11 +93,15 @@ export const tasksSubgraph = defineSubgraph<TasksServices>({
   },
   consumes: [...AUTOMATION_TRIGGERS, ...NODE_TAG_EVENTS],
   eventHandlers: ({ engine, tagProjection }) => ({
-    ...Object.fromEntries(AUTOMATION_TRIGGERS.map((trigger) => [trigger, (event) => engine.handle(event, currentRequestContext()!)])),
-    ...tagProjection.handlers(),
+    ...typedEventHandlers(tasksEvents, Object.fromEntries(AUTOMATION_TRIGGERS.map((trigger) => [trigger, (event: Parameters<AutomationEngine['handle']>[0]) => engine.handle(event, currentRequestContext()!)]))),
+    ...typedEventHandlers(collaborationEvents, {
+      'entity.tagged': (event) => tagProjection.set(event, true),
+      'entity.untagged': (event) => tagProjection.set(event, false),
+      'tag.deleted': (event) => tagProjection.forgetTag(event),
+    }),
   }),
   jobs: ({ recurrences }) => ({
-    [RECURRENCE_RUN_JOB]: (data: RunJob) => recurrences.run(data),
+    [RECURRENCE_RUN_JOB]: typedJob(RECURRENCE_RUN_JOB, tasksJobs[RECURRENCE_RUN_JOB], (data) => recurrences.run(data)),
     [RECURRENCE_SWEEP_JOB]: () => recurrences.sweep(),
   }),
   schedules: [{ job: RECURRENCE_SWEEP_JOB, everyMs: 60_000 }],

@@ -1,6 +1,7 @@
 import { DataSource, type EntityManager, type EntitySchema, type Logger as OrmLogger, type MixedList } from 'typeorm';
 import { currentRequestContext, principalOrgId, principalUserId } from '../context/request-context.js';
 import type { Logger } from '../logging/logger.js';
+import { checkEmittedEvent, checksEmittedEvents, type EventContracts } from '../events/contracts.js';
 import { appendEvent, type DomainEvent } from '../events/outbox.js';
 import { SnakeNamingStrategy } from './naming.js';
 
@@ -85,6 +86,8 @@ export interface DatabaseOptions {
    */
   poolAcquireTimeoutMs?: number;
   applicationName?: string;
+  /** The events this subgraph emits (its contracts): `emit` checks against them outside production. */
+  events?: EventContracts;
 }
 
 export const DEFAULT_POOL_ACQUIRE_TIMEOUT_MS = 10_000;
@@ -100,10 +103,12 @@ export class Database {
   private readonly maintenance: DataSource | null;
   readonly schema: string;
   readonly logger: Logger;
+  private readonly events: EventContracts | null;
 
   constructor(options: DatabaseOptions) {
     this.schema = options.schema;
     this.logger = options.logger;
+    this.events = options.events && checksEmittedEvents() ? options.events : null;
     const dataSource = (url: string, poolSize: number, applicationName?: string) =>
       new DataSource({
         type: 'postgres',
@@ -150,6 +155,7 @@ export class Database {
 
   /** Records a domain event in this subgraph's outbox, in the transaction of `em`. */
   emit(em: EntityManager, event: DomainEvent): Promise<void> {
+    if (this.events) checkEmittedEvent(this.schema, this.events, event);
     return appendEvent(em, this.schema, event);
   }
 

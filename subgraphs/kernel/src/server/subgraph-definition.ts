@@ -3,6 +3,7 @@ import type { ClassType, NonEmptyArray } from 'type-graphql';
 import type { Authorizer } from '../authz/authorizer.js';
 import type { SubgraphKeyAccess } from '../authz/api-key-scopes.js';
 import type { Mailer } from '../jobs/mailer.js';
+import type { EventContracts } from '../events/contracts.js';
 import type { EventHandler, JobHandler, JobQueue } from '../jobs/workers.js';
 import type { SubgraphContext } from '../context/request-context.js';
 import type { Database } from '../db/database.js';
@@ -65,6 +66,8 @@ export interface SubgraphDefinition<TServices = unknown> extends SubgraphKeyAcce
    */
   readonly liveEvents?: Readonly<Record<string, readonly string[]>>;
   readonly references?: Record<string, ReferenceResolver<SubgraphContext<TServices>>>;
+  /** The events it emits: its contracts (`src/contracts.ts`, exported as `@cellgraph/<name>/contracts`). */
+  readonly emits?: EventContracts;
   createServices(runtime: SubgraphRuntime): TServices | Promise<TServices>;
   /**
    * Domain events of any subgraph this one reacts to, by type or `prefix.*` (the keys of

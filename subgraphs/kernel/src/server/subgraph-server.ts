@@ -133,6 +133,7 @@ export async function createSubgraphServer<TServices>(
     poolSize: options.poolSize,
     poolAcquireTimeoutMs: options.poolAcquireTimeoutMs,
     applicationName: `cellgraph-${definition.name}`,
+    events: definition.emits,
   });
   await db.connect();
   const { redis, redisUrl, keyPrefix, mailer, graph } = options.platform;

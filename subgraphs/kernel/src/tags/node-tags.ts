@@ -4,11 +4,10 @@ import type { Database } from '../db/database.js';
 import { sqlIdentifier } from '../db/roles.js';
 import { tenantIsolationSql } from '../db/tenant-sql.js';
 import { invalidInput } from '../errors/coded-error.js';
-import type { PublishedEvent } from '../events/outbox.js';
+import type { TypedEvent } from '../events/contracts.js';
 import type { ComputedFilterField } from '../filters/filter-sql.js';
 import { fromGlobalId } from '../ids/global-id.js';
 import { isUuid } from '../ids/uuid.js';
-import type { EventHandler } from '../jobs/workers.js';
 
 /*
  * Tags belong to the collaboration subgraph; a module whose lists filter by tag keeps a projection
@@ -41,10 +40,12 @@ CREATE TABLE ${s}.deleted_tags (
 ${tenantIsolationSql(schema, 'node_tags')}${tenantIsolationSql(schema, 'deleted_tags')}`;
 }
 
-/** The events the projection consumes (a module's `consumes` lists them). */
-export const NODE_TAG_EVENTS = ['entity.tagged', 'entity.untagged', 'tag.deleted'] as const;
-
-/** Keeps `<schema>.node_tags` for the module's own node types from collaboration's tag events. */
+/**
+ * Keeps `<schema>.node_tags` for the module's own node types from collaboration's tag events. The
+ * module wires it (the kernel knows no module's events), with collaboration's contracts:
+ * `typedEventHandlers(collaborationEvents, { 'entity.tagged': (e) => projection.set(e, true),
+ * 'entity.untagged': (e) => projection.set(e, false), 'tag.deleted': (e) => projection.forgetTag(e) })`.
+ */
 export class NodeTagProjection {
   constructor(
     private readonly db: Database,
@@ -52,18 +53,10 @@ export class NodeTagProjection {
     private readonly types: readonly string[],
   ) {}
 
-  /** The module's event handlers for the projection. */
-  handlers(): Record<string, EventHandler> {
-    return {
-      'entity.tagged': (event) => this.set(event, true),
-      'entity.untagged': (event) => this.set(event, false),
-      'tag.deleted': (event) => this.forgetTag(event),
-    };
-  }
-
-  private async set(event: PublishedEvent, tagged: boolean): Promise<void> {
-    const tagId = event.data?.tagId;
-    if (!event.orgId || !event.subject || !this.types.includes(event.subject.type) || typeof tagId !== 'string' || !isUuid(tagId)) return;
+  /** A node of this module was tagged (`tagged`) or untagged with the tag `data.tagId`. */
+  async set(event: TypedEvent<{ tagId: string }>, tagged: boolean): Promise<void> {
+    const { tagId } = event.data;
+    if (!event.orgId || !event.subject || !this.types.includes(event.subject.type) || !isUuid(tagId)) return;
     const s = sqlIdentifier(this.schema);
     await this.db.transaction(
       (em) =>
@@ -78,7 +71,8 @@ export class NodeTagProjection {
     );
   }
 
-  private async forgetTag(event: PublishedEvent): Promise<void> {
+  /** A tag (the event's subject) was deleted: it stays deleted, late taggings included. */
+  async forgetTag(event: TypedEvent<unknown>): Promise<void> {
     if (!event.orgId || event.subject?.type !== 'Tag' || !isUuid(event.subject.id)) return;
     const s = sqlIdentifier(this.schema);
     await this.db.transaction(

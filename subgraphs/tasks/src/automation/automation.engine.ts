@@ -1,4 +1,4 @@
-import { claimOnce, toGlobalId, type Database, type PublishedEvent, type RequestContext } from '@cellgraph/kernel';
+import { claimOnce, toGlobalId, type Database, type RequestContext, type TypedEvent } from '@cellgraph/kernel';
 import { Task } from '../task/task.entity.js';
 import type { AutomationCause } from '../task/task.events.js';
 import type { TaskService } from '../task/task.service.js';
@@ -36,9 +36,10 @@ export class AutomationEngine {
     private readonly tasks: TaskService,
   ) {}
 
-  async handle(event: PublishedEvent, system: RequestContext): Promise<void> {
+  /** A task event among AUTOMATION_TRIGGERS (each carries the chain of rules that caused it, if any). */
+  async handle(event: TypedEvent<{ cause?: AutomationCause }>, system: RequestContext): Promise<void> {
     if (event.subject?.type !== 'Task' || !event.orgId) return;
-    const chain = (event.data.cause as AutomationCause | undefined)?.chain ?? [];
+    const chain = event.data.cause?.chain ?? [];
     if (chain.length >= MAX_AUTOMATION_CHAIN) return;
     const task = await this.db.transaction((em) => em.findOneBy(Task, { id: event.subject!.id }), { orgId: event.orgId });
     if (!task?.boardId) return;
