@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { collaborationSubgraph } from '@cellgraph/collaboration';
+import { collaborationEvents } from '@cellgraph/collaboration/contracts';
+import { crmSubgraph } from '@cellgraph/crm';
+import { crmEvents } from '@cellgraph/crm/contracts';
+import { identitySubgraph } from '@cellgraph/identity';
+import { identityEvents } from '@cellgraph/identity/contracts';
+import type { EventContracts, SubgraphDefinition } from '@cellgraph/kernel';
+import { notificationsSubgraph } from '@cellgraph/notifications';
+import { notificationsEvents } from '@cellgraph/notifications/contracts';
+import { tasksSubgraph } from '@cellgraph/tasks';
+import { tasksEvents } from '@cellgraph/tasks/contracts';
+import { describe, expect, it } from 'vitest';
+
+/*
+ * The modules' event contracts against their code. Emitting checks each event against the
+ * producer's contracts (outside production, so in every test); this checks the other direction: a
+ * contract with no producer, a module without contracts, a consumed event nobody declares.
+ */
+
+const modules: [SubgraphDefinition<any>, EventContracts][] = [
+  [identitySubgraph, identityEvents],
+  [tasksSubgraph, tasksEvents],
+  [crmSubgraph, crmEvents],
+  [collaborationSubgraph, collaborationEvents],
+  [notificationsSubgraph, notificationsEvents],
+];
+
+/** The module's sources but its contracts, as one text. */
+function sourcesOf(module: string): string {
+  const root = join(import.meta.dirname, '../../subgraphs', module, 'src');
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && file !== 'contracts.ts');
+  return files.map((file) => readFileSync(join(root, file), 'utf8')).join('\n');
+}
+
+describe('event contracts', () => {
+  it.each(modules.map(([definition, contracts]) => [definition.name, definition, contracts] as const))('%s declares its contracts as the events it emits', (_name, definition, contracts) => {
+    expect(definition.emits).toBe(contracts);
+  });
+
+  it.each(modules.map(([definition, contracts]) => [definition.name, definition, contracts] as const))('every event in the contracts of %s has a producer', (_name, definition, contracts) => {
+    const sources = sourcesOf(definition.name);
+    // The kernel announces each purge of a trash type as `<event>.purged`.
+    const purged = new Set((definition.trash ?? []).map((spec) => `${spec.event}.purged`));
+    const unproduced = Object.keys(contracts).filter((type) => !purged.has(type) && !sources.includes(`'${type}'`));
+    expect(unproduced).toEqual([]);
+  });
+
+  it('every event a module consumes by name is declared by the contracts of a module', () => {
+    const declared = new Set(modules.flatMap(([, contracts]) => Object.keys(contracts)));
+    const undeclared = modules.flatMap(([definition]) => (definition.consumes ?? []).filter((pattern) => !pattern.includes('*') && !declared.has(pattern)).map((type) => `${definition.name}: ${type}`));
+    expect(undeclared).toEqual([]);
+  });
+});
