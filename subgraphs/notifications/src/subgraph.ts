@@ -1,4 +1,5 @@
-import { defineSubgraph, parseEnv, referenceAsIs, referenceThroughLoader, typedJob, type EventHandler } from '@cellgraph/kernel';
+import { defineSubgraph, parseEnv, referenceAsIs, referenceThroughLoader, typedEventHandlers, typedJob, type EventHandler } from '@cellgraph/kernel';
+import { identityEvents } from '@cellgraph/identity/contracts';
 import { notificationsEnv } from './config.js';
 import { notificationsEvents, notificationsJobs } from './contracts.js';
 import { Delivery } from './delivery/delivery.entity.js';
@@ -67,9 +68,11 @@ export const notificationsSubgraph = defineSubgraph<NotificationsServices>({
   eventHandlers: ({ router, addresses }) => ({
     ...Object.fromEntries(ROUTED_EVENTS.map((type): [string, EventHandler] => [type, (event) => router.handle(event)])),
     // Identity's events, for members' e-mail addresses.
-    'membership.created': (event) => addresses.record(event),
-    'membership.removed': (event) => addresses.forget(event),
-    'user.updated': (event) => addresses.rename(event),
+    ...typedEventHandlers(identityEvents, {
+      'membership.created': (event) => addresses.record(event),
+      'membership.removed': (event) => addresses.forget(event),
+      'user.updated': (event) => addresses.rename(event),
+    }),
   }),
   jobs: ({ deliveries }) => ({
     [EMAIL_JOB]: typedJob(EMAIL_JOB, notificationsJobs[EMAIL_JOB], (data) => deliveries.sendEmail(data)),

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readSentEmails, uuidv7, type SentEmail } from '@cellgraph/kernel';
+import { identityEvents } from '@cellgraph/identity/contracts';
+import { parseEvent, readSentEmails, uuidv7, type SentEmail } from '@cellgraph/kernel';
 import { createTestDatabase, mutationsOf, startTestSubgraphs, testMember, withClient, type SubgraphHarness, type TestDatabase, type TestMember } from '@cellgraph/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notificationsSubgraph, readSentPushes, type NotificationsServices } from '../src/index.js';
@@ -209,7 +210,7 @@ describe('addresses', () => {
     await giveAddress(services, hugo, 'Hugo@Example.test');
     const addressOf = () => services.db.transaction((em) => services.addresses.addressOf(em, hugo.userId), { orgId: owner.orgId, userId: null });
     expect(await addressOf()).toBe('hugo@example.test');
-    await services.addresses.forget(publishedEvent('membership.removed', owner.orgId, { subject: { type: 'User', id: hugo.userId } }));
+    await services.addresses.forget(parseEvent(identityEvents, 'membership.removed', publishedEvent('membership.removed', owner.orgId, { subject: { type: 'User', id: hugo.userId }, data: { role: 'member' } })));
     expect(await addressOf()).toBeNull();
     expect(await services.db.transaction((em) => services.addresses.addressOf(em, hugo.userId), { orgId: uuidv7(), userId: null })).toBeNull();
   });

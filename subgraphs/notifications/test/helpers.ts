@@ -1,4 +1,5 @@
-import { uuidv7, type PublishedEvent } from '@cellgraph/kernel';
+import { identityEvents } from '@cellgraph/identity/contracts';
+import { parseEvent, uuidv7, type PublishedEvent } from '@cellgraph/kernel';
 import { withClient, type TestMember } from '@cellgraph/kernel/testing';
 import type { NotificationsServices } from '../src/index.js';
 
@@ -18,7 +19,8 @@ export function publishedEvent(type: string, orgId: string, options: { actorId?:
 
 /** Gives a member an e-mail address the way identity's events do. */
 export async function giveAddress(services: NotificationsServices, member: TestMember, email: string): Promise<void> {
-  await services.addresses.record(publishedEvent('membership.created', member.orgId, { actorId: member.userId, subject: { type: 'User', id: member.userId }, data: { email, name: email.split('@')[0], role: 'member' } }));
+  const event = publishedEvent('membership.created', member.orgId, { actorId: member.userId, subject: { type: 'User', id: member.userId }, data: { email, name: email.split('@')[0], role: 'member' } });
+  await services.addresses.record(parseEvent(identityEvents, 'membership.created', event));
 }
 
 /** Polls `read` until `done` holds or the deadline passes; returns the last value read. */

@@ -29,7 +29,7 @@ const taskFields = z.object({
   metadata: z.record(z.string(), z.unknown()),
 });
 /** Before and after of some of a task's fields. */
-const taskFieldsChange = (fields: z.ZodObject) => ({ before: fields, after: fields });
+const taskFieldsChange = <S extends z.ZodObject>(fields: S) => ({ before: fields, after: fields });
 
 /** The chain of automations that caused a change (set on their events, so a loop of rules stops). */
 const cause = z.object({ chain: z.array(id) });

@@ -1,4 +1,5 @@
-import { isUuid, type Database, type PublishedEvent } from '@cellgraph/kernel';
+import type { IdentityEvents } from '@cellgraph/identity/contracts';
+import { isUuid, type Database, type EventOf } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -12,11 +13,11 @@ export class AddressBook {
   constructor(private readonly db: Database) {}
 
   /** Remembers a new member's address (`membership.created`). */
-  async record(event: PublishedEvent): Promise<void> {
+  async record(event: EventOf<IdentityEvents, 'membership.created'>): Promise<void> {
     if (!event.orgId || event.subject?.type !== 'User' || !isUuid(event.subject.id)) return;
-    const email = typeof event.data.email === 'string' ? event.data.email.trim().toLowerCase() : null;
+    const email = event.data.email.trim().toLowerCase();
     if (!email || email.length > 320) return;
-    const name = typeof event.data.name === 'string' ? event.data.name : null;
+    const name = event.data.name;
     const userId = event.subject.id;
     await this.db.transaction(
       (em) =>
@@ -30,7 +31,7 @@ export class AddressBook {
   }
 
   /** Forgets the address of a member who left the organization (`membership.removed`). */
-  async forget(event: PublishedEvent): Promise<void> {
+  async forget(event: EventOf<IdentityEvents, 'membership.removed'>): Promise<void> {
     if (!event.orgId || event.subject?.type !== 'User' || !isUuid(event.subject.id)) return;
     await this.db.transaction((em) => em.query('DELETE FROM notifications.recipients WHERE user_id = $1', [event.subject!.id]), { orgId: event.orgId, userId: null });
   }
@@ -39,11 +40,11 @@ export class AddressBook {
    * A user's new name (`user.updated`, which belongs to no organization), in the address book of
    * every organization they are a member of: as the maintenance role, which may change only names.
    */
-  async rename(event: PublishedEvent): Promise<void> {
+  async rename(event: EventOf<IdentityEvents, 'user.updated'>): Promise<void> {
     if (event.subject?.type !== 'User' || !isUuid(event.subject.id)) return;
-    const after = event.data.after as Record<string, unknown> | undefined;
-    if (!after || !('name' in after)) return;
-    const name = typeof after.name === 'string' ? after.name : null;
+    const { after } = event.data;
+    if (!('name' in after)) return;
+    const name = after.name ?? null;
     const userId = event.subject.id;
     await this.db.maintenanceTransaction((em) =>
       em.query('UPDATE notifications.recipients SET name = $2, updated_at = now() WHERE user_id = $1 AND name IS DISTINCT FROM $2', [userId, name]),

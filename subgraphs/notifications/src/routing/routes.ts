@@ -1,4 +1,7 @@
-import type { PublishedEvent } from '@cellgraph/kernel';
+import { collaborationEvents, type CollaborationEvents } from '@cellgraph/collaboration/contracts';
+import { crmEvents, type CrmEvents } from '@cellgraph/crm/contracts';
+import { parseEvent, type EventContracts, type EventOf, type PublishedEvent } from '@cellgraph/kernel';
+import { tasksEvents, type TasksEvents, type TaskStatusValue } from '@cellgraph/tasks/contracts';
 
 /** What an event means to its recipients: who, and the text of their notification. */
 export interface Routed {
@@ -9,54 +12,58 @@ export interface Routed {
   subject?: { type: string; id: string } | null;
 }
 
-type Route = (event: PublishedEvent) => Routed | null;
+/** A route: the recipients and text of one event type, given the event typed by its producer's contract. */
+type RoutesOf<C extends EventContracts> = { [T in keyof C & string]?: (event: EventOf<C, T>) => Routed | null };
 
-const str = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim() : null);
-const ids = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
-const after = (event: PublishedEvent, field: string) => (event.data.after as Record<string, unknown> | undefined)?.[field];
-const before = (event: PublishedEvent, field: string) => (event.data.before as Record<string, unknown> | undefined)?.[field];
+const str = (value: string | null | undefined): string | null => (value?.trim() ? value.trim() : null);
 const quoted = (text: string | null, max = 120) => (text ? `“${text.length > max ? `${text.slice(0, max - 1)}…` : text}”` : null);
 
-const STATUS_LABELS: Record<string, string> = { todo: 'To do', in_progress: 'In progress', done: 'Done', canceled: 'Canceled' };
-const statusLabel = (value: unknown) => (typeof value === 'string' ? (STATUS_LABELS[value] ?? value.replace(/_/g, ' ')) : 'none');
+const STATUS_LABELS: Record<TaskStatusValue, string> = { todo: 'To do', in_progress: 'In progress', done: 'Done', canceled: 'Canceled' };
+const statusLabel = (value: TaskStatusValue | undefined) => (value ? STATUS_LABELS[value] : 'none');
 const article = (type: string) => (/^[AEIOU]/.test(type) ? 'an' : 'a');
 
 /** The task's title, quoted ("taskTitle" on task changes), or null. */
-const taskTitle = (event: PublishedEvent) => quoted(str(event.data.taskTitle));
+const taskTitle = (event: { data: { taskTitle: string } }) => quoted(str(event.data.taskTitle));
 
-/** The task's watchers at the time of the change (tasks puts them in `data.recipients`). */
-const watchers = (event: PublishedEvent) => ids(event.data.recipients);
-
-/**
- * The routing table: the events that notify, and whom. Every other event is ignored (task.created,
+/*
+ * The routes by producer: the events that notify, and whom. Every other event is ignored (task.created,
  * task.updated and task.moved are too frequent to notify: assignment, status and completion have
  * events of their own). The actor is never notified of their own action, and every recipient must
  * be a member of the event's organization (the router checks both).
  */
-export const ROUTES: Readonly<Record<string, Route>> = {
+const taskRoutes: RoutesOf<TasksEvents> = {
   /** The new assignee. */
   'task.assigned': (event) => {
-    const assignee = str(after(event, 'assigneeId'));
+    const assignee = str(event.data.after.assigneeId);
     const body = taskTitle(event) ? `${taskTitle(event)}: open it to see what is expected and when it is due.` : 'Open it to see what is expected and when it is due.';
     return assignee ? { recipients: [assignee], title: 'A task was assigned to you', body } : null;
   },
   /** The watchers (not for → done: task.completed says it). */
   'task.status_changed': (event) =>
-    after(event, 'status') === 'done'
+    event.data.after.status === 'done'
       ? null
-      : { recipients: watchers(event), title: 'A task you watch changed status', body: `${taskTitle(event) ? `${taskTitle(event)}: ` : ''}${statusLabel(before(event, 'status'))} → ${statusLabel(after(event, 'status'))}` },
-  'task.completed': (event) => ({ recipients: watchers(event), title: 'A task you watch was completed', body: `${taskTitle(event) ?? 'It'} is marked done.` }),
+      : { recipients: event.data.recipients, title: 'A task you watch changed status', body: `${taskTitle(event) ? `${taskTitle(event)}: ` : ''}${statusLabel(event.data.before.status)} → ${statusLabel(event.data.after.status)}` },
+  'task.completed': (event) => ({ recipients: event.data.recipients, title: 'A task you watch was completed', body: `${taskTitle(event) ?? 'It'} is marked done.` }),
   'task.deleted': (event) => ({
-    recipients: watchers(event),
+    recipients: event.data.recipients,
     title: 'A task you watch was deleted',
     body: `${quoted(str(event.data.title)) ?? 'It'} was moved to the trash.`,
   }),
-  'task.unblocked': (event) => ({ recipients: watchers(event), title: 'A task you watch is unblocked', body: 'Every task it was waiting for is done.' }),
+  'task.unblocked': (event) => ({ recipients: event.data.recipients, title: 'A task you watch is unblocked', body: 'Every task it was waiting for is done.' }),
   'task.checklist_completed': (event) => ({
-    recipients: watchers(event),
+    recipients: event.data.recipients,
     title: 'A checklist was completed',
     body: `${quoted(str(event.data.title)) ?? 'A checklist'} of a task you watch is complete.`,
   }),
+  /** A board automation's "notify" action: its recipients, with its message. */
+  'automation.notification_requested': (event) => ({
+    recipients: event.data.recipients,
+    title: str(event.data.automation) ? `Automation: ${str(event.data.automation)}` : 'A board automation notified you',
+    body: str(event.data.message) ?? '',
+  }),
+};
+
+const collaborationRoutes: RoutesOf<CollaborationEvents> = {
   /** The mentioned user (the event's subject); the notification is about the commented object. */
   'user.mentioned': (event) => {
     if (event.subject?.type !== 'User') return null;
@@ -69,23 +76,38 @@ export const ROUTES: Readonly<Record<string, Route>> = {
       subject: nodeType && nodeId ? { type: nodeType, id: nodeId } : null,
     };
   },
-  /** A board automation's "notify" action: its recipients, with its message. */
-  'automation.notification_requested': (event) => ({
-    recipients: ids(event.data.recipients),
-    title: str(event.data.automation) ? `Automation: ${str(event.data.automation)}` : 'A board automation notified you',
-    body: str(event.data.message) ?? '',
-  }),
+};
+
+const crmRoutes: RoutesOf<CrmEvents> = {
   /** CRM: the new owner. */
   'contact.assigned': (event) => {
-    const owner = str(after(event, 'assignedTo'));
+    const owner = str(event.data.after.assignedTo);
     return owner ? { recipients: [owner], title: 'A contact was assigned to you', body: 'You own the relationship now.' } : null;
   },
   'deal.assigned': (event) => {
-    const owner = str(after(event, 'ownerId'));
+    const owner = str(event.data.after.ownerId);
     const title = quoted(str(event.data.title));
     return owner ? { recipients: [owner], title: title ? `Deal ${title} was assigned to you` : 'A deal was assigned to you', body: 'You own the deal now.' } : null;
   },
 };
 
-/** The event patterns this subgraph consumes (routed events, and identity's for addresses). */
+/**
+ * The routing table: routes by event type, each parsing its event with the producer's contract
+ * first (a malformed event fails for good, see MalformedPayloadError).
+ */
+export const ROUTES: Readonly<Record<string, EventHandlerOf<Routed | null>>> = {
+  ...typedRoutes(tasksEvents, taskRoutes),
+  ...typedRoutes(collaborationEvents, collaborationRoutes),
+  ...typedRoutes(crmEvents, crmRoutes),
+};
+
+type EventHandlerOf<R> = (event: PublishedEvent) => R;
+
+function typedRoutes<C extends EventContracts>(contracts: C, routes: RoutesOf<C>): Record<string, EventHandlerOf<Routed | null>> {
+  return Object.fromEntries(
+    Object.entries(routes).map(([type, route]) => [type, (event: PublishedEvent) => (route as (event: EventOf<C, string>) => Routed | null)(parseEvent(contracts, type, event))]),
+  );
+}
+
+/** The events this subgraph routes to notifications. */
 export const ROUTED_EVENTS = Object.keys(ROUTES);
