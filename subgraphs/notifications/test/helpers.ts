@@ -3,6 +3,18 @@ import { parseEvent, uuidv7, type PublishedEvent } from '@cellgraph/kernel';
 import { withClient, type TestMember } from '@cellgraph/kernel/testing';
 import type { NotificationsServices } from '../src/index.js';
 
+/**
+ * What the producers' contracts require of the events these tests route, for the fields a test
+ * leaves out (its own `data` replaces them key by key).
+ */
+const REQUIRED_DATA: Record<string, () => Record<string, unknown>> = {
+  'task.assigned': () => ({ boardId: null, taskTitle: '', recipients: [], before: { assigneeId: null }, after: { assigneeId: null } }),
+  'task.completed': () => ({ boardId: null, taskTitle: '', recipients: [] }),
+  'automation.notification_requested': () => ({ automationId: uuidv7(), automation: 'A rule', message: '', recipients: [], cause: { chain: [] } }),
+  'contact.assigned': () => ({ contactId: uuidv7(), before: { assignedTo: null }, after: { assignedTo: null } }),
+  'deal.assigned': () => ({ contactId: uuidv7(), title: 'A deal', before: { ownerId: null }, after: { ownerId: null } }),
+};
+
 /** An event as the relay would deliver it. */
 export function publishedEvent(type: string, orgId: string, options: { actorId?: string | null; subject?: { type: string; id: string } | null; data?: Record<string, unknown> } = {}): PublishedEvent {
   return {
@@ -11,7 +23,7 @@ export function publishedEvent(type: string, orgId: string, options: { actorId?:
     orgId,
     actorId: options.actorId ?? null,
     subject: options.subject === undefined ? { type: 'Task', id: uuidv7() } : options.subject,
-    data: options.data ?? {},
+    data: { ...REQUIRED_DATA[type]?.(), ...options.data },
     requestId: null,
     occurredAt: new Date().toISOString(),
   };

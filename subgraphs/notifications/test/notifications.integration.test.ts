@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { INTERNAL_CONTEXT_HEADER, LIVE_EVENT_EXTENSION, toGlobalId, uuidv7, type PublishedEvent } from '@cellgraph/kernel';
+import { INTERNAL_CONTEXT_HEADER, LIVE_EVENT_EXTENSION, MalformedPayloadError, toGlobalId, uuidv7, type PublishedEvent } from '@cellgraph/kernel';
 import {
   createTestDatabase,
   mutationsOf,
@@ -155,6 +155,15 @@ describe('routing events of other modules', () => {
     await services.router.handle(publishedEvent('task.assigned', outsider.orgId, { actorId: outsider.userId, data: { after: { assigneeId: erin.userId } } }));
     expect(await rowsOf(database.url, erin.userId)).toEqual([]);
     expect(await rowsOf(database.url, outsider.userId)).toEqual([]);
+  });
+
+  it('refuses an event that breaks its producer’s contract, for good and with the reason, and notifies no one', async () => {
+    const finn = await newMember();
+    const malformed = publishedEvent('task.assigned', alice.orgId, { actorId: alice.userId, data: { after: { assigneeId: 42 } } });
+    await expect(services.router.handle(malformed)).rejects.toThrow(new MalformedPayloadError(`task.assigned event ${malformed.id}`, [{ code: 'invalid_type', expected: 'string', path: ['after', 'assigneeId'], message: 'Invalid input: expected string, received number', input: 42 }]));
+    const wrongStatus = publishedEvent('task.status_changed', alice.orgId, { actorId: alice.userId, data: { boardId: null, taskTitle: 'T', recipients: [finn.userId], before: { status: 'todo' }, after: { status: 'finished' } } });
+    await expect(services.router.handle(wrongStatus)).rejects.toThrow(/^Malformed task\.status_changed event .*: data\.after\.status: /);
+    expect(await rowsOf(database.url, finn.userId)).toEqual([]);
   });
 });
 
