@@ -2,6 +2,7 @@ import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { runWithRequestContext, type RequestContext } from '../context/request-context.js';
 import { matchesEventPattern } from '../events/consumers.js';
+import { MalformedPayloadError } from '../events/contracts.js';
 import type { EventInbox } from '../events/inbox.js';
 import type { PublishedEvent } from '../events/outbox.js';
 import { eventQueueName } from '../events/relay.js';
@@ -102,7 +103,7 @@ export function startEventWorker(subgraph: string, handlers: Record<string, Even
     },
     { connection, prefix: options.prefix, concurrency: options.concurrency ?? 4, ...lockOptions(options.lockMs) },
   );
-  worker.on('failed', (job, error) => options.logger.warn({ jobId: job?.id, type: job?.data.type, attempts: job?.attemptsMade, err: error }, 'event handler failed'));
+  worker.on('failed', (job, error) => options.logger.warn({ jobId: job?.id, type: job?.data.type, attempts: job?.attemptsMade, err: error }, failedMessage(error, 'event handler failed')));
   worker.on('error', (error) => options.logger.warn({ err: error }, 'event worker error'));
   return { worker, close: closing(worker, connection) };
 }
@@ -130,7 +131,7 @@ export async function startJobWorker(subgraph: string, handlers: Record<string, 
     },
     { connection, prefix: options.prefix, concurrency: options.concurrency ?? 4, ...lockOptions(options.lockMs) },
   );
-  worker.on('failed', (job, error) => options.logger.warn({ jobId: job?.id, name: job?.name, attempts: job?.attemptsMade, err: error }, 'job failed'));
+  worker.on('failed', (job, error) => options.logger.warn({ jobId: job?.id, name: job?.name, attempts: job?.attemptsMade, err: error }, failedMessage(error, 'job failed')));
   worker.on('error', (error) => options.logger.warn({ err: error }, 'job worker error'));
   const closeWorker = closing(worker, connection);
   return {
@@ -141,6 +142,9 @@ export async function startJobWorker(subgraph: string, handlers: Record<string, 
     },
   };
 }
+
+/** A malformed payload is not retried: it says so, so the operator looks at the dead-letter list. */
+const failedMessage = (error: Error, otherwise: string) => (error instanceof MalformedPayloadError ? 'malformed payload, moved to the dead-letter list' : otherwise);
 
 /** Closes `worker`, then the connection it was given (BullMQ leaves a given connection open). */
 function closing(worker: Worker<any>, connection: Redis): () => Promise<void> {
