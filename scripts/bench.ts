@@ -5,7 +5,7 @@
  * machine's cores, so figures are conservative.
  */
 import pg from 'pg';
-import { cellDatabaseName, LOCAL_APP_PASSWORD, sqlIdentifier } from '@cellgraph/kernel';
+import { cellDatabaseName, LOCAL_APP_PASSWORD, sqlIdentifier } from '@cellgraph/kernel/core';
 import { benchLive } from './bench-live.js';
 import { loadCell } from './runtime/cells.js';
 import { prepareDatabase, startCell } from './runtime/cell.js';
