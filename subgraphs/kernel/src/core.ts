@@ -2,8 +2,9 @@
  * `@cellgraph/kernel/core`: the kernel's light part, for the gateway, clients and runtime scripts —
  * auth, configuration, request context, keys, coded errors, ids, logging, Redis, scalars, HTTP
  * hosting and shutdown. It must not load typeorm, type-graphql, bullmq, nodemailer,
- * @apollo/subgraph, pg, casbin or reflect-metadata, not even transitively (core-entry.test.ts
- * checks it): a module that needs one of them belongs to the subgraph entry (index.ts).
+ * @apollo/subgraph, pg, casbin or reflect-metadata, not even transitively (checked by
+ * gateway/test/module-graph.test.ts): a module that needs one belongs to the subgraph entry,
+ * index.ts.
  */
 export * from './auth/access-token.js';
 export * from './auth/api-keys.js';
