@@ -15,8 +15,8 @@ import {
 } from 'graphql';
 import { buildSchema, createResolversMap, type ContainerType, type NonEmptyArray } from 'type-graphql';
 import { noPubSub } from '../live/live-subscription.js';
-import { FEDERATION_SPEC } from './federation-spec.js';
 import { CUSTOM_SCALARS, GraphQLDateTimeISO } from '../scalars/custom-scalars.js';
+import { FEDERATION_SPEC } from './federation-spec.js';
 
 const FEDERATION_IMPORTS = ['@key', '@shareable', '@external', '@requires', '@provides', '@interfaceObject', '@inaccessible', '@tag', '@override'];
 
