@@ -17,5 +17,6 @@ const imported = readFileSync(recordFile, 'utf8')
   .map((url) => fileURLToPath(url));
 rmSync(dir, { recursive: true, force: true });
 const required = Object.keys(createRequire(import.meta.url).cache);
-process.stdout.write(JSON.stringify([...new Set([...imported, ...required])].sort()));
-process.exit(0);
+// Exit once the list is written (a pipe may take it in several writes): whatever the import left
+// open (timers, sockets) must not keep the probe alive.
+process.stdout.write(JSON.stringify([...new Set([...imported, ...required])].sort()), () => process.exit(0));
