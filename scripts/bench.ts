@@ -5,7 +5,8 @@
  * machine's cores, so figures are conservative.
  */
 import pg from 'pg';
-import { cellDatabaseName, LOCAL_APP_PASSWORD, sqlIdentifier } from '@cellgraph/kernel';
+import { cellDatabaseName, LOCAL_APP_PASSWORD, sqlIdentifier } from '@cellgraph/kernel/core';
+import { benchGatewayStart, printGatewayStart } from './bench-gateway-start.js';
 import { benchLive } from './bench-live.js';
 import { loadCell } from './runtime/cells.js';
 import { prepareDatabase, startCell } from './runtime/cell.js';
@@ -48,6 +49,9 @@ const scenarios: Scenario[] = [
 // The cell "all" (five subgraphs: identity, tasks, crm, collaboration, notifications) in one
 // process with the load generator; each subgraph brings its schema, pool and queues (~50 MB).
 const MAX_RSS_MB = 800;
+
+// First, while the machine is idle: a lone gateway's start time and memory.
+printGatewayStart(await benchGatewayStart());
 
 const instance = `bench-${process.pid}`;
 const database = cellDatabaseName('all', instance);

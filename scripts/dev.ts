@@ -7,7 +7,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { cellDatabaseName, cellKeyPrefix, createLogger, LOCAL_APP_PASSWORD, shutdownTimeoutMs, stopOnSignals } from '@cellgraph/kernel';
+import { cellDatabaseName, cellKeyPrefix, createLogger, LOCAL_APP_PASSWORD, shutdownTimeoutMs, stopOnSignals } from '@cellgraph/kernel/core';
 import { parseArgs } from 'node:util';
 import { loadCell } from './runtime/cells.js';
 import { prepareDatabase, startCell, type RunningCell } from './runtime/cell.js';

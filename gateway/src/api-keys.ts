@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { apiKeyCacheKey, isRedisUnavailable, type ApiKeyRecord, type Redis } from '@cellgraph/kernel';
+import { apiKeyCacheKey, isRedisUnavailable, type ApiKeyRecord, type Redis } from '@cellgraph/kernel/core';
 import type { SubgraphCaller } from './subgraph-call.js';
 
 const POSITIVE_TTL_SECONDS = 300;

@@ -1,4 +1,4 @@
-import { anonymous, API_KEY_PREFIX, type AccessTokenVerifier, type DelegationVerifier, type Principal, type RequestContext } from '@cellgraph/kernel';
+import { anonymous, API_KEY_PREFIX, type AccessTokenVerifier, type DelegationVerifier, type Principal, type RequestContext } from '@cellgraph/kernel/core';
 import type { ApiKeyResolver } from './api-keys.js';
 import { KeysUnavailableError } from './jwks.js';
 import { RateLimitedError, unlessRedisUnavailable, type RateLimiter } from './rate-limit.js';

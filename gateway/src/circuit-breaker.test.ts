@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLogger } from '@cellgraph/kernel';
+import { createLogger } from '@cellgraph/kernel/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CircuitBreaker, CircuitOpenError } from './circuit-breaker.js';
 

@@ -1,4 +1,4 @@
-import { CodedError, type Logger } from '@cellgraph/kernel';
+import { CodedError, type Logger } from '@cellgraph/kernel/core';
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
 

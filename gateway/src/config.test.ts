@@ -1,4 +1,4 @@
-import { generateSigningKeyPair } from '@cellgraph/kernel';
+import { generateSigningKeyPair } from '@cellgraph/kernel/core';
 import { describe, expect, it } from 'vitest';
 import { parseGatewayConfig } from './config.js';
 

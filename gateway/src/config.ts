@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import { boolFromEnv, cellNamespaceEnv, DEFAULT_REDIS_COMMAND_TIMEOUT_MS, intFromEnv, isDevelopment, MAX_PAGE_SIZE, parseEnv, privateJwkSchema, publicJwksSchema, redisKeyPrefixOf, requireCellName } from '@cellgraph/kernel';
+import { boolFromEnv, cellNamespaceEnv, DEFAULT_REDIS_COMMAND_TIMEOUT_MS, intFromEnv, isDevelopment, MAX_PAGE_SIZE, parseEnv, privateJwkSchema, publicJwksSchema, redisKeyPrefixOf, requireCellName } from '@cellgraph/kernel/core';
 import { z } from 'zod';
 import { parseTrustProxy, type TrustProxy } from './client-address.js';
 

@@ -1,4 +1,4 @@
-import type { PublishedEvent, RequestContext } from '@cellgraph/kernel';
+import type { PublishedEvent, RequestContext } from '@cellgraph/kernel/core';
 
 /** The GraphQL context value of a gateway request. */
 export interface GatewayContext {

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@cellgraph/kernel';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@cellgraph/kernel/core';
 import {
   getNamedType,
   getNullableType,

@@ -1,4 +1,4 @@
-import { currentRequestContext, type Logger } from '@cellgraph/kernel';
+import { currentRequestContext, type Logger } from '@cellgraph/kernel/core';
 import type { GraphQLFormattedError } from 'graphql';
 
 // Extensions a client may see; everything else (stack traces, serviceName, upstream responses,

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AccessTokenIssuer, AccessTokenVerifier, generateSigningKeyPair, type PublicJwks } from '@cellgraph/kernel';
+import { AccessTokenIssuer, AccessTokenVerifier, generateSigningKeyPair, type PublicJwks } from '@cellgraph/kernel/core';
 import { errors } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessTokenKeys, KeysUnavailableError } from './jwks.js';

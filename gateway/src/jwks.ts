@@ -1,4 +1,4 @@
-import { publicJwksSchema, type PublicJwks } from '@cellgraph/kernel';
+import { publicJwksSchema, type PublicJwks } from '@cellgraph/kernel/core';
 import { createLocalJWKSet, errors, type JWTVerifyGetKey } from 'jose';
 
 /** The access-token keys cannot be had: identity is unreachable and no usable keys are held. Not the caller's fault. */

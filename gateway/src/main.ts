@@ -1,4 +1,4 @@
-import { closeServer, createLogger, listen, stopOnSignals } from '@cellgraph/kernel';
+import { closeServer, createLogger, listen, stopOnSignals } from '@cellgraph/kernel/core';
 import { parseGatewayConfig } from './config.js';
 import { createGateway } from './server.js';
 

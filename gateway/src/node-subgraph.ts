@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { LocalGraphQLDataSource } from '@apollo/gateway';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { forbidden, invalidInput, parseGlobalId, type RequestContext } from '@cellgraph/kernel';
+import { forbidden, invalidInput, parseGlobalId, type RequestContext } from '@cellgraph/kernel/core';
 import DataLoader from 'dataloader';
 import { Kind, parse, type ConstDirectiveNode } from 'graphql';
 import type { GatewayContext } from './context.js';

@@ -1,5 +1,5 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { malformedScalarInputs } from '@cellgraph/kernel';
+import { malformedScalarInputs } from '@cellgraph/kernel/core';
 import { GraphQLError, Kind, visit, type DocumentNode } from 'graphql';
 import type { GatewayContext } from './context.js';
 import { bearerChallenge } from './http-headers.js';

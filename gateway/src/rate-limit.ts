@@ -1,4 +1,4 @@
-import { isRedisUnavailable, type Redis } from '@cellgraph/kernel';
+import { isRedisUnavailable, type Redis } from '@cellgraph/kernel/core';
 
 // INCR the window's counter, start its expiry on first use, return count and time left.
 const WINDOW_SCRIPT = `

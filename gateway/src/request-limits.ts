@@ -1,4 +1,4 @@
-import type { Principal, Redis } from '@cellgraph/kernel';
+import type { Principal, Redis } from '@cellgraph/kernel/core';
 import { RateLimitedError, RateLimiter, unlessRedisUnavailable, type RateLimitDecision } from './rate-limit.js';
 
 export interface LimitSetting {

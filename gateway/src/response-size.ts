@@ -1,4 +1,4 @@
-import { currentRequestContext } from '@cellgraph/kernel';
+import { currentRequestContext } from '@cellgraph/kernel/core';
 import { GraphQLError, type FormattedExecutionResult } from 'graphql';
 
 /** Bytes of a result once serialized, as it goes on the wire. */

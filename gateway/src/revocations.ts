@@ -1,4 +1,4 @@
-import { isRedisUnavailable, type RevokedTokens, type TokenRevocations } from '@cellgraph/kernel';
+import { isRedisUnavailable, type RevokedTokens, type TokenRevocations } from '@cellgraph/kernel/core';
 import type { SubgraphCaller } from './subgraph-call.js';
 
 const REBUILD = 'mutation RebuildRevocationCache { _revocationCacheRebuild }';

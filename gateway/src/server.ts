@@ -22,7 +22,7 @@ import {
   TokenRevocations,
   type Logger,
   type RequestContext,
-} from '@cellgraph/kernel';
+} from '@cellgraph/kernel/core';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import express, { type Express, type Request } from 'express';

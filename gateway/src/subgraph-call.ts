@@ -1,4 +1,4 @@
-import { INTERNAL_CONTEXT_HEADER, REQUEST_ID_HEADER, type InternalContextSigner, type RequestContext } from '@cellgraph/kernel';
+import { INTERNAL_CONTEXT_HEADER, REQUEST_ID_HEADER, type InternalContextSigner, type RequestContext } from '@cellgraph/kernel/core';
 import type { SubgraphBreakers } from './circuit-breaker.js';
 
 export interface SubgraphResponse<T> {

@@ -2,7 +2,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { SupergraphManager } from '@apollo/gateway';
-import type { Logger } from '@cellgraph/kernel';
+import type { Logger } from '@cellgraph/kernel/core';
 
 const JOIN_GRAPH = /@join__graph\(name: "([^"]+)", url: "[^"]*"\)/g;
 

@@ -1,4 +1,4 @@
-import { generateEncryptionKey, generateSigningKeyPair, type PrivateSigningJwk, type PublicJwks } from '@cellgraph/kernel';
+import { generateEncryptionKey, generateSigningKeyPair, type PrivateSigningJwk, type PublicJwks } from '@cellgraph/kernel/core';
 
 /**
  * The secrets of a cell: the gateway's internal-context key pair, the access-token key pair and

@@ -1,4 +1,4 @@
-import { liveEventChannel, type Logger, type PublishedEvent } from '@cellgraph/kernel';
+import { liveEventChannel, type Logger, type PublishedEvent } from '@cellgraph/kernel/core';
 import type { Redis } from 'ioredis';
 
 type Listener = (event: PublishedEvent) => void;

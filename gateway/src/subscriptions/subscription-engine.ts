@@ -1,7 +1,7 @@
 import { buildOperationContext, executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
 import { operationFromDocument, Supergraph, type Schema } from '@apollo/federation-internals';
 import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan } from '@apollo/query-planner';
-import { isLiveEventOf, type Logger, type Principal, type PublishedEvent } from '@cellgraph/kernel';
+import { isLiveEventOf, type Logger, type Principal, type PublishedEvent } from '@cellgraph/kernel/core';
 import { GraphQLError, Kind, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { GatewayContext } from '../context.js';
 

@@ -4,6 +4,7 @@ import type { Database } from '../db/database.js';
 import { sqlIdentifier } from '../db/roles.js';
 import type { Logger } from '../logging/logger.js';
 import { uuidv7 } from '../ids/uuid.js';
+import { liveEventChannel } from '../live/live-subscription.js';
 import { consumersOf, type EventConsumers } from './consumers.js';
 import type { PublishedEvent } from './outbox.js';
 
@@ -13,8 +14,6 @@ const MAX_RETRY_DELAY_MS = 2_000;
 
 /** The queue that delivers events to one consuming subgraph. */
 export const eventQueueName = (consumer: string) => `${consumer}-events`;
-/** The Redis pub/sub channel of an organization's live events. */
-export const liveEventChannel = (prefix: string, orgId: string) => `${prefix}:live:${orgId}`;
 
 interface OutboxRow {
   id: string;

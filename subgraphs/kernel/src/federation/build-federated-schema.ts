@@ -16,9 +16,8 @@ import {
 import { buildSchema, createResolversMap, type ContainerType, type NonEmptyArray } from 'type-graphql';
 import { noPubSub } from '../live/live-subscription.js';
 import { CUSTOM_SCALARS, GraphQLDateTimeISO } from '../scalars/custom-scalars.js';
+import { FEDERATION_SPEC } from './federation-spec.js';
 
-/** The Federation version every subgraph links; 2.3 brings `@interfaceObject`. */
-export const FEDERATION_SPEC = 'https://specs.apollo.dev/federation/v2.3';
 const FEDERATION_IMPORTS = ['@key', '@shareable', '@external', '@requires', '@provides', '@interfaceObject', '@inaccessible', '@tag', '@override'];
 
 type SubgraphResolvers = NonNullable<Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>['resolvers']>;

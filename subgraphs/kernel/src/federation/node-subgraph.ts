@@ -1,4 +1,4 @@
-import { FEDERATION_SPEC } from './build-federated-schema.js';
+import { FEDERATION_SPEC } from './federation-spec.js';
 
 /** The subgraph that declares `Node` and answers `node(id:)`; it is served inside the gateway. */
 export const NODE_SUBGRAPH = 'node';

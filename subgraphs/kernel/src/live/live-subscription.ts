@@ -12,6 +12,9 @@ import type { PublishedEvent } from '../events/outbox.js';
  */
 export const LIVE_EVENT_EXTENSION = 'cellgraphLiveEvent';
 
+/** The Redis pub/sub channel of an organization's live events: the outbox relay publishes, the gateway listens. */
+export const liveEventChannel = (prefix: string, orgId: string) => `${prefix}:live:${orgId}`;
+
 /**
  * Options of a type-graphql `@Subscription` field driven by the gateway: a subgraph never keeps
  * a subscription open itself, so `subscribe` refuses.

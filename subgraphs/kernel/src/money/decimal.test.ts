@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { currencyExponent } from './currency.js';
-import { fitsCurrency, formatAmount, Money, parseDecimal } from './decimal.js';
+import { fitsCurrency, formatAmount, parseDecimal } from './decimal.js';
+import { Money } from './money.js';
 
 describe('decimals', () => {
   it('reads strings exactly and numbers only when short enough to be exact', () => {

@@ -1,7 +1,6 @@
 import Big from 'big.js';
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { Directive, Field, ObjectType } from 'type-graphql';
-import { currencyExponent, GraphQLCurrencyCode } from './currency.js';
+import { currencyExponent } from './currency.js';
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 /** Digits a JSON number may carry and still be read exactly (shorter than a double's 15–17). */
@@ -47,19 +46,4 @@ export function fitsCurrency(amount: string, currency: string, integerDigits = 1
 /** `amount` written with exactly the currency's minor units, rounding half away from zero. */
 export function formatAmount(amount: string | Big, currency: string): string {
   return new Big(amount).toFixed(currencyExponent(currency), Big.roundHalfUp);
-}
-
-/** An amount of money in one currency. */
-@ObjectType({ description: 'An amount in one currency.' })
-@Directive('@shareable')
-export class Money {
-  @Field(() => GraphQLDecimal, { description: 'Exact amount with the currency’s minor units, e.g. "1250.50".' })
-  amount!: string;
-
-  @Field(() => GraphQLCurrencyCode)
-  currencyCode!: string;
-
-  static of(amount: string | Big, currencyCode: string): Money {
-    return Object.assign(new Money(), { amount: formatAmount(amount, currencyCode), currencyCode });
-  }
 }

@@ -1,5 +1,6 @@
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { PageInfo } from './page-info.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-size.js';
 
 /** The data behind a `<Type>Connection`: totalCount is computed only when selected. */
 export interface Connection<T> {
@@ -43,9 +44,6 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
   }
   return ConnectionClass;
 }
-
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 100;
 
 @ArgsType()
 export class ConnectionArgs {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PAGE_SIZE } from './connection-types.js';
+import { MAX_PAGE_SIZE } from './page-size.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { keysetCondition, pageRequest, type SortKey } from './paginate.js';
 import { argumentsKey } from './paginate-groups.js';

@@ -1,7 +1,8 @@
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { invalidInput } from '../errors/coded-error.js';
 import type { Database } from '../db/database.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Connection, type ConnectionArgs } from './connection-types.js';
+import type { Connection, ConnectionArgs } from './connection-types.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-size.js';
 import { decodeCursor, encodeCursor, type CursorValue } from './cursor.js';
 
 /**
