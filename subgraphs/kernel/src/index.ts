@@ -3,6 +3,7 @@ import 'reflect-metadata';
 /** `@cellgraph/kernel`: everything a subgraph needs — the light core plus the database, schema, jobs and server. */
 export * from './core.js';
 
+export * from './aggregate/aggregate-access.js';
 export * from './authz/authorizer.js';
 export * from './authz/model.js';
 export * from './authz/policy-store.js';

@@ -53,17 +53,14 @@ describe('authorization', () => {
     const [member, guest, teamGuest, outsider] = [uuidv7(), uuidv7(), uuidv7(), uuidv7()];
     const [task, shared] = [uuidv7(), uuidv7()];
     const team = uuidv7();
-    await writer.db.transaction(
-      async (em) => {
+    await writer.db.transaction({ orgId, userId: null }, async (em) => {
         await policyWriter.setRole(em, orgId, member, 'member');
         await policyWriter.setRole(em, orgId, guest, 'guest');
         await policyWriter.setRole(em, orgId, teamGuest, 'guest');
         await policyWriter.setTeamMember(em, orgId, teamGuest, team, true);
         await policyWriter.grant(em, orgId, userSubject(guest), `Task:${shared}`, 'viewer');
         await policyWriter.grant(em, orgId, `team:${team}`, `Task:${shared}`, 'editor');
-      },
-      { orgId },
-    );
+    });
     expect(await authz.can(user(member, orgId), 'write', 'Task', task)).toBe(true);
     expect(await authz.can(user(member, orgId), 'manage', 'Task', task)).toBe(false);
     expect(await authz.can(user(guest, orgId), 'read', 'Task', task)).toBe(false);
@@ -90,13 +87,10 @@ describe('authorization', () => {
     const userId = uuidv7();
     const request = user(userId, orgId);
     expect(await reader.authz.can(request, 'read', 'Task', uuidv7())).toBe(false); // cached: not a member
-    await writer.db.transaction(
-      async (em, hooks) => {
+    await writer.db.transaction({ orgId, userId: null }, async (em, hooks) => {
         await policyWriter.setRole(em, orgId, userId, 'member');
         hooks.afterCommit(() => writer.authz.announcePolicyChange(orgId));
-      },
-      { orgId },
-    );
+    });
     const started = Date.now();
     await expect.poll(() => reader.authz.can(request, 'read', 'Task', uuidv7()), { timeout: 1_000, interval: 10 }).toBe(true);
     expect(Date.now() - started).toBeLessThan(1_000);

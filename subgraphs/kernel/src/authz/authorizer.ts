@@ -49,7 +49,7 @@ export class PolicyCache {
     if (cached && Date.now() - cached.loaded < CACHE_TTL_MS) return cached.enforcer;
     if (this.enforcers.size >= MAX_CACHED_ORGS) this.enforcers.delete(this.enforcers.keys().next().value!);
     const enforcer = this.db
-      .transaction((em) => em.query('SELECT ptype, v0, v1, v2, v3 FROM authz.policies ORDER BY id'), { orgId })
+      .transaction({ orgId, userId: null }, (em) => em.query('SELECT ptype, v0, v1, v2, v3 FROM authz.policies ORDER BY id'))
       .then((rows: PolicyRow[]) => enforcerWith(rows));
     enforcer.catch(() => this.enforcers.delete(orgId));
     this.enforcers.set(orgId, { loaded: Date.now(), enforcer });

@@ -1,18 +1,31 @@
 import { DataSource, type EntityManager, type EntitySchema, type Logger as OrmLogger, type MixedList } from 'typeorm';
-import { currentRequestContext, principalOrgId, principalUserId } from '../context/request-context.js';
+import { currentRequestContext, principalOrgId, principalUserId, type RequestContext } from '../context/request-context.js';
 import type { Logger } from '../logging/logger.js';
 import { checkEmittedEvent, checksEmittedEvents, type EventContracts } from '../events/contracts.js';
 import { appendEvent, type DomainEvent } from '../events/outbox.js';
 import { SnakeNamingStrategy } from './naming.js';
 
-/** Settings of one unit of work, readable by row-level security policies as `app.*`. */
+/** An explicit unit-of-work scope, readable by row-level security policies as `app.*`. */
 export interface TransactionScope {
-  /** The organisation rows are visible for; defaults to the request's. */
-  orgId?: string | null;
-  /** The acting user; defaults to the request's. */
-  userId?: string | null;
+  /** The organisation whose rows are visible (null: none). */
+  orgId: string | null;
+  /** The acting user (null: none). */
+  userId: string | null;
   /** Further `app.<name>` settings a policy reads (e.g. `auth_email` during sign-in). */
   settings?: Record<string, string>;
+}
+
+/**
+ * Whose unit of work it is: a request (its principal's organization and user — the same request
+ * the permission checks read) or an explicit scope (jobs and events of one organization, sign-in).
+ * Always passed where the transaction is opened; nothing is read from ambient context.
+ */
+export type WorkScope = RequestContext | TransactionScope;
+
+/** The organization and user a unit of work runs as. */
+export function scopeOf(scope: WorkScope): TransactionScope {
+  if (!('principal' in scope)) return scope;
+  return { orgId: principalOrgId(scope.principal), userId: principalUserId(scope.principal) };
 }
 
 const SETTING_NAME = /^[a-z][a-z_]*$/;
@@ -170,19 +183,18 @@ export class Database {
   }
 
   /**
-   * One unit of work: a transaction whose first statement sets `app.org_id` and `app.user_id`
-   * with `set_config(…, true)` — local to the transaction, so a pooled connection never carries
-   * one tenant's setting into another's work. Throwing inside `work` rolls everything back;
-   * hooks registered with `afterCommit` run once the commit succeeded (their failures are logged).
+   * One unit of work of `scope` (a request, or an explicit organization and user): a transaction
+   * whose first statement sets `app.org_id` and `app.user_id` with `set_config(…, true)` — local to
+   * the transaction, so a pooled connection never carries one tenant's setting into another's work.
+   * Throwing inside `work` rolls everything back; hooks registered with `afterCommit` run once the
+   * commit succeeded (their failures are logged).
    */
-  async transaction<T>(work: (em: EntityManager, hooks: TransactionHooks) => Promise<T>, scope: TransactionScope = {}): Promise<T> {
-    const principal = currentRequestContext()?.principal;
-    const orgId = scope.orgId !== undefined ? scope.orgId : principal ? principalOrgId(principal) : null;
-    const userId = scope.userId !== undefined ? scope.userId : principal ? principalUserId(principal) : null;
+  async transaction<T>(scope: WorkScope, work: (em: EntityManager, hooks: TransactionHooks) => Promise<T>): Promise<T> {
+    const { orgId, userId, settings: extra } = scopeOf(scope);
     const settings: [string, string][] = [
       ['app.org_id', orgId ?? ''],
       ['app.user_id', userId ?? ''],
-      ...Object.entries(scope.settings ?? {}).map(([name, value]): [string, string] => {
+      ...Object.entries(extra ?? {}).map(([name, value]): [string, string] => {
         if (!SETTING_NAME.test(name)) throw new Error(`Invalid transaction setting name: ${name}`);
         return [`app.${name}`, value];
       }),

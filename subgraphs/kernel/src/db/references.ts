@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Database } from './database.js';
+import type { Database, WorkScope } from './database.js';
 
 /**
  * An id a mutation input references: it must be a row of `table` (schema-qualified) that the
@@ -40,6 +40,6 @@ export async function requireReferences(em: EntityManager, references: readonly 
  * its own (for checks made before the write's transaction) — never on a second connection while
  * the caller holds one.
  */
-export function requireReferencesIn(db: Database, references: readonly RowReference[], em?: EntityManager): Promise<void> {
-  return em ? requireReferences(em, references) : db.transaction((own) => requireReferences(own, references));
+export function requireReferencesIn(db: Database, scope: WorkScope, references: readonly RowReference[], em?: EntityManager): Promise<void> {
+  return em ? requireReferences(em, references) : db.transaction(scope, (own) => requireReferences(own, references));
 }

@@ -69,7 +69,7 @@ export class TrashKeeper {
     const id = fromGlobalId(spec.type, globalId);
     const orgId = requireOrgId(request);
     await this.authz.require(request, 'manage', spec.type, id);
-    await this.db.transaction(async (em) => {
+    await this.db.transaction(request, async (em) => {
       const [row] = (await em.query(`SELECT id FROM ${this.table(spec)} WHERE id = $1 AND deleted_at IS NOT NULL FOR UPDATE`, [id])) as { id: string }[];
       if (!row) throw userError(`${spec.event.toUpperCase()}_NOT_IN_TRASH`, `No ${spec.type.toLowerCase()} with this id is in the trash`, ['input', 'id']);
       await this.purgeRows(em, orgId, spec, [id]);
@@ -104,7 +104,7 @@ export class TrashKeeper {
    * cannot go (recorded in `skipped`, and logged) never holds back the rest of the sweep.
    */
   private async sweepOrg(orgId: string, spec: TrashSpec, ids: string[], skipped: string[]): Promise<number> {
-    const purge = (batch: string[]) => this.db.transaction((em) => this.purgeRows(em, orgId, spec, batch), { orgId, userId: null });
+    const purge = (batch: string[]) => this.db.transaction({ orgId, userId: null }, (em) => this.purgeRows(em, orgId, spec, batch));
     try {
       await purge(ids);
       return ids.length;

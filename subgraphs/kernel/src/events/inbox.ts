@@ -42,14 +42,13 @@ export class EventInbox {
   }
 
   async handled(event: PublishedEvent): Promise<boolean> {
-    const rows: unknown[] = await this.db.transaction((em) => em.query(`SELECT 1 FROM ${this.table} WHERE event_id = $1`, [event.id]), { orgId: event.orgId, userId: null });
+    const rows: unknown[] = await this.db.transaction({ orgId: event.orgId, userId: null }, (em) => em.query(`SELECT 1 FROM ${this.table} WHERE event_id = $1`, [event.id]));
     return rows.length > 0;
   }
 
   async markHandled(event: PublishedEvent): Promise<void> {
-    await this.db.transaction(
-      (em) => em.query(`INSERT INTO ${this.table} (event_id, org_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [event.id, event.orgId]),
-      { orgId: event.orgId, userId: null },
+    await this.db.transaction({ orgId: event.orgId, userId: null }, (em) =>
+      em.query(`INSERT INTO ${this.table} (event_id, org_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [event.id, event.orgId]),
     );
   }
 

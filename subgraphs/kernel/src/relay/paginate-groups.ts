@@ -1,10 +1,12 @@
 import { In, type EntityManager, type EntityTarget, type FindOptionsWhere, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import type { Database } from '../db/database.js';
+import type { Database, WorkScope } from '../db/database.js';
 import type { Connection, ConnectionArgs } from './connection-types.js';
 import { applyCursor, cursorValuesOf, orderTerms, pageRequest, selectCursorValues, toConnection, type KeyedRow, type SortKey } from './paginate.js';
 
 export interface GroupedPageOptions<T extends ObjectLiteral> {
   db: Database;
+  /** Whose rows: the request (or explicit scope) the pages are read for. */
+  scope: WorkScope;
   entity: EntityTarget<T>;
   /** The base query (alias and filters), without the group condition. */
   build: (em: EntityManager) => SelectQueryBuilder<T>;
@@ -28,12 +30,12 @@ export async function paginateGroups<T extends ObjectLiteral>(
   options: GroupedPageOptions<T>,
   groups: readonly string[],
 ): Promise<Connection<T>[]> {
-  const { db, entity, build, alias, groupPath, idProperty, sort, args } = options;
+  const { db, scope, entity, build, alias, groupPath, idProperty, sort, args } = options;
   const idPath = `${alias}.${idProperty}`;
   const page = pageRequest(args);
   const rowsByGroup = new Map<string, KeyedRow<T>[]>(groups.map((group) => [group, []]));
   if (page.size > 0 && groups.length > 0) {
-    await db.transaction(async (em) => {
+    await db.transaction(scope, async (em) => {
       const ranked = build(em).andWhere(`${groupPath} IN (:...cellgraphGroups)`, { cellgraphGroups: [...groups] });
       applyCursor(ranked, sort, page);
       const order = orderTerms(sort, page.forward)
@@ -67,7 +69,7 @@ export async function paginateGroups<T extends ObjectLiteral>(
 
   let counts: Promise<Map<string, number>> | undefined;
   const countAll = () =>
-    (counts ??= db.transaction(async (em) => {
+    (counts ??= db.transaction(scope, async (em) => {
       const rows: { grp: string; count: string }[] = await build(em)
         .andWhere(`${groupPath} IN (:...cellgraphGroups)`, { cellgraphGroups: [...groups] })
         .select(groupPath, 'grp')

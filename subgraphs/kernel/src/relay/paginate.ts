@@ -1,6 +1,6 @@
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { invalidInput } from '../errors/coded-error.js';
-import type { Database } from '../db/database.js';
+import type { Database, WorkScope } from '../db/database.js';
 import type { Connection, ConnectionArgs } from './connection-types.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-size.js';
 import { decodeCursor, encodeCursor, type CursorValue } from './cursor.js';
@@ -176,21 +176,23 @@ export function toConnection<T>(
  */
 export async function paginate<T extends ObjectLiteral>(options: {
   db: Database;
+  /** Whose rows: the request (or explicit scope) the page is read for. */
+  scope: WorkScope;
   build: (em: EntityManager) => SelectQueryBuilder<T>;
   sort: SortKey[];
   args: ConnectionArgs;
 }): Promise<Connection<T>> {
-  const { db, build, sort, args } = options;
+  const { db, scope, build, sort, args } = options;
   const page = pageRequest(args);
   const rows =
     page.size === 0
       ? []
-      : await db.transaction(async (em) => {
+      : await db.transaction(scope, async (em) => {
           const { raw, entities } = await pageQuery(build(em), sort, page).getRawAndEntities();
           if (raw.length !== entities.length) throw new Error('paginate: the query must yield one row per item');
           return entities.map((node, index) => ({ node, keys: cursorValuesOf(raw[index] as Record<string, unknown>, sort) }));
         });
-  return toConnection(rows, page, sort, () => db.transaction((em) => build(em).getCount()));
+  return toConnection(rows, page, sort, () => db.transaction(scope, (em) => build(em).getCount()));
 }
 
 /**
@@ -201,24 +203,25 @@ export async function paginate<T extends ObjectLiteral>(options: {
  */
 export async function paginateSource<R extends Record<string, unknown>, T>(options: {
   db: Database;
+  scope: WorkScope;
   source: { sql: string; params: Record<string, unknown> };
   sort: SortKey[];
   args: ConnectionArgs;
   load: (em: EntityManager, rows: R[]) => Promise<(T | undefined)[]>;
 }): Promise<Connection<T>> {
-  const { db, source, sort, args, load } = options;
+  const { db, scope, source, sort, args, load } = options;
   const page = pageRequest(args);
   const fromSource = (em: EntityManager) => em.createQueryBuilder().from(`(${source.sql})`, 'items').setParameters(source.params);
   const rows =
     page.size === 0
       ? []
-      : await db.transaction(async (em) => {
+      : await db.transaction(scope, async (em) => {
           const raw = (await pageQuery(fromSource(em).select('items.*'), sort, page).getRawMany()) as R[];
           const nodes = await load(em, raw);
           if (nodes.length !== raw.length) throw new Error('paginateSource: load must answer one item (or undefined) per row');
           return raw.flatMap((row, index) => (nodes[index] === undefined ? [] : [{ node: nodes[index]!, keys: cursorValuesOf(row, sort) }]));
         });
   return toConnection(rows, page, sort, () =>
-    db.transaction(async (em) => Number(((await fromSource(em).select('COUNT(*)', 'count').getRawOne()) as { count: string }).count)),
+    db.transaction(scope, async (em) => Number(((await fromSource(em).select('COUNT(*)', 'count').getRawOne()) as { count: string }).count)),
   );
 }
