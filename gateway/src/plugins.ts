@@ -80,43 +80,26 @@ export function scalarInputs(): ApolloServerPlugin<GatewayContext> {
 }
 
 /**
- * A subgraph's throttling (identity's sign-in limits) answers like the gateway's own rate limits:
- * HTTP 429 with Retry-After, taken from the RATE_LIMITED error's `retryAfter` (seconds).
+ * The HTTP status of an answer whose errors say the caller should come back later, with Retry-After
+ * from the errors' `retryAfter` (seconds):
+ * - 429 when any error is RATE_LIMITED (the caller's own budget);
+ * - 503 when nothing could be served because a dependency is down (every root field null, every error
+ *   SERVICE_UNAVAILABLE — a subgraph unreachable, a subgraph's database out), so HTTP clients and
+ *   proxies can tell an outage from a bug and retry. A partial answer stays 200 (its errors carry `retryAfter`).
  */
-export function rateLimitedStatus(): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response }) {
-          if (response.body.kind !== 'single') return;
-          const limited = response.body.singleResult.errors?.find((error) => error.extensions?.code === 'RATE_LIMITED');
-          if (!limited) return;
-          response.http.status = 429;
-          const retryAfter = Number(limited.extensions?.retryAfter);
-          if (Number.isFinite(retryAfter) && retryAfter > 0) response.http.headers.set('retry-after', String(Math.ceil(retryAfter)));
-        },
-      };
-    },
-  };
-}
-
-/**
- * An answer in which nothing could be served because a dependency is down (every root field null,
- * every error SERVICE_UNAVAILABLE — a subgraph unreachable, a subgraph's database out) is HTTP 503
- * with Retry-After from the errors' `retryAfter` (seconds), so HTTP clients and proxies can tell an
- * outage from a bug and retry. A partial answer stays 200 (its errors carry `retryAfter`).
- */
-export function serviceUnavailableStatus(): ApolloServerPlugin<GatewayContext> {
+export function retryStatus(): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single') return;
           const { data, errors } = response.body.singleResult;
-          if (!errors?.length || !errors.every((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE')) return;
-          if (data && Object.values(data).some((value) => value !== null)) return;
-          response.http.status = 503;
-          const retryAfter = Math.max(0, ...errors.map((error) => Number(error.extensions?.retryAfter)).filter(Number.isFinite));
+          if (!errors?.length) return;
+          const limited = errors.filter((error) => error.extensions?.code === 'RATE_LIMITED');
+          const unavailable = errors.every((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE') && !(data && Object.values(data).some((value) => value !== null));
+          if (!limited.length && !unavailable) return;
+          response.http.status = limited.length ? 429 : 503;
+          const retryAfter = Math.max(0, ...(limited.length ? limited : errors).map((error) => Number(error.extensions?.retryAfter)).filter(Number.isFinite));
           if (retryAfter > 0) response.http.headers.set('retry-after', String(Math.ceil(retryAfter)));
         },
       };

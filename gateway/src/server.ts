@@ -46,7 +46,7 @@ import { explorerAssets, explorerPage, wantsExplorer } from './explorer.js';
 import { subgraphReadiness } from './health.js';
 import { aliasLimit, depthLimit, directiveLimit } from './limits.js';
 import { nodeSubgraph, readNodeOwners } from './node-subgraph.js';
-import { introspectionGuard, rateLimitedStatus, scalarInputs, serviceUnavailableStatus, subscriptionsOverWebSocket } from './plugins.js';
+import { introspectionGuard, retryStatus, scalarInputs, subscriptionsOverWebSocket } from './plugins.js';
 import { signedDataSource } from './signed-data-source.js';
 import { SubgraphCaller } from './subgraph-call.js';
 import { LiveEventHub } from './subscriptions/live-event-hub.js';
@@ -129,8 +129,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
       introspectionGuard(config.development),
       scalarInputs(),
       nodeLimit(config.MAX_QUERY_NODES, { assumedListSize: config.ASSUMED_LIST_SIZE }),
-      rateLimitedStatus(),
-      serviceUnavailableStatus(),
+      retryStatus(),
       requestLogging(logger),
     ],
     logger,
