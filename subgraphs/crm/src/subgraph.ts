@@ -1,15 +1,15 @@
 import { collaborationEvents, NODE_TAG_EVENTS } from '@cellgraph/collaboration/contracts';
-import { defineSubgraph, NodeTagProjection, referenceAsIs, referenceThroughLoader, typedEventHandlers } from '@cellgraph/kernel';
+import { defineSubgraph, NodeTagProjection, referenceAsIs, typedEventHandlers } from '@cellgraph/kernel';
 import { crmEvents } from './contracts.js';
 import { Contact } from './contact/contact.entity.js';
-import { contactById } from './contact/contact.loaders.js';
+import { contactReference } from './contact/contact.reference.js';
 import { ContactResolver } from './contact/contact.resolver.js';
 import { ContactService } from './contact/contact.service.js';
 import { ContactField } from './custom-field/custom-field.entity.js';
 import { ContactFieldResolver } from './custom-field/custom-field.resolver.js';
 import { ContactFieldService } from './custom-field/custom-field.service.js';
 import { Deal } from './deal/deal.entity.js';
-import { dealById } from './deal/deal.loaders.js';
+import { dealReference } from './deal/deal.reference.js';
 import { DealResolver, StageForecastResolver } from './deal/deal.resolver.js';
 import { DealService } from './deal/deal.service.js';
 import { ForecastService } from './deal/forecast.js';
@@ -18,7 +18,7 @@ import { InteractionResolver } from './interaction/interaction.resolver.js';
 import { InteractionService } from './interaction/interaction.service.js';
 import { migrations } from './migrations/index.js';
 import { Pipeline, PipelineStage } from './pipeline/pipeline.entities.js';
-import { pipelineById } from './pipeline/pipeline.loaders.js';
+import { pipelineReference } from './pipeline/pipeline.reference.js';
 import { PipelineResolver, PipelineStageResolver } from './pipeline/pipeline.resolver.js';
 import { PipelineService } from './pipeline/pipeline.service.js';
 import type { CrmServices } from './services.js';
@@ -51,23 +51,24 @@ export const crmSubgraph = defineSubgraph<CrmServices>({
     UserCrmResolver,
   ],
   references: {
-    Contact: referenceThroughLoader<CrmServices, unknown>('Contact', (context) => contactById(context.services, context.loaders, context.request)),
-    Deal: referenceThroughLoader<CrmServices, unknown>('Deal', (context) => dealById(context.services, context.loaders, context.request)),
-    Pipeline: referenceThroughLoader<CrmServices, unknown>('Pipeline', (context) => pipelineById(context.services, context.loaders, context.request)),
+    Contact: contactReference,
+    Deal: dealReference,
+    Pipeline: pipelineReference,
     User: referenceAsIs,
   },
   emits: crmEvents,
   createServices({ db, authz }) {
     const contactFields = new ContactFieldService(db, authz);
     const contacts = new ContactService(db, authz, contactFields);
+    const deals = new DealService(db, authz, contacts);
     return {
       db,
       authz,
       contacts,
       contactFields,
       pipelines: new PipelineService(db, authz),
-      deals: new DealService(db, authz, contacts),
-      forecasts: new ForecastService(db, authz),
+      deals,
+      forecasts: new ForecastService(db, deals.access),
       interactions: new InteractionService(db, contacts),
       tagProjection: new NodeTagProjection(db, 'crm', ['Contact', 'Deal']),
     };

@@ -35,7 +35,7 @@ const until = async (condition: () => Promise<boolean>) => {
 describe('crm as a producer', () => {
   const db = () => harness.servers[0]!.runtime.db;
   const emit = (type: string, data: Record<string, unknown>) =>
-    db().transaction((em) => db().emit(em, { type, orgId: owner.orgId, subject: { type: 'Contact', id: uuidv7() }, data }), { orgId: owner.orgId, userId: owner.userId });
+    db().transaction({ orgId: owner.orgId, userId: owner.userId }, (em) => db().emit(em, { type, orgId: owner.orgId, subject: { type: 'Contact', id: uuidv7() }, data }));
   const outboxCount = () => withClient(database.url, async (client) => Number((await client.query('SELECT count(*) FROM crm.outbox')).rows[0].count));
 
   it('emits an event that matches its contract', async () => {

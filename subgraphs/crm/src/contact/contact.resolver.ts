@@ -9,7 +9,7 @@ import { groupedInteractions } from '../interaction/interaction.loaders.js';
 import { PipelineStage } from '../pipeline/pipeline.entities.js';
 import { stageById } from '../pipeline/pipeline.loaders.js';
 import type { CrmServices } from '../services.js';
-import { ContactTimelineConnection, contactTimeline } from '../timeline/timeline.js';
+import { ContactTimelineConnection } from '../timeline/timeline.inputs.js';
 import { UserRef } from '../user/user.ref.js';
 import { Contact } from './contact.entity.js';
 import {
@@ -26,17 +26,9 @@ import {
   ContactsArgs,
   ContactUpdateInput,
 } from './contact.inputs.js';
-import { contactById, lastInteractionAt } from './contact.loaders.js';
+import { lastInteractionAt, loadContact } from './contact.loaders.js';
 
 type Context = SubgraphContext<CrmServices>;
-
-/** Loads a contact for a field; an unreadable one raises its FORBIDDEN error at that field. */
-export async function loadContact(context: Context, id: string | null): Promise<Contact | null> {
-  if (!id) return null;
-  const contact = await contactById(context.services, context.loaders, context.request).load(id);
-  if (contact instanceof Error) throw contact;
-  return contact;
-}
 
 @Resolver(() => Contact)
 export class ContactResolver {
@@ -103,7 +95,7 @@ export class ContactResolver {
 
   @FieldResolver(() => PipelineStage, { nullable: true, description: 'Where the lead (or new client) stands in its pipeline.' })
   stage(@Root() contact: Contact, @Ctx() context: Context): Promise<PipelineStage | null> {
-    return contact.stageId ? stageById(this.services, context.loaders).load(contact.stageId) : Promise.resolve(null);
+    return contact.stageId ? stageById(this.services, context.loaders, context.request).load(contact.stageId) : Promise.resolve(null);
   }
 
   @FieldResolver(() => DealConnection, { nullable: true })
@@ -113,16 +105,16 @@ export class ContactResolver {
 
   @FieldResolver(() => InteractionConnection, { nullable: true, description: 'Interactions, latest first.' })
   interactions(@Root() contact: Contact, @Args(() => InteractionsArgs) args: InteractionsArgs, @Ctx() context: Context): Promise<Connection<Interaction>> {
-    return groupedInteractions(this.services, context.loaders, 'contactId', args).load(contact.id);
+    return groupedInteractions(this.services, context.loaders, context.request, 'contactId', args).load(contact.id);
   }
 
   @FieldResolver(() => GraphQLDateTimeISO, { nullable: true, description: 'When the latest interaction happened ("last contacted").' })
   lastInteractionAt(@Root() contact: Contact, @Ctx() context: Context): Promise<Date | null> {
-    return lastInteractionAt(this.services, context.loaders).load(contact.id);
+    return lastInteractionAt(this.services, context.loaders, context.request).load(contact.id);
   }
 
   @FieldResolver(() => ContactTimelineConnection, { nullable: true, description: 'Interactions and activity (changes, conversion, deals) merged, latest first; contacts merged into this one included.' })
-  async timeline(@Root() contact: Contact, @Args(() => ConnectionArgs) args: ConnectionArgs): Promise<Connection<unknown>> {
-    return contactTimeline(this.services.db, await this.services.contacts.withMerged(contact.id), args);
+  timeline(@Root() contact: Contact, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() context: Context): Promise<Connection<unknown>> {
+    return this.services.contacts.timeline(context.request, contact.id, args);
   }
 }

@@ -1,4 +1,5 @@
 import {
+  AggregateAccess,
   escapeLike,
   filterToSql,
   filterUses,
@@ -14,13 +15,12 @@ import {
   requireUserId,
   sortKeysFor,
   toGlobalId,
-  userError,
   UserInputError,
   uuidv7,
   validateInput,
-  type Action,
   type Authorizer,
   type Connection,
+  type ConnectionArgs,
   type Database,
   type FilterSpec,
   type OrderField,
@@ -28,7 +28,6 @@ import {
   type RequestContext,
   type UserErrorData,
   tagFilterField,
-  requireReferencesIn,
 } from '@cellgraph/kernel';
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
@@ -36,14 +35,28 @@ import { customFieldFilter } from '../custom-field/custom-field-filter.js';
 import { customFieldProblems, mergeCustomFields } from '../custom-field/custom-field-values.js';
 import type { ContactFieldService } from '../custom-field/custom-field.service.js';
 import { PipelineStage, Pipeline, PipelineType } from '../pipeline/pipeline.entities.js';
+import { contactTimeline } from '../timeline/timeline.js';
+import type { TimelineItem } from '../timeline/timeline.inputs.js';
 import { Contact, ContactSource, ContactStatus, ContactType } from './contact.entity.js';
 import { ContactChange } from './contact.live.js';
+import {
+  assigneeNotMember,
+  batchSizeInvalid,
+  ContactErrorCode,
+  contactMerged,
+  contactNotFound,
+  contactStageNotFound,
+  contactUnnamed,
+  convertToLead,
+  customFieldsInvalid,
+  duplicateEmail,
+  leaveLeadByConverting,
+  mergeIntoItself,
+  notALead,
+} from './contact.errors.js';
 import type { ContactCreateInput, ContactFilter, ContactsArgs, ContactUpdateInput } from './contact.inputs.js';
 
-export const CONTACT_INVALID_INPUT = 'CONTACT_INVALID_INPUT';
 export const MAX_BATCH = 100;
-
-export const contactNotFound = (field: (string | number)[] = ['input', 'id']) => userError('CONTACT_NOT_FOUND', 'No contact with this id exists in your organization', field);
 
 /** Trimmed text, or null when empty. */
 const text = (max: number, label: string) =>
@@ -121,11 +134,16 @@ const inBatch = (index: number, errors: UserErrorData[]): UserErrorData[] =>
  * `contactId`, which the contact's timeline reads.
  */
 export class ContactService {
+  /** Contacts by id, which the caller reads, the loader behind fields and references, the guard of mutations. */
+  readonly access: AggregateAccess<Contact>;
+
   constructor(
     private readonly db: Database,
     private readonly authz: Authorizer,
     private readonly fields: ContactFieldService,
-  ) {}
+  ) {
+    this.access = new AggregateAccess(db, authz, { type: 'Contact', entity: Contact, table: 'crm.contacts', notFound: contactNotFound });
+  }
 
   /**
    * What a live event means to the caller subscribed to a contact's changes: the change (about the
@@ -134,7 +152,7 @@ export class ContactService {
   async liveChange(request: RequestContext, event: PublishedEvent, contactId: string): Promise<ContactChange | null> {
     if (!event.subject || event.orgId !== principalOrgId(request.principal) || event.data?.contactId !== contactId) return null;
     if (!(await this.authz.can(request, 'read', 'Contact', contactId))) return null;
-    const contact = await this.db.transaction((em) => em.findOne(Contact, { where: { id: contactId }, withDeleted: true }));
+    const contact = await this.db.transaction(request, (em) => em.findOne(Contact, { where: { id: contactId }, withDeleted: true }));
     if (!contact) return null;
     return Object.assign(new ContactChange(), {
       event: event.type,
@@ -146,10 +164,11 @@ export class ContactService {
   }
 
   async list(request: RequestContext, args: ContactsArgs, scope?: (query: SelectQueryBuilder<Contact>) => void): Promise<Connection<Contact>> {
-    const readable = await this.readable(request);
-    const spec = await this.filterSpec(args);
+    const readable = await this.access.readableIds(request);
+    const spec = await this.filterSpec(request, args);
     return paginate({
       db: this.db,
+      scope: request,
       build: (em) => {
         const query = this.query(em, args, readable, spec);
         scope?.(query);
@@ -162,34 +181,18 @@ export class ContactService {
 
   /** One page of contacts per owner, in a constant number of statements. */
   async listGrouped(request: RequestContext, groupPath: string, groups: readonly string[], args: ContactsArgs): Promise<Connection<Contact>[]> {
-    const readable = await this.readable(request);
-    const spec = await this.filterSpec(args);
-    return paginateGroups({ db: this.db, entity: Contact, build: (em) => this.query(em, args, readable, spec), alias: 'contact', groupPath, idProperty: 'id', sort: this.sort(args), args }, groups);
-  }
-
-  /** Contacts by id that exist in the caller's organization (not in the trash). */
-  byIds(ids: readonly string[]): Promise<Contact[]> {
-    return this.db.transaction((em) => em.findBy(Contact, { id: In([...ids]) }));
-  }
-
-  readableOf(request: RequestContext, contacts: readonly Contact[]): Promise<boolean[]> {
-    return this.authz.allowed(request, 'read', 'Contact', contacts.map((contact) => contact.id));
-  }
-
-  /** Refuses (as not found) a contact the caller cannot read, and (as forbidden) one it cannot change. */
-  async requireOnExisting(request: RequestContext, action: Action, id: string, field: (string | number)[] = ['input', 'id'], em?: EntityManager): Promise<void> {
-    const reference = [{ table: 'crm.contacts', id, notFound: () => contactNotFound(field) }];
-    await requireReferencesIn(this.db, reference, em);
-    await this.authz.requireExisting(request, action, 'Contact', id, () => contactNotFound(field));
+    const readable = await this.access.readableIds(request);
+    const spec = await this.filterSpec(request, args);
+    return paginateGroups({ db: this.db, scope: request, entity: Contact, build: (em) => this.query(em, args, readable, spec), alias: 'contact', groupPath, idProperty: 'id', sort: this.sort(args), args }, groups);
   }
 
   async create(request: RequestContext, input: ContactCreateInput): Promise<Contact> {
     const orgId = requireOrgId(request);
     const actorId = requireUserId(request);
     await this.authz.require(request, 'write', 'Contact');
-    const valid = validateInput(createInput, input, CONTACT_INVALID_INPUT);
+    const valid = validateInput(createInput, input, ContactErrorCode.InvalidInput);
     if (valid.assignedToId) await this.requireMember(orgId, valid.assignedToId);
-    return this.db.transaction((em) =>
+    return this.db.transaction(request, (em) =>
       idempotent(em, this.db.schema, { key: input.idempotencyKey, operation: 'contactCreate', input: valid, create: () => this.insert(em, valid, orgId, actorId), load: (id) => em.findOneBy(Contact, { id }) }),
     );
   }
@@ -202,14 +205,14 @@ export class ContactService {
     const orgId = requireOrgId(request);
     const actorId = requireUserId(request);
     await this.authz.require(request, 'write', 'Contact');
-    if (input.contacts.length === 0 || input.contacts.length > MAX_BATCH) throw userError(CONTACT_INVALID_INPUT, `Send 1 to ${MAX_BATCH} contacts at a time`, ['input', 'contacts']);
-    return this.db.transaction(async (em) => {
+    if (input.contacts.length === 0 || input.contacts.length > MAX_BATCH) throw batchSizeInvalid(MAX_BATCH);
+    return this.db.transaction(request, async (em) => {
       const created: (Contact | null)[] = [];
       const errors: UserErrorData[] = [];
       for (const [index, row] of input.contacts.entries()) {
         await em.query('SAVEPOINT batch_row');
         try {
-          const valid = validateInput(createInput, row, CONTACT_INVALID_INPUT);
+          const valid = validateInput(createInput, row, ContactErrorCode.InvalidInput);
           if (valid.assignedToId) await this.requireMember(orgId, valid.assignedToId);
           const contact = await idempotent(em, this.db.schema, {
             key: row.idempotencyKey,
@@ -234,15 +237,15 @@ export class ContactService {
 
   async update(request: RequestContext, input: ContactUpdateInput): Promise<Contact> {
     const orgId = requireOrgId(request);
-    const { id, assignedToId, customFields, ...changes } = validateInput(updateInput, input, CONTACT_INVALID_INPUT);
-    await this.requireOnExisting(request, 'write', id);
+    const { id, assignedToId, customFields, ...changes } = validateInput(updateInput, input, ContactErrorCode.InvalidInput);
+    await this.access.requireExisting(request, 'write', id);
     if (assignedToId) await this.requireMember(orgId, assignedToId);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const contact = await em.findOne(Contact, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!contact) throw contactNotFound();
       // Leaving LEAD is a conversion (it has its own event); other type changes are plain edits.
       if (contact.type === ContactType.LEAD && changes.type && changes.type !== ContactType.LEAD) {
-        throw userError(CONTACT_INVALID_INPUT, 'A lead becomes a client (or another type) with contactConvert', ['input', 'type']);
+        throw leaveLeadByConverting();
       }
       const before = snapshot(contact);
       for (const [key, value] of Object.entries(changes)) {
@@ -252,7 +255,7 @@ export class ContactService {
       }
       if (assignedToId !== undefined) contact.assignedTo = assignedToId;
       if (customFields !== undefined) contact.customFields = customFields === null ? {} : mergeCustomFields(contact.customFields, customFields);
-      if (!named(contact)) throw userError(CONTACT_INVALID_INPUT, 'A contact needs a name, a company or an e-mail', ['input', 'firstName']);
+      if (!named(contact)) throw contactUnnamed();
       await this.checkCustomFields(em, contact.customFields);
       if (changes.stageId) await this.requireContactStage(em, changes.stageId);
       const saved = await this.guardEmail(em, contact.email, contact.id, () => em.save(contact));
@@ -264,8 +267,8 @@ export class ContactService {
   /** Moves a contact to the trash; its deals and interactions stay with it. */
   async delete(request: RequestContext, idInput: string): Promise<string> {
     const id = fromGlobalId('Contact', idInput);
-    await this.requireOnExisting(request, 'write', id);
-    await this.db.transaction(async (em) => {
+    await this.access.requireExisting(request, 'write', id);
+    await this.db.transaction(request, async (em) => {
       const contact = await em.findOne(Contact, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!contact) throw contactNotFound();
       await em.softDelete(Contact, { id });
@@ -277,11 +280,11 @@ export class ContactService {
   /** Brings a contact back from the trash, unless it was merged or its e-mail is taken since. */
   async restore(request: RequestContext, idInput: string): Promise<Contact> {
     const id = fromGlobalId('Contact', idInput);
-    await this.requireOnExisting(request, 'write', id);
-    return this.db.transaction(async (em) => {
+    await this.access.requireExisting(request, 'write', id);
+    return this.db.transaction(request, async (em) => {
       const contact = await em.findOne(Contact, { where: { id }, withDeleted: true, lock: { mode: 'pessimistic_write' } });
       if (!contact?.deletedAt) throw contactNotFound();
-      if (contact.mergedIntoId) throw userError('CONTACT_MERGED', `This contact was merged into ${toGlobalId('Contact', contact.mergedIntoId)}`, ['input', 'id']);
+      if (contact.mergedIntoId) throw contactMerged(contact.mergedIntoId);
       contact.deletedAt = null;
       const restored = await this.guardEmail(em, contact.email, contact.id, () => em.save(contact));
       await this.emit(em, restored, 'contact.restored', {});
@@ -292,12 +295,12 @@ export class ContactService {
   /** Turns a lead into a client (or vendor, partner): everything attached to it stays. */
   async convert(request: RequestContext, input: { id: string; type: ContactType }): Promise<Contact> {
     const id = fromGlobalId('Contact', input.id);
-    await this.requireOnExisting(request, 'write', id);
-    if (input.type === ContactType.LEAD) throw userError(CONTACT_INVALID_INPUT, 'A lead converts to CLIENT, VENDOR or PARTNER', ['input', 'type']);
-    return this.db.transaction(async (em) => {
+    await this.access.requireExisting(request, 'write', id);
+    if (input.type === ContactType.LEAD) throw convertToLead();
+    return this.db.transaction(request, async (em) => {
       const contact = await em.findOne(Contact, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!contact) throw contactNotFound();
-      if (contact.type !== ContactType.LEAD) throw userError('CONTACT_NOT_A_LEAD', 'Only a lead can be converted', ['input', 'id']);
+      if (contact.type !== ContactType.LEAD) throw notALead();
       contact.type = input.type;
       contact.convertedAt = new Date();
       const saved = await em.save(contact);
@@ -314,10 +317,10 @@ export class ContactService {
   async merge(request: RequestContext, input: { id: string; duplicateId: string }): Promise<Contact> {
     const id = fromGlobalId('Contact', input.id);
     const duplicateId = fromGlobalId('Contact', input.duplicateId, 'duplicateId');
-    if (id === duplicateId) throw userError(CONTACT_INVALID_INPUT, 'A contact cannot be merged into itself', ['input', 'duplicateId']);
-    await this.requireOnExisting(request, 'write', id);
-    await this.requireOnExisting(request, 'write', duplicateId, ['input', 'duplicateId']);
-    return this.db.transaction(async (em) => {
+    if (id === duplicateId) throw mergeIntoItself();
+    await this.access.requireExisting(request, 'write', id);
+    await this.access.requireExisting(request, 'write', duplicateId, ['input', 'duplicateId']);
+    return this.db.transaction(request, async (em) => {
       const rows = await em.find(Contact, { where: { id: In([id, duplicateId]) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
       const contact = rows.find((row) => row.id === id);
       const duplicate = rows.find((row) => row.id === duplicateId);
@@ -343,8 +346,8 @@ export class ContactService {
   }
 
   /** The ids of a contact and of every contact merged into it (directly or in a chain). */
-  async withMerged(contactId: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.db.transaction((em) =>
+  async withMerged(request: RequestContext, contactId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.transaction(request, (em) =>
       em.query(
         `WITH RECURSIVE merged(id) AS (SELECT $1::uuid UNION SELECT c.id FROM crm.contacts c JOIN merged m ON c.merged_into_id = m.id)
          SELECT id FROM merged`,
@@ -352,6 +355,11 @@ export class ContactService {
       ),
     );
     return rows.map((row) => row.id);
+  }
+
+  /** A contact's timeline: its interactions and activity, with those of the contacts merged into it, latest first. */
+  async timeline(request: RequestContext, contactId: string, args: ConnectionArgs): Promise<Connection<TimelineItem>> {
+    return contactTimeline(this.db, request, await this.withMerged(request, contactId), args);
   }
 
   private async insert(em: EntityManager, valid: ValidCreate, orgId: string, actorId: string): Promise<Contact> {
@@ -414,7 +422,7 @@ export class ContactService {
 
   private async checkCustomFields(em: EntityManager, values: Record<string, unknown>): Promise<void> {
     const problems = customFieldProblems(values, await this.fields.definitions(em));
-    if (problems.length) throw new UserInputError(problems.map((problem) => ({ code: 'CONTACT_CUSTOM_FIELD_INVALID', field: ['input', ...problem.path], message: problem.message })));
+    if (problems.length) throw customFieldsInvalid(problems);
   }
 
   /** A contact's stage belongs to a LEAD or ONBOARDING pipeline. */
@@ -424,11 +432,11 @@ export class ContactService {
       .innerJoin(Pipeline, 'pipeline', 'pipeline.id = stage.pipelineId AND pipeline.deletedAt IS NULL')
       .where('stage.id = :stageId AND pipeline.type IN (:...types)', { stageId, types: [PipelineType.LEAD, PipelineType.ONBOARDING] })
       .getOne();
-    if (!stage) throw userError('CONTACT_STAGE_NOT_FOUND', 'No stage of a lead or onboarding pipeline has this id', ['input', 'stageId']);
+    if (!stage) throw contactStageNotFound();
   }
 
   private async requireMember(orgId: string, userId: string): Promise<void> {
-    if (!(await this.authz.isMember(orgId, userId))) throw userError('CONTACT_ASSIGNEE_NOT_MEMBER', 'The owner must be a member of your organization', ['input', 'assignedToId']);
+    if (!(await this.authz.isMember(orgId, userId))) throw assigneeNotMember();
   }
 
   private async emitChange(em: EntityManager, before: Snapshot, contact: Contact): Promise<void> {
@@ -444,21 +452,15 @@ export class ContactService {
     return this.db.emit(em, { type, orgId: contact.orgId, subject: { type: 'Contact', id: contact.id }, data: { contactId: contact.id, ...data } });
   }
 
-  private readable(request: RequestContext): Promise<string[] | null> {
-    requireOrgId(request);
-    return this.authz.readableIds(request, 'Contact');
-  }
-
   /** The filter's fields; with the organization's custom fields when the filter has conditions on them. */
-  private async filterSpec(args: ContactsArgs): Promise<FilterSpec> {
+  private async filterSpec(request: RequestContext, args: ContactsArgs): Promise<FilterSpec> {
     if (!filterUses(args.filter as ContactFilter as Record<string, unknown> | null | undefined, 'customFields')) return filterSpec;
-    const fields = await this.db.transaction((em) => this.fields.definitions(em));
+    const fields = await this.db.transaction(request, (em) => this.fields.definitions(em));
     return { ...filterSpec, customFields: customFieldFilter(fields) };
   }
 
   private query(em: EntityManager, args: ContactsArgs, readable: string[] | null, spec: FilterSpec) {
-    const query = em.createQueryBuilder(Contact, 'contact');
-    if (readable) query.andWhere(readable.length ? 'contact.id IN (:...readableIds)' : 'FALSE', { readableIds: readable });
+    const query = this.access.restrictToReadable(em.createQueryBuilder(Contact, 'contact'), 'contact', readable);
     const condition = filterToSql(args.filter as ContactFilter as Record<string, unknown> | null | undefined, spec);
     if (condition) query.andWhere(condition.sql, condition.params);
     const words = (args.search ?? '').split(/\s+/).filter(Boolean).slice(0, 10);
@@ -471,11 +473,4 @@ export class ContactService {
   private sort(args: ContactsArgs) {
     return sortKeysFor(args.orderBy, orderFields, newestFirst, idOrder);
   }
-}
-
-function duplicateEmail(existing: Contact): UserInputError {
-  return new UserInputError(
-    { code: 'CONTACT_DUPLICATE_EMAIL', field: ['input', 'email'], message: `${existing.name} (${existing.globalId}) already has this e-mail address; update or merge that contact instead` },
-    { duplicateContact: existing },
-  );
 }

@@ -1,35 +1,10 @@
-import { DeletePayload, IdInput, mutationPayload, UserError, type SubgraphContext } from '@cellgraph/kernel';
-import { Arg, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { mutationPayload, type SubgraphContext } from '@cellgraph/kernel';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { CrmServices } from '../services.js';
-import { ContactField, ContactFieldType } from './custom-field.entity.js';
+import { ContactField } from './custom-field.entity.js';
+import { ContactFieldCreateInput, ContactFieldDeleteInput, ContactFieldDeletePayload, ContactFieldPayload, ContactFieldUpdateInput } from './custom-field.inputs.js';
 
 type Context = SubgraphContext<CrmServices>;
-
-@InputType()
-class ContactFieldCreateInput {
-  @Field({ description: 'Key of the value in Contact.customFields, e.g. "tier".' }) key!: string;
-  @Field() label!: string;
-  @Field(() => ContactFieldType) type!: ContactFieldType;
-  @Field(() => [String], { nullable: true, description: 'For SELECT and MULTI_SELECT.' }) options?: string[] | null;
-  @Field({ nullable: true, defaultValue: false }) required?: boolean;
-}
-
-@InputType({ description: 'The key and type of a field never change (delete it and define another).' })
-class ContactFieldUpdateInput {
-  @Field(() => ID) id!: string;
-  @Field(() => String, { nullable: true }) label?: string | null;
-  @Field(() => [String], { nullable: true, description: 'The complete new list; an option in use cannot be removed.' }) options?: string[] | null;
-  @Field(() => Boolean, { nullable: true }) required?: boolean | null;
-}
-
-const ContactFieldDeleteInput = IdInput('ContactFieldDeleteInput');
-const ContactFieldDeletePayload = DeletePayload('ContactFieldDeletePayload', 'deletedContactFieldId');
-
-@ObjectType()
-class ContactFieldPayload {
-  @Field(() => ContactField, { nullable: true }) contactField?: ContactField;
-  @Field(() => [UserError]) userErrors!: UserError[];
-}
 
 @Resolver(() => ContactField)
 export class ContactFieldResolver {

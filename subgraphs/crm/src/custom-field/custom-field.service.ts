@@ -1,11 +1,8 @@
-import { fromGlobalId, isUniqueViolation, keyBetween, requireOrgId, userError, uuidv7, validateInput, type Authorizer, type Database, type RequestContext } from '@cellgraph/kernel';
+import { fromGlobalId, isUniqueViolation, keyBetween, requireOrgId, uuidv7, validateInput, type Authorizer, type Database, type RequestContext } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { ContactField, ContactFieldType } from './custom-field.entity.js';
-
-const CODE = 'CONTACT_FIELD_INVALID_INPUT';
-const fieldNotFound = () => userError('CONTACT_FIELD_NOT_FOUND', 'No such contact field in your organization', ['input', 'id']);
-const keyTaken = () => userError('CONTACT_FIELD_KEY_TAKEN', 'Another contact field has this key', ['input', 'key']);
+import { ContactFieldErrorCode, fieldNotFound, keyTaken, optionInUse } from './custom-field.errors.js';
 
 const label = z.string().trim().min(1, 'A label is required').max(200);
 const options = z.array(z.string().trim().min(1).max(200)).max(200, 'At most 200 options').refine((o) => new Set(o).size === o.length, 'Options must be distinct');
@@ -33,7 +30,7 @@ export class ContactFieldService {
   async list(request: RequestContext): Promise<ContactField[]> {
     requireOrgId(request);
     await this.authz.require(request, 'read', 'Contact');
-    return this.db.transaction((em) => this.definitions(em));
+    return this.db.transaction(request, (em) => this.definitions(em));
   }
 
   /** The definitions, in order, inside a unit of work (for validating values). */
@@ -44,9 +41,9 @@ export class ContactFieldService {
   async create(request: RequestContext, input: z.input<typeof createInput>): Promise<ContactField> {
     const orgId = requireOrgId(request);
     await this.authz.require(request, 'manage', 'ContactField');
-    const valid = validateInput(createInput, input, CODE);
+    const valid = validateInput(createInput, input, ContactFieldErrorCode.InvalidInput);
     try {
-      return await this.db.transaction(async (em) => {
+      return await this.db.transaction(request, async (em) => {
         const [last] = await em.find(ContactField, { order: { position: 'DESC' }, take: 1 });
         const field = em.create(ContactField, { id: uuidv7(), orgId, ...valid, options: valid.options ?? [], required: valid.required ?? false, position: keyBetween(last?.position ?? null, null) });
         await em.insert(ContactField, field);
@@ -63,8 +60,8 @@ export class ContactFieldService {
   async update(request: RequestContext, input: { id: string; label?: string | null; options?: string[] | null; required?: boolean | null }): Promise<ContactField> {
     const id = fromGlobalId('ContactField', input.id);
     await this.authz.require(request, 'manage', 'ContactField');
-    const changes = validateInput(updateInput, { label: input.label ?? undefined, options: input.options ?? undefined, required: input.required ?? undefined }, CODE);
-    return this.db.transaction(async (em) => {
+    const changes = validateInput(updateInput, { label: input.label ?? undefined, options: input.options ?? undefined, required: input.required ?? undefined }, ContactFieldErrorCode.InvalidInput);
+    return this.db.transaction(request, async (em) => {
       const field = await em.findOneBy(ContactField, { id });
       if (!field) throw fieldNotFound();
       if (changes.options) await this.requireUnused(em, field, field.options.filter((option) => !changes.options!.includes(option)));
@@ -79,7 +76,7 @@ export class ContactFieldService {
   async delete(request: RequestContext, idInput: string): Promise<string> {
     const id = fromGlobalId('ContactField', idInput);
     await this.authz.require(request, 'manage', 'ContactField');
-    await this.db.transaction(async (em) => {
+    await this.db.transaction(request, async (em) => {
       const field = await em.findOneBy(ContactField, { id });
       if (!field) throw fieldNotFound();
       await em.query('UPDATE crm.contacts SET custom_fields = custom_fields - $1::text WHERE custom_fields ? $1::text', [field.key]);
@@ -96,6 +93,6 @@ export class ContactFieldService {
         WHERE deleted_at IS NULL AND (custom_fields -> $1::text) ?| $2::text[]`,
       [field.key, removed],
     )) as [{ used: number }];
-    if (used) throw userError('CONTACT_FIELD_OPTION_IN_USE', `${used} contact(s) still use an option you removed`, ['input', 'options']);
+    if (used) throw optionInUse(used);
   }
 }

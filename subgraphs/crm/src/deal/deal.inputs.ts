@@ -8,6 +8,7 @@ import {
   EnumComparator,
   GraphQLCurrencyCode,
   GraphQLDecimal,
+  Money,
   IdempotencyKeyField,
   IdInput,
   IDComparator,
@@ -117,3 +118,31 @@ export class DealsArgs extends ConnectionArgs {
 }
 
 export const DealConnection = ConnectionType(Deal, 'Deal');
+
+@ObjectType({ description: 'Open deals of one stage, in one currency.' })
+export class StageForecast {
+  stageId!: string;
+  @Field(() => Int) deals!: number;
+  @Field(() => Money) value!: Money;
+  @Field(() => Money, { description: 'Σ value × probability.' }) weightedValue!: Money;
+}
+
+@ObjectType({ description: 'The forecast of one currency (amounts are never converted between currencies).' })
+export class CurrencyForecast {
+  @Field() currencyCode!: string;
+  @Field(() => Int, { description: 'Deals in open stages.' }) openDeals!: number;
+  @Field(() => Money, { description: 'Σ value of open deals: the pipeline.' }) totalValue!: Money;
+  @Field(() => Money, { description: 'Σ value × probability of open deals.' }) weightedValue!: Money;
+  @Field(() => Money, { description: 'Σ value of open deals expected to close this month.' }) expectedThisMonth!: Money;
+  @Field(() => Money, { description: 'Σ value × probability of open deals expected to close this month.' }) weightedThisMonth!: Money;
+  @Field(() => Money, { description: 'Σ value of deals won this month.' }) wonThisMonth!: Money;
+  @Field(() => Int) wonDealsThisMonth!: number;
+  @Field(() => [StageForecast], { description: 'The open stages holding deals, in pipeline order.' }) byStage!: StageForecast[];
+}
+
+@ObjectType({ description: 'Where the pipeline stands. Every figure is an exact sum rounded once, half up, to the currency’s minor unit.' })
+export class DealForecast {
+  @Field(() => GraphQLLocalDate, { description: 'First day of "this month" in the requested time zone.' }) month!: string;
+  @Field() timezone!: string;
+  @Field(() => [CurrencyForecast]) currencies!: CurrencyForecast[];
+}

@@ -1,7 +1,7 @@
-import { fromGlobalId, invalidInput, mutationPayload, requireOrgId, type Connection, type SubgraphContext } from '@cellgraph/kernel';
+import { fromGlobalId, mutationPayload, requireOrgId, type Connection, type SubgraphContext } from '@cellgraph/kernel';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Contact } from '../contact/contact.entity.js';
-import { loadContact } from '../contact/contact.resolver.js';
+import { loadContact } from '../contact/contact.loaders.js';
 import { Interaction } from '../interaction/interaction.entity.js';
 import { InteractionConnection, InteractionsArgs } from '../interaction/interaction.inputs.js';
 import { groupedInteractions } from '../interaction/interaction.loaders.js';
@@ -10,19 +10,22 @@ import { pipelineById, stageById } from '../pipeline/pipeline.loaders.js';
 import type { CrmServices } from '../services.js';
 import { UserRef } from '../user/user.ref.js';
 import { Deal, DealStatus } from './deal.entity.js';
-import { DealConnection, DealCreateInput, DealDeleteInput, DealDeletePayload, DealMoveInput, DealPayload, DealRestoreInput, DealsArgs, DealUpdateInput } from './deal.inputs.js';
-import { dealById } from './deal.loaders.js';
-import { DealForecast, isTimeZone, StageForecast } from './forecast.js';
+import {
+  DealConnection,
+  DealCreateInput,
+  DealDeleteInput,
+  DealDeletePayload,
+  DealForecast,
+  DealMoveInput,
+  DealPayload,
+  DealRestoreInput,
+  DealsArgs,
+  DealUpdateInput,
+  StageForecast,
+} from './deal.inputs.js';
+import { loadDeal } from './deal.loaders.js';
 
 type Context = SubgraphContext<CrmServices>;
-
-/** Loads a deal for a field; an unreadable one raises its FORBIDDEN error at that field. */
-export async function loadDeal(context: Context, id: string | null): Promise<Deal | null> {
-  if (!id) return null;
-  const deal = await dealById(context.services, context.loaders, context.request).load(id);
-  if (deal instanceof Error) throw deal;
-  return deal;
-}
 
 @Resolver(() => Deal)
 export class DealResolver {
@@ -46,12 +49,7 @@ export class DealResolver {
     @Arg('ownerId', () => ID, { nullable: true }) ownerId?: string | null,
     @Arg('timezone', { defaultValue: 'UTC', description: 'IANA time zone that decides "this month".' }) timezone: string = 'UTC',
   ): Promise<DealForecast> {
-    if (!isTimeZone(timezone)) throw invalidInput(`Unknown time zone: ${timezone}`, { argument: 'timezone' });
-    return this.services.forecasts.forecast(context.request, {
-      pipelineId: pipelineId ? fromGlobalId('Pipeline', pipelineId, 'pipelineId') : null,
-      ownerId: ownerId ? fromGlobalId('User', ownerId, 'ownerId') : null,
-      timezone,
-    });
+    return this.services.forecasts.forecast(context.request, { pipelineId, ownerId, timezone });
   }
 
   @Mutation(() => DealPayload, { nullable: true })
@@ -81,13 +79,13 @@ export class DealResolver {
 
   @FieldResolver(() => DealStatus)
   async status(@Root() deal: Deal, @Ctx() context: Context): Promise<DealStatus> {
-    const stage = await stageById(this.services, context.loaders).load(deal.stageId);
+    const stage = await stageById(this.services, context.loaders, context.request).load(deal.stageId);
     return !stage?.closed ? DealStatus.OPEN : stage.won ? DealStatus.WON : DealStatus.LOST;
   }
 
   @FieldResolver(() => PipelineStage, { nullable: true })
   stage(@Root() deal: Deal, @Ctx() context: Context): Promise<PipelineStage | null> {
-    return stageById(this.services, context.loaders).load(deal.stageId);
+    return stageById(this.services, context.loaders, context.request).load(deal.stageId);
   }
 
   @FieldResolver(() => Pipeline, { nullable: true })
@@ -112,7 +110,7 @@ export class DealResolver {
 
   @FieldResolver(() => InteractionConnection, { nullable: true, description: 'Interactions about this deal, latest first.' })
   interactions(@Root() deal: Deal, @Args(() => InteractionsArgs) args: InteractionsArgs, @Ctx() context: Context): Promise<Connection<Interaction>> {
-    return groupedInteractions(this.services, context.loaders, 'dealId', args).load(deal.id);
+    return groupedInteractions(this.services, context.loaders, context.request, 'dealId', args).load(deal.id);
   }
 }
 
@@ -122,6 +120,6 @@ export class StageForecastResolver {
 
   @FieldResolver(() => PipelineStage, { nullable: true })
   stage(@Root() forecast: StageForecast, @Ctx() context: Context): Promise<PipelineStage | null> {
-    return stageById(this.services, context.loaders).load(forecast.stageId);
+    return stageById(this.services, context.loaders, context.request).load(forecast.stageId);
   }
 }

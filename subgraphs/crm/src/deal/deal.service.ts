@@ -1,5 +1,5 @@
 import {
-  currencyExponent,
+  AggregateAccess,
   filterToSql,
   fitsCurrency,
   fromGlobalId,
@@ -11,10 +11,8 @@ import {
   requireOrgId,
   requireUserId,
   sortKeysFor,
-  userError,
   uuidv7,
   validateInput,
-  type Action,
   type Authorizer,
   type Connection,
   type Database,
@@ -22,18 +20,26 @@ import {
   type OrderField,
   type RequestContext,
   tagFilterField,
-  requireReferencesIn,
 } from '@cellgraph/kernel';
-import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
 import type { ContactService } from '../contact/contact.service.js';
 import { Pipeline, PipelineStage, PipelineType } from '../pipeline/pipeline.entities.js';
 import { Deal } from './deal.entity.js';
+import {
+  DealErrorCode,
+  dealNotFound,
+  dealPipelineNotFound,
+  dealStageNotFound,
+  invalidDate,
+  lostReasonNeedsLostStage,
+  lostReasonNotLost,
+  negativeValue,
+  ownerNotMember,
+  stageNotInPipeline,
+  valueNotOfCurrency,
+} from './deal.errors.js';
 import type { DealCreateInput, DealFilter, DealMoveInput, DealsArgs, DealUpdateInput } from './deal.inputs.js';
-
-const CODE = 'DEAL_INVALID_INPUT';
-export const dealNotFound = (field: (string | number)[] = ['input', 'id']) => userError('DEAL_NOT_FOUND', 'No deal with this id exists in your organization', field);
-const stageNotFound = () => userError('DEAL_STAGE_NOT_FOUND', 'No stage of a deal pipeline has this id', ['input', 'stageId']);
 
 const title = z.string().trim().min(1, 'A title is required').max(500, 'A title has at most 500 characters');
 const probability = z.number().int().min(0, 'Probability is a percentage, 0 to 100').max(100, 'Probability is a percentage, 0 to 100');
@@ -110,8 +116,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 function money(value: string | null | undefined, currency: string | null | undefined, fallback: { amount: string; currency: string }): { amount: string; currency: string } {
   const amount = value ?? fallback.amount;
   const code = currency ?? fallback.currency;
-  if (amount.startsWith('-')) throw userError(CODE, 'A deal’s value cannot be negative', ['input', 'value']);
-  if (!fitsCurrency(amount, code)) throw userError(CODE, `${code} amounts have at most ${currencyExponent(code)} decimals and 15 digits before the point`, ['input', 'value']);
+  if (amount.startsWith('-')) throw negativeValue();
+  if (!fitsCurrency(amount, code)) throw valueNotOfCurrency(code);
   return { amount, currency: code };
 }
 
@@ -120,16 +126,22 @@ function money(value: string | null | undefined, currency: string | null | undef
  * permission checks and events. Every deal event carries `contactId` (for the contact's timeline).
  */
 export class DealService {
+  /** Deals by id, which the caller reads, the loader behind fields and references, the guard of mutations. */
+  readonly access: AggregateAccess<Deal>;
+
   constructor(
     private readonly db: Database,
     private readonly authz: Authorizer,
     private readonly contacts: ContactService,
-  ) {}
+  ) {
+    this.access = new AggregateAccess(db, authz, { type: 'Deal', entity: Deal, table: 'crm.deals', notFound: dealNotFound });
+  }
 
   async list(request: RequestContext, args: DealsArgs, scope?: (query: SelectQueryBuilder<Deal>) => void): Promise<Connection<Deal>> {
-    const readable = await this.readable(request);
+    const readable = await this.access.readableIds(request);
     return paginate({
       db: this.db,
+      scope: request,
       build: (em) => {
         const query = this.query(em, args.filter, readable);
         scope?.(query);
@@ -142,34 +154,21 @@ export class DealService {
 
   /** One page of deals per group (stage, contact, owner), in a constant number of statements. */
   async listGrouped(request: RequestContext, groupPath: string, groups: readonly string[], args: DealsArgs): Promise<Connection<Deal>[]> {
-    const readable = await this.readable(request);
-    return paginateGroups({ db: this.db, entity: Deal, build: (em) => this.query(em, args.filter, readable), alias: 'deal', groupPath, idProperty: 'id', sort: this.sort(args), args }, groups);
-  }
-
-  byIds(ids: readonly string[]): Promise<Deal[]> {
-    return this.db.transaction((em) => em.findBy(Deal, { id: In([...ids]) }));
-  }
-
-  readableOf(request: RequestContext, deals: readonly Deal[]): Promise<boolean[]> {
-    return this.authz.allowed(request, 'read', 'Deal', deals.map((deal) => deal.id));
-  }
-
-  async requireOnExisting(request: RequestContext, action: Action, id: string, field: (string | number)[] = ['input', 'id']): Promise<void> {
-    await requireReferencesIn(this.db, [{ table: 'crm.deals', id, notFound: () => dealNotFound(field) }]);
-    await this.authz.requireExisting(request, action, 'Deal', id, () => dealNotFound(field));
+    const readable = await this.access.readableIds(request);
+    return paginateGroups({ db: this.db, scope: request, entity: Deal, build: (em) => this.query(em, args.filter, readable), alias: 'deal', groupPath, idProperty: 'id', sort: this.sort(args), args }, groups);
   }
 
   async create(request: RequestContext, input: DealCreateInput): Promise<Deal> {
     const orgId = requireOrgId(request);
     const actorId = requireUserId(request);
     await this.authz.require(request, 'write', 'Deal');
-    const valid = validateInput(createInput, input, CODE);
+    const valid = validateInput(createInput, input, DealErrorCode.InvalidInput);
     const { amount, currency } = money(valid.value, valid.currencyCode, { amount: '0', currency: 'USD' });
     const expectedCloseDate = this.date(valid.expectedCloseDate, 'expectedCloseDate');
-    await this.contacts.requireOnExisting(request, 'read', valid.contactId, ['input', 'contactId']);
+    await this.contacts.access.requireExisting(request, 'read', valid.contactId, ['input', 'contactId']);
     const ownerId = valid.ownerId ?? actorId;
     await this.requireMember(orgId, ownerId);
-    return this.db.transaction((em) =>
+    return this.db.transaction(request, (em) =>
       idempotent(em, this.db.schema, {
         key: input.idempotencyKey,
         operation: 'dealCreate',
@@ -206,11 +205,11 @@ export class DealService {
 
   async update(request: RequestContext, input: DealUpdateInput): Promise<Deal> {
     const orgId = requireOrgId(request);
-    const valid = validateInput(updateInput, input, CODE);
-    await this.requireOnExisting(request, 'write', valid.id);
-    if (valid.contactId) await this.contacts.requireOnExisting(request, 'read', valid.contactId, ['input', 'contactId']);
+    const valid = validateInput(updateInput, input, DealErrorCode.InvalidInput);
+    await this.access.requireExisting(request, 'write', valid.id);
+    if (valid.contactId) await this.contacts.access.requireExisting(request, 'read', valid.contactId, ['input', 'contactId']);
     if (valid.ownerId) await this.requireMember(orgId, valid.ownerId);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const deal = await em.findOne(Deal, { where: { id: valid.id }, lock: { mode: 'pessimistic_write' } });
       if (!deal) throw dealNotFound();
       const stage = await em.findOneByOrFail(PipelineStage, { id: deal.stageId });
@@ -228,7 +227,7 @@ export class DealService {
       if (valid.ownerId !== undefined) deal.ownerId = valid.ownerId;
       if (valid.metadata !== undefined) deal.metadata = valid.metadata ?? {};
       if (valid.lostReason !== undefined) {
-        if (valid.lostReason !== null && !(stage.closed && !stage.won)) throw userError(CODE, 'Only a lost deal has a lost reason', ['input', 'lostReason']);
+        if (valid.lostReason !== null && !(stage.closed && !stage.won)) throw lostReasonNotLost();
         deal.lostReason = valid.lostReason;
       }
       const saved = await em.save(deal);
@@ -242,15 +241,15 @@ export class DealService {
    * closed stage sets the actual close date (and, when lost, the reason); reopening clears both.
    */
   async move(request: RequestContext, input: DealMoveInput): Promise<Deal> {
-    const valid = validateInput(moveInput, input, CODE);
-    await this.requireOnExisting(request, 'write', valid.id);
-    return this.db.transaction(async (em) => {
+    const valid = validateInput(moveInput, input, DealErrorCode.InvalidInput);
+    await this.access.requireExisting(request, 'write', valid.id);
+    return this.db.transaction(request, async (em) => {
       const deal = await em.findOne(Deal, { where: { id: valid.id }, lock: { mode: 'pessimistic_write' } });
       if (!deal) throw dealNotFound();
       const from = await em.findOneByOrFail(PipelineStage, { id: deal.stageId });
       const to = await this.dealStage(em, valid.stageId);
       const lost = to.closed && !to.won;
-      if (valid.lostReason && !lost) throw userError(CODE, 'A lost reason goes with a closed-lost stage', ['input', 'lostReason']);
+      if (valid.lostReason && !lost) throw lostReasonNeedsLostStage();
       const before = { stageId: deal.stageId, pipelineId: deal.pipelineId, probability: deal.probability, actualCloseDate: deal.actualCloseDate };
       deal.stageId = to.id;
       deal.pipelineId = to.pipelineId;
@@ -271,8 +270,8 @@ export class DealService {
 
   async delete(request: RequestContext, idInput: string): Promise<string> {
     const id = fromGlobalId('Deal', idInput);
-    await this.requireOnExisting(request, 'write', id);
-    await this.db.transaction(async (em) => {
+    await this.access.requireExisting(request, 'write', id);
+    await this.db.transaction(request, async (em) => {
       const deal = await em.findOneBy(Deal, { id });
       if (!deal) throw dealNotFound();
       await em.softDelete(Deal, { id });
@@ -283,8 +282,8 @@ export class DealService {
 
   async restore(request: RequestContext, idInput: string): Promise<Deal> {
     const id = fromGlobalId('Deal', idInput);
-    await this.requireOnExisting(request, 'write', id);
-    return this.db.transaction(async (em) => {
+    await this.access.requireExisting(request, 'write', id);
+    return this.db.transaction(request, async (em) => {
       const result = await em.createQueryBuilder().restore().from(Deal).where('id = :id AND deleted_at IS NOT NULL', { id }).execute();
       if (!result.affected) throw dealNotFound();
       const deal = await em.findOneByOrFail(Deal, { id });
@@ -295,8 +294,8 @@ export class DealService {
 
   /** Per stage and currency: number of readable deals and their total value (exact, by Postgres). */
   async stageTotals(request: RequestContext, stageIds: readonly string[]): Promise<{ stage_id: string; currency: string; deals: number; total: string }[]> {
-    const readable = await this.readable(request);
-    return this.db.transaction((em) => {
+    const readable = await this.access.readableIds(request);
+    return this.db.transaction(request, (em) => {
       const query = em
         .createQueryBuilder(Deal, 'deal')
         .select('deal.stageId', 'stage_id')
@@ -307,8 +306,7 @@ export class DealService {
         .groupBy('deal.stageId')
         .addGroupBy('deal.currency')
         .orderBy('deal.currency');
-      if (readable) query.andWhere(readable.length ? 'deal.id IN (:...readableIds)' : 'FALSE', { readableIds: readable });
-      return query.getRawMany();
+      return this.access.restrictToReadable(query, 'deal', readable).getRawMany();
     });
   }
 
@@ -316,11 +314,11 @@ export class DealService {
   private async startStage(em: EntityManager, stageId: string | null, pipelineId: string | null): Promise<PipelineStage> {
     if (stageId) {
       const stage = await this.dealStage(em, stageId);
-      if (pipelineId && stage.pipelineId !== pipelineId) throw userError(CODE, 'The stage is not in this pipeline', ['input', 'stageId']);
+      if (pipelineId && stage.pipelineId !== pipelineId) throw stageNotInPipeline();
       return stage;
     }
     const pipeline = await em.findOneBy(Pipeline, { id: pipelineId!, type: PipelineType.DEAL });
-    if (!pipeline) throw userError('DEAL_PIPELINE_NOT_FOUND', 'No deal pipeline has this id', ['input', 'pipelineId']);
+    if (!pipeline) throw dealPipelineNotFound();
     const [first] = await em.find(PipelineStage, { where: { pipelineId: pipeline.id }, order: { position: 'ASC' }, take: 1 });
     return first!;
   }
@@ -332,18 +330,18 @@ export class DealService {
       .innerJoin(Pipeline, 'pipeline', 'pipeline.id = stage.pipelineId AND pipeline.deletedAt IS NULL')
       .where('stage.id = :stageId AND pipeline.type = :type', { stageId, type: PipelineType.DEAL })
       .getOne();
-    if (!stage) throw stageNotFound();
+    if (!stage) throw dealStageNotFound();
     return stage;
   }
 
   private date(value: string | null | undefined, field: string): string | null {
     if (!value) return null;
-    if (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw userError(CODE, 'Dates look like 2026-11-22', ['input', field]);
+    if (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw invalidDate(field);
     return value;
   }
 
   private async requireMember(orgId: string, userId: string): Promise<void> {
-    if (!(await this.authz.isMember(orgId, userId))) throw userError('DEAL_OWNER_NOT_MEMBER', 'The owner must be a member of your organization', ['input', 'ownerId']);
+    if (!(await this.authz.isMember(orgId, userId))) throw ownerNotMember();
   }
 
   private async emitChange(em: EntityManager, before: Snapshot, deal: Deal): Promise<void> {
@@ -359,14 +357,8 @@ export class DealService {
     return this.db.emit(em, { type, orgId: deal.orgId, subject: { type: 'Deal', id: deal.id }, data: { contactId: deal.contactId, title: deal.title, ...data } });
   }
 
-  private readable(request: RequestContext): Promise<string[] | null> {
-    requireOrgId(request);
-    return this.authz.readableIds(request, 'Deal');
-  }
-
   private query(em: EntityManager, filter: DealFilter | null | undefined, readable: string[] | null) {
-    const query = em.createQueryBuilder(Deal, 'deal').innerJoin(PipelineStage, 'stage', 'stage.id = deal.stageId');
-    if (readable) query.andWhere(readable.length ? 'deal.id IN (:...readableIds)' : 'FALSE', { readableIds: readable });
+    const query = this.access.restrictToReadable(em.createQueryBuilder(Deal, 'deal').innerJoin(PipelineStage, 'stage', 'stage.id = deal.stageId'), 'deal', readable);
     const condition = filterToSql(filter as Record<string, unknown> | null | undefined, filterSpec);
     if (condition) query.andWhere(condition.sql, condition.params);
     return query;

@@ -1,33 +1,6 @@
-import { type Authorizer, type Database, GraphQLLocalDate, Money, type RequestContext, requireOrgId } from '@cellgraph/kernel';
-import { Field, Int, ObjectType } from 'type-graphql';
-
-@ObjectType({ description: 'Open deals of one stage, in one currency.' })
-export class StageForecast {
-  stageId!: string;
-  @Field(() => Int) deals!: number;
-  @Field(() => Money) value!: Money;
-  @Field(() => Money, { description: 'Σ value × probability.' }) weightedValue!: Money;
-}
-
-@ObjectType({ description: 'The forecast of one currency (amounts are never converted between currencies).' })
-export class CurrencyForecast {
-  @Field() currencyCode!: string;
-  @Field(() => Int, { description: 'Deals in open stages.' }) openDeals!: number;
-  @Field(() => Money, { description: 'Σ value of open deals: the pipeline.' }) totalValue!: Money;
-  @Field(() => Money, { description: 'Σ value × probability of open deals.' }) weightedValue!: Money;
-  @Field(() => Money, { description: 'Σ value of open deals expected to close this month.' }) expectedThisMonth!: Money;
-  @Field(() => Money, { description: 'Σ value × probability of open deals expected to close this month.' }) weightedThisMonth!: Money;
-  @Field(() => Money, { description: 'Σ value of deals won this month.' }) wonThisMonth!: Money;
-  @Field(() => Int) wonDealsThisMonth!: number;
-  @Field(() => [StageForecast], { description: 'The open stages holding deals, in pipeline order.' }) byStage!: StageForecast[];
-}
-
-@ObjectType({ description: 'Where the pipeline stands. Every figure is an exact sum rounded once, half up, to the currency’s minor unit.' })
-export class DealForecast {
-  @Field(() => GraphQLLocalDate, { description: 'First day of "this month" in the requested time zone.' }) month!: string;
-  @Field() timezone!: string;
-  @Field(() => [CurrencyForecast]) currencies!: CurrencyForecast[];
-}
+import { type AggregateAccess, type Database, fromGlobalId, invalidInput, Money, type RequestContext } from '@cellgraph/kernel';
+import type { Deal } from './deal.entity.js';
+import { CurrencyForecast, DealForecast, StageForecast } from './deal.inputs.js';
 
 interface ForecastRow {
   currency: string;
@@ -42,13 +15,14 @@ interface ForecastRow {
   won_deals: number;
 }
 
-export interface ForecastScope {
+/** The forecast's arguments as the client gave them (global ids). */
+export interface ForecastArgs {
   pipelineId?: string | null;
   ownerId?: string | null;
   timezone: string;
 }
 
-export const isTimeZone = (zone: string) => {
+const isTimeZone = (zone: string) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return true;
@@ -65,20 +39,26 @@ export const isTimeZone = (zone: string) => {
 export class ForecastService {
   constructor(
     private readonly db: Database,
-    private readonly authz: Authorizer,
+    /** The deals' access (DealService.access): which deals the caller reads. */
+    private readonly deals: AggregateAccess<Deal>,
   ) {}
 
-  async forecast(request: RequestContext, scope: ForecastScope): Promise<DealForecast> {
-    requireOrgId(request);
-    const readable = await this.authz.readableIds(request, 'Deal');
+  async forecast(request: RequestContext, args: ForecastArgs): Promise<DealForecast> {
+    if (!isTimeZone(args.timezone)) throw invalidInput(`Unknown time zone: ${args.timezone}`, { argument: 'timezone' });
+    const filter = {
+      pipelineId: args.pipelineId ? fromGlobalId('Pipeline', args.pipelineId, 'pipelineId') : null,
+      ownerId: args.ownerId ? fromGlobalId('User', args.ownerId, 'ownerId') : null,
+      timezone: args.timezone,
+    };
+    const readable = await this.deals.readableIds(request);
     const conditions = ['d.deleted_at IS NULL'];
-    const params: unknown[] = [scope.timezone];
+    const params: unknown[] = [filter.timezone];
     const param = (value: unknown) => `$${params.push(value)}`;
-    if (scope.pipelineId) conditions.push(`d.pipeline_id = ${param(scope.pipelineId)}`);
-    if (scope.ownerId) conditions.push(`d.owner_id = ${param(scope.ownerId)}`);
+    if (filter.pipelineId) conditions.push(`d.pipeline_id = ${param(filter.pipelineId)}`);
+    if (filter.ownerId) conditions.push(`d.owner_id = ${param(filter.ownerId)}`);
     if (readable) conditions.push(`d.id = ANY(${param(readable)}::uuid[])`);
-    return this.db.transaction(async (em) => {
-      const [{ month }] = (await em.query(`SELECT to_char(date_trunc('month', now() AT TIME ZONE $1), 'YYYY-MM-DD') AS month`, [scope.timezone])) as [{ month: string }];
+    return this.db.transaction(request, async (em) => {
+      const [{ month }] = (await em.query(`SELECT to_char(date_trunc('month', now() AT TIME ZONE $1), 'YYYY-MM-DD') AS month`, [filter.timezone])) as [{ month: string }];
       const rows: ForecastRow[] = await em.query(
         `WITH deals AS (
            SELECT d.currency, d.stage_id, s.position, s.closed, s.won, d.value, d.probability, d.expected_close_date, d.actual_close_date
@@ -121,7 +101,7 @@ export class ForecastService {
           );
         }
       }
-      return Object.assign(new DealForecast(), { month, timezone: scope.timezone, currencies: [...currencies.values()] });
+      return Object.assign(new DealForecast(), { month, timezone: filter.timezone, currencies: [...currencies.values()] });
     });
   }
 }

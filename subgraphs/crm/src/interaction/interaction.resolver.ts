@@ -1,9 +1,9 @@
 import { mutationPayload, type SubgraphContext } from '@cellgraph/kernel';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Contact } from '../contact/contact.entity.js';
-import { loadContact } from '../contact/contact.resolver.js';
+import { loadContact } from '../contact/contact.loaders.js';
 import { Deal } from '../deal/deal.entity.js';
-import { loadDeal } from '../deal/deal.resolver.js';
+import { loadDeal } from '../deal/deal.loaders.js';
 import type { CrmServices } from '../services.js';
 import { UserRef } from '../user/user.ref.js';
 import { Interaction } from './interaction.entity.js';

@@ -7,7 +7,6 @@ import {
   paginateGroups,
   requireOrgId,
   requireUserId,
-  userError,
   uuidv7,
   validateInput,
   type Connection,
@@ -16,15 +15,13 @@ import {
   type RequestContext,
   type SortKey,
 } from '@cellgraph/kernel';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import type { ContactService } from '../contact/contact.service.js';
 import { Deal } from '../deal/deal.entity.js';
 import { Interaction, InteractionDirection, InteractionType } from './interaction.entity.js';
+import { dealNotOfContact, InteractionErrorCode, interactionNotFound, noteHasDirection } from './interaction.errors.js';
 import type { InteractionLogInput, InteractionsArgs, InteractionUpdateInput } from './interaction.inputs.js';
-
-const CODE = 'INTERACTION_INVALID_INPUT';
-const interactionNotFound = () => userError('INTERACTION_NOT_FOUND', 'No interaction with this id exists in your organization', ['input', 'id']);
 
 const filterSpec: FilterSpec = {
   type: { path: 'interaction.type', kind: 'enum' },
@@ -65,9 +62,9 @@ export class InteractionService {
   async log(request: RequestContext, input: InteractionLogInput): Promise<Interaction> {
     const orgId = requireOrgId(request);
     const loggedBy = requireUserId(request);
-    const valid = validateInput(logInput, input, CODE);
-    await this.contacts.requireOnExisting(request, 'write', valid.contactId, ['input', 'contactId']);
-    return this.db.transaction((em) =>
+    const valid = validateInput(logInput, input, InteractionErrorCode.InvalidInput);
+    await this.contacts.access.requireExisting(request, 'write', valid.contactId, ['input', 'contactId']);
+    return this.db.transaction(request, (em) =>
       idempotent(em, this.db.schema, {
         key: input.idempotencyKey,
         operation: 'interactionLog',
@@ -99,11 +96,11 @@ export class InteractionService {
   }
 
   async update(request: RequestContext, input: InteractionUpdateInput): Promise<Interaction> {
-    const { id, ...changes } = validateInput(updateInput, input, CODE);
-    return this.db.transaction(async (em) => {
+    const { id, ...changes } = validateInput(updateInput, input, InteractionErrorCode.InvalidInput);
+    return this.db.transaction(request, async (em) => {
       const interaction = await em.findOne(Interaction, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!interaction) throw interactionNotFound();
-      await this.contacts.requireOnExisting(request, 'write', interaction.contactId, undefined, em);
+      await this.contacts.access.requireExisting(request, 'write', interaction.contactId, undefined, em);
       if (changes.dealId) await this.requireDealOf(em, changes.dealId, interaction.contactId);
       const changed: string[] = [];
       for (const [key, value] of Object.entries(changes)) {
@@ -111,7 +108,7 @@ export class InteractionService {
         Object.assign(interaction, { [key]: key === 'metadata' ? (value ?? {}) : value });
         changed.push(key);
       }
-      if (!noteHasNoDirection(interaction)) throw userError(CODE, 'A note has no direction', ['input', 'direction']);
+      if (!noteHasNoDirection(interaction)) throw noteHasDirection();
       const saved = await em.save(interaction);
       await this.emit(em, saved, 'interaction.updated', { fields: changed });
       return saved;
@@ -120,10 +117,10 @@ export class InteractionService {
 
   async delete(request: RequestContext, idInput: string): Promise<string> {
     const id = fromGlobalId('Interaction', idInput);
-    await this.db.transaction(async (em) => {
+    await this.db.transaction(request, async (em) => {
       const interaction = await em.findOneBy(Interaction, { id });
       if (!interaction) throw interactionNotFound();
-      await this.contacts.requireOnExisting(request, 'write', interaction.contactId, undefined, em);
+      await this.contacts.access.requireExisting(request, 'write', interaction.contactId, undefined, em);
       await em.softDelete(Interaction, { id });
       await this.emit(em, interaction, 'interaction.deleted', { title: interaction.subject ?? interaction.type });
     });
@@ -132,10 +129,10 @@ export class InteractionService {
 
   async restore(request: RequestContext, idInput: string): Promise<Interaction> {
     const id = fromGlobalId('Interaction', idInput);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const interaction = await em.findOne(Interaction, { where: { id }, withDeleted: true });
       if (!interaction?.deletedAt) throw interactionNotFound();
-      await this.contacts.requireOnExisting(request, 'write', interaction.contactId, undefined, em);
+      await this.contacts.access.requireExisting(request, 'write', interaction.contactId, undefined, em);
       interaction.deletedAt = null;
       const restored = await em.save(interaction);
       await this.emit(em, restored, 'interaction.restored', {});
@@ -144,10 +141,11 @@ export class InteractionService {
   }
 
   /** One page of interactions per contact or deal (latest first), in a constant number of statements. */
-  listGrouped(groupPath: 'interaction.contactId' | 'interaction.dealId', groups: readonly string[], args: InteractionsArgs): Promise<Connection<Interaction>[]> {
+  listGrouped(request: RequestContext, groupPath: 'interaction.contactId' | 'interaction.dealId', groups: readonly string[], args: InteractionsArgs): Promise<Connection<Interaction>[]> {
     return paginateGroups(
       {
         db: this.db,
+        scope: request,
         entity: Interaction,
         build: (em) => {
           const query = em.createQueryBuilder(Interaction, 'interaction');
@@ -166,20 +164,16 @@ export class InteractionService {
   }
 
   /** When each contact was last in touch (its latest interaction), null if never. */
-  async lastInteractionAt(contactIds: readonly string[]): Promise<(Date | null)[]> {
-    const rows: { contact_id: string; last: Date }[] = await this.db.transaction((em) =>
+  async lastInteractionAt(request: RequestContext, contactIds: readonly string[]): Promise<(Date | null)[]> {
+    const rows: { contact_id: string; last: Date }[] = await this.db.transaction(request, (em) =>
       em.query('SELECT contact_id, max(occurred_at) AS last FROM crm.interactions WHERE contact_id = ANY($1) AND deleted_at IS NULL GROUP BY contact_id', [[...contactIds]]),
     );
     const byContact = new Map(rows.map((row) => [row.contact_id, row.last]));
     return contactIds.map((id) => byContact.get(id) ?? null);
   }
 
-  byIds(ids: readonly string[]): Promise<Interaction[]> {
-    return this.db.transaction((em) => em.findBy(Interaction, { id: In([...ids]) }));
-  }
-
   private async requireDealOf(em: EntityManager, dealId: string, contactId: string): Promise<void> {
-    if (!(await em.existsBy(Deal, { id: dealId, contactId }))) throw userError('INTERACTION_DEAL_NOT_OF_CONTACT', 'The deal must be one of this contact’s', ['input', 'dealId']);
+    if (!(await em.existsBy(Deal, { id: dealId, contactId }))) throw dealNotOfContact();
   }
 
   private emit(em: EntityManager, interaction: Interaction, type: string, data: Record<string, unknown>): Promise<void> {

@@ -1,101 +1,30 @@
-import {
-  ConnectionArgs,
-  ConnectionType,
-  DeletePayload,
-  fromGlobalId,
-  IdInput,
-  Money,
-  mutationPayload,
-  requireOrgId,
-  UserError,
-  type Connection,
-  type SubgraphContext,
-} from '@cellgraph/kernel';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { fromGlobalId, Money, mutationPayload, requireOrgId, type Connection, type SubgraphContext } from '@cellgraph/kernel';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Deal } from '../deal/deal.entity.js';
 import { DealConnection, DealsArgs } from '../deal/deal.inputs.js';
 import { groupedDeals, stageTotals } from '../deal/deal.loaders.js';
 import type { CrmServices } from '../services.js';
-import { Pipeline, PipelineStage, PipelineType } from './pipeline.entities.js';
+import { Pipeline, PipelineStage } from './pipeline.entities.js';
+import {
+  PipelineConnection,
+  PipelineCreateInput,
+  PipelineDeleteInput,
+  PipelineDeletePayload,
+  PipelinePayload,
+  PipelineRestoreInput,
+  PipelinesArgs,
+  PipelineStageCreateInput,
+  PipelineStageDeleteInput,
+  PipelineStageDeletePayload,
+  PipelineStageMoveInput,
+  PipelineStagePayload,
+  PipelineStageUpdateInput,
+  PipelineUpdateInput,
+  StageDealTotal,
+} from './pipeline.inputs.js';
 import { pipelineById, stagesOf } from './pipeline.loaders.js';
 
 type Context = SubgraphContext<CrmServices>;
-
-@InputType()
-class PipelineStageInput {
-  @Field() name!: string;
-  @Field(() => String, { nullable: true }) color?: string | null;
-  @Field(() => Int, { description: 'Percent chance a deal here closes won, 0 to 100.' }) probability!: number;
-  @Field({ nullable: true, defaultValue: false, description: 'Deals here are closed.' }) closed?: boolean;
-  @Field({ nullable: true, defaultValue: false, description: 'Deals here are closed won (implies closed).' }) won?: boolean;
-}
-
-@InputType()
-class PipelineCreateInput {
-  @Field() name!: string;
-  @Field(() => PipelineType, { defaultValue: PipelineType.DEAL }) type!: PipelineType;
-  @Field(() => [PipelineStageInput], { nullable: true, description: 'In order. Defaults per type, e.g. Qualified, Proposal, Negotiation, Closed won, Closed lost.' })
-  stages?: PipelineStageInput[] | null;
-}
-
-@InputType()
-class PipelineUpdateInput {
-  @Field(() => ID) id!: string;
-  @Field(() => String, { nullable: true }) name?: string | null;
-}
-
-@InputType()
-class PipelineStageCreateInput extends PipelineStageInput {
-  @Field(() => ID) pipelineId!: string;
-  @Field(() => ID, { nullable: true, description: 'Place it right after this stage (default: last).' }) afterStageId?: string | null;
-}
-
-@InputType({ description: 'A new probability flows to the stage’s deals that do not override theirs.' })
-class PipelineStageUpdateInput {
-  @Field(() => ID) id!: string;
-  @Field(() => String, { nullable: true }) name?: string | null;
-  @Field(() => String, { nullable: true }) color?: string | null;
-  @Field(() => Int, { nullable: true }) probability?: number | null;
-  @Field(() => Boolean, { nullable: true }) closed?: boolean | null;
-  @Field(() => Boolean, { nullable: true }) won?: boolean | null;
-}
-
-@InputType()
-class PipelineStageMoveInput {
-  @Field(() => ID) id!: string;
-  @Field(() => ID, { nullable: true, description: 'Right after this stage; null: first.' }) afterStageId?: string | null;
-}
-
-const PipelineDeleteInput = IdInput('PipelineDeleteInput');
-const PipelineRestoreInput = IdInput('PipelineRestoreInput');
-const PipelineStageDeleteInput = IdInput('PipelineStageDeleteInput');
-const PipelineDeletePayload = DeletePayload('PipelineDeletePayload', 'deletedPipelineId', 'Id of the pipeline moved to the trash.');
-const PipelineStageDeletePayload = DeletePayload('PipelineStageDeletePayload', 'deletedPipelineStageId');
-
-@ObjectType()
-class PipelinePayload {
-  @Field(() => Pipeline, { nullable: true }) pipeline?: Pipeline;
-  @Field(() => [UserError]) userErrors!: UserError[];
-}
-
-@ObjectType()
-class PipelineStagePayload {
-  @Field(() => PipelineStage, { nullable: true }) stage?: PipelineStage;
-  @Field(() => [UserError]) userErrors!: UserError[];
-}
-
-@ObjectType({ description: 'The deals of a stage in one currency.' })
-class StageDealTotal {
-  @Field(() => Int) deals!: number;
-  @Field(() => Money) value!: Money;
-}
-
-@ArgsType()
-class PipelinesArgs extends ConnectionArgs {
-  @Field(() => PipelineType, { nullable: true }) type?: PipelineType | null;
-}
-
-const PipelineConnection = ConnectionType(Pipeline, 'Pipeline');
 
 @Resolver(() => Pipeline)
 export class PipelineResolver {
@@ -154,7 +83,7 @@ export class PipelineResolver {
 
   @FieldResolver(() => [PipelineStage], { description: 'In order: the deal board’s columns.' })
   stages(@Root() pipeline: Pipeline, @Ctx() context: Context): Promise<PipelineStage[]> {
-    return stagesOf(this.services, context.loaders).load(pipeline.id);
+    return stagesOf(this.services, context.loaders, context.request).load(pipeline.id);
   }
 }
 

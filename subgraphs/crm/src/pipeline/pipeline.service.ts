@@ -1,11 +1,11 @@
 import {
+  AggregateAccess,
   fromGlobalId,
   keyBetween,
   OrderDirection,
   paginate,
   requireOrgId,
   requireUserId,
-  userError,
   uuidv7,
   validateInput,
   type Authorizer,
@@ -18,10 +18,7 @@ import {
 import { In, Not, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { Pipeline, PipelineStage, PipelineType } from './pipeline.entities.js';
-
-const CODE = 'PIPELINE_INVALID_INPUT';
-export const pipelineNotFound = (field: string[] = ['input', 'id']) => userError('PIPELINE_NOT_FOUND', 'No such pipeline in your organization', field);
-export const stageNotFound = (field: string[] = ['input', 'id']) => userError('PIPELINE_STAGE_NOT_FOUND', 'No such pipeline stage in your organization', field);
+import { lastStage, PipelineErrorCode, pipelineNotEmpty, pipelineNotFound, stageHoldsDeals, stageNotEmpty, stageNotFound } from './pipeline.errors.js';
 
 const stageFields = {
   name: z.string().trim().min(1, 'A name is required').max(100),
@@ -73,16 +70,22 @@ const stageFlags = (stage: { closed?: boolean | null; won?: boolean | null }) =>
  * configure them (`manage` on Pipeline).
  */
 export class PipelineService {
+  /** Pipelines by id as the caller's organization sees them (readable per type: see `byIds`). */
+  readonly access: AggregateAccess<Pipeline>;
+
   constructor(
     private readonly db: Database,
     private readonly authz: Authorizer,
-  ) {}
+  ) {
+    this.access = new AggregateAccess(db, authz, { type: 'Pipeline', entity: Pipeline, table: 'crm.pipelines', notFound: pipelineNotFound });
+  }
 
   async list(request: RequestContext, args: ConnectionArgs & { type?: PipelineType | null }): Promise<Connection<Pipeline>> {
     requireOrgId(request);
     await this.authz.require(request, 'read', 'Pipeline');
     return paginate({
       db: this.db,
+      scope: request,
       build: (em) => {
         const query = em.createQueryBuilder(Pipeline, 'pipeline');
         if (args.type) query.andWhere('pipeline.type = :type', { type: args.type });
@@ -97,8 +100,8 @@ export class PipelineService {
     const orgId = requireOrgId(request);
     const createdBy = requireUserId(request);
     await this.authz.require(request, 'manage', 'Pipeline');
-    const valid = validateInput(pipelineInput, input, CODE);
-    return this.db.transaction(async (em) => {
+    const valid = validateInput(pipelineInput, input, PipelineErrorCode.InvalidInput);
+    return this.db.transaction(request, async (em) => {
       const pipeline = await em.save(em.create(Pipeline, { id: uuidv7(), orgId, name: valid.name, type: valid.type, createdBy }));
       let position: string | null = null;
       for (const stage of valid.stages ?? DEFAULT_STAGES[valid.type]) {
@@ -113,8 +116,8 @@ export class PipelineService {
   async update(request: RequestContext, input: { id: string; name?: string | null }): Promise<Pipeline> {
     const id = fromGlobalId('Pipeline', input.id);
     await this.authz.require(request, 'manage', 'Pipeline');
-    const { name } = validateInput(pipelineInput.pick({ name: true }).partial(), { name: input.name ?? undefined }, CODE);
-    return this.db.transaction(async (em) => {
+    const { name } = validateInput(pipelineInput.pick({ name: true }).partial(), { name: input.name ?? undefined }, PipelineErrorCode.InvalidInput);
+    return this.db.transaction(request, async (em) => {
       const pipeline = await em.findOneBy(Pipeline, { id });
       if (!pipeline) throw pipelineNotFound();
       const before = pipeline.name;
@@ -129,11 +132,11 @@ export class PipelineService {
   async delete(request: RequestContext, idInput: string): Promise<string> {
     const id = fromGlobalId('Pipeline', idInput);
     await this.authz.require(request, 'manage', 'Pipeline');
-    await this.db.transaction(async (em) => {
+    await this.db.transaction(request, async (em) => {
       const pipeline = await em.findOneBy(Pipeline, { id });
       if (!pipeline) throw pipelineNotFound();
       const stages = await em.findBy(PipelineStage, { pipelineId: id });
-      if (await this.inUse(em, stages.map((s) => s.id))) throw userError('PIPELINE_NOT_EMPTY', 'Move or delete the pipeline’s deals and contacts first', ['input', 'id']);
+      if (await this.inUse(em, stages.map((s) => s.id))) throw pipelineNotEmpty();
       await em.softDelete(Pipeline, { id });
       await this.emit(em, pipeline, 'pipeline.deleted', { title: pipeline.name });
     });
@@ -144,7 +147,7 @@ export class PipelineService {
   async restore(request: RequestContext, idInput: string): Promise<Pipeline> {
     const id = fromGlobalId('Pipeline', idInput);
     await this.authz.require(request, 'manage', 'Pipeline');
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const restored = await em.createQueryBuilder().restore().from(Pipeline).where('id = :id AND deleted_at IS NOT NULL', { id }).execute();
       if (!restored.affected) throw pipelineNotFound();
       const pipeline = await em.findOneByOrFail(Pipeline, { id });
@@ -156,8 +159,8 @@ export class PipelineService {
   async addStage(request: RequestContext, input: { pipelineId: string; afterStageId?: string | null } & z.input<typeof stageInput>): Promise<PipelineStage> {
     const pipelineId = fromGlobalId('Pipeline', input.pipelineId, 'pipelineId');
     await this.authz.require(request, 'manage', 'Pipeline');
-    const valid = validateInput(stageInput, input, CODE);
-    return this.db.transaction(async (em) => {
+    const valid = validateInput(stageInput, input, PipelineErrorCode.InvalidInput);
+    return this.db.transaction(request, async (em) => {
       const pipeline = await em.findOneBy(Pipeline, { id: pipelineId });
       if (!pipeline) throw pipelineNotFound(['input', 'pipelineId']);
       const [last] = await em.find(PipelineStage, { where: { pipelineId }, order: { position: 'DESC' }, take: 1 });
@@ -185,13 +188,13 @@ export class PipelineService {
   async updateStage(request: RequestContext, input: { id: string; name?: string | null; color?: string | null; probability?: number | null; closed?: boolean | null; won?: boolean | null }): Promise<PipelineStage> {
     const id = fromGlobalId('PipelineStage', input.id);
     await this.authz.require(request, 'manage', 'Pipeline');
-    const changes = validateInput(stageInput.partial(), { ...input, name: input.name ?? undefined, probability: input.probability ?? undefined, closed: input.closed ?? undefined, won: input.won ?? undefined }, CODE);
-    return this.db.transaction(async (em) => {
+    const changes = validateInput(stageInput.partial(), { ...input, name: input.name ?? undefined, probability: input.probability ?? undefined, closed: input.closed ?? undefined, won: input.won ?? undefined }, PipelineErrorCode.InvalidInput);
+    return this.db.transaction(request, async (em) => {
       const stage = await em.findOne(PipelineStage, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!stage) throw stageNotFound();
       const flags = stageFlags({ closed: changes.closed ?? stage.closed, won: changes.won ?? (changes.closed === false ? false : stage.won) });
       if ((flags.closed !== stage.closed || flags.won !== stage.won) && (await this.inUse(em, [id]))) {
-        throw userError('PIPELINE_STAGE_NOT_EMPTY', 'A stage holding deals cannot open or close; move its deals first', ['input', 'closed']);
+        throw stageHoldsDeals();
       }
       if (changes.name !== undefined) stage.name = changes.name;
       if (changes.color !== undefined) stage.color = changes.color ?? null;
@@ -211,7 +214,7 @@ export class PipelineService {
   async moveStage(request: RequestContext, input: { id: string; afterStageId?: string | null }): Promise<PipelineStage> {
     const id = fromGlobalId('PipelineStage', input.id);
     await this.authz.require(request, 'manage', 'Pipeline');
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const stage = await em.findOneBy(PipelineStage, { id });
       if (!stage) throw stageNotFound();
       const afterId = input.afterStageId ? fromGlobalId('PipelineStage', input.afterStageId, 'afterStageId') : null;
@@ -229,12 +232,12 @@ export class PipelineService {
   async deleteStage(request: RequestContext, idInput: string): Promise<string> {
     const id = fromGlobalId('PipelineStage', idInput);
     await this.authz.require(request, 'manage', 'Pipeline');
-    await this.db.transaction(async (em) => {
+    await this.db.transaction(request, async (em) => {
       const stage = await em.findOneBy(PipelineStage, { id });
       if (!stage) throw stageNotFound();
-      if (await this.inUse(em, [id])) throw userError('PIPELINE_STAGE_NOT_EMPTY', 'Move the stage’s deals and contacts out before deleting it', ['input', 'id']);
+      if (await this.inUse(em, [id])) throw stageNotEmpty();
       const [first] = await em.find(PipelineStage, { where: { pipelineId: stage.pipelineId, id: Not(id) }, order: { position: 'ASC' }, take: 1 });
-      if (!first) throw userError('PIPELINE_LAST_STAGE', 'A pipeline keeps at least one stage', ['input', 'id']);
+      if (!first) throw lastStage();
       await em.query(
         `UPDATE crm.deals
             SET stage_id = $2, probability = CASE WHEN probability_overridden THEN probability ELSE $3 END,
@@ -249,22 +252,26 @@ export class PipelineService {
     return idInput;
   }
 
+  /**
+   * Pipelines by id, aligned to `ids`. Pipelines are configuration, readable per type: a caller who
+   * may not read pipelines gets null for every id (no FORBIDDEN error, no query).
+   */
   async byIds(request: RequestContext, ids: readonly string[]): Promise<(Pipeline | null)[]> {
     if (!(await this.authz.can(request, 'read', 'Pipeline'))) return ids.map(() => null);
-    const pipelines = await this.db.transaction((em) => em.findBy(Pipeline, { id: In([...ids]) }));
+    const pipelines = await this.access.byIds(request, ids);
     const byId = new Map(pipelines.map((p) => [p.id, p]));
     return ids.map((id) => byId.get(id) ?? null);
   }
 
   /** Stages by id (configuration: readable with whatever refers to them). */
-  async stagesByIds(ids: readonly string[]): Promise<(PipelineStage | null)[]> {
-    const stages = await this.db.transaction((em) => em.findBy(PipelineStage, { id: In([...ids]) }));
+  async stagesByIds(request: RequestContext, ids: readonly string[]): Promise<(PipelineStage | null)[]> {
+    const stages = await this.db.transaction(request, (em) => em.findBy(PipelineStage, { id: In([...ids]) }));
     const byId = new Map(stages.map((s) => [s.id, s]));
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  async stagesOf(pipelineIds: readonly string[]): Promise<PipelineStage[]> {
-    return this.db.transaction((em) => em.find(PipelineStage, { where: { pipelineId: In([...pipelineIds]) }, order: { position: 'ASC' } }));
+  async stagesOf(request: RequestContext, pipelineIds: readonly string[]): Promise<PipelineStage[]> {
+    return this.db.transaction(request, (em) => em.find(PipelineStage, { where: { pipelineId: In([...pipelineIds]) }, order: { position: 'ASC' } }));
   }
 
   private async inUse(em: EntityManager, stageIds: string[]): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { FieldResolver, Resolver, Root } from 'type-graphql';
 import { UserRef } from '../user/user.ref.js';
-import { ContactActivity } from './timeline.js';
+import { ContactActivity } from './timeline.inputs.js';
 
 @Resolver(() => ContactActivity)
 export class ContactActivityResolver {
