@@ -62,7 +62,7 @@ export class ApiKeyResolver {
 
   @FieldResolver(() => User, { nullable: true })
   createdBy(@Root() apiKey: ApiKey, @Ctx() context: Context): Promise<User | null> {
-    return userById(this.services.db, context.loaders).load(apiKey.createdBy);
+    return userById(this.services.db, context.loaders, context.request).load(apiKey.createdBy);
   }
 
   @Query(() => [ApiKeyScopeType], { description: 'The scopes API keys of this cell can be given (those of its subgraphs).' })

@@ -49,7 +49,7 @@ export class ApiKeyService {
     const valid = validateInput(createInput, input, 'API_KEY_INVALID_INPUT');
     this.requireKnownScopes(valid.scopes);
     const key = newSecretToken(TOKEN_PREFIX.apiKey);
-    const apiKey = await this.db.transaction(async (em) => {
+    const apiKey = await this.db.transaction(request, async (em) => {
       const id = uuidv7();
       await em.insert(ApiKey, {
         id,
@@ -103,7 +103,7 @@ export class ApiKeyService {
     const orgId = requireOrgId(request);
     await this.authz.require(request, 'manage', 'Organization', orgId);
     const keyId = fromGlobalId('ApiKey', id);
-    return this.db.transaction(async (em, hooks) => {
+    return this.db.transaction(request, async (em, hooks) => {
       const apiKey = await em.createQueryBuilder(ApiKey, 'key').addSelect('key.keyHash').where('key.id = :keyId AND key.revokedAt IS NULL', { keyId }).setLock('pessimistic_write').getOne();
       if (!apiKey) throw keyNotFound();
       await change(em, apiKey);
@@ -114,14 +114,11 @@ export class ApiKeyService {
 
   /** For the gateway (system caller): the active key with this hash, or null; records its use. */
   async resolve(keyHash: string): Promise<ApiKeyRecord | null> {
-    return this.db.transaction(
-      async (em) => {
-        const apiKey = await em.findOneBy(ApiKey, { keyHash });
-        if (!apiKey || apiKey.revokedAt || (apiKey.expiresAt && apiKey.expiresAt <= new Date())) return null;
-        await em.update(ApiKey, { id: apiKey.id }, { lastUsedAt: new Date() });
-        return { keyId: apiKey.id, name: apiKey.name, orgId: apiKey.orgId, userId: apiKey.createdBy, scopes: apiKey.scopes, expiresAt: apiKey.expiresAt?.toISOString() ?? null, rateLimit: apiKey.rateLimit };
-      },
-      { userId: null, orgId: null, settings: { token_hash: keyHash } },
-    );
+    return this.db.transaction({ userId: null, orgId: null, settings: { token_hash: keyHash } }, async (em) => {
+      const apiKey = await em.findOneBy(ApiKey, { keyHash });
+      if (!apiKey || apiKey.revokedAt || (apiKey.expiresAt && apiKey.expiresAt <= new Date())) return null;
+      await em.update(ApiKey, { id: apiKey.id }, { lastUsedAt: new Date() });
+      return { keyId: apiKey.id, name: apiKey.name, orgId: apiKey.orgId, userId: apiKey.createdBy, scopes: apiKey.scopes, expiresAt: apiKey.expiresAt?.toISOString() ?? null, rateLimit: apiKey.rateLimit };
+    });
   }
 }

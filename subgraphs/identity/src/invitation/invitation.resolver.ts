@@ -40,13 +40,13 @@ export class InvitationResolver {
 
   @FieldResolver(() => User, { nullable: true })
   invitedBy(@Root() invitation: Invitation, @Ctx() context: Context): Promise<User | null> {
-    return userById(this.services.db, context.loaders).load(invitation.invitedBy);
+    return userById(this.services.db, context.loaders, context.request).load(invitation.invitedBy);
   }
 
   @FieldResolver(() => [Team], { description: 'Teams the person joins on accepting.' })
-  async teams(@Root() invitation: Invitation): Promise<Team[]> {
+  async teams(@Root() invitation: Invitation, @Ctx() context: Context): Promise<Team[]> {
     if (!invitation.teamIds.length) return [];
-    return this.services.db.transaction((em) => em.findBy(Team, { id: In(invitation.teamIds) }));
+    return this.services.db.transaction(context.request, (em) => em.findBy(Team, { id: In(invitation.teamIds) }));
   }
 
   @Mutation(() => InvitationPayload, { nullable: true, description: 'Invite someone by e-mail (owners and admins).' })

@@ -75,7 +75,7 @@ export class InvitationService {
     if (!mayInvite(await this.options.organizations.roleOf(request), valid.role)) throw forbidden('You may not invite with this role');
     const token = newSecretToken(TOKEN_PREFIX.invitation);
     try {
-      return await this.db.transaction(async (em, hooks) => {
+      return await this.db.transaction(request, async (em, hooks) => {
         const member = await em
           .createQueryBuilder(Membership, 'm')
           .innerJoin(User, 'u', 'u.id = m.userId')
@@ -114,7 +114,7 @@ export class InvitationService {
     await this.options.authz.require(request, 'manage', 'Organization', orgId);
     const invitationId = fromGlobalId('Invitation', id);
     const token = newSecretToken(TOKEN_PREFIX.invitation);
-    return this.db.transaction(async (em, hooks) => {
+    return this.db.transaction(request, async (em, hooks) => {
       const invitation = await em.findOne(Invitation, { where: { id: invitationId, acceptedAt: IsNull(), revokedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
       if (!invitation) throw invitationNotFound();
       await em.update(Invitation, { id: invitationId }, { tokenHash: token.hash, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) });
@@ -129,7 +129,7 @@ export class InvitationService {
     const orgId = requireOrgId(request);
     await this.options.authz.require(request, 'manage', 'Organization', orgId);
     const invitationId = fromGlobalId('Invitation', id);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const revoked = await em.update(Invitation, { id: invitationId, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });
       if (!revoked.affected) throw invitationNotFound();
       await this.db.emit(em, { type: 'invitation.revoked', orgId, subject: { type: 'Invitation', id: invitationId } });
@@ -144,13 +144,13 @@ export class InvitationService {
    */
   async accept(request: RequestContext, input: { token: string; name?: string | null; password?: string | null }): Promise<Session> {
     const tokenHash = hashSecretToken(input.token);
-    const found = await this.db.transaction((em) => em.findOneBy(Invitation, { tokenHash }), { userId: null, orgId: null, settings: { token_hash: tokenHash } });
+    const found = await this.db.transaction({ userId: null, orgId: null, settings: { token_hash: tokenHash } }, (em) => em.findOneBy(Invitation, { tokenHash }));
     if (!found || found.status !== 'pending') throw invalidInvitation();
     const callerId = principalUserId(request.principal);
     let userId: string;
     let newUser: { name: string; passwordHash: string } | null = null;
     if (callerId) {
-      const caller = await this.db.transaction((em) => em.findOneByOrFail(User, { id: callerId }), { userId: callerId, orgId: null });
+      const caller = await this.db.transaction({ userId: callerId, orgId: null }, (em) => em.findOneByOrFail(User, { id: callerId }));
       if (caller.email !== found.email) throw emailMismatch();
       userId = callerId;
     } else {
@@ -160,28 +160,25 @@ export class InvitationService {
       newUser = { name: valid.name, passwordHash: await hashPassword(valid.password) };
     }
     const orgId = found.orgId;
-    const user = await this.db.transaction(
-      async (em, hooks) => {
-        const invitation = await em.findOne(Invitation, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
-        if (!invitation || invitation.status !== 'pending') throw invalidInvitation();
-        if (newUser) await em.insert(User, { id: userId, email: invitation.email, ...newUser, deactivatedAt: null });
-        if (!(await em.findOneBy(Membership, { orgId, userId }))) {
-          await em.insert(Membership, { orgId, userId, role: invitation.role });
-          await policyWriter.setRole(em, orgId, userId, invitation.role);
-          await emitMembershipCreated(this.db, em, orgId, userId, invitation.role);
-        }
-        for (const teamId of invitation.teamIds) {
-          if (!(await em.findOneBy(Team, { id: teamId }))) continue; // deleted since the invitation
-          await em.upsert(TeamMember, { teamId, userId, orgId, role: TeamRole.MEMBER }, ['teamId', 'userId']);
-          await policyWriter.setTeamMember(em, orgId, userId, teamId, true);
-        }
-        await em.update(Invitation, { id: invitation.id }, { acceptedAt: new Date(), acceptedBy: userId });
-        await this.db.emit(em, { type: 'invitation.accepted', orgId, actorId: userId, subject: { type: 'Invitation', id: invitation.id }, data: { role: invitation.role } });
-        hooks.afterCommit(() => this.options.authz.announcePolicyChange(orgId));
-        return em.findOneByOrFail(User, { id: userId });
-      },
-      { userId, orgId, settings: { token_hash: tokenHash } },
-    );
+    const user = await this.db.transaction({ userId, orgId, settings: { token_hash: tokenHash } }, async (em, hooks) => {
+      const invitation = await em.findOne(Invitation, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
+      if (!invitation || invitation.status !== 'pending') throw invalidInvitation();
+      if (newUser) await em.insert(User, { id: userId, email: invitation.email, ...newUser, deactivatedAt: null });
+      if (!(await em.findOneBy(Membership, { orgId, userId }))) {
+        await em.insert(Membership, { orgId, userId, role: invitation.role });
+        await policyWriter.setRole(em, orgId, userId, invitation.role);
+        await emitMembershipCreated(this.db, em, orgId, userId, invitation.role);
+      }
+      for (const teamId of invitation.teamIds) {
+        if (!(await em.findOneBy(Team, { id: teamId }))) continue; // deleted since the invitation
+        await em.upsert(TeamMember, { teamId, userId, orgId, role: TeamRole.MEMBER }, ['teamId', 'userId']);
+        await policyWriter.setTeamMember(em, orgId, userId, teamId, true);
+      }
+      await em.update(Invitation, { id: invitation.id }, { acceptedAt: new Date(), acceptedBy: userId });
+      await this.db.emit(em, { type: 'invitation.accepted', orgId, actorId: userId, subject: { type: 'Invitation', id: invitation.id }, data: { role: invitation.role } });
+      hooks.afterCommit(() => this.options.authz.announcePolicyChange(orgId));
+      return em.findOneByOrFail(User, { id: userId });
+    });
     return this.options.sessions.open(user, orgId);
   }
 

@@ -31,7 +31,7 @@ export class MfaService {
   ) {}
 
   private tx<T>(userId: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction((em) => work(em), { userId, orgId: null });
+    return this.db.transaction({ userId, orgId: null }, (em) => work(em));
   }
 
   async isEnabled(userId: string): Promise<boolean> {

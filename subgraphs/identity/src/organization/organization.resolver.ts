@@ -48,7 +48,7 @@ export class OrganizationResolver {
 
   @Query(() => Organization, { nullable: true, description: 'The organization the caller acts in.' })
   async organization(@Ctx() context: Context): Promise<Organization> {
-    const organization = await organizationById(this.services.db, context.loaders).load(requireOrgId(context.request));
+    const organization = await organizationById(this.services.db, context.loaders, context.request).load(requireOrgId(context.request));
     if (!organization) throw forbidden('Your organization is not accessible');
     return organization;
   }
@@ -65,6 +65,7 @@ export class OrganizationResolver {
     await this.requireInside(organization, context, 'read');
     return paginate({
       db: this.services.db,
+      scope: context.request,
       build: (em) => em.createQueryBuilder(Membership, 'membership').where('membership.orgId = :orgId', { orgId: organization.id }),
       sort: membersOrder,
       args,
@@ -74,7 +75,7 @@ export class OrganizationResolver {
   @FieldResolver(() => TeamConnection, { nullable: true })
   async teams(@Root() organization: Organization, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() context: Context): Promise<Connection<Team>> {
     await this.requireInside(organization, context, 'read');
-    return paginate({ db: this.services.db, build: (em) => em.createQueryBuilder(Team, 'team'), sort: byCreation('team'), args });
+    return paginate({ db: this.services.db, scope: context.request, build: (em) => em.createQueryBuilder(Team, 'team'), sort: byCreation('team'), args });
   }
 
   @FieldResolver(() => InvitationConnection, { nullable: true, description: 'Invitations (pending by default); for owners and admins.' })
@@ -89,6 +90,7 @@ export class OrganizationResolver {
     }[args.status];
     return paginate({
       db: this.services.db,
+      scope: context.request,
       build: (em) => em.createQueryBuilder(Invitation, 'invitation').where(condition),
       sort: byCreation('invitation'),
       args,
@@ -98,7 +100,7 @@ export class OrganizationResolver {
   @FieldResolver(() => ApiKeyConnection, { nullable: true, description: 'API keys; for owners and admins.' })
   async apiKeys(@Root() organization: Organization, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() context: Context): Promise<Connection<ApiKey>> {
     await this.requireInside(organization, context, 'manage');
-    return paginate({ db: this.services.db, build: (em) => em.createQueryBuilder(ApiKey, 'key'), sort: byCreation('key'), args });
+    return paginate({ db: this.services.db, scope: context.request, build: (em) => em.createQueryBuilder(ApiKey, 'key'), sort: byCreation('key'), args });
   }
 
   @Mutation(() => OrganizationPayload, { nullable: true, description: 'Create an organization you own (switch to it with sessionSwitchOrganization).' })
@@ -139,11 +141,11 @@ export class MembershipResolver {
 
   @FieldResolver(() => User, { nullable: true })
   user(@Root() membership: Membership, @Ctx() context: Context): Promise<User | null> {
-    return userById(this.services.db, context.loaders).load(membership.userId);
+    return userById(this.services.db, context.loaders, context.request).load(membership.userId);
   }
 
   @FieldResolver(() => Organization, { nullable: true })
   organization(@Root() membership: Membership, @Ctx() context: Context): Promise<Organization | null> {
-    return organizationById(this.services.db, context.loaders).load(membership.orgId);
+    return organizationById(this.services.db, context.loaders, context.request).load(membership.orgId);
   }
 }

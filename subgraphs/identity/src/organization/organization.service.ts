@@ -44,14 +44,14 @@ export class OrganizationService {
     const userId = requireUserId(request);
     const { name } = validateInput(z.object({ name: organizationName }), input, OrganizationErrorCode.InvalidInput);
     const orgId = uuidv7();
-    return this.db.transaction((em, hooks) => this.createWithOwner(em, hooks, orgId, name, userId), { userId, orgId });
+    return this.db.transaction({ userId, orgId }, (em, hooks) => this.createWithOwner(em, hooks, orgId, name, userId));
   }
 
   async update(request: RequestContext, input: { name?: string | null }): Promise<Organization> {
     const orgId = requireOrgId(request);
     await this.authz.require(request, 'manage', 'Organization', orgId);
     const changes = validateInput(z.object({ name: organizationName.optional() }), { name: input.name ?? undefined }, OrganizationErrorCode.InvalidInput);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const organization = await em.findOneByOrFail(Organization, { id: orgId });
       const before = { name: organization.name };
       if (changes.name !== undefined) organization.name = changes.name;
@@ -66,7 +66,7 @@ export class OrganizationService {
     const actorRole = await this.roleOf(request);
     const targetId = fromGlobalId('User', input.userId, 'userId');
     if (input.role === OrganizationRole.OWNER) throw ownerViaTransfer();
-    return this.db.transaction(async (em, hooks) => {
+    return this.db.transaction(request, async (em, hooks) => {
       const membership = await em.findOne(Membership, { where: { orgId, userId: targetId }, lock: { mode: 'pessimistic_write' } });
       if (!membership) throw memberNotFound();
       if (membership.role === OrganizationRole.OWNER) throw ownerRoleFixed();
@@ -87,7 +87,7 @@ export class OrganizationService {
     const actorId = requireUserId(request);
     const targetId = fromGlobalId('User', input.userId, 'userId');
     const actorRole = await this.roleOf(request);
-    await this.db.transaction(async (em, hooks) => {
+    await this.db.transaction(request, async (em, hooks) => {
       const membership = await em.findOne(Membership, { where: { orgId, userId: targetId }, lock: { mode: 'pessimistic_write' } });
       if (!membership) throw memberNotFound();
       if (membership.role === OrganizationRole.OWNER) throw targetId === actorId ? ownerCannotLeave() : ownerRoleFixed();
@@ -108,7 +108,7 @@ export class OrganizationService {
     const targetId = fromGlobalId('User', input.userId, 'userId');
     if ((await this.roleOf(request)) !== OrganizationRole.OWNER) throw forbidden('Only the owner can transfer the ownership');
     if (targetId === actorId) throw transferToSelf();
-    return this.db.transaction(async (em, hooks) => {
+    return this.db.transaction(request, async (em, hooks) => {
       const target = await em.findOne(Membership, { where: { orgId, userId: targetId }, lock: { mode: 'pessimistic_write' } });
       if (!target) throw memberNotFound();
       await em.update(Membership, { orgId, userId: targetId }, { role: OrganizationRole.OWNER });

@@ -81,7 +81,7 @@ export class TeamResolver {
   @Query(() => Team, { nullable: true, description: 'A team of your organization.' })
   async team(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<Team | null> {
     requireOrgId(context.request);
-    const team = await teamById(this.services.teams, context.loaders).load(fromGlobalId('Team', id));
+    const team = await teamById(this.services.teams, context.loaders, context.request).load(fromGlobalId('Team', id));
     if (team) await this.requireVisible(team, context);
     return team;
   }
@@ -89,7 +89,7 @@ export class TeamResolver {
   @FieldResolver(() => TeamMemberConnection, { nullable: true })
   async members(@Root() team: Team, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() context: Context): Promise<Connection<TeamMember>> {
     await this.requireVisible(team, context);
-    return paginate({ db: this.services.db, build: (em) => em.createQueryBuilder(TeamMember, 'member').where('member.teamId = :teamId', { teamId: team.id }), sort: membersOrder, args });
+    return paginate({ db: this.services.db, scope: context.request, build: (em) => em.createQueryBuilder(TeamMember, 'member').where('member.teamId = :teamId', { teamId: team.id }), sort: membersOrder, args });
   }
 
   @Mutation(() => TeamPayload, { nullable: true })
@@ -126,7 +126,7 @@ export class TeamResolver {
   private async requireVisible(team: Team, context: Context): Promise<void> {
     if (await this.services.authz.can(context.request, 'read', 'Organization', team.orgId)) return;
     const principal = context.request.principal;
-    if (principal.kind === 'user' && (await this.services.teams.membershipsOf([principal.userId])).some((m) => m.teamId === team.id)) return;
+    if (principal.kind === 'user' && (await this.services.teams.membershipsOf(context.request, [principal.userId])).some((m) => m.teamId === team.id)) return;
     throw forbidden('You cannot see this team');
   }
 }
@@ -137,11 +137,11 @@ export class TeamMemberResolver {
 
   @FieldResolver(() => User, { nullable: true })
   user(@Root() member: TeamMember, @Ctx() context: Context): Promise<User | null> {
-    return userById(this.services.db, context.loaders).load(member.userId);
+    return userById(this.services.db, context.loaders, context.request).load(member.userId);
   }
 
   @FieldResolver(() => Team, { nullable: true })
   team(@Root() member: TeamMember, @Ctx() context: Context): Promise<Team | null> {
-    return teamById(this.services.teams, context.loaders).load(member.teamId);
+    return teamById(this.services.teams, context.loaders, context.request).load(member.teamId);
   }
 }

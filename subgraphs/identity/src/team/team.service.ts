@@ -36,7 +36,7 @@ export class TeamService {
     await this.authz.require(request, 'manage', 'Organization', orgId);
     const valid = validateInput(z.object({ name, description: description.optional() }), input, 'TEAM_INVALID_INPUT');
     return this.guardName(() =>
-      this.db.transaction(async (em) => {
+      this.db.transaction(request, async (em) => {
         const team = await em.save(em.create(Team, { id: uuidv7(), orgId, name: valid.name, description: valid.description ?? null }));
         await this.db.emit(em, { type: 'team.created', orgId, subject: { type: 'Team', id: team.id }, data: { name: team.name } });
         return team;
@@ -49,7 +49,7 @@ export class TeamService {
     await this.requireManager(request, teamId);
     const changes = validateInput(z.object({ name: name.optional(), description: description.optional() }), { name: input.name ?? undefined, description: input.description }, 'TEAM_INVALID_INPUT');
     return this.guardName(() =>
-      this.db.transaction(async (em) => {
+      this.db.transaction(request, async (em) => {
         const team = await em.findOneBy(Team, { id: teamId });
         if (!team) throw teamNotFound();
         const before = { name: team.name, description: team.description };
@@ -67,7 +67,7 @@ export class TeamService {
     const orgId = requireOrgId(request);
     await this.authz.require(request, 'manage', 'Organization', orgId);
     const teamId = fromGlobalId('Team', id);
-    await this.db.transaction(async (em, hooks) => {
+    await this.db.transaction(request, async (em, hooks) => {
       const team = await em.findOne(Team, { where: { id: teamId }, lock: { mode: 'pessimistic_write' } });
       if (!team) throw teamNotFound();
       await em.softDelete(Team, { id: teamId });
@@ -84,7 +84,7 @@ export class TeamService {
     await this.authz.require(request, 'manage', 'Organization', orgId);
     const teamId = fromGlobalId('Team', id);
     return this.guardName(() =>
-      this.db.transaction(async (em, hooks) => {
+      this.db.transaction(request, async (em, hooks) => {
         const restored = await em.createQueryBuilder().restore().from(Team).where('id = :teamId', { teamId }).andWhere('deleted_at IS NOT NULL').execute();
         if (!restored.affected) throw teamNotFound();
         for (const member of await em.findBy(TeamMember, { teamId })) await policyWriter.setTeamMember(em, orgId, member.userId, teamId, true);
@@ -101,7 +101,7 @@ export class TeamService {
     const userId = fromGlobalId('User', input.userId, 'userId');
     await this.requireManager(request, teamId);
     if (!(await this.authz.isMember(orgId, userId))) throw notInOrganization();
-    return this.db.transaction(async (em, hooks) => {
+    return this.db.transaction(request, async (em, hooks) => {
       if (!(await em.findOneBy(Team, { id: teamId }))) throw teamNotFound();
       await em.upsert(TeamMember, { teamId, userId, orgId, role: input.role ?? TeamRole.MEMBER }, ['teamId', 'userId']);
       await policyWriter.setTeamMember(em, orgId, userId, teamId, true);
@@ -116,7 +116,7 @@ export class TeamService {
     const teamId = fromGlobalId('Team', input.teamId, 'teamId');
     const userId = fromGlobalId('User', input.userId, 'userId');
     await this.requireManager(request, teamId);
-    await this.db.transaction(async (em, hooks) => {
+    await this.db.transaction(request, async (em, hooks) => {
       const removed = await em.delete(TeamMember, { teamId, userId });
       if (!removed.affected) throw notInTeam();
       await policyWriter.setTeamMember(em, orgId, userId, teamId, false);
@@ -126,14 +126,14 @@ export class TeamService {
   }
 
   /** Teams by id (null where missing, deleted or of another organization). */
-  async byIds(ids: readonly string[]): Promise<(Team | null)[]> {
-    const teams = await this.db.transaction((em) => em.findBy(Team, { id: In([...ids]) }));
+  async byIds(request: RequestContext, ids: readonly string[]): Promise<(Team | null)[]> {
+    const teams = await this.db.transaction(request, (em) => em.findBy(Team, { id: In([...ids]) }));
     return alignToKeys(ids, teams, (team) => team.id);
   }
 
   /** Team memberships of each user in `userIds` (in the caller's organization). */
-  async membershipsOf(userIds: readonly string[]): Promise<TeamMember[]> {
-    return this.db.transaction((em) => em.findBy(TeamMember, { userId: In([...userIds]) }));
+  async membershipsOf(request: RequestContext, userIds: readonly string[]): Promise<TeamMember[]> {
+    return this.db.transaction(request, (em) => em.findBy(TeamMember, { userId: In([...userIds]) }));
   }
 
   /** Owners and admins manage every team; a lead manages their own team's members. */
@@ -142,7 +142,7 @@ export class TeamService {
     if (await this.authz.can(request, 'manage', 'Organization', orgId)) return;
     const principal = request.principal;
     if (principal.kind === 'user') {
-      const lead = await this.db.transaction((em: EntityManager) => em.findOneBy(TeamMember, { teamId, userId: principal.userId, role: TeamRole.LEAD }));
+      const lead = await this.db.transaction(request, (em: EntityManager) => em.findOneBy(TeamMember, { teamId, userId: principal.userId, role: TeamRole.LEAD }));
       if (lead) return;
     }
     throw forbidden('Only owners, admins and the team’s leads manage a team');

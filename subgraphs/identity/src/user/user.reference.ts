@@ -4,5 +4,5 @@ import { userById } from './user.loaders.js';
 
 /** Resolves User references from other subgraphs: only users sharing the caller's organization. */
 export const resolveUserReference = referenceThroughLoader<IdentityServices, unknown>('User', (context) =>
-  userById(context.services.db, context.loaders),
+  userById(context.services.db, context.loaders, context.request),
 );

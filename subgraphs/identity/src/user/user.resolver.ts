@@ -27,7 +27,7 @@ export class UserResolver {
 
   @Query(() => User, { nullable: true, description: 'The signed-in user.' })
   async me(@Ctx() context: Context): Promise<User> {
-    const user = await userById(this.services.db, context.loaders).load(requireUserId(context.request));
+    const user = await userById(this.services.db, context.loaders, context.request).load(requireUserId(context.request));
     if (!user || user.deactivatedAt) throw unauthenticated('Your account no longer exists');
     return user;
   }
@@ -40,7 +40,7 @@ export class UserResolver {
   @FieldResolver(() => [Membership], { nullable: true, description: 'The organizations you belong to (yourself only).' })
   async memberships(@Root() user: User, @Ctx() context: Context): Promise<Membership[] | null> {
     if (context.request.principal.kind !== 'user' || context.request.principal.userId !== user.id) return null;
-    return this.services.db.transaction((em) => em.find(Membership, { where: { userId: user.id }, order: { createdAt: 'ASC' } }), { userId: user.id, orgId: null });
+    return this.services.db.transaction({ userId: user.id, orgId: null }, (em) => em.find(Membership, { where: { userId: user.id }, order: { createdAt: 'ASC' } }));
   }
 
   @FieldResolver(() => Boolean, { nullable: true, description: 'Whether two-factor authentication is on (yourself only).' })
