@@ -8,7 +8,7 @@ import { hashSecretToken, newSecretToken, TOKEN_PREFIX } from '../security/secre
 import { User } from '../user/user.entity.js';
 import { PasswordReset, SessionRecord } from './auth.entities.js';
 import { emailTaken, IdentityErrorCode, invalidResetToken, soleOwner, wrongPassword } from './auth.errors.js';
-import type { PasswordChangeInput, PasswordResetInput, Session, UserRegisterInput } from './auth.types.js';
+import type { PasswordChangeInput, PasswordResetInput, Session, UserRegisterInput } from './auth.inputs.js';
 import { passwordResetEmail } from './emails.js';
 import { hashPassword, passwordPolicy, verifyPassword } from './password.js';
 import { emailSchema, type SessionService } from './session.service.js';

@@ -19,7 +19,7 @@ import { User } from '../user/user.entity.js';
 import { RefreshToken, SessionRecord } from './auth.entities.js';
 import { RevocationCache } from './revocation-cache.js';
 import { accountLocked, invalidCredentials, invalidMfaChallenge, invalidMfaCode, invalidRefreshToken, notAMember } from './auth.errors.js';
-import type { MfaChallenge, Session, SessionCreateInput } from './auth.types.js';
+import type { MfaChallenge, Session, SessionCreateInput } from './auth.inputs.js';
 import { verifyPassword } from './password.js';
 
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email('Enter a valid e-mail address').max(254));

@@ -7,7 +7,6 @@ import {
   principalUserId,
   requireOrgId,
   requireUserId,
-  userError,
   uuidv7,
   validateInput,
   type Authorizer,
@@ -17,10 +16,10 @@ import {
   type Redis,
   type RequestContext,
 } from '@cellgraph/kernel';
-import { In, IsNull } from 'typeorm';
+import { In, IsNull, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { personName } from '../auth/account.service.js';
-import type { Session } from '../auth/auth.types.js';
+import type { Session } from '../auth/auth.inputs.js';
 import { hashPassword, passwordPolicy } from '../auth/password.js';
 import { emailSchema, type SessionService } from '../auth/session.service.js';
 import { Membership, OrganizationRole } from '../organization/membership.entity.js';
@@ -32,14 +31,16 @@ import { Team, TeamMember, TeamRole } from '../team/team.entities.js';
 import { User } from '../user/user.entity.js';
 import { emitMembershipCreated } from '../organization/membership.events.js';
 import { Invitation } from './invitation.entity.js';
-
-const invalidInvitation = () => userError('INVITATION_INVALID', 'This invitation is invalid, used, revoked or expired', ['input', 'token']);
-const invitationNotFound = () => userError('INVITATION_NOT_FOUND', 'No pending invitation with this id', ['input', 'id']);
-const alreadyMember = () => userError('INVITATION_ALREADY_MEMBER', 'This person is already a member', ['input', 'email']);
-const alreadyPending = () => userError('INVITATION_ALREADY_PENDING', 'This person already has a pending invitation: resend it instead', ['input', 'email']);
-const signInRequired = () => userError('INVITATION_SIGN_IN_REQUIRED', 'An account exists for this e-mail: sign in, then accept the invitation', ['input', 'token']);
-const emailMismatch = () => userError('INVITATION_EMAIL_MISMATCH', 'This invitation was sent to another e-mail address', ['input', 'token']);
-const unknownTeam = () => userError('INVITATION_UNKNOWN_TEAM', 'A team does not exist in this organization', ['input', 'teamIds']);
+import {
+  alreadyMember,
+  alreadyPending,
+  emailMismatch,
+  invalidInvitation,
+  InvitationErrorCode,
+  invitationNotFound,
+  signInRequired,
+  unknownTeam,
+} from './invitation.errors.js';
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const createInput = z.object({
@@ -71,7 +72,7 @@ export class InvitationService {
     const orgId = requireOrgId(request);
     const invitedBy = requireUserId(request);
     await this.options.authz.require(request, 'manage', 'Organization', orgId);
-    const valid = validateInput(createInput, { ...input, teamIds: input.teamIds ?? [] }, 'INVITATION_INVALID_INPUT');
+    const valid = validateInput(createInput, { ...input, teamIds: input.teamIds ?? [] }, InvitationErrorCode.InvalidInput);
     if (!mayInvite(await this.options.organizations.roleOf(request), valid.role)) throw forbidden('You may not invite with this role');
     const token = newSecretToken(TOKEN_PREFIX.invitation);
     try {
@@ -137,6 +138,12 @@ export class InvitationService {
     });
   }
 
+  /** The teams an invitation's invitee joins on accepting (those of the caller's organization that still exist). */
+  async teamsOf(request: RequestContext, invitation: Invitation): Promise<Team[]> {
+    if (!invitation.teamIds.length) return [];
+    return this.db.transaction(request, (em) => em.findBy(Team, { id: In(invitation.teamIds) }));
+  }
+
   /**
    * Accepts an invitation: a signed-in user whose e-mail it was sent to joins; someone without an
    * account creates one (name and password) and joins. The link works once. Returns a session in
@@ -155,7 +162,7 @@ export class InvitationService {
       userId = callerId;
     } else {
       if (await this.options.sessions.findByEmail(found.email)) throw signInRequired();
-      const valid = validateInput(z.object({ name: personName, password: passwordPolicy }), { name: input.name ?? '', password: input.password ?? '' }, 'INVITATION_INVALID_INPUT');
+      const valid = validateInput(z.object({ name: personName, password: passwordPolicy }), { name: input.name ?? '', password: input.password ?? '' }, InvitationErrorCode.InvalidInput);
       userId = uuidv7();
       newUser = { name: valid.name, passwordHash: await hashPassword(valid.password) };
     }
@@ -182,7 +189,7 @@ export class InvitationService {
     return this.options.sessions.open(user, orgId);
   }
 
-  private async email(em: import('typeorm').EntityManager, invitation: Invitation, token: string): Promise<EmailMessage> {
+  private async email(em: EntityManager, invitation: Invitation, token: string): Promise<EmailMessage> {
     const organization = await em.findOneByOrFail(Organization, { id: invitation.orgId });
     const inviter = await em.findOneBy(User, { id: invitation.invitedBy });
     const link = `${this.options.appUrl}/invitations/accept?token=${encodeURIComponent(token)}`;

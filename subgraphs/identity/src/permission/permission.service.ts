@@ -1,5 +1,4 @@
 import {
-  invalidInput,
   objectKey,
   parseGlobalId,
   policyWriter,
@@ -8,7 +7,6 @@ import {
   teamSubject,
   toGlobalId,
   userSubject,
-  userError,
   typeWildcard,
   type Authorizer,
   type Database,
@@ -19,12 +17,8 @@ import { In } from 'typeorm';
 import { OrganizationRole } from '../organization/membership.entity.js';
 import { Team, TeamMember } from '../team/team.entities.js';
 import { User } from '../user/user.entity.js';
-import { GrantSource, Relation, RoleSubject, type AccessibleObject, type PermissionGrant, type ViewerAccess } from './permission.types.js';
-
-const invalidObject = () => userError('PERMISSION_INVALID_OBJECT', 'Not the id of an object that can be shared', ['input', 'objectId']);
-const invalidSubject = () => userError('PERMISSION_INVALID_SUBJECT', 'Share with a member or a team of your organization', ['input', 'subjectId']);
-const objectNotFound = () => userError('PERMISSION_OBJECT_NOT_FOUND', 'No object with this id exists in your organization', ['input', 'objectId']);
-const notGranted = () => userError('PERMISSION_NOT_FOUND', 'This subject holds no grant on this object', ['input', 'subjectId']);
+import { invalidObject, invalidObjectArgument, invalidSubject, notGranted, objectNotFound } from './permission.errors.js';
+import { GrantSource, Relation, RoleSubject, type AccessibleObject, type PermissionGrant, type ViewerAccess } from './permission.inputs.js';
 
 const STANDING_ROLES: [OrganizationRole, Relation][] = [
   [OrganizationRole.OWNER, Relation.OWNER],
@@ -80,7 +74,7 @@ export class PermissionService {
    */
   async objectGrants(request: RequestContext, objectId: string): Promise<PermissionGrant[]> {
     const orgId = requireOrgId(request);
-    const object = this.object(objectId, () => invalidInput('objectId is not the id of an object that can be shared', { argument: 'objectId' }));
+    const object = this.object(objectId, invalidObjectArgument);
     await this.authz.require(request, 'manage', object.type, object.id);
     const rows: PolicyRow[] = await this.db.transaction(request, (em) =>
       em.query(`SELECT v0, v2, v3 FROM authz.policies WHERE ptype = 'p' AND v2 IN ($1, $2) ORDER BY id`, [objectKey(object.type, object.id), typeWildcard(object.type)]),
