@@ -84,7 +84,7 @@ export const identitySubgraph = defineSubgraph<IdentityServices>({
       sessions,
       revocations,
       accounts,
-      users: new UserService(db),
+      users: new UserService(db, authz, mfa),
       mfa,
       organizations,
       teams: new TeamService(db, authz),

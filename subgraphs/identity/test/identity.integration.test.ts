@@ -168,6 +168,23 @@ describe('tenancy and permissions', () => {
     expect(noOrg.errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });
 
+  it('keeps the gateway’s fields (_apiKeyResolve, _revokedTokens, _revocationCacheRebuild) to the system caller', async () => {
+    const alice = await register('Alice');
+    const resolve = '{ _apiKeyResolve(keyHash: "0000") { keyId } }';
+    const revoked = '{ _revokedTokens { sessionIds users { userId generation } } }';
+    const rebuild = 'mutation { _revocationCacheRebuild }';
+    const system = { kind: 'system', orgId: null, scopes: [] } as const;
+    for (const document of [resolve, revoked, rebuild]) {
+      for (const principal of [userPrincipal(alice.userId, alice.orgId), undefined]) {
+        const refused = await harness.request('identity', document, {}, principal);
+        expect(refused.errors![0]!.extensions!.code, document).toBe('FORBIDDEN');
+      }
+    }
+    expect(await harness.request('identity', resolve, {}, system)).toMatchObject({ data: { _apiKeyResolve: null } });
+    expect((await harness.request('identity', revoked, {}, system)).errors).toBeUndefined();
+    expect(await harness.request('identity', rebuild, {}, system)).toMatchObject({ data: { _revocationCacheRebuild: true } });
+  });
+
   it('shows each organization only its own members', async () => {
     const alice = await register('Alice');
     const bob = await register('Bob');

@@ -2,7 +2,6 @@ import {
   apiKeyCacheKey,
   requireOrgId,
   requireUserId,
-  userError,
   uuidv7,
   validateInput,
   fromGlobalId,
@@ -16,9 +15,9 @@ import {
 import { IsNull, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { newSecretToken, TOKEN_PREFIX } from '../security/secret-tokens.js';
+import { requireSystemCaller } from '../security/system-caller.js';
 import { ApiKey } from './api-key.entity.js';
-
-const keyNotFound = () => userError('API_KEY_NOT_FOUND', 'No active API key with this id', ['input', 'id']);
+import { ApiKeyErrorCode, apiKeyNotFound, unknownScope } from './api-key.errors.js';
 
 const createInput = z.object({
   name: z.string().trim().min(1, 'Name is required').max(100, 'Name must be at most 100 characters'),
@@ -46,10 +45,10 @@ export class ApiKeyService {
     const orgId = requireOrgId(request);
     const createdBy = requireUserId(request);
     await this.authz.require(request, 'manage', 'Organization', orgId);
-    const valid = validateInput(createInput, input, 'API_KEY_INVALID_INPUT');
+    const valid = validateInput(createInput, input, ApiKeyErrorCode.InvalidInput);
     this.requireKnownScopes(valid.scopes);
     const key = newSecretToken(TOKEN_PREFIX.apiKey);
-    const apiKey = await this.db.transaction(async (em) => {
+    const apiKey = await this.db.transaction(request, async (em) => {
       const id = uuidv7();
       await em.insert(ApiKey, {
         id,
@@ -74,12 +73,12 @@ export class ApiKeyService {
   private requireKnownScopes(scopes: readonly string[]): void {
     const known = new Set(this.scopes.map((scope) => scope.name));
     const index = scopes.findIndex((scope) => !known.has(scope));
-    if (index >= 0) throw userError('API_KEY_UNKNOWN_SCOPE', `Unknown scope ${scopes[index]}: apiKeyScopes lists the scopes of this cell`, ['input', 'scopes', String(index)]);
+    if (index >= 0) throw unknownScope(scopes[index]!, index);
   }
 
   /** Renames a key or changes its rate limit; the gateway's cached resolution is dropped, so the limit applies at once. */
   async update(request: RequestContext, input: { id: string; name?: string | null; rateLimit?: number | null }): Promise<ApiKey> {
-    const valid = validateInput(updateInput, { name: input.name, rateLimit: input.rateLimit }, 'API_KEY_INVALID_INPUT');
+    const valid = validateInput(updateInput, { name: input.name, rateLimit: input.rateLimit }, ApiKeyErrorCode.InvalidInput);
     return this.changeActive(request, input.id, async (em, apiKey) => {
       const changes: Partial<ApiKey> = {};
       if (valid.name) changes.name = valid.name;
@@ -103,25 +102,23 @@ export class ApiKeyService {
     const orgId = requireOrgId(request);
     await this.authz.require(request, 'manage', 'Organization', orgId);
     const keyId = fromGlobalId('ApiKey', id);
-    return this.db.transaction(async (em, hooks) => {
+    return this.db.transaction(request, async (em, hooks) => {
       const apiKey = await em.createQueryBuilder(ApiKey, 'key').addSelect('key.keyHash').where('key.id = :keyId AND key.revokedAt IS NULL', { keyId }).setLock('pessimistic_write').getOne();
-      if (!apiKey) throw keyNotFound();
+      if (!apiKey) throw apiKeyNotFound();
       await change(em, apiKey);
       hooks.afterCommit(() => this.redis.del(apiKeyCacheKey(this.keyPrefix, apiKey.keyHash)));
       return em.findOneByOrFail(ApiKey, { id: keyId });
     });
   }
 
-  /** For the gateway (system caller): the active key with this hash, or null; records its use. */
-  async resolve(keyHash: string): Promise<ApiKeyRecord | null> {
-    return this.db.transaction(
-      async (em) => {
-        const apiKey = await em.findOneBy(ApiKey, { keyHash });
-        if (!apiKey || apiKey.revokedAt || (apiKey.expiresAt && apiKey.expiresAt <= new Date())) return null;
-        await em.update(ApiKey, { id: apiKey.id }, { lastUsedAt: new Date() });
-        return { keyId: apiKey.id, name: apiKey.name, orgId: apiKey.orgId, userId: apiKey.createdBy, scopes: apiKey.scopes, expiresAt: apiKey.expiresAt?.toISOString() ?? null, rateLimit: apiKey.rateLimit };
-      },
-      { userId: null, orgId: null, settings: { token_hash: keyHash } },
-    );
+  /** For the gateway (system caller only): the active key with this hash, or null; records its use. */
+  async resolve(request: RequestContext, keyHash: string): Promise<ApiKeyRecord | null> {
+    requireSystemCaller(request);
+    return this.db.transaction({ userId: null, orgId: null, settings: { token_hash: keyHash } }, async (em) => {
+      const apiKey = await em.findOneBy(ApiKey, { keyHash });
+      if (!apiKey || apiKey.revokedAt || (apiKey.expiresAt && apiKey.expiresAt <= new Date())) return null;
+      await em.update(ApiKey, { id: apiKey.id }, { lastUsedAt: new Date() });
+      return { keyId: apiKey.id, name: apiKey.name, orgId: apiKey.orgId, userId: apiKey.createdBy, scopes: apiKey.scopes, expiresAt: apiKey.expiresAt?.toISOString() ?? null, rateLimit: apiKey.rateLimit };
+    });
   }
 }

@@ -8,7 +8,7 @@ import { hashSecretToken, newSecretToken, TOKEN_PREFIX } from '../security/secre
 import { User } from '../user/user.entity.js';
 import { PasswordReset, SessionRecord } from './auth.entities.js';
 import { emailTaken, IdentityErrorCode, invalidResetToken, soleOwner, wrongPassword } from './auth.errors.js';
-import type { PasswordChangeInput, PasswordResetInput, Session, UserRegisterInput } from './auth.types.js';
+import type { PasswordChangeInput, PasswordResetInput, Session, UserRegisterInput } from './auth.inputs.js';
 import { passwordResetEmail } from './emails.js';
 import { hashPassword, passwordPolicy, verifyPassword } from './password.js';
 import { emailSchema, type SessionService } from './session.service.js';
@@ -43,15 +43,12 @@ export class AccountService {
     const orgId = uuidv7();
     let user: User;
     try {
-      user = await this.db.transaction(
-        async (em, hooks) => {
-          const created = await em.save(em.create(User, { id: userId, email: valid.email, name: valid.name, passwordHash, deactivatedAt: null }));
-          await this.db.emit(em, { type: 'user.registered', orgId: null, actorId: userId, subject: { type: 'User', id: userId } });
-          await this.options.organizations.createWithOwner(em, hooks, orgId, valid.organizationName ?? `${valid.name}'s workspace`, userId);
-          return created;
-        },
-        { userId, orgId },
-      );
+      user = await this.db.transaction({ userId, orgId }, async (em, hooks) => {
+        const created = await em.save(em.create(User, { id: userId, email: valid.email, name: valid.name, passwordHash, deactivatedAt: null }));
+        await this.db.emit(em, { type: 'user.registered', orgId: null, actorId: userId, subject: { type: 'User', id: userId } });
+        await this.options.organizations.createWithOwner(em, hooks, orgId, valid.organizationName ?? `${valid.name}'s workspace`, userId);
+        return created;
+      });
     } catch (error) {
       if (isUniqueViolation(error, 'users_email_key')) throw emailTaken();
       throw error;
@@ -67,7 +64,7 @@ export class AccountService {
     if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw wrongPassword('currentPassword');
     const passwordHash = await hashPassword(newPassword);
     const currentSession = request.principal.kind === 'user' ? (request.principal.sessionId ?? null) : null;
-    await this.db.transaction(async (em, hooks) => {
+    await this.db.transaction(request, async (em, hooks) => {
       await em.update(User, { id: userId }, { passwordHash });
       const others = (await em.find(SessionRecord, { where: { userId, revokedAt: IsNull() } })).filter((s) => s.id !== currentSession);
       for (const session of others) await em.update(SessionRecord, { id: session.id }, { revokedAt: new Date() });
@@ -89,34 +86,28 @@ export class AccountService {
     if (!user || user.deactivatedAt) return;
     const reset = newSecretToken(TOKEN_PREFIX.passwordReset);
     const id = uuidv7();
-    await this.db.transaction(
-      async (em, hooks) => {
-        await em.insert(PasswordReset, { id, userId: user.id, tokenHash: reset.hash, expiresAt: new Date(Date.now() + RESET_TTL_MS), usedAt: null });
-        await this.db.emit(em, { type: 'user.password_reset_requested', orgId: null, actorId: user.id, subject: { type: 'User', id: user.id } });
-        const link = `${this.options.appUrl}/reset-password?token=${encodeURIComponent(reset.token)}`;
-        hooks.afterCommit(() => this.options.mailer.send(passwordResetEmail(user, link), `password-reset-${id}`));
-      },
-      { userId: user.id, orgId: null },
-    );
+    await this.db.transaction({ userId: user.id, orgId: null }, async (em, hooks) => {
+      await em.insert(PasswordReset, { id, userId: user.id, tokenHash: reset.hash, expiresAt: new Date(Date.now() + RESET_TTL_MS), usedAt: null });
+      await this.db.emit(em, { type: 'user.password_reset_requested', orgId: null, actorId: user.id, subject: { type: 'User', id: user.id } });
+      const link = `${this.options.appUrl}/reset-password?token=${encodeURIComponent(reset.token)}`;
+      hooks.afterCommit(() => this.options.mailer.send(passwordResetEmail(user, link), `password-reset-${id}`));
+    });
   }
 
   /** Sets a new password with a reset token; signs out every session of the user. */
   async resetPassword(input: PasswordResetInput): Promise<void> {
     const password = validateInput(z.object({ password: passwordPolicy }), { password: input.password }, IdentityErrorCode.InvalidInput).password;
     const tokenHash = hashSecretToken(input.token);
-    const found = await this.db.transaction((em) => em.findOneBy(PasswordReset, { tokenHash }), { userId: null, orgId: null, settings: { token_hash: tokenHash } });
+    const found = await this.db.transaction({ userId: null, orgId: null, settings: { token_hash: tokenHash } }, (em) => em.findOneBy(PasswordReset, { tokenHash }));
     if (!found) throw invalidResetToken();
     const passwordHash = await hashPassword(password);
-    const reset = await this.db.transaction(
-      async (em) => {
-        const locked = await em.findOne(PasswordReset, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
-        if (!locked || locked.usedAt || locked.expiresAt <= new Date()) return null;
-        await em.update(PasswordReset, { id: locked.id }, { usedAt: new Date() });
-        await em.update(User, { id: locked.userId }, { passwordHash });
-        return locked;
-      },
-      { userId: found.userId, orgId: null, settings: { token_hash: tokenHash } },
-    );
+    const reset = await this.db.transaction({ userId: found.userId, orgId: null, settings: { token_hash: tokenHash } }, async (em) => {
+      const locked = await em.findOne(PasswordReset, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
+      if (!locked || locked.usedAt || locked.expiresAt <= new Date()) return null;
+      await em.update(PasswordReset, { id: locked.id }, { usedAt: new Date() });
+      await em.update(User, { id: locked.userId }, { passwordHash });
+      return locked;
+    });
     if (!reset) throw invalidResetToken();
     await this.options.sessions.revokeAllOf(reset.userId, 'user.password_reset');
   }
@@ -129,22 +120,20 @@ export class AccountService {
     const userId = requireUserId(request);
     const user = await this.withHash(userId);
     if (!(await verifyPassword(user.passwordHash, password))) throw wrongPassword('password');
-    const owned = await this.db.transaction((em) => em.find(Membership, { where: { userId, role: OrganizationRole.OWNER } }), { userId, orgId: null });
+    const owned = await this.db.transaction({ userId, orgId: null }, (em) => em.find(Membership, { where: { userId, role: OrganizationRole.OWNER } }));
     for (const { orgId } of owned) {
-      const blocking = await this.db.transaction(
-        async (em) => ((await em.countBy(Membership, { orgId })) > 1 ? ((await this.options.organizations.nameOf(em, orgId)) ?? 'an organization') : null),
-        { userId, orgId },
+      const blocking = await this.db.transaction({ userId, orgId }, async (em) =>
+        (await em.countBy(Membership, { orgId })) > 1 ? ((await this.options.organizations.nameOf(em, orgId)) ?? 'an organization') : null,
       );
       if (blocking) throw soleOwner(blocking);
     }
-    await this.db.transaction((em) => em.update(User, { id: userId }, { deactivatedAt: new Date() }), { userId, orgId: null });
+    await this.db.transaction({ userId, orgId: null }, (em) => em.update(User, { id: userId }, { deactivatedAt: new Date() }));
     await this.options.sessions.revokeAllOf(userId, 'user.deactivated');
   }
 
   private withHash(userId: string): Promise<User> {
-    return this.db.transaction(
-      (em) => em.createQueryBuilder(User, 'user').addSelect('user.passwordHash').where('user.id = :userId', { userId }).getOneOrFail(),
-      { userId, orgId: null },
+    return this.db.transaction({ userId, orgId: null }, (em) =>
+      em.createQueryBuilder(User, 'user').addSelect('user.passwordHash').where('user.id = :userId', { userId }).getOneOrFail(),
     );
   }
 }

@@ -1,4 +1,4 @@
-import { forbidden, mutationPayload, type SubgraphContext } from '@cellgraph/kernel';
+import { mutationPayload, type SubgraphContext } from '@cellgraph/kernel';
 import { Arg, Ctx, Directive, Mutation, Query, Resolver } from 'type-graphql';
 import type { IdentityServices } from '../services.js';
 import {
@@ -19,7 +19,7 @@ import {
   SessionRevokePayload,
   SessionSwitchOrganizationInput,
   UserRegisterInput,
-} from './auth.types.js';
+} from './auth.inputs.js';
 
 type Context = SubgraphContext<IdentityServices>;
 type Payload = { userErrors: unknown[] };
@@ -86,15 +86,13 @@ export class AuthResolver {
   @Mutation(() => Boolean, { description: 'For the gateway only: rebuild the revocation cache in Redis from the sessions and token generations recorded here.' })
   @Directive('@inaccessible')
   async _revocationCacheRebuild(@Ctx() context: Context): Promise<boolean> {
-    if (context.request.principal.kind !== 'system') throw forbidden();
-    await this.services.revocations.rebuild();
+    await this.services.revocations.rebuildFor(context.request);
     return true;
   }
 
   @Query(() => RevokedTokenList, { description: 'For the gateway only: the recent revocations, to decide from while Redis (their cache) is unavailable.' })
   @Directive('@inaccessible')
   _revokedTokens(@Ctx() context: Context): Promise<RevokedTokenList> {
-    if (context.request.principal.kind !== 'system') throw forbidden();
-    return this.services.revocations.recent();
+    return this.services.revocations.recentFor(context.request);
   }
 }

@@ -1,5 +1,6 @@
-import type { Database, Logger, Redis, RevokedTokens, TokenRevocations } from '@cellgraph/kernel';
+import type { Database, Logger, Redis, RequestContext, RevokedTokens, TokenRevocations } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
+import { requireSystemCaller } from '../security/system-caller.js';
 
 /** How long a revocation matters (and stays cached): an access token's lifetime plus a margin for clock skew. */
 export const revocationEntryTtl = (accessTokenTtlSeconds: number) => accessTokenTtlSeconds + 5 * 60;
@@ -56,6 +57,18 @@ export class RevocationCache {
       (await em.query('SELECT user_id, generation FROM identity.token_generations WHERE raised_at > $1', [since])) as { user_id: string; generation: number }[],
     ]);
     return { sessionIds: sessions.map((row) => row.id), users: users.map((row) => ({ userId: row.user_id, generation: row.generation })) };
+  }
+
+  /** `_revokedTokens`: the recent revocations, for the gateway (system caller only) while Redis is unavailable. */
+  recentFor(request: RequestContext): Promise<RevokedTokens> {
+    requireSystemCaller(request);
+    return this.recent();
+  }
+
+  /** `_revocationCacheRebuild`: the gateway (system caller only) found the cache missing. */
+  async rebuildFor(request: RequestContext): Promise<void> {
+    requireSystemCaller(request);
+    await this.rebuild();
   }
 
   /** Writes every recent revocation into the cache and marks it complete. */

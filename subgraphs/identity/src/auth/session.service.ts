@@ -19,7 +19,7 @@ import { User } from '../user/user.entity.js';
 import { RefreshToken, SessionRecord } from './auth.entities.js';
 import { RevocationCache } from './revocation-cache.js';
 import { accountLocked, invalidCredentials, invalidMfaChallenge, invalidMfaCode, invalidRefreshToken, notAMember } from './auth.errors.js';
-import type { MfaChallenge, Session, SessionCreateInput } from './auth.types.js';
+import type { MfaChallenge, Session, SessionCreateInput } from './auth.inputs.js';
 import { verifyPassword } from './password.js';
 
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email('Enter a valid e-mail address').max(254));
@@ -87,7 +87,7 @@ export class SessionService {
     }
     if (!(await this.options.mfa.verifyCode(challenge.userId, code))) throw invalidMfaCode();
     if ((await redis.del(key)) === 0) throw invalidMfaChallenge(); // a concurrent verification won
-    const user = await this.db.transaction((em) => em.findOneByOrFail(User, { id: challenge.userId }), { userId: challenge.userId, orgId: null });
+    const user = await this.db.transaction({ userId: challenge.userId, orgId: null }, (em) => em.findOneByOrFail(User, { id: challenge.userId }));
     const orgId = challenge.orgId || null;
     await this.recordSecurityEvent(user, 'user.signed_in', { mfa: true }, orgId);
     return this.open(user, orgId);
@@ -98,13 +98,10 @@ export class SessionService {
     const sessionId = uuidv7();
     const refresh = newSecretToken(TOKEN_PREFIX.refresh);
     const expiresAt = new Date(Date.now() + this.options.refreshTokenTtlDays * DAY_MS);
-    await this.db.transaction(
-      async (em) => {
-        await em.insert(SessionRecord, { id: sessionId, userId: user.id, orgId, expiresAt, revokedAt: null });
-        await em.insert(RefreshToken, { id: uuidv7(), sessionId, userId: user.id, tokenHash: refresh.hash, expiresAt, usedAt: null });
-      },
-      { userId: user.id, orgId },
-    );
+    await this.db.transaction({ userId: user.id, orgId }, async (em) => {
+      await em.insert(SessionRecord, { id: sessionId, userId: user.id, orgId, expiresAt, revokedAt: null });
+      await em.insert(RefreshToken, { id: uuidv7(), sessionId, userId: user.id, tokenHash: refresh.hash, expiresAt, usedAt: null });
+    });
     return this.session(user, orgId, sessionId, { token: refresh.token, expiresAt });
   }
 
@@ -115,32 +112,29 @@ export class SessionService {
    */
   async refresh(refreshToken: string): Promise<Session> {
     const tokenHash = hashSecretToken(refreshToken);
-    const found = await this.db.transaction((em) => em.findOneBy(RefreshToken, { tokenHash }), { userId: null, orgId: null, settings: { token_hash: tokenHash } });
+    const found = await this.db.transaction({ userId: null, orgId: null, settings: { token_hash: tokenHash } }, (em) => em.findOneBy(RefreshToken, { tokenHash }));
     if (!found) throw invalidRefreshToken();
     const next = newSecretToken(TOKEN_PREFIX.refresh);
     const now = new Date();
-    const outcome = await this.db.transaction(
-      async (em, hooks) => {
-        const token = await em.findOne(RefreshToken, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
-        const session = await em.findOne(SessionRecord, { where: { id: found.sessionId }, lock: { mode: 'pessimistic_write' } });
-        const user = await em.findOneBy(User, { id: found.userId });
-        if (!token || !session || !user) return null;
-        if (token.usedAt) {
-          await em.update(SessionRecord, { userId: user.id, revokedAt: IsNull() }, { revokedAt: now });
-          await this.db.emit(em, { type: 'session.refresh_token_reused', orgId: null, actorId: user.id, subject: { type: 'User', id: user.id } });
-          const generation = await RevocationCache.raiseGeneration(em, user.id);
-          hooks.afterCommit(() => this.options.revocations.raisedGeneration(user.id, generation));
-          return null;
-        }
-        if (session.revokedAt || token.expiresAt <= now || session.expiresAt <= now || user.deactivatedAt) return null;
-        const expiresAt = new Date(now.getTime() + this.options.refreshTokenTtlDays * DAY_MS);
-        await em.update(RefreshToken, { id: token.id }, { usedAt: now });
-        await em.update(SessionRecord, { id: session.id }, { expiresAt });
-        await em.insert(RefreshToken, { id: uuidv7(), sessionId: session.id, userId: user.id, tokenHash: next.hash, expiresAt, usedAt: null });
-        return { user, session, expiresAt };
-      },
-      { userId: found.userId, orgId: null, settings: { token_hash: tokenHash } },
-    );
+    const outcome = await this.db.transaction({ userId: found.userId, orgId: null, settings: { token_hash: tokenHash } }, async (em, hooks) => {
+      const token = await em.findOne(RefreshToken, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
+      const session = await em.findOne(SessionRecord, { where: { id: found.sessionId }, lock: { mode: 'pessimistic_write' } });
+      const user = await em.findOneBy(User, { id: found.userId });
+      if (!token || !session || !user) return null;
+      if (token.usedAt) {
+        await em.update(SessionRecord, { userId: user.id, revokedAt: IsNull() }, { revokedAt: now });
+        await this.db.emit(em, { type: 'session.refresh_token_reused', orgId: null, actorId: user.id, subject: { type: 'User', id: user.id } });
+        const generation = await RevocationCache.raiseGeneration(em, user.id);
+        hooks.afterCommit(() => this.options.revocations.raisedGeneration(user.id, generation));
+        return null;
+      }
+      if (session.revokedAt || token.expiresAt <= now || session.expiresAt <= now || user.deactivatedAt) return null;
+      const expiresAt = new Date(now.getTime() + this.options.refreshTokenTtlDays * DAY_MS);
+      await em.update(RefreshToken, { id: token.id }, { usedAt: now });
+      await em.update(SessionRecord, { id: session.id }, { expiresAt });
+      await em.insert(RefreshToken, { id: uuidv7(), sessionId: session.id, userId: user.id, tokenHash: next.hash, expiresAt, usedAt: null });
+      return { user, session, expiresAt };
+    });
     if (!outcome) throw invalidRefreshToken();
     return this.session(outcome.user, outcome.session.orgId, outcome.session.id, { token: next.token, expiresAt: outcome.expiresAt });
   }
@@ -150,7 +144,7 @@ export class SessionService {
     const userId = requireUserId(request);
     const sessionId = request.principal.kind === 'user' ? request.principal.sessionId : null;
     if (!sessionId) return 0;
-    return this.db.transaction(async (em, hooks) => {
+    return this.db.transaction(request, async (em, hooks) => {
       const result = await em.update(SessionRecord, { id: sessionId, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
       await this.db.emit(em, { type: 'session.revoked', orgId: null, subject: { type: 'User', id: userId } });
       hooks.afterCommit(() => this.options.revocations.revokeSession(sessionId));
@@ -170,16 +164,13 @@ export class SessionService {
 
   /** Revokes every session and access token of a user (also after a reset or deactivation). */
   async revokeAllOf(userId: string, eventType: string): Promise<number> {
-    return this.db.transaction(
-      async (em, hooks) => {
-        const result = await em.update(SessionRecord, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
-        await this.db.emit(em, { type: eventType, orgId: null, actorId: userId, subject: { type: 'User', id: userId } });
-        const generation = await RevocationCache.raiseGeneration(em, userId);
-        hooks.afterCommit(() => this.options.revocations.raisedGeneration(userId, generation));
-        return result.affected ?? 0;
-      },
-      { userId, orgId: null },
-    );
+    return this.db.transaction({ userId, orgId: null }, async (em, hooks) => {
+      const result = await em.update(SessionRecord, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+      await this.db.emit(em, { type: eventType, orgId: null, actorId: userId, subject: { type: 'User', id: userId } });
+      const generation = await RevocationCache.raiseGeneration(em, userId);
+      hooks.afterCommit(() => this.options.revocations.raisedGeneration(userId, generation));
+      return result.affected ?? 0;
+    });
   }
 
   /** Points the caller's session at another of their organizations and issues a token for it. */
@@ -189,20 +180,17 @@ export class SessionService {
     const decoded = parseGlobalId(organizationId);
     if (decoded?.typeName !== 'Organization' || !sessionId) throw notAMember();
     const orgId = await this.chooseOrganization(userId, organizationId);
-    const user = await this.db.transaction(
-      async (em) => {
-        await em.update(SessionRecord, { id: sessionId, userId }, { orgId });
-        return em.findOneByOrFail(User, { id: userId });
-      },
-      { userId, orgId: null },
-    );
+    const user = await this.db.transaction({ userId, orgId: null }, async (em) => {
+      await em.update(SessionRecord, { id: sessionId, userId }, { orgId });
+      return em.findOneByOrFail(User, { id: userId });
+    });
     return this.session(user, orgId, sessionId, null);
   }
 
   private async session(user: User, orgId: string | null, sessionId: string, refresh: { token: string; expiresAt: Date } | null): Promise<Session> {
     const [generation, organization] = await this.db.transaction(
-      async (em) => [await RevocationCache.generation(em, user.id), orgId ? await em.findOneBy(Organization, { id: orgId }) : null] as const,
       { userId: user.id, orgId },
+      async (em) => [await RevocationCache.generation(em, user.id), orgId ? await em.findOneBy(Organization, { id: orgId }) : null] as const,
     );
     const { token, expiresAt } = await this.options.tokens.issue({ userId: user.id, orgId, sessionId, generation });
     return { accessToken: token, expiresAt, refreshToken: refresh?.token ?? null, refreshTokenExpiresAt: refresh?.expiresAt ?? null, user, organization };
@@ -210,9 +198,8 @@ export class SessionService {
 
   /** The account with this e-mail, password hash included (row-level security lets exactly it through). */
   async findByEmail(email: string): Promise<User | null> {
-    return this.db.transaction(
-      (em) => em.createQueryBuilder(User, 'user').addSelect('user.passwordHash').where('user.email = :email', { email }).getOne(),
-      { userId: null, orgId: null, settings: { auth_email: email } },
+    return this.db.transaction({ userId: null, orgId: null, settings: { auth_email: email } }, (em) =>
+      em.createQueryBuilder(User, 'user').addSelect('user.passwordHash').where('user.email = :email', { email }).getOne(),
     );
   }
 
@@ -220,7 +207,7 @@ export class SessionService {
   private async chooseOrganization(userId: string, organizationId: string | null): Promise<string | null> {
     const requested = organizationId ? parseGlobalId(organizationId) : null;
     if (organizationId && requested?.typeName !== 'Organization') throw notAMember();
-    const memberships = await this.db.transaction((em) => em.find(Membership, { where: { userId }, order: { createdAt: 'ASC' } }), { userId, orgId: null });
+    const memberships = await this.db.transaction({ userId, orgId: null }, (em) => em.find(Membership, { where: { userId }, order: { createdAt: 'ASC' } }));
     const chosen = requested ? memberships.find((m) => m.orgId === requested.uuid) : memberships[0];
     if (requested && !chosen) throw notAMember();
     return chosen?.orgId ?? null;
@@ -234,10 +221,9 @@ export class SessionService {
   }
 
   private async recordSecurityEvent(user: User | null, type: string, data: Record<string, unknown>, orgId: string | null = null): Promise<void> {
-    await this.db.transaction((em) => this.db.emit(em, { type, orgId, actorId: user?.id ?? null, subject: user ? { type: 'User', id: user.id } : null, data }), {
-      userId: user?.id ?? null,
-      orgId,
-    });
+    await this.db.transaction({ userId: user?.id ?? null, orgId }, (em) =>
+      this.db.emit(em, { type, orgId, actorId: user?.id ?? null, subject: user ? { type: 'User', id: user.id } : null, data }),
+    );
   }
 }
 

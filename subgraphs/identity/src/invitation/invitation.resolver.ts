@@ -1,38 +1,14 @@
-import { IdInput, mutationPayload, UserError, type SubgraphContext } from '@cellgraph/kernel';
-import { In } from 'typeorm';
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import { SessionPayload } from '../auth/auth.types.js';
-import { OrganizationRole } from '../organization/membership.entity.js';
+import { mutationPayload, type SubgraphContext } from '@cellgraph/kernel';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { SessionPayload } from '../auth/auth.inputs.js';
 import type { IdentityServices } from '../services.js';
 import { Team } from '../team/team.entities.js';
 import { User } from '../user/user.entity.js';
-import { userById } from '../user/user.loaders.js';
+import { loadUser } from '../user/user.loaders.js';
 import { Invitation } from './invitation.entity.js';
+import { InvitationAcceptInput, InvitationCreateInput, InvitationPayload, InvitationResendInput, InvitationRevokeInput } from './invitation.inputs.js';
 
 type Context = SubgraphContext<IdentityServices>;
-
-@InputType()
-export class InvitationCreateInput {
-  @Field() email!: string;
-  @Field(() => OrganizationRole) role!: OrganizationRole;
-  @Field(() => [ID], { nullable: true, description: 'Teams the person joins on accepting.' }) teamIds?: string[] | null;
-}
-
-const InvitationResendInput = IdInput('InvitationResendInput');
-const InvitationRevokeInput = IdInput('InvitationRevokeInput');
-
-@InputType()
-export class InvitationAcceptInput {
-  @Field({ description: 'The token from the invitation e-mail.' }) token!: string;
-  @Field(() => String, { nullable: true, description: 'For a new account.' }) name?: string | null;
-  @Field(() => String, { nullable: true, description: 'For a new account.' }) password?: string | null;
-}
-
-@ObjectType()
-export class InvitationPayload {
-  @Field(() => Invitation, { nullable: true }) invitation?: Invitation;
-  @Field(() => [UserError]) userErrors!: UserError[];
-}
 
 @Resolver(() => Invitation)
 export class InvitationResolver {
@@ -40,13 +16,12 @@ export class InvitationResolver {
 
   @FieldResolver(() => User, { nullable: true })
   invitedBy(@Root() invitation: Invitation, @Ctx() context: Context): Promise<User | null> {
-    return userById(this.services.db, context.loaders).load(invitation.invitedBy);
+    return loadUser(context, invitation.invitedBy);
   }
 
   @FieldResolver(() => [Team], { description: 'Teams the person joins on accepting.' })
-  async teams(@Root() invitation: Invitation): Promise<Team[]> {
-    if (!invitation.teamIds.length) return [];
-    return this.services.db.transaction((em) => em.findBy(Team, { id: In(invitation.teamIds) }));
+  teams(@Root() invitation: Invitation, @Ctx() context: Context): Promise<Team[]> {
+    return this.services.invitations.teamsOf(context.request, invitation);
   }
 
   @Mutation(() => InvitationPayload, { nullable: true, description: 'Invite someone by e-mail (owners and admins).' })

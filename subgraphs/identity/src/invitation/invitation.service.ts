@@ -7,7 +7,6 @@ import {
   principalUserId,
   requireOrgId,
   requireUserId,
-  userError,
   uuidv7,
   validateInput,
   type Authorizer,
@@ -17,10 +16,10 @@ import {
   type Redis,
   type RequestContext,
 } from '@cellgraph/kernel';
-import { In, IsNull } from 'typeorm';
+import { In, IsNull, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { personName } from '../auth/account.service.js';
-import type { Session } from '../auth/auth.types.js';
+import type { Session } from '../auth/auth.inputs.js';
 import { hashPassword, passwordPolicy } from '../auth/password.js';
 import { emailSchema, type SessionService } from '../auth/session.service.js';
 import { Membership, OrganizationRole } from '../organization/membership.entity.js';
@@ -32,14 +31,16 @@ import { Team, TeamMember, TeamRole } from '../team/team.entities.js';
 import { User } from '../user/user.entity.js';
 import { emitMembershipCreated } from '../organization/membership.events.js';
 import { Invitation } from './invitation.entity.js';
-
-const invalidInvitation = () => userError('INVITATION_INVALID', 'This invitation is invalid, used, revoked or expired', ['input', 'token']);
-const invitationNotFound = () => userError('INVITATION_NOT_FOUND', 'No pending invitation with this id', ['input', 'id']);
-const alreadyMember = () => userError('INVITATION_ALREADY_MEMBER', 'This person is already a member', ['input', 'email']);
-const alreadyPending = () => userError('INVITATION_ALREADY_PENDING', 'This person already has a pending invitation: resend it instead', ['input', 'email']);
-const signInRequired = () => userError('INVITATION_SIGN_IN_REQUIRED', 'An account exists for this e-mail: sign in, then accept the invitation', ['input', 'token']);
-const emailMismatch = () => userError('INVITATION_EMAIL_MISMATCH', 'This invitation was sent to another e-mail address', ['input', 'token']);
-const unknownTeam = () => userError('INVITATION_UNKNOWN_TEAM', 'A team does not exist in this organization', ['input', 'teamIds']);
+import {
+  alreadyMember,
+  alreadyPending,
+  emailMismatch,
+  invalidInvitation,
+  InvitationErrorCode,
+  invitationNotFound,
+  signInRequired,
+  unknownTeam,
+} from './invitation.errors.js';
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const createInput = z.object({
@@ -71,11 +72,11 @@ export class InvitationService {
     const orgId = requireOrgId(request);
     const invitedBy = requireUserId(request);
     await this.options.authz.require(request, 'manage', 'Organization', orgId);
-    const valid = validateInput(createInput, { ...input, teamIds: input.teamIds ?? [] }, 'INVITATION_INVALID_INPUT');
+    const valid = validateInput(createInput, { ...input, teamIds: input.teamIds ?? [] }, InvitationErrorCode.InvalidInput);
     if (!mayInvite(await this.options.organizations.roleOf(request), valid.role)) throw forbidden('You may not invite with this role');
     const token = newSecretToken(TOKEN_PREFIX.invitation);
     try {
-      return await this.db.transaction(async (em, hooks) => {
+      return await this.db.transaction(request, async (em, hooks) => {
         const member = await em
           .createQueryBuilder(Membership, 'm')
           .innerJoin(User, 'u', 'u.id = m.userId')
@@ -114,7 +115,7 @@ export class InvitationService {
     await this.options.authz.require(request, 'manage', 'Organization', orgId);
     const invitationId = fromGlobalId('Invitation', id);
     const token = newSecretToken(TOKEN_PREFIX.invitation);
-    return this.db.transaction(async (em, hooks) => {
+    return this.db.transaction(request, async (em, hooks) => {
       const invitation = await em.findOne(Invitation, { where: { id: invitationId, acceptedAt: IsNull(), revokedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
       if (!invitation) throw invitationNotFound();
       await em.update(Invitation, { id: invitationId }, { tokenHash: token.hash, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) });
@@ -129,12 +130,18 @@ export class InvitationService {
     const orgId = requireOrgId(request);
     await this.options.authz.require(request, 'manage', 'Organization', orgId);
     const invitationId = fromGlobalId('Invitation', id);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const revoked = await em.update(Invitation, { id: invitationId, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });
       if (!revoked.affected) throw invitationNotFound();
       await this.db.emit(em, { type: 'invitation.revoked', orgId, subject: { type: 'Invitation', id: invitationId } });
       return em.findOneByOrFail(Invitation, { id: invitationId });
     });
+  }
+
+  /** The teams an invitation's invitee joins on accepting (those of the caller's organization that still exist). */
+  async teamsOf(request: RequestContext, invitation: Invitation): Promise<Team[]> {
+    if (!invitation.teamIds.length) return [];
+    return this.db.transaction(request, (em) => em.findBy(Team, { id: In(invitation.teamIds) }));
   }
 
   /**
@@ -144,48 +151,45 @@ export class InvitationService {
    */
   async accept(request: RequestContext, input: { token: string; name?: string | null; password?: string | null }): Promise<Session> {
     const tokenHash = hashSecretToken(input.token);
-    const found = await this.db.transaction((em) => em.findOneBy(Invitation, { tokenHash }), { userId: null, orgId: null, settings: { token_hash: tokenHash } });
+    const found = await this.db.transaction({ userId: null, orgId: null, settings: { token_hash: tokenHash } }, (em) => em.findOneBy(Invitation, { tokenHash }));
     if (!found || found.status !== 'pending') throw invalidInvitation();
     const callerId = principalUserId(request.principal);
     let userId: string;
     let newUser: { name: string; passwordHash: string } | null = null;
     if (callerId) {
-      const caller = await this.db.transaction((em) => em.findOneByOrFail(User, { id: callerId }), { userId: callerId, orgId: null });
+      const caller = await this.db.transaction({ userId: callerId, orgId: null }, (em) => em.findOneByOrFail(User, { id: callerId }));
       if (caller.email !== found.email) throw emailMismatch();
       userId = callerId;
     } else {
       if (await this.options.sessions.findByEmail(found.email)) throw signInRequired();
-      const valid = validateInput(z.object({ name: personName, password: passwordPolicy }), { name: input.name ?? '', password: input.password ?? '' }, 'INVITATION_INVALID_INPUT');
+      const valid = validateInput(z.object({ name: personName, password: passwordPolicy }), { name: input.name ?? '', password: input.password ?? '' }, InvitationErrorCode.InvalidInput);
       userId = uuidv7();
       newUser = { name: valid.name, passwordHash: await hashPassword(valid.password) };
     }
     const orgId = found.orgId;
-    const user = await this.db.transaction(
-      async (em, hooks) => {
-        const invitation = await em.findOne(Invitation, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
-        if (!invitation || invitation.status !== 'pending') throw invalidInvitation();
-        if (newUser) await em.insert(User, { id: userId, email: invitation.email, ...newUser, deactivatedAt: null });
-        if (!(await em.findOneBy(Membership, { orgId, userId }))) {
-          await em.insert(Membership, { orgId, userId, role: invitation.role });
-          await policyWriter.setRole(em, orgId, userId, invitation.role);
-          await emitMembershipCreated(this.db, em, orgId, userId, invitation.role);
-        }
-        for (const teamId of invitation.teamIds) {
-          if (!(await em.findOneBy(Team, { id: teamId }))) continue; // deleted since the invitation
-          await em.upsert(TeamMember, { teamId, userId, orgId, role: TeamRole.MEMBER }, ['teamId', 'userId']);
-          await policyWriter.setTeamMember(em, orgId, userId, teamId, true);
-        }
-        await em.update(Invitation, { id: invitation.id }, { acceptedAt: new Date(), acceptedBy: userId });
-        await this.db.emit(em, { type: 'invitation.accepted', orgId, actorId: userId, subject: { type: 'Invitation', id: invitation.id }, data: { role: invitation.role } });
-        hooks.afterCommit(() => this.options.authz.announcePolicyChange(orgId));
-        return em.findOneByOrFail(User, { id: userId });
-      },
-      { userId, orgId, settings: { token_hash: tokenHash } },
-    );
+    const user = await this.db.transaction({ userId, orgId, settings: { token_hash: tokenHash } }, async (em, hooks) => {
+      const invitation = await em.findOne(Invitation, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
+      if (!invitation || invitation.status !== 'pending') throw invalidInvitation();
+      if (newUser) await em.insert(User, { id: userId, email: invitation.email, ...newUser, deactivatedAt: null });
+      if (!(await em.findOneBy(Membership, { orgId, userId }))) {
+        await em.insert(Membership, { orgId, userId, role: invitation.role });
+        await policyWriter.setRole(em, orgId, userId, invitation.role);
+        await emitMembershipCreated(this.db, em, orgId, userId, invitation.role);
+      }
+      for (const teamId of invitation.teamIds) {
+        if (!(await em.findOneBy(Team, { id: teamId }))) continue; // deleted since the invitation
+        await em.upsert(TeamMember, { teamId, userId, orgId, role: TeamRole.MEMBER }, ['teamId', 'userId']);
+        await policyWriter.setTeamMember(em, orgId, userId, teamId, true);
+      }
+      await em.update(Invitation, { id: invitation.id }, { acceptedAt: new Date(), acceptedBy: userId });
+      await this.db.emit(em, { type: 'invitation.accepted', orgId, actorId: userId, subject: { type: 'Invitation', id: invitation.id }, data: { role: invitation.role } });
+      hooks.afterCommit(() => this.options.authz.announcePolicyChange(orgId));
+      return em.findOneByOrFail(User, { id: userId });
+    });
     return this.options.sessions.open(user, orgId);
   }
 
-  private async email(em: import('typeorm').EntityManager, invitation: Invitation, token: string): Promise<EmailMessage> {
+  private async email(em: EntityManager, invitation: Invitation, token: string): Promise<EmailMessage> {
     const organization = await em.findOneByOrFail(Organization, { id: invitation.orgId });
     const inviter = await em.findOneBy(User, { id: invitation.invitedBy });
     const link = `${this.options.appUrl}/invitations/accept?token=${encodeURIComponent(token)}`;

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { uuidv7, type Database, type SecretBox } from '@cellgraph/kernel';
+import { requireUserId, uuidv7, type Database, type RequestContext, type SecretBox } from '@cellgraph/kernel';
 import { IsNull, type EntityManager } from 'typeorm';
-import { mfaAlreadyEnabled, mfaNotEnabled, mfaNotStarted, invalidMfaCode, wrongPassword } from '../auth/auth.errors.js';
+import { invalidMfaCode, wrongPassword } from '../auth/auth.errors.js';
 import { verifyPassword } from '../auth/password.js';
 import { User } from '../user/user.entity.js';
 import { MfaBackupCode, MfaFactor } from './mfa.entities.js';
+import { mfaAlreadyEnabled, mfaNotEnabled, mfaNotStarted } from './mfa.errors.js';
 import { base32Decode, base32Encode, matchTotp, newTotpSecret, otpauthUrl } from './totp.js';
 
 const BACKUP_CODES = 10;
@@ -31,7 +32,7 @@ export class MfaService {
   ) {}
 
   private tx<T>(userId: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction((em) => work(em), { userId, orgId: null });
+    return this.db.transaction({ userId, orgId: null }, (em) => work(em));
   }
 
   async isEnabled(userId: string): Promise<boolean> {
@@ -39,7 +40,9 @@ export class MfaService {
     return Boolean(factor?.enabledAt);
   }
 
-  async enrollStart(userId: string): Promise<{ secret: string; otpauthUrl: string }> {
+  /** Starts the signed-in user's enrolment: a new seed, shown once. */
+  async enrollStart(request: RequestContext): Promise<{ secret: string; otpauthUrl: string }> {
+    const userId = requireUserId(request);
     const secret = newTotpSecret();
     return this.tx(userId, async (em) => {
       const existing = await em.findOneBy(MfaFactor, { userId });
@@ -51,7 +54,8 @@ export class MfaService {
   }
 
   /** Turns the factor on with a first valid code; returns the backup codes (shown once). */
-  async enrollConfirm(userId: string, code: string): Promise<string[]> {
+  async enrollConfirm(request: RequestContext, code: string): Promise<string[]> {
+    const userId = requireUserId(request);
     return this.tx(userId, async (em) => {
       const factor = await em.findOne(MfaFactor, { where: { userId }, lock: { mode: 'pessimistic_write' } });
       if (!factor) throw mfaNotStarted();
@@ -67,7 +71,9 @@ export class MfaService {
     });
   }
 
-  async disable(userId: string, password: string): Promise<void> {
+  /** Turns the signed-in user's second factor off, after checking the password. */
+  async disable(request: RequestContext, password: string): Promise<void> {
+    const userId = requireUserId(request);
     const user = await this.tx(userId, (em) => em.createQueryBuilder(User, 'user').addSelect('user.passwordHash').where('user.id = :userId', { userId }).getOneOrFail());
     if (!(await verifyPassword(user.passwordHash, password))) throw wrongPassword('password');
     await this.tx(userId, async (em) => {

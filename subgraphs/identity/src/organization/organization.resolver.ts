@@ -1,27 +1,17 @@
-import {
-  ConnectionArgs,
-  forbidden,
-  mutationPayload,
-  paginate,
-  requireOrgId,
-  type Connection,
-  type SortKey,
-  type SubgraphContext,
-} from '@cellgraph/kernel';
+import { ConnectionArgs, mutationPayload, type Connection, type SubgraphContext } from '@cellgraph/kernel';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ApiKey } from '../api-key/api-key.entity.js';
-import { Invitation, InvitationStatus } from '../invitation/invitation.entity.js';
+import { ApiKeyConnection } from '../api-key/api-key.inputs.js';
+import { Invitation } from '../invitation/invitation.entity.js';
+import { InvitationConnection, InvitationsArgs } from '../invitation/invitation.inputs.js';
 import type { IdentityServices } from '../services.js';
 import { Team } from '../team/team.entities.js';
+import { TeamConnection } from '../team/team.inputs.js';
 import { User } from '../user/user.entity.js';
-import { userById } from '../user/user.loaders.js';
+import { loadUser } from '../user/user.loaders.js';
 import { Membership, OrganizationRole } from './membership.entity.js';
 import { Organization } from './organization.entity.js';
-import { organizationById } from './organization.loaders.js';
 import {
-  ApiKeyConnection,
-  InvitationConnection,
-  InvitationsArgs,
   MembershipConnection,
   MembershipDeleteInput,
   MembershipDeletePayload,
@@ -31,74 +21,43 @@ import {
   OrganizationOwnershipTransferInput,
   OrganizationPayload,
   OrganizationUpdateInput,
-  TeamConnection,
-} from './organization.types.js';
+} from './organization.inputs.js';
+import { loadOrganization } from './organization.loaders.js';
 
 type Context = SubgraphContext<IdentityServices>;
-
-const byCreation = (alias: string, idPath = `${alias}.id`): SortKey[] => [
-  { name: 'createdAt', path: `${alias}.createdAt`, sqlType: 'timestamptz', direction: 'ASC' },
-  { name: 'id', path: idPath, sqlType: 'uuid', direction: 'ASC' },
-];
-const membersOrder = byCreation('membership', 'membership.userId');
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
   constructor(private readonly services: IdentityServices) {}
 
   @Query(() => Organization, { nullable: true, description: 'The organization the caller acts in.' })
-  async organization(@Ctx() context: Context): Promise<Organization> {
-    const organization = await organizationById(this.services.db, context.loaders).load(requireOrgId(context.request));
-    if (!organization) throw forbidden('Your organization is not accessible');
-    return organization;
+  organization(@Ctx() context: Context): Promise<Organization> {
+    return this.services.organizations.current(context.loaders, context.request);
   }
 
   @FieldResolver(() => OrganizationRole, { nullable: true, description: 'Your role here.' })
-  async viewerRole(@Root() organization: Organization, @Ctx() context: Context): Promise<OrganizationRole | null> {
-    const principal = context.request.principal;
-    if (principal.kind !== 'user') return null;
-    return (await this.services.authz.roleOf(organization.id, principal.userId)) as OrganizationRole | null;
+  viewerRole(@Root() organization: Organization, @Ctx() context: Context): Promise<OrganizationRole | null> {
+    return this.services.organizations.viewerRole(context.request, organization);
   }
 
   @FieldResolver(() => MembershipConnection, { nullable: true, description: 'Members, in the order they joined.' })
-  async members(@Root() organization: Organization, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() context: Context): Promise<Connection<Membership>> {
-    await this.requireInside(organization, context, 'read');
-    return paginate({
-      db: this.services.db,
-      build: (em) => em.createQueryBuilder(Membership, 'membership').where('membership.orgId = :orgId', { orgId: organization.id }),
-      sort: membersOrder,
-      args,
-    });
+  members(@Root() organization: Organization, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() context: Context): Promise<Connection<Membership>> {
+    return this.services.organizations.members(context.request, organization, args);
   }
 
   @FieldResolver(() => TeamConnection, { nullable: true })
-  async teams(@Root() organization: Organization, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() context: Context): Promise<Connection<Team>> {
-    await this.requireInside(organization, context, 'read');
-    return paginate({ db: this.services.db, build: (em) => em.createQueryBuilder(Team, 'team'), sort: byCreation('team'), args });
+  teams(@Root() organization: Organization, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() context: Context): Promise<Connection<Team>> {
+    return this.services.organizations.teams(context.request, organization, args);
   }
 
   @FieldResolver(() => InvitationConnection, { nullable: true, description: 'Invitations (pending by default); for owners and admins.' })
-  async invitations(@Root() organization: Organization, @Args(() => InvitationsArgs) args: InvitationsArgs, @Ctx() context: Context): Promise<Connection<Invitation>> {
-    await this.requireInside(organization, context, 'manage');
-    const open = 'invitation.acceptedAt IS NULL AND invitation.revokedAt IS NULL';
-    const condition = {
-      [InvitationStatus.PENDING]: `${open} AND invitation.expiresAt > now()`,
-      [InvitationStatus.ACCEPTED]: 'invitation.acceptedAt IS NOT NULL',
-      [InvitationStatus.REVOKED]: 'invitation.revokedAt IS NOT NULL',
-      [InvitationStatus.EXPIRED]: `${open} AND invitation.expiresAt <= now()`,
-    }[args.status];
-    return paginate({
-      db: this.services.db,
-      build: (em) => em.createQueryBuilder(Invitation, 'invitation').where(condition),
-      sort: byCreation('invitation'),
-      args,
-    });
+  invitations(@Root() organization: Organization, @Args(() => InvitationsArgs) args: InvitationsArgs, @Ctx() context: Context): Promise<Connection<Invitation>> {
+    return this.services.organizations.invitations(context.request, organization, args);
   }
 
   @FieldResolver(() => ApiKeyConnection, { nullable: true, description: 'API keys; for owners and admins.' })
-  async apiKeys(@Root() organization: Organization, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() context: Context): Promise<Connection<ApiKey>> {
-    await this.requireInside(organization, context, 'manage');
-    return paginate({ db: this.services.db, build: (em) => em.createQueryBuilder(ApiKey, 'key'), sort: byCreation('key'), args });
+  apiKeys(@Root() organization: Organization, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() context: Context): Promise<Connection<ApiKey>> {
+    return this.services.organizations.apiKeys(context.request, organization, args);
   }
 
   @Mutation(() => OrganizationPayload, { nullable: true, description: 'Create an organization you own (switch to it with sessionSwitchOrganization).' })
@@ -125,25 +84,17 @@ export class OrganizationResolver {
   membershipDelete(@Arg('input', () => MembershipDeleteInput) input: MembershipDeleteInput, @Ctx() context: Context) {
     return mutationPayload(async () => ({ deletedUserId: await this.services.organizations.removeMembership(context.request, input) }));
   }
-
-  /** Lists inside an organization are for its members (guests cannot list), management for managers. */
-  private async requireInside(organization: Organization, context: Context, action: 'read' | 'manage'): Promise<void> {
-    if (organization.id !== requireOrgId(context.request)) throw forbidden('Visible from inside the organization only');
-    await this.services.authz.require(context.request, action, 'Organization', organization.id);
-  }
 }
 
 @Resolver(() => Membership)
 export class MembershipResolver {
-  constructor(private readonly services: IdentityServices) {}
-
   @FieldResolver(() => User, { nullable: true })
   user(@Root() membership: Membership, @Ctx() context: Context): Promise<User | null> {
-    return userById(this.services.db, context.loaders).load(membership.userId);
+    return loadUser(context, membership.userId);
   }
 
   @FieldResolver(() => Organization, { nullable: true })
   organization(@Root() membership: Membership, @Ctx() context: Context): Promise<Organization | null> {
-    return organizationById(this.services.db, context.loaders).load(membership.orgId);
+    return loadOrganization(context, membership.orgId);
   }
 }

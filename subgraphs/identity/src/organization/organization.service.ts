@@ -1,33 +1,125 @@
 import { randomBytes } from 'node:crypto';
 import {
+  AggregateAccess,
   forbidden,
   fromGlobalId,
+  paginate,
   policyWriter,
   requireOrgId,
   requireUserId,
   uuidv7,
   validateInput,
   type Authorizer,
+  type Connection,
+  type ConnectionArgs,
   type Database,
+  type LoaderRegistry,
   type RequestContext,
+  type SortKey,
   type TransactionHooks,
 } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
+import { ApiKey } from '../api-key/api-key.entity.js';
+import { Invitation, InvitationStatus } from '../invitation/invitation.entity.js';
+import { Team } from '../team/team.entities.js';
 import { Membership, OrganizationRole } from './membership.entity.js';
 import { emitMembershipCreated } from './membership.events.js';
 import { Organization } from './organization.entity.js';
-import { memberNotFound, OrganizationErrorCode, ownerCannotLeave, ownerRoleFixed, ownerViaTransfer, transferToSelf } from './organization.errors.js';
+import { memberNotFound, organizationNotFound, OrganizationErrorCode, ownerCannotLeave, ownerRoleFixed, ownerViaTransfer, transferToSelf } from './organization.errors.js';
 import { mayChangeRole, mayRemove } from './role-rules.js';
 
 const organizationName = z.string().trim().min(1, 'Name is required').max(100, 'Name must be at most 100 characters');
 
-/** Organizations and memberships: create, rename, change roles, remove members, hand over ownership. */
+const byCreation = (alias: string, idPath = `${alias}.id`): SortKey[] => [
+  { name: 'createdAt', path: `${alias}.createdAt`, sqlType: 'timestamptz', direction: 'ASC' },
+  { name: 'id', path: idPath, sqlType: 'uuid', direction: 'ASC' },
+];
+const membersOrder = byCreation('membership', 'membership.userId');
+
+/** Organizations and memberships: create, rename, change roles, remove members, hand over ownership; the organization's lists. */
 export class OrganizationService {
+  /**
+   * Organizations by id as the caller sees them: row-level security lets through the organization
+   * it acts in, which it may read (what is inside is guarded per list, see `requireInside`).
+   */
+  readonly access: AggregateAccess<Organization>;
+
   constructor(
     private readonly db: Database,
     private readonly authz: Authorizer,
-  ) {}
+  ) {
+    this.access = new AggregateAccess(db, authz, {
+      type: 'Organization',
+      entity: Organization,
+      table: 'identity.organizations',
+      notFound: organizationNotFound,
+      readableOf: (_request, rows) => rows.map(() => true),
+    });
+  }
+
+  /** The organization the caller acts in (FORBIDDEN when it cannot be read). */
+  async current(loaders: LoaderRegistry, request: RequestContext): Promise<Organization> {
+    const organization = await this.access.loadReadable(loaders, request, requireOrgId(request));
+    if (!organization) throw forbidden('Your organization is not accessible');
+    return organization;
+  }
+
+  /** The caller's role in `organization` (null for API keys and the system). */
+  async viewerRole(request: RequestContext, organization: Organization): Promise<OrganizationRole | null> {
+    const principal = request.principal;
+    if (principal.kind !== 'user') return null;
+    return (await this.authz.roleOf(organization.id, principal.userId)) as OrganizationRole | null;
+  }
+
+  /** Members, in the order they joined (members of the organization; guests cannot list). */
+  async members(request: RequestContext, organization: Organization, args: ConnectionArgs): Promise<Connection<Membership>> {
+    await this.requireInside(request, organization, 'read');
+    return paginate({
+      db: this.db,
+      scope: request,
+      build: (em) => em.createQueryBuilder(Membership, 'membership').where('membership.orgId = :orgId', { orgId: organization.id }),
+      sort: membersOrder,
+      args,
+    });
+  }
+
+  /** The organization's teams, in the order created. */
+  async teams(request: RequestContext, organization: Organization, args: ConnectionArgs): Promise<Connection<Team>> {
+    await this.requireInside(request, organization, 'read');
+    return paginate({ db: this.db, scope: request, build: (em) => em.createQueryBuilder(Team, 'team'), sort: byCreation('team'), args });
+  }
+
+  /** Invitations of one status (pending by default), for owners and admins. */
+  async invitations(request: RequestContext, organization: Organization, args: ConnectionArgs & { status: InvitationStatus }): Promise<Connection<Invitation>> {
+    await this.requireInside(request, organization, 'manage');
+    const open = 'invitation.acceptedAt IS NULL AND invitation.revokedAt IS NULL';
+    const condition = {
+      [InvitationStatus.PENDING]: `${open} AND invitation.expiresAt > now()`,
+      [InvitationStatus.ACCEPTED]: 'invitation.acceptedAt IS NOT NULL',
+      [InvitationStatus.REVOKED]: 'invitation.revokedAt IS NOT NULL',
+      [InvitationStatus.EXPIRED]: `${open} AND invitation.expiresAt <= now()`,
+    }[args.status];
+    return paginate({
+      db: this.db,
+      scope: request,
+      build: (em) => em.createQueryBuilder(Invitation, 'invitation').where(condition),
+      sort: byCreation('invitation'),
+      args,
+    });
+  }
+
+  /** API keys, for owners and admins. */
+  async apiKeys(request: RequestContext, organization: Organization, args: ConnectionArgs): Promise<Connection<ApiKey>> {
+    await this.requireInside(request, organization, 'manage');
+    return paginate({ db: this.db, scope: request, build: (em) => em.createQueryBuilder(ApiKey, 'key'), sort: byCreation('key'), args });
+  }
+
+  /** Lists inside an organization are for its members (guests cannot list), management for managers. */
+  private async requireInside(request: RequestContext, organization: Organization, action: 'read' | 'manage'): Promise<void> {
+    if (organization.id !== requireOrgId(request)) throw forbidden('Visible from inside the organization only');
+    await this.authz.require(request, action, 'Organization', organization.id);
+  }
 
   /** Within the caller's transaction (scoped to `orgId` and `userId`): the organization and its owner. */
   async createWithOwner(em: EntityManager, hooks: TransactionHooks, orgId: string, name: string, userId: string): Promise<Organization> {
@@ -44,14 +136,14 @@ export class OrganizationService {
     const userId = requireUserId(request);
     const { name } = validateInput(z.object({ name: organizationName }), input, OrganizationErrorCode.InvalidInput);
     const orgId = uuidv7();
-    return this.db.transaction((em, hooks) => this.createWithOwner(em, hooks, orgId, name, userId), { userId, orgId });
+    return this.db.transaction({ userId, orgId }, (em, hooks) => this.createWithOwner(em, hooks, orgId, name, userId));
   }
 
   async update(request: RequestContext, input: { name?: string | null }): Promise<Organization> {
     const orgId = requireOrgId(request);
     await this.authz.require(request, 'manage', 'Organization', orgId);
     const changes = validateInput(z.object({ name: organizationName.optional() }), { name: input.name ?? undefined }, OrganizationErrorCode.InvalidInput);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const organization = await em.findOneByOrFail(Organization, { id: orgId });
       const before = { name: organization.name };
       if (changes.name !== undefined) organization.name = changes.name;
@@ -66,7 +158,7 @@ export class OrganizationService {
     const actorRole = await this.roleOf(request);
     const targetId = fromGlobalId('User', input.userId, 'userId');
     if (input.role === OrganizationRole.OWNER) throw ownerViaTransfer();
-    return this.db.transaction(async (em, hooks) => {
+    return this.db.transaction(request, async (em, hooks) => {
       const membership = await em.findOne(Membership, { where: { orgId, userId: targetId }, lock: { mode: 'pessimistic_write' } });
       if (!membership) throw memberNotFound();
       if (membership.role === OrganizationRole.OWNER) throw ownerRoleFixed();
@@ -87,7 +179,7 @@ export class OrganizationService {
     const actorId = requireUserId(request);
     const targetId = fromGlobalId('User', input.userId, 'userId');
     const actorRole = await this.roleOf(request);
-    await this.db.transaction(async (em, hooks) => {
+    await this.db.transaction(request, async (em, hooks) => {
       const membership = await em.findOne(Membership, { where: { orgId, userId: targetId }, lock: { mode: 'pessimistic_write' } });
       if (!membership) throw memberNotFound();
       if (membership.role === OrganizationRole.OWNER) throw targetId === actorId ? ownerCannotLeave() : ownerRoleFixed();
@@ -108,7 +200,7 @@ export class OrganizationService {
     const targetId = fromGlobalId('User', input.userId, 'userId');
     if ((await this.roleOf(request)) !== OrganizationRole.OWNER) throw forbidden('Only the owner can transfer the ownership');
     if (targetId === actorId) throw transferToSelf();
-    return this.db.transaction(async (em, hooks) => {
+    return this.db.transaction(request, async (em, hooks) => {
       const target = await em.findOne(Membership, { where: { orgId, userId: targetId }, lock: { mode: 'pessimistic_write' } });
       if (!target) throw memberNotFound();
       await em.update(Membership, { orgId, userId: targetId }, { role: OrganizationRole.OWNER });

@@ -1,11 +1,9 @@
-import { mutationPayload, UserError, UserErrorsPayload, type SubgraphContext } from '@cellgraph/kernel';
+import { mutationPayload, UserError, type SubgraphContext } from '@cellgraph/kernel';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { IdentityServices } from '../services.js';
-import { PermissionGrant, PermissionGrantInput, PermissionGrantPayload, PermissionRevokeInput, ViewerAccess } from './permission.types.js';
+import { PermissionGrant, PermissionGrantInput, PermissionGrantPayload, PermissionRevokeInput, PermissionRevokePayload, ViewerAccess } from './permission.inputs.js';
 
 type Context = SubgraphContext<IdentityServices>;
-
-const PermissionRevokePayload = UserErrorsPayload('PermissionRevokePayload');
 
 @Resolver()
 export class PermissionResolver {

@@ -1,5 +1,4 @@
 import {
-  invalidInput,
   objectKey,
   parseGlobalId,
   policyWriter,
@@ -8,7 +7,6 @@ import {
   teamSubject,
   toGlobalId,
   userSubject,
-  userError,
   typeWildcard,
   type Authorizer,
   type Database,
@@ -19,12 +17,8 @@ import { In } from 'typeorm';
 import { OrganizationRole } from '../organization/membership.entity.js';
 import { Team, TeamMember } from '../team/team.entities.js';
 import { User } from '../user/user.entity.js';
-import { GrantSource, Relation, RoleSubject, type AccessibleObject, type PermissionGrant, type ViewerAccess } from './permission.types.js';
-
-const invalidObject = () => userError('PERMISSION_INVALID_OBJECT', 'Not the id of an object that can be shared', ['input', 'objectId']);
-const invalidSubject = () => userError('PERMISSION_INVALID_SUBJECT', 'Share with a member or a team of your organization', ['input', 'subjectId']);
-const objectNotFound = () => userError('PERMISSION_OBJECT_NOT_FOUND', 'No object with this id exists in your organization', ['input', 'objectId']);
-const notGranted = () => userError('PERMISSION_NOT_FOUND', 'This subject holds no grant on this object', ['input', 'subjectId']);
+import { invalidObject, invalidObjectArgument, invalidSubject, notGranted, objectNotFound } from './permission.errors.js';
+import { GrantSource, Relation, RoleSubject, type AccessibleObject, type PermissionGrant, type ViewerAccess } from './permission.inputs.js';
 
 const STANDING_ROLES: [OrganizationRole, Relation][] = [
   [OrganizationRole.OWNER, Relation.OWNER],
@@ -53,8 +47,8 @@ export class PermissionService {
     const object = this.object(input.objectId);
     await requireVisibleNodes(this.graph, request, [input.objectId], objectNotFound);
     await this.authz.require(request, 'manage', object.type, object.id);
-    const subject = await this.subject(orgId, input.subjectId);
-    await this.db.transaction(async (em, hooks) => {
+    const subject = await this.subject(request, orgId, input.subjectId);
+    await this.db.transaction(request, async (em, hooks) => {
       await policyWriter.grant(em, orgId, subject.key, objectKey(object.type, object.id), input.relation);
       await this.db.emit(em, { type: 'permission.granted', orgId, subject: { type: object.type, id: object.id }, data: { subject: subject.key, relation: input.relation } });
       hooks.afterCommit(() => this.authz.announcePolicyChange(orgId));
@@ -66,8 +60,8 @@ export class PermissionService {
     const orgId = requireOrgId(request);
     const object = this.object(input.objectId);
     await this.authz.require(request, 'manage', object.type, object.id);
-    const subject = await this.subject(orgId, input.subjectId);
-    await this.db.transaction(async (em, hooks) => {
+    const subject = await this.subject(request, orgId, input.subjectId);
+    await this.db.transaction(request, async (em, hooks) => {
       if (!(await policyWriter.revoke(em, orgId, subject.key, objectKey(object.type, object.id)))) throw notGranted();
       await this.db.emit(em, { type: 'permission.revoked', orgId, subject: { type: object.type, id: object.id }, data: { subject: subject.key } });
       hooks.afterCommit(() => this.authz.announcePolicyChange(orgId));
@@ -80,12 +74,12 @@ export class PermissionService {
    */
   async objectGrants(request: RequestContext, objectId: string): Promise<PermissionGrant[]> {
     const orgId = requireOrgId(request);
-    const object = this.object(objectId, () => invalidInput('objectId is not the id of an object that can be shared', { argument: 'objectId' }));
+    const object = this.object(objectId, invalidObjectArgument);
     await this.authz.require(request, 'manage', object.type, object.id);
-    const rows: PolicyRow[] = await this.db.transaction((em) =>
+    const rows: PolicyRow[] = await this.db.transaction(request, (em) =>
       em.query(`SELECT v0, v2, v3 FROM authz.policies WHERE ptype = 'p' AND v2 IN ($1, $2) ORDER BY id`, [objectKey(object.type, object.id), typeWildcard(object.type)]),
     );
-    const entities = await this.subjects(rows.map((row) => row.v0));
+    const entities = await this.subjects(request, rows.map((row) => row.v0));
     const grants: PermissionGrant[] = rows.map((row) => ({
       subject: entities.get(row.v0) ?? null,
       relation: row.v3 as Relation,
@@ -102,10 +96,10 @@ export class PermissionService {
     if (request.principal.kind !== 'user') return { role: null, teams: [], sharedObjects: [] };
     const userId = request.principal.userId;
     const role = (await this.authz.roleOf(orgId, userId)) as OrganizationRole | null;
-    const memberships = await this.db.transaction((em) => em.findBy(TeamMember, { userId }));
-    const teams = memberships.length ? await this.db.transaction((em) => em.findBy(Team, { id: In(memberships.map((m) => m.teamId)) })) : [];
+    const memberships = await this.db.transaction(request, (em) => em.findBy(TeamMember, { userId }));
+    const teams = memberships.length ? await this.db.transaction(request, (em) => em.findBy(Team, { id: In(memberships.map((m) => m.teamId)) })) : [];
     const subjects = [userSubject(userId), ...teams.map((team) => teamSubject(team.id))];
-    const rows: PolicyRow[] = await this.db.transaction((em) => em.query(`SELECT v0, v2, v3 FROM authz.policies WHERE ptype = 'p' AND v0 = ANY($1) ORDER BY id`, [subjects]));
+    const rows: PolicyRow[] = await this.db.transaction(request, (em) => em.query(`SELECT v0, v2, v3 FROM authz.policies WHERE ptype = 'p' AND v0 = ANY($1) ORDER BY id`, [subjects]));
     const sharedObjects: AccessibleObject[] = rows
       .filter((row) => !row.v2.endsWith(':*'))
       .map((row) => {
@@ -122,23 +116,23 @@ export class PermissionService {
     return { type: decoded.typeName, id: decoded.uuid };
   }
 
-  private async subject(orgId: string, subjectId: string): Promise<{ key: string; entity: User | Team }> {
+  private async subject(request: RequestContext, orgId: string, subjectId: string): Promise<{ key: string; entity: User | Team }> {
     const decoded = parseGlobalId(subjectId);
     if (decoded?.typeName === 'User' && (await this.authz.isMember(orgId, decoded.uuid))) {
-      const user = await this.db.transaction((em) => em.findOneBy(User, { id: decoded.uuid }));
+      const user = await this.db.transaction(request, (em) => em.findOneBy(User, { id: decoded.uuid }));
       if (user) return { key: userSubject(user.id), entity: user };
     }
     if (decoded?.typeName === 'Team') {
-      const team = await this.db.transaction((em) => em.findOneBy(Team, { id: decoded.uuid }));
+      const team = await this.db.transaction(request, (em) => em.findOneBy(Team, { id: decoded.uuid }));
       if (team) return { key: teamSubject(team.id), entity: team };
     }
     throw invalidSubject();
   }
 
-  private async subjects(keys: string[]): Promise<Map<string, User | Team>> {
+  private async subjects(request: RequestContext, keys: string[]): Promise<Map<string, User | Team>> {
     const userIds = keys.filter((key) => key.startsWith('user:')).map((key) => key.slice(5));
     const teamIds = keys.filter((key) => key.startsWith('team:')).map((key) => key.slice(5));
-    const [users, teams] = await this.db.transaction(async (em) => [
+    const [users, teams] = await this.db.transaction(request, async (em) => [
       userIds.length ? await em.findBy(User, { id: In(userIds) }) : [],
       teamIds.length ? await em.findBy(Team, { id: In(teamIds) }) : [],
     ]);

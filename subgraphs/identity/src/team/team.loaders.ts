@@ -1,7 +1,10 @@
-import type { LoaderRegistry } from '@cellgraph/kernel';
+import type { LoaderRegistry, RequestContext, SubgraphContext } from '@cellgraph/kernel';
+import type { IdentityServices } from '../services.js';
 import type { Team } from './team.entities.js';
-import type { TeamService } from './team.service.js';
 
-export function teamById(teams: TeamService, loaders: LoaderRegistry) {
-  return loaders.get<string, Team | null>('identity.teamById', (ids) => teams.byIds(ids));
-}
+/** Teams by id, batched per request (null where missing, deleted or of another organization). */
+export const teamById = ({ teams }: Pick<IdentityServices, 'teams'>, loaders: LoaderRegistry, request: RequestContext) => teams.access.loader(loaders, request);
+
+/** One team for a field. */
+export const loadTeam = (context: SubgraphContext<IdentityServices>, id: string | null): Promise<Team | null> =>
+  context.services.teams.access.loadReadable(context.loaders, context.request, id);

@@ -1,42 +1,82 @@
 import {
-  alignToKeys,
+  AggregateAccess,
   forbidden,
   fromGlobalId,
   isUniqueViolation,
+  paginate,
   policyWriter,
   requireOrgId,
-  userError,
   uuidv7,
   validateInput,
   type Authorizer,
+  type Connection,
+  type ConnectionArgs,
   type Database,
+  type LoaderRegistry,
   type RequestContext,
+  type SortKey,
 } from '@cellgraph/kernel';
 import { In, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { Team, TeamMember, TeamRole } from './team.entities.js';
+import { notInOrganization, notInTeam, TeamErrorCode, teamNameTaken, teamNotFound } from './team.errors.js';
 
-const teamNotFound = () => userError('TEAM_NOT_FOUND', 'No such team in your organization', ['input', 'teamId']);
-const nameTaken = () => userError('TEAM_NAME_TAKEN', 'A team with this name already exists', ['input', 'name']);
-const notInOrganization = () => userError('TEAM_MEMBER_NOT_IN_ORGANIZATION', 'Only members of the organization can join its teams', ['input', 'userId']);
-const notInTeam = () => userError('TEAM_MEMBER_NOT_FOUND', 'This user is not in the team', ['input', 'userId']);
+const membersOrder: SortKey[] = [
+  { name: 'createdAt', path: 'member.createdAt', sqlType: 'timestamptz', direction: 'ASC' },
+  { name: 'userId', path: 'member.userId', sqlType: 'uuid', direction: 'ASC' },
+];
 
 const name = z.string().trim().min(1, 'Name is required').max(100, 'Name must be at most 100 characters');
 const description = z.string().trim().max(2000, 'Description must be at most 2000 characters').nullable();
 
 /** Teams of an organization: managed by owners and admins, their members also by team leads. */
 export class TeamService {
+  /**
+   * Teams by id as the caller's organization sees them (row-level security; deleted ones left out).
+   * A reference or field loads any team of the organization; the `team` query and a team's members
+   * are for those who see it (`requireVisible`).
+   */
+  readonly access: AggregateAccess<Team>;
+
   constructor(
     private readonly db: Database,
     private readonly authz: Authorizer,
-  ) {}
+  ) {
+    this.access = new AggregateAccess(db, authz, {
+      type: 'Team',
+      entity: Team,
+      table: 'identity.teams',
+      notFound: teamNotFound,
+      readableOf: (_request, rows) => rows.map(() => true),
+    });
+  }
+
+  /** The `team` query: null when the organization has no such team, FORBIDDEN when the caller does not see it. */
+  async get(loaders: LoaderRegistry, request: RequestContext, id: string): Promise<Team | null> {
+    requireOrgId(request);
+    const team = await this.access.loadReadable(loaders, request, fromGlobalId('Team', id));
+    if (team) await this.requireVisible(request, team);
+    return team;
+  }
+
+  /** A team's members, in the order they joined (for those who see the team). */
+  async members(request: RequestContext, team: Team, args: ConnectionArgs): Promise<Connection<TeamMember>> {
+    await this.requireVisible(request, team);
+    return paginate({
+      db: this.db,
+      scope: request,
+      build: (em) => em.createQueryBuilder(TeamMember, 'member').where('member.teamId = :teamId', { teamId: team.id }),
+      sort: membersOrder,
+      args,
+    });
+  }
 
   async create(request: RequestContext, input: { name: string; description?: string | null }): Promise<Team> {
     const orgId = requireOrgId(request);
     await this.authz.require(request, 'manage', 'Organization', orgId);
-    const valid = validateInput(z.object({ name, description: description.optional() }), input, 'TEAM_INVALID_INPUT');
+    const valid = validateInput(z.object({ name, description: description.optional() }), input, TeamErrorCode.InvalidInput);
     return this.guardName(() =>
-      this.db.transaction(async (em) => {
+      this.db.transaction(request, async (em) => {
         const team = await em.save(em.create(Team, { id: uuidv7(), orgId, name: valid.name, description: valid.description ?? null }));
         await this.db.emit(em, { type: 'team.created', orgId, subject: { type: 'Team', id: team.id }, data: { name: team.name } });
         return team;
@@ -47,9 +87,9 @@ export class TeamService {
   async update(request: RequestContext, input: { id: string; name?: string | null; description?: string | null }): Promise<Team> {
     const teamId = fromGlobalId('Team', input.id);
     await this.requireManager(request, teamId);
-    const changes = validateInput(z.object({ name: name.optional(), description: description.optional() }), { name: input.name ?? undefined, description: input.description }, 'TEAM_INVALID_INPUT');
+    const changes = validateInput(z.object({ name: name.optional(), description: description.optional() }), { name: input.name ?? undefined, description: input.description }, TeamErrorCode.InvalidInput);
     return this.guardName(() =>
-      this.db.transaction(async (em) => {
+      this.db.transaction(request, async (em) => {
         const team = await em.findOneBy(Team, { id: teamId });
         if (!team) throw teamNotFound();
         const before = { name: team.name, description: team.description };
@@ -67,7 +107,7 @@ export class TeamService {
     const orgId = requireOrgId(request);
     await this.authz.require(request, 'manage', 'Organization', orgId);
     const teamId = fromGlobalId('Team', id);
-    await this.db.transaction(async (em, hooks) => {
+    await this.db.transaction(request, async (em, hooks) => {
       const team = await em.findOne(Team, { where: { id: teamId }, lock: { mode: 'pessimistic_write' } });
       if (!team) throw teamNotFound();
       await em.softDelete(Team, { id: teamId });
@@ -84,7 +124,7 @@ export class TeamService {
     await this.authz.require(request, 'manage', 'Organization', orgId);
     const teamId = fromGlobalId('Team', id);
     return this.guardName(() =>
-      this.db.transaction(async (em, hooks) => {
+      this.db.transaction(request, async (em, hooks) => {
         const restored = await em.createQueryBuilder().restore().from(Team).where('id = :teamId', { teamId }).andWhere('deleted_at IS NOT NULL').execute();
         if (!restored.affected) throw teamNotFound();
         for (const member of await em.findBy(TeamMember, { teamId })) await policyWriter.setTeamMember(em, orgId, member.userId, teamId, true);
@@ -101,7 +141,7 @@ export class TeamService {
     const userId = fromGlobalId('User', input.userId, 'userId');
     await this.requireManager(request, teamId);
     if (!(await this.authz.isMember(orgId, userId))) throw notInOrganization();
-    return this.db.transaction(async (em, hooks) => {
+    return this.db.transaction(request, async (em, hooks) => {
       if (!(await em.findOneBy(Team, { id: teamId }))) throw teamNotFound();
       await em.upsert(TeamMember, { teamId, userId, orgId, role: input.role ?? TeamRole.MEMBER }, ['teamId', 'userId']);
       await policyWriter.setTeamMember(em, orgId, userId, teamId, true);
@@ -116,7 +156,7 @@ export class TeamService {
     const teamId = fromGlobalId('Team', input.teamId, 'teamId');
     const userId = fromGlobalId('User', input.userId, 'userId');
     await this.requireManager(request, teamId);
-    await this.db.transaction(async (em, hooks) => {
+    await this.db.transaction(request, async (em, hooks) => {
       const removed = await em.delete(TeamMember, { teamId, userId });
       if (!removed.affected) throw notInTeam();
       await policyWriter.setTeamMember(em, orgId, userId, teamId, false);
@@ -125,15 +165,9 @@ export class TeamService {
     });
   }
 
-  /** Teams by id (null where missing, deleted or of another organization). */
-  async byIds(ids: readonly string[]): Promise<(Team | null)[]> {
-    const teams = await this.db.transaction((em) => em.findBy(Team, { id: In([...ids]) }));
-    return alignToKeys(ids, teams, (team) => team.id);
-  }
-
   /** Team memberships of each user in `userIds` (in the caller's organization). */
-  async membershipsOf(userIds: readonly string[]): Promise<TeamMember[]> {
-    return this.db.transaction((em) => em.findBy(TeamMember, { userId: In([...userIds]) }));
+  private async membershipsOf(request: RequestContext, userIds: readonly string[]): Promise<TeamMember[]> {
+    return this.db.transaction(request, (em) => em.findBy(TeamMember, { userId: In([...userIds]) }));
   }
 
   /** Owners and admins manage every team; a lead manages their own team's members. */
@@ -142,17 +176,25 @@ export class TeamService {
     if (await this.authz.can(request, 'manage', 'Organization', orgId)) return;
     const principal = request.principal;
     if (principal.kind === 'user') {
-      const lead = await this.db.transaction((em: EntityManager) => em.findOneBy(TeamMember, { teamId, userId: principal.userId, role: TeamRole.LEAD }));
+      const lead = await this.db.transaction(request, (em: EntityManager) => em.findOneBy(TeamMember, { teamId, userId: principal.userId, role: TeamRole.LEAD }));
       if (lead) return;
     }
     throw forbidden('Only owners, admins and the team’s leads manage a team');
+  }
+
+  /** Members of the organization see its teams; guests only the teams they are in. */
+  private async requireVisible(request: RequestContext, team: Team): Promise<void> {
+    if (await this.authz.can(request, 'read', 'Organization', team.orgId)) return;
+    const principal = request.principal;
+    if (principal.kind === 'user' && (await this.membershipsOf(request, [principal.userId])).some((m) => m.teamId === team.id)) return;
+    throw forbidden('You cannot see this team');
   }
 
   private async guardName<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (caught) {
-      if (isUniqueViolation(caught, 'teams_name_key')) throw nameTaken();
+      if (isUniqueViolation(caught, 'teams_name_key')) throw teamNameTaken();
       throw caught;
     }
   }

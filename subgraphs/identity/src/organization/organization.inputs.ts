@@ -1,21 +1,10 @@
-import { ConnectionArgs, ConnectionType, DeletePayload, UserError } from '@cellgraph/kernel';
-import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
-import { ApiKey } from '../api-key/api-key.entity.js';
-import { Invitation, InvitationStatus } from '../invitation/invitation.entity.js';
-import { Team } from '../team/team.entities.js';
+import { ConnectionType, DeletePayload, UserError } from '@cellgraph/kernel';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Membership, OrganizationRole } from './membership.entity.js';
 import { Organization } from './organization.entity.js';
 
+/** `Organization.members`. */
 export const MembershipConnection = ConnectionType(Membership, 'Membership');
-export const TeamConnection = ConnectionType(Team, 'Team');
-export const InvitationConnection = ConnectionType(Invitation, 'Invitation');
-export const ApiKeyConnection = ConnectionType(ApiKey, 'ApiKey');
-
-@ArgsType()
-export class InvitationsArgs extends ConnectionArgs {
-  @Field(() => InvitationStatus, { nullable: true, defaultValue: InvitationStatus.PENDING })
-  status!: InvitationStatus;
-}
 
 @InputType()
 export class OrganizationCreateInput {

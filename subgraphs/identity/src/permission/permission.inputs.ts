@@ -1,4 +1,4 @@
-import { UserError } from '@cellgraph/kernel';
+import { UserError, UserErrorsPayload } from '@cellgraph/kernel';
 import { createUnionType, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { OrganizationRole } from '../organization/membership.entity.js';
 import { Team } from '../team/team.entities.js';
@@ -73,3 +73,5 @@ export class PermissionGrantPayload {
   @Field(() => PermissionGrant, { nullable: true }) grant?: PermissionGrant;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
+
+export const PermissionRevokePayload = UserErrorsPayload('PermissionRevokePayload');

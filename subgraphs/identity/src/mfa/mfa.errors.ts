@@ -1,0 +1,12 @@
+import { userError } from '@cellgraph/kernel';
+
+/** Every code MFA enrolment answers (plus identity's `IDENTITY_INVALID_MFA_CODE` and `IDENTITY_WRONG_PASSWORD`, from auth.errors). */
+export const MfaErrorCode = {
+  AlreadyEnabled: 'IDENTITY_MFA_ALREADY_ENABLED',
+  NotEnabled: 'IDENTITY_MFA_NOT_ENABLED',
+  NotStarted: 'IDENTITY_MFA_NOT_STARTED',
+} as const;
+
+export const mfaAlreadyEnabled = () => userError(MfaErrorCode.AlreadyEnabled, 'Two-factor authentication is already on');
+export const mfaNotEnabled = () => userError(MfaErrorCode.NotEnabled, 'Two-factor authentication is not on');
+export const mfaNotStarted = () => userError(MfaErrorCode.NotStarted, 'Start the enrollment first');
