@@ -1,5 +1,5 @@
 import { collaborationEvents, NODE_TAG_EVENTS } from '@cellgraph/collaboration/contracts';
-import { currentRequestContext, defineSubgraph, NodeTagProjection, referenceAsIs, referenceThroughLoader, typedEventHandlers, typedJob } from '@cellgraph/kernel';
+import { defineSubgraph, NodeTagProjection, referenceAsIs, referenceThroughLoader, typedEventHandlers, typedJob } from '@cellgraph/kernel';
 import { Automation, AutomationRun } from './automation/automation.entities.js';
 import { AutomationEngine } from './automation/automation.engine.js';
 import { AutomationResolver } from './automation/automation.resolver.js';
@@ -93,7 +93,7 @@ export const tasksSubgraph = defineSubgraph<TasksServices>({
   },
   consumes: [...AUTOMATION_TRIGGERS, ...NODE_TAG_EVENTS],
   eventHandlers: ({ engine, tagProjection }) => ({
-    ...typedEventHandlers(tasksEvents, Object.fromEntries(AUTOMATION_TRIGGERS.map((trigger) => [trigger, (event: Parameters<AutomationEngine['handle']>[0]) => engine.handle(event, currentRequestContext()!)]))),
+    ...typedEventHandlers(tasksEvents, Object.fromEntries(AUTOMATION_TRIGGERS.map((trigger) => [trigger, (event: Parameters<AutomationEngine['handle']>[0]) => engine.handle(event)]))),
     ...typedEventHandlers(collaborationEvents, {
       'entity.tagged': (event) => tagProjection.set(event, true),
       'entity.untagged': (event) => tagProjection.set(event, false),

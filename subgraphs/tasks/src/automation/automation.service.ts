@@ -74,7 +74,7 @@ export class AutomationService {
     const boardId = fromGlobalId('Board', input.boardId, 'boardId');
     await this.boards.requireBoard(request, 'write', boardId);
     const valid = validateInput(automationInput, input, 'TASK_AUTOMATION_INVALID_INPUT');
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const automation = em.create(Automation, {
         id: uuidv7(),
         orgId,
@@ -92,7 +92,7 @@ export class AutomationService {
 
   async setActive(request: RequestContext, id: string, active: boolean): Promise<Automation> {
     const automationId = fromGlobalId('TaskAutomation', id);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const automation = await em.findOneBy(Automation, { id: automationId });
       if (!automation) throw userError('TASK_AUTOMATION_NOT_FOUND', 'No such automation', ['input', 'id']);
       await this.boards.requireBoard(request, 'write', automation.boardId, em);
@@ -103,7 +103,7 @@ export class AutomationService {
 
   async delete(request: RequestContext, id: string): Promise<string> {
     const automationId = fromGlobalId('TaskAutomation', id);
-    await this.db.transaction(async (em) => {
+    await this.db.transaction(request, async (em) => {
       const automation = await em.findOneBy(Automation, { id: automationId });
       if (!automation) throw userError('TASK_AUTOMATION_NOT_FOUND', 'No such automation', ['input', 'id']);
       await this.boards.requireBoard(request, 'write', automation.boardId, em);
@@ -112,7 +112,7 @@ export class AutomationService {
     return id;
   }
 
-  async of(boardIds: readonly string[]): Promise<Automation[]> {
-    return this.db.transaction((em) => em.find(Automation, { where: { boardId: In([...boardIds]) }, order: { createdAt: 'ASC' } }));
+  async of(request: RequestContext, boardIds: readonly string[]): Promise<Automation[]> {
+    return this.db.transaction(request, (em) => em.find(Automation, { where: { boardId: In([...boardIds]) }, order: { createdAt: 'ASC' } }));
   }
 }

@@ -111,6 +111,7 @@ export class BoardResolver {
     const readable = await this.services.authz.readableIds(context.request, 'Board');
     return paginate({
       db: this.services.db,
+      scope: context.request,
       build: (em) => {
         const query = em.createQueryBuilder(Board, 'board');
         if (readable) query.where(readable.length ? 'board.id IN (:...readable)' : 'FALSE', { readable });
@@ -123,7 +124,7 @@ export class BoardResolver {
 
   @FieldResolver(() => [BoardColumn], { description: 'Columns, left to right (the kanban view).' })
   columns(@Root() board: Board, @Ctx() context: Context): Promise<BoardColumn[]> {
-    return columnsOf(this.services, context.loaders).load(board.id);
+    return columnsOf(this.services, context.loaders, context.request).load(board.id);
   }
 
   @FieldResolver(() => TaskConnection, { nullable: true, description: 'Tasks on the board (the list view).' })
@@ -149,7 +150,7 @@ export class BoardResolver {
 
   @FieldResolver(() => [Automation])
   automations(@Root() board: Board, @Ctx() context: Context): Promise<Automation[]> {
-    return automationsOf(this.services, context.loaders).load(board.id);
+    return automationsOf(this.services, context.loaders, context.request).load(board.id);
   }
 
   @Mutation(() => BoardPayload, { nullable: true })

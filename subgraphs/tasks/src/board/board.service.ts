@@ -35,7 +35,7 @@ export class BoardService {
     const createdBy = requireUserId(request);
     await this.authz.require(request, 'write', 'Board');
     const valid = validateInput(boardInput, input, 'BOARD_INVALID_INPUT');
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const board = await em.save(em.create(Board, { id: uuidv7(), orgId, name: valid.name, viewType: valid.viewType ?? BoardViewType.KANBAN, config: valid.config ?? {}, createdBy }));
       let last: string | null = null;
       for (const column of valid.columns ?? []) {
@@ -51,7 +51,7 @@ export class BoardService {
     const id = fromGlobalId('Board', input.id);
     await this.requireBoard(request, 'write', id);
     const changes = validateInput(boardInput.partial(), { name: input.name ?? undefined, viewType: input.viewType ?? undefined, config: input.config ?? undefined }, 'BOARD_INVALID_INPUT');
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const board = await em.findOneBy(Board, { id });
       if (!board) throw boardNotFound();
       const before = { name: board.name, viewType: board.viewType, config: board.config };
@@ -65,7 +65,7 @@ export class BoardService {
   async delete(request: RequestContext, idInput: string): Promise<string> {
     const id = fromGlobalId('Board', idInput);
     await this.requireBoard(request, 'manage', id);
-    await this.db.transaction(async (em) => {
+    await this.db.transaction(request, async (em) => {
       const board = await em.findOne(Board, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!board) throw boardNotFound();
       await em.softDelete(Board, { id });
@@ -78,7 +78,7 @@ export class BoardService {
   async restore(request: RequestContext, idInput: string): Promise<Board> {
     const id = fromGlobalId('Board', idInput);
     await this.requireBoard(request, 'manage', id);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const restored = await em.createQueryBuilder().restore().from(Board).where('id = :id AND deleted_at IS NOT NULL', { id }).execute();
       if (!restored.affected) throw boardNotFound();
       const board = await em.findOneByOrFail(Board, { id });
@@ -91,7 +91,7 @@ export class BoardService {
     const boardId = fromGlobalId('Board', input.boardId, 'boardId');
     await this.requireBoard(request, 'write', boardId);
     const valid = validateInput(z.object(columnFields), input, 'BOARD_INVALID_INPUT');
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const board = await em.findOneBy(Board, { id: boardId });
       if (!board) throw boardNotFound();
       const last = (await em.find(BoardColumn, { where: { boardId }, order: { position: 'DESC' }, take: 1 }))[0]?.id ?? null;
@@ -106,7 +106,7 @@ export class BoardService {
   async updateColumn(request: RequestContext, input: { id: string; name?: string | null; color?: string | null; wipLimit?: number | null; status?: TaskStatus | null }): Promise<BoardColumn> {
     const id = fromGlobalId('BoardColumn', input.id);
     const changes = validateInput(z.object({ ...columnFields, name: name.optional() }), { ...input, name: input.name ?? undefined }, 'BOARD_INVALID_INPUT');
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const column = await em.findOneBy(BoardColumn, { id });
       if (!column) throw columnNotFound();
       await this.requireBoard(request, 'write', column.boardId, em);
@@ -118,7 +118,7 @@ export class BoardService {
   /** Reorders a column: it goes right after `afterColumnId`, or first. */
   async moveColumn(request: RequestContext, input: { id: string; afterColumnId?: string | null }): Promise<BoardColumn> {
     const id = fromGlobalId('BoardColumn', input.id);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const column = await em.findOneBy(BoardColumn, { id });
       if (!column) throw columnNotFound();
       await this.requireBoard(request, 'write', column.boardId, em);
@@ -130,7 +130,7 @@ export class BoardService {
 
   async deleteColumn(request: RequestContext, idInput: string): Promise<string> {
     const id = fromGlobalId('BoardColumn', idInput);
-    await this.db.transaction(async (em) => {
+    await this.db.transaction(request, async (em) => {
       const column = await em.findOneBy(BoardColumn, { id });
       if (!column) throw columnNotFound();
       await this.requireBoard(request, 'write', column.boardId, em);
@@ -143,25 +143,25 @@ export class BoardService {
 
   /** Boards by id the caller may read (null otherwise). */
   async readableByIds(request: RequestContext, ids: readonly string[]): Promise<(Board | null)[]> {
-    const boards = await this.db.transaction((em) => em.findBy(Board, { id: In([...ids]) }));
+    const boards = await this.db.transaction(request, (em) => em.findBy(Board, { id: In([...ids]) }));
     const allowed = await this.authz.allowed(request, 'read', 'Board', boards.map((b) => b.id));
     const visible = new Map(boards.filter((_, i) => allowed[i]).map((b) => [b.id, b]));
     return ids.map((id) => visible.get(id) ?? null);
   }
 
-  async columnsByIds(ids: readonly string[]): Promise<(BoardColumn | null)[]> {
-    const columns = await this.db.transaction((em) => em.findBy(BoardColumn, { id: In([...ids]) }));
+  async columnsByIds(request: RequestContext, ids: readonly string[]): Promise<(BoardColumn | null)[]> {
+    const columns = await this.db.transaction(request, (em) => em.findBy(BoardColumn, { id: In([...ids]) }));
     const byId = new Map(columns.map((c) => [c.id, c]));
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  async columnsOf(boardIds: readonly string[]): Promise<BoardColumn[]> {
-    return this.db.transaction((em) => em.find(BoardColumn, { where: { boardId: In([...boardIds]) }, order: { position: 'ASC' } }));
+  async columnsOf(request: RequestContext, boardIds: readonly string[]): Promise<BoardColumn[]> {
+    return this.db.transaction(request, (em) => em.find(BoardColumn, { where: { boardId: In([...boardIds]) }, order: { position: 'ASC' } }));
   }
 
   async requireBoard(request: RequestContext, action: 'read' | 'write' | 'manage', boardId: string, em?: EntityManager): Promise<void> {
     const reference = [{ table: 'tasks.boards', id: boardId, notFound: boardNotFound }];
-    await requireReferencesIn(this.db, reference, em);
+    await requireReferencesIn(this.db, request, reference, em);
     await this.authz.requireExisting(request, action, 'Board', boardId, boardNotFound);
   }
 

@@ -63,17 +63,17 @@ export class ChecklistResolver {
 
   @FieldResolver(() => [ChecklistItem], { description: 'Items in order.' })
   items(@Root() checklist: Checklist, @Ctx() context: Context): Promise<ChecklistItem[]> {
-    return checklistItemsOf(this.services, context.loaders).load(checklist.id);
+    return checklistItemsOf(this.services, context.loaders, context.request).load(checklist.id);
   }
 
   @FieldResolver(() => Int)
   async doneCount(@Root() checklist: Checklist, @Ctx() context: Context): Promise<number> {
-    return (await checklistItemsOf(this.services, context.loaders).load(checklist.id)).filter((i) => i.done).length;
+    return (await checklistItemsOf(this.services, context.loaders, context.request).load(checklist.id)).filter((i) => i.done).length;
   }
 
   @FieldResolver(() => Boolean, { description: 'Every item is done (and there is at least one).' })
   async completed(@Root() checklist: Checklist, @Ctx() context: Context): Promise<boolean> {
-    const items = await checklistItemsOf(this.services, context.loaders).load(checklist.id);
+    const items = await checklistItemsOf(this.services, context.loaders, context.request).load(checklist.id);
     return items.length > 0 && items.every((i) => i.done);
   }
 
@@ -119,6 +119,6 @@ export class TaskChecklistsResolver {
 
   @FieldResolver(() => [Checklist])
   checklists(@Root() task: Task, @Ctx() context: Context): Promise<Checklist[]> {
-    return checklistsOf(this.services, context.loaders).load(task.id);
+    return checklistsOf(this.services, context.loaders, context.request).load(task.id);
   }
 }

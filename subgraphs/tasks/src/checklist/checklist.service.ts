@@ -25,7 +25,7 @@ export class ChecklistService {
     const taskId = fromGlobalId('Task', input.taskId, 'taskId');
     await this.tasks.requireOnExisting(request, 'write', taskId, ['input', 'taskId']);
     const valid = validateInput(z.object({ title, items: z.array(title).max(200).nullish() }), input, 'CHECKLIST_INVALID_INPUT');
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       // The reference check sees tasks in the trash too; they take no checklist.
       const task = await em.findOneBy(Task, { id: taskId });
       if (!task) throw taskNotFound(['input', 'taskId']);
@@ -41,7 +41,7 @@ export class ChecklistService {
 
   async delete(request: RequestContext, id: string): Promise<string> {
     const checklistId = fromGlobalId('Checklist', id);
-    await this.db.transaction(async (em) => {
+    await this.db.transaction(request, async (em) => {
       const checklist = await this.checklist(request, em, checklistId);
       await em.delete(Checklist, { id: checklist.id });
     });
@@ -51,7 +51,7 @@ export class ChecklistService {
   async addItem(request: RequestContext, input: { checklistId: string; title: string; afterItemId?: string | null }): Promise<ChecklistItem> {
     const checklistId = fromGlobalId('Checklist', input.checklistId, 'checklistId');
     const valid = validateInput(z.object({ title }), input, 'CHECKLIST_INVALID_INPUT');
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const checklist = await this.checklist(request, em, checklistId);
       const position = await this.position(em, checklistId, input.afterItemId ? fromGlobalId('ChecklistItem', input.afterItemId, 'afterItemId') : 'end', null);
       const item = em.create(ChecklistItem, { id: uuidv7(), orgId: checklist.orgId, checklistId, title: valid.title, done: false, doneAt: null, position });
@@ -63,7 +63,7 @@ export class ChecklistService {
   /** Ticks or unticks an item; ticking the last open one completes the checklist. */
   async toggle(request: RequestContext, input: { id: string; done: boolean }): Promise<ChecklistItem> {
     const id = fromGlobalId('ChecklistItem', input.id);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const item = await em.findOne(ChecklistItem, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!item) throw itemNotFound();
       const checklist = await this.checklist(request, em, item.checklistId);
@@ -82,7 +82,7 @@ export class ChecklistService {
   /** Moves an item right after `afterItemId`, or first. */
   async moveItem(request: RequestContext, input: { id: string; afterItemId?: string | null }): Promise<ChecklistItem> {
     const id = fromGlobalId('ChecklistItem', input.id);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const item = await em.findOneBy(ChecklistItem, { id });
       if (!item) throw itemNotFound();
       await this.checklist(request, em, item.checklistId);
@@ -94,7 +94,7 @@ export class ChecklistService {
   async updateItem(request: RequestContext, input: { id: string; title: string }): Promise<ChecklistItem> {
     const id = fromGlobalId('ChecklistItem', input.id);
     const valid = validateInput(z.object({ title }), input, 'CHECKLIST_INVALID_INPUT');
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const item = await em.findOneBy(ChecklistItem, { id });
       if (!item) throw itemNotFound();
       await this.checklist(request, em, item.checklistId);
@@ -105,7 +105,7 @@ export class ChecklistService {
 
   async deleteItem(request: RequestContext, idInput: string): Promise<string> {
     const id = fromGlobalId('ChecklistItem', idInput);
-    await this.db.transaction(async (em) => {
+    await this.db.transaction(request, async (em) => {
       const item = await em.findOneBy(ChecklistItem, { id });
       if (!item) throw itemNotFound();
       await this.checklist(request, em, item.checklistId);
@@ -114,12 +114,12 @@ export class ChecklistService {
     return idInput;
   }
 
-  async checklistsOf(taskIds: readonly string[]): Promise<Checklist[]> {
-    return this.db.transaction((em) => em.find(Checklist, { where: { taskId: In([...taskIds]) }, order: { createdAt: 'ASC' } }));
+  async checklistsOf(request: RequestContext, taskIds: readonly string[]): Promise<Checklist[]> {
+    return this.db.transaction(request, (em) => em.find(Checklist, { where: { taskId: In([...taskIds]) }, order: { createdAt: 'ASC' } }));
   }
 
-  async itemsOf(checklistIds: readonly string[]): Promise<ChecklistItem[]> {
-    return this.db.transaction((em) => em.find(ChecklistItem, { where: { checklistId: In([...checklistIds]) }, order: { position: 'ASC' } }));
+  async itemsOf(request: RequestContext, checklistIds: readonly string[]): Promise<ChecklistItem[]> {
+    return this.db.transaction(request, (em) => em.find(ChecklistItem, { where: { checklistId: In([...checklistIds]) }, order: { position: 'ASC' } }));
   }
 
   /** The checklist, provided the caller may change its task. */

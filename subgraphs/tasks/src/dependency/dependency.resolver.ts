@@ -56,17 +56,17 @@ export class TaskDependenciesResolver {
 
   @FieldResolver(() => [TaskDependency], { description: 'What this task depends on.' })
   dependencies(@Root() task: Task, @Ctx() context: Context): Promise<TaskDependency[]> {
-    return dependenciesOf(this.services, context.loaders, 'taskId').load(task.id);
+    return dependenciesOf(this.services, context.loaders, context.request, 'taskId').load(task.id);
   }
 
   @FieldResolver(() => [TaskDependency], { description: 'What depends on this task.' })
   dependents(@Root() task: Task, @Ctx() context: Context): Promise<TaskDependency[]> {
-    return dependenciesOf(this.services, context.loaders, 'dependsOnId').load(task.id);
+    return dependenciesOf(this.services, context.loaders, context.request, 'dependsOnId').load(task.id);
   }
 
   @FieldResolver(() => Boolean, { description: 'A finish-to-start predecessor is not done yet.' })
   async blocked(@Root() task: Task, @Ctx() context: Context): Promise<boolean> {
-    const predecessors = (await dependenciesOf(this.services, context.loaders, 'taskId').load(task.id)).filter((d) => d.type === DependencyType.FINISH_TO_START);
+    const predecessors = (await dependenciesOf(this.services, context.loaders, context.request, 'taskId').load(task.id)).filter((d) => d.type === DependencyType.FINISH_TO_START);
     for (const dependency of predecessors) {
       const predecessor = await loadTask(context, dependency.dependsOnId).catch(() => null);
       if (predecessor && predecessor.status !== TaskStatus.DONE) return true;

@@ -28,7 +28,7 @@ export class DependencyService {
     await this.tasks.requireOnExisting(request, 'write', taskId, ['input', 'taskId']);
     await this.tasks.requireOnExisting(request, 'read', dependsOnId, ['input', 'dependsOnId']);
     try {
-      return await this.db.transaction(async (em) => {
+      return await this.db.transaction(request, async (em) => {
         const task = await em.findOneBy(Task, { id: taskId });
         if (!task || !(await em.findOneBy(Task, { id: dependsOnId }))) throw taskNotFound(['input', 'dependsOnId']);
         await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tasks.dependencies.${task.orgId}`]);
@@ -57,7 +57,7 @@ export class DependencyService {
 
   async remove(request: RequestContext, idInput: string): Promise<string> {
     const id = fromGlobalId('TaskDependency', idInput);
-    await this.db.transaction(async (em) => {
+    await this.db.transaction(request, async (em) => {
       const dependency = await em.findOneBy(TaskDependency, { id });
       if (!dependency) throw userError('TASK_DEPENDENCY_NOT_FOUND', 'No such dependency', ['input', 'id']);
       await this.tasks.requireOnExisting(request, 'write', dependency.taskId, undefined, em);
@@ -68,7 +68,7 @@ export class DependencyService {
   }
 
   /** Dependencies where any of `taskIds` is the dependent (`side` taskId) or the predecessor (`dependsOnId`). */
-  async of(taskIds: readonly string[], side: 'taskId' | 'dependsOnId'): Promise<TaskDependency[]> {
-    return this.db.transaction((em) => em.find(TaskDependency, { where: { [side]: In([...taskIds]) }, order: { createdAt: 'ASC' } }));
+  async of(request: RequestContext, taskIds: readonly string[], side: 'taskId' | 'dependsOnId'): Promise<TaskDependency[]> {
+    return this.db.transaction(request, (em) => em.find(TaskDependency, { where: { [side]: In([...taskIds]) }, order: { createdAt: 'ASC' } }));
   }
 }

@@ -13,7 +13,7 @@ import { byPosition } from './task.service.js';
  * deleted), a FORBIDDEN error when it exists but the caller may not read it.
  */
 export const taskById = ({ tasks }: TasksServices, loaders: LoaderRegistry, request: RequestContext) =>
-  readableById(loaders, 'tasks.taskById', (ids) => tasks.byIds(ids), (found) => tasks.readableOf(request, found), 'task');
+  readableById(loaders, 'tasks.taskById', (ids) => tasks.byIds(request, ids), (found) => tasks.readableOf(request, found), 'task');
 
 /** One page of tasks per group key (assignee, parent, column), for one set of arguments. */
 function groupedTasks(services: TasksServices, loaders: LoaderRegistry, request: RequestContext, name: string, groupPath: string, args: TasksArgs, ordered = false) {
@@ -26,24 +26,24 @@ export const assignedTasks = (s: TasksServices, l: LoaderRegistry, r: RequestCon
 export const subtasks = (s: TasksServices, l: LoaderRegistry, r: RequestContext, args: TasksArgs) => groupedTasks(s, l, r, 'subtasks', 'task.parentId', args);
 export const columnTasks = (s: TasksServices, l: LoaderRegistry, r: RequestContext, args: TasksArgs) => groupedTasks(s, l, r, 'columnTasks', 'task.columnId', args, true);
 
-export const watchersOf = ({ watchers }: TasksServices, loaders: LoaderRegistry) =>
-  loaders.get<string, string[]>('tasks.watchers', async (taskIds) => groupToKeys(taskIds, await watchers.of(taskIds), (w) => w.taskId).map((rows) => rows.map((w) => w.userId)));
+export const watchersOf = ({ watchers }: TasksServices, loaders: LoaderRegistry, request: RequestContext) =>
+  loaders.get<string, string[]>('tasks.watchers', async (taskIds) => groupToKeys(taskIds, await watchers.of(request, taskIds), (w) => w.taskId).map((rows) => rows.map((w) => w.userId)));
 
-export const checklistsOf = ({ checklists }: TasksServices, loaders: LoaderRegistry) =>
-  loaders.get('tasks.checklists', async (taskIds: readonly string[]) => groupToKeys(taskIds, await checklists.checklistsOf(taskIds), (c) => c.taskId));
+export const checklistsOf = ({ checklists }: TasksServices, loaders: LoaderRegistry, request: RequestContext) =>
+  loaders.get('tasks.checklists', async (taskIds: readonly string[]) => groupToKeys(taskIds, await checklists.checklistsOf(request, taskIds), (c) => c.taskId));
 
-export const checklistItemsOf = ({ checklists }: TasksServices, loaders: LoaderRegistry) =>
-  loaders.get('tasks.checklistItems', async (ids: readonly string[]) => groupToKeys(ids, await checklists.itemsOf(ids), (i) => i.checklistId));
+export const checklistItemsOf = ({ checklists }: TasksServices, loaders: LoaderRegistry, request: RequestContext) =>
+  loaders.get('tasks.checklistItems', async (ids: readonly string[]) => groupToKeys(ids, await checklists.itemsOf(request, ids), (i) => i.checklistId));
 
-export const dependenciesOf = ({ dependencies }: TasksServices, loaders: LoaderRegistry, side: 'taskId' | 'dependsOnId') =>
-  loaders.get(`tasks.dependencies.${side}`, async (taskIds: readonly string[]) => groupToKeys(taskIds, await dependencies.of(taskIds, side), (d) => d[side]));
+export const dependenciesOf = ({ dependencies }: TasksServices, loaders: LoaderRegistry, request: RequestContext, side: 'taskId' | 'dependsOnId') =>
+  loaders.get(`tasks.dependencies.${side}`, async (taskIds: readonly string[]) => groupToKeys(taskIds, await dependencies.of(request, taskIds, side), (d) => d[side]));
 
-export const timeEntriesOf = ({ time }: TasksServices, loaders: LoaderRegistry) =>
-  loaders.get('tasks.timeEntries', async (taskIds: readonly string[]) => groupToKeys(taskIds, await time.entriesOf(taskIds), (e) => e.taskId));
+export const timeEntriesOf = ({ time }: TasksServices, loaders: LoaderRegistry, request: RequestContext) =>
+  loaders.get('tasks.timeEntries', async (taskIds: readonly string[]) => groupToKeys(taskIds, await time.entriesOf(request, taskIds), (e) => e.taskId));
 
-export const columnsOf = ({ boards }: TasksServices, loaders: LoaderRegistry) =>
-  loaders.get('tasks.columns', async (boardIds: readonly string[]) => groupToKeys(boardIds, await boards.columnsOf(boardIds), (c) => c.boardId));
+export const columnsOf = ({ boards }: TasksServices, loaders: LoaderRegistry, request: RequestContext) =>
+  loaders.get('tasks.columns', async (boardIds: readonly string[]) => groupToKeys(boardIds, await boards.columnsOf(request, boardIds), (c) => c.boardId));
 
-export const automationsOf = ({ automations }: TasksServices, loaders: LoaderRegistry) =>
-  loaders.get('tasks.automations', async (boardIds: readonly string[]) => groupToKeys(boardIds, await automations.of(boardIds), (a) => a.boardId));
+export const automationsOf = ({ automations }: TasksServices, loaders: LoaderRegistry, request: RequestContext) =>
+  loaders.get('tasks.automations', async (boardIds: readonly string[]) => groupToKeys(boardIds, await automations.of(request, boardIds), (a) => a.boardId));
 

@@ -80,7 +80,7 @@ export class TaskResolver {
 
   @FieldResolver(() => [UserRef], { description: 'Who follows the task (its creator and assignee join automatically).' })
   async watchers(@Root() task: Task, @Ctx() context: Context): Promise<UserRef[]> {
-    return (await watchersOf(this.services, context.loaders).load(task.id)).map(UserRef.of);
+    return (await watchersOf(this.services, context.loaders, context.request).load(task.id)).map(UserRef.of);
   }
 
   @FieldResolver(() => Task, { nullable: true, description: 'The task this is a subtask of.' })
@@ -100,11 +100,11 @@ export class TaskResolver {
 
   @FieldResolver(() => BoardColumn, { nullable: true })
   column(@Root() task: Task, @Ctx() context: Context): Promise<BoardColumn | null> {
-    return task.columnId ? columnById(this.services, context.loaders).load(task.columnId) : Promise.resolve(null);
+    return task.columnId ? columnById(this.services, context.loaders, context.request).load(task.columnId) : Promise.resolve(null);
   }
 
   @FieldResolver(() => Int, { description: 'Seconds of time tracked on the task.' })
   async trackedSeconds(@Root() task: Task, @Ctx() context: Context): Promise<number> {
-    return (await timeEntriesOf(this.services, context.loaders).load(task.id)).reduce((sum, entry) => sum + entry.durationSeconds, 0);
+    return (await timeEntriesOf(this.services, context.loaders, context.request).load(task.id)).reduce((sum, entry) => sum + entry.durationSeconds, 0);
   }
 }

@@ -107,6 +107,7 @@ export class TaskService {
     const readable = await this.readable(request);
     return paginate({
       db: this.db,
+      scope: request,
       build: (em) => {
         const query = this.query(em, args.filter, readable);
         scope?.(query);
@@ -121,7 +122,7 @@ export class TaskService {
   async listGrouped(request: RequestContext, groupPath: string, groups: readonly string[], args: TasksArgs, sort?: SortKey[]): Promise<Connection<Task>[]> {
     const readable = await this.readable(request);
     return paginateGroups(
-      { db: this.db, entity: Task, build: (em) => this.query(em, args.filter, readable), alias: 'task', groupPath, idProperty: 'id', sort: sort ?? this.sort(args), args },
+      { db: this.db, scope: request, entity: Task, build: (em) => this.query(em, args.filter, readable), alias: 'task', groupPath, idProperty: 'id', sort: sort ?? this.sort(args), args },
       groups,
     );
   }
@@ -132,7 +133,7 @@ export class TaskService {
     await this.authz.require(request, 'write', 'Task');
     const valid = validateInput(createInput, input, TaskErrorCode.InvalidInput);
     if (valid.assigneeId) await this.requireMember(orgId, valid.assigneeId);
-    return this.db.transaction((em) =>
+    return this.db.transaction(request, (em) =>
       idempotent(em, this.db.schema, {
         key: input.idempotencyKey,
         operation: 'taskCreate',
@@ -177,7 +178,7 @@ export class TaskService {
     const orgId = requireOrgId(request);
     const { id, storyPoints, ...changes } = validateInput(updateInput, input, TaskErrorCode.InvalidInput);
     if (changes.assigneeId) await this.requireMember(orgId, changes.assigneeId);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       await this.requireOnExisting(request, 'write', id, undefined, em);
       const task = await em.findOne(Task, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!task) throw taskNotFound();
@@ -197,7 +198,7 @@ export class TaskService {
   /** Moves a task into a column, after or before a neighbour or at the end; the column may set its status. */
   async move(request: RequestContext, input: TaskMoveInput, cause?: AutomationCause): Promise<Task> {
     const { id, columnId, afterId, beforeId } = validateInput(moveInput, input, TaskErrorCode.InvalidInput);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       await this.requireOnExisting(request, 'write', id, undefined, em);
       const task = await em.findOne(Task, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!task) throw taskNotFound();
@@ -217,7 +218,7 @@ export class TaskService {
   /** Moves a task to the trash (soft delete); it disappears from lists and references. */
   async delete(request: RequestContext, input: { id: string }): Promise<string> {
     const { id } = validateInput(idInput, input, TaskErrorCode.InvalidInput);
-    await this.db.transaction(async (em) => {
+    await this.db.transaction(request, async (em) => {
       await this.requireOnExisting(request, 'write', id, undefined, em);
       const task = await em.findOne(Task, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!task) throw taskNotFound();
@@ -230,7 +231,7 @@ export class TaskService {
   /** Brings a task back from the trash (at the end of its column). */
   async restore(request: RequestContext, input: { id: string }): Promise<Task> {
     const { id } = validateInput(idInput, input, TaskErrorCode.InvalidInput);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       await this.requireOnExisting(request, 'write', id, undefined, em);
       const result = await em.createQueryBuilder().restore().from(Task).where('id = :id', { id }).andWhere('deleted_at IS NOT NULL').execute();
       if (!result.affected) throw taskNotFound();
@@ -253,7 +254,7 @@ export class TaskService {
     const taskId = event.subject.id;
     if ((!filter.boardId && !filter.id) || (filter.id && filter.id !== taskId)) return null;
     if (!(await this.authz.can(request, 'read', 'Task', taskId))) return null;
-    const task = await this.db.transaction((em) => em.findOne(Task, { where: { id: taskId }, withDeleted: true }));
+    const task = await this.db.transaction(request, (em) => em.findOne(Task, { where: { id: taskId }, withDeleted: true }));
     if (!task) return null;
     const before = event.data?.before as { boardId?: string | null } | undefined;
     if (filter.boardId && task.boardId !== filter.boardId && before?.boardId !== filter.boardId) return null;
@@ -269,8 +270,8 @@ export class TaskService {
   }
 
   /** Tasks by id that exist in the caller's organization (deleted ones excluded). */
-  async byIds(ids: readonly string[]): Promise<Task[]> {
-    return this.db.transaction((em) => em.findBy(Task, { id: In([...ids]) }));
+  async byIds(request: RequestContext, ids: readonly string[]): Promise<Task[]> {
+    return this.db.transaction(request, (em) => em.findBy(Task, { id: In([...ids]) }));
   }
 
   /** Which of `tasks` the caller may read. */
@@ -281,7 +282,7 @@ export class TaskService {
   /** Unknown tasks and tasks the caller cannot even read answer TASK_NOT_FOUND (no existence leak); `em`: the caller's transaction. */
   async requireOnExisting(request: RequestContext, action: 'read' | 'write' | 'manage', id: string, field?: string[], em?: EntityManager): Promise<void> {
     const reference = [{ table: 'tasks.tasks', id, notFound: () => taskNotFound(field) }];
-    await requireReferencesIn(this.db, reference, em);
+    await requireReferencesIn(this.db, request, reference, em);
     await this.authz.requireExisting(request, action, 'Task', id, () => taskNotFound(field));
   }
 

@@ -135,6 +135,6 @@ export class TaskTimeResolver {
 
   @FieldResolver(() => [TimeEntry])
   timeEntries(@Root() task: Task, @Ctx() context: Context): Promise<TimeEntry[]> {
-    return timeEntriesOf(this.services, context.loaders).load(task.id);
+    return timeEntriesOf(this.services, context.loaders, context.request).load(task.id);
   }
 }

@@ -65,7 +65,7 @@ export class TimeService {
     const taskId = fromGlobalId('Task', input.taskId, 'taskId');
     await this.tasks.requireOnExisting(request, 'read', taskId, ['input', 'taskId']);
     const valid = validateInput(z.object({ note }), { note: input.note }, 'TIME_INVALID_INPUT');
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const now = new Date();
       await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tasks.timer.${userId}`]);
       await em.update(TimeEntry, { userId, endedAt: IsNull() }, { endedAt: now });
@@ -77,7 +77,7 @@ export class TimeService {
 
   async stop(request: RequestContext): Promise<TimeEntry> {
     const userId = requireUserId(request);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const running = await em.findOne(TimeEntry, { where: { userId, endedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
       if (!running) throw noTimer();
       running.endedAt = new Date();
@@ -90,7 +90,7 @@ export class TimeService {
     const valid = validateInput(manualInput, input, 'TIME_INVALID_INPUT');
     await this.tasks.requireOnExisting(request, 'read', valid.taskId, ['input', 'taskId']);
     const endedAt = valid.endedAt ?? new Date(valid.startedAt.getTime() + valid.durationSeconds! * 1000);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const entry = em.create(TimeEntry, { id: uuidv7(), orgId: requireOrgId(request), taskId: valid.taskId, userId, startedAt: valid.startedAt, endedAt, billable: valid.billable, note: valid.note ?? null });
       await em.insert(TimeEntry, entry);
       return em.findOneByOrFail(TimeEntry, { id: entry.id });
@@ -100,7 +100,7 @@ export class TimeService {
   async update(request: RequestContext, input: { id: string; billable?: boolean | null; note?: string | null }): Promise<TimeEntry> {
     const entry = await this.own(request, input.id);
     const valid = validateInput(z.object({ note }), { note: input.note }, 'TIME_INVALID_INPUT');
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       if (input.billable !== undefined && input.billable !== null) entry.billable = input.billable;
       if (input.note !== undefined) entry.note = valid.note ?? null;
       return em.save(entry);
@@ -109,18 +109,18 @@ export class TimeService {
 
   async delete(request: RequestContext, id: string): Promise<string> {
     const entry = await this.own(request, id);
-    await this.db.transaction((em) => em.delete(TimeEntry, { id: entry.id }));
+    await this.db.transaction(request, (em) => em.delete(TimeEntry, { id: entry.id }));
     return id;
   }
 
   async runningTimer(request: RequestContext): Promise<TimeEntry | null> {
     const userId = principalUserId(request.principal);
     if (!userId) return null;
-    return this.db.transaction((em) => em.findOneBy(TimeEntry, { userId, endedAt: IsNull() }));
+    return this.db.transaction(request, (em) => em.findOneBy(TimeEntry, { userId, endedAt: IsNull() }));
   }
 
-  async entriesOf(taskIds: readonly string[]): Promise<TimeEntry[]> {
-    return this.db.transaction((em) => em.find(TimeEntry, { where: { taskId: In([...taskIds]) }, order: { startedAt: 'ASC' } }));
+  async entriesOf(request: RequestContext, taskIds: readonly string[]): Promise<TimeEntry[]> {
+    return this.db.transaction(request, (em) => em.find(TimeEntry, { where: { taskId: In([...taskIds]) }, order: { startedAt: 'ASC' } }));
   }
 
   /**
@@ -148,7 +148,7 @@ export class TimeService {
     if (ownOnly) where.push(`e.user_id = $${params.push(ownOnly)}`);
     if (input.billableOnly) where.push('e.billable');
     const dimensions = [byTask ? 'e.task_id' : 'NULL::uuid', byUser ? 'e.user_id' : 'NULL::uuid', period ? `date_trunc('${period}', e.started_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'` : 'NULL::timestamptz'];
-    const rows: { task_id: string | null; user_id: string | null; period: Date | null; total: string; billable: string; entries: string }[] = await this.db.transaction((em) =>
+    const rows: { task_id: string | null; user_id: string | null; period: Date | null; total: string; billable: string; entries: string }[] = await this.db.transaction(request, (em) =>
       em.query(
         `SELECT ${dimensions[0]} AS task_id, ${dimensions[1]} AS user_id, ${dimensions[2]} AS period,
                 round(sum(${seconds})) AS total, round(coalesce(sum(${seconds}) FILTER (WHERE e.billable), 0)) AS billable, count(*) AS entries
@@ -164,7 +164,7 @@ export class TimeService {
   private async own(request: RequestContext, idInput: string): Promise<TimeEntry> {
     const userId = requireUserId(request);
     const id = fromGlobalId('TimeEntry', idInput);
-    const entry = await this.db.transaction((em) => em.findOneBy(TimeEntry, { id, userId }));
+    const entry = await this.db.transaction(request, (em) => em.findOneBy(TimeEntry, { id, userId }));
     if (!entry) throw entryNotFound();
     return entry;
   }

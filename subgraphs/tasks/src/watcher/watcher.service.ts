@@ -16,7 +16,7 @@ export class WatcherService {
     await this.tasks.requireOnExisting(request, self ? 'read' : 'write', taskId, ['input', 'taskId']);
     const orgId = requireOrgId(request);
     if (!self) await this.tasks.requireMember(orgId, userId);
-    await this.db.transaction(async (em) => {
+    await this.db.transaction(request, async (em) => {
       if (await claimOnce(em, 'tasks.watchers', { task_id: taskId, user_id: userId, org_id: orgId })) await emitTaskEvent(this.db, em, { id: taskId, orgId }, 'task.watcher_added', { userId });
     });
   }
@@ -24,15 +24,15 @@ export class WatcherService {
   async remove(request: RequestContext, input: { taskId: string; userId?: string | null }): Promise<void> {
     const { taskId, userId, self } = this.parse(request, input);
     await this.tasks.requireOnExisting(request, self ? 'read' : 'write', taskId, ['input', 'taskId']);
-    await this.db.transaction(async (em) => {
+    await this.db.transaction(request, async (em) => {
       const removed = await em.delete(TaskWatcher, { taskId, userId });
       if (!removed.affected) throw userError('TASK_WATCHER_NOT_FOUND', 'This user does not watch the task', ['input', 'userId']);
       await emitTaskEvent(this.db, em, { id: taskId, orgId: requireOrgId(request) }, 'task.watcher_removed', { userId });
     });
   }
 
-  async of(taskIds: readonly string[]): Promise<TaskWatcher[]> {
-    return this.db.transaction((em) => em.find(TaskWatcher, { where: { taskId: In([...taskIds]) }, order: { createdAt: 'ASC' } }));
+  async of(request: RequestContext, taskIds: readonly string[]): Promise<TaskWatcher[]> {
+    return this.db.transaction(request, (em) => em.find(TaskWatcher, { where: { taskId: In([...taskIds]) }, order: { createdAt: 'ASC' } }));
   }
 
   private parse(request: RequestContext, input: { taskId: string; userId?: string | null }) {
