@@ -1,4 +1,4 @@
-import { fromGlobalId, keyBetween, userError, uuidv7, validateInput, type Database, type RequestContext } from '@cellgraph/kernel';
+import { fromGlobalId, keyBetween, uuidv7, validateInput, type Database, type RequestContext } from '@cellgraph/kernel';
 import { In, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { Task } from '../task/task.entity.js';
@@ -6,9 +6,7 @@ import { taskNotFound } from '../task/task.errors.js';
 import { emitTaskEvent } from '../task/task.events.js';
 import type { TaskService } from '../task/task.service.js';
 import { Checklist, ChecklistItem } from './checklist.entities.js';
-
-const checklistNotFound = () => userError('CHECKLIST_NOT_FOUND', 'No such checklist', ['input', 'checklistId']);
-const itemNotFound = (field = 'id') => userError('CHECKLIST_ITEM_NOT_FOUND', 'No such checklist item', ['input', field]);
+import { ChecklistErrorCode, checklistNotFound, itemNotFound } from './checklist.errors.js';
 const title = z.string().trim().min(1, 'Title is required').max(500, 'Title must be at most 500 characters');
 
 /**
@@ -23,8 +21,8 @@ export class ChecklistService {
 
   async create(request: RequestContext, input: { taskId: string; title: string; items?: string[] | null }): Promise<Checklist> {
     const taskId = fromGlobalId('Task', input.taskId, 'taskId');
-    await this.tasks.requireOnExisting(request, 'write', taskId, ['input', 'taskId']);
-    const valid = validateInput(z.object({ title, items: z.array(title).max(200).nullish() }), input, 'CHECKLIST_INVALID_INPUT');
+    await this.tasks.access.requireExisting(request, 'write', taskId, ['input', 'taskId']);
+    const valid = validateInput(z.object({ title, items: z.array(title).max(200).nullish() }), input, ChecklistErrorCode.InvalidInput);
     return this.db.transaction(request, async (em) => {
       // The reference check sees tasks in the trash too; they take no checklist.
       const task = await em.findOneBy(Task, { id: taskId });
@@ -50,7 +48,7 @@ export class ChecklistService {
 
   async addItem(request: RequestContext, input: { checklistId: string; title: string; afterItemId?: string | null }): Promise<ChecklistItem> {
     const checklistId = fromGlobalId('Checklist', input.checklistId, 'checklistId');
-    const valid = validateInput(z.object({ title }), input, 'CHECKLIST_INVALID_INPUT');
+    const valid = validateInput(z.object({ title }), input, ChecklistErrorCode.InvalidInput);
     return this.db.transaction(request, async (em) => {
       const checklist = await this.checklist(request, em, checklistId);
       const position = await this.position(em, checklistId, input.afterItemId ? fromGlobalId('ChecklistItem', input.afterItemId, 'afterItemId') : 'end', null);
@@ -93,7 +91,7 @@ export class ChecklistService {
 
   async updateItem(request: RequestContext, input: { id: string; title: string }): Promise<ChecklistItem> {
     const id = fromGlobalId('ChecklistItem', input.id);
-    const valid = validateInput(z.object({ title }), input, 'CHECKLIST_INVALID_INPUT');
+    const valid = validateInput(z.object({ title }), input, ChecklistErrorCode.InvalidInput);
     return this.db.transaction(request, async (em) => {
       const item = await em.findOneBy(ChecklistItem, { id });
       if (!item) throw itemNotFound();
@@ -126,7 +124,7 @@ export class ChecklistService {
   private async checklist(request: RequestContext, em: EntityManager, checklistId: string): Promise<Checklist> {
     const checklist = await em.findOneBy(Checklist, { id: checklistId });
     if (!checklist) throw checklistNotFound();
-    await this.tasks.requireOnExisting(request, 'write', checklist.taskId, ['input', 'checklistId'], em);
+    await this.tasks.access.requireExisting(request, 'write', checklist.taskId, ['input', 'checklistId'], em);
     return checklist;
   }
 

@@ -1,29 +1,13 @@
-import { DeletePayload, IdInput, mutationPayload, UserError, type SubgraphContext } from '@cellgraph/kernel';
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { mutationPayload, type SubgraphContext } from '@cellgraph/kernel';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { TasksServices } from '../services.js';
 import { Task, TaskStatus } from '../task/task.entity.js';
-import { dependenciesOf } from '../task/task.loaders.js';
-import { loadTask } from '../task/task.resolver.js';
+import { loadTask } from '../task/task.loaders.js';
 import { DependencyType, TaskDependency } from './dependency.entity.js';
+import { TaskDependencyAddInput, TaskDependencyPayload, TaskDependencyRemoveInput, TaskDependencyRemovePayload } from './dependency.inputs.js';
+import { dependenciesOf } from './dependency.loaders.js';
 
 type Context = SubgraphContext<TasksServices>;
-
-@InputType()
-export class TaskDependencyAddInput {
-  @Field(() => ID, { description: 'The task that depends…' }) taskId!: string;
-  @Field(() => ID, { description: '…on this one.' }) dependsOnId!: string;
-  @Field(() => DependencyType, { nullable: true, defaultValue: DependencyType.FINISH_TO_START }) type?: DependencyType | null;
-}
-
-const TaskDependencyRemoveInput = IdInput('TaskDependencyRemoveInput');
-
-@ObjectType()
-export class TaskDependencyPayload {
-  @Field(() => TaskDependency, { nullable: true }) dependency?: TaskDependency;
-  @Field(() => [UserError]) userErrors!: UserError[];
-}
-
-const TaskDependencyRemovePayload = DeletePayload('TaskDependencyRemovePayload', 'removedTaskDependencyId', 'Id of the removed dependency.');
 
 @Resolver(() => TaskDependency)
 export class DependencyResolver {

@@ -1,13 +1,11 @@
-import { fromGlobalId, isUniqueViolation, userError, uuidv7, type Database, type RequestContext } from '@cellgraph/kernel';
+import { fromGlobalId, isUniqueViolation, uuidv7, type Database, type RequestContext } from '@cellgraph/kernel';
 import { In } from 'typeorm';
 import { Task } from '../task/task.entity.js';
-import { dependencyCycle, taskNotFound } from '../task/task.errors.js';
+import { taskNotFound } from '../task/task.errors.js';
 import { emitTaskEvent } from '../task/task.events.js';
 import type { TaskService } from '../task/task.service.js';
 import { DependencyType, TaskDependency } from './dependency.entity.js';
-
-const alreadyDepends = () => userError('TASK_DEPENDENCY_EXISTS', 'This task already depends on that one', ['input', 'dependsOnId']);
-const selfDependency = () => userError('TASK_DEPENDENCY_CYCLE', 'A task cannot depend on itself', ['input', 'dependsOnId']);
+import { alreadyDepends, dependencyCycle, dependencyNotFound, selfDependency } from './dependency.errors.js';
 
 /**
  * Dependencies between tasks (finish-to-start, start-to-start, finish-to-finish). An edge that
@@ -25,8 +23,8 @@ export class DependencyService {
     const taskId = fromGlobalId('Task', input.taskId, 'taskId');
     const dependsOnId = fromGlobalId('Task', input.dependsOnId, 'dependsOnId');
     if (taskId === dependsOnId) throw selfDependency();
-    await this.tasks.requireOnExisting(request, 'write', taskId, ['input', 'taskId']);
-    await this.tasks.requireOnExisting(request, 'read', dependsOnId, ['input', 'dependsOnId']);
+    await this.tasks.access.requireExisting(request, 'write', taskId, ['input', 'taskId']);
+    await this.tasks.access.requireExisting(request, 'read', dependsOnId, ['input', 'dependsOnId']);
     try {
       return await this.db.transaction(request, async (em) => {
         const task = await em.findOneBy(Task, { id: taskId });
@@ -59,8 +57,8 @@ export class DependencyService {
     const id = fromGlobalId('TaskDependency', idInput);
     await this.db.transaction(request, async (em) => {
       const dependency = await em.findOneBy(TaskDependency, { id });
-      if (!dependency) throw userError('TASK_DEPENDENCY_NOT_FOUND', 'No such dependency', ['input', 'id']);
-      await this.tasks.requireOnExisting(request, 'write', dependency.taskId, undefined, em);
+      if (!dependency) throw dependencyNotFound();
+      await this.tasks.access.requireExisting(request, 'write', dependency.taskId, undefined, em);
       await em.delete(TaskDependency, { id });
       await emitTaskEvent(this.db, em, { id: dependency.taskId, orgId: dependency.orgId }, 'task.dependency_removed', { dependsOnId: dependency.dependsOnId });
     });

@@ -4,7 +4,6 @@ import {
   globalIdOf,
   requireOrgId,
   requireUserId,
-  userError,
   uuidv7,
   validateInput,
   type Authorizer,
@@ -19,13 +18,13 @@ import { positionInColumn } from '../board/placement.js';
 import { Task, TaskPriority, TaskStatus } from '../task/task.entity.js';
 import { emitTaskChange } from '../task/task.events.js';
 import { AssigneeStrategy, Recurrence } from './recurrence.entities.js';
+import { RecurrenceErrorCode, recurrenceAssigneeNotMember, recurrenceColumnNotFound, recurrenceNotFound } from './recurrence.errors.js';
 import { nextDue, scheduleProblem } from './schedule.js';
 
 export const RECURRENCE_RUN_JOB = 'recurrence.run';
 export const RECURRENCE_SWEEP_JOB = 'recurrence.sweep';
 const SWEEP_AHEAD_MS = 60_000;
 
-const recurrenceNotFound = () => userError('TASK_RECURRENCE_NOT_FOUND', 'No such recurrence', ['input', 'id']);
 const createInput = z
   .object({
     title: z.string().trim().min(1, 'Title is required').max(500),
@@ -66,13 +65,13 @@ export class RecurrenceService {
     const orgId = requireOrgId(request);
     const createdBy = requireUserId(request);
     await this.authz.require(request, 'write', 'Task');
-    const valid = validateInput(createInput, input, 'TASK_RECURRENCE_INVALID_INPUT');
+    const valid = validateInput(createInput, input, RecurrenceErrorCode.InvalidInput);
     for (const userId of valid.assigneeIds) {
-      if (!(await this.authz.isMember(orgId, userId))) throw userError('TASK_ASSIGNEE_NOT_MEMBER', 'Every assignee must be a member of your organization', ['input', 'assigneeIds']);
+      if (!(await this.authz.isMember(orgId, userId))) throw recurrenceAssigneeNotMember();
     }
     return this.db.transaction(request, async (em, hooks) => {
       const column = valid.columnId ? await em.findOneBy(BoardColumn, { id: valid.columnId }) : null;
-      if (valid.columnId && !column) throw userError('TASK_COLUMN_NOT_FOUND', 'No such column', ['input', 'columnId']);
+      if (valid.columnId && !column) throw recurrenceColumnNotFound();
       const recurrence = em.create(Recurrence, {
         id: uuidv7(),
         orgId,
