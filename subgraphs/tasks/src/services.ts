@@ -1,4 +1,4 @@
-import type { Authorizer, Database, NodeTagProjection } from '@cellgraph/kernel';
+import type { NodeTagProjection } from '@cellgraph/kernel';
 import type { AutomationEngine } from './automation/automation.engine.js';
 import type { AutomationService } from './automation/automation.service.js';
 import type { BoardService } from './board/board.service.js';
@@ -9,9 +9,8 @@ import type { TaskService } from './task/task.service.js';
 import type { TimeService } from './time/time.service.js';
 import type { WatcherService } from './watcher/watcher.service.js';
 
+/** What resolvers, loaders, handlers and jobs receive: services only (the database and the authorizer stay inside them). */
 export interface TasksServices {
-  db: Database;
-  authz: Authorizer;
   tasks: TaskService;
   boards: BoardService;
   checklists: ChecklistService;

@@ -1,16 +1,18 @@
 import { collaborationEvents, NODE_TAG_EVENTS } from '@cellgraph/collaboration/contracts';
-import { currentRequestContext, defineSubgraph, NodeTagProjection, referenceAsIs, referenceThroughLoader, typedEventHandlers, typedJob } from '@cellgraph/kernel';
+import { defineSubgraph, NodeTagProjection, referenceAsIs, typedEventHandlers, typedJob } from '@cellgraph/kernel';
 import { Automation, AutomationRun } from './automation/automation.entities.js';
 import { AutomationEngine } from './automation/automation.engine.js';
 import { AutomationResolver } from './automation/automation.resolver.js';
 import { AUTOMATION_TRIGGERS, AutomationService } from './automation/automation.service.js';
 import { Board, BoardColumn } from './board/board.entities.js';
-import { boardById } from './board/board.loaders.js';
+import { resolveBoardReference } from './board/board.reference.js';
 import { BoardColumnResolver, BoardResolver } from './board/board.resolver.js';
 import { BoardService } from './board/board.service.js';
 import { Checklist, ChecklistItem } from './checklist/checklist.entities.js';
 import { ChecklistResolver, TaskChecklistsResolver } from './checklist/checklist.resolver.js';
 import { ChecklistService } from './checklist/checklist.service.js';
+// Task's own fields come after its checklists and before its dependencies in the schema (the order resolvers register in).
+import { TaskResolver } from './task/task.resolver.js';
 import { TaskDependency } from './dependency/dependency.entity.js';
 import { DependencyResolver, TaskDependenciesResolver } from './dependency/dependency.resolver.js';
 import { DependencyService } from './dependency/dependency.service.js';
@@ -22,9 +24,9 @@ import { RECURRENCE_RUN_JOB, RECURRENCE_SWEEP_JOB, RecurrenceService } from './r
 import type { TasksServices } from './services.js';
 import { Task } from './task/task.entity.js';
 import { resolveTaskReference } from './task/task.reference.js';
-import { TaskResolver } from './task/task.resolver.js';
 import { TaskService } from './task/task.service.js';
-import { TeamRef, TeamTasksResolver } from './team/team-tasks.resolver.js';
+import { TeamTasksResolver } from './team/team-tasks.resolver.js';
+import { TeamRef } from './team/team.ref.js';
 import { boardTrash, taskTrash } from './trash.js';
 import { TimeEntry } from './time/time-entry.entity.js';
 import { TaskTimeResolver, TimeEntryResolver, TimeReportRowResolver } from './time/time.resolver.js';
@@ -68,7 +70,7 @@ export const tasksSubgraph = defineSubgraph<TasksServices>({
   orphanedTypes: [TeamRef],
   references: {
     Task: resolveTaskReference,
-    Board: referenceThroughLoader<TasksServices, unknown>('Board', (context) => boardById(context.services, context.loaders, context.request)),
+    Board: resolveBoardReference,
     User: referenceAsIs,
     Team: referenceAsIs,
   },
@@ -77,8 +79,6 @@ export const tasksSubgraph = defineSubgraph<TasksServices>({
     const tasks = new TaskService(db, authz);
     const boards = new BoardService(db, authz);
     return {
-      db,
-      authz,
       tasks,
       boards,
       checklists: new ChecklistService(db, tasks),
@@ -93,7 +93,7 @@ export const tasksSubgraph = defineSubgraph<TasksServices>({
   },
   consumes: [...AUTOMATION_TRIGGERS, ...NODE_TAG_EVENTS],
   eventHandlers: ({ engine, tagProjection }) => ({
-    ...typedEventHandlers(tasksEvents, Object.fromEntries(AUTOMATION_TRIGGERS.map((trigger) => [trigger, (event: Parameters<AutomationEngine['handle']>[0]) => engine.handle(event, currentRequestContext()!)]))),
+    ...typedEventHandlers(tasksEvents, Object.fromEntries(AUTOMATION_TRIGGERS.map((trigger) => [trigger, (event: Parameters<AutomationEngine['handle']>[0]) => engine.handle(event)]))),
     ...typedEventHandlers(collaborationEvents, {
       'entity.tagged': (event) => tagProjection.set(event, true),
       'entity.untagged': (event) => tagProjection.set(event, false),

@@ -30,6 +30,14 @@ export function conditionHolds(task: Task, condition: AutomationCondition): bool
  * carry the chain of rules that led to them: a rule already in the chain does not fire again, so
  * two rules that trigger each other stop after one round, and no chain exceeds MAX_AUTOMATION_CHAIN.
  */
+/**
+ * Who an automation acts as: the system, in the event's organization — the principal the event
+ * worker runs its handlers as (same request id), built from the event rather than read from ambient context.
+ */
+export function systemRequestOf(event: Pick<TypedEvent<unknown>, 'id' | 'orgId'>): RequestContext {
+  return { requestId: `job:${event.id}`, principal: { kind: 'system', orgId: event.orgId, scopes: [] } };
+}
+
 export class AutomationEngine {
   constructor(
     private readonly db: Database,
@@ -37,16 +45,19 @@ export class AutomationEngine {
   ) {}
 
   /** A task event among AUTOMATION_TRIGGERS (each carries the chain of rules that caused it, if any). */
-  async handle(event: TypedEvent<{ cause?: AutomationCause }>, system: RequestContext): Promise<void> {
+  async handle(event: TypedEvent<{ cause?: AutomationCause }>): Promise<void> {
     if (event.subject?.type !== 'Task' || !event.orgId) return;
+    const system = systemRequestOf(event);
     const chain = event.data.cause?.chain ?? [];
     if (chain.length >= MAX_AUTOMATION_CHAIN) return;
-    const task = await this.db.transaction((em) => em.findOneBy(Task, { id: event.subject!.id }), { orgId: event.orgId });
+    // The event's organization, as the system (no user), as the event worker runs it.
+    const scope = { orgId: event.orgId, userId: null };
+    const task = await this.db.transaction(scope, (em) => em.findOneBy(Task, { id: event.subject!.id }));
     if (!task?.boardId) return;
-    const rules = await this.db.transaction((em) => em.findBy(Automation, { boardId: task.boardId!, trigger: event.type, active: true }), { orgId: event.orgId });
+    const rules = await this.db.transaction(scope, (em) => em.findBy(Automation, { boardId: task.boardId!, trigger: event.type, active: true }));
     for (const rule of rules) {
       if (chain.includes(rule.id) || !rule.conditions.every((condition) => conditionHolds(task, condition))) continue;
-      const claimed = await this.db.transaction((em) => claimOnce(em, 'tasks.automation_runs', { automation_id: rule.id, event_id: event.id, org_id: event.orgId }), { orgId: event.orgId });
+      const claimed = await this.db.transaction(scope, (em) => claimOnce(em, 'tasks.automation_runs', { automation_id: rule.id, event_id: event.id, org_id: event.orgId }));
       if (!claimed) continue; // this rule already ran for this event
       const cause: AutomationCause = { chain: [...chain, rule.id] };
       for (const action of rule.actions) await this.perform(action, task, rule, cause, system);
@@ -64,15 +75,13 @@ export class AutomationEngine {
         return;
       case 'notify': {
         const recipients = await this.recipients(task, action.recipients);
-        await this.db.transaction(
-          (em) =>
-            this.db.emit(em, {
-              type: 'automation.notification_requested',
-              orgId: task.orgId,
-              subject: { type: 'Task', id: task.id },
-              data: { automationId: rule.id, automation: rule.name, message: action.message, recipients, cause },
-            }),
-          { orgId: task.orgId },
+        await this.db.transaction({ orgId: task.orgId, userId: null }, (em) =>
+          this.db.emit(em, {
+            type: 'automation.notification_requested',
+            orgId: task.orgId,
+            subject: { type: 'Task', id: task.id },
+            data: { automationId: rule.id, automation: rule.name, message: action.message, recipients, cause },
+          }),
         );
       }
     }
@@ -83,7 +92,7 @@ export class AutomationEngine {
     if (kinds.includes('assignee') && task.assigneeId) ids.add(task.assigneeId);
     if (kinds.includes('creator')) ids.add(task.createdBy);
     if (kinds.includes('watchers')) {
-      const watchers = await this.db.transaction((em) => em.findBy(TaskWatcher, { taskId: task.id }), { orgId: task.orgId });
+      const watchers = await this.db.transaction({ orgId: task.orgId, userId: null }, (em) => em.findBy(TaskWatcher, { taskId: task.id }));
       watchers.forEach((w) => ids.add(w.userId));
     }
     return [...ids];

@@ -3,7 +3,6 @@ import {
   globalIdOf,
   requireOrgId,
   requireUserId,
-  userError,
   uuidv7,
   validateInput,
   type Database,
@@ -14,6 +13,7 @@ import { z } from 'zod';
 import type { BoardService } from '../board/board.service.js';
 import { TaskPriority, TaskStatus } from '../task/task.entity.js';
 import { Automation, type AutomationAction, type AutomationCondition } from './automation.entities.js';
+import { AutomationErrorCode, automationNotFound } from './automation.errors.js';
 
 export const AUTOMATION_TRIGGERS = ['task.created', 'task.updated', 'task.assigned', 'task.status_changed', 'task.completed', 'task.moved', 'task.unblocked', 'task.checklist_completed'] as const;
 
@@ -73,8 +73,8 @@ export class AutomationService {
     const createdBy = requireUserId(request);
     const boardId = fromGlobalId('Board', input.boardId, 'boardId');
     await this.boards.requireBoard(request, 'write', boardId);
-    const valid = validateInput(automationInput, input, 'TASK_AUTOMATION_INVALID_INPUT');
-    return this.db.transaction(async (em) => {
+    const valid = validateInput(automationInput, input, AutomationErrorCode.InvalidInput);
+    return this.db.transaction(request, async (em) => {
       const automation = em.create(Automation, {
         id: uuidv7(),
         orgId,
@@ -92,9 +92,9 @@ export class AutomationService {
 
   async setActive(request: RequestContext, id: string, active: boolean): Promise<Automation> {
     const automationId = fromGlobalId('TaskAutomation', id);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const automation = await em.findOneBy(Automation, { id: automationId });
-      if (!automation) throw userError('TASK_AUTOMATION_NOT_FOUND', 'No such automation', ['input', 'id']);
+      if (!automation) throw automationNotFound();
       await this.boards.requireBoard(request, 'write', automation.boardId, em);
       automation.active = active;
       return em.save(automation);
@@ -103,16 +103,16 @@ export class AutomationService {
 
   async delete(request: RequestContext, id: string): Promise<string> {
     const automationId = fromGlobalId('TaskAutomation', id);
-    await this.db.transaction(async (em) => {
+    await this.db.transaction(request, async (em) => {
       const automation = await em.findOneBy(Automation, { id: automationId });
-      if (!automation) throw userError('TASK_AUTOMATION_NOT_FOUND', 'No such automation', ['input', 'id']);
+      if (!automation) throw automationNotFound();
       await this.boards.requireBoard(request, 'write', automation.boardId, em);
       await em.delete(Automation, { id: automationId });
     });
     return id;
   }
 
-  async of(boardIds: readonly string[]): Promise<Automation[]> {
-    return this.db.transaction((em) => em.find(Automation, { where: { boardId: In([...boardIds]) }, order: { createdAt: 'ASC' } }));
+  async of(request: RequestContext, boardIds: readonly string[]): Promise<Automation[]> {
+    return this.db.transaction(request, (em) => em.find(Automation, { where: { boardId: In([...boardIds]) }, order: { createdAt: 'ASC' } }));
   }
 }

@@ -1,13 +1,30 @@
-import { fromGlobalId, keyBetween, requireOrgId, requireUserId, userError, uuidv7, validateInput, type Authorizer, type Database, type RequestContext, requireReferencesIn } from '@cellgraph/kernel';
-import type { EntityManager } from 'typeorm';
-import { In } from 'typeorm';
+import {
+  AggregateAccess,
+  fromGlobalId,
+  keyBetween,
+  paginate,
+  requireUserId,
+  requireOrgId,
+  uuidv7,
+  validateInput,
+  type Action,
+  type Authorizer,
+  type Connection,
+  type ConnectionArgs,
+  type Database,
+  type RequestContext,
+  type SortKey,
+} from '@cellgraph/kernel';
+import { In, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { Task, TaskStatus } from '../task/task.entity.js';
 import { Board, BoardColumn, BoardViewType } from './board.entities.js';
+import { BoardErrorCode, boardNotFound, columnNotEmpty, columnNotFound } from './board.errors.js';
 
-const boardNotFound = () => userError('BOARD_NOT_FOUND', 'No such board in your organization', ['input', 'id']);
-const columnNotFound = (field = 'id') => userError('BOARD_COLUMN_NOT_FOUND', 'No such column in your organization', ['input', field]);
-const columnNotEmpty = () => userError('BOARD_COLUMN_NOT_EMPTY', 'Move the column’s tasks out before deleting it', ['input', 'id']);
+const boardOrder: SortKey[] = [
+  { name: 'createdAt', path: 'board.createdAt', sqlType: 'timestamptz', direction: 'ASC' },
+  { name: 'id', path: 'board.id', sqlType: 'uuid', direction: 'ASC' },
+];
 
 const name = z.string().trim().min(1, 'Name is required').max(200, 'Name must be at most 200 characters');
 const columnFields = {
@@ -25,17 +42,27 @@ const boardInput = z.object({
 
 /** Boards and their columns; members may create and change them, guests only see what is shared. */
 export class BoardService {
+  readonly access: AggregateAccess<Board>;
+
   constructor(
     private readonly db: Database,
     private readonly authz: Authorizer,
-  ) {}
+  ) {
+    this.access = new AggregateAccess(db, authz, { type: 'Board', entity: Board, table: 'tasks.boards', notFound: boardNotFound });
+  }
+
+  /** Boards of the caller's organization it may read, oldest first. */
+  async list(request: RequestContext, args: ConnectionArgs): Promise<Connection<Board>> {
+    const readable = await this.access.readableIds(request);
+    return paginate({ db: this.db, scope: request, build: (em) => this.access.restrictToReadable(em.createQueryBuilder(Board, 'board'), 'board', readable), sort: boardOrder, args });
+  }
 
   async create(request: RequestContext, input: z.input<typeof boardInput>): Promise<Board> {
     const orgId = requireOrgId(request);
     const createdBy = requireUserId(request);
     await this.authz.require(request, 'write', 'Board');
-    const valid = validateInput(boardInput, input, 'BOARD_INVALID_INPUT');
-    return this.db.transaction(async (em) => {
+    const valid = validateInput(boardInput, input, BoardErrorCode.InvalidInput);
+    return this.db.transaction(request, async (em) => {
       const board = await em.save(em.create(Board, { id: uuidv7(), orgId, name: valid.name, viewType: valid.viewType ?? BoardViewType.KANBAN, config: valid.config ?? {}, createdBy }));
       let last: string | null = null;
       for (const column of valid.columns ?? []) {
@@ -50,8 +77,8 @@ export class BoardService {
   async update(request: RequestContext, input: { id: string; name?: string | null; viewType?: BoardViewType | null; config?: Record<string, unknown> | null }): Promise<Board> {
     const id = fromGlobalId('Board', input.id);
     await this.requireBoard(request, 'write', id);
-    const changes = validateInput(boardInput.partial(), { name: input.name ?? undefined, viewType: input.viewType ?? undefined, config: input.config ?? undefined }, 'BOARD_INVALID_INPUT');
-    return this.db.transaction(async (em) => {
+    const changes = validateInput(boardInput.partial(), { name: input.name ?? undefined, viewType: input.viewType ?? undefined, config: input.config ?? undefined }, BoardErrorCode.InvalidInput);
+    return this.db.transaction(request, async (em) => {
       const board = await em.findOneBy(Board, { id });
       if (!board) throw boardNotFound();
       const before = { name: board.name, viewType: board.viewType, config: board.config };
@@ -65,7 +92,7 @@ export class BoardService {
   async delete(request: RequestContext, idInput: string): Promise<string> {
     const id = fromGlobalId('Board', idInput);
     await this.requireBoard(request, 'manage', id);
-    await this.db.transaction(async (em) => {
+    await this.db.transaction(request, async (em) => {
       const board = await em.findOne(Board, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!board) throw boardNotFound();
       await em.softDelete(Board, { id });
@@ -78,7 +105,7 @@ export class BoardService {
   async restore(request: RequestContext, idInput: string): Promise<Board> {
     const id = fromGlobalId('Board', idInput);
     await this.requireBoard(request, 'manage', id);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const restored = await em.createQueryBuilder().restore().from(Board).where('id = :id AND deleted_at IS NOT NULL', { id }).execute();
       if (!restored.affected) throw boardNotFound();
       const board = await em.findOneByOrFail(Board, { id });
@@ -90,8 +117,8 @@ export class BoardService {
   async addColumn(request: RequestContext, input: { boardId: string; name: string; color?: string | null; wipLimit?: number | null; status?: TaskStatus | null; afterColumnId?: string | null }): Promise<BoardColumn> {
     const boardId = fromGlobalId('Board', input.boardId, 'boardId');
     await this.requireBoard(request, 'write', boardId);
-    const valid = validateInput(z.object(columnFields), input, 'BOARD_INVALID_INPUT');
-    return this.db.transaction(async (em) => {
+    const valid = validateInput(z.object(columnFields), input, BoardErrorCode.InvalidInput);
+    return this.db.transaction(request, async (em) => {
       const board = await em.findOneBy(Board, { id: boardId });
       if (!board) throw boardNotFound();
       const last = (await em.find(BoardColumn, { where: { boardId }, order: { position: 'DESC' }, take: 1 }))[0]?.id ?? null;
@@ -105,8 +132,8 @@ export class BoardService {
 
   async updateColumn(request: RequestContext, input: { id: string; name?: string | null; color?: string | null; wipLimit?: number | null; status?: TaskStatus | null }): Promise<BoardColumn> {
     const id = fromGlobalId('BoardColumn', input.id);
-    const changes = validateInput(z.object({ ...columnFields, name: name.optional() }), { ...input, name: input.name ?? undefined }, 'BOARD_INVALID_INPUT');
-    return this.db.transaction(async (em) => {
+    const changes = validateInput(z.object({ ...columnFields, name: name.optional() }), { ...input, name: input.name ?? undefined }, BoardErrorCode.InvalidInput);
+    return this.db.transaction(request, async (em) => {
       const column = await em.findOneBy(BoardColumn, { id });
       if (!column) throw columnNotFound();
       await this.requireBoard(request, 'write', column.boardId, em);
@@ -118,7 +145,7 @@ export class BoardService {
   /** Reorders a column: it goes right after `afterColumnId`, or first. */
   async moveColumn(request: RequestContext, input: { id: string; afterColumnId?: string | null }): Promise<BoardColumn> {
     const id = fromGlobalId('BoardColumn', input.id);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const column = await em.findOneBy(BoardColumn, { id });
       if (!column) throw columnNotFound();
       await this.requireBoard(request, 'write', column.boardId, em);
@@ -130,7 +157,7 @@ export class BoardService {
 
   async deleteColumn(request: RequestContext, idInput: string): Promise<string> {
     const id = fromGlobalId('BoardColumn', idInput);
-    await this.db.transaction(async (em) => {
+    await this.db.transaction(request, async (em) => {
       const column = await em.findOneBy(BoardColumn, { id });
       if (!column) throw columnNotFound();
       await this.requireBoard(request, 'write', column.boardId, em);
@@ -141,32 +168,34 @@ export class BoardService {
     return idInput;
   }
 
-  /** Boards by id the caller may read (null otherwise). */
+  /**
+   * Boards by id the caller may read, null otherwise: unlike tasks, a board the caller may not read
+   * answers null, not FORBIDDEN (behind `board(id)`, `Task.board`, `BoardColumn.board` and references).
+   */
   async readableByIds(request: RequestContext, ids: readonly string[]): Promise<(Board | null)[]> {
-    const boards = await this.db.transaction((em) => em.findBy(Board, { id: In([...ids]) }));
-    const allowed = await this.authz.allowed(request, 'read', 'Board', boards.map((b) => b.id));
+    const boards = await this.access.byIds(request, ids);
+    const allowed = await this.access.readableOf(request, boards);
     const visible = new Map(boards.filter((_, i) => allowed[i]).map((b) => [b.id, b]));
     return ids.map((id) => visible.get(id) ?? null);
   }
 
-  async columnsByIds(ids: readonly string[]): Promise<(BoardColumn | null)[]> {
-    const columns = await this.db.transaction((em) => em.findBy(BoardColumn, { id: In([...ids]) }));
+  async columnsByIds(request: RequestContext, ids: readonly string[]): Promise<(BoardColumn | null)[]> {
+    const columns = await this.db.transaction(request, (em) => em.findBy(BoardColumn, { id: In([...ids]) }));
     const byId = new Map(columns.map((c) => [c.id, c]));
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  async columnsOf(boardIds: readonly string[]): Promise<BoardColumn[]> {
-    return this.db.transaction((em) => em.find(BoardColumn, { where: { boardId: In([...boardIds]) }, order: { position: 'ASC' } }));
+  async columnsOf(request: RequestContext, boardIds: readonly string[]): Promise<BoardColumn[]> {
+    return this.db.transaction(request, (em) => em.find(BoardColumn, { where: { boardId: In([...boardIds]) }, order: { position: 'ASC' } }));
   }
 
-  async requireBoard(request: RequestContext, action: 'read' | 'write' | 'manage', boardId: string, em?: EntityManager): Promise<void> {
-    const reference = [{ table: 'tasks.boards', id: boardId, notFound: boardNotFound }];
-    await requireReferencesIn(this.db, reference, em);
-    await this.authz.requireExisting(request, action, 'Board', boardId, boardNotFound);
+  /** BOARD_NOT_FOUND for a board that does not exist for the caller or that it cannot read, FORBIDDEN when it may not `action` it; `em`: the caller's transaction. */
+  requireBoard(request: RequestContext, action: Action, boardId: string, em?: EntityManager): Promise<void> {
+    return this.access.requireExisting(request, action, boardId, undefined, em);
   }
 
   /** A key after `afterId` (or first), before the next column; `movingId` is ignored as a neighbour. */
-  private async columnPosition(em: import('typeorm').EntityManager, boardId: string, afterId: string | null, movingId?: string): Promise<string> {
+  private async columnPosition(em: EntityManager, boardId: string, afterId: string | null, movingId?: string): Promise<string> {
     await em.query('SELECT id FROM tasks.boards WHERE id = $1 FOR UPDATE', [boardId]);
     const columns = (await em.find(BoardColumn, { where: { boardId }, order: { position: 'ASC' } })).filter((c) => c.id !== movingId);
     if (afterId && !columns.some((c) => c.id === afterId)) throw columnNotFound('afterColumnId');

@@ -1,7 +1,7 @@
-import { evenlySpacedKeys, keyBetween, needsRebalance, userError } from '@cellgraph/kernel';
+import { evenlySpacedKeys, keyBetween, needsRebalance } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { Task } from '../task/task.entity.js';
-
+import { neighbourNotInColumn } from '../task/task.errors.js';
 export interface Placement {
   /** Place right after this task of the column … */
   afterId?: string | null;
@@ -9,7 +9,6 @@ export interface Placement {
   beforeId?: string | null;
 }
 
-const notInColumn = (field: string) => userError('TASK_NEIGHBOUR_NOT_IN_COLUMN', 'The neighbouring task is not in that column', ['input', field]);
 
 /**
  * The position for `taskId` in `columnId` at `placement`: a key between its new neighbours. The
@@ -21,7 +20,7 @@ export async function positionInColumn(em: EntityManager, columnId: string, task
   await em.query('SELECT id FROM tasks.columns WHERE id = $1 FOR UPDATE', [columnId]);
   const positionOf = async (id: string, field: string) => {
     const rows: { position: string }[] = await em.query('SELECT position FROM tasks.tasks WHERE id = $1 AND column_id = $2 AND deleted_at IS NULL', [id, columnId]);
-    if (!rows[0] || id === taskId) throw notInColumn(field);
+    if (!rows[0] || id === taskId) throw neighbourNotInColumn(field);
     return rows[0].position;
   };
   const neighbour = async (comparison: '>' | '<', position: string | null) => {

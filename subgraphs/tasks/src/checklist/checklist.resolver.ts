@@ -1,61 +1,24 @@
-import { DeletePayload, IdInput, mutationPayload, UserError, type SubgraphContext } from '@cellgraph/kernel';
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { mutationPayload, type SubgraphContext } from '@cellgraph/kernel';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { TasksServices } from '../services.js';
 import { Task } from '../task/task.entity.js';
-import { checklistItemsOf, checklistsOf } from '../task/task.loaders.js';
 import { Checklist, ChecklistItem } from './checklist.entities.js';
+import {
+  ChecklistCreateInput,
+  ChecklistDeleteInput,
+  ChecklistDeletePayload,
+  ChecklistItemAddInput,
+  ChecklistItemDeleteInput,
+  ChecklistItemDeletePayload,
+  ChecklistItemMoveInput,
+  ChecklistItemPayload,
+  ChecklistItemToggleInput,
+  ChecklistItemUpdateInput,
+  ChecklistPayload,
+} from './checklist.inputs.js';
+import { checklistItemsOf, checklistsOf } from './checklist.loaders.js';
 
 type Context = SubgraphContext<TasksServices>;
-
-@InputType()
-export class ChecklistCreateInput {
-  @Field(() => ID) taskId!: string;
-  @Field() title!: string;
-  @Field(() => [String], { nullable: true, description: 'Items, in order.' }) items?: string[] | null;
-}
-
-@InputType()
-export class ChecklistItemAddInput {
-  @Field(() => ID) checklistId!: string;
-  @Field() title!: string;
-  @Field(() => ID, { nullable: true, description: 'Insert after this item (default: at the end).' }) afterItemId?: string | null;
-}
-
-@InputType()
-export class ChecklistItemToggleInput {
-  @Field(() => ID) id!: string;
-  @Field() done!: boolean;
-}
-
-@InputType()
-export class ChecklistItemMoveInput {
-  @Field(() => ID) id!: string;
-  @Field(() => ID, { nullable: true, description: 'Place after this item; null places it first.' }) afterItemId?: string | null;
-}
-
-@InputType()
-export class ChecklistItemUpdateInput {
-  @Field(() => ID) id!: string;
-  @Field() title!: string;
-}
-
-const ChecklistDeleteInput = IdInput('ChecklistDeleteInput');
-const ChecklistItemDeleteInput = IdInput('ChecklistItemDeleteInput');
-
-@ObjectType()
-export class ChecklistPayload {
-  @Field(() => Checklist, { nullable: true }) checklist?: Checklist;
-  @Field(() => [UserError]) userErrors!: UserError[];
-}
-
-@ObjectType()
-export class ChecklistItemPayload {
-  @Field(() => ChecklistItem, { nullable: true }) item?: ChecklistItem;
-  @Field(() => [UserError]) userErrors!: UserError[];
-}
-
-const ChecklistDeletePayload = DeletePayload('ChecklistDeletePayload', 'deletedChecklistId');
-const ChecklistItemDeletePayload = DeletePayload('ChecklistItemDeletePayload', 'deletedChecklistItemId');
 
 @Resolver(() => Checklist)
 export class ChecklistResolver {
@@ -63,17 +26,17 @@ export class ChecklistResolver {
 
   @FieldResolver(() => [ChecklistItem], { description: 'Items in order.' })
   items(@Root() checklist: Checklist, @Ctx() context: Context): Promise<ChecklistItem[]> {
-    return checklistItemsOf(this.services, context.loaders).load(checklist.id);
+    return checklistItemsOf(this.services, context.loaders, context.request).load(checklist.id);
   }
 
   @FieldResolver(() => Int)
   async doneCount(@Root() checklist: Checklist, @Ctx() context: Context): Promise<number> {
-    return (await checklistItemsOf(this.services, context.loaders).load(checklist.id)).filter((i) => i.done).length;
+    return (await checklistItemsOf(this.services, context.loaders, context.request).load(checklist.id)).filter((i) => i.done).length;
   }
 
   @FieldResolver(() => Boolean, { description: 'Every item is done (and there is at least one).' })
   async completed(@Root() checklist: Checklist, @Ctx() context: Context): Promise<boolean> {
-    const items = await checklistItemsOf(this.services, context.loaders).load(checklist.id);
+    const items = await checklistItemsOf(this.services, context.loaders, context.request).load(checklist.id);
     return items.length > 0 && items.every((i) => i.done);
   }
 
@@ -119,6 +82,6 @@ export class TaskChecklistsResolver {
 
   @FieldResolver(() => [Checklist])
   checklists(@Root() task: Task, @Ctx() context: Context): Promise<Checklist[]> {
-    return checklistsOf(this.services, context.loaders).load(task.id);
+    return checklistsOf(this.services, context.loaders, context.request).load(task.id);
   }
 }

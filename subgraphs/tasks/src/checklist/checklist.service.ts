@@ -1,4 +1,4 @@
-import { fromGlobalId, keyBetween, userError, uuidv7, validateInput, type Database, type RequestContext } from '@cellgraph/kernel';
+import { fromGlobalId, keyBetween, uuidv7, validateInput, type Database, type RequestContext } from '@cellgraph/kernel';
 import { In, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { Task } from '../task/task.entity.js';
@@ -6,9 +6,7 @@ import { taskNotFound } from '../task/task.errors.js';
 import { emitTaskEvent } from '../task/task.events.js';
 import type { TaskService } from '../task/task.service.js';
 import { Checklist, ChecklistItem } from './checklist.entities.js';
-
-const checklistNotFound = () => userError('CHECKLIST_NOT_FOUND', 'No such checklist', ['input', 'checklistId']);
-const itemNotFound = (field = 'id') => userError('CHECKLIST_ITEM_NOT_FOUND', 'No such checklist item', ['input', field]);
+import { ChecklistErrorCode, checklistNotFound, itemNotFound } from './checklist.errors.js';
 const title = z.string().trim().min(1, 'Title is required').max(500, 'Title must be at most 500 characters');
 
 /**
@@ -23,9 +21,9 @@ export class ChecklistService {
 
   async create(request: RequestContext, input: { taskId: string; title: string; items?: string[] | null }): Promise<Checklist> {
     const taskId = fromGlobalId('Task', input.taskId, 'taskId');
-    await this.tasks.requireOnExisting(request, 'write', taskId, ['input', 'taskId']);
-    const valid = validateInput(z.object({ title, items: z.array(title).max(200).nullish() }), input, 'CHECKLIST_INVALID_INPUT');
-    return this.db.transaction(async (em) => {
+    await this.tasks.access.requireExisting(request, 'write', taskId, ['input', 'taskId']);
+    const valid = validateInput(z.object({ title, items: z.array(title).max(200).nullish() }), input, ChecklistErrorCode.InvalidInput);
+    return this.db.transaction(request, async (em) => {
       // The reference check sees tasks in the trash too; they take no checklist.
       const task = await em.findOneBy(Task, { id: taskId });
       if (!task) throw taskNotFound(['input', 'taskId']);
@@ -41,7 +39,7 @@ export class ChecklistService {
 
   async delete(request: RequestContext, id: string): Promise<string> {
     const checklistId = fromGlobalId('Checklist', id);
-    await this.db.transaction(async (em) => {
+    await this.db.transaction(request, async (em) => {
       const checklist = await this.checklist(request, em, checklistId);
       await em.delete(Checklist, { id: checklist.id });
     });
@@ -50,8 +48,8 @@ export class ChecklistService {
 
   async addItem(request: RequestContext, input: { checklistId: string; title: string; afterItemId?: string | null }): Promise<ChecklistItem> {
     const checklistId = fromGlobalId('Checklist', input.checklistId, 'checklistId');
-    const valid = validateInput(z.object({ title }), input, 'CHECKLIST_INVALID_INPUT');
-    return this.db.transaction(async (em) => {
+    const valid = validateInput(z.object({ title }), input, ChecklistErrorCode.InvalidInput);
+    return this.db.transaction(request, async (em) => {
       const checklist = await this.checklist(request, em, checklistId);
       const position = await this.position(em, checklistId, input.afterItemId ? fromGlobalId('ChecklistItem', input.afterItemId, 'afterItemId') : 'end', null);
       const item = em.create(ChecklistItem, { id: uuidv7(), orgId: checklist.orgId, checklistId, title: valid.title, done: false, doneAt: null, position });
@@ -63,7 +61,7 @@ export class ChecklistService {
   /** Ticks or unticks an item; ticking the last open one completes the checklist. */
   async toggle(request: RequestContext, input: { id: string; done: boolean }): Promise<ChecklistItem> {
     const id = fromGlobalId('ChecklistItem', input.id);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const item = await em.findOne(ChecklistItem, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!item) throw itemNotFound();
       const checklist = await this.checklist(request, em, item.checklistId);
@@ -82,7 +80,7 @@ export class ChecklistService {
   /** Moves an item right after `afterItemId`, or first. */
   async moveItem(request: RequestContext, input: { id: string; afterItemId?: string | null }): Promise<ChecklistItem> {
     const id = fromGlobalId('ChecklistItem', input.id);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const item = await em.findOneBy(ChecklistItem, { id });
       if (!item) throw itemNotFound();
       await this.checklist(request, em, item.checklistId);
@@ -93,8 +91,8 @@ export class ChecklistService {
 
   async updateItem(request: RequestContext, input: { id: string; title: string }): Promise<ChecklistItem> {
     const id = fromGlobalId('ChecklistItem', input.id);
-    const valid = validateInput(z.object({ title }), input, 'CHECKLIST_INVALID_INPUT');
-    return this.db.transaction(async (em) => {
+    const valid = validateInput(z.object({ title }), input, ChecklistErrorCode.InvalidInput);
+    return this.db.transaction(request, async (em) => {
       const item = await em.findOneBy(ChecklistItem, { id });
       if (!item) throw itemNotFound();
       await this.checklist(request, em, item.checklistId);
@@ -105,7 +103,7 @@ export class ChecklistService {
 
   async deleteItem(request: RequestContext, idInput: string): Promise<string> {
     const id = fromGlobalId('ChecklistItem', idInput);
-    await this.db.transaction(async (em) => {
+    await this.db.transaction(request, async (em) => {
       const item = await em.findOneBy(ChecklistItem, { id });
       if (!item) throw itemNotFound();
       await this.checklist(request, em, item.checklistId);
@@ -114,19 +112,19 @@ export class ChecklistService {
     return idInput;
   }
 
-  async checklistsOf(taskIds: readonly string[]): Promise<Checklist[]> {
-    return this.db.transaction((em) => em.find(Checklist, { where: { taskId: In([...taskIds]) }, order: { createdAt: 'ASC' } }));
+  async checklistsOf(request: RequestContext, taskIds: readonly string[]): Promise<Checklist[]> {
+    return this.db.transaction(request, (em) => em.find(Checklist, { where: { taskId: In([...taskIds]) }, order: { createdAt: 'ASC' } }));
   }
 
-  async itemsOf(checklistIds: readonly string[]): Promise<ChecklistItem[]> {
-    return this.db.transaction((em) => em.find(ChecklistItem, { where: { checklistId: In([...checklistIds]) }, order: { position: 'ASC' } }));
+  async itemsOf(request: RequestContext, checklistIds: readonly string[]): Promise<ChecklistItem[]> {
+    return this.db.transaction(request, (em) => em.find(ChecklistItem, { where: { checklistId: In([...checklistIds]) }, order: { position: 'ASC' } }));
   }
 
   /** The checklist, provided the caller may change its task. */
   private async checklist(request: RequestContext, em: EntityManager, checklistId: string): Promise<Checklist> {
     const checklist = await em.findOneBy(Checklist, { id: checklistId });
     if (!checklist) throw checklistNotFound();
-    await this.tasks.requireOnExisting(request, 'write', checklist.taskId, ['input', 'checklistId'], em);
+    await this.tasks.access.requireExisting(request, 'write', checklist.taskId, ['input', 'checklistId'], em);
     return checklist;
   }
 

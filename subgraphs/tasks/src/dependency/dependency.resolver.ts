@@ -1,29 +1,13 @@
-import { DeletePayload, IdInput, mutationPayload, UserError, type SubgraphContext } from '@cellgraph/kernel';
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { mutationPayload, type SubgraphContext } from '@cellgraph/kernel';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { TasksServices } from '../services.js';
 import { Task, TaskStatus } from '../task/task.entity.js';
-import { dependenciesOf } from '../task/task.loaders.js';
-import { loadTask } from '../task/task.resolver.js';
+import { loadTask } from '../task/task.loaders.js';
 import { DependencyType, TaskDependency } from './dependency.entity.js';
+import { TaskDependencyAddInput, TaskDependencyPayload, TaskDependencyRemoveInput, TaskDependencyRemovePayload } from './dependency.inputs.js';
+import { dependenciesOf } from './dependency.loaders.js';
 
 type Context = SubgraphContext<TasksServices>;
-
-@InputType()
-export class TaskDependencyAddInput {
-  @Field(() => ID, { description: 'The task that depends…' }) taskId!: string;
-  @Field(() => ID, { description: '…on this one.' }) dependsOnId!: string;
-  @Field(() => DependencyType, { nullable: true, defaultValue: DependencyType.FINISH_TO_START }) type?: DependencyType | null;
-}
-
-const TaskDependencyRemoveInput = IdInput('TaskDependencyRemoveInput');
-
-@ObjectType()
-export class TaskDependencyPayload {
-  @Field(() => TaskDependency, { nullable: true }) dependency?: TaskDependency;
-  @Field(() => [UserError]) userErrors!: UserError[];
-}
-
-const TaskDependencyRemovePayload = DeletePayload('TaskDependencyRemovePayload', 'removedTaskDependencyId', 'Id of the removed dependency.');
 
 @Resolver(() => TaskDependency)
 export class DependencyResolver {
@@ -56,17 +40,17 @@ export class TaskDependenciesResolver {
 
   @FieldResolver(() => [TaskDependency], { description: 'What this task depends on.' })
   dependencies(@Root() task: Task, @Ctx() context: Context): Promise<TaskDependency[]> {
-    return dependenciesOf(this.services, context.loaders, 'taskId').load(task.id);
+    return dependenciesOf(this.services, context.loaders, context.request, 'taskId').load(task.id);
   }
 
   @FieldResolver(() => [TaskDependency], { description: 'What depends on this task.' })
   dependents(@Root() task: Task, @Ctx() context: Context): Promise<TaskDependency[]> {
-    return dependenciesOf(this.services, context.loaders, 'dependsOnId').load(task.id);
+    return dependenciesOf(this.services, context.loaders, context.request, 'dependsOnId').load(task.id);
   }
 
   @FieldResolver(() => Boolean, { description: 'A finish-to-start predecessor is not done yet.' })
   async blocked(@Root() task: Task, @Ctx() context: Context): Promise<boolean> {
-    const predecessors = (await dependenciesOf(this.services, context.loaders, 'taskId').load(task.id)).filter((d) => d.type === DependencyType.FINISH_TO_START);
+    const predecessors = (await dependenciesOf(this.services, context.loaders, context.request, 'taskId').load(task.id)).filter((d) => d.type === DependencyType.FINISH_TO_START);
     for (const dependency of predecessors) {
       const predecessor = await loadTask(context, dependency.dependsOnId).catch(() => null);
       if (predecessor && predecessor.status !== TaskStatus.DONE) return true;

@@ -1,13 +1,11 @@
-import { fromGlobalId, isUniqueViolation, userError, uuidv7, type Database, type RequestContext } from '@cellgraph/kernel';
+import { fromGlobalId, isUniqueViolation, uuidv7, type Database, type RequestContext } from '@cellgraph/kernel';
 import { In } from 'typeorm';
 import { Task } from '../task/task.entity.js';
-import { dependencyCycle, taskNotFound } from '../task/task.errors.js';
+import { taskNotFound } from '../task/task.errors.js';
 import { emitTaskEvent } from '../task/task.events.js';
 import type { TaskService } from '../task/task.service.js';
 import { DependencyType, TaskDependency } from './dependency.entity.js';
-
-const alreadyDepends = () => userError('TASK_DEPENDENCY_EXISTS', 'This task already depends on that one', ['input', 'dependsOnId']);
-const selfDependency = () => userError('TASK_DEPENDENCY_CYCLE', 'A task cannot depend on itself', ['input', 'dependsOnId']);
+import { alreadyDepends, dependencyCycle, dependencyNotFound, selfDependency } from './dependency.errors.js';
 
 /**
  * Dependencies between tasks (finish-to-start, start-to-start, finish-to-finish). An edge that
@@ -25,10 +23,10 @@ export class DependencyService {
     const taskId = fromGlobalId('Task', input.taskId, 'taskId');
     const dependsOnId = fromGlobalId('Task', input.dependsOnId, 'dependsOnId');
     if (taskId === dependsOnId) throw selfDependency();
-    await this.tasks.requireOnExisting(request, 'write', taskId, ['input', 'taskId']);
-    await this.tasks.requireOnExisting(request, 'read', dependsOnId, ['input', 'dependsOnId']);
+    await this.tasks.access.requireExisting(request, 'write', taskId, ['input', 'taskId']);
+    await this.tasks.access.requireExisting(request, 'read', dependsOnId, ['input', 'dependsOnId']);
     try {
-      return await this.db.transaction(async (em) => {
+      return await this.db.transaction(request, async (em) => {
         const task = await em.findOneBy(Task, { id: taskId });
         if (!task || !(await em.findOneBy(Task, { id: dependsOnId }))) throw taskNotFound(['input', 'dependsOnId']);
         await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tasks.dependencies.${task.orgId}`]);
@@ -57,10 +55,10 @@ export class DependencyService {
 
   async remove(request: RequestContext, idInput: string): Promise<string> {
     const id = fromGlobalId('TaskDependency', idInput);
-    await this.db.transaction(async (em) => {
+    await this.db.transaction(request, async (em) => {
       const dependency = await em.findOneBy(TaskDependency, { id });
-      if (!dependency) throw userError('TASK_DEPENDENCY_NOT_FOUND', 'No such dependency', ['input', 'id']);
-      await this.tasks.requireOnExisting(request, 'write', dependency.taskId, undefined, em);
+      if (!dependency) throw dependencyNotFound();
+      await this.tasks.access.requireExisting(request, 'write', dependency.taskId, undefined, em);
       await em.delete(TaskDependency, { id });
       await emitTaskEvent(this.db, em, { id: dependency.taskId, orgId: dependency.orgId }, 'task.dependency_removed', { dependsOnId: dependency.dependsOnId });
     });
@@ -68,7 +66,7 @@ export class DependencyService {
   }
 
   /** Dependencies where any of `taskIds` is the dependent (`side` taskId) or the predecessor (`dependsOnId`). */
-  async of(taskIds: readonly string[], side: 'taskId' | 'dependsOnId'): Promise<TaskDependency[]> {
-    return this.db.transaction((em) => em.find(TaskDependency, { where: { [side]: In([...taskIds]) }, order: { createdAt: 'ASC' } }));
+  async of(request: RequestContext, taskIds: readonly string[], side: 'taskId' | 'dependsOnId'): Promise<TaskDependency[]> {
+    return this.db.transaction(request, (em) => em.find(TaskDependency, { where: { [side]: In([...taskIds]) }, order: { createdAt: 'ASC' } }));
   }
 }

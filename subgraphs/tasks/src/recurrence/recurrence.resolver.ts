@@ -1,34 +1,17 @@
-import { DeletePayload, IdInput, mutationPayload, UserError, type SubgraphContext } from '@cellgraph/kernel';
-import { Arg, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { mutationPayload, type SubgraphContext } from '@cellgraph/kernel';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { TasksServices } from '../services.js';
-import { TaskPriority } from '../task/task.entity.js';
-import { AssigneeStrategy, Recurrence } from './recurrence.entities.js';
+import { Recurrence } from './recurrence.entities.js';
+import {
+  TaskRecurrenceCreateInput,
+  TaskRecurrenceDeleteInput,
+  TaskRecurrenceDeletePayload,
+  TaskRecurrencePauseInput,
+  TaskRecurrencePayload,
+  TaskRecurrenceResumeInput,
+} from './recurrence.inputs.js';
 
 type Context = SubgraphContext<TasksServices>;
-
-@InputType()
-export class TaskRecurrenceCreateInput {
-  @Field() title!: string;
-  @Field(() => String, { nullable: true }) description?: string | null;
-  @Field(() => TaskPriority, { nullable: true }) priority?: TaskPriority | null;
-  @Field(() => ID, { nullable: true, description: 'Column the tasks are created in.' }) columnId?: string | null;
-  @Field({ description: 'e.g. "0 9 * * 1" (Mondays at 09:00); 6 fields for seconds.' }) cron!: string;
-  @Field(() => String, { nullable: true, defaultValue: 'UTC' }) timezone?: string;
-  @Field(() => AssigneeStrategy, { nullable: true, defaultValue: AssigneeStrategy.SAME }) assigneeStrategy?: AssigneeStrategy;
-  @Field(() => [ID], { nullable: true }) assigneeIds?: string[] | null;
-}
-
-const TaskRecurrencePauseInput = IdInput('TaskRecurrencePauseInput');
-const TaskRecurrenceResumeInput = IdInput('TaskRecurrenceResumeInput');
-const TaskRecurrenceDeleteInput = IdInput('TaskRecurrenceDeleteInput');
-
-@ObjectType()
-export class TaskRecurrencePayload {
-  @Field(() => Recurrence, { nullable: true }) recurrence?: Recurrence;
-  @Field(() => [UserError]) userErrors!: UserError[];
-}
-
-const TaskRecurrenceDeletePayload = DeletePayload('TaskRecurrenceDeletePayload', 'deletedTaskRecurrenceId');
 
 @Resolver(() => Recurrence)
 export class RecurrenceResolver {

@@ -4,7 +4,6 @@ import {
   globalIdOf,
   requireOrgId,
   requireUserId,
-  userError,
   uuidv7,
   validateInput,
   type Authorizer,
@@ -19,13 +18,13 @@ import { positionInColumn } from '../board/placement.js';
 import { Task, TaskPriority, TaskStatus } from '../task/task.entity.js';
 import { emitTaskChange } from '../task/task.events.js';
 import { AssigneeStrategy, Recurrence } from './recurrence.entities.js';
+import { RecurrenceErrorCode, recurrenceAssigneeNotMember, recurrenceColumnNotFound, recurrenceNotFound } from './recurrence.errors.js';
 import { nextDue, scheduleProblem } from './schedule.js';
 
 export const RECURRENCE_RUN_JOB = 'recurrence.run';
 export const RECURRENCE_SWEEP_JOB = 'recurrence.sweep';
 const SWEEP_AHEAD_MS = 60_000;
 
-const recurrenceNotFound = () => userError('TASK_RECURRENCE_NOT_FOUND', 'No such recurrence', ['input', 'id']);
 const createInput = z
   .object({
     title: z.string().trim().min(1, 'Title is required').max(500),
@@ -66,13 +65,13 @@ export class RecurrenceService {
     const orgId = requireOrgId(request);
     const createdBy = requireUserId(request);
     await this.authz.require(request, 'write', 'Task');
-    const valid = validateInput(createInput, input, 'TASK_RECURRENCE_INVALID_INPUT');
+    const valid = validateInput(createInput, input, RecurrenceErrorCode.InvalidInput);
     for (const userId of valid.assigneeIds) {
-      if (!(await this.authz.isMember(orgId, userId))) throw userError('TASK_ASSIGNEE_NOT_MEMBER', 'Every assignee must be a member of your organization', ['input', 'assigneeIds']);
+      if (!(await this.authz.isMember(orgId, userId))) throw recurrenceAssigneeNotMember();
     }
-    return this.db.transaction(async (em, hooks) => {
+    return this.db.transaction(request, async (em, hooks) => {
       const column = valid.columnId ? await em.findOneBy(BoardColumn, { id: valid.columnId }) : null;
-      if (valid.columnId && !column) throw userError('TASK_COLUMN_NOT_FOUND', 'No such column', ['input', 'columnId']);
+      if (valid.columnId && !column) throw recurrenceColumnNotFound();
       const recurrence = em.create(Recurrence, {
         id: uuidv7(),
         orgId,
@@ -99,7 +98,7 @@ export class RecurrenceService {
   async setActive(request: RequestContext, id: string, active: boolean): Promise<Recurrence> {
     const recurrenceId = fromGlobalId('TaskRecurrence', id);
     await this.authz.require(request, 'write', 'Task');
-    return this.db.transaction(async (em, hooks) => {
+    return this.db.transaction(request, async (em, hooks) => {
       const recurrence = await em.findOneBy(Recurrence, { id: recurrenceId });
       if (!recurrence) throw recurrenceNotFound();
       recurrence.active = active;
@@ -113,7 +112,7 @@ export class RecurrenceService {
   async delete(request: RequestContext, id: string): Promise<string> {
     const recurrenceId = fromGlobalId('TaskRecurrence', id);
     await this.authz.require(request, 'write', 'Task');
-    await this.db.transaction(async (em) => {
+    await this.db.transaction(request, async (em) => {
       const deleted = await em.createQueryBuilder().softDelete().from(Recurrence).where('id = :recurrenceId AND deleted_at IS NULL', { recurrenceId }).execute();
       if (!deleted.affected) throw recurrenceNotFound();
     });
@@ -122,14 +121,13 @@ export class RecurrenceService {
 
   async list(request: RequestContext): Promise<Recurrence[]> {
     await this.authz.require(request, 'read', 'Task');
-    return this.db.transaction((em) => em.find(Recurrence, { order: { createdAt: 'ASC' } }));
+    return this.db.transaction(request, (em) => em.find(Recurrence, { order: { createdAt: 'ASC' } }));
   }
 
   /** The job of one due time: creates its task once, then schedules the next due time. */
   async run(job: RunJob): Promise<void> {
     const dueAt = new Date(job.dueAt);
-    const next = await this.db.transaction(
-      async (em) => {
+    const next = await this.db.transaction({ orgId: job.orgId, userId: null }, async (em) => {
         const recurrence = await em.findOne(Recurrence, { where: { id: job.recurrenceId }, lock: { mode: 'pessimistic_write' } });
         if (!recurrence || !recurrence.active || recurrence.deletedAt || recurrence.nextRunAt?.getTime() !== dueAt.getTime()) return null;
         const taskId = uuidv7();
@@ -138,9 +136,7 @@ export class RecurrenceService {
         recurrence.nextRunAt = nextDue(recurrence.cron, recurrence.timezone, new Date(Math.max(dueAt.getTime(), Date.now())));
         recurrence.nextAssigneeIndex += 1;
         return em.save(recurrence);
-      },
-      { orgId: job.orgId, userId: null },
-    );
+    });
     if (next) await this.schedule(next);
   }
 

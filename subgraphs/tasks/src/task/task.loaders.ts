@@ -1,19 +1,21 @@
-import { argumentsKey, groupToKeys, readableById, type Connection, type LoaderRegistry, type RequestContext } from '@cellgraph/kernel';
+import { argumentsKey, type Connection, type LoaderRegistry, type RequestContext, type SubgraphContext } from '@cellgraph/kernel';
 import type { TasksServices } from '../services.js';
 import type { Task } from './task.entity.js';
 import type { TasksArgs } from './task.inputs.js';
 import { byPosition } from './task.service.js';
 
 /*
- * Per-request DataLoaders of the tasks subgraph: N parents cost one query per relation.
+ * Per-request DataLoaders of the Task aggregate: N parents cost one query per relation.
  */
 
 /**
  * Tasks by id for the caller: null when the task does not exist in the organization (or was
  * deleted), a FORBIDDEN error when it exists but the caller may not read it.
  */
-export const taskById = ({ tasks }: TasksServices, loaders: LoaderRegistry, request: RequestContext) =>
-  readableById(loaders, 'tasks.taskById', (ids) => tasks.byIds(ids), (found) => tasks.readableOf(request, found), 'task');
+export const taskById = ({ tasks }: TasksServices, loaders: LoaderRegistry, request: RequestContext) => tasks.access.loader(loaders, request);
+
+/** Loads a task for a field; an unreadable one raises its FORBIDDEN error at that field. */
+export const loadTask = (context: SubgraphContext<TasksServices>, id: string | null) => context.services.tasks.access.loadReadable(context.loaders, context.request, id);
 
 /** One page of tasks per group key (assignee, parent, column), for one set of arguments. */
 function groupedTasks(services: TasksServices, loaders: LoaderRegistry, request: RequestContext, name: string, groupPath: string, args: TasksArgs, ordered = false) {
@@ -25,25 +27,3 @@ function groupedTasks(services: TasksServices, loaders: LoaderRegistry, request:
 export const assignedTasks = (s: TasksServices, l: LoaderRegistry, r: RequestContext, args: TasksArgs) => groupedTasks(s, l, r, 'assignedTasks', 'task.assigneeId', args);
 export const subtasks = (s: TasksServices, l: LoaderRegistry, r: RequestContext, args: TasksArgs) => groupedTasks(s, l, r, 'subtasks', 'task.parentId', args);
 export const columnTasks = (s: TasksServices, l: LoaderRegistry, r: RequestContext, args: TasksArgs) => groupedTasks(s, l, r, 'columnTasks', 'task.columnId', args, true);
-
-export const watchersOf = ({ watchers }: TasksServices, loaders: LoaderRegistry) =>
-  loaders.get<string, string[]>('tasks.watchers', async (taskIds) => groupToKeys(taskIds, await watchers.of(taskIds), (w) => w.taskId).map((rows) => rows.map((w) => w.userId)));
-
-export const checklistsOf = ({ checklists }: TasksServices, loaders: LoaderRegistry) =>
-  loaders.get('tasks.checklists', async (taskIds: readonly string[]) => groupToKeys(taskIds, await checklists.checklistsOf(taskIds), (c) => c.taskId));
-
-export const checklistItemsOf = ({ checklists }: TasksServices, loaders: LoaderRegistry) =>
-  loaders.get('tasks.checklistItems', async (ids: readonly string[]) => groupToKeys(ids, await checklists.itemsOf(ids), (i) => i.checklistId));
-
-export const dependenciesOf = ({ dependencies }: TasksServices, loaders: LoaderRegistry, side: 'taskId' | 'dependsOnId') =>
-  loaders.get(`tasks.dependencies.${side}`, async (taskIds: readonly string[]) => groupToKeys(taskIds, await dependencies.of(taskIds, side), (d) => d[side]));
-
-export const timeEntriesOf = ({ time }: TasksServices, loaders: LoaderRegistry) =>
-  loaders.get('tasks.timeEntries', async (taskIds: readonly string[]) => groupToKeys(taskIds, await time.entriesOf(taskIds), (e) => e.taskId));
-
-export const columnsOf = ({ boards }: TasksServices, loaders: LoaderRegistry) =>
-  loaders.get('tasks.columns', async (boardIds: readonly string[]) => groupToKeys(boardIds, await boards.columnsOf(boardIds), (c) => c.boardId));
-
-export const automationsOf = ({ automations }: TasksServices, loaders: LoaderRegistry) =>
-  loaders.get('tasks.automations', async (boardIds: readonly string[]) => groupToKeys(boardIds, await automations.of(boardIds), (a) => a.boardId));
-

@@ -1,7 +1,7 @@
 import { fromGlobalId, mutationPayload, requireOrgId, type Connection, type SubgraphContext } from '@cellgraph/kernel';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Board, BoardColumn } from '../board/board.entities.js';
-import { boardById, columnById } from '../board/board.loaders.js';
+import { columnById, loadBoard } from '../board/board.loaders.js';
 import type { TasksServices } from '../services.js';
 import { UserRef } from '../user/user.ref.js';
 import { Task } from './task.entity.js';
@@ -16,17 +16,11 @@ import {
   TasksArgs,
   TaskUpdateInput,
 } from './task.inputs.js';
-import { subtasks, taskById, timeEntriesOf, watchersOf } from './task.loaders.js';
+import { timeEntriesOf } from '../time/time.loaders.js';
+import { watchersOf } from '../watcher/watcher.loaders.js';
+import { loadTask, subtasks } from './task.loaders.js';
 
 type Context = SubgraphContext<TasksServices>;
-
-/** Loads a task for a field; an unreadable one raises its FORBIDDEN error at that field. */
-export async function loadTask(context: Context, id: string | null): Promise<Task | null> {
-  if (!id) return null;
-  const task = await taskById(context.services, context.loaders, context.request).load(id);
-  if (task instanceof Error) throw task;
-  return task;
-}
 
 @Resolver(() => Task)
 export class TaskResolver {
@@ -80,7 +74,7 @@ export class TaskResolver {
 
   @FieldResolver(() => [UserRef], { description: 'Who follows the task (its creator and assignee join automatically).' })
   async watchers(@Root() task: Task, @Ctx() context: Context): Promise<UserRef[]> {
-    return (await watchersOf(this.services, context.loaders).load(task.id)).map(UserRef.of);
+    return (await watchersOf(this.services, context.loaders, context.request).load(task.id)).map(UserRef.of);
   }
 
   @FieldResolver(() => Task, { nullable: true, description: 'The task this is a subtask of.' })
@@ -95,16 +89,16 @@ export class TaskResolver {
 
   @FieldResolver(() => Board, { nullable: true })
   board(@Root() task: Task, @Ctx() context: Context): Promise<Board | null> {
-    return task.boardId ? boardById(this.services, context.loaders, context.request).load(task.boardId) : Promise.resolve(null);
+    return loadBoard(context, task.boardId);
   }
 
   @FieldResolver(() => BoardColumn, { nullable: true })
   column(@Root() task: Task, @Ctx() context: Context): Promise<BoardColumn | null> {
-    return task.columnId ? columnById(this.services, context.loaders).load(task.columnId) : Promise.resolve(null);
+    return task.columnId ? columnById(this.services, context.loaders, context.request).load(task.columnId) : Promise.resolve(null);
   }
 
   @FieldResolver(() => Int, { description: 'Seconds of time tracked on the task.' })
   async trackedSeconds(@Root() task: Task, @Ctx() context: Context): Promise<number> {
-    return (await timeEntriesOf(this.services, context.loaders).load(task.id)).reduce((sum, entry) => sum + entry.durationSeconds, 0);
+    return (await timeEntriesOf(this.services, context.loaders, context.request).load(task.id)).reduce((sum, entry) => sum + entry.durationSeconds, 0);
   }
 }

@@ -1,4 +1,5 @@
 import {
+  AggregateAccess,
   claimOnce,
   filterToSql,
   globalIdOf,
@@ -11,7 +12,6 @@ import {
   requireUserId,
   sortKeysFor,
   toGlobalId,
-  userError,
   uuidv7,
   validateInput,
   type Authorizer,
@@ -23,18 +23,17 @@ import {
   type RequestContext,
   type SortKey,
   tagFilterField,
-  requireReferencesIn,
 } from '@cellgraph/kernel';
-import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
 import { Board, BoardColumn } from '../board/board.entities.js';
 import { positionInColumn, type Placement } from '../board/placement.js';
 import { DependencyType } from '../dependency/dependency.entity.js';
 import { Task, TaskPriority, TaskStatus } from './task.entity.js';
 import { TaskChange } from './task.live.js';
-import { assigneeNotMember, boardNotFound, columnNotFound, parentCycle, TaskErrorCode, taskNotFound, wipLimitReached } from './task.errors.js';
+import { assigneeNotMember, boardNotFound, columnNotFound, parentCycle, startAfterDue, TaskErrorCode, taskNotFound, wipLimitReached } from './task.errors.js';
 import { emitTaskChange, emitTaskEvent, snapshot, type AutomationCause } from './task.events.js';
-import type { TaskCreateInput, TaskFilter, TaskMoveInput, TaskUpdateInput, TasksArgs } from './task.inputs.js';
+import { TaskOrderField, TasksArgs, type TaskCreateInput, type TaskFilter, type TaskMoveInput, type TaskUpdateInput } from './task.inputs.js';
 
 const title = z.string().trim().min(1, 'Title is required').max(500, 'Title must be at most 500 characters');
 const description = z.string().max(100_000, 'Description must be at most 100,000 characters').nullable();
@@ -98,30 +97,57 @@ export const byPosition: SortKey[] = [
  * Every change emits events with the fields before and after (see task.events.ts).
  */
 export class TaskService {
+  readonly access: AggregateAccess<Task>;
+
   constructor(
     private readonly db: Database,
     private readonly authz: Authorizer,
-  ) {}
+  ) {
+    this.access = new AggregateAccess(db, authz, { type: 'Task', entity: Task, table: 'tasks.tasks', notFound: taskNotFound });
+  }
 
-  async list(request: RequestContext, args: TasksArgs, scope?: (query: SelectQueryBuilder<Task>) => void): Promise<Connection<Task>> {
-    const readable = await this.readable(request);
-    return paginate({
-      db: this.db,
-      build: (em) => {
-        const query = this.query(em, args.filter, readable);
-        scope?.(query);
-        return query;
-      },
-      sort: this.sort(args),
-      args,
+  /** Tasks of the caller's organization it may read (the list view). */
+  async list(request: RequestContext, args: TasksArgs): Promise<Connection<Task>> {
+    const readable = await this.access.readableIds(request);
+    return paginate({ db: this.db, scope: request, build: (em) => this.access.restrictToReadable(this.query(em, args.filter), 'task', readable), sort: this.sort(args), args });
+  }
+
+  /** `Board.tasks`: the list, on one board. */
+  listOnBoard(request: RequestContext, boardId: string, args: TasksArgs): Promise<Connection<Task>> {
+    return this.listWhere(request, args, (query) => query.andWhere('task.boardId = :boardId', { boardId }));
+  }
+
+  /** `Board.scheduledTasks`: tasks of a board with a start or due date overlapping [from, to), by start date unless ordered otherwise. */
+  listScheduled(request: RequestContext, boardId: string, args: TasksArgs, from: Date | null, to: Date | null): Promise<Connection<Task>> {
+    const ordered = Object.assign(new TasksArgs(), args, { orderBy: args.orderBy ?? [{ field: TaskOrderField.START_DATE, direction: OrderDirection.ASC }] });
+    return this.listWhere(request, ordered, (query) => {
+      query.andWhere('task.boardId = :boardId AND (task.startDate IS NOT NULL OR task.dueDate IS NOT NULL)', { boardId });
+      if (to) query.andWhere('coalesce(task.startDate, task.dueDate) < :to', { to });
+      if (from) query.andWhere('coalesce(task.dueDate, task.startDate) >= :from', { from });
     });
+  }
+
+  /** `Team.tasks`: tasks assigned to the team's members. */
+  async listOfTeam(request: RequestContext, teamId: string, args: TasksArgs): Promise<Connection<Task>> {
+    const members = await this.authz.teamMembers(requireOrgId(request), teamId);
+    return this.listWhere(request, args, (query) => query.andWhere(members.length ? 'task.assigneeId IN (:...members)' : 'FALSE', { members }));
   }
 
   /** One page of tasks per group (assignee, parent, column…), in a constant number of statements. */
   async listGrouped(request: RequestContext, groupPath: string, groups: readonly string[], args: TasksArgs, sort?: SortKey[]): Promise<Connection<Task>[]> {
-    const readable = await this.readable(request);
+    const readable = await this.access.readableIds(request);
     return paginateGroups(
-      { db: this.db, entity: Task, build: (em) => this.query(em, args.filter, readable), alias: 'task', groupPath, idProperty: 'id', sort: sort ?? this.sort(args), args },
+      {
+        db: this.db,
+        scope: request,
+        entity: Task,
+        build: (em) => this.access.restrictToReadable(this.query(em, args.filter), 'task', readable),
+        alias: 'task',
+        groupPath,
+        idProperty: 'id',
+        sort: sort ?? this.sort(args),
+        args,
+      },
       groups,
     );
   }
@@ -132,7 +158,7 @@ export class TaskService {
     await this.authz.require(request, 'write', 'Task');
     const valid = validateInput(createInput, input, TaskErrorCode.InvalidInput);
     if (valid.assigneeId) await this.requireMember(orgId, valid.assigneeId);
-    return this.db.transaction((em) =>
+    return this.db.transaction(request, (em) =>
       idempotent(em, this.db.schema, {
         key: input.idempotencyKey,
         operation: 'taskCreate',
@@ -177,10 +203,8 @@ export class TaskService {
     const orgId = requireOrgId(request);
     const { id, storyPoints, ...changes } = validateInput(updateInput, input, TaskErrorCode.InvalidInput);
     if (changes.assigneeId) await this.requireMember(orgId, changes.assigneeId);
-    return this.db.transaction(async (em) => {
-      await this.requireOnExisting(request, 'write', id, undefined, em);
-      const task = await em.findOne(Task, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!task) throw taskNotFound();
+    return this.db.transaction(request, async (em) => {
+      const task = await this.access.loadForUpdate(em, request, 'write', id); // NOT_FOUND / FORBIDDEN
       const before = snapshot(task);
       if (changes.parentId) await this.requireNoParentCycle(em, id, changes.parentId);
       for (const [key, value] of Object.entries(changes)) {
@@ -188,7 +212,7 @@ export class TaskService {
       }
       if (storyPoints !== undefined) task.metadata = withStoryPoints(task.metadata, storyPoints);
       if (task.startDate && task.dueDate && task.startDate > task.dueDate) {
-        throw userError(TaskErrorCode.InvalidInput, 'The start date must not be after the due date', ['input', 'startDate']);
+        throw startAfterDue();
       }
       return this.saveChange(em, before, task, cause);
     });
@@ -197,10 +221,8 @@ export class TaskService {
   /** Moves a task into a column, after or before a neighbour or at the end; the column may set its status. */
   async move(request: RequestContext, input: TaskMoveInput, cause?: AutomationCause): Promise<Task> {
     const { id, columnId, afterId, beforeId } = validateInput(moveInput, input, TaskErrorCode.InvalidInput);
-    return this.db.transaction(async (em) => {
-      await this.requireOnExisting(request, 'write', id, undefined, em);
-      const task = await em.findOne(Task, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!task) throw taskNotFound();
+    return this.db.transaction(request, async (em) => {
+      const task = await this.access.loadForUpdate(em, request, 'write', id);
       const column = await em.findOneBy(BoardColumn, { id: columnId });
       if (!column) throw columnNotFound();
       const before = snapshot(task);
@@ -217,10 +239,8 @@ export class TaskService {
   /** Moves a task to the trash (soft delete); it disappears from lists and references. */
   async delete(request: RequestContext, input: { id: string }): Promise<string> {
     const { id } = validateInput(idInput, input, TaskErrorCode.InvalidInput);
-    await this.db.transaction(async (em) => {
-      await this.requireOnExisting(request, 'write', id, undefined, em);
-      const task = await em.findOne(Task, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!task) throw taskNotFound();
+    await this.db.transaction(request, async (em) => {
+      const task = await this.access.loadForUpdate(em, request, 'write', id);
       await em.softDelete(Task, { id });
       await emitTaskEvent(this.db, em, task, 'task.deleted', { title: task.title });
     });
@@ -230,8 +250,8 @@ export class TaskService {
   /** Brings a task back from the trash (at the end of its column). */
   async restore(request: RequestContext, input: { id: string }): Promise<Task> {
     const { id } = validateInput(idInput, input, TaskErrorCode.InvalidInput);
-    return this.db.transaction(async (em) => {
-      await this.requireOnExisting(request, 'write', id, undefined, em);
+    return this.db.transaction(request, async (em) => {
+      await this.access.requireExisting(request, 'write', id, undefined, em);
       const result = await em.createQueryBuilder().restore().from(Task).where('id = :id', { id }).andWhere('deleted_at IS NOT NULL').execute();
       if (!result.affected) throw taskNotFound();
       const task = await em.findOneByOrFail(Task, { id });
@@ -253,7 +273,7 @@ export class TaskService {
     const taskId = event.subject.id;
     if ((!filter.boardId && !filter.id) || (filter.id && filter.id !== taskId)) return null;
     if (!(await this.authz.can(request, 'read', 'Task', taskId))) return null;
-    const task = await this.db.transaction((em) => em.findOne(Task, { where: { id: taskId }, withDeleted: true }));
+    const task = await this.db.transaction(request, (em) => em.findOne(Task, { where: { id: taskId }, withDeleted: true }));
     if (!task) return null;
     const before = event.data?.before as { boardId?: string | null } | undefined;
     if (filter.boardId && task.boardId !== filter.boardId && before?.boardId !== filter.boardId) return null;
@@ -268,23 +288,7 @@ export class TaskService {
     });
   }
 
-  /** Tasks by id that exist in the caller's organization (deleted ones excluded). */
-  async byIds(ids: readonly string[]): Promise<Task[]> {
-    return this.db.transaction((em) => em.findBy(Task, { id: In([...ids]) }));
-  }
-
-  /** Which of `tasks` the caller may read. */
-  async readableOf(request: RequestContext, tasks: Task[]): Promise<boolean[]> {
-    return this.authz.allowed(request, 'read', 'Task', tasks.map((task) => task.id));
-  }
-
-  /** Unknown tasks and tasks the caller cannot even read answer TASK_NOT_FOUND (no existence leak); `em`: the caller's transaction. */
-  async requireOnExisting(request: RequestContext, action: 'read' | 'write' | 'manage', id: string, field?: string[], em?: EntityManager): Promise<void> {
-    const reference = [{ table: 'tasks.tasks', id, notFound: () => taskNotFound(field) }];
-    await requireReferencesIn(this.db, reference, em);
-    await this.authz.requireExisting(request, action, 'Task', id, () => taskNotFound(field));
-  }
-
+  /** TASK_ASSIGNEE_NOT_MEMBER unless `userId` is a member of the organization. */
   async requireMember(orgId: string, userId: string): Promise<void> {
     if (!(await this.authz.isMember(orgId, userId))) throw assigneeNotMember();
   }
@@ -356,14 +360,24 @@ export class TaskService {
     return requireUserId(request);
   }
 
-  private readable(request: RequestContext): Promise<string[] | null> {
-    requireOrgId(request);
-    return this.authz.readableIds(request, 'Task');
+  /** The list, restricted further by `where` (a board, a team's members). */
+  private async listWhere(request: RequestContext, args: TasksArgs, where: (query: SelectQueryBuilder<Task>) => void): Promise<Connection<Task>> {
+    const readable = await this.access.readableIds(request);
+    return paginate({
+      db: this.db,
+      scope: request,
+      build: (em) => {
+        const query = this.access.restrictToReadable(this.query(em, args.filter), 'task', readable);
+        where(query);
+        return query;
+      },
+      sort: this.sort(args),
+      args,
+    });
   }
 
-  private query(em: EntityManager, filter: TaskFilter | null | undefined, readable: string[] | null) {
+  private query(em: EntityManager, filter: TaskFilter | null | undefined) {
     const query = em.createQueryBuilder(Task, 'task');
-    if (readable) query.andWhere(readable.length ? 'task.id IN (:...readableIds)' : 'FALSE', { readableIds: readable });
     const condition = filterToSql(filter as Record<string, unknown> | null | undefined, filterSpec);
     if (condition) query.andWhere(condition.sql, condition.params);
     return query;

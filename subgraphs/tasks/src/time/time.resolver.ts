@@ -1,70 +1,14 @@
-import { DeletePayload, GraphQLDateTimeISO, IdInput, mutationPayload, type SubgraphContext, UserError } from '@cellgraph/kernel';
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import { mutationPayload, type SubgraphContext } from '@cellgraph/kernel';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { TasksServices } from '../services.js';
 import { Task } from '../task/task.entity.js';
-import { timeEntriesOf } from '../task/task.loaders.js';
-import { loadTask } from '../task/task.resolver.js';
+import { loadTask } from '../task/task.loaders.js';
 import { UserRef } from '../user/user.ref.js';
 import { TimeEntry } from './time-entry.entity.js';
-import { TimeGrouping, type TimeReportRow } from './time.service.js';
+import { TimeEntryCreateInput, TimeEntryDeleteInput, TimeEntryDeletePayload, TimeEntryPayload, TimeEntryUpdateInput, TimeReportInput, TimeReportRow, TimerStartInput } from './time.inputs.js';
+import { timeEntriesOf } from './time.loaders.js';
 
 type Context = SubgraphContext<TasksServices>;
-
-registerEnumType(TimeGrouping, { name: 'TimeGrouping' });
-
-@InputType()
-export class TimerStartInput {
-  @Field(() => ID) taskId!: string;
-  @Field(() => Boolean, { nullable: true }) billable?: boolean | null;
-  @Field(() => String, { nullable: true }) note?: string | null;
-}
-
-@InputType()
-export class TimeEntryCreateInput {
-  @Field(() => ID) taskId!: string;
-  @Field(() => GraphQLDateTimeISO) startedAt!: Date;
-  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'Give the end or the duration.' }) endedAt?: Date | null;
-  @Field(() => Int, { nullable: true }) durationSeconds?: number | null;
-  @Field(() => Boolean, { nullable: true }) billable?: boolean;
-  @Field(() => String, { nullable: true }) note?: string | null;
-}
-
-@InputType()
-export class TimeEntryUpdateInput {
-  @Field(() => ID) id!: string;
-  @Field(() => Boolean, { nullable: true }) billable?: boolean | null;
-  @Field(() => String, { nullable: true }) note?: string | null;
-}
-
-const TimeEntryDeleteInput = IdInput('TimeEntryDeleteInput');
-
-@InputType()
-export class TimeReportInput {
-  @Field(() => GraphQLDateTimeISO) from!: Date;
-  @Field(() => GraphQLDateTimeISO, { description: 'Exclusive.' }) to!: Date;
-  @Field(() => [TimeGrouping], { description: 'Any of TASK, USER and one period (DAY, WEEK, MONTH).' }) groupBy!: TimeGrouping[];
-  @Field(() => [ID], { nullable: true }) userIds?: string[] | null;
-  @Field(() => [ID], { nullable: true }) taskIds?: string[] | null;
-  @Field(() => Boolean, { nullable: true }) billableOnly?: boolean | null;
-}
-
-@ObjectType()
-export class TimeEntryPayload {
-  @Field(() => TimeEntry, { nullable: true }) timeEntry?: TimeEntry;
-  @Field(() => [UserError]) userErrors!: UserError[];
-}
-
-@ObjectType('TimeReportRow', { description: 'Time tracked for one combination of the grouping dimensions.' })
-export class TimeReportRowType {
-  taskId!: string | null;
-  userId!: string | null;
-  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'Start of the period, when grouped by period.' }) period!: Date | null;
-  @Field(() => Int) totalSeconds!: number;
-  @Field(() => Int) billableSeconds!: number;
-  @Field(() => Int) entries!: number;
-}
-
-const TimeEntryDeletePayload = DeletePayload('TimeEntryDeletePayload', 'deletedTimeEntryId');
 
 @Resolver(() => TimeEntry)
 export class TimeEntryResolver {
@@ -85,7 +29,7 @@ export class TimeEntryResolver {
     return this.services.time.runningTimer(context.request);
   }
 
-  @Query(() => [TimeReportRowType], { nullable: true, description: 'Time tracked in a period, grouped (members see everyone, guests themselves).' })
+  @Query(() => [TimeReportRow], { nullable: true, description: 'Time tracked in a period, grouped (members see everyone, guests themselves).' })
   async timeReport(@Arg('input', () => TimeReportInput) input: TimeReportInput, @Ctx() context: Context): Promise<TimeReportRow[]> {
     return this.services.time.report(context.request, input);
   }
@@ -116,7 +60,7 @@ export class TimeEntryResolver {
   }
 }
 
-@Resolver(() => TimeReportRowType)
+@Resolver(() => TimeReportRow)
 export class TimeReportRowResolver {
   @FieldResolver(() => Task, { nullable: true })
   task(@Root() row: TimeReportRow, @Ctx() context: Context): Promise<Task | null> {
@@ -135,6 +79,6 @@ export class TaskTimeResolver {
 
   @FieldResolver(() => [TimeEntry])
   timeEntries(@Root() task: Task, @Ctx() context: Context): Promise<TimeEntry[]> {
-    return timeEntriesOf(this.services, context.loaders).load(task.id);
+    return timeEntriesOf(this.services, context.loaders, context.request).load(task.id);
   }
 }

@@ -4,7 +4,6 @@ import {
   principalUserId,
   requireOrgId,
   requireUserId,
-  userError,
   uuidv7,
   validateInput,
   type Authorizer,
@@ -15,9 +14,8 @@ import { In, IsNull } from 'typeorm';
 import { z } from 'zod';
 import type { TaskService } from '../task/task.service.js';
 import { TimeEntry } from './time-entry.entity.js';
-
-const entryNotFound = () => userError('TIME_ENTRY_NOT_FOUND', 'No such time entry of yours', ['input', 'id']);
-const noTimer = () => userError('TIME_NO_RUNNING_TIMER', 'No timer is running', null);
+import { entryNotFound, noRunningTimer, reportPeriodInverted, reportPeriodsMany, TimeErrorCode } from './time.errors.js';
+import { TimeGrouping, type TimeReportRow } from './time.inputs.js';
 const note = z.string().max(2000, 'The note must be at most 2000 characters').nullish();
 const manualInput = z
   .object({
@@ -30,23 +28,6 @@ const manualInput = z
   })
   .refine((v) => (v.endedAt ? 1 : 0) + (v.durationSeconds ? 1 : 0) === 1, { message: 'Give either endedAt or durationSeconds', path: ['endedAt'] })
   .refine((v) => !v.endedAt || v.endedAt > v.startedAt, { message: 'The end must be after the start', path: ['endedAt'] });
-
-export enum TimeGrouping {
-  TASK = 'task',
-  USER = 'user',
-  DAY = 'day',
-  WEEK = 'week',
-  MONTH = 'month',
-}
-
-export interface TimeReportRow {
-  taskId: string | null;
-  userId: string | null;
-  period: Date | null;
-  totalSeconds: number;
-  billableSeconds: number;
-  entries: number;
-}
 
 /**
  * Time tracking: one running timer per user (starting a timer stops the running one — the
@@ -63,9 +44,9 @@ export class TimeService {
   async start(request: RequestContext, input: { taskId: string; billable?: boolean | null; note?: string | null }): Promise<TimeEntry> {
     const userId = requireUserId(request);
     const taskId = fromGlobalId('Task', input.taskId, 'taskId');
-    await this.tasks.requireOnExisting(request, 'read', taskId, ['input', 'taskId']);
-    const valid = validateInput(z.object({ note }), { note: input.note }, 'TIME_INVALID_INPUT');
-    return this.db.transaction(async (em) => {
+    await this.tasks.access.requireExisting(request, 'read', taskId, ['input', 'taskId']);
+    const valid = validateInput(z.object({ note }), { note: input.note }, TimeErrorCode.InvalidInput);
+    return this.db.transaction(request, async (em) => {
       const now = new Date();
       await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tasks.timer.${userId}`]);
       await em.update(TimeEntry, { userId, endedAt: IsNull() }, { endedAt: now });
@@ -77,9 +58,9 @@ export class TimeService {
 
   async stop(request: RequestContext): Promise<TimeEntry> {
     const userId = requireUserId(request);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const running = await em.findOne(TimeEntry, { where: { userId, endedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
-      if (!running) throw noTimer();
+      if (!running) throw noRunningTimer();
       running.endedAt = new Date();
       return em.save(running);
     });
@@ -87,10 +68,10 @@ export class TimeService {
 
   async createManual(request: RequestContext, input: z.input<typeof manualInput>): Promise<TimeEntry> {
     const userId = requireUserId(request);
-    const valid = validateInput(manualInput, input, 'TIME_INVALID_INPUT');
-    await this.tasks.requireOnExisting(request, 'read', valid.taskId, ['input', 'taskId']);
+    const valid = validateInput(manualInput, input, TimeErrorCode.InvalidInput);
+    await this.tasks.access.requireExisting(request, 'read', valid.taskId, ['input', 'taskId']);
     const endedAt = valid.endedAt ?? new Date(valid.startedAt.getTime() + valid.durationSeconds! * 1000);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const entry = em.create(TimeEntry, { id: uuidv7(), orgId: requireOrgId(request), taskId: valid.taskId, userId, startedAt: valid.startedAt, endedAt, billable: valid.billable, note: valid.note ?? null });
       await em.insert(TimeEntry, entry);
       return em.findOneByOrFail(TimeEntry, { id: entry.id });
@@ -99,8 +80,8 @@ export class TimeService {
 
   async update(request: RequestContext, input: { id: string; billable?: boolean | null; note?: string | null }): Promise<TimeEntry> {
     const entry = await this.own(request, input.id);
-    const valid = validateInput(z.object({ note }), { note: input.note }, 'TIME_INVALID_INPUT');
-    return this.db.transaction(async (em) => {
+    const valid = validateInput(z.object({ note }), { note: input.note }, TimeErrorCode.InvalidInput);
+    return this.db.transaction(request, async (em) => {
       if (input.billable !== undefined && input.billable !== null) entry.billable = input.billable;
       if (input.note !== undefined) entry.note = valid.note ?? null;
       return em.save(entry);
@@ -109,18 +90,18 @@ export class TimeService {
 
   async delete(request: RequestContext, id: string): Promise<string> {
     const entry = await this.own(request, id);
-    await this.db.transaction((em) => em.delete(TimeEntry, { id: entry.id }));
+    await this.db.transaction(request, (em) => em.delete(TimeEntry, { id: entry.id }));
     return id;
   }
 
   async runningTimer(request: RequestContext): Promise<TimeEntry | null> {
     const userId = principalUserId(request.principal);
     if (!userId) return null;
-    return this.db.transaction((em) => em.findOneBy(TimeEntry, { userId, endedAt: IsNull() }));
+    return this.db.transaction(request, (em) => em.findOneBy(TimeEntry, { userId, endedAt: IsNull() }));
   }
 
-  async entriesOf(taskIds: readonly string[]): Promise<TimeEntry[]> {
-    return this.db.transaction((em) => em.find(TimeEntry, { where: { taskId: In([...taskIds]) }, order: { startedAt: 'ASC' } }));
+  async entriesOf(request: RequestContext, taskIds: readonly string[]): Promise<TimeEntry[]> {
+    return this.db.transaction(request, (em) => em.find(TimeEntry, { where: { taskId: In([...taskIds]) }, order: { startedAt: 'ASC' } }));
   }
 
   /**
@@ -134,9 +115,9 @@ export class TimeService {
     requireOrgId(request);
     // Members report on everyone; others (guests) on their own time only.
     const ownOnly = !(await this.authz.can(request, 'read', 'Task')) ? principalUserId(request.principal) : null;
-    if (!(input.from < input.to)) throw userError('TIME_INVALID_INPUT', 'from must be before to', ['input', 'from']);
+    if (!(input.from < input.to)) throw reportPeriodInverted();
     const periods = input.groupBy.filter((g) => [TimeGrouping.DAY, TimeGrouping.WEEK, TimeGrouping.MONTH].includes(g));
-    if (periods.length > 1) throw userError('TIME_INVALID_INPUT', 'Group by one period at most', ['input', 'groupBy']);
+    if (periods.length > 1) throw reportPeriodsMany();
     const byTask = input.groupBy.includes(TimeGrouping.TASK);
     const byUser = input.groupBy.includes(TimeGrouping.USER);
     const period = periods[0];
@@ -148,7 +129,7 @@ export class TimeService {
     if (ownOnly) where.push(`e.user_id = $${params.push(ownOnly)}`);
     if (input.billableOnly) where.push('e.billable');
     const dimensions = [byTask ? 'e.task_id' : 'NULL::uuid', byUser ? 'e.user_id' : 'NULL::uuid', period ? `date_trunc('${period}', e.started_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'` : 'NULL::timestamptz'];
-    const rows: { task_id: string | null; user_id: string | null; period: Date | null; total: string; billable: string; entries: string }[] = await this.db.transaction((em) =>
+    const rows: { task_id: string | null; user_id: string | null; period: Date | null; total: string; billable: string; entries: string }[] = await this.db.transaction(request, (em) =>
       em.query(
         `SELECT ${dimensions[0]} AS task_id, ${dimensions[1]} AS user_id, ${dimensions[2]} AS period,
                 round(sum(${seconds})) AS total, round(coalesce(sum(${seconds}) FILTER (WHERE e.billable), 0)) AS billable, count(*) AS entries
@@ -164,7 +145,7 @@ export class TimeService {
   private async own(request: RequestContext, idInput: string): Promise<TimeEntry> {
     const userId = requireUserId(request);
     const id = fromGlobalId('TimeEntry', idInput);
-    const entry = await this.db.transaction((em) => em.findOneBy(TimeEntry, { id, userId }));
+    const entry = await this.db.transaction(request, (em) => em.findOneBy(TimeEntry, { id, userId }));
     if (!entry) throw entryNotFound();
     return entry;
   }

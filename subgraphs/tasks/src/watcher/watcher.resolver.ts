@@ -1,16 +1,9 @@
-import { mutationPayload, UserErrorsPayload, type SubgraphContext, type UserError } from '@cellgraph/kernel';
-import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
+import { mutationPayload, type SubgraphContext, type UserError } from '@cellgraph/kernel';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { TasksServices } from '../services.js';
+import { TaskWatcherInput, TaskWatcherPayload } from './watcher.inputs.js';
 
 type Context = SubgraphContext<TasksServices>;
-
-@InputType()
-export class TaskWatcherInput {
-  @Field(() => ID) taskId!: string;
-  @Field(() => ID, { nullable: true, description: 'Default: yourself.' }) userId?: string | null;
-}
-
-const TaskWatcherPayload = UserErrorsPayload('TaskWatcherPayload');
 
 @Resolver()
 export class WatcherResolver {

@@ -1,0 +1,9 @@
+import { userError } from '@cellgraph/kernel';
+
+/** Every code the TaskAutomation aggregate answers. */
+export const AutomationErrorCode = {
+  InvalidInput: 'TASK_AUTOMATION_INVALID_INPUT',
+  NotFound: 'TASK_AUTOMATION_NOT_FOUND',
+} as const;
+
+export const automationNotFound = () => userError(AutomationErrorCode.NotFound, 'No such automation', ['input', 'id']);

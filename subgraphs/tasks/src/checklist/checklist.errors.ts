@@ -1,0 +1,11 @@
+import { userError } from '@cellgraph/kernel';
+
+/** Every code the Checklist aggregate (checklists and their items) answers. */
+export const ChecklistErrorCode = {
+  InvalidInput: 'CHECKLIST_INVALID_INPUT',
+  NotFound: 'CHECKLIST_NOT_FOUND',
+  ItemNotFound: 'CHECKLIST_ITEM_NOT_FOUND',
+} as const;
+
+export const checklistNotFound = () => userError(ChecklistErrorCode.NotFound, 'No such checklist', ['input', 'checklistId']);
+export const itemNotFound = (field = 'id') => userError(ChecklistErrorCode.ItemNotFound, 'No such checklist item', ['input', field]);
