@@ -54,6 +54,7 @@ export function scaffoldNames(module: string, aggregate: string, explicitAggrega
   const agg = camel(words);
   const aggs = camel(pluralWords);
   const Agg = aggregate;
+  const article = /^[aeiou]/.test(words[0]!) ? 'an' : 'a';
   const values: Record<string, string> = {
     name: module,
     Name: upperFirst(module),
@@ -68,6 +69,8 @@ export function scaffoldNames(module: string, aggregate: string, explicitAggrega
     table: pluralWords.join('_'),
     schemaTable: `${module}.${pluralWords.join('_')}`,
     aggWords: words.join(' '),
+    aAggWords: `${article} ${words.join(' ')}`,
+    AAggWords: `${upperFirst(article)} ${words.join(' ')}`,
     aggWordsPlural: pluralWords.join(' '),
     AggWordsPlural: upperFirst(pluralWords.join(' ')),
     aggregateFlag: explicitAggregate ? ` --aggregate ${aggregate}` : '',
