@@ -27,8 +27,9 @@ export function plural(word: string): string {
 
 export function singular(word: string): string {
   if (/[^aeiou]ies$/.test(word)) return `${word.slice(0, -3)}y`;
-  if (/(s|x|z|ch|sh)es$/.test(word)) return word.slice(0, -2);
-  if (/[^s]s$/.test(word)) return word.slice(0, -1);
+  if (/(x|z|ch|sh|ss)es$/.test(word)) return word.slice(0, -2);
+  if (/(us|ss|is)$/.test(word)) return word;
+  if (/s$/.test(word)) return word.slice(0, -1);
   return word;
 }
 
