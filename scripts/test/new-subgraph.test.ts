@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSubgraph } from '../scaffold/generate.js';
+import { scaffoldNames } from '../scaffold/names.js';
 
 /*
  * `npm run new:subgraph` end to end, in a copy of this checkout (its files as they are, tracked or
@@ -16,6 +17,9 @@ const REPO = join(import.meta.dirname, '../..');
 const NODE_SOURCE = ['--conditions=@cellgraph/source', '--import', '@swc-node/register/esm-register'];
 /** Test databases of the copy's run: a namespace of their own, so neither run's setup drops the other's template. */
 const INNER_NAMESPACE = `${(process.env.CELLGRAPH_TEST_NAMESPACE ?? '').slice(0, 9)}scf`;
+/** The module generated: `inventory` with `Item`, or, once this checkout has an inventory module, names nothing else uses. */
+const [MODULE, AGGREGATE] = existsSync(join(REPO, 'subgraphs/inventory')) ? ['scaffoldcheck', 'ScaffoldCheckItem'] : ['inventory', 'Item'];
+const { aggs, aggFile } = scaffoldNames(MODULE, AGGREGATE, true).values as Record<string, string>;
 
 interface Run {
   code: number | null;
@@ -66,7 +70,7 @@ let generated: Run;
 beforeAll(async () => {
   copy = mkdtempSync(join(tmpdir(), 'cellgraph-scaffold-'));
   await copyCheckout(copy);
-  generated = await run(copy, process.execPath, [...NODE_SOURCE, 'scripts/new-subgraph.ts', 'inventory', '--aggregate', 'Item', '--no-install']);
+  generated = await run(copy, process.execPath, [...NODE_SOURCE, 'scripts/new-subgraph.ts', MODULE, '--aggregate', AGGREGATE, '--no-install']);
 }, 300_000);
 afterAll(() => {
   if (copy) rmSync(copy, { recursive: true, force: true });
@@ -78,18 +82,18 @@ describe('npm run new:subgraph', () => {
     const [typecheck, composeCheck, tests] = await Promise.all([
       run(copy, process.execPath, [join(copy, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json']),
       run(copy, process.execPath, [...NODE_SOURCE, 'scripts/compose.ts', '--check']),
-      run(copy, process.execPath, [join(copy, 'node_modules/vitest/vitest.mjs'), 'run', 'subgraphs/inventory', '--reporter=json', '--outputFile=vitest-report.json'], {
+      run(copy, process.execPath, [join(copy, 'node_modules/vitest/vitest.mjs'), 'run', `subgraphs/${MODULE}`, '--reporter=json', '--outputFile=vitest-report.json'], {
         CELLGRAPH_TEST_NAMESPACE: INNER_NAMESPACE,
       }),
     ]);
     // Errors in the new module or the files the generator edited are the generator's.
-    const own = typecheck.output.split('\n').filter((line) => /^(subgraphs\/inventory\/|scripts\/)/.test(line));
+    const own = typecheck.output.split('\n').filter((line) => line.startsWith(`subgraphs/${MODULE}/`) || line.startsWith('scripts/'));
     expect(own).toEqual([]);
     expect(composeCheck.code, composeCheck.output).toBe(0);
 
     expect(tests.code, tests.output.slice(-4000)).toBe(0);
     const report = JSON.parse(readFileSync(join(copy, 'vitest-report.json'), 'utf8')) as { numTotalTests: number; numPassedTests: number; testResults: { name: string }[] };
-    expect(report.testResults.map((file) => file.name.slice(copy.length + 1))).toEqual(['subgraphs/inventory/test/item.integration.test.ts']);
+    expect(report.testResults.map((file) => file.name.slice(copy.length + 1))).toEqual([`subgraphs/${MODULE}/test/${aggFile}.integration.test.ts`]);
     expect(report.numTotalTests).toBeGreaterThanOrEqual(6);
     expect(report.numPassedTests).toBe(report.numTotalTests);
 
@@ -99,23 +103,23 @@ describe('npm run new:subgraph', () => {
 
   it('registers the module with the workspace, the catalog, the cell and the composed schema', () => {
     const read = (file: string) => readFileSync(join(copy, file), 'utf8');
-    expect(JSON.parse(read('package.json')).workspaces).toContain('subgraphs/inventory');
-    expect(read('scripts/runtime/catalog.ts')).toContain("import { inventorySubgraph } from '@cellgraph/inventory';");
-    expect(read('scripts/runtime/catalog.ts')).toMatch(/\n  inventory: inventorySubgraph,\n\};/);
-    expect(JSON.parse(read('schema/cells/all/cell.json')).subgraphs.at(-1)).toBe('inventory');
-    expect(JSON.parse(read('schema/cells/sales/cell.json')).subgraphs).not.toContain('inventory');
-    expect(read('schema/cells/all/schema.graphql')).toMatch(/\n  items\(/);
-    expect(read('scripts/test/pagination-fixtures.ts')).toContain("'Query.items': () => ({ place: root }),");
-    expect(lstatSync(join(copy, 'node_modules/@cellgraph/inventory')).isSymbolicLink()).toBe(true);
-    for (const file of ['package.json', 'README.md', 'src/subgraph.ts', 'src/contracts.ts', 'src/migrations/0001-init.ts', 'src/item/item.service.ts', 'src/item/item.reference.ts']) {
-      expect(existsSync(join(copy, 'subgraphs/inventory', file)), file).toBe(true);
+    expect(JSON.parse(read('package.json')).workspaces).toContain(`subgraphs/${MODULE}`);
+    expect(read('scripts/runtime/catalog.ts')).toContain(`import { ${MODULE}Subgraph } from '@cellgraph/${MODULE}';`);
+    expect(read('scripts/runtime/catalog.ts')).toContain(`\n  ${MODULE}: ${MODULE}Subgraph,\n};`);
+    expect(JSON.parse(read('schema/cells/all/cell.json')).subgraphs.at(-1)).toBe(MODULE);
+    expect(JSON.parse(read('schema/cells/sales/cell.json')).subgraphs).not.toContain(MODULE);
+    expect(read('schema/cells/all/schema.graphql')).toContain(`\n  ${aggs}(`);
+    expect(read('scripts/test/pagination-fixtures.ts')).toContain(`'Query.${aggs}': () => ({ place: root }),`);
+    expect(lstatSync(join(copy, `node_modules/@cellgraph/${MODULE}`)).isSymbolicLink()).toBe(true);
+    for (const file of ['package.json', 'README.md', 'src/subgraph.ts', 'src/contracts.ts', 'src/migrations/0001-init.ts', `src/${aggFile}/${aggFile}.service.ts`, `src/${aggFile}/${aggFile}.reference.ts`]) {
+      expect(existsSync(join(copy, 'subgraphs', MODULE, file)), file).toBe(true);
     }
   });
 
   it('refuses a taken name with a clear message and exit code 1', async () => {
-    const again = await run(copy, process.execPath, [...NODE_SOURCE, 'scripts/new-subgraph.ts', 'inventory', '--no-install']);
+    const again = await run(copy, process.execPath, [...NODE_SOURCE, 'scripts/new-subgraph.ts', MODULE, '--no-install']);
     expect(again.code).toBe(1);
-    expect(again.output).toContain('new:subgraph: A module named "inventory" already exists');
+    expect(again.output).toContain(`new:subgraph: A module named "${MODULE}" already exists`);
   }, 60_000);
 
   it('refuses invalid and reserved names, unknown cells and names the schema already has, writing nothing', () => {
