@@ -1,17 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { collaborationSubgraph } from '@cellgraph/collaboration';
-import { collaborationEvents } from '@cellgraph/collaboration/contracts';
-import { crmSubgraph } from '@cellgraph/crm';
-import { crmEvents } from '@cellgraph/crm/contracts';
-import { identitySubgraph } from '@cellgraph/identity';
-import { identityEvents } from '@cellgraph/identity/contracts';
 import type { EventContracts, SubgraphDefinition } from '@cellgraph/kernel';
-import { notificationsSubgraph } from '@cellgraph/notifications';
-import { notificationsEvents } from '@cellgraph/notifications/contracts';
-import { tasksSubgraph } from '@cellgraph/tasks';
-import { tasksEvents } from '@cellgraph/tasks/contracts';
 import { describe, expect, it } from 'vitest';
+import { catalog } from '../runtime/catalog.js';
 
 /*
  * The modules' event contracts against their code. Emitting checks each event against the
@@ -19,13 +10,15 @@ import { describe, expect, it } from 'vitest';
  * contract with no producer, a module without contracts, a consumed event nobody declares.
  */
 
-const modules: [SubgraphDefinition<any>, EventContracts][] = [
-  [identitySubgraph, identityEvents],
-  [tasksSubgraph, tasksEvents],
-  [crmSubgraph, crmEvents],
-  [collaborationSubgraph, collaborationEvents],
-  [notificationsSubgraph, notificationsEvents],
-];
+const camel = (name: string) => name.replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+
+/** Every module of the catalog with its contracts: `<name>Events` of `@cellgraph/<name>/contracts`. */
+const modules: [SubgraphDefinition<any>, EventContracts][] = await Promise.all(
+  Object.values(catalog).map(async (definition): Promise<[SubgraphDefinition<any>, EventContracts]> => {
+    const contracts = (await import(`@cellgraph/${definition.name}/contracts`)) as Record<string, EventContracts | undefined>;
+    return [definition, contracts[`${camel(definition.name)}Events`] ?? {}];
+  }),
+);
 
 /** The module's sources but its contracts, as one text. */
 function sourcesOf(module: string): string {
