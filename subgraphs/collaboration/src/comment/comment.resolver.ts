@@ -34,11 +34,11 @@ export class CommentResolver {
 
   @FieldResolver(() => Comment, { nullable: true, description: 'The top-level comment this replies to.' })
   parent(@Root() comment: Comment, @Ctx() context: Context): Promise<Comment | null> {
-    return comment.parentId ? commentById(this.services, context.loaders).load(comment.parentId) : Promise.resolve(null);
+    return comment.parentId ? commentById(this.services, context.loaders, context.request).load(comment.parentId) : Promise.resolve(null);
   }
 
   @FieldResolver(() => CommentConnection, { nullable: true, description: 'Replies, oldest first.' })
   replies(@Root() comment: Comment, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() context: Context): Promise<Connection<Comment>> {
-    return repliesOf(this.services, context.loaders, args).load(comment.id);
+    return repliesOf(this.services, context.loaders, context.request, args).load(comment.id);
   }
 }

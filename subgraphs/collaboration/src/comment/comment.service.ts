@@ -54,7 +54,7 @@ export class CommentService {
     const parentId = input.parentId ? fromGlobalId('Comment', input.parentId, 'parentId') : null;
     const mentions = await this.mentions(orgId, text);
     await this.access.requireVisible(request, [node], () => ['input', 'nodeId']);
-    return this.db.transaction((em) =>
+    return this.db.transaction(request, (em) =>
       idempotent(em, this.db.schema, {
         key: input.idempotencyKey,
         operation: 'commentCreate',
@@ -83,7 +83,7 @@ export class CommentService {
     const id = fromGlobalId('Comment', input.id);
     const text = validateInput(body, input.body, CODE);
     const mentions = await this.mentions(orgId, text);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const comment = await this.visibleComment(request, em, id);
       if (comment.deletedAt) throw commentNotFound();
       if (comment.authorId !== userId) throw userError('COMMENT_NOT_YOURS', 'Only its author can edit a comment', ['input', 'id']);
@@ -102,7 +102,7 @@ export class CommentService {
   async delete(request: RequestContext, idInput: string): Promise<string> {
     const userId = requireUserId(request);
     const id = fromGlobalId('Comment', idInput);
-    await this.db.transaction(async (em) => {
+    await this.db.transaction(request, async (em) => {
       const comment = await this.visibleComment(request, em, id);
       if (comment.deletedAt) throw commentNotFound();
       if (comment.authorId !== userId && !(await this.access.canManage(request, keyOf(comment.nodeType, comment.nodeId)))) {
@@ -116,23 +116,24 @@ export class CommentService {
   }
 
   /** One page of top-level comments per node, oldest first, in a constant number of statements. */
-  threads(nodeIds: readonly string[], args: ConnectionArgs): Promise<Connection<Comment>[]> {
-    return this.grouped('comment.nodeId', nodeIds, args, true);
+  threads(request: RequestContext, nodeIds: readonly string[], args: ConnectionArgs): Promise<Connection<Comment>[]> {
+    return this.grouped(request, 'comment.nodeId', nodeIds, args, true);
   }
 
   /** One page of replies per comment, oldest first. */
-  replies(parentIds: readonly string[], args: ConnectionArgs): Promise<Connection<Comment>[]> {
-    return this.grouped('comment.parentId', parentIds, args, false);
+  replies(request: RequestContext, parentIds: readonly string[], args: ConnectionArgs): Promise<Connection<Comment>[]> {
+    return this.grouped(request, 'comment.parentId', parentIds, args, false);
   }
 
-  byIds(ids: readonly string[]): Promise<Comment[]> {
-    return this.db.transaction((em) => em.findBy(Comment, { id: In([...ids]) }));
+  byIds(request: RequestContext, ids: readonly string[]): Promise<Comment[]> {
+    return this.db.transaction(request, (em) => em.findBy(Comment, { id: In([...ids]) }));
   }
 
-  private grouped(groupPath: string, groups: readonly string[], args: ConnectionArgs, topLevel: boolean): Promise<Connection<Comment>[]> {
+  private grouped(request: RequestContext, groupPath: string, groups: readonly string[], args: ConnectionArgs, topLevel: boolean): Promise<Connection<Comment>[]> {
     return paginateGroups(
       {
         db: this.db,
+        scope: request,
         entity: Comment,
         build: (em) => {
           const query = em.createQueryBuilder(Comment, 'comment');

@@ -52,7 +52,7 @@ export class LinkService {
     await this.access.requireVisible(request, [source, target], (index) => ['input', index === 0 ? 'fromId' : 'toId']);
     if (!(await this.access.canWrite(request, source))) throw forbidden('You may not change the object you link from');
     try {
-      return await this.db.transaction((em) =>
+      return await this.db.transaction(request, (em) =>
         idempotent(em, this.db.schema, {
           key: input.idempotencyKey,
           operation: 'linkCreate',
@@ -80,7 +80,7 @@ export class LinkService {
   /** Removes a link: whoever may change either end and see both. */
   async delete(request: RequestContext, idInput: string): Promise<string> {
     const id = fromGlobalId('Link', idInput);
-    await this.db.transaction(async (em) => {
+    await this.db.transaction(request, async (em) => {
       const link = await em.findOne(LinkRow, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!link) throw linkNotFound();
       const [source, target] = [keyOf(link.sourceType, link.sourceId), keyOf(link.targetType, link.targetId)];
@@ -94,10 +94,11 @@ export class LinkService {
   }
 
   /** One page of links per node (seen from it), oldest first, in a constant number of statements. */
-  of(nodeUuids: readonly string[], args: LinksArgs): Promise<Connection<LinkEnd>[]> {
+  of(request: RequestContext, nodeUuids: readonly string[], args: LinksArgs): Promise<Connection<LinkEnd>[]> {
     return paginateGroups(
       {
         db: this.db,
+        scope: request,
         entity: LinkEnd,
         build: (em) => {
           const query = em

@@ -38,7 +38,7 @@ export class NodeAccess {
 
   /** For each node: may the caller read it (policies), and is it out of the trash? */
   async readable(request: RequestContext, nodes: readonly NodeKey[]): Promise<boolean[]> {
-    const trashed = await this.trashed(nodes.map((node) => node.uuid));
+    const trashed = await this.trashed(request, nodes.map((node) => node.uuid));
     const result = nodes.map((node) => this.inCell(node.type) && !trashed.has(node.uuid));
     const byType = new Map<string, number[]>();
     nodes.forEach((node, index) => byType.set(node.type, [...(byType.get(node.type) ?? []), index]));
@@ -50,9 +50,9 @@ export class NodeAccess {
   }
 
   /** The uuids among `uuids` that are in the trash. */
-  async trashed(uuids: readonly string[]): Promise<Set<string>> {
+  async trashed(request: RequestContext, uuids: readonly string[]): Promise<Set<string>> {
     if (!uuids.length) return new Set();
-    const rows: { node_id: string }[] = await this.db.transaction((em) => em.query('SELECT node_id FROM collaboration.trash WHERE node_id = ANY($1) AND deleted', [[...uuids]]));
+    const rows: { node_id: string }[] = await this.db.transaction(request, (em) => em.query('SELECT node_id FROM collaboration.trash WHERE node_id = ANY($1) AND deleted', [[...uuids]]));
     return new Set(rows.map((row) => row.node_id));
   }
 

@@ -62,6 +62,7 @@ export class TagService {
     await this.authz.require(request, 'read', 'Tag');
     return paginate({
       db: this.db,
+      scope: request,
       build: (em) => {
         const query = em.createQueryBuilder(Tag, 'tag');
         if (args.category) query.andWhere('tag.category = :category', { category: args.category });
@@ -79,7 +80,7 @@ export class TagService {
     await this.authz.require(request, 'write', 'Tag');
     const valid = validateInput(createInput, input, CODE);
     return this.guardName(() =>
-      this.db.transaction((em) =>
+      this.db.transaction(request, (em) =>
         idempotent(em, this.db.schema, {
           key: input.idempotencyKey,
           operation: 'tagCreate',
@@ -100,7 +101,7 @@ export class TagService {
     await this.authz.require(request, 'manage', 'Tag');
     const changes = validateInput(updateInput, { name: input.name ?? undefined, color: input.color ?? undefined, category: input.category }, CODE);
     return this.guardName(() =>
-      this.db.transaction(async (em) => {
+      this.db.transaction(request, async (em) => {
         const tag = await em.findOneBy(Tag, { id });
         if (!tag) throw tagNotFound();
         const before = { name: tag.name, color: tag.color, category: tag.category };
@@ -116,7 +117,7 @@ export class TagService {
   async delete(request: RequestContext, idInput: string): Promise<string> {
     const id = fromGlobalId('Tag', idInput);
     await this.authz.require(request, 'manage', 'Tag');
-    await this.db.transaction(async (em) => {
+    await this.db.transaction(request, async (em) => {
       const tag = await em.findOneBy(Tag, { id });
       if (!tag) throw tagNotFound();
       const removedFrom = await em.countBy(Tagging, { tagId: id });
@@ -131,7 +132,7 @@ export class TagService {
     const createdBy = requireUserId(request);
     const { tagId, nodes } = await this.target(request, input);
     await this.access.requireVisible(request, nodes, (index) => ['input', 'nodeIds', index]);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const tag = await this.tag(em, tagId);
       let changed = 0;
       for (const node of nodes) {
@@ -146,7 +147,7 @@ export class TagService {
   /** Takes a tag off objects; returns how many lost it. */
   async remove(request: RequestContext, input: { tagId: string; nodeIds: string[] }): Promise<{ tag: Tag; changed: number }> {
     const { tagId, nodes } = await this.target(request, input);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const tag = await this.tag(em, tagId);
       let changed = 0;
       for (const node of nodes) {
@@ -160,8 +161,8 @@ export class TagService {
   }
 
   /** The tags on each node (by uuid), by name, in one unit of work. */
-  async tagsOf(nodeUuids: readonly string[]): Promise<Tag[][]> {
-    return this.db.transaction(async (em) => {
+  async tagsOf(request: RequestContext, nodeUuids: readonly string[]): Promise<Tag[][]> {
+    return this.db.transaction(request, async (em) => {
       const taggings = await em.find(Tagging, { where: { nodeId: In([...nodeUuids]) } });
       const tags = taggings.length ? await em.find(Tag, { where: { id: In([...new Set(taggings.map((t) => t.tagId))]) }, order: { name: 'ASC' } }) : [];
       return nodeUuids.map((uuid) => tags.filter((tag) => taggings.some((t) => t.nodeId === uuid && t.tagId === tag.id)));
@@ -188,6 +189,7 @@ export class TagService {
                      GROUP BY tg.node_type, tg.node_id HAVING count(DISTINCT tg.tag_id) >= :atLeast`;
     return paginateSource<{ node_type: string; node_id: string }, NodeRef & { uuid: string }>({
       db: this.db,
+      scope: request,
       source: { sql: grouped, params },
       sort: byNodeId,
       args,
@@ -197,7 +199,7 @@ export class TagService {
 
   /** An SQL condition keeping the taggings of nodes the caller may read (per type, from the policies). */
   private async visibilityFilter(request: RequestContext, tagIds: string[], types: string[] | null): Promise<(param: (value: unknown) => string) => string> {
-    const present: { node_type: string }[] = await this.db.transaction((em) => em.query('SELECT DISTINCT node_type FROM collaboration.taggings WHERE tag_id = ANY($1)', [tagIds]));
+    const present: { node_type: string }[] = await this.db.transaction(request, (em) => em.query('SELECT DISTINCT node_type FROM collaboration.taggings WHERE tag_id = ANY($1)', [tagIds]));
     const wanted = present.map((row) => row.node_type).filter((type) => !types || types.includes(type));
     const readable = await Promise.all(wanted.map(async (type) => [type, await this.authz.readableIds(request, type)] as const));
     return (param) => {

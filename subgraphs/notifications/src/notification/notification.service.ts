@@ -40,6 +40,7 @@ export class NotificationService {
     requireOrgId(request);
     return paginate({
       db: this.db,
+      scope: request,
       build: (em) => {
         const query = em.getRepository(Notification).createQueryBuilder('notification').where('notification.recipientId = :userId AND notification.inApp', { userId });
         if (args.unreadOnly) query.andWhere('notification.readAt IS NULL');
@@ -53,12 +54,12 @@ export class NotificationService {
   async unreadCount(request: RequestContext): Promise<number> {
     const userId = requireUserId(request);
     requireOrgId(request);
-    return this.db.transaction((em) => em.countBy(Notification, { recipientId: userId, inApp: true, readAt: IsNull() }));
+    return this.db.transaction(request, (em) => em.countBy(Notification, { recipientId: userId, inApp: true, readAt: IsNull() }));
   }
 
   /** Notifications by id in the caller's organization (whoever they are addressed to). */
-  byIds(ids: readonly string[]): Promise<Notification[]> {
-    return this.db.transaction((em) => em.findBy(Notification, { id: In([...ids]) }));
+  byIds(request: RequestContext, ids: readonly string[]): Promise<Notification[]> {
+    return this.db.transaction(request, (em) => em.findBy(Notification, { id: In([...ids]) }));
   }
 
   /** A notification is readable by its recipient only (and only while it is listed in-app). */
@@ -78,7 +79,7 @@ export class NotificationService {
       const decoded = parseGlobalId(id);
       return decoded?.typeName === 'Notification' ? decoded.uuid : null;
     });
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
       const found = wanted.length ? await em.find(Notification, { where: { id: In(wanted), recipientId: userId, inApp: true }, lock: { mode: 'pessimistic_write' } }) : [];
       const own = new Set(found.map((n) => n.id));
@@ -101,7 +102,7 @@ export class NotificationService {
   async markAllRead(request: RequestContext): Promise<number> {
     const orgId = requireOrgId(request);
     const userId = requireUserId(request);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const result = await em
         .createQueryBuilder()
         .update(Notification)
@@ -122,7 +123,7 @@ export class NotificationService {
     const userId = principalUserId(request.principal);
     if (event.type !== NOTIFICATION_CREATED || event.subject?.type !== 'Notification' || !userId) return null;
     if (!event.orgId || event.orgId !== principalOrgId(request.principal) || event.data.recipientId !== userId) return null;
-    const [notification] = await this.byIds([event.subject.id]);
+    const [notification] = await this.byIds(request, [event.subject.id]);
     return notification && this.readableOf(request, [notification])[0] ? notification : null;
   }
 }

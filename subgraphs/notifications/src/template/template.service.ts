@@ -38,7 +38,7 @@ export class TemplateService {
   async list(request: RequestContext): Promise<EmailTemplate[]> {
     requireOrgId(request);
     await this.authz.require(request, 'manage', 'NotificationTemplate');
-    return this.db.transaction((em) => em.find(EmailTemplate, { order: { event: 'ASC' } }));
+    return this.db.transaction(request, (em) => em.find(EmailTemplate, { order: { event: 'ASC' } }));
   }
 
   async set(request: RequestContext, input: NotificationTemplateSetInput): Promise<EmailTemplate> {
@@ -50,7 +50,7 @@ export class TemplateService {
     if (problems.length) {
       throw new UserInputError(problems.map(({ part, message }) => ({ code: NotificationErrorCode.TemplateInvalid, field: ['input', part], message })));
     }
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       await em.query(
         `INSERT INTO notifications.email_templates (id, org_id, event_type, subject, html, text, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (org_id, event_type) DO UPDATE SET subject = excluded.subject, html = excluded.html, text = excluded.text, updated_by = excluded.updated_by, updated_at = now()`,
@@ -64,7 +64,7 @@ export class TemplateService {
     requireOrgId(request);
     await this.authz.require(request, 'manage', 'NotificationTemplate');
     const key = validateInput(z.object({ event: templateKey }), { event }, NotificationErrorCode.InvalidInput).event;
-    const deleted = await this.db.transaction((em) => em.delete(EmailTemplate, { event: key }));
+    const deleted = await this.db.transaction(request, (em) => em.delete(EmailTemplate, { event: key }));
     if (!deleted.affected) throw templateNotFound();
     return key;
   }
