@@ -6,7 +6,6 @@ import {
   parseGlobalId,
   requireOrgId,
   requireUserId,
-  userError,
   uuidv7,
   validateInput,
   type Authorizer,
@@ -21,12 +20,11 @@ import { z } from 'zod';
 import type { NodeAccess } from '../node/node-access.js';
 import { keyOf, nodeKey } from '../node/node.ref.js';
 import { Comment } from './comment.entity.js';
+import { CommentErrorCode, commentNotFound, mentionInvalid, notYoursToDelete, notYoursToEdit, replyToReply } from './comment.errors.js';
 import type { CommentCreateInput } from './comment.inputs.js';
 
-const CODE = 'COMMENT_INVALID_INPUT';
 const MENTION = /<@([A-Za-z0-9_-]{1,200})>/g;
 const body = z.string().trim().min(1, 'A comment needs some text').max(10_000, 'A comment has at most 10,000 characters');
-const commentNotFound = (field = 'id') => userError('COMMENT_NOT_FOUND', 'No such comment', ['input', field]);
 
 const oldestFirst: SortKey[] = [
   { name: 'createdAt', path: 'comment.createdAt', sqlType: 'timestamptz', direction: OrderDirection.ASC },
@@ -50,7 +48,7 @@ export class CommentService {
     const orgId = requireOrgId(request);
     const authorId = requireUserId(request);
     const node = nodeKey(input.nodeId, 'nodeId');
-    const text = validateInput(body, input.body, CODE);
+    const text = validateInput(body, input.body, CommentErrorCode.InvalidInput);
     const parentId = input.parentId ? fromGlobalId('Comment', input.parentId, 'parentId') : null;
     const mentions = await this.mentions(orgId, text);
     await this.access.requireVisible(request, [node], () => ['input', 'nodeId']);
@@ -64,7 +62,7 @@ export class CommentService {
           if (parentId) {
             const parent = await em.findOneBy(Comment, { id: parentId });
             if (!parent || parent.nodeId !== node.uuid) throw commentNotFound('parentId');
-            if (parent.parentId) throw userError(CODE, 'Reply in the thread: to its top-level comment', ['input', 'parentId']);
+            if (parent.parentId) throw replyToReply();
           }
           const comment = em.create(Comment, { id: uuidv7(), orgId, nodeType: node.type, nodeId: node.uuid, parentId, authorId, text, mentions, editedAt: null, deletedAt: null });
           await em.save(comment);
@@ -81,12 +79,12 @@ export class CommentService {
     const orgId = requireOrgId(request);
     const userId = requireUserId(request);
     const id = fromGlobalId('Comment', input.id);
-    const text = validateInput(body, input.body, CODE);
+    const text = validateInput(body, input.body, CommentErrorCode.InvalidInput);
     const mentions = await this.mentions(orgId, text);
     return this.db.transaction(request, async (em) => {
       const comment = await this.visibleComment(request, em, id);
       if (comment.deletedAt) throw commentNotFound();
-      if (comment.authorId !== userId) throw userError('COMMENT_NOT_YOURS', 'Only its author can edit a comment', ['input', 'id']);
+      if (comment.authorId !== userId) throw notYoursToEdit();
       const added = mentions.filter((uuid) => !comment.mentions.includes(uuid));
       comment.text = text;
       comment.mentions = mentions;
@@ -106,7 +104,7 @@ export class CommentService {
       const comment = await this.visibleComment(request, em, id);
       if (comment.deletedAt) throw commentNotFound();
       if (comment.authorId !== userId && !(await this.access.canManage(request, keyOf(comment.nodeType, comment.nodeId)))) {
-        throw userError('COMMENT_NOT_YOURS', 'Only its author or the object’s managers can delete a comment', ['input', 'id']);
+        throw notYoursToDelete();
       }
       comment.deletedAt = new Date();
       await em.save(comment);
@@ -163,7 +161,7 @@ export class CommentService {
     for (const [, id] of text.matchAll(MENTION)) {
       const decoded = parseGlobalId(id!);
       if (decoded?.typeName !== 'User' || !(await this.authz.isMember(orgId, decoded.uuid))) {
-        throw userError('COMMENT_MENTION_INVALID', `<@${id}> is not a member of your organization`, ['input', 'body']);
+        throw mentionInvalid(id!);
       }
       uuids.add(decoded.uuid);
     }

@@ -7,7 +7,6 @@ import {
   paginateGroups,
   requireOrgId,
   requireUserId,
-  userError,
   uuidv7,
   type Connection,
   type Database,
@@ -18,11 +17,10 @@ import type { EntityManager } from 'typeorm';
 import type { NodeAccess } from '../node/node-access.js';
 import { keyOf, nodeKey, type NodeKey } from '../node/node.ref.js';
 import { LinkDirection, LinkEnd, LinkRow } from './link.entities.js';
+import { alreadyLinked, invalidRelationship, linkNotFound, linkToItself } from './link.errors.js';
 import type { LinkCreateInput, LinksArgs } from './link.inputs.js';
 
 const RELATIONSHIP = /^[a-z][a-z0-9_]{0,49}$/;
-const linkNotFound = () => userError('LINK_NOT_FOUND', 'No such link', ['input', 'id']);
-const alreadyLinked = () => userError('LINK_EXISTS', 'These objects are already linked with this relationship', ['input', 'toId']);
 
 const oldestFirst: SortKey[] = [
   { name: 'createdAt', path: 'end.createdAt', sqlType: 'timestamptz', direction: OrderDirection.ASC },
@@ -47,8 +45,8 @@ export class LinkService {
     const source = nodeKey(input.fromId, 'fromId');
     const target = nodeKey(input.toId, 'toId');
     const relationship = input.relationship.trim();
-    if (!RELATIONSHIP.test(relationship)) throw userError('LINK_INVALID_INPUT', 'A relationship is lower-case words joined by _ (at most 50 characters)', ['input', 'relationship']);
-    if (source.id === target.id) throw userError('LINK_INVALID_INPUT', 'An object cannot be linked to itself', ['input', 'toId']);
+    if (!RELATIONSHIP.test(relationship)) throw invalidRelationship();
+    if (source.id === target.id) throw linkToItself();
     await this.access.requireVisible(request, [source, target], (index) => ['input', index === 0 ? 'fromId' : 'toId']);
     if (!(await this.access.canWrite(request, source))) throw forbidden('You may not change the object you link from');
     try {

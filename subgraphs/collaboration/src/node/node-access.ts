@@ -1,4 +1,5 @@
-import { forbidden, requireVisibleNodes, type Authorizer, type Database, type GraphClient, type LoaderRegistry, type RequestContext, userError } from '@cellgraph/kernel';
+import { forbidden, requireVisibleNodes, type Authorizer, type Database, type GraphClient, type LoaderRegistry, type RequestContext } from '@cellgraph/kernel';
+import { nodeNotFound } from './node.errors.js';
 import type { NodeKey } from './node.ref.js';
 
 /**
@@ -32,8 +33,8 @@ export class NodeAccess {
    */
   async requireVisible(request: RequestContext, nodes: NodeKey[], field: (index: number) => (string | number)[]): Promise<void> {
     const unknown = nodes.findIndex((node) => !this.inCell(node.type));
-    if (unknown >= 0) throw notFound(field(unknown));
-    await requireVisibleNodes(this.graph, request, nodes.map((node) => node.id), (index) => notFound(field(index)));
+    if (unknown >= 0) throw nodeNotFound(field(unknown));
+    await requireVisibleNodes(this.graph, request, nodes.map((node) => node.id), (index) => nodeNotFound(field(index)));
   }
 
   /** For each node: may the caller read it (policies), and is it out of the trash? */
@@ -66,7 +67,6 @@ export class NodeAccess {
   }
 }
 
-const notFound = (field: (string | number)[]) => userError('NODE_NOT_FOUND', 'No object with this id exists in your organization or is visible to you', field);
 
 /** Per request: may the caller read this node? Node fields answer FORBIDDEN when not. */
 export function readableNode(access: NodeAccess, loaders: LoaderRegistry, request: RequestContext) {

@@ -10,7 +10,6 @@ import {
   paginateSource,
   requireOrgId,
   requireUserId,
-  userError,
   uuidv7,
   validateInput,
   type Authorizer,
@@ -24,12 +23,10 @@ import { z } from 'zod';
 import type { NodeAccess } from '../node/node-access.js';
 import { nodeKey, NodeRef, type NodeKey } from '../node/node.ref.js';
 import { Tag, Tagging } from './tag.entities.js';
+import { nameTaken, nodeCountInvalid, TagErrorCode, tagNotFound } from './tag.errors.js';
 import { TagMatch, type TagCreateInput, type TaggedNodesArgs, type TagsArgs } from './tag.inputs.js';
 
-const CODE = 'TAG_INVALID_INPUT';
 const MAX_NODES = 100;
-const tagNotFound = (field = 'id') => userError('TAG_NOT_FOUND', 'No such tag in your organization', ['input', field]);
-const nameTaken = () => userError('TAG_NAME_TAKEN', 'Another tag has this name', ['input', 'name']);
 
 const fields = {
   name: z.string().trim().min(1, 'A tag needs a name').max(50, 'A tag name has at most 50 characters'),
@@ -78,7 +75,7 @@ export class TagService {
     const orgId = requireOrgId(request);
     const createdBy = requireUserId(request);
     await this.authz.require(request, 'write', 'Tag');
-    const valid = validateInput(createInput, input, CODE);
+    const valid = validateInput(createInput, input, TagErrorCode.InvalidInput);
     return this.guardName(() =>
       this.db.transaction(request, (em) =>
         idempotent(em, this.db.schema, {
@@ -99,7 +96,7 @@ export class TagService {
   async update(request: RequestContext, input: { id: string; name?: string | null; color?: string | null; category?: string | null }): Promise<Tag> {
     const id = fromGlobalId('Tag', input.id);
     await this.authz.require(request, 'manage', 'Tag');
-    const changes = validateInput(updateInput, { name: input.name ?? undefined, color: input.color ?? undefined, category: input.category }, CODE);
+    const changes = validateInput(updateInput, { name: input.name ?? undefined, color: input.color ?? undefined, category: input.category }, TagErrorCode.InvalidInput);
     return this.guardName(() =>
       this.db.transaction(request, async (em) => {
         const tag = await em.findOneBy(Tag, { id });
@@ -211,7 +208,7 @@ export class TagService {
   private async target(request: RequestContext, input: { tagId: string; nodeIds: string[] }): Promise<{ tagId: string; nodes: NodeKey[] }> {
     requireOrgId(request);
     const tagId = fromGlobalId('Tag', input.tagId, 'tagId');
-    if (!input.nodeIds.length || input.nodeIds.length > MAX_NODES) throw userError(CODE, `Give 1 to ${MAX_NODES} objects`, ['input', 'nodeIds']);
+    if (!input.nodeIds.length || input.nodeIds.length > MAX_NODES) throw nodeCountInvalid(MAX_NODES);
     const nodes = [...new Map(input.nodeIds.map((id, index) => [id, nodeKey(id, `nodeIds[${index}]`)])).values()];
     for (const node of nodes) if (!(await this.access.canWrite(request, node))) throw forbidden('You may not change one of these objects');
     return { tagId, nodes };

@@ -4,8 +4,6 @@ import {
   paginate,
   parseGlobalId,
   requireOrgId,
-  userError,
-  UserInputError,
   type Authorizer,
   type Connection,
   type Database,
@@ -18,10 +16,10 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { NodeAccess } from '../node/node-access.js';
 import { TrashItem } from './trash-item.entity.js';
+import { notInTrash, ownerRefused, trashForbidden } from './trash.errors.js';
 import type { TrashArgs } from './trash.inputs.js';
 
 const lowerFirst = (text: string) => `${text[0]!.toLowerCase()}${text.slice(1)}`;
-const notInTrash = () => userError('TRASH_ITEM_NOT_FOUND', 'Nothing with this id is in the trash', ['input', 'id']);
 
 const latestFirst: SortKey[] = [
   { name: 'deletedAt', path: 'item.changedAt', sqlType: 'timestamptz', direction: OrderDirection.DESC },
@@ -131,10 +129,10 @@ export class TrashService {
     const payload = answer.data?.[mutation];
     if (answer.errors?.length || !payload) {
       const code = answer.errors?.[0]?.extensions?.code;
-      if (code === 'FORBIDDEN') throw new UserInputError({ code: 'TRASH_FORBIDDEN', field: ['input', 'id'], message: answer.errors![0]!.message });
+      if (code === 'FORBIDDEN') throw trashForbidden(answer.errors![0]!.message);
       throw notInTrash();
     }
-    if (payload.userErrors.length) throw new UserInputError(payload.userErrors.map((error) => ({ ...error, field: ['input', 'id'] })));
+    if (payload.userErrors.length) throw ownerRefused(payload.userErrors);
   }
 }
 

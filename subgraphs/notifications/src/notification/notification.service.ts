@@ -6,18 +6,15 @@ import {
   principalUserId,
   requireOrgId,
   requireUserId,
-  userError,
-  UserInputError,
   type Connection,
   type Database,
   type PublishedEvent,
   type RequestContext,
   type SortKey,
-  type UserErrorData,
 } from '@cellgraph/kernel';
 import { In, IsNull } from 'typeorm';
-import { NotificationErrorCode, notificationNotFound } from '../errors.js';
 import { Notification } from './notification.entity.js';
+import { markReadCountInvalid, notificationsNotFound } from './notification.errors.js';
 import type { NotificationsArgs } from './notification.inputs.js';
 
 export const MAX_MARK_READ = 100;
@@ -73,7 +70,7 @@ export class NotificationService {
     const orgId = requireOrgId(request);
     const userId = requireUserId(request);
     if (globalIds.length === 0 || globalIds.length > MAX_MARK_READ) {
-      throw userError(NotificationErrorCode.InvalidInput, `Give 1 to ${MAX_MARK_READ} notifications`, ['input', 'ids']);
+      throw markReadCountInvalid(MAX_MARK_READ);
     }
     const ids = globalIds.map((id) => {
       const decoded = parseGlobalId(id);
@@ -83,10 +80,8 @@ export class NotificationService {
       const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
       const found = wanted.length ? await em.find(Notification, { where: { id: In(wanted), recipientId: userId, inApp: true }, lock: { mode: 'pessimistic_write' } }) : [];
       const own = new Set(found.map((n) => n.id));
-      const errors: UserErrorData[] = ids.flatMap((id, index) =>
-        id && own.has(id) ? [] : notificationNotFound(['input', 'ids', index]).errors,
-      );
-      if (errors.length) throw new UserInputError(errors);
+      const missing = ids.flatMap((id, index) => (id && own.has(id) ? [] : [index]));
+      if (missing.length) throw notificationsNotFound(missing);
       const unread = found.filter((n) => !n.readAt).map((n) => n.id);
       if (unread.length) {
         await em.query('UPDATE notifications.notifications SET read_at = now() WHERE id = ANY($1) AND read_at IS NULL', [unread]);

@@ -1,8 +1,9 @@
 import { requireOrgId, requireUserId, validateInput, type Database, type RequestContext } from '@cellgraph/kernel';
 import { In, type EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { NotificationErrorCode, preferenceNotFound } from '../errors.js';
+import { NotificationErrorCode } from '../notification/notification.errors.js';
 import { EmailFrequency, NotificationSettings, Preference } from './preference.entities.js';
+import { preferenceNotFound } from './preference.errors.js';
 import type { NotificationPreferenceSetInput, NotificationSettingsUpdateInput } from './preference.inputs.js';
 import { DEFAULT_CHOICE, EVENT_PATTERN, resolveChannels } from './resolve.js';
 
