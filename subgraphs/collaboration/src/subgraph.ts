@@ -1,4 +1,4 @@
-import { defineSubgraph, parseEnv, referenceAsIs, type PublishedEvent } from '@cellgraph/kernel';
+import { defineSubgraph, parseEnv, type PublishedEvent } from '@cellgraph/kernel';
 import { z } from 'zod';
 import { Activity } from './activity/activity.entity.js';
 import { collaborationEvents } from './contracts.js';
@@ -12,6 +12,7 @@ import { LinkResolver } from './link/link.resolver.js';
 import { LinkService } from './link/link.service.js';
 import { migrations } from './migrations/index.js';
 import { NodeAccess } from './node/node-access.js';
+import { resolveNodeReference } from './node/node.reference.js';
 import { NodeResolver } from './node/node.resolver.js';
 import type { CollaborationServices } from './services.js';
 import { Tag, Tagging } from './tag/tag.entities.js';
@@ -45,7 +46,7 @@ export const collaborationSubgraph = defineSubgraph<CollaborationServices>({
   migrations,
   entities: [Comment, LinkRow, LinkEnd, Tag, Tagging, Activity, TrashItem],
   resolvers: [NodeResolver, CommentResolver, LinkResolver, TagResolver, ActivityResolver, TrashResolver],
-  references: { Node: referenceAsIs },
+  references: { Node: resolveNodeReference },
   nodeReferences: [
     { type: 'Comment', field: 'author', from: 'authorId', target: 'User', description: 'Who wrote it (null once deleted).' },
     { type: 'Comment', field: 'mentions', from: 'mentionIds', target: 'User', list: true, description: 'The people it mentions.' },

@@ -7,7 +7,7 @@ export const CommentErrorCode = {
   MentionInvalid: 'COMMENT_MENTION_INVALID',
 } as const;
 
-export const commentNotFound = (field = 'id') => userError(CommentErrorCode.NotFound, 'No such comment', ['input', field]);
+export const commentNotFound = (field: (string | number)[] = ['input', 'id']) => userError(CommentErrorCode.NotFound, 'No such comment', field);
 export const replyToReply = () => userError(CommentErrorCode.InvalidInput, 'Reply in the thread: to its top-level comment', ['input', 'parentId']);
 export const notYoursToEdit = () => userError(CommentErrorCode.NotYours, 'Only its author can edit a comment', ['input', 'id']);
 export const notYoursToDelete = () => userError(CommentErrorCode.NotYours, 'Only its author or the object’s managers can delete a comment', ['input', 'id']);

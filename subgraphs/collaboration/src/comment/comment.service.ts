@@ -1,4 +1,5 @@
 import {
+  AggregateAccess,
   fromGlobalId,
   idempotent,
   OrderDirection,
@@ -15,7 +16,7 @@ import {
   type RequestContext,
   type SortKey,
 } from '@cellgraph/kernel';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import type { NodeAccess } from '../node/node-access.js';
 import { keyOf, nodeKey } from '../node/node.ref.js';
@@ -38,11 +39,26 @@ const oldestFirst: SortKey[] = [
  * authors edit their comments; authors and the object's managers delete them.
  */
 export class CommentService {
+  /**
+   * Comments by id and their loader. A comment is read through its object — `Node.comments` and
+   * `Comment.replies` check the object (NodeAccess), a reply's `parent` is on the same object — so
+   * a row found in the caller's organization is readable as such (what the loader always answered).
+   */
+  readonly access: AggregateAccess<Comment>;
+
   constructor(
     private readonly db: Database,
     private readonly authz: Authorizer,
-    private readonly access: NodeAccess,
-  ) {}
+    private readonly nodes: NodeAccess,
+  ) {
+    this.access = new AggregateAccess(db, authz, {
+      type: 'Comment',
+      entity: Comment,
+      table: 'collaboration.comments',
+      notFound: commentNotFound,
+      readableOf: (_request, rows) => rows.map(() => true),
+    });
+  }
 
   async create(request: RequestContext, input: CommentCreateInput): Promise<Comment> {
     const orgId = requireOrgId(request);
@@ -51,7 +67,7 @@ export class CommentService {
     const text = validateInput(body, input.body, CommentErrorCode.InvalidInput);
     const parentId = input.parentId ? fromGlobalId('Comment', input.parentId, 'parentId') : null;
     const mentions = await this.mentions(orgId, text);
-    await this.access.requireVisible(request, [node], () => ['input', 'nodeId']);
+    await this.nodes.requireVisible(request, [node], () => ['input', 'nodeId']);
     return this.db.transaction(request, (em) =>
       idempotent(em, this.db.schema, {
         key: input.idempotencyKey,
@@ -61,7 +77,7 @@ export class CommentService {
         create: async () => {
           if (parentId) {
             const parent = await em.findOneBy(Comment, { id: parentId });
-            if (!parent || parent.nodeId !== node.uuid) throw commentNotFound('parentId');
+            if (!parent || parent.nodeId !== node.uuid) throw commentNotFound(['input', 'parentId']);
             if (parent.parentId) throw replyToReply();
           }
           const comment = em.create(Comment, { id: uuidv7(), orgId, nodeType: node.type, nodeId: node.uuid, parentId, authorId, text, mentions, editedAt: null, deletedAt: null });
@@ -103,7 +119,7 @@ export class CommentService {
     await this.db.transaction(request, async (em) => {
       const comment = await this.visibleComment(request, em, id);
       if (comment.deletedAt) throw commentNotFound();
-      if (comment.authorId !== userId && !(await this.access.canManage(request, keyOf(comment.nodeType, comment.nodeId)))) {
+      if (comment.authorId !== userId && !(await this.nodes.canManage(request, keyOf(comment.nodeType, comment.nodeId)))) {
         throw notYoursToDelete();
       }
       comment.deletedAt = new Date();
@@ -121,10 +137,6 @@ export class CommentService {
   /** One page of replies per comment, oldest first. */
   replies(request: RequestContext, parentIds: readonly string[], args: ConnectionArgs): Promise<Connection<Comment>[]> {
     return this.grouped(request, 'comment.parentId', parentIds, args, false);
-  }
-
-  byIds(request: RequestContext, ids: readonly string[]): Promise<Comment[]> {
-    return this.db.transaction(request, (em) => em.findBy(Comment, { id: In([...ids]) }));
   }
 
   private grouped(request: RequestContext, groupPath: string, groups: readonly string[], args: ConnectionArgs, topLevel: boolean): Promise<Connection<Comment>[]> {
@@ -151,7 +163,7 @@ export class CommentService {
   /** A comment on an object the caller may read (else not found). */
   private async visibleComment(request: RequestContext, em: EntityManager, id: string): Promise<Comment> {
     const comment = await em.findOne(Comment, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!comment || !(await this.access.readable(request, [keyOf(comment.nodeType, comment.nodeId)]))[0]) throw commentNotFound();
+    if (!comment || !(await this.nodes.readable(request, [keyOf(comment.nodeType, comment.nodeId)]))[0]) throw commentNotFound();
     return comment;
   }
 

@@ -1,4 +1,4 @@
-import { forbidden, requireVisibleNodes, type Authorizer, type Database, type GraphClient, type LoaderRegistry, type RequestContext } from '@cellgraph/kernel';
+import { requireVisibleNodes, type Authorizer, type Database, type GraphClient, type RequestContext } from '@cellgraph/kernel';
 import { nodeNotFound } from './node.errors.js';
 import type { NodeKey } from './node.ref.js';
 
@@ -65,14 +65,4 @@ export class NodeAccess {
   canManage(request: RequestContext, node: NodeKey): Promise<boolean> {
     return this.authz.can(request, 'manage', node.type, node.uuid);
   }
-}
-
-
-/** Per request: may the caller read this node? Node fields answer FORBIDDEN when not. */
-export function readableNode(access: NodeAccess, loaders: LoaderRegistry, request: RequestContext) {
-  return loaders.get<NodeKey, boolean, string>('collaboration.readableNode', (nodes) => access.readable(request, nodes), { cacheKeyFn: (node) => node.id });
-}
-
-export async function requireReadable(access: NodeAccess, loaders: LoaderRegistry, request: RequestContext, node: NodeKey): Promise<void> {
-  if (!(await readableNode(access, loaders, request).load(node))) throw forbidden('You may not read this object');
 }

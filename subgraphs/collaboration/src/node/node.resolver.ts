@@ -4,12 +4,14 @@ import { ActivityConnection } from '../activity/activity.inputs.js';
 import type { ActivityItem } from '../activity/activity.service.js';
 import type { Comment } from '../comment/comment.entity.js';
 import { CommentConnection } from '../comment/comment.inputs.js';
+import { threadsOf } from '../comment/comment.loaders.js';
 import type { LinkEnd } from '../link/link.entities.js';
 import { LinkConnection, LinksArgs } from '../link/link.inputs.js';
+import { linksOf } from '../link/link.loaders.js';
 import type { CollaborationServices } from '../services.js';
 import { Tag } from '../tag/tag.entities.js';
-import { requireReadable } from './node-access.js';
-import { linksOf, tagsOf, threadsOf } from './node.loaders.js';
+import { tagsOf } from '../tag/tag.loaders.js';
+import { requireReadable } from './node.loaders.js';
 import { nodeKey, NodeRef, type NodeKey } from './node.ref.js';
 
 type Context = SubgraphContext<CollaborationServices>;

@@ -1,4 +1,5 @@
 import {
+  AggregateAccess,
   OrderDirection,
   paginate,
   parseGlobalId,
@@ -6,6 +7,7 @@ import {
   principalUserId,
   requireOrgId,
   requireUserId,
+  type Authorizer,
   type Connection,
   type Database,
   type PublishedEvent,
@@ -14,7 +16,7 @@ import {
 } from '@cellgraph/kernel';
 import { In, IsNull } from 'typeorm';
 import { Notification } from './notification.entity.js';
-import { markReadCountInvalid, notificationsNotFound } from './notification.errors.js';
+import { markReadCountInvalid, notificationNotFound, notificationsNotFound } from './notification.errors.js';
 import type { NotificationsArgs } from './notification.inputs.js';
 
 export const MAX_MARK_READ = 100;
@@ -25,12 +27,32 @@ const latestFirst: SortKey[] = [
   { name: 'id', path: 'notification.id', sqlType: 'uuid', direction: OrderDirection.DESC },
 ];
 
+/** A notification is readable by its recipient only (and only while it is listed in-app). */
+function readableByRecipient(request: RequestContext, notifications: readonly Notification[]): boolean[] {
+  const userId = principalUserId(request.principal);
+  return notifications.map((n) => n.inApp && n.recipientId === userId);
+}
+
 /**
  * The signed-in user's notifications in their organization: listing, unread count, marking read,
  * and what a live `notification.created` means to a subscriber. Nobody sees another's.
  */
 export class NotificationService {
-  constructor(private readonly db: Database) {}
+  /** Notifications by id, their loader and references: readable by their recipient alone (`readableByRecipient`). */
+  readonly access: AggregateAccess<Notification>;
+
+  constructor(
+    private readonly db: Database,
+    authz: Authorizer,
+  ) {
+    this.access = new AggregateAccess(db, authz, {
+      type: 'Notification',
+      entity: Notification,
+      table: 'notifications.notifications',
+      notFound: notificationNotFound,
+      readableOf: readableByRecipient,
+    });
+  }
 
   list(request: RequestContext, args: NotificationsArgs): Promise<Connection<Notification>> {
     const userId = requireUserId(request);
@@ -52,17 +74,6 @@ export class NotificationService {
     const userId = requireUserId(request);
     requireOrgId(request);
     return this.db.transaction(request, (em) => em.countBy(Notification, { recipientId: userId, inApp: true, readAt: IsNull() }));
-  }
-
-  /** Notifications by id in the caller's organization (whoever they are addressed to). */
-  byIds(request: RequestContext, ids: readonly string[]): Promise<Notification[]> {
-    return this.db.transaction(request, (em) => em.findBy(Notification, { id: In([...ids]) }));
-  }
-
-  /** A notification is readable by its recipient only (and only while it is listed in-app). */
-  readableOf(request: RequestContext, notifications: readonly Notification[]): boolean[] {
-    const userId = principalUserId(request.principal);
-    return notifications.map((n) => n.inApp && n.recipientId === userId);
   }
 
   /** Marks the caller's notifications read (those already read keep their time); all or none. */
@@ -118,7 +129,7 @@ export class NotificationService {
     const userId = principalUserId(request.principal);
     if (event.type !== NOTIFICATION_CREATED || event.subject?.type !== 'Notification' || !userId) return null;
     if (!event.orgId || event.orgId !== principalOrgId(request.principal) || event.data.recipientId !== userId) return null;
-    const [notification] = await this.byIds(request, [event.subject.id]);
-    return notification && this.readableOf(request, [notification])[0] ? notification : null;
+    const [notification] = await this.access.byIds(request, [event.subject.id]);
+    return notification && (await this.access.readableOf(request, [notification]))[0] ? notification : null;
   }
 }
