@@ -57,23 +57,23 @@ export const collaborationSubgraph = defineSubgraph<CollaborationServices>({
   emits: collaborationEvents,
   createServices({ db, authz, graph, env }) {
     const config = parseEnv('collaboration', collaborationEnv, env);
-    const access = new NodeAccess(db, authz, graph, config.CELL_NODE_TYPES);
+    const nodes = new NodeAccess(db, authz, graph, config.CELL_NODE_TYPES);
     return {
       db,
       authz,
-      access,
-      comments: new CommentService(db, authz, access),
-      links: new LinkService(db, access),
-      tags: new TagService(db, authz, access),
+      nodes,
+      comments: new CommentService(db, authz, nodes),
+      links: new LinkService(db, nodes),
+      tags: new TagService(db, authz, nodes),
       activities: new ActivityService(db),
-      trash: new TrashService(db, authz, graph, access, config.CELL_TRASH_TYPES),
+      trash: new TrashService(db, authz, graph, nodes, config.CELL_TRASH_TYPES),
     };
   },
   consumes: ['*'],
-  eventHandlers: ({ activities, trash, access }) => ({
+  eventHandlers: ({ activities, trash, nodes }) => ({
     // Every module's events: the objects' activity (of the cell's Node types), and what enters and leaves the trash.
     '*': async (event: PublishedEvent) => {
-      if (!event.type.endsWith('.purged') && event.subject && access.inCell(event.subject.type)) await activities.record(event);
+      if (!event.type.endsWith('.purged') && event.subject && nodes.inCell(event.subject.type)) await activities.record(event);
       await trash.record(event);
     },
   }),

@@ -36,7 +36,7 @@ const oldestFirst: SortKey[] = [
 export class LinkService {
   constructor(
     private readonly db: Database,
-    private readonly access: NodeAccess,
+    private readonly nodes: NodeAccess,
   ) {}
 
   async create(request: RequestContext, input: LinkCreateInput): Promise<LinkEnd> {
@@ -47,8 +47,8 @@ export class LinkService {
     const relationship = input.relationship.trim();
     if (!RELATIONSHIP.test(relationship)) throw invalidRelationship();
     if (source.id === target.id) throw linkToItself();
-    await this.access.requireVisible(request, [source, target], (index) => ['input', index === 0 ? 'fromId' : 'toId']);
-    if (!(await this.access.canWrite(request, source))) throw forbidden('You may not change the object you link from');
+    await this.nodes.requireVisible(request, [source, target], (index) => ['input', index === 0 ? 'fromId' : 'toId']);
+    if (!(await this.nodes.canWrite(request, source))) throw forbidden('You may not change the object you link from');
     try {
       return await this.db.transaction(request, (em) =>
         idempotent(em, this.db.schema, {
@@ -82,9 +82,9 @@ export class LinkService {
       const link = await em.findOne(LinkRow, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!link) throw linkNotFound();
       const [source, target] = [keyOf(link.sourceType, link.sourceId), keyOf(link.targetType, link.targetId)];
-      const visible = await this.access.readable(request, [source, target]);
+      const visible = await this.nodes.readable(request, [source, target]);
       if (!visible.every(Boolean)) throw linkNotFound();
-      if (!(await this.access.canWrite(request, source)) && !(await this.access.canWrite(request, target))) throw forbidden('You may not change either end of this link');
+      if (!(await this.nodes.canWrite(request, source)) && !(await this.nodes.canWrite(request, target))) throw forbidden('You may not change either end of this link');
       await em.delete(LinkRow, { id });
       await this.emitBoth(em, link, 'entity.unlinked');
     });
@@ -102,9 +102,9 @@ export class LinkService {
           const query = em
             .createQueryBuilder(LinkEnd, 'end')
             .andWhere('NOT EXISTS (SELECT 1 FROM collaboration.trash t WHERE t.node_id = end.other_id AND t.deleted)');
-          const types = (args.type ?? []).filter((type) => this.access.inCell(type));
+          const types = (args.type ?? []).filter((type) => this.nodes.inCell(type));
           if (args.type) query.andWhere(types.length ? 'end.otherType IN (:...types)' : 'FALSE', { types });
-          const cellTypes = this.access.types();
+          const cellTypes = this.nodes.types();
           if (cellTypes) query.andWhere('end.otherType IN (:...cellTypes)', { cellTypes });
           if (args.relationship) query.andWhere('end.relationship = :relationship', { relationship: args.relationship });
           if (args.direction) query.andWhere('end.direction = :direction', { direction: args.direction });

@@ -48,7 +48,7 @@ export class NodeResolver {
   /** The caller may read the object (policies) and it is out of the trash; else FORBIDDEN at the field. */
   private async readable(node: NodeRef, context: Context): Promise<NodeKey> {
     const key = nodeKey(node.id);
-    await requireReadable(this.services.access, context.loaders, context.request, key);
+    await requireReadable(this.services.nodes, context.loaders, context.request, key);
     return key;
   }
 }

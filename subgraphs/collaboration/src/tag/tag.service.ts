@@ -51,7 +51,7 @@ export class TagService {
   constructor(
     private readonly db: Database,
     private readonly authz: Authorizer,
-    private readonly access: NodeAccess,
+    private readonly nodes: NodeAccess,
   ) {}
 
   async list(request: RequestContext, args: TagsArgs): Promise<Connection<Tag>> {
@@ -128,7 +128,7 @@ export class TagService {
   async apply(request: RequestContext, input: { tagId: string; nodeIds: string[] }): Promise<{ tag: Tag; changed: number }> {
     const createdBy = requireUserId(request);
     const { tagId, nodes } = await this.target(request, input);
-    await this.access.requireVisible(request, nodes, (index) => ['input', 'nodeIds', index]);
+    await this.nodes.requireVisible(request, nodes, (index) => ['input', 'nodeIds', index]);
     return this.db.transaction(request, async (em) => {
       const tag = await this.tag(em, tagId);
       let changed = 0;
@@ -173,7 +173,7 @@ export class TagService {
   async taggedNodes(request: RequestContext, args: TaggedNodesArgs): Promise<Connection<NodeRef & { uuid: string }>> {
     requireOrgId(request);
     const tagIds = [...new Set(args.tagIds.map((id) => fromGlobalId('Tag', id, 'tagIds')))];
-    const types = (args.types ?? this.access.types() ?? null)?.filter((type) => this.access.inCell(type)) ?? null;
+    const types = (args.types ?? this.nodes.types() ?? null)?.filter((type) => this.nodes.inCell(type)) ?? null;
     const visible = await this.visibilityFilter(request, tagIds, types);
     const params: Record<string, unknown> = { tagIds, atLeast: args.match === TagMatch.ALL ? tagIds.length : 1 };
     const param = (value: unknown) => {
@@ -210,7 +210,7 @@ export class TagService {
     const tagId = fromGlobalId('Tag', input.tagId, 'tagId');
     if (!input.nodeIds.length || input.nodeIds.length > MAX_NODES) throw nodeCountInvalid(MAX_NODES);
     const nodes = [...new Map(input.nodeIds.map((id, index) => [id, nodeKey(id, `nodeIds[${index}]`)])).values()];
-    for (const node of nodes) if (!(await this.access.canWrite(request, node))) throw forbidden('You may not change one of these objects');
+    for (const node of nodes) if (!(await this.nodes.canWrite(request, node))) throw forbidden('You may not change one of these objects');
     return { tagId, nodes };
   }
 

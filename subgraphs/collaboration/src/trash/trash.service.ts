@@ -37,7 +37,7 @@ export class TrashService {
     private readonly db: Database,
     private readonly authz: Authorizer,
     private readonly graph: GraphClient,
-    private readonly access: NodeAccess,
+    private readonly nodes: NodeAccess,
     /** The cell's types that go to the trash; null: any whose delete event carries a title. */
     private readonly trashTypes: ReadonlySet<string> | null,
   ) {}
@@ -71,7 +71,7 @@ export class TrashService {
   async list(request: RequestContext, args: TrashArgs): Promise<Connection<TrashItem>> {
     requireOrgId(request);
     const types: string[] = await this.db.transaction(request, async (em) => ((await em.query('SELECT DISTINCT node_type FROM collaboration.trash WHERE deleted')) as { node_type: string }[]).map((r) => r.node_type));
-    const wanted = types.filter((type) => (!args.types || args.types.includes(type)) && this.access.inCell(type));
+    const wanted = types.filter((type) => (!args.types || args.types.includes(type)) && this.nodes.inCell(type));
     const readable = await Promise.all(wanted.map(async (type) => [type, await this.authz.readableIds(request, type)] as const));
     return paginate({
       db: this.db,
