@@ -9,7 +9,7 @@ import type { TrashService } from './trash/trash.service.js';
 export interface CollaborationServices {
   db: Database;
   authz: Authorizer;
-  access: NodeAccess;
+  nodes: NodeAccess;
   comments: CommentService;
   links: LinkService;
   tags: TagService;

@@ -1,4 +1,4 @@
-import { defineSubgraph, parseEnv, referenceAsIs, type PublishedEvent } from '@cellgraph/kernel';
+import { defineSubgraph, parseEnv, type PublishedEvent } from '@cellgraph/kernel';
 import { z } from 'zod';
 import { Activity } from './activity/activity.entity.js';
 import { collaborationEvents } from './contracts.js';
@@ -12,6 +12,7 @@ import { LinkResolver } from './link/link.resolver.js';
 import { LinkService } from './link/link.service.js';
 import { migrations } from './migrations/index.js';
 import { NodeAccess } from './node/node-access.js';
+import { resolveNodeReference } from './node/node.reference.js';
 import { NodeResolver } from './node/node.resolver.js';
 import type { CollaborationServices } from './services.js';
 import { Tag, Tagging } from './tag/tag.entities.js';
@@ -45,7 +46,7 @@ export const collaborationSubgraph = defineSubgraph<CollaborationServices>({
   migrations,
   entities: [Comment, LinkRow, LinkEnd, Tag, Tagging, Activity, TrashItem],
   resolvers: [NodeResolver, CommentResolver, LinkResolver, TagResolver, ActivityResolver, TrashResolver],
-  references: { Node: referenceAsIs },
+  references: { Node: resolveNodeReference },
   nodeReferences: [
     { type: 'Comment', field: 'author', from: 'authorId', target: 'User', description: 'Who wrote it (null once deleted).' },
     { type: 'Comment', field: 'mentions', from: 'mentionIds', target: 'User', list: true, description: 'The people it mentions.' },
@@ -56,23 +57,23 @@ export const collaborationSubgraph = defineSubgraph<CollaborationServices>({
   emits: collaborationEvents,
   createServices({ db, authz, graph, env }) {
     const config = parseEnv('collaboration', collaborationEnv, env);
-    const access = new NodeAccess(db, authz, graph, config.CELL_NODE_TYPES);
+    const nodes = new NodeAccess(db, authz, graph, config.CELL_NODE_TYPES);
     return {
       db,
       authz,
-      access,
-      comments: new CommentService(db, authz, access),
-      links: new LinkService(db, access),
-      tags: new TagService(db, authz, access),
+      nodes,
+      comments: new CommentService(db, authz, nodes),
+      links: new LinkService(db, nodes),
+      tags: new TagService(db, authz, nodes),
       activities: new ActivityService(db),
-      trash: new TrashService(db, authz, graph, access, config.CELL_TRASH_TYPES),
+      trash: new TrashService(db, authz, graph, nodes, config.CELL_TRASH_TYPES),
     };
   },
   consumes: ['*'],
-  eventHandlers: ({ activities, trash, access }) => ({
+  eventHandlers: ({ activities, trash, nodes }) => ({
     // Every module's events: the objects' activity (of the cell's Node types), and what enters and leaves the trash.
     '*': async (event: PublishedEvent) => {
-      if (!event.type.endsWith('.purged') && event.subject && access.inCell(event.subject.type)) await activities.record(event);
+      if (!event.type.endsWith('.purged') && event.subject && nodes.inCell(event.subject.type)) await activities.record(event);
       await trash.record(event);
     },
   }),

@@ -78,14 +78,17 @@ describe('comments', () => {
     const subject = await task('Discuss');
     const root = (await mutate('commentCreate', { nodeId: subject, body: `Ready? <@${colleague.userId}>` }, 'comment { id body author { name } mentions { id } }')).comment;
     expect(root).toMatchObject({ body: `Ready? <@${colleague.userId}>`, author: { name: 'Owner' }, mentions: [{ id: colleague.userId }] });
-    const reply = (await mutate('commentCreate', { nodeId: subject, parentId: root.id, body: 'Yes' }, 'comment { id }', colleague)).comment;
+    const reply = (await mutate('commentCreate', { nodeId: subject, parentId: root.id, body: 'Yes' }, 'comment { id parent { id body } }', colleague)).comment;
+    expect(reply.parent).toEqual({ id: root.id, body: root.body });
     expect((await mutate('commentCreate', { nodeId: subject, parentId: reply.id, body: 'Nested' }, 'comment { id }')).userErrors[0].code).toBe('COMMENT_INVALID_INPUT');
     expect((await mutate('commentUpdate', { id: root.id, body: 'Mine' }, 'comment { id }', colleague)).userErrors[0].code).toBe('COMMENT_NOT_YOURS');
     const edited = (await mutate('commentUpdate', { id: reply.id, body: 'Yes, ready' }, 'comment { body editedAt }', colleague)).comment;
     expect(edited).toEqual({ body: 'Yes, ready', editedAt: expect.any(String) });
     await mutate('commentDelete', { id: root.id }, 'deletedCommentId');
-    const thread = await run('query($id: ID!) { task(id: $id) { comments { nodes { body deleted author { name } replies { nodes { body author { name } } } } } } }', { id: subject });
-    expect(thread.data!.task.comments.nodes).toEqual([{ body: '[deleted]', deleted: true, author: null, replies: { nodes: [{ body: 'Yes, ready', author: { name: 'colleague' } }] } }]);
+    const thread = await run('query($id: ID!) { task(id: $id) { comments { nodes { body deleted author { name } replies { nodes { body author { name } parent { id deleted } } } } } } }', { id: subject });
+    expect(thread.data!.task.comments.nodes).toEqual([
+      { body: '[deleted]', deleted: true, author: null, replies: { nodes: [{ body: 'Yes, ready', author: { name: 'colleague' }, parent: { id: root.id, deleted: true } }] } },
+    ]);
     expect((await mutate('commentCreate', { nodeId: subject, body: '<@bm90LWEtdXNlcg>' }, 'comment { id }')).userErrors[0].code).toBe('COMMENT_MENTION_INVALID');
   });
 });

@@ -1,4 +1,4 @@
-import { defineSubgraph, parseEnv, referenceAsIs, referenceThroughLoader, typedEventHandlers, typedJob, type EventHandler } from '@cellgraph/kernel';
+import { defineSubgraph, parseEnv, referenceAsIs, typedEventHandlers, typedJob, type EventHandler } from '@cellgraph/kernel';
 import { identityEvents } from '@cellgraph/identity/contracts';
 import { notificationsEnv } from './config.js';
 import { notificationsEvents, notificationsJobs } from './contracts.js';
@@ -8,7 +8,7 @@ import { DAILY_DIGEST_JOB, DELIVERY_SWEEP_JOB, DeliveryService, EMAIL_JOB, HOURL
 import { FilePushSink } from './delivery/push.js';
 import { migrations } from './migrations/index.js';
 import { Notification } from './notification/notification.entity.js';
-import { notificationById } from './notification/notification.loaders.js';
+import { resolveNotificationReference } from './notification/notification.reference.js';
 import { NotificationResolver } from './notification/notification.resolver.js';
 import { NotificationService } from './notification/notification.service.js';
 import { EmailFrequency, NotificationSettings, Preference } from './preference/preference.entities.js';
@@ -41,7 +41,7 @@ export const notificationsSubgraph = defineSubgraph<NotificationsServices>({
   resolvers: [NotificationResolver, PreferenceResolver, TemplateResolver, DeliveryResolver],
   liveEvents: { notificationReceived: ['notification.created'] },
   references: {
-    Notification: referenceThroughLoader<NotificationsServices, unknown>('Notification', (context) => notificationById(context.services, context.loaders, context.request)),
+    Notification: resolveNotificationReference,
     User: referenceAsIs,
   },
   emits: notificationsEvents,
@@ -55,7 +55,7 @@ export const notificationsSubgraph = defineSubgraph<NotificationsServices>({
     return {
       db,
       authz,
-      notifications: new NotificationService(db),
+      notifications: new NotificationService(db, authz),
       preferences,
       templates,
       addresses,

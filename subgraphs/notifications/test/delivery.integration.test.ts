@@ -208,10 +208,10 @@ describe('addresses', () => {
   it('come from membership events, and are forgotten when the member leaves', async () => {
     const hugo = pool.pop()!;
     await giveAddress(services, hugo, 'Hugo@Example.test');
-    const addressOf = () => services.db.transaction((em) => services.addresses.addressOf(em, hugo.userId), { orgId: owner.orgId, userId: null });
+    const addressOf = () => services.db.transaction({ orgId: owner.orgId, userId: null }, (em) => services.addresses.addressOf(em, hugo.userId));
     expect(await addressOf()).toBe('hugo@example.test');
     await services.addresses.forget(parseEvent(identityEvents, 'membership.removed', publishedEvent('membership.removed', owner.orgId, { subject: { type: 'User', id: hugo.userId }, data: { role: 'member' } })));
     expect(await addressOf()).toBeNull();
-    expect(await services.db.transaction((em) => services.addresses.addressOf(em, hugo.userId), { orgId: uuidv7(), userId: null })).toBeNull();
+    expect(await services.db.transaction({ orgId: uuidv7(), userId: null }, (em) => services.addresses.addressOf(em, hugo.userId))).toBeNull();
   });
 });

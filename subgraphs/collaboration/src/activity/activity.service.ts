@@ -43,14 +43,12 @@ export class ActivityService {
   async record(event: PublishedEvent): Promise<void> {
     const { subject, orgId } = event;
     if (!subject || !orgId) return;
-    await this.db.transaction(
-      (em) =>
-        em.query(
-          `INSERT INTO collaboration.activities (event_id, org_id, node_type, node_id, type, actor_id, actor_api_key_id, actor_api_key_name, data, occurred_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING`,
-          [event.id, orgId, subject.type, subject.id, event.type, event.actorId, event.actorApiKey?.id ?? null, event.actorApiKey?.name ?? null, JSON.stringify(event.data ?? {}), event.occurredAt],
-        ),
-      { orgId, userId: null },
+    await this.db.transaction({ orgId, userId: null }, (em) =>
+      em.query(
+        `INSERT INTO collaboration.activities (event_id, org_id, node_type, node_id, type, actor_id, actor_api_key_id, actor_api_key_name, data, occurred_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING`,
+        [event.id, orgId, subject.type, subject.id, event.type, event.actorId, event.actorApiKey?.id ?? null, event.actorApiKey?.name ?? null, JSON.stringify(event.data ?? {}), event.occurredAt],
+      ),
     );
   }
 
@@ -58,13 +56,14 @@ export class ActivityService {
   mine(request: RequestContext, args: ConnectionArgs): Promise<Connection<Activity>> {
     requireOrgId(request);
     const userId = requireUserId(request);
-    return paginate({ db: this.db, build: (em) => em.createQueryBuilder(Activity, 'activity').where('activity.actorId = :userId', { userId }), sort: latestFirst, args });
+    return paginate({ db: this.db, scope: request, build: (em) => em.createQueryBuilder(Activity, 'activity').where('activity.actorId = :userId', { userId }), sort: latestFirst, args });
   }
 
   /** An object's events and comments, latest first, keyset-paged over (time, id). */
-  ofNode(nodeUuid: string, args: ConnectionArgs): Promise<Connection<ActivityItem>> {
+  ofNode(request: RequestContext, nodeUuid: string, args: ConnectionArgs): Promise<Connection<ActivityItem>> {
     return paginateSource<{ kind: 'event' | 'comment'; id: string }, ActivityItem>({
       db: this.db,
+      scope: request,
       source: { sql: ITEMS_SQL, params: { nodeUuid } },
       sort: itemsLatestFirst,
       args,

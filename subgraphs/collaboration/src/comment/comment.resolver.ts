@@ -1,9 +1,9 @@
 import { ConnectionArgs, mutationPayload, type Connection, type SubgraphContext } from '@cellgraph/kernel';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { commentById, repliesOf } from '../node/node.loaders.js';
 import { NodeRef } from '../node/node.ref.js';
 import type { CollaborationServices } from '../services.js';
 import { Comment } from './comment.entity.js';
+import { loadComment, repliesOf } from './comment.loaders.js';
 import { CommentConnection, CommentCreateInput, CommentDeleteInput, CommentDeletePayload, CommentPayload, CommentUpdateInput } from './comment.inputs.js';
 
 type Context = SubgraphContext<CollaborationServices>;
@@ -34,11 +34,11 @@ export class CommentResolver {
 
   @FieldResolver(() => Comment, { nullable: true, description: 'The top-level comment this replies to.' })
   parent(@Root() comment: Comment, @Ctx() context: Context): Promise<Comment | null> {
-    return comment.parentId ? commentById(this.services, context.loaders).load(comment.parentId) : Promise.resolve(null);
+    return loadComment(context, comment.parentId);
   }
 
   @FieldResolver(() => CommentConnection, { nullable: true, description: 'Replies, oldest first.' })
   replies(@Root() comment: Comment, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() context: Context): Promise<Connection<Comment>> {
-    return repliesOf(this.services, context.loaders, args).load(comment.id);
+    return repliesOf(this.services, context.loaders, context.request, args).load(comment.id);
   }
 }

@@ -1,4 +1,5 @@
 import {
+  AggregateAccess,
   fromGlobalId,
   idempotent,
   OrderDirection,
@@ -6,7 +7,6 @@ import {
   parseGlobalId,
   requireOrgId,
   requireUserId,
-  userError,
   uuidv7,
   validateInput,
   type Authorizer,
@@ -16,17 +16,16 @@ import {
   type RequestContext,
   type SortKey,
 } from '@cellgraph/kernel';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import type { NodeAccess } from '../node/node-access.js';
 import { keyOf, nodeKey } from '../node/node.ref.js';
 import { Comment } from './comment.entity.js';
+import { CommentErrorCode, commentNotFound, mentionInvalid, notYoursToDelete, notYoursToEdit, replyToReply } from './comment.errors.js';
 import type { CommentCreateInput } from './comment.inputs.js';
 
-const CODE = 'COMMENT_INVALID_INPUT';
 const MENTION = /<@([A-Za-z0-9_-]{1,200})>/g;
 const body = z.string().trim().min(1, 'A comment needs some text').max(10_000, 'A comment has at most 10,000 characters');
-const commentNotFound = (field = 'id') => userError('COMMENT_NOT_FOUND', 'No such comment', ['input', field]);
 
 const oldestFirst: SortKey[] = [
   { name: 'createdAt', path: 'comment.createdAt', sqlType: 'timestamptz', direction: OrderDirection.ASC },
@@ -40,21 +39,36 @@ const oldestFirst: SortKey[] = [
  * authors edit their comments; authors and the object's managers delete them.
  */
 export class CommentService {
+  /**
+   * Comments by id and their loader. A comment is read through its object — `Node.comments` and
+   * `Comment.replies` check the object (NodeAccess), a reply's `parent` is on the same object — so
+   * a row found in the caller's organization is readable as such (what the loader always answered).
+   */
+  readonly access: AggregateAccess<Comment>;
+
   constructor(
     private readonly db: Database,
     private readonly authz: Authorizer,
-    private readonly access: NodeAccess,
-  ) {}
+    private readonly nodes: NodeAccess,
+  ) {
+    this.access = new AggregateAccess(db, authz, {
+      type: 'Comment',
+      entity: Comment,
+      table: 'collaboration.comments',
+      notFound: commentNotFound,
+      readableOf: (_request, rows) => rows.map(() => true),
+    });
+  }
 
   async create(request: RequestContext, input: CommentCreateInput): Promise<Comment> {
     const orgId = requireOrgId(request);
     const authorId = requireUserId(request);
     const node = nodeKey(input.nodeId, 'nodeId');
-    const text = validateInput(body, input.body, CODE);
+    const text = validateInput(body, input.body, CommentErrorCode.InvalidInput);
     const parentId = input.parentId ? fromGlobalId('Comment', input.parentId, 'parentId') : null;
     const mentions = await this.mentions(orgId, text);
-    await this.access.requireVisible(request, [node], () => ['input', 'nodeId']);
-    return this.db.transaction((em) =>
+    await this.nodes.requireVisible(request, [node], () => ['input', 'nodeId']);
+    return this.db.transaction(request, (em) =>
       idempotent(em, this.db.schema, {
         key: input.idempotencyKey,
         operation: 'commentCreate',
@@ -63,8 +77,8 @@ export class CommentService {
         create: async () => {
           if (parentId) {
             const parent = await em.findOneBy(Comment, { id: parentId });
-            if (!parent || parent.nodeId !== node.uuid) throw commentNotFound('parentId');
-            if (parent.parentId) throw userError(CODE, 'Reply in the thread: to its top-level comment', ['input', 'parentId']);
+            if (!parent || parent.nodeId !== node.uuid) throw commentNotFound(['input', 'parentId']);
+            if (parent.parentId) throw replyToReply();
           }
           const comment = em.create(Comment, { id: uuidv7(), orgId, nodeType: node.type, nodeId: node.uuid, parentId, authorId, text, mentions, editedAt: null, deletedAt: null });
           await em.save(comment);
@@ -81,12 +95,12 @@ export class CommentService {
     const orgId = requireOrgId(request);
     const userId = requireUserId(request);
     const id = fromGlobalId('Comment', input.id);
-    const text = validateInput(body, input.body, CODE);
+    const text = validateInput(body, input.body, CommentErrorCode.InvalidInput);
     const mentions = await this.mentions(orgId, text);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const comment = await this.visibleComment(request, em, id);
       if (comment.deletedAt) throw commentNotFound();
-      if (comment.authorId !== userId) throw userError('COMMENT_NOT_YOURS', 'Only its author can edit a comment', ['input', 'id']);
+      if (comment.authorId !== userId) throw notYoursToEdit();
       const added = mentions.filter((uuid) => !comment.mentions.includes(uuid));
       comment.text = text;
       comment.mentions = mentions;
@@ -102,11 +116,11 @@ export class CommentService {
   async delete(request: RequestContext, idInput: string): Promise<string> {
     const userId = requireUserId(request);
     const id = fromGlobalId('Comment', idInput);
-    await this.db.transaction(async (em) => {
+    await this.db.transaction(request, async (em) => {
       const comment = await this.visibleComment(request, em, id);
       if (comment.deletedAt) throw commentNotFound();
-      if (comment.authorId !== userId && !(await this.access.canManage(request, keyOf(comment.nodeType, comment.nodeId)))) {
-        throw userError('COMMENT_NOT_YOURS', 'Only its author or the object’s managers can delete a comment', ['input', 'id']);
+      if (comment.authorId !== userId && !(await this.nodes.canManage(request, keyOf(comment.nodeType, comment.nodeId)))) {
+        throw notYoursToDelete();
       }
       comment.deletedAt = new Date();
       await em.save(comment);
@@ -116,23 +130,20 @@ export class CommentService {
   }
 
   /** One page of top-level comments per node, oldest first, in a constant number of statements. */
-  threads(nodeIds: readonly string[], args: ConnectionArgs): Promise<Connection<Comment>[]> {
-    return this.grouped('comment.nodeId', nodeIds, args, true);
+  threads(request: RequestContext, nodeIds: readonly string[], args: ConnectionArgs): Promise<Connection<Comment>[]> {
+    return this.grouped(request, 'comment.nodeId', nodeIds, args, true);
   }
 
   /** One page of replies per comment, oldest first. */
-  replies(parentIds: readonly string[], args: ConnectionArgs): Promise<Connection<Comment>[]> {
-    return this.grouped('comment.parentId', parentIds, args, false);
+  replies(request: RequestContext, parentIds: readonly string[], args: ConnectionArgs): Promise<Connection<Comment>[]> {
+    return this.grouped(request, 'comment.parentId', parentIds, args, false);
   }
 
-  byIds(ids: readonly string[]): Promise<Comment[]> {
-    return this.db.transaction((em) => em.findBy(Comment, { id: In([...ids]) }));
-  }
-
-  private grouped(groupPath: string, groups: readonly string[], args: ConnectionArgs, topLevel: boolean): Promise<Connection<Comment>[]> {
+  private grouped(request: RequestContext, groupPath: string, groups: readonly string[], args: ConnectionArgs, topLevel: boolean): Promise<Connection<Comment>[]> {
     return paginateGroups(
       {
         db: this.db,
+        scope: request,
         entity: Comment,
         build: (em) => {
           const query = em.createQueryBuilder(Comment, 'comment');
@@ -152,7 +163,7 @@ export class CommentService {
   /** A comment on an object the caller may read (else not found). */
   private async visibleComment(request: RequestContext, em: EntityManager, id: string): Promise<Comment> {
     const comment = await em.findOne(Comment, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!comment || !(await this.access.readable(request, [keyOf(comment.nodeType, comment.nodeId)]))[0]) throw commentNotFound();
+    if (!comment || !(await this.nodes.readable(request, [keyOf(comment.nodeType, comment.nodeId)]))[0]) throw commentNotFound();
     return comment;
   }
 
@@ -162,7 +173,7 @@ export class CommentService {
     for (const [, id] of text.matchAll(MENTION)) {
       const decoded = parseGlobalId(id!);
       if (decoded?.typeName !== 'User' || !(await this.authz.isMember(orgId, decoded.uuid))) {
-        throw userError('COMMENT_MENTION_INVALID', `<@${id}> is not a member of your organization`, ['input', 'body']);
+        throw mentionInvalid(id!);
       }
       uuids.add(decoded.uuid);
     }

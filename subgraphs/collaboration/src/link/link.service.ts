@@ -7,7 +7,6 @@ import {
   paginateGroups,
   requireOrgId,
   requireUserId,
-  userError,
   uuidv7,
   type Connection,
   type Database,
@@ -18,11 +17,10 @@ import type { EntityManager } from 'typeorm';
 import type { NodeAccess } from '../node/node-access.js';
 import { keyOf, nodeKey, type NodeKey } from '../node/node.ref.js';
 import { LinkDirection, LinkEnd, LinkRow } from './link.entities.js';
+import { alreadyLinked, invalidRelationship, linkNotFound, linkToItself } from './link.errors.js';
 import type { LinkCreateInput, LinksArgs } from './link.inputs.js';
 
 const RELATIONSHIP = /^[a-z][a-z0-9_]{0,49}$/;
-const linkNotFound = () => userError('LINK_NOT_FOUND', 'No such link', ['input', 'id']);
-const alreadyLinked = () => userError('LINK_EXISTS', 'These objects are already linked with this relationship', ['input', 'toId']);
 
 const oldestFirst: SortKey[] = [
   { name: 'createdAt', path: 'end.createdAt', sqlType: 'timestamptz', direction: OrderDirection.ASC },
@@ -38,7 +36,7 @@ const oldestFirst: SortKey[] = [
 export class LinkService {
   constructor(
     private readonly db: Database,
-    private readonly access: NodeAccess,
+    private readonly nodes: NodeAccess,
   ) {}
 
   async create(request: RequestContext, input: LinkCreateInput): Promise<LinkEnd> {
@@ -47,12 +45,12 @@ export class LinkService {
     const source = nodeKey(input.fromId, 'fromId');
     const target = nodeKey(input.toId, 'toId');
     const relationship = input.relationship.trim();
-    if (!RELATIONSHIP.test(relationship)) throw userError('LINK_INVALID_INPUT', 'A relationship is lower-case words joined by _ (at most 50 characters)', ['input', 'relationship']);
-    if (source.id === target.id) throw userError('LINK_INVALID_INPUT', 'An object cannot be linked to itself', ['input', 'toId']);
-    await this.access.requireVisible(request, [source, target], (index) => ['input', index === 0 ? 'fromId' : 'toId']);
-    if (!(await this.access.canWrite(request, source))) throw forbidden('You may not change the object you link from');
+    if (!RELATIONSHIP.test(relationship)) throw invalidRelationship();
+    if (source.id === target.id) throw linkToItself();
+    await this.nodes.requireVisible(request, [source, target], (index) => ['input', index === 0 ? 'fromId' : 'toId']);
+    if (!(await this.nodes.canWrite(request, source))) throw forbidden('You may not change the object you link from');
     try {
-      return await this.db.transaction((em) =>
+      return await this.db.transaction(request, (em) =>
         idempotent(em, this.db.schema, {
           key: input.idempotencyKey,
           operation: 'linkCreate',
@@ -80,13 +78,13 @@ export class LinkService {
   /** Removes a link: whoever may change either end and see both. */
   async delete(request: RequestContext, idInput: string): Promise<string> {
     const id = fromGlobalId('Link', idInput);
-    await this.db.transaction(async (em) => {
+    await this.db.transaction(request, async (em) => {
       const link = await em.findOne(LinkRow, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!link) throw linkNotFound();
       const [source, target] = [keyOf(link.sourceType, link.sourceId), keyOf(link.targetType, link.targetId)];
-      const visible = await this.access.readable(request, [source, target]);
+      const visible = await this.nodes.readable(request, [source, target]);
       if (!visible.every(Boolean)) throw linkNotFound();
-      if (!(await this.access.canWrite(request, source)) && !(await this.access.canWrite(request, target))) throw forbidden('You may not change either end of this link');
+      if (!(await this.nodes.canWrite(request, source)) && !(await this.nodes.canWrite(request, target))) throw forbidden('You may not change either end of this link');
       await em.delete(LinkRow, { id });
       await this.emitBoth(em, link, 'entity.unlinked');
     });
@@ -94,18 +92,19 @@ export class LinkService {
   }
 
   /** One page of links per node (seen from it), oldest first, in a constant number of statements. */
-  of(nodeUuids: readonly string[], args: LinksArgs): Promise<Connection<LinkEnd>[]> {
+  of(request: RequestContext, nodeUuids: readonly string[], args: LinksArgs): Promise<Connection<LinkEnd>[]> {
     return paginateGroups(
       {
         db: this.db,
+        scope: request,
         entity: LinkEnd,
         build: (em) => {
           const query = em
             .createQueryBuilder(LinkEnd, 'end')
             .andWhere('NOT EXISTS (SELECT 1 FROM collaboration.trash t WHERE t.node_id = end.other_id AND t.deleted)');
-          const types = (args.type ?? []).filter((type) => this.access.inCell(type));
+          const types = (args.type ?? []).filter((type) => this.nodes.inCell(type));
           if (args.type) query.andWhere(types.length ? 'end.otherType IN (:...types)' : 'FALSE', { types });
-          const cellTypes = this.access.types();
+          const cellTypes = this.nodes.types();
           if (cellTypes) query.andWhere('end.otherType IN (:...cellTypes)', { cellTypes });
           if (args.relationship) query.andWhere('end.relationship = :relationship', { relationship: args.relationship });
           if (args.direction) query.andWhere('end.direction = :direction', { direction: args.direction });

@@ -1,4 +1,5 @@
-import { forbidden, requireVisibleNodes, type Authorizer, type Database, type GraphClient, type LoaderRegistry, type RequestContext, userError } from '@cellgraph/kernel';
+import { requireVisibleNodes, type Authorizer, type Database, type GraphClient, type RequestContext } from '@cellgraph/kernel';
+import { nodeNotFound } from './node.errors.js';
 import type { NodeKey } from './node.ref.js';
 
 /**
@@ -32,13 +33,13 @@ export class NodeAccess {
    */
   async requireVisible(request: RequestContext, nodes: NodeKey[], field: (index: number) => (string | number)[]): Promise<void> {
     const unknown = nodes.findIndex((node) => !this.inCell(node.type));
-    if (unknown >= 0) throw notFound(field(unknown));
-    await requireVisibleNodes(this.graph, request, nodes.map((node) => node.id), (index) => notFound(field(index)));
+    if (unknown >= 0) throw nodeNotFound(field(unknown));
+    await requireVisibleNodes(this.graph, request, nodes.map((node) => node.id), (index) => nodeNotFound(field(index)));
   }
 
   /** For each node: may the caller read it (policies), and is it out of the trash? */
   async readable(request: RequestContext, nodes: readonly NodeKey[]): Promise<boolean[]> {
-    const trashed = await this.trashed(nodes.map((node) => node.uuid));
+    const trashed = await this.trashed(request, nodes.map((node) => node.uuid));
     const result = nodes.map((node) => this.inCell(node.type) && !trashed.has(node.uuid));
     const byType = new Map<string, number[]>();
     nodes.forEach((node, index) => byType.set(node.type, [...(byType.get(node.type) ?? []), index]));
@@ -50,9 +51,9 @@ export class NodeAccess {
   }
 
   /** The uuids among `uuids` that are in the trash. */
-  async trashed(uuids: readonly string[]): Promise<Set<string>> {
+  async trashed(request: RequestContext, uuids: readonly string[]): Promise<Set<string>> {
     if (!uuids.length) return new Set();
-    const rows: { node_id: string }[] = await this.db.transaction((em) => em.query('SELECT node_id FROM collaboration.trash WHERE node_id = ANY($1) AND deleted', [[...uuids]]));
+    const rows: { node_id: string }[] = await this.db.transaction(request, (em) => em.query('SELECT node_id FROM collaboration.trash WHERE node_id = ANY($1) AND deleted', [[...uuids]]));
     return new Set(rows.map((row) => row.node_id));
   }
 
@@ -64,15 +65,4 @@ export class NodeAccess {
   canManage(request: RequestContext, node: NodeKey): Promise<boolean> {
     return this.authz.can(request, 'manage', node.type, node.uuid);
   }
-}
-
-const notFound = (field: (string | number)[]) => userError('NODE_NOT_FOUND', 'No object with this id exists in your organization or is visible to you', field);
-
-/** Per request: may the caller read this node? Node fields answer FORBIDDEN when not. */
-export function readableNode(access: NodeAccess, loaders: LoaderRegistry, request: RequestContext) {
-  return loaders.get<NodeKey, boolean, string>('collaboration.readableNode', (nodes) => access.readable(request, nodes), { cacheKeyFn: (node) => node.id });
-}
-
-export async function requireReadable(access: NodeAccess, loaders: LoaderRegistry, request: RequestContext, node: NodeKey): Promise<void> {
-  if (!(await readableNode(access, loaders, request).load(node))) throw forbidden('You may not read this object');
 }

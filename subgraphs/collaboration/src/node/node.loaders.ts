@@ -1,28 +1,13 @@
-import { argumentsKey, type Connection, type ConnectionArgs, type LoaderRegistry } from '@cellgraph/kernel';
-import type { Comment } from '../comment/comment.entity.js';
-import type { LinkEnd } from '../link/link.entities.js';
-import type { LinksArgs } from '../link/link.inputs.js';
-import type { CollaborationServices } from '../services.js';
-import type { Tag } from '../tag/tag.entities.js';
+import { forbidden, type LoaderRegistry, type RequestContext } from '@cellgraph/kernel';
+import type { NodeAccess } from './node-access.js';
+import type { NodeKey } from './node.ref.js';
 
-/*
- * Per-request loaders: for N objects (or N comments), one batch per field and arguments.
- */
+/** Per request: may the caller read this node (policies, out of the trash, of the cell)? One batch for N nodes. */
+export function readableNode(access: NodeAccess, loaders: LoaderRegistry, request: RequestContext) {
+  return loaders.get<NodeKey, boolean, string>('collaboration.readableNode', (nodes) => access.readable(request, nodes), { cacheKeyFn: (node) => node.id });
+}
 
-export const threadsOf = ({ comments }: CollaborationServices, loaders: LoaderRegistry, args: ConnectionArgs) =>
-  loaders.get<string, Connection<Comment>>(`collaboration.threads:${argumentsKey(args)}`, (nodeIds) => comments.threads(nodeIds, args));
-
-export const repliesOf = ({ comments }: CollaborationServices, loaders: LoaderRegistry, args: ConnectionArgs) =>
-  loaders.get<string, Connection<Comment>>(`collaboration.replies:${argumentsKey(args)}`, (parentIds) => comments.replies(parentIds, args));
-
-export const linksOf = ({ links }: CollaborationServices, loaders: LoaderRegistry, args: LinksArgs) =>
-  loaders.get<string, Connection<LinkEnd>>(`collaboration.links:${argumentsKey(args)}`, (nodeIds) => links.of(nodeIds, args));
-
-export const tagsOf = ({ tags }: CollaborationServices, loaders: LoaderRegistry) =>
-  loaders.get<string, Tag[]>('collaboration.tags', (nodeIds) => tags.tagsOf(nodeIds));
-
-export const commentById = ({ comments }: CollaborationServices, loaders: LoaderRegistry) =>
-  loaders.get<string, Comment | null>('collaboration.commentById', async (ids) => {
-    const found = await comments.byIds(ids);
-    return ids.map((id) => found.find((comment) => comment.id === id) ?? null);
-  });
+/** Node fields answer FORBIDDEN (at the field) when the caller may not read the node. */
+export async function requireReadable(access: NodeAccess, loaders: LoaderRegistry, request: RequestContext, node: NodeKey): Promise<void> {
+  if (!(await readableNode(access, loaders, request).load(node))) throw forbidden('You may not read this object');
+}

@@ -10,7 +10,6 @@ import {
   paginateSource,
   requireOrgId,
   requireUserId,
-  userError,
   uuidv7,
   validateInput,
   type Authorizer,
@@ -24,12 +23,10 @@ import { z } from 'zod';
 import type { NodeAccess } from '../node/node-access.js';
 import { nodeKey, NodeRef, type NodeKey } from '../node/node.ref.js';
 import { Tag, Tagging } from './tag.entities.js';
+import { nameTaken, nodeCountInvalid, TagErrorCode, tagNotFound } from './tag.errors.js';
 import { TagMatch, type TagCreateInput, type TaggedNodesArgs, type TagsArgs } from './tag.inputs.js';
 
-const CODE = 'TAG_INVALID_INPUT';
 const MAX_NODES = 100;
-const tagNotFound = (field = 'id') => userError('TAG_NOT_FOUND', 'No such tag in your organization', ['input', field]);
-const nameTaken = () => userError('TAG_NAME_TAKEN', 'Another tag has this name', ['input', 'name']);
 
 const fields = {
   name: z.string().trim().min(1, 'A tag needs a name').max(50, 'A tag name has at most 50 characters'),
@@ -54,7 +51,7 @@ export class TagService {
   constructor(
     private readonly db: Database,
     private readonly authz: Authorizer,
-    private readonly access: NodeAccess,
+    private readonly nodes: NodeAccess,
   ) {}
 
   async list(request: RequestContext, args: TagsArgs): Promise<Connection<Tag>> {
@@ -62,6 +59,7 @@ export class TagService {
     await this.authz.require(request, 'read', 'Tag');
     return paginate({
       db: this.db,
+      scope: request,
       build: (em) => {
         const query = em.createQueryBuilder(Tag, 'tag');
         if (args.category) query.andWhere('tag.category = :category', { category: args.category });
@@ -77,9 +75,9 @@ export class TagService {
     const orgId = requireOrgId(request);
     const createdBy = requireUserId(request);
     await this.authz.require(request, 'write', 'Tag');
-    const valid = validateInput(createInput, input, CODE);
+    const valid = validateInput(createInput, input, TagErrorCode.InvalidInput);
     return this.guardName(() =>
-      this.db.transaction((em) =>
+      this.db.transaction(request, (em) =>
         idempotent(em, this.db.schema, {
           key: input.idempotencyKey,
           operation: 'tagCreate',
@@ -98,9 +96,9 @@ export class TagService {
   async update(request: RequestContext, input: { id: string; name?: string | null; color?: string | null; category?: string | null }): Promise<Tag> {
     const id = fromGlobalId('Tag', input.id);
     await this.authz.require(request, 'manage', 'Tag');
-    const changes = validateInput(updateInput, { name: input.name ?? undefined, color: input.color ?? undefined, category: input.category }, CODE);
+    const changes = validateInput(updateInput, { name: input.name ?? undefined, color: input.color ?? undefined, category: input.category }, TagErrorCode.InvalidInput);
     return this.guardName(() =>
-      this.db.transaction(async (em) => {
+      this.db.transaction(request, async (em) => {
         const tag = await em.findOneBy(Tag, { id });
         if (!tag) throw tagNotFound();
         const before = { name: tag.name, color: tag.color, category: tag.category };
@@ -116,7 +114,7 @@ export class TagService {
   async delete(request: RequestContext, idInput: string): Promise<string> {
     const id = fromGlobalId('Tag', idInput);
     await this.authz.require(request, 'manage', 'Tag');
-    await this.db.transaction(async (em) => {
+    await this.db.transaction(request, async (em) => {
       const tag = await em.findOneBy(Tag, { id });
       if (!tag) throw tagNotFound();
       const removedFrom = await em.countBy(Tagging, { tagId: id });
@@ -130,8 +128,8 @@ export class TagService {
   async apply(request: RequestContext, input: { tagId: string; nodeIds: string[] }): Promise<{ tag: Tag; changed: number }> {
     const createdBy = requireUserId(request);
     const { tagId, nodes } = await this.target(request, input);
-    await this.access.requireVisible(request, nodes, (index) => ['input', 'nodeIds', index]);
-    return this.db.transaction(async (em) => {
+    await this.nodes.requireVisible(request, nodes, (index) => ['input', 'nodeIds', index]);
+    return this.db.transaction(request, async (em) => {
       const tag = await this.tag(em, tagId);
       let changed = 0;
       for (const node of nodes) {
@@ -146,7 +144,7 @@ export class TagService {
   /** Takes a tag off objects; returns how many lost it. */
   async remove(request: RequestContext, input: { tagId: string; nodeIds: string[] }): Promise<{ tag: Tag; changed: number }> {
     const { tagId, nodes } = await this.target(request, input);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const tag = await this.tag(em, tagId);
       let changed = 0;
       for (const node of nodes) {
@@ -160,8 +158,8 @@ export class TagService {
   }
 
   /** The tags on each node (by uuid), by name, in one unit of work. */
-  async tagsOf(nodeUuids: readonly string[]): Promise<Tag[][]> {
-    return this.db.transaction(async (em) => {
+  async tagsOf(request: RequestContext, nodeUuids: readonly string[]): Promise<Tag[][]> {
+    return this.db.transaction(request, async (em) => {
       const taggings = await em.find(Tagging, { where: { nodeId: In([...nodeUuids]) } });
       const tags = taggings.length ? await em.find(Tag, { where: { id: In([...new Set(taggings.map((t) => t.tagId))]) }, order: { name: 'ASC' } }) : [];
       return nodeUuids.map((uuid) => tags.filter((tag) => taggings.some((t) => t.nodeId === uuid && t.tagId === tag.id)));
@@ -175,7 +173,7 @@ export class TagService {
   async taggedNodes(request: RequestContext, args: TaggedNodesArgs): Promise<Connection<NodeRef & { uuid: string }>> {
     requireOrgId(request);
     const tagIds = [...new Set(args.tagIds.map((id) => fromGlobalId('Tag', id, 'tagIds')))];
-    const types = (args.types ?? this.access.types() ?? null)?.filter((type) => this.access.inCell(type)) ?? null;
+    const types = (args.types ?? this.nodes.types() ?? null)?.filter((type) => this.nodes.inCell(type)) ?? null;
     const visible = await this.visibilityFilter(request, tagIds, types);
     const params: Record<string, unknown> = { tagIds, atLeast: args.match === TagMatch.ALL ? tagIds.length : 1 };
     const param = (value: unknown) => {
@@ -188,6 +186,7 @@ export class TagService {
                      GROUP BY tg.node_type, tg.node_id HAVING count(DISTINCT tg.tag_id) >= :atLeast`;
     return paginateSource<{ node_type: string; node_id: string }, NodeRef & { uuid: string }>({
       db: this.db,
+      scope: request,
       source: { sql: grouped, params },
       sort: byNodeId,
       args,
@@ -197,7 +196,7 @@ export class TagService {
 
   /** An SQL condition keeping the taggings of nodes the caller may read (per type, from the policies). */
   private async visibilityFilter(request: RequestContext, tagIds: string[], types: string[] | null): Promise<(param: (value: unknown) => string) => string> {
-    const present: { node_type: string }[] = await this.db.transaction((em) => em.query('SELECT DISTINCT node_type FROM collaboration.taggings WHERE tag_id = ANY($1)', [tagIds]));
+    const present: { node_type: string }[] = await this.db.transaction(request, (em) => em.query('SELECT DISTINCT node_type FROM collaboration.taggings WHERE tag_id = ANY($1)', [tagIds]));
     const wanted = present.map((row) => row.node_type).filter((type) => !types || types.includes(type));
     const readable = await Promise.all(wanted.map(async (type) => [type, await this.authz.readableIds(request, type)] as const));
     return (param) => {
@@ -209,9 +208,9 @@ export class TagService {
   private async target(request: RequestContext, input: { tagId: string; nodeIds: string[] }): Promise<{ tagId: string; nodes: NodeKey[] }> {
     requireOrgId(request);
     const tagId = fromGlobalId('Tag', input.tagId, 'tagId');
-    if (!input.nodeIds.length || input.nodeIds.length > MAX_NODES) throw userError(CODE, `Give 1 to ${MAX_NODES} objects`, ['input', 'nodeIds']);
+    if (!input.nodeIds.length || input.nodeIds.length > MAX_NODES) throw nodeCountInvalid(MAX_NODES);
     const nodes = [...new Map(input.nodeIds.map((id, index) => [id, nodeKey(id, `nodeIds[${index}]`)])).values()];
-    for (const node of nodes) if (!(await this.access.canWrite(request, node))) throw forbidden('You may not change one of these objects');
+    for (const node of nodes) if (!(await this.nodes.canWrite(request, node))) throw forbidden('You may not change one of these objects');
     return { tagId, nodes };
   }
 

@@ -1,25 +1,10 @@
-import { ConnectionArgs, ConnectionType, DeletePayload, IdInput, mutationPayload, UserError, type Connection, type SubgraphContext } from '@cellgraph/kernel';
-import { Arg, Args, ArgsType, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { mutationPayload, type Connection, type SubgraphContext } from '@cellgraph/kernel';
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { CollaborationServices } from '../services.js';
 import { TrashItem } from './trash-item.entity.js';
+import { TrashArgs, TrashDeleteInput, TrashDeletePayload, TrashItemConnection, TrashRestoreInput, TrashRestorePayload } from './trash.inputs.js';
 
 type Context = SubgraphContext<CollaborationServices>;
-
-@ArgsType()
-class TrashArgs extends ConnectionArgs {
-  @Field(() => [String], { nullable: true, description: 'Only objects of these types, e.g. ["Task"].' }) types?: string[] | null;
-}
-
-@ObjectType()
-class TrashRestorePayload {
-  @Field(() => TrashItem, { nullable: true, description: 'What was restored (now out of the trash).' }) item?: TrashItem;
-  @Field(() => [UserError]) userErrors!: UserError[];
-}
-
-const TrashRestoreInput = IdInput('TrashRestoreInput', 'The object’s id.');
-const TrashDeleteInput = IdInput('TrashDeleteInput', 'The object’s id.');
-const TrashDeletePayload = DeletePayload('TrashDeletePayload', 'deletedId', 'Id of the object deleted for good.');
-const TrashItemConnection = ConnectionType(TrashItem, 'TrashItem');
 
 @Resolver(() => TrashItem)
 export class TrashResolver {

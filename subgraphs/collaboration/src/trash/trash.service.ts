@@ -4,11 +4,8 @@ import {
   paginate,
   parseGlobalId,
   requireOrgId,
-  userError,
-  UserInputError,
   type Authorizer,
   type Connection,
-  type ConnectionArgs,
   type Database,
   type GraphClient,
   type PublishedEvent,
@@ -19,9 +16,10 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { NodeAccess } from '../node/node-access.js';
 import { TrashItem } from './trash-item.entity.js';
+import { notInTrash, ownerRefused, trashForbidden } from './trash.errors.js';
+import type { TrashArgs } from './trash.inputs.js';
 
 const lowerFirst = (text: string) => `${text[0]!.toLowerCase()}${text.slice(1)}`;
-const notInTrash = () => userError('TRASH_ITEM_NOT_FOUND', 'Nothing with this id is in the trash', ['input', 'id']);
 
 const latestFirst: SortKey[] = [
   { name: 'deletedAt', path: 'item.changedAt', sqlType: 'timestamptz', direction: OrderDirection.DESC },
@@ -39,7 +37,7 @@ export class TrashService {
     private readonly db: Database,
     private readonly authz: Authorizer,
     private readonly graph: GraphClient,
-    private readonly access: NodeAccess,
+    private readonly nodes: NodeAccess,
     /** The cell's types that go to the trash; null: any whose delete event carries a title. */
     private readonly trashTypes: ReadonlySet<string> | null,
   ) {}
@@ -58,28 +56,26 @@ export class TrashService {
     if (!purged && !deleted && !own('restored')) return;
     if (deleted && !(this.trashTypes ? this.trashTypes.has(type) : 'title' in (event.data ?? {}))) return;
     const title = (event.data?.title as string | undefined) ?? null;
-    await this.db.transaction(
-      async (em) => {
-        if (purged) return forget(em, id);
-        await em.query(
-          `INSERT INTO collaboration.trash (node_id, org_id, node_type, title, deleted, deleted_by, changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
-           ON CONFLICT (node_id) DO UPDATE SET deleted = excluded.deleted, title = coalesce(excluded.title, trash.title), deleted_by = excluded.deleted_by, changed_at = excluded.changed_at
-           WHERE trash.changed_at <= excluded.changed_at`,
-          [id, event.orgId, type, title, deleted, deleted ? event.actorId : null, event.occurredAt],
-        );
-      },
-      { orgId: event.orgId, userId: null },
-    );
+    await this.db.transaction({ orgId: event.orgId, userId: null }, async (em) => {
+      if (purged) return forget(em, id);
+      await em.query(
+        `INSERT INTO collaboration.trash (node_id, org_id, node_type, title, deleted, deleted_by, changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (node_id) DO UPDATE SET deleted = excluded.deleted, title = coalesce(excluded.title, trash.title), deleted_by = excluded.deleted_by, changed_at = excluded.changed_at
+         WHERE trash.changed_at <= excluded.changed_at`,
+        [id, event.orgId, type, title, deleted, deleted ? event.actorId : null, event.occurredAt],
+      );
+    });
   }
 
   /** What is in the trash that the caller may read, latest first. */
-  async list(request: RequestContext, args: ConnectionArgs & { types?: string[] | null }): Promise<Connection<TrashItem>> {
+  async list(request: RequestContext, args: TrashArgs): Promise<Connection<TrashItem>> {
     requireOrgId(request);
-    const types: string[] = await this.db.transaction(async (em) => ((await em.query('SELECT DISTINCT node_type FROM collaboration.trash WHERE deleted')) as { node_type: string }[]).map((r) => r.node_type));
-    const wanted = types.filter((type) => (!args.types || args.types.includes(type)) && this.access.inCell(type));
+    const types: string[] = await this.db.transaction(request, async (em) => ((await em.query('SELECT DISTINCT node_type FROM collaboration.trash WHERE deleted')) as { node_type: string }[]).map((r) => r.node_type));
+    const wanted = types.filter((type) => (!args.types || args.types.includes(type)) && this.nodes.inCell(type));
     const readable = await Promise.all(wanted.map(async (type) => [type, await this.authz.readableIds(request, type)] as const));
     return paginate({
       db: this.db,
+      scope: request,
       build: (em) => {
         const query = em.createQueryBuilder(TrashItem, 'item').where('item.deleted');
         const params: Record<string, unknown> = {};
@@ -98,31 +94,31 @@ export class TrashService {
 
   /** Restores an object by asking its module (`<type>Restore`), as the caller. */
   async restore(request: RequestContext, globalId: string): Promise<TrashItem> {
-    const item = await this.item(globalId);
+    const item = await this.item(request, globalId);
     const mutation = `${lowerFirst(item.type)}Restore`;
     await this.ask(request, `mutation($input: ${item.type}RestoreInput!) { ${mutation}(input: $input) { userErrors { code field message } } }`, mutation, globalId);
-    await this.db.transaction((em) => em.query('UPDATE collaboration.trash SET deleted = false, changed_at = now() WHERE node_id = $1', [item.nodeId]));
+    await this.db.transaction(request, (em) => em.query('UPDATE collaboration.trash SET deleted = false, changed_at = now() WHERE node_id = $1', [item.nodeId]));
     return Object.assign(item, { deleted: false });
   }
 
   /** Deletes an object for good by asking its module (`<type>Purge`: owners and admins). */
   async purge(request: RequestContext, globalId: string): Promise<string> {
-    const item = await this.item(globalId);
+    const item = await this.item(request, globalId);
     const mutation = `${lowerFirst(item.type)}Purge`;
     await this.ask(request, `mutation($input: ${item.type}PurgeInput!) { ${mutation}(input: $input) { userErrors { code field message } } }`, mutation, globalId);
-    await this.db.transaction((em) => forget(em, item.nodeId));
+    await this.db.transaction(request, (em) => forget(em, item.nodeId));
     return globalId;
   }
 
   /** Forgets what this subgraph holds about an object deleted for good. */
   async forget(orgId: string, nodeId: string): Promise<void> {
-    await this.db.transaction((em) => forget(em, nodeId), { orgId, userId: null });
+    await this.db.transaction({ orgId, userId: null }, (em) => forget(em, nodeId));
   }
 
-  private async item(globalId: string): Promise<TrashItem> {
+  private async item(request: RequestContext, globalId: string): Promise<TrashItem> {
     const decoded = parseGlobalId(globalId);
     if (!decoded) fromGlobalId('Node', globalId);
-    const item = await this.db.transaction((em) => em.findOneBy(TrashItem, { nodeId: decoded!.uuid, deleted: true }));
+    const item = await this.db.transaction(request, (em) => em.findOneBy(TrashItem, { nodeId: decoded!.uuid, deleted: true }));
     if (!item || item.type !== decoded!.typeName) throw notInTrash();
     return item;
   }
@@ -133,10 +129,10 @@ export class TrashService {
     const payload = answer.data?.[mutation];
     if (answer.errors?.length || !payload) {
       const code = answer.errors?.[0]?.extensions?.code;
-      if (code === 'FORBIDDEN') throw new UserInputError({ code: 'TRASH_FORBIDDEN', field: ['input', 'id'], message: answer.errors![0]!.message });
+      if (code === 'FORBIDDEN') throw trashForbidden(answer.errors![0]!.message);
       throw notInTrash();
     }
-    if (payload.userErrors.length) throw new UserInputError(payload.userErrors.map((error) => ({ ...error, field: ['input', 'id'] })));
+    if (payload.userErrors.length) throw ownerRefused(payload.userErrors);
   }
 }
 

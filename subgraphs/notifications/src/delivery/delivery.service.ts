@@ -96,14 +96,12 @@ export class DeliveryService {
    * delivery of the event whose enqueueing was lost: job ids make a repeat harmless).
    */
   async dispatch(orgId: string, eventId: string): Promise<void> {
-    const pending: { notification_id: string; channel: NotificationChannel }[] = await this.db.transaction(
-      (em) =>
-        em.query(
-          `SELECT d.notification_id, d.channel FROM notifications.deliveries d JOIN notifications.notifications n ON n.id = d.notification_id
-            WHERE n.event_id = $1 AND d.status = 'queued' AND (d.channel = 'push' OR d.frequency = 'immediate')`,
-          [eventId],
-        ),
-      { orgId, userId: null },
+    const pending: { notification_id: string; channel: NotificationChannel }[] = await this.db.transaction({ orgId, userId: null }, (em) =>
+      em.query(
+        `SELECT d.notification_id, d.channel FROM notifications.deliveries d JOIN notifications.notifications n ON n.id = d.notification_id
+          WHERE n.event_id = $1 AND d.status = 'queued' AND (d.channel = 'push' OR d.frequency = 'immediate')`,
+        [eventId],
+      ),
     );
     for (const { notification_id: notificationId, channel } of pending) await this.enqueue(orgId, notificationId, channel);
   }
@@ -134,40 +132,34 @@ export class DeliveryService {
 
   /** The e-mail of one notification (job `notification.email`). */
   async sendEmail({ orgId, notificationId }: DeliveryJob): Promise<void> {
-    await this.db.transaction(
-      async (em) => {
-        const delivery = await this.lockQueued(em, notificationId, NotificationChannel.EMAIL);
-        if (!delivery) return;
-        const notification = await em.findOneBy(Notification, { id: notificationId });
-        if (!notification) return;
-        const address = await this.addresses.addressOf(em, delivery.recipientId);
-        if (!address) {
-          await this.finish(em, [delivery.id], { status: 'failed', detail: 'no address' });
-          return;
-        }
-        const { message, detail } = this.render(await this.templates.forEvent(em, notification.event), this.templates.systemFor(notification.event), notificationVariables(notification));
-        await this.mailer.send({ to: address, ...message }, `notification-email-${notificationId}`);
-        await this.finish(em, [delivery.id], { status: 'sent', address, subject: message.subject, detail });
-      },
-      { orgId, userId: null },
-    );
+    await this.db.transaction({ orgId, userId: null }, async (em) => {
+      const delivery = await this.lockQueued(em, notificationId, NotificationChannel.EMAIL);
+      if (!delivery) return;
+      const notification = await em.findOneBy(Notification, { id: notificationId });
+      if (!notification) return;
+      const address = await this.addresses.addressOf(em, delivery.recipientId);
+      if (!address) {
+        await this.finish(em, [delivery.id], { status: 'failed', detail: 'no address' });
+        return;
+      }
+      const { message, detail } = this.render(await this.templates.forEvent(em, notification.event), this.templates.systemFor(notification.event), notificationVariables(notification));
+      await this.mailer.send({ to: address, ...message }, `notification-email-${notificationId}`);
+      await this.finish(em, [delivery.id], { status: 'sent', address, subject: message.subject, detail });
+    });
   }
 
   /** The push of one notification (job `notification.push`). */
   async sendPush({ orgId, notificationId }: DeliveryJob): Promise<void> {
-    await this.db.transaction(
-      async (em) => {
-        const delivery = await this.lockQueued(em, notificationId, NotificationChannel.PUSH);
-        if (!delivery) return;
-        const notification = await em.findOneBy(Notification, { id: notificationId });
-        if (!notification) return;
-        const data: Record<string, string> = { notificationId: notification.globalId, event: notification.event };
-        if (notification.subjectId) data.subjectId = notification.subjectId;
-        const { messageId } = await this.push.send({ userId: notification.recipientId, orgId, title: notification.title, body: notification.body, data });
-        await this.finish(em, [delivery.id], { status: 'sent', subject: notification.title, detail: `${this.push.name}:${messageId}` });
-      },
-      { orgId, userId: null },
-    );
+    await this.db.transaction({ orgId, userId: null }, async (em) => {
+      const delivery = await this.lockQueued(em, notificationId, NotificationChannel.PUSH);
+      if (!delivery) return;
+      const notification = await em.findOneBy(Notification, { id: notificationId });
+      if (!notification) return;
+      const data: Record<string, string> = { notificationId: notification.globalId, event: notification.event };
+      if (notification.subjectId) data.subjectId = notification.subjectId;
+      const { messageId } = await this.push.send({ userId: notification.recipientId, orgId, title: notification.title, body: notification.body, data });
+      await this.finish(em, [delivery.id], { status: 'sent', subject: notification.title, detail: `${this.push.name}:${messageId}` });
+    });
   }
 
   /**
@@ -196,34 +188,31 @@ export class DeliveryService {
 
   /** One user's digest for one period: false when there is nothing to send or it was sent. */
   async sendDigest(orgId: string, userId: string, frequency: DigestFrequency, period: Date): Promise<boolean> {
-    return this.db.transaction(
-      async (em) => {
-        // Locks the waiting deliveries: a concurrent digest waits, then finds them sent.
-        const rows: DigestRow[] = await em.query(
-          `SELECT d.id AS delivery_id, n.id FROM notifications.deliveries d JOIN notifications.notifications n ON n.id = d.notification_id
-            WHERE d.recipient_id = $1 AND d.channel = 'email' AND d.status = 'queued' AND d.frequency = $2
-            ORDER BY n.created_at, n.id FOR UPDATE OF d`,
-          [userId, frequency],
-        );
-        if (!rows.length) return false;
-        const digestId = uuidv7();
-        if (!(await claimOnce(em, 'notifications.digests', { id: digestId, org_id: orgId, user_id: userId, frequency, period_start: period, notification_count: rows.length }))) return false;
-        const deliveries = rows.map((row) => row.delivery_id);
-        const address = await this.addresses.addressOf(em, userId);
-        if (!address) {
-          await this.finish(em, deliveries, { status: 'failed', detail: 'no address', digestId });
-          return true;
-        }
-        const notifications = await em.findBy(Notification, { id: In(rows.map((row) => row.id)) });
-        notifications.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
-        const variables = { frequency, count: notifications.length, one: notifications.length === 1, notifications: notifications.map(notificationVariables) };
-        const { message, detail } = this.render(await this.templates.forDigest(em), this.templates.systemDigest(), variables);
-        await this.mailer.send({ to: address, ...message }, `digest-${frequency}-${orgId}-${userId}-${period.getTime()}`);
-        await this.finish(em, deliveries, { status: 'sent', address, subject: message.subject, detail: detail ?? `in the ${frequency} digest`, digestId });
+    return this.db.transaction({ orgId, userId: null }, async (em) => {
+      // Locks the waiting deliveries: a concurrent digest waits, then finds them sent.
+      const rows: DigestRow[] = await em.query(
+        `SELECT d.id AS delivery_id, n.id FROM notifications.deliveries d JOIN notifications.notifications n ON n.id = d.notification_id
+          WHERE d.recipient_id = $1 AND d.channel = 'email' AND d.status = 'queued' AND d.frequency = $2
+          ORDER BY n.created_at, n.id FOR UPDATE OF d`,
+        [userId, frequency],
+      );
+      if (!rows.length) return false;
+      const digestId = uuidv7();
+      if (!(await claimOnce(em, 'notifications.digests', { id: digestId, org_id: orgId, user_id: userId, frequency, period_start: period, notification_count: rows.length }))) return false;
+      const deliveries = rows.map((row) => row.delivery_id);
+      const address = await this.addresses.addressOf(em, userId);
+      if (!address) {
+        await this.finish(em, deliveries, { status: 'failed', detail: 'no address', digestId });
         return true;
-      },
-      { orgId, userId: null },
-    );
+      }
+      const notifications = await em.findBy(Notification, { id: In(rows.map((row) => row.id)) });
+      notifications.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+      const variables = { frequency, count: notifications.length, one: notifications.length === 1, notifications: notifications.map(notificationVariables) };
+      const { message, detail } = this.render(await this.templates.forDigest(em), this.templates.systemDigest(), variables);
+      await this.mailer.send({ to: address, ...message }, `digest-${frequency}-${orgId}-${userId}-${period.getTime()}`);
+      await this.finish(em, deliveries, { status: 'sent', address, subject: message.subject, detail: detail ?? `in the ${frequency} digest`, digestId });
+      return true;
+    });
   }
 
   /** The organization's e-mail and push log, latest first (owners and admins). */
@@ -232,6 +221,7 @@ export class DeliveryService {
     await this.authz.require(request, 'manage', 'NotificationDelivery');
     return paginate({
       db: this.db,
+      scope: request,
       build: (em) => {
         const query = em.getRepository(Delivery).createQueryBuilder('delivery');
         if (args.channel) query.where('delivery.channel = :channel', { channel: args.channel });

@@ -1,4 +1,5 @@
 import {
+  AggregateAccess,
   OrderDirection,
   paginate,
   parseGlobalId,
@@ -6,18 +7,16 @@ import {
   principalUserId,
   requireOrgId,
   requireUserId,
-  userError,
-  UserInputError,
+  type Authorizer,
   type Connection,
   type Database,
   type PublishedEvent,
   type RequestContext,
   type SortKey,
-  type UserErrorData,
 } from '@cellgraph/kernel';
 import { In, IsNull } from 'typeorm';
-import { NotificationErrorCode, notificationNotFound } from '../errors.js';
 import { Notification } from './notification.entity.js';
+import { markReadCountInvalid, notificationNotFound, notificationsNotFound } from './notification.errors.js';
 import type { NotificationsArgs } from './notification.inputs.js';
 
 export const MAX_MARK_READ = 100;
@@ -28,18 +27,39 @@ const latestFirst: SortKey[] = [
   { name: 'id', path: 'notification.id', sqlType: 'uuid', direction: OrderDirection.DESC },
 ];
 
+/** A notification is readable by its recipient only (and only while it is listed in-app). */
+function readableByRecipient(request: RequestContext, notifications: readonly Notification[]): boolean[] {
+  const userId = principalUserId(request.principal);
+  return notifications.map((n) => n.inApp && n.recipientId === userId);
+}
+
 /**
  * The signed-in user's notifications in their organization: listing, unread count, marking read,
  * and what a live `notification.created` means to a subscriber. Nobody sees another's.
  */
 export class NotificationService {
-  constructor(private readonly db: Database) {}
+  /** Notifications by id, their loader and references: readable by their recipient alone (`readableByRecipient`). */
+  readonly access: AggregateAccess<Notification>;
+
+  constructor(
+    private readonly db: Database,
+    authz: Authorizer,
+  ) {
+    this.access = new AggregateAccess(db, authz, {
+      type: 'Notification',
+      entity: Notification,
+      table: 'notifications.notifications',
+      notFound: notificationNotFound,
+      readableOf: readableByRecipient,
+    });
+  }
 
   list(request: RequestContext, args: NotificationsArgs): Promise<Connection<Notification>> {
     const userId = requireUserId(request);
     requireOrgId(request);
     return paginate({
       db: this.db,
+      scope: request,
       build: (em) => {
         const query = em.getRepository(Notification).createQueryBuilder('notification').where('notification.recipientId = :userId AND notification.inApp', { userId });
         if (args.unreadOnly) query.andWhere('notification.readAt IS NULL');
@@ -53,18 +73,7 @@ export class NotificationService {
   async unreadCount(request: RequestContext): Promise<number> {
     const userId = requireUserId(request);
     requireOrgId(request);
-    return this.db.transaction((em) => em.countBy(Notification, { recipientId: userId, inApp: true, readAt: IsNull() }));
-  }
-
-  /** Notifications by id in the caller's organization (whoever they are addressed to). */
-  byIds(ids: readonly string[]): Promise<Notification[]> {
-    return this.db.transaction((em) => em.findBy(Notification, { id: In([...ids]) }));
-  }
-
-  /** A notification is readable by its recipient only (and only while it is listed in-app). */
-  readableOf(request: RequestContext, notifications: readonly Notification[]): boolean[] {
-    const userId = principalUserId(request.principal);
-    return notifications.map((n) => n.inApp && n.recipientId === userId);
+    return this.db.transaction(request, (em) => em.countBy(Notification, { recipientId: userId, inApp: true, readAt: IsNull() }));
   }
 
   /** Marks the caller's notifications read (those already read keep their time); all or none. */
@@ -72,20 +81,18 @@ export class NotificationService {
     const orgId = requireOrgId(request);
     const userId = requireUserId(request);
     if (globalIds.length === 0 || globalIds.length > MAX_MARK_READ) {
-      throw userError(NotificationErrorCode.InvalidInput, `Give 1 to ${MAX_MARK_READ} notifications`, ['input', 'ids']);
+      throw markReadCountInvalid(MAX_MARK_READ);
     }
     const ids = globalIds.map((id) => {
       const decoded = parseGlobalId(id);
       return decoded?.typeName === 'Notification' ? decoded.uuid : null;
     });
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
       const found = wanted.length ? await em.find(Notification, { where: { id: In(wanted), recipientId: userId, inApp: true }, lock: { mode: 'pessimistic_write' } }) : [];
       const own = new Set(found.map((n) => n.id));
-      const errors: UserErrorData[] = ids.flatMap((id, index) =>
-        id && own.has(id) ? [] : notificationNotFound(['input', 'ids', index]).errors,
-      );
-      if (errors.length) throw new UserInputError(errors);
+      const missing = ids.flatMap((id, index) => (id && own.has(id) ? [] : [index]));
+      if (missing.length) throw notificationsNotFound(missing);
       const unread = found.filter((n) => !n.readAt).map((n) => n.id);
       if (unread.length) {
         await em.query('UPDATE notifications.notifications SET read_at = now() WHERE id = ANY($1) AND read_at IS NULL', [unread]);
@@ -101,7 +108,7 @@ export class NotificationService {
   async markAllRead(request: RequestContext): Promise<number> {
     const orgId = requireOrgId(request);
     const userId = requireUserId(request);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const result = await em
         .createQueryBuilder()
         .update(Notification)
@@ -122,7 +129,7 @@ export class NotificationService {
     const userId = principalUserId(request.principal);
     if (event.type !== NOTIFICATION_CREATED || event.subject?.type !== 'Notification' || !userId) return null;
     if (!event.orgId || event.orgId !== principalOrgId(request.principal) || event.data.recipientId !== userId) return null;
-    const [notification] = await this.byIds([event.subject.id]);
-    return notification && this.readableOf(request, [notification])[0] ? notification : null;
+    const [notification] = await this.access.byIds(request, [event.subject.id]);
+    return notification && (await this.access.readableOf(request, [notification]))[0] ? notification : null;
   }
 }

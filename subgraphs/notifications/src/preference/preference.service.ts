@@ -1,8 +1,9 @@
 import { requireOrgId, requireUserId, validateInput, type Database, type RequestContext } from '@cellgraph/kernel';
 import { In, type EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { NotificationErrorCode, preferenceNotFound } from '../errors.js';
+import { NotificationErrorCode } from '../notification/notification.errors.js';
 import { EmailFrequency, NotificationSettings, Preference } from './preference.entities.js';
+import { preferenceNotFound } from './preference.errors.js';
 import type { NotificationPreferenceSetInput, NotificationSettingsUpdateInput } from './preference.inputs.js';
 import { DEFAULT_CHOICE, EVENT_PATTERN, resolveChannels } from './resolve.js';
 
@@ -38,14 +39,14 @@ export class PreferenceService {
   list(request: RequestContext): Promise<Preference[]> {
     const userId = requireUserId(request);
     requireOrgId(request);
-    return this.db.transaction((em) => em.find(Preference, { where: { userId }, order: { eventPattern: 'ASC' } }));
+    return this.db.transaction(request, (em) => em.find(Preference, { where: { userId }, order: { eventPattern: 'ASC' } }));
   }
 
   async set(request: RequestContext, input: NotificationPreferenceSetInput): Promise<Preference> {
     const orgId = requireOrgId(request);
     const userId = requireUserId(request);
     const valid = validateInput(setInput, input, NotificationErrorCode.InvalidInput);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       const current = await em.findOne(Preference, { where: { orgId, userId, eventPattern: valid.event }, lock: { mode: 'pessimistic_write' } });
       const base = current ?? DEFAULT_CHOICE;
       const pick = (value: boolean | null | undefined, fallback: boolean) => (value === null || value === undefined ? fallback : value);
@@ -67,7 +68,7 @@ export class PreferenceService {
     const userId = requireUserId(request);
     requireOrgId(request);
     const pattern = validateInput(z.object({ event: eventPattern }), { event }, NotificationErrorCode.InvalidInput).event;
-    const deleted = await this.db.transaction((em) => em.delete(Preference, { userId, eventPattern: pattern }));
+    const deleted = await this.db.transaction(request, (em) => em.delete(Preference, { userId, eventPattern: pattern }));
     if (!deleted.affected) throw preferenceNotFound();
     return pattern;
   }
@@ -75,7 +76,7 @@ export class PreferenceService {
   async settings(request: RequestContext): Promise<NotificationSettings> {
     const orgId = requireOrgId(request);
     const userId = requireUserId(request);
-    const found = await this.db.transaction((em) => em.findOneBy(NotificationSettings, { userId }));
+    const found = await this.db.transaction(request, (em) => em.findOneBy(NotificationSettings, { userId }));
     return found ?? Object.assign(new NotificationSettings(), { orgId, userId, emailFrequency: EmailFrequency.IMMEDIATE, updatedAt: null });
   }
 
@@ -83,7 +84,7 @@ export class PreferenceService {
     const orgId = requireOrgId(request);
     const userId = requireUserId(request);
     const valid = validateInput(z.object({ emailFrequency: z.enum(EmailFrequency).nullish() }), input, NotificationErrorCode.InvalidInput);
-    return this.db.transaction(async (em) => {
+    return this.db.transaction(request, async (em) => {
       if (valid.emailFrequency) await em.upsert(NotificationSettings, { orgId, userId, emailFrequency: valid.emailFrequency }, ['orgId', 'userId']);
       return (await em.findOneBy(NotificationSettings, { userId })) ?? Object.assign(new NotificationSettings(), { orgId, userId, emailFrequency: EmailFrequency.IMMEDIATE, updatedAt: null });
     });

@@ -19,21 +19,19 @@ export class AddressBook {
     if (!email || email.length > 320) return;
     const name = event.data.name;
     const userId = event.subject.id;
-    await this.db.transaction(
-      (em) =>
-        em.query(
-          `INSERT INTO notifications.recipients (org_id, user_id, email, name) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (org_id, user_id) DO UPDATE SET email = excluded.email, name = excluded.name, updated_at = now()`,
-          [event.orgId, userId, email, name],
-        ),
-      { orgId: event.orgId, userId: null },
+    await this.db.transaction({ orgId: event.orgId, userId: null }, (em) =>
+      em.query(
+        `INSERT INTO notifications.recipients (org_id, user_id, email, name) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (org_id, user_id) DO UPDATE SET email = excluded.email, name = excluded.name, updated_at = now()`,
+        [event.orgId, userId, email, name],
+      ),
     );
   }
 
   /** Forgets the address of a member who left the organization (`membership.removed`). */
   async forget(event: EventOf<IdentityEvents, 'membership.removed'>): Promise<void> {
     if (!event.orgId || event.subject?.type !== 'User' || !isUuid(event.subject.id)) return;
-    await this.db.transaction((em) => em.query('DELETE FROM notifications.recipients WHERE user_id = $1', [event.subject!.id]), { orgId: event.orgId, userId: null });
+    await this.db.transaction({ orgId: event.orgId, userId: null }, (em) => em.query('DELETE FROM notifications.recipients WHERE user_id = $1', [event.subject!.id]));
   }
 
   /**

@@ -34,39 +34,36 @@ export class NotificationRouter {
     if (!recipients.length) return;
     const subject = routed.subject !== undefined ? routed.subject : event.subject;
     const subjectOk = subject && /^[A-Z][A-Za-z0-9]*$/.test(subject.type) && isUuid(subject.id);
-    await this.db.transaction(
-      async (em) => {
-        const channels = await this.preferences.channelsOf(em, recipients, event.type);
-        for (const userId of recipients) {
-          const channel = channels.get(userId)!;
-          if (!channel.inApp && !channel.email && !channel.push) continue; // muted, or every channel off
-          const id = uuidv7();
-          const inserted: { id: string }[] = await em.query(
-            `INSERT INTO notifications.notifications (id, org_id, recipient_id, event_id, event_type, subject_type, subject_id, actor_id, title, body, in_app, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, clock_timestamp())
-             ON CONFLICT (event_id, recipient_id) DO NOTHING RETURNING id`,
-            [
-              id,
-              orgId,
-              userId,
-              event.id,
-              event.type,
-              subjectOk ? subject.type : null,
-              subjectOk ? subject.id : null,
-              event.actorId && isUuid(event.actorId) ? event.actorId : null,
-              routed.title.slice(0, MAX_TITLE),
-              routed.body.slice(0, MAX_BODY),
-              channel.inApp,
-            ],
-          );
-          if (!inserted.length) continue; // this event already notified this user
-          if (channel.email) await this.addDelivery(em, orgId, id, userId, 'email', channel.frequency);
-          if (channel.push) await this.addDelivery(em, orgId, id, userId, 'push', EmailFrequency.IMMEDIATE);
-          if (channel.inApp) await this.db.emit(em, { type: NOTIFICATION_CREATED, orgId, actorId: null, subject: { type: 'Notification', id }, data: { recipientId: userId } });
-        }
-      },
-      { orgId, userId: null },
-    );
+    await this.db.transaction({ orgId, userId: null }, async (em) => {
+      const channels = await this.preferences.channelsOf(em, recipients, event.type);
+      for (const userId of recipients) {
+        const channel = channels.get(userId)!;
+        if (!channel.inApp && !channel.email && !channel.push) continue; // muted, or every channel off
+        const id = uuidv7();
+        const inserted: { id: string }[] = await em.query(
+          `INSERT INTO notifications.notifications (id, org_id, recipient_id, event_id, event_type, subject_type, subject_id, actor_id, title, body, in_app, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, clock_timestamp())
+           ON CONFLICT (event_id, recipient_id) DO NOTHING RETURNING id`,
+          [
+            id,
+            orgId,
+            userId,
+            event.id,
+            event.type,
+            subjectOk ? subject.type : null,
+            subjectOk ? subject.id : null,
+            event.actorId && isUuid(event.actorId) ? event.actorId : null,
+            routed.title.slice(0, MAX_TITLE),
+            routed.body.slice(0, MAX_BODY),
+            channel.inApp,
+          ],
+        );
+        if (!inserted.length) continue; // this event already notified this user
+        if (channel.email) await this.addDelivery(em, orgId, id, userId, 'email', channel.frequency);
+        if (channel.push) await this.addDelivery(em, orgId, id, userId, 'push', EmailFrequency.IMMEDIATE);
+        if (channel.inApp) await this.db.emit(em, { type: NOTIFICATION_CREATED, orgId, actorId: null, subject: { type: 'Notification', id }, data: { recipientId: userId } });
+      }
+    });
     await this.deliveries.dispatch(orgId, event.id);
   }
 

@@ -1,13 +1,14 @@
-import { requireOrgId, requireUserId, UserInputError, uuidv7, validateInput, type Authorizer, type Database, type RequestContext } from '@cellgraph/kernel';
+import { requireOrgId, requireUserId, uuidv7, validateInput, type Authorizer, type Database, type RequestContext } from '@cellgraph/kernel';
 import { Not, type EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { NotificationErrorCode, templateNotFound } from '../errors.js';
+import { NotificationErrorCode } from '../notification/notification.errors.js';
 import { eventPattern } from '../preference/preference.service.js';
 import { mostSpecific } from '../preference/resolve.js';
 import { DIGEST_KEY, DIGEST_TEMPLATE, GENERIC_TEMPLATE, SAMPLE_DIGEST, SAMPLE_NOTIFICATION, SYSTEM_TEMPLATES } from './defaults.js';
 import type { EmailTemplateSource } from './render.js';
 import { templateProblems } from './render.js';
 import { EmailTemplate } from './template.entity.js';
+import { templateInvalid, templateNotFound } from './template.errors.js';
 import type { NotificationTemplateSetInput } from './template.inputs.js';
 
 const templateKey = z.union([z.literal(DIGEST_KEY), eventPattern]);
@@ -38,7 +39,7 @@ export class TemplateService {
   async list(request: RequestContext): Promise<EmailTemplate[]> {
     requireOrgId(request);
     await this.authz.require(request, 'manage', 'NotificationTemplate');
-    return this.db.transaction((em) => em.find(EmailTemplate, { order: { event: 'ASC' } }));
+    return this.db.transaction(request, (em) => em.find(EmailTemplate, { order: { event: 'ASC' } }));
   }
 
   async set(request: RequestContext, input: NotificationTemplateSetInput): Promise<EmailTemplate> {
@@ -47,10 +48,8 @@ export class TemplateService {
     await this.authz.require(request, 'manage', 'NotificationTemplate');
     const valid = validateInput(setInput, input, NotificationErrorCode.InvalidInput);
     const problems = templateProblems(valid, valid.event === DIGEST_KEY ? SAMPLE_DIGEST : SAMPLE_NOTIFICATION);
-    if (problems.length) {
-      throw new UserInputError(problems.map(({ part, message }) => ({ code: NotificationErrorCode.TemplateInvalid, field: ['input', part], message })));
-    }
-    return this.db.transaction(async (em) => {
+    if (problems.length) throw templateInvalid(problems);
+    return this.db.transaction(request, async (em) => {
       await em.query(
         `INSERT INTO notifications.email_templates (id, org_id, event_type, subject, html, text, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (org_id, event_type) DO UPDATE SET subject = excluded.subject, html = excluded.html, text = excluded.text, updated_by = excluded.updated_by, updated_at = now()`,
@@ -64,7 +63,7 @@ export class TemplateService {
     requireOrgId(request);
     await this.authz.require(request, 'manage', 'NotificationTemplate');
     const key = validateInput(z.object({ event: templateKey }), { event }, NotificationErrorCode.InvalidInput).event;
-    const deleted = await this.db.transaction((em) => em.delete(EmailTemplate, { event: key }));
+    const deleted = await this.db.transaction(request, (em) => em.delete(EmailTemplate, { event: key }));
     if (!deleted.affected) throw templateNotFound();
     return key;
   }

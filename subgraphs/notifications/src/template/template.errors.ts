@@ -1,0 +1,14 @@
+import { userError, UserInputError } from '@cellgraph/kernel';
+import type { EmailTemplateSource } from './render.js';
+
+/** Templates also answer `NotificationErrorCode.InvalidInput` (notification.errors.ts). */
+export const TemplateErrorCode = {
+  Invalid: 'NOTIFICATION_TEMPLATE_INVALID',
+  NotFound: 'NOTIFICATION_TEMPLATE_NOT_FOUND',
+} as const;
+
+export const templateNotFound = () => userError(TemplateErrorCode.NotFound, 'Your organization has no template for this event', ['input', 'event']);
+
+/** One NOTIFICATION_TEMPLATE_INVALID per part that does not compile or render (`templateProblems`). */
+export const templateInvalid = (problems: readonly { part: keyof EmailTemplateSource; message: string }[]) =>
+  new UserInputError(problems.map(({ part, message }) => ({ code: TemplateErrorCode.Invalid, field: ['input', part], message })));
