@@ -2,14 +2,14 @@ import { collaborationEvents, NODE_TAG_EVENTS } from '@cellgraph/collaboration/c
 import { defineSubgraph, NodeTagProjection, referenceAsIs, typedEventHandlers } from '@cellgraph/kernel';
 import { crmEvents } from './contracts.js';
 import { Contact } from './contact/contact.entity.js';
-import { contactReference } from './contact/contact.reference.js';
+import { resolveContactReference } from './contact/contact.reference.js';
 import { ContactResolver } from './contact/contact.resolver.js';
 import { ContactService } from './contact/contact.service.js';
 import { ContactField } from './custom-field/custom-field.entity.js';
 import { ContactFieldResolver } from './custom-field/custom-field.resolver.js';
 import { ContactFieldService } from './custom-field/custom-field.service.js';
 import { Deal } from './deal/deal.entity.js';
-import { dealReference } from './deal/deal.reference.js';
+import { resolveDealReference } from './deal/deal.reference.js';
 import { DealResolver, StageForecastResolver } from './deal/deal.resolver.js';
 import { DealService } from './deal/deal.service.js';
 import { ForecastService } from './deal/forecast.js';
@@ -18,7 +18,7 @@ import { InteractionResolver } from './interaction/interaction.resolver.js';
 import { InteractionService } from './interaction/interaction.service.js';
 import { migrations } from './migrations/index.js';
 import { Pipeline, PipelineStage } from './pipeline/pipeline.entities.js';
-import { pipelineReference } from './pipeline/pipeline.reference.js';
+import { resolvePipelineReference } from './pipeline/pipeline.reference.js';
 import { PipelineResolver, PipelineStageResolver } from './pipeline/pipeline.resolver.js';
 import { PipelineService } from './pipeline/pipeline.service.js';
 import type { CrmServices } from './services.js';
@@ -51,9 +51,9 @@ export const crmSubgraph = defineSubgraph<CrmServices>({
     UserCrmResolver,
   ],
   references: {
-    Contact: contactReference,
-    Deal: dealReference,
-    Pipeline: pipelineReference,
+    Contact: resolveContactReference,
+    Deal: resolveDealReference,
+    Pipeline: resolvePipelineReference,
     User: referenceAsIs,
   },
   emits: crmEvents,
