@@ -42,6 +42,11 @@ export function currentRequestContext(): RequestContext | undefined {
 
 export const anonymous: Principal = { kind: 'anonymous' };
 
+/** The system acting within one organization (jobs, event handlers); `requestId` names the work, e.g. `job:<id>`. */
+export function systemRequest(requestId: string, orgId: string | null): RequestContext {
+  return { requestId, principal: { kind: 'system', orgId, scopes: [] } };
+}
+
 export function principalUserId(principal: Principal): string | null {
   return principal.kind === 'user' || principal.kind === 'api_key' ? principal.userId : null;
 }

@@ -1,6 +1,6 @@
 import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
-import { runWithRequestContext, type RequestContext } from '../context/request-context.js';
+import { runWithRequestContext, systemRequest, type RequestContext } from '../context/request-context.js';
 import { matchesEventPattern } from '../events/consumers.js';
 import { MalformedPayloadError } from '../events/contracts.js';
 import type { EventInbox } from '../events/inbox.js';
@@ -16,9 +16,7 @@ export type JobHandler = (data: any, job: Job) => Promise<void>;
 export const jobQueueName = (subgraph: string) => `${subgraph}-jobs`;
 
 /** Jobs run as the system, within the organization they concern. */
-function systemContext(id: string, orgId: string | null): RequestContext {
-  return { requestId: `job:${id}`, principal: { kind: 'system', orgId, scopes: [] } };
-}
+const systemContext = (id: string, orgId: string | null): RequestContext => systemRequest(`job:${id}`, orgId);
 
 /**
  * Enqueues a subgraph's background jobs (idempotent per job id). Enqueueing is on the request

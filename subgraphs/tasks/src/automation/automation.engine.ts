@@ -1,4 +1,4 @@
-import { claimOnce, toGlobalId, type Database, type RequestContext, type TypedEvent } from '@cellgraph/kernel';
+import { claimOnce, systemRequest, toGlobalId, type Database, type RequestContext, type TypedEvent } from '@cellgraph/kernel';
 import { Task } from '../task/task.entity.js';
 import type { AutomationCause } from '../task/task.events.js';
 import type { TaskService } from '../task/task.service.js';
@@ -25,19 +25,19 @@ export function conditionHolds(task: Task, condition: AutomationCondition): bool
 }
 
 /**
+ * Who an automation acts as: the system, in the event's organization — the principal the event
+ * worker runs its handlers as (same request id), built from the event rather than read from ambient context.
+ */
+export function systemRequestOf(event: Pick<TypedEvent<unknown>, 'id' | 'orgId'>): RequestContext {
+  return systemRequest(`job:${event.id}`, event.orgId);
+}
+
+/**
  * Runs board automations from task events (delivered at least once by the event worker). Each
  * rule fires once per event (a run row keyed by rule and event), and the events its actions cause
  * carry the chain of rules that led to them: a rule already in the chain does not fire again, so
  * two rules that trigger each other stop after one round, and no chain exceeds MAX_AUTOMATION_CHAIN.
  */
-/**
- * Who an automation acts as: the system, in the event's organization — the principal the event
- * worker runs its handlers as (same request id), built from the event rather than read from ambient context.
- */
-export function systemRequestOf(event: Pick<TypedEvent<unknown>, 'id' | 'orgId'>): RequestContext {
-  return { requestId: `job:${event.id}`, principal: { kind: 'system', orgId: event.orgId, scopes: [] } };
-}
-
 export class AutomationEngine {
   constructor(
     private readonly db: Database,
@@ -50,14 +50,12 @@ export class AutomationEngine {
     const system = systemRequestOf(event);
     const chain = event.data.cause?.chain ?? [];
     if (chain.length >= MAX_AUTOMATION_CHAIN) return;
-    // The event's organization, as the system (no user), as the event worker runs it.
-    const scope = { orgId: event.orgId, userId: null };
-    const task = await this.db.transaction(scope, (em) => em.findOneBy(Task, { id: event.subject!.id }));
+    const task = await this.db.transaction(system, (em) => em.findOneBy(Task, { id: event.subject!.id }));
     if (!task?.boardId) return;
-    const rules = await this.db.transaction(scope, (em) => em.findBy(Automation, { boardId: task.boardId!, trigger: event.type, active: true }));
+    const rules = await this.db.transaction(system, (em) => em.findBy(Automation, { boardId: task.boardId!, trigger: event.type, active: true }));
     for (const rule of rules) {
       if (chain.includes(rule.id) || !rule.conditions.every((condition) => conditionHolds(task, condition))) continue;
-      const claimed = await this.db.transaction(scope, (em) => claimOnce(em, 'tasks.automation_runs', { automation_id: rule.id, event_id: event.id, org_id: event.orgId }));
+      const claimed = await this.db.transaction(system, (em) => claimOnce(em, 'tasks.automation_runs', { automation_id: rule.id, event_id: event.id, org_id: event.orgId }));
       if (!claimed) continue; // this rule already ran for this event
       const cause: AutomationCause = { chain: [...chain, rule.id] };
       for (const action of rule.actions) await this.perform(action, task, rule, cause, system);
