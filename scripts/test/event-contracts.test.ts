@@ -6,7 +6,7 @@ import { crmSubgraph } from '@cellgraph/crm';
 import { crmEvents } from '@cellgraph/crm/contracts';
 import { identitySubgraph } from '@cellgraph/identity';
 import { identityEvents } from '@cellgraph/identity/contracts';
-import type { EventContracts, SubgraphDefinition } from '@cellgraph/kernel';
+import type { AnySubgraphDefinition, EventContracts } from '@cellgraph/kernel';
 import { notificationsSubgraph } from '@cellgraph/notifications';
 import { notificationsEvents } from '@cellgraph/notifications/contracts';
 import { tasksSubgraph } from '@cellgraph/tasks';
@@ -19,7 +19,7 @@ import { describe, expect, it } from 'vitest';
  * contract with no producer, a module without contracts, a consumed event nobody declares.
  */
 
-const modules: [SubgraphDefinition<any>, EventContracts][] = [
+const modules: [AnySubgraphDefinition, EventContracts][] = [
   [identitySubgraph, identityEvents],
   [tasksSubgraph, tasksEvents],
   [crmSubgraph, crmEvents],

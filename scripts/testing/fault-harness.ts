@@ -9,7 +9,7 @@ import { cellKeyPrefix } from '@cellgraph/kernel';
 import { createTestDatabase, TEST_APP_PASSWORD, waitFor, type TestDatabase } from '@cellgraph/kernel/testing';
 import { cellEnv } from '../runtime/cell.js';
 import { loadCell, supergraphPath, type Cell } from '../runtime/cells.js';
-import { graphqlRequest, type GraphQLResponse } from '../runtime/graphql-client.js';
+import { graphqlRequest, type GraphQLData, type GraphQLResponse } from '../runtime/graphql-client.js';
 import { freePort } from '../runtime/infrastructure.js';
 import { generateCellKeys, keysEnv, type CellKeys } from '../runtime/keys.js';
 import { signUpThrough, type TestUser } from './cell-harness.js';
@@ -165,7 +165,7 @@ export interface ProcessCell {
   /** The host process serving `subgraph`. */
   hostOf(subgraph: string): ManagedProcess;
   hosts: ManagedProcess[];
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  gql<T = GraphQLData>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   signUp(name?: string): Promise<TestUser>;
   stop(): Promise<void>;
 }
