@@ -1,4 +1,4 @@
-import { createHttpApp, isDevelopment } from '@cellgraph/kernel';
+import { createHttpApp, isDevelopment } from '@cellgraph/kernel/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCell, type TestCell, type TestUser } from '../../scripts/testing/cell-harness.js';
 import { liveClient, subscribe } from '../../scripts/testing/live-client.js';

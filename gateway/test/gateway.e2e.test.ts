@@ -1,7 +1,8 @@
 import { createServer, type Server, type Socket } from 'node:net';
-import { AccessTokenIssuer, closeServer, generateSigningKeyPair, listen, toGlobalId, uuidv7 } from '@cellgraph/kernel';
+import { AccessTokenIssuer, closeServer, generateSigningKeyPair, listen, toGlobalId, uuidv7 } from '@cellgraph/kernel/core';
 import { TEST_REDIS_URL, withClient } from '@cellgraph/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { GraphQLData } from '../../scripts/runtime/graphql-client.js';
 import { startTestCell, type TestCell, type TestUser } from '../../scripts/testing/cell-harness.js';
 import { createGateway, parseGatewayConfig } from '../src/index.js';
 
@@ -175,7 +176,7 @@ describe('the shield', () => {
     const small = await gatewayWith({ MAX_RESPONSE_BYTES: '2000' });
     try {
       const send = (query: string) =>
-        fetch(small.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${alice.token}` }, body: JSON.stringify({ query }) }).then(async (response) => ({ status: response.status, body: (await response.json()) as Record<string, any> }));
+        fetch(small.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${alice.token}` }, body: JSON.stringify({ query }) }).then(async (response) => ({ status: response.status, body: (await response.json()) as GraphQLData }));
       expect((await send('{ __typename }')).body.data).toEqual({ __typename: 'Query' });
       const big = await send('{ __schema { types { name fields { name } } } }');
       expect(big.body.data).toBeUndefined();

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { toGlobalId, uuidv7 } from '@cellgraph/kernel';
+import { toGlobalId, uuidv7 } from '@cellgraph/kernel/core';
 import { buildSchema, getNamedType, isLeafType, isRequiredArgument, type GraphQLObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCell, type TestCell, type TestUser } from '../../scripts/testing/cell-harness.js';

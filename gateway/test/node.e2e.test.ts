@@ -1,4 +1,4 @@
-import { toGlobalId, uuidv7 } from '@cellgraph/kernel';
+import { toGlobalId, uuidv7 } from '@cellgraph/kernel/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCell, TEST_PASSWORD, waitForEmail, type TestCell, type TestUser } from '../../scripts/testing/cell-harness.js';
 

@@ -1,4 +1,4 @@
-import { closeServer, listen } from '@cellgraph/kernel';
+import { closeServer, listen } from '@cellgraph/kernel/core';
 import { TEST_REDIS_URL } from '@cellgraph/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCell, type TestCell, type TestUser } from '../../scripts/testing/cell-harness.js';

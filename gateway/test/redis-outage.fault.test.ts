@@ -1,4 +1,4 @@
-import { liveEventChannel } from '@cellgraph/kernel';
+import { liveEventChannel } from '@cellgraph/kernel/core';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RedisServer, startProcessCell, waitFor, type ProcessCell } from '../../scripts/testing/fault-harness.js';

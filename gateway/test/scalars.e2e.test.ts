@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CUSTOM_SCALARS, toGlobalId, uuidv7 } from '@cellgraph/kernel';
+import { CUSTOM_SCALARS, toGlobalId, uuidv7 } from '@cellgraph/kernel/core';
 import {
   astFromValue,
   buildSchema,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { AccessTokenIssuer, generateSigningKeyPair } from '@cellgraph/kernel';
+import { AccessTokenIssuer, generateSigningKeyPair } from '@cellgraph/kernel/core';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestUser } from '../../scripts/testing/cell-harness.js';

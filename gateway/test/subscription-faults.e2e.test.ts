@@ -1,4 +1,4 @@
-import { liveEventChannel } from '@cellgraph/kernel';
+import { liveEventChannel } from '@cellgraph/kernel/core';
 import type { Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

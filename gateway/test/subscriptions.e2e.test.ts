@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { closeServer, listen, liveEventChannel } from '@cellgraph/kernel';
+import { closeServer, listen, liveEventChannel } from '@cellgraph/kernel/core';
 import { TEST_REDIS_URL } from '@cellgraph/kernel/testing';
 import { Redis } from 'ioredis';
 import type { Client } from 'graphql-ws';
@@ -9,7 +9,7 @@ import { supergraphPath } from '../../scripts/runtime/cells.js';
 import { keysEnv } from '../../scripts/runtime/keys.js';
 import { startTestCell, TEST_PASSWORD, waitForEmail, type TestCell, type TestUser } from '../../scripts/testing/cell-harness.js';
 import { closeCodeOf, liveClient, subscribe } from '../../scripts/testing/live-client.js';
-import { graphqlRequest } from '../../scripts/runtime/graphql-client.js';
+import { graphqlRequest, type GraphQLData } from '../../scripts/runtime/graphql-client.js';
 import { createGateway, parseGatewayConfig } from '../src/index.js';
 
 const SUBSCRIPTIONS_PER_CONNECTION = 20;
@@ -208,7 +208,7 @@ describe('subscriptions through the gateway', { timeout: 180_000 }, () => {
       const call = async (query: string, variables: Record<string, unknown>) => {
         const result = await graphqlRequest(small.url, query, variables, { token: alice.token });
         expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-        return result.data as Record<string, any>;
+        return result.data as GraphQLData;
       };
       const sprint = (await call('mutation { boardCreate(input: { name: "Small payloads", columns: [{ name: "Todo" }] }) { board { id } } }', {})).boardCreate.board.id as string;
       const changes = subscribe(connect(bob, small.url), BOARD_CHANGES, { boardId: sprint });

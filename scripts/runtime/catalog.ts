@@ -1,12 +1,12 @@
 import { collaborationSubgraph } from '@cellgraph/collaboration';
 import { crmSubgraph } from '@cellgraph/crm';
 import { identitySubgraph } from '@cellgraph/identity';
-import type { SubgraphDefinition } from '@cellgraph/kernel';
+import type { AnySubgraphDefinition } from '@cellgraph/kernel';
 import { notificationsSubgraph } from '@cellgraph/notifications';
 import { tasksSubgraph } from '@cellgraph/tasks';
 
 /** Every subgraph a cell can enable, by name. Adding a subgraph package means adding it here. */
-export const catalog: Readonly<Record<string, SubgraphDefinition<any>>> = {
+export const catalog: Readonly<Record<string, AnySubgraphDefinition>> = {
   identity: identitySubgraph,
   tasks: tasksSubgraph,
   crm: crmSubgraph,

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SubgraphDefinition } from '@cellgraph/kernel';
+import type { AnySubgraphDefinition } from '@cellgraph/kernel';
 import { z } from 'zod';
 import { catalog } from './catalog.js';
 
@@ -16,7 +16,7 @@ export interface Cell {
   name: string;
   description: string;
   /** The cell's subgraphs, dependencies first. */
-  subgraphs: SubgraphDefinition<any>[];
+  subgraphs: AnySubgraphDefinition[];
 }
 
 export class CellError extends Error {
@@ -54,7 +54,7 @@ export function loadCell(name: string): Cell {
  * The definitions of `names`, checked: every name is a known subgraph, listed once, and every
  * dependency is enabled too. Ordered so that dependencies come first.
  */
-export function resolveSubgraphs(cell: string, names: readonly string[]): SubgraphDefinition<any>[] {
+export function resolveSubgraphs(cell: string, names: readonly string[]): AnySubgraphDefinition[] {
   const enabled = new Set(names);
   if (enabled.size !== names.length) throw new CellError(`Cell ${cell}: a subgraph is listed twice`);
   for (const name of names) {
@@ -63,7 +63,7 @@ export function resolveSubgraphs(cell: string, names: readonly string[]): Subgra
     const missing = definition.dependsOn.filter((dependency) => !enabled.has(dependency));
     if (missing.length) throw new CellError(`Cell ${cell}: subgraph ${name} needs ${missing.join(', ')}, which the cell does not enable`);
   }
-  const ordered: SubgraphDefinition<any>[] = [];
+  const ordered: AnySubgraphDefinition[] = [];
   const visit = (name: string) => {
     const definition = catalog[name]!;
     if (ordered.includes(definition)) return;

@@ -1,13 +1,17 @@
+/** A response's data or extensions as scripts and tests read them: JSON whose shape they check. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON from the wire, checked by its readers (assertions), not by types
+export type GraphQLData = Record<string, any>;
+
 /** A minimal GraphQL-over-HTTP client for scripts and tests. */
-export interface GraphQLResponse<T = Record<string, any>> {
+export interface GraphQLResponse<T = GraphQLData> {
   status: number;
   headers: Headers;
   data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
-  extensions?: Record<string, any>;
+  errors?: { message: string; path?: (string | number)[]; extensions?: GraphQLData }[];
+  extensions?: GraphQLData;
 }
 
-export async function graphqlRequest<T = Record<string, any>>(
+export async function graphqlRequest<T = GraphQLData>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
@@ -27,7 +31,7 @@ export async function graphqlRequest<T = Record<string, any>>(
 }
 
 /** Like graphqlRequest, but fails on any error and returns the data. */
-export async function graphqlData<T = Record<string, any>>(
+export async function graphqlData<T = GraphQLData>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},

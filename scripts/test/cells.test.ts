@@ -29,7 +29,7 @@ describe('cell manifests', () => {
     const core = composeCell(loadCell('core'), sdls).apiSchema;
     const all = composeCell(loadCell('all'), sdls).apiSchema;
     expect(core).not.toContain('assignedTasks');
-    expect(all).toMatch(/assignedTasks\([\s\S]*?\n  \): TaskConnection\n/);
+    expect(all).toMatch(/assignedTasks\([\s\S]*?\n {2}\): TaskConnection\n/);
     expect(all).not.toContain('@join__');
   });
 });

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EventContracts, SubgraphDefinition } from '@cellgraph/kernel';
+import type { AnySubgraphDefinition, EventContracts } from '@cellgraph/kernel';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../runtime/catalog.js';
 
@@ -13,8 +13,8 @@ import { catalog } from '../runtime/catalog.js';
 const camel = (name: string) => name.replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
 
 /** Every module of the catalog with its contracts: `<name>Events` of `@cellgraph/<name>/contracts`. */
-const modules: [SubgraphDefinition<any>, EventContracts][] = await Promise.all(
-  Object.values(catalog).map(async (definition): Promise<[SubgraphDefinition<any>, EventContracts]> => {
+const modules: [AnySubgraphDefinition, EventContracts][] = await Promise.all(
+  Object.values(catalog).map(async (definition): Promise<[AnySubgraphDefinition, EventContracts]> => {
     const contracts = (await import(`@cellgraph/${definition.name}/contracts`)) as Record<string, EventContracts | undefined>;
     return [definition, contracts[`${camel(definition.name)}Events`] ?? {}];
   }),

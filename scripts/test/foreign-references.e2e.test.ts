@@ -4,6 +4,7 @@ import { withClient } from '@cellgraph/kernel/testing';
 import { buildSchema, getNamedType, isInputObjectType, isObjectType, type GraphQLInputType, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCell } from '../runtime/cells.js';
+import type { GraphQLData } from '../runtime/graphql-client.js';
 import { composeCell, subgraphSdls } from '../runtime/composition.js';
 import { startTestCell, TEST_PASSWORD, waitForEmail, waitUntilSettled, type TestCell, type TestUser } from '../testing/cell-harness.js';
 
@@ -173,7 +174,7 @@ async function call(user: TestUser, mutation: string, input: Input | undefined, 
   return cell.gql(`mutation${variables} { ${mutation}${args} { ${select} } }`, input === undefined ? {} : { input }, user.token);
 }
 
-async function data(user: TestUser, mutation: string, input: Input, select: string): Promise<any> {
+async function data(user: TestUser, mutation: string, input: Input, select: string): Promise<GraphQLData> {
   const result = await call(user, mutation, input, `${select} userErrors { code message }`);
   expect(result.errors, `${mutation}: ${JSON.stringify(result.errors)}`).toBeUndefined();
   expect(result.data![mutation].userErrors, mutation).toEqual([]);

@@ -1,6 +1,7 @@
 import { fromGlobalId, uuidv7 } from '@cellgraph/kernel';
 import { withClient } from '@cellgraph/kernel/testing';
 import { TEST_PASSWORD, waitForEmail, waitUntilSettled, type TestCell, type TestUser } from '../testing/cell-harness.js';
+import type { GraphQLData } from '../runtime/graphql-client.js';
 import type { ConnectionPlace } from '../testing/connection-walker.js';
 
 /**
@@ -87,7 +88,7 @@ export function onNode(id: string, type: string): ConnectionPlace {
   return { wrap: (connection) => `node(id: ${JSON.stringify(id)}) { ... on ${type} { ${connection} } }`, pick: (data, field) => data?.[field] };
 }
 
-type Gql = (query: string, variables?: Record<string, unknown>) => Promise<Record<string, any>>;
+type Gql = (query: string, variables?: Record<string, unknown>) => Promise<GraphQLData>;
 
 function client(cell: TestCell, token: string): Gql {
   return async (query, variables = {}) => {
@@ -102,7 +103,7 @@ function client(cell: TestCell, token: string): Gql {
 }
 
 /** One mutation document doing `count` calls of `field` with the inputs given (aliases m0, m1…). */
-async function many(gql: Gql, field: string, inputs: Record<string, unknown>[], selection: string): Promise<any[]> {
+async function many(gql: Gql, field: string, inputs: Record<string, unknown>[], selection: string): Promise<GraphQLData[]> {
   const inputType = `${field[0]!.toUpperCase()}${field.slice(1)}Input`;
   const declarations = inputs.map((_input, index) => `$i${index}: ${inputType}!`).join(', ');
   const calls = inputs.map((_input, index) => `m${index}: ${field}(input: $i${index}) { ${selection} userErrors { code message } }`).join('\n');

@@ -9,7 +9,7 @@ import { Redis } from 'ioredis';
 import { catalog } from '../runtime/catalog.js';
 import { startCell, type RunningCell } from '../runtime/cell.js';
 import { loadCell, type Cell } from '../runtime/cells.js';
-import { graphqlData, graphqlRequest, type GraphQLResponse } from '../runtime/graphql-client.js';
+import { graphqlData, graphqlRequest, type GraphQLData, type GraphQLResponse } from '../runtime/graphql-client.js';
 import { generateCellKeys, type CellKeys } from '../runtime/keys.js';
 
 export interface TestUser {
@@ -29,7 +29,7 @@ export interface TestCell extends RunningCell {
   keyPrefix: string;
   /** Where the cell's e-mail arrives. */
   emailDir: string;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  gql<T = GraphQLData>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** Registers a new user (with a new organization) through the gateway. */
   signUp(name?: string): Promise<TestUser>;
 }

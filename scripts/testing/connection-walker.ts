@@ -13,6 +13,7 @@ import {
   type GraphQLSchema,
   type IntrospectionQuery,
 } from 'graphql';
+import type { GraphQLData } from '../runtime/graphql-client.js';
 import type { TestCell } from './cell-harness.js';
 
 /** A connection field of the API schema, e.g. `Task.subtasks` or `Query.tasks`. */
@@ -88,7 +89,7 @@ function orderingsOf(field: GraphQLField<unknown, unknown>): (string | null)[] {
 export interface ConnectionPlace {
   wrap: (connection: string) => string;
   /** The connection in the answer, from what the wrapped selection returned. */
-  pick: (data: any, field: string) => any;
+  pick: (data: GraphQLData | null | undefined, field: string) => GraphQLData | null | undefined;
 }
 
 export interface Walk {

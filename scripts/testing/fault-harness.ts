@@ -6,13 +6,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { cellKeyPrefix } from '@cellgraph/kernel';
-import { createTestDatabase, TEST_APP_PASSWORD, type TestDatabase } from '@cellgraph/kernel/testing';
+import { createTestDatabase, TEST_APP_PASSWORD, waitFor, type TestDatabase } from '@cellgraph/kernel/testing';
 import { cellEnv } from '../runtime/cell.js';
 import { loadCell, supergraphPath, type Cell } from '../runtime/cells.js';
-import { graphqlRequest, type GraphQLResponse } from '../runtime/graphql-client.js';
+import { graphqlRequest, type GraphQLData, type GraphQLResponse } from '../runtime/graphql-client.js';
 import { freePort } from '../runtime/infrastructure.js';
 import { generateCellKeys, keysEnv, type CellKeys } from '../runtime/keys.js';
 import { signUpThrough, type TestUser } from './cell-harness.js';
+
+// The private redis-server and the polling wait live in the kernel's test helpers (its own tests use them).
+export { RedisServer, waitFor } from '@cellgraph/kernel/testing';
 
 /*
  * Real processes for fault tests: a private redis-server the test stops, freezes (SIGSTOP) and
@@ -22,16 +25,6 @@ import { signUpThrough, type TestUser } from './cell-harness.js';
 
 const REPO_ROOT = new URL('../../', import.meta.url).pathname;
 const NODE_ARGS = ['--conditions=@cellgraph/source', '--import', '@swc-node/register/esm-register'];
-
-/** Resolves once `check` holds, polling every 25 ms; fails after `timeoutMs` (a hang guard, not a budget). */
-export async function waitFor(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 async function answersHttp(url: string): Promise<boolean> {
   try {
@@ -106,77 +99,6 @@ export class ManagedProcess {
   }
 }
 
-/** A redis-server of the test's own on a free port, without persistence: a restart starts it empty. */
-export class RedisServer {
-  private process: ChildProcess | undefined;
-
-  private constructor(readonly port: number) {}
-
-  get url(): string {
-    return `redis://127.0.0.1:${this.port}`;
-  }
-
-  static async start(): Promise<RedisServer> {
-    const server = new RedisServer(await freePort());
-    await server.startProcess();
-    return server;
-  }
-
-  private async startProcess(): Promise<void> {
-    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'], { stdio: 'ignore' });
-    this.process = child;
-    await waitFor(async () => {
-      if (child.exitCode !== null) throw new Error(`redis-server on port ${this.port} exited (${child.exitCode})`);
-      return answersRedis(this.port);
-    }, `redis-server on port ${this.port}`);
-  }
-
-  /** Stops the server (SIGKILL: nothing is saved). Connections see it as gone. */
-  async stop(): Promise<void> {
-    const child = this.process;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGCONT'); // a frozen server must run to die
-    const exited = once(child, 'exit');
-    child.kill('SIGKILL');
-    await exited;
-  }
-
-  /** Freezes the server: connections stay open, nothing answers (a hung Redis). */
-  freeze(): void {
-    this.process?.kill('SIGSTOP');
-  }
-
-  thaw(): void {
-    this.process?.kill('SIGCONT');
-  }
-
-  /** Starts it again (on the same port) after `stop`: empty. */
-  async startAgain(): Promise<void> {
-    await this.startProcess();
-  }
-
-  /** A crash and restart that loses every key. */
-  async restartEmpty(): Promise<void> {
-    await this.stop();
-    await this.startProcess();
-  }
-}
-
-async function answersRedis(port: number): Promise<boolean> {
-  const { Socket } = await import('node:net');
-  return new Promise((resolve) => {
-    const socket = new Socket();
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(1_000, () => done(false));
-    socket.once('error', () => done(false));
-    socket.connect(port, '127.0.0.1', () => socket.write('PING\r\n'));
-    socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
-  });
-}
-
 /**
  * A TCP proxy to `target` (e.g. Postgres, 127.0.0.1:5432) that the test closes — every connection
  * through it cut, new ones refused, as when the server stops — and opens again on the same port.
@@ -243,7 +165,7 @@ export interface ProcessCell {
   /** The host process serving `subgraph`. */
   hostOf(subgraph: string): ManagedProcess;
   hosts: ManagedProcess[];
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  gql<T = GraphQLData>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   signUp(name?: string): Promise<TestUser>;
   stop(): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRedis, isRedisUnavailable, type Redis } from '../src/index.js';
-import { RedisServer, waitFor } from '../../../scripts/testing/fault-harness.js';
+import { RedisServer, waitFor } from '../src/testing/redis-server.js';
 
 /*
  * A request-path connection (connectRedis) against a private redis-server the test freezes and

@@ -13,7 +13,7 @@ import {
   type GraphQLResolveInfo,
   type GraphQLSchema,
 } from 'graphql';
-import { buildSchema, createResolversMap, type ContainerType, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, type ClassType, type ContainerType, type NonEmptyArray } from 'type-graphql';
 import { noPubSub } from '../live/live-subscription.js';
 import { CUSTOM_SCALARS, GraphQLDateTimeISO } from '../scalars/custom-scalars.js';
 import { FEDERATION_SPEC } from './federation-spec.js';
@@ -30,8 +30,8 @@ export type ReferenceResolver<TContext> = (
 ) => unknown;
 
 export interface FederatedSchemaOptions<TContext> {
-  resolvers: NonEmptyArray<Function>;
-  orphanedTypes?: Function[];
+  resolvers: NonEmptyArray<ClassType>;
+  orphanedTypes?: ClassType[];
   references?: Record<string, ReferenceResolver<TContext>>;
   container?: ContainerType;
 }

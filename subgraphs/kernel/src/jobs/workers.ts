@@ -10,6 +10,7 @@ import { connectRedis } from '../redis/redis.js';
 import type { Logger } from '../logging/logger.js';
 
 export type EventHandler = (event: PublishedEvent) => Promise<void>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a job's payload is JSON from the queue; handlers declare (typedJob: check) its shape
 export type JobHandler = (data: any, job: Job) => Promise<void>;
 
 /** The queue of a subgraph's own background jobs. */
@@ -145,7 +146,7 @@ export async function startJobWorker(subgraph: string, handlers: Record<string, 
 const failedMessage = (error: Error, otherwise: string) => (error instanceof MalformedPayloadError ? 'malformed payload, moved to the dead-letter list' : otherwise);
 
 /** Closes `worker`, then the connection it was given (BullMQ leaves a given connection open). */
-function closing(worker: Worker<any>, connection: Redis): () => Promise<void> {
+function closing(worker: Worker, connection: Redis): () => Promise<void> {
   return async () => {
     await worker.close();
     connection.disconnect();

@@ -14,7 +14,7 @@ describe('logger', () => {
     runWithRequestContext({ requestId: 'req-7', principal: { kind: 'anonymous' } }, () => {
       logger.error({ err: error, password: 'Hunter2-Hunter2', variables: { token: 'cgr_x' } }, 'boom');
     });
-    const line = JSON.parse(readFileSync(file, 'utf8').trim()) as Record<string, any>;
+    const line = JSON.parse(readFileSync(file, 'utf8').trim()) as { err: { parameters?: unknown } } & Record<string, unknown>;
     rmSync(dir, { recursive: true });
     expect(line).toMatchObject({ level: 'error', service: 'test', requestId: 'req-7', msg: 'boom', password: '[redacted]', variables: '[redacted]' });
     expect(line.err.parameters).toBe('[redacted]');

@@ -11,7 +11,7 @@ import type { SubgraphDefinition } from './subgraph-definition.js';
  */
 export async function subgraphSchema<TServices>(definition: SubgraphDefinition<TServices>, services: TServices | null, trash: TrashKeeper | null = null): Promise<GraphQLSchema> {
   const purgeResolver = definition.trash?.length ? trashPurgeResolver(definition.trash) : null;
-  const instances = new Map<Function, object>();
+  const instances = new Map<object, object>();
   if (purgeResolver && trash) instances.set(purgeResolver, new (purgeResolver as new (keeper: TrashKeeper) => object)(trash));
   const schema = await buildFederatedSchema({
     resolvers: purgeResolver ? ([...definition.resolvers, purgeResolver] as unknown as typeof definition.resolvers) : definition.resolvers,

@@ -6,7 +6,7 @@ import { DEFAULT_POOL_ACQUIRE_TIMEOUT_MS } from '../db/database.js';
 import { appConnectionString, maintenanceConnectionString } from '../db/roles.js';
 import { createLogger } from '../logging/logger.js';
 import { closeServer, createHost, listen } from './host.js';
-import type { SubgraphDefinition } from './subgraph-definition.js';
+import type { AnySubgraphDefinition } from './subgraph-definition.js';
 import { startPlatform } from './platform.js';
 import { createSubgraphServer, type SubgraphServer } from './subgraph-server.js';
 
@@ -33,7 +33,7 @@ export interface RunningHost {
  * DATABASE_APP_PASSWORD); they share Redis and the e-mail worker. `stop` closes the listener, then
  * every subgraph, then the platform services.
  */
-export async function serveSubgraphs(definitions: readonly SubgraphDefinition<any>[], env: NodeJS.ProcessEnv = process.env): Promise<RunningHost> {
+export async function serveSubgraphs(definitions: readonly AnySubgraphDefinition[], env: NodeJS.ProcessEnv = process.env): Promise<RunningHost> {
   const config = parseEnv('subgraph host', subgraphHostEnv, env);
   const platform = startPlatform(env, createLogger('platform', env.LOG_LEVEL, env.LOG_FILE));
   const servers: SubgraphServer[] = [];

@@ -51,9 +51,9 @@ export interface SubgraphDefinition<TServices = unknown> extends SubgraphKeyAcce
   /** Subgraphs this one needs in the same cell (e.g. tasks needs identity for User). */
   readonly dependsOn: readonly string[];
   readonly migrations: readonly Migration[];
-  readonly entities: Function[];
+  readonly entities: ClassType[];
   readonly resolvers: NonEmptyArray<ClassType<object>>;
-  readonly orphanedTypes?: Function[];
+  readonly orphanedTypes?: ClassType[];
   /** Its entity types (keyed by the global `id`) that implement Node: `node(id:)` fetches them. */
   readonly nodeTypes?: readonly string[];
   /** Fields the node subgraph adds to this subgraph's entities (for an `@interfaceObject Node` subgraph). */
@@ -83,6 +83,10 @@ export interface SubgraphDefinition<TServices = unknown> extends SubgraphKeyAcce
   /** Extra routes beside /graphql, without the signed context: only for public information. */
   readonly publicRoutes?: (router: Router, services: TServices) => void;
 }
+
+/** A subgraph whatever its services: what a cell's list of subgraphs holds. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- TServices is both produced and consumed (invariant): a list mixing subgraphs can only erase it
+export type AnySubgraphDefinition = SubgraphDefinition<any>;
 
 /** Declares a subgraph (an identity function that keeps the services type). */
 export function defineSubgraph<TServices>(definition: SubgraphDefinition<TServices>): SubgraphDefinition<TServices> {

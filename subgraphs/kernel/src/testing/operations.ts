@@ -5,7 +5,7 @@ import { uuidv7 } from '../ids/uuid.js';
 import { sqlIdentifier } from '../db/roles.js';
 import { grantOrganizationRole } from './authz.js';
 import { withClient } from './database.js';
-import { userPrincipal, type SubgraphHarness } from './subgraph-harness.js';
+import { userPrincipal, type GraphQLData, type SubgraphHarness } from './subgraph-harness.js';
 
 export interface TestMember {
   principal: Principal;
@@ -29,7 +29,7 @@ export function mutationsOf(harness: () => SubgraphHarness, subgraph: string) {
     harness().request(subgraph, `mutation($input: ${inputType(field)}!) { ${field}(input: $input) { ${selection} } }`, { input }, principal);
   return {
     /** Runs a mutation and returns its payload; throws on any error or userError. */
-    async mutate<T = Record<string, any>>(principal: Principal, field: string, input: Record<string, unknown>, selection: string): Promise<T> {
+    async mutate<T = GraphQLData>(principal: Principal, field: string, input: Record<string, unknown>, selection: string): Promise<T> {
       const result = await send(principal, field, input, `${selection} userErrors { code field message }`);
       const payload = result.data?.[field] as (T & { userErrors: unknown[] }) | undefined;
       if (result.errors || !payload || payload.userErrors.length) throw new Error(`${field} failed: ${JSON.stringify(result.errors ?? payload?.userErrors)}`);
@@ -47,7 +47,7 @@ export function mutationsOf(harness: () => SubgraphHarness, subgraph: string) {
 export interface OutboxEvent {
   type: string;
   actor_id: string | null;
-  data: Record<string, any>;
+  data: GraphQLData;
 }
 
 /** The events of a subgraph's outbox about `subjectId` (a uuid), oldest first. */

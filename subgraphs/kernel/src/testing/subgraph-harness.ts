@@ -13,26 +13,30 @@ import { createLogger } from '../logging/logger.js';
 import type { Redis } from '../redis/redis.js';
 import { startPlatform, type Platform } from '../server/platform.js';
 import { closeServer, createHost, listen } from '../server/host.js';
-import type { SubgraphDefinition } from '../server/subgraph-definition.js';
+import type { AnySubgraphDefinition } from '../server/subgraph-definition.js';
 import { createSubgraphServer, type SubgraphServer } from '../server/subgraph-server.js';
 import { TEST_APP_PASSWORD, TEST_REDIS_URL } from './infrastructure.js';
 
-export interface GraphQLResult<T = Record<string, any>> {
+/** A GraphQL response's data or extensions as tests read them: JSON whose shape the test's assertions check. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON at the edge of a test, checked by its assertions, not by types
+export type GraphQLData = Record<string, any>;
+
+export interface GraphQLResult<T = GraphQLData> {
   status: number;
   data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+  errors?: { message: string; path?: (string | number)[]; extensions?: GraphQLData }[];
 }
 
 export interface SubgraphHarness {
   url: string;
-  servers: SubgraphServer<any>[];
+  servers: SubgraphServer<unknown>[];
   signer: InternalContextSigner;
   /** Redis, key prefix (unique to this harness) and mailer the subgraphs share. */
   platform: Platform;
   /** Where the e-mail the subgraphs send arrives (a file sink). */
   emailDir: string;
   /** Sends an operation to `subgraph` with a context signed as the gateway would. */
-  request<T = Record<string, any>>(subgraph: string, query: string, variables?: Record<string, unknown>, principal?: Principal, requestId?: string): Promise<GraphQLResult<T>>;
+  request<T = GraphQLData>(subgraph: string, query: string, variables?: Record<string, unknown>, principal?: Principal, requestId?: string): Promise<GraphQLResult<T>>;
   /** Sends a raw body with raw headers (no signing unless the caller adds it). */
   post(subgraph: string, body: string, headers?: Record<string, string>): Promise<GraphQLResult>;
   /** SQL statements the subgraph sent while serving the request `requestId` (background work excluded). */
@@ -45,7 +49,7 @@ export interface SubgraphHarness {
  * with a fresh internal-context key pair: tests talk to subgraphs the way the gateway does.
  */
 export async function startTestSubgraphs(
-  definitions: readonly SubgraphDefinition<any>[],
+  definitions: readonly AnySubgraphDefinition[],
   options: { databaseUrl: string; env?: Record<string, string>; internalKeys?: { signer: InternalContextSigner; jwks: PublicJwks } },
 ): Promise<SubgraphHarness> {
   const keys = options.internalKeys ?? (await testInternalKeys());
@@ -53,7 +57,7 @@ export async function startTestSubgraphs(
   // The events are routed among the subgraphs served here unless the test routes them itself.
   const env = { ...process.env, ...testPlatformEnv(emailDir), CELL_EVENT_CONSUMERS: JSON.stringify(cellEventConsumers(definitions)), ...options.env };
   const platform = startPlatform(env, createLogger('platform', process.env.LOG_LEVEL ?? 'silent'));
-  const servers: SubgraphServer<any>[] = [];
+  const servers: SubgraphServer<unknown>[] = [];
   for (const definition of definitions) {
     servers.push(
       await createSubgraphServer(definition, {
