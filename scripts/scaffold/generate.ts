@@ -187,11 +187,11 @@ function registerInPlatformTests(root: string, cell: string, names: ScaffoldName
   const fixtures = 'scripts/test/pagination-fixtures.ts';
   edited.push(
     editFile(root, fixtures, (text) => {
-      const rootPlaces = [...text.matchAll(/^  'Query\.[A-Za-z]+': \(\) => \(\{ place: root \}\),\n/gm)];
+      const rootPlaces = [...text.matchAll(/^ {2}'Query\.[A-Za-z]+': \(\) => \(\{ place: root \}\),\n/gm)];
       const last = rootPlaces.at(-1) ?? anchorMissing(fixtures, "a `'Query.<field>': () => ({ place: root }),` entry of connectionPlaces");
       const at = last.index! + last[0].length;
       text = `${text.slice(0, at)}  'Query.${aggs}': () => ({ place: root }),\n${text.slice(at)}`;
-      const nodes = /^  const nodes: Record<string, string> = \{.*\};\n/m.exec(text) ?? anchorMissing(fixtures, 'the one-line `const nodes: Record<string, string> = { … };` of buildWorld');
+      const nodes = /^ {2}const nodes: Record<string, string> = \{.*\};\n/m.exec(text) ?? anchorMissing(fixtures, 'the one-line `const nodes: Record<string, string> = { … };` of buildWorld');
       const world =
         `  // ${names.module} (npm run new:subgraph): 7 ${names.values.aggWordsPlural} for Query.${aggs}; the first is the ${Agg} of the Node connections.\n` +
         `  nodes.${Agg} = (await many(asMember, '${agg}Create', range(7).map((index) => ({ name: TITLES[index] })), '${agg} { id }'))[0].${agg}.id as string;\n`;

@@ -10,11 +10,12 @@ import {
   testMember,
   uuidOf,
   withClient,
+  type GraphQLData,
   type SubgraphHarness,
   type TestDatabase,
   type TestMember,
 } from '@cellgraph/kernel/testing';
-import { tasksSubgraph } from '@cellgraph/tasks';
+import { catalog } from '../../../scripts/runtime/catalog.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notificationsSubgraph, type NotificationsServices } from '../src/index.js';
 import { eventually, publishedEvent, rowsOf, sleep } from './helpers.js';
@@ -33,7 +34,7 @@ const notifications = mutationsOf(() => harness, 'notifications');
 beforeAll(async () => {
   database = await createTestDatabase();
   pushDir = mkdtempSync(join(tmpdir(), 'cellgraph-push-test-'));
-  harness = await startTestSubgraphs([tasksSubgraph, notificationsSubgraph], { databaseUrl: database.url, env: { PUSH_SINK_DIR: pushDir } });
+  harness = await startTestSubgraphs([catalog.tasks!, notificationsSubgraph], { databaseUrl: database.url, env: { PUSH_SINK_DIR: pushDir } });
   services = harness.servers.find((s) => s.name === 'notifications')!.services as NotificationsServices;
   alice = await testMember(database.url, 'owner');
   bob = await testMember(database.url, 'member', alice.orgId);
@@ -48,7 +49,7 @@ afterAll(async () => {
 
 const query = (who: TestMember, text: string, variables: Record<string, unknown> = {}) => harness.request('notifications', text, variables, who.principal);
 const LIST = '{ notifications { totalCount nodes { id event title body subjectType subjectId actor { id } readAt } } notificationUnreadCount }';
-const listOf = async (who: TestMember) => (await query(who, LIST)).data as { notifications: { totalCount: number; nodes: Record<string, any>[] }; notificationUnreadCount: number };
+const listOf = async (who: TestMember) => (await query(who, LIST)).data as { notifications: { totalCount: number; nodes: GraphQLData[] }; notificationUnreadCount: number };
 /** Another member of alice's organization, not notified of anything yet. */
 const newMember = async (): Promise<TestMember> => pool.pop()!;
 

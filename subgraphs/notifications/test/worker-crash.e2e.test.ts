@@ -19,9 +19,9 @@ import {
   type TestDatabase,
   type TestMember,
 } from '@cellgraph/kernel/testing';
-import { tasksSubgraph } from '@cellgraph/tasks';
 import { notificationsSubgraph } from '../src/index.js';
 import { Redis } from 'ioredis';
+import { catalog } from '../../../scripts/runtime/catalog.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from './helpers.js';
 
@@ -47,8 +47,8 @@ beforeAll(async () => {
   const keys = await testInternalKeys();
   // Same key prefix and e-mail sink as the worker process: this process's e-mail worker shares the queue.
   // The cell is tasks and notifications: the tasks relay here routes to the worker process.
-  const eventConsumers = JSON.stringify(cellEventConsumers([tasksSubgraph, notificationsSubgraph]));
-  harness = await startTestSubgraphs([tasksSubgraph], { databaseUrl: database.url, internalKeys: keys, env: { REDIS_KEY_PREFIX: prefix, EMAIL_SINK_DIR: mailDir, CELL_EVENT_CONSUMERS: eventConsumers } });
+  const eventConsumers = JSON.stringify(cellEventConsumers([catalog.tasks!, notificationsSubgraph]));
+  harness = await startTestSubgraphs([catalog.tasks!], { databaseUrl: database.url, internalKeys: keys, env: { REDIS_KEY_PREFIX: prefix, EMAIL_SINK_DIR: mailDir, CELL_EVENT_CONSUMERS: eventConsumers } });
   redis = new Redis(TEST_REDIS_URL);
   owner = await testMember(database.url, 'owner');
   for (let i = 0; i < 6; i++) members.push(await testMember(database.url, 'member', owner.orgId));

@@ -1,4 +1,4 @@
-import { createTestDatabase, mutationsOf, startTestSubgraphs, testMember, uuidOf, withClient, type SubgraphHarness, type TestDatabase, type TestMember } from '@cellgraph/kernel/testing';
+import { createTestDatabase, mutationsOf, startTestSubgraphs, testMember, uuidOf, withClient, type GraphQLData, type SubgraphHarness, type TestDatabase, type TestMember } from '@cellgraph/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tasksSubgraph } from '../src/index.js';
 import { MAX_KEY_LENGTH } from '@cellgraph/kernel';
@@ -65,7 +65,7 @@ describe('tasks on boards', () => {
     expect(task).toMatchObject({ status: 'TODO', column: { name: 'To do' }, board: { name: 'Sprint' } });
     const moved = (await mutate(alice.principal, 'taskMove', { id: task.id, columnId: b.columns[2]!.id }, 'task { status completedAt column { name } }')).task;
     expect(moved).toMatchObject({ status: 'DONE', column: { name: 'Done' }, completedAt: expect.any(String) });
-    const events = (await withClient(database.url, async (c) => (await c.query('SELECT type, data FROM tasks.outbox WHERE subject_id = $1 ORDER BY occurred_at', [uuidOf(task.id)])).rows)) as { type: string; data: any }[];
+    const events = (await withClient(database.url, async (c) => (await c.query('SELECT type, data FROM tasks.outbox WHERE subject_id = $1 ORDER BY occurred_at', [uuidOf(task.id)])).rows)) as { type: string; data: GraphQLData }[];
     expect(events.map((e) => e.type)).toEqual(['task.created', 'task.updated', 'task.status_changed', 'task.completed', 'task.moved']);
     expect(events[2]!.data).toMatchObject({ before: { status: 'todo' }, after: { status: 'done' } });
   });

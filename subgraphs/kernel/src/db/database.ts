@@ -1,4 +1,5 @@
 import { DataSource, type EntityManager, type EntitySchema, type Logger as OrmLogger, type MixedList } from 'typeorm';
+import type { ClassType } from 'type-graphql';
 import { currentRequestContext, principalOrgId, principalUserId, type RequestContext } from '../context/request-context.js';
 import type { Logger } from '../logging/logger.js';
 import { checkEmittedEvent, checksEmittedEvents, type EventContracts } from '../events/contracts.js';
@@ -90,7 +91,7 @@ export interface DatabaseOptions {
   maintenanceUrl?: string;
   /** The subgraph's Postgres schema. */
   schema: string;
-  entities: MixedList<Function | string | EntitySchema>;
+  entities: MixedList<ClassType | string | EntitySchema>;
   logger: Logger;
   poolSize?: number;
   /**

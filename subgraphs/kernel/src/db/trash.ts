@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Resolver, type ClassType } from 'type-graphql';
 import type { Authorizer } from '../authz/authorizer.js';
 import { requireOrgId } from '../context/guards.js';
 import type { RequestContext, SubgraphContext } from '../context/request-context.js';
@@ -140,7 +140,7 @@ export class TrashKeeper {
  * The `<type>Purge(input: { id })` mutations of a subgraph's trash specs, as one resolver class
  * (built per subgraph; its instance is given the subgraph's TrashKeeper).
  */
-export function trashPurgeResolver(specs: readonly TrashSpec[]): Function {
+export function trashPurgeResolver(specs: readonly TrashSpec[]): ClassType {
   @Resolver()
   class TrashPurgeResolver {
     constructor(readonly keeper: TrashKeeper) {}
