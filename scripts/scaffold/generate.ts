@@ -70,6 +70,8 @@ export function generateSubgraph(options: ScaffoldOptions): ScaffoldResult {
     linkWorkspace(root, names.module);
     log(`linked node_modules/@cellgraph/${names.module} → subgraphs/${names.module}`);
   }
+  // The templates' layout is close to the formatter's; the formatter has the last word, so the module passes `npm run format:check`.
+  run(root, process.execPath, [join(root, 'node_modules/prettier/bin/prettier.cjs'), '--write', '--log-level', 'warn', `subgraphs/${names.module}`, ...registered], log);
   if (options.compose ?? true) run(root, 'npm', ['run', 'compose'], log);
   return { names, created, registered };
 }

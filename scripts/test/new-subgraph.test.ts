@@ -79,8 +79,9 @@ afterAll(() => {
 describe('npm run new:subgraph', () => {
   it('generates a module that typechecks, composes and passes its own tests', async () => {
     expect(generated.code, generated.output).toBe(0);
-    const [typecheck, composeCheck, tests] = await Promise.all([
+    const [typecheck, lint, composeCheck, tests] = await Promise.all([
       run(copy, process.execPath, [join(copy, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json']),
+      run(copy, process.execPath, [join(copy, 'node_modules/eslint/bin/eslint.js'), `subgraphs/${MODULE}`, 'scripts/runtime/catalog.ts', 'scripts/test/pagination-fixtures.ts']),
       run(copy, process.execPath, [...NODE_SOURCE, 'scripts/compose.ts', '--check']),
       run(copy, process.execPath, [join(copy, 'node_modules/vitest/vitest.mjs'), 'run', `subgraphs/${MODULE}`, '--reporter=json', '--outputFile=vitest-report.json'], {
         CELLGRAPH_TEST_NAMESPACE: INNER_NAMESPACE,
@@ -90,6 +91,9 @@ describe('npm run new:subgraph', () => {
     const own = typecheck.output.split('\n').filter((line) => line.startsWith(`subgraphs/${MODULE}/`) || line.startsWith('scripts/'));
     expect(own).toEqual([]);
     expect(composeCheck.code, composeCheck.output).toBe(0);
+    expect(lint.code, lint.output.slice(0, 4000)).toBe(0);
+    const formatted = await run(copy, process.execPath, [join(copy, 'node_modules/prettier/bin/prettier.cjs'), '--check', `subgraphs/${MODULE}`, 'scripts/runtime/catalog.ts', 'package.json']);
+    expect(formatted.code, formatted.output.slice(0, 4000)).toBe(0);
 
     expect(tests.code, tests.output.slice(-4000)).toBe(0);
     const report = JSON.parse(readFileSync(join(copy, 'vitest-report.json'), 'utf8')) as { numTotalTests: number; numPassedTests: number; testResults: { name: string }[] };
