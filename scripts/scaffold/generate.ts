@@ -71,7 +71,12 @@ export function generateSubgraph(options: ScaffoldOptions): ScaffoldResult {
     log(`linked node_modules/@cellgraph/${names.module} → subgraphs/${names.module}`);
   }
   // The templates' layout is close to the formatter's; the formatter has the last word, so the module passes `npm run format:check`.
-  run(root, process.execPath, [join(root, 'node_modules/prettier/bin/prettier.cjs'), '--write', '--log-level', 'warn', `subgraphs/${names.module}`, ...registered], log);
+  run(
+    root,
+    process.execPath,
+    [join(root, 'node_modules/prettier/bin/prettier.cjs'), '--write', '--log-level', 'warn', `subgraphs/${names.module}`, ...registered],
+    log,
+  );
   if (options.compose ?? true) run(root, 'npm', ['run', 'compose'], log);
   return { names, created, registered };
 }
@@ -79,7 +84,9 @@ export function generateSubgraph(options: ScaffoldOptions): ScaffoldResult {
 function validate(options: ScaffoldOptions, cell: string): ScaffoldNames {
   const { root, name } = options;
   if (!MODULE_NAME.test(name)) {
-    throw new ScaffoldError(`Invalid module name ${JSON.stringify(name)}: 2 to 30 lowercase letters and digits, starting with a letter (it names the Postgres schema, roles and package)`);
+    throw new ScaffoldError(
+      `Invalid module name ${JSON.stringify(name)}: 2 to 30 lowercase letters and digits, starting with a letter (it names the Postgres schema, roles and package)`,
+    );
   }
   if (RESERVED_NAMES.has(name) || name.startsWith('pg')) throw new ScaffoldError(`The module name ${JSON.stringify(name)} is reserved`);
   const catalogSource = readFileSync(join(root, 'scripts/runtime/catalog.ts'), 'utf8');
@@ -93,7 +100,9 @@ function validate(options: ScaffoldOptions, cell: string): ScaffoldNames {
   }
   const aggregate = options.aggregate ?? defaultAggregate(name);
   if (!AGGREGATE_NAME.test(aggregate)) {
-    throw new ScaffoldError(`Invalid aggregate name ${JSON.stringify(aggregate)}: PascalCase letters and digits (e.g. Item, StockItem)${options.aggregate ? '' : '; pass --aggregate <Name>'}`);
+    throw new ScaffoldError(
+      `Invalid aggregate name ${JSON.stringify(aggregate)}: PascalCase letters and digits (e.g. Item, StockItem)${options.aggregate ? '' : '; pass --aggregate <Name>'}`,
+    );
   }
   const names = scaffoldNames(name, aggregate, options.aggregate !== undefined);
   if (names.values.agg === names.values.aggs) throw new ScaffoldError(`The aggregate ${aggregate} has no distinct plural; pass another --aggregate`);
@@ -111,7 +120,10 @@ function takenGraphqlNames(root: string, names: ScaffoldNames): string[] {
     if (!existsSync(file)) continue;
     const schema: GraphQLSchema = buildSchema(readFileSync(file, 'utf8'));
     for (const type of names.graphqlTypes) if (schema.getType(type)) taken.add(`The type ${type}`);
-    for (const [type, fields] of [[schema.getQueryType(), names.rootFields.query], [schema.getMutationType(), names.rootFields.mutation]] as const) {
+    for (const [type, fields] of [
+      [schema.getQueryType(), names.rootFields.query],
+      [schema.getMutationType(), names.rootFields.mutation],
+    ] as const) {
       if (!type || !isObjectType(type)) continue;
       for (const field of fields) if (type.getFields()[field]) taken.add(`The field ${type.name}.${field}`);
     }
@@ -182,7 +194,11 @@ function registerInPlatformTests(root: string, cell: string, names: ScaffoldName
   const cellsTest = 'scripts/test/cells.test.ts';
   const cellOrder = new RegExp(`(loadCell\\('${cell}'\\)\\.subgraphs\\.map\\(\\(s\\) => s\\.name\\)\\)\\.toEqual\\(\\[)([^\\]]*)(\\]\\))`);
   if (existsSync(join(root, cellsTest)) && cellOrder.test(readFileSync(join(root, cellsTest), 'utf8'))) {
-    edited.push(editFile(root, cellsTest, (text) => text.replace(cellOrder, (_all, open: string, list: string, close: string) => `${open}${list}, '${names.module}'${close}`)));
+    edited.push(
+      editFile(root, cellsTest, (text) =>
+        text.replace(cellOrder, (_all, open: string, list: string, close: string) => `${open}${list.replace(/,?\s*$/, '')}, '${names.module}'${close}`),
+      ),
+    );
   }
   if (cell !== 'all') return edited;
   const { agg, aggs, Agg } = names.values as Record<string, string>;
@@ -193,7 +209,9 @@ function registerInPlatformTests(root: string, cell: string, names: ScaffoldName
       const last = rootPlaces.at(-1) ?? anchorMissing(fixtures, "a `'Query.<field>': () => ({ place: root }),` entry of connectionPlaces");
       const at = last.index! + last[0].length;
       text = `${text.slice(0, at)}  'Query.${aggs}': () => ({ place: root }),\n${text.slice(at)}`;
-      const nodes = /^ {2}const nodes: Record<string, string> = \{.*\};\n/m.exec(text) ?? anchorMissing(fixtures, 'the one-line `const nodes: Record<string, string> = { … };` of buildWorld');
+      const nodes =
+        /^ {2}const nodes: Record<string, string> = \{[^;]*\};\n/m.exec(text) ??
+        anchorMissing(fixtures, 'the `const nodes: Record<string, string> = { … };` of buildWorld');
       const world =
         `  // ${names.module} (npm run new:subgraph): 7 ${names.values.aggWordsPlural} for Query.${aggs}; the first is the ${Agg} of the Node connections.\n` +
         `  nodes.${Agg} = (await many(asMember, '${agg}Create', range(7).map((index) => ({ name: TITLES[index] })), '${agg} { id }'))[0].${agg}.id as string;\n`;
@@ -215,5 +233,8 @@ function linkWorkspace(root: string, name: string): void {
 function run(root: string, command: string, args: string[], log: (line: string) => void): void {
   log(`$ ${command} ${args.join(' ')}`);
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) throw new ScaffoldError(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal}); the module is generated and registered: fix the cause and run it again`);
+  if (result.status !== 0)
+    throw new ScaffoldError(
+      `${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal}); the module is generated and registered: fix the cause and run it again`,
+    );
 }
