@@ -24,9 +24,26 @@ const TEST_HARNESS = ['scripts/testing/', 'scripts/runtime/'];
 const restrict = (regex, message) => ['error', { patterns: [{ regex, message }] }];
 
 const NODE_GLOBALS = Object.fromEntries(
-  ['process', 'console', 'Buffer', 'URL', 'URLSearchParams', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'queueMicrotask', 'structuredClone', 'fetch', 'AbortSignal', 'AbortController', 'TextEncoder', 'TextDecoder', 'globalThis'].map(
-    (name) => [name, 'readonly'],
-  ),
+  [
+    'process',
+    'console',
+    'Buffer',
+    'URL',
+    'URLSearchParams',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'setImmediate',
+    'queueMicrotask',
+    'structuredClone',
+    'fetch',
+    'AbortSignal',
+    'AbortController',
+    'TextEncoder',
+    'TextDecoder',
+    'globalThis',
+  ].map((name) => [name, 'readonly']),
 );
 
 export default defineConfig(
@@ -51,10 +68,15 @@ export default defineConfig(
       'import-x/external-module-folders': ['node_modules', 'node_modules/@types'],
       // NodeNext sources import `./x.js` for `./x.ts`; workspace packages resolve to their sources
       // under the @cellgraph/source condition (tsconfig's customConditions).
-      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json', conditionNames: ['@cellgraph/source', 'types', 'import', 'node', 'default'] })],
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({ project: './tsconfig.json', conditionNames: ['@cellgraph/source', 'types', 'import', 'node', 'default'] }),
+      ],
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
@@ -84,14 +106,20 @@ export default defineConfig(
   {
     files: ['gateway/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrict('^@cellgraph/(?!kernel/core$)', 'The gateway imports no subgraph module and only the light kernel entry, @cellgraph/kernel/core.'),
+      'no-restricted-imports': restrict(
+        '^@cellgraph/(?!kernel/core$)',
+        'The gateway imports no subgraph module and only the light kernel entry, @cellgraph/kernel/core.',
+      ),
       'cellgraph/relative-boundaries': 'error',
     },
   },
   {
     files: TESTS.map((glob) => `gateway/${glob}`),
     rules: {
-      'no-restricted-imports': restrict('^@cellgraph/(?!kernel/(core|testing)$)', 'Gateway tests import no subgraph module: @cellgraph/kernel/core and @cellgraph/kernel/testing only.'),
+      'no-restricted-imports': restrict(
+        '^@cellgraph/(?!kernel/(core|testing)$)',
+        'Gateway tests import no subgraph module: @cellgraph/kernel/core and @cellgraph/kernel/testing only.',
+      ),
       'cellgraph/relative-boundaries': ['error', { allow: TEST_HARNESS }],
     },
   },

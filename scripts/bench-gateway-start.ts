@@ -58,7 +58,11 @@ type Run = { startMs: number; cpuMs: number; rssMb: number };
 /** One gateway process: the time until it listens and its memory then; stopped before returning. */
 async function startOnce(root: string, env: NodeJS.ProcessEnv): Promise<Run> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--conditions=@cellgraph/source', '--import', '@swc-node/register/esm-register', 'gateway/src/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--conditions=@cellgraph/source', '--import', '@swc-node/register/esm-register', 'gateway/src/main.ts'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
   let output = '';
   try {
@@ -101,7 +105,13 @@ export async function benchGatewayStart(options: { root?: string; runs?: number 
     await startOnce(root, env); // warm-up: the OS file cache, as for any later start
     const figures: Run[] = [];
     for (let run = 0; run < runs; run++) figures.push(await startOnce(root, env));
-    return { runs, startMs: summary(figures.map((f) => f.startMs)), cpuMs: summary(figures.map((f) => f.cpuMs)), rssMb: summary(figures.map((f) => f.rssMb)), load };
+    return {
+      runs,
+      startMs: summary(figures.map((f) => f.startMs)),
+      cpuMs: summary(figures.map((f) => f.cpuMs)),
+      rssMb: summary(figures.map((f) => f.rssMb)),
+      load,
+    };
   } finally {
     const client = new Redis(redis.url);
     const keys = await client.keys(`cellgraph:${cellName}:*`);
@@ -112,7 +122,8 @@ export async function benchGatewayStart(options: { root?: string; runs?: number 
 }
 
 export function printGatewayStart(figures: GatewayStartFigures, label = 'gateway start'): void {
-  const range = ({ median, min, max }: GatewayStartFigures['startMs'], unit: string) => `${median.toFixed(0)} ${unit} (min ${min.toFixed(0)}, max ${max.toFixed(0)})`;
+  const range = ({ median, min, max }: GatewayStartFigures['startMs'], unit: string) =>
+    `${median.toFixed(0)} ${unit} (min ${min.toFixed(0)}, max ${max.toFixed(0)})`;
   console.log(`INFO  ${label} (median of ${figures.runs} runs, spawn → listening; load average ${figures.load.toFixed(1)})`);
   console.log(`      start ${range(figures.startMs, 'ms')}   CPU ${range(figures.cpuMs, 'ms')}   RSS ${range(figures.rssMb, 'MB')}\n`);
 }

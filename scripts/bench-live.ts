@@ -26,16 +26,31 @@ const heapMb = () => {
 
 export async function benchLive(cell: RunningCell): Promise<boolean> {
   type Registered = { userRegister: { session: { accessToken: string } } };
-  const session = await graphqlData<Registered>(cell.gatewayUrl, 'mutation($input: UserRegisterInput!) { userRegister(input: $input) { session { accessToken } } }', {
-    input: { email: 'bench-live@example.test', name: 'Live', password: 'Bench-password-1!' },
-  });
+  const session = await graphqlData<Registered>(
+    cell.gatewayUrl,
+    'mutation($input: UserRegisterInput!) { userRegister(input: $input) { session { accessToken } } }',
+    {
+      input: { email: 'bench-live@example.test', name: 'Live', password: 'Bench-password-1!' },
+    },
+  );
   const token = session.userRegister.session.accessToken;
   const call = <T>(query: string, variables: Record<string, unknown>) => graphqlData<T>(cell.gatewayUrl, query, variables, { token });
-  const board = (await call<{ boardCreate: { board: { id: string } } }>('mutation { boardCreate(input: { name: "Live", columns: [{ name: "Todo" }] }) { board { id } } }', {})).boardCreate.board.id;
-  const task = (await call<{ taskCreate: { task: { id: string } } }>('mutation($input: TaskCreateInput!) { taskCreate(input: $input) { task { id } } }', { input: { title: 'Live', boardId: board } })).taskCreate.task.id;
+  const board = (
+    await call<{ boardCreate: { board: { id: string } } }>(
+      'mutation { boardCreate(input: { name: "Live", columns: [{ name: "Todo" }] }) { board { id } } }',
+      {},
+    )
+  ).boardCreate.board.id;
+  const task = (
+    await call<{ taskCreate: { task: { id: string } } }>('mutation($input: TaskCreateInput!) { taskCreate(input: $input) { task { id } } }', {
+      input: { title: 'Live', boardId: board },
+    })
+  ).taskCreate.task.id;
 
   const client = liveClient(cell.gatewayUrl, token);
-  const changes = subscribe(client, 'subscription($boardId: ID!) { taskChanged(boardId: $boardId) { event task { title assignee { name } } } }', { boardId: board });
+  const changes = subscribe(client, 'subscription($boardId: ID!) { taskChanged(boardId: $boardId) { event task { title assignee { name } } } }', {
+    boardId: board,
+  });
   while (cell.gateway.liveStats().subscriptions < 1) await new Promise((resolve) => setTimeout(resolve, 10));
   const latencies: number[] = [];
   for (let i = 0; i < CHANGES; i++) {
@@ -50,19 +65,25 @@ export async function benchLive(cell: RunningCell): Promise<boolean> {
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
   const latencyOk = at(0.95) <= MAX_P95_MS;
-  console.log(`${latencyOk ? 'PASS' : 'FAIL'}  subscription: a committed task change reaches its subscriber (${CHANGES} changes, through relay, Redis and gateway)`);
+  console.log(
+    `${latencyOk ? 'PASS' : 'FAIL'}  subscription: a committed task change reaches its subscriber (${CHANGES} changes, through relay, Redis and gateway)`,
+  );
   console.log(`      latency p50 ${at(0.5).toFixed(0)} ms   p95 ${at(0.95).toFixed(0)} ms (target ≤ ${MAX_P95_MS})   max ${at(1).toFixed(0)} ms\n`);
 
   const before = heapMb();
   const setupStarted = performance.now();
   const clients = Array.from({ length: 20 }, () => liveClient(cell.gatewayUrl, token));
-  const subscriptions = clients.flatMap((c) => Array.from({ length: 50 }, () => subscribe(c, 'subscription($boardId: ID!) { taskChanged(boardId: $boardId) { event } }', { boardId: board })));
+  const subscriptions = clients.flatMap((c) =>
+    Array.from({ length: 50 }, () => subscribe(c, 'subscription($boardId: ID!) { taskChanged(boardId: $boardId) { event } }', { boardId: board })),
+  );
   while (cell.gateway.liveStats().subscriptions < 1_000) await new Promise((resolve) => setTimeout(resolve, 10));
   const setupSeconds = (performance.now() - setupStarted) / 1000;
   const setupsPerSecond = 1_000 / setupSeconds;
   const setupOk = setupsPerSecond >= MIN_SETUPS_PER_SECOND;
   console.log(`${setupOk ? 'PASS' : 'FAIL'}  subscriptions: 1,000 set up (20 connections × 50, each parsed, validated, planned and listening)`);
-  console.log(`      ${setupsPerSecond.toFixed(0)} subscriptions/s (target ≥ ${MIN_SETUPS_PER_SECOND})   all listening after ${(setupSeconds * 1000).toFixed(0)} ms\n`);
+  console.log(
+    `      ${setupsPerSecond.toFixed(0)} subscriptions/s (target ≥ ${MIN_SETUPS_PER_SECOND})   all listening after ${(setupSeconds * 1000).toFixed(0)} ms\n`,
+  );
   const open = heapMb();
   for (const subscription of subscriptions) subscription.close();
   for (const c of clients) await c.dispose();
@@ -72,6 +93,8 @@ export async function benchLive(cell: RunningCell): Promise<boolean> {
   const stats = cell.gateway.liveStats();
   const memoryOk = after - before <= MAX_RETAINED_MB && stats.channels === 0 && stats.listeners === 0;
   console.log(`${memoryOk ? 'PASS' : 'FAIL'}  subscriptions: 1,000 opened and closed (20 connections; clients in this process too)`);
-  console.log(`      heap ${before.toFixed(1)} MB → ${open.toFixed(1)} MB open → ${after.toFixed(1)} MB closed: ${(after - before).toFixed(1)} MB retained (target ≤ ${MAX_RETAINED_MB}); ${stats.channels} Redis channels, ${stats.listeners} listeners left\n`);
+  console.log(
+    `      heap ${before.toFixed(1)} MB → ${open.toFixed(1)} MB open → ${after.toFixed(1)} MB closed: ${(after - before).toFixed(1)} MB retained (target ≤ ${MAX_RETAINED_MB}); ${stats.channels} Redis channels, ${stats.listeners} listeners left\n`,
+  );
   return latencyOk && setupOk && memoryOk;
 }

@@ -41,7 +41,8 @@ const scenarios: Scenario[] = [
   },
   {
     name: '50 contacts with owner and deals (2 subgraphs)',
-    query: '{ contacts(first: 50) { totalCount nodes { name email assignedTo { name } deals { nodes { title value { amount currencyCode } stage { name } } } } } }',
+    query:
+      '{ contacts(first: 50) { totalCount nodes { name email assignedTo { name } deals { nodes { title value { amount currencyCode } stage { name } } } } } }',
     minRps: 50,
     maxStatements: 24,
   },
@@ -81,7 +82,12 @@ try {
   );
   const { accessToken: token, user } = session.userRegister.session;
   for (let i = 0; i < 200; i++) {
-    await graphqlData(running.gatewayUrl, 'mutation($input: TaskCreateInput!) { taskCreate(input: $input) { task { id } } }', { input: { title: `Task ${i}`, assigneeId: i % 2 ? user.id : null } }, { token });
+    await graphqlData(
+      running.gatewayUrl,
+      'mutation($input: TaskCreateInput!) { taskCreate(input: $input) { task { id } } }',
+      { input: { title: `Task ${i}`, assigneeId: i % 2 ? user.id : null } },
+      { token },
+    );
   }
   type Created = { pipelineCreate: { pipeline: { id: string } } };
   const pipeline = await graphqlData<Created>(running.gatewayUrl, 'mutation { pipelineCreate(input: { name: "Bench" }) { pipeline { id } } }', {}, { token });
@@ -92,7 +98,12 @@ try {
       { input: { firstName: `Contact ${i}`, email: `contact-${i}@bench.test`, assignedToId: user.id } },
       { token },
     );
-    await graphqlData(running.gatewayUrl, 'mutation($input: DealCreateInput!) { dealCreate(input: $input) { deal { id } } }', { input: { contactId: contact.contactCreate.contact.id, pipelineId: pipeline.pipelineCreate.pipeline.id, title: `Deal ${i}`, value: '1250.50' } }, { token });
+    await graphqlData(
+      running.gatewayUrl,
+      'mutation($input: DealCreateInput!) { dealCreate(input: $input) { deal { id } } }',
+      { input: { contactId: contact.contactCreate.contact.id, pipelineId: pipeline.pipelineCreate.pipeline.id, title: `Deal ${i}`, value: '1250.50' } },
+      { token },
+    );
   }
 
   const statements = () => running.subgraphs.reduce((sum, server) => sum + server.runtime.db.statements.count, 0);
@@ -100,7 +111,11 @@ try {
   for (const scenario of scenarios) {
     const body = JSON.stringify({ query: scenario.query });
     const send = async () => {
-      const response = await fetch(running.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+      const response = await fetch(running.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body,
+      });
       const result = (await response.json()) as { errors?: unknown };
       if (result.errors) throw new Error(JSON.stringify(result.errors));
     };
@@ -132,12 +147,22 @@ try {
   const rssMb = process.memoryUsage().rss / 1024 / 1024;
   const memoryOk = rssMb <= MAX_RSS_MB;
   failed ||= !memoryOk;
-  console.log(`${memoryOk ? 'PASS' : 'FAIL'}  memory: ${rssMb.toFixed(0)} MB resident for gateway + ${cell.subgraphs.length} subgraphs + load generator (target ≤ ${MAX_RSS_MB})\n`);
+  console.log(
+    `${memoryOk ? 'PASS' : 'FAIL'}  memory: ${rssMb.toFixed(0)} MB resident for gateway + ${cell.subgraphs.length} subgraphs + load generator (target ≤ ${MAX_RSS_MB})\n`,
+  );
 } finally {
   await running.stop();
 }
 // Subscriptions need the outbox relay: a second run of the cell, on the same database, with workers.
-const live = await startCell({ cell, instance, databaseUrl: postgres.url, appPassword: LOCAL_APP_PASSWORD, redisUrl: redis.url, keys: await generateCellKeys(), env: { LOG_LEVEL: 'silent', WORKERS: 'on', USER_RATE_LIMIT: '1000000' } });
+const live = await startCell({
+  cell,
+  instance,
+  databaseUrl: postgres.url,
+  appPassword: LOCAL_APP_PASSWORD,
+  redisUrl: redis.url,
+  keys: await generateCellKeys(),
+  env: { LOG_LEVEL: 'silent', WORKERS: 'on', USER_RATE_LIMIT: '1000000' },
+});
 try {
   failed = !(await benchLive(live)) || failed;
 } finally {

@@ -15,7 +15,9 @@ import { errorMessage, freePort, resolvePostgres, resolveRedis, type Service } f
 import { loadOrCreateKeys } from './runtime/dev-keys.js';
 import { DEMO_USER, seedDemo } from './runtime/seed.js';
 
-const { values } = parseArgs({ options: { cell: { type: 'string', default: 'all' }, instance: { type: 'string', default: process.env.CELL_INSTANCE ?? 'main' } } });
+const { values } = parseArgs({
+  options: { cell: { type: 'string', default: 'all' }, instance: { type: 'string', default: process.env.CELL_INSTANCE ?? 'main' } },
+});
 // Local state (embedded Postgres data, development keys); git-ignored.
 const STATE_DIR = process.env.CELLGRAPH_STATE_DIR ?? new URL('../.cellgraph/', import.meta.url).pathname;
 const MAIL_DIR = process.env.EMAIL_SINK_DIR ?? join(STATE_DIR, 'mail');
@@ -85,10 +87,13 @@ Cellgraph cell "${definition.name}" is up in ${seconds}s (${definition.subgraphs
 Press Ctrl-C to stop.`);
 }
 
-stopOnSignals(async () => {
-  console.log('\nStopping…');
-  await stopAll();
-}, createLogger('npm-start', process.env.LOG_LEVEL));
+stopOnSignals(
+  async () => {
+    console.log('\nStopping…');
+    await stopAll();
+  },
+  createLogger('npm-start', process.env.LOG_LEVEL),
+);
 
 main().catch(async (error: unknown) => {
   console.error(`\nCannot start the cell: ${errorMessage(error)}`);

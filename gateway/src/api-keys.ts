@@ -24,7 +24,8 @@ export class ApiKeyResolver {
     const cacheKey = apiKeyCacheKey(this.prefix, keyHash);
     const cached = await this.redis.get(cacheKey).catch(withoutRedis(undefined));
     const record = typeof cached === 'string' ? (JSON.parse(cached) as ApiKeyRecord | null) : await this.fetch(keyHash, requestId);
-    if (cached === null) await this.redis.set(cacheKey, JSON.stringify(record), 'EX', record ? POSITIVE_TTL_SECONDS : NEGATIVE_TTL_SECONDS).catch(withoutRedis(undefined));
+    if (cached === null)
+      await this.redis.set(cacheKey, JSON.stringify(record), 'EX', record ? POSITIVE_TTL_SECONDS : NEGATIVE_TTL_SECONDS).catch(withoutRedis(undefined));
     if (!record || (record.expiresAt && new Date(record.expiresAt) <= new Date())) return null;
     return record;
   }

@@ -52,7 +52,15 @@ export class Authenticator {
         await unlessRedisUnavailable(this.keyGuesses.take(`api-key-guesses:${clientAddress}`));
         throw new AuthenticationError('Invalid, expired or revoked API key');
       }
-      return { kind: 'api_key', keyId: key.keyId, keyName: key.name ?? null, userId: key.userId, orgId: key.orgId, scopes: key.scopes, rateLimit: key.rateLimit ?? null };
+      return {
+        kind: 'api_key',
+        keyId: key.keyId,
+        keyName: key.name ?? null,
+        userId: key.userId,
+        orgId: key.orgId,
+        scopes: key.scopes,
+        rateLimit: key.rateLimit ?? null,
+      };
     }
     let claims;
     try {

@@ -2,7 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { clientAddressResolver, parseTrustProxy } from './client-address.js';
 
-const request = (peer: string, forwardedFor?: string) => ({ socket: { remoteAddress: peer }, headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} }) as unknown as IncomingMessage;
+const request = (peer: string, forwardedFor?: string) =>
+  ({ socket: { remoteAddress: peer }, headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} }) as unknown as IncomingMessage;
 
 describe('the client address', () => {
   it('is the TCP peer by default, whatever X-Forwarded-For claims', () => {

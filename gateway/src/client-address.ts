@@ -14,15 +14,17 @@ export function parseTrustProxy(value: string): TrustProxy {
   if (trimmed === '' || trimmed === 'false') return false;
   if (/^\d+$/.test(trimmed)) return Number(trimmed);
   if (trimmed === 'true') throw new Error('TRUST_PROXY=true would let any client choose its address; name the proxies or their number');
-  const list = trimmed.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const list = trimmed
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   proxyaddr.compile(list); // fails fast on a malformed address or subnet
   return list;
 }
 
 /** The client's address of a request (HTTP or WebSocket upgrade), seen through the trusted proxies only. */
 export function clientAddressResolver(trust: TrustProxy): (request: IncomingMessage) => string {
-  const trusted =
-    trust === false ? () => false : typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : proxyaddr.compile(trust);
+  const trusted = trust === false ? () => false : typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : proxyaddr.compile(trust);
   return (request) => {
     const address = proxyaddr(request, trusted);
     return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;

@@ -17,7 +17,10 @@ describe('CORS configuration', () => {
   });
 
   it('reads a comma-separated list of origins and refuses anything that is not an origin', () => {
-    expect(parseGatewayConfig({ ...required, CORS_ORIGINS: 'https://app.example.com, http://localhost:8080' }).corsOrigins).toEqual(['https://app.example.com', 'http://localhost:8080']);
+    expect(parseGatewayConfig({ ...required, CORS_ORIGINS: 'https://app.example.com, http://localhost:8080' }).corsOrigins).toEqual([
+      'https://app.example.com',
+      'http://localhost:8080',
+    ]);
     expect(parseGatewayConfig({ ...required, CORS_ORIGINS: '*' }).corsOrigins).toEqual(['*']);
     expect(() => parseGatewayConfig({ ...required, CORS_ORIGINS: 'https://app.example.com/' })).toThrow(/CORS_ORIGINS/);
     expect(() => parseGatewayConfig({ ...required, CORS_ORIGINS: 'app.example.com' })).toThrow(/CORS_ORIGINS/);

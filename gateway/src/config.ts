@@ -1,12 +1,29 @@
 import { dirname, join } from 'node:path';
-import { boolFromEnv, cellNamespaceEnv, DEFAULT_REDIS_COMMAND_TIMEOUT_MS, intFromEnv, isDevelopment, MAX_PAGE_SIZE, parseEnv, privateJwkSchema, publicJwksSchema, redisKeyPrefixOf, requireCellName } from '@cellgraph/kernel/core';
+import {
+  boolFromEnv,
+  cellNamespaceEnv,
+  DEFAULT_REDIS_COMMAND_TIMEOUT_MS,
+  intFromEnv,
+  isDevelopment,
+  MAX_PAGE_SIZE,
+  parseEnv,
+  privateJwkSchema,
+  publicJwksSchema,
+  redisKeyPrefixOf,
+  requireCellName,
+} from '@cellgraph/kernel/core';
 import { z } from 'zod';
 import { parseTrustProxy, type TrustProxy } from './client-address.js';
 
 /** Vite's dev server, where the SPA runs in development. */
 export const SPA_DEV_ORIGIN = 'http://localhost:5173';
 
-const corsOrigin = z.string().refine((value) => value === '*' || (URL.canParse(value) && new URL(value).origin === value), 'must be * or origins like https://app.example.com (no path, no trailing slash)');
+const corsOrigin = z
+  .string()
+  .refine(
+    (value) => value === '*' || (URL.canParse(value) && new URL(value).origin === value),
+    'must be * or origins like https://app.example.com (no path, no trailing slash)',
+  );
 
 const gatewayEnv = z.object({
   HOST: z.string().default('127.0.0.1'),
@@ -73,7 +90,12 @@ const gatewayEnv = z.object({
   CORS_ORIGINS: z
     .string()
     .optional()
-    .transform((value) => value?.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        ?.split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(corsOrigin).optional()),
   MAX_QUERY_DEPTH: intFromEnv(15),
   MAX_QUERY_NODES: intFromEnv(50_000),
@@ -125,7 +147,8 @@ export function parseGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gatewa
     Object.fromEntries(Object.entries(env).filter(([key, value]) => /^SUBGRAPH_URL_[A-Z0-9_]+$/.test(key) && key !== 'SUBGRAPH_URL_TEMPLATE' && value)),
   );
   const development = isDevelopment(env);
-  const subgraphUrl = (name: string) => overrides[`SUBGRAPH_URL_${name.toUpperCase().replaceAll('-', '_')}`] ?? config.SUBGRAPH_URL_TEMPLATE.replaceAll('{name}', name);
+  const subgraphUrl = (name: string) =>
+    overrides[`SUBGRAPH_URL_${name.toUpperCase().replaceAll('-', '_')}`] ?? config.SUBGRAPH_URL_TEMPLATE.replaceAll('{name}', name);
   return {
     ...config,
     REDIS_KEY_PREFIX: redisKeyPrefixOf(config),
@@ -134,7 +157,9 @@ export function parseGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gatewa
     subgraphUrl,
     jwksUrl: config.AUTH_JWKS_URL ?? subgraphUrl('identity').replace(/\/graphql\/?$/, '/.well-known/jwks.json'),
     corsOrigins: config.CORS_ORIGINS ?? (development ? [SPA_DEV_ORIGIN] : []),
-    graphDelegates: config.GRAPH_DELEGATES.split(',').map((name) => name.trim()).filter(Boolean),
+    graphDelegates: config.GRAPH_DELEGATES.split(',')
+      .map((name) => name.trim())
+      .filter(Boolean),
     nodeSubgraphPath: config.NODE_SUBGRAPH_PATH ?? join(dirname(config.SUPERGRAPH_PATH), 'node.graphql'),
     nodeOwnersPath: config.NODE_OWNERS_PATH ?? join(dirname(config.SUPERGRAPH_PATH), 'node-owners.json'),
     liveEventsPath: config.LIVE_EVENTS_PATH ?? join(dirname(config.SUPERGRAPH_PATH), 'live-events.json'),

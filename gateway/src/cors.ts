@@ -27,7 +27,11 @@ export function cors(allowedOrigins: readonly string[]): RequestHandler {
     if (res.get('Access-Control-Allow-Origin')) res.set('Access-Control-Expose-Headers', EXPOSED_HEADERS);
     if (req.method !== 'OPTIONS') return next();
     if (res.get('Access-Control-Allow-Origin')) {
-      res.set({ 'Access-Control-Allow-Methods': ALLOWED_METHODS, 'Access-Control-Allow-Headers': ALLOWED_HEADERS, 'Access-Control-Max-Age': PREFLIGHT_MAX_AGE_SECONDS });
+      res.set({
+        'Access-Control-Allow-Methods': ALLOWED_METHODS,
+        'Access-Control-Allow-Headers': ALLOWED_HEADERS,
+        'Access-Control-Max-Age': PREFLIGHT_MAX_AGE_SECONDS,
+      });
     }
     res.status(204).end();
   };

@@ -80,7 +80,13 @@ export function requestedNodes(
     return { kind: 'many', size: slice(field) ?? assumedListSize };
   };
   /** `inSizedConnection`: the selection set is a connection's, whose size was already counted. */
-  const count = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType, multiplier: number, visiting: Set<string>, inSizedConnection = false): number => {
+  const count = (
+    selectionSet: SelectionSetNode,
+    parent: GraphQLCompositeType,
+    multiplier: number,
+    visiting: Set<string>,
+    inSizedConnection = false,
+  ): number => {
     let nodes = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
@@ -107,7 +113,8 @@ export function requestedNodes(
     }
     return nodes;
   };
-  const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+  const root =
+    operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
   return root ? count(operation.selectionSet, root, 1, new Set()) : 0;
 }
 
@@ -131,9 +138,12 @@ function withDefaults(operation: OperationDefinitionNode, variables: Record<stri
 }
 
 export function tooManyNodes(requested: number, limit: number): GraphQLError {
-  return new GraphQLError(`This operation could return ${requested} objects; the limit is ${limit}. Ask for smaller pages (first/last), fewer ids or fewer nested lists.`, {
-    extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } },
-  });
+  return new GraphQLError(
+    `This operation could return ${requested} objects; the limit is ${limit}. Ask for smaller pages (first/last), fewer ids or fewer nested lists.`,
+    {
+      extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } },
+    },
+  );
 }
 
 /**

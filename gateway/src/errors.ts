@@ -34,7 +34,9 @@ export function maskGatewayErrors(logger: Logger) {
       message: unavailable ? 'A service needed for this field is unavailable' : 'Internal server error',
       locations: formatted.locations,
       path: formatted.path,
-      extensions: unavailable ? { code: 'SERVICE_UNAVAILABLE', retryAfter: OUTAGE_RETRY_AFTER_SECONDS, requestId } : { code: 'INTERNAL_SERVER_ERROR', requestId },
+      extensions: unavailable
+        ? { code: 'SERVICE_UNAVAILABLE', retryAfter: OUTAGE_RETRY_AFTER_SECONDS, requestId }
+        : { code: 'INTERNAL_SERVER_ERROR', requestId },
     };
   };
 }

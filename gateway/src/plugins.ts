@@ -47,7 +47,9 @@ export function subscriptionsOverWebSocket(): ApolloServerPlugin<GatewayContext>
         async didResolveOperation({ operation, request }) {
           // A document without the named operation (or with several and no name) is the client's error.
           if (!operation) {
-            const message = request.operationName ? `Unknown operation named "${request.operationName}"` : 'Must provide operation name if query contains several operations';
+            const message = request.operationName
+              ? `Unknown operation named "${request.operationName}"`
+              : 'Must provide operation name if query contains several operations';
             throw new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } });
           }
           if (operation.operation !== 'subscription') return;
@@ -96,7 +98,8 @@ export function retryStatus(): ApolloServerPlugin<GatewayContext> {
           const { data, errors } = response.body.singleResult;
           if (!errors?.length) return;
           const limited = errors.filter((error) => error.extensions?.code === 'RATE_LIMITED');
-          const unavailable = errors.every((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE') && !(data && Object.values(data).some((value) => value !== null));
+          const unavailable =
+            errors.every((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE') && !(data && Object.values(data).some((value) => value !== null));
           if (!limited.length && !unavailable) return;
           response.http.status = limited.length ? 429 : 503;
           const retryAfter = Math.max(0, ...(limited.length ? limited : errors).map((error) => Number(error.extensions?.retryAfter)).filter(Number.isFinite));

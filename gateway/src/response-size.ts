@@ -5,7 +5,9 @@ import { GraphQLError, type FormattedExecutionResult } from 'graphql';
 export const serializedBytes = (result: unknown): number => Buffer.byteLength(JSON.stringify(result));
 
 export function responseTooLarge(bytes: number, maxBytes: number): GraphQLError {
-  return new GraphQLError(`The response would be ${bytes} bytes; the limit is ${maxBytes}. Ask for fewer objects or fields.`, { extensions: { code: 'RESPONSE_TOO_LARGE' } });
+  return new GraphQLError(`The response would be ${bytes} bytes; the limit is ${maxBytes}. Ask for fewer objects or fields.`, {
+    extensions: { code: 'RESPONSE_TOO_LARGE' },
+  });
 }
 
 /**
@@ -20,7 +22,10 @@ export function sizeCappedStringify(maxBytes: number): (result: FormattedExecuti
     const bytes = Buffer.byteLength(body);
     if (bytes <= maxBytes) return `${body}\n`;
     const { message, extensions } = responseTooLarge(bytes, maxBytes);
-    const refusal = { errors: [{ message, extensions: { ...extensions, requestId: currentRequestContext()?.requestId } }], ...(result.extensions ? { extensions: result.extensions } : {}) };
+    const refusal = {
+      errors: [{ message, extensions: { ...extensions, requestId: currentRequestContext()?.requestId } }],
+      ...(result.extensions ? { extensions: result.extensions } : {}),
+    };
     return `${JSON.stringify(refusal)}\n`;
   };
 }

@@ -68,7 +68,11 @@ export class RevocationCheck {
     const recent = result.data?._revokedTokens;
     if (result.errors || !recent) throw new Error(`Identity could not list the recent revocations: ${result.errors?.[0]?.message ?? 'no answer'}`);
     if (startedAt < this.cacheAnsweredAt) return;
-    this.fallback = { fetchedAt: startedAt, sessions: new Set(recent.sessionIds), generations: new Map(recent.users.map((user) => [user.userId, user.generation])) };
+    this.fallback = {
+      fetchedAt: startedAt,
+      sessions: new Set(recent.sessionIds),
+      generations: new Map(recent.users.map((user) => [user.userId, user.generation])),
+    };
   }
 
   private rebuild(requestId: string): Promise<void> {
@@ -80,7 +84,8 @@ export class RevocationCheck {
 
   private async askIdentity(requestId: string): Promise<void> {
     const result = await this.subgraphs.call<{ _revocationCacheRebuild: boolean }>('identity', systemContext(requestId), REBUILD, {});
-    if (result.errors || !result.data?._revocationCacheRebuild) throw new Error(`Identity could not rebuild the revocation cache: ${result.errors?.[0]?.message ?? 'no answer'}`);
+    if (result.errors || !result.data?._revocationCacheRebuild)
+      throw new Error(`Identity could not rebuild the revocation cache: ${result.errors?.[0]?.message ?? 'no answer'}`);
   }
 }
 

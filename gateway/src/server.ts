@@ -102,7 +102,14 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
   const buildService = (name: string, url?: string) =>
     name === NODE_SUBGRAPH
       ? nodeSubgraph(readFileSync(config.nodeSubgraphPath, 'utf8'), readNodeOwners(config.nodeOwnersPath), subgraphCaller)
-      : signedDataSource({ name, url: url ?? urlOf(name), signer, timeoutMs: config.SUBGRAPH_TIMEOUT_MS, breaker: breakers.of(name), delegate: config.graphDelegates.includes(name) });
+      : signedDataSource({
+          name,
+          url: url ?? urlOf(name),
+          signer,
+          timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+          breaker: breakers.of(name),
+          delegate: config.graphDelegates.includes(name),
+        });
   const gateway = new ApolloGateway({ supergraphSdl: supergraph, buildService: ({ name, url }) => buildService(name, url), logger });
   const validationRules = [depthLimit(config.MAX_QUERY_DEPTH), aliasLimit(config.MAX_ALIASES), directiveLimit(config.MAX_DIRECTIVES)];
   const subscriptions = new SubscriptionEngine((name) => buildService(name), logger);

@@ -1,5 +1,12 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { DELEGATION_HEADER, INTERNAL_CONTEXT_HEADER, LIVE_EVENT_EXTENSION, REQUEST_ID_HEADER, type InternalContextSigner, type RequestContext } from '@cellgraph/kernel/core';
+import {
+  DELEGATION_HEADER,
+  INTERNAL_CONTEXT_HEADER,
+  LIVE_EVENT_EXTENSION,
+  REQUEST_ID_HEADER,
+  type InternalContextSigner,
+  type RequestContext,
+} from '@cellgraph/kernel/core';
 import type { CircuitBreaker } from './circuit-breaker.js';
 import type { GatewayContext } from './context.js';
 

@@ -34,7 +34,12 @@ describe('every HTTP error is a coded GraphQL error with the request id', () => 
   it('on the gateway: malformed JSON, a body over the limit, unknown routes and methods', async () => {
     const base = cell.gatewayUrl.replace(/\/graphql$/, '');
     await expectCodedError(cell.gatewayUrl, { method: 'POST', headers: json, body: '{"query": "{ __typename }"' }, 400, 'BAD_REQUEST');
-    await expectCodedError(cell.gatewayUrl, { method: 'POST', headers: json, body: JSON.stringify({ query: `{ __typename } #${'x'.repeat(1_100_000)}` }) }, 413, 'PAYLOAD_TOO_LARGE');
+    await expectCodedError(
+      cell.gatewayUrl,
+      { method: 'POST', headers: json, body: JSON.stringify({ query: `{ __typename } #${'x'.repeat(1_100_000)}` }) },
+      413,
+      'PAYLOAD_TOO_LARGE',
+    );
     await expectCodedError(`${base}/nowhere`, { method: 'GET' }, 404, 'NOT_FOUND');
     await expectCodedError(`${base}/health/live`, { method: 'DELETE' }, 404, 'NOT_FOUND');
     await expectCodedError(cell.gatewayUrl, { method: 'PUT', headers: json, body: '{}' }, 405, 'METHOD_NOT_ALLOWED');

@@ -97,7 +97,9 @@ describe('authentication', () => {
     expect(malformed.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
 
     const stranger = await generateSigningKeyPair(cell.keys.auth.privateJwk.kid);
-    const forged = await (await AccessTokenIssuer.create(stranger.privateJwk, 900)).issue({ userId: uuidv7(), orgId: uuidv7(), sessionId: null, generation: 0 });
+    const forged = await (
+      await AccessTokenIssuer.create(stranger.privateJwk, 900)
+    ).issue({ userId: uuidv7(), orgId: uuidv7(), sessionId: null, generation: 0 });
     const forgedResult = await cell.gql('{ __typename }', {}, forged.token);
     expect(forgedResult.status).toBe(401);
     expect(forgedResult.headers.get('www-authenticate')).toBe('Bearer realm="cellgraph", error="invalid_token"');
@@ -122,7 +124,11 @@ describe('the shield', () => {
   });
 
   it('answers 400, not 500, for an operation name the document lacks', async () => {
-    const response = await fetch(cell.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${alice.token}` }, body: JSON.stringify({ query: 'query Mine { me { id } }', operationName: 'Other' }) });
+    const response = await fetch(cell.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${alice.token}` },
+      body: JSON.stringify({ query: 'query Mine { me { id } }', operationName: 'Other' }),
+    });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('OPERATION_RESOLUTION_FAILURE');
   });
@@ -139,7 +145,11 @@ describe('the shield', () => {
     const tooMany = await cell.gql(tokens);
     expect(tooMany.errors![0]!.extensions!.code).toBe('GRAPHQL_PARSE_FAILED');
     expect(tooMany.errors![0]!.message).toMatch(/Document contains more (than|that) 5000 tokens/); // graphql-js spells it "that"
-    const huge = await fetch(cell.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ __typename } #${'x'.repeat(1_100_000)}` }) });
+    const huge = await fetch(cell.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ __typename } #${'x'.repeat(1_100_000)}` }),
+    });
     expect(huge.status).toBe(413);
   });
 
@@ -176,11 +186,20 @@ describe('the shield', () => {
     const small = await gatewayWith({ MAX_RESPONSE_BYTES: '2000' });
     try {
       const send = (query: string) =>
-        fetch(small.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${alice.token}` }, body: JSON.stringify({ query }) }).then(async (response) => ({ status: response.status, body: (await response.json()) as GraphQLData }));
+        fetch(small.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${alice.token}` },
+          body: JSON.stringify({ query }),
+        }).then(async (response) => ({ status: response.status, body: (await response.json()) as GraphQLData }));
       expect((await send('{ __typename }')).body.data).toEqual({ __typename: 'Query' });
       const big = await send('{ __schema { types { name fields { name } } } }');
       expect(big.body.data).toBeUndefined();
-      expect(big.body.errors).toEqual([{ message: expect.stringMatching(/^The response would be \d+ bytes; the limit is 2000\./), extensions: { code: 'RESPONSE_TOO_LARGE', requestId: expect.any(String) } }]);
+      expect(big.body.errors).toEqual([
+        {
+          message: expect.stringMatching(/^The response would be \d+ bytes; the limit is 2000\./),
+          extensions: { code: 'RESPONSE_TOO_LARGE', requestId: expect.any(String) },
+        },
+      ]);
       expect(big.body.extensions.cost).toEqual({ requestedNodes: expect.any(Number), limit: 50_000 });
     } finally {
       await small.stop();
@@ -196,14 +215,18 @@ describe('the shield', () => {
       const result = await cell.gql('{ me { email name } tasks { totalCount } }', {}, alice.token, { 'x-request-id': 'trace-me-42' });
       expect(result.headers.get('x-request-id')).toBe('trace-me-42');
       expect(result.data).toEqual({ me: null, tasks: { totalCount: expect.any(Number) } });
-      expect(result.errors).toEqual([{ message: 'Internal server error', path: ['me'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'trace-me-42' } }]);
+      expect(result.errors).toEqual([
+        { message: 'Internal server error', path: ['me'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'trace-me-42' } },
+      ]);
     } finally {
       await withClient(cell.database.url, (client) => client.query('ALTER TABLE identity.users RENAME COLUMN name_broken TO name'));
     }
   });
 
   it('answers a token whose account is gone with UNAUTHENTICATED', async () => {
-    const ghost = await (await AccessTokenIssuer.create(cell.keys.auth.privateJwk, 900)).issue({ userId: uuidv7(), orgId: uuidv7(), sessionId: null, generation: 0 });
+    const ghost = await (
+      await AccessTokenIssuer.create(cell.keys.auth.privateJwk, 900)
+    ).issue({ userId: uuidv7(), orgId: uuidv7(), sessionId: null, generation: 0 });
     const result = await cell.gql('{ me { email } }', {}, ghost.token);
     expect(result.errors![0]).toMatchObject({ message: 'Your account no longer exists', extensions: { code: 'UNAUTHENTICATED' } });
   });
@@ -256,8 +279,12 @@ describe('response headers', () => {
 
 describe('CORS', () => {
   const preflight = (url: string, origin: string) =>
-    fetch(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, authorization' } });
-  const post = (url: string, origin: string, contentType = 'application/json') => fetch(url, { method: 'POST', headers: { origin, 'content-type': contentType }, body: '{"query":"{ __typename }"}' });
+    fetch(url, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, authorization' },
+    });
+  const post = (url: string, origin: string, contentType = 'application/json') =>
+    fetch(url, { method: 'POST', headers: { origin, 'content-type': contentType }, body: '{"query":"{ __typename }"}' });
 
   it('answers no origin by default in production', async () => {
     const response = await preflight(cell.gatewayUrl, 'http://localhost:5173');
@@ -281,7 +308,10 @@ describe('CORS', () => {
       });
       expect(allowed.headers.get('vary')).toContain('Origin');
       const response = await post(gateway.url, 'https://partner.example');
-      expect([response.headers.get('access-control-allow-origin'), response.headers.get('access-control-allow-credentials')]).toEqual(['https://partner.example', 'true']);
+      expect([response.headers.get('access-control-allow-origin'), response.headers.get('access-control-allow-credentials')]).toEqual([
+        'https://partner.example',
+        'true',
+      ]);
       expect(await response.json()).toMatchObject({ data: { __typename: 'Query' } });
 
       const other = await preflight(gateway.url, 'https://evil.example');
@@ -346,7 +376,13 @@ describe('failures of subgraphs', () => {
       expect(ready.status).toBe(200);
       expect(await ready.json()).toMatchObject({ status: 'ok', subgraphs: { tasks: { breaker: 'closed', consecutiveFailures: 1 } } });
       const subgraphs = (await (await fetch(`${gateway.base}/health/subgraphs`)).json()) as { subgraphs: Record<string, { status: string }> };
-      expect(Object.fromEntries(Object.entries(subgraphs.subgraphs).map(([name, report]) => [name, report.status]))).toEqual({ identity: 'ok', tasks: 'failing', crm: 'ok', collaboration: 'ok', notifications: 'ok' });
+      expect(Object.fromEntries(Object.entries(subgraphs.subgraphs).map(([name, report]) => [name, report.status]))).toEqual({
+        identity: 'ok',
+        tasks: 'failing',
+        crm: 'ok',
+        collaboration: 'ok',
+        notifications: 'ok',
+      });
     } finally {
       await gateway.stop();
     }
@@ -382,7 +418,9 @@ describe('health', () => {
       accessTokenKeys: { status: 'fresh', ageMs: expect.any(Number), identityUnreachable: false },
     });
     const ok = { status: 'ok', ...closed };
-    expect(await (await fetch(`${base}/health/subgraphs`)).json()).toEqual({ subgraphs: { identity: ok, tasks: ok, crm: ok, collaboration: ok, notifications: ok } });
+    expect(await (await fetch(`${base}/health/subgraphs`)).json()).toEqual({
+      subgraphs: { identity: ok, tasks: ok, crm: ok, collaboration: ok, notifications: ok },
+    });
     const host = (await (await fetch(`${cell.subgraphsUrl}/health/ready`)).json()) as { status: string; subgraphs: Record<string, unknown> };
     expect(host.status).toBe('ok');
     expect(host.subgraphs.tasks).toEqual({ status: 'ok', checks: { postgres: 'ok', redis: 'ok' } });

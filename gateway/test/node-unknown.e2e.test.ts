@@ -26,11 +26,16 @@ const fieldSelections = (type: GraphQLObjectType) =>
     .map((field) => (isLeafType(getNamedType(field.type)) ? field.name : `${field.name} { __typename }`));
 
 /** What a client may select on a node: only its type and id, every field at once, and each field alone (each may be another subgraph's). */
-const selections = (type: GraphQLObjectType) => ['__typename id', `__typename ${fieldSelections(type).join(' ')}`, ...fieldSelections(type)].map((fields) => `... on ${type.name} { ${fields} }`);
+const selections = (type: GraphQLObjectType) =>
+  ['__typename id', `__typename ${fieldSelections(type).join(' ')}`, ...fieldSelections(type)].map((fields) => `... on ${type.name} { ${fields} }`);
 
 const mutate = async (user: TestUser, field: string, input: Record<string, unknown>, select: string): Promise<string> => {
   const inputType = `${field[0]!.toUpperCase()}${field.slice(1)}Input`;
-  const result = await cell.gql(`mutation($input: ${inputType}!) { ${field}(input: $input) { ${select} { id } userErrors { code message } } }`, { input }, user.token);
+  const result = await cell.gql(
+    `mutation($input: ${inputType}!) { ${field}(input: $input) { ${select} { id } userErrors { code message } } }`,
+    { input },
+    user.token,
+  );
   expect(result.data?.[field]?.userErrors ?? result.errors).toEqual([]);
   return result.data![field][select].id as string;
 };
@@ -44,7 +49,8 @@ const realIdOf: Record<string, (user: TestUser) => Promise<string>> = {
   Task: (user) => mutate(user, 'taskCreate', { title: 'Hidden task' }, 'task'),
   Contact: (user) => mutate(user, 'contactCreate', { firstName: 'Hidden' }, 'contact'),
   Pipeline: (user) => mutate(user, 'pipelineCreate', { name: 'Hidden pipeline' }, 'pipeline'),
-  Deal: async (user) => mutate(user, 'dealCreate', { title: 'Hidden deal', contactId: await realIdOf.Contact!(user), pipelineId: await realIdOf.Pipeline!(user) }, 'deal'),
+  Deal: async (user) =>
+    mutate(user, 'dealCreate', { title: 'Hidden deal', contactId: await realIdOf.Contact!(user), pipelineId: await realIdOf.Pipeline!(user) }, 'deal'),
 };
 
 describe('node(id:) and nodes(ids:) for ids that do not exist or belong to another organization', () => {

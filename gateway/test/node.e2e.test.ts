@@ -20,11 +20,16 @@ const NODE = `query($id: ID!) { node(id: $id) { id __typename ... on Task { titl
 describe('node(id:)', () => {
   it('fetches an object of any subgraph by its global id', async () => {
     const task = (await cell.gql('mutation { taskCreate(input: { title: "Global" }) { task { id } } }', {}, owner.token)).data!.taskCreate.task.id;
-    const contact = (await cell.gql('mutation { contactCreate(input: { firstName: "Node" }) { contact { id } } }', {}, owner.token)).data!.contactCreate.contact.id;
+    const contact = (await cell.gql('mutation { contactCreate(input: { firstName: "Node" }) { contact { id } } }', {}, owner.token)).data!.contactCreate.contact
+      .id;
     expect((await cell.gql(NODE, { id: task }, owner.token)).data!.node).toEqual({ id: task, __typename: 'Task', title: 'Global' });
     expect((await cell.gql(NODE, { id: contact }, owner.token)).data!.node).toEqual({ id: contact, __typename: 'Contact', name: 'Node' });
     expect((await cell.gql(NODE, { id: owner.userId }, owner.token)).data!.node).toEqual({ id: owner.userId, __typename: 'User', name: 'Owner' });
-    const many = await cell.gql('query($ids: [ID!]!) { nodes(ids: $ids) { id __typename } }', { ids: [contact, toGlobalId('Task', uuidv7()), task] }, owner.token);
+    const many = await cell.gql(
+      'query($ids: [ID!]!) { nodes(ids: $ids) { id __typename } }',
+      { ids: [contact, toGlobalId('Task', uuidv7()), task] },
+      owner.token,
+    );
     expect(many.data!.nodes).toEqual([{ id: contact, __typename: 'Contact' }, null, { id: task, __typename: 'Task' }]);
   });
 
@@ -40,9 +45,15 @@ describe('node(id:)', () => {
 
   it('answers null with FORBIDDEN for what exists but is hidden from the caller, and refuses malformed ids', async () => {
     const task = (await cell.gql('mutation { taskCreate(input: { title: "Members only" }) { task { id } } }', {}, owner.token)).data!.taskCreate.task.id;
-    await cell.gql('mutation($input: InvitationCreateInput!) { invitationCreate(input: $input) { userErrors { code } } }', { input: { email: 'guest@node.test', role: 'GUEST' } }, owner.token);
+    await cell.gql(
+      'mutation($input: InvitationCreateInput!) { invitationCreate(input: $input) { userErrors { code } } }',
+      { input: { email: 'guest@node.test', role: 'GUEST' } },
+      owner.token,
+    );
     const { token } = await waitForEmail(cell, 'guest@node.test');
-    const accepted = await cell.gql('mutation($input: InvitationAcceptInput!) { invitationAccept(input: $input) { session { accessToken } } }', { input: { token, name: 'Guest', password: TEST_PASSWORD } });
+    const accepted = await cell.gql('mutation($input: InvitationAcceptInput!) { invitationAccept(input: $input) { session { accessToken } } }', {
+      input: { token, name: 'Guest', password: TEST_PASSWORD },
+    });
     const guestToken = accepted.data!.invitationAccept.session.accessToken;
     const hidden = await cell.gql('query($id: ID!) { node(id: $id) { __typename } }', { id: task }, guestToken);
     expect(hidden.data!.node).toBeNull();

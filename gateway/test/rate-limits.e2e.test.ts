@@ -115,6 +115,13 @@ describe('the client address', () => {
   });
 
   it('refuses TRUST_PROXY=true, which would let any client choose its address', () => {
-    expect(() => parseGatewayConfig({ SUPERGRAPH_PATH: 'x', INTERNAL_SIGNING_KEY: JSON.stringify(cell.keys.internal.privateJwk), REDIS_URL: TEST_REDIS_URL, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
+    expect(() =>
+      parseGatewayConfig({
+        SUPERGRAPH_PATH: 'x',
+        INTERNAL_SIGNING_KEY: JSON.stringify(cell.keys.internal.privateJwk),
+        REDIS_URL: TEST_REDIS_URL,
+        TRUST_PROXY: 'true',
+      }),
+    ).toThrow(/TRUST_PROXY/);
   });
 });

@@ -65,7 +65,9 @@ async function request(caller: Caller): Promise<Outcome> {
   const started = performance.now();
   const authorization = caller === 'user' ? `Bearer ${user.token}` : caller === 'api key' ? `Bearer ${apiKey}` : undefined;
   const payload =
-    caller === 'sign-in' ? { query: SIGN_IN, variables: { input: { email: user.email, password: user.password } } } : { query: caller === 'user' ? ME : '{ __typename }' };
+    caller === 'sign-in'
+      ? { query: SIGN_IN, variables: { input: { email: user.email, password: user.password } } }
+      : { query: caller === 'user' ? ME : '{ __typename }' };
   try {
     const response = await fetch(cell.gatewayUrl, {
       method: 'POST',
@@ -108,7 +110,9 @@ function summarize(label: string, outcomes: Outcome[]): void {
   }
   for (const [key, times] of groups) {
     const sorted = times.sort((a, b) => a - b);
-    console.log(`[redis-outage] ${label}: ${key}: ${times.length} requests, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms`);
+    console.log(
+      `[redis-outage] ${label}: ${key}: ${times.length} requests, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms`,
+    );
   }
 }
 
@@ -171,7 +175,8 @@ describe('a Redis outage', () => {
 });
 
 describe('revocations after Redis restarts empty', () => {
-  const signIn = async (account: TestUser) => (await cell.gql(SIGN_IN, { input: { email: account.email, password: account.password } })).data!.sessionCreate.session.accessToken as string;
+  const signIn = async (account: TestUser) =>
+    (await cell.gql(SIGN_IN, { input: { email: account.email, password: account.password } })).data!.sessionCreate.session.accessToken as string;
   const status = async (token: string) => {
     const result = await cell.gql(ME, {}, token);
     return [result.status, result.errors?.[0]?.extensions?.code ?? null];
@@ -191,7 +196,12 @@ describe('revocations after Redis restarts empty', () => {
     const deactivate = 'mutation($input: AccountDeactivateInput!) { accountDeactivate(input: $input) { userErrors { code } } }';
     expect((await cell.gql(deactivate, { input: { password: deactivated.password } }, deactivated.token)).data!.accountDeactivate.userErrors).toEqual([]);
 
-    const revoked = { 'signed-out session': signedOut.token, 'signed out everywhere': everywhere.token, 'other device, signed out everywhere': everywhereOther, deactivated: deactivated.token };
+    const revoked = {
+      'signed-out session': signedOut.token,
+      'signed out everywhere': everywhere.token,
+      'other device, signed out everywhere': everywhereOther,
+      deactivated: deactivated.token,
+    };
     const valid = { 'other device of the signed-out user': otherDevice, 'signed in after signing out everywhere': everywhereAfter };
     for (const token of Object.values(revoked)) expect(await status(token)).toEqual([401, 'UNAUTHENTICATED']);
     for (const token of Object.values(valid)) expect(await status(token)).toEqual([200, null]);
@@ -250,7 +260,8 @@ describe('live subscriptions during a Redis outage', () => {
       }
     };
     const client = liveClient(cell.gatewayUrl, user.token);
-    const secondSession = (await cell.gql(SIGN_IN, { input: { email: user.email, password: user.password } })).data!.sessionCreate.session.accessToken as string;
+    const secondSession = (await cell.gql(SIGN_IN, { input: { email: user.email, password: user.password } })).data!.sessionCreate.session
+      .accessToken as string;
     const signedOutClient = liveClient(cell.gatewayUrl, secondSession);
     try {
       const changes = subscribe(client, CHANGES, { boardId });
@@ -281,7 +292,10 @@ describe('live subscriptions during a Redis outage', () => {
       await waitFor(listening, 'the gateway to listen again once Redis is back');
       console.log(`[redis-outage] live: the gateway listens again ${(performance.now() - startedAt).toFixed(0)} ms after Redis started again (empty)`);
       await cell.gql(TASK, { input: { title: 'After', boardId } }, user.token);
-      await waitFor(() => changes.results.some((result) => result.data?.taskChanged && (result.data.taskChanged as { task: { title: string } }).task.title === 'After'), 'the event after the outage');
+      await waitFor(
+        () => changes.results.some((result) => result.data?.taskChanged && (result.data.taskChanged as { task: { title: string } }).task.title === 'After'),
+        'the event after the outage',
+      );
       expect(ended).toBe(false);
     } finally {
       await client.dispose();

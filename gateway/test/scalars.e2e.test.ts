@@ -36,7 +36,9 @@ afterAll(async () => {
 });
 
 const schema = buildSchema(readFileSync(new URL('../../schema/cells/all/schema.graphql', import.meta.url), 'utf8'));
-const customScalars = Object.values(schema.getTypeMap()).filter((type) => isScalarType(type) && !type.name.startsWith('__') && !['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name));
+const customScalars = Object.values(schema.getTypeMap()).filter(
+  (type) => isScalarType(type) && !type.name.startsWith('__') && !['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name),
+);
 
 /** Malformed inputs of each custom scalar; JSON accepts every value, so it has none. */
 const MALFORMED: Record<string, unknown[]> = {
@@ -47,7 +49,14 @@ const MALFORMED: Record<string, unknown[]> = {
   JSONObject: ['not an object', 42],
   JSON: [],
 };
-const VALID: Record<string, unknown> = { Decimal: '1.5', DateTimeISO: '2024-01-01T00:00:00Z', LocalDate: '2024-01-01', CurrencyCode: 'EUR', JSONObject: {}, JSON: {} };
+const VALID: Record<string, unknown> = {
+  Decimal: '1.5',
+  DateTimeISO: '2024-01-01T00:00:00Z',
+  LocalDate: '2024-01-01',
+  CurrencyCode: 'EUR',
+  JSONObject: {},
+  JSON: {},
+};
 
 type Target = { operation: 'query' | 'mutation'; field: GraphQLField<unknown, unknown>; argument: GraphQLArgument; path: string[] };
 
@@ -112,33 +121,43 @@ describe('malformed custom scalars', () => {
     expect([...CUSTOM_SCALARS.keys()].sort()).toEqual(Object.keys(MALFORMED).sort());
   });
 
-  it.each(Object.entries(MALFORMED).filter(([, values]) => values.length))('%s: 400 BAD_USER_INPUT naming the argument, as a literal and as a variable, logged below error', async (scalar, values) => {
-    const target = targetOf(scalar);
-    expect(target, `an argument taking ${scalar}`).not.toBeNull();
-    const { operation, field, argument, path } = target!;
-    const selection = isLeafType(getNamedType(field.type)) ? '' : '{ __typename }';
-    const argumentPath = [argument.name, ...path].join('.');
-    for (const bad of values) {
-      const value = inputWith(argument.type, path, bad);
-      const literal = print(astFromValue(value, argument.type)!);
-      const asLiteral = await cell.gql(`${operation} { ${field.name}(${argument.name}: ${literal}) ${selection} }`, {}, user.token);
-      const asVariable = await cell.gql(`${operation}($v: ${argument.type.toString()}) { ${field.name}(${argument.name}: $v) ${selection} }`, { v: value }, user.token);
-      for (const [form, result] of [['literal', asLiteral], ['variable', asVariable]] as const) {
-        expect({ form, bad, status: result.status, data: result.data, errors: result.errors }).toEqual({
-          form,
-          bad,
-          status: 400,
-          data: undefined,
-          errors: [
-            {
-              message: expect.stringContaining(`Invalid value for argument "${argumentPath}"`),
-              locations: expect.any(Array),
-              extensions: { code: 'BAD_USER_INPUT', argument: argumentPath, requestId: expect.any(String) },
-            },
-          ],
-        });
+  it.each(Object.entries(MALFORMED).filter(([, values]) => values.length))(
+    '%s: 400 BAD_USER_INPUT naming the argument, as a literal and as a variable, logged below error',
+    async (scalar, values) => {
+      const target = targetOf(scalar);
+      expect(target, `an argument taking ${scalar}`).not.toBeNull();
+      const { operation, field, argument, path } = target!;
+      const selection = isLeafType(getNamedType(field.type)) ? '' : '{ __typename }';
+      const argumentPath = [argument.name, ...path].join('.');
+      for (const bad of values) {
+        const value = inputWith(argument.type, path, bad);
+        const literal = print(astFromValue(value, argument.type)!);
+        const asLiteral = await cell.gql(`${operation} { ${field.name}(${argument.name}: ${literal}) ${selection} }`, {}, user.token);
+        const asVariable = await cell.gql(
+          `${operation}($v: ${argument.type.toString()}) { ${field.name}(${argument.name}: $v) ${selection} }`,
+          { v: value },
+          user.token,
+        );
+        for (const [form, result] of [
+          ['literal', asLiteral],
+          ['variable', asVariable],
+        ] as const) {
+          expect({ form, bad, status: result.status, data: result.data, errors: result.errors }).toEqual({
+            form,
+            bad,
+            status: 400,
+            data: undefined,
+            errors: [
+              {
+                message: expect.stringContaining(`Invalid value for argument "${argumentPath}"`),
+                locations: expect.any(Array),
+                extensions: { code: 'BAD_USER_INPUT', argument: argumentPath, requestId: expect.any(String) },
+              },
+            ],
+          });
+        }
       }
-    }
-    expect(errorLines()).toEqual([]);
-  });
+      expect(errorLines()).toEqual([]);
+    },
+  );
 });

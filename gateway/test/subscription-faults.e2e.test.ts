@@ -52,7 +52,11 @@ describe('a subscription payload when a subgraph it needs is down', { timeout: 1
     const boardId = (await mutate('boardCreate', { name: 'Live', columns: [{ name: 'Todo' }] }, 'board { id }')).board.id as string;
     const taskId = (await mutate('taskCreate', { boardId, title: 'Before' }, 'task { id }')).task.id as string;
     client = liveClient(cell.gatewayUrl, alice.token);
-    const changes = subscribe(client, 'subscription($boardId: ID!) { taskChanged(boardId: $boardId) { event task { id title comments(first: 5) { totalCount } } } }', { boardId });
+    const changes = subscribe(
+      client,
+      'subscription($boardId: ID!) { taskChanged(boardId: $boardId) { event task { id title comments(first: 5) { totalCount } } } }',
+      { boardId },
+    );
 
     await waitFor(listening, 'the gateway to listen to the organization’s live events');
 

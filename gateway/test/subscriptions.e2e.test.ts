@@ -34,7 +34,9 @@ async function mutate(who: TestUser, field: string, input: Record<string, unknow
 async function invite(owner: TestUser, email: string, role: 'MEMBER' | 'GUEST'): Promise<TestUser> {
   await mutate(owner, 'invitationCreate', { email, role }, 'invitation { id }');
   const { token } = await waitForEmail(cell, email);
-  const accepted = await cell.gql('mutation($input: InvitationAcceptInput!) { invitationAccept(input: $input) { session { accessToken user { id } } } }', { input: { token, name: email.split('@')[0], password: TEST_PASSWORD } });
+  const accepted = await cell.gql('mutation($input: InvitationAcceptInput!) { invitationAccept(input: $input) { session { accessToken user { id } } } }', {
+    input: { token, name: email.split('@')[0], password: TEST_PASSWORD },
+  });
   const session = accepted.data!.invitationAccept.session;
   return { ...owner, token: session.accessToken, userId: session.user.id, email };
 }
@@ -63,7 +65,8 @@ afterEach(async () => {
   clients = [];
 });
 
-const board = async (who: TestUser, name: string) => (await mutate(who, 'boardCreate', { name, columns: [{ name: 'Todo' }] }, 'board { id }')).board.id as string;
+const board = async (who: TestUser, name: string) =>
+  (await mutate(who, 'boardCreate', { name, columns: [{ name: 'Todo' }] }, 'board { id }')).board.id as string;
 const task = async (who: TestUser, boardId: string, title: string) => (await mutate(who, 'taskCreate', { title, boardId }, 'task { id }')).task.id as string;
 const numsub = async (orgId: string) => {
   const channel = liveEventChannel(cell.keyPrefix, Buffer.from(orgId, 'base64url').toString().split(':')[1]!);
@@ -95,12 +98,27 @@ describe('subscriptions through the gateway', { timeout: 180_000 }, () => {
     const id = await task(alice, sprint, 'Write the release notes');
     expect((await changes.next()).data!.taskChanged).toMatchObject({ event: 'task.created', task: { assignee: null } });
     await mutate(alice, 'taskUpdate', { id, assigneeId: bob.userId }, 'task { id }');
-    expect((await notifications.next()).data!.notificationReceived).toEqual({ event: 'task.assigned', title: expect.any(String), subjectId: id, actor: { name: 'Alice', email: alice.email } });
+    expect((await notifications.next()).data!.notificationReceived).toEqual({
+      event: 'task.assigned',
+      title: expect.any(String),
+      subjectId: id,
+      actor: { name: 'Alice', email: alice.email },
+    });
     const received = [await changes.next(), await changes.next()];
     expect(received.map((r) => r.errors)).toEqual([undefined, undefined]);
     expect(received.map((r) => r.data!.taskChanged)).toEqual([
-      { event: 'task.updated', changedFields: ['assigneeId'], actor: { name: 'Alice' }, task: { title: 'Write the release notes', assignee: { id: bob.userId, name: 'bob', email: 'bob@live.test' } } },
-      { event: 'task.assigned', changedFields: [], actor: { name: 'Alice' }, task: { title: 'Write the release notes', assignee: { id: bob.userId, name: 'bob', email: 'bob@live.test' } } },
+      {
+        event: 'task.updated',
+        changedFields: ['assigneeId'],
+        actor: { name: 'Alice' },
+        task: { title: 'Write the release notes', assignee: { id: bob.userId, name: 'bob', email: 'bob@live.test' } },
+      },
+      {
+        event: 'task.assigned',
+        changedFields: [],
+        actor: { name: 'Alice' },
+        task: { title: 'Write the release notes', assignee: { id: bob.userId, name: 'bob', email: 'bob@live.test' } },
+      },
     ]);
   });
 
@@ -163,7 +181,10 @@ describe('subscriptions through the gateway', { timeout: 180_000 }, () => {
     expect(await query.ended).toMatchObject([{ extensions: { code: 'OPERATION_NOT_SUPPORTED' } }]);
     const deep = subscribe(client, `subscription { taskChanged(boardId: "x") { task { ${'subtasks { nodes { '.repeat(8)}id${' } }'.repeat(8)} } } }`);
     expect(await deep.ended).toMatchObject([{ message: expect.stringMatching(/depth/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }]);
-    const wide = subscribe(client, `subscription { taskChanged(boardId: "x") { task { ${'subtasks(first: 100) { nodes { '.repeat(3)}id${' } }'.repeat(3)} } } }`);
+    const wide = subscribe(
+      client,
+      `subscription { taskChanged(boardId: "x") { task { ${'subtasks(first: 100) { nodes { '.repeat(3)}id${' } }'.repeat(3)} } } }`,
+    );
     expect(await wide.ended).toMatchObject([{ extensions: { code: 'QUERY_TOO_COMPLEX' } }]);
 
     const overHttp = await cell.gql(BOARD_CHANGES, { boardId: 'x' }, alice.token);
@@ -210,12 +231,22 @@ describe('subscriptions through the gateway', { timeout: 180_000 }, () => {
         expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
         return result.data as GraphQLData;
       };
-      const sprint = (await call('mutation { boardCreate(input: { name: "Small payloads", columns: [{ name: "Todo" }] }) { board { id } } }', {})).boardCreate.board.id as string;
+      const sprint = (await call('mutation { boardCreate(input: { name: "Small payloads", columns: [{ name: "Todo" }] }) { board { id } } }', {})).boardCreate
+        .board.id as string;
       const changes = subscribe(connect(bob, small.url), BOARD_CHANGES, { boardId: sprint });
       await until(() => small.gateway.liveStats().subscriptions === 1);
-      const created = await call('mutation($input: TaskCreateInput!) { taskCreate(input: $input) { userErrors { code } } }', { input: { boardId: sprint, title: 'A long title '.repeat(30) } });
+      const created = await call('mutation($input: TaskCreateInput!) { taskCreate(input: $input) { userErrors { code } } }', {
+        input: { boardId: sprint, title: 'A long title '.repeat(30) },
+      });
       expect(created.taskCreate.userErrors).toEqual([]);
-      expect(await changes.next()).toEqual({ errors: [{ message: expect.stringMatching(/^The response would be \d+ bytes; the limit is 400\./), extensions: { code: 'RESPONSE_TOO_LARGE', requestId: expect.any(String) } }] });
+      expect(await changes.next()).toEqual({
+        errors: [
+          {
+            message: expect.stringMatching(/^The response would be \d+ bytes; the limit is 400\./),
+            extensions: { code: 'RESPONSE_TOO_LARGE', requestId: expect.any(String) },
+          },
+        ],
+      });
     } finally {
       await small.stop();
     }
@@ -227,7 +258,9 @@ describe('subscriptions through the gateway', { timeout: 180_000 }, () => {
     const baseline = { stats: cell.gateway.liveStats(), numsub: await numsub(alice.organizationId) };
     expect(baseline.stats).toEqual({ connections: 0, subscriptions: 0, channels: 0, listeners: 0 });
     const crowd = Array.from({ length: 4 }, () => connect(alice));
-    const subscriptions = crowd.flatMap((client) => Array.from({ length: SUBSCRIPTIONS_PER_CONNECTION }, () => subscribe(client, BOARD_CHANGES, { boardId: sprint })));
+    const subscriptions = crowd.flatMap((client) =>
+      Array.from({ length: SUBSCRIPTIONS_PER_CONNECTION }, () => subscribe(client, BOARD_CHANGES, { boardId: sprint })),
+    );
     await listening(80);
     expect(cell.gateway.liveStats()).toEqual({ connections: 4, subscriptions: 80, channels: 1, listeners: 80 });
     expect(await numsub(alice.organizationId)).toBe(1);

@@ -24,7 +24,8 @@ const relativeBoundaries = {
     docs: { description: 'relative imports stay inside their module (subgraph, gateway, scripts)' },
     schema: [{ type: 'object', properties: { allow: { type: 'array', items: { type: 'string' } } }, additionalProperties: false }],
     messages: {
-      escapes: "'{{source}}' leaves {{area}}/ (for {{target}}): import another module only as @cellgraph/<module>/contracts, the kernel as @cellgraph/kernel[/core|/testing].",
+      escapes:
+        "'{{source}}' leaves {{area}}/ (for {{target}}): import another module only as @cellgraph/<module>/contracts, the kernel as @cellgraph/kernel[/core|/testing].",
     },
   },
   create(context) {
@@ -38,7 +39,9 @@ const relativeBoundaries = {
       if (!node || node.type !== 'Literal' || typeof node.value !== 'string') return;
       const source = node.value;
       if (!source.startsWith('./') && !source.startsWith('../')) return;
-      const target = relative(ROOT, resolve(dirname(context.filename), source)).split(sep).join('/');
+      const target = relative(ROOT, resolve(dirname(context.filename), source))
+        .split(sep)
+        .join('/');
       if (target === area || target.startsWith(`${area}/`)) return;
       if (allow.some((prefix) => target.startsWith(prefix))) return;
       context.report({ node, messageId: 'escapes', data: { source, area, target } });
@@ -51,7 +54,7 @@ const relativeBoundaries = {
       ImportExpression: (node) => check(node.source),
       // `import('../x.js').Type` in a type position
       /** @param {any} node */
-      TSImportType: (node) => check(node.argument?.type === 'TSLiteralType' ? node.argument.literal : node.source ?? node.argument),
+      TSImportType: (node) => check(node.argument?.type === 'TSLiteralType' ? node.argument.literal : (node.source ?? node.argument)),
     };
   },
 };

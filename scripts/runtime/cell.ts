@@ -2,7 +2,17 @@ import { createGateway, parseGatewayConfig, type Gateway } from '@cellgraph/gate
 import { once } from 'node:events';
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CELL_API_KEY_SCOPES, cellApiKeyScopes, cellEventConsumers, closeServer, createLogger, ensureDatabase, prepareCellDatabase, serveSubgraphs, type SubgraphServer } from '@cellgraph/kernel';
+import {
+  CELL_API_KEY_SCOPES,
+  cellApiKeyScopes,
+  cellEventConsumers,
+  closeServer,
+  createLogger,
+  ensureDatabase,
+  prepareCellDatabase,
+  serveSubgraphs,
+  type SubgraphServer,
+} from '@cellgraph/kernel';
 import { supergraphPath, type Cell } from './cells.js';
 import { keysEnv, type CellKeys } from './keys.js';
 
@@ -64,7 +74,9 @@ export async function startCell(options: CellOptions): Promise<RunningCell> {
   let gatewayApp: RequestListener | null = null;
   const server = createServer((req, res) => {
     if (gatewayApp) return gatewayApp(req, res);
-    res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'Starting', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }));
+    res
+      .writeHead(503, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ errors: [{ message: 'Starting', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }));
   });
   server.listen(options.gatewayPort ?? 0, host);
   await once(server, 'listening');

@@ -99,7 +99,11 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     const passwordFile = join(tmpdir(), `cellgraph-pg-${process.pid}`);
     writeFileSync(passwordFile, `${EMBEDDED_PASSWORD}\n`, { mode: 0o644 });
     try {
-      await run(binaries.initdb, [`--pgdata=${dataDir}`, '--auth=password', '--username=postgres', `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C'], asUser);
+      await run(
+        binaries.initdb,
+        [`--pgdata=${dataDir}`, '--auth=password', '--username=postgres', `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C'],
+        asUser,
+      );
     } finally {
       rmSync(passwordFile, { force: true });
     }

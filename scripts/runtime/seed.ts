@@ -56,9 +56,19 @@ async function seedCrm(gatewayUrl: string, token: string, userId: string): Promi
   const existing = await graphqlData<{ contacts: { totalCount: number } }>(gatewayUrl, '{ contacts { totalCount } }', {}, { token });
   if (existing.contacts.totalCount > 0) return;
   const run = <T>(query: string, input: Record<string, unknown>) => graphqlData<T>(gatewayUrl, query, { input }, { token });
-  const pipeline = await run<{ pipelineCreate: { pipeline: { id: string } } }>('mutation($input: PipelineCreateInput!) { pipelineCreate(input: $input) { pipeline { id } } }', { name: 'Sales' });
+  const pipeline = await run<{ pipelineCreate: { pipeline: { id: string } } }>(
+    'mutation($input: PipelineCreateInput!) { pipelineCreate(input: $input) { pipeline { id } } }',
+    { name: 'Sales' },
+  );
   const createContact = 'mutation($input: ContactCreateInput!) { contactCreate(input: $input) { contact { id } } }';
-  const ada = await run<{ contactCreate: { contact: { id: string } } }>(createContact, { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', company: 'Analytical Engines', source: 'REFERRAL', assignedToId: userId });
+  const ada = await run<{ contactCreate: { contact: { id: string } } }>(createContact, {
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    email: 'ada@example.com',
+    company: 'Analytical Engines',
+    source: 'REFERRAL',
+    assignedToId: userId,
+  });
   await run(createContact, { firstName: 'Charles', lastName: 'Babbage', company: 'Difference Ltd', type: 'CLIENT', assignedToId: userId });
   await run('mutation($input: DealCreateInput!) { dealCreate(input: $input) { deal { id } } }', {
     contactId: ada.contactCreate.contact.id,

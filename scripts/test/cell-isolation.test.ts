@@ -44,7 +44,10 @@ describe('two cells on one Redis', () => {
       const invited = await a.gql(INVITE, { input: { email, role: 'MEMBER' } }, ownerA.token);
       expect(invited.data?.invitationCreate.userErrors).toEqual([]);
     }
-    for (const [cell, owner] of [[a, ownerA], [b, ownerB]] as const) {
+    for (const [cell, owner] of [
+      [a, ownerA],
+      [b, ownerB],
+    ] as const) {
       expect((await cell.gql(TASK, { input: { title: 'Isolated' } }, owner.token)).data?.taskCreate.userErrors).toEqual([]);
     }
 
@@ -54,12 +57,19 @@ describe('two cells on one Redis', () => {
     expect({ cellA: sent(a), cellB: sent(b) }).toEqual({ cellA: INVITATIONS, cellB: 0 });
 
     // Every pub/sub message about an organization (policy changes, live events) is on its cell's channels.
-    for (const [cell, owner] of [[a, ownerA], [b, ownerB]] as const) {
+    for (const [cell, owner] of [
+      [a, ownerA],
+      [b, ownerB],
+    ] as const) {
       const uuid = orgUuid(owner.organizationId);
       const about = () => published.filter(({ channel, message }) => channel.includes(uuid) || message.includes(uuid));
       await expect.poll(() => about().some(({ channel }) => channel.includes(':live:')), { timeout: 30_000, interval: 50 }).toBe(true);
       await expect.poll(() => about().some(({ channel }) => channel.endsWith(':authz:changed')), { timeout: 30_000, interval: 50 }).toBe(true);
-      expect(about().filter(({ channel }) => !channel.startsWith(`${cell.keyPrefix}:`)).map(({ channel }) => channel)).toEqual([]);
+      expect(
+        about()
+          .filter(({ channel }) => !channel.startsWith(`${cell.keyPrefix}:`))
+          .map(({ channel }) => channel),
+      ).toEqual([]);
     }
   }, 120_000);
 });

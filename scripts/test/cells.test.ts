@@ -76,7 +76,9 @@ describe('supergraph hot reload', () => {
     copyFileSync(nodeSubgraphPath('all'), node);
     copyFileSync(nodeOwnersPath('all'), owners);
     copyFileSync(supergraphPath('all'), file);
-    await expect.poll(async () => (await cell.gql('{ tasks { totalCount } }', {}, user.token)).data, { timeout: 10_000, interval: 100 }).toEqual({ tasks: { totalCount: 0 } });
+    await expect
+      .poll(async () => (await cell.gql('{ tasks { totalCount } }', {}, user.token)).data, { timeout: 10_000, interval: 100 })
+      .toEqual({ tasks: { totalCount: 0 } });
 
     const { writeFileSync } = await import('node:fs');
     writeFileSync(file, 'this is not a supergraph');

@@ -38,14 +38,16 @@ interface Policy {
 }
 
 async function policies(): Promise<Policy[]> {
-  return withClient(database.url, async (client) =>
-    (
-      await client.query<Policy>(
-        `SELECT schemaname AS schema, tablename AS table, policyname AS name, roles::text[] AS roles, qual, with_check AS check
+  return withClient(
+    database.url,
+    async (client) =>
+      (
+        await client.query<Policy>(
+          `SELECT schemaname AS schema, tablename AS table, policyname AS name, roles::text[] AS roles, qual, with_check AS check
            FROM pg_policies WHERE schemaname = ANY($1) ORDER BY 1, 2, 3`,
-        [subgraphs.map((s) => s.name)],
-      )
-    ).rows,
+          [subgraphs.map((s) => s.name)],
+        )
+      ).rows,
   );
 }
 
@@ -74,9 +76,10 @@ async function insertRow(table: TableSecurity, orgId: string): Promise<void> {
          FROM pg_attribute a WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped`,
       [`${table.schema}.${table.table}`],
     );
-    const { rows: checks } = await client.query<{ definition: string }>(`SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'c'`, [
-      `${table.schema}.${table.table}`,
-    ]);
+    const { rows: checks } = await client.query<{ definition: string }>(
+      `SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'c'`,
+      [`${table.schema}.${table.table}`],
+    );
     const listed = (column: string) => {
       for (const { definition } of checks) {
         const match = new RegExp(`\\b${column}\\b = (?:ANY \\(ARRAY\\[)?'([^']*)'`).exec(definition);
@@ -92,7 +95,8 @@ async function insertRow(table: TableSecurity, orgId: string): Promise<void> {
       else if (column.type === 'uuid') values.set(column.name, uuidv7());
       else if (column.type.endsWith('[]')) values.set(column.name, []);
       else if (column.type === 'text' || column.type.startsWith('character')) values.set(column.name, listed(column.name) ?? 'x');
-      else if (['integer', 'bigint', 'smallint', 'numeric', 'double precision', 'real'].includes(column.type) || column.type.startsWith('numeric')) values.set(column.name, 1);
+      else if (['integer', 'bigint', 'smallint', 'numeric', 'double precision', 'real'].includes(column.type) || column.type.startsWith('numeric'))
+        values.set(column.name, 1);
       else if (column.type === 'boolean') values.set(column.name, true);
       else if (column.type.startsWith('timestamp') || column.type === 'date') values.set(column.name, new Date());
       else if (column.type === 'jsonb' || column.type === 'json') values.set(column.name, '{}');
@@ -102,7 +106,9 @@ async function insertRow(table: TableSecurity, orgId: string): Promise<void> {
     const names = [...values.keys()];
     await client.query('BEGIN');
     await client.query('SET LOCAL session_replication_role = replica');
-    await client.query(`INSERT INTO ${table.schema}.${table.table} (${names.join(', ')}) VALUES (${names.map((_, index) => `$${index + 1}`).join(', ')})`, [...values.values()]);
+    await client.query(`INSERT INTO ${table.schema}.${table.table} (${names.join(', ')}) VALUES (${names.map((_, index) => `$${index + 1}`).join(', ')})`, [
+      ...values.values(),
+    ]);
     await client.query('COMMIT');
   });
 }
@@ -118,19 +124,21 @@ interface TableSecurity {
 }
 
 async function tables(): Promise<TableSecurity[]> {
-  return withClient(database.url, async (client) =>
-    (
-      await client.query<TableSecurity>(
-        `SELECT n.nspname AS schema, c.relname AS table, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
+  return withClient(
+    database.url,
+    async (client) =>
+      (
+        await client.query<TableSecurity>(
+          `SELECT n.nspname AS schema, c.relname AS table, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
                 (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid) AS policies,
                 pg_get_userbyid(c.relowner) AS owner,
                 EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'org_id' AND NOT a.attisdropped) AS "hasOrgId"
            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
           WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY($1) AND c.relname <> '_migrations'
           ORDER BY 1, 2`,
-        [subgraphs.map((s) => s.name)],
-      )
-    ).rows,
+          [subgraphs.map((s) => s.name)],
+        )
+      ).rows,
   );
 }
 
@@ -151,13 +159,26 @@ describe('row-level security', () => {
   });
 
   it('gives the runtime roles no way around it', async () => {
-    const roles = await withClient(database.url, async (client) =>
-      (await client.query('SELECT rolname, rolsuper, rolbypassrls, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = ANY($1) ORDER BY 1', [runtimeRoles])).rows,
+    const roles = await withClient(
+      database.url,
+      async (client) =>
+        (
+          await client.query('SELECT rolname, rolsuper, rolbypassrls, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = ANY($1) ORDER BY 1', [
+            runtimeRoles,
+          ])
+        ).rows,
     );
     expect(roles).toHaveLength(runtimeRoles.length);
     for (const role of roles) expect(role).toMatchObject({ rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false });
-    const memberships = await withClient(database.url, async (client) =>
-      (await client.query(`SELECT r.rolname FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = ANY($1)`, [runtimeRoles])).rows,
+    const memberships = await withClient(
+      database.url,
+      async (client) =>
+        (
+          await client.query(
+            `SELECT r.rolname FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = ANY($1)`,
+            [runtimeRoles],
+          )
+        ).rows,
     );
     expect(memberships).toEqual([]); // not a member of the owner (or any) role
   });
@@ -169,12 +190,19 @@ describe('row-level security', () => {
 
   it('opens no other organization’s rows to an app role that sets the settings maintenance once used', async () => {
     const all = await policies();
-    const settings = [...new Set([...LEGACY_MAINTENANCE_SETTINGS, ...all.flatMap((policy) => settingsReadBy(policy))])].filter((name) => !TENANT_SETTINGS.has(name));
+    const settings = [...new Set([...LEGACY_MAINTENANCE_SETTINGS, ...all.flatMap((policy) => settingsReadBy(policy))])].filter(
+      (name) => !TENANT_SETTINGS.has(name),
+    );
     // Every tenant table a policy opens beyond the tenant's own rows: one for a role, or one reading another setting.
     const crossOrg = (await tables()).filter(
       (table) =>
         table.hasOrgId &&
-        all.some((policy) => policy.schema === table.schema && policy.table === table.table && (!isEqual(policy.roles, ['public']) || settingsReadBy(policy).some((name) => !TENANT_SETTINGS.has(name)))),
+        all.some(
+          (policy) =>
+            policy.schema === table.schema &&
+            policy.table === table.table &&
+            (!isEqual(policy.roles, ['public']) || settingsReadBy(policy).some((name) => !TENANT_SETTINGS.has(name))),
+        ),
     );
     const names = crossOrg.map((table) => `${table.schema}.${table.table}`);
     console.log(`cross-organization tables checked: ${names.join(', ')}; settings set: ${settings.join(', ')}`);
@@ -223,9 +251,11 @@ describe('row-level security', () => {
 
   it('lets no runtime role change a migration log', async () => {
     const logs = await withClient(database.url, async (client) =>
-      (await client.query<{ name: string }>(`SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = '_migrations' ORDER BY 1`)).rows.map(
-        (row) => row.name,
-      ),
+      (
+        await client.query<{ name: string }>(
+          `SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = '_migrations' ORDER BY 1`,
+        )
+      ).rows.map((row) => row.name),
     );
     expect(logs).toEqual(expect.arrayContaining([...subgraphs.map((s) => `${s.name}._migrations`), 'authz._migrations']));
     for (const role of runtimeRoles) {

@@ -41,7 +41,12 @@ describe('npm start', () => {
 
     expect(await graphqlData(endpoint, '{ __typename }')).toEqual({ __typename: 'Query' });
     const token = /Access token {7}(\S+)/.exec(output)![1]!;
-    const tasks = await graphqlData<{ tasks: { nodes: { title: string; assignee: { email: string } }[] } }>(endpoint, '{ tasks(first: 5) { nodes { title assignee { email } } } }', {}, { token });
+    const tasks = await graphqlData<{ tasks: { nodes: { title: string; assignee: { email: string } }[] } }>(
+      endpoint,
+      '{ tasks(first: 5) { nodes { title assignee { email } } } }',
+      {},
+      { token },
+    );
     expect(tasks.tasks.nodes).toHaveLength(3);
     expect(tasks.tasks.nodes.every((task) => task.assignee.email === DEMO_USER.email)).toBe(true);
     const explorer = await fetch(endpoint, { headers: { accept: 'text/html' } });
@@ -107,14 +112,18 @@ describe('npm start with an embedded Postgres', () => {
     runs.push(second);
     await expect.poll(() => second.output, { timeout: 120_000, interval: 200 }).toContain('Press Ctrl-C to stop.');
     const reuse = second.output.split('\n').filter((line) => line.includes('embedded Postgres an earlier run left running'));
-    expect(reuse).toEqual([`Reusing the embedded Postgres an earlier run left running (pid ${postmaster.pid}, port ${postmaster.port}, data in ${dataDir}); it stops with this run.`]);
+    expect(reuse).toEqual([
+      `Reusing the embedded Postgres an earlier run left running (pid ${postmaster.pid}, port ${postmaster.port}, data in ${dataDir}); it stops with this run.`,
+    ]);
     expect(second.output).not.toContain('Cannot read properties');
 
     // Another instance started meanwhile shares the server, and leaves it running when it stops.
     const other = startDev({ ...env, CELL_INSTANCE: `t${randomBytes(4).toString('hex')}`, PORT: String(await freePort()) }, ['--cell', 'core']);
     runs.push(other);
     await expect.poll(() => other.output, { timeout: 120_000, interval: 200 }).toContain('Press Ctrl-C to stop.');
-    expect(other.output).toContain(`Sharing the embedded Postgres of the running npm start (pid ${second.child.pid}; port ${postmaster.port}); it stops with that run, not this one.`);
+    expect(other.output).toContain(
+      `Sharing the embedded Postgres of the running npm start (pid ${second.child.pid}; port ${postmaster.port}); it stops with that run, not this one.`,
+    );
     other.child.kill('SIGINT');
     expect(await other.exited).toBe(0);
     expect(runningPostmaster(dataDir)?.pid).toBe(postmaster.pid);

@@ -23,26 +23,36 @@ const modules: [AnySubgraphDefinition, EventContracts][] = await Promise.all(
 /** The module's sources but its contracts, as one text. */
 function sourcesOf(module: string): string {
   const root = join(import.meta.dirname, '../../subgraphs', module, 'src');
-  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && file !== 'contracts.ts');
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter(
+    (file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && file !== 'contracts.ts',
+  );
   return files.map((file) => readFileSync(join(root, file), 'utf8')).join('\n');
 }
 
 describe('event contracts', () => {
-  it.each(modules.map(([definition, contracts]) => [definition.name, definition, contracts] as const))('%s declares its contracts as the events it emits', (_name, definition, contracts) => {
-    expect(definition.emits).toBe(contracts);
-  });
+  it.each(modules.map(([definition, contracts]) => [definition.name, definition, contracts] as const))(
+    '%s declares its contracts as the events it emits',
+    (_name, definition, contracts) => {
+      expect(definition.emits).toBe(contracts);
+    },
+  );
 
-  it.each(modules.map(([definition, contracts]) => [definition.name, definition, contracts] as const))('every event in the contracts of %s has a producer', (_name, definition, contracts) => {
-    const sources = sourcesOf(definition.name);
-    // The kernel announces each purge of a trash type as `<event>.purged`.
-    const purged = new Set((definition.trash ?? []).map((spec) => `${spec.event}.purged`));
-    const unproduced = Object.keys(contracts).filter((type) => !purged.has(type) && !sources.includes(`'${type}'`));
-    expect(unproduced).toEqual([]);
-  });
+  it.each(modules.map(([definition, contracts]) => [definition.name, definition, contracts] as const))(
+    'every event in the contracts of %s has a producer',
+    (_name, definition, contracts) => {
+      const sources = sourcesOf(definition.name);
+      // The kernel announces each purge of a trash type as `<event>.purged`.
+      const purged = new Set((definition.trash ?? []).map((spec) => `${spec.event}.purged`));
+      const unproduced = Object.keys(contracts).filter((type) => !purged.has(type) && !sources.includes(`'${type}'`));
+      expect(unproduced).toEqual([]);
+    },
+  );
 
   it('every event a module consumes by name is declared by the contracts of a module', () => {
     const declared = new Set(modules.flatMap(([, contracts]) => Object.keys(contracts)));
-    const undeclared = modules.flatMap(([definition]) => (definition.consumes ?? []).filter((pattern) => !pattern.includes('*') && !declared.has(pattern)).map((type) => `${definition.name}: ${type}`));
+    const undeclared = modules.flatMap(([definition]) =>
+      (definition.consumes ?? []).filter((pattern) => !pattern.includes('*') && !declared.has(pattern)).map((type) => `${definition.name}: ${type}`),
+    );
     expect(undeclared).toEqual([]);
   });
 });

@@ -1,5 +1,14 @@
 import { eventQueueName, fromGlobalId, jobQueueName, readSentEmails } from '@cellgraph/kernel';
-import { createTestDatabase, mutationsOf, startTestSubgraphs, testMember, withClient, type SubgraphHarness, type TestDatabase, type TestMember } from '@cellgraph/kernel/testing';
+import {
+  createTestDatabase,
+  mutationsOf,
+  startTestSubgraphs,
+  testMember,
+  withClient,
+  type SubgraphHarness,
+  type TestDatabase,
+  type TestMember,
+} from '@cellgraph/kernel/testing';
 import { notificationsSubgraph } from '@cellgraph/notifications';
 import { tasksSubgraph } from '@cellgraph/tasks';
 import { Queue } from 'bullmq';
@@ -31,7 +40,12 @@ beforeAll(async () => {
   for (let i = 0; i < 3; i++) members.push(await testMember(database.url, 'member', owner.orgId));
   await withClient(database.url, async (client) => {
     for (const [index, member] of members.entries()) {
-      await client.query('INSERT INTO notifications.recipients (org_id, user_id, email, name) VALUES ($1, $2, $3, $4)', [owner.orgId, member.userId, `member-${index}@restart.test`, `Member ${index}`]);
+      await client.query('INSERT INTO notifications.recipients (org_id, user_id, email, name) VALUES ($1, $2, $3, $4)', [
+        owner.orgId,
+        member.userId,
+        `member-${index}@restart.test`,
+        `Member ${index}`,
+      ]);
     }
   });
 }, 120_000);
@@ -46,7 +60,10 @@ const count = (sql: string, params: unknown[] = []) => withClient(database.url, 
 /** Notifications per task (by the task.* event's subject), for the tasks created so far. */
 async function notificationsPerTask(): Promise<Map<string, number>> {
   return withClient(database.url, async (client) => {
-    const rows = (await client.query(`SELECT subject_id, count(*)::int AS n FROM notifications.notifications GROUP BY subject_id`)).rows as { subject_id: string; n: number }[];
+    const rows = (await client.query(`SELECT subject_id, count(*)::int AS n FROM notifications.notifications GROUP BY subject_id`)).rows as {
+      subject_id: string;
+      n: number;
+    }[];
     return new Map(rows.map((row) => [row.subject_id, row.n]));
   });
 }
@@ -58,7 +75,12 @@ describe('Redis restarted empty while the cell runs', () => {
     const assign = async (label: string, n: number) => {
       for (let i = 0; i < n; i++) {
         const assignee = members[taskIds.length % members.length]!;
-        const { task } = await mutate<{ task: { id: string } }>(owner.principal, 'taskCreate', { title: `${label} ${i}`, assigneeId: assignee.globalUserId }, 'task { id }');
+        const { task } = await mutate<{ task: { id: string } }>(
+          owner.principal,
+          'taskCreate',
+          { title: `${label} ${i}`, assigneeId: assignee.globalUserId },
+          'task { id }',
+        );
         taskIds.push(fromGlobalId('Task', task.id));
       }
     };
@@ -104,26 +126,38 @@ describe('Redis restarted empty while the cell runs', () => {
     const mailsPerTask = async () => {
       const byNotification = new Map<string, number>();
       for (const mail of readSentEmails(harness.emailDir)) byNotification.set(mail.messageId, (byNotification.get(mail.messageId) ?? 0) + 1);
-      const rows = await withClient(database.url, async (client) => (await client.query('SELECT id, subject_id FROM notifications.notifications')).rows as { id: string; subject_id: string }[]);
+      const rows = await withClient(
+        database.url,
+        async (client) => (await client.query('SELECT id, subject_id FROM notifications.notifications')).rows as { id: string; subject_id: string }[],
+      );
       const perTask = new Map<string, number>();
-      for (const row of rows) perTask.set(row.subject_id, (perTask.get(row.subject_id) ?? 0) + (byNotification.get(`delivery-notification-email-${row.id}`) ?? 0));
+      for (const row of rows)
+        perTask.set(row.subject_id, (perTask.get(row.subject_id) ?? 0) + (byNotification.get(`delivery-notification-email-${row.id}`) ?? 0));
       return taskIds.map((id) => perTask.get(id) ?? 0);
     };
-    await waitFor(async () => (await mailsPerTask()).every((n) => n >= 1), 'every assignee’s e-mail after the restart', 240_000).catch(async (error: unknown) => {
-      console.log(`[events] not recovered: e-mails per task ${JSON.stringify(await mailsPerTask())}`);
-      throw error;
-    });
+    await waitFor(async () => (await mailsPerTask()).every((n) => n >= 1), 'every assignee’s e-mail after the restart', 240_000).catch(
+      async (error: unknown) => {
+        console.log(`[events] not recovered: e-mails per task ${JSON.stringify(await mailsPerTask())}`);
+        throw error;
+      },
+    );
     const mailedMs = Date.now() - restartedAt;
 
     // Settled: every outbox published, no event job left anywhere; then nothing was doubled.
     const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
     const queues = ['tasks', 'notifications'].map((name) => new Queue(eventQueueName(name), { connection, prefix: harness.platform.keyPrefix }));
     try {
-      await waitFor(async () => {
-        const unpublished = (await count('SELECT count(*) AS n FROM tasks.outbox WHERE published_at IS NULL')) + (await count('SELECT count(*) AS n FROM notifications.outbox WHERE published_at IS NULL'));
-        const counts = await Promise.all(queues.map((queue) => queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized')));
-        return unpublished === 0 && counts.every((c) => Object.values(c).every((n) => n === 0));
-      }, 'the cell to settle', 120_000);
+      await waitFor(
+        async () => {
+          const unpublished =
+            (await count('SELECT count(*) AS n FROM tasks.outbox WHERE published_at IS NULL')) +
+            (await count('SELECT count(*) AS n FROM notifications.outbox WHERE published_at IS NULL'));
+          const counts = await Promise.all(queues.map((queue) => queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized')));
+          return unpublished === 0 && counts.every((c) => Object.values(c).every((n) => n === 0));
+        },
+        'the cell to settle',
+        120_000,
+      );
       const per = await notificationsPerTask();
       const notified = taskIds.map((id) => per.get(id) ?? 0);
       const mailed = await mailsPerTask();
@@ -145,7 +179,9 @@ describe('Redis restarted empty while the cell runs', () => {
         }
       };
       await waitFor(async () => (await schedulers('notifications')).length >= 3 && (await schedulers('tasks')).length >= 2, 'the schedules to be re-asserted');
-      console.log(`[events] schedules after the restart: notifications ${JSON.stringify(await schedulers('notifications'))}, tasks ${JSON.stringify(await schedulers('tasks'))}`);
+      console.log(
+        `[events] schedules after the restart: notifications ${JSON.stringify(await schedulers('notifications'))}, tasks ${JSON.stringify(await schedulers('tasks'))}`,
+      );
     } finally {
       await Promise.all(queues.map((queue) => queue.close()));
       connection.disconnect();

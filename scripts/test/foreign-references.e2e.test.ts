@@ -78,7 +78,12 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   teamMemberRemove: (f) => ({ teamId: f.team, userId: f.colleagueId }),
   teamPurge: (f) => ({ id: f.trashedTeam }),
   notificationMarkRead: (f) => ({ ids: [f.notification] }),
-  taskAutomationCreate: (f) => ({ boardId: f.board, name: 'Rule', trigger: 'task.created', actions: [{ type: 'set_field', field: 'priority', value: 'HIGH' }] }),
+  taskAutomationCreate: (f) => ({
+    boardId: f.board,
+    name: 'Rule',
+    trigger: 'task.created',
+    actions: [{ type: 'set_field', field: 'priority', value: 'HIGH' }],
+  }),
   taskAutomationSetActive: (f) => ({ id: f.automation, active: false }),
   taskAutomationDelete: (f) => ({ id: f.automation }),
   boardUpdate: (f) => ({ id: f.board, name: 'Renamed' }),
@@ -186,7 +191,9 @@ async function colleagueOf(owner: TestUser): Promise<string> {
   const email = `colleague-${randomBytes(4).toString('hex')}@example.test`;
   await data(owner, 'invitationCreate', { email, role: 'MEMBER' }, 'invitation { id }');
   const { token } = await waitForEmail(cell, email);
-  const accepted = await cell.gql('mutation($input: InvitationAcceptInput!) { invitationAccept(input: $input) { session { user { id } } } }', { input: { token, name: 'Colleague', password: TEST_PASSWORD } });
+  const accepted = await cell.gql('mutation($input: InvitationAcceptInput!) { invitationAccept(input: $input) { session { user { id } } } }', {
+    input: { token, name: 'Colleague', password: TEST_PASSWORD },
+  });
   return accepted.data!.invitationAccept.session.user.id;
 }
 
@@ -196,10 +203,13 @@ async function buildFixture(owner: TestUser) {
   const team = (await data(owner, 'teamCreate', { name: 'Team' }, 'team { id }')).team.id as string;
   const trashedTeam = (await data(owner, 'teamCreate', { name: 'Old team' }, 'team { id }')).team.id as string;
   await data(owner, 'teamDelete', { id: trashedTeam }, '');
-  const invitation = (await data(owner, 'invitationCreate', { email: `pending-${randomBytes(4).toString('hex')}@example.test`, role: 'MEMBER' }, 'invitation { id }')).invitation.id as string;
+  const invitation = (
+    await data(owner, 'invitationCreate', { email: `pending-${randomBytes(4).toString('hex')}@example.test`, role: 'MEMBER' }, 'invitation { id }')
+  ).invitation.id as string;
   const apiKey = (await data(owner, 'apiKeyCreate', { name: 'Key', scopes: ['tasks:read'] }, 'apiKey { id }')).apiKey.id as string;
 
-  const boardOf = async (name: string) => (await data(owner, 'boardCreate', { name, columns: [{ name: 'A' }, { name: 'B' }] }, 'board { id columns { id } }')).board;
+  const boardOf = async (name: string) =>
+    (await data(owner, 'boardCreate', { name, columns: [{ name: 'A' }, { name: 'B' }] }, 'board { id columns { id } }')).board;
   const boardRow = await boardOf('Board');
   const board = boardRow.id as string;
   const [column, column2] = boardRow.columns.map((c: { id: string }) => c.id) as [string, string];
@@ -211,11 +221,35 @@ async function buildFixture(owner: TestUser) {
   const checklistRow = (await data(owner, 'checklistCreate', { taskId: task, title: 'List', items: ['a', 'b'] }, 'checklist { id items { id } }')).checklist;
   const [checklistItem, checklistItem2] = checklistRow.items.map((i: { id: string }) => i.id) as [string, string];
   const dependency = (await data(owner, 'taskDependencyAdd', { taskId: task, dependsOnId: task2 }, 'dependency { id }')).dependency.id as string;
-  const recurrence = (await data(owner, 'taskRecurrenceCreate', { title: 'Weekly', columnId: column, cron: '0 9 * * 1' }, 'recurrence { id }')).recurrence.id as string;
-  const timeEntry = (await data(owner, 'timeEntryCreate', { taskId: task2, startedAt: '2026-01-01T08:00:00.000Z', durationSeconds: 60 }, 'timeEntry { id }')).timeEntry.id as string;
-  const automation = (await data(owner, 'taskAutomationCreate', { boardId: board, name: 'Rule', trigger: 'task.completed', actions: [{ type: 'set_field', field: 'priority', value: 'LOW' }] }, 'automation { id }')).automation.id as string;
+  const recurrence = (await data(owner, 'taskRecurrenceCreate', { title: 'Weekly', columnId: column, cron: '0 9 * * 1' }, 'recurrence { id }')).recurrence
+    .id as string;
+  const timeEntry = (await data(owner, 'timeEntryCreate', { taskId: task2, startedAt: '2026-01-01T08:00:00.000Z', durationSeconds: 60 }, 'timeEntry { id }'))
+    .timeEntry.id as string;
+  const automation = (
+    await data(
+      owner,
+      'taskAutomationCreate',
+      { boardId: board, name: 'Rule', trigger: 'task.completed', actions: [{ type: 'set_field', field: 'priority', value: 'LOW' }] },
+      'automation { id }',
+    )
+  ).automation.id as string;
 
-  const pipelineOf = async (type: string) => (await data(owner, 'pipelineCreate', { name: `${type} pipeline`, type, stages: [{ name: 'S1', probability: 10 }, { name: 'S2', probability: 50 }] }, 'pipeline { id stages { id } }')).pipeline;
+  const pipelineOf = async (type: string) =>
+    (
+      await data(
+        owner,
+        'pipelineCreate',
+        {
+          name: `${type} pipeline`,
+          type,
+          stages: [
+            { name: 'S1', probability: 10 },
+            { name: 'S2', probability: 50 },
+          ],
+        },
+        'pipeline { id stages { id } }',
+      )
+    ).pipeline;
   const dealPipelineRow = await pipelineOf('DEAL');
   const dealPipeline = dealPipelineRow.id as string;
   const [dealStage, dealStage2] = dealPipelineRow.stages.map((s: { id: string }) => s.id) as [string, string];
@@ -228,7 +262,8 @@ async function buildFixture(owner: TestUser) {
   const dealOf = async (title: string) => (await data(owner, 'dealCreate', { contactId: contact, title, stageId: dealStage }, 'deal { id }')).deal.id as string;
   const [deal, trashedDeal] = [await dealOf('Deal'), await dealOf('Old deal')];
   await data(owner, 'dealDelete', { id: trashedDeal }, '');
-  const interactionOf = async () => (await data(owner, 'interactionLog', { contactId: contact, type: 'NOTE', body: 'Note' }, 'interaction { id }')).interaction.id as string;
+  const interactionOf = async () =>
+    (await data(owner, 'interactionLog', { contactId: contact, type: 'NOTE', body: 'Note' }, 'interaction { id }')).interaction.id as string;
   const [interaction, trashedInteraction] = [await interactionOf(), await interactionOf()];
   await data(owner, 'interactionDelete', { id: trashedInteraction }, '');
   const contactField = (await data(owner, 'contactFieldCreate', { key: 'tier', label: 'Tier', type: 'TEXT' }, 'contactField { id }')).contactField.id as string;
@@ -239,12 +274,10 @@ async function buildFixture(owner: TestUser) {
 
   const notificationId = uuidv7();
   await withClient(cell.database.url, (client) =>
-    client.query(`INSERT INTO notifications.notifications (id, org_id, recipient_id, event_id, event_type, title) VALUES ($1, $2, $3, $4, 'task.assigned', 'Assigned')`, [
-      notificationId,
-      parseGlobalId(owner.organizationId)!.uuid,
-      parseGlobalId(owner.userId)!.uuid,
-      uuidv7(),
-    ]),
+    client.query(
+      `INSERT INTO notifications.notifications (id, org_id, recipient_id, event_id, event_type, title) VALUES ($1, $2, $3, $4, 'task.assigned', 'Assigned')`,
+      [notificationId, parseGlobalId(owner.organizationId)!.uuid, parseGlobalId(owner.userId)!.uuid, uuidv7()],
+    ),
   );
   const notification = toGlobalId('Notification', notificationId);
 
@@ -264,7 +297,9 @@ async function rowCounts(): Promise<Record<string, number>> {
        WHERE table_type = 'BASE TABLE' AND table_schema = ANY($1) ORDER BY 1`,
       [cell.cell.subgraphs.map((s) => s.name)],
     );
-    const { rows } = await client.query<{ name: string; count: string }>(tables.map((t) => `SELECT '${t.name}' AS name, count(*) AS count FROM ${t.name}`).join(' UNION ALL '));
+    const { rows } = await client.query<{ name: string; count: string }>(
+      tables.map((t) => `SELECT '${t.name}' AS name, count(*) AS count FROM ${t.name}`).join(' UNION ALL '),
+    );
     return Object.fromEntries(rows.map((row) => [row.name, Number(row.count)]));
   });
 }
@@ -273,7 +308,10 @@ async function rowCounts(): Promise<Record<string, number>> {
 function outcome(result: Awaited<ReturnType<typeof call>>, mutation: string) {
   return {
     errors: (result.errors ?? []).map((e) => e.extensions?.code),
-    userErrors: ((result.data?.[mutation] as { userErrors?: { code: string; field: string[] | null }[] } | null)?.userErrors ?? []).map(({ code, field }) => ({ code, field })),
+    userErrors: ((result.data?.[mutation] as { userErrors?: { code: string; field: string[] | null }[] } | null)?.userErrors ?? []).map(({ code, field }) => ({
+      code,
+      field,
+    })),
   };
 }
 
@@ -310,7 +348,8 @@ describe('ids in mutation inputs', () => {
         const base = BASE_INPUTS[mutation]!;
         const foreignId = idAt({ input: base(theirs) }, parts);
         const randomId = randomIdLike(foreignId);
-        const attempt = async (id: unknown) => outcome(await call(caller, mutation, (replaceAt({ input: base(mine) }, parts, id) as { input: Input }).input, select), mutation);
+        const attempt = async (id: unknown) =>
+          outcome(await call(caller, mutation, (replaceAt({ input: base(mine) }, parts, id) as { input: Input }).input, select), mutation);
         // Rows the events of earlier writes still project (activity feed) must not count as this attempt's.
         await waitUntilSettled(cell);
         const before = await rowCounts();
@@ -342,7 +381,10 @@ describe('ids in mutation inputs', () => {
     await call(victim, 'contactDelete', { id: referenced }, 'userErrors { code }');
     await withClient(cell.database.url, async (client) => {
       const [deal] = (await client.query('SELECT * FROM crm.deals WHERE id = $1', [uuid(mine.deal)])).rows;
-      const insert = () => client.query('INSERT INTO crm.deals SELECT (json_populate_record(NULL::crm.deals, $1)).*', [JSON.stringify({ ...deal, id: uuidv7(), contact_id: uuid(referenced) })]);
+      const insert = () =>
+        client.query('INSERT INTO crm.deals SELECT (json_populate_record(NULL::crm.deals, $1)).*', [
+          JSON.stringify({ ...deal, id: uuidv7(), contact_id: uuid(referenced) }),
+        ]);
       await expect(insert()).rejects.toMatchObject({ code: '23503' });
       // A cross-organization reference written before the database refused them.
       await client.query(`SET session_replication_role = replica`);
@@ -352,7 +394,10 @@ describe('ids in mutation inputs', () => {
     });
     const crm = cell.subgraphs.find((server) => server.runtime.db.schema === 'crm')!;
     expect(await crm.trash!.sweep()).toBe(2);
-    const left = await withClient(cell.database.url, async (client) => (await client.query('SELECT id FROM crm.contacts WHERE id = ANY($1)', [[uuid(referenced), uuid(expired)]])).rows);
+    const left = await withClient(
+      cell.database.url,
+      async (client) => (await client.query('SELECT id FROM crm.contacts WHERE id = ANY($1)', [[uuid(referenced), uuid(expired)]])).rows,
+    );
     expect(left).toEqual([]);
   });
 });

@@ -49,7 +49,12 @@ expectViolations('the kernel knows no module', 'subgraphs/kernel/src/db/probe.ts
   ['../../../../scripts/runtime/catalog.js', RELATIVE],
 ]);
 expectViolations('kernel tests stay in the kernel', 'subgraphs/kernel/test/probe.test.ts', [['../../../scripts/testing/fault-harness.js', RELATIVE]]);
-expectLegal('the kernel imports itself and packages', 'subgraphs/kernel/src/db/probe.ts', ['./errors.js', '../ids/global-id.js', '@cellgraph/kernel/core', 'typeorm']);
+expectLegal('the kernel imports itself and packages', 'subgraphs/kernel/src/db/probe.ts', [
+  './errors.js',
+  '../ids/global-id.js',
+  '@cellgraph/kernel/core',
+  'typeorm',
+]);
 
 expectViolations('a subgraph imports another module only by its contracts', 'subgraphs/tasks/src/board/probe.ts', [
   ['@cellgraph/identity', PACKAGE],
@@ -73,7 +78,11 @@ expectLegal('a subgraph imports contracts, the kernel entries and its own files'
   '../contracts.js',
   'zod',
 ]);
-expectLegal('subgraph tests use the harness', 'subgraphs/identity/test/probe.test.ts', ['../../../scripts/testing/cell-harness.js', '../../../scripts/runtime/cells.js', '../src/subgraph.js']);
+expectLegal('subgraph tests use the harness', 'subgraphs/identity/test/probe.test.ts', [
+  '../../../scripts/testing/cell-harness.js',
+  '../../../scripts/runtime/cells.js',
+  '../src/subgraph.js',
+]);
 
 expectViolations('the gateway imports no subgraph module', 'gateway/src/probe.ts', [
   ['@cellgraph/kernel', PACKAGE],
@@ -103,7 +112,12 @@ describe('other rules', () => {
   });
 
   it('allows unused names that start with an underscore', async () => {
-    expect(await rulesFor('scripts/runtime/probe.ts', 'export function f(_unused: number, used: number): number {\n  const [_first, second] = [used, used];\n  return second;\n}\n')).toEqual([]);
+    expect(
+      await rulesFor(
+        'scripts/runtime/probe.ts',
+        'export function f(_unused: number, used: number): number {\n  const [_first, second] = [used, used];\n  return second;\n}\n',
+      ),
+    ).toEqual([]);
   });
 });
 

@@ -47,7 +47,11 @@ beforeAll(async () => {
   const trash = async (type: string, create: string, path: string, extra = '') => {
     const made = await cell.gql(`mutation { ${create} { ${path} { id } } }`, {}, alice.token);
     const id = made.data![create.split('(')[0]!][path].id as string;
-    const deleted = await cell.gql(`mutation($id: ID!) { ${type[0]!.toLowerCase()}${type.slice(1)}Delete(input: { id: $id${extra} }) { userErrors { code } } }`, { id }, alice.token);
+    const deleted = await cell.gql(
+      `mutation($id: ID!) { ${type[0]!.toLowerCase()}${type.slice(1)}Delete(input: { id: $id${extra} }) { userErrors { code } } }`,
+      { id },
+      alice.token,
+    );
     expect(deleted.errors).toBeUndefined();
     trashed[type] = id;
   };
@@ -126,7 +130,8 @@ function idPositions(field: GraphQLField<unknown, unknown>): IdPath[] {
   const walk = (type: GraphQLInputType, path: IdPath, depth: number) => {
     const named = getNamedType(type);
     if (isScalarType(named) && named.name === 'ID') found.push(path);
-    else if (isInputObjectType(named) && depth < MAX_DEPTH) for (const inner of Object.values(named.getFields())) walk(inner.type, [...path, inner.name], depth + 1);
+    else if (isInputObjectType(named) && depth < MAX_DEPTH)
+      for (const inner of Object.values(named.getFields())) walk(inner.type, [...path, inner.name], depth + 1);
   };
   for (const arg of field.args) walk(arg.type, [arg.name], 0);
   return found;
@@ -213,13 +218,21 @@ describe('malformed ids, over the whole schema', { timeout: 600_000 }, () => {
 
 describe('ids the fuzzing found', () => {
   it('checklistCreate on a task in the trash is TASK_NOT_FOUND (a user error), not INTERNAL_SERVER_ERROR', async () => {
-    const result = await cell.gql('mutation($input: ChecklistCreateInput!) { checklistCreate(input: $input) { checklist { id } userErrors { code field } } }', { input: { taskId: trashed.Task, title: 'Late' } }, alice.token);
+    const result = await cell.gql(
+      'mutation($input: ChecklistCreateInput!) { checklistCreate(input: $input) { checklist { id } userErrors { code field } } }',
+      { input: { taskId: trashed.Task, title: 'Late' } },
+      alice.token,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!.checklistCreate).toEqual({ checklist: null, userErrors: [{ code: 'TASK_NOT_FOUND', field: ['input', 'taskId'] }] });
   });
 
   it('timeReport input errors and objectPermissions with a malformed id are coded client errors', async () => {
-    const report = await cell.gql('{ timeReport(input: { from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z", groupBy: [TASK] }) { totalSeconds } }', {}, alice.token);
+    const report = await cell.gql(
+      '{ timeReport(input: { from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z", groupBy: [TASK] }) { totalSeconds } }',
+      {},
+      alice.token,
+    );
     expect(report.errors!.map((error) => [error.extensions?.code, error.extensions?.field])).toEqual([['TIME_INVALID_INPUT', ['input', 'from']]]);
     const permissions = await cell.gql('{ objectPermissions(objectId: "not an id!") { relation } }', {}, alice.token);
     expect(permissions.errors!.map((error) => [error.extensions?.code, error.extensions?.argument])).toEqual([['BAD_USER_INPUT', 'objectId']]);

@@ -81,22 +81,42 @@ describe('npm run new:subgraph', () => {
     expect(generated.code, generated.output).toBe(0);
     const [typecheck, lint, composeCheck, tests] = await Promise.all([
       run(copy, process.execPath, [join(copy, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json']),
-      run(copy, process.execPath, [join(copy, 'node_modules/eslint/bin/eslint.js'), `subgraphs/${MODULE}`, 'scripts/runtime/catalog.ts', 'scripts/test/pagination-fixtures.ts']),
+      run(copy, process.execPath, [
+        join(copy, 'node_modules/eslint/bin/eslint.js'),
+        `subgraphs/${MODULE}`,
+        'scripts/runtime/catalog.ts',
+        'scripts/test/pagination-fixtures.ts',
+      ]),
       run(copy, process.execPath, [...NODE_SOURCE, 'scripts/compose.ts', '--check']),
-      run(copy, process.execPath, [join(copy, 'node_modules/vitest/vitest.mjs'), 'run', `subgraphs/${MODULE}`, '--reporter=json', '--outputFile=vitest-report.json'], {
-        CELLGRAPH_TEST_NAMESPACE: INNER_NAMESPACE,
-      }),
+      run(
+        copy,
+        process.execPath,
+        [join(copy, 'node_modules/vitest/vitest.mjs'), 'run', `subgraphs/${MODULE}`, '--reporter=json', '--outputFile=vitest-report.json'],
+        {
+          CELLGRAPH_TEST_NAMESPACE: INNER_NAMESPACE,
+        },
+      ),
     ]);
     // Errors in the new module or the files the generator edited are the generator's.
     const own = typecheck.output.split('\n').filter((line) => line.startsWith(`subgraphs/${MODULE}/`) || line.startsWith('scripts/'));
     expect(own).toEqual([]);
     expect(composeCheck.code, composeCheck.output).toBe(0);
     expect(lint.code, lint.output.slice(0, 4000)).toBe(0);
-    const formatted = await run(copy, process.execPath, [join(copy, 'node_modules/prettier/bin/prettier.cjs'), '--check', `subgraphs/${MODULE}`, 'scripts/runtime/catalog.ts', 'package.json']);
+    const formatted = await run(copy, process.execPath, [
+      join(copy, 'node_modules/prettier/bin/prettier.cjs'),
+      '--check',
+      `subgraphs/${MODULE}`,
+      'scripts/runtime/catalog.ts',
+      'package.json',
+    ]);
     expect(formatted.code, formatted.output.slice(0, 4000)).toBe(0);
 
     expect(tests.code, tests.output.slice(-4000)).toBe(0);
-    const report = JSON.parse(readFileSync(join(copy, 'vitest-report.json'), 'utf8')) as { numTotalTests: number; numPassedTests: number; testResults: { name: string }[] };
+    const report = JSON.parse(readFileSync(join(copy, 'vitest-report.json'), 'utf8')) as {
+      numTotalTests: number;
+      numPassedTests: number;
+      testResults: { name: string }[];
+    };
     expect(report.testResults.map((file) => file.name.slice(copy.length + 1))).toEqual([`subgraphs/${MODULE}/test/${aggFile}.integration.test.ts`]);
     expect(report.numTotalTests).toBeGreaterThanOrEqual(6);
     expect(report.numPassedTests).toBe(report.numTotalTests);
@@ -115,7 +135,15 @@ describe('npm run new:subgraph', () => {
     expect(read('schema/cells/all/schema.graphql')).toContain(`\n  ${aggs}(`);
     expect(read('scripts/test/pagination-fixtures.ts')).toContain(`'Query.${aggs}': () => ({ place: root }),`);
     expect(lstatSync(join(copy, `node_modules/@cellgraph/${MODULE}`)).isSymbolicLink()).toBe(true);
-    for (const file of ['package.json', 'README.md', 'src/subgraph.ts', 'src/contracts.ts', 'src/migrations/0001-init.ts', `src/${aggFile}/${aggFile}.service.ts`, `src/${aggFile}/${aggFile}.reference.ts`]) {
+    for (const file of [
+      'package.json',
+      'README.md',
+      'src/subgraph.ts',
+      'src/contracts.ts',
+      'src/migrations/0001-init.ts',
+      `src/${aggFile}/${aggFile}.service.ts`,
+      `src/${aggFile}/${aggFile}.reference.ts`,
+    ]) {
       expect(existsSync(join(copy, 'subgraphs', MODULE, file)), file).toBe(true);
     }
   });
@@ -127,7 +155,10 @@ describe('npm run new:subgraph', () => {
   }, 60_000);
 
   it('refuses invalid and reserved names, unknown cells and names the schema already has, writing nothing', () => {
-    const attempt = (name: string, options: { cell?: string; aggregate?: string } = {}) => () => generateSubgraph({ root: copy, name, install: false, compose: false, log: () => {}, ...options });
+    const attempt =
+      (name: string, options: { cell?: string; aggregate?: string } = {}) =>
+      () =>
+        generateSubgraph({ root: copy, name, install: false, compose: false, log: () => {}, ...options });
     expect(attempt('Billing')).toThrow('Invalid module name "Billing"');
     expect(attempt('time-off')).toThrow('Invalid module name "time-off"');
     expect(attempt('kernel')).toThrow('The module name "kernel" is reserved');

@@ -122,13 +122,21 @@ export async function buildWorld(cell: TestCell): Promise<World> {
 
   // Five members by invitation (the first writes comments and links), six invitations left pending.
   const invited = range(5).map((index) => `member-${index}-${uuidv7().slice(-6)}@pagination.test`);
-  await many(asOwner, 'invitationCreate', [...invited, ...range(6).map((index) => `pending-${index}-${uuidv7().slice(-6)}@pagination.test`)].map((email) => ({ email, role: 'MEMBER' })), 'invitation { id }');
+  await many(
+    asOwner,
+    'invitationCreate',
+    [...invited, ...range(6).map((index) => `pending-${index}-${uuidv7().slice(-6)}@pagination.test`)].map((email) => ({ email, role: 'MEMBER' })),
+    'invitation { id }',
+  );
   const members = await Promise.all(
     invited.map(async (email, index) => {
       const { token } = await waitForEmail(cell, email, { timeoutMs: 30_000 });
-      const accepted = await client(cell, '')(`mutation($input: InvitationAcceptInput!) { invitationAccept(input: $input) { session { accessToken user { id } } userErrors { code message } } }`, {
-        input: { token, name: `Member ${index}`, password: TEST_PASSWORD },
-      });
+      const accepted = await client(cell, '')(
+        `mutation($input: InvitationAcceptInput!) { invitationAccept(input: $input) { session { accessToken user { id } } userErrors { code message } } }`,
+        {
+          input: { token, name: `Member ${index}`, password: TEST_PASSWORD },
+        },
+      );
       return { ...owner, token: accepted.invitationAccept.session.accessToken as string, userId: accepted.invitationAccept.session.user.id as string, email };
     }),
   );
@@ -136,15 +144,35 @@ export async function buildWorld(cell: TestCell): Promise<World> {
   const asMember = client(cell, member.token);
 
   const administration = (async () => {
-    const teams = await many(asOwner, 'teamCreate', range(6).map((index) => ({ name: `${TITLES[index]} ${index}` })), 'team { id }');
+    const teams = await many(
+      asOwner,
+      'teamCreate',
+      range(6).map((index) => ({ name: `${TITLES[index]} ${index}` })),
+      'team { id }',
+    );
     const team = teams[0].team.id as string;
-    await many(asOwner, 'teamMemberAdd', [owner, ...members].map((user) => ({ teamId: team, userId: user.userId })), 'teamMember { role }');
-    await many(asOwner, 'apiKeyCreate', range(6).map((index) => ({ name: `${TITLES[index]} ${index}`, scopes: ['tasks:read'] })), 'apiKey { id }');
+    await many(
+      asOwner,
+      'teamMemberAdd',
+      [owner, ...members].map((user) => ({ teamId: team, userId: user.userId })),
+      'teamMember { role }',
+    );
+    await many(
+      asOwner,
+      'apiKeyCreate',
+      range(6).map((index) => ({ name: `${TITLES[index]} ${index}`, scopes: ['tasks:read'] })),
+      'apiKey { id }',
+    );
     return team;
   })();
 
   const work = (async () => {
-    const boards = await many(asMember, 'boardCreate', range(6).map((index) => ({ name: TITLES[index], columns: index === 0 ? [{ name: 'Todo' }] : [] })), 'board { id columns { id } }');
+    const boards = await many(
+      asMember,
+      'boardCreate',
+      range(6).map((index) => ({ name: TITLES[index], columns: index === 0 ? [{ name: 'Todo' }] : [] })),
+      'board { id columns { id } }',
+    );
     const board = boards[0].board.id as string;
     const column = boards[0].board.columns[0].id as string;
     const parent = (await many(asMember, 'taskCreate', [{ title: 'Parent' }], 'task { id }'))[0].task.id as string;
@@ -166,9 +194,24 @@ export async function buildWorld(cell: TestCell): Promise<World> {
   })();
 
   const sales = (async () => {
-    const contacts = await many(asMember, 'contactCreate', range(7).map((index) => ({ firstName: TITLES[index], lastName: ['Lee', 'Lee', 'Kim', 'Kim', 'Ray', 'Ray', 'Kim'][index], company: index % 3 ? TITLES[index] : null, assignedToId: owner.userId })), 'contact { id }');
+    const contacts = await many(
+      asMember,
+      'contactCreate',
+      range(7).map((index) => ({
+        firstName: TITLES[index],
+        lastName: ['Lee', 'Lee', 'Kim', 'Kim', 'Ray', 'Ray', 'Kim'][index],
+        company: index % 3 ? TITLES[index] : null,
+        assignedToId: owner.userId,
+      })),
+      'contact { id }',
+    );
     const contact = contacts[0].contact.id as string;
-    const pipelines = await many(asOwner, 'pipelineCreate', range(6).map((index) => ({ name: `${TITLES[index]} ${index}` })), 'pipeline { id }');
+    const pipelines = await many(
+      asOwner,
+      'pipelineCreate',
+      range(6).map((index) => ({ name: `${TITLES[index]} ${index}` })),
+      'pipeline { id }',
+    );
     const pipeline = pipelines[0].pipeline.id as string;
     const deals = await many(
       asMember,
@@ -185,32 +228,87 @@ export async function buildWorld(cell: TestCell): Promise<World> {
       'deal { id }',
     );
     const deal = deals[0].deal.id as string;
-    await many(asMember, 'interactionLog', range(6).map((index) => ({ contactId: contact, dealId: deal, type: 'NOTE', subject: TITLES[index] })), 'interaction { id }');
+    await many(
+      asMember,
+      'interactionLog',
+      range(6).map((index) => ({ contactId: contact, dealId: deal, type: 'NOTE', subject: TITLES[index] })),
+      'interaction { id }',
+    );
     return { contact, otherContacts: contacts.slice(1).map((c) => c.contact.id as string), pipeline, deal };
   })();
 
   const trash = (async () => {
-    const doomed = await many(asMember, 'taskCreate', range(6).map((index) => ({ title: TITLES[index] })), 'task { id }');
-    await many(asMember, 'taskDelete', doomed.map((task) => ({ id: task.task.id })), 'deletedTaskId');
+    const doomed = await many(
+      asMember,
+      'taskCreate',
+      range(6).map((index) => ({ title: TITLES[index] })),
+      'task { id }',
+    );
+    await many(
+      asMember,
+      'taskDelete',
+      doomed.map((task) => ({ id: task.task.id })),
+      'deletedTaskId',
+    );
     return doomed.map((task) => fromGlobalId('Task', task.task.id));
   })();
 
-  const [team, { board, column, parent, taskIds }, { contact, otherContacts, pipeline, deal }, trashed] = await Promise.all([administration, work, sales, trash]);
-  const tags = await many(asMember, 'tagCreate', range(6).map((index) => ({ name: `${TITLES[index]} ${index}` })), 'tag { id }');
+  const [team, { board, column, parent, taskIds }, { contact, otherContacts, pipeline, deal }, trashed] = await Promise.all([
+    administration,
+    work,
+    sales,
+    trash,
+  ]);
+  const tags = await many(
+    asMember,
+    'tagCreate',
+    range(6).map((index) => ({ name: `${TITLES[index]} ${index}` })),
+    'tag { id }',
+  );
   const tag = tags[0].tag.id as string;
-  await asMember(`mutation($input: TagApplyInput!) { tagApply(input: $input) { userErrors { code message } } }`, { input: { tagId: tag, nodeIds: [...taskIds.slice(0, 3), ...otherContacts.slice(0, 3)] } });
+  await asMember(`mutation($input: TagApplyInput!) { tagApply(input: $input) { userErrors { code message } } }`, {
+    input: { tagId: tag, nodeIds: [...taskIds.slice(0, 3), ...otherContacts.slice(0, 3)] },
+  });
 
-  const nodes: Record<string, string> = { User: owner.userId, Organization: owner.organizationId, Task: parent, Board: board, Team: team, Contact: contact, Deal: deal, Pipeline: pipeline };
+  const nodes: Record<string, string> = {
+    User: owner.userId,
+    Organization: owner.organizationId,
+    Task: parent,
+    Board: board,
+    Team: team,
+    Contact: contact,
+    Deal: deal,
+    Pipeline: pipeline,
+  };
   const targets = taskIds.slice(0, 6);
   // In one request each (mutations run one after the other): creating a comment or a link asks the graph whether the node is visible.
   const attached = Object.values(nodes);
-  await many(asMember, 'commentCreate', attached.flatMap((id) => range(6).map((index) => ({ nodeId: id, body: TITLES[index] }))), 'comment { id }');
-  await many(asMember, 'linkCreate', attached.flatMap((id) => targets.map((target) => ({ fromId: id, toId: target, relationship: id === parent ? 'related' : 'blocks' }))), 'link { id }');
+  await many(
+    asMember,
+    'commentCreate',
+    attached.flatMap((id) => range(6).map((index) => ({ nodeId: id, body: TITLES[index] }))),
+    'comment { id }',
+  );
+  await many(
+    asMember,
+    'linkCreate',
+    attached.flatMap((id) => targets.map((target) => ({ fromId: id, toId: target, relationship: id === parent ? 'related' : 'blocks' }))),
+    'link { id }',
+  );
   const thread = (await many(asMember, 'commentCreate', [{ nodeId: parent, body: 'Thread' }], 'comment { id }'))[0].comment.id as string;
-  await many(asMember, 'commentCreate', range(6).map((index) => ({ nodeId: parent, parentId: thread, body: TITLES[index] })), 'comment { id }');
+  await many(
+    asMember,
+    'commentCreate',
+    range(6).map((index) => ({ nodeId: parent, parentId: thread, body: TITLES[index] })),
+    'comment { id }',
+  );
   await insertNotifications(cell, owner, 7);
   // No row may appear while connections are walked: events projected, the trash holding the deleted tasks.
-  await waitUntilSettled(cell, async (db) => Number((await db.query('SELECT count(*) FROM collaboration.trash WHERE deleted AND node_id = ANY($1)', [trashed])).rows[0].count) === trashed.length);
+  await waitUntilSettled(
+    cell,
+    async (db) =>
+      Number((await db.query('SELECT count(*) FROM collaboration.trash WHERE deleted AND node_id = ANY($1)', [trashed])).rows[0].count) === trashed.length,
+  );
   return { owner, member, nodes, task: parent, board, column, team, contact, deal, pipeline, tag, comment: thread };
 }
 

@@ -39,7 +39,13 @@ function walksOf(field: ConnectionField): Walk[] | string {
     located = { place: onNode(id, field.parentType) };
   }
   if (!located) return `${field.coordinate}: no fixture (add it to connectionPlaces in pagination-fixtures.ts)`;
-  return field.orderings.map((orderBy) => ({ name: `${field.coordinate}${orderBy ? ` orderBy ${orderBy}` : ''}`, place: located.place, field, args: located.args ?? '', orderBy }));
+  return field.orderings.map((orderBy) => ({
+    name: `${field.coordinate}${orderBy ? ` orderBy ${orderBy}` : ''}`,
+    place: located.place,
+    field,
+    args: located.args ?? '',
+    orderBy,
+  }));
 }
 
 describe('keyset pagination of every connection', () => {
@@ -59,11 +65,16 @@ describe('keyset pagination of every connection', () => {
       if (result.reference.length < 5) problems.push(`${name}: only ${result.reference.length} rows, the fixture must give 5 or more`);
       if (new Set(result.reference).size !== result.reference.length) problems.push(`${name}: the unpaged result repeats a row`);
       if (result.totalCount !== result.reference.length) problems.push(`${name}: totalCount ${result.totalCount} for ${result.reference.length} rows`);
-      for (const [direction, paged] of [['forward', result.forward], ['backward', result.backward]] as const) {
+      for (const [direction, paged] of [
+        ['forward', result.forward],
+        ['backward', result.backward],
+      ] as const) {
         if (JSON.stringify(paged) === JSON.stringify(result.reference)) continue;
         const lost = result.reference.filter((row) => !paged.includes(row)).length;
         const repeated = paged.length - new Set(paged).size;
-        problems.push(`${name}: paging ${direction} gave ${paged.length} rows for ${result.reference.length} (${lost} lost, ${repeated} repeated${lost || repeated ? '' : ', out of order'})`);
+        problems.push(
+          `${name}: paging ${direction} gave ${paged.length} rows for ${result.reference.length} (${lost} lost, ${repeated} repeated${lost || repeated ? '' : ', out of order'})`,
+        );
       }
     };
     for (const [name, result] of results) check(name, result);

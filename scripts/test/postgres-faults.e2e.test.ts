@@ -90,8 +90,15 @@ describe('Postgres faults', { timeout: 180_000 }, () => {
     await proxy.close();
     const down = Date.now();
     const read = await query();
-    const write = await cell.gql('mutation { boardCreate(input: { name: "During the outage", columns: [{ name: "Todo" }] }) { board { id } userErrors { code } } }', {}, alice.token);
-    console.log(`Postgres unreachable: query answered in ${Date.now() - down} ms (both): HTTP ${read.status}, Retry-After ${read.headers.get('retry-after')}`, JSON.stringify({ data: read.data, errors: read.errors }));
+    const write = await cell.gql(
+      'mutation { boardCreate(input: { name: "During the outage", columns: [{ name: "Todo" }] }) { board { id } userErrors { code } } }',
+      {},
+      alice.token,
+    );
+    console.log(
+      `Postgres unreachable: query answered in ${Date.now() - down} ms (both): HTTP ${read.status}, Retry-After ${read.headers.get('retry-after')}`,
+      JSON.stringify({ data: read.data, errors: read.errors }),
+    );
     console.log(`Postgres unreachable: mutation HTTP ${write.status}`, JSON.stringify({ data: write.data, errors: write.errors }));
     for (const response of [read, write]) {
       expectUnavailable(response);
@@ -142,7 +149,10 @@ describe('Postgres faults', { timeout: 180_000 }, () => {
       const asked = Date.now();
       const late = await cell.gql('{ tasks { totalCount } }', {}, alice.token);
       const lockHeld = (await tasksBackendsWaiting(admin)).length >= POOL_SIZE;
-      console.log(`pool exhausted: the next request answered after ${Date.now() - asked} ms (acquire timeout ${ACQUIRE_TIMEOUT_MS} ms): HTTP ${late.status}, Retry-After ${late.headers.get('retry-after')}`, JSON.stringify(late.errors));
+      console.log(
+        `pool exhausted: the next request answered after ${Date.now() - asked} ms (acquire timeout ${ACQUIRE_TIMEOUT_MS} ms): HTTP ${late.status}, Retry-After ${late.headers.get('retry-after')}`,
+        JSON.stringify(late.errors),
+      );
       return { blocked, late, lockHeld };
     });
     // It answered while every connection was still held (not once they were released).

@@ -29,7 +29,12 @@ beforeAll(async () => {
   const orgId = fromGlobalId('Organization', owner.organizationId);
   member = await testMember(cell.database.url, 'member', orgId);
   await withClient(cell.database.url, (client) =>
-    client.query('INSERT INTO notifications.recipients (org_id, user_id, email, name) VALUES ($1, $2, $3, $4)', [orgId, member.userId, memberEmail, 'Crash Member']),
+    client.query('INSERT INTO notifications.recipients (org_id, user_id, email, name) VALUES ($1, $2, $3, $4)', [
+      orgId,
+      member.userId,
+      memberEmail,
+      'Crash Member',
+    ]),
   );
 }, 180_000);
 afterAll(async () => {
@@ -43,7 +48,8 @@ describe('a notifications worker killed while it handles an event', () => {
     const events = new Queue(eventQueueName('notifications'), { connection, prefix: cell.keyPrefix });
     const blocker = new pg.Client({ connectionString: cell.database.url });
     await blocker.connect();
-    const notifications = async () => Number((await blocker.query('SELECT count(*) AS n FROM notifications.notifications WHERE recipient_id = $1', [member.userId])).rows[0].n);
+    const notifications = async () =>
+      Number((await blocker.query('SELECT count(*) AS n FROM notifications.notifications WHERE recipient_id = $1', [member.userId])).rows[0].n);
     const mails = () => readSentEmails(cell.emailDir).filter((mail) => mail.to === memberEmail);
     try {
       await blocker.query('BEGIN');

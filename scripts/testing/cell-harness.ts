@@ -3,7 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventQueueName, readSentEmails, type SentEmail } from '@cellgraph/kernel';
-import { createTestDatabase, deleteRedisKeys, TEST_APP_PASSWORD, TEST_REDIS_URL, testPlatformEnv, withClient, type TestDatabase } from '@cellgraph/kernel/testing';
+import {
+  createTestDatabase,
+  deleteRedisKeys,
+  TEST_APP_PASSWORD,
+  TEST_REDIS_URL,
+  testPlatformEnv,
+  withClient,
+  type TestDatabase,
+} from '@cellgraph/kernel/testing';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { catalog } from '../runtime/catalog.js';
@@ -96,14 +104,25 @@ export async function signUpThrough(gatewayUrl: string, name = 'Test User'): Pro
     { input: { email, name, password: TEST_PASSWORD } },
   );
   const session = data.userRegister.session;
-  return { token: session.accessToken, refreshToken: session.refreshToken, userId: session.user.id, organizationId: session.organization.id, email, password: TEST_PASSWORD };
+  return {
+    token: session.accessToken,
+    refreshToken: session.refreshToken,
+    userId: session.user.id,
+    organizationId: session.organization.id,
+    email,
+    password: TEST_PASSWORD,
+  };
 }
 
 /**
  * Waits for the `index`-th e-mail to `to` (optionally with a subject starting with `subject`) in
  * the cell's sink, and returns it with the token of the link it carries.
  */
-export async function waitForEmail(cell: Pick<TestCell, 'emailDir'>, to: string, options: { subject?: string; index?: number; timeoutMs?: number } = {}): Promise<SentEmail & { token: string }> {
+export async function waitForEmail(
+  cell: Pick<TestCell, 'emailDir'>,
+  to: string,
+  options: { subject?: string; index?: number; timeoutMs?: number } = {},
+): Promise<SentEmail & { token: string }> {
   const deadline = Date.now() + (options.timeoutMs ?? 5_000);
   for (;;) {
     const mail = readSentEmails(cell.emailDir).filter((m) => m.to === to && (!options.subject || m.subject.startsWith(options.subject)))[options.index ?? 0];
@@ -124,9 +143,10 @@ export async function waitUntilSettled(cell: TestCell, also?: (db: import('pg').
   try {
     await withClient(cell.database.url, async (db) => {
       // Settled twice in a row: a job may commit new outbox rows between the two counts of one pass.
-      for (let settledPasses = 0; settledPasses < 2; ) {
+      for (let settledPasses = 0; settledPasses < 2;) {
         let unpublished = 0;
-        for (const subgraph of cell.cell.subgraphs) unpublished += Number((await db.query(`SELECT count(*) FROM ${subgraph.name}.outbox WHERE published_at IS NULL`)).rows[0].count);
+        for (const subgraph of cell.cell.subgraphs)
+          unpublished += Number((await db.query(`SELECT count(*) FROM ${subgraph.name}.outbox WHERE published_at IS NULL`)).rows[0].count);
         const jobs = await Promise.all(queues.map((queue) => queue.getJobCounts('waiting', 'active', 'prioritized', 'paused', 'delayed')));
         const pending = jobs.reduce((sum, counts) => sum + Object.values(counts).reduce((a, b) => a + b, 0), 0);
         settledPasses = unpublished === 0 && pending === 0 && (!also || (await also(db))) ? settledPasses + 1 : 0;

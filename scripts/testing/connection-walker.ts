@@ -33,7 +33,8 @@ export async function apiSchema(cell: TestCell, token: string): Promise<GraphQLS
   return buildClientSchema(result.data);
 }
 
-const isConnection = (type: GraphQLNamedType) => isObjectType(type) && type.name.endsWith('Connection') && 'edges' in type.getFields() && 'pageInfo' in type.getFields();
+const isConnection = (type: GraphQLNamedType) =>
+  isObjectType(type) && type.name.endsWith('Connection') && 'edges' in type.getFields() && 'pageInfo' in type.getFields();
 
 /** Every connection field of every object type (root query fields and fields of entities). */
 export function connectionFields(schema: GraphQLSchema): ConnectionField[] {
@@ -46,7 +47,13 @@ export function connectionFields(schema: GraphQLSchema): ConnectionField[] {
       if (!isConnection(connection) || !isObjectType(connection)) continue;
       const node = getNamedType(connection.getFields().edges!.type);
       const nodeType = isObjectType(node) ? getNamedType(node.getFields().node!.type) : node;
-      fields.push({ coordinate: `${type.name}.${field.name}`, parentType: type.name, field: field.name, identity: identityOf(schema, nodeType), orderings: orderingsOf(field) });
+      fields.push({
+        coordinate: `${type.name}.${field.name}`,
+        parentType: type.name,
+        field: field.name,
+        identity: identityOf(schema, nodeType),
+        orderings: orderingsOf(field),
+      });
     }
   }
   return fields;
@@ -54,7 +61,10 @@ export function connectionFields(schema: GraphQLSchema): ConnectionField[] {
 
 function identityOf(schema: GraphQLSchema, type: GraphQLNamedType): string {
   if (isUnionType(type) || isInterfaceType(type)) {
-    return `__typename ${schema.getPossibleTypes(type).map((member) => `... on ${member.name} { ${identityOf(schema, member)} }`).join(' ')}`;
+    return `__typename ${schema
+      .getPossibleTypes(type)
+      .map((member) => `... on ${member.name} { ${identityOf(schema, member)} }`)
+      .join(' ')}`;
   }
   if (!isObjectType(type)) throw new Error(`Cannot identify nodes of ${type.name}`);
   const fields = type.getFields();
@@ -79,10 +89,7 @@ function orderingsOf(field: GraphQLField<unknown, unknown>): (string | null)[] {
   const keyField = getNamedType(input.getFields().field!.type);
   const direction = getNamedType(input.getFields().direction!.type);
   if (!isEnumType(keyField) || !isEnumType(direction)) throw new Error(`${field.name}(orderBy:) has no enum field/direction`);
-  return [
-    null,
-    ...keyField.getValues().flatMap((key) => direction.getValues().map((dir) => `[{ field: ${key.name}, direction: ${dir.name} }]`)),
-  ];
+  return [null, ...keyField.getValues().flatMap((key) => direction.getValues().map((dir) => `[{ field: ${key.name}, direction: ${dir.name} }]`))];
 }
 
 /** Where a connection sits: a selection around it, and how to find it in the answer. */
@@ -136,7 +143,8 @@ export async function walkAll(cell: TestCell, token: string, walks: Walk[], page
       const variables = chunk.map((_step, index) => `$c${index}: String`).join(', ');
       const query = `query(${variables}) { ${chunk.map((step, index) => `w${index}: ${selection(step.walk, step.paging(`$c${index}`), step.extra)}`).join('\n')} }`;
       const result = await cell.gql(query, Object.fromEntries(chunk.map((step, index) => [`c${index}`, step.cursor ?? null])), token);
-      if (result.errors?.length) throw new Error(`Walking failed: ${JSON.stringify(result.errors).slice(0, 2000)} (walks ${chunk.map((s) => s.walk.name).join(', ')})`);
+      if (result.errors?.length)
+        throw new Error(`Walking failed: ${JSON.stringify(result.errors).slice(0, 2000)} (walks ${chunk.map((s) => s.walk.name).join(', ')})`);
       chunk.forEach((step, index) => {
         const page = step.walk.place.pick(result.data![`w${index}`], step.walk.field.field) as Page | null;
         if (!page) throw new Error(`${step.walk.name}: no connection in ${JSON.stringify(result.data![`w${index}`])}`);

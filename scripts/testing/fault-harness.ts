@@ -66,13 +66,10 @@ export class ManagedProcess {
     };
     child.stdout!.on('data', collect);
     child.stderr!.on('data', collect);
-    await waitFor(
-      async () => {
-        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${this.name} exited (${child.exitCode ?? child.signalCode}):\n${this.output}`);
-        return answersHttp(this.liveUrl);
-      },
-      `${this.name} to answer ${this.liveUrl}`,
-    );
+    await waitFor(async () => {
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${this.name} exited (${child.exitCode ?? child.signalCode}):\n${this.output}`);
+      return answersHttp(this.liveUrl);
+    }, `${this.name} to answer ${this.liveUrl}`);
   }
 
   /** Sends `signal` and waits for the process to end (SIGKILL: a crash). */
@@ -128,7 +125,10 @@ export class TcpProxy {
     if (this.server) return;
     const server = createServer((client) => {
       const upstream = connect(this.target.port, this.target.host);
-      for (const [from, to] of [[client, upstream], [upstream, client]] as const) {
+      for (const [from, to] of [
+        [client, upstream],
+        [upstream, client],
+      ] as const) {
         this.sockets.add(from);
         from.pipe(to);
         from.on('error', () => to.destroy());
@@ -217,11 +217,21 @@ export async function startProcessCell(options: {
   const subgraphUrls: Record<string, string> = {};
   for (const group of groups) {
     const port = await freePort();
-    const host = new ManagedProcess(`host(${group.join(',')})`, ['scripts/runtime/serve-subgraphs.ts', '--cell', cell.name, '--subgraphs', group.join(',')], { ...baseEnv, ...options.hostEnv?.(database), PORT: String(port) }, `http://127.0.0.1:${port}/health/live`);
+    const host = new ManagedProcess(
+      `host(${group.join(',')})`,
+      ['scripts/runtime/serve-subgraphs.ts', '--cell', cell.name, '--subgraphs', group.join(',')],
+      { ...baseEnv, ...options.hostEnv?.(database), PORT: String(port) },
+      `http://127.0.0.1:${port}/health/live`,
+    );
     hosts.push(host);
     for (const name of group) subgraphUrls[`SUBGRAPH_URL_${name.toUpperCase().replaceAll('-', '_')}`] = `http://127.0.0.1:${port}/${name}/graphql`;
   }
-  const gateway = new ManagedProcess('gateway', ['gateway/src/main.ts'], { ...baseEnv, ...subgraphUrls, PORT: String(gatewayPort), SUPERGRAPH_PATH: supergraphPath(cell.name), ...options.gatewayEnv }, `http://127.0.0.1:${gatewayPort}/health/live`);
+  const gateway = new ManagedProcess(
+    'gateway',
+    ['gateway/src/main.ts'],
+    { ...baseEnv, ...subgraphUrls, PORT: String(gatewayPort), SUPERGRAPH_PATH: supergraphPath(cell.name), ...options.gatewayEnv },
+    `http://127.0.0.1:${gatewayPort}/health/live`,
+  );
   const stop = async () => {
     await Promise.all([gateway, ...hosts].map((process) => process.kill('SIGKILL')));
     await database.drop();

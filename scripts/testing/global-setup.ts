@@ -1,10 +1,17 @@
 import { createHash } from 'node:crypto';
 import { authzMigrations, prepareCellDatabase, sqlIdentifier } from '@cellgraph/kernel';
-import { databaseUrl, TEST_APP_PASSWORD, TEST_DATABASE_PREFIX, TEST_DATABASE_URL, TEST_REDIS_URL, TEST_TEMPLATE_PREFIX, withClient } from '@cellgraph/kernel/testing';
+import {
+  databaseUrl,
+  TEST_APP_PASSWORD,
+  TEST_DATABASE_PREFIX,
+  TEST_DATABASE_URL,
+  TEST_REDIS_URL,
+  TEST_TEMPLATE_PREFIX,
+  withClient,
+} from '@cellgraph/kernel/testing';
 import { Redis } from 'ioredis';
 import type { TestProject } from 'vitest/node';
 import { catalog } from '../runtime/catalog.js';
-
 
 /**
  * Runs once before the test files: checks that Postgres and Redis answer, and builds a template
@@ -17,9 +24,12 @@ export default async function setup(project: TestProject) {
     throw new Error(`Tests need Postgres at ${TEST_DATABASE_URL} (set TEST_DATABASE_URL): ${error.message}`);
   });
   const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  await redis.connect().then(() => redis.ping()).catch((error: Error) => {
-    throw new Error(`Tests need Redis at ${TEST_REDIS_URL} (set TEST_REDIS_URL): ${error.message}`);
-  });
+  await redis
+    .connect()
+    .then(() => redis.ping())
+    .catch((error: Error) => {
+      throw new Error(`Tests need Redis at ${TEST_REDIS_URL} (set TEST_REDIS_URL): ${error.message}`);
+    });
   redis.disconnect();
 
   const definitions = Object.values(catalog);

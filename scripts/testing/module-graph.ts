@@ -18,11 +18,15 @@ export function packageOf(file: string): string | undefined {
  * (@swc-node/register and what it needs) is loaded before the import and counted too.
  */
 export async function moduleGraphOf(specifier: string): Promise<{ files: string[]; packages: Set<string> }> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--conditions=@cellgraph/source', '--import', '@swc-node/register/esm-register', PROBE, specifier], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'silent' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--conditions=@cellgraph/source', '--import', '@swc-node/register/esm-register', PROBE, specifier],
+    {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: 'silent' },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const files = JSON.parse(stdout) as string[];
   return { files, packages: new Set(files.map(packageOf).filter((name) => name !== undefined)) };
 }

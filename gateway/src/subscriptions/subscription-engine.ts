@@ -57,7 +57,13 @@ export class SubscriptionEngine {
     const supergraph = Supergraph.build(coreSupergraphSdl);
     const services: ServiceMap = {};
     for (const { name } of supergraph.subgraphsMetadata()) services[name] = this.buildService(name);
-    this.graph = { schema, planner: new QueryPlanner(supergraph), supergraphSchema: supergraph.schema.toGraphQLJSSchema(), apiSchema: supergraph.apiSchema(), services };
+    this.graph = {
+      schema,
+      planner: new QueryPlanner(supergraph),
+      supergraphSchema: supergraph.schema.toGraphQLJSSchema(),
+      apiSchema: supergraph.apiSchema(),
+      services,
+    };
     this.liveEvents = liveEvents;
   }
 
@@ -91,7 +97,13 @@ export class SubscriptionEngine {
   }
 
   /** The payload an event means to the subscriber, or null when it is not for them. */
-  async run(subscription: PlannedSubscription, event: PublishedEvent, principal: Principal, requestId: string, variables: Record<string, unknown>): Promise<ExecutionResult | null> {
+  async run(
+    subscription: PlannedSubscription,
+    event: PublishedEvent,
+    principal: Principal,
+    requestId: string,
+    variables: Record<string, unknown>,
+  ): Promise<ExecutionResult | null> {
     const { plan, operationContext, graph } = subscription;
     const context: GatewayContext = { request: { requestId, principal }, liveEvent: event };
     const requestContext = {

@@ -87,7 +87,10 @@ const coded = (code: string, message: string) => new GraphQLError(message, { ext
  * revoked); every subscription is parsed and validated with the same limits as queries, planned
  * over the supergraph, and fed its organization's live events.
  */
-export function attachSubscriptions(server: HttpServer, options: SubscriptionServerOptions): { close(): Promise<void>; stats(): { connections: number; subscriptions: number } } {
+export function attachSubscriptions(
+  server: HttpServer,
+  options: SubscriptionServerOptions,
+): { close(): Promise<void>; stats(): { connections: number; subscriptions: number } } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
   const connections = new Set<Connection>();
   const { logger } = options;
@@ -129,13 +132,21 @@ export function attachSubscriptions(server: HttpServer, options: SubscriptionSer
         return refuse(coded('GRAPHQL_PARSE_FAILED', (error as Error).message));
       }
       const errors = validate(schema, document, [...specifiedRules, ...options.validationRules]);
-      if (errors.length) return errors.map((error) => options.formatError(new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }), requestId));
-      const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && (!payload.operationName || d.name?.value === payload.operationName));
+      if (errors.length)
+        return errors.map((error) =>
+          options.formatError(new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }), requestId),
+        );
+      const operation = document.definitions.find(
+        (d) => d.kind === Kind.OPERATION_DEFINITION && (!payload.operationName || d.name?.value === payload.operationName),
+      );
       if (operation?.kind !== Kind.OPERATION_DEFINITION || operation.operation !== 'subscription') {
         return refuse(coded('OPERATION_NOT_SUPPORTED', 'Only subscriptions are served over WebSocket; send queries and mutations with POST'));
       }
       const variables = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
-      if (variables.errors) return variables.errors.map((error) => options.formatError(new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT' } }), requestId));
+      if (variables.errors)
+        return variables.errors.map((error) =>
+          options.formatError(new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT' } }), requestId),
+        );
       const malformed = malformedScalarInputs(schema, document, operation, payload.variables ?? {});
       if (malformed.length) return malformed.map((error) => options.formatError(error, requestId));
       const requested = requestedNodes(schema, document, operation, variables.coerced, { assumedListSize: options.assumedListSize });
@@ -152,7 +163,13 @@ export function attachSubscriptions(server: HttpServer, options: SubscriptionSer
       // The slot is taken here, before anything awaits, so a burst of subscribe messages cannot
       // all pass the check above; the stream gives it back when it ends (or fails to start).
       const release = reserveSlot(connection);
-      return { schema, document, operationName: payload.operationName, variableValues: payload.variables ?? {}, contextValue: { planned, principal, orgId, requestId, connection, release } satisfies LiveInput };
+      return {
+        schema,
+        document,
+        operationName: payload.operationName,
+        variableValues: payload.variables ?? {},
+        contextValue: { planned, principal, orgId, requestId, connection, release } satisfies LiveInput,
+      };
     },
     subscribe: async (args) => {
       const input = args.contextValue as LiveInput;
@@ -195,7 +212,12 @@ export function attachSubscriptions(server: HttpServer, options: SubscriptionSer
         if (done) return { done: true, value: undefined };
         if (overflowed) {
           await finish();
-          return { done: false, value: { errors: [options.formatError(coded('SUBSCRIPTION_OVERFLOW', 'Events arrived faster than they could be sent; subscribe again'), requestId)] } };
+          return {
+            done: false,
+            value: {
+              errors: [options.formatError(coded('SUBSCRIPTION_OVERFLOW', 'Events arrived faster than they could be sent; subscribe again'), requestId)],
+            },
+          };
         }
         const event = pending.shift();
         if (!event) {
@@ -205,12 +227,15 @@ export function attachSubscriptions(server: HttpServer, options: SubscriptionSer
         }
         const eventRequestId = `${requestId}:${event.id}`;
         try {
-          const result = await runWithRequestContext({ requestId: eventRequestId, principal }, () => options.engine.run(planned, event, principal, eventRequestId, variables));
+          const result = await runWithRequestContext({ requestId: eventRequestId, principal }, () =>
+            options.engine.run(planned, event, principal, eventRequestId, variables),
+          );
           if (!result || done) continue;
           const errors = result.errors?.map((error) => options.formatError(error as GraphQLError, eventRequestId));
           const payload = errors ? { data: result.data, errors } : { data: result.data };
           const bytes = serializedBytes(payload);
-          if (bytes > options.maxResponseBytes) return { done: false, value: { errors: [options.formatError(responseTooLarge(bytes, options.maxResponseBytes), eventRequestId)] } };
+          if (bytes > options.maxResponseBytes)
+            return { done: false, value: { errors: [options.formatError(responseTooLarge(bytes, options.maxResponseBytes), eventRequestId)] } };
           return { done: false, value: payload };
         } catch (error) {
           logger.error({ err: error, requestId: eventRequestId }, 'subscription event failed');
@@ -250,7 +275,15 @@ export function attachSubscriptions(server: HttpServer, options: SubscriptionSer
   }
 
   wss.on('connection', (socket: WebSocket, request: IncomingMessage) => {
-    const connection: Connection = { id: randomUUID(), socket, clientAddress: options.clientAddress(request), authorization: null, principal: null, slots: 0, subscriptions: 0 };
+    const connection: Connection = {
+      id: randomUUID(),
+      socket,
+      clientAddress: options.clientAddress(request),
+      authorization: null,
+      principal: null,
+      slots: 0,
+      subscriptions: 0,
+    };
     connections.add(connection);
     const closed = graphqlWs.opened(
       {
@@ -304,6 +337,10 @@ export function attachSubscriptions(server: HttpServer, options: SubscriptionSer
 }
 
 function authorizationOf(params: Record<string, unknown> | undefined): string | null {
-  const value = params?.Authorization ?? params?.authorization ?? (params?.headers as Record<string, unknown> | undefined)?.Authorization ?? (params?.headers as Record<string, unknown> | undefined)?.authorization;
+  const value =
+    params?.Authorization ??
+    params?.authorization ??
+    (params?.headers as Record<string, unknown> | undefined)?.Authorization ??
+    (params?.headers as Record<string, unknown> | undefined)?.authorization;
   return typeof value === 'string' && value.trim() ? value : null;
 }

@@ -25,7 +25,16 @@ import { TrashService } from './trash/trash.service.js';
 const typeList = z
   .string()
   .optional()
-  .transform((value) => (value === undefined ? null : new Set(value.split(',').map((type) => type.trim()).filter(Boolean))));
+  .transform((value) =>
+    value === undefined
+      ? null
+      : new Set(
+          value
+            .split(',')
+            .map((type) => type.trim())
+            .filter(Boolean),
+        ),
+  );
 
 /** What of the cell this subgraph must know, set by whoever deploys the cell (the dev runtime does). */
 const collaborationEnv = z.object({
@@ -41,7 +50,12 @@ export const collaborationSubgraph = defineSubgraph<CollaborationServices>({
   scope: 'collaboration',
   scopeDescription: 'comments, links, tags, activity and the trash (of objects the key may also read)',
   // Reached through other subgraphs' objects (a tasks:read key sees tasks, not their comments).
-  keyAccess: { 'Node.comments': 'collaboration:read', 'Node.links': 'collaboration:read', 'Node.tags': 'collaboration:read', 'Node.activity': 'collaboration:read' },
+  keyAccess: {
+    'Node.comments': 'collaboration:read',
+    'Node.links': 'collaboration:read',
+    'Node.tags': 'collaboration:read',
+    'Node.activity': 'collaboration:read',
+  },
   dependsOn: ['identity'],
   migrations,
   entities: [Comment, LinkRow, LinkEnd, Tag, Tagging, Activity, TrashItem],

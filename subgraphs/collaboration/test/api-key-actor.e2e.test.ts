@@ -26,8 +26,14 @@ describe('what an API key does', () => {
     const taskId = created.task.id as string;
     expect((await cell.gql(UPDATE_TASK, { input: { id: taskId, title: 'Renamed by its owner' } }, owner.token)).data!.taskUpdate.userErrors).toEqual([]);
 
-    const outbox = await withClient(cell.database.url, async (client) =>
-      (await client.query('SELECT type, actor_id, actor_api_key_id, actor_api_key_name FROM tasks.outbox WHERE subject_id = $1 ORDER BY occurred_at, id', [fromGlobalId('Task', taskId)])).rows,
+    const outbox = await withClient(
+      cell.database.url,
+      async (client) =>
+        (
+          await client.query('SELECT type, actor_id, actor_api_key_id, actor_api_key_name FROM tasks.outbox WHERE subject_id = $1 ORDER BY occurred_at, id', [
+            fromGlobalId('Task', taskId),
+          ])
+        ).rows,
     );
     const keyUuid = fromGlobalId('ApiKey', key.apiKey.id);
     const ownerUuid = fromGlobalId('User', owner.userId);

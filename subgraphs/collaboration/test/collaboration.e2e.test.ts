@@ -7,9 +7,15 @@ let colleague: TestUser;
 
 /** Accepts an invitation to the owner's organization with `role`; returns the new member. */
 async function invite(email: string, role: 'MEMBER' | 'GUEST'): Promise<TestUser> {
-  await cell.gql('mutation($input: InvitationCreateInput!) { invitationCreate(input: $input) { userErrors { code } } }', { input: { email, role } }, owner.token);
+  await cell.gql(
+    'mutation($input: InvitationCreateInput!) { invitationCreate(input: $input) { userErrors { code } } }',
+    { input: { email, role } },
+    owner.token,
+  );
   const { token } = await waitForEmail(cell, email);
-  const accepted = await cell.gql('mutation($input: InvitationAcceptInput!) { invitationAccept(input: $input) { session { accessToken user { id } } } }', { input: { token, name: email.split('@')[0], password: TEST_PASSWORD } });
+  const accepted = await cell.gql('mutation($input: InvitationAcceptInput!) { invitationAccept(input: $input) { session { accessToken user { id } } } }', {
+    input: { token, name: email.split('@')[0], password: TEST_PASSWORD },
+  });
   const session = accepted.data!.invitationAccept.session;
   return { ...owner, token: session.accessToken, userId: session.user.id, email };
 }
@@ -43,12 +49,14 @@ describe('links', () => {
     const call = await task('Call Ada');
     const link = (await mutate('linkCreate', { fromId: ada, toId: call, relationship: 'follow_up' }, 'link { id relationship direction node { id } }')).link;
     expect(link).toMatchObject({ relationship: 'follow_up', direction: 'OUTGOING', node: { id: call } });
-    const fromTask = await run('query($id: ID!) { task(id: $id) { links { nodes { direction relationship node { __typename ... on Contact { name } } } } } }', { id: call });
+    const fromTask = await run('query($id: ID!) { task(id: $id) { links { nodes { direction relationship node { __typename ... on Contact { name } } } } } }', {
+      id: call,
+    });
     expect(fromTask.data!.task.links.nodes).toEqual([{ direction: 'INCOMING', relationship: 'follow_up', node: { __typename: 'Contact', name: 'Ada' } }]);
 
     expect((await mutate('linkCreate', { fromId: call, toId: ada, relationship: 'follow_up' }, 'link { id }')).userErrors[0].code).toBe('LINK_EXISTS');
     const stranger = await cell.signUp('Stranger');
-    const hidden = await mutate('linkCreate', { fromId: (await task('Mine', stranger)), toId: ada }, 'link { id }', stranger);
+    const hidden = await mutate('linkCreate', { fromId: await task('Mine', stranger), toId: ada }, 'link { id }', stranger);
     expect(hidden.userErrors).toEqual([{ code: 'NODE_NOT_FOUND', field: ['input', 'toId'], message: expect.any(String) }]);
     expect((await mutate('linkCreate', { fromId: ada, toId: ada }, 'link { id }')).userErrors[0].code).toBe('LINK_INVALID_INPUT');
 
@@ -76,20 +84,34 @@ describe('links', () => {
 describe('comments', () => {
   it('thread, mention, edit and delete, keeping "[deleted]" in the thread', async () => {
     const subject = await task('Discuss');
-    const root = (await mutate('commentCreate', { nodeId: subject, body: `Ready? <@${colleague.userId}>` }, 'comment { id body author { name } mentions { id } }')).comment;
+    const root = (
+      await mutate('commentCreate', { nodeId: subject, body: `Ready? <@${colleague.userId}>` }, 'comment { id body author { name } mentions { id } }')
+    ).comment;
     expect(root).toMatchObject({ body: `Ready? <@${colleague.userId}>`, author: { name: 'Owner' }, mentions: [{ id: colleague.userId }] });
     const reply = (await mutate('commentCreate', { nodeId: subject, parentId: root.id, body: 'Yes' }, 'comment { id parent { id body } }', colleague)).comment;
     expect(reply.parent).toEqual({ id: root.id, body: root.body });
-    expect((await mutate('commentCreate', { nodeId: subject, parentId: reply.id, body: 'Nested' }, 'comment { id }')).userErrors[0].code).toBe('COMMENT_INVALID_INPUT');
+    expect((await mutate('commentCreate', { nodeId: subject, parentId: reply.id, body: 'Nested' }, 'comment { id }')).userErrors[0].code).toBe(
+      'COMMENT_INVALID_INPUT',
+    );
     expect((await mutate('commentUpdate', { id: root.id, body: 'Mine' }, 'comment { id }', colleague)).userErrors[0].code).toBe('COMMENT_NOT_YOURS');
     const edited = (await mutate('commentUpdate', { id: reply.id, body: 'Yes, ready' }, 'comment { body editedAt }', colleague)).comment;
     expect(edited).toEqual({ body: 'Yes, ready', editedAt: expect.any(String) });
     await mutate('commentDelete', { id: root.id }, 'deletedCommentId');
-    const thread = await run('query($id: ID!) { task(id: $id) { comments { nodes { body deleted author { name } replies { nodes { body author { name } parent { id deleted } } } } } } }', { id: subject });
+    const thread = await run(
+      'query($id: ID!) { task(id: $id) { comments { nodes { body deleted author { name } replies { nodes { body author { name } parent { id deleted } } } } } } }',
+      { id: subject },
+    );
     expect(thread.data!.task.comments.nodes).toEqual([
-      { body: '[deleted]', deleted: true, author: null, replies: { nodes: [{ body: 'Yes, ready', author: { name: 'colleague' }, parent: { id: root.id, deleted: true } }] } },
+      {
+        body: '[deleted]',
+        deleted: true,
+        author: null,
+        replies: { nodes: [{ body: 'Yes, ready', author: { name: 'colleague' }, parent: { id: root.id, deleted: true } }] },
+      },
     ]);
-    expect((await mutate('commentCreate', { nodeId: subject, body: '<@bm90LWEtdXNlcg>' }, 'comment { id }')).userErrors[0].code).toBe('COMMENT_MENTION_INVALID');
+    expect((await mutate('commentCreate', { nodeId: subject, body: '<@bm90LWEtdXNlcg>' }, 'comment { id }')).userErrors[0].code).toBe(
+      'COMMENT_MENTION_INVALID',
+    );
   });
 });
 
@@ -104,7 +126,10 @@ describe('tags', () => {
     await mutate('tagApply', { tagId: vip.id, nodeIds: [c1, t2] }, 'changed');
     const all = await run('query($tags: [ID!]!) { taggedNodes(tagIds: $tags) { totalCount nodes { __typename id } } }', { tags: [hot.id, vip.id] });
     expect(all.data!.taggedNodes.nodes.map((n: { id: string }) => n.id).sort()).toEqual([t2, c1].sort());
-    const contacts = await run('query($tags: [ID!]!) { taggedNodes(tagIds: $tags, match: ANY, types: ["Contact"]) { nodes { ... on Contact { name tags { name } } } } }', { tags: [hot.id] });
+    const contacts = await run(
+      'query($tags: [ID!]!) { taggedNodes(tagIds: $tags, match: ANY, types: ["Contact"]) { nodes { ... on Contact { name tags { name } } } } }',
+      { tags: [hot.id] },
+    );
     expect(contacts.data!.taggedNodes.nodes).toEqual([{ name: 'Tagged', tags: [{ name: 'Hot' }, { name: 'VIP' }] }]);
     const denied = await run('mutation($input: TagDeleteInput!) { tagDelete(input: $input) { deletedTagId } }', { input: { id: hot.id } }, colleague);
     expect(denied.errors![0]!.extensions!.code).toBe('FORBIDDEN');
@@ -122,16 +147,24 @@ describe('tag filters', () => {
     await mutate('tagApply', { tagId: urgent, nodeIds: [a, b, person] }, 'changed');
     await mutate('tagApply', { tagId: later, nodeIds: [b] }, 'changed');
     const titles = async (tags: Record<string, unknown>) =>
-      (await run('query($tags: TagComparator, $ids: [ID!]) { tasks(filter: { tags: $tags, id: { in: $ids } }, orderBy: [{ field: TITLE }]) { nodes { title } } }', { tags, ids: [a, b, c] })).data!.tasks.nodes.map(
-        (node: { title: string }) => node.title,
-      );
+      (
+        await run(
+          'query($tags: TagComparator, $ids: [ID!]) { tasks(filter: { tags: $tags, id: { in: $ids } }, orderBy: [{ field: TITLE }]) { nodes { title } } }',
+          { tags, ids: [a, b, c] },
+        )
+      ).data!.tasks.nodes.map((node: { title: string }) => node.title);
     const poll = { timeout: 5_000, interval: 50 };
     // The tasks and CRM subgraphs learn of taggings from collaboration's events.
     await expect.poll(() => titles({ hasAll: [urgent, later] }), poll).toEqual(['Filter B']);
     expect(await titles({ hasAny: [urgent] })).toEqual(['Filter A', 'Filter B']);
     expect(await titles({ hasNone: [later] })).toEqual(['Filter A', 'Filter C']);
     expect(await titles({ isEmpty: true })).toEqual(['Filter C']);
-    const tagged = async () => (await run('query($tags: TagComparator) { contacts(filter: { tags: $tags }) { nodes { name } } deals(filter: { tags: $tags }) { totalCount } }', { tags: { hasAny: [urgent] } })).data;
+    const tagged = async () =>
+      (
+        await run('query($tags: TagComparator) { contacts(filter: { tags: $tags }) { nodes { name } } deals(filter: { tags: $tags }) { totalCount } }', {
+          tags: { hasAny: [urgent] },
+        })
+      ).data;
     await expect.poll(tagged, poll).toEqual({ contacts: { nodes: [{ name: 'Filtered' }] }, deals: { totalCount: 0 } });
 
     await mutate('tagRemove', { tagId: urgent, nodeIds: [a] }, 'changed');
@@ -147,14 +180,21 @@ describe('activity and trash', () => {
     await mutate('taskUpdate', { id: subject, status: 'IN_PROGRESS' }, 'task { id }');
     await mutate('commentCreate', { nodeId: subject, body: 'Started' }, 'comment { id }');
     const activity = async () =>
-      (await run('query($id: ID!) { task(id: $id) { activity(first: 20) { nodes { __typename ... on ActivityEvent { event actor { name } data } ... on Comment { body } } } } }', { id: subject })).data!.task.activity.nodes;
-    await expect.poll(async () => (await activity()).map((n: { event?: string; body?: string }) => n.event ?? n.body), { timeout: 5_000, interval: 50 }).toEqual(
-      expect.arrayContaining(['Started', 'task.status_changed', 'task.created']),
-    );
+      (
+        await run(
+          'query($id: ID!) { task(id: $id) { activity(first: 20) { nodes { __typename ... on ActivityEvent { event actor { name } data } ... on Comment { body } } } } }',
+          { id: subject },
+        )
+      ).data!.task.activity.nodes;
+    await expect
+      .poll(async () => (await activity()).map((n: { event?: string; body?: string }) => n.event ?? n.body), { timeout: 5_000, interval: 50 })
+      .toEqual(expect.arrayContaining(['Started', 'task.status_changed', 'task.created']));
     const changed = (await activity()).find((n: { event?: string }) => n.event === 'task.status_changed');
     expect(changed).toMatchObject({ actor: { name: 'Owner' }, data: { before: { status: 'todo' }, after: { status: 'in_progress' } } });
     const mine = await run('{ myActivity(first: 100) { nodes { event node { id } } } }');
-    expect(mine.data!.myActivity.nodes.some((n: { event: string; node: { id: string } }) => n.event === 'task.status_changed' && n.node.id === subject)).toBe(true);
+    expect(mine.data!.myActivity.nodes.some((n: { event: string; node: { id: string } }) => n.event === 'task.status_changed' && n.node.id === subject)).toBe(
+      true,
+    );
   });
 
   it('lists what every module put in the trash, restores it and deletes it for good', async () => {
@@ -163,7 +203,10 @@ describe('activity and trash', () => {
     await mutate('contactDelete', { id: c }, 'deletedContactId');
     const trash = async () => (await run('{ trash { nodes { id type title deletedBy { name } } } }')).data!.trash.nodes;
     await expect.poll(trash, { timeout: 5_000, interval: 50 }).toEqual(
-      expect.arrayContaining([{ id: t, type: 'Task', title: 'Trash me', deletedBy: { name: 'Owner' } }, { id: c, type: 'Contact', title: 'Trashed', deletedBy: { name: 'Owner' } }]),
+      expect.arrayContaining([
+        { id: t, type: 'Task', title: 'Trash me', deletedBy: { name: 'Owner' } },
+        { id: c, type: 'Contact', title: 'Trashed', deletedBy: { name: 'Owner' } },
+      ]),
     );
     expect((await mutate('trashRestore', { id: t }, 'item { id }')).item.id).toBe(t);
     expect((await run('query($id: ID!) { task(id: $id) { title } }', { id: t })).data!.task).toEqual({ title: 'Trash me' });

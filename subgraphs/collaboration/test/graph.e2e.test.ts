@@ -19,7 +19,8 @@ const data = async (query: string, variables: Record<string, unknown> = {}) => {
 };
 
 /** SQL statements each subgraph sent while serving the request with this id. */
-const statementsPerSubgraph = (requestId: string) => Object.fromEntries(cell.subgraphs.map((server) => [server.name, server.runtime.db.statements.forRequest(requestId)]));
+const statementsPerSubgraph = (requestId: string) =>
+  Object.fromEntries(cell.subgraphs.map((server) => [server.name, server.runtime.db.statements.forRequest(requestId)]));
 
 const FROM_CONTACT = `query($id: ID!) { contact(id: $id) { name
   links(first: 100) { totalCount nodes { relationship node {
@@ -35,11 +36,21 @@ describe('the graph of one product', () => {
     const tag = (await data('mutation { tagCreate(input: { name: "Key" }) { tag { id } } }')).tagCreate.tag.id;
     const addLinks = async (from: number, count: number) => {
       for (let i = from; i < from + count; i++) {
-        const task = (await data('mutation($input: TaskCreateInput!) { taskCreate(input: $input) { task { id } } }', { input: { title: `Task ${i}`, assigneeId: owner.userId } })).taskCreate.task.id;
-        const deal = (await data('mutation($input: DealCreateInput!) { dealCreate(input: $input) { deal { id } } }', { input: { contactId: contact, pipelineId: pipeline, title: `Deal ${i}` } })).dealCreate.deal.id;
+        const task = (
+          await data('mutation($input: TaskCreateInput!) { taskCreate(input: $input) { task { id } } }', {
+            input: { title: `Task ${i}`, assigneeId: owner.userId },
+          })
+        ).taskCreate.task.id;
+        const deal = (
+          await data('mutation($input: DealCreateInput!) { dealCreate(input: $input) { deal { id } } }', {
+            input: { contactId: contact, pipelineId: pipeline, title: `Deal ${i}` },
+          })
+        ).dealCreate.deal.id;
         for (const id of [task, deal]) {
           await data('mutation($input: LinkCreateInput!) { linkCreate(input: $input) { userErrors { code } } }', { input: { fromId: contact, toId: id } });
-          await data('mutation($input: CommentCreateInput!) { commentCreate(input: $input) { userErrors { code } } }', { input: { nodeId: id, body: `About ${i}` } });
+          await data('mutation($input: CommentCreateInput!) { commentCreate(input: $input) { userErrors { code } } }', {
+            input: { nodeId: id, body: `About ${i}` },
+          });
           await data('mutation($input: TagApplyInput!) { tagApply(input: $input) { userErrors { code } } }', { input: { tagId: tag, nodeIds: [id] } });
         }
       }
@@ -53,8 +64,20 @@ describe('the graph of one product', () => {
     expect(few.data!.contact.links.totalCount).toBe(4);
     expect(many.data!.contact.links.totalCount).toBe(24);
     const [firstTask, firstDeal] = many.data!.contact.links.nodes;
-    expect(firstTask.node).toEqual({ __typename: 'Task', title: 'Task 0', assignee: { name: 'Owner' }, comments: { nodes: [{ body: 'About 0', author: { name: 'Owner' } }] }, tags: [{ name: 'Key' }] });
-    expect(firstDeal.node).toEqual({ __typename: 'Deal', title: 'Deal 0', owner: { name: 'Owner' }, comments: { nodes: [{ body: 'About 0', author: { name: 'Owner' } }] }, tags: [{ name: 'Key' }] });
+    expect(firstTask.node).toEqual({
+      __typename: 'Task',
+      title: 'Task 0',
+      assignee: { name: 'Owner' },
+      comments: { nodes: [{ body: 'About 0', author: { name: 'Owner' } }] },
+      tags: [{ name: 'Key' }],
+    });
+    expect(firstDeal.node).toEqual({
+      __typename: 'Deal',
+      title: 'Deal 0',
+      owner: { name: 'Owner' },
+      comments: { nodes: [{ body: 'About 0', author: { name: 'Owner' } }] },
+      tags: [{ name: 'Key' }],
+    });
     const [small, large] = [statementsPerSubgraph('links-few'), statementsPerSubgraph('links-many')];
     expect(Object.values(small).filter((count) => count > 0).length).toBeGreaterThanOrEqual(4);
     expect(large).toEqual(small);

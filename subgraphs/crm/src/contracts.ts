@@ -12,7 +12,11 @@ const empty = z.object({});
 const fields = z.record(z.string(), z.unknown());
 /** A change of tracked fields: which, and their values before and after. */
 const fieldChange = z.object({ fields: z.array(z.string()), before: fields, after: fields });
-const ownerChange = <K extends string>(key: K) => z.object({ before: z.object({ [key]: id.nullable() } as Record<K, z.ZodNullable<z.ZodString>>), after: z.object({ [key]: id.nullable() } as Record<K, z.ZodNullable<z.ZodString>>) });
+const ownerChange = <K extends string>(key: K) =>
+  z.object({
+    before: z.object({ [key]: id.nullable() } as Record<K, z.ZodNullable<z.ZodString>>),
+    after: z.object({ [key]: id.nullable() } as Record<K, z.ZodNullable<z.ZodString>>),
+  });
 
 /** Every contact event names the contact. */
 const contactEvent = <T extends z.ZodRawShape>(shape: T) => z.object({ contactId: id, ...shape });

@@ -34,12 +34,22 @@ afterAll(async () => {
 });
 
 const query = (text: string, variables: Record<string, unknown> = {}, who: TestMember = member) => harness.request('crm', text, variables, who.principal);
-const contactCount = () => withClient(database.url, async (c) => Number((await c.query('SELECT count(*) FROM crm.contacts WHERE org_id = $1 AND deleted_at IS NULL', [owner.orgId])).rows[0].count));
+const contactCount = () =>
+  withClient(database.url, async (c) =>
+    Number((await c.query('SELECT count(*) FROM crm.contacts WHERE org_id = $1 AND deleted_at IS NULL', [owner.orgId])).rows[0].count),
+  );
 const create = async (input: Record<string, unknown>, who: TestMember = member) => (await mutate(who.principal, 'contactCreate', input, CONTACT)).contact;
 
 describe('contacts', () => {
   it('creates a lead by default, named by its person, company or e-mail', async () => {
-    const lead = await create({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@engines.test', company: 'Analytical', source: 'REFERRAL', assignedToId: owner.globalUserId });
+    const lead = await create({
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      email: 'ada@engines.test',
+      company: 'Analytical',
+      source: 'REFERRAL',
+      assignedToId: owner.globalUserId,
+    });
     expect(lead).toMatchObject({ name: 'Ada Lovelace', type: 'LEAD', status: 'ACTIVE', email: 'ada@engines.test', assignedTo: { id: owner.globalUserId } });
     expect((await create({ company: 'Babbage & Co' })).name).toBe('Babbage & Co');
     const events = await outboxEvents(database.url, 'crm', uuidOf(lead.id));
@@ -66,16 +76,23 @@ describe('contacts', () => {
 
   it('refuses a second contact with the same e-mail, naming the first — also when both race', async () => {
     const first = await create({ firstName: 'Grace', email: 'grace@navy.test' });
-    const duplicate = await query('mutation($input: ContactCreateInput!) { contactCreate(input: $input) { contact { id } duplicateContact { id name } userErrors { code field message } } }', {
-      input: { firstName: 'G.', email: 'GRACE@navy.test' },
-    });
+    const duplicate = await query(
+      'mutation($input: ContactCreateInput!) { contactCreate(input: $input) { contact { id } duplicateContact { id name } userErrors { code field message } } }',
+      {
+        input: { firstName: 'G.', email: 'GRACE@navy.test' },
+      },
+    );
     expect(duplicate.data!.contactCreate).toMatchObject({
       contact: null,
       duplicateContact: { id: first.id, name: 'Grace' },
       userErrors: [{ code: 'CONTACT_DUPLICATE_EMAIL', field: ['input', 'email'], message: expect.stringContaining('Grace') }],
     });
     const racing = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => query('mutation($input: ContactCreateInput!) { contactCreate(input: $input) { contact { id } userErrors { code } } }', { input: { firstName: `Racer ${i}`, email: 'race@track.test' } })),
+      Array.from({ length: 6 }, (_, i) =>
+        query('mutation($input: ContactCreateInput!) { contactCreate(input: $input) { contact { id } userErrors { code } } }', {
+          input: { firstName: `Racer ${i}`, email: 'race@track.test' },
+        }),
+      ),
     );
     const outcomes = racing.map((r) => r.data!.contactCreate);
     expect(outcomes.filter((o) => o.contact)).toHaveLength(1);
@@ -87,7 +104,10 @@ describe('contacts', () => {
     const updated = (await mutate(member.principal, 'contactUpdate', { id: contact.id, company: null, status: 'INACTIVE' }, CONTACT)).contact;
     expect(updated).toMatchObject({ name: 'Alan Turing', company: null, status: 'INACTIVE', email: 'alan@bletchley.test' });
     const [, change] = await outboxEvents(database.url, 'crm', uuidOf(contact.id));
-    expect(change).toMatchObject({ type: 'contact.updated', data: { fields: ['status', 'company'], before: { company: 'GCCS', status: 'active' }, after: { company: null, status: 'inactive' } } });
+    expect(change).toMatchObject({
+      type: 'contact.updated',
+      data: { fields: ['status', 'company'], before: { company: 'GCCS', status: 'active' }, after: { company: null, status: 'inactive' } },
+    });
     await mutate(member.principal, 'contactDelete', { id: contact.id }, 'deletedContactId');
     expect((await query('query($id: ID!) { contact(id: $id) { id } }', { id: contact.id })).data!.contact).toBeNull();
     const successor = await create({ firstName: 'A. M.', email: 'alan@bletchley.test' });
@@ -99,7 +119,9 @@ describe('contacts', () => {
   it('converts a lead to a client, once, keeping its deals', async () => {
     const lead = await create({ firstName: 'Katherine', email: 'kj@nasa.test' });
     const pipeline = (await mutate(owner.principal, 'pipelineCreate', { name: 'Sales' }, 'pipeline { id }')).pipeline;
-    const deal = (await mutate(member.principal, 'dealCreate', { contactId: lead.id, pipelineId: pipeline.id, title: 'Orbit maths', value: '1200.00' }, 'deal { id }')).deal;
+    const deal = (
+      await mutate(member.principal, 'dealCreate', { contactId: lead.id, pipelineId: pipeline.id, title: 'Orbit maths', value: '1200.00' }, 'deal { id }')
+    ).deal;
     const converted = (await mutate(member.principal, 'contactConvert', { id: lead.id }, 'contact { type convertedAt deals { nodes { id } } }')).contact;
     expect(converted).toMatchObject({ type: 'CLIENT', convertedAt: expect.any(String), deals: { nodes: [{ id: deal.id }] } });
     expect(await refused(member.principal, 'contactConvert', { id: lead.id })).toEqual(['CONTACT_NOT_A_LEAD']);
@@ -113,7 +135,14 @@ describe('contacts', () => {
     const pipeline = (await mutate(owner.principal, 'pipelineCreate', { name: 'Merge pipeline' }, 'pipeline { id }')).pipeline;
     await mutate(member.principal, 'dealCreate', { contactId: dup.id, pipelineId: pipeline.id, title: 'Guidance software' }, 'deal { id }');
     await mutate(member.principal, 'interactionLog', { contactId: dup.id, type: 'CALL', direction: 'OUTBOUND', durationSeconds: 300 }, 'interaction { id }');
-    const merged = (await mutate(member.principal, 'contactMerge', { id: keep.id, duplicateId: dup.id }, 'contact { name email company deals { totalCount } interactions { totalCount } }')).contact;
+    const merged = (
+      await mutate(
+        member.principal,
+        'contactMerge',
+        { id: keep.id, duplicateId: dup.id },
+        'contact { name email company deals { totalCount } interactions { totalCount } }',
+      )
+    ).contact;
     expect(merged).toEqual({ name: 'Margaret Hamilton', email: 'mh@apollo.test', company: 'MIT', deals: { totalCount: 1 }, interactions: { totalCount: 1 } });
     expect((await query('query($id: ID!) { contact(id: $id) { id } }', { id: dup.id })).data!.contact).toBeNull();
     expect(await refused(member.principal, 'contactRestore', { id: dup.id })).toEqual(['CONTACT_MERGED']);
@@ -125,8 +154,13 @@ describe('contacts', () => {
     await create({ firstName: 'Hedwig', company: 'Owls Ltd', type: 'VENDOR' });
     const found = await query('{ contacts(search: "hed hopping") { nodes { name } } }');
     expect(found.data!.contacts.nodes).toEqual([{ name: 'Hedy Lamarr' }]);
-    const vendors = await query('{ contacts(filter: { type: { in: [VENDOR, PARTNER] }, firstName: { startsWith: "hed" } }, orderBy: [{ field: FIRST_NAME, direction: DESC }]) { nodes { name type } } }');
-    expect(vendors.data!.contacts.nodes).toEqual([{ name: 'Hedy Lamarr', type: 'PARTNER' }, { name: 'Hedwig', type: 'VENDOR' }]);
+    const vendors = await query(
+      '{ contacts(filter: { type: { in: [VENDOR, PARTNER] }, firstName: { startsWith: "hed" } }, orderBy: [{ field: FIRST_NAME, direction: DESC }]) { nodes { name type } } }',
+    );
+    expect(vendors.data!.contacts.nodes).toEqual([
+      { name: 'Hedy Lamarr', type: 'PARTNER' },
+      { name: 'Hedwig', type: 'VENDOR' },
+    ]);
   });
 
   it('creates once per idempotency key', async () => {
@@ -140,7 +174,9 @@ describe('contacts', () => {
 describe('custom fields', () => {
   it('are defined by owners and admins and validate every contact’s values', async () => {
     const define = (input: Record<string, unknown>) => mutate(owner.principal, 'contactFieldCreate', input, 'contactField { id key type options required }');
-    expect(await refused(member.principal, 'contactFieldCreate', { key: 'tier', label: 'Tier', type: 'SELECT', options: ['gold'] }).catch((e: Error) => e.message)).toContain('FORBIDDEN');
+    expect(
+      await refused(member.principal, 'contactFieldCreate', { key: 'tier', label: 'Tier', type: 'SELECT', options: ['gold'] }).catch((e: Error) => e.message),
+    ).toContain('FORBIDDEN');
     const tier = (await define({ key: 'tier', label: 'Tier', type: 'SELECT', options: ['gold', 'silver'] })).contactField;
     await define({ key: 'seats', label: 'Seats', type: 'NUMBER' });
     await define({ key: 'renewal', label: 'Renewal', type: 'DATE' });
@@ -151,10 +187,14 @@ describe('custom fields', () => {
       input: { firstName: 'Custom', customFields: { tier: 'bronze', seats: 'ten', renewal: '2026-02-30', unknown: 1 } },
     });
     expect(bad.data!.contactCreate.userErrors).toEqual(
-      expect.arrayContaining(['tier', 'seats', 'renewal', 'unknown'].map((key) => ({ code: 'CONTACT_CUSTOM_FIELD_INVALID', field: ['input', 'customFields', key] }))),
+      expect.arrayContaining(
+        ['tier', 'seats', 'renewal', 'unknown'].map((key) => ({ code: 'CONTACT_CUSTOM_FIELD_INVALID', field: ['input', 'customFields', key] })),
+      ),
     );
     const contact = await create({ firstName: 'Custom', customFields: { tier: 'gold', seats: 12, renewal: '2027-01-31' } });
-    const changed = (await mutate(member.principal, 'contactUpdate', { id: contact.id, customFields: { seats: 15, renewal: null } }, 'contact { customFields }')).contact;
+    const changed = (
+      await mutate(member.principal, 'contactUpdate', { id: contact.id, customFields: { seats: 15, renewal: null } }, 'contact { customFields }')
+    ).contact;
     expect(changed.customFields).toEqual({ tier: 'gold', seats: 15 });
 
     await mutate(owner.principal, 'contactFieldUpdate', { id: tier.id, required: true }, 'contactField { required }');
@@ -179,13 +219,20 @@ describe('filtering by custom fields', () => {
     ]) {
       await mutate(boss.principal, 'contactFieldCreate', field, 'contactField { id }');
     }
-    await create({ firstName: 'Ava', customFields: { tier: 'gold', seats: 120, vip: true, renewal: '2027-01-31', regions: ['emea', 'apac'], notes: 'Prefers e-mail' } }, boss);
+    await create(
+      { firstName: 'Ava', customFields: { tier: 'gold', seats: 120, vip: true, renewal: '2027-01-31', regions: ['emea', 'apac'], notes: 'Prefers e-mail' } },
+      boss,
+    );
     await create({ firstName: 'Ben', customFields: { tier: 'silver', seats: 12, vip: false, renewal: '2026-12-01', regions: ['amer'] } }, boss);
     await create({ firstName: 'Cy', customFields: { tier: 'bronze', seats: 8.5 } }, boss);
     await create({ firstName: 'Dee' }, boss);
 
     const names = async (filter: Record<string, unknown>) => {
-      const result = await query('query($filter: ContactFilter) { contacts(filter: $filter, orderBy: [{ field: FIRST_NAME }]) { nodes { firstName } } }', { filter }, boss);
+      const result = await query(
+        'query($filter: ContactFilter) { contacts(filter: $filter, orderBy: [{ field: FIRST_NAME }]) { nodes { firstName } } }',
+        { filter },
+        boss,
+      );
       if (result.errors) return result.errors.map((error) => `${error.extensions!.code}: ${error.message}`);
       return result.data!.contacts.nodes.map((node: { firstName: string }) => node.firstName);
     };
@@ -214,7 +261,9 @@ describe('filtering by custom fields', () => {
     expect(await names(on({ key: 'regions', eq: 'emea' }))).toEqual(['BAD_USER_INPUT: Regions holds a list of options: use hasAny, hasAll or isNull, not eq']);
     expect(await names(on({ key: 'vip', contains: 'y' }))).toEqual(['BAD_USER_INPUT: contains applies to TEXT, URL and EMAIL fields; VIP is BOOLEAN']);
     // Another organization's fields are not this one's: the same key means nothing there.
-    expect((await query('{ contacts(filter: { customFields: [{ key: "vip", eq: true }] }) { totalCount } }', {}, owner)).errors![0]!.message).toBe('No custom field “vip” is defined for contacts');
+    expect((await query('{ contacts(filter: { customFields: [{ key: "vip", eq: true }] }) { totalCount } }', {}, owner)).errors![0]!.message).toBe(
+      'No custom field “vip” is defined for contacts',
+    );
   });
 });
 
@@ -247,7 +296,9 @@ describe('batch creation', () => {
     expect(payload.contacts.map((c: { email: string } | null) => c?.email ?? null)).toEqual(['rows-1@batch.test', null, 'rows-3@batch.test', null]);
     expect(payload.userErrors.map((e: { field: unknown[] }) => e.field[2])).toEqual(['1', '3']);
     expect(await contactCount()).toBe(before + 2);
-    expect(await refused(member.principal, 'contactCreateBatch', { contacts: Array.from({ length: 101 }, (_, i) => ({ firstName: `N${i}` })) })).toEqual(['CONTACT_INVALID_INPUT']);
+    expect(await refused(member.principal, 'contactCreateBatch', { contacts: Array.from({ length: 101 }, (_, i) => ({ firstName: `N${i}` })) })).toEqual([
+      'CONTACT_INVALID_INPUT',
+    ]);
   });
 });
 
@@ -255,7 +306,10 @@ describe('tenancy and permissions', () => {
   it('keeps contacts to their organization, also through _entities', async () => {
     const mine = await create({ firstName: 'Private', email: 'private@mine.test' });
     const stranger = await testMember(database.url);
-    expect((await query('query($id: ID!) { contact(id: $id) { id } contacts { totalCount } }', { id: mine.id }, stranger)).data).toEqual({ contact: null, contacts: { totalCount: 0 } });
+    expect((await query('query($id: ID!) { contact(id: $id) { id } contacts { totalCount } }', { id: mine.id }, stranger)).data).toEqual({
+      contact: null,
+      contacts: { totalCount: 0 },
+    });
     const entities = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Contact { id name } } }';
     expect((await query(entities, { r: [{ __typename: 'Contact', id: mine.id }] }, stranger)).data!._entities).toEqual([null]);
     expect((await query(entities, { r: [{ __typename: 'Contact', id: mine.id }] })).data!._entities).toEqual([{ id: mine.id, name: 'Private' }]);
@@ -268,7 +322,9 @@ describe('tenancy and permissions', () => {
     expect((await query('{ contacts { totalCount } }', {}, guest)).data!.contacts.totalCount).toBe(0);
     const attempt = await query('mutation { contactCreate(input: { firstName: "Sneaky" }) { contact { id } } }', {}, guest);
     expect(attempt.errors![0]!.extensions!.code).toBe('FORBIDDEN');
-    const unknown = await query('mutation($input: ContactUpdateInput!) { contactUpdate(input: $input) { userErrors { code } } }', { input: { id: toGlobalId('Contact', uuidv7()), firstName: 'X' } });
+    const unknown = await query('mutation($input: ContactUpdateInput!) { contactUpdate(input: $input) { userErrors { code } } }', {
+      input: { id: toGlobalId('Contact', uuidv7()), firstName: 'X' },
+    });
     expect(unknown.data!.contactUpdate.userErrors).toEqual([{ code: 'CONTACT_NOT_FOUND' }]);
   });
 });

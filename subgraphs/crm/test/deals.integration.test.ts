@@ -21,7 +21,8 @@ let seller: TestMember;
 let contactId: string;
 
 const { mutate, refused } = mutationsOf(() => harness, 'crm');
-const DEAL = 'deal { id title status probability probabilityOverridden actualCloseDate lostReason value { amount currencyCode } weightedValue { amount } stage { id name } owner { id } }';
+const DEAL =
+  'deal { id title status probability probabilityOverridden actualCloseDate lostReason value { amount currencyCode } weightedValue { amount } stage { id name } owner { id } }';
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -55,10 +56,24 @@ describe('pipelines', () => {
     ]);
     const denied = await query('mutation { pipelineCreate(input: { name: "Mine" }) { pipeline { id } } }');
     expect(denied.errors![0]!.extensions!.code).toBe('FORBIDDEN');
-    const review = (await mutate(admin.principal, 'pipelineStageCreate', { pipelineId: sales.id, afterStageId: stageNamed(sales, 'Proposal').id, name: 'Review', probability: 55 }, 'stage { id }')).stage;
+    const review = (
+      await mutate(
+        admin.principal,
+        'pipelineStageCreate',
+        { pipelineId: sales.id, afterStageId: stageNamed(sales, 'Proposal').id, name: 'Review', probability: 55 },
+        'stage { id }',
+      )
+    ).stage;
     await mutate(admin.principal, 'pipelineStageMove', { id: review.id, afterStageId: null }, 'stage { id }');
     const order = await query('query($id: ID!) { pipeline(id: $id) { stages { name } } }', { id: sales.id });
-    expect(order.data!.pipeline.stages.map((s: { name: string }) => s.name)).toEqual(['Review', 'Qualified', 'Proposal', 'Negotiation', 'Closed won', 'Closed lost']);
+    expect(order.data!.pipeline.stages.map((s: { name: string }) => s.name)).toEqual([
+      'Review',
+      'Qualified',
+      'Proposal',
+      'Negotiation',
+      'Closed won',
+      'Closed lost',
+    ]);
     expect(await refused(admin.principal, 'pipelineStageUpdate', { id: review.id, probability: 101 })).toEqual(['PIPELINE_INVALID_INPUT']);
   });
 
@@ -79,8 +94,16 @@ describe('deals', () => {
     const p = await pipeline('Probabilities');
     const qualified = stageNamed(p, 'Qualified');
     const follows = (await mutate(seller.principal, 'dealCreate', { contactId, pipelineId: p.id, title: 'Follows', value: '1000.00' }, DEAL)).deal;
-    const fixed = (await mutate(seller.principal, 'dealCreate', { contactId, stageId: qualified.id, title: 'Fixed', value: '1000.00', probability: 35 }, DEAL)).deal;
-    expect(follows).toMatchObject({ status: 'OPEN', probability: 20, probabilityOverridden: false, stage: { name: 'Qualified' }, owner: { id: seller.globalUserId }, weightedValue: { amount: '200.00' } });
+    const fixed = (await mutate(seller.principal, 'dealCreate', { contactId, stageId: qualified.id, title: 'Fixed', value: '1000.00', probability: 35 }, DEAL))
+      .deal;
+    expect(follows).toMatchObject({
+      status: 'OPEN',
+      probability: 20,
+      probabilityOverridden: false,
+      stage: { name: 'Qualified' },
+      owner: { id: seller.globalUserId },
+      weightedValue: { amount: '200.00' },
+    });
     expect(fixed).toMatchObject({ probability: 35, probabilityOverridden: true });
     await mutate(admin.principal, 'pipelineStageUpdate', { id: qualified.id, probability: 25 }, 'stage { probability }');
     const read = await query('query($a: ID!, $b: ID!) { a: deal(id: $a) { probability } b: deal(id: $b) { probability } }', { a: follows.id, b: fixed.id });
@@ -94,8 +117,17 @@ describe('deals', () => {
     const deal = (await mutate(seller.principal, 'dealCreate', { contactId, pipelineId: p.id, title: 'Moving', value: '500' }, DEAL)).deal;
     const proposal = (await mutate(seller.principal, 'dealMove', { id: deal.id, stageId: stageNamed(p, 'Proposal').id }, DEAL)).deal;
     expect(proposal).toMatchObject({ probability: 40, status: 'OPEN', actualCloseDate: null, value: { amount: '500.00', currencyCode: 'USD' } });
-    expect(await refused(seller.principal, 'dealMove', { id: deal.id, stageId: stageNamed(p, 'Closed won').id, lostReason: 'Too dear' })).toEqual(['DEAL_INVALID_INPUT']);
-    const lost = (await mutate(seller.principal, 'dealMove', { id: deal.id, stageId: stageNamed(p, 'Closed lost').id, lostReason: 'Too dear', closeDate: '2026-11-20' }, DEAL)).deal;
+    expect(await refused(seller.principal, 'dealMove', { id: deal.id, stageId: stageNamed(p, 'Closed won').id, lostReason: 'Too dear' })).toEqual([
+      'DEAL_INVALID_INPUT',
+    ]);
+    const lost = (
+      await mutate(
+        seller.principal,
+        'dealMove',
+        { id: deal.id, stageId: stageNamed(p, 'Closed lost').id, lostReason: 'Too dear', closeDate: '2026-11-20' },
+        DEAL,
+      )
+    ).deal;
     expect(lost).toMatchObject({ status: 'LOST', probability: 0, actualCloseDate: '2026-11-20', lostReason: 'Too dear' });
     const reopened = (await mutate(seller.principal, 'dealMove', { id: deal.id, stageId: stageNamed(p, 'Negotiation').id }, DEAL)).deal;
     expect(reopened).toMatchObject({ status: 'OPEN', probability: 70, actualCloseDate: null, lostReason: null });
@@ -108,7 +140,9 @@ describe('deals', () => {
   it('keep money exact and refuse amounts the currency cannot hold', async () => {
     const p = await pipeline('Money');
     const create = (value: unknown, currencyCode = 'USD') =>
-      query('mutation($input: DealCreateInput!) { dealCreate(input: $input) { deal { value { amount currencyCode } } userErrors { code field } } }', { input: { contactId, pipelineId: p.id, title: 'Money', value, currencyCode } });
+      query('mutation($input: DealCreateInput!) { dealCreate(input: $input) { deal { value { amount currencyCode } } userErrors { code field } } }', {
+        input: { contactId, pipelineId: p.id, title: 'Money', value, currencyCode },
+      });
     expect((await create(0.1)).data!.dealCreate.deal.value).toEqual({ amount: '0.10', currencyCode: 'USD' });
     expect((await create('123456789012345.67')).data!.dealCreate.deal.value.amount).toBe('123456789012345.67');
     expect((await create('1500', 'JPY')).data!.dealCreate.deal.value).toEqual({ amount: '1500', currencyCode: 'JPY' });
@@ -123,33 +157,72 @@ describe('deals', () => {
   it('form a board: each stage’s deals and totals per currency', async () => {
     const p = await pipeline('Board');
     const [qualified, proposal] = [stageNamed(p, 'Qualified'), stageNamed(p, 'Proposal')];
-    for (const [stage, value, currencyCode] of [[qualified, '10.05', 'USD'], [qualified, '20.10', 'USD'], [qualified, '7', 'EUR'], [proposal, '99.99', 'USD']] as const) {
+    for (const [stage, value, currencyCode] of [
+      [qualified, '10.05', 'USD'],
+      [qualified, '20.10', 'USD'],
+      [qualified, '7', 'EUR'],
+      [proposal, '99.99', 'USD'],
+    ] as const) {
       await mutate(seller.principal, 'dealCreate', { contactId, stageId: stage.id, title: `${value} ${currencyCode}`, value, currencyCode }, 'deal { id }');
     }
-    const board = await query('query($id: ID!) { pipeline(id: $id) { stages { name deals(first: 2, orderBy: [{ field: VALUE, direction: DESC }]) { totalCount nodes { title } } dealTotals { deals value { amount currencyCode } } } } }', { id: p.id });
+    const board = await query(
+      'query($id: ID!) { pipeline(id: $id) { stages { name deals(first: 2, orderBy: [{ field: VALUE, direction: DESC }]) { totalCount nodes { title } } dealTotals { deals value { amount currencyCode } } } } }',
+      { id: p.id },
+    );
     const [q, pr, ...rest] = board.data!.pipeline.stages;
     expect(q).toEqual({
       name: 'Qualified',
       deals: { totalCount: 3, nodes: [{ title: '20.10 USD' }, { title: '10.05 USD' }] },
-      dealTotals: [{ deals: 1, value: { amount: '7.00', currencyCode: 'EUR' } }, { deals: 2, value: { amount: '30.15', currencyCode: 'USD' } }],
+      dealTotals: [
+        { deals: 1, value: { amount: '7.00', currencyCode: 'EUR' } },
+        { deals: 2, value: { amount: '30.15', currencyCode: 'USD' } },
+      ],
     });
     expect(pr.deals.totalCount).toBe(1);
     expect(rest.every((s: { deals: { totalCount: number } }) => s.deals.totalCount === 0)).toBe(true);
-    const filtered = await query('query($p: ID!) { deals(filter: { pipeline: { eq: $p }, value: { gt: "10.05" }, currencyCode: { eq: "USD" } }) { nodes { title } } }', { p: p.id });
+    const filtered = await query(
+      'query($p: ID!) { deals(filter: { pipeline: { eq: $p }, value: { gt: "10.05" }, currencyCode: { eq: "USD" } }) { nodes { title } } }',
+      { p: p.id },
+    );
     expect(filtered.data!.deals.nodes.map((n: { title: string }) => n.title).sort()).toEqual(['20.10 USD', '99.99 USD']);
   });
 });
 
 describe('forecast', () => {
   /** Inserts deals straight into the table (the forecast is what is under test). */
-  async function insertDeals(rows: { stageId: string; pipelineId: string; value: string; currency: string; probability: number; overridden?: boolean; expected?: string | null; closed?: string | null; deleted?: boolean }[]) {
+  async function insertDeals(
+    rows: {
+      stageId: string;
+      pipelineId: string;
+      value: string;
+      currency: string;
+      probability: number;
+      overridden?: boolean;
+      expected?: string | null;
+      closed?: string | null;
+      deleted?: boolean;
+    }[],
+  ) {
     await withClient(database.url, async (client) => {
       const contact = uuidOf(contactId);
       for (let i = 0; i < rows.length; i += 1000) {
         const chunk = rows.slice(i, i + 1000);
         const values: unknown[] = [];
         const tuples = chunk.map((row, j) => {
-          values.push(admin.orgId, contact, uuidOf(row.pipelineId), uuidOf(row.stageId), row.value, row.currency, row.probability, row.overridden ?? false, row.expected ?? null, row.closed ?? null, row.deleted ? new Date() : null, seller.userId);
+          values.push(
+            admin.orgId,
+            contact,
+            uuidOf(row.pipelineId),
+            uuidOf(row.stageId),
+            row.value,
+            row.currency,
+            row.probability,
+            row.overridden ?? false,
+            row.expected ?? null,
+            row.closed ?? null,
+            row.deleted ? new Date() : null,
+            seller.userId,
+          );
           const base = j * 12;
           return `(gen_random_uuid(), $${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, 'Seeded', $${base + 5}, $${base + 6}, $${base + 7}, $${base + 8}, $${base + 9}, $${base + 10}, $${base + 11}, $${base + 12}, $${base + 12})`;
         });
@@ -240,14 +313,22 @@ describe('forecast', () => {
     expect(forecast.currencies.map((c: { currencyCode: string }) => c.currencyCode)).toEqual(expected.totals.map((t) => t.currency));
     for (const [index, row] of expected.totals.entries()) {
       const actual = forecast.currencies[index];
-      expect({ open: actual.openDeals, total: actual.totalValue.amount, weighted: actual.weightedValue.amount, month: actual.expectedThisMonth.amount, won: actual.wonThisMonth.amount }).toEqual({
+      expect({
+        open: actual.openDeals,
+        total: actual.totalValue.amount,
+        weighted: actual.weightedValue.amount,
+        month: actual.expectedThisMonth.amount,
+        won: actual.wonThisMonth.amount,
+      }).toEqual({
         open: row.open,
         total: row.total,
         weighted: row.weighted,
         month: row.month,
         won: row.won,
       });
-      const byStage = expected.stages.filter((s) => s.currency === row.currency).map((s) => ({ stage: { id: toGlobalId('PipelineStage', s.stage_id) }, deals: s.deals, value: { amount: s.value } }));
+      const byStage = expected.stages
+        .filter((s) => s.currency === row.currency)
+        .map((s) => ({ stage: { id: toGlobalId('PipelineStage', s.stage_id) }, deals: s.deals, value: { amount: s.value } }));
       expect(actual.byStage.map(({ stage, deals, value }: { stage: unknown; deals: number; value: unknown }) => ({ stage, deals, value }))).toEqual(byStage);
     }
     expect(forecast.currencies.length).toBe(4);
@@ -258,6 +339,9 @@ describe('forecast', () => {
     const denied = await query('{ dealForecast { currencies { currencyCode } } }', {}, guest);
     expect(denied.data!.dealForecast.currencies).toEqual([]);
     const stranger = await testMember(database.url);
-    expect((await query('{ dealForecast { currencies { currencyCode } } deals { totalCount } }', {}, stranger)).data).toEqual({ dealForecast: { currencies: [] }, deals: { totalCount: 0 } });
+    expect((await query('{ dealForecast { currencies { currencyCode } } deals { totalCount } }', {}, stranger)).data).toEqual({
+      dealForecast: { currencies: [] },
+      deals: { totalCount: 0 },
+    });
   });
 });

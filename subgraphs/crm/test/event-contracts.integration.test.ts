@@ -1,5 +1,13 @@
 import { EventContractError, eventQueueName, JobInspector, uuidv7, type PublishedEvent } from '@cellgraph/kernel';
-import { createTestDatabase, startTestSubgraphs, testMember, withClient, type SubgraphHarness, type TestDatabase, type TestMember } from '@cellgraph/kernel/testing';
+import {
+  createTestDatabase,
+  startTestSubgraphs,
+  testMember,
+  withClient,
+  type SubgraphHarness,
+  type TestDatabase,
+  type TestMember,
+} from '@cellgraph/kernel/testing';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crmSubgraph } from '../src/index.js';
@@ -35,7 +43,9 @@ const until = async (condition: () => Promise<boolean>) => {
 describe('crm as a producer', () => {
   const db = () => harness.servers[0]!.runtime.db;
   const emit = (type: string, data: Record<string, unknown>) =>
-    db().transaction({ orgId: owner.orgId, userId: owner.userId }, (em) => db().emit(em, { type, orgId: owner.orgId, subject: { type: 'Contact', id: uuidv7() }, data }));
+    db().transaction({ orgId: owner.orgId, userId: owner.userId }, (em) =>
+      db().emit(em, { type, orgId: owner.orgId, subject: { type: 'Contact', id: uuidv7() }, data }),
+    );
   const outboxCount = () => withClient(database.url, async (client) => Number((await client.query('SELECT count(*) FROM crm.outbox')).rows[0].count));
 
   it('emits an event that matches its contract', async () => {
@@ -68,7 +78,8 @@ describe('crm as a consumer', () => {
       requestId: null,
       occurredAt: new Date().toISOString(),
     });
-    const enqueue = (event: PublishedEvent) => queue.add(event.type, event, { jobId: event.id, attempts: 10, backoff: { type: 'exponential', delay: 500 }, removeOnFail: false });
+    const enqueue = (event: PublishedEvent) =>
+      queue.add(event.type, event, { jobId: event.id, attempts: 10, backoff: { type: 'exponential', delay: 500 }, removeOnFail: false });
     try {
       const malformed = tagged(42);
       await enqueue(malformed);

@@ -21,8 +21,16 @@ const MINE = `query($first: Int!) { me { name
 
 async function add(count: number, offset: number): Promise<void> {
   for (let i = offset; i < offset + count; i++) {
-    await cell.gql('mutation($input: TaskCreateInput!) { taskCreate(input: $input) { task { id } } }', { input: { title: `Task ${i}`, assigneeId: owner.userId } }, owner.token);
-    await cell.gql('mutation($input: ContactCreateInput!) { contactCreate(input: $input) { contact { id } } }', { input: { firstName: `Contact ${i}`, assignedToId: owner.userId } }, owner.token);
+    await cell.gql(
+      'mutation($input: TaskCreateInput!) { taskCreate(input: $input) { task { id } } }',
+      { input: { title: `Task ${i}`, assigneeId: owner.userId } },
+      owner.token,
+    );
+    await cell.gql(
+      'mutation($input: ContactCreateInput!) { contactCreate(input: $input) { contact { id } } }',
+      { input: { firstName: `Contact ${i}`, assignedToId: owner.userId } },
+      owner.token,
+    );
   }
 }
 
@@ -36,7 +44,12 @@ describe('CRM across the graph', () => {
     expect(large.errors).toBeUndefined();
     expect(small.data!.me.contacts.totalCount).toBe(2);
     expect(large.data!.me.assignedTasks.totalCount).toBe(30);
-    expect(large.data!.me.contacts.nodes[0]).toEqual({ name: 'Contact 29', assignedTo: { name: 'Owner', email: owner.email }, createdBy: { name: 'Owner' }, deals: { nodes: [] } });
+    expect(large.data!.me.contacts.nodes[0]).toEqual({
+      name: 'Contact 29',
+      assignedTo: { name: 'Owner', email: owner.email },
+      createdBy: { name: 'Owner' },
+      deals: { nodes: [] },
+    });
     expect(large.data!.me.assignedTasks.nodes.every((t: { assignee: { name: string } }) => t.assignee.name === 'Owner')).toBe(true);
     expect(statementsOf('mine-small')).toBeGreaterThan(0);
     expect(statementsOf('mine-large')).toBe(statementsOf('mine-small'));
@@ -44,8 +57,13 @@ describe('CRM across the graph', () => {
 
   it('shows nothing of one organization’s CRM to another', async () => {
     const stranger = await cell.signUp('Stranger');
-    const contact = (await cell.gql('mutation { contactCreate(input: { firstName: "Secret" }) { contact { id } } }', {}, owner.token)).data!.contactCreate.contact.id;
-    const seen = await cell.gql('query($id: ID!) { contact(id: $id) { id } contacts { totalCount } deals { totalCount } dealForecast { currencies { currencyCode } } }', { id: contact }, stranger.token);
+    const contact = (await cell.gql('mutation { contactCreate(input: { firstName: "Secret" }) { contact { id } } }', {}, owner.token)).data!.contactCreate
+      .contact.id;
+    const seen = await cell.gql(
+      'query($id: ID!) { contact(id: $id) { id } contacts { totalCount } deals { totalCount } dealForecast { currencies { currencyCode } } }',
+      { id: contact },
+      stranger.token,
+    );
     expect(seen.data).toEqual({ contact: null, contacts: { totalCount: 0 }, deals: { totalCount: 0 }, dealForecast: { currencies: [] } });
   });
 });

@@ -1,4 +1,12 @@
-import { createTestDatabase, mutationsOf, startTestSubgraphs, testMember, type SubgraphHarness, type TestDatabase, type TestMember } from '@cellgraph/kernel/testing';
+import {
+  createTestDatabase,
+  mutationsOf,
+  startTestSubgraphs,
+  testMember,
+  type SubgraphHarness,
+  type TestDatabase,
+  type TestMember,
+} from '@cellgraph/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crmSubgraph } from '../src/index.js';
 
@@ -24,7 +32,8 @@ afterAll(async () => {
 
 const query = (text: string, variables: Record<string, unknown> = {}, who: TestMember = seller) => harness.request('crm', text, variables, who.principal);
 const contact = async (firstName: string) => (await mutate(seller.principal, 'contactCreate', { firstName }, 'contact { id }')).contact.id as string;
-const log = async (input: Record<string, unknown>) => (await mutate(seller.principal, 'interactionLog', input, 'interaction { id type occurredAt }')).interaction;
+const log = async (input: Record<string, unknown>) =>
+  (await mutate(seller.principal, 'interactionLog', input, 'interaction { id type occurredAt }')).interaction;
 const at = (iso: string) => new Date(iso).toISOString();
 
 describe('interactions', () => {
@@ -50,17 +59,24 @@ describe('interactions', () => {
     const [one, two] = [await contact('One'), await contact('Two')];
     const othersDeal = (await mutate(seller.principal, 'dealCreate', { contactId: two, pipelineId, title: 'Theirs' }, 'deal { id }')).deal.id;
     expect(await refused(seller.principal, 'interactionLog', { contactId: one, type: 'NOTE', direction: 'INBOUND' })).toEqual(['INTERACTION_INVALID_INPUT']);
-    expect(await refused(seller.principal, 'interactionLog', { contactId: one, type: 'CALL', dealId: othersDeal })).toEqual(['INTERACTION_DEAL_NOT_OF_CONTACT']);
+    expect(await refused(seller.principal, 'interactionLog', { contactId: one, type: 'CALL', dealId: othersDeal })).toEqual([
+      'INTERACTION_DEAL_NOT_OF_CONTACT',
+    ]);
     expect(await refused(seller.principal, 'interactionLog', { contactId: one, type: 'CALL', durationSeconds: -1 })).toEqual(['INTERACTION_INVALID_INPUT']);
   });
 
   it('can be edited, trashed and restored; guests of the organization cannot log any', async () => {
     const grace = await contact('Grace');
     const call = await log({ contactId: grace, type: 'CALL', subject: 'Intro' });
-    const edited = (await mutate(seller.principal, 'interactionUpdate', { id: call.id, subject: 'Introduction', type: 'MEETING' }, 'interaction { subject type }')).interaction;
+    const edited = (
+      await mutate(seller.principal, 'interactionUpdate', { id: call.id, subject: 'Introduction', type: 'MEETING' }, 'interaction { subject type }')
+    ).interaction;
     expect(edited).toEqual({ subject: 'Introduction', type: 'MEETING' });
     await mutate(seller.principal, 'interactionDelete', { id: call.id }, 'deletedInteractionId');
-    expect((await query('query($id: ID!) { contact(id: $id) { interactions { totalCount } lastInteractionAt } }', { id: grace })).data!.contact).toEqual({ interactions: { totalCount: 0 }, lastInteractionAt: null });
+    expect((await query('query($id: ID!) { contact(id: $id) { interactions { totalCount } lastInteractionAt } }', { id: grace })).data!.contact).toEqual({
+      interactions: { totalCount: 0 },
+      lastInteractionAt: null,
+    });
     await mutate(seller.principal, 'interactionRestore', { id: call.id }, 'interaction { id }');
     const guest = await testMember(database.url, 'guest', admin.orgId);
     expect(await refused(guest.principal, 'interactionLog', { contactId: grace, type: 'CALL' })).toEqual(['CONTACT_NOT_FOUND']);
@@ -93,7 +109,8 @@ describe('timeline', () => {
     const forwards: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: { nodes: Item[]; pageInfo: { hasNextPage: boolean; endCursor: string } } = (await query(TIMELINE, { id: lead, first: 2, after })).data!.contact.timeline;
+      const page: { nodes: Item[]; pageInfo: { hasNextPage: boolean; endCursor: string } } = (await query(TIMELINE, { id: lead, first: 2, after })).data!
+        .contact.timeline;
       forwards.push(...page.nodes.map(label));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;

@@ -1,4 +1,15 @@
-import { createTestDatabase, mutationsOf, outboxEvents, startTestSubgraphs, testMember, uuidOf, withClient, type SubgraphHarness, type TestDatabase, type TestMember } from '@cellgraph/kernel/testing';
+import {
+  createTestDatabase,
+  mutationsOf,
+  outboxEvents,
+  startTestSubgraphs,
+  testMember,
+  uuidOf,
+  withClient,
+  type SubgraphHarness,
+  type TestDatabase,
+  type TestMember,
+} from '@cellgraph/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crmSubgraph } from '../src/index.js';
 
@@ -23,12 +34,16 @@ afterAll(async () => {
 });
 
 const count = (table: string, column: string, id: string) =>
-  withClient(database.url, async (client) => (await client.query(`SELECT count(*)::int AS n FROM crm.${table} WHERE ${column} = $1`, [uuidOf(id)])).rows[0].n as number);
+  withClient(
+    database.url,
+    async (client) => (await client.query(`SELECT count(*)::int AS n FROM crm.${table} WHERE ${column} = $1`, [uuidOf(id)])).rows[0].n as number,
+  );
 const eventTypes = async (id: string) => (await outboxEvents(database.url, 'crm', uuidOf(id))).map((event) => event.type);
 
 async function contactWithDealAndCall(company: string) {
   const contact = (await mutate(seller.principal, 'contactCreate', { company }, 'contact { id }')).contact.id as string;
-  const deal = (await mutate(seller.principal, 'dealCreate', { contactId: contact, pipelineId, title: `${company} deal`, value: '100.00' }, 'deal { id }')).deal.id as string;
+  const deal = (await mutate(seller.principal, 'dealCreate', { contactId: contact, pipelineId, title: `${company} deal`, value: '100.00' }, 'deal { id }')).deal
+    .id as string;
   await mutate(seller.principal, 'interactionLog', { contactId: contact, dealId: deal, type: 'CALL', direction: 'OUTBOUND' }, 'interaction { id }');
   return { contact, deal };
 }
@@ -39,7 +54,12 @@ describe('the trash', () => {
     expect(await refused(admin.principal, 'contactPurge', { id: contact })).toEqual(['CONTACT_NOT_IN_TRASH']);
     await mutate(seller.principal, 'contactDelete', { id: contact }, 'deletedContactId');
 
-    const denied = await harness.request('crm', 'mutation($input: ContactPurgeInput!) { contactPurge(input: $input) { deletedContactId } }', { input: { id: contact } }, seller.principal);
+    const denied = await harness.request(
+      'crm',
+      'mutation($input: ContactPurgeInput!) { contactPurge(input: $input) { deletedContactId } }',
+      { input: { id: contact } },
+      seller.principal,
+    );
     expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await count('contacts', 'id', contact)).toBe(1);
 
@@ -75,10 +95,14 @@ describe('the trash', () => {
     const [stuck, expired] = [await contactWithDealAndCall('Stuck'), await contactWithDealAndCall('Gone')];
     for (const { contact } of [stuck, expired]) await mutate(seller.principal, 'contactDelete', { id: contact }, 'deletedContactId');
     await withClient(database.url, async (client) => {
-      await client.query("UPDATE crm.contacts SET deleted_at = now() - interval '31 days' WHERE id = ANY($1)", [[uuidOf(stuck.contact), uuidOf(expired.contact)]]);
+      await client.query("UPDATE crm.contacts SET deleted_at = now() - interval '31 days' WHERE id = ANY($1)", [
+        [uuidOf(stuck.contact), uuidOf(expired.contact)],
+      ]);
       // Stands for any row a purge cannot remove (e.g. a reference it does not know of).
       await client.query(`CREATE FUNCTION crm.refuse_delete() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'cannot purge'; END $$`);
-      await client.query(`CREATE TRIGGER refuse_delete BEFORE DELETE ON crm.contacts FOR EACH ROW WHEN (OLD.id = '${uuidOf(stuck.contact)}') EXECUTE FUNCTION crm.refuse_delete()`);
+      await client.query(
+        `CREATE TRIGGER refuse_delete BEFORE DELETE ON crm.contacts FOR EACH ROW WHEN (OLD.id = '${uuidOf(stuck.contact)}') EXECUTE FUNCTION crm.refuse_delete()`,
+      );
     });
     try {
       expect(await harness.servers.find((server) => server.name === 'crm')!.trash!.sweep()).toBe(1);

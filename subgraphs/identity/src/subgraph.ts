@@ -62,7 +62,11 @@ export const identitySubgraph = defineSubgraph<IdentityServices>({
   async createServices({ db, authz, redis, keyPrefix, mailer, graph, env, logger }) {
     const config = parseIdentityConfig(env);
     const tokens = await AccessTokenIssuer.create(config.AUTH_SIGNING_KEY, config.ACCESS_TOKEN_TTL_SECONDS);
-    const revocations = new RevocationCache(db, new TokenRevocations(redis, keyPrefix, revocationEntryTtl(config.ACCESS_TOKEN_TTL_SECONDS)), config.ACCESS_TOKEN_TTL_SECONDS);
+    const revocations = new RevocationCache(
+      db,
+      new TokenRevocations(redis, keyPrefix, revocationEntryTtl(config.ACCESS_TOKEN_TTL_SECONDS)),
+      config.ACCESS_TOKEN_TTL_SECONDS,
+    );
     revocations.watch(redis, logger);
     const throttle = new LoginThrottle(redis, keyPrefix, {
       maxFailures: config.LOGIN_MAX_FAILURES,

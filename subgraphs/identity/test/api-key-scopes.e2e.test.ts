@@ -21,9 +21,25 @@ const CREATE = `mutation($input: ApiKeyCreateInput!) { apiKeyCreate(input: $inpu
 
 /** Operations that manage credentials or the account: no key may call them, whatever its scopes. */
 const CREDENTIAL_FIELDS = [
-  'apiKeyCreate', 'apiKeyUpdate', 'apiKeyRevoke', 'userRegister', 'sessionCreate', 'sessionMfaVerify', 'sessionRefresh',
-  'sessionSwitchOrganization', 'sessionRevoke', 'sessionRevokeAll', 'passwordResetRequest', 'passwordReset', 'passwordChange',
-  'accountDeactivate', 'mfaEnrollStart', 'mfaEnrollConfirm', 'mfaDisable', 'organizationCreate', 'organizationOwnershipTransfer',
+  'apiKeyCreate',
+  'apiKeyUpdate',
+  'apiKeyRevoke',
+  'userRegister',
+  'sessionCreate',
+  'sessionMfaVerify',
+  'sessionRefresh',
+  'sessionSwitchOrganization',
+  'sessionRevoke',
+  'sessionRevokeAll',
+  'passwordResetRequest',
+  'passwordReset',
+  'passwordChange',
+  'accountDeactivate',
+  'mfaEnrollStart',
+  'mfaEnrollConfirm',
+  'mfaDisable',
+  'organizationCreate',
+  'organizationOwnershipTransfer',
 ];
 
 /** Root fields served by the gateway's node subgraph: open to keys, each object checked by its owner's scope. */
@@ -116,7 +132,9 @@ describe('API-key scopes', () => {
     expect(names.filter((name: string) => name.startsWith('invoices:'))).toEqual([]);
     const unknown = (await cell.gql(CREATE, { input: { name: 'Invoicer', scopes: ['tasks:read', 'invoices:write'] } }, owner.token)).data!.apiKeyCreate;
     expect(unknown.plainKey).toBeNull();
-    expect(unknown.userErrors).toEqual([{ code: 'API_KEY_UNKNOWN_SCOPE', field: ['input', 'scopes', '1'], message: expect.stringContaining('invoices:write') }]);
+    expect(unknown.userErrors).toEqual([
+      { code: 'API_KEY_UNKNOWN_SCOPE', field: ['input', 'scopes', '1'], message: expect.stringContaining('invoices:write') },
+    ]);
   });
 
   it('a cell without a subgraph has none of its scopes', async () => {
@@ -138,20 +156,29 @@ describe('API-key scopes', () => {
     const contacts = await cell.gql('{ contacts { nodes { id } } }', {}, reader);
     expect(contacts.data?.contacts ?? null).toBeNull();
     expect(contacts.errors).toEqual([
-      expect.objectContaining({ message: expect.stringContaining('crm:read'), path: ['contacts'], extensions: expect.objectContaining({ code: 'FORBIDDEN', requiredScope: 'crm:read', acceptedScopes: ['crm:read', 'crm:write'] }) }),
+      expect.objectContaining({
+        message: expect.stringContaining('crm:read'),
+        path: ['contacts'],
+        extensions: expect.objectContaining({ code: 'FORBIDDEN', requiredScope: 'crm:read', acceptedScopes: ['crm:read', 'crm:write'] }),
+      }),
     ]);
     expect((await cell.gql('{ tasks { totalCount } }', {}, reader)).errors).toBeUndefined();
     // Fields a subgraph adds to another's objects need its scope too: a task's comments need collaboration:read.
     const taskId = (await cell.gql('mutation { taskCreate(input: { title: "Discussed" }) { task { id } } }', {}, owner.token)).data!.taskCreate.task.id;
     const comments = await cell.gql('query($id: ID!) { task(id: $id) { title comments { totalCount } } }', { id: taskId }, reader);
     expect(comments.data!.task.title).toBe('Discussed');
-    expect(comments.errors).toEqual([expect.objectContaining({ path: ['task', 'comments'], extensions: expect.objectContaining({ code: 'FORBIDDEN', requiredScope: 'collaboration:read' }) })]);
+    expect(comments.errors).toEqual([
+      expect.objectContaining({ path: ['task', 'comments'], extensions: expect.objectContaining({ code: 'FORBIDDEN', requiredScope: 'collaboration:read' }) }),
+    ]);
   });
 
   it('every Query and Mutation field of the cell refuses a key without the scope it needs', async () => {
     const api = buildSchema(readFileSync(apiSchemaPath('all'), 'utf8'));
     const rules = await declaredRules();
-    const roots: ['query' | 'mutation', GraphQLObjectType][] = [['query', api.getQueryType()!], ['mutation', api.getMutationType()!]];
+    const roots: ['query' | 'mutation', GraphQLObjectType][] = [
+      ['query', api.getQueryType()!],
+      ['mutation', api.getMutationType()!],
+    ];
     let checked = 0;
     for (const [kind, type] of roots) {
       for (const field of Object.values(type.getFields())) {
@@ -163,7 +190,10 @@ describe('API-key scopes', () => {
         const { query, variables } = operationOf(kind, field);
         const result = await cell.gql(query, variables, key);
         const error = result.errors?.find((e) => e.path?.[0] === field.name);
-        expect(error?.extensions, `${field.name} (${rule}) is refused: ${JSON.stringify(result.errors)}`).toMatchObject({ code: 'FORBIDDEN', requiredScope: rule === KEY_FORBIDDEN ? null : rule });
+        expect(error?.extensions, `${field.name} (${rule}) is refused: ${JSON.stringify(result.errors)}`).toMatchObject({
+          code: 'FORBIDDEN',
+          requiredScope: rule === KEY_FORBIDDEN ? null : rule,
+        });
         expect(result.data?.[field.name] ?? null).toBeNull();
         checked++;
       }
@@ -180,7 +210,10 @@ describe('API-key scopes', () => {
       expect(field, name).toBeDefined();
       const { query, variables } = operationOf('mutation', field!);
       const result = await cell.gql(query, variables, everything);
-      expect(result.errors?.find((e) => e.path?.[0] === name)?.extensions, `${name}: ${JSON.stringify(result.errors)}`).toMatchObject({ code: 'FORBIDDEN', acceptedScopes: [] });
+      expect(result.errors?.find((e) => e.path?.[0] === name)?.extensions, `${name}: ${JSON.stringify(result.errors)}`).toMatchObject({
+        code: 'FORBIDDEN',
+        acceptedScopes: [],
+      });
     }
   }, 60_000);
 });

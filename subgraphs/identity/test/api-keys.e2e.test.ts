@@ -26,12 +26,17 @@ describe('API keys', () => {
     const result = (await cell.gql(CREATE, { input: { name: 'Zapier', scopes: ['tasks:read', 'tasks:read'] } }, owner.token)).data!.apiKeyCreate;
     expect(result.plainKey).toMatch(/^cg_[A-Za-z0-9_-]{43}$/);
     expect(result.apiKey).toMatchObject({ name: 'Zapier', prefix: result.plainKey.slice(0, 11), scopes: ['tasks:read'], createdBy: { email: owner.email } });
-    const stored = await withClient(cell.database.url, async (client) => (await client.query('SELECT key_hash FROM identity.api_keys WHERE name = $1', ['Zapier'])).rows[0].key_hash as string);
+    const stored = await withClient(
+      cell.database.url,
+      async (client) => (await client.query('SELECT key_hash FROM identity.api_keys WHERE name = $1', ['Zapier'])).rows[0].key_hash as string,
+    );
     expect(stored).toMatch(/^[0-9a-f]{64}$/);
     expect(stored).not.toContain(result.plainKey.slice(3));
     await cell.gql('{ tasks { totalCount } }', {}, result.plainKey);
     const listed = await cell.gql('{ organization { apiKeys { nodes { name prefix scopes lastUsedAt revokedAt } } } }', {}, owner.token);
-    expect(listed.data!.organization.apiKeys.nodes).toEqual([{ name: 'Zapier', prefix: result.plainKey.slice(0, 11), scopes: ['tasks:read'], lastUsedAt: expect.any(String), revokedAt: null }]);
+    expect(listed.data!.organization.apiKeys.nodes).toEqual([
+      { name: 'Zapier', prefix: result.plainKey.slice(0, 11), scopes: ['tasks:read'], lastUsedAt: expect.any(String), revokedAt: null },
+    ]);
     const invalid = (await cell.gql(CREATE, { input: { name: 'Bad', scopes: ['everything'] } }, owner.token)).data!.apiKeyCreate;
     expect(invalid.userErrors).toEqual([{ code: 'API_KEY_INVALID_INPUT', field: ['input', 'scopes', '0'] }]);
   });
@@ -54,7 +59,11 @@ describe('API keys', () => {
   it('are refused from the very next request once revoked', async () => {
     const key = await createKey(['tasks:read'], 'Short-lived');
     expect((await cell.gql('{ tasks { totalCount } }', {}, key.plainKey)).status).toBe(200);
-    const revoked = await cell.gql('mutation($input: ApiKeyRevokeInput!) { apiKeyRevoke(input: $input) { apiKey { revokedAt } userErrors { code } } }', { input: { id: key.id } }, owner.token);
+    const revoked = await cell.gql(
+      'mutation($input: ApiKeyRevokeInput!) { apiKeyRevoke(input: $input) { apiKey { revokedAt } userErrors { code } } }',
+      { input: { id: key.id } },
+      owner.token,
+    );
     expect(revoked.data!.apiKeyRevoke.apiKey.revokedAt).not.toBeNull();
     const refused = await cell.gql('{ tasks { totalCount } }', {}, key.plainKey);
     expect(refused.status).toBe(401);
@@ -89,30 +98,44 @@ describe('API keys', () => {
     expect([limited.status, limited.headers.get('ratelimit-limit'), limited.headers.get('ratelimit-policy')]).toEqual([429, '3', '3;w=60']);
 
     // Raised: the window's count (4) is now within the limit; the cached resolution was dropped.
-    expect((await cell.gql(UPDATE, { input: { id: key.id, name: 'Metered more', rateLimit: 5 } }, owner.token)).data!.apiKeyUpdate).toEqual({ apiKey: { name: 'Metered more', rateLimit: 5 }, userErrors: [] });
+    expect((await cell.gql(UPDATE, { input: { id: key.id, name: 'Metered more', rateLimit: 5 } }, owner.token)).data!.apiKeyUpdate).toEqual({
+      apiKey: { name: 'Metered more', rateLimit: 5 },
+      userErrors: [],
+    });
     const raised = await call();
     expect([raised.status, raised.headers.get('ratelimit-limit'), raised.headers.get('ratelimit-remaining')]).toEqual([200, '5', '0']);
     expect((await call()).status).toBe(429);
 
     // Back to the cell's default (20), name kept.
-    expect((await cell.gql(UPDATE, { input: { id: key.id, rateLimit: null } }, owner.token)).data!.apiKeyUpdate.apiKey).toEqual({ name: 'Metered more', rateLimit: null });
+    expect((await cell.gql(UPDATE, { input: { id: key.id, rateLimit: null } }, owner.token)).data!.apiKeyUpdate.apiKey).toEqual({
+      name: 'Metered more',
+      rateLimit: null,
+    });
     const defaulted = await call();
     expect([defaulted.status, defaulted.headers.get('ratelimit-limit')]).toEqual([200, '20']);
 
-    expect((await cell.gql(UPDATE, { input: { id: key.id, rateLimit: 0 } }, owner.token)).data!.apiKeyUpdate.userErrors).toEqual([{ code: 'API_KEY_INVALID_INPUT', field: ['input', 'rateLimit'] }]);
-    expect((await cell.gql(CREATE, { input: { name: 'Greedy', scopes: ['tasks:read'], rateLimit: 100_001 } }, owner.token)).data!.apiKeyCreate.userErrors).toEqual([{ code: 'API_KEY_INVALID_INPUT', field: ['input', 'rateLimit'] }]);
+    expect((await cell.gql(UPDATE, { input: { id: key.id, rateLimit: 0 } }, owner.token)).data!.apiKeyUpdate.userErrors).toEqual([
+      { code: 'API_KEY_INVALID_INPUT', field: ['input', 'rateLimit'] },
+    ]);
+    expect(
+      (await cell.gql(CREATE, { input: { name: 'Greedy', scopes: ['tasks:read'], rateLimit: 100_001 } }, owner.token)).data!.apiKeyCreate.userErrors,
+    ).toEqual([{ code: 'API_KEY_INVALID_INPUT', field: ['input', 'rateLimit'] }]);
     const listed = await cell.gql('{ organization { apiKeys { nodes { name rateLimit } } } }', {}, owner.token);
     expect(listed.data!.organization.apiKeys.nodes).toContainEqual({ name: 'Metered more', rateLimit: null });
     // Someone else's organization cannot touch it.
     const stranger = await cell.signUp('Stranger');
-    expect((await cell.gql(UPDATE, { input: { id: key.id, rateLimit: 100 } }, stranger.token)).data!.apiKeyUpdate.userErrors).toEqual([{ code: 'API_KEY_NOT_FOUND', field: ['input', 'id'] }]);
+    expect((await cell.gql(UPDATE, { input: { id: key.id, rateLimit: 100 } }, stranger.token)).data!.apiKeyUpdate.userErrors).toEqual([
+      { code: 'API_KEY_NOT_FOUND', field: ['input', 'id'] },
+    ]);
   });
 
   it('are managed by owners and admins only', async () => {
     const member = await cell.signUp('Plain');
     const result = await cell.gql(CREATE, { input: { name: 'Mine', scopes: ['tasks:read'] } }, member.token);
     expect(result.data!.apiKeyCreate.userErrors).toEqual([]); // owner of their own organization
-    const events = await withClient(cell.database.url, async (client) => (await client.query(`SELECT type FROM identity.outbox WHERE type LIKE 'api_key.%'`)).rows.map((r) => r.type));
+    const events = await withClient(cell.database.url, async (client) =>
+      (await client.query(`SELECT type FROM identity.outbox WHERE type LIKE 'api_key.%'`)).rows.map((r) => r.type),
+    );
     expect(events).toEqual(expect.arrayContaining(['api_key.created', 'api_key.updated', 'api_key.revoked']));
   });
 });

@@ -41,7 +41,10 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const { privateJwk, publicJwk } = await generateSigningKeyPair();
   tokens = new AccessTokenVerifier({ keys: [publicJwk] });
-  harness = await startTestSubgraphs([identitySubgraph], { databaseUrl: database.url, env: { AUTH_SIGNING_KEY: JSON.stringify(privateJwk), IDENTITY_ENCRYPTION_KEY: generateEncryptionKey() } });
+  harness = await startTestSubgraphs([identitySubgraph], {
+    databaseUrl: database.url,
+    env: { AUTH_SIGNING_KEY: JSON.stringify(privateJwk), IDENTITY_ENCRYPTION_KEY: generateEncryptionKey() },
+  });
 });
 
 afterAll(async () => {
@@ -63,7 +66,12 @@ describe('registration', () => {
     expect(claims).toMatchObject({ userId: uuidOf(session.user.id), orgId: uuidOf(session.organization.id), generation: 0 });
     expect(new Date(session.expiresAt).getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
 
-    const me = await harness.request('identity', '{ me { email } organization { name members { totalCount nodes { role user { email } } } } }', {}, userPrincipal(claims.userId, claims.orgId));
+    const me = await harness.request(
+      'identity',
+      '{ me { email } organization { name members { totalCount nodes { role user { email } } } } }',
+      {},
+      userPrincipal(claims.userId, claims.orgId),
+    );
     expect(me.data).toEqual({
       me: { email: email.toLowerCase() },
       organization: { name: "Ada's workspace", members: { totalCount: 1, nodes: [{ role: 'OWNER', user: { email: email.toLowerCase() } }] } },
@@ -91,7 +99,9 @@ describe('registration', () => {
 
   it('refuses an invalid e-mail and a taken e-mail', async () => {
     const invalid = await harness.request('identity', REGISTER, { input: { email: 'not-an-email', name: 'X', password: PASSWORD } });
-    expect(invalid.data!.userRegister.userErrors).toEqual([{ code: 'IDENTITY_INVALID_INPUT', field: ['input', 'email'], message: 'Enter a valid e-mail address' }]);
+    expect(invalid.data!.userRegister.userErrors).toEqual([
+      { code: 'IDENTITY_INVALID_INPUT', field: ['input', 'email'], message: 'Enter a valid e-mail address' },
+    ]);
     const account = await register('Taken');
     const again = await harness.request('identity', REGISTER, { input: { email: account.email.toUpperCase(), name: 'Other', password: PASSWORD } });
     expect(again.data!.userRegister).toEqual({
@@ -103,7 +113,10 @@ describe('registration', () => {
   it('stores only an Argon2id hash of the password', async () => {
     const account = await register('Hashed');
     const { withClient } = await import('@cellgraph/kernel/testing');
-    const hash = await withClient(database.url, async (client) => (await client.query('SELECT password_hash FROM identity.users WHERE id = $1', [account.userId])).rows[0].password_hash as string);
+    const hash = await withClient(
+      database.url,
+      async (client) => (await client.query('SELECT password_hash FROM identity.users WHERE id = $1', [account.userId])).rows[0].password_hash as string,
+    );
     expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(hash).not.toContain(PASSWORD);
   });
@@ -123,13 +136,18 @@ describe('sign-in', () => {
     const wrong = await harness.request('identity', SIGN_IN, { input: { email: account.email, password: `${PASSWORD}x` } });
     const unknown = await harness.request('identity', SIGN_IN, { input: { email: 'nobody@example.test', password: PASSWORD } });
     expect(wrong.data).toEqual(unknown.data);
-    expect(wrong.data!.sessionCreate).toEqual({ session: null, userErrors: [{ code: 'IDENTITY_INVALID_CREDENTIALS', field: null, message: 'E-mail or password is incorrect' }] });
+    expect(wrong.data!.sessionCreate).toEqual({
+      session: null,
+      userErrors: [{ code: 'IDENTITY_INVALID_CREDENTIALS', field: null, message: 'E-mail or password is incorrect' }],
+    });
   });
 
   it('refuses to open a session in an organization the user does not belong to', async () => {
     const alice = await register('Alice');
     const bob = await register('Bob');
-    const result = await harness.request('identity', SIGN_IN, { input: { email: alice.email, password: PASSWORD, organizationId: toGlobalId('Organization', bob.orgId) } });
+    const result = await harness.request('identity', SIGN_IN, {
+      input: { email: alice.email, password: PASSWORD, organizationId: toGlobalId('Organization', bob.orgId) },
+    });
     expect(result.data!.sessionCreate.userErrors[0].code).toBe('IDENTITY_NOT_A_MEMBER');
   });
 });
@@ -190,7 +208,10 @@ describe('tenancy and permissions', () => {
     const bob = await register('Bob');
     const query = '{ organization { id members { totalCount nodes { user { email } } } } }';
     const asBob = await harness.request('identity', query, {}, userPrincipal(bob.userId, bob.orgId));
-    expect(asBob.data!.organization).toEqual({ id: toGlobalId('Organization', bob.orgId), members: { totalCount: 1, nodes: [{ user: { email: bob.email } }] } });
+    expect(asBob.data!.organization).toEqual({
+      id: toGlobalId('Organization', bob.orgId),
+      members: { totalCount: 1, nodes: [{ user: { email: bob.email } }] },
+    });
     const asAlice = await harness.request('identity', query, {}, userPrincipal(alice.userId, alice.orgId));
     expect(JSON.stringify(asAlice.data)).not.toContain(bob.email);
   });
@@ -224,7 +245,10 @@ describe('internal context', () => {
     const alice = await register('Alice');
     const result = await harness.request('identity', '{ me { id } }', {}, { kind: 'anonymous' });
     expect(result.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
-    const spoofed = await harness.post('identity', JSON.stringify({ query: '{ me { id } }' }), { authorization: `Bearer ${alice.token}`, 'x-user-id': alice.userId });
+    const spoofed = await harness.post('identity', JSON.stringify({ query: '{ me { id } }' }), {
+      authorization: `Bearer ${alice.token}`,
+      'x-user-id': alice.userId,
+    });
     expect(spoofed.status).toBe(401);
   });
 

@@ -34,10 +34,17 @@ const unique = (name: string) => `${name}-${Math.random().toString(36).slice(2, 
 describe('invitations', () => {
   it('are e-mailed, accepted once by a new account that joins with its role and teams', async () => {
     const owner = await cell.signUp('Owner');
-    const team = (await cell.gql('mutation { teamCreate(input: { name: "Designers" }) { team { id name } userErrors { code } } }', {}, owner.token)).data!.teamCreate.team;
+    const team = (await cell.gql('mutation { teamCreate(input: { name: "Designers" }) { team { id name } userErrors { code } } }', {}, owner.token)).data!
+      .teamCreate.team;
     const email = unique('newcomer');
     const invited = await cell.gql(INVITE, { input: { email, role: 'MEMBER', teamIds: [team.id] } }, owner.token);
-    expect(invited.data!.invitationCreate.invitation).toMatchObject({ email, role: 'MEMBER', status: 'PENDING', teams: [{ name: 'Designers' }], invitedBy: { email: owner.email } });
+    expect(invited.data!.invitationCreate.invitation).toMatchObject({
+      email,
+      role: 'MEMBER',
+      status: 'PENDING',
+      teams: [{ name: 'Designers' }],
+      invitedBy: { email: owner.email },
+    });
     const token = await invitationToken(email);
     expect(readSentEmails(cell.emailDir).find((m) => m.to === email)!.subject).toBe("Join Owner's workspace on Cellgraph");
 
@@ -49,8 +56,14 @@ describe('invitations', () => {
     const view = await cell.gql('{ organization { viewerRole } viewerAccess { role teams { name } } }', {}, session);
     expect(view.data).toEqual({ organization: { viewerRole: 'MEMBER' }, viewerAccess: { role: 'MEMBER', teams: [{ name: 'Designers' }] } });
 
-    expect((await cell.gql(ACCEPT, { input: { token, name: 'Again', password: TEST_PASSWORD } })).data!.invitationAccept.userErrors).toEqual([{ code: 'INVITATION_INVALID' }]);
-    const list = await cell.gql('{ organization { invitations { totalCount } accepted: invitations(status: ACCEPTED) { nodes { email status } } } }', {}, owner.token);
+    expect((await cell.gql(ACCEPT, { input: { token, name: 'Again', password: TEST_PASSWORD } })).data!.invitationAccept.userErrors).toEqual([
+      { code: 'INVITATION_INVALID' },
+    ]);
+    const list = await cell.gql(
+      '{ organization { invitations { totalCount } accepted: invitations(status: ACCEPTED) { nodes { email status } } } }',
+      {},
+      owner.token,
+    );
     expect(list.data!.organization).toEqual({ invitations: { totalCount: 0 }, accepted: { nodes: [{ email, status: 'ACCEPTED' }] } });
   });
 
@@ -61,7 +74,9 @@ describe('invitations', () => {
     const token = await invitationToken(guest.email);
     expect((await cell.gql(ACCEPT, { input: { token } })).data!.invitationAccept.userErrors).toEqual([{ code: 'INVITATION_SIGN_IN_REQUIRED' }]);
     const someoneElse = await cell.signUp('Someone');
-    expect((await cell.gql(ACCEPT, { input: { token } }, someoneElse.token)).data!.invitationAccept.userErrors).toEqual([{ code: 'INVITATION_EMAIL_MISMATCH' }]);
+    expect((await cell.gql(ACCEPT, { input: { token } }, someoneElse.token)).data!.invitationAccept.userErrors).toEqual([
+      { code: 'INVITATION_EMAIL_MISMATCH' },
+    ]);
     const accepted = await cell.gql(ACCEPT, { input: { token } }, guest.token);
     expect(accepted.data!.invitationAccept.session.organization.name).toBe("Host's workspace");
   });
@@ -71,16 +86,32 @@ describe('invitations', () => {
     const email = unique('pending');
     const created = (await cell.gql(INVITE, { input: { email, role: 'GUEST' } }, owner.token)).data!.invitationCreate.invitation;
     const first = await invitationToken(email);
-    expect((await cell.gql(INVITE, { input: { email, role: 'GUEST' } }, owner.token)).data!.invitationCreate.userErrors).toEqual([{ code: 'INVITATION_ALREADY_PENDING', field: ['input', 'email'] }]);
-    expect((await cell.gql(INVITE, { input: { email: owner.email, role: 'GUEST' } }, owner.token)).data!.invitationCreate.userErrors[0].code).toBe('INVITATION_ALREADY_MEMBER');
-    const resent = await cell.gql('mutation($input: InvitationResendInput!) { invitationResend(input: $input) { invitation { status } userErrors { code } } }', { input: { id: created.id } }, owner.token);
+    expect((await cell.gql(INVITE, { input: { email, role: 'GUEST' } }, owner.token)).data!.invitationCreate.userErrors).toEqual([
+      { code: 'INVITATION_ALREADY_PENDING', field: ['input', 'email'] },
+    ]);
+    expect((await cell.gql(INVITE, { input: { email: owner.email, role: 'GUEST' } }, owner.token)).data!.invitationCreate.userErrors[0].code).toBe(
+      'INVITATION_ALREADY_MEMBER',
+    );
+    const resent = await cell.gql(
+      'mutation($input: InvitationResendInput!) { invitationResend(input: $input) { invitation { status } userErrors { code } } }',
+      { input: { id: created.id } },
+      owner.token,
+    );
     expect(resent.data!.invitationResend).toEqual({ invitation: { status: 'PENDING' }, userErrors: [] });
     const second = await invitationToken(email, 1);
     expect(second).not.toBe(first);
-    expect((await cell.gql(ACCEPT, { input: { token: first, name: 'X', password: TEST_PASSWORD } })).data!.invitationAccept.userErrors).toEqual([{ code: 'INVITATION_INVALID' }]);
-    const revoked = await cell.gql('mutation($input: InvitationRevokeInput!) { invitationRevoke(input: $input) { invitation { status } } }', { input: { id: created.id } }, owner.token);
+    expect((await cell.gql(ACCEPT, { input: { token: first, name: 'X', password: TEST_PASSWORD } })).data!.invitationAccept.userErrors).toEqual([
+      { code: 'INVITATION_INVALID' },
+    ]);
+    const revoked = await cell.gql(
+      'mutation($input: InvitationRevokeInput!) { invitationRevoke(input: $input) { invitation { status } } }',
+      { input: { id: created.id } },
+      owner.token,
+    );
     expect(revoked.data!.invitationRevoke.invitation.status).toBe('REVOKED');
-    expect((await cell.gql(ACCEPT, { input: { token: second, name: 'X', password: TEST_PASSWORD } })).data!.invitationAccept.userErrors).toEqual([{ code: 'INVITATION_INVALID' }]);
+    expect((await cell.gql(ACCEPT, { input: { token: second, name: 'X', password: TEST_PASSWORD } })).data!.invitationAccept.userErrors).toEqual([
+      { code: 'INVITATION_INVALID' },
+    ]);
   });
 
   it('expire after 7 days', async () => {
@@ -88,9 +119,15 @@ describe('invitations', () => {
     const email = unique('slow');
     await cell.gql(INVITE, { input: { email, role: 'MEMBER' } }, owner.token);
     const token = await invitationToken(email);
-    await withClient(cell.database.url, (client) => client.query(`UPDATE identity.invitations SET expires_at = now() - interval '1 second' WHERE email = $1`, [email]));
-    expect((await cell.gql(ACCEPT, { input: { token, name: 'Slow', password: TEST_PASSWORD } })).data!.invitationAccept.userErrors).toEqual([{ code: 'INVITATION_INVALID' }]);
-    expect((await cell.gql('{ organization { invitations(status: EXPIRED) { nodes { email } } } }', {}, owner.token)).data!.organization.invitations.nodes).toEqual([{ email }]);
+    await withClient(cell.database.url, (client) =>
+      client.query(`UPDATE identity.invitations SET expires_at = now() - interval '1 second' WHERE email = $1`, [email]),
+    );
+    expect((await cell.gql(ACCEPT, { input: { token, name: 'Slow', password: TEST_PASSWORD } })).data!.invitationAccept.userErrors).toEqual([
+      { code: 'INVITATION_INVALID' },
+    ]);
+    expect(
+      (await cell.gql('{ organization { invitations(status: EXPIRED) { nodes { email } } } }', {}, owner.token)).data!.organization.invitations.nodes,
+    ).toEqual([{ email }]);
   });
 });
 
@@ -104,14 +141,23 @@ describe('roles and members', () => {
     // An admin may not invite admins, nor promote to admin.
     expect((await cell.gql(INVITE, { input: { email: unique('x'), role: 'ADMIN' } }, admin.token)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
     expect((await cell.gql(UPDATE, { input: { userId: member.userId, role: 'ADMIN' } }, admin.token)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
-    expect((await cell.gql(UPDATE, { input: { userId: member.userId, role: 'GUEST' } }, admin.token)).data!.membershipUpdate).toEqual({ membership: { role: 'GUEST' }, userErrors: [] });
+    expect((await cell.gql(UPDATE, { input: { userId: member.userId, role: 'GUEST' } }, admin.token)).data!.membershipUpdate).toEqual({
+      membership: { role: 'GUEST' },
+      userErrors: [],
+    });
     expect((await cell.gql(UPDATE, { input: { userId: member.userId, role: 'MEMBER' } }, member.token)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
-    expect((await cell.gql(UPDATE, { input: { userId: owner.userId, role: 'MEMBER' } }, admin.token)).data!.membershipUpdate.userErrors).toEqual([{ code: 'MEMBERSHIP_OWNER_ROLE_FIXED' }]);
-    expect((await cell.gql(UPDATE, { input: { userId: member.userId, role: 'OWNER' } }, owner.token)).data!.membershipUpdate.userErrors).toEqual([{ code: 'MEMBERSHIP_INVALID_ROLE' }]);
+    expect((await cell.gql(UPDATE, { input: { userId: owner.userId, role: 'MEMBER' } }, admin.token)).data!.membershipUpdate.userErrors).toEqual([
+      { code: 'MEMBERSHIP_OWNER_ROLE_FIXED' },
+    ]);
+    expect((await cell.gql(UPDATE, { input: { userId: member.userId, role: 'OWNER' } }, owner.token)).data!.membershipUpdate.userErrors).toEqual([
+      { code: 'MEMBERSHIP_INVALID_ROLE' },
+    ]);
     // Guests cannot list members; members can.
     expect((await cell.gql('{ organization { members { totalCount } } }', {}, guest.token)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
     expect((await cell.gql('{ organization { members { totalCount } } }', {}, owner.token)).data!.organization.members.totalCount).toBe(4);
-    const events = await withClient(cell.database.url, async (client) => (await client.query(`SELECT data FROM identity.outbox WHERE type = 'membership.role_changed'`)).rows.map((r) => r.data));
+    const events = await withClient(cell.database.url, async (client) =>
+      (await client.query(`SELECT data FROM identity.outbox WHERE type = 'membership.role_changed'`)).rows.map((r) => r.data),
+    );
     expect(events).toContainEqual({ before: { role: 'member' }, after: { role: 'guest' } });
   });
 
@@ -120,10 +166,17 @@ describe('roles and members', () => {
     const member = await join(owner, unique('temp'), 'MEMBER');
     const DELETE = 'mutation($input: MembershipDeleteInput!) { membershipDelete(input: $input) { deletedUserId userErrors { code } } }';
     expect((await cell.gql('{ organization { members { totalCount } } }', {}, member.token)).data!.organization.members.totalCount).toBe(2);
-    expect((await cell.gql(DELETE, { input: { userId: member.userId } }, owner.token)).data!.membershipDelete).toEqual({ deletedUserId: member.userId, userErrors: [] });
+    expect((await cell.gql(DELETE, { input: { userId: member.userId } }, owner.token)).data!.membershipDelete).toEqual({
+      deletedUserId: member.userId,
+      userErrors: [],
+    });
     // The removed member's token is still valid, but grants nothing in the organization any more.
-    await expect.poll(async () => (await cell.gql('{ organization { members { totalCount } } }', {}, member.token)).errors?.[0]?.extensions?.code, { timeout: 3_000 }).toBe('FORBIDDEN');
-    expect((await cell.gql(DELETE, { input: { userId: owner.userId } }, owner.token)).data!.membershipDelete.userErrors).toEqual([{ code: 'MEMBERSHIP_OWNER_CANNOT_LEAVE' }]);
+    await expect
+      .poll(async () => (await cell.gql('{ organization { members { totalCount } } }', {}, member.token)).errors?.[0]?.extensions?.code, { timeout: 3_000 })
+      .toBe('FORBIDDEN');
+    expect((await cell.gql(DELETE, { input: { userId: owner.userId } }, owner.token)).data!.membershipDelete.userErrors).toEqual([
+      { code: 'MEMBERSHIP_OWNER_CANNOT_LEAVE' },
+    ]);
     const leaver = await join(owner, unique('leaver'), 'GUEST');
     expect((await cell.gql(DELETE, { input: { userId: leaver.userId } }, leaver.token)).data!.membershipDelete.userErrors).toEqual([]);
   });
@@ -131,7 +184,8 @@ describe('roles and members', () => {
   it('transfers ownership: the new owner owns, the former owner becomes an admin', async () => {
     const owner = await cell.signUp('Founder');
     const heir = await join(owner, unique('heir'), 'MEMBER');
-    const TRANSFER = 'mutation($input: OrganizationOwnershipTransferInput!) { organizationOwnershipTransfer(input: $input) { organization { name } userErrors { code } } }';
+    const TRANSFER =
+      'mutation($input: OrganizationOwnershipTransferInput!) { organizationOwnershipTransfer(input: $input) { organization { name } userErrors { code } } }';
     expect((await cell.gql(TRANSFER, { input: { userId: owner.userId } }, heir.token)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
     expect((await cell.gql(TRANSFER, { input: { userId: heir.userId } }, owner.token)).data!.organizationOwnershipTransfer.userErrors).toEqual([]);
     expect((await cell.gql('{ organization { viewerRole } }', {}, heir.token)).data!.organization.viewerRole).toBe('OWNER');
@@ -143,7 +197,9 @@ describe('roles and members', () => {
     const member = await join(owner, unique('m'), 'MEMBER');
     const RENAME = 'mutation($input: OrganizationUpdateInput!) { organizationUpdate(input: $input) { organization { name } userErrors { code field } } }';
     expect((await cell.gql(RENAME, { input: { name: 'Acme' } }, member.token)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
-    expect((await cell.gql(RENAME, { input: { name: '  ' } }, owner.token)).data!.organizationUpdate.userErrors).toEqual([{ code: 'ORGANIZATION_INVALID_INPUT', field: ['input', 'name'] }]);
+    expect((await cell.gql(RENAME, { input: { name: '  ' } }, owner.token)).data!.organizationUpdate.userErrors).toEqual([
+      { code: 'ORGANIZATION_INVALID_INPUT', field: ['input', 'name'] },
+    ]);
     expect((await cell.gql(RENAME, { input: { name: 'Acme' } }, owner.token)).data!.organizationUpdate.organization.name).toBe('Acme');
   });
 });
@@ -154,25 +210,63 @@ describe('teams', () => {
     const member = await join(owner, unique('dev'), 'MEMBER');
     const other = await join(owner, unique('dev2'), 'MEMBER');
     const stranger = await cell.signUp('Outsider');
-    const team = (await cell.gql('mutation { teamCreate(input: { name: "Platform", description: "Infra" }) { team { id } } }', {}, owner.token)).data!.teamCreate.team;
+    const team = (await cell.gql('mutation { teamCreate(input: { name: "Platform", description: "Infra" }) { team { id } } }', {}, owner.token)).data!
+      .teamCreate.team;
     const duplicate = await cell.gql('mutation { teamCreate(input: { name: "platform" }) { userErrors { code } } }', {}, owner.token);
     expect(duplicate.errors).toBeUndefined();
     expect(duplicate.data!.teamCreate.userErrors).toEqual([{ code: 'TEAM_NAME_TAKEN' }]);
-    expect((await cell.gql('mutation { teamCreate(input: { name: "Rogue" }) { userErrors { code } } }', {}, member.token)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect((await cell.gql('mutation { teamCreate(input: { name: "Rogue" }) { userErrors { code } } }', {}, member.token)).errors![0]!.extensions!.code).toBe(
+      'FORBIDDEN',
+    );
 
     const ADD = 'mutation($input: TeamMemberAddInput!) { teamMemberAdd(input: $input) { teamMember { role user { email } } userErrors { code } } }';
-    expect((await cell.gql(ADD, { input: { teamId: team.id, userId: stranger.userId } }, owner.token)).data!.teamMemberAdd.userErrors).toEqual([{ code: 'TEAM_MEMBER_NOT_IN_ORGANIZATION' }]);
-    expect((await cell.gql(ADD, { input: { teamId: team.id, userId: member.userId, role: 'LEAD' } }, owner.token)).data!.teamMemberAdd.teamMember).toEqual({ role: 'LEAD', user: { email: member.email } });
+    expect((await cell.gql(ADD, { input: { teamId: team.id, userId: stranger.userId } }, owner.token)).data!.teamMemberAdd.userErrors).toEqual([
+      { code: 'TEAM_MEMBER_NOT_IN_ORGANIZATION' },
+    ]);
+    expect((await cell.gql(ADD, { input: { teamId: team.id, userId: member.userId, role: 'LEAD' } }, owner.token)).data!.teamMemberAdd.teamMember).toEqual({
+      role: 'LEAD',
+      user: { email: member.email },
+    });
     // The lead manages the team's members.
     expect((await cell.gql(ADD, { input: { teamId: team.id, userId: other.userId } }, member.token)).data!.teamMemberAdd.userErrors).toEqual([]);
-    const view = await cell.gql('query($id: ID!) { team(id: $id) { name description members { totalCount nodes { role user { email } } } } }', { id: team.id }, other.token);
-    expect(view.data!.team).toEqual({ name: 'Platform', description: 'Infra', members: { totalCount: 2, nodes: [{ role: 'LEAD', user: { email: member.email } }, { role: 'MEMBER', user: { email: other.email } }] } });
-    expect((await cell.gql('mutation($input: TeamMemberRemoveInput!) { teamMemberRemove(input: $input) { userErrors { code } } }', { input: { teamId: team.id, userId: other.userId } }, other.token)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    const view = await cell.gql(
+      'query($id: ID!) { team(id: $id) { name description members { totalCount nodes { role user { email } } } } }',
+      { id: team.id },
+      other.token,
+    );
+    expect(view.data!.team).toEqual({
+      name: 'Platform',
+      description: 'Infra',
+      members: {
+        totalCount: 2,
+        nodes: [
+          { role: 'LEAD', user: { email: member.email } },
+          { role: 'MEMBER', user: { email: other.email } },
+        ],
+      },
+    });
+    expect(
+      (
+        await cell.gql(
+          'mutation($input: TeamMemberRemoveInput!) { teamMemberRemove(input: $input) { userErrors { code } } }',
+          { input: { teamId: team.id, userId: other.userId } },
+          other.token,
+        )
+      ).errors![0]!.extensions!.code,
+    ).toBe('FORBIDDEN');
 
-    const deleted = await cell.gql('mutation($input: TeamDeleteInput!) { teamDelete(input: $input) { deletedTeamId } }', { input: { id: team.id } }, owner.token);
+    const deleted = await cell.gql(
+      'mutation($input: TeamDeleteInput!) { teamDelete(input: $input) { deletedTeamId } }',
+      { input: { id: team.id } },
+      owner.token,
+    );
     expect(deleted.data!.teamDelete.deletedTeamId).toBe(team.id);
     expect((await cell.gql('query($id: ID!) { team(id: $id) { id } }', { id: team.id }, owner.token)).data!.team).toBeNull();
-    const restored = await cell.gql('mutation($input: TeamRestoreInput!) { teamRestore(input: $input) { team { members { totalCount } } } }', { input: { id: team.id } }, owner.token);
+    const restored = await cell.gql(
+      'mutation($input: TeamRestoreInput!) { teamRestore(input: $input) { team { members { totalCount } } } }',
+      { input: { id: team.id } },
+      owner.token,
+    );
     expect(restored.data!.teamRestore.team.members.totalCount).toBe(2);
   });
 });

@@ -9,7 +9,11 @@ let teamGuest: TestUser;
 let team: string;
 
 async function joinAs(email: string, role: string): Promise<TestUser> {
-  await cell.gql('mutation($input: InvitationCreateInput!) { invitationCreate(input: $input) { userErrors { code } } }', { input: { email, role } }, owner.token);
+  await cell.gql(
+    'mutation($input: InvitationCreateInput!) { invitationCreate(input: $input) { userErrors { code } } }',
+    { input: { email, role } },
+    owner.token,
+  );
   const { token } = await waitForEmail(cell, email);
   const accepted = await cell.gql('mutation($input: InvitationAcceptInput!) { invitationAccept(input: $input) { session { accessToken user { id } } } }', {
     input: { token, name: email.split('@')[0], password: TEST_PASSWORD },
@@ -19,10 +23,16 @@ async function joinAs(email: string, role: string): Promise<TestUser> {
 }
 
 const createTask = async (title: string) =>
-  (await cell.gql('mutation($input: TaskCreateInput!) { taskCreate(input: $input) { task { id } } }', { input: { title } }, owner.token)).data!.taskCreate.task.id as string;
-const titles = async (user: TestUser) => ((await cell.gql('{ tasks { nodes { title } } }', {}, user.token)).data!.tasks.nodes as { title: string }[]).map((n) => n.title).sort();
+  (await cell.gql('mutation($input: TaskCreateInput!) { taskCreate(input: $input) { task { id } } }', { input: { title } }, owner.token)).data!.taskCreate.task
+    .id as string;
+const titles = async (user: TestUser) =>
+  ((await cell.gql('{ tasks { nodes { title } } }', {}, user.token)).data!.tasks.nodes as { title: string }[]).map((n) => n.title).sort();
 const grant = (objectId: string, subjectId: string, relation: string, as = owner) =>
-  cell.gql('mutation($input: PermissionGrantInput!) { permissionGrant(input: $input) { grant { relation source } userErrors { code } } }', { input: { objectId, subjectId, relation } }, as.token);
+  cell.gql(
+    'mutation($input: PermissionGrantInput!) { permissionGrant(input: $input) { grant { relation source } userErrors { code } } }',
+    { input: { objectId, subjectId, relation } },
+    as.token,
+  );
 
 beforeAll(async () => {
   cell = await startTestCell();
@@ -31,7 +41,11 @@ beforeAll(async () => {
   guest = await joinAs('guest@example.test', 'GUEST');
   teamGuest = await joinAs('team-guest@example.test', 'GUEST');
   team = (await cell.gql('mutation { teamCreate(input: { name: "Reviewers" }) { team { id } } }', {}, owner.token)).data!.teamCreate.team.id;
-  await cell.gql('mutation($input: TeamMemberAddInput!) { teamMemberAdd(input: $input) { userErrors { code } } }', { input: { teamId: team, userId: teamGuest.userId } }, owner.token);
+  await cell.gql(
+    'mutation($input: TeamMemberAddInput!) { teamMemberAdd(input: $input) { userErrors { code } } }',
+    { input: { teamId: team, userId: teamGuest.userId } },
+    owner.token,
+  );
 });
 afterAll(async () => {
   await cell?.stop();
@@ -56,13 +70,19 @@ describe('permissions', () => {
     expect((await cell.gql(update, { input: { id: plan, title: 'Viewer edit' } }, guest.token)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
     expect((await cell.gql(update, { input: { id: secret, title: 'Team edit' } }, teamGuest.token)).data!.taskUpdate.task.title).toBe('Team edit');
     expect((await cell.gql(update, { input: { id: secret, title: 'Nope' } }, guest.token)).data!.taskUpdate.userErrors).toEqual([{ code: 'TASK_NOT_FOUND' }]);
-    expect((await cell.gql('mutation { taskCreate(input: { title: "Guest task" }) { task { id } } }', {}, guest.token)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect((await cell.gql('mutation { taskCreate(input: { title: "Guest task" }) { task { id } } }', {}, guest.token)).errors![0]!.extensions!.code).toBe(
+      'FORBIDDEN',
+    );
 
     // Through a reference from another subgraph too: a denied entity is null plus an error.
     const viaUser = await cell.gql('{ me { assignedTasks { totalCount } } }', {}, guest.token);
     expect(viaUser.data!.me.assignedTasks.totalCount).toBe(0);
 
-    const revoke = await cell.gql('mutation($input: PermissionRevokeInput!) { permissionRevoke(input: $input) { userErrors { code } } }', { input: { objectId: plan, subjectId: guest.userId } }, owner.token);
+    const revoke = await cell.gql(
+      'mutation($input: PermissionRevokeInput!) { permissionRevoke(input: $input) { userErrors { code } } }',
+      { input: { objectId: plan, subjectId: guest.userId } },
+      owner.token,
+    );
     expect(revoke.data!.permissionRevoke.userErrors).toEqual([]);
     await expect.poll(() => titles(guest), { timeout: 3_000 }).toEqual([]);
   });
@@ -84,7 +104,9 @@ describe('permissions', () => {
       { relation: 'OWNER', source: 'ROLE', subject: { __typename: 'RoleSubject', role: 'ADMIN' } },
       { relation: 'EDITOR', source: 'ROLE', subject: { __typename: 'RoleSubject', role: 'MEMBER' } },
     ]);
-    expect((await cell.gql('query($id: ID!) { objectPermissions(objectId: $id) { relation } }', { id: doc }, member.token)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect((await cell.gql('query($id: ID!) { objectPermissions(objectId: $id) { relation } }', { id: doc }, member.token)).errors![0]!.extensions!.code).toBe(
+      'FORBIDDEN',
+    );
 
     const access = await cell.gql('{ viewerAccess { role teams { name } sharedObjects { objectId relation viaTeam { name } } } }', {}, teamGuest.token);
     expect(access.data!.viewerAccess.role).toBe('GUEST');

@@ -13,7 +13,10 @@ let harness: SubgraphHarness;
 beforeAll(async () => {
   database = await createTestDatabase();
   const { privateJwk } = await generateSigningKeyPair();
-  harness = await startTestSubgraphs([identitySubgraph], { databaseUrl: database.url, env: { AUTH_SIGNING_KEY: JSON.stringify(privateJwk), IDENTITY_ENCRYPTION_KEY: generateEncryptionKey() } });
+  harness = await startTestSubgraphs([identitySubgraph], {
+    databaseUrl: database.url,
+    env: { AUTH_SIGNING_KEY: JSON.stringify(privateJwk), IDENTITY_ENCRYPTION_KEY: generateEncryptionKey() },
+  });
 });
 afterAll(async () => {
   await harness?.stop();
@@ -28,19 +31,37 @@ async function register(name: string) {
 }
 
 const stored = (userId: string) =>
-  withClient(database.url, async (client) => (await client.query('SELECT name, avatar_url, time_zone, locale FROM identity.users WHERE id = $1', [userId])).rows[0]);
+  withClient(
+    database.url,
+    async (client) => (await client.query('SELECT name, avatar_url, time_zone, locale FROM identity.users WHERE id = $1', [userId])).rows[0],
+  );
 const updatedEvents = (userId: string) =>
-  withClient(database.url, async (client) => (await client.query(`SELECT data FROM identity.outbox WHERE type = 'user.updated' AND subject_id = $1 ORDER BY occurred_at`, [userId])).rows.map((row) => row.data));
+  withClient(database.url, async (client) =>
+    (await client.query(`SELECT data FROM identity.outbox WHERE type = 'user.updated' AND subject_id = $1 ORDER BY occurred_at`, [userId])).rows.map(
+      (row) => row.data,
+    ),
+  );
 
 describe('userUpdate', () => {
   it('changes your own name, avatar, time zone and locale, written canonically, and announces user.updated', async () => {
     const { userId, principal } = await register('Grace');
     const input = { name: '  Grace Hopper ', avatarUrl: 'https://cdn.example.test/grace.png', timeZone: 'america/new_york', locale: 'en-us' };
     const result = (await harness.request('identity', UPDATE, { input }, principal)).data!.userUpdate;
-    expect(result).toEqual({ user: { name: 'Grace Hopper', avatarUrl: 'https://cdn.example.test/grace.png', timeZone: 'America/New_York', locale: 'en-US' }, userErrors: [] });
-    expect(await stored(userId)).toEqual({ name: 'Grace Hopper', avatar_url: 'https://cdn.example.test/grace.png', time_zone: 'America/New_York', locale: 'en-US' });
+    expect(result).toEqual({
+      user: { name: 'Grace Hopper', avatarUrl: 'https://cdn.example.test/grace.png', timeZone: 'America/New_York', locale: 'en-US' },
+      userErrors: [],
+    });
+    expect(await stored(userId)).toEqual({
+      name: 'Grace Hopper',
+      avatar_url: 'https://cdn.example.test/grace.png',
+      time_zone: 'America/New_York',
+      locale: 'en-US',
+    });
     expect(await updatedEvents(userId)).toEqual([
-      { before: { name: 'Grace', avatarUrl: null, timeZone: null, locale: null }, after: { name: 'Grace Hopper', avatarUrl: 'https://cdn.example.test/grace.png', timeZone: 'America/New_York', locale: 'en-US' } },
+      {
+        before: { name: 'Grace', avatarUrl: null, timeZone: null, locale: null },
+        after: { name: 'Grace Hopper', avatarUrl: 'https://cdn.example.test/grace.png', timeZone: 'America/New_York', locale: 'en-US' },
+      },
     ]);
 
     // Omitted fields stay; null clears; an update that changes nothing announces nothing.
@@ -48,7 +69,10 @@ describe('userUpdate', () => {
     expect(cleared.user).toEqual({ name: 'Grace Hopper', avatarUrl: null, timeZone: 'America/New_York', locale: 'fr-CA' });
     await harness.request('identity', UPDATE, { input: { timeZone: 'America/New_York' } }, principal);
     expect(await updatedEvents(userId)).toHaveLength(2);
-    expect((await updatedEvents(userId))[1]).toEqual({ before: { avatarUrl: 'https://cdn.example.test/grace.png', locale: 'en-US' }, after: { avatarUrl: null, locale: 'fr-CA' } });
+    expect((await updatedEvents(userId))[1]).toEqual({
+      before: { avatarUrl: 'https://cdn.example.test/grace.png', locale: 'en-US' },
+      after: { avatarUrl: null, locale: 'fr-CA' },
+    });
   });
 
   it('refuses invalid input with coded user errors per field and writes nothing', async () => {

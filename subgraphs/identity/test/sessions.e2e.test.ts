@@ -32,7 +32,12 @@ const expectSignedOut = async (token: string) => {
 };
 const outboxTypes = (userId?: string) =>
   withClient(cell.database.url, async (client) =>
-    (await client.query(`SELECT type FROM identity.outbox ${userId ? `WHERE actor_id = $1` : ''} ORDER BY occurred_at`, userId ? [Buffer.from(userId, 'base64url').toString().split(':')[1]] : [])).rows.map((r) => r.type as string),
+    (
+      await client.query(
+        `SELECT type FROM identity.outbox ${userId ? `WHERE actor_id = $1` : ''} ORDER BY occurred_at`,
+        userId ? [Buffer.from(userId, 'base64url').toString().split(':')[1]] : [],
+      )
+    ).rows.map((r) => r.type as string),
   );
 
 describe('refresh tokens', () => {
@@ -63,7 +68,9 @@ describe('refresh tokens', () => {
   });
 
   it('refuses garbage', async () => {
-    expect((await cell.gql(REFRESH, { input: { refreshToken: 'cgr_nonsense' } })).data!.sessionRefresh.userErrors[0].code).toBe('IDENTITY_INVALID_REFRESH_TOKEN');
+    expect((await cell.gql(REFRESH, { input: { refreshToken: 'cgr_nonsense' } })).data!.sessionRefresh.userErrors[0].code).toBe(
+      'IDENTITY_INVALID_REFRESH_TOKEN',
+    );
   });
 });
 
@@ -74,7 +81,9 @@ describe('signing out', () => {
     const result = await cell.gql('mutation { sessionRevoke { revokedSessionCount userErrors { code } } }', {}, user.token);
     expect(result.data!.sessionRevoke).toEqual({ revokedSessionCount: 1, userErrors: [] });
     await expectSignedOut(user.token);
-    expect((await cell.gql(REFRESH, { input: { refreshToken: user.refreshToken } })).data!.sessionRefresh.userErrors[0].code).toBe('IDENTITY_INVALID_REFRESH_TOKEN');
+    expect((await cell.gql(REFRESH, { input: { refreshToken: user.refreshToken } })).data!.sessionRefresh.userErrors[0].code).toBe(
+      'IDENTITY_INVALID_REFRESH_TOKEN',
+    );
     expect((await me(other.accessToken)).data!.me.email).toBe(user.email);
   });
 
@@ -121,7 +130,11 @@ describe('sign-in protection', () => {
 describe('organizations of a session', () => {
   it('switches the organization a session acts in; the token carries it', async () => {
     const user = await cell.signUp('Switcher');
-    const created = await cell.gql('mutation($input: OrganizationCreateInput!) { organizationCreate(input: $input) { organization { id name } userErrors { code } } }', { input: { name: 'Second Co' } }, user.token);
+    const created = await cell.gql(
+      'mutation($input: OrganizationCreateInput!) { organizationCreate(input: $input) { organization { id name } userErrors { code } } }',
+      { input: { name: 'Second Co' } },
+      user.token,
+    );
     const second = created.data!.organizationCreate.organization;
     const switched = await cell.gql(
       'mutation($input: SessionSwitchOrganizationInput!) { sessionSwitchOrganization(input: $input) { session { accessToken refreshToken organization { name } } userErrors { code } } }',
@@ -132,7 +145,12 @@ describe('organizations of a session', () => {
     const token = switched.data!.sessionSwitchOrganization.session.accessToken;
     expect((await cell.gql('{ organization { name } me { memberships { role organization { name } } } }', {}, token)).data).toEqual({
       organization: { name: 'Second Co' },
-      me: { memberships: [{ role: 'OWNER', organization: { name: "Switcher's workspace" } }, { role: 'OWNER', organization: { name: 'Second Co' } }] },
+      me: {
+        memberships: [
+          { role: 'OWNER', organization: { name: "Switcher's workspace" } },
+          { role: 'OWNER', organization: { name: 'Second Co' } },
+        ],
+      },
     });
     const stranger = await cell.signUp('Stranger');
     const refused = await cell.gql(
@@ -165,7 +183,9 @@ describe('passwords', () => {
     await expectSignedOut(user.token);
     expect((await signIn(user.email, user.password)).userErrors[0].code).toBe('IDENTITY_INVALID_CREDENTIALS');
     expect((await signIn(user.email, NEW_PASSWORD)).session).not.toBeNull();
-    expect((await cell.gql(RESET, { input: { token, password: 'Another-passw0rd!' } })).data!.passwordReset.userErrors[0].code).toBe('IDENTITY_INVALID_RESET_TOKEN');
+    expect((await cell.gql(RESET, { input: { token, password: 'Another-passw0rd!' } })).data!.passwordReset.userErrors[0].code).toBe(
+      'IDENTITY_INVALID_RESET_TOKEN',
+    );
   });
 
   it('refuses an expired reset token', async () => {
@@ -182,7 +202,9 @@ describe('passwords', () => {
     const CHANGE = 'mutation($input: PasswordChangeInput!) { passwordChange(input: $input) { userErrors { code field } } }';
     const wrong = await cell.gql(CHANGE, { input: { currentPassword: 'Not-the-passw0rd', newPassword: NEW_PASSWORD } }, user.token);
     expect(wrong.data!.passwordChange.userErrors).toEqual([{ code: 'IDENTITY_WRONG_PASSWORD', field: ['input', 'currentPassword'] }]);
-    expect((await cell.gql(CHANGE, { input: { currentPassword: user.password, newPassword: NEW_PASSWORD } }, user.token)).data!.passwordChange.userErrors).toEqual([]);
+    expect(
+      (await cell.gql(CHANGE, { input: { currentPassword: user.password, newPassword: NEW_PASSWORD } }, user.token)).data!.passwordChange.userErrors,
+    ).toEqual([]);
     expect((await me(user.token)).data!.me.email).toBe(user.email);
     await expectSignedOut(other.accessToken);
     expect((await signIn(user.email, NEW_PASSWORD)).session).not.toBeNull();
@@ -193,14 +215,18 @@ describe('deactivation', () => {
   it('ends every session and sign-in; an owner with members must hand over first', async () => {
     const user = await cell.signUp('Leaving');
     const DEACTIVATE = 'mutation($input: AccountDeactivateInput!) { accountDeactivate(input: $input) { userErrors { code } } }';
-    expect((await cell.gql(DEACTIVATE, { input: { password: 'Wrong-passw0rd!' } }, user.token)).data!.accountDeactivate.userErrors).toEqual([{ code: 'IDENTITY_WRONG_PASSWORD' }]);
+    expect((await cell.gql(DEACTIVATE, { input: { password: 'Wrong-passw0rd!' } }, user.token)).data!.accountDeactivate.userErrors).toEqual([
+      { code: 'IDENTITY_WRONG_PASSWORD' },
+    ]);
     await withClient(cell.database.url, async (client) => {
       const orgId = Buffer.from(user.organizationId, 'base64url').toString().split(':')[1];
       const other = uuidv7();
       await client.query(`INSERT INTO identity.users (id, email, name, password_hash) VALUES ($1, $2, 'Other', 'x')`, [other, `other-${other}@example.test`]);
       await client.query(`INSERT INTO identity.memberships (org_id, user_id, role) VALUES ($1, $2, 'member')`, [orgId, other]);
     });
-    expect((await cell.gql(DEACTIVATE, { input: { password: user.password } }, user.token)).data!.accountDeactivate.userErrors).toEqual([{ code: 'IDENTITY_SOLE_OWNER' }]);
+    expect((await cell.gql(DEACTIVATE, { input: { password: user.password } }, user.token)).data!.accountDeactivate.userErrors).toEqual([
+      { code: 'IDENTITY_SOLE_OWNER' },
+    ]);
 
     const loner = await cell.signUp('Loner');
     expect((await cell.gql(DEACTIVATE, { input: { password: loner.password } }, loner.token)).data!.accountDeactivate.userErrors).toEqual([]);
@@ -222,10 +248,14 @@ describe('access-token keys', () => {
       const user = await rotated.signUp('Rotated');
       const { userId, organizationId } = user;
       const uuid = (id: string) => Buffer.from(id, 'base64url').toString().split(':')[1]!;
-      const oldToken = await (await AccessTokenIssuer.create(previous.privateJwk, 600)).issue({ userId: uuid(userId), orgId: uuid(organizationId), sessionId: null, generation: 0 });
+      const oldToken = await (
+        await AccessTokenIssuer.create(previous.privateJwk, 600)
+      ).issue({ userId: uuid(userId), orgId: uuid(organizationId), sessionId: null, generation: 0 });
       expect((await rotated.gql('{ me { email } }', {}, oldToken.token)).data!.me.email).toBe(user.email);
       const stranger = await generateSigningKeyPair();
-      const strangerToken = await (await AccessTokenIssuer.create(stranger.privateJwk, 600)).issue({ userId: uuid(userId), orgId: null, sessionId: null, generation: 0 });
+      const strangerToken = await (
+        await AccessTokenIssuer.create(stranger.privateJwk, 600)
+      ).issue({ userId: uuid(userId), orgId: null, sessionId: null, generation: 0 });
       expect((await rotated.gql('{ me { email } }', {}, strangerToken.token)).status).toBe(401);
     } finally {
       await rotated.stop();

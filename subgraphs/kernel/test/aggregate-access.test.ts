@@ -19,7 +19,16 @@ import {
   type Redis,
   type RequestContext,
 } from '../src/index.js';
-import { createTestDatabase, grantOrganizationRole, grantRelation, TEST_APP_PASSWORD, TEST_DATABASE_URL, TEST_REDIS_URL, withClient, type TestDatabase } from '../src/testing/index.js';
+import {
+  createTestDatabase,
+  grantOrganizationRole,
+  grantRelation,
+  TEST_APP_PASSWORD,
+  TEST_DATABASE_URL,
+  TEST_REDIS_URL,
+  withClient,
+  type TestDatabase,
+} from '../src/testing/index.js';
 
 /*
  * The one preamble of every aggregate (AggregateAccess) and the explicit scope of a unit of work,
@@ -68,7 +77,13 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 beforeAll(async () => {
   database = await createTestDatabase([{ name: SUBGRAPH, migrations: [init] }]);
   await withClient(database.url, (client) =>
-    client.query(`INSERT INTO ${SUBGRAPH}.items (id, org_id, title) VALUES ($1, $4, 'a'), ($2, $4, 'shared'), ($3, $5, 'b')`, [itemA, sharedA, itemB, orgA, orgB]),
+    client.query(`INSERT INTO ${SUBGRAPH}.items (id, org_id, title) VALUES ($1, $4, 'a'), ($2, $4, 'shared'), ($3, $5, 'b')`, [
+      itemA,
+      sharedA,
+      itemB,
+      orgA,
+      orgB,
+    ]),
   );
   await grantOrganizationRole(database.url, orgA, member, 'member');
   await grantOrganizationRole(database.url, orgA, viewer, 'guest');
@@ -76,7 +91,12 @@ beforeAll(async () => {
   await grantOrganizationRole(database.url, orgB, outsider, 'owner');
   await grantRelation(database.url, orgA, userSubject(viewer), `Item:${sharedA}`, 'viewer');
   redis = connectRedis(TEST_REDIS_URL, 'aggregate-access-test');
-  db = new Database({ url: appConnectionString(database.url, SUBGRAPH, TEST_APP_PASSWORD), schema: SUBGRAPH, entities: [ItemEntity], logger: createLogger('test', 'silent') });
+  db = new Database({
+    url: appConnectionString(database.url, SUBGRAPH, TEST_APP_PASSWORD),
+    schema: SUBGRAPH,
+    entities: [ItemEntity],
+    logger: createLogger('test', 'silent'),
+  });
   await db.connect();
   cache = new PolicyCache(db, redis, `cgtest:${uuidv7()}`);
   access = new AggregateAccess(db, new Authorizer(cache, 'items'), { type: 'Item', entity: ItemEntity, table: `${SUBGRAPH}.items`, notFound: itemNotFound });
@@ -86,7 +106,9 @@ afterAll(async () => {
   await db?.close();
   redis?.disconnect();
   await database?.drop();
-  await withClient(TEST_DATABASE_URL, (client) => client.query(`DROP ROLE IF EXISTS cellgraph_${SUBGRAPH}_app, cellgraph_${SUBGRAPH}_maintenance, cellgraph_${SUBGRAPH}`));
+  await withClient(TEST_DATABASE_URL, (client) =>
+    client.query(`DROP ROLE IF EXISTS cellgraph_${SUBGRAPH}_app, cellgraph_${SUBGRAPH}_maintenance, cellgraph_${SUBGRAPH}`),
+  );
 });
 
 describe('the scope of a unit of work', () => {

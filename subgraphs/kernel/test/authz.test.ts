@@ -21,7 +21,12 @@ const processes: { db: Database; cache: PolicyCache; authz: Authorizer }[] = [];
 
 /** One subgraph process's view of the policies: its own pool, cache and Redis subscription. */
 async function process(subgraph: string) {
-  const db = new Database({ url: appConnectionString(database.url, subgraph, TEST_APP_PASSWORD), schema: subgraph, entities: [], logger: createLogger('test', 'silent') });
+  const db = new Database({
+    url: appConnectionString(database.url, subgraph, TEST_APP_PASSWORD),
+    schema: subgraph,
+    entities: [],
+    logger: createLogger('test', 'silent'),
+  });
   await db.connect();
   const cache = new PolicyCache(db, redis, keyPrefix);
   await cache.listen();
@@ -54,12 +59,12 @@ describe('authorization', () => {
     const [task, shared] = [uuidv7(), uuidv7()];
     const team = uuidv7();
     await writer.db.transaction({ orgId, userId: null }, async (em) => {
-        await policyWriter.setRole(em, orgId, member, 'member');
-        await policyWriter.setRole(em, orgId, guest, 'guest');
-        await policyWriter.setRole(em, orgId, teamGuest, 'guest');
-        await policyWriter.setTeamMember(em, orgId, teamGuest, team, true);
-        await policyWriter.grant(em, orgId, userSubject(guest), `Task:${shared}`, 'viewer');
-        await policyWriter.grant(em, orgId, `team:${team}`, `Task:${shared}`, 'editor');
+      await policyWriter.setRole(em, orgId, member, 'member');
+      await policyWriter.setRole(em, orgId, guest, 'guest');
+      await policyWriter.setRole(em, orgId, teamGuest, 'guest');
+      await policyWriter.setTeamMember(em, orgId, teamGuest, team, true);
+      await policyWriter.grant(em, orgId, userSubject(guest), `Task:${shared}`, 'viewer');
+      await policyWriter.grant(em, orgId, `team:${team}`, `Task:${shared}`, 'editor');
     });
     expect(await authz.can(user(member, orgId), 'write', 'Task', task)).toBe(true);
     expect(await authz.can(user(member, orgId), 'manage', 'Task', task)).toBe(false);
@@ -88,8 +93,8 @@ describe('authorization', () => {
     const request = user(userId, orgId);
     expect(await reader.authz.can(request, 'read', 'Task', uuidv7())).toBe(false); // cached: not a member
     await writer.db.transaction({ orgId, userId: null }, async (em, hooks) => {
-        await policyWriter.setRole(em, orgId, userId, 'member');
-        hooks.afterCommit(() => writer.authz.announcePolicyChange(orgId));
+      await policyWriter.setRole(em, orgId, userId, 'member');
+      hooks.afterCommit(() => writer.authz.announcePolicyChange(orgId));
     });
     const started = Date.now();
     await expect.poll(() => reader.authz.can(request, 'read', 'Task', uuidv7()), { timeout: 1_000, interval: 10 }).toBe(true);

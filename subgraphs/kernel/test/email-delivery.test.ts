@@ -36,7 +36,9 @@ describe('e-mail delivery', () => {
       const deadline = Date.now() + 15_000;
       while (attempts < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
       expect(attempts).toBe(2);
-      expect(readSentEmails(directory).map((mail) => [mail.to, mail.subject, mail.messageId])).toEqual([['ada@example.test', 'Once', 'delivery-notification-42']]);
+      expect(readSentEmails(directory).map((mail) => [mail.to, mail.subject, mail.messageId])).toEqual([
+        ['ada@example.test', 'Once', 'delivery-notification-42'],
+      ]);
       // Without a delivery key every send is a new message.
       await sink.send({ to: 'ada@example.test', subject: 'Twice', text: '' });
       await sink.send({ to: 'ada@example.test', subject: 'Twice', text: '' });

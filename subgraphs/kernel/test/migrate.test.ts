@@ -15,7 +15,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await database?.drop();
   // Roles are cluster-wide: remove the probe's once its only database is gone.
-  await withClient(TEST_DATABASE_URL, (client) => client.query('DROP ROLE IF EXISTS cellgraph_kernel_probe_app, cellgraph_kernel_probe_maintenance, cellgraph_kernel_probe'));
+  await withClient(TEST_DATABASE_URL, (client) =>
+    client.query('DROP ROLE IF EXISTS cellgraph_kernel_probe_app, cellgraph_kernel_probe_maintenance, cellgraph_kernel_probe'),
+  );
 });
 
 describe('migrate', () => {
@@ -24,12 +26,17 @@ describe('migrate', () => {
     expect([...a, ...b]).toEqual(['0001-init']);
     expect(await migrate(database.url, SUBGRAPH, [first, second])).toEqual(['0002-more']);
     expect(await migrate(database.url, SUBGRAPH, [first, second])).toEqual([]);
-    const owner = await withClient(database.url, async (client) => (await client.query(`SELECT tableowner FROM pg_tables WHERE tablename = 'items'`)).rows[0].tableowner);
+    const owner = await withClient(
+      database.url,
+      async (client) => (await client.query(`SELECT tableowner FROM pg_tables WHERE tablename = 'items'`)).rows[0].tableowner,
+    );
     expect(owner).toBe('cellgraph_kernel_probe');
   });
 
   it('refuses to run when an applied migration was edited, or is unknown to the code', async () => {
-    await expect(migrate(database.url, SUBGRAPH, [{ ...first, sql: `${first.sql} -- edited` }, second])).rejects.toThrow('migration 0001-init was changed after it was applied');
+    await expect(migrate(database.url, SUBGRAPH, [{ ...first, sql: `${first.sql} -- edited` }, second])).rejects.toThrow(
+      'migration 0001-init was changed after it was applied',
+    );
     await expect(migrate(database.url, SUBGRAPH, [first])).rejects.toThrow(MigrationError);
   });
 
@@ -37,7 +44,9 @@ describe('migrate', () => {
     const good: Migration = { id: '0003-good', sql: 'CREATE TABLE kernel_probe.good (id int)' };
     const bad: Migration = { id: '0004-bad', sql: 'CREATE TABLE kernel_probe.bad (id nonsense_type)' };
     await expect(migrate(database.url, SUBGRAPH, [first, second, good, bad])).rejects.toThrow(/0004-bad failed/);
-    const tables = await withClient(database.url, async (client) => (await client.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'kernel_probe' ORDER BY 1`)).rows.map((r) => r.tablename));
+    const tables = await withClient(database.url, async (client) =>
+      (await client.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'kernel_probe' ORDER BY 1`)).rows.map((r) => r.tablename),
+    );
     expect(tables).toEqual(['_migrations', 'items']);
   });
 

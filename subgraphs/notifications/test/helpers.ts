@@ -16,7 +16,11 @@ const REQUIRED_DATA: Record<string, () => Record<string, unknown>> = {
 };
 
 /** An event as the relay would deliver it. */
-export function publishedEvent(type: string, orgId: string, options: { actorId?: string | null; subject?: { type: string; id: string } | null; data?: Record<string, unknown> } = {}): PublishedEvent {
+export function publishedEvent(
+  type: string,
+  orgId: string,
+  options: { actorId?: string | null; subject?: { type: string; id: string } | null; data?: Record<string, unknown> } = {},
+): PublishedEvent {
   return {
     id: uuidv7(),
     type,
@@ -31,7 +35,11 @@ export function publishedEvent(type: string, orgId: string, options: { actorId?:
 
 /** Gives a member an e-mail address the way identity's events do. */
 export async function giveAddress(services: NotificationsServices, member: TestMember, email: string): Promise<void> {
-  const event = publishedEvent('membership.created', member.orgId, { actorId: member.userId, subject: { type: 'User', id: member.userId }, data: { email, name: email.split('@')[0], role: 'member' } });
+  const event = publishedEvent('membership.created', member.orgId, {
+    actorId: member.userId,
+    subject: { type: 'User', id: member.userId },
+    data: { email, name: email.split('@')[0], role: 'member' },
+  });
   await services.addresses.record(parseEvent(identityEvents, 'membership.created', event));
 }
 
@@ -61,7 +69,10 @@ export interface NotificationRow {
 
 /** A user's notification rows (as the administrator: every organization), oldest first. */
 export const rowsOf = (databaseUrl: string, userId: string): Promise<NotificationRow[]> =>
-  withClient(databaseUrl, async (c) => (await c.query('SELECT * FROM notifications.notifications WHERE recipient_id = $1 ORDER BY created_at, id', [userId])).rows);
+  withClient(
+    databaseUrl,
+    async (c) => (await c.query('SELECT * FROM notifications.notifications WHERE recipient_id = $1 ORDER BY created_at, id', [userId])).rows,
+  );
 
 export interface DeliveryRow {
   notification_id: string;
@@ -75,4 +86,7 @@ export interface DeliveryRow {
 }
 
 export const deliveriesOf = (databaseUrl: string, userId: string): Promise<DeliveryRow[]> =>
-  withClient(databaseUrl, async (c) => (await c.query('SELECT * FROM notifications.deliveries WHERE recipient_id = $1 ORDER BY created_at, id', [userId])).rows);
+  withClient(
+    databaseUrl,
+    async (c) => (await c.query('SELECT * FROM notifications.deliveries WHERE recipient_id = $1 ORDER BY created_at, id', [userId])).rows,
+  );

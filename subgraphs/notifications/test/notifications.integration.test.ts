@@ -49,14 +49,22 @@ afterAll(async () => {
 
 const query = (who: TestMember, text: string, variables: Record<string, unknown> = {}) => harness.request('notifications', text, variables, who.principal);
 const LIST = '{ notifications { totalCount nodes { id event title body subjectType subjectId actor { id } readAt } } notificationUnreadCount }';
-const listOf = async (who: TestMember) => (await query(who, LIST)).data as { notifications: { totalCount: number; nodes: GraphQLData[] }; notificationUnreadCount: number };
+const listOf = async (who: TestMember) =>
+  (await query(who, LIST)).data as { notifications: { totalCount: number; nodes: GraphQLData[] }; notificationUnreadCount: number };
 /** Another member of alice's organization, not notified of anything yet. */
 const newMember = async (): Promise<TestMember> => pool.pop()!;
 
 /** The events of the tasks outbox about a task, as the relay publishes them. */
 async function taskEvents(taskId: string, type: string): Promise<PublishedEvent[]> {
-  const rows = await withClient(database.url, async (c) =>
-    (await c.query('SELECT id, type, org_id, actor_id, subject_type, subject_id, data, request_id, occurred_at FROM tasks.outbox WHERE subject_id = $1 AND type = $2 ORDER BY occurred_at, id', [taskId, type])).rows,
+  const rows = await withClient(
+    database.url,
+    async (c) =>
+      (
+        await c.query(
+          'SELECT id, type, org_id, actor_id, subject_type, subject_id, data, request_id, occurred_at FROM tasks.outbox WHERE subject_id = $1 AND type = $2 ORDER BY occurred_at, id',
+          [taskId, type],
+        )
+      ).rows,
   );
   return rows.map((row) => ({
     id: row.id,
@@ -74,7 +82,10 @@ describe('routing events of the tasks subgraph', () => {
   it('notifies the new assignee of a task once — not the actor — also when the event is delivered again', async () => {
     const task = (await tasks.mutate(alice.principal, 'taskCreate', { title: 'Write the launch post', assigneeId: bob.globalUserId }, 'task { id }')).task;
     // The two root fields read in two transactions: wait until both have seen the commit.
-    const listed = await eventually(() => listOf(bob), (l) => l.notifications.nodes.length > 0 && l.notificationUnreadCount > 0);
+    const listed = await eventually(
+      () => listOf(bob),
+      (l) => l.notifications.nodes.length > 0 && l.notificationUnreadCount > 0,
+    );
     expect(listed.notifications.nodes).toEqual([
       {
         id: expect.any(String),
@@ -104,10 +115,23 @@ describe('routing events of the tasks subgraph', () => {
     const carol = await newMember();
     const task = (await tasks.mutate(carol.principal, 'taskCreate', { title: 'Review the budget', assigneeId: bob.globalUserId }, 'task { id }')).task;
     await tasks.mutate(bob.principal, 'taskUpdate', { id: task.id, status: 'IN_PROGRESS' }, 'task { id }');
-    const changed = await eventually(() => listOf(carol), (l) => l.notifications.nodes.length >= 1);
-    expect(changed.notifications.nodes).toMatchObject([{ event: 'task.status_changed', title: 'A task you watch changed status', body: '“Review the budget”: To do → In progress', actor: { id: bob.globalUserId } }]);
+    const changed = await eventually(
+      () => listOf(carol),
+      (l) => l.notifications.nodes.length >= 1,
+    );
+    expect(changed.notifications.nodes).toMatchObject([
+      {
+        event: 'task.status_changed',
+        title: 'A task you watch changed status',
+        body: '“Review the budget”: To do → In progress',
+        actor: { id: bob.globalUserId },
+      },
+    ]);
     await tasks.mutate(bob.principal, 'taskUpdate', { id: task.id, status: 'DONE' }, 'task { id }');
-    const done = await eventually(() => listOf(carol), (l) => l.notifications.nodes.length >= 2);
+    const done = await eventually(
+      () => listOf(carol),
+      (l) => l.notifications.nodes.length >= 2,
+    );
     await sleep(300);
     expect((await listOf(carol)).notifications.nodes.map((n) => n.event)).toEqual(['task.completed', 'task.status_changed']);
     // bob was assigned (by carol) and watches, but made both changes himself.
@@ -121,17 +145,37 @@ describe('routing events of other modules', () => {
     const dave = await newMember();
     const nodeId = uuidv7();
     await services.router.handle(
-      publishedEvent('user.mentioned', alice.orgId, { actorId: alice.userId, subject: { type: 'User', id: dave.userId }, data: { commentId: uuidv7(), nodeType: 'Task', nodeId, recipients: [dave.userId] } }),
+      publishedEvent('user.mentioned', alice.orgId, {
+        actorId: alice.userId,
+        subject: { type: 'User', id: dave.userId },
+        data: { commentId: uuidv7(), nodeType: 'Task', nodeId, recipients: [dave.userId] },
+      }),
     );
     await services.router.handle(
-      publishedEvent('automation.notification_requested', alice.orgId, { data: { automationId: uuidv7(), automation: 'Overdue alert', message: 'The task is overdue.', recipients: [dave.userId, alice.userId] } }),
+      publishedEvent('automation.notification_requested', alice.orgId, {
+        data: { automationId: uuidv7(), automation: 'Overdue alert', message: 'The task is overdue.', recipients: [dave.userId, alice.userId] },
+      }),
     );
     const contact = uuidv7();
-    await services.router.handle(publishedEvent('contact.assigned', alice.orgId, { actorId: alice.userId, subject: { type: 'Contact', id: contact }, data: { contactId: contact, before: { assignedTo: null }, after: { assignedTo: dave.userId } } }));
+    await services.router.handle(
+      publishedEvent('contact.assigned', alice.orgId, {
+        actorId: alice.userId,
+        subject: { type: 'Contact', id: contact },
+        data: { contactId: contact, before: { assignedTo: null }, after: { assignedTo: dave.userId } },
+      }),
+    );
     const deal = uuidv7();
-    await services.router.handle(publishedEvent('deal.assigned', alice.orgId, { actorId: alice.userId, subject: { type: 'Deal', id: deal }, data: { contactId: contact, title: 'Fleet renewal', before: { ownerId: alice.userId }, after: { ownerId: dave.userId } } }));
+    await services.router.handle(
+      publishedEvent('deal.assigned', alice.orgId, {
+        actorId: alice.userId,
+        subject: { type: 'Deal', id: deal },
+        data: { contactId: contact, title: 'Fleet renewal', before: { ownerId: alice.userId }, after: { ownerId: dave.userId } },
+      }),
+    );
     // Not routed at all: nothing.
-    await services.router.handle(publishedEvent('deal.updated', alice.orgId, { actorId: alice.userId, subject: { type: 'Deal', id: deal }, data: { recipients: [dave.userId] } }));
+    await services.router.handle(
+      publishedEvent('deal.updated', alice.orgId, { actorId: alice.userId, subject: { type: 'Deal', id: deal }, data: { recipients: [dave.userId] } }),
+    );
 
     const listed = (await listOf(dave)).notifications.nodes;
     expect(listed.map((n) => [n.event, n.title, n.body, n.subjectType, n.subjectId])).toEqual([
@@ -150,7 +194,10 @@ describe('routing events of other modules', () => {
     const erin = await newMember();
     const outsider = await testMember(database.url); // another organization
     await services.router.handle(
-      publishedEvent('automation.notification_requested', alice.orgId, { actorId: erin.userId, data: { automation: 'x', message: 'y', recipients: [erin.userId, outsider.userId, uuidv7(), 'not-a-uuid'] } }),
+      publishedEvent('automation.notification_requested', alice.orgId, {
+        actorId: erin.userId,
+        data: { automation: 'x', message: 'y', recipients: [erin.userId, outsider.userId, uuidv7(), 'not-a-uuid'] },
+      }),
     );
     // An event of the outsider's organization naming erin (not a member there).
     await services.router.handle(publishedEvent('task.assigned', outsider.orgId, { actorId: outsider.userId, data: { after: { assigneeId: erin.userId } } }));
@@ -161,8 +208,15 @@ describe('routing events of other modules', () => {
   it('refuses an event that breaks its producer’s contract, for good and with the reason, and notifies no one', async () => {
     const finn = await newMember();
     const malformed = publishedEvent('task.assigned', alice.orgId, { actorId: alice.userId, data: { after: { assigneeId: 42 } } });
-    await expect(services.router.handle(malformed)).rejects.toThrow(new MalformedPayloadError(`task.assigned event ${malformed.id}`, [{ code: 'invalid_type', expected: 'string', path: ['after', 'assigneeId'], message: 'Invalid input: expected string, received number', input: 42 }]));
-    const wrongStatus = publishedEvent('task.status_changed', alice.orgId, { actorId: alice.userId, data: { boardId: null, taskTitle: 'T', recipients: [finn.userId], before: { status: 'todo' }, after: { status: 'finished' } } });
+    await expect(services.router.handle(malformed)).rejects.toThrow(
+      new MalformedPayloadError(`task.assigned event ${malformed.id}`, [
+        { code: 'invalid_type', expected: 'string', path: ['after', 'assigneeId'], message: 'Invalid input: expected string, received number', input: 42 },
+      ]),
+    );
+    const wrongStatus = publishedEvent('task.status_changed', alice.orgId, {
+      actorId: alice.userId,
+      data: { boardId: null, taskTitle: 'T', recipients: [finn.userId], before: { status: 'todo' }, after: { status: 'finished' } },
+    });
     await expect(services.router.handle(wrongStatus)).rejects.toThrow(/^Malformed task\.status_changed event .*: data\.after\.status: /);
     expect(await rowsOf(database.url, finn.userId)).toEqual([]);
   });
@@ -173,8 +227,15 @@ describe('preferences', () => {
 
   it('mute a prefix: nothing at all; a more specific preference wins; deleting restores the default', async () => {
     const frank = await newMember();
-    expect((await notifications.mutate(frank.principal, 'notificationPreferenceSet', { event: 'task.*', muted: true }, PREF)).preference).toEqual({ event: 'task.*', inApp: true, email: true, push: false, muted: true });
-    const assign = () => services.router.handle(publishedEvent('task.assigned', alice.orgId, { actorId: alice.userId, data: { after: { assigneeId: frank.userId } } }));
+    expect((await notifications.mutate(frank.principal, 'notificationPreferenceSet', { event: 'task.*', muted: true }, PREF)).preference).toEqual({
+      event: 'task.*',
+      inApp: true,
+      email: true,
+      push: false,
+      muted: true,
+    });
+    const assign = () =>
+      services.router.handle(publishedEvent('task.assigned', alice.orgId, { actorId: alice.userId, data: { after: { assigneeId: frank.userId } } }));
     await assign();
     expect(await rowsOf(database.url, frank.userId)).toEqual([]);
 
@@ -183,7 +244,12 @@ describe('preferences', () => {
     await assign();
     const rows = await rowsOf(database.url, frank.userId);
     expect(rows.map((r) => [r.event_type, r.in_app])).toEqual([['task.assigned', true]]);
-    expect(await withClient(database.url, async (c) => (await c.query('SELECT count(*)::int AS n FROM notifications.deliveries WHERE notification_id = $1', [rows[0]!.id])).rows[0].n)).toBe(0); // in-app only
+    expect(
+      await withClient(
+        database.url,
+        async (c) => (await c.query('SELECT count(*)::int AS n FROM notifications.deliveries WHERE notification_id = $1', [rows[0]!.id])).rows[0].n,
+      ),
+    ).toBe(0); // in-app only
     await services.router.handle(publishedEvent('task.completed', alice.orgId, { actorId: alice.userId, data: { recipients: [frank.userId] } }));
     expect((await rowsOf(database.url, frank.userId)).length).toBe(1); // task.* still muted
 
@@ -202,7 +268,13 @@ describe('preferences', () => {
   it('turning in-app off keeps the e-mail but hides the notification; bad patterns are refused', async () => {
     const gina = await newMember();
     await notifications.mutate(gina.principal, 'notificationPreferenceSet', { event: 'deal.assigned', inApp: false }, PREF);
-    await services.router.handle(publishedEvent('deal.assigned', alice.orgId, { actorId: alice.userId, subject: { type: 'Deal', id: uuidv7() }, data: { after: { ownerId: gina.userId } } }));
+    await services.router.handle(
+      publishedEvent('deal.assigned', alice.orgId, {
+        actorId: alice.userId,
+        subject: { type: 'Deal', id: uuidv7() },
+        data: { after: { ownerId: gina.userId } },
+      }),
+    );
     const [row] = await rowsOf(database.url, gina.userId);
     expect(row).toMatchObject({ event_type: 'deal.assigned', in_app: false });
     expect(await listOf(gina)).toEqual({ notifications: { totalCount: 0, nodes: [] }, notificationUnreadCount: 0 });
@@ -215,7 +287,9 @@ describe('preferences', () => {
   it('e-mail frequency defaults to IMMEDIATE and can be changed', async () => {
     const hank = await newMember();
     expect((await query(hank, '{ notificationSettings { emailFrequency } }')).data!.notificationSettings).toEqual({ emailFrequency: 'IMMEDIATE' });
-    expect((await notifications.mutate(hank.principal, 'notificationSettingsUpdate', { emailFrequency: 'DAILY' }, 'settings { emailFrequency }')).settings).toEqual({ emailFrequency: 'DAILY' });
+    expect(
+      (await notifications.mutate(hank.principal, 'notificationSettingsUpdate', { emailFrequency: 'DAILY' }, 'settings { emailFrequency }')).settings,
+    ).toEqual({ emailFrequency: 'DAILY' });
     expect((await query(hank, '{ notificationSettings { emailFrequency } }')).data!.notificationSettings).toEqual({ emailFrequency: 'DAILY' });
   });
 });
@@ -224,11 +298,17 @@ describe('reading', () => {
   it('lists latest first with cursors, counts unread, marks some and all read', async () => {
     const ivy = await newMember();
     for (const n of [1, 2, 3]) {
-      await services.router.handle(publishedEvent('automation.notification_requested', alice.orgId, { data: { automation: `Rule ${n}`, message: `Message ${n}`, recipients: [ivy.userId] } }));
+      await services.router.handle(
+        publishedEvent('automation.notification_requested', alice.orgId, {
+          data: { automation: `Rule ${n}`, message: `Message ${n}`, recipients: [ivy.userId] },
+        }),
+      );
     }
     const first = await query(ivy, '{ notifications(first: 2) { nodes { id title } pageInfo { hasNextPage endCursor } } }');
     expect(first.data!.notifications.nodes.map((n: { title: string }) => n.title)).toEqual(['Automation: Rule 3', 'Automation: Rule 2']);
-    const rest = await query(ivy, 'query($after: String) { notifications(first: 2, after: $after) { nodes { id title } pageInfo { hasNextPage } } }', { after: first.data!.notifications.pageInfo.endCursor });
+    const rest = await query(ivy, 'query($after: String) { notifications(first: 2, after: $after) { nodes { id title } pageInfo { hasNextPage } } }', {
+      after: first.data!.notifications.pageInfo.endCursor,
+    });
     expect(rest.data!.notifications).toEqual({ nodes: [{ id: expect.any(String), title: 'Automation: Rule 1' }], pageInfo: { hasNextPage: false } });
     const [newest, middle] = first.data!.notifications.nodes as { id: string }[];
 
@@ -246,12 +326,18 @@ describe('reading', () => {
   it('refuses to mark another user’s notification (as not found) and writes nothing', async () => {
     const jack = await newMember();
     const kate = await newMember();
-    await services.router.handle(publishedEvent('automation.notification_requested', alice.orgId, { data: { automation: 'A', message: 'B', recipients: [jack.userId, kate.userId] } }));
+    await services.router.handle(
+      publishedEvent('automation.notification_requested', alice.orgId, { data: { automation: 'A', message: 'B', recipients: [jack.userId, kate.userId] } }),
+    );
     const [jacks] = (await listOf(jack)).notifications.nodes;
     const [kates] = (await listOf(kate)).notifications.nodes;
-    const refused = await query(kate, 'mutation($input: NotificationMarkReadInput!) { notificationMarkRead(input: $input) { notifications { id } userErrors { code field } } }', {
-      input: { ids: [kates!.id, jacks!.id, toGlobalId('Task', uuidv7())] },
-    });
+    const refused = await query(
+      kate,
+      'mutation($input: NotificationMarkReadInput!) { notificationMarkRead(input: $input) { notifications { id } userErrors { code field } } }',
+      {
+        input: { ids: [kates!.id, jacks!.id, toGlobalId('Task', uuidv7())] },
+      },
+    );
     expect(refused.data!.notificationMarkRead).toEqual({
       notifications: null,
       userErrors: [
@@ -269,7 +355,9 @@ describe('tenancy and references', () => {
     const liam = await newMember();
     const mia = await newMember();
     const stranger = await testMember(database.url, 'owner');
-    await services.router.handle(publishedEvent('automation.notification_requested', alice.orgId, { data: { automation: 'Ref', message: 'M', recipients: [liam.userId] } }));
+    await services.router.handle(
+      publishedEvent('automation.notification_requested', alice.orgId, { data: { automation: 'Ref', message: 'M', recipients: [liam.userId] } }),
+    );
     const [mine] = (await listOf(liam)).notifications.nodes;
     const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Notification { id title } } }';
     const representations = { r: [{ __typename: 'Notification', id: mine!.id }] };
@@ -300,9 +388,14 @@ describe('notificationReceived (driven by the gateway)', () => {
   it('answers the recipient with the notification a live event announces, anyone else with null', async () => {
     const noah = await newMember();
     const olga = await newMember();
-    await services.router.handle(publishedEvent('automation.notification_requested', alice.orgId, { data: { automation: 'Live', message: 'now', recipients: [noah.userId] } }));
+    await services.router.handle(
+      publishedEvent('automation.notification_requested', alice.orgId, { data: { automation: 'Live', message: 'now', recipients: [noah.userId] } }),
+    );
     const [row] = await rowsOf(database.url, noah.userId);
-    const [announced] = await withClient(database.url, async (c) => (await c.query('SELECT id, type, org_id, actor_id, data, occurred_at FROM notifications.outbox WHERE subject_id = $1', [row!.id])).rows);
+    const [announced] = await withClient(
+      database.url,
+      async (c) => (await c.query('SELECT id, type, org_id, actor_id, data, occurred_at FROM notifications.outbox WHERE subject_id = $1', [row!.id])).rows,
+    );
     const event: PublishedEvent = {
       id: announced.id,
       type: announced.type,
@@ -313,7 +406,9 @@ describe('notificationReceived (driven by the gateway)', () => {
       requestId: null,
       occurredAt: announced.occurred_at.toISOString(),
     };
-    expect((await live(noah, event)).data).toEqual({ notificationReceived: { id: toGlobalId('Notification', row!.id), event: 'automation.notification_requested', title: 'Automation: Live' } });
+    expect((await live(noah, event)).data).toEqual({
+      notificationReceived: { id: toGlobalId('Notification', row!.id), event: 'automation.notification_requested', title: 'Automation: Live' },
+    });
     expect((await live(olga, event)).data).toEqual({ notificationReceived: null });
     expect((await live(noah, { ...event, type: 'notification.read' })).data).toEqual({ notificationReceived: null });
     expect((await live(noah, { ...event, orgId: uuidv7() })).data).toEqual({ notificationReceived: null });

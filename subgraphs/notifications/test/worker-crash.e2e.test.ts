@@ -48,14 +48,23 @@ beforeAll(async () => {
   // Same key prefix and e-mail sink as the worker process: this process's e-mail worker shares the queue.
   // The cell is tasks and notifications: the tasks relay here routes to the worker process.
   const eventConsumers = JSON.stringify(cellEventConsumers([catalog.tasks!, notificationsSubgraph]));
-  harness = await startTestSubgraphs([catalog.tasks!], { databaseUrl: database.url, internalKeys: keys, env: { REDIS_KEY_PREFIX: prefix, EMAIL_SINK_DIR: mailDir, CELL_EVENT_CONSUMERS: eventConsumers } });
+  harness = await startTestSubgraphs([catalog.tasks!], {
+    databaseUrl: database.url,
+    internalKeys: keys,
+    env: { REDIS_KEY_PREFIX: prefix, EMAIL_SINK_DIR: mailDir, CELL_EVENT_CONSUMERS: eventConsumers },
+  });
   redis = new Redis(TEST_REDIS_URL);
   owner = await testMember(database.url, 'owner');
   for (let i = 0; i < 6; i++) members.push(await testMember(database.url, 'member', owner.orgId));
   // Their addresses, as identity's membership.created events would have given them.
   await withClient(database.url, async (client) => {
     for (const [index, member] of members.entries()) {
-      await client.query('INSERT INTO notifications.recipients (org_id, user_id, email, name) VALUES ($1, $2, $3, $4)', [owner.orgId, member.userId, `member-${index}@crash.test`, `Member ${index}`]);
+      await client.query('INSERT INTO notifications.recipients (org_id, user_id, email, name) VALUES ($1, $2, $3, $4)', [
+        owner.orgId,
+        member.userId,
+        `member-${index}@crash.test`,
+        `Member ${index}`,
+      ]);
     }
   });
   env = {
@@ -84,7 +93,11 @@ afterAll(async () => {
 
 /** Starts the notifications subgraph (and its workers) in a child process; resolves once it serves. */
 async function startWorker(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--conditions=@cellgraph/source', '--import', '@swc-node/register/esm-register', 'subgraphs/notifications/src/main.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['--conditions=@cellgraph/source', '--import', '@swc-node/register/esm-register', 'subgraphs/notifications/src/main.ts'],
+    { env, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   let output = '';
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -111,7 +124,11 @@ describe('a notifications worker killed in the middle of a batch', () => {
         expected.set(assignee.userId, (expected.get(assignee.userId) ?? 0) + 1);
       }
     })();
-    const partial = await eventually(() => count('SELECT count(*) AS n FROM notifications.notifications'), (n) => n >= 5, 20_000);
+    const partial = await eventually(
+      () => count('SELECT count(*) AS n FROM notifications.notifications'),
+      (n) => n >= 5,
+      20_000,
+    );
     worker.kill('SIGKILL');
     await once(worker, 'exit');
     const atKill = await count('SELECT count(*) AS n FROM notifications.notifications');
@@ -125,11 +142,19 @@ describe('a notifications worker killed in the middle of a batch', () => {
     try {
       // A delivery is marked sent when its transaction hands the e-mail to the mail queue, whose
       // worker (in either process) writes the file: the two finish in either order.
-      const sentAndMailed = () => Promise.all([count("SELECT count(*) AS n FROM notifications.deliveries WHERE channel = 'email' AND status = 'sent'"), readSentEmails(mailDir).length]);
+      const sentAndMailed = () =>
+        Promise.all([count("SELECT count(*) AS n FROM notifications.deliveries WHERE channel = 'email' AND status = 'sent'"), readSentEmails(mailDir).length]);
       const [sent, mailed] = await eventually(sentAndMailed, ([s, m]) => s >= TASKS && m >= TASKS, 60_000);
       expect(sent).toBe(TASKS);
       expect(mailed).toBe(TASKS);
-      const rows = await withClient(database.url, async (client) => (await client.query('SELECT recipient_id, count(*)::int AS n FROM notifications.notifications GROUP BY recipient_id')).rows as { recipient_id: string; n: number }[]);
+      const rows = await withClient(
+        database.url,
+        async (client) =>
+          (await client.query('SELECT recipient_id, count(*)::int AS n FROM notifications.notifications GROUP BY recipient_id')).rows as {
+            recipient_id: string;
+            n: number;
+          }[],
+      );
       expect(new Map(rows.map((row) => [row.recipient_id, row.n]))).toEqual(expected);
       // One e-mail per notification: none lost, none twice.
       const mails = readSentEmails(mailDir);

@@ -57,7 +57,10 @@ export const tasksEvents = {
   'task.watcher_added': taskEvent({ userId: id }),
   'task.watcher_removed': taskEvent({ userId: id }),
   'board.created': z.object({ name: z.string() }),
-  'board.updated': z.object({ before: z.object({ name: z.string(), viewType: z.string(), config: z.record(z.string(), z.unknown()) }), after: z.object({ name: z.string(), viewType: z.string(), config: z.record(z.string(), z.unknown()) }) }),
+  'board.updated': z.object({
+    before: z.object({ name: z.string(), viewType: z.string(), config: z.record(z.string(), z.unknown()) }),
+    after: z.object({ name: z.string(), viewType: z.string(), config: z.record(z.string(), z.unknown()) }),
+  }),
   'board.deleted': z.object({ title: z.string() }),
   'board.restored': empty,
   'board.purged': empty,

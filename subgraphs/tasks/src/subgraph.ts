@@ -93,7 +93,10 @@ export const tasksSubgraph = defineSubgraph<TasksServices>({
   },
   consumes: [...AUTOMATION_TRIGGERS, ...NODE_TAG_EVENTS],
   eventHandlers: ({ engine, tagProjection }) => ({
-    ...typedEventHandlers(tasksEvents, Object.fromEntries(AUTOMATION_TRIGGERS.map((trigger) => [trigger, (event: Parameters<AutomationEngine['handle']>[0]) => engine.handle(event)]))),
+    ...typedEventHandlers(
+      tasksEvents,
+      Object.fromEntries(AUTOMATION_TRIGGERS.map((trigger) => [trigger, (event: Parameters<AutomationEngine['handle']>[0]) => engine.handle(event)])),
+    ),
     ...typedEventHandlers(collaborationEvents, {
       'entity.tagged': (event) => tagProjection.set(event, true),
       'entity.untagged': (event) => tagProjection.set(event, false),

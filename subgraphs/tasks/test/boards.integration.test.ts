@@ -1,4 +1,15 @@
-import { createTestDatabase, mutationsOf, startTestSubgraphs, testMember, uuidOf, withClient, type GraphQLData, type SubgraphHarness, type TestDatabase, type TestMember } from '@cellgraph/kernel/testing';
+import {
+  createTestDatabase,
+  mutationsOf,
+  startTestSubgraphs,
+  testMember,
+  uuidOf,
+  withClient,
+  type GraphQLData,
+  type SubgraphHarness,
+  type TestDatabase,
+  type TestMember,
+} from '@cellgraph/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tasksSubgraph } from '../src/index.js';
 import { MAX_KEY_LENGTH } from '@cellgraph/kernel';
@@ -43,9 +54,15 @@ async function columnTitles(boardId: string): Promise<Record<string, string[]>> 
 
 describe('boards and columns', () => {
   it('creates a board with ordered columns; columns are added, reordered, limited and deleted when empty', async () => {
-    const created = await board([{ name: 'To do', status: 'TODO' }, { name: 'Doing', status: 'IN_PROGRESS', wipLimit: 2 }, { name: 'Done', status: 'DONE' }]);
+    const created = await board([
+      { name: 'To do', status: 'TODO' },
+      { name: 'Doing', status: 'IN_PROGRESS', wipLimit: 2 },
+      { name: 'Done', status: 'DONE' },
+    ]);
     expect(created.columns.map((c) => c.name)).toEqual(['To do', 'Doing', 'Done']);
-    const review = (await mutate(alice.principal, 'boardColumnCreate', { boardId: created.id, name: 'Review', afterColumnId: created.columns[1]!.id }, 'column { id }')).column;
+    const review = (
+      await mutate(alice.principal, 'boardColumnCreate', { boardId: created.id, name: 'Review', afterColumnId: created.columns[1]!.id }, 'column { id }')
+    ).column;
     await mutate(alice.principal, 'boardColumnCreate', { boardId: created.id, name: 'Archive' }, 'column { id }');
     await mutate(alice.principal, 'boardColumnMove', { id: created.columns[2]!.id, afterColumnId: null }, 'column { id }');
     const names = await harness.request('tasks', 'query($id: ID!) { board(id: $id) { columns { name } } }', { id: created.id }, alice.principal);
@@ -60,12 +77,19 @@ describe('boards and columns', () => {
 
 describe('tasks on boards', () => {
   it('land in the first column by default, and moving them sets the status the column defines', async () => {
-    const b = await board([{ name: 'To do', status: 'TODO' }, { name: 'Doing', status: 'IN_PROGRESS' }, { name: 'Done', status: 'DONE' }]);
+    const b = await board([
+      { name: 'To do', status: 'TODO' },
+      { name: 'Doing', status: 'IN_PROGRESS' },
+      { name: 'Done', status: 'DONE' },
+    ]);
     const task = (await mutate(alice.principal, 'taskCreate', { title: 'Ship', boardId: b.id }, 'task { id status column { name } board { name } }')).task;
     expect(task).toMatchObject({ status: 'TODO', column: { name: 'To do' }, board: { name: 'Sprint' } });
     const moved = (await mutate(alice.principal, 'taskMove', { id: task.id, columnId: b.columns[2]!.id }, 'task { status completedAt column { name } }')).task;
     expect(moved).toMatchObject({ status: 'DONE', column: { name: 'Done' }, completedAt: expect.any(String) });
-    const events = (await withClient(database.url, async (c) => (await c.query('SELECT type, data FROM tasks.outbox WHERE subject_id = $1 ORDER BY occurred_at', [uuidOf(task.id)])).rows)) as { type: string; data: GraphQLData }[];
+    const events = (await withClient(
+      database.url,
+      async (c) => (await c.query('SELECT type, data FROM tasks.outbox WHERE subject_id = $1 ORDER BY occurred_at', [uuidOf(task.id)])).rows,
+    )) as { type: string; data: GraphQLData }[];
     expect(events.map((e) => e.type)).toEqual(['task.created', 'task.updated', 'task.status_changed', 'task.completed', 'task.moved']);
     expect(events[2]!.data).toMatchObject({ before: { status: 'todo' }, after: { status: 'done' } });
   });
@@ -111,7 +135,11 @@ describe('tasks on boards', () => {
     }
     const actual = await columnTitles(b.id);
     expect(actual).toEqual(Object.fromEntries(b.columns.map((c) => [c.name, model.get(c.id)!.map((id) => titles.get(id)!)])));
-    const rows = await withClient(database.url, async (c) => (await c.query(`SELECT column_id, position FROM tasks.tasks WHERE board_id = $1 ORDER BY column_id, position COLLATE "C"`, [uuidOf(b.id)])).rows);
+    const rows = await withClient(
+      database.url,
+      async (c) =>
+        (await c.query(`SELECT column_id, position FROM tasks.tasks WHERE board_id = $1 ORDER BY column_id, position COLLATE "C"`, [uuidOf(b.id)])).rows,
+    );
     expect(new Set(rows.map((r) => `${r.column_id}/${r.position}`)).size).toBe(30);
     expect(rows.every((r) => r.position.length <= MAX_KEY_LENGTH)).toBe(true);
   }, 180_000); // a hang guard: a thousand real transactions take long on a busy machine
@@ -128,7 +156,10 @@ describe('tasks on boards', () => {
     }
     expected.push('last');
     expect((await columnTitles(b.id)).Only).toEqual(expected);
-    const longest = await withClient(database.url, async (c) => (await c.query('SELECT max(length(position)) AS n FROM tasks.tasks WHERE board_id = $1', [uuidOf(b.id)])).rows[0].n);
+    const longest = await withClient(
+      database.url,
+      async (c) => (await c.query('SELECT max(length(position)) AS n FROM tasks.tasks WHERE board_id = $1', [uuidOf(b.id)])).rows[0].n,
+    );
     expect(longest).toBeLessThanOrEqual(MAX_KEY_LENGTH);
     // A rebalance rewrote every key: even the untouched last task's.
     const lastNow = await harness.request('tasks', 'query($id: ID!) { task(id: $id) { position } }', { id: last.id }, alice.principal);
@@ -141,12 +172,22 @@ describe('hierarchy', () => {
     const root = (await mutate(alice.principal, 'taskCreate', { title: 'Root' }, 'task { id }')).task;
     const child = (await mutate(alice.principal, 'taskCreate', { title: 'Child', parentId: root.id }, 'task { id }')).task;
     const grandchild = (await mutate(alice.principal, 'taskCreate', { title: 'Grandchild', parentId: child.id }, 'task { id }')).task;
-    const tree = await harness.request('tasks', `query($id: ID!) { task(id: $id) { subtasks { nodes { title subtasks { nodes { title parent { title } } } } } } }`, { id: root.id }, alice.principal);
+    const tree = await harness.request(
+      'tasks',
+      `query($id: ID!) { task(id: $id) { subtasks { nodes { title subtasks { nodes { title parent { title } } } } } } }`,
+      { id: root.id },
+      alice.principal,
+    );
     expect(tree.data!.task.subtasks.nodes).toEqual([{ title: 'Child', subtasks: { nodes: [{ title: 'Grandchild', parent: { title: 'Child' } }] } }]);
     expect(await refused(alice.principal, 'taskUpdate', { id: root.id, parentId: grandchild.id })).toEqual(['TASK_PARENT_CYCLE']);
     expect(await refused(alice.principal, 'taskUpdate', { id: root.id, parentId: root.id })).toEqual(['TASK_PARENT_CYCLE']);
     await mutate(alice.principal, 'taskUpdate', { id: grandchild.id, parentId: null }, 'task { id }');
-    const topLevel = await harness.request('tasks', `query { tasks(filter: { parent: { isNull: true }, title: { in: ["Root", "Child", "Grandchild"] } }, orderBy: [{ field: TITLE }]) { nodes { title } } }`, {}, alice.principal);
+    const topLevel = await harness.request(
+      'tasks',
+      `query { tasks(filter: { parent: { isNull: true }, title: { in: ["Root", "Child", "Grandchild"] } }, orderBy: [{ field: TITLE }]) { nodes { title } } }`,
+      {},
+      alice.principal,
+    );
     expect(topLevel.data!.tasks.nodes).toEqual([{ title: 'Grandchild' }, { title: 'Root' }]);
   });
 });
@@ -159,9 +200,19 @@ describe('tenancy and permissions', () => {
     expect((await harness.request('tasks', '{ boards { totalCount } }', {}, stranger.principal)).data!.boards.totalCount).toBe(0);
     const guest = await testMember(database.url, 'guest', alice.orgId);
     expect((await harness.request('tasks', '{ boards { totalCount } }', {}, guest.principal)).data!.boards.totalCount).toBe(0);
-    const entities = await harness.request('tasks', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Board { name } } }', { r: [{ __typename: 'Board', id: b.id }] }, alice.principal);
+    const entities = await harness.request(
+      'tasks',
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Board { name } } }',
+      { r: [{ __typename: 'Board', id: b.id }] },
+      alice.principal,
+    );
     expect(entities.data!._entities).toEqual([{ name: 'Sprint' }]);
-    const foreign = await harness.request('tasks', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Board { name } } }', { r: [{ __typename: 'Board', id: b.id }] }, stranger.principal);
+    const foreign = await harness.request(
+      'tasks',
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Board { name } } }',
+      { r: [{ __typename: 'Board', id: b.id }] },
+      stranger.principal,
+    );
     expect(foreign.data!._entities).toEqual([null]);
     const guestCreate = await harness.request('tasks', 'mutation { boardCreate(input: { name: "Mine" }) { board { id } } }', {}, guest.principal);
     expect(guestCreate.errors![0]!.extensions!.code).toBe('FORBIDDEN');

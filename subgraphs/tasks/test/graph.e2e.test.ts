@@ -8,9 +8,15 @@ let colleague: TestUser;
 beforeAll(async () => {
   cell = await startTestCell();
   owner = await cell.signUp('Owner');
-  await cell.gql('mutation($input: InvitationCreateInput!) { invitationCreate(input: $input) { userErrors { code } } }', { input: { email: 'colleague@example.test', role: 'MEMBER' } }, owner.token);
+  await cell.gql(
+    'mutation($input: InvitationCreateInput!) { invitationCreate(input: $input) { userErrors { code } } }',
+    { input: { email: 'colleague@example.test', role: 'MEMBER' } },
+    owner.token,
+  );
   const { token } = await waitForEmail(cell, 'colleague@example.test');
-  const accepted = await cell.gql('mutation($input: InvitationAcceptInput!) { invitationAccept(input: $input) { session { accessToken user { id } } } }', { input: { token, name: 'Colleague', password: TEST_PASSWORD } });
+  const accepted = await cell.gql('mutation($input: InvitationAcceptInput!) { invitationAccept(input: $input) { session { accessToken user { id } } } }', {
+    input: { token, name: 'Colleague', password: TEST_PASSWORD },
+  });
   const session = accepted.data!.invitationAccept.session;
   colleague = { ...owner, token: session.accessToken, userId: session.user.id, email: 'colleague@example.test' };
 });
@@ -25,7 +31,11 @@ describe('tasks across the graph', () => {
   it('lists 100 tasks with assignees and watchers in as many SQL statements as 1', async () => {
     for (let i = 0; i < 100; i++) {
       const assigneeId = i % 2 ? owner.userId : colleague.userId;
-      await cell.gql('mutation($input: TaskCreateInput!) { taskCreate(input: $input) { task { id } } }', { input: { title: `Task ${i}`, assigneeId } }, owner.token);
+      await cell.gql(
+        'mutation($input: TaskCreateInput!) { taskCreate(input: $input) { task { id } } }',
+        { input: { title: `Task ${i}`, assigneeId } },
+        owner.token,
+      );
     }
     const query = `query($first: Int!) { tasks(first: $first) { nodes { title assignee { name email } watchers { name } createdBy { email } } } }`;
     const one = await cell.gql(query, { first: 1 }, owner.token, { 'x-request-id': 'list-one' });
@@ -39,7 +49,11 @@ describe('tasks across the graph', () => {
 
   it('follows users to their tasks and teams to their members’ tasks', async () => {
     const team = (await cell.gql('mutation { teamCreate(input: { name: "Ops" }) { team { id } } }', {}, owner.token)).data!.teamCreate.team.id;
-    await cell.gql('mutation($input: TeamMemberAddInput!) { teamMemberAdd(input: $input) { userErrors { code } } }', { input: { teamId: team, userId: colleague.userId } }, owner.token);
+    await cell.gql(
+      'mutation($input: TeamMemberAddInput!) { teamMemberAdd(input: $input) { userErrors { code } } }',
+      { input: { teamId: team, userId: colleague.userId } },
+      owner.token,
+    );
     const result = await cell.gql(
       `query($team: ID!) { team(id: $team) { name members { nodes { user { name assignedTasks(first: 1) { totalCount } } } } tasks(first: 3) { totalCount nodes { assignee { email } } } } }`,
       { team },
@@ -53,7 +67,8 @@ describe('tasks across the graph', () => {
 
   it('shows nothing of one organization to another, board or task', async () => {
     const stranger = await cell.signUp('Stranger');
-    const board = (await cell.gql('mutation { boardCreate(input: { name: "Private", columns: [{ name: "A" }] }) { board { id } } }', {}, owner.token)).data!.boardCreate.board.id;
+    const board = (await cell.gql('mutation { boardCreate(input: { name: "Private", columns: [{ name: "A" }] }) { board { id } } }', {}, owner.token)).data!
+      .boardCreate.board.id;
     const seen = await cell.gql('query($id: ID!) { board(id: $id) { id } tasks { totalCount } boards { totalCount } }', { id: board }, stranger.token);
     expect(seen.data).toEqual({ board: null, tasks: { totalCount: 0 }, boards: { totalCount: 0 } });
   });

@@ -1,5 +1,15 @@
 import { toGlobalId, uuidv7, type PublishedEvent } from '@cellgraph/kernel';
-import { createTestDatabase, mutationsOf, startTestSubgraphs, testMember, uuidOf, withClient, type SubgraphHarness, type TestDatabase, type TestMember } from '@cellgraph/kernel/testing';
+import {
+  createTestDatabase,
+  mutationsOf,
+  startTestSubgraphs,
+  testMember,
+  uuidOf,
+  withClient,
+  type SubgraphHarness,
+  type TestDatabase,
+  type TestMember,
+} from '@cellgraph/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tasksSubgraph, type TasksServices } from '../src/index.js';
 
@@ -36,12 +46,22 @@ const tagEvent = (type: 'entity.tagged' | 'entity.untagged', taskId: string, tag
   requestId: null,
   occurredAt: new Date().toISOString(),
 });
-const deleted = (tagId: string): PublishedEvent => ({ ...tagEvent('entity.untagged', uuidv7(), tagId), type: 'tag.deleted', subject: { type: 'Tag', id: tagId }, data: { name: 'Gone', removedFrom: 1 } });
+const deleted = (tagId: string): PublishedEvent => ({
+  ...tagEvent('entity.untagged', uuidv7(), tagId),
+  type: 'tag.deleted',
+  subject: { type: 'Tag', id: tagId },
+  data: { name: 'Gone', removedFrom: 1 },
+});
 /** Runs the event through the subgraph's handlers, as its event worker does. */
 const handle = (event: PublishedEvent) => tasksSubgraph.eventHandlers!(services)[event.type]!(event);
 
 async function titles(tags: Record<string, unknown>, who: TestMember = owner): Promise<string[]> {
-  const result = await harness.request('tasks', 'query($tags: TagComparator) { tasks(filter: { tags: $tags }, orderBy: [{ field: TITLE }]) { nodes { title } } }', { tags }, who.principal);
+  const result = await harness.request(
+    'tasks',
+    'query($tags: TagComparator) { tasks(filter: { tags: $tags }, orderBy: [{ field: TITLE }]) { nodes { title } } }',
+    { tags },
+    who.principal,
+  );
   expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
   return result.data!.tasks.nodes.map((node: { title: string }) => node.title);
 }
@@ -80,21 +100,32 @@ describe('filtering tasks by tag', () => {
 
     // Another organization sees none of it.
     expect(await titles({ hasAny: [tag(red)] }, stranger)).toEqual([]);
-    const rows = await withClient(database.url, async (client) => (await client.query('SELECT count(*)::int AS n FROM tasks.node_tags WHERE tagged')).rows[0].n);
+    const rows = await withClient(
+      database.url,
+      async (client) => (await client.query('SELECT count(*)::int AS n FROM tasks.node_tags WHERE tagged')).rows[0].n,
+    );
     expect(rows).toBe(2); // A and B, red
   });
 
   it('refuses ids that are not tags, and forgets a purged task’s tags', async () => {
     const refused = await harness.request('tasks', '{ tasks(filter: { tags: { hasAny: ["not-an-id"] } }) { totalCount } }', {}, owner.principal);
     expect(refused.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
-    const wrongType = await harness.request('tasks', 'query($id: ID!) { tasks(filter: { tags: { hasAll: [$id] } }) { totalCount } }', { id: toGlobalId('Task', uuidv7()) }, owner.principal);
+    const wrongType = await harness.request(
+      'tasks',
+      'query($id: ID!) { tasks(filter: { tags: { hasAll: [$id] } }) { totalCount } }',
+      { id: toGlobalId('Task', uuidv7()) },
+      owner.principal,
+    );
     expect(wrongType.errors![0]!.message).toBe('filter.tags.hasAll.0 is not a valid Tag id');
 
     const doomed = await task('Doomed');
     await handle(tagEvent('entity.tagged', doomed, uuidv7()));
     await mutate(owner.principal, 'taskDelete', { id: doomed }, 'deletedTaskId');
     await mutate(owner.principal, 'taskPurge', { id: doomed }, 'deletedTaskId');
-    const left = await withClient(database.url, async (client) => (await client.query('SELECT count(*)::int AS n FROM tasks.node_tags WHERE node_id = $1', [uuidOf(doomed)])).rows[0].n);
+    const left = await withClient(
+      database.url,
+      async (client) => (await client.query('SELECT count(*)::int AS n FROM tasks.node_tags WHERE node_id = $1', [uuidOf(doomed)])).rows[0].n,
+    );
     expect(left).toBe(0);
   });
 });

@@ -1,5 +1,13 @@
 import { toGlobalId, uuidv7, type OrganizationRoleName, type Principal } from '@cellgraph/kernel';
-import { createTestDatabase, startTestSubgraphs, testMember, userPrincipal, withClient, type SubgraphHarness, type TestDatabase } from '@cellgraph/kernel/testing';
+import {
+  createTestDatabase,
+  startTestSubgraphs,
+  testMember,
+  userPrincipal,
+  withClient,
+  type SubgraphHarness,
+  type TestDatabase,
+} from '@cellgraph/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tasksSubgraph } from '../src/index.js';
 
@@ -71,7 +79,12 @@ describe('task lifecycle', () => {
 
   it('updates only the fields given, and clears fields set to null', async () => {
     const { principal, orgId } = await member();
-    const task = await createTask(principal, { title: 'Draft', description: 'Some text', priority: 'LOW', assigneeId: toGlobalId('User', await colleague(orgId)) });
+    const task = await createTask(principal, {
+      title: 'Draft',
+      description: 'Some text',
+      priority: 'LOW',
+      assigneeId: toGlobalId('User', await colleague(orgId)),
+    });
     const result = await harness.request('tasks', UPDATE, { input: { id: task.id, status: 'IN_PROGRESS', description: null, assigneeId: null } }, principal);
     expect(result.data!.taskUpdate.userErrors).toEqual([]);
     expect(result.data!.taskUpdate.task).toMatchObject({ title: 'Draft', status: 'IN_PROGRESS', description: null, priority: 'LOW', assignee: null });
@@ -157,13 +170,19 @@ describe('listing', () => {
   });
 
   it('refuses malformed paging arguments', async () => {
-    const codes = async (args: string) => (await harness.request('tasks', `{ tasks(${args}) { totalCount } }`, {}, principal)).errors?.map((e) => e.extensions?.code);
+    const codes = async (args: string) =>
+      (await harness.request('tasks', `{ tasks(${args}) { totalCount } }`, {}, principal)).errors?.map((e) => e.extensions?.code);
     expect(await codes('first: 101')).toEqual(['BAD_USER_INPUT']);
     expect(await codes('first: 1, last: 1')).toEqual(['BAD_USER_INPUT']);
     expect(await codes('after: "garbage"')).toEqual(['BAD_USER_INPUT']);
     const page = await harness.request('tasks', '{ tasks(first: 1) { pageInfo { endCursor } } }', {}, principal);
     const cursor = page.data!.tasks.pageInfo.endCursor;
-    const mismatch = await harness.request('tasks', `query($after: String) { tasks(after: $after, orderBy: [{ field: TITLE }]) { totalCount } }`, { after: cursor }, principal);
+    const mismatch = await harness.request(
+      'tasks',
+      `query($after: String) { tasks(after: $after, orderBy: [{ field: TITLE }]) { totalCount } }`,
+      { after: cursor },
+      principal,
+    );
     expect(mismatch.errors![0]!.message).toBe('after was taken with a different orderBy');
   });
 });
@@ -180,7 +199,14 @@ describe('keyset pagination', () => {
     const query = `query($first: Int, $after: String, $last: Int, $before: String, $orderBy: [TaskOrder!]) {
       tasks(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {
         nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
-    for (const orderBy of [[{ field: 'DUE_DATE', direction: 'ASC' }], [{ field: 'DUE_DATE', direction: 'DESC' }], [{ field: 'TITLE', direction: 'ASC' }, { field: 'DUE_DATE', direction: 'DESC' }]]) {
+    for (const orderBy of [
+      [{ field: 'DUE_DATE', direction: 'ASC' }],
+      [{ field: 'DUE_DATE', direction: 'DESC' }],
+      [
+        { field: 'TITLE', direction: 'ASC' },
+        { field: 'DUE_DATE', direction: 'DESC' },
+      ],
+    ]) {
       const forward: string[] = [];
       let after: string | null = null;
       for (let pages = 0; ; pages++) {
@@ -204,10 +230,14 @@ describe('keyset pagination', () => {
       expect(new Set(forward).size).toBe(created.length);
       expect(backward).toEqual(forward);
       // The order matches Postgres' own ORDER BY of the same keys (nulls as the greatest value).
-      const sql = orderBy.map((o) => `${o.field === 'TITLE' ? 'title' : 'due_date'} ${o.direction} ${o.direction === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST'}`).join(', ');
+      const sql = orderBy
+        .map((o) => `${o.field === 'TITLE' ? 'title' : 'due_date'} ${o.direction} ${o.direction === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST'}`)
+        .join(', ');
       const last = orderBy.at(-1)!.direction;
       const expected = await withClient(database.url, async (client) =>
-        (await client.query(`SELECT id FROM tasks.tasks WHERE org_id = $1 ORDER BY ${sql}, id ${last}`, [(principal as { orgId: string }).orgId])).rows.map((r) => toGlobalId('Task', r.id)),
+        (await client.query(`SELECT id FROM tasks.tasks WHERE org_id = $1 ORDER BY ${sql}, id ${last}`, [(principal as { orgId: string }).orgId])).rows.map(
+          (r) => toGlobalId('Task', r.id),
+        ),
       );
       expect(forward).toEqual(expected);
     }
@@ -256,14 +286,23 @@ describe('User.assignedTasks', () => {
       ... on User { id assignedTasks(first: 2) { totalCount nodes { title } pageInfo { hasNextPage } } } } }`;
     const statementsFor = async (count: number) => {
       const requestId = `assigned-tasks-of-${count}`;
-      const result = await harness.request('tasks', query, { representations: users.slice(0, count).map((id) => ({ __typename: 'User', id })) }, principal, requestId);
+      const result = await harness.request(
+        'tasks',
+        query,
+        { representations: users.slice(0, count).map((id) => ({ __typename: 'User', id })) },
+        principal,
+        requestId,
+      );
       expect(result.errors).toBeUndefined();
       return { statements: harness.statements('tasks', requestId), data: result.data!._entities };
     };
     const one = await statementsFor(1);
     const twenty = await statementsFor(20);
     expect(twenty.statements).toBe(one.statements);
-    expect(twenty.data[2]).toEqual({ id: users[2], assignedTasks: { totalCount: 3, nodes: [{ title: 'T2-2' }, { title: 'T2-1' }], pageInfo: { hasNextPage: true } } });
+    expect(twenty.data[2]).toEqual({
+      id: users[2],
+      assignedTasks: { totalCount: 3, nodes: [{ title: 'T2-2' }, { title: 'T2-1' }], pageInfo: { hasNextPage: true } },
+    });
     expect(twenty.data[0]).toEqual({ id: users[0], assignedTasks: { totalCount: 1, nodes: [{ title: 'T0-0' }], pageInfo: { hasNextPage: false } } });
   });
 });

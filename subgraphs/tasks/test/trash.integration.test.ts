@@ -1,4 +1,15 @@
-import { createTestDatabase, mutationsOf, outboxEvents, startTestSubgraphs, testMember, uuidOf, withClient, type SubgraphHarness, type TestDatabase, type TestMember } from '@cellgraph/kernel/testing';
+import {
+  createTestDatabase,
+  mutationsOf,
+  outboxEvents,
+  startTestSubgraphs,
+  testMember,
+  uuidOf,
+  withClient,
+  type SubgraphHarness,
+  type TestDatabase,
+  type TestMember,
+} from '@cellgraph/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tasksSubgraph } from '../src/index.js';
 
@@ -20,9 +31,11 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const task = async (title: string, extra: Record<string, unknown> = {}) => (await mutate(admin.principal, 'taskCreate', { title, ...extra }, 'task { id }')).task.id as string;
+const task = async (title: string, extra: Record<string, unknown> = {}) =>
+  (await mutate(admin.principal, 'taskCreate', { title, ...extra }, 'task { id }')).task.id as string;
 const trash = async (id: string) => void (await mutate(admin.principal, 'taskDelete', { id }, 'deletedTaskId'));
-const exists = (id: string) => withClient(database.url, async (client) => (await client.query('SELECT 1 FROM tasks.tasks WHERE id = $1', [uuidOf(id)])).rowCount === 1);
+const exists = (id: string) =>
+  withClient(database.url, async (client) => (await client.query('SELECT 1 FROM tasks.tasks WHERE id = $1', [uuidOf(id)])).rowCount === 1);
 const eventTypes = async (id: string) => (await outboxEvents(database.url, 'tasks', uuidOf(id))).map((event) => event.type);
 
 describe('the trash', () => {
@@ -33,7 +46,12 @@ describe('the trash', () => {
     expect(await refused(admin.principal, 'taskPurge', { id: parent })).toEqual(['TASK_NOT_IN_TRASH']);
     await trash(parent);
 
-    const denied = await harness.request('tasks', 'mutation($input: TaskPurgeInput!) { taskPurge(input: $input) { deletedTaskId } }', { input: { id: parent } }, member.principal);
+    const denied = await harness.request(
+      'tasks',
+      'mutation($input: TaskPurgeInput!) { taskPurge(input: $input) { deletedTaskId } }',
+      { input: { id: parent } },
+      member.principal,
+    );
     expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await exists(parent)).toBe(true);
 
@@ -42,7 +60,10 @@ describe('the trash', () => {
     expect(await eventTypes(parent)).toContain('task.purged');
     const orphan = await harness.request('tasks', 'query($id: ID!) { task(id: $id) { title parent { id } } }', { id: child }, admin.principal);
     expect(orphan.data!.task).toEqual({ title: 'Child', parent: null });
-    const checklists = await withClient(database.url, async (client) => (await client.query('SELECT count(*)::int AS n FROM tasks.checklists WHERE task_id = $1', [uuidOf(parent)])).rows[0].n);
+    const checklists = await withClient(
+      database.url,
+      async (client) => (await client.query('SELECT count(*)::int AS n FROM tasks.checklists WHERE task_id = $1', [uuidOf(parent)])).rows[0].n,
+    );
     expect(checklists).toBe(0);
   });
 

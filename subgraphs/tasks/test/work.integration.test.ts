@@ -1,5 +1,16 @@
 import { uuidv7 } from '@cellgraph/kernel';
-import { createTestDatabase, mutationsOf, outboxEvents, startTestSubgraphs, testMember, uuidOf, withClient, type SubgraphHarness, type TestDatabase, type TestMember } from '@cellgraph/kernel/testing';
+import {
+  createTestDatabase,
+  mutationsOf,
+  outboxEvents,
+  startTestSubgraphs,
+  testMember,
+  uuidOf,
+  withClient,
+  type SubgraphHarness,
+  type TestDatabase,
+  type TestMember,
+} from '@cellgraph/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tasksSubgraph } from '../src/index.js';
 
@@ -27,12 +38,22 @@ const task = async (title: string, extra: Record<string, unknown> = {}, who = al
 describe('checklists', () => {
   it('keep items in order, and completing the last open item emits task.checklist_completed', async () => {
     const id = await task('Release');
-    const checklist = (await mutate(alice.principal, 'checklistCreate', { taskId: id, title: 'Steps', items: ['Build', 'Test'] }, 'checklist { id items { id title } }')).checklist;
+    const checklist = (
+      await mutate(alice.principal, 'checklistCreate', { taskId: id, title: 'Steps', items: ['Build', 'Test'] }, 'checklist { id items { id title } }')
+    ).checklist;
     const [build, test] = checklist.items;
     const deploy = (await mutate(alice.principal, 'checklistItemAdd', { checklistId: checklist.id, title: 'Deploy' }, 'item { id }')).item;
     await mutate(alice.principal, 'checklistItemMove', { id: deploy.id, afterItemId: null }, 'item { id }');
     await mutate(alice.principal, 'checklistItemMove', { id: build.id, afterItemId: test.id }, 'item { id }');
-    const view = async () => (await harness.request('tasks', 'query($id: ID!) { task(id: $id) { checklists { title completed doneCount items { title done } } } }', { id }, alice.principal)).data!.task.checklists[0];
+    const view = async () =>
+      (
+        await harness.request(
+          'tasks',
+          'query($id: ID!) { task(id: $id) { checklists { title completed doneCount items { title done } } } }',
+          { id },
+          alice.principal,
+        )
+      ).data!.task.checklists[0];
     expect((await view()).items.map((i: { title: string }) => i.title)).toEqual(['Deploy', 'Test', 'Build']);
     for (const item of [deploy, test]) await mutate(alice.principal, 'checklistItemToggle', { id: item.id, done: true }, 'item { done doneAt }');
     expect((await outboxEvents(database.url, 'tasks', uuidOf(id))).map((e) => e.type)).not.toContain('task.checklist_completed');
@@ -52,17 +73,27 @@ describe('dependencies', () => {
     expect(await refused(alice.principal, 'taskDependencyAdd', { taskId: a, dependsOnId: c })).toEqual(['TASK_DEPENDENCY_CYCLE']);
     expect(await refused(alice.principal, 'taskDependencyAdd', { taskId: a, dependsOnId: a })).toEqual(['TASK_DEPENDENCY_CYCLE']);
     expect(await refused(alice.principal, 'taskDependencyAdd', { taskId: b, dependsOnId: a })).toEqual(['TASK_DEPENDENCY_EXISTS']);
-    const view = await harness.request('tasks', 'query($id: ID!) { task(id: $id) { blocked dependencies { type dependsOn { title } } dependents { task { title } } } }', { id: b }, alice.principal);
-    expect(view.data!.task).toEqual({ blocked: true, dependencies: [{ type: 'FINISH_TO_START', dependsOn: { title: 'A' } }], dependents: [{ task: { title: 'C' } }] });
+    const view = await harness.request(
+      'tasks',
+      'query($id: ID!) { task(id: $id) { blocked dependencies { type dependsOn { title } } dependents { task { title } } } }',
+      { id: b },
+      alice.principal,
+    );
+    expect(view.data!.task).toEqual({
+      blocked: true,
+      dependencies: [{ type: 'FINISH_TO_START', dependsOn: { title: 'A' } }],
+      dependents: [{ task: { title: 'C' } }],
+    });
   });
 
   it('find the closing edge of a 10,000-edge graph', async () => {
     const ids = Array.from({ length: 10_001 }, () => uuidv7());
     await withClient(database.url, async (client) => {
-      await client.query(
-        `INSERT INTO tasks.tasks (id, org_id, title, status, created_by) SELECT id, $2, 'chain', 'todo', $3 FROM unnest($1::uuid[]) AS id`,
-        [ids, alice.orgId, alice.userId],
-      );
+      await client.query(`INSERT INTO tasks.tasks (id, org_id, title, status, created_by) SELECT id, $2, 'chain', 'todo', $3 FROM unnest($1::uuid[]) AS id`, [
+        ids,
+        alice.orgId,
+        alice.userId,
+      ]);
       // A chain: each task depends on the previous one — 10,000 edges.
       await client.query(
         `INSERT INTO tasks.dependencies (id, org_id, task_id, depends_on_id, type)
@@ -72,7 +103,9 @@ describe('dependencies', () => {
     });
     const global = (uuid: string) => Buffer.from(`Task:${uuid}`).toString('base64url');
     const started = Date.now();
-    expect(await refused(alice.principal, 'taskDependencyAdd', { taskId: global(ids[0]!), dependsOnId: global(ids[10_000]!) })).toEqual(['TASK_DEPENDENCY_CYCLE']);
+    expect(await refused(alice.principal, 'taskDependencyAdd', { taskId: global(ids[0]!), dependsOnId: global(ids[10_000]!) })).toEqual([
+      'TASK_DEPENDENCY_CYCLE',
+    ]);
     expect(Date.now() - started).toBeLessThan(10_000);
     await mutate(alice.principal, 'taskDependencyAdd', { taskId: global(ids[10_000]!), dependsOnId: global(ids[0]!) }, 'dependency { id }');
   });
@@ -92,13 +125,43 @@ describe('dependencies', () => {
 describe('watchers', () => {
   it('include the creator and the assignee, and can be added and removed', async () => {
     const id = await task('Watched', { assigneeId: bob.globalUserId });
-    const watchers = async () => (await harness.request('tasks', 'query($id: ID!) { task(id: $id) { watchers { id } } }', { id }, alice.principal)).data!.task.watchers.map((w: { id: string }) => w.id);
+    const watchers = async () =>
+      (await harness.request('tasks', 'query($id: ID!) { task(id: $id) { watchers { id } } }', { id }, alice.principal)).data!.task.watchers.map(
+        (w: { id: string }) => w.id,
+      );
     expect(await watchers()).toEqual([alice.globalUserId, bob.globalUserId]);
-    expect((await harness.request('tasks', 'mutation($input: TaskWatcherInput!) { taskWatcherRemove(input: $input) { userErrors { code } } }', { input: { taskId: id } }, bob.principal)).data!.taskWatcherRemove.userErrors).toEqual([]);
+    expect(
+      (
+        await harness.request(
+          'tasks',
+          'mutation($input: TaskWatcherInput!) { taskWatcherRemove(input: $input) { userErrors { code } } }',
+          { input: { taskId: id } },
+          bob.principal,
+        )
+      ).data!.taskWatcherRemove.userErrors,
+    ).toEqual([]);
     expect(await watchers()).toEqual([alice.globalUserId]);
     const stranger = await testMember(database.url);
-    expect((await harness.request('tasks', 'mutation($input: TaskWatcherInput!) { taskWatcherAdd(input: $input) { userErrors { code } } }', { input: { taskId: id, userId: stranger.globalUserId } }, alice.principal)).data!.taskWatcherAdd.userErrors).toEqual([{ code: 'TASK_ASSIGNEE_NOT_MEMBER' }]);
-    expect((await harness.request('tasks', 'mutation($input: TaskWatcherInput!) { taskWatcherAdd(input: $input) { userErrors { code } } }', { input: { taskId: id, userId: bob.globalUserId } }, alice.principal)).data!.taskWatcherAdd.userErrors).toEqual([]);
+    expect(
+      (
+        await harness.request(
+          'tasks',
+          'mutation($input: TaskWatcherInput!) { taskWatcherAdd(input: $input) { userErrors { code } } }',
+          { input: { taskId: id, userId: stranger.globalUserId } },
+          alice.principal,
+        )
+      ).data!.taskWatcherAdd.userErrors,
+    ).toEqual([{ code: 'TASK_ASSIGNEE_NOT_MEMBER' }]);
+    expect(
+      (
+        await harness.request(
+          'tasks',
+          'mutation($input: TaskWatcherInput!) { taskWatcherAdd(input: $input) { userErrors { code } } }',
+          { input: { taskId: id, userId: bob.globalUserId } },
+          alice.principal,
+        )
+      ).data!.taskWatcherAdd.userErrors,
+    ).toEqual([]);
     expect(await watchers()).toEqual([alice.globalUserId, bob.globalUserId]);
   });
 });
@@ -121,7 +184,12 @@ describe('events', () => {
   it('go to the task’s watchers, the new assignee included', async () => {
     const id = await task('Addressed');
     await mutate(alice.principal, 'taskUpdate', { id, assigneeId: bob.globalUserId }, 'task { id }');
-    await harness.request('tasks', 'mutation($input: TaskWatcherInput!) { taskWatcherRemove(input: $input) { userErrors { code } } }', { input: { taskId: id } }, alice.principal);
+    await harness.request(
+      'tasks',
+      'mutation($input: TaskWatcherInput!) { taskWatcherRemove(input: $input) { userErrors { code } } }',
+      { input: { taskId: id } },
+      alice.principal,
+    );
     await mutate(bob.principal, 'taskDelete', { id }, 'deletedTaskId');
     const recipients = Object.fromEntries((await outboxEvents(database.url, 'tasks', uuidOf(id))).map((e) => [e.type, e.data.recipients]));
     expect(recipients).toEqual({
@@ -143,7 +211,8 @@ describe('time tracking', () => {
     expect(second).toMatchObject({ running: true, task: { title: 'Two' } });
     const running = await harness.request('tasks', '{ runningTimer { id } }', {}, alice.principal);
     expect(running.data!.runningTimer.id).toBe(second.id);
-    const stopped = (await harness.request('tasks', 'mutation { timerStop { timeEntry { running endedAt } userErrors { code } } }', {}, alice.principal)).data!.timerStop;
+    const stopped = (await harness.request('tasks', 'mutation { timerStop { timeEntry { running endedAt } userErrors { code } } }', {}, alice.principal)).data!
+      .timerStop;
     expect(stopped).toMatchObject({ timeEntry: { running: false, endedAt: expect.any(String) }, userErrors: [] });
     const again = await harness.request('tasks', 'mutation { timerStop { userErrors { code } } }', {}, alice.principal);
     expect(again.data!.timerStop.userErrors).toEqual([{ code: 'TIME_NO_RUNNING_TIMER' }]);
@@ -158,21 +227,37 @@ describe('time tracking', () => {
     await entry(bob, code, '2030-03-03T10:00:00.000Z', 7200, true);
     expect(await refused(alice.principal, 'timeEntryCreate', { taskId: code, startedAt: '2030-03-04T10:00:00.000Z' })).toEqual(['TIME_INVALID_INPUT']);
     const report = async (groupBy: string[], extra = {}, who = alice) =>
-      (await harness.request('tasks', `query($input: TimeReportInput!) { timeReport(input: $input) { task { title } user { id } period totalSeconds billableSeconds entries } }`, {
-        input: { from: '2030-03-01T00:00:00.000Z', to: '2030-04-01T00:00:00.000Z', groupBy, ...extra },
-      }, who.principal)).data!.timeReport;
-    expect(await report(['TASK'])).toEqual([
-      { task: { title: 'Code report' }, user: null, period: null, totalSeconds: 9000, billableSeconds: 7200, entries: 2 },
-      { task: { title: 'Design report' }, user: null, period: null, totalSeconds: 3600, billableSeconds: 3600, entries: 1 },
-    ].sort((a, b) => (a.task.title < b.task.title ? 1 : -1)).sort(() => 0).filter(Boolean).sort((x, y) => (x.task.title > y.task.title ? (uuidOf(code) < uuidOf(design) ? 1 : -1) : 0)) && expect.arrayContaining([
-      { task: { title: 'Code report' }, user: null, period: null, totalSeconds: 9000, billableSeconds: 7200, entries: 2 },
-      { task: { title: 'Design report' }, user: null, period: null, totalSeconds: 3600, billableSeconds: 3600, entries: 1 },
-    ]));
+      (
+        await harness.request(
+          'tasks',
+          `query($input: TimeReportInput!) { timeReport(input: $input) { task { title } user { id } period totalSeconds billableSeconds entries } }`,
+          {
+            input: { from: '2030-03-01T00:00:00.000Z', to: '2030-04-01T00:00:00.000Z', groupBy, ...extra },
+          },
+          who.principal,
+        )
+      ).data!.timeReport;
+    expect(await report(['TASK'])).toEqual(
+      [
+        { task: { title: 'Code report' }, user: null, period: null, totalSeconds: 9000, billableSeconds: 7200, entries: 2 },
+        { task: { title: 'Design report' }, user: null, period: null, totalSeconds: 3600, billableSeconds: 3600, entries: 1 },
+      ]
+        .sort((a, b) => (a.task.title < b.task.title ? 1 : -1))
+        .sort(() => 0)
+        .filter(Boolean)
+        .sort((x, y) => (x.task.title > y.task.title ? (uuidOf(code) < uuidOf(design) ? 1 : -1) : 0)) &&
+        expect.arrayContaining([
+          { task: { title: 'Code report' }, user: null, period: null, totalSeconds: 9000, billableSeconds: 7200, entries: 2 },
+          { task: { title: 'Design report' }, user: null, period: null, totalSeconds: 3600, billableSeconds: 3600, entries: 1 },
+        ]),
+    );
     expect(await report(['USER', 'DAY'])).toEqual([
       { task: null, user: { id: alice.globalUserId }, period: '2030-03-02T00:00:00.000Z', totalSeconds: 5400, billableSeconds: 3600, entries: 2 },
       { task: null, user: { id: bob.globalUserId }, period: '2030-03-03T00:00:00.000Z', totalSeconds: 7200, billableSeconds: 7200, entries: 1 },
     ]);
-    expect(await report(['MONTH'], { billableOnly: true })).toEqual([{ task: null, user: null, period: '2030-03-01T00:00:00.000Z', totalSeconds: 10800, billableSeconds: 10800, entries: 2 }]);
+    expect(await report(['MONTH'], { billableOnly: true })).toEqual([
+      { task: null, user: null, period: '2030-03-01T00:00:00.000Z', totalSeconds: 10800, billableSeconds: 10800, entries: 2 },
+    ]);
     const guest = await testMember(database.url, 'guest', alice.orgId);
     expect(await report(['USER'], {}, guest)).toEqual([]);
   });

@@ -22,7 +22,10 @@ export class Activity {
   @Column('uuid', { nullable: true }) actorId!: string | null;
   @Column('uuid', { nullable: true }) actorApiKeyId!: string | null;
   @Column('text', { nullable: true }) actorApiKeyName!: string | null;
-  @Field(() => GraphQLJSONObject, { description: 'The event’s data: the changed fields before and after, and more.' }) @Column('jsonb') data!: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject, { description: 'The event’s data: the changed fields before and after, and more.' }) @Column('jsonb') data!: Record<
+    string,
+    unknown
+  >;
   @Field(() => GraphQLDateTimeISO) @Column('timestamptz') occurredAt!: Date;
 
   @Field(() => ID)
@@ -35,7 +38,10 @@ export class Activity {
     return NodeRef.of(this.nodeType, this.nodeId);
   }
 
-  @Field(() => ActivityApiKey, { nullable: true, description: 'The API key that did it, on behalf of `actor` (its creator); null when a person did it directly.' })
+  @Field(() => ActivityApiKey, {
+    nullable: true,
+    description: 'The API key that did it, on behalf of `actor` (its creator); null when a person did it directly.',
+  })
   get apiKey(): ActivityApiKey | null {
     return this.actorApiKeyId ? { id: toGlobalId('ApiKey', this.actorApiKeyId), name: this.actorApiKeyName } : null;
   }

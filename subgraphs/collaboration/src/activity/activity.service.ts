@@ -47,7 +47,18 @@ export class ActivityService {
       em.query(
         `INSERT INTO collaboration.activities (event_id, org_id, node_type, node_id, type, actor_id, actor_api_key_id, actor_api_key_name, data, occurred_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING`,
-        [event.id, orgId, subject.type, subject.id, event.type, event.actorId, event.actorApiKey?.id ?? null, event.actorApiKey?.name ?? null, JSON.stringify(event.data ?? {}), event.occurredAt],
+        [
+          event.id,
+          orgId,
+          subject.type,
+          subject.id,
+          event.type,
+          event.actorId,
+          event.actorApiKey?.id ?? null,
+          event.actorApiKey?.name ?? null,
+          JSON.stringify(event.data ?? {}),
+          event.occurredAt,
+        ],
       ),
     );
   }
@@ -56,7 +67,13 @@ export class ActivityService {
   mine(request: RequestContext, args: ConnectionArgs): Promise<Connection<Activity>> {
     requireOrgId(request);
     const userId = requireUserId(request);
-    return paginate({ db: this.db, scope: request, build: (em) => em.createQueryBuilder(Activity, 'activity').where('activity.actorId = :userId', { userId }), sort: latestFirst, args });
+    return paginate({
+      db: this.db,
+      scope: request,
+      build: (em) => em.createQueryBuilder(Activity, 'activity').where('activity.actorId = :userId', { userId }),
+      sort: latestFirst,
+      args,
+    });
   }
 
   /** An object's events and comments, latest first, keyset-paged over (time, id). */
@@ -70,7 +87,10 @@ export class ActivityService {
       load: async (em, items) => {
         const events = await em.findBy(Activity, { eventId: In(items.filter((i) => i.kind === 'event').map((i) => i.id)) });
         const comments = await em.findBy(Comment, { id: In(items.filter((i) => i.kind === 'comment').map((i) => i.id)) });
-        const byId = new Map<string, ActivityItem>([...events.map((e): [string, ActivityItem] => [e.eventId, e]), ...comments.map((c): [string, ActivityItem] => [c.id, c])]);
+        const byId = new Map<string, ActivityItem>([
+          ...events.map((e): [string, ActivityItem] => [e.eventId, e]),
+          ...comments.map((c): [string, ActivityItem] => [c.id, c]),
+        ]);
         return items.map((item) => byId.get(item.id));
       },
     });

@@ -15,7 +15,9 @@ export class Comment extends NodeEntity('Comment') {
   @Column('uuid') authorId!: string;
   @Column('text', { name: 'body' }) text!: string;
   @Column('uuid', { array: true }) mentions!: string[];
-  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When the author last edited it (the "edited" marker).' }) @Column('timestamptz', { nullable: true }) editedAt!: Date | null;
+  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When the author last edited it (the "edited" marker).' })
+  @Column('timestamptz', { nullable: true })
+  editedAt!: Date | null;
   @Column('timestamptz', { nullable: true }) deletedAt!: Date | null;
   @Field(() => GraphQLDateTimeISO) @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;

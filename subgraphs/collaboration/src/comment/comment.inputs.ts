@@ -17,7 +17,11 @@ export class CommentUpdateInput {
 }
 
 export const CommentDeleteInput = IdInput('CommentDeleteInput');
-export const CommentDeletePayload = DeletePayload('CommentDeletePayload', 'deletedCommentId', 'Id of the comment deleted (it stays in its thread as "[deleted]").');
+export const CommentDeletePayload = DeletePayload(
+  'CommentDeletePayload',
+  'deletedCommentId',
+  'Id of the comment deleted (it stays in its thread as "[deleted]").',
+);
 
 @ObjectType()
 export class CommentPayload {

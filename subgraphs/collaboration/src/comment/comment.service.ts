@@ -80,7 +80,18 @@ export class CommentService {
             if (!parent || parent.nodeId !== node.uuid) throw commentNotFound(['input', 'parentId']);
             if (parent.parentId) throw replyToReply();
           }
-          const comment = em.create(Comment, { id: uuidv7(), orgId, nodeType: node.type, nodeId: node.uuid, parentId, authorId, text, mentions, editedAt: null, deletedAt: null });
+          const comment = em.create(Comment, {
+            id: uuidv7(),
+            orgId,
+            nodeType: node.type,
+            nodeId: node.uuid,
+            parentId,
+            authorId,
+            text,
+            mentions,
+            editedAt: null,
+            deletedAt: null,
+          });
           await em.save(comment);
           await this.emit(em, comment, 'comment.created', { parentId });
           await this.announceMentions(em, comment, mentions);
@@ -139,7 +150,13 @@ export class CommentService {
     return this.grouped(request, 'comment.parentId', parentIds, args, false);
   }
 
-  private grouped(request: RequestContext, groupPath: string, groups: readonly string[], args: ConnectionArgs, topLevel: boolean): Promise<Connection<Comment>[]> {
+  private grouped(
+    request: RequestContext,
+    groupPath: string,
+    groups: readonly string[],
+    args: ConnectionArgs,
+    topLevel: boolean,
+  ): Promise<Connection<Comment>[]> {
     return paginateGroups(
       {
         db: this.db,

@@ -6,7 +6,10 @@ export enum LinkDirection {
   OUTGOING = 'outgoing',
   INCOMING = 'incoming',
 }
-registerEnumType(LinkDirection, { name: 'LinkDirection', description: 'Seen from the object whose links are listed: it is the source (OUTGOING) or the target (INCOMING).' });
+registerEnumType(LinkDirection, {
+  name: 'LinkDirection',
+  description: 'Seen from the object whose links are listed: it is the source (OUTGOING) or the target (INCOMING).',
+});
 
 /** A link between two objects of any types (the canonical row; uniqueness lives here). */
 @Entity({ name: 'links' })

@@ -60,7 +60,17 @@ export class LinkService {
           create: async () => {
             const reverse = await em.findOneBy(LinkRow, { sourceId: target.uuid, targetId: source.uuid, relationship });
             if (reverse) throw alreadyLinked();
-            const link = em.create(LinkRow, { id: uuidv7(), orgId, sourceType: source.type, sourceId: source.uuid, targetType: target.type, targetId: target.uuid, relationship, createdBy, createdAt: new Date() });
+            const link = em.create(LinkRow, {
+              id: uuidv7(),
+              orgId,
+              sourceType: source.type,
+              sourceId: source.uuid,
+              targetType: target.type,
+              targetId: target.uuid,
+              relationship,
+              createdBy,
+              createdAt: new Date(),
+            });
             await em.insert(LinkRow, link);
             const outgoing = this.end(link, source, target, LinkDirection.OUTGOING);
             await em.insert(LinkEnd, [outgoing, this.end(link, target, source, LinkDirection.INCOMING)]);
@@ -84,7 +94,8 @@ export class LinkService {
       const [source, target] = [keyOf(link.sourceType, link.sourceId), keyOf(link.targetType, link.targetId)];
       const visible = await this.nodes.readable(request, [source, target]);
       if (!visible.every(Boolean)) throw linkNotFound();
-      if (!(await this.nodes.canWrite(request, source)) && !(await this.nodes.canWrite(request, target))) throw forbidden('You may not change either end of this link');
+      if (!(await this.nodes.canWrite(request, source)) && !(await this.nodes.canWrite(request, target)))
+        throw forbidden('You may not change either end of this link');
       await em.delete(LinkRow, { id });
       await this.emitBoth(em, link, 'entity.unlinked');
     });
@@ -139,7 +150,17 @@ export class LinkService {
   /** One event per end, so the link shows in each object's activity. */
   private async emitBoth(em: EntityManager, link: LinkRow, type: string): Promise<void> {
     const data = { linkId: link.id, relationship: link.relationship };
-    await this.db.emit(em, { type, orgId: link.orgId, subject: { type: link.sourceType, id: link.sourceId }, data: { ...data, direction: 'outgoing', otherType: link.targetType, otherId: link.targetId } });
-    await this.db.emit(em, { type, orgId: link.orgId, subject: { type: link.targetType, id: link.targetId }, data: { ...data, direction: 'incoming', otherType: link.sourceType, otherId: link.sourceId } });
+    await this.db.emit(em, {
+      type,
+      orgId: link.orgId,
+      subject: { type: link.sourceType, id: link.sourceId },
+      data: { ...data, direction: 'outgoing', otherType: link.targetType, otherId: link.targetId },
+    });
+    await this.db.emit(em, {
+      type,
+      orgId: link.orgId,
+      subject: { type: link.targetType, id: link.targetId },
+      data: { ...data, direction: 'incoming', otherType: link.sourceType, otherId: link.sourceId },
+    });
   }
 }

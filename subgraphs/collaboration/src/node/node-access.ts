@@ -34,17 +34,30 @@ export class NodeAccess {
   async requireVisible(request: RequestContext, nodes: NodeKey[], field: (index: number) => (string | number)[]): Promise<void> {
     const unknown = nodes.findIndex((node) => !this.inCell(node.type));
     if (unknown >= 0) throw nodeNotFound(field(unknown));
-    await requireVisibleNodes(this.graph, request, nodes.map((node) => node.id), (index) => nodeNotFound(field(index)));
+    await requireVisibleNodes(
+      this.graph,
+      request,
+      nodes.map((node) => node.id),
+      (index) => nodeNotFound(field(index)),
+    );
   }
 
   /** For each node: may the caller read it (policies), and is it out of the trash? */
   async readable(request: RequestContext, nodes: readonly NodeKey[]): Promise<boolean[]> {
-    const trashed = await this.trashed(request, nodes.map((node) => node.uuid));
+    const trashed = await this.trashed(
+      request,
+      nodes.map((node) => node.uuid),
+    );
     const result = nodes.map((node) => this.inCell(node.type) && !trashed.has(node.uuid));
     const byType = new Map<string, number[]>();
     nodes.forEach((node, index) => byType.set(node.type, [...(byType.get(node.type) ?? []), index]));
     for (const [type, indexes] of byType) {
-      const allowed = await this.authz.allowed(request, 'read', type, indexes.map((index) => nodes[index]!.uuid));
+      const allowed = await this.authz.allowed(
+        request,
+        'read',
+        type,
+        indexes.map((index) => nodes[index]!.uuid),
+      );
       indexes.forEach((index, position) => (result[index] = result[index]! && allowed[position]!));
     }
     return result;
@@ -53,7 +66,9 @@ export class NodeAccess {
   /** The uuids among `uuids` that are in the trash. */
   async trashed(request: RequestContext, uuids: readonly string[]): Promise<Set<string>> {
     if (!uuids.length) return new Set();
-    const rows: { node_id: string }[] = await this.db.transaction(request, (em) => em.query('SELECT node_id FROM collaboration.trash WHERE node_id = ANY($1) AND deleted', [[...uuids]]));
+    const rows: { node_id: string }[] = await this.db.transaction(request, (em) =>
+      em.query('SELECT node_id FROM collaboration.trash WHERE node_id = ANY($1) AND deleted', [[...uuids]]),
+    );
     return new Set(rows.map((row) => row.node_id));
   }
 

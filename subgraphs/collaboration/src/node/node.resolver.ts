@@ -27,7 +27,10 @@ export class NodeResolver {
     return threadsOf(this.services, context.loaders, context.request, args).load(key.uuid);
   }
 
-  @FieldResolver(() => LinkConnection, { nullable: true, description: 'Links to and from other objects (of the cell’s types, out of the trash), oldest first.' })
+  @FieldResolver(() => LinkConnection, {
+    nullable: true,
+    description: 'Links to and from other objects (of the cell’s types, out of the trash), oldest first.',
+  })
   async links(@Root() node: NodeRef, @Args(() => LinksArgs) args: LinksArgs, @Ctx() context: Context): Promise<Connection<LinkEnd>> {
     const key = await this.readable(node, context);
     return linksOf(this.services, context.loaders, context.request, args).load(key.uuid);

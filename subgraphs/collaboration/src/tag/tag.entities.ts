@@ -8,7 +8,8 @@ export class Tag extends NodeEntity('Tag') {
   @Column('uuid') orgId!: string;
   @Field({ description: 'Unique in the organization (ignoring case).' }) @Column('text') name!: string;
   @Field({ description: 'Like #1a2b3c.' }) @Column('text') color!: string;
-  @Field(() => String, { nullable: true, description: 'A free grouping of tags, e.g. priority, region.' }) @Column('text', { nullable: true }) category!: string | null;
+  @Field(() => String, { nullable: true, description: 'A free grouping of tags, e.g. priority, region.' }) @Column('text', { nullable: true }) category!:
+    string | null;
   @Column('uuid') createdBy!: string;
   @Field(() => GraphQLDateTimeISO) @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;

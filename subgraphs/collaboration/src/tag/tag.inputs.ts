@@ -51,7 +51,10 @@ export enum TagMatch {
   ALL = 'all',
   ANY = 'any',
 }
-registerEnumType(TagMatch, { name: 'TagMatch', valuesConfig: { ALL: { description: 'Objects with every tag given.' }, ANY: { description: 'Objects with at least one.' } } });
+registerEnumType(TagMatch, {
+  name: 'TagMatch',
+  valuesConfig: { ALL: { description: 'Objects with every tag given.' }, ANY: { description: 'Objects with at least one.' } },
+});
 
 @ArgsType()
 export class TagsArgs extends ConnectionArgs {

@@ -31,7 +31,11 @@ const MAX_NODES = 100;
 const fields = {
   name: z.string().trim().min(1, 'A tag needs a name').max(50, 'A tag name has at most 50 characters'),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Colour must look like #1a2b3c'),
-  category: z.string().trim().max(50, 'A category has at most 50 characters').transform((value) => value || null),
+  category: z
+    .string()
+    .trim()
+    .max(50, 'A category has at most 50 characters')
+    .transform((value) => value || null),
 };
 const createInput = z.object({ name: fields.name, color: fields.color.nullish(), category: fields.category.nullish() });
 const updateInput = z.object({ name: fields.name.optional(), color: fields.color.optional(), category: fields.category.nullish() });
@@ -84,7 +88,9 @@ export class TagService {
           input: valid,
           load: (id) => em.findOneBy(Tag, { id }),
           create: async () => {
-            const tag = await em.save(em.create(Tag, { id: uuidv7(), orgId, name: valid.name, color: valid.color ?? '#6b7280', category: valid.category ?? null, createdBy }));
+            const tag = await em.save(
+              em.create(Tag, { id: uuidv7(), orgId, name: valid.name, color: valid.color ?? '#6b7280', category: valid.category ?? null, createdBy }),
+            );
             await this.db.emit(em, { type: 'tag.created', orgId, subject: { type: 'Tag', id: tag.id }, data: { name: tag.name } });
             return tag;
           },
@@ -96,7 +102,11 @@ export class TagService {
   async update(request: RequestContext, input: { id: string; name?: string | null; color?: string | null; category?: string | null }): Promise<Tag> {
     const id = fromGlobalId('Tag', input.id);
     await this.authz.require(request, 'manage', 'Tag');
-    const changes = validateInput(updateInput, { name: input.name ?? undefined, color: input.color ?? undefined, category: input.category }, TagErrorCode.InvalidInput);
+    const changes = validateInput(
+      updateInput,
+      { name: input.name ?? undefined, color: input.color ?? undefined, category: input.category },
+      TagErrorCode.InvalidInput,
+    );
     return this.guardName(() =>
       this.db.transaction(request, async (em) => {
         const tag = await em.findOneBy(Tag, { id });
@@ -104,7 +114,12 @@ export class TagService {
         const before = { name: tag.name, color: tag.color, category: tag.category };
         Object.assign(tag, Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)));
         const saved = await em.save(tag);
-        await this.db.emit(em, { type: 'tag.updated', orgId: tag.orgId, subject: { type: 'Tag', id }, data: { before, after: { name: saved.name, color: saved.color, category: saved.category } } });
+        await this.db.emit(em, {
+          type: 'tag.updated',
+          orgId: tag.orgId,
+          subject: { type: 'Tag', id },
+          data: { before, after: { name: saved.name, color: saved.color, category: saved.category } },
+        });
         return saved;
       }),
     );
@@ -133,7 +148,16 @@ export class TagService {
       const tag = await this.tag(em, tagId);
       let changed = 0;
       for (const node of nodes) {
-        if (!(await claimOnce(em, 'collaboration.taggings', { tag_id: tagId, org_id: tag.orgId, node_type: node.type, node_id: node.uuid, created_by: createdBy }))) continue;
+        if (
+          !(await claimOnce(em, 'collaboration.taggings', {
+            tag_id: tagId,
+            org_id: tag.orgId,
+            node_type: node.type,
+            node_id: node.uuid,
+            created_by: createdBy,
+          }))
+        )
+          continue;
         changed += 1;
         await this.db.emit(em, { type: 'entity.tagged', orgId: tag.orgId, subject: { type: node.type, id: node.uuid }, data: { tagId, tag: tag.name } });
       }
@@ -181,7 +205,11 @@ export class TagService {
       params[name] = value;
       return `:${name}`;
     };
-    const conditions = ['tg.tag_id = ANY(:tagIds)', 'NOT EXISTS (SELECT 1 FROM collaboration.trash t WHERE t.node_id = tg.node_id AND t.deleted)', visible(param)];
+    const conditions = [
+      'tg.tag_id = ANY(:tagIds)',
+      'NOT EXISTS (SELECT 1 FROM collaboration.trash t WHERE t.node_id = tg.node_id AND t.deleted)',
+      visible(param),
+    ];
     const grouped = `SELECT tg.node_type, tg.node_id FROM collaboration.taggings tg WHERE ${conditions.join(' AND ')}
                      GROUP BY tg.node_type, tg.node_id HAVING count(DISTINCT tg.tag_id) >= :atLeast`;
     return paginateSource<{ node_type: string; node_id: string }, NodeRef & { uuid: string }>({
@@ -196,7 +224,9 @@ export class TagService {
 
   /** An SQL condition keeping the taggings of nodes the caller may read (per type, from the policies). */
   private async visibilityFilter(request: RequestContext, tagIds: string[], types: string[] | null): Promise<(param: (value: unknown) => string) => string> {
-    const present: { node_type: string }[] = await this.db.transaction(request, (em) => em.query('SELECT DISTINCT node_type FROM collaboration.taggings WHERE tag_id = ANY($1)', [tagIds]));
+    const present: { node_type: string }[] = await this.db.transaction(request, (em) =>
+      em.query('SELECT DISTINCT node_type FROM collaboration.taggings WHERE tag_id = ANY($1)', [tagIds]),
+    );
     const wanted = present.map((row) => row.node_type).filter((type) => !types || types.includes(type));
     const readable = await Promise.all(wanted.map(async (type) => [type, await this.authz.readableIds(request, type)] as const));
     return (param) => {

@@ -70,7 +70,9 @@ export class TrashService {
   /** What is in the trash that the caller may read, latest first. */
   async list(request: RequestContext, args: TrashArgs): Promise<Connection<TrashItem>> {
     requireOrgId(request);
-    const types: string[] = await this.db.transaction(request, async (em) => ((await em.query('SELECT DISTINCT node_type FROM collaboration.trash WHERE deleted')) as { node_type: string }[]).map((r) => r.node_type));
+    const types: string[] = await this.db.transaction(request, async (em) =>
+      ((await em.query('SELECT DISTINCT node_type FROM collaboration.trash WHERE deleted')) as { node_type: string }[]).map((r) => r.node_type),
+    );
     const wanted = types.filter((type) => (!args.types || args.types.includes(type)) && this.nodes.inCell(type));
     const readable = await Promise.all(wanted.map(async (type) => [type, await this.authz.readableIds(request, type)] as const));
     return paginate({
@@ -96,8 +98,15 @@ export class TrashService {
   async restore(request: RequestContext, globalId: string): Promise<TrashItem> {
     const item = await this.item(request, globalId);
     const mutation = `${lowerFirst(item.type)}Restore`;
-    await this.ask(request, `mutation($input: ${item.type}RestoreInput!) { ${mutation}(input: $input) { userErrors { code field message } } }`, mutation, globalId);
-    await this.db.transaction(request, (em) => em.query('UPDATE collaboration.trash SET deleted = false, changed_at = now() WHERE node_id = $1', [item.nodeId]));
+    await this.ask(
+      request,
+      `mutation($input: ${item.type}RestoreInput!) { ${mutation}(input: $input) { userErrors { code field message } } }`,
+      mutation,
+      globalId,
+    );
+    await this.db.transaction(request, (em) =>
+      em.query('UPDATE collaboration.trash SET deleted = false, changed_at = now() WHERE node_id = $1', [item.nodeId]),
+    );
     return Object.assign(item, { deleted: false });
   }
 
@@ -105,7 +114,12 @@ export class TrashService {
   async purge(request: RequestContext, globalId: string): Promise<string> {
     const item = await this.item(request, globalId);
     const mutation = `${lowerFirst(item.type)}Purge`;
-    await this.ask(request, `mutation($input: ${item.type}PurgeInput!) { ${mutation}(input: $input) { userErrors { code field message } } }`, mutation, globalId);
+    await this.ask(
+      request,
+      `mutation($input: ${item.type}PurgeInput!) { ${mutation}(input: $input) { userErrors { code field message } } }`,
+      mutation,
+      globalId,
+    );
     await this.db.transaction(request, (em) => forget(em, item.nodeId));
     return globalId;
   }

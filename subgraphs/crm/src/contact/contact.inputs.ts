@@ -28,7 +28,10 @@ export class ContactCreateInput {
   @Field(() => String, { nullable: true }) jobTitle?: string | null;
   @Field(() => String, { nullable: true }) avatarUrl?: string | null;
   @Field(() => ContactSource, { nullable: true }) source?: ContactSource | null;
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Values of the organization’s custom contact fields, by key.' }) customFields?: Record<string, unknown> | null;
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Values of the organization’s custom contact fields, by key.' }) customFields?: Record<
+    string,
+    unknown
+  > | null;
   @Field(() => ID, { nullable: true, description: 'A stage of a LEAD or ONBOARDING pipeline.' }) stageId?: string | null;
   @Field(() => ID, { nullable: true, description: 'The member who owns the relationship.' }) assignedToId?: string | null;
   @IdempotencyKeyField() idempotencyKey?: string | null;
@@ -47,7 +50,8 @@ export class ContactUpdateInput {
   @Field(() => String, { nullable: true }) jobTitle?: string | null;
   @Field(() => String, { nullable: true }) avatarUrl?: string | null;
   @Field(() => ContactSource, { nullable: true }) source?: ContactSource | null;
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Keys given are set; a key set to null is removed; other keys are kept.' }) customFields?: Record<string, unknown> | null;
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Keys given are set; a key set to null is removed; other keys are kept.' })
+  customFields?: Record<string, unknown> | null;
   @Field(() => ID, { nullable: true }) stageId?: string | null;
   @Field(() => ID, { nullable: true }) assignedToId?: string | null;
 }
@@ -58,7 +62,9 @@ export class ContactConvertInput {
   @Field(() => ContactType, { defaultValue: ContactType.CLIENT, description: 'What the lead becomes.' }) type!: ContactType;
 }
 
-@InputType({ description: 'Merges a duplicate into a contact: its deals and interactions move over, its blank fields fill the contact’s, and it goes to the trash.' })
+@InputType({
+  description: 'Merges a duplicate into a contact: its deals and interactions move over, its blank fields fill the contact’s, and it goes to the trash.',
+})
 export class ContactMergeInput {
   @Field(() => ID, { description: 'The contact that remains.' }) id!: string;
   @Field(() => ID, { description: 'The duplicate merged into it.' }) duplicateId!: string;
@@ -67,7 +73,8 @@ export class ContactMergeInput {
 @InputType()
 export class ContactCreateBatchInput {
   @Field(() => [ContactCreateInput], { description: 'At most 100 contacts.' }) contacts!: ContactCreateInput[];
-  @Field({ defaultValue: true, description: 'true: all are created or none (every row’s errors are reported); false: each valid row is created.' }) atomic!: boolean;
+  @Field({ defaultValue: true, description: 'true: all are created or none (every row’s errors are reported); false: each valid row is created.' })
+  atomic!: boolean;
 }
 
 export const ContactDeleteInput = IdInput('ContactDeleteInput');
@@ -76,13 +83,15 @@ export const ContactRestoreInput = IdInput('ContactRestoreInput');
 @ObjectType()
 export class ContactPayload {
   @Field(() => Contact, { nullable: true }) contact?: Contact;
-  @Field(() => Contact, { nullable: true, description: 'The existing contact with the same e-mail, when that is why the mutation failed.' }) duplicateContact?: Contact;
+  @Field(() => Contact, { nullable: true, description: 'The existing contact with the same e-mail, when that is why the mutation failed.' })
+  duplicateContact?: Contact;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 
 @ObjectType()
 export class ContactCreateBatchPayload {
-  @Field(() => [Contact], { nullable: 'itemsAndList', description: 'One entry per input row, in order; null for a row that was not created.' }) contacts?: (Contact | null)[];
+  @Field(() => [Contact], { nullable: 'itemsAndList', description: 'One entry per input row, in order; null for a row that was not created.' })
+  contacts?: (Contact | null)[];
   @Field(() => [UserError], { description: 'Each row’s errors, at ["input", "contacts", index, …].' }) userErrors!: UserError[];
 }
 
@@ -127,7 +136,8 @@ export class ContactFilter {
   @Field(() => DateTimeComparator, { nullable: true }) createdAt?: DateTimeComparator | null;
   @Field(() => DateTimeComparator, { nullable: true }) updatedAt?: DateTimeComparator | null;
   @Field(() => TagComparator, { nullable: true }) tags?: TagComparator | null;
-  @Field(() => [ContactCustomFieldComparator], { nullable: true, description: 'Conditions on custom fields, all of which must hold.' }) customFields?: ContactCustomFieldComparator[] | null;
+  @Field(() => [ContactCustomFieldComparator], { nullable: true, description: 'Conditions on custom fields, all of which must hold.' }) customFields?:
+    ContactCustomFieldComparator[] | null;
   @Field(() => [ContactFilter], { nullable: true }) and?: ContactFilter[] | null;
   @Field(() => [ContactFilter], { nullable: true }) or?: ContactFilter[] | null;
   @Field(() => ContactFilter, { nullable: true }) not?: ContactFilter | null;

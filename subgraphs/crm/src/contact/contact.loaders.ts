@@ -12,7 +12,9 @@ export const loadContact = (context: SubgraphContext<CrmServices>, id: string | 
 
 /** One page of contacts per owner, for one set of arguments. */
 export const ownedContacts = (services: CrmServices, loaders: LoaderRegistry, request: RequestContext, args: ContactsArgs) =>
-  loaders.get<string, Connection<Contact>>(`crm.ownedContacts:${argumentsKey(args)}`, (owners) => services.contacts.listGrouped(request, 'contact.assignedTo', owners, args));
+  loaders.get<string, Connection<Contact>>(`crm.ownedContacts:${argumentsKey(args)}`, (owners) =>
+    services.contacts.listGrouped(request, 'contact.assignedTo', owners, args),
+  );
 
 export const lastInteractionAt = ({ interactions }: CrmServices, loaders: LoaderRegistry, request: RequestContext) =>
   loaders.get<string, Date | null>('crm.lastInteractionAt', (contactIds) => interactions.lastInteractionAt(request, contactIds));

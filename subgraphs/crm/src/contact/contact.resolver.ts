@@ -1,4 +1,13 @@
-import { type Connection, ConnectionArgs, fromGlobalId, GraphQLDateTimeISO, mutationPayload, requireOrgId, type SubgraphContext, toUserError } from '@cellgraph/kernel';
+import {
+  type Connection,
+  ConnectionArgs,
+  fromGlobalId,
+  GraphQLDateTimeISO,
+  mutationPayload,
+  requireOrgId,
+  type SubgraphContext,
+  toUserError,
+} from '@cellgraph/kernel';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Deal } from '../deal/deal.entity.js';
 import { DealConnection, DealsArgs } from '../deal/deal.inputs.js';
@@ -113,7 +122,10 @@ export class ContactResolver {
     return lastInteractionAt(this.services, context.loaders, context.request).load(contact.id);
   }
 
-  @FieldResolver(() => ContactTimelineConnection, { nullable: true, description: 'Interactions and activity (changes, conversion, deals) merged, latest first; contacts merged into this one included.' })
+  @FieldResolver(() => ContactTimelineConnection, {
+    nullable: true,
+    description: 'Interactions and activity (changes, conversion, deals) merged, latest first; contacts merged into this one included.',
+  })
   timeline(@Root() contact: Contact, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() context: Context): Promise<Connection<unknown>> {
     return this.services.contacts.timeline(context.request, contact.id, args);
   }

@@ -80,13 +80,20 @@ const fields = {
   phone: text(50, 'Phone').refine((value) => !value || /^[+\d][\d\s().\-/x]*$/i.test(value), 'A phone number has digits, spaces and + ( ) . - /'),
   company: text(200, 'Company'),
   jobTitle: text(200, 'Job title'),
-  avatarUrl: text(1000, 'Avatar URL').refine((value) => !value || (URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)), 'The avatar must be an http(s) URL'),
+  avatarUrl: text(1000, 'Avatar URL').refine(
+    (value) => !value || (URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)),
+    'The avatar must be an http(s) URL',
+  ),
   source: z.enum(ContactSource).nullish(),
-  customFields: z.record(z.string(), z.unknown()).refine((value) => JSON.stringify(value).length <= 32_768, 'Custom fields must be at most 32 KB').nullish(),
+  customFields: z
+    .record(z.string(), z.unknown())
+    .refine((value) => JSON.stringify(value).length <= 32_768, 'Custom fields must be at most 32 KB')
+    .nullish(),
   stageId: globalIdOf('PipelineStage').nullish(),
   assignedToId: globalIdOf('User').nullish(),
 };
-const named = (v: { firstName?: string | null; lastName?: string | null; company?: string | null; email?: string | null }) => Boolean(v.firstName || v.lastName || v.company || v.email);
+const named = (v: { firstName?: string | null; lastName?: string | null; company?: string | null; email?: string | null }) =>
+  Boolean(v.firstName || v.lastName || v.company || v.email);
 const createInput = z.object(fields).refine(named, { message: 'A contact needs a name, a company or an e-mail', path: ['firstName'] });
 const updateInput = z.object({ ...fields, id: globalIdOf('Contact') });
 type ValidCreate = z.output<typeof createInput>;
@@ -118,7 +125,21 @@ const idOrder: OrderField = { path: 'contact.id', sqlType: 'uuid' };
 const newestFirst = [{ field: 'createdAt', direction: OrderDirection.DESC }];
 
 /** Fields whose changes events report (before and after). */
-const TRACKED = ['type', 'status', 'firstName', 'lastName', 'email', 'phone', 'company', 'jobTitle', 'avatarUrl', 'source', 'customFields', 'stageId', 'assignedTo'] as const;
+const TRACKED = [
+  'type',
+  'status',
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'company',
+  'jobTitle',
+  'avatarUrl',
+  'source',
+  'customFields',
+  'stageId',
+  'assignedTo',
+] as const;
 type Snapshot = Pick<Contact, (typeof TRACKED)[number]>;
 const snapshot = (contact: Contact): Snapshot => Object.fromEntries(TRACKED.map((field) => [field, contact[field]])) as Snapshot;
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -183,7 +204,20 @@ export class ContactService {
   async listGrouped(request: RequestContext, groupPath: string, groups: readonly string[], args: ContactsArgs): Promise<Connection<Contact>[]> {
     const readable = await this.access.readableIds(request);
     const spec = await this.filterSpec(request, args);
-    return paginateGroups({ db: this.db, scope: request, entity: Contact, build: (em) => this.query(em, args, readable, spec), alias: 'contact', groupPath, idProperty: 'id', sort: this.sort(args), args }, groups);
+    return paginateGroups(
+      {
+        db: this.db,
+        scope: request,
+        entity: Contact,
+        build: (em) => this.query(em, args, readable, spec),
+        alias: 'contact',
+        groupPath,
+        idProperty: 'id',
+        sort: this.sort(args),
+        args,
+      },
+      groups,
+    );
   }
 
   async create(request: RequestContext, input: ContactCreateInput): Promise<Contact> {
@@ -193,7 +227,13 @@ export class ContactService {
     const valid = validateInput(createInput, input, ContactErrorCode.InvalidInput);
     if (valid.assignedToId) await this.requireMember(orgId, valid.assignedToId);
     return this.db.transaction(request, (em) =>
-      idempotent(em, this.db.schema, { key: input.idempotencyKey, operation: 'contactCreate', input: valid, create: () => this.insert(em, valid, orgId, actorId), load: (id) => em.findOneBy(Contact, { id }) }),
+      idempotent(em, this.db.schema, {
+        key: input.idempotencyKey,
+        operation: 'contactCreate',
+        input: valid,
+        create: () => this.insert(em, valid, orgId, actorId),
+        load: (id) => em.findOneBy(Contact, { id }),
+      }),
     );
   }
 
@@ -201,7 +241,10 @@ export class ContactService {
    * Creates up to 100 contacts. Atomic: all or none, with every row's errors. Otherwise each
    * valid row is created (each in its own savepoint) and the others report their errors.
    */
-  async createBatch(request: RequestContext, input: { contacts: ContactCreateInput[]; atomic: boolean }): Promise<{ contacts: (Contact | null)[]; errors: UserErrorData[] }> {
+  async createBatch(
+    request: RequestContext,
+    input: { contacts: ContactCreateInput[]; atomic: boolean },
+  ): Promise<{ contacts: (Contact | null)[]; errors: UserErrorData[] }> {
     const orgId = requireOrgId(request);
     const actorId = requireUserId(request);
     await this.authz.require(request, 'write', 'Contact');
@@ -328,7 +371,9 @@ export class ContactService {
       if (!duplicate) throw contactNotFound(['input', 'duplicateId']);
       const before = snapshot(contact);
       const movedDeals = (await em.query('UPDATE crm.deals SET contact_id = $1, updated_at = now() WHERE contact_id = $2', [id, duplicateId]))[1] as number;
-      const movedInteractions = (await em.query('UPDATE crm.interactions SET contact_id = $1, updated_at = now() WHERE contact_id = $2', [id, duplicateId]))[1] as number;
+      const movedInteractions = (
+        await em.query('UPDATE crm.interactions SET contact_id = $1, updated_at = now() WHERE contact_id = $2', [id, duplicateId])
+      )[1] as number;
       await em.query('UPDATE crm.contacts SET deleted_at = now(), merged_into_id = $1 WHERE id = $2', [id, duplicateId]);
       const filled: string[] = [];
       for (const field of ['firstName', 'lastName', 'email', 'phone', 'company', 'jobTitle', 'avatarUrl', 'source', 'stageId', 'assignedTo'] as const) {
@@ -445,7 +490,8 @@ export class ContactService {
     if (!changed.length) return;
     const pick = (source: Snapshot, keys: readonly string[]) => Object.fromEntries(keys.map((key) => [key, source[key as keyof Snapshot]]));
     await this.emit(em, contact, 'contact.updated', { fields: changed, before: pick(before, changed), after: pick(after, changed) });
-    if (changed.includes('assignedTo')) await this.emit(em, contact, 'contact.assigned', { before: { assignedTo: before.assignedTo }, after: { assignedTo: after.assignedTo } });
+    if (changed.includes('assignedTo'))
+      await this.emit(em, contact, 'contact.assigned', { before: { assignedTo: before.assignedTo }, after: { assignedTo: after.assignedTo } });
   }
 
   private emit(em: EntityManager, contact: { id: string; orgId: string }, type: string, data: Record<string, unknown>): Promise<void> {
@@ -465,7 +511,9 @@ export class ContactService {
     if (condition) query.andWhere(condition.sql, condition.params);
     const words = (args.search ?? '').split(/\s+/).filter(Boolean).slice(0, 10);
     words.forEach((word, index) => {
-      query.andWhere(`concat_ws(' ', contact.firstName, contact.lastName, contact.email, contact.company) ILIKE :search${index}`, { [`search${index}`]: `%${escapeLike(word)}%` });
+      query.andWhere(`concat_ws(' ', contact.firstName, contact.lastName, contact.email, contact.company) ILIKE :search${index}`, {
+        [`search${index}`]: `%${escapeLike(word)}%`,
+      });
     });
     return query;
   }

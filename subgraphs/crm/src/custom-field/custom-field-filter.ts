@@ -44,7 +44,8 @@ export function customFieldFilter(fields: readonly ContactField[], column = 'con
         // Equality as containment ({"tier": "gold"}), which the GIN index on the column answers.
         const holds = (raw: unknown) => `${column} @> CAST(${bind(JSON.stringify({ [field.key]: raw }))} AS jsonb)`;
         const equal = (operator: string, raw: unknown) => {
-          if (field.type === ContactFieldType.MULTI_SELECT) throw refuse(`${field.label} holds a list of options: use hasAny, hasAll or isNull, not ${operator}`);
+          if (field.type === ContactFieldType.MULTI_SELECT)
+            throw refuse(`${field.label} holds a list of options: use hasAny, hasAll or isNull, not ${operator}`);
           return holds(checked(field, raw));
         };
         const ordered = () => {
@@ -54,35 +55,53 @@ export function customFieldFilter(fields: readonly ContactField[], column = 'con
           return `(CASE WHEN jsonb_typeof(${value()}) = '${type}' THEN ${value()} END)`;
         };
         const options = (operator: string, raw: string[]) => {
-          if (field.type !== ContactFieldType.MULTI_SELECT) throw refuse(`${operator} applies to MULTI_SELECT fields; ${field.label} is ${field.type.toUpperCase()}`);
+          if (field.type !== ContactFieldType.MULTI_SELECT)
+            throw refuse(`${operator} applies to MULTI_SELECT fields; ${field.label} is ${field.type.toUpperCase()}`);
           return checked(field, limited(raw)) as string[];
         };
         for (const [operator, raw] of Object.entries(condition)) {
           if (operator === 'key' || raw === undefined || raw === null) continue;
           switch (operator) {
-            case 'eq': parts.push(equal(operator, raw)); break;
-            case 'neq': parts.push(`NOT (${equal(operator, raw)})`); break;
+            case 'eq':
+              parts.push(equal(operator, raw));
+              break;
+            case 'neq':
+              parts.push(`NOT (${equal(operator, raw)})`);
+              break;
             case 'in': {
               const values = limited(raw as unknown[]).map((one) => equal(operator, one));
               parts.push(values.length ? `(${values.join(' OR ')})` : 'FALSE');
               break;
             }
-            case 'lt': parts.push(`${ordered()} < ${json(raw)}`); break;
-            case 'lte': parts.push(`${ordered()} <= ${json(raw)}`); break;
-            case 'gt': parts.push(`${ordered()} > ${json(raw)}`); break;
-            case 'gte': parts.push(`${ordered()} >= ${json(raw)}`); break;
+            case 'lt':
+              parts.push(`${ordered()} < ${json(raw)}`);
+              break;
+            case 'lte':
+              parts.push(`${ordered()} <= ${json(raw)}`);
+              break;
+            case 'gt':
+              parts.push(`${ordered()} > ${json(raw)}`);
+              break;
+            case 'gte':
+              parts.push(`${ordered()} >= ${json(raw)}`);
+              break;
             case 'contains':
               if (!TEXTUAL.has(field.type)) throw refuse(`contains applies to TEXT, URL and EMAIL fields; ${field.label} is ${field.type.toUpperCase()}`);
               parts.push(`(${column} ->> ${bind(field.key)}) ILIKE ${bind(`%${escapeLike(String(raw))}%`)}`);
               break;
-            case 'hasAll': parts.push(holds(options(operator, raw as string[]))); break;
+            case 'hasAll':
+              parts.push(holds(options(operator, raw as string[])));
+              break;
             case 'hasAny': {
               const any = options(operator, raw as string[]).map((option) => holds([option]));
               parts.push(any.length ? `(${any.join(' OR ')})` : 'FALSE');
               break;
             }
-            case 'isNull': parts.push(`${value()} IS ${raw ? '' : 'NOT '}NULL`); break;
-            default: throw refuse(`Unknown custom field operator ${operator}`);
+            case 'isNull':
+              parts.push(`${value()} IS ${raw ? '' : 'NOT '}NULL`);
+              break;
+            default:
+              throw refuse(`Unknown custom field operator ${operator}`);
           }
         }
       }

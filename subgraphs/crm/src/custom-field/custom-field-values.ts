@@ -13,17 +13,21 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 type Check = (value: unknown, field: ContactField) => { value: unknown } | { problem: string };
 
 const checks: Record<ContactFieldType, Check> = {
-  [ContactFieldType.TEXT]: (v) => (typeof v === 'string' && v.length <= MAX_TEXT ? { value: v } : { problem: `must be text of at most ${MAX_TEXT} characters` }),
+  [ContactFieldType.TEXT]: (v) =>
+    typeof v === 'string' && v.length <= MAX_TEXT ? { value: v } : { problem: `must be text of at most ${MAX_TEXT} characters` },
   [ContactFieldType.NUMBER]: (v) => (typeof v === 'number' && Number.isFinite(v) ? { value: v } : { problem: 'must be a number' }),
   [ContactFieldType.BOOLEAN]: (v) => (typeof v === 'boolean' ? { value: v } : { problem: 'must be true or false' }),
   [ContactFieldType.DATE]: (v) =>
-    typeof v === 'string' && DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v) ? { value: v } : { problem: 'must be a date like "2026-11-22"' },
+    typeof v === 'string' && DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)
+      ? { value: v }
+      : { problem: 'must be a date like "2026-11-22"' },
   [ContactFieldType.SELECT]: (v, f) => (typeof v === 'string' && f.options.includes(v) ? { value: v } : { problem: `must be one of ${f.options.join(', ')}` }),
   [ContactFieldType.MULTI_SELECT]: (v, f) =>
     Array.isArray(v) && v.every((o) => typeof o === 'string' && f.options.includes(o)) && new Set(v).size === v.length
       ? { value: v }
       : { problem: `must be a list of distinct options among ${f.options.join(', ')}` },
-  [ContactFieldType.URL]: (v) => (typeof v === 'string' && URL.canParse(v) && /^https?:$/.test(new URL(v).protocol) ? { value: v } : { problem: 'must be an http(s) URL' }),
+  [ContactFieldType.URL]: (v) =>
+    typeof v === 'string' && URL.canParse(v) && /^https?:$/.test(new URL(v).protocol) ? { value: v } : { problem: 'must be an http(s) URL' },
   [ContactFieldType.EMAIL]: (v) => (typeof v === 'string' && EMAIL.test(v) && v.length <= 255 ? { value: v } : { problem: 'must be an e-mail address' }),
 };
 

@@ -10,4 +10,5 @@ export const ContactFieldErrorCode = {
 
 export const fieldNotFound = () => userError(ContactFieldErrorCode.NotFound, 'No such contact field in your organization', ['input', 'id']);
 export const keyTaken = () => userError(ContactFieldErrorCode.KeyTaken, 'Another contact field has this key', ['input', 'key']);
-export const optionInUse = (contacts: number) => userError(ContactFieldErrorCode.OptionInUse, `${contacts} contact(s) still use an option you removed`, ['input', 'options']);
+export const optionInUse = (contacts: number) =>
+  userError(ContactFieldErrorCode.OptionInUse, `${contacts} contact(s) still use an option you removed`, ['input', 'options']);

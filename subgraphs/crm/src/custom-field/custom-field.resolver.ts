@@ -2,7 +2,13 @@ import { mutationPayload, type SubgraphContext } from '@cellgraph/kernel';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { CrmServices } from '../services.js';
 import { ContactField } from './custom-field.entity.js';
-import { ContactFieldCreateInput, ContactFieldDeleteInput, ContactFieldDeletePayload, ContactFieldPayload, ContactFieldUpdateInput } from './custom-field.inputs.js';
+import {
+  ContactFieldCreateInput,
+  ContactFieldDeleteInput,
+  ContactFieldDeletePayload,
+  ContactFieldPayload,
+  ContactFieldUpdateInput,
+} from './custom-field.inputs.js';
 
 type Context = SubgraphContext<CrmServices>;
 
@@ -17,7 +23,9 @@ export class ContactFieldResolver {
 
   @Mutation(() => ContactFieldPayload, { nullable: true, description: 'Define a custom contact field (owners and admins).' })
   contactFieldCreate(@Arg('input', () => ContactFieldCreateInput) input: ContactFieldCreateInput, @Ctx() context: Context): Promise<ContactFieldPayload> {
-    return mutationPayload(async () => ({ contactField: await this.services.contactFields.create(context.request, { ...input, options: input.options ?? undefined }) }));
+    return mutationPayload(async () => ({
+      contactField: await this.services.contactFields.create(context.request, { ...input, options: input.options ?? undefined }),
+    }));
   }
 
   @Mutation(() => ContactFieldPayload, { nullable: true })

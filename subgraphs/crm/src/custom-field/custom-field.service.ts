@@ -1,11 +1,24 @@
-import { fromGlobalId, isUniqueViolation, keyBetween, requireOrgId, uuidv7, validateInput, type Authorizer, type Database, type RequestContext } from '@cellgraph/kernel';
+import {
+  fromGlobalId,
+  isUniqueViolation,
+  keyBetween,
+  requireOrgId,
+  uuidv7,
+  validateInput,
+  type Authorizer,
+  type Database,
+  type RequestContext,
+} from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { ContactField, ContactFieldType } from './custom-field.entity.js';
 import { ContactFieldErrorCode, fieldNotFound, keyTaken, optionInUse } from './custom-field.errors.js';
 
 const label = z.string().trim().min(1, 'A label is required').max(200);
-const options = z.array(z.string().trim().min(1).max(200)).max(200, 'At most 200 options').refine((o) => new Set(o).size === o.length, 'Options must be distinct');
+const options = z
+  .array(z.string().trim().min(1).max(200))
+  .max(200, 'At most 200 options')
+  .refine((o) => new Set(o).size === o.length, 'Options must be distinct');
 const createInput = z
   .object({
     key: z.string().regex(/^[a-z][a-zA-Z0-9_]{0,62}$/, 'The key starts with a lower-case letter and has letters, digits and _ (at most 63)'),
@@ -14,7 +27,10 @@ const createInput = z
     options: options.optional(),
     required: z.boolean().optional(),
   })
-  .refine((v) => ![ContactFieldType.SELECT, ContactFieldType.MULTI_SELECT].includes(v.type) || (v.options?.length ?? 0) > 0, { message: 'Select fields need options', path: ['options'] });
+  .refine((v) => ![ContactFieldType.SELECT, ContactFieldType.MULTI_SELECT].includes(v.type) || (v.options?.length ?? 0) > 0, {
+    message: 'Select fields need options',
+    path: ['options'],
+  });
 const updateInput = z.object({ label: label.optional(), options: options.optional(), required: z.boolean().optional() });
 
 /**
@@ -45,9 +61,21 @@ export class ContactFieldService {
     try {
       return await this.db.transaction(request, async (em) => {
         const [last] = await em.find(ContactField, { order: { position: 'DESC' }, take: 1 });
-        const field = em.create(ContactField, { id: uuidv7(), orgId, ...valid, options: valid.options ?? [], required: valid.required ?? false, position: keyBetween(last?.position ?? null, null) });
+        const field = em.create(ContactField, {
+          id: uuidv7(),
+          orgId,
+          ...valid,
+          options: valid.options ?? [],
+          required: valid.required ?? false,
+          position: keyBetween(last?.position ?? null, null),
+        });
         await em.insert(ContactField, field);
-        await this.db.emit(em, { type: 'contact_field.created', orgId, subject: { type: 'ContactField', id: field.id }, data: { key: field.key, type: field.type } });
+        await this.db.emit(em, {
+          type: 'contact_field.created',
+          orgId,
+          subject: { type: 'ContactField', id: field.id },
+          data: { key: field.key, type: field.type },
+        });
         return em.findOneByOrFail(ContactField, { id: field.id });
       });
     } catch (error) {
@@ -57,14 +85,26 @@ export class ContactFieldService {
   }
 
   /** Changes a field's label, options or requiredness; an option still in use cannot be removed. */
-  async update(request: RequestContext, input: { id: string; label?: string | null; options?: string[] | null; required?: boolean | null }): Promise<ContactField> {
+  async update(
+    request: RequestContext,
+    input: { id: string; label?: string | null; options?: string[] | null; required?: boolean | null },
+  ): Promise<ContactField> {
     const id = fromGlobalId('ContactField', input.id);
     await this.authz.require(request, 'manage', 'ContactField');
-    const changes = validateInput(updateInput, { label: input.label ?? undefined, options: input.options ?? undefined, required: input.required ?? undefined }, ContactFieldErrorCode.InvalidInput);
+    const changes = validateInput(
+      updateInput,
+      { label: input.label ?? undefined, options: input.options ?? undefined, required: input.required ?? undefined },
+      ContactFieldErrorCode.InvalidInput,
+    );
     return this.db.transaction(request, async (em) => {
       const field = await em.findOneBy(ContactField, { id });
       if (!field) throw fieldNotFound();
-      if (changes.options) await this.requireUnused(em, field, field.options.filter((option) => !changes.options!.includes(option)));
+      if (changes.options)
+        await this.requireUnused(
+          em,
+          field,
+          field.options.filter((option) => !changes.options!.includes(option)),
+        );
       Object.assign(field, Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)));
       const saved = await em.save(field);
       await this.db.emit(em, { type: 'contact_field.updated', orgId: field.orgId, subject: { type: 'ContactField', id }, data: { key: field.key, changes } });

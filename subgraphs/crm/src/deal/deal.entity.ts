@@ -27,7 +27,9 @@ export class Deal extends NodeEntity('Deal') {
   @Field(() => Int, { description: 'Percent chance to close won: the stage’s, unless overridden.' }) @Column('int') probability!: number;
   @Field({ description: 'True when the probability was set on the deal rather than taken from its stage.' }) @Column('boolean') probabilityOverridden!: boolean;
   @Field(() => GraphQLLocalDate, { nullable: true }) @Column('date', { nullable: true }) expectedCloseDate!: string | null;
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Set when the deal reaches a closed stage.' }) @Column('date', { nullable: true }) actualCloseDate!: string | null;
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Set when the deal reaches a closed stage.' })
+  @Column('date', { nullable: true })
+  actualCloseDate!: string | null;
   @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) lostReason!: string | null;
   @Column('uuid', { nullable: true }) ownerId!: string | null;
   @Field(() => GraphQLJSONObject, { description: 'Custom data of the deal.' }) @Column('jsonb', { default: {} }) metadata!: Record<string, unknown>;

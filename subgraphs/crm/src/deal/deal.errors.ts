@@ -9,7 +9,8 @@ export const DealErrorCode = {
   OwnerNotMember: 'DEAL_OWNER_NOT_MEMBER',
 } as const;
 
-export const dealNotFound = (field: (string | number)[] = ['input', 'id']) => userError(DealErrorCode.NotFound, 'No deal with this id exists in your organization', field);
+export const dealNotFound = (field: (string | number)[] = ['input', 'id']) =>
+  userError(DealErrorCode.NotFound, 'No deal with this id exists in your organization', field);
 export const dealStageNotFound = () => userError(DealErrorCode.StageNotFound, 'No stage of a deal pipeline has this id', ['input', 'stageId']);
 export const dealPipelineNotFound = () => userError(DealErrorCode.PipelineNotFound, 'No deal pipeline has this id', ['input', 'pipelineId']);
 export const ownerNotMember = () => userError(DealErrorCode.OwnerNotMember, 'The owner must be a member of your organization', ['input', 'ownerId']);

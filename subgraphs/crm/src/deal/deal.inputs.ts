@@ -51,13 +51,16 @@ export class DealUpdateInput {
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'Replaces the custom data.' }) metadata?: Record<string, unknown> | null;
 }
 
-@InputType({ description: 'Moves a deal to a stage (of its pipeline or another deal pipeline). Its probability follows the stage unless `probability` is given.' })
+@InputType({
+  description: 'Moves a deal to a stage (of its pipeline or another deal pipeline). Its probability follows the stage unless `probability` is given.',
+})
 export class DealMoveInput {
   @Field(() => ID) id!: string;
   @Field(() => ID) stageId!: string;
   @Field(() => Int, { nullable: true }) probability?: number | null;
   @Field(() => String, { nullable: true, description: 'Why the deal was lost (closed-lost stages only).' }) lostReason?: string | null;
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Actual close date when the stage is closed; defaults to today (UTC).' }) closeDate?: string | null;
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Actual close date when the stage is closed; defaults to today (UTC).' }) closeDate?:
+    string | null;
 }
 
 export const DealDeleteInput = IdInput('DealDeleteInput');

@@ -11,8 +11,16 @@ export const loadDeal = (context: SubgraphContext<CrmServices>, id: string | nul
   context.services.deals.access.loadReadable(context.loaders, context.request, id);
 
 /** One page of deals per group key (stage, contact, owner), for one set of arguments. */
-export const groupedDeals = (services: CrmServices, loaders: LoaderRegistry, request: RequestContext, group: 'stageId' | 'contactId' | 'ownerId', args: DealsArgs) =>
+export const groupedDeals = (
+  services: CrmServices,
+  loaders: LoaderRegistry,
+  request: RequestContext,
+  group: 'stageId' | 'contactId' | 'ownerId',
+  args: DealsArgs,
+) =>
   loaders.get<string, Connection<Deal>>(`crm.deals.${group}:${argumentsKey(args)}`, (keys) => services.deals.listGrouped(request, `deal.${group}`, keys, args));
 
 export const stageTotals = ({ deals }: CrmServices, loaders: LoaderRegistry, request: RequestContext) =>
-  loaders.get('crm.stageTotals', async (stageIds: readonly string[]) => groupToKeys(stageIds, await deals.stageTotals(request, stageIds), (row) => row.stage_id));
+  loaders.get('crm.stageTotals', async (stageIds: readonly string[]) =>
+    groupToKeys(stageIds, await deals.stageTotals(request, stageIds), (row) => row.stage_id),
+  );

@@ -71,7 +71,13 @@ const updateInput = z.object({
   lostReason: lostReason.nullish(),
   metadata: metadata.nullish(),
 });
-const moveInput = z.object({ id: globalIdOf('Deal'), stageId: globalIdOf('PipelineStage'), probability: probability.nullish(), lostReason: lostReason.nullish(), closeDate: z.string().nullish() });
+const moveInput = z.object({
+  id: globalIdOf('Deal'),
+  stageId: globalIdOf('PipelineStage'),
+  probability: probability.nullish(),
+  lostReason: lostReason.nullish(),
+  closeDate: z.string().nullish(),
+});
 
 /** The deal status of a stage: open, won or lost. */
 export const STATUS_SQL = `(CASE WHEN stage.closed THEN (CASE WHEN stage.won THEN 'won' ELSE 'lost' END) ELSE 'open' END)`;
@@ -104,7 +110,18 @@ const orderFields: Record<string, OrderField> = {
 const idOrder: OrderField = { path: 'deal.id', sqlType: 'uuid' };
 const newestFirst = [{ field: 'createdAt', direction: OrderDirection.DESC }];
 
-const TRACKED = ['title', 'contactId', 'amount', 'currency', 'probability', 'probabilityOverridden', 'expectedCloseDate', 'ownerId', 'lostReason', 'metadata'] as const;
+const TRACKED = [
+  'title',
+  'contactId',
+  'amount',
+  'currency',
+  'probability',
+  'probabilityOverridden',
+  'expectedCloseDate',
+  'ownerId',
+  'lostReason',
+  'metadata',
+] as const;
 type Snapshot = Pick<Deal, (typeof TRACKED)[number]>;
 const snapshot = (deal: Deal): Snapshot => Object.fromEntries(TRACKED.map((field) => [field, deal[field]])) as Snapshot;
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -113,7 +130,11 @@ const today = () => new Date().toISOString().slice(0, 10);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The amount and currency of an input, checked: the currency's minor units at most, 15 integer digits. */
-function money(value: string | null | undefined, currency: string | null | undefined, fallback: { amount: string; currency: string }): { amount: string; currency: string } {
+function money(
+  value: string | null | undefined,
+  currency: string | null | undefined,
+  fallback: { amount: string; currency: string },
+): { amount: string; currency: string } {
   const amount = value ?? fallback.amount;
   const code = currency ?? fallback.currency;
   if (amount.startsWith('-')) throw negativeValue();
@@ -155,7 +176,20 @@ export class DealService {
   /** One page of deals per group (stage, contact, owner), in a constant number of statements. */
   async listGrouped(request: RequestContext, groupPath: string, groups: readonly string[], args: DealsArgs): Promise<Connection<Deal>[]> {
     const readable = await this.access.readableIds(request);
-    return paginateGroups({ db: this.db, scope: request, entity: Deal, build: (em) => this.query(em, args.filter, readable), alias: 'deal', groupPath, idProperty: 'id', sort: this.sort(args), args }, groups);
+    return paginateGroups(
+      {
+        db: this.db,
+        scope: request,
+        entity: Deal,
+        build: (em) => this.query(em, args.filter, readable),
+        alias: 'deal',
+        groupPath,
+        idProperty: 'id',
+        sort: this.sort(args),
+        args,
+      },
+      groups,
+    );
   }
 
   async create(request: RequestContext, input: DealCreateInput): Promise<Deal> {
@@ -262,7 +296,8 @@ export class DealService {
       const saved = await em.save(deal);
       const after = { stageId: saved.stageId, pipelineId: saved.pipelineId, probability: saved.probability, actualCloseDate: saved.actualCloseDate };
       await this.emit(em, saved, 'deal.moved', { before, after });
-      if (to.closed && (!from.closed || from.won !== to.won)) await this.emit(em, saved, to.won ? 'deal.won' : 'deal.lost', { lostReason: saved.lostReason, actualCloseDate: saved.actualCloseDate });
+      if (to.closed && (!from.closed || from.won !== to.won))
+        await this.emit(em, saved, to.won ? 'deal.won' : 'deal.lost', { lostReason: saved.lostReason, actualCloseDate: saved.actualCloseDate });
       if (from.closed && !to.closed) await this.emit(em, saved, 'deal.reopened', {});
       return saved;
     });
@@ -354,11 +389,20 @@ export class DealService {
   }
 
   private emit(em: EntityManager, deal: Deal, type: string, data: Record<string, unknown>): Promise<void> {
-    return this.db.emit(em, { type, orgId: deal.orgId, subject: { type: 'Deal', id: deal.id }, data: { contactId: deal.contactId, title: deal.title, ...data } });
+    return this.db.emit(em, {
+      type,
+      orgId: deal.orgId,
+      subject: { type: 'Deal', id: deal.id },
+      data: { contactId: deal.contactId, title: deal.title, ...data },
+    });
   }
 
   private query(em: EntityManager, filter: DealFilter | null | undefined, readable: string[] | null) {
-    const query = this.access.restrictToReadable(em.createQueryBuilder(Deal, 'deal').innerJoin(PipelineStage, 'stage', 'stage.id = deal.stageId'), 'deal', readable);
+    const query = this.access.restrictToReadable(
+      em.createQueryBuilder(Deal, 'deal').innerJoin(PipelineStage, 'stage', 'stage.id = deal.stageId'),
+      'deal',
+      readable,
+    );
     const condition = filterToSql(filter as Record<string, unknown> | null | undefined, filterSpec);
     if (condition) query.andWhere(condition.sql, condition.params);
     return query;

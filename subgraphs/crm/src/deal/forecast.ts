@@ -58,7 +58,9 @@ export class ForecastService {
     if (filter.ownerId) conditions.push(`d.owner_id = ${param(filter.ownerId)}`);
     if (readable) conditions.push(`d.id = ANY(${param(readable)}::uuid[])`);
     return this.db.transaction(request, async (em) => {
-      const [{ month }] = (await em.query(`SELECT to_char(date_trunc('month', now() AT TIME ZONE $1), 'YYYY-MM-DD') AS month`, [filter.timezone])) as [{ month: string }];
+      const [{ month }] = (await em.query(`SELECT to_char(date_trunc('month', now() AT TIME ZONE $1), 'YYYY-MM-DD') AS month`, [filter.timezone])) as [
+        { month: string },
+      ];
       const rows: ForecastRow[] = await em.query(
         `WITH deals AS (
            SELECT d.currency, d.stage_id, s.position, s.closed, s.won, d.value, d.probability, d.expected_close_date, d.actual_close_date
@@ -84,20 +86,28 @@ export class ForecastService {
       const money = (amount: string | null, currency: string) => Money.of(amount ?? '0', currency);
       for (const row of rows) {
         if (row.stage_id === null) {
-          currencies.set(row.currency, Object.assign(new CurrencyForecast(), {
-            currencyCode: row.currency,
-            openDeals: row.open_deals,
-            totalValue: money(row.open_total, row.currency),
-            weightedValue: money(row.open_weighted, row.currency),
-            expectedThisMonth: money(row.month_total, row.currency),
-            weightedThisMonth: money(row.month_weighted, row.currency),
-            wonThisMonth: money(row.won_total, row.currency),
-            wonDealsThisMonth: row.won_deals,
-            byStage: [],
-          }));
+          currencies.set(
+            row.currency,
+            Object.assign(new CurrencyForecast(), {
+              currencyCode: row.currency,
+              openDeals: row.open_deals,
+              totalValue: money(row.open_total, row.currency),
+              weightedValue: money(row.open_weighted, row.currency),
+              expectedThisMonth: money(row.month_total, row.currency),
+              weightedThisMonth: money(row.month_weighted, row.currency),
+              wonThisMonth: money(row.won_total, row.currency),
+              wonDealsThisMonth: row.won_deals,
+              byStage: [],
+            }),
+          );
         } else if (row.open_deals > 0) {
           currencies.get(row.currency)!.byStage.push(
-            Object.assign(new StageForecast(), { stageId: row.stage_id, deals: row.open_deals, value: money(row.open_total, row.currency), weightedValue: money(row.open_weighted, row.currency) }),
+            Object.assign(new StageForecast(), {
+              stageId: row.stage_id,
+              deals: row.open_deals,
+              value: money(row.open_total, row.currency),
+              weightedValue: money(row.open_weighted, row.currency),
+            }),
           );
         }
       }

@@ -41,12 +41,22 @@ const fields = {
   direction: z.enum(InteractionDirection).nullish(),
   subject: z.string().trim().max(500, 'A subject has at most 500 characters').nullish(),
   body: z.string().max(100_000, 'A body has at most 100,000 characters').nullish(),
-  durationSeconds: z.number().int().min(0, 'A duration cannot be negative').max(7 * 24 * 3600).nullish(),
+  durationSeconds: z
+    .number()
+    .int()
+    .min(0, 'A duration cannot be negative')
+    .max(7 * 24 * 3600)
+    .nullish(),
   occurredAt: z.date().nullish(),
-  metadata: z.record(z.string(), z.unknown()).refine((value) => JSON.stringify(value).length <= 16_384, 'Metadata must be at most 16 KB').nullish(),
+  metadata: z
+    .record(z.string(), z.unknown())
+    .refine((value) => JSON.stringify(value).length <= 16_384, 'Metadata must be at most 16 KB')
+    .nullish(),
 };
 const noteHasNoDirection = (v: { type?: InteractionType | null; direction?: InteractionDirection | null }) => !(v.type === InteractionType.NOTE && v.direction);
-const logInput = z.object({ ...fields, contactId: globalIdOf('Contact') }).refine(noteHasNoDirection, { message: 'A note has no direction', path: ['direction'] });
+const logInput = z
+  .object({ ...fields, contactId: globalIdOf('Contact') })
+  .refine(noteHasNoDirection, { message: 'A note has no direction', path: ['direction'] });
 const updateInput = z.object({ ...fields, type: fields.type.nullish(), id: globalIdOf('Interaction') });
 
 /**
@@ -141,7 +151,12 @@ export class InteractionService {
   }
 
   /** One page of interactions per contact or deal (latest first), in a constant number of statements. */
-  listGrouped(request: RequestContext, groupPath: 'interaction.contactId' | 'interaction.dealId', groups: readonly string[], args: InteractionsArgs): Promise<Connection<Interaction>[]> {
+  listGrouped(
+    request: RequestContext,
+    groupPath: 'interaction.contactId' | 'interaction.dealId',
+    groups: readonly string[],
+    args: InteractionsArgs,
+  ): Promise<Connection<Interaction>[]> {
     return paginateGroups(
       {
         db: this.db,
@@ -166,7 +181,9 @@ export class InteractionService {
   /** When each contact was last in touch (its latest interaction), null if never. */
   async lastInteractionAt(request: RequestContext, contactIds: readonly string[]): Promise<(Date | null)[]> {
     const rows: { contact_id: string; last: Date }[] = await this.db.transaction(request, (em) =>
-      em.query('SELECT contact_id, max(occurred_at) AS last FROM crm.interactions WHERE contact_id = ANY($1) AND deleted_at IS NULL GROUP BY contact_id', [[...contactIds]]),
+      em.query('SELECT contact_id, max(occurred_at) AS last FROM crm.interactions WHERE contact_id = ANY($1) AND deleted_at IS NULL GROUP BY contact_id', [
+        [...contactIds],
+      ]),
     );
     const byContact = new Map(rows.map((row) => [row.contact_id, row.last]));
     return contactIds.map((id) => byContact.get(id) ?? null);
@@ -177,6 +194,11 @@ export class InteractionService {
   }
 
   private emit(em: EntityManager, interaction: Interaction, type: string, data: Record<string, unknown>): Promise<void> {
-    return this.db.emit(em, { type, orgId: interaction.orgId, subject: { type: 'Interaction', id: interaction.id }, data: { contactId: interaction.contactId, ...data } });
+    return this.db.emit(em, {
+      type,
+      orgId: interaction.orgId,
+      subject: { type: 'Interaction', id: interaction.id },
+      data: { contactId: interaction.contactId, ...data },
+    });
   }
 }

@@ -9,7 +9,11 @@ export enum PipelineType {
 }
 registerEnumType(PipelineType, {
   name: 'PipelineType',
-  valuesConfig: { DEAL: { description: 'Stages of deals.' }, LEAD: { description: 'Stages of leads (Contact.stage).' }, ONBOARDING: { description: 'Stages of new clients (Contact.stage).' } },
+  valuesConfig: {
+    DEAL: { description: 'Stages of deals.' },
+    LEAD: { description: 'Stages of leads (Contact.stage).' },
+    ONBOARDING: { description: 'Stages of new clients (Contact.stage).' },
+  },
 });
 
 @Entity({ name: 'pipelines' })

@@ -15,7 +15,10 @@ export class PipelineStageInput {
 export class PipelineCreateInput {
   @Field() name!: string;
   @Field(() => PipelineType, { defaultValue: PipelineType.DEAL }) type!: PipelineType;
-  @Field(() => [PipelineStageInput], { nullable: true, description: 'In order. Defaults per type, e.g. Qualified, Proposal, Negotiation, Closed won, Closed lost.' })
+  @Field(() => [PipelineStageInput], {
+    nullable: true,
+    description: 'In order. Defaults per type, e.g. Qualified, Proposal, Negotiation, Closed won, Closed lost.',
+  })
   stages?: PipelineStageInput[] | null;
 }
 

@@ -9,4 +9,6 @@ export const stageById = ({ pipelines }: CrmServices, loaders: LoaderRegistry, r
   loaders.get<string, PipelineStage | null>('crm.stageById', (ids) => pipelines.stagesByIds(request, ids));
 
 export const stagesOf = ({ pipelines }: CrmServices, loaders: LoaderRegistry, request: RequestContext) =>
-  loaders.get('crm.stagesOf', async (pipelineIds: readonly string[]) => groupToKeys(pipelineIds, await pipelines.stagesOf(request, pipelineIds), (stage) => stage.pipelineId));
+  loaders.get('crm.stagesOf', async (pipelineIds: readonly string[]) =>
+    groupToKeys(pipelineIds, await pipelines.stagesOf(request, pipelineIds), (stage) => stage.pipelineId),
+  );

@@ -22,7 +22,10 @@ import { lastStage, PipelineErrorCode, pipelineNotEmpty, pipelineNotFound, stage
 
 const stageFields = {
   name: z.string().trim().min(1, 'A name is required').max(100),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Colour must look like #1a2b3c').nullish(),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'Colour must look like #1a2b3c')
+    .nullish(),
   probability: z.number().int().min(0, 'Probability is a percentage, 0 to 100').max(100, 'Probability is a percentage, 0 to 100'),
   closed: z.boolean().optional(),
   won: z.boolean().optional(),
@@ -106,7 +109,16 @@ export class PipelineService {
       let position: string | null = null;
       for (const stage of valid.stages ?? DEFAULT_STAGES[valid.type]) {
         position = keyBetween(position, null);
-        await em.insert(PipelineStage, { id: uuidv7(), orgId, pipelineId: pipeline.id, position, name: stage.name, color: stage.color ?? null, probability: stage.probability, ...stageFlags(stage) });
+        await em.insert(PipelineStage, {
+          id: uuidv7(),
+          orgId,
+          pipelineId: pipeline.id,
+          position,
+          name: stage.name,
+          color: stage.color ?? null,
+          probability: stage.probability,
+          ...stageFlags(stage),
+        });
       }
       await this.emit(em, pipeline, 'pipeline.created', { name: pipeline.name, type: pipeline.type });
       return pipeline;
@@ -136,7 +148,13 @@ export class PipelineService {
       const pipeline = await em.findOneBy(Pipeline, { id });
       if (!pipeline) throw pipelineNotFound();
       const stages = await em.findBy(PipelineStage, { pipelineId: id });
-      if (await this.inUse(em, stages.map((s) => s.id))) throw pipelineNotEmpty();
+      if (
+        await this.inUse(
+          em,
+          stages.map((s) => s.id),
+        )
+      )
+        throw pipelineNotEmpty();
       await em.softDelete(Pipeline, { id });
       await this.emit(em, pipeline, 'pipeline.deleted', { title: pipeline.name });
     });
@@ -185,10 +203,17 @@ export class PipelineService {
    * Changes a stage. A new probability flows to the stage's deals that do not override it; the
    * closed and won flags of a stage holding deals cannot change (its deals would silently close).
    */
-  async updateStage(request: RequestContext, input: { id: string; name?: string | null; color?: string | null; probability?: number | null; closed?: boolean | null; won?: boolean | null }): Promise<PipelineStage> {
+  async updateStage(
+    request: RequestContext,
+    input: { id: string; name?: string | null; color?: string | null; probability?: number | null; closed?: boolean | null; won?: boolean | null },
+  ): Promise<PipelineStage> {
     const id = fromGlobalId('PipelineStage', input.id);
     await this.authz.require(request, 'manage', 'Pipeline');
-    const changes = validateInput(stageInput.partial(), { ...input, name: input.name ?? undefined, probability: input.probability ?? undefined, closed: input.closed ?? undefined, won: input.won ?? undefined }, PipelineErrorCode.InvalidInput);
+    const changes = validateInput(
+      stageInput.partial(),
+      { ...input, name: input.name ?? undefined, probability: input.probability ?? undefined, closed: input.closed ?? undefined, won: input.won ?? undefined },
+      PipelineErrorCode.InvalidInput,
+    );
     return this.db.transaction(request, async (em) => {
       const stage = await em.findOne(PipelineStage, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!stage) throw stageNotFound();
@@ -203,7 +228,10 @@ export class PipelineService {
       Object.assign(stage, flags);
       const saved = await em.save(stage);
       if (probabilityChanged) {
-        await em.query('UPDATE crm.deals SET probability = $2, updated_at = now() WHERE stage_id = $1 AND NOT probability_overridden AND deleted_at IS NULL', [id, stage.probability]);
+        await em.query('UPDATE crm.deals SET probability = $2, updated_at = now() WHERE stage_id = $1 AND NOT probability_overridden AND deleted_at IS NULL', [
+          id,
+          stage.probability,
+        ]);
       }
       await this.emit(em, { id: stage.pipelineId, orgId: stage.orgId }, 'pipeline.stage_updated', { stageId: id, changes });
       return saved;

@@ -35,14 +35,30 @@ export function contactTimeline(db: Database, scope: WorkScope, contactIds: stri
     load: async (em, items) => {
       const interactions = await em.findBy(Interaction, { id: In(items.filter((i) => i.kind === 'interaction').map((i) => i.id)) });
       const eventIds = items.filter((i) => i.kind === 'activity').map((i) => i.id);
-      const events: { id: string; type: string; actor_id: string | null; subject_type: string | null; subject_id: string | null; data: Record<string, unknown>; occurred_at: Date }[] = eventIds.length
+      const events: {
+        id: string;
+        type: string;
+        actor_id: string | null;
+        subject_type: string | null;
+        subject_id: string | null;
+        data: Record<string, unknown>;
+        occurred_at: Date;
+      }[] = eventIds.length
         ? await em.query('SELECT id, type, actor_id, subject_type, subject_id, data, occurred_at FROM crm.outbox WHERE id = ANY($1)', [eventIds])
         : [];
       const byId = new Map<string, TimelineItem>([
         ...interactions.map((i): [string, TimelineItem] => [i.id, i]),
         ...events.map((e): [string, TimelineItem] => [
           e.id,
-          Object.assign(new ContactActivity(), { eventId: e.id, event: e.type, actorId: e.actor_id, subjectType: e.subject_type, subjectUuid: e.subject_id, data: e.data, occurredAt: e.occurred_at }),
+          Object.assign(new ContactActivity(), {
+            eventId: e.id,
+            event: e.type,
+            actorId: e.actor_id,
+            subjectType: e.subject_type,
+            subjectUuid: e.subject_id,
+            data: e.data,
+            occurredAt: e.occurred_at,
+          }),
         ]),
       ]);
       return items.map((item) => byId.get(item.id));

@@ -13,7 +13,10 @@ export class ApiKey extends NodeEntity('ApiKey') {
   @Field(() => [String], { description: 'e.g. tasks:read, tasks:write (write includes read).' }) @Column('text', { array: true }) scopes!: string[];
   @Column('uuid') createdBy!: string;
   @Field(() => GraphQLDateTimeISO) @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
-  @Field(() => Int, { nullable: true, description: 'Requests the key may make per rate-limit window (a minute unless the cell says otherwise); null: the cell’s default.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Requests the key may make per rate-limit window (a minute unless the cell says otherwise); null: the cell’s default.',
+  })
   @Column('integer', { nullable: true })
   rateLimit!: number | null;
   @Field(() => GraphQLDateTimeISO, { nullable: true }) @Column('timestamptz', { nullable: true }) expiresAt!: Date | null;

@@ -4,7 +4,15 @@ import type { IdentityServices } from '../services.js';
 import { User } from '../user/user.entity.js';
 import { loadUser } from '../user/user.loaders.js';
 import { ApiKey } from './api-key.entity.js';
-import { ApiKeyCreateInput, ApiKeyCreatePayload, ApiKeyPayload, ApiKeyRevokeInput, ApiKeyScopeType, ApiKeyUpdateInput, ResolvedApiKey } from './api-key.inputs.js';
+import {
+  ApiKeyCreateInput,
+  ApiKeyCreatePayload,
+  ApiKeyPayload,
+  ApiKeyRevokeInput,
+  ApiKeyScopeType,
+  ApiKeyUpdateInput,
+  ResolvedApiKey,
+} from './api-key.inputs.js';
 
 type Context = SubgraphContext<IdentityServices>;
 
@@ -27,7 +35,10 @@ export class ApiKeyResolver {
     return mutationPayload(() => this.services.apiKeys.create(context.request, input));
   }
 
-  @Mutation(() => ApiKeyPayload, { nullable: true, description: 'Rename an API key or change its rate limit (owners and admins); a new limit applies from the next request.' })
+  @Mutation(() => ApiKeyPayload, {
+    nullable: true,
+    description: 'Rename an API key or change its rate limit (owners and admins); a new limit applies from the next request.',
+  })
   apiKeyUpdate(@Arg('input', () => ApiKeyUpdateInput) input: ApiKeyUpdateInput, @Ctx() context: Context): Promise<ApiKeyPayload> {
     return mutationPayload(async () => ({ apiKey: await this.services.apiKeys.update(context.request, input) }));
   }

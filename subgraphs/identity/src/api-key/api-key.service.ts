@@ -41,7 +41,10 @@ export class ApiKeyService {
     readonly scopes: readonly ApiKeyScope[],
   ) {}
 
-  async create(request: RequestContext, input: { name: string; scopes: string[]; expiresAt?: Date | null; rateLimit?: number | null }): Promise<{ apiKey: ApiKey; plainKey: string }> {
+  async create(
+    request: RequestContext,
+    input: { name: string; scopes: string[]; expiresAt?: Date | null; rateLimit?: number | null },
+  ): Promise<{ apiKey: ApiKey; plainKey: string }> {
     const orgId = requireOrgId(request);
     const createdBy = requireUserId(request);
     await this.authz.require(request, 'manage', 'Organization', orgId);
@@ -85,7 +88,12 @@ export class ApiKeyService {
       if (valid.rateLimit !== undefined) changes.rateLimit = valid.rateLimit;
       if (Object.keys(changes).length === 0) return;
       await em.update(ApiKey, { id: apiKey.id }, changes);
-      await this.db.emit(em, { type: 'api_key.updated', orgId: apiKey.orgId, subject: { type: 'ApiKey', id: apiKey.id }, data: { before: { name: apiKey.name, rateLimit: apiKey.rateLimit }, after: changes } });
+      await this.db.emit(em, {
+        type: 'api_key.updated',
+        orgId: apiKey.orgId,
+        subject: { type: 'ApiKey', id: apiKey.id },
+        data: { before: { name: apiKey.name, rateLimit: apiKey.rateLimit }, after: changes },
+      });
     });
   }
 
@@ -103,7 +111,12 @@ export class ApiKeyService {
     await this.authz.require(request, 'manage', 'Organization', orgId);
     const keyId = fromGlobalId('ApiKey', id);
     return this.db.transaction(request, async (em, hooks) => {
-      const apiKey = await em.createQueryBuilder(ApiKey, 'key').addSelect('key.keyHash').where('key.id = :keyId AND key.revokedAt IS NULL', { keyId }).setLock('pessimistic_write').getOne();
+      const apiKey = await em
+        .createQueryBuilder(ApiKey, 'key')
+        .addSelect('key.keyHash')
+        .where('key.id = :keyId AND key.revokedAt IS NULL', { keyId })
+        .setLock('pessimistic_write')
+        .getOne();
       if (!apiKey) throw apiKeyNotFound();
       await change(em, apiKey);
       hooks.afterCommit(() => this.redis.del(apiKeyCacheKey(this.keyPrefix, apiKey.keyHash)));
@@ -118,7 +131,15 @@ export class ApiKeyService {
       const apiKey = await em.findOneBy(ApiKey, { keyHash });
       if (!apiKey || apiKey.revokedAt || (apiKey.expiresAt && apiKey.expiresAt <= new Date())) return null;
       await em.update(ApiKey, { id: apiKey.id }, { lastUsedAt: new Date() });
-      return { keyId: apiKey.id, name: apiKey.name, orgId: apiKey.orgId, userId: apiKey.createdBy, scopes: apiKey.scopes, expiresAt: apiKey.expiresAt?.toISOString() ?? null, rateLimit: apiKey.rateLimit };
+      return {
+        keyId: apiKey.id,
+        name: apiKey.name,
+        orgId: apiKey.orgId,
+        userId: apiKey.createdBy,
+        scopes: apiKey.scopes,
+        expiresAt: apiKey.expiresAt?.toISOString() ?? null,
+        rateLimit: apiKey.rateLimit,
+      };
     });
   }
 }

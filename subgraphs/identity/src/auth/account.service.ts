@@ -98,7 +98,9 @@ export class AccountService {
   async resetPassword(input: PasswordResetInput): Promise<void> {
     const password = validateInput(z.object({ password: passwordPolicy }), { password: input.password }, IdentityErrorCode.InvalidInput).password;
     const tokenHash = hashSecretToken(input.token);
-    const found = await this.db.transaction({ userId: null, orgId: null, settings: { token_hash: tokenHash } }, (em) => em.findOneBy(PasswordReset, { tokenHash }));
+    const found = await this.db.transaction({ userId: null, orgId: null, settings: { token_hash: tokenHash } }, (em) =>
+      em.findOneBy(PasswordReset, { tokenHash }),
+    );
     if (!found) throw invalidResetToken();
     const passwordHash = await hashPassword(password);
     const reset = await this.db.transaction({ userId: found.userId, orgId: null, settings: { token_hash: tokenHash } }, async (em) => {

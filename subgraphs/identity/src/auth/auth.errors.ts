@@ -23,7 +23,8 @@ export const invalidCredentials = () => userError(IdentityErrorCode.InvalidCrede
 export const accountLocked = (seconds: number) =>
   userError(IdentityErrorCode.AccountLocked, `Too many failed attempts: sign-in is locked for ${Math.ceil(seconds / 60)} more minutes`);
 export const notAMember = () => userError(IdentityErrorCode.NotAMember, 'You are not a member of this organization', ['input', 'organizationId']);
-export const invalidRefreshToken = () => userError(IdentityErrorCode.InvalidRefreshToken, 'This refresh token is not valid; sign in again', ['input', 'refreshToken']);
+export const invalidRefreshToken = () =>
+  userError(IdentityErrorCode.InvalidRefreshToken, 'This refresh token is not valid; sign in again', ['input', 'refreshToken']);
 export const invalidResetToken = () => userError(IdentityErrorCode.InvalidResetToken, 'This reset link is invalid or has expired', ['input', 'token']);
 export const wrongPassword = (field: string) => userError(IdentityErrorCode.WrongPassword, 'The password is incorrect', ['input', field]);
 export const soleOwner = (organization: string) =>

@@ -63,7 +63,10 @@ export class SessionRevokePayload {
   userErrors!: UserError[];
 }
 
-export const PasswordResetRequestPayload = UserErrorsPayload('PasswordResetRequestPayload', 'Always the same answer, whether or not the e-mail has an account.');
+export const PasswordResetRequestPayload = UserErrorsPayload(
+  'PasswordResetRequestPayload',
+  'Always the same answer, whether or not the e-mail has an account.',
+);
 export const PasswordResetPayload = UserErrorsPayload('PasswordResetPayload');
 export const PasswordChangePayload = UserErrorsPayload('PasswordChangePayload');
 export const AccountDeactivatePayload = UserErrorsPayload('AccountDeactivatePayload');

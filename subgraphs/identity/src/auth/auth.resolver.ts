@@ -49,7 +49,10 @@ export class AuthResolver {
   }
 
   @Mutation(() => SessionPayload, { nullable: true, description: 'Act in another organization you belong to (a new access token).' })
-  sessionSwitchOrganization(@Arg('input', () => SessionSwitchOrganizationInput) input: SessionSwitchOrganizationInput, @Ctx() context: Context): Promise<SessionPayload> {
+  sessionSwitchOrganization(
+    @Arg('input', () => SessionSwitchOrganizationInput) input: SessionSwitchOrganizationInput,
+    @Ctx() context: Context,
+  ): Promise<SessionPayload> {
     return mutationPayload(async () => ({ session: await this.services.sessions.switchOrganization(context.request, input.organizationId) }));
   }
 
@@ -83,7 +86,9 @@ export class AuthResolver {
     return mutationPayload(async () => (await this.services.accounts.deactivate(context.request, input.password), {}));
   }
 
-  @Mutation(() => Boolean, { description: 'For the gateway only: rebuild the revocation cache in Redis from the sessions and token generations recorded here.' })
+  @Mutation(() => Boolean, {
+    description: 'For the gateway only: rebuild the revocation cache in Redis from the sessions and token generations recorded here.',
+  })
   @Directive('@inaccessible')
   async _revocationCacheRebuild(@Ctx() context: Context): Promise<boolean> {
     await this.services.revocations.rebuildFor(context.request);

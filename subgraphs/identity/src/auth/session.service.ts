@@ -1,13 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  parseGlobalId,
-  requireUserId,
-  uuidv7,
-  type AccessTokenIssuer,
-  type Database,
-  type Redis,
-  type RequestContext,
-} from '@cellgraph/kernel';
+import { parseGlobalId, requireUserId, uuidv7, type AccessTokenIssuer, type Database, type Redis, type RequestContext } from '@cellgraph/kernel';
 import { IsNull } from 'typeorm';
 import { z } from 'zod';
 import type { MfaService } from '../mfa/mfa.service.js';
@@ -112,7 +104,9 @@ export class SessionService {
    */
   async refresh(refreshToken: string): Promise<Session> {
     const tokenHash = hashSecretToken(refreshToken);
-    const found = await this.db.transaction({ userId: null, orgId: null, settings: { token_hash: tokenHash } }, (em) => em.findOneBy(RefreshToken, { tokenHash }));
+    const found = await this.db.transaction({ userId: null, orgId: null, settings: { token_hash: tokenHash } }, (em) =>
+      em.findOneBy(RefreshToken, { tokenHash }),
+    );
     if (!found) throw invalidRefreshToken();
     const next = newSecretToken(TOKEN_PREFIX.refresh);
     const now = new Date();
@@ -216,7 +210,11 @@ export class SessionService {
   private async startMfaChallenge(userId: string, orgId: string | null): Promise<MfaChallenge> {
     const challenge = newSecretToken(TOKEN_PREFIX.mfaChallenge);
     const key = `${this.options.keyPrefix}:mfa-challenge:${challenge.hash}`;
-    await this.options.redis.multi().hset(key, { userId, orgId: orgId ?? '', attempts: 0 }).expire(key, MFA_CHALLENGE_SECONDS).exec();
+    await this.options.redis
+      .multi()
+      .hset(key, { userId, orgId: orgId ?? '', attempts: 0 })
+      .expire(key, MFA_CHALLENGE_SECONDS)
+      .exec();
     return { challengeToken: challenge.token, expiresAt: new Date(Date.now() + MFA_CHALLENGE_SECONDS * 1000) };
   }
 

@@ -98,7 +98,12 @@ export class InvitationService {
           revokedAt: null,
         });
         await em.insert(Invitation, invitation);
-        await this.db.emit(em, { type: 'invitation.created', orgId, subject: { type: 'Invitation', id: invitation.id }, data: { email: valid.email, role: valid.role } });
+        await this.db.emit(em, {
+          type: 'invitation.created',
+          orgId,
+          subject: { type: 'Invitation', id: invitation.id },
+          data: { email: valid.email, role: valid.role },
+        });
         const message = await this.email(em, invitation, token.token);
         hooks.afterCommit(() => this.options.mailer.send(message, `invitation-${invitation.id}-${token.hash.slice(0, 16)}`));
         return em.findOneByOrFail(Invitation, { id: invitation.id });
@@ -116,7 +121,10 @@ export class InvitationService {
     const invitationId = fromGlobalId('Invitation', id);
     const token = newSecretToken(TOKEN_PREFIX.invitation);
     return this.db.transaction(request, async (em, hooks) => {
-      const invitation = await em.findOne(Invitation, { where: { id: invitationId, acceptedAt: IsNull(), revokedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+      const invitation = await em.findOne(Invitation, {
+        where: { id: invitationId, acceptedAt: IsNull(), revokedAt: IsNull() },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!invitation) throw invitationNotFound();
       await em.update(Invitation, { id: invitationId }, { tokenHash: token.hash, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) });
       await this.db.emit(em, { type: 'invitation.resent', orgId, subject: { type: 'Invitation', id: invitationId } });
@@ -151,7 +159,9 @@ export class InvitationService {
    */
   async accept(request: RequestContext, input: { token: string; name?: string | null; password?: string | null }): Promise<Session> {
     const tokenHash = hashSecretToken(input.token);
-    const found = await this.db.transaction({ userId: null, orgId: null, settings: { token_hash: tokenHash } }, (em) => em.findOneBy(Invitation, { tokenHash }));
+    const found = await this.db.transaction({ userId: null, orgId: null, settings: { token_hash: tokenHash } }, (em) =>
+      em.findOneBy(Invitation, { tokenHash }),
+    );
     if (!found || found.status !== 'pending') throw invalidInvitation();
     const callerId = principalUserId(request.principal);
     let userId: string;
@@ -162,7 +172,11 @@ export class InvitationService {
       userId = callerId;
     } else {
       if (await this.options.sessions.findByEmail(found.email)) throw signInRequired();
-      const valid = validateInput(z.object({ name: personName, password: passwordPolicy }), { name: input.name ?? '', password: input.password ?? '' }, InvitationErrorCode.InvalidInput);
+      const valid = validateInput(
+        z.object({ name: personName, password: passwordPolicy }),
+        { name: input.name ?? '', password: input.password ?? '' },
+        InvitationErrorCode.InvalidInput,
+      );
       userId = uuidv7();
       newUser = { name: valid.name, passwordHash: await hashPassword(valid.password) };
     }
@@ -182,7 +196,13 @@ export class InvitationService {
         await policyWriter.setTeamMember(em, orgId, userId, teamId, true);
       }
       await em.update(Invitation, { id: invitation.id }, { acceptedAt: new Date(), acceptedBy: userId });
-      await this.db.emit(em, { type: 'invitation.accepted', orgId, actorId: userId, subject: { type: 'Invitation', id: invitation.id }, data: { role: invitation.role } });
+      await this.db.emit(em, {
+        type: 'invitation.accepted',
+        orgId,
+        actorId: userId,
+        subject: { type: 'Invitation', id: invitation.id },
+        data: { role: invitation.role },
+      });
       hooks.afterCommit(() => this.options.authz.announcePolicyChange(orgId));
       return em.findOneByOrFail(User, { id: userId });
     });

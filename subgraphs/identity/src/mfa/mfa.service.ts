@@ -65,7 +65,10 @@ export class MfaService {
       await em.update(MfaFactor, { userId }, { enabledAt: new Date(), lastUsedStep: step });
       const codes = Array.from({ length: BACKUP_CODES }, newBackupCode);
       await em.delete(MfaBackupCode, { userId });
-      await em.insert(MfaBackupCode, codes.map((c) => ({ id: uuidv7(), userId, codeDigest: this.box.digest(normalizeBackupCode(c)), usedAt: null })));
+      await em.insert(
+        MfaBackupCode,
+        codes.map((c) => ({ id: uuidv7(), userId, codeDigest: this.box.digest(normalizeBackupCode(c)), usedAt: null })),
+      );
       await this.db.emit(em, { type: 'mfa.enabled', orgId: null, actorId: userId, subject: { type: 'User', id: userId } });
       return codes;
     });
@@ -74,7 +77,9 @@ export class MfaService {
   /** Turns the signed-in user's second factor off, after checking the password. */
   async disable(request: RequestContext, password: string): Promise<void> {
     const userId = requireUserId(request);
-    const user = await this.tx(userId, (em) => em.createQueryBuilder(User, 'user').addSelect('user.passwordHash').where('user.id = :userId', { userId }).getOneOrFail());
+    const user = await this.tx(userId, (em) =>
+      em.createQueryBuilder(User, 'user').addSelect('user.passwordHash').where('user.id = :userId', { userId }).getOneOrFail(),
+    );
     if (!(await verifyPassword(user.passwordHash, password))) throw wrongPassword('password');
     await this.tx(userId, async (em) => {
       const factor = await em.findOneBy(MfaFactor, { userId });
@@ -97,7 +102,11 @@ export class MfaService {
         await em.update(MfaFactor, { userId }, { lastUsedStep: step });
         return true;
       }
-      const used = await em.update(MfaBackupCode, { userId, codeDigest: this.box.digest(normalizeBackupCode(trimmed)), usedAt: IsNull() }, { usedAt: new Date() });
+      const used = await em.update(
+        MfaBackupCode,
+        { userId, codeDigest: this.box.digest(normalizeBackupCode(trimmed)), usedAt: IsNull() },
+        { usedAt: new Date() },
+      );
       return (used.affected ?? 0) > 0;
     });
   }

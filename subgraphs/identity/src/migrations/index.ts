@@ -9,4 +9,15 @@ import { orgScopedReferences } from './0008-org-scoped-references.js';
 import { maintenanceRole } from './0009-maintenance-role.js';
 import { durableRevocations } from './0010-durable-revocations.js';
 
-export const migrations = [init, access, outboxRelay, trash, apiKeyRateLimit, userProfile, outboxActorApiKey, orgScopedReferences, maintenanceRole, durableRevocations];
+export const migrations = [
+  init,
+  access,
+  outboxRelay,
+  trash,
+  apiKeyRateLimit,
+  userProfile,
+  outboxActorApiKey,
+  orgScopedReferences,
+  maintenanceRole,
+  durableRevocations,
+];

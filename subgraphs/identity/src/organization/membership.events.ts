@@ -9,5 +9,11 @@ import { User } from '../user/user.entity.js';
  */
 export async function emitMembershipCreated(db: Database, em: EntityManager, orgId: string, userId: string, role: string): Promise<void> {
   const user = await em.findOneByOrFail(User, { id: userId });
-  await db.emit(em, { type: 'membership.created', orgId, actorId: userId, subject: { type: 'User', id: userId }, data: { email: user.email, name: user.name, role } });
+  await db.emit(em, {
+    type: 'membership.created',
+    orgId,
+    actorId: userId,
+    subject: { type: 'User', id: userId },
+    data: { email: user.email, name: user.name, role },
+  });
 }

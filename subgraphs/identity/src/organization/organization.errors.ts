@@ -15,7 +15,8 @@ export const OrganizationErrorCode = {
 export const organizationNotFound = (field: (string | number)[] = ['input', 'organizationId']) =>
   userError(OrganizationErrorCode.NotFound, 'No such organization', field);
 export const memberNotFound = () => userError(OrganizationErrorCode.MemberNotFound, 'This user is not a member of your organization', ['input', 'userId']);
-export const ownerRoleFixed = () => userError(OrganizationErrorCode.OwnerRoleFixed, 'The owner keeps their role: transfer the ownership instead', ['input', 'userId']);
+export const ownerRoleFixed = () =>
+  userError(OrganizationErrorCode.OwnerRoleFixed, 'The owner keeps their role: transfer the ownership instead', ['input', 'userId']);
 export const ownerViaTransfer = () => userError(OrganizationErrorCode.InvalidRole, 'Make someone owner with organizationOwnershipTransfer', ['input', 'role']);
 export const ownerCannotLeave = () => userError(OrganizationErrorCode.OwnerCannotLeave, 'Transfer the ownership before leaving', ['input', 'userId']);
 export const transferToSelf = () => userError(OrganizationErrorCode.AlreadyOwner, 'You already own this organization', ['input', 'userId']);

@@ -51,7 +51,11 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => InvitationConnection, { nullable: true, description: 'Invitations (pending by default); for owners and admins.' })
-  invitations(@Root() organization: Organization, @Args(() => InvitationsArgs) args: InvitationsArgs, @Ctx() context: Context): Promise<Connection<Invitation>> {
+  invitations(
+    @Root() organization: Organization,
+    @Args(() => InvitationsArgs) args: InvitationsArgs,
+    @Ctx() context: Context,
+  ): Promise<Connection<Invitation>> {
     return this.services.organizations.invitations(context.request, organization, args);
   }
 
@@ -71,7 +75,10 @@ export class OrganizationResolver {
   }
 
   @Mutation(() => OrganizationPayload, { nullable: true, description: 'Hand the organization to another member (owner only).' })
-  organizationOwnershipTransfer(@Arg('input', () => OrganizationOwnershipTransferInput) input: OrganizationOwnershipTransferInput, @Ctx() context: Context): Promise<OrganizationPayload> {
+  organizationOwnershipTransfer(
+    @Arg('input', () => OrganizationOwnershipTransferInput) input: OrganizationOwnershipTransferInput,
+    @Ctx() context: Context,
+  ): Promise<OrganizationPayload> {
     return mutationPayload(async () => ({ organization: await this.services.organizations.transferOwnership(context.request, input) }));
   }
 

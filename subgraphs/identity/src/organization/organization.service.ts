@@ -26,7 +26,15 @@ import { Team } from '../team/team.entities.js';
 import { Membership, OrganizationRole } from './membership.entity.js';
 import { emitMembershipCreated } from './membership.events.js';
 import { Organization } from './organization.entity.js';
-import { memberNotFound, organizationNotFound, OrganizationErrorCode, ownerCannotLeave, ownerRoleFixed, ownerViaTransfer, transferToSelf } from './organization.errors.js';
+import {
+  memberNotFound,
+  organizationNotFound,
+  OrganizationErrorCode,
+  ownerCannotLeave,
+  ownerRoleFixed,
+  ownerViaTransfer,
+  transferToSelf,
+} from './organization.errors.js';
 import { mayChangeRole, mayRemove } from './role-rules.js';
 
 const organizationName = z.string().trim().min(1, 'Name is required').max(100, 'Name must be at most 100 characters');
@@ -148,7 +156,12 @@ export class OrganizationService {
       const before = { name: organization.name };
       if (changes.name !== undefined) organization.name = changes.name;
       const saved = await em.save(organization);
-      await this.db.emit(em, { type: 'organization.updated', orgId, subject: { type: 'Organization', id: orgId }, data: { before, after: { name: saved.name } } });
+      await this.db.emit(em, {
+        type: 'organization.updated',
+        orgId,
+        subject: { type: 'Organization', id: orgId },
+        data: { before, after: { name: saved.name } },
+      });
       return saved;
     });
   }
@@ -167,7 +180,12 @@ export class OrganizationService {
       membership.role = input.role;
       await em.update(Membership, { orgId, userId: targetId }, { role: input.role });
       await policyWriter.setRole(em, orgId, targetId, input.role);
-      await this.db.emit(em, { type: 'membership.role_changed', orgId, subject: { type: 'User', id: targetId }, data: { before: { role: before }, after: { role: input.role } } });
+      await this.db.emit(em, {
+        type: 'membership.role_changed',
+        orgId,
+        subject: { type: 'User', id: targetId },
+        data: { before: { role: before }, after: { role: input.role } },
+      });
       this.announceAfterCommit(hooks, orgId);
       return membership;
     });
@@ -207,7 +225,12 @@ export class OrganizationService {
       await em.update(Membership, { orgId, userId: actorId }, { role: OrganizationRole.ADMIN });
       await policyWriter.setRole(em, orgId, targetId, 'owner');
       await policyWriter.setRole(em, orgId, actorId, 'admin');
-      await this.db.emit(em, { type: 'organization.ownership_transferred', orgId, subject: { type: 'Organization', id: orgId }, data: { before: { ownerId: actorId }, after: { ownerId: targetId } } });
+      await this.db.emit(em, {
+        type: 'organization.ownership_transferred',
+        orgId,
+        subject: { type: 'Organization', id: orgId },
+        data: { before: { ownerId: actorId }, after: { ownerId: targetId } },
+      });
       this.announceAfterCommit(hooks, orgId);
       return em.findOneByOrFail(Organization, { id: orgId });
     });

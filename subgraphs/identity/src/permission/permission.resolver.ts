@@ -1,7 +1,14 @@
 import { mutationPayload, UserError, type SubgraphContext } from '@cellgraph/kernel';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { IdentityServices } from '../services.js';
-import { PermissionGrant, PermissionGrantInput, PermissionGrantPayload, PermissionRevokeInput, PermissionRevokePayload, ViewerAccess } from './permission.inputs.js';
+import {
+  PermissionGrant,
+  PermissionGrantInput,
+  PermissionGrantPayload,
+  PermissionRevokeInput,
+  PermissionRevokePayload,
+  ViewerAccess,
+} from './permission.inputs.js';
 
 type Context = SubgraphContext<IdentityServices>;
 

@@ -50,7 +50,12 @@ export class PermissionService {
     const subject = await this.subject(request, orgId, input.subjectId);
     await this.db.transaction(request, async (em, hooks) => {
       await policyWriter.grant(em, orgId, subject.key, objectKey(object.type, object.id), input.relation);
-      await this.db.emit(em, { type: 'permission.granted', orgId, subject: { type: object.type, id: object.id }, data: { subject: subject.key, relation: input.relation } });
+      await this.db.emit(em, {
+        type: 'permission.granted',
+        orgId,
+        subject: { type: object.type, id: object.id },
+        data: { subject: subject.key, relation: input.relation },
+      });
       hooks.afterCommit(() => this.authz.announcePolicyChange(orgId));
     });
     return { subject: subject.entity, relation: input.relation, source: GrantSource.OBJECT };
@@ -77,9 +82,15 @@ export class PermissionService {
     const object = this.object(objectId, invalidObjectArgument);
     await this.authz.require(request, 'manage', object.type, object.id);
     const rows: PolicyRow[] = await this.db.transaction(request, (em) =>
-      em.query(`SELECT v0, v2, v3 FROM authz.policies WHERE ptype = 'p' AND v2 IN ($1, $2) ORDER BY id`, [objectKey(object.type, object.id), typeWildcard(object.type)]),
+      em.query(`SELECT v0, v2, v3 FROM authz.policies WHERE ptype = 'p' AND v2 IN ($1, $2) ORDER BY id`, [
+        objectKey(object.type, object.id),
+        typeWildcard(object.type),
+      ]),
     );
-    const entities = await this.subjects(request, rows.map((row) => row.v0));
+    const entities = await this.subjects(
+      request,
+      rows.map((row) => row.v0),
+    );
     const grants: PermissionGrant[] = rows.map((row) => ({
       subject: entities.get(row.v0) ?? null,
       relation: row.v3 as Relation,
@@ -99,7 +110,9 @@ export class PermissionService {
     const memberships = await this.db.transaction(request, (em) => em.findBy(TeamMember, { userId }));
     const teams = memberships.length ? await this.db.transaction(request, (em) => em.findBy(Team, { id: In(memberships.map((m) => m.teamId)) })) : [];
     const subjects = [userSubject(userId), ...teams.map((team) => teamSubject(team.id))];
-    const rows: PolicyRow[] = await this.db.transaction(request, (em) => em.query(`SELECT v0, v2, v3 FROM authz.policies WHERE ptype = 'p' AND v0 = ANY($1) ORDER BY id`, [subjects]));
+    const rows: PolicyRow[] = await this.db.transaction(request, (em) =>
+      em.query(`SELECT v0, v2, v3 FROM authz.policies WHERE ptype = 'p' AND v0 = ANY($1) ORDER BY id`, [subjects]),
+    );
     const sharedObjects: AccessibleObject[] = rows
       .filter((row) => !row.v2.endsWith(':*'))
       .map((row) => {
@@ -136,6 +149,9 @@ export class PermissionService {
       userIds.length ? await em.findBy(User, { id: In(userIds) }) : [],
       teamIds.length ? await em.findBy(Team, { id: In(teamIds) }) : [],
     ]);
-    return new Map<string, User | Team>([...users.map((u): [string, User] => [userSubject(u.id), u]), ...teams.map((t): [string, Team] => [teamSubject(t.id), t])]);
+    return new Map<string, User | Team>([
+      ...users.map((u): [string, User] => [userSubject(u.id), u]),
+      ...teams.map((t): [string, Team] => [teamSubject(t.id), t]),
+    ]);
   }
 }

@@ -43,7 +43,9 @@ export class LoginThrottle {
     const [[, failedEmails], [, ttl]] = (await this.redis.multi().scard(key).ttl(key).exec()) as [[null, number], [null, number]];
     if (failedEmails < this.settings.failedEmailsPerAddress) return;
     const retryAfter = ttl > 0 ? ttl : this.settings.addressWindowSeconds;
-    throw new CodedError(ErrorCode.RateLimited, `Too many failed sign-ins from this address; try again in ${Math.ceil(retryAfter / 60)} minutes`, { retryAfter });
+    throw new CodedError(ErrorCode.RateLimited, `Too many failed sign-ins from this address; try again in ${Math.ceil(retryAfter / 60)} minutes`, {
+      retryAfter,
+    });
   }
 
   /** Counts an attempt; throws RATE_LIMITED beyond the window's allowance. */

@@ -11,5 +11,6 @@ export const TeamErrorCode = {
 
 export const teamNotFound = (field: (string | number)[] = ['input', 'teamId']) => userError(TeamErrorCode.NotFound, 'No such team in your organization', field);
 export const teamNameTaken = () => userError(TeamErrorCode.NameTaken, 'A team with this name already exists', ['input', 'name']);
-export const notInOrganization = () => userError(TeamErrorCode.MemberNotInOrganization, 'Only members of the organization can join its teams', ['input', 'userId']);
+export const notInOrganization = () =>
+  userError(TeamErrorCode.MemberNotInOrganization, 'Only members of the organization can join its teams', ['input', 'userId']);
 export const notInTeam = () => userError(TeamErrorCode.MemberNotFound, 'This user is not in the team', ['input', 'userId']);

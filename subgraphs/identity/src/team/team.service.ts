@@ -87,7 +87,11 @@ export class TeamService {
   async update(request: RequestContext, input: { id: string; name?: string | null; description?: string | null }): Promise<Team> {
     const teamId = fromGlobalId('Team', input.id);
     await this.requireManager(request, teamId);
-    const changes = validateInput(z.object({ name: name.optional(), description: description.optional() }), { name: input.name ?? undefined, description: input.description }, TeamErrorCode.InvalidInput);
+    const changes = validateInput(
+      z.object({ name: name.optional(), description: description.optional() }),
+      { name: input.name ?? undefined, description: input.description },
+      TeamErrorCode.InvalidInput,
+    );
     return this.guardName(() =>
       this.db.transaction(request, async (em) => {
         const team = await em.findOneBy(Team, { id: teamId });
@@ -96,7 +100,12 @@ export class TeamService {
         if (changes.name !== undefined) team.name = changes.name;
         if (changes.description !== undefined) team.description = changes.description;
         const saved = await em.save(team);
-        await this.db.emit(em, { type: 'team.updated', orgId: team.orgId, subject: { type: 'Team', id: teamId }, data: { before, after: { name: saved.name, description: saved.description } } });
+        await this.db.emit(em, {
+          type: 'team.updated',
+          orgId: team.orgId,
+          subject: { type: 'Team', id: teamId },
+          data: { before, after: { name: saved.name, description: saved.description } },
+        });
         return saved;
       }),
     );
@@ -145,7 +154,12 @@ export class TeamService {
       if (!(await em.findOneBy(Team, { id: teamId }))) throw teamNotFound();
       await em.upsert(TeamMember, { teamId, userId, orgId, role: input.role ?? TeamRole.MEMBER }, ['teamId', 'userId']);
       await policyWriter.setTeamMember(em, orgId, userId, teamId, true);
-      await this.db.emit(em, { type: 'team.member_added', orgId, subject: { type: 'Team', id: teamId }, data: { userId, role: input.role ?? TeamRole.MEMBER } });
+      await this.db.emit(em, {
+        type: 'team.member_added',
+        orgId,
+        subject: { type: 'Team', id: teamId },
+        data: { userId, role: input.role ?? TeamRole.MEMBER },
+      });
       hooks.afterCommit(() => this.authz.announcePolicyChange(orgId));
       return em.findOneByOrFail(TeamMember, { teamId, userId });
     });
@@ -176,7 +190,9 @@ export class TeamService {
     if (await this.authz.can(request, 'manage', 'Organization', orgId)) return;
     const principal = request.principal;
     if (principal.kind === 'user') {
-      const lead = await this.db.transaction(request, (em: EntityManager) => em.findOneBy(TeamMember, { teamId, userId: principal.userId, role: TeamRole.LEAD }));
+      const lead = await this.db.transaction(request, (em: EntityManager) =>
+        em.findOneBy(TeamMember, { teamId, userId: principal.userId, role: TeamRole.LEAD }),
+      );
       if (lead) return;
     }
     throw forbidden('Only owners, admins and the team’s leads manage a team');

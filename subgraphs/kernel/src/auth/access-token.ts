@@ -46,7 +46,13 @@ export class AccessTokenIssuer {
   }
 }
 
-const claimsSchema = z.object({ sub: z.uuid(), org: z.uuid().nullable(), sid: z.uuid().nullable().default(null), gen: z.number().int().min(0).default(0), iat: z.number() });
+const claimsSchema = z.object({
+  sub: z.uuid(),
+  org: z.uuid().nullable(),
+  sid: z.uuid().nullable().default(null),
+  gen: z.number().int().min(0).default(0),
+  iat: z.number(),
+});
 
 export class AccessTokenVerifier {
   private readonly keys: JWTVerifyGetKey;

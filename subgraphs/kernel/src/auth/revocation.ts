@@ -55,7 +55,8 @@ export class TokenRevocations {
   async rebuild(revoked: RevokedTokens): Promise<void> {
     const pipeline = this.redis.pipeline();
     for (const sessionId of revoked.sessionIds) pipeline.set(this.sessionKey(sessionId), '1', 'EX', this.entryTtlSeconds);
-    for (const { userId, generation } of revoked.users) pipeline.eval(RAISE_SCRIPT, 1, this.generationKey(userId), String(generation), String(this.entryTtlSeconds));
+    for (const { userId, generation } of revoked.users)
+      pipeline.eval(RAISE_SCRIPT, 1, this.generationKey(userId), String(generation), String(this.entryTtlSeconds));
     pipeline.set(this.markerKey(), new Date().toISOString());
     const results = (await pipeline.exec()) ?? [];
     const failed = results.find(([error]) => error);

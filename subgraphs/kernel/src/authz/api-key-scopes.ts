@@ -61,12 +61,18 @@ export function scopesGrant(granted: readonly string[], needed: string): boolean
 /** FORBIDDEN naming the scope the API key lacks (as GitHub's X-Accepted-OAuth-Scopes does). */
 export function missingScope(field: string, needed: string): CodedError {
   const accepted = needed.endsWith(':read') ? [needed, needed.replace(/:read$/, ':write')] : [needed];
-  return new CodedError(ErrorCode.Forbidden, `This API key lacks the scope ${needed}, which ${field} needs`, { requiredScope: needed, acceptedScopes: accepted });
+  return new CodedError(ErrorCode.Forbidden, `This API key lacks the scope ${needed}, which ${field} needs`, {
+    requiredScope: needed,
+    acceptedScopes: accepted,
+  });
 }
 
 /** FORBIDDEN for fields no API key may call. */
 export function refusedToKeys(field: string): CodedError {
-  return new CodedError(ErrorCode.Forbidden, `API keys may not call ${field}: it manages credentials or the account (sign in as the user instead)`, { requiredScope: null, acceptedScopes: [] });
+  return new CodedError(ErrorCode.Forbidden, `API keys may not call ${field}: it manages credentials or the account (sign in as the user instead)`, {
+    requiredScope: null,
+    acceptedScopes: [],
+  });
 }
 
 const FEDERATION_FIELDS = new Set(['_service', '_entities']);
@@ -94,10 +100,13 @@ export function fieldKeyRules(schema: GraphQLSchema, access: SubgraphKeyAccess):
     if (name.includes('.')) {
       const [typeName, fieldName] = name.split('.') as [string, string];
       const type = schema.getType(typeName);
-      if (!(type instanceof GraphQLObjectType) || !type.getFields()[fieldName]) throw new Error(`keyAccess names ${name}, which is not a field of this subgraph`);
+      if (!(type instanceof GraphQLObjectType) || !type.getFields()[fieldName])
+        throw new Error(`keyAccess names ${name}, which is not a field of this subgraph`);
       rules.set(name, rule);
-    } else if (![...rules.keys()].some((key) => key.endsWith(`.${name}`))) throw new Error(`keyAccess names ${name}, which is not a root field of this subgraph`);
-    if (rule !== KEY_FORBIDDEN && rule !== KEY_OPEN && !known.has(rule)) throw new Error(`keyAccess gives ${name} the scope ${rule}, which this subgraph does not declare`);
+    } else if (![...rules.keys()].some((key) => key.endsWith(`.${name}`)))
+      throw new Error(`keyAccess names ${name}, which is not a root field of this subgraph`);
+    if (rule !== KEY_FORBIDDEN && rule !== KEY_OPEN && !known.has(rule))
+      throw new Error(`keyAccess gives ${name} the scope ${rule}, which this subgraph does not declare`);
   }
   return rules;
 }

@@ -14,7 +14,8 @@ export const policyWriter = {
 
   async setTeamMember(em: EntityManager, orgId: string, userId: string, teamId: string, member: boolean): Promise<void> {
     if (member) await insert(em, orgId, 'g', userSubject(userId), teamSubject(teamId), orgId);
-    else await em.query(`DELETE FROM authz.policies WHERE org_id = $1 AND ptype = 'g' AND v0 = $2 AND v1 = $3`, [orgId, userSubject(userId), teamSubject(teamId)]);
+    else
+      await em.query(`DELETE FROM authz.policies WHERE org_id = $1 AND ptype = 'g' AND v0 = $2 AND v1 = $3`, [orgId, userSubject(userId), teamSubject(teamId)]);
   },
 
   /** Removes everything a team confers: its members' links and its grants. */
@@ -35,7 +36,10 @@ export const policyWriter = {
 
   /** Removes what `subject` was granted on `object`; returns whether there was a grant. */
   async revoke(em: EntityManager, orgId: string, subject: string, object: string): Promise<boolean> {
-    const [, count] = (await em.query(`DELETE FROM authz.policies WHERE org_id = $1 AND ptype = 'p' AND v0 = $2 AND v2 = $3`, [orgId, subject, object])) as [unknown, number];
+    const [, count] = (await em.query(`DELETE FROM authz.policies WHERE org_id = $1 AND ptype = 'p' AND v0 = $2 AND v2 = $3`, [orgId, subject, object])) as [
+      unknown,
+      number,
+    ];
     return count > 0;
   },
 
@@ -46,8 +50,12 @@ export const policyWriter = {
 };
 
 async function insert(em: EntityManager, orgId: string, ptype: 'p' | 'g', v0: string, v1: string, v2: string, v3: string | null = null): Promise<void> {
-  await em.query(
-    `INSERT INTO authz.policies (org_id, ptype, v0, v1, v2, v3) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-    [orgId, ptype, v0, v1, v2, v3],
-  );
+  await em.query(`INSERT INTO authz.policies (org_id, ptype, v0, v1, v2, v3) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`, [
+    orgId,
+    ptype,
+    v0,
+    v1,
+    v2,
+    v3,
+  ]);
 }

@@ -14,7 +14,10 @@ export const cellNamespaceEnv = z.object({
   /** Which instance of the cell (e.g. `main`, `staging`, a test's random id). */
   CELL_INSTANCE: namePart.default('main'),
   /** Overrides the derived Redis prefix of every key, queue and channel of the cell. */
-  REDIS_KEY_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i).optional(),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9:_-]+$/i)
+    .optional(),
 });
 
 /** `cellgraph:<cell>:<instance>`: prefix of the instance's Redis keys, BullMQ queues and pub/sub channels. */

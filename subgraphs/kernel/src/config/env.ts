@@ -9,11 +9,7 @@ export class ConfigError extends Error {
  * Parses one concern of the environment (database, redis, auth, …) with its zod model and fails
  * fast with every problem listed, so a misconfigured process never half-starts.
  */
-export function parseEnv<S extends z.ZodType>(
-  concern: string,
-  schema: S,
-  env: NodeJS.ProcessEnv = process.env,
-): z.output<S> {
+export function parseEnv<S extends z.ZodType>(concern: string, schema: S, env: NodeJS.ProcessEnv = process.env): z.output<S> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {

@@ -24,7 +24,15 @@ const CLOCK_TOLERANCE_SECONDS = 5;
 const principalSchema: z.ZodType<Principal> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('anonymous') }),
   z.object({ kind: z.literal('user'), userId: z.uuid(), orgId: z.uuid().nullable(), sessionId: z.uuid().nullable().optional(), scopes: z.array(z.string()) }),
-  z.object({ kind: z.literal('api_key'), keyId: z.uuid(), keyName: z.string().nullish(), userId: z.uuid().nullable(), orgId: z.uuid(), scopes: z.array(z.string()), rateLimit: z.number().int().nullish() }),
+  z.object({
+    kind: z.literal('api_key'),
+    keyId: z.uuid(),
+    keyName: z.string().nullish(),
+    userId: z.uuid().nullable(),
+    orgId: z.uuid(),
+    scopes: z.array(z.string()),
+    rateLimit: z.number().int().nullish(),
+  }),
   z.object({ kind: z.literal('system'), orgId: z.uuid().nullable(), scopes: z.array(z.string()) }),
 ]);
 

@@ -10,7 +10,10 @@ const failedQuery = (error: Error) => new QueryFailedError('SELECT 1', [], error
 
 describe('isDatabaseUnavailable', () => {
   it('recognises an outage: lost or refused connections, shutdowns, too many connections, an exhausted pool', () => {
-    const refused = new AggregateError([driver('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432'), driver('ECONNREFUSED', 'connect ECONNREFUSED ::1:5432')], '');
+    const refused = new AggregateError(
+      [driver('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432'), driver('ECONNREFUSED', 'connect ECONNREFUSED ::1:5432')],
+      '',
+    );
     for (const error of [
       failedQuery(driver('57P01', 'terminating connection due to administrator command')),
       failedQuery(driver('57P03', 'the database system is starting up')),
@@ -28,7 +31,15 @@ describe('isDatabaseUnavailable', () => {
   });
 
   it('leaves statement errors and bugs alone', () => {
-    for (const error of [failedQuery(driver('23505', 'duplicate key')), failedQuery(driver('42601', 'syntax error')), failedQuery(driver('42501', 'row-level security')), new TypeError('x is undefined'), Object.assign(new TypeError('fetch failed'), { cause: driver('ECONNREFUSED') }), null, 'text']) {
+    for (const error of [
+      failedQuery(driver('23505', 'duplicate key')),
+      failedQuery(driver('42601', 'syntax error')),
+      failedQuery(driver('42501', 'row-level security')),
+      new TypeError('x is undefined'),
+      Object.assign(new TypeError('fetch failed'), { cause: driver('ECONNREFUSED') }),
+      null,
+      'text',
+    ]) {
       expect(isDatabaseUnavailable(error), String(error)).toBe(false);
     }
   });
@@ -39,7 +50,10 @@ describe('a subgraph’s error masking', () => {
   const formatted = { message: 'x', path: ['tasks'], extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 
   it('answers a database outage with SERVICE_UNAVAILABLE and retryAfter', () => {
-    expect(mask(formatted, failedQuery(driver('57P01')))).toMatchObject({ path: ['tasks'], extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: expect.any(Number) } });
+    expect(mask(formatted, failedQuery(driver('57P01')))).toMatchObject({
+      path: ['tasks'],
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: expect.any(Number) },
+    });
   });
 
   it('answers an expected failure outside a mutation payload with its code and field', () => {

@@ -40,7 +40,8 @@ const UNAVAILABLE_SQLSTATE = /^(08...|53300|57P01|57P02|57P03)$/;
 const UNAVAILABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 // What pg and pg-pool throw without a code: a connection lost mid-query, a pool whose wait for a
 // connection exceeded its bound (connectionTimeoutMillis), a client used after its connection died.
-const UNAVAILABLE_MESSAGE = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error and is not queryable|Client was closed and is not queryable)/;
+const UNAVAILABLE_MESSAGE =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error and is not queryable|Client was closed and is not queryable)/;
 
 /**
  * True when `error` means the database is unreachable or out of connections (stopped, restarting,

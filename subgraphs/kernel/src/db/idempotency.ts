@@ -56,9 +56,12 @@ export interface IdempotentCall<T> {
 export async function idempotent<T>(em: EntityManager, schema: string, call: IdempotentCall<T>): Promise<T> {
   if (call.key === undefined || call.key === null) return call.create();
   const key = call.key;
-  if (!key.trim() || key.length > MAX_KEY_LENGTH) throw userError('IDEMPOTENCY_KEY_INVALID', `An idempotency key has 1 to ${MAX_KEY_LENGTH} characters`, ['input', 'idempotencyKey']);
+  if (!key.trim() || key.length > MAX_KEY_LENGTH)
+    throw userError('IDEMPOTENCY_KEY_INVALID', `An idempotency key has 1 to ${MAX_KEY_LENGTH} characters`, ['input', 'idempotencyKey']);
   const table = `${sqlIdentifier(schema)}.idempotency_keys`;
-  const fingerprint = createHash('sha256').update(JSON.stringify([call.operation, call.input])).digest('base64url');
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify([call.operation, call.input]))
+    .digest('base64url');
   await em.query(`DELETE FROM ${table} WHERE created_at < now() - interval '${IDEMPOTENCY_WINDOW_HOURS} hours'`);
   const claimed: unknown[] = await em.query(
     `INSERT INTO ${table} (org_id, key, operation, fingerprint) VALUES (${CURRENT_ORG_SQL}, $1, $2, $3 || ':' || coalesce(${CURRENT_USER_SQL}::text, ''))
@@ -67,7 +70,10 @@ export async function idempotent<T>(em: EntityManager, schema: string, call: Ide
   );
   if (claimed.length) {
     const result = await call.create();
-    await em.query(`UPDATE ${table} SET result_id = $2 WHERE org_id = ${CURRENT_ORG_SQL} AND key = $1`, [key, call.idOf ? call.idOf(result) : (result as { id: string }).id]);
+    await em.query(`UPDATE ${table} SET result_id = $2 WHERE org_id = ${CURRENT_ORG_SQL} AND key = $1`, [
+      key,
+      call.idOf ? call.idOf(result) : (result as { id: string }).id,
+    ]);
     return result;
   }
   const [first] = (await em.query(

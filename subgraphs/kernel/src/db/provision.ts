@@ -30,11 +30,7 @@ export async function provisionSubgraph(adminUrl: string, subgraph: string, appP
       await client.query(`GRANT USAGE ON SCHEMA ${schema} TO ${role}`);
       await client.query(`GRANT CONNECT ON DATABASE ${database} TO ${role}`);
     }
-    for (const grant of [
-      'SELECT, INSERT, UPDATE, DELETE ON TABLES',
-      'USAGE, SELECT ON SEQUENCES',
-      'EXECUTE ON FUNCTIONS',
-    ]) {
+    for (const grant of ['SELECT, INSERT, UPDATE, DELETE ON TABLES', 'USAGE, SELECT ON SEQUENCES', 'EXECUTE ON FUNCTIONS']) {
       await client.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA ${schema} GRANT ${grant} TO ${app}`);
     }
   } finally {

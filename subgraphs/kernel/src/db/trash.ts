@@ -158,11 +158,10 @@ export function trashPurgeResolver(specs: readonly TrashSpec[]): ClassType {
     Reflect.defineMetadata('design:returntype', Promise, TrashPurgeResolver.prototype, name);
     Arg('input', () => Input)(TrashPurgeResolver.prototype, name, 0);
     Ctx()(TrashPurgeResolver.prototype, name, 1);
-    Mutation(() => Payload, { nullable: true, description: `Delete a ${spec.type.toLowerCase()} in the trash for good (owners and admins); after ${TRASH_RETENTION_DAYS} days in the trash this happens by itself.` })(
-      TrashPurgeResolver.prototype,
-      name,
-      descriptor,
-    );
+    Mutation(() => Payload, {
+      nullable: true,
+      description: `Delete a ${spec.type.toLowerCase()} in the trash for good (owners and admins); after ${TRASH_RETENTION_DAYS} days in the trash this happens by itself.`,
+    })(TrashPurgeResolver.prototype, name, descriptor);
   }
   return TrashPurgeResolver;
 }

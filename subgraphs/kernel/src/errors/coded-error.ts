@@ -26,14 +26,11 @@ export class CodedError extends GraphQLError {
   }
 }
 
-export const unauthenticated = (message = 'Authentication is required') =>
-  new CodedError(ErrorCode.Unauthenticated, message);
+export const unauthenticated = (message = 'Authentication is required') => new CodedError(ErrorCode.Unauthenticated, message);
 
-export const forbidden = (message = 'You do not have permission to do this') =>
-  new CodedError(ErrorCode.Forbidden, message);
+export const forbidden = (message = 'You do not have permission to do this') => new CodedError(ErrorCode.Forbidden, message);
 
-export const invalidInput = (message: string, extensions: Record<string, unknown> = {}) =>
-  new CodedError(ErrorCode.BadUserInput, message, extensions);
+export const invalidInput = (message: string, extensions: Record<string, unknown> = {}) => new CodedError(ErrorCode.BadUserInput, message, extensions);
 
 /**
  * A dependency is down (the database, another service): the request was fine and may be sent

@@ -31,12 +31,22 @@ export function maskInternalErrors(logger: Logger) {
     if (original instanceof UserInputError) {
       const [first] = original.errors;
       const field = first?.field ? { field: first.field.map(String) } : {};
-      return { message: original.errors.map((e) => e.message).join('; '), path: formatted.path, locations: formatted.locations, extensions: { code: first?.code ?? ErrorCode.BadUserInput, ...field, ...(requestId ? { requestId } : {}) } };
+      return {
+        message: original.errors.map((e) => e.message).join('; '),
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: first?.code ?? ErrorCode.BadUserInput, ...field, ...(requestId ? { requestId } : {}) },
+      };
     }
     if (isDatabaseUnavailable(original)) {
       logger.warn({ err: original, path: formatted.path }, 'database unavailable');
       const unavailable = serviceUnavailable('The database is unavailable; try again shortly', DATABASE_RETRY_AFTER_SECONDS);
-      return { message: unavailable.message, path: formatted.path, locations: formatted.locations, extensions: { ...unavailable.extensions, ...(requestId ? { requestId } : {}) } };
+      return {
+        message: unavailable.message,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { ...unavailable.extensions, ...(requestId ? { requestId } : {}) },
+      };
     }
     logger.error({ err: original, path: formatted.path }, 'internal error');
     return {

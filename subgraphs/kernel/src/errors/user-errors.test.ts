@@ -26,7 +26,10 @@ describe('mutation payloads', () => {
   });
 
   it('answers deleting a row others still reference with REFERENCE_IN_USE (Postgres has one code for both sides)', async () => {
-    const driverError = Object.assign(new Error('update or delete on table "contacts" violates foreign key constraint "deals_contact_id_fkey" on table "deals"'), { code: '23503' });
+    const driverError = Object.assign(
+      new Error('update or delete on table "contacts" violates foreign key constraint "deals_contact_id_fkey" on table "deals"'),
+      { code: '23503' },
+    );
     const violation = new QueryFailedError('DELETE FROM crm.contacts …', [], driverError);
     await expect(mutationPayload(() => Promise.reject(violation))).resolves.toEqual({
       userErrors: [{ code: 'REFERENCE_IN_USE', field: null, message: 'Other objects still refer to this one; remove or change them first' }],

@@ -71,9 +71,7 @@ export const referenceInUse = () => userError('REFERENCE_IN_USE', 'Other objects
  * REFERENCE_IN_USE (deleting what others still reference). Other errors propagate
  * (top-level errors).
  */
-export async function mutationPayload<T extends object>(
-  body: () => Promise<T>,
-): Promise<Partial<T> & { userErrors: UserError[] }> {
+export async function mutationPayload<T extends object>(body: () => Promise<T>): Promise<Partial<T> & { userErrors: UserError[] }> {
   try {
     return { userErrors: [], ...(await body()) };
   } catch (thrown) {

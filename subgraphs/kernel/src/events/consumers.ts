@@ -43,6 +43,8 @@ export function assertHandlersDeclared(subgraph: string, declared: readonly stri
   const missing = handlers.filter((pattern) => !declared?.includes(pattern));
   const extra = (declared ?? []).filter((pattern) => !handlers.includes(pattern));
   if (missing.length || extra.length) {
-    throw new Error(`${subgraph}: its event handlers and its \`consumes\` must list the same events (handled, not declared: ${missing.join(', ') || 'none'}; declared, not handled: ${extra.join(', ') || 'none'})`);
+    throw new Error(
+      `${subgraph}: its event handlers and its \`consumes\` must list the same events (handled, not declared: ${missing.join(', ') || 'none'}; declared, not handled: ${extra.join(', ') || 'none'})`,
+    );
   }
 }

@@ -34,7 +34,8 @@ export class MalformedPayloadError extends UnrecoverableError {
   }
 }
 
-const describeIssues = (issues: readonly z.core.$ZodIssue[]) => issues.map((issue) => `${['data', ...issue.path.map(String)].join('.')}: ${issue.message}`).join('; ');
+const describeIssues = (issues: readonly z.core.$ZodIssue[]) =>
+  issues.map((issue) => `${['data', ...issue.path.map(String)].join('.')}: ${issue.message}`).join('; ');
 
 /** An event emitted against the producing module's own contracts (a programming error). */
 export class EventContractError extends Error {

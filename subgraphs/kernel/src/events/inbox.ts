@@ -42,7 +42,9 @@ export class EventInbox {
   }
 
   async handled(event: PublishedEvent): Promise<boolean> {
-    const rows: unknown[] = await this.db.transaction({ orgId: event.orgId, userId: null }, (em) => em.query(`SELECT 1 FROM ${this.table} WHERE event_id = $1`, [event.id]));
+    const rows: unknown[] = await this.db.transaction({ orgId: event.orgId, userId: null }, (em) =>
+      em.query(`SELECT 1 FROM ${this.table} WHERE event_id = $1`, [event.id]),
+    );
     return rows.length > 0;
   }
 
@@ -54,6 +56,8 @@ export class EventInbox {
 
   /** Forgets, in every organization (as the maintenance role), events handled more than `olderThanMs` ago: no relay replays them any more. */
   async prune(olderThanMs: number): Promise<void> {
-    await this.db.maintenanceTransaction((em) => em.query(`DELETE FROM ${this.table} WHERE handled_at < now() - make_interval(secs => $1)`, [olderThanMs / 1000]));
+    await this.db.maintenanceTransaction((em) =>
+      em.query(`DELETE FROM ${this.table} WHERE handled_at < now() - make_interval(secs => $1)`, [olderThanMs / 1000]),
+    );
   }
 }

@@ -102,6 +102,17 @@ export async function appendEvent(em: EntityManager, schema: string, event: Doma
   await em.query(
     `INSERT INTO ${sqlIdentifier(schema)}.outbox (id, org_id, type, actor_id, actor_api_key_id, actor_api_key_name, subject_type, subject_id, data, request_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [uuidv7(), event.orgId, event.type, actorId, apiKey?.id ?? null, apiKey?.name ?? null, event.subject?.type ?? null, event.subject?.id ?? null, JSON.stringify(event.data ?? {}), request?.requestId ?? null],
+    [
+      uuidv7(),
+      event.orgId,
+      event.type,
+      actorId,
+      apiKey?.id ?? null,
+      apiKey?.name ?? null,
+      event.subject?.type ?? null,
+      event.subject?.id ?? null,
+      JSON.stringify(event.data ?? {}),
+      request?.requestId ?? null,
+    ],
   );
 }

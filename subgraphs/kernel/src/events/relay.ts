@@ -127,18 +127,26 @@ export class OutboxRelay {
     // Still the Redis the replay went to (it did not lose its data again meanwhile)?
     if ((await this.redis.get(this.replayKey)) !== token) throw new Error('Redis lost its data during the outbox replay; replaying again');
     await this.redis.set(this.epochKey, token, 'NX');
-    if (replayed) this.logger.warn({ events: replayed, windowMs: this.replayWindowMs }, 'Redis had lost its data (no outbox epoch marker): replayed the recent events to their consumers');
+    if (replayed)
+      this.logger.warn(
+        { events: replayed, windowMs: this.replayWindowMs },
+        'Redis had lost its data (no outbox epoch marker): replayed the recent events to their consumers',
+      );
     return (await this.redis.get(this.epochKey)) ?? token;
   }
 
   /** Hands every event published within the replay window to its consumers again (no live events: those are of the moment). */
   private async replayRecent(): Promise<number> {
     const recent: { id: string }[] = await this.db.maintenanceTransaction((em) =>
-      em.query(`SELECT id FROM ${this.table} WHERE published_at IS NOT NULL AND published_at > now() - make_interval(secs => $1) ORDER BY id`, [this.replayWindowMs / 1000]),
+      em.query(`SELECT id FROM ${this.table} WHERE published_at IS NOT NULL AND published_at > now() - make_interval(secs => $1) ORDER BY id`, [
+        this.replayWindowMs / 1000,
+      ]),
     );
     const ids = recent.map((row) => row.id);
     for (let start = 0; start < ids.length; start += BATCH) {
-      const rows: OutboxRow[] = await this.db.maintenanceTransaction((em) => em.query(`SELECT ${COLUMNS} FROM ${this.table} WHERE id = ANY($1) ORDER BY id`, [ids.slice(start, start + BATCH)]));
+      const rows: OutboxRow[] = await this.db.maintenanceTransaction((em) =>
+        em.query(`SELECT ${COLUMNS} FROM ${this.table} WHERE id = ANY($1) ORDER BY id`, [ids.slice(start, start + BATCH)]),
+      );
       for (const row of rows) await this.handOver(toEvent(row));
     }
     return ids.length;
@@ -147,7 +155,13 @@ export class OutboxRelay {
   /** Adds the event to the queue of each of its consumers. */
   private async handOver(event: PublishedEvent): Promise<void> {
     for (const consumer of consumersOf(this.consumers, event.type)) {
-      await this.queue(consumer).add(event.type, event, { jobId: event.id, attempts: 10, backoff: { type: 'exponential', delay: 500 }, removeOnComplete: { count: 5_000 }, removeOnFail: false });
+      await this.queue(consumer).add(event.type, event, {
+        jobId: event.id,
+        attempts: 10,
+        backoff: { type: 'exponential', delay: 500 },
+        removeOnComplete: { count: 5_000 },
+        removeOnFail: false,
+      });
     }
   }
 

@@ -72,7 +72,9 @@ function requirePlatformScalars(schema: GraphQLSchema): void {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!(type instanceof GraphQLScalarType) || isSpecifiedScalarType(type)) continue;
     if (CUSTOM_SCALARS.get(type.name) !== type) {
-      throw new Error(`Scalar ${type.name} is not one of the kernel's custom scalars (scalars/custom-scalars.ts): add it there so malformed input is BAD_USER_INPUT`);
+      throw new Error(
+        `Scalar ${type.name} is not one of the kernel's custom scalars (scalars/custom-scalars.ts): add it there so malformed input is BAD_USER_INPUT`,
+      );
     }
   }
 }

@@ -33,16 +33,18 @@ export function nodeSubgraphSdl(types: readonly string[], references: readonly N
   const byType = new Map<string, NodeReference[]>();
   for (const reference of references.filter((r) => types.includes(r.target))) byType.set(reference.type, [...(byType.get(reference.type) ?? []), reference]);
   const implementations = [...types].sort().map((type) => `type ${type} implements Node @key(fields: "id") {\n  id: ID!\n}`);
-  const referencing = [...byType].sort(([a], [b]) => a.localeCompare(b)).map(
-    ([type, fields]) =>
-      `type ${type} @key(fields: "id") {\n  id: ID!\n${fields
-        .map((f) =>
-          f.list
-            ? `  ${f.from}: [ID!]! @external\n${description(f.description, '  ')}  ${f.field}: [${f.target}!]! @requires(fields: "${f.from}")`
-            : `  ${f.from}: ID @external\n${description(f.description, '  ')}  ${f.field}: ${f.target} @requires(fields: "${f.from}")`,
-        )
-        .join('\n')}\n}`,
-  );
+  const referencing = [...byType]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(
+      ([type, fields]) =>
+        `type ${type} @key(fields: "id") {\n  id: ID!\n${fields
+          .map((f) =>
+            f.list
+              ? `  ${f.from}: [ID!]! @external\n${description(f.description, '  ')}  ${f.field}: [${f.target}!]! @requires(fields: "${f.from}")`
+              : `  ${f.from}: ID @external\n${description(f.description, '  ')}  ${f.field}: ${f.target} @requires(fields: "${f.from}")`,
+          )
+          .join('\n')}\n}`,
+    );
   return `extend schema @link(url: "${FEDERATION_SPEC}", import: ["@key", "@external", "@requires"])
 
 """An object with a global id: anything \`node(id:)\` can fetch."""

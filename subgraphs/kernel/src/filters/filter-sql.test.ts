@@ -19,7 +19,10 @@ describe('filterToSql', () => {
   });
 
   it('nests and/or/not, decodes global ids and treats empty lists exactly', () => {
-    const result = filterToSql({ or: [{ assignee: { eq: toGlobalId('User', uuid) } }, { not: { dueDate: { isNull: true } } }], status: { in: [], nin: [] } }, spec)!;
+    const result = filterToSql(
+      { or: [{ assignee: { eq: toGlobalId('User', uuid) } }, { not: { dueDate: { isNull: true } } }], status: { in: [], nin: [] } },
+      spec,
+    )!;
     expect(result.sql).toBe('(((task.assigneeId = :filter0) OR (NOT (task.dueDate IS NULL))) AND FALSE AND TRUE)');
     expect(result.params).toEqual({ filter0: uuid });
   });

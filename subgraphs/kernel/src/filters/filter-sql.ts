@@ -32,7 +32,11 @@ type Filter = Record<string, unknown> & { and?: Filter[] | null; or?: Filter[] |
  * condition with named parameters. Every value is a bound parameter; field names come from the
  * spec, never from the client. Deep or very large filters are refused.
  */
-export function filterToSql(filter: Filter | null | undefined, spec: FilterSpec, paramPrefix = 'filter'): { sql: string; params: Record<string, unknown> } | null {
+export function filterToSql(
+  filter: Filter | null | undefined,
+  spec: FilterSpec,
+  paramPrefix = 'filter',
+): { sql: string; params: Record<string, unknown> } | null {
   if (!filter) return null;
   const params: Record<string, unknown> = {};
   let conditions = 0;
@@ -60,8 +64,12 @@ export function filterToSql(filter: Filter | null | undefined, spec: FilterSpec,
       count(1);
       const path = field.path;
       switch (operator) {
-        case 'eq': parts.push(`${path} = ${bind(value(raw))}`); break;
-        case 'neq': parts.push(`${path} IS DISTINCT FROM ${bind(value(raw))}`); break;
+        case 'eq':
+          parts.push(`${path} = ${bind(value(raw))}`);
+          break;
+        case 'neq':
+          parts.push(`${path} IS DISTINCT FROM ${bind(value(raw))}`);
+          break;
         case 'in':
         case 'nin': {
           const values = (raw as unknown[]).map(value);
@@ -69,14 +77,29 @@ export function filterToSql(filter: Filter | null | undefined, spec: FilterSpec,
           else parts.push(operator === 'in' ? `${path} IN ${bindList(values)}` : `(${path} NOT IN ${bindList(values)} OR ${path} IS NULL)`);
           break;
         }
-        case 'lt': parts.push(`${path} < ${bind(raw)}`); break;
-        case 'lte': parts.push(`${path} <= ${bind(raw)}`); break;
-        case 'gt': parts.push(`${path} > ${bind(raw)}`); break;
-        case 'gte': parts.push(`${path} >= ${bind(raw)}`); break;
-        case 'contains': parts.push(`${path} ILIKE ${bind(`%${escapeLike(String(raw))}%`)}`); break;
-        case 'startsWith': parts.push(`${path} ILIKE ${bind(`${escapeLike(String(raw))}%`)}`); break;
-        case 'isNull': parts.push(raw ? `${path} IS NULL` : `${path} IS NOT NULL`); break;
-        default: throw invalidInput(`Unknown operator ${operator}`, { argument: 'filter' });
+        case 'lt':
+          parts.push(`${path} < ${bind(raw)}`);
+          break;
+        case 'lte':
+          parts.push(`${path} <= ${bind(raw)}`);
+          break;
+        case 'gt':
+          parts.push(`${path} > ${bind(raw)}`);
+          break;
+        case 'gte':
+          parts.push(`${path} >= ${bind(raw)}`);
+          break;
+        case 'contains':
+          parts.push(`${path} ILIKE ${bind(`%${escapeLike(String(raw))}%`)}`);
+          break;
+        case 'startsWith':
+          parts.push(`${path} ILIKE ${bind(`${escapeLike(String(raw))}%`)}`);
+          break;
+        case 'isNull':
+          parts.push(raw ? `${path} IS NULL` : `${path} IS NOT NULL`);
+          break;
+        default:
+          throw invalidInput(`Unknown operator ${operator}`, { argument: 'filter' });
       }
     }
     return parts;

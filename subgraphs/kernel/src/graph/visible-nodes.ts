@@ -9,7 +9,12 @@ const VISIBLE = 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }';
  * `notFound(index)` for the first that is not — the same answer for "does not exist" and
  * "another organization's".
  */
-export async function requireVisibleNodes(graph: GraphClient, request: RequestContext, ids: readonly string[], notFound: (index: number) => Error): Promise<void> {
+export async function requireVisibleNodes(
+  graph: GraphClient,
+  request: RequestContext,
+  ids: readonly string[],
+  notFound: (index: number) => Error,
+): Promise<void> {
   if (!ids.length) return;
   const answer = await graph.request<{ nodes: ({ id: string } | null)[] }>(request, VISIBLE, { ids: [...ids] });
   const missing = ids.findIndex((_, index) => !answer.data?.nodes?.[index]);

@@ -52,7 +52,14 @@ export class JobInspector {
     return Promise.all(
       (await this.queues()).map(async (queue) => {
         const counts = await this.withQueue(queue, (q) => q.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed'));
-        return { queue, waiting: counts.waiting ?? 0, active: counts.active ?? 0, delayed: counts.delayed ?? 0, failed: counts.failed ?? 0, completed: counts.completed ?? 0 };
+        return {
+          queue,
+          waiting: counts.waiting ?? 0,
+          active: counts.active ?? 0,
+          delayed: counts.delayed ?? 0,
+          failed: counts.failed ?? 0,
+          completed: counts.completed ?? 0,
+        };
       }),
     );
   }

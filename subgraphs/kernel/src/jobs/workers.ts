@@ -34,7 +34,13 @@ export class JobQueue {
   }
 
   async enqueue(name: string, data: Record<string, unknown> & { orgId?: string | null }, options: { jobId?: string; delay?: number } = {}): Promise<void> {
-    await this.queue.add(name, data, { ...options, attempts: 8, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: { count: 5_000 }, removeOnFail: false });
+    await this.queue.add(name, data, {
+      ...options,
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 1_000 },
+      removeOnComplete: { count: 5_000 },
+      removeOnFail: false,
+    });
   }
 
   async close(): Promise<void> {
@@ -87,7 +93,12 @@ const workerConnection = (redisUrl: string) => new Redis(redisUrl, { maxRetriesP
  * Runs a subgraph's event handlers on its event queue. Delivery is at least once; the inbox skips
  * an event already handled (a replay after Redis lost its data, a crashed worker's job run again).
  */
-export function startEventWorker(subgraph: string, handlers: Record<string, EventHandler>, inbox: EventInbox, options: WorkerOptions): RunningWorker<PublishedEvent> {
+export function startEventWorker(
+  subgraph: string,
+  handlers: Record<string, EventHandler>,
+  inbox: EventInbox,
+  options: WorkerOptions,
+): RunningWorker<PublishedEvent> {
   const connection = workerConnection(options.redisUrl);
   const worker = new Worker<PublishedEvent>(
     eventQueueName(subgraph),
@@ -102,7 +113,9 @@ export function startEventWorker(subgraph: string, handlers: Record<string, Even
     },
     { connection, prefix: options.prefix, concurrency: options.concurrency ?? 4, ...lockOptions(options.lockMs) },
   );
-  worker.on('failed', (job, error) => options.logger.warn({ jobId: job?.id, type: job?.data.type, attempts: job?.attemptsMade, err: error }, failedMessage(error, 'event handler failed')));
+  worker.on('failed', (job, error) =>
+    options.logger.warn({ jobId: job?.id, type: job?.data.type, attempts: job?.attemptsMade, err: error }, failedMessage(error, 'event handler failed')),
+  );
   worker.on('error', (error) => options.logger.warn({ err: error }, 'event worker error'));
   return { worker, close: closing(worker, connection) };
 }
@@ -112,10 +125,16 @@ export function startEventWorker(subgraph: string, handlers: Record<string, Even
  * are asserted again each time the worker's connection is (re)established — after Redis came back
  * empty, the schedules are there again without restarting anything. Resolves once they are set.
  */
-export async function startJobWorker(subgraph: string, handlers: Record<string, JobHandler>, schedules: readonly JobSchedule[], options: WorkerOptions): Promise<RunningWorker> {
+export async function startJobWorker(
+  subgraph: string,
+  handlers: Record<string, JobHandler>,
+  schedules: readonly JobSchedule[],
+  options: WorkerOptions,
+): Promise<RunningWorker> {
   const connection = workerConnection(options.redisUrl);
   const scheduler = new Queue(jobQueueName(subgraph), { connection, prefix: options.prefix });
-  const assertSchedules = () => Promise.all(schedules.map((schedule) => scheduler.upsertJobScheduler(schedule.job, { every: schedule.everyMs }, { name: schedule.job, data: {} })));
+  const assertSchedules = () =>
+    Promise.all(schedules.map((schedule) => scheduler.upsertJobScheduler(schedule.job, { every: schedule.everyMs }, { name: schedule.job, data: {} })));
   connection.on('ready', () => {
     assertSchedules().catch((error: unknown) => options.logger.warn({ err: error }, 'could not set the job schedules'));
   });
@@ -130,7 +149,9 @@ export async function startJobWorker(subgraph: string, handlers: Record<string, 
     },
     { connection, prefix: options.prefix, concurrency: options.concurrency ?? 4, ...lockOptions(options.lockMs) },
   );
-  worker.on('failed', (job, error) => options.logger.warn({ jobId: job?.id, name: job?.name, attempts: job?.attemptsMade, err: error }, failedMessage(error, 'job failed')));
+  worker.on('failed', (job, error) =>
+    options.logger.warn({ jobId: job?.id, name: job?.name, attempts: job?.attemptsMade, err: error }, failedMessage(error, 'job failed')),
+  );
   worker.on('error', (error) => options.logger.warn({ err: error }, 'job worker error'));
   const closeWorker = closing(worker, connection);
   return {
@@ -143,7 +164,8 @@ export async function startJobWorker(subgraph: string, handlers: Record<string, 
 }
 
 /** A malformed payload is not retried: it says so, so the operator looks at the dead-letter list. */
-const failedMessage = (error: Error, otherwise: string) => (error instanceof MalformedPayloadError ? 'malformed payload, moved to the dead-letter list' : otherwise);
+const failedMessage = (error: Error, otherwise: string) =>
+  error instanceof MalformedPayloadError ? 'malformed payload, moved to the dead-letter list' : otherwise;
 
 /** Closes `worker`, then the connection it was given (BullMQ leaves a given connection open). */
 function closing(worker: Worker, connection: Redis): () => Promise<void> {

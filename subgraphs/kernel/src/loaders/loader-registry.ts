@@ -12,11 +12,7 @@ export class LoaderRegistry {
    * the batch function's meaning (e.g. "tasks.taskById"); the same name must always come with the
    * same function.
    */
-  get<K, V, C = K>(
-    name: string,
-    batch: DataLoader.BatchLoadFn<K, V>,
-    options?: DataLoader.Options<K, V, C>,
-  ): DataLoader<K, V, C> {
+  get<K, V, C = K>(name: string, batch: DataLoader.BatchLoadFn<K, V>, options?: DataLoader.Options<K, V, C>): DataLoader<K, V, C> {
     let loader = this.loaders.get(name);
     if (!loader) {
       loader = new DataLoader<K, V, C>(batch, options) as DataLoader<unknown, unknown, unknown>;

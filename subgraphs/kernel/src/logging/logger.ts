@@ -21,7 +21,19 @@ export function createLogger(service: string, level: string | undefined = proces
     },
     // Defence in depth: nothing logs inputs, but an error may carry SQL parameters.
     redact: {
-      paths: ['password', '*.password', 'token', '*.token', 'authorization', '*.authorization', 'headers.authorization', 'err.parameters', '*.parameters', 'variables', '*.variables'],
+      paths: [
+        'password',
+        '*.password',
+        'token',
+        '*.token',
+        'authorization',
+        '*.authorization',
+        'headers.authorization',
+        'err.parameters',
+        '*.parameters',
+        'variables',
+        '*.variables',
+      ],
       censor: '[redacted]',
     },
   };

@@ -84,7 +84,9 @@ export class SmtpEmailProvider implements EmailProvider {
 export function readSentEmails(directory: string): SentEmail[] {
   let files: string[];
   try {
-    files = readdirSync(directory).filter((file) => file.endsWith('.json')).sort();
+    files = readdirSync(directory)
+      .filter((file) => file.endsWith('.json'))
+      .sort();
   } catch {
     return [];
   }

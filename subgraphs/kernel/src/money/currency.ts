@@ -20,7 +20,8 @@ export function currencyExponent(currency: string): number {
 }
 
 function parseCurrencyCode(value: unknown): string {
-  if (typeof value !== 'string' || !isCurrencyCode(value)) throw new GraphQLError(`Not an ISO 4217 currency code: ${JSON.stringify(value)}`, { extensions: { code: 'BAD_USER_INPUT' } });
+  if (typeof value !== 'string' || !isCurrencyCode(value))
+    throw new GraphQLError(`Not an ISO 4217 currency code: ${JSON.stringify(value)}`, { extensions: { code: 'BAD_USER_INPUT' } });
   return value;
 }
 

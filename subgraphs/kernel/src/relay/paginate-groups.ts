@@ -26,10 +26,7 @@ export interface GroupedPageOptions<T extends ObjectLiteral> {
  * query loads those rows, and the counts of every group come from one GROUP BY, only if selected.
  * Meant to be called from a DataLoader whose keys are the groups.
  */
-export async function paginateGroups<T extends ObjectLiteral>(
-  options: GroupedPageOptions<T>,
-  groups: readonly string[],
-): Promise<Connection<T>[]> {
+export async function paginateGroups<T extends ObjectLiteral>(options: GroupedPageOptions<T>, groups: readonly string[]): Promise<Connection<T>[]> {
   const { db, scope, entity, build, alias, groupPath, idProperty, sort, args } = options;
   const idPath = `${alias}.${idProperty}`;
   const page = pageRequest(args);
@@ -41,10 +38,7 @@ export async function paginateGroups<T extends ObjectLiteral>(
       const order = orderTerms(sort, page.forward)
         .map(({ path, direction, nulls }) => `${path} ${direction} ${nulls}`)
         .join(', ');
-      ranked
-        .select(idPath, 'id')
-        .addSelect(groupPath, 'grp')
-        .addSelect(`ROW_NUMBER() OVER (PARTITION BY ${groupPath} ORDER BY ${order})`, 'rn');
+      ranked.select(idPath, 'id').addSelect(groupPath, 'grp').addSelect(`ROW_NUMBER() OVER (PARTITION BY ${groupPath} ORDER BY ${order})`, 'rn');
       selectCursorValues(ranked, sort);
       const pickedQuery = em
         .createQueryBuilder()
@@ -79,9 +73,7 @@ export async function paginateGroups<T extends ObjectLiteral>(
       return new Map(rows.map((row) => [row.grp, Number(row.count)]));
     }));
 
-  return groups.map((group) =>
-    toConnection(rowsByGroup.get(group) ?? [], page, sort, async () => (await countAll()).get(group) ?? 0),
-  );
+  return groups.map((group) => toConnection(rowsByGroup.get(group) ?? [], page, sort, async () => (await countAll()).get(group) ?? 0));
 }
 
 /** A stable key for field arguments (key order does not matter), to name a per-arguments DataLoader. */

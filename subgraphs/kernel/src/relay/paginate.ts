@@ -38,7 +38,10 @@ export function pageRequest(args: ConnectionArgs): PageRequest {
   const { first, after, last, before } = args;
   if (first != null && last != null) throw invalidInput('Pass either first or last, not both', { argument: 'first' });
   if (after != null && before != null) throw invalidInput('Pass either after or before, not both', { argument: 'after' });
-  for (const [name, value] of [['first', first], ['last', last]] as const) {
+  for (const [name, value] of [
+    ['first', first],
+    ['last', last],
+  ] as const) {
     if (value != null && (value < 0 || value > MAX_PAGE_SIZE)) {
       throw invalidInput(`${name} must be between 0 and ${MAX_PAGE_SIZE}`, { argument: name });
     }
@@ -141,12 +144,7 @@ export function cursorValuesOf(raw: Record<string, unknown>, sort: SortKey[]): C
 }
 
 /** Turns a fetched page (size + 1 rows at most, in query order) into a connection. */
-export function toConnection<T>(
-  rows: KeyedRow<T>[],
-  page: PageRequest,
-  sort: SortKey[],
-  totalCount: () => Promise<number>,
-): Connection<T> {
+export function toConnection<T>(rows: KeyedRow<T>[], page: PageRequest, sort: SortKey[], totalCount: () => Promise<number>): Connection<T> {
   const hasMore = rows.length > page.size;
   const pageRows = rows.slice(0, page.size);
   if (!page.forward) pageRows.reverse();

@@ -48,5 +48,8 @@ export const GraphQLJSONObject = strictInput(scalars.GraphQLJSONObject);
  * value is BAD_USER_INPUT naming its argument (see scalar-inputs.ts).
  */
 export const CUSTOM_SCALARS: ReadonlyMap<string, GraphQLScalarType> = new Map(
-  [GraphQLDateTimeISO, GraphQLLocalDate, GraphQLJSON, GraphQLJSONObject, GraphQLDecimal, GraphQLCurrencyCode].map((scalar) => [scalar.name, scalar as GraphQLScalarType]),
+  [GraphQLDateTimeISO, GraphQLLocalDate, GraphQLJSON, GraphQLJSONObject, GraphQLDecimal, GraphQLCurrencyCode].map((scalar) => [
+    scalar.name,
+    scalar as GraphQLScalarType,
+  ]),
 );

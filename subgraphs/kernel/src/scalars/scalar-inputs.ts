@@ -26,7 +26,12 @@ const printPath = (path: Path) => path.map((part, index) => (typeof part === 'nu
  * accept anything (the gateway's, composed from SDL). Each malformed value is a BAD_USER_INPUT
  * error naming the argument path (`input.value`) in its message and `extensions.argument`.
  */
-export function malformedScalarInputs(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> = {}): GraphQLError[] {
+export function malformedScalarInputs(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> = {},
+): GraphQLError[] {
   const errors: GraphQLError[] = [];
   const typeInfo = new TypeInfo(schema);
 

@@ -33,7 +33,11 @@ export const platformEnv = z
 /** A process that runs background work relays its subgraphs' outboxes: it must know where events go. */
 const requireEventConsumers = (config: { WORKERS: 'on' | 'off'; CELL_EVENT_CONSUMERS?: EventConsumers }, ctx: z.RefinementCtx) => {
   if (config.WORKERS === 'on' && !config.CELL_EVENT_CONSUMERS) {
-    ctx.addIssue({ code: 'custom', path: ['CELL_EVENT_CONSUMERS'], message: 'is required with WORKERS=on (the cell’s event routing: `cellEventConsumers(definitions)` as JSON; the cell launchers set it)' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['CELL_EVENT_CONSUMERS'],
+      message: 'is required with WORKERS=on (the cell’s event routing: `cellEventConsumers(definitions)` as JSON; the cell launchers set it)',
+    });
   }
 };
 

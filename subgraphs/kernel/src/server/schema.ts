@@ -9,7 +9,11 @@ import type { SubgraphDefinition } from './subgraph-definition.js';
  * mutations when it declares trash specs, built on `trash`), its root fields guarded by the API-key
  * scopes it declares.
  */
-export async function subgraphSchema<TServices>(definition: SubgraphDefinition<TServices>, services: TServices | null, trash: TrashKeeper | null = null): Promise<GraphQLSchema> {
+export async function subgraphSchema<TServices>(
+  definition: SubgraphDefinition<TServices>,
+  services: TServices | null,
+  trash: TrashKeeper | null = null,
+): Promise<GraphQLSchema> {
   const purgeResolver = definition.trash?.length ? trashPurgeResolver(definition.trash) : null;
   const instances = new Map<object, object>();
   if (purgeResolver && trash) instances.set(purgeResolver, new (purgeResolver as new (keeper: TrashKeeper) => object)(trash));

@@ -52,7 +52,11 @@ export async function serveSubgraphs(definitions: readonly AnySubgraphDefinition
         }),
       );
     }
-    const { server, port, url } = await listen(createHost(servers, { logger: createLogger('host', env.LOG_LEVEL, env.LOG_FILE), mode: runtimeMode(env) }), config.PORT, config.HOST);
+    const { server, port, url } = await listen(
+      createHost(servers, { logger: createLogger('host', env.LOG_LEVEL, env.LOG_FILE), mode: runtimeMode(env) }),
+      config.PORT,
+      config.HOST,
+    );
     return {
       url,
       port,

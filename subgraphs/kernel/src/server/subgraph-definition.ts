@@ -95,7 +95,9 @@ export function defineSubgraph<TServices>(definition: SubgraphDefinition<TServic
   for (const type of definition.nodeTypes ?? []) {
     const reference = definition.references?.[type];
     if (!reference || reference === referenceAsIs) {
-      throw new Error(`${definition.name}: Node type ${type} needs a reference resolver that loads it (referenceThroughLoader), not ${reference ? 'referenceAsIs' : 'none'}`);
+      throw new Error(
+        `${definition.name}: Node type ${type} needs a reference resolver that loads it (referenceThroughLoader), not ${reference ? 'referenceAsIs' : 'none'}`,
+      );
     }
   }
   return definition;

@@ -90,7 +90,10 @@ async function startBackgroundWork<TServices>(
     assertHandlersDeclared(definition.name, definition.consumes, Object.keys(handlers));
     const routed = platform.eventConsumers?.[definition.name];
     if (!routed || [...routed].sort().join() !== [...definition.consumes!].sort().join()) {
-      logger.warn({ routed, consumes: definition.consumes }, 'CELL_EVENT_CONSUMERS does not route to this subgraph the events it consumes (a stale cell configuration?)');
+      logger.warn(
+        { routed, consumes: definition.consumes },
+        'CELL_EVENT_CONSUMERS does not route to this subgraph the events it consumes (a stale cell configuration?)',
+      );
     }
     const inbox = new EventInbox(db);
     const worker = startEventWorker(definition.name, handlers, inbox, { redisUrl, prefix, logger, lockMs });

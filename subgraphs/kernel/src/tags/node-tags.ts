@@ -59,13 +59,13 @@ export class NodeTagProjection {
     if (!event.orgId || !event.subject || !this.types.includes(event.subject.type) || !isUuid(tagId)) return;
     const s = sqlIdentifier(this.schema);
     await this.db.transaction({ orgId: event.orgId, userId: null }, (em) =>
-        em.query(
-          `INSERT INTO ${s}.node_tags (org_id, node_id, tag_id, tagged, event_id)
+      em.query(
+        `INSERT INTO ${s}.node_tags (org_id, node_id, tag_id, tagged, event_id)
            SELECT $1, $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM ${s}.deleted_tags WHERE tag_id = $3)
            ON CONFLICT (node_id, tag_id) DO UPDATE SET tagged = excluded.tagged, event_id = excluded.event_id
            WHERE node_tags.event_id < excluded.event_id`,
-          [event.orgId, event.subject!.id, tagId, tagged, event.id],
-        ),
+        [event.orgId, event.subject!.id, tagId, tagged, event.id],
+      ),
     );
   }
 
@@ -74,8 +74,8 @@ export class NodeTagProjection {
     if (!event.orgId || event.subject?.type !== 'Tag' || !isUuid(event.subject.id)) return;
     const s = sqlIdentifier(this.schema);
     await this.db.transaction({ orgId: event.orgId, userId: null }, async (em) => {
-        await em.query(`INSERT INTO ${s}.deleted_tags (org_id, tag_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [event.orgId, event.subject!.id]);
-        await em.query(`DELETE FROM ${s}.node_tags WHERE tag_id = $1`, [event.subject!.id]);
+      await em.query(`INSERT INTO ${s}.deleted_tags (org_id, tag_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [event.orgId, event.subject!.id]);
+      await em.query(`DELETE FROM ${s}.node_tags WHERE tag_id = $1`, [event.subject!.id]);
     });
   }
 }

@@ -23,6 +23,13 @@ export async function grantRelation(databaseUrl: string, orgId: string, subject:
 
 async function insertPolicy(databaseUrl: string, orgId: string, ptype: 'p' | 'g', v0: string, v1: string, v2: string, v3: string | null = null): Promise<void> {
   await withClient(databaseUrl, (client) =>
-    client.query('INSERT INTO authz.policies (org_id, ptype, v0, v1, v2, v3) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING', [orgId, ptype, v0, v1, v2, v3]),
+    client.query('INSERT INTO authz.policies (org_id, ptype, v0, v1, v2, v3) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING', [
+      orgId,
+      ptype,
+      v0,
+      v1,
+      v2,
+      v3,
+    ]),
   );
 }

@@ -52,7 +52,11 @@ export interface OutboxEvent {
 
 /** The events of a subgraph's outbox about `subjectId` (a uuid), oldest first. */
 export function outboxEvents(databaseUrl: string, schema: string, subjectId: string): Promise<OutboxEvent[]> {
-  return withClient(databaseUrl, async (client) => (await client.query(`SELECT type, actor_id, data FROM ${sqlIdentifier(schema)}.outbox WHERE subject_id = $1 ORDER BY occurred_at, id`, [subjectId])).rows);
+  return withClient(
+    databaseUrl,
+    async (client) =>
+      (await client.query(`SELECT type, actor_id, data FROM ${sqlIdentifier(schema)}.outbox WHERE subject_id = $1 ORDER BY occurred_at, id`, [subjectId])).rows,
+  );
 }
 
 /** The uuid inside a global id, whatever its type. */

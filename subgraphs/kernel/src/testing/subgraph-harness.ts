@@ -36,7 +36,13 @@ export interface SubgraphHarness {
   /** Where the e-mail the subgraphs send arrives (a file sink). */
   emailDir: string;
   /** Sends an operation to `subgraph` with a context signed as the gateway would. */
-  request<T = GraphQLData>(subgraph: string, query: string, variables?: Record<string, unknown>, principal?: Principal, requestId?: string): Promise<GraphQLResult<T>>;
+  request<T = GraphQLData>(
+    subgraph: string,
+    query: string,
+    variables?: Record<string, unknown>,
+    principal?: Principal,
+    requestId?: string,
+  ): Promise<GraphQLResult<T>>;
   /** Sends a raw body with raw headers (no signing unless the caller adds it). */
   post(subgraph: string, body: string, headers?: Record<string, string>): Promise<GraphQLResult>;
   /** SQL statements the subgraph sent while serving the request `requestId` (background work excluded). */
@@ -108,9 +114,19 @@ export async function startTestSubgraphs(
  * in any deployment: `cellgraph:<cell>:<instance>`) and e-mail sink. The prefix is also set
  * explicitly, so a REDIS_KEY_PREFIX in the shell running the tests never replaces it.
  */
-export function testPlatformEnv(emailDir: string, cell = 'test'): Record<string, string> & { CELL_NAME: string; CELL_INSTANCE: string; REDIS_KEY_PREFIX: string } {
+export function testPlatformEnv(
+  emailDir: string,
+  cell = 'test',
+): Record<string, string> & { CELL_NAME: string; CELL_INSTANCE: string; REDIS_KEY_PREFIX: string } {
   const instance = `t${randomBytes(6).toString('hex')}`;
-  return { REDIS_URL: TEST_REDIS_URL, CELL_NAME: cell, CELL_INSTANCE: instance, REDIS_KEY_PREFIX: cellKeyPrefix(cell, instance), EMAIL_SINK_DIR: emailDir, EMAIL_PROVIDER: 'file' };
+  return {
+    REDIS_URL: TEST_REDIS_URL,
+    CELL_NAME: cell,
+    CELL_INSTANCE: instance,
+    REDIS_KEY_PREFIX: cellKeyPrefix(cell, instance),
+    EMAIL_SINK_DIR: emailDir,
+    EMAIL_PROVIDER: 'file',
+  };
 }
 
 /** Removes every Redis key under `prefix` (what a test left behind). */

@@ -38,8 +38,11 @@ export class Delivery extends NodeEntity('NotificationDelivery') {
   @Column('text', { nullable: true })
   address!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The e-mail’s subject, or the push’s title.' }) @Column('text', { nullable: true }) subject!: string | null;
-  @Field(() => String, { nullable: true, description: 'Why it failed, or how it was sent (e.g. in the daily digest).' }) @Column('text', { nullable: true }) detail!: string | null;
+  @Field(() => String, { nullable: true, description: 'The e-mail’s subject, or the push’s title.' }) @Column('text', { nullable: true }) subject!:
+    string | null;
+  @Field(() => String, { nullable: true, description: 'Why it failed, or how it was sent (e.g. in the daily digest).' })
+  @Column('text', { nullable: true })
+  detail!: string | null;
   @Column('uuid', { nullable: true }) digestId!: string | null;
 
   @Field(() => GraphQLDateTimeISO) @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;

@@ -11,7 +11,10 @@ type Context = SubgraphContext<NotificationsServices>;
 export class DeliveryResolver {
   constructor(private readonly services: NotificationsServices) {}
 
-  @Query(() => NotificationDeliveryConnection, { nullable: true, description: 'Your organization’s notification e-mail (and push) log, latest first (owners and admins).' })
+  @Query(() => NotificationDeliveryConnection, {
+    nullable: true,
+    description: 'Your organization’s notification e-mail (and push) log, latest first (owners and admins).',
+  })
   emailLog(@Args(() => EmailLogArgs) args: EmailLogArgs, @Ctx() context: Context): Promise<Connection<Delivery>> {
     return this.services.deliveries.log(context.request, args);
   }

@@ -142,7 +142,11 @@ export class DeliveryService {
         await this.finish(em, [delivery.id], { status: 'failed', detail: 'no address' });
         return;
       }
-      const { message, detail } = this.render(await this.templates.forEvent(em, notification.event), this.templates.systemFor(notification.event), notificationVariables(notification));
+      const { message, detail } = this.render(
+        await this.templates.forEvent(em, notification.event),
+        this.templates.systemFor(notification.event),
+        notificationVariables(notification),
+      );
       await this.mailer.send({ to: address, ...message }, `notification-email-${notificationId}`);
       await this.finish(em, [delivery.id], { status: 'sent', address, subject: message.subject, detail });
     });
@@ -169,7 +173,9 @@ export class DeliveryService {
   async sendDigests(frequency: DigestFrequency, now = new Date()): Promise<number> {
     // Every organization's waiting e-mail, as the maintenance role (it sees only who and how often).
     const waiting: { org_id: string; recipient_id: string }[] = await this.db.maintenanceTransaction((em) =>
-      em.query(`SELECT DISTINCT org_id, recipient_id FROM notifications.deliveries WHERE status = 'queued' AND channel = 'email' AND frequency = $1`, [frequency]),
+      em.query(`SELECT DISTINCT org_id, recipient_id FROM notifications.deliveries WHERE status = 'queued' AND channel = 'email' AND frequency = $1`, [
+        frequency,
+      ]),
     );
     const period = periodStart(frequency, now);
     let sent = 0;
@@ -198,7 +204,17 @@ export class DeliveryService {
       );
       if (!rows.length) return false;
       const digestId = uuidv7();
-      if (!(await claimOnce(em, 'notifications.digests', { id: digestId, org_id: orgId, user_id: userId, frequency, period_start: period, notification_count: rows.length }))) return false;
+      if (
+        !(await claimOnce(em, 'notifications.digests', {
+          id: digestId,
+          org_id: orgId,
+          user_id: userId,
+          frequency,
+          period_start: period,
+          notification_count: rows.length,
+        }))
+      )
+        return false;
       const deliveries = rows.map((row) => row.delivery_id);
       const address = await this.addresses.addressOf(em, userId);
       if (!address) {

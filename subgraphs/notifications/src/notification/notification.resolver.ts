@@ -28,7 +28,10 @@ export class NotificationResolver {
   }
 
   @Mutation(() => NotificationMarkReadPayload, { nullable: true, description: 'Mark some of your notifications read.' })
-  notificationMarkRead(@Arg('input', () => NotificationMarkReadInput) input: NotificationMarkReadInput, @Ctx() context: Context): Promise<NotificationMarkReadPayload> {
+  notificationMarkRead(
+    @Arg('input', () => NotificationMarkReadInput) input: NotificationMarkReadInput,
+    @Ctx() context: Context,
+  ): Promise<NotificationMarkReadPayload> {
     return mutationPayload(async () => ({
       notifications: await this.services.notifications.markRead(context.request, input.ids),
       unreadCount: await this.services.notifications.unreadCount(context.request),

@@ -61,7 +61,10 @@ export class NotificationService {
       db: this.db,
       scope: request,
       build: (em) => {
-        const query = em.getRepository(Notification).createQueryBuilder('notification').where('notification.recipientId = :userId AND notification.inApp', { userId });
+        const query = em
+          .getRepository(Notification)
+          .createQueryBuilder('notification')
+          .where('notification.recipientId = :userId AND notification.inApp', { userId });
         if (args.unreadOnly) query.andWhere('notification.readAt IS NULL');
         return query;
       },
@@ -89,7 +92,9 @@ export class NotificationService {
     });
     return this.db.transaction(request, async (em) => {
       const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-      const found = wanted.length ? await em.find(Notification, { where: { id: In(wanted), recipientId: userId, inApp: true }, lock: { mode: 'pessimistic_write' } }) : [];
+      const found = wanted.length
+        ? await em.find(Notification, { where: { id: In(wanted), recipientId: userId, inApp: true }, lock: { mode: 'pessimistic_write' } })
+        : [];
       const own = new Set(found.map((n) => n.id));
       const missing = ids.flatMap((id, index) => (id && own.has(id) ? [] : [index]));
       if (missing.length) throw notificationsNotFound(missing);

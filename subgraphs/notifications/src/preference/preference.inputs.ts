@@ -2,7 +2,9 @@ import { UserError } from '@cellgraph/kernel';
 import { Field, InputType, ObjectType } from 'type-graphql';
 import { EmailFrequency, NotificationSettings, Preference } from './preference.entities.js';
 
-@InputType({ description: 'Channels for an event type, a prefix or *; fields left out keep their current value (new: in-app and e-mail on, push off, not muted).' })
+@InputType({
+  description: 'Channels for an event type, a prefix or *; fields left out keep their current value (new: in-app and e-mail on, push off, not muted).',
+})
 export class NotificationPreferenceSetInput {
   @Field({ description: 'An event type (task.assigned), a prefix (task.*) or * for every event.' }) event!: string;
   @Field(() => Boolean, { nullable: true }) inApp?: boolean | null;

@@ -27,18 +27,33 @@ export class PreferenceResolver {
     return this.services.preferences.settings(context.request);
   }
 
-  @Mutation(() => NotificationPreferencePayload, { nullable: true, description: 'Choose your channels for an event type, a prefix (task.*) or every event (*).' })
-  notificationPreferenceSet(@Arg('input', () => NotificationPreferenceSetInput) input: NotificationPreferenceSetInput, @Ctx() context: Context): Promise<NotificationPreferencePayload> {
+  @Mutation(() => NotificationPreferencePayload, {
+    nullable: true,
+    description: 'Choose your channels for an event type, a prefix (task.*) or every event (*).',
+  })
+  notificationPreferenceSet(
+    @Arg('input', () => NotificationPreferenceSetInput) input: NotificationPreferenceSetInput,
+    @Ctx() context: Context,
+  ): Promise<NotificationPreferencePayload> {
     return mutationPayload(async () => ({ preference: await this.services.preferences.set(context.request, input) }));
   }
 
-  @Mutation(() => NotificationPreferenceDeletePayload, { nullable: true, description: 'Remove a preference: a less specific one (or the default) applies again.' })
-  notificationPreferenceDelete(@Arg('input', () => NotificationPreferenceDeleteInput) input: NotificationPreferenceDeleteInput, @Ctx() context: Context): Promise<NotificationPreferenceDeletePayload> {
+  @Mutation(() => NotificationPreferenceDeletePayload, {
+    nullable: true,
+    description: 'Remove a preference: a less specific one (or the default) applies again.',
+  })
+  notificationPreferenceDelete(
+    @Arg('input', () => NotificationPreferenceDeleteInput) input: NotificationPreferenceDeleteInput,
+    @Ctx() context: Context,
+  ): Promise<NotificationPreferenceDeletePayload> {
     return mutationPayload(async () => ({ deletedEvent: await this.services.preferences.delete(context.request, input.event) }));
   }
 
   @Mutation(() => NotificationSettingsPayload, { nullable: true })
-  notificationSettingsUpdate(@Arg('input', () => NotificationSettingsUpdateInput) input: NotificationSettingsUpdateInput, @Ctx() context: Context): Promise<NotificationSettingsPayload> {
+  notificationSettingsUpdate(
+    @Arg('input', () => NotificationSettingsUpdateInput) input: NotificationSettingsUpdateInput,
+    @Ctx() context: Context,
+  ): Promise<NotificationSettingsPayload> {
     return mutationPayload(async () => ({ settings: await this.services.preferences.updateSettings(context.request, input) }));
   }
 }

@@ -86,7 +86,10 @@ export class PreferenceService {
     const valid = validateInput(z.object({ emailFrequency: z.enum(EmailFrequency).nullish() }), input, NotificationErrorCode.InvalidInput);
     return this.db.transaction(request, async (em) => {
       if (valid.emailFrequency) await em.upsert(NotificationSettings, { orgId, userId, emailFrequency: valid.emailFrequency }, ['orgId', 'userId']);
-      return (await em.findOneBy(NotificationSettings, { userId })) ?? Object.assign(new NotificationSettings(), { orgId, userId, emailFrequency: EmailFrequency.IMMEDIATE, updatedAt: null });
+      return (
+        (await em.findOneBy(NotificationSettings, { userId })) ??
+        Object.assign(new NotificationSettings(), { orgId, userId, emailFrequency: EmailFrequency.IMMEDIATE, updatedAt: null })
+      );
     });
   }
 
@@ -101,7 +104,13 @@ export class PreferenceService {
     return new Map(
       userIds.map((userId) => [
         userId,
-        { ...resolveChannels(preferences.filter((p) => p.userId === userId), eventType), frequency: frequency.get(userId) ?? EmailFrequency.IMMEDIATE },
+        {
+          ...resolveChannels(
+            preferences.filter((p) => p.userId === userId),
+            eventType,
+          ),
+          frequency: frequency.get(userId) ?? EmailFrequency.IMMEDIATE,
+        },
       ]),
     );
   }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { EVENT_PATTERN, resolveChannels, specificity, type PatternChoice } from './resolve.js';
 
-const pref = (eventPattern: string, choice: Partial<PatternChoice> = {}): PatternChoice => ({ eventPattern, inApp: true, email: true, push: false, muted: false, ...choice });
+const pref = (eventPattern: string, choice: Partial<PatternChoice> = {}): PatternChoice => ({
+  eventPattern,
+  inApp: true,
+  email: true,
+  push: false,
+  muted: false,
+  ...choice,
+});
 
 describe('preference resolution', () => {
   it('defaults to in-app and e-mail without push', () => {
@@ -9,7 +16,12 @@ describe('preference resolution', () => {
   });
 
   it('lets the exact type beat the longest prefix, which beats a shorter one and *', () => {
-    const prefs = [pref('*', { push: true }), pref('task.*', { email: false }), pref('task.checklist.*', { inApp: false }), pref('task.assigned', { muted: true })];
+    const prefs = [
+      pref('*', { push: true }),
+      pref('task.*', { email: false }),
+      pref('task.checklist.*', { inApp: false }),
+      pref('task.assigned', { muted: true }),
+    ];
     expect(resolveChannels(prefs, 'task.assigned')).toEqual({ inApp: false, email: false, push: false });
     expect(resolveChannels(prefs, 'task.checklist.completed')).toEqual({ inApp: false, email: true, push: false });
     expect(resolveChannels(prefs, 'task.completed')).toEqual({ inApp: true, email: false, push: false });

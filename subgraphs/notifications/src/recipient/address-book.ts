@@ -31,7 +31,9 @@ export class AddressBook {
   /** Forgets the address of a member who left the organization (`membership.removed`). */
   async forget(event: EventOf<IdentityEvents, 'membership.removed'>): Promise<void> {
     if (!event.orgId || event.subject?.type !== 'User' || !isUuid(event.subject.id)) return;
-    await this.db.transaction({ orgId: event.orgId, userId: null }, (em) => em.query('DELETE FROM notifications.recipients WHERE user_id = $1', [event.subject!.id]));
+    await this.db.transaction({ orgId: event.orgId, userId: null }, (em) =>
+      em.query('DELETE FROM notifications.recipients WHERE user_id = $1', [event.subject!.id]),
+    );
   }
 
   /**

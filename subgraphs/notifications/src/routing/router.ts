@@ -61,13 +61,21 @@ export class NotificationRouter {
         if (!inserted.length) continue; // this event already notified this user
         if (channel.email) await this.addDelivery(em, orgId, id, userId, 'email', channel.frequency);
         if (channel.push) await this.addDelivery(em, orgId, id, userId, 'push', EmailFrequency.IMMEDIATE);
-        if (channel.inApp) await this.db.emit(em, { type: NOTIFICATION_CREATED, orgId, actorId: null, subject: { type: 'Notification', id }, data: { recipientId: userId } });
+        if (channel.inApp)
+          await this.db.emit(em, { type: NOTIFICATION_CREATED, orgId, actorId: null, subject: { type: 'Notification', id }, data: { recipientId: userId } });
       }
     });
     await this.deliveries.dispatch(orgId, event.id);
   }
 
-  private async addDelivery(em: import('typeorm').EntityManager, orgId: string, notificationId: string, userId: string, channel: 'email' | 'push', frequency: EmailFrequency): Promise<void> {
+  private async addDelivery(
+    em: import('typeorm').EntityManager,
+    orgId: string,
+    notificationId: string,
+    userId: string,
+    channel: 'email' | 'push',
+    frequency: EmailFrequency,
+  ): Promise<void> {
     await em.query(
       `INSERT INTO notifications.deliveries (id, org_id, notification_id, recipient_id, channel, frequency) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (notification_id, channel) DO NOTHING`,
       [uuidv7(), orgId, notificationId, userId, channel, frequency],

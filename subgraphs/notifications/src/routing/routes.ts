@@ -35,15 +35,25 @@ const taskRoutes: RoutesOf<TasksEvents> = {
   /** The new assignee. */
   'task.assigned': (event) => {
     const assignee = str(event.data.after.assigneeId);
-    const body = taskTitle(event) ? `${taskTitle(event)}: open it to see what is expected and when it is due.` : 'Open it to see what is expected and when it is due.';
+    const body = taskTitle(event)
+      ? `${taskTitle(event)}: open it to see what is expected and when it is due.`
+      : 'Open it to see what is expected and when it is due.';
     return assignee ? { recipients: [assignee], title: 'A task was assigned to you', body } : null;
   },
   /** The watchers (not for → done: task.completed says it). */
   'task.status_changed': (event) =>
     event.data.after.status === 'done'
       ? null
-      : { recipients: event.data.recipients, title: 'A task you watch changed status', body: `${taskTitle(event) ? `${taskTitle(event)}: ` : ''}${statusLabel(event.data.before.status)} → ${statusLabel(event.data.after.status)}` },
-  'task.completed': (event) => ({ recipients: event.data.recipients, title: 'A task you watch was completed', body: `${taskTitle(event) ?? 'It'} is marked done.` }),
+      : {
+          recipients: event.data.recipients,
+          title: 'A task you watch changed status',
+          body: `${taskTitle(event) ? `${taskTitle(event)}: ` : ''}${statusLabel(event.data.before.status)} → ${statusLabel(event.data.after.status)}`,
+        },
+  'task.completed': (event) => ({
+    recipients: event.data.recipients,
+    title: 'A task you watch was completed',
+    body: `${taskTitle(event) ?? 'It'} is marked done.`,
+  }),
   'task.deleted': (event) => ({
     recipients: event.data.recipients,
     title: 'A task you watch was deleted',
@@ -87,7 +97,9 @@ const crmRoutes: RoutesOf<CrmEvents> = {
   'deal.assigned': (event) => {
     const owner = str(event.data.after.ownerId);
     const title = quoted(str(event.data.title));
-    return owner ? { recipients: [owner], title: title ? `Deal ${title} was assigned to you` : 'A deal was assigned to you', body: 'You own the deal now.' } : null;
+    return owner
+      ? { recipients: [owner], title: title ? `Deal ${title} was assigned to you` : 'A deal was assigned to you', body: 'You own the deal now.' }
+      : null;
   },
 };
 
@@ -105,7 +117,10 @@ type EventHandlerOf<R> = (event: PublishedEvent) => R;
 
 function typedRoutes<C extends EventContracts>(contracts: C, routes: RoutesOf<C>): Record<string, EventHandlerOf<Routed | null>> {
   return Object.fromEntries(
-    Object.entries(routes).map(([type, route]) => [type, (event: PublishedEvent) => (route as (event: EventOf<C, string>) => Routed | null)(parseEvent(contracts, type, event))]),
+    Object.entries(routes).map(([type, route]) => [
+      type,
+      (event: PublishedEvent) => (route as (event: EventOf<C, string>) => Routed | null)(parseEvent(contracts, type, event)),
+    ]),
   );
 }
 

@@ -33,7 +33,8 @@ function compiled(source: string, escape: boolean): Handlebars.TemplateDelegate 
 
 /** Renders a template: HTML-escaped values in the HTML body, raw text in the subject and text body. */
 export function renderEmail(template: EmailTemplateSource, variables: Record<string, unknown>): RenderedEmail {
-  const render = (source: string, escape: boolean) => compiled(source, escape)(variables, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  const render = (source: string, escape: boolean) =>
+    compiled(source, escape)(variables, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   return {
     subject: render(template.subject, false).replace(/\s+/g, ' ').trim().slice(0, 500),
     html: render(template.html, true),
@@ -58,4 +59,9 @@ export function templateProblems(template: EmailTemplateSource, sample: Record<s
   return problems;
 }
 
-const firstLine = (message: string) => message.split('\n').find((line) => line.trim())?.trim().slice(0, 300) ?? 'Invalid template';
+const firstLine = (message: string) =>
+  message
+    .split('\n')
+    .find((line) => line.trim())
+    ?.trim()
+    .slice(0, 300) ?? 'Invalid template';

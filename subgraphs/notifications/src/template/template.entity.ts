@@ -3,7 +3,9 @@ import { Field, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
 
 @Entity({ name: 'email_templates' })
-@ObjectType('NotificationTemplate', { description: 'Your organization’s e-mail template for an event type, a prefix (task.*), * or the digest; it replaces the system’s.' })
+@ObjectType('NotificationTemplate', {
+  description: 'Your organization’s e-mail template for an event type, a prefix (task.*), * or the digest; it replaces the system’s.',
+})
 export class EmailTemplate extends NodeEntity('NotificationTemplate') {
   @Column('uuid') orgId!: string;
 

@@ -55,7 +55,9 @@ export class AutomationEngine {
     const rules = await this.db.transaction(system, (em) => em.findBy(Automation, { boardId: task.boardId!, trigger: event.type, active: true }));
     for (const rule of rules) {
       if (chain.includes(rule.id) || !rule.conditions.every((condition) => conditionHolds(task, condition))) continue;
-      const claimed = await this.db.transaction(system, (em) => claimOnce(em, 'tasks.automation_runs', { automation_id: rule.id, event_id: event.id, org_id: event.orgId }));
+      const claimed = await this.db.transaction(system, (em) =>
+        claimOnce(em, 'tasks.automation_runs', { automation_id: rule.id, event_id: event.id, org_id: event.orgId }),
+      );
       if (!claimed) continue; // this rule already ran for this event
       const cause: AutomationCause = { chain: [...chain, rule.id] };
       for (const action of rule.actions) await this.perform(action, task, rule, cause, system);
@@ -66,7 +68,11 @@ export class AutomationEngine {
     const id = toGlobalId('Task', task.id);
     switch (action.type) {
       case 'set_field':
-        await this.tasks.update(system, { id, [action.field]: action.field === 'dueDate' && action.value ? new Date(action.value as string) : action.value } as never, cause);
+        await this.tasks.update(
+          system,
+          { id, [action.field]: action.field === 'dueDate' && action.value ? new Date(action.value as string) : action.value } as never,
+          cause,
+        );
         return;
       case 'reassign':
         await this.tasks.update(system, { id, assigneeId: action.assigneeId ? toGlobalId('User', action.assigneeId) : null }, cause);

@@ -6,9 +6,19 @@ import { Automation } from './automation.entities.js';
 export class TaskAutomationCreateInput {
   @Field(() => ID) boardId!: string;
   @Field() name!: string;
-  @Field({ description: 'task.created, task.updated, task.assigned, task.status_changed, task.completed, task.moved, task.unblocked or task.checklist_completed.' }) trigger!: string;
-  @Field(() => GraphQLJSON, { nullable: true, description: '[{ field: status|priority|assigneeId|columnId|title, operator: eq|neq|in|contains|isNull, value }]' }) conditions?: unknown;
-  @Field(() => GraphQLJSON, { description: '[{ type: "notify", recipients, message } | { type: "set_field", field, value } | { type: "reassign", assigneeId }]' }) actions!: unknown;
+  @Field({
+    description: 'task.created, task.updated, task.assigned, task.status_changed, task.completed, task.moved, task.unblocked or task.checklist_completed.',
+  })
+  trigger!: string;
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description: '[{ field: status|priority|assigneeId|columnId|title, operator: eq|neq|in|contains|isNull, value }]',
+  })
+  conditions?: unknown;
+  @Field(() => GraphQLJSON, {
+    description: '[{ type: "notify", recipients, message } | { type: "set_field", field, value } | { type: "reassign", assigneeId }]',
+  })
+  actions!: unknown;
   @Field(() => Boolean, { nullable: true, defaultValue: true }) active?: boolean;
 }
 

@@ -1,7 +1,13 @@
 import { mutationPayload, type SubgraphContext } from '@cellgraph/kernel';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { TasksServices } from '../services.js';
-import { TaskAutomationCreateInput, TaskAutomationDeleteInput, TaskAutomationDeletePayload, TaskAutomationPayload, TaskAutomationSetActiveInput } from './automation.inputs.js';
+import {
+  TaskAutomationCreateInput,
+  TaskAutomationDeleteInput,
+  TaskAutomationDeletePayload,
+  TaskAutomationPayload,
+  TaskAutomationSetActiveInput,
+} from './automation.inputs.js';
 
 type Context = SubgraphContext<TasksServices>;
 
@@ -10,12 +16,18 @@ export class AutomationResolver {
   constructor(private readonly services: TasksServices) {}
 
   @Mutation(() => TaskAutomationPayload, { nullable: true, description: 'Add a rule to a board.' })
-  taskAutomationCreate(@Arg('input', () => TaskAutomationCreateInput) input: TaskAutomationCreateInput, @Ctx() context: Context): Promise<TaskAutomationPayload> {
+  taskAutomationCreate(
+    @Arg('input', () => TaskAutomationCreateInput) input: TaskAutomationCreateInput,
+    @Ctx() context: Context,
+  ): Promise<TaskAutomationPayload> {
     return mutationPayload(async () => ({ automation: await this.services.automations.create(context.request, input as never) }));
   }
 
   @Mutation(() => TaskAutomationPayload, { nullable: true })
-  taskAutomationSetActive(@Arg('input', () => TaskAutomationSetActiveInput) input: TaskAutomationSetActiveInput, @Ctx() context: Context): Promise<TaskAutomationPayload> {
+  taskAutomationSetActive(
+    @Arg('input', () => TaskAutomationSetActiveInput) input: TaskAutomationSetActiveInput,
+    @Ctx() context: Context,
+  ): Promise<TaskAutomationPayload> {
     return mutationPayload(async () => ({ automation: await this.services.automations.setActive(context.request, input.id, input.active) }));
   }
 

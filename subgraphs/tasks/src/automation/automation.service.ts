@@ -1,13 +1,4 @@
-import {
-  fromGlobalId,
-  globalIdOf,
-  requireOrgId,
-  requireUserId,
-  uuidv7,
-  validateInput,
-  type Database,
-  type RequestContext,
-} from '@cellgraph/kernel';
+import { fromGlobalId, globalIdOf, requireOrgId, requireUserId, uuidv7, validateInput, type Database, type RequestContext } from '@cellgraph/kernel';
 import { In } from 'typeorm';
 import { z } from 'zod';
 import type { BoardService } from '../board/board.service.js';
@@ -15,7 +6,16 @@ import { TaskPriority, TaskStatus } from '../task/task.entity.js';
 import { Automation, type AutomationAction, type AutomationCondition } from './automation.entities.js';
 import { AutomationErrorCode, automationNotFound } from './automation.errors.js';
 
-export const AUTOMATION_TRIGGERS = ['task.created', 'task.updated', 'task.assigned', 'task.status_changed', 'task.completed', 'task.moved', 'task.unblocked', 'task.checklist_completed'] as const;
+export const AUTOMATION_TRIGGERS = [
+  'task.created',
+  'task.updated',
+  'task.assigned',
+  'task.status_changed',
+  'task.completed',
+  'task.moved',
+  'task.unblocked',
+  'task.checklist_completed',
+] as const;
 
 /**
  * Enum values in rules are written as the API writes them (DONE, HIGH); stored as the values

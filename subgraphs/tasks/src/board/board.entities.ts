@@ -33,8 +33,11 @@ export class BoardColumn extends NodeEntity('BoardColumn') {
   @Field() @Column('text') name!: string;
   @Field({ description: 'Order of the column on its board.' }) @Column('text') position!: string;
   @Field(() => String, { nullable: true, description: 'Colour as #rrggbb.' }) @Column('text', { nullable: true }) color!: string | null;
-  @Field(() => Int, { nullable: true, description: 'Work-in-progress limit: moves beyond it are refused.' }) @Column('int', { nullable: true }) wipLimit!: number | null;
-  @Field(() => TaskStatus, { nullable: true, description: 'Status a task takes when moved here.' }) @Column('text', { nullable: true }) status!: TaskStatus | null;
+  @Field(() => Int, { nullable: true, description: 'Work-in-progress limit: moves beyond it are refused.' }) @Column('int', { nullable: true }) wipLimit!:
+    number | null;
+  @Field(() => TaskStatus, { nullable: true, description: 'Status a task takes when moved here.' })
+  @Column('text', { nullable: true })
+  status!: TaskStatus | null;
   @Field(() => GraphQLDateTimeISO) @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -29,7 +29,11 @@ const boardOrder: SortKey[] = [
 const name = z.string().trim().min(1, 'Name is required').max(200, 'Name must be at most 200 characters');
 const columnFields = {
   name,
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Colour must look like #1a2b3c').nullable().optional(),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'Colour must look like #1a2b3c')
+    .nullable()
+    .optional(),
   wipLimit: z.number().int().min(1, 'The limit must be at least 1').nullable().optional(),
   status: z.enum(TaskStatus).nullable().optional(),
 };
@@ -54,7 +58,13 @@ export class BoardService {
   /** Boards of the caller's organization it may read, oldest first. */
   async list(request: RequestContext, args: ConnectionArgs): Promise<Connection<Board>> {
     const readable = await this.access.readableIds(request);
-    return paginate({ db: this.db, scope: request, build: (em) => this.access.restrictToReadable(em.createQueryBuilder(Board, 'board'), 'board', readable), sort: boardOrder, args });
+    return paginate({
+      db: this.db,
+      scope: request,
+      build: (em) => this.access.restrictToReadable(em.createQueryBuilder(Board, 'board'), 'board', readable),
+      sort: boardOrder,
+      args,
+    });
   }
 
   async create(request: RequestContext, input: z.input<typeof boardInput>): Promise<Board> {
@@ -63,28 +73,51 @@ export class BoardService {
     await this.authz.require(request, 'write', 'Board');
     const valid = validateInput(boardInput, input, BoardErrorCode.InvalidInput);
     return this.db.transaction(request, async (em) => {
-      const board = await em.save(em.create(Board, { id: uuidv7(), orgId, name: valid.name, viewType: valid.viewType ?? BoardViewType.KANBAN, config: valid.config ?? {}, createdBy }));
+      const board = await em.save(
+        em.create(Board, { id: uuidv7(), orgId, name: valid.name, viewType: valid.viewType ?? BoardViewType.KANBAN, config: valid.config ?? {}, createdBy }),
+      );
       let last: string | null = null;
       for (const column of valid.columns ?? []) {
         last = keyBetween(last, null);
-        await em.insert(BoardColumn, { id: uuidv7(), orgId, boardId: board.id, position: last, name: column.name, color: column.color ?? null, wipLimit: column.wipLimit ?? null, status: column.status ?? null });
+        await em.insert(BoardColumn, {
+          id: uuidv7(),
+          orgId,
+          boardId: board.id,
+          position: last,
+          name: column.name,
+          color: column.color ?? null,
+          wipLimit: column.wipLimit ?? null,
+          status: column.status ?? null,
+        });
       }
       await this.db.emit(em, { type: 'board.created', orgId, subject: { type: 'Board', id: board.id }, data: { name: board.name } });
       return board;
     });
   }
 
-  async update(request: RequestContext, input: { id: string; name?: string | null; viewType?: BoardViewType | null; config?: Record<string, unknown> | null }): Promise<Board> {
+  async update(
+    request: RequestContext,
+    input: { id: string; name?: string | null; viewType?: BoardViewType | null; config?: Record<string, unknown> | null },
+  ): Promise<Board> {
     const id = fromGlobalId('Board', input.id);
     await this.requireBoard(request, 'write', id);
-    const changes = validateInput(boardInput.partial(), { name: input.name ?? undefined, viewType: input.viewType ?? undefined, config: input.config ?? undefined }, BoardErrorCode.InvalidInput);
+    const changes = validateInput(
+      boardInput.partial(),
+      { name: input.name ?? undefined, viewType: input.viewType ?? undefined, config: input.config ?? undefined },
+      BoardErrorCode.InvalidInput,
+    );
     return this.db.transaction(request, async (em) => {
       const board = await em.findOneBy(Board, { id });
       if (!board) throw boardNotFound();
       const before = { name: board.name, viewType: board.viewType, config: board.config };
       Object.assign(board, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined && v !== null)));
       const saved = await em.save(board);
-      await this.db.emit(em, { type: 'board.updated', orgId: board.orgId, subject: { type: 'Board', id }, data: { before, after: { name: saved.name, viewType: saved.viewType, config: saved.config } } });
+      await this.db.emit(em, {
+        type: 'board.updated',
+        orgId: board.orgId,
+        subject: { type: 'Board', id },
+        data: { before, after: { name: saved.name, viewType: saved.viewType, config: saved.config } },
+      });
       return saved;
     });
   }
@@ -114,7 +147,10 @@ export class BoardService {
     });
   }
 
-  async addColumn(request: RequestContext, input: { boardId: string; name: string; color?: string | null; wipLimit?: number | null; status?: TaskStatus | null; afterColumnId?: string | null }): Promise<BoardColumn> {
+  async addColumn(
+    request: RequestContext,
+    input: { boardId: string; name: string; color?: string | null; wipLimit?: number | null; status?: TaskStatus | null; afterColumnId?: string | null },
+  ): Promise<BoardColumn> {
     const boardId = fromGlobalId('Board', input.boardId, 'boardId');
     await this.requireBoard(request, 'write', boardId);
     const valid = validateInput(z.object(columnFields), input, BoardErrorCode.InvalidInput);
@@ -124,15 +160,31 @@ export class BoardService {
       const last = (await em.find(BoardColumn, { where: { boardId }, order: { position: 'DESC' }, take: 1 }))[0]?.id ?? null;
       const afterId = input.afterColumnId ? fromGlobalId('BoardColumn', input.afterColumnId, 'afterColumnId') : last;
       const position = await this.columnPosition(em, boardId, afterId);
-      const column = em.create(BoardColumn, { id: uuidv7(), orgId: board.orgId, boardId, position, name: valid.name, color: valid.color ?? null, wipLimit: valid.wipLimit ?? null, status: valid.status ?? null });
+      const column = em.create(BoardColumn, {
+        id: uuidv7(),
+        orgId: board.orgId,
+        boardId,
+        position,
+        name: valid.name,
+        color: valid.color ?? null,
+        wipLimit: valid.wipLimit ?? null,
+        status: valid.status ?? null,
+      });
       await em.insert(BoardColumn, column);
       return em.findOneByOrFail(BoardColumn, { id: column.id });
     });
   }
 
-  async updateColumn(request: RequestContext, input: { id: string; name?: string | null; color?: string | null; wipLimit?: number | null; status?: TaskStatus | null }): Promise<BoardColumn> {
+  async updateColumn(
+    request: RequestContext,
+    input: { id: string; name?: string | null; color?: string | null; wipLimit?: number | null; status?: TaskStatus | null },
+  ): Promise<BoardColumn> {
     const id = fromGlobalId('BoardColumn', input.id);
-    const changes = validateInput(z.object({ ...columnFields, name: name.optional() }), { ...input, name: input.name ?? undefined }, BoardErrorCode.InvalidInput);
+    const changes = validateInput(
+      z.object({ ...columnFields, name: name.optional() }),
+      { ...input, name: input.name ?? undefined },
+      BoardErrorCode.InvalidInput,
+    );
     return this.db.transaction(request, async (em) => {
       const column = await em.findOneBy(BoardColumn, { id });
       if (!column) throw columnNotFound();

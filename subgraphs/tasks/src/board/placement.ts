@@ -9,7 +9,6 @@ export interface Placement {
   beforeId?: string | null;
 }
 
-
 /**
  * The position for `taskId` in `columnId` at `placement`: a key between its new neighbours. The
  * column row is locked first, so concurrent moves into one column take turns and never pick the
@@ -19,7 +18,10 @@ export interface Placement {
 export async function positionInColumn(em: EntityManager, columnId: string, taskId: string, placement: Placement): Promise<string> {
   await em.query('SELECT id FROM tasks.columns WHERE id = $1 FOR UPDATE', [columnId]);
   const positionOf = async (id: string, field: string) => {
-    const rows: { position: string }[] = await em.query('SELECT position FROM tasks.tasks WHERE id = $1 AND column_id = $2 AND deleted_at IS NULL', [id, columnId]);
+    const rows: { position: string }[] = await em.query('SELECT position FROM tasks.tasks WHERE id = $1 AND column_id = $2 AND deleted_at IS NULL', [
+      id,
+      columnId,
+    ]);
     if (!rows[0] || id === taskId) throw neighbourNotInColumn(field);
     return rows[0].position;
   };
@@ -60,10 +62,10 @@ async function rebalance(em: EntityManager, columnId: string, taskId: string, lo
   // Clear first (the moving task too, should it be in this column): the new keys never meet old ones.
   await em.query('UPDATE tasks.tasks SET position = NULL WHERE column_id = $1 AND deleted_at IS NULL', [columnId]);
   if (others.length) {
-    await em.query(
-      `UPDATE tasks.tasks t SET position = v.position FROM unnest($1::uuid[], $2::text[]) AS v(id, position) WHERE t.id = v.id`,
-      [others.map((o) => o.id), others.map((o) => o.key)],
-    );
+    await em.query(`UPDATE tasks.tasks t SET position = v.position FROM unnest($1::uuid[], $2::text[]) AS v(id, position) WHERE t.id = v.id`, [
+      others.map((o) => o.id),
+      others.map((o) => o.key),
+    ]);
   }
   return keys[ordered.indexOf(taskId)]!;
 }
@@ -74,6 +76,11 @@ export const keyAfter = (last: string | null) => keyBetween(last, null);
 /** Ensures every task of `taskIds` is visible to the transaction's organization (row-level security). */
 export async function existingTaskIds(em: EntityManager, taskIds: string[]): Promise<Set<string>> {
   if (!taskIds.length) return new Set();
-  const found = await em.getRepository(Task).createQueryBuilder('task').select('task.id', 'id').where('task.id IN (:...ids)', { ids: taskIds }).getRawMany<{ id: string }>();
+  const found = await em
+    .getRepository(Task)
+    .createQueryBuilder('task')
+    .select('task.id', 'id')
+    .where('task.id IN (:...ids)', { ids: taskIds })
+    .getRawMany<{ id: string }>();
   return new Set(found.map((row) => row.id));
 }

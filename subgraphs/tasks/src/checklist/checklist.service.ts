@@ -71,7 +71,10 @@ export class ChecklistService {
       await em.save(item);
       const open = await em.countBy(ChecklistItem, { checklistId: item.checklistId, done: false });
       if (input.done && open === 0) {
-        await emitTaskEvent(this.db, em, { id: checklist.taskId, orgId: checklist.orgId }, 'task.checklist_completed', { checklistId: checklist.id, title: checklist.title });
+        await emitTaskEvent(this.db, em, { id: checklist.taskId, orgId: checklist.orgId }, 'task.checklist_completed', {
+          checklistId: checklist.id,
+          title: checklist.title,
+        });
       }
       return item;
     });

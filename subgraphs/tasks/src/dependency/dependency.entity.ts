@@ -9,7 +9,8 @@ export enum DependencyType {
 }
 registerEnumType(DependencyType, {
   name: 'DependencyType',
-  description: 'FINISH_TO_START: the task starts after the other finishes; START_TO_START: starts after it starts; FINISH_TO_FINISH: finishes after it finishes.',
+  description:
+    'FINISH_TO_START: the task starts after the other finishes; START_TO_START: starts after it starts; FINISH_TO_FINISH: finishes after it finishes.',
 });
 
 @Entity({ name: 'dependencies' })

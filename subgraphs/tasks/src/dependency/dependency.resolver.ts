@@ -23,7 +23,10 @@ export class DependencyResolver {
     return loadTask(context, dependency.dependsOnId);
   }
 
-  @Mutation(() => TaskDependencyPayload, { nullable: true, description: 'Make a task depend on another; refused with TASK_DEPENDENCY_CYCLE when it would close a cycle.' })
+  @Mutation(() => TaskDependencyPayload, {
+    nullable: true,
+    description: 'Make a task depend on another; refused with TASK_DEPENDENCY_CYCLE when it would close a cycle.',
+  })
   taskDependencyAdd(@Arg('input', () => TaskDependencyAddInput) input: TaskDependencyAddInput, @Ctx() context: Context): Promise<TaskDependencyPayload> {
     return mutationPayload(async () => ({ dependency: await this.services.dependencies.add(context.request, input) }));
   }
@@ -50,7 +53,9 @@ export class TaskDependenciesResolver {
 
   @FieldResolver(() => Boolean, { description: 'A finish-to-start predecessor is not done yet.' })
   async blocked(@Root() task: Task, @Ctx() context: Context): Promise<boolean> {
-    const predecessors = (await dependenciesOf(this.services, context.loaders, context.request, 'taskId').load(task.id)).filter((d) => d.type === DependencyType.FINISH_TO_START);
+    const predecessors = (await dependenciesOf(this.services, context.loaders, context.request, 'taskId').load(task.id)).filter(
+      (d) => d.type === DependencyType.FINISH_TO_START,
+    );
     for (const dependency of predecessors) {
       const predecessor = await loadTask(context, dependency.dependsOnId).catch(() => null);
       if (predecessor && predecessor.status !== TaskStatus.DONE) return true;

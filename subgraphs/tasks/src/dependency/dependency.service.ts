@@ -42,7 +42,13 @@ export class DependencyService {
           [dependsOnId, taskId],
         )) as [{ cycle: boolean }];
         if (cycle) throw dependencyCycle();
-        const dependency = em.create(TaskDependency, { id: uuidv7(), orgId: task.orgId, taskId, dependsOnId, type: input.type ?? DependencyType.FINISH_TO_START });
+        const dependency = em.create(TaskDependency, {
+          id: uuidv7(),
+          orgId: task.orgId,
+          taskId,
+          dependsOnId,
+          type: input.type ?? DependencyType.FINISH_TO_START,
+        });
         await em.insert(TaskDependency, dependency);
         await emitTaskEvent(this.db, em, { id: taskId, orgId: task.orgId }, 'task.dependency_added', { dependsOnId, type: dependency.type });
         return em.findOneByOrFail(TaskDependency, { id: dependency.id });

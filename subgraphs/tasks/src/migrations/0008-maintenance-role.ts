@@ -13,5 +13,9 @@ export const maintenanceRole: Migration = {
     trashSweepAccessSql('tasks', 'boards') +
     dropPolicySql('tasks', 'recurrences', 'recurrences_scheduler') +
     // The recurrence sweep: which active recurrences are due when, and in which organization.
-    maintenanceAccessSql('tasks', 'recurrences', { policy: 'recurrences_scheduler', select: ['id', 'org_id', 'active', 'deleted_at', 'next_run_at'], rows: 'active AND deleted_at IS NULL' }),
+    maintenanceAccessSql('tasks', 'recurrences', {
+      policy: 'recurrences_scheduler',
+      select: ['id', 'org_id', 'active', 'deleted_at', 'next_run_at'],
+      rows: 'active AND deleted_at IS NULL',
+    }),
 };

@@ -10,5 +10,6 @@ export const RecurrenceErrorCode = {
 } as const;
 
 export const recurrenceNotFound = () => userError(RecurrenceErrorCode.NotFound, 'No such recurrence', ['input', 'id']);
-export const recurrenceAssigneeNotMember = () => userError(RecurrenceErrorCode.AssigneeNotMember, 'Every assignee must be a member of your organization', ['input', 'assigneeIds']);
+export const recurrenceAssigneeNotMember = () =>
+  userError(RecurrenceErrorCode.AssigneeNotMember, 'Every assignee must be a member of your organization', ['input', 'assigneeIds']);
 export const recurrenceColumnNotFound = () => userError(RecurrenceErrorCode.ColumnNotFound, 'No such column', ['input', 'columnId']);

@@ -23,8 +23,13 @@ export class RecurrenceResolver {
   }
 
   @Mutation(() => TaskRecurrencePayload, { nullable: true, description: 'Create a task on a schedule, once per due time.' })
-  taskRecurrenceCreate(@Arg('input', () => TaskRecurrenceCreateInput) input: TaskRecurrenceCreateInput, @Ctx() context: Context): Promise<TaskRecurrencePayload> {
-    return mutationPayload(async () => ({ recurrence: await this.services.recurrences.create(context.request, { ...input, assigneeIds: input.assigneeIds ?? [] }) }));
+  taskRecurrenceCreate(
+    @Arg('input', () => TaskRecurrenceCreateInput) input: TaskRecurrenceCreateInput,
+    @Ctx() context: Context,
+  ): Promise<TaskRecurrencePayload> {
+    return mutationPayload(async () => ({
+      recurrence: await this.services.recurrences.create(context.request, { ...input, assigneeIds: input.assigneeIds ?? [] }),
+    }));
   }
 
   @Mutation(() => TaskRecurrencePayload, { nullable: true })

@@ -113,7 +113,12 @@ export class RecurrenceService {
     const recurrenceId = fromGlobalId('TaskRecurrence', id);
     await this.authz.require(request, 'write', 'Task');
     await this.db.transaction(request, async (em) => {
-      const deleted = await em.createQueryBuilder().softDelete().from(Recurrence).where('id = :recurrenceId AND deleted_at IS NULL', { recurrenceId }).execute();
+      const deleted = await em
+        .createQueryBuilder()
+        .softDelete()
+        .from(Recurrence)
+        .where('id = :recurrenceId AND deleted_at IS NULL', { recurrenceId })
+        .execute();
       if (!deleted.affected) throw recurrenceNotFound();
     });
     return id;
@@ -128,14 +133,15 @@ export class RecurrenceService {
   async run(job: RunJob): Promise<void> {
     const dueAt = new Date(job.dueAt);
     const next = await this.db.transaction({ orgId: job.orgId, userId: null }, async (em) => {
-        const recurrence = await em.findOne(Recurrence, { where: { id: job.recurrenceId }, lock: { mode: 'pessimistic_write' } });
-        if (!recurrence || !recurrence.active || recurrence.deletedAt || recurrence.nextRunAt?.getTime() !== dueAt.getTime()) return null;
-        const taskId = uuidv7();
-        if (!(await claimOnce(em, 'tasks.recurrence_runs', { recurrence_id: recurrence.id, due_at: dueAt, org_id: recurrence.orgId, task_id: taskId }))) return null;
-        await this.createInstance(em, recurrence, taskId, dueAt);
-        recurrence.nextRunAt = nextDue(recurrence.cron, recurrence.timezone, new Date(Math.max(dueAt.getTime(), Date.now())));
-        recurrence.nextAssigneeIndex += 1;
-        return em.save(recurrence);
+      const recurrence = await em.findOne(Recurrence, { where: { id: job.recurrenceId }, lock: { mode: 'pessimistic_write' } });
+      if (!recurrence || !recurrence.active || recurrence.deletedAt || recurrence.nextRunAt?.getTime() !== dueAt.getTime()) return null;
+      const taskId = uuidv7();
+      if (!(await claimOnce(em, 'tasks.recurrence_runs', { recurrence_id: recurrence.id, due_at: dueAt, org_id: recurrence.orgId, task_id: taskId })))
+        return null;
+      await this.createInstance(em, recurrence, taskId, dueAt);
+      recurrence.nextRunAt = nextDue(recurrence.cron, recurrence.timezone, new Date(Math.max(dueAt.getTime(), Date.now())));
+      recurrence.nextAssigneeIndex += 1;
+      return em.save(recurrence);
     });
     if (next) await this.schedule(next);
   }
@@ -146,7 +152,9 @@ export class RecurrenceService {
    */
   async sweep(): Promise<void> {
     const due: { id: string; org_id: string; next_run_at: Date }[] = await this.db.maintenanceTransaction((em) =>
-      em.query('SELECT id, org_id, next_run_at FROM tasks.recurrences WHERE active AND deleted_at IS NULL AND next_run_at <= $1', [new Date(Date.now() + SWEEP_AHEAD_MS)]),
+      em.query('SELECT id, org_id, next_run_at FROM tasks.recurrences WHERE active AND deleted_at IS NULL AND next_run_at <= $1', [
+        new Date(Date.now() + SWEEP_AHEAD_MS),
+      ]),
     );
     for (const row of due) await this.schedule({ id: row.id, orgId: row.org_id, nextRunAt: row.next_run_at });
   }
@@ -154,7 +162,11 @@ export class RecurrenceService {
   private async schedule(recurrence: Pick<Recurrence, 'id' | 'orgId' | 'nextRunAt'>): Promise<void> {
     if (!recurrence.nextRunAt) return;
     const job: RunJob = { orgId: recurrence.orgId, recurrenceId: recurrence.id, dueAt: recurrence.nextRunAt.toISOString() };
-    await this.jobs.enqueue(RECURRENCE_RUN_JOB, { ...job }, { jobId: `recurrence-${recurrence.id}-${recurrence.nextRunAt.getTime()}`, delay: Math.max(0, recurrence.nextRunAt.getTime() - Date.now()) });
+    await this.jobs.enqueue(
+      RECURRENCE_RUN_JOB,
+      { ...job },
+      { jobId: `recurrence-${recurrence.id}-${recurrence.nextRunAt.getTime()}`, delay: Math.max(0, recurrence.nextRunAt.getTime() - Date.now()) },
+    );
   }
 
   private async createInstance(em: EntityManager, recurrence: Recurrence, taskId: string, dueAt: Date): Promise<void> {
@@ -200,4 +212,3 @@ export class RecurrenceService {
     }
   }
 }
-

@@ -7,7 +7,20 @@ export interface AutomationCause {
   chain: string[];
 }
 
-const TRACKED = ['title', 'description', 'status', 'priority', 'dueDate', 'startDate', 'assigneeId', 'boardId', 'columnId', 'position', 'parentId', 'metadata'] as const;
+const TRACKED = [
+  'title',
+  'description',
+  'status',
+  'priority',
+  'dueDate',
+  'startDate',
+  'assigneeId',
+  'boardId',
+  'columnId',
+  'position',
+  'parentId',
+  'metadata',
+] as const;
 type Tracked = (typeof TRACKED)[number];
 
 export type TaskSnapshot = Pick<Task, Tracked>;
@@ -23,7 +36,13 @@ async function recipientsOf(em: EntityManager, taskId: string): Promise<string[]
 }
 
 /** Emits an event about a task, in the change's transaction, addressed to the task's watchers. */
-export async function emitTaskEvent(db: Database, em: EntityManager, task: { id: string; orgId: string }, type: string, data: Record<string, unknown> = {}): Promise<void> {
+export async function emitTaskEvent(
+  db: Database,
+  em: EntityManager,
+  task: { id: string; orgId: string },
+  type: string,
+  data: Record<string, unknown> = {},
+): Promise<void> {
   await db.emit(em, { type, orgId: task.orgId, subject: { type: 'Task', id: task.id }, data: { ...data, recipients: await recipientsOf(em, task.id) } });
 }
 
@@ -37,7 +56,8 @@ export async function emitTaskChange(db: Database, em: EntityManager, before: Ta
   const changed = before ? TRACKED.filter((field) => !same(before[field], after[field])) : TRACKED;
   if (!changed.length) return;
   const base = { boardId: task.boardId, taskTitle: task.title, recipients: await recipientsOf(em, task.id), ...(cause ? { cause } : {}) };
-  const emit = (type: string, data: Record<string, unknown>) => db.emit(em, { type, orgId: task.orgId, subject: { type: 'Task', id: task.id }, data: { ...base, ...data } });
+  const emit = (type: string, data: Record<string, unknown>) =>
+    db.emit(em, { type, orgId: task.orgId, subject: { type: 'Task', id: task.id }, data: { ...base, ...data } });
   if (!before) {
     await emit('task.created', { after });
     if (task.assigneeId) await emit('task.assigned', { before: { assigneeId: null }, after: { assigneeId: task.assigneeId } });

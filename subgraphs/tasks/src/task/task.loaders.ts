@@ -15,15 +15,26 @@ import { byPosition } from './task.service.js';
 export const taskById = ({ tasks }: TasksServices, loaders: LoaderRegistry, request: RequestContext) => tasks.access.loader(loaders, request);
 
 /** Loads a task for a field; an unreadable one raises its FORBIDDEN error at that field. */
-export const loadTask = (context: SubgraphContext<TasksServices>, id: string | null) => context.services.tasks.access.loadReadable(context.loaders, context.request, id);
+export const loadTask = (context: SubgraphContext<TasksServices>, id: string | null) =>
+  context.services.tasks.access.loadReadable(context.loaders, context.request, id);
 
 /** One page of tasks per group key (assignee, parent, column), for one set of arguments. */
-function groupedTasks(services: TasksServices, loaders: LoaderRegistry, request: RequestContext, name: string, groupPath: string, args: TasksArgs, ordered = false) {
+function groupedTasks(
+  services: TasksServices,
+  loaders: LoaderRegistry,
+  request: RequestContext,
+  name: string,
+  groupPath: string,
+  args: TasksArgs,
+  ordered = false,
+) {
   return loaders.get<string, Connection<Task>>(`tasks.${name}:${argumentsKey(args)}`, (keys) =>
     services.tasks.listGrouped(request, groupPath, keys, args, ordered ? byPosition : undefined),
   );
 }
 
-export const assignedTasks = (s: TasksServices, l: LoaderRegistry, r: RequestContext, args: TasksArgs) => groupedTasks(s, l, r, 'assignedTasks', 'task.assigneeId', args);
+export const assignedTasks = (s: TasksServices, l: LoaderRegistry, r: RequestContext, args: TasksArgs) =>
+  groupedTasks(s, l, r, 'assignedTasks', 'task.assigneeId', args);
 export const subtasks = (s: TasksServices, l: LoaderRegistry, r: RequestContext, args: TasksArgs) => groupedTasks(s, l, r, 'subtasks', 'task.parentId', args);
-export const columnTasks = (s: TasksServices, l: LoaderRegistry, r: RequestContext, args: TasksArgs) => groupedTasks(s, l, r, 'columnTasks', 'task.columnId', args, true);
+export const columnTasks = (s: TasksServices, l: LoaderRegistry, r: RequestContext, args: TasksArgs) =>
+  groupedTasks(s, l, r, 'columnTasks', 'task.columnId', args, true);

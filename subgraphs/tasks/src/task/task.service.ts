@@ -37,9 +37,7 @@ import { TaskOrderField, TasksArgs, type TaskCreateInput, type TaskFilter, type 
 
 const title = z.string().trim().min(1, 'Title is required').max(500, 'Title must be at most 500 characters');
 const description = z.string().max(100_000, 'Description must be at most 100,000 characters').nullable();
-const metadata = z
-  .record(z.string(), z.unknown())
-  .refine((value) => JSON.stringify(value).length <= 16_384, 'Custom fields must be at most 16 KB');
+const metadata = z.record(z.string(), z.unknown()).refine((value) => JSON.stringify(value).length <= 16_384, 'Custom fields must be at most 16 KB');
 const fields = {
   title,
   description: description.optional(),
@@ -56,7 +54,12 @@ const createInput = z
   .object({ ...fields, boardId: globalIdOf('Board').nullable().optional(), columnId: globalIdOf('BoardColumn').nullable().optional() })
   .refine((v) => !v.startDate || !v.dueDate || v.startDate <= v.dueDate, { message: 'The start date must not be after the due date', path: ['startDate'] });
 const updateInput = z.object({ ...fields, title: title.optional(), status: z.enum(TaskStatus).optional(), id: globalIdOf('Task') });
-const moveInput = z.object({ id: globalIdOf('Task'), columnId: globalIdOf('BoardColumn'), afterId: globalIdOf('Task').nullish(), beforeId: globalIdOf('Task').nullish() });
+const moveInput = z.object({
+  id: globalIdOf('Task'),
+  columnId: globalIdOf('BoardColumn'),
+  afterId: globalIdOf('Task').nullish(),
+  beforeId: globalIdOf('Task').nullish(),
+});
 const idInput = z.object({ id: globalIdOf('Task') });
 
 const filterSpec: FilterSpec = {
@@ -109,7 +112,13 @@ export class TaskService {
   /** Tasks of the caller's organization it may read (the list view). */
   async list(request: RequestContext, args: TasksArgs): Promise<Connection<Task>> {
     const readable = await this.access.readableIds(request);
-    return paginate({ db: this.db, scope: request, build: (em) => this.access.restrictToReadable(this.query(em, args.filter), 'task', readable), sort: this.sort(args), args });
+    return paginate({
+      db: this.db,
+      scope: request,
+      build: (em) => this.access.restrictToReadable(this.query(em, args.filter), 'task', readable),
+      sort: this.sort(args),
+      args,
+    });
   }
 
   /** `Board.tasks`: the list, on one board. */
@@ -340,7 +349,10 @@ export class TaskService {
 
   private async requireRoom(em: EntityManager, column: BoardColumn, taskId: string): Promise<void> {
     if (!column.wipLimit) return;
-    const count = await em.createQueryBuilder(Task, 'task').where('task.columnId = :columnId AND task.id <> :taskId', { columnId: column.id, taskId }).getCount();
+    const count = await em
+      .createQueryBuilder(Task, 'task')
+      .where('task.columnId = :columnId AND task.id <> :taskId', { columnId: column.id, taskId })
+      .getCount();
     if (count >= column.wipLimit) throw wipLimitReached(column.wipLimit);
   }
 
@@ -393,4 +405,3 @@ function withStoryPoints(metadata: Record<string, unknown>, storyPoints: number 
   const { storyPoints: _previous, ...rest } = metadata;
   return storyPoints === null ? rest : { ...rest, storyPoints };
 }
-

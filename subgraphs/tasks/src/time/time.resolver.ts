@@ -5,7 +5,16 @@ import { Task } from '../task/task.entity.js';
 import { loadTask } from '../task/task.loaders.js';
 import { UserRef } from '../user/user.ref.js';
 import { TimeEntry } from './time-entry.entity.js';
-import { TimeEntryCreateInput, TimeEntryDeleteInput, TimeEntryDeletePayload, TimeEntryPayload, TimeEntryUpdateInput, TimeReportInput, TimeReportRow, TimerStartInput } from './time.inputs.js';
+import {
+  TimeEntryCreateInput,
+  TimeEntryDeleteInput,
+  TimeEntryDeletePayload,
+  TimeEntryPayload,
+  TimeEntryUpdateInput,
+  TimeReportInput,
+  TimeReportRow,
+  TimerStartInput,
+} from './time.inputs.js';
 import { timeEntriesOf } from './time.loaders.js';
 
 type Context = SubgraphContext<TasksServices>;

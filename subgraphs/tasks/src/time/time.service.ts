@@ -22,7 +22,12 @@ const manualInput = z
     taskId: globalIdOf('Task'),
     startedAt: z.date(),
     endedAt: z.date().nullish(),
-    durationSeconds: z.number().int().min(1, 'Duration must be positive').max(7 * 24 * 3600).nullish(),
+    durationSeconds: z
+      .number()
+      .int()
+      .min(1, 'Duration must be positive')
+      .max(7 * 24 * 3600)
+      .nullish(),
     billable: z.boolean().default(false),
     note,
   })
@@ -50,7 +55,16 @@ export class TimeService {
       const now = new Date();
       await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tasks.timer.${userId}`]);
       await em.update(TimeEntry, { userId, endedAt: IsNull() }, { endedAt: now });
-      const entry = em.create(TimeEntry, { id: uuidv7(), orgId: requireOrgId(request), taskId, userId, startedAt: now, endedAt: null, billable: input.billable ?? false, note: valid.note ?? null });
+      const entry = em.create(TimeEntry, {
+        id: uuidv7(),
+        orgId: requireOrgId(request),
+        taskId,
+        userId,
+        startedAt: now,
+        endedAt: null,
+        billable: input.billable ?? false,
+        note: valid.note ?? null,
+      });
       await em.insert(TimeEntry, entry);
       return em.findOneByOrFail(TimeEntry, { id: entry.id });
     });
@@ -72,7 +86,16 @@ export class TimeService {
     await this.tasks.access.requireExisting(request, 'read', valid.taskId, ['input', 'taskId']);
     const endedAt = valid.endedAt ?? new Date(valid.startedAt.getTime() + valid.durationSeconds! * 1000);
     return this.db.transaction(request, async (em) => {
-      const entry = em.create(TimeEntry, { id: uuidv7(), orgId: requireOrgId(request), taskId: valid.taskId, userId, startedAt: valid.startedAt, endedAt, billable: valid.billable, note: valid.note ?? null });
+      const entry = em.create(TimeEntry, {
+        id: uuidv7(),
+        orgId: requireOrgId(request),
+        taskId: valid.taskId,
+        userId,
+        startedAt: valid.startedAt,
+        endedAt,
+        billable: valid.billable,
+        note: valid.note ?? null,
+      });
       await em.insert(TimeEntry, entry);
       return em.findOneByOrFail(TimeEntry, { id: entry.id });
     });
@@ -128,18 +151,30 @@ export class TimeService {
     if (input.taskIds?.length) where.push(`e.task_id = ANY($${params.push(input.taskIds.map((id) => fromGlobalId('Task', id, 'taskIds')))})`);
     if (ownOnly) where.push(`e.user_id = $${params.push(ownOnly)}`);
     if (input.billableOnly) where.push('e.billable');
-    const dimensions = [byTask ? 'e.task_id' : 'NULL::uuid', byUser ? 'e.user_id' : 'NULL::uuid', period ? `date_trunc('${period}', e.started_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'` : 'NULL::timestamptz'];
-    const rows: { task_id: string | null; user_id: string | null; period: Date | null; total: string; billable: string; entries: string }[] = await this.db.transaction(request, (em) =>
-      em.query(
-        `SELECT ${dimensions[0]} AS task_id, ${dimensions[1]} AS user_id, ${dimensions[2]} AS period,
+    const dimensions = [
+      byTask ? 'e.task_id' : 'NULL::uuid',
+      byUser ? 'e.user_id' : 'NULL::uuid',
+      period ? `date_trunc('${period}', e.started_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'` : 'NULL::timestamptz',
+    ];
+    const rows: { task_id: string | null; user_id: string | null; period: Date | null; total: string; billable: string; entries: string }[] =
+      await this.db.transaction(request, (em) =>
+        em.query(
+          `SELECT ${dimensions[0]} AS task_id, ${dimensions[1]} AS user_id, ${dimensions[2]} AS period,
                 round(sum(${seconds})) AS total, round(coalesce(sum(${seconds}) FILTER (WHERE e.billable), 0)) AS billable, count(*) AS entries
            FROM tasks.time_entries e JOIN tasks.tasks t ON t.id = e.task_id AND t.deleted_at IS NULL
           WHERE ${where.join(' AND ')}
           GROUP BY 1, 2, 3 ORDER BY 3 NULLS FIRST, 1 NULLS FIRST, 2 NULLS FIRST`,
-        params,
-      ),
-    );
-    return rows.map((row) => ({ taskId: row.task_id, userId: row.user_id, period: row.period, totalSeconds: Number(row.total), billableSeconds: Number(row.billable), entries: Number(row.entries) }));
+          params,
+        ),
+      );
+    return rows.map((row) => ({
+      taskId: row.task_id,
+      userId: row.user_id,
+      period: row.period,
+      totalSeconds: Number(row.total),
+      billableSeconds: Number(row.billable),
+      entries: Number(row.entries),
+    }));
   }
 
   private async own(request: RequestContext, idInput: string): Promise<TimeEntry> {

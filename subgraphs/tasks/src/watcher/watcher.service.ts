@@ -18,7 +18,8 @@ export class WatcherService {
     const orgId = requireOrgId(request);
     if (!self) await this.tasks.requireMember(orgId, userId);
     await this.db.transaction(request, async (em) => {
-      if (await claimOnce(em, 'tasks.watchers', { task_id: taskId, user_id: userId, org_id: orgId })) await emitTaskEvent(this.db, em, { id: taskId, orgId }, 'task.watcher_added', { userId });
+      if (await claimOnce(em, 'tasks.watchers', { task_id: taskId, user_id: userId, org_id: orgId }))
+        await emitTaskEvent(this.db, em, { id: taskId, orgId }, 'task.watcher_added', { userId });
     });
   }
 
