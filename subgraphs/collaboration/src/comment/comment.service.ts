@@ -15,6 +15,7 @@ import {
   type Database,
   type RequestContext,
   type SortKey,
+  readableWhereVisible,
 } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -56,7 +57,7 @@ export class CommentService {
       entity: Comment,
       table: 'collaboration.comments',
       notFound: commentNotFound,
-      readableOf: (_request, rows) => rows.map(() => true),
+      readableOf: readableWhereVisible,
     });
   }
 

@@ -17,6 +17,7 @@ import {
   type RequestContext,
   type SortKey,
   type TransactionHooks,
+  readableWhereVisible,
 } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -62,7 +63,7 @@ export class OrganizationService {
       entity: Organization,
       table: 'identity.organizations',
       notFound: organizationNotFound,
-      readableOf: (_request, rows) => rows.map(() => true),
+      readableOf: readableWhereVisible,
     });
   }
 

@@ -15,6 +15,7 @@ import {
   type LoaderRegistry,
   type RequestContext,
   type SortKey,
+  readableWhereVisible,
 } from '@cellgraph/kernel';
 import { In, type EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -47,7 +48,7 @@ export class TeamService {
       entity: Team,
       table: 'identity.teams',
       notFound: teamNotFound,
-      readableOf: (_request, rows) => rows.map(() => true),
+      readableOf: readableWhereVisible,
     });
   }
 

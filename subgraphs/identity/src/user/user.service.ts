@@ -8,6 +8,7 @@ import {
   type Database,
   type LoaderRegistry,
   type RequestContext,
+  readableWhereVisible,
 } from '@cellgraph/kernel';
 import type { MfaService } from '../mfa/mfa.service.js';
 import { Membership } from '../organization/membership.entity.js';
@@ -38,7 +39,7 @@ export class UserService {
       entity: User,
       table: 'identity.users',
       notFound: userNotFound,
-      readableOf: (_request, rows) => rows.map(() => true),
+      readableOf: readableWhereVisible,
     });
   }
 

@@ -25,6 +25,12 @@ export interface AggregateSpec<T> {
 }
 
 /**
+ * `readableOf` of an aggregate whose rows the caller may read whenever they exist for it: row-level
+ * security (its organization) is the whole rule, as for users, organizations and teams in identity.
+ */
+export const readableWhereVisible = <T>(_request: RequestContext, rows: readonly T[]): boolean[] => rows.map(() => true);
+
+/**
  * The one preamble of every aggregate's service: rows by id as the caller's organization sees
  * them, which of them the caller may read, the DataLoader behind fields and `__resolveReference`,
  * the readable-ids restriction of list queries, and the guard of a mutation on an existing object.
