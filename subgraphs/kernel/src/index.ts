@@ -29,6 +29,7 @@ export * from './events/consumers.js';
 export * from './events/contracts.js';
 export * from './events/inbox.js';
 export * from './events/relay.js';
+export * from './events/tracked-fields.js';
 export * from './filters/comparators.js';
 export * from './filters/filter-sql.js';
 export * from './filters/ordering.js';

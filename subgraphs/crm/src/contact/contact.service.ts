@@ -14,7 +14,9 @@ import {
   requireOrgId,
   requireUserId,
   sortKeysFor,
+  tagFilterField,
   toGlobalId,
+  TrackedFields,
   UserInputError,
   uuidv7,
   validateInput,
@@ -26,8 +28,8 @@ import {
   type OrderField,
   type PublishedEvent,
   type RequestContext,
+  type SnapshotOf,
   type UserErrorData,
-  tagFilterField,
 } from '@cellgraph/kernel';
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
@@ -125,7 +127,7 @@ const idOrder: OrderField = { path: 'contact.id', sqlType: 'uuid' };
 const newestFirst = [{ field: 'createdAt', direction: OrderDirection.DESC }];
 
 /** Fields whose changes events report (before and after). */
-const TRACKED = [
+const TRACKED = TrackedFields.of(Contact, [
   'type',
   'status',
   'firstName',
@@ -139,10 +141,8 @@ const TRACKED = [
   'customFields',
   'stageId',
   'assignedTo',
-] as const;
-type Snapshot = Pick<Contact, (typeof TRACKED)[number]>;
-const snapshot = (contact: Contact): Snapshot => Object.fromEntries(TRACKED.map((field) => [field, contact[field]])) as Snapshot;
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+]);
+type Snapshot = SnapshotOf<typeof TRACKED>;
 
 /** Rewrites the field paths of a row's errors to their place in a batch input. */
 const inBatch = (index: number, errors: UserErrorData[]): UserErrorData[] =>
@@ -290,7 +290,7 @@ export class ContactService {
       if (contact.type === ContactType.LEAD && changes.type && changes.type !== ContactType.LEAD) {
         throw leaveLeadByConverting();
       }
-      const before = snapshot(contact);
+      const before = TRACKED.snapshot(contact);
       for (const [key, value] of Object.entries(changes)) {
         if (value === undefined) continue;
         if (value === null && (key === 'type' || key === 'status')) continue;
@@ -369,7 +369,7 @@ export class ContactService {
       const duplicate = rows.find((row) => row.id === duplicateId);
       if (!contact) throw contactNotFound();
       if (!duplicate) throw contactNotFound(['input', 'duplicateId']);
-      const before = snapshot(contact);
+      const before = TRACKED.snapshot(contact);
       const movedDeals = (await em.query('UPDATE crm.deals SET contact_id = $1, updated_at = now() WHERE contact_id = $2', [id, duplicateId]))[1] as number;
       const movedInteractions = (
         await em.query('UPDATE crm.interactions SET contact_id = $1, updated_at = now() WHERE contact_id = $2', [id, duplicateId])
@@ -432,7 +432,7 @@ export class ContactService {
       createdBy: actorId,
     });
     const saved = await this.guardEmail(em, contact.email, null, () => em.save(contact));
-    await this.emit(em, saved, 'contact.created', { after: snapshot(saved) });
+    await this.emit(em, saved, 'contact.created', { after: TRACKED.snapshot(saved) });
     if (saved.assignedTo) await this.emit(em, saved, 'contact.assigned', { before: { assignedTo: null }, after: { assignedTo: saved.assignedTo } });
     return saved;
   }
@@ -485,12 +485,11 @@ export class ContactService {
   }
 
   private async emitChange(em: EntityManager, before: Snapshot, contact: Contact): Promise<void> {
-    const after = snapshot(contact);
-    const changed = TRACKED.filter((field) => !same(before[field], after[field]));
-    if (!changed.length) return;
-    const pick = (source: Snapshot, keys: readonly string[]) => Object.fromEntries(keys.map((key) => [key, source[key as keyof Snapshot]]));
-    await this.emit(em, contact, 'contact.updated', { fields: changed, before: pick(before, changed), after: pick(after, changed) });
-    if (changed.includes('assignedTo'))
+    const after = TRACKED.snapshot(contact);
+    const change = TRACKED.change(before, after);
+    if (!change) return;
+    await this.emit(em, contact, 'contact.updated', change);
+    if (change.fields.includes('assignedTo'))
       await this.emit(em, contact, 'contact.assigned', { before: { assignedTo: before.assignedTo }, after: { assignedTo: after.assignedTo } });
   }
 

@@ -11,6 +11,8 @@ import {
   requireOrgId,
   requireUserId,
   sortKeysFor,
+  tagFilterField,
+  TrackedFields,
   uuidv7,
   validateInput,
   type Authorizer,
@@ -19,7 +21,7 @@ import {
   type FilterSpec,
   type OrderField,
   type RequestContext,
-  tagFilterField,
+  type SnapshotOf,
 } from '@cellgraph/kernel';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
@@ -110,7 +112,8 @@ const orderFields: Record<string, OrderField> = {
 const idOrder: OrderField = { path: 'deal.id', sqlType: 'uuid' };
 const newestFirst = [{ field: 'createdAt', direction: OrderDirection.DESC }];
 
-const TRACKED = [
+/** Fields whose changes events report (before and after). */
+const TRACKED = TrackedFields.of(Deal, [
   'title',
   'contactId',
   'amount',
@@ -121,10 +124,8 @@ const TRACKED = [
   'ownerId',
   'lostReason',
   'metadata',
-] as const;
-type Snapshot = Pick<Deal, (typeof TRACKED)[number]>;
-const snapshot = (deal: Deal): Snapshot => Object.fromEntries(TRACKED.map((field) => [field, deal[field]])) as Snapshot;
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+]);
+type Snapshot = SnapshotOf<typeof TRACKED>;
 
 const today = () => new Date().toISOString().slice(0, 10);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -230,7 +231,7 @@ export class DealService {
           });
           await em.save(deal);
           const saved = await em.findOneByOrFail(Deal, { id: deal.id });
-          await this.emit(em, saved, 'deal.created', { after: snapshot(saved), stageId: stage.id, pipelineId: stage.pipelineId });
+          await this.emit(em, saved, 'deal.created', { after: TRACKED.snapshot(saved), stageId: stage.id, pipelineId: stage.pipelineId });
           return saved;
         },
       }),
@@ -247,7 +248,7 @@ export class DealService {
       const deal = await em.findOne(Deal, { where: { id: valid.id }, lock: { mode: 'pessimistic_write' } });
       if (!deal) throw dealNotFound();
       const stage = await em.findOneByOrFail(PipelineStage, { id: deal.stageId });
-      const before = snapshot(deal);
+      const before = TRACKED.snapshot(deal);
       if (valid.title) deal.title = valid.title;
       if (valid.contactId) deal.contactId = valid.contactId;
       if (valid.value !== undefined || valid.currencyCode !== undefined) {
@@ -380,12 +381,12 @@ export class DealService {
   }
 
   private async emitChange(em: EntityManager, before: Snapshot, deal: Deal): Promise<void> {
-    const after = snapshot(deal);
-    const changed = TRACKED.filter((field) => !same(before[field], after[field]));
-    if (!changed.length) return;
-    const pick = (source: Snapshot) => Object.fromEntries(changed.map((key) => [key, source[key]]));
-    await this.emit(em, deal, 'deal.updated', { fields: changed, before: pick(before), after: pick(after) });
-    if (changed.includes('ownerId')) await this.emit(em, deal, 'deal.assigned', { before: { ownerId: before.ownerId }, after: { ownerId: after.ownerId } });
+    const after = TRACKED.snapshot(deal);
+    const change = TRACKED.change(before, after);
+    if (!change) return;
+    await this.emit(em, deal, 'deal.updated', change);
+    if (change.fields.includes('ownerId'))
+      await this.emit(em, deal, 'deal.assigned', { before: { ownerId: before.ownerId }, after: { ownerId: after.ownerId } });
   }
 
   private emit(em: EntityManager, deal: Deal, type: string, data: Record<string, unknown>): Promise<void> {

@@ -1,4 +1,5 @@
 import {
+  alignToKeys,
   filterToSql,
   fromGlobalId,
   globalIdOf,
@@ -185,8 +186,7 @@ export class InteractionService {
         [...contactIds],
       ]),
     );
-    const byContact = new Map(rows.map((row) => [row.contact_id, row.last]));
-    return contactIds.map((id) => byContact.get(id) ?? null);
+    return alignToKeys(contactIds, rows, (row) => row.contact_id).map((row) => row?.last ?? null);
   }
 
   private async requireDealOf(em: EntityManager, dealId: string, contactId: string): Promise<void> {

@@ -1,5 +1,6 @@
 import {
   AggregateAccess,
+  alignToKeys,
   fromGlobalId,
   keyBetween,
   OrderDirection,
@@ -286,16 +287,13 @@ export class PipelineService {
    */
   async byIds(request: RequestContext, ids: readonly string[]): Promise<(Pipeline | null)[]> {
     if (!(await this.authz.can(request, 'read', 'Pipeline'))) return ids.map(() => null);
-    const pipelines = await this.access.byIds(request, ids);
-    const byId = new Map(pipelines.map((p) => [p.id, p]));
-    return ids.map((id) => byId.get(id) ?? null);
+    return alignToKeys(ids, await this.access.byIds(request, ids), (pipeline) => pipeline.id);
   }
 
   /** Stages by id (configuration: readable with whatever refers to them). */
   async stagesByIds(request: RequestContext, ids: readonly string[]): Promise<(PipelineStage | null)[]> {
     const stages = await this.db.transaction(request, (em) => em.findBy(PipelineStage, { id: In([...ids]) }));
-    const byId = new Map(stages.map((s) => [s.id, s]));
-    return ids.map((id) => byId.get(id) ?? null);
+    return alignToKeys(ids, stages, (stage) => stage.id);
   }
 
   async stagesOf(request: RequestContext, pipelineIds: readonly string[]): Promise<PipelineStage[]> {

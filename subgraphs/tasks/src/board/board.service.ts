@@ -1,10 +1,11 @@
 import {
   AggregateAccess,
+  alignToKeys,
   fromGlobalId,
   keyBetween,
   paginate,
-  requireUserId,
   requireOrgId,
+  requireUserId,
   uuidv7,
   validateInput,
   type Action,
@@ -227,14 +228,16 @@ export class BoardService {
   async readableByIds(request: RequestContext, ids: readonly string[]): Promise<(Board | null)[]> {
     const boards = await this.access.byIds(request, ids);
     const allowed = await this.access.readableOf(request, boards);
-    const visible = new Map(boards.filter((_, i) => allowed[i]).map((b) => [b.id, b]));
-    return ids.map((id) => visible.get(id) ?? null);
+    return alignToKeys(
+      ids,
+      boards.filter((_, index) => allowed[index]),
+      (board) => board.id,
+    );
   }
 
   async columnsByIds(request: RequestContext, ids: readonly string[]): Promise<(BoardColumn | null)[]> {
     const columns = await this.db.transaction(request, (em) => em.findBy(BoardColumn, { id: In([...ids]) }));
-    const byId = new Map(columns.map((c) => [c.id, c]));
-    return ids.map((id) => byId.get(id) ?? null);
+    return alignToKeys(ids, columns, (column) => column.id);
   }
 
   async columnsOf(request: RequestContext, boardIds: readonly string[]): Promise<BoardColumn[]> {

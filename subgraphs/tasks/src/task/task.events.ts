@@ -1,4 +1,4 @@
-import type { Database } from '@cellgraph/kernel';
+import { type Database, type SnapshotOf, TrackedFields } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { Task, TaskStatus } from './task.entity.js';
 
@@ -7,7 +7,8 @@ export interface AutomationCause {
   chain: string[];
 }
 
-const TRACKED = [
+/** Fields whose changes events report (before and after). */
+const TRACKED = TrackedFields.of(Task, [
   'title',
   'description',
   'status',
@@ -20,14 +21,11 @@ const TRACKED = [
   'position',
   'parentId',
   'metadata',
-] as const;
-type Tracked = (typeof TRACKED)[number];
+]);
 
-export type TaskSnapshot = Pick<Task, Tracked>;
+export type TaskSnapshot = SnapshotOf<typeof TRACKED>;
 
-export const snapshot = (task: Task): TaskSnapshot => Object.fromEntries(TRACKED.map((field) => [field, task[field]])) as TaskSnapshot;
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+export const snapshot = (task: Task): TaskSnapshot => TRACKED.snapshot(task);
 
 /** The users an event about a task goes to: its watchers at the time of the change. */
 async function recipientsOf(em: EntityManager, taskId: string): Promise<string[]> {
@@ -53,24 +51,27 @@ export async function emitTaskEvent(
  */
 export async function emitTaskChange(db: Database, em: EntityManager, before: TaskSnapshot | null, task: Task, cause?: AutomationCause): Promise<void> {
   const after = snapshot(task);
-  const changed = before ? TRACKED.filter((field) => !same(before[field], after[field])) : TRACKED;
-  if (!changed.length) return;
+  const change = before && TRACKED.change(before, after);
+  if (before && !change) return; // no tracked field changed
   const base = { boardId: task.boardId, taskTitle: task.title, recipients: await recipientsOf(em, task.id), ...(cause ? { cause } : {}) };
   const emit = (type: string, data: Record<string, unknown>) =>
     db.emit(em, { type, orgId: task.orgId, subject: { type: 'Task', id: task.id }, data: { ...base, ...data } });
-  if (!before) {
+  if (!before || !change) {
     await emit('task.created', { after });
     if (task.assigneeId) await emit('task.assigned', { before: { assigneeId: null }, after: { assigneeId: task.assigneeId } });
     return;
   }
-  const pick = (source: TaskSnapshot, fields: readonly Tracked[]) => Object.fromEntries(fields.map((field) => [field, source[field]]));
-  await emit('task.updated', { fields: changed, before: pick(before, changed), after: pick(after, changed) });
-  if (changed.includes('assigneeId')) await emit('task.assigned', { before: pick(before, ['assigneeId']), after: pick(after, ['assigneeId']) });
+  const changed = change.fields;
+  await emit('task.updated', change);
+  if (changed.includes('assigneeId')) await emit('task.assigned', { before: TRACKED.pick(before, ['assigneeId']), after: TRACKED.pick(after, ['assigneeId']) });
   if (changed.includes('status')) {
-    await emit('task.status_changed', { before: pick(before, ['status']), after: pick(after, ['status']) });
+    await emit('task.status_changed', { before: TRACKED.pick(before, ['status']), after: TRACKED.pick(after, ['status']) });
     if (task.status === TaskStatus.DONE) await emit('task.completed', {});
   }
   if (changed.includes('columnId') || changed.includes('position')) {
-    await emit('task.moved', { before: pick(before, ['boardId', 'columnId', 'position']), after: pick(after, ['boardId', 'columnId', 'position']) });
+    await emit('task.moved', {
+      before: TRACKED.pick(before, ['boardId', 'columnId', 'position']),
+      after: TRACKED.pick(after, ['boardId', 'columnId', 'position']),
+    });
   }
 }
