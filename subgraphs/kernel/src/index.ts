@@ -54,4 +54,5 @@ export * from './server/schema.js';
 export * from './server/serve.js';
 export * from './server/subgraph-definition.js';
 export * from './server/subgraph-server.js';
+export * from './server/worker.js';
 export * from './tags/node-tags.js';

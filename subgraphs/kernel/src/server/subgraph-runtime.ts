@@ -1,0 +1,96 @@
+import { Authorizer, PolicyCache } from '../authz/authorizer.js';
+import { Database } from '../db/database.js';
+import { TrashKeeper } from '../db/trash.js';
+import { JobQueue } from '../jobs/workers.js';
+import type { Logger } from '../logging/logger.js';
+import { pingRedis } from '../redis/redis.js';
+import type { Platform } from './platform.js';
+import type { SubgraphDefinition, SubgraphRuntime } from './subgraph-definition.js';
+
+export interface SubgraphRuntimeOptions {
+  /** Connection string of the subgraph's app role. */
+  databaseUrl: string;
+  /** Connection string of its maintenance role (the outbox relay, trash sweep and schedulers). */
+  maintenanceDatabaseUrl: string;
+  /** Redis, the key prefix, the mailer and the graph client, shared by the subgraphs of a process. */
+  platform: Pick<Platform, 'redis' | 'redisUrl' | 'keyPrefix' | 'mailer' | 'workers' | 'workerLockMs' | 'eventConsumers' | 'eventReplayWindowMs' | 'graph'>;
+  logger: Logger;
+  poolSize?: number;
+  /** Bound on waiting for a pooled connection (see Database). */
+  poolAcquireTimeoutMs?: number;
+  /** Where the subgraph reads its own configuration; defaults to process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface HealthReport {
+  status: 'ok' | 'unavailable';
+  checks: Record<string, 'ok' | 'failing'>;
+}
+
+/** A subgraph's database, permissions, job queue and services: what its API and its background work both run on. */
+export interface StartedSubgraph<TServices> {
+  runtime: SubgraphRuntime;
+  services: TServices;
+  /** Its trash keeper, when it declares trash specs. */
+  trash: TrashKeeper | null;
+  /** Postgres and Redis as this subgraph sees them. */
+  ready(): Promise<HealthReport>;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects a subgraph's database as its app role (and its maintenance role, for work across
+ * organizations), listens to permission changes and creates its services.
+ */
+export async function startSubgraphRuntime<TServices>(
+  definition: SubgraphDefinition<TServices>,
+  options: SubgraphRuntimeOptions,
+): Promise<StartedSubgraph<TServices>> {
+  const { logger } = options;
+  const db = new Database({
+    url: options.databaseUrl,
+    maintenanceUrl: options.maintenanceDatabaseUrl,
+    schema: definition.name,
+    entities: definition.entities,
+    logger,
+    poolSize: options.poolSize,
+    poolAcquireTimeoutMs: options.poolAcquireTimeoutMs,
+    applicationName: `cellgraph-${definition.name}`,
+    events: definition.emits,
+  });
+  await db.connect();
+  const { redis, redisUrl, keyPrefix, mailer, graph } = options.platform;
+  const policies = new PolicyCache(db, redis, keyPrefix);
+  const jobs = new JobQueue(definition.name, redisUrl, keyPrefix);
+  const close = async () => {
+    await jobs.close();
+    await policies.close();
+    await db.close();
+  };
+  try {
+    await policies.listen();
+    const runtime: SubgraphRuntime = {
+      name: definition.name,
+      db,
+      redis,
+      keyPrefix,
+      authz: new Authorizer(policies, definition.scope),
+      mailer,
+      graph,
+      jobs,
+      logger,
+      env: options.env ?? process.env,
+    };
+    const services = await definition.createServices(runtime);
+    const trash = definition.trash?.length ? new TrashKeeper(db, runtime.authz, definition.trash) : null;
+    const ready = async (): Promise<HealthReport> => {
+      const [postgresUp, redisUp] = await Promise.all([db.ping(), pingRedis(redis)]);
+      const checks = { postgres: postgresUp ? 'ok' : 'failing', redis: redisUp ? 'ok' : 'failing' } as const;
+      return { status: postgresUp && redisUp ? 'ok' : 'unavailable', checks };
+    };
+    return { runtime, services, trash, ready, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
