@@ -16,13 +16,20 @@ import {
 import { supergraphPath, type Cell } from './cells.js';
 import { keysEnv, type CellKeys } from './keys.js';
 
+export interface PreparedDatabase {
+  /** Whether the database was created now. */
+  created: boolean;
+  /** The migrations applied now, by subgraph (empty: it was up to date). */
+  applied: Record<string, string[]>;
+}
+
 /**
  * Creates the cell's database if needed, then each enabled subgraph's roles and schema, and runs
  * its migrations. Disabled subgraphs get nothing: no schema, no tables.
  */
-export async function prepareDatabase(cell: Cell, databaseUrl: string, appPassword: string): Promise<void> {
-  await ensureDatabase(databaseUrl);
-  await prepareCellDatabase(databaseUrl, cell.subgraphs, appPassword);
+export async function prepareDatabase(cell: Cell, databaseUrl: string, appPassword: string): Promise<PreparedDatabase> {
+  const created = await ensureDatabase(databaseUrl);
+  return { created, applied: await prepareCellDatabase(databaseUrl, cell.subgraphs, appPassword) };
 }
 
 export interface CellOptions {

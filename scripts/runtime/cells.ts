@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import type { AnySubgraphDefinition } from '@cellgraph/kernel';
 import { z } from 'zod';
 import { catalog } from './catalog.js';
+import { CELLS_DIR } from './cell-paths.js';
 
-export const SCHEMA_DIR = new URL('../../schema/', import.meta.url).pathname;
-export const CELLS_DIR = join(SCHEMA_DIR, 'cells');
+export * from './cell-paths.js';
 
 const manifestSchema = z.object({
   description: z.string().min(1),
@@ -22,12 +22,6 @@ export interface Cell {
 export class CellError extends Error {
   override name = 'CellError';
 }
-
-export const supergraphPath = (cell: string) => join(CELLS_DIR, cell, 'supergraph.graphql');
-export const apiSchemaPath = (cell: string) => join(CELLS_DIR, cell, 'schema.graphql');
-export const nodeSubgraphPath = (cell: string) => join(CELLS_DIR, cell, 'node.graphql');
-export const liveEventsPath = (cell: string) => join(CELLS_DIR, cell, 'live-events.json');
-export const nodeOwnersPath = (cell: string) => join(CELLS_DIR, cell, 'node-owners.json');
 
 export function cellNames(): string[] {
   return readdirSync(CELLS_DIR, { withFileTypes: true })

@@ -5,19 +5,21 @@ import { provisionSubgraph } from './provision.js';
 /**
  * Brings a cell's database to its subgraphs' current schema: roles, schemas and migrations of
  * each enabled subgraph, then the platform's policy store with read access for all of them.
- * Disabled subgraphs get nothing.
+ * Disabled subgraphs get nothing. Returns the migrations it applied, by subgraph (none: it was up to date).
  */
 export async function prepareCellDatabase(
   adminUrl: string,
   subgraphs: readonly { name: string; migrations: readonly Migration[] }[],
   appPassword: string,
-): Promise<void> {
+): Promise<Record<string, string[]>> {
+  const applied: Record<string, string[]> = {};
   for (const subgraph of subgraphs) {
     await provisionSubgraph(adminUrl, subgraph.name, appPassword);
-    await migrate(adminUrl, subgraph.name, subgraph.migrations);
+    applied[subgraph.name] = await migrate(adminUrl, subgraph.name, subgraph.migrations);
   }
   await provisionAuthz(
     adminUrl,
     subgraphs.map((subgraph) => subgraph.name),
   );
+  return applied;
 }

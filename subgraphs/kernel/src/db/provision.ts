@@ -53,8 +53,8 @@ async function currentDatabase(client: pg.Client): Promise<string> {
   return rows[0]!.db;
 }
 
-/** Creates the database named in `url` when it does not exist, connecting to `postgres` to do so. */
-export async function ensureDatabase(url: string): Promise<void> {
+/** Creates the database named in `url` when it does not exist, connecting to `postgres` to do so; true when this call created it. */
+export async function ensureDatabase(url: string): Promise<boolean> {
   const target = new URL(url);
   const name = sqlIdentifier(decodeURIComponent(target.pathname.slice(1)));
   const maintenance = new URL(url);
@@ -63,12 +63,13 @@ export async function ensureDatabase(url: string): Promise<void> {
   await client.connect();
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) {
-      try {
-        await client.query(`CREATE DATABASE ${name}`);
-      } catch (error) {
-        if (!ALREADY_EXISTS.has((error as { code?: string }).code ?? '')) throw error;
-      }
+    if (rowCount) return false;
+    try {
+      await client.query(`CREATE DATABASE ${name}`);
+      return true;
+    } catch (error) {
+      if (!ALREADY_EXISTS.has((error as { code?: string }).code ?? '')) throw error;
+      return false;
     }
   } finally {
     await client.end();
