@@ -1,100 +1,27 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { cellKeyPrefix } from '@cellgraph/kernel';
-import { createTestDatabase, TEST_APP_PASSWORD, waitFor, type TestDatabase } from '@cellgraph/kernel/testing';
+import { createTestDatabase, TEST_APP_PASSWORD, type TestDatabase } from '@cellgraph/kernel/testing';
 import { cellEnv } from '../runtime/cell.js';
-import { loadCell, supergraphPath, type Cell } from '../runtime/cells.js';
+import { loadCell, type Cell } from '../runtime/cells.js';
 import { graphqlRequest, type GraphQLData, type GraphQLResponse } from '../runtime/graphql-client.js';
 import { freePort } from '../runtime/infrastructure.js';
+import { ManagedProcess } from '../runtime/managed-process.js';
 import { generateCellKeys, keysEnv, type CellKeys } from '../runtime/keys.js';
 import { signUpThrough, type TestUser } from './cell-harness.js';
 
 // The private redis-server and the polling wait live in the kernel's test helpers (its own tests use them).
 export { RedisServer, waitFor } from '@cellgraph/kernel/testing';
+export { ManagedProcess } from '../runtime/managed-process.js';
 
 /*
  * Real processes for fault tests: a private redis-server the test stops, freezes (SIGSTOP) and
- * restarts empty, and a cell run as separate OS processes (subgraph hosts and the gateway) the
- * test kills and restarts. Everything waits for conditions (a port answering), not for time.
+ * restarts empty, and a cell run as separate OS processes (`scripts/service.ts` subgraph hosts and
+ * gateway) the test kills and restarts. Everything waits for conditions (a port answering), not for time.
  */
-
-const REPO_ROOT = new URL('../../', import.meta.url).pathname;
-const NODE_ARGS = ['--conditions=@cellgraph/source', '--import', '@swc-node/register/esm-register'];
-
-async function answersHttp(url: string): Promise<boolean> {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-    await response.arrayBuffer();
-    return response.ok;
-  } catch {
-    return false;
-  }
-}
-
-/** A child process that may be killed and started again with the same command and environment. */
-export class ManagedProcess {
-  private child: ChildProcess | undefined;
-  private output = '';
-
-  constructor(
-    readonly name: string,
-    private readonly args: string[],
-    private readonly env: NodeJS.ProcessEnv,
-    /** A URL answering 200 once the process serves. */
-    private readonly liveUrl: string,
-  ) {}
-
-  get pid(): number | undefined {
-    return this.child?.pid;
-  }
-
-  /** What the process wrote (stdout and stderr), for failure messages. */
-  get log(): string {
-    return this.output;
-  }
-
-  async start(): Promise<void> {
-    const child = spawn(process.execPath, [...NODE_ARGS, ...this.args], { cwd: REPO_ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    this.child = child;
-    const collect = (chunk: Buffer) => {
-      this.output = (this.output + chunk.toString()).slice(-20_000);
-    };
-    child.stdout!.on('data', collect);
-    child.stderr!.on('data', collect);
-    await waitFor(async () => {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${this.name} exited (${child.exitCode ?? child.signalCode}):\n${this.output}`);
-      return answersHttp(this.liveUrl);
-    }, `${this.name} to answer ${this.liveUrl}`);
-  }
-
-  /** Sends `signal` and waits for the process to end (SIGKILL: a crash). */
-  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = once(child, 'exit');
-    child.kill(signal);
-    await exited;
-  }
-
-  /** Freezes (SIGSTOP) or thaws (SIGCONT) the process: it holds its sockets but answers nothing. */
-  freeze(): void {
-    this.child?.kill('SIGSTOP');
-  }
-
-  thaw(): void {
-    this.child?.kill('SIGCONT');
-  }
-
-  async restart(): Promise<void> {
-    await this.kill();
-    await this.start();
-  }
-}
 
 /**
  * A TCP proxy to `target` (e.g. Postgres, 127.0.0.1:5432) that the test closes — every connection
@@ -219,8 +146,8 @@ export async function startProcessCell(options: {
     const port = await freePort();
     const host = new ManagedProcess(
       `host(${group.join(',')})`,
-      ['scripts/runtime/serve-subgraphs.ts', '--cell', cell.name, '--subgraphs', group.join(',')],
-      { ...baseEnv, ...options.hostEnv?.(database), PORT: String(port) },
+      ['scripts/service.ts', 'subgraph'],
+      { ...baseEnv, ...options.hostEnv?.(database), CELL: cell.name, SUBGRAPHS: group.join(','), PORT: String(port) },
       `http://127.0.0.1:${port}/health/live`,
     );
     hosts.push(host);
@@ -228,8 +155,8 @@ export async function startProcessCell(options: {
   }
   const gateway = new ManagedProcess(
     'gateway',
-    ['gateway/src/main.ts'],
-    { ...baseEnv, ...subgraphUrls, PORT: String(gatewayPort), SUPERGRAPH_PATH: supergraphPath(cell.name), ...options.gatewayEnv },
+    ['scripts/service.ts', 'gateway'],
+    { ...baseEnv, ...subgraphUrls, CELL: cell.name, PORT: String(gatewayPort), ...options.gatewayEnv },
     `http://127.0.0.1:${gatewayPort}/health/live`,
   );
   const stop = async () => {

@@ -1,0 +1,120 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+
+const REPO_ROOT = new URL('../../', import.meta.url).pathname;
+/** How a TypeScript entry runs from the checkout (as `npm start` and `npm run service` do). */
+export const NODE_ARGS = ['--conditions=@cellgraph/source', '--import', '@swc-node/register/esm-register'];
+const START_TIMEOUT_MS = 120_000;
+
+async function answersHttp(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+    await response.arrayBuffer();
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+export interface ManagedProcessOptions {
+  /** Each line the process writes (stdout and stderr), e.g. to print it prefixed. */
+  onLine?: (line: string) => void;
+  /** The process ended without `kill`/`stop` asking it to (a crash, or it gave up). */
+  onUnexpectedExit?: (code: number | null, signal: NodeJS.Signals | null) => void;
+}
+
+/** A node child process (run from the repository root) that may be stopped, killed and started again with the same command and environment. */
+export class ManagedProcess {
+  private child: ChildProcess | undefined;
+  private output = '';
+  private expectingExit = false;
+
+  constructor(
+    readonly name: string,
+    private readonly args: string[],
+    private readonly env: NodeJS.ProcessEnv,
+    /** A URL answering 200 once the process serves. */
+    private readonly readyUrl: string,
+    private readonly options: ManagedProcessOptions = {},
+  ) {}
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  get running(): boolean {
+    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** What the process wrote (stdout and stderr, the last 20 000 characters), for failure messages. */
+  get log(): string {
+    return this.output;
+  }
+
+  /** Starts the process and waits until `readyUrl` answers 200 (fails at once if it exits). */
+  async start(): Promise<void> {
+    const child = spawn(process.execPath, [...NODE_ARGS, ...this.args], { cwd: REPO_ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = child;
+    this.expectingExit = false;
+    for (const stream of [child.stdout!, child.stderr!]) {
+      let partial = '';
+      stream.on('data', (chunk: Buffer) => {
+        const text = chunk.toString();
+        this.output = (this.output + text).slice(-20_000);
+        if (!this.options.onLine) return;
+        const lines = (partial + text).split('\n');
+        partial = lines.pop()!;
+        for (const line of lines) this.options.onLine(line);
+      });
+    }
+    child.on('exit', (code, signal) => {
+      if (!this.expectingExit && this.child === child) this.options.onUnexpectedExit?.(code, signal);
+    });
+    const deadline = Date.now() + START_TIMEOUT_MS;
+    for (;;) {
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${this.name} exited (${child.exitCode ?? child.signalCode}):\n${this.output}`);
+      if (await answersHttp(this.readyUrl)) return;
+      if (Date.now() > deadline) throw new Error(`${this.name} did not answer ${this.readyUrl} within ${START_TIMEOUT_MS} ms:\n${this.output}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /** Sends `signal` and waits for the process to end (SIGKILL: a crash). */
+  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    this.expectingExit = true;
+    const exited = once(child, 'exit');
+    child.kill(signal);
+    await exited;
+  }
+
+  /** SIGTERM (the process drains and exits), then SIGKILL after `timeoutMs` if it is still running. Resolves with its exit code or signal. */
+  async stop(timeoutMs: number): Promise<number | NodeJS.Signals | null> {
+    const child = this.child;
+    if (!child) return null;
+    if (child.exitCode === null && child.signalCode === null) {
+      this.expectingExit = true;
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+      await exited;
+      clearTimeout(timer);
+    }
+    return child.exitCode ?? child.signalCode;
+  }
+
+  /** Freezes (SIGSTOP) or thaws (SIGCONT) the process: it holds its sockets but answers nothing. */
+  freeze(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  thaw(): void {
+    this.child?.kill('SIGCONT');
+  }
+
+  async restart(): Promise<void> {
+    await this.kill();
+    await this.start();
+  }
+}
