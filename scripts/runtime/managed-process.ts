@@ -21,7 +21,15 @@ export interface ManagedProcessOptions {
   onLine?: (line: string) => void;
   /** The process ended without `kill`/`stop` asking it to (a crash, or it gave up). */
   onUnexpectedExit?: (code: number | null, signal: NodeJS.Signals | null) => void;
+  /**
+   * Its own process group, so a terminal's Ctrl-C does not reach it directly (the owner stops it);
+   * it is killed when this process exits.
+   */
+  ownProcessGroup?: boolean;
 }
+
+const ownedGroups = new Set<ChildProcess>();
+let killingOwnedOnExit = false;
 
 /** A node child process (run from the repository root) that may be stopped, killed and started again with the same command and environment. */
 export class ManagedProcess {
@@ -53,9 +61,11 @@ export class ManagedProcess {
 
   /** Starts the process and waits until `readyUrl` answers 200 (fails at once if it exits). */
   async start(): Promise<void> {
-    const child = spawn(process.execPath, [...NODE_ARGS, ...this.args], { cwd: REPO_ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const detached = this.options.ownProcessGroup ?? false;
+    const child = spawn(process.execPath, [...NODE_ARGS, ...this.args], { cwd: REPO_ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'], detached });
     this.child = child;
     this.expectingExit = false;
+    if (detached) killOnExit(child);
     for (const stream of [child.stdout!, child.stderr!]) {
       let partial = '';
       stream.on('data', (chunk: Buffer) => {
@@ -117,4 +127,33 @@ export class ManagedProcess {
     await this.kill();
     await this.start();
   }
+}
+
+function killOnExit(child: ChildProcess): void {
+  ownedGroups.add(child);
+  child.once('exit', () => ownedGroups.delete(child));
+  if (killingOwnedOnExit) return;
+  killingOwnedOnExit = true;
+  process.once('exit', () => {
+    for (const owned of ownedGroups) owned.kill('SIGKILL');
+  });
+}
+
+/** Runs a node entry to completion (e.g. `service.ts migrate`), each output line to `onLine`; rejects with its output unless it exits 0. */
+export async function runToCompletion(name: string, args: string[], env: NodeJS.ProcessEnv, onLine: (line: string) => void = () => {}): Promise<void> {
+  const child = spawn(process.execPath, [...NODE_ARGS, ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  for (const stream of [child.stdout!, child.stderr!]) {
+    let partial = '';
+    stream.on('data', (chunk: Buffer) => {
+      const lines = (partial + chunk.toString()).split('\n');
+      partial = lines.pop()!;
+      for (const line of lines) {
+        output += `${line}\n`;
+        onLine(line);
+      }
+    });
+  }
+  const [code, signal] = (await once(child, 'close')) as [number | null, NodeJS.Signals | null];
+  if (code !== 0) throw new Error(`${name} failed (${code ?? signal}):\n${output.slice(-5_000)}`);
 }

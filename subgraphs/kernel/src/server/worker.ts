@@ -61,7 +61,9 @@ export async function startWorkerService(definitions: readonly AnySubgraphDefini
       res.json({ status: 'ok' });
     });
     app.get('/health/ready', async (_req, res) => {
-      const reports: [string, HealthReport][] = await Promise.all(started.map(async ({ name, subgraph }) => [name, await subgraph.ready()] as [string, HealthReport]));
+      const reports: [string, HealthReport][] = await Promise.all(
+        started.map(async ({ name, subgraph }) => [name, await subgraph.ready()] as [string, HealthReport]),
+      );
       const ready = reports.filter(([, report]) => report.status === 'ok').length;
       const status = ready === reports.length ? 'ok' : ready > 0 ? 'degraded' : 'unavailable';
       res.status(ready > 0 ? 200 : 503).json({ status, subgraphs: Object.fromEntries(reports) });
