@@ -16,6 +16,21 @@ async function answersHttp(url: string): Promise<boolean> {
   }
 }
 
+/** Hands a child's stdout and stderr to `onText` as they come and, line by line, to `onLine`. */
+function readOutput(child: ChildProcess, onText: (text: string) => void, onLine?: (line: string) => void): void {
+  for (const stream of [child.stdout!, child.stderr!]) {
+    let partial = '';
+    stream.on('data', (chunk: Buffer) => {
+      const text = chunk.toString();
+      onText(text);
+      if (!onLine) return;
+      const lines = (partial + text).split('\n');
+      partial = lines.pop()!;
+      for (const line of lines) onLine(line);
+    });
+  }
+}
+
 export interface ManagedProcessOptions {
   /** Each line the process writes (stdout and stderr), e.g. to print it prefixed. */
   onLine?: (line: string) => void;
@@ -66,17 +81,7 @@ export class ManagedProcess {
     this.child = child;
     this.expectingExit = false;
     if (detached) killOnExit(child);
-    for (const stream of [child.stdout!, child.stderr!]) {
-      let partial = '';
-      stream.on('data', (chunk: Buffer) => {
-        const text = chunk.toString();
-        this.output = (this.output + text).slice(-20_000);
-        if (!this.options.onLine) return;
-        const lines = (partial + text).split('\n');
-        partial = lines.pop()!;
-        for (const line of lines) this.options.onLine(line);
-      });
-    }
+    readOutput(child, (text) => (this.output = (this.output + text).slice(-20_000)), this.options.onLine);
     child.on('exit', (code, signal) => {
       if (!this.expectingExit && this.child === child) this.options.onUnexpectedExit?.(code, signal);
     });
@@ -139,21 +144,18 @@ function killOnExit(child: ChildProcess): void {
   });
 }
 
-/** Runs a node entry to completion (e.g. `service.ts migrate`), each output line to `onLine`; rejects with its output unless it exits 0. */
-export async function runToCompletion(name: string, args: string[], env: NodeJS.ProcessEnv, onLine: (line: string) => void = () => {}): Promise<void> {
+export interface ProcessResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** What it wrote (stdout and stderr, the last 20 000 characters). */
+  output: string;
+}
+
+/** Runs a node entry (e.g. `scripts/service.ts migrate`) to its end, each output line to `onLine`. */
+export async function runProcess(args: string[], env: NodeJS.ProcessEnv, onLine?: (line: string) => void): Promise<ProcessResult> {
   const child = spawn(process.execPath, [...NODE_ARGS, ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  for (const stream of [child.stdout!, child.stderr!]) {
-    let partial = '';
-    stream.on('data', (chunk: Buffer) => {
-      const lines = (partial + chunk.toString()).split('\n');
-      partial = lines.pop()!;
-      for (const line of lines) {
-        output += `${line}\n`;
-        onLine(line);
-      }
-    });
-  }
+  readOutput(child, (text) => (output = (output + text).slice(-20_000)), onLine);
   const [code, signal] = (await once(child, 'close')) as [number | null, NodeJS.Signals | null];
-  if (code !== 0) throw new Error(`${name} failed (${code ?? signal}):\n${output.slice(-5_000)}`);
+  return { code, signal, output };
 }

@@ -1,7 +1,7 @@
 import type { Cell } from './cells.js';
 import { freePort } from './infrastructure.js';
 import { keysEnv, type CellKeys } from './keys.js';
-import { ManagedProcess, runToCompletion } from './managed-process.js';
+import { ManagedProcess, runProcess } from './managed-process.js';
 
 /*
  * A cell as the services production runs (scripts/service.ts): `migrate` to completion, one
@@ -70,7 +70,8 @@ export async function startSplitCell(options: SplitCellOptions): Promise<SplitCe
       onUnexpectedExit: options.onUnexpectedExit && ((code, signal) => options.onUnexpectedExit!(name, code, signal)),
     });
 
-  await runToCompletion('migrate', [SERVICE, 'migrate'], baseEnv, (line) => options.onLine?.('migrate', line));
+  const migrate = await runProcess([SERVICE, 'migrate'], baseEnv, (line) => options.onLine?.('migrate', line));
+  if (migrate.code !== 0) throw new Error(`migrate failed (${migrate.code ?? migrate.signal}):\n${migrate.output}`);
   const subgraphUrls: Record<string, string> = {};
   const subgraphs: ManagedProcess[] = [];
   for (const { name } of options.cell.subgraphs) {
