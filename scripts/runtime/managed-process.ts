@@ -57,7 +57,7 @@ export class ManagedProcess {
     private readonly args: string[],
     private readonly env: NodeJS.ProcessEnv,
     /** A URL answering 200 once the process serves. */
-    private readonly readyUrl: string,
+    readonly readyUrl: string,
     private readonly options: ManagedProcessOptions = {},
   ) {}
 

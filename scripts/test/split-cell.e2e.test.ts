@@ -136,6 +136,26 @@ describe('the split cell', () => {
   );
 
   it(
+    'relays events in the worker process only: a contact created while the worker is down is published once it is back',
+    async () => {
+      const unpublished = () =>
+        withClient(cellDatabaseUrl, async (client) => {
+          const { rows } = await client.query<{ count: string }>('SELECT count(*) FROM crm.outbox WHERE published_at IS NULL');
+          return Number(rows[0]!.count);
+        });
+      await waitFor(async () => (await unpublished()) === 0, 'earlier events to be published');
+      await cell.worker.stop(10_000);
+      const created = await gql('mutation { contactCreate(input: { firstName: "Grace" }) { contact { id } } }');
+      expect(created.errors).toBeUndefined();
+      expect(await unpublished()).toBeGreaterThan(0); // the subgraph processes run WORKERS=off
+      await cell.worker.start();
+      await waitFor(async () => (await unpublished()) === 0, 'the restarted worker to publish the event');
+      expect((await fetch(cell.worker.readyUrl)).status).toBe(200);
+    },
+    HANG_GUARD,
+  );
+
+  it(
     'migrate run again has nothing to do and exits 0',
     async () => {
       const result = await runProcess(['scripts/service.ts', 'migrate'], {
