@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, TEST_REDIS_URL, type TestDatabase } from '@cellgraph/kernel/testing';
@@ -57,6 +57,68 @@ describe('npm start', () => {
     expect(await exited).toBe(0);
     await expect(fetch(endpoint)).rejects.toThrow();
   }, 180_000);
+});
+
+describe('npm start -- --split', () => {
+  let database: TestDatabase;
+  let run: ReturnType<typeof startDev> | undefined;
+  const stateDir = mkdtempSync(join(tmpdir(), 'cellgraph-state-'));
+
+  afterAll(async () => {
+    run?.child.kill('SIGKILL');
+    await database?.drop();
+    rmSync(stateDir, { recursive: true, force: true });
+  });
+
+  /** The services dev.ts started: its children, by the service and SUBGRAPHS in their environment. */
+  function servicesOf(parent: number): { pid: number; name: string }[] {
+    return readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .flatMap((entry) => {
+        try {
+          const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+          if (Number(stat.split(') ')[1]!.split(' ')[1]) !== parent) return [];
+          const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+          const env = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
+          const service = args[args.indexOf('scripts/service.ts') + 1]!;
+          const subgraphs = env.find((variable) => variable.startsWith('SUBGRAPHS='))?.slice('SUBGRAPHS='.length);
+          return [{ pid: Number(entry), name: service === 'subgraph' ? subgraphs! : service }];
+        } catch {
+          return []; // ended meanwhile
+        }
+      });
+  }
+
+  it('runs each service as a process with prefixed output, reports one that dies while the rest serves, and stops them in order', async () => {
+    database = await createTestDatabase([]);
+    const port = await freePort();
+    run = startDev(
+      { ...process.env, DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, PORT: String(port), CELLGRAPH_STATE_DIR: stateDir, LOG_LEVEL: 'info' },
+      ['--cell', 'all', '--split', '--instance', `t${randomBytes(4).toString('hex')}`],
+    );
+    await expect.poll(() => run!.output, { timeout: 240_000, interval: 200 }).toContain('Press Ctrl-C to stop.');
+    expect(run.output).toMatch(/^migrate +\| migrate: done \(\d+ migrations applied\)$/m);
+    expect(run.output).toContain('one process each, a worker and a gateway');
+    const services = servicesOf(run.child.pid!);
+    expect(services.map((service) => service.name).sort()).toEqual(['collaboration', 'crm', 'gateway', 'identity', 'notifications', 'tasks', 'worker']);
+    for (const name of ['identity', 'tasks', 'worker', 'gateway']) expect(run.output).toMatch(new RegExp(`^${name} +\\| \\{`, 'm'));
+
+    process.kill(services.find((service) => service.name === 'notifications')!.pid, 'SIGKILL');
+    await expect.poll(() => run!.output, { timeout: 30_000 }).toMatch(/^notifications \| exited unexpectedly \(SIGKILL\); the others keep running$/m);
+    const endpoint = `http://127.0.0.1:${port}/graphql`;
+    const token = /Access token {7}(\S+)/.exec(run.output)![1]!;
+    const tasks = await graphqlData<{ tasks: { nodes: { title: string }[] } }>(endpoint, '{ tasks(first: 5) { nodes { title } } }', {}, { token });
+    expect(tasks.tasks.nodes).toHaveLength(3);
+
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    const stopping = (name: string) => run!.output.search(new RegExp(`^${name} +\\| .*"msg":"stopping"`, 'm'));
+    expect(stopping('gateway')).toBeGreaterThan(0);
+    expect(stopping('worker')).toBeGreaterThan(stopping('gateway'));
+    for (const name of ['identity', 'tasks', 'crm', 'collaboration']) expect(stopping(name)).toBeGreaterThan(stopping('worker'));
+    for (const { pid } of services) expect(() => process.kill(pid, 0), `service process ${pid} still running`).toThrow();
+    await expect(fetch(endpoint)).rejects.toThrow();
+  }, 300_000);
 });
 
 /** Spawns `npm start` (scripts/dev.ts) and collects what it prints. */
