@@ -10,7 +10,17 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { apiSchemaPath, CellError, cellNames, liveEventsPath, loadCell, nodeOwnersPath, nodeSubgraphPath, SCHEMA_DIR, supergraphPath } from './runtime/cells.js';
+import {
+  apiSchemaPath,
+  CellError,
+  cellNames,
+  liveEventsPath,
+  loadCell,
+  nodeOwnersPath,
+  nodeSubgraphPath,
+  SCHEMA_DIR,
+  supergraphPath,
+} from './runtime/cells.js';
 import { composeCell, subgraphSdls } from './runtime/composition.js';
 
 const { values } = parseArgs({ options: { check: { type: 'boolean', default: false }, cell: { type: 'string' } } });

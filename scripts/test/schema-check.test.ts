@@ -138,11 +138,11 @@ describe('npm run schema:check', () => {
     expect(result.status, result.stderr).toBe(0);
     for (const cell of cellNames()) expect(result.stdout).toMatch(new RegExp(`^cell ${cell}: (unchanged|changed) since HEAD`, 'm'));
     expect(result.stdout).toContain('schema check passed against HEAD');
-  });
+  }, 120_000);
 
   it('fails with a clear message when the base ref is unknown', () => {
     const result = run('--base', 'origin/no-such-branch');
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toMatch(/^Unknown git ref "origin\/no-such-branch" in .* \(in CI, fetch the base branch first\)$/);
-  });
+  }, 120_000);
 });

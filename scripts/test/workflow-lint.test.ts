@@ -33,18 +33,21 @@ describe('workflow lint', () => {
     expect(await lintWorkflow(VALID, 'ok.yml')).toEqual([]);
   });
 
-  it('reports unknown contexts, needs of missing jobs, bad keys and unknown runners, with their lines', async () => {
-    const broken = VALID.replace('github.sha', 'github.shaa').replace('runs-on: ubuntu-24.04', 'runs-on: ubuntu-2404\n    needs: [setup]\n    timeout: 5');
+  it('reports unknown contexts, needs of missing jobs, bad keys, unknown action inputs and runners, with their lines', async () => {
+    const broken = VALID.replace('github.sha', 'github.shaa')
+      .replace('runs-on: ubuntu-24.04', 'runs-on: ubuntu-2404\n    needs: [setup]\n    timeout: 5')
+      .replace('actions/checkout@v4', 'actions/checkout@v4\n        with:\n          depth: 1');
     const results = await lintWorkflow(broken, 'broken.yml');
-    expect(results.map(({ line, kind }) => ({ line, kind }))).toEqual(
-      expect.arrayContaining([
-        { line: 7, kind: 'runner-label' },
-        { line: 6, kind: 'job-needs' },
-        { line: 9, kind: 'syntax-check' },
-        { line: 12, kind: 'expression' },
-      ]),
-    );
+    expect(results.map(({ line, kind }) => ({ line, kind }))).toEqual([
+      { line: 6, kind: 'job-needs' },
+      { line: 7, kind: 'runner-label' },
+      { line: 9, kind: 'syntax-check' },
+      { line: 13, kind: 'action' },
+      { line: 14, kind: 'expression' },
+    ]);
     expect(results.find((result) => result.kind === 'expression')?.message).toContain('property "shaa" is not defined');
+    expect(results.find((result) => result.kind === 'action')?.message).toContain('input "depth" is not defined in action "actions/checkout@v4"');
+    expect(results.every((result) => result.file === 'broken.yml')).toBe(true);
   });
 
   it('fails `npm run lint:workflows` on a broken file and names it', () => {
@@ -57,5 +60,5 @@ describe('workflow lint', () => {
     expect(result.stderr).toMatch(/broken\.yml:2:\d+: .*"pushed".*\[events\]/);
     writeFileSync(file, VALID);
     expect(run(file).status).toBe(0);
-  });
+  }, 120_000);
 });
