@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,6 +27,15 @@ describe('workflow lint', () => {
     const files = workflowFiles();
     expect(files.map((file) => file.slice(ROOT.length))).toContain('.github/workflows/test.yml');
     expect(await lintWorkflowFiles(files)).toEqual([]);
+  });
+
+  it('test.yml runs every step of `npm test`', () => {
+    const steps = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { test: string } }).scripts.test
+      .split('&&')
+      .map((step) => step.trim());
+    const workflow = readFileSync(join(ROOT, '.github/workflows/test.yml'), 'utf8');
+    expect(steps.length).toBeGreaterThan(5);
+    for (const step of steps) expect(workflow, step).toMatch(new RegExp(`run: (npx )?${step.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`));
   });
 
   it('passes a valid workflow on a current hosted runner', async () => {
