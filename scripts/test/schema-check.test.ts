@@ -104,7 +104,8 @@ describe('diffApiSchemas', () => {
 describe('apiSchemaAt', () => {
   const repo = mkdtempSync(join(tmpdir(), 'schema-check-'));
   afterAll(() => rmSync(repo, { recursive: true, force: true }));
-  const git = (...args: string[]) => execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { encoding: 'utf8' });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { encoding: 'utf8' });
 
   it('reads the schema committed at a ref, null for a cell new since then, and refuses unknown refs', () => {
     git('init', '-q', '-b', 'main');
