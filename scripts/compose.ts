@@ -4,15 +4,36 @@
  * node.graphql, node-owners.json, live-events.json) and its
  * API schema for clients
  * (schema/cells/<cell>/schema.graphql). With --check, writes nothing and fails when a committed
- * file is stale or a cell does not compose (part of `npm test`).
+ * file is stale or a cell does not compose (part of `npm test`). `--cell NAME` limits both to one
+ * cell and its subgraphs (CI checks each cell in its own job).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { apiSchemaPath, cellNames, liveEventsPath, loadCell, nodeOwnersPath, nodeSubgraphPath, SCHEMA_DIR, supergraphPath } from './runtime/cells.js';
+import { parseArgs } from 'node:util';
+import {
+  apiSchemaPath,
+  CellError,
+  cellNames,
+  liveEventsPath,
+  loadCell,
+  nodeOwnersPath,
+  nodeSubgraphPath,
+  SCHEMA_DIR,
+  supergraphPath,
+} from './runtime/cells.js';
 import { composeCell, subgraphSdls } from './runtime/composition.js';
 
-const check = process.argv.includes('--check');
-const cells = cellNames().map(loadCell);
+const { values } = parseArgs({ options: { check: { type: 'boolean', default: false }, cell: { type: 'string' } } });
+const check = values.check;
+const cells = (() => {
+  try {
+    return (values.cell ? [values.cell] : cellNames()).map(loadCell);
+  } catch (error) {
+    if (!(error instanceof CellError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+})();
 const sdls = await subgraphSdls(cells);
 
 const expected = new Map<string, string>();
@@ -48,4 +69,4 @@ if (stale.length) {
   failed = true;
 }
 if (failed) process.exit(1);
-console.log(check ? `schema is up to date: ${cells.length} cells compose` : 'schema written');
+console.log(check ? `schema is up to date: ${cells.length} cell${cells.length === 1 ? '' : 's'} compose${cells.length === 1 ? 's' : ''}` : 'schema written');
