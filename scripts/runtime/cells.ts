@@ -1,10 +1,19 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AnySubgraphDefinition } from '@cellgraph/kernel';
 import { z } from 'zod';
 import { catalog } from './catalog.js';
 
-export const SCHEMA_DIR = new URL('../../schema/', import.meta.url).pathname;
+/** The repository's schema/, found upwards from here: from the sources (scripts/runtime/) and from the build (build/scripts/runtime/) alike. */
+function findSchemaDir(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'schema', 'cells'))) return join(dir, 'schema/');
+    if (dirname(dir) === dir) throw new Error(`No schema/cells/ above ${from}`);
+  }
+}
+
+export const SCHEMA_DIR = findSchemaDir(dirname(fileURLToPath(import.meta.url)));
 export const CELLS_DIR = join(SCHEMA_DIR, 'cells');
 
 const manifestSchema = z.object({
