@@ -26,6 +26,19 @@ export { RedisServer, waitFor } from '@cellgraph/kernel/testing';
 const REPO_ROOT = new URL('../../', import.meta.url).pathname;
 const NODE_ARGS = ['--conditions=@cellgraph/source', '--import', '@swc-node/register/esm-register'];
 
+/** How a process cell's processes are started: node's flags and each entry's script. */
+export interface ProcessEntries {
+  nodeArgs: string[];
+  subgraphHost: string;
+  gateway: string;
+}
+
+/** The TypeScript sources, run by swc under the source conditions (the default). */
+export const SOURCE_ENTRIES: ProcessEntries = { nodeArgs: NODE_ARGS, subgraphHost: 'scripts/runtime/serve-subgraphs.ts', gateway: 'gateway/src/main.ts' };
+
+/** The compiled output of `npm run build`, run by plain node as in the container image. */
+export const COMPILED_ENTRIES: ProcessEntries = { nodeArgs: [], subgraphHost: 'build/scripts/runtime/serve-subgraphs.js', gateway: 'gateway/dist/main.js' };
+
 async function answersHttp(url: string): Promise<boolean> {
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
@@ -47,6 +60,7 @@ export class ManagedProcess {
     private readonly env: NodeJS.ProcessEnv,
     /** A URL answering 200 once the process serves. */
     private readonly liveUrl: string,
+    private readonly nodeArgs: string[] = NODE_ARGS,
   ) {}
 
   get pid(): number | undefined {
@@ -59,7 +73,7 @@ export class ManagedProcess {
   }
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, [...NODE_ARGS, ...this.args], { cwd: REPO_ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...this.nodeArgs, ...this.args], { cwd: REPO_ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     const collect = (chunk: Buffer) => {
       this.output = (this.output + chunk.toString()).slice(-20_000);
@@ -183,7 +197,10 @@ export async function startProcessCell(options: {
   gatewayEnv?: Record<string, string>;
   /** Environment of the subgraph hosts that depends on the cell's database (e.g. its DATABASE_URL through a TcpProxy). */
   hostEnv?: (database: TestDatabase) => Record<string, string>;
+  /** Sources (default) or the compiled build. */
+  entries?: ProcessEntries;
 }): Promise<ProcessCell> {
+  const entries = options.entries ?? SOURCE_ENTRIES;
   const cell = loadCell(options.cell ?? 'all');
   const named = new Set(options.hosts?.flat());
   // Subgraphs the groups leave out (a module added after the test was written) share one more host.
@@ -219,18 +236,20 @@ export async function startProcessCell(options: {
     const port = await freePort();
     const host = new ManagedProcess(
       `host(${group.join(',')})`,
-      ['scripts/runtime/serve-subgraphs.ts', '--cell', cell.name, '--subgraphs', group.join(',')],
+      [entries.subgraphHost, '--cell', cell.name, '--subgraphs', group.join(',')],
       { ...baseEnv, ...options.hostEnv?.(database), PORT: String(port) },
       `http://127.0.0.1:${port}/health/live`,
+      entries.nodeArgs,
     );
     hosts.push(host);
     for (const name of group) subgraphUrls[`SUBGRAPH_URL_${name.toUpperCase().replaceAll('-', '_')}`] = `http://127.0.0.1:${port}/${name}/graphql`;
   }
   const gateway = new ManagedProcess(
     'gateway',
-    ['gateway/src/main.ts'],
+    [entries.gateway],
     { ...baseEnv, ...subgraphUrls, PORT: String(gatewayPort), SUPERGRAPH_PATH: supergraphPath(cell.name), ...options.gatewayEnv },
     `http://127.0.0.1:${gatewayPort}/health/live`,
+    entries.nodeArgs,
   );
   const stop = async () => {
     await Promise.all([gateway, ...hosts].map((process) => process.kill('SIGKILL')));
