@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keysEnv, generateCellKeys } from '../runtime/keys.js';
 import { stageRuntime, workspacesOf } from '../stage-runtime.js';
 import { RedisServer, startProcessCell, type ProcessCell } from '../testing/fault-harness.js';
 
@@ -38,7 +39,7 @@ beforeAll(async () => {
   rmSync(runtime, { recursive: true }); // stageRuntime wants to create it
   stageRuntime(runtime, ROOT);
   console.info(`npm run build: ${((built - started) / 1000).toFixed(1)} s; runtime staged: ${((performance.now() - built) / 1000).toFixed(1)} s`);
-}, 300_000);
+}, 600_000); // tsc of every package: minutes on a busy machine
 
 afterAll(async () => {
   await cell?.stop();
@@ -51,7 +52,17 @@ describe('the build', () => {
     for (const workspace of workspacesOf(ROOT)) expect(existsSync(join(runtime, workspace, 'dist/index.js')), workspace).toBe(true);
     expect(existsSync(join(runtime, 'build/scripts/runtime/serve-subgraphs.js'))).toBe(true);
     expect(existsSync(join(runtime, 'schema/cells/all/supergraph.graphql'))).toBe(true);
-    for (const devOnly of ['typescript', '@swc-node/register', 'vitest', 'vite', 'eslint']) expect(existsSync(join(runtime, 'node_modules', devOnly)), devOnly).toBe(false);
+    for (const devOnly of ['typescript', '@swc-node/register', 'vitest', 'vite', 'eslint'])
+      expect(existsSync(join(runtime, 'node_modules', devOnly)), devOnly).toBe(false);
+  });
+
+  it("prints a cell's keys as an env file (docker compose run keys)", async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [join(runtime, 'build/scripts/runtime/print-keys.js')]);
+    const lines = stdout.trimEnd().split('\n');
+    for (const line of lines) expect(line).toMatch(/^[A-Z_]+='[^'\n]*'$/);
+    const printed = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 2, -1)]));
+    expect(Object.keys(printed).sort()).toEqual(Object.keys(keysEnv(await generateCellKeys())).sort());
+    expect(JSON.parse(printed.INTERNAL_SIGNING_KEY!)).toMatchObject({ kty: 'OKP', d: expect.any(String) });
   });
 
   it('serves a cell from the compiled output with production dependencies only', async () => {

@@ -34,13 +34,17 @@ const subgraphs = loadCell('all').subgraphs.map((definition) => definition.name)
 /** Services `docker compose up` starts from the repository's image. */
 const imageServices = Object.entries(services).filter(([, service]) => service.build !== undefined && !service.profiles);
 const named = (command: string) => imageServices.filter(([, service]) => service.command?.[0] === command).map(([name]) => name);
-const dependenciesOf = (name: string) => Object.fromEntries(Object.entries(services[name]?.depends_on ?? {}).map(([target, { condition }]) => [target, condition]));
+const dependenciesOf = (name: string) =>
+  Object.fromEntries(Object.entries(services[name]?.depends_on ?? {}).map(([target, { condition }]) => [target, condition]));
 
 describe('docker-compose.yml', () => {
   it('runs each subgraph of cell "all" in a service named after it, serving that subgraph alone', () => {
     for (const subgraph of subgraphs) {
       const service = services[subgraph];
-      expect(service, `no service "${subgraph}" in docker-compose.yml: add one like the other subgraphs' (command [subgraph], SUBGRAPHS: ${subgraph})`).toBeDefined();
+      expect(
+        service,
+        `no service "${subgraph}" in docker-compose.yml: add one like the other subgraphs' (command [subgraph], SUBGRAPHS: ${subgraph})`,
+      ).toBeDefined();
       expect(service!.command).toEqual(['subgraph']);
       expect(service!.environment).toMatchObject({ CELL: 'all', SUBGRAPHS: subgraph, WORKERS: 'off' });
     }
@@ -55,7 +59,10 @@ describe('docker-compose.yml', () => {
   it('gives every service of the image the cell, its database, Redis and the keys file', () => {
     for (const [name, service] of imageServices) {
       expect(service.environment, name).toMatchObject({ CELL: 'all', DATABASE_URL: expect.any(String), REDIS_URL: expect.any(String) });
-      expect(service.env_file?.map((file) => file.path), name).toContain('.cellgraph/keys.env');
+      expect(
+        service.env_file?.map((file) => file.path),
+        name,
+      ).toContain('.cellgraph/keys.env');
     }
   });
 
