@@ -48,7 +48,18 @@ const NODE_GLOBALS = Object.fromEntries(
 
 export default defineConfig(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', '.cellgraph/**', 'schema/**', '**/*.generated.*', '**/gql/**', 'web/**', 'infra-pulumi/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'build/**',
+      '**/coverage/**',
+      '.cellgraph/**',
+      'schema/**',
+      '**/*.generated.*',
+      '**/gql/**',
+      'web/**',
+      'infra-pulumi/**',
+    ],
   },
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },

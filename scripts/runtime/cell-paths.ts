@@ -1,7 +1,17 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-// Where the committed schema lives, relative to this file (light: the gateway service reads these without loading any subgraph).
-export const SCHEMA_DIR = new URL('../../schema/', import.meta.url).pathname;
+/** The repository's schema/, found upwards from here: from the sources (scripts/runtime/) and from the build (build/scripts/runtime/) alike. */
+function findSchemaDir(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'schema', 'cells'))) return join(dir, 'schema/');
+    if (dirname(dir) === dir) throw new Error(`No schema/cells/ above ${from}`);
+  }
+}
+
+// Where the committed schema lives (light: the gateway service reads these without loading any subgraph).
+export const SCHEMA_DIR = findSchemaDir(dirname(fileURLToPath(import.meta.url)));
 export const CELLS_DIR = join(SCHEMA_DIR, 'cells');
 
 export const supergraphPath = (cell: string) => join(CELLS_DIR, cell, 'supergraph.graphql');

@@ -32,6 +32,8 @@ function readOutput(child: ChildProcess, onText: (text: string) => void, onLine?
 }
 
 export interface ManagedProcessOptions {
+  /** node's flags before the entry; default NODE_ARGS (the TypeScript sources), [] for compiled output. */
+  nodeArgs?: string[];
   /** Each line the process writes (stdout and stderr), e.g. to print it prefixed. */
   onLine?: (line: string) => void;
   /** The process ended without `kill`/`stop` asking it to (a crash, or it gave up). */
@@ -77,7 +79,7 @@ export class ManagedProcess {
   /** Starts the process and waits until `readyUrl` answers 200 (fails at once if it exits). */
   async start(): Promise<void> {
     const detached = this.options.ownProcessGroup ?? false;
-    const child = spawn(process.execPath, [...NODE_ARGS, ...this.args], { cwd: REPO_ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'], detached });
+    const child = spawn(process.execPath, [...(this.options.nodeArgs ?? NODE_ARGS), ...this.args], { cwd: REPO_ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'], detached });
     this.child = child;
     this.expectingExit = false;
     if (detached) killOnExit(child);

@@ -61,6 +61,7 @@ export function generateSubgraph(options: ScaffoldOptions): ScaffoldResult {
     registerInCatalog(root, names.module),
     registerInCell(root, cell, names.module),
     ...registerInPlatformTests(root, cell, names),
+    ...(cell === 'all' ? [registerInCompose(root, names.module)] : []),
   ];
   log(`registered in ${registered.join(', ')}`);
 
@@ -180,6 +181,22 @@ function registerInCell(root: string, cell: string, name: string): string {
     const parsed = JSON.parse(edited) as { subgraphs: string[] };
     if (parsed.subgraphs.at(-1) !== name) anchorMissing(file, 'a well-formed "subgraphs" list');
     return edited;
+  });
+}
+
+/** docker-compose.yml runs the cell `all`: the module's service, like the last subgraph's, and the gateway's wait for it. */
+function registerInCompose(root: string, name: string): string {
+  const file = 'docker-compose.yml';
+  return editFile(root, file, (text) => {
+    const services = [...text.matchAll(/^ {2}([a-z0-9]+):\n {4}<<: \*cellgraph\n {4}command: \[subgraph\]\n(?: {4}.*\n)*/gm)];
+    const last = services.at(-1) ?? anchorMissing(file, 'a subgraph service (`<<: *cellgraph` then `command: [subgraph]`)');
+    const previous = new RegExp(`\\b${last[1]}\\b`, 'g');
+    const at = last.index! + last[0].length;
+    text = `${text.slice(0, at)}${last[0].replace(previous, name)}${text.slice(at)}`;
+    const waits = [...text.matchAll(new RegExp(`^( {6})${last[1]}: \\{ condition: service_healthy \\}\\n`, 'gm'))];
+    const wait = waits.at(-1) ?? anchorMissing(file, `the gateway's \`${last[1]}: { condition: service_healthy }\``);
+    const after = wait.index! + wait[0].length;
+    return `${text.slice(0, after)}${wait[1]}${name}: { condition: service_healthy }\n${text.slice(after)}`;
   });
 }
 

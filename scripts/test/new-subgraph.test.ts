@@ -3,6 +3,7 @@ import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rea
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { generateSubgraph } from '../scaffold/generate.js';
 import { scaffoldNames } from '../scaffold/names.js';
 
@@ -108,6 +109,7 @@ describe('npm run new:subgraph', () => {
       `subgraphs/${MODULE}`,
       'scripts/runtime/catalog.ts',
       'package.json',
+      'docker-compose.yml',
     ]);
     expect(formatted.code, formatted.output.slice(0, 4000)).toBe(0);
 
@@ -125,7 +127,7 @@ describe('npm run new:subgraph', () => {
     expect(typecheck.code, typecheck.output.slice(0, 4000)).toBe(0);
   }, 600_000);
 
-  it('registers the module with the workspace, the catalog, the cell and the composed schema', () => {
+  it('registers the module with the workspace, the catalog, the cell, docker-compose.yml and the composed schema', () => {
     const read = (file: string) => readFileSync(join(copy, file), 'utf8');
     expect(JSON.parse(read('package.json')).workspaces).toContain(`subgraphs/${MODULE}`);
     expect(read('scripts/runtime/catalog.ts')).toContain(`import { ${MODULE}Subgraph } from '@cellgraph/${MODULE}';`);
@@ -134,6 +136,9 @@ describe('npm run new:subgraph', () => {
     expect(JSON.parse(read('schema/cells/sales/cell.json')).subgraphs).not.toContain(MODULE);
     expect(read('schema/cells/all/schema.graphql')).toContain(`\n  ${aggs}(`);
     expect(read('scripts/test/pagination-fixtures.ts')).toContain(`'Query.${aggs}': () => ({ place: root }),`);
+    const compose = parse(read('docker-compose.yml'), { merge: true }) as { services: Record<string, Record<string, unknown>> };
+    expect(compose.services[MODULE]).toMatchObject({ command: ['subgraph'], environment: { CELL: 'all', SUBGRAPHS: MODULE, WORKERS: 'off' } });
+    expect(compose.services.gateway!.depends_on).toMatchObject({ [MODULE]: { condition: 'service_healthy' } });
     expect(lstatSync(join(copy, `node_modules/@cellgraph/${MODULE}`)).isSymbolicLink()).toBe(true);
     for (const file of [
       'package.json',

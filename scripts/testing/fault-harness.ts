@@ -9,7 +9,7 @@ import { cellEnv } from '../runtime/cell.js';
 import { loadCell, type Cell } from '../runtime/cells.js';
 import { graphqlRequest, type GraphQLData, type GraphQLResponse } from '../runtime/graphql-client.js';
 import { freePort } from '../runtime/infrastructure.js';
-import { ManagedProcess } from '../runtime/managed-process.js';
+import { ManagedProcess, NODE_ARGS } from '../runtime/managed-process.js';
 import { generateCellKeys, keysEnv, type CellKeys } from '../runtime/keys.js';
 import { signUpThrough, type TestUser } from './cell-harness.js';
 
@@ -110,7 +110,10 @@ export async function startProcessCell(options: {
   gatewayEnv?: Record<string, string>;
   /** Environment of the subgraph hosts that depends on the cell's database (e.g. its DATABASE_URL through a TcpProxy). */
   hostEnv?: (database: TestDatabase) => Record<string, string>;
+  /** The service entry: the sources (default) or the compiled build (`{ nodeArgs: [], service: '<root>/build/scripts/service.js' }`). */
+  entry?: { nodeArgs: string[]; service: string };
 }): Promise<ProcessCell> {
+  const entry = options.entry ?? { nodeArgs: NODE_ARGS, service: 'scripts/service.ts' };
   const cell = loadCell(options.cell ?? 'all');
   const named = new Set(options.hosts?.flat());
   // Subgraphs the groups leave out (a module added after the test was written) share one more host.
@@ -146,18 +149,20 @@ export async function startProcessCell(options: {
     const port = await freePort();
     const host = new ManagedProcess(
       `host(${group.join(',')})`,
-      ['scripts/service.ts', 'subgraph'],
+      [entry.service, 'subgraph'],
       { ...baseEnv, ...options.hostEnv?.(database), CELL: cell.name, SUBGRAPHS: group.join(','), PORT: String(port) },
       `http://127.0.0.1:${port}/health/live`,
+      { nodeArgs: entry.nodeArgs },
     );
     hosts.push(host);
     for (const name of group) subgraphUrls[`SUBGRAPH_URL_${name.toUpperCase().replaceAll('-', '_')}`] = `http://127.0.0.1:${port}/${name}/graphql`;
   }
   const gateway = new ManagedProcess(
     'gateway',
-    ['scripts/service.ts', 'gateway'],
+    [entry.service, 'gateway'],
     { ...baseEnv, ...subgraphUrls, CELL: cell.name, PORT: String(gatewayPort), ...options.gatewayEnv },
     `http://127.0.0.1:${gatewayPort}/health/live`,
+    { nodeArgs: entry.nodeArgs },
   );
   const stop = async () => {
     await Promise.all([gateway, ...hosts].map((process) => process.kill('SIGKILL')));
