@@ -5,6 +5,7 @@ import { sqlIdentifier } from '../db/roles.js';
 import type { Logger } from '../logging/logger.js';
 import { uuidv7 } from '../ids/uuid.js';
 import { liveEventChannel } from '../live/live-subscription.js';
+import { watchQueueDepth } from '../observability/subgraph-metrics.js';
 import { consumersOf, type EventConsumers } from './consumers.js';
 import type { PublishedEvent } from './outbox.js';
 
@@ -44,6 +45,7 @@ interface OutboxRow {
  */
 export class OutboxRelay {
   private readonly queues = new Map<string, Queue>();
+  private readonly unwatch: (() => void)[] = [];
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
   private stopped = false;
@@ -90,6 +92,7 @@ export class OutboxRelay {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
+    for (const unwatch of this.unwatch) unwatch();
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
   }
 
@@ -170,6 +173,7 @@ export class OutboxRelay {
     if (!queue) {
       queue = new Queue(eventQueueName(consumer), { connection: new Redis(this.redisUrl, { maxRetriesPerRequest: null }), prefix: this.prefix });
       this.queues.set(consumer, queue);
+      this.unwatch.push(watchQueueDepth(queue));
     }
     return queue;
   }

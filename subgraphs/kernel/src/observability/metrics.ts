@@ -1,0 +1,75 @@
+import type { RequestHandler } from 'express';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { z } from 'zod';
+
+/**
+ * This process's Prometheus metrics (prom-client): one registry with Node's process metrics and
+ * every `cellgraph_*` family, defined where it is recorded. Families are created on first use and
+ * shared by name, so a gateway and a host in one process (tests, `npm start`) feed one registry.
+ */
+export const metricsRegistry = new Registry();
+collectDefaultMetrics({ register: metricsRegistry });
+
+/** Seconds, from a fast in-process hop to a slow request. */
+export const DURATION_BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+/** Counts: statements per request, keys per batch. */
+export const COUNT_BUCKETS = [1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233];
+
+type Labels<L extends string> = { name: string; help: string; labelNames?: readonly L[] };
+
+function shared<M>(name: string, create: () => M): M {
+  return (metricsRegistry.getSingleMetric(name) as M | undefined) ?? create();
+}
+
+export const counter = <L extends string>(options: Labels<L>) =>
+  shared(options.name, () => new Counter<L>({ ...options, labelNames: options.labelNames ?? [], registers: [metricsRegistry] }));
+
+export const histogram = <L extends string>(options: Labels<L> & { buckets: number[] }) =>
+  shared(options.name, () => new Histogram<L>({ ...options, labelNames: options.labelNames ?? [], registers: [metricsRegistry] }));
+
+/** A gauge, read when scraped by `collect` (set its values there). */
+export const gauge = <L extends string>(options: Labels<L> & { collect?: (this: Gauge<L>) => Promise<void> | void }) =>
+  shared(options.name, () => new Gauge<L>({ ...options, labelNames: options.labelNames ?? [], registers: [metricsRegistry] }));
+
+/** When a live event or a consumed event was handled, seconds after it happened (its `occurredAt`). */
+export function observeEventDelivery(consumer: string, occurredAt: string): void {
+  const seconds = (Date.now() - Date.parse(occurredAt)) / 1000;
+  if (!Number.isFinite(seconds)) return;
+  histogram({
+    name: 'cellgraph_event_delivery_seconds',
+    help: 'From an event happening (its outbox occurredAt) to a consumer having handled it (consumer=live: sent to subscribers)',
+    labelNames: ['consumer'],
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+  }).observe({ consumer }, Math.max(0, seconds));
+}
+
+const MAX_OPERATION_LABELS = 200;
+const operationLabels = new Set<string>();
+
+/**
+ * The `operation` label of a request: its operation name while fewer than 200 names were seen
+ * (clients choose names: the label's cardinality stays bounded), `anonymous` without a name,
+ * `other` beyond the cap.
+ */
+export function operationLabel(name: string | null | undefined): string {
+  if (!name) return 'anonymous';
+  if (operationLabels.has(name)) return name;
+  if (operationLabels.size >= MAX_OPERATION_LABELS) return 'other';
+  operationLabels.add(name);
+  return name;
+}
+
+/** `2xx`, `4xx`, `5xx` … */
+export const statusClass = (status: number) => `${Math.floor(status / 100)}xx`;
+
+/** Serves the registry in the Prometheus text format. */
+export const metricsHandler: RequestHandler = async (_req, res) => {
+  res.set('Content-Type', metricsRegistry.contentType).send(await metricsRegistry.metrics());
+};
+
+export const metricsEnv = z.object({
+  /** A separate listener for /metrics (Prometheus); unset: see each process's README. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Its address; loopback by default (scrapers on the same host or through a sidecar). */
+  METRICS_HOST: z.string().default('127.0.0.1'),
+});
