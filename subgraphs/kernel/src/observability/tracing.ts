@@ -20,8 +20,14 @@ export const tracingEnv = z.object({
 
 export type TracesExporter = 'otlp' | 'console' | 'file';
 
-/** Where this process's spans go, or null when tracing is off (the default). */
-export function tracesExporterOf(env: NodeJS.ProcessEnv = process.env): { exporter: TracesExporter; file?: string; serviceName?: string } | null {
+export interface TracesTarget {
+  exporter: TracesExporter;
+  file?: string;
+  serviceName?: string;
+}
+
+/** Where this process's spans go (parsed from `env`), or null when tracing is off (the default). */
+export function tracesExporterOf(env: NodeJS.ProcessEnv = process.env): TracesTarget | null {
   const config = parseEnv('tracing', tracingEnv, env);
   const exporter = config.OTEL_TRACES_EXPORTER ?? (config.OTEL_EXPORTER_OTLP_ENDPOINT || config.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ? 'otlp' : 'none');
   if (exporter === 'none') return null;
@@ -36,8 +42,7 @@ let started: Promise<() => Promise<void>> | null = null;
  * (several servers of one process share it). Off by default: without an exporter, no SDK is
  * loaded and every span below is a no-op. Resolves with a function flushing pending spans.
  */
-export function startTracing(service: string, env: NodeJS.ProcessEnv = process.env): Promise<() => Promise<void>> {
-  const target = tracesExporterOf(env);
+export function startTracing(service: string, target: TracesTarget | null = tracesExporterOf()): Promise<() => Promise<void>> {
   if (!target) return Promise.resolve(async () => {});
   started ??= import('./tracing-sdk.js').then(({ registerTracing }) => registerTracing({ ...target, serviceName: target.serviceName ?? `cellgraph-${service}` }));
   return started;

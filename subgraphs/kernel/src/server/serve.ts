@@ -5,7 +5,7 @@ import { publicJwksSchema } from '../crypto/signing-keys.js';
 import { DEFAULT_POOL_ACQUIRE_TIMEOUT_MS } from '../db/database.js';
 import { appConnectionString, maintenanceConnectionString } from '../db/roles.js';
 import { createLogger } from '../logging/logger.js';
-import { flushTracing, startTracing } from '../observability/tracing.js';
+import { flushTracing, startTracing, tracesExporterOf } from '../observability/tracing.js';
 import { closeServer, createHost, listen } from './host.js';
 import type { AnySubgraphDefinition } from './subgraph-definition.js';
 import { startPlatform } from './platform.js';
@@ -36,7 +36,7 @@ export interface RunningHost {
  */
 export async function serveSubgraphs(definitions: readonly AnySubgraphDefinition[], env: NodeJS.ProcessEnv = process.env): Promise<RunningHost> {
   const config = parseEnv('subgraph host', subgraphHostEnv, env);
-  await startTracing('subgraphs', env);
+  await startTracing('subgraphs', tracesExporterOf(env));
   const platform = startPlatform(env, createLogger('platform', env.LOG_LEVEL, env.LOG_FILE));
   const servers: SubgraphServer[] = [];
   try {
