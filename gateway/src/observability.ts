@@ -17,30 +17,33 @@ import {
 import type { RequestHandler } from 'express';
 import type { GatewayContext } from './context.js';
 
-const requests = () =>
-  counter({ name: 'cellgraph_gateway_requests_total', help: 'HTTP requests to /graphql by operation and status class', labelNames: ['operation', 'status'] });
-const durations = () =>
-  histogram({
-    name: 'cellgraph_gateway_request_duration_seconds',
-    help: 'HTTP requests to /graphql, from arrival to the response sent, by operation',
-    labelNames: ['operation'],
-    buckets: DURATION_BUCKETS,
-  });
-const graphqlErrors = () =>
-  counter({ name: 'cellgraph_gateway_graphql_errors_total', help: 'Errors in GraphQL responses (as clients see them), by code', labelNames: ['code'] });
-const fetchDurations = () =>
-  histogram({
-    name: 'cellgraph_gateway_subgraph_fetch_duration_seconds',
-    help: 'Requests the gateway sent to subgraphs (query plan fetches and its own calls), by subgraph',
-    labelNames: ['subgraph'],
-    buckets: DURATION_BUCKETS,
-  });
-const fetchErrors = () =>
-  counter({
-    name: 'cellgraph_gateway_subgraph_fetch_errors_total',
-    help: 'Subgraph requests that failed (unreachable, timed out, breaker open, 5xx), by subgraph',
-    labelNames: ['subgraph'],
-  });
+const requests = counter({
+  name: 'cellgraph_gateway_requests_total',
+  help: 'HTTP requests to /graphql by operation and status class',
+  labelNames: ['operation', 'status'],
+});
+const durations = histogram({
+  name: 'cellgraph_gateway_request_duration_seconds',
+  help: 'HTTP requests to /graphql, from arrival to the response sent, by operation',
+  labelNames: ['operation'],
+  buckets: DURATION_BUCKETS,
+});
+const graphqlErrors = counter({
+  name: 'cellgraph_gateway_graphql_errors_total',
+  help: 'Errors in GraphQL responses (as clients see them), by code',
+  labelNames: ['code'],
+});
+const fetchDurations = histogram({
+  name: 'cellgraph_gateway_subgraph_fetch_duration_seconds',
+  help: 'Requests the gateway sent to subgraphs (query plan fetches and its own calls), by subgraph',
+  labelNames: ['subgraph'],
+  buckets: DURATION_BUCKETS,
+});
+const fetchErrors = counter({
+  name: 'cellgraph_gateway_subgraph_fetch_errors_total',
+  help: 'Subgraph requests that failed (unreachable, timed out, breaker open, 5xx), by subgraph',
+  labelNames: ['subgraph'],
+});
 
 /** The operation each request ran, named by the Apollo plugin and read when the response is sent. */
 const operations = new WeakMap<RequestContext, string>();
@@ -57,8 +60,8 @@ export function observeRequests(requestOf: (req: Parameters<RequestHandler>[0]) 
     res.once('close', () => {
       const request = requestOf(req);
       const operation = operationLabel(request && operations.get(request));
-      requests().inc({ operation, status: statusClass(res.statusCode) });
-      durations().observe({ operation }, (performance.now() - started) / 1000);
+      requests.inc({ operation, status: statusClass(res.statusCode) });
+      durations.observe({ operation }, (performance.now() - started) / 1000);
     });
     next();
   };
@@ -77,7 +80,7 @@ export function observeOperations(): ApolloServerPlugin<GatewayContext> {
         },
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single') return;
-          for (const error of response.body.singleResult.errors ?? []) graphqlErrors().inc({ code: String(error.extensions?.code ?? 'UNKNOWN') });
+          for (const error of response.body.singleResult.errors ?? []) graphqlErrors.inc({ code: String(error.extensions?.code ?? 'UNKNOWN') });
         },
       };
     },
@@ -95,15 +98,15 @@ export async function observeSubgraphFetch(subgraph: string, send: (traceHeaders
       const response = await send(traceHeaders());
       span.setAttribute('http.response.status_code', response.status);
       if (response.status >= 500) {
-        fetchErrors().inc({ subgraph });
+        fetchErrors.inc({ subgraph });
         failSpan(span, `${subgraph} answered ${response.status}`);
       }
       return response;
     } catch (error) {
-      fetchErrors().inc({ subgraph });
+      fetchErrors.inc({ subgraph });
       throw error;
     } finally {
-      fetchDurations().observe({ subgraph }, (performance.now() - started) / 1000);
+      fetchDurations.observe({ subgraph }, (performance.now() - started) / 1000);
     }
   });
 }

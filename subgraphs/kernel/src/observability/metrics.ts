@@ -31,16 +31,17 @@ export const histogram = <L extends string>(options: Labels<L> & { buckets: numb
 export const gauge = <L extends string>(options: Labels<L> & { collect?: (this: Gauge<L>) => Promise<void> | void }) =>
   shared(options.name, () => new Gauge<L>({ ...options, labelNames: options.labelNames ?? [], registers: [metricsRegistry] }));
 
+const eventDelivery = histogram({
+  name: 'cellgraph_event_delivery_seconds',
+  help: 'From an event happening (its outbox occurredAt) to a consumer having handled it (consumer=live: sent to a subscriber)',
+  labelNames: ['consumer'],
+  buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+});
+
 /** When a live event or a consumed event was handled, seconds after it happened (its `occurredAt`). */
 export function observeEventDelivery(consumer: string, occurredAt: string): void {
   const seconds = (Date.now() - Date.parse(occurredAt)) / 1000;
-  if (!Number.isFinite(seconds)) return;
-  histogram({
-    name: 'cellgraph_event_delivery_seconds',
-    help: 'From an event happening (its outbox occurredAt) to a consumer having handled it (consumer=live: sent to subscribers)',
-    labelNames: ['consumer'],
-    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
-  }).observe({ consumer }, Math.max(0, seconds));
+  if (Number.isFinite(seconds)) eventDelivery.observe({ consumer }, Math.max(0, seconds));
 }
 
 const MAX_OPERATION_LABELS = 200;

@@ -1,8 +1,9 @@
-import type { EntitySubscriberInterface } from 'typeorm';
+import { EventSubscriber, type EntitySubscriberInterface } from 'typeorm';
 import type { AfterQueryEvent } from 'typeorm/subscriber/event/QueryEvent.js';
 import { failSpan, SpanKind, trace, tracer } from './tracing.js';
 
-/** One span per SQL statement, under the span that sent it (a request's, a job's); nothing outside a trace. */
+/** One span per SQL statement, under the span that sent it (a request's, a job's); nothing outside a trace. Registered as a subscriber of each Database. */
+@EventSubscriber()
 export class SqlSpans implements EntitySubscriberInterface {
   afterQuery(event: AfterQueryEvent): void {
     if (!trace.getActiveSpan()?.isRecording()) return;

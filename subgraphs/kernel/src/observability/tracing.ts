@@ -31,7 +31,8 @@ export function tracesExporterOf(env: NodeJS.ProcessEnv = process.env): TracesTa
   const config = parseEnv('tracing', tracingEnv, env);
   const exporter = config.OTEL_TRACES_EXPORTER ?? (config.OTEL_EXPORTER_OTLP_ENDPOINT || config.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ? 'otlp' : 'none');
   if (exporter === 'none') return null;
-  if (exporter === 'file' && !config.TRACES_FILE) throw new Error('Invalid tracing configuration:\n  - TRACES_FILE: is required with OTEL_TRACES_EXPORTER=file');
+  if (exporter === 'file' && !config.TRACES_FILE)
+    throw new Error('Invalid tracing configuration:\n  - TRACES_FILE: is required with OTEL_TRACES_EXPORTER=file');
   return { exporter, file: config.TRACES_FILE, serviceName: config.OTEL_SERVICE_NAME };
 }
 
@@ -44,13 +45,17 @@ let started: Promise<() => Promise<void>> | null = null;
  */
 export function startTracing(service: string, target: TracesTarget | null = tracesExporterOf()): Promise<() => Promise<void>> {
   if (!target) return Promise.resolve(async () => {});
-  started ??= import('./tracing-sdk.js').then(({ registerTracing }) => registerTracing({ ...target, serviceName: target.serviceName ?? `cellgraph-${service}` }));
+  started ??= import('./tracing-sdk.js').then(({ registerTracing }) =>
+    registerTracing({ ...target, serviceName: target.serviceName ?? `cellgraph-${service}` }),
+  );
   return started;
 }
 
 /** Pending spans of this process exported (before it stops); nothing when tracing is off. */
 export async function flushTracing(): Promise<void> {
-  await (await started)?.();
+  await (
+    await started
+  )?.();
 }
 
 /** The W3C trace context (`traceparent`, `tracestate`) of `ctx`, to send with a request or job. */
@@ -79,16 +84,21 @@ export async function inSpan<T>(
   options: { kind?: SpanKind; attributes?: Attributes; parent?: Context },
   work: (span: Span) => Promise<T>,
 ): Promise<T> {
-  return tracer.startActiveSpan(name, { kind: options.kind ?? SpanKind.INTERNAL, attributes: options.attributes }, options.parent ?? context.active(), async (span) => {
-    try {
-      return await work(span);
-    } catch (error) {
-      failSpan(span, error);
-      throw error;
-    } finally {
-      span.end();
-    }
-  });
+  return tracer.startActiveSpan(
+    name,
+    { kind: options.kind ?? SpanKind.INTERNAL, attributes: options.attributes },
+    options.parent ?? context.active(),
+    async (span) => {
+      try {
+        return await work(span);
+      } catch (error) {
+        failSpan(span, error);
+        throw error;
+      } finally {
+        span.end();
+      }
+    },
+  );
 }
 
 export function failSpan(span: Span, error: unknown): void {
