@@ -17,7 +17,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cellgraph-observe-'));
   tracesFile = join(dir, 'traces.jsonl');
   logFile = join(dir, 'log.jsonl');
-  cell = await startTestCell({ env: { OTEL_TRACES_EXPORTER: 'file', TRACES_FILE: tracesFile, LOG_FILE: logFile, METRICS_PORT: '0' } });
+  cell = await startTestCell({ env: { OTEL_TRACES_EXPORTER: 'file', TRACES_FILE: tracesFile, LOG_FILE: logFile, LOG_LEVEL: 'info', METRICS_PORT: '0' } });
   owner = await cell.signUp('Owner');
 });
 afterAll(async () => {
