@@ -36,7 +36,11 @@ for (const span of spans.filter((s) => wanted.has(s.traceId))) {
 const ms = (us: number) => `${(us / 1000).toFixed(1)} ms`;
 
 function print(span: SpanRecord, depth: number, traceStart: number): void {
-  const detail = [span.service, span.attributes['cellgraph.request_id'] && `request ${String(span.attributes['cellgraph.request_id'])}`, span.status === 'error' && 'ERROR']
+  const detail = [
+    span.service,
+    span.attributes['cellgraph.request_id'] && `request ${String(span.attributes['cellgraph.request_id'])}`,
+    span.status === 'error' && 'ERROR',
+  ]
     .filter(Boolean)
     .join(', ');
   const offset = `+${ms(span.startUs - traceStart)}`.padStart(11);

@@ -111,20 +111,26 @@ export async function observeSubgraphFetch(subgraph: string, send: (traceHeaders
   });
 }
 
-/** WebSocket connections and subscriptions, read from the gateway when scraped. */
-export function observeLiveStats(stats: () => { connections: number; subscriptions: number }): void {
-  gauge({
-    name: 'cellgraph_gateway_websocket_connections',
-    help: 'Open WebSocket (graphql-ws) connections',
-    collect() {
-      this.set(stats().connections);
-    },
-  });
-  gauge({
-    name: 'cellgraph_gateway_subscriptions',
-    help: 'Active subscriptions',
-    collect() {
-      this.set(stats().subscriptions);
-    },
-  });
+type LiveStats = () => { connections: number; subscriptions: number };
+const liveSources = new Set<LiveStats>();
+const liveTotal = (key: 'connections' | 'subscriptions') => [...liveSources].reduce((sum, stats) => sum + stats()[key], 0);
+gauge({
+  name: 'cellgraph_gateway_websocket_connections',
+  help: 'Open WebSocket (graphql-ws) connections',
+  collect() {
+    this.set(liveTotal('connections'));
+  },
+});
+gauge({
+  name: 'cellgraph_gateway_subscriptions',
+  help: 'Active subscriptions',
+  collect() {
+    this.set(liveTotal('subscriptions'));
+  },
+});
+
+/** Reports a gateway's WebSocket connections and subscriptions when scraped, until the returned function is called. */
+export function observeLiveStats(stats: LiveStats): () => void {
+  liveSources.add(stats);
+  return () => liveSources.delete(stats);
 }

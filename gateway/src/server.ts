@@ -242,7 +242,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
   );
   answerErrorsAsGraphQL(app, logger);
   const liveStats = () => ({ ...(live?.server.stats() ?? { connections: 0, subscriptions: 0 }), ...(live?.hub.stats() ?? { channels: 0, listeners: 0 }) });
-  observeLiveStats(liveStats);
+  const unobserveLive = observeLiveStats(liveStats);
   const metrics = config.METRICS_PORT === undefined ? null : await serveMetrics(config.METRICS_PORT, config.METRICS_HOST);
   if (metrics) logger.info({ url: metrics.url }, 'metrics listening');
 
@@ -280,6 +280,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
     liveStats,
     metricsUrl: metrics?.url ?? null,
     async stop() {
+      unobserveLive();
       await live?.server.close();
       await apollo.stop();
       live?.hub.close();

@@ -47,7 +47,11 @@ function isDescendant(span: SpanRecord, ancestor: SpanRecord, all: SpanRecord[])
 
 describe('traces', () => {
   it('follow a cross-subgraph query from the gateway through each subgraph to its SQL, and its log lines', async () => {
-    await cell.gql('mutation($input: TaskCreateInput!) { taskCreate(input: $input) { task { id } } }', { input: { title: 'Traced', assigneeId: owner.userId } }, owner.token);
+    await cell.gql(
+      'mutation($input: TaskCreateInput!) { taskCreate(input: $input) { task { id } } }',
+      { input: { title: 'Traced', assigneeId: owner.userId } },
+      owner.token,
+    );
     const response = await cell.gql('query TracedTasks { tasks(first: 5) { nodes { title assignee { name } } } }', {}, owner.token, {
       'x-request-id': 'trace-cross',
     });
@@ -120,7 +124,8 @@ describe('metrics', () => {
     expect(gateway.sum('cellgraph_gateway_requests_total', { operation: 'TracedTasks' })).toBeGreaterThan(0);
     expect(gateway.sum('cellgraph_gateway_request_duration_seconds_count')).toBeGreaterThan(0);
     expect(gateway.sum('cellgraph_gateway_graphql_errors_total', { code: 'GRAPHQL_VALIDATION_FAILED' })).toBeGreaterThan(0);
-    for (const subgraph of ['tasks', 'identity']) expect(gateway.sum('cellgraph_gateway_subgraph_fetch_duration_seconds_count', { subgraph })).toBeGreaterThan(0);
+    for (const subgraph of ['tasks', 'identity'])
+      expect(gateway.sum('cellgraph_gateway_subgraph_fetch_duration_seconds_count', { subgraph })).toBeGreaterThan(0);
     expect(gateway.types.get('cellgraph_gateway_subgraph_fetch_errors_total')).toBe('counter');
     expect(gateway.of('cellgraph_gateway_websocket_connections')).toHaveLength(1);
     expect(gateway.of('cellgraph_gateway_subscriptions')).toHaveLength(1);
