@@ -106,6 +106,19 @@ describe('traces', () => {
     expect(all.some((span) => span.attributes['db.system.name'] === 'postgresql' && span.parentSpanId === jobSpan()!.spanId)).toBe(true);
     await cell.gql('mutation($id: ID!) { taskRecurrencePause(input: { id: $id }) { userErrors { code } } }', { id: recurrence }, owner.token);
   });
+
+  it('continue in the consumers of an event a request wrote, through the outbox and its relay', async () => {
+    await cell.gql('mutation($input: TaskCreateInput!) { taskCreate(input: $input) { task { id } } }', { input: { title: 'Announced' } }, owner.token, {
+      'x-request-id': 'trace-event',
+    });
+    await waitFor(() => !!rootOf('trace-event'), 'the request span');
+    const root = rootOf('trace-event')!;
+    // Collaboration consumes every event (activity): its handling of task.created joins the request's trace.
+    const consumed = () =>
+      spans().find((span) => span.traceId === root.traceId && span.kind === 'consumer' && span.name === 'collaboration-events task.created');
+    await waitFor(() => !!consumed(), 'the event consumer span in the request’s trace');
+    expect(isDescendant(consumed()!, root, spans())).toBe(true);
+  });
 });
 
 describe('metrics', () => {

@@ -28,6 +28,7 @@ interface OutboxRow {
   data: Record<string, unknown>;
   request_id: string | null;
   occurred_at: Date;
+  trace_context: string | null;
 }
 
 /**
@@ -105,7 +106,7 @@ export class OutboxRelay {
       );
       for (const row of rows) {
         const event = toEvent(row);
-        await this.handOver(event);
+        await this.handOver(event, row.trace_context);
         if (event.orgId) await this.redis.publish(liveEventChannel(this.prefix, event.orgId), JSON.stringify(event));
       }
       if (rows.length) await em.query(`UPDATE ${this.table} SET published_at = now() WHERE id = ANY($1)`, [rows.map((row) => row.id)]);
@@ -150,16 +151,17 @@ export class OutboxRelay {
       const rows: OutboxRow[] = await this.db.maintenanceTransaction((em) =>
         em.query(`SELECT ${COLUMNS} FROM ${this.table} WHERE id = ANY($1) ORDER BY id`, [ids.slice(start, start + BATCH)]),
       );
-      for (const row of rows) await this.handOver(toEvent(row));
+      for (const row of rows) await this.handOver(toEvent(row), row.trace_context);
     }
     return ids.length;
   }
 
-  /** Adds the event to the queue of each of its consumers. */
-  private async handOver(event: PublishedEvent): Promise<void> {
+  /** Adds the event to the queue of each of its consumers, whose handling continues the trace that wrote it (see inJobSpan). */
+  private async handOver(event: PublishedEvent, traceContext: string | null): Promise<void> {
     for (const consumer of consumersOf(this.consumers, event.type)) {
       await this.queue(consumer).add(event.type, event, {
         jobId: event.id,
+        ...(traceContext ? { telemetry: { metadata: traceContext } } : {}),
         attempts: 10,
         backoff: { type: 'exponential', delay: 500 },
         removeOnComplete: { count: 5_000 },
@@ -179,7 +181,7 @@ export class OutboxRelay {
   }
 }
 
-const COLUMNS = 'id, org_id, type, actor_id, actor_api_key_id, actor_api_key_name, subject_type, subject_id, data, request_id, occurred_at';
+const COLUMNS = 'id, org_id, type, actor_id, actor_api_key_id, actor_api_key_name, subject_type, subject_id, data, request_id, occurred_at, trace_context';
 
 function toEvent(row: OutboxRow): PublishedEvent {
   return {
