@@ -1,10 +1,9 @@
-import { context, propagation, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, ConsoleSpanExporter, SimpleSpanProcessor, TracerProvider, type SpanProcessor } from '@opentelemetry/sdk-trace';
 import { FileSpanExporter } from './file-span-exporter.js';
-import type { TracesExporter } from './tracing.js';
+import { propagation, trace, traceContext as context, type TracesExporter } from './tracing.js';
 
 /**
  * The tracing SDK, loaded only when an exporter is configured (see `startTracing`): an

@@ -1,6 +1,14 @@
-import { context, propagation, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
+import { createRequire } from 'node:module';
+import type * as OpenTelemetryApi from '@opentelemetry/api';
+import type { Attributes, Context, Span, SpanKind as SpanKindType } from '@opentelemetry/api';
 import { z } from 'zod';
 import { parseEnv } from '../config/env.js';
+
+// The API's CommonJS build, the one @apollo/gateway (CommonJS) loads: the ESM build would be a second
+// instance whose tracers never see the provider registered through the other, so the gateway's own
+// spans (plan, execute, fetch) would be lost. Every span of ours goes through this instance.
+const api = createRequire(import.meta.url)('@opentelemetry/api') as typeof OpenTelemetryApi;
+const { context, propagation, SpanKind, SpanStatusCode, trace } = api;
 
 /** The tracer of every span Cellgraph creates itself (the gateway's query planner adds its own). */
 export const tracer = trace.getTracer('cellgraph');
@@ -81,7 +89,7 @@ export function activeTraceIds(): { trace_id?: string; span_id?: string } {
 /** Runs `work` in a new active span (child of `parent`, default the active context), ended when it settles; a throw marks it failed. */
 export async function inSpan<T>(
   name: string,
-  options: { kind?: SpanKind; attributes?: Attributes; parent?: Context },
+  options: { kind?: SpanKindType; attributes?: Attributes; parent?: Context },
   work: (span: Span) => Promise<T>,
 ): Promise<T> {
   return tracer.startActiveSpan(
@@ -106,5 +114,5 @@ export function failSpan(span: Span, error: unknown): void {
   span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
 }
 
-export { SpanKind, SpanStatusCode, context as traceContext, trace };
+export { propagation, SpanKind, SpanStatusCode, context as traceContext, trace };
 export type { Span };
