@@ -1,7 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import { ExportResultCode, hrTimeToMicroseconds, type ExportResult } from '@opentelemetry/core';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
-import { SpanKind } from './tracing.js';
+import { SpanKind } from './otel-api.js';
 
 /** One span, one line of a traces file (OTEL_TRACES_EXPORTER=file; `npm run traces` prints them as trees). */
 export interface SpanRecord {

@@ -3,7 +3,9 @@ import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, ConsoleSpanExporter, SimpleSpanProcessor, TracerProvider, type SpanProcessor } from '@opentelemetry/sdk-trace';
 import { FileSpanExporter } from './file-span-exporter.js';
-import { propagation, trace, traceContext as context, type TracesExporter } from './tracing.js';
+import { context, propagation, trace } from './otel-api.js';
+
+export type TracesExporter = 'otlp' | 'console' | 'file';
 
 /**
  * The tracing SDK, loaded only when an exporter is configured (see `startTracing`): an

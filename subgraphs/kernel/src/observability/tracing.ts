@@ -1,14 +1,8 @@
-import { createRequire } from 'node:module';
-import type * as OpenTelemetryApi from '@opentelemetry/api';
 import type { Attributes, Context, Span, SpanKind as SpanKindType } from '@opentelemetry/api';
 import { z } from 'zod';
 import { parseEnv } from '../config/env.js';
-
-// The API's CommonJS build, the one @apollo/gateway (CommonJS) loads: the ESM build would be a second
-// instance whose tracers never see the provider registered through the other, so the gateway's own
-// spans (plan, execute, fetch) would be lost. Every span of ours goes through this instance.
-const api = createRequire(import.meta.url)('@opentelemetry/api') as typeof OpenTelemetryApi;
-const { context, propagation, SpanKind, SpanStatusCode, trace } = api;
+import { context, propagation, SpanKind, SpanStatusCode, trace } from './otel-api.js';
+import type { TracesExporter } from './tracing-sdk.js';
 
 /** The tracer of every span Cellgraph creates itself (the gateway's query planner adds its own). */
 export const tracer = trace.getTracer('cellgraph');
@@ -25,8 +19,6 @@ export const tracingEnv = z.object({
   /** The JSON-lines file of OTEL_TRACES_EXPORTER=file (read it with `npm run traces`). */
   TRACES_FILE: z.string().min(1).optional(),
 });
-
-export type TracesExporter = 'otlp' | 'console' | 'file';
 
 export interface TracesTarget {
   exporter: TracesExporter;
@@ -115,4 +107,5 @@ export function failSpan(span: Span, error: unknown): void {
 }
 
 export { propagation, SpanKind, SpanStatusCode, context as traceContext, trace };
+export type { TracesExporter };
 export type { Span };
