@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counter, metricsRegistry, operationLabel, statusClass } from './metrics.js';
+import { counter, loaderLabel, metricsRegistry, operationLabel, statusClass } from './metrics.js';
 
 describe('metrics', () => {
   it('bounds the operation label: names while fewer than 200 were seen, then `other`; `anonymous` without a name', () => {
@@ -7,6 +7,11 @@ describe('metrics', () => {
     for (let i = 0; i < 200; i++) expect(operationLabel(`Op${i}`)).toBe(`Op${i}`);
     expect(operationLabel('OneTooMany')).toBe('other');
     expect(operationLabel('Op7')).toBe('Op7');
+  });
+
+  it('names a loader without the arguments its name carries', () => {
+    expect(loaderLabel('crm.deals.contactId:{"first":5}')).toBe('crm.deals.contactId');
+    expect(loaderLabel('aggregate:User')).toBe('aggregate:User');
   });
 
   it('shares a family by name (a gateway and a host in one process) and serves the text format', async () => {

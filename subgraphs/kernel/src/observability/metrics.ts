@@ -35,7 +35,7 @@ const eventDelivery = histogram({
   name: 'cellgraph_event_delivery_seconds',
   help: 'From an event happening (its outbox occurredAt) to a consumer having handled it (consumer=live: sent to a subscriber)',
   labelNames: ['consumer'],
-  buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+  buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 1800],
 });
 
 /** When a live event or a consumed event was handled, seconds after it happened (its `occurredAt`). */
@@ -44,21 +44,28 @@ export function observeEventDelivery(consumer: string, occurredAt: string): void
   if (Number.isFinite(seconds)) eventDelivery.observe({ consumer }, Math.max(0, seconds));
 }
 
-const MAX_OPERATION_LABELS = 200;
-const operationLabels = new Set<string>();
+const MAX_LABEL_VALUES = 200;
 
-/**
- * The `operation` label of a request: its operation name while fewer than 200 names were seen
- * (clients choose names: the label's cardinality stays bounded), `anonymous` without a name,
- * `other` beyond the cap.
- */
-export function operationLabel(name: string | null | undefined): string {
-  if (!name) return 'anonymous';
-  if (operationLabels.has(name)) return name;
-  if (operationLabels.size >= MAX_OPERATION_LABELS) return 'other';
-  operationLabels.add(name);
-  return name;
+/** Values of one label, at most 200: beyond, `other` (values clients choose must not grow a family without bound). */
+class BoundedLabel {
+  private readonly seen = new Set<string>();
+
+  of(value: string): string {
+    if (this.seen.has(value)) return value;
+    if (this.seen.size >= MAX_LABEL_VALUES) return 'other';
+    this.seen.add(value);
+    return value;
+  }
 }
+
+const operations = new BoundedLabel();
+const loaders = new BoundedLabel();
+
+/** The `operation` label of a request: its operation name (bounded), `anonymous` without one. */
+export const operationLabel = (name: string | null | undefined): string => (name ? operations.of(name) : 'anonymous');
+
+/** The `loader` label of a DataLoader: its name without the arguments some names carry (`crm.deals.contactId:{…}`), bounded. */
+export const loaderLabel = (name: string): string => loaders.of(name.replace(/:[[{].*$/s, ''));
 
 /** `2xx`, `4xx`, `5xx` … */
 export const statusClass = (status: number) => `${Math.floor(status / 100)}xx`;

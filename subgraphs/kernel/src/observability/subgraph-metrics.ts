@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Job, Queue, Worker } from 'bullmq';
 import type { SubgraphContext } from '../context/request-context.js';
 import type { StatementCounter } from '../db/database.js';
-import { COUNT_BUCKETS, counter, DURATION_BUCKETS, gauge, histogram, operationLabel } from './metrics.js';
+import { COUNT_BUCKETS, counter, DURATION_BUCKETS, gauge, histogram, loaderLabel, operationLabel } from './metrics.js';
 import { contextFromTraceHeaders, inSpan, SpanKind, trace, traceHeaders } from './tracing.js';
 
 const operationDurations = histogram({
@@ -66,9 +66,9 @@ export function observeSubgraphOperations(subgraph: string, statements: Statemen
   };
 }
 
-/** Keys a DataLoader batched into one call, per loader (e.g. `tasks.taskById`). */
+/** Keys a DataLoader batched into one call, per loader (e.g. `tasks.taskById`; see loaderLabel). */
 export function observeBatchSize(loader: string, keys: number): void {
-  batchSizes.observe({ loader }, keys);
+  batchSizes.observe({ loader: loaderLabel(loader) }, keys);
 }
 
 /** Reports `queue`'s depth on each scrape (one round trip per queue) until the returned function is called. */
