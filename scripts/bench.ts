@@ -8,6 +8,7 @@ import pg from 'pg';
 import { cellDatabaseName, LOCAL_APP_PASSWORD, sqlIdentifier } from '@cellgraph/kernel/core';
 import { benchGatewayStart, printGatewayStart } from './bench-gateway-start.js';
 import { benchLive } from './bench-live.js';
+import { printMetricsSummary } from './bench-metrics.js';
 import { loadCell } from './runtime/cells.js';
 import { prepareDatabase, startCell } from './runtime/cell.js';
 import { graphqlData } from './runtime/graphql-client.js';
@@ -32,17 +33,17 @@ interface Scenario {
 }
 
 const scenarios: Scenario[] = [
-  { name: 'gateway overhead: { __typename }', query: '{ __typename }', minRps: 400, maxStatements: 0 },
+  { name: 'gateway overhead: { __typename }', query: 'query Typename { __typename }', minRps: 400, maxStatements: 0 },
   {
     name: '50 tasks with assignee and creator (2 subgraphs)',
-    query: '{ tasks(first: 50) { totalCount nodes { title status assignee { email name } createdBy { email } } } }',
+    query: 'query BenchTasks { tasks(first: 50) { totalCount nodes { title status assignee { email name } createdBy { email } } } }',
     minRps: 50,
     maxStatements: 16,
   },
   {
     name: '50 contacts with owner and deals (2 subgraphs)',
     query:
-      '{ contacts(first: 50) { totalCount nodes { name email assignedTo { name } deals { nodes { title value { amount currencyCode } stage { name } } } } } }',
+      'query BenchContacts { contacts(first: 50) { totalCount nodes { name email assignedTo { name } deals { nodes { title value { amount currencyCode } stage { name } } } } } }',
     minRps: 50,
     maxStatements: 24,
   },
@@ -71,8 +72,10 @@ const running = await startCell({
   appPassword: LOCAL_APP_PASSWORD,
   redisUrl: redis.url,
   keys: await generateCellKeys(),
-  env: { LOG_LEVEL: 'silent', WORKERS: 'off', USER_RATE_LIMIT: '1000000' },
+  env: { LOG_LEVEL: 'silent', WORKERS: 'off', USER_RATE_LIMIT: '1000000', METRICS_PORT: '0' },
 });
+// One process: the gateway's and the host's /metrics read one registry, over both runs of the cell.
+const trafficStarted = performance.now();
 let failed = false;
 try {
   const session = await graphqlData<{ userRegister: { session: { accessToken: string; user: { id: string } } } }>(
@@ -161,10 +164,11 @@ const live = await startCell({
   appPassword: LOCAL_APP_PASSWORD,
   redisUrl: redis.url,
   keys: await generateCellKeys(),
-  env: { LOG_LEVEL: 'silent', WORKERS: 'on', USER_RATE_LIMIT: '1000000' },
+  env: { LOG_LEVEL: 'silent', WORKERS: 'on', USER_RATE_LIMIT: '1000000', METRICS_PORT: '0' },
 });
 try {
   failed = !(await benchLive(live)) || failed;
+  await printMetricsSummary(live.gateway.metricsUrl!, `${live.subgraphsUrl}/metrics`, (performance.now() - trafficStarted) / 1000);
 } finally {
   await live.stop();
   const admin = new URL(postgres.url);

@@ -6,11 +6,14 @@ import {
   intFromEnv,
   isDevelopment,
   MAX_PAGE_SIZE,
+  metricsEnv,
   parseEnv,
   privateJwkSchema,
   publicJwksSchema,
   redisKeyPrefixOf,
   requireCellName,
+  tracesExporterOf,
+  type TracesTarget,
 } from '@cellgraph/kernel/core';
 import { z } from 'zod';
 import { parseTrustProxy, type TrustProxy } from './client-address.js';
@@ -118,6 +121,8 @@ const gatewayEnv = z.object({
   GRAPH_DELEGATES: z.string().default('collaboration,identity'),
   // The cell's Redis namespace (CELL_NAME, CELL_INSTANCE, REDIS_KEY_PREFIX): see the kernel's cell-namespace.
   ...cellNamespaceEnv.shape,
+  // METRICS_PORT, METRICS_HOST: where /metrics is served (see the README's Observability).
+  ...metricsEnv.shape,
 });
 
 export type GatewayConfig = z.output<typeof gatewayEnv> & {
@@ -135,6 +140,8 @@ export type GatewayConfig = z.output<typeof gatewayEnv> & {
   nodeSubgraphPath: string;
   nodeOwnersPath: string;
   liveEventsPath: string;
+  /** Where spans go (the standard OTEL_* variables and TRACES_FILE), or null: tracing off. */
+  traces: TracesTarget | null;
 };
 
 const urlOverride = z.url({ error: 'must be the URL of a subgraph’s /graphql' });
@@ -163,5 +170,6 @@ export function parseGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gatewa
     nodeSubgraphPath: config.NODE_SUBGRAPH_PATH ?? join(dirname(config.SUPERGRAPH_PATH), 'node.graphql'),
     nodeOwnersPath: config.NODE_OWNERS_PATH ?? join(dirname(config.SUPERGRAPH_PATH), 'node-owners.json'),
     liveEventsPath: config.LIVE_EVENTS_PATH ?? join(dirname(config.SUPERGRAPH_PATH), 'live-events.json'),
+    traces: tracesExporterOf(env),
   };
 }

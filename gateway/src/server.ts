@@ -9,16 +9,22 @@ import {
   connectRedis,
   createHttpApp,
   createLogger,
+  closeServer,
   DELEGATION_HEADER,
+  flushTracing,
   DelegationVerifier,
   InternalContextSigner,
   NODE_SUBGRAPH,
   publicPart,
   RedisUnavailableError,
+  metricsHandler,
   requestLogging,
   responseRequestId,
+  runInRequest,
   runWithRequestContext,
   sendGraphQLError,
+  serveMetrics,
+  startTracing,
   TokenRevocations,
   type Logger,
   type RequestContext,
@@ -46,6 +52,7 @@ import { explorerAssets, explorerPage, wantsExplorer } from './explorer.js';
 import { subgraphReadiness } from './health.js';
 import { aliasLimit, depthLimit, directiveLimit } from './limits.js';
 import { nodeSubgraph, readNodeOwners } from './node-subgraph.js';
+import { observeLiveStats, observeOperations, observeRequests } from './observability.js';
 import { introspectionGuard, retryStatus, scalarInputs, subscriptionsOverWebSocket } from './plugins.js';
 import { signedDataSource } from './signed-data-source.js';
 import { SubgraphCaller } from './subgraph-call.js';
@@ -62,6 +69,8 @@ export interface Gateway {
   subgraphUrls(): Record<string, string>;
   /** Open WebSocket connections and subscriptions, and the Redis channels they listen to. */
   liveStats(): { connections: number; subscriptions: number; channels: number; listeners: number };
+  /** METRICS_PORT's listener (`…/metrics`); null without one (then /metrics is on the app in development only). */
+  metricsUrl: string | null;
   stop(): Promise<void>;
 }
 
@@ -74,6 +83,7 @@ const ENDPOINT = '/graphql';
  * sends each subgraph a signed context, under limits, with internal errors masked.
  */
 export async function createGateway(config: GatewayConfig, logger: Logger = createLogger('gateway')): Promise<Gateway> {
+  await startTracing('gateway', config.traces);
   const signer = await InternalContextSigner.create(config.INTERNAL_SIGNING_KEY);
   const urlOf = config.subgraphUrl;
   const redis = connectRedis(config.REDIS_URL, 'cellgraph-gateway', config.REDIS_COMMAND_TIMEOUT_MS);
@@ -138,6 +148,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
       nodeLimit(config.MAX_QUERY_NODES, { assumedListSize: config.ASSUMED_LIST_SIZE }),
       retryStatus(),
       requestLogging(logger),
+      observeOperations(),
     ],
     logger,
   });
@@ -166,6 +177,8 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
     const subgraphs = Object.fromEntries(remoteSubgraphs().map((name) => [name, breakers.report(name)]));
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', subgraphs, accessTokenKeys: jwks.report() });
   });
+  // Prometheus: on the public port in development only; elsewhere on METRICS_PORT (see the README's Observability).
+  if (config.development && config.METRICS_PORT === undefined) app.get('/metrics', metricsHandler);
   app.get('/health/subgraphs', async (_req, res) => {
     const readiness = await subgraphReadiness(Object.fromEntries(remoteSubgraphs().map((name) => [name, urlOf(name)])));
     const subgraphs = Object.fromEntries(Object.entries(readiness).map(([name, status]) => [name, { status, ...breakers.report(name) }]));
@@ -184,6 +197,10 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
   }
   // CORS before the method check: it answers preflight OPTIONS requests, which the check would refuse.
   app.use(ENDPOINT, graphqlResponseHeaders, cors(config.corsOrigins));
+  app.use(
+    ENDPOINT,
+    observeRequests((req) => (req as AuthenticatedRequest).cellgraph),
+  );
   app.use(ENDPOINT, (req, res, next) => {
     if (req.method === 'GET' || req.method === 'POST') return next();
     sendGraphQLError(res.set('Allow', 'GET, POST'), 405, 'METHOD_NOT_ALLOWED', 'The endpoint accepts GET and POST only');
@@ -219,11 +236,15 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
         res.set('Retry-After', String(OUTAGE_RETRY_AFTER_SECONDS));
         return void refuse(503, 'SERVICE_UNAVAILABLE', 'Authentication is unavailable; try again', { retryAfter: OUTAGE_RETRY_AFTER_SECONDS });
       }
-      runWithRequestContext(req.cellgraph, next);
+      runInRequest(res, req.cellgraph, next);
     },
     expressMiddleware(apollo, { context: async ({ req }) => ({ request: (req as AuthenticatedRequest).cellgraph! }) }),
   );
   answerErrorsAsGraphQL(app, logger);
+  const liveStats = () => ({ ...(live?.server.stats() ?? { connections: 0, subscriptions: 0 }), ...(live?.hub.stats() ?? { channels: 0, listeners: 0 }) });
+  const unobserveLive = observeLiveStats(liveStats);
+  const metrics = config.METRICS_PORT === undefined ? null : await serveMetrics(config.METRICS_PORT, config.METRICS_HOST);
+  if (metrics) logger.info({ url: metrics.url }, 'metrics listening');
 
   return {
     app,
@@ -256,12 +277,16 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
       live = { hub, server: subscriptionServer };
     },
     subgraphUrls: () => Object.fromEntries(remoteSubgraphs().map((name) => [name, urlOf(name)])),
-    liveStats: () => ({ ...(live?.server.stats() ?? { connections: 0, subscriptions: 0 }), ...(live?.hub.stats() ?? { channels: 0, listeners: 0 }) }),
+    liveStats,
+    metricsUrl: metrics?.url ?? null,
     async stop() {
+      unobserveLive();
       await live?.server.close();
       await apollo.stop();
       live?.hub.close();
       redis.disconnect();
+      if (metrics) await closeServer(metrics.server);
+      await flushTracing();
     },
   };
 }

@@ -9,6 +9,7 @@ import {
 } from '@cellgraph/kernel/core';
 import type { CircuitBreaker } from './circuit-breaker.js';
 import type { GatewayContext } from './context.js';
+import { observeSubgraphFetch } from './observability.js';
 
 // Carries the request context from willSendRequest to the fetcher inside this process only: the
 // fetcher replaces it with the signed token before anything is sent.
@@ -19,7 +20,8 @@ type FetchInit = { method?: string; headers?: Record<string, string>; body?: str
 /**
  * A subgraph data source that signs, for every request, the caller's context together with the
  * exact body sent (see the kernel's internal-context), and gives up after a timeout. Calls go
- * through the subgraph's circuit breaker: while it is open they fail at once.
+ * through the subgraph's circuit breaker: while it is open they fail at once. Each call is a span
+ * of the request's trace, whose context (`traceparent`) the subgraph continues.
  */
 export function signedDataSource(options: {
   name: string;
@@ -40,7 +42,7 @@ export function signedDataSource(options: {
     headers[INTERNAL_CONTEXT_HEADER] = await signer.sign(context, name, init.body ?? '');
     if (delegate && context.principal.kind !== 'anonymous') headers[DELEGATION_HEADER] = await signer.delegate(context);
     headers[REQUEST_ID_HEADER] = context.requestId;
-    return breaker.fetch(target, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
+    return observeSubgraphFetch(name, (trace) => breaker.fetch(target, { ...init, headers: { ...headers, ...trace }, signal: AbortSignal.timeout(timeoutMs) }));
   };
 
   return new SigningDataSource({ url, fetcher: fetcher as unknown as RemoteGraphQLDataSource['fetcher'] });

@@ -1,5 +1,6 @@
 import { INTERNAL_CONTEXT_HEADER, REQUEST_ID_HEADER, type InternalContextSigner, type RequestContext } from '@cellgraph/kernel/core';
 import type { SubgraphBreakers } from './circuit-breaker.js';
+import { observeSubgraphFetch } from './observability.js';
 
 export interface SubgraphResponse<T> {
   data?: T | null;
@@ -21,12 +22,14 @@ export class SubgraphCaller {
   async call<T>(subgraph: string, context: RequestContext, query: string, variables: Record<string, unknown>): Promise<SubgraphResponse<T>> {
     const body = JSON.stringify({ query, variables });
     const token = await this.signer.sign(context, subgraph, body);
-    const response = await this.breakers.of(subgraph).fetch(this.urlOf(subgraph), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [INTERNAL_CONTEXT_HEADER]: token, [REQUEST_ID_HEADER]: context.requestId },
-      body,
-      signal: AbortSignal.timeout(this.timeoutMs),
-    });
+    const response = await observeSubgraphFetch(subgraph, (trace) =>
+      this.breakers.of(subgraph).fetch(this.urlOf(subgraph), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [INTERNAL_CONTEXT_HEADER]: token, [REQUEST_ID_HEADER]: context.requestId, ...trace },
+        body,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      }),
+    );
     if (!response.ok) throw new Error(`${subgraph} answered ${response.status}`);
     return (await response.json()) as SubgraphResponse<T>;
   }

@@ -9,6 +9,8 @@ describe('module graph', () => {
     const { packages } = await moduleGraphOf('@cellgraph/gateway');
     expect(packages).toContain('@apollo/gateway');
     expect(SUBGRAPH_ONLY.filter((name) => packages.has(name))).toEqual([]);
+    // Tracing off (no exporter configured): the OpenTelemetry SDK is not even loaded.
+    expect(packages.has('@opentelemetry/sdk-trace')).toBe(false);
   }, 60_000);
 
   it('the kernel core entry loads none of them, nor @apollo/subgraph', async () => {

@@ -89,6 +89,8 @@ export async function startCell(options: CellOptions): Promise<RunningCell> {
   await once(server, 'listening');
   const gatewayUrl = `http://${host}:${(server.address() as AddressInfo).port}/graphql`;
   const baseEnv: NodeJS.ProcessEnv = {
+    // One process serves the gateway and the subgraphs: its spans are the cell's (unless named).
+    OTEL_SERVICE_NAME: `cellgraph-${options.cell.name}`,
     ...process.env,
     ...keysEnv(options.keys),
     ...cellEnv(options.cell),

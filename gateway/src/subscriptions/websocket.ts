@@ -1,7 +1,15 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { randomUUID } from 'node:crypto';
-import { malformedScalarInputs, principalOrgId, runWithRequestContext, type Logger, type Principal, type PublishedEvent } from '@cellgraph/kernel/core';
+import {
+  malformedScalarInputs,
+  observeEventDelivery,
+  principalOrgId,
+  runWithRequestContext,
+  type Logger,
+  type Principal,
+  type PublishedEvent,
+} from '@cellgraph/kernel/core';
 import { CloseCode, makeServer, type Context } from 'graphql-ws';
 import { GraphQLError, getVariableValues, Kind, parse, specifiedRules, validate, type DocumentNode, type ExecutionResult, type ValidationRule } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -236,6 +244,7 @@ export function attachSubscriptions(
           const bytes = serializedBytes(payload);
           if (bytes > options.maxResponseBytes)
             return { done: false, value: { errors: [options.formatError(responseTooLarge(bytes, options.maxResponseBytes), eventRequestId)] } };
+          observeEventDelivery('live', event.occurredAt);
           return { done: false, value: payload };
         } catch (error) {
           logger.error({ err: error, requestId: eventRequestId }, 'subscription event failed');

@@ -6,5 +6,6 @@ import { outboxActorApiKey } from './0005-outbox-actor-api-key.js';
 import { orgScopedReferences } from './0006-org-scoped-references.js';
 import { maintenanceRole } from './0007-maintenance-role.js';
 import { eventInbox } from './0008-event-inbox.js';
+import { outboxTraceContext } from './0009-outbox-trace-context.js';
 
-export const migrations = [init, trash, customFieldIndex, nodeTags, outboxActorApiKey, orgScopedReferences, maintenanceRole, eventInbox];
+export const migrations = [init, trash, customFieldIndex, nodeTags, outboxActorApiKey, orgScopedReferences, maintenanceRole, eventInbox, outboxTraceContext];

@@ -8,6 +8,7 @@ import { outboxActorApiKey } from './0007-outbox-actor-api-key.js';
 import { orgScopedReferences } from './0008-org-scoped-references.js';
 import { maintenanceRole } from './0009-maintenance-role.js';
 import { durableRevocations } from './0010-durable-revocations.js';
+import { outboxTraceContext } from './0011-outbox-trace-context.js';
 
 export const migrations = [
   init,
@@ -20,4 +21,5 @@ export const migrations = [
   orgScopedReferences,
   maintenanceRole,
   durableRevocations,
+  outboxTraceContext,
 ];

@@ -4,6 +4,7 @@ import { currentRequestContext, principalOrgId, principalUserId, type RequestCon
 import type { Logger } from '../logging/logger.js';
 import { checkEmittedEvent, checksEmittedEvents, type EventContracts } from '../events/contracts.js';
 import { appendEvent, type DomainEvent } from '../events/outbox.js';
+import { SqlSpans } from '../observability/sql-spans.js';
 import { SnakeNamingStrategy } from './naming.js';
 
 /** An explicit unit-of-work scope, readable by row-level security policies as `app.*`. */
@@ -134,6 +135,7 @@ export class Database {
         migrationsRun: false,
         logging: ['query', 'error', 'warn'],
         logger: new CountingLogger(options.logger, this.statements),
+        subscribers: [SqlSpans],
         maxQueryExecutionTime: SLOW_QUERY_MS,
         applicationName,
         // pg-pool drops a connection that fails (terminated, server restarted) and opens a new one

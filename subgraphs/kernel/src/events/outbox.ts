@@ -4,6 +4,7 @@ import { dropPolicySql, maintenanceAccessSql } from '../db/maintenance-sql.js';
 import { sqlIdentifier } from '../db/roles.js';
 import { CURRENT_ORG_SQL } from '../db/tenant-sql.js';
 import { uuidv7 } from '../ids/uuid.js';
+import { traceHeaders } from '../observability/tracing.js';
 
 /**
  * A domain event: something that happened, in past tense (`task.assigned`, `user.signed_in`),
@@ -71,6 +72,15 @@ export function outboxActorApiKeySql(schema: string): string {
 `;
 }
 
+/**
+ * The trace context (W3C `traceparent`, as JSON) of the request or job that wrote each event, so
+ * its consumers' work continues that trace: a migration of every outbox.
+ */
+export function outboxTraceContextSql(schema: string): string {
+  return `ALTER TABLE ${sqlIdentifier(schema)}.outbox ADD COLUMN IF NOT EXISTS trace_context text;
+`;
+}
+
 /** The setting-based relay policy earlier migrations applied (kept for their checksums); see `outboxMaintenanceSql`. */
 export function outboxRelayPolicySql(schema: string): string {
   const table = `${sqlIdentifier(schema)}.outbox`;
@@ -99,9 +109,10 @@ export async function appendEvent(em: EntityManager, schema: string, event: Doma
   const actorId = event.actorId !== undefined ? event.actorId : actor.userId;
   // An explicit actor (e.g. the invitee accepting) is not the key; the request's key acted otherwise.
   const apiKey = event.actorId !== undefined && event.actorId !== actor.userId ? null : actor.apiKey;
+  const trace = traceHeaders();
   await em.query(
-    `INSERT INTO ${sqlIdentifier(schema)}.outbox (id, org_id, type, actor_id, actor_api_key_id, actor_api_key_name, subject_type, subject_id, data, request_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    `INSERT INTO ${sqlIdentifier(schema)}.outbox (id, org_id, type, actor_id, actor_api_key_id, actor_api_key_name, subject_type, subject_id, data, request_id, trace_context)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
     [
       uuidv7(),
       event.orgId,
@@ -113,6 +124,7 @@ export async function appendEvent(em: EntityManager, schema: string, event: Doma
       event.subject?.id ?? null,
       JSON.stringify(event.data ?? {}),
       request?.requestId ?? null,
+      Object.keys(trace).length ? JSON.stringify(trace) : null,
     ],
   );
 }

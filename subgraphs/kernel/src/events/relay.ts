@@ -5,6 +5,7 @@ import { sqlIdentifier } from '../db/roles.js';
 import type { Logger } from '../logging/logger.js';
 import { uuidv7 } from '../ids/uuid.js';
 import { liveEventChannel } from '../live/live-subscription.js';
+import { watchQueueDepth } from '../observability/subgraph-metrics.js';
 import { consumersOf, type EventConsumers } from './consumers.js';
 import type { PublishedEvent } from './outbox.js';
 
@@ -27,6 +28,7 @@ interface OutboxRow {
   data: Record<string, unknown>;
   request_id: string | null;
   occurred_at: Date;
+  trace_context: string | null;
 }
 
 /**
@@ -44,6 +46,7 @@ interface OutboxRow {
  */
 export class OutboxRelay {
   private readonly queues = new Map<string, Queue>();
+  private readonly unwatch: (() => void)[] = [];
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
   private stopped = false;
@@ -90,6 +93,7 @@ export class OutboxRelay {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
+    for (const unwatch of this.unwatch) unwatch();
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
   }
 
@@ -102,7 +106,7 @@ export class OutboxRelay {
       );
       for (const row of rows) {
         const event = toEvent(row);
-        await this.handOver(event);
+        await this.handOver(event, row.trace_context);
         if (event.orgId) await this.redis.publish(liveEventChannel(this.prefix, event.orgId), JSON.stringify(event));
       }
       if (rows.length) await em.query(`UPDATE ${this.table} SET published_at = now() WHERE id = ANY($1)`, [rows.map((row) => row.id)]);
@@ -147,16 +151,17 @@ export class OutboxRelay {
       const rows: OutboxRow[] = await this.db.maintenanceTransaction((em) =>
         em.query(`SELECT ${COLUMNS} FROM ${this.table} WHERE id = ANY($1) ORDER BY id`, [ids.slice(start, start + BATCH)]),
       );
-      for (const row of rows) await this.handOver(toEvent(row));
+      for (const row of rows) await this.handOver(toEvent(row), row.trace_context);
     }
     return ids.length;
   }
 
-  /** Adds the event to the queue of each of its consumers. */
-  private async handOver(event: PublishedEvent): Promise<void> {
+  /** Adds the event to the queue of each of its consumers, whose handling continues the trace that wrote it (see inJobSpan). */
+  private async handOver(event: PublishedEvent, traceContext: string | null): Promise<void> {
     for (const consumer of consumersOf(this.consumers, event.type)) {
       await this.queue(consumer).add(event.type, event, {
         jobId: event.id,
+        ...(traceContext ? { telemetry: { metadata: traceContext } } : {}),
         attempts: 10,
         backoff: { type: 'exponential', delay: 500 },
         removeOnComplete: { count: 5_000 },
@@ -170,12 +175,13 @@ export class OutboxRelay {
     if (!queue) {
       queue = new Queue(eventQueueName(consumer), { connection: new Redis(this.redisUrl, { maxRetriesPerRequest: null }), prefix: this.prefix });
       this.queues.set(consumer, queue);
+      this.unwatch.push(watchQueueDepth(queue));
     }
     return queue;
   }
 }
 
-const COLUMNS = 'id, org_id, type, actor_id, actor_api_key_id, actor_api_key_name, subject_type, subject_id, data, request_id, occurred_at';
+const COLUMNS = 'id, org_id, type, actor_id, actor_api_key_id, actor_api_key_name, subject_type, subject_id, data, request_id, occurred_at, trace_context';
 
 function toEvent(row: OutboxRow): PublishedEvent {
   return {

@@ -1,5 +1,6 @@
 import { Queue, Worker } from 'bullmq';
 import type { Logger } from '../logging/logger.js';
+import { inJobSpan, jobTraceOptions, observeJobOutcomes, watchQueueDepth } from '../observability/subgraph-metrics.js';
 import type { EmailMessage, EmailProvider } from '../messaging/email.js';
 import { Redis } from 'ioredis';
 import { lockOptions } from './workers.js';
@@ -16,14 +17,17 @@ const EMAIL_QUEUE = 'email';
  */
 export class Mailer {
   private readonly queue: Queue;
+  private readonly unwatch: () => void;
 
   constructor(redisUrl: string, prefix: string) {
     this.queue = new Queue(EMAIL_QUEUE, { connection: new Redis(redisUrl, { maxRetriesPerRequest: null }), prefix });
+    this.unwatch = watchQueueDepth(this.queue);
   }
 
   async send(message: EmailMessage, deliveryKey: string): Promise<void> {
     await this.queue.add('send', message, {
       jobId: deliveryKey,
+      ...jobTraceOptions(),
       attempts: 8,
       backoff: { type: 'exponential', delay: 1_000 },
       removeOnComplete: { count: 1_000 },
@@ -32,6 +36,7 @@ export class Mailer {
   }
 
   async close(): Promise<void> {
+    this.unwatch();
     await this.queue.close();
   }
 }
@@ -40,12 +45,14 @@ export class Mailer {
 export function startEmailWorker(redisUrl: string, prefix: string, provider: EmailProvider, logger: Logger, lockMs?: number): Worker {
   const worker = new Worker<EmailMessage>(
     EMAIL_QUEUE,
-    async (job) => {
-      const { messageId } = await provider.send(job.data, job.id!);
-      logger.info({ jobId: job.id, messageId, provider: provider.name }, 'e-mail sent');
-    },
+    (job) =>
+      inJobSpan(job, async () => {
+        const { messageId } = await provider.send(job.data, job.id!);
+        logger.info({ jobId: job.id, messageId, provider: provider.name }, 'e-mail sent');
+      }),
     { connection: new Redis(redisUrl, { maxRetriesPerRequest: null }), prefix, concurrency: 4, ...lockOptions(lockMs) },
   );
+  observeJobOutcomes(worker);
   worker.on('failed', (job, error) => logger.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: error }, 'e-mail delivery failed'));
   return worker;
 }

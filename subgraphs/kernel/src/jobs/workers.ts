@@ -8,6 +8,8 @@ import type { PublishedEvent } from '../events/outbox.js';
 import { eventQueueName } from '../events/relay.js';
 import { connectRedis } from '../redis/redis.js';
 import type { Logger } from '../logging/logger.js';
+import { observeEventDelivery } from '../observability/metrics.js';
+import { inJobSpan, jobTraceOptions, observeJobOutcomes, watchQueueDepth } from '../observability/subgraph-metrics.js';
 
 export type EventHandler = (event: PublishedEvent) => Promise<void>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a job's payload is JSON from the queue; handlers declare (typedJob: check) its shape
@@ -27,15 +29,19 @@ const systemContext = (id: string, orgId: string | null): RequestContext => syst
 export class JobQueue {
   readonly queue: Queue;
   private readonly connection: Redis;
+  private readonly unwatch: () => void;
 
   constructor(subgraph: string, redisUrl: string, prefix: string) {
     this.connection = connectRedis(redisUrl, `cellgraph-${subgraph}-jobs`);
     this.queue = new Queue(jobQueueName(subgraph), { connection: this.connection, prefix });
+    this.unwatch = watchQueueDepth(this.queue);
   }
 
+  /** Enqueues `name`; the job continues the trace of the request (or job) that enqueued it. */
   async enqueue(name: string, data: Record<string, unknown> & { orgId?: string | null }, options: { jobId?: string; delay?: number } = {}): Promise<void> {
     await this.queue.add(name, data, {
       ...options,
+      ...jobTraceOptions(),
       attempts: 8,
       backoff: { type: 'exponential', delay: 1_000 },
       removeOnComplete: { count: 5_000 },
@@ -44,6 +50,7 @@ export class JobQueue {
   }
 
   async close(): Promise<void> {
+    this.unwatch();
     await this.queue.close();
     this.connection.disconnect();
   }
@@ -102,17 +109,20 @@ export function startEventWorker(
   const connection = workerConnection(options.redisUrl);
   const worker = new Worker<PublishedEvent>(
     eventQueueName(subgraph),
-    async (job) => {
-      const event = job.data;
-      if (await inbox.handled(event)) return;
-      const matching = Object.entries(handlers).filter(([pattern]) => matchesEventPattern(pattern, event.type));
-      await runWithRequestContext(systemContext(event.id, event.orgId), async () => {
-        for (const [, handle] of matching) await handle(event);
-      });
-      await inbox.markHandled(event);
-    },
+    (job) =>
+      inJobSpan(job, async () => {
+        const event = job.data;
+        if (await inbox.handled(event)) return;
+        const matching = Object.entries(handlers).filter(([pattern]) => matchesEventPattern(pattern, event.type));
+        await runWithRequestContext(systemContext(event.id, event.orgId), async () => {
+          for (const [, handle] of matching) await handle(event);
+        });
+        await inbox.markHandled(event);
+        observeEventDelivery(subgraph, event.occurredAt);
+      }),
     { connection, prefix: options.prefix, concurrency: options.concurrency ?? 4, ...lockOptions(options.lockMs) },
   );
+  observeJobOutcomes(worker);
   worker.on('failed', (job, error) =>
     options.logger.warn({ jobId: job?.id, type: job?.data.type, attempts: job?.attemptsMade, err: error }, failedMessage(error, 'event handler failed')),
   );
@@ -141,14 +151,16 @@ export async function startJobWorker(
   await assertSchedules();
   const worker = new Worker(
     jobQueueName(subgraph),
-    async (job) => {
-      const handle = handlers[job.name];
-      if (!handle) throw new Error(`No handler for job ${job.name}`);
-      const orgId = typeof job.data?.orgId === 'string' ? job.data.orgId : null;
-      await runWithRequestContext(systemContext(job.id ?? job.name, orgId), () => handle(job.data, job));
-    },
+    (job) =>
+      inJobSpan(job, async () => {
+        const handle = handlers[job.name];
+        if (!handle) throw new Error(`No handler for job ${job.name}`);
+        const orgId = typeof job.data?.orgId === 'string' ? job.data.orgId : null;
+        await runWithRequestContext(systemContext(job.id ?? job.name, orgId), () => handle(job.data, job));
+      }),
     { connection, prefix: options.prefix, concurrency: options.concurrency ?? 4, ...lockOptions(options.lockMs) },
   );
+  observeJobOutcomes(worker);
   worker.on('failed', (job, error) =>
     options.logger.warn({ jobId: job?.id, name: job?.name, attempts: job?.attemptsMade, err: error }, failedMessage(error, 'job failed')),
   );

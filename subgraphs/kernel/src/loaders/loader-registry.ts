@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { observeBatchSize } from '../observability/subgraph-metrics.js';
 
 /**
  * One registry per request: loaders are created on first use and live as long as the request, so
@@ -15,7 +16,11 @@ export class LoaderRegistry {
   get<K, V, C = K>(name: string, batch: DataLoader.BatchLoadFn<K, V>, options?: DataLoader.Options<K, V, C>): DataLoader<K, V, C> {
     let loader = this.loaders.get(name);
     if (!loader) {
-      loader = new DataLoader<K, V, C>(batch, options) as DataLoader<unknown, unknown, unknown>;
+      const observed: DataLoader.BatchLoadFn<K, V> = (keys) => {
+        observeBatchSize(name, keys.length);
+        return batch(keys);
+      };
+      loader = new DataLoader<K, V, C>(observed, options) as DataLoader<unknown, unknown, unknown>;
       this.loaders.set(name, loader);
     }
     return loader as DataLoader<K, V, C>;

@@ -4,13 +4,15 @@ import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import type { RuntimeMode } from '../config/runtime-mode.js';
 import { createLogger, type Logger } from '../logging/logger.js';
+import { metricsHandler } from '../observability/metrics.js';
 import { answerErrorsAsGraphQL, createHttpApp } from './http-errors.js';
 import type { SubgraphServer } from './subgraph-server.js';
 
 /**
  * A process serving one or more subgraphs, each under `/<name>/` (`/<name>/graphql`,
  * `/<name>/health/ready`), with `/health/live` and `/health/ready` for the whole process (ready
- * while any of its subgraphs is; `degraded` when some are not). Every
+ * while any of its subgraphs is; `degraded` when some are not) and `/metrics` (Prometheus; hosts
+ * are internal, never public, like the subgraphs they serve). Every
  * other path, method or failure answers a coded GraphQL error (see http-errors.ts).
  */
 export function createHost(servers: readonly SubgraphServer[], options: { logger?: Logger; mode?: RuntimeMode } = {}): Express {
@@ -19,6 +21,7 @@ export function createHost(servers: readonly SubgraphServer[], options: { logger
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.get('/metrics', metricsHandler);
   // The process is ready while it can serve any of its subgraphs: one unready subgraph must not
   // take the others out of a load balancer (each has its own `/<name>/health/ready`).
   app.get('/health/ready', async (_req, res) => {
@@ -44,4 +47,15 @@ export async function closeServer(server: Server): Promise<void> {
   const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
   server.closeIdleConnections();
   await closed;
+}
+
+/**
+ * A listener serving only `/metrics`, for a process whose own port is public (the gateway's
+ * METRICS_PORT): scrapers reach it on an address the public does not.
+ */
+export async function serveMetrics(port: number, host: string): Promise<{ server: Server; url: string }> {
+  const app = createHttpApp();
+  app.get('/metrics', metricsHandler);
+  const { server, url } = await listen(app, port, host);
+  return { server, url: `${url}/metrics` };
 }

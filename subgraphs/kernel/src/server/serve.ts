@@ -5,6 +5,7 @@ import { publicJwksSchema } from '../crypto/signing-keys.js';
 import { DEFAULT_POOL_ACQUIRE_TIMEOUT_MS } from '../db/database.js';
 import { appConnectionString, maintenanceConnectionString } from '../db/roles.js';
 import { createLogger } from '../logging/logger.js';
+import { flushTracing, startTracing, tracesExporterOf } from '../observability/tracing.js';
 import { closeServer, createHost, listen } from './host.js';
 import type { AnySubgraphDefinition } from './subgraph-definition.js';
 import { startPlatform } from './platform.js';
@@ -35,6 +36,7 @@ export interface RunningHost {
  */
 export async function serveSubgraphs(definitions: readonly AnySubgraphDefinition[], env: NodeJS.ProcessEnv = process.env): Promise<RunningHost> {
   const config = parseEnv('subgraph host', subgraphHostEnv, env);
+  await startTracing('subgraphs', tracesExporterOf(env));
   const platform = startPlatform(env, createLogger('platform', env.LOG_LEVEL, env.LOG_FILE));
   const servers: SubgraphServer[] = [];
   try {
@@ -65,6 +67,7 @@ export async function serveSubgraphs(definitions: readonly AnySubgraphDefinition
         await closeServer(server);
         await Promise.all(servers.map((s) => s.stop()));
         await platform.stop();
+        await flushTracing();
       },
     };
   } catch (error) {

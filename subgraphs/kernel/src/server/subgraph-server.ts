@@ -4,7 +4,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request, type Router } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { DELEGATION_HEADER, INTERNAL_CONTEXT_HEADER, InternalContextVerifier } from '../context/internal-context.js';
-import { runWithRequestContext, type RequestContext, type SubgraphContext } from '../context/request-context.js';
+import type { RequestContext, SubgraphContext } from '../context/request-context.js';
 import type { PublicJwks } from '../crypto/signing-keys.js';
 import type { TrashKeeper } from '../db/trash.js';
 import { maskInternalErrors } from '../errors/mask.js';
@@ -12,6 +12,9 @@ import { LoaderRegistry } from '../loaders/loader-registry.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { requestLogging } from '../logging/request-logging.js';
 import { startBackgroundWork, stopBackgroundWork } from './background-work.js';
+import { runInRequest, startServerSpan } from '../observability/server-spans.js';
+import { observeSubgraphOperations } from '../observability/subgraph-metrics.js';
+import { contextFromTraceHeaders } from '../observability/tracing.js';
 import { subgraphSchema } from './schema.js';
 import { startSubgraphRuntime, type HealthReport, type SubgraphRuntimeOptions } from './subgraph-runtime.js';
 import type { SubgraphDefinition, SubgraphRuntime } from './subgraph-definition.js';
@@ -69,7 +72,12 @@ export async function createSubgraphServer<TServices>(
     stopOnTerminationSignals: false, // the process owner stops servers in order
     // Federated tracing would hand resolver timings to whoever reaches the subgraph; cache hints
     // are not used, and their plugin instruments every field.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), requestLogging(logger)],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      requestLogging(logger),
+      observeSubgraphOperations(definition.name, runtime.db.statements),
+    ],
   });
   await apollo.start();
 
@@ -102,7 +110,9 @@ export async function createSubgraphServer<TServices>(
         sendGraphQLError(res, 401, 'UNAUTHENTICATED', 'Unauthenticated internal request');
         return;
       }
-      runWithRequestContext(req.cellgraphContext, next);
+      // The trace context is taken from signed requests only: nothing else is served.
+      startServerSpan(res, `${definition.name} request`, contextFromTraceHeaders(req.headers));
+      runInRequest(res, req.cellgraphContext, next);
     },
     expressMiddleware(apollo, {
       context: async ({ req }) => ({

@@ -3,6 +3,8 @@ import { parseEnv } from '../config/env.js';
 import { runtimeMode } from '../config/runtime-mode.js';
 import { appConnectionString, maintenanceConnectionString } from '../db/roles.js';
 import { createLogger } from '../logging/logger.js';
+import { metricsHandler } from '../observability/metrics.js';
+import { flushTracing, startTracing, tracesExporterOf } from '../observability/tracing.js';
 import { startBackgroundWork, stopBackgroundWork } from './background-work.js';
 import { closeServer, listen } from './host.js';
 import { answerErrorsAsGraphQL, createHttpApp } from './http-errors.js';
@@ -26,12 +28,13 @@ export interface WorkerService {
 /**
  * Runs the background work of `definitions` without GraphQL: their outbox relays, event and job
  * workers with their schedules, and e-mail delivery (the platform with WORKERS=on, whatever the
- * environment says). Serves only `/health/live` and `/health/ready` (ready while any subgraph
+ * environment says). Serves only `/health/live`, `/health/ready` and `/metrics` (ready while any subgraph
  * reaches Postgres and Redis; each is reported). `stop` closes the listener, then the work, then
  * the subgraphs' connections and the platform.
  */
 export async function startWorkerService(definitions: readonly AnySubgraphDefinition[], env: NodeJS.ProcessEnv = process.env): Promise<WorkerService> {
   const config = parseEnv('worker', workerEnv, env);
+  await startTracing('worker', tracesExporterOf(env));
   const workerProcessEnv = { ...env, WORKERS: 'on' };
   const platform = startPlatform(workerProcessEnv, createLogger('platform', env.LOG_LEVEL, env.LOG_FILE));
   const started: { name: string; subgraph: StartedSubgraph<unknown>; background: (() => Promise<void>)[] }[] = [];
@@ -39,6 +42,7 @@ export async function startWorkerService(definitions: readonly AnySubgraphDefini
     for (const { background } of started) await stopBackgroundWork(background);
     await Promise.all(started.map(({ subgraph }) => subgraph.close()));
     await platform.stop();
+    await flushTracing();
   };
   try {
     for (const definition of definitions) {
@@ -60,6 +64,7 @@ export async function startWorkerService(definitions: readonly AnySubgraphDefini
     app.get('/health/live', (_req, res) => {
       res.json({ status: 'ok' });
     });
+    app.get('/metrics', metricsHandler);
     app.get('/health/ready', async (_req, res) => {
       const reports: [string, HealthReport][] = await Promise.all(
         started.map(async ({ name, subgraph }) => [name, await subgraph.ready()] as [string, HealthReport]),

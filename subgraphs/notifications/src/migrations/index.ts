@@ -3,5 +3,6 @@ import { outboxActorApiKey } from './0002-outbox-actor-api-key.js';
 import { orgScopedReferences } from './0003-org-scoped-references.js';
 import { maintenanceRole } from './0004-maintenance-role.js';
 import { eventInbox } from './0005-event-inbox.js';
+import { outboxTraceContext } from './0006-outbox-trace-context.js';
 
-export const migrations = [init, outboxActorApiKey, orgScopedReferences, maintenanceRole, eventInbox];
+export const migrations = [init, outboxActorApiKey, orgScopedReferences, maintenanceRole, eventInbox, outboxTraceContext];

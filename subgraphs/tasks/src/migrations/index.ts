@@ -7,5 +7,17 @@ import { outboxActorApiKey } from './0006-outbox-actor-api-key.js';
 import { orgScopedReferences } from './0007-org-scoped-references.js';
 import { maintenanceRole } from './0008-maintenance-role.js';
 import { eventInbox } from './0009-event-inbox.js';
+import { outboxTraceContext } from './0010-outbox-trace-context.js';
 
-export const migrations = [init, moduleTables, idempotencyKeys, trash, nodeTags, outboxActorApiKey, orgScopedReferences, maintenanceRole, eventInbox];
+export const migrations = [
+  init,
+  moduleTables,
+  idempotencyKeys,
+  trash,
+  nodeTags,
+  outboxActorApiKey,
+  orgScopedReferences,
+  maintenanceRole,
+  eventInbox,
+  outboxTraceContext,
+];
