@@ -62,6 +62,9 @@ export interface Gateway {
   subgraphUrls(): Record<string, string>;
   /** Open WebSocket connections and subscriptions, and the Redis channels they listen to. */
   liveStats(): { connections: number; subscriptions: number; channels: number; listeners: number };
+  /** Closes every subscription socket with 1012 (Service Restart): the HTTP server waits for them when it closes. */
+  closeSubscriptions(): Promise<void>;
+  /** Stops serving (subscriptions included) and disconnects; call once the HTTP server has drained. */
   stop(): Promise<void>;
 }
 
@@ -257,6 +260,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
     },
     subgraphUrls: () => Object.fromEntries(remoteSubgraphs().map((name) => [name, urlOf(name)])),
     liveStats: () => ({ ...(live?.server.stats() ?? { connections: 0, subscriptions: 0 }), ...(live?.hub.stats() ?? { channels: 0, listeners: 0 }) }),
+    closeSubscriptions: async () => live?.server.close(),
     async stop() {
       await live?.server.close();
       await apollo.stop();

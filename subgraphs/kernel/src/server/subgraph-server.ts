@@ -233,7 +233,8 @@ export async function createSubgraphServer<TServices>(
     ready,
     async stop() {
       await apollo.stop();
-      for (const stopWork of background) await stopWork();
+      // Workers take no new jobs and wait for their running ones; relays end their current batch.
+      await Promise.all(background.map((stopWork) => stopWork()));
       await jobs.close();
       await policies.close();
       await db.close();
