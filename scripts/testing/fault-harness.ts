@@ -13,6 +13,7 @@ import { graphqlRequest, type GraphQLData, type GraphQLResponse } from '../runti
 import { freePort } from '../runtime/infrastructure.js';
 import { generateCellKeys, keysEnv, type CellKeys } from '../runtime/keys.js';
 import { signUpThrough, type TestUser } from './cell-harness.js';
+import { HttpBalancer } from './http-balancer.js';
 
 // The private redis-server and the polling wait live in the kernel's test helpers (its own tests use them).
 export { RedisServer, waitFor } from '@cellgraph/kernel/testing';
@@ -74,11 +75,18 @@ export class ManagedProcess {
 
   /** Sends `signal` and waits for the process to end (SIGKILL: a crash). */
   async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    await this.stop(signal);
+  }
+
+  /** Sends `signal` (default SIGTERM: a graceful stop) and resolves with the exit code once the process ended (null: ended by a signal). */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
     const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = once(child, 'exit');
+    if (!child) return null;
+    if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+    const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
     child.kill(signal);
-    await exited;
+    const [code] = await exited;
+    return code;
   }
 
   /** Freezes (SIGSTOP) or thaws (SIGCONT) the process: it holds its sockets but answers nothing. */
@@ -162,9 +170,15 @@ export interface ProcessCell {
   emailDir: string;
   gatewayUrl: string;
   gateway: ManagedProcess;
-  /** The host process serving `subgraph`. */
+  /** Every gateway replica (see `gatewayReplicas`). */
+  gateways: ManagedProcess[];
+  /** The host process serving `subgraph` (its first replica). */
   hostOf(subgraph: string): ManagedProcess;
+  /** Every replica of the host serving `subgraph` (see `hostReplicas`). */
+  replicasOf(subgraph: string): ManagedProcess[];
   hosts: ManagedProcess[];
+  /** The balancers in front of replicated hosts and gateways. */
+  balancers: HttpBalancer[];
   gql<T = GraphQLData>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   signUp(name?: string): Promise<TestUser>;
   stop(): Promise<void>;
@@ -173,7 +187,9 @@ export interface ProcessCell {
 /**
  * A cell run as separate processes: each group of `hosts` (default: one process per subgraph) is
  * a subgraph host (the cell's subgraphs no group names share one more, appended), and the gateway
- * is one more process. `redisUrl` is usually a RedisServer's.
+ * is one more process. `redisUrl` is usually a RedisServer's. With `hostReplicas` or
+ * `gatewayReplicas` above 1, each host (or the gateway) runs that many times behind an HttpBalancer
+ * that routes by readiness, and the others reach it through the balancer.
  */
 export async function startProcessCell(options: {
   redisUrl: string;
@@ -183,6 +199,8 @@ export async function startProcessCell(options: {
   gatewayEnv?: Record<string, string>;
   /** Environment of the subgraph hosts that depends on the cell's database (e.g. its DATABASE_URL through a TcpProxy). */
   hostEnv?: (database: TestDatabase) => Record<string, string>;
+  hostReplicas?: number;
+  gatewayReplicas?: number;
 }): Promise<ProcessCell> {
   const cell = loadCell(options.cell ?? 'all');
   const named = new Set(options.hosts?.flat());
@@ -193,8 +211,17 @@ export async function startProcessCell(options: {
   const keys = await generateCellKeys();
   const emailDir = mkdtempSync(join(tmpdir(), 'cellgraph-mail-'));
   const instance = `t${randomBytes(6).toString('hex')}`;
-  const gatewayPort = await freePort();
-  const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
+  const balancers: HttpBalancer[] = [];
+  /** The URL to reach `replicas` ports by: the one replica's, or a balancer's in front of them. */
+  const frontOf = async (ports: number[]) => {
+    if (ports.length === 1) return `http://127.0.0.1:${ports[0]}`;
+    const balancer = await HttpBalancer.start(ports.map((port) => `http://127.0.0.1:${port}`));
+    balancers.push(balancer);
+    return balancer.url;
+  };
+  const portsOf = (count = 1) => Promise.all(Array.from({ length: Math.max(1, count) }, () => freePort()));
+  const gatewayPorts = await portsOf(options.gatewayReplicas);
+  const gatewayUrl = `${await frontOf(gatewayPorts)}/graphql`;
   const baseEnv: NodeJS.ProcessEnv = {
     ...process.env,
     ...keysEnv(keys),
@@ -214,37 +241,53 @@ export async function startProcessCell(options: {
     ...options.env,
   };
   const hosts: ManagedProcess[] = [];
+  const replicas: ManagedProcess[][] = [];
   const subgraphUrls: Record<string, string> = {};
   for (const group of groups) {
-    const port = await freePort();
-    const host = new ManagedProcess(
-      `host(${group.join(',')})`,
-      ['scripts/runtime/serve-subgraphs.ts', '--cell', cell.name, '--subgraphs', group.join(',')],
-      { ...baseEnv, ...options.hostEnv?.(database), PORT: String(port) },
-      `http://127.0.0.1:${port}/health/live`,
+    const ports = await portsOf(options.hostReplicas);
+    const groupReplicas = ports.map(
+      (port, index) =>
+        new ManagedProcess(
+          `host(${group.join(',')})${ports.length > 1 ? `#${index + 1}` : ''}`,
+          ['scripts/runtime/serve-subgraphs.ts', '--cell', cell.name, '--subgraphs', group.join(',')],
+          { ...baseEnv, ...options.hostEnv?.(database), PORT: String(port) },
+          `http://127.0.0.1:${port}/health/live`,
+        ),
     );
-    hosts.push(host);
-    for (const name of group) subgraphUrls[`SUBGRAPH_URL_${name.toUpperCase().replaceAll('-', '_')}`] = `http://127.0.0.1:${port}/${name}/graphql`;
+    hosts.push(...groupReplicas);
+    replicas.push(groupReplicas);
+    const front = await frontOf(ports);
+    for (const name of group) subgraphUrls[`SUBGRAPH_URL_${name.toUpperCase().replaceAll('-', '_')}`] = `${front}/${name}/graphql`;
   }
-  const gateway = new ManagedProcess(
-    'gateway',
-    ['gateway/src/main.ts'],
-    { ...baseEnv, ...subgraphUrls, PORT: String(gatewayPort), SUPERGRAPH_PATH: supergraphPath(cell.name), ...options.gatewayEnv },
-    `http://127.0.0.1:${gatewayPort}/health/live`,
+  const gateways = gatewayPorts.map(
+    (port, index) =>
+      new ManagedProcess(
+        gatewayPorts.length > 1 ? `gateway#${index + 1}` : 'gateway',
+        ['gateway/src/main.ts'],
+        { ...baseEnv, ...subgraphUrls, PORT: String(port), SUPERGRAPH_PATH: supergraphPath(cell.name), ...options.gatewayEnv },
+        `http://127.0.0.1:${port}/health/live`,
+      ),
   );
+  const gateway = gateways[0]!;
   const stop = async () => {
-    await Promise.all([gateway, ...hosts].map((process) => process.kill('SIGKILL')));
+    await Promise.all([...gateways, ...hosts].map((process) => process.kill('SIGKILL')));
+    await Promise.all(balancers.map((balancer) => balancer.stop()));
     await database.drop();
     rmSync(emailDir, { recursive: true, force: true });
   };
   try {
     // Hosts start together (they are independent); the gateway needs identity's keys, so last.
     await Promise.all(hosts.map((host) => host.start()));
-    await gateway.start();
+    await Promise.all(gateways.map((replica) => replica.start()));
   } catch (error) {
     await stop();
     throw error;
   }
+  const replicasOf = (subgraph: string) => {
+    const index = groups.findIndex((group) => group.includes(subgraph));
+    if (index < 0) throw new Error(`No host serves ${subgraph}`);
+    return replicas[index]!;
+  };
   const gql: ProcessCell['gql'] = (query, variables = {}, token, headers) => graphqlRequest(gatewayUrl, query, variables, { token, headers });
   return {
     cell,
@@ -254,12 +297,11 @@ export async function startProcessCell(options: {
     emailDir,
     gatewayUrl,
     gateway,
+    gateways,
     hosts,
-    hostOf(subgraph) {
-      const index = groups.findIndex((group) => group.includes(subgraph));
-      if (index < 0) throw new Error(`No host serves ${subgraph}`);
-      return hosts[index]!;
-    },
+    balancers,
+    hostOf: (subgraph) => replicasOf(subgraph)[0]!,
+    replicasOf,
     gql,
     signUp: (name) => signUpThrough(gatewayUrl, name),
     stop,
