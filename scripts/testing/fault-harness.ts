@@ -50,6 +50,11 @@ export class ManagedProcess {
     private readonly liveUrl: string,
   ) {}
 
+  /** Where the process listens (`http://127.0.0.1:<port>`). */
+  get baseUrl(): string {
+    return new URL(this.liveUrl).origin;
+  }
+
   get pid(): number | undefined {
     return this.child?.pid;
   }
