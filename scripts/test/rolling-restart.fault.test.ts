@@ -113,7 +113,10 @@ describe('a rolling restart under load', () => {
     const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
     const email = new Queue('email', { connection, prefix: cell.keyPrefix });
     try {
-      await waitFor(async () => Object.values(await email.getJobCounts('waiting', 'active', 'delayed', 'prioritized')).every((n) => n === 0), 'the e-mail queue to drain');
+      await waitFor(
+        async () => Object.values(await email.getJobCounts('waiting', 'active', 'delayed', 'prioritized')).every((n) => n === 0),
+        'the e-mail queue to drain',
+      );
     } finally {
       await email.close();
       connection.disconnect();

@@ -14,6 +14,7 @@ export class HttpBalancer {
   private readonly ready = new Set<string>();
   private next = 0;
   private poller: NodeJS.Timeout | undefined;
+  private stopped = false;
 
   private constructor(
     private readonly server: Server,
@@ -23,14 +24,14 @@ export class HttpBalancer {
 
   /** Balances over `backends` (base URLs such as http://127.0.0.1:4001), polling readiness every `pollMs`. */
   static async start(backends: readonly string[], pollMs = 100): Promise<HttpBalancer> {
-    let balancer: HttpBalancer | undefined;
-    const server = createServer((req, res) => balancer!.route(req, res));
+    const server = createServer();
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
-    balancer = new HttpBalancer(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, backends);
+    const balancer = new HttpBalancer(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, backends);
+    server.on('request', (req, res) => balancer.route(req, res));
     await balancer.poll();
     const loop = () => {
-      balancer.poller = setTimeout(() => void balancer.poll().finally(loop), pollMs);
+      if (!balancer.stopped) balancer.poller = setTimeout(() => void balancer.poll().finally(loop), pollMs);
     };
     loop();
     return balancer;
@@ -42,8 +43,8 @@ export class HttpBalancer {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     clearTimeout(this.poller);
-    this.poller = undefined;
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -73,7 +74,14 @@ export class HttpBalancer {
     this.routed.set(backend, (this.routed.get(backend) ?? 0) + 1);
     const target = new URL(req.url ?? '/', backend);
     const upstream = httpRequest(
-      { host: target.hostname, port: target.port, path: target.pathname + target.search, method: req.method, headers: { ...req.headers, host: target.host }, agent: false },
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname + target.search,
+        method: req.method,
+        headers: { ...req.headers, host: target.host },
+        agent: false,
+      },
       (response) => {
         const { connection: _connection, 'keep-alive': _keepAlive, ...headers } = response.headers; // hop-by-hop: this hop is the balancer's
         res.writeHead(response.statusCode ?? 502, headers);
