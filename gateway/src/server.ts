@@ -71,6 +71,9 @@ export interface Gateway {
   liveStats(): { connections: number; subscriptions: number; channels: number; listeners: number };
   /** METRICS_PORT's listener (`…/metrics`); null without one (then /metrics is on the app in development only). */
   metricsUrl: string | null;
+  /** Closes every subscription socket with 1012 (Service Restart): the HTTP server waits for them when it closes. */
+  closeSubscriptions(): Promise<void>;
+  /** Stops serving (subscriptions included) and disconnects; call once the HTTP server has drained. */
   stop(): Promise<void>;
 }
 
@@ -279,6 +282,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
     subgraphUrls: () => Object.fromEntries(remoteSubgraphs().map((name) => [name, urlOf(name)])),
     liveStats,
     metricsUrl: metrics?.url ?? null,
+    closeSubscriptions: async () => live?.server.close(),
     async stop() {
       unobserveLive();
       await live?.server.close();

@@ -63,6 +63,11 @@ export class ManagedProcess {
     private readonly options: ManagedProcessOptions = {},
   ) {}
 
+  /** Where the process listens (`http://127.0.0.1:<port>`). */
+  get baseUrl(): string {
+    return new URL(this.readyUrl).origin;
+  }
+
   get pid(): number | undefined {
     return this.child?.pid;
   }
@@ -79,7 +84,12 @@ export class ManagedProcess {
   /** Starts the process and waits until `readyUrl` answers 200 (fails at once if it exits). */
   async start(): Promise<void> {
     const detached = this.options.ownProcessGroup ?? false;
-    const child = spawn(process.execPath, [...(this.options.nodeArgs ?? NODE_ARGS), ...this.args], { cwd: REPO_ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'], detached });
+    const child = spawn(process.execPath, [...(this.options.nodeArgs ?? NODE_ARGS), ...this.args], {
+      cwd: REPO_ROOT,
+      env: this.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached,
+    });
     this.child = child;
     this.expectingExit = false;
     if (detached) killOnExit(child);

@@ -12,6 +12,7 @@ import { freePort } from '../runtime/infrastructure.js';
 import { ManagedProcess, NODE_ARGS } from '../runtime/managed-process.js';
 import { generateCellKeys, keysEnv, type CellKeys } from '../runtime/keys.js';
 import { signUpThrough, type TestUser } from './cell-harness.js';
+import { HttpBalancer } from './http-balancer.js';
 
 // The private redis-server and the polling wait live in the kernel's test helpers (its own tests use them).
 export { RedisServer, waitFor } from '@cellgraph/kernel/testing';
@@ -89,9 +90,15 @@ export interface ProcessCell {
   emailDir: string;
   gatewayUrl: string;
   gateway: ManagedProcess;
-  /** The host process serving `subgraph`. */
+  /** Every gateway replica (see `gatewayReplicas`). */
+  gateways: ManagedProcess[];
+  /** The host process serving `subgraph` (its first replica). */
   hostOf(subgraph: string): ManagedProcess;
+  /** Every replica of the host serving `subgraph` (see `hostReplicas`). */
+  replicasOf(subgraph: string): ManagedProcess[];
   hosts: ManagedProcess[];
+  /** The balancers in front of replicated hosts and gateways. */
+  balancers: HttpBalancer[];
   gql<T = GraphQLData>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   signUp(name?: string): Promise<TestUser>;
   stop(): Promise<void>;
@@ -100,7 +107,9 @@ export interface ProcessCell {
 /**
  * A cell run as separate processes: each group of `hosts` (default: one process per subgraph) is
  * a subgraph host (the cell's subgraphs no group names share one more, appended), and the gateway
- * is one more process. `redisUrl` is usually a RedisServer's.
+ * is one more process. `redisUrl` is usually a RedisServer's. With `hostReplicas` or
+ * `gatewayReplicas` above 1, each host (or the gateway) runs that many times behind an HttpBalancer
+ * that routes by readiness, and the others reach it through the balancer.
  */
 export async function startProcessCell(options: {
   redisUrl: string;
@@ -112,6 +121,8 @@ export async function startProcessCell(options: {
   hostEnv?: (database: TestDatabase) => Record<string, string>;
   /** The service entry: the sources (default) or the compiled build (`{ nodeArgs: [], service: '<root>/build/scripts/service.js' }`). */
   entry?: { nodeArgs: string[]; service: string };
+  hostReplicas?: number;
+  gatewayReplicas?: number;
 }): Promise<ProcessCell> {
   const entry = options.entry ?? { nodeArgs: NODE_ARGS, service: 'scripts/service.ts' };
   const cell = loadCell(options.cell ?? 'all');
@@ -123,8 +134,17 @@ export async function startProcessCell(options: {
   const keys = await generateCellKeys();
   const emailDir = mkdtempSync(join(tmpdir(), 'cellgraph-mail-'));
   const instance = `t${randomBytes(6).toString('hex')}`;
-  const gatewayPort = await freePort();
-  const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
+  const balancers: HttpBalancer[] = [];
+  /** The URL to reach `replicas` ports by: the one replica's, or a balancer's in front of them. */
+  const frontOf = async (ports: number[]) => {
+    if (ports.length === 1) return `http://127.0.0.1:${ports[0]}`;
+    const balancer = await HttpBalancer.start(ports.map((port) => `http://127.0.0.1:${port}`));
+    balancers.push(balancer);
+    return balancer.url;
+  };
+  const portsOf = (count = 1) => Promise.all(Array.from({ length: Math.max(1, count) }, () => freePort()));
+  const gatewayPorts = await portsOf(options.gatewayReplicas);
+  const gatewayUrl = `${await frontOf(gatewayPorts)}/graphql`;
   const baseEnv: NodeJS.ProcessEnv = {
     ...process.env,
     ...keysEnv(keys),
@@ -144,39 +164,55 @@ export async function startProcessCell(options: {
     ...options.env,
   };
   const hosts: ManagedProcess[] = [];
+  const replicas: ManagedProcess[][] = [];
   const subgraphUrls: Record<string, string> = {};
   for (const group of groups) {
-    const port = await freePort();
-    const host = new ManagedProcess(
-      `host(${group.join(',')})`,
-      [entry.service, 'subgraph'],
-      { ...baseEnv, ...options.hostEnv?.(database), CELL: cell.name, SUBGRAPHS: group.join(','), PORT: String(port) },
-      `http://127.0.0.1:${port}/health/live`,
-      { nodeArgs: entry.nodeArgs },
+    const ports = await portsOf(options.hostReplicas);
+    const groupReplicas = ports.map(
+      (port, index) =>
+        new ManagedProcess(
+          `host(${group.join(',')})${ports.length > 1 ? `#${index + 1}` : ''}`,
+          [entry.service, 'subgraph'],
+          { ...baseEnv, ...options.hostEnv?.(database), CELL: cell.name, SUBGRAPHS: group.join(','), PORT: String(port) },
+          `http://127.0.0.1:${port}/health/live`,
+          { nodeArgs: entry.nodeArgs },
+        ),
     );
-    hosts.push(host);
-    for (const name of group) subgraphUrls[`SUBGRAPH_URL_${name.toUpperCase().replaceAll('-', '_')}`] = `http://127.0.0.1:${port}/${name}/graphql`;
+    hosts.push(...groupReplicas);
+    replicas.push(groupReplicas);
+    const front = await frontOf(ports);
+    for (const name of group) subgraphUrls[`SUBGRAPH_URL_${name.toUpperCase().replaceAll('-', '_')}`] = `${front}/${name}/graphql`;
   }
-  const gateway = new ManagedProcess(
-    'gateway',
-    [entry.service, 'gateway'],
-    { ...baseEnv, ...subgraphUrls, CELL: cell.name, PORT: String(gatewayPort), ...options.gatewayEnv },
-    `http://127.0.0.1:${gatewayPort}/health/live`,
-    { nodeArgs: entry.nodeArgs },
+  const gateways = gatewayPorts.map(
+    (port, index) =>
+      new ManagedProcess(
+        gatewayPorts.length > 1 ? `gateway#${index + 1}` : 'gateway',
+        [entry.service, 'gateway'],
+        { ...baseEnv, ...subgraphUrls, CELL: cell.name, PORT: String(port), ...options.gatewayEnv },
+        `http://127.0.0.1:${port}/health/live`,
+        { nodeArgs: entry.nodeArgs },
+      ),
   );
+  const gateway = gateways[0]!;
   const stop = async () => {
-    await Promise.all([gateway, ...hosts].map((process) => process.kill('SIGKILL')));
+    await Promise.all([...gateways, ...hosts].map((process) => process.kill('SIGKILL')));
+    await Promise.all(balancers.map((balancer) => balancer.stop()));
     await database.drop();
     rmSync(emailDir, { recursive: true, force: true });
   };
   try {
     // Hosts start together (they are independent); the gateway needs identity's keys, so last.
     await Promise.all(hosts.map((host) => host.start()));
-    await gateway.start();
+    await Promise.all(gateways.map((replica) => replica.start()));
   } catch (error) {
     await stop();
     throw error;
   }
+  const replicasOf = (subgraph: string) => {
+    const index = groups.findIndex((group) => group.includes(subgraph));
+    if (index < 0) throw new Error(`No host serves ${subgraph}`);
+    return replicas[index]!;
+  };
   const gql: ProcessCell['gql'] = (query, variables = {}, token, headers) => graphqlRequest(gatewayUrl, query, variables, { token, headers });
   return {
     cell,
@@ -186,12 +222,11 @@ export async function startProcessCell(options: {
     emailDir,
     gatewayUrl,
     gateway,
+    gateways,
     hosts,
-    hostOf(subgraph) {
-      const index = groups.findIndex((group) => group.includes(subgraph));
-      if (index < 0) throw new Error(`No host serves ${subgraph}`);
-      return hosts[index]!;
-    },
+    balancers,
+    hostOf: (subgraph) => replicasOf(subgraph)[0]!,
+    replicasOf,
     gql,
     signUp: (name) => signUpThrough(gatewayUrl, name),
     stop,

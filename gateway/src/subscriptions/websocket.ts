@@ -86,6 +86,9 @@ function reserveSlot(connection: Connection): () => void {
 
 type SocketContext = Context<Record<string, unknown> | undefined, { connection: Connection }>;
 
+/** WebSocket close code 1012 (Service Restart), sent to every connection when the gateway stops. */
+export const SERVICE_RESTART = 1012;
+
 const coded = (code: string, message: string) => new GraphQLError(message, { extensions: { code } });
 
 /**
@@ -93,7 +96,8 @@ const coded = (code: string, message: string) => new GraphQLError(message, { ext
  * authenticates in `connection_init` (`{ "Authorization": "Bearer <access token | API key>" }`;
  * missing → close 4401, refused → close 4403, and 4403 later when the credentials expire or are
  * revoked); every subscription is parsed and validated with the same limits as queries, planned
- * over the supergraph, and fed its organization's live events.
+ * over the supergraph, and fed its organization's live events. `close` ends every connection with
+ * 1012 (Service Restart) so clients reconnect, to another replica.
  */
 export function attachSubscriptions(
   server: HttpServer,
@@ -334,7 +338,8 @@ export function attachSubscriptions(
     async close() {
       server.off('upgrade', onUpgrade);
       const closed = new Promise<void>((resolve) => wss.close(() => resolve()));
-      for (const { socket } of connections) socket.close(1001, 'The gateway is shutting down');
+      // 1012 Service Restart: graphql-ws clients with retryAttempts reconnect (to another replica).
+      for (const { socket } of connections) socket.close(SERVICE_RESTART, 'Service restart: reconnect');
       // Clients that do not answer the close handshake are cut off.
       const cutOff = setTimeout(() => {
         for (const { socket } of connections) socket.terminate();

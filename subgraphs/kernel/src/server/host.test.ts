@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeServer, createHost, listen } from './host.js';
+import { createHost, listen } from './host.js';
+import { closeServer } from './shutdown.js';
 import type { HealthReport, SubgraphServer } from './subgraph-server.js';
 
 const healthy: HealthReport = { status: 'ok', checks: { postgres: 'ok', redis: 'ok' } };

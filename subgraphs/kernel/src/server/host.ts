@@ -1,11 +1,12 @@
 import { once } from 'node:events';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import type { RuntimeMode } from '../config/runtime-mode.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { metricsHandler } from '../observability/metrics.js';
 import { answerErrorsAsGraphQL, createHttpApp } from './http-errors.js';
+import { drainable } from './shutdown.js';
 import type { SubgraphServer } from './subgraph-server.js';
 
 /**
@@ -34,19 +35,13 @@ export function createHost(servers: readonly SubgraphServer[], options: { logger
   return app;
 }
 
-/** Listens on `port` (0 picks a free one) and resolves with the server and its actual port. */
+/** Listens on `port` (0 picks a free one) and resolves with the server, drainable (see shutdown.ts), and its actual port. */
 export async function listen(app: Express, port: number, host = '127.0.0.1'): Promise<{ server: Server; port: number; url: string }> {
-  const server = app.listen(port, host);
+  const server = drainable(createServer(app));
+  server.listen(port, host);
   await once(server, 'listening');
   const actual = (server.address() as AddressInfo).port;
   return { server, port: actual, url: `http://${host}:${actual}` };
-}
-
-/** Closes a listening server, ending idle keep-alive connections. */
-export async function closeServer(server: Server): Promise<void> {
-  const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
-  server.closeIdleConnections();
-  await closed;
 }
 
 /**

@@ -6,7 +6,8 @@ import { DEFAULT_POOL_ACQUIRE_TIMEOUT_MS } from '../db/database.js';
 import { appConnectionString, maintenanceConnectionString } from '../db/roles.js';
 import { createLogger } from '../logging/logger.js';
 import { flushTracing, startTracing, tracesExporterOf } from '../observability/tracing.js';
-import { closeServer, createHost, listen } from './host.js';
+import { createHost, listen } from './host.js';
+import { drainServer, shutdownDrainDelayMs } from './shutdown.js';
 import type { AnySubgraphDefinition } from './subgraph-definition.js';
 import { startPlatform } from './platform.js';
 import { createSubgraphServer, type SubgraphServer } from './subgraph-server.js';
@@ -31,8 +32,9 @@ export interface RunningHost {
 /**
  * Starts a host process serving `definitions` (one subgraph, or all of a cell's) with the
  * configuration in `env`. Each subgraph connects as its own app and maintenance roles (both with
- * DATABASE_APP_PASSWORD); they share Redis and the e-mail worker. `stop` closes the listener, then
- * every subgraph, then the platform services.
+ * DATABASE_APP_PASSWORD); they share Redis and the e-mail worker. `stop` drains (readiness 503,
+ * SHUTDOWN_DRAIN_DELAY_MS, listener closed, in-flight requests finished: see shutdown.ts), then stops
+ * every subgraph (running jobs finish, relays end their batch), then the platform services.
  */
 export async function serveSubgraphs(definitions: readonly AnySubgraphDefinition[], env: NodeJS.ProcessEnv = process.env): Promise<RunningHost> {
   const config = parseEnv('subgraph host', subgraphHostEnv, env);
@@ -64,7 +66,7 @@ export async function serveSubgraphs(definitions: readonly AnySubgraphDefinition
       port,
       servers,
       async stop() {
-        await closeServer(server);
+        await drainServer(server, { delayMs: shutdownDrainDelayMs(env) });
         await Promise.all(servers.map((s) => s.stop()));
         await platform.stop();
         await flushTracing();

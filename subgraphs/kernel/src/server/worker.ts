@@ -6,9 +6,10 @@ import { createLogger } from '../logging/logger.js';
 import { metricsHandler } from '../observability/metrics.js';
 import { flushTracing, startTracing, tracesExporterOf } from '../observability/tracing.js';
 import { startBackgroundWork, stopBackgroundWork } from './background-work.js';
-import { closeServer, listen } from './host.js';
+import { listen } from './host.js';
 import { answerErrorsAsGraphQL, createHttpApp } from './http-errors.js';
 import { startPlatform } from './platform.js';
+import { drainServer, shutdownDrainDelayMs } from './shutdown.js';
 import { subgraphHostEnv } from './serve.js';
 import type { AnySubgraphDefinition } from './subgraph-definition.js';
 import { startSubgraphRuntime, type HealthReport, type StartedSubgraph } from './subgraph-runtime.js';
@@ -79,7 +80,7 @@ export async function startWorkerService(definitions: readonly AnySubgraphDefini
       url,
       port,
       async stop() {
-        await closeServer(server);
+        await drainServer(server, { delayMs: shutdownDrainDelayMs(env) });
         await stopWork();
       },
     };

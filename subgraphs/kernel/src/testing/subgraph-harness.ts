@@ -12,7 +12,8 @@ import { appConnectionString, maintenanceConnectionString } from '../db/roles.js
 import { createLogger } from '../logging/logger.js';
 import type { Redis } from '../redis/redis.js';
 import { startPlatform, type Platform } from '../server/platform.js';
-import { closeServer, createHost, listen } from '../server/host.js';
+import { createHost, listen } from '../server/host.js';
+import { closeServer } from '../server/shutdown.js';
 import type { AnySubgraphDefinition } from '../server/subgraph-definition.js';
 import { createSubgraphServer, type SubgraphServer } from '../server/subgraph-server.js';
 import { TEST_APP_PASSWORD, TEST_REDIS_URL } from './infrastructure.js';

@@ -1,0 +1,97 @@
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A round-robin HTTP load balancer for rolling-restart tests, doing what a real one does: it polls
+ * each backend's `/health/ready` and routes each request only to backends that answered 200 last
+ * time (none: 503). Each request gets its own upstream connection; an upstream failure answers 502,
+ * so a request lost by a backend shows as an error.
+ */
+export class HttpBalancer {
+  /** Requests routed to each backend (by base URL). */
+  readonly routed = new Map<string, number>();
+  private readonly ready = new Set<string>();
+  private next = 0;
+  private poller: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+    private readonly backends: readonly string[],
+  ) {}
+
+  /** Balances over `backends` (base URLs such as http://127.0.0.1:4001), polling readiness every `pollMs`. */
+  static async start(backends: readonly string[], pollMs = 100): Promise<HttpBalancer> {
+    const server = createServer();
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const balancer = new HttpBalancer(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, backends);
+    server.on('request', (req, res) => balancer.route(req, res));
+    await balancer.poll();
+    const loop = () => {
+      if (!balancer.stopped) balancer.poller = setTimeout(() => void balancer.poll().finally(loop), pollMs);
+    };
+    loop();
+    return balancer;
+  }
+
+  /** Backends currently receiving requests. */
+  get readyBackends(): string[] {
+    return this.backends.filter((backend) => this.ready.has(backend));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.poller);
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async poll(): Promise<void> {
+    await Promise.all(
+      this.backends.map(async (backend) => {
+        try {
+          const response = await fetch(`${backend}/health/ready`, { signal: AbortSignal.timeout(1_000) });
+          await response.arrayBuffer();
+          if (response.status === 200) this.ready.add(backend);
+          else this.ready.delete(backend);
+        } catch {
+          this.ready.delete(backend);
+        }
+      }),
+    );
+  }
+
+  private route(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): void {
+    const candidates = this.readyBackends;
+    if (!candidates.length) {
+      res.writeHead(503, { 'content-type': 'text/plain' }).end('no ready backend');
+      return;
+    }
+    const backend = candidates[this.next++ % candidates.length]!;
+    this.routed.set(backend, (this.routed.get(backend) ?? 0) + 1);
+    const target = new URL(req.url ?? '/', backend);
+    const upstream = httpRequest(
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname + target.search,
+        method: req.method,
+        headers: { ...req.headers, host: target.host },
+        agent: false,
+      },
+      (response) => {
+        const { connection: _connection, 'keep-alive': _keepAlive, ...headers } = response.headers; // hop-by-hop: this hop is the balancer's
+        res.writeHead(response.statusCode ?? 502, headers);
+        response.pipe(res);
+      },
+    );
+    upstream.on('error', (error) => {
+      if (res.headersSent) res.destroy(error);
+      else res.writeHead(502, { 'content-type': 'text/plain' }).end(`upstream ${backend} failed: ${error.message}`);
+    });
+    req.pipe(upstream);
+  }
+}
