@@ -9,6 +9,7 @@ import {
   closeServer,
   createLogger,
   ensureDatabase,
+  keepIdleConnections,
   prepareCellDatabase,
   serveSubgraphs,
   type SubgraphServer,
@@ -79,12 +80,14 @@ export function cellEnv(cell: Cell): Record<string, string> {
 export async function startCell(options: CellOptions): Promise<RunningCell> {
   const host = options.host ?? '127.0.0.1';
   let gatewayApp: RequestListener | null = null;
-  const server = createServer((req, res) => {
-    if (gatewayApp) return gatewayApp(req, res);
-    res
-      .writeHead(503, { 'content-type': 'application/json' })
-      .end(JSON.stringify({ errors: [{ message: 'Starting', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }));
-  });
+  const server = keepIdleConnections(
+    createServer((req, res) => {
+      if (gatewayApp) return gatewayApp(req, res);
+      res
+        .writeHead(503, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ errors: [{ message: 'Starting', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }));
+    }),
+  );
   server.listen(options.gatewayPort ?? 0, host);
   await once(server, 'listening');
   const gatewayUrl = `http://${host}:${(server.address() as AddressInfo).port}/graphql`;

@@ -1,3 +1,5 @@
+import { Agent, request } from 'node:http';
+import { setTimeout as delay } from 'node:timers/promises';
 import { Router } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHost, listen } from './host.js';
@@ -46,5 +48,31 @@ describe('host readiness', () => {
     tasksHealth = failing;
     crmHealth = failing;
     expect(await ready()).toEqual({ status: 503, body: { status: 'unavailable', subgraphs: { tasks: failing, crm: failing } } });
+  });
+});
+
+describe('host connections', () => {
+  /** GET `url` through `agent`; resolves with whether the agent reused a kept-alive socket. */
+  const get = (url: string, agent: Agent) =>
+    new Promise<boolean>((resolve, reject) => {
+      const req = request(url, { agent }, (res) => {
+        res.resume();
+        res.once('end', () => resolve(req.reusedSocket));
+      });
+      req.once('error', reject);
+      req.end();
+    });
+
+  it('keeps an idle connection open past Node’s 5 s default, so a client reusing it is served', async () => {
+    const served = await listen(createHost([]), 0);
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      expect(await get(`${served.url}/health/live`, agent)).toBe(false);
+      await delay(6_000); // idle longer than Node's default keepAliveTimeout (5 s), which closed it
+      expect(await get(`${served.url}/health/live`, agent)).toBe(true);
+    } finally {
+      agent.destroy();
+      await closeServer(served.server);
+    }
   });
 });

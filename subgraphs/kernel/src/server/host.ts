@@ -35,9 +35,25 @@ export function createHost(servers: readonly SubgraphServer[], options: { logger
   return app;
 }
 
+/** How long an idle keep-alive connection stays open: far longer than a client keeps one (see keepIdleConnections). */
+export const SERVER_KEEP_ALIVE_MS = 65_000;
+
+/**
+ * A client that reuses an idle connection at the moment the server closes it gets "other side
+ * closed" for a request the server never read (undici does not retry a POST). Node closes idle
+ * connections after 5 s and undici stops reusing them about 1 s before; a busy event loop eats
+ * that margin. Servers keep them open for SERVER_KEEP_ALIVE_MS, as load balancers expect of
+ * their backends, so idle connections are rare and the race rarer still.
+ */
+export function keepIdleConnections(server: Server): Server {
+  server.keepAliveTimeout = SERVER_KEEP_ALIVE_MS;
+  server.headersTimeout = SERVER_KEEP_ALIVE_MS + 1_000; // must exceed keepAliveTimeout
+  return server;
+}
+
 /** Listens on `port` (0 picks a free one) and resolves with the server, drainable (see shutdown.ts), and its actual port. */
 export async function listen(app: Express, port: number, host = '127.0.0.1'): Promise<{ server: Server; port: number; url: string }> {
-  const server = drainable(createServer(app));
+  const server = drainable(keepIdleConnections(createServer(app)));
   server.listen(port, host);
   await once(server, 'listening');
   const actual = (server.address() as AddressInfo).port;
