@@ -75,7 +75,7 @@ describe('OTLP export', () => {
     const root = () =>
       received.find((span) => span.service === 'cellgraph-gateway' && attribute(span, 'cellgraph.request_id') === 'otlp-trace' && !span.parentSpanId);
     await waitFor(() => !!root(), 'the gateway span at the collector');
-    const subgraphSpans = () => received.filter((span) => span.traceId === root()!.traceId && span.service === 'cellgraph-subgraphs' && span.kind === 2);
+    const subgraphSpans = () => received.filter((span) => span.traceId === root()!.traceId && span.service !== 'cellgraph-gateway' && span.kind === 2);
     // Two hosts (identity; tasks with the rest) each continued the trace.
     await waitFor(() => new Set(subgraphSpans().map((span) => span.name.split(' ')[0])).size >= 2, 'server spans of identity and tasks');
     const fetches = new Map(received.filter((span) => span.name.endsWith(' fetch')).map((span) => [span.spanId, span]));
@@ -84,5 +84,9 @@ describe('OTLP export', () => {
       expect(attribute(server, 'cellgraph.request_id')).toBe('otlp-trace');
     }
     expect(new Set(subgraphSpans().map((span) => span.name.split(' ')[0]))).toEqual(new Set(['identity', 'tasks']));
+    // A host of one subgraph is named after it; one of several is the subgraphs'.
+    expect(new Set(subgraphSpans().map((span) => `${span.name.split(' ')[0]}@${span.service}`))).toEqual(
+      new Set(['identity@cellgraph-identity', 'tasks@cellgraph-subgraphs']),
+    );
   });
 });

@@ -38,7 +38,8 @@ export interface RunningHost {
  */
 export async function serveSubgraphs(definitions: readonly AnySubgraphDefinition[], env: NodeJS.ProcessEnv = process.env): Promise<RunningHost> {
   const config = parseEnv('subgraph host', subgraphHostEnv, env);
-  await startTracing('subgraphs', tracesExporterOf(env));
+  // A host of one subgraph traces as that subgraph (`cellgraph-tasks`), one of several as `cellgraph-subgraphs`.
+  await startTracing(definitions.length === 1 ? definitions[0]!.name : 'subgraphs', tracesExporterOf(env));
   const platform = startPlatform(env, createLogger('platform', env.LOG_LEVEL, env.LOG_FILE));
   const servers: SubgraphServer[] = [];
   try {
