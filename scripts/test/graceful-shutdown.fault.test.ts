@@ -13,7 +13,8 @@ import { liveClient, subscribe } from '../testing/live-client.js';
  * Issue 13: SIGTERM to a subgraph host, the gateway and a worker. Each request or job in flight is
  * held deterministically by a table lock the test takes, released only after the signal: readiness
  * turns 503 while the listener still accepts (SHUTDOWN_DRAIN_DELAY_MS), the listener closes, the
- * held work completes and the process exits 0; past SHUTDOWN_TIMEOUT_MS it exits 1 and another
+ * held work completes (whether released during the delay or after the listener closed: an accepted
+ * request is answered) and the process exits 0; past SHUTDOWN_TIMEOUT_MS it exits 1 and another
  * process redoes the interrupted job once.
  */
 
