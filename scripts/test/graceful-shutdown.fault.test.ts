@@ -13,10 +13,9 @@ import { liveClient, subscribe } from '../testing/live-client.js';
  * Issue 13: SIGTERM to a subgraph host, the gateway and a worker. Each request or job in flight is
  * held deterministically by a table lock the test takes, released only after the signal: readiness
  * turns 503 while the listener still accepts (SHUTDOWN_DRAIN_DELAY_MS), the listener closes, the
- * held work completes and the process exits 0; past SHUTDOWN_TIMEOUT_MS it exits 1 and another
- * process redoes the interrupted job once. (The host's request is released during the drain delay:
- * see the kernel README's lifecycle notes; the kernel's shutdown.test.ts covers a request that
- * outlives the listener.)
+ * held work completes (whether released during the delay or after the listener closed: an accepted
+ * request is answered) and the process exits 0; past SHUTDOWN_TIMEOUT_MS it exits 1 and another
+ * process redoes the interrupted job once.
  */
 
 const SHUTDOWN_TIMEOUT_MS = 8_000;
@@ -27,6 +26,9 @@ const LIFECYCLE_ENV = { SHUTDOWN_DRAIN_DELAY_MS: '2500', SHUTDOWN_TIMEOUT_MS: St
 const API_KEYS = 'identity.api_keys';
 const HELD_QUERY = '{ organization { apiKeys { totalCount } } }';
 const HELD_ANSWER = { organization: { apiKeys: { totalCount: 0 } } };
+/** A second held request of the host test (released during the drain delay): the caller's own user. */
+const USERS = 'identity.users';
+const ME_QUERY = '{ me { name } }';
 const TASK = 'mutation($input: TaskCreateInput!) { taskCreate(input: $input) { task { id } userErrors { code message } } }';
 
 let redis: RedisServer;
@@ -34,6 +36,8 @@ let cell: ProcessCell;
 let owner: TestUser;
 let member: TestMember;
 let blocker: pg.Client;
+/** Holds a second lock, released independently of `blocker`'s. */
+let secondBlocker: pg.Client;
 const memberEmail = 'lifecycle-member@worker.test';
 
 beforeAll(async () => {
@@ -46,20 +50,22 @@ beforeAll(async () => {
     client.query('INSERT INTO notifications.recipients (org_id, user_id, email, name) VALUES ($1, $2, $3, $4)', [orgId, member.userId, memberEmail, 'Member']),
   );
   blocker = new pg.Client({ connectionString: cell.database.url });
-  await blocker.connect();
+  secondBlocker = new pg.Client({ connectionString: cell.database.url });
+  await Promise.all([blocker.connect(), secondBlocker.connect()]);
 }, 180_000);
 
 afterAll(async () => {
   await blocker?.end();
+  await secondBlocker?.end();
   await cell?.stop();
   await redis?.stop();
 });
 
 /** Takes `lock` on `table` in a transaction of the test's own (ended by `release`). */
-async function hold(table: string, mode: 'ACCESS EXCLUSIVE' | 'SHARE'): Promise<{ release(): Promise<void> }> {
-  await blocker.query('BEGIN');
-  await blocker.query(`LOCK TABLE ${table} IN ${mode} MODE`);
-  return { release: async () => void (await blocker.query('ROLLBACK')) };
+async function hold(table: string, mode: 'ACCESS EXCLUSIVE' | 'SHARE', client = blocker): Promise<{ release(): Promise<void> }> {
+  await client.query('BEGIN');
+  await client.query(`LOCK TABLE ${table} IN ${mode} MODE`);
+  return { release: async () => void (await client.query('ROLLBACK')) };
 }
 
 /** Waits until `request` waits in Postgres for the test's lock on `table` (fails when the request was answered first). */
@@ -110,18 +116,25 @@ async function terminate(process: ManagedProcess): Promise<{ exited: Promise<num
 const listenerClosed = (process: ManagedProcess) => waitFor(() => refusesConnections(process), `${process.name} to close its listener`);
 
 describe('SIGTERM', () => {
-  it('a subgraph host turns unready, answers the request in flight, closes its listener and exits 0', async () => {
+  it('a subgraph host turns unready, answers the requests in flight (during the delay and after its listener closed) and exits 0', async () => {
     const host = cell.hostOf('identity');
     const lock = await hold(API_KEYS, 'ACCESS EXCLUSIVE');
     const inFlight = cell.gql(HELD_QUERY, {}, owner.token);
     await waitUntilHeld(inFlight, API_KEYS);
+    const meLock = await hold(USERS, 'ACCESS EXCLUSIVE', secondBlocker);
+    const meInFlight = cell.gql(ME_QUERY, {}, owner.token);
+    await waitUntilHeld(meInFlight, USERS);
 
     const { exited } = await terminate(host);
+    await meLock.release();
+    const me = await meInFlight;
+    expect(me).toMatchObject({ status: 200, data: { me: { name: 'Owner' } } });
+    expect(me.errors).toBeUndefined();
+    await listenerClosed(host);
     await lock.release();
     const answer = await inFlight;
     expect(answer).toMatchObject({ status: 200, data: HELD_ANSWER });
     expect(answer.errors).toBeUndefined();
-    await listenerClosed(host);
     expect(await exited).toBe(0);
     await host.start();
   }, 90_000);
