@@ -56,9 +56,14 @@ describe('a notifications worker killed while it handles an event', () => {
       await blocker.query('LOCK TABLE notifications.notifications IN SHARE MODE');
       const created = await cell.gql(TASK, { input: { title: 'Assigned before the crash', assigneeId: member.globalUserId } }, owner.token);
       expect(created.errors ?? created.data?.taskCreate.userErrors).toEqual([]);
-      // The worker has taken the event's job (it holds its lock) and waits on the table.
-      await waitFor(async () => (await events.getJobCounts('active')).active > 0, 'the worker to take the event');
-      const lockTtlMs = await connection.pttl(`${cell.keyPrefix}:${eventQueueName('notifications')}:${(await events.getActive())[0]!.id}:lock`);
+      // The worker has taken the event's job (it holds its lock) and waits on the table. Read together:
+      // a job seen active may have ended by the time its lock is read (another event, handled at once).
+      let lockTtlMs = -2;
+      await waitFor(async () => {
+        const [job] = await events.getActive();
+        lockTtlMs = job ? await connection.pttl(`${cell.keyPrefix}:${eventQueueName('notifications')}:${job.id}:lock`) : -2;
+        return lockTtlMs > 0;
+      }, 'the worker to take the event and hold its lock');
 
       const worker = cell.hostOf('notifications');
       const killedAt = Date.now();
