@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { cellKeyPrefix } from '@cellgraph/kernel';
-import { createTestDatabase, TEST_APP_PASSWORD, type TestDatabase } from '@cellgraph/kernel/testing';
+import { createTestDatabase, TEST_APP_PASSWORD, waitFor, type TestDatabase } from '@cellgraph/kernel/testing';
 import { cellEnv } from '../runtime/cell.js';
 import { loadCell, type Cell } from '../runtime/cells.js';
 import { graphqlRequest, type GraphQLData, type GraphQLResponse } from '../runtime/graphql-client.js';
@@ -145,6 +145,7 @@ export async function startProcessCell(options: {
   const portsOf = (count = 1) => Promise.all(Array.from({ length: Math.max(1, count) }, () => freePort()));
   const gatewayPorts = await portsOf(options.gatewayReplicas);
   const gatewayUrl = `${await frontOf(gatewayPorts)}/graphql`;
+  const gatewayBalancers = [...balancers]; // the gateways' balancer, if there is one
   const baseEnv: NodeJS.ProcessEnv = {
     ...process.env,
     ...keysEnv(keys),
@@ -200,10 +201,15 @@ export async function startProcessCell(options: {
     await database.drop();
     rmSync(emailDir, { recursive: true, force: true });
   };
+  // A replica that answers is routed to once its balancer's next readiness poll saw it: wait for that.
+  const everyBackendRouted = (of: HttpBalancer[]) =>
+    waitFor(() => of.every((balancer) => balancer.readyBackends.length === balancer.backendCount), 'the balancers to route to every replica');
   try {
     // Hosts start together (they are independent); the gateway needs identity's keys, so last.
     await Promise.all(hosts.map((host) => host.start()));
+    await everyBackendRouted(balancers.filter((balancer) => !gatewayBalancers.includes(balancer)));
     await Promise.all(gateways.map((replica) => replica.start()));
+    await everyBackendRouted(balancers);
   } catch (error) {
     await stop();
     throw error;

@@ -37,6 +37,11 @@ export class HttpBalancer {
     return balancer;
   }
 
+  /** How many backends it balances over. */
+  get backendCount(): number {
+    return this.backends.length;
+  }
+
   /** Backends currently receiving requests. */
   get readyBackends(): string[] {
     return this.backends.filter((backend) => this.ready.has(backend));
