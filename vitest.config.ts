@@ -9,6 +9,17 @@ const conditions = ['@cellgraph/source', ...defaultServerConditions.filter((cond
 
 const require = createRequire(import.meta.url);
 
+const TEST_FILES = ['subgraphs/*/src/**/*.test.ts', 'subgraphs/*/test/**/*.test.ts', 'gateway/**/*.test.ts', 'scripts/**/*.test.ts'];
+/** Files that start processes of their own. */
+const PROCESS_TESTS = [
+  '**/*.fault.test.ts',
+  'scripts/test/{build,dev-runtime,new-subgraph,schema-check}.test.ts',
+  'scripts/test/{split-cell,postgres-faults}.e2e.test.ts',
+  'gateway/test/{otlp-export,subgraph-faults,subscription-faults,subscriptions}.e2e.test.ts',
+  'subgraphs/kernel/test/redis-fail-fast.test.ts',
+  'subgraphs/notifications/test/worker-crash.e2e.test.ts',
+];
+
 export default defineConfig({
   resolve: {
     conditions,
@@ -21,13 +32,20 @@ export default defineConfig({
   ssr: { resolve: { conditions, mainFields: ['main'] } },
   environments: { __vitest__: { resolve: { conditions, mainFields: ['main'] } } },
   test: {
-    include: ['subgraphs/*/src/**/*.test.ts', 'subgraphs/*/test/**/*.test.ts', 'gateway/**/*.test.ts', 'scripts/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     globalSetup: ['scripts/testing/global-setup.ts'],
     setupFiles: ['reflect-metadata'],
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
     pool: 'forks',
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Hang guards, not budgets: CI's two cores may be busy, and tests wait for conditions.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    // Two groups, one after the other: files that run in this process two at a time, then the files
+    // that start processes of their own (cells, redis-servers, builds), one at a time, so a fault
+    // test's timings are not shared with another cell's.
+    projects: [
+      { extends: true, test: { name: 'in-process', include: TEST_FILES, exclude: PROCESS_TESTS, maxWorkers: 2, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'processes', include: PROCESS_TESTS, maxWorkers: 1, sequence: { groupOrder: 1 } } },
+    ],
   },
 });

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AccessTokenIssuer, AccessTokenVerifier, generateSigningKeyPair, type PublicJwks } from '@cellgraph/kernel/core';
 import { errors } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AccessTokenKeys, KeysUnavailableError } from './jwks.js';
 
 // Identity's JWKS endpoint: publishes `published`, or drops connections while `up` is false.
@@ -62,30 +62,39 @@ describe('AccessTokenKeys', () => {
   });
 
   it('keeps verifying with the last keys while identity is unreachable, up to the maximum staleness', async () => {
-    const key = await signingKey('k-stale');
-    const other = await signingKey('k-unknown');
-    published = { keys: [key.publicJwk] };
-    up = true;
-    const keys = new AccessTokenKeys(jwksUrl, { refreshMs: 50, maxStaleMs: 3_000, cooldownMs: 0 });
-    const verifier = new AccessTokenVerifier(keys.getKey);
-    const token = await key.token();
-    await verifier.verify(token);
-    up = false;
-    await until(() => keys.report().status === 'stale');
-    // Past the refresh time: the refetch fails in the background, the held keys still verify.
-    await verifier.verify(token);
-    await until(() => keys.report().identityUnreachable);
-    await expect(verifier.verify(token)).resolves.toMatchObject({ orgId: null });
-    expect(keys.report()).toMatchObject({ status: 'stale', identityUnreachable: true });
-    expect(await keys.keys()).toEqual(published);
-    // A key it does not hold may be a rotation it cannot learn about: an outage.
-    await expect(verifier.verify(await other.token())).rejects.toBeInstanceOf(KeysUnavailableError);
-    // Too stale: no longer used.
-    await until(() => keys.report().status === 'unavailable');
-    await expect(verifier.verify(token)).rejects.toBeInstanceOf(KeysUnavailableError);
-    up = true;
-    await expect(verifier.verify(token)).resolves.toMatchObject({ orgId: null });
-    expect(keys.report()).toMatchObject({ status: 'fresh', identityUnreachable: false });
+    // The keys' age is read from the clock, which the test moves: a busy machine cannot make them older than intended.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const age = (ms: number) => vi.setSystemTime(Date.now() + ms);
+    try {
+      const key = await signingKey('k-stale');
+      const other = await signingKey('k-unknown');
+      published = { keys: [key.publicJwk] };
+      up = true;
+      const keys = new AccessTokenKeys(jwksUrl, { refreshMs: 50, maxStaleMs: 3_000, cooldownMs: 0 });
+      const verifier = new AccessTokenVerifier(keys.getKey);
+      const token = await key.token();
+      await verifier.verify(token);
+      up = false;
+      age(100);
+      expect(keys.report().status).toBe('stale');
+      // Past the refresh time: the refetch fails in the background, the held keys still verify.
+      await verifier.verify(token);
+      await until(() => keys.report().identityUnreachable);
+      await expect(verifier.verify(token)).resolves.toMatchObject({ orgId: null });
+      expect(keys.report()).toMatchObject({ status: 'stale', identityUnreachable: true });
+      expect(await keys.keys()).toEqual(published);
+      // A key it does not hold may be a rotation it cannot learn about: an outage.
+      await expect(verifier.verify(await other.token())).rejects.toBeInstanceOf(KeysUnavailableError);
+      // Too stale: no longer used.
+      age(3_000);
+      expect(keys.report().status).toBe('unavailable');
+      await expect(verifier.verify(token)).rejects.toBeInstanceOf(KeysUnavailableError);
+      up = true;
+      await expect(verifier.verify(token)).resolves.toMatchObject({ orgId: null });
+      expect(keys.report()).toMatchObject({ status: 'fresh', identityUnreachable: false });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('picks up a rotation once identity answers, and refuses a key identity does not publish', async () => {
