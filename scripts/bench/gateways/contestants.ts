@@ -44,10 +44,22 @@ async function startNodeProcess(name: string, root: string, entry: string[], env
 const benchEntry = (file: string) => join(REPO_ROOT, 'scripts/bench/gateways', file);
 
 export const startStock = (context: StartContext) =>
-  startNodeProcess('stock', REPO_ROOT, [benchEntry('stock-gateway-main.ts')], { ...process.env, NODE_ENV: 'production', SUPERGRAPH_PATH: context.supergraphPath }, context.core);
+  startNodeProcess(
+    'stock',
+    REPO_ROOT,
+    [benchEntry('stock-gateway-main.ts')],
+    { ...process.env, NODE_ENV: 'production', SUPERGRAPH_PATH: context.supergraphPath },
+    context.core,
+  );
 
 export const startHive = (context: StartContext) =>
-  startNodeProcess('hive', REPO_ROOT, [benchEntry('hive-gateway-main.ts')], { ...process.env, NODE_ENV: 'production', SUPERGRAPH_PATH: context.supergraphPath }, context.core);
+  startNodeProcess(
+    'hive',
+    REPO_ROOT,
+    [benchEntry('hive-gateway-main.ts')],
+    { ...process.env, NODE_ENV: 'production', SUPERGRAPH_PATH: context.supergraphPath },
+    context.core,
+  );
 
 /**
  * The keys a checkout's gateway needs, as that checkout names them: its own

@@ -37,11 +37,7 @@ export function summarize(runs: LoadFigures[]): Summary {
 }
 
 /** RPS ≥ 1.0× stock and ≥ 0.9× Hive on every query, CPU/request ≤ stock, peak RSS ≤ 1.2× stock. */
-export function checkTargets(
-  contestant: string,
-  summaries: Record<string, Record<string, Summary>>,
-  peakRssMib: Record<string, number>,
-): TargetCheck[] {
+export function checkTargets(contestant: string, summaries: Record<string, Record<string, Summary>>, peakRssMib: Record<string, number>): TargetCheck[] {
   const checks: TargetCheck[] = [];
   const ratio = (actual: number, base: number) => actual / base;
   for (const [query, byContestant] of Object.entries(summaries)) {

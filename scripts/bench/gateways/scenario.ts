@@ -135,7 +135,9 @@ export async function runGatewaysBench(options: GatewaysOptions): Promise<{ resu
           for (const contestant of contestants) {
             const figures = await measure(contestant, query, options.requests);
             runs.push({ round, query, contestant: contestant.name, ...figures });
-            log(`round ${round} ${query} ${contestant.name}: ${figures.rps.toFixed(0)} RPS, p99 ${figures.p99Ms} ms, ${figures.cpuMsPerRequest.toFixed(2)} CPU ms/request${figures.failures ? `, ${figures.failures} FAILED` : ''}`);
+            log(
+              `round ${round} ${query} ${contestant.name}: ${figures.rps.toFixed(0)} RPS, p99 ${figures.p99Ms} ms, ${figures.cpuMsPerRequest.toFixed(2)} CPU ms/request${figures.failures ? `, ${figures.failures} FAILED` : ''}`,
+            );
           }
         }
       }
@@ -147,7 +149,9 @@ export async function runGatewaysBench(options: GatewaysOptions): Promise<{ resu
       summary[run.query]![run.contestant] = summarize(runs.filter((other) => other.query === run.query && other.contestant === run.contestant));
     }
     const valid = oracle.passed && runs.length > 0 && runs.every((run) => run.failures === 0);
-    const targets = valid ? contestants.filter((contestant) => contestant.name.startsWith('cellgraph')).flatMap((contestant) => checkTargets(contestant.name, summary, peakRssMib)) : [];
+    const targets = valid
+      ? contestants.filter((contestant) => contestant.name.startsWith('cellgraph')).flatMap((contestant) => checkTargets(contestant.name, summary, peakRssMib))
+      : [];
     const result: GatewaysResult = {
       scenario: 'gateways',
       startedAt: startedAt.toISOString(),
@@ -165,11 +169,19 @@ export async function runGatewaysBench(options: GatewaysOptions): Promise<{ resu
       passed: valid && targets.every((check) => check.passed),
     };
     mkdirSync(options.outDir, { recursive: true });
-    const file = join(options.outDir, `gateways-${startedAt.toISOString().replaceAll(':', '-').replace(/\.\d+Z$/, 'Z')}.json`);
+    const file = join(
+      options.outDir,
+      `gateways-${startedAt
+        .toISOString()
+        .replaceAll(':', '-')
+        .replace(/\.\d+Z$/, 'Z')}.json`,
+    );
     writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
     if (valid) log(`\n${formatTable(summary, peakRssMib)}\n`);
     for (const check of targets) log(`${check.passed ? 'PASS' : 'FAIL'}  ${check.contestant} ${check.target}: ${check.actual.toFixed(2)}`);
-    log(`machine before: ${uptimeBefore}\nmachine after:  ${result.machine.uptimeAfter}\n(figures on a loaded machine are noisy; compare ratios within one run)`);
+    log(
+      `machine before: ${uptimeBefore}\nmachine after:  ${result.machine.uptimeAfter}\n(figures on a loaded machine are noisy; compare ratios within one run)`,
+    );
     log(`raw results: ${file}`);
     return { result, file };
   } finally {
