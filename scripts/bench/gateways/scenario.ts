@@ -65,7 +65,7 @@ export interface GatewaysResult {
 
 export const DEFAULT_OPTIONS: Omit<GatewaysOptions, 'log'> = {
   rounds: 5,
-  requests: 2000,
+  requests: 1000,
   connections: 16,
   warmup: 300,
   outDir: join(REPO_ROOT, 'bench-results'),
