@@ -43,23 +43,18 @@ async function startNodeProcess(name: string, root: string, entry: string[], env
 
 const benchEntry = (file: string) => join(REPO_ROOT, 'scripts/bench/gateways', file);
 
-export const startStock = (context: StartContext) =>
-  startNodeProcess(
-    'stock',
-    REPO_ROOT,
-    [benchEntry('stock-gateway-main.ts')],
-    { ...process.env, NODE_ENV: 'production', SUPERGRAPH_PATH: context.supergraphPath },
-    context.core,
-  );
+// LOG_LEVEL too: Hive reads it and refuses values of ours (vitest sets `silent`).
+const peerEnv = (context: StartContext): NodeJS.ProcessEnv => ({
+  ...process.env,
+  NODE_ENV: 'production',
+  LOG_LEVEL: 'error',
+  SUPERGRAPH_PATH: context.supergraphPath,
+});
 
-export const startHive = (context: StartContext) =>
-  startNodeProcess(
-    'hive',
-    REPO_ROOT,
-    [benchEntry('hive-gateway-main.ts')],
-    { ...process.env, NODE_ENV: 'production', SUPERGRAPH_PATH: context.supergraphPath },
-    context.core,
-  );
+export const startStock = (context: StartContext) =>
+  startNodeProcess('stock', REPO_ROOT, [benchEntry('stock-gateway-main.ts')], peerEnv(context), context.core);
+
+export const startHive = (context: StartContext) => startNodeProcess('hive', REPO_ROOT, [benchEntry('hive-gateway-main.ts')], peerEnv(context), context.core);
 
 /**
  * The keys a checkout's gateway needs, as that checkout names them: its own

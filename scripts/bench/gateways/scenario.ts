@@ -112,11 +112,16 @@ export async function runGatewaysBench(options: GatewaysOptions): Promise<{ resu
       { name: 'cellgraph', kind: 'cellgraph', commit: commitOf(REPO_ROOT) },
     ];
     if (checkout) info.push({ name: `cellgraph@${checkout.ref}`, kind: 'cellgraph', ref: checkout.ref, commit: checkout.commit, install: checkout.install });
-    // One at a time: their starts would otherwise compete for the same cores.
-    contestants.push(await startStock(context));
-    contestants.push(await startHive(context));
-    contestants.push(await startCellgraph(context, { name: 'cellgraph', root: REPO_ROOT }));
-    if (checkout) contestants.push(await startCellgraph(context, { name: `cellgraph@${checkout.ref}`, root: checkout.root }));
+    // Started together and unpinned (a busy machine's spare cycles shorten the wait), pinned once ready.
+    const starts = await Promise.allSettled([
+      startStock(context),
+      startHive(context),
+      startCellgraph(context, { name: 'cellgraph', root: REPO_ROOT }),
+      ...(checkout ? [startCellgraph(context, { name: `cellgraph@${checkout.ref}`, root: checkout.root })] : []),
+    ]);
+    for (const start of starts) if (start.status === 'fulfilled') contestants.push(start.value);
+    const failed = starts.find((start) => start.status === 'rejected');
+    if (failed) throw failed.reason;
     log(`started: ${contestants.map((contestant) => `${contestant.name} (pid ${contestant.pid})`).join(', ')}`);
 
     const oracle = await oracleCheck(contestants, BENCH_QUERIES);
