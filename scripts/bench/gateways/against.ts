@@ -25,7 +25,7 @@ export interface RefCheckout {
   remove(): void;
 }
 
-const git = (root: string, args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+const git = (root: string, args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 const readLock = (root: string) => JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as Lock;
 
 /** Packages of `theirs` (installed paths, workspace links aside) missing here or at another version. */
