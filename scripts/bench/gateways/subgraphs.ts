@@ -13,7 +13,7 @@ const FED = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3"
 const USERS = Array.from({ length: 3 }, (_, i) => ({ id: `u${i + 1}`, name: `User ${i + 1}`, username: `user${i + 1}`, birthday: 1_000_000 + i }));
 const PRODUCTS = Array.from({ length: 4 }, (_, i) => ({ upc: `p${i + 1}`, name: `Product ${i + 1}`, price: 100 * (i + 1) + 99, weight: 10 + 5 * i }));
 // Each user writes two reviews; every product is reviewed at least once: 6 reviews. With these
-// sizes the fan-out query answers 116 objects (see queries.test.ts).
+// sizes the fan-out query answers 116 objects (checked by gateways.test.ts).
 const REVIEWS = Array.from({ length: 6 }, (_, i) => ({
   id: `r${i + 1}`,
   body: `Review ${i + 1}`,
