@@ -1,5 +1,8 @@
 /**
- * `npm run bench`: load through the gateway of a real cell (local or embedded Postgres and
+ * `npm run bench [-- <scenario>]`. Scenarios: `cell` (the default, below) and `gateways`
+ * (scripts/bench/gateways/: ours against stock @apollo/gateway and Hive Gateway).
+ *
+ * `cell`: load through the gateway of a real cell (local or embedded Postgres and
  * Redis, a throw-away database), with latency percentiles, throughput, SQL statements per
  * request and memory, checked against the targets below. Load generator and cell share this
  * machine's cores, so figures are conservative.
@@ -14,6 +17,19 @@ import { prepareDatabase, startCell } from './runtime/cell.js';
 import { graphqlData } from './runtime/graphql-client.js';
 import { resolvePostgres, resolveRedis } from './runtime/infrastructure.js';
 import { generateCellKeys } from './runtime/keys.js';
+
+const SCENARIOS: Record<string, (argv: string[]) => Promise<number>> = {
+  gateways: async (argv) => (await import('./bench/gateways/scenario.js')).gatewaysMain(argv),
+};
+const [scenarioName, ...scenarioArgv] = process.argv.slice(2);
+if (scenarioName !== undefined && scenarioName !== 'cell') {
+  const scenario = SCENARIOS[scenarioName];
+  if (!scenario) {
+    console.error(`Unknown scenario ${JSON.stringify(scenarioName)}. Usage: npm run bench [-- cell|${Object.keys(SCENARIOS).join('|')} …]`);
+    process.exit(2);
+  }
+  process.exit(await scenario(scenarioArgv));
+}
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
