@@ -15,6 +15,7 @@ const PROCESS_TESTS = [
   '**/*.fault.test.ts',
   'scripts/test/{build,dev-runtime,new-subgraph,schema-check}.test.ts',
   'scripts/test/{split-cell,postgres-faults}.e2e.test.ts',
+  'scripts/bench/**/*.test.ts',
   'gateway/test/{otlp-export,subgraph-faults,subscription-faults,subscriptions}.e2e.test.ts',
   'subgraphs/kernel/test/redis-fail-fast.test.ts',
   'subgraphs/notifications/test/worker-crash.e2e.test.ts',
