@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { QueryFailedError, type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import type { TransactionScope } from './database.js';
 
 /**
@@ -47,6 +47,8 @@ export class ReadSession {
     try {
       return await work(runner.manager);
     } catch (error) {
+      // A coded error (FORBIDDEN, NOT_FOUND…) leaves the transaction usable; a failed statement aborts it.
+      if (!(error instanceof QueryFailedError)) throw error;
       this.broken = true;
       if (RUN_ALONE.has((error as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (error as { code?: string }).code ?? ''))
         return fallback();
