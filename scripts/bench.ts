@@ -66,7 +66,8 @@ let boardId = '';
 const MAX_RSS_MB = 800;
 
 // First, while the machine is idle: a lone gateway's start time and memory.
-printGatewayStart(await benchGatewayStart());
+// (With BENCH_ONLY: only the chosen request scenarios, no gateway start and no subscriptions run.)
+if (!ONLY) printGatewayStart(await benchGatewayStart());
 
 const instance = `bench-${process.pid}`;
 const database = cellDatabaseName('all', instance);
@@ -210,20 +211,24 @@ try {
   await running.stop();
 }
 // Subscriptions need the outbox relay: a second run of the cell, on the same database, with workers.
-const live = await startCell({
-  cell,
-  instance,
-  databaseUrl: postgres.url,
-  appPassword: LOCAL_APP_PASSWORD,
-  redisUrl: redis.url,
-  keys: await generateCellKeys(),
-  env: { LOG_LEVEL: 'silent', WORKERS: 'on', USER_RATE_LIMIT: '1000000', METRICS_PORT: '0' },
-});
+const live = ONLY
+  ? null
+  : await startCell({
+      cell,
+      instance,
+      databaseUrl: postgres.url,
+      appPassword: LOCAL_APP_PASSWORD,
+      redisUrl: redis.url,
+      keys: await generateCellKeys(),
+      env: { LOG_LEVEL: 'silent', WORKERS: 'on', USER_RATE_LIMIT: '1000000', METRICS_PORT: '0' },
+    });
 try {
-  failed = !(await benchLive(live)) || failed;
-  await printMetricsSummary(live.gateway.metricsUrl!, `${live.subgraphsUrl}/metrics`, (performance.now() - trafficStarted) / 1000);
+  if (live) {
+    failed = !(await benchLive(live)) || failed;
+    await printMetricsSummary(live.gateway.metricsUrl!, `${live.subgraphsUrl}/metrics`, (performance.now() - trafficStarted) / 1000);
+  }
 } finally {
-  await live.stop();
+  await live?.stop();
   const admin = new URL(postgres.url);
   admin.pathname = '/postgres';
   const client = new pg.Client({ connectionString: admin.toString() });
