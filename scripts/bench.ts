@@ -33,6 +33,8 @@ if (scenarioName !== undefined && scenarioName !== 'cell') {
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
+/** BENCH_ONLY=board,contacts: only the scenarios whose names contain one of these words. */
+const ONLY = process.env.BENCH_ONLY?.split(',').filter(Boolean);
 
 /*
  * Targets are regression guards for this setup: one Node process runs the gateway, the subgraphs
@@ -42,6 +44,7 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 interface Scenario {
   name: string;
   query: string;
+  variables?: () => Record<string, unknown>;
   /** Throughput floor, requests per second. */
   minRps: number;
   /** SQL statements per request must not exceed this (N+1 guard). */
@@ -63,13 +66,24 @@ const scenarios: Scenario[] = [
     minRps: 50,
     maxStatements: 24,
   },
+  {
+    // The kanban view: before read sessions and one-statement grouped pages, 8 req/s and 26 statements.
+    name: 'board: 4 columns × 100 tasks with assignee and 2 tags (3 subgraphs)',
+    query:
+      'query BenchBoard($id: ID!) { board(id: $id) { name columns { name tasks(first: 100) { totalCount pageInfo { endCursor } nodes { id title status assignee { name } tags { name color } } } } } }',
+    variables: () => ({ id: boardId }),
+    minRps: 80,
+    maxStatements: 12,
+  },
 ];
+let boardId = '';
 // The cell "all" (five subgraphs: identity, tasks, crm, collaboration, notifications) in one
 // process with the load generator; each subgraph brings its schema, pool and queues (~50 MB).
 const MAX_RSS_MB = 800;
 
 // First, while the machine is idle: a lone gateway's start time and memory.
-printGatewayStart(await benchGatewayStart());
+// (With BENCH_ONLY: only the chosen request scenarios, no gateway start and no subscriptions run.)
+if (!ONLY) printGatewayStart(await benchGatewayStart());
 
 const instance = `bench-${process.pid}`;
 const database = cellDatabaseName('all', instance);
@@ -125,10 +139,50 @@ try {
     );
   }
 
+  // The board: 4 columns of 100 tasks, each assigned and with 2 tags (columns fill side by side).
+  type Board = { boardCreate: { board: { id: string; columns: { id: string }[] } } };
+  const board = await graphqlData<Board>(
+    running.gatewayUrl,
+    'mutation { boardCreate(input: { name: "Bench", columns: [{ name: "Todo" }, { name: "Doing" }, { name: "Review" }, { name: "Done" }] }) { board { id columns { id } } } }',
+    {},
+    { token },
+  );
+  boardId = board.boardCreate.board.id;
+  const boardTasks: string[] = [];
+  await Promise.all(
+    board.boardCreate.board.columns.map(async (column) => {
+      for (let i = 0; i < 100; i++) {
+        const task = await graphqlData<{ taskCreate: { task: { id: string } } }>(
+          running.gatewayUrl,
+          'mutation($input: TaskCreateInput!) { taskCreate(input: $input) { task { id } } }',
+          { input: { title: `Card ${i}`, columnId: column.id, assigneeId: user.id } },
+          { token },
+        );
+        boardTasks.push(task.taskCreate.task.id);
+      }
+    }),
+  );
+  for (const name of ['urgent', 'backend']) {
+    const tag = await graphqlData<{ tagCreate: { tag: { id: string } } }>(
+      running.gatewayUrl,
+      'mutation($input: TagCreateInput!) { tagCreate(input: $input) { tag { id } } }',
+      { input: { name } },
+      { token },
+    );
+    for (let i = 0; i < boardTasks.length; i += 100) {
+      await graphqlData(
+        running.gatewayUrl,
+        'mutation($input: TagApplyInput!) { tagApply(input: $input) { userErrors { code } } }',
+        { input: { tagId: tag.tagCreate.tag.id, nodeIds: boardTasks.slice(i, i + 100) } },
+        { token },
+      );
+    }
+  }
+
   const statements = () => running.subgraphs.reduce((sum, server) => sum + server.runtime.db.statements.count, 0);
   console.log(`Cellgraph bench: ${REQUESTS} requests per scenario, concurrency ${CONCURRENCY}, Node ${process.version}\n`);
-  for (const scenario of scenarios) {
-    const body = JSON.stringify({ query: scenario.query });
+  for (const scenario of scenarios.filter((s) => !ONLY || ONLY.some((word) => s.name.includes(word)))) {
+    const body = JSON.stringify({ query: scenario.query, variables: scenario.variables?.() ?? {} });
     const send = async () => {
       const response = await fetch(running.gatewayUrl, {
         method: 'POST',
@@ -173,20 +227,24 @@ try {
   await running.stop();
 }
 // Subscriptions need the outbox relay: a second run of the cell, on the same database, with workers.
-const live = await startCell({
-  cell,
-  instance,
-  databaseUrl: postgres.url,
-  appPassword: LOCAL_APP_PASSWORD,
-  redisUrl: redis.url,
-  keys: await generateCellKeys(),
-  env: { LOG_LEVEL: 'silent', WORKERS: 'on', USER_RATE_LIMIT: '1000000', METRICS_PORT: '0' },
-});
+const live = ONLY
+  ? null
+  : await startCell({
+      cell,
+      instance,
+      databaseUrl: postgres.url,
+      appPassword: LOCAL_APP_PASSWORD,
+      redisUrl: redis.url,
+      keys: await generateCellKeys(),
+      env: { LOG_LEVEL: 'silent', WORKERS: 'on', USER_RATE_LIMIT: '1000000', METRICS_PORT: '0' },
+    });
 try {
-  failed = !(await benchLive(live)) || failed;
-  await printMetricsSummary(live.gateway.metricsUrl!, `${live.subgraphsUrl}/metrics`, (performance.now() - trafficStarted) / 1000);
+  if (live) {
+    failed = !(await benchLive(live)) || failed;
+    await printMetricsSummary(live.gateway.metricsUrl!, `${live.subgraphsUrl}/metrics`, (performance.now() - trafficStarted) / 1000);
+  }
 } finally {
-  await live.stop();
+  await live?.stop();
   const admin = new URL(postgres.url);
   admin.pathname = '/postgres';
   const client = new pg.Client({ connectionString: admin.toString() });

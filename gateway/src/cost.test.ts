@@ -57,6 +57,32 @@ describe('requested nodes', () => {
     expect(cost('{ me { teams { everyone { nodes { name } } } } }', {}, 10)).toBe(10 + 10 * 10);
   });
 
+  it('sizes the small collections by their declared size, not the assumed one', () => {
+    const board = buildSchema(`
+      directive @listSize(assumedSize: Int) on FIELD_DEFINITION
+      type Query { board(id: ID!): Board }
+      type Board { columns: [BoardColumn!]!, owners: [Person] @listSize(assumedSize: 3), people: [Person] }
+      type BoardColumn { tasks(first: Int, last: Int): TaskConnection }
+      type TaskConnection { nodes: [Task!]! }
+      type Task { title: String, tags: [Tag!], assignee: Person }
+      type Tag { name: String }
+      type Person { name: String }
+    `);
+    const sized = (source: string, variables: Record<string, unknown> = {}) => {
+      const document = parse(source);
+      const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+      return requestedNodes(board, document, operation, variables, { assumedListSize: 100 });
+    };
+    // 4 columns × 100 tasks, each with its assignee and tags: 20 columns + 2 000 tasks + 20 000 tags.
+    const kanban = 'query($n: Int!) { board(id: "b") { columns { tasks(first: $n) { nodes { title assignee { name } tags { name } } } } } }';
+    expect(sized(kanban, { n: 100 })).toBe(20 + 20 * 100 + 20 * 100 * 10);
+    expect(sized(kanban, { n: 100 })).toBeLessThanOrEqual(50_000);
+    // Absurd pages are still counted as asked (and refused by the limit).
+    expect(sized(kanban, { n: 100_000 })).toBeGreaterThan(50_000);
+    // A field's own @listSize wins; an undeclared list keeps the assumed size.
+    expect(sized('{ board(id: "b") { owners { name } people { name } } }')).toBe(3 + 100);
+  });
+
   it('stops at a fragment that spreads itself (validation reports it)', () => {
     expect(cost('{ me { ...Loop } } fragment Loop on User { friends(first: 2) { nodes { ...Loop } } }')).toBe(2);
   });

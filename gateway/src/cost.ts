@@ -30,13 +30,28 @@ import type { GatewayContext } from './context.js';
  *    its `nodes`/`edges` are the same objects (they are the connection's sized fields);
  *  - a list with a list-of-ids argument (`nodes(ids:)`): that list's length (the field caps it);
  *  - a list with a `first`/`last`/`limit` argument: that value;
- *  - any other list of objects: the assumed size (ASSUMED_LIST_SIZE; by default MAX_PAGE_SIZE, as
- *    the lists the subgraphs return unpaged are small collections: columns, tags, user errors).
+ *  - a list whose field declares `@listSize(assumedSize: n)` (on its definition's AST), or whose
+ *    objects are a small collection with a declared size (DECLARED_LIST_SIZES: a board's columns, an
+ *    object's tags): that size;
+ *  - any other list of objects: the assumed size (ASSUMED_LIST_SIZE; by default MAX_PAGE_SIZE).
  * Arguments come from the request's variables, or the operation's variable defaults. The count
  * bounds the work a request can cause however the subgraphs batch it.
  */
 
 const SLICING_ARGUMENTS = ['first', 'last', 'limit'];
+
+/**
+ * Sizes of the unpaged lists of small collections, by the type of their objects, as
+ * `@listSize(assumedSize:)` would declare them: without these a board (4 columns × 100 tasks with
+ * their tags) counted 100 columns × 100 tasks × 100 tags and was refused. The subgraphs link
+ * Federation 2.3, which has no `@listSize`; a field that declares one on its AST wins.
+ */
+export const DECLARED_LIST_SIZES: Readonly<Record<string, number>> = {
+  /** A board's columns (boardCreate takes at most 50; boards have a handful). */
+  BoardColumn: 20,
+  /** The tags on one object. */
+  Tag: 10,
+};
 const CONNECTION_SIZED_FIELDS = new Set(['nodes', 'edges']);
 
 export interface CostOptions {
@@ -77,7 +92,7 @@ export function requestedNodes(
       const value = argument(field, arg.name);
       if (value !== undefined && value !== null) return { kind: 'many', size: Array.isArray(value) ? value.length : 1 };
     }
-    return { kind: 'many', size: slice(field) ?? assumedListSize };
+    return { kind: 'many', size: slice(field) ?? declaredSize(definition) ?? assumedListSize };
   };
   /** `inSizedConnection`: the selection set is a connection's, whose size was already counted. */
   const count = (
@@ -120,6 +135,14 @@ export function requestedNodes(
 
 function isConnection(definition: GraphQLField<unknown, unknown>): boolean {
   return getNamedType(definition.type).name.endsWith('Connection') && definition.args.some((arg) => arg.name === 'first' || arg.name === 'last');
+}
+
+/** The size a list field declares: its `@listSize(assumedSize:)`, else its objects' declared size. */
+function declaredSize(definition: GraphQLField<unknown, unknown>): number | null {
+  const directive = definition.astNode?.directives?.find((d) => d.name.value === 'listSize');
+  const assumed = directive?.arguments?.find((arg) => arg.name.value === 'assumedSize')?.value;
+  if (assumed?.kind === Kind.INT) return Number(assumed.value);
+  return DECLARED_LIST_SIZES[getNamedType(definition.type).name] ?? null;
 }
 
 /** A list of ids (`ids: [ID!]!`) asks for one object per id; other list arguments (orderings) do not. */

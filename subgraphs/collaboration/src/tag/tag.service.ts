@@ -18,7 +18,7 @@ import {
   type RequestContext,
   type SortKey,
 } from '@cellgraph/kernel';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import type { NodeAccess } from '../node/node-access.js';
 import { nodeKey, NodeRef, type NodeKey } from '../node/node.ref.js';
@@ -181,12 +181,27 @@ export class TagService {
     });
   }
 
-  /** The tags on each node (by uuid), by name, in one unit of work. */
+  /** The tags on each node (by uuid), by name: one statement (taggings joined to their tags), grouped through maps. */
   async tagsOf(request: RequestContext, nodeUuids: readonly string[]): Promise<Tag[][]> {
     return this.db.transaction(request, async (em) => {
-      const taggings = await em.find(Tagging, { where: { nodeId: In([...nodeUuids]) } });
-      const tags = taggings.length ? await em.find(Tag, { where: { id: In([...new Set(taggings.map((t) => t.tagId))]) }, order: { name: 'ASC' } }) : [];
-      return nodeUuids.map((uuid) => tags.filter((tag) => taggings.some((t) => t.nodeId === uuid && t.tagId === tag.id)));
+      const { raw, entities } = await em
+        .createQueryBuilder(Tag, 'tag')
+        .innerJoin(Tagging, 'tg', 'tg.tag_id = tag.id')
+        .addSelect('tg.node_id', 'cellgraph_node_id')
+        .where('tg.node_id IN (:...nodeIds)', { nodeIds: [...nodeUuids] })
+        .orderBy('tag.name', 'ASC')
+        .addOrderBy('tag.id', 'ASC')
+        .getRawAndEntities<{ tag_id: string; cellgraph_node_id: string }>();
+      const tagById = new Map(entities.map((tag) => [tag.id, tag]));
+      const byNode = new Map<string, Tag[]>();
+      for (const row of raw) {
+        const tag = tagById.get(row.tag_id);
+        if (!tag) continue;
+        const list = byNode.get(row.cellgraph_node_id);
+        if (list) list.push(tag);
+        else byNode.set(row.cellgraph_node_id, [tag]);
+      }
+      return nodeUuids.map((uuid) => byNode.get(uuid) ?? []);
     });
   }
 

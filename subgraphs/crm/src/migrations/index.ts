@@ -7,5 +7,17 @@ import { orgScopedReferences } from './0006-org-scoped-references.js';
 import { maintenanceRole } from './0007-maintenance-role.js';
 import { eventInbox } from './0008-event-inbox.js';
 import { outboxTraceContext } from './0009-outbox-trace-context.js';
+import { listIndexes } from './0010-list-indexes.js';
 
-export const migrations = [init, trash, customFieldIndex, nodeTags, outboxActorApiKey, orgScopedReferences, maintenanceRole, eventInbox, outboxTraceContext];
+export const migrations = [
+  init,
+  trash,
+  customFieldIndex,
+  nodeTags,
+  outboxActorApiKey,
+  orgScopedReferences,
+  maintenanceRole,
+  eventInbox,
+  outboxTraceContext,
+  listIndexes,
+];

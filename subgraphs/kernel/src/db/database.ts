@@ -6,6 +6,7 @@ import { checkEmittedEvent, checksEmittedEvents, type EventContracts } from '../
 import { appendEvent, type DomainEvent } from '../events/outbox.js';
 import { SqlSpans } from '../observability/sql-spans.js';
 import { SnakeNamingStrategy } from './naming.js';
+import { ReadSession } from './read-session.js';
 
 /** An explicit unit-of-work scope, readable by row-level security policies as `app.*`. */
 export interface TransactionScope {
@@ -119,6 +120,7 @@ export class Database {
   readonly schema: string;
   readonly logger: Logger;
   private readonly events: EventContracts | null;
+  private readonly readSessions = new WeakMap<RequestContext, ReadSession>();
 
   constructor(options: DatabaseOptions) {
     this.schema = options.schema;
@@ -193,6 +195,44 @@ export class Database {
    * commit succeeded (their failures are logged).
    */
   async transaction<T>(scope: WorkScope, work: (em: EntityManager, hooks: TransactionHooks) => Promise<T>): Promise<T> {
+    const session = 'principal' in scope ? this.readSessions.get(scope) : undefined;
+    if (session?.usable) {
+      return session.run(
+        (em) => work(em, { afterCommit: (hook) => session.afterCommit.push(hook) }),
+        () => this.ownTransaction(scope, work),
+      );
+    }
+    return this.ownTransaction(scope, work);
+  }
+
+  /**
+   * From now until `endReadSession`, the units of work of `request` (a query operation: reads
+   * only) share one read-only transaction on one connection (see ReadSession); a write tried in
+   * one runs again in a transaction of its own.
+   */
+  beginReadSession(request: RequestContext): void {
+    this.readSessions.set(request, new ReadSession(this.dataSource, scopeOf(request)));
+  }
+
+  /** Commits the request's read session (if it opened one), then runs the hooks its work registered. */
+  async endReadSession(request: RequestContext): Promise<void> {
+    const session = this.readSessions.get(request);
+    if (!session) return;
+    this.readSessions.delete(request);
+    if (await session.end()) await this.runHooks(session.afterCommit);
+  }
+
+  private async runHooks(hooks: readonly (() => Promise<unknown> | unknown)[]): Promise<void> {
+    for (const hook of hooks) {
+      try {
+        await hook();
+      } catch (error) {
+        this.logger.error({ err: error }, 'after-commit hook failed');
+      }
+    }
+  }
+
+  private async ownTransaction<T>(scope: WorkScope, work: (em: EntityManager, hooks: TransactionHooks) => Promise<T>): Promise<T> {
     const { orgId, userId, settings: extra } = scopeOf(scope);
     const settings: [string, string][] = [
       ['app.org_id', orgId ?? ''],
@@ -208,13 +248,7 @@ export class Database {
       await em.query(`SELECT ${calls.join(', ')}`, settings.flat());
       return work(em, { afterCommit: (hook) => afterCommit.push(hook) });
     });
-    for (const hook of afterCommit) {
-      try {
-        await hook();
-      } catch (error) {
-        this.logger.error({ err: error }, 'after-commit hook failed');
-      }
-    }
+    await this.runHooks(afterCommit);
     return result;
   }
 }

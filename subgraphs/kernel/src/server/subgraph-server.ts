@@ -9,6 +9,7 @@ import type { PublicJwks } from '../crypto/signing-keys.js';
 import type { TrashKeeper } from '../db/trash.js';
 import { maskInternalErrors } from '../errors/mask.js';
 import { LoaderRegistry } from '../loaders/loader-registry.js';
+import { readSessions } from './read-sessions.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { requestLogging } from '../logging/request-logging.js';
 import { startBackgroundWork, stopBackgroundWork } from './background-work.js';
@@ -76,6 +77,7 @@ export async function createSubgraphServer<TServices>(
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       requestLogging(logger),
+      readSessions(runtime.db),
       observeSubgraphOperations(definition.name, runtime.db.statements),
     ],
   });

@@ -8,6 +8,7 @@ import { orgScopedReferences } from './0007-org-scoped-references.js';
 import { maintenanceRole } from './0008-maintenance-role.js';
 import { eventInbox } from './0009-event-inbox.js';
 import { outboxTraceContext } from './0010-outbox-trace-context.js';
+import { listIndexes } from './0011-list-indexes.js';
 
 export const migrations = [
   init,
@@ -20,4 +21,5 @@ export const migrations = [
   maintenanceRole,
   eventInbox,
   outboxTraceContext,
+  listIndexes,
 ];

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestCell, type TestCell, type TestUser } from '../../../scripts/testing/cell-harness.js';
+
+/*
+ * The SPA's lists (tasks, contacts, leads, deals, boards) through the gateway: the SQL statements of
+ * a list do not grow with its items (3 vs 12, each in its own organization, which sees only its own).
+ */
+let cell: TestCell;
+const orgs = new Map<number, TestUser>();
+
+const LISTS: Record<string, string> = {
+  tasks: 'query { tasks(first: 50) { totalCount pageInfo { endCursor } nodes { title status assignee { name } createdBy { email } tags { name } } } }',
+  contacts:
+    'query { contacts(first: 50) { totalCount nodes { name email assignedTo { name } deals { totalCount nodes { title stage { name } } } tags { name } } } }',
+  leads: 'query { contacts(first: 50, filter: { type: { eq: LEAD } }) { totalCount nodes { name assignedTo { name } tags { name } } } }',
+  deals: 'query { deals(first: 50) { totalCount nodes { title value { amount currencyCode } stage { name } contact { name } owner { name } } } }',
+  boards: 'query { boards(first: 50) { totalCount nodes { name columns { name tasks(first: 5) { totalCount nodes { title } } } } } }',
+};
+
+async function seed(owner: TestUser, n: number): Promise<void> {
+  const gql = async (query: string, input: Record<string, unknown>) => {
+    const result = await cell.gql(query, { input }, owner.token);
+    expect(result.errors).toBeUndefined();
+    return result.data!;
+  };
+  const pipeline = (await gql('mutation($input: PipelineCreateInput!) { pipelineCreate(input: $input) { pipeline { id } } }', { name: 'Sales' })).pipelineCreate
+    .pipeline.id;
+  for (let i = 0; i < n; i++) {
+    await gql('mutation($input: TaskCreateInput!) { taskCreate(input: $input) { task { id } } }', { title: `Task ${i}`, assigneeId: owner.userId });
+    const contact = (
+      await gql('mutation($input: ContactCreateInput!) { contactCreate(input: $input) { contact { id } } }', {
+        firstName: `Contact ${i}`,
+        type: i % 2 ? 'LEAD' : 'CLIENT',
+        assignedToId: owner.userId,
+      })
+    ).contactCreate.contact.id;
+    await gql('mutation($input: DealCreateInput!) { dealCreate(input: $input) { deal { id } } }', {
+      contactId: contact,
+      pipelineId: pipeline,
+      title: `Deal ${i}`,
+    });
+    await gql('mutation($input: BoardCreateInput!) { boardCreate(input: $input) { board { id } } }', {
+      name: `Board ${i}`,
+      columns: [{ name: 'A' }, { name: 'B' }],
+    });
+  }
+}
+
+beforeAll(async () => {
+  cell = await startTestCell();
+  for (const n of [3, 12]) {
+    const owner = await cell.signUp(`Owner${n}`);
+    await seed(owner, n);
+    orgs.set(n, owner);
+  }
+}, 600_000);
+afterAll(async () => {
+  await cell?.stop();
+});
+
+const statementsOf = (requestId: string) => cell.subgraphs.reduce((sum, server) => sum + server.runtime.db.statements.forRequest(requestId), 0);
+
+describe('the SPA lists', () => {
+  it.each(Object.keys(LISTS))('%s: as many statements for 12 items as for 3, and only the organization’s own', async (list) => {
+    const counts: number[] = [];
+    for (const n of [3, 12]) {
+      const result = await cell.gql(LISTS[list]!, {}, orgs.get(n)!.token, { 'x-request-id': `list-${list}-${n}` });
+      expect(result.errors).toBeUndefined();
+      const connection = Object.values(result.data!)[0] as { totalCount: number; nodes: unknown[] };
+      const expected = list === 'leads' ? Math.floor(n / 2) : n;
+      expect(connection.totalCount).toBe(expected);
+      expect(connection.nodes).toHaveLength(expected);
+      counts.push(statementsOf(`list-${list}-${n}`));
+    }
+    expect(counts[0]).toBeGreaterThan(0);
+    expect(counts[1]).toBe(counts[0]);
+  });
+});
