@@ -10,7 +10,7 @@ import type { Database } from '../db/database.js';
 import type { TrashSpec } from '../db/trash.js';
 import type { GraphClient } from '../graph/graph-client.js';
 import type { Migration } from '../db/migrate.js';
-import type { ReferenceResolver } from '../federation/build-federated-schema.js';
+import type { ComposedDirective, ReferenceResolver } from '../federation/build-federated-schema.js';
 import { referenceAsIs } from '../federation/entity-reference.js';
 import { NODE_SUBGRAPH, SUBGRAPH_NAME, type NodeReference } from '../federation/node-subgraph.js';
 import type { Logger } from '../logging/logger.js';
@@ -66,6 +66,8 @@ export interface SubgraphDefinition<TServices = unknown> extends SubgraphKeyAcce
    */
   readonly liveEvents?: Readonly<Record<string, readonly string[]>>;
   readonly references?: Record<string, ReferenceResolver<SubgraphContext<TServices>>>;
+  /** Directives of its own that composition keeps in the supergraph (`@composeDirective`). */
+  readonly composeDirectives?: readonly ComposedDirective[];
   /** The events it emits: its contracts (`src/contracts.ts`, exported as `@cellgraph/<name>/contracts`). */
   readonly emits?: EventContracts;
   createServices(runtime: SubgraphRuntime): TServices | Promise<TServices>;
