@@ -53,7 +53,7 @@ import { subgraphReadiness } from './health.js';
 import { aliasLimit, depthLimit, directiveLimit } from './limits.js';
 import { nodeSubgraph, readNodeOwners } from './node-subgraph.js';
 import { observeLiveStats, observeOperations, observeRequests } from './observability.js';
-import { introspectionGuard, retryStatus, scalarInputs, subscriptionsOverWebSocket } from './plugins.js';
+import { introspectionGuard, retryStatus, scalarInputs, subgraphTracesInResponse, subscriptionsOverWebSocket } from './plugins.js';
 import { signedDataSource } from './signed-data-source.js';
 import { SubgraphCaller } from './subgraph-call.js';
 import { LiveEventHub } from './subscriptions/live-event-hub.js';
@@ -152,6 +152,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
       retryStatus(),
       requestLogging(logger),
       observeOperations(),
+      subgraphTracesInResponse(),
     ],
     logger,
   });
@@ -223,7 +224,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
         const principal = delegated?.principal ?? (await authenticator.authenticate(req.header('authorization'), requestId, address));
         const decision = delegated ? null : await limits.enforce(principal, address);
         if (decision) res.set(decision.headers);
-        req.cellgraph = { requestId, principal, clientAddress: address };
+        req.cellgraph = { requestId, principal, clientAddress: address, ...(config.TRACE_SUBGRAPHS === 'ftv1' ? { trace: 'ftv1' as const } : {}) };
       } catch (error) {
         if (error instanceof RateLimitedError) {
           res.set(error.decision.headers);
@@ -241,7 +242,12 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
       }
       runInRequest(res, req.cellgraph, next);
     },
-    expressMiddleware(apollo, { context: async ({ req }) => ({ request: (req as AuthenticatedRequest).cellgraph! }) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({
+        request: (req as AuthenticatedRequest).cellgraph!,
+        ...(config.TRACE_SUBGRAPHS_IN_RESPONSE ? { subgraphTraces: [] } : {}),
+      }),
+    }),
   );
   answerErrorsAsGraphQL(app, logger);
   const liveStats = () => ({ ...(live?.server.stats() ?? { connections: 0, subscriptions: 0 }), ...(live?.hub.stats() ?? { channels: 0, listeners: 0 }) });

@@ -50,7 +50,9 @@ export async function startForeignGateway(subgraphs: readonly PlainSubgraph[], e
   const supergraphPath = join(dir, 'supergraph.graphql');
   writeFileSync(supergraphPath, composeSupergraph(subgraphs));
 
-  const schemas = new Map(subgraphs.map(({ name, typeDefs, resolvers }) => [name, buildSubgraphSchema({ typeDefs: parse(typeDefs), resolvers: resolvers as never })]));
+  const schemas = new Map(
+    subgraphs.map(({ name, typeDefs, resolvers }) => [name, buildSubgraphSchema({ typeDefs: parse(typeDefs), resolvers: resolvers as never })]),
+  );
   const received: ForeignGateway['received'] = new Map(subgraphs.map(({ name }) => [name, []]));
   const host = (request: IncomingMessage, response: ServerResponse) => {
     const name = /^\/([^/]+)\/graphql$/.exec(request.url ?? '')?.[1];
