@@ -60,6 +60,7 @@ import { LiveEventHub } from './subscriptions/live-event-hub.js';
 import { SubscriptionEngine } from './subscriptions/subscription-engine.js';
 import { attachSubscriptions } from './subscriptions/websocket.js';
 import { SupergraphFile } from './supergraph-file.js';
+import { patchQueryPlanner } from './query-planner-patches.js';
 
 export interface Gateway {
   app: Express;
@@ -86,6 +87,7 @@ const ENDPOINT = '/graphql';
  * sends each subgraph a signed context, under limits, with internal errors masked.
  */
 export async function createGateway(config: GatewayConfig, logger: Logger = createLogger('gateway')): Promise<Gateway> {
+  patchQueryPlanner(); // before anything plans; refuses another planner version
   await startTracing('gateway', config.traces);
   const signer = await InternalContextSigner.create(config.INTERNAL_SIGNING_KEY);
   const urlOf = config.subgraphUrl;
