@@ -61,6 +61,7 @@ import { SubscriptionEngine } from './subscriptions/subscription-engine.js';
 import { attachSubscriptions } from './subscriptions/websocket.js';
 import { SupergraphFile } from './supergraph-file.js';
 import { patchQueryPlanner } from './query-planner-patches.js';
+import { requiresConflictRule, requiresConflicts, type RequiresConflicts } from './requires-conflicts.js';
 
 export interface Gateway {
   app: Express;
@@ -126,7 +127,16 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
           delegate: config.graphDelegates.includes(name),
         });
   const gateway = new ApolloGateway({ supergraphSdl: supergraph, buildService: ({ name, url }) => buildService(name, url), logger });
-  const validationRules = [depthLimit(config.MAX_QUERY_DEPTH), aliasLimit(config.MAX_ALIASES), directiveLimit(config.MAX_DIRECTIVES)];
+  let requiresConflictsNow: RequiresConflicts = new Map();
+  gateway.onSchemaLoadOrUpdate((update) => {
+    requiresConflictsNow = requiresConflicts(update.coreSupergraphSdl);
+  });
+  const validationRules = [
+    depthLimit(config.MAX_QUERY_DEPTH),
+    aliasLimit(config.MAX_ALIASES),
+    directiveLimit(config.MAX_DIRECTIVES),
+    requiresConflictRule(() => requiresConflictsNow),
+  ];
   const subscriptions = new SubscriptionEngine((name) => buildService(name), logger);
   gateway.onSchemaLoadOrUpdate((update) => subscriptions.update(update.apiSchema, update.coreSupergraphSdl, readLiveEvents(config.liveEventsPath)));
   const maskError = maskGatewayErrors(logger);
