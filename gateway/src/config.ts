@@ -86,6 +86,10 @@ const gatewayEnv = z.object({
     }),
   /** Serve the GraphQL explorer on GET /graphql; always on when NODE_ENV=development. */
   EXPLORER_ENABLED: boolFromEnv(false),
+  /** `ftv1`: ask every subgraph, in the signed internal context, for an inline federated trace of its part. */
+  TRACE_SUBGRAPHS: z.enum(['off', 'ftv1']).default('off'),
+  /** Hand those traces to the client (`extensions.subgraphTraces`); they stay out of responses otherwise. */
+  TRACE_SUBGRAPHS_IN_RESPONSE: boolFromEnv(false),
   /**
    * Origins of browser apps allowed to call (comma-separated `scheme://host[:port]`, or `*` for any
    * origin without credentials); defaults to none, and to the SPA's dev server in development.

@@ -5,4 +5,6 @@ export interface GatewayContext {
   request: RequestContext;
   /** For a subscription's per-event run: the event its subgraph is asked about. */
   liveEvent?: PublishedEvent;
+  /** With TRACE_SUBGRAPHS_IN_RESPONSE: the subgraphs' inline traces (base64 ftv1), for the response. */
+  subgraphTraces?: { subgraph: string; ftv1: string }[];
 }

@@ -109,3 +109,18 @@ export function retryStatus(): ApolloServerPlugin<GatewayContext> {
     },
   };
 }
+
+/** With TRACE_SUBGRAPHS_IN_RESPONSE, the subgraphs' inline traces the request collected, in `extensions.subgraphTraces`. */
+export function subgraphTracesInResponse(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          const traces = contextValue.subgraphTraces;
+          if (!traces?.length || response.body.kind !== 'single') return;
+          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, subgraphTraces: traces };
+        },
+      };
+    },
+  };
+}

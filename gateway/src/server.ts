@@ -53,13 +53,15 @@ import { subgraphReadiness } from './health.js';
 import { aliasLimit, depthLimit, directiveLimit } from './limits.js';
 import { nodeSubgraph, readNodeOwners } from './node-subgraph.js';
 import { observeLiveStats, observeOperations, observeRequests } from './observability.js';
-import { introspectionGuard, retryStatus, scalarInputs, subscriptionsOverWebSocket } from './plugins.js';
+import { introspectionGuard, retryStatus, scalarInputs, subgraphTracesInResponse, subscriptionsOverWebSocket } from './plugins.js';
 import { signedDataSource } from './signed-data-source.js';
 import { SubgraphCaller } from './subgraph-call.js';
 import { LiveEventHub } from './subscriptions/live-event-hub.js';
 import { SubscriptionEngine } from './subscriptions/subscription-engine.js';
 import { attachSubscriptions } from './subscriptions/websocket.js';
 import { SupergraphFile } from './supergraph-file.js';
+import { patchQueryPlanner } from './query-planner-patches.js';
+import { requiresConflictRule, requiresConflicts, type RequiresConflicts } from './requires-conflicts.js';
 
 export interface Gateway {
   app: Express;
@@ -86,6 +88,7 @@ const ENDPOINT = '/graphql';
  * sends each subgraph a signed context, under limits, with internal errors masked.
  */
 export async function createGateway(config: GatewayConfig, logger: Logger = createLogger('gateway')): Promise<Gateway> {
+  patchQueryPlanner(); // before anything plans; refuses another planner version
   await startTracing('gateway', config.traces);
   const signer = await InternalContextSigner.create(config.INTERNAL_SIGNING_KEY);
   const urlOf = config.subgraphUrl;
@@ -124,7 +127,16 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
           delegate: config.graphDelegates.includes(name),
         });
   const gateway = new ApolloGateway({ supergraphSdl: supergraph, buildService: ({ name, url }) => buildService(name, url), logger });
-  const validationRules = [depthLimit(config.MAX_QUERY_DEPTH), aliasLimit(config.MAX_ALIASES), directiveLimit(config.MAX_DIRECTIVES)];
+  let requiresConflictsNow: RequiresConflicts = new Map();
+  gateway.onSchemaLoadOrUpdate((update) => {
+    requiresConflictsNow = requiresConflicts(update.coreSupergraphSdl);
+  });
+  const validationRules = [
+    depthLimit(config.MAX_QUERY_DEPTH),
+    aliasLimit(config.MAX_ALIASES),
+    directiveLimit(config.MAX_DIRECTIVES),
+    requiresConflictRule(() => requiresConflictsNow),
+  ];
   const subscriptions = new SubscriptionEngine((name) => buildService(name), logger);
   gateway.onSchemaLoadOrUpdate((update) => subscriptions.update(update.apiSchema, update.coreSupergraphSdl, readLiveEvents(config.liveEventsPath)));
   const maskError = maskGatewayErrors(logger);
@@ -152,6 +164,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
       retryStatus(),
       requestLogging(logger),
       observeOperations(),
+      subgraphTracesInResponse(),
     ],
     logger,
   });
@@ -223,7 +236,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
         const principal = delegated?.principal ?? (await authenticator.authenticate(req.header('authorization'), requestId, address));
         const decision = delegated ? null : await limits.enforce(principal, address);
         if (decision) res.set(decision.headers);
-        req.cellgraph = { requestId, principal, clientAddress: address };
+        req.cellgraph = { requestId, principal, clientAddress: address, ...(config.TRACE_SUBGRAPHS === 'ftv1' ? { trace: 'ftv1' as const } : {}) };
       } catch (error) {
         if (error instanceof RateLimitedError) {
           res.set(error.decision.headers);
@@ -241,7 +254,12 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
       }
       runInRequest(res, req.cellgraph, next);
     },
-    expressMiddleware(apollo, { context: async ({ req }) => ({ request: (req as AuthenticatedRequest).cellgraph! }) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({
+        request: (req as AuthenticatedRequest).cellgraph!,
+        ...(config.TRACE_SUBGRAPHS_IN_RESPONSE ? { subgraphTraces: [] } : {}),
+      }),
+    }),
   );
   answerErrorsAsGraphQL(app, logger);
   const liveStats = () => ({ ...(live?.server.stats() ?? { connections: 0, subscriptions: 0 }), ...(live?.hub.stats() ?? { channels: 0, listeners: 0 }) });

@@ -45,10 +45,14 @@ export function signedDataSource(options: {
     return observeSubgraphFetch(name, (trace) => breaker.fetch(target, { ...init, headers: { ...headers, ...trace }, signal: AbortSignal.timeout(timeoutMs) }));
   };
 
-  return new SigningDataSource({ url, fetcher: fetcher as unknown as RemoteGraphQLDataSource['fetcher'] });
+  const source = new SigningDataSource({ url, fetcher: fetcher as unknown as RemoteGraphQLDataSource['fetcher'] });
+  source.subgraph = name;
+  return source;
 }
 
 class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  subgraph = '';
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const requestContext: RequestContext = context.request ?? { requestId: 'gateway', principal: { kind: 'anonymous' } };
     request.http?.headers.set(PENDING_CONTEXT_HEADER, JSON.stringify(requestContext));
@@ -56,5 +60,12 @@ class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (context.liveEvent && request.query?.startsWith('subscription')) {
       request.extensions = { ...request.extensions, [LIVE_EVENT_EXTENSION]: context.liveEvent };
     }
+  }
+
+  // A subgraph's inline trace (asked for with TRACE_SUBGRAPHS) reaches the client only when collected here.
+  override didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {
+    const ftv1 = response.extensions?.ftv1;
+    if (context.subgraphTraces && typeof ftv1 === 'string') context.subgraphTraces.push({ subgraph: this.subgraph, ftv1 });
+    return response;
   }
 }

@@ -5,8 +5,10 @@
  * `--aggregate` when they do not fit.
  */
 
-/** A module name is its Postgres schema, role and path segment: lowercase letters and digits. */
-export const MODULE_NAME = /^[a-z][a-z0-9]{1,29}$/;
+import { SUBGRAPH_NAME } from '@cellgraph/kernel/core';
+
+/** A module name is its Postgres schema, role and path segment: lowercase letters and digits (the kernel's rule). */
+export const MODULE_NAME = SUBGRAPH_NAME;
 export const AGGREGATE_NAME = /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)*$/;
 
 /** Names a module may not take: other packages, Postgres's own schemas, words the platform uses. */

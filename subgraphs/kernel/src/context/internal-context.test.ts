@@ -26,6 +26,15 @@ describe('internal context', () => {
     await expect(verifier.verify(await signer.sign(fromAddress, 'tasks', 'a'), 'a')).resolves.toEqual(fromAddress);
   });
 
+  it('carries the gateway asking for an inline trace (trc), and only that value', async () => {
+    const { signer, verifier } = await setup();
+    const traced: RequestContext = { ...context, trace: 'ftv1' };
+    await expect(verifier.verify(await signer.sign(traced, 'tasks', 'a'), 'a')).resolves.toEqual(traced);
+    expect(await verifier.verify(await signer.sign(context, 'tasks', 'a'), 'a')).not.toHaveProperty('trace');
+    const other = { ...context, trace: 'everything' } as unknown as RequestContext;
+    await expect(verifier.verify(await signer.sign(other, 'tasks', 'a'), 'a')).rejects.toThrow('malformed internal context');
+  });
+
   it('refuses a missing token, another body, another audience and a tampered payload', async () => {
     const { signer, verifier } = await setup();
     await expect(verifier.verify(undefined, '')).rejects.toThrow('missing internal context');

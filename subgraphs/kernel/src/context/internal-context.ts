@@ -36,7 +36,13 @@ const principalSchema: z.ZodType<Principal> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('system'), orgId: z.uuid().nullable(), scopes: z.array(z.string()) }),
 ]);
 
-const claimsSchema = z.object({ rid: z.string().min(1).max(128), prn: principalSchema, bh: z.string(), adr: z.string().max(64).optional() });
+const claimsSchema = z.object({
+  rid: z.string().min(1).max(128),
+  prn: principalSchema,
+  bh: z.string(),
+  adr: z.string().max(64).optional(),
+  trc: z.literal('ftv1').optional(),
+});
 
 export function bodyHash(body: string | Uint8Array): string {
   return createHash('sha256').update(body).digest('base64url');
@@ -69,7 +75,13 @@ export class InternalContextSigner {
 
   /** Signs `context` for one request to the subgraph `audience` carrying `body`. */
   sign(context: RequestContext, audience: string, body: string | Uint8Array): Promise<string> {
-    return new SignJWT({ rid: context.requestId, prn: context.principal, bh: bodyHash(body), ...(context.clientAddress ? { adr: context.clientAddress } : {}) })
+    return new SignJWT({
+      rid: context.requestId,
+      prn: context.principal,
+      bh: bodyHash(body),
+      ...(context.clientAddress ? { adr: context.clientAddress } : {}),
+      ...(context.trace ? { trc: context.trace } : {}),
+    })
       .setProtectedHeader({ alg: 'EdDSA', kid: this.kid })
       .setIssuer(ISSUER)
       .setAudience(audience)
@@ -113,8 +125,8 @@ export class InternalContextVerifier {
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success) throw new InternalContextError('malformed internal context');
     if (claims.data.bh !== bodyHash(body)) throw new InternalContextError('internal context does not match the request body');
-    const { rid: requestId, prn: principal, adr: clientAddress } = claims.data;
-    return clientAddress ? { requestId, principal, clientAddress } : { requestId, principal };
+    const { rid: requestId, prn: principal, adr: clientAddress, trc: trace } = claims.data;
+    return { requestId, principal, ...(clientAddress ? { clientAddress } : {}), ...(trace ? { trace } : {}) };
   }
 }
 

@@ -20,6 +20,32 @@ import { FEDERATION_SPEC } from './federation-spec.js';
 
 const FEDERATION_IMPORTS = ['@key', '@shareable', '@external', '@requires', '@provides', '@interfaceObject', '@inaccessible', '@tag', '@override'];
 
+/**
+ * A directive of the subgraph's own that composition keeps in the supergraph (`@composeDirective`),
+ * so the gateway and tools reading the supergraph see it. Apply it with type-graphql's
+ * `@Directive('@name(…)')`.
+ */
+export interface ComposedDirective {
+  /** The spec it belongs to, linked by the subgraph: `https://<host>/<name>/v<major>.<minor>`. */
+  url: string;
+  /** Its definition, e.g. `directive @audited(reason: String) on OBJECT | FIELD_DEFINITION`. */
+  definition: string;
+}
+
+const DIRECTIVE_NAME = /^\s*directive\s+@([_A-Za-z][_0-9A-Za-z]*)/;
+
+/** The `@link`s, `@composeDirective`s and definitions of `directives`, prepended to the subgraph's SDL. */
+export function composedDirectivesSdl(directives: readonly ComposedDirective[]): string {
+  return directives
+    .map(({ url, definition }) => {
+      const name = DIRECTIVE_NAME.exec(definition)?.[1];
+      if (!name) throw new Error(`Not a directive definition: ${JSON.stringify(definition)}`);
+      if (!/\/v\d+\.\d+$/.test(url)) throw new Error(`@${name}: its spec url must end with its version (/v1.0), not ${JSON.stringify(url)}`);
+      return `extend schema @link(url: ${JSON.stringify(url)}, import: ["@${name}"]) @composeDirective(name: "@${name}")\n${definition}\n`;
+    })
+    .join('');
+}
+
 type SubgraphResolvers = NonNullable<Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>['resolvers']>;
 
 /** `__resolveReference` of an entity type: the representation carries the key fields. */
@@ -34,6 +60,8 @@ export interface FederatedSchemaOptions<TContext> {
   orphanedTypes?: ClassType[];
   references?: Record<string, ReferenceResolver<TContext>>;
   container?: ContainerType;
+  /** Directives of its own the supergraph keeps (see ComposedDirective). */
+  composeDirectives?: readonly ComposedDirective[];
 }
 
 /**
@@ -53,8 +81,11 @@ export async function buildFederatedSchema<TContext>(options: FederatedSchemaOpt
     scalarsMap: [{ type: Date, scalar: GraphQLDateTimeISO }],
   });
   requirePlatformScalars(schema);
-  const imports = FEDERATION_IMPORTS.map((name) => JSON.stringify(name)).join(', ');
-  const typeDefs = parse(`extend schema @link(url: "${FEDERATION_SPEC}", import: [${imports}])\n${printSchemaWithDirectives(schema)}`);
+  const composed = options.composeDirectives ?? [];
+  const imports = [...FEDERATION_IMPORTS, ...(composed.length ? ['@composeDirective'] : [])].map((name) => JSON.stringify(name)).join(', ');
+  const typeDefs = parse(
+    `extend schema @link(url: "${FEDERATION_SPEC}", import: [${imports}])\n${composedDirectivesSdl(composed)}${printSchemaWithDirectives(schema)}`,
+  );
   const resolvers: Record<string, object> = { ...createResolversMap(schema) };
   for (const [typeName, resolveReference] of Object.entries(options.references ?? {})) {
     resolvers[typeName] = { ...resolvers[typeName], __resolveReference: resolveReference };

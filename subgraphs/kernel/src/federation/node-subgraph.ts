@@ -1,7 +1,14 @@
 import { FEDERATION_SPEC } from './federation-spec.js';
 
-/** The subgraph that declares `Node` and answers `node(id:)`; it is served inside the gateway. */
-export const NODE_SUBGRAPH = 'node';
+/**
+ * The subgraph that declares `Node` and answers `node(id:)`; it is served inside the gateway. Its
+ * name has a dash, which no module's name may have (SUBGRAPH_NAME), so it never takes the place of
+ * a subgraph: a foreign supergraph with a subgraph of its own called `node` is served unchanged.
+ */
+export const NODE_SUBGRAPH = 'node-cellgraph';
+
+/** A module's subgraph name: also its Postgres schema, role and path segment (`/<name>/graphql`). */
+export const SUBGRAPH_NAME = /^[a-z][a-z0-9]{1,29}$/;
 
 /**
  * A field through which a subgraph that only knows `Node` as an `@interfaceObject` points at an

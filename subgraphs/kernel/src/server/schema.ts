@@ -21,6 +21,7 @@ export async function subgraphSchema<TServices>(
     resolvers: purgeResolver ? ([...definition.resolvers, purgeResolver] as unknown as typeof definition.resolvers) : definition.resolvers,
     orphanedTypes: definition.orphanedTypes,
     references: definition.references,
+    composeDirectives: definition.composeDirectives,
     container: {
       get(resolverClass: new (services: TServices) => object) {
         if (services === null) throw new Error(`${definition.name}: resolvers need a running subgraph`);

@@ -10,9 +10,9 @@ import type { Database } from '../db/database.js';
 import type { TrashSpec } from '../db/trash.js';
 import type { GraphClient } from '../graph/graph-client.js';
 import type { Migration } from '../db/migrate.js';
-import type { ReferenceResolver } from '../federation/build-federated-schema.js';
+import type { ComposedDirective, ReferenceResolver } from '../federation/build-federated-schema.js';
 import { referenceAsIs } from '../federation/entity-reference.js';
-import type { NodeReference } from '../federation/node-subgraph.js';
+import { NODE_SUBGRAPH, SUBGRAPH_NAME, type NodeReference } from '../federation/node-subgraph.js';
 import type { Logger } from '../logging/logger.js';
 import type { Redis } from '../redis/redis.js';
 
@@ -66,6 +66,8 @@ export interface SubgraphDefinition<TServices = unknown> extends SubgraphKeyAcce
    */
   readonly liveEvents?: Readonly<Record<string, readonly string[]>>;
   readonly references?: Record<string, ReferenceResolver<SubgraphContext<TServices>>>;
+  /** Directives of its own that composition keeps in the supergraph (`@composeDirective`). */
+  readonly composeDirectives?: readonly ComposedDirective[];
   /** The events it emits: its contracts (`src/contracts.ts`, exported as `@cellgraph/<name>/contracts`). */
   readonly emits?: EventContracts;
   createServices(runtime: SubgraphRuntime): TServices | Promise<TServices>;
@@ -90,6 +92,11 @@ export type AnySubgraphDefinition = SubgraphDefinition<any>;
 
 /** Declares a subgraph (an identity function that keeps the services type). */
 export function defineSubgraph<TServices>(definition: SubgraphDefinition<TServices>): SubgraphDefinition<TServices> {
+  if (!SUBGRAPH_NAME.test(definition.name)) {
+    throw new Error(
+      `Invalid subgraph name ${JSON.stringify(definition.name)}: 2 to 30 lower-case letters and digits, starting with a letter (it names a Postgres schema; ${NODE_SUBGRAPH} is the gateway's own)`,
+    );
+  }
   // `node(id:)` asks a Node type's owner whether an id exists: its reference must load the row
   // (and answer null for an unknown or hidden one), never echo the reference back.
   for (const type of definition.nodeTypes ?? []) {

@@ -13,6 +13,7 @@ import { readSessions } from './read-sessions.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { requestLogging } from '../logging/request-logging.js';
 import { startBackgroundWork, stopBackgroundWork } from './background-work.js';
+import { signedInlineTrace } from '../observability/inline-trace.js';
 import { runInRequest, startServerSpan } from '../observability/server-spans.js';
 import { observeSubgraphOperations } from '../observability/subgraph-metrics.js';
 import { contextFromTraceHeaders } from '../observability/tracing.js';
@@ -71,10 +72,11 @@ export async function createSubgraphServer<TServices>(
     csrfPrevention: true,
     persistedQueries: false,
     stopOnTerminationSignals: false, // the process owner stops servers in order
-    // Federated tracing would hand resolver timings to whoever reaches the subgraph; cache hints
-    // are not used, and their plugin instruments every field.
+    // Federated traces (resolver timings) only when the gateway's signed context asks for them,
+    // never on a header; cache hints are not used, and their plugin instruments every field.
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
+      signedInlineTrace(),
       ApolloServerPluginCacheControlDisabled(),
       requestLogging(logger),
       readSessions(runtime.db),
