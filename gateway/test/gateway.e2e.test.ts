@@ -100,11 +100,14 @@ describe('entity representations', () => {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
       const body = Buffer.concat(chunks);
-      if (req.url!.startsWith('/identity/')) {
+      if (req.url === '/identity/graphql' && req.method === 'POST') {
         const representations = (JSON.parse(body.toString()) as { variables?: { representations?: unknown[] } }).variables?.representations;
         if (representations) sentToIdentity.push(representations);
       }
-      const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !['host', 'content-length', 'connection'].includes(name))) as Record<string, string>;
+      const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !['host', 'content-length', 'connection'].includes(name))) as Record<
+        string,
+        string
+      >;
       const answer = await fetch(`${cell.subgraphsUrl}${req.url}`, { method: req.method, headers, body: req.method === 'POST' ? body : undefined });
       res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' }).end(Buffer.from(await answer.arrayBuffer()));
     });
