@@ -161,7 +161,16 @@ export async function benchGatewayCpu(options: { root?: string; requests?: numbe
       rps[name] = Math.round((requests / (performance.now() - time)) * 1000);
       cpuMsPerRequest[name] = Number(((cpuMsOf(gateway.pid!) - cpuBefore) / requests).toFixed(2));
     }
-    return { root, requests, concurrency, cpuMsPerRequest, rps, startRssMb: Math.round(startRssMb), peakRssMb: Math.round(procStatus(gateway.pid!, 'VmHWM')), load: [loadBefore, loadavg()[0]!] };
+    return {
+      root,
+      requests,
+      concurrency,
+      cpuMsPerRequest,
+      rps,
+      startRssMb: Math.round(startRssMb),
+      peakRssMb: Math.round(procStatus(gateway.pid!, 'VmHWM')),
+      load: [loadBefore, loadavg()[0]!],
+    };
   } finally {
     for (const child of started.reverse()) await stopService(child);
     const admin = new URL(postgres.url);
@@ -176,7 +185,9 @@ export async function benchGatewayCpu(options: { root?: string; requests?: numbe
 }
 
 export function printGatewayCpu(figures: CpuFigures): void {
-  console.log(`Gateway CPU (${figures.root}): ${figures.requests} requests per query, concurrency ${figures.concurrency}, load ${figures.load[0].toFixed(2)} → ${figures.load[1].toFixed(2)}`);
+  console.log(
+    `Gateway CPU (${figures.root}): ${figures.requests} requests per query, concurrency ${figures.concurrency}, load ${figures.load[0].toFixed(2)} → ${figures.load[1].toFixed(2)}`,
+  );
   for (const name of Object.keys(QUERIES) as (keyof typeof QUERIES)[]) {
     console.log(`  ${name.padEnd(15)} ${String(figures.cpuMsPerRequest[name]).padStart(7)} ms CPU/request  ${String(figures.rps[name]).padStart(5)} req/s`);
   }

@@ -179,7 +179,8 @@ export class InternalContextVerifier {
 
   verify(token: string | undefined, body: string | Uint8Array): RequestContext {
     const claims = open(token, this.keys, this.audience);
-    if (claims.bh === undefined || claims.bh !== bodyHash(body)) throw new InternalContextError('BODY_MISMATCH', 'internal context does not match the request body');
+    if (claims.bh === undefined || claims.bh !== bodyHash(body))
+      throw new InternalContextError('BODY_MISMATCH', 'internal context does not match the request body');
     return contextOf(claims);
   }
 }

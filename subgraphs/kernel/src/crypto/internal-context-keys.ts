@@ -37,7 +37,12 @@ export function internalContextKeyId(secret: Buffer): string {
 
 /** The key of the subgraph `name` (the audience of its contexts). */
 export function deriveSubgraphKey(secret: Buffer, name: string): InternalContextKey {
-  return { kid: internalContextKeyId(secret), key: createHmac('sha256', secret).update(SUBGRAPH_KEY_LABEL + name).digest() };
+  return {
+    kid: internalContextKeyId(secret),
+    key: createHmac('sha256', secret)
+      .update(SUBGRAPH_KEY_LABEL + name)
+      .digest(),
+  };
 }
 
 /** The key of delegations, which only the gateway mints and checks. */
@@ -75,4 +80,3 @@ export const internalContextKeysSchema = z
 export function internalContextKeysEnv(secret: Buffer, names: readonly string[]): Record<string, string> {
   return Object.fromEntries(names.map((name) => [internalContextKeyVariable(name), formatInternalContextKeys([deriveSubgraphKey(secret, name)])]));
 }
-
