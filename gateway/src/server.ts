@@ -55,7 +55,6 @@ import { observeLiveStats, observeOperations, observeRequests } from './observab
 import { introspectionGuard, retryStatus, scalarInputs, subscriptionsOverWebSocket } from './plugins.js';
 import { signedDataSource } from './signed-data-source.js';
 import { SubgraphCaller } from './subgraph-call.js';
-import { loadedGraphOf } from './subscriptions/gateway-graph.js';
 import { LiveEventHub } from './subscriptions/live-event-hub.js';
 import { SubscriptionEngine } from './subscriptions/subscription-engine.js';
 import { attachSubscriptions } from './subscriptions/websocket.js';
@@ -126,9 +125,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
   const gateway = new ApolloGateway({ supergraphSdl: supergraph, buildService: ({ name, url }) => buildService(name, url), logger });
   const validationRules = [depthLimit(config.MAX_QUERY_DEPTH), aliasLimit(config.MAX_ALIASES), directiveLimit(config.MAX_DIRECTIVES)];
   const subscriptions = new SubscriptionEngine((name) => buildService(name), logger);
-  gateway.onSchemaLoadOrUpdate((update) =>
-    subscriptions.update(update.apiSchema, update.coreSupergraphSdl, readLiveEvents(config.liveEventsPath), loadedGraphOf(gateway)),
-  );
+  gateway.onSchemaLoadOrUpdate((update) => subscriptions.update(update.apiSchema, update.coreSupergraphSdl, readLiveEvents(config.liveEventsPath)));
   const maskError = maskGatewayErrors(logger);
   // Created when an HTTP server is attached: a gateway that serves no WebSocket holds no live connection.
   let live: { hub: LiveEventHub; server: ReturnType<typeof attachSubscriptions> } | null = null;

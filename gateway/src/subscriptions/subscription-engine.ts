@@ -4,7 +4,6 @@ import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan } from '@ap
 import { isLiveEventOf, type Logger, type Principal, type PublishedEvent } from '@cellgraph/kernel/core';
 import { GraphQLError, Kind, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { GatewayContext } from '../context.js';
-import type { LoadedGraph } from './gateway-graph.js';
 
 /** A subscription ready to run: its plan over the supergraph it was planned on. */
 export interface PlannedSubscription {
@@ -51,16 +50,10 @@ export class SubscriptionEngine {
   ) {}
 
   /**
-   * Follows the gateway's schema: called with every supergraph it loads. Plans over the gateway's
-   * own planner, schemas and data sources (`loaded`, see gateway-graph.ts), or, without them, over
-   * its own built from the same supergraph.
+   * Follows the gateway's schema: called with every supergraph it loads. ApolloGateway keeps its
+   * planner and data sources private, so this plans over its own, built from the same supergraph.
    */
-  update(schema: GraphQLSchema, coreSupergraphSdl: string, liveEvents: Readonly<Record<string, readonly string[]>>, loaded?: LoadedGraph | null): void {
-    this.liveEvents = liveEvents;
-    if (loaded) {
-      this.graph = { schema, ...loaded };
-      return;
-    }
+  update(schema: GraphQLSchema, coreSupergraphSdl: string, liveEvents: Readonly<Record<string, readonly string[]>>): void {
     const supergraph = Supergraph.build(coreSupergraphSdl);
     const services: ServiceMap = {};
     for (const { name } of supergraph.subgraphsMetadata()) services[name] = this.buildService(name);
