@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { generateSigningKeyPair } from '@cellgraph/kernel/core';
+import { generateInternalContextSecret, generateSigningKeyPair } from '@cellgraph/kernel/core';
 import { Redis } from 'ioredis';
 import { resolveRedis } from './runtime/infrastructure.js';
 
@@ -87,7 +87,6 @@ export async function benchGatewayStart(options: { root?: string; runs?: number 
   const runs = options.runs ?? Number(process.env.BENCH_GATEWAY_START_RUNS ?? 7);
   const redis = await resolveRedis();
   const cellName = `bench-start-${process.pid}`;
-  const internal = await generateSigningKeyPair();
   const auth = await generateSigningKeyPair();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -97,7 +96,9 @@ export async function benchGatewayStart(options: { root?: string; runs?: number 
     CELL_NAME: cellName,
     REDIS_URL: redis.url,
     SUPERGRAPH_PATH: join(root, 'schema/cells/all/supergraph.graphql'),
-    INTERNAL_SIGNING_KEY: JSON.stringify(internal.privateJwk),
+    INTERNAL_CONTEXT_SECRET: generateInternalContextSecret(),
+    // What a gateway before the HMAC contexts reads, when --root is an older checkout.
+    INTERNAL_SIGNING_KEY: JSON.stringify((await generateSigningKeyPair()).privateJwk),
     AUTH_PUBLIC_KEYS: JSON.stringify({ keys: [auth.publicJwk] }),
   };
   const load = loadavg()[0]!;

@@ -1,10 +1,10 @@
-import { generateSigningKeyPair } from '@cellgraph/kernel/core';
+import { generateInternalContextSecret } from '@cellgraph/kernel/core';
 import { describe, expect, it } from 'vitest';
 import { parseGatewayConfig } from './config.js';
 
 const required = {
   SUPERGRAPH_PATH: '/cells/all/supergraph.graphql',
-  INTERNAL_SIGNING_KEY: JSON.stringify((await generateSigningKeyPair('internal')).privateJwk),
+  INTERNAL_CONTEXT_SECRET: generateInternalContextSecret(),
   REDIS_URL: 'redis://127.0.0.1:6379',
   CELL_NAME: 'all',
 };

@@ -8,7 +8,7 @@ import {
   MAX_PAGE_SIZE,
   metricsEnv,
   parseEnv,
-  privateJwkSchema,
+  internalContextSecretSchema,
   publicJwksSchema,
   redisKeyPrefixOf,
   requireCellName,
@@ -47,8 +47,8 @@ const gatewayEnv = z.object({
   SUBGRAPH_BREAKER_FAILURES: intFromEnv(5),
   /** How long an open breaker fails that subgraph's fields at once before one request probes it again. */
   SUBGRAPH_BREAKER_COOLDOWN_MS: intFromEnv(10_000),
-  /** Private key the gateway signs internal contexts with (JWK, Ed25519). */
-  INTERNAL_SIGNING_KEY: privateJwkSchema,
+  /** The secret each subgraph's internal-context key is derived from (base64url, ≥ 32 bytes; see the kernel README). */
+  INTERNAL_CONTEXT_SECRET: internalContextSecretSchema,
   /** Public keys of access tokens (JWKS); when unset, they are fetched from AUTH_JWKS_URL. */
   AUTH_PUBLIC_KEYS: publicJwksSchema.optional(),
   /** Where identity publishes them; defaults to identity's /.well-known/jwks.json beside its /graphql. */

@@ -15,7 +15,6 @@ import {
   DelegationVerifier,
   InternalContextSigner,
   NODE_SUBGRAPH,
-  publicPart,
   RedisUnavailableError,
   metricsHandler,
   requestLogging,
@@ -90,7 +89,7 @@ const ENDPOINT = '/graphql';
 export async function createGateway(config: GatewayConfig, logger: Logger = createLogger('gateway')): Promise<Gateway> {
   patchQueryPlanner(); // before anything plans; refuses another planner version
   await startTracing('gateway', config.traces);
-  const signer = await InternalContextSigner.create(config.INTERNAL_SIGNING_KEY);
+  const signer = InternalContextSigner.create(config.INTERNAL_CONTEXT_SECRET);
   const urlOf = config.subgraphUrl;
   const redis = connectRedis(config.REDIS_URL, 'cellgraph-gateway', config.REDIS_COMMAND_TIMEOUT_MS);
   const breakers = new SubgraphBreakers({ failureThreshold: config.SUBGRAPH_BREAKER_FAILURES, cooldownMs: config.SUBGRAPH_BREAKER_COOLDOWN_MS }, logger);
@@ -102,7 +101,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
     new AccessTokenVerifier(jwks.getKey),
     new RevocationCheck(new TokenRevocations(redis, config.REDIS_KEY_PREFIX), subgraphCaller),
     new ApiKeyResolver(redis, config.REDIS_KEY_PREFIX, subgraphCaller),
-    new DelegationVerifier({ keys: [publicPart(config.INTERNAL_SIGNING_KEY)] }),
+    new DelegationVerifier(config.INTERNAL_CONTEXT_SECRET),
     new RateLimiter(redis, config.REDIS_KEY_PREFIX, config.API_KEY_GUESS_LIMIT, config.API_KEY_GUESS_WINDOW_SECONDS),
   );
   const limits = new RequestLimits(redis, config.REDIS_KEY_PREFIX, {

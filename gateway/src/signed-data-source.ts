@@ -9,6 +9,7 @@ import {
 } from '@cellgraph/kernel/core';
 import type { CircuitBreaker } from './circuit-breaker.js';
 import type { GatewayContext } from './context.js';
+import { dedupeEntities } from './entity-dedup.js';
 import { observeSubgraphFetch } from './observability.js';
 
 // Carries the request context from willSendRequest to the fetcher inside this process only: the
@@ -39,8 +40,8 @@ export function signedDataSource(options: {
     delete headers[PENDING_CONTEXT_HEADER];
     if (!pending) throw new Error('subgraph request without a request context');
     const context = JSON.parse(pending) as RequestContext;
-    headers[INTERNAL_CONTEXT_HEADER] = await signer.sign(context, name, init.body ?? '');
-    if (delegate && context.principal.kind !== 'anonymous') headers[DELEGATION_HEADER] = await signer.delegate(context);
+    headers[INTERNAL_CONTEXT_HEADER] = signer.sign(context, name, init.body ?? '');
+    if (delegate && context.principal.kind !== 'anonymous') headers[DELEGATION_HEADER] = signer.delegate(context);
     headers[REQUEST_ID_HEADER] = context.requestId;
     return observeSubgraphFetch(name, (trace) => breaker.fetch(target, { ...init, headers: { ...headers, ...trace }, signal: AbortSignal.timeout(timeoutMs) }));
   };
@@ -52,6 +53,13 @@ export function signedDataSource(options: {
 
 class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   subgraph = '';
+
+  // Each distinct entity representation is sent once (see entity-dedup.ts); the body signed is the one sent.
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const deduped = dedupeEntities(options.request);
+    if (!deduped) return super.process(options);
+    return deduped.fanOut(await super.process({ ...options, request: deduped.request }));
+  }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const requestContext: RequestContext = context.request ?? { requestId: 'gateway', principal: { kind: 'anonymous' } };

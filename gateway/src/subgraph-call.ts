@@ -21,7 +21,7 @@ export class SubgraphCaller {
 
   async call<T>(subgraph: string, context: RequestContext, query: string, variables: Record<string, unknown>): Promise<SubgraphResponse<T>> {
     const body = JSON.stringify({ query, variables });
-    const token = await this.signer.sign(context, subgraph, body);
+    const token = this.signer.sign(context, subgraph, body);
     const response = await observeSubgraphFetch(subgraph, (trace) =>
       this.breakers.of(subgraph).fetch(this.urlOf(subgraph), {
         method: 'POST',

@@ -1,8 +1,10 @@
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createServer, type Server, type Socket } from 'node:net';
 import { AccessTokenIssuer, closeServer, generateSigningKeyPair, listen, toGlobalId, uuidv7 } from '@cellgraph/kernel/core';
 import { TEST_REDIS_URL, withClient } from '@cellgraph/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { GraphQLData } from '../../scripts/runtime/graphql-client.js';
+import { graphqlRequest, type GraphQLData } from '../../scripts/runtime/graphql-client.js';
 import { startTestCell, type TestCell, type TestUser } from '../../scripts/testing/cell-harness.js';
 import { createGateway, parseGatewayConfig } from '../src/index.js';
 
@@ -33,7 +35,7 @@ async function gatewayWith(env: Record<string, string>) {
   const config = parseGatewayConfig({
     SUPERGRAPH_PATH: new URL('../../schema/cells/all/supergraph.graphql', import.meta.url).pathname,
     SUBGRAPH_URL_TEMPLATE: `${cell.subgraphsUrl}/{name}/graphql`,
-    INTERNAL_SIGNING_KEY: JSON.stringify(cell.keys.internal.privateJwk),
+    INTERNAL_CONTEXT_SECRET: cell.keys.internalContextSecret,
     REDIS_URL: TEST_REDIS_URL,
     REDIS_KEY_PREFIX: cell.keyPrefix,
     ...env,
@@ -87,6 +89,46 @@ describe('the supergraph', () => {
       bob.token,
     );
     expect(probe.data!.taskCreate).toEqual({ task: null, userErrors: [{ code: 'TASK_ASSIGNEE_NOT_MEMBER' }] });
+  });
+});
+
+describe('entity representations', () => {
+  it('sends each distinct representation once per fetch, and answers every position that asked for it', async () => {
+    // A proxy in front of the subgraphs that records what identity receives.
+    const sentToIdentity: unknown[][] = [];
+    const proxy = createHttpServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const body = Buffer.concat(chunks);
+      if (req.url === '/identity/graphql' && req.method === 'POST') {
+        const representations = (JSON.parse(body.toString()) as { variables?: { representations?: unknown[] } }).variables?.representations;
+        if (representations) sentToIdentity.push(representations);
+      }
+      const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !['host', 'content-length', 'connection'].includes(name))) as Record<
+        string,
+        string
+      >;
+      const answer = await fetch(`${cell.subgraphsUrl}${req.url}`, { method: req.method, headers, body: req.method === 'POST' ? body : undefined });
+      res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' }).end(Buffer.from(await answer.arrayBuffer()));
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const gateway = await gatewayWith({ SUBGRAPH_URL_TEMPLATE: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/{name}/graphql` });
+    try {
+      const dora = await cell.signUp('Dora');
+      for (const title of ['One', 'Two', 'Three']) await createTask(dora, title, dora.userId);
+      const query = '{ tasks(orderBy: [{ field: TITLE }]) { nodes { title assignee { email } createdBy { email } } } }';
+      const result = await graphqlRequest<{ tasks: { nodes: unknown[] } }>(gateway.url, query, {}, { token: dora.token });
+      expect(result.errors).toBeUndefined();
+      const person = { email: dora.email };
+      expect(result.data!.tasks.nodes).toEqual(['One', 'Three', 'Two'].map((title) => ({ title, assignee: person, createdBy: person })));
+      // The plan asks identity for the three assignees, and in another fetch for the three authors:
+      // Dora each time, sent once per fetch.
+      const once = [{ __typename: 'User', id: expect.any(String) }];
+      expect(sentToIdentity).toEqual([once, once]);
+    } finally {
+      await gateway.stop();
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    }
   });
 });
 

@@ -97,7 +97,7 @@ describe('the client address', () => {
     const config = parseGatewayConfig({
       SUPERGRAPH_PATH: new URL('../../schema/cells/all/supergraph.graphql', import.meta.url).pathname,
       SUBGRAPH_URL_TEMPLATE: `${cell.subgraphsUrl}/{name}/graphql`,
-      INTERNAL_SIGNING_KEY: JSON.stringify(cell.keys.internal.privateJwk),
+      INTERNAL_CONTEXT_SECRET: cell.keys.internalContextSecret,
       REDIS_URL: TEST_REDIS_URL,
       REDIS_KEY_PREFIX: `${cell.keyPrefix}:untrusting`,
       ANONYMOUS_RATE_LIMIT: '3',
@@ -118,7 +118,7 @@ describe('the client address', () => {
     expect(() =>
       parseGatewayConfig({
         SUPERGRAPH_PATH: 'x',
-        INTERNAL_SIGNING_KEY: JSON.stringify(cell.keys.internal.privateJwk),
+        INTERNAL_CONTEXT_SECRET: cell.keys.internalContextSecret,
         REDIS_URL: TEST_REDIS_URL,
         TRUST_PROXY: 'true',
       }),

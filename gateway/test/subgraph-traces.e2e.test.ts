@@ -24,7 +24,7 @@ async function askThrough(env: Record<string, string>) {
     parseGatewayConfig({
       SUPERGRAPH_PATH: new URL('../../schema/cells/core/supergraph.graphql', import.meta.url).pathname,
       SUBGRAPH_URL_TEMPLATE: `${cell.subgraphsUrl}/{name}/graphql`,
-      INTERNAL_SIGNING_KEY: JSON.stringify(cell.keys.internal.privateJwk),
+      INTERNAL_CONTEXT_SECRET: cell.keys.internalContextSecret,
       AUTH_PUBLIC_KEYS: JSON.stringify(cell.keys.auth.jwks),
       REDIS_URL: TEST_REDIS_URL,
       // The cell's namespace: its revocations are there.

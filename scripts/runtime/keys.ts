@@ -1,31 +1,49 @@
-import { generateEncryptionKey, generateSigningKeyPair, type PrivateSigningJwk, type PublicJwks } from '@cellgraph/kernel/core';
+import {
+  generateEncryptionKey,
+  generateInternalContextSecret,
+  generateSigningKeyPair,
+  internalContextKeysEnv,
+  type PrivateSigningJwk,
+  type PublicJwks,
+} from '@cellgraph/kernel/core';
+import { catalog } from './catalog.js';
 
 /**
- * The secrets of a cell: the gateway's internal-context key pair, the access-token key pair and
- * identity's encryption key. (The gateway learns the access-token public keys from identity.)
+ * The secrets of a cell: the gateway's internal-context secret (each subgraph gets only the key
+ * derived from it for itself), the access-token key pair and identity's encryption key. (The gateway
+ * learns the access-token public keys from identity.)
  */
 export interface CellKeys {
-  internal: { privateJwk: PrivateSigningJwk; jwks: PublicJwks };
+  internalContextSecret: string;
   auth: { privateJwk: PrivateSigningJwk; jwks: PublicJwks };
   encryptionKey: string;
 }
 
 export async function generateCellKeys(): Promise<CellKeys> {
-  const internal = await generateSigningKeyPair();
   const auth = await generateSigningKeyPair();
   return {
-    internal: { privateJwk: internal.privateJwk, jwks: { keys: [internal.publicJwk] } },
+    internalContextSecret: generateInternalContextSecret(),
     auth: { privateJwk: auth.privateJwk, jwks: { keys: [auth.publicJwk] } },
     encryptionKey: generateEncryptionKey(),
   };
 }
 
-/** The keys as the environment variables the gateway and subgraphs read. */
+/** What every process of the cell reads (identity's services are built by hosts, the worker and migrate alike). */
+export function sharedKeysEnv(keys: CellKeys): Record<string, string> {
+  return { AUTH_SIGNING_KEY: JSON.stringify(keys.auth.privateJwk), IDENTITY_ENCRYPTION_KEY: keys.encryptionKey };
+}
+
+/** The gateway's secret. */
+export function gatewayKeysEnv(keys: CellKeys): Record<string, string> {
+  return { INTERNAL_CONTEXT_SECRET: keys.internalContextSecret };
+}
+
+/** INTERNAL_CONTEXT_KEY_<NAME> of each subgraph in `names`: a host serving them holds these keys only. */
+export function subgraphKeysEnv(keys: CellKeys, names: readonly string[]): Record<string, string> {
+  return internalContextKeysEnv(Buffer.from(keys.internalContextSecret, 'base64url'), names);
+}
+
+/** Every key as the environment variables the gateway and subgraphs read (one process or one env file for all). */
 export function keysEnv(keys: CellKeys): Record<string, string> {
-  return {
-    INTERNAL_SIGNING_KEY: JSON.stringify(keys.internal.privateJwk),
-    INTERNAL_VERIFY_KEYS: JSON.stringify(keys.internal.jwks),
-    AUTH_SIGNING_KEY: JSON.stringify(keys.auth.privateJwk),
-    IDENTITY_ENCRYPTION_KEY: keys.encryptionKey,
-  };
+  return { ...gatewayKeysEnv(keys), ...subgraphKeysEnv(keys, Object.keys(catalog)), ...sharedKeysEnv(keys) };
 }

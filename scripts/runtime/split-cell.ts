@@ -1,6 +1,6 @@
 import type { Cell } from './cells.js';
 import { freePort } from './infrastructure.js';
-import { keysEnv, type CellKeys } from './keys.js';
+import { gatewayKeysEnv, sharedKeysEnv, subgraphKeysEnv, type CellKeys } from './keys.js';
 import { ManagedProcess, runProcess } from './managed-process.js';
 
 /*
@@ -52,7 +52,7 @@ export async function startSplitCell(options: SplitCellOptions): Promise<SplitCe
   const gatewayUrl = `http://${host}:${gatewayPort}/graphql`;
   const baseEnv: NodeJS.ProcessEnv = {
     ...process.env,
-    ...keysEnv(options.keys),
+    ...sharedKeysEnv(options.keys),
     CELL: options.cell.name,
     CELL_INSTANCE: options.instance ?? 'main', // with CELL, the services derive the Redis namespace
     DATABASE_URL: options.databaseUrl,
@@ -77,10 +77,11 @@ export async function startSplitCell(options: SplitCellOptions): Promise<SplitCe
   for (const { name } of options.cell.subgraphs) {
     const port = await freePort();
     subgraphUrls[urlVariable(name)] = `http://${host}:${port}/${name}/graphql`;
-    subgraphs.push(managed(name, 'subgraph', { SUBGRAPHS: name, WORKERS: 'off' }, port));
+    // Each subgraph service holds its own internal-context key only; the gateway holds the secret.
+    subgraphs.push(managed(name, 'subgraph', { SUBGRAPHS: name, WORKERS: 'off', ...subgraphKeysEnv(options.keys, [name]) }, port));
   }
   const worker = managed('worker', 'worker', {}, await freePort());
-  const gateway = managed('gateway', 'gateway', subgraphUrls, gatewayPort);
+  const gateway = managed('gateway', 'gateway', { ...subgraphUrls, ...gatewayKeysEnv(options.keys) }, gatewayPort);
   const stop = async () => {
     await gateway.stop(stopTimeoutMs);
     await worker.stop(stopTimeoutMs);

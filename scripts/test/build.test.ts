@@ -56,7 +56,8 @@ describe('the build', () => {
     for (const line of lines) expect(line).toMatch(/^[A-Z_]+='[^'\n]*'$/);
     const printed = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 2, -1)]));
     expect(Object.keys(printed).sort()).toEqual(Object.keys(keysEnv(await generateCellKeys())).sort());
-    expect(JSON.parse(printed.INTERNAL_SIGNING_KEY!)).toMatchObject({ kty: 'OKP', d: expect.any(String) });
+    expect(Buffer.from(printed.INTERNAL_CONTEXT_SECRET!, 'base64url').length).toBeGreaterThanOrEqual(32);
+    expect(printed.INTERNAL_CONTEXT_KEY_TASKS).toMatch(/^[\w-]+:[\w-]{43}$/);
   });
 
   it('migrates a new database with the compiled migrate service, and finds nothing to do the second time', async () => {

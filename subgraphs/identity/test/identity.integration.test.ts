@@ -233,7 +233,7 @@ describe('internal context', () => {
     const otherAudience = await harness.signer.sign(context, 'tasks', body);
     expect((await harness.post('identity', body, { [INTERNAL_CONTEXT_HEADER]: otherAudience })).status).toBe(401);
     const { testInternalKeys } = await import('@cellgraph/kernel/testing');
-    const stranger = await (await testInternalKeys()).signer.sign(context, 'identity', body);
+    const stranger = testInternalKeys().signer.sign(context, 'identity', body);
     expect((await harness.post('identity', body, { [INTERNAL_CONTEXT_HEADER]: stranger })).status).toBe(401);
     const valid = await harness.signer.sign(context, 'identity', body);
     const answered = await harness.post('identity', body, { [INTERNAL_CONTEXT_HEADER]: valid });

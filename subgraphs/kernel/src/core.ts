@@ -15,6 +15,7 @@ export * from './config/env.js';
 export * from './config/runtime-mode.js';
 export * from './context/request-context.js';
 export * from './context/internal-context.js';
+export * from './crypto/internal-context-keys.js';
 export * from './crypto/secret-box.js';
 export * from './crypto/signing-keys.js';
 export * from './db/roles.js';

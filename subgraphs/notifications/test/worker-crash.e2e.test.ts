@@ -44,7 +44,7 @@ const members: TestMember[] = [];
 beforeAll(async () => {
   database = await createTestDatabase();
   mailDir = mkdtempSync(join(tmpdir(), 'cellgraph-crash-mail-'));
-  const keys = await testInternalKeys();
+  const keys = testInternalKeys();
   // Same key prefix and e-mail sink as the worker process: this process's e-mail worker shares the queue.
   // The cell is tasks and notifications: the tasks relay here routes to the worker process.
   const eventConsumers = JSON.stringify(cellEventConsumers([catalog.tasks!, notificationsSubgraph]));
@@ -71,7 +71,7 @@ beforeAll(async () => {
     ...process.env,
     DATABASE_URL: database.url,
     DATABASE_APP_PASSWORD: TEST_APP_PASSWORD,
-    INTERNAL_VERIFY_KEYS: JSON.stringify(keys.jwks),
+    ...keys.env(['notifications']),
     REDIS_URL: TEST_REDIS_URL,
     REDIS_KEY_PREFIX: prefix,
     CELL_EVENT_CONSUMERS: eventConsumers,

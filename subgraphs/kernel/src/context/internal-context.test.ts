@@ -1,16 +1,42 @@
+import * as nodeCrypto from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { generateSigningKeyPair } from '../crypto/signing-keys.js';
-import { InternalContextSigner, InternalContextVerifier } from './internal-context.js';
+import { deriveSubgraphKey, generateInternalContextSecret } from '../crypto/internal-context-keys.js';
+import { DelegationVerifier, InternalContextError, InternalContextSigner, InternalContextVerifier } from './internal-context.js';
 import type { RequestContext } from './request-context.js';
+
+vi.mock('node:crypto', async (importOriginal) => {
+  const original = await importOriginal<typeof import('node:crypto')>();
+  return { ...original, timingSafeEqual: vi.fn(original.timingSafeEqual) };
+});
 
 const context: RequestContext = {
   requestId: 'req-1',
   principal: { kind: 'user', userId: '01890f5e-8a6e-7c3b-9d2a-1b2c3d4e5f60', orgId: '01890f5e-8a6e-7c3b-9d2a-1b2c3d4e5f61', scopes: [] },
 };
 
-async function setup() {
-  const { privateJwk, publicJwk } = await generateSigningKeyPair();
-  return { signer: await InternalContextSigner.create(privateJwk), verifier: new InternalContextVerifier({ keys: [publicJwk] }, 'tasks') };
+const newSecret = () => Buffer.from(generateInternalContextSecret(), 'base64url');
+
+function setup() {
+  const secret = newSecret();
+  return { secret, signer: InternalContextSigner.create(secret), verifier: new InternalContextVerifier([deriveSubgraphKey(secret, 'tasks')], 'tasks') };
+}
+
+/** The code of the InternalContextError `run` throws. */
+function codeOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof InternalContextError) return error.code;
+    throw error;
+  }
+  throw new Error('accepted');
+}
+
+/** `token` with its claims replaced by `edit(claims)`, the MAC kept. */
+function withClaims(token: string, edit: (claims: Record<string, unknown>) => Record<string, unknown>): string {
+  const [version, kid, payload, mac] = token.split('.') as [string, string, string, string];
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+  return [version, kid, Buffer.from(JSON.stringify(edit(claims))).toString('base64url'), mac].join('.');
 }
 
 afterEach(() => {
@@ -18,38 +44,87 @@ afterEach(() => {
 });
 
 describe('internal context', () => {
-  it('carries the request context from the gateway to the subgraph', async () => {
-    const { signer, verifier } = await setup();
-    const token = await signer.sign(context, 'tasks', '{"query":"{ a }"}');
-    await expect(verifier.verify(token, Buffer.from('{"query":"{ a }"}'))).resolves.toEqual(context);
+  it('carries the request context from the gateway to the subgraph, bound to the body', () => {
+    const { signer, verifier } = setup();
+    const token = signer.sign(context, 'tasks', '{"query":"{ a }"}');
+    expect(token).toMatch(/^v1\.[\w-]+\.[\w-]+\.[\w-]{43}$/);
+    expect(verifier.verify(token, Buffer.from('{"query":"{ a }"}'))).toEqual(context);
     const fromAddress = { ...context, clientAddress: '203.0.113.7' };
-    await expect(verifier.verify(await signer.sign(fromAddress, 'tasks', 'a'), 'a')).resolves.toEqual(fromAddress);
+    expect(verifier.verify(signer.sign(fromAddress, 'tasks', 'a'), 'a')).toEqual(fromAddress);
   });
 
-  it('carries the gateway asking for an inline trace (trc), and only that value', async () => {
-    const { signer, verifier } = await setup();
+  it('carries the gateway asking for an inline trace (trc), and only that value', () => {
+    const { signer, verifier } = setup();
     const traced: RequestContext = { ...context, trace: 'ftv1' };
-    await expect(verifier.verify(await signer.sign(traced, 'tasks', 'a'), 'a')).resolves.toEqual(traced);
-    expect(await verifier.verify(await signer.sign(context, 'tasks', 'a'), 'a')).not.toHaveProperty('trace');
+    expect(verifier.verify(signer.sign(traced, 'tasks', 'a'), 'a')).toEqual(traced);
+    expect(verifier.verify(signer.sign(context, 'tasks', 'a'), 'a')).not.toHaveProperty('trace');
     const other = { ...context, trace: 'everything' } as unknown as RequestContext;
-    await expect(verifier.verify(await signer.sign(other, 'tasks', 'a'), 'a')).rejects.toThrow('malformed internal context');
+    expect(codeOf(() => verifier.verify(signer.sign(other, 'tasks', 'a'), 'a'))).toBe('MALFORMED');
   });
 
-  it('refuses a missing token, another body, another audience and a tampered payload', async () => {
-    const { signer, verifier } = await setup();
-    await expect(verifier.verify(undefined, '')).rejects.toThrow('missing internal context');
-    await expect(verifier.verify(await signer.sign(context, 'tasks', 'a'), 'b')).rejects.toThrow('does not match the request body');
-    await expect(verifier.verify(await signer.sign(context, 'identity', 'a'), 'a')).rejects.toThrow(/invalid internal context/);
-    const [header, , signature] = (await signer.sign(context, 'tasks', 'a')).split('.');
-    const forged = Buffer.from(JSON.stringify({ rid: 'x', prn: { kind: 'system', orgId: null, scopes: ['*'] }, bh: '' })).toString('base64url');
-    await expect(verifier.verify(`${header}.${forged}.${signature}`, 'a')).rejects.toThrow(/invalid internal context/);
+  it('refuses a missing or malformed token', () => {
+    const { verifier } = setup();
+    expect(codeOf(() => verifier.verify(undefined, ''))).toBe('MISSING');
+    expect(codeOf(() => verifier.verify('v1.a.b', ''))).toBe('MALFORMED');
+    expect(codeOf(() => verifier.verify('eyJ.eyJ.sig', ''))).toBe('MALFORMED');
   });
 
-  it('expires within a minute, so a captured token cannot be replayed later', async () => {
-    const { signer, verifier } = await setup();
+  it('refuses another body, another audience, tampered claims, another secret', () => {
+    const { signer, verifier, secret } = setup();
+    expect(codeOf(() => verifier.verify(signer.sign(context, 'tasks', 'a'), 'b'))).toBe('BODY_MISMATCH');
+    // A token for identity carries identity's audience and identity's MAC.
+    expect(codeOf(() => verifier.verify(signer.sign(context, 'identity', 'a'), 'a'))).toBe('WRONG_AUDIENCE');
+    const token = signer.sign(context, 'tasks', 'a');
+    const system = withClaims(token, (claims) => ({ ...claims, prn: { kind: 'system', orgId: null, scopes: ['*'] } }));
+    expect(codeOf(() => verifier.verify(system, 'a'))).toBe('BAD_MAC');
+    const otherBody = withClaims(token, (claims) => ({ ...claims, bh: 'x' }));
+    expect(codeOf(() => verifier.verify(otherBody, 'a'))).toBe('BAD_MAC');
+    const retargeted = withClaims(signer.sign(context, 'identity', 'a'), (claims) => ({ ...claims, aud: 'tasks' }));
+    expect(codeOf(() => verifier.verify(retargeted, 'a'))).toBe('BAD_MAC');
+    const later = withClaims(token, (claims) => ({ ...claims, exp: (claims.exp as number) + 20 }));
+    expect(codeOf(() => verifier.verify(later, 'a'))).toBe('BAD_MAC');
+    // Same key id, another secret: what a subgraph holding only its own key could try for another.
+    const [, kid] = token.split('.');
+    const stranger = InternalContextSigner.create(newSecret()).sign(context, 'tasks', 'a').split('.');
+    expect(codeOf(() => verifier.verify(['v1', kid, stranger[2], stranger[3]].join('.'), 'a'))).toBe('BAD_MAC');
+    expect(codeOf(() => verifier.verify(stranger.join('.'), 'a'))).toBe('UNKNOWN_KEY');
+    expect(secret.length).toBe(32);
+  });
+
+  it('compares MACs in constant time', () => {
+    const { signer, verifier } = setup();
+    const compare = vi.mocked(nodeCrypto.timingSafeEqual);
+    compare.mockClear();
+    verifier.verify(signer.sign(context, 'tasks', 'a'), 'a');
+    expect(compare).toHaveBeenCalledTimes(1);
+  });
+
+  it('expires within a minute, so a captured token cannot be replayed later', () => {
+    const { signer, verifier } = setup();
     vi.useFakeTimers({ now: Date.now() - 60_000 });
-    const old = await signer.sign(context, 'tasks', 'a');
+    const old = signer.sign(context, 'tasks', 'a');
     vi.useRealTimers();
-    await expect(verifier.verify(old, 'a')).rejects.toThrow(/invalid internal context/);
+    expect(codeOf(() => verifier.verify(old, 'a'))).toBe('EXPIRED');
+    vi.useFakeTimers({ now: Date.now() + 25_000 });
+    expect(verifier.verify(signer.sign(context, 'tasks', 'a'), 'a')).toEqual(context);
+  });
+
+  it('accepts the previous key while the secret is rotated', () => {
+    const previous = newSecret();
+    const current = newSecret();
+    const verifier = new InternalContextVerifier([deriveSubgraphKey(current, 'tasks'), deriveSubgraphKey(previous, 'tasks')], 'tasks');
+    expect(verifier.verify(InternalContextSigner.create(previous).sign(context, 'tasks', 'a'), 'a')).toEqual(context);
+    expect(verifier.verify(InternalContextSigner.create(current).sign(context, 'tasks', 'a'), 'a')).toEqual(context);
+  });
+
+  it('keeps delegations apart from contexts: only the gateway checks them', () => {
+    const { secret, signer, verifier } = setup();
+    const delegation = signer.delegate(context);
+    expect(new DelegationVerifier(secret).verify(delegation)).toEqual(context);
+    expect(codeOf(() => new DelegationVerifier(newSecret()).verify(delegation))).toBe('UNKNOWN_KEY');
+    expect(codeOf(() => verifier.verify(delegation, ''))).toBe('WRONG_AUDIENCE');
+    expect(codeOf(() => new DelegationVerifier(secret).verify(signer.sign(context, 'tasks', '')))).toBe('WRONG_AUDIENCE');
+    const asContext = withClaims(delegation, (claims) => ({ ...claims, aud: 'tasks', bh: 'x' }));
+    expect(codeOf(() => verifier.verify(asContext, 'a'))).toBe('BAD_MAC');
   });
 });

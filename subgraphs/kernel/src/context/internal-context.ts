@@ -1,22 +1,24 @@
-import { createHash } from 'node:crypto';
-import { createLocalJWKSet, SignJWT, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { importPrivateKey, type PrivateSigningJwk, type PublicJwks } from '../crypto/signing-keys.js';
+import { deriveDelegationKey, deriveSubgraphKey, type InternalContextKey } from '../crypto/internal-context-keys.js';
 import type { Principal, RequestContext } from './request-context.js';
 
 /**
  * The gateway authenticates the caller, then signs the request context it forwards to a
- * subgraph. The token is an EdDSA JWT whose audience is the subgraph's name and which is bound to
- * the exact request body by its SHA-256, valid for a short window: a subgraph trusts nothing else
- * (no raw client headers), a token cannot be replayed against another subgraph or with another
- * body, and only the holder of the private key (the gateway) can mint one.
+ * subgraph. The token is `v1.<kid>.<claims>.<mac>`: base64url JSON claims (audience = the
+ * subgraph's name, expiry, SHA-256 of the exact request body, request id, principal) and an
+ * HMAC-SHA256 over the rest with the subgraph's own key (derived from the gateway's secret, see
+ * crypto/internal-context-keys.ts). A subgraph trusts nothing else (no raw client headers); a token
+ * cannot be replayed against another subgraph, with another body or after its short life, and a
+ * subgraph holding its key cannot mint a context for another subgraph. A MAC costs a fraction of
+ * the Ed25519 signature it replaced, and the gateway makes one per subgraph call.
  */
 export const INTERNAL_CONTEXT_HEADER = 'x-cellgraph-context';
 
 /** Header carrying a delegation token from the gateway to a subgraph, and from it back to the gateway. */
 export const DELEGATION_HEADER = 'x-cellgraph-delegation';
 
-const ISSUER = 'cellgraph-gateway';
+const VERSION = 'v1';
 const DELEGATION_AUDIENCE = 'cellgraph-graph';
 const TOKEN_TTL_SECONDS = 30;
 const CLOCK_TOLERANCE_SECONDS = 5;
@@ -37,124 +39,150 @@ const principalSchema: z.ZodType<Principal> = z.discriminatedUnion('kind', [
 ]);
 
 const claimsSchema = z.object({
+  aud: z.string().min(1),
+  exp: z.number().int(),
   rid: z.string().min(1).max(128),
   prn: principalSchema,
-  bh: z.string(),
+  bh: z.string().optional(),
   adr: z.string().max(64).optional(),
   trc: z.literal('ftv1').optional(),
 });
+type Claims = z.infer<typeof claimsSchema>;
+
+export type InternalContextErrorCode = 'MISSING' | 'MALFORMED' | 'UNKNOWN_KEY' | 'BAD_MAC' | 'WRONG_AUDIENCE' | 'EXPIRED' | 'BODY_MISMATCH';
+
+/** Why a request's internal context was refused; never shown in detail to the caller. */
+export class InternalContextError extends Error {
+  override name = 'InternalContextError';
+  constructor(
+    readonly code: InternalContextErrorCode,
+    message: string,
+  ) {
+    super(`${message} (${code})`);
+  }
+}
 
 export function bodyHash(body: string | Uint8Array): string {
   return createHash('sha256').update(body).digest('base64url');
 }
 
-export class InternalContextSigner {
-  private constructor(
-    private readonly key: Awaited<ReturnType<typeof importPrivateKey>>,
-    private readonly kid: string,
-  ) {}
+const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-  static async create(privateJwk: PrivateSigningJwk): Promise<InternalContextSigner> {
-    return new InternalContextSigner(await importPrivateKey(privateJwk), privateJwk.kid);
+function mac(key: Buffer, signed: string): Buffer {
+  return createHmac('sha256', key).update(signed).digest();
+}
+
+function mint(key: InternalContextKey, claims: Claims): string {
+  const signed = `${VERSION}.${key.kid}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
+  return `${signed}.${mac(key.key, signed).toString('base64url')}`;
+}
+
+/** Checks a token's audience, MAC (in constant time) and expiry; returns its claims. */
+function open(token: string | undefined, keys: readonly InternalContextKey[], audience: string): Claims {
+  if (!token) throw new InternalContextError('MISSING', 'missing internal context');
+  const parts = token.split('.');
+  if (parts.length !== 4 || parts[0] !== VERSION) throw new InternalContextError('MALFORMED', 'malformed internal context');
+  const [, kid, payload, given] = parts as [string, string, string, string];
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  } catch {
+    throw new InternalContextError('MALFORMED', 'malformed internal context');
+  }
+  // Only this audience's key could have made a valid MAC; the claim names a mistaken route plainly.
+  const claimedAudience = (json as { aud?: unknown } | null)?.aud;
+  if (claimedAudience !== audience) throw new InternalContextError('WRONG_AUDIENCE', `internal context for another audience (${String(claimedAudience)})`);
+  const key = keys.find((candidate) => candidate.kid === kid);
+  if (!key) throw new InternalContextError('UNKNOWN_KEY', 'internal context made with an unknown key');
+  const expected = mac(key.key, `${VERSION}.${kid}.${payload}`);
+  const received = Buffer.from(given, 'base64url');
+  if (received.length !== expected.length || !timingSafeEqual(received, expected)) throw new InternalContextError('BAD_MAC', 'internal context with a bad MAC');
+  const claims = claimsSchema.safeParse(json);
+  if (!claims.success) throw new InternalContextError('MALFORMED', 'malformed internal context');
+  const now = nowSeconds();
+  if (claims.data.exp + CLOCK_TOLERANCE_SECONDS < now || claims.data.exp > now + TOKEN_TTL_SECONDS + CLOCK_TOLERANCE_SECONDS) {
+    throw new InternalContextError('EXPIRED', 'expired internal context');
+  }
+  return claims.data;
+}
+
+function contextOf(claims: Claims): RequestContext {
+  const { rid: requestId, prn: principal, adr: clientAddress, trc: trace } = claims;
+  return { requestId, principal, ...(clientAddress ? { clientAddress } : {}), ...(trace ? { trace } : {}) };
+}
+
+/** The claims every token carries about the request's context. */
+function contextClaims(context: RequestContext, audience: string): Claims {
+  return {
+    aud: audience,
+    exp: nowSeconds() + TOKEN_TTL_SECONDS,
+    rid: context.requestId,
+    prn: context.principal,
+    ...(context.clientAddress ? { adr: context.clientAddress } : {}),
+    ...(context.trace ? { trc: context.trace } : {}),
+  };
+}
+
+/** The gateway's side: holds the secret, derives (and caches) each subgraph's key. */
+export class InternalContextSigner {
+  private readonly subgraphKeys = new Map<string, InternalContextKey>();
+  private readonly delegationKey: InternalContextKey;
+
+  private constructor(private readonly secret: Buffer) {
+    this.delegationKey = deriveDelegationKey(secret);
+  }
+
+  /** `secret`: INTERNAL_CONTEXT_SECRET, decoded. */
+  static create(secret: Buffer): InternalContextSigner {
+    return new InternalContextSigner(secret);
+  }
+
+  /** Signs `context` for one request to the subgraph `audience` carrying `body`. */
+  sign(context: RequestContext, audience: string, body: string | Uint8Array): string {
+    let key = this.subgraphKeys.get(audience);
+    if (!key) {
+      key = deriveSubgraphKey(this.secret, audience);
+      this.subgraphKeys.set(audience, key);
+    }
+    return mint(key, { ...contextClaims(context, audience), bh: bodyHash(body) });
   }
 
   /**
    * A delegation: lets a subgraph that serves this request ask the graph (the gateway) for more, as
    * the same principal, for the token's short life — e.g. whether the entities a link joins exist
-   * and are visible to the caller. Only the gateway accepts it.
+   * and are visible to the caller. Only the gateway (holder of the secret) mints and accepts it.
    */
-  delegate(context: RequestContext): Promise<string> {
-    return new SignJWT({ rid: context.requestId, prn: context.principal, ...(context.clientAddress ? { adr: context.clientAddress } : {}) })
-      .setProtectedHeader({ alg: 'EdDSA', kid: this.kid })
-      .setIssuer(ISSUER)
-      .setAudience(DELEGATION_AUDIENCE)
-      .setIssuedAt()
-      .setExpirationTime(`${TOKEN_TTL_SECONDS}s`)
-      .sign(this.key);
-  }
-
-  /** Signs `context` for one request to the subgraph `audience` carrying `body`. */
-  sign(context: RequestContext, audience: string, body: string | Uint8Array): Promise<string> {
-    return new SignJWT({
-      rid: context.requestId,
-      prn: context.principal,
-      bh: bodyHash(body),
-      ...(context.clientAddress ? { adr: context.clientAddress } : {}),
-      ...(context.trace ? { trc: context.trace } : {}),
-    })
-      .setProtectedHeader({ alg: 'EdDSA', kid: this.kid })
-      .setIssuer(ISSUER)
-      .setAudience(audience)
-      .setIssuedAt()
-      .setExpirationTime(`${TOKEN_TTL_SECONDS}s`)
-      .sign(this.key);
-  }
-}
-
-/** Why a request's internal context was refused; never shown in detail to the caller. */
-export class InternalContextError extends Error {
-  override name = 'InternalContextError';
-}
-
-export class InternalContextVerifier {
-  private readonly keys: JWTVerifyGetKey;
-
-  /** `jwks` holds every key the gateway may currently sign with (more than one while rotating). */
-  constructor(
-    jwks: PublicJwks,
-    private readonly audience: string,
-  ) {
-    this.keys = createLocalJWKSet(jwks);
-  }
-
-  async verify(token: string | undefined, body: string | Uint8Array): Promise<RequestContext> {
-    if (!token) throw new InternalContextError('missing internal context');
-    let payload: unknown;
-    try {
-      ({ payload } = await jwtVerify(token, this.keys, {
-        issuer: ISSUER,
-        audience: this.audience,
-        algorithms: ['EdDSA'],
-        clockTolerance: CLOCK_TOLERANCE_SECONDS,
-        maxTokenAge: TOKEN_TTL_SECONDS + CLOCK_TOLERANCE_SECONDS,
-        requiredClaims: ['iat', 'exp'],
-      }));
-    } catch (error) {
-      throw new InternalContextError(`invalid internal context: ${(error as Error).message}`);
-    }
-    const claims = claimsSchema.safeParse(payload);
-    if (!claims.success) throw new InternalContextError('malformed internal context');
-    if (claims.data.bh !== bodyHash(body)) throw new InternalContextError('internal context does not match the request body');
-    const { rid: requestId, prn: principal, adr: clientAddress, trc: trace } = claims.data;
-    return { requestId, principal, ...(clientAddress ? { clientAddress } : {}), ...(trace ? { trace } : {}) };
+  delegate(context: RequestContext): string {
+    return mint(this.delegationKey, contextClaims(context, DELEGATION_AUDIENCE));
   }
 }
 
 /** The gateway's check of a delegation token it minted (see InternalContextSigner.delegate). */
 export class DelegationVerifier {
-  private readonly keys: JWTVerifyGetKey;
+  private readonly keys: readonly InternalContextKey[];
 
-  constructor(jwks: PublicJwks) {
-    this.keys = createLocalJWKSet(jwks);
+  /** `secret`: INTERNAL_CONTEXT_SECRET, decoded. */
+  constructor(secret: Buffer) {
+    this.keys = [deriveDelegationKey(secret)];
   }
 
-  async verify(token: string): Promise<RequestContext> {
-    let payload: unknown;
-    try {
-      ({ payload } = await jwtVerify(token, this.keys, {
-        issuer: ISSUER,
-        audience: DELEGATION_AUDIENCE,
-        algorithms: ['EdDSA'],
-        clockTolerance: CLOCK_TOLERANCE_SECONDS,
-        maxTokenAge: TOKEN_TTL_SECONDS + CLOCK_TOLERANCE_SECONDS,
-        requiredClaims: ['iat', 'exp'],
-      }));
-    } catch (error) {
-      throw new InternalContextError(`invalid delegation: ${(error as Error).message}`);
-    }
-    const claims = claimsSchema.omit({ bh: true }).safeParse(payload);
-    if (!claims.success) throw new InternalContextError('malformed delegation');
-    const { rid: requestId, prn: principal, adr: clientAddress } = claims.data;
-    return clientAddress ? { requestId, principal, clientAddress } : { requestId, principal };
+  verify(token: string): RequestContext {
+    return contextOf(open(token, this.keys, DELEGATION_AUDIENCE));
+  }
+}
+
+/** A subgraph's side: checks the contexts sent to it with its own key(s). */
+export class InternalContextVerifier {
+  /** `keys`: the subgraph's current key, and the previous one while the gateway's secret is rotated. */
+  constructor(
+    private readonly keys: readonly InternalContextKey[],
+    private readonly audience: string,
+  ) {}
+
+  verify(token: string | undefined, body: string | Uint8Array): RequestContext {
+    const claims = open(token, this.keys, this.audience);
+    if (claims.bh === undefined || claims.bh !== bodyHash(body))
+      throw new InternalContextError('BODY_MISMATCH', 'internal context does not match the request body');
+    return contextOf(claims);
   }
 }

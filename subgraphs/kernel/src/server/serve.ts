@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseEnv } from '../config/env.js';
 import { runtimeMode } from '../config/runtime-mode.js';
-import { publicJwksSchema } from '../crypto/signing-keys.js';
+import { internalContextKeysSchema, internalContextKeyVariable } from '../crypto/internal-context-keys.js';
 import { DEFAULT_POOL_ACQUIRE_TIMEOUT_MS } from '../db/database.js';
 import { appConnectionString, maintenanceConnectionString } from '../db/roles.js';
 import { createLogger } from '../logging/logger.js';
@@ -17,10 +17,15 @@ export const subgraphHostEnv = z.object({
   DATABASE_APP_PASSWORD: z.string().min(1, 'is required (password of the subgraphs’ runtime roles)'),
   DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
   DATABASE_POOL_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULT_POOL_ACQUIRE_TIMEOUT_MS),
-  INTERNAL_VERIFY_KEYS: publicJwksSchema,
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4001),
 });
+
+/** The internal-context key(s) of the subgraph `name`, from INTERNAL_CONTEXT_KEY_<NAME>: a host holds only its subgraphs' keys. */
+export function internalContextKeysOf(name: string, env: NodeJS.ProcessEnv) {
+  const variable = internalContextKeyVariable(name);
+  return parseEnv(`subgraph ${name}`, z.object({ [variable]: internalContextKeysSchema }), env)[variable]!;
+}
 
 export interface RunningHost {
   url: string;
@@ -38,6 +43,7 @@ export interface RunningHost {
  */
 export async function serveSubgraphs(definitions: readonly AnySubgraphDefinition[], env: NodeJS.ProcessEnv = process.env): Promise<RunningHost> {
   const config = parseEnv('subgraph host', subgraphHostEnv, env);
+  const keysOf = new Map(definitions.map((definition) => [definition.name, internalContextKeysOf(definition.name, env)]));
   // A host of one subgraph traces as that subgraph (`cellgraph-tasks`), one of several as `cellgraph-subgraphs`.
   await startTracing(definitions.length === 1 ? definitions[0]!.name : 'subgraphs', tracesExporterOf(env));
   const platform = startPlatform(env, createLogger('platform', env.LOG_LEVEL, env.LOG_FILE));
@@ -49,7 +55,7 @@ export async function serveSubgraphs(definitions: readonly AnySubgraphDefinition
           databaseUrl: appConnectionString(config.DATABASE_URL, definition.name, config.DATABASE_APP_PASSWORD),
           maintenanceDatabaseUrl: maintenanceConnectionString(config.DATABASE_URL, definition.name, config.DATABASE_APP_PASSWORD),
           platform,
-          internalKeys: config.INTERNAL_VERIFY_KEYS,
+          internalKeys: keysOf.get(definition.name)!,
           logger: createLogger(definition.name, env.LOG_LEVEL, env.LOG_FILE),
           poolSize: config.DATABASE_POOL_SIZE,
           poolAcquireTimeoutMs: config.DATABASE_POOL_ACQUIRE_TIMEOUT_MS,

@@ -5,7 +5,7 @@ import express, { type Request, type Router } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { DELEGATION_HEADER, INTERNAL_CONTEXT_HEADER, InternalContextVerifier } from '../context/internal-context.js';
 import type { RequestContext, SubgraphContext } from '../context/request-context.js';
-import type { PublicJwks } from '../crypto/signing-keys.js';
+import type { InternalContextKey } from '../crypto/internal-context-keys.js';
 import type { TrashKeeper } from '../db/trash.js';
 import { maskInternalErrors } from '../errors/mask.js';
 import { LoaderRegistry } from '../loaders/loader-registry.js';
@@ -26,8 +26,8 @@ import { liveEventFromBody } from '../live/live-subscription.js';
 import { sendGraphQLError } from './http-errors.js';
 
 export interface SubgraphServerOptions extends Omit<SubgraphRuntimeOptions, 'logger'> {
-  /** Public keys the gateway signs internal contexts with. */
-  internalKeys: PublicJwks;
+  /** This subgraph's internal-context key(s): the current one, and the previous one while the gateway's secret rotates. */
+  internalKeys: readonly InternalContextKey[];
   logger?: Logger;
 }
 
@@ -105,7 +105,7 @@ export async function createSubgraphServer<TServices>(
     }),
     async (req: VerifiedRequest, res, next) => {
       try {
-        const verified = await verifier.verify(req.header(INTERNAL_CONTEXT_HEADER), req.rawBody ?? Buffer.alloc(0));
+        const verified = verifier.verify(req.header(INTERNAL_CONTEXT_HEADER), req.rawBody ?? Buffer.alloc(0));
         // The delegation is checked by the gateway when it is used; here it is only carried along.
         const delegation = req.header(DELEGATION_HEADER);
         req.cellgraphContext = delegation ? { ...verified, delegation } : verified;

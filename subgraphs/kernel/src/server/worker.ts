@@ -14,8 +14,8 @@ import { subgraphHostEnv } from './serve.js';
 import type { AnySubgraphDefinition } from './subgraph-definition.js';
 import { startSubgraphRuntime, type HealthReport, type StartedSubgraph } from './subgraph-runtime.js';
 
-/** The worker's own variables: the subgraph host's, without the gateway's keys (it serves no GraphQL). */
-export const workerEnv = subgraphHostEnv.omit({ INTERNAL_VERIFY_KEYS: true, PORT: true }).extend({
+/** The worker's own variables: the subgraph host's (it serves no GraphQL, so it needs no internal-context key). */
+export const workerEnv = subgraphHostEnv.omit({ PORT: true }).extend({
   DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(4),
   PORT: z.coerce.number().int().min(0).max(65535).default(4002),
 });

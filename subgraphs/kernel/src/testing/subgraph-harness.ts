@@ -7,7 +7,7 @@ import { cellKeyPrefix } from '../config/cell-namespace.js';
 import { cellEventConsumers } from '../events/consumers.js';
 import { INTERNAL_CONTEXT_HEADER, InternalContextSigner } from '../context/internal-context.js';
 import type { Principal, RequestContext } from '../context/request-context.js';
-import { generateSigningKeyPair, type PublicJwks } from '../crypto/signing-keys.js';
+import { deriveSubgraphKey, generateInternalContextSecret, internalContextKeysEnv } from '../crypto/internal-context-keys.js';
 import { appConnectionString, maintenanceConnectionString } from '../db/roles.js';
 import { createLogger } from '../logging/logger.js';
 import type { Redis } from '../redis/redis.js';
@@ -57,9 +57,9 @@ export interface SubgraphHarness {
  */
 export async function startTestSubgraphs(
   definitions: readonly AnySubgraphDefinition[],
-  options: { databaseUrl: string; env?: Record<string, string>; internalKeys?: { signer: InternalContextSigner; jwks: PublicJwks } },
+  options: { databaseUrl: string; env?: Record<string, string>; internalKeys?: TestInternalKeys },
 ): Promise<SubgraphHarness> {
-  const keys = options.internalKeys ?? (await testInternalKeys());
+  const keys = options.internalKeys ?? testInternalKeys();
   const emailDir = mkdtempSync(join(tmpdir(), 'cellgraph-mail-'));
   // The events are routed among the subgraphs served here unless the test routes them itself.
   const env = { ...process.env, ...testPlatformEnv(emailDir), CELL_EVENT_CONSUMERS: JSON.stringify(cellEventConsumers(definitions)), ...options.env };
@@ -71,7 +71,7 @@ export async function startTestSubgraphs(
         databaseUrl: appConnectionString(options.databaseUrl, definition.name, TEST_APP_PASSWORD),
         maintenanceDatabaseUrl: maintenanceConnectionString(options.databaseUrl, definition.name, TEST_APP_PASSWORD),
         platform,
-        internalKeys: keys.jwks,
+        internalKeys: [deriveSubgraphKey(keys.secret, definition.name)],
         logger: createLogger(definition.name, process.env.LOG_LEVEL ?? 'silent'),
         poolSize: 5,
         env,
@@ -92,7 +92,7 @@ export async function startTestSubgraphs(
     async request(subgraph, query, variables = {}, principal = { kind: 'anonymous' }, requestId = 'test-request') {
       const body = JSON.stringify({ query, variables });
       const context: RequestContext = { requestId, principal };
-      return post(subgraph, body, { [INTERNAL_CONTEXT_HEADER]: await keys.signer.sign(context, subgraph, body) }) as never;
+      return post(subgraph, body, { [INTERNAL_CONTEXT_HEADER]: keys.signer.sign(context, subgraph, body) }) as never;
     },
     post,
     statements(subgraph, requestId) {
@@ -140,9 +140,16 @@ export async function deleteRedisKeys(redis: Redis, prefix: string): Promise<voi
   } while (cursor !== '0');
 }
 
-export async function testInternalKeys(): Promise<{ signer: InternalContextSigner; jwks: PublicJwks }> {
-  const { privateJwk, publicJwk } = await generateSigningKeyPair();
-  return { signer: await InternalContextSigner.create(privateJwk), jwks: { keys: [publicJwk] } };
+/** A fresh gateway secret and its signer; `env(names)` gives those subgraphs their keys, as a host reads them. */
+export interface TestInternalKeys {
+  secret: Buffer;
+  signer: InternalContextSigner;
+  env(names: readonly string[]): Record<string, string>;
+}
+
+export function testInternalKeys(): TestInternalKeys {
+  const secret = Buffer.from(generateInternalContextSecret(), 'base64url');
+  return { secret, signer: InternalContextSigner.create(secret), env: (names) => internalContextKeysEnv(secret, names) };
 }
 
 /** A signed-in user acting in `orgId`. */
