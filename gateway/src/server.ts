@@ -26,6 +26,7 @@ import {
   serveMetrics,
   startTracing,
   TokenRevocations,
+  type LiveFieldSpec,
   type Logger,
   type RequestContext,
 } from '@cellgraph/kernel/core';
@@ -57,6 +58,7 @@ import { introspectionGuard, retryStatus, scalarInputs, subscriptionsOverWebSock
 import { signedDataSource } from './signed-data-source.js';
 import { SubgraphCaller } from './subgraph-call.js';
 import { LiveEventHub } from './subscriptions/live-event-hub.js';
+import { LiveBatchClient } from './subscriptions/live-batch-client.js';
 import { SubscriptionEngine } from './subscriptions/subscription-engine.js';
 import { attachSubscriptions } from './subscriptions/websocket.js';
 import { SupergraphFile } from './supergraph-file.js';
@@ -68,7 +70,7 @@ export interface Gateway {
   /** Subgraph name → URL, for the schema being served. */
   subgraphUrls(): Record<string, string>;
   /** Open WebSocket connections and subscriptions, and the Redis channels they listen to. */
-  liveStats(): { connections: number; subscriptions: number; channels: number; listeners: number };
+  liveStats(): { connections: number; subscriptions: number; groups: number; channels: number; listeners: number; liveBatchCalls: Record<string, number> };
   /** METRICS_PORT's listener (`…/metrics`); null without one (then /metrics is on the app in development only). */
   metricsUrl: string | null;
   /** Closes every subscription socket with 1012 (Service Restart): the HTTP server waits for them when it closes. */
@@ -125,7 +127,8 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
         });
   const gateway = new ApolloGateway({ supergraphSdl: supergraph, buildService: ({ name, url }) => buildService(name, url), logger });
   const validationRules = [depthLimit(config.MAX_QUERY_DEPTH), aliasLimit(config.MAX_ALIASES), directiveLimit(config.MAX_DIRECTIVES)];
-  const subscriptions = new SubscriptionEngine((name) => buildService(name), logger);
+  const liveBatch = new LiveBatchClient({ signer, urlOf, timeoutMs: config.SUBGRAPH_TIMEOUT_MS, breakers });
+  const subscriptions = new SubscriptionEngine((name) => buildService(name), logger, liveBatch);
   gateway.onSchemaLoadOrUpdate((update) => subscriptions.update(update.apiSchema, update.coreSupergraphSdl, readLiveEvents(config.liveEventsPath)));
   const maskError = maskGatewayErrors(logger);
   // Created when an HTTP server is attached: a gateway that serves no WebSocket holds no live connection.
@@ -244,7 +247,12 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
     expressMiddleware(apollo, { context: async ({ req }) => ({ request: (req as AuthenticatedRequest).cellgraph! }) }),
   );
   answerErrorsAsGraphQL(app, logger);
-  const liveStats = () => ({ ...(live?.server.stats() ?? { connections: 0, subscriptions: 0 }), ...(live?.hub.stats() ?? { channels: 0, listeners: 0 }) });
+  const liveStats = () => ({
+    ...(live?.server.stats() ?? { connections: 0, subscriptions: 0, groups: 0 }),
+    ...(live?.hub.stats() ?? { channels: 0, listeners: 0 }),
+    /** HTTP calls to each subgraph's live batch entry point so far. */
+    liveBatchCalls: liveBatch.stats(),
+  });
   const unobserveLive = observeLiveStats(liveStats);
   const metrics = config.METRICS_PORT === undefined ? null : await serveMetrics(config.METRICS_PORT, config.METRICS_HOST);
   if (metrics) logger.info({ url: metrics.url }, 'metrics listening');
@@ -269,7 +277,9 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
         maxResponseBytes: config.MAX_RESPONSE_BYTES,
         maxSubscriptionsPerConnection: config.MAX_SUBSCRIPTIONS_PER_CONNECTION,
         maxPendingEvents: config.MAX_PENDING_EVENTS,
+        maxQueuedLiveEvents: config.MAX_QUEUED_LIVE_EVENTS,
         revalidateMs: config.SUBSCRIPTION_REVALIDATE_MS,
+        revalidateTimeoutMs: config.SUBSCRIPTION_REVALIDATE_TIMEOUT_MS,
         formatError: (error, requestId) =>
           runWithRequestContext({ requestId, principal: anonymous }, () => {
             const formatted = maskError(error.toJSON(), error);
@@ -296,6 +306,6 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
 }
 
 /** Each subscription field → the events that may produce it, composed beside the supergraph. */
-function readLiveEvents(path: string): Record<string, string[]> {
-  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, string[]>) : {};
+function readLiveEvents(path: string): Record<string, LiveFieldSpec> {
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, LiveFieldSpec>) : {};
 }
