@@ -70,7 +70,9 @@ export interface Gateway {
   /** Subgraph name → URL, for the schema being served. */
   subgraphUrls(): Record<string, string>;
   /** Open WebSocket connections and subscriptions, and the Redis channels they listen to. */
-  liveStats(): { connections: number; subscriptions: number; groups: number; channels: number; listeners: number; liveBatchCalls: Record<string, number> };
+  liveStats(): { connections: number; subscriptions: number; groups: number; channels: number; listeners: number };
+  /** HTTP calls made to each subgraph's live batch entry point so far (one per event and subgraph). */
+  liveBatchCalls(): Record<string, number>;
   /** METRICS_PORT's listener (`…/metrics`); null without one (then /metrics is on the app in development only). */
   metricsUrl: string | null;
   /** Closes every subscription socket with 1012 (Service Restart): the HTTP server waits for them when it closes. */
@@ -250,8 +252,6 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
   const liveStats = () => ({
     ...(live?.server.stats() ?? { connections: 0, subscriptions: 0, groups: 0 }),
     ...(live?.hub.stats() ?? { channels: 0, listeners: 0 }),
-    /** HTTP calls to each subgraph's live batch entry point so far. */
-    liveBatchCalls: liveBatch.stats(),
   });
   const unobserveLive = observeLiveStats(liveStats);
   const metrics = config.METRICS_PORT === undefined ? null : await serveMetrics(config.METRICS_PORT, config.METRICS_HOST);
@@ -291,6 +291,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
     },
     subgraphUrls: () => Object.fromEntries(remoteSubgraphs().map((name) => [name, urlOf(name)])),
     liveStats,
+    liveBatchCalls: () => liveBatch.stats(),
     metricsUrl: metrics?.url ?? null,
     closeSubscriptions: async () => live?.server.close(),
     async stop() {
