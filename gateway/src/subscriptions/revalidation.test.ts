@@ -14,9 +14,15 @@ describe('revalidation', () => {
   });
 
   it('decides nothing when identity is unavailable or rate limited', async () => {
-    const unavailable = await revalidation(() => Promise.reject(Object.assign(new Error('Authentication is unavailable'), { code: 'SERVICE_UNAVAILABLE' })), 1_000);
+    const unavailable = await revalidation(
+      () => Promise.reject(Object.assign(new Error('Authentication is unavailable'), { code: 'SERVICE_UNAVAILABLE' })),
+      1_000,
+    );
     expect(unavailable.kind).toBe('undecided');
-    const limited = await revalidation(() => Promise.reject(new RateLimitedError('Too many', { allowed: false, remaining: 0, resetSeconds: 1 } as never)), 1_000);
+    const limited = await revalidation(
+      () => Promise.reject(new RateLimitedError('Too many', { allowed: false, remaining: 0, resetSeconds: 1 } as never)),
+      1_000,
+    );
     expect(limited.kind).toBe('undecided');
   });
 

@@ -16,7 +16,9 @@ export async function revalidation(check: () => Promise<unknown>, timeoutMs: num
   const checked = check().then(
     (): RevalidationVerdict => ({ kind: 'valid' }),
     (error: unknown): RevalidationVerdict =>
-      error instanceof AuthenticationError ? { kind: 'revoked', reason: error.message } : { kind: 'undecided', reason: (error as Error)?.message ?? String(error) },
+      error instanceof AuthenticationError
+        ? { kind: 'revoked', reason: error.message }
+        : { kind: 'undecided', reason: (error as Error)?.message ?? String(error) },
   );
   try {
     return await Promise.race([checked, timedOut]);

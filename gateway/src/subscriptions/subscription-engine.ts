@@ -11,7 +11,16 @@ import {
   type Principal,
   type PublishedEvent,
 } from '@cellgraph/kernel/core';
-import { GraphQLError, Kind, parse, valueFromASTUntyped, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  parse,
+  valueFromASTUntyped,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import type { GatewayContext } from '../context.js';
 import type { LiveBatchClient } from './live-batch-client.js';
 

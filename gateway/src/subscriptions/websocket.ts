@@ -1,12 +1,7 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { randomUUID } from 'node:crypto';
-import {
-  malformedScalarInputs,
-  principalOrgId,
-  type Logger,
-  type Principal,
-} from '@cellgraph/kernel/core';
+import { malformedScalarInputs, principalOrgId, type Logger, type Principal } from '@cellgraph/kernel/core';
 import { CloseCode, makeServer, type Context } from 'graphql-ws';
 import { GraphQLError, getVariableValues, Kind, parse, specifiedRules, validate, type DocumentNode, type ExecutionResult, type ValidationRule } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';

@@ -50,10 +50,7 @@ export function mountLiveBatch<TServices>(
         }
         const { query, variables } = JSON.parse(request) as { query: string; variables?: Record<string, unknown> };
         const response = await runWithRequestContext(verified, () =>
-          apollo.executeOperation(
-            { query, variables },
-            { contextValue: { request: verified, loaders: new LoaderRegistry(), services, live: event } },
-          ),
+          apollo.executeOperation({ query, variables }, { contextValue: { request: verified, loaders: new LoaderRegistry(), services, live: event } }),
         );
         if (response.body.kind !== 'single') return { refused: 'BAD_REQUEST' };
         const { data, errors } = response.body.singleResult;
