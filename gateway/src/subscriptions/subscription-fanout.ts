@@ -146,7 +146,17 @@ export class SubscriptionFanout {
   }
 
   private interested(channel: OrgChannel, event: PublishedEvent): Group[] {
-    return [...channel.groups.values()].filter((group) => group.members.size > 0 && this.options.engine.wants(group.planned, event, group.variables));
+    return [...channel.groups.values()].filter((group) => group.members.size > 0 && this.wants(group, event));
+  }
+
+  /** Whether the group may care about the event; when that cannot be told, the subgraph decides. */
+  private wants(group: Group, event: PublishedEvent): boolean {
+    try {
+      return this.options.engine.wants(group.planned, event, group.variables);
+    } catch (error) {
+      this.options.logger.warn({ err: error, eventId: event.id }, 'cannot pre-filter a live event; asking the subgraph');
+      return true;
+    }
   }
 
   /** Resolves `event` for `group` once and hands the serialized payload to each member. */
