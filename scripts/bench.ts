@@ -8,13 +8,16 @@ import pg from 'pg';
 import { cellDatabaseName, LOCAL_APP_PASSWORD, sqlIdentifier } from '@cellgraph/kernel/core';
 import { benchGatewayStart, printGatewayStart } from './bench-gateway-start.js';
 import { benchLive } from './bench-live.js';
-import { benchLiveScale, liveScaleScenarios } from './bench-live-scale.js';
+import { benchLiveScale } from './bench-live-scale.js';
 import { printMetricsSummary } from './bench-metrics.js';
 import { loadCell } from './runtime/cells.js';
 import { prepareDatabase, startCell } from './runtime/cell.js';
 import { graphqlData } from './runtime/graphql-client.js';
 import { resolvePostgres, resolveRedis } from './runtime/infrastructure.js';
 import { generateCellKeys } from './runtime/keys.js';
+
+// `npm run bench -- live [<scale scenario>]`: the subscription benchmarks alone (bench-live-main.ts).
+if (process.argv[2] === 'live') process.exit(await (await import('./bench-live-main.js')).liveMain(process.argv.slice(3)));
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
@@ -53,17 +56,8 @@ const scenarios: Scenario[] = [
 // process with the load generator; each subgraph brings its schema, pool and queues (~50 MB).
 const MAX_RSS_MB = 800;
 
-// `npm run bench -- <scenario>`: all (default); `live` (subscriptions only); `live:<name>` (one
-// scale scenario of bench-live-scale.ts, e.g. live:spread-5000).
-const SCENARIO = process.argv[2] ?? 'all';
-const liveOnly = SCENARIO.startsWith('live');
-const liveScenario = SCENARIO.startsWith('live:') ? SCENARIO.slice('live:'.length) : null;
-if (SCENARIO !== 'all' && SCENARIO !== 'live' && !liveScaleScenarios.some((s) => s.name === liveScenario)) {
-  console.error(`Unknown bench scenario "${SCENARIO}": all, live, or live:<${liveScaleScenarios.map((s) => s.name).join('|')}>`);
-  process.exit(2);
-}
 // First, while the machine is idle: a lone gateway's start time and memory.
-if (!liveOnly) printGatewayStart(await benchGatewayStart());
+printGatewayStart(await benchGatewayStart());
 
 const instance = `bench-${process.pid}`;
 const database = cellDatabaseName('all', instance);
@@ -94,7 +88,7 @@ try {
     { input: { email: 'bench@example.test', name: 'Bench', password: 'Bench-password-1!' } },
   );
   const { accessToken: token, user } = session.userRegister.session;
-  for (let i = 0; i < (liveOnly ? 0 : 200); i++) {
+  for (let i = 0; i < 200; i++) {
     await graphqlData(
       running.gatewayUrl,
       'mutation($input: TaskCreateInput!) { taskCreate(input: $input) { task { id } } }',
@@ -104,7 +98,7 @@ try {
   }
   type Created = { pipelineCreate: { pipeline: { id: string } } };
   const pipeline = await graphqlData<Created>(running.gatewayUrl, 'mutation { pipelineCreate(input: { name: "Bench" }) { pipeline { id } } }', {}, { token });
-  for (let i = 0; i < (liveOnly ? 0 : 100); i++) {
+  for (let i = 0; i < 100; i++) {
     const contact = await graphqlData<{ contactCreate: { contact: { id: string } } }>(
       running.gatewayUrl,
       'mutation($input: ContactCreateInput!) { contactCreate(input: $input) { contact { id } } }',
@@ -121,7 +115,7 @@ try {
 
   const statements = () => running.subgraphs.reduce((sum, server) => sum + server.runtime.db.statements.count, 0);
   console.log(`Cellgraph bench: ${REQUESTS} requests per scenario, concurrency ${CONCURRENCY}, Node ${process.version}\n`);
-  for (const scenario of liveOnly ? [] : scenarios) {
+  for (const scenario of scenarios) {
     const body = JSON.stringify({ query: scenario.query });
     const send = async () => {
       const response = await fetch(running.gatewayUrl, {
@@ -158,7 +152,7 @@ try {
     console.log(`      ${perRequest.toFixed(1)} SQL statements per request (target ≤ ${scenario.maxStatements})\n`);
   }
   const rssMb = process.memoryUsage().rss / 1024 / 1024;
-  const memoryOk = liveOnly || rssMb <= MAX_RSS_MB;
+  const memoryOk = rssMb <= MAX_RSS_MB;
   failed ||= !memoryOk;
   console.log(
     `${memoryOk ? 'PASS' : 'FAIL'}  memory: ${rssMb.toFixed(0)} MB resident for gateway + ${cell.subgraphs.length} subgraphs + load generator (target ≤ ${MAX_RSS_MB})\n`,
@@ -177,8 +171,8 @@ const live = await startCell({
   env: { LOG_LEVEL: 'silent', WORKERS: 'on', USER_RATE_LIMIT: '1000000', API_KEY_RATE_LIMIT: '1000000', METRICS_PORT: '0' },
 });
 try {
-  if (!liveScenario) failed = !(await benchLive(live)) || failed;
-  failed = !(await benchLiveScale(live, (name) => !liveScenario || name === liveScenario)) || failed;
+  failed = !(await benchLive(live)) || failed;
+  failed = !(await benchLiveScale(live, () => true)) || failed;
   await printMetricsSummary(live.gateway.metricsUrl!, `${live.subgraphsUrl}/metrics`, (performance.now() - trafficStarted) / 1000);
 } finally {
   await live.stop();
