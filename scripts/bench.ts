@@ -11,6 +11,7 @@ import pg from 'pg';
 import { cellDatabaseName, LOCAL_APP_PASSWORD, sqlIdentifier } from '@cellgraph/kernel/core';
 import { benchGatewayStart, printGatewayStart } from './bench-gateway-start.js';
 import { benchLive } from './bench-live.js';
+import { benchLiveScale } from './bench-live-scale.js';
 import { printMetricsSummary } from './bench-metrics.js';
 import { loadCell } from './runtime/cells.js';
 import { prepareDatabase, startCell } from './runtime/cell.js';
@@ -20,6 +21,8 @@ import { generateCellKeys } from './runtime/keys.js';
 
 const SCENARIOS: Record<string, (argv: string[]) => Promise<number>> = {
   gateways: async (argv) => (await import('./bench/gateways/scenario.js')).gatewaysMain(argv),
+  // The subscription benchmarks alone: `npm run bench -- live [<scale scenario>]`.
+  live: async (argv) => (await import('./bench-live-main.js')).liveMain(argv),
 };
 const [scenarioName, ...scenarioArgv] = process.argv.slice(2);
 if (scenarioName !== undefined && scenarioName !== 'cell') {
@@ -236,11 +239,12 @@ const live = ONLY
       appPassword: LOCAL_APP_PASSWORD,
       redisUrl: redis.url,
       keys: await generateCellKeys(),
-      env: { LOG_LEVEL: 'silent', WORKERS: 'on', USER_RATE_LIMIT: '1000000', METRICS_PORT: '0' },
+      env: { LOG_LEVEL: 'silent', WORKERS: 'on', USER_RATE_LIMIT: '1000000', API_KEY_RATE_LIMIT: '1000000', METRICS_PORT: '0' },
     });
 try {
   if (live) {
     failed = !(await benchLive(live)) || failed;
+    failed = !(await benchLiveScale(live, () => true)) || failed;
     await printMetricsSummary(live.gateway.metricsUrl!, `${live.subgraphsUrl}/metrics`, (performance.now() - trafficStarted) / 1000);
   }
 } finally {

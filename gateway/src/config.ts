@@ -117,10 +117,14 @@ const gatewayEnv = z.object({
   /** Each Subscription field's events (JSON); defaults to live-events.json beside the supergraph. */
   LIVE_EVENTS_PATH: z.string().optional(),
   MAX_SUBSCRIPTIONS_PER_CONNECTION: intFromEnv(100),
-  /** Events queued for one subscription before it is ended as too slow (SUBSCRIPTION_OVERFLOW). */
+  /** Payloads queued for one subscriber; beyond, they are dropped and counted (EVENTS_DROPPED, the subscription goes on). */
   MAX_PENDING_EVENTS: intFromEnv(1_000),
+  /** Live events queued per organization before they are resolved; beyond, dropped (EVENTS_DROPPED to whom they concerned). */
+  MAX_QUEUED_LIVE_EVENTS: intFromEnv(10_000),
   /** How often a WebSocket's credentials are checked again (expired, signed out, revoked). */
   SUBSCRIPTION_REVALIDATE_MS: intFromEnv(30_000),
+  /** How long one such check may take; slower decides nothing (the connection stays open). */
+  SUBSCRIPTION_REVALIDATE_TIMEOUT_MS: intFromEnv(5_000),
   /** Subgraphs handed a delegation with each request, to ask the graph as the caller (comma-separated). */
   GRAPH_DELEGATES: z.string().default('collaboration,identity'),
   // The cell's Redis namespace (CELL_NAME, CELL_INSTANCE, REDIS_KEY_PREFIX): see the kernel's cell-namespace.

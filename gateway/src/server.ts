@@ -25,6 +25,7 @@ import {
   serveMetrics,
   startTracing,
   TokenRevocations,
+  type LiveFieldSpec,
   type Logger,
   type RequestContext,
 } from '@cellgraph/kernel/core';
@@ -56,6 +57,7 @@ import { introspectionGuard, retryStatus, scalarInputs, subgraphTracesInResponse
 import { signedDataSource } from './signed-data-source.js';
 import { SubgraphCaller } from './subgraph-call.js';
 import { LiveEventHub } from './subscriptions/live-event-hub.js';
+import { LiveBatchClient } from './subscriptions/live-batch-client.js';
 import { SubscriptionEngine } from './subscriptions/subscription-engine.js';
 import { attachSubscriptions } from './subscriptions/websocket.js';
 import { SupergraphFile } from './supergraph-file.js';
@@ -69,7 +71,9 @@ export interface Gateway {
   /** Subgraph name → URL, for the schema being served. */
   subgraphUrls(): Record<string, string>;
   /** Open WebSocket connections and subscriptions, and the Redis channels they listen to. */
-  liveStats(): { connections: number; subscriptions: number; channels: number; listeners: number };
+  liveStats(): { connections: number; subscriptions: number; groups: number; channels: number; listeners: number };
+  /** HTTP calls made to each subgraph's live batch entry point so far (one per event and subgraph). */
+  liveBatchCalls(): Record<string, number>;
   /** METRICS_PORT's listener (`…/metrics`); null without one (then /metrics is on the app in development only). */
   metricsUrl: string | null;
   /** Closes every subscription socket with 1012 (Service Restart): the HTTP server waits for them when it closes. */
@@ -136,7 +140,8 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
     directiveLimit(config.MAX_DIRECTIVES),
     requiresConflictRule(() => requiresConflictsNow),
   ];
-  const subscriptions = new SubscriptionEngine((name) => buildService(name), logger);
+  const liveBatch = new LiveBatchClient({ signer, urlOf, timeoutMs: config.SUBGRAPH_TIMEOUT_MS, breakers });
+  const subscriptions = new SubscriptionEngine((name) => buildService(name), logger, liveBatch);
   gateway.onSchemaLoadOrUpdate((update) => subscriptions.update(update.apiSchema, update.coreSupergraphSdl, readLiveEvents(config.liveEventsPath)));
   const maskError = maskGatewayErrors(logger);
   // Created when an HTTP server is attached: a gateway that serves no WebSocket holds no live connection.
@@ -261,7 +266,10 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
     }),
   );
   answerErrorsAsGraphQL(app, logger);
-  const liveStats = () => ({ ...(live?.server.stats() ?? { connections: 0, subscriptions: 0 }), ...(live?.hub.stats() ?? { channels: 0, listeners: 0 }) });
+  const liveStats = () => ({
+    ...(live?.server.stats() ?? { connections: 0, subscriptions: 0, groups: 0 }),
+    ...(live?.hub.stats() ?? { channels: 0, listeners: 0 }),
+  });
   const unobserveLive = observeLiveStats(liveStats);
   const metrics = config.METRICS_PORT === undefined ? null : await serveMetrics(config.METRICS_PORT, config.METRICS_HOST);
   if (metrics) logger.info({ url: metrics.url }, 'metrics listening');
@@ -286,7 +294,9 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
         maxResponseBytes: config.MAX_RESPONSE_BYTES,
         maxSubscriptionsPerConnection: config.MAX_SUBSCRIPTIONS_PER_CONNECTION,
         maxPendingEvents: config.MAX_PENDING_EVENTS,
+        maxQueuedLiveEvents: config.MAX_QUEUED_LIVE_EVENTS,
         revalidateMs: config.SUBSCRIPTION_REVALIDATE_MS,
+        revalidateTimeoutMs: config.SUBSCRIPTION_REVALIDATE_TIMEOUT_MS,
         formatError: (error, requestId) =>
           runWithRequestContext({ requestId, principal: anonymous }, () => {
             const formatted = maskError(error.toJSON(), error);
@@ -298,6 +308,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
     },
     subgraphUrls: () => Object.fromEntries(remoteSubgraphs().map((name) => [name, urlOf(name)])),
     liveStats,
+    liveBatchCalls: () => liveBatch.stats(),
     metricsUrl: metrics?.url ?? null,
     closeSubscriptions: async () => live?.server.close(),
     async stop() {
@@ -313,6 +324,6 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
 }
 
 /** Each subscription field → the events that may produce it, composed beside the supergraph. */
-function readLiveEvents(path: string): Record<string, string[]> {
-  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, string[]>) : {};
+function readLiveEvents(path: string): Record<string, LiveFieldSpec> {
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, LiveFieldSpec>) : {};
 }

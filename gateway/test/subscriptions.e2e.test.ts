@@ -256,13 +256,14 @@ describe('subscriptions through the gateway', { timeout: 180_000 }, () => {
     // Correctness only; how fast 1,000 subscriptions are set up is measured by `npm run bench`.
     const sprint = await board(alice, 'Crowd');
     const baseline = { stats: cell.gateway.liveStats(), numsub: await numsub(alice.organizationId) };
-    expect(baseline.stats).toEqual({ connections: 0, subscriptions: 0, channels: 0, listeners: 0 });
+    expect(baseline.stats).toEqual({ connections: 0, subscriptions: 0, groups: 0, channels: 0, listeners: 0 });
     const crowd = Array.from({ length: 4 }, () => connect(alice));
     const subscriptions = crowd.flatMap((client) =>
       Array.from({ length: SUBSCRIPTIONS_PER_CONNECTION }, () => subscribe(client, BOARD_CHANGES, { boardId: sprint })),
     );
     await listening(80);
-    expect(cell.gateway.liveStats()).toEqual({ connections: 4, subscriptions: 80, channels: 1, listeners: 80 });
+    // Identical subscriptions form one group, which listens to the organization's channel once.
+    expect(cell.gateway.liveStats()).toEqual({ connections: 4, subscriptions: 80, groups: 1, channels: 1, listeners: 1 });
     expect(await numsub(alice.organizationId)).toBe(1);
 
     // Half end their subscriptions one by one (a lazy client then closes its socket), half hang up.

@@ -1,9 +1,28 @@
 import { buildOperationContext, executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
 import { operationFromDocument, Supergraph, type Schema } from '@apollo/federation-internals';
 import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan } from '@apollo/query-planner';
-import { isLiveEventOf, type Logger, type Principal, type PublishedEvent } from '@cellgraph/kernel/core';
-import { GraphQLError, Kind, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  isLiveEventOf,
+  liveFieldEvents,
+  liveFieldRoutes,
+  liveRoutesAdmit,
+  type LiveFieldSpec,
+  type Logger,
+  type Principal,
+  type PublishedEvent,
+} from '@cellgraph/kernel/core';
+import {
+  GraphQLError,
+  Kind,
+  parse,
+  valueFromASTUntyped,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import type { GatewayContext } from '../context.js';
+import type { LiveBatchClient } from './live-batch-client.js';
 
 /** A subscription ready to run: its plan over the supergraph it was planned on. */
 export interface PlannedSubscription {
@@ -14,6 +33,9 @@ export interface PlannedSubscription {
   readonly responseKey: string;
   /** The events that may produce this field (null: every event of the organization). */
   readonly events: readonly string[] | null;
+  /** The field's routes (argument → event paths) and its arguments' values as given (see liveRoutesAdmit). */
+  readonly routes: Readonly<Record<string, readonly string[]>>;
+  readonly argumentsOf: (variables: Record<string, unknown>) => Record<string, unknown>;
   readonly graph: PlannedGraph;
 }
 
@@ -42,21 +64,23 @@ export class SubscriptionPlanError extends GraphQLError {
  */
 export class SubscriptionEngine {
   private graph: PlannedGraph | null = null;
-  private liveEvents: Readonly<Record<string, readonly string[]>> = {};
+  private liveEvents: Readonly<Record<string, LiveFieldSpec>> = {};
 
   constructor(
     private readonly buildService: (name: string) => GraphQLDataSource,
     private readonly logger: Logger,
+    /** Asks a subscription field about an event for all of the event's groups in one call per subgraph. */
+    private readonly liveBatch: LiveBatchClient,
   ) {}
 
   /**
    * Follows the gateway's schema: called with every supergraph it loads. ApolloGateway keeps its
    * planner and data sources private, so this plans over its own, built from the same supergraph.
    */
-  update(schema: GraphQLSchema, coreSupergraphSdl: string, liveEvents: Readonly<Record<string, readonly string[]>>): void {
+  update(schema: GraphQLSchema, coreSupergraphSdl: string, liveEvents: Readonly<Record<string, LiveFieldSpec>>): void {
     const supergraph = Supergraph.build(coreSupergraphSdl);
     const services: ServiceMap = {};
-    for (const { name } of supergraph.subgraphsMetadata()) services[name] = this.buildService(name);
+    for (const { name } of supergraph.subgraphsMetadata()) services[name] = liveFieldBatching(name, this.buildService(name), this.liveBatch);
     this.graph = {
       schema,
       planner: new QueryPlanner(supergraph),
@@ -81,19 +105,23 @@ export class SubscriptionEngine {
     const node = queryPlan.node;
     if (node?.kind !== 'Subscription') throw new SubscriptionPlanError('Only subscriptions are served over WebSocket; send queries and mutations with POST');
     const field = rootFieldOf(node.primary);
+    const spec = this.liveEvents[field];
     const steps: PlanNode[] = node.rest ? [node.primary, node.rest] : [node.primary];
     return {
       plan: { kind: 'QueryPlan', node: steps.length === 1 ? steps[0] : { kind: 'Sequence', nodes: steps } },
       operationContext,
       responseKey: responseKeyOf(operationContext.operation),
-      events: this.liveEvents[field] ?? null,
+      events: spec ? liveFieldEvents(spec) : null,
+      routes: spec ? liveFieldRoutes(spec) : {},
+      argumentsOf: argumentsOf(operationContext.operation),
       graph,
     };
   }
 
-  /** Whether the subscription may care about the event at all (cheap, before any fetch). */
-  wants(subscription: PlannedSubscription, event: PublishedEvent): boolean {
-    return !subscription.events || isLiveEventOf(event, subscription.events);
+  /** Whether the subscription may care about the event at all (cheap, before any fetch): its events, then its routes. */
+  wants(subscription: PlannedSubscription, event: PublishedEvent, variables: Record<string, unknown>): boolean {
+    if (subscription.events && !isLiveEventOf(event, subscription.events)) return false;
+    return liveRoutesAdmit(event, subscription.routes, subscription.argumentsOf(variables));
   }
 
   /** The payload an event means to the subscriber, or null when it is not for them. */
@@ -121,6 +149,22 @@ export class SubscriptionEngine {
 }
 
 /**
+ * The data source of a subgraph for subscription plans: the primary fetch (the subscription field,
+ * asked about one live event) joins the event's batch (see LiveBatchClient); the rest of the plan
+ * (entities of other subgraphs) goes through the subgraph's ordinary signed data source.
+ */
+function liveFieldBatching(name: string, ordinary: GraphQLDataSource, batch: LiveBatchClient): GraphQLDataSource<GatewayContext> {
+  return {
+    process: async (options) => {
+      const { request, context } = options as { request: { query?: string; variables?: Record<string, unknown> }; context: GatewayContext };
+      if (!context.liveEvent || !context.request || !request.query?.startsWith('subscription')) return ordinary.process(options as never);
+      const result = await batch.ask(name, context.liveEvent, { query: request.query, variables: request.variables ?? {}, context: context.request });
+      return result as Awaited<ReturnType<GraphQLDataSource['process']>>;
+    },
+  };
+}
+
+/**
  * executeQueryPlan reports a fetch that failed outright (a subgraph down or timed out) with the
  * thrown Error itself; ApolloServer wraps such errors before formatting them, and so must
  * subscriptions, or the payload's other fields are lost with them.
@@ -137,6 +181,13 @@ function rootFieldOf(fetch: PlanNode): string {
   const selection = operation.selectionSet.selections[0];
   if (selection?.kind !== Kind.FIELD) throw new SubscriptionPlanError('A subscription selects exactly one field');
   return selection.name.value;
+}
+
+/** The root field's argument values for given variables (untyped: ids are strings either way). */
+function argumentsOf(operation: OperationDefinitionNode): (variables: Record<string, unknown>) => Record<string, unknown> {
+  const selection = operation.selectionSet.selections[0];
+  const args = selection?.kind === Kind.FIELD ? (selection.arguments ?? []) : [];
+  return (variables) => Object.fromEntries(args.map((arg) => [arg.name.value, valueFromASTUntyped(arg.value, variables)]));
 }
 
 function responseKeyOf(operation: OperationDefinitionNode): string {

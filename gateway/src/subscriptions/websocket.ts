@@ -1,24 +1,16 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { randomUUID } from 'node:crypto';
-import {
-  malformedScalarInputs,
-  observeEventDelivery,
-  principalOrgId,
-  runWithRequestContext,
-  type Logger,
-  type Principal,
-  type PublishedEvent,
-} from '@cellgraph/kernel/core';
+import { malformedScalarInputs, principalOrgId, type Logger, type Principal } from '@cellgraph/kernel/core';
 import { CloseCode, makeServer, type Context } from 'graphql-ws';
 import { GraphQLError, getVariableValues, Kind, parse, specifiedRules, validate, type DocumentNode, type ExecutionResult, type ValidationRule } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { AuthenticationError } from '../authenticate.js';
 import { requestedNodes, tooManyNodes } from '../cost.js';
-import { RateLimitedError } from '../rate-limit.js';
-import { responseTooLarge, serializedBytes } from '../response-size.js';
+import { groupingKey } from './grouping-key.js';
 import type { LiveEventHub } from './live-event-hub.js';
+import { revalidation } from './revalidation.js';
 import type { PlannedSubscription, SubscriptionEngine } from './subscription-engine.js';
+import { SubscriptionFanout } from './subscription-fanout.js';
 
 export interface SubscriptionServerOptions {
   path: string;
@@ -40,10 +32,14 @@ export interface SubscriptionServerOptions {
   /** Serialized size of one payload sent (RESPONSE_TOO_LARGE beyond). */
   maxResponseBytes: number;
   maxSubscriptionsPerConnection: number;
-  /** Events queued for one subscription before it is ended as too slow. */
+  /** Payloads queued for one subscriber; beyond, they are dropped and counted (EVENTS_DROPPED). */
   maxPendingEvents: number;
+  /** Live events queued per organization before they are resolved; beyond, dropped (EVENTS_DROPPED). */
+  maxQueuedLiveEvents: number;
   /** How often a connection's credentials are checked again (expiry, sign-out, revoked key). */
   revalidateMs: number;
+  /** How long one check may take; a check that takes longer decides nothing. */
+  revalidateTimeoutMs: number;
   /** Public error formatting (the same masking as queries). */
   formatError: (error: GraphQLError, requestId: string) => GraphQLError;
   logger: Logger;
@@ -60,6 +56,8 @@ interface Connection {
   slots: number;
   /** Subscriptions listening to live events (stats). */
   subscriptions: number;
+  /** A pre-serialized payload between its message's serialization and its send (see onNext). */
+  payloadJson?: string;
 }
 
 /** What onSubscribe hands the subscription it admitted, with the slot it reserved. */
@@ -71,6 +69,9 @@ interface LiveInput {
   connection: Connection;
   /** Gives the connection's subscription slot back; idempotent. */
   release: () => void;
+  /** The document as sent, and the operation chosen (part of the grouping key). */
+  query: string;
+  operationName: string | null;
 }
 
 /** Takes one of the connection's subscription slots; the returned function gives it back once. */
@@ -102,13 +103,27 @@ const coded = (code: string, message: string) => new GraphQLError(message, { ext
 export function attachSubscriptions(
   server: HttpServer,
   options: SubscriptionServerOptions,
-): { close(): Promise<void>; stats(): { connections: number; subscriptions: number } } {
+): { close(): Promise<void>; stats(): { connections: number; subscriptions: number; groups: number } } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
   const connections = new Set<Connection>();
   const { logger } = options;
+  const fanout = new SubscriptionFanout({
+    hub: options.hub,
+    engine: options.engine,
+    maxPendingEvents: options.maxQueuedLiveEvents,
+    maxResponseBytes: options.maxResponseBytes,
+    formatError: options.formatError,
+    logger,
+  });
 
   const graphqlWs = makeServer<Record<string, unknown> | undefined, { connection: Connection }>({
     connectionInitWaitTimeout: 10_000,
+    // A group's payload, serialized once, goes out as it is (see preSerialized and the socket's send).
+    onNext: (ctx: SocketContext, _id, _payload, _args, result) => {
+      const json = (result as Partial<PreSerialized>)[PAYLOAD_JSON];
+      if (json === undefined) return undefined;
+      return { toJSON: () => ((ctx.extra.connection.payloadJson = json), PAYLOAD_PLACEHOLDER) } as unknown as ExecutionResult;
+    },
     onConnect: async (ctx: SocketContext) => {
       const connection = ctx.extra.connection;
       const authorization = authorizationOf(ctx.connectionParams);
@@ -180,7 +195,16 @@ export function attachSubscriptions(
         document,
         operationName: payload.operationName,
         variableValues: payload.variables ?? {},
-        contextValue: { planned, principal, orgId, requestId, connection, release } satisfies LiveInput,
+        contextValue: {
+          planned,
+          principal,
+          orgId,
+          requestId,
+          connection,
+          release,
+          query: payload.query,
+          operationName: payload.operationName ?? null,
+        } satisfies LiveInput,
       };
     },
     subscribe: async (args) => {
@@ -195,65 +219,65 @@ export function attachSubscriptions(
     execute: () => ({ errors: [coded('OPERATION_NOT_SUPPORTED', 'Only subscriptions are served over WebSocket')] }),
   });
 
-  /** The payloads of one subscription: each wanted event in order, run through the plan. */
+  /**
+   * The payloads of one subscription: it joins its group (see SubscriptionFanout), whose payloads
+   * arrive serialized and wait in this subscriber's queue, bounded by maxPendingEvents. A
+   * subscriber too slow to keep up loses the payloads that do not fit and is told so with one
+   * EVENTS_DROPPED error (`extensions.dropped`: how many) before its next payload; its
+   * subscription goes on.
+   */
   async function liveStream(input: LiveInput & { variables: Record<string, unknown> }): Promise<AsyncGenerator<ExecutionResult>> {
-    const { planned, principal, orgId, requestId, connection, release, variables } = input;
-    const pending: PublishedEvent[] = [];
-    let overflowed = false;
+    const { planned, principal, orgId, requestId, connection, release, variables, query, operationName } = input;
+    const queue: string[] = [];
+    let dropped = 0;
     let done = false;
     let wake: (() => void) | null = null;
-    const stopListening = await options.hub.listen(orgId, (event) => {
-      if (done || !options.engine.wants(planned, event)) return;
-      if (pending.length >= options.maxPendingEvents) overflowed = true;
-      else pending.push(event);
-      wake?.();
-    });
+    const leave = await fanout.join(
+      { key: groupingKey(query, operationName, variables, principal), orgId, planned, principal, variables },
+      {
+        deliver: (payloadJson) => {
+          if (done) return;
+          if (queue.length >= options.maxPendingEvents) dropped += 1;
+          else queue.push(payloadJson);
+          wake?.();
+        },
+        dropped: (count) => {
+          if (done) return;
+          dropped += count;
+          wake?.();
+        },
+      },
+    );
     connection.subscriptions += 1;
     let finished: Promise<void> | null = null;
     const finish = () =>
       (finished ??= (async () => {
         done = true;
+        queue.length = 0;
         connection.subscriptions -= 1;
         release();
         wake?.();
-        await stopListening();
+        await leave();
       })());
 
     const next = async (): Promise<IteratorResult<ExecutionResult>> => {
       for (;;) {
         if (done) return { done: true, value: undefined };
-        if (overflowed) {
-          await finish();
-          return {
-            done: false,
-            value: {
-              errors: [options.formatError(coded('SUBSCRIPTION_OVERFLOW', 'Events arrived faster than they could be sent; subscribe again'), requestId)],
-            },
-          };
+        if (dropped > 0) {
+          const count = dropped;
+          dropped = 0;
+          const error = new GraphQLError(`${count} events were dropped: they arrived faster than they could be sent`, {
+            extensions: { code: 'EVENTS_DROPPED', dropped: count },
+          });
+          return { done: false, value: { errors: [options.formatError(error, requestId)] } };
         }
-        const event = pending.shift();
-        if (!event) {
+        const payloadJson = queue.shift();
+        if (payloadJson === undefined) {
           await new Promise<void>((resolve) => (wake = resolve));
           wake = null;
           continue;
         }
-        const eventRequestId = `${requestId}:${event.id}`;
-        try {
-          const result = await runWithRequestContext({ requestId: eventRequestId, principal }, () =>
-            options.engine.run(planned, event, principal, eventRequestId, variables),
-          );
-          if (!result || done) continue;
-          const errors = result.errors?.map((error) => options.formatError(error as GraphQLError, eventRequestId));
-          const payload = errors ? { data: result.data, errors } : { data: result.data };
-          const bytes = serializedBytes(payload);
-          if (bytes > options.maxResponseBytes)
-            return { done: false, value: { errors: [options.formatError(responseTooLarge(bytes, options.maxResponseBytes), eventRequestId)] } };
-          observeEventDelivery('live', event.occurredAt);
-          return { done: false, value: payload };
-        } catch (error) {
-          logger.error({ err: error, requestId: eventRequestId }, 'subscription event failed');
-          return { done: false, value: { data: null, errors: [options.formatError(coded('INTERNAL_SERVER_ERROR', 'Internal server error'), eventRequestId)] } };
-        }
+        return { done: false, value: preSerialized(payloadJson) };
       }
     };
     const iterator: AsyncGenerator<ExecutionResult> = {
@@ -274,16 +298,18 @@ export function attachSubscriptions(
   }
 
   async function revalidate(connection: Connection): Promise<void> {
-    try {
-      await options.authenticate(connection.authorization!, connection.id, connection.clientAddress);
-    } catch (error) {
-      // Undecided (Redis or identity unavailable): keep the connection and check again at the next
-      // interval. Nothing is delivered meanwhile, since live events travel through Redis too.
-      if (!(error instanceof AuthenticationError || error instanceof RateLimitedError)) {
-        options.logger.warn({ err: error, connectionId: connection.id }, 'cannot revalidate the credentials of a WebSocket; checking again later');
-        return;
-      }
+    const verdict = await revalidation(
+      () => options.authenticate(connection.authorization!, connection.id, connection.clientAddress),
+      options.revalidateTimeoutMs,
+    );
+    if (verdict.kind === 'revoked') {
       connection.socket.close(CloseCode.Forbidden, 'Forbidden: the credentials expired or were revoked');
+      return;
+    }
+    // Undecided (identity or Redis unavailable, slow, rate limited): keep the connection and check
+    // again at the next interval.
+    if (verdict.kind === 'undecided') {
+      options.logger.warn({ reason: verdict.reason, connectionId: connection.id }, 'cannot revalidate the credentials of a WebSocket; checking again later');
     }
   }
 
@@ -301,7 +327,10 @@ export function attachSubscriptions(
     const closed = graphqlWs.opened(
       {
         protocol: socket.protocol,
-        send: (data) => new Promise<void>((resolve, reject) => socket.send(data, (error) => (error ? reject(error) : resolve()))),
+        send: (data) => {
+          const frame = withPayload(data, connection);
+          return new Promise<void>((resolve, reject) => socket.send(frame, (error) => (error ? reject(error) : resolve())));
+        },
         close: (code, reason) => socket.close(code, reason),
         onMessage: (handle) =>
           socket.on('message', async (data) => {
@@ -334,7 +363,11 @@ export function attachSubscriptions(
   server.on('upgrade', onUpgrade);
 
   return {
-    stats: () => ({ connections: connections.size, subscriptions: [...connections].reduce((sum, c) => sum + c.subscriptions, 0) }),
+    stats: () => ({
+      connections: connections.size,
+      subscriptions: [...connections].reduce((sum, c) => sum + c.subscriptions, 0),
+      groups: fanout.stats().groups,
+    }),
     async close() {
       server.off('upgrade', onUpgrade);
       const closed = new Promise<void>((resolve) => wss.close(() => resolve()));
@@ -357,4 +390,28 @@ function authorizationOf(params: Record<string, unknown> | undefined): string | 
     (params?.headers as Record<string, unknown> | undefined)?.Authorization ??
     (params?.headers as Record<string, unknown> | undefined)?.authorization;
   return typeof value === 'string' && value.trim() ? value : null;
+}
+
+const PAYLOAD_JSON = Symbol('payloadJson');
+type PreSerialized = ExecutionResult & { [PAYLOAD_JSON]: string };
+/** Stands for the payload in a `next` message until the socket's send puts the serialized payload there. */
+const PAYLOAD_PLACEHOLDER = '\u0000cellgraph-payload';
+const PLACEHOLDER_JSON = JSON.stringify(PAYLOAD_PLACEHOLDER);
+
+/** A payload already serialized (once, for a whole group), to be sent as it is. */
+function preSerialized(payloadJson: string): PreSerialized {
+  return { [PAYLOAD_JSON]: payloadJson } as PreSerialized;
+}
+
+/**
+ * A message with its pre-serialized payload in place: graphql-ws serializes a `next` message and
+ * sends it in the same synchronous step, so the payload its placeholder stood for is the
+ * connection's last one. The placeholder is the message's last value (after id and type).
+ */
+function withPayload(data: string, connection: Connection): string {
+  const json = connection.payloadJson;
+  if (json === undefined) return data;
+  connection.payloadJson = undefined;
+  const at = data.lastIndexOf(PLACEHOLDER_JSON);
+  return at < 0 ? data : `${data.slice(0, at)}${json}${data.slice(at + PLACEHOLDER_JSON.length)}`;
 }

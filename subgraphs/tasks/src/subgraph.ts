@@ -44,7 +44,8 @@ export const tasksSubgraph = defineSubgraph<TasksServices>({
   scopeDescription: 'boards, tasks, checklists, dependencies, watchers, recurrences, time entries and automations',
   nodeTypes: ['Task', 'Board'],
   trash: [taskTrash, boardTrash],
-  liveEvents: { taskChanged: ['task.*'] },
+  // A board's subscribers are asked only about its tasks' events (a moved task: both boards).
+  liveEvents: { taskChanged: { events: ['task.*'], routes: { boardId: ['data.boardId', 'data.before.boardId'], id: ['subject.id'] } } },
   dependsOn: ['identity'],
   migrations,
   entities: [Task, Board, BoardColumn, Checklist, ChecklistItem, TaskDependency, TaskWatcher, Recurrence, RecurrenceRun, TimeEntry, Automation, AutomationRun],

@@ -121,6 +121,9 @@ export class Database {
   readonly logger: Logger;
   private readonly events: EventContracts | null;
   private readonly readSessions = new WeakMap<RequestContext, ReadSession>();
+  /** Transactions (their entity managers) that wrote events; weak, so a rolled-back one leaves nothing. */
+  private readonly emitting = new WeakSet<EntityManager>();
+  private readonly eventsCommitted = new Set<() => void>();
 
   constructor(options: DatabaseOptions) {
     this.schema = options.schema;
@@ -174,7 +177,17 @@ export class Database {
   /** Records a domain event in this subgraph's outbox, in the transaction of `em`. */
   emit(em: EntityManager, event: DomainEvent): Promise<void> {
     if (this.events) checkEmittedEvent(this.schema, this.events, event);
+    this.emitting.add(em);
     return appendEvent(em, this.schema, event);
+  }
+
+  /**
+   * Calls `listener` after every `transaction` that wrote events commits (the outbox relay of this
+   * process wakes up instead of waiting for its next poll). Returns a function that removes it.
+   */
+  onEventsCommitted(listener: () => void): () => void {
+    this.eventsCommitted.add(listener);
+    return () => this.eventsCommitted.delete(listener);
   }
 
   /** Round-trips to the server; false when it cannot be reached. */
@@ -244,10 +257,14 @@ export class Database {
     ];
     const calls = settings.map((_, index) => `set_config($${index * 2 + 1}, $${index * 2 + 2}, true)`);
     const afterCommit: (() => Promise<unknown> | unknown)[] = [];
+    let emitted = false;
     const result = await this.dataSource.transaction(async (em) => {
       await em.query(`SELECT ${calls.join(', ')}`, settings.flat());
-      return work(em, { afterCommit: (hook) => afterCommit.push(hook) });
+      const value = await work(em, { afterCommit: (hook) => afterCommit.push(hook) });
+      emitted = this.emitting.delete(em);
+      return value;
     });
+    if (emitted) for (const listener of this.eventsCommitted) listener();
     await this.runHooks(afterCommit);
     return result;
   }

@@ -50,6 +50,10 @@ export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
   private stopped = false;
+  private tick: (() => void) | null = null;
+  private busy = false;
+  private woken = false;
+  private failing = false;
   private readonly table: string;
   private readonly epochKey: string;
   private readonly replayKey: string;
@@ -69,11 +73,16 @@ export class OutboxRelay {
     this.replayKey = `${prefix}:outbox-replay:${db.schema}`;
   }
 
-  /** Relays every `intervalMs`; while relaying fails (Redis or Postgres out), backs off up to 2 s and logs the first failure only. */
+  /**
+   * Relays every `intervalMs`, and at once when woken (see wake); while relaying fails (Redis or
+   * Postgres out), backs off up to 2 s, ignores wakes and logs the first failure only.
+   */
   start(intervalMs = 200): void {
     let failures = 0;
     const tick = () => {
       if (this.stopped) return;
+      this.busy = true;
+      this.woken = false;
       this.running = this.relayOnce()
         .then(() => {
           if (failures) this.logger.info({ failures }, 'outbox relay recovered');
@@ -83,10 +92,31 @@ export class OutboxRelay {
           if (failures++ === 0) this.logger.error({ err: error }, 'outbox relay failed; retrying with backoff');
         })
         .finally(() => {
-          if (!this.stopped) this.timer = setTimeout(tick, failures ? Math.min(intervalMs * 2 ** failures, MAX_RETRY_DELAY_MS) : intervalMs);
+          this.busy = false;
+          this.failing = failures > 0;
+          if (this.stopped) return;
+          // Woken while relaying: events committed meanwhile go out now, not at the next interval.
+          const delay = failures ? Math.min(intervalMs * 2 ** failures, MAX_RETRY_DELAY_MS) : this.woken ? 0 : intervalMs;
+          this.timer = setTimeout(tick, delay);
         });
     };
+    this.tick = tick;
     tick();
+  }
+
+  /**
+   * Relays now rather than at the next interval: called after a transaction that wrote events
+   * commits (see Database.onEventsCommitted), so live subscribers hear of a change at once. Cheap
+   * and coalescing: wakes while relaying make one more round.
+   */
+  wake(): void {
+    if (!this.tick || this.stopped || this.failing) return;
+    if (this.busy) {
+      this.woken = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.timer = setTimeout(this.tick, 0);
   }
 
   async stop(): Promise<void> {

@@ -28,7 +28,12 @@ export async function startBackgroundWork<TServices>(
     if (!platform.eventConsumers) throw new Error('CELL_EVENT_CONSUMERS is required to relay events (the platform checks it with WORKERS=on)');
     const relay = new OutboxRelay(db, platform.eventConsumers, redis, redisUrl, prefix, logger, platform.eventReplayWindowMs);
     relay.start();
-    stops.push(() => relay.stop());
+    // A change's events go out right after its commit (this process's writes; others' at the next poll).
+    const unwake = db.onEventsCommitted(() => relay.wake());
+    stops.push(async () => {
+      unwake();
+      await relay.stop();
+    });
   }
   const handlers = definition.eventHandlers?.(services);
   const jobHandlers: Record<string, JobHandler> = { ...definition.jobs?.(services) };

@@ -15,6 +15,7 @@ import { referenceAsIs } from '../federation/entity-reference.js';
 import { NODE_SUBGRAPH, SUBGRAPH_NAME, type NodeReference } from '../federation/node-subgraph.js';
 import type { Logger } from '../logging/logger.js';
 import type { Redis } from '../redis/redis.js';
+import type { LiveFieldSpec } from '../live/live-subscription.js';
 
 /** What a running subgraph is given: its database, Redis, the permission check, the mailer. */
 export interface SubgraphRuntime {
@@ -62,9 +63,10 @@ export interface SubgraphDefinition<TServices = unknown> extends SubgraphKeyAcce
   readonly trash?: readonly TrashSpec[];
   /**
    * Its `Subscription` fields → the events (types or `prefix.*`) that may produce them: the gateway
-   * asks a field only about those (see live/live-subscription).
+   * asks a field only about those (see live/live-subscription), and with `routes`, only for the
+   * subscriptions whose arguments name what the event is about.
    */
-  readonly liveEvents?: Readonly<Record<string, readonly string[]>>;
+  readonly liveEvents?: Readonly<Record<string, LiveFieldSpec>>;
   readonly references?: Record<string, ReferenceResolver<SubgraphContext<TServices>>>;
   /** Directives of its own that composition keeps in the supergraph (`@composeDirective`). */
   readonly composeDirectives?: readonly ComposedDirective[];

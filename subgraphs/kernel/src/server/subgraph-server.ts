@@ -23,6 +23,7 @@ import type { SubgraphDefinition, SubgraphRuntime } from './subgraph-definition.
 
 export type { HealthReport } from './subgraph-runtime.js';
 import { liveEventFromBody } from '../live/live-subscription.js';
+import { mountLiveBatch } from '../live/live-batch.js';
 import { sendGraphQLError } from './http-errors.js';
 
 export interface SubgraphServerOptions extends Omit<SubgraphRuntimeOptions, 'logger'> {
@@ -127,6 +128,8 @@ export async function createSubgraphServer<TServices>(
       }),
     }),
   );
+  // Gateway-driven subscriptions: one call per live event for every subscriber context (see live-batch).
+  mountLiveBatch(router, { apollo, verifier, services, logger });
   router.all('/graphql', (_req, res) => {
     sendGraphQLError(res.set('Allow', 'POST'), 405, 'METHOD_NOT_ALLOWED', 'Subgraphs accept POST only');
   });
