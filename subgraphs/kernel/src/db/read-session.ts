@@ -77,6 +77,11 @@ export class ReadSession {
       try {
         await runner.query(this.broken ? 'ROLLBACK' : 'COMMIT');
         return !this.broken;
+      } catch {
+        // The connection is gone (terminated, Postgres restarting): the reads were answered (or
+        // refused) already, and a read-only transaction has nothing to lose. The request's response
+        // must not fail for it.
+        return false;
       } finally {
         await runner.release();
       }
