@@ -203,7 +203,11 @@ export async function startProcessCell(options: {
   };
   // A replica that answers is routed to once its balancer's next readiness poll saw it: wait for that.
   const everyBackendRouted = (of: HttpBalancer[]) =>
-    waitFor(() => of.every((balancer) => balancer.readyBackends.length === balancer.backendCount), 'the balancers to route to every replica');
+    waitFor(() => of.every((balancer) => balancer.readyBackends.length === balancer.backendCount), 'the balancers to route to every replica', 180_000).catch(
+      (error: Error) => {
+        throw new Error(`${error.message}; not ready: ${of.flatMap((balancer) => balancer.notReady).join('; ')}`);
+      },
+    );
   try {
     // Hosts start together (they are independent); the gateway needs identity's keys, so last.
     await Promise.all(hosts.map((host) => host.start()));

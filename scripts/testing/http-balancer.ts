@@ -12,6 +12,7 @@ export class HttpBalancer {
   /** Requests routed to each backend (by base URL). */
   readonly routed = new Map<string, number>();
   private readonly ready = new Set<string>();
+  private readonly lastPoll = new Map<string, string>();
   private next = 0;
   private poller: NodeJS.Timeout | undefined;
   private stopped = false;
@@ -42,6 +43,11 @@ export class HttpBalancer {
     return this.backends.length;
   }
 
+  /** What the last readiness poll of each backend that is not ready saw (for a test's failure message). */
+  get notReady(): string[] {
+    return this.backends.filter((backend) => !this.ready.has(backend)).map((backend) => `${backend}: ${this.lastPoll.get(backend) ?? 'not polled yet'}`);
+  }
+
   /** Backends currently receiving requests. */
   get readyBackends(): string[] {
     return this.backends.filter((backend) => this.ready.has(backend));
@@ -59,10 +65,12 @@ export class HttpBalancer {
       this.backends.map(async (backend) => {
         try {
           const response = await fetch(`${backend}/health/ready`, { signal: AbortSignal.timeout(1_000) });
-          await response.arrayBuffer();
+          const body = await response.text();
+          this.lastPoll.set(backend, `HTTP ${response.status} ${body.slice(0, 200)}`);
           if (response.status === 200) this.ready.add(backend);
           else this.ready.delete(backend);
-        } catch {
+        } catch (error) {
+          this.lastPoll.set(backend, (error as Error).message);
           this.ready.delete(backend);
         }
       }),
