@@ -9,14 +9,17 @@ const conditions = ['@cellgraph/source', ...defaultServerConditions.filter((cond
 
 const require = createRequire(import.meta.url);
 
+const NOT_TESTS = ['**/node_modules/**', '**/dist/**'];
 const TEST_FILES = ['subgraphs/*/src/**/*.test.ts', 'subgraphs/*/test/**/*.test.ts', 'gateway/**/*.test.ts', 'scripts/**/*.test.ts'];
-/** Files that start processes of their own. */
-const PROCESS_TESTS = [
+/**
+ * Fault tests: cells of their own as processes, killed, frozen or cut off while under load. They
+ * run one at a time, after the rest (which runs two at a time, builds and process tests without
+ * faults included), so their timings are not shared with another cell's.
+ */
+const FAULT_TESTS = [
   '**/*.fault.test.ts',
-  'scripts/test/{build,dev-runtime,new-subgraph,schema-check}.test.ts',
   'scripts/test/{split-cell,postgres-faults}.e2e.test.ts',
-  'scripts/bench/**/*.test.ts',
-  'gateway/test/{otlp-export,subgraph-faults,subscription-faults,subscriptions}.e2e.test.ts',
+  'gateway/test/{subgraph-faults,subscription-faults,subscriptions}.e2e.test.ts',
   'subgraphs/kernel/test/redis-fail-fast.test.ts',
   'subgraphs/notifications/test/worker-crash.e2e.test.ts',
 ];
@@ -33,7 +36,7 @@ export default defineConfig({
   ssr: { resolve: { conditions, mainFields: ['main'] } },
   environments: { __vitest__: { resolve: { conditions, mainFields: ['main'] } } },
   test: {
-    exclude: ['**/node_modules/**', '**/dist/**'],
+    exclude: NOT_TESTS,
     globalSetup: ['scripts/testing/global-setup.ts'],
     setupFiles: ['reflect-metadata'],
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
@@ -41,12 +44,11 @@ export default defineConfig({
     // Hang guards, not budgets: CI's two cores may be busy, and tests wait for conditions.
     testTimeout: 120_000,
     hookTimeout: 180_000,
-    // Two groups, one after the other: files that run in this process two at a time, then the files
-    // that start processes of their own (cells, redis-servers, builds), one at a time, so a fault
-    // test's timings are not shared with another cell's.
+    // Two groups, one after the other: every file but the fault tests, two at a time; then the fault
+    // tests, one at a time.
     projects: [
-      { extends: true, test: { name: 'in-process', include: TEST_FILES, exclude: PROCESS_TESTS, maxWorkers: 2, sequence: { groupOrder: 0 } } },
-      { extends: true, test: { name: 'processes', include: PROCESS_TESTS, maxWorkers: 1, sequence: { groupOrder: 1 } } },
+      { extends: true, test: { name: 'shared', include: TEST_FILES, exclude: [...NOT_TESTS, ...FAULT_TESTS], maxWorkers: 2, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'faults', include: FAULT_TESTS, maxWorkers: 1, sequence: { groupOrder: 1 } } },
     ],
   },
 });
