@@ -1,6 +1,15 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { closeServer, listen, liveEventChannel, parseGlobalId, type PublishedEvent } from '@cellgraph/kernel/core';
+import {
+  closeServer,
+  InternalContextSigner,
+  LIVE_BATCH_PATH,
+  listen,
+  liveBatchSignedBody,
+  liveEventChannel,
+  parseGlobalId,
+  type PublishedEvent,
+} from '@cellgraph/kernel/core';
 import { TEST_REDIS_URL } from '@cellgraph/kernel/testing';
 import { Redis } from 'ioredis';
 import type { Client } from 'graphql-ws';
@@ -202,6 +211,36 @@ describe('subscription fan-out', { timeout: 300_000 }, () => {
     await mutate(alice, 'taskUpdate', { id, title: 'After the burst' }, 'task { id }');
     await until(() => slow.messages.some((m) => m.payload.data?.taskChanged?.task?.title === 'After the burst'));
     expect(slow.messages.some((m) => m.type === 'complete' || m.type === 'error')).toBe(false);
+  });
+
+  it("refuses, entry by entry, a live batch asking about another organization's event, or carrying a context not signed for it", async () => {
+    const stranger = await cell.signUp('Stranger');
+    const signer = InternalContextSigner.create(Buffer.from(cell.keys.internalContextSecret, 'base64url'));
+    const event = JSON.stringify({
+      id: randomUUID(),
+      type: 'task.created',
+      orgId: rawId(alice.organizationId),
+      data: {},
+      occurredAt: new Date().toISOString(),
+    });
+    const request = JSON.stringify({ query: BOARD_CHANGES, variables: { boardId: randomUUID() } });
+    const contextOf = (who: TestUser) => ({
+      requestId: randomUUID(),
+      principal: { kind: 'user' as const, userId: rawId(who.userId), orgId: rawId(who.organizationId), scopes: [] },
+    });
+    const entries = [
+      { request, context: signer.sign(contextOf(alice), 'tasks', liveBatchSignedBody(event, request)) },
+      { request, context: signer.sign(contextOf(stranger), 'tasks', liveBatchSignedBody(event, request)) },
+      { request, context: signer.sign(contextOf(alice), 'crm', liveBatchSignedBody(event, request)) },
+    ];
+    const response = await fetch(`${cell.subgraphsUrl}/tasks${LIVE_BATCH_PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ event, entries }),
+    });
+    const { results } = (await response.json()) as { results: Record<string, unknown>[] };
+    expect(results[0]).not.toHaveProperty('refused');
+    expect(results.slice(1)).toEqual([{ refused: 'FORBIDDEN' }, { refused: 'UNAUTHENTICATED' }]);
   });
 
   it('leaves no channel, listener, group or subscription behind once every subscriber left', async () => {

@@ -18,7 +18,8 @@ const BODY_LIMIT = '8mb';
  * entry is verified on its own (a context signed for this subgraph over its request and the event)
  * and executed as that context, exactly like a single `/graphql` request with the event in its
  * extensions: a subscriber who may not see the event gets its null field, nothing more. An entry
- * whose context is invalid is refused alone ({ refused: 'UNAUTHENTICATED' }); a body that is not a
+ * whose context is invalid is refused alone ({ refused: 'UNAUTHENTICATED' }), as is one whose
+ * principal is not of the event's organization ({ refused: 'FORBIDDEN' }); a body that is not a
  * batch is refused whole (400).
  */
 export function mountLiveBatch<TServices>(
@@ -48,6 +49,8 @@ export function mountLiveBatch<TServices>(
           logger.warn({ reason: (error as Error).message }, 'refused a live batch entry without a valid internal context');
           return { refused: 'UNAUTHENTICATED' };
         }
+        // An organization's events are only ever asked about for its own members and keys.
+        if (event.orgId === null || ('orgId' in verified.principal ? verified.principal.orgId : null) !== event.orgId) return { refused: 'FORBIDDEN' };
         const { query, variables } = JSON.parse(request) as { query: string; variables?: Record<string, unknown> };
         const response = await runWithRequestContext(verified, () =>
           apollo.executeOperation({ query, variables }, { contextValue: { request: verified, loaders: new LoaderRegistry(), services, live: event } }),
