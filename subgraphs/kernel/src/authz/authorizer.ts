@@ -1,7 +1,7 @@
 import type { Enforcer } from 'casbin';
 import { forbidden } from '../errors/coded-error.js';
 import { scopesGrant } from './api-key-scopes.js';
-import type { Principal, RequestContext } from '../context/request-context.js';
+import { currentRequestContext, principalOrgId, type Principal, type RequestContext } from '../context/request-context.js';
 import type { Database } from '../db/database.js';
 import type { Redis } from '../redis/redis.js';
 import { enforcerWith, objectKey, roleSubject, teamSubject, typeWildcard, userSubject, type Action, type PolicyRow } from './model.js';
@@ -48,8 +48,13 @@ export class PolicyCache {
     const cached = this.enforcers.get(orgId);
     if (cached && Date.now() - cached.loaded < CACHE_TTL_MS) return cached.enforcer;
     if (this.enforcers.size >= MAX_CACHED_ORGS) this.enforcers.delete(this.enforcers.keys().next().value!);
+    // Loaded as the request being served when it is of this organization: in a query operation that
+    // is its read session's connection. On a connection of its own, a load could wait for the pool
+    // while every connection is held by a read session whose request waits for this load.
+    const ambient = currentRequestContext();
+    const scope = ambient && principalOrgId(ambient.principal) === orgId ? ambient : { orgId, userId: null };
     const enforcer = this.db
-      .transaction({ orgId, userId: null }, (em) => em.query('SELECT ptype, v0, v1, v2, v3 FROM authz.policies ORDER BY id'))
+      .transaction(scope, (em) => em.query('SELECT ptype, v0, v1, v2, v3 FROM authz.policies ORDER BY id'))
       .then((rows: PolicyRow[]) => enforcerWith(rows));
     enforcer.catch(() => this.enforcers.delete(orgId));
     this.enforcers.set(orgId, { loaded: Date.now(), enforcer });

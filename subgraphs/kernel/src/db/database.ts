@@ -6,7 +6,7 @@ import { checkEmittedEvent, checksEmittedEvents, type EventContracts } from '../
 import { appendEvent, type DomainEvent } from '../events/outbox.js';
 import { SqlSpans } from '../observability/sql-spans.js';
 import { SnakeNamingStrategy } from './naming.js';
-import { ReadSession, SessionSlots } from './read-session.js';
+import { ReadSession } from './read-session.js';
 
 /** An explicit unit-of-work scope, readable by row-level security policies as `app.*`. */
 export interface TransactionScope {
@@ -121,7 +121,6 @@ export class Database {
   readonly logger: Logger;
   private readonly events: EventContracts | null;
   private readonly readSessions = new WeakMap<RequestContext, ReadSession>();
-  private readonly sessionSlots: SessionSlots;
   /** Transactions (their entity managers) that wrote events; weak, so a rolled-back one leaves nothing. */
   private readonly emitting = new WeakSet<EntityManager>();
   private readonly eventsCommitted = new Set<() => void>();
@@ -149,8 +148,6 @@ export class Database {
         extra: { max: poolSize, idleTimeoutMillis: 30_000, connectionTimeoutMillis: options.poolAcquireTimeoutMs ?? DEFAULT_POOL_ACQUIRE_TIMEOUT_MS },
       });
     this.dataSource = dataSource(options.url, options.poolSize ?? 10, options.applicationName);
-    // Two connections stay free of read sessions (see SessionSlots).
-    this.sessionSlots = new SessionSlots(Math.max(0, (options.poolSize ?? 10) - 2));
     this.maintenance = options.maintenanceUrl
       ? dataSource(options.maintenanceUrl, MAINTENANCE_POOL_SIZE, options.applicationName && `${options.applicationName}-maintenance`)
       : null;
@@ -227,7 +224,7 @@ export class Database {
    * one runs again in a transaction of its own.
    */
   beginReadSession(request: RequestContext): void {
-    this.readSessions.set(request, new ReadSession(this.dataSource, scopeOf(request), this.sessionSlots));
+    this.readSessions.set(request, new ReadSession(this.dataSource, scopeOf(request)));
   }
 
   /** Commits the request's read session (if it opened one), then runs the hooks its work registered. */

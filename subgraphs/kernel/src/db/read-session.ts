@@ -14,10 +14,9 @@ const RUN_ALONE = new Set(['25P02', '25006']);
  * sent, instead of four statements per loader. Postgres runs them in order on that connection;
  * under READ COMMITTED each still sees what was committed before it began.
  *
- * The connection is taken on first use, if a session slot is free (see SessionSlots); else the
- * request's work runs in transactions of its own, as without a session. After a failed statement
- * (which aborts the transaction) the session is given up and work that follows, or that failed
- * because of it, runs in its own transaction again.
+ * The connection is taken on first use. After a failed statement (which aborts the transaction)
+ * the session is given up and work that follows, or that failed because of it, runs in its own
+ * transaction again.
  */
 export class ReadSession {
   private runner: Promise<QueryRunner> | null = null;
@@ -25,12 +24,10 @@ export class ReadSession {
   readonly afterCommit: (() => Promise<unknown> | unknown)[] = [];
   private broken = false;
   private ended = false;
-  private holdsSlot = false;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly scope: TransactionScope,
-    private readonly slots: SessionSlots,
   ) {}
 
   /** Whether work can still share this session. */
@@ -38,19 +35,11 @@ export class ReadSession {
     return !this.broken && !this.ended;
   }
 
-  /** Runs `work` in the shared transaction; `fallback` runs it alone once the session failed, or when it got no slot. */
+  /** Runs `work` in the shared transaction; `fallback` runs it alone once the session failed. */
   async run<T>(work: (em: EntityManager) => Promise<T>, fallback: () => Promise<T>): Promise<T> {
-    if (!this.runner) {
-      if (!this.slots.take()) {
-        this.broken = true;
-        return fallback();
-      }
-      this.holdsSlot = true;
-      this.runner = this.open();
-    }
     let runner: QueryRunner;
     try {
-      runner = await this.runner;
+      runner = await (this.runner ??= this.open());
     } catch (error) {
       this.broken = true;
       throw error;
@@ -71,22 +60,18 @@ export class ReadSession {
   async end(): Promise<boolean> {
     this.ended = true;
     if (!this.runner) return false;
+    const runner = await this.runner.catch(() => null);
+    if (!runner) return false;
     try {
-      const runner = await this.runner.catch(() => null);
-      if (!runner) return false;
-      try {
-        await runner.query(this.broken ? 'ROLLBACK' : 'COMMIT');
-        return !this.broken;
-      } catch {
-        // The connection is gone (terminated, Postgres restarting): the reads were answered (or
-        // refused) already, and a read-only transaction has nothing to lose. The request's response
-        // must not fail for it.
-        return false;
-      } finally {
-        await runner.release();
-      }
+      await runner.query(this.broken ? 'ROLLBACK' : 'COMMIT');
+      return !this.broken;
+    } catch {
+      // The connection is gone (terminated, Postgres restarting): the reads were answered (or
+      // refused) already, and a read-only transaction has nothing to lose. The request's response
+      // must not fail for it.
+      return false;
     } finally {
-      if (this.holdsSlot) this.slots.give();
+      await runner.release();
     }
   }
 
@@ -110,26 +95,4 @@ export class ReadSession {
 /** A quoted SQL string literal (standard_conforming_strings is on since Postgres 9.1). */
 function literal(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
-}
-
-/**
- * How many read sessions may hold a pooled connection at once: fewer than the pool, so the work a
- * request does outside its session (a policy load, a system unit of work) always finds a
- * connection. Were every connection held by a session whose request waits for such work, the pool
- * would deadlock until its acquire timeout.
- */
-export class SessionSlots {
-  private held = 0;
-
-  constructor(readonly size: number) {}
-
-  take(): boolean {
-    if (this.held >= this.size) return false;
-    this.held++;
-    return true;
-  }
-
-  give(): void {
-    this.held--;
-  }
 }
