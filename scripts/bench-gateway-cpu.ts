@@ -15,8 +15,8 @@ import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { cellDatabaseName, generateSigningKeyPair, LOCAL_APP_PASSWORD, sqlIdentifier } from '@cellgraph/kernel/core';
+import { cellDatabaseName, generateSigningKeyPair, LOCAL_APP_PASSWORD } from '@cellgraph/kernel/core';
+import { dropDatabase } from './bench/drop-database.js';
 import { loadCell } from './runtime/cells.js';
 import { prepareDatabase } from './runtime/cell.js';
 import { graphqlData } from './runtime/graphql-client.js';
@@ -173,12 +173,7 @@ export async function benchGatewayCpu(options: { root?: string; requests?: numbe
     };
   } finally {
     for (const child of started.reverse()) await stopService(child);
-    const admin = new URL(postgres.url);
-    admin.pathname = '/postgres';
-    const client = new pg.Client({ connectionString: admin.toString() });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${sqlIdentifier(database)} WITH (FORCE)`);
-    await client.end();
+    await dropDatabase(postgres.url, database);
     await redis.stop();
     await postgres.stop();
   }

@@ -4,11 +4,11 @@
  * rate, heap after close) and bench-live-scale.ts (100 / 1,000 / 5,000 subscribers spread over
  * boards and on one board). Naming a scale scenario (e.g. `spread-5000`) runs only that one.
  */
-import pg from 'pg';
-import { cellDatabaseName, LOCAL_APP_PASSWORD, sqlIdentifier } from '@cellgraph/kernel/core';
+import { cellDatabaseName, LOCAL_APP_PASSWORD } from '@cellgraph/kernel/core';
 import { benchLive } from './bench-live.js';
 import { benchLiveScale, liveScaleScenarios } from './bench-live-scale.js';
 import { printMetricsSummary } from './bench-metrics.js';
+import { dropDatabase } from './bench/drop-database.js';
 import { loadCell } from './runtime/cells.js';
 import { prepareDatabase, startCell } from './runtime/cell.js';
 import { resolvePostgres, resolveRedis } from './runtime/infrastructure.js';
@@ -44,12 +44,7 @@ export async function liveMain(argv: string[]): Promise<number> {
     await printMetricsSummary(live.gateway.metricsUrl!, `${live.subgraphsUrl}/metrics`, (performance.now() - started) / 1000);
   } finally {
     await live.stop();
-    const admin = new URL(postgres.url);
-    admin.pathname = '/postgres';
-    const client = new pg.Client({ connectionString: admin.toString() });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${sqlIdentifier(database)} WITH (FORCE)`);
-    await client.end();
+    await dropDatabase(postgres.url, database);
     await redis.stop();
     await postgres.stop();
   }

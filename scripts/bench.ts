@@ -7,12 +7,12 @@
  * request and memory, checked against the targets below. Load generator and cell share this
  * machine's cores, so figures are conservative.
  */
-import pg from 'pg';
-import { cellDatabaseName, LOCAL_APP_PASSWORD, sqlIdentifier } from '@cellgraph/kernel/core';
+import { cellDatabaseName, LOCAL_APP_PASSWORD } from '@cellgraph/kernel/core';
 import { benchGatewayStart, printGatewayStart } from './bench-gateway-start.js';
 import { benchLive } from './bench-live.js';
 import { benchLiveScale } from './bench-live-scale.js';
 import { printMetricsSummary } from './bench-metrics.js';
+import { dropDatabase } from './bench/drop-database.js';
 import { loadCell } from './runtime/cells.js';
 import { prepareDatabase, startCell } from './runtime/cell.js';
 import { graphqlData } from './runtime/graphql-client.js';
@@ -249,12 +249,7 @@ try {
   }
 } finally {
   await live?.stop();
-  const admin = new URL(postgres.url);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${sqlIdentifier(database)} WITH (FORCE)`);
-  await client.end();
+  await dropDatabase(postgres.url, database);
   await redis.stop();
   await postgres.stop();
 }
