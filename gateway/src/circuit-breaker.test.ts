@@ -27,7 +27,11 @@ async function until(check: () => boolean): Promise<void> {
   while (!check()) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
-const call = (breaker: CircuitBreaker, target = url) => breaker.fetch(target, { method: 'POST', body: '{}' });
+async function call(breaker: CircuitBreaker, target = url) {
+  const response = await breaker.fetch(target, { method: 'POST', body: '{}' });
+  await response.text();
+  return response;
+}
 
 describe('CircuitBreaker', () => {
   it('opens after the consecutive failures, then fails at once without calling the subgraph', async () => {

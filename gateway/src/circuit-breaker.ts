@@ -1,4 +1,5 @@
 import { CodedError, type Logger } from '@cellgraph/kernel/core';
+import { subgraphFetch, type SubgraphHttpRequest, type SubgraphHttpResponse } from './subgraph-http.js';
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
 
@@ -51,11 +52,11 @@ export class CircuitBreaker {
     return { breaker: state, consecutiveFailures: this.failures };
   }
 
-  /** `fetch` through the breaker: thrown errors and unavailable statuses count as failures. */
-  async fetch(url: string, init: RequestInit): Promise<Response> {
+  /** A subgraph call through the breaker: thrown errors and unavailable statuses count as failures. */
+  async fetch(url: string, init: SubgraphHttpRequest): Promise<SubgraphHttpResponse> {
     const probe = this.admit();
     try {
-      const response = await fetch(url, init);
+      const response = await subgraphFetch(url, init);
       if (UNAVAILABLE_STATUSES.has(response.status)) this.failed(probe, `status ${response.status}`);
       else this.succeeded();
       return response;

@@ -91,7 +91,10 @@ export function observeOperations(): ApolloServerPlugin<GatewayContext> {
  * One request to a subgraph in a client span — `send` gets the trace headers to add, so the
  * subgraph's span continues this trace — timed and counted per subgraph.
  */
-export async function observeSubgraphFetch(subgraph: string, send: (traceHeaders: Record<string, string>) => Promise<Response>): Promise<Response> {
+export async function observeSubgraphFetch<R extends { status: number }>(
+  subgraph: string,
+  send: (traceHeaders: Record<string, string>) => Promise<R>,
+): Promise<R> {
   const started = performance.now();
   return inSpan(`${subgraph} fetch`, { kind: SpanKind.CLIENT, attributes: { 'cellgraph.subgraph': subgraph } }, async (span) => {
     try {

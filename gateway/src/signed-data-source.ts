@@ -43,7 +43,7 @@ export function signedDataSource(options: {
     headers[INTERNAL_CONTEXT_HEADER] = signer.sign(context, name, init.body ?? '');
     if (delegate && context.principal.kind !== 'anonymous') headers[DELEGATION_HEADER] = signer.delegate(context);
     headers[REQUEST_ID_HEADER] = context.requestId;
-    return observeSubgraphFetch(name, (trace) => breaker.fetch(target, { ...init, headers: { ...headers, ...trace }, signal: AbortSignal.timeout(timeoutMs) }));
+    return observeSubgraphFetch(name, (trace) => breaker.fetch(target, { ...init, headers: { ...headers, ...trace }, timeoutMs }));
   };
 
   const source = new SigningDataSource({ url, fetcher: fetcher as unknown as RemoteGraphQLDataSource['fetcher'] });

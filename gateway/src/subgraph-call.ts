@@ -27,10 +27,11 @@ export class SubgraphCaller {
         method: 'POST',
         headers: { 'content-type': 'application/json', [INTERNAL_CONTEXT_HEADER]: token, [REQUEST_ID_HEADER]: context.requestId, ...trace },
         body,
-        signal: AbortSignal.timeout(this.timeoutMs),
+        timeoutMs: this.timeoutMs,
       }),
     );
+    const answer = await response.text();
     if (!response.ok) throw new Error(`${subgraph} answered ${response.status}`);
-    return (await response.json()) as SubgraphResponse<T>;
+    return JSON.parse(answer) as SubgraphResponse<T>;
   }
 }

@@ -95,11 +95,12 @@ export class LiveBatchClient {
           method: 'POST',
           headers: { 'content-type': 'application/json', [REQUEST_ID_HEADER]: batch.requestId, ...trace },
           body,
-          signal: AbortSignal.timeout(this.options.timeoutMs),
+          timeoutMs: this.options.timeoutMs,
         }),
       );
+      const answer = await response.text();
       if (!response.ok) throw new Error(`${batch.subgraph} answered ${response.status} to a live batch`);
-      const { results } = (await response.json()) as LiveBatchAnswer;
+      const { results } = JSON.parse(answer) as LiveBatchAnswer;
       batch.entries.forEach(({ resolve }, i) => {
         const result = results[i];
         if (!result || 'refused' in result) {

@@ -30,7 +30,9 @@ export interface StartContext {
 async function startNodeProcess(name: string, root: string, entry: string[], env: NodeJS.ProcessEnv, core: number | null): Promise<Contestant> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/graphql`;
-  const spawned: Spawned = spawnKept(process.execPath, [...NODE_ARGS, ...entry], { cwd: root, env: { ...env, PORT: String(port) } });
+  // TypeScript through the loader (swc), JavaScript as it is.
+  const args = entry[0]!.endsWith('.ts') ? [...NODE_ARGS, ...entry] : entry;
+  const spawned: Spawned = spawnKept(process.execPath, args, { cwd: root, env: { ...env, PORT: String(port) } });
   try {
     await waitUntilReady(spawned, name, () => answersGraphql(url));
     pinProcess(spawned.child.pid!, core);
@@ -52,9 +54,9 @@ const peerEnv = (context: StartContext): NodeJS.ProcessEnv => ({
 });
 
 export const startStock = (context: StartContext) =>
-  startNodeProcess('stock', REPO_ROOT, [benchEntry('stock-gateway-main.ts')], peerEnv(context), context.core);
+  startNodeProcess('stock', REPO_ROOT, [benchEntry('stock-gateway-main.mjs')], peerEnv(context), context.core);
 
-export const startHive = (context: StartContext) => startNodeProcess('hive', REPO_ROOT, [benchEntry('hive-gateway-main.ts')], peerEnv(context), context.core);
+export const startHive = (context: StartContext) => startNodeProcess('hive', REPO_ROOT, [benchEntry('hive-gateway-main.mjs')], peerEnv(context), context.core);
 
 /**
  * The keys a checkout's gateway needs, as that checkout names them: its own
@@ -72,14 +74,32 @@ function keysEnvOf(root: string): Record<string, string> {
 }
 
 /**
- * Cellgraph's gateway of the checkout at `root`, through its production entry (`scripts/service.ts
- * gateway`): anonymous callers (an access token is not needed by plain subgraphs), limits generous,
- * subgraph URLs from SUBGRAPH_URL_<NAME> and nothing else reachable.
+ * How our gateway runs: `built` as deployed (`npm run build`, then `node build/scripts/service.js`,
+ * like the image), `source` from its TypeScript through the loader (no build; the loader adds
+ * ~100 MiB of resident memory and start-up time, so only for quick looks and tests).
  */
-export async function startCellgraph(context: StartContext, options: { name: string; root: string }): Promise<Contestant> {
-  const accessTokens = await generateSigningKeyPair();
+export type CellgraphRuntime = 'built' | 'source';
+
+/** `npm run build` in a checkout, for the `built` runtime. */
+export function buildCheckout(root: string): void {
+  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+}
+
+function cellgraphEntry(root: string, runtime: CellgraphRuntime): string[] {
+  if (runtime === 'built' && existsSync(join(root, 'build/scripts/service.js'))) return ['build/scripts/service.js', 'gateway'];
   // Older checkouts without the service entry start the gateway's main directly.
-  const entry = existsSync(join(options.root, 'scripts/service.ts')) ? ['scripts/service.ts', 'gateway'] : ['gateway/src/main.ts'];
+  return existsSync(join(root, 'scripts/service.ts')) ? ['scripts/service.ts', 'gateway'] : ['gateway/src/main.ts'];
+}
+
+/**
+ * Cellgraph's gateway of the checkout at `root`, through its production entry (`service gateway`):
+ * anonymous callers (an access token is not needed by plain subgraphs), limits generous, subgraph
+ * URLs from SUBGRAPH_URL_<NAME> and nothing else reachable. The `built` runtime needs
+ * buildCheckout(root) first.
+ */
+export async function startCellgraph(context: StartContext, options: { name: string; root: string; runtime: CellgraphRuntime }): Promise<Contestant> {
+  const accessTokens = await generateSigningKeyPair();
+  const entry = cellgraphEntry(options.root, options.runtime);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...keysEnvOf(options.root),

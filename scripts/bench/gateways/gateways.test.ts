@@ -35,7 +35,8 @@ describe('gateways benchmark', () => {
   it('refuses unknown options and bad counts with the usage', () => {
     expect(() => parseGatewaysArgs(['--rounds', '0'])).toThrow(/--rounds must be a positive integer/);
     expect(() => parseGatewaysArgs(['--fast', '1'])).toThrow(/Unknown option "--fast"/);
-    expect(parseGatewaysArgs(['--against', 'main', '--requests', '10'])).toMatchObject({ against: 'main', requests: 10, rounds: 5 });
+    expect(() => parseGatewaysArgs(['--runtime', 'docker'])).toThrow(/--runtime must be built or source/);
+    expect(parseGatewaysArgs(['--against', 'main', '--requests', '10'])).toMatchObject({ against: 'main', requests: 10, rounds: 5, runtime: 'built' });
   });
 
   it('links our node_modules only when the ref needs no package we lack', () => {
@@ -51,7 +52,7 @@ describe('gateways benchmark', () => {
   it('runs stock, Hive and ours on the plain supergraph and writes the result file', { timeout: 600_000 }, async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'cellgraph-bench-test-'));
     try {
-      const { result, file } = await runGatewaysBench({ rounds: 1, requests: 60, connections: 4, warmup: 10, outDir, log: () => {} });
+      const { result, file } = await runGatewaysBench({ runtime: 'source', rounds: 1, requests: 60, connections: 4, warmup: 10, outDir, log: () => {} });
       expect(existsSync(file)).toBe(true);
       const written = JSON.parse(readFileSync(file, 'utf8')) as GatewaysResult;
       expect(written).toEqual(result);

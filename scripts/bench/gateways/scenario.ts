@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { resolveRedis } from '../../runtime/infrastructure.js';
 import { checkoutRef, type RefCheckout } from './against.js';
-import { REPO_ROOT, startCellgraph, startHive, startStock, type Contestant, type StartContext } from './contestants.js';
+import { buildCheckout, REPO_ROOT, startCellgraph, startHive, startStock, type CellgraphRuntime, type Contestant, type StartContext } from './contestants.js';
 import { startSubgraphs, type SubgraphFleet } from './fleet.js';
 import { loadOnce, type LoadFigures } from './load.js';
 import { oracleCheck, type OracleResult } from './oracle.js';
@@ -22,6 +22,8 @@ import { composeBenchSupergraph } from './supergraph.js';
 
 export interface GatewaysOptions {
   against?: string;
+  /** How our gateways run: `built` (as deployed; each checkout is built first) or `source`. */
+  runtime: CellgraphRuntime;
   rounds: number;
   /** Requests per measurement (one contestant, one query, one round). */
   requests: number;
@@ -40,6 +42,7 @@ export interface ContestantInfo {
   ref?: string;
   commit?: string;
   install?: 'linked' | 'npm ci';
+  runtime?: CellgraphRuntime;
 }
 
 export type RunRecord = LoadFigures & { round: number; query: string; contestant: string };
@@ -50,7 +53,7 @@ export interface GatewaysResult {
   finishedAt: string;
   machine: { node: string; cpus: number; loadAverageBefore: number[]; loadAverageAfter: number[]; uptimeBefore: string; uptimeAfter: string };
   pinning: { taskset: boolean; gatewayCore: number | null; loadCore: number | null; subgraphCore: number | null };
-  settings: { rounds: number; requests: number; connections: number; warmup: number };
+  settings: { rounds: number; requests: number; connections: number; warmup: number; runtime: CellgraphRuntime };
   contestants: ContestantInfo[];
   oracle: OracleResult;
   runs: RunRecord[];
@@ -64,6 +67,7 @@ export interface GatewaysResult {
 }
 
 export const DEFAULT_OPTIONS: Omit<GatewaysOptions, 'log'> = {
+  runtime: 'built',
   rounds: 5,
   requests: 1000,
   connections: 16,
@@ -102,6 +106,12 @@ export async function runGatewaysBench(options: GatewaysOptions): Promise<{ resu
   const contestants: Contestant[] = [];
   try {
     if (options.against) checkout = checkoutRef(REPO_ROOT, options.against, log);
+    if (options.runtime === 'built') {
+      for (const root of [REPO_ROOT, ...(checkout ? [checkout.root] : [])]) {
+        log(`building ${root} (npm run build)`);
+        buildCheckout(root);
+      }
+    }
     fleet = await startSubgraphs(REPO_ROOT, loadCore);
     const supergraphPath = join(workDir, 'supergraph.graphql');
     writeFileSync(supergraphPath, composeBenchSupergraph(fleet.urls));
@@ -109,15 +119,24 @@ export async function runGatewaysBench(options: GatewaysOptions): Promise<{ resu
     const info: ContestantInfo[] = [
       { name: 'stock', kind: 'stock', version: `@apollo/gateway ${versionOf('@apollo/gateway')}` },
       { name: 'hive', kind: 'hive', version: `@graphql-hive/gateway ${versionOf('@graphql-hive/gateway')}` },
-      { name: 'cellgraph', kind: 'cellgraph', commit: commitOf(REPO_ROOT) },
+      { name: 'cellgraph', kind: 'cellgraph', commit: commitOf(REPO_ROOT), runtime: options.runtime },
     ];
-    if (checkout) info.push({ name: `cellgraph@${checkout.ref}`, kind: 'cellgraph', ref: checkout.ref, commit: checkout.commit, install: checkout.install });
+    if (checkout) {
+      info.push({
+        name: `cellgraph@${checkout.ref}`,
+        kind: 'cellgraph',
+        ref: checkout.ref,
+        commit: checkout.commit,
+        install: checkout.install,
+        runtime: options.runtime,
+      });
+    }
     // Started together and unpinned (a busy machine's spare cycles shorten the wait), pinned once ready.
     const starts = await Promise.allSettled([
       startStock(context),
       startHive(context),
-      startCellgraph(context, { name: 'cellgraph', root: REPO_ROOT }),
-      ...(checkout ? [startCellgraph(context, { name: `cellgraph@${checkout.ref}`, root: checkout.root })] : []),
+      startCellgraph(context, { name: 'cellgraph', root: REPO_ROOT, runtime: options.runtime }),
+      ...(checkout ? [startCellgraph(context, { name: `cellgraph@${checkout.ref}`, root: checkout.root, runtime: options.runtime })] : []),
     ]);
     for (const start of starts) if (start.status === 'fulfilled') contestants.push(start.value);
     const failed = starts.find((start) => start.status === 'rejected');
@@ -163,7 +182,7 @@ export async function runGatewaysBench(options: GatewaysOptions): Promise<{ resu
       finishedAt: new Date().toISOString(),
       machine: { node: process.version, cpus: cpus().length, loadAverageBefore, loadAverageAfter: loadavg(), uptimeBefore, uptimeAfter: uptime() },
       pinning: { taskset, gatewayCore, loadCore, subgraphCore: loadCore },
-      settings: { rounds: options.rounds, requests: options.requests, connections: options.connections, warmup: options.warmup },
+      settings: { rounds: options.rounds, requests: options.requests, connections: options.connections, warmup: options.warmup, runtime: options.runtime },
       contestants: info,
       oracle,
       runs,
@@ -202,7 +221,8 @@ export async function runGatewaysBench(options: GatewaysOptions): Promise<{ resu
   }
 }
 
-const USAGE = 'Usage: npm run bench -- gateways [--against <git ref>] [--rounds N] [--requests N] [--connections N] [--warmup N] [--out DIR]';
+const USAGE =
+  'Usage: npm run bench -- gateways [--against <git ref>] [--runtime built|source] [--rounds N] [--requests N] [--connections N] [--warmup N] [--out DIR]';
 
 export function parseGatewaysArgs(argv: string[]): Omit<GatewaysOptions, 'log'> {
   const options = { ...DEFAULT_OPTIONS };
@@ -215,7 +235,10 @@ export function parseGatewaysArgs(argv: string[]): Omit<GatewaysOptions, 'log'> 
       return parsed;
     };
     if (flag === '--against') options.against = value;
-    else if (flag === '--rounds') options.rounds = count();
+    else if (flag === '--runtime') {
+      if (value !== 'built' && value !== 'source') throw new Error(`--runtime must be built or source, got ${JSON.stringify(value)}.\n${USAGE}`);
+      options.runtime = value;
+    } else if (flag === '--rounds') options.rounds = count();
     else if (flag === '--requests') options.requests = count();
     else if (flag === '--connections') options.connections = count();
     else if (flag === '--warmup') options.warmup = count();
