@@ -52,15 +52,19 @@ export async function benchLive(cell: RunningCell): Promise<boolean> {
     boardId: board,
   });
   while (cell.gateway.liveStats().subscriptions < 1) await new Promise((resolve) => setTimeout(resolve, 10));
-  const latencies: number[] = [];
-  for (let i = 0; i < CHANGES; i++) {
-    await call('mutation($input: TaskUpdateInput!) { taskUpdate(input: $input) { task { id } } }', { input: { id: task, title: `Live ${i}` } });
+  const change = async (title: string, timeoutMs: number) => {
+    await call('mutation($input: TaskUpdateInput!) { taskUpdate(input: $input) { task { id } } }', { input: { id: task, title } });
     const committed = performance.now();
     let payload;
-    do payload = await changes.next(10_000);
-    while ((payload.data?.taskChanged as { task?: { title: string } } | undefined)?.task?.title !== `Live ${i}`);
-    latencies.push(performance.now() - committed);
-  }
+    do payload = await changes.next(timeoutMs);
+    while ((payload.data?.taskChanged as { task?: { title: string } } | undefined)?.task?.title !== title);
+    return performance.now() - committed;
+  };
+  // Not measured: the first change waits behind the events an earlier run left unpublished (the
+  // load scenarios run without workers), which the relay publishes first, in order.
+  await change('Live warm-up', 180_000);
+  const latencies: number[] = [];
+  for (let i = 0; i < CHANGES; i++) latencies.push(await change(`Live ${i}`, 10_000));
   await client.dispose();
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
