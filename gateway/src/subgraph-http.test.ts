@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { subgraphFetch } from './subgraph-http.js';
 
 // A subgraph stand-in: /json answers JSON, /text plain text, /silent never answers; it records
@@ -33,7 +33,8 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const pendingTimeouts = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+const realSetTimeout = globalThis.setTimeout;
+const realClearTimeout = globalThis.clearTimeout;
 
 describe('subgraphFetch', () => {
   it('sends method, headers and body, and answers like fetch', async () => {
@@ -57,9 +58,29 @@ describe('subgraphFetch', () => {
   });
 
   it('clears its deadline once the body is read, so no timer outlives a call', async () => {
-    const before = pendingTimeouts();
-    await Promise.all(Array.from({ length: 20 }, async () => (await subgraphFetch(`${base}/json`, { method: 'POST', body: '{}', timeoutMs: 60_000 })).json()));
-    expect(pendingTimeouts()).toBe(before);
+    // The timers of these calls are told apart from any other by their delay.
+    const delay = 61_234;
+    const started = new Set<unknown>();
+    const cleared = new Set<unknown>();
+    const setTimer = vi.spyOn(globalThis, 'setTimeout');
+    const clearTimer = vi.spyOn(globalThis, 'clearTimeout');
+    setTimer.mockImplementation(((callback: () => void, ms?: number) => {
+      const timer = realSetTimeout(callback, ms);
+      if (ms === delay) started.add(timer);
+      return timer;
+    }) as typeof setTimeout);
+    clearTimer.mockImplementation(((timer?: NodeJS.Timeout) => {
+      cleared.add(timer);
+      realClearTimeout(timer);
+    }) as typeof clearTimeout);
+    try {
+      await Promise.all(Array.from({ length: 20 }, async () => (await subgraphFetch(`${base}/json`, { method: 'POST', body: '{}', timeoutMs: delay })).json()));
+    } finally {
+      setTimer.mockRestore();
+      clearTimer.mockRestore();
+    }
+    expect(started.size).toBe(20);
+    expect([...started].filter((timer) => !cleared.has(timer))).toEqual([]);
   });
 
   it('gives up after the timeout with a TimeoutError', async () => {
