@@ -10,14 +10,15 @@ import {
   withClient,
 } from '@cellgraph/kernel/testing';
 import { Redis } from 'ioredis';
+import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { catalog } from '../runtime/catalog.js';
 
 /**
  * Runs once before the test files: checks that Postgres and Redis answer, and builds a template
  * database with every subgraph migrated (named after a hash of all migrations), which each test
- * file clones in a fraction of a second; it is dropped after the run. Databases left by an
- * interrupted run are dropped.
+ * file clones in a fraction of a second; the last run using it drops it. Databases left by an
+ * interrupted run are dropped by the next run that starts alone.
  */
 export default async function setup(project: TestProject) {
   await withClient(TEST_DATABASE_URL, (client) => client.query('SELECT 1')).catch((error: Error) => {
@@ -40,40 +41,79 @@ export default async function setup(project: TestProject) {
   }
   const template = sqlIdentifier(`${TEST_TEMPLATE_PREFIX}${fingerprint.digest('hex').slice(0, 16)}`);
 
-  await withClient(TEST_DATABASE_URL, async (client) => {
-    await client.query('SELECT pg_advisory_lock(hashtext($1))', ['cellgraph.test-template']);
-    try {
-      const stale = await client.query<{ datname: string }>(
+  // Runs of one namespace share the template (and may run at once, e.g. CI and a developer's run):
+  // each holds a shared lock on this session for as long as it runs, and leftovers are removed, and
+  // the template dropped, only by a run that finds no other holding it.
+  const runs = await connect(TEST_DATABASE_URL);
+  const runKey = `cellgraph.test-run:${TEST_TEMPLATE_PREFIX}`;
+  await underTemplateLock(runs, async () => {
+    if (await aloneInNamespace(runs, runKey)) {
+      const stale = await runs.query<{ datname: string }>(
         `SELECT datname FROM pg_database d
           WHERE (datname LIKE $1 OR (datname LIKE $2 AND datname <> $3))
             AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)`,
         [`${likePrefix(TEST_DATABASE_PREFIX)}%`, `${likePrefix(TEST_TEMPLATE_PREFIX)}%`, template],
       );
-      for (const { datname } of stale.rows) await client.query(`DROP DATABASE IF EXISTS ${sqlIdentifier(datname)} WITH (FORCE)`);
-      const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
-      if (!exists.rowCount) {
-        await client.query(`CREATE DATABASE ${template}`);
-        try {
-          await prepareCellDatabase(databaseUrl(template), definitions, TEST_APP_PASSWORD);
-        } catch (error) {
-          await client.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
-          throw error;
-        }
-      }
-    } finally {
-      await client.query('SELECT pg_advisory_unlock(hashtext($1))', ['cellgraph.test-template']);
+      for (const { datname } of stale.rows) await runs.query(`DROP DATABASE IF EXISTS ${sqlIdentifier(datname)} WITH (FORCE)`);
     }
+    await runs.query('SELECT pg_advisory_lock_shared(hashtext($1))', [runKey]);
+    const exists = await runs.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
+    if (!exists.rowCount) {
+      await runs.query(`CREATE DATABASE ${template}`);
+      try {
+        await prepareCellDatabase(databaseUrl(template), definitions, TEST_APP_PASSWORD);
+      } catch (error) {
+        await runs.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+        throw error;
+      }
+    }
+  }).catch(async (error: unknown) => {
+    await runs.end().catch(() => undefined);
+    throw error;
   });
   project.provide('cellgraphTemplateDatabase', template);
 
   return async function teardown() {
-    // Every test file dropped its own database; the template goes too. A concurrent run still
-    // cloning it keeps it (DROP refuses while it is in use), and the next run removes it.
-    await withClient(TEST_DATABASE_URL, (client) => client.query(`DROP DATABASE IF EXISTS ${template}`)).catch(() => undefined);
+    // Every test file dropped its own database; the template goes too unless another run still
+    // holds its lock (the last one out drops it).
+    try {
+      await underTemplateLock(runs, async () => {
+        await runs.query('SELECT pg_advisory_unlock_shared(hashtext($1))', [runKey]);
+        if (await aloneInNamespace(runs, runKey)) await runs.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+      });
+    } catch {
+      // The session was lost: the template stays, and the next run of these migrations reuses it.
+    } finally {
+      await runs.end().catch(() => undefined);
+    }
   };
 }
 
-/** A prefix for LIKE, its `_` matched literally (so `cgtest_` never matches another namespace's `cgtestx…`). */
+/** Runs `work` holding the lock that serialises the runs' setups and teardowns. */
+async function underTemplateLock(client: pg.Client, work: () => Promise<void>): Promise<void> {
+  await client.query('SELECT pg_advisory_lock(hashtext($1))', ['cellgraph.test-template']);
+  try {
+    await work();
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(hashtext($1))', ['cellgraph.test-template']);
+  }
+}
+
+/** Whether no other run of this namespace holds its run lock (checked by taking it exclusively, then releasing it). */
+async function aloneInNamespace(client: pg.Client, runKey: string): Promise<boolean> {
+  const { rows } = await client.query<{ alone: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS alone', [runKey]);
+  if (rows[0]?.alone) await client.query('SELECT pg_advisory_unlock(hashtext($1))', [runKey]);
+  return rows[0]?.alone === true;
+}
+
+async function connect(url: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url });
+  // A session lost mid-run (Postgres restarted) only costs the cleanup: its queries then fail.
+  client.on('error', () => undefined);
+  await client.connect();
+  return client;
+}
+
 function likePrefix(prefix: string): string {
   return prefix.replaceAll('_', '\\_');
 }
