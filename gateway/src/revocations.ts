@@ -1,10 +1,11 @@
-import { isRedisUnavailable, type RevokedTokens, type TokenRevocations } from '@cellgraph/kernel/core';
+import { isRedisUnavailable, type RevocationState, type RevokedTokens, type TokenRevocations } from '@cellgraph/kernel/core';
 import type { SubgraphCaller } from './subgraph-call.js';
 
 const REBUILD = 'mutation RebuildRevocationCache { _revocationCacheRebuild }';
 const RECENT = 'query RecentRevocations { _revokedTokens { sessionIds users { userId generation } } }';
 
 type Token = { sessionId: string | null; userId: string; generation: number };
+type RecentRevocations = { fetchedAt: number; sessions: Set<string>; generations: Map<string, number> };
 
 /**
  * Whether an access token was revoked, from the Redis cache of identity's revocations (one MGET).
@@ -12,17 +13,17 @@ type Token = { sessionId: string | null; userId: string; generation: number };
  * the answer (once per process at a time; concurrent requests wait for the same rebuild), so a
  * sign-out survives the loss of Redis's data.
  *
- * While Redis is unavailable, the gateway decides from a copy of identity's recent revocations
- * (its tables are the record), fetched when the outage is noticed and then at most every
- * `fallbackRefreshMs`: signed-in users keep
+ * While Redis is unavailable, or back but empty and not yet rebuilt, the gateway decides from a
+ * copy of identity's recent revocations (its tables are the record), fetched when the outage is
+ * noticed and then at most every `fallbackRefreshMs`: signed-in users keep
  * working, and a sign-out made meanwhile takes effect within that time. If identity cannot
  * answer either, the check fails and the request is refused with SERVICE_UNAVAILABLE: a revoked
  * token is never let through on a guess.
  */
 export class RevocationCheck {
   private rebuilding: Promise<void> | null = null;
-  private fallback: { fetchedAt: number; sessions: Set<string>; generations: Map<string, number> } | null = null;
-  private fetchingFallback: Promise<void> | null = null;
+  private fallback: RecentRevocations | null = null;
+  private fetchingFallback: Promise<RecentRevocations> | null = null;
   private cacheAnsweredAt = 0;
 
   constructor(
@@ -32,47 +33,50 @@ export class RevocationCheck {
   ) {}
 
   async isRevoked(token: Token, requestId: string): Promise<boolean> {
+    let state: RevocationState | undefined;
     try {
-      const state = await this.cache.check(token);
-      // Redis answers: a copy taken during an earlier outage must not serve the next one (it lacks what was revoked since).
-      this.fallback = null;
-      this.cacheAnsweredAt = Date.now();
-      if (state !== 'unknown') return state === 'revoked';
-      await this.rebuild(requestId);
-      const rebuilt = await this.cache.check(token);
-      if (rebuilt === 'unknown') throw new Error('The revocation cache is missing after a rebuild');
-      return rebuilt === 'revoked';
+      state = await this.cache.check(token);
+      if (state === 'unknown') {
+        await this.rebuild(requestId);
+        state = await this.cache.check(token);
+        if (state === 'unknown') throw new Error('The revocation cache is missing after a rebuild');
+      }
     } catch (error) {
-      if (!isRedisUnavailable(error)) throw error;
+      // Redis is down, or it came back empty and identity could not refill it yet (its own Redis
+      // client may still be reconnecting): identity's tables decide, as during an outage.
+      if (!isRedisUnavailable(error) && state !== 'unknown') throw error;
       return this.isRevokedByIdentity(token, requestId);
     }
+    // The cache decided: a copy taken during an earlier outage must not serve the next one (it lacks what was revoked since).
+    this.fallback = null;
+    this.cacheAnsweredAt = Date.now();
+    return state === 'revoked';
   }
 
   private async isRevokedByIdentity(token: Token, requestId: string): Promise<boolean> {
-    for (;;) {
-      const copy = this.fallback;
-      if (copy && Date.now() - copy.fetchedAt <= this.fallbackRefreshMs) {
-        return (token.sessionId !== null && copy.sessions.has(token.sessionId)) || token.generation < (copy.generations.get(token.userId) ?? 0);
-      }
+    let copy = this.fallback;
+    if (!copy || Date.now() - copy.fetchedAt > this.fallbackRefreshMs) {
       this.fetchingFallback ??= this.fetchRecent(requestId).finally(() => {
         this.fetchingFallback = null;
       });
-      await this.fetchingFallback;
+      copy = await this.fetchingFallback;
     }
+    return (token.sessionId !== null && copy.sessions.has(token.sessionId)) || token.generation < (copy.generations.get(token.userId) ?? 0);
   }
 
-  /** Copies identity's recent revocations, unless Redis answered while they were read (the copy would be older than the cache). */
-  private async fetchRecent(requestId: string): Promise<void> {
+  /** Copies identity's recent revocations; kept for the next requests unless Redis decided while they were read (the copy would be older than the cache). */
+  private async fetchRecent(requestId: string): Promise<RecentRevocations> {
     const startedAt = Date.now();
     const result = await this.subgraphs.call<{ _revokedTokens: RevokedTokens }>('identity', systemContext(requestId), RECENT, {});
     const recent = result.data?._revokedTokens;
     if (result.errors || !recent) throw new Error(`Identity could not list the recent revocations: ${result.errors?.[0]?.message ?? 'no answer'}`);
-    if (startedAt < this.cacheAnsweredAt) return;
-    this.fallback = {
+    const copy = {
       fetchedAt: startedAt,
       sessions: new Set(recent.sessionIds),
       generations: new Map(recent.users.map((user) => [user.userId, user.generation])),
     };
+    if (startedAt >= this.cacheAnsweredAt) this.fallback = copy;
+    return copy;
   }
 
   private rebuild(requestId: string): Promise<void> {
