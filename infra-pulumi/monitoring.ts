@@ -143,7 +143,7 @@ export function createMonitoring(
       threshold: 85,
       comparisonOperator: 'GreaterThanThreshold',
     });
-    alarm(`${key}-running-tasks`, {
+    alarm(`${key}-running`, {
       alarmDescription: `${key}: fewer tasks running (healthy) than its minimum`,
       namespace: 'ECS/ContainerInsights',
       metricName: 'RunningTaskCount',

@@ -87,9 +87,9 @@ async function settle(resources: Declared[]): Promise<void> {
 
 export async function runCell(
   stack: string,
-  options: { config?: Record<string, string>; env?: NodeJS.ProcessEnv; catalog?: SubgraphCatalog; cellsDir?: string } = {},
+  options: { config?: Record<string, string>; env?: NodeJS.ProcessEnv; catalog?: SubgraphCatalog; cellsDir?: string; resources?: Declared[] } = {},
 ): Promise<Run> {
-  const resources: Declared[] = [];
+  const resources: Declared[] = options.resources ?? [];
   await pulumi.runtime.setMocks(
     {
       newResource(args) {
