@@ -72,7 +72,12 @@ export function createAccounts(settings: CellSettings, parent: pulumi.Resource):
 
   const deployerRole = new aws.iam.Role(
     `${prefix}-deployer`,
-    { name: `${prefix}-deployer`, description: `GitHub Actions deploys ${settings.stack}`, assumeRolePolicy: githubTrust(`repo:${repo}:environment:${settings.environment}`), maxSessionDuration: 3600 },
+    {
+      name: `${prefix}-deployer`,
+      description: `GitHub Actions deploys ${settings.stack}`,
+      assumeRolePolicy: githubTrust(`repo:${repo}:environment:${settings.environment}`),
+      maxSessionDuration: 3600,
+    },
     { parent },
   );
   const account = aws.getCallerIdentityOutput({}, { parent });
@@ -85,7 +90,12 @@ export function createAccounts(settings: CellSettings, parent: pulumi.Resource):
           Version: '2012-10-17',
           Statement: [
             { Sid: 'CellServices', Effect: 'Allow', Action: DEPLOYER_SERVICES.map((service) => `${service}:*`), Resource: '*' },
-            { Sid: 'CellRoles', Effect: 'Allow', Action: 'iam:*', Resource: [`arn:aws:iam::${accountId}:role/${prefix}-*`, `arn:aws:iam::${accountId}:oidc-provider/${GITHUB_OIDC}`] },
+            {
+              Sid: 'CellRoles',
+              Effect: 'Allow',
+              Action: 'iam:*',
+              Resource: [`arn:aws:iam::${accountId}:role/${prefix}-*`, `arn:aws:iam::${accountId}:oidc-provider/${GITHUB_OIDC}`],
+            },
             { Sid: 'ReadIam', Effect: 'Allow', Action: ['iam:Get*', 'iam:List*', 'iam:CreateServiceLinkedRole'], Resource: '*' },
           ],
         }),
@@ -120,10 +130,22 @@ export function createAccounts(settings: CellSettings, parent: pulumi.Resource):
       )
     : undefined;
 
-  const zone = new aws.route53.Zone(`${prefix}-zone`, { name: settings.domain, comment: `cellgraph ${settings.stack}`, forceDestroy: !settings.production }, { parent });
+  const zone = new aws.route53.Zone(
+    `${prefix}-zone`,
+    { name: settings.domain, comment: `cellgraph ${settings.stack}`, forceDestroy: !settings.production },
+    { parent },
+  );
   if (settings.parentZoneId && settings.dnsDelegationRoleArn) {
-    const network = new aws.Provider(`${prefix}-network-account`, { region: settings.region as aws.Region, assumeRoles: [{ roleArn: settings.dnsDelegationRoleArn }] }, { parent });
-    new aws.route53.Record(`${prefix}-delegation`, { zoneId: settings.parentZoneId, name: settings.domain, type: 'NS', ttl: 172800, records: zone.nameServers }, { parent, provider: network });
+    const network = new aws.Provider(
+      `${prefix}-network-account`,
+      { region: settings.region as aws.Region, assumeRoles: [{ roleArn: settings.dnsDelegationRoleArn }] },
+      { parent },
+    );
+    new aws.route53.Record(
+      `${prefix}-delegation`,
+      { zoneId: settings.parentZoneId, name: settings.domain, type: 'NS', ttl: 172800, records: zone.nameServers },
+      { parent, provider: network },
+    );
   }
   return { deployerRole, previewRole, loggingRole, zone };
 }

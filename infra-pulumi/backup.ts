@@ -45,10 +45,17 @@ export function createBackups(settings: CellSettings, args: { clusterArn: pulumi
     `${prefix}-backup`,
     {
       assumeRolePolicy: trustService('backup.amazonaws.com'),
-      managedPolicyArns: ['arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup', 'arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores'],
+      managedPolicyArns: [
+        'arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup',
+        'arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores',
+      ],
     },
     { parent },
   );
-  new aws.backup.Selection(`${prefix}-database`, { name: `${prefix}-database`, planId: plan.id, iamRoleArn: role.arn, resources: [args.clusterArn] }, { parent });
+  new aws.backup.Selection(
+    `${prefix}-database`,
+    { name: `${prefix}-database`, planId: plan.id, iamRoleArn: role.arn, resources: [args.clusterArn] },
+    { parent },
+  );
   return { vault, plan, drVault };
 }

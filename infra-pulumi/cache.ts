@@ -15,10 +15,18 @@ export function createCache(
 ): aws.elasticache.ReplicationGroup {
   const prefix = namePrefix(settings);
   const { redis } = settings;
-  const subnets = new aws.elasticache.SubnetGroup(`${prefix}-redis`, { subnetIds: args.subnetIds, description: `cellgraph ${settings.stack}: isolated subnets` }, { parent });
+  const subnets = new aws.elasticache.SubnetGroup(
+    `${prefix}-redis`,
+    { subnetIds: args.subnetIds, description: `cellgraph ${settings.stack}: isolated subnets` },
+    { parent },
+  );
   const parameters = new aws.elasticache.ParameterGroup(
     `${prefix}-redis`,
-    { family: `redis${redis.engineVersion.split('.')[0]}`, parameters: [{ name: 'maxmemory-policy', value: 'noeviction' }], description: 'BullMQ: never evict' },
+    {
+      family: `redis${redis.engineVersion.split('.')[0]}`,
+      parameters: [{ name: 'maxmemory-policy', value: 'noeviction' }],
+      description: 'BullMQ: never evict',
+    },
     { parent },
   );
   const replicated = redis.replicas > 0;

@@ -72,7 +72,12 @@ export function declareCell(settings: CellSettings, manifest: CellManifest): Cel
 
   const database = createDatabase(
     settings,
-    { subnetIds: network.isolatedSubnetIds, securityGroupId: groups.database.id, key, monitoringRoleArn: rdsMonitoringRole(`${prefix}-rds-monitoring`, parent).arn },
+    {
+      subnetIds: network.isolatedSubnetIds,
+      securityGroupId: groups.database.id,
+      key,
+      monitoringRoleArn: rdsMonitoringRole(`${prefix}-rds-monitoring`, parent).arn,
+    },
     parent,
   );
   const redis = createCache(settings, { subnetIds: network.isolatedSubnetIds, securityGroupId: groups.redis.id, key }, parent);
@@ -88,7 +93,11 @@ export function declareCell(settings: CellSettings, manifest: CellManifest): Cel
     parent,
   );
 
-  const specs = serviceSpecs(settings, manifest, secrets, { databaseHost: database.cluster.endpoint, namespaceName: platform.namespaceName, filesBucketArn: buckets.files.arn });
+  const specs = serviceSpecs(settings, manifest, secrets, {
+    databaseHost: database.cluster.endpoint,
+    namespaceName: platform.namespaceName,
+    filesBucketArn: buckets.files.arn,
+  });
   const agentImage = new pulumi.Config('cellgraph').get('metricsAgentImage') ?? 'public.ecr.aws/cloudwatch-agent/cloudwatch-agent:latest';
   const [migrateTask] = createServices(
     settings,

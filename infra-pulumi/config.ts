@@ -154,7 +154,10 @@ export function parseStackName(stack: string): { cell: string; environment: Envi
   return { cell: match[1]!, environment };
 }
 
-const size = (config: pulumi.Config, key: string, fallback: ServiceSize): ServiceSize => ({ ...fallback, ...(config.getObject<Partial<ServiceSize>>(key) ?? {}) });
+const size = (config: pulumi.Config, key: string, fallback: ServiceSize): ServiceSize => ({
+  ...fallback,
+  ...(config.getObject<Partial<ServiceSize>>(key) ?? {}),
+});
 
 /** The settings of the running stack, from its name, its config and CELLGRAPH_IMAGE. */
 export function readSettings(env: NodeJS.ProcessEnv = process.env): CellSettings {

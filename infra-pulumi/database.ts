@@ -22,7 +22,11 @@ export function createDatabase(
 ): Database {
   const prefix = namePrefix(settings);
   const { database, drTier, production } = settings;
-  const subnets = new aws.rds.SubnetGroup(`${prefix}-db`, { subnetIds: args.subnetIds, description: `cellgraph ${settings.stack}: isolated subnets` }, { parent });
+  const subnets = new aws.rds.SubnetGroup(
+    `${prefix}-db`,
+    { subnetIds: args.subnetIds, description: `cellgraph ${settings.stack}: isolated subnets` },
+    { parent },
+  );
   const family = `aurora-postgresql${database.engineVersion.split('.')[0]}`;
   const parameters = new aws.rds.ClusterParameterGroup(
     `${prefix}-db`,

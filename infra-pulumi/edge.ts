@@ -19,7 +19,12 @@ const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
 const ALL_VIEWER_EXCEPT_HOST = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
 const SECURITY_HEADERS = '67f7725c-6f97-4210-82d7-5512b31e9d03';
 
-export const MANAGED_RULE_GROUPS = ['AWSManagedRulesAmazonIpReputationList', 'AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet', 'AWSManagedRulesSQLiRuleSet'];
+export const MANAGED_RULE_GROUPS = [
+  'AWSManagedRulesAmazonIpReputationList',
+  'AWSManagedRulesCommonRuleSet',
+  'AWSManagedRulesKnownBadInputsRuleSet',
+  'AWSManagedRulesSQLiRuleSet',
+];
 
 export interface Certificates {
   /** us-east-1, for CloudFront: <domain>. */
@@ -42,10 +47,18 @@ function validatedCertificate(name: string, domain: string, zone: aws.route53.Zo
   const option = certificate.domainValidationOptions[0]!;
   const record = new aws.route53.Record(
     `${name}-validation`,
-    { zoneId: zone.zoneId, name: option.resourceRecordName, type: option.resourceRecordType, records: [option.resourceRecordValue], ttl: 300, allowOverwrite: true },
+    {
+      zoneId: zone.zoneId,
+      name: option.resourceRecordName,
+      type: option.resourceRecordType,
+      records: [option.resourceRecordValue],
+      ttl: 300,
+      allowOverwrite: true,
+    },
     { parent },
   );
-  return new aws.acm.CertificateValidation(name, { certificateArn: certificate.arn, validationRecordFqdns: [record.fqdn] }, { parent, provider }).certificateArn;
+  return new aws.acm.CertificateValidation(name, { certificateArn: certificate.arn, validationRecordFqdns: [record.fqdn] }, { parent, provider })
+    .certificateArn;
 }
 
 export function createCertificates(settings: CellSettings, zone: aws.route53.Zone, usEast1: aws.Provider, parent: pulumi.Resource): Certificates {
@@ -96,7 +109,12 @@ export function createEdge(
   const { zone, spa, loadBalancer, webAcl } = args;
   new aws.route53.Record(
     `${prefix}-origin`,
-    { zoneId: zone.zoneId, name: originHost(settings), type: 'A', aliases: [{ name: loadBalancer.dnsName, zoneId: loadBalancer.zoneId, evaluateTargetHealth: true }] },
+    {
+      zoneId: zone.zoneId,
+      name: originHost(settings),
+      type: 'A',
+      aliases: [{ name: loadBalancer.dnsName, zoneId: loadBalancer.zoneId, evaluateTargetHealth: true }],
+    },
     { parent },
   );
   const oac = new aws.cloudfront.OriginAccessControl(
@@ -174,7 +192,12 @@ export function createEdge(
   for (const type of ['A', 'AAAA']) {
     new aws.route53.Record(
       `${prefix}-cdn-${type}`,
-      { zoneId: zone.zoneId, name: settings.domain, type, aliases: [{ name: distribution.domainName, zoneId: distribution.hostedZoneId, evaluateTargetHealth: false }] },
+      {
+        zoneId: zone.zoneId,
+        name: settings.domain,
+        type,
+        aliases: [{ name: distribution.domainName, zoneId: distribution.hostedZoneId, evaluateTargetHealth: false }],
+      },
       { parent },
     );
   }

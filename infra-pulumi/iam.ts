@@ -22,7 +22,10 @@ export function rolePolicy(name: string, role: aws.iam.Role, statements: pulumi.
 export function rdsMonitoringRole(name: string, parent: pulumi.Resource): aws.iam.Role {
   return new aws.iam.Role(
     name,
-    { assumeRolePolicy: trustService('monitoring.rds.amazonaws.com'), managedPolicyArns: ['arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole'] },
+    {
+      assumeRolePolicy: trustService('monitoring.rds.amazonaws.com'),
+      managedPolicyArns: ['arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole'],
+    },
     { parent },
   );
 }

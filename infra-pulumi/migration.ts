@@ -48,12 +48,22 @@ export const handler = async (event, context) => {
 export function createMigration(
   settings: CellSettings,
   manifest: CellManifest,
-  args: { cluster: aws.ecs.Cluster; task: RunningService; image: pulumi.Output<string>; subnetIds: pulumi.Input<string>[]; securityGroupId: pulumi.Input<string> },
+  args: {
+    cluster: aws.ecs.Cluster;
+    task: RunningService;
+    image: pulumi.Output<string>;
+    subnetIds: pulumi.Input<string>[];
+    securityGroupId: pulumi.Input<string>;
+  },
   parent: pulumi.Resource,
 ): Migration {
   const prefix = namePrefix(settings);
   const { task } = args;
-  const role = new aws.iam.Role(`${prefix}-migrate-runner`, { name: `${prefix}-migrate-runner`, assumeRolePolicy: trustService('lambda.amazonaws.com') }, { parent });
+  const role = new aws.iam.Role(
+    `${prefix}-migrate-runner`,
+    { name: `${prefix}-migrate-runner`, assumeRolePolicy: trustService('lambda.amazonaws.com') },
+    { parent },
+  );
   new aws.iam.RolePolicyAttachment(
     `${prefix}-migrate-runner-logs`,
     { role: role.name, policyArn: 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole' },
@@ -64,7 +74,12 @@ export function createMigration(
     role,
     [
       task.taskDefinition.arnWithoutRevision.apply((family) => ({ Effect: 'Allow' as const, Action: 'ecs:RunTask', Resource: `${family}:*` })),
-      args.cluster.arn.apply((cluster) => ({ Effect: 'Allow' as const, Action: 'ecs:DescribeTasks', Resource: '*', Condition: { ArnEquals: { 'ecs:cluster': cluster } } })),
+      args.cluster.arn.apply((cluster) => ({
+        Effect: 'Allow' as const,
+        Action: 'ecs:DescribeTasks',
+        Resource: '*',
+        Condition: { ArnEquals: { 'ecs:cluster': cluster } },
+      })),
       pulumi.all([task.executionRole.arn, task.taskRole.arn]).apply((arns) => ({ Effect: 'Allow' as const, Action: 'iam:PassRole', Resource: arns })),
     ],
     parent,
@@ -104,7 +119,10 @@ export function createMigration(
 }
 
 /** The command that runs the migrate task by hand (a re-run, or after a restore), for the stack's outputs. */
-export function migrateCommand(settings: CellSettings, args: { cluster: pulumi.Output<string>; taskDefinition: pulumi.Output<string>; subnetIds: pulumi.Input<string>[]; securityGroupId: pulumi.Input<string> }) {
+export function migrateCommand(
+  settings: CellSettings,
+  args: { cluster: pulumi.Output<string>; taskDefinition: pulumi.Output<string>; subnetIds: pulumi.Input<string>[]; securityGroupId: pulumi.Input<string> },
+) {
   return pulumi
     .all([args.cluster, args.taskDefinition, pulumi.output(args.subnetIds), pulumi.output(args.securityGroupId)])
     .apply(

@@ -52,7 +52,8 @@ export function createMonitoring(
     },
     { parent },
   );
-  if (settings.alarmEmail) new aws.sns.TopicSubscription(`${prefix}-alarms-email`, { topic: topic.arn, protocol: 'email', endpoint: settings.alarmEmail }, { parent });
+  if (settings.alarmEmail)
+    new aws.sns.TopicSubscription(`${prefix}-alarms-email`, { topic: topic.arn, protocol: 'email', endpoint: settings.alarmEmail }, { parent });
 
   const alarms: aws.cloudwatch.MetricAlarm[] = [];
   const alarm = (name: string, args: Omit<aws.cloudwatch.MetricAlarmArgs, 'alarmActions' | 'okActions'>) => {
@@ -76,7 +77,10 @@ export function createMonitoring(
     datapointsToAlarm: 2,
     metricQueries: [
       { id: 'rate', expression: '100 * (FILL(target5xx, 0) + FILL(elb5xx, 0)) / requests', label: '5xx %', returnData: true },
-      { id: 'target5xx', metric: { namespace: 'AWS/ApplicationELB', metricName: 'HTTPCode_Target_5XX_Count', dimensions: albDimensions, period: 300, stat: 'Sum' } },
+      {
+        id: 'target5xx',
+        metric: { namespace: 'AWS/ApplicationELB', metricName: 'HTTPCode_Target_5XX_Count', dimensions: albDimensions, period: 300, stat: 'Sum' },
+      },
       { id: 'elb5xx', metric: { namespace: 'AWS/ApplicationELB', metricName: 'HTTPCode_ELB_5XX_Count', dimensions: albDimensions, period: 300, stat: 'Sum' } },
       { id: 'requests', metric: { namespace: 'AWS/ApplicationELB', metricName: 'RequestCount', dimensions: albDimensions, period: 300, stat: 'Sum' } },
     ],
@@ -198,7 +202,17 @@ export function createMonitoring(
 
   // The database and Redis.
   const db = { DBClusterIdentifier: args.clusterIdentifier };
-  alarm('database-cpu', { alarmDescription: 'Aurora CPU above 80 %', namespace: 'AWS/RDS', metricName: 'CPUUtilization', dimensions: db, statistic: 'Average', period: 300, evaluationPeriods: 3, threshold: 80, comparisonOperator: 'GreaterThanThreshold' });
+  alarm('database-cpu', {
+    alarmDescription: 'Aurora CPU above 80 %',
+    namespace: 'AWS/RDS',
+    metricName: 'CPUUtilization',
+    dimensions: db,
+    statistic: 'Average',
+    period: 300,
+    evaluationPeriods: 3,
+    threshold: 80,
+    comparisonOperator: 'GreaterThanThreshold',
+  });
   alarm('database-connections', {
     alarmDescription: 'Aurora connections above 80 % of what the subgraphs’ pools may open',
     namespace: 'AWS/RDS',
@@ -254,7 +268,13 @@ export function createMonitoring(
       timeUnit: 'MONTHLY',
       notifications: [
         { comparisonOperator: 'GREATER_THAN', threshold: 80, thresholdType: 'PERCENTAGE', notificationType: 'ACTUAL', subscriberSnsTopicArns: [topic.arn] },
-        { comparisonOperator: 'GREATER_THAN', threshold: 100, thresholdType: 'PERCENTAGE', notificationType: 'FORECASTED', subscriberSnsTopicArns: [topic.arn] },
+        {
+          comparisonOperator: 'GREATER_THAN',
+          threshold: 100,
+          thresholdType: 'PERCENTAGE',
+          notificationType: 'FORECASTED',
+          subscriberSnsTopicArns: [topic.arn],
+        },
       ],
     },
     { parent },
@@ -266,7 +286,9 @@ export function createMonitoring(
       dashboardName: prefix,
       dashboardBody: pulumi
         .all([platform.loadBalancer.arnSuffix, platform.cluster.name, args.clusterIdentifier, args.redisGroupId])
-        .apply(([alb, cluster, dbCluster, redis]) => JSON.stringify(dashboardBody(settings, manifest, { alb, cluster, dbCluster, redis, services: args.services }))),
+        .apply(([alb, cluster, dbCluster, redis]) =>
+          JSON.stringify(dashboardBody(settings, manifest, { alb, cluster, dbCluster, redis, services: args.services })),
+        ),
     },
     { parent },
   );
@@ -290,10 +312,29 @@ function dashboardBody(
   const queues = [...manifest.subgraphs.flatMap((subgraph) => subgraph.queues), ...CELL_QUEUES];
   return {
     widgets: [
-      graph('Requests and 5xx', [['AWS/ApplicationELB', 'RequestCount', 'LoadBalancer', ids.alb], ['.', 'HTTPCode_Target_5XX_Count', '.', '.']], 0, 0, 'Sum'),
+      graph(
+        'Requests and 5xx',
+        [
+          ['AWS/ApplicationELB', 'RequestCount', 'LoadBalancer', ids.alb],
+          ['.', 'HTTPCode_Target_5XX_Count', '.', '.'],
+        ],
+        0,
+        0,
+        'Sum',
+      ),
       graph('Latency p99 (s)', [['AWS/ApplicationELB', 'TargetResponseTime', 'LoadBalancer', ids.alb, { stat: 'p99' }]], 12, 0),
-      graph('CPU by service (%)', services.map((running) => ['AWS/ECS', 'CPUUtilization', 'ClusterName', ids.cluster, 'ServiceName', running.name]), 0, 6),
-      graph('Memory by service (%)', services.map((running) => ['AWS/ECS', 'MemoryUtilization', 'ClusterName', ids.cluster, 'ServiceName', running.name]), 12, 6),
+      graph(
+        'CPU by service (%)',
+        services.map((running) => ['AWS/ECS', 'CPUUtilization', 'ClusterName', ids.cluster, 'ServiceName', running.name]),
+        0,
+        6,
+      ),
+      graph(
+        'Memory by service (%)',
+        services.map((running) => ['AWS/ECS', 'MemoryUtilization', 'ClusterName', ids.cluster, 'ServiceName', running.name]),
+        12,
+        6,
+      ),
       graph(
         'Database',
         [
@@ -313,11 +354,24 @@ function dashboardBody(
         12,
         12,
       ),
-      graph('Queues waiting', queues.map((queue) => [METRICS_NAMESPACE, 'cellgraph_queue_jobs', 'cell', settings.stack, 'queue', queue, 'state', 'waiting']), 0, 18, 'Maximum'),
+      graph(
+        'Queues waiting',
+        queues.map((queue) => [METRICS_NAMESPACE, 'cellgraph_queue_jobs', 'cell', settings.stack, 'queue', queue, 'state', 'waiting']),
+        0,
+        18,
+        'Maximum',
+      ),
       graph(
         'Subgraph errors (gateway) and WebSockets',
         [
-          ...manifest.subgraphs.map((subgraph) => [METRICS_NAMESPACE, 'cellgraph_gateway_subgraph_fetch_errors_total', 'cell', settings.stack, 'subgraph', subgraph.name]),
+          ...manifest.subgraphs.map((subgraph) => [
+            METRICS_NAMESPACE,
+            'cellgraph_gateway_subgraph_fetch_errors_total',
+            'cell',
+            settings.stack,
+            'subgraph',
+            subgraph.name,
+          ]),
           [METRICS_NAMESPACE, 'cellgraph_gateway_websocket_connections', 'cell', settings.stack, { yAxis: 'right' }],
         ],
         12,

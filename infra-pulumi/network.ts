@@ -24,7 +24,11 @@ function subnetCidr(vpcCidr: string, tier: 'public' | 'private' | 'isolated', zo
 export function createNetwork(settings: CellSettings, parent: pulumi.Resource): Network {
   const prefix = namePrefix(settings);
   const opts = { parent };
-  const vpc = new aws.ec2.Vpc(`${prefix}-vpc`, { cidrBlock: settings.vpcCidr, enableDnsHostnames: true, enableDnsSupport: true, tags: { Name: `${prefix}-vpc` } }, opts);
+  const vpc = new aws.ec2.Vpc(
+    `${prefix}-vpc`,
+    { cidrBlock: settings.vpcCidr, enableDnsHostnames: true, enableDnsSupport: true, tags: { Name: `${prefix}-vpc` } },
+    opts,
+  );
   const igw = new aws.ec2.InternetGateway(`${prefix}-igw`, { vpcId: vpc.id }, opts);
 
   const publicRoutes = new aws.ec2.RouteTable(`${prefix}-public`, { vpcId: vpc.id, routes: [{ cidrBlock: '0.0.0.0/0', gatewayId: igw.id }] }, opts);
@@ -33,7 +37,13 @@ export function createNetwork(settings: CellSettings, parent: pulumi.Resource): 
   const publicSubnets = settings.availabilityZones.map((zone, i) => {
     const subnet = new aws.ec2.Subnet(
       `${prefix}-public-${i}`,
-      { vpcId: vpc.id, availabilityZone: zone, cidrBlock: subnetCidr(settings.vpcCidr, 'public', i), mapPublicIpOnLaunch: false, tags: { Name: `${prefix}-public-${zone}`, tier: 'public' } },
+      {
+        vpcId: vpc.id,
+        availabilityZone: zone,
+        cidrBlock: subnetCidr(settings.vpcCidr, 'public', i),
+        mapPublicIpOnLaunch: false,
+        tags: { Name: `${prefix}-public-${zone}`, tier: 'public' },
+      },
       opts,
     );
     new aws.ec2.RouteTableAssociation(`${prefix}-public-${i}`, { subnetId: subnet.id, routeTableId: publicRoutes.id }, opts);
@@ -48,10 +58,19 @@ export function createNetwork(settings: CellSettings, parent: pulumi.Resource): 
   const privateSubnets = settings.availabilityZones.map((zone, i) => {
     const subnet = new aws.ec2.Subnet(
       `${prefix}-private-${i}`,
-      { vpcId: vpc.id, availabilityZone: zone, cidrBlock: subnetCidr(settings.vpcCidr, 'private', i), tags: { Name: `${prefix}-private-${zone}`, tier: 'private' } },
+      {
+        vpcId: vpc.id,
+        availabilityZone: zone,
+        cidrBlock: subnetCidr(settings.vpcCidr, 'private', i),
+        tags: { Name: `${prefix}-private-${zone}`, tier: 'private' },
+      },
       opts,
     );
-    const routes = new aws.ec2.RouteTable(`${prefix}-private-${i}`, { vpcId: vpc.id, routes: [{ cidrBlock: '0.0.0.0/0', natGatewayId: nats[i % nats.length]!.id }] }, opts);
+    const routes = new aws.ec2.RouteTable(
+      `${prefix}-private-${i}`,
+      { vpcId: vpc.id, routes: [{ cidrBlock: '0.0.0.0/0', natGatewayId: nats[i % nats.length]!.id }] },
+      opts,
+    );
     new aws.ec2.RouteTableAssociation(`${prefix}-private-${i}`, { subnetId: subnet.id, routeTableId: routes.id }, opts);
     return { subnet, routes };
   });
@@ -59,7 +78,12 @@ export function createNetwork(settings: CellSettings, parent: pulumi.Resource): 
   const isolatedSubnets = settings.availabilityZones.map((zone, i) => {
     const subnet = new aws.ec2.Subnet(
       `${prefix}-isolated-${i}`,
-      { vpcId: vpc.id, availabilityZone: zone, cidrBlock: subnetCidr(settings.vpcCidr, 'isolated', i), tags: { Name: `${prefix}-isolated-${zone}`, tier: 'isolated' } },
+      {
+        vpcId: vpc.id,
+        availabilityZone: zone,
+        cidrBlock: subnetCidr(settings.vpcCidr, 'isolated', i),
+        tags: { Name: `${prefix}-isolated-${zone}`, tier: 'isolated' },
+      },
       opts,
     );
     new aws.ec2.RouteTableAssociation(`${prefix}-isolated-${i}`, { subnetId: subnet.id, routeTableId: isolatedRoutes.id }, opts);
@@ -69,14 +93,24 @@ export function createNetwork(settings: CellSettings, parent: pulumi.Resource): 
   // S3 without NAT (free): the tasks reach the files bucket and ECR's layers through it.
   new aws.ec2.VpcEndpoint(
     `${prefix}-s3`,
-    { vpcId: vpc.id, serviceName: `com.amazonaws.${settings.region}.s3`, vpcEndpointType: 'Gateway', routeTableIds: privateSubnets.map(({ routes }) => routes.id) },
+    {
+      vpcId: vpc.id,
+      serviceName: `com.amazonaws.${settings.region}.s3`,
+      vpcEndpointType: 'Gateway',
+      routeTableIds: privateSubnets.map(({ routes }) => routes.id),
+    },
     opts,
   );
 
   const flowLogs = new aws.cloudwatch.LogGroup(`${prefix}-flow-logs`, { retentionInDays: settings.logRetentionDays }, opts);
   const flowLogRole = new aws.iam.Role(
     `${prefix}-flow-logs`,
-    { assumeRolePolicy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'vpc-flow-logs.amazonaws.com' }, Action: 'sts:AssumeRole' }] }) },
+    {
+      assumeRolePolicy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'vpc-flow-logs.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+      }),
+    },
     opts,
   );
   new aws.iam.RolePolicy(
@@ -84,7 +118,10 @@ export function createNetwork(settings: CellSettings, parent: pulumi.Resource): 
     {
       role: flowLogRole.id,
       policy: flowLogs.arn.apply((arn) =>
-        JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'], Resource: `${arn}:*` }] }),
+        JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'], Resource: `${arn}:*` }],
+        }),
       ),
     },
     opts,

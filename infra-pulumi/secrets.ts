@@ -71,7 +71,15 @@ export function createSecretStore(
   const internalContextKeys = Object.fromEntries(
     names.map((name) => {
       const variable = internalContextKeyVariable(name);
-      return [name, store(`internal-context-key-${name}`, variable, derived.apply((env) => env[variable]!), `Internal-context key of the ${name} subgraph`)];
+      return [
+        name,
+        store(
+          `internal-context-key-${name}`,
+          variable,
+          derived.apply((env) => env[variable]!),
+          `Internal-context key of the ${name} subgraph`,
+        ),
+      ];
     }),
   );
 
@@ -98,7 +106,12 @@ export function createSecretStore(
   return {
     key,
     databaseAdminUrl: store('database-admin-url', 'DATABASE_URL', adminUrl, 'Administrator connection (the migrate task only)'),
-    databaseAppPassword: store('database-app-password', 'DATABASE_APP_PASSWORD', secrets.databaseAppPassword, 'Password of the subgraphs’ app and maintenance roles'),
+    databaseAppPassword: store(
+      'database-app-password',
+      'DATABASE_APP_PASSWORD',
+      secrets.databaseAppPassword,
+      'Password of the subgraphs’ app and maintenance roles',
+    ),
     redisUrl: store('redis-url', 'REDIS_URL', redisUrl, 'Redis with its auth token (TLS)'),
     internalContextSecret: store('internal-context-secret', 'INTERNAL_CONTEXT_SECRET', secrets.internalContextSecret, 'The gateway’s internal-context secret'),
     internalContextKeys,

@@ -41,14 +41,25 @@ export function createSecurityGroups(settings: CellSettings, vpcId: pulumi.Input
     tiers.map((tier) => [
       tier,
       // No inline rules: the rules below are resources of their own, and the default allow-all egress is removed.
-      new aws.ec2.SecurityGroup(`${prefix}-${tier}`, { vpcId, description: `cellgraph ${settings.stack}: ${tier} tier`, tags: { Name: `${prefix}-${tier}`, tier } }, opts),
+      new aws.ec2.SecurityGroup(
+        `${prefix}-${tier}`,
+        { vpcId, description: `cellgraph ${settings.stack}: ${tier} tier`, tags: { Name: `${prefix}-${tier}`, tier } },
+        opts,
+      ),
     ]),
   ) as SecurityGroups;
 
   const cloudFront = aws.ec2.getManagedPrefixListOutput({ name: 'com.amazonaws.global.cloudfront.origin-facing' }, opts);
   new aws.vpc.SecurityGroupIngressRule(
     `${prefix}-alb-from-cloudfront`,
-    { securityGroupId: groups.alb.id, prefixListId: cloudFront.id, ipProtocol: 'tcp', fromPort: PORTS.https, toPort: PORTS.https, description: 'HTTPS from CloudFront only' },
+    {
+      securityGroupId: groups.alb.id,
+      prefixListId: cloudFront.id,
+      ipProtocol: 'tcp',
+      fromPort: PORTS.https,
+      toPort: PORTS.https,
+      description: 'HTTPS from CloudFront only',
+    },
     opts,
   );
 
@@ -68,13 +79,27 @@ export function createSecurityGroups(settings: CellSettings, vpcId: pulumi.Input
   for (const tier of TASK_TIERS) {
     new aws.vpc.SecurityGroupEgressRule(
       `${prefix}-${tier}-to-aws-apis`,
-      { securityGroupId: groups[tier].id, cidrIpv4: '0.0.0.0/0', ipProtocol: 'tcp', fromPort: PORTS.https, toPort: PORTS.https, description: 'HTTPS to AWS APIs and the image registry (through NAT)' },
+      {
+        securityGroupId: groups[tier].id,
+        cidrIpv4: '0.0.0.0/0',
+        ipProtocol: 'tcp',
+        fromPort: PORTS.https,
+        toPort: PORTS.https,
+        description: 'HTTPS to AWS APIs and the image registry (through NAT)',
+      },
       opts,
     );
     if (smtp && (tier === 'subgraph' || tier === 'worker')) {
       new aws.vpc.SecurityGroupEgressRule(
         `${prefix}-${tier}-to-smtp`,
-        { securityGroupId: groups[tier].id, cidrIpv4: '0.0.0.0/0', ipProtocol: 'tcp', fromPort: PORTS.smtp, toPort: PORTS.smtp, description: 'SMTP submission (e-mail)' },
+        {
+          securityGroupId: groups[tier].id,
+          cidrIpv4: '0.0.0.0/0',
+          ipProtocol: 'tcp',
+          fromPort: PORTS.smtp,
+          toPort: PORTS.smtp,
+          description: 'SMTP submission (e-mail)',
+        },
         opts,
       );
     }

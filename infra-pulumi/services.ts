@@ -63,7 +63,13 @@ export const serviceName = (settings: CellSettings, key: string) => `${namePrefi
 
 export function createPlatform(
   settings: CellSettings,
-  args: { vpcId: pulumi.Input<string>; publicSubnetIds: pulumi.Input<string>[]; groups: SecurityGroups; originCertificateArn: pulumi.Input<string>; key: aws.kms.Key },
+  args: {
+    vpcId: pulumi.Input<string>;
+    publicSubnetIds: pulumi.Input<string>[];
+    groups: SecurityGroups;
+    originCertificateArn: pulumi.Input<string>;
+    key: aws.kms.Key;
+  },
   parent: pulumi.Resource,
 ): Platform {
   const prefix = namePrefix(settings);
@@ -78,7 +84,11 @@ export function createPlatform(
     { parent },
   );
   const namespaceName = `${settings.cell}.${settings.environment}.cellgraph.internal`;
-  const namespace = new aws.servicediscovery.PrivateDnsNamespace(`${prefix}-ns`, { name: namespaceName, vpc: args.vpcId, description: `cellgraph ${settings.stack}` }, { parent });
+  const namespace = new aws.servicediscovery.PrivateDnsNamespace(
+    `${prefix}-ns`,
+    { name: namespaceName, vpc: args.vpcId, description: `cellgraph ${settings.stack}` },
+    { parent },
+  );
 
   const loadBalancer = new aws.lb.LoadBalancer(
     `${prefix}-alb`,
@@ -145,11 +155,18 @@ function imageOf(settings: CellSettings, key: aws.kms.Key, parent: pulumi.Resour
   const credential = new aws.secretsmanager.Secret(`${prefix}-ghcr`, { name: `ecr-pullthroughcache/${prefix}-ghcr`, kmsKeyId: key.arn }, { parent });
   new aws.secretsmanager.SecretVersion(
     `${prefix}-ghcr`,
-    { secretId: credential.id, secretString: pulumi.secret(pulumi.jsonStringify({ username: settings.secrets.ghcrUser ?? 'cellgraph', accessToken: settings.secrets.ghcrToken })) },
+    {
+      secretId: credential.id,
+      secretString: pulumi.secret(pulumi.jsonStringify({ username: settings.secrets.ghcrUser ?? 'cellgraph', accessToken: settings.secrets.ghcrToken })),
+    },
     { parent },
   );
   const repositoryPrefix = `${prefix}-ghcr`;
-  const rule = new aws.ecr.PullThroughCacheRule(`${prefix}-ghcr`, { ecrRepositoryPrefix: repositoryPrefix, upstreamRegistryUrl: 'ghcr.io', credentialArn: credential.arn }, { parent });
+  const rule = new aws.ecr.PullThroughCacheRule(
+    `${prefix}-ghcr`,
+    { ecrRepositoryPrefix: repositoryPrefix, upstreamRegistryUrl: 'ghcr.io', credentialArn: credential.arn },
+    { parent },
+  );
   new aws.ecr.RepositoryCreationTemplate(
     `${prefix}-ghcr`,
     {
@@ -158,7 +175,14 @@ function imageOf(settings: CellSettings, key: aws.kms.Key, parent: pulumi.Resour
       imageTagMutability: 'IMMUTABLE',
       encryptionConfigurations: [{ encryptionType: 'KMS', kmsKey: key.arn }],
       lifecyclePolicy: JSON.stringify({
-        rules: [{ rulePriority: 1, description: 'keep the last 50 images', selection: { tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: 50 }, action: { type: 'expire' } }],
+        rules: [
+          {
+            rulePriority: 1,
+            description: 'keep the last 50 images',
+            selection: { tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: 50 },
+            action: { type: 'expire' },
+          },
+        ],
       }),
     },
     { parent },
@@ -195,9 +219,14 @@ export function serviceSpecs(
   const email: Record<string, pulumi.Input<string>> = secrets.smtpUrl ? { EMAIL_PROVIDER: 'smtp', EMAIL_FROM: settings.emailFrom } : {};
   const smtp = secrets.smtpUrl ? [secrets.smtpUrl] : [];
   const appUrl = `https://${settings.domain}`;
-  const ownedBy = (subgraphs: readonly SubgraphFacts[]) => [...new Set(subgraphs.flatMap((subgraph) => subgraph.secrets))].map((variable) => secrets.subgraphOwned[variable]!);
+  const ownedBy = (subgraphs: readonly SubgraphFacts[]) =>
+    [...new Set(subgraphs.flatMap((subgraph) => subgraph.secrets))].map((variable) => secrets.subgraphOwned[variable]!);
   const filesAccess = (bucketArn: pulumi.Output<string>): pulumi.Input<Statement>[] => [
-    bucketArn.apply((arn) => ({ Effect: 'Allow' as const, Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload'], Resource: `${arn}/orgs/*` })),
+    bucketArn.apply((arn) => ({
+      Effect: 'Allow' as const,
+      Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload'],
+      Resource: `${arn}/orgs/*`,
+    })),
     bucketArn.apply((arn) => ({ Effect: 'Allow' as const, Action: 's3:ListBucket', Resource: arn, Condition: { StringLike: { 's3:prefix': 'orgs/*' } } })),
     secrets.key.arn.apply((arn) => ({ Effect: 'Allow' as const, Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Resource: arn })),
   ];
@@ -222,20 +251,26 @@ export function serviceSpecs(
     discoveryName: 'gateway',
     metricsPort: GATEWAY_METRICS_PORT,
   };
-  const subgraphs = manifest.subgraphs.map(
-    (subgraph): ServiceSpec => ({
-      key: `subgraph-${subgraph.name}`,
-      command: 'subgraph',
-      tier: 'subgraph',
-      subgraph,
-      size: settings.subgraph,
-      scaling: settings.subgraph,
-      environment: { ...common, ...email, SUBGRAPHS: subgraph.name, WORKERS: 'off', DATABASE_URL: runtimeDatabaseUrl, GRAPH_URL: `http://${gatewayHost}:${APP_PORT}/graphql`, APP_URL: appUrl },
-      secrets: [secrets.internalContextKeys[subgraph.name]!, secrets.databaseAppPassword, secrets.redisUrl, ...ownedBy([subgraph]), ...smtp],
-      taskPolicy: subgraph.name === FILES_SUBGRAPH ? filesAccess(endpoints.filesBucketArn) : [],
-      discoveryName: subgraph.name,
-    }),
-  );
+  const subgraphs = manifest.subgraphs.map((subgraph): ServiceSpec => ({
+    key: `subgraph-${subgraph.name}`,
+    command: 'subgraph',
+    tier: 'subgraph',
+    subgraph,
+    size: settings.subgraph,
+    scaling: settings.subgraph,
+    environment: {
+      ...common,
+      ...email,
+      SUBGRAPHS: subgraph.name,
+      WORKERS: 'off',
+      DATABASE_URL: runtimeDatabaseUrl,
+      GRAPH_URL: `http://${gatewayHost}:${APP_PORT}/graphql`,
+      APP_URL: appUrl,
+    },
+    secrets: [secrets.internalContextKeys[subgraph.name]!, secrets.databaseAppPassword, secrets.redisUrl, ...ownedBy([subgraph]), ...smtp],
+    taskPolicy: subgraph.name === FILES_SUBGRAPH ? filesAccess(endpoints.filesBucketArn) : [],
+    discoveryName: subgraph.name,
+  }));
   const worker: ServiceSpec = {
     key: 'worker',
     command: 'worker',
@@ -271,7 +306,12 @@ function metricsAgent(settings: CellSettings, spec: ServiceSpec, logGroupName: p
     `      - targets: ['127.0.0.1:${spec.metricsPort}']`,
     `        labels: { cell: '${settings.stack}', service: '${spec.key}' }`,
   ].join('\n');
-  const declaration = (dimensions: string[], metric: string) => ({ source_labels: ['job'], label_matcher: '^cellgraph$', dimensions: [dimensions], metric_selectors: [`^${metric}$`] });
+  const declaration = (dimensions: string[], metric: string) => ({
+    source_labels: ['job'],
+    label_matcher: '^cellgraph$',
+    dimensions: [dimensions],
+    metric_selectors: [`^${metric}$`],
+  });
   return logGroupName.apply((group) => ({
     name: 'metrics-agent',
     image: agentImage,
@@ -301,7 +341,10 @@ function metricsAgent(settings: CellSettings, spec: ServiceSpec, logGroupName: p
         }),
       },
     ],
-    logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': group, 'awslogs-region': settings.region, 'awslogs-stream-prefix': 'metrics-agent' } },
+    logConfiguration: {
+      logDriver: 'awslogs',
+      options: { 'awslogs-group': group, 'awslogs-region': settings.region, 'awslogs-stream-prefix': 'metrics-agent' },
+    },
   }));
 }
 
@@ -322,8 +365,16 @@ export function createServices(
 ): RunningService[] {
   return specs.map((spec) => {
     const name = serviceName(settings, spec.key);
-    const logGroup = new aws.cloudwatch.LogGroup(`${name}-logs`, { name: `/cellgraph/${settings.stack}/${spec.key}`, retentionInDays: settings.logRetentionDays }, { parent });
-    const executionRole = new aws.iam.Role(`${name}-execution`, { name: `${name}-exec`.slice(0, 64), assumeRolePolicy: trustService('ecs-tasks.amazonaws.com') }, { parent });
+    const logGroup = new aws.cloudwatch.LogGroup(
+      `${name}-logs`,
+      { name: `/cellgraph/${settings.stack}/${spec.key}`, retentionInDays: settings.logRetentionDays },
+      { parent },
+    );
+    const executionRole = new aws.iam.Role(
+      `${name}-execution`,
+      { name: `${name}-exec`.slice(0, 64), assumeRolePolicy: trustService('ecs-tasks.amazonaws.com') },
+      { parent },
+    );
     new aws.iam.RolePolicyAttachment(
       `${name}-execution`,
       { role: executionRole.name, policyArn: 'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy' },
@@ -334,12 +385,24 @@ export function createServices(
       `${name}-secrets`,
       executionRole,
       [
-        pulumi.all(spec.secrets.map((secret) => secret.arn)).apply((arns) => ({ Sid: 'OwnSecrets', Effect: 'Allow' as const, Action: 'secretsmanager:GetSecretValue', Resource: arns })),
-        { Sid: 'SecretsKey', Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*', Condition: { StringEquals: { 'kms:ViaService': `secretsmanager.${settings.region}.amazonaws.com` } } },
+        pulumi
+          .all(spec.secrets.map((secret) => secret.arn))
+          .apply((arns) => ({ Sid: 'OwnSecrets', Effect: 'Allow' as const, Action: 'secretsmanager:GetSecretValue', Resource: arns })),
+        {
+          Sid: 'SecretsKey',
+          Effect: 'Allow',
+          Action: 'kms:Decrypt',
+          Resource: '*',
+          Condition: { StringEquals: { 'kms:ViaService': `secretsmanager.${settings.region}.amazonaws.com` } },
+        },
       ],
       parent,
     );
-    const taskRole = new aws.iam.Role(`${name}-task`, { name: `${name}-task`.slice(0, 64), assumeRolePolicy: trustService('ecs-tasks.amazonaws.com') }, { parent });
+    const taskRole = new aws.iam.Role(
+      `${name}-task`,
+      { name: `${name}-task`.slice(0, 64), assumeRolePolicy: trustService('ecs-tasks.amazonaws.com') },
+      { parent },
+    );
     rolePolicy(`${name}-task`, taskRole, spec.taskPolicy, parent);
 
     const app = pulumi.all([platform.image, logGroup.name, pulumi.output(spec.environment)]).apply(([image, group, environment]) => ({
@@ -360,9 +423,15 @@ export function createServices(
     const withSecrets = pulumi
       .all([app, pulumi.all(spec.secrets.map((secret) => secret.arn))])
       .apply(([container, arns]) => ({ ...container, secrets: spec.secrets.map((secret, i) => ({ name: secret.variable, valueFrom: arns[i]! })) }));
-    const containers: pulumi.Output<unknown[]> = spec.metricsPort ? pulumi.all([withSecrets, metricsAgent(settings, spec, logGroup.name, args.agentImage)]) : pulumi.all([withSecrets]);
+    const containers: pulumi.Output<unknown[]> = spec.metricsPort
+      ? pulumi.all([withSecrets, metricsAgent(settings, spec, logGroup.name, args.agentImage)])
+      : pulumi.all([withSecrets]);
     if (spec.metricsPort) {
-      new aws.iam.RolePolicyAttachment(`${name}-metrics`, { role: taskRole.name, policyArn: 'arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy' }, { parent });
+      new aws.iam.RolePolicyAttachment(
+        `${name}-metrics`,
+        { role: taskRole.name, policyArn: 'arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy' },
+        { parent },
+      );
     }
     const taskDefinition = new aws.ecs.TaskDefinition(
       `${name}-task`,
@@ -435,7 +504,12 @@ export function createServices(
         serviceNamespace: target.serviceNamespace,
         scalableDimension: target.scalableDimension,
         resourceId: target.resourceId,
-        targetTrackingScalingPolicyConfiguration: { targetValue: 60, predefinedMetricSpecification: { predefinedMetricType: 'ECSServiceAverageCPUUtilization' }, scaleInCooldown: 300, scaleOutCooldown: 60 },
+        targetTrackingScalingPolicyConfiguration: {
+          targetValue: 60,
+          predefinedMetricSpecification: { predefinedMetricType: 'ECSServiceAverageCPUUtilization' },
+          scaleInCooldown: 300,
+          scaleOutCooldown: 60,
+        },
       },
       { parent },
     );

@@ -27,7 +27,11 @@ function privateBucket(
 ): aws.s3.Bucket {
   const name = `${namePrefix(settings)}-${purpose}`;
   const bucket = new aws.s3.Bucket(name, { forceDestroy: !settings.production }, { parent, protect: settings.production && purpose !== 'spa' });
-  new aws.s3.BucketPublicAccessBlock(name, { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }, { parent });
+  new aws.s3.BucketPublicAccessBlock(
+    name,
+    { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+    { parent },
+  );
   new aws.s3.BucketOwnershipControls(name, { bucket: bucket.id, rule: { objectOwnership: 'BucketOwnerEnforced' } }, { parent });
   new aws.s3.BucketServerSideEncryptionConfiguration(
     name,
@@ -81,12 +85,23 @@ export function createBuckets(settings: CellSettings, key: aws.kms.Key, parent: 
     ],
     parent,
   );
-  const spa = privateBucket(settings, 'spa', {}, [{ id: 'spa-old-versions', status: 'Enabled', filter: {}, noncurrentVersionExpiration: { noncurrentDays: 30 } }], parent);
+  const spa = privateBucket(
+    settings,
+    'spa',
+    {},
+    [{ id: 'spa-old-versions', status: 'Enabled', filter: {}, noncurrentVersionExpiration: { noncurrentDays: 30 } }],
+    parent,
+  );
   return { files, backups, spa };
 }
 
 /** A bucket's policy: TLS only, plus `statements` (e.g. CloudFront's read of the SPA, the files bucket's deny to all but its service). */
-export function bucketPolicy(name: string, bucket: aws.s3.Bucket, statements: pulumi.Input<Record<string, unknown>>[], parent: pulumi.Resource): aws.s3.BucketPolicy {
+export function bucketPolicy(
+  name: string,
+  bucket: aws.s3.Bucket,
+  statements: pulumi.Input<Record<string, unknown>>[],
+  parent: pulumi.Resource,
+): aws.s3.BucketPolicy {
   return new aws.s3.BucketPolicy(
     name,
     {
@@ -95,7 +110,14 @@ export function bucketPolicy(name: string, bucket: aws.s3.Bucket, statements: pu
         JSON.stringify({
           Version: '2012-10-17',
           Statement: [
-            { Sid: 'TlsOnly', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [arn, `${arn}/*`], Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+            {
+              Sid: 'TlsOnly',
+              Effect: 'Deny',
+              Principal: '*',
+              Action: 's3:*',
+              Resource: [arn, `${arn}/*`],
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            },
             ...extra,
           ],
         }),

@@ -51,11 +51,14 @@ describe.each(['all', 'sales', 'core'])('cell %s (staging)', (cell) => {
     const current = run(stack);
     const services = current.of('aws:ecs/service:Service').map((service) => service.inputs.name as string);
     expect(services.sort()).toEqual([`${prefix}-gateway`, `${prefix}-worker`, ...enabled().map((name) => `${prefix}-subgraph-${name}`)].sort());
-    expect(current.of('aws:servicediscovery/service:Service').map((service) => service.inputs.name as string).sort()).toEqual(['gateway', ...enabled()].sort());
+    expect(
+      current
+        .of('aws:servicediscovery/service:Service')
+        .map((service) => service.inputs.name as string)
+        .sort(),
+    ).toEqual(['gateway', ...enabled()].sort());
     const definitions = current.of('aws:ecs/taskDefinition:TaskDefinition');
-    expect(definitions.map((definition) => definition.inputs.family as string).sort()).toEqual(
-      [...services, `${prefix}-migrate`].sort(),
-    );
+    expect(definitions.map((definition) => definition.inputs.family as string).sort()).toEqual([...services, `${prefix}-migrate`].sort());
     for (const definition of definitions) {
       const app = containersOf(definition)[0]!;
       expect(app.image).toBe('ghcr.io/acme/cellgraph:sha-0123456789abcdef');
@@ -64,7 +67,12 @@ describe.each(['all', 'sales', 'core'])('cell %s (staging)', (cell) => {
     }
     for (const name of enabled()) {
       const subgraph = containersOf(current.named('aws:ecs/taskDefinition:TaskDefinition', `${prefix}-subgraph-${name}-task`))[0]!;
-      expect(subgraph.environment).toEqual(expect.arrayContaining([{ name: 'SUBGRAPHS', value: name }, { name: 'WORKERS', value: 'off' }]));
+      expect(subgraph.environment).toEqual(
+        expect.arrayContaining([
+          { name: 'SUBGRAPHS', value: name },
+          { name: 'WORKERS', value: 'off' },
+        ]),
+      );
     }
   });
 
@@ -108,13 +116,19 @@ describe.each(['all', 'sales', 'core'])('cell %s (staging)', (cell) => {
       expect(rule.inputs.cidrIpv6, rule.name).toBeUndefined();
     }
     const fromCloudFront = ingress.filter((rule) => rule.inputs.prefixListId);
-    expect(fromCloudFront.map((rule) => [tierOf.get(rule.inputs.securityGroupId), rule.inputs.prefixListId, rule.inputs.fromPort])).toEqual([['alb', 'pl-cloudfront', 443]]);
+    expect(fromCloudFront.map((rule) => [tierOf.get(rule.inputs.securityGroupId), rule.inputs.prefixListId, rule.inputs.fromPort])).toEqual([
+      ['alb', 'pl-cloudfront', 443],
+    ]);
     const tierToTier = ingress
       .filter((rule) => rule.inputs.referencedSecurityGroupId)
       .map((rule) => `${tierOf.get(rule.inputs.referencedSecurityGroupId)}->${tierOf.get(rule.inputs.securityGroupId)}:${rule.inputs.fromPort}`);
     expect(tierToTier.sort()).toEqual(TIER_RULES.map(([from, to, port]) => `${from}->${to}:${port}`).sort());
     expect(tierToTier.filter((rule) => rule.startsWith('alb->'))).toEqual(['alb->gateway:4000']);
-    expect(tierToTier.filter((rule) => rule.includes('->database')).sort()).toEqual(['migrate->database:5432', 'subgraph->database:5432', 'worker->database:5432']);
+    expect(tierToTier.filter((rule) => rule.includes('->database')).sort()).toEqual([
+      'migrate->database:5432',
+      'subgraph->database:5432',
+      'worker->database:5432',
+    ]);
     expect(tierToTier.filter((rule) => rule.includes('->redis')).sort()).toEqual(['gateway->redis:6379', 'subgraph->redis:6379', 'worker->redis:6379']);
 
     const egress = current.of('aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule');
@@ -124,7 +138,10 @@ describe.each(['all', 'sales', 'core'])('cell %s (staging)', (cell) => {
     }
     for (const tier of ['database', 'redis', 'alb']) {
       const outbound = egress.filter((rule) => tierOf.get(rule.inputs.securityGroupId) === tier);
-      expect(outbound.every((rule) => rule.inputs.referencedSecurityGroupId), tier).toBe(true);
+      expect(
+        outbound.every((rule) => rule.inputs.referencedSecurityGroupId),
+        tier,
+      ).toBe(true);
       if (tier !== 'alb') expect(outbound, tier).toEqual([]);
     }
   });
@@ -150,7 +167,9 @@ describe.each(['all', 'sales', 'core'])('cell %s (staging)', (cell) => {
     const redis = current.named('aws:elasticache/replicationGroup:ReplicationGroup', `${prefix}-redis`);
     expect(redis.inputs).toMatchObject({ transitEncryptionEnabled: true, atRestEncryptionEnabled: true, securityGroupIds: [`${prefix}-redis-id`] });
     expect(secretValue(redis.inputs.authToken)).toBe('redis-auth-token-0123456789');
-    expect(current.named('aws:elasticache/parameterGroup:ParameterGroup', `${prefix}-redis`).inputs.parameters).toEqual([{ name: 'maxmemory-policy', value: 'noeviction' }]);
+    expect(current.named('aws:elasticache/parameterGroup:ParameterGroup', `${prefix}-redis`).inputs.parameters).toEqual([
+      { name: 'maxmemory-policy', value: 'noeviction' },
+    ]);
     for (const service of current.of('aws:ecs/service:Service')) expect(service.inputs.networkConfiguration.assignPublicIp).toBe(false);
   });
 
@@ -167,7 +186,11 @@ describe.each(['all', 'sales', 'core'])('cell %s (staging)', (cell) => {
       else expect(algorithm).toEqual({ sseAlgorithm: 'aws:kms', kmsMasterKeyId: `arn:aws:mock:eu-west-1:123456789012:aws:kms/key:Key/${prefix}-key` });
       const policy = json(current.named('aws:s3/bucketPolicy:BucketPolicy', bucket.name).inputs.policy);
       expect(policy.Statement[0]).toMatchObject({ Sid: 'TlsOnly', Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
-      expect(policy.Statement.filter((statement: { Effect: string }) => statement.Effect === 'Allow').every((statement: { Principal: unknown }) => statement.Principal !== '*')).toBe(true);
+      expect(
+        policy.Statement.filter((statement: { Effect: string }) => statement.Effect === 'Allow').every(
+          (statement: { Principal: unknown }) => statement.Principal !== '*',
+        ),
+      ).toBe(true);
     }
     const spaPolicy = json(current.named('aws:s3/bucketPolicy:BucketPolicy', `${prefix}-spa`).inputs.policy);
     expect(spaPolicy.Statement[1]).toMatchObject({
@@ -180,7 +203,11 @@ describe.each(['all', 'sales', 'core'])('cell %s (staging)', (cell) => {
     // Only the files service touches the files bucket: no task role of this cell may, and the bucket denies every other principal.
     for (const policy of current.of('aws:iam/rolePolicy:RolePolicy')) expect(String(policy.inputs.policy)).not.toContain(`${prefix}-files`);
     const filesPolicy = json(current.named('aws:s3/bucketPolicy:BucketPolicy', `${prefix}-files`).inputs.policy);
-    expect(filesPolicy.Statement[1]).toMatchObject({ Effect: 'Deny', Principal: '*', Condition: { ArnNotEquals: { 'aws:PrincipalArn': `arn:aws:iam::123456789012:role/${prefix}-subgraph-files-task` } } });
+    expect(filesPolicy.Statement[1]).toMatchObject({
+      Effect: 'Deny',
+      Principal: '*',
+      Condition: { ArnNotEquals: { 'aws:PrincipalArn': `arn:aws:iam::123456789012:role/${prefix}-subgraph-files-task` } },
+    });
   });
 
   it('gives every service alarms and a health check, and alarms for each enabled subgraph and queue', () => {
@@ -203,7 +230,8 @@ describe.each(['all', 'sales', 'core'])('cell %s (staging)', (cell) => {
       expect(alarms.get(`${prefix}-${queue}-depth`)?.dimensions).toEqual({ cell: stack, queue, state: 'waiting' });
       expect(alarms.get(`${prefix}-${queue}-failed-jobs`)?.dimensions).toEqual({ cell: stack, queue, outcome: 'failed' });
     }
-    for (const name of ['5xx-rate', 'p99-latency', 'websocket-connections', 'database-cpu', 'database-connections', 'redis-memory']) expect(alarms.has(`${prefix}-${name}`), name).toBe(true);
+    for (const name of ['5xx-rate', 'p99-latency', 'websocket-connections', 'database-cpu', 'database-connections', 'redis-memory'])
+      expect(alarms.has(`${prefix}-${name}`), name).toBe(true);
     expect(alarms.get(`${prefix}-p99-latency`)).toMatchObject({ extendedStatistic: 'p99', threshold: 0.5 });
     const budget = current.named('aws:budgets/budget:Budget', `${prefix}-monthly`).inputs;
     expect(budget).toMatchObject({ budgetType: 'COST', timeUnit: 'MONTHLY', limitAmount: '300' });
@@ -214,14 +242,22 @@ describe.each(['all', 'sales', 'core'])('cell %s (staging)', (cell) => {
     const current = run(stack);
     const acl = current.named('aws:wafv2/webAcl:WebAcl', `${prefix}-waf`);
     expect(acl.inputs.scope).toBe('CLOUDFRONT');
-    expect(acl.inputs.rules.filter((rule: { statement: { managedRuleGroupStatement?: { name: string } } }) => rule.statement.managedRuleGroupStatement).map((rule: { name: string }) => rule.name)).toEqual(MANAGED_RULE_GROUPS);
-    expect(acl.inputs.rules).toContainEqual(expect.objectContaining({ action: { block: {} }, statement: { rateBasedStatement: { limit: 2000, aggregateKeyType: 'IP', evaluationWindowSec: 300 } } }));
+    expect(
+      acl.inputs.rules
+        .filter((rule: { statement: { managedRuleGroupStatement?: { name: string } } }) => rule.statement.managedRuleGroupStatement)
+        .map((rule: { name: string }) => rule.name),
+    ).toEqual(MANAGED_RULE_GROUPS);
+    expect(acl.inputs.rules).toContainEqual(
+      expect.objectContaining({ action: { block: {} }, statement: { rateBasedStatement: { limit: 2000, aggregateKeyType: 'IP', evaluationWindowSec: 300 } } }),
+    );
     const distribution = current.named('aws:cloudfront/distribution:Distribution', `${prefix}-cdn`).inputs;
     expect(distribution.webAclId).toBe(acl.arn);
     expect(distribution.orderedCacheBehaviors[0]).toMatchObject({ pathPattern: '/graphql*', targetOriginId: 'api', viewerProtocolPolicy: 'https-only' });
     expect(distribution.viewerCertificate.minimumProtocolVersion).toBe('TLSv1.2_2021');
-    const api = (secretValue(distribution.origins) as { originId: string; customHeaders: { value: unknown }[] }[]).find((origin: { originId: string }) => origin.originId === 'api');
-    expect(secretValue(api.customHeaders[0].value)).toBe('origin-verify-token');
+    const api = (secretValue(distribution.origins) as { originId: string; customHeaders: { value: unknown }[] }[]).find(
+      (origin: { originId: string }) => origin.originId === 'api',
+    );
+    expect(secretValue(api!.customHeaders[0]!.value)).toBe('origin-verify-token');
     const listener = current.named('aws:lb/listener:Listener', `${prefix}-https`).inputs;
     expect(listener.defaultActions[0]).toMatchObject({ type: 'fixed-response', fixedResponse: { statusCode: '403' } });
     const rule = current.named('aws:lb/listenerRule:ListenerRule', `${prefix}-from-cloudfront`).inputs;
@@ -236,7 +272,12 @@ describe.each(['all', 'sales', 'core'])('cell %s (staging)', (cell) => {
     const secretArn = (name: string) => current.named('aws:secretsmanager/secret:Secret', `${prefix}-${name}`).arn;
     for (const name of enabled()) {
       const policy = json(policyOf(current, `${prefix}-subgraph-${name}-secrets`)!.inputs.policy);
-      const own = ['database-app-password', 'redis-url', `internal-context-key-${name}`, ...catalog[name]!.secrets.map((variable) => `subgraph-${variable.toLowerCase().replaceAll('_', '-')}`)];
+      const own = [
+        'database-app-password',
+        'redis-url',
+        `internal-context-key-${name}`,
+        ...catalog[name]!.secrets.map((variable) => `subgraph-${variable.toLowerCase().replaceAll('_', '-')}`),
+      ];
       expect([...policy.Statement[0].Resource].sort()).toEqual(own.map(secretArn).sort());
       const containers = containersOf(current.named('aws:ecs/taskDefinition:TaskDefinition', `${prefix}-subgraph-${name}-task`));
       expect(containers[0]!.secrets.map((secret: { valueFrom: string }) => secret.valueFrom).sort()).toEqual(own.map(secretArn).sort());
@@ -272,7 +313,11 @@ describe('production stacks', () => {
     expect(plan.lifecycle.deleteAfter).toBe(tier.snapshotRetentionDays);
     expect(plan.copyActions).toBeUndefined();
     expect(current.named('aws:lb/loadBalancer:LoadBalancer', `${prefix}-alb`).inputs.enableDeletionProtection).toBe(true);
-    expect(current.named('aws:elasticache/replicationGroup:ReplicationGroup', `${prefix}-redis`).inputs).toMatchObject({ numCacheClusters: 2, multiAzEnabled: true, automaticFailoverEnabled: true });
+    expect(current.named('aws:elasticache/replicationGroup:ReplicationGroup', `${prefix}-redis`).inputs).toMatchObject({
+      numCacheClusters: 2,
+      multiAzEnabled: true,
+      automaticFailoverEnabled: true,
+    });
     expect(current.of('aws:ec2/natGateway:NatGateway')).toHaveLength(3);
     for (const service of current.of('aws:ecs/service:Service')) expect(service.inputs.desiredCount).toBeGreaterThanOrEqual(2);
     const gateway = containersOf(current.named('aws:ecs/taskDefinition:TaskDefinition', `${prefix}-gateway-task`))[0]!;
@@ -289,7 +334,9 @@ describe('production stacks', () => {
     expect(plan.copyActions[0].destinationVaultArn).toBe(current.named('aws:backup/vault:Vault', `${prefix}-dr-vault`).arn);
     const backups = current.named('aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration', `${prefix}-backups`).inputs.rules;
     expect(backups).toContainEqual(expect.objectContaining({ id: 'backups-retention', expiration: { days: tier.backupObjectRetentionDays } }));
-    expect(current.named('aws:elasticache/replicationGroup:ReplicationGroup', `${prefix}-redis`).inputs.snapshotRetentionLimit).toBe(tier.redisSnapshotRetentionDays);
+    expect(current.named('aws:elasticache/replicationGroup:ReplicationGroup', `${prefix}-redis`).inputs.snapshotRetentionLimit).toBe(
+      tier.redisSnapshotRetentionDays,
+    );
   });
 
   it('give the CI/CD deployer an OIDC role of its environment and the log archive a role of its own', () => {
@@ -297,7 +344,12 @@ describe('production stacks', () => {
     const trust = json(current.named('aws:iam/role:Role', 'cg-all-prod-deployer').inputs.assumeRolePolicy);
     expect(trust.Statement[0]).toMatchObject({
       Action: 'sts:AssumeRoleWithWebIdentity',
-      Condition: { StringEquals: { 'token.actions.githubusercontent.com:sub': 'repo:acme/cellgraph:environment:production', 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } },
+      Condition: {
+        StringEquals: {
+          'token.actions.githubusercontent.com:sub': 'repo:acme/cellgraph:environment:production',
+          'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+        },
+      },
     });
     const preview = json(current.named('aws:iam/role:Role', 'cg-all-prod-preview').inputs.assumeRolePolicy);
     expect(preview.Statement[0].Condition.StringEquals['token.actions.githubusercontent.com:sub']).toBe('repo:acme/cellgraph:pull_request');
@@ -311,10 +363,17 @@ describe('production stacks', () => {
 describe('outputs', () => {
   it('tell a product team its endpoint, SPA, explorer, dashboard, migrations and rollback', () => {
     const outputs = run('all-production').resolved;
-    expect(outputs).toMatchObject({ endpoint: 'https://cell.example.com/graphql', spaUrl: 'https://cell.example.com/', cell: 'all', environment: 'production' });
+    expect(outputs).toMatchObject({
+      endpoint: 'https://cell.example.com/graphql',
+      spaUrl: 'https://cell.example.com/',
+      cell: 'all',
+      environment: 'production',
+    });
     expect(outputs.explorerUrl).toMatch(/^off/);
     expect(outputs.dashboardUrl).toBe('https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#dashboards/dashboard/cg-all-prod');
-    expect(outputs.migrateCommand).toMatch(/^aws ecs run-task --region eu-west-1 --cluster cg-all-prod --task-definition \S+cg-all-prod-migrate-task --launch-type FARGATE/);
+    expect(outputs.migrateCommand).toMatch(
+      /^aws ecs run-task --region eu-west-1 --cluster cg-all-prod --task-definition \S+cg-all-prod-migrate-task --launch-type FARGATE/,
+    );
     expect(outputs.rollback).toContain('CELLGRAPH_IMAGE=<the previous image> pulumi up --stack all-production');
   });
 });
@@ -335,13 +394,17 @@ describe('a manifest the program refuses', () => {
 
   it('fails with the unknown subgraph’s name before declaring anything', async () => {
     const declared: Declared[] = [];
-    await expect(runCell('unknown-staging', { cellsDir: dir, resources: declared })).rejects.toThrow('Cell unknown: unknown subgraph billing (known: identity, tasks, crm, collaboration, notifications)');
+    await expect(runCell('unknown-staging', { cellsDir: dir, resources: declared })).rejects.toThrow(
+      'Cell unknown: unknown subgraph billing (known: identity, tasks, crm, collaboration, notifications)',
+    );
     expect(declared).toEqual([]);
   });
 
   it('fails with the missing dependency before declaring anything', async () => {
     const declared: Declared[] = [];
-    await expect(runCell('orphan-production', { cellsDir: dir, resources: declared })).rejects.toThrow('Cell orphan: subgraph tasks needs identity, which the cell does not enable');
+    await expect(runCell('orphan-production', { cellsDir: dir, resources: declared })).rejects.toThrow(
+      'Cell orphan: subgraph tasks needs identity, which the cell does not enable',
+    );
     expect(declared).toEqual([]);
   });
 
@@ -352,13 +415,18 @@ describe('a manifest the program refuses', () => {
   });
 
   it('gives a files subgraph (and it alone) the files bucket, under the organizations’ prefix', async () => {
-    const withFiles: SubgraphCatalog = { ...catalog, files: { name: 'files', description: 'Files', dependsOn: ['identity'], secrets: [], queues: ['files-jobs'] } };
+    const withFiles: SubgraphCatalog = {
+      ...catalog,
+      files: { name: 'files', description: 'Files', dependsOn: ['identity'], secrets: [], queues: ['files-jobs'] },
+    };
     const current = await runCell('docs-staging', { cellsDir: dir, catalog: withFiles });
     const prefix = 'cg-docs-stg';
     const files = json(policyOf(current, `${prefix}-subgraph-files-task`)!.inputs.policy);
     expect(files.Statement[0]).toMatchObject({ Effect: 'Allow', Resource: `${current.named('aws:s3/bucket:Bucket', `${prefix}-files`).arn}/orgs/*` });
     expect(policyOf(current, `${prefix}-subgraph-identity-task`)).toBeUndefined();
     expect(current.named('aws:iam/role:Role', `${prefix}-subgraph-files-task`).inputs.name).toBe(`${prefix}-subgraph-files-task`);
-    expect(current.of('aws:cloudwatch/metricAlarm:MetricAlarm').map((alarm) => alarm.inputs.name)).toEqual(expect.arrayContaining([`${prefix}-files-jobs-failed-jobs`, `${prefix}-subgraph-files-cpu`]));
+    expect(current.of('aws:cloudwatch/metricAlarm:MetricAlarm').map((alarm) => alarm.inputs.name)).toEqual(
+      expect.arrayContaining([`${prefix}-files-jobs-failed-jobs`, `${prefix}-subgraph-files-cpu`]),
+    );
   });
 });

@@ -48,11 +48,24 @@ export const IMAGE = 'ghcr.io/acme/cellgraph:sha-0123456789abcdef';
 const extraState = (type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown> => {
   switch (type) {
     case 'aws:acm/certificate:Certificate':
-      return { domainValidationOptions: [{ domainName: inputs.domainName, resourceRecordName: `_x.${String(inputs.domainName)}`, resourceRecordType: 'CNAME', resourceRecordValue: '_y.acm-validations.aws' }] };
+      return {
+        domainValidationOptions: [
+          {
+            domainName: inputs.domainName,
+            resourceRecordName: `_x.${String(inputs.domainName)}`,
+            resourceRecordType: 'CNAME',
+            resourceRecordValue: '_y.acm-validations.aws',
+          },
+        ],
+      };
     case 'aws:lambda/invocation:Invocation':
       return { result: JSON.stringify({ image: (JSON.parse(String(inputs.input)) as { image: string }).image, exitCode: 0 }) };
     case 'aws:rds/cluster:Cluster':
-      return { endpoint: `${name}.cluster.eu-west-1.rds.amazonaws.com`, readerEndpoint: `${name}.cluster-ro.eu-west-1.rds.amazonaws.com`, clusterIdentifier: inputs.clusterIdentifier };
+      return {
+        endpoint: `${name}.cluster.eu-west-1.rds.amazonaws.com`,
+        readerEndpoint: `${name}.cluster-ro.eu-west-1.rds.amazonaws.com`,
+        clusterIdentifier: inputs.clusterIdentifier,
+      };
     case 'aws:elasticache/replicationGroup:ReplicationGroup':
       return { primaryEndpointAddress: `master.${name}.cache.amazonaws.com` };
     case 'aws:ecs/taskDefinition:TaskDefinition':
@@ -99,7 +112,8 @@ export async function runCell(
         return { id, state: { arn, name: args.inputs.name ?? args.name, ...args.inputs, ...extraState(args.type, args.name, args.inputs) } };
       },
       call(args) {
-        if (args.token === 'aws:index/getCallerIdentity:getCallerIdentity') return { accountId: '123456789012', arn: 'arn:aws:iam::123456789012:user/test', userId: 'test' };
+        if (args.token === 'aws:index/getCallerIdentity:getCallerIdentity')
+          return { accountId: '123456789012', arn: 'arn:aws:iam::123456789012:user/test', userId: 'test' };
         if (args.token === 'aws:ec2/getManagedPrefixList:getManagedPrefixList') return { id: 'pl-cloudfront', name: args.inputs.name };
         return args.inputs;
       },
@@ -118,7 +132,12 @@ export async function runCell(
   const of = (type: string) => resources.filter((resource) => resource.type === type);
   const named = (type: string, name: string) => {
     const found = of(type).find((resource) => resource.name === name);
-    if (!found) throw new Error(`No ${type} named ${name}; there are: ${of(type).map((resource) => resource.name).join(', ')}`);
+    if (!found)
+      throw new Error(
+        `No ${type} named ${name}; there are: ${of(type)
+          .map((resource) => resource.name)
+          .join(', ')}`,
+      );
     return found;
   };
   return { resources, outputs, of, named, resolved };
