@@ -55,7 +55,7 @@ export function createAccounts(settings: CellSettings, parent: pulumi.Resource):
     settings.accounts.githubOidcProviderArn ??
     new aws.iam.OpenIdConnectProvider(`${prefix}-github`, { url: `https://${GITHUB_OIDC}`, clientIdLists: ['sts.amazonaws.com'] }, { parent }).arn;
 
-  const githubTrust = (subject: string) =>
+  const githubTrust = (subject: string, crossAccount?: string) =>
     pulumi.output(oidcArn).apply((arn) =>
       JSON.stringify({
         Version: '2012-10-17',
@@ -66,6 +66,8 @@ export function createAccounts(settings: CellSettings, parent: pulumi.Resource):
             Action: 'sts:AssumeRoleWithWebIdentity',
             Condition: { StringEquals: { [`${GITHUB_OIDC}:aud`]: 'sts.amazonaws.com', [`${GITHUB_OIDC}:sub`]: subject } },
           },
+          // The CI/CD account's role (itself assumed by GitHub Actions through OIDC) may assume it too.
+          ...(crossAccount ? [{ Effect: 'Allow', Principal: { AWS: crossAccount }, Action: 'sts:AssumeRole' }] : []),
         ],
       }),
     );
@@ -75,7 +77,7 @@ export function createAccounts(settings: CellSettings, parent: pulumi.Resource):
     {
       name: `${prefix}-deployer`,
       description: `GitHub Actions deploys ${settings.stack}`,
-      assumeRolePolicy: githubTrust(`repo:${repo}:environment:${settings.environment}`),
+      assumeRolePolicy: githubTrust(`repo:${repo}:environment:${settings.environment}`, settings.accounts.cicdRoleArn),
       maxSessionDuration: 3600,
     },
     { parent },

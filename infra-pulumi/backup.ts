@@ -1,6 +1,6 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import { type CellSettings, namePrefix } from './config.js';
+import { type CellSettings, cellTags, namePrefix } from './config.js';
 import { trustService } from './iam.js';
 
 /**
@@ -20,7 +20,7 @@ export function createBackups(settings: CellSettings, args: { clusterArn: pulumi
   const vault = new aws.backup.Vault(`${prefix}-vault`, { name: `${prefix}`, kmsKeyArn: args.key.arn, forceDestroy: !settings.production }, { parent });
   let drVault: aws.backup.Vault | undefined;
   if (tier.copyToDrRegion) {
-    const dr = new aws.Provider(`${prefix}-dr-region`, { region: settings.drRegion as aws.Region }, { parent });
+    const dr = new aws.Provider(`${prefix}-dr-region`, { region: settings.drRegion as aws.Region, defaultTags: { tags: cellTags(settings) } }, { parent });
     drVault = new aws.backup.Vault(`${prefix}-dr-vault`, { name: `${prefix}-dr`, forceDestroy: !settings.production }, { parent, provider: dr });
   }
   const plan = new aws.backup.Plan(

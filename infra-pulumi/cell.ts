@@ -61,7 +61,9 @@ export function deployCell(options: { env?: NodeJS.ProcessEnv; catalog?: Subgrap
 
 export function declareCell(settings: CellSettings, manifest: CellManifest): CellOutputs {
   const prefix = namePrefix(settings);
-  const provider = new aws.Provider(`${prefix}-aws`, { region: settings.region as aws.Region, defaultTags: { tags: cellTags(settings) } });
+  // The cell's account: the credentials' own, or the one `assumeRoleArn` leads to (from the CI/CD account).
+  const assumeRoles = settings.accounts.assumeRoleArn ? [{ roleArn: settings.accounts.assumeRoleArn, sessionName: `pulumi-${settings.stack}` }] : undefined;
+  const provider = new aws.Provider(`${prefix}-aws`, { region: settings.region as aws.Region, defaultTags: { tags: cellTags(settings) }, assumeRoles });
   const cell = new Cell(prefix, { providers: { aws: provider } });
   const parent = cell;
 

@@ -119,6 +119,10 @@ export interface CellSettings {
     githubOidcProviderArn?: string;
     /** The central log-archive account: its role may read this cell's logs. */
     loggingAccountId?: string;
+    /** A role of the CI/CD account that may assume the deployer role (cross-account, as the specification draws it). */
+    cicdRoleArn?: string;
+    /** The role the program's AWS provider assumes in the cell's account (CI's credentials are the CI/CD account's). */
+    assumeRoleArn?: string;
   };
   secrets: CellSecrets;
 }
@@ -222,6 +226,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): CellSettings
       githubRepository: config.require('githubRepository'),
       githubOidcProviderArn: config.get('githubOidcProviderArn'),
       loggingAccountId: config.get('loggingAccountId'),
+      cicdRoleArn: config.get('cicdRoleArn'),
+      assumeRoleArn: config.get('assumeRoleArn'),
     },
     secrets: {
       databasePassword: config.requireSecret('databasePassword'),

@@ -1,6 +1,6 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import { type CellSettings, namePrefix } from './config.js';
+import { type CellSettings, cellTags, namePrefix } from './config.js';
 import { bucketPolicy } from './storage.js';
 
 /**
@@ -40,7 +40,7 @@ export interface Edge {
 
 /** The provider of CloudFront's global resources (its certificate and WAF live in us-east-1). */
 export const globalProvider = (settings: CellSettings, parent: pulumi.Resource) =>
-  new aws.Provider(`${namePrefix(settings)}-us-east-1`, { region: 'us-east-1' }, { parent });
+  new aws.Provider(`${namePrefix(settings)}-us-east-1`, { region: 'us-east-1', defaultTags: { tags: cellTags(settings) } }, { parent });
 
 function validatedCertificate(name: string, domain: string, zone: aws.route53.Zone, parent: pulumi.Resource, provider?: aws.Provider): pulumi.Output<string> {
   const certificate = new aws.acm.Certificate(name, { domainName: domain, validationMethod: 'DNS' }, { parent, provider });

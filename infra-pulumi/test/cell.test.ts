@@ -33,7 +33,7 @@ const run = (stack: string) => {
 beforeAll(async () => {
   // Sequential: the mocks are process-wide.
   for (const stack of ['all-staging', 'sales-staging', 'core-staging']) runs.set(stack, await runCell(stack));
-  runs.set('all-production', await runCell('all-production'));
+  runs.set('all-production', await runCell('all-production', { config: { 'cellgraph:cicdRoleArn': 'arn:aws:iam::333333333333:role/cellgraph-ci' } }));
   runs.set('core-production', await runCell('core-production', { config: { 'cellgraph:drTier': 'critical' } }));
 });
 
@@ -351,6 +351,8 @@ describe('production stacks', () => {
         },
       },
     });
+    expect(trust.Statement[1]).toEqual({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::333333333333:role/cellgraph-ci' }, Action: 'sts:AssumeRole' });
+    expect(json(run('all-staging').named('aws:iam/role:Role', 'cg-all-stg-deployer').inputs.assumeRolePolicy).Statement).toHaveLength(1);
     const preview = json(current.named('aws:iam/role:Role', 'cg-all-prod-preview').inputs.assumeRolePolicy);
     expect(preview.Statement[0].Condition.StringEquals['token.actions.githubusercontent.com:sub']).toBe('repo:acme/cellgraph:pull_request');
     const logging = json(current.named('aws:iam/role:Role', 'cg-all-prod-logging').inputs.assumeRolePolicy);
