@@ -41,8 +41,3 @@ export function loadCellManifest(cell: string, options: { cellsDir?: string; cat
   const catalog = options.catalog ?? readCatalog();
   return { name: cell, description: manifest.description, subgraphs: resolveSubgraphs(cell, manifest.subgraphs, catalog) };
 }
-
-/** The environment variables of the secrets the cell's subgraphs own (once each). */
-export function subgraphSecretNames(manifest: CellManifest): string[] {
-  return [...new Set(manifest.subgraphs.flatMap((subgraph) => subgraph.secrets))];
-}

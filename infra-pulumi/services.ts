@@ -6,6 +6,7 @@ import { rolePolicy, type Statement, trustService } from './iam.js';
 import type { CellManifest, SubgraphFacts } from './manifest.js';
 import type { CellSecretStore, StoredSecret } from './secrets.js';
 import type { SecurityGroups, Tier } from './security-groups.js';
+import { FILES_PREFIX } from './storage.js';
 
 /**
  * ECS Fargate: every process of the cell runs the one image with the command naming its service
@@ -225,9 +226,14 @@ export function serviceSpecs(
     bucketArn.apply((arn) => ({
       Effect: 'Allow' as const,
       Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload'],
-      Resource: `${arn}/orgs/*`,
+      Resource: `${arn}/${FILES_PREFIX}*`,
     })),
-    bucketArn.apply((arn) => ({ Effect: 'Allow' as const, Action: 's3:ListBucket', Resource: arn, Condition: { StringLike: { 's3:prefix': 'orgs/*' } } })),
+    bucketArn.apply((arn) => ({
+      Effect: 'Allow' as const,
+      Action: 's3:ListBucket',
+      Resource: arn,
+      Condition: { StringLike: { 's3:prefix': `${FILES_PREFIX}*` } },
+    })),
     secrets.key.arn.apply((arn) => ({ Effect: 'Allow' as const, Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Resource: arn })),
   ];
 

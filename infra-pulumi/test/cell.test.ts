@@ -410,6 +410,12 @@ describe('a manifest the program refuses', () => {
     expect(declared).toEqual([]);
   });
 
+  it('refuses to run without an image', async () => {
+    const declared: Declared[] = [];
+    await expect(runCell('core-staging', { env: {}, resources: declared })).rejects.toThrow('No image: set CELLGRAPH_IMAGE');
+    expect(declared).toEqual([]);
+  });
+
   it('refuses a stack that is not <cell>-<staging|production>', async () => {
     const declared: Declared[] = [];
     await expect(runCell('sales-dev', { resources: declared })).rejects.toThrow('stacks are named <cell>-<env>, env one of staging, production');
