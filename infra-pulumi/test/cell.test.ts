@@ -33,7 +33,10 @@ const run = (stack: string) => {
 beforeAll(async () => {
   // Sequential: the mocks are process-wide.
   for (const stack of ['all-staging', 'sales-staging', 'core-staging']) runs.set(stack, await runCell(stack));
-  runs.set('all-production', await runCell('all-production', { config: { 'cellgraph:cicdRoleArn': 'arn:aws:iam::333333333333:role/cellgraph-ci' } }));
+  runs.set(
+    'all-production',
+    await runCell('all-production', { config: { 'cellgraph:cicdRoleArn': 'arn:aws:iam::333333333333:role/cellgraph-ci', 'cellgraph:ghcrToken': 'ghp_token' } }),
+  );
   runs.set('core-production', await runCell('core-production', { config: { 'cellgraph:drTier': 'critical' } }));
 });
 
@@ -337,6 +340,26 @@ describe('production stacks', () => {
     expect(current.named('aws:elasticache/replicationGroup:ReplicationGroup', `${prefix}-redis`).inputs.snapshotRetentionLimit).toBe(
       tier.redisSnapshotRetentionDays,
     );
+  });
+
+  it('pull the image through the account’s ECR cache of ghcr.io when a token is configured', () => {
+    const current = run('all-production');
+    const prefix = 'cg-all-prod';
+    const rule = current.named('aws:ecr/pullThroughCacheRule:PullThroughCacheRule', `${prefix}-ghcr`).inputs;
+    expect(rule).toMatchObject({
+      ecrRepositoryPrefix: `${prefix}-ghcr`,
+      upstreamRegistryUrl: 'ghcr.io',
+      credentialArn: current.named('aws:secretsmanager/secret:Secret', `${prefix}-ghcr`).arn,
+    });
+    expect(current.named('aws:secretsmanager/secret:Secret', `${prefix}-ghcr`).inputs.name).toMatch(/^ecr-pullthroughcache\//);
+    expect(current.named('aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate', `${prefix}-ghcr`).inputs).toMatchObject({
+      prefix: `${prefix}-ghcr`,
+      imageTagMutability: 'IMMUTABLE',
+    });
+    for (const definition of current.of('aws:ecs/taskDefinition:TaskDefinition')) {
+      expect(containersOf(definition)[0]!.image).toBe(`123456789012.dkr.ecr.eu-west-1.amazonaws.com/${prefix}-ghcr/acme/cellgraph:sha-0123456789abcdef`);
+    }
+    expect(run('all-staging').of('aws:ecr/pullThroughCacheRule:PullThroughCacheRule')).toEqual([]);
   });
 
   it('give the CI/CD deployer an OIDC role of its environment and the log archive a role of its own', () => {
