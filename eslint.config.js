@@ -5,7 +5,8 @@
 //   - a subgraph imports another module only as @cellgraph/<module>/contracts, the kernel as
 //     @cellgraph/kernel, /core or /testing — never a module's root or src/, never ../../<other>/;
 //   - the gateway imports no subgraph module: its sources only @cellgraph/kernel/core, its tests also
-//     @cellgraph/kernel/testing and the harness under scripts/testing/.
+//     @cellgraph/kernel/testing and the harness under scripts/testing/;
+//   - infra-pulumi imports only @cellgraph/kernel/core of our packages.
 // scripts/ is the composition root (it starts cells) and may import every package.
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
@@ -48,18 +49,7 @@ const NODE_GLOBALS = Object.fromEntries(
 
 export default defineConfig(
   {
-    ignores: [
-      '**/node_modules/**',
-      '**/dist/**',
-      'build/**',
-      '**/coverage/**',
-      '.cellgraph/**',
-      'schema/**',
-      '**/*.generated.*',
-      '**/gql/**',
-      'web/**',
-      'infra-pulumi/**',
-    ],
+    ignores: ['**/node_modules/**', '**/dist/**', 'build/**', '**/coverage/**', '.cellgraph/**', 'schema/**', '**/*.generated.*', '**/gql/**', 'web/**'],
   },
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },
@@ -132,6 +122,16 @@ export default defineConfig(
         'Gateway tests import no subgraph module: @cellgraph/kernel/core and @cellgraph/kernel/testing only.',
       ),
       'cellgraph/relative-boundaries': ['error', { allow: TEST_HARNESS }],
+    },
+  },
+  {
+    // The Pulumi program reads cells without loading any subgraph: of our packages only the light kernel entry.
+    files: ['infra-pulumi/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        '^@cellgraph/(?!kernel/core$)',
+        'infra-pulumi imports only @cellgraph/kernel/core of our packages (and scripts/runtime/ relatively).',
+      ),
     },
   },
   prettier,

@@ -10,7 +10,13 @@ const conditions = ['@cellgraph/source', ...defaultServerConditions.filter((cond
 const require = createRequire(import.meta.url);
 
 const NOT_TESTS = ['**/node_modules/**', '**/dist/**'];
-const TEST_FILES = ['subgraphs/*/src/**/*.test.ts', 'subgraphs/*/test/**/*.test.ts', 'gateway/**/*.test.ts', 'scripts/**/*.test.ts'];
+const TEST_FILES = [
+  'subgraphs/*/src/**/*.test.ts',
+  'subgraphs/*/test/**/*.test.ts',
+  'gateway/**/*.test.ts',
+  'scripts/**/*.test.ts',
+  'infra-pulumi/test/**/*.test.ts',
+];
 /**
  * Fault tests: cells of their own as processes, killed, frozen or cut off while under load. They
  * run one at a time, after the rest (which runs two at a time, builds and process tests without

@@ -5,13 +5,16 @@
  * API schema for clients
  * (schema/cells/<cell>/schema.graphql). With --check, writes nothing and fails when a committed
  * file is stale or a cell does not compose (part of `npm test`). `--cell NAME` limits both to one
- * cell and its subgraphs (CI checks each cell in its own job).
+ * cell and its subgraphs (CI checks each cell in its own job). Also writes schema/subgraphs/catalog.json,
+ * the facts of every subgraph that infra-pulumi/ reads (dependencies, secrets, queues).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   apiSchemaPath,
+  catalogFactsJson,
+  catalogFactsPath,
   CellError,
   cellNames,
   liveEventsPath,
@@ -37,6 +40,8 @@ const cells = (() => {
 const sdls = await subgraphSdls(cells);
 
 const expected = new Map<string, string>();
+// What the Pulumi program reads of every subgraph (dependencies, secrets, queues) without loading one.
+expected.set(catalogFactsPath, catalogFactsJson());
 for (const [name, sdl] of sdls) expected.set(join(SCHEMA_DIR, 'subgraphs', `${name}.graphql`), sdl);
 let failed = false;
 for (const cell of cells) {

@@ -12,9 +12,20 @@ import { pathToFileURL } from 'node:url';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 
-/** The workspaces of the root package.json (every package the image carries). */
-export function workspacesOf(root: string): string[] {
+/** Every workspace of the root package.json: the image carries each one's package.json (the lock file names them all). */
+export function allWorkspacesOf(root: string): string[] {
   return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { workspaces: string[] }).workspaces;
+}
+
+/**
+ * The workspaces the image runs, compiled: those with a `build` script. infra-pulumi/ has none: the
+ * Pulumi CLI runs it from the sources, never the image (its Pulumi packages are dev dependencies,
+ * which `npm ci --omit=dev` leaves out).
+ */
+export function workspacesOf(root: string): string[] {
+  return allWorkspacesOf(root).filter(
+    (workspace) => (JSON.parse(readFileSync(join(root, workspace, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts?.build,
+  );
 }
 
 export function stageRuntime(target: string, root = ROOT): void {
@@ -24,7 +35,13 @@ export function stageRuntime(target: string, root = ROOT): void {
   if (missing.length) throw new Error(`Not built: ${missing.join(', ')} (run npm run build first)`);
   if (existsSync(target) && readdirSync(target).length) throw new Error(`${target} is not empty`);
   mkdirSync(target, { recursive: true });
-  for (const path of ['package.json', 'package-lock.json', 'schema', ...compiled, ...workspaces.map((workspace) => join(workspace, 'package.json'))]) {
+  for (const path of [
+    'package.json',
+    'package-lock.json',
+    'schema',
+    ...compiled,
+    ...allWorkspacesOf(root).map((workspace) => join(workspace, 'package.json')),
+  ]) {
     cpSync(join(root, path), join(target, path), { recursive: true });
   }
   execFileSync('npm', ['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'], {

@@ -19,3 +19,5 @@ export const apiSchemaPath = (cell: string) => join(CELLS_DIR, cell, 'schema.gra
 export const nodeSubgraphPath = (cell: string) => join(CELLS_DIR, cell, 'node.graphql');
 export const liveEventsPath = (cell: string) => join(CELLS_DIR, cell, 'live-events.json');
 export const nodeOwnersPath = (cell: string) => join(CELLS_DIR, cell, 'node-owners.json');
+/** The facts a deployment needs of every subgraph (scripts/runtime/cells.ts, `catalogFactsJson`). */
+export const catalogFactsPath = join(SCHEMA_DIR, 'subgraphs', 'catalog.json');

@@ -1,16 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { AnySubgraphDefinition } from '@cellgraph/kernel';
-import { z } from 'zod';
+import { eventQueueName, jobQueueName, type AnySubgraphDefinition } from '@cellgraph/kernel';
 import { catalog } from './catalog.js';
 import { CELLS_DIR } from './cell-paths.js';
+import { cellNamesIn, readManifest, resolveSubgraphs as resolveIn } from './cell-manifest.js';
 
 export * from './cell-paths.js';
-
-const manifestSchema = z.object({
-  description: z.string().min(1),
-  subgraphs: z.array(z.string()).min(1),
-});
+export { CellError } from './cell-manifest.js';
 
 export interface Cell {
   name: string;
@@ -19,29 +13,14 @@ export interface Cell {
   subgraphs: AnySubgraphDefinition[];
 }
 
-export class CellError extends Error {
-  override name = 'CellError';
-}
-
 export function cellNames(): string[] {
-  return readdirSync(CELLS_DIR, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
+  return cellNamesIn(CELLS_DIR);
 }
 
 /** Reads and validates `schema/cells/<name>/cell.json`. */
 export function loadCell(name: string): Cell {
-  if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new CellError(`Invalid cell name: ${JSON.stringify(name)}`);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(join(CELLS_DIR, name, 'cell.json'), 'utf8'));
-  } catch (error) {
-    throw new CellError(`Cell ${name}: cannot read schema/cells/${name}/cell.json (${(error as Error).message}). Cells: ${cellNames().join(', ')}`);
-  }
-  const manifest = manifestSchema.safeParse(raw);
-  if (!manifest.success) throw new CellError(`Cell ${name}: invalid cell.json: ${manifest.error.message}`);
-  return { name, description: manifest.data.description, subgraphs: resolveSubgraphs(name, manifest.data.subgraphs) };
+  const manifest = readManifest(CELLS_DIR, name);
+  return { name, description: manifest.description, subgraphs: resolveSubgraphs(name, manifest.subgraphs) };
 }
 
 /**
@@ -49,21 +28,38 @@ export function loadCell(name: string): Cell {
  * dependency is enabled too. Ordered so that dependencies come first.
  */
 export function resolveSubgraphs(cell: string, names: readonly string[]): AnySubgraphDefinition[] {
-  const enabled = new Set(names);
-  if (enabled.size !== names.length) throw new CellError(`Cell ${cell}: a subgraph is listed twice`);
-  for (const name of names) {
-    const definition = catalog[name];
-    if (!definition) throw new CellError(`Cell ${cell}: unknown subgraph ${name} (known: ${Object.keys(catalog).join(', ')})`);
-    const missing = definition.dependsOn.filter((dependency) => !enabled.has(dependency));
-    if (missing.length) throw new CellError(`Cell ${cell}: subgraph ${name} needs ${missing.join(', ')}, which the cell does not enable`);
-  }
-  const ordered: AnySubgraphDefinition[] = [];
-  const visit = (name: string) => {
-    const definition = catalog[name]!;
-    if (ordered.includes(definition)) return;
-    definition.dependsOn.forEach(visit);
-    ordered.push(definition);
+  return resolveIn(cell, names, catalog);
+}
+
+/**
+ * What a deployment needs to know of a subgraph without loading it, written by `npm run compose` to
+ * schema/subgraphs/catalog.json (kept current by `compose:check`) and read by the Pulumi program.
+ */
+export interface SubgraphFacts {
+  name: string;
+  description: string;
+  dependsOn: string[];
+  /** Environment variables holding secrets its services read (given only to its processes). */
+  secrets: string[];
+  /** Its BullMQ queues: `<name>-events` when it consumes events, `<name>-jobs` when it has jobs or schedules. */
+  queues: string[];
+}
+
+export function subgraphFacts(definition: AnySubgraphDefinition): SubgraphFacts {
+  const queues = [
+    ...(definition.consumes?.length ? [eventQueueName(definition.name)] : []),
+    ...(definition.jobs || definition.schedules?.length ? [jobQueueName(definition.name)] : []),
+  ];
+  return {
+    name: definition.name,
+    description: definition.description,
+    dependsOn: [...definition.dependsOn],
+    secrets: [...(definition.secrets ?? [])],
+    queues,
   };
-  names.forEach(visit);
-  return ordered;
+}
+
+/** schema/subgraphs/catalog.json: the facts of every subgraph of the catalog, by name. */
+export function catalogFactsJson(): string {
+  return `${JSON.stringify(Object.fromEntries(Object.entries(catalog).map(([name, definition]) => [name, subgraphFacts(definition)])), null, 2)}\n`;
 }

@@ -43,6 +43,7 @@ export const identitySubgraph = defineSubgraph<IdentityServices>({
   nodeTypes: ['User', 'Organization', 'Team'],
   trash: [{ type: 'Team', table: 'teams', event: 'team' }],
   dependsOn: [],
+  secrets: ['AUTH_SIGNING_KEY', 'IDENTITY_ENCRYPTION_KEY'],
   migrations,
   entities: [User, Organization, Membership, SessionRecord, RefreshToken, PasswordReset, MfaFactor, MfaBackupCode, Team, TeamMember, Invitation, ApiKey],
   resolvers: [

@@ -51,6 +51,12 @@ export interface SubgraphDefinition<TServices = unknown> extends SubgraphKeyAcce
   readonly scope: string;
   /** Subgraphs this one needs in the same cell (e.g. tasks needs identity for User). */
   readonly dependsOn: readonly string[];
+  /**
+   * Environment variables holding secrets its services read (e.g. identity's AUTH_SIGNING_KEY): a
+   * deployment keeps them in its secret store and gives them only to the processes that build this
+   * subgraph's services (its own service and the worker; see infra-pulumi/).
+   */
+  readonly secrets?: readonly string[];
   readonly migrations: readonly Migration[];
   readonly entities: ClassType[];
   readonly resolvers: NonEmptyArray<ClassType<object>>;
