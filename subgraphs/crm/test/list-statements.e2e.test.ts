@@ -1,9 +1,11 @@
+import { waitFor } from '@cellgraph/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCell, type TestCell, type TestUser } from '../../../scripts/testing/cell-harness.js';
 
 /*
- * The SPA's lists (tasks, contacts, leads, deals, boards) through the gateway: the SQL statements of
- * a list do not grow with its items (3 vs 12, each in its own organization, which sees only its own).
+ * The SPA's lists (tasks, contacts, leads, deals, boards, and the activity of each task in a list)
+ * through the gateway: the SQL statements of a list do not grow with its items (3 vs 12, each in its
+ * own organization, which sees only its own).
  */
 let cell: TestCell;
 const orgs = new Map<number, TestUser>();
@@ -73,6 +75,34 @@ describe('the SPA lists', () => {
       counts.push(statementsOf(`list-${list}-${n}`));
     }
     expect(counts[0]).toBeGreaterThan(0);
+    expect(counts[1]).toBe(counts[0]);
+  });
+});
+
+describe('the activity of every task in a list', () => {
+  const ACTIVITY = 'query { tasks(first: 50) { nodes { id activity(first: 5) { totalCount nodes { ... on ActivityEvent { event node { id } } } } } } }';
+  type Tasks = { tasks: { nodes: { id: string; activity: { totalCount: number; nodes: { event: string; node: { id: string } }[] } }[] } };
+
+  it('takes as many statements for 12 tasks as for 3, each page holding only its own task’s events', async () => {
+    const counts: number[] = [];
+    for (const n of [3, 12]) {
+      const owner = orgs.get(n)!;
+      // Events reach the activity feed through the event workers.
+      await waitFor(
+        async () => ((await cell.gql(ACTIVITY, {}, owner.token)).data as Tasks).tasks.nodes.every((task) => task.activity.totalCount >= 1),
+        'every task’s creation in its activity',
+      );
+      const result = await cell.gql(ACTIVITY, {}, owner.token, { 'x-request-id': `activity-${n}` });
+      expect(result.errors).toBeUndefined();
+      const tasks = (result.data as Tasks).tasks.nodes;
+      expect(tasks).toHaveLength(n);
+      for (const task of tasks) {
+        expect(task.activity.nodes.length).toBe(Math.min(task.activity.totalCount, 5));
+        expect(task.activity.nodes.map((item) => item.event)).toContain('task.created');
+        for (const item of task.activity.nodes) expect(item.node.id).toBe(task.id);
+      }
+      counts.push(statementsOf(`activity-${n}`));
+    }
     expect(counts[1]).toBe(counts[0]);
   });
 });

@@ -1,7 +1,7 @@
 import {
   OrderDirection,
   paginate,
-  paginateSource,
+  paginateSourceGroups,
   requireOrgId,
   requireUserId,
   type Connection,
@@ -26,11 +26,12 @@ const itemsLatestFirst: SortKey[] = [
   { name: 'id', path: 'id', sqlType: 'uuid', direction: OrderDirection.DESC },
 ];
 
-/** The events of every module about one object, minus comment events (the comments themselves are listed). */
+/** The events of every module about some objects (`grp`: the object), minus comment events (the comments themselves are listed). */
 const ITEMS_SQL = `
-  SELECT 'event' AS kind, event_id AS id, occurred_at AS at FROM collaboration.activities WHERE node_id = :nodeUuid AND type NOT LIKE 'comment.%'
+  SELECT 'event' AS kind, event_id AS id, occurred_at AS at, node_id AS grp FROM collaboration.activities
+   WHERE node_id IN (:...groups) AND type NOT LIKE 'comment.%'
   UNION ALL
-  SELECT 'comment', id, created_at FROM collaboration.comments WHERE node_id = :nodeUuid`;
+  SELECT 'comment', id, created_at, node_id FROM collaboration.comments WHERE node_id IN (:...groups)`;
 
 /**
  * Activity: every module's events about objects (consumed from their outboxes, at least once,
@@ -76,23 +77,26 @@ export class ActivityService {
     });
   }
 
-  /** An object's events and comments, latest first, keyset-paged over (time, id). */
-  ofNode(request: RequestContext, nodeUuid: string, args: ConnectionArgs): Promise<Connection<ActivityItem>> {
-    return paginateSource<{ kind: 'event' | 'comment'; id: string }, ActivityItem>({
-      db: this.db,
-      scope: request,
-      source: { sql: ITEMS_SQL, params: { nodeUuid } },
-      sort: itemsLatestFirst,
-      args,
-      load: async (em, items) => {
-        const events = await em.findBy(Activity, { eventId: In(items.filter((i) => i.kind === 'event').map((i) => i.id)) });
-        const comments = await em.findBy(Comment, { id: In(items.filter((i) => i.kind === 'comment').map((i) => i.id)) });
-        const byId = new Map<string, ActivityItem>([
-          ...events.map((e): [string, ActivityItem] => [e.eventId, e]),
-          ...comments.map((c): [string, ActivityItem] => [c.id, c]),
-        ]);
-        return items.map((item) => byId.get(item.id));
+  /** Each object's events and comments, latest first, keyset-paged over (time, id): one page per object, all in one statement. */
+  ofNodes(request: RequestContext, nodeUuids: readonly string[], args: ConnectionArgs): Promise<Connection<ActivityItem>[]> {
+    return paginateSourceGroups<{ kind: 'event' | 'comment'; id: string }, ActivityItem>(
+      {
+        db: this.db,
+        scope: request,
+        source: { sql: ITEMS_SQL, params: {} },
+        sort: itemsLatestFirst,
+        args,
+        load: async (em, items) => {
+          const ids = (kind: 'event' | 'comment') => items.filter((item) => item.kind === kind).map((item) => item.id);
+          const [events, comments] = [ids('event'), ids('comment')];
+          const byId = new Map<string, ActivityItem>([
+            ...(events.length ? await em.findBy(Activity, { eventId: In(events) }) : []).map((e): [string, ActivityItem] => [e.eventId, e]),
+            ...(comments.length ? await em.findBy(Comment, { id: In(comments) }) : []).map((c): [string, ActivityItem] => [c.id, c]),
+          ]);
+          return items.map((item) => byId.get(item.id));
+        },
       },
-    });
+      nodeUuids,
+    );
   }
 }

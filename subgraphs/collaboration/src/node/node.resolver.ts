@@ -1,6 +1,7 @@
 import { ConnectionArgs, type Connection, type SubgraphContext } from '@cellgraph/kernel';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { ActivityConnection } from '../activity/activity.inputs.js';
+import { activityOf } from '../activity/activity.loaders.js';
 import type { ActivityItem } from '../activity/activity.service.js';
 import type { Comment } from '../comment/comment.entity.js';
 import { CommentConnection } from '../comment/comment.inputs.js';
@@ -45,7 +46,7 @@ export class NodeResolver {
   @FieldResolver(() => ActivityConnection, { nullable: true, description: 'What happened to it (every module’s events) and its comments, latest first.' })
   async activity(@Root() node: NodeRef, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() context: Context): Promise<Connection<ActivityItem>> {
     const key = await this.readable(node, context);
-    return this.services.activities.ofNode(context.request, key.uuid, args);
+    return activityOf(this.services, context.loaders, context.request, args).load(key.uuid);
   }
 
   /** The caller may read the object (policies) and it is out of the trash; else FORBIDDEN at the field. */
