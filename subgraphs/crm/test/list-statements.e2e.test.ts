@@ -17,6 +17,7 @@ const LISTS: Record<string, string> = {
   leads: 'query { contacts(first: 50, filter: { type: { eq: LEAD } }) { totalCount nodes { name assignedTo { name } tags { name } } } }',
   deals: 'query { deals(first: 50) { totalCount nodes { title value { amount currencyCode } stage { name } contact { name } owner { name } } } }',
   boards: 'query { boards(first: 50) { totalCount nodes { name columns { name tasks(first: 5) { totalCount nodes { title } } } } } }',
+  timelines: 'query { contacts(first: 50) { totalCount nodes { name timeline(first: 5) { totalCount nodes { __typename } } } } }',
 };
 
 async function seed(owner: TestUser, n: number): Promise<void> {

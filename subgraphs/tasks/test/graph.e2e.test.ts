@@ -31,11 +31,12 @@ describe('tasks across the graph', () => {
   it('lists 100 tasks with assignees and watchers in as many SQL statements as 1', async () => {
     for (let i = 0; i < 100; i++) {
       const assigneeId = i % 2 ? owner.userId : colleague.userId;
-      await cell.gql(
+      const created = await cell.gql(
         'mutation($input: TaskCreateInput!) { taskCreate(input: $input) { task { id } } }',
         { input: { title: `Task ${i}`, assigneeId } },
         owner.token,
       );
+      expect(created.errors).toBeUndefined();
     }
     const query = `query($first: Int!) { tasks(first: $first) { nodes { title assignee { name email } watchers { name } createdBy { email } } } }`;
     const one = await cell.gql(query, { first: 1 }, owner.token, { 'x-request-id': 'list-one' });

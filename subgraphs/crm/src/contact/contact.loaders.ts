@@ -1,6 +1,7 @@
-import { argumentsKey, type Connection, type LoaderRegistry, type RequestContext, type SubgraphContext } from '@cellgraph/kernel';
+import { argumentsKey, type Connection, type ConnectionArgs, type LoaderRegistry, type RequestContext, type SubgraphContext } from '@cellgraph/kernel';
 import type { CrmServices } from '../services.js';
 import type { Contact } from './contact.entity.js';
+import type { TimelineItem } from '../timeline/timeline.inputs.js';
 import type { ContactsArgs } from './contact.inputs.js';
 
 /** Contacts by id: null when absent (or in the trash), a FORBIDDEN error when the caller may not read it. */
@@ -18,3 +19,7 @@ export const ownedContacts = (services: CrmServices, loaders: LoaderRegistry, re
 
 export const lastInteractionAt = ({ interactions }: CrmServices, loaders: LoaderRegistry, request: RequestContext) =>
   loaders.get<string, Date | null>('crm.lastInteractionAt', (contactIds) => interactions.lastInteractionAt(request, contactIds));
+
+/** One timeline page per contact, for one set of arguments. */
+export const timelineOf = ({ contacts }: CrmServices, loaders: LoaderRegistry, request: RequestContext, args: ConnectionArgs) =>
+  loaders.get<string, Connection<TimelineItem>>(`crm.timeline:${argumentsKey(args)}`, (contactIds) => contacts.timelines(request, contactIds, args));

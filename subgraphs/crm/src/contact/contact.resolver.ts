@@ -35,7 +35,7 @@ import {
   ContactsArgs,
   ContactUpdateInput,
 } from './contact.inputs.js';
-import { lastInteractionAt, loadContact } from './contact.loaders.js';
+import { lastInteractionAt, loadContact, timelineOf } from './contact.loaders.js';
 
 type Context = SubgraphContext<CrmServices>;
 
@@ -127,6 +127,6 @@ export class ContactResolver {
     description: 'Interactions and activity (changes, conversion, deals) merged, latest first; contacts merged into this one included.',
   })
   timeline(@Root() contact: Contact, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() context: Context): Promise<Connection<unknown>> {
-    return this.services.contacts.timeline(context.request, contact.id, args);
+    return timelineOf(this.services, context.loaders, context.request, args).load(contact.id);
   }
 }

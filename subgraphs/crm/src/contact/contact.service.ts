@@ -37,7 +37,7 @@ import { customFieldFilter } from '../custom-field/custom-field-filter.js';
 import { customFieldProblems, mergeCustomFields } from '../custom-field/custom-field-values.js';
 import type { ContactFieldService } from '../custom-field/custom-field.service.js';
 import { PipelineStage, Pipeline, PipelineType } from '../pipeline/pipeline.entities.js';
-import { contactTimeline } from '../timeline/timeline.js';
+import { contactTimelines } from '../timeline/timeline.js';
 import type { TimelineItem } from '../timeline/timeline.inputs.js';
 import { Contact, ContactSource, ContactStatus, ContactType } from './contact.entity.js';
 import { ContactChange } from './contact.live.js';
@@ -390,21 +390,9 @@ export class ContactService {
     });
   }
 
-  /** The ids of a contact and of every contact merged into it (directly or in a chain). */
-  async withMerged(request: RequestContext, contactId: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.db.transaction(request, (em) =>
-      em.query(
-        `WITH RECURSIVE merged(id) AS (SELECT $1::uuid UNION SELECT c.id FROM crm.contacts c JOIN merged m ON c.merged_into_id = m.id)
-         SELECT id FROM merged`,
-        [contactId],
-      ),
-    );
-    return rows.map((row) => row.id);
-  }
-
-  /** A contact's timeline: its interactions and activity, with those of the contacts merged into it, latest first. */
-  async timeline(request: RequestContext, contactId: string, args: ConnectionArgs): Promise<Connection<TimelineItem>> {
-    return contactTimeline(this.db, request, await this.withMerged(request, contactId), args);
+  /** Contacts' timelines: their interactions and activity, with those of the contacts merged into them, latest first; one page per contact. */
+  timelines(request: RequestContext, contactIds: readonly string[], args: ConnectionArgs): Promise<Connection<TimelineItem>[]> {
+    return contactTimelines(this.db, request, contactIds, args);
   }
 
   private async insert(em: EntityManager, valid: ValidCreate, orgId: string, actorId: string): Promise<Contact> {

@@ -64,7 +64,8 @@ export async function paginateGroups<T extends ObjectLiteral>(options: GroupedPa
 /**
  * paginateGroups over a raw SQL source (e.g. a UNION of several tables), as paginateSource is to
  * paginate: `source` yields the rows of every group, with the group in a column `grp` and the sort
- * keys as columns; it receives the groups as the array parameter `:...groups`. `load` turns the rows
+ * keys as columns; it receives the groups as the parameter `groups` (`:...groups` for a list, `:groups`
+ * for an array). `load` turns the rows
  * of all the pages into items at once (one per row, undefined for an item gone meanwhile), so N
  * groups cost the page statement plus `load`'s, whatever N.
  */
