@@ -16,7 +16,8 @@ const LISTS: Record<string, string> = {
     'query { contacts(first: 50) { totalCount nodes { name email assignedTo { name } deals { totalCount nodes { title stage { name } } } tags { name } } } }',
   leads: 'query { contacts(first: 50, filter: { type: { eq: LEAD } }) { totalCount nodes { name assignedTo { name } tags { name } } } }',
   deals: 'query { deals(first: 50) { totalCount nodes { title value { amount currencyCode } stage { name } contact { name } owner { name } } } }',
-  boards: 'query { boards(first: 50) { totalCount nodes { name columns { name tasks(first: 5) { totalCount nodes { title } } } } } }',
+  boards:
+    'query { boards(first: 50) { totalCount nodes { name columns { name tasks(first: 5) { totalCount nodes { title } } } tasks(first: 5) { totalCount nodes { title } } scheduledTasks(first: 5) { totalCount nodes { title } } } } }',
   timelines: 'query { contacts(first: 50) { totalCount nodes { name timeline(first: 5) { totalCount nodes { __typename } } } } }',
 };
 
@@ -29,7 +30,19 @@ async function seed(owner: TestUser, n: number): Promise<void> {
   const pipeline = (await gql('mutation($input: PipelineCreateInput!) { pipelineCreate(input: $input) { pipeline { id } } }', { name: 'Sales' })).pipelineCreate
     .pipeline.id;
   for (let i = 0; i < n; i++) {
-    await gql('mutation($input: TaskCreateInput!) { taskCreate(input: $input) { task { id } } }', { title: `Task ${i}`, assigneeId: owner.userId });
+    const board = (
+      await gql('mutation($input: BoardCreateInput!) { boardCreate(input: $input) { board { id } } }', {
+        name: `Board ${i}`,
+        columns: [{ name: 'A' }, { name: 'B' }],
+      })
+    ).boardCreate.board.id;
+    // On its own board, with a due date: each board lists (and schedules) exactly one task.
+    await gql('mutation($input: TaskCreateInput!) { taskCreate(input: $input) { task { id } } }', {
+      title: `Task ${i}`,
+      assigneeId: owner.userId,
+      boardId: board,
+      dueDate: new Date(Date.UTC(2027, 0, 1 + i)).toISOString(),
+    });
     const contact = (
       await gql('mutation($input: ContactCreateInput!) { contactCreate(input: $input) { contact { id } } }', {
         firstName: `Contact ${i}`,
@@ -41,10 +54,6 @@ async function seed(owner: TestUser, n: number): Promise<void> {
       contactId: contact,
       pipelineId: pipeline,
       title: `Deal ${i}`,
-    });
-    await gql('mutation($input: BoardCreateInput!) { boardCreate(input: $input) { board { id } } }', {
-      name: `Board ${i}`,
-      columns: [{ name: 'A' }, { name: 'B' }],
     });
   }
 }
@@ -61,6 +70,8 @@ afterAll(async () => {
   await cell?.stop();
 });
 
+type Board = { name: string; tasks: { nodes: { title: string }[] }; scheduledTasks: { nodes: { title: string }[] } };
+
 const statementsOf = (requestId: string) => cell.subgraphs.reduce((sum, server) => sum + server.runtime.db.statements.forRequest(requestId), 0);
 
 describe('the SPA lists', () => {
@@ -73,6 +84,14 @@ describe('the SPA lists', () => {
       const expected = list === 'leads' ? Math.floor(n / 2) : n;
       expect(connection.totalCount).toBe(expected);
       expect(connection.nodes).toHaveLength(expected);
+      if (list === 'boards') {
+        // Every board's own task (Board.tasks and Board.scheduledTasks), never another's.
+        for (const board of connection.nodes as Board[]) {
+          const title = `Task ${board.name.split(' ')[1]}`;
+          expect(board.tasks.nodes).toEqual([{ title }]);
+          expect(board.scheduledTasks.nodes).toEqual([{ title }]);
+        }
+      }
       counts.push(statementsOf(`list-${list}-${n}`));
     }
     expect(counts[0]).toBeGreaterThan(0);

@@ -5,7 +5,7 @@ import { automationsOf } from '../automation/automation.loaders.js';
 import type { TasksServices } from '../services.js';
 import { Task } from '../task/task.entity.js';
 import { TaskConnection, TasksArgs } from '../task/task.inputs.js';
-import { columnTasks } from '../task/task.loaders.js';
+import { boardTasks, columnTasks, scheduledTasks } from '../task/task.loaders.js';
 import { Board, BoardColumn } from './board.entities.js';
 import {
   BoardColumnCreateInput,
@@ -48,7 +48,7 @@ export class BoardResolver {
 
   @FieldResolver(() => TaskConnection, { nullable: true, description: 'Tasks on the board (the list view).' })
   tasks(@Root() board: Board, @Args(() => TasksArgs) args: TasksArgs, @Ctx() context: Context): Promise<Connection<Task>> {
-    return this.services.tasks.listOnBoard(context.request, board.id, args);
+    return boardTasks(this.services, context.loaders, context.request, args).load(board.id);
   }
 
   @FieldResolver(() => TaskConnection, { nullable: true, description: 'Tasks with dates, by start (the calendar and gantt views; see Task.dependencies).' })
@@ -59,7 +59,7 @@ export class BoardResolver {
     @Arg('to', () => GraphQLDateTimeISO, { nullable: true }) to: Date | null,
     @Ctx() context: Context,
   ): Promise<Connection<Task>> {
-    return this.services.tasks.listScheduled(context.request, board.id, args, from, to);
+    return scheduledTasks(this.services, context.loaders, context.request, args, from, to).load(board.id);
   }
 
   @FieldResolver(() => [Automation])

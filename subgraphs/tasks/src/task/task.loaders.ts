@@ -18,7 +18,7 @@ export const taskById = ({ tasks }: TasksServices, loaders: LoaderRegistry, requ
 export const loadTask = (context: SubgraphContext<TasksServices>, id: string | null) =>
   context.services.tasks.access.loadReadable(context.loaders, context.request, id);
 
-/** One page of tasks per group key (assignee, parent, column), for one set of arguments. */
+/** One page of tasks per group key (assignee, parent, column, board), for one set of arguments. */
 function groupedTasks(
   services: TasksServices,
   loaders: LoaderRegistry,
@@ -38,3 +38,18 @@ export const assignedTasks = (s: TasksServices, l: LoaderRegistry, r: RequestCon
 export const subtasks = (s: TasksServices, l: LoaderRegistry, r: RequestContext, args: TasksArgs) => groupedTasks(s, l, r, 'subtasks', 'task.parentId', args);
 export const columnTasks = (s: TasksServices, l: LoaderRegistry, r: RequestContext, args: TasksArgs) =>
   groupedTasks(s, l, r, 'columnTasks', 'task.columnId', args, true);
+export const boardTasks = (s: TasksServices, l: LoaderRegistry, r: RequestContext, args: TasksArgs) =>
+  groupedTasks(s, l, r, 'boardTasks', 'task.boardId', args);
+
+/** `Board.scheduledTasks`: one page per board, for one set of arguments and dates. */
+export const scheduledTasks = (
+  { tasks }: TasksServices,
+  loaders: LoaderRegistry,
+  request: RequestContext,
+  args: TasksArgs,
+  from: Date | null,
+  to: Date | null,
+) =>
+  loaders.get<string, Connection<Task>>(`tasks.scheduledTasks:${argumentsKey({ args, from, to })}`, (boardIds) =>
+    tasks.listScheduled(request, boardIds, args, from, to),
+  );

@@ -121,16 +121,14 @@ export class TaskService {
     });
   }
 
-  /** `Board.tasks`: the list, on one board. */
-  listOnBoard(request: RequestContext, boardId: string, args: TasksArgs): Promise<Connection<Task>> {
-    return this.listWhere(request, args, (query) => query.andWhere('task.boardId = :boardId', { boardId }));
-  }
-
-  /** `Board.scheduledTasks`: tasks of a board with a start or due date overlapping [from, to), by start date unless ordered otherwise. */
-  listScheduled(request: RequestContext, boardId: string, args: TasksArgs, from: Date | null, to: Date | null): Promise<Connection<Task>> {
+  /**
+   * `Board.scheduledTasks` of some boards, one page each: tasks with a start or due date overlapping
+   * [from, to), by start date unless ordered otherwise.
+   */
+  listScheduled(request: RequestContext, boardIds: readonly string[], args: TasksArgs, from: Date | null, to: Date | null): Promise<Connection<Task>[]> {
     const ordered = Object.assign(new TasksArgs(), args, { orderBy: args.orderBy ?? [{ field: TaskOrderField.START_DATE, direction: OrderDirection.ASC }] });
-    return this.listWhere(request, ordered, (query) => {
-      query.andWhere('task.boardId = :boardId AND (task.startDate IS NOT NULL OR task.dueDate IS NOT NULL)', { boardId });
+    return this.listGrouped(request, 'task.boardId', boardIds, ordered, undefined, (query) => {
+      query.andWhere('(task.startDate IS NOT NULL OR task.dueDate IS NOT NULL)');
       if (to) query.andWhere('coalesce(task.startDate, task.dueDate) < :to', { to });
       if (from) query.andWhere('coalesce(task.dueDate, task.startDate) >= :from', { from });
     });
@@ -142,15 +140,26 @@ export class TaskService {
     return this.listWhere(request, args, (query) => query.andWhere(members.length ? 'task.assigneeId IN (:...members)' : 'FALSE', { members }));
   }
 
-  /** One page of tasks per group (assignee, parent, column…), in a constant number of statements. */
-  async listGrouped(request: RequestContext, groupPath: string, groups: readonly string[], args: TasksArgs, sort?: SortKey[]): Promise<Connection<Task>[]> {
+  /** One page of tasks per group (assignee, parent, column, board…), in a constant number of statements; `where` narrows every group alike. */
+  async listGrouped(
+    request: RequestContext,
+    groupPath: string,
+    groups: readonly string[],
+    args: TasksArgs,
+    sort?: SortKey[],
+    where?: (query: SelectQueryBuilder<Task>) => void,
+  ): Promise<Connection<Task>[]> {
     const readable = await this.access.readableIds(request);
     return paginateGroups(
       {
         db: this.db,
         scope: request,
         entity: Task,
-        build: (em) => this.access.restrictToReadable(this.query(em, args.filter), 'task', readable),
+        build: (em) => {
+          const query = this.access.restrictToReadable(this.query(em, args.filter), 'task', readable);
+          where?.(query);
+          return query;
+        },
         alias: 'task',
         groupPath,
         idProperty: 'id',
