@@ -1,6 +1,7 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import { type CellSettings, namePrefix } from './config.js';
+import { rolePolicy } from './iam.js';
 
 /**
  * The specification's multi-account shape, from the cell's side: each product and environment runs
@@ -83,27 +84,20 @@ export function createAccounts(settings: CellSettings, parent: pulumi.Resource):
     { parent },
   );
   const account = aws.getCallerIdentityOutput({}, { parent });
-  new aws.iam.RolePolicy(
+  rolePolicy(
     `${prefix}-deployer`,
-    {
-      role: deployerRole.id,
-      policy: account.accountId.apply((accountId) =>
-        JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [
-            { Sid: 'CellServices', Effect: 'Allow', Action: DEPLOYER_SERVICES.map((service) => `${service}:*`), Resource: '*' },
-            {
-              Sid: 'CellRoles',
-              Effect: 'Allow',
-              Action: 'iam:*',
-              Resource: [`arn:aws:iam::${accountId}:role/${prefix}-*`, `arn:aws:iam::${accountId}:oidc-provider/${GITHUB_OIDC}`],
-            },
-            { Sid: 'ReadIam', Effect: 'Allow', Action: ['iam:Get*', 'iam:List*', 'iam:CreateServiceLinkedRole'], Resource: '*' },
-          ],
-        }),
-      ),
-    },
-    { parent },
+    deployerRole,
+    [
+      { Sid: 'CellServices', Effect: 'Allow', Action: DEPLOYER_SERVICES.map((service) => `${service}:*`), Resource: '*' },
+      account.accountId.apply((accountId) => ({
+        Sid: 'CellRoles',
+        Effect: 'Allow' as const,
+        Action: 'iam:*',
+        Resource: [`arn:aws:iam::${accountId}:role/${prefix}-*`, `arn:aws:iam::${accountId}:oidc-provider/${GITHUB_OIDC}`],
+      })),
+      { Sid: 'ReadIam', Effect: 'Allow', Action: ['iam:Get*', 'iam:List*', 'iam:CreateServiceLinkedRole'], Resource: '*' },
+    ],
+    parent,
   );
   const previewRole = new aws.iam.Role(
     `${prefix}-preview`,

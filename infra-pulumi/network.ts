@@ -1,6 +1,7 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import { type CellSettings, namePrefix } from './config.js';
+import { rolePolicy, trustService } from './iam.js';
 
 /**
  * The cell's VPC over three zones, in three tiers of subnets: public (the load balancer and the NAT
@@ -34,21 +35,24 @@ export function createNetwork(settings: CellSettings, parent: pulumi.Resource): 
   const publicRoutes = new aws.ec2.RouteTable(`${prefix}-public`, { vpcId: vpc.id, routes: [{ cidrBlock: '0.0.0.0/0', gatewayId: igw.id }] }, opts);
   const isolatedRoutes = new aws.ec2.RouteTable(`${prefix}-isolated`, { vpcId: vpc.id, routes: [] }, opts); // local only
 
-  const publicSubnets = settings.availabilityZones.map((zone, i) => {
-    const subnet = new aws.ec2.Subnet(
-      `${prefix}-public-${i}`,
+  /** The tier's subnet in the i-th zone, routed by `routeTableId`. */
+  const subnet = (tier: 'public' | 'private' | 'isolated', zone: string, i: number, routeTableId: pulumi.Input<string>) => {
+    const created = new aws.ec2.Subnet(
+      `${prefix}-${tier}-${i}`,
       {
         vpcId: vpc.id,
         availabilityZone: zone,
-        cidrBlock: subnetCidr(settings.vpcCidr, 'public', i),
+        cidrBlock: subnetCidr(settings.vpcCidr, tier, i),
         mapPublicIpOnLaunch: false,
-        tags: { Name: `${prefix}-public-${zone}`, tier: 'public' },
+        tags: { Name: `${prefix}-${tier}-${zone}`, tier },
       },
       opts,
     );
-    new aws.ec2.RouteTableAssociation(`${prefix}-public-${i}`, { subnetId: subnet.id, routeTableId: publicRoutes.id }, opts);
-    return subnet;
-  });
+    new aws.ec2.RouteTableAssociation(`${prefix}-${tier}-${i}`, { subnetId: created.id, routeTableId }, opts);
+    return created;
+  };
+
+  const publicSubnets = settings.availabilityZones.map((zone, i) => subnet('public', zone, i, publicRoutes.id));
 
   const nats = publicSubnets.slice(0, Math.max(1, Math.min(settings.natGateways, 3))).map((subnet, i) => {
     const eip = new aws.ec2.Eip(`${prefix}-nat-${i}`, { domain: 'vpc' }, opts);
@@ -56,39 +60,15 @@ export function createNetwork(settings: CellSettings, parent: pulumi.Resource): 
   });
 
   const privateSubnets = settings.availabilityZones.map((zone, i) => {
-    const subnet = new aws.ec2.Subnet(
-      `${prefix}-private-${i}`,
-      {
-        vpcId: vpc.id,
-        availabilityZone: zone,
-        cidrBlock: subnetCidr(settings.vpcCidr, 'private', i),
-        tags: { Name: `${prefix}-private-${zone}`, tier: 'private' },
-      },
-      opts,
-    );
     const routes = new aws.ec2.RouteTable(
       `${prefix}-private-${i}`,
       { vpcId: vpc.id, routes: [{ cidrBlock: '0.0.0.0/0', natGatewayId: nats[i % nats.length]!.id }] },
       opts,
     );
-    new aws.ec2.RouteTableAssociation(`${prefix}-private-${i}`, { subnetId: subnet.id, routeTableId: routes.id }, opts);
-    return { subnet, routes };
+    return { subnet: subnet('private', zone, i, routes.id), routes };
   });
 
-  const isolatedSubnets = settings.availabilityZones.map((zone, i) => {
-    const subnet = new aws.ec2.Subnet(
-      `${prefix}-isolated-${i}`,
-      {
-        vpcId: vpc.id,
-        availabilityZone: zone,
-        cidrBlock: subnetCidr(settings.vpcCidr, 'isolated', i),
-        tags: { Name: `${prefix}-isolated-${zone}`, tier: 'isolated' },
-      },
-      opts,
-    );
-    new aws.ec2.RouteTableAssociation(`${prefix}-isolated-${i}`, { subnetId: subnet.id, routeTableId: isolatedRoutes.id }, opts);
-    return subnet;
-  });
+  const isolatedSubnets = settings.availabilityZones.map((zone, i) => subnet('isolated', zone, i, isolatedRoutes.id));
 
   // S3 without NAT (free): the tasks reach the files bucket and ECR's layers through it.
   new aws.ec2.VpcEndpoint(
@@ -103,28 +83,18 @@ export function createNetwork(settings: CellSettings, parent: pulumi.Resource): 
   );
 
   const flowLogs = new aws.cloudwatch.LogGroup(`${prefix}-flow-logs`, { retentionInDays: settings.logRetentionDays }, opts);
-  const flowLogRole = new aws.iam.Role(
+  const flowLogRole = new aws.iam.Role(`${prefix}-flow-logs`, { assumeRolePolicy: trustService('vpc-flow-logs.amazonaws.com') }, opts);
+  rolePolicy(
     `${prefix}-flow-logs`,
-    {
-      assumeRolePolicy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Principal: { Service: 'vpc-flow-logs.amazonaws.com' }, Action: 'sts:AssumeRole' }],
-      }),
-    },
-    opts,
-  );
-  new aws.iam.RolePolicy(
-    `${prefix}-flow-logs`,
-    {
-      role: flowLogRole.id,
-      policy: flowLogs.arn.apply((arn) =>
-        JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'], Resource: `${arn}:*` }],
-        }),
-      ),
-    },
-    opts,
+    flowLogRole,
+    [
+      flowLogs.arn.apply((arn) => ({
+        Effect: 'Allow' as const,
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
+        Resource: `${arn}:*`,
+      })),
+    ],
+    parent,
   );
   new aws.ec2.FlowLog(`${prefix}-vpc`, { vpcId: vpc.id, trafficType: 'ALL', logDestination: flowLogs.arn, iamRoleArn: flowLogRole.arn }, opts);
 

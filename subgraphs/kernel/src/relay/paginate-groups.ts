@@ -11,6 +11,7 @@ import {
   type KeyedRow,
   type PageRequest,
   type SortKey,
+  type SourcePageOptions,
 } from './paginate.js';
 
 export interface GroupedPageOptions<T extends ObjectLiteral> {
@@ -64,20 +65,13 @@ export async function paginateGroups<T extends ObjectLiteral>(options: GroupedPa
 /**
  * paginateGroups over a raw SQL source (e.g. a UNION of several tables), as paginateSource is to
  * paginate: `source` yields the rows of every group, with the group in a column `grp` and the sort
- * keys as columns; it receives the groups as the parameter `groups` (`:...groups` for a list, `:groups`
- * for an array). `load` turns the rows
- * of all the pages into items at once (one per row, undefined for an item gone meanwhile), so N
- * groups cost the page statement plus `load`'s, whatever N.
+ * keys as columns; it receives the groups as the parameter `groups` (`:...groups` for a list,
+ * `:groups` for an array). `load` turns the rows of all the pages into items at once (one per row,
+ * undefined for an item gone meanwhile), so N groups cost the page statement plus `load`'s,
+ * whatever N.
  */
 export async function paginateSourceGroups<R extends Record<string, unknown>, T>(
-  options: {
-    db: Database;
-    scope: WorkScope;
-    source: { sql: string; params: Record<string, unknown> };
-    sort: SortKey[];
-    args: ConnectionArgs;
-    load: (em: EntityManager, rows: R[]) => Promise<(T | undefined)[]>;
-  },
+  options: SourcePageOptions<R, T>,
   groups: readonly string[],
 ): Promise<Connection<T>[]> {
   const { db, scope, source, sort, args, load } = options;

@@ -193,20 +193,23 @@ export async function paginate<T extends ObjectLiteral>(options: {
   return toConnection(rows, page, sort, () => db.transaction(scope, (em) => build(em).getCount()));
 }
 
-/**
- * Keyset pagination over a raw SQL source (e.g. a UNION of several tables): `source` yields rows
- * with the sort keys as columns (the keys' paths name them), `load` turns the page's rows into
- * items, one per row in the same order (undefined for a row whose item is gone meanwhile: it is
- * left out). Parameters are named (`:name`).
- */
-export async function paginateSource<R extends Record<string, unknown>, T>(options: {
+/** Paging over a raw SQL source: what paginateSource and paginateSourceGroups take. */
+export interface SourcePageOptions<R extends Record<string, unknown>, T> {
   db: Database;
   scope: WorkScope;
   source: { sql: string; params: Record<string, unknown> };
   sort: SortKey[];
   args: ConnectionArgs;
   load: (em: EntityManager, rows: R[]) => Promise<(T | undefined)[]>;
-}): Promise<Connection<T>> {
+}
+
+/**
+ * Keyset pagination over a raw SQL source (e.g. a UNION of several tables): `source` yields rows
+ * with the sort keys as columns (the keys' paths name them), `load` turns the page's rows into
+ * items, one per row in the same order (undefined for a row whose item is gone meanwhile: it is
+ * left out). Parameters are named (`:name`).
+ */
+export async function paginateSource<R extends Record<string, unknown>, T>(options: SourcePageOptions<R, T>): Promise<Connection<T>> {
   const { db, scope, source, sort, args, load } = options;
   const page = pageRequest(args);
   const fromSource = (em: EntityManager) => em.createQueryBuilder().from(`(${source.sql})`, 'items').setParameters(source.params);
