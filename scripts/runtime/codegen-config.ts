@@ -1,4 +1,5 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
 import { clientScalars } from './client-scalars.js';
 
 /** The codegen configuration of a cell's clients (see codegen.ts), paths relative to the repository root. */
@@ -11,6 +12,10 @@ export function codegenConfig(cell: string, output = 'web/src/gql/'): CodegenCon
     generates: {
       [output]: {
         preset: 'client',
+        // The manifest of persisted documents (persisted-documents.json, sha256 → document) is what
+        // the gateway accepts from the app; the documents carry __typename as Apollo Client sends them.
+        presetConfig: { persistedDocuments: { hashAlgorithm: 'sha256' }, fragmentMasking: false },
+        documentTransforms: [addTypenameSelectionDocumentTransform],
         config: {
           useTypeImports: true,
           enumsAsTypes: true,

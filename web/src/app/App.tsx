@@ -1,0 +1,66 @@
+import { useQuery } from '@apollo/client/react';
+import { useMemo } from 'react';
+import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation, type RouteObject } from 'react-router';
+import { AcceptInvitationPage } from '../auth/AcceptInvitationPage';
+import { MfaPage } from '../auth/MfaPage';
+import { ForgotPasswordPage, ResetPasswordPage } from '../auth/PasswordPages';
+import { SignInPage } from '../auth/SignInPage';
+import { SignUpPage } from '../auth/SignUpPage';
+import { AppShell } from '../layout/AppShell';
+import { HomePage } from '../layout/HomePage';
+import { NotFoundPage } from '../layout/NotFoundPage';
+import { ALL_MODULES } from '../modules';
+import { settingsRoute } from '../settings';
+import { ErrorState, Loading } from '../ui/states';
+import { CellQuery } from './cell';
+import { ModulesContext, useSession } from './context';
+import { enabledModules, type ModuleDefinition } from './registry';
+
+/** Asks the cell which modules it serves, then routes through theirs only. */
+export function App() {
+  const { data, error, refetch } = useQuery(CellQuery);
+  const served = data?.cell.modules.map((module) => module.name).join(',');
+  const modules = useMemo(() => (served === undefined ? null : enabledModules(ALL_MODULES, served.split(','))), [served]);
+  const router = useMemo(() => (modules ? createBrowserRouter(appRoutes(modules)) : null), [modules]);
+  if (error && !data) return <ErrorState error={error} retry={() => void refetch()} />;
+  if (!modules || !router) return <Loading label="Starting Cellgraph…" />;
+  return (
+    <ModulesContext.Provider value={modules}>
+      <RouterProvider router={router} />
+    </ModulesContext.Provider>
+  );
+}
+
+export function appRoutes(modules: readonly ModuleDefinition[]): RouteObject[] {
+  return [
+    { path: '/sign-in', element: <SignInPage /> },
+    { path: '/sign-in/mfa', element: <MfaPage /> },
+    { path: '/sign-up', element: <SignUpPage /> },
+    { path: '/forgot-password', element: <ForgotPasswordPage /> },
+    { path: '/reset-password', element: <ResetPasswordPage /> },
+    { path: '/invitations/accept', element: <AcceptInvitationPage /> },
+    {
+      element: <RequireSession />,
+      children: [
+        {
+          element: <AppShell />,
+          children: [
+            { index: true, element: <HomePage /> },
+            settingsRoute(modules),
+            ...modules.flatMap((module) => module.routes ?? []),
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ];
+}
+
+/** Signed-in pages: waits for the silent refresh, and sends signed-out visitors to sign in. */
+function RequireSession() {
+  const { session, resolved } = useSession();
+  const location = useLocation();
+  if (!resolved) return <Loading label="Signing you in…" />;
+  if (!session) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  return <Outlet />;
+}

@@ -1,0 +1,70 @@
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client';
+
+/**
+ * One clear sentence for each coded error. The server's user errors already speak to people
+ * (`userErrors[].message`); these cover the codes of GraphQL errors and transport failures, and
+ * user-error codes whose server message is written for developers.
+ */
+const MESSAGES: Record<string, string> = {
+  UNAUTHENTICATED: 'Your session has ended. Sign in again.',
+  FORBIDDEN: 'You do not have access to this.',
+  NOT_FOUND: 'This does not exist, or you cannot see it.',
+  RATE_LIMITED: 'Too many requests. Wait a moment and try again.',
+  SERVICE_UNAVAILABLE: 'This part of Cellgraph is unavailable right now. Try again shortly.',
+  SUBGRAPH_UNAVAILABLE: 'This part of Cellgraph is unavailable right now. Try again shortly.',
+  INTERNAL_SERVER_ERROR: 'Something went wrong on our side. Try again.',
+  PERSISTED_QUERY_NOT_FOUND: 'This page is out of date. Reload to get the latest version.',
+  PERSISTED_DOCUMENT_REQUIRED: 'This page is out of date. Reload to get the latest version.',
+  IDENTITY_INVALID_CREDENTIALS: 'That e-mail and password do not match.',
+  IDENTITY_ACCOUNT_LOCKED: 'Too many failed sign-ins. Try again in 15 minutes.',
+  IDENTITY_INVALID_MFA_CODE: 'That code is not right. Try the current code from your app, or a backup code.',
+  IDENTITY_INVALID_MFA_CHALLENGE: 'This sign-in has expired. Start again.',
+  IDENTITY_INVALID_RESET_TOKEN: 'This reset link is invalid or has expired. Ask for a new one.',
+  IDENTITY_EMAIL_TAKEN: 'An account with this e-mail already exists. Sign in instead.',
+  INVITATION_INVALID: 'This invitation is invalid, expired or already used.',
+  INVITATION_SIGN_IN_REQUIRED: 'Sign in to accept this invitation.',
+  INVITATION_EMAIL_MISMATCH: 'This invitation was sent to another e-mail address.',
+};
+
+export interface UserErrorLike {
+  code?: string | null;
+  message: string;
+  field?: readonly string[] | null;
+}
+
+export function messageForCode(code: string | null | undefined, fallback: string): string {
+  return (code && MESSAGES[code]) || fallback;
+}
+
+/** The message to show for a failed operation (network, GraphQL or HTTP). */
+export function describeError(error: unknown): string {
+  if (CombinedGraphQLErrors.is(error)) {
+    const first = error.errors[0];
+    const code = first?.extensions?.code as string | undefined;
+    return messageForCode(code, first?.message ?? 'The request failed.');
+  }
+  if (ServerError.is(error)) {
+    const code = codeOfBody(error.bodyText);
+    if (code) return messageForCode(code, `The server answered ${error.statusCode}.`);
+    if (error.statusCode === 401) return MESSAGES.UNAUTHENTICATED!;
+    if (error.statusCode === 429) return MESSAGES.RATE_LIMITED!;
+    if (error.statusCode >= 500) return MESSAGES.SERVICE_UNAVAILABLE!;
+    return `The server answered ${error.statusCode}.`;
+  }
+  if (error instanceof TypeError) return 'Cannot reach Cellgraph. Check your connection and try again.';
+  return error instanceof Error ? error.message : 'Something went wrong.';
+}
+
+/** The first user error's message, in the words of its code when we have them. */
+export function describeUserErrors(errors: readonly UserErrorLike[] | null | undefined): string | null {
+  const first = errors?.[0];
+  return first ? messageForCode(first.code, first.message) : null;
+}
+
+function codeOfBody(body: string): string | undefined {
+  try {
+    return (JSON.parse(body) as { errors?: { extensions?: { code?: string } }[] }).errors?.[0]?.extensions?.code;
+  } catch {
+    return undefined;
+  }
+}

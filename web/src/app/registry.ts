@@ -1,0 +1,85 @@
+import type { ApolloClient } from '@apollo/client';
+import type { ComponentType } from 'react';
+import type { RouteObject } from 'react-router';
+
+/**
+ * What a module brings to the app. The app shows a module only when the cell serves its
+ * subgraph (`cell { modules }`), so a cell without tasks has no Tasks navigation, routes,
+ * widgets, commands or search results, and nothing else needs to know.
+ */
+export interface ModuleDefinition {
+  /** The subgraph this module's UI needs (its name in `cell.modules`). */
+  subgraph: string;
+  navigation?: NavItem[];
+  /** Routes inside the signed-in layout. */
+  routes?: RouteObject[];
+  /** Panels this module adds to other modules' pages. */
+  widgets?: Widget[];
+  /** Cmd+K actions (navigate, create). */
+  commands?: Command[];
+  /** Finds this module's objects by title for Cmd+K. */
+  search?: SearchProvider;
+  /** The slide-over of this module's object types. */
+  quickViews?: QuickView[];
+  /** Items of the top bar (e.g. the notifications bell). */
+  topBar?: ComponentType[];
+  /** Pages under Settings. */
+  settings?: SettingsPage[];
+}
+
+export interface NavItem {
+  label: string;
+  path: string;
+  /** A short glyph shown beside the label. */
+  icon: string;
+  order: number;
+}
+
+/** Where another module's widget can appear; each page renders its slot with the object's id. */
+export type WidgetSlot = 'contact.profile' | 'deal.profile' | 'task.detail' | 'home';
+
+export interface Widget {
+  slot: WidgetSlot;
+  title: string;
+  component: ComponentType<{ objectId: string }>;
+  order?: number;
+}
+
+export interface Command {
+  id: string;
+  label: string;
+  group: 'Navigate' | 'Create';
+  keywords?: string[];
+  /** A path to open; creation commands open their page with a `new` dialog. */
+  path: string;
+}
+
+export interface SearchResult {
+  id: string;
+  typename: string;
+  title: string;
+  subtitle?: string;
+}
+
+export interface SearchProvider {
+  search(client: ApolloClient, text: string, signal: AbortSignal): Promise<SearchResult[]>;
+}
+
+export interface QuickView {
+  typename: string;
+  /** The object's own page. */
+  path(id: string): string;
+  component: ComponentType<{ id: string }>;
+}
+
+export interface SettingsPage {
+  label: string;
+  path: string;
+  element: ComponentType;
+}
+
+/** The modules of `all` the cell serves, in the order given. */
+export function enabledModules(all: readonly ModuleDefinition[], served: readonly string[]): ModuleDefinition[] {
+  const names = new Set(served);
+  return all.filter((module) => names.has(module.subgraph));
+}

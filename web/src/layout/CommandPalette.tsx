@@ -1,0 +1,121 @@
+import { useApolloClient } from '@apollo/client/react';
+import { Command } from 'cmdk';
+import { useEffect, useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useModules } from '../app/context';
+import type { Command as PaletteCommand, SearchResult } from '../app/registry';
+import { describeError } from '../app/errors';
+import { quickViewPath } from './QuickView';
+
+const SEARCH_DELAY_MS = 200;
+
+/**
+ * Cmd+K (Ctrl+K): go anywhere, create anything, and find any object by title through the
+ * search providers of the cell's modules. Results open in the quick-view panel.
+ */
+export function CommandPalette() {
+  const modules = useModules();
+  const client = useApolloClient();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState('');
+  const [results, setResults] = useState<SearchResult[]>([]);
+  const [searching, setSearching] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key.toLowerCase() === 'k' && (event.metaKey || event.ctrlKey)) {
+        event.preventDefault();
+        setOpen((was) => !was);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const commands = useMemo<PaletteCommand[]>(
+    () => [
+      ...modules.flatMap((module) =>
+        (module.navigation ?? []).map((item) => ({ id: `go:${item.path}`, label: `Go to ${item.label}`, group: 'Navigate' as const, path: item.path })),
+      ),
+      { id: 'go:/settings', label: 'Go to Settings', group: 'Navigate' as const, path: '/settings' },
+      ...modules.flatMap((module) => module.commands ?? []),
+    ],
+    [modules],
+  );
+
+  useEffect(() => {
+    const query = text.trim();
+    if (!open || query.length < 2) {
+      setResults([]);
+      return;
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      setSearching(true);
+      setError(null);
+      Promise.allSettled(modules.map((module) => module.search?.search(client, query, controller.signal) ?? Promise.resolve([])))
+        .then((settled) => {
+          if (controller.signal.aborted) return;
+          setResults(settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? outcome.value : [])));
+          const failed = settled.find((outcome) => outcome.status === 'rejected');
+          setError(failed ? describeError(failed.reason) : null);
+        })
+        .finally(() => !controller.signal.aborted && setSearching(false));
+    }, SEARCH_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [text, open, modules, client]);
+
+  const go = (path: string) => {
+    setOpen(false);
+    setText('');
+    void navigate(path);
+  };
+
+  return (
+    <>
+      <button type="button" className="palette-trigger" onClick={() => setOpen(true)} aria-keyshortcuts="Meta+K Control+K">
+        <span>Search or jump to…</span>
+        <kbd>⌘K</kbd>
+      </button>
+      <Command.Dialog open={open} onOpenChange={setOpen} label="Command palette" className="palette" overlayClassName="overlay" shouldFilter={true}>
+        <Command.Input value={text} onValueChange={setText} placeholder="Type a command or search…" className="palette-input" />
+        <Command.List className="palette-list">
+          <Command.Empty>{searching ? 'Searching…' : 'No results.'}</Command.Empty>
+          {error ? <div className="palette-error">{error}</div> : null}
+          {results.length > 0 ? (
+            <Command.Group heading="Objects">
+              {results.map((result) => (
+                <Command.Item
+                  key={result.id}
+                  value={`${result.title} ${result.id}`}
+                  keywords={[text]}
+                  onSelect={() => go(quickViewPath(result.id))}
+                  className="palette-item"
+                >
+                  <span>{result.title}</span>
+                  <span className="muted">{result.subtitle ?? result.typename}</span>
+                </Command.Item>
+              ))}
+            </Command.Group>
+          ) : null}
+          {(['Create', 'Navigate'] as const).map((group) => (
+            <Command.Group key={group} heading={group}>
+              {commands
+                .filter((command) => command.group === group)
+                .map((command) => (
+                  <Command.Item key={command.id} value={command.label} keywords={command.keywords} onSelect={() => go(command.path)} className="palette-item">
+                    {command.label}
+                  </Command.Item>
+                ))}
+            </Command.Group>
+          ))}
+        </Command.List>
+      </Command.Dialog>
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+import type { ModuleDefinition } from '../../app/registry';
+
+export const crmModule: ModuleDefinition = { subgraph: 'crm' };

@@ -1,0 +1,10 @@
+import type { ModuleDefinition } from '../app/registry';
+import { crmModule } from './crm';
+import { notificationsModule } from './notifications';
+import { tasksModule } from './tasks';
+
+/**
+ * Every module the app knows, in navigation order. A module is shown only when the cell serves
+ * its subgraph; adding one is a folder under modules/ and a line here.
+ */
+export const ALL_MODULES: readonly ModuleDefinition[] = [tasksModule, crmModule, notificationsModule];

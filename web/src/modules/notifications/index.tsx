@@ -1,0 +1,3 @@
+import type { ModuleDefinition } from '../../app/registry';
+
+export const notificationsModule: ModuleDefinition = { subgraph: 'notifications' };

@@ -1,0 +1,22 @@
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { persistedOperations } from './persisted-operations.js';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+// `npm run dev:web` talks to a running cell (npm start) through this proxy: same origin, so the
+// session cookie and the WebSocket work as in production.
+const gateway = process.env.CELLGRAPH_GATEWAY_URL ?? 'http://localhost:4000';
+
+export default defineConfig({
+  root: here('.'),
+  plugins: [react(), persistedOperations(here('src/gql/persisted-documents.json'))],
+  build: { outDir: here('dist'), emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 700 },
+  server: {
+    port: Number(process.env.WEB_PORT ?? 5173),
+    proxy: {
+      '/graphql': { target: gateway, ws: true, changeOrigin: true },
+      '/auth': { target: gateway, changeOrigin: true },
+    },
+  },
+});
