@@ -13,6 +13,7 @@ import { defineConfig } from 'eslint/config';
 import prettier from 'eslint-config-prettier';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import cellgraph from './scripts/lint/boundaries.js';
 
@@ -49,7 +50,7 @@ const NODE_GLOBALS = Object.fromEntries(
 
 export default defineConfig(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'build/**', '**/coverage/**', '.cellgraph/**', 'schema/**', '**/*.generated.*', '**/gql/**', 'web/**'],
+    ignores: ['**/node_modules/**', '**/dist/**', 'build/**', '**/coverage/**', '.cellgraph/**', 'schema/**', '**/*.generated.*', '**/gql/**'],
   },
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },
@@ -79,6 +80,22 @@ export default defineConfig(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
       ],
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    // The web app: browser code (the DOM's globals come from TypeScript's lib), React's hook rules.
+    files: ['web/**/*.{ts,tsx}'],
+    ignores: ['web/vite.config.ts', 'web/persisted-operations.ts', 'web/test/**'],
+    extends: [tseslint.configs.recommended],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { window: 'readonly', document: 'readonly', navigator: 'readonly', fetch: 'readonly', console: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
   {

@@ -16,6 +16,7 @@ const TEST_FILES = [
   'gateway/**/*.test.ts',
   'scripts/**/*.test.ts',
   'infra-pulumi/test/**/*.test.ts',
+  'web/test/**/*.test.ts',
 ];
 /**
  * Fault tests: cells of their own as processes, killed, frozen or cut off while under load. They
@@ -54,6 +55,11 @@ export default defineConfig({
     // tests, one at a time.
     projects: [
       { extends: true, test: { name: 'shared', include: TEST_FILES, exclude: [...NOT_TESTS, ...FAULT_TESTS], maxWorkers: 2, sequence: { groupOrder: 0 } } },
+      // The web app's component tests: in a DOM (happy-dom), with the app's own Vite config.
+      {
+        extends: './web/vite.config.ts',
+        test: { name: 'web', include: ['web/src/**/*.test.{ts,tsx}'], environment: 'happy-dom', sequence: { groupOrder: 0 } },
+      },
       { extends: true, test: { name: 'faults', include: FAULT_TESTS, maxWorkers: 1, sequence: { groupOrder: 1 } } },
     ],
   },

@@ -16,6 +16,7 @@ import { errorMessage, freePort, portIsFree, resolvePostgres, resolveRedis, type
 import { startSplitCell, type SplitCell } from './runtime/split-cell.js';
 import { loadOrCreateKeys } from './runtime/dev-keys.js';
 import { DEMO_USER, seedDemo } from './runtime/seed.js';
+import { buildWebApp } from './runtime/web-build.js';
 
 const { values } = parseArgs({
   options: {
@@ -73,6 +74,9 @@ async function startSplit(options: Omit<CellOptions, 'gatewayPort'>, requestedPo
 
 async function main(): Promise<void> {
   const definition = loadCell(values.cell!);
+  // The gateway serves the app's production build (web/dist), rebuilt when its sources changed.
+  const web = await buildWebApp();
+  if (web.built) console.log(`Built the web app into ${web.outDir}`);
   const instance = values.instance!;
   if (!/^[a-z][a-z0-9-]*$/.test(instance)) throw new Error(`Invalid instance name: ${JSON.stringify(instance)} (lower-case letters, digits and dashes)`);
   mkdirSync(STATE_DIR, { recursive: true });
@@ -99,6 +103,7 @@ async function main(): Promise<void> {
   console.log(`
 Cellgraph cell "${definition.name}" is up in ${seconds}s (${definition.subgraphs.map((s) => s.name).join(', ')}${values.split ? '; one process each, a worker and a gateway' : ''})
 
+  App                ${new URL('/', cell.gatewayUrl).href}  (open in a browser)
   GraphQL endpoint   ${cell.gatewayUrl}
   Explorer           ${cell.gatewayUrl}  (open in a browser)
   Postgres           ${postgres.description}

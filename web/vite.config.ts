@@ -11,6 +11,8 @@ const gateway = process.env.CELLGRAPH_GATEWAY_URL ?? 'http://localhost:4000';
 export default defineConfig({
   root: here('.'),
   plugins: [react(), persistedOperations(here('src/gql/persisted-documents.json'))],
+  // One React for the app and every library (the gateway's explorer keeps its own React 18).
+  resolve: { dedupe: ['react', 'react-dom'] },
   build: { outDir: here('dist'), emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 700 },
   server: {
     port: Number(process.env.WEB_PORT ?? 5173),

@@ -1,7 +1,63 @@
-import type { RouteObject } from 'react-router';
+import { Navigate, NavLink, Outlet, type RouteObject } from 'react-router';
 import type { ModuleDefinition } from '../app/registry';
+import './settings.css';
 
+interface SettingsLink {
+  label: string;
+  path: string;
+}
+
+/** The pages every cell has (identity's): yours, then the organization's. */
+export const CORE_SETTINGS: readonly SettingsLink[] = [
+  { label: 'Profile', path: 'profile' },
+  { label: 'Members', path: 'members' },
+  { label: 'Teams', path: 'teams' },
+  { label: 'Invitations', path: 'invitations' },
+  { label: 'API keys', path: 'api-keys' },
+];
+
+/**
+ * `/settings`: a layout with the settings' own navigation (the core pages, then every enabled
+ * module's), and the pages, each loaded with its own chunk the first time it is opened.
+ */
 export function settingsRoute(modules: readonly ModuleDefinition[]): RouteObject {
-  void modules;
-  return { path: 'settings', element: null };
+  const modulePages = modules.flatMap((module) => module.settings ?? []);
+  const links: SettingsLink[] = [...CORE_SETTINGS, ...modulePages.map(({ label, path }) => ({ label, path }))];
+  return {
+    path: 'settings',
+    element: <SettingsLayout links={links} />,
+    children: [
+      { index: true, element: <Navigate to="profile" replace /> },
+      { path: 'profile', lazy: () => import('./ProfilePage').then((page) => ({ Component: page.ProfilePage })) },
+      { path: 'members', lazy: () => import('./MembersPage').then((page) => ({ Component: page.MembersPage })) },
+      { path: 'teams', lazy: () => import('./TeamsPage').then((page) => ({ Component: page.TeamsPage })) },
+      { path: 'invitations', lazy: () => import('./InvitationsPage').then((page) => ({ Component: page.InvitationsPage })) },
+      { path: 'api-keys', lazy: () => import('./ApiKeysPage').then((page) => ({ Component: page.ApiKeysPage })) },
+      ...modulePages.map((page) => ({ path: page.path, Component: page.element })),
+    ],
+  };
+}
+
+export function SettingsLayout({ links }: { links: readonly SettingsLink[] }) {
+  return (
+    <div className="settings">
+      <nav className="settings-nav" aria-label="Settings">
+        <p className="settings-nav-title" aria-hidden>
+          Settings
+        </p>
+        <ul>
+          {links.map((link) => (
+            <li key={link.path}>
+              <NavLink to={link.path} className="settings-nav-item">
+                {link.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="settings-page">
+        <Outlet />
+      </div>
+    </div>
+  );
 }

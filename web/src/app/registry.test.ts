@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { ALL_MODULES } from '../modules';
+import { enabledModules } from './registry';
+
+describe('enabledModules', () => {
+  it('keeps only the modules whose subgraph the cell serves, in the app order', () => {
+    const sales = enabledModules(ALL_MODULES, ['identity', 'crm', 'collaboration', 'notifications']).map((module) => module.subgraph);
+    expect(sales).toEqual(['crm', 'notifications']);
+    const all = enabledModules(ALL_MODULES, ['notifications', 'identity', 'tasks', 'crm']).map((module) => module.subgraph);
+    expect(all).toEqual(['tasks', 'crm', 'notifications']);
+  });
+
+  it('serves no module to a cell of identity only', () => {
+    expect(enabledModules(ALL_MODULES, ['identity'])).toEqual([]);
+  });
+});

@@ -1,0 +1,154 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { describeError } from '../../app/errors';
+import type { ContactType } from '../../gql/graphql';
+import { Button, SelectField, TextField } from '../../ui/controls';
+import { Dialog } from '../../ui/Dialog';
+import { Notice } from '../../ui/states';
+import { CustomFieldInput, fromFormValue, sortedFields, toFormValue, type FormValue } from './customFields';
+import { CrmContactCreateMutation, CrmContactOptionsQuery } from './operations';
+import { CONTACT_TYPES, enumLabel, idempotencyKey, splitUserErrors } from './shared';
+
+const TEXT_FIELDS = ['firstName', 'lastName', 'email', 'phone', 'company', 'jobTitle'] as const;
+const LABELS: Record<(typeof TEXT_FIELDS)[number], string> = {
+  firstName: 'First name',
+  lastName: 'Last name',
+  email: 'E-mail',
+  phone: 'Phone',
+  company: 'Company',
+  jobTitle: 'Job title',
+};
+const INPUT_TYPES: Partial<Record<(typeof TEXT_FIELDS)[number], string>> = { email: 'email', phone: 'tel' };
+
+/** Creates a contact; each user error shows under its field, the others above the buttons. */
+export function NewContactDialog({ open, onOpenChange, onCreated }: { open: boolean; onOpenChange(open: boolean): void; onCreated(id: string): void }) {
+  const { data: options } = useQuery(CrmContactOptionsQuery, { skip: !open });
+  const [create, { loading }] = useMutation(CrmContactCreateMutation, { refetchQueries: ['CrmContacts'] });
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [duplicate, setDuplicate] = useState<{ id: string; name: string } | null>(null);
+  const [custom, setCustom] = useState<Record<string, FormValue>>({});
+  // One key per opening of the form: a retry after a lost answer does not create twice.
+  const [key, setKey] = useState(idempotencyKey);
+  const fields = sortedFields(options?.contactFields);
+  const members = options?.organization?.members?.nodes.flatMap((member) => (member.user ? [member.user] : [])) ?? [];
+
+  const reset = (next: boolean) => {
+    if (!next) {
+      setFieldErrors({});
+      setError(null);
+      setDuplicate(null);
+      setCustom({});
+      setKey(idempotencyKey());
+    }
+    onOpenChange(next);
+  };
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? '').trim() || undefined;
+    const customFields: Record<string, unknown> = {};
+    for (const field of fields) {
+      const value = fromFormValue(field, custom[field.key] ?? toFormValue(field, null));
+      if (value !== null) customFields[field.key] = value;
+    }
+    setError(null);
+    setFieldErrors({});
+    setDuplicate(null);
+    try {
+      const { data } = await create({
+        variables: {
+          input: {
+            type: (text('type') as ContactType | undefined) ?? 'LEAD',
+            ...Object.fromEntries(TEXT_FIELDS.map((name) => [name, text(name)])),
+            assignedToId: text('assignedToId'),
+            customFields: Object.keys(customFields).length ? customFields : undefined,
+            idempotencyKey: key,
+          },
+        },
+      });
+      const payload = data?.contactCreate;
+      if (payload?.userErrors.length) {
+        const split = splitUserErrors(payload.userErrors, [...TEXT_FIELDS, 'type', 'assignedToId', ...fields.map((field) => `customFields.${field.key}`)]);
+        setFieldErrors(split.byField);
+        setError(split.general);
+        setDuplicate(payload.duplicateContact ?? null);
+        setKey(idempotencyKey());
+        return;
+      }
+      if (payload?.contact) {
+        reset(false);
+        onCreated(payload.contact.id);
+      }
+    } catch (caught) {
+      setError(describeError(caught));
+    }
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={reset} title="New contact" description="A lead, client, vendor or partner. Give at least a name, a company or an e-mail.">
+      <form className="form" onSubmit={submit} noValidate>
+        <SelectField label="Type" name="type" defaultValue="LEAD" error={fieldErrors.type}>
+          {CONTACT_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {enumLabel(type)}
+            </option>
+          ))}
+        </SelectField>
+        <div className="crm-form-grid">
+          {TEXT_FIELDS.map((name) => (
+            <TextField
+              key={name}
+              label={LABELS[name]}
+              name={name}
+              type={INPUT_TYPES[name] ?? 'text'}
+              error={fieldErrors[name]}
+              autoFocus={name === 'firstName'}
+            />
+          ))}
+        </div>
+        {duplicate ? (
+          <p className="muted">
+            Existing contact:{' '}
+            <Link to={`/crm/contacts/${encodeURIComponent(duplicate.id)}`} onClick={() => reset(false)}>
+              {duplicate.name}
+            </Link>
+          </p>
+        ) : null}
+        <SelectField label="Owner" name="assignedToId" defaultValue="" error={fieldErrors.assignedToId}>
+          <option value="">Not assigned</option>
+          {members.map((user) => (
+            <option key={user.id} value={user.id}>
+              {user.name}
+            </option>
+          ))}
+        </SelectField>
+        {fields.length ? (
+          <fieldset className="crm-fieldset">
+            <legend>Custom fields</legend>
+            <div className="crm-form-grid">
+              {fields.map((field) => (
+                <CustomFieldInput
+                  key={field.id}
+                  field={field}
+                  value={custom[field.key] ?? toFormValue(field, null)}
+                  onChange={(value) => setCustom((was) => ({ ...was, [field.key]: value }))}
+                  error={fieldErrors[`customFields.${field.key}`]}
+                />
+              ))}
+            </div>
+          </fieldset>
+        ) : null}
+        <Notice>{error}</Notice>
+        <div className="button-row">
+          <Button type="submit" variant="primary" busy={loading}>
+            Create contact
+          </Button>
+          <Button onClick={() => reset(false)}>Cancel</Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,115 @@
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { useLocation, Link } from 'react-router';
+import { quickViewPath } from '../../layout/QuickView';
+import { Button } from '../../ui/controls';
+import { PageHeader } from '../../ui/PageHeader';
+import { EmptyState, ErrorState, Loading, Notice } from '../../ui/states';
+import { useMarkRead } from './Bell';
+import { NotificationsListQuery, NotificationsUnreadCountQuery } from './operations';
+import { timeAgo } from './time';
+import './notifications.css';
+
+const PAGE = 25;
+
+/** Every notification, latest first, with an unread filter and cursor paging. */
+export function NotificationsPage() {
+  const [unreadOnly, setUnreadOnly] = useState(false);
+  const [cursor, setCursor] = useState<{ first?: number; after?: string; last?: number; before?: string }>({ first: PAGE });
+  const { data, loading, error, refetch } = useQuery(NotificationsListQuery, { variables: { ...cursor, unreadOnly } });
+  const unread = useQuery(NotificationsUnreadCountQuery).data?.notificationUnreadCount ?? 0;
+  const { markRead, markAllRead, error: markError } = useMarkRead();
+  const location = useLocation();
+  const connection = data?.notifications;
+  const items = connection?.nodes ?? [];
+  const pageInfo = connection?.pageInfo;
+
+  function filter(next: boolean) {
+    setUnreadOnly(next);
+    setCursor({ first: PAGE });
+  }
+
+  return (
+    <div className="notifications-page">
+      <PageHeader
+        title="Notifications"
+        subtitle={`${unread} unread`}
+        actions={
+          <>
+            <div className="segmented" role="group" aria-label="Show">
+              <Button variant={unreadOnly ? 'secondary' : 'primary'} aria-pressed={!unreadOnly} onClick={() => filter(false)}>
+                All
+              </Button>
+              <Button variant={unreadOnly ? 'primary' : 'secondary'} aria-pressed={unreadOnly} onClick={() => filter(true)}>
+                Unread
+              </Button>
+            </div>
+            <Button onClick={() => void markAllRead()} disabled={unread === 0}>
+              Mark all read
+            </Button>
+          </>
+        }
+      />
+      <Notice>{markError}</Notice>
+      {error && !data ? (
+        <ErrorState error={error} retry={() => void refetch()} />
+      ) : loading && !data ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <EmptyState title={unreadOnly ? 'No unread notifications' : 'No notifications yet'}>
+          {unreadOnly ? 'You are all caught up.' : 'Assignments, mentions and updates to what you follow appear here.'}
+        </EmptyState>
+      ) : (
+        <ul className="notification-list" aria-label="Notifications" aria-busy={loading || undefined}>
+          {items.map((item) => (
+            <li key={item.id} className={`notification-row ${item.readAt ? '' : 'notification-unread'}`}>
+              <span className="notification-dot" aria-hidden />
+              <div className="notification-body">
+                <p className="notification-title">
+                  {item.readAt ? null : <span className="sr-only">Unread: </span>}
+                  {item.subjectId ? (
+                    <Link to={quickViewPath(item.subjectId, location)} onClick={() => !item.readAt && void markRead(item.id)}>
+                      {item.title}
+                    </Link>
+                  ) : (
+                    item.title
+                  )}
+                </p>
+                {item.body ? <p className="notification-text">{item.body}</p> : null}
+                <p className="notification-meta">
+                  {item.actor?.name ? `${item.actor.name} · ` : ''}
+                  <time dateTime={item.createdAt}>{timeAgo(item.createdAt)}</time>
+                  {item.subjectType ? ` · ${item.subjectType}` : ''}
+                </p>
+              </div>
+              {item.readAt ? null : (
+                <Button className="button-small" variant="ghost" onClick={() => void markRead(item.id)} aria-label={`Mark “${item.title}” read`}>
+                  Mark read
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {pageInfo && (pageInfo.hasNextPage || pageInfo.hasPreviousPage || cursor.after || cursor.before) ? (
+        <nav className="table-paging" aria-label="Notification pages">
+          <span className="muted">{connection?.totalCount} in all</span>
+          <span className="button-row">
+            <Button
+              disabled={loading || !(cursor.after || pageInfo.hasPreviousPage) || !pageInfo.startCursor}
+              onClick={() => setCursor({ last: PAGE, before: pageInfo.startCursor! })}
+            >
+              Newer
+            </Button>
+            <Button
+              disabled={loading || !(cursor.before || pageInfo.hasNextPage) || !pageInfo.endCursor}
+              onClick={() => setCursor({ first: PAGE, after: pageInfo.endCursor! })}
+            >
+              Older
+            </Button>
+          </span>
+        </nav>
+      ) : null}
+    </div>
+  );
+}

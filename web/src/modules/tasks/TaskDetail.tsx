@@ -1,0 +1,1029 @@
+import { useLazyQuery, useMutation, useQuery } from '@apollo/client/react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { describeError, describeUserErrors, type UserErrorLike } from '../../app/errors';
+import type { DependencyType, TaskPriority, TaskStatus, TasksTaskQuery, TaskUpdateInput } from '../../gql/graphql';
+import { QuickViewLink } from '../../layout/QuickView';
+import { WidgetSlot } from '../../layout/WidgetSlot';
+import { Button, SelectField, TextArea, TextField } from '../../ui/controls';
+import { PageHeader } from '../../ui/PageHeader';
+import { EmptyState, ErrorState, Loading, Notice } from '../../ui/states';
+import { formatDate, formatDateTime, formatDuration, fromDateInput, idempotencyKey, initials, statusLabel, toDateInput } from './format';
+import {
+  TasksActivityQuery,
+  TasksChecklistCreateMutation,
+  TasksChecklistDeleteMutation,
+  TasksChecklistItemAddMutation,
+  TasksChecklistItemDeleteMutation,
+  TasksChecklistItemToggleMutation,
+  TasksCommentCreateMutation,
+  TasksCommentsQuery,
+  TasksCreateTaskMutation,
+  TasksDeleteTaskMutation,
+  TasksDependencyAddMutation,
+  TasksDependencyRemoveMutation,
+  TasksLinkDeleteMutation,
+  TasksMoveToColumnMutation,
+  TasksSearchQuery,
+  TasksTagApplyMutation,
+  TasksTagRemoveMutation,
+  TasksTagsQuery,
+  TasksTaskQuery as TaskQuery,
+  TasksTimeEntryCreateMutation,
+  TasksTimeEntryDeleteMutation,
+  TasksTimerStartMutation,
+  TasksTimerStopMutation,
+  TasksUpdateTaskMutation,
+  TasksWatcherAddMutation,
+  TasksWatcherRemoveMutation,
+} from './operations';
+import { MemberSelect, PrioritySelect, StatusSelect, useMembers, type Member } from './pickers';
+import './tasks.css';
+
+type Task = NonNullable<TasksTaskQuery['task']>;
+
+/** Mutations that change what the task query shows refetch it (their payloads do not carry the task). */
+const REFETCH_TASK = { refetchQueries: ['TasksTask'] as string[], awaitRefetchQueries: true };
+
+/** Runs a mutation and reports its failure (user error or thrown) in words; true when it worked. */
+function useAction() {
+  const [error, setError] = useState<string | null>(null);
+  const run = async (action: () => Promise<{ userErrors?: readonly UserErrorLike[] | null } | null | undefined>): Promise<boolean> => {
+    setError(null);
+    try {
+      const payload = await action();
+      const failure = describeUserErrors(payload?.userErrors);
+      if (failure) {
+        setError(failure);
+        return false;
+      }
+      return true;
+    } catch (caught) {
+      setError(describeError(caught));
+      return false;
+    }
+  };
+  return { error, setError, run };
+}
+
+export function TaskDetailPage() {
+  const { taskId = '' } = useParams();
+  return <TaskDetail id={taskId} />;
+}
+
+function useTask(id: string) {
+  return useQuery(TaskQuery, { variables: { id } });
+}
+
+/** The task's own page: every field, its checklist, subtasks, dependencies, time, comments and history. */
+export function TaskDetail({ id }: { id: string }) {
+  const { data, loading, error, refetch } = useTask(id);
+  const navigate = useNavigate();
+  const [deleteTask, { loading: deleting }] = useMutation(TasksDeleteTaskMutation, { refetchQueries: ['TasksList', 'TasksBoard'] });
+  const { error: deleteError, run } = useAction();
+  if (error && !data?.task) return <ErrorState error={error} retry={() => void refetch()} />;
+  if (loading && !data) return <Loading label="Loading the task…" />;
+  const task = data?.task;
+  if (!task) return <EmptyState title="Task not found">It does not exist, was deleted, or you cannot see it.</EmptyState>;
+
+  async function remove() {
+    if (!window.confirm(`Move “${task!.title}” to the trash?`)) return;
+    const ok = await run(async () => (await deleteTask({ variables: { input: { id } } })).data?.taskDelete);
+    if (ok) void navigate(task!.board ? `/tasks/boards/${task!.board.id}` : '/tasks/list');
+  }
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="task-breadcrumb">
+        <Link to="/tasks">Tasks</Link>
+        {task.board ? (
+          <>
+            {' / '}
+            <Link to={`/tasks/boards/${task.board.id}`}>{task.board.name}</Link>
+          </>
+        ) : null}
+        {task.parent ? (
+          <>
+            {' / '}
+            <Link to={`/tasks/${task.parent.id}`}>{task.parent.title}</Link>
+          </>
+        ) : null}
+      </nav>
+      <PageHeader
+        title={task.title}
+        subtitle={
+          <>
+            {statusLabel(task.status)}
+            {task.column ? ` · ${task.column.name}` : ''}
+            {task.blocked ? ' · Blocked' : ''}
+            {task.createdBy ? ` · Created by ${task.createdBy.name}` : ''} · {formatDate(task.createdAt)}
+          </>
+        }
+        actions={
+          <Button variant="danger" onClick={() => void remove()} busy={deleting}>
+            Move to trash
+          </Button>
+        }
+      />
+      <Notice>{deleteError}</Notice>
+      <div className="task-detail">
+        <div className="task-detail-main">
+          <section className="panel" aria-labelledby="task-fields">
+            <h2 id="task-fields" className="panel-title">
+              Details
+            </h2>
+            <TaskFields task={task} />
+          </section>
+          <ChecklistsSection task={task} />
+          <SubtasksSection task={task} />
+          <CommentsSection taskId={task.id} />
+          <ActivitySection taskId={task.id} />
+        </div>
+        <aside className="task-detail-side" aria-label="About the task">
+          <TagsSection task={task} />
+          <WatchersSection task={task} />
+          <DependenciesSection task={task} />
+          <TimeSection task={task} />
+          <LinksSection task={task} />
+          <WidgetSlot slot="task.detail" objectId={task.id} />
+        </aside>
+      </div>
+    </>
+  );
+}
+
+/** The compact version, in the quick-view slide-over. */
+export function TaskQuickView({ id }: { id: string }) {
+  const { data, loading, error, refetch } = useTask(id);
+  if (error && !data?.task) return <ErrorState error={error} retry={() => void refetch()} />;
+  if (loading && !data) return <Loading />;
+  const task = data?.task;
+  if (!task) return <EmptyState title="Task not found">It does not exist, was deleted, or you cannot see it.</EmptyState>;
+  const done = task.checklists.reduce((sum, list) => sum + list.doneCount, 0);
+  const total = task.checklists.reduce((sum, list) => sum + list.items.length, 0);
+  return (
+    <div className="task-quick-view">
+      <h3 className="task-quick-title">{task.title}</h3>
+      <p className="muted">
+        {task.board ? `${task.board.name}${task.column ? ` · ${task.column.name}` : ''}` : 'No board'}
+        {task.blocked ? ' · Blocked' : ''}
+      </p>
+      <TaskFields task={task} compact />
+      {total ? (
+        <p>
+          Checklist: {done} of {total} done
+        </p>
+      ) : null}
+      {task.subtasks?.totalCount ? <p>{task.subtasks.totalCount} subtasks</p> : null}
+      {task.tags?.length ? (
+        <p className="task-tags">
+          {task.tags.map((tag) => (
+            <span key={tag.id} className="task-tag" style={{ borderColor: tag.color }}>
+              {tag.name}
+            </span>
+          ))}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Title, description, status (or column), priority, dates and assignee; saved together. */
+function TaskFields({ task, compact = false }: { task: Task; compact?: boolean }) {
+  const [updateTask, { loading }] = useMutation(TasksUpdateTaskMutation);
+  const [moveTask, { loading: moving }] = useMutation(TasksMoveToColumnMutation, { refetchQueries: ['TasksBoard'] });
+  const { error, run } = useAction();
+  const [saved, setSaved] = useState(false);
+  const [values, setValues] = useState(() => fieldsOf(task));
+  const initial = useMemo(() => fieldsOf(task), [task]);
+  useEffect(() => setValues(fieldsOf(task)), [task]);
+  const set = (patch: Partial<ReturnType<typeof fieldsOf>>) => {
+    setSaved(false);
+    setValues((current) => ({ ...current, ...patch }));
+  };
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!values.title.trim()) return;
+    const input: TaskUpdateInput = { id: task.id };
+    if (values.title.trim() !== initial.title) input.title = values.title.trim();
+    if (values.description !== initial.description) input.description = values.description || null;
+    if (values.status !== initial.status) input.status = values.status as TaskStatus;
+    if (values.priority !== initial.priority) input.priority = (values.priority || null) as TaskPriority | null;
+    if (values.dueDate !== initial.dueDate) input.dueDate = fromDateInput(values.dueDate);
+    if (values.startDate !== initial.startDate) input.startDate = fromDateInput(values.startDate);
+    if (values.assigneeId !== initial.assigneeId) input.assigneeId = values.assigneeId || null;
+    if (Object.keys(input).length === 1) return;
+    const ok = await run(async () => (await updateTask({ variables: { input } })).data?.taskUpdate);
+    setSaved(ok);
+  }
+
+  async function moveToColumn(columnId: string) {
+    await run(async () => (await moveTask({ variables: { input: { id: task.id, columnId } } })).data?.taskMove);
+  }
+
+  const dirty = JSON.stringify(values) !== JSON.stringify(initial);
+  return (
+    <form className={`form ${compact ? 'task-fields-compact' : ''}`} onSubmit={submit} aria-label="Task details">
+      <TextField label="Title" value={values.title} onChange={(event) => set({ title: event.target.value })} required maxLength={500} />
+      {compact ? null : <TextArea label="Description" value={values.description} onChange={(event) => set({ description: event.target.value })} />}
+      <div className="form-row">
+        {task.board ? (
+          <SelectField
+            label="Column"
+            value={task.column?.id ?? ''}
+            disabled={moving}
+            onChange={(event) => void moveToColumn(event.target.value)}
+            hint="Moves the task now; the column may set its status."
+          >
+            {task.column ? null : <option value="">None</option>}
+            {task.board.columns.map((column) => (
+              <option key={column.id} value={column.id}>
+                {column.name}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+        <StatusSelect label="Status" value={values.status} onChange={(event) => set({ status: event.target.value })} />
+        <PrioritySelect label="Priority" value={values.priority} onChange={(event) => set({ priority: event.target.value })} />
+      </div>
+      <div className="form-row">
+        {compact ? null : <TextField label="Start date" type="date" value={values.startDate} onChange={(event) => set({ startDate: event.target.value })} />}
+        <TextField label="Due date" type="date" value={values.dueDate} onChange={(event) => set({ dueDate: event.target.value })} />
+        <MemberSelect label="Assignee" emptyLabel="Unassigned" value={values.assigneeId} onChange={(event) => set({ assigneeId: event.target.value })} />
+      </div>
+      <Notice>{error}</Notice>
+      {saved && !dirty ? <Notice tone="success">Saved.</Notice> : null}
+      <div className="button-row">
+        <Button type="submit" variant="primary" busy={loading} disabled={!dirty}>
+          Save changes
+        </Button>
+        {dirty ? <Button onClick={() => setValues(initial)}>Discard</Button> : null}
+      </div>
+    </form>
+  );
+}
+
+function fieldsOf(task: Task) {
+  return {
+    title: task.title,
+    description: task.description ?? '',
+    status: task.status as string,
+    priority: (task.priority ?? '') as string,
+    dueDate: toDateInput(task.dueDate),
+    startDate: toDateInput(task.startDate),
+    assigneeId: task.assignee?.id ?? '',
+  };
+}
+
+function Section({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
+  const id = useId();
+  return (
+    <section className="panel task-section" aria-labelledby={id}>
+      <div className="task-section-header">
+        <h2 id={id} className="panel-title">
+          {title}
+        </h2>
+        {actions}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+/** One text box and a button: adds something by name. */
+function InlineAdd({ label, button, onAdd, busy }: { label: string; button: string; onAdd(text: string): Promise<boolean>; busy?: boolean }) {
+  const [text, setText] = useState('');
+  return (
+    <form
+      className="inline-add"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (!text.trim()) return;
+        if (await onAdd(text.trim())) setText('');
+      }}
+    >
+      <TextField label={label} value={text} onChange={(event) => setText(event.target.value)} />
+      <Button type="submit" busy={busy}>
+        {button}
+      </Button>
+    </form>
+  );
+}
+
+function ChecklistsSection({ task }: { task: Task }) {
+  const [createChecklist, { loading: creating }] = useMutation(TasksChecklistCreateMutation, REFETCH_TASK);
+  const [deleteChecklist] = useMutation(TasksChecklistDeleteMutation, REFETCH_TASK);
+  const [addItem, { loading: adding }] = useMutation(TasksChecklistItemAddMutation, REFETCH_TASK);
+  const [toggleItem] = useMutation(TasksChecklistItemToggleMutation);
+  const [deleteItem] = useMutation(TasksChecklistItemDeleteMutation, REFETCH_TASK);
+  const { error, run } = useAction();
+
+  return (
+    <Section title="Checklist">
+      {task.checklists.map((checklist) => (
+        <div key={checklist.id} className="checklist">
+          <div className="task-section-header">
+            <h3 className="checklist-title">
+              {checklist.title}{' '}
+              <span className="muted">
+                {checklist.doneCount}/{checklist.items.length}
+              </span>
+            </h3>
+            <Button
+              variant="ghost"
+              aria-label={`Delete the checklist ${checklist.title}`}
+              onClick={() => void run(async () => (await deleteChecklist({ variables: { input: { id: checklist.id } } })).data?.checklistDelete)}
+            >
+              Delete
+            </Button>
+          </div>
+          <progress
+            className="checklist-progress"
+            max={Math.max(1, checklist.items.length)}
+            value={checklist.doneCount}
+            aria-label={`${checklist.title} progress`}
+          />
+          <ul className="checklist-items">
+            {checklist.items.map((item) => (
+              <li key={item.id} className="checklist-item">
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={item.done}
+                    onChange={(event) =>
+                      void run(
+                        async () =>
+                          (
+                            await toggleItem({
+                              variables: { input: { id: item.id, done: event.target.checked } },
+                              optimisticResponse: {
+                                __typename: 'Mutation',
+                                checklistItemToggle: {
+                                  __typename: 'ChecklistItemPayload',
+                                  item: { __typename: 'ChecklistItem', id: item.id, done: event.target.checked, doneAt: null },
+                                  userErrors: [],
+                                },
+                              },
+                              refetchQueries: ['TasksTask'],
+                            })
+                          ).data?.checklistItemToggle,
+                      )
+                    }
+                  />
+                  <span className={item.done ? 'checklist-done' : undefined}>{item.title}</span>
+                </label>
+                <Button
+                  variant="ghost"
+                  aria-label={`Remove ${item.title}`}
+                  onClick={() => void run(async () => (await deleteItem({ variables: { input: { id: item.id } } })).data?.checklistItemDelete)}
+                >
+                  ×
+                </Button>
+              </li>
+            ))}
+          </ul>
+          <InlineAdd
+            label={`New item in ${checklist.title}`}
+            button="Add item"
+            busy={adding}
+            onAdd={(title) => run(async () => (await addItem({ variables: { input: { checklistId: checklist.id, title } } })).data?.checklistItemAdd)}
+          />
+        </div>
+      ))}
+      <InlineAdd
+        label="New checklist"
+        button="Add checklist"
+        busy={creating}
+        onAdd={(title) => run(async () => (await createChecklist({ variables: { input: { taskId: task.id, title } } })).data?.checklistCreate)}
+      />
+      <Notice>{error}</Notice>
+    </Section>
+  );
+}
+
+function SubtasksSection({ task }: { task: Task }) {
+  const [createTask, { loading }] = useMutation(TasksCreateTaskMutation, REFETCH_TASK);
+  const { error, run } = useAction();
+  const subtasks = task.subtasks?.nodes ?? [];
+  return (
+    <Section title={`Subtasks${task.subtasks?.totalCount ? ` (${task.subtasks.totalCount})` : ''}`}>
+      {subtasks.length ? (
+        <ul className="task-list-plain">
+          {subtasks.map((subtask) => (
+            <li key={subtask.id}>
+              <Link to={`/tasks/${subtask.id}`}>{subtask.title}</Link>{' '}
+              <span className={`task-status task-status-${subtask.status.toLowerCase()}`}>{statusLabel(subtask.status)}</span>
+              {subtask.assignee ? <span className="muted"> · {subtask.assignee.name}</span> : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">No subtasks.</p>
+      )}
+      <InlineAdd
+        label="New subtask"
+        button="Add subtask"
+        busy={loading}
+        onAdd={(title) =>
+          run(
+            async () =>
+              (await createTask({ variables: { input: { title, parentId: task.id, boardId: task.board?.id ?? null, idempotencyKey: idempotencyKey() } } })).data
+                ?.taskCreate,
+          )
+        }
+      />
+      <Notice>{error}</Notice>
+    </Section>
+  );
+}
+
+/** Finds a task by title and hands it back (dependencies). */
+function TaskPicker({ label, exclude, onPick, busy }: { label: string; exclude: readonly string[]; onPick(id: string): void; busy?: boolean }) {
+  const [text, setText] = useState('');
+  const [search, { data, loading, error }] = useLazyQuery(TasksSearchQuery);
+  useEffect(() => {
+    if (text.trim().length < 2) return;
+    const timer = setTimeout(() => void search({ variables: { text: text.trim(), first: 8 } }).catch(() => undefined), 250);
+    return () => clearTimeout(timer);
+  }, [text, search]);
+  const results = text.trim().length < 2 ? [] : (data?.tasks?.nodes ?? []).filter((task) => !exclude.includes(task.id));
+  return (
+    <div className="task-picker">
+      <TextField label={label} type="search" value={text} onChange={(event) => setText(event.target.value)} hint="Type at least 2 letters of its title." />
+      {loading ? <p className="muted">Searching…</p> : null}
+      {error ? <Notice>{describeError(error)}</Notice> : null}
+      {results.length ? (
+        <ul className="task-picker-results" aria-label="Matching tasks">
+          {results.map((result) => (
+            <li key={result.id}>
+              <Button
+                variant="ghost"
+                busy={busy}
+                onClick={() => {
+                  onPick(result.id);
+                  setText('');
+                }}
+              >
+                {result.title}
+                {result.board ? <span className="muted"> · {result.board.name}</span> : null}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+const DEPENDENCY_LABELS: Record<DependencyType, string> = {
+  FINISH_TO_START: 'starts after it finishes',
+  START_TO_START: 'starts after it starts',
+  FINISH_TO_FINISH: 'finishes after it finishes',
+};
+
+function DependenciesSection({ task }: { task: Task }) {
+  const [addDependency, { loading }] = useMutation(TasksDependencyAddMutation, REFETCH_TASK);
+  const [removeDependency] = useMutation(TasksDependencyRemoveMutation, REFETCH_TASK);
+  const [type, setType] = useState<DependencyType>('FINISH_TO_START');
+  const { error, run } = useAction();
+  const exclude = [task.id, ...task.dependencies.flatMap((dependency) => (dependency.dependsOn ? [dependency.dependsOn.id] : []))];
+  return (
+    <Section title="Dependencies">
+      {task.blocked ? <Notice tone="info">Blocked: a task it waits for is not done yet.</Notice> : null}
+      <h3 className="task-subheading">Waits for</h3>
+      {task.dependencies.length ? (
+        <ul className="task-list-plain">
+          {task.dependencies.map((dependency) => (
+            <li key={dependency.id}>
+              {dependency.dependsOn ? (
+                <QuickViewLink id={dependency.dependsOn.id}>{dependency.dependsOn.title}</QuickViewLink>
+              ) : (
+                <span className="muted">A task you cannot see</span>
+              )}{' '}
+              <span className="muted">({DEPENDENCY_LABELS[dependency.type]})</span>
+              <Button
+                variant="ghost"
+                aria-label={`Remove the dependency on ${dependency.dependsOn?.title ?? 'this task'}`}
+                onClick={() => void run(async () => (await removeDependency({ variables: { input: { id: dependency.id } } })).data?.taskDependencyRemove)}
+              >
+                ×
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">Nothing.</p>
+      )}
+      <h3 className="task-subheading">Waited for by</h3>
+      {task.dependents.length ? (
+        <ul className="task-list-plain">
+          {task.dependents.map((dependent) => (
+            <li key={dependent.id}>
+              {dependent.task ? (
+                <QuickViewLink id={dependent.task.id}>{dependent.task.title}</QuickViewLink>
+              ) : (
+                <span className="muted">A task you cannot see</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">Nothing.</p>
+      )}
+      <SelectField label="Kind of dependency" value={type} onChange={(event) => setType(event.target.value as DependencyType)}>
+        {Object.entries(DEPENDENCY_LABELS).map(([value, text]) => (
+          <option key={value} value={value}>
+            This task {text}
+          </option>
+        ))}
+      </SelectField>
+      <TaskPicker
+        label="Add a task it waits for"
+        exclude={exclude}
+        busy={loading}
+        onPick={(dependsOnId) =>
+          void run(async () => (await addDependency({ variables: { input: { taskId: task.id, dependsOnId, type } } })).data?.taskDependencyAdd)
+        }
+      />
+      <Notice>{error}</Notice>
+    </Section>
+  );
+}
+
+function WatchersSection({ task }: { task: Task }) {
+  const [addWatcher, { loading }] = useMutation(TasksWatcherAddMutation, REFETCH_TASK);
+  const [removeWatcher] = useMutation(TasksWatcherRemoveMutation, REFETCH_TASK);
+  const { members } = useMembers();
+  const [userId, setUserId] = useState('');
+  const { error, run } = useAction();
+  const watching = new Set(task.watchers.map((watcher) => watcher.id));
+  return (
+    <Section title="Watchers">
+      {task.watchers.length ? (
+        <ul className="task-people">
+          {task.watchers.map((watcher) => (
+            <li key={watcher.id}>
+              <span className="task-assignee" aria-hidden>
+                {initials(watcher.name)}
+              </span>
+              {watcher.name}
+              <Button
+                variant="ghost"
+                aria-label={`Stop ${watcher.name} watching`}
+                onClick={() =>
+                  void run(async () => (await removeWatcher({ variables: { input: { taskId: task.id, userId: watcher.id } } })).data?.taskWatcherRemove)
+                }
+              >
+                ×
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">Nobody watches this task.</p>
+      )}
+      <form
+        className="inline-add"
+        onSubmit={async (event) => {
+          event.preventDefault();
+          const ok = await run(async () => (await addWatcher({ variables: { input: { taskId: task.id, userId: userId || null } } })).data?.taskWatcherAdd);
+          if (ok) setUserId('');
+        }}
+      >
+        <SelectField label="Add a watcher" value={userId} onChange={(event) => setUserId(event.target.value)}>
+          <option value="">Me</option>
+          {members
+            .filter((member) => !watching.has(member.id))
+            .map((member) => (
+              <option key={member.id} value={member.id}>
+                {member.name}
+              </option>
+            ))}
+        </SelectField>
+        <Button type="submit" busy={loading}>
+          Watch
+        </Button>
+      </form>
+      <Notice>{error}</Notice>
+    </Section>
+  );
+}
+
+function TimeSection({ task }: { task: Task }) {
+  const [startTimer, { loading: starting }] = useMutation(TasksTimerStartMutation, REFETCH_TASK);
+  const [stopTimer, { loading: stopping }] = useMutation(TasksTimerStopMutation, REFETCH_TASK);
+  const [createEntry, { loading: logging }] = useMutation(TasksTimeEntryCreateMutation, REFETCH_TASK);
+  const [deleteEntry] = useMutation(TasksTimeEntryDeleteMutation, REFETCH_TASK);
+  const { error, setError, run } = useAction();
+  const running = task.timeEntries.some((entry) => entry.running);
+
+  async function log(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const minutes = Number(form.get('minutes'));
+    if (!Number.isFinite(minutes) || minutes <= 0) return setError('Give the time spent in minutes.');
+    const day = fromDateInput(String(form.get('day') ?? ''));
+    const endedAt = day ? new Date(new Date(day).setHours(17, 0, 0, 0)) : new Date();
+    const startedAt = new Date(endedAt.getTime() - minutes * 60_000).toISOString();
+    const ok = await run(
+      async () =>
+        (
+          await createEntry({
+            variables: {
+              input: {
+                taskId: task.id,
+                startedAt,
+                durationSeconds: Math.round(minutes * 60),
+                billable: form.get('billable') === 'on',
+                note: String(form.get('note') ?? '') || null,
+              },
+            },
+          })
+        ).data?.timeEntryCreate,
+    );
+    if (ok) formElement.reset();
+  }
+
+  return (
+    <Section
+      title={`Time · ${formatDuration(task.trackedSeconds)}`}
+      actions={
+        running ? (
+          <Button onClick={() => void run(async () => (await stopTimer()).data?.timerStop)} busy={stopping}>
+            Stop timer
+          </Button>
+        ) : (
+          <Button onClick={() => void run(async () => (await startTimer({ variables: { input: { taskId: task.id } } })).data?.timerStart)} busy={starting}>
+            Start timer
+          </Button>
+        )
+      }
+    >
+      {task.timeEntries.length ? (
+        <ul className="task-list-plain">
+          {task.timeEntries.map((entry) => (
+            <li key={entry.id}>
+              {entry.running ? <strong>Running · </strong> : null}
+              {formatDuration(entry.durationSeconds)} · {entry.user.name} · {formatDateTime(entry.startedAt)}
+              {entry.billable ? ' · billable' : ''}
+              {entry.note ? <span className="muted"> — {entry.note}</span> : null}
+              {entry.running ? null : (
+                <Button
+                  variant="ghost"
+                  aria-label={`Delete the entry of ${formatDuration(entry.durationSeconds)} from ${formatDateTime(entry.startedAt)}`}
+                  onClick={() => void run(async () => (await deleteEntry({ variables: { input: { id: entry.id } } })).data?.timeEntryDelete)}
+                >
+                  ×
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">No time tracked.</p>
+      )}
+      <form className="form time-log" onSubmit={log} aria-label="Log time">
+        <div className="form-row">
+          <TextField label="Minutes" name="minutes" type="number" min={1} inputMode="numeric" required />
+          <TextField label="Day" name="day" type="date" />
+        </div>
+        <TextField label="Note" name="note" />
+        <label className="checkbox-label">
+          <input type="checkbox" name="billable" /> Billable
+        </label>
+        <Button type="submit" busy={logging}>
+          Log time
+        </Button>
+      </form>
+      <Notice>{error}</Notice>
+    </Section>
+  );
+}
+
+function TagsSection({ task }: { task: Task }) {
+  const [applyTag, { loading }] = useMutation(TasksTagApplyMutation, REFETCH_TASK);
+  const [removeTag] = useMutation(TasksTagRemoveMutation, REFETCH_TASK);
+  const { data } = useQuery(TasksTagsQuery, { variables: { search: null } });
+  const [tagId, setTagId] = useState('');
+  const { error, run } = useAction();
+  const current = new Set((task.tags ?? []).map((tag) => tag.id));
+  const available = (data?.tags?.nodes ?? []).filter((tag) => !current.has(tag.id));
+  return (
+    <Section title="Tags">
+      {task.tags?.length ? (
+        <ul className="task-tags">
+          {task.tags.map((tag) => (
+            <li key={tag.id} className="task-tag" style={{ borderColor: tag.color }}>
+              {tag.name}
+              <button
+                type="button"
+                className="task-tag-remove"
+                aria-label={`Remove the tag ${tag.name}`}
+                onClick={() => void run(async () => (await removeTag({ variables: { input: { tagId: tag.id, nodeIds: [task.id] } } })).data?.tagRemove)}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">No tags.</p>
+      )}
+      {available.length ? (
+        <form
+          className="inline-add"
+          onSubmit={async (event) => {
+            event.preventDefault();
+            if (!tagId) return;
+            if (await run(async () => (await applyTag({ variables: { input: { tagId, nodeIds: [task.id] } } })).data?.tagApply)) setTagId('');
+          }}
+        >
+          <SelectField label="Add a tag" value={tagId} onChange={(event) => setTagId(event.target.value)}>
+            <option value="">Choose a tag</option>
+            {available.map((tag) => (
+              <option key={tag.id} value={tag.id}>
+                {tag.name}
+              </option>
+            ))}
+          </SelectField>
+          <Button type="submit" busy={loading} disabled={!tagId}>
+            Add
+          </Button>
+        </form>
+      ) : null}
+      <Notice>{error}</Notice>
+    </Section>
+  );
+}
+
+type LinkedNode = NonNullable<NonNullable<Task['links']>['nodes'][number]['node']>;
+
+function nodeLabel(node: LinkedNode): string {
+  if ('title' in node && typeof node.title === 'string') return node.title;
+  if ('name' in node && typeof node.name === 'string') return node.name;
+  return node.__typename;
+}
+
+function LinksSection({ task }: { task: Task }) {
+  const [deleteLink] = useMutation(TasksLinkDeleteMutation, REFETCH_TASK);
+  const { error, run } = useAction();
+  const links = task.links?.nodes ?? [];
+  return (
+    <Section title="Linked">
+      {links.length ? (
+        <ul className="task-list-plain">
+          {links.map((link) => (
+            <li key={link.id}>
+              <span className="badge">{link.node?.__typename ?? 'Hidden'}</span>{' '}
+              {link.node ? <QuickViewLink id={link.node.id}>{nodeLabel(link.node)}</QuickViewLink> : <span className="muted">Something you cannot see</span>}{' '}
+              <span className="muted">{link.relationship.replace(/_/g, ' ')}</span>
+              <Button
+                variant="ghost"
+                aria-label={`Remove the link to ${link.node ? nodeLabel(link.node) : 'this object'}`}
+                onClick={() => void run(async () => (await deleteLink({ variables: { input: { id: link.id } } })).data?.linkDelete)}
+              >
+                ×
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">Not linked to anything.</p>
+      )}
+      <Notice>{error}</Notice>
+    </Section>
+  );
+}
+
+/** A comment's text with its <@userId> mentions shown as @Name. */
+function CommentBody({ body, mentions }: { body: string; mentions: readonly { id: string; name: string }[] }) {
+  const parts = body.split(/(<@[^>\s]+>)/g);
+  return (
+    <p className="comment-body">
+      {parts.map((part, index) => {
+        const match = /^<@([^>\s]+)>$/.exec(part);
+        if (!match) return part;
+        const person = mentions.find((mention) => mention.id === match[1]);
+        return (
+          <span key={index} className="mention">
+            @{person?.name ?? 'someone'}
+          </span>
+        );
+      })}
+    </p>
+  );
+}
+
+/** "@Ada Lovelace" (as typed, after choosing her) → "<@userId>" (as the API wants mentions). */
+export function encodeMentions(text: string, chosen: readonly Member[]): string {
+  return [...chosen].sort((a, b) => b.name.length - a.name.length).reduce((body, member) => body.split(`@${member.name}`).join(`<@${member.id}>`), text);
+}
+
+function CommentsSection({ taskId }: { taskId: string }) {
+  const { data, loading, error, refetch } = useQuery(TasksCommentsQuery, { variables: { id: taskId } });
+  const comments = data?.task?.comments?.nodes ?? [];
+  return (
+    <Section title={`Comments${data?.task?.comments?.totalCount ? ` (${data.task.comments.totalCount})` : ''}`}>
+      {error && !data ? <ErrorState error={error} retry={() => void refetch()} /> : null}
+      {loading && !data ? <Loading /> : null}
+      <ol className="comments">
+        {comments.map((comment) => (
+          <li key={comment.id} className="comment">
+            <Comment comment={comment} />
+            {comment.replies?.nodes.length ? (
+              <ol className="comment-replies">
+                {comment.replies.nodes.map((reply) => (
+                  <li key={reply.id} className="comment">
+                    <Comment comment={reply} />
+                  </li>
+                ))}
+              </ol>
+            ) : null}
+            {comment.deleted ? null : (
+              <CommentForm taskId={taskId} parentId={comment.id} label={`Reply to ${comment.author?.name ?? 'this comment'}`} compact />
+            )}
+          </li>
+        ))}
+      </ol>
+      <CommentForm taskId={taskId} label="New comment" />
+    </Section>
+  );
+}
+
+function Comment({
+  comment,
+}: {
+  comment: {
+    body: string;
+    createdAt: string;
+    editedAt: string | null;
+    deleted: boolean;
+    author: { name: string } | null;
+    mentions: readonly { id: string; name: string }[];
+  };
+}) {
+  return (
+    <>
+      <p className="comment-meta">
+        <strong>{comment.author?.name ?? 'Someone'}</strong> · <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
+        {comment.editedAt ? ' · edited' : ''}
+      </p>
+      {comment.deleted ? <p className="muted">[deleted]</p> : <CommentBody body={comment.body} mentions={comment.mentions} />}
+    </>
+  );
+}
+
+/** A comment box: typing @ and a few letters offers the members to mention. */
+function CommentForm({ taskId, parentId, label, compact = false }: { taskId: string; parentId?: string; label: string; compact?: boolean }) {
+  const [createComment, { loading }] = useMutation(TasksCommentCreateMutation, {
+    refetchQueries: ['TasksComments', 'TasksActivity'],
+    awaitRefetchQueries: true,
+  });
+  const { members } = useMembers();
+  const [text, setText] = useState('');
+  const [chosen, setChosen] = useState<Member[]>([]);
+  const [open, setOpen] = useState(!compact);
+  const [caret, setCaret] = useState(0);
+  const box = useRef<HTMLDivElement | null>(null);
+  const { error, run } = useAction();
+  const listId = useId();
+
+  const query = /(?:^|\s)@([^\s@<>]{0,30})$/.exec(text.slice(0, caret))?.[1];
+  const suggestions = query === undefined ? [] : members.filter((member) => member.name.toLowerCase().includes(query.toLowerCase())).slice(0, 6);
+
+  function mention(member: Member) {
+    const before = text.slice(0, caret).replace(/@([^\s@<>]{0,30})$/, `@${member.name} `);
+    const next = before + text.slice(caret);
+    setText(next);
+    setChosen((current) => (current.some((other) => other.id === member.id) ? current : [...current, member]));
+    setCaret(before.length);
+    requestAnimationFrame(() => {
+      const area = box.current?.querySelector('textarea');
+      area?.focus();
+      area?.setSelectionRange(before.length, before.length);
+    });
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!text.trim()) return;
+    const body = encodeMentions(text.trim(), chosen);
+    const ok = await run(
+      async () =>
+        (await createComment({ variables: { input: { nodeId: taskId, body, parentId: parentId ?? null, idempotencyKey: idempotencyKey() } } })).data
+          ?.commentCreate,
+    );
+    if (ok) {
+      setText('');
+      setChosen([]);
+      if (compact) setOpen(false);
+    }
+  }
+
+  if (!open) {
+    return (
+      <Button variant="ghost" onClick={() => setOpen(true)}>
+        {label}
+      </Button>
+    );
+  }
+  return (
+    <form className="form comment-form" onSubmit={submit}>
+      <div ref={box}>
+        <TextArea
+          label={label}
+          hint="Type @ and a name to mention someone."
+          value={text}
+          rows={compact ? 2 : 3}
+          aria-controls={suggestions.length ? listId : undefined}
+          onChange={(event) => {
+            setText(event.target.value);
+            setCaret(event.target.selectionStart ?? event.target.value.length);
+          }}
+          onSelect={(event) => setCaret(event.currentTarget.selectionStart ?? 0)}
+          maxLength={10_000}
+        />
+      </div>
+      {suggestions.length ? (
+        <ul id={listId} className="mention-suggestions" aria-label="People to mention">
+          {suggestions.map((member) => (
+            <li key={member.id}>
+              <Button variant="ghost" onClick={() => mention(member)}>
+                @{member.name} <span className="muted">{member.email}</span>
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <Notice>{error}</Notice>
+      <div className="button-row">
+        <Button type="submit" variant="primary" busy={loading} disabled={!text.trim()}>
+          {parentId ? 'Reply' : 'Comment'}
+        </Button>
+        {compact ? <Button onClick={() => setOpen(false)}>Cancel</Button> : null}
+      </div>
+    </form>
+  );
+}
+
+function humanEvent(event: string): string {
+  const [, action = event] = event.split('.');
+  return action.replace(/_/g, ' ');
+}
+
+function ActivitySection({ taskId }: { taskId: string }) {
+  const { data, loading, error, refetch, fetchMore } = useQuery(TasksActivityQuery, { variables: { id: taskId } });
+  const [moreError, setMoreError] = useState<string | null>(null);
+  const activity = data?.task?.activity;
+  const items = activity?.nodes ?? [];
+
+  async function loadMore() {
+    setMoreError(null);
+    try {
+      await fetchMore({
+        variables: { id: taskId, after: activity?.pageInfo.endCursor },
+        updateQuery: (previous, { fetchMoreResult }) => {
+          const older = fetchMoreResult.task?.activity;
+          if (!previous.task?.activity || !older) return previous as typeof fetchMoreResult;
+          return {
+            ...previous,
+            task: { ...previous.task, activity: { ...older, nodes: [...previous.task.activity.nodes, ...older.nodes] } },
+          } as typeof fetchMoreResult;
+        },
+      });
+    } catch (caught) {
+      setMoreError(describeError(caught));
+    }
+  }
+
+  return (
+    <Section title="Activity">
+      {error && !data ? <ErrorState error={error} retry={() => void refetch()} /> : null}
+      {loading && !data ? <Loading /> : null}
+      {data && items.length === 0 ? <p className="muted">Nothing yet.</p> : null}
+      <ol className="activity">
+        {items.map((item) =>
+          item.__typename === 'ActivityEvent' ? (
+            <li key={item.id} className="activity-item">
+              <time dateTime={item.occurredAt}>{formatDateTime(item.occurredAt)}</time> <strong>{item.actor?.name ?? 'Cellgraph'}</strong>{' '}
+              {humanEvent(item.event)}
+            </li>
+          ) : (
+            <li key={item.id} className="activity-item">
+              <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time> <strong>{item.author?.name ?? 'Someone'}</strong> commented
+              {item.deleted ? null : <CommentBody body={item.body} mentions={item.mentions} />}
+            </li>
+          ),
+        )}
+      </ol>
+      {activity?.pageInfo.hasNextPage ? (
+        <Button onClick={() => void loadMore()} busy={loading}>
+          Older activity
+        </Button>
+      ) : null}
+      <Notice>{moreError}</Notice>
+    </Section>
+  );
+}

@@ -1,0 +1,306 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import type { ColumnDef, SortingState } from '@tanstack/react-table';
+import { useMemo, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { describeError, describeUserErrors } from '../../app/errors';
+import type { TaskFilter, TaskOrder, TaskOrderField, TaskPriority, TaskStatus, TasksListQuery } from '../../gql/graphql';
+import { QuickViewLink } from '../../layout/QuickView';
+import { Button, SelectField, TextArea, TextField } from '../../ui/controls';
+import { DataTable } from '../../ui/DataTable';
+import { Dialog } from '../../ui/Dialog';
+import { PageHeader } from '../../ui/PageHeader';
+import { EmptyState, Notice } from '../../ui/states';
+import { formatDate, fromDateInput, idempotencyKey, isOverdue, priorityLabel, statusLabel } from './format';
+import { TasksCreateTaskMutation, TasksListQuery as ListQuery } from './operations';
+import { BoardSelect, MemberSelect, PrioritySelect, StatusSelect, useBoards } from './pickers';
+import './tasks.css';
+
+type Row = NonNullable<TasksListQuery['tasks']>['nodes'][number];
+
+const PAGE = 25;
+const UNASSIGNED = '__none__';
+
+/** Table column → the API's order field (the others do not sort). */
+const ORDER_FIELDS: Record<string, TaskOrderField> = {
+  title: 'TITLE',
+  dueDate: 'DUE_DATE',
+  createdAt: 'CREATED_AT',
+  updatedAt: 'UPDATED_AT',
+};
+
+interface Filters {
+  text: string;
+  status: string;
+  priority: string;
+  assignee: string;
+  board: string;
+  dueBefore: string;
+}
+
+const NO_FILTERS: Filters = { text: '', status: '', priority: '', assignee: '', board: '', dueBefore: '' };
+
+function toFilter(filters: Filters): TaskFilter | null {
+  const filter: TaskFilter = {};
+  if (filters.text.trim()) filter.title = { contains: filters.text.trim() };
+  if (filters.status) filter.status = { eq: filters.status as TaskStatus };
+  if (filters.priority) filter.priority = { eq: filters.priority as TaskPriority };
+  if (filters.assignee === UNASSIGNED) filter.assignee = { isNull: true };
+  else if (filters.assignee) filter.assignee = { eq: filters.assignee };
+  if (filters.board) filter.board = { eq: filters.board };
+  const due = fromDateInput(filters.dueBefore);
+  if (due) filter.dueDate = { lt: due };
+  return Object.keys(filter).length ? filter : null;
+}
+
+/** Every task of the organization: filtered, sorted and paged by the API. */
+export function TaskListPage() {
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const creating = params.get('new') === 'task';
+  const setCreating = (open: boolean) => {
+    const next = new URLSearchParams(params);
+    if (open) next.set('new', 'task');
+    else next.delete('new');
+    setParams(next, { replace: true });
+  };
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const [cursor, setCursor] = useState<{ after?: string; before?: string }>({});
+
+  const orderBy = useMemo<TaskOrder[] | null>(
+    () =>
+      sorting.length
+        ? sorting.flatMap((sort) => (ORDER_FIELDS[sort.id] ? [{ field: ORDER_FIELDS[sort.id]!, direction: sort.desc ? 'DESC' : 'ASC' }] : []))
+        : null,
+    [sorting],
+  );
+  const filter = useMemo(() => toFilter(filters), [filters]);
+  const variables = cursor.before ? { last: PAGE, before: cursor.before, filter, orderBy } : { first: PAGE, after: cursor.after, filter, orderBy };
+  const { data, previousData, loading, error, refetch } = useQuery(ListQuery, { variables });
+  const connection = (data ?? previousData)?.tasks;
+  const rows = connection?.nodes ?? [];
+
+  const change = (patch: Partial<Filters>) => {
+    setFilters((current) => ({ ...current, ...patch }));
+    setCursor({});
+  };
+
+  const columns = useMemo<ColumnDef<Row, unknown>[]>(
+    () => [
+      {
+        id: 'title',
+        header: 'Title',
+        cell: ({ row }) => (
+          // The row opens the page; the title opens the quick view (and only that).
+          <span onClick={(event) => event.stopPropagation()} onKeyDown={(event) => event.stopPropagation()}>
+            <QuickViewLink id={row.original.id}>{row.original.title}</QuickViewLink>
+          </span>
+        ),
+      },
+      {
+        id: 'status',
+        header: 'Status',
+        enableSorting: false,
+        cell: ({ row }) => <span className={`task-status task-status-${row.original.status.toLowerCase()}`}>{statusLabel(row.original.status)}</span>,
+      },
+      {
+        id: 'priority',
+        header: 'Priority',
+        enableSorting: false,
+        cell: ({ row }) => (row.original.priority ? priorityLabel(row.original.priority) : <span className="muted">—</span>),
+      },
+      { id: 'assignee', header: 'Assignee', enableSorting: false, cell: ({ row }) => row.original.assignee?.name ?? <span className="muted">Unassigned</span> },
+      {
+        id: 'dueDate',
+        header: 'Due',
+        cell: ({ row }) =>
+          row.original.dueDate ? (
+            <time dateTime={row.original.dueDate} className={isOverdue(row.original.dueDate, row.original.status) ? 'task-due-overdue' : undefined}>
+              {formatDate(row.original.dueDate)}
+            </time>
+          ) : (
+            <span className="muted">—</span>
+          ),
+      },
+      {
+        id: 'board',
+        header: 'Board',
+        enableSorting: false,
+        cell: ({ row }) =>
+          row.original.board ? (
+            <Link to={`/tasks/boards/${row.original.board.id}`} onClick={(event) => event.stopPropagation()} onKeyDown={(event) => event.stopPropagation()}>
+              {row.original.board.name}
+              {row.original.column ? ` · ${row.original.column.name}` : ''}
+            </Link>
+          ) : (
+            <span className="muted">—</span>
+          ),
+      },
+      { id: 'updatedAt', header: 'Updated', cell: ({ row }) => formatDate(row.original.updatedAt) },
+    ],
+    [],
+  );
+
+  const filtered = filter !== null;
+  return (
+    <>
+      <PageHeader
+        title="All tasks"
+        actions={
+          <>
+            <Link to="/tasks" className="button button-secondary">
+              Boards
+            </Link>
+            <Button variant="primary" onClick={() => setCreating(true)}>
+              New task
+            </Button>
+          </>
+        }
+      />
+      <form className="task-filters" role="search" aria-label="Filter tasks" onSubmit={(event) => event.preventDefault()}>
+        <TextField label="Title contains" type="search" value={filters.text} onChange={(event) => change({ text: event.target.value })} />
+        <StatusSelect label="Status" emptyLabel="Any status" value={filters.status} onChange={(event) => change({ status: event.target.value })} />
+        <PrioritySelect label="Priority" emptyLabel="Any priority" value={filters.priority} onChange={(event) => change({ priority: event.target.value })} />
+        <AssigneeFilter value={filters.assignee} onChange={(assignee) => change({ assignee })} />
+        <BoardSelect label="Board" emptyLabel="Any board" value={filters.board} onChange={(event) => change({ board: event.target.value })} />
+        <TextField label="Due before" type="date" value={filters.dueBefore} onChange={(event) => change({ dueBefore: event.target.value })} />
+        {filtered ? (
+          <Button onClick={() => change(NO_FILTERS)} className="task-filters-clear">
+            Clear filters
+          </Button>
+        ) : null}
+      </form>
+      <DataTable
+        label="Tasks"
+        columns={columns}
+        rows={rows}
+        rowId={(row) => row.id}
+        sorting={sorting}
+        onSortingChange={(next) => {
+          setSorting(next);
+          setCursor({});
+        }}
+        loading={loading}
+        error={error}
+        retry={() => void refetch()}
+        totalCount={connection?.totalCount}
+        onOpen={(row) => void navigate(`/tasks/${row.id}`)}
+        paging={{
+          hasNextPage: Boolean(connection?.pageInfo.hasNextPage),
+          hasPreviousPage: Boolean(connection?.pageInfo.hasPreviousPage),
+          onNext: () => connection?.pageInfo.endCursor && setCursor({ after: connection.pageInfo.endCursor }),
+          onPrevious: () => connection?.pageInfo.startCursor && setCursor({ before: connection.pageInfo.startCursor }),
+        }}
+        empty={
+          filtered ? (
+            <EmptyState title="No task matches these filters" action={<Button onClick={() => change(NO_FILTERS)}>Clear filters</Button>} />
+          ) : (
+            <EmptyState title="No tasks yet" action={<Button onClick={() => setCreating(true)}>Create a task</Button>} />
+          )
+        }
+      />
+      <NewTaskDialog open={creating} onOpenChange={setCreating} />
+    </>
+  );
+}
+
+function AssigneeFilter({ value, onChange }: { value: string; onChange(value: string): void }) {
+  return (
+    <MemberSelect
+      label="Assignee"
+      emptyLabel="Anyone"
+      extraOptions={[{ value: UNASSIGNED, label: 'Unassigned' }]}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+    />
+  );
+}
+
+/** Creates a task (anywhere: on a board's column, or on none); opens it when created. */
+export function NewTaskDialog({
+  open,
+  onOpenChange,
+  defaults,
+  onCreated,
+}: {
+  open: boolean;
+  onOpenChange(open: boolean): void;
+  defaults?: { boardId?: string; parentId?: string };
+  onCreated?(taskId: string): void | Promise<void>;
+}) {
+  const navigate = useNavigate();
+  const { boards } = useBoards();
+  const [boardId, setBoardId] = useState(defaults?.boardId ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [createTask, { loading }] = useMutation(TasksCreateTaskMutation, { refetchQueries: ['TasksList'] });
+  const board = boards.find((candidate) => candidate.id === boardId);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const title = String(form.get('title') ?? '').trim();
+    if (!title) return setError('Give the task a title.');
+    const text = (name: string) => String(form.get(name) ?? '') || null;
+    setError(null);
+    try {
+      const { data } = await createTask({
+        variables: {
+          input: {
+            title,
+            description: text('description'),
+            priority: text('priority') as TaskPriority | null,
+            dueDate: fromDateInput(String(form.get('dueDate') ?? '')),
+            assigneeId: text('assigneeId'),
+            boardId: boardId || null,
+            columnId: text('columnId'),
+            parentId: defaults?.parentId ?? null,
+            idempotencyKey: idempotencyKey(),
+          },
+        },
+      });
+      const failure = describeUserErrors(data?.taskCreate?.userErrors);
+      if (failure) return setError(failure);
+      const task = data?.taskCreate?.task;
+      onOpenChange(false);
+      if (!task) return;
+      if (onCreated) await onCreated(task.id);
+      else void navigate(`/tasks/${task.id}`);
+    } catch (caught) {
+      setError(describeError(caught));
+    }
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange} title="New task">
+      <form className="form" onSubmit={submit}>
+        <TextField label="Title" name="title" required autoFocus maxLength={500} />
+        <TextArea label="Description" name="description" />
+        <div className="form-row">
+          <BoardSelect label="Board" value={boardId} onChange={(event) => setBoardId(event.target.value)} />
+          {board ? (
+            <SelectField label="Column" name="columnId" defaultValue="">
+              <option value="">First column</option>
+              {board.columns.map((column) => (
+                <option key={column.id} value={column.id}>
+                  {column.name}
+                </option>
+              ))}
+            </SelectField>
+          ) : null}
+        </div>
+        <div className="form-row">
+          <PrioritySelect label="Priority" name="priority" defaultValue="" />
+          <TextField label="Due date" name="dueDate" type="date" />
+        </div>
+        <MemberSelect label="Assignee" name="assigneeId" defaultValue="" />
+        <Notice>{error}</Notice>
+        <div className="button-row">
+          <Button type="submit" variant="primary" busy={loading}>
+            Create task
+          </Button>
+          <Button onClick={() => onOpenChange(false)}>Cancel</Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

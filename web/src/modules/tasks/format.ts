@@ -1,0 +1,69 @@
+import type { TaskPriority, TaskStatus } from '../../gql/graphql';
+
+export const STATUSES: readonly TaskStatus[] = ['TODO', 'IN_PROGRESS', 'DONE', 'CANCELED'];
+export const PRIORITIES: readonly TaskPriority[] = ['URGENT', 'HIGH', 'MEDIUM', 'LOW'];
+
+const STATUS_LABELS: Record<TaskStatus, string> = { TODO: 'To do', IN_PROGRESS: 'In progress', DONE: 'Done', CANCELED: 'Canceled' };
+const PRIORITY_LABELS: Record<TaskPriority, string> = { URGENT: 'Urgent', HIGH: 'High', MEDIUM: 'Medium', LOW: 'Low' };
+
+export const statusLabel = (status: TaskStatus) => STATUS_LABELS[status] ?? status;
+export const priorityLabel = (priority: TaskPriority | null | undefined) => (priority ? (PRIORITY_LABELS[priority] ?? priority) : 'No priority');
+
+/** "Ada Lovelace" → "AL". */
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length > 1 ? [parts[0]!, parts[parts.length - 1]!] : parts;
+  return letters.map((part) => part[0]!.toUpperCase()).join('') || '?';
+}
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : dateFormat.format(date);
+}
+
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : dateTimeFormat.format(date);
+}
+
+/** The due date is in the past (and the task is still open). */
+export function isOverdue(dueDate: string | null | undefined, status: TaskStatus): boolean {
+  if (!dueDate || status === 'DONE' || status === 'CANCELED') return false;
+  return new Date(dueDate).getTime() < Date.now();
+}
+
+/** An ISO instant → the value of an `<input type="date">` (local calendar day). */
+export function toDateInput(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The value of an `<input type="date">` → an ISO instant at the end of that local day (null when empty). */
+export function fromDateInput(value: string): string | null {
+  if (!value) return null;
+  const [year, month, day] = value.split('-').map(Number);
+  if (!year || !month || !day) return null;
+  return new Date(year, month - 1, day, 23, 59, 0).toISOString();
+}
+
+/** 3725 → "1h 2m". */
+export function formatDuration(seconds: number): string {
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  if (hours && minutes) return `${hours}h ${minutes}m`;
+  if (hours) return `${hours}h`;
+  return `${minutes}m`;
+}
+
+/** A random key for idempotent creation (retries return the first result). */
+export function idempotencyKey(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
+}

@@ -1,0 +1,89 @@
+import { useQuery } from '@apollo/client/react';
+import type { SelectHTMLAttributes } from 'react';
+import { SelectField } from '../../ui/controls';
+import { PRIORITIES, priorityLabel, STATUSES, statusLabel } from './format';
+import { TasksBoardPickerQuery, TasksMembersQuery } from './operations';
+
+export interface Member {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** The organization's members (for assignees, watchers, mentions). */
+export function useMembers(): { members: Member[]; loading: boolean; error: unknown } {
+  const { data, loading, error } = useQuery(TasksMembersQuery);
+  const members = (data?.organization?.members?.nodes ?? []).flatMap((membership) => (membership.user ? [membership.user] : []));
+  return { members, loading, error };
+}
+
+type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'children'> & { label: string; hint?: string; error?: string | null };
+
+export function MemberSelect({
+  emptyLabel = 'Nobody',
+  extraOptions = [],
+  ...props
+}: SelectProps & { emptyLabel?: string; extraOptions?: { value: string; label: string }[] }) {
+  const { members, loading } = useMembers();
+  return (
+    <SelectField {...props} aria-busy={loading || undefined}>
+      <option value="">{emptyLabel}</option>
+      {extraOptions.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+      {members.map((member) => (
+        <option key={member.id} value={member.id}>
+          {member.name}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+export function StatusSelect({ emptyLabel, ...props }: SelectProps & { emptyLabel?: string }) {
+  return (
+    <SelectField {...props}>
+      {emptyLabel ? <option value="">{emptyLabel}</option> : null}
+      {STATUSES.map((status) => (
+        <option key={status} value={status}>
+          {statusLabel(status)}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+export function PrioritySelect({ emptyLabel = 'No priority', ...props }: SelectProps & { emptyLabel?: string }) {
+  return (
+    <SelectField {...props}>
+      <option value="">{emptyLabel}</option>
+      {PRIORITIES.map((priority) => (
+        <option key={priority} value={priority}>
+          {priorityLabel(priority)}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+/** Boards (and their columns) for pickers. */
+export function useBoards() {
+  const { data, loading, error } = useQuery(TasksBoardPickerQuery);
+  return { boards: data?.boards?.nodes ?? [], loading, error };
+}
+
+export function BoardSelect({ emptyLabel = 'No board', ...props }: SelectProps & { emptyLabel?: string }) {
+  const { boards, loading } = useBoards();
+  return (
+    <SelectField {...props} aria-busy={loading || undefined}>
+      <option value="">{emptyLabel}</option>
+      {boards.map((board) => (
+        <option key={board.id} value={board.id}>
+          {board.name}
+        </option>
+      ))}
+    </SelectField>
+  );
+}

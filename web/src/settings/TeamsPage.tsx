@@ -1,0 +1,304 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { Button, SelectField, TextArea, TextField } from '../ui/controls';
+import { Dialog } from '../ui/Dialog';
+import { PageHeader } from '../ui/PageHeader';
+import { EmptyState, ErrorState, Loading, Notice } from '../ui/states';
+import {
+  SettingsTeamCreateMutation,
+  SettingsTeamDeleteMutation,
+  SettingsTeamMemberAddMutation,
+  SettingsTeamMemberRemoveMutation,
+  SettingsTeamsQuery,
+  SettingsTeamUpdateMutation,
+} from './operations';
+import { attempt, canManage, fieldErrors } from './shared';
+
+interface Person {
+  id: string;
+  name: string;
+  email: string;
+}
+interface TeamRow {
+  id: string;
+  name: string;
+  description?: string | null;
+  members?: { totalCount: number; nodes: { role: string; user?: Person | null }[] } | null;
+}
+
+/** Teams: create, rename, delete, and who is in each. */
+export function TeamsPage() {
+  const { data, loading, error, refetch } = useQuery(SettingsTeamsQuery);
+  const [editing, setEditing] = useState<TeamRow | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<TeamRow | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const organization = data?.organization;
+  const manager = canManage(organization?.viewerRole);
+  const teams = organization?.teams?.nodes ?? [];
+  const people = (organization?.members?.nodes ?? []).flatMap((member) => (member.user ? [member.user] : []));
+
+  return (
+    <>
+      <PageHeader
+        title="Teams"
+        subtitle="Groups of members to assign and share with."
+        actions={
+          manager ? (
+            <Button variant="primary" onClick={() => setEditing('new')}>
+              New team
+            </Button>
+          ) : null
+        }
+      />
+      {message ? <Notice tone="success">{message}</Notice> : null}
+      {error && !organization ? (
+        <ErrorState error={error} retry={() => void refetch()} />
+      ) : loading && !organization ? (
+        <Loading />
+      ) : teams.length === 0 ? (
+        <EmptyState
+          title="No teams yet"
+          action={
+            manager ? (
+              <Button variant="primary" onClick={() => setEditing('new')}>
+                Create a team
+              </Button>
+            ) : null
+          }
+        >
+          Teams group members, to assign work and share objects with several people at once.
+        </EmptyState>
+      ) : (
+        <div className="team-list">
+          {teams.map((team) => (
+            <TeamCard
+              key={team.id}
+              team={team}
+              people={people}
+              manager={manager}
+              onEdit={() => setEditing(team)}
+              onDelete={() => setDeleting(team)}
+              onChanged={() => void refetch()}
+            />
+          ))}
+        </div>
+      )}
+      <TeamDialog
+        team={editing}
+        onClose={() => setEditing(null)}
+        onSaved={(name, created) => {
+          setEditing(null);
+          setMessage(created ? `Team ${name} created.` : `Team ${name} saved.`);
+          void refetch();
+        }}
+      />
+      <DeleteTeamDialog
+        team={deleting}
+        onClose={() => setDeleting(null)}
+        onDeleted={(name) => {
+          setDeleting(null);
+          setMessage(`Team ${name} moved to the trash.`);
+          void refetch();
+        }}
+      />
+    </>
+  );
+}
+
+function TeamCard({
+  team,
+  people,
+  manager,
+  onEdit,
+  onDelete,
+  onChanged,
+}: {
+  team: TeamRow;
+  people: Person[];
+  manager: boolean;
+  onEdit(): void;
+  onDelete(): void;
+  onChanged(): void;
+}) {
+  const [add, adding] = useMutation(SettingsTeamMemberAddMutation);
+  const [remove] = useMutation(SettingsTeamMemberRemoveMutation);
+  const [error, setError] = useState<string | null>(null);
+  const members = team.members?.nodes ?? [];
+  const inTeam = new Set(members.map((member) => member.user?.id));
+  const candidates = people.filter((person) => !inTeam.has(person.id));
+  const headingId = `team-${team.id}`;
+
+  async function addMember(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const userId = String(new FormData(event.currentTarget).get('userId') ?? '');
+    if (!userId) return;
+    setError(null);
+    const failure = await attempt(async () => (await add({ variables: { input: { teamId: team.id, userId } } })).data?.teamMemberAdd?.userErrors);
+    if (failure) return setError(failure);
+    onChanged();
+  }
+
+  async function removeMember(userId: string) {
+    setError(null);
+    const failure = await attempt(async () => (await remove({ variables: { input: { teamId: team.id, userId } } })).data?.teamMemberRemove?.userErrors);
+    if (failure) return setError(failure);
+    onChanged();
+  }
+
+  return (
+    <section className="settings-section" aria-labelledby={headingId}>
+      <div className="team-card-header">
+        <div>
+          <h2 id={headingId}>{team.name}</h2>
+          {team.description ? <p className="muted">{team.description}</p> : null}
+          <p className="muted">
+            {team.members?.totalCount ?? 0} {team.members?.totalCount === 1 ? 'member' : 'members'}
+          </p>
+        </div>
+        {manager ? (
+          <div className="button-row">
+            <Button className="button-small" onClick={onEdit} aria-label={`Rename ${team.name}`}>
+              Rename
+            </Button>
+            <Button className="button-small" variant="danger" onClick={onDelete} aria-label={`Delete ${team.name}`}>
+              Delete
+            </Button>
+          </div>
+        ) : null}
+      </div>
+      {members.length ? (
+        <ul className="team-members" aria-label={`Members of ${team.name}`}>
+          {members.map((member) =>
+            member.user ? (
+              <li key={member.user.id}>
+                <span className="person">
+                  <span>
+                    {member.user.name} {member.role === 'LEAD' ? <span className="badge">Lead</span> : null}
+                  </span>
+                  <small>{member.user.email}</small>
+                </span>
+                {manager ? (
+                  <Button
+                    className="button-small"
+                    variant="ghost"
+                    onClick={() => void removeMember(member.user!.id)}
+                    aria-label={`Remove ${member.user.name} from ${team.name}`}
+                  >
+                    Remove
+                  </Button>
+                ) : null}
+              </li>
+            ) : null,
+          )}
+        </ul>
+      ) : null}
+      {manager && candidates.length ? (
+        <form className="form-row" onSubmit={addMember}>
+          <SelectField label={`Add to ${team.name}`} name="userId" defaultValue="">
+            <option value="" disabled>
+              Choose a member…
+            </option>
+            {candidates.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.name} ({person.email})
+              </option>
+            ))}
+          </SelectField>
+          <Button type="submit" busy={adding.loading}>
+            Add
+          </Button>
+        </form>
+      ) : null}
+      <Notice>{error}</Notice>
+    </section>
+  );
+}
+
+function TeamDialog({ team, onClose, onSaved }: { team: TeamRow | 'new' | null; onClose(): void; onSaved(name: string, created: boolean): void }) {
+  const [create, creating] = useMutation(SettingsTeamCreateMutation);
+  const [update, updating] = useMutation(SettingsTeamUpdateMutation);
+  const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const existing = team && team !== 'new' ? team : null;
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const name = String(form.get('name') ?? '').trim();
+    const description = String(form.get('description') ?? '').trim() || null;
+    setError(null);
+    setFields({});
+    let errors: readonly { code?: string | null; message: string; field?: readonly string[] | null }[] | undefined;
+    const failure = await attempt(async () => {
+      errors = existing
+        ? (await update({ variables: { input: { id: existing.id, name, description } } })).data?.teamUpdate?.userErrors
+        : (await create({ variables: { input: { name, description } } })).data?.teamCreate?.userErrors;
+      return errors;
+    });
+    if (failure) {
+      const byField = fieldErrors(errors);
+      if (byField.name) setFields(byField);
+      else setError(failure);
+      return;
+    }
+    onSaved(name, !existing);
+  }
+
+  return (
+    <Dialog
+      open={team !== null}
+      onOpenChange={(open) => {
+        if (!open) {
+          setError(null);
+          setFields({});
+          onClose();
+        }
+      }}
+      title={existing ? `Rename ${existing.name}` : 'New team'}
+    >
+      <form className="form" onSubmit={submit} key={existing?.id ?? 'new'}>
+        <TextField label="Name" name="name" defaultValue={existing?.name ?? ''} required maxLength={100} autoFocus error={fields.name} />
+        <TextArea label="Description" name="description" defaultValue={existing?.description ?? ''} />
+        <Notice>{error}</Notice>
+        <div className="dialog-actions">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" busy={creating.loading || updating.loading}>
+            {existing ? 'Save' : 'Create team'}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function DeleteTeamDialog({ team, onClose, onDeleted }: { team: TeamRow | null; onClose(): void; onDeleted(name: string): void }) {
+  const [remove, { loading }] = useMutation(SettingsTeamDeleteMutation);
+  const [error, setError] = useState<string | null>(null);
+  async function confirm() {
+    if (!team) return;
+    const failure = await attempt(async () => (await remove({ variables: { input: { id: team.id } } })).data?.teamDelete?.userErrors);
+    if (failure) return setError(failure);
+    onDeleted(team.name);
+  }
+  return (
+    <Dialog
+      open={Boolean(team)}
+      onOpenChange={(open) => {
+        if (!open) {
+          setError(null);
+          onClose();
+        }
+      }}
+      title={team ? `Delete ${team.name}?` : 'Delete team'}
+      description="The team goes to the trash; what was shared with it is withdrawn. It can be restored from the trash."
+    >
+      <Notice>{error}</Notice>
+      <div className="dialog-actions">
+        <Button onClick={onClose}>Cancel</Button>
+        <Button variant="danger" busy={loading} onClick={() => void confirm()}>
+          Delete team
+        </Button>
+      </div>
+    </Dialog>
+  );
+}

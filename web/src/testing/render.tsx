@@ -1,0 +1,34 @@
+import { MockedProvider } from '@apollo/client/testing/react';
+import type { MockLink } from '@apollo/client/testing';
+import type { ReactNode } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+
+// Component tests render with React's own root and query with @testing-library/dom, waiting for
+// what the page shows (findBy…, waitFor) as a reader would, rather than for act().
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
+
+const mounted: { root: Root; container: HTMLElement }[] = [];
+
+/** Renders `element` at `path` in a memory router, under a MockedProvider answering `mocks`. */
+export function renderWithApollo(element: ReactNode, mocks: readonly MockLink.MockedResponse[], path = '/'): HTMLElement {
+  const container = document.createElement('div');
+  document.body.appendChild(container);
+  const root = createRoot(container);
+  const router = createMemoryRouter([{ path: '*', element }], { initialEntries: [path] });
+  root.render(
+    <MockedProvider mocks={mocks}>
+      <RouterProvider router={router} />
+    </MockedProvider>,
+  );
+  mounted.push({ root, container });
+  return container;
+}
+
+export function unmountAll(): void {
+  for (const { root, container } of mounted.splice(0)) {
+    root.unmount();
+    container.remove();
+  }
+  document.body.innerHTML = ''; // portals (dialogs, menus) render outside the container
+}
