@@ -63,6 +63,7 @@ import { attachSubscriptions } from './subscriptions/websocket.js';
 import { SupergraphFile } from './supergraph-file.js';
 import { patchQueryPlanner } from './query-planner-patches.js';
 import { PersistedDocuments, persistedDocumentsMiddleware } from './persisted-documents.js';
+import { webApp } from './web-app.js';
 import { requiresConflictRule, requiresConflicts, type RequiresConflicts } from './requires-conflicts.js';
 
 export interface Gateway {
@@ -96,6 +97,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
   // The app's operations (persisted documents) and its build: both refuse to start when misconfigured.
   const persistedDocuments = PersistedDocuments.load(config.persistedDocuments, config.persistedDocumentsPath);
   logger.info({ mode: persistedDocuments.mode, documents: persistedDocuments.size, path: persistedDocuments.path }, 'persisted documents');
+  const spa = config.webDistDir ? webApp(config.webDistDir) : null;
   await startTracing('gateway', config.traces);
   const signer = InternalContextSigner.create(config.INTERNAL_CONTEXT_SECRET);
   const urlOf = config.subgraphUrl;
@@ -270,6 +272,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
       }),
     }),
   );
+  if (spa) app.use(spa); // the SPA, on paths nothing above answered
   answerErrorsAsGraphQL(app, logger);
   const liveStats = () => ({
     ...(live?.server.stats() ?? { connections: 0, subscriptions: 0, groups: 0 }),
