@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { generateInternalContextSecret } from '@cellgraph/kernel/core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseGatewayConfig } from './config.js';
 
 const required = {
@@ -24,5 +27,37 @@ describe('CORS configuration', () => {
     expect(parseGatewayConfig({ ...required, CORS_ORIGINS: '*' }).corsOrigins).toEqual(['*']);
     expect(() => parseGatewayConfig({ ...required, CORS_ORIGINS: 'https://app.example.com/' })).toThrow(/CORS_ORIGINS/);
     expect(() => parseGatewayConfig({ ...required, CORS_ORIGINS: 'app.example.com' })).toThrow(/CORS_ORIGINS/);
+  });
+});
+
+describe('the app and its persisted documents', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cellgraph-dist-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('serves no app when WEB_DIST_DIR is empty, and reads the manifest from the build by default', () => {
+    expect(parseGatewayConfig({ ...required, WEB_DIST_DIR: '' })).toMatchObject({
+      webDistDir: null,
+      persistedDocumentsPath: null,
+      persistedDocuments: 'allow',
+    });
+    expect(parseGatewayConfig({ ...required, WEB_DIST_DIR: dir })).toMatchObject({
+      webDistDir: dir,
+      persistedDocumentsPath: null,
+      persistedDocuments: 'allow',
+    });
+    writeFileSync(join(dir, 'persisted-documents.json'), '{}');
+    expect(parseGatewayConfig({ ...required, WEB_DIST_DIR: dir })).toMatchObject({
+      webDistDir: dir,
+      persistedDocumentsPath: join(dir, 'persisted-documents.json'),
+      persistedDocuments: 'enforce',
+    });
+    expect(parseGatewayConfig({ ...required, WEB_DIST_DIR: dir, NODE_ENV: 'development' }).persistedDocuments).toBe('allow');
+    expect(parseGatewayConfig({ ...required, WEB_DIST_DIR: '', PERSISTED_DOCUMENTS_PATH: '/m.json' }).persistedDocumentsPath).toBe('/m.json');
+  });
+
+  it('takes PERSISTED_DOCUMENTS as given, and refuses other values', () => {
+    expect(parseGatewayConfig({ ...required, WEB_DIST_DIR: '', PERSISTED_DOCUMENTS: 'enforce' }).persistedDocuments).toBe('enforce');
+    expect(parseGatewayConfig({ ...required, WEB_DIST_DIR: dir, PERSISTED_DOCUMENTS: 'off' }).persistedDocuments).toBe('off');
+    expect(() => parseGatewayConfig({ ...required, PERSISTED_DOCUMENTS: 'strict' })).toThrow(/PERSISTED_DOCUMENTS/);
   });
 });

@@ -1,4 +1,6 @@
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   boolFromEnv,
   cellNamespaceEnv,
@@ -20,6 +22,9 @@ import { parseTrustProxy, type TrustProxy } from './client-address.js';
 
 /** Vite's dev server, where the SPA runs in development. */
 export const SPA_DEV_ORIGIN = 'http://localhost:5173';
+
+/** The repository's web/dist (from src/ or dist/ of the gateway package alike). */
+export const DEFAULT_WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 const corsOrigin = z
   .string()
@@ -125,6 +130,12 @@ const gatewayEnv = z.object({
   SUBSCRIPTION_REVALIDATE_MS: intFromEnv(30_000),
   /** How long one such check may take; slower decides nothing (the connection stays open). */
   SUBSCRIPTION_REVALIDATE_TIMEOUT_MS: intFromEnv(5_000),
+  /** The SPA's production build, served on every path the gateway does not answer; defaults to the repository's web/dist when it exists ('' = none). */
+  WEB_DIST_DIR: z.string().optional(),
+  /** The SPA's persisted-documents manifest (`{ hash: document }`); defaults to persisted-documents.json in WEB_DIST_DIR when it exists ('' = none). */
+  PERSISTED_DOCUMENTS_PATH: z.string().optional(),
+  /** `enforce`: the first-party app must send manifest hashes; `allow`: hashes and documents from everyone; `off`: no hashes. */
+  PERSISTED_DOCUMENTS: z.enum(['enforce', 'allow', 'off']).optional(),
   /** Subgraphs handed a delegation with each request, to ask the graph as the caller (comma-separated). */
   GRAPH_DELEGATES: z.string().default('collaboration,identity'),
   // The cell's Redis namespace (CELL_NAME, CELL_INSTANCE, REDIS_KEY_PREFIX): see the kernel's cell-namespace.
@@ -148,6 +159,12 @@ export type GatewayConfig = z.output<typeof gatewayEnv> & {
   nodeSubgraphPath: string;
   nodeOwnersPath: string;
   liveEventsPath: string;
+  /** The SPA's build directory to serve, or null: no app served. */
+  webDistDir: string | null;
+  /** The persisted-documents manifest, or null: none. */
+  persistedDocumentsPath: string | null;
+  /** PERSISTED_DOCUMENTS, or its default: `enforce` in production when a manifest is found, else `allow`. */
+  persistedDocuments: 'enforce' | 'allow' | 'off';
   /** Where spans go (the standard OTEL_* variables and TRACES_FILE), or null: tracing off. */
   traces: TracesTarget | null;
 };
@@ -162,6 +179,23 @@ export function parseGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gatewa
     Object.fromEntries(Object.entries(env).filter(([key, value]) => /^SUBGRAPH_URL_[A-Z0-9_]+$/.test(key) && key !== 'SUBGRAPH_URL_TEMPLATE' && value)),
   );
   const development = isDevelopment(env);
+  const webDistDir =
+    config.WEB_DIST_DIR === undefined
+      ? existsSync(DEFAULT_WEB_DIST_DIR)
+        ? DEFAULT_WEB_DIST_DIR
+        : null
+      : config.WEB_DIST_DIR
+        ? resolve(config.WEB_DIST_DIR)
+        : null;
+  const defaultManifest = webDistDir ? join(webDistDir, 'persisted-documents.json') : null;
+  const persistedDocumentsPath =
+    config.PERSISTED_DOCUMENTS_PATH === undefined
+      ? defaultManifest && existsSync(defaultManifest)
+        ? defaultManifest
+        : null
+      : config.PERSISTED_DOCUMENTS_PATH
+        ? resolve(config.PERSISTED_DOCUMENTS_PATH)
+        : null;
   const subgraphUrl = (name: string) =>
     overrides[`SUBGRAPH_URL_${name.toUpperCase().replaceAll('-', '_')}`] ?? config.SUBGRAPH_URL_TEMPLATE.replaceAll('{name}', name);
   return {
@@ -178,6 +212,10 @@ export function parseGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gatewa
     nodeSubgraphPath: config.NODE_SUBGRAPH_PATH ?? join(dirname(config.SUPERGRAPH_PATH), 'node.graphql'),
     nodeOwnersPath: config.NODE_OWNERS_PATH ?? join(dirname(config.SUPERGRAPH_PATH), 'node-owners.json'),
     liveEventsPath: config.LIVE_EVENTS_PATH ?? join(dirname(config.SUPERGRAPH_PATH), 'live-events.json'),
+    webDistDir,
+    persistedDocumentsPath,
+    // Production enforces the manifest it has; a gateway with none (an API-only deployment) cannot, and allows.
+    persistedDocuments: config.PERSISTED_DOCUMENTS ?? (!development && persistedDocumentsPath ? 'enforce' : 'allow'),
     traces: tracesExporterOf(env),
   };
 }

@@ -62,6 +62,8 @@ import { SubscriptionEngine } from './subscriptions/subscription-engine.js';
 import { attachSubscriptions } from './subscriptions/websocket.js';
 import { SupergraphFile } from './supergraph-file.js';
 import { patchQueryPlanner } from './query-planner-patches.js';
+import { PersistedDocuments, persistedDocumentsMiddleware } from './persisted-documents.js';
+import { webApp } from './web-app.js';
 import { requiresConflictRule, requiresConflicts, type RequiresConflicts } from './requires-conflicts.js';
 
 export interface Gateway {
@@ -92,6 +94,10 @@ const ENDPOINT = '/graphql';
  */
 export async function createGateway(config: GatewayConfig, logger: Logger = createLogger('gateway')): Promise<Gateway> {
   patchQueryPlanner(); // before anything plans; refuses another planner version
+  // The app's operations (persisted documents) and its build: both refuse to start when misconfigured.
+  const persistedDocuments = PersistedDocuments.load(config.persistedDocuments, config.persistedDocumentsPath);
+  logger.info({ mode: persistedDocuments.mode, documents: persistedDocuments.size, path: persistedDocuments.path }, 'persisted documents');
+  const spa = config.webDistDir ? webApp(config.webDistDir) : null;
   await startTracing('gateway', config.traces);
   const signer = InternalContextSigner.create(config.INTERNAL_CONTEXT_SECRET);
   const urlOf = config.subgraphUrl;
@@ -258,6 +264,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
       }
       runInRequest(res, req.cellgraph, next);
     },
+    persistedDocumentsMiddleware(persistedDocuments),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         request: (req as AuthenticatedRequest).cellgraph!,
@@ -265,6 +272,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
       }),
     }),
   );
+  if (spa) app.use(spa); // the SPA, on paths nothing above answered
   answerErrorsAsGraphQL(app, logger);
   const liveStats = () => ({
     ...(live?.server.stats() ?? { connections: 0, subscriptions: 0, groups: 0 }),
@@ -287,6 +295,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
         // A connection counts as one request of its caller's rate limit.
         admit: async (principal, address) => void (await limits.enforce(principal, address)),
         validationRules,
+        persistedDocuments,
         maxQueryNodes: config.MAX_QUERY_NODES,
         assumedListSize: config.ASSUMED_LIST_SIZE,
         maxTokens: config.MAX_TOKENS,

@@ -6,6 +6,7 @@ import { CloseCode, makeServer, type Context } from 'graphql-ws';
 import { GraphQLError, getVariableValues, Kind, parse, specifiedRules, validate, type DocumentNode, type ExecutionResult, type ValidationRule } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { requestedNodes, tooManyNodes } from '../cost.js';
+import { FIRST_PARTY_CLIENT, subscribeDocument, type PersistedDocuments } from '../persisted-documents.js';
 import { groupingKey } from './grouping-key.js';
 import type { LiveEventHub } from './live-event-hub.js';
 import { revalidation } from './revalidation.js';
@@ -40,6 +41,8 @@ export interface SubscriptionServerOptions {
   revalidateMs: number;
   /** How long one check may take; a check that takes longer decides nothing. */
   revalidateTimeoutMs: number;
+  /** The first-party app's documents: subscribe messages may name one by hash (see persisted-documents.ts). */
+  persistedDocuments?: PersistedDocuments;
   /** Public error formatting (the same masking as queries). */
   formatError: (error: GraphQLError, requestId: string) => GraphQLError;
   logger: Logger;
@@ -51,6 +54,8 @@ interface Connection {
   clientAddress: string;
   authorization: string | null;
   principal: Principal | null;
+  /** connection_init said `clientName: 'cellgraph-web'` (held to the manifest in enforce mode). */
+  firstParty: boolean;
   revalidate?: NodeJS.Timeout;
   /** Slots taken by admitted subscriptions, listening or about to (the per-connection limit). */
   slots: number;
@@ -140,6 +145,7 @@ export function attachSubscriptions(
         return false; // 4403 Forbidden
       }
       connection.authorization = authorization;
+      connection.firstParty = ctx.connectionParams?.clientName === FIRST_PARTY_CLIENT;
       connection.revalidate = setInterval(() => void revalidate(connection), options.revalidateMs);
       return true;
     },
@@ -152,9 +158,15 @@ export function attachSubscriptions(
       if (connection.slots >= options.maxSubscriptionsPerConnection) {
         return refuse(coded('TOO_MANY_SUBSCRIPTIONS', `At most ${options.maxSubscriptionsPerConnection} subscriptions per connection`));
       }
+      let query = payload.query;
+      if (options.persistedDocuments) {
+        const resolved = subscribeDocument(options.persistedDocuments, payload, connection.firstParty);
+        if ('code' in resolved) return refuse(coded(resolved.code, resolved.message));
+        query = resolved.query;
+      }
       let document: DocumentNode;
       try {
-        document = parse(payload.query, { maxTokens: options.maxTokens });
+        document = parse(query, { maxTokens: options.maxTokens });
       } catch (error) {
         return refuse(coded('GRAPHQL_PARSE_FAILED', (error as Error).message));
       }
@@ -202,7 +214,7 @@ export function attachSubscriptions(
           requestId,
           connection,
           release,
-          query: payload.query,
+          query,
           operationName: payload.operationName ?? null,
         } satisfies LiveInput,
       };
@@ -320,6 +332,7 @@ export function attachSubscriptions(
       clientAddress: options.clientAddress(request),
       authorization: null,
       principal: null,
+      firstParty: false,
       slots: 0,
       subscriptions: 0,
     };
