@@ -1,4 +1,4 @@
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import {
   boolFromEnv,
   cellNamespaceEnv,
@@ -148,6 +148,10 @@ export type GatewayConfig = z.output<typeof gatewayEnv> & {
   nodeSubgraphPath: string;
   nodeOwnersPath: string;
   liveEventsPath: string;
+  /** The cell's name as `cell` reports it: CELL_NAME, else the supergraph's folder (schema/cells/<cell>). */
+  cellName: string;
+  /** The cell's manifest beside the supergraph (its modules' order), if there is one. */
+  cellManifestPath: string;
   /** Where spans go (the standard OTEL_* variables and TRACES_FILE), or null: tracing off. */
   traces: TracesTarget | null;
 };
@@ -178,6 +182,8 @@ export function parseGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gatewa
     nodeSubgraphPath: config.NODE_SUBGRAPH_PATH ?? join(dirname(config.SUPERGRAPH_PATH), 'node.graphql'),
     nodeOwnersPath: config.NODE_OWNERS_PATH ?? join(dirname(config.SUPERGRAPH_PATH), 'node-owners.json'),
     liveEventsPath: config.LIVE_EVENTS_PATH ?? join(dirname(config.SUPERGRAPH_PATH), 'live-events.json'),
+    cellName: config.CELL_NAME ?? basename(dirname(config.SUPERGRAPH_PATH)),
+    cellManifestPath: join(dirname(config.SUPERGRAPH_PATH), 'cell.json'),
     traces: tracesExporterOf(env),
   };
 }

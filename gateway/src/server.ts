@@ -52,6 +52,7 @@ import { explorerAssets, explorerPage, wantsExplorer } from './explorer.js';
 import { subgraphReadiness } from './health.js';
 import { aliasLimit, depthLimit, directiveLimit } from './limits.js';
 import { nodeSubgraph, readNodeOwners } from './node-subgraph.js';
+import { describeCell, readCellManifestOrder, type CellDescription } from './cell-modules.js';
 import { observeLiveStats, observeOperations, observeRequests } from './observability.js';
 import { introspectionGuard, retryStatus, scalarInputs, subgraphTracesInResponse, subscriptionsOverWebSocket } from './plugins.js';
 import { signedDataSource } from './signed-data-source.js';
@@ -118,9 +119,10 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
   // The node subgraph runs in this process; every other subgraph is a remote service.
   const remoteSubgraphs = () => supergraph.names.filter((name) => name !== NODE_SUBGRAPH);
 
+  let cell: CellDescription = { name: config.cellName, modules: [] };
   const buildService = (name: string, url?: string) =>
     name === NODE_SUBGRAPH
-      ? nodeSubgraph(readFileSync(config.nodeSubgraphPath, 'utf8'), readNodeOwners(config.nodeOwnersPath), subgraphCaller)
+      ? nodeSubgraph(readFileSync(config.nodeSubgraphPath, 'utf8'), readNodeOwners(config.nodeOwnersPath), subgraphCaller, () => cell)
       : signedDataSource({
           name,
           url: url ?? urlOf(name),
@@ -133,6 +135,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
   let requiresConflictsNow: RequiresConflicts = new Map();
   gateway.onSchemaLoadOrUpdate((update) => {
     requiresConflictsNow = requiresConflicts(update.coreSupergraphSdl);
+    cell = describeCell(config.cellName, update.coreSupergraphSdl, readCellManifestOrder(config.cellManifestPath));
   });
   const validationRules = [
     depthLimit(config.MAX_QUERY_DEPTH),
