@@ -125,6 +125,8 @@ const gatewayEnv = z.object({
   SUBSCRIPTION_REVALIDATE_MS: intFromEnv(30_000),
   /** How long one such check may take; slower decides nothing (the connection stays open). */
   SUBSCRIPTION_REVALIDATE_TIMEOUT_MS: intFromEnv(5_000),
+  /** The refresh cookie of browser sessions is `Secure` (Chromium accepts Secure cookies on http://localhost too). */
+  SESSION_COOKIE_SECURE: boolFromEnv(true),
   /** Subgraphs handed a delegation with each request, to ask the graph as the caller (comma-separated). */
   GRAPH_DELEGATES: z.string().default('collaboration,identity'),
   // The cell's Redis namespace (CELL_NAME, CELL_INSTANCE, REDIS_KEY_PREFIX): see the kernel's cell-namespace.
