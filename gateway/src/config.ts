@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   boolFromEnv,
@@ -136,6 +136,8 @@ const gatewayEnv = z.object({
   PERSISTED_DOCUMENTS_PATH: z.string().optional(),
   /** `enforce`: the first-party app must send manifest hashes; `allow`: hashes and documents from everyone; `off`: no hashes. */
   PERSISTED_DOCUMENTS: z.enum(['enforce', 'allow', 'off']).optional(),
+  /** The refresh cookie of browser sessions is `Secure` (Chromium accepts Secure cookies on http://localhost too). */
+  SESSION_COOKIE_SECURE: boolFromEnv(true),
   /** Subgraphs handed a delegation with each request, to ask the graph as the caller (comma-separated). */
   GRAPH_DELEGATES: z.string().default('collaboration,identity'),
   // The cell's Redis namespace (CELL_NAME, CELL_INSTANCE, REDIS_KEY_PREFIX): see the kernel's cell-namespace.
@@ -165,6 +167,10 @@ export type GatewayConfig = z.output<typeof gatewayEnv> & {
   persistedDocumentsPath: string | null;
   /** PERSISTED_DOCUMENTS, or its default: `enforce` in production when a manifest is found, else `allow`. */
   persistedDocuments: 'enforce' | 'allow' | 'off';
+  /** The cell's name as `cell` reports it: CELL_NAME, else the supergraph's folder (schema/cells/<cell>). */
+  cellName: string;
+  /** The cell's manifest beside the supergraph (its modules' order), if there is one. */
+  cellManifestPath: string;
   /** Where spans go (the standard OTEL_* variables and TRACES_FILE), or null: tracing off. */
   traces: TracesTarget | null;
 };
@@ -216,6 +222,8 @@ export function parseGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gatewa
     persistedDocumentsPath,
     // Production enforces the manifest it has; a gateway with none (an API-only deployment) cannot, and allows.
     persistedDocuments: config.PERSISTED_DOCUMENTS ?? (!development && persistedDocumentsPath ? 'enforce' : 'allow'),
+    cellName: config.CELL_NAME ?? basename(dirname(config.SUPERGRAPH_PATH)),
+    cellManifestPath: join(dirname(config.SUPERGRAPH_PATH), 'cell.json'),
     traces: tracesExporterOf(env),
   };
 }

@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 
 const ALLOWED_METHODS = 'GET, POST, OPTIONS';
 const ALLOWED_HEADERS =
-  'content-type, authorization, apollo-require-preflight, x-apollo-operation-name, x-request-id, apollographql-client-name, apollographql-client-version';
+  'content-type, authorization, apollo-require-preflight, x-apollo-operation-name, x-request-id, x-cellgraph-session, apollographql-client-name, apollographql-client-version';
 const EXPOSED_HEADERS = 'x-request-id, ratelimit-policy, ratelimit-limit, ratelimit-remaining, ratelimit-reset, retry-after';
 const PREFLIGHT_MAX_AGE_SECONDS = '600';
 

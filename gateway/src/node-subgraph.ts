@@ -4,6 +4,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { forbidden, invalidInput, parseGlobalId, type RequestContext } from '@cellgraph/kernel/core';
 import DataLoader from 'dataloader';
 import { Kind, parse, type ConstDirectiveNode } from 'graphql';
+import type { CellDescription } from './cell-modules.js';
 import type { GatewayContext } from './context.js';
 import type { SubgraphCaller } from './subgraph-call.js';
 
@@ -33,9 +34,15 @@ export function readNodeOwners(path: string): Map<string, string> {
  * `Node` references from `@interfaceObject` subgraphs, and the `@requires` references they
  * declare. A global id names its type; whether the object exists and the caller may see it is
  * asked of the owning subgraph (`_entities`, batched per request and owner), so `node(id:)`
- * answers null — with FORBIDDEN when hidden — exactly as the owner would.
+ * answers null — with FORBIDDEN when hidden — exactly as the owner would. `cell` answers what the
+ * gateway serves now (`describe`, to anyone).
  */
-export function nodeSubgraph(sdl: string, owners: ReadonlyMap<string, string>, caller: SubgraphCaller): LocalGraphQLDataSource<GatewayContext> {
+export function nodeSubgraph(
+  sdl: string,
+  owners: ReadonlyMap<string, string>,
+  caller: SubgraphCaller,
+  describe: () => CellDescription,
+): LocalGraphQLDataSource<GatewayContext> {
   const typeDefs = parse(sdl);
   const loaders = new WeakMap<object, DataLoader<string, Found>>();
 
@@ -84,6 +91,7 @@ export function nodeSubgraph(sdl: string, owners: ReadonlyMap<string, string>, c
         if (ids.length > MAX_NODES) throw invalidInput(`Ask for at most ${MAX_NODES} nodes at a time`, { argument: 'ids' });
         return lookUp(context).loadMany(ids.map(requireId));
       },
+      cell: () => describe(),
     },
     Node: {
       __resolveType: (node: NodeRef) => node.__typename,
@@ -91,7 +99,8 @@ export function nodeSubgraph(sdl: string, owners: ReadonlyMap<string, string>, c
     },
   };
   for (const definition of typeDefs.definitions) {
-    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION || definition.name.value === 'Query') continue;
+    // Entities only (Cell and CellModule are plain values of `cell`).
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION || !definition.directives?.some((d) => d.name.value === 'key')) continue;
     const fields: Record<string, unknown> = { __resolveReference: (reference: object) => reference };
     for (const field of definition.fields ?? []) {
       const requires = field.directives?.find((d) => d.name.value === 'requires');

@@ -31,9 +31,10 @@ import {
 } from '@cellgraph/kernel/core';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
-import express, { type Express, type Request } from 'express';
+import express, { type Express, type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { ApiKeyResolver } from './api-keys.js';
+import { authRoutes } from './auth-routes.js';
 import { AuthenticationError, Authenticator } from './authenticate.js';
 import { AccessTokenKeys, KeysUnavailableError } from './jwks.js';
 import { SubgraphBreakers } from './circuit-breaker.js';
@@ -52,8 +53,10 @@ import { explorerAssets, explorerPage, wantsExplorer } from './explorer.js';
 import { subgraphReadiness } from './health.js';
 import { aliasLimit, depthLimit, directiveLimit } from './limits.js';
 import { nodeSubgraph, readNodeOwners } from './node-subgraph.js';
+import { describeCell, readCellManifestOrder, type CellDescription } from './cell-modules.js';
 import { observeLiveStats, observeOperations, observeRequests } from './observability.js';
 import { introspectionGuard, retryStatus, scalarInputs, subgraphTracesInResponse, subscriptionsOverWebSocket } from './plugins.js';
+import { REFRESH_COOKIE_PATH, refreshTokenToCookie } from './session-cookie.js';
 import { signedDataSource } from './signed-data-source.js';
 import { SubgraphCaller } from './subgraph-call.js';
 import { LiveEventHub } from './subscriptions/live-event-hub.js';
@@ -124,9 +127,10 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
   // The node subgraph runs in this process; every other subgraph is a remote service.
   const remoteSubgraphs = () => supergraph.names.filter((name) => name !== NODE_SUBGRAPH);
 
+  let cell: CellDescription = { name: config.cellName, modules: [] };
   const buildService = (name: string, url?: string) =>
     name === NODE_SUBGRAPH
-      ? nodeSubgraph(readFileSync(config.nodeSubgraphPath, 'utf8'), readNodeOwners(config.nodeOwnersPath), subgraphCaller)
+      ? nodeSubgraph(readFileSync(config.nodeSubgraphPath, 'utf8'), readNodeOwners(config.nodeOwnersPath), subgraphCaller, () => cell)
       : signedDataSource({
           name,
           url: url ?? urlOf(name),
@@ -139,6 +143,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
   let requiresConflictsNow: RequiresConflicts = new Map();
   gateway.onSchemaLoadOrUpdate((update) => {
     requiresConflictsNow = requiresConflicts(update.coreSupergraphSdl);
+    cell = describeCell(config.cellName, update.coreSupergraphSdl, readCellManifestOrder(config.cellManifestPath));
   });
   const validationRules = [
     depthLimit(config.MAX_QUERY_DEPTH),
@@ -175,6 +180,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
       requestLogging(logger),
       observeOperations(),
       subgraphTracesInResponse(),
+      refreshTokenToCookie(config.SESSION_COOKIE_SECURE),
     ],
     logger,
   });
@@ -231,36 +237,41 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
     if (req.method === 'GET' || req.method === 'POST') return next();
     sendGraphQLError(res.set('Allow', 'GET, POST'), 405, 'METHOD_NOT_ALLOWED', 'The endpoint accepts GET and POST only');
   });
+  /** The caller of an HTTP request, authenticated with `authorization` and rate-limited; throws what `refuse` answers. */
+  const contextOf = async (req: Request, res: Response, authorization: string | undefined): Promise<RequestContext> => {
+    const requestId = responseRequestId(res);
+    const delegation = req.header(DELEGATION_HEADER);
+    // A delegated request is part of a request that was already counted, from its client's address.
+    const delegated = delegation ? await authenticator.delegated(delegation, authorization) : null;
+    const address = delegated?.clientAddress ?? clientAddress(req);
+    const principal = delegated?.principal ?? (await authenticator.authenticate(authorization, requestId, address));
+    const decision = delegated ? null : await limits.enforce(principal, address);
+    if (decision) res.set(decision.headers);
+    return { requestId, principal, clientAddress: address, ...(config.TRACE_SUBGRAPHS === 'ftv1' ? { trace: 'ftv1' as const } : {}) };
+  };
+  const refuse = (error: unknown, res: Response) => {
+    if (error instanceof RateLimitedError) {
+      res.set(error.decision.headers);
+      return sendGraphQLError(res, 429, 'RATE_LIMITED', error.message, { retryAfter: error.decision.retryAfter });
+    }
+    if (error instanceof AuthenticationError) {
+      res.set('WWW-Authenticate', bearerChallenge(true));
+      return sendGraphQLError(res, 401, 'UNAUTHENTICATED', error.message);
+    }
+    // Redis or identity's keys out of reach is an outage, not a bug: a warning, and a retry hint.
+    const outage = error instanceof RedisUnavailableError || error instanceof KeysUnavailableError;
+    logger[outage ? 'warn' : 'error']({ err: error, requestId: responseRequestId(res) }, 'authentication unavailable');
+    res.set('Retry-After', String(OUTAGE_RETRY_AFTER_SECONDS));
+    sendGraphQLError(res, 503, 'SERVICE_UNAVAILABLE', 'Authentication is unavailable; try again', { retryAfter: OUTAGE_RETRY_AFTER_SECONDS });
+  };
   app.use(
     ENDPOINT,
     express.json({ limit: config.MAX_BODY_BYTES }),
     async (req: AuthenticatedRequest, res, next) => {
-      const requestId = responseRequestId(res);
-      const refuse = (status: number, code: string, message: string, extensions: Record<string, unknown> = {}) =>
-        sendGraphQLError(res, status, code, message, extensions);
       try {
-        const delegation = req.header(DELEGATION_HEADER);
-        // A delegated request is part of a request that was already counted, from its client's address.
-        const delegated = delegation ? await authenticator.delegated(delegation, req.header('authorization')) : null;
-        const address = delegated?.clientAddress ?? clientAddress(req);
-        const principal = delegated?.principal ?? (await authenticator.authenticate(req.header('authorization'), requestId, address));
-        const decision = delegated ? null : await limits.enforce(principal, address);
-        if (decision) res.set(decision.headers);
-        req.cellgraph = { requestId, principal, clientAddress: address, ...(config.TRACE_SUBGRAPHS === 'ftv1' ? { trace: 'ftv1' as const } : {}) };
+        req.cellgraph = await contextOf(req, res, req.header('authorization'));
       } catch (error) {
-        if (error instanceof RateLimitedError) {
-          res.set(error.decision.headers);
-          return void refuse(429, 'RATE_LIMITED', error.message, { retryAfter: error.decision.retryAfter });
-        }
-        if (error instanceof AuthenticationError) {
-          res.set('WWW-Authenticate', bearerChallenge(true));
-          return void refuse(401, 'UNAUTHENTICATED', error.message);
-        }
-        // Redis or identity's keys out of reach is an outage, not a bug: a warning, and a retry hint.
-        const outage = error instanceof RedisUnavailableError || error instanceof KeysUnavailableError;
-        logger[outage ? 'warn' : 'error']({ err: error, requestId }, 'authentication unavailable');
-        res.set('Retry-After', String(OUTAGE_RETRY_AFTER_SECONDS));
-        return void refuse(503, 'SERVICE_UNAVAILABLE', 'Authentication is unavailable; try again', { retryAfter: OUTAGE_RETRY_AFTER_SECONDS });
+        return refuse(error, res);
       }
       runInRequest(res, req.cellgraph, next);
     },
@@ -270,6 +281,25 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
         request: (req as AuthenticatedRequest).cellgraph!,
         ...(config.TRACE_SUBGRAPHS_IN_RESPONSE ? { subgraphTraces: [] } : {}),
       }),
+    }),
+  );
+  // Browser sessions: the refresh cookie's endpoints (see the README's "Browser sessions (cookie mode)").
+  app.use(
+    REFRESH_COOKIE_PATH,
+    graphqlResponseHeaders,
+    cors(config.corsOrigins),
+    authRoutes({
+      allowedOrigins: config.corsOrigins.filter((origin) => origin !== '*'),
+      secureCookie: config.SESSION_COOKIE_SECURE,
+      contextOf,
+      refuse,
+      execute: (query, variables, request, res) =>
+        runInRequest(res, request, async () => {
+          const response = await apollo.executeOperation({ query, variables }, { contextValue: { request } });
+          if (response.body.kind !== 'single') throw new Error('an incremental answer to a session mutation');
+          const { data, errors } = response.body.singleResult;
+          return { status: response.http.status ?? 200, headers: response.http.headers, data, errors };
+        }),
     }),
   );
   if (spa) app.use(spa); // the SPA, on paths nothing above answered

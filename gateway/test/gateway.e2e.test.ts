@@ -345,7 +345,7 @@ describe('CORS', () => {
         'access-control-allow-credentials': 'true',
         'access-control-allow-methods': 'GET, POST, OPTIONS',
         'access-control-allow-headers':
-          'content-type, authorization, apollo-require-preflight, x-apollo-operation-name, x-request-id, apollographql-client-name, apollographql-client-version',
+          'content-type, authorization, apollo-require-preflight, x-apollo-operation-name, x-request-id, x-cellgraph-session, apollographql-client-name, apollographql-client-version',
         'access-control-expose-headers': 'x-request-id, ratelimit-policy, ratelimit-limit, ratelimit-remaining, ratelimit-reset, retry-after',
         'access-control-max-age': '600',
       });

@@ -90,7 +90,8 @@ export async function startCell(options: CellOptions): Promise<RunningCell> {
   );
   server.listen(options.gatewayPort ?? 0, host);
   await once(server, 'listening');
-  const gatewayUrl = `http://${host}:${(server.address() as AddressInfo).port}/graphql`;
+  const gatewayOrigin = `http://${host.includes(':') ? `[${host}]` : host}:${(server.address() as AddressInfo).port}`;
+  const gatewayUrl = `${gatewayOrigin}/graphql`;
   const baseEnv: NodeJS.ProcessEnv = {
     // One process serves the gateway and the subgraphs: its spans are the cell's (unless named).
     OTEL_SERVICE_NAME: `cellgraph-${options.cell.name}`,
@@ -102,6 +103,8 @@ export async function startCell(options: CellOptions): Promise<RunningCell> {
     DATABASE_APP_PASSWORD: options.appPassword,
     REDIS_URL: options.redisUrl,
     GRAPH_URL: gatewayUrl,
+    // Identity's invitation and password-reset links open the SPA, which the gateway serves.
+    APP_URL: process.env.APP_URL || gatewayOrigin.replace(/\/\/(0\.0\.0\.0|\[::\]):/, '//localhost:'),
     HOST: host,
     ...options.env,
   };

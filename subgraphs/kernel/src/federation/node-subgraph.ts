@@ -33,8 +33,9 @@ const description = (text: string | undefined, indent = '') => (text ? `${indent
 
 /**
  * The node subgraph of a cell: the `Node` entity interface implemented by every entity type the
- * cell's subgraphs declare, `node(id:)` and `nodes(ids:)`, and the references of `@interfaceObject`
- * subgraphs. Generated per cell at composition (DESIGN.md decision 7).
+ * cell's subgraphs declare, `node(id:)` and `nodes(ids:)`, the references of `@interfaceObject`
+ * subgraphs, and `cell` (which modules the cell serves, for clients such as the SPA). Generated per
+ * cell at composition (DESIGN.md decision 7).
  */
 export function nodeSubgraphSdl(types: readonly string[], references: readonly NodeReference[]): string {
   const byType = new Map<string, NodeReference[]>();
@@ -62,11 +63,27 @@ interface Node @key(fields: "id") {
 
 ${[...implementations, ...referencing].join('\n\n')}
 
+"""The deployment answering this endpoint: one product's set of modules."""
+type Cell {
+  """The cell's name (\`all\`, \`sales\`, …)."""
+  name: String!
+  """The modules (subgraphs) this cell serves, in the cell's order: a client shows only these."""
+  modules: [CellModule!]!
+}
+
+"""A module the cell serves."""
+type CellModule {
+  """The module's name (\`identity\`, \`tasks\`, \`crm\`, …)."""
+  name: String!
+}
+
 type Query {
   """Any object of the cell by its global id; null when it does not exist or is not visible to you."""
   node(id: ID!): Node
   """Objects by global id (at most 100), in order; null for each that does not exist or is not visible to you."""
   nodes(ids: [ID!]!): [Node]!
+  """Which modules this cell serves (anyone may ask, signed in or not)."""
+  cell: Cell!
 }
 `;
 }
