@@ -87,11 +87,15 @@ describe('the SPA served by the gateway', () => {
     expect(graphql.headers.get('content-security-policy')).toBeNull();
     const live = await fetch(`${base}/health/live`, { headers: HTML });
     expect(await live.json()).toEqual({ status: 'ok' });
-    for (const path of ['/health/nothing', '/.well-known/nothing', '/auth/nothing', '/metrics', '/explorer/nothing.js']) {
+    for (const path of ['/health/nothing', '/.well-known/nothing', '/metrics', '/explorer/nothing.js']) {
       const response = await fetch(`${base}${path}`, { headers: HTML });
       expect(response.status, path).toBe(404);
       expect(response.headers.get('content-type'), path).toMatch(/json/);
     }
+    // /auth/… is the browser sessions' (a request without their header is refused before any route).
+    const auth = await fetch(`${base}/auth/nothing`, { headers: HTML });
+    expect(auth.status).toBe(403);
+    expect(auth.headers.get('content-type')).toMatch(/json/);
     // GET /graphql from a browser is still the gateway's (Apollo here: no explorer outside development).
     const browserGet = await fetch(cell.gatewayUrl, { headers: HTML });
     expect(await browserGet.text()).not.toBe(INDEX_HTML);
