@@ -58,7 +58,7 @@ export default defineConfig({
       // The web app's component tests: in a DOM (happy-dom), with the app's own Vite config.
       {
         extends: './web/vite.config.ts',
-        test: { name: 'web', include: ['web/src/**/*.test.{ts,tsx}'], environment: 'happy-dom', sequence: { groupOrder: 0 } },
+        test: { name: 'web', include: ['web/src/**/*.test.{ts,tsx}'], environment: 'happy-dom', maxWorkers: 2, sequence: { groupOrder: 0 } },
       },
       { extends: true, test: { name: 'faults', include: FAULT_TESTS, maxWorkers: 1, sequence: { groupOrder: 1 } } },
     ],

@@ -74,7 +74,8 @@ export function authRoutes(options: AuthRoutesOptions): Router {
 
   router.post('/refresh', async (req, res) => {
     const token = readRefreshCookie(req.header('cookie'));
-    if (!token) return sessionEnded(res);
+    // No cookie: nobody is signed in on this browser, which is not an error (every first visit asks).
+    if (!token) return void res.status(204).end();
     try {
       const { result, session } = await refresh(req, res, token);
       if (!session) return result.errors?.length ? sendErrors(res, result) : sessionEnded(res);

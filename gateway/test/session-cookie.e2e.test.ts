@@ -123,8 +123,12 @@ describe('POST /auth/refresh', () => {
     expect((await auth('refresh', { cookie: cookie.value })).status).toBe(200);
   });
 
-  it('answers 401 UNAUTHENTICATED and clears the cookie without one, or with an unknown one', async () => {
-    for (const response of [await auth('refresh'), await auth('refresh', { cookie: 'cg_rt_unknown' })]) {
+  it('answers 204 without a cookie (nobody signed in: not an error), and 401 UNAUTHENTICATED, clearing it, with an unknown one', async () => {
+    const none = await auth('refresh');
+    expect(none.status).toBe(204);
+    expect(await none.text()).toBe('');
+    expect(refreshCookieOf(none)).toBeNull();
+    for (const response of [await auth('refresh', { cookie: 'cg_rt_unknown' })]) {
       expect(response.status).toBe(401);
       const body = (await response.json()) as { errors: { extensions: { code: string; requestId: string } }[] };
       expect(body.errors[0]!.extensions).toEqual({ code: 'UNAUTHENTICATED', requestId: expect.any(String) });

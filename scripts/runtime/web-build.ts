@@ -20,7 +20,16 @@ export async function buildWebApp(options: { outDir?: string; force?: boolean; c
   if (!options.force && isFresh(join(outDir, 'index.html'))) return { outDir, built: false };
   if (options.codegen !== false) await generate({ ...codegenConfig('all'), cwd: ROOT, silent: true }, true);
   const { build } = await import('vite');
-  await build({ configFile: join(WEB_DIR, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  // A production build whatever the caller's NODE_ENV (vitest sets `test`, which would give React's
+  // development build and an app that sends documents instead of their hashes).
+  const callerNodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(WEB_DIR, 'vite.config.ts'), mode: 'production', logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  } finally {
+    if (callerNodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = callerNodeEnv;
+  }
   return { outDir, built: true };
 }
 

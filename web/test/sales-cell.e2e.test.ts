@@ -41,7 +41,7 @@ describe('web app in the sales cell', () => {
 
     await page.goto(`${cell.appUrl}/tasks`);
     await page.getByText('This page does not exist').waitFor();
-    expect(problems).toEqual([]);
+    expect(problems.join('\n')).toBe('');
     await context.close();
   });
 });

@@ -32,6 +32,11 @@ export function App() {
 }
 
 export function appRoutes(modules: readonly ModuleDefinition[]): RouteObject[] {
+  // Module pages load lazily: the router shows this while the first page's code arrives.
+  return [{ hydrateFallbackElement: <Loading />, children: pageRoutes(modules) }];
+}
+
+function pageRoutes(modules: readonly ModuleDefinition[]): RouteObject[] {
   return [
     { path: '/sign-in', element: <SignInPage /> },
     { path: '/sign-in/mfa', element: <MfaPage /> },

@@ -92,7 +92,8 @@ export class SessionStore {
       const shared = this.session;
       if (shared && shared.expiresAt - Date.now() > REFRESH_MARGIN_MS) return shared;
       const response = await fetch(`${this.baseUrl}/auth/refresh`, { method: 'POST', credentials: 'include', headers: SESSION_HEADER });
-      if (response.status === 401 || response.status === 403) {
+      // 204: no session cookie (nobody signed in here); 401/403: the session ended.
+      if (response.status === 204 || response.status === 401 || response.status === 403) {
         this.set(null, true);
         return null;
       }
