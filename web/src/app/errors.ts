@@ -24,6 +24,18 @@ const MESSAGES: Record<string, string> = {
   INVITATION_INVALID: 'This invitation is invalid, expired or already used.',
   INVITATION_SIGN_IN_REQUIRED: 'Sign in to accept this invitation.',
   INVITATION_EMAIL_MISMATCH: 'This invitation was sent to another e-mail address.',
+  IDENTITY_SOLE_OWNER: 'The organization needs an owner. Hand ownership to another member first.',
+  MEMBERSHIP_OWNER_ROLE_FIXED: 'The owner’s role cannot be changed. Hand ownership to another member first.',
+  MEMBERSHIP_OWNER_CANNOT_LEAVE: 'The owner cannot be removed. Hand ownership to another member first.',
+  MEMBERSHIP_INVALID_ROLE: 'That role cannot be given here.',
+  IDENTITY_WRONG_PASSWORD: 'Your current password is not right.',
+  IDENTITY_MFA_ALREADY_ENABLED: 'Two-factor authentication is already on.',
+  IDENTITY_MFA_NOT_STARTED: 'Start the set-up again: it has expired.',
+  IDENTITY_MFA_NOT_ENABLED: 'Two-factor authentication is already off.',
+  TEAM_NAME_TAKEN: 'A team with this name already exists.',
+  INVITATION_ALREADY_MEMBER: 'This person is already a member.',
+  INVITATION_ALREADY_PENDING: 'This person already has a pending invitation. Resend it instead.',
+  API_KEY_UNKNOWN_SCOPE: 'One of the scopes is not offered by this cell.',
 };
 
 export interface UserErrorLike {
@@ -59,6 +71,16 @@ export function describeError(error: unknown): string {
 export function describeUserErrors(errors: readonly UserErrorLike[] | null | undefined): string | null {
   const first = errors?.[0];
   return first ? messageForCode(first.code, first.message) : null;
+}
+
+/** Each field's first error (by the last part of its path), to show it next to that field. */
+export function fieldErrors(errors: readonly UserErrorLike[] | null | undefined): Record<string, string> {
+  const byField: Record<string, string> = {};
+  for (const error of errors ?? []) {
+    const name = error.field?.[error.field.length - 1];
+    if (name && !byField[name]) byField[name] = messageForCode(error.code, error.message);
+  }
+  return byField;
 }
 
 function codeOfBody(body: string): string | undefined {

@@ -8,7 +8,9 @@ import { PageHeader } from '../ui/PageHeader';
 import { EmptyState, Notice } from '../ui/states';
 import { CopyButton } from './CopyButton';
 import { SettingsApiKeyCreateMutation, SettingsApiKeyRevokeMutation, SettingsApiKeysQuery } from './operations';
-import { attempt, canManage, fieldErrors, formatDate, useCursorPages } from './shared';
+import { fieldErrors } from '../app/errors';
+import { useCursorPages } from '../ui/paging';
+import { attempt, canManage, formatDate } from './shared';
 
 interface ApiKeyRow {
   id: string;

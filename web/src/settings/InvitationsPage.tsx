@@ -7,7 +7,9 @@ import { Button, SelectField, TextField } from '../ui/controls';
 import { PageHeader } from '../ui/PageHeader';
 import { EmptyState, Notice } from '../ui/states';
 import { SettingsInvitationCreateMutation, SettingsInvitationResendMutation, SettingsInvitationRevokeMutation, SettingsInvitationsQuery } from './operations';
-import { ASSIGNABLE_ROLES, attempt, canManage, fieldErrors, formatDate, ROLE_LABELS, useCursorPages } from './shared';
+import { fieldErrors } from '../app/errors';
+import { useCursorPages } from '../ui/paging';
+import { ASSIGNABLE_ROLES, attempt, canManage, formatDate, ROLE_LABELS } from './shared';
 
 interface InvitationRow {
   id: string;

@@ -9,7 +9,8 @@ import { Dialog } from '../ui/Dialog';
 import { PageHeader } from '../ui/PageHeader';
 import { EmptyState, Notice } from '../ui/states';
 import { SettingsMembershipDeleteMutation, SettingsMembershipUpdateMutation, SettingsMembersQuery } from './operations';
-import { ASSIGNABLE_ROLES, attempt, canManage, formatDate, ROLE_LABELS, useCursorPages } from './shared';
+import { useCursorPages } from '../ui/paging';
+import { ASSIGNABLE_ROLES, attempt, canManage, formatDate, ROLE_LABELS } from './shared';
 
 interface MemberRow {
   role: OrganizationRole;

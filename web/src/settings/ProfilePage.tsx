@@ -13,7 +13,8 @@ import {
 } from './operations';
 import { CopyButton } from './CopyButton';
 import { QrCode } from './qr';
-import { attempt, fieldErrors } from './shared';
+import { fieldErrors } from '../app/errors';
+import { attempt } from './shared';
 import { describeError } from '../app/errors';
 
 /** Your name, picture, time zone and language; your password; two-factor authentication. */

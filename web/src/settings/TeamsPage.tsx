@@ -12,7 +12,8 @@ import {
   SettingsTeamsQuery,
   SettingsTeamUpdateMutation,
 } from './operations';
-import { attempt, canManage, fieldErrors } from './shared';
+import { fieldErrors } from '../app/errors';
+import { attempt, canManage } from './shared';
 
 interface Person {
   id: string;

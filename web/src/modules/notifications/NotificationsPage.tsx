@@ -4,6 +4,7 @@ import { useLocation, Link } from 'react-router';
 import { quickViewPath } from '../../layout/QuickView';
 import { Button } from '../../ui/controls';
 import { PageHeader } from '../../ui/PageHeader';
+import { useCursorPages } from '../../ui/paging';
 import { EmptyState, ErrorState, Loading, Notice } from '../../ui/states';
 import { useMarkRead } from './Bell';
 import { NotificationsListQuery, NotificationsUnreadCountQuery } from './operations';
@@ -15,18 +16,18 @@ const PAGE = 25;
 /** Every notification, latest first, with an unread filter and cursor paging. */
 export function NotificationsPage() {
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const [cursor, setCursor] = useState<{ first?: number; after?: string; last?: number; before?: string }>({ first: PAGE });
-  const { data, loading, error, refetch } = useQuery(NotificationsListQuery, { variables: { ...cursor, unreadOnly } });
+  const pages = useCursorPages(PAGE);
+  const { data, loading, error, refetch } = useQuery(NotificationsListQuery, { variables: { ...pages.variables, unreadOnly } });
   const unread = useQuery(NotificationsUnreadCountQuery).data?.notificationUnreadCount ?? 0;
   const { markRead, markAllRead, error: markError } = useMarkRead();
   const location = useLocation();
   const connection = data?.notifications;
   const items = connection?.nodes ?? [];
-  const pageInfo = connection?.pageInfo;
+  const paging = pages.paging(connection?.pageInfo);
 
   function filter(next: boolean) {
     setUnreadOnly(next);
-    setCursor({ first: PAGE });
+    pages.reset();
   }
 
   return (
@@ -91,20 +92,14 @@ export function NotificationsPage() {
           ))}
         </ul>
       )}
-      {pageInfo && (pageInfo.hasNextPage || pageInfo.hasPreviousPage || cursor.after || cursor.before) ? (
+      {paging ? (
         <nav className="table-paging" aria-label="Notification pages">
           <span className="muted">{connection?.totalCount} in all</span>
           <span className="button-row">
-            <Button
-              disabled={loading || !(cursor.after || pageInfo.hasPreviousPage) || !pageInfo.startCursor}
-              onClick={() => setCursor({ last: PAGE, before: pageInfo.startCursor! })}
-            >
+            <Button disabled={loading || !paging.hasPreviousPage} onClick={paging.onPrevious}>
               Newer
             </Button>
-            <Button
-              disabled={loading || !(cursor.before || pageInfo.hasNextPage) || !pageInfo.endCursor}
-              onClick={() => setCursor({ first: PAGE, after: pageInfo.endCursor! })}
-            >
+            <Button disabled={loading || !paging.hasNextPage} onClick={paging.onNext}>
               Older
             </Button>
           </span>

@@ -5,6 +5,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { describeError, describeUserErrors } from '../../app/errors';
 import type { TaskFilter, TaskOrder, TaskOrderField, TaskPriority, TaskStatus, TasksListQuery } from '../../gql/graphql';
 import { QuickViewLink } from '../../layout/QuickView';
+import { useCursorPages } from '../../ui/paging';
 import { Button, SelectField, TextArea, TextField } from '../../ui/controls';
 import { DataTable } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
@@ -65,7 +66,7 @@ export function TaskListPage() {
   };
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [sorting, setSorting] = useState<SortingState>([]);
-  const [cursor, setCursor] = useState<{ after?: string; before?: string }>({});
+  const pages = useCursorPages(PAGE);
 
   const orderBy = useMemo<TaskOrder[] | null>(
     () =>
@@ -75,14 +76,14 @@ export function TaskListPage() {
     [sorting],
   );
   const filter = useMemo(() => toFilter(filters), [filters]);
-  const variables = cursor.before ? { last: PAGE, before: cursor.before, filter, orderBy } : { first: PAGE, after: cursor.after, filter, orderBy };
+  const variables = { ...pages.variables, filter, orderBy };
   const { data, previousData, loading, error, refetch } = useQuery(ListQuery, { variables });
   const connection = (data ?? previousData)?.tasks;
   const rows = connection?.nodes ?? [];
 
   const change = (patch: Partial<Filters>) => {
     setFilters((current) => ({ ...current, ...patch }));
-    setCursor({});
+    pages.reset();
   };
 
   const columns = useMemo<ColumnDef<Row, unknown>[]>(
@@ -178,19 +179,14 @@ export function TaskListPage() {
         sorting={sorting}
         onSortingChange={(next) => {
           setSorting(next);
-          setCursor({});
+          pages.reset();
         }}
         loading={loading}
         error={error}
         retry={() => void refetch()}
         totalCount={connection?.totalCount}
         onOpen={(row) => void navigate(`/tasks/${row.id}`)}
-        paging={{
-          hasNextPage: Boolean(connection?.pageInfo.hasNextPage),
-          hasPreviousPage: Boolean(connection?.pageInfo.hasPreviousPage),
-          onNext: () => connection?.pageInfo.endCursor && setCursor({ after: connection.pageInfo.endCursor }),
-          onPrevious: () => connection?.pageInfo.startCursor && setCursor({ before: connection.pageInfo.startCursor }),
-        }}
+        paging={pages.paging(connection?.pageInfo)}
         empty={
           filtered ? (
             <EmptyState title="No task matches these filters" action={<Button onClick={() => change(NO_FILTERS)}>Clear filters</Button>} />
