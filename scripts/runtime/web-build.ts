@@ -18,7 +18,11 @@ const INPUTS = ['web/src', 'web/index.html', 'web/vite.config.ts', 'web/persiste
 export async function buildWebApp(options: { outDir?: string; force?: boolean; codegen?: boolean } = {}): Promise<{ outDir: string; built: boolean }> {
   const outDir = options.outDir ?? join(WEB_DIR, 'dist');
   if (!options.force && isFresh(join(outDir, 'index.html'))) return { outDir, built: false };
-  if (options.codegen !== false) await generate({ ...codegenConfig('all'), cwd: ROOT, silent: true }, true);
+  // Operations are generated when they are older than their sources (never while another build
+  // may be reading them, as tests do after `npm run codegen`).
+  if (options.codegen !== false && !isFresh(join(WEB_DIR, 'src/gql/persisted-documents.json'))) {
+    await generate({ ...codegenConfig('all'), cwd: ROOT, silent: true }, true);
+  }
   const { build } = await import('vite');
   // A production build whatever the caller's NODE_ENV (vitest sets `test`, which would give React's
   // development build and an app that sends documents instead of their hashes).

@@ -51,6 +51,12 @@ describe('npm start', () => {
     expect(tasks.tasks.nodes.every((task) => task.assignee.email === DEMO_USER.email)).toBe(true);
     const explorer = await fetch(endpoint, { headers: { accept: 'text/html' } });
     expect(await explorer.text()).toContain('Cellgraph explorer');
+    // The app: built by npm start and served by the gateway, deep links included.
+    const appUrl = /App {16}(\S+)/.exec(output)?.[1];
+    expect(appUrl).toBe(`http://127.0.0.1:${port}/`);
+    const app = await fetch(`${appUrl}tasks/boards`, { headers: { accept: 'text/html' } });
+    expect(app.status).toBe(200);
+    expect(await app.text()).toContain('<div id="root"></div>');
 
     const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
     child.kill('SIGINT');

@@ -59,7 +59,8 @@ async function copyCheckout(target: string): Promise<void> {
     const link = join(modules, '@cellgraph', entry);
     symlinkSync(lstatSync(link).isSymbolicLink() ? readlinkSync(link) : link, join(target, 'node_modules/@cellgraph', entry));
   }
-  for (const workspace of [...readdirSync(join(REPO, 'subgraphs')).map((name) => `subgraphs/${name}`), 'gateway']) {
+  const workspaces = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { workspaces: string[] }).workspaces;
+  for (const workspace of workspaces) {
     const own = join(REPO, workspace, 'node_modules');
     if (existsSync(own) && existsSync(join(target, workspace))) symlinkSync(own, join(target, workspace, 'node_modules'));
   }

@@ -42,8 +42,11 @@ const CREDENTIAL_FIELDS = [
   'organizationOwnershipTransfer',
 ];
 
-/** Root fields served by the gateway's node subgraph: open to keys, each object checked by its owner's scope. */
-const NODE_FIELDS = new Set(['node', 'nodes']);
+/**
+ * Root fields served by the gateway's node subgraph: open to keys — `node`/`nodes` check each
+ * object by its owner's scope, and `cell` (which modules the cell serves) is public.
+ */
+const NODE_FIELDS = new Set(['node', 'nodes', 'cell']);
 
 const SCALAR_SAMPLES: Record<string, unknown> = {
   ID: 'VGFzazowMTk0ZjAwMC0wMDAwLTcwMDAtODAwMC0wMDAwMDAwMDAwMDA',
