@@ -38,7 +38,7 @@ export function NotificationBell() {
   return (
     <Menu.Root open={open} onOpenChange={setOpen}>
       <Menu.Trigger className="bell-button" aria-label={label} title={label}>
-        <span aria-hidden>🔔</span>
+        <BellIcon />
         {count > 0 ? (
           <span className="bell-badge" aria-hidden data-testid="bell-badge">
             {count > 99 ? '99+' : count}
@@ -187,4 +187,14 @@ function refetchLists(client: ApolloClient) {
     onQueryUpdated: (query) =>
       query.query.definitions.some((definition) => definition.kind === 'OperationDefinition' && LISTS.has(definition.name?.value ?? '')),
   });
+}
+
+/** A bell drawn in SVG: an emoji depends on the device's fonts. */
+function BellIcon() {
+  return (
+    <svg aria-hidden width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+      <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+    </svg>
+  );
 }

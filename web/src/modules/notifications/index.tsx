@@ -17,7 +17,7 @@ function NotificationSettings() {
 /** Notifications: the bell in the top bar, the full list, and the preferences under Settings. */
 export const notificationsModule: ModuleDefinition = {
   subgraph: 'notifications',
-  navigation: [{ label: 'Notifications', path: '/notifications', icon: '🔔', order: 90 }],
+  navigation: [{ label: 'Notifications', path: '/notifications', icon: '◎', order: 90 }],
   routes: [{ path: 'notifications', lazy: () => import('./NotificationsPage').then((page) => ({ Component: page.NotificationsPage })) }],
   topBar: [NotificationBell],
   commands: [{ id: 'notifications.open', label: 'Notifications', group: 'Navigate', keywords: ['inbox', 'alerts', 'unread'], path: '/notifications' }],
