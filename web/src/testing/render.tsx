@@ -1,4 +1,5 @@
 import { MockedProvider } from '@apollo/client/testing/react';
+import { configure } from '@testing-library/dom';
 import type { MockLink } from '@apollo/client/testing';
 import type { ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
@@ -7,6 +8,9 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 // Component tests render with React's own root and query with @testing-library/dom, waiting for
 // what the page shows (findBy…, waitFor) as a reader would, rather than for act().
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
+// findBy…/waitFor wait for a condition; this is only their hang guard (a busy CI machine may take
+// seconds where an idle one takes milliseconds), never a budget a test is tuned to.
+configure({ asyncUtilTimeout: 30_000 });
 
 const mounted: { root: Root; container: HTMLElement }[] = [];
 
