@@ -83,6 +83,24 @@ export function fieldErrors(errors: readonly UserErrorLike[] | null | undefined)
   return byField;
 }
 
+/**
+ * User errors split by input field: `byField["email"]`, `byField["customFields.tier"]` (the path
+ * below `input`), and the message of those no field of the form shows, for a notice.
+ */
+export function splitUserErrors(
+  errors: readonly UserErrorLike[] | null | undefined,
+  formFields: readonly string[],
+): { byField: Record<string, string>; general: string | null } {
+  const byField: Record<string, string> = {};
+  const rest: UserErrorLike[] = [];
+  for (const error of errors ?? []) {
+    const path = (error.field ?? []).filter((part, index) => !(index === 0 && part === 'input')).join('.');
+    if (path && formFields.includes(path) && !byField[path]) byField[path] = messageForCode(error.code, error.message);
+    else rest.push(error);
+  }
+  return { byField, general: describeUserErrors(rest) };
+}
+
 function codeOfBody(body: string): string | undefined {
   try {
     return (JSON.parse(body) as { errors?: { extensions?: { code?: string } }[] }).errors?.[0]?.extensions?.code;

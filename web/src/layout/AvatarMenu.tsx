@@ -1,3 +1,4 @@
+import { initials } from '../app/format';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import * as Menu from '@radix-ui/react-dropdown-menu';
 import { useState } from 'react';
@@ -7,17 +8,6 @@ import { describeError, describeUserErrors } from '../app/errors';
 import { SwitchOrganizationMutation } from '../auth/operations';
 import { Notice } from '../ui/states';
 import { ViewerQuery } from './operations';
-
-export function initials(name: string): string {
-  return (
-    name
-      .split(/\s+/)
-      .filter(Boolean)
-      .slice(0, 2)
-      .map((part) => part[0]!.toUpperCase())
-      .join('') || '?'
-  );
-}
 
 /** The signed-in person: profile, settings, organizations to switch to, and sign out. */
 export function AvatarMenu() {

@@ -1,3 +1,4 @@
+import { formatDate as formatAppDate } from '../app/format';
 import { describeError, describeUserErrors, type UserErrorLike } from '../app/errors';
 import type { OrganizationRole } from '../gql/graphql';
 
@@ -19,8 +20,7 @@ export async function attempt(run: () => Promise<readonly UserErrorLike[] | null
   }
 }
 
+/** A date, or a dash where a table cell has none. */
 export function formatDate(value: string | null | undefined): string {
-  if (!value) return '—';
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  return formatAppDate(value) || '—';
 }

@@ -10,31 +10,30 @@ interface DialogProps {
 }
 
 /** A modal dialog (focus trapped, Escape closes, focus returns to what opened it). */
-export function Dialog({ open, onOpenChange, title, description, children }: DialogProps) {
-  return (
-    <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
-      <RadixDialog.Portal>
-        <RadixDialog.Overlay className="overlay" />
-        <RadixDialog.Content className="dialog" {...(description ? {} : { 'aria-describedby': undefined })}>
-          <RadixDialog.Title className="dialog-title">{title}</RadixDialog.Title>
-          {description ? <RadixDialog.Description className="dialog-description">{description}</RadixDialog.Description> : null}
-          {children}
-          <RadixDialog.Close className="dialog-close" aria-label="Close">
-            ×
-          </RadixDialog.Close>
-        </RadixDialog.Content>
-      </RadixDialog.Portal>
-    </RadixDialog.Root>
-  );
+export function Dialog(props: DialogProps) {
+  return <ModalFrame {...props} overlayClassName="overlay" contentClassName="dialog" />;
 }
 
 /** A panel sliding in from the right, for a quick view of any object without leaving the page. */
-export function SlideOver({ open, onOpenChange, title, description, children }: DialogProps) {
+export function SlideOver(props: DialogProps) {
+  return <ModalFrame {...props} overlayClassName="overlay overlay-light" contentClassName="slide-over" />;
+}
+
+function ModalFrame({
+  open,
+  onOpenChange,
+  title,
+  description,
+  children,
+  overlayClassName,
+  contentClassName,
+}: DialogProps & { overlayClassName: string; contentClassName: string }) {
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
-        <RadixDialog.Overlay className="overlay overlay-light" />
-        <RadixDialog.Content className="slide-over" {...(description ? {} : { 'aria-describedby': undefined })}>
+        <RadixDialog.Overlay className={overlayClassName} />
+        {/* Without a description, Radix is told so (aria-describedby undefined) rather than warning. */}
+        <RadixDialog.Content className={contentClassName} {...(description ? {} : { 'aria-describedby': undefined })}>
           <RadixDialog.Title className="dialog-title">{title}</RadixDialog.Title>
           {description ? <RadixDialog.Description className="dialog-description">{description}</RadixDialog.Description> : null}
           {children}

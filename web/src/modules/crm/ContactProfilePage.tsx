@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import { formatDateTime, idempotencyKey } from '../../app/format';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { describeError, describeUserErrors } from '../../app/errors';
+import { describeError, describeUserErrors, splitUserErrors } from '../../app/errors';
 import type { ContactSource, ContactStatus, ContactType, CrmContactQuery as CrmContactData, InteractionDirection, InteractionType } from '../../gql/graphql';
 import { WidgetSlot } from '../../layout/WidgetSlot';
 import { Button, SelectField, TextArea, TextField } from '../../ui/controls';
@@ -19,7 +20,7 @@ import {
   CrmTagApplyMutation,
   CrmTagRemoveMutation,
 } from './operations';
-import { CONTACT_SOURCES, CONTACT_STATUSES, CONTACT_TYPES, enumLabel, formatDateTime, idempotencyKey, splitUserErrors } from './shared';
+import { CONTACT_SOURCES, CONTACT_STATUSES, CONTACT_TYPES, enumLabel } from './shared';
 import './crm.css';
 
 type Contact = NonNullable<CrmContactData['contact']>;

@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { formatDate } from '../../app/format';
 import type { ColumnDef, SortingState } from '@tanstack/react-table';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -11,7 +12,7 @@ import { EmptyState, ErrorState } from '../../ui/states';
 import { CustomFieldInput, fromFormValue, sortedFields, toFormValue, type ContactFieldDefinition, type FormValue } from './customFields';
 import { NewContactDialog } from './NewContactDialog';
 import { CrmContactOptionsQuery, CrmContactsQuery } from './operations';
-import { CONTACT_STATUSES, CONTACT_TYPES, enumLabel, formatDate, TagChips } from './shared';
+import { CONTACT_STATUSES, CONTACT_TYPES, enumLabel, TagChips } from './shared';
 import './crm.css';
 
 export const PAGE_SIZE = 25;

@@ -1,7 +1,8 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { formatDateTime } from '../../app/format';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { describeError, describeUserErrors } from '../../app/errors';
+import { describeError, describeUserErrors, splitUserErrors } from '../../app/errors';
 import type { CrmDealQuery } from '../../gql/graphql';
 import { QuickViewLink } from '../../layout/QuickView';
 import { WidgetSlot } from '../../layout/WidgetSlot';
@@ -10,7 +11,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { EmptyState, ErrorState, Loading, Notice } from '../../ui/states';
 import { Money } from './money';
 import { CrmDealMoveMutation, CrmDealQuery as DealQuery, CrmDealUpdateMutation } from './operations';
-import { enumLabel, formatDateTime, formatLocalDate, splitUserErrors } from './shared';
+import { enumLabel, formatLocalDate } from './shared';
 import './crm.css';
 
 type Deal = NonNullable<CrmDealQuery['deal']>;

@@ -1,14 +1,15 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { idempotencyKey } from '../../app/format';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { describeError } from '../../app/errors';
+import { describeError, splitUserErrors } from '../../app/errors';
 import type { ContactType } from '../../gql/graphql';
 import { Button, SelectField, TextField } from '../../ui/controls';
 import { Dialog } from '../../ui/Dialog';
 import { Notice } from '../../ui/states';
 import { CustomFieldInput, fromFormValue, sortedFields, toFormValue, type FormValue } from './customFields';
 import { CrmContactCreateMutation, CrmContactOptionsQuery } from './operations';
-import { CONTACT_TYPES, enumLabel, idempotencyKey, splitUserErrors } from './shared';
+import { CONTACT_TYPES, enumLabel } from './shared';
 
 const TEXT_FIELDS = ['firstName', 'lastName', 'email', 'phone', 'company', 'jobTitle'] as const;
 const LABELS: Record<(typeof TEXT_FIELDS)[number], string> = {

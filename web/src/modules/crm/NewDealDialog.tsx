@@ -1,11 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { idempotencyKey } from '../../app/format';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { describeError } from '../../app/errors';
+import { describeError, splitUserErrors } from '../../app/errors';
 import { Button, SelectField, TextField } from '../../ui/controls';
 import { Dialog } from '../../ui/Dialog';
 import { Notice } from '../../ui/states';
 import { CrmDealCreateMutation, CrmPipelinesQuery, CrmSearchContactsQuery } from './operations';
-import { idempotencyKey, splitUserErrors } from './shared';
 
 const FORM_FIELDS = ['contactId', 'title', 'value', 'currencyCode', 'pipelineId', 'stageId', 'expectedCloseDate', 'probability'];
 

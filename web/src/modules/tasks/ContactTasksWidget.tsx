@@ -1,10 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { formatDate } from '../../app/format';
 import { useState } from 'react';
 import { describeError, describeUserErrors } from '../../app/errors';
 import { QuickViewLink } from '../../layout/QuickView';
 import { Button } from '../../ui/controls';
 import { ErrorState, Loading, Notice } from '../../ui/states';
-import { formatDate, statusLabel } from './format';
+import { statusLabel } from './format';
 import { TasksLinkCreateMutation, TasksLinkedTasksQuery } from './operations';
 import { NewTaskDialog } from './TaskListPage';
 import './tasks.css';

@@ -1,3 +1,4 @@
+import { formatDate, idempotencyKey, initials } from '../../app/format';
 import {
   closestCorners,
   DndContext,
@@ -25,7 +26,7 @@ import { Button, TextField } from '../../ui/controls';
 import { PageHeader } from '../../ui/PageHeader';
 import { EmptyState, ErrorState, Loading, Notice } from '../../ui/states';
 import { neighboursAt, withoutTask, withTaskPlaced, wipState, type BoardColumnData, type BoardData } from './boardCache';
-import { formatDate, idempotencyKey, initials, isOverdue, priorityLabel } from './format';
+import { isOverdue, priorityLabel } from './format';
 import { TasksBoardChangedSubscription, TasksBoardQuery, TasksCreateTaskMutation, TasksMoveTaskMutation } from './operations';
 
 type Card = TasksCardFragment;

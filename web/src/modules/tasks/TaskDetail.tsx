@@ -1,4 +1,5 @@
 import { useLazyQuery, useMutation, useQuery } from '@apollo/client/react';
+import { formatDate, formatDateTime, idempotencyKey, initials } from '../../app/format';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { describeError, describeUserErrors, type UserErrorLike } from '../../app/errors';
@@ -8,7 +9,7 @@ import { WidgetSlot } from '../../layout/WidgetSlot';
 import { Button, SelectField, TextArea, TextField } from '../../ui/controls';
 import { PageHeader } from '../../ui/PageHeader';
 import { EmptyState, ErrorState, Loading, Notice } from '../../ui/states';
-import { formatDate, formatDateTime, formatDuration, fromDateInput, idempotencyKey, initials, statusLabel, toDateInput } from './format';
+import { formatDuration, fromDateInput, statusLabel, toDateInput } from './format';
 import {
   TasksActivityQuery,
   TasksChecklistCreateMutation,

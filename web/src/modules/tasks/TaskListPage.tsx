@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { formatDate, idempotencyKey } from '../../app/format';
 import type { ColumnDef, SortingState } from '@tanstack/react-table';
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -11,7 +12,7 @@ import { DataTable } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
 import { PageHeader } from '../../ui/PageHeader';
 import { EmptyState, Notice } from '../../ui/states';
-import { formatDate, fromDateInput, idempotencyKey, isOverdue, priorityLabel, statusLabel } from './format';
+import { fromDateInput, isOverdue, priorityLabel, statusLabel } from './format';
 import { TasksCreateTaskMutation, TasksListQuery as ListQuery } from './operations';
 import { BoardSelect, MemberSelect, PrioritySelect, StatusSelect, useBoards } from './pickers';
 import './tasks.css';

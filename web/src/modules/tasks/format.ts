@@ -9,28 +9,6 @@ const PRIORITY_LABELS: Record<TaskPriority, string> = { URGENT: 'Urgent', HIGH: 
 export const statusLabel = (status: TaskStatus) => STATUS_LABELS[status] ?? status;
 export const priorityLabel = (priority: TaskPriority | null | undefined) => (priority ? (PRIORITY_LABELS[priority] ?? priority) : 'No priority');
 
-/** "Ada Lovelace" → "AL". */
-export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  const letters = parts.length > 1 ? [parts[0]!, parts[parts.length - 1]!] : parts;
-  return letters.map((part) => part[0]!.toUpperCase()).join('') || '?';
-}
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '' : dateFormat.format(date);
-}
-
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '' : dateTimeFormat.format(date);
-}
-
 /** The due date is in the past (and the task is still open). */
 export function isOverdue(dueDate: string | null | undefined, status: TaskStatus): boolean {
   if (!dueDate || status === 'DONE' || status === 'CANCELED') return false;
@@ -61,9 +39,4 @@ export function formatDuration(seconds: number): string {
   if (hours && minutes) return `${hours}h ${minutes}m`;
   if (hours) return `${hours}h`;
   return `${minutes}m`;
-}
-
-/** A random key for idempotent creation (retries return the first result). */
-export function idempotencyKey(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
 }
