@@ -1,8 +1,10 @@
 import {
+  BooleanComparator,
   ConnectionArgs,
   ConnectionType,
   DateTimeComparator,
-  DeletePayload,
+  EnumComparator,
+  GraphQLJSONObject,
   IdempotencyKeyField,
   IdInput,
   IDComparator,
@@ -10,35 +12,92 @@ import {
   StringComparator,
   UserError,
 } from '@cellgraph/kernel';
-import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { Note } from './note.entity.js';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { NoteRevision } from './note-revision.entity.js';
+import { Note, NoteVisibility } from './note.entity.js';
 
 @InputType()
 export class NoteCreateInput {
-  @Field({ description: '1 to 200 characters.' })
-  name!: string;
+  @Field(() => String, { nullable: true, description: 'At most 200 characters; default empty.' })
+  title?: string | null;
 
-  @Field(() => String, { nullable: true })
-  description?: string | null;
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'A Tiptap/ProseMirror document (sanitized); default empty.' })
+  body?: Record<string, unknown> | null;
+
+  @Field(() => NoteVisibility, { defaultValue: NoteVisibility.PRIVATE })
+  visibility!: NoteVisibility;
+
+  @Field(() => ID, { nullable: true, description: 'The team that reads it (visibility TEAM).' })
+  teamId?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'The users who read it (visibility USERS).' })
+  sharedWithIds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'The objects (any Node) it is about.' })
+  aboutIds?: string[] | null;
+
+  @Field(() => Boolean, { nullable: true })
+  pinned?: boolean | null;
 
   @IdempotencyKeyField()
   idempotencyKey?: string | null;
 }
 
-@InputType({ description: 'Fields left out are unchanged; fields set to null are cleared.' })
+@InputType({ description: 'Fields left out are unchanged. A new title or body is a new revision.' })
 export class NoteUpdateInput {
   @Field(() => ID)
   id!: string;
 
   @Field(() => String, { nullable: true })
-  name?: string | null;
+  title?: string | null;
 
-  @Field(() => String, { nullable: true })
-  description?: string | null;
+  @Field(() => GraphQLJSONObject, { nullable: true })
+  body?: Record<string, unknown> | null;
+
+  @Field(() => Boolean, { nullable: true })
+  pinned?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true archives it, false brings it back.' })
+  archived?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'The revision the edit started from: NOTE_REVISION_CONFLICT when the note moved on.' })
+  expectedRevision?: number | null;
 }
 
-export const NoteDeleteInput = IdInput('NoteDeleteInput');
-export const NoteRestoreInput = IdInput('NoteRestoreInput');
+@InputType({ description: 'Who reads the note besides its author.' })
+export class NoteShareInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => NoteVisibility)
+  visibility!: NoteVisibility;
+
+  @Field(() => ID, { nullable: true, description: 'Required with TEAM.' })
+  teamId?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Required with USERS (at least one).' })
+  userIds?: string[] | null;
+}
+
+@InputType({ description: 'Objects (any Node) to attach a note to or detach it from.' })
+export class NoteAboutInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => [ID])
+  aboutIds!: string[];
+}
+
+@InputType()
+export class NoteRevisionRestoreInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int, { description: 'The revision whose title and body become a new revision.' })
+  number!: number;
+}
+
+export const NoteIdInput = IdInput('NoteIdInput');
 
 @ObjectType()
 export class NotePayload {
@@ -49,13 +108,19 @@ export class NotePayload {
   userErrors!: UserError[];
 }
 
-export const NoteDeletePayload = DeletePayload('NoteDeletePayload', 'deletedNoteId', 'Id of the note moved to the trash.');
+const NoteVisibilityComparator = EnumComparator(NoteVisibility, 'NoteVisibility');
 
 @InputType({ description: 'Conditions on notes; fields combine with AND.' })
 export class NoteFilter {
   @Field(() => IDComparator, { nullable: true }) id?: IDComparator | null;
-  @Field(() => StringComparator, { nullable: true }) name?: StringComparator | null;
-  @Field(() => IDComparator, { nullable: true, description: 'The creator (User ids).' }) createdBy?: IDComparator | null;
+  @Field(() => StringComparator, { nullable: true }) title?: StringComparator | null;
+  @Field(() => StringComparator, { nullable: true, description: 'The plain text of the body.' }) text?: StringComparator | null;
+  @Field(() => BooleanComparator, { nullable: true }) pinned?: BooleanComparator | null;
+  @Field(() => DateTimeComparator, { nullable: true, description: 'isNull: false for archived notes.' }) archivedAt?: DateTimeComparator | null;
+  @Field(() => BooleanComparator, { nullable: true, description: 'eq: true for archived notes (archivedAt set).' }) archived?: BooleanComparator | null;
+  @Field(() => IDComparator, { nullable: true, description: 'The author (User ids).' }) authorId?: IDComparator | null;
+  @Field(() => NoteVisibilityComparator, { nullable: true }) visibility?: InstanceType<typeof NoteVisibilityComparator> | null;
+  @Field(() => IDComparator, { nullable: true, description: 'Objects it is about (eq, in: ids of any type).' }) aboutId?: IDComparator | null;
   @Field(() => DateTimeComparator, { nullable: true }) createdAt?: DateTimeComparator | null;
   @Field(() => DateTimeComparator, { nullable: true }) updatedAt?: DateTimeComparator | null;
   @Field(() => [NoteFilter], { nullable: true }) and?: NoteFilter[] | null;
@@ -66,7 +131,8 @@ export class NoteFilter {
 export enum NoteOrderField {
   CREATED_AT = 'createdAt',
   UPDATED_AT = 'updatedAt',
-  NAME = 'name',
+  TITLE = 'title',
+  PINNED = 'pinned',
 }
 registerEnumType(NoteOrderField, { name: 'NoteOrderField' });
 
@@ -84,8 +150,9 @@ export class NotesArgs extends ConnectionArgs {
   @Field(() => NoteFilter, { nullable: true })
   filter?: NoteFilter | null;
 
-  @Field(() => [NoteOrder], { nullable: true, description: 'Default: newest first.' })
+  @Field(() => [NoteOrder], { nullable: true, description: 'Default: pinned first, then most recently updated.' })
   orderBy?: NoteOrder[] | null;
 }
 
 export const NoteConnection = ConnectionType(Note, 'Note');
+export const NoteRevisionConnection = ConnectionType(NoteRevision, 'NoteRevision');
