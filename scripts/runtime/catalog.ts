@@ -2,6 +2,7 @@ import { collaborationSubgraph } from '@cellgraph/collaboration';
 import { crmSubgraph } from '@cellgraph/crm';
 import { identitySubgraph } from '@cellgraph/identity';
 import type { AnySubgraphDefinition } from '@cellgraph/kernel';
+import { notesSubgraph } from '@cellgraph/notes';
 import { notificationsSubgraph } from '@cellgraph/notifications';
 import { tasksSubgraph } from '@cellgraph/tasks';
 
@@ -12,4 +13,5 @@ export const catalog: Readonly<Record<string, AnySubgraphDefinition>> = {
   crm: crmSubgraph,
   collaboration: collaborationSubgraph,
   notifications: notificationsSubgraph,
+  notes: notesSubgraph,
 };

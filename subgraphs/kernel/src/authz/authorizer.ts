@@ -142,6 +142,13 @@ export class Authorizer {
     return subjects.filter((subject) => subject.startsWith('user:')).map((subject) => subject.slice('user:'.length));
   }
 
+  /** The teams of the organization that `userId` belongs to (from its policies). */
+  async teamsOf(orgId: string, userId: string): Promise<string[]> {
+    const enforcer = await this.policies.enforcer(orgId);
+    const roles = await enforcer.getRolesForUser(userSubject(userId), orgId);
+    return roles.filter((role) => role.startsWith('team:')).map((role) => role.slice('team:'.length));
+  }
+
   /** Whether `userId` belongs to `orgId` (any role). */
   async isMember(orgId: string, userId: string): Promise<boolean> {
     return (await this.roleOf(orgId, userId)) !== null;

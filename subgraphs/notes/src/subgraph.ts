@@ -1,0 +1,37 @@
+import { defineSubgraph, referenceAsIs } from '@cellgraph/kernel';
+import { notesEvents } from './contracts.js';
+import { NoteRevision } from './note/note-revision.entity.js';
+import { NoteRevisionResolver } from './note/note-revision.resolver.js';
+import { Note } from './note/note.entity.js';
+import { NoteLiveResolver } from './note/note.live.js';
+import { resolveNoteReference } from './note/note.reference.js';
+import { NoteResolver } from './note/note.resolver.js';
+import { NoteService } from './note/note.service.js';
+import { migrations } from './migrations/index.js';
+import type { NotesServices } from './services.js';
+import { TeamRef } from './team/team.ref.js';
+import { noteTrash } from './trash.js';
+
+export const notesSubgraph = defineSubgraph<NotesServices>({
+  name: 'notes',
+  description: 'Notes: rich-text documents, private or shared, about any object, with revisions.',
+  scope: 'notes',
+  scopeDescription: 'notes',
+  nodeTypes: ['Note'],
+  trash: [noteTrash],
+  dependsOn: ['identity'],
+  migrations,
+  entities: [Note, NoteRevision],
+  resolvers: [NoteResolver, NoteRevisionResolver, NoteLiveResolver],
+  liveEvents: { noteChanged: { events: ['note.*'], routes: { id: ['subject.id'] } } },
+  // Team is reached only through Note.team; its key-only stub is declared here.
+  orphanedTypes: [TeamRef],
+  references: {
+    Note: resolveNoteReference,
+    User: referenceAsIs,
+  },
+  emits: notesEvents,
+  createServices({ db, authz, graph }) {
+    return { db, authz, notes: new NoteService(db, authz, graph) };
+  },
+});
