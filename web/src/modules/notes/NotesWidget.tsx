@@ -1,0 +1,47 @@
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { formatDateTime } from '../../app/format';
+import { Button } from '../../ui/controls';
+import { ErrorState, Loading } from '../../ui/states';
+import { NoteComposer } from './NoteComposer';
+import { NotesAboutQuery } from './operations';
+import './notes.css';
+
+const SHOWN = 20;
+
+/** On a task, contact or deal page: the notes about it the viewer may read, and a new one about it. */
+export function NotesWidget({ objectId }: { objectId: string }) {
+  const { data, loading, error, refetch } = useQuery(NotesAboutQuery, { variables: { id: objectId, first: SHOWN } });
+  const [composing, setComposing] = useState(false);
+  const connection = data?.notes;
+  const notes = connection?.nodes ?? [];
+  return (
+    <div className="notes-widget">
+      {error && !data ? <ErrorState error={error} retry={() => void refetch()} /> : null}
+      {loading && !data ? <Loading /> : null}
+      {data && notes.length === 0 ? <p className="muted">No notes about this yet.</p> : null}
+      {notes.length ? (
+        <ul className="note-list note-list-compact" aria-label="Notes about this">
+          {notes.map((note) => (
+            <li key={note.id}>
+              <Link to={`/notes/${encodeURIComponent(note.id)}`}>{note.title || 'Untitled'}</Link>
+              {note.pinned ? <span className="note-pin"> · pinned</span> : null}
+              <span className="muted">
+                {' '}
+                · {note.author?.name ?? 'Someone'} · {formatDateTime(note.updatedAt)}
+              </span>
+              {note.excerpt ? <p className="note-excerpt">{note.excerpt}</p> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {connection && connection.totalCount > notes.length ? <p className="muted">And {connection.totalCount - notes.length} more.</p> : null}
+      {composing ? (
+        <NoteComposer aboutIds={[objectId]} submitLabel="Add note" refetchQueries={['NotesAbout']} onCreated={() => setComposing(false)} />
+      ) : (
+        <Button onClick={() => setComposing(true)}>Add a note</Button>
+      )}
+    </div>
+  );
+}

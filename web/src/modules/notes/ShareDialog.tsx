@@ -1,0 +1,102 @@
+import { useMutation } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { describeError, describeUserErrors } from '../../app/errors';
+import { Button, SelectField } from '../../ui/controls';
+import { Dialog } from '../../ui/Dialog';
+import { Notice } from '../../ui/states';
+import { VISIBILITY_LABELS, type Visibility } from './body';
+import type { NoteData } from './note';
+import { NotesShareMutation } from './operations';
+import { usePeople } from './people';
+
+const VISIBILITIES = Object.keys(VISIBILITY_LABELS) as Visibility[];
+
+/** Who may read a note (its author decides): only the author, a team, everyone, or chosen people. */
+export function ShareDialog({ note, open, onOpenChange }: { note: NoteData; open: boolean; onOpenChange(open: boolean): void }) {
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange} title="Share note" description="Choose who can read this note. Only you can change this.">
+      {/* Mounted while open: every opening starts from the note's current sharing. */}
+      {open ? <ShareForm note={note} done={() => onOpenChange(false)} /> : null}
+    </Dialog>
+  );
+}
+
+function ShareForm({ note, done }: { note: NoteData; done(): void }) {
+  const { members, teams, meId } = usePeople();
+  const [visibility, setVisibility] = useState<Visibility>(note.visibility);
+  const [teamId, setTeamId] = useState(note.team?.id ?? '');
+  const [userIds, setUserIds] = useState<string[]>(note.sharedWith.map((user) => user.id));
+  const [error, setError] = useState<string | null>(null);
+  const [share, { loading }] = useMutation(NotesShareMutation);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    if (visibility === 'TEAM' && !teamId) return setError('Choose a team.');
+    if (visibility === 'USERS' && userIds.length === 0) return setError('Choose at least one person.');
+    try {
+      const { data } = await share({
+        variables: {
+          input: {
+            id: note.id,
+            visibility,
+            ...(visibility === 'TEAM' ? { teamId } : {}),
+            ...(visibility === 'USERS' ? { userIds } : {}),
+          },
+        },
+      });
+      const failure = describeUserErrors(data?.noteShare?.userErrors);
+      if (failure) return setError(failure);
+      done();
+    } catch (caught) {
+      setError(describeError(caught));
+    }
+  }
+
+  const others = members.filter((member) => member.id !== meId);
+  return (
+    <form className="form note-share" onSubmit={submit}>
+      <fieldset>
+        <legend>Who can read it</legend>
+        {VISIBILITIES.map((option) => (
+          <label key={option} className="radio">
+            <input type="radio" name="visibility" value={option} checked={visibility === option} onChange={() => setVisibility(option)} />
+            {VISIBILITY_LABELS[option]}
+          </label>
+        ))}
+      </fieldset>
+      {visibility === 'TEAM' ? (
+        <SelectField label="Team" value={teamId} onChange={(event) => setTeamId(event.target.value)}>
+          <option value="">Choose a team</option>
+          {teams.map((team) => (
+            <option key={team.id} value={team.id}>
+              {team.name}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
+      {visibility === 'USERS' ? (
+        <fieldset>
+          <legend>People</legend>
+          {others.length === 0 ? <p className="muted">No other members yet.</p> : null}
+          {others.map((member) => (
+            <label key={member.id} className="checkbox">
+              <input
+                type="checkbox"
+                checked={userIds.includes(member.id)}
+                onChange={(event) => setUserIds((current) => (event.target.checked ? [...current, member.id] : current.filter((id) => id !== member.id)))}
+              />
+              {member.name}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+      <Notice>{error}</Notice>
+      <div className="form-actions">
+        <Button type="submit" variant="primary" busy={loading}>
+          Save sharing
+        </Button>
+      </div>
+    </form>
+  );
+}

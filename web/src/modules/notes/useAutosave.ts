@@ -1,0 +1,110 @@
+import { useMutation } from '@apollo/client/react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { describeError, describeUserErrors } from '../../app/errors';
+import { asJson } from './body';
+import type { RichTextNode } from './editor/schema';
+import { NotesUpdateMutation } from './operations';
+
+export type SaveState = 'saved' | 'unsaved' | 'saving' | 'conflict' | 'error';
+
+interface Changes {
+  title?: string;
+  body?: RichTextNode;
+}
+
+/** Quiet time after the last keystroke before a save. */
+export const AUTOSAVE_DELAY_MS = 800;
+
+/**
+ * Saves a note's title and body a moment after typing stops, one save at a time, each on top of
+ * the revision it was edited from (`expectedRevision`). When someone else saved in between the
+ * server refuses with NOTE_REVISION_CONFLICT: nothing is overwritten, the edits are kept here and
+ * the page asks whether to load the other version or save these on top of it.
+ */
+export function useAutosave(noteId: string, revision: number, delay = AUTOSAVE_DELAY_MS) {
+  const [update] = useMutation(NotesUpdateMutation);
+  const [state, setState] = useState<SaveState>('saved');
+  const [error, setError] = useState<string | null>(null);
+  // Timers and in-flight saves outlive renders: they work on refs.
+  const base = useRef(revision);
+  const pending = useRef<Changes | null>(null);
+  const saving = useRef(false);
+  const conflict = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const flush = useCallback(async (): Promise<void> => {
+    clearTimeout(timer.current);
+    if (saving.current || conflict.current || !pending.current) return;
+    const changes = pending.current;
+    pending.current = null;
+    saving.current = true;
+    setState('saving');
+    const keep = () => (pending.current = { ...changes, ...pending.current });
+    try {
+      const { data } = await update({
+        variables: { input: { id: noteId, ...changes, body: changes.body ? asJson(changes.body) : undefined, expectedRevision: base.current } },
+      });
+      const payload = data?.noteUpdate;
+      if (payload?.userErrors.some((userError) => userError.code === 'NOTE_REVISION_CONFLICT')) {
+        keep();
+        conflict.current = true;
+        setState('conflict');
+        return;
+      }
+      const failure = describeUserErrors(payload?.userErrors);
+      if (failure) {
+        keep();
+        setError(failure);
+        setState('error');
+        return;
+      }
+      if (payload?.note) base.current = payload.note.revision;
+      setError(null);
+      setState(pending.current ? 'unsaved' : 'saved');
+    } catch (caught) {
+      keep();
+      setError(describeError(caught));
+      setState('error');
+    } finally {
+      saving.current = false;
+      // Typing during the save: save that too, after the same quiet time.
+      if (pending.current && !conflict.current) timer.current = setTimeout(() => void flush(), delay);
+    }
+  }, [update, noteId, delay]);
+
+  const change = useCallback(
+    (changes: Changes) => {
+      pending.current = { ...pending.current, ...changes };
+      setState(conflict.current ? 'conflict' : 'unsaved');
+      clearTimeout(timer.current);
+      if (!conflict.current) timer.current = setTimeout(() => void flush(), delay);
+    },
+    [flush, delay],
+  );
+
+  // Leaving the page saves what is still waiting.
+  useEffect(() => () => void flush(), [flush]);
+
+  return {
+    state,
+    error,
+    change,
+    /** Save now (e.g. "Retry" after an error). */
+    saveNow: () => void flush(),
+    /** The page now shows `latest` as it is on the server (loaded, or a revision restored): local edits are dropped. */
+    adopt(latest: number) {
+      clearTimeout(timer.current);
+      pending.current = null;
+      conflict.current = false;
+      base.current = latest;
+      setError(null);
+      setState('saved');
+    },
+    /** After a conflict: save the local edits on top of the server's `latest` revision. */
+    overwrite(latest: number) {
+      conflict.current = false;
+      base.current = latest;
+      void flush();
+    },
+  };
+}
