@@ -8,6 +8,8 @@ describe('enabledModules', () => {
     expect(sales).toEqual(['crm', 'notifications']);
     const all = enabledModules(ALL_MODULES, ['notifications', 'identity', 'tasks', 'crm']).map((module) => module.subgraph);
     expect(all).toEqual(['tasks', 'crm', 'notifications']);
+    const withNotes = enabledModules(ALL_MODULES, ['identity', 'notes', 'tasks']).map((module) => module.subgraph);
+    expect(withNotes).toEqual(['tasks', 'notes']);
   });
 
   it('serves no module to a cell of identity only', () => {

@@ -42,7 +42,14 @@ export function useAutosave(noteId: string, revision: number, delay = AUTOSAVE_D
     const keep = () => (pending.current = { ...changes, ...pending.current });
     try {
       const { data } = await update({
-        variables: { input: { id: noteId, ...changes, body: changes.body ? asJson(changes.body) : undefined, expectedRevision: base.current } },
+        variables: {
+          input: {
+            id: noteId,
+            ...(changes.title !== undefined ? { title: changes.title } : {}),
+            ...(changes.body ? { body: asJson(changes.body) } : {}),
+            expectedRevision: base.current,
+          },
+        },
       });
       const payload = data?.noteUpdate;
       if (payload?.userErrors.some((userError) => userError.code === 'NOTE_REVISION_CONFLICT')) {
