@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { waitForEmail, type TestUser } from '../../scripts/testing/cell-harness.js';
+import { launchChromium, newPage, signIn, startAppCell, type AppCell } from './browser-harness.js';
+
+/**
+ * The notes journey in a real Chromium against the `all` cell (persisted documents enforced): a
+ * note written with the rich-text editor and an @mention, edited and autosaved, an earlier
+ * revision restored, shared with one colleague, and a note written from a task's page.
+ */
+describe('notes in the web app', () => {
+  let cell: AppCell;
+  let browser: Browser;
+  let owner: TestUser;
+  let member: { token: string; name: string };
+
+  beforeAll(async () => {
+    [cell, browser] = await Promise.all([startAppCell(), launchChromium()]);
+    owner = await cell.signUp('Olive Owner');
+    member = await addMember('Bea Member');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await cell?.stop();
+  });
+
+  /** Invites someone to the owner's organization and accepts through the API (the invitation journey is the app's other test). */
+  async function addMember(name: string): Promise<{ token: string; name: string }> {
+    const email = `member-${Date.now()}@example.test`;
+    const invited = await cell.gql(
+      'mutation($input: InvitationCreateInput!) { invitationCreate(input: $input) { userErrors { code message } } }',
+      { input: { email, role: 'MEMBER' } },
+      owner.token,
+    );
+    expect(invited.errors).toBeUndefined();
+    const mail = await waitForEmail(cell, email, { timeoutMs: 30_000 });
+    const accepted = await cell.gql<{ invitationAccept: { session: { accessToken: string } | null } }>(
+      'mutation($input: InvitationAcceptInput!) { invitationAccept(input: $input) { session { accessToken } userErrors { code message } } }',
+      { input: { token: mail.token, name, password: 'Member-Person-42!' } },
+    );
+    expect(accepted.errors).toBeUndefined();
+    return { token: accepted.data!.invitationAccept.session!.accessToken, name };
+  }
+
+  const saved = (page: Page) => page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+  const revisionsPanel = (page: Page) => page.getByRole('region', { name: 'Revisions' });
+
+  it('writes a note with a mention, edits it, restores a revision and shares it with one colleague', async () => {
+    const { context, page, problems } = await newPage(browser);
+    await signIn(page, cell.appUrl, owner.email, owner.password);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Notes' }).click();
+    await page.getByRole('button', { name: 'New note' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Title').fill('Launch notes');
+    const body = dialog.getByRole('textbox', { name: 'New note body' });
+    await body.click();
+    await page.keyboard.type('Ask @Bea');
+    await page.getByRole('listbox', { name: 'People to mention' }).getByRole('option', { name: 'Bea Member' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('for the budget.');
+    await dialog.getByRole('button', { name: 'Create note' }).click();
+
+    // The note's page: the mention is a mention node, and the note is at its first revision.
+    const editor = page.getByRole('textbox', { name: 'Note body' });
+    await editor.locator('.mention', { hasText: '@Bea Member' }).waitFor();
+    await revisionsPanel(page).getByRole('button', { name: 'View revision 1' }).waitFor();
+
+    // Edit: typing is saved a moment later as revision 2.
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' Draft figures by Friday.');
+    await saved(page);
+    await revisionsPanel(page).getByRole('button', { name: 'View revision 2' }).waitFor();
+
+    // Restore revision 1: its text comes back, as a new revision 3.
+    await revisionsPanel(page).getByRole('button', { name: 'View revision 1' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Restore this revision' }).click();
+    await revisionsPanel(page).getByRole('button', { name: 'View revision 3' }).waitFor();
+    await expect.poll(() => editor.innerText()).not.toContain('Draft figures');
+    expect(await editor.innerText()).toContain('Ask @Bea Member for the budget.');
+
+    // Share with Bea only: she can now read it through the API.
+    const noteId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    const asMember = () => cell.gql<{ note: { title: string } | null }>('query($id: ID!) { note(id: $id) { title } }', { id: noteId }, member.token);
+    expect((await asMember()).data?.note ?? null).toBeNull();
+    await page.getByRole('button', { name: 'Share' }).click();
+    const share = page.getByRole('dialog', { name: 'Share note' });
+    await share.getByLabel('Specific people').check();
+    await share.getByLabel('Bea Member').check();
+    await share.getByRole('button', { name: 'Save sharing' }).click();
+    await page.getByText('Specific people (Bea Member)').waitFor();
+    expect((await asMember()).data?.note?.title).toBe('Launch notes');
+
+    // The list shows it, and finds it by its text.
+    await page.getByRole('link', { name: 'Notes', exact: true }).first().click();
+    await page.getByRole('searchbox', { name: 'Search notes' }).fill('budget');
+    await page.getByRole('list', { name: 'Notes' }).getByRole('link', { name: 'Launch notes' }).waitFor();
+    expect(problems.join('\n')).toBe('');
+    await context.close();
+  });
+
+  it("writes a note about a task from the task's page, where its Notes widget lists it", async () => {
+    const created = await cell.gql<{ taskCreate: { task: { id: string } } }>(
+      'mutation($input: TaskCreateInput!) { taskCreate(input: $input) { task { id } userErrors { code message } } }',
+      { input: { title: 'Prepare the budget' } },
+      owner.token,
+    );
+    expect(created.errors).toBeUndefined();
+    const taskId = created.data!.taskCreate.task.id;
+    const { context, page, problems } = await newPage(browser);
+    await signIn(page, cell.appUrl, owner.email, owner.password);
+    await page.goto(`${cell.appUrl}/tasks/${encodeURIComponent(taskId)}`);
+    const widget = page.getByRole('region', { name: 'Notes' });
+    await widget.getByText('No notes about this yet.').waitFor();
+    await widget.getByRole('button', { name: 'Add a note' }).click();
+    await widget.getByLabel('Title').fill('Budget thoughts');
+    await widget.getByRole('textbox', { name: 'New note body' }).click();
+    await page.keyboard.type('Travel is the biggest line.');
+    await widget.getByRole('button', { name: 'Add note' }).click();
+    await widget.getByRole('list', { name: 'Notes about this' }).getByRole('link', { name: 'Budget thoughts' }).waitFor();
+
+    await page.reload();
+    await page.getByRole('region', { name: 'Notes' }).getByRole('link', { name: 'Budget thoughts' }).click();
+    // The note's page links back to the task it is about.
+    await page.getByRole('region', { name: 'About' }).getByRole('link', { name: 'Prepare the budget' }).waitFor();
+    expect(problems.join('\n')).toBe('');
+    await context.close();
+  });
+});
