@@ -112,5 +112,3 @@ export class NoteResolver {
     return this.services.notes.revisions(context.request, note, args);
   }
 }
-
-

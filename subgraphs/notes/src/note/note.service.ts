@@ -41,15 +41,7 @@ import {
   noteTeamNotFound,
   noteUserNotMember,
 } from './note.errors.js';
-import type {
-  NoteAboutInput,
-  NoteCreateInput,
-  NoteFilter,
-  NoteRevisionRestoreInput,
-  NoteShareInput,
-  NotesArgs,
-  NoteUpdateInput,
-} from './note.inputs.js';
+import type { NoteAboutInput, NoteCreateInput, NoteFilter, NoteRevisionRestoreInput, NoteShareInput, NotesArgs, NoteUpdateInput } from './note.inputs.js';
 import { NoteChange } from './note.live.js';
 import { emptyDoc, excerptOf, mentionedUsers, plainText, RichTextError, sanitizeDoc, type RichTextDoc } from './rich-text.js';
 
@@ -387,14 +379,14 @@ export class NoteService {
   private async appendRevision(em: EntityManager, note: Note, authorId: string): Promise<void> {
     await em.save(
       Object.assign(new NoteRevision(), {
-      id: uuidv7(),
-      orgId: note.orgId,
-      noteId: note.id,
-      number: note.revision,
-      title: note.title,
-      body: note.body,
-      text: note.text,
-      authorId,
+        id: uuidv7(),
+        orgId: note.orgId,
+        noteId: note.id,
+        number: note.revision,
+        title: note.title,
+        body: note.body,
+        text: note.text,
+        authorId,
       }),
     );
   }
