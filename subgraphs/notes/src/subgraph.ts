@@ -4,7 +4,7 @@ import { NoteRevision } from './note/note-revision.entity.js';
 import { NoteRevisionResolver } from './note/note-revision.resolver.js';
 import { Note } from './note/note.entity.js';
 import { NoteLiveResolver } from './note/note.live.js';
-import { resolveNoteReference } from './note/note.reference.js';
+import { resolveNoteConnectionReference, resolveNoteReference } from './note/note.reference.js';
 import { NoteResolver } from './note/note.resolver.js';
 import { NoteService } from './note/note.service.js';
 import { migrations } from './migrations/index.js';
@@ -18,6 +18,10 @@ export const notesSubgraph = defineSubgraph<NotesServices>({
   scope: 'notes',
   scopeDescription: 'notes',
   nodeTypes: ['Note'],
+  // Note.about: the objects a note is about, resolved like nodes(ids:) (missing or hidden ones left out).
+  nodeReferences: [{ type: 'Note', field: 'about', from: 'aboutIds', target: 'Node', list: true }],
+  // Node.notes on every object: the notes about it that the caller reads.
+  nodeConnections: [{ field: 'notes', type: 'NoteConnection', description: 'The notes about it that you can read, pinned first, then most recently updated.' }],
   trash: [noteTrash],
   dependsOn: ['identity'],
   migrations,
@@ -28,6 +32,7 @@ export const notesSubgraph = defineSubgraph<NotesServices>({
   orphanedTypes: [TeamRef],
   references: {
     Note: resolveNoteReference,
+    NoteConnection: resolveNoteConnectionReference,
     User: referenceAsIs,
   },
   emits: notesEvents,

@@ -154,5 +154,4 @@ export class NotesArgs extends ConnectionArgs {
   orderBy?: NoteOrder[] | null;
 }
 
-export const NoteConnection = ConnectionType(Note, 'Note');
 export const NoteRevisionConnection = ConnectionType(NoteRevision, 'NoteRevision');

@@ -4,10 +4,10 @@ import type { NotesServices } from '../services.js';
 import { TeamRef } from '../team/team.ref.js';
 import { UserRef } from '../user/user.ref.js';
 import type { NoteRevision } from './note-revision.entity.js';
+import { NoteConnection } from './note-connection.js';
 import { Note } from './note.entity.js';
 import {
   NoteAboutInput,
-  NoteConnection,
   NoteCreateInput,
   NoteIdInput,
   NotePayload,
@@ -33,8 +33,8 @@ export class NoteResolver {
   }
 
   @Query(() => NoteConnection, { description: 'The notes you can read: pinned first, then most recently updated.' })
-  notes(@Args(() => NotesArgs) args: NotesArgs, @Ctx() context: Context): Promise<Connection<Note>> {
-    return this.services.notes.list(context.request, args);
+  async notes(@Args(() => NotesArgs) args: NotesArgs, @Ctx() context: Context): Promise<NoteConnection> {
+    return NoteConnection.of('', await this.services.notes.list(context.request, args));
   }
 
   @Mutation(() => NotePayload, { description: 'Write a note (private unless shared).' })
@@ -112,5 +112,3 @@ export class NoteResolver {
     return this.services.notes.revisions(context.request, note, args);
   }
 }
-
-

@@ -6,6 +6,7 @@ import {
   idempotent,
   OrderDirection,
   paginate,
+  paginateGroups,
   parseGlobalId,
   principalOrgId,
   requireOrgId,
@@ -41,15 +42,7 @@ import {
   noteTeamNotFound,
   noteUserNotMember,
 } from './note.errors.js';
-import type {
-  NoteAboutInput,
-  NoteCreateInput,
-  NoteFilter,
-  NoteRevisionRestoreInput,
-  NoteShareInput,
-  NotesArgs,
-  NoteUpdateInput,
-} from './note.inputs.js';
+import type { NoteAboutInput, NoteCreateInput, NoteFilter, NoteRevisionRestoreInput, NoteShareInput, NotesArgs, NoteUpdateInput } from './note.inputs.js';
 import { NoteChange } from './note.live.js';
 import { emptyDoc, excerptOf, mentionedUsers, plainText, RichTextError, sanitizeDoc, type RichTextDoc } from './rich-text.js';
 
@@ -179,6 +172,40 @@ export class NoteService {
       ],
       args,
     });
+  }
+
+  /**
+   * The notes about each of `aboutIds` (global ids of any type) the caller reads, one page per
+   * object in one statement: the notes joined to the ids they are about (unnest), grouped by id.
+   */
+  async aboutPages(request: RequestContext, aboutIds: readonly string[], args: ConnectionArgs): Promise<Connection<Note>[]> {
+    requireOrgId(request);
+    const viewer = await this.readers.viewerOf(request);
+    return paginateGroups(
+      {
+        db: this.db,
+        scope: request,
+        entity: Note,
+        build: (em) =>
+          NoteReaders.restrict(
+            em
+              .createQueryBuilder(Note, 'note')
+              .innerJoin(
+                (sub) => sub.select('about_note.id', 'note_id').addSelect('unnest(about_note.about_ids)', 'node_id').from(Note, 'about_note'),
+                'about',
+                'about.note_id = note.id',
+              ),
+            'note',
+            viewer,
+          ),
+        alias: 'note',
+        groupPath: 'about.node_id',
+        idProperty: 'id',
+        sort: sortKeysFor(null, orderFields, pinnedThenRecent, idOrder),
+        args,
+      },
+      aboutIds,
+    );
   }
 
   async viewerCanEdit(request: RequestContext, note: Note): Promise<boolean> {
@@ -387,14 +414,14 @@ export class NoteService {
   private async appendRevision(em: EntityManager, note: Note, authorId: string): Promise<void> {
     await em.save(
       Object.assign(new NoteRevision(), {
-      id: uuidv7(),
-      orgId: note.orgId,
-      noteId: note.id,
-      number: note.revision,
-      title: note.title,
-      body: note.body,
-      text: note.text,
-      authorId,
+        id: uuidv7(),
+        orgId: note.orgId,
+        noteId: note.id,
+        number: note.revision,
+        title: note.title,
+        body: note.body,
+        text: note.text,
+        authorId,
       }),
     );
   }

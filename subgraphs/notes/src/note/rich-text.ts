@@ -35,8 +35,10 @@ export class RichTextError extends Error {
 
 type AttrRule = (value: unknown) => unknown;
 
-const intIn = (min: number, max: number, fallback: number): AttrRule => (value) =>
-  typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? value : fallback;
+const intIn =
+  (min: number, max: number, fallback: number): AttrRule =>
+  (value) =>
+    typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? value : fallback;
 
 /** Allowed nodes and, for each, the attributes it keeps (anything else is dropped). */
 const NODES: Record<string, Record<string, AttrRule>> = {

@@ -1,5 +1,6 @@
 import { collaborationEvents, type CollaborationEvents } from '@cellgraph/collaboration/contracts';
 import { crmEvents, type CrmEvents } from '@cellgraph/crm/contracts';
+import { notesEvents, type NotesEvents } from '@cellgraph/notes/contracts';
 import { parseEvent, type EventContracts, type EventOf, type PublishedEvent } from '@cellgraph/kernel';
 import { tasksEvents, type TasksEvents, type TaskStatusValue } from '@cellgraph/tasks/contracts';
 
@@ -88,6 +89,22 @@ const collaborationRoutes: RoutesOf<CollaborationEvents> = {
   },
 };
 
+const noteRoutes: RoutesOf<NotesEvents> = {
+  /**
+   * The mentioned user (the event's subject); the notification is about the note. Notes announces a
+   * mention only to a user who can read the note, so nobody learns of a note hidden from them.
+   */
+  'note.mentioned': (event) => {
+    if (event.subject?.type !== 'User') return null;
+    return {
+      recipients: [event.subject.id],
+      title: str(event.data.title) ? `You were mentioned in ${quoted(str(event.data.title))}` : 'You were mentioned in a note',
+      body: str(event.data.excerpt) ?? '',
+      subject: { type: 'Note', id: event.data.noteId },
+    };
+  },
+};
+
 const crmRoutes: RoutesOf<CrmEvents> = {
   /** CRM: the new owner. */
   'contact.assigned': (event) => {
@@ -111,6 +128,7 @@ export const ROUTES: Readonly<Record<string, EventHandlerOf<Routed | null>>> = {
   ...typedRoutes(tasksEvents, taskRoutes),
   ...typedRoutes(collaborationEvents, collaborationRoutes),
   ...typedRoutes(crmEvents, crmRoutes),
+  ...typedRoutes(notesEvents, noteRoutes),
 };
 
 type EventHandlerOf<R> = (event: PublishedEvent) => R;
