@@ -1,19 +1,19 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { describeError, describeUserErrors } from '../../app/errors';
 import { QuickViewLink } from '../../layout/QuickView';
 import { Button } from '../../ui/controls';
-import { ErrorState, Notice } from '../../ui/states';
-import { aboutLabel } from './note';
-import { NotesAboutObjectsQuery, NotesDetachMutation } from './operations';
+import { Notice } from '../../ui/states';
+import { aboutLabel, type NoteData } from './note';
+import { NotesDetachMutation } from './operations';
 
 /** The objects a note is about, as links (a quick view of each); an editor can remove one. */
-export function AboutPanel({ noteId, aboutIds, editable }: { noteId: string; aboutIds: readonly string[]; editable: boolean }) {
-  const { data, error, refetch } = useQuery(NotesAboutObjectsQuery, { variables: { ids: [...aboutIds] }, skip: aboutIds.length === 0 });
+export function AboutPanel({ note, editable }: { note: NoteData; editable: boolean }) {
+  const { id: noteId, aboutIds, about: objects } = note;
   const [detach] = useMutation(NotesDetachMutation);
   const [detachError, setDetachError] = useState<string | null>(null);
-  const objects = aboutIds.length ? (data?.nodes ?? []).flatMap((object) => (object ? [object] : [])) : [];
-  const hidden = aboutIds.length && data ? aboutIds.length - objects.length : 0;
+  // `about` leaves out the objects the viewer may not see; `aboutIds` has them all.
+  const hidden = aboutIds.length - objects.length;
 
   async function remove(id: string) {
     setDetachError(null);
@@ -28,7 +28,6 @@ export function AboutPanel({ noteId, aboutIds, editable }: { noteId: string; abo
   return (
     <section className="panel" aria-label="About">
       <h2 className="panel-title">About</h2>
-      {error && !data ? <ErrorState error={error} retry={() => void refetch()} /> : null}
       {aboutIds.length === 0 ? <p className="muted">Not about any object. Add notes from a task, contact or deal page.</p> : null}
       <ul className="note-about">
         {objects.map((object) => (

@@ -35,6 +35,7 @@ const note = (revision: number, title = 'Kick-off') => ({
   team: null,
   sharedWith: [],
   aboutIds: [],
+  about: [],
 });
 
 const people = {

@@ -201,7 +201,7 @@ function NoteView({ note }: { note: NoteData }) {
           )}
         </div>
         <aside className="note-side">
-          <AboutPanel noteId={note.id} aboutIds={note.aboutIds} editable={editable} />
+          <AboutPanel note={note} editable={editable} />
           <RevisionsPanel noteId={note.id} currentRevision={note.revision} canRestore={editable} onRestored={(restored) => showServerVersion(restored)} />
         </aside>
       </div>

@@ -14,7 +14,7 @@ const SHOWN = 20;
 export function NotesWidget({ objectId }: { objectId: string }) {
   const { data, loading, error, refetch } = useQuery(NotesAboutQuery, { variables: { id: objectId, first: SHOWN } });
   const [composing, setComposing] = useState(false);
-  const connection = data?.notes;
+  const connection = data?.node?.notes;
   const notes = connection?.nodes ?? [];
   return (
     <div className="notes-widget">

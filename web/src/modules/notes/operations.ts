@@ -65,6 +65,10 @@ graphql(`
       name
     }
     aboutIds
+    about {
+      __typename
+      ...NotesAboutLabel
+    }
   }
 `);
 
@@ -131,24 +135,17 @@ export const NotesRevisionsQuery = graphql(`
   }
 `);
 
-/** The notes about an object (a task, contact, deal …) the viewer may read. */
+/** The notes about an object (a task, contact, deal …) the viewer may read (`Node.notes`). */
 export const NotesAboutQuery = graphql(`
   query NotesAbout($id: ID!, $first: Int) {
-    notes(filter: { aboutId: { eq: $id } }, first: $first) {
-      totalCount
-      nodes {
-        ...NotesListItem
+    node(id: $id) {
+      id
+      notes(first: $first) {
+        totalCount
+        nodes {
+          ...NotesListItem
+        }
       }
-    }
-  }
-`);
-
-/** The objects a note is about (its aboutIds), by id through the graph: null for one the viewer may not see. */
-export const NotesAboutObjectsQuery = graphql(`
-  query NotesAboutObjects($ids: [ID!]!) {
-    nodes(ids: $ids) {
-      __typename
-      ...NotesAboutLabel
     }
   }
 `);
