@@ -6,7 +6,7 @@ import { launchChromium, newPage, signIn, startAppCell, type AppCell } from './b
 /**
  * The notes journey in a real Chromium against the `all` cell (persisted documents enforced): a
  * note written with the rich-text editor and an @mention, edited and autosaved, an earlier
- * revision restored, shared with one colleague, and a note written from a task's page.
+ * revision restored, shared with one colleague, and a note written from a contact's profile.
  */
 describe('notes in the web app', () => {
   let cell: AppCell;
@@ -99,30 +99,31 @@ describe('notes in the web app', () => {
     await context.close();
   });
 
-  it("writes a note about a task from the task's page, where its Notes widget lists it", async () => {
-    const created = await cell.gql<{ taskCreate: { task: { id: string } } }>(
-      'mutation($input: TaskCreateInput!) { taskCreate(input: $input) { task { id } userErrors { code message } } }',
-      { input: { title: 'Prepare the budget' } },
+  it("writes a note about a contact from the contact's profile, where its Notes widget lists it", async () => {
+    const created = await cell.gql<{ contactCreate: { contact: { id: string } } }>(
+      'mutation($input: ContactCreateInput!) { contactCreate(input: $input) { contact { id } userErrors { code message } } }',
+      { input: { firstName: 'Ada', lastName: 'Lovelace' } },
       owner.token,
     );
     expect(created.errors).toBeUndefined();
-    const taskId = created.data!.taskCreate.task.id;
+    const contactId = created.data!.contactCreate.contact.id;
     const { context, page, problems } = await newPage(browser);
     await signIn(page, cell.appUrl, owner.email, owner.password);
-    await page.goto(`${cell.appUrl}/tasks/${encodeURIComponent(taskId)}`);
+    await page.goto(`${cell.appUrl}/crm/contacts/${encodeURIComponent(contactId)}`);
     const widget = page.getByRole('region', { name: 'Notes' });
     await widget.getByText('No notes about this yet.').waitFor();
     await widget.getByRole('button', { name: 'Add a note' }).click();
-    await widget.getByLabel('Title').fill('Budget thoughts');
+    await widget.getByLabel('Title').fill('Call with Ada');
     await widget.getByRole('textbox', { name: 'New note body' }).click();
-    await page.keyboard.type('Travel is the biggest line.');
+    await page.keyboard.type('She wants the proposal by Monday.');
     await widget.getByRole('button', { name: 'Add note' }).click();
-    await widget.getByRole('list', { name: 'Notes about this' }).getByRole('link', { name: 'Budget thoughts' }).waitFor();
+    await widget.getByRole('list', { name: 'Notes about this' }).getByRole('link', { name: 'Call with Ada' }).waitFor();
 
     await page.reload();
-    await page.getByRole('region', { name: 'Notes' }).getByRole('link', { name: 'Budget thoughts' }).click();
-    // The note's page links back to the task it is about.
-    await page.getByRole('region', { name: 'About' }).getByRole('link', { name: 'Prepare the budget' }).waitFor();
+    await page.getByRole('region', { name: 'Notes' }).getByRole('link', { name: 'Call with Ada' }).click();
+    // The note's page links back to the contact it is about, and shows the body it was written with.
+    await page.getByRole('region', { name: 'About' }).getByRole('link', { name: 'Ada Lovelace' }).waitFor();
+    expect(await page.getByRole('textbox', { name: 'Note body' }).innerText()).toContain('She wants the proposal by Monday.');
     expect(problems.join('\n')).toBe('');
     await context.close();
   });

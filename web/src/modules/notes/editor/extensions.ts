@@ -28,7 +28,6 @@ export function noteExtensions(suggestion?: Omit<SuggestionOptions<MentionCandid
       openOnClick: false,
       autolink: true,
       defaultProtocol: 'https',
-      protocols: ['http', 'https', 'mailto'],
       isAllowedUri: (url) => isAllowedHref(url),
       shouldAutoLink: (url) => isAllowedHref(url) || /^[^\s:]+\.[^\s:]+/.test(url),
       HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank' },
