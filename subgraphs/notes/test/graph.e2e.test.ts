@@ -88,6 +88,15 @@ describe('notes across the graph', () => {
       owner.token,
     );
     expect(answer.data!.noteCreate).toEqual({ note: null, userErrors: [{ code: 'NOTE_ABOUT_NOT_FOUND', field: ['input', 'aboutIds', '0'] }] });
+    const theirTeam = (await cell.gql('mutation { teamCreate(input: { name: "Theirs" }) { team { id } } }', {}, stranger.token)).data!.teamCreate.team.id;
+    const toTeam = await cell.gql(
+      'mutation($input: NoteCreateInput!) { noteCreate(input: $input) { note { id } userErrors { code field } } }',
+      { input: { title: 'Sneaky', visibility: 'TEAM', teamId: theirTeam } },
+      owner.token,
+    );
+    expect(toTeam.data!.noteCreate).toEqual({ note: null, userErrors: [{ code: 'NOTE_TEAM_NOT_FOUND', field: ['input', 'teamId'] }] });
+    const ourTeam = (await cell.gql('mutation { teamCreate(input: { name: "Ours" }) { team { id } } }', {}, owner.token)).data!.teamCreate.team.id;
+    await createNote({ title: 'For an empty team', visibility: 'TEAM', teamId: ourTeam });
   });
 
   it('notifies a mentioned member who can read the note', async () => {
