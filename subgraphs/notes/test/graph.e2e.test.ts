@@ -1,4 +1,6 @@
+import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { liveClient, subscribe } from '../../../scripts/testing/live-client.js';
 import { startTestCell, TEST_PASSWORD, waitForEmail, waitUntilSettled, type TestCell, type TestUser } from '../../../scripts/testing/cell-harness.js';
 
 let cell: TestCell;
@@ -108,5 +110,32 @@ describe('notes across the graph', () => {
     expect(inbox.errors).toBeUndefined();
     const mentions = inbox.data!.notifications.nodes.filter((n: { event: string }) => n.event === 'note.mentioned');
     expect(mentions).toEqual([{ title: 'You were mentioned in “Shared thoughts”', event: 'note.mentioned' }]);
+  });
+
+  it('pushes the changes of one note to a subscriber who reads it (noteChanged), not to one who does not', async () => {
+    const id = await createNote({ title: 'Live', visibility: 'USERS', sharedWithIds: [colleague.userId] });
+    const clients: Client[] = [liveClient(cell.gatewayUrl, colleague.token), liveClient(cell.gatewayUrl, (await cell.signUp('Outsider')).token)];
+    try {
+      const query = 'subscription($id: ID!) { noteChanged(id: $id) { event changedFields note { title revision } actor { name } } }';
+      const reader = subscribe(clients[0]!, query, { id });
+      const outsider = subscribe(clients[1]!, query, { id });
+      while (cell.gateway.liveStats().subscriptions < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+      const updated = await cell.gql(
+        'mutation($input: NoteUpdateInput!) { noteUpdate(input: $input) { userErrors { code } } }',
+        { input: { id, title: 'Live, edited' } },
+        owner.token,
+      );
+      expect(updated.data!.noteUpdate.userErrors).toEqual([]);
+      expect((await reader.next()).data!.noteChanged).toEqual({
+        event: 'note.updated',
+        changedFields: ['title', 'revision'],
+        note: { title: 'Live, edited', revision: 2 },
+        actor: { name: 'Owner' },
+      });
+      // The outsider's subscription got nothing: the next event it could receive is none of this note's.
+      expect(outsider.results).toEqual([]);
+    } finally {
+      for (const client of clients) await client.dispose();
+    }
   });
 });
