@@ -118,6 +118,15 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   taskWatcherAdd: (f) => ({ taskId: f.task, userId: f.colleagueId }),
   taskWatcherRemove: (f) => ({ taskId: f.task, userId: f.colleagueId }),
   taskPurge: (f) => ({ id: f.trashedTask }),
+  noteCreate: (f) => ({ title: 'Note', visibility: 'TEAM', teamId: f.team, sharedWithIds: [f.colleagueId], aboutIds: [f.task] }),
+  noteUpdate: (f) => ({ id: f.note, title: 'Edited' }),
+  noteShare: (f) => ({ id: f.note, visibility: 'USERS', teamId: f.team, userIds: [f.colleagueId] }),
+  noteAttach: (f) => ({ id: f.note, aboutIds: [f.task2] }),
+  noteDetach: (f) => ({ id: f.note, aboutIds: [f.task] }),
+  noteRevisionRestore: (f) => ({ id: f.note, number: 1 }),
+  noteDelete: (f) => ({ id: f.note }),
+  noteRestore: (f) => ({ id: f.trashedNote }),
+  notePurge: (f) => ({ id: f.trashedNote }),
   boardPurge: (f) => ({ id: f.trashedBoard }),
 };
 
@@ -272,6 +281,10 @@ async function buildFixture(owner: TestUser) {
   const comment = (await data(owner, 'commentCreate', { nodeId: task, body: 'First' }, 'comment { id }')).comment.id as string;
   const link = (await data(owner, 'linkCreate', { fromId: task, toId: contact, relationship: 'relates_to' }, 'link { id }')).link.id as string;
 
+  const note = (await data(owner, 'noteCreate', { title: 'Note', aboutIds: [task] }, 'note { id }')).note.id as string;
+  const trashedNote = (await data(owner, 'noteCreate', { title: 'Old note' }, 'note { id }')).note.id as string;
+  await data(owner, 'noteDelete', { id: trashedNote }, 'note { id }');
+
   const notificationId = uuidv7();
   await withClient(cell.database.url, (client) =>
     client.query(
@@ -285,7 +298,22 @@ async function buildFixture(owner: TestUser) {
     ...{ userId: owner.userId, orgId: owner.organizationId, email: owner.email, colleagueId, team, trashedTeam, invitation, apiKey },
     ...{ board, column, column2, trashedBoard, task, task2, task3, trashedTask, checklist: checklistRow.id as string, checklistItem, checklistItem2 },
     ...{ dependency, recurrence, timeEntry, automation, dealPipeline, dealStage, dealStage2, leadStage, trashedPipeline },
-    ...{ contact, contact2, trashedContact, deal, trashedDeal, interaction, trashedInteraction, contactField, tag, comment, link, notification },
+    ...{
+      contact,
+      contact2,
+      trashedContact,
+      deal,
+      trashedDeal,
+      interaction,
+      trashedInteraction,
+      contactField,
+      tag,
+      comment,
+      link,
+      notification,
+      note,
+      trashedNote,
+    },
   };
 }
 

@@ -71,6 +71,7 @@ export const connectionPlaces: Record<string, (world: World) => { place: Connect
       pick: (data, field) => data?.stages[0]?.[field],
     },
   }),
+  'Note.revisions': (world) => ({ place: onNode(world.nodes.Note!, 'Note') }),
   'Comment.replies': (world) => ({
     place: {
       wrap: (connection) => `node(id: ${JSON.stringify(world.task)}) { ... on Task { comments(first: 10) { nodes { id ${connection} } } } }`,
@@ -80,7 +81,7 @@ export const connectionPlaces: Record<string, (world: World) => { place: Connect
 };
 
 /** Fields every Node type has (contributed by collaboration), walked on one object of each type. */
-export const nodeFieldPlaces: Record<string, true> = { comments: true, links: true, activity: true };
+export const nodeFieldPlaces: Record<string, true> = { comments: true, links: true, activity: true, notes: true };
 
 const root: ConnectionPlace = { wrap: (connection) => connection, pick: (data) => data };
 
@@ -281,15 +282,30 @@ export async function buildWorld(cell: TestCell): Promise<World> {
     Deal: deal,
     Pipeline: pipeline,
   };
-  // notes (npm run new:subgraph): 7 notes for Query.notes; the first is the Note of the Node connections.
-  nodes.Note = (
-    await many(
-      asMember,
-      'noteCreate',
-      range(7).map((index) => ({ name: TITLES[index] })),
-      'note { id }',
-    )
-  )[0].note.id as string;
+  // notes: 7 organization-wide notes (the owner reads them) about every other node, for Query.notes and
+  // Node.notes; the first is the Note of the Node connections, with 6 revisions and 6 notes about it.
+  const aboutEveryNode = Object.values(nodes);
+  const notes = await many(
+    asMember,
+    'noteCreate',
+    range(7).map((index) => ({ title: TITLES[index], visibility: 'ORGANIZATION', pinned: index % 3 === 0, aboutIds: aboutEveryNode })),
+    'note { id }',
+  );
+  nodes.Note = notes[0].note.id as string;
+  await many(
+    asMember,
+    'noteUpdate',
+    range(5).map((index) => ({ id: nodes.Note, title: `${TITLES[index]} ${index}` })),
+    'note { id }',
+  );
+  await asMember(
+    `mutation(${range(6)
+      .map((index) => `$a${index}: NoteAboutInput!`)
+      .join(', ')}) { ${range(6)
+      .map((index) => `a${index}: noteAttach(input: $a${index}) { userErrors { code message } }`)
+      .join(' ')} }`,
+    Object.fromEntries(notes.slice(1).map((note, index) => [`a${index}`, { id: note.note.id, aboutIds: [nodes.Note] }])),
+  );
   const targets = taskIds.slice(0, 6);
   // In one request each (mutations run one after the other): creating a comment or a link asks the graph whether the node is visible.
   const attached = Object.values(nodes);

@@ -201,9 +201,7 @@ describe('sharing', () => {
     expect(await readable(owner)).toEqual([org.id]);
     expect((await read(users.id, member))?.viewerCanEdit).toBe(false);
 
-    expect(await notes.refused(author.principal, 'noteCreate', { title: 'x', visibility: 'TEAM', teamId: toGlobalId('Team', uuidv7()) })).toEqual([
-      'NOTE_TEAM_NOT_FOUND',
-    ]);
+    // An unknown team is asked of the graph: test/graph.e2e.test.ts.
     expect(await notes.refused(author.principal, 'noteCreate', { title: 'x', visibility: 'USERS', sharedWithIds: [stranger.globalUserId] })).toEqual([
       'NOTE_USER_NOT_MEMBER',
     ]);

@@ -190,6 +190,22 @@ describe('routing events of other modules', () => {
     expect((await rowsOf(database.url, alice.userId)).filter((r) => r.event_type === 'automation.notification_requested')).toHaveLength(1);
   });
 
+  it('notifies the user a note newly mentions, about the note', async () => {
+    const gina = await newMember();
+    const noteId = uuidv7();
+    await services.router.handle(
+      publishedEvent('note.mentioned', alice.orgId, {
+        actorId: alice.userId,
+        subject: { type: 'User', id: gina.userId },
+        data: { noteId, title: 'Launch plan', excerpt: 'Ask @Gina about the launch' },
+      }),
+    );
+    const listed = (await listOf(gina)).notifications.nodes;
+    expect(listed.map((n) => [n.event, n.title, n.body, n.subjectType, n.subjectId])).toEqual([
+      ['note.mentioned', 'You were mentioned in “Launch plan”', 'Ask @Gina about the launch', 'Note', toGlobalId('Note', noteId)],
+    ]);
+  });
+
   it('never notifies the actor, people outside the organization, or anyone from an event of another organization', async () => {
     const erin = await newMember();
     const outsider = await testMember(database.url); // another organization

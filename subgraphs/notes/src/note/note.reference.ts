@@ -1,4 +1,11 @@
-import { argumentsKey, parseNodeConnectionRequest, referenceThroughLoader, type Connection, type ReferenceResolver, type SubgraphContext } from '@cellgraph/kernel';
+import {
+  argumentsKey,
+  parseNodeConnectionRequest,
+  referenceThroughLoader,
+  type Connection,
+  type ReferenceResolver,
+  type SubgraphContext,
+} from '@cellgraph/kernel';
 import type { NotesServices } from '../services.js';
 import { NoteConnection } from './note-connection.js';
 import type { Note } from './note.entity.js';

@@ -375,7 +375,11 @@ export class NoteService {
     return { note, actorId: viewer.userId! };
   }
 
-  /** The sharing columns of a visibility, its team and users checked against the organization. */
+  /**
+   * The sharing columns of a visibility. Every id given is checked, whatever the visibility: the team
+   * must be one of the organization, the users its members (another organization's ids are answered as
+   * unknown ones); the columns keep only what the visibility uses.
+   */
   private async sharing(
     request: RequestContext,
     orgId: string,
@@ -384,22 +388,29 @@ export class NoteService {
     userIds: string[],
     usersField: string[],
   ): Promise<Sharing> {
+    if (teamId) await this.requireTeam(request, orgId, teamId);
+    const unique = [...new Set(userIds)];
+    for (const userId of unique) {
+      if (!(await this.authz.isMember(orgId, userId))) throw noteUserNotMember([...usersField, userIds.indexOf(userId)]);
+    }
     if (visibility === NoteVisibility.TEAM) {
-      // A team of this organization has members in its policies; another organization's has none here.
       if (!teamId) throw noteTeamNotFound();
-      if (!(await this.authz.teamMembers(orgId, teamId)).length) throw noteTeamNotFound();
       return { visibility, teamId, sharedWithIds: [] };
     }
     if (visibility === NoteVisibility.USERS) {
-      const unique = [...new Set(userIds)];
       if (!unique.length) throw noteUserNotMember(usersField);
-      for (const [index, userId] of unique.entries()) {
-        if (!(await this.authz.isMember(orgId, userId))) throw noteUserNotMember([...usersField, index]);
-      }
       return { visibility, teamId: null, sharedWithIds: unique };
     }
-    void request;
     return { visibility, teamId: null, sharedWithIds: [] };
+  }
+
+  /**
+   * NOTE_TEAM_NOT_FOUND unless `teamId` is a team of the organization: one with members is in its
+   * policies; an empty one is asked of the graph as the caller (identity decides).
+   */
+  private async requireTeam(request: RequestContext, orgId: string, teamId: string): Promise<void> {
+    if ((await this.authz.teamMembers(orgId, teamId)).length) return;
+    await requireVisibleNodes(this.graph, request, [toGlobalId('Team', teamId)], () => noteTeamNotFound());
   }
 
   /** The objects a note may be about: each must exist and be readable by the caller (asked of the graph). */
