@@ -19,25 +19,6 @@ graphql(`
   }
 `);
 
-/** A title for an object a note is about (the cell's object types). */
-graphql(`
-  fragment NotesAboutLabel on Node {
-    id
-    ... on Task {
-      title
-    }
-    ... on Contact {
-      name
-    }
-    ... on Deal {
-      title
-    }
-    ... on Note {
-      title
-    }
-  }
-`);
-
 /** Everything the note page shows and edits. */
 graphql(`
   fragment NotesNote on Note {
@@ -65,9 +46,23 @@ graphql(`
       name
     }
     aboutIds
+    # Concrete types inline: without the schema's possible types, Apollo's cache cannot match a
+    # fragment on the Node interface to a Contact, and would drop its fields.
     about {
       __typename
-      ...NotesAboutLabel
+      id
+      ... on Task {
+        title
+      }
+      ... on Contact {
+        name
+      }
+      ... on Deal {
+        title
+      }
+      ... on Note {
+        title
+      }
     }
   }
 `);
