@@ -29,7 +29,7 @@ import {
 } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { NoteReaders, type NoteViewer } from './note-readers.js';
+import { NoteReaders } from './note-readers.js';
 import { NoteRevision } from './note-revision.entity.js';
 import { Note, NoteVisibility } from './note.entity.js';
 import {
@@ -473,5 +473,3 @@ function sanitized(body: unknown): RichTextDoc {
 }
 
 const sharingOf = (note: Note): Sharing => ({ visibility: note.visibility, teamId: note.teamId, sharedWithIds: note.sharedWithIds });
-
-export type { NoteViewer };
