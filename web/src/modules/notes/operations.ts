@@ -171,17 +171,6 @@ export const NotesPeopleQuery = graphql(`
   }
 `);
 
-export const NotesChangedSubscription = graphql(`
-  subscription NotesChanged($id: ID!) {
-    noteChanged(id: $id) {
-      event
-      note {
-        ...NotesNote
-      }
-    }
-  }
-`);
-
 export const NotesCreateMutation = graphql(`
   mutation NotesCreate($input: NoteCreateInput!) {
     noteCreate(input: $input) {
