@@ -1,5 +1,6 @@
 import { collaborationSubgraph } from '@cellgraph/collaboration';
 import { crmSubgraph } from '@cellgraph/crm';
+import { filesSubgraph } from '@cellgraph/files';
 import { identitySubgraph } from '@cellgraph/identity';
 import type { AnySubgraphDefinition } from '@cellgraph/kernel';
 import { notificationsSubgraph } from '@cellgraph/notifications';
@@ -12,4 +13,5 @@ export const catalog: Readonly<Record<string, AnySubgraphDefinition>> = {
   crm: crmSubgraph,
   collaboration: collaborationSubgraph,
   notifications: notificationsSubgraph,
+  files: filesSubgraph,
 };

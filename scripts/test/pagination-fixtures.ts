@@ -41,6 +41,7 @@ export const connectionPlaces: Record<string, (world: World) => { place: Connect
   'Query.myActivity': () => ({ place: root }),
   'Query.notifications': () => ({ place: root }),
   'Query.emailLog': () => ({ place: root }),
+  'Query.files': () => ({ place: root }),
   'Query.taggedNodes': (world) => ({ place: root, args: `tagIds: [${JSON.stringify(world.tag)}], match: ANY` }),
   'User.assignedTasks': (world) => ({ place: onNode(world.owner.userId, 'User') }),
   'User.contacts': (world) => ({ place: onNode(world.owner.userId, 'User') }),
@@ -280,6 +281,15 @@ export async function buildWorld(cell: TestCell): Promise<World> {
     Deal: deal,
     Pipeline: pipeline,
   };
+  // files (npm run new:subgraph): 7 files for Query.files; the first is the File of the Node connections.
+  nodes.File = (
+    await many(
+      asMember,
+      'fileCreate',
+      range(7).map((index) => ({ name: TITLES[index] })),
+      'file { id }',
+    )
+  )[0].file.id as string;
   const targets = taskIds.slice(0, 6);
   // In one request each (mutations run one after the other): creating a comment or a link asks the graph whether the node is visible.
   const attached = Object.values(nodes);
