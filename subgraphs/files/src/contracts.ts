@@ -2,26 +2,24 @@ import { z } from 'zod';
 
 /*
  * The files module's public contracts (`@cellgraph/files/contracts`): the events it emits
- * (type → schema of `data`) — the only part of files other modules may import. Values are as
- * consumers receive them (JSON: dates are ISO strings).
+ * (type → schema of `data`) and the jobs it runs — the only part of files other modules may
+ * import. Values are as consumers receive them (JSON: dates are ISO strings).
  */
 
 const empty = z.object({});
 
-/** A file's tracked fields (all on `file.created`, the changed ones on `file.updated`). */
-const fileFields = z.object({
-  name: z.string(),
-  description: z.string().nullable(),
-});
-
 export const filesEvents = {
-  'file.created': z.object({ after: fileFields }),
-  'file.updated': z.object({ fields: z.array(z.string()), before: fileFields.partial(), after: fileFields.partial() }),
+  /** An upload completed: the File exists. `aboutId`: the object it is attached to. */
+  'file.uploaded': z.object({ name: z.string(), contentType: z.string(), size: z.number().int(), aboutId: z.string().nullable() }),
+  'file.renamed': z.object({ before: z.object({ name: z.string() }), after: z.object({ name: z.string() }) }),
   /** Moved to the trash; `title` is what the cell's trash shows. */
   'file.deleted': z.object({ title: z.string() }),
   'file.restored': empty,
-  /** Deleted for good (the kernel's trash emits it). */
+  /** Deleted for good (the kernel's trash emits it); the bytes follow with the cleanup job. */
   'file.purged': empty,
 } as const;
 
 export type FilesEvents = typeof filesEvents;
+
+/** Removes abandoned uploads and the objects of purged files from the store (every minute). */
+export const FILES_CLEANUP_JOB = 'files.cleanup';

@@ -3,6 +3,7 @@ import {
   ConnectionType,
   DateTimeComparator,
   DeletePayload,
+  GraphQLDateTimeISO,
   IdempotencyKeyField,
   IdInput,
   IDComparator,
@@ -10,31 +11,76 @@ import {
   StringComparator,
   UserError,
 } from '@cellgraph/kernel';
-import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, Float, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { File } from './file.entity.js';
 
 @InputType()
-export class FileCreateInput {
-  @Field({ description: '1 to 200 characters.' })
+export class FileUploadBeginInput {
+  @Field({ description: 'The file name; path parts and control characters are removed, 1 to 255 characters.' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
-  description?: string | null;
+  @Field({ description: 'Its media type; must be one this cell accepts (FILE_TYPE_NOT_ALLOWED).' })
+  contentType!: string;
+
+  @Field(() => Float, { description: 'Exactly how many bytes will be uploaded (FILE_TOO_LARGE above the limit).' })
+  size!: number;
+
+  @Field(() => ID, { nullable: true, description: 'The object it attaches to: who can read that object can read the file.' })
+  aboutId?: string | null;
 
   @IdempotencyKeyField()
   idempotencyKey?: string | null;
 }
 
-@InputType({ description: 'Fields left out are unchanged; fields set to null are cleared.' })
-export class FileUpdateInput {
+@ObjectType({ description: 'A header the upload must carry exactly (it is part of the signature).' })
+export class HttpHeader {
+  @Field()
+  name!: string;
+
+  @Field()
+  value!: string;
+}
+
+@ObjectType({ description: 'Where to send the bytes: one HTTP PUT straight to the store, before `expiresAt`.' })
+export class FileUpload {
+  @Field(() => ID, { description: 'Pass it to fileUploadComplete once the PUT succeeded.' })
+  id!: string;
+
+  @Field()
+  url!: string;
+
+  @Field()
+  method!: string;
+
+  @Field(() => [HttpHeader])
+  headers!: HttpHeader[];
+
+  @Field(() => GraphQLDateTimeISO)
+  expiresAt!: Date;
+}
+
+@ObjectType()
+export class FileUploadBeginPayload {
+  @Field(() => FileUpload, { nullable: true })
+  upload?: FileUpload;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
+@InputType()
+export class FileUploadCompleteInput {
+  @Field(() => ID)
+  uploadId!: string;
+}
+
+@InputType()
+export class FileRenameInput {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => String, { nullable: true })
-  name?: string | null;
-
-  @Field(() => String, { nullable: true })
-  description?: string | null;
+  @Field({ description: 'Sanitized like an upload name.' })
+  name!: string;
 }
 
 export const FileDeleteInput = IdInput('FileDeleteInput');
@@ -55,9 +101,9 @@ export const FileDeletePayload = DeletePayload('FileDeletePayload', 'deletedFile
 export class FileFilter {
   @Field(() => IDComparator, { nullable: true }) id?: IDComparator | null;
   @Field(() => StringComparator, { nullable: true }) name?: StringComparator | null;
-  @Field(() => IDComparator, { nullable: true, description: 'The creator (User ids).' }) createdBy?: IDComparator | null;
+  @Field(() => StringComparator, { nullable: true }) contentType?: StringComparator | null;
+  @Field(() => IDComparator, { nullable: true, description: 'The uploader (User ids).' }) uploadedBy?: IDComparator | null;
   @Field(() => DateTimeComparator, { nullable: true }) createdAt?: DateTimeComparator | null;
-  @Field(() => DateTimeComparator, { nullable: true }) updatedAt?: DateTimeComparator | null;
   @Field(() => [FileFilter], { nullable: true }) and?: FileFilter[] | null;
   @Field(() => [FileFilter], { nullable: true }) or?: FileFilter[] | null;
   @Field(() => FileFilter, { nullable: true }) not?: FileFilter | null;
@@ -65,8 +111,8 @@ export class FileFilter {
 
 export enum FileOrderField {
   CREATED_AT = 'createdAt',
-  UPDATED_AT = 'updatedAt',
   NAME = 'name',
+  SIZE = 'size',
 }
 registerEnumType(FileOrderField, { name: 'FileOrderField' });
 
@@ -81,6 +127,9 @@ export class FileOrder {
 
 @ArgsType()
 export class FilesArgs extends ConnectionArgs {
+  @Field(() => ID, { nullable: true, description: 'Only the files attached to this object (which you must be able to read).' })
+  aboutId?: string | null;
+
   @Field(() => FileFilter, { nullable: true })
   filter?: FileFilter | null;
 

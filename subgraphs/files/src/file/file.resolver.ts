@@ -5,13 +5,15 @@ import { UserRef } from '../user/user.ref.js';
 import { File } from './file.entity.js';
 import {
   FileConnection,
-  FileCreateInput,
   FileDeleteInput,
   FileDeletePayload,
   FilePayload,
+  FileRenameInput,
   FileRestoreInput,
   FilesArgs,
-  FileUpdateInput,
+  FileUploadBeginInput,
+  FileUploadBeginPayload,
+  FileUploadCompleteInput,
 } from './file.inputs.js';
 import { loadFile } from './file.loaders.js';
 
@@ -21,25 +23,33 @@ type Context = SubgraphContext<FilesServices>;
 export class FileResolver {
   constructor(private readonly services: FilesServices) {}
 
-  @Query(() => File, { nullable: true, description: 'A file of your organization, or null.' })
+  @Query(() => File, { nullable: true, description: 'A file you may read, or null.' })
   file(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<File | null> {
     requireOrgId(context.request);
     return loadFile(context, fromGlobalId('File', id));
   }
 
-  @Query(() => FileConnection, { nullable: true, description: 'Files of your organization.' })
+  @Query(() => FileConnection, { nullable: true, description: 'The files attached to `aboutId`, or your uploads (all files for owners and admins).' })
   files(@Args(() => FilesArgs) args: FilesArgs, @Ctx() context: Context): Promise<Connection<File>> {
     return this.services.files.list(context.request, args);
   }
 
-  @Mutation(() => FilePayload, { nullable: true })
-  fileCreate(@Arg('input', () => FileCreateInput) input: FileCreateInput, @Ctx() context: Context): Promise<FilePayload> {
-    return mutationPayload(async () => ({ file: await this.services.files.create(context.request, input) }));
+  @Mutation(() => FileUploadBeginPayload, { nullable: true, description: 'Reserve storage and get a presigned PUT for the bytes; then call fileUploadComplete.' })
+  fileUploadBegin(@Arg('input', () => FileUploadBeginInput) input: FileUploadBeginInput, @Ctx() context: Context): Promise<FileUploadBeginPayload> {
+    return mutationPayload(async () => {
+      const upload = await this.services.files.beginUpload(context.request, input);
+      return { upload: { ...upload, headers: Object.entries(upload.headers).map(([name, value]) => ({ name, value })) } };
+    });
+  }
+
+  @Mutation(() => FilePayload, { nullable: true, description: 'Check what the store received and make it a File.' })
+  fileUploadComplete(@Arg('input', () => FileUploadCompleteInput) input: FileUploadCompleteInput, @Ctx() context: Context): Promise<FilePayload> {
+    return mutationPayload(async () => ({ file: await this.services.files.completeUpload(context.request, input) }));
   }
 
   @Mutation(() => FilePayload, { nullable: true })
-  fileUpdate(@Arg('input', () => FileUpdateInput) input: FileUpdateInput, @Ctx() context: Context): Promise<FilePayload> {
-    return mutationPayload(async () => ({ file: await this.services.files.update(context.request, input) }));
+  fileRename(@Arg('input', () => FileRenameInput) input: FileRenameInput, @Ctx() context: Context): Promise<FilePayload> {
+    return mutationPayload(async () => ({ file: await this.services.files.rename(context.request, input) }));
   }
 
   @Mutation(() => FileDeletePayload, { nullable: true, description: 'Move a file to the trash (it can be restored).' })
@@ -52,8 +62,13 @@ export class FileResolver {
     return mutationPayload(async () => ({ file: await this.services.files.restore(context.request, input) }));
   }
 
-  @FieldResolver(() => UserRef, { nullable: true, description: 'Who created it.' })
-  createdBy(@Root() file: File): UserRef {
-    return UserRef.of(file.createdBy);
+  @FieldResolver(() => String, { description: 'A short-lived presigned URL that downloads the file under its name (Content-Disposition: attachment).' })
+  async downloadUrl(@Root() file: File): Promise<string> {
+    return (await this.services.files.downloadUrl(file)).url;
+  }
+
+  @FieldResolver(() => UserRef, { nullable: true, description: 'Who uploaded it.' })
+  uploadedBy(@Root() file: File): UserRef {
+    return UserRef.of(file.uploadedBy);
   }
 }

@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual, type BinaryLike } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { SignatureV4 } from '@smithy/signature-v4';
 
@@ -35,13 +35,17 @@ function headerValue(req: IncomingMessage, name: string): string | undefined {
 }
 
 /** SHA-256 (or HMAC-SHA256 with a secret) in the shape @smithy/signature-v4 expects. */
+type SourceData = string | ArrayBuffer | ArrayBufferView;
+const bytes = (data: SourceData): string | Buffer =>
+  typeof data === 'string' ? data : data instanceof ArrayBuffer ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+
 class Sha256 {
   private readonly hash;
-  constructor(secret?: BinaryLike) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', secret);
+  constructor(secret?: SourceData) {
+    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
   }
-  update(data: BinaryLike): void {
-    this.hash.update(data);
+  update(data: SourceData): void {
+    this.hash.update(bytes(data));
   }
   async digest(): Promise<Uint8Array> {
     return new Uint8Array(this.hash.digest());
@@ -112,5 +116,5 @@ export async function verifySignature(req: IncomingMessage, credentials: Credent
     unhoistableHeaders: declared,
     unsignableHeaders: declared,
   });
-  return sameHex(String(expected.query['X-Amz-Signature'] ?? ''), signature) ? { ok: true } : { ok: false, code: 'SignatureDoesNotMatch', message: 'The signature does not match' };
+  return sameHex(String(expected.query?.['X-Amz-Signature'] ?? ''), signature) ? { ok: true } : { ok: false, code: 'SignatureDoesNotMatch', message: 'The signature does not match' };
 }
