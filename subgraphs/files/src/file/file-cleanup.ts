@@ -25,7 +25,11 @@ export class FileCleanup {
     let removedUploads = 0;
     for (const [orgId, ids] of byOrg(uploads, (row) => row.id)) {
       removedUploads += await this.db.transaction({ orgId, userId: null }, async (em) => {
-        const gone: { storage_key: string }[] = await em.query(`DELETE FROM files.uploads WHERE id = ANY($1) AND abandoned_at < now() RETURNING storage_key`, [ids]);
+        // TypeORM answers a DELETE … RETURNING with [rows, count].
+        const [gone]: [{ storage_key: string }[], number] = await em.query(
+          `DELETE FROM files.uploads WHERE id = ANY($1) AND abandoned_at < now() RETURNING storage_key`,
+          [ids],
+        );
         await this.store.delete(gone.map((row) => row.storage_key));
         return gone.length;
       });
@@ -33,7 +37,7 @@ export class FileCleanup {
     let removedObjects = 0;
     for (const [orgId, keys] of byOrg(objects, (row) => row.storage_key)) {
       removedObjects += await this.db.transaction({ orgId, userId: null }, async (em) => {
-        const gone: { storage_key: string }[] = await em.query(`DELETE FROM files.purged_objects WHERE storage_key = ANY($1) RETURNING storage_key`, [keys]);
+        const [gone]: [{ storage_key: string }[], number] = await em.query(`DELETE FROM files.purged_objects WHERE storage_key = ANY($1) RETURNING storage_key`, [keys]);
         await this.store.delete(gone.map((row) => row.storage_key));
         return gone.length;
       });
