@@ -281,15 +281,21 @@ export async function buildWorld(cell: TestCell): Promise<World> {
     Deal: deal,
     Pipeline: pipeline,
   };
-  // files (npm run new:subgraph): 7 files for Query.files; the first is the File of the Node connections.
-  nodes.File = (
+  // files: 7 uploaded files (a real presigned PUT each) for Query.files; the first is the File of the Node connections.
+  const uploads = (
     await many(
       asMember,
-      'fileCreate',
-      range(7).map((index) => ({ name: TITLES[index] })),
-      'file { id }',
+      'fileUploadBegin',
+      range(7).map((index) => ({ name: `${TITLES[index]}.txt`, contentType: 'text/plain', size: 1 + index })),
+      'upload { id url method headers { name value } }',
     )
-  )[0].file.id as string;
+  ).map((result) => result.upload as { id: string; url: string; method: string; headers: { name: string; value: string }[] });
+  for (const [index, upload] of uploads.entries()) {
+    const headers = Object.fromEntries(upload.headers.map((header) => [header.name, header.value]));
+    const sent = await fetch(upload.url, { method: upload.method, headers, body: 'x'.repeat(1 + index) });
+    if (!sent.ok) throw new Error(`The fixture's upload ${index} was refused: ${sent.status}`);
+  }
+  nodes.File = (await many(asMember, 'fileUploadComplete', uploads.map((upload) => ({ uploadId: upload.id })), 'file { id }'))[0].file.id as string;
   const targets = taskIds.slice(0, 6);
   // In one request each (mutations run one after the other): creating a comment or a link asks the graph whether the node is visible.
   const attached = Object.values(nodes);
