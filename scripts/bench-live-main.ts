@@ -27,8 +27,8 @@ export async function liveMain(argv: string[]): Promise<number> {
   const redis = await resolveRedis();
   // The files subgraph's store (the local one unless S3_* name one); the cell's processes read S3_* from the environment.
   Object.assign(process.env, (await resolveObjectStore(new URL('../.cellgraph/', import.meta.url).pathname, [])).env);
-// The files subgraph's store (the local one unless S3_* name one); the cell's processes read S3_* from the environment.
-Object.assign(process.env, (await resolveObjectStore(new URL('../.cellgraph/', import.meta.url).pathname, [])).env);
+  // The files subgraph's store (the local one unless S3_* name one); the cell's processes read S3_* from the environment.
+  Object.assign(process.env, (await resolveObjectStore(new URL('../.cellgraph/', import.meta.url).pathname, [])).env);
   const cell = loadCell('all');
   await prepareDatabase(cell, postgres.url, LOCAL_APP_PASSWORD);
   process.env.LOG_LEVEL ??= 'silent';

@@ -112,8 +112,12 @@ Cellgraph cell "${definition.name}" is up in ${seconds}s (${definition.subgraphs
   Explorer           ${cell.gatewayUrl}  (open in a browser)
   Postgres           ${postgres.description}
   Redis              ${redis.description}, keys under ${cellKeyPrefix(definition.name, instance)}:
-  E-mail             written to ${MAIL_DIR} (invitations, password resets)${objectStore ? `
-  Files              ${objectStore.description}` : ''}
+  E-mail             written to ${MAIL_DIR} (invitations, password resets)${
+    objectStore
+      ? `
+  Files              ${objectStore.description}`
+      : ''
+  }
 
   Demo sign-in       ${DEMO_USER.email} / ${DEMO_USER.password}  (organization "${demo.organization}")
   Access token       ${demo.accessToken}

@@ -295,7 +295,14 @@ export async function buildWorld(cell: TestCell): Promise<World> {
     const sent = await fetch(upload.url, { method: upload.method, headers, body: 'x'.repeat(1 + index) });
     if (!sent.ok) throw new Error(`The fixture's upload ${index} was refused: ${sent.status}`);
   }
-  nodes.File = (await many(asMember, 'fileUploadComplete', uploads.map((upload) => ({ uploadId: upload.id })), 'file { id }'))[0].file.id as string;
+  nodes.File = (
+    await many(
+      asMember,
+      'fileUploadComplete',
+      uploads.map((upload) => ({ uploadId: upload.id })),
+      'file { id }',
+    )
+  )[0].file.id as string;
   const targets = taskIds.slice(0, 6);
   // In one request each (mutations run one after the other): creating a comment or a link asks the graph whether the node is visible.
   const attached = Object.values(nodes);

@@ -50,7 +50,14 @@ async function upload(who: TestMember, name: string, body: string): Promise<{ id
   );
   const sent = await fetch(upload.url, { method: 'PUT', headers: Object.fromEntries(upload.headers.map((h) => [h.name, h.value])), body });
   expect(sent.status).toBe(200);
-  return (await files.mutate<{ file: { id: string; name: string; size: number } }>(who.principal, 'fileUploadComplete', { uploadId: upload.id }, 'file { id name size }')).file;
+  return (
+    await files.mutate<{ file: { id: string; name: string; size: number } }>(
+      who.principal,
+      'fileUploadComplete',
+      { uploadId: upload.id },
+      'file { id name size }',
+    )
+  ).file;
 }
 
 describe('files subgraph', () => {
@@ -77,7 +84,10 @@ describe('files subgraph', () => {
   });
 
   it('refuses guests and API keys without the files scope', async () => {
-    const begin = await query(guest.principal, 'mutation { fileUploadBegin(input: { name: "a.txt", contentType: "text/plain", size: 1 }) { userErrors { code } } }');
+    const begin = await query(
+      guest.principal,
+      'mutation { fileUploadBegin(input: { name: "a.txt", contentType: "text/plain", size: 1 }) { userErrors { code } } }',
+    );
     expect(begin.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const key = (scopes: string[]): Principal => ({ kind: 'api_key', keyId: uuidv7(), keyName: 'test', userId: member.userId, orgId: owner.orgId, scopes });
     const unscoped = await query(key(['tasks:read']), '{ files { totalCount } }');

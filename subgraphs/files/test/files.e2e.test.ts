@@ -15,14 +15,15 @@ let colleague: TestUser;
 let stranger: TestUser;
 
 /** A 3×2 PNG. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAMAAAACCAIAAAASFvFNAAAAEklEQVR4nGP4z8DAwMDAwMAAAA4AAf9s8P0AAAAASUVORK5CYII=',
-  'base64',
-);
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAMAAAACCAIAAAASFvFNAAAAEklEQVR4nGP4z8DAwMDAwMAAAA4AAf9s8P0AAAAASUVORK5CYII=', 'base64');
 const QUOTA = 4000;
 
 async function invite(email: string): Promise<TestUser> {
-  await cell.gql('mutation($input: InvitationCreateInput!) { invitationCreate(input: $input) { userErrors { code } } }', { input: { email, role: 'MEMBER' } }, owner.token);
+  await cell.gql(
+    'mutation($input: InvitationCreateInput!) { invitationCreate(input: $input) { userErrors { code } } }',
+    { input: { email, role: 'MEMBER' } },
+    owner.token,
+  );
   const { token } = await waitForEmail(cell, email);
   const accepted = await cell.gql('mutation($input: InvitationAcceptInput!) { invitationAccept(input: $input) { session { accessToken user { id } } } }', {
     input: { token, name: 'Colleague', password: TEST_PASSWORD },
@@ -141,7 +142,11 @@ describe('files', () => {
     expect(denied.data!.file).toBeNull();
     expect(denied.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     expect((await listed(colleague)).totalCount).toBe(0);
-    const rename = await cell.gql('mutation($input: FileRenameInput!) { fileRename(input: $input) { file { name } userErrors { code } } }', { input: { id: attached.id, name: 'x.pdf' } }, colleague.token);
+    const rename = await cell.gql(
+      'mutation($input: FileRenameInput!) { fileRename(input: $input) { file { name } userErrors { code } } }',
+      { input: { id: attached.id, name: 'x.pdf' } },
+      colleague.token,
+    );
     expect(rename.errors![0]!.extensions!.code).toBe('FORBIDDEN');
 
     // Another organization sees nothing, not even through the object's id.
@@ -154,17 +159,24 @@ describe('files', () => {
 
   it('renames, moves to the trash, restores and purges — the object leaves the store with the cleanup job', async () => {
     const file = await upload(owner, 'draft.txt', 'text/plain', 'draft');
-    const renamed = await data(owner, 'mutation($input: FileRenameInput!) { fileRename(input: $input) { file { name } } }', { input: { id: file.id, name: 'final\u0000.txt' } });
+    const renamed = await data(owner, 'mutation($input: FileRenameInput!) { fileRename(input: $input) { file { name } } }', {
+      input: { id: file.id, name: 'final\u0000.txt' },
+    });
     expect(renamed.fileRename.file.name).toBe('final.txt');
     await data(owner, 'mutation($input: FileDeleteInput!) { fileDelete(input: $input) { deletedFileId } }', { input: { id: file.id } });
     expect((await listed(owner)).nodes.map((f: { id: string }) => f.id)).not.toContain(file.id);
     await data(owner, 'mutation($input: FileRestoreInput!) { fileRestore(input: $input) { file { name } } }', { input: { id: file.id } });
     expect((await listed(owner)).nodes.map((f: { id: string }) => f.id)).toContain(file.id);
 
-    const key = await withClient(cell.database.url, async (client) => (await client.query('SELECT storage_key FROM files.files WHERE name = $1', ['final.txt'])).rows[0].storage_key);
+    const key = await withClient(
+      cell.database.url,
+      async (client) => (await client.query('SELECT storage_key FROM files.files WHERE name = $1', ['final.txt'])).rows[0].storage_key,
+    );
     expect(key).toMatch(new RegExp(`^org/[0-9a-f-]{36}/[0-9a-f-]{36}$`));
     await data(owner, 'mutation($input: FileDeleteInput!) { fileDelete(input: $input) { deletedFileId } }', { input: { id: file.id } });
-    const purged = await data(owner, 'mutation($input: FilePurgeInput!) { filePurge(input: $input) { deletedFileId userErrors { code } } }', { input: { id: file.id } });
+    const purged = await data(owner, 'mutation($input: FilePurgeInput!) { filePurge(input: $input) { deletedFileId userErrors { code } } }', {
+      input: { id: file.id },
+    });
     expect(purged.filePurge.userErrors).toEqual([]);
     expect(await store().head(key)).not.toBeNull();
     expect((await files().cleanup.run()).objects).toBeGreaterThanOrEqual(1);
@@ -175,7 +187,9 @@ describe('files', () => {
     const begun = await begin(owner, { name: 'abandoned.txt', contentType: 'text/plain', size: 4 });
     expect((await put(begun.upload!, 'gone')).status).toBe(200);
     const key = await withClient(cell.database.url, async (client) => {
-      const { rows } = await client.query(`UPDATE files.uploads SET abandoned_at = now() - interval '1 second' WHERE name = 'abandoned.txt' RETURNING storage_key`);
+      const { rows } = await client.query(
+        `UPDATE files.uploads SET abandoned_at = now() - interval '1 second' WHERE name = 'abandoned.txt' RETURNING storage_key`,
+      );
       return rows[0].storage_key as string;
     });
     expect(await store().head(key)).not.toBeNull();

@@ -37,7 +37,9 @@ describe('object store on the local S3 server', () => {
     const get = await store.presignGet('org/a/one', 'résumé "final".txt', 'text/plain', 60);
     const downloaded = await fetch(get.url);
     expect(downloaded.status).toBe(200);
-    expect(downloaded.headers.get('content-disposition')).toBe(`attachment; filename="r_sum_ _final_.txt"; filename*=UTF-8''r%C3%A9sum%C3%A9%20%22final%22.txt`);
+    expect(downloaded.headers.get('content-disposition')).toBe(
+      `attachment; filename="r_sum_ _final_.txt"; filename*=UTF-8''r%C3%A9sum%C3%A9%20%22final%22.txt`,
+    );
     expect(await downloaded.text()).toBe('hello');
 
     await store.delete(['org/a/one', 'org/a/absent']);

@@ -37,7 +37,10 @@ export class FileCleanup {
     let removedObjects = 0;
     for (const [orgId, keys] of byOrg(objects, (row) => row.storage_key)) {
       removedObjects += await this.db.transaction({ orgId, userId: null }, async (em) => {
-        const [gone]: [{ storage_key: string }[], number] = await em.query(`DELETE FROM files.purged_objects WHERE storage_key = ANY($1) RETURNING storage_key`, [keys]);
+        const [gone]: [{ storage_key: string }[], number] = await em.query(
+          `DELETE FROM files.purged_objects WHERE storage_key = ANY($1) RETURNING storage_key`,
+          [keys],
+        );
         await this.store.delete(gone.map((row) => row.storage_key));
         return gone.length;
       });

@@ -34,7 +34,10 @@ export class FileResolver {
     return this.services.files.list(context.request, args);
   }
 
-  @Mutation(() => FileUploadBeginPayload, { nullable: true, description: 'Reserve storage and get a presigned PUT for the bytes; then call fileUploadComplete.' })
+  @Mutation(() => FileUploadBeginPayload, {
+    nullable: true,
+    description: 'Reserve storage and get a presigned PUT for the bytes; then call fileUploadComplete.',
+  })
   fileUploadBegin(@Arg('input', () => FileUploadBeginInput) input: FileUploadBeginInput, @Ctx() context: Context): Promise<FileUploadBeginPayload> {
     return mutationPayload(async () => {
       const upload = await this.services.files.beginUpload(context.request, input);

@@ -44,10 +44,7 @@ import {
 import type { FileFilter, FilesArgs, FileUploadBeginInput } from './file.inputs.js';
 import { Upload } from './upload.entity.js';
 
-const name = z
-  .string()
-  .transform(sanitizeFileName)
-  .pipe(z.string().min(1, 'A file name is required'));
+const name = z.string().transform(sanitizeFileName).pipe(z.string().min(1, 'A file name is required'));
 const contentType = z
   .string()
   .trim()
@@ -197,7 +194,11 @@ export class FileService {
     if (!head) throw uploadMissing();
     const storedType = head.contentType?.split(';')[0]!.trim().toLowerCase() ?? null;
     const mismatch =
-      head.size !== upload.size ? `${head.size} bytes instead of ${upload.size}` : storedType !== upload.contentType ? `type ${storedType ?? 'unknown'} instead of ${upload.contentType}` : null;
+      head.size !== upload.size
+        ? `${head.size} bytes instead of ${upload.size}`
+        : storedType !== upload.contentType
+          ? `type ${storedType ?? 'unknown'} instead of ${upload.contentType}`
+          : null;
     const dimensions = !mismatch && upload.contentType.startsWith('image/') ? await this.dimensions(upload.storageKey) : null;
     const problem = mismatch ?? (upload.contentType.startsWith('image/') && !dimensions ? 'not a readable image' : null);
     if (problem) {
@@ -206,7 +207,12 @@ export class FileService {
     }
     const checksum = await this.store.sha256(upload.storageKey);
     return this.db.transaction(request, async (em) => {
-      const locked = await em.getRepository(Upload).createQueryBuilder('upload').setLock('pessimistic_write').where('upload.id = :id', { id: upload.id }).getOne();
+      const locked = await em
+        .getRepository(Upload)
+        .createQueryBuilder('upload')
+        .setLock('pessimistic_write')
+        .where('upload.id = :id', { id: upload.id })
+        .getOne();
       if (!locked) throw uploadNotFound(); // completed (or cleaned up) meanwhile
       await em.delete(Upload, { id: upload.id });
       const file = await em.save(
@@ -275,9 +281,7 @@ export class FileService {
   private async reserve(em: EntityManager, orgId: string, size: number): Promise<void> {
     // One writer per organization at a time: parallel begins cannot both pass the check.
     await em.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`files.quota:${orgId}`]);
-    const [{ used }] = await em.query(
-      `SELECT (SELECT coalesce(sum(size), 0) FROM files.files) + (SELECT coalesce(sum(size), 0) FROM files.uploads) AS used`,
-    );
+    const [{ used }] = await em.query(`SELECT (SELECT coalesce(sum(size), 0) FROM files.files) + (SELECT coalesce(sum(size), 0) FROM files.uploads) AS used`);
     if (Number(used) + size > this.config.FILE_QUOTA_BYTES) throw quotaExceeded(this.config.FILE_QUOTA_BYTES, Number(used));
   }
 

@@ -60,7 +60,15 @@ function signer(credentials: Credentials, region: string): SignatureV4 {
 function requestOf(req: IncomingMessage, url: URL, signedHeaders: string[], query: Record<string, string | string[]>) {
   const headers: Record<string, string> = {};
   for (const name of signedHeaders) headers[name] = headerValue(req, name) ?? '';
-  return { method: req.method ?? 'GET', protocol: 'http:', hostname: url.hostname, port: url.port ? Number(url.port) : undefined, path: url.pathname, query, headers };
+  return {
+    method: req.method ?? 'GET',
+    protocol: 'http:',
+    hostname: url.hostname,
+    port: url.port ? Number(url.port) : undefined,
+    path: url.pathname,
+    query,
+    headers,
+  };
 }
 
 function queryOf(url: URL, leaveOut: Set<string>): Record<string, string | string[]> {
@@ -116,5 +124,7 @@ export async function verifySignature(req: IncomingMessage, credentials: Credent
     unhoistableHeaders: declared,
     unsignableHeaders: declared,
   });
-  return sameHex(String(expected.query?.['X-Amz-Signature'] ?? ''), signature) ? { ok: true } : { ok: false, code: 'SignatureDoesNotMatch', message: 'The signature does not match' };
+  return sameHex(String(expected.query?.['X-Amz-Signature'] ?? ''), signature)
+    ? { ok: true }
+    : { ok: false, code: 'SignatureDoesNotMatch', message: 'The signature does not match' };
 }

@@ -31,7 +31,9 @@ export const storageEnv = z.object({
   /** Accepted content types, comma-separated; `image/*` accepts every image type. */
   FILE_ALLOWED_TYPES: z
     .string()
-    .default('image/*,application/pdf,text/plain,text/csv,application/zip,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .default(
+      'image/*,application/pdf,text/plain,text/csv,application/zip,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    )
     .transform((value) =>
       value
         .split(',')
@@ -56,7 +58,9 @@ export function parseStorageConfig(env: NodeJS.ProcessEnv): StorageConfig {
     throw new Error('Invalid files storage configuration: set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither (the default credential chain)');
   }
   if (config.FILE_UPLOAD_ABANDON_AFTER_SECONDS <= config.FILE_UPLOAD_URL_TTL_SECONDS) {
-    throw new Error('Invalid files storage configuration: FILE_UPLOAD_ABANDON_AFTER_SECONDS must exceed FILE_UPLOAD_URL_TTL_SECONDS (an upload URL still valid is not abandoned)');
+    throw new Error(
+      'Invalid files storage configuration: FILE_UPLOAD_ABANDON_AFTER_SECONDS must exceed FILE_UPLOAD_URL_TTL_SECONDS (an upload URL still valid is not abandoned)',
+    );
   }
   return config;
 }
