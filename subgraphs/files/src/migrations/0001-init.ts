@@ -29,7 +29,7 @@ CREATE TABLE files.files (
   name text NOT NULL CHECK (char_length(name) BETWEEN 1 AND 255),
   content_type text NOT NULL,
   size bigint NOT NULL CHECK (size >= 0),
-  checksum text NOT NULL CHECK (checksum ~ '^[0-9a-f]{64}$'),
+  checksum text NOT NULL, -- SHA-256, hex (computed by the service)
   width integer,
   height integer,
   storage_key text NOT NULL UNIQUE,
