@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { LocalGraphQLDataSource } from '@apollo/gateway';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { forbidden, invalidInput, parseGlobalId, type RequestContext } from '@cellgraph/kernel/core';
+import { encodeNodeConnectionRequest, forbidden, invalidInput, NODE_CONNECTION_KEY, parseGlobalId, type RequestContext } from '@cellgraph/kernel/core';
 import DataLoader from 'dataloader';
 import { Kind, parse, type ConstDirectiveNode } from 'graphql';
 import type { CellDescription } from './cell-modules.js';
@@ -32,7 +32,8 @@ export function readNodeOwners(path: string): Map<string, string> {
 /**
  * The node subgraph, executed inside the gateway (it holds no data): `node(id:)`/`nodes(ids:)`,
  * `Node` references from `@interfaceObject` subgraphs, and the `@requires` references they
- * declare. A global id names its type; whether the object exists and the caller may see it is
+ * declare, and the Node connections of subgraphs that own Node types (NodeConnectionField: a reference
+ * to the owner's connection, keyed by the node and the page). A global id names its type; whether the object exists and the caller may see it is
  * asked of the owning subgraph (`_entities`, batched per request and owner), so `node(id:)`
  * answers null — with FORBIDDEN when hidden — exactly as the owner would. `cell` answers what the
  * gateway serves now (`describe`, to anyone).
@@ -98,17 +99,42 @@ export function nodeSubgraph(
       __resolveReference: (reference: { id: string }, context: GatewayContext) => lookUp(context).load(reference.id),
     },
   };
+  const keyOf = (definition: { directives?: readonly ConstDirectiveNode[] }) => {
+    const key = definition.directives?.find((d) => d.name.value === 'key');
+    return key && stringArgument(key, 'fields');
+  };
+  const connectionTypes = new Set(
+    typeDefs.definitions.flatMap((d) => (d.kind === Kind.OBJECT_TYPE_DEFINITION && keyOf(d) === NODE_CONNECTION_KEY ? [d.name.value] : [])),
+  );
+  // A reference to any Node is checked with its owner, as `nodes(ids:)`: a hidden or missing one is left out.
+  const anyNode = async (value: unknown, context: GatewayContext) => {
+    if (Array.isArray(value)) {
+      const found = await lookUp(context).loadMany(value.filter((id): id is string => typeof id === 'string' && parseGlobalId(id) !== null));
+      return found.filter((node) => node && !(node instanceof Error));
+    }
+    if (typeof value !== 'string' || !parseGlobalId(value)) return null;
+    const node = await lookUp(context).load(value);
+    return node instanceof Error ? null : node;
+  };
   for (const definition of typeDefs.definitions) {
-    // Entities only (Cell and CellModule are plain values of `cell`).
-    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION || !definition.directives?.some((d) => d.name.value === 'key')) continue;
+    // Entities only (Cell and CellModule are plain values of `cell`; connections are resolved by their owners).
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION || keyOf(definition) !== 'id') continue;
     const fields: Record<string, unknown> = { __resolveReference: (reference: object) => reference };
     for (const field of definition.fields ?? []) {
+      const target = unwrap(field.type);
+      if (connectionTypes.has(target)) {
+        fields[field.name.value] = (parent: { id: string }, page: Record<string, unknown>) => ({
+          __typename: target,
+          [NODE_CONNECTION_KEY]: encodeNodeConnectionRequest({ about: parent.id, ...page }),
+        });
+        continue;
+      }
       const requires = field.directives?.find((d) => d.name.value === 'requires');
       if (!requires) continue;
       const from = stringArgument(requires, 'fields')!;
-      const target = unwrap(field.type);
-      fields[field.name.value] = (parent: Record<string, unknown>) => {
+      fields[field.name.value] = (parent: Record<string, unknown>, _: unknown, context: GatewayContext) => {
         const value = parent[from];
+        if (target === 'Node') return anyNode(value, context);
         if (Array.isArray(value)) return value.map((id) => ({ __typename: target, id }));
         return typeof value === 'string' ? { __typename: target, id: value } : null;
       };

@@ -50,6 +50,7 @@ export function cellNodeSubgraph(cell: Cell): string {
   return nodeSubgraphSdl(
     cell.subgraphs.flatMap((definition) => definition.nodeTypes ?? []),
     cell.subgraphs.flatMap((definition) => definition.nodeReferences ?? []),
+    cell.subgraphs.flatMap((definition) => definition.nodeConnections ?? []),
   );
 }
 

@@ -30,3 +30,26 @@ describe('defineSubgraph', () => {
     expect(defineSubgraph({ ...base, nodeTypes: ['Thing'], references: { Thing: () => null, User: referenceAsIs } }).name).toBe('things');
   });
 });
+
+describe('defineSubgraph with node connections', () => {
+  const resolve = (reference: Record<string, unknown>) => ({ resolved: reference.request });
+  const connections = { ...base, nodeConnections: [{ field: 'things', type: 'ThingConnection' }], references: { ThingConnection: resolve } };
+  const contextOf = (principal: unknown) => ({ request: { principal } }) as never;
+  const reference = { __typename: 'ThingConnection', id: '', request: 'r' };
+
+  it('needs a reference resolver for each connection type', () => {
+    expect(() => defineSubgraph({ ...base, nodeConnections: [{ field: 'things', type: 'ThingConnection' }] })).toThrow(
+      'things: node connection ThingConnection needs a reference resolver',
+    );
+  });
+
+  it('asks API keys for the subgraph’s read scope before resolving a connection (as for its own lists)', () => {
+    const definition = defineSubgraph(connections);
+    const resolveConnection = definition.references!.ThingConnection!;
+    const key = (scopes: string[]) => contextOf({ kind: 'api_key', scopes });
+    expect(() => resolveConnection(reference, key(['tasks:read']), {} as never)).toThrow('This API key lacks the scope things:read, which Node.things needs');
+    expect(resolveConnection(reference, key(['things:read']), {} as never)).toEqual({ resolved: 'r' });
+    expect(resolveConnection(reference, key(['things:write']), {} as never)).toEqual({ resolved: 'r' });
+    expect(resolveConnection(reference, contextOf({ kind: 'user' }), {} as never)).toEqual({ resolved: 'r' });
+  });
+});

@@ -12,7 +12,8 @@ import type { GraphClient } from '../graph/graph-client.js';
 import type { Migration } from '../db/migrate.js';
 import type { ComposedDirective, ReferenceResolver } from '../federation/build-federated-schema.js';
 import { referenceAsIs } from '../federation/entity-reference.js';
-import { NODE_SUBGRAPH, SUBGRAPH_NAME, type NodeReference } from '../federation/node-subgraph.js';
+import { NODE_SUBGRAPH, SUBGRAPH_NAME, type NodeConnectionField, type NodeReference } from '../federation/node-subgraph.js';
+import { checkKeyAccess } from '../authz/api-key-scopes.js';
 import type { Logger } from '../logging/logger.js';
 import type { Redis } from '../redis/redis.js';
 import type { LiveFieldSpec } from '../live/live-subscription.js';
@@ -65,6 +66,12 @@ export interface SubgraphDefinition<TServices = unknown> extends SubgraphKeyAcce
   readonly nodeTypes?: readonly string[];
   /** Fields the node subgraph adds to this subgraph's entities (for an `@interfaceObject Node` subgraph). */
   readonly nodeReferences?: readonly NodeReference[];
+  /**
+   * Connections it adds to every Node although it owns Node types itself (e.g. notes' `Node.notes`):
+   * each `type` is an entity keyed by `request` that `references` resolves (see NodeConnectionField).
+   * API keys need `<scope>:read` for them.
+   */
+  readonly nodeConnections?: readonly NodeConnectionField[];
   /** Its soft-deletable types: the kernel adds `<type>Purge` mutations and purges the trash after 30 days. */
   readonly trash?: readonly TrashSpec[];
   /**
@@ -115,5 +122,20 @@ export function defineSubgraph<TServices>(definition: SubgraphDefinition<TServic
       );
     }
   }
-  return definition;
+  return guardNodeConnections(definition);
+}
+
+/** A NodeConnectionField is resolved as its connection type's reference: API keys need `<scope>:read` there. */
+function guardNodeConnections<TServices>(definition: SubgraphDefinition<TServices>): SubgraphDefinition<TServices> {
+  if (!definition.nodeConnections?.length) return definition;
+  const references = { ...definition.references };
+  for (const connection of definition.nodeConnections) {
+    const resolve = references[connection.type];
+    if (!resolve) throw new Error(`${definition.name}: node connection ${connection.type} needs a reference resolver`);
+    references[connection.type] = (reference, context, info) => {
+      checkKeyAccess(context.request.principal, `Node.${connection.field}`, `${definition.scope}:read`);
+      return resolve(reference, context, info);
+    };
+  }
+  return { ...definition, references };
 }
