@@ -2,6 +2,7 @@ import { defineSubgraph, referenceAsIs } from '@cellgraph/kernel';
 import { FILES_CLEANUP_JOB, filesEvents } from './contracts.js';
 import { FileCleanup } from './file/file-cleanup.js';
 import { File } from './file/file.entity.js';
+import { resolveFileConnectionReference } from './file/file-connection.reference.js';
 import { resolveFileReference } from './file/file.reference.js';
 import { FileResolver } from './file/file.resolver.js';
 import { FileService } from './file/file.service.js';
@@ -19,6 +20,7 @@ export const filesSubgraph = defineSubgraph<FilesServices>({
   scopeDescription: 'files (uploads, downloads, renames, the trash)',
   secrets: ['S3_SECRET_ACCESS_KEY'],
   nodeTypes: ['File'],
+  nodeConnections: [{ field: 'files', type: 'FileConnection', description: 'Files attached to it (those you may read), newest first.' }],
   trash: [fileTrash],
   dependsOn: ['identity'],
   migrations,
@@ -26,6 +28,7 @@ export const filesSubgraph = defineSubgraph<FilesServices>({
   resolvers: [FileResolver],
   references: {
     File: resolveFileReference,
+    FileConnection: resolveFileConnectionReference,
     User: referenceAsIs,
   },
   emits: filesEvents,

@@ -157,6 +157,29 @@ describe('files', () => {
     expect(foreign.errors![0]!.extensions!.code).toBe('FILE_ABOUT_NOT_FOUND');
   });
 
+  it('gives every object its files (Node.files), counting only what the viewer may read, batched for a page of tasks', async () => {
+    const tasks = [];
+    for (const title of ['First', 'Second', 'Third'])
+      tasks.push((await data(owner, 'mutation($t: String!) { taskCreate(input: { title: $t }) { task { id } } }', { t: title })).taskCreate.task.id);
+    await upload(owner, 'one.txt', 'text/plain', 'one', tasks[0]);
+    await upload(colleague, 'two.txt', 'text/plain', 'two', tasks[0]);
+    await upload(owner, 'three.txt', 'text/plain', 'three', tasks[1]);
+    const page = await data(
+      colleague,
+      '{ tasks(first: 50, orderBy: [{ field: CREATED_AT, direction: DESC }]) { nodes { id files(first: 1) { totalCount nodes { name } pageInfo { hasNextPage } } } } }',
+    );
+    const byTask = Object.fromEntries(page.tasks.nodes.map((task: { id: string; files: unknown }) => [task.id, task.files]));
+    expect(byTask[tasks[0]!]).toEqual({ totalCount: 2, nodes: [{ name: 'two.txt' }], pageInfo: { hasNextPage: true } });
+    expect(byTask[tasks[1]!]).toEqual({ totalCount: 1, nodes: [{ name: 'three.txt' }], pageInfo: { hasNextPage: false } });
+    expect(byTask[tasks[2]!]).toEqual({ totalCount: 0, nodes: [], pageInfo: { hasNextPage: false } });
+    const viaNode = await data(owner, 'query($id: ID!) { node(id: $id) { ... on Task { files { nodes { name uploadedBy { id } } } } } }', { id: tasks[1] });
+    expect(viaNode.node.files.nodes).toEqual([{ name: 'three.txt', uploadedBy: { id: owner.userId } }]);
+    // Another organization does not reach the task, so neither its files.
+    expect(
+      (await cell.gql('query($id: ID!) { node(id: $id) { ... on Task { files { totalCount } } } }', { id: tasks[0] }, stranger.token)).data?.node,
+    ).toBeNull();
+  });
+
   it('renames, moves to the trash, restores and purges — the object leaves the store with the cleanup job', async () => {
     const file = await upload(owner, 'draft.txt', 'text/plain', 'draft');
     const renamed = await data(owner, 'mutation($input: FileRenameInput!) { fileRename(input: $input) { file { name } } }', {

@@ -6,12 +6,13 @@ import {
   GraphQLDateTimeISO,
   IdempotencyKeyField,
   IdInput,
+  NODE_CONNECTION_KEY,
   IDComparator,
   OrderDirection,
   StringComparator,
   UserError,
 } from '@cellgraph/kernel';
-import { ArgsType, Field, Float, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Directive, Field, Float, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { File } from './file.entity.js';
 
 @InputType()
@@ -137,4 +138,11 @@ export class FilesArgs extends ConnectionArgs {
   orderBy?: FileOrder[] | null;
 }
 
+/**
+ * A page of files; also `Node.files` on every object of the cell (the node subgraph answers that
+ * field with a reference keyed by `request`, which file-connection.reference.ts resolves).
+ */
 export const FileConnection = ConnectionType(File, 'File');
+Directive(`@key(fields: "${NODE_CONNECTION_KEY}")`)(FileConnection);
+Field(() => String)(FileConnection.prototype, NODE_CONNECTION_KEY);
+Directive('@inaccessible')(FileConnection.prototype, NODE_CONNECTION_KEY);

@@ -30,8 +30,9 @@ export class FileResolver {
   }
 
   @Query(() => FileConnection, { nullable: true, description: 'The files attached to `aboutId`, or your uploads (all files for owners and admins).' })
-  files(@Args(() => FilesArgs) args: FilesArgs, @Ctx() context: Context): Promise<Connection<File>> {
-    return this.services.files.list(context.request, args);
+  async files(@Args(() => FilesArgs) args: FilesArgs, @Ctx() context: Context): Promise<Connection<File> & { request: string }> {
+    // `request` keys Node.files' references; a root list has none.
+    return Object.assign(await this.services.files.list(context.request, args), { request: '' });
   }
 
   @Mutation(() => FileUploadBeginPayload, {
