@@ -18,7 +18,6 @@ export const filesSubgraph = defineSubgraph<FilesServices>({
   description: 'Files: uploads by presigned URL to an S3-compatible store, downloads, the trash and quotas.',
   scope: 'files',
   scopeDescription: 'files (uploads, downloads, renames, the trash)',
-  secrets: ['S3_SECRET_ACCESS_KEY'],
   nodeTypes: ['File'],
   nodeConnections: [{ field: 'files', type: 'FileConnection', description: 'Files attached to it (those you may read), newest first.' }],
   trash: [fileTrash],
