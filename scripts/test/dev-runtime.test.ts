@@ -106,7 +106,16 @@ describe('npm start -- --split', () => {
     expect(run.output).toMatch(/^migrate +\| migrate: done \(\d+ migrations applied\)$/m);
     expect(run.output).toContain('one process each, a worker and a gateway');
     const services = servicesOf(run.child.pid!);
-    expect(services.map((service) => service.name).sort()).toEqual(['collaboration', 'crm', 'files', 'gateway', 'identity', 'notifications', 'tasks', 'worker']);
+    expect(services.map((service) => service.name).sort()).toEqual([
+      'collaboration',
+      'crm',
+      'files',
+      'gateway',
+      'identity',
+      'notifications',
+      'tasks',
+      'worker',
+    ]);
     for (const name of ['identity', 'tasks', 'worker', 'gateway']) expect(run.output).toMatch(new RegExp(`^${name} +\\| \\{`, 'm'));
 
     process.kill(services.find((service) => service.name === 'notifications')!.pid, 'SIGKILL');
