@@ -29,7 +29,8 @@ export interface CellOutputs {
   databaseEndpoint: pulumi.Output<string>;
   databaseReaderEndpoint: pulumi.Output<string>;
   redisEndpoint: pulumi.Output<string>;
-  filesBucket: pulumi.Output<string>;
+  /** Null in a cell without the files subgraph. */
+  filesBucket: pulumi.Output<string> | null;
   backupsBucket: pulumi.Output<string>;
   spaBucket: pulumi.Output<string>;
   cloudFrontDistributionId: pulumi.Output<string>;
@@ -83,7 +84,12 @@ export function declareCell(settings: CellSettings, manifest: CellManifest): Cel
     parent,
   );
   const redis = createCache(settings, { subnetIds: network.isolatedSubnetIds, securityGroupId: groups.redis.id, key }, parent);
-  const buckets = createBuckets(settings, key, parent);
+  const buckets = createBuckets(
+    settings,
+    key,
+    manifest.subgraphs.some((subgraph) => subgraph.name === FILES_SUBGRAPH),
+    parent,
+  );
   const secrets = createSecretStore(settings, manifest, key, { databaseHost: database.cluster.endpoint, redisHost: redis.primaryEndpointAddress }, parent);
 
   const usEast1 = globalProvider(settings, parent);
@@ -98,7 +104,7 @@ export function declareCell(settings: CellSettings, manifest: CellManifest): Cel
   const specs = serviceSpecs(settings, manifest, secrets, {
     databaseHost: database.cluster.endpoint,
     namespaceName: platform.namespaceName,
-    filesBucketArn: buckets.files.arn,
+    filesBucket: buckets.files && { arn: buckets.files.arn, name: buckets.files.bucket },
   });
   const agentImage = new pulumi.Config('cellgraph').get('metricsAgentImage') ?? 'public.ecr.aws/cloudwatch-agent/cloudwatch-agent:latest';
   const [migrateTask] = createServices(
@@ -122,23 +128,32 @@ export function declareCell(settings: CellSettings, manifest: CellManifest): Cel
     parent,
   );
 
-  // Only the files service's task role (when the cell has one) touches the organizations' files.
+  // Only the files service's task role (when the cell has one) and the worker's (its cleanup job) touch the organizations' files.
   const account = aws.getCallerIdentityOutput({}, { parent });
-  bucketPolicy(
-    `${prefix}-files`,
-    buckets.files,
-    [
-      pulumi.all([buckets.files.arn, account.accountId]).apply(([arn, accountId]) => ({
-        Sid: 'OnlyTheFilesService',
-        Effect: 'Deny',
-        Principal: '*',
-        Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:GetObjectVersion', 's3:DeleteObjectVersion'],
-        Resource: `${arn}/*`,
-        Condition: { ArnNotEquals: { 'aws:PrincipalArn': `arn:aws:iam::${accountId}:role/${serviceName(settings, `subgraph-${FILES_SUBGRAPH}`)}-task` } },
-      })),
-    ],
-    parent,
-  );
+  const files = buckets.files;
+  if (files)
+    bucketPolicy(
+      `${prefix}-files`,
+      files,
+      [
+        pulumi.all([files.arn, account.accountId]).apply(([arn, accountId]) => ({
+          Sid: 'OnlyTheFilesService',
+          Effect: 'Deny',
+          Principal: '*',
+          Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:GetObjectVersion', 's3:DeleteObjectVersion'],
+          Resource: `${arn}/*`,
+          Condition: {
+            ArnNotEquals: {
+              'aws:PrincipalArn': [
+                `arn:aws:iam::${accountId}:role/${serviceName(settings, `subgraph-${FILES_SUBGRAPH}`)}-task`,
+                `arn:aws:iam::${accountId}:role/${serviceName(settings, 'worker')}-task`,
+              ],
+            },
+          },
+        })),
+      ],
+      parent,
+    );
   bucketPolicy(`${prefix}-backups`, buckets.backups, [], parent);
 
   const edge = createEdge(settings, { zone: accounts.zone, certificates, spa: buckets.spa, loadBalancer: platform.loadBalancer, webAcl }, parent);
@@ -163,7 +178,7 @@ export function declareCell(settings: CellSettings, manifest: CellManifest): Cel
     databaseEndpoint: database.cluster.endpoint,
     databaseReaderEndpoint: database.cluster.readerEndpoint,
     redisEndpoint: redis.primaryEndpointAddress,
-    filesBucket: buckets.files.bucket,
+    filesBucket: buckets.files?.bucket ?? null,
     backupsBucket: buckets.backups.bucket,
     spaBucket: buckets.spa.bucket,
     cloudFrontDistributionId: edge.distribution.id,

@@ -202,7 +202,7 @@ export function serviceSpecs(
   settings: CellSettings,
   manifest: CellManifest,
   secrets: CellSecretStore,
-  endpoints: { databaseHost: pulumi.Output<string>; namespaceName: string; filesBucketArn: pulumi.Output<string> },
+  endpoints: { databaseHost: pulumi.Output<string>; namespaceName: string; filesBucket: { arn: pulumi.Output<string>; name: pulumi.Output<string> } | null },
 ): ServiceSpec[] {
   const { database } = settings;
   // The runtime roles reuse this URL's host and database with their own names and DATABASE_APP_PASSWORD: it carries no password.
@@ -222,6 +222,9 @@ export function serviceSpecs(
   const appUrl = `https://${settings.domain}`;
   const ownedBy = (subgraphs: readonly SubgraphFacts[]) =>
     [...new Set(subgraphs.flatMap((subgraph) => subgraph.secrets))].map((variable) => secrets.subgraphOwned[variable]!);
+  // The files subgraph's store: the cell's bucket, credentials from the task role (no keys).
+  const storage = (needed: boolean): Record<string, pulumi.Input<string>> =>
+    needed && endpoints.filesBucket ? { S3_BUCKET: endpoints.filesBucket.name, S3_REGION: settings.region } : {};
   const filesAccess = (bucketArn: pulumi.Output<string>): pulumi.Input<Statement>[] => [
     bucketArn.apply((arn) => ({
       Effect: 'Allow' as const,
@@ -267,6 +270,7 @@ export function serviceSpecs(
     environment: {
       ...common,
       ...email,
+      ...storage(subgraph.name === FILES_SUBGRAPH),
       SUBGRAPHS: subgraph.name,
       WORKERS: 'off',
       DATABASE_URL: runtimeDatabaseUrl,
@@ -274,7 +278,7 @@ export function serviceSpecs(
       APP_URL: appUrl,
     },
     secrets: [secrets.internalContextKeys[subgraph.name]!, secrets.databaseAppPassword, secrets.redisUrl, ...ownedBy([subgraph]), ...smtp],
-    taskPolicy: subgraph.name === FILES_SUBGRAPH ? filesAccess(endpoints.filesBucketArn) : [],
+    taskPolicy: subgraph.name === FILES_SUBGRAPH && endpoints.filesBucket ? filesAccess(endpoints.filesBucket.arn) : [],
     discoveryName: subgraph.name,
   }));
   const worker: ServiceSpec = {
@@ -283,10 +287,17 @@ export function serviceSpecs(
     tier: 'worker',
     size: settings.worker,
     scaling: settings.worker,
-    environment: { ...common, ...email, DATABASE_URL: runtimeDatabaseUrl, GRAPH_URL: `http://${gatewayHost}:${APP_PORT}/graphql`, APP_URL: appUrl },
+    environment: {
+      ...common,
+      ...email,
+      ...storage(manifest.subgraphs.some((subgraph) => subgraph.name === FILES_SUBGRAPH)),
+      DATABASE_URL: runtimeDatabaseUrl,
+      GRAPH_URL: `http://${gatewayHost}:${APP_PORT}/graphql`,
+      APP_URL: appUrl,
+    },
     // Background work builds every subgraph's services: their own secrets, never their internal-context keys.
     secrets: [secrets.databaseAppPassword, secrets.redisUrl, ...ownedBy(manifest.subgraphs), ...smtp],
-    taskPolicy: manifest.subgraphs.some((subgraph) => subgraph.name === FILES_SUBGRAPH) ? filesAccess(endpoints.filesBucketArn) : [],
+    taskPolicy: endpoints.filesBucket ? filesAccess(endpoints.filesBucket.arn) : [],
     metricsPort: APP_PORT,
   };
   const migrate: ServiceSpec = {

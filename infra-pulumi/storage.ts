@@ -4,19 +4,20 @@ import { type CellSettings, namePrefix } from './config.js';
 
 /**
  * S3 buckets, every one private (public access blocked, objects owned by the bucket, TLS only) and
- * encrypted: `files` (the organizations' files under `orgs/<org id>/`, SSE-KMS with the cell's key,
+ * encrypted: `files` (the organizations' files under `org/<org id>/`, SSE-KMS with the cell's key,
  * versioned, older versions and unfinished uploads expire, cold files move to Infrequent Access),
  * `backups` (database exports and snapshots' exports, SSE-KMS, versioned, expiring after the DR
  * tier's retention) and `spa` (the web app, SSE-S3 so CloudFront's origin access control can read it).
  */
 export interface Buckets {
-  files: aws.s3.Bucket;
+  /** Only in a cell with the files subgraph. */
+  files: aws.s3.Bucket | null;
   backups: aws.s3.Bucket;
   spa: aws.s3.Bucket;
 }
 
-/** Where an organization's files live: IAM grants the files service `orgs/*` only. */
-export const FILES_PREFIX = 'orgs/';
+/** Where an organization's files live (the files subgraph's keys, `org/<orgId>/<uuid>`): IAM grants the files service `org/*` only. */
+export const FILES_PREFIX = 'org/';
 
 function privateBucket(
   settings: CellSettings,
@@ -57,7 +58,8 @@ function privateBucket(
   return bucket;
 }
 
-export function createBuckets(settings: CellSettings, key: aws.kms.Key, parent: pulumi.Resource): Buckets {
+/** The organizations' files (the files subgraph's store): browsers PUT and GET presigned URLs from the app's origin. */
+function filesBucket(settings: CellSettings, key: aws.kms.Key, parent: pulumi.Resource): aws.s3.Bucket {
   const files = privateBucket(
     settings,
     'files',
@@ -68,6 +70,28 @@ export function createBuckets(settings: CellSettings, key: aws.kms.Key, parent: 
     ],
     parent,
   );
+  // Browsers send presigned PUTs and GETs straight to the bucket, from the app's origin only.
+  new aws.s3.BucketCorsConfiguration(
+    `${namePrefix(settings)}-files`,
+    {
+      bucket: files.id,
+      corsRules: [
+        {
+          allowedOrigins: [`https://${settings.domain}`],
+          allowedMethods: ['GET', 'PUT', 'HEAD'],
+          allowedHeaders: ['*'],
+          exposeHeaders: ['ETag'],
+          maxAgeSeconds: 3000,
+        },
+      ],
+    },
+    { parent },
+  );
+  return files;
+}
+
+export function createBuckets(settings: CellSettings, key: aws.kms.Key, withFiles: boolean, parent: pulumi.Resource): Buckets {
+  const files = withFiles ? filesBucket(settings, key, parent) : null;
   const retention = settings.drTier.backupObjectRetentionDays;
   const backups = privateBucket(
     settings,

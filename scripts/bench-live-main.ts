@@ -12,6 +12,7 @@ import { dropDatabase } from './bench/drop-database.js';
 import { loadCell } from './runtime/cells.js';
 import { prepareDatabase, startCell } from './runtime/cell.js';
 import { resolvePostgres, resolveRedis } from './runtime/infrastructure.js';
+import { resolveObjectStore } from './runtime/object-store.js';
 import { generateCellKeys } from './runtime/keys.js';
 
 export async function liveMain(argv: string[]): Promise<number> {
@@ -24,6 +25,10 @@ export async function liveMain(argv: string[]): Promise<number> {
   const database = cellDatabaseName('all', instance);
   const postgres = await resolvePostgres(database, new URL('../.cellgraph/', import.meta.url).pathname);
   const redis = await resolveRedis();
+  // The files subgraph's store (the local one unless S3_* name one); the cell's processes read S3_* from the environment.
+  Object.assign(process.env, (await resolveObjectStore(new URL('../.cellgraph/', import.meta.url).pathname, [])).env);
+  // The files subgraph's store (the local one unless S3_* name one); the cell's processes read S3_* from the environment.
+  Object.assign(process.env, (await resolveObjectStore(new URL('../.cellgraph/', import.meta.url).pathname, [])).env);
   const cell = loadCell('all');
   await prepareDatabase(cell, postgres.url, LOCAL_APP_PASSWORD);
   process.env.LOG_LEVEL ??= 'silent';

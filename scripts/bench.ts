@@ -17,6 +17,7 @@ import { loadCell } from './runtime/cells.js';
 import { prepareDatabase, startCell } from './runtime/cell.js';
 import { graphqlData } from './runtime/graphql-client.js';
 import { resolvePostgres, resolveRedis } from './runtime/infrastructure.js';
+import { resolveObjectStore } from './runtime/object-store.js';
 import { generateCellKeys } from './runtime/keys.js';
 
 const SCENARIOS: Record<string, (argv: string[]) => Promise<number>> = {
@@ -92,6 +93,8 @@ const instance = `bench-${process.pid}`;
 const database = cellDatabaseName('all', instance);
 const postgres = await resolvePostgres(database, new URL('../.cellgraph/', import.meta.url).pathname);
 const redis = await resolveRedis();
+// The files subgraph's store (the local one unless S3_* name one); the cell's processes read S3_* from the environment.
+Object.assign(process.env, (await resolveObjectStore(new URL('../.cellgraph/', import.meta.url).pathname, [])).env);
 const cell = loadCell('all');
 await prepareDatabase(cell, postgres.url, LOCAL_APP_PASSWORD);
 process.env.LOG_LEVEL ??= 'silent';

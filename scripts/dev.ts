@@ -1,6 +1,6 @@
 /**
  * `npm start [-- --cell NAME] [--instance NAME] [--split]`: brings a cell up on this machine —
- * Postgres and Redis (found or started), roles, schemas and migrations, demo data, the subgraphs
+ * Postgres and Redis (found or started), an S3-compatible store for files (found or started), roles, schemas and migrations, demo data, the subgraphs
  * and the gateway — and stops it all on Ctrl-C or SIGTERM (forced after SHUTDOWN_TIMEOUT_MS,
  * default 10 s). PORT (default 4000) sets the gateway's port. Each cell instance has its own
  * database (`cellgraph_<cell>_<instance>`) and Redis namespace (`cellgraph:<cell>:<instance>`).
@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { loadCell } from './runtime/cells.js';
 import { prepareDatabase, startCell, type CellOptions, type RunningCell } from './runtime/cell.js';
 import { errorMessage, freePort, portIsFree, resolvePostgres, resolveRedis, type Service } from './runtime/infrastructure.js';
+import { resolveObjectStore } from './runtime/object-store.js';
 import { startSplitCell, type SplitCell } from './runtime/split-cell.js';
 import { loadOrCreateKeys } from './runtime/dev-keys.js';
 import { DEMO_USER, seedDemo } from './runtime/seed.js';
@@ -88,6 +89,9 @@ async function main(): Promise<void> {
   if (!values.split) await prepareDatabase(definition, postgres.url, appPassword); // split: the migrate service does it
 
   const requestedPort = Number(process.env.PORT ?? 4000);
+  const hasFiles = definition.subgraphs.some((subgraph) => subgraph.name === 'files');
+  const objectStore = hasFiles ? await resolveObjectStore(STATE_DIR, [`http://localhost:${requestedPort}`, `http://127.0.0.1:${requestedPort}`]) : null;
+  if (objectStore) stops.push(objectStore.stop);
   const options = {
     cell: definition,
     instance,
@@ -95,7 +99,7 @@ async function main(): Promise<void> {
     appPassword,
     redisUrl: redis.url,
     keys: await loadOrCreateKeys(STATE_DIR),
-    env: { NODE_ENV: 'development', EMAIL_SINK_DIR: MAIL_DIR, PUSH_SINK_DIR: PUSH_DIR },
+    env: { NODE_ENV: 'development', EMAIL_SINK_DIR: MAIL_DIR, PUSH_SINK_DIR: PUSH_DIR, ...objectStore?.env },
   };
   cell = values.split ? await startSplit(options, requestedPort) : await startOneProcess(options, requestedPort);
   const demo = await seedDemo(cell.gatewayUrl, definition);
@@ -108,7 +112,12 @@ Cellgraph cell "${definition.name}" is up in ${seconds}s (${definition.subgraphs
   Explorer           ${cell.gatewayUrl}  (open in a browser)
   Postgres           ${postgres.description}
   Redis              ${redis.description}, keys under ${cellKeyPrefix(definition.name, instance)}:
-  E-mail             written to ${MAIL_DIR} (invitations, password resets)
+  E-mail             written to ${MAIL_DIR} (invitations, password resets)${
+    objectStore
+      ? `
+  Files              ${objectStore.description}`
+      : ''
+  }
 
   Demo sign-in       ${DEMO_USER.email} / ${DEMO_USER.password}  (organization "${demo.organization}")
   Access token       ${demo.accessToken}

@@ -139,7 +139,7 @@ const gatewayEnv = z.object({
   /** The refresh cookie of browser sessions is `Secure` (Chromium accepts Secure cookies on http://localhost too). */
   SESSION_COOKIE_SECURE: boolFromEnv(true),
   /** Subgraphs handed a delegation with each request, to ask the graph as the caller (comma-separated). */
-  GRAPH_DELEGATES: z.string().default('collaboration,identity,notes'),
+  GRAPH_DELEGATES: z.string().default('collaboration,identity,notes,files'),
   // The cell's Redis namespace (CELL_NAME, CELL_INSTANCE, REDIS_KEY_PREFIX): see the kernel's cell-namespace.
   ...cellNamespaceEnv.shape,
   // METRICS_PORT, METRICS_HOST: where /metrics is served (see the README's Observability).

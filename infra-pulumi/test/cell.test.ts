@@ -179,7 +179,9 @@ describe.each(['all', 'sales', 'core'])('cell %s (staging)', (cell) => {
   it('blocks public access to every bucket and encrypts it; CloudFront alone reads the SPA', () => {
     const current = run(stack);
     const buckets = current.of('aws:s3/bucket:Bucket');
-    expect(buckets.map((bucket) => bucket.name).sort()).toEqual([`${prefix}-backups`, `${prefix}-files`, `${prefix}-spa`]);
+    const withFiles = enabled().includes('files');
+    // The files bucket exists only in a cell with the files subgraph.
+    expect(buckets.map((bucket) => bucket.name).sort()).toEqual([`${prefix}-backups`, ...(withFiles ? [`${prefix}-files`] : []), `${prefix}-spa`]);
     for (const bucket of buckets) {
       const block = current.named('aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock', bucket.name).inputs;
       expect(block).toMatchObject({ bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
@@ -201,16 +203,26 @@ describe.each(['all', 'sales', 'core'])('cell %s (staging)', (cell) => {
       Action: 's3:GetObject',
       Condition: { StringEquals: { 'AWS:SourceArn': current.named('aws:cloudfront/distribution:Distribution', `${prefix}-cdn`).arn } },
     });
+    if (!withFiles) return;
     const lifecycle = current.named('aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration', `${prefix}-files`).inputs.rules;
-    expect(lifecycle).toContainEqual(expect.objectContaining({ id: 'files-infrequent-access', filter: { prefix: 'orgs/' } }));
-    // Only the files service touches the files bucket: no task role of this cell may, and the bucket denies every other principal.
-    for (const policy of current.of('aws:iam/rolePolicy:RolePolicy')) expect(String(policy.inputs.policy)).not.toContain(`${prefix}-files`);
+    expect(lifecycle).toContainEqual(expect.objectContaining({ id: 'files-infrequent-access', filter: { prefix: 'org/' } }));
+    // Only the files service (and the worker's cleanup job) touch the files bucket: the bucket denies every other principal.
+    const touching = current.of('aws:iam/rolePolicy:RolePolicy').filter((policy) => String(policy.inputs.policy).includes(`${prefix}-files`));
+    expect(touching).toHaveLength(2);
+    for (const policy of touching) expect(String(policy.inputs.policy)).toContain(`/${prefix}-files/org/*`);
     const filesPolicy = json(current.named('aws:s3/bucketPolicy:BucketPolicy', `${prefix}-files`).inputs.policy);
     expect(filesPolicy.Statement[1]).toMatchObject({
       Effect: 'Deny',
       Principal: '*',
-      Condition: { ArnNotEquals: { 'aws:PrincipalArn': `arn:aws:iam::123456789012:role/${prefix}-subgraph-files-task` } },
+      Condition: {
+        ArnNotEquals: {
+          'aws:PrincipalArn': [`arn:aws:iam::123456789012:role/${prefix}-subgraph-files-task`, `arn:aws:iam::123456789012:role/${prefix}-worker-task`],
+        },
+      },
     });
+    // Browsers PUT and GET presigned URLs from the app's origin, and no other.
+    const cors = current.named('aws:s3/bucketCorsConfiguration:BucketCorsConfiguration', `${prefix}-files`).inputs.corsRules;
+    expect(cors).toEqual([expect.objectContaining({ allowedOrigins: [expect.stringMatching(/^https:\/\//)], allowedMethods: ['GET', 'PUT', 'HEAD'] })]);
   });
 
   it('gives every service alarms and a health check, and alarms for each enabled subgraph and queue', () => {
@@ -420,7 +432,7 @@ describe('a manifest the program refuses', () => {
   it('fails with the unknown subgraph’s name before declaring anything', async () => {
     const declared: Declared[] = [];
     await expect(runCell('unknown-staging', { cellsDir: dir, resources: declared })).rejects.toThrow(
-      'Cell unknown: unknown subgraph billing (known: identity, tasks, crm, collaboration, notifications)',
+      'Cell unknown: unknown subgraph billing (known: identity, tasks, crm, collaboration, notifications, files)',
     );
     expect(declared).toEqual([]);
   });
@@ -453,7 +465,7 @@ describe('a manifest the program refuses', () => {
     const current = await runCell('docs-staging', { cellsDir: dir, catalog: withFiles });
     const prefix = 'cg-docs-stg';
     const files = json(policyOf(current, `${prefix}-subgraph-files-task`)!.inputs.policy);
-    expect(files.Statement[0]).toMatchObject({ Effect: 'Allow', Resource: `${current.named('aws:s3/bucket:Bucket', `${prefix}-files`).arn}/orgs/*` });
+    expect(files.Statement[0]).toMatchObject({ Effect: 'Allow', Resource: `${current.named('aws:s3/bucket:Bucket', `${prefix}-files`).arn}/org/*` });
     expect(policyOf(current, `${prefix}-subgraph-identity-task`)).toBeUndefined();
     expect(current.named('aws:iam/role:Role', `${prefix}-subgraph-files-task`).inputs.name).toBe(`${prefix}-subgraph-files-task`);
     expect(current.of('aws:cloudwatch/metricAlarm:MetricAlarm').map((alarm) => alarm.inputs.name)).toEqual(

@@ -1,5 +1,6 @@
 import { collaborationSubgraph } from '@cellgraph/collaboration';
 import { crmSubgraph } from '@cellgraph/crm';
+import { filesSubgraph } from '@cellgraph/files';
 import { identitySubgraph } from '@cellgraph/identity';
 import type { AnySubgraphDefinition } from '@cellgraph/kernel';
 import { notesSubgraph } from '@cellgraph/notes';
@@ -14,4 +15,5 @@ export const catalog: Readonly<Record<string, AnySubgraphDefinition>> = {
   collaboration: collaborationSubgraph,
   notifications: notificationsSubgraph,
   notes: notesSubgraph,
+  files: filesSubgraph,
 };

@@ -109,6 +109,7 @@ describe('npm start -- --split', () => {
     expect(services.map((service) => service.name).sort()).toEqual([
       'collaboration',
       'crm',
+      'files',
       'gateway',
       'identity',
       'notes',

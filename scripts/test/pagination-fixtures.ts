@@ -42,6 +42,7 @@ export const connectionPlaces: Record<string, (world: World) => { place: Connect
   'Query.notifications': () => ({ place: root }),
   'Query.emailLog': () => ({ place: root }),
   'Query.notes': () => ({ place: root }),
+  'Query.files': () => ({ place: root }),
   'Query.taggedNodes': (world) => ({ place: root, args: `tagIds: [${JSON.stringify(world.tag)}], match: ANY` }),
   'User.assignedTasks': (world) => ({ place: onNode(world.owner.userId, 'User') }),
   'User.contacts': (world) => ({ place: onNode(world.owner.userId, 'User') }),
@@ -80,8 +81,8 @@ export const connectionPlaces: Record<string, (world: World) => { place: Connect
   }),
 };
 
-/** Fields every Node type has (contributed by collaboration), walked on one object of each type. */
-export const nodeFieldPlaces: Record<string, true> = { comments: true, links: true, activity: true, notes: true };
+/** Fields every Node type has (contributed by collaboration, and the node connections of notes and files), walked on one object of each type. */
+export const nodeFieldPlaces: Record<string, true> = { comments: true, links: true, activity: true, notes: true, files: true };
 
 const root: ConnectionPlace = { wrap: (connection) => connection, pick: (data) => data };
 
@@ -111,6 +112,28 @@ async function many(gql: Gql, field: string, inputs: Record<string, unknown>[], 
   const calls = inputs.map((_input, index) => `m${index}: ${field}(input: $i${index}) { ${selection} userErrors { code message } }`).join('\n');
   const data = await gql(`mutation(${declarations}) { ${calls} }`, Object.fromEntries(inputs.map((input, index) => [`i${index}`, input])));
   return inputs.map((_input, index) => data[`m${index}`]);
+}
+
+/** Uploads text files as a client does (begin, a presigned PUT each, complete); their ids, in order. */
+async function uploadFiles(gql: Gql, files: { name: string; size: number; aboutId?: string }[]): Promise<string[]> {
+  const begun = await many(
+    gql,
+    'fileUploadBegin',
+    files.map((file) => ({ ...file, contentType: 'text/plain' })),
+    'upload { id url method headers { name value } }',
+  );
+  for (const [index, { upload }] of begun.entries()) {
+    const headers = Object.fromEntries((upload.headers as { name: string; value: string }[]).map((header) => [header.name, header.value]));
+    const sent = await fetch(upload.url, { method: upload.method, headers, body: 'x'.repeat(files[index]!.size) });
+    if (!sent.ok) throw new Error(`The fixture's upload ${index} was refused: ${sent.status}`);
+  }
+  const completed = await many(
+    gql,
+    'fileUploadComplete',
+    begun.map(({ upload }) => ({ uploadId: upload.id })),
+    'file { id }',
+  );
+  return completed.map(({ file }) => file.id as string);
 }
 
 const range = (count: number) => Array.from({ length: count }, (_v, index) => index);
@@ -282,6 +305,13 @@ export async function buildWorld(cell: TestCell): Promise<World> {
     Deal: deal,
     Pipeline: pipeline,
   };
+  // files: 7 uploaded files (a real presigned PUT each) for Query.files; the first is the File of the Node connections.
+  nodes.File = (
+    await uploadFiles(
+      asMember,
+      range(7).map((index) => ({ name: `${TITLES[index]}.txt`, size: 1 + index })),
+    )
+  )[0]!;
   // notes: 7 organization-wide notes (the owner reads them) about every other node, for Query.notes and
   // Node.notes; the first is the Note of the Node connections, with 6 revisions and 6 notes about it.
   const aboutEveryNode = Object.values(nodes);
@@ -320,6 +350,11 @@ export async function buildWorld(cell: TestCell): Promise<World> {
     'linkCreate',
     attached.flatMap((id) => targets.map((target) => ({ fromId: id, toId: target, relationship: id === parent ? 'related' : 'blocks' }))),
     'link { id }',
+  );
+  // Node.files: 5 files attached to each object.
+  await uploadFiles(
+    asMember,
+    attached.flatMap((id) => range(5).map((index) => ({ name: `${TITLES[index]}.txt`, size: 1 + index, aboutId: id }))),
   );
   const thread = (await many(asMember, 'commentCreate', [{ nodeId: parent, body: 'Thread' }], 'comment { id }'))[0].comment.id as string;
   await many(

@@ -12,6 +12,10 @@ import {
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { startLocalS3Server } from '@cellgraph/files/local-store';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { catalog } from '../runtime/catalog.js';
 
 /**
@@ -72,8 +76,10 @@ export default async function setup(project: TestProject) {
     throw error;
   });
   project.provide('cellgraphTemplateDatabase', template);
+  const objectStore = await startObjectStore();
 
   return async function teardown() {
+    await objectStore.stop();
     // Every test file dropped its own database; the template goes too unless another run still
     // holds its lock (the last one out drops it).
     try {
@@ -116,4 +122,22 @@ async function connect(url: string): Promise<pg.Client> {
 
 function likePrefix(prefix: string): string {
   return prefix.replaceAll('_', '\\_');
+}
+
+/**
+ * The files subgraph's store for every test file (cells, harnesses and processes they start read
+ * S3_* from the environment, which the test workers inherit): the local S3-compatible server on a
+ * free port, its objects in a temporary directory; unless S3_ENDPOINT names one (e.g. MinIO).
+ */
+async function startObjectStore(): Promise<{ stop(): Promise<void> }> {
+  if (process.env.S3_ENDPOINT) return { stop: async () => {} };
+  const directory = mkdtempSync(join(tmpdir(), 'cellgraph-test-s3-'));
+  const server = await startLocalS3Server({ directory, bucket: 'cellgraph-test', corsOrigins: ['http://localhost:4000'] });
+  Object.assign(process.env, server.env);
+  return {
+    async stop() {
+      await server.stop();
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,0 +1,37 @@
+import { principalUserId, type Authorizer, type GraphClient, type RequestContext } from '@cellgraph/kernel';
+
+const VISIBLE = 'query FilesAboutVisible($ids: [ID!]!) { nodes(ids: $ids) { id } }';
+
+/**
+ * Who reads a file. One attached to an object is readable by whoever can read that object — its
+ * owner decides, asked through the graph as the caller (`nodes(ids:)`: one call for a batch);
+ * an unattached one by its uploader and the organization's owners and admins.
+ */
+export class FileAccessRule {
+  constructor(
+    private readonly authz: Authorizer,
+    private readonly graph: GraphClient,
+  ) {}
+
+  async isAdmin(request: RequestContext): Promise<boolean> {
+    // API keys act as members, never as administrators.
+    const principal = request.principal;
+    if (principal.kind !== 'user' || !principal.orgId) return false;
+    const role = await this.authz.roleOf(principal.orgId, principal.userId);
+    return role === 'owner' || role === 'admin';
+  }
+
+  /** The ids among `ids` (global ids of any type) that exist and the caller can read. */
+  async visible(request: RequestContext, ids: readonly string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const answer = await this.graph.request<{ nodes: ({ id: string } | null)[] }>(request, VISIBLE, { ids: [...ids] });
+    return new Set(ids.filter((_, index) => answer.data?.nodes?.[index]));
+  }
+
+  async readableOf(request: RequestContext, rows: readonly { aboutId: string | null; uploadedBy: string }[]): Promise<boolean[]> {
+    const userId = principalUserId(request.principal);
+    const about = [...new Set(rows.flatMap((row) => (row.aboutId ? [row.aboutId] : [])))];
+    const [visible, admin] = await Promise.all([this.visible(request, about), rows.some((row) => !row.aboutId) ? this.isAdmin(request) : false]);
+    return rows.map((row) => (row.aboutId ? visible.has(row.aboutId) : admin || row.uploadedBy === userId));
+  }
+}

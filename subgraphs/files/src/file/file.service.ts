@@ -1,0 +1,326 @@
+import {
+  AggregateAccess,
+  filterToSql,
+  forbidden,
+  globalIdOf,
+  idempotent,
+  OrderDirection,
+  paginate,
+  principalUserId,
+  requireOrgId,
+  requireUserId,
+  requireVisibleNodes,
+  sortKeysFor,
+  toGlobalId,
+  uuidv7,
+  validateInput,
+  type Authorizer,
+  type Connection,
+  type Database,
+  type FilterSpec,
+  type GraphClient,
+  type OrderField,
+  type RequestContext,
+} from '@cellgraph/kernel';
+import { imageSize } from 'image-size';
+import type { EntityManager } from 'typeorm';
+import { z } from 'zod';
+import type { ObjectStore, PresignedRequest } from '../storage/object-store.js';
+import { typeAllowed, type StorageConfig } from '../storage/storage.config.js';
+import { FileAccessRule } from './file-access.js';
+import { sanitizeFileName } from './file-names.js';
+import { File } from './file.entity.js';
+import {
+  aboutNotFound,
+  FileErrorCode,
+  fileNotFound,
+  quotaExceeded,
+  tooLarge,
+  typeNotAllowed,
+  uploadMismatch,
+  uploadMissing,
+  uploadNotFound,
+} from './file.errors.js';
+import type { FileFilter, FilesArgs, FileUploadBeginInput } from './file.inputs.js';
+import { Upload } from './upload.entity.js';
+
+const name = z.string().transform(sanitizeFileName).pipe(z.string().min(1, 'A file name is required'));
+const contentType = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/, 'A media type such as image/png');
+const beginInput = z.object({
+  name,
+  contentType,
+  size: z.number().int('Bytes are whole').min(1, 'An empty file cannot be uploaded'),
+  aboutId: z.string().min(1).max(200).nullish(),
+});
+const completeInput = z.object({ uploadId: globalIdOf('FileUpload') });
+const renameInput = z.object({ id: globalIdOf('File'), name });
+const idInput = z.object({ id: globalIdOf('File') });
+
+/** How much of an image is read to find its dimensions (headers sit at the start). */
+const IMAGE_HEADER_BYTES = 512 * 1024;
+
+const filterSpec: FilterSpec = {
+  id: { path: 'file.id', kind: 'id', idType: 'File' },
+  name: { path: 'file.name', kind: 'string' },
+  contentType: { path: 'file.contentType', kind: 'string' },
+  uploadedBy: { path: 'file.uploadedBy', kind: 'id', idType: 'User' },
+  createdAt: { path: 'file.createdAt', kind: 'datetime' },
+};
+
+const orderFields: Record<string, OrderField> = {
+  createdAt: { path: 'file.createdAt', sqlType: 'timestamptz' },
+  name: { path: 'file.name', sqlType: 'text' },
+  size: { path: 'file.size', sqlType: 'bigint' },
+};
+const idOrder: OrderField = { path: 'file.id', sqlType: 'uuid' };
+const newestFirst = [{ field: 'createdAt', direction: OrderDirection.DESC }];
+
+/** A presigned upload as the API returns it. */
+export interface BegunUpload extends PresignedRequest {
+  id: string;
+}
+
+/**
+ * Files of the caller's organization. An upload is begun (quota reserved, a presigned PUT handed
+ * out), the client sends the bytes to the store, and completing it checks what the store holds
+ * before the File exists. Renaming, the trash and restoring are for the uploader and the
+ * organization's owners and admins; reading follows FileAccessRule.
+ */
+export class FileService {
+  readonly access: AggregateAccess<File>;
+  readonly rule: FileAccessRule;
+
+  constructor(
+    private readonly db: Database,
+    private readonly authz: Authorizer,
+    private readonly graph: GraphClient,
+    private readonly store: ObjectStore,
+    private readonly config: StorageConfig,
+  ) {
+    this.rule = new FileAccessRule(authz, graph);
+    this.access = new AggregateAccess(db, authz, {
+      type: 'File',
+      entity: File,
+      table: 'files.files',
+      notFound: fileNotFound,
+      readableOf: (request, rows) => this.rule.readableOf(request, rows),
+    });
+  }
+
+  /**
+   * Files the caller may list: those attached to `aboutId` (when it may read that object; checked
+   * here unless `aboutChecked`, as the batch of Node.files does), else
+   * its own uploads — every file of the organization for owners and admins.
+   */
+  async list(request: RequestContext, args: FilesArgs, aboutChecked = false): Promise<Connection<File>> {
+    requireOrgId(request);
+    let restrict: ((query: ReturnType<FileService['query']>) => void) | null;
+    if (args.aboutId) {
+      const aboutId = args.aboutId;
+      if (!aboutChecked) await requireVisibleNodes(this.graph, request, [aboutId], () => aboutNotFound());
+      restrict = (query) => query.andWhere('file.aboutId = :aboutId', { aboutId });
+    } else if (await this.rule.isAdmin(request)) {
+      restrict = null;
+    } else {
+      const userId = principalUserId(request.principal);
+      restrict = (query) => query.andWhere('file.uploadedBy = :userId', { userId });
+    }
+    return paginate({
+      db: this.db,
+      scope: request,
+      build: (em) => {
+        const query = this.query(em, args.filter);
+        restrict?.(query);
+        return query;
+      },
+      sort: sortKeysFor(args.orderBy, orderFields, newestFirst, idOrder),
+      args,
+    });
+  }
+
+  /** Reserves the quota and hands out a presigned PUT bound to the type and size. */
+  async beginUpload(request: RequestContext, input: FileUploadBeginInput): Promise<BegunUpload> {
+    const orgId = requireOrgId(request);
+    const uploadedBy = requireUserId(request);
+    await this.authz.require(request, 'write', 'File');
+    const valid = validateInput(beginInput, input, FileErrorCode.InvalidInput);
+    if (!typeAllowed(this.config, valid.contentType)) throw typeNotAllowed(valid.contentType);
+    if (valid.size > this.config.FILE_MAX_SIZE) throw tooLarge(this.config.FILE_MAX_SIZE);
+    if (valid.aboutId) await requireVisibleNodes(this.graph, request, [valid.aboutId], () => aboutNotFound());
+    const upload = await this.db.transaction(request, (em) =>
+      idempotent(em, this.db.schema, {
+        key: input.idempotencyKey,
+        operation: 'fileUploadBegin',
+        input: valid,
+        create: async () => {
+          await this.reserve(em, orgId, valid.size);
+          const id = uuidv7();
+          return em.save(
+            em.create(Upload, {
+              id,
+              orgId,
+              name: valid.name,
+              contentType: valid.contentType,
+              size: valid.size,
+              storageKey: `org/${orgId}/${id}`,
+              aboutId: valid.aboutId ?? null,
+              uploadedBy,
+              abandonedAt: new Date(Date.now() + this.config.FILE_UPLOAD_ABANDON_AFTER_SECONDS * 1000),
+            }),
+          );
+        },
+        load: (id) => em.findOneBy(Upload, { id }),
+      }),
+    );
+    if (!upload) throw uploadNotFound(); // a replay of an upload completed since
+    const put = await this.store.presignPut(upload.storageKey, upload.contentType, upload.size, this.config.FILE_UPLOAD_URL_TTL_SECONDS);
+    return { id: toGlobalId('FileUpload', upload.id), ...put };
+  }
+
+  /**
+   * Makes the upload a File once the store holds exactly what was announced: its size and type
+   * (HEAD), its SHA-256 (streamed) and, for images, its dimensions (read from its first bytes).
+   * Content that does not match is deleted with its upload: nothing becomes visible.
+   */
+  async completeUpload(request: RequestContext, input: { uploadId: string }): Promise<File> {
+    const uploadedBy = requireUserId(request);
+    const { uploadId } = validateInput(completeInput, input, FileErrorCode.InvalidInput);
+    const upload = await this.db.transaction(request, (em) => em.findOneBy(Upload, { id: uploadId, uploadedBy }));
+    if (!upload) throw uploadNotFound();
+    const head = await this.store.head(upload.storageKey);
+    if (!head) throw uploadMissing();
+    const storedType = head.contentType?.split(';')[0]!.trim().toLowerCase() ?? null;
+    const mismatch =
+      head.size !== upload.size
+        ? `${head.size} bytes instead of ${upload.size}`
+        : storedType !== upload.contentType
+          ? `type ${storedType ?? 'unknown'} instead of ${upload.contentType}`
+          : null;
+    const dimensions = !mismatch && upload.contentType.startsWith('image/') ? await this.dimensions(upload.storageKey) : null;
+    const problem = mismatch ?? (upload.contentType.startsWith('image/') && !dimensions ? 'not a readable image' : null);
+    if (problem) {
+      await this.discard(request, upload);
+      throw uploadMismatch(problem);
+    }
+    const checksum = await this.store.sha256(upload.storageKey);
+    return this.db.transaction(request, async (em) => {
+      const locked = await em
+        .getRepository(Upload)
+        .createQueryBuilder('upload')
+        .setLock('pessimistic_write')
+        .where('upload.id = :id', { id: upload.id })
+        .getOne();
+      if (!locked) throw uploadNotFound(); // completed (or cleaned up) meanwhile
+      await em.delete(Upload, { id: upload.id });
+      const file = await em.save(
+        em.create(File, {
+          id: upload.id,
+          orgId: upload.orgId,
+          name: upload.name,
+          contentType: upload.contentType,
+          size: upload.size,
+          checksum,
+          width: dimensions?.width ?? null,
+          height: dimensions?.height ?? null,
+          storageKey: upload.storageKey,
+          aboutId: upload.aboutId,
+          uploadedBy: upload.uploadedBy,
+        }),
+      );
+      await this.emit(em, file, 'file.uploaded', { name: file.name, contentType: file.contentType, size: file.size, aboutId: file.aboutId });
+      return file;
+    });
+  }
+
+  /** A short-lived presigned GET that downloads the file under its name (the caller read the file). */
+  downloadUrl(file: File): Promise<PresignedRequest> {
+    return this.store.presignGet(file.storageKey, file.name, file.contentType, this.config.FILE_DOWNLOAD_URL_TTL_SECONDS);
+  }
+
+  async rename(request: RequestContext, input: { id: string; name: string }): Promise<File> {
+    const valid = validateInput(renameInput, input, FileErrorCode.InvalidInput);
+    return this.db.transaction(request, async (em) => {
+      const file = await this.loadToManage(em, request, valid.id);
+      if (file.name === valid.name) return file;
+      const before = file.name;
+      file.name = valid.name;
+      const saved = await em.save(file);
+      await this.emit(em, saved, 'file.renamed', { before: { name: before }, after: { name: saved.name } });
+      return saved;
+    });
+  }
+
+  /** Moves a file to the trash (soft delete); its bytes stay until it is purged. */
+  async delete(request: RequestContext, input: { id: string }): Promise<string> {
+    const { id } = validateInput(idInput, input, FileErrorCode.InvalidInput);
+    await this.db.transaction(request, async (em) => {
+      const file = await this.loadToManage(em, request, id);
+      await em.softDelete(File, { id });
+      await this.emit(em, file, 'file.deleted', { title: file.name });
+    });
+    return input.id;
+  }
+
+  /** Brings a file back from the trash. */
+  async restore(request: RequestContext, input: { id: string }): Promise<File> {
+    const { id } = validateInput(idInput, input, FileErrorCode.InvalidInput);
+    return this.db.transaction(request, async (em) => {
+      const file = await em.findOne(File, { where: { id }, withDeleted: true });
+      if (!file?.deletedAt || !(await this.mayManage(request, file))) throw fileNotFound();
+      file.deletedAt = null;
+      const saved = await em.save(file);
+      await this.emit(em, saved, 'file.restored', {});
+      return saved;
+    });
+  }
+
+  /** Bytes the organization stores or is uploading. Runs under the organization's quota lock. */
+  private async reserve(em: EntityManager, orgId: string, size: number): Promise<void> {
+    // One writer per organization at a time: parallel begins cannot both pass the check.
+    await em.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`files.quota:${orgId}`]);
+    const [{ used }] = await em.query(`SELECT (SELECT coalesce(sum(size), 0) FROM files.files) + (SELECT coalesce(sum(size), 0) FROM files.uploads) AS used`);
+    if (Number(used) + size > this.config.FILE_QUOTA_BYTES) throw quotaExceeded(this.config.FILE_QUOTA_BYTES, Number(used));
+  }
+
+  private async dimensions(key: string): Promise<{ width: number; height: number } | null> {
+    try {
+      const { width, height } = imageSize(await this.store.readStart(key, IMAGE_HEADER_BYTES));
+      return width && height ? { width, height } : null;
+    } catch {
+      return null; // not an image image-size can read
+    }
+  }
+
+  private async discard(request: RequestContext, upload: Upload): Promise<void> {
+    await this.db.transaction(request, async (em) => {
+      await em.delete(Upload, { id: upload.id });
+      await this.store.delete([upload.storageKey]);
+    });
+  }
+
+  private async mayManage(request: RequestContext, file: File): Promise<boolean> {
+    return file.uploadedBy === principalUserId(request.principal) || (await this.rule.isAdmin(request));
+  }
+
+  /** The file locked for a change by its uploader or an administrator; others who read it get FORBIDDEN. */
+  private async loadToManage(em: EntityManager, request: RequestContext, id: string): Promise<File> {
+    const file = await this.access.loadForUpdate(em, request, 'read', id);
+    if (!(await this.mayManage(request, file))) throw forbidden('Only its uploader or an administrator may change a file');
+    return file;
+  }
+
+  private emit(em: EntityManager, file: File, type: string, data: Record<string, unknown>): Promise<void> {
+    return this.db.emit(em, { type, orgId: file.orgId, subject: { type: 'File', id: file.id }, data });
+  }
+
+  private query(em: EntityManager, filter: FileFilter | null | undefined) {
+    const query = em.createQueryBuilder(File, 'file');
+    const condition = filterToSql(filter as Record<string, unknown> | null | undefined, filterSpec);
+    if (condition) query.andWhere(condition.sql, condition.params);
+    return query;
+  }
+}

@@ -1,0 +1,13 @@
+import type { Authorizer, Database } from '@cellgraph/kernel';
+import type { FileCleanup } from './file/file-cleanup.js';
+import type { FileService } from './file/file.service.js';
+import type { ObjectStore } from './storage/object-store.js';
+
+/** What every resolver of the files subgraph receives. */
+export interface FilesServices {
+  db: Database;
+  authz: Authorizer;
+  store: ObjectStore;
+  files: FileService;
+  cleanup: FileCleanup;
+}
