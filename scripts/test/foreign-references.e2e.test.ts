@@ -127,6 +127,12 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   noteDelete: (f) => ({ id: f.note }),
   noteRestore: (f) => ({ id: f.trashedNote }),
   notePurge: (f) => ({ id: f.trashedNote }),
+  fileUploadBegin: (f) => ({ name: 'Report.txt', contentType: 'text/plain', size: 3, aboutId: f.task }),
+  fileUploadComplete: (f) => ({ uploadId: f.upload }),
+  fileRename: (f) => ({ id: f.file, name: 'Renamed.txt' }),
+  fileDelete: (f) => ({ id: f.file }),
+  fileRestore: (f) => ({ id: f.trashedFile }),
+  filePurge: (f) => ({ id: f.trashedFile }),
   boardPurge: (f) => ({ id: f.trashedBoard }),
 };
 
@@ -285,6 +291,24 @@ async function buildFixture(owner: TestUser) {
   const trashedNote = (await data(owner, 'noteCreate', { title: 'Old note' }, 'note { id }')).note.id as string;
   await data(owner, 'noteDelete', { id: trashedNote }, 'note { id }');
 
+  // Files: two uploaded as a client does (a presigned PUT each), one of them in the trash, and one upload begun only.
+  const begin = async (name: string) =>
+    (await data(owner, 'fileUploadBegin', { name, contentType: 'text/plain', size: 3, aboutId: task }, 'upload { id url method headers { name value } }'))
+      .upload as {
+      id: string;
+      url: string;
+      method: string;
+      headers: { name: string; value: string }[];
+    };
+  const uploaded = async (name: string) => {
+    const upload = await begin(name);
+    const sent = await fetch(upload.url, { method: upload.method, headers: Object.fromEntries(upload.headers.map((h) => [h.name, h.value])), body: 'abc' });
+    expect(sent.status, `the fixture's upload of ${name}`).toBe(200);
+    return (await data(owner, 'fileUploadComplete', { uploadId: upload.id }, 'file { id }')).file.id as string;
+  };
+  const [file, trashedFile, upload] = [await uploaded('Spec.txt'), await uploaded('Old.txt'), (await begin('Pending.txt')).id];
+  await data(owner, 'fileDelete', { id: trashedFile }, 'deletedFileId');
+
   const notificationId = uuidv7();
   await withClient(cell.database.url, (client) =>
     client.query(
@@ -313,6 +337,9 @@ async function buildFixture(owner: TestUser) {
       notification,
       note,
       trashedNote,
+      file,
+      trashedFile,
+      upload,
     },
   };
 }
