@@ -60,6 +60,10 @@ describe('sanitizeDoc', () => {
     let deep: unknown = text('bottom');
     for (let level = 0; level < MAX_DEPTH + 5; level += 1) deep = { type: 'blockquote', content: [deep] };
     expect(() => sanitizeDoc(doc(deep))).toThrow(/deeper than 20/);
+    // Far deeper than the stack allows JSON.stringify to walk: refused as too deep, not a crash.
+    let hostile: unknown = text('bottom');
+    for (let level = 0; level < 100_000; level += 1) hostile = { type: 'paragraph', content: [hostile] };
+    expect(() => sanitizeDoc(doc(hostile))).toThrow(/deeper than 20/);
     let fine: unknown = text('bottom');
     for (let level = 0; level < MAX_DEPTH - 2; level += 1) fine = { type: 'blockquote', content: [fine] };
     expect(() => sanitizeDoc(doc(fine))).not.toThrow();

@@ -128,6 +128,8 @@ function cleanNode(node: unknown, depth: number): RichTextNode | null {
  * one nested deeper than 20 levels, and anything that is not a `doc`; drops whatever is not allowed.
  */
 export function sanitizeDoc(input: unknown): RichTextDoc {
+  // Depth first, without recursion: JSON.stringify of a hostile, deeply nested body overflows the stack.
+  if (nestedDeeperThan(input, MAX_DEPTH * 2 + 2)) throw new RichTextError(`The body is nested deeper than ${MAX_DEPTH} levels`);
   const size = Buffer.byteLength(JSON.stringify(input) ?? '', 'utf8');
   if (size > MAX_BODY_BYTES) throw new RichTextError(`The body is larger than ${MAX_BODY_BYTES / 1024} KiB`);
   if (!isRecord(input) || input.type !== 'doc') throw new RichTextError('The body must be a document: { "type": "doc", "content": [...] }');
@@ -135,6 +137,18 @@ export function sanitizeDoc(input: unknown): RichTextDoc {
     ? input.content.map((child) => cleanNode(child, 1)).filter((child): child is RichTextNode => child !== null)
     : [];
   return { type: 'doc', content };
+}
+
+/** Whether any value inside `input` (objects and arrays alike) lies deeper than `max`. */
+function nestedDeeperThan(input: unknown, max: number): boolean {
+  const pending: [unknown, number][] = [[input, 0]];
+  while (pending.length) {
+    const [value, depth] = pending.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > max) return true;
+    for (const child of Object.values(value)) pending.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /** An empty document. */
