@@ -425,6 +425,8 @@ describe('failures of subgraphs', () => {
         crm: 'ok',
         collaboration: 'ok',
         notifications: 'ok',
+        notes: 'ok',
+        files: 'ok',
       });
     } finally {
       await gateway.stop();
@@ -457,12 +459,12 @@ describe('health', () => {
     const closed = { breaker: 'closed', consecutiveFailures: 0 };
     expect(await (await fetch(`${base}/health/ready`)).json()).toEqual({
       status: 'ok',
-      subgraphs: { identity: closed, tasks: closed, crm: closed, collaboration: closed, notifications: closed },
+      subgraphs: { identity: closed, tasks: closed, crm: closed, collaboration: closed, notifications: closed, notes: closed, files: closed },
       accessTokenKeys: { status: 'fresh', ageMs: expect.any(Number), identityUnreachable: false },
     });
     const ok = { status: 'ok', ...closed };
     expect(await (await fetch(`${base}/health/subgraphs`)).json()).toEqual({
-      subgraphs: { identity: ok, tasks: ok, crm: ok, collaboration: ok, notifications: ok },
+      subgraphs: { identity: ok, tasks: ok, crm: ok, collaboration: ok, notifications: ok, notes: ok, files: ok },
     });
     const host = (await (await fetch(`${cell.subgraphsUrl}/health/ready`)).json()) as { status: string; subgraphs: Record<string, unknown> };
     expect(host.status).toBe('ok');
