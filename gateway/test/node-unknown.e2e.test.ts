@@ -51,6 +51,20 @@ const realIdOf: Record<string, (user: TestUser) => Promise<string>> = {
   Pipeline: (user) => mutate(user, 'pipelineCreate', { name: 'Hidden pipeline' }, 'pipeline'),
   Deal: async (user) =>
     mutate(user, 'dealCreate', { title: 'Hidden deal', contactId: await realIdOf.Contact!(user), pipelineId: await realIdOf.Pipeline!(user) }, 'deal'),
+  Note: (user) => mutate(user, 'noteCreate', { title: 'Hidden note', visibility: 'ORGANIZATION' }, 'note'),
+  File: async (user) => {
+    // Uploaded as a client does: begin, a presigned PUT, complete.
+    const begun = await cell.gql(
+      'mutation($input: FileUploadBeginInput!) { fileUploadBegin(input: $input) { upload { id url method headers { name value } } userErrors { code } } }',
+      { input: { name: 'Hidden.txt', contentType: 'text/plain', size: 6 } },
+      user.token,
+    );
+    expect(begun.data?.fileUploadBegin?.userErrors ?? begun.errors).toEqual([]);
+    const upload = begun.data!.fileUploadBegin.upload as { id: string; url: string; method: string; headers: { name: string; value: string }[] };
+    const sent = await fetch(upload.url, { method: upload.method, headers: Object.fromEntries(upload.headers.map((h) => [h.name, h.value])), body: 'hidden' });
+    expect(sent.status).toBe(200);
+    return mutate(user, 'fileUploadComplete', { uploadId: upload.id }, 'file');
+  },
 };
 
 describe('node(id:) and nodes(ids:) for ids that do not exist or belong to another organization', () => {
