@@ -19,7 +19,15 @@ describe('cell: which modules the cell serves', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data!.cell).toEqual({
       name: 'all',
-      modules: [{ name: 'identity' }, { name: 'tasks' }, { name: 'crm' }, { name: 'collaboration' }, { name: 'notifications' }, { name: 'notes' }, { name: 'files' }],
+      modules: [
+        { name: 'identity' },
+        { name: 'tasks' },
+        { name: 'crm' },
+        { name: 'collaboration' },
+        { name: 'notifications' },
+        { name: 'notes' },
+        { name: 'files' },
+      ],
     });
   });
 
