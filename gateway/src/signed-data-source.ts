@@ -10,6 +10,7 @@ import {
 import type { CircuitBreaker } from './circuit-breaker.js';
 import type { GatewayContext } from './context.js';
 import { dedupeEntities } from './entity-dedup.js';
+import { keepEntityTypenames } from './entity-typenames.js';
 import { observeSubgraphFetch } from './observability.js';
 
 // Carries the request context from willSendRequest to the fetcher inside this process only: the
@@ -54,11 +55,12 @@ export function signedDataSource(options: {
 class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   subgraph = '';
 
-  // Each distinct entity representation is sent once (see entity-dedup.ts); the body signed is the one sent.
+  // Each distinct entity representation is sent once (see entity-dedup.ts); the body signed is the
+  // one sent. The entities keep the concrete types the gateway knew (see entity-typenames.ts).
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const deduped = dedupeEntities(options.request);
-    if (!deduped) return super.process(options);
-    return deduped.fanOut(await super.process({ ...options, request: deduped.request }));
+    const response = deduped ? deduped.fanOut(await super.process({ ...options, request: deduped.request })) : await super.process(options);
+    return keepEntityTypenames(options.request, response);
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
