@@ -22,6 +22,8 @@ const notes = [
   { id: note(3), title: 'Launch plan', about: [task(2), note(1)] },
 ];
 const findNote = (id: string) => notes.find((n) => n.id === id) ?? null;
+/** While set, the notes subgraph fails every connection it is asked for (its database is down). */
+let notesFailing = false;
 
 const tasksSubgraph = {
   name: 'tasks',
@@ -44,6 +46,7 @@ const notesSubgraph = {
     Note: { __resolveReference: ({ id }: { id: string }) => findNote(id) && { ...findNote(id), aboutIds: findNote(id)!.about } },
     NoteConnection: {
       __resolveReference: ({ request }: { request: string }) => {
+        if (notesFailing) throw new Error('The notes database is unavailable');
         const { about, first } = parseNodeConnectionRequest(request);
         const matching = notes.filter((n) => n.about.includes(about)).map((n) => ({ ...n, aboutIds: n.about }));
         return { request, nodes: matching.slice(0, first ?? undefined), totalCount: matching.length };
@@ -89,6 +92,24 @@ describe('Node connections and references to any Node from a subgraph that owns 
       { about: task(1), first: 1 },
       { about: task(2), first: 1 },
     ]);
+  });
+
+  it('still answers the objects when the connection’s owner fails: the connection alone is null, with its error', async () => {
+    notesFailing = true;
+    try {
+      const result = await gateway.query('{ tasks { title notes { totalCount } } }');
+      expect(result.data).toEqual({
+        tasks: [
+          { title: 'Write the spec', notes: null },
+          { title: 'Ship it', notes: null },
+        ],
+      });
+      // One error for the batched fetch, at the connection's path (the gateway's `@` stands for every task).
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors![0]!.path?.slice(0, 3)).toEqual(['tasks', '@', 'notes']);
+    } finally {
+      notesFailing = false;
+    }
   });
 
   it('gives the owner’s own Node types the connection too, and answers it through node(id:)', async () => {

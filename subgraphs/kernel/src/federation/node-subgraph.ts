@@ -105,7 +105,8 @@ export function nodeSubgraphSdl(types: readonly string[], references: readonly N
     byType.set(reference.type, [...(byType.get(reference.type) ?? []), reference]);
   const connectionFields = [...connections]
     .sort((a, b) => a.field.localeCompare(b.field))
-    .map((c) => `${description(c.description, '  ')}  ${c.field}(${NODE_CONNECTION_ARGUMENTS}): ${c.type}!`);
+    // Nullable like every contributed field: when the contributing subgraph is down the object still answers.
+    .map((c) => `${description(c.description, '  ')}  ${c.field}(${NODE_CONNECTION_ARGUMENTS}): ${c.type}`);
   const referenceFields = (fields: readonly NodeReference[] = []) =>
     fields.map((f) =>
       f.list
