@@ -83,6 +83,22 @@ describe('requested nodes', () => {
     expect(sized('{ board(id: "b") { owners { name } people { name } } }')).toBe(3 + 100);
   });
 
+  it('sizes a list by its field coordinate when its module bounds it, whatever the type of its objects', () => {
+    const thread = buildSchema(`
+      type Query { task(id: ID!): Task }
+      type Task { comments(first: Int, last: Int): CommentConnection, watchers: [User!]! }
+      type CommentConnection { nodes: [Comment!]! }
+      type Comment { author: User, mentions: [User!]!, replies(first: Int, last: Int): CommentConnection }
+      type User { name: String }
+    `);
+    const document = parse(
+      '{ task(id: "t") { watchers { name } comments(first: 50) { nodes { author { name } mentions { name } replies(first: 20) { nodes { mentions { name } } } } } } }',
+    );
+    const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+    // Watchers keep the assumed size (a list of users in general); a comment's mentions are at most 20.
+    expect(requestedNodes(thread, document, operation, {}, { assumedListSize: 100 })).toBe(100 + 50 + 50 * 20 + 50 * 20 + 50 * 20 * 20);
+  });
+
   it('stops at a fragment that spreads itself (validation reports it)', () => {
     expect(cost('{ me { ...Loop } } fragment Loop on User { friends(first: 2) { nodes { ...Loop } } }')).toBe(2);
   });

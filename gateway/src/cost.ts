@@ -31,8 +31,8 @@ import type { GatewayContext } from './context.js';
  *  - a list with a list-of-ids argument (`nodes(ids:)`): that list's length (the field caps it);
  *  - a list with a `first`/`last`/`limit` argument: that value;
  *  - a list whose field declares `@listSize(assumedSize: n)` (on its definition's AST), or whose
- *    objects are a small collection with a declared size (DECLARED_LIST_SIZES: a board's columns, an
- *    object's tags): that size;
+ *    size a module bounds (DECLARED_LIST_SIZES, by field coordinate or by the type of its objects: a
+ *    comment's mentions, a board's columns, an object's tags): that size;
  *  - any other list of objects: the assumed size (ASSUMED_LIST_SIZE; by default MAX_PAGE_SIZE).
  * Arguments come from the request's variables, or the operation's variable defaults. The count
  * bounds the work a request can cause however the subgraphs batch it.
@@ -41,16 +41,22 @@ import type { GatewayContext } from './context.js';
 const SLICING_ARGUMENTS = ['first', 'last', 'limit'];
 
 /**
- * Sizes of the unpaged lists of small collections, by the type of their objects, as
- * `@listSize(assumedSize:)` would declare them: without these a board (4 columns × 100 tasks with
- * their tags) counted 100 columns × 100 tasks × 100 tags and was refused. The subgraphs link
- * Federation 2.3, which has no `@listSize`; a field that declares one on its AST wins.
+ * Sizes of the unpaged lists that modules keep small, as `@listSize(assumedSize:)` would declare
+ * them, by field coordinate (`Type.field`) or by the type of their objects: without these a board
+ * (4 columns × 100 tasks with their tags) counted 100 columns × 100 tasks × 100 tags and was
+ * refused, and so was a task's comment thread with its mentions. The subgraphs link Federation 2.3,
+ * which has no `@listSize`; a field that declares one on its AST wins. A coordinate's size is the
+ * bound its module enforces on writes (named next to it).
  */
 export const DECLARED_LIST_SIZES: Readonly<Record<string, number>> = {
   /** A board's columns (boardCreate takes at most 50; boards have a handful). */
   BoardColumn: 20,
   /** The tags on one object. */
   Tag: 10,
+  /** The people one comment mentions (collaboration's MAX_MENTIONS). */
+  'Comment.mentions': 20,
+  /** The objects one note is about (notes' noteCreate/noteAttach take at most 50). */
+  'Note.about': 50,
 };
 const CONNECTION_SIZED_FIELDS = new Set(['nodes', 'edges']);
 
@@ -84,7 +90,7 @@ export function requestedNodes(
     }
     return null;
   };
-  const sizeOf = (definition: GraphQLField<unknown, unknown>, field: FieldNode, inSizedConnection: boolean): Size => {
+  const sizeOf = (parent: GraphQLCompositeType, definition: GraphQLField<unknown, unknown>, field: FieldNode, inSizedConnection: boolean): Size => {
     if (isConnection(definition)) return { kind: 'many', size: slice(field) ?? DEFAULT_PAGE_SIZE };
     if (!isListType(getNullableType(definition.type))) return { kind: 'one' };
     if (inSizedConnection && CONNECTION_SIZED_FIELDS.has(definition.name)) return { kind: 'sized-by-parent' };
@@ -92,7 +98,7 @@ export function requestedNodes(
       const value = argument(field, arg.name);
       if (value !== undefined && value !== null) return { kind: 'many', size: Array.isArray(value) ? value.length : 1 };
     }
-    return { kind: 'many', size: slice(field) ?? declaredSize(definition) ?? assumedListSize };
+    return { kind: 'many', size: slice(field) ?? declaredSize(parent, definition) ?? assumedListSize };
   };
   /** `inSizedConnection`: the selection set is a connection's, whose size was already counted. */
   const count = (
@@ -110,7 +116,7 @@ export function requestedNodes(
         if (!definition) continue;
         const type = getNamedType(definition.type);
         if (!isCompositeType(type)) continue;
-        const size = sizeOf(definition, selection, inSizedConnection);
+        const size = sizeOf(parent, definition, selection, inSizedConnection);
         const inner = size.kind === 'many' ? multiplier * size.size : multiplier;
         if (size.kind === 'many') nodes += inner;
         nodes += count(selection.selectionSet!, type, inner, visiting, isConnection(definition));
@@ -137,12 +143,12 @@ function isConnection(definition: GraphQLField<unknown, unknown>): boolean {
   return getNamedType(definition.type).name.endsWith('Connection') && definition.args.some((arg) => arg.name === 'first' || arg.name === 'last');
 }
 
-/** The size a list field declares: its `@listSize(assumedSize:)`, else its objects' declared size. */
-function declaredSize(definition: GraphQLField<unknown, unknown>): number | null {
+/** The size a list field declares: its `@listSize(assumedSize:)`, else its coordinate's or its objects' declared size. */
+function declaredSize(parent: GraphQLCompositeType, definition: GraphQLField<unknown, unknown>): number | null {
   const directive = definition.astNode?.directives?.find((d) => d.name.value === 'listSize');
   const assumed = directive?.arguments?.find((arg) => arg.name.value === 'assumedSize')?.value;
   if (assumed?.kind === Kind.INT) return Number(assumed.value);
-  return DECLARED_LIST_SIZES[getNamedType(definition.type).name] ?? null;
+  return DECLARED_LIST_SIZES[`${parent.name}.${definition.name}`] ?? DECLARED_LIST_SIZES[getNamedType(definition.type).name] ?? null;
 }
 
 /** A list of ids (`ids: [ID!]!`) asks for one object per id; other list arguments (orderings) do not. */

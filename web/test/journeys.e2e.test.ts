@@ -95,6 +95,50 @@ describe('web app journeys', () => {
     await second.context.close();
   });
 
+  it('opens a task with a long comment thread: the newest comments, earlier ones and more replies on demand, and its notes', async () => {
+    const gql = async <T>(query: string, input: Record<string, unknown>) => {
+      const result = await cell.gql<T>(query, { input }, owner.token);
+      expect(result.errors).toBeUndefined();
+      return result.data!;
+    };
+    const comment = (input: Record<string, unknown>) =>
+      gql<{ commentCreate: { comment: { id: string } } }>(
+        'mutation($input: CommentCreateInput!) { commentCreate(input: $input) { comment { id } userErrors { code message } } }',
+        input,
+      ).then((data) => data.commentCreate.comment.id);
+    const taskId = (
+      await gql<{ taskCreate: { task: { id: string } } }>(
+        'mutation($input: TaskCreateInput!) { taskCreate(input: $input) { task { id } userErrors { code message } } }',
+        { title: 'Plan the launch' },
+      )
+    ).taskCreate.task.id;
+    // 32 comments (the page shows the newest 30), the newest with 22 replies (the first 20 come with it).
+    let newest = '';
+    for (let n = 1; n <= 32; n += 1) newest = await comment({ nodeId: taskId, body: `Comment number ${n}` });
+    for (let n = 1; n <= 22; n += 1) await comment({ nodeId: taskId, parentId: newest, body: `Reply number ${n}` });
+
+    const { context, page, problems } = await newPage(browser);
+    await signIn(page, cell.appUrl, owner.email, owner.password);
+    await page.goto(`${cell.appUrl}/tasks/${encodeURIComponent(taskId)}`);
+    await page.getByRole('heading', { name: 'Plan the launch' }).waitFor();
+    const thread = page.getByRole('region', { name: 'Comments (32)' });
+    await thread.getByText('Comment number 32', { exact: true }).waitFor();
+    await thread.getByText('Reply number 20', { exact: true }).waitFor();
+    expect(await thread.getByText('Comment number 2', { exact: true }).count()).toBe(0);
+    expect(await thread.getByText('Reply number 21', { exact: true }).count()).toBe(0);
+
+    await thread.getByRole('button', { name: 'Earlier comments (2)' }).click();
+    await thread.getByText('Comment number 1', { exact: true }).waitFor();
+    await thread.getByRole('button', { name: 'More replies (2)' }).click();
+    await thread.getByText('Reply number 22', { exact: true }).waitFor();
+    // The page stays the task's (no sub-query may replace it), with the notes widget of the notes module.
+    await page.getByRole('region', { name: 'Notes' }).getByText('No notes about this yet.').waitFor();
+    await page.getByRole('region', { name: 'Activity' }).waitFor();
+    await page.getByRole('heading', { name: 'Plan the launch' }).waitFor();
+    expect(problems.join('\n')).toBe('');
+    await context.close();
+  });
+
   it("creates a contact and, from the contact's profile, a task linked to it", async () => {
     const { context, page, problems } = await newPage(browser);
     await signIn(page, cell.appUrl, owner.email, owner.password);

@@ -90,6 +90,13 @@ describe('comments', () => {
     expect(root).toMatchObject({ body: `Ready? <@${colleague.userId}>`, author: { name: 'Owner' }, mentions: [{ id: colleague.userId }] });
     const reply = (await mutate('commentCreate', { nodeId: subject, parentId: root.id, body: 'Yes' }, 'comment { id parent { id body } }', colleague)).comment;
     expect(reply.parent).toEqual({ id: root.id, body: root.body });
+    // comment(id:) pages a long thread's replies; another organization, or a malformed id, gets nothing.
+    const byId = await run('query($id: ID!) { comment(id: $id) { id replies(first: 10) { totalCount nodes { id } } } }', { id: root.id });
+    expect(byId.data!.comment).toEqual({ id: root.id, replies: { totalCount: 1, nodes: [{ id: reply.id }] } });
+    const outsider = await cell.signUp('Comment outsider');
+    expect((await run('query($id: ID!) { comment(id: $id) { id body } }', { id: root.id }, outsider)).data!.comment).toBeNull();
+    const malformed = await run('query($id: ID!) { comment(id: $id) { id } }', { id: subject });
+    expect(malformed.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect((await mutate('commentCreate', { nodeId: subject, parentId: reply.id, body: 'Nested' }, 'comment { id }')).userErrors[0].code).toBe(
       'COMMENT_INVALID_INPUT',
     );
@@ -112,6 +119,10 @@ describe('comments', () => {
     expect((await mutate('commentCreate', { nodeId: subject, body: '<@bm90LWEtdXNlcg>' }, 'comment { id }')).userErrors[0].code).toBe(
       'COMMENT_MENTION_INVALID',
     );
+    // At most 20 people per comment (the gateway costs Comment.mentions at that size), refused before any lookup.
+    const crowd = Array.from({ length: 21 }, (_, i) => `<@someone${i}>`).join(' ');
+    const tooMany = await mutate('commentCreate', { nodeId: subject, body: crowd }, 'comment { id }');
+    expect(tooMany.userErrors[0]).toMatchObject({ code: 'COMMENT_INVALID_INPUT', field: ['input', 'body'], message: 'A comment mentions at most 20 people' });
   });
 });
 

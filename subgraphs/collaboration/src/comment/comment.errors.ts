@@ -12,3 +12,4 @@ export const replyToReply = () => userError(CommentErrorCode.InvalidInput, 'Repl
 export const notYoursToEdit = () => userError(CommentErrorCode.NotYours, 'Only its author can edit a comment', ['input', 'id']);
 export const notYoursToDelete = () => userError(CommentErrorCode.NotYours, 'Only its author or the object’s managers can delete a comment', ['input', 'id']);
 export const mentionInvalid = (id: string) => userError(CommentErrorCode.MentionInvalid, `<@${id}> is not a member of your organization`, ['input', 'body']);
+export const tooManyMentions = (max: number) => userError(CommentErrorCode.InvalidInput, `A comment mentions at most ${max} people`, ['input', 'body']);

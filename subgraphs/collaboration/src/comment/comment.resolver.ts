@@ -1,5 +1,5 @@
-import { ConnectionArgs, mutationPayload, type Connection, type SubgraphContext } from '@cellgraph/kernel';
-import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs, fromGlobalId, mutationPayload, requireOrgId, type Connection, type SubgraphContext } from '@cellgraph/kernel';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { NodeRef } from '../node/node.ref.js';
 import type { CollaborationServices } from '../services.js';
 import { Comment } from './comment.entity.js';
@@ -11,6 +11,12 @@ type Context = SubgraphContext<CollaborationServices>;
 @Resolver(() => Comment)
 export class CommentResolver {
   constructor(private readonly services: CollaborationServices) {}
+
+  @Query(() => Comment, { nullable: true, description: 'A comment on an object you can see (or a reply), or null: to page a long thread’s replies.' })
+  comment(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<Comment | null> {
+    requireOrgId(context.request);
+    return loadComment(context, fromGlobalId('Comment', id, 'id'));
+  }
 
   @Mutation(() => CommentPayload, { nullable: true, description: 'Comment on any object you can see, or reply in a thread.' })
   commentCreate(@Arg('input', () => CommentCreateInput) input: CommentCreateInput, @Ctx() context: Context): Promise<CommentPayload> {

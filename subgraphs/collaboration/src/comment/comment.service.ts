@@ -22,10 +22,12 @@ import { z } from 'zod';
 import type { NodeAccess } from '../node/node-access.js';
 import { keyOf, nodeKey } from '../node/node.ref.js';
 import { Comment } from './comment.entity.js';
-import { CommentErrorCode, commentNotFound, mentionInvalid, notYoursToDelete, notYoursToEdit, replyToReply } from './comment.errors.js';
+import { CommentErrorCode, commentNotFound, mentionInvalid, notYoursToDelete, tooManyMentions, notYoursToEdit, replyToReply } from './comment.errors.js';
 import type { CommentCreateInput } from './comment.inputs.js';
 
 const MENTION = /<@([A-Za-z0-9_-]{1,200})>/g;
+/** The people one comment may mention; the gateway's cost model counts `Comment.mentions` at this size. */
+export const MAX_MENTIONS = 20;
 const body = z.string().trim().min(1, 'A comment needs some text').max(10_000, 'A comment has at most 10,000 characters');
 
 const oldestFirst: SortKey[] = [
@@ -187,11 +189,14 @@ export class CommentService {
 
   /** The users mentioned as <@userId> in `text`: each must be a member of the organization. */
   private async mentions(orgId: string, text: string): Promise<string[]> {
+    const ids = new Set(Array.from(text.matchAll(MENTION), ([, id]) => id!));
+    // Counted before any lookup: a body of thousands of mentions costs one check, not thousands.
+    if (ids.size > MAX_MENTIONS) throw tooManyMentions(MAX_MENTIONS);
     const uuids = new Set<string>();
-    for (const [, id] of text.matchAll(MENTION)) {
-      const decoded = parseGlobalId(id!);
+    for (const id of ids) {
+      const decoded = parseGlobalId(id);
       if (decoded?.typeName !== 'User' || !(await this.authz.isMember(orgId, decoded.uuid))) {
-        throw mentionInvalid(id!);
+        throw mentionInvalid(id);
       }
       uuids.add(decoded.uuid);
     }

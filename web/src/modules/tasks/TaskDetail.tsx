@@ -3,7 +3,15 @@ import { formatDate, formatDateTime, idempotencyKey, initials } from '../../app/
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { describeError, describeUserErrors, type UserErrorLike } from '../../app/errors';
-import type { DependencyType, TaskPriority, TaskStatus, TasksTaskQuery, TaskUpdateInput } from '../../gql/graphql';
+import type {
+  DependencyType,
+  TaskPriority,
+  TasksCommentFieldsFragment,
+  TasksCommentsQuery,
+  TaskStatus,
+  TasksTaskQuery,
+  TaskUpdateInput,
+} from '../../gql/graphql';
 import { QuickViewLink } from '../../layout/QuickView';
 import { WidgetSlot } from '../../layout/WidgetSlot';
 import { Button, SelectField, TextArea, TextField } from '../../ui/controls';
@@ -18,7 +26,8 @@ import {
   TasksChecklistItemDeleteMutation,
   TasksChecklistItemToggleMutation,
   TasksCommentCreateMutation,
-  TasksCommentsQuery,
+  TasksCommentRepliesQuery,
+  TasksCommentsQuery as TasksCommentsQueryDocument,
   TasksCreateTaskMutation,
   TasksDeleteTaskMutation,
   TasksDependencyAddMutation,
@@ -822,26 +831,53 @@ export function encodeMentions(text: string, chosen: readonly Member[]): string 
   return [...chosen].sort((a, b) => b.name.length - a.name.length).reduce((body, member) => body.split(`@${member.name}`).join(`<@${member.id}>`), text);
 }
 
+type CommentFields = TasksCommentFieldsFragment;
+type Thread = NonNullable<NonNullable<TasksCommentsQuery['task']>['comments']>['nodes'][number];
+
+/** The newest comments, earlier ones on demand, each thread with its replies. */
 function CommentsSection({ taskId }: { taskId: string }) {
-  const { data, loading, error, refetch } = useQuery(TasksCommentsQuery, { variables: { id: taskId } });
-  const comments = data?.task?.comments?.nodes ?? [];
+  const { data, loading, error, refetch, fetchMore } = useQuery(TasksCommentsQueryDocument, { variables: { id: taskId } });
+  const { error: moreError, run } = useAction();
+  const [loadingEarlier, setLoadingEarlier] = useState(false);
+  const page = data?.task?.comments;
+  const comments = page?.nodes ?? [];
+
+  async function loadEarlier() {
+    setLoadingEarlier(true);
+    await run(async () => {
+      await fetchMore({
+        variables: { id: taskId, before: page?.pageInfo.startCursor },
+        updateQuery: (previous, { fetchMoreResult }) => {
+          const earlier = fetchMoreResult.task?.comments;
+          if (!previous.task?.comments || !earlier) return previous as typeof fetchMoreResult;
+          const shown = new Set(previous.task.comments.nodes.map((comment) => comment.id));
+          const nodes = [...earlier.nodes.filter((comment) => !shown.has(comment.id)), ...previous.task.comments.nodes];
+          return {
+            ...previous,
+            task: { ...previous.task, comments: { ...previous.task.comments, pageInfo: earlier.pageInfo, nodes } },
+          } as typeof fetchMoreResult;
+        },
+      });
+      return null;
+    });
+    setLoadingEarlier(false);
+  }
+
   return (
-    <Section title={`Comments${data?.task?.comments?.totalCount ? ` (${data.task.comments.totalCount})` : ''}`}>
+    <Section title={`Comments${page?.totalCount ? ` (${page.totalCount})` : ''}`}>
       {error && !data ? <ErrorState error={error} retry={() => void refetch()} /> : null}
       {loading && !data ? <Loading /> : null}
+      {page?.pageInfo.hasPreviousPage ? (
+        <Button variant="ghost" onClick={() => void loadEarlier()} busy={loadingEarlier}>
+          Earlier comments ({page.totalCount - comments.length})
+        </Button>
+      ) : null}
+      <Notice>{moreError}</Notice>
       <ol className="comments">
         {comments.map((comment) => (
           <li key={comment.id} className="comment">
             <Comment comment={comment} />
-            {comment.replies?.nodes.length ? (
-              <ol className="comment-replies">
-                {comment.replies.nodes.map((reply) => (
-                  <li key={reply.id} className="comment">
-                    <Comment comment={reply} />
-                  </li>
-                ))}
-              </ol>
-            ) : null}
+            <Replies thread={comment} />
             {comment.deleted ? null : (
               <CommentForm taskId={taskId} parentId={comment.id} label={`Reply to ${comment.author?.name ?? 'this comment'}`} compact />
             )}
@@ -850,6 +886,51 @@ function CommentsSection({ taskId }: { taskId: string }) {
       </ol>
       <CommentForm taskId={taskId} label="New comment" />
     </Section>
+  );
+}
+
+/** A thread's replies: the first page with the thread, the rest on demand. */
+function Replies({ thread }: { thread: Thread }) {
+  const [more, setMore] = useState<{ nodes: CommentFields[]; endCursor: string | null; hasNextPage: boolean } | null>(null);
+  const [fetchReplies, { loading }] = useLazyQuery(TasksCommentRepliesQuery, { fetchPolicy: 'network-only' });
+  const { error, run } = useAction();
+  const first = thread.replies?.nodes ?? [];
+  const shown = new Set(first.map((reply) => reply.id));
+  const replies = [...first, ...(more?.nodes.filter((reply) => !shown.has(reply.id)) ?? [])];
+  const hasNextPage = more ? more.hasNextPage : (thread.replies?.pageInfo.hasNextPage ?? false);
+
+  async function showMore() {
+    await run(async () => {
+      const after = more ? more.endCursor : (thread.replies?.pageInfo.endCursor ?? null);
+      const { data } = await fetchReplies({ variables: { id: thread.id, after } });
+      const page = data?.comment?.replies;
+      if (!page) throw new Error('The replies could not be loaded.');
+      setMore((current) => ({
+        nodes: [...(current?.nodes ?? []), ...page.nodes],
+        endCursor: page.pageInfo.endCursor ?? null,
+        hasNextPage: page.pageInfo.hasNextPage,
+      }));
+      return null;
+    });
+  }
+
+  if (!replies.length) return null;
+  return (
+    <>
+      <ol className="comment-replies">
+        {replies.map((reply) => (
+          <li key={reply.id} className="comment">
+            <Comment comment={reply} />
+          </li>
+        ))}
+      </ol>
+      {hasNextPage ? (
+        <Button variant="ghost" onClick={() => void showMore()} busy={loading}>
+          More replies ({(thread.replies?.totalCount ?? replies.length) - replies.length})
+        </Button>
+      ) : null}
+      <Notice>{error}</Notice>
+    </>
   );
 }
 

@@ -377,43 +377,69 @@ graphql(`
   }
 `);
 
+/** One comment as the thread shows it. */
+graphql(`
+  fragment TasksCommentFields on Comment {
+    id
+    body
+    createdAt
+    editedAt
+    deleted
+    author {
+      id
+      name
+    }
+    mentions {
+      id
+      name
+    }
+  }
+`);
+
+/**
+ * The newest top-level comments (earlier ones page in with `before`), each with its first replies.
+ * Pages stay small so the thread, mentions included, costs well under the gateway's object limit.
+ */
 export const TasksCommentsQuery = graphql(`
-  query TasksComments($id: ID!) {
+  query TasksComments($id: ID!, $before: String) {
     task(id: $id) {
       id
-      comments(first: 100) {
+      comments(last: 30, before: $before) {
         totalCount
+        pageInfo {
+          hasPreviousPage
+          startCursor
+        }
         nodes {
-          id
-          body
-          createdAt
-          editedAt
-          deleted
-          author {
-            id
-            name
-          }
-          mentions {
-            id
-            name
-          }
-          replies(first: 50) {
+          ...TasksCommentFields
+          replies(first: 20) {
+            totalCount
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
             nodes {
-              id
-              body
-              createdAt
-              editedAt
-              deleted
-              author {
-                id
-                name
-              }
-              mentions {
-                id
-                name
-              }
+              ...TasksCommentFields
             }
           }
+        }
+      }
+    }
+  }
+`);
+
+/** The next replies of one thread, after those shown. */
+export const TasksCommentRepliesQuery = graphql(`
+  query TasksCommentReplies($id: ID!, $after: String) {
+    comment(id: $id) {
+      id
+      replies(first: 50, after: $after) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          ...TasksCommentFields
         }
       }
     }
