@@ -1,4 +1,4 @@
-import { uuidv7, type Principal } from '@cellgraph/kernel';
+import { toGlobalId, uuidv7, type Principal } from '@cellgraph/kernel';
 import {
   createTestDatabase,
   mutationsOf,
@@ -82,8 +82,8 @@ describe('folders', () => {
       path: '/Projects/2026/Q3',
       parent: { name: '2026' },
       ancestors: [{ name: 'Projects' }, { name: '2026' }],
-      owner: { id: member.userId },
-      createdBy: { id: member.userId },
+      owner: { id: toGlobalId('User', member.userId) },
+      createdBy: { id: toGlobalId('User', member.userId) },
       folders: { totalCount: 0, nodes: [] },
     });
     expect((await data(member.principal, FOLDER, { id: projects.id })).folder.folders).toEqual({ totalCount: 1, nodes: [{ name: '2026' }] });
@@ -210,7 +210,8 @@ describe('folders', () => {
     const listed = await query(colleague.principal, 'query($id: ID!) { files(folderId: $id) { totalCount } }', { id: mine.id });
     expect(listed.errors?.[0]?.extensions?.code).toBe('FOLDER_NOT_FOUND');
     expect(
-      (await query(colleague.principal, 'query($id: ID!) { folders(ownerId: $id) { totalCount } }', { id: member.userId })).errors?.[0]?.extensions?.code,
+      (await query(colleague.principal, 'query($id: ID!) { folders(ownerId: $id) { totalCount } }', { id: toGlobalId('User', member.userId) })).errors?.[0]
+        ?.extensions?.code,
     ).toBe('FORBIDDEN');
 
     // Guests write no files, so they make no folders.
@@ -218,8 +219,10 @@ describe('folders', () => {
     expect(guestCreate.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     // An administrator reads every tree and may move a file of someone else into it: the tree's owner then reads it in the folder.
-    expect((await data(owner.principal, FOLDER, { id: mine.id })).folder.owner).toEqual({ id: member.userId });
-    expect((await data(owner.principal, 'query($id: ID!) { folders(ownerId: $id) { nodes { name } } }', { id: member.userId })).folders.nodes).toContainEqual({
+    expect((await data(owner.principal, FOLDER, { id: mine.id })).folder.owner).toEqual({ id: toGlobalId('User', member.userId) });
+    expect(
+      (await data(owner.principal, 'query($id: ID!) { folders(ownerId: $id) { nodes { name } } }', { id: toGlobalId('User', member.userId) })).folders.nodes,
+    ).toContainEqual({
       name: 'Mine',
     });
     await mutations.mutate(owner.principal, 'folderCreate', { name: 'From admin', parentId: mine.id }, 'folder { id }');

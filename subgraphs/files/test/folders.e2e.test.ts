@@ -126,7 +126,9 @@ describe('folders and files across the graph', () => {
       while (cell.gateway.liveStats().subscriptions < 3) await new Promise((resolve) => setTimeout(resolve, 20));
 
       const file = await upload(owner, 'minutes.txt', { aboutId: task });
-      expect((await byTask.next()).data!.fileChanged).toEqual({
+      const first = await byTask.next();
+      expect(first.errors, JSON.stringify(first.errors)).toBeUndefined();
+      expect(first.data!.fileChanged).toEqual({
         event: 'file.uploaded',
         fileId: file,
         file: { name: 'minutes.txt' },

@@ -20,8 +20,12 @@ export const loadFolder = (context: SubgraphContext<FilesServices>, id: string |
  */
 export async function visibleFolder(context: SubgraphContext<FilesServices>, id: string | null): Promise<Folder | null> {
   if (!id) return null;
-  const folder = await folderById(context.services, context.loaders, context.request).load(id);
-  return folder instanceof Error ? null : folder;
+  try {
+    return await folderById(context.services, context.loaders, context.request).load(id);
+  } catch (error) {
+    if ((error as { extensions?: { code?: string } }).extensions?.code === 'FORBIDDEN') return null;
+    throw error;
+  }
 }
 
 /** A folder's ancestors from the top level down; the folders of one response cost one statement. */
