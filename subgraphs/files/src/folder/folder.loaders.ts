@@ -21,7 +21,8 @@ export const loadFolder = (context: SubgraphContext<FilesServices>, id: string |
 export async function visibleFolder(context: SubgraphContext<FilesServices>, id: string | null): Promise<Folder | null> {
   if (!id) return null;
   try {
-    return await folderById(context.services, context.loaders, context.request).load(id);
+    // DataLoader rejects with the FORBIDDEN error the batch answered for an unreadable folder.
+    return (await folderById(context.services, context.loaders, context.request).load(id)) as Folder | null;
   } catch (error) {
     if ((error as { extensions?: { code?: string } }).extensions?.code === 'FORBIDDEN') return null;
     throw error;
