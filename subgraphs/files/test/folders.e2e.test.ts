@@ -1,7 +1,7 @@
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { liveClient, subscribe } from '../../../scripts/testing/live-client.js';
-import { startTestCell, TEST_PASSWORD, waitForEmail, type TestCell, type TestUser } from '../../../scripts/testing/cell-harness.js';
+import { startTestCell, TEST_PASSWORD, waitForEmail, waitUntilSettled, type TestCell, type TestUser } from '../../../scripts/testing/cell-harness.js';
 
 // Folders, File.about and fileChanged through the gateway of cell `all`, against the real
 // S3-compatible store the test run started.
@@ -116,6 +116,7 @@ describe('folders and files across the graph', () => {
       liveClient(cell.gatewayUrl, colleague.token),
       liveClient(cell.gatewayUrl, owner.token),
       liveClient(cell.gatewayUrl, stranger.token),
+      liveClient(cell.gatewayUrl, colleague.token),
     ];
     try {
       const query = `subscription($aboutId: ID, $folderId: ID) { fileChanged(aboutId: $aboutId, folderId: $folderId) {
@@ -123,7 +124,9 @@ describe('folders and files across the graph', () => {
       const byTask = subscribe(clients[0]!, query, { aboutId: task });
       const byFolder = subscribe(clients[1]!, query, { folderId: folder });
       const outsider = subscribe(clients[2]!, query, { aboutId: task });
-      while (cell.gateway.liveStats().subscriptions < 3) await new Promise((resolve) => setTimeout(resolve, 20));
+      // A member of the organization who does not see the owner's folder.
+      const notReader = subscribe(clients[3]!, query, { folderId: folder });
+      while (cell.gateway.liveStats().subscriptions < 4) await new Promise((resolve) => setTimeout(resolve, 20));
 
       const file = await upload(owner, 'minutes.txt', { aboutId: task });
       const first = await byTask.next();
@@ -153,10 +156,26 @@ describe('folders and files across the graph', () => {
       expect((await byFolder.next()).data!.fileChanged).toMatchObject({ event: 'folder.deleted', fileId: null, folderId: folder, folder: null });
       // The file went to the trash with the folder: the task's watchers are told too.
       expect((await byTask.next()).data!.fileChanged).toMatchObject({ event: 'folder.deleted', fileId: null });
-      // The other organization's subscription got nothing.
+      // The other organization's subscription got nothing, nor did the member who does not see the folder.
       expect(outsider.results).toEqual([]);
+      expect(notReader.results).toEqual([]);
     } finally {
       for (const client of clients) await client.dispose();
     }
+  });
+
+  it('puts a deleted folder in the cell’s trash as one item, and the trash restores it with its files', async () => {
+    const folder = await createFolder(owner, 'Quarterly');
+    const inner = await createFolder(owner, 'Drafts', folder);
+    const file = await upload(owner, 'q1.txt', { folderId: inner });
+    await data(owner, 'mutation($input: FolderDeleteInput!) { folderDelete(input: $input) { userErrors { code } } }', { input: { id: folder } });
+    await waitUntilSettled(cell);
+    const trash = await data(owner, '{ trash(types: ["Folder", "File"]) { nodes { id type title } } }');
+    expect(trash.trash.nodes.filter((item: { id: string }) => [folder, inner, file].includes(item.id))).toEqual([
+      { id: folder, type: 'Folder', title: 'Quarterly' },
+    ]);
+    await data(owner, 'mutation($input: TrashRestoreInput!) { trashRestore(input: $input) { userErrors { code } } }', { input: { id: folder } });
+    const back = await data(owner, 'query($id: ID!) { folder(id: $id) { path files { nodes { id } } } }', { id: inner });
+    expect(back.folder).toEqual({ path: '/Quarterly/Drafts', files: { nodes: [{ id: file }] } });
   });
 });
