@@ -249,7 +249,8 @@ export class FileService {
       if (!locked) throw uploadNotFound(); // completed (or cleaned up) meanwhile
       await em.delete(Upload, { id: upload.id });
       // A folder that went to the trash (or was purged) since the upload began: the top level.
-      const folderId = locked.folderId && (await em.findOneBy(Folder, { id: locked.folderId })) ? locked.folderId : null;
+      const folderId =
+        locked.folderId && (await em.findOne(Folder, { where: { id: locked.folderId }, lock: { mode: 'pessimistic_read' } })) ? locked.folderId : null;
       const file = await em.save(
         em.create(File, {
           id: upload.id,

@@ -82,10 +82,15 @@ export class FolderService {
     return rows.map((row) => admin || row.ownerId === userId);
   }
 
-  /** The folder (out of the trash) if the caller reads it, else FOLDER_NOT_FOUND naming `field`; `em`: the caller's transaction. */
+  /**
+   * The folder (out of the trash) if the caller reads it, else FOLDER_NOT_FOUND naming `field`. In the
+   * caller's transaction (`em`) the row is locked FOR SHARE: a concurrent folderDelete waits for the
+   * file or folder being put into it, then takes it to the trash too.
+   */
   async requireReadable(request: RequestContext, id: string, field: (string | number)[], em?: EntityManager): Promise<Folder> {
-    const find = (manager: EntityManager) => manager.findOneBy(Folder, { id });
-    const folder = em ? await find(em) : await this.db.transaction(request, find);
+    const folder = em
+      ? await em.findOne(Folder, { where: { id }, lock: { mode: 'pessimistic_read' } })
+      : await this.db.transaction(request, (own) => own.findOneBy(Folder, { id }));
     if (!folder || !(await this.readableOf(request, [folder]))[0]) throw folderNotFound(field);
     return folder;
   }
