@@ -151,7 +151,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
     directiveLimit(config.MAX_DIRECTIVES),
     requiresConflictRule(() => requiresConflictsNow),
   ];
-  const liveBatch = new LiveBatchClient({ signer, urlOf, timeoutMs: config.SUBGRAPH_TIMEOUT_MS, breakers });
+  const liveBatch = new LiveBatchClient({ signer, urlOf, timeoutMs: config.SUBGRAPH_TIMEOUT_MS, breakers, delegates: config.graphDelegates });
   const subscriptions = new SubscriptionEngine((name) => buildService(name), logger, liveBatch);
   gateway.onSchemaLoadOrUpdate((update) => subscriptions.update(update.apiSchema, update.coreSupergraphSdl, readLiveEvents(config.liveEventsPath)));
   const maskError = maskGatewayErrors(logger);

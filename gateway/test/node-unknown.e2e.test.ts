@@ -52,6 +52,7 @@ const realIdOf: Record<string, (user: TestUser) => Promise<string>> = {
   Deal: async (user) =>
     mutate(user, 'dealCreate', { title: 'Hidden deal', contactId: await realIdOf.Contact!(user), pipelineId: await realIdOf.Pipeline!(user) }, 'deal'),
   Note: (user) => mutate(user, 'noteCreate', { title: 'Hidden note', visibility: 'ORGANIZATION' }, 'note'),
+  Folder: (user) => mutate(user, 'folderCreate', { name: 'Hidden folder' }, 'folder'),
   File: async (user) => {
     // Uploaded as a client does: begin, a presigned PUT, complete.
     const begun = await cell.gql(

@@ -127,12 +127,19 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   noteDelete: (f) => ({ id: f.note }),
   noteRestore: (f) => ({ id: f.trashedNote }),
   notePurge: (f) => ({ id: f.trashedNote }),
-  fileUploadBegin: (f) => ({ name: 'Report.txt', contentType: 'text/plain', size: 3, aboutId: f.task }),
+  fileUploadBegin: (f) => ({ name: 'Report.txt', contentType: 'text/plain', size: 3, aboutId: f.task, folderId: f.folder }),
   fileUploadComplete: (f) => ({ uploadId: f.upload }),
   fileRename: (f) => ({ id: f.file, name: 'Renamed.txt' }),
   fileDelete: (f) => ({ id: f.file }),
   fileRestore: (f) => ({ id: f.trashedFile }),
   filePurge: (f) => ({ id: f.trashedFile }),
+  fileMove: (f) => ({ id: f.file, folderId: f.folder }),
+  folderCreate: (f) => ({ name: 'New folder', parentId: f.folder }),
+  folderRename: (f) => ({ id: f.folder, name: 'Renamed folder' }),
+  folderMove: (f) => ({ id: f.folder2, parentId: f.folder }),
+  folderDelete: (f) => ({ id: f.folder }),
+  folderRestore: (f) => ({ id: f.trashedFolder }),
+  folderPurge: (f) => ({ id: f.trashedFolder }),
   boardPurge: (f) => ({ id: f.trashedBoard }),
 };
 
@@ -308,6 +315,9 @@ async function buildFixture(owner: TestUser) {
   };
   const [file, trashedFile, upload] = [await uploaded('Spec.txt'), await uploaded('Old.txt'), (await begin('Pending.txt')).id];
   await data(owner, 'fileDelete', { id: trashedFile }, 'deletedFileId');
+  const folderOf = async (name: string) => (await data(owner, 'folderCreate', { name }, 'folder { id }')).folder.id as string;
+  const [folder, folder2, trashedFolder] = [await folderOf('Folder'), await folderOf('Folder 2'), await folderOf('Old folder')];
+  await data(owner, 'folderDelete', { id: trashedFolder }, 'deletedFolderId');
 
   const notificationId = uuidv7();
   await withClient(cell.database.url, (client) =>
@@ -340,6 +350,9 @@ async function buildFixture(owner: TestUser) {
       file,
       trashedFile,
       upload,
+      folder,
+      folder2,
+      trashedFolder,
     },
   };
 }

@@ -43,6 +43,8 @@ export const connectionPlaces: Record<string, (world: World) => { place: Connect
   'Query.emailLog': () => ({ place: root }),
   'Query.notes': () => ({ place: root }),
   'Query.files': () => ({ place: root }),
+  'Query.folders': () => ({ place: root }),
+  'Folder.folders': (world) => ({ place: onNode(world.nodes.Folder!, 'Folder') }),
   'Query.taggedNodes': (world) => ({ place: root, args: `tagIds: [${JSON.stringify(world.tag)}], match: ANY` }),
   'User.assignedTasks': (world) => ({ place: onNode(world.owner.userId, 'User') }),
   'User.contacts': (world) => ({ place: onNode(world.owner.userId, 'User') }),
@@ -115,7 +117,7 @@ async function many(gql: Gql, field: string, inputs: Record<string, unknown>[], 
 }
 
 /** Uploads text files as a client does (begin, a presigned PUT each, complete); their ids, in order. */
-async function uploadFiles(gql: Gql, files: { name: string; size: number; aboutId?: string }[]): Promise<string[]> {
+async function uploadFiles(gql: Gql, files: { name: string; size: number; aboutId?: string; folderId?: string }[]): Promise<string[]> {
   const begun = await many(
     gql,
     'fileUploadBegin',
@@ -312,6 +314,17 @@ export async function buildWorld(cell: TestCell): Promise<World> {
       range(7).map((index) => ({ name: `${TITLES[index]}.txt`, size: 1 + index })),
     )
   )[0]!;
+  // folders: 6 top-level folders of the owner for Query.folders; the member's Folder of the Node
+  // connections (its files are those in it, uploaded below) holds 6 folders for Folder.folders.
+  const folderNames = range(6).map((index) => ({ name: `${TITLES[index]} ${index}` }));
+  await many(asOwner, 'folderCreate', folderNames, 'folder { id }');
+  nodes.Folder = (await many(asMember, 'folderCreate', [{ name: 'Shared' }], 'folder { id }'))[0].folder.id as string;
+  await many(
+    asMember,
+    'folderCreate',
+    folderNames.map((folder) => ({ ...folder, parentId: nodes.Folder })),
+    'folder { id }',
+  );
   // notes: 7 organization-wide notes (the owner reads them) about every other node, for Query.notes and
   // Node.notes; the first is the Note of the Node connections, with 6 revisions and 6 notes about it.
   const aboutEveryNode = Object.values(nodes);
@@ -351,10 +364,12 @@ export async function buildWorld(cell: TestCell): Promise<World> {
     attached.flatMap((id) => targets.map((target) => ({ fromId: id, toId: target, relationship: id === parent ? 'related' : 'blocks' }))),
     'link { id }',
   );
-  // Node.files: 5 files attached to each object.
+  // Node.files: 5 files attached to each object (on the Folder: in it).
   await uploadFiles(
     asMember,
-    attached.flatMap((id) => range(5).map((index) => ({ name: `${TITLES[index]}.txt`, size: 1 + index, aboutId: id }))),
+    attached.flatMap((id) =>
+      range(5).map((index) => ({ name: `${TITLES[index]}.txt`, size: 1 + index, ...(id === nodes.Folder ? { folderId: id } : { aboutId: id }) })),
+    ),
   );
   const thread = (await many(asMember, 'commentCreate', [{ nodeId: parent, body: 'Thread' }], 'comment { id }'))[0].comment.id as string;
   await many(

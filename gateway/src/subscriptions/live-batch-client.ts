@@ -53,6 +53,8 @@ export class LiveBatchClient {
       urlOf: (subgraph: string) => string;
       timeoutMs: number;
       breakers: SubgraphBreakers;
+      /** Subgraphs handed a delegation with each entry (GRAPH_DELEGATES), to ask the graph as the subscriber. */
+      delegates?: readonly string[];
     },
   ) {}
 
@@ -84,9 +86,14 @@ export class LiveBatchClient {
       const contexts = batch.entries.map(({ request }, i) =>
         signAtSend(this.options.signer, request.context, batch.subgraph, liveBatchSignedBody(batch.event, requests[i]!)),
       );
+      const delegate = this.options.delegates?.includes(batch.subgraph) ?? false;
       const body = JSON.stringify({
         event: batch.event,
-        entries: requests.map((request, i) => ({ request, context: contexts[i]! })),
+        entries: requests.map((request, i) => {
+          const context = batch.entries[i]!.request.context;
+          const delegation = delegate && context.principal.kind !== 'anonymous' ? this.options.signer.delegate(context) : undefined;
+          return delegation ? { request, context: contexts[i]!, delegation } : { request, context: contexts[i]! };
+        }),
       } satisfies LiveBatchBody);
       this.calls.set(batch.subgraph, (this.calls.get(batch.subgraph) ?? 0) + 1);
       const url = this.options.urlOf(batch.subgraph).replace(/\/graphql$/, LIVE_BATCH_PATH);

@@ -1,32 +1,47 @@
 import { defineSubgraph, referenceAsIs } from '@cellgraph/kernel';
 import { FILES_CLEANUP_JOB, filesEvents } from './contracts.js';
+import { FileAccessRule } from './file/file-access.js';
+import { FileChanges } from './file/file-changes.js';
 import { FileCleanup } from './file/file-cleanup.js';
 import { File } from './file/file.entity.js';
 import { resolveFileConnectionReference } from './file/file-connection.reference.js';
 import { resolveFileReference } from './file/file.reference.js';
+import { FileLiveResolver } from './file/file.live.js';
 import { FileResolver } from './file/file.resolver.js';
 import { FileService } from './file/file.service.js';
 import { Upload } from './file/upload.entity.js';
+import { Folder } from './folder/folder.entity.js';
+import { resolveFolderReference } from './folder/folder.reference.js';
+import { FolderResolver } from './folder/folder.resolver.js';
+import { FolderService } from './folder/folder.service.js';
 import { migrations } from './migrations/index.js';
 import type { FilesServices } from './services.js';
 import { S3ObjectStore } from './storage/object-store.js';
 import { parseStorageConfig } from './storage/storage.config.js';
-import { fileTrash } from './trash.js';
+import { fileTrash, folderTrash } from './trash.js';
 
 export const filesSubgraph = defineSubgraph<FilesServices>({
   name: 'files',
-  description: 'Files: uploads by presigned URL to an S3-compatible store, downloads, the trash and quotas.',
+  description: 'Files: uploads by presigned URL to an S3-compatible store, downloads, folders, the trash and quotas.',
   scope: 'files',
-  scopeDescription: 'files (uploads, downloads, renames, the trash)',
-  nodeTypes: ['File'],
-  nodeConnections: [{ field: 'files', type: 'FileConnection', description: 'Files attached to it (those you may read), newest first.' }],
-  trash: [fileTrash],
+  scopeDescription: 'files and folders (uploads, downloads, renames, moves, the trash)',
+  nodeTypes: ['File', 'Folder'],
+  // File.about: the object a file is attached to, resolved like node(id:) (null when missing or hidden).
+  nodeReferences: [
+    { type: 'File', field: 'about', from: 'aboutId', target: 'Node', description: 'The object it is attached to (null when you cannot see it).' },
+  ],
+  nodeConnections: [
+    { field: 'files', type: 'FileConnection', description: 'Files attached to it (those you may read), newest first; on a Folder: the files in it.' },
+  ],
+  trash: [fileTrash, folderTrash],
   dependsOn: ['identity'],
   migrations,
-  entities: [File, Upload],
-  resolvers: [FileResolver],
+  entities: [File, Upload, Folder],
+  resolvers: [FileResolver, FolderResolver, FileLiveResolver],
+  liveEvents: { fileChanged: { events: ['file.*', 'folder.*'], routes: { aboutId: ['data.aboutId'] } } },
   references: {
     File: resolveFileReference,
+    Folder: resolveFolderReference,
     FileConnection: resolveFileConnectionReference,
     User: referenceAsIs,
   },
@@ -34,8 +49,10 @@ export const filesSubgraph = defineSubgraph<FilesServices>({
   createServices({ db, authz, graph, env }) {
     const config = parseStorageConfig(env);
     const store = new S3ObjectStore(config);
-    const files = new FileService(db, authz, graph, store, config);
-    return { db, authz, store, files, cleanup: new FileCleanup(db, store) };
+    const rule = new FileAccessRule(authz, graph);
+    const folders = new FolderService(db, authz, rule);
+    const files = new FileService(db, authz, graph, store, config, rule, folders);
+    return { db, authz, store, files, folders, changes: new FileChanges(db, rule, folders), cleanup: new FileCleanup(db, store) };
   },
   jobs: ({ cleanup }) => ({
     [FILES_CLEANUP_JOB]: async () => {

@@ -71,7 +71,7 @@ describe('files subgraph', () => {
     expect(denied.data?._entities).toEqual([null]);
     expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await outboxEvents(database.url, 'files', uuidOf(file.id))).toEqual([
-      { type: 'file.uploaded', actor_id: member.userId, data: { name: 'mine.txt', contentType: 'text/plain', size: 4, aboutId: null } },
+      { type: 'file.uploaded', actor_id: member.userId, data: { name: 'mine.txt', contentType: 'text/plain', size: 4, aboutId: null, folderId: null } },
     ]);
   });
 

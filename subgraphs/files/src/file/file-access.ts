@@ -1,6 +1,7 @@
 import { principalUserId, type Authorizer, type GraphClient, type RequestContext } from '@cellgraph/kernel';
 
 const VISIBLE = 'query FilesAboutVisible($ids: [ID!]!) { nodes(ids: $ids) { id } }';
+const NODES_PER_CALL = 100;
 
 /**
  * Who reads a file. One attached to an object is readable by whoever can read that object — its
@@ -23,9 +24,20 @@ export class FileAccessRule {
 
   /** The ids among `ids` (global ids of any type) that exist and the caller can read. */
   async visible(request: RequestContext, ids: readonly string[]): Promise<Set<string>> {
-    if (!ids.length) return new Set();
-    const answer = await this.graph.request<{ nodes: ({ id: string } | null)[] }>(request, VISIBLE, { ids: [...ids] });
-    return new Set(ids.filter((_, index) => answer.data?.nodes?.[index]));
+    const visible = new Set<string>();
+    // `nodes(ids:)` takes at most 100 ids: larger sets are asked in parallel chunks.
+    const chunks = Array.from({ length: Math.ceil(ids.length / NODES_PER_CALL) }, (_, index) =>
+      ids.slice(index * NODES_PER_CALL, (index + 1) * NODES_PER_CALL),
+    );
+    await Promise.all(
+      chunks.map(async (chunk) => {
+        const answer = await this.graph.request<{ nodes: ({ id: string } | null)[] }>(request, VISIBLE, { ids: chunk });
+        chunk.forEach((id, index) => {
+          if (answer.data?.nodes?.[index]) visible.add(id);
+        });
+      }),
+    );
+    return visible;
   }
 
   async readableOf(request: RequestContext, rows: readonly { aboutId: string | null; uploadedBy: string }[]): Promise<boolean[]> {

@@ -1,5 +1,5 @@
 import { GraphQLDateTimeISO, NodeEntity } from '@cellgraph/kernel';
-import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, DeleteDateColumn, Entity, UpdateDateColumn } from 'typeorm';
 
 /** bigint columns arrive as strings; sizes stay far below 2^53. */
@@ -41,8 +41,17 @@ export class File extends NodeEntity('File') {
   storageKey!: string;
 
   /** Global id of the object it is attached to (that object's readers read the file). */
+  @Field(() => ID, { nullable: true, description: 'The global id of the object it is attached to (`about` is that object).' })
   @Column('text', { nullable: true })
   aboutId!: string | null;
+
+  /** The folder it is in (uuid); null at the top level. */
+  @Column('uuid', { nullable: true })
+  folderId!: string | null;
+
+  /** In the trash with a folder: that folder (restoring the folder brings the file back). */
+  @Column('uuid', { nullable: true })
+  trashedWith!: string | null;
 
   @Column('uuid')
   uploadedBy!: string;

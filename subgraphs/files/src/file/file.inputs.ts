@@ -29,6 +29,9 @@ export class FileUploadBeginInput {
   @Field(() => ID, { nullable: true, description: 'The object it attaches to: who can read that object can read the file.' })
   aboutId?: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'The folder it goes into (one you can see: FOLDER_NOT_FOUND); absent: the top level.' })
+  folderId?: string | null;
+
   @IdempotencyKeyField()
   idempotencyKey?: string | null;
 }
@@ -84,6 +87,15 @@ export class FileRenameInput {
   name!: string;
 }
 
+@InputType()
+export class FileMoveInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The folder to move it into (one you can see); null: the top level.' })
+  folderId?: string | null;
+}
+
 export const FileDeleteInput = IdInput('FileDeleteInput');
 export const FileRestoreInput = IdInput('FileRestoreInput');
 
@@ -105,6 +117,8 @@ export class FileFilter {
   @Field(() => StringComparator, { nullable: true }) contentType?: StringComparator | null;
   @Field(() => IDComparator, { nullable: true, description: 'The uploader (User ids).' }) uploadedBy?: IDComparator | null;
   @Field(() => DateTimeComparator, { nullable: true }) createdAt?: DateTimeComparator | null;
+  @Field(() => IDComparator, { nullable: true, description: 'The folder (Folder ids); `isNull: true`: files at the top level.' })
+  folderId?: IDComparator | null;
   @Field(() => [FileFilter], { nullable: true }) and?: FileFilter[] | null;
   @Field(() => [FileFilter], { nullable: true }) or?: FileFilter[] | null;
   @Field(() => FileFilter, { nullable: true }) not?: FileFilter | null;
@@ -126,16 +140,26 @@ export class FileOrder {
   direction!: OrderDirection;
 }
 
+/** The arguments of every list of files: the page, `filter` and `orderBy`. */
 @ArgsType()
-export class FilesArgs extends ConnectionArgs {
-  @Field(() => ID, { nullable: true, description: 'Only the files attached to this object (which you must be able to read).' })
-  aboutId?: string | null;
-
+export class FileListArgs extends ConnectionArgs {
   @Field(() => FileFilter, { nullable: true })
   filter?: FileFilter | null;
 
   @Field(() => [FileOrder], { nullable: true, description: 'Default: newest first.' })
   orderBy?: FileOrder[] | null;
+}
+
+@ArgsType()
+export class FilesArgs extends FileListArgs {
+  @Field(() => ID, { nullable: true, description: 'Only the files attached to this object (which you must be able to read).' })
+  aboutId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only the files in this folder (one you can see) that you may read: all of them for owners and admins.',
+  })
+  folderId?: string | null;
 }
 
 /**

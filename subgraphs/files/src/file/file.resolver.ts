@@ -7,6 +7,7 @@ import {
   FileConnection,
   FileDeleteInput,
   FileDeletePayload,
+  FileMoveInput,
   FilePayload,
   FileRenameInput,
   FileRestoreInput,
@@ -16,6 +17,8 @@ import {
   FileUploadCompleteInput,
 } from './file.inputs.js';
 import { loadFile } from './file.loaders.js';
+import { Folder } from '../folder/folder.entity.js';
+import { visibleFolder } from '../folder/folder.loaders.js';
 
 type Context = SubgraphContext<FilesServices>;
 
@@ -29,7 +32,10 @@ export class FileResolver {
     return loadFile(context, fromGlobalId('File', id));
   }
 
-  @Query(() => FileConnection, { nullable: true, description: 'The files attached to `aboutId`, or your uploads (all files for owners and admins).' })
+  @Query(() => FileConnection, {
+    nullable: true,
+    description: 'The files attached to `aboutId`, or in `folderId`, or your uploads (all files for owners and admins).',
+  })
   async files(@Args(() => FilesArgs) args: FilesArgs, @Ctx() context: Context): Promise<Connection<File> & { request: string }> {
     // `request` keys Node.files' references; a root list has none.
     return Object.assign(await this.services.files.list(context.request, args), { request: '' });
@@ -56,6 +62,11 @@ export class FileResolver {
     return mutationPayload(async () => ({ file: await this.services.files.rename(context.request, input) }));
   }
 
+  @Mutation(() => FilePayload, { nullable: true, description: 'Move a file into a folder you can see, or to the top level (folderId null).' })
+  fileMove(@Arg('input', () => FileMoveInput) input: FileMoveInput, @Ctx() context: Context): Promise<FilePayload> {
+    return mutationPayload(async () => ({ file: await this.services.files.move(context.request, input) }));
+  }
+
   @Mutation(() => FileDeletePayload, { nullable: true, description: 'Move a file to the trash (it can be restored).' })
   fileDelete(@Arg('input', () => FileDeleteInput) input: { id: string }, @Ctx() context: Context) {
     return mutationPayload(async () => ({ deletedFileId: await this.services.files.delete(context.request, input) }));
@@ -69,6 +80,14 @@ export class FileResolver {
   @FieldResolver(() => String, { description: 'A short-lived presigned URL that downloads the file under its name (Content-Disposition: attachment).' })
   async downloadUrl(@Root() file: File): Promise<string> {
     return (await this.services.files.downloadUrl(file)).url;
+  }
+
+  @FieldResolver(() => Folder, {
+    nullable: true,
+    description: 'The folder it is in: null at the top level, and for a folder you cannot see (a file you read through the object it is attached to).',
+  })
+  folder(@Root() file: File, @Ctx() context: Context): Promise<Folder | null> {
+    return visibleFolder(context, file.folderId);
   }
 
   @FieldResolver(() => UserRef, { nullable: true, description: 'Who uploaded it.' })

@@ -2,6 +2,7 @@ import {
   AggregateAccess,
   filterToSql,
   forbidden,
+  fromGlobalId,
   globalIdOf,
   idempotent,
   OrderDirection,
@@ -27,8 +28,10 @@ import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import type { ObjectStore, PresignedRequest } from '../storage/object-store.js';
 import { typeAllowed, type StorageConfig } from '../storage/storage.config.js';
-import { FileAccessRule } from './file-access.js';
+import type { FolderService } from '../folder/folder.service.js';
+import type { FileAccessRule } from './file-access.js';
 import { sanitizeFileName } from './file-names.js';
+import { Folder } from '../folder/folder.entity.js';
 import { File } from './file.entity.js';
 import {
   aboutNotFound,
@@ -55,10 +58,12 @@ const beginInput = z.object({
   contentType,
   size: z.number().int('Bytes are whole').min(1, 'An empty file cannot be uploaded'),
   aboutId: z.string().min(1).max(200).nullish(),
+  folderId: globalIdOf('Folder').nullish(),
 });
 const completeInput = z.object({ uploadId: globalIdOf('FileUpload') });
 const renameInput = z.object({ id: globalIdOf('File'), name });
 const idInput = z.object({ id: globalIdOf('File') });
+const moveInput = z.object({ id: globalIdOf('File'), folderId: globalIdOf('Folder').nullish() });
 
 /** How much of an image is read to find its dimensions (headers sit at the start). */
 const IMAGE_HEADER_BYTES = 512 * 1024;
@@ -69,6 +74,7 @@ const filterSpec: FilterSpec = {
   contentType: { path: 'file.contentType', kind: 'string' },
   uploadedBy: { path: 'file.uploadedBy', kind: 'id', idType: 'User' },
   createdAt: { path: 'file.createdAt', kind: 'datetime' },
+  folderId: { path: 'file.folderId', kind: 'id', idType: 'Folder' },
 };
 
 const orderFields: Record<string, OrderField> = {
@@ -87,12 +93,12 @@ export interface BegunUpload extends PresignedRequest {
 /**
  * Files of the caller's organization. An upload is begun (quota reserved, a presigned PUT handed
  * out), the client sends the bytes to the store, and completing it checks what the store holds
- * before the File exists. Renaming, the trash and restoring are for the uploader and the
- * organization's owners and admins; reading follows FileAccessRule.
+ * before the File exists. Renaming, moving, the trash and restoring are for the uploader and the
+ * organization's owners and admins; reading follows FileAccessRule; a file goes only into a folder
+ * the caller reads (FolderService).
  */
 export class FileService {
   readonly access: AggregateAccess<File>;
-  readonly rule: FileAccessRule;
 
   constructor(
     private readonly db: Database,
@@ -100,8 +106,9 @@ export class FileService {
     private readonly graph: GraphClient,
     private readonly store: ObjectStore,
     private readonly config: StorageConfig,
+    readonly rule: FileAccessRule,
+    private readonly folders: FolderService,
   ) {
-    this.rule = new FileAccessRule(authz, graph);
     this.access = new AggregateAccess(db, authz, {
       type: 'File',
       entity: File,
@@ -113,28 +120,51 @@ export class FileService {
 
   /**
    * Files the caller may list: those attached to `aboutId` (when it may read that object; checked
-   * here unless `aboutChecked`, as the batch of Node.files does), else
-   * its own uploads — every file of the organization for owners and admins.
+   * here unless `aboutChecked`, as the batch of Node.files does); those in `folderId` (a folder it
+   * reads) that it may read — all of them for owners and admins, else its own uploads and those
+   * attached to objects it reads; else its own uploads — every file of the organization for owners
+   * and admins. `aboutId` and `folderId` together: both hold.
    */
   async list(request: RequestContext, args: FilesArgs, aboutChecked = false): Promise<Connection<File>> {
     requireOrgId(request);
-    let restrict: ((query: ReturnType<FileService['query']>) => void) | null;
+    const restrictions: ((query: ReturnType<FileService['query']>) => void)[] = [];
+    const admin = await this.rule.isAdmin(request);
+    const userId = principalUserId(request.principal);
     if (args.aboutId) {
       const aboutId = args.aboutId;
       if (!aboutChecked) await requireVisibleNodes(this.graph, request, [aboutId], () => aboutNotFound());
-      restrict = (query) => query.andWhere('file.aboutId = :aboutId', { aboutId });
-    } else if (await this.rule.isAdmin(request)) {
-      restrict = null;
-    } else {
-      const userId = principalUserId(request.principal);
-      restrict = (query) => query.andWhere('file.uploadedBy = :userId', { userId });
+      restrictions.push((query) => query.andWhere('file.aboutId = :aboutId', { aboutId }));
+    }
+    if (args.folderId) {
+      const folder = await this.folders.requireReadable(request, fromGlobalId('Folder', args.folderId, 'folderId'), ['folderId']);
+      restrictions.push((query) => query.andWhere('file.folderId = :folderId', { folderId: folder.id }));
+      if (!admin && !args.aboutId) {
+        // Others' files in the folder: those attached to an object the caller reads (one graph call).
+        const abouts: { about_id: string }[] = await this.db.transaction(request, (em) =>
+          em.query('SELECT DISTINCT about_id FROM files.files WHERE folder_id = $1 AND about_id IS NOT NULL AND uploaded_by <> $2 AND deleted_at IS NULL', [
+            folder.id,
+            userId,
+          ]),
+        );
+        const visible = [
+          ...(await this.rule.visible(
+            request,
+            abouts.map((row) => row.about_id),
+          )),
+        ];
+        restrictions.push((query) =>
+          query.andWhere(visible.length ? '(file.uploadedBy = :userId OR file.aboutId IN (:...visible))' : 'file.uploadedBy = :userId', { userId, visible }),
+        );
+      }
+    } else if (!args.aboutId && !admin) {
+      restrictions.push((query) => query.andWhere('file.uploadedBy = :userId', { userId }));
     }
     return paginate({
       db: this.db,
       scope: request,
       build: (em) => {
         const query = this.query(em, args.filter);
-        restrict?.(query);
+        for (const restrict of restrictions) restrict(query);
         return query;
       },
       sort: sortKeysFor(args.orderBy, orderFields, newestFirst, idOrder),
@@ -151,6 +181,7 @@ export class FileService {
     if (!typeAllowed(this.config, valid.contentType)) throw typeNotAllowed(valid.contentType);
     if (valid.size > this.config.FILE_MAX_SIZE) throw tooLarge(this.config.FILE_MAX_SIZE);
     if (valid.aboutId) await requireVisibleNodes(this.graph, request, [valid.aboutId], () => aboutNotFound());
+    if (valid.folderId) await this.folders.requireReadable(request, valid.folderId, ['input', 'folderId']);
     const upload = await this.db.transaction(request, (em) =>
       idempotent(em, this.db.schema, {
         key: input.idempotencyKey,
@@ -168,6 +199,7 @@ export class FileService {
               size: valid.size,
               storageKey: `org/${orgId}/${id}`,
               aboutId: valid.aboutId ?? null,
+              folderId: valid.folderId ?? null,
               uploadedBy,
               abandonedAt: new Date(Date.now() + this.config.FILE_UPLOAD_ABANDON_AFTER_SECONDS * 1000),
             }),
@@ -216,6 +248,9 @@ export class FileService {
         .getOne();
       if (!locked) throw uploadNotFound(); // completed (or cleaned up) meanwhile
       await em.delete(Upload, { id: upload.id });
+      // A folder that went to the trash (or was purged) since the upload began: the top level.
+      const folderId =
+        locked.folderId && (await em.findOne(Folder, { where: { id: locked.folderId }, lock: { mode: 'pessimistic_read' } })) ? locked.folderId : null;
       const file = await em.save(
         em.create(File, {
           id: upload.id,
@@ -228,10 +263,18 @@ export class FileService {
           height: dimensions?.height ?? null,
           storageKey: upload.storageKey,
           aboutId: upload.aboutId,
+          folderId,
+          trashedWith: null,
           uploadedBy: upload.uploadedBy,
         }),
       );
-      await this.emit(em, file, 'file.uploaded', { name: file.name, contentType: file.contentType, size: file.size, aboutId: file.aboutId });
+      await this.emit(em, file, 'file.uploaded', {
+        name: file.name,
+        contentType: file.contentType,
+        size: file.size,
+        aboutId: file.aboutId,
+        folderId: file.folderId,
+      });
       return file;
     });
   }
@@ -254,6 +297,22 @@ export class FileService {
     });
   }
 
+  /** Moves a file into a folder the caller reads, or to the top level (`folderId` null). */
+  async move(request: RequestContext, input: { id: string; folderId?: string | null }): Promise<File> {
+    const valid = validateInput(moveInput, input, FileErrorCode.InvalidInput);
+    return this.db.transaction(request, async (em) => {
+      const file = await this.loadToManage(em, request, valid.id);
+      const folder = valid.folderId ? await this.folders.requireReadable(request, valid.folderId, ['input', 'folderId'], em) : null;
+      const folderId = folder?.id ?? null;
+      if (file.folderId === folderId) return file;
+      const before = file.folderId;
+      file.folderId = folderId;
+      const saved = await em.save(file);
+      await this.emit(em, saved, 'file.moved', { name: saved.name, aboutId: saved.aboutId, before: { folderId: before }, after: { folderId } });
+      return saved;
+    });
+  }
+
   /** Moves a file to the trash (soft delete); its bytes stay until it is purged. */
   async delete(request: RequestContext, input: { id: string }): Promise<string> {
     const { id } = validateInput(idInput, input, FileErrorCode.InvalidInput);
@@ -272,6 +331,9 @@ export class FileService {
       const file = await em.findOne(File, { where: { id }, withDeleted: true });
       if (!file?.deletedAt || !(await this.mayManage(request, file))) throw fileNotFound();
       file.deletedAt = null;
+      file.trashedWith = null;
+      // Its folder is in the trash (or gone): the file comes back at the top level.
+      if (file.folderId && !(await em.findOneBy(Folder, { id: file.folderId }))) file.folderId = null;
       const saved = await em.save(file);
       await this.emit(em, saved, 'file.restored', {});
       return saved;

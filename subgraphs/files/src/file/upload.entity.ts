@@ -24,6 +24,10 @@ export class Upload {
   @Column('text', { nullable: true })
   aboutId!: string | null;
 
+  /** The folder the file goes to (uuid); null: the top level. */
+  @Column('uuid', { nullable: true })
+  folderId!: string | null;
+
   @Column('uuid')
   uploadedBy!: string;
 

@@ -41,7 +41,7 @@ export function mountLiveBatch<TServices>(
       return;
     }
     const results = await Promise.all(
-      body.entries.map(async ({ request, context }): Promise<LiveBatchAnswer['results'][number]> => {
+      body.entries.map(async ({ request, context, delegation }): Promise<LiveBatchAnswer['results'][number]> => {
         let verified;
         try {
           verified = await verifier.verify(context, liveBatchSignedBody(body.event, request));
@@ -51,6 +51,8 @@ export function mountLiveBatch<TServices>(
         }
         // An organization's events are only ever asked about for its own members and keys.
         if (event.orgId === null || ('orgId' in verified.principal ? verified.principal.orgId : null) !== event.orgId) return { refused: 'FORBIDDEN' };
+        // The delegation is checked by the gateway when it is used; here it is only carried along (as on /graphql).
+        if (typeof delegation === 'string') verified = { ...verified, delegation };
         const { query, variables } = JSON.parse(request) as { query: string; variables?: Record<string, unknown> };
         const response = await runWithRequestContext(verified, () =>
           apollo.executeOperation({ query, variables }, { contextValue: { request: verified, loaders: new LoaderRegistry(), services, live: event } }),
@@ -70,6 +72,7 @@ function parseBatch(body: unknown): LiveBatchBody | null {
   if (candidate.entries.length === 0 || candidate.entries.length > MAX_LIVE_BATCH_ENTRIES) return null;
   for (const entry of candidate.entries) {
     if (typeof entry?.request !== 'string' || typeof entry.context !== 'string') return null;
+    if (entry.delegation !== undefined && typeof entry.delegation !== 'string') return null;
     try {
       const parsed = JSON.parse(entry.request) as { query?: unknown };
       if (typeof parsed?.query !== 'string') return null;

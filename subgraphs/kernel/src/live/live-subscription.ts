@@ -66,7 +66,12 @@ export const LIVE_BATCH_PATH = '/live-batch';
 
 export interface LiveBatchBody {
   event: string;
-  entries: { request: string; context: string }[];
+  /**
+   * `delegation`: for a subgraph the gateway delegates to (GRAPH_DELEGATES), a delegation of the
+   * entry's subscriber, so its field can ask the graph as that subscriber (e.g. whether it reads the
+   * object a file is attached to); carried along like the header of a `/graphql` request.
+   */
+  entries: { request: string; context: string; delegation?: string }[];
 }
 
 /** Per entry, in order: the field's GraphQL result, or a refusal of that entry alone. */
