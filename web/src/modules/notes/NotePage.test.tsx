@@ -221,20 +221,33 @@ describe('the note page', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('says so when the note is moved to the trash, or no longer shared, while it is open', async () => {
+  it("tells a reader when the note is moved to the trash, or no longer shared, while it is open; its author keeps it with the trash's Restore", async () => {
     const gone = { request: { query: NotesNoteQuery, variables: { id: 'note-1' } }, result: { data: { __typename: 'Query' as const, note: null } } };
-    const live = renderLive([loaded(3), people, revisions, gone]);
-    await screen.findByLabelText('Title');
+    const grace = { __typename: 'User' as const, id: 'user-grace', name: 'Grace Hopper' };
+    const asReader = {
+      request: { query: NotesNoteQuery, variables: { id: 'note-1' } },
+      result: { data: { __typename: 'Query' as const, note: { ...note(3), viewerCanEdit: false, visibility: 'ORGANIZATION' as const, author: grace } } },
+    };
+    const live = renderLive([asReader, people, revisions, gone]);
+    await screen.findByRole('heading', { name: 'Kick-off' });
     await waitFor(() => expect(live.subscribed()).toBe(true));
     live.push(change('note.deleted', null));
     await screen.findByText('Grace Hopper moved this note to the trash while you were reading it.');
 
     unmountAll();
-    const again = renderLive([loaded(3), people, revisions, gone]);
-    await screen.findByLabelText('Title');
-    await waitFor(() => expect(again.subscribed()).toBe(true));
-    again.push(change('note.shared', null));
+    const unshared = renderLive([asReader, people, revisions, gone]);
+    await screen.findByRole('heading', { name: 'Kick-off' });
+    await waitFor(() => expect(unshared.subscribed()).toBe(true));
+    unshared.push(change('note.shared', null));
     await screen.findByText('No longer shared with you');
+
+    unmountAll();
+    const author = renderLive([loaded(3), people, revisions]);
+    await screen.findByLabelText('Title');
+    await waitFor(() => expect(author.subscribed()).toBe(true));
+    author.push(change('note.deleted', null));
+    await screen.findByText(/This note is in the trash/);
+    expect(screen.getByRole('button', { name: 'Restore' })).toBeTruthy();
   });
 
   it("attaches an object found through the cell's search providers and links it to its page", async () => {

@@ -32,16 +32,22 @@ export function NotePage() {
   const [liveError, setLiveError] = useState<string | null>(null);
   // Someone else's edit, pin, sharing or deletion: the note in the payload updates Apollo's cache
   // (the page re-renders with it); once it is gone (trash, or no longer shared with the viewer) the
-  // note is read again, which tells the author it is in the trash and anyone else that it is gone.
+  // page says so.
   useSubscription(NotesNoteChangedSubscription, {
     variables: { id: noteId },
     skip: !noteId,
-    onData: ({ data: change }) => {
+    onData: ({ client, data: change }) => {
       const noteChange = change.data?.noteChanged;
       if (!noteChange) return;
       setLiveError(null);
       setLastChange({ event: noteChange.event, actorName: noteChange.actor?.name ?? null });
-      if (!noteChange.note) void refetch();
+      if (noteChange.note) return;
+      const shown = data?.note;
+      // Its author keeps the page, with the trash banner and "Restore" (`note(id)` no longer answers
+      // for a note in the trash); anyone else reads it again and is told it is gone.
+      if (noteChange.event === 'note.deleted' && shown?.viewerCanEdit) {
+        client.cache.modify({ id: client.cache.identify(shown), fields: { deletedAt: (current) => current ?? noteChange.occurredAt } });
+      } else void refetch();
     },
     onError: (caught) => setLiveError(`Live updates paused: ${describeError(caught)}`),
   });
