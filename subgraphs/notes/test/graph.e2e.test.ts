@@ -138,4 +138,34 @@ describe('notes across the graph', () => {
       for (const client of clients) await client.dispose();
     }
   });
+
+  it('tells a subscriber who loses access that the note is gone (note.shared, no note), and nobody who never read it', async () => {
+    const id = await createNote({ title: 'Soon private', visibility: 'USERS', sharedWithIds: [colleague.userId] });
+    const clients: Client[] = [liveClient(cell.gatewayUrl, colleague.token), liveClient(cell.gatewayUrl, (await cell.signUp('Stranger')).token)];
+    try {
+      const query = 'subscription($id: ID!) { noteChanged(id: $id) { event noteId note { title } actor { name } } }';
+      const reader = subscribe(clients[0]!, query, { id });
+      const outsider = subscribe(clients[1]!, query, { id });
+      while (cell.gateway.liveStats().subscriptions < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+      const shared = await cell.gql(
+        'mutation($input: NoteShareInput!) { noteShare(input: $input) { userErrors { code } } }',
+        { input: { id, visibility: 'PRIVATE' } },
+        owner.token,
+      );
+      expect(shared.data!.noteShare.userErrors).toEqual([]);
+      expect((await reader.next()).data!.noteChanged).toEqual({ event: 'note.shared', noteId: id, note: null, actor: { name: 'Owner' } });
+      // Nothing else reaches the former reader, and the outsider never got anything.
+      const later = await cell.gql(
+        'mutation($input: NoteUpdateInput!) { noteUpdate(input: $input) { userErrors { code } } }',
+        { input: { id, title: 'Private now' } },
+        owner.token,
+      );
+      expect(later.data!.noteUpdate.userErrors).toEqual([]);
+      await waitUntilSettled(cell);
+      expect(reader.results).toHaveLength(1);
+      expect(outsider.results).toEqual([]);
+    } finally {
+      for (const client of clients) await client.dispose();
+    }
+  });
 });

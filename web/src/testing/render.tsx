@@ -1,5 +1,6 @@
 import { MockedProvider } from '@apollo/client/testing/react';
 import { configure } from '@testing-library/dom';
+import type { ApolloLink } from '@apollo/client';
 import type { MockLink } from '@apollo/client/testing';
 import type { ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
@@ -14,14 +15,17 @@ configure({ asyncUtilTimeout: 30_000 });
 
 const mounted: { root: Root; container: HTMLElement }[] = [];
 
-/** Renders `element` at `path` in a memory router, under a MockedProvider answering `mocks`. */
-export function renderWithApollo(element: ReactNode, mocks: readonly MockLink.MockedResponse[], path = '/'): HTMLElement {
+/**
+ * Renders `element` at `path` in a memory router, under a MockedProvider answering `mocks` (or
+ * `options.link`, e.g. a live feed the test pushes to in front of a MockLink of the same mocks).
+ */
+export function renderWithApollo(element: ReactNode, mocks: readonly MockLink.MockedResponse[], path = '/', options: { link?: ApolloLink } = {}): HTMLElement {
   const container = document.createElement('div');
   document.body.appendChild(container);
   const root = createRoot(container);
   const router = createMemoryRouter([{ path: '*', element }], { initialEntries: [path] });
   root.render(
-    <MockedProvider mocks={mocks}>
+    <MockedProvider mocks={mocks} link={options.link}>
       <RouterProvider router={router} />
     </MockedProvider>,
   );

@@ -29,6 +29,7 @@ import {
 } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
+import { notesEvents } from '../contracts.js';
 import { NoteReaders } from './note-readers.js';
 import { NoteRevision } from './note-revision.entity.js';
 import { Note, NoteVisibility } from './note.entity.js';
@@ -45,6 +46,14 @@ import {
 import type { NoteAboutInput, NoteCreateInput, NoteFilter, NoteRevisionRestoreInput, NoteShareInput, NotesArgs, NoteUpdateInput } from './note.inputs.js';
 import { NoteChange } from './note.live.js';
 import { emptyDoc, excerptOf, mentionedUsers, plainText, RichTextError, sanitizeDoc, type RichTextDoc } from './rich-text.js';
+
+/** The note with the sharing a `note.shared` event says it had before (the note unchanged when the data does not parse). */
+function sharedBefore(note: Note, data: unknown): Note {
+  const parsed = notesEvents['note.shared'].safeParse(data);
+  if (!parsed.success) return note;
+  const { visibility, teamId, sharedWithIds } = parsed.data.before;
+  return Object.assign(Object.create(Note.prototype) as Note, note, { visibility: visibility as NoteVisibility, teamId, sharedWithIds });
+}
 
 const title = z.string().trim().max(200, 'The title must be at most 200 characters');
 const body = z.record(z.string(), z.unknown());
@@ -354,13 +363,18 @@ export class NoteService {
     if (event.subject?.type !== 'Note' || !event.type.startsWith('note.') || event.orgId !== principalOrgId(request.principal)) return null;
     if (event.subject.id !== filter.id) return null;
     const note = await this.db.transaction(request, (em) => em.findOne(Note, { where: { id: filter.id }, withDeleted: true }));
-    if (!note || !NoteReaders.reads(await this.readers.viewerOf(request), note)) return null;
+    if (!note) return null;
+    const viewer = await this.readers.viewerOf(request);
+    const reads = NoteReaders.reads(viewer, note);
+    // Sharing taken away: whoever read the note before the change is told it is gone (no note), so an
+    // open page stops showing it; nothing of the note as it is now is given.
+    if (!reads && !(event.type === 'note.shared' && NoteReaders.reads(viewer, sharedBefore(note, event.data)))) return null;
     const fields = event.type === 'note.updated' && Array.isArray(event.data?.fields) ? (event.data.fields as string[]) : [];
     return Object.assign(new NoteChange(), {
       event: event.type,
       occurredAt: new Date(event.occurredAt),
       noteId: toGlobalId('Note', note.id),
-      note: note.deletedAt ? null : note,
+      note: note.deletedAt || !reads ? null : note,
       changedFields: fields,
       actorId: event.actorId,
     });

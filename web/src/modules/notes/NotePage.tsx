@@ -1,5 +1,5 @@
-import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { describeError, describeUserErrors } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
@@ -11,27 +11,69 @@ import { RichText } from './editor/RichText';
 import { RichTextEditor } from './editor/RichTextEditor';
 import { AboutPanel } from './AboutPanel';
 import type { NoteData } from './note';
-import { NotesDeleteMutation, NotesNoteQuery, NotesRestoreMutation, NotesUpdateMutation } from './operations';
+import { NotesDeleteMutation, NotesNoteChangedSubscription, NotesNoteQuery, NotesRestoreMutation, NotesUpdateMutation } from './operations';
 import { usePeople } from './people';
 import { RevisionsPanel } from './RevisionsPanel';
 import { ShareDialog } from './ShareDialog';
 import { useAutosave, type SaveState } from './useAutosave';
 import './notes.css';
 
-/** /notes/:noteId — a note: title and body edited in place and saved as one types. */
+/** Who made the last live change to the open note, and what it was. */
+interface LiveChange {
+  event: string;
+  actorName: string | null;
+}
+
+/** /notes/:noteId — a note: title and body edited in place and saved as one types, live. */
 export function NotePage() {
   const { noteId = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(NotesNoteQuery, { variables: { id: noteId } });
+  const [lastChange, setLastChange] = useState<LiveChange | null>(null);
+  const [liveError, setLiveError] = useState<string | null>(null);
+  // Someone else's edit, pin, sharing or deletion: the note in the payload updates Apollo's cache
+  // (the page re-renders with it); once it is gone (trash, or no longer shared with the viewer) the
+  // page says so.
+  useSubscription(NotesNoteChangedSubscription, {
+    variables: { id: noteId },
+    skip: !noteId,
+    onData: ({ client, data: change }) => {
+      const noteChange = change.data?.noteChanged;
+      if (!noteChange) return;
+      setLiveError(null);
+      setLastChange({ event: noteChange.event, actorName: noteChange.actor?.name ?? null });
+      if (noteChange.note) return;
+      const shown = data?.note;
+      // Its author keeps the page, with the trash banner and "Restore" (`note(id)` no longer answers
+      // for a note in the trash); anyone else reads it again and is told it is gone.
+      if (noteChange.event === 'note.deleted' && shown?.viewerCanEdit) {
+        client.cache.modify({ id: client.cache.identify(shown), fields: { deletedAt: (current) => current ?? noteChange.occurredAt } });
+      } else void refetch();
+    },
+    onError: (caught) => setLiveError(`Live updates paused: ${describeError(caught)}`),
+  });
   if (error && !data) return <ErrorState error={error} retry={() => void refetch()} />;
   if (loading && !data) return <Loading />;
   const note = data?.note;
   if (!note)
-    return (
+    return lastChange?.event === 'note.deleted' ? (
+      <EmptyState title="Note deleted" action={<Link to="/notes">All notes</Link>}>
+        {lastChange.actorName ?? 'Someone'} moved this note to the trash while you were reading it.
+      </EmptyState>
+    ) : lastChange?.event === 'note.shared' ? (
+      <EmptyState title="No longer shared with you" action={<Link to="/notes">All notes</Link>}>
+        {lastChange.actorName ?? 'Its author'} stopped sharing this note with you.
+      </EmptyState>
+    ) : (
       <EmptyState title="Note not found" action={<Link to="/notes">All notes</Link>}>
         It does not exist, was deleted for good, or is not shared with you.
       </EmptyState>
     );
-  return <NoteView note={note} />;
+  return (
+    <>
+      {liveError ? <Notice tone="info">{liveError}</Notice> : null}
+      <NoteView note={note} lastChange={lastChange} />
+    </>
+  );
 }
 
 const SAVE_LABELS: Record<SaveState, string> = {
@@ -42,13 +84,20 @@ const SAVE_LABELS: Record<SaveState, string> = {
   error: 'Not saved',
 };
 
-function NoteView({ note }: { note: NoteData }) {
+function NoteView({ note, lastChange }: { note: NoteData; lastChange: LiveChange | null }) {
   const client = useApolloClient();
   const people = usePeople();
-  const autosave = useAutosave(note.id, note.revision);
+  // The note as the cache has it now (a live change re-renders with the newer one).
+  const current = useRef(note);
+  current.current = note;
+  // A newer revision saved elsewhere while nothing here waits to be saved: shown at once.
+  const autosave = useAutosave(note.id, note.revision, { onNewer: () => showServerVersion(current.current) });
   // The editor owns its document once mounted: a new `generation` remounts it with the server's.
   const [generation, setGeneration] = useState(0);
   const [title, setTitle] = useState(note.title);
+  // Every revision the cache learns of (live changes, saves, reloads) is checked against the edits.
+  const { seen } = autosave;
+  useEffect(() => seen(note.revision), [seen, note.revision]);
   const [sharing, setSharing] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const [update] = useMutation(NotesUpdateMutation);
@@ -138,7 +187,10 @@ function NoteView({ note }: { note: NoteData }) {
       ) : null}
       {autosave.state === 'conflict' ? (
         <div className="note-banner note-banner-warning" role="alert">
-          Someone else changed this note while you were editing. Your edits are not saved yet.{' '}
+          {autosave.newer
+            ? `${lastChange?.actorName ?? 'Someone else'} saved a newer version (revision ${autosave.newer}) while you were editing.`
+            : 'Someone else changed this note while you were editing.'}{' '}
+          Your edits are not saved yet: keep editing, then choose.{' '}
           <Button
             onClick={async () => {
               const latest = await loadLatest();

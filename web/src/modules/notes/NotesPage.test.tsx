@@ -2,6 +2,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NotesListQueryVariables } from '../../gql/graphql';
+import { liveFeedLink } from '../../testing/live';
 import { renderWithApollo, unmountAll } from '../../testing/render';
 import { notesFilter, NotesPage } from './NotesPage';
 import { NotesListQuery, NotesPeopleQuery } from './operations';
@@ -76,7 +77,8 @@ describe('notesFilter', () => {
 describe('the notes page', () => {
   it('asks the API for the chosen view and the searched text, and shows pinned notes as such', async () => {
     const calls: NotesListQueryVariables[] = [];
-    renderWithApollo(<NotesPage />, [people, listMock(calls)], '/notes');
+    const live = liveFeedLink('NotesNoteChanged', [people, listMock(calls)]);
+    renderWithApollo(<NotesPage />, [], '/notes', { link: live.link });
     expect(await screen.findByText('Pinned')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Mine' }));
     await waitFor(() => expect(calls.at(-1)?.filter).toEqual(notesFilter('mine', '', 'user-ada')));
@@ -84,5 +86,45 @@ describe('the notes page', () => {
     await waitFor(() => expect(calls.at(-1)?.filter).toEqual(notesFilter('mine', 'budget', 'user-ada')));
     expect(calls.at(-1)?.first).toBe(25);
     await screen.findByRole('link', { name: `Answer to ${JSON.stringify(notesFilter('mine', 'budget', 'user-ada'))}` });
+  });
+
+  it('keeps its rows live: a note renamed elsewhere is renamed in place, one moved to the trash makes the list read again', async () => {
+    const calls: NotesListQueryVariables[] = [];
+    const live = liveFeedLink('NotesNoteChanged', [people, listMock(calls)]);
+    renderWithApollo(<NotesPage />, [], '/notes', { link: live.link });
+    await screen.findByText('Pinned');
+    await waitFor(() => expect(live.subscribed()).toBe(true));
+    const renamed = {
+      __typename: 'Note' as const,
+      // The row shown is the last answer's (see listMock).
+      id: `note-${calls.length}`,
+      title: 'Renamed elsewhere',
+      excerpt: 'New text',
+      body: { type: 'doc', content: [] },
+      pinned: true,
+      visibility: 'ORGANIZATION' as const,
+      archivedAt: null,
+      deletedAt: null,
+      createdAt: '2026-12-01T10:00:00.000Z',
+      updatedAt: '2026-12-01T11:00:00.000Z',
+      revision: 2,
+      viewerCanEdit: false,
+      author: { __typename: 'User' as const, id: 'user-ada', name: 'Ada Lovelace' },
+      team: null,
+      sharedWith: [],
+      aboutIds: [],
+      about: [],
+    };
+    const noteChanged = (event: string, note: typeof renamed | null, changedFields: string[]) => ({
+      __typename: 'Subscription' as const,
+      noteChanged: { __typename: 'NoteChange' as const, event, occurredAt: '2026-12-01T11:00:00.000Z', noteId: renamed.id, changedFields, actor: null, note },
+    });
+    live.push(noteChanged('note.updated', renamed, ['title', 'revision']));
+    await screen.findByRole('link', { name: 'Renamed elsewhere' });
+    expect(screen.getByText('New text')).toBeTruthy();
+    expect(screen.getByText(/Everyone in the organization · updated/)).toBeTruthy();
+    const before = calls.length;
+    live.push(noteChanged('note.deleted', null, []));
+    await waitFor(() => expect(calls.length).toBeGreaterThan(before));
   });
 });

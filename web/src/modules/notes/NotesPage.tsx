@@ -9,6 +9,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { useCursorPages } from '../../ui/paging';
 import { EmptyState, ErrorState, Loading } from '../../ui/states';
 import { VISIBILITY_LABELS } from './body';
+import { NoteLiveUpdates } from './NoteLive';
 import { NoteComposer } from './NoteComposer';
 import { NotesListQuery } from './operations';
 import { usePeople } from './people';
@@ -122,6 +123,7 @@ export function NotesPage() {
         <ul className="note-list" aria-label="Notes" aria-busy={loading || undefined}>
           {notes.map((note) => (
             <li key={note.id} className="note-row">
+              <NoteLiveUpdates id={note.id} onReshape={() => void refetch()} />
               <Link to={`/notes/${encodeURIComponent(note.id)}`} className="note-row-title">
                 {note.title || 'Untitled'}
               </Link>

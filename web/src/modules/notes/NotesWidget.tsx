@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { formatDateTime } from '../../app/format';
 import { Button } from '../../ui/controls';
 import { ErrorState, Loading } from '../../ui/states';
+import { NoteLiveUpdates } from './NoteLive';
 import { NoteComposer } from './NoteComposer';
 import { NotesAboutQuery } from './operations';
 import './notes.css';
@@ -12,7 +13,7 @@ const SHOWN = 20;
 
 /** On a task, contact or deal page: the notes about it the viewer may read, and a new one about it. */
 export function NotesWidget({ objectId }: { objectId: string }) {
-  const { data, loading, error, refetch } = useQuery(NotesAboutQuery, { variables: { id: objectId, first: SHOWN } });
+  const { data, loading, error, refetch } = useQuery(NotesAboutQuery, { variables: { id: objectId, first: SHOWN }, fetchPolicy: 'cache-and-network' });
   const [composing, setComposing] = useState(false);
   const connection = data?.node?.notes;
   const notes = connection?.nodes ?? [];
@@ -25,6 +26,7 @@ export function NotesWidget({ objectId }: { objectId: string }) {
         <ul className="note-list note-list-compact" aria-label="Notes about this">
           {notes.map((note) => (
             <li key={note.id}>
+              <NoteLiveUpdates id={note.id} onReshape={() => void refetch()} />
               <Link to={`/notes/${encodeURIComponent(note.id)}`}>{note.title || 'Untitled'}</Link>
               {note.pinned ? <span className="note-pin"> · pinned</span> : null}
               <span className="muted">

@@ -275,3 +275,41 @@ export const NotesRestoreMutation = graphql(`
     }
   }
 `);
+
+export const NotesAttachMutation = graphql(`
+  mutation NotesAttach($input: NoteAboutInput!) {
+    noteAttach(input: $input) {
+      note {
+        ...NotesNote
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+/**
+ * One note's changes, live (`noteChanged`): the note as it is now, which Apollo's cache takes in
+ * (the note page, list rows and widgets showing it follow), or null once it is deleted.
+ */
+export const NotesNoteChangedSubscription = graphql(`
+  subscription NotesNoteChanged($id: ID!) {
+    noteChanged(id: $id) {
+      event
+      occurredAt
+      noteId
+      changedFields
+      actor {
+        id
+        name
+      }
+      note {
+        ...NotesNote
+        excerpt
+      }
+    }
+  }
+`);
