@@ -1,4 +1,5 @@
 import type { Authorizer, Database } from '@cellgraph/kernel';
+import type { AvatarService } from './avatar/avatar.service.js';
 import type { FileCleanup } from './file/file-cleanup.js';
 import type { FileService } from './file/file.service.js';
 import type { ObjectStore } from './storage/object-store.js';
@@ -9,5 +10,6 @@ export interface FilesServices {
   authz: Authorizer;
   store: ObjectStore;
   files: FileService;
+  avatars: AvatarService;
   cleanup: FileCleanup;
 }

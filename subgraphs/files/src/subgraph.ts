@@ -1,4 +1,7 @@
-import { defineSubgraph, referenceAsIs } from '@cellgraph/kernel';
+import { defineSubgraph, KEY_FORBIDDEN, referenceAsIs } from '@cellgraph/kernel';
+import { Avatar } from './avatar/avatar.entity.js';
+import { AvatarResolver } from './avatar/avatar.resolver.js';
+import { AvatarService } from './avatar/avatar.service.js';
 import { FILES_CLEANUP_JOB, filesEvents } from './contracts.js';
 import { FileCleanup } from './file/file-cleanup.js';
 import { File } from './file/file.entity.js';
@@ -18,13 +21,18 @@ export const filesSubgraph = defineSubgraph<FilesServices>({
   description: 'Files: uploads by presigned URL to an S3-compatible store, downloads, the trash and quotas.',
   scope: 'files',
   scopeDescription: 'files (uploads, downloads, renames, the trash)',
+  keyAccess: {
+    // Like identity's userUpdate, a key never changes a person's profile.
+    userAvatarSet: KEY_FORBIDDEN,
+    'User.avatar': 'files:read',
+  },
   nodeTypes: ['File'],
   nodeConnections: [{ field: 'files', type: 'FileConnection', description: 'Files attached to it (those you may read), newest first.' }],
   trash: [fileTrash],
   dependsOn: ['identity'],
   migrations,
-  entities: [File, Upload],
-  resolvers: [FileResolver],
+  entities: [File, Upload, Avatar],
+  resolvers: [FileResolver, AvatarResolver],
   references: {
     File: resolveFileReference,
     FileConnection: resolveFileConnectionReference,
@@ -34,8 +42,9 @@ export const filesSubgraph = defineSubgraph<FilesServices>({
   createServices({ db, authz, graph, env }) {
     const config = parseStorageConfig(env);
     const store = new S3ObjectStore(config);
-    const files = new FileService(db, authz, graph, store, config);
-    return { db, authz, store, files, cleanup: new FileCleanup(db, store) };
+    const avatars = new AvatarService(db, authz, config);
+    const files = new FileService(db, authz, graph, store, config, (request, fileIds) => avatars.avatarFiles(request, fileIds));
+    return { db, authz, store, files, avatars, cleanup: new FileCleanup(db, store) };
   },
   jobs: ({ cleanup }) => ({
     [FILES_CLEANUP_JOB]: async () => {

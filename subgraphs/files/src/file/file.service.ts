@@ -100,8 +100,9 @@ export class FileService {
     private readonly graph: GraphClient,
     private readonly store: ObjectStore,
     private readonly config: StorageConfig,
+    avatarFiles: (request: RequestContext, fileIds: readonly string[]) => Promise<Set<string>>,
   ) {
-    this.rule = new FileAccessRule(authz, graph);
+    this.rule = new FileAccessRule(authz, graph, avatarFiles);
     this.access = new AggregateAccess(db, authz, {
       type: 'File',
       entity: File,
