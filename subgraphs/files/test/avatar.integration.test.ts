@@ -25,6 +25,7 @@ let database: TestDatabase;
 let harness: SubgraphHarness;
 let owner: TestMember;
 let admin: TestMember;
+let otherAdmin: TestMember;
 let member: TestMember;
 let colleague: TestMember;
 let guest: TestMember;
@@ -37,6 +38,7 @@ beforeAll(async () => {
   harness = await startTestSubgraphs([filesSubgraph], { databaseUrl: database.url, env: { FILE_AVATAR_MAX_SIZE: String(AVATAR_MAX) } });
   owner = await testMember(database.url, 'owner');
   admin = await testMember(database.url, 'admin', owner.orgId);
+  otherAdmin = await testMember(database.url, 'admin', owner.orgId);
   member = await testMember(database.url, 'member', owner.orgId);
   colleague = await testMember(database.url, 'member', owner.orgId);
   guest = await testMember(database.url, 'guest', owner.orgId);
@@ -163,7 +165,6 @@ describe('avatars', () => {
       return result.errors?.[0]?.extensions?.code;
     };
     expect(await denied(admin, owner.globalUserId, byAdmin)).toBe('FORBIDDEN');
-    const otherAdmin = await testMember(database.url, 'admin', owner.orgId);
     expect(await denied(admin, otherAdmin.globalUserId, null)).toBe('FORBIDDEN');
     const byMember = await upload(member, 'for-colleague.png', 'image/png', PNG);
     expect(await denied(member, colleague.globalUserId, byMember)).toBe('FORBIDDEN');
