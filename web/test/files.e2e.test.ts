@@ -8,7 +8,7 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 
 /**
  * Files in a real Chromium against the `all` cell (persisted documents enforced): a file uploaded
- * from a task's Attachments widget straight to the local S3 server (a cross-origin PUT: its CORS
+ * from a contact's Attachments widget straight to the local S3 server (a cross-origin PUT: its CORS
  * preflight and the page's CSP both have to let it through), listed, downloaded byte for byte,
  * renamed, refused for its type, moved to the trash; and an avatar uploaded in Settings and shown
  * in the top bar.
@@ -27,18 +27,21 @@ describe('files in the web app', () => {
     await cell?.stop();
   });
 
-  it('uploads a file on a task page, lists it, downloads it, renames it and moves it to the trash', async () => {
-    const created = await cell.gql<{ taskCreate: { task: { id: string } } }>(
-      'mutation($input: TaskCreateInput!) { taskCreate(input: $input) { task { id } userErrors { code message } } }',
-      { input: { title: 'Prepare the offsite' } },
+  // The journey runs on a contact's profile: the task page is unusable in a test cell today, for
+  // reasons outside this module (TasksComments is refused as QUERY_TOO_COMPLEX and TasksActivity
+  // answers task: null, which replaces the task in Apollo's cache), reproduced with main's supergraph.
+  it("uploads a file on a contact's profile, lists it, downloads it, renames it and moves it to the trash", async () => {
+    const created = await cell.gql<{ contactCreate: { contact: { id: string } } }>(
+      'mutation($input: ContactCreateInput!) { contactCreate(input: $input) { contact { id } userErrors { code message } } }',
+      { input: { firstName: 'Olga', lastName: 'Offsite' } },
       owner.token,
     );
     expect(created.errors).toBeUndefined();
-    const taskId = created.data!.taskCreate.task.id;
+    const contactId = created.data!.contactCreate.contact.id;
 
     const { context, page, problems } = await newPage(browser);
     await signIn(page, cell.appUrl, owner.email, owner.password);
-    await page.goto(`${cell.appUrl}/tasks/${taskId}`);
+    await page.goto(`${cell.appUrl}/crm/contacts/${encodeURIComponent(contactId)}`);
     const widget = page.getByRole('region', { name: 'Attachments' });
     await widget.getByText('No files attached yet.').waitFor();
 
@@ -70,7 +73,7 @@ describe('files in the web app', () => {
     await widget.getByText('No files attached yet.').waitFor();
     const trashed = await cell.gql<{ node: { files: { totalCount: number } } }>(
       'query($id: ID!) { node(id: $id) { files { totalCount } } }',
-      { id: taskId },
+      { id: contactId },
       owner.token,
     );
     expect(trashed.data?.node.files.totalCount).toBe(0);
