@@ -133,6 +133,7 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   fileDelete: (f) => ({ id: f.file }),
   fileRestore: (f) => ({ id: f.trashedFile }),
   filePurge: (f) => ({ id: f.trashedFile }),
+  userAvatarSet: (f) => ({ userId: f.colleagueId, fileId: f.image }),
   boardPurge: (f) => ({ id: f.trashedBoard }),
 };
 
@@ -308,6 +309,18 @@ async function buildFixture(owner: TestUser) {
   };
   const [file, trashedFile, upload] = [await uploaded('Spec.txt'), await uploaded('Old.txt'), (await begin('Pending.txt')).id];
   await data(owner, 'fileDelete', { id: trashedFile }, 'deletedFileId');
+  // An image of the owner's for userAvatarSet (a 1×1 PNG).
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  const imageUpload = (
+    await data(owner, 'fileUploadBegin', { name: 'Face.png', contentType: 'image/png', size: png.length }, 'upload { id url method headers { name value } }')
+  ).upload as { id: string; url: string; method: string; headers: { name: string; value: string }[] };
+  const imageSent = await fetch(imageUpload.url, {
+    method: imageUpload.method,
+    headers: Object.fromEntries(imageUpload.headers.map((h) => [h.name, h.value])),
+    body: new Uint8Array(png),
+  });
+  expect(imageSent.status, "the fixture's upload of Face.png").toBe(200);
+  const image = (await data(owner, 'fileUploadComplete', { uploadId: imageUpload.id }, 'file { id }')).file.id as string;
 
   const notificationId = uuidv7();
   await withClient(cell.database.url, (client) =>
@@ -339,6 +352,7 @@ async function buildFixture(owner: TestUser) {
       trashedNote,
       file,
       trashedFile,
+      image,
       upload,
     },
   };
