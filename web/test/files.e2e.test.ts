@@ -97,7 +97,14 @@ describe('files in the web app', () => {
     // The top bar shows the image, loaded from the store (the page's CSP allows it).
     const image = account.locator('img.avatar');
     await image.waitFor();
-    await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth)).toBe(1);
+    await expect
+      .poll(() =>
+        image.evaluate((element) => {
+          const img = element as unknown as { complete: boolean; naturalWidth: number };
+          return img.complete && img.naturalWidth;
+        }),
+      )
+      .toBe(1);
     const shown = await fetch((await image.getAttribute('src'))!);
     expect(Buffer.from(await shown.arrayBuffer()).equals(PNG)).toBe(true);
 
