@@ -90,7 +90,11 @@ async function main(): Promise<void> {
 
   const requestedPort = Number(process.env.PORT ?? 4000);
   const hasFiles = definition.subgraphs.some((subgraph) => subgraph.name === 'files');
-  const objectStore = hasFiles ? await resolveObjectStore(STATE_DIR, [`http://localhost:${requestedPort}`, `http://127.0.0.1:${requestedPort}`]) : null;
+  // The app PUTs files straight to the store from its page: the store answers the CORS preflights
+  // of the app as the gateway serves it and as Vite's dev server does (`npm run dev:web`, WEB_PORT).
+  const webDevOrigin = `http://localhost:${Number(process.env.WEB_PORT ?? 5173)}`;
+  const appOrigins = [`http://localhost:${requestedPort}`, `http://127.0.0.1:${requestedPort}`, webDevOrigin];
+  const objectStore = hasFiles ? await resolveObjectStore(STATE_DIR, appOrigins) : null;
   if (objectStore) stops.push(objectStore.stop);
   const options = {
     cell: definition,

@@ -30,6 +30,20 @@ describe('CORS configuration', () => {
   });
 });
 
+describe('the object store the app reaches', () => {
+  it('is the S3 endpoint as clients reach it unless WEB_STORAGE_ORIGINS names origins', () => {
+    expect(parseGatewayConfig(required).webStorageOrigins).toEqual([]);
+    expect(parseGatewayConfig({ ...required, S3_ENDPOINT: 'http://s3:9000', S3_PUBLIC_ENDPOINT: 'http://127.0.0.1:9000/' }).webStorageOrigins).toEqual([
+      'http://127.0.0.1:9000',
+    ]);
+    expect(parseGatewayConfig({ ...required, S3_ENDPOINT: 'http://127.0.0.1:4569' }).webStorageOrigins).toEqual(['http://127.0.0.1:4569']);
+    expect(parseGatewayConfig({ ...required, S3_ENDPOINT: 'http://s3:9000', WEB_STORAGE_ORIGINS: 'https://files.example.com' }).webStorageOrigins).toEqual([
+      'https://files.example.com',
+    ]);
+    expect(() => parseGatewayConfig({ ...required, WEB_STORAGE_ORIGINS: '*' })).toThrow(/WEB_STORAGE_ORIGINS/);
+  });
+});
+
 describe('the app and its persisted documents', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cellgraph-dist-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

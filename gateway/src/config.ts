@@ -33,6 +33,11 @@ const corsOrigin = z
     'must be * or origins like https://app.example.com (no path, no trailing slash)',
   );
 
+/** The origin of the object store's endpoint, as the app's CSP names it (none when unset). */
+function storageOriginOf(endpoint: string | undefined): string[] {
+  return endpoint ? [new URL(endpoint).origin] : [];
+}
+
 const gatewayEnv = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -109,6 +114,23 @@ const gatewayEnv = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(corsOrigin).optional()),
+  /**
+   * Origins the app's pages may send files to and show images from: the files subgraph's store as
+   * browsers reach it (presigned PUT and GET URLs), added to the page's CSP `connect-src` and
+   * `img-src` (comma-separated); defaults to the origin of S3_PUBLIC_ENDPOINT, else S3_ENDPOINT.
+   */
+  WEB_STORAGE_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      value
+        ?.split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(corsOrigin.refine((value) => value !== '*', 'must name origins (not *)')).optional()),
+  S3_PUBLIC_ENDPOINT: z.url().optional(),
+  S3_ENDPOINT: z.url().optional(),
   MAX_QUERY_DEPTH: intFromEnv(15),
   MAX_QUERY_NODES: intFromEnv(50_000),
   /** Objects assumed for a list whose arguments do not bound it (see cost.ts). */
@@ -163,6 +185,8 @@ export type GatewayConfig = z.output<typeof gatewayEnv> & {
   liveEventsPath: string;
   /** The SPA's build directory to serve, or null: no app served. */
   webDistDir: string | null;
+  /** Origins the app's pages may PUT files to and show images from (the object store's): WEB_STORAGE_ORIGINS or the S3 endpoint's. */
+  webStorageOrigins: string[];
   /** The persisted-documents manifest, or null: none. */
   persistedDocumentsPath: string | null;
   /** PERSISTED_DOCUMENTS, or its default: `enforce` in production when a manifest is found, else `allow`. */
@@ -219,6 +243,7 @@ export function parseGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gatewa
     nodeOwnersPath: config.NODE_OWNERS_PATH ?? join(dirname(config.SUPERGRAPH_PATH), 'node-owners.json'),
     liveEventsPath: config.LIVE_EVENTS_PATH ?? join(dirname(config.SUPERGRAPH_PATH), 'live-events.json'),
     webDistDir,
+    webStorageOrigins: config.WEB_STORAGE_ORIGINS ?? storageOriginOf(config.S3_PUBLIC_ENDPOINT ?? config.S3_ENDPOINT),
     persistedDocumentsPath,
     // Production enforces the manifest it has; a gateway with none (an API-only deployment) cannot, and allows.
     persistedDocuments: config.PERSISTED_DOCUMENTS ?? (!development && persistedDocumentsPath ? 'enforce' : 'allow'),

@@ -100,7 +100,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
   // The app's operations (persisted documents) and its build: both refuse to start when misconfigured.
   const persistedDocuments = PersistedDocuments.load(config.persistedDocuments, config.persistedDocumentsPath);
   logger.info({ mode: persistedDocuments.mode, documents: persistedDocuments.size, path: persistedDocuments.path }, 'persisted documents');
-  const spa = config.webDistDir ? webApp(config.webDistDir) : null;
+  const spa = config.webDistDir ? webApp(config.webDistDir, config.webStorageOrigins) : null;
   await startTracing('gateway', config.traces);
   const signer = InternalContextSigner.create(config.INTERNAL_CONTEXT_SECRET);
   const urlOf = config.subgraphUrl;

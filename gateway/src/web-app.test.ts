@@ -20,4 +20,13 @@ describe('the app page’s Content-Security-Policy', () => {
     expect(appContentSecurityPolicy(undefined)).toContain("connect-src 'self';");
     expect(appContentSecurityPolicy('[::1]:4000')).toContain('ws://[::1]:4000');
   });
+
+  it('lets the app send files to the object store and show its images, and nothing else', () => {
+    const csp = appContentSecurityPolicy('app.example.com', ['http://127.0.0.1:9000', 'https://bucket.s3.amazonaws.com', "https://x.test 'unsafe-eval'"]).split(
+      '; ',
+    );
+    expect(csp).toContain("connect-src 'self' ws://app.example.com wss://app.example.com http://127.0.0.1:9000 https://bucket.s3.amazonaws.com");
+    expect(csp).toContain("img-src 'self' data: blob: http://127.0.0.1:9000 https://bucket.s3.amazonaws.com");
+    expect(csp).toContain("script-src 'self'");
+  });
 });

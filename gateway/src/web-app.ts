@@ -15,19 +15,28 @@ const PRIVATE_FILES = new Set(['/persisted-documents.json']);
 /** A Host header fit to be written into a CSP source (host, IPv4, [IPv6], optional port). */
 const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
+/** An origin fit to be written into a CSP source (`scheme://host[:port]`, nothing else). */
+const ORIGIN = /^https?:\/\/(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
 /**
  * The app page's Content-Security-Policy: scripts from the gateway's own origin only; the app
  * talks to its own /graphql, over HTTP and WebSocket (ws:/wss: of the same host, which older
- * browsers do not count as 'self'); inline styles allowed (Radix and cmdk inject them); never framed.
+ * browsers do not count as 'self'), and to the object store (`storageOrigins`: it PUTs files to
+ * presigned URLs and shows avatars from presigned GETs); inline styles allowed (Radix and cmdk
+ * inject them); never framed.
  */
-export function appContentSecurityPolicy(host: string | undefined): string {
+export function appContentSecurityPolicy(host: string | undefined, storageOrigins: readonly string[] = []): string {
   const sockets = host && HOST.test(host) ? ` ws://${host} wss://${host}` : '';
+  const storage = storageOrigins
+    .filter((origin) => ORIGIN.test(origin))
+    .map((origin) => ` ${origin}`)
+    .join('');
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    `connect-src 'self'${sockets}`,
-    "img-src 'self' data: blob:",
+    `connect-src 'self'${sockets}${storage}`,
+    `img-src 'self' data: blob:${storage}`,
     "font-src 'self' data:",
     "object-src 'none'",
     "base-uri 'self'",
@@ -43,7 +52,7 @@ export function appContentSecurityPolicy(host: string | undefined): string {
  * takes over. A missing asset stays a 404; the gateway's own paths are never the app's.
  * Mount after the gateway's routes and before the 404 handler.
  */
-export function webApp(distDir: string): Router {
+export function webApp(distDir: string, storageOrigins: readonly string[] = []): Router {
   const indexHtml = join(distDir, 'index.html');
   const assetsDir = join(distDir, ASSETS_PREFIX);
   if (!existsSync(indexHtml)) throw new Error(`WEB_DIST_DIR ${distDir} has no index.html: build the app (npm run build in web/) or unset WEB_DIST_DIR`);
@@ -51,7 +60,7 @@ export function webApp(distDir: string): Router {
   const sendIndex = (req: Request, res: Response) => {
     res.set({
       'Cache-Control': 'no-cache',
-      'Content-Security-Policy': appContentSecurityPolicy(req.header('host')),
+      'Content-Security-Policy': appContentSecurityPolicy(req.header('host'), storageOrigins),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'strict-origin-when-cross-origin',
       'X-Frame-Options': 'DENY',

@@ -43,11 +43,13 @@ describe('the SPA served by the gateway', () => {
       expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
       const csp = response.headers.get('content-security-policy')!.split('; ');
       const host = new URL(base).host;
+      // The files subgraph's store as browsers reach it (the test run's S3 server): uploads go there, avatars come from there.
+      const store = new URL(process.env.S3_PUBLIC_ENDPOINT ?? process.env.S3_ENDPOINT!).origin;
       expect(csp).toEqual(
         expect.arrayContaining([
           "script-src 'self'",
-          `connect-src 'self' ws://${host} wss://${host}`,
-          "img-src 'self' data: blob:",
+          `connect-src 'self' ws://${host} wss://${host} ${store}`,
+          `img-src 'self' data: blob: ${store}`,
           "style-src 'self' 'unsafe-inline'",
           "frame-ancestors 'none'",
         ]),

@@ -140,6 +140,7 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   folderDelete: (f) => ({ id: f.folder }),
   folderRestore: (f) => ({ id: f.trashedFolder }),
   folderPurge: (f) => ({ id: f.trashedFolder }),
+  userAvatarSet: (f) => ({ userId: f.colleagueId, fileId: f.image }),
   boardPurge: (f) => ({ id: f.trashedBoard }),
 };
 
@@ -318,6 +319,18 @@ async function buildFixture(owner: TestUser) {
   const folderOf = async (name: string) => (await data(owner, 'folderCreate', { name }, 'folder { id }')).folder.id as string;
   const [folder, folder2, trashedFolder] = [await folderOf('Folder'), await folderOf('Folder 2'), await folderOf('Old folder')];
   await data(owner, 'folderDelete', { id: trashedFolder }, 'deletedFolderId');
+  // An image of the owner's for userAvatarSet (a 1×1 PNG).
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  const imageUpload = (
+    await data(owner, 'fileUploadBegin', { name: 'Face.png', contentType: 'image/png', size: png.length }, 'upload { id url method headers { name value } }')
+  ).upload as { id: string; url: string; method: string; headers: { name: string; value: string }[] };
+  const imageSent = await fetch(imageUpload.url, {
+    method: imageUpload.method,
+    headers: Object.fromEntries(imageUpload.headers.map((h) => [h.name, h.value])),
+    body: new Uint8Array(png),
+  });
+  expect(imageSent.status, "the fixture's upload of Face.png").toBe(200);
+  const image = (await data(owner, 'fileUploadComplete', { uploadId: imageUpload.id }, 'file { id }')).file.id as string;
 
   const notificationId = uuidv7();
   await withClient(cell.database.url, (client) =>
@@ -349,6 +362,7 @@ async function buildFixture(owner: TestUser) {
       trashedNote,
       file,
       trashedFile,
+      image,
       upload,
       folder,
       folder2,

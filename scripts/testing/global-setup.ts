@@ -124,6 +124,9 @@ function likePrefix(prefix: string): string {
   return prefix.replaceAll('_', '\\_');
 }
 
+/** Test cells serve the app on free ports of localhost: the store lets any of them PUT and GET (S3 allows one `*` per origin). */
+const TEST_APP_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*'];
+
 /**
  * The files subgraph's store for every test file (cells, harnesses and processes they start read
  * S3_* from the environment, which the test workers inherit): the local S3-compatible server on a
@@ -132,7 +135,7 @@ function likePrefix(prefix: string): string {
 async function startObjectStore(): Promise<{ stop(): Promise<void> }> {
   if (process.env.S3_ENDPOINT) return { stop: async () => {} };
   const directory = mkdtempSync(join(tmpdir(), 'cellgraph-test-s3-'));
-  const server = await startLocalS3Server({ directory, bucket: 'cellgraph-test', corsOrigins: ['http://localhost:4000'] });
+  const server = await startLocalS3Server({ directory, bucket: 'cellgraph-test', corsOrigins: TEST_APP_ORIGINS });
   Object.assign(process.env, server.env);
   return {
     async stop() {

@@ -52,6 +52,11 @@ export const filesEvents = {
   }),
   /** Deleted for good (the kernel's trash emits it), with the folders and files inside it (their own `purged` events). */
   'folder.purged': empty,
+  /**
+   * A member's avatar in the organization was set (`fileId`) or cleared (null); the subject is the
+   * User. Ids are global ids; the actor is who set it (the user, or an owner or admin).
+   */
+  'user.avatarChanged': z.object({ fileId: z.string().nullable(), previousFileId: z.string().nullable() }),
 } as const;
 
 export type FilesEvents = typeof filesEvents;

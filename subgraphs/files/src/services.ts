@@ -1,5 +1,6 @@
 import type { Authorizer, Database } from '@cellgraph/kernel';
 import type { FileChanges } from './file/file-changes.js';
+import type { AvatarService } from './avatar/avatar.service.js';
 import type { FileCleanup } from './file/file-cleanup.js';
 import type { FileService } from './file/file.service.js';
 import type { FolderService } from './folder/folder.service.js';
@@ -13,5 +14,6 @@ export interface FilesServices {
   files: FileService;
   folders: FolderService;
   changes: FileChanges;
+  avatars: AvatarService;
   cleanup: FileCleanup;
 }

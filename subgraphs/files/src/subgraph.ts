@@ -1,4 +1,7 @@
-import { defineSubgraph, referenceAsIs } from '@cellgraph/kernel';
+import { defineSubgraph, KEY_FORBIDDEN, referenceAsIs } from '@cellgraph/kernel';
+import { Avatar } from './avatar/avatar.entity.js';
+import { AvatarResolver } from './avatar/avatar.resolver.js';
+import { AvatarService } from './avatar/avatar.service.js';
 import { FILES_CLEANUP_JOB, filesEvents } from './contracts.js';
 import { FileAccessRule } from './file/file-access.js';
 import { FileChanges } from './file/file-changes.js';
@@ -24,7 +27,12 @@ export const filesSubgraph = defineSubgraph<FilesServices>({
   name: 'files',
   description: 'Files: uploads by presigned URL to an S3-compatible store, downloads, folders, the trash and quotas.',
   scope: 'files',
-  scopeDescription: 'files and folders (uploads, downloads, renames, moves, the trash)',
+  scopeDescription: 'files and folders (uploads, downloads, renames, moves, the trash) and avatars',
+  keyAccess: {
+    // Like identity's userUpdate, a key never changes a person's profile.
+    userAvatarSet: KEY_FORBIDDEN,
+    'User.avatar': 'files:read',
+  },
   nodeTypes: ['File', 'Folder'],
   // File.about: the object a file is attached to, resolved like node(id:) (null when missing or hidden).
   nodeReferences: [
@@ -36,8 +44,8 @@ export const filesSubgraph = defineSubgraph<FilesServices>({
   trash: [fileTrash, folderTrash],
   dependsOn: ['identity'],
   migrations,
-  entities: [File, Upload, Folder],
-  resolvers: [FileResolver, FolderResolver, FileLiveResolver],
+  entities: [File, Upload, Folder, Avatar],
+  resolvers: [FileResolver, FolderResolver, FileLiveResolver, AvatarResolver],
   liveEvents: { fileChanged: { events: ['file.*', 'folder.*'], routes: { aboutId: ['data.aboutId'] } } },
   references: {
     File: resolveFileReference,
@@ -49,10 +57,11 @@ export const filesSubgraph = defineSubgraph<FilesServices>({
   createServices({ db, authz, graph, env }) {
     const config = parseStorageConfig(env);
     const store = new S3ObjectStore(config);
-    const rule = new FileAccessRule(authz, graph);
+    const avatars = new AvatarService(db, authz, config);
+    const rule = new FileAccessRule(authz, graph, (request, fileIds) => avatars.avatarFiles(request, fileIds));
     const folders = new FolderService(db, authz, rule);
     const files = new FileService(db, authz, graph, store, config, rule, folders);
-    return { db, authz, store, files, folders, changes: new FileChanges(db, rule, folders), cleanup: new FileCleanup(db, store) };
+    return { db, authz, store, files, folders, avatars, changes: new FileChanges(db, rule, folders), cleanup: new FileCleanup(db, store) };
   },
   jobs: ({ cleanup }) => ({
     [FILES_CLEANUP_JOB]: async () => {

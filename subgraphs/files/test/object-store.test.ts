@@ -16,7 +16,7 @@ describe('object store on the local S3 server', () => {
 
   beforeAll(async () => {
     directory = mkdtempSync(join(tmpdir(), 'cellgraph-s3-'));
-    server = await startLocalS3Server({ directory, bucket: 'object-store-test', corsOrigins: ['http://localhost:4000'] });
+    server = await startLocalS3Server({ directory, bucket: 'object-store-test', corsOrigins: ['http://localhost:4000', 'http://127.0.0.1:*'] });
     store = new S3ObjectStore(parseStorageConfig(server.env));
   });
 
@@ -78,5 +78,28 @@ describe('object store on the local S3 server', () => {
     expect(spa.status).toBe(200);
     expect(spa.headers.get('access-control-allow-methods')).toContain('PUT');
     expect((await preflight('https://elsewhere.example')).status).toBe(403);
+  });
+
+  it('lets an app origin of any port when its rule has a wildcard, and answers its PUT with CORS headers the browser needs', async () => {
+    const origin = 'http://127.0.0.1:51234';
+    const preflight = await fetch(`${server.endpoint}/object-store-test/org/a/four`, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'content-type' },
+    });
+    expect(preflight.status).toBe(200);
+    // s3rver answers a preflight it allows with `*` (presigned requests carry no credentials, so browsers accept it).
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    const put = await store.presignPut('org/a/four', 'text/plain', 4, 60);
+    const uploaded = await fetch(put.url, { method: 'PUT', headers: { ...put.headers, origin }, body: 'four' });
+    expect(uploaded.status).toBe(200);
+    expect(uploaded.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(
+      (
+        await fetch(`${server.endpoint}/object-store-test/org/a/four`, {
+          method: 'OPTIONS',
+          headers: { origin: 'http://127.0.0.2:80', 'access-control-request-method': 'PUT' },
+        })
+      ).status,
+    ).toBe(403);
   });
 });

@@ -10,6 +10,8 @@ describe('enabledModules', () => {
     expect(all).toEqual(['tasks', 'crm', 'notifications']);
     const withNotes = enabledModules(ALL_MODULES, ['identity', 'notes', 'tasks']).map((module) => module.subgraph);
     expect(withNotes).toEqual(['tasks', 'notes']);
+    const withFiles = enabledModules(ALL_MODULES, ['identity', 'files', 'notes']).map((module) => module.subgraph);
+    expect(withFiles).toEqual(['notes', 'files']);
   });
 
   it('serves no module to a cell of identity only', () => {

@@ -25,6 +25,8 @@ export interface ModuleDefinition {
   topBar?: ComponentType[];
   /** Pages under Settings. */
   settings?: SettingsPage[];
+  /** Draws the signed-in user's avatar in the top bar (the first served module's wins), given their name and profile `avatarUrl`. */
+  accountAvatar?: ComponentType<{ name: string; fallbackUrl?: string | null }>;
 }
 
 export interface NavItem {
@@ -36,7 +38,7 @@ export interface NavItem {
 }
 
 /** Where another module's widget can appear; each page renders its slot with the object's id. */
-export type WidgetSlot = 'contact.profile' | 'deal.profile' | 'task.detail' | 'home';
+export type WidgetSlot = 'contact.profile' | 'deal.profile' | 'task.detail' | 'note.detail' | 'home';
 
 export interface Widget {
   slot: WidgetSlot;

@@ -3,7 +3,7 @@ import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import * as Menu from '@radix-ui/react-dropdown-menu';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useSessionStore } from '../app/context';
+import { useModules, useSessionStore } from '../app/context';
 import { describeError, describeUserErrors } from '../app/errors';
 import { SwitchOrganizationMutation } from '../auth/operations';
 import { Notice } from '../ui/states';
@@ -18,6 +18,7 @@ export function AvatarMenu() {
   const [switchOrganization] = useMutation(SwitchOrganizationMutation);
   const [error, setError] = useState<string | null>(null);
   const me = data?.me;
+  const AccountAvatar = useModules().find((module) => module.accountAvatar)?.accountAvatar;
   const current = data?.organization?.id;
 
   async function switchTo(organizationId: string) {
@@ -46,7 +47,13 @@ export function AvatarMenu() {
     <>
       <Menu.Root>
         <Menu.Trigger className="avatar-button" aria-label={`Account: ${me?.name ?? 'you'}`}>
-          {me?.avatarUrl ? <img src={me.avatarUrl} alt="" className="avatar" /> : <span className="avatar">{initials(me?.name ?? '')}</span>}
+          {AccountAvatar ? (
+            <AccountAvatar name={me?.name ?? ''} fallbackUrl={me?.avatarUrl} />
+          ) : me?.avatarUrl ? (
+            <img src={me.avatarUrl} alt="" className="avatar" />
+          ) : (
+            <span className="avatar">{initials(me?.name ?? '')}</span>
+          )}
         </Menu.Trigger>
         <Menu.Portal>
           <Menu.Content className="menu" align="end" sideOffset={6}>

@@ -6,12 +6,16 @@ const NODES_PER_CALL = 100;
 /**
  * Who reads a file. One attached to an object is readable by whoever can read that object — its
  * owner decides, asked through the graph as the caller (`nodes(ids:)`: one call for a batch);
- * an unattached one by its uploader and the organization's owners and admins.
+ * an unattached one by its uploader and the organization's owners and admins. Whatever it is
+ * attached to, a file that is a member's avatar (files.avatars) is readable by everyone of the
+ * organization, as that member's name is: setting it as an avatar published it there.
  */
 export class FileAccessRule {
   constructor(
     private readonly authz: Authorizer,
     private readonly graph: GraphClient,
+    /** Which of these files (uuids) are avatars in the caller's organization. */
+    private readonly avatarFiles: (request: RequestContext, fileIds: readonly string[]) => Promise<Set<string>>,
   ) {}
 
   async isAdmin(request: RequestContext): Promise<boolean> {
@@ -40,10 +44,15 @@ export class FileAccessRule {
     return visible;
   }
 
-  async readableOf(request: RequestContext, rows: readonly { aboutId: string | null; uploadedBy: string }[]): Promise<boolean[]> {
+  async readableOf(request: RequestContext, rows: readonly { id: string; aboutId: string | null; uploadedBy: string }[]): Promise<boolean[]> {
     const userId = principalUserId(request.principal);
-    const about = [...new Set(rows.flatMap((row) => (row.aboutId ? [row.aboutId] : [])))];
-    const [visible, admin] = await Promise.all([this.visible(request, about), rows.some((row) => !row.aboutId) ? this.isAdmin(request) : false]);
-    return rows.map((row) => (row.aboutId ? visible.has(row.aboutId) : admin || row.uploadedBy === userId));
+    const avatars = await this.avatarFiles(
+      request,
+      rows.map((row) => row.id),
+    );
+    const rest = rows.filter((row) => !avatars.has(row.id));
+    const about = [...new Set(rest.flatMap((row) => (row.aboutId ? [row.aboutId] : [])))];
+    const [visible, admin] = await Promise.all([this.visible(request, about), rest.some((row) => !row.aboutId) ? this.isAdmin(request) : false]);
+    return rows.map((row) => avatars.has(row.id) || (row.aboutId ? visible.has(row.aboutId) : admin || row.uploadedBy === userId));
   }
 }

@@ -1,4 +1,5 @@
 import { init } from './0001-init.js';
 import { folders } from './0002-folders.js';
+import { avatars } from './0003-avatars.js';
 
-export const migrations = [init, folders];
+export const migrations = [init, folders, avatars];

@@ -40,6 +40,8 @@ export const storageEnv = z.object({
         .map((type) => type.trim().toLowerCase())
         .filter(Boolean),
     ),
+  /** Largest image accepted as an avatar, in bytes (default 2 MiB). */
+  FILE_AVATAR_MAX_SIZE: positiveInt(2 * MIB),
   /** Bytes an organization may store, uploads in flight included (default 1 GiB). */
   FILE_QUOTA_BYTES: positiveInt(1024 * MIB),
   /** How long a presigned upload URL is valid, in seconds (default 15 minutes). */

@@ -9,6 +9,7 @@ import { EmptyState, ErrorState, Loading, Notice } from '../../ui/states';
 import { asDoc, VISIBILITY_LABELS } from './body';
 import { RichText } from './editor/RichText';
 import { RichTextEditor } from './editor/RichTextEditor';
+import { WidgetSlot } from '../../layout/WidgetSlot';
 import { AboutPanel } from './AboutPanel';
 import type { NoteData } from './note';
 import { NotesDeleteMutation, NotesNoteChangedSubscription, NotesNoteQuery, NotesRestoreMutation, NotesUpdateMutation } from './operations';
@@ -255,6 +256,7 @@ function NoteView({ note, lastChange }: { note: NoteData; lastChange: LiveChange
         <aside className="note-side">
           <AboutPanel note={note} editable={editable} />
           <RevisionsPanel noteId={note.id} currentRevision={note.revision} canRestore={editable} onRestored={(restored) => showServerVersion(restored)} />
+          <WidgetSlot slot="note.detail" objectId={note.id} />
         </aside>
       </div>
       {isAuthor ? <ShareDialog note={note} open={sharing} onOpenChange={setSharing} /> : null}

@@ -1,0 +1,168 @@
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { formatDateTime } from '../../app/format';
+import { describeError, describeUserErrors } from '../../app/errors';
+import { Button, TextField } from '../../ui/controls';
+import { ErrorState, Loading, Notice } from '../../ui/states';
+import { FilesAboutQuery, FilesDeleteMutation, FilesRenameMutation } from './operations';
+import { formatBytes, uploadFile, UploadError } from './upload';
+import './files.css';
+
+const SHOWN = 50;
+
+interface Progress {
+  name: string;
+  fraction: number;
+}
+
+/**
+ * On a task, contact, deal or note page: the files attached to it that the viewer may read (name,
+ * size, who uploaded it and when, a download link), an upload with its progress, rename and move
+ * to the trash (the server says who may).
+ */
+export function AttachmentsWidget({ objectId }: { objectId: string }) {
+  const client = useApolloClient();
+  const inputId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const { data, loading, error, refetch } = useQuery(FilesAboutQuery, { variables: { id: objectId, first: SHOWN } });
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const connection = data?.node?.files;
+  const files = connection?.nodes ?? [];
+
+  async function upload(event: ChangeEvent<HTMLInputElement>) {
+    const chosen = [...(event.target.files ?? [])];
+    event.target.value = '';
+    setProblem(null);
+    setDone(null);
+    for (const file of chosen) {
+      setProgress({ name: file.name, fraction: 0 });
+      try {
+        await uploadFile(client, file, { aboutId: objectId, onProgress: (fraction) => setProgress({ name: file.name, fraction }) });
+        setDone(`Uploaded ${file.name}.`);
+      } catch (caught) {
+        setProblem(`${file.name}: ${caught instanceof UploadError ? caught.message : describeError(caught)}`);
+        break;
+      } finally {
+        setProgress(null);
+      }
+    }
+    await refetch();
+  }
+
+  return (
+    <div className="files-widget">
+      {error && !data ? <ErrorState error={error} retry={() => void refetch()} /> : null}
+      {loading && !data ? <Loading /> : null}
+      {data && files.length === 0 ? <p className="muted">No files attached yet.</p> : null}
+      {files.length ? (
+        <ul className="file-list" aria-label="Attached files">
+          {files.map((file) => (
+            <FileRow key={file.id} file={file} onChanged={() => void refetch()} />
+          ))}
+        </ul>
+      ) : null}
+      {connection && connection.totalCount > files.length ? <p className="muted">And {connection.totalCount - files.length} more.</p> : null}
+      {progress ? (
+        <div className="file-progress" role="status">
+          <progress max={1} value={progress.fraction} aria-label={`Uploading ${progress.name}`} />
+          <span>
+            Uploading {progress.name}… {Math.round(progress.fraction * 100)}%
+          </span>
+        </div>
+      ) : null}
+      <Notice>{problem}</Notice>
+      <Notice tone="success">{done}</Notice>
+      <div className="file-actions">
+        <input ref={input} id={inputId} type="file" multiple className="visually-hidden" aria-label="Attach files" onChange={(event) => void upload(event)} />
+        <Button onClick={() => input.current?.click()} busy={Boolean(progress)}>
+          Attach a file
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+interface Row {
+  id: string;
+  name: string;
+  size: number;
+  createdAt: string;
+  downloadUrl: string;
+  uploadedBy?: { name: string } | null;
+}
+
+function FileRow({ file, onChanged }: { file: Row; onChanged: () => void }) {
+  const [renaming, setRenaming] = useState(false);
+  const [name, setName] = useState(file.name);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [rename, renameState] = useMutation(FilesRenameMutation);
+  const [remove, removeState] = useMutation(FilesDeleteMutation);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setProblem(null);
+    try {
+      const result = await rename({ variables: { input: { id: file.id, name } } });
+      const failure = describeUserErrors(result.data?.fileRename?.userErrors);
+      if (failure) return setProblem(failure);
+      setRenaming(false);
+    } catch (caught) {
+      setProblem(describeError(caught));
+    }
+  }
+
+  async function trash() {
+    setProblem(null);
+    try {
+      const result = await remove({ variables: { input: { id: file.id } } });
+      const failure = describeUserErrors(result.data?.fileDelete?.userErrors);
+      if (failure) return setProblem(failure);
+      onChanged();
+    } catch (caught) {
+      setProblem(describeError(caught));
+    }
+  }
+
+  return (
+    <li className="file-row">
+      {renaming ? (
+        <form className="file-rename" onSubmit={(event) => void submit(event)}>
+          <TextField label={`New name for ${file.name}`} value={name} onChange={(event) => setName(event.target.value)} autoFocus required maxLength={255} />
+          <Button type="submit" variant="primary" busy={renameState.loading}>
+            Save
+          </Button>
+          <Button
+            variant="ghost"
+            onClick={() => {
+              setRenaming(false);
+              setName(file.name);
+            }}
+          >
+            Cancel
+          </Button>
+        </form>
+      ) : (
+        <>
+          <a className="file-name" href={file.downloadUrl} download={file.name} rel="noopener">
+            {file.name}
+          </a>
+          <span className="muted">
+            {' '}
+            · {formatBytes(file.size)} · {file.uploadedBy?.name ?? 'Someone'} · {formatDateTime(file.createdAt)}
+          </span>
+          <span className="file-row-actions">
+            <Button variant="ghost" onClick={() => setRenaming(true)} aria-label={`Rename ${file.name}`}>
+              Rename
+            </Button>
+            <Button variant="ghost" onClick={() => void trash()} busy={removeState.loading} aria-label={`Move ${file.name} to the trash`}>
+              Move to trash
+            </Button>
+          </span>
+        </>
+      )}
+      <Notice>{problem}</Notice>
+    </li>
+  );
+}

@@ -1,0 +1,3 @@
+// The files module's lazy chunk: what its index loads on demand.
+export { AttachmentsWidget } from './AttachmentsWidget';
+export { AvatarSettingsPage } from './AvatarSettingsPage';

@@ -1,0 +1,121 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestUser } from '../../scripts/testing/cell-harness.js';
+import { launchChromium, newPage, signIn, startAppCell, type AppCell } from './browser-harness.js';
+
+/** A 1×1 PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+/**
+ * Files in a real Chromium against the `all` cell (persisted documents enforced): a file uploaded
+ * from a contact's Attachments widget straight to the local S3 server (a cross-origin PUT: its CORS
+ * preflight and the page's CSP both have to let it through), listed, downloaded byte for byte,
+ * renamed, refused for its type, moved to the trash; and an avatar uploaded in Settings and shown
+ * in the top bar.
+ */
+describe('files in the web app', () => {
+  let cell: AppCell;
+  let browser: Browser;
+  let owner: TestUser;
+
+  beforeAll(async () => {
+    [cell, browser] = await Promise.all([startAppCell(), launchChromium()]);
+    owner = await cell.signUp('Fay Files');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await cell?.stop();
+  });
+
+  // The journey runs on a contact's profile: the task page is unusable in a test cell today, for
+  // reasons outside this module (TasksComments is refused as QUERY_TOO_COMPLEX and TasksActivity
+  // answers task: null, which replaces the task in Apollo's cache), reproduced with main's supergraph.
+  it("uploads a file on a contact's profile, lists it, downloads it, renames it and moves it to the trash", async () => {
+    const created = await cell.gql<{ contactCreate: { contact: { id: string } } }>(
+      'mutation($input: ContactCreateInput!) { contactCreate(input: $input) { contact { id } userErrors { code message } } }',
+      { input: { firstName: 'Olga', lastName: 'Offsite' } },
+      owner.token,
+    );
+    expect(created.errors).toBeUndefined();
+    const contactId = created.data!.contactCreate.contact.id;
+
+    const { context, page, problems } = await newPage(browser);
+    await signIn(page, cell.appUrl, owner.email, owner.password);
+    await page.goto(`${cell.appUrl}/crm/contacts/${encodeURIComponent(contactId)}`);
+    const widget = page.getByRole('region', { name: 'Attachments' });
+    await widget.getByText('No files attached yet.').waitFor();
+
+    const content = Buffer.from(`Agenda for the offsite\n${'— day one, day two —\n'.repeat(200)}`, 'utf8');
+    await widget.getByLabel('Attach files').setInputFiles({ name: 'agenda.txt', mimeType: 'text/plain', buffer: content });
+    await widget.getByRole('status').filter({ hasText: 'Uploaded agenda.txt.' }).waitFor();
+    const list = widget.getByRole('list', { name: 'Attached files' });
+    const link = list.getByRole('link', { name: 'agenda.txt' });
+    await link.waitFor();
+    await list.getByText('Fay Files').waitFor();
+    await list.getByText(/\d(\.\d)? KB/).waitFor();
+
+    // The link is a presigned GET of the store: the same bytes, as an attachment under its name.
+    const download = await fetch((await link.getAttribute('href'))!);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-disposition')).toContain('filename="agenda.txt"');
+    expect(Buffer.from(await download.arrayBuffer()).equals(content)).toBe(true);
+
+    // A type the cell does not accept is refused before any byte is sent, in words.
+    await widget.getByLabel('Attach files').setInputFiles({ name: 'tool.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') });
+    await widget.getByRole('alert').filter({ hasText: 'tool.exe: Files of type application/x-msdownload are not accepted here' }).waitFor();
+
+    await list.getByRole('button', { name: 'Rename agenda.txt' }).click();
+    await list.getByLabel('New name for agenda.txt').fill('offsite agenda.txt');
+    await list.getByRole('button', { name: 'Save' }).click();
+    await list.getByRole('link', { name: 'offsite agenda.txt' }).waitFor();
+
+    await list.getByRole('button', { name: 'Move offsite agenda.txt to the trash' }).click();
+    await widget.getByText('No files attached yet.').waitFor();
+    const trashed = await cell.gql<{ node: { files: { totalCount: number } } }>(
+      'query($id: ID!) { node(id: $id) { files { totalCount } } }',
+      { id: contactId },
+      owner.token,
+    );
+    expect(trashed.data?.node.files.totalCount).toBe(0);
+
+    expect(problems.join('\n')).toBe('');
+    await context.close();
+  });
+
+  it('uploads an avatar in Settings and shows it in the top bar', async () => {
+    const { context, page, problems } = await newPage(browser);
+    await signIn(page, cell.appUrl, owner.email, owner.password);
+    const account = page.getByRole('button', { name: 'Account: Fay Files' });
+    await account.getByText('FF').waitFor();
+
+    await page.goto(`${cell.appUrl}/settings/avatar`);
+    await page.getByText('You have no avatar yet.').waitFor();
+    await page.getByLabel('Avatar image').setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByRole('status').filter({ hasText: 'Your avatar is set.' }).waitFor();
+    await page.getByRole('img', { name: 'Your avatar' }).waitFor();
+
+    // The top bar shows the image, loaded from the store (the page's CSP allows it).
+    const image = account.locator('img.avatar');
+    await image.waitFor();
+    await expect
+      .poll(() =>
+        image.evaluate((element) => {
+          const img = element as unknown as { complete: boolean; naturalWidth: number };
+          return img.complete && img.naturalWidth;
+        }),
+      )
+      .toBe(1);
+    const shown = await fetch((await image.getAttribute('src'))!);
+    expect(Buffer.from(await shown.arrayBuffer()).equals(PNG)).toBe(true);
+
+    const me = await cell.gql<{ me: { avatar: { name: string; width: number } | null } }>('{ me { avatar { name width } } }', {}, owner.token);
+    expect(me.data?.me.avatar).toEqual({ name: 'me.png', width: 1 });
+
+    await page.getByRole('button', { name: 'Remove avatar' }).click();
+    await page.getByRole('status').filter({ hasText: 'Your avatar is removed.' }).waitFor();
+    await account.getByText('FF').waitFor();
+
+    expect(problems.join('\n')).toBe('');
+    await context.close();
+  });
+});
