@@ -8,7 +8,7 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 
 /**
  * Files in a real Chromium against the `all` cell (persisted documents enforced): a file uploaded
- * from a contact's Attachments widget straight to the local S3 server (a cross-origin PUT: its CORS
+ * from a task's Attachments widget straight to the local S3 server (a cross-origin PUT: its CORS
  * preflight and the page's CSP both have to let it through), listed, downloaded byte for byte,
  * renamed, refused for its type, moved to the trash; and an avatar uploaded in Settings and shown
  * in the top bar.
@@ -27,21 +27,19 @@ describe('files in the web app', () => {
     await cell?.stop();
   });
 
-  // The journey runs on a contact's profile: the task page is unusable in a test cell today, for
-  // reasons outside this module (TasksComments is refused as QUERY_TOO_COMPLEX and TasksActivity
-  // answers task: null, which replaces the task in Apollo's cache), reproduced with main's supergraph.
-  it("uploads a file on a contact's profile, lists it, downloads it, renames it and moves it to the trash", async () => {
-    const created = await cell.gql<{ contactCreate: { contact: { id: string } } }>(
-      'mutation($input: ContactCreateInput!) { contactCreate(input: $input) { contact { id } userErrors { code message } } }',
-      { input: { firstName: 'Olga', lastName: 'Offsite' } },
+  it("uploads a file on a task's page, lists it, downloads it, renames it and moves it to the trash", async () => {
+    const created = await cell.gql<{ taskCreate: { task: { id: string } } }>(
+      'mutation($input: TaskCreateInput!) { taskCreate(input: $input) { task { id } userErrors { code message } } }',
+      { input: { title: 'Plan the offsite' } },
       owner.token,
     );
     expect(created.errors).toBeUndefined();
-    const contactId = created.data!.contactCreate.contact.id;
+    const taskId = created.data!.taskCreate.task.id;
 
     const { context, page, problems } = await newPage(browser);
     await signIn(page, cell.appUrl, owner.email, owner.password);
-    await page.goto(`${cell.appUrl}/crm/contacts/${encodeURIComponent(contactId)}`);
+    await page.goto(`${cell.appUrl}/tasks/${encodeURIComponent(taskId)}`);
+    await page.getByRole('heading', { name: 'Plan the offsite' }).waitFor();
     const widget = page.getByRole('region', { name: 'Attachments' });
     await widget.getByText('No files attached yet.').waitFor();
 
@@ -73,7 +71,7 @@ describe('files in the web app', () => {
     await widget.getByText('No files attached yet.').waitFor();
     const trashed = await cell.gql<{ node: { files: { totalCount: number } } }>(
       'query($id: ID!) { node(id: $id) { files { totalCount } } }',
-      { id: contactId },
+      { id: taskId },
       owner.token,
     );
     expect(trashed.data?.node.files.totalCount).toBe(0);
