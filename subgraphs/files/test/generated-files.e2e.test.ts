@@ -1,14 +1,21 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
+  createLogger,
+  DELEGATION_HEADER,
   GraphClient,
   InternalContextSigner,
+  JobQueue,
+  jobRequest,
   parseGlobalId,
+  startJobWorker,
   storeGeneratedFile,
   UserInputError,
   type GeneratedFile,
+  type JobDelegation,
   type RequestContext,
+  type StoredFile,
 } from '@cellgraph/kernel';
-import { withClient } from '@cellgraph/kernel/testing';
+import { TEST_REDIS_URL, waitFor, withClient } from '@cellgraph/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCell, type TestCell, type TestUser } from '../../../scripts/testing/cell-harness.js';
 
@@ -126,6 +133,68 @@ describe('storeGeneratedFile', () => {
     );
     expect((error as { extensions?: Record<string, unknown> }).extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryAfter: 5 });
     expect(await fileCount(owner)).toBe(before);
+  });
+});
+
+describe('storeGeneratedFile from a background job acting for a user', () => {
+  it('stores the file as the user who enqueued the job, with the job delegation the request exchanged', async () => {
+    const graph = graphOf(cell);
+    const actingFor = await graph.delegateToJob(servedFor(cell, owner));
+    expect(actingFor.principal).toMatchObject({ kind: 'user', userId: parseGlobalId(owner.userId)!.uuid });
+
+    const stored: StoredFile[] = [];
+    const failures: unknown[] = [];
+    const worker = await startJobWorker(
+      'generatedtest',
+      {
+        export: async (data: { actingFor: JobDelegation; rows: string }, job) => {
+          try {
+            stored.push(
+              await storeGeneratedFile(graph, jobRequest(job.id, data.actingFor), {
+                name: 'export.csv',
+                contentType: 'text/csv',
+                bytes: Buffer.from(data.rows),
+              }),
+            );
+          } catch (error) {
+            failures.push(error);
+          }
+        },
+      },
+      [],
+      { redisUrl: TEST_REDIS_URL, prefix: cell.keyPrefix, logger: createLogger('generated-files-test', 'silent') },
+    );
+    const queue = new JobQueue('generatedtest', TEST_REDIS_URL, cell.keyPrefix);
+    try {
+      await queue.enqueue('export', { orgId: parseGlobalId(owner.organizationId)!.uuid, actingFor, rows: 'a,b\n1,2\n' });
+      await waitFor(() => stored.length + failures.length > 0, 'the export job');
+      expect(failures).toEqual([]);
+      const file = (await data(owner, READ, { id: stored[0]!.id })).file;
+      expect(file).toMatchObject({ name: 'export.csv', uploadedBy: { id: owner.userId } });
+      expect(await (await fetch(file.downloadUrl)).text()).toBe('a,b\n1,2\n');
+    } finally {
+      await queue.close();
+      await worker.close();
+    }
+  });
+
+  it('exchanges only a request’s delegation: not a job delegation, not nothing', async () => {
+    const exchange = new URL('/delegations/job', cell.gatewayUrl);
+    const actingFor = await graphOf(cell).delegateToJob(servedFor(cell, owner));
+    expect((await fetch(exchange, { method: 'POST', headers: { [DELEGATION_HEADER]: actingFor.delegation } })).status).toBe(401);
+    expect((await fetch(exchange, { method: 'POST' })).status).toBe(401);
+    expect((await fetch(exchange, { method: 'POST', headers: { [DELEGATION_HEADER]: 'v1.x.y.z' } })).status).toBe(401);
+  });
+
+  it('answers UNAUTHENTICATED with a job delegation the gateway refuses', async () => {
+    const actingFor = await graphOf(cell).delegateToJob(servedFor(cell, owner));
+    const forged: JobDelegation = { ...actingFor, delegation: `${actingFor.delegation.slice(0, -4)}AAAA` };
+    const error = await storeGeneratedFile(graphOf(cell), jobRequest('forged', forged), {
+      name: 'x.csv',
+      contentType: 'text/csv',
+      bytes: Buffer.from('x'),
+    }).catch((thrown: unknown) => thrown);
+    expect((error as { extensions?: Record<string, unknown> }).extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 });
 

@@ -1,4 +1,4 @@
-import { CodedError, ErrorCode, serviceUnavailable } from '../errors/coded-error.js';
+import { CodedError, ErrorCode, serviceUnavailable, unauthenticated } from '../errors/coded-error.js';
 import { UserInputError, type UserErrorData } from '../errors/user-errors.js';
 import type { RequestContext } from '../context/request-context.js';
 import { GraphUnavailableError, type GraphClient, type GraphResponse } from './graph-client.js';
@@ -64,6 +64,7 @@ async function ask<T>(graph: GraphClient, request: RequestContext, query: string
   } catch (error) {
     // No GRAPH_URL or no delegation is a deployment fault, not the caller's: it is logged by the caller's error mask.
     if (error instanceof GraphUnavailableError && /delegation|GRAPH_URL/.test(error.message)) throw error;
+    if (error instanceof GraphUnavailableError && error.status === 401) throw unauthenticated('The delegation to store the file with was refused (expired?)');
     throw unavailable(`${step}: the graph did not answer`);
   }
   const errors = answer.errors ?? [];
@@ -96,7 +97,9 @@ const refused = (errors: UserErrorData[]) => new UserInputError(errors.map(({ co
  * Nothing becomes a File unless the whole sequence succeeded: an upload begun and never completed
  * is deleted (with the bytes and its quota reservation) by the files module's cleanup job.
  *
- * The module declares `dependsOn: ['files']` and must be among the gateway's GRAPH_DELEGATES.
+ * The module declares `dependsOn: ['files']` and must be among the gateway's GRAPH_DELEGATES. A
+ * background job acting for a user passes `jobRequest(job.id, data.actingFor)`, the job delegation
+ * the enqueuing request got from `graph.delegateToJob(request)` (an expired one: UNAUTHENTICATED).
  */
 export async function storeGeneratedFile(graph: GraphClient, request: RequestContext, file: GeneratedFile): Promise<StoredFile> {
   const { bytes } = file;
