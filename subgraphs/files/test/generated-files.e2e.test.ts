@@ -186,6 +186,24 @@ describe('storeGeneratedFile from a background job acting for a user', () => {
     expect((await fetch(exchange, { method: 'POST', headers: { [DELEGATION_HEADER]: 'v1.x.y.z' } })).status).toBe(401);
   });
 
+  it('stops acting for a session signed out since the job was enqueued', async () => {
+    const leaving = await cell.signUp('Leaving');
+    const sessionId = (JSON.parse(Buffer.from(leaving.token.split('.')[1]!, 'base64url').toString('utf8')) as { sid: string }).sid;
+    const request = servedFor(cell, leaving);
+    const signer = InternalContextSigner.create(Buffer.from(cell.keys.internalContextSecret, 'base64url'));
+    const withSession: RequestContext = {
+      ...request,
+      principal: { ...(request.principal as { kind: 'user'; userId: string; orgId: string }), sessionId, scopes: [] },
+    };
+    const actingFor = await graphOf(cell).delegateToJob({ ...withSession, delegation: signer.delegate(withSession) });
+    const file = { name: 'before.csv', contentType: 'text/csv', bytes: Buffer.from('a\n') };
+    expect((await storeGeneratedFile(graphOf(cell), jobRequest('before', actingFor), file)).name).toBe('before.csv');
+
+    expect((await data(leaving, 'mutation { sessionRevoke { userErrors { code } } }')).sessionRevoke.userErrors).toEqual([]);
+    const error = await storeGeneratedFile(graphOf(cell), jobRequest('after', actingFor), { ...file, name: 'after.csv' }).catch((thrown: unknown) => thrown);
+    expect((error as { extensions?: Record<string, unknown> }).extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
   it('answers UNAUTHENTICATED with a job delegation the gateway refuses', async () => {
     const actingFor = await graphOf(cell).delegateToJob(servedFor(cell, owner));
     const forged: JobDelegation = { ...actingFor, delegation: `${actingFor.delegation.slice(0, -4)}AAAA` };
