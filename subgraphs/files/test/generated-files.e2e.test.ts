@@ -178,12 +178,16 @@ describe('storeGeneratedFile from a background job acting for a user', () => {
     }
   });
 
-  it('exchanges only a request’s delegation: not a job delegation, not nothing', async () => {
+  it('exchanges only a request’s delegation of a user or an API key: not a job delegation, not nothing, not the system’s', async () => {
     const exchange = new URL('/delegations/job', cell.gatewayUrl);
     const actingFor = await graphOf(cell).delegateToJob(servedFor(cell, owner));
     expect((await fetch(exchange, { method: 'POST', headers: { [DELEGATION_HEADER]: actingFor.delegation } })).status).toBe(401);
     expect((await fetch(exchange, { method: 'POST' })).status).toBe(401);
     expect((await fetch(exchange, { method: 'POST', headers: { [DELEGATION_HEADER]: 'v1.x.y.z' } })).status).toBe(401);
+    // Only a user or an API key is acted for: never the system (a job's own principal).
+    const signer = InternalContextSigner.create(Buffer.from(cell.keys.internalContextSecret, 'base64url'));
+    const system: RequestContext = { requestId: 'job:1', principal: { kind: 'system', orgId: parseGlobalId(owner.organizationId)!.uuid, scopes: [] } };
+    expect((await fetch(exchange, { method: 'POST', headers: { [DELEGATION_HEADER]: signer.delegate(system) } })).status).toBe(403);
   });
 
   it('stops acting for a session signed out since the job was enqueued', async () => {
