@@ -17,7 +17,7 @@ import {
 } from '@cellgraph/kernel';
 import { TEST_REDIS_URL, waitFor, withClient } from '@cellgraph/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCell, type TestCell, type TestUser } from '../../../scripts/testing/cell-harness.js';
+import { startTestCell, TEST_PASSWORD, waitForEmail, type TestCell, type TestUser } from '../../../scripts/testing/cell-harness.js';
 
 // The kernel's storeGeneratedFile — how a module stores a file it generated (an export, a PDF) —
 // in cell `all` through the gateway and the real S3-compatible store of the test run, asked with the
@@ -123,6 +123,21 @@ describe('storeGeneratedFile', () => {
     const seen = await cell.gql('query($id: ID!) { file(id: $id) { id } node(id: $id) { id } }', { id: csvId }, stranger.token);
     expect(seen.data?.file ?? null).toBeNull();
     expect(seen.data?.node ?? null).toBeNull();
+  });
+
+  it('passes on FORBIDDEN for a caller who may not write files (a guest), as a top-level coded error', async () => {
+    await data(owner, 'mutation($input: InvitationCreateInput!) { invitationCreate(input: $input) { userErrors { code } } }', {
+      input: { email: 'guest@generated.test', role: 'GUEST' },
+    });
+    const { token } = await waitForEmail(cell, 'guest@generated.test');
+    const accepted = await cell.gql('mutation($input: InvitationAcceptInput!) { invitationAccept(input: $input) { session { accessToken user { id } } } }', {
+      input: { token, name: 'Guest', password: TEST_PASSWORD },
+    });
+    const session = accepted.data!.invitationAccept.session;
+    const guest: TestUser = { ...owner, token: session.accessToken, userId: session.user.id, email: 'guest@generated.test' };
+    const error = await store(guest, { name: 'guest.csv', contentType: 'text/csv', bytes: csv }).catch((thrown: unknown) => thrown);
+    expect(error).not.toBeInstanceOf(UserInputError);
+    expect((error as { extensions?: Record<string, unknown> }).extensions).toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('answers SERVICE_UNAVAILABLE when the graph cannot be reached, and the file is not made', async () => {
