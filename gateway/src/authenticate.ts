@@ -32,11 +32,26 @@ export class Authenticator {
    */
   async delegated(delegation: string, authorization: string | undefined): Promise<RequestContext> {
     if (authorization) throw new AuthenticationError('Send either a delegation or an Authorization header');
+    let context: RequestContext;
+    let job = false;
     try {
-      return await this.delegations.verify(delegation);
+      context = this.delegations.verifyRequestDelegation(delegation);
     } catch {
-      throw new AuthenticationError('Invalid or expired delegation');
+      try {
+        context = this.delegations.verify(delegation);
+        job = true;
+      } catch {
+        throw new AuthenticationError('Invalid or expired delegation');
+      }
     }
+    // A job delegation outlives the request it was made in: a job stops acting for a session signed out since.
+    // (A request's delegation lives 30 s, within the life of the access token the request was checked with.)
+    const { principal } = context;
+    if (job && principal.kind === 'user' && principal.sessionId) {
+      const token = { sessionId: principal.sessionId, userId: principal.userId, generation: Number.MAX_SAFE_INTEGER };
+      if (await this.revocations.isRevoked(token, context.requestId)) throw new AuthenticationError('The session this job acts for has been signed out');
+    }
+    return context;
   }
 
   async authenticate(authorization: string | undefined, requestId: string, clientAddress: string): Promise<Principal> {

@@ -6,6 +6,7 @@ import {
   cellNamespaceEnv,
   DEFAULT_REDIS_COMMAND_TIMEOUT_MS,
   intFromEnv,
+  JOB_DELEGATION_MAX_TTL_SECONDS,
   isDevelopment,
   MAX_PAGE_SIZE,
   metricsEnv,
@@ -162,6 +163,8 @@ const gatewayEnv = z.object({
   SESSION_COOKIE_SECURE: boolFromEnv(true),
   /** Subgraphs handed a delegation with each request, to ask the graph as the caller (comma-separated). */
   GRAPH_DELEGATES: z.string().default('collaboration,identity,notes,files'),
+  /** How long a job delegation lives (POST /delegations/job: a job acting for the caller of the request that enqueued it). */
+  JOB_DELEGATION_TTL_SECONDS: z.coerce.number().int().min(1).max(JOB_DELEGATION_MAX_TTL_SECONDS).default(3600),
   // The cell's Redis namespace (CELL_NAME, CELL_INSTANCE, REDIS_KEY_PREFIX): see the kernel's cell-namespace.
   ...cellNamespaceEnv.shape,
   // METRICS_PORT, METRICS_HOST: where /metrics is served (see the README's Observability).

@@ -103,6 +103,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
   const spa = config.webDistDir ? webApp(config.webDistDir, config.webStorageOrigins) : null;
   await startTracing('gateway', config.traces);
   const signer = InternalContextSigner.create(config.INTERNAL_CONTEXT_SECRET);
+  const delegations = new DelegationVerifier(config.INTERNAL_CONTEXT_SECRET);
   const urlOf = config.subgraphUrl;
   const redis = connectRedis(config.REDIS_URL, 'cellgraph-gateway', config.REDIS_COMMAND_TIMEOUT_MS);
   const breakers = new SubgraphBreakers({ failureThreshold: config.SUBGRAPH_BREAKER_FAILURES, cooldownMs: config.SUBGRAPH_BREAKER_COOLDOWN_MS }, logger);
@@ -114,7 +115,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
     new AccessTokenVerifier(jwks.getKey),
     new RevocationCheck(new TokenRevocations(redis, config.REDIS_KEY_PREFIX), subgraphCaller),
     new ApiKeyResolver(redis, config.REDIS_KEY_PREFIX, subgraphCaller),
-    new DelegationVerifier(config.INTERNAL_CONTEXT_SECRET),
+    delegations,
     new RateLimiter(redis, config.REDIS_KEY_PREFIX, config.API_KEY_GUESS_LIMIT, config.API_KEY_GUESS_WINDOW_SECONDS),
   );
   const limits = new RequestLimits(redis, config.REDIS_KEY_PREFIX, {
@@ -197,6 +198,26 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
       res.set('Retry-After', String(OUTAGE_RETRY_AFTER_SECONDS));
       sendGraphQLError(res, 503, 'SERVICE_UNAVAILABLE', 'The access-token keys are unavailable; try again', { retryAfter: OUTAGE_RETRY_AFTER_SECONDS });
     }
+  });
+  // A subgraph serving a request (one of GRAPH_DELEGATES, holding its delegation) exchanges it for a job delegation, so a
+  // background job it enqueues can ask the graph later as the same caller. Only a request's delegation is exchanged.
+  app.post('/delegations/job', (req, res) => {
+    let context: RequestContext;
+    try {
+      context = delegations.verifyRequestDelegation(req.header(DELEGATION_HEADER) ?? '');
+    } catch {
+      return sendGraphQLError(res, 401, 'UNAUTHENTICATED', 'A delegation of a request being served is required');
+    }
+    if (context.principal.kind !== 'user' && context.principal.kind !== 'api_key') {
+      return sendGraphQLError(res, 403, 'FORBIDDEN', 'Only a user or an API key can be acted for by a job');
+    }
+    const ttl = config.JOB_DELEGATION_TTL_SECONDS;
+    const { principal, requestId, clientAddress } = context;
+    res.json({
+      principal,
+      delegation: signer.delegateToJob({ principal, requestId, ...(clientAddress ? { clientAddress } : {}) }, ttl),
+      expiresAt: new Date(Date.now() + ttl * 1000).toISOString(),
+    });
   });
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok' });

@@ -35,6 +35,7 @@ export * from './filters/filter-sql.js';
 export * from './filters/ordering.js';
 export * from './graph/graph-client.js';
 export * from './graph/visible-nodes.js';
+export * from './graph/generated-files.js';
 export * from './ids/node-entity.js';
 export * from './jobs/dead-letters.js';
 export * from './jobs/mailer.js';

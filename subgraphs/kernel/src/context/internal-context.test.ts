@@ -1,7 +1,13 @@
 import * as nodeCrypto from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deriveSubgraphKey, generateInternalContextSecret } from '../crypto/internal-context-keys.js';
-import { DelegationVerifier, InternalContextError, InternalContextSigner, InternalContextVerifier } from './internal-context.js';
+import {
+  DelegationVerifier,
+  InternalContextError,
+  JOB_DELEGATION_MAX_TTL_SECONDS,
+  InternalContextSigner,
+  InternalContextVerifier,
+} from './internal-context.js';
 import type { RequestContext } from './request-context.js';
 
 vi.mock('node:crypto', async (importOriginal) => {
@@ -126,5 +132,26 @@ describe('internal context', () => {
     expect(codeOf(() => new DelegationVerifier(secret).verify(signer.sign(context, 'tasks', '')))).toBe('WRONG_AUDIENCE');
     const asContext = withClaims(delegation, (claims) => ({ ...claims, aud: 'tasks', bh: 'x' }));
     expect(codeOf(() => verifier.verify(asContext, 'a'))).toBe('BAD_MAC');
+  });
+
+  it('job delegations live longer, are accepted to ask the graph, never exchanged again nor taken as a context', () => {
+    const { secret, signer, verifier } = setup();
+    const delegations = new DelegationVerifier(secret);
+    const job = signer.delegateToJob(context, 3600);
+    expect(delegations.verify(job)).toEqual(context);
+    expect(codeOf(() => delegations.verifyRequestDelegation(job))).toBe('WRONG_AUDIENCE');
+    expect(delegations.verifyRequestDelegation(signer.delegate(context))).toEqual(context);
+    expect(codeOf(() => verifier.verify(job, ''))).toBe('WRONG_AUDIENCE');
+    // A request's delegation cannot be stretched: its life is checked against 30 s.
+    const stretched = withClaims(signer.delegate(context), (claims) => ({ ...claims, exp: Math.floor(Date.now() / 1000) + 3600 }));
+    expect(codeOf(() => delegations.verify(stretched))).toBe('BAD_MAC');
+    expect(codeOf(() => new DelegationVerifier(newSecret()).verify(job))).toBe('UNKNOWN_KEY');
+    expect(() => signer.delegateToJob(context, JOB_DELEGATION_MAX_TTL_SECONDS + 1)).toThrow(RangeError);
+    vi.useFakeTimers({ now: Date.now() + 3_700_000 });
+    try {
+      expect(codeOf(() => delegations.verify(job))).toBe('EXPIRED');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -20,7 +20,11 @@ export const DELEGATION_HEADER = 'x-cellgraph-delegation';
 
 const VERSION = 'v1';
 const DELEGATION_AUDIENCE = 'cellgraph-graph';
+/** Audience of job delegations (see InternalContextSigner.delegateToJob): never valid as a request's. */
+const JOB_DELEGATION_AUDIENCE = 'cellgraph-graph-job';
 const TOKEN_TTL_SECONDS = 30;
+/** The longest a job delegation may live (JOB_DELEGATION_TTL_SECONDS of the gateway is at most this). */
+export const JOB_DELEGATION_MAX_TTL_SECONDS = 24 * 60 * 60;
 const CLOCK_TOLERANCE_SECONDS = 5;
 
 const principalSchema: z.ZodType<Principal> = z.discriminatedUnion('kind', [
@@ -78,7 +82,7 @@ function mint(key: InternalContextKey, claims: Claims): string {
 }
 
 /** Checks a token's audience, MAC (in constant time) and expiry; returns its claims. */
-function open(token: string | undefined, keys: readonly InternalContextKey[], audience: string): Claims {
+function open(token: string | undefined, keys: readonly InternalContextKey[], audience: string, maxTtlSeconds = TOKEN_TTL_SECONDS): Claims {
   if (!token) throw new InternalContextError('MISSING', 'missing internal context');
   const parts = token.split('.');
   if (parts.length !== 4 || parts[0] !== VERSION) throw new InternalContextError('MALFORMED', 'malformed internal context');
@@ -100,7 +104,7 @@ function open(token: string | undefined, keys: readonly InternalContextKey[], au
   const claims = claimsSchema.safeParse(json);
   if (!claims.success) throw new InternalContextError('MALFORMED', 'malformed internal context');
   const now = nowSeconds();
-  if (claims.data.exp + CLOCK_TOLERANCE_SECONDS < now || claims.data.exp > now + TOKEN_TTL_SECONDS + CLOCK_TOLERANCE_SECONDS) {
+  if (claims.data.exp + CLOCK_TOLERANCE_SECONDS < now || claims.data.exp > now + maxTtlSeconds + CLOCK_TOLERANCE_SECONDS) {
     throw new InternalContextError('EXPIRED', 'expired internal context');
   }
   return claims.data;
@@ -112,10 +116,10 @@ function contextOf(claims: Claims): RequestContext {
 }
 
 /** The claims every token carries about the request's context. */
-function contextClaims(context: RequestContext, audience: string): Claims {
+function contextClaims(context: RequestContext, audience: string, ttlSeconds = TOKEN_TTL_SECONDS): Claims {
   return {
     aud: audience,
-    exp: nowSeconds() + TOKEN_TTL_SECONDS,
+    exp: nowSeconds() + ttlSeconds,
     rid: context.requestId,
     prn: context.principal,
     ...(context.clientAddress ? { adr: context.clientAddress } : {}),
@@ -155,6 +159,18 @@ export class InternalContextSigner {
   delegate(context: RequestContext): string {
     return mint(this.delegationKey, contextClaims(context, DELEGATION_AUDIENCE));
   }
+
+  /**
+   * A job delegation: the same, for a background job a request enqueued to act for its caller
+   * later (a PDF rendered after the request answered). Minted only in exchange for a request's
+   * delegation (the gateway's `POST /delegations/job`), for `ttlSeconds` (at most
+   * JOB_DELEGATION_MAX_TTL_SECONDS); accepted to ask the graph, never exchanged again.
+   */
+  delegateToJob(context: RequestContext, ttlSeconds: number): string {
+    if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1 || ttlSeconds > JOB_DELEGATION_MAX_TTL_SECONDS)
+      throw new RangeError(`A job delegation lives 1 to ${JOB_DELEGATION_MAX_TTL_SECONDS} s`);
+    return mint(this.delegationKey, contextClaims(context, JOB_DELEGATION_AUDIENCE, ttlSeconds));
+  }
 }
 
 /** The gateway's check of a delegation token it minted (see InternalContextSigner.delegate). */
@@ -166,7 +182,18 @@ export class DelegationVerifier {
     this.keys = [deriveDelegationKey(secret)];
   }
 
+  /** A request's delegation or a job delegation: whom the graph is asked as. */
   verify(token: string): RequestContext {
+    try {
+      return this.verifyRequestDelegation(token);
+    } catch (error) {
+      if (!(error instanceof InternalContextError) || error.code !== 'WRONG_AUDIENCE') throw error;
+      return contextOf(open(token, this.keys, JOB_DELEGATION_AUDIENCE, JOB_DELEGATION_MAX_TTL_SECONDS));
+    }
+  }
+
+  /** A request's delegation only (what may be exchanged for a job delegation). */
+  verifyRequestDelegation(token: string): RequestContext {
     return contextOf(open(token, this.keys, DELEGATION_AUDIENCE));
   }
 }
