@@ -1,19 +1,16 @@
-import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { formatDateTime } from '../../app/format';
 import { describeError, describeUserErrors } from '../../app/errors';
 import { Button, TextField } from '../../ui/controls';
 import { ErrorState, Loading, Notice } from '../../ui/states';
 import { FilesAboutQuery, FilesDeleteMutation, FilesRenameMutation } from './operations';
-import { formatBytes, uploadFile, UploadError } from './upload';
+import { formatBytes } from './upload';
+import { UploadProgressBar } from './UploadProgressBar';
+import { useUploads } from './useUploads';
 import './files.css';
 
 const SHOWN = 50;
-
-interface Progress {
-  name: string;
-  fraction: number;
-}
 
 /**
  * On a task, contact, deal or note page: the files attached to it that the viewer may read (name,
@@ -21,35 +18,12 @@ interface Progress {
  * to the trash (the server says who may).
  */
 export function AttachmentsWidget({ objectId }: { objectId: string }) {
-  const client = useApolloClient();
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
   const { data, loading, error, refetch } = useQuery(FilesAboutQuery, { variables: { id: objectId, first: SHOWN } });
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const { progress, problem, done, onInputChange } = useUploads({ aboutId: objectId }, () => refetch());
   const connection = data?.node?.files;
   const files = connection?.nodes ?? [];
-
-  async function upload(event: ChangeEvent<HTMLInputElement>) {
-    const chosen = [...(event.target.files ?? [])];
-    event.target.value = '';
-    setProblem(null);
-    setDone(null);
-    for (const file of chosen) {
-      setProgress({ name: file.name, fraction: 0 });
-      try {
-        await uploadFile(client, file, { aboutId: objectId, onProgress: (fraction) => setProgress({ name: file.name, fraction }) });
-        setDone(`Uploaded ${file.name}.`);
-      } catch (caught) {
-        setProblem(`${file.name}: ${caught instanceof UploadError ? caught.message : describeError(caught)}`);
-        break;
-      } finally {
-        setProgress(null);
-      }
-    }
-    await refetch();
-  }
 
   return (
     <div className="files-widget">
@@ -64,18 +38,11 @@ export function AttachmentsWidget({ objectId }: { objectId: string }) {
         </ul>
       ) : null}
       {connection && connection.totalCount > files.length ? <p className="muted">And {connection.totalCount - files.length} more.</p> : null}
-      {progress ? (
-        <div className="file-progress" role="status">
-          <progress max={1} value={progress.fraction} aria-label={`Uploading ${progress.name}`} />
-          <span>
-            Uploading {progress.name}… {Math.round(progress.fraction * 100)}%
-          </span>
-        </div>
-      ) : null}
+      <UploadProgressBar progress={progress} />
       <Notice>{problem}</Notice>
       <Notice tone="success">{done}</Notice>
       <div className="file-actions">
-        <input ref={input} id={inputId} type="file" multiple className="visually-hidden" aria-label="Attach files" onChange={(event) => void upload(event)} />
+        <input ref={input} id={inputId} type="file" multiple className="visually-hidden" aria-label="Attach files" onChange={onInputChange} />
         <Button onClick={() => input.current?.click()} busy={Boolean(progress)}>
           Attach a file
         </Button>

@@ -14,18 +14,19 @@ export interface UploadedFile {
  * Uploads a file the way the files subgraph asks: `fileUploadBegin` (type, size, quota checked;
  * a presigned PUT back), the bytes straight to the object store with exactly the headers it
  * returned (XMLHttpRequest, for the progress), then `fileUploadComplete`, which makes the File
- * exist once the store holds what was announced. `onProgress` gets 0…1 while the bytes go.
+ * exist once the store holds what was announced. It is attached to `aboutId` and/or put in
+ * `folderId` (neither: the uploader's top level). `onProgress` gets 0…1 while the bytes go.
  */
 export async function uploadFile(
   client: ApolloClient,
   file: File,
-  options: { aboutId?: string | null; onProgress?: (fraction: number) => void } = {},
+  options: { aboutId?: string | null; folderId?: string | null; onProgress?: (fraction: number) => void } = {},
 ): Promise<UploadedFile> {
   const contentType = file.type || 'application/octet-stream';
   const begun = await guarded(() =>
     client.mutate({
       mutation: FilesUploadBeginMutation,
-      variables: { input: { name: file.name, contentType, size: file.size, aboutId: options.aboutId ?? null } },
+      variables: { input: { name: file.name, contentType, size: file.size, aboutId: options.aboutId ?? null, folderId: options.folderId ?? null } },
     }),
   );
   const failure = describeUserErrors(begun.data?.fileUploadBegin?.userErrors);
