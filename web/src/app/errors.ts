@@ -36,6 +36,8 @@ const MESSAGES: Record<string, string> = {
   INVITATION_ALREADY_MEMBER: 'This person is already a member.',
   INVITATION_ALREADY_PENDING: 'This person already has a pending invitation. Resend it instead.',
   API_KEY_UNKNOWN_SCOPE: 'One of the scopes is not offered by this cell.',
+  FOLDER_CYCLE: 'A folder cannot be moved into itself or into a folder inside it. Choose another destination.',
+  FOLDER_NOT_FOUND: 'That folder is not there anymore, or you cannot see it.',
 };
 
 export interface UserErrorLike {

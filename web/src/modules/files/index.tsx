@@ -3,7 +3,7 @@ import type { ModuleDefinition, WidgetSlot } from '../../app/registry';
 import { Loading } from '../../ui/states';
 import { AccountAvatar } from './AccountAvatar';
 
-// The widget and the settings page are one lazy chunk; the shell carries the top bar's avatar only.
+// The Files page, the widget and the settings page are one lazy chunk; the shell carries the top bar's avatar only.
 const pages = () => import('./pages');
 
 function lazyComponent<Props extends object>(load: () => Promise<ComponentType<Props>>): ComponentType<Props> {
@@ -23,9 +23,18 @@ const AvatarSettingsPage = lazyComponent(async () => (await pages()).AvatarSetti
 /** The object pages that show the files attached to their object. */
 const WIDGET_SLOTS: WidgetSlot[] = ['task.detail', 'contact.profile', 'deal.profile', 'note.detail'];
 
-/** Files: the Attachments widget on other modules' pages, and avatars (the top bar, Settings → Avatar). */
+/** Files: the Files page (folders), the Attachments widget on other modules' pages, and avatars (the top bar, Settings → Avatar). */
 export const filesModule: ModuleDefinition = {
   subgraph: 'files',
+  navigation: [{ label: 'Files', path: '/files', icon: '🗀', order: 40 }],
+  routes: [
+    { path: '/files', lazy: async () => ({ Component: (await pages()).FilesPage }) },
+    { path: '/files/folders/:folderId', lazy: async () => ({ Component: (await pages()).FilesPage }) },
+  ],
+  commands: [
+    { id: 'files:new-folder', label: 'New folder', group: 'Create', keywords: ['folder', 'files', 'create'], path: '/files?new=1' },
+    { id: 'files:all-files', label: 'Go to files', group: 'Navigate', keywords: ['files', 'folders', 'documents', 'uploads'], path: '/files' },
+  ],
   widgets: WIDGET_SLOTS.map((slot) => ({ slot, title: 'Attachments', component: AttachmentsWidget, order: 40 })),
   accountAvatar: AccountAvatar,
   settings: [{ label: 'Avatar', path: 'avatar', element: AvatarSettingsPage }],
