@@ -79,7 +79,9 @@ export function FilesPage() {
     variables: folderId ? { folderId, first: FILES_PAGE_SIZE } : { filter: { folderId: { isNull: true } }, first: FILES_PAGE_SIZE },
     fetchPolicy: 'cache-and-network',
   });
-  const readAgain = () => Promise.all([folderId ? folder.refetch() : null, folders.refetch(), files.refetch()]);
+  // A refused read shows in its query's error state (a folder trashed meanwhile: "This folder is not here").
+  const readAgain = () =>
+    Promise.all([folderId ? folder.refetch() : null, folders.refetch(), files.refetch()].map((reading) => Promise.resolve(reading).catch(() => undefined)));
   const uploads = useUploads({ folderId }, readAgain);
 
   useSubscription(FilesFolderChangedSubscription, {
