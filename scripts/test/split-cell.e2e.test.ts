@@ -28,6 +28,8 @@ const databaseName = `${TEST_DATABASE_PREFIX}split${randomBytes(4).toString('hex
 const cellDatabaseUrl = databaseUrl(databaseName);
 const migrateOutput: string[] = [];
 const unexpectedExits: string[] = [];
+/** Each service's last lines, so an unexpected exit says why. */
+const lastLines = new Map<string, string[]>();
 
 beforeAll(async () => {
   redis = await RedisServer.start();
@@ -49,8 +51,9 @@ beforeAll(async () => {
     },
     onLine: (service, line) => {
       if (service === 'migrate') migrateOutput.push(line);
+      lastLines.set(service, [...(lastLines.get(service) ?? []), line].slice(-20));
     },
-    onUnexpectedExit: (service, code, signal) => unexpectedExits.push(`${service} (${code ?? signal})`),
+    onUnexpectedExit: (service, code, signal) => unexpectedExits.push(`${service} (${code ?? signal})\n${(lastLines.get(service) ?? []).join('\n')}`),
   });
   alice = await signUpThrough(cell.gatewayUrl, 'Alice');
 }, HANG_GUARD);
