@@ -1,5 +1,6 @@
 import { collaborationSubgraph } from '@cellgraph/collaboration';
 import { crmSubgraph } from '@cellgraph/crm';
+import { documentsSubgraph } from '@cellgraph/documents';
 import { filesSubgraph } from '@cellgraph/files';
 import { identitySubgraph } from '@cellgraph/identity';
 import type { AnySubgraphDefinition } from '@cellgraph/kernel';
@@ -16,4 +17,5 @@ export const catalog: Readonly<Record<string, AnySubgraphDefinition>> = {
   notifications: notificationsSubgraph,
   notes: notesSubgraph,
   files: filesSubgraph,
+  documents: documentsSubgraph,
 };

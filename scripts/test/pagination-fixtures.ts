@@ -44,6 +44,7 @@ export const connectionPlaces: Record<string, (world: World) => { place: Connect
   'Query.notes': () => ({ place: root }),
   'Query.files': () => ({ place: root }),
   'Query.folders': () => ({ place: root }),
+  'Query.documents': () => ({ place: root }),
   'Folder.folders': (world) => ({ place: onNode(world.nodes.Folder!, 'Folder') }),
   'Query.taggedNodes': (world) => ({ place: root, args: `tagIds: [${JSON.stringify(world.tag)}], match: ANY` }),
   'User.assignedTasks': (world) => ({ place: onNode(world.owner.userId, 'User') }),
@@ -307,6 +308,15 @@ export async function buildWorld(cell: TestCell): Promise<World> {
     Deal: deal,
     Pipeline: pipeline,
   };
+  // documents (npm run new:subgraph): 7 documents for Query.documents; the first is the Document of the Node connections.
+  nodes.Document = (
+    await many(
+      asMember,
+      'documentCreate',
+      range(7).map((index) => ({ name: TITLES[index] })),
+      'document { id }',
+    )
+  )[0].document.id as string;
   // files: 7 uploaded files (a real presigned PUT each) for Query.files; the first is the File of the Node connections.
   nodes.File = (
     await uploadFiles(

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/*
+ * The documents module's public contracts (`@cellgraph/documents/contracts`): the events it emits
+ * (type → schema of `data`) — the only part of documents other modules may import. Values are as
+ * consumers receive them (JSON: dates are ISO strings).
+ */
+
+const empty = z.object({});
+
+/** A document's tracked fields (all on `document.created`, the changed ones on `document.updated`). */
+const documentFields = z.object({
+  name: z.string(),
+  description: z.string().nullable(),
+});
+
+export const documentsEvents = {
+  'document.created': z.object({ after: documentFields }),
+  'document.updated': z.object({ fields: z.array(z.string()), before: documentFields.partial(), after: documentFields.partial() }),
+  /** Moved to the trash; `title` is what the cell's trash shows. */
+  'document.deleted': z.object({ title: z.string() }),
+  'document.restored': empty,
+  /** Deleted for good (the kernel's trash emits it). */
+  'document.purged': empty,
+} as const;
+
+export type DocumentsEvents = typeof documentsEvents;

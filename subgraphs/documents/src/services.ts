@@ -1,0 +1,9 @@
+import type { Authorizer, Database } from '@cellgraph/kernel';
+import type { DocumentService } from './document/document.service.js';
+
+/** What every resolver of the documents subgraph receives. */
+export interface DocumentsServices {
+  db: Database;
+  authz: Authorizer;
+  documents: DocumentService;
+}
