@@ -427,6 +427,7 @@ describe('failures of subgraphs', () => {
         notifications: 'ok',
         notes: 'ok',
         files: 'ok',
+        documents: 'ok',
       });
     } finally {
       await gateway.stop();
@@ -459,12 +460,12 @@ describe('health', () => {
     const closed = { breaker: 'closed', consecutiveFailures: 0 };
     expect(await (await fetch(`${base}/health/ready`)).json()).toEqual({
       status: 'ok',
-      subgraphs: { identity: closed, tasks: closed, crm: closed, collaboration: closed, notifications: closed, notes: closed, files: closed },
+      subgraphs: { identity: closed, tasks: closed, crm: closed, collaboration: closed, notifications: closed, notes: closed, files: closed, documents: closed },
       accessTokenKeys: { status: 'fresh', ageMs: expect.any(Number), identityUnreachable: false },
     });
     const ok = { status: 'ok', ...closed };
     expect(await (await fetch(`${base}/health/subgraphs`)).json()).toEqual({
-      subgraphs: { identity: ok, tasks: ok, crm: ok, collaboration: ok, notifications: ok, notes: ok, files: ok },
+      subgraphs: { identity: ok, tasks: ok, crm: ok, collaboration: ok, notifications: ok, notes: ok, files: ok, documents: ok },
     });
     const host = (await (await fetch(`${cell.subgraphsUrl}/health/ready`)).json()) as { status: string; subgraphs: Record<string, unknown> };
     expect(host.status).toBe('ok');

@@ -109,6 +109,7 @@ describe('npm start -- --split', () => {
     expect(services.map((service) => service.name).sort()).toEqual([
       'collaboration',
       'crm',
+      'documents',
       'files',
       'gateway',
       'identity',

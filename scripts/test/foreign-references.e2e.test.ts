@@ -142,6 +142,10 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   folderPurge: (f) => ({ id: f.trashedFolder }),
   userAvatarSet: (f) => ({ userId: f.colleagueId, fileId: f.image }),
   boardPurge: (f) => ({ id: f.trashedBoard }),
+  documentUpdate: (f) => ({ id: f.document, name: 'Edited' }),
+  documentDelete: (f) => ({ id: f.document }),
+  documentRestore: (f) => ({ id: f.trashedDocument }),
+  documentPurge: (f) => ({ id: f.trashedDocument }),
 };
 
 /** Paths (`input.contacts.stageId`) of every ID-typed field reachable through an argument's input objects. */
@@ -299,6 +303,10 @@ async function buildFixture(owner: TestUser) {
   const trashedNote = (await data(owner, 'noteCreate', { title: 'Old note' }, 'note { id }')).note.id as string;
   await data(owner, 'noteDelete', { id: trashedNote }, 'note { id }');
 
+  const document = (await data(owner, 'documentCreate', { name: 'Document' }, 'document { id }')).document.id as string;
+  const trashedDocument = (await data(owner, 'documentCreate', { name: 'Old document' }, 'document { id }')).document.id as string;
+  await data(owner, 'documentDelete', { id: trashedDocument }, 'deletedDocumentId');
+
   // Files: two uploaded as a client does (a presigned PUT each), one of them in the trash, and one upload begun only.
   const begin = async (name: string) =>
     (await data(owner, 'fileUploadBegin', { name, contentType: 'text/plain', size: 3, aboutId: task }, 'upload { id url method headers { name value } }'))
@@ -360,6 +368,8 @@ async function buildFixture(owner: TestUser) {
       notification,
       note,
       trashedNote,
+      document,
+      trashedDocument,
       file,
       trashedFile,
       image,
