@@ -1,7 +1,7 @@
-import { CodedError, ErrorCode, serviceUnavailable, unauthenticated } from '../errors/coded-error.js';
+import { CodedError, ErrorCode, serviceUnavailable } from '../errors/coded-error.js';
 import { UserInputError, type UserErrorData } from '../errors/user-errors.js';
 import type { RequestContext } from '../context/request-context.js';
-import { GraphUnavailableError, type GraphClient, type GraphResponse } from './graph-client.js';
+import { graphRequestFailure, type GraphClient, type GraphResponse } from './graph-client.js';
 
 /** The files module is not in this cell: there is no store for generated files. */
 export const GENERATED_FILE_STORE_MISSING = 'GENERATED_FILE_STORE_MISSING';
@@ -62,10 +62,7 @@ async function ask<T>(graph: GraphClient, request: RequestContext, query: string
   try {
     answer = await graph.request<T>(request, query, variables);
   } catch (error) {
-    // No GRAPH_URL or no delegation is a deployment fault, not the caller's: it is logged by the caller's error mask.
-    if (error instanceof GraphUnavailableError && /delegation|GRAPH_URL/.test(error.message)) throw error;
-    if (error instanceof GraphUnavailableError && error.status === 401) throw unauthenticated('The delegation to store the file with was refused (expired?)');
-    throw unavailable(`${step}: the graph did not answer`);
+    throw graphRequestFailure(error, () => unavailable(`${step}: the graph did not answer`));
   }
   const errors = answer.errors ?? [];
   if (errors.some((error) => error.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && /fileUpload(Begin|Complete)/.test(error.message))) {

@@ -1,4 +1,5 @@
 import { DELEGATION_HEADER } from '../context/internal-context.js';
+import { unauthenticated } from '../errors/coded-error.js';
 import type { Principal, RequestContext } from '../context/request-context.js';
 import { REQUEST_ID_HEADER } from '../server/http-errors.js';
 
@@ -17,6 +18,19 @@ export class GraphUnavailableError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * What a request to the graph that failed means for the caller: a deployment fault (no GRAPH_URL, a
+ * request without a delegation) is thrown as it is, to be logged by the caller's error mask; a
+ * refused delegation (401, e.g. an expired job delegation) is UNAUTHENTICATED; anything else — the
+ * gateway down, timing out or answering 5xx — is `unavailable()`, a SERVICE_UNAVAILABLE the client
+ * may retry.
+ */
+export function graphRequestFailure(error: unknown, unavailable: () => Error): Error {
+  if (error instanceof GraphUnavailableError && /delegation|GRAPH_URL/.test(error.message) && error.status === undefined) return error;
+  if (error instanceof GraphUnavailableError && error.status === 401) return unauthenticated('The delegation to ask the graph with was refused (expired?)');
+  return unavailable();
 }
 
 /**
