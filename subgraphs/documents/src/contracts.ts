@@ -49,4 +49,3 @@ export const documentsEvents = {
 } as const;
 
 export type DocumentsEvents = typeof documentsEvents;
-
