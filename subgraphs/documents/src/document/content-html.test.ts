@@ -1,3 +1,5 @@
+import { load } from 'cheerio';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_CONTENT_LENGTH, sanitizeContent } from './content-html.js';
 
@@ -45,5 +47,46 @@ describe('document content sanitizer', () => {
     expect(sanitizeContent(once)).toBe(once);
     expect(() => sanitizeContent('x'.repeat(MAX_CONTENT_LENGTH + 1))).toThrow(/at most/);
     expect(sanitizeContent('plain & simple <3')).toBe('plain &amp; simple &lt;3');
+  });
+});
+
+describe('document content sanitizer, on generated HTML', () => {
+  const tags = ['p', 'section', 'span', 'a', 'script', 'img', 'style', 'iframe', 'svg', 'b', 'custom-x', 'td', 'ins', 'del'];
+  const attributes = ['onclick', 'onerror', 'style', 'href', 'src', 'data-field', 'data-inserted', 'class', 'title', 'formaction'];
+  const values = ['javascript:alert(1)', ' JAVASCRIPT:x', 'https://example.com', 'x" onload="y', '#top', 'data:text/html,x', 'plain'];
+  const fragment: fc.Arbitrary<string> = fc.letrec<{ html: string }>((tie) => ({
+    html: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.constantFrom('text', '<', '>', '&', '<!-- c -->', '</p>', '<br>', '"'),
+      fc
+        .tuple(
+          fc.constantFrom(...tags),
+          fc.array(fc.tuple(fc.constantFrom(...attributes), fc.constantFrom(...values)), { maxLength: 3 }),
+          fc.array(tie('html'), { maxLength: 3 }),
+          fc.boolean(),
+        )
+        .map(
+          ([tag, attrs, children, closed]) =>
+            `<${tag}${attrs.map(([name, value]) => ` ${name}="${value}"`).join('')}>${children.join('')}${closed ? `</${tag}>` : ''}`,
+        ),
+    ),
+  })).html;
+
+  it('never keeps code, handlers, styles or unsafe links, and cleaning twice changes nothing', () => {
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 4 }), (parts) => {
+        const clean = sanitizeContent(parts.join(''));
+        const $ = load(clean, null, false);
+        for (const element of $('*').toArray()) {
+          expect(['script', 'img', 'style', 'iframe', 'svg', 'custom-x']).not.toContain(element.tagName);
+          for (const [name, value] of Object.entries(element.attribs)) {
+            expect(name).toMatch(/^(data-[a-z][a-z0-9-]*|title|lang|dir|href|rel|colspan|rowspan|scope|start|type|span)$/);
+            if (name === 'href') expect(value).toMatch(/^(https?:|mailto:|#)/);
+          }
+        }
+        expect(sanitizeContent(clean)).toBe(clean);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
