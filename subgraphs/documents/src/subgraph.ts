@@ -4,6 +4,8 @@ import { Document } from './document/document.entity.js';
 import { resolveDocumentReference } from './document/document.reference.js';
 import { DocumentResolver } from './document/document.resolver.js';
 import { DocumentService } from './document/document.service.js';
+import { DocumentPdfResolver } from './pdf/document-pdf.resolver.js';
+import { DocumentPdfService } from './pdf/document-pdf.service.js';
 import { migrations } from './migrations/index.js';
 import type { DocumentsServices } from './services.js';
 import { documentTrash } from './trash.js';
@@ -15,16 +17,18 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   scopeDescription: 'documents',
   nodeTypes: ['Document'],
   trash: [documentTrash],
-  dependsOn: ['identity'],
+  // PDFs are stored as Files through the files module's API (storeGeneratedFile).
+  dependsOn: ['identity', 'files'],
   migrations,
   entities: [Document],
-  resolvers: [DocumentResolver],
+  resolvers: [DocumentResolver, DocumentPdfResolver],
   references: {
     Document: resolveDocumentReference,
     User: referenceAsIs,
   },
   emits: documentsEvents,
-  createServices({ db, authz }) {
-    return { db, authz, documents: new DocumentService(db, authz) };
+  createServices({ db, authz, graph }) {
+    const documents = new DocumentService(db, authz);
+    return { db, authz, documents, pdf: new DocumentPdfService(documents, graph) };
   },
 });

@@ -38,7 +38,11 @@ describe('renderPdf', () => {
   it('keeps inserted words in both modes and deleted words in the redline only, whatever the nesting', async () => {
     const cases = [
       { html: '<p>kept <ins>added</ins> <del>removed</del></p>', clean: 'kept added', redline: 'kept added removed' },
-      { html: '<p><strong>kept <span data-inserted="1">added</span></strong> <em data-deleted="1">removed</em></p>', clean: 'kept added', redline: 'kept added removed' },
+      {
+        html: '<p><strong>kept <span data-inserted="1">added</span></strong> <em data-deleted="1">removed</em></p>',
+        clean: 'kept added',
+        redline: 'kept added removed',
+      },
       { html: '<div><del><p>whole removed paragraph</p></del><p>kept</p></div>', clean: 'kept', redline: 'whole removed paragraphkept' },
     ];
     for (const { html, clean, redline } of cases) {
