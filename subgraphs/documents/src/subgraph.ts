@@ -5,6 +5,8 @@ import { DocumentLiveResolver } from './document/document.live.js';
 import { resolveDocumentReference } from './document/document.reference.js';
 import { DocumentResolver } from './document/document.resolver.js';
 import { DOCUMENT_EXPIRY_SWEEP_EVERY_MS, DOCUMENT_EXPIRY_SWEEP_JOB, DocumentService } from './document/document.service.js';
+import { DocumentPdfResolver } from './pdf/document-pdf.resolver.js';
+import { DocumentPdfService } from './pdf/document-pdf.service.js';
 import { migrations } from './migrations/index.js';
 import type { DocumentsServices } from './services.js';
 import { documentTrash } from './trash.js';
@@ -18,10 +20,11 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   // Document.about: the objects it concerns (a contact, a deal), resolved like nodes(ids:) (missing or hidden ones left out).
   nodeReferences: [{ type: 'Document', field: 'about', from: 'aboutIds', target: 'Node', list: true }],
   trash: [documentTrash],
-  dependsOn: ['identity'],
+  // PDFs are stored as Files through the files module's API (storeGeneratedFile).
+  dependsOn: ['identity', 'files'],
   migrations,
   entities: [Document],
-  resolvers: [DocumentResolver, DocumentLiveResolver],
+  resolvers: [DocumentResolver, DocumentLiveResolver, DocumentPdfResolver],
   liveEvents: { documentChanged: { events: ['document.*'], routes: { id: ['subject.id'] } } },
   references: {
     Document: resolveDocumentReference,
@@ -29,7 +32,8 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   },
   emits: documentsEvents,
   createServices({ db, authz, graph }) {
-    return { db, authz, documents: new DocumentService(db, authz, graph) };
+    const documents = new DocumentService(db, authz, graph);
+    return { db, authz, documents, pdf: new DocumentPdfService(documents, graph) };
   },
   jobs: ({ documents }) => ({
     [DOCUMENT_EXPIRY_SWEEP_JOB]: async () => void (await documents.expireLapsed()),
