@@ -1,4 +1,8 @@
 import { defineSubgraph, referenceAsIs } from '@cellgraph/kernel';
+import { Clause, ClauseVersion } from './clause/clause.entity.js';
+import { resolveClauseReference } from './clause/clause.reference.js';
+import { ClauseResolver, ClauseVersionResolver } from './clause/clause.resolver.js';
+import { ClauseService } from './clause/clause.service.js';
 import { documentsEvents } from './contracts.js';
 import { Document } from './document/document.entity.js';
 import { resolveDocumentReference } from './document/document.reference.js';
@@ -6,25 +10,26 @@ import { DocumentResolver } from './document/document.resolver.js';
 import { DocumentService } from './document/document.service.js';
 import { migrations } from './migrations/index.js';
 import type { DocumentsServices } from './services.js';
-import { documentTrash } from './trash.js';
+import { clauseTrash, documentTrash } from './trash.js';
 
 export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   name: 'documents',
-  description: 'Documents: documents.',
+  description: 'Documents: documents, templates and the clause library.',
   scope: 'documents',
   scopeDescription: 'documents',
-  nodeTypes: ['Document'],
-  trash: [documentTrash],
+  nodeTypes: ['Document', 'Clause'],
+  trash: [documentTrash, clauseTrash],
   dependsOn: ['identity'],
   migrations,
-  entities: [Document],
-  resolvers: [DocumentResolver],
+  entities: [Document, Clause, ClauseVersion],
+  resolvers: [DocumentResolver, ClauseResolver, ClauseVersionResolver],
   references: {
     Document: resolveDocumentReference,
+    Clause: resolveClauseReference,
     User: referenceAsIs,
   },
   emits: documentsEvents,
   createServices({ db, authz }) {
-    return { db, authz, documents: new DocumentService(db, authz) };
+    return { db, authz, documents: new DocumentService(db, authz), clauses: new ClauseService(db, authz) };
   },
 });
