@@ -1,6 +1,7 @@
 import type { Authorizer, Database } from '@cellgraph/kernel';
 import type { ClauseService } from './clause/clause.service.js';
 import type { DocumentService } from './document/document.service.js';
+import type { DocumentPdfService } from './pdf/document-pdf.service.js';
 
 /** What every resolver of the documents subgraph receives. */
 export interface DocumentsServices {
@@ -8,4 +9,5 @@ export interface DocumentsServices {
   authz: Authorizer;
   documents: DocumentService;
   clauses: ClauseService;
+  pdf: DocumentPdfService;
 }

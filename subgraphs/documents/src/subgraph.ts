@@ -8,6 +8,8 @@ import { Document } from './document/document.entity.js';
 import { resolveDocumentReference } from './document/document.reference.js';
 import { DocumentResolver } from './document/document.resolver.js';
 import { DocumentService } from './document/document.service.js';
+import { DocumentPdfResolver } from './pdf/document-pdf.resolver.js';
+import { DocumentPdfService } from './pdf/document-pdf.service.js';
 import { migrations } from './migrations/index.js';
 import type { DocumentsServices } from './services.js';
 import { clauseTrash, documentTrash } from './trash.js';
@@ -19,17 +21,19 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   scopeDescription: 'documents',
   nodeTypes: ['Document', 'Clause'],
   trash: [documentTrash, clauseTrash],
-  dependsOn: ['identity'],
+  // PDFs are stored as Files through the files module's API (storeGeneratedFile).
+  dependsOn: ['identity', 'files'],
   migrations,
   entities: [Document, Clause, ClauseVersion],
-  resolvers: [DocumentResolver, ClauseResolver, ClauseVersionResolver],
+  resolvers: [DocumentResolver, DocumentPdfResolver, ClauseResolver, ClauseVersionResolver],
   references: {
     Document: resolveDocumentReference,
     Clause: resolveClauseReference,
     User: referenceAsIs,
   },
   emits: documentsEvents,
-  createServices({ db, authz }) {
-    return { db, authz, documents: new DocumentService(db, authz), clauses: new ClauseService(db, authz) };
+  createServices({ db, authz, graph }) {
+    const documents = new DocumentService(db, authz);
+    return { db, authz, documents, pdf: new DocumentPdfService(documents, graph), clauses: new ClauseService(db, authz) };
   },
 });
