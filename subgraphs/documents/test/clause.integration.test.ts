@@ -47,7 +47,11 @@ const read = async (id: string, who: TestMember = member) =>
   (await query(who.principal, `query($id: ID!) { clause(id: $id) { ${FIELDS} } }`, { id })).data?.clause;
 const list = async (variables: Record<string, unknown>, who: TestMember = member) =>
   (
-    await query(who.principal, `query($filter: ClauseFilter, $orderBy: [ClauseOrder!]) { clauses(filter: $filter, orderBy: $orderBy) { totalCount nodes { title } } }`, variables)
+    await query(
+      who.principal,
+      `query($filter: ClauseFilter, $orderBy: [ClauseOrder!]) { clauses(filter: $filter, orderBy: $orderBy) { totalCount nodes { title } } }`,
+      variables,
+    )
   ).data?.clauses;
 
 describe('clauses', () => {
@@ -91,7 +95,10 @@ describe('clauses', () => {
 
     const events = await outboxEvents(database.url, 'documents', uuidOf(clause.id));
     expect(events.map((event) => event.type)).toEqual(['clause.created', 'clause.updated', 'clause.updated']);
-    expect(events[0]).toMatchObject({ actor_id: member.userId, data: { after: { title: 'Payment terms', category: 'Payment', includeByDefault: false, version: 1 } } });
+    expect(events[0]).toMatchObject({
+      actor_id: member.userId,
+      data: { after: { title: 'Payment terms', category: 'Payment', includeByDefault: false, version: 1 } },
+    });
     expect(events[1]).toMatchObject({ data: { fields: ['title', 'includeByDefault'], before: { title: 'Payment terms' }, after: { includeByDefault: true } } });
     expect(events[2]).toMatchObject({ actor_id: owner.userId, data: { fields: ['version'], before: { version: 1 }, after: { version: 2 } } });
   });

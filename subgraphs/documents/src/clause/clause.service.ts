@@ -189,9 +189,7 @@ export class ClauseService {
   }
 
   private saveVersion(em: EntityManager, clause: Clause, authorId: string): Promise<ClauseVersion> {
-    return em.save(
-      em.create(ClauseVersion, { id: uuidv7(), orgId: clause.orgId, clauseId: clause.id, number: clause.version, body: clause.body, authorId }),
-    );
+    return em.save(em.create(ClauseVersion, { id: uuidv7(), orgId: clause.orgId, clauseId: clause.id, number: clause.version, body: clause.body, authorId }));
   }
 
   private emit(em: EntityManager, clause: Clause, type: string, data: Record<string, unknown>): Promise<void> {

@@ -10,9 +10,7 @@ const withoutClauses = (html: string) => clauseSectionIds(html).reduce(removeCla
 describe('clause sections', () => {
   it('are inserted after the content (then among each other), moved, given a body and removed', () => {
     let html = insertClauseSection(INTRO, section('a'), 0);
-    expect(html).toBe(
-      `${INTRO}<section data-field="clause:a" data-label="Clause &quot;a&quot; <b>" data-clause-version="1"><p>a text</p></section>`,
-    );
+    expect(html).toBe(`${INTRO}<section data-field="clause:a" data-label="Clause &quot;a&quot; <b>" data-clause-version="1"><p>a text</p></section>`);
     html = insertClauseSection(html, section('b'), 5);
     html = insertClauseSection(html, section('c'), 0);
     expect(clauseSectionIds(html)).toEqual(['c', 'a', 'b']);
@@ -38,7 +36,11 @@ describe('clause sections', () => {
 
   it('follow a list model through any sequence of inserts, moves and removals, leaving the rest of the content untouched', () => {
     type Op = { kind: 'insert' | 'move' | 'remove'; id: string; position: number };
-    const op = fc.record({ kind: fc.constantFrom('insert', 'move', 'remove'), id: fc.constantFrom('a', 'b', 'c', 'd', 'e'), position: fc.nat(6) }) as fc.Arbitrary<Op>;
+    const op = fc.record({
+      kind: fc.constantFrom('insert', 'move', 'remove'),
+      id: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+      position: fc.nat(6),
+    }) as fc.Arbitrary<Op>;
     fc.assert(
       fc.property(fc.array(op, { maxLength: 25 }), (ops) => {
         let html = INTRO;

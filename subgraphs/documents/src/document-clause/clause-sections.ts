@@ -25,9 +25,15 @@ export interface ClauseSection {
 
 const parse = (html: string): CheerioAPI => load(html, null, false);
 
-const sectionsOf = ($: CheerioAPI) => $.root().find('section[data-field]').filter((_, element) => (element.attribs['data-field'] ?? '').startsWith(PREFIX));
+const sectionsOf = ($: CheerioAPI) =>
+  $.root()
+    .find('section[data-field]')
+    .filter((_, element) => (element.attribs['data-field'] ?? '').startsWith(PREFIX));
 
-const sectionOf = ($: CheerioAPI, clauseId: string) => sectionsOf($).filter((_, element) => element.attribs['data-field'] === clauseField(clauseId)).first();
+const sectionOf = ($: CheerioAPI, clauseId: string) =>
+  sectionsOf($)
+    .filter((_, element) => element.attribs['data-field'] === clauseField(clauseId))
+    .first();
 
 /** The clause ids of the content's clause sections, in content order (each once: the first section wins). */
 export function clauseSectionIds(html: string): string[] {
