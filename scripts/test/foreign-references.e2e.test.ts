@@ -153,6 +153,12 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   clauseDelete: (f) => ({ id: f.clause }),
   clauseRestore: (f) => ({ id: f.trashedClause }),
   clausePurge: (f) => ({ id: f.trashedClause }),
+  documentCreateFromTemplate: (f) => ({ templateId: f.document, title: 'From template', aboutIds: [f.task], ownerId: f.userId }),
+  documentClauseInsert: (f) => ({ id: f.document, clauseId: f.clause }),
+  documentClauseMove: (f) => ({ id: f.document, clauseId: f.clause, position: 0 }),
+  documentClauseOverride: (f) => ({ id: f.document, clauseId: f.clause, body: '<p>Own</p>' }),
+  documentClauseRefresh: (f) => ({ id: f.document, clauseId: f.clause }),
+  documentClauseRemove: (f) => ({ id: f.document, clauseId: f.clause }),
 };
 
 /** Paths (`input.contacts.stageId`) of every ID-typed field reachable through an argument's input objects. */

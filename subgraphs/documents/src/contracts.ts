@@ -54,6 +54,20 @@ export const documentsEvents = {
   'document.restored': empty,
   /** Deleted for good (the kernel's trash emits it). */
   'document.purged': empty,
+  /** Clauses in a document (subject: the Document; `clauseId` a Clause uuid, `title` the document's). */
+  'document.clause_inserted': z.object({
+    clauseId: z.string(),
+    clauseTitle: z.string(),
+    version: z.number().int(),
+    position: z.number().int(),
+    title: z.string(),
+  }),
+  'document.clause_moved': z.object({ clauseId: z.string(), from: z.number().int(), to: z.number().int(), title: z.string() }),
+  /** Its text became the document's own (`overridden`), or the version's again. */
+  'document.clause_overridden': z.object({ clauseId: z.string(), overridden: z.boolean(), title: z.string() }),
+  /** Brought to the clause's latest version. */
+  'document.clause_refreshed': z.object({ clauseId: z.string(), from: z.number().int(), to: z.number().int(), title: z.string() }),
+  'document.clause_removed': z.object({ clauseId: z.string(), title: z.string() }),
   /** Clause library (subject: the Clause). */
   'clause.created': z.object({ after: clauseFields }),
   'clause.updated': z.object({ fields: z.array(z.string()), before: clauseFields.partial(), after: clauseFields.partial() }),

@@ -3,6 +3,9 @@ import { Clause, ClauseVersion } from './clause/clause.entity.js';
 import { resolveClauseReference } from './clause/clause.reference.js';
 import { ClauseResolver, ClauseVersionResolver } from './clause/clause.resolver.js';
 import { ClauseService } from './clause/clause.service.js';
+import { DocumentClause } from './document-clause/document-clause.entity.js';
+import { DocumentClauseResolver, DocumentClausesResolver } from './document-clause/document-clause.resolver.js';
+import { DocumentClauseService } from './document-clause/document-clause.service.js';
 import { documentsEvents } from './contracts.js';
 import { Document } from './document/document.entity.js';
 import { DocumentLiveResolver } from './document/document.live.js';
@@ -27,8 +30,16 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   // PDFs are stored as Files through the files module's API (storeGeneratedFile).
   dependsOn: ['identity', 'files'],
   migrations,
-  entities: [Document, Clause, ClauseVersion],
-  resolvers: [DocumentResolver, DocumentLiveResolver, DocumentPdfResolver, ClauseResolver, ClauseVersionResolver],
+  entities: [Document, Clause, ClauseVersion, DocumentClause],
+  resolvers: [
+    DocumentResolver,
+    DocumentLiveResolver,
+    DocumentPdfResolver,
+    ClauseResolver,
+    ClauseVersionResolver,
+    DocumentClausesResolver,
+    DocumentClauseResolver,
+  ],
   liveEvents: { documentChanged: { events: ['document.*'], routes: { id: ['subject.id'] } } },
   references: {
     Document: resolveDocumentReference,
@@ -38,7 +49,15 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   emits: documentsEvents,
   createServices({ db, authz, graph }) {
     const documents = new DocumentService(db, authz, graph);
-    return { db, authz, documents, pdf: new DocumentPdfService(documents, graph), clauses: new ClauseService(db, authz) };
+    const clauses = new ClauseService(db, authz);
+    return {
+      db,
+      authz,
+      documents,
+      pdf: new DocumentPdfService(documents, graph),
+      clauses,
+      documentClauses: new DocumentClauseService(db, documents, clauses),
+    };
   },
   jobs: ({ documents }) => ({
     [DOCUMENT_EXPIRY_SWEEP_JOB]: async () => void (await documents.expireLapsed()),
