@@ -1,30 +1,38 @@
 import { defineSubgraph, referenceAsIs } from '@cellgraph/kernel';
 import { documentsEvents } from './contracts.js';
 import { Document } from './document/document.entity.js';
+import { DocumentLiveResolver } from './document/document.live.js';
 import { resolveDocumentReference } from './document/document.reference.js';
 import { DocumentResolver } from './document/document.resolver.js';
-import { DocumentService } from './document/document.service.js';
+import { DOCUMENT_EXPIRY_SWEEP_EVERY_MS, DOCUMENT_EXPIRY_SWEEP_JOB, DocumentService } from './document/document.service.js';
 import { migrations } from './migrations/index.js';
 import type { DocumentsServices } from './services.js';
 import { documentTrash } from './trash.js';
 
 export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   name: 'documents',
-  description: 'Documents: documents.',
+  description: 'Documents: contracts, proposals, statements of work and templates, with their status, about any object.',
   scope: 'documents',
   scopeDescription: 'documents',
   nodeTypes: ['Document'],
+  // Document.about: the objects it concerns (a contact, a deal), resolved like nodes(ids:) (missing or hidden ones left out).
+  nodeReferences: [{ type: 'Document', field: 'about', from: 'aboutIds', target: 'Node', list: true }],
   trash: [documentTrash],
   dependsOn: ['identity'],
   migrations,
   entities: [Document],
-  resolvers: [DocumentResolver],
+  resolvers: [DocumentResolver, DocumentLiveResolver],
+  liveEvents: { documentChanged: { events: ['document.*'], routes: { id: ['subject.id'] } } },
   references: {
     Document: resolveDocumentReference,
     User: referenceAsIs,
   },
   emits: documentsEvents,
-  createServices({ db, authz }) {
-    return { db, authz, documents: new DocumentService(db, authz) };
+  createServices({ db, authz, graph }) {
+    return { db, authz, documents: new DocumentService(db, authz, graph) };
   },
+  jobs: ({ documents }) => ({
+    [DOCUMENT_EXPIRY_SWEEP_JOB]: async () => void (await documents.expireLapsed()),
+  }),
+  schedules: [{ job: DOCUMENT_EXPIRY_SWEEP_JOB, everyMs: DOCUMENT_EXPIRY_SWEEP_EVERY_MS }],
 });
