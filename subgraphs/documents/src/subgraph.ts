@@ -6,6 +6,14 @@ import { resolveDocumentReference } from './document/document.reference.js';
 import { DocumentResolver } from './document/document.resolver.js';
 import { DOCUMENT_EXPIRY_SWEEP_EVERY_MS, DOCUMENT_EXPIRY_SWEEP_JOB, DocumentService } from './document/document.service.js';
 import { migrations } from './migrations/index.js';
+import { DocumentRevision, DocumentRevisionChange } from './revision/revision.entity.js';
+import {
+  DocumentRevisionChangeResolver,
+  DocumentRevisionFieldsResolver,
+  DocumentRevisionResolver,
+  RevisionMutationResolver,
+} from './revision/revision.resolver.js';
+import { RevisionService } from './revision/revision.service.js';
 import type { DocumentsServices } from './services.js';
 import { documentTrash } from './trash.js';
 
@@ -20,8 +28,15 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   trash: [documentTrash],
   dependsOn: ['identity'],
   migrations,
-  entities: [Document],
-  resolvers: [DocumentResolver, DocumentLiveResolver],
+  entities: [Document, DocumentRevision, DocumentRevisionChange],
+  resolvers: [
+    DocumentResolver,
+    DocumentLiveResolver,
+    RevisionMutationResolver,
+    DocumentRevisionFieldsResolver,
+    DocumentRevisionResolver,
+    DocumentRevisionChangeResolver,
+  ],
   liveEvents: { documentChanged: { events: ['document.*'], routes: { id: ['subject.id'] } } },
   references: {
     Document: resolveDocumentReference,
@@ -29,7 +44,8 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   },
   emits: documentsEvents,
   createServices({ db, authz, graph }) {
-    return { db, authz, documents: new DocumentService(db, authz, graph) };
+    const documents = new DocumentService(db, authz, graph);
+    return { db, authz, documents, revisions: new RevisionService(db, documents) };
   },
   jobs: ({ documents }) => ({
     [DOCUMENT_EXPIRY_SWEEP_JOB]: async () => void (await documents.expireLapsed()),

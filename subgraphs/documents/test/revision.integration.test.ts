@@ -38,10 +38,16 @@ afterAll(async () => {
 const CONTRACT = '<h1>Agreement</h1><p>Payment within <span data-field="payment_terms">30 days</span>, fee <strong data-field="fee">5,000 EUR</strong>.</p>';
 const query = (principal: Principal, text: string, variables: Record<string, unknown> = {}) => harness.request('documents', text, variables, principal);
 const create = async (who: TestMember = member) =>
-  (await documents.mutate(who.principal, 'documentCreate', { title: 'Contract', type: 'CONTRACT', content: CONTRACT }, 'document { id }')).document.id as string;
+  (await documents.mutate(who.principal, 'documentCreate', { title: 'Contract', type: 'CONTRACT', content: CONTRACT }, 'document { id }')).document
+    .id as string;
 const CHANGES = 'changes { id kind fieldName fieldLabel markId oldValue newValue state position decidedBy { id } }';
 const revise = (id: string, input: Record<string, unknown>, who: TestMember = member) =>
-  documents.mutate(who.principal, 'documentRevise', { id, ...input }, `document { content revisionCount } revision { number description author { id } ${CHANGES} }`);
+  documents.mutate(
+    who.principal,
+    'documentRevise',
+    { id, ...input },
+    `document { content revisionCount } revision { number description author { id } ${CHANGES} }`,
+  );
 const read = async (id: string, fields: string, who: TestMember = member) =>
   (await query(who.principal, `query($id: ID!) { document(id: $id) { ${fields} } }`, { id })).data?.document;
 
@@ -56,7 +62,19 @@ describe('revisions', () => {
       number: 1,
       description: 'Longer terms',
       author: { id: member.globalUserId },
-      changes: [{ kind: 'FIELD', fieldName: 'payment_terms', fieldLabel: 'Payment terms', markId: null, oldValue: '30 days', newValue: '45 days', state: 'PENDING', position: 0, decidedBy: null }],
+      changes: [
+        {
+          kind: 'FIELD',
+          fieldName: 'payment_terms',
+          fieldLabel: 'Payment terms',
+          markId: null,
+          oldValue: '30 days',
+          newValue: '45 days',
+          state: 'PENDING',
+          position: 0,
+          decidedBy: null,
+        },
+      ],
     });
     const second = await revise(id, {
       description: 'Free text',
@@ -135,7 +153,11 @@ describe('revisions', () => {
     ]);
 
     const types = (await outboxEvents(database.url, 'documents', uuidOf(id))).map((event) => event.type);
-    expect(types.filter((type) => type.startsWith('document.change_'))).toEqual(['document.change_rejected', 'document.change_accepted', 'document.change_rejected']);
+    expect(types.filter((type) => type.startsWith('document.change_'))).toEqual([
+      'document.change_rejected',
+      'document.change_accepted',
+      'document.change_rejected',
+    ]);
   });
 
   it('render the redline cumulatively, for one revision, with or without old text, and compare versions', async () => {
@@ -165,7 +187,9 @@ describe('revisions', () => {
     );
     expect(views.newOnly).not.toContain('<del');
     expect(views.newOnly).toContain(`<ins data-inserted="${terms}">60 days</ins>`);
-    expect(views.first).toMatch(/<del data-deleted="[^"]+">30 days<\/del><ins data-inserted="[^"]+">45 days<\/ins><\/span>, fee <strong data-field="fee">5,000 EUR<\/strong>/);
+    expect(views.first).toMatch(
+      /<del data-deleted="[^"]+">30 days<\/del><ins data-inserted="[^"]+">45 days<\/ins><\/span>, fee <strong data-field="fee">5,000 EUR<\/strong>/,
+    );
     expect(views.missing).toBeNull();
     expect(views.compare).toEqual([
       { field: 'payment_terms', from: '30 days', to: '60 days' },

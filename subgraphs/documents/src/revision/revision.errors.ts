@@ -21,7 +21,6 @@ export const revisionNotFound = (field: (string | number)[] = ['input', 'revisio
 export const changeNotFound = (field: (string | number)[] = ['input', 'id']) =>
   userError(RevisionErrorCode.ChangeNotFound, 'No change with this id exists in your organization', field);
 
-export const changeDecided = (state: string) =>
-  userError(RevisionErrorCode.ChangeDecided, `This change was already ${state}`, ['input', 'id']);
+export const changeDecided = (state: string) => userError(RevisionErrorCode.ChangeDecided, `This change was already ${state}`, ['input', 'id']);
 
 export const changeConflict = (why: string) => userError(RevisionErrorCode.ChangeConflict, why, ['input', 'id']);

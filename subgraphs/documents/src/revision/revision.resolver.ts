@@ -24,7 +24,10 @@ type Context = SubgraphContext<DocumentsServices>;
 export class RevisionMutationResolver {
   constructor(private readonly services: DocumentsServices) {}
 
-  @Mutation(() => DocumentRevisePayload, { nullable: true, description: 'Save a document as a new revision (revision 0, the original, is kept on the first save).' })
+  @Mutation(() => DocumentRevisePayload, {
+    nullable: true,
+    description: 'Save a document as a new revision (revision 0, the original, is kept on the first save).',
+  })
   documentRevise(@Arg('input', () => DocumentReviseInput) input: DocumentReviseInput, @Ctx() context: Context): Promise<DocumentRevisePayload> {
     return mutationPayload(() => this.services.revisions.reviseDocument(context.request, input));
   }
@@ -79,7 +82,10 @@ export class DocumentRevisionFieldsResolver {
     return this.services.revisions.redline(context.request, document, { mode, revision, includeOldText });
   }
 
-  @FieldResolver(() => [DocumentFieldDifference], { nullable: true, description: 'The fields that differ between two revisions (`to` left out: the current content); null when one does not exist.' })
+  @FieldResolver(() => [DocumentFieldDifference], {
+    nullable: true,
+    description: 'The fields that differ between two revisions (`to` left out: the current content); null when one does not exist.',
+  })
   compare(
     @Root() document: Document,
     @Ctx() context: Context,

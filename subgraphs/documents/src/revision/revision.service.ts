@@ -3,6 +3,7 @@ import {
   groupToKeys,
   paginate,
   requireUserId,
+  UserInputError,
   uuidv7,
   validateInput,
   type Connection,
@@ -18,7 +19,18 @@ import { isLocked } from '../document/document-status.js';
 import { Document } from '../document/document.entity.js';
 import { DocumentErrorCode, documentInvalidContent, documentLocked, documentNotFound } from '../document/document.errors.js';
 import type { DocumentService } from '../document/document.service.js';
-import { applyFieldValues, compareFields, normalized, decideMark, fieldValue, identifyMarks, marksOf, renderRedline, type Decision, type FieldDifference } from '../redline/index.js';
+import {
+  applyFieldValues,
+  compareFields,
+  normalized,
+  decideMark,
+  fieldValue,
+  identifyMarks,
+  marksOf,
+  renderRedline,
+  type Decision,
+  type FieldDifference,
+} from '../redline/index.js';
 import { DocumentChangeKind, DocumentChangeState, DocumentRevision, DocumentRevisionChange } from './revision.entity.js';
 import { changeConflict, changeDecided, changeNotFound, fieldNotFound, nothingChanged, revisionNotFound } from './revision.errors.js';
 
@@ -75,23 +87,57 @@ export class RevisionService {
     const knownMarks = new Set(marksOf(document.content).map((mark) => `${mark.kind}:${mark.id}`));
     const newMarks = change.content != null ? marksOf(content).filter((mark) => !knownMarks.has(`${mark.kind}:${mark.id}`)) : [];
     const fields = change.fields ?? [];
-    const applied = applyFieldValues(content, fields.map(({ field, value }) => ({ field, value })));
-    if (applied.missing.length) throw fieldNotFound(applied.missing[0]!, fields.findIndex((field) => field.field === applied.missing[0]));
+    const applied = applyFieldValues(
+      content,
+      fields.map(({ field, value }) => ({ field, value })),
+    );
+    if (applied.missing.length)
+      throw fieldNotFound(
+        applied.missing[0]!,
+        fields.findIndex((field) => field.field === applied.missing[0]),
+      );
     content = applied.html;
     if (!applied.edits.length && !newMarks.length && content === normalized(document.content)) throw nothingChanged();
     if (isLocked(document.status)) throw documentLocked(document.status, ['input', 'id']);
 
-    const last = await em.createQueryBuilder(DocumentRevision, 'revision').select('max(revision.number)', 'number').where('revision.document_id = :id', { id: document.id }).getRawOne<{ number: number | null }>();
+    const last = await em
+      .createQueryBuilder(DocumentRevision, 'revision')
+      .select('max(revision.number)', 'number')
+      .where('revision.document_id = :id', { id: document.id })
+      .getRawOne<{ number: number | null }>();
     let number = last?.number ?? -1;
     if (number < 0) {
-      await em.insert(DocumentRevision, { id: uuidv7(), orgId: document.orgId, documentId: document.id, number: 0, description: ORIGINAL, authorId: null, content: document.content });
+      await em.insert(DocumentRevision, {
+        id: uuidv7(),
+        orgId: document.orgId,
+        documentId: document.id,
+        number: 0,
+        description: ORIGINAL,
+        authorId: null,
+        content: document.content,
+      });
       number = 0;
     }
-    const revision = em.create(DocumentRevision, { id: uuidv7(), orgId: document.orgId, documentId: document.id, number: number + 1, description: change.description, authorId, content });
+    const revision = em.create(DocumentRevision, {
+      id: uuidv7(),
+      orgId: document.orgId,
+      documentId: document.id,
+      number: number + 1,
+      description: change.description,
+      authorId,
+      content,
+    });
     await em.insert(DocumentRevision, revision);
     const labels = new Map(fields.map((field) => [field.field, field.label ?? null]));
     const rows = [
-      ...applied.edits.map((edit) => ({ kind: DocumentChangeKind.FIELD, fieldName: edit.field, fieldLabel: labels.get(edit.field) ?? null, markId: null, oldValue: edit.oldValue, newValue: edit.newValue })),
+      ...applied.edits.map((edit) => ({
+        kind: DocumentChangeKind.FIELD,
+        fieldName: edit.field,
+        fieldLabel: labels.get(edit.field) ?? null,
+        markId: null,
+        oldValue: edit.oldValue,
+        newValue: edit.newValue,
+      })),
       ...newMarks.map((mark) => ({
         kind: mark.kind === 'insertion' ? DocumentChangeKind.INSERTION : DocumentChangeKind.DELETION,
         fieldName: null,
@@ -104,7 +150,15 @@ export class RevisionService {
     if (rows.length) {
       await em.insert(
         DocumentRevisionChange,
-        rows.map((row, position) => ({ ...row, id: uuidv7(), orgId: document.orgId, revisionId: revision.id, documentId: document.id, position, state: DocumentChangeState.PENDING })),
+        rows.map((row, position) => ({
+          ...row,
+          id: uuidv7(),
+          orgId: document.orgId,
+          revisionId: revision.id,
+          documentId: document.id,
+          position,
+          state: DocumentChangeState.PENDING,
+        })),
       );
     }
     document.content = content;
@@ -147,7 +201,11 @@ export class RevisionService {
   }
 
   /** Accepts or rejects every pending change of one revision (all or none). */
-  async decideRevision(request: RequestContext, input: { id: string; revision: number }, decision: Decision): Promise<{ document: Document; changes: DocumentRevisionChange[] }> {
+  async decideRevision(
+    request: RequestContext,
+    input: { id: string; revision: number },
+    decision: Decision,
+  ): Promise<{ document: Document; changes: DocumentRevisionChange[] }> {
     const valid = validateInput(revisionChangesInput, input, DocumentErrorCode.InvalidInput);
     const actorId = requireUserId(request);
     return this.db.transaction(request, async (em) => {
@@ -168,7 +226,7 @@ export class RevisionService {
       return await this.documents.access.loadForUpdate(em, request, 'write', documentId, field);
     } catch (error) {
       // A change of a document the caller cannot see does not exist for them either.
-      if (!field && (error as { extensions?: { code?: string } }).extensions?.code === DocumentErrorCode.NotFound) throw changeNotFound();
+      if (!field && error instanceof UserInputError && error.errors[0]?.code === DocumentErrorCode.NotFound) throw changeNotFound();
       throw error;
     }
   }
@@ -188,7 +246,11 @@ export class RevisionService {
         if (!settled.found) throw changeConflict('This mark is no longer in the content (a later save replaced it)');
         content = settled.html;
       }
-      Object.assign(change, { state: decision === 'accept' ? DocumentChangeState.ACCEPTED : DocumentChangeState.REJECTED, decidedBy: actorId, decidedAt: new Date() });
+      Object.assign(change, {
+        state: decision === 'accept' ? DocumentChangeState.ACCEPTED : DocumentChangeState.REJECTED,
+        decidedBy: actorId,
+        decidedAt: new Date(),
+      });
     }
     if (!changes.length) return { document, changes };
     await em.save(changes);
@@ -255,7 +317,11 @@ export class RevisionService {
    * free-text marks. REVISION: that revision's content with its own field edits. Null when the
    * revision does not exist.
    */
-  async redline(request: RequestContext, document: Document, options: { mode: RedlineMode; revision?: number | null; includeOldText: boolean }): Promise<string | null> {
+  async redline(
+    request: RequestContext,
+    document: Document,
+    options: { mode: RedlineMode; revision?: number | null; includeOldText: boolean },
+  ): Promise<string | null> {
     return this.db.transaction(request, async (em) => {
       let html = document.content;
       const changes = em
@@ -293,7 +359,12 @@ export class RevisionService {
   }
 
   private emit(em: EntityManager, document: Document, type: string, data: Record<string, unknown>): Promise<void> {
-    return this.db.emit(em, { type, orgId: document.orgId, subject: { type: 'Document', id: document.id }, data: { ...data, title: document.title, ownerId: document.ownerId } });
+    return this.db.emit(em, {
+      type,
+      orgId: document.orgId,
+      subject: { type: 'Document', id: document.id },
+      data: { ...data, title: document.title, ownerId: document.ownerId },
+    });
   }
 }
 
