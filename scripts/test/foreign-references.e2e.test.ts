@@ -149,6 +149,11 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   documentDelete: (f) => ({ id: f.document }),
   documentRestore: (f) => ({ id: f.trashedDocument }),
   documentPurge: (f) => ({ id: f.trashedDocument }),
+  documentRevise: (f) => ({ id: f.document, description: 'Edit', content: '<p>Edited</p>' }),
+  documentChangeAccept: (f) => ({ id: f.documentChange }),
+  documentChangeReject: (f) => ({ id: f.documentChange }),
+  documentRevisionAccept: (f) => ({ id: f.document, revision: 1 }),
+  documentRevisionReject: (f) => ({ id: f.document, revision: 1 }),
 };
 
 /** Paths (`input.contacts.stageId`) of every ID-typed field reachable through an argument's input objects. */
@@ -306,7 +311,11 @@ async function buildFixture(owner: TestUser) {
   const trashedNote = (await data(owner, 'noteCreate', { title: 'Old note' }, 'note { id }')).note.id as string;
   await data(owner, 'noteDelete', { id: trashedNote }, 'note { id }');
 
-  const document = (await data(owner, 'documentCreate', { title: 'Document' }, 'document { id }')).document.id as string;
+  const document = (await data(owner, 'documentCreate', { title: 'Document', content: '<p data-field="terms">1</p>' }, 'document { id }')).document
+    .id as string;
+  const documentChange = (
+    await data(owner, 'documentRevise', { id: document, description: 'Terms', fields: [{ field: 'terms', value: '2' }] }, 'revision { changes { id } }')
+  ).revision.changes[0].id as string;
   const trashedDocument = (await data(owner, 'documentCreate', { title: 'Old document' }, 'document { id }')).document.id as string;
   await data(owner, 'documentDelete', { id: trashedDocument }, 'deletedDocumentId');
 
@@ -372,6 +381,7 @@ async function buildFixture(owner: TestUser) {
       note,
       trashedNote,
       document,
+      documentChange,
       trashedDocument,
       file,
       trashedFile,
