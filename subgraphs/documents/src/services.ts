@@ -1,5 +1,6 @@
 import type { Authorizer, Database } from '@cellgraph/kernel';
 import type { DocumentService } from './document/document.service.js';
+import type { DocumentPdfService } from './pdf/document-pdf.service.js';
 import type { RevisionService } from './revision/revision.service.js';
 
 /** What every resolver of the documents subgraph receives. */
@@ -7,5 +8,6 @@ export interface DocumentsServices {
   db: Database;
   authz: Authorizer;
   documents: DocumentService;
+  pdf: DocumentPdfService;
   revisions: RevisionService;
 }

@@ -5,6 +5,8 @@ import { DocumentLiveResolver } from './document/document.live.js';
 import { resolveDocumentReference } from './document/document.reference.js';
 import { DocumentResolver } from './document/document.resolver.js';
 import { DOCUMENT_EXPIRY_SWEEP_EVERY_MS, DOCUMENT_EXPIRY_SWEEP_JOB, DocumentService } from './document/document.service.js';
+import { DocumentPdfResolver } from './pdf/document-pdf.resolver.js';
+import { DocumentPdfService } from './pdf/document-pdf.service.js';
 import { migrations } from './migrations/index.js';
 import { DocumentRevision, DocumentRevisionChange } from './revision/revision.entity.js';
 import {
@@ -26,12 +28,14 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   // Document.about: the objects it concerns (a contact, a deal), resolved like nodes(ids:) (missing or hidden ones left out).
   nodeReferences: [{ type: 'Document', field: 'about', from: 'aboutIds', target: 'Node', list: true }],
   trash: [documentTrash],
-  dependsOn: ['identity'],
+  // PDFs are stored as Files through the files module's API (storeGeneratedFile).
+  dependsOn: ['identity', 'files'],
   migrations,
   entities: [Document, DocumentRevision, DocumentRevisionChange],
   resolvers: [
     DocumentResolver,
     DocumentLiveResolver,
+    DocumentPdfResolver,
     RevisionMutationResolver,
     DocumentRevisionFieldsResolver,
     DocumentRevisionResolver,
@@ -45,7 +49,7 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   emits: documentsEvents,
   createServices({ db, authz, graph }) {
     const documents = new DocumentService(db, authz, graph);
-    return { db, authz, documents, revisions: new RevisionService(db, documents) };
+    return { db, authz, documents, pdf: new DocumentPdfService(documents, graph), revisions: new RevisionService(db, documents) };
   },
   jobs: ({ documents }) => ({
     [DOCUMENT_EXPIRY_SWEEP_JOB]: async () => void (await documents.expireLapsed()),

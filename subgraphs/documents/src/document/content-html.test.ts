@@ -78,6 +78,7 @@ describe('document content sanitizer, on generated HTML', () => {
         const clean = sanitizeContent(parts.join(''));
         const $ = load(clean, null, false);
         for (const element of $('*').toArray()) {
+          if (!('attribs' in element)) continue;
           expect(['script', 'img', 'style', 'iframe', 'svg', 'custom-x']).not.toContain(element.tagName);
           for (const [name, value] of Object.entries(element.attribs)) {
             expect(name).toMatch(/^(data-[a-z][a-z0-9-]*|title|lang|dir|href|rel|colspan|rowspan|scope|start|type|span)$/);

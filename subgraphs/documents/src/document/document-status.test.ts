@@ -23,7 +23,7 @@ describe('document status machine', () => {
     for (const status of ALL) expect(canTransition(status, status)).toBe(false);
     expect(DOCUMENT_TRANSITIONS[DocumentStatus.EXPIRED]).toEqual([]);
     expect(DOCUMENT_TRANSITIONS[DocumentStatus.VOID]).toEqual([]);
-    expect(reachable(DocumentStatus.DRAFT)).toEqual(new Set(ALL.filter((status) => status !== DocumentStatus.DRAFT).concat(DocumentStatus.DRAFT)));
+    expect(reachable(DocumentStatus.DRAFT)).toEqual(new Set(ALL));
     // Every status but the final ones can be voided.
     for (const status of ALL) expect(canTransition(status, DocumentStatus.VOID)).toBe(status !== DocumentStatus.VOID && status !== DocumentStatus.EXPIRED);
   });
