@@ -1,4 +1,4 @@
 import { init } from './0001-init.js';
-import { revisions } from './0002-revisions.js';
+import { revisions } from './0003-revisions.js';
 
 export const migrations = [init, revisions];

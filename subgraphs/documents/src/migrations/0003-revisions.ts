@@ -6,7 +6,7 @@ import { tenantIsolationSql, type Migration } from '@cellgraph/kernel';
  * edits and the free-text marks it introduced, each pending until accepted or rejected.
  */
 export const revisions: Migration = {
-  id: '0002-revisions',
+  id: '0003-revisions',
   sql:
     `
 CREATE TABLE documents.document_revisions (
