@@ -154,6 +154,10 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   documentChangeReject: (f) => ({ id: f.documentChange }),
   documentRevisionAccept: (f) => ({ id: f.document, revision: 1 }),
   documentRevisionReject: (f) => ({ id: f.document, revision: 1 }),
+  clauseUpdate: (f) => ({ id: f.clause, body: '<p>Edited</p>' }),
+  clauseDelete: (f) => ({ id: f.clause }),
+  clauseRestore: (f) => ({ id: f.trashedClause }),
+  clausePurge: (f) => ({ id: f.trashedClause }),
 };
 
 /** Paths (`input.contacts.stageId`) of every ID-typed field reachable through an argument's input objects. */
@@ -318,6 +322,10 @@ async function buildFixture(owner: TestUser) {
   ).revision.changes[0].id as string;
   const trashedDocument = (await data(owner, 'documentCreate', { title: 'Old document' }, 'document { id }')).document.id as string;
   await data(owner, 'documentDelete', { id: trashedDocument }, 'deletedDocumentId');
+  const clauseOf = async (title: string) =>
+    (await data(owner, 'clauseCreate', { title, category: 'General', body: '<p>Text</p>' }, 'clause { id }')).clause.id as string;
+  const [clause, trashedClause] = [await clauseOf('Clause'), await clauseOf('Old clause')];
+  await data(owner, 'clauseDelete', { id: trashedClause }, 'deletedClauseId');
 
   // Files: two uploaded as a client does (a presigned PUT each), one of them in the trash, and one upload begun only.
   const begin = async (name: string) =>
@@ -383,6 +391,8 @@ async function buildFixture(owner: TestUser) {
       document,
       documentChange,
       trashedDocument,
+      clause,
+      trashedClause,
       file,
       trashedFile,
       image,

@@ -1,4 +1,5 @@
 import type { Authorizer, Database } from '@cellgraph/kernel';
+import type { ClauseService } from './clause/clause.service.js';
 import type { DocumentService } from './document/document.service.js';
 import type { DocumentPdfService } from './pdf/document-pdf.service.js';
 import type { RevisionService } from './revision/revision.service.js';
@@ -8,6 +9,7 @@ export interface DocumentsServices {
   db: Database;
   authz: Authorizer;
   documents: DocumentService;
+  clauses: ClauseService;
   pdf: DocumentPdfService;
   revisions: RevisionService;
 }

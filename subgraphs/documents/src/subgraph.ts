@@ -1,4 +1,8 @@
 import { defineSubgraph, referenceAsIs } from '@cellgraph/kernel';
+import { Clause, ClauseVersion } from './clause/clause.entity.js';
+import { resolveClauseReference } from './clause/clause.reference.js';
+import { ClauseResolver, ClauseVersionResolver } from './clause/clause.resolver.js';
+import { ClauseService } from './clause/clause.service.js';
 import { documentsEvents } from './contracts.js';
 import { Document } from './document/document.entity.js';
 import { DocumentLiveResolver } from './document/document.live.js';
@@ -17,25 +21,27 @@ import {
 } from './revision/revision.resolver.js';
 import { RevisionService } from './revision/revision.service.js';
 import type { DocumentsServices } from './services.js';
-import { documentTrash } from './trash.js';
+import { clauseTrash, documentTrash } from './trash.js';
 
 export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   name: 'documents',
-  description: 'Documents: contracts, proposals, statements of work and templates, with their status, about any object.',
+  description: 'Documents: contracts, proposals, statements of work and templates, with their status, about any object; the clause library.',
   scope: 'documents',
   scopeDescription: 'documents',
-  nodeTypes: ['Document'],
+  nodeTypes: ['Document', 'Clause'],
   // Document.about: the objects it concerns (a contact, a deal), resolved like nodes(ids:) (missing or hidden ones left out).
   nodeReferences: [{ type: 'Document', field: 'about', from: 'aboutIds', target: 'Node', list: true }],
-  trash: [documentTrash],
+  trash: [documentTrash, clauseTrash],
   // PDFs are stored as Files through the files module's API (storeGeneratedFile).
   dependsOn: ['identity', 'files'],
   migrations,
-  entities: [Document, DocumentRevision, DocumentRevisionChange],
+  entities: [Document, Clause, ClauseVersion, DocumentRevision, DocumentRevisionChange],
   resolvers: [
     DocumentResolver,
     DocumentLiveResolver,
     DocumentPdfResolver,
+    ClauseResolver,
+    ClauseVersionResolver,
     RevisionMutationResolver,
     DocumentRevisionFieldsResolver,
     DocumentRevisionResolver,
@@ -44,12 +50,20 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   liveEvents: { documentChanged: { events: ['document.*'], routes: { id: ['subject.id'] } } },
   references: {
     Document: resolveDocumentReference,
+    Clause: resolveClauseReference,
     User: referenceAsIs,
   },
   emits: documentsEvents,
   createServices({ db, authz, graph }) {
     const documents = new DocumentService(db, authz, graph);
-    return { db, authz, documents, pdf: new DocumentPdfService(documents, graph), revisions: new RevisionService(db, documents) };
+    return {
+      db,
+      authz,
+      documents,
+      pdf: new DocumentPdfService(documents, graph),
+      clauses: new ClauseService(db, authz),
+      revisions: new RevisionService(db, documents),
+    };
   },
   jobs: ({ documents }) => ({
     [DOCUMENT_EXPIRY_SWEEP_JOB]: async () => void (await documents.expireLapsed()),
