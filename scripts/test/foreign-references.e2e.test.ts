@@ -146,6 +146,7 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   documentUpdate: (f) => ({ id: f.document, title: 'Edited', ownerId: f.userId, aboutIds: [f.deal] }),
   documentStatusSet: (f) => ({ id: f.document, status: 'INTERNAL_REVIEW' }),
   documentVoid: (f) => ({ id: f.document, reason: 'Cancelled' }),
+  documentPdf: (f) => ({ id: f.document, redline: false }),
   documentDelete: (f) => ({ id: f.document }),
   documentRestore: (f) => ({ id: f.trashedDocument }),
   documentPurge: (f) => ({ id: f.trashedDocument }),
