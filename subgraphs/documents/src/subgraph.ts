@@ -15,6 +15,14 @@ import { DOCUMENT_EXPIRY_SWEEP_EVERY_MS, DOCUMENT_EXPIRY_SWEEP_JOB, DocumentServ
 import { DocumentPdfResolver } from './pdf/document-pdf.resolver.js';
 import { DocumentPdfService } from './pdf/document-pdf.service.js';
 import { migrations } from './migrations/index.js';
+import { DocumentRevision, DocumentRevisionChange } from './revision/revision.entity.js';
+import {
+  DocumentRevisionChangeResolver,
+  DocumentRevisionFieldsResolver,
+  DocumentRevisionResolver,
+  RevisionMutationResolver,
+} from './revision/revision.resolver.js';
+import { RevisionService } from './revision/revision.service.js';
 import type { DocumentsServices } from './services.js';
 import { clauseTrash, documentTrash } from './trash.js';
 
@@ -30,7 +38,7 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   // PDFs are stored as Files through the files module's API (storeGeneratedFile).
   dependsOn: ['identity', 'files'],
   migrations,
-  entities: [Document, Clause, ClauseVersion, DocumentClause],
+  entities: [Document, Clause, ClauseVersion, DocumentClause, DocumentRevision, DocumentRevisionChange],
   resolvers: [
     DocumentResolver,
     DocumentLiveResolver,
@@ -39,6 +47,10 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
     ClauseVersionResolver,
     DocumentClausesResolver,
     DocumentClauseResolver,
+    RevisionMutationResolver,
+    DocumentRevisionFieldsResolver,
+    DocumentRevisionResolver,
+    DocumentRevisionChangeResolver,
   ],
   liveEvents: { documentChanged: { events: ['document.*'], routes: { id: ['subject.id'] } } },
   references: {
@@ -57,6 +69,7 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
       pdf: new DocumentPdfService(documents, graph),
       clauses,
       documentClauses: new DocumentClauseService(db, documents, clauses),
+      revisions: new RevisionService(db, documents),
     };
   },
   jobs: ({ documents }) => ({
