@@ -2,6 +2,7 @@ import type { Authorizer, Database } from '@cellgraph/kernel';
 import type { ClauseService } from './clause/clause.service.js';
 import type { DocumentService } from './document/document.service.js';
 import type { DocumentPdfService } from './pdf/document-pdf.service.js';
+import type { RevisionService } from './revision/revision.service.js';
 
 /** What every resolver of the documents subgraph receives. */
 export interface DocumentsServices {
@@ -10,4 +11,5 @@ export interface DocumentsServices {
   documents: DocumentService;
   clauses: ClauseService;
   pdf: DocumentPdfService;
+  revisions: RevisionService;
 }

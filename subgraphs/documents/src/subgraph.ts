@@ -12,6 +12,14 @@ import { DOCUMENT_EXPIRY_SWEEP_EVERY_MS, DOCUMENT_EXPIRY_SWEEP_JOB, DocumentServ
 import { DocumentPdfResolver } from './pdf/document-pdf.resolver.js';
 import { DocumentPdfService } from './pdf/document-pdf.service.js';
 import { migrations } from './migrations/index.js';
+import { DocumentRevision, DocumentRevisionChange } from './revision/revision.entity.js';
+import {
+  DocumentRevisionChangeResolver,
+  DocumentRevisionFieldsResolver,
+  DocumentRevisionResolver,
+  RevisionMutationResolver,
+} from './revision/revision.resolver.js';
+import { RevisionService } from './revision/revision.service.js';
 import type { DocumentsServices } from './services.js';
 import { clauseTrash, documentTrash } from './trash.js';
 
@@ -27,8 +35,18 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   // PDFs are stored as Files through the files module's API (storeGeneratedFile).
   dependsOn: ['identity', 'files'],
   migrations,
-  entities: [Document, Clause, ClauseVersion],
-  resolvers: [DocumentResolver, DocumentLiveResolver, DocumentPdfResolver, ClauseResolver, ClauseVersionResolver],
+  entities: [Document, Clause, ClauseVersion, DocumentRevision, DocumentRevisionChange],
+  resolvers: [
+    DocumentResolver,
+    DocumentLiveResolver,
+    DocumentPdfResolver,
+    ClauseResolver,
+    ClauseVersionResolver,
+    RevisionMutationResolver,
+    DocumentRevisionFieldsResolver,
+    DocumentRevisionResolver,
+    DocumentRevisionChangeResolver,
+  ],
   liveEvents: { documentChanged: { events: ['document.*'], routes: { id: ['subject.id'] } } },
   references: {
     Document: resolveDocumentReference,
@@ -38,7 +56,14 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   emits: documentsEvents,
   createServices({ db, authz, graph }) {
     const documents = new DocumentService(db, authz, graph);
-    return { db, authz, documents, pdf: new DocumentPdfService(documents, graph), clauses: new ClauseService(db, authz) };
+    return {
+      db,
+      authz,
+      documents,
+      pdf: new DocumentPdfService(documents, graph),
+      clauses: new ClauseService(db, authz),
+      revisions: new RevisionService(db, documents),
+    };
   },
   jobs: ({ documents }) => ({
     [DOCUMENT_EXPIRY_SWEEP_JOB]: async () => void (await documents.expireLapsed()),

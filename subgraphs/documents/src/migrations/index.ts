@@ -1,4 +1,5 @@
 import { init } from './0001-init.js';
 import { clauses } from './0002-clauses.js';
+import { revisions } from './0003-revisions.js';
 
-export const migrations = [init, clauses];
+export const migrations = [init, clauses, revisions];
