@@ -1,9 +1,11 @@
 import type { Authorizer, Database } from '@cellgraph/kernel';
 import type { DocumentService } from './document/document.service.js';
+import type { ReviewService } from './review/review.service.js';
 
 /** What every resolver of the documents subgraph receives. */
 export interface DocumentsServices {
   db: Database;
   authz: Authorizer;
   documents: DocumentService;
+  reviews: ReviewService;
 }

@@ -1,10 +1,15 @@
-import { defineSubgraph, referenceAsIs } from '@cellgraph/kernel';
+import { defineSubgraph, KEY_FORBIDDEN, referenceAsIs } from '@cellgraph/kernel';
+import { parseDocumentsConfig } from './config.js';
 import { documentsEvents } from './contracts.js';
 import { Document } from './document/document.entity.js';
 import { resolveDocumentReference } from './document/document.reference.js';
 import { DocumentResolver } from './document/document.resolver.js';
 import { DocumentService } from './document/document.service.js';
 import { migrations } from './migrations/index.js';
+import { DocumentEditSuggestion, DocumentReview } from './review/review.entity.js';
+import { DocumentReviewResolver, PublicReviewResolver } from './review/review.resolver.js';
+import { ReviewThrottle } from './review/review-throttle.js';
+import { ReviewService } from './review/review.service.js';
 import type { DocumentsServices } from './services.js';
 import { documentTrash } from './trash.js';
 
@@ -17,14 +22,23 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   trash: [documentTrash],
   dependsOn: ['identity'],
   migrations,
-  entities: [Document],
-  resolvers: [DocumentResolver],
+  entities: [Document, DocumentReview, DocumentEditSuggestion],
+  resolvers: [DocumentResolver, DocumentReviewResolver, PublicReviewResolver],
+  // The review token is the reviewer's credential: an API key has nothing to do with it.
+  keyAccess: { documentReview: KEY_FORBIDDEN, documentSuggestionSubmit: KEY_FORBIDDEN },
   references: {
     Document: resolveDocumentReference,
     User: referenceAsIs,
   },
   emits: documentsEvents,
-  createServices({ db, authz }) {
-    return { db, authz, documents: new DocumentService(db, authz) };
+  createServices({ db, authz, redis, keyPrefix, mailer, logger, env }) {
+    const config = parseDocumentsConfig(env);
+    const documents = new DocumentService(db, authz);
+    const throttle = new ReviewThrottle(redis, keyPrefix, {
+      failuresPerAddress: config.DOCUMENT_REVIEW_FAILURES_PER_ADDRESS,
+      windowSeconds: config.DOCUMENT_REVIEW_FAILURE_WINDOW_SECONDS,
+    });
+    const reviews = new ReviewService({ db, authz, documents, mailer, logger, throttle, appUrl: config.APP_URL });
+    return { db, authz, documents, reviews };
   },
 });

@@ -1,3 +1,4 @@
 import { init } from './0001-init.js';
+import { externalReview } from './0002-external-review.js';
 
-export const migrations = [init];
+export const migrations = [init, externalReview];

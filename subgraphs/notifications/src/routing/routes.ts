@@ -1,5 +1,6 @@
 import { collaborationEvents, type CollaborationEvents } from '@cellgraph/collaboration/contracts';
 import { crmEvents, type CrmEvents } from '@cellgraph/crm/contracts';
+import { documentsEvents, type DocumentsEvents } from '@cellgraph/documents/contracts';
 import { notesEvents, type NotesEvents } from '@cellgraph/notes/contracts';
 import { parseEvent, type EventContracts, type EventOf, type PublishedEvent } from '@cellgraph/kernel';
 import { tasksEvents, type TasksEvents, type TaskStatusValue } from '@cellgraph/tasks/contracts';
@@ -120,6 +121,15 @@ const crmRoutes: RoutesOf<CrmEvents> = {
   },
 };
 
+const documentRoutes: RoutesOf<DocumentsEvents> = {
+  /** The document's owner and whoever sent the review link: an external reviewer suggested an edit. */
+  'document.suggestion_received': (event) => ({
+    recipients: event.data.recipients,
+    title: `A reviewer suggested a change to ${quoted(str(event.data.title)) ?? 'a document'}`,
+    body: `${event.data.reviewerEmail} suggests an edit to the section “${event.data.section}”.`,
+  }),
+};
+
 /**
  * The routing table: routes by event type, each parsing its event with the producer's contract
  * first (a malformed event fails for good, see MalformedPayloadError).
@@ -129,6 +139,7 @@ export const ROUTES: Readonly<Record<string, EventHandlerOf<Routed | null>>> = {
   ...typedRoutes(collaborationEvents, collaborationRoutes),
   ...typedRoutes(crmEvents, crmRoutes),
   ...typedRoutes(notesEvents, noteRoutes),
+  ...typedRoutes(documentsEvents, documentRoutes),
 };
 
 type EventHandlerOf<R> = (event: PublishedEvent) => R;
