@@ -146,6 +146,10 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   documentDelete: (f) => ({ id: f.document }),
   documentRestore: (f) => ({ id: f.trashedDocument }),
   documentPurge: (f) => ({ id: f.trashedDocument }),
+  documentSend: (f) => ({ id: f.document, email: 'reviewer@client.test' }),
+  documentReviewRevoke: (f) => ({ id: f.documentReview }),
+  documentSuggestionApprove: (f) => ({ id: f.documentSuggestion }),
+  documentSuggestionReject: (f) => ({ id: f.documentSuggestion }),
 };
 
 /** Paths (`input.contacts.stageId`) of every ID-typed field reachable through an argument's input objects. */
@@ -306,6 +310,14 @@ async function buildFixture(owner: TestUser) {
   const document = (await data(owner, 'documentCreate', { name: 'Document' }, 'document { id }')).document.id as string;
   const trashedDocument = (await data(owner, 'documentCreate', { name: 'Old document' }, 'document { id }')).document.id as string;
   await data(owner, 'documentDelete', { id: trashedDocument }, 'deletedDocumentId');
+  // A review link of the document, e-mailed to a reviewer of this organization only, and a suggestion made with it.
+  const reviewerEmail = `reviewer-${uuidv7()}@client.test`;
+  const documentReview = (await data(owner, 'documentSend', { id: document, email: reviewerEmail }, 'review { id }')).review.id as string;
+  const reviewToken = (await waitForEmail(cell, reviewerEmail)).token;
+  const submitted = await cell.gql('mutation($input: DocumentSuggestionSubmitInput!) { documentSuggestionSubmit(input: $input) { suggestion { id } } }', {
+    input: { token: reviewToken, section: 'fee', originalText: '500', suggestedText: '450' },
+  });
+  const documentSuggestion = submitted.data!.documentSuggestionSubmit.suggestion.id as string;
 
   // Files: two uploaded as a client does (a presigned PUT each), one of them in the trash, and one upload begun only.
   const begin = async (name: string) =>
@@ -370,6 +382,8 @@ async function buildFixture(owner: TestUser) {
       trashedNote,
       document,
       trashedDocument,
+      documentReview,
+      documentSuggestion,
       file,
       trashedFile,
       image,

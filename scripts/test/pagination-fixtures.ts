@@ -45,6 +45,8 @@ export const connectionPlaces: Record<string, (world: World) => { place: Connect
   'Query.files': () => ({ place: root }),
   'Query.folders': () => ({ place: root }),
   'Query.documents': () => ({ place: root }),
+  'Document.reviews': (world) => ({ place: onNode(world.nodes.Document!, 'Document') }),
+  'Document.suggestions': (world) => ({ place: onNode(world.nodes.Document!, 'Document') }),
   'Folder.folders': (world) => ({ place: onNode(world.nodes.Folder!, 'Folder') }),
   'Query.taggedNodes': (world) => ({ place: root, args: `tagIds: [${JSON.stringify(world.tag)}], match: ANY` }),
   'User.assignedTasks': (world) => ({ place: onNode(world.owner.userId, 'User') }),
@@ -317,6 +319,21 @@ export async function buildWorld(cell: TestCell): Promise<World> {
       'document { id }',
     )
   )[0].document.id as string;
+  // external review: 6 review links of that Document (Document.reviews), and 6 suggestions made with one (Document.suggestions).
+  const reviewer = `reviewer-${uuidv7()}@client.test`;
+  await many(
+    asMember,
+    'documentSend',
+    range(6).map(() => ({ id: nodes.Document, email: reviewer })),
+    'review { id }',
+  );
+  const reviewToken = (await waitForEmail(cell, reviewer)).token;
+  await many(
+    client(cell, ''),
+    'documentSuggestionSubmit',
+    range(6).map((index) => ({ token: reviewToken, section: `s${index % 2}`, originalText: TITLES[index], suggestedText: 'Changed' })),
+    'suggestion { id }',
+  );
   // files: 7 uploaded files (a real presigned PUT each) for Query.files; the first is the File of the Node connections.
   nodes.File = (
     await uploadFiles(
