@@ -1,5 +1,6 @@
 import type { Authorizer, Database } from '@cellgraph/kernel';
 import type { DocumentService } from './document/document.service.js';
+import type { DocumentPdfService } from './pdf/document-pdf.service.js';
 import type { ReviewService } from './review/review.service.js';
 
 /** What every resolver of the documents subgraph receives. */
@@ -8,4 +9,5 @@ export interface DocumentsServices {
   authz: Authorizer;
   documents: DocumentService;
   reviews: ReviewService;
+  pdf: DocumentPdfService;
 }

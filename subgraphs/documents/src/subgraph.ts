@@ -5,6 +5,8 @@ import { Document } from './document/document.entity.js';
 import { resolveDocumentReference } from './document/document.reference.js';
 import { DocumentResolver } from './document/document.resolver.js';
 import { DocumentService } from './document/document.service.js';
+import { DocumentPdfResolver } from './pdf/document-pdf.resolver.js';
+import { DocumentPdfService } from './pdf/document-pdf.service.js';
 import { migrations } from './migrations/index.js';
 import { DocumentEditSuggestion, DocumentReview } from './review/review.entity.js';
 import { DocumentReviewResolver, PublicReviewResolver } from './review/review.resolver.js';
@@ -20,10 +22,11 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   scopeDescription: 'documents',
   nodeTypes: ['Document'],
   trash: [documentTrash],
-  dependsOn: ['identity'],
+  // PDFs are stored as Files through the files module's API (storeGeneratedFile).
+  dependsOn: ['identity', 'files'],
   migrations,
   entities: [Document, DocumentReview, DocumentEditSuggestion],
-  resolvers: [DocumentResolver, DocumentReviewResolver, PublicReviewResolver],
+  resolvers: [DocumentResolver, DocumentPdfResolver, DocumentReviewResolver, PublicReviewResolver],
   // The review token is the reviewer's credential: an API key has nothing to do with it.
   keyAccess: { documentReview: KEY_FORBIDDEN, documentSuggestionSubmit: KEY_FORBIDDEN },
   references: {
@@ -31,7 +34,7 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
     User: referenceAsIs,
   },
   emits: documentsEvents,
-  createServices({ db, authz, redis, keyPrefix, mailer, logger, env }) {
+  createServices({ db, authz, graph, redis, keyPrefix, mailer, logger, env }) {
     const config = parseDocumentsConfig(env);
     const documents = new DocumentService(db, authz);
     const throttle = new ReviewThrottle(redis, keyPrefix, {
@@ -39,6 +42,6 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
       windowSeconds: config.DOCUMENT_REVIEW_FAILURE_WINDOW_SECONDS,
     });
     const reviews = new ReviewService({ db, authz, documents, mailer, logger, throttle, appUrl: config.APP_URL });
-    return { db, authz, documents, reviews };
+    return { db, authz, documents, pdf: new DocumentPdfService(documents, graph), reviews };
   },
 });
