@@ -151,6 +151,10 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   documentReviewRevoke: (f) => ({ id: f.documentReview }),
   documentSuggestionApprove: (f) => ({ id: f.documentSuggestion }),
   documentSuggestionReject: (f) => ({ id: f.documentSuggestion }),
+  clauseUpdate: (f) => ({ id: f.clause, body: '<p>Edited</p>' }),
+  clauseDelete: (f) => ({ id: f.clause }),
+  clauseRestore: (f) => ({ id: f.trashedClause }),
+  clausePurge: (f) => ({ id: f.trashedClause }),
 };
 
 /** Paths (`input.contacts.stageId`) of every ID-typed field reachable through an argument's input objects. */
@@ -319,6 +323,10 @@ async function buildFixture(owner: TestUser) {
     input: { token: reviewToken, section: 'fee', originalText: '500', suggestedText: '450' },
   });
   const documentSuggestion = submitted.data!.documentSuggestionSubmit.suggestion.id as string;
+  const clauseOf = async (title: string) =>
+    (await data(owner, 'clauseCreate', { title, category: 'General', body: '<p>Text</p>' }, 'clause { id }')).clause.id as string;
+  const [clause, trashedClause] = [await clauseOf('Clause'), await clauseOf('Old clause')];
+  await data(owner, 'clauseDelete', { id: trashedClause }, 'deletedClauseId');
 
   // Files: two uploaded as a client does (a presigned PUT each), one of them in the trash, and one upload begun only.
   const begin = async (name: string) =>
@@ -385,6 +393,8 @@ async function buildFixture(owner: TestUser) {
       trashedDocument,
       documentReview,
       documentSuggestion,
+      clause,
+      trashedClause,
       file,
       trashedFile,
       image,

@@ -14,6 +14,14 @@ const documentFields = z.object({
   description: z.string().nullable(),
 });
 
+/** A clause's tracked fields (all on `clause.created`, the changed ones on `clause.updated`; a new body is a new `version`). */
+const clauseFields = z.object({
+  title: z.string(),
+  category: z.string(),
+  includeByDefault: z.boolean(),
+  version: z.number().int(),
+});
+
 export const documentsEvents = {
   'document.created': z.object({ after: documentFields }),
   'document.updated': z.object({ fields: z.array(z.string()), before: documentFields.partial(), after: documentFields.partial() }),
@@ -36,6 +44,12 @@ export const documentsEvents = {
   'document.suggestion_rejected': z.object({ suggestionId: z.string(), reviewId: z.string(), section: z.string() }),
   /** Deleted for good (the kernel's trash emits it). */
   'document.purged': empty,
+  /** Clause library (subject: the Clause). */
+  'clause.created': z.object({ after: clauseFields }),
+  'clause.updated': z.object({ fields: z.array(z.string()), before: clauseFields.partial(), after: clauseFields.partial() }),
+  'clause.deleted': z.object({ title: z.string() }),
+  'clause.restored': empty,
+  'clause.purged': empty,
 } as const;
 
 export type DocumentsEvents = typeof documentsEvents;

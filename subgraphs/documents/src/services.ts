@@ -1,4 +1,5 @@
 import type { Authorizer, Database } from '@cellgraph/kernel';
+import type { ClauseService } from './clause/clause.service.js';
 import type { DocumentService } from './document/document.service.js';
 import type { DocumentPdfService } from './pdf/document-pdf.service.js';
 import type { ReviewService } from './review/review.service.js';
@@ -9,5 +10,6 @@ export interface DocumentsServices {
   authz: Authorizer;
   documents: DocumentService;
   reviews: ReviewService;
+  clauses: ClauseService;
   pdf: DocumentPdfService;
 }

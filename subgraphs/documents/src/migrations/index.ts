@@ -1,4 +1,5 @@
 import { init } from './0001-init.js';
-import { externalReview } from './0002-external-review.js';
+import { clauses } from './0002-clauses.js';
+import { externalReview } from './0003-external-review.js';
 
-export const migrations = [init, externalReview];
+export const migrations = [init, clauses, externalReview];
