@@ -6,9 +6,10 @@ import { ClauseService } from './clause/clause.service.js';
 import { parseDocumentsConfig } from './config.js';
 import { documentsEvents } from './contracts.js';
 import { Document } from './document/document.entity.js';
+import { DocumentLiveResolver } from './document/document.live.js';
 import { resolveDocumentReference } from './document/document.reference.js';
 import { DocumentResolver } from './document/document.resolver.js';
-import { DocumentService } from './document/document.service.js';
+import { DOCUMENT_EXPIRY_SWEEP_EVERY_MS, DOCUMENT_EXPIRY_SWEEP_JOB, DocumentService } from './document/document.service.js';
 import { DocumentPdfResolver } from './pdf/document-pdf.resolver.js';
 import { DocumentPdfService } from './pdf/document-pdf.service.js';
 import { migrations } from './migrations/index.js';
@@ -21,16 +22,19 @@ import { clauseTrash, documentTrash } from './trash.js';
 
 export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   name: 'documents',
-  description: 'Documents: documents, templates and the clause library.',
+  description: 'Documents: contracts, proposals, statements of work and templates, with their status, about any object; the clause library.',
   scope: 'documents',
   scopeDescription: 'documents',
   nodeTypes: ['Document', 'Clause'],
+  // Document.about: the objects it concerns (a contact, a deal), resolved like nodes(ids:) (missing or hidden ones left out).
+  nodeReferences: [{ type: 'Document', field: 'about', from: 'aboutIds', target: 'Node', list: true }],
   trash: [documentTrash, clauseTrash],
   // PDFs are stored as Files through the files module's API (storeGeneratedFile).
   dependsOn: ['identity', 'files'],
   migrations,
   entities: [Document, Clause, ClauseVersion, DocumentReview, DocumentEditSuggestion],
-  resolvers: [DocumentResolver, DocumentPdfResolver, ClauseResolver, ClauseVersionResolver, DocumentReviewResolver, PublicReviewResolver],
+  resolvers: [DocumentResolver, DocumentLiveResolver, DocumentPdfResolver, ClauseResolver, ClauseVersionResolver, DocumentReviewResolver, PublicReviewResolver],
+  liveEvents: { documentChanged: { events: ['document.*'], routes: { id: ['subject.id'] } } },
   // The review token is the reviewer's credential: an API key has nothing to do with it.
   keyAccess: { documentReview: KEY_FORBIDDEN, documentSuggestionSubmit: KEY_FORBIDDEN },
   references: {
@@ -41,7 +45,7 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   emits: documentsEvents,
   createServices({ db, authz, graph, redis, keyPrefix, mailer, logger, env }) {
     const config = parseDocumentsConfig(env);
-    const documents = new DocumentService(db, authz);
+    const documents = new DocumentService(db, authz, graph);
     const throttle = new ReviewThrottle(redis, keyPrefix, {
       failuresPerAddress: config.DOCUMENT_REVIEW_FAILURES_PER_ADDRESS,
       windowSeconds: config.DOCUMENT_REVIEW_FAILURE_WINDOW_SECONDS,
@@ -49,4 +53,8 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
     const reviews = new ReviewService({ db, authz, documents, mailer, logger, throttle, appUrl: config.APP_URL });
     return { db, authz, documents, pdf: new DocumentPdfService(documents, graph), clauses: new ClauseService(db, authz), reviews };
   },
+  jobs: ({ documents }) => ({
+    [DOCUMENT_EXPIRY_SWEEP_JOB]: async () => void (await documents.expireLapsed()),
+  }),
+  schedules: [{ job: DOCUMENT_EXPIRY_SWEEP_JOB, everyMs: DOCUMENT_EXPIRY_SWEEP_EVERY_MS }],
 });

@@ -42,7 +42,14 @@ afterAll(async () => {
 
 const query = (principal: Principal, text: string, variables: Record<string, unknown> = {}) => harness.request('documents', text, variables, principal);
 const create = async (name: string, who: TestMember = member) =>
-  (await documents.mutate(who.principal, 'documentCreate', { name }, 'document { id name }')).document;
+  (
+    await documents.mutate(
+      who.principal,
+      'documentCreate',
+      { title: name, type: 'CONTRACT', content: '<p data-field="fee">The fee is 500 EUR.</p>' },
+      'document { id title }',
+    )
+  ).document;
 const REVIEW = 'review { id email name message sentAt expiresAt revokedAt lastSeenAt }';
 const send = (documentId: string, email: string, who: TestMember = member, extra: Record<string, unknown> = {}) =>
   documents.mutate(who.principal, 'documentSend', { id: documentId, email, ...extra }, `document { id } ${REVIEW}`);
@@ -90,7 +97,8 @@ describe('external review', () => {
 
     const read = await readAs(token);
     expect(read.errors).toBeUndefined();
-    expect(read.data!.documentReview).toEqual({ title: 'Master services agreement', content: '', revisions: [], expiresAt: sent.review.expiresAt });
+    expect(read.data!.documentReview).toMatchObject({ title: 'Master services agreement', revisions: [], expiresAt: sent.review.expiresAt });
+    expect(read.data!.documentReview.content).toContain('500 EUR');
 
     const submitted = await suggest(token);
     expect(submitted.data!.documentSuggestionSubmit).toEqual({ suggestion: { id: expect.any(String), section: 'fee' }, userErrors: [] });
@@ -117,24 +125,29 @@ describe('external review', () => {
     });
 
     const events = await outboxEvents(database.url, 'documents', uuidOf(document.id));
-    expect(events.map((event) => event.type)).toEqual(['document.created', 'document.sent', 'document.suggestion_received']);
-    expect(events[1]!.data).toEqual({ reviewId: uuidOf(sent.review.id), email: 'client@example.com', expiresAt: sent.review.expiresAt });
-    expect(events[2]).toMatchObject({
+    expect(events.map((event) => event.type)).toEqual(['document.created', 'document.status_changed', 'document.sent', 'document.suggestion_received']);
+    expect(events[1]!.data).toMatchObject({ from: 'draft', to: 'client_review', cause: 'review' });
+    expect(events[2]!.data).toEqual({ reviewId: uuidOf(sent.review.id), email: 'client@example.com', expiresAt: sent.review.expiresAt });
+    expect(events[3]).toMatchObject({
       actor_id: null,
       data: { section: 'fee', reviewerEmail: 'client@example.com', title: 'Master services agreement', recipients: [member.userId] },
     });
 
-    // The section is not in the (empty) content: approving cannot apply it; rejecting records the notes.
+    // Approving applies the change to the section; a suggestion whose original text is gone is stale, and is rejected with notes.
     const id = suggestions.nodes[0].id;
-    expect(await documents.refused(member.principal, 'documentSuggestionApprove', { id })).toEqual(['DOCUMENT_SUGGESTION_STALE']);
+    const approved = await documents.mutate(member.principal, 'documentSuggestionApprove', { id }, 'suggestion { state decidedAt } document { content }');
+    expect(approved.suggestion).toEqual({ state: 'APPROVED', decidedAt: expect.any(String) });
+    expect(approved.document.content).toContain('The fee is 450 EUR.');
+    expect(await documents.refused(member.principal, 'documentSuggestionApprove', { id })).toEqual(['DOCUMENT_SUGGESTION_ALREADY_DECIDED']);
+    const stale = (await suggest(token)).data!.documentSuggestionSubmit.suggestion.id;
+    expect(await documents.refused(member.principal, 'documentSuggestionApprove', { id: stale })).toEqual(['DOCUMENT_SUGGESTION_STALE']);
     const rejected = await documents.mutate(
       member.principal,
       'documentSuggestionReject',
-      { id, notes: 'Fee is fixed' },
+      { id: stale, notes: 'Fee is fixed' },
       'suggestion { state notes decidedAt } document { id }',
     );
     expect(rejected).toMatchObject({ suggestion: { state: 'REJECTED', notes: 'Fee is fixed', decidedAt: expect.any(String) }, document: { id: document.id } });
-    expect(await documents.refused(member.principal, 'documentSuggestionReject', { id })).toEqual(['DOCUMENT_SUGGESTION_ALREADY_DECIDED']);
     expect((await outboxEvents(database.url, 'documents', uuidOf(document.id))).at(-1)!.type).toBe('document.suggestion_rejected');
   });
 

@@ -21,6 +21,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { Document } from '../document/document.entity.js';
+import { DocumentStatus } from '../document/document-status.js';
 import { DocumentErrorCode } from '../document/document.errors.js';
 import type { DocumentService } from '../document/document.service.js';
 import { applySuggestion } from './apply-suggestion.js';
@@ -66,10 +67,8 @@ export interface ReviewServiceOptions {
   appUrl: string;
 }
 
-/** The parts of a document external review reads before the document core names them. */
-type DocumentContent = Document & { title?: string; content?: string | null };
-const titleOf = (document: DocumentContent) => document.title ?? document.name;
-const contentOf = (document: DocumentContent) => document.content ?? '';
+const titleOf = (document: Document) => document.title;
+const contentOf = (document: Document) => document.content ?? '';
 
 /**
  * External review: a document sent by e-mail to someone without an account, through a
@@ -94,6 +93,8 @@ export class ReviewService {
     const token = newSecretToken(REVIEW_TOKEN_PREFIX);
     return this.db.transaction(request, async (em, hooks) => {
       const document = await this.options.documents.access.loadForUpdate(em, request, 'write', documentId);
+      if (document.status !== DocumentStatus.CLIENT_REVIEW)
+        await this.options.documents.transition(em, document, DocumentStatus.CLIENT_REVIEW, 'review', ['input', 'id']);
       const review = em.create(DocumentReview, {
         id: uuidv7(),
         orgId,
@@ -185,7 +186,7 @@ export class ReviewService {
           reviewerEmail: review.email,
           title: titleOf(document),
           section: suggestion.section,
-          recipients: [...new Set([review.sentBy, document.createdBy])],
+          recipients: [...new Set([review.sentBy, document.ownerId])],
         },
       });
       return { id: suggestion.globalId, section: suggestion.section, createdAt: suggestion.createdAt };
@@ -197,7 +198,7 @@ export class ReviewService {
     return this.decide(request, input.id, async (em, suggestion, document) => {
       const content = applySuggestion(contentOf(document), suggestion.section, suggestion.originalText, suggestion.suggestedText);
       if (content === null) throw suggestionStale();
-      Object.assign(document, { content });
+      document.content = content;
       await em.save(document);
       suggestion.state = SuggestionState.APPROVED;
       return 'document.suggestion_approved';
