@@ -17,6 +17,14 @@ import { DocumentEditSuggestion, DocumentReview } from './review/review.entity.j
 import { DocumentReviewResolver, PublicReviewResolver } from './review/review.resolver.js';
 import { ReviewThrottle } from './review/review-throttle.js';
 import { ReviewService } from './review/review.service.js';
+import { DocumentRevision, DocumentRevisionChange } from './revision/revision.entity.js';
+import {
+  DocumentRevisionChangeResolver,
+  DocumentRevisionFieldsResolver,
+  DocumentRevisionResolver,
+  RevisionMutationResolver,
+} from './revision/revision.resolver.js';
+import { RevisionService } from './revision/revision.service.js';
 import type { DocumentsServices } from './services.js';
 import { clauseTrash, documentTrash } from './trash.js';
 
@@ -32,8 +40,20 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   // PDFs are stored as Files through the files module's API (storeGeneratedFile).
   dependsOn: ['identity', 'files'],
   migrations,
-  entities: [Document, Clause, ClauseVersion, DocumentReview, DocumentEditSuggestion],
-  resolvers: [DocumentResolver, DocumentLiveResolver, DocumentPdfResolver, ClauseResolver, ClauseVersionResolver, DocumentReviewResolver, PublicReviewResolver],
+  entities: [Document, Clause, ClauseVersion, DocumentRevision, DocumentRevisionChange, DocumentReview, DocumentEditSuggestion],
+  resolvers: [
+    DocumentResolver,
+    DocumentLiveResolver,
+    DocumentPdfResolver,
+    ClauseResolver,
+    ClauseVersionResolver,
+    RevisionMutationResolver,
+    DocumentRevisionFieldsResolver,
+    DocumentRevisionResolver,
+    DocumentRevisionChangeResolver,
+    DocumentReviewResolver,
+    PublicReviewResolver,
+  ],
   liveEvents: { documentChanged: { events: ['document.*'], routes: { id: ['subject.id'] } } },
   // The review token is the reviewer's credential: an API key has nothing to do with it.
   keyAccess: { documentReview: KEY_FORBIDDEN, documentSuggestionSubmit: KEY_FORBIDDEN },
@@ -51,7 +71,15 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
       windowSeconds: config.DOCUMENT_REVIEW_FAILURE_WINDOW_SECONDS,
     });
     const reviews = new ReviewService({ db, authz, documents, mailer, logger, throttle, appUrl: config.APP_URL });
-    return { db, authz, documents, pdf: new DocumentPdfService(documents, graph), clauses: new ClauseService(db, authz), reviews };
+    return {
+      db,
+      authz,
+      documents,
+      pdf: new DocumentPdfService(documents, graph),
+      clauses: new ClauseService(db, authz),
+      revisions: new RevisionService(db, documents),
+      reviews,
+    };
   },
   jobs: ({ documents }) => ({
     [DOCUMENT_EXPIRY_SWEEP_JOB]: async () => void (await documents.expireLapsed()),

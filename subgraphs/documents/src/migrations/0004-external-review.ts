@@ -10,7 +10,7 @@ const TOKEN_HASH_SQL = "nullif(current_setting('app.token_hash', true), '')";
  * they know the organization; everything after runs as that organization.
  */
 export const externalReview: Migration = {
-  id: '0003-external-review',
+  id: '0004-external-review',
   sql:
     `
 CREATE TABLE documents.document_reviews (
