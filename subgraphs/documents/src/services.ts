@@ -2,6 +2,7 @@ import type { Authorizer, Database } from '@cellgraph/kernel';
 import type { ClauseService } from './clause/clause.service.js';
 import type { DocumentService } from './document/document.service.js';
 import type { DocumentPdfService } from './pdf/document-pdf.service.js';
+import type { ReviewService } from './review/review.service.js';
 import type { RevisionService } from './revision/revision.service.js';
 
 /** What every resolver of the documents subgraph receives. */
@@ -9,6 +10,7 @@ export interface DocumentsServices {
   db: Database;
   authz: Authorizer;
   documents: DocumentService;
+  reviews: ReviewService;
   clauses: ClauseService;
   pdf: DocumentPdfService;
   revisions: RevisionService;

@@ -158,6 +158,12 @@ const documentRoutes: RoutesOf<DocumentsEvents> = {
     title: `${documentName(event.data.title)} was voided`,
     body: `Reason: ${quoted(str(event.data.reason), 300) ?? '—'}`,
   }),
+  /** The document's owner and whoever sent the review link: an external reviewer suggested an edit. */
+  'document.suggestion_received': (event) => ({
+    recipients: event.data.recipients,
+    title: `A reviewer suggested a change to ${quoted(str(event.data.title)) ?? 'a document'}`,
+    body: `${event.data.reviewerEmail} suggests an edit to the section “${event.data.section}”.`,
+  }),
 };
 
 /**
