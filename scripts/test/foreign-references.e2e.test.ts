@@ -150,6 +150,11 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   documentDelete: (f) => ({ id: f.document }),
   documentRestore: (f) => ({ id: f.trashedDocument }),
   documentPurge: (f) => ({ id: f.trashedDocument }),
+  documentPdf: (f) => ({ id: f.document }),
+  documentSend: (f) => ({ id: f.document, email: 'reviewer@client.test' }),
+  documentReviewRevoke: (f) => ({ id: f.documentReview }),
+  documentSuggestionApprove: (f) => ({ id: f.documentSuggestion }),
+  documentSuggestionReject: (f) => ({ id: f.documentSuggestion }),
   documentRevise: (f) => ({ id: f.document, description: 'Edit', content: '<p>Edited</p>' }),
   documentChangeAccept: (f) => ({ id: f.documentChange }),
   documentChangeReject: (f) => ({ id: f.documentChange }),
@@ -329,6 +334,14 @@ async function buildFixture(owner: TestUser) {
   ).revision.changes[0].id as string;
   const trashedDocument = (await data(owner, 'documentCreate', { title: 'Old document' }, 'document { id }')).document.id as string;
   await data(owner, 'documentDelete', { id: trashedDocument }, 'deletedDocumentId');
+  // A review link of the document, e-mailed to a reviewer of this organization only, and a suggestion made with it.
+  const reviewerEmail = `reviewer-${uuidv7()}@client.test`;
+  const documentReview = (await data(owner, 'documentSend', { id: document, email: reviewerEmail }, 'review { id }')).review.id as string;
+  const reviewToken = (await waitForEmail(cell, reviewerEmail)).token;
+  const submitted = await cell.gql('mutation($input: DocumentSuggestionSubmitInput!) { documentSuggestionSubmit(input: $input) { suggestion { id } } }', {
+    input: { token: reviewToken, section: 'fee', originalText: '500', suggestedText: '450' },
+  });
+  const documentSuggestion = submitted.data!.documentSuggestionSubmit.suggestion.id as string;
   const clauseOf = async (title: string) =>
     (await data(owner, 'clauseCreate', { title, category: 'General', body: '<p>Text</p>' }, 'clause { id }')).clause.id as string;
   const [clause, trashedClause] = [await clauseOf('Clause'), await clauseOf('Old clause')];
@@ -398,6 +411,8 @@ async function buildFixture(owner: TestUser) {
       document,
       documentChange,
       trashedDocument,
+      documentReview,
+      documentSuggestion,
       clause,
       trashedClause,
       file,

@@ -57,6 +57,20 @@ export const documentsEvents = {
   /** Moved to the trash; `title` is what the cell's trash shows. */
   'document.deleted': z.object({ title: z.string() }),
   'document.restored': empty,
+  /** A review link was e-mailed (external review); `reviewId` is the DocumentReview's uuid. */
+  'document.sent': z.object({ reviewId: z.string(), email: z.string(), expiresAt: z.string() }),
+  'document.review_revoked': z.object({ reviewId: z.string() }),
+  /** An external reviewer suggested an edit; `recipients` (user ids): the document's owner and whoever sent the link. */
+  'document.suggestion_received': z.object({
+    suggestionId: z.string(),
+    reviewId: z.string(),
+    reviewerEmail: z.string(),
+    title: z.string(),
+    section: z.string(),
+    recipients: z.array(z.string()),
+  }),
+  'document.suggestion_approved': z.object({ suggestionId: z.string(), reviewId: z.string(), section: z.string() }),
+  'document.suggestion_rejected': z.object({ suggestionId: z.string(), reviewId: z.string(), section: z.string() }),
   /** Deleted for good (the kernel's trash emits it). */
   'document.purged': empty,
   /** Clauses in a document (subject: the Document; `clauseId` a Clause uuid, `title` the document's). */
