@@ -150,7 +150,6 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   documentDelete: (f) => ({ id: f.document }),
   documentRestore: (f) => ({ id: f.trashedDocument }),
   documentPurge: (f) => ({ id: f.trashedDocument }),
-  documentPdf: (f) => ({ id: f.document }),
   documentSend: (f) => ({ id: f.document, email: 'reviewer@client.test' }),
   documentReviewRevoke: (f) => ({ id: f.documentReview }),
   documentSuggestionApprove: (f) => ({ id: f.documentSuggestion }),
