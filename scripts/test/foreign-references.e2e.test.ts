@@ -142,10 +142,33 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   folderPurge: (f) => ({ id: f.trashedFolder }),
   userAvatarSet: (f) => ({ userId: f.colleagueId, fileId: f.image }),
   boardPurge: (f) => ({ id: f.trashedBoard }),
-  documentUpdate: (f) => ({ id: f.document, name: 'Edited' }),
+  documentCreate: (f) => ({ title: 'Document', ownerId: f.userId, aboutIds: [f.contact] }),
+  documentUpdate: (f) => ({ id: f.document, title: 'Edited', ownerId: f.userId, aboutIds: [f.deal] }),
+  documentStatusSet: (f) => ({ id: f.document, status: 'INTERNAL_REVIEW' }),
+  documentVoid: (f) => ({ id: f.document, reason: 'Cancelled' }),
+  documentPdf: (f) => ({ id: f.document, redline: false }),
   documentDelete: (f) => ({ id: f.document }),
   documentRestore: (f) => ({ id: f.trashedDocument }),
   documentPurge: (f) => ({ id: f.trashedDocument }),
+  documentSend: (f) => ({ id: f.document, email: 'reviewer@client.test' }),
+  documentReviewRevoke: (f) => ({ id: f.documentReview }),
+  documentSuggestionApprove: (f) => ({ id: f.documentSuggestion }),
+  documentSuggestionReject: (f) => ({ id: f.documentSuggestion }),
+  documentRevise: (f) => ({ id: f.document, description: 'Edit', content: '<p>Edited</p>' }),
+  documentChangeAccept: (f) => ({ id: f.documentChange }),
+  documentChangeReject: (f) => ({ id: f.documentChange }),
+  documentRevisionAccept: (f) => ({ id: f.document, revision: 1 }),
+  documentRevisionReject: (f) => ({ id: f.document, revision: 1 }),
+  clauseUpdate: (f) => ({ id: f.clause, body: '<p>Edited</p>' }),
+  clauseDelete: (f) => ({ id: f.clause }),
+  clauseRestore: (f) => ({ id: f.trashedClause }),
+  clausePurge: (f) => ({ id: f.trashedClause }),
+  documentCreateFromTemplate: (f) => ({ templateId: f.document, title: 'From template', aboutIds: [f.task], ownerId: f.userId }),
+  documentClauseInsert: (f) => ({ id: f.document, clauseId: f.clause }),
+  documentClauseMove: (f) => ({ id: f.document, clauseId: f.clause, position: 0 }),
+  documentClauseOverride: (f) => ({ id: f.document, clauseId: f.clause, body: '<p>Own</p>' }),
+  documentClauseRefresh: (f) => ({ id: f.document, clauseId: f.clause }),
+  documentClauseRemove: (f) => ({ id: f.document, clauseId: f.clause }),
 };
 
 /** Paths (`input.contacts.stageId`) of every ID-typed field reachable through an argument's input objects. */
@@ -303,9 +326,25 @@ async function buildFixture(owner: TestUser) {
   const trashedNote = (await data(owner, 'noteCreate', { title: 'Old note' }, 'note { id }')).note.id as string;
   await data(owner, 'noteDelete', { id: trashedNote }, 'note { id }');
 
-  const document = (await data(owner, 'documentCreate', { name: 'Document' }, 'document { id }')).document.id as string;
-  const trashedDocument = (await data(owner, 'documentCreate', { name: 'Old document' }, 'document { id }')).document.id as string;
+  const document = (await data(owner, 'documentCreate', { title: 'Document', content: '<p data-field="terms">1</p>' }, 'document { id }')).document
+    .id as string;
+  const documentChange = (
+    await data(owner, 'documentRevise', { id: document, description: 'Terms', fields: [{ field: 'terms', value: '2' }] }, 'revision { changes { id } }')
+  ).revision.changes[0].id as string;
+  const trashedDocument = (await data(owner, 'documentCreate', { title: 'Old document' }, 'document { id }')).document.id as string;
   await data(owner, 'documentDelete', { id: trashedDocument }, 'deletedDocumentId');
+  // A review link of the document, e-mailed to a reviewer of this organization only, and a suggestion made with it.
+  const reviewerEmail = `reviewer-${uuidv7()}@client.test`;
+  const documentReview = (await data(owner, 'documentSend', { id: document, email: reviewerEmail }, 'review { id }')).review.id as string;
+  const reviewToken = (await waitForEmail(cell, reviewerEmail)).token;
+  const submitted = await cell.gql('mutation($input: DocumentSuggestionSubmitInput!) { documentSuggestionSubmit(input: $input) { suggestion { id } } }', {
+    input: { token: reviewToken, section: 'fee', originalText: '500', suggestedText: '450' },
+  });
+  const documentSuggestion = submitted.data!.documentSuggestionSubmit.suggestion.id as string;
+  const clauseOf = async (title: string) =>
+    (await data(owner, 'clauseCreate', { title, category: 'General', body: '<p>Text</p>' }, 'clause { id }')).clause.id as string;
+  const [clause, trashedClause] = [await clauseOf('Clause'), await clauseOf('Old clause')];
+  await data(owner, 'clauseDelete', { id: trashedClause }, 'deletedClauseId');
 
   // Files: two uploaded as a client does (a presigned PUT each), one of them in the trash, and one upload begun only.
   const begin = async (name: string) =>
@@ -369,7 +408,12 @@ async function buildFixture(owner: TestUser) {
       note,
       trashedNote,
       document,
+      documentChange,
       trashedDocument,
+      documentReview,
+      documentSuggestion,
+      clause,
+      trashedClause,
       file,
       trashedFile,
       image,

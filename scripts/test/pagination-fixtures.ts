@@ -45,6 +45,10 @@ export const connectionPlaces: Record<string, (world: World) => { place: Connect
   'Query.files': () => ({ place: root }),
   'Query.folders': () => ({ place: root }),
   'Query.documents': () => ({ place: root }),
+  'Document.reviews': (world) => ({ place: onNode(world.nodes.Document!, 'Document') }),
+  'Document.suggestions': (world) => ({ place: onNode(world.nodes.Document!, 'Document') }),
+  'Query.clauses': () => ({ place: root }),
+  'Clause.versions': (world) => ({ place: onNode(world.nodes.Clause!, 'Clause') }),
   'Folder.folders': (world) => ({ place: onNode(world.nodes.Folder!, 'Folder') }),
   'Query.taggedNodes': (world) => ({ place: root, args: `tagIds: [${JSON.stringify(world.tag)}], match: ANY` }),
   'User.assignedTasks': (world) => ({ place: onNode(world.owner.userId, 'User') }),
@@ -76,6 +80,7 @@ export const connectionPlaces: Record<string, (world: World) => { place: Connect
     },
   }),
   'Note.revisions': (world) => ({ place: onNode(world.nodes.Note!, 'Note') }),
+  'Document.revisions': (world) => ({ place: onNode(world.nodes.Document!, 'Document') }),
   'Comment.replies': (world) => ({
     place: {
       wrap: (connection) => `node(id: ${JSON.stringify(world.task)}) { ... on Task { comments(first: 10) { nodes { id ${connection} } } } }`,
@@ -308,15 +313,52 @@ export async function buildWorld(cell: TestCell): Promise<World> {
     Deal: deal,
     Pipeline: pipeline,
   };
-  // documents (npm run new:subgraph): 7 documents for Query.documents; the first is the Document of the Node connections.
+  // documents: 7 documents for Query.documents; the first is the Document of the Node connections (with one field).
   nodes.Document = (
     await many(
       asMember,
       'documentCreate',
-      range(7).map((index) => ({ name: TITLES[index] })),
+      range(7).map((index) => ({ title: TITLES[index], content: index === 0 ? '<p data-field="terms">0</p>' : undefined })),
       'document { id }',
     )
   )[0].document.id as string;
+  // Document.revisions: 5 saves of the Node's Document (revisions 0 to 5).
+  await many(
+    asMember,
+    'documentRevise',
+    range(5).map((index) => ({ id: nodes.Document, description: `Save ${index + 1}`, fields: [{ field: 'terms', value: `${index + 1}` }] })),
+    'revision { number }',
+  );
+  // external review: 6 review links of that Document (Document.reviews), and 6 suggestions made with one (Document.suggestions).
+  const reviewer = `reviewer-${uuidv7()}@client.test`;
+  await many(
+    asMember,
+    'documentSend',
+    range(6).map(() => ({ id: nodes.Document, email: reviewer })),
+    'review { id }',
+  );
+  const reviewToken = (await waitForEmail(cell, reviewer)).token;
+  await many(
+    client(cell, ''),
+    'documentSuggestionSubmit',
+    range(6).map((index) => ({ token: reviewToken, section: `s${index % 2}`, originalText: TITLES[index], suggestedText: 'Changed' })),
+    'suggestion { id }',
+  );
+  // clauses: 7 in the library for Query.clauses; the first is the Clause of the Node connections, with 7 versions for Clause.versions.
+  nodes.Clause = (
+    await many(
+      asMember,
+      'clauseCreate',
+      range(7).map((index) => ({ title: TITLES[index], category: TITLES[6 - index], body: `<p>${index}</p>`, includeByDefault: index % 2 === 0 })),
+      'clause { id }',
+    )
+  )[0].clause.id as string;
+  await many(
+    asMember,
+    'clauseUpdate',
+    range(6).map((index) => ({ id: nodes.Clause, body: `<p>Version ${index + 2}</p>` })),
+    'clause { id }',
+  );
   // files: 7 uploaded files (a real presigned PUT each) for Query.files; the first is the File of the Node connections.
   nodes.File = (
     await uploadFiles(

@@ -3,25 +3,96 @@ import { z } from 'zod';
 /*
  * The documents module's public contracts (`@cellgraph/documents/contracts`): the events it emits
  * (type → schema of `data`) — the only part of documents other modules may import. Values are as
- * consumers receive them (JSON: dates are ISO strings).
+ * consumers receive them (JSON: dates are ISO strings, user ids are uuids). Every event is about
+ * the document (its subject).
  */
 
 const empty = z.object({});
 
-/** A document's tracked fields (all on `document.created`, the changed ones on `document.updated`). */
+export const DOCUMENT_TYPES = ['contract', 'proposal', 'sow', 'nda', 'template', 'other'] as const;
+export const DOCUMENT_STATUSES = ['draft', 'internal_review', 'client_review', 'sent', 'signed', 'expired', 'void'] as const;
+const status = z.enum(DOCUMENT_STATUSES);
+
+/**
+ * A document's tracked fields (all on `document.created`, the changed ones on `document.updated`).
+ * The content is too large for an event: a changed content is named in `fields` (`content`) without values.
+ */
 const documentFields = z.object({
-  name: z.string(),
-  description: z.string().nullable(),
+  title: z.string(),
+  type: z.enum(DOCUMENT_TYPES),
+  status,
+  expiresAt: z.string().nullable(),
+  ownerId: z.string(),
+  aboutIds: z.array(z.string()),
+  metadata: z.record(z.string(), z.unknown()),
+});
+
+/** What every status event carries for routing: the title and the owner (uuid) to tell. */
+const about = { title: z.string(), ownerId: z.string() };
+
+/** A clause's tracked fields (all on `clause.created`, the changed ones on `clause.updated`; a new body is a new `version`). */
+const clauseFields = z.object({
+  title: z.string(),
+  category: z.string(),
+  includeByDefault: z.boolean(),
+  version: z.number().int(),
 });
 
 export const documentsEvents = {
   'document.created': z.object({ after: documentFields }),
-  'document.updated': z.object({ fields: z.array(z.string()), before: documentFields.partial(), after: documentFields.partial() }),
+  'document.updated': z.object({ fields: z.array(z.string()), before: documentFields.partial(), after: documentFields.partial(), title: z.string() }),
+  /**
+   * Its status moved (by hand, or driven by approvals, review, signatures or the expiry job: `cause`).
+   * EXPIRED and VOID also have their own event (`document.expired`, `document.voided`).
+   */
+  'document.status_changed': z.object({ from: status, to: status, cause: z.string(), ...about }),
+  /** Its `expiresAt` passed while SENT or SIGNED: the daily job made it EXPIRED. */
+  'document.expired': z.object({ from: status, expiresAt: z.string(), ...about }),
+  'document.voided': z.object({ from: status, reason: z.string(), ...about }),
+  /** Saved as a new revision (`revision`: its number; `fields`: the structured fields it changed; `changes`: how many changes it recorded). */
+  'document.revised': z.object({ revision: z.number().int(), description: z.string(), fields: z.array(z.string()), changes: z.number().int(), ...about }),
+  /** Changes of one revision accepted or rejected (`changeIds`: DocumentRevisionChange global ids; `fields`: the fields they touched). */
+  'document.change_accepted': z.object({ revision: z.number().int(), changeIds: z.array(z.string()), fields: z.array(z.string()), ...about }),
+  'document.change_rejected': z.object({ revision: z.number().int(), changeIds: z.array(z.string()), fields: z.array(z.string()), ...about }),
   /** Moved to the trash; `title` is what the cell's trash shows. */
   'document.deleted': z.object({ title: z.string() }),
   'document.restored': empty,
+  /** A review link was e-mailed (external review); `reviewId` is the DocumentReview's uuid. */
+  'document.sent': z.object({ reviewId: z.string(), email: z.string(), expiresAt: z.string() }),
+  'document.review_revoked': z.object({ reviewId: z.string() }),
+  /** An external reviewer suggested an edit; `recipients` (user ids): the document's owner and whoever sent the link. */
+  'document.suggestion_received': z.object({
+    suggestionId: z.string(),
+    reviewId: z.string(),
+    reviewerEmail: z.string(),
+    title: z.string(),
+    section: z.string(),
+    recipients: z.array(z.string()),
+  }),
+  'document.suggestion_approved': z.object({ suggestionId: z.string(), reviewId: z.string(), section: z.string() }),
+  'document.suggestion_rejected': z.object({ suggestionId: z.string(), reviewId: z.string(), section: z.string() }),
   /** Deleted for good (the kernel's trash emits it). */
   'document.purged': empty,
+  /** Clauses in a document (subject: the Document; `clauseId` a Clause uuid, `title` the document's). */
+  'document.clause_inserted': z.object({
+    clauseId: z.string(),
+    clauseTitle: z.string(),
+    version: z.number().int(),
+    position: z.number().int(),
+    title: z.string(),
+  }),
+  'document.clause_moved': z.object({ clauseId: z.string(), from: z.number().int(), to: z.number().int(), title: z.string() }),
+  /** Its text became the document's own (`overridden`), or the version's again. */
+  'document.clause_overridden': z.object({ clauseId: z.string(), overridden: z.boolean(), title: z.string() }),
+  /** Brought to the clause's latest version. */
+  'document.clause_refreshed': z.object({ clauseId: z.string(), from: z.number().int(), to: z.number().int(), title: z.string() }),
+  'document.clause_removed': z.object({ clauseId: z.string(), title: z.string() }),
+  /** Clause library (subject: the Clause). */
+  'clause.created': z.object({ after: clauseFields }),
+  'clause.updated': z.object({ fields: z.array(z.string()), before: clauseFields.partial(), after: clauseFields.partial() }),
+  'clause.deleted': z.object({ title: z.string() }),
+  'clause.restored': empty,
+  'clause.purged': empty,
 } as const;
 
 export type DocumentsEvents = typeof documentsEvents;

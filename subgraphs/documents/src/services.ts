@@ -1,9 +1,19 @@
 import type { Authorizer, Database } from '@cellgraph/kernel';
+import type { ClauseService } from './clause/clause.service.js';
+import type { DocumentClauseService } from './document-clause/document-clause.service.js';
 import type { DocumentService } from './document/document.service.js';
+import type { DocumentPdfService } from './pdf/document-pdf.service.js';
+import type { ReviewService } from './review/review.service.js';
+import type { RevisionService } from './revision/revision.service.js';
 
 /** What every resolver of the documents subgraph receives. */
 export interface DocumentsServices {
   db: Database;
   authz: Authorizer;
   documents: DocumentService;
+  reviews: ReviewService;
+  clauses: ClauseService;
+  documentClauses: DocumentClauseService;
+  pdf: DocumentPdfService;
+  revisions: RevisionService;
 }

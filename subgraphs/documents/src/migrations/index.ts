@@ -1,3 +1,6 @@
 import { init } from './0001-init.js';
+import { clauses } from './0002-clauses.js';
+import { revisions } from './0003-revisions.js';
+import { externalReview } from './0004-external-review.js';
 
-export const migrations = [init];
+export const migrations = [init, clauses, revisions, externalReview];

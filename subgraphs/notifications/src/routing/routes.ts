@@ -1,5 +1,6 @@
 import { collaborationEvents, type CollaborationEvents } from '@cellgraph/collaboration/contracts';
 import { crmEvents, type CrmEvents } from '@cellgraph/crm/contracts';
+import { documentsEvents, type DocumentsEvents } from '@cellgraph/documents/contracts';
 import { notesEvents, type NotesEvents } from '@cellgraph/notes/contracts';
 import { parseEvent, type EventContracts, type EventOf, type PublishedEvent } from '@cellgraph/kernel';
 import { tasksEvents, type TasksEvents, type TaskStatusValue } from '@cellgraph/tasks/contracts';
@@ -120,6 +121,51 @@ const crmRoutes: RoutesOf<CrmEvents> = {
   },
 };
 
+const DOCUMENT_STATUS_LABELS: Record<string, string> = {
+  draft: 'Draft',
+  internal_review: 'Internal review',
+  client_review: 'Client review',
+  sent: 'Sent',
+  signed: 'Signed',
+  expired: 'Expired',
+  void: 'Void',
+};
+const documentStatus = (value: string) => DOCUMENT_STATUS_LABELS[value] ?? value;
+const documentName = (title: string) => quoted(str(title)) ?? 'A document';
+
+const documentRoutes: RoutesOf<DocumentsEvents> = {
+  /**
+   * The owner, when someone else moved their document by hand. Moves driven by approvals, review or
+   * signatures are told by those parts' own events, expiry and voiding by theirs: one notification each.
+   */
+  'document.status_changed': (event) =>
+    event.data.cause === 'manual' && event.data.to !== 'void'
+      ? {
+          recipients: [event.data.ownerId],
+          title: `${documentName(event.data.title)} is now ${documentStatus(event.data.to)}`,
+          body: `${documentStatus(event.data.from)} → ${documentStatus(event.data.to)}`,
+        }
+      : null,
+  /** The owner: the daily job found its expiry date passed. */
+  'document.expired': (event) => ({
+    recipients: [event.data.ownerId],
+    title: `${documentName(event.data.title)} expired`,
+    body: `It was ${documentStatus(event.data.from).toLowerCase()}; its expiry date passed on ${event.data.expiresAt.slice(0, 10)}.`,
+  }),
+  /** The owner, when someone else voided it. */
+  'document.voided': (event) => ({
+    recipients: [event.data.ownerId],
+    title: `${documentName(event.data.title)} was voided`,
+    body: `Reason: ${quoted(str(event.data.reason), 300) ?? '—'}`,
+  }),
+  /** The document's owner and whoever sent the review link: an external reviewer suggested an edit. */
+  'document.suggestion_received': (event) => ({
+    recipients: event.data.recipients,
+    title: `A reviewer suggested a change to ${quoted(str(event.data.title)) ?? 'a document'}`,
+    body: `${event.data.reviewerEmail} suggests an edit to the section “${event.data.section}”.`,
+  }),
+};
+
 /**
  * The routing table: routes by event type, each parsing its event with the producer's contract
  * first (a malformed event fails for good, see MalformedPayloadError).
@@ -129,6 +175,7 @@ export const ROUTES: Readonly<Record<string, EventHandlerOf<Routed | null>>> = {
   ...typedRoutes(collaborationEvents, collaborationRoutes),
   ...typedRoutes(crmEvents, crmRoutes),
   ...typedRoutes(notesEvents, noteRoutes),
+  ...typedRoutes(documentsEvents, documentRoutes),
 };
 
 type EventHandlerOf<R> = (event: PublishedEvent) => R;
