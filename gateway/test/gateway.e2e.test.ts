@@ -460,7 +460,16 @@ describe('health', () => {
     const closed = { breaker: 'closed', consecutiveFailures: 0 };
     expect(await (await fetch(`${base}/health/ready`)).json()).toEqual({
       status: 'ok',
-      subgraphs: { identity: closed, tasks: closed, crm: closed, collaboration: closed, notifications: closed, notes: closed, files: closed, documents: closed },
+      subgraphs: {
+        identity: closed,
+        tasks: closed,
+        crm: closed,
+        collaboration: closed,
+        notifications: closed,
+        notes: closed,
+        files: closed,
+        documents: closed,
+      },
       accessTokenKeys: { status: 'fresh', ageMs: expect.any(Number), identityUnreachable: false },
     });
     const ok = { status: 'ok', ...closed };
