@@ -146,6 +146,9 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   documentDelete: (f) => ({ id: f.document }),
   documentRestore: (f) => ({ id: f.trashedDocument }),
   documentPurge: (f) => ({ id: f.trashedDocument }),
+  approvalWorkflowCreate: (f) => ({ name: 'Review', documentType: `type ${randomBytes(4).toString('hex')}`, steps: [{ teamId: f.team }] }),
+  approvalWorkflowUpdate: (f) => ({ id: f.approvalWorkflow, steps: [{ teamId: f.team }] }),
+  approvalWorkflowDelete: (f) => ({ id: f.approvalWorkflow }),
 };
 
 /** Paths (`input.contacts.stageId`) of every ID-typed field reachable through an argument's input objects. */
@@ -306,6 +309,9 @@ async function buildFixture(owner: TestUser) {
   const document = (await data(owner, 'documentCreate', { name: 'Document' }, 'document { id }')).document.id as string;
   const trashedDocument = (await data(owner, 'documentCreate', { name: 'Old document' }, 'document { id }')).document.id as string;
   await data(owner, 'documentDelete', { id: trashedDocument }, 'deletedDocumentId');
+  const approvalWorkflow = (
+    await data(owner, 'approvalWorkflowCreate', { name: 'Review', documentType: 'contract', steps: [{ role: 'ADMIN' }] }, 'approvalWorkflow { id }')
+  ).approvalWorkflow.id as string;
 
   // Files: two uploaded as a client does (a presigned PUT each), one of them in the trash, and one upload begun only.
   const begin = async (name: string) =>
@@ -370,6 +376,7 @@ async function buildFixture(owner: TestUser) {
       trashedNote,
       document,
       trashedDocument,
+      approvalWorkflow,
       file,
       trashedFile,
       image,

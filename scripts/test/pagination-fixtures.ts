@@ -317,6 +317,16 @@ export async function buildWorld(cell: TestCell): Promise<World> {
       'document { id }',
     )
   )[0].document.id as string;
+  // documents' approval workflows (owners and admins manage them; one per document type): 7 for
+  // Query.approvalWorkflows; the first is the ApprovalWorkflow of the Node connections.
+  nodes.ApprovalWorkflow = (
+    await many(
+      asOwner,
+      'approvalWorkflowCreate',
+      range(7).map((index) => ({ name: TITLES[index], documentType: `${TITLES[index]} ${index}`, steps: [{ role: 'MEMBER' }] })),
+      'approvalWorkflow { id }',
+    )
+  )[0].approvalWorkflow.id as string;
   // files: 7 uploaded files (a real presigned PUT each) for Query.files; the first is the File of the Node connections.
   nodes.File = (
     await uploadFiles(
