@@ -28,6 +28,12 @@ const approvalWorkflow = z.object({
   ),
 });
 
+/** What approval events carry about their document (subject): its title and owner (uuid), and the submission. */
+const approvalAbout = { title: z.string(), ownerId: z.string(), round: z.number().int().positive() };
+/** Who the notification goes to (user uuids), decided when the event is written. */
+const recipients = z.array(z.string());
+const approvalOutcome = z.object({ ...approvalAbout, stepOrder: z.number().int().positive(), comment: z.string().nullable(), recipients });
+
 export const documentsEvents = {
   'document.created': z.object({ after: documentFields }),
   'document.updated': z.object({ fields: z.array(z.string()), before: documentFields.partial(), after: documentFields.partial() }),
@@ -36,6 +42,30 @@ export const documentsEvents = {
   'document.restored': empty,
   /** Deleted for good (the kernel's trash emits it). */
   'document.purged': empty,
+  /** Submitted for approval (now INTERNAL_REVIEW): `steps` of the workflow `workflow` make up submission `round`. */
+  'document.submitted_for_approval': z.object({ ...approvalAbout, workflow: z.string(), steps: z.number().int().positive() }),
+  /** A step was reached: its reviewers (`recipients`: who holds its role, or is in its team) are asked to decide. */
+  'document.approval_requested': z.object({
+    ...approvalAbout,
+    approvalRequestId: z.string(),
+    stepOrder: z.number().int().positive(),
+    action: z.enum(['approve', 'sign']),
+    required: z.boolean(),
+    recipients,
+  }),
+  /** A reviewer decided a step (every decision; the outcome of the submission has its own event). */
+  'document.approval_decided': z.object({
+    ...approvalAbout,
+    stepOrder: z.number().int().positive(),
+    decision: z.enum(['approve', 'reject', 'return_for_changes']),
+    comment: z.string().nullable(),
+  }),
+  /** The last required step was approved: the document is CLIENT_REVIEW; `recipients`: its submitter and owner. */
+  'document.approved': z.object({ ...approvalAbout, recipients }),
+  /** A reviewer rejected it (back to DRAFT). */
+  'document.rejected': approvalOutcome,
+  /** A reviewer returned it for changes (back to DRAFT, with the comment). */
+  'document.returned_for_changes': approvalOutcome,
   /** Approval workflows (subject: the ApprovalWorkflow): the workflow after the change (before it, for a deletion). */
   'approval_workflow.created': approvalWorkflow,
   'approval_workflow.updated': approvalWorkflow,

@@ -70,6 +70,10 @@ export class ApprovalRequest extends NodeEntity('ApprovalRequest') {
   @Column('uuid')
   submittedBy!: string;
 
+  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When its reviewers were asked (null: an earlier required step is not approved yet).' })
+  @Column('timestamptz', { nullable: true })
+  requestedAt!: Date | null;
+
   @Field(() => GraphQLDateTimeISO)
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -36,11 +36,13 @@ CREATE TABLE documents.approval_requests (
   decided_at timestamptz,
   comment text CHECK (char_length(comment) <= 5000),
   submitted_by uuid NOT NULL,
+  requested_at timestamptz,
   created_at timestamptz NOT NULL DEFAULT now(),
   CHECK ((role IS NULL) <> (team_id IS NULL)),
   CONSTRAINT approval_requests_document_fkey FOREIGN KEY (org_id, document_id) REFERENCES documents.documents (org_id, id) ON DELETE CASCADE,
   CONSTRAINT approval_requests_step_key UNIQUE (document_id, round, step_order)
 );
+CREATE INDEX approval_requests_document_idx ON documents.approval_requests (org_id, document_id, round DESC, step_order);
 ` +
     tenantIsolationSql('documents', 'approval_workflows') +
     tenantIsolationSql('documents', 'approval_requests'),

@@ -1,5 +1,6 @@
 import { collaborationEvents, type CollaborationEvents } from '@cellgraph/collaboration/contracts';
 import { crmEvents, type CrmEvents } from '@cellgraph/crm/contracts';
+import { documentsEvents, type DocumentsEvents } from '@cellgraph/documents/contracts';
 import { notesEvents, type NotesEvents } from '@cellgraph/notes/contracts';
 import { parseEvent, type EventContracts, type EventOf, type PublishedEvent } from '@cellgraph/kernel';
 import { tasksEvents, type TasksEvents, type TaskStatusValue } from '@cellgraph/tasks/contracts';
@@ -120,6 +121,36 @@ const crmRoutes: RoutesOf<CrmEvents> = {
   },
 };
 
+const commented = (comment: string | null) => (str(comment) ? `: ${quoted(str(comment), 300)}` : '.');
+
+/**
+ * Documents' approvals: each step's reviewers when it is reached, the submitter and owner on the
+ * outcome (the documents module names them in the event). The status changes these cause
+ * (`document.status_changed` with cause `approval`) are not announced again.
+ */
+const documentRoutes: RoutesOf<DocumentsEvents> = {
+  'document.approval_requested': (event) => ({
+    recipients: event.data.recipients,
+    title: event.data.action === 'sign' ? 'A document awaits your sign-off' : 'A document awaits your approval',
+    body: `${quoted(str(event.data.title)) ?? 'A document'}: step ${event.data.stepOrder}${event.data.required ? '' : ' (optional)'} of its review.`,
+  }),
+  'document.approved': (event) => ({
+    recipients: event.data.recipients,
+    title: 'A document was approved',
+    body: `${quoted(str(event.data.title)) ?? 'It'} passed every required approval and is ready for the client.`,
+  }),
+  'document.rejected': (event) => ({
+    recipients: event.data.recipients,
+    title: 'A document was rejected',
+    body: `${quoted(str(event.data.title)) ?? 'It'} was rejected at step ${event.data.stepOrder}${commented(event.data.comment)}`,
+  }),
+  'document.returned_for_changes': (event) => ({
+    recipients: event.data.recipients,
+    title: 'A document was returned for changes',
+    body: `${quoted(str(event.data.title)) ?? 'It'} is back in draft${commented(event.data.comment)}`,
+  }),
+};
+
 /**
  * The routing table: routes by event type, each parsing its event with the producer's contract
  * first (a malformed event fails for good, see MalformedPayloadError).
@@ -129,6 +160,7 @@ export const ROUTES: Readonly<Record<string, EventHandlerOf<Routed | null>>> = {
   ...typedRoutes(collaborationEvents, collaborationRoutes),
   ...typedRoutes(crmEvents, crmRoutes),
   ...typedRoutes(notesEvents, noteRoutes),
+  ...typedRoutes(documentsEvents, documentRoutes),
 };
 
 type EventHandlerOf<R> = (event: PublishedEvent) => R;
