@@ -1,6 +1,7 @@
 import type { Authorizer, Database } from '@cellgraph/kernel';
 import type { ApprovalWorkflowService } from './approval/approval-workflow.service.js';
 import type { DocumentService } from './document/document.service.js';
+import type { DocumentPdfService } from './pdf/document-pdf.service.js';
 
 /** What every resolver of the documents subgraph receives. */
 export interface DocumentsServices {
@@ -8,4 +9,5 @@ export interface DocumentsServices {
   authz: Authorizer;
   documents: DocumentService;
   approvalWorkflows: ApprovalWorkflowService;
+  pdf: DocumentPdfService;
 }

@@ -9,6 +9,8 @@ import { Document } from './document/document.entity.js';
 import { resolveDocumentReference } from './document/document.reference.js';
 import { DocumentResolver } from './document/document.resolver.js';
 import { DocumentService } from './document/document.service.js';
+import { DocumentPdfResolver } from './pdf/document-pdf.resolver.js';
+import { DocumentPdfService } from './pdf/document-pdf.service.js';
 import { migrations } from './migrations/index.js';
 import type { DocumentsServices } from './services.js';
 import { TeamRef } from './team/team.ref.js';
@@ -21,10 +23,11 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   scopeDescription: 'documents',
   nodeTypes: ['Document', 'ApprovalWorkflow'],
   trash: [documentTrash],
-  dependsOn: ['identity'],
+  // PDFs are stored as Files through the files module's API (storeGeneratedFile).
+  dependsOn: ['identity', 'files'],
   migrations,
   entities: [Document, ApprovalWorkflow, ApprovalRequest],
-  resolvers: [DocumentResolver, ApprovalWorkflowResolver],
+  resolvers: [DocumentResolver, DocumentPdfResolver, ApprovalWorkflowResolver],
   references: {
     Document: resolveDocumentReference,
     ApprovalWorkflow: resolveApprovalWorkflowReference,
@@ -33,7 +36,8 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   // Team is reached only through ApprovalStep.team; its key-only stub is declared here.
   orphanedTypes: [TeamRef],
   emits: documentsEvents,
-  createServices({ db, authz }) {
-    return { db, authz, documents: new DocumentService(db, authz), approvalWorkflows: new ApprovalWorkflowService(db, authz) };
+  createServices({ db, authz, graph }) {
+    const documents = new DocumentService(db, authz);
+    return { db, authz, documents, pdf: new DocumentPdfService(documents, graph), approvalWorkflows: new ApprovalWorkflowService(db, authz) };
   },
 });
