@@ -45,6 +45,7 @@ export const connectionPlaces: Record<string, (world: World) => { place: Connect
   'Query.files': () => ({ place: root }),
   'Query.folders': () => ({ place: root }),
   'Query.documents': () => ({ place: root }),
+  'Query.approvalWorkflows': () => ({ place: root }),
   'Folder.folders': (world) => ({ place: onNode(world.nodes.Folder!, 'Folder') }),
   'Query.taggedNodes': (world) => ({ place: root, args: `tagIds: [${JSON.stringify(world.tag)}], match: ANY` }),
   'User.assignedTasks': (world) => ({ place: onNode(world.owner.userId, 'User') }),
