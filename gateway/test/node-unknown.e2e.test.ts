@@ -55,6 +55,7 @@ const realIdOf: Record<string, (user: TestUser) => Promise<string>> = {
   Document: (user) => mutate(user, 'documentCreate', { name: 'Hidden document' }, 'document'),
   ApprovalWorkflow: (user) =>
     mutate(user, 'approvalWorkflowCreate', { name: 'Hidden workflow', documentType: `hidden ${uuidv7()}`, steps: [{ role: 'ADMIN' }] }, 'approvalWorkflow'),
+  Clause: (user) => mutate(user, 'clauseCreate', { title: 'Hidden clause', category: 'General', body: '<p>Hidden</p>' }, 'clause'),
   Folder: (user) => mutate(user, 'folderCreate', { name: 'Hidden folder' }, 'folder'),
   File: async (user) => {
     // Uploaded as a client does: begin, a presigned PUT, complete.

@@ -149,6 +149,10 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   approvalWorkflowCreate: (f) => ({ name: 'Review', documentType: `type ${randomBytes(4).toString('hex')}`, steps: [{ teamId: f.team }] }),
   approvalWorkflowUpdate: (f) => ({ id: f.approvalWorkflow, steps: [{ teamId: f.team }] }),
   approvalWorkflowDelete: (f) => ({ id: f.approvalWorkflow }),
+  clauseUpdate: (f) => ({ id: f.clause, body: '<p>Edited</p>' }),
+  clauseDelete: (f) => ({ id: f.clause }),
+  clauseRestore: (f) => ({ id: f.trashedClause }),
+  clausePurge: (f) => ({ id: f.trashedClause }),
 };
 
 /** Paths (`input.contacts.stageId`) of every ID-typed field reachable through an argument's input objects. */
@@ -312,6 +316,10 @@ async function buildFixture(owner: TestUser) {
   const approvalWorkflow = (
     await data(owner, 'approvalWorkflowCreate', { name: 'Review', documentType: 'contract', steps: [{ role: 'ADMIN' }] }, 'approvalWorkflow { id }')
   ).approvalWorkflow.id as string;
+  const clauseOf = async (title: string) =>
+    (await data(owner, 'clauseCreate', { title, category: 'General', body: '<p>Text</p>' }, 'clause { id }')).clause.id as string;
+  const [clause, trashedClause] = [await clauseOf('Clause'), await clauseOf('Old clause')];
+  await data(owner, 'clauseDelete', { id: trashedClause }, 'deletedClauseId');
 
   // Files: two uploaded as a client does (a presigned PUT each), one of them in the trash, and one upload begun only.
   const begin = async (name: string) =>
@@ -377,6 +385,8 @@ async function buildFixture(owner: TestUser) {
       document,
       trashedDocument,
       approvalWorkflow,
+      clause,
+      trashedClause,
       file,
       trashedFile,
       image,

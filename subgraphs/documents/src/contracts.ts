@@ -34,6 +34,14 @@ const approvalAbout = { title: z.string(), ownerId: z.string(), round: z.number(
 const recipients = z.array(z.string());
 const approvalOutcome = z.object({ ...approvalAbout, stepOrder: z.number().int().positive(), comment: z.string().nullable(), recipients });
 
+/** A clause's tracked fields (all on `clause.created`, the changed ones on `clause.updated`; a new body is a new `version`). */
+const clauseFields = z.object({
+  title: z.string(),
+  category: z.string(),
+  includeByDefault: z.boolean(),
+  version: z.number().int(),
+});
+
 export const documentsEvents = {
   'document.created': z.object({ after: documentFields }),
   'document.updated': z.object({ fields: z.array(z.string()), before: documentFields.partial(), after: documentFields.partial() }),
@@ -70,6 +78,12 @@ export const documentsEvents = {
   'approval_workflow.created': approvalWorkflow,
   'approval_workflow.updated': approvalWorkflow,
   'approval_workflow.deleted': approvalWorkflow,
+  /** Clause library (subject: the Clause). */
+  'clause.created': z.object({ after: clauseFields }),
+  'clause.updated': z.object({ fields: z.array(z.string()), before: clauseFields.partial(), after: clauseFields.partial() }),
+  'clause.deleted': z.object({ title: z.string() }),
+  'clause.restored': empty,
+  'clause.purged': empty,
 } as const;
 
 export type DocumentsEvents = typeof documentsEvents;

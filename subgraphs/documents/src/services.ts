@@ -1,5 +1,6 @@
 import type { Authorizer, Database } from '@cellgraph/kernel';
 import type { ApprovalWorkflowService } from './approval/approval-workflow.service.js';
+import type { ClauseService } from './clause/clause.service.js';
 import type { DocumentService } from './document/document.service.js';
 import type { DocumentPdfService } from './pdf/document-pdf.service.js';
 
@@ -9,5 +10,6 @@ export interface DocumentsServices {
   authz: Authorizer;
   documents: DocumentService;
   approvalWorkflows: ApprovalWorkflowService;
+  clauses: ClauseService;
   pdf: DocumentPdfService;
 }

@@ -4,6 +4,10 @@ import { ApprovalRequest } from './approval/approval-request.entity.js';
 import { resolveApprovalWorkflowReference } from './approval/approval.reference.js';
 import { ApprovalWorkflowResolver } from './approval/approval-workflow.resolver.js';
 import { ApprovalWorkflowService } from './approval/approval-workflow.service.js';
+import { Clause, ClauseVersion } from './clause/clause.entity.js';
+import { resolveClauseReference } from './clause/clause.reference.js';
+import { ClauseResolver, ClauseVersionResolver } from './clause/clause.resolver.js';
+import { ClauseService } from './clause/clause.service.js';
 import { documentsEvents } from './contracts.js';
 import { Document } from './document/document.entity.js';
 import { resolveDocumentReference } from './document/document.reference.js';
@@ -14,22 +18,23 @@ import { DocumentPdfService } from './pdf/document-pdf.service.js';
 import { migrations } from './migrations/index.js';
 import type { DocumentsServices } from './services.js';
 import { TeamRef } from './team/team.ref.js';
-import { documentTrash } from './trash.js';
+import { clauseTrash, documentTrash } from './trash.js';
 
 export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   name: 'documents',
-  description: 'Documents: documents.',
+  description: 'Documents: documents, templates and the clause library.',
   scope: 'documents',
   scopeDescription: 'documents',
-  nodeTypes: ['Document', 'ApprovalWorkflow'],
-  trash: [documentTrash],
+  nodeTypes: ['Document', 'Clause', 'ApprovalWorkflow'],
+  trash: [documentTrash, clauseTrash],
   // PDFs are stored as Files through the files module's API (storeGeneratedFile).
   dependsOn: ['identity', 'files'],
   migrations,
-  entities: [Document, ApprovalWorkflow, ApprovalRequest],
-  resolvers: [DocumentResolver, DocumentPdfResolver, ApprovalWorkflowResolver],
+  entities: [Document, Clause, ClauseVersion, ApprovalWorkflow, ApprovalRequest],
+  resolvers: [DocumentResolver, DocumentPdfResolver, ClauseResolver, ClauseVersionResolver, ApprovalWorkflowResolver],
   references: {
     Document: resolveDocumentReference,
+    Clause: resolveClauseReference,
     ApprovalWorkflow: resolveApprovalWorkflowReference,
     User: referenceAsIs,
   },
@@ -38,6 +43,13 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   emits: documentsEvents,
   createServices({ db, authz, graph }) {
     const documents = new DocumentService(db, authz);
-    return { db, authz, documents, pdf: new DocumentPdfService(documents, graph), approvalWorkflows: new ApprovalWorkflowService(db, authz) };
+    return {
+      db,
+      authz,
+      documents,
+      pdf: new DocumentPdfService(documents, graph),
+      clauses: new ClauseService(db, authz),
+      approvalWorkflows: new ApprovalWorkflowService(db, authz),
+    };
   },
 });

@@ -1,4 +1,5 @@
 import { init } from './0001-init.js';
-import { approvals } from './0002-approvals.js';
+import { clauses } from './0002-clauses.js';
+import { approvals } from './0003-approvals.js';
 
-export const migrations = [init, approvals];
+export const migrations = [init, clauses, approvals];
