@@ -142,13 +142,18 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   folderPurge: (f) => ({ id: f.trashedFolder }),
   userAvatarSet: (f) => ({ userId: f.colleagueId, fileId: f.image }),
   boardPurge: (f) => ({ id: f.trashedBoard }),
-  documentUpdate: (f) => ({ id: f.document, name: 'Edited' }),
+  documentCreate: (f) => ({ title: 'Document', ownerId: f.userId, aboutIds: [f.contact] }),
+  documentUpdate: (f) => ({ id: f.document, title: 'Edited', ownerId: f.userId, aboutIds: [f.deal] }),
+  documentStatusSet: (f) => ({ id: f.document, status: 'INTERNAL_REVIEW' }),
+  documentVoid: (f) => ({ id: f.document, reason: 'Cancelled' }),
   documentDelete: (f) => ({ id: f.document }),
   documentRestore: (f) => ({ id: f.trashedDocument }),
   documentPurge: (f) => ({ id: f.trashedDocument }),
-  approvalWorkflowCreate: (f) => ({ name: 'Review', documentType: `type ${randomBytes(4).toString('hex')}`, steps: [{ teamId: f.team }] }),
+  approvalWorkflowCreate: (f) => ({ name: 'Review', documentType: 'PROPOSAL', steps: [{ teamId: f.team }] }),
   approvalWorkflowUpdate: (f) => ({ id: f.approvalWorkflow, steps: [{ teamId: f.team }] }),
   approvalWorkflowDelete: (f) => ({ id: f.approvalWorkflow }),
+  documentSubmitForApproval: (f) => ({ id: f.document }),
+  approvalDecide: (f) => ({ id: f.approvalRequest, decision: 'APPROVE' }),
   clauseUpdate: (f) => ({ id: f.clause, body: '<p>Edited</p>' }),
   clauseDelete: (f) => ({ id: f.clause }),
   clauseRestore: (f) => ({ id: f.trashedClause }),
@@ -310,12 +315,14 @@ async function buildFixture(owner: TestUser) {
   const trashedNote = (await data(owner, 'noteCreate', { title: 'Old note' }, 'note { id }')).note.id as string;
   await data(owner, 'noteDelete', { id: trashedNote }, 'note { id }');
 
-  const document = (await data(owner, 'documentCreate', { name: 'Document' }, 'document { id }')).document.id as string;
-  const trashedDocument = (await data(owner, 'documentCreate', { name: 'Old document' }, 'document { id }')).document.id as string;
+  const document = (await data(owner, 'documentCreate', { title: 'Document' }, 'document { id }')).document.id as string;
+  const trashedDocument = (await data(owner, 'documentCreate', { title: 'Old document' }, 'document { id }')).document.id as string;
   await data(owner, 'documentDelete', { id: trashedDocument }, 'deletedDocumentId');
   const approvalWorkflow = (
-    await data(owner, 'approvalWorkflowCreate', { name: 'Review', documentType: 'contract', steps: [{ role: 'ADMIN' }] }, 'approvalWorkflow { id }')
+    await data(owner, 'approvalWorkflowCreate', { name: 'Review', documentType: 'CONTRACT', steps: [{ role: 'ADMIN' }] }, 'approvalWorkflow { id }')
   ).approvalWorkflow.id as string;
+  const submitted = (await data(owner, 'documentCreate', { title: 'Submitted', type: 'CONTRACT' }, 'document { id }')).document.id as string;
+  const approvalRequest = (await data(owner, 'documentSubmitForApproval', { id: submitted }, 'approvalRequests { id }')).approvalRequests[0].id as string;
   const clauseOf = async (title: string) =>
     (await data(owner, 'clauseCreate', { title, category: 'General', body: '<p>Text</p>' }, 'clause { id }')).clause.id as string;
   const [clause, trashedClause] = [await clauseOf('Clause'), await clauseOf('Old clause')];
@@ -385,6 +392,7 @@ async function buildFixture(owner: TestUser) {
       document,
       trashedDocument,
       approvalWorkflow,
+      approvalRequest,
       clause,
       trashedClause,
       file,

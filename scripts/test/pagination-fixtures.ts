@@ -46,6 +46,7 @@ export const connectionPlaces: Record<string, (world: World) => { place: Connect
   'Query.folders': () => ({ place: root }),
   'Query.documents': () => ({ place: root }),
   'Query.approvalWorkflows': () => ({ place: root }),
+  'Document.approvalRequests': (world) => ({ place: onNode(world.nodes.Document!, 'Document') }),
   'Query.clauses': () => ({ place: root }),
   'Clause.versions': (world) => ({ place: onNode(world.nodes.Clause!, 'Clause') }),
   'Folder.folders': (world) => ({ place: onNode(world.nodes.Folder!, 'Folder') }),
@@ -311,25 +312,35 @@ export async function buildWorld(cell: TestCell): Promise<World> {
     Deal: deal,
     Pipeline: pipeline,
   };
-  // documents (npm run new:subgraph): 7 documents for Query.documents; the first is the Document of the Node connections.
+  // documents: 7 documents for Query.documents; the first is the Document of the Node connections.
   nodes.Document = (
     await many(
       asMember,
       'documentCreate',
-      range(7).map((index) => ({ name: TITLES[index] })),
+      range(7).map((index) => ({ title: TITLES[index] })),
       'document { id }',
     )
   )[0].document.id as string;
-  // documents' approval workflows (owners and admins manage them; one per document type): 7 for
-  // Query.approvalWorkflows; the first is the ApprovalWorkflow of the Node connections.
+  // documents' approval workflows (owners and admins manage them; one per document type): 6 for
+  // Query.approvalWorkflows; the first is the ApprovalWorkflow of the Node connections. The Document
+  // (type OTHER) is submitted through the 6 steps of its workflow: its ApprovalRequests for
+  // Document.approvalRequests, the first of them the ApprovalRequest of the Node connections.
+  const documentTypes = ['CONTRACT', 'PROPOSAL', 'SOW', 'NDA', 'TEMPLATE', 'OTHER'];
   nodes.ApprovalWorkflow = (
     await many(
       asOwner,
       'approvalWorkflowCreate',
-      range(7).map((index) => ({ name: TITLES[index], documentType: `${TITLES[index]} ${index}`, steps: [{ role: 'MEMBER' }] })),
+      documentTypes.map((documentType, index) => ({
+        name: TITLES[index],
+        documentType,
+        steps: range(documentType === 'OTHER' ? 6 : 1).map(() => ({ role: 'MEMBER' })),
+      })),
       'approvalWorkflow { id }',
     )
   )[0].approvalWorkflow.id as string;
+  nodes.ApprovalRequest = (
+    await many(asMember, 'documentSubmitForApproval', [{ id: nodes.Document }], 'approvalRequests { id }')
+  )[0].approvalRequests[0].id as string;
   // clauses: 7 in the library for Query.clauses; the first is the Clause of the Node connections, with 7 versions for Clause.versions.
   nodes.Clause = (
     await many(

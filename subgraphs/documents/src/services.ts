@@ -1,4 +1,5 @@
 import type { Authorizer, Database } from '@cellgraph/kernel';
+import type { ApprovalService } from './approval/approval.service.js';
 import type { ApprovalWorkflowService } from './approval/approval-workflow.service.js';
 import type { ClauseService } from './clause/clause.service.js';
 import type { DocumentService } from './document/document.service.js';
@@ -10,6 +11,7 @@ export interface DocumentsServices {
   authz: Authorizer;
   documents: DocumentService;
   approvalWorkflows: ApprovalWorkflowService;
+  approvals: ApprovalService;
   clauses: ClauseService;
   pdf: DocumentPdfService;
 }

@@ -1,7 +1,9 @@
 import { defineSubgraph, referenceAsIs } from '@cellgraph/kernel';
 import { ApprovalWorkflow } from './approval/approval-workflow.entity.js';
 import { ApprovalRequest } from './approval/approval-request.entity.js';
-import { resolveApprovalWorkflowReference } from './approval/approval.reference.js';
+import { resolveApprovalRequestReference, resolveApprovalWorkflowReference } from './approval/approval.reference.js';
+import { ApprovalRequestResolver, DocumentApprovalResolver } from './approval/approval.resolver.js';
+import { ApprovalService } from './approval/approval.service.js';
 import { ApprovalWorkflowResolver } from './approval/approval-workflow.resolver.js';
 import { ApprovalWorkflowService } from './approval/approval-workflow.service.js';
 import { Clause, ClauseVersion } from './clause/clause.entity.js';
@@ -10,9 +12,10 @@ import { ClauseResolver, ClauseVersionResolver } from './clause/clause.resolver.
 import { ClauseService } from './clause/clause.service.js';
 import { documentsEvents } from './contracts.js';
 import { Document } from './document/document.entity.js';
+import { DocumentLiveResolver } from './document/document.live.js';
 import { resolveDocumentReference } from './document/document.reference.js';
 import { DocumentResolver } from './document/document.resolver.js';
-import { DocumentService } from './document/document.service.js';
+import { DOCUMENT_EXPIRY_SWEEP_EVERY_MS, DOCUMENT_EXPIRY_SWEEP_JOB, DocumentService } from './document/document.service.js';
 import { DocumentPdfResolver } from './pdf/document-pdf.resolver.js';
 import { DocumentPdfService } from './pdf/document-pdf.service.js';
 import { migrations } from './migrations/index.js';
@@ -22,34 +25,53 @@ import { clauseTrash, documentTrash } from './trash.js';
 
 export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   name: 'documents',
-  description: 'Documents: documents, templates and the clause library.',
+  description: 'Documents: contracts, proposals, statements of work and templates, with their status, about any object; the clause library.',
   scope: 'documents',
   scopeDescription: 'documents',
-  nodeTypes: ['Document', 'Clause', 'ApprovalWorkflow'],
+  nodeTypes: ['Document', 'Clause', 'ApprovalWorkflow', 'ApprovalRequest'],
+  // Document.about: the objects it concerns (a contact, a deal), resolved like nodes(ids:) (missing or hidden ones left out).
+  nodeReferences: [{ type: 'Document', field: 'about', from: 'aboutIds', target: 'Node', list: true }],
   trash: [documentTrash, clauseTrash],
   // PDFs are stored as Files through the files module's API (storeGeneratedFile).
   dependsOn: ['identity', 'files'],
   migrations,
   entities: [Document, Clause, ClauseVersion, ApprovalWorkflow, ApprovalRequest],
-  resolvers: [DocumentResolver, DocumentPdfResolver, ClauseResolver, ClauseVersionResolver, ApprovalWorkflowResolver],
+  resolvers: [
+    DocumentResolver,
+    DocumentLiveResolver,
+    DocumentPdfResolver,
+    ClauseResolver,
+    ClauseVersionResolver,
+    ApprovalWorkflowResolver,
+    ApprovalRequestResolver,
+    DocumentApprovalResolver,
+  ],
+  liveEvents: { documentChanged: { events: ['document.*'], routes: { id: ['subject.id'] } } },
   references: {
     Document: resolveDocumentReference,
     Clause: resolveClauseReference,
     ApprovalWorkflow: resolveApprovalWorkflowReference,
+    ApprovalRequest: resolveApprovalRequestReference,
     User: referenceAsIs,
   },
   // Team is reached only through ApprovalStep.team; its key-only stub is declared here.
   orphanedTypes: [TeamRef],
   emits: documentsEvents,
   createServices({ db, authz, graph }) {
-    const documents = new DocumentService(db, authz);
+    const documents = new DocumentService(db, authz, graph);
+    const approvalWorkflows = new ApprovalWorkflowService(db, authz);
     return {
       db,
       authz,
       documents,
       pdf: new DocumentPdfService(documents, graph),
       clauses: new ClauseService(db, authz),
-      approvalWorkflows: new ApprovalWorkflowService(db, authz),
+      approvalWorkflows,
+      approvals: new ApprovalService(db, authz, documents, approvalWorkflows),
     };
   },
+  jobs: ({ documents }) => ({
+    [DOCUMENT_EXPIRY_SWEEP_JOB]: async () => void (await documents.expireLapsed()),
+  }),
+  schedules: [{ job: DOCUMENT_EXPIRY_SWEEP_JOB, everyMs: DOCUMENT_EXPIRY_SWEEP_EVERY_MS }],
 });

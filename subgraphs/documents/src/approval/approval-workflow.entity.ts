@@ -1,6 +1,7 @@
 import { GraphQLDateTimeISO, NodeEntity } from '@cellgraph/kernel';
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
+import { DocumentType } from '../document/document.entity.js';
 
 /** An organization role, as identity names it (same enum, same values: composition merges them). */
 export enum OrganizationRole {
@@ -38,9 +39,9 @@ export class ApprovalWorkflow extends NodeEntity('ApprovalWorkflow') {
   @Column('text')
   name!: string;
 
-  @Field({ description: 'The document type it applies to (lower case, e.g. "contract").' })
+  @Field(() => DocumentType, { description: 'The document type it applies to.' })
   @Column('text')
-  documentType!: string;
+  documentType!: DocumentType;
 
   @Column('jsonb')
   steps!: ApprovalStepValue[];

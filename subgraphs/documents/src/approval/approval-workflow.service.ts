@@ -15,13 +15,13 @@ import {
 } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
+import { DocumentType } from '../document/document.entity.js';
 import { ApprovalErrorCode, workflowNotFound } from './approval.errors.js';
 import type { ApprovalWorkflowCreateInput, ApprovalWorkflowsArgs, ApprovalWorkflowUpdateInput } from './approval.inputs.js';
 import { ApprovalAction, ApprovalWorkflow, OrganizationRole, type ApprovalStepValue } from './approval-workflow.entity.js';
 
 const name = z.string().trim().min(1, 'Name is required').max(200, 'Name must be at most 200 characters');
-/** Document types are compared in lower case ("Contract" and "contract" are one type). */
-export const documentTypeValue = z.string().trim().toLowerCase().min(1, 'Document type is required').max(50, 'Document type must be at most 50 characters');
+const documentTypeValue = z.enum(DocumentType);
 const step = z
   .object({
     role: z.enum(OrganizationRole).nullish(),
@@ -64,7 +64,7 @@ export class ApprovalWorkflowService {
 
   async list(request: RequestContext, args: ApprovalWorkflowsArgs): Promise<Connection<ApprovalWorkflow>> {
     requireOrgId(request);
-    const documentType = args.documentType == null ? null : validateInput(documentTypeValue, args.documentType, ApprovalErrorCode.InvalidInput);
+    const documentType = args.documentType ?? null;
     const readable = await this.access.readableIds(request);
     return paginate({
       db: this.db,
@@ -83,8 +83,8 @@ export class ApprovalWorkflowService {
   }
 
   /** The workflow of a document type, if the organization has one (in the caller's transaction). */
-  forType(em: EntityManager, documentType: string): Promise<ApprovalWorkflow | null> {
-    return em.findOneBy(ApprovalWorkflow, { documentType: documentType.trim().toLowerCase() });
+  forType(em: EntityManager, documentType: DocumentType): Promise<ApprovalWorkflow | null> {
+    return em.findOneBy(ApprovalWorkflow, { documentType });
   }
 
   async create(request: RequestContext, input: ApprovalWorkflowCreateInput): Promise<ApprovalWorkflow> {

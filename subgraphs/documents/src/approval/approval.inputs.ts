@@ -1,6 +1,6 @@
 import { ConnectionArgs, ConnectionType, DeletePayload, IdInput, UserError } from '@cellgraph/kernel';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Document } from '../document/document.entity.js';
+import { Document, DocumentType } from '../document/document.entity.js';
 import { TeamRef } from '../team/team.ref.js';
 import { ApprovalRequest } from './approval-request.entity.js';
 import { ApprovalAction, ApprovalWorkflow, OrganizationRole } from './approval-workflow.entity.js';
@@ -43,8 +43,8 @@ export class ApprovalWorkflowCreateInput {
   @Field({ description: '1 to 200 characters.' })
   name!: string;
 
-  @Field({ description: 'The document type it applies to, e.g. "contract" (one workflow per type).' })
-  documentType!: string;
+  @Field(() => DocumentType, { description: 'The document type it applies to (one workflow per type).' })
+  documentType!: DocumentType;
 
   @Field(() => [ApprovalStepInput], { description: '1 to 20 steps, in order; at least one required.' })
   steps!: ApprovalStepInput[];
@@ -58,8 +58,8 @@ export class ApprovalWorkflowUpdateInput {
   @Field(() => String, { nullable: true })
   name?: string | null;
 
-  @Field(() => String, { nullable: true })
-  documentType?: string | null;
+  @Field(() => DocumentType, { nullable: true })
+  documentType?: DocumentType | null;
 
   @Field(() => [ApprovalStepInput], { nullable: true })
   steps?: ApprovalStepInput[] | null;
@@ -140,8 +140,8 @@ registerEnumType(DocumentApprovalStatus, {
 
 @ArgsType()
 export class ApprovalWorkflowsArgs extends ConnectionArgs {
-  @Field(() => String, { nullable: true, description: 'Only the workflow of this document type.' })
-  documentType?: string | null;
+  @Field(() => DocumentType, { nullable: true, description: 'Only the workflow of this document type.' })
+  documentType?: DocumentType | null;
 }
 
 export const ApprovalWorkflowConnection = ConnectionType(ApprovalWorkflow, 'ApprovalWorkflow');
