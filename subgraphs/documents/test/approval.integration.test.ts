@@ -46,9 +46,8 @@ afterAll(async () => {
 const query = (principal: Principal, text: string, variables: Record<string, unknown> = {}) => harness.request('documents', text, variables, principal);
 const WORKFLOW = 'id name documentType steps { order role team { id } action required }';
 const teamId = toGlobalId('Team', legalTeam);
-let types = 0;
-/** A workflow of a fresh document type (one per type): legal team approves (optional), an admin signs. */
-const createWorkflow = async (who: TestMember = admin, documentType = `type-${++types}`) =>
+/** A workflow of a document type (one per type): legal team approves (optional), an admin signs. */
+const createWorkflow = async (who: TestMember, documentType: string) =>
   (
     await documents.mutate(
       who.principal,
@@ -64,11 +63,11 @@ const createWorkflow = async (who: TestMember = admin, documentType = `type-${++
 
 describe('approval workflows', () => {
   it('are created, read, listed, updated and deleted by admins, one per document type, each change with its event', async () => {
-    const workflow = await createWorkflow(admin, ' Contract ');
+    const workflow = await createWorkflow(admin, 'NDA');
     expect(workflow).toEqual({
       id: expect.any(String),
       name: 'Contract review',
-      documentType: 'contract',
+      documentType: 'NDA',
       steps: [
         { order: 1, role: null, team: { id: teamId }, action: 'APPROVE', required: false },
         { order: 2, role: 'ADMIN', team: null, action: 'SIGN', required: true },
@@ -78,16 +77,16 @@ describe('approval workflows', () => {
     expect((await query(member.principal, `query($id: ID!) { approvalWorkflow(id: $id) { ${WORKFLOW} } }`, { id: workflow.id })).data!.approvalWorkflow).toEqual(
       workflow,
     );
-    const listed = await query(member.principal, '{ approvalWorkflows(documentType: "CONTRACT") { totalCount nodes { id } } }');
+    const listed = await query(member.principal, '{ approvalWorkflows(documentType: NDA) { totalCount nodes { id } } }');
     expect(listed.data!.approvalWorkflows).toEqual({ totalCount: 1, nodes: [{ id: workflow.id }] });
 
-    expect(await documents.refused(owner.principal, 'approvalWorkflowCreate', { name: 'Again', documentType: 'contract', steps: [{ role: 'OWNER' }] })).toEqual([
+    expect(await documents.refused(owner.principal, 'approvalWorkflowCreate', { name: 'Again', documentType: 'NDA', steps: [{ role: 'OWNER' }] })).toEqual([
       'DOCUMENT_APPROVAL_WORKFLOW_EXISTS',
     ]);
     const updated = (
       await documents.mutate(owner.principal, 'approvalWorkflowUpdate', { id: workflow.id, name: 'Renamed', steps: [{ role: 'OWNER' }] }, `approvalWorkflow { ${WORKFLOW} }`)
     ).approvalWorkflow;
-    expect(updated).toMatchObject({ name: 'Renamed', documentType: 'contract', steps: [{ order: 1, role: 'OWNER', team: null, action: 'APPROVE', required: true }] });
+    expect(updated).toMatchObject({ name: 'Renamed', documentType: 'NDA', steps: [{ order: 1, role: 'OWNER', team: null, action: 'APPROVE', required: true }] });
 
     expect((await documents.mutate(admin.principal, 'approvalWorkflowDelete', { id: workflow.id }, 'deletedApprovalWorkflowId')).deletedApprovalWorkflowId).toBe(
       workflow.id,
@@ -97,23 +96,23 @@ describe('approval workflows', () => {
 
     const events = await outboxEvents(database.url, 'documents', uuidOf(workflow.id));
     expect(events.map((event) => event.type)).toEqual(['approval_workflow.created', 'approval_workflow.updated', 'approval_workflow.deleted']);
-    expect(events[0]).toMatchObject({ actor_id: admin.userId, data: { documentType: 'contract', steps: [{ teamId: legalTeam, required: false }, { role: 'admin' }] } });
+    expect(events[0]).toMatchObject({ actor_id: admin.userId, data: { documentType: 'nda', steps: [{ teamId: legalTeam, required: false }, { role: 'admin' }] } });
   });
 
   it('refuse malformed steps and teams without members', async () => {
-    const refused = (steps: unknown[]) => documents.refused(admin.principal, 'approvalWorkflowCreate', { name: 'Bad', documentType: 'bad', steps });
+    const refused = (steps: unknown[]) => documents.refused(admin.principal, 'approvalWorkflowCreate', { name: 'Bad', documentType: 'PROPOSAL', steps });
     expect(new Set(await refused([]))).toEqual(new Set(['DOCUMENT_APPROVAL_INVALID_INPUT']));
     expect(await refused([{ role: 'ADMIN', required: false }])).toEqual(['DOCUMENT_APPROVAL_INVALID_INPUT']);
     expect(await refused([{ role: 'ADMIN', teamId }])).toEqual(['DOCUMENT_APPROVAL_INVALID_INPUT']);
     expect(await refused([{}])).toEqual(['DOCUMENT_APPROVAL_INVALID_INPUT']);
     expect(await refused([{ teamId: toGlobalId('Team', uuidv7()) }])).toEqual(['DOCUMENT_APPROVAL_TEAM_NOT_FOUND']);
     expect(await refused([{ teamId: toGlobalId('User', legal.userId) }])).toEqual(['DOCUMENT_APPROVAL_INVALID_INPUT']);
-    expect((await query(admin.principal, '{ approvalWorkflows(documentType: "bad") { totalCount } }')).data!.approvalWorkflows.totalCount).toBe(0);
+    expect((await query(admin.principal, '{ approvalWorkflows(documentType: PROPOSAL) { totalCount } }')).data!.approvalWorkflows.totalCount).toBe(0);
   });
 
   it('resolve by reference, and null for an unknown id or another organization’s', async () => {
-    const workflow = await createWorkflow();
-    const theirs = await createWorkflow(stranger);
+    const workflow = await createWorkflow(admin, 'OTHER');
+    const theirs = await createWorkflow(stranger, 'OTHER');
     const representations = [workflow.id, toGlobalId('ApprovalWorkflow', uuidv7()), theirs.id].map((id) => ({ __typename: 'ApprovalWorkflow', id }));
     const result = await query(member.principal, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on ApprovalWorkflow { id name } } }', {
       r: representations,
@@ -123,7 +122,7 @@ describe('approval workflows', () => {
   });
 
   it('are kept from other organizations', async () => {
-    const workflow = await createWorkflow();
+    const workflow = await createWorkflow(admin, 'SOW');
     expect((await query(stranger.principal, `query($id: ID!) { approvalWorkflow(id: $id) { id } }`, { id: workflow.id })).data!.approvalWorkflow).toBeNull();
     const theirs = await query(stranger.principal, '{ approvalWorkflows { nodes { id } } }');
     expect(theirs.data!.approvalWorkflows.nodes).not.toContainEqual({ id: workflow.id });
@@ -134,8 +133,8 @@ describe('approval workflows', () => {
   });
 
   it('are managed by owners and admins only, and hidden from guests', async () => {
-    const workflow = await createWorkflow();
-    const byMember = await query(member.principal, 'mutation { approvalWorkflowCreate(input: { name: "Mine", documentType: "x", steps: [{ role: MEMBER }] }) { userErrors { code } } }');
+    const workflow = await createWorkflow(admin, 'TEMPLATE');
+    const byMember = await query(member.principal, 'mutation { approvalWorkflowCreate(input: { name: "Mine", documentType: CONTRACT, steps: [{ role: MEMBER }] }) { userErrors { code } } }');
     expect(byMember.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const update = await query(member.principal, 'mutation($id: ID!) { approvalWorkflowUpdate(input: { id: $id, name: "Mine" }) { userErrors { code } } }', {
       id: workflow.id,
