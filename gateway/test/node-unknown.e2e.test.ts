@@ -53,7 +53,8 @@ const realIdOf: Record<string, (user: TestUser) => Promise<string>> = {
     mutate(user, 'dealCreate', { title: 'Hidden deal', contactId: await realIdOf.Contact!(user), pipelineId: await realIdOf.Pipeline!(user) }, 'deal'),
   Note: (user) => mutate(user, 'noteCreate', { title: 'Hidden note', visibility: 'ORGANIZATION' }, 'note'),
   Document: (user) => mutate(user, 'documentCreate', { title: 'Hidden document' }, 'document'),
-  ApprovalWorkflow: (user) => mutate(user, 'approvalWorkflowCreate', { name: 'Hidden workflow', documentType: 'CONTRACT', steps: [{ role: 'ADMIN' }] }, 'approvalWorkflow'),
+  ApprovalWorkflow: (user) =>
+    mutate(user, 'approvalWorkflowCreate', { name: 'Hidden workflow', documentType: 'CONTRACT', steps: [{ role: 'ADMIN' }] }, 'approvalWorkflow'),
   ApprovalRequest: async (user) => {
     await mutate(user, 'approvalWorkflowCreate', { name: 'Hidden review', documentType: 'NDA', steps: [{ role: 'OWNER' }] }, 'approvalWorkflow');
     const document = await mutate(user, 'documentCreate', { title: 'Hidden submitted', type: 'NDA' }, 'document');

@@ -338,9 +338,8 @@ export async function buildWorld(cell: TestCell): Promise<World> {
       'approvalWorkflow { id }',
     )
   )[0].approvalWorkflow.id as string;
-  nodes.ApprovalRequest = (
-    await many(asMember, 'documentSubmitForApproval', [{ id: nodes.Document }], 'approvalRequests { id }')
-  )[0].approvalRequests[0].id as string;
+  nodes.ApprovalRequest = (await many(asMember, 'documentSubmitForApproval', [{ id: nodes.Document }], 'approvalRequests { id }'))[0].approvalRequests[0]
+    .id as string;
   // clauses: 7 in the library for Query.clauses; the first is the Clause of the Node connections, with 7 versions for Clause.versions.
   nodes.Clause = (
     await many(

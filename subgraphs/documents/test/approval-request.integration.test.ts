@@ -76,7 +76,16 @@ describe('submitting for approval', () => {
     const submitted = await submit(id);
     expect(submitted.document).toEqual({ id, status: 'INTERNAL_REVIEW', approvalStatus: 'PENDING' });
     expect(submitted.approvalRequests).toMatchObject([
-      { round: 1, stepOrder: 1, role: null, team: { id: toGlobalId('Team', legalTeam) }, action: 'APPROVE', required: false, state: 'PENDING', viewerIsReviewer: false },
+      {
+        round: 1,
+        stepOrder: 1,
+        role: null,
+        team: { id: toGlobalId('Team', legalTeam) },
+        action: 'APPROVE',
+        required: false,
+        state: 'PENDING',
+        viewerIsReviewer: false,
+      },
       { round: 1, stepOrder: 2, role: 'ADMIN', team: null, action: 'APPROVE', required: true, state: 'PENDING' },
       { round: 1, stepOrder: 3, role: 'OWNER', action: 'SIGN', required: true, state: 'PENDING', requestedAt: null },
     ]);
@@ -84,7 +93,13 @@ describe('submitting for approval', () => {
     expect(submitted.approvalRequests[0].requestedAt).not.toBeNull();
     expect(submitted.approvalRequests[1].requestedAt).not.toBeNull();
     const events = await outboxEvents(database.url, 'documents', uuidOf(id));
-    expect(events.map((event) => event.type)).toEqual(['document.created', 'document.status_changed', 'document.submitted_for_approval', 'document.approval_requested', 'document.approval_requested']);
+    expect(events.map((event) => event.type)).toEqual([
+      'document.created',
+      'document.status_changed',
+      'document.submitted_for_approval',
+      'document.approval_requested',
+      'document.approval_requested',
+    ]);
     expect(events[1]!.data).toMatchObject({ from: 'draft', to: 'internal_review', cause: 'approval' });
     expect(events[3]!.data).toMatchObject({ stepOrder: 1, recipients: [legal.userId], action: 'approve', required: false });
     expect(events[4]!.data).toMatchObject({ stepOrder: 2, recipients: [admin.userId] });
@@ -138,7 +153,9 @@ describe('deciding', () => {
     const id = await create('CONTRACT');
     const [teamStep] = (await submit(id)).approvalRequests;
     for (const who of [author, reviewer, owner]) {
-      const answer = await query(who.principal, 'mutation($id: ID!) { approvalDecide(input: { id: $id, decision: APPROVE }) { userErrors { code } } }', { id: teamStep.id });
+      const answer = await query(who.principal, 'mutation($id: ID!) { approvalDecide(input: { id: $id, decision: APPROVE }) { userErrors { code } } }', {
+        id: teamStep.id,
+      });
       expect(answer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
     const byTeam = await decide(legal, teamStep.id, 'APPROVE', 'Clause 4 checked');
@@ -146,7 +163,10 @@ describe('deciding', () => {
     expect(byTeam.document).toEqual({ id, status: 'INTERNAL_REVIEW', approvalStatus: 'PENDING' });
     expect((await eventTypes(id)).filter((type) => type === 'document.approval_requested')).toHaveLength(2);
     expect(await refusedDecision(admin, teamStep.id)).toEqual(['DOCUMENT_APPROVAL_ALREADY_DECIDED']);
-    expect(await history(id)).toMatchObject({ approvalStatus: 'PENDING', approvalRequests: { nodes: [{ state: 'APPROVED' }, { state: 'PENDING' }, { state: 'PENDING' }] } });
+    expect(await history(id)).toMatchObject({
+      approvalStatus: 'PENDING',
+      approvalRequests: { nodes: [{ state: 'APPROVED' }, { state: 'PENDING' }, { state: 'PENDING' }] },
+    });
   });
 
   it('rejects back to DRAFT, returns for changes back to DRAFT with the comment, and a resubmission starts a new round', async () => {
@@ -184,10 +204,14 @@ describe('deciding', () => {
     const id = await create('PROPOSAL');
     const [step] = (await submit(id)).approvalRequests;
     const send = (who: TestMember, decision: string) =>
-      query(who.principal, 'mutation($id: ID!, $d: ApprovalDecision!) { approvalDecide(input: { id: $id, decision: $d }) { approvalRequest { state } userErrors { code } } }', {
-        id: step.id,
-        d: decision,
-      });
+      query(
+        who.principal,
+        'mutation($id: ID!, $d: ApprovalDecision!) { approvalDecide(input: { id: $id, decision: $d }) { approvalRequest { state } userErrors { code } } }',
+        {
+          id: step.id,
+          d: decision,
+        },
+      );
     const answers = await Promise.all([send(reviewer, 'APPROVE'), send(author, 'REJECT')]);
     const payloads = answers.map((answer) => answer.data!.approvalDecide);
     expect(payloads.filter((payload) => payload.userErrors.length === 0)).toHaveLength(1);
@@ -204,10 +228,17 @@ describe('approval requests across organizations and permissions', () => {
     await workflow('PROPOSAL', [{ role: 'OWNER' }], stranger);
     const theirDocument = await create('PROPOSAL', stranger);
     const [theirs] = (await submit(theirDocument, stranger)).approvalRequests;
-    const representations = [step.id, toGlobalId('ApprovalRequest', uuidv7()), theirs.id].map((requestId) => ({ __typename: 'ApprovalRequest', id: requestId }));
-    const result = await query(author.principal, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on ApprovalRequest { id state document { id } } } }', {
-      r: representations,
-    });
+    const representations = [step.id, toGlobalId('ApprovalRequest', uuidv7()), theirs.id].map((requestId) => ({
+      __typename: 'ApprovalRequest',
+      id: requestId,
+    }));
+    const result = await query(
+      author.principal,
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on ApprovalRequest { id state document { id } } } }',
+      {
+        r: representations,
+      },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!._entities).toEqual([{ id: step.id, state: 'PENDING', document: { id } }, null, null]);
 

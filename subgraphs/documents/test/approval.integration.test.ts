@@ -74,9 +74,9 @@ describe('approval workflows', () => {
       ],
     });
     // Members read them; the list filters by type.
-    expect((await query(member.principal, `query($id: ID!) { approvalWorkflow(id: $id) { ${WORKFLOW} } }`, { id: workflow.id })).data!.approvalWorkflow).toEqual(
-      workflow,
-    );
+    expect(
+      (await query(member.principal, `query($id: ID!) { approvalWorkflow(id: $id) { ${WORKFLOW} } }`, { id: workflow.id })).data!.approvalWorkflow,
+    ).toEqual(workflow);
     const listed = await query(member.principal, '{ approvalWorkflows(documentType: NDA) { totalCount nodes { id } } }');
     expect(listed.data!.approvalWorkflows).toEqual({ totalCount: 1, nodes: [{ id: workflow.id }] });
 
@@ -84,19 +84,33 @@ describe('approval workflows', () => {
       'DOCUMENT_APPROVAL_WORKFLOW_EXISTS',
     ]);
     const updated = (
-      await documents.mutate(owner.principal, 'approvalWorkflowUpdate', { id: workflow.id, name: 'Renamed', steps: [{ role: 'OWNER' }] }, `approvalWorkflow { ${WORKFLOW} }`)
+      await documents.mutate(
+        owner.principal,
+        'approvalWorkflowUpdate',
+        { id: workflow.id, name: 'Renamed', steps: [{ role: 'OWNER' }] },
+        `approvalWorkflow { ${WORKFLOW} }`,
+      )
     ).approvalWorkflow;
-    expect(updated).toMatchObject({ name: 'Renamed', documentType: 'NDA', steps: [{ order: 1, role: 'OWNER', team: null, action: 'APPROVE', required: true }] });
+    expect(updated).toMatchObject({
+      name: 'Renamed',
+      documentType: 'NDA',
+      steps: [{ order: 1, role: 'OWNER', team: null, action: 'APPROVE', required: true }],
+    });
 
-    expect((await documents.mutate(admin.principal, 'approvalWorkflowDelete', { id: workflow.id }, 'deletedApprovalWorkflowId')).deletedApprovalWorkflowId).toBe(
-      workflow.id,
-    );
+    expect(
+      (await documents.mutate(admin.principal, 'approvalWorkflowDelete', { id: workflow.id }, 'deletedApprovalWorkflowId')).deletedApprovalWorkflowId,
+    ).toBe(workflow.id);
     expect((await query(member.principal, `query($id: ID!) { approvalWorkflow(id: $id) { id } }`, { id: workflow.id })).data!.approvalWorkflow).toBeNull();
-    expect(await documents.refused(admin.principal, 'approvalWorkflowUpdate', { id: workflow.id, name: 'Gone' })).toEqual(['DOCUMENT_APPROVAL_WORKFLOW_NOT_FOUND']);
+    expect(await documents.refused(admin.principal, 'approvalWorkflowUpdate', { id: workflow.id, name: 'Gone' })).toEqual([
+      'DOCUMENT_APPROVAL_WORKFLOW_NOT_FOUND',
+    ]);
 
     const events = await outboxEvents(database.url, 'documents', uuidOf(workflow.id));
     expect(events.map((event) => event.type)).toEqual(['approval_workflow.created', 'approval_workflow.updated', 'approval_workflow.deleted']);
-    expect(events[0]).toMatchObject({ actor_id: admin.userId, data: { documentType: 'nda', steps: [{ teamId: legalTeam, required: false }, { role: 'admin' }] } });
+    expect(events[0]).toMatchObject({
+      actor_id: admin.userId,
+      data: { documentType: 'nda', steps: [{ teamId: legalTeam, required: false }, { role: 'admin' }] },
+    });
   });
 
   it('refuse malformed steps and teams without members', async () => {
@@ -134,7 +148,10 @@ describe('approval workflows', () => {
 
   it('are managed by owners and admins only, and hidden from guests', async () => {
     const workflow = await createWorkflow(admin, 'TEMPLATE');
-    const byMember = await query(member.principal, 'mutation { approvalWorkflowCreate(input: { name: "Mine", documentType: CONTRACT, steps: [{ role: MEMBER }] }) { userErrors { code } } }');
+    const byMember = await query(
+      member.principal,
+      'mutation { approvalWorkflowCreate(input: { name: "Mine", documentType: CONTRACT, steps: [{ role: MEMBER }] }) { userErrors { code } } }',
+    );
     expect(byMember.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const update = await query(member.principal, 'mutation($id: ID!) { approvalWorkflowUpdate(input: { id: $id, name: "Mine" }) { userErrors { code } } }', {
       id: workflow.id,

@@ -29,7 +29,10 @@ export class ApprovalRequestResolver {
     return mutationPayload(() => this.services.approvals.submit(context.request, input));
   }
 
-  @Mutation(() => ApprovalDecidePayload, { nullable: true, description: 'A reviewer of a step (its role or team) approves, rejects or returns the document for changes.' })
+  @Mutation(() => ApprovalDecidePayload, {
+    nullable: true,
+    description: 'A reviewer of a step (its role or team) approves, rejects or returns the document for changes.',
+  })
   approvalDecide(@Arg('input', () => ApprovalDecideInput) input: ApprovalDecideInput, @Ctx() context: Context) {
     return mutationPayload(() => this.services.approvals.decide(context.request, input));
   }
@@ -65,7 +68,11 @@ export class DocumentApprovalResolver {
   constructor(private readonly services: DocumentsServices) {}
 
   @FieldResolver(() => ApprovalRequestConnection, { description: 'Its approval history: newest submission first, steps in order.' })
-  approvalRequests(@Root() document: Document, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() context: Context): Promise<Connection<ApprovalRequest>> {
+  approvalRequests(
+    @Root() document: Document,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() context: Context,
+  ): Promise<Connection<ApprovalRequest>> {
     return this.services.approvals.history(context.request, document, args);
   }
 

@@ -112,8 +112,15 @@ export class ApprovalService {
         }),
       );
       await em.save(steps);
-      if (document.status !== DocumentStatus.INTERNAL_REVIEW) document = await this.documents.transition(em, document, DocumentStatus.INTERNAL_REVIEW, 'approval', ['input', 'id']);
-      await this.emit(em, document, 'document.submitted_for_approval', { round, workflow: workflow.name, steps: steps.length, title: document.title, ownerId: document.ownerId });
+      if (document.status !== DocumentStatus.INTERNAL_REVIEW)
+        document = await this.documents.transition(em, document, DocumentStatus.INTERNAL_REVIEW, 'approval', ['input', 'id']);
+      await this.emit(em, document, 'document.submitted_for_approval', {
+        round,
+        workflow: workflow.name,
+        steps: steps.length,
+        title: document.title,
+        ownerId: document.ownerId,
+      });
       await this.requestReached(em, document, steps);
       return { document, approvalRequests: steps };
     });
@@ -158,7 +165,14 @@ export class ApprovalService {
         await this.close(em, rest);
         document = await this.documents.transition(em, document, DocumentStatus.DRAFT, 'approval', ['input', 'id']);
         const type = valid.decision === ApprovalDecision.REJECT ? 'document.rejected' : 'document.returned_for_changes';
-        await this.emit(em, document, type, { round: step.round, stepOrder: step.stepOrder, comment, recipients, title: document.title, ownerId: document.ownerId });
+        await this.emit(em, document, type, {
+          round: step.round,
+          stepOrder: step.stepOrder,
+          comment,
+          recipients,
+          title: document.title,
+          ownerId: document.ownerId,
+        });
       }
       return { approvalRequest: step, document };
     });
@@ -194,7 +208,11 @@ export class ApprovalService {
   }
 
   /** Whether the caller may decide `step`: holds its role, or is in its team. */
-  async isReviewer(request: RequestContext, step: ApprovalRequest, userId = request.principal.kind === 'user' ? request.principal.userId : null): Promise<boolean> {
+  async isReviewer(
+    request: RequestContext,
+    step: ApprovalRequest,
+    userId = request.principal.kind === 'user' ? request.principal.userId : null,
+  ): Promise<boolean> {
     if (!userId || request.principal.kind !== 'user') return false;
     if (step.role) return (await this.authz.roleOf(step.orgId, userId)) === step.role;
     return (await this.authz.teamsOf(step.orgId, userId)).includes(step.teamId!);

@@ -4,7 +4,17 @@ import { scopesGrant } from './api-key-scopes.js';
 import { currentRequestContext, principalOrgId, type Principal, type RequestContext } from '../context/request-context.js';
 import type { Database } from '../db/database.js';
 import type { Redis } from '../redis/redis.js';
-import { enforcerWith, objectKey, roleSubject, teamSubject, typeWildcard, userSubject, type Action, type OrganizationRoleName, type PolicyRow } from './model.js';
+import {
+  enforcerWith,
+  objectKey,
+  roleSubject,
+  teamSubject,
+  typeWildcard,
+  userSubject,
+  type Action,
+  type OrganizationRoleName,
+  type PolicyRow,
+} from './model.js';
 
 /** The cell's Redis channel on which policy changes are announced: the message is the organization id. */
 export const policyChannel = (prefix: string) => `${prefix}:authz:changed`;
