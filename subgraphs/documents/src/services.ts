@@ -4,6 +4,7 @@ import type { ApprovalWorkflowService } from './approval/approval-workflow.servi
 import type { ClauseService } from './clause/clause.service.js';
 import type { DocumentService } from './document/document.service.js';
 import type { DocumentPdfService } from './pdf/document-pdf.service.js';
+import type { RevisionService } from './revision/revision.service.js';
 
 /** What every resolver of the documents subgraph receives. */
 export interface DocumentsServices {
@@ -14,4 +15,5 @@ export interface DocumentsServices {
   approvals: ApprovalService;
   clauses: ClauseService;
   pdf: DocumentPdfService;
+  revisions: RevisionService;
 }

@@ -19,6 +19,14 @@ import { DOCUMENT_EXPIRY_SWEEP_EVERY_MS, DOCUMENT_EXPIRY_SWEEP_JOB, DocumentServ
 import { DocumentPdfResolver } from './pdf/document-pdf.resolver.js';
 import { DocumentPdfService } from './pdf/document-pdf.service.js';
 import { migrations } from './migrations/index.js';
+import { DocumentRevision, DocumentRevisionChange } from './revision/revision.entity.js';
+import {
+  DocumentRevisionChangeResolver,
+  DocumentRevisionFieldsResolver,
+  DocumentRevisionResolver,
+  RevisionMutationResolver,
+} from './revision/revision.resolver.js';
+import { RevisionService } from './revision/revision.service.js';
 import type { DocumentsServices } from './services.js';
 import { TeamRef } from './team/team.ref.js';
 import { clauseTrash, documentTrash } from './trash.js';
@@ -36,6 +44,7 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   dependsOn: ['identity', 'files'],
   migrations,
   entities: [Document, Clause, ClauseVersion, ApprovalWorkflow, ApprovalRequest],
+  entities: [Document, Clause, ClauseVersion, DocumentRevision, DocumentRevisionChange],
   resolvers: [
     DocumentResolver,
     DocumentLiveResolver,
@@ -45,6 +54,10 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
     ApprovalWorkflowResolver,
     ApprovalRequestResolver,
     DocumentApprovalResolver,
+    RevisionMutationResolver,
+    DocumentRevisionFieldsResolver,
+    DocumentRevisionResolver,
+    DocumentRevisionChangeResolver,
   ],
   liveEvents: { documentChanged: { events: ['document.*'], routes: { id: ['subject.id'] } } },
   references: {
@@ -68,6 +81,7 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
       clauses: new ClauseService(db, authz),
       approvalWorkflows,
       approvals: new ApprovalService(db, authz, documents, approvalWorkflows),
+      revisions: new RevisionService(db, documents),
     };
   },
   jobs: ({ documents }) => ({

@@ -1,5 +1,6 @@
 import { init } from './0001-init.js';
 import { clauses } from './0002-clauses.js';
-import { approvals } from './0003-approvals.js';
+import { revisions } from './0003-revisions.js';
+import { approvals } from './0004-approvals.js';
 
-export const migrations = [init, clauses, approvals];
+export const migrations = [init, clauses, revisions, approvals];
