@@ -155,6 +155,10 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   approvalWorkflowDelete: (f) => ({ id: f.approvalWorkflow }),
   documentSubmitForApproval: (f) => ({ id: f.document }),
   approvalDecide: (f) => ({ id: f.approvalRequest, decision: 'APPROVE' }),
+  documentSend: (f) => ({ id: f.document, email: 'reviewer@client.test' }),
+  documentReviewRevoke: (f) => ({ id: f.documentReview }),
+  documentSuggestionApprove: (f) => ({ id: f.documentSuggestion }),
+  documentSuggestionReject: (f) => ({ id: f.documentSuggestion }),
   documentRevise: (f) => ({ id: f.document, description: 'Edit', content: '<p>Edited</p>' }),
   documentChangeAccept: (f) => ({ id: f.documentChange }),
   documentChangeReject: (f) => ({ id: f.documentChange }),
@@ -164,6 +168,12 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   clauseDelete: (f) => ({ id: f.clause }),
   clauseRestore: (f) => ({ id: f.trashedClause }),
   clausePurge: (f) => ({ id: f.trashedClause }),
+  documentCreateFromTemplate: (f) => ({ templateId: f.document, title: 'From template', aboutIds: [f.task], ownerId: f.userId }),
+  documentClauseInsert: (f) => ({ id: f.document, clauseId: f.clause }),
+  documentClauseMove: (f) => ({ id: f.document, clauseId: f.clause, position: 0 }),
+  documentClauseOverride: (f) => ({ id: f.document, clauseId: f.clause, body: '<p>Own</p>' }),
+  documentClauseRefresh: (f) => ({ id: f.document, clauseId: f.clause }),
+  documentClauseRemove: (f) => ({ id: f.document, clauseId: f.clause }),
 };
 
 /** Paths (`input.contacts.stageId`) of every ID-typed field reachable through an argument's input objects. */
@@ -333,6 +343,14 @@ async function buildFixture(owner: TestUser) {
   ).approvalWorkflow.id as string;
   const submitted = (await data(owner, 'documentCreate', { title: 'Submitted', type: 'CONTRACT' }, 'document { id }')).document.id as string;
   const approvalRequest = (await data(owner, 'documentSubmitForApproval', { id: submitted }, 'approvalRequests { id }')).approvalRequests[0].id as string;
+  // A review link of the document, e-mailed to a reviewer of this organization only, and a suggestion made with it.
+  const reviewerEmail = `reviewer-${uuidv7()}@client.test`;
+  const documentReview = (await data(owner, 'documentSend', { id: document, email: reviewerEmail }, 'review { id }')).review.id as string;
+  const reviewToken = (await waitForEmail(cell, reviewerEmail)).token;
+  const submitted = await cell.gql('mutation($input: DocumentSuggestionSubmitInput!) { documentSuggestionSubmit(input: $input) { suggestion { id } } }', {
+    input: { token: reviewToken, section: 'fee', originalText: '500', suggestedText: '450' },
+  });
+  const documentSuggestion = submitted.data!.documentSuggestionSubmit.suggestion.id as string;
   const clauseOf = async (title: string) =>
     (await data(owner, 'clauseCreate', { title, category: 'General', body: '<p>Text</p>' }, 'clause { id }')).clause.id as string;
   const [clause, trashedClause] = [await clauseOf('Clause'), await clauseOf('Old clause')];
@@ -404,6 +422,8 @@ async function buildFixture(owner: TestUser) {
       trashedDocument,
       approvalWorkflow,
       approvalRequest,
+      documentReview,
+      documentSuggestion,
       clause,
       trashedClause,
       file,

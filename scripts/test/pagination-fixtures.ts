@@ -47,6 +47,8 @@ export const connectionPlaces: Record<string, (world: World) => { place: Connect
   'Query.documents': () => ({ place: root }),
   'Query.approvalWorkflows': () => ({ place: root }),
   'Document.approvalRequests': (world) => ({ place: onNode(world.nodes.Document!, 'Document') }),
+  'Document.reviews': (world) => ({ place: onNode(world.nodes.Document!, 'Document') }),
+  'Document.suggestions': (world) => ({ place: onNode(world.nodes.Document!, 'Document') }),
   'Query.clauses': () => ({ place: root }),
   'Clause.versions': (world) => ({ place: onNode(world.nodes.Clause!, 'Clause') }),
   'Folder.folders': (world) => ({ place: onNode(world.nodes.Folder!, 'Folder') }),
@@ -348,6 +350,21 @@ export async function buildWorld(cell: TestCell): Promise<World> {
   )[0].approvalWorkflow.id as string;
   nodes.ApprovalRequest = (await many(asMember, 'documentSubmitForApproval', [{ id: nodes.Document }], 'approvalRequests { id }'))[0].approvalRequests[0]
     .id as string;
+  // external review: 6 review links of that Document (Document.reviews), and 6 suggestions made with one (Document.suggestions).
+  const reviewer = `reviewer-${uuidv7()}@client.test`;
+  await many(
+    asMember,
+    'documentSend',
+    range(6).map(() => ({ id: nodes.Document, email: reviewer })),
+    'review { id }',
+  );
+  const reviewToken = (await waitForEmail(cell, reviewer)).token;
+  await many(
+    client(cell, ''),
+    'documentSuggestionSubmit',
+    range(6).map((index) => ({ token: reviewToken, section: `s${index % 2}`, originalText: TITLES[index], suggestedText: 'Changed' })),
+    'suggestion { id }',
+  );
   // clauses: 7 in the library for Query.clauses; the first is the Clause of the Node connections, with 7 versions for Clause.versions.
   nodes.Clause = (
     await many(

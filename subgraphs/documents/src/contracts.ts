@@ -77,6 +77,20 @@ export const documentsEvents = {
   /** Moved to the trash; `title` is what the cell's trash shows. */
   'document.deleted': z.object({ title: z.string() }),
   'document.restored': empty,
+  /** A review link was e-mailed (external review); `reviewId` is the DocumentReview's uuid. */
+  'document.sent': z.object({ reviewId: z.string(), email: z.string(), expiresAt: z.string() }),
+  'document.review_revoked': z.object({ reviewId: z.string() }),
+  /** An external reviewer suggested an edit; `recipients` (user ids): the document's owner and whoever sent the link. */
+  'document.suggestion_received': z.object({
+    suggestionId: z.string(),
+    reviewId: z.string(),
+    reviewerEmail: z.string(),
+    title: z.string(),
+    section: z.string(),
+    recipients: z.array(z.string()),
+  }),
+  'document.suggestion_approved': z.object({ suggestionId: z.string(), reviewId: z.string(), section: z.string() }),
+  'document.suggestion_rejected': z.object({ suggestionId: z.string(), reviewId: z.string(), section: z.string() }),
   /** Deleted for good (the kernel's trash emits it). */
   'document.purged': empty,
   /** Submitted for approval (now INTERNAL_REVIEW): `steps` of the workflow `workflow` make up submission `round`. */
@@ -107,6 +121,20 @@ export const documentsEvents = {
   'approval_workflow.created': approvalWorkflow,
   'approval_workflow.updated': approvalWorkflow,
   'approval_workflow.deleted': approvalWorkflow,
+  /** Clauses in a document (subject: the Document; `clauseId` a Clause uuid, `title` the document's). */
+  'document.clause_inserted': z.object({
+    clauseId: z.string(),
+    clauseTitle: z.string(),
+    version: z.number().int(),
+    position: z.number().int(),
+    title: z.string(),
+  }),
+  'document.clause_moved': z.object({ clauseId: z.string(), from: z.number().int(), to: z.number().int(), title: z.string() }),
+  /** Its text became the document's own (`overridden`), or the version's again. */
+  'document.clause_overridden': z.object({ clauseId: z.string(), overridden: z.boolean(), title: z.string() }),
+  /** Brought to the clause's latest version. */
+  'document.clause_refreshed': z.object({ clauseId: z.string(), from: z.number().int(), to: z.number().int(), title: z.string() }),
+  'document.clause_removed': z.object({ clauseId: z.string(), title: z.string() }),
   /** Clause library (subject: the Clause). */
   'clause.created': z.object({ after: clauseFields }),
   'clause.updated': z.object({ fields: z.array(z.string()), before: clauseFields.partial(), after: clauseFields.partial() }),

@@ -2,8 +2,10 @@ import type { Authorizer, Database } from '@cellgraph/kernel';
 import type { ApprovalService } from './approval/approval.service.js';
 import type { ApprovalWorkflowService } from './approval/approval-workflow.service.js';
 import type { ClauseService } from './clause/clause.service.js';
+import type { DocumentClauseService } from './document-clause/document-clause.service.js';
 import type { DocumentService } from './document/document.service.js';
 import type { DocumentPdfService } from './pdf/document-pdf.service.js';
+import type { ReviewService } from './review/review.service.js';
 import type { RevisionService } from './revision/revision.service.js';
 
 /** What every resolver of the documents subgraph receives. */
@@ -13,7 +15,9 @@ export interface DocumentsServices {
   documents: DocumentService;
   approvalWorkflows: ApprovalWorkflowService;
   approvals: ApprovalService;
+  reviews: ReviewService;
   clauses: ClauseService;
+  documentClauses: DocumentClauseService;
   pdf: DocumentPdfService;
   revisions: RevisionService;
 }

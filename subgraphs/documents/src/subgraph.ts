@@ -1,4 +1,4 @@
-import { defineSubgraph, referenceAsIs } from '@cellgraph/kernel';
+import { defineSubgraph, KEY_FORBIDDEN, referenceAsIs } from '@cellgraph/kernel';
 import { ApprovalWorkflow } from './approval/approval-workflow.entity.js';
 import { ApprovalRequest } from './approval/approval-request.entity.js';
 import { resolveApprovalRequestReference, resolveApprovalWorkflowReference } from './approval/approval.reference.js';
@@ -10,6 +10,10 @@ import { Clause, ClauseVersion } from './clause/clause.entity.js';
 import { resolveClauseReference } from './clause/clause.reference.js';
 import { ClauseResolver, ClauseVersionResolver } from './clause/clause.resolver.js';
 import { ClauseService } from './clause/clause.service.js';
+import { DocumentClause } from './document-clause/document-clause.entity.js';
+import { DocumentClauseResolver, DocumentClausesResolver } from './document-clause/document-clause.resolver.js';
+import { DocumentClauseService } from './document-clause/document-clause.service.js';
+import { parseDocumentsConfig } from './config.js';
 import { documentsEvents } from './contracts.js';
 import { Document } from './document/document.entity.js';
 import { DocumentLiveResolver } from './document/document.live.js';
@@ -19,6 +23,10 @@ import { DOCUMENT_EXPIRY_SWEEP_EVERY_MS, DOCUMENT_EXPIRY_SWEEP_JOB, DocumentServ
 import { DocumentPdfResolver } from './pdf/document-pdf.resolver.js';
 import { DocumentPdfService } from './pdf/document-pdf.service.js';
 import { migrations } from './migrations/index.js';
+import { DocumentEditSuggestion, DocumentReview } from './review/review.entity.js';
+import { DocumentReviewResolver, PublicReviewResolver } from './review/review.resolver.js';
+import { ReviewThrottle } from './review/review-throttle.js';
+import { ReviewService } from './review/review.service.js';
 import { DocumentRevision, DocumentRevisionChange } from './revision/revision.entity.js';
 import {
   DocumentRevisionChangeResolver,
@@ -43,8 +51,18 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   // PDFs are stored as Files through the files module's API (storeGeneratedFile).
   dependsOn: ['identity', 'files'],
   migrations,
-  entities: [Document, Clause, ClauseVersion, ApprovalWorkflow, ApprovalRequest],
-  entities: [Document, Clause, ClauseVersion, DocumentRevision, DocumentRevisionChange],
+  entities: [
+    Document,
+    Clause,
+    ClauseVersion,
+    DocumentClause,
+    DocumentRevision,
+    DocumentRevisionChange,
+    DocumentReview,
+    DocumentEditSuggestion,
+    ApprovalWorkflow,
+    ApprovalRequest,
+  ],
   resolvers: [
     DocumentResolver,
     DocumentLiveResolver,
@@ -54,12 +72,18 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
     ApprovalWorkflowResolver,
     ApprovalRequestResolver,
     DocumentApprovalResolver,
+    DocumentClausesResolver,
+    DocumentClauseResolver,
     RevisionMutationResolver,
     DocumentRevisionFieldsResolver,
     DocumentRevisionResolver,
     DocumentRevisionChangeResolver,
+    DocumentReviewResolver,
+    PublicReviewResolver,
   ],
   liveEvents: { documentChanged: { events: ['document.*'], routes: { id: ['subject.id'] } } },
+  // The review token is the reviewer's credential: an API key has nothing to do with it.
+  keyAccess: { documentReview: KEY_FORBIDDEN, documentSuggestionSubmit: KEY_FORBIDDEN },
   references: {
     Document: resolveDocumentReference,
     Clause: resolveClauseReference,
@@ -70,18 +94,27 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   // Team is reached only through ApprovalStep.team; its key-only stub is declared here.
   orphanedTypes: [TeamRef],
   emits: documentsEvents,
-  createServices({ db, authz, graph }) {
+  createServices({ db, authz, graph, redis, keyPrefix, mailer, logger, env }) {
+    const config = parseDocumentsConfig(env);
     const documents = new DocumentService(db, authz, graph);
     const approvalWorkflows = new ApprovalWorkflowService(db, authz);
+    const clauses = new ClauseService(db, authz);
+    const throttle = new ReviewThrottle(redis, keyPrefix, {
+      failuresPerAddress: config.DOCUMENT_REVIEW_FAILURES_PER_ADDRESS,
+      windowSeconds: config.DOCUMENT_REVIEW_FAILURE_WINDOW_SECONDS,
+    });
+    const reviews = new ReviewService({ db, authz, documents, mailer, logger, throttle, appUrl: config.APP_URL });
     return {
       db,
       authz,
       documents,
       pdf: new DocumentPdfService(documents, graph),
-      clauses: new ClauseService(db, authz),
+      clauses,
       approvalWorkflows,
       approvals: new ApprovalService(db, authz, documents, approvalWorkflows),
+      documentClauses: new DocumentClauseService(db, documents, clauses),
       revisions: new RevisionService(db, documents),
+      reviews,
     };
   },
   jobs: ({ documents }) => ({

@@ -206,6 +206,33 @@ describe('routing events of other modules', () => {
     ]);
   });
 
+  it('tells a document’s owner of status changes made by hand by someone else, of voiding and of expiry, once each', async () => {
+    const hana = await newMember();
+    const documentId = uuidv7();
+    const documentEvent = (type: string, actorId: string | null, data: Record<string, unknown>) =>
+      services.router.handle(
+        publishedEvent(type, alice.orgId, {
+          actorId,
+          subject: { type: 'Document', id: documentId },
+          data: { title: 'Retainer', ownerId: hana.userId, ...data },
+        }),
+      );
+    await documentEvent('document.status_changed', alice.userId, { from: 'draft', to: 'internal_review', cause: 'manual' });
+    // Their own move, and moves other parts announce themselves (approvals, signatures), notify nobody here.
+    await documentEvent('document.status_changed', hana.userId, { from: 'internal_review', to: 'sent', cause: 'manual' });
+    await documentEvent('document.status_changed', null, { from: 'sent', to: 'signed', cause: 'signature' });
+    await documentEvent('document.status_changed', alice.userId, { from: 'signed', to: 'void', cause: 'manual' });
+    await documentEvent('document.voided', alice.userId, { from: 'signed', reason: 'Client withdrew' });
+    await documentEvent('document.status_changed', null, { from: 'signed', to: 'expired', cause: 'expiry' });
+    await documentEvent('document.expired', null, { from: 'signed', expiresAt: '2026-12-01T00:00:00.000Z' });
+    const listed = (await listOf(hana)).notifications.nodes;
+    expect(listed.map((n) => [n.event, n.title, n.body, n.subjectType, n.subjectId])).toEqual([
+      ['document.expired', '“Retainer” expired', 'It was signed; its expiry date passed on 2026-12-01.', 'Document', toGlobalId('Document', documentId)],
+      ['document.voided', '“Retainer” was voided', 'Reason: “Client withdrew”', 'Document', toGlobalId('Document', documentId)],
+      ['document.status_changed', '“Retainer” is now Internal review', 'Draft → Internal review', 'Document', toGlobalId('Document', documentId)],
+    ]);
+  });
+
   it('never notifies the actor, people outside the organization, or anyone from an event of another organization', async () => {
     const erin = await newMember();
     const outsider = await testMember(database.url); // another organization

@@ -80,6 +80,10 @@ export class Document extends NodeEntity('Document') {
   @Column('timestamptz', { default: () => 'now()' })
   statusChangedAt!: Date;
 
+  /** The template it was created from (`documentCreateFromTemplate`; null once that template is purged). */
+  @Column('uuid', { nullable: true })
+  templateId!: string | null;
+
   @Column('uuid')
   createdBy!: string;
 

@@ -102,6 +102,14 @@ const orderFields: Record<string, OrderField> = {
 const idOrder: OrderField = { path: 'document.id', sqlType: 'uuid' };
 const newestFirst = [{ field: 'createdAt', direction: OrderDirection.DESC }];
 
+/** What a create from something else (a template) adds, in the create's transaction, before `document.created`. */
+export interface DocumentSeed {
+  /** The idempotency key's operation, and what else identifies the input. */
+  operation: string;
+  input: Record<string, unknown>;
+  fill(em: EntityManager, document: Document): Promise<void>;
+}
+
 /**
  * Documents of the caller's organization: rules, permission checks, transactions, events and
  * queries. Members read and change every document; guests only those shared with them (or their
@@ -130,7 +138,7 @@ export class DocumentService {
     });
   }
 
-  async create(request: RequestContext, input: DocumentCreateInput): Promise<Document> {
+  async create(request: RequestContext, input: DocumentCreateInput, seed?: DocumentSeed): Promise<Document> {
     const orgId = requireOrgId(request);
     const actorId = requireUserId(request);
     await this.authz.require(request, 'write', 'Document');
@@ -141,10 +149,10 @@ export class DocumentService {
     return this.db.transaction(request, (em) =>
       idempotent(em, this.db.schema, {
         key: input.idempotencyKey,
-        operation: 'documentCreate',
-        input: valid,
+        operation: seed?.operation ?? 'documentCreate',
+        input: seed ? { ...valid, ...seed.input } : valid,
         create: async () => {
-          const document = await em.save(
+          let document = await em.save(
             em.create(Document, {
               id: uuidv7(),
               orgId,
@@ -160,6 +168,10 @@ export class DocumentService {
               createdBy: actorId,
             }),
           );
+          if (seed) {
+            await seed.fill(em, document);
+            document = await em.save(document);
+          }
           await this.emit(em, document, 'document.created', { after: TRACKED.snapshot(document) });
           return document;
         },

@@ -1,6 +1,7 @@
 import { init } from './0001-init.js';
 import { clauses } from './0002-clauses.js';
 import { revisions } from './0003-revisions.js';
-import { approvals } from './0004-approvals.js';
+import { externalReview } from './0004-external-review.js';
+import { approvals } from './0005-approvals.js';
 
-export const migrations = [init, clauses, revisions, approvals];
+export const migrations = [init, clauses, revisions, externalReview, approvals];

@@ -11,10 +11,11 @@ import {
   type Database,
   type Redis,
   type RequestContext,
+  newSecretToken,
 } from '@cellgraph/kernel';
 import { IsNull, type EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { newSecretToken, TOKEN_PREFIX } from '../security/secret-tokens.js';
+import { TOKEN_PREFIX } from '../security/secret-tokens.js';
 import { requireSystemCaller } from '../security/system-caller.js';
 import { ApiKey } from './api-key.entity.js';
 import { ApiKeyErrorCode, apiKeyNotFound, unknownScope } from './api-key.errors.js';

@@ -1,10 +1,20 @@
-import { isUniqueViolation, requireUserId, uuidv7, validateInput, type Database, type Mailer, type RequestContext } from '@cellgraph/kernel';
+import {
+  isUniqueViolation,
+  requireUserId,
+  uuidv7,
+  validateInput,
+  type Database,
+  type Mailer,
+  type RequestContext,
+  hashSecretToken,
+  newSecretToken,
+} from '@cellgraph/kernel';
 import { IsNull } from 'typeorm';
 import { z } from 'zod';
 import { Membership, OrganizationRole } from '../organization/membership.entity.js';
 import type { OrganizationService } from '../organization/organization.service.js';
 import { LoginThrottle } from '../security/login-throttle.js';
-import { hashSecretToken, newSecretToken, TOKEN_PREFIX } from '../security/secret-tokens.js';
+import { TOKEN_PREFIX } from '../security/secret-tokens.js';
 import { User } from '../user/user.entity.js';
 import { PasswordReset, SessionRecord } from './auth.entities.js';
 import { emailTaken, IdentityErrorCode, invalidResetToken, soleOwner, wrongPassword } from './auth.errors.js';

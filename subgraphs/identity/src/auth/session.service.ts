@@ -1,12 +1,22 @@
 import { createHash } from 'node:crypto';
-import { parseGlobalId, requireUserId, uuidv7, type AccessTokenIssuer, type Database, type Redis, type RequestContext } from '@cellgraph/kernel';
+import {
+  parseGlobalId,
+  requireUserId,
+  uuidv7,
+  type AccessTokenIssuer,
+  type Database,
+  type Redis,
+  type RequestContext,
+  hashSecretToken,
+  newSecretToken,
+} from '@cellgraph/kernel';
 import { IsNull } from 'typeorm';
 import { z } from 'zod';
 import type { MfaService } from '../mfa/mfa.service.js';
 import { Membership } from '../organization/membership.entity.js';
 import { Organization } from '../organization/organization.entity.js';
 import { LoginThrottle } from '../security/login-throttle.js';
-import { hashSecretToken, newSecretToken, TOKEN_PREFIX } from '../security/secret-tokens.js';
+import { TOKEN_PREFIX } from '../security/secret-tokens.js';
 import { User } from '../user/user.entity.js';
 import { RefreshToken, SessionRecord } from './auth.entities.js';
 import { RevocationCache } from './revocation-cache.js';

@@ -15,6 +15,8 @@ import {
   type Mailer,
   type Redis,
   type RequestContext,
+  hashSecretToken,
+  newSecretToken,
 } from '@cellgraph/kernel';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -26,7 +28,7 @@ import { Membership, OrganizationRole } from '../organization/membership.entity.
 import { Organization } from '../organization/organization.entity.js';
 import type { OrganizationService } from '../organization/organization.service.js';
 import { mayInvite } from '../organization/role-rules.js';
-import { hashSecretToken, newSecretToken, TOKEN_PREFIX } from '../security/secret-tokens.js';
+import { TOKEN_PREFIX } from '../security/secret-tokens.js';
 import { Team, TeamMember, TeamRole } from '../team/team.entities.js';
 import { User } from '../user/user.entity.js';
 import { emitMembershipCreated } from '../organization/membership.events.js';

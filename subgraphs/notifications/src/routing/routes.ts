@@ -123,12 +123,50 @@ const crmRoutes: RoutesOf<CrmEvents> = {
 
 const commented = (comment: string | null) => (str(comment) ? `: ${quoted(str(comment), 300)}` : '.');
 
-/**
- * Documents' approvals: each step's reviewers when it is reached, the submitter and owner on the
- * outcome (the documents module names them in the event). The status changes these cause
- * (`document.status_changed` with cause `approval`) are not announced again.
- */
+const DOCUMENT_STATUS_LABELS: Record<string, string> = {
+  draft: 'Draft',
+  internal_review: 'Internal review',
+  client_review: 'Client review',
+  sent: 'Sent',
+  signed: 'Signed',
+  expired: 'Expired',
+  void: 'Void',
+};
+const documentStatus = (value: string) => DOCUMENT_STATUS_LABELS[value] ?? value;
+const documentName = (title: string) => quoted(str(title)) ?? 'A document';
+
 const documentRoutes: RoutesOf<DocumentsEvents> = {
+  /**
+   * The owner, when someone else moved their document by hand. Moves driven by approvals, review or
+   * signatures are told by those parts' own events, expiry and voiding by theirs: one notification each.
+   */
+  'document.status_changed': (event) =>
+    event.data.cause === 'manual' && event.data.to !== 'void'
+      ? {
+          recipients: [event.data.ownerId],
+          title: `${documentName(event.data.title)} is now ${documentStatus(event.data.to)}`,
+          body: `${documentStatus(event.data.from)} → ${documentStatus(event.data.to)}`,
+        }
+      : null,
+  /** The owner: the daily job found its expiry date passed. */
+  'document.expired': (event) => ({
+    recipients: [event.data.ownerId],
+    title: `${documentName(event.data.title)} expired`,
+    body: `It was ${documentStatus(event.data.from).toLowerCase()}; its expiry date passed on ${event.data.expiresAt.slice(0, 10)}.`,
+  }),
+  /** The owner, when someone else voided it. */
+  'document.voided': (event) => ({
+    recipients: [event.data.ownerId],
+    title: `${documentName(event.data.title)} was voided`,
+    body: `Reason: ${quoted(str(event.data.reason), 300) ?? '—'}`,
+  }),
+  /** The document's owner and whoever sent the review link: an external reviewer suggested an edit. */
+  'document.suggestion_received': (event) => ({
+    recipients: event.data.recipients,
+    title: `A reviewer suggested a change to ${quoted(str(event.data.title)) ?? 'a document'}`,
+    body: `${event.data.reviewerEmail} suggests an edit to the section “${event.data.section}”.`,
+  }),
+  /** Approvals: each step's reviewers when it is reached; the submitter and owner on the outcome (the event names them). */
   'document.approval_requested': (event) => ({
     recipients: event.data.recipients,
     title: event.data.action === 'sign' ? 'A document awaits your sign-off' : 'A document awaits your approval',

@@ -6,7 +6,7 @@ import { tenantIsolationSql, type Migration } from '@cellgraph/kernel';
  * step copied at submission so a later change of the workflow does not rewrite history.
  */
 export const approvals: Migration = {
-  id: '0004-approvals',
+  id: '0005-approvals',
   sql:
     `
 CREATE TABLE documents.approval_workflows (

@@ -1,0 +1,21 @@
+import { userError } from '@cellgraph/kernel';
+
+/** Every code of clauses in documents and of templates (besides DOCUMENT_* and CLAUSE_* of their aggregates). */
+export const DocumentClauseErrorCode = {
+  NotInserted: 'DOCUMENT_CLAUSE_NOT_INSERTED',
+  AlreadyInserted: 'DOCUMENT_CLAUSE_ALREADY_INSERTED',
+  NotATemplate: 'DOCUMENT_NOT_A_TEMPLATE',
+  ContentTooLarge: 'DOCUMENT_CONTENT_TOO_LARGE',
+} as const;
+
+export const documentClauseNotInserted = (field: (string | number)[] = ['input', 'clauseId']) =>
+  userError(DocumentClauseErrorCode.NotInserted, 'This clause is not in the document', field);
+
+export const documentClauseAlreadyInserted = (field: (string | number)[] = ['input', 'clauseId']) =>
+  userError(DocumentClauseErrorCode.AlreadyInserted, 'This clause is already in the document', field);
+
+export const documentNotATemplate = (field: (string | number)[] = ['input', 'templateId']) =>
+  userError(DocumentClauseErrorCode.NotATemplate, 'This document is not a template (type TEMPLATE)', field);
+
+export const documentContentTooLarge = (field: (string | number)[] = ['input', 'clauseId']) =>
+  userError(DocumentClauseErrorCode.ContentTooLarge, 'The document’s content would be larger than 512 KiB', field);
