@@ -53,6 +53,19 @@ const realIdOf: Record<string, (user: TestUser) => Promise<string>> = {
     mutate(user, 'dealCreate', { title: 'Hidden deal', contactId: await realIdOf.Contact!(user), pipelineId: await realIdOf.Pipeline!(user) }, 'deal'),
   Note: (user) => mutate(user, 'noteCreate', { title: 'Hidden note', visibility: 'ORGANIZATION' }, 'note'),
   Document: (user) => mutate(user, 'documentCreate', { title: 'Hidden document' }, 'document'),
+  ApprovalWorkflow: (user) =>
+    mutate(user, 'approvalWorkflowCreate', { name: 'Hidden workflow', documentType: 'CONTRACT', steps: [{ role: 'ADMIN' }] }, 'approvalWorkflow'),
+  ApprovalRequest: async (user) => {
+    await mutate(user, 'approvalWorkflowCreate', { name: 'Hidden review', documentType: 'NDA', steps: [{ role: 'OWNER' }] }, 'approvalWorkflow');
+    const document = await mutate(user, 'documentCreate', { title: 'Hidden submitted', type: 'NDA' }, 'document');
+    const submitted = await cell.gql(
+      'mutation($id: ID!) { documentSubmitForApproval(input: { id: $id }) { approvalRequests { id } userErrors { code } } }',
+      { id: document },
+      user.token,
+    );
+    expect(submitted.data?.documentSubmitForApproval?.userErrors ?? submitted.errors).toEqual([]);
+    return submitted.data!.documentSubmitForApproval.approvalRequests[0].id as string;
+  },
   Clause: (user) => mutate(user, 'clauseCreate', { title: 'Hidden clause', category: 'General', body: '<p>Hidden</p>' }, 'clause'),
   Folder: (user) => mutate(user, 'folderCreate', { name: 'Hidden folder' }, 'folder'),
   File: async (user) => {

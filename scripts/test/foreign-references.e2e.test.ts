@@ -150,6 +150,11 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   documentDelete: (f) => ({ id: f.document }),
   documentRestore: (f) => ({ id: f.trashedDocument }),
   documentPurge: (f) => ({ id: f.trashedDocument }),
+  approvalWorkflowCreate: (f) => ({ name: 'Review', documentType: 'PROPOSAL', steps: [{ teamId: f.team }] }),
+  approvalWorkflowUpdate: (f) => ({ id: f.approvalWorkflow, steps: [{ teamId: f.team }] }),
+  approvalWorkflowDelete: (f) => ({ id: f.approvalWorkflow }),
+  documentSubmitForApproval: (f) => ({ id: f.document }),
+  approvalDecide: (f) => ({ id: f.approvalRequest, decision: 'APPROVE' }),
   documentSend: (f) => ({ id: f.document, email: 'reviewer@client.test' }),
   documentReviewRevoke: (f) => ({ id: f.documentReview }),
   documentSuggestionApprove: (f) => ({ id: f.documentSuggestion }),
@@ -333,6 +338,11 @@ async function buildFixture(owner: TestUser) {
   ).revision.changes[0].id as string;
   const trashedDocument = (await data(owner, 'documentCreate', { title: 'Old document' }, 'document { id }')).document.id as string;
   await data(owner, 'documentDelete', { id: trashedDocument }, 'deletedDocumentId');
+  const approvalWorkflow = (
+    await data(owner, 'approvalWorkflowCreate', { name: 'Review', documentType: 'CONTRACT', steps: [{ role: 'ADMIN' }] }, 'approvalWorkflow { id }')
+  ).approvalWorkflow.id as string;
+  const submitted = (await data(owner, 'documentCreate', { title: 'Submitted', type: 'CONTRACT' }, 'document { id }')).document.id as string;
+  const approvalRequest = (await data(owner, 'documentSubmitForApproval', { id: submitted }, 'approvalRequests { id }')).approvalRequests[0].id as string;
   // A review link of the document, e-mailed to a reviewer of this organization only, and a suggestion made with it.
   const reviewerEmail = `reviewer-${uuidv7()}@client.test`;
   const documentReview = (await data(owner, 'documentSend', { id: document, email: reviewerEmail }, 'review { id }')).review.id as string;
@@ -410,6 +420,8 @@ async function buildFixture(owner: TestUser) {
       document,
       documentChange,
       trashedDocument,
+      approvalWorkflow,
+      approvalRequest,
       documentReview,
       documentSuggestion,
       clause,

@@ -30,6 +30,26 @@ const documentFields = z.object({
 /** What every status event carries for routing: the title and the owner (uuid) to tell. */
 const about = { title: z.string(), ownerId: z.string() };
 
+/** An approval workflow as its events carry it (steps in order; teamId: a Team's uuid). */
+const approvalWorkflow = z.object({
+  name: z.string(),
+  documentType: z.enum(DOCUMENT_TYPES),
+  steps: z.array(
+    z.object({
+      role: z.enum(['owner', 'admin', 'member', 'guest']).nullable(),
+      teamId: z.string().nullable(),
+      action: z.enum(['approve', 'sign']),
+      required: z.boolean(),
+    }),
+  ),
+});
+
+/** What approval events carry about their document (subject): its title and owner (uuid), and the submission. */
+const approvalAbout = { ...about, round: z.number().int().positive() };
+/** Who the notification goes to (user uuids), decided when the event is written. */
+const recipients = z.array(z.string());
+const approvalOutcome = z.object({ ...approvalAbout, stepOrder: z.number().int().positive(), comment: z.string().nullable(), recipients });
+
 /** A clause's tracked fields (all on `clause.created`, the changed ones on `clause.updated`; a new body is a new `version`). */
 const clauseFields = z.object({
   title: z.string(),
@@ -73,6 +93,34 @@ export const documentsEvents = {
   'document.suggestion_rejected': z.object({ suggestionId: z.string(), reviewId: z.string(), section: z.string() }),
   /** Deleted for good (the kernel's trash emits it). */
   'document.purged': empty,
+  /** Submitted for approval (now INTERNAL_REVIEW): `steps` of the workflow `workflow` make up submission `round`. */
+  'document.submitted_for_approval': z.object({ ...approvalAbout, workflow: z.string(), steps: z.number().int().positive() }),
+  /** A step was reached: its reviewers (`recipients`: who holds its role, or is in its team) are asked to decide. */
+  'document.approval_requested': z.object({
+    ...approvalAbout,
+    approvalRequestId: z.string(),
+    stepOrder: z.number().int().positive(),
+    action: z.enum(['approve', 'sign']),
+    required: z.boolean(),
+    recipients,
+  }),
+  /** A reviewer decided a step (every decision; the outcome of the submission has its own event). */
+  'document.approval_decided': z.object({
+    ...approvalAbout,
+    stepOrder: z.number().int().positive(),
+    decision: z.enum(['approve', 'reject', 'return_for_changes']),
+    comment: z.string().nullable(),
+  }),
+  /** The last required step was approved: the document is CLIENT_REVIEW; `recipients`: its submitter and owner. */
+  'document.approved': z.object({ ...approvalAbout, recipients }),
+  /** A reviewer rejected it (back to DRAFT). */
+  'document.rejected': approvalOutcome,
+  /** A reviewer returned it for changes (back to DRAFT, with the comment). */
+  'document.returned_for_changes': approvalOutcome,
+  /** Approval workflows (subject: the ApprovalWorkflow): the workflow after the change (before it, for a deletion). */
+  'approval_workflow.created': approvalWorkflow,
+  'approval_workflow.updated': approvalWorkflow,
+  'approval_workflow.deleted': approvalWorkflow,
   /** Clauses in a document (subject: the Document; `clauseId` a Clause uuid, `title` the document's). */
   'document.clause_inserted': z.object({
     clauseId: z.string(),

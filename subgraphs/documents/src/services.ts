@@ -1,4 +1,6 @@
 import type { Authorizer, Database } from '@cellgraph/kernel';
+import type { ApprovalService } from './approval/approval.service.js';
+import type { ApprovalWorkflowService } from './approval/approval-workflow.service.js';
 import type { ClauseService } from './clause/clause.service.js';
 import type { DocumentClauseService } from './document-clause/document-clause.service.js';
 import type { DocumentService } from './document/document.service.js';
@@ -11,6 +13,8 @@ export interface DocumentsServices {
   db: Database;
   authz: Authorizer;
   documents: DocumentService;
+  approvalWorkflows: ApprovalWorkflowService;
+  approvals: ApprovalService;
   reviews: ReviewService;
   clauses: ClauseService;
   documentClauses: DocumentClauseService;

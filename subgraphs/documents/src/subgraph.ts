@@ -1,4 +1,11 @@
 import { defineSubgraph, KEY_FORBIDDEN, referenceAsIs } from '@cellgraph/kernel';
+import { ApprovalWorkflow } from './approval/approval-workflow.entity.js';
+import { ApprovalRequest } from './approval/approval-request.entity.js';
+import { resolveApprovalRequestReference, resolveApprovalWorkflowReference } from './approval/approval.reference.js';
+import { ApprovalRequestResolver, DocumentApprovalResolver } from './approval/approval.resolver.js';
+import { ApprovalService } from './approval/approval.service.js';
+import { ApprovalWorkflowResolver } from './approval/approval-workflow.resolver.js';
+import { ApprovalWorkflowService } from './approval/approval-workflow.service.js';
 import { Clause, ClauseVersion } from './clause/clause.entity.js';
 import { resolveClauseReference } from './clause/clause.reference.js';
 import { ClauseResolver, ClauseVersionResolver } from './clause/clause.resolver.js';
@@ -29,6 +36,7 @@ import {
 } from './revision/revision.resolver.js';
 import { RevisionService } from './revision/revision.service.js';
 import type { DocumentsServices } from './services.js';
+import { TeamRef } from './team/team.ref.js';
 import { clauseTrash, documentTrash } from './trash.js';
 
 export const documentsSubgraph = defineSubgraph<DocumentsServices>({
@@ -36,20 +44,34 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   description: 'Documents: contracts, proposals, statements of work and templates, with their status, about any object; the clause library.',
   scope: 'documents',
   scopeDescription: 'documents',
-  nodeTypes: ['Document', 'Clause'],
+  nodeTypes: ['Document', 'Clause', 'ApprovalWorkflow', 'ApprovalRequest'],
   // Document.about: the objects it concerns (a contact, a deal), resolved like nodes(ids:) (missing or hidden ones left out).
   nodeReferences: [{ type: 'Document', field: 'about', from: 'aboutIds', target: 'Node', list: true }],
   trash: [documentTrash, clauseTrash],
   // PDFs are stored as Files through the files module's API (storeGeneratedFile).
   dependsOn: ['identity', 'files'],
   migrations,
-  entities: [Document, Clause, ClauseVersion, DocumentClause, DocumentRevision, DocumentRevisionChange, DocumentReview, DocumentEditSuggestion],
+  entities: [
+    Document,
+    Clause,
+    ClauseVersion,
+    DocumentClause,
+    DocumentRevision,
+    DocumentRevisionChange,
+    DocumentReview,
+    DocumentEditSuggestion,
+    ApprovalWorkflow,
+    ApprovalRequest,
+  ],
   resolvers: [
     DocumentResolver,
     DocumentLiveResolver,
     DocumentPdfResolver,
     ClauseResolver,
     ClauseVersionResolver,
+    ApprovalWorkflowResolver,
+    ApprovalRequestResolver,
+    DocumentApprovalResolver,
     DocumentClausesResolver,
     DocumentClauseResolver,
     RevisionMutationResolver,
@@ -65,12 +87,17 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   references: {
     Document: resolveDocumentReference,
     Clause: resolveClauseReference,
+    ApprovalWorkflow: resolveApprovalWorkflowReference,
+    ApprovalRequest: resolveApprovalRequestReference,
     User: referenceAsIs,
   },
+  // Team is reached only through ApprovalStep.team; its key-only stub is declared here.
+  orphanedTypes: [TeamRef],
   emits: documentsEvents,
   createServices({ db, authz, graph, redis, keyPrefix, mailer, logger, env }) {
     const config = parseDocumentsConfig(env);
     const documents = new DocumentService(db, authz, graph);
+    const approvalWorkflows = new ApprovalWorkflowService(db, authz);
     const clauses = new ClauseService(db, authz);
     const throttle = new ReviewThrottle(redis, keyPrefix, {
       failuresPerAddress: config.DOCUMENT_REVIEW_FAILURES_PER_ADDRESS,
@@ -83,6 +110,8 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
       documents,
       pdf: new DocumentPdfService(documents, graph),
       clauses,
+      approvalWorkflows,
+      approvals: new ApprovalService(db, authz, documents, approvalWorkflows),
       documentClauses: new DocumentClauseService(db, documents, clauses),
       revisions: new RevisionService(db, documents),
       reviews,

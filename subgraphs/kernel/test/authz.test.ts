@@ -73,6 +73,11 @@ describe('authorization', () => {
     expect(await authz.can(user(guest, orgId), 'write', 'Task', shared)).toBe(false);
     expect(await authz.can(user(teamGuest, orgId), 'write', 'Task', shared)).toBe(true);
     expect(await authz.can(user(outsider, orgId), 'read', 'Task', task)).toBe(false);
+    expect(await authz.usersWithRole(orgId, 'guest')).toEqual(expect.arrayContaining([guest, teamGuest]));
+    expect((await authz.usersWithRole(orgId, 'guest')).length).toBe(2);
+    expect(await authz.usersWithRole(orgId, 'member')).toEqual([member]);
+    expect(await authz.usersWithRole(orgId, 'owner')).toEqual([]);
+    expect(await authz.teamMembers(orgId, team)).toEqual([teamGuest]);
     expect(await authz.readableIds(user(member, orgId), 'Task')).toBeNull();
     expect(await authz.readableIds(user(guest, orgId), 'Task')).toEqual([shared]);
     expect(await authz.readableIds(user(outsider, orgId), 'Task')).toEqual([]);

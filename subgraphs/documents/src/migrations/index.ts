@@ -2,5 +2,6 @@ import { init } from './0001-init.js';
 import { clauses } from './0002-clauses.js';
 import { revisions } from './0003-revisions.js';
 import { externalReview } from './0004-external-review.js';
+import { approvals } from './0005-approvals.js';
 
-export const migrations = [init, clauses, revisions, externalReview];
+export const migrations = [init, clauses, revisions, externalReview, approvals];

@@ -4,7 +4,17 @@ import { scopesGrant } from './api-key-scopes.js';
 import { currentRequestContext, principalOrgId, type Principal, type RequestContext } from '../context/request-context.js';
 import type { Database } from '../db/database.js';
 import type { Redis } from '../redis/redis.js';
-import { enforcerWith, objectKey, roleSubject, teamSubject, typeWildcard, userSubject, type Action, type PolicyRow } from './model.js';
+import {
+  enforcerWith,
+  objectKey,
+  roleSubject,
+  teamSubject,
+  typeWildcard,
+  userSubject,
+  type Action,
+  type OrganizationRoleName,
+  type PolicyRow,
+} from './model.js';
 
 /** The cell's Redis channel on which policy changes are announced: the message is the organization id. */
 export const policyChannel = (prefix: string) => `${prefix}:authz:changed`;
@@ -133,6 +143,13 @@ export class Authorizer {
     const enforcer = await this.policies.enforcer(orgId);
     const roles = await enforcer.getRolesForUser(userSubject(userId), orgId);
     return roles.find((role) => role.startsWith('role:'))?.slice('role:'.length) ?? null;
+  }
+
+  /** The users holding exactly `role` in the organization (from its policies), e.g. a step's reviewers. */
+  async usersWithRole(orgId: string, role: OrganizationRoleName): Promise<string[]> {
+    const enforcer = await this.policies.enforcer(orgId);
+    const subjects = await enforcer.getUsersForRole(roleSubject(role), orgId);
+    return subjects.filter((subject) => subject.startsWith('user:')).map((subject) => subject.slice('user:'.length));
   }
 
   /** The users in a team of the organization (from its policies). */

@@ -121,6 +121,8 @@ const crmRoutes: RoutesOf<CrmEvents> = {
   },
 };
 
+const commented = (comment: string | null) => (str(comment) ? `: ${quoted(str(comment), 300)}` : '.');
+
 const DOCUMENT_STATUS_LABELS: Record<string, string> = {
   draft: 'Draft',
   internal_review: 'Internal review',
@@ -163,6 +165,27 @@ const documentRoutes: RoutesOf<DocumentsEvents> = {
     recipients: event.data.recipients,
     title: `A reviewer suggested a change to ${quoted(str(event.data.title)) ?? 'a document'}`,
     body: `${event.data.reviewerEmail} suggests an edit to the section “${event.data.section}”.`,
+  }),
+  /** Approvals: each step's reviewers when it is reached; the submitter and owner on the outcome (the event names them). */
+  'document.approval_requested': (event) => ({
+    recipients: event.data.recipients,
+    title: event.data.action === 'sign' ? 'A document awaits your sign-off' : 'A document awaits your approval',
+    body: `${quoted(str(event.data.title)) ?? 'A document'}: step ${event.data.stepOrder}${event.data.required ? '' : ' (optional)'} of its review.`,
+  }),
+  'document.approved': (event) => ({
+    recipients: event.data.recipients,
+    title: 'A document was approved',
+    body: `${quoted(str(event.data.title)) ?? 'It'} passed every required approval and is ready for the client.`,
+  }),
+  'document.rejected': (event) => ({
+    recipients: event.data.recipients,
+    title: 'A document was rejected',
+    body: `${quoted(str(event.data.title)) ?? 'It'} was rejected at step ${event.data.stepOrder}${commented(event.data.comment)}`,
+  }),
+  'document.returned_for_changes': (event) => ({
+    recipients: event.data.recipients,
+    title: 'A document was returned for changes',
+    body: `${quoted(str(event.data.title)) ?? 'It'} is back in draft${commented(event.data.comment)}`,
   }),
 };
 
