@@ -341,8 +341,8 @@ async function buildFixture(owner: TestUser) {
   const approvalWorkflow = (
     await data(owner, 'approvalWorkflowCreate', { name: 'Review', documentType: 'CONTRACT', steps: [{ role: 'ADMIN' }] }, 'approvalWorkflow { id }')
   ).approvalWorkflow.id as string;
-  const submitted = (await data(owner, 'documentCreate', { title: 'Submitted', type: 'CONTRACT' }, 'document { id }')).document.id as string;
-  const approvalRequest = (await data(owner, 'documentSubmitForApproval', { id: submitted }, 'approvalRequests { id }')).approvalRequests[0].id as string;
+  const forApproval = (await data(owner, 'documentCreate', { title: 'Submitted', type: 'CONTRACT' }, 'document { id }')).document.id as string;
+  const approvalRequest = (await data(owner, 'documentSubmitForApproval', { id: forApproval }, 'approvalRequests { id }')).approvalRequests[0].id as string;
   // A review link of the document, e-mailed to a reviewer of this organization only, and a suggestion made with it.
   const reviewerEmail = `reviewer-${uuidv7()}@client.test`;
   const documentReview = (await data(owner, 'documentSend', { id: document, email: reviewerEmail }, 'review { id }')).review.id as string;
