@@ -1,4 +1,12 @@
-import { anonymous, hookSignedBody, INTERNAL_CONTEXT_HEADER, REQUEST_ID_HEADER, responseRequestId, sendGraphQLError, type InternalContextSigner } from '@cellgraph/kernel/core';
+import {
+  anonymous,
+  hookSignedBody,
+  INTERNAL_CONTEXT_HEADER,
+  REQUEST_ID_HEADER,
+  responseRequestId,
+  sendGraphQLError,
+  type InternalContextSigner,
+} from '@cellgraph/kernel/core';
 import express, { type Request, type Response, type Router } from 'express';
 import type { SubgraphBreakers } from './circuit-breaker.js';
 

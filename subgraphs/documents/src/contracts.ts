@@ -14,7 +14,13 @@ const documentFields = z.object({
   description: z.string().nullable(),
 });
 
+const signer = z.object({ name: z.string(), email: z.string(), order: z.number().int() });
+
 export const documentsEvents = {
+  /** Sent to its signers through the e-signature provider. */
+  'document.sent_for_signature': z.object({ title: z.string(), signatureId: z.string(), signers: z.array(signer) }),
+  /** Every signer signed (the signed PDF is stored as a File after it). */
+  'document.signed': z.object({ title: z.string(), signatureId: z.string(), signers: z.array(signer) }),
   'document.created': z.object({ after: documentFields }),
   'document.updated': z.object({ fields: z.array(z.string()), before: documentFields.partial(), after: documentFields.partial() }),
   /** Moved to the trash; `title` is what the cell's trash shows. */

@@ -1,6 +1,8 @@
 import type { Authorizer, Database } from '@cellgraph/kernel';
 import type { DocumentService } from './document/document.service.js';
 import type { DocumentPdfService } from './pdf/document-pdf.service.js';
+import type { LocalSignatureProvider } from './signature/local-signature-provider.js';
+import type { SignatureService } from './signature/signature.service.js';
 
 /** What every resolver of the documents subgraph receives. */
 export interface DocumentsServices {
@@ -8,4 +10,7 @@ export interface DocumentsServices {
   authz: Authorizer;
   documents: DocumentService;
   pdf: DocumentPdfService;
+  signatures: SignatureService;
+  /** The e-signature provider (the local simulator: it also serves signing pages). */
+  signatureProvider: LocalSignatureProvider;
 }

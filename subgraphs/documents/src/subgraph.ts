@@ -6,6 +6,11 @@ import { DocumentResolver } from './document/document.resolver.js';
 import { DocumentService } from './document/document.service.js';
 import { DocumentPdfResolver } from './pdf/document-pdf.resolver.js';
 import { DocumentPdfService } from './pdf/document-pdf.service.js';
+import { LocalSignatureProvider } from './signature/local-signature-provider.js';
+import { parseSignatureConfig } from './signature/signature.config.js';
+import { DocumentSignatureResolver, SignatureFieldsResolver } from './signature/signature.resolver.js';
+import { SignatureService, STORE_SIGNED_PDF_JOB } from './signature/signature.service.js';
+import { SignatureRequest, Signer } from './signature/signature.entity.js';
 import { migrations } from './migrations/index.js';
 import type { DocumentsServices } from './services.js';
 import { documentTrash } from './trash.js';
@@ -20,15 +25,32 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   // PDFs are stored as Files through the files module's API (storeGeneratedFile).
   dependsOn: ['identity', 'files'],
   migrations,
-  entities: [Document],
-  resolvers: [DocumentResolver, DocumentPdfResolver],
+  entities: [Document, SignatureRequest, Signer],
+  secrets: ['SIGNATURE_WEBHOOK_SECRET'],
+  resolvers: [DocumentResolver, DocumentPdfResolver, DocumentSignatureResolver, SignatureFieldsResolver],
   references: {
     Document: resolveDocumentReference,
     User: referenceAsIs,
   },
   emits: documentsEvents,
-  createServices({ db, authz, graph }) {
+  createServices({ db, authz, graph, jobs, mailer, logger, env }) {
     const documents = new DocumentService(db, authz);
-    return { db, authz, documents, pdf: new DocumentPdfService(documents, graph) };
+    const config = parseSignatureConfig(env);
+    const signatureProvider = new LocalSignatureProvider({ dir: config.sinkDir, publicUrl: config.publicUrl, secret: config.webhookSecret, mailer, logger });
+    const signatures = new SignatureService(db, documents, signatureProvider, graph, jobs, config.webhookSecret, logger);
+    return { db, authz, documents, pdf: new DocumentPdfService(documents, graph), signatures, signatureProvider };
+  },
+  jobs: ({ signatures }) => ({
+    [STORE_SIGNED_PDF_JOB]: (data: { orgId: string; signatureId: string }, job) => signatures.storeSignedPdf(job.id, data),
+  }),
+  // Reached through the gateway at /hooks/documents/…: the provider's webhook and the simulator's signing pages.
+  hooks(router, { signatures, signatureProvider }) {
+    router.post('/signatures/webhook', async (req, res) => {
+      const headers = Object.fromEntries(Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value[0] : value]));
+      const outcome = await signatures.receiveWebhook(req.body as Buffer, headers);
+      if (outcome === 'forged') return void res.status(401).json({ error: 'invalid signature' });
+      res.json({ ok: true, replayed: outcome === 'replayed' });
+    });
+    signatureProvider.mountSigningPages(router);
   },
 });
