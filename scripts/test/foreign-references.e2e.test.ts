@@ -146,6 +146,10 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   documentDelete: (f) => ({ id: f.document }),
   documentRestore: (f) => ({ id: f.trashedDocument }),
   documentPurge: (f) => ({ id: f.trashedDocument }),
+  clauseUpdate: (f) => ({ id: f.clause, body: '<p>Edited</p>' }),
+  clauseDelete: (f) => ({ id: f.clause }),
+  clauseRestore: (f) => ({ id: f.trashedClause }),
+  clausePurge: (f) => ({ id: f.trashedClause }),
 };
 
 /** Paths (`input.contacts.stageId`) of every ID-typed field reachable through an argument's input objects. */
@@ -306,6 +310,10 @@ async function buildFixture(owner: TestUser) {
   const document = (await data(owner, 'documentCreate', { name: 'Document' }, 'document { id }')).document.id as string;
   const trashedDocument = (await data(owner, 'documentCreate', { name: 'Old document' }, 'document { id }')).document.id as string;
   await data(owner, 'documentDelete', { id: trashedDocument }, 'deletedDocumentId');
+  const clauseOf = async (title: string) =>
+    (await data(owner, 'clauseCreate', { title, category: 'General', body: '<p>Text</p>' }, 'clause { id }')).clause.id as string;
+  const [clause, trashedClause] = [await clauseOf('Clause'), await clauseOf('Old clause')];
+  await data(owner, 'clauseDelete', { id: trashedClause }, 'deletedClauseId');
 
   // Files: two uploaded as a client does (a presigned PUT each), one of them in the trash, and one upload begun only.
   const begin = async (name: string) =>
@@ -370,6 +378,8 @@ async function buildFixture(owner: TestUser) {
       trashedNote,
       document,
       trashedDocument,
+      clause,
+      trashedClause,
       file,
       trashedFile,
       image,

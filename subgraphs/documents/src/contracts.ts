@@ -16,6 +16,14 @@ const documentFields = z.object({
 
 const signer = z.object({ name: z.string(), email: z.string(), order: z.number().int() });
 
+/** A clause's tracked fields (all on `clause.created`, the changed ones on `clause.updated`; a new body is a new `version`). */
+const clauseFields = z.object({
+  title: z.string(),
+  category: z.string(),
+  includeByDefault: z.boolean(),
+  version: z.number().int(),
+});
+
 export const documentsEvents = {
   /** Sent to its signers through the e-signature provider. */
   'document.sent_for_signature': z.object({ title: z.string(), signatureId: z.string(), signers: z.array(signer) }),
@@ -28,6 +36,12 @@ export const documentsEvents = {
   'document.restored': empty,
   /** Deleted for good (the kernel's trash emits it). */
   'document.purged': empty,
+  /** Clause library (subject: the Clause). */
+  'clause.created': z.object({ after: clauseFields }),
+  'clause.updated': z.object({ fields: z.array(z.string()), before: clauseFields.partial(), after: clauseFields.partial() }),
+  'clause.deleted': z.object({ title: z.string() }),
+  'clause.restored': empty,
+  'clause.purged': empty,
 } as const;
 
 export type DocumentsEvents = typeof documentsEvents;

@@ -1,4 +1,5 @@
 import type { Authorizer, Database } from '@cellgraph/kernel';
+import type { ClauseService } from './clause/clause.service.js';
 import type { DocumentService } from './document/document.service.js';
 import type { DocumentPdfService } from './pdf/document-pdf.service.js';
 import type { LocalSignatureProvider } from './signature/local-signature-provider.js';
@@ -9,6 +10,7 @@ export interface DocumentsServices {
   db: Database;
   authz: Authorizer;
   documents: DocumentService;
+  clauses: ClauseService;
   pdf: DocumentPdfService;
   signatures: SignatureService;
   /** The e-signature provider (the local simulator: it also serves signing pages). */

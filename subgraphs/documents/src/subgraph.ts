@@ -1,4 +1,8 @@
 import { defineSubgraph, referenceAsIs } from '@cellgraph/kernel';
+import { Clause, ClauseVersion } from './clause/clause.entity.js';
+import { resolveClauseReference } from './clause/clause.reference.js';
+import { ClauseResolver, ClauseVersionResolver } from './clause/clause.resolver.js';
+import { ClauseService } from './clause/clause.service.js';
 import { documentsEvents } from './contracts.js';
 import { Document } from './document/document.entity.js';
 import { resolveDocumentReference } from './document/document.reference.js';
@@ -13,23 +17,24 @@ import { SignatureService, STORE_SIGNED_PDF_JOB } from './signature/signature.se
 import { SignatureRequest, Signer } from './signature/signature.entity.js';
 import { migrations } from './migrations/index.js';
 import type { DocumentsServices } from './services.js';
-import { documentTrash } from './trash.js';
+import { clauseTrash, documentTrash } from './trash.js';
 
 export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   name: 'documents',
-  description: 'Documents: documents.',
+  description: 'Documents: documents, templates and the clause library.',
   scope: 'documents',
   scopeDescription: 'documents',
-  nodeTypes: ['Document'],
-  trash: [documentTrash],
+  nodeTypes: ['Document', 'Clause'],
+  trash: [documentTrash, clauseTrash],
   // PDFs are stored as Files through the files module's API (storeGeneratedFile).
   dependsOn: ['identity', 'files'],
   migrations,
-  entities: [Document, SignatureRequest, Signer],
+  entities: [Document, Clause, ClauseVersion, SignatureRequest, Signer],
   secrets: ['SIGNATURE_WEBHOOK_SECRET'],
-  resolvers: [DocumentResolver, DocumentPdfResolver, DocumentSignatureResolver, SignatureFieldsResolver],
+  resolvers: [DocumentResolver, DocumentPdfResolver, ClauseResolver, ClauseVersionResolver, DocumentSignatureResolver, SignatureFieldsResolver],
   references: {
     Document: resolveDocumentReference,
+    Clause: resolveClauseReference,
     User: referenceAsIs,
   },
   emits: documentsEvents,
@@ -38,7 +43,7 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
     const config = parseSignatureConfig(env);
     const signatureProvider = new LocalSignatureProvider({ dir: config.sinkDir, publicUrl: config.publicUrl, secret: config.webhookSecret, mailer, logger });
     const signatures = new SignatureService(db, documents, signatureProvider, graph, jobs, config.webhookSecret, logger);
-    return { db, authz, documents, pdf: new DocumentPdfService(documents, graph), signatures, signatureProvider };
+    return { db, authz, documents, pdf: new DocumentPdfService(documents, graph), clauses: new ClauseService(db, authz), signatures, signatureProvider };
   },
   jobs: ({ signatures }) => ({
     [STORE_SIGNED_PDF_JOB]: (data: { orgId: string; signatureId: string }, job) => signatures.storeSignedPdf(job.id, data),
