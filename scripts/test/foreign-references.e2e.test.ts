@@ -146,6 +146,8 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   documentDelete: (f) => ({ id: f.document }),
   documentRestore: (f) => ({ id: f.trashedDocument }),
   documentPurge: (f) => ({ id: f.trashedDocument }),
+  documentPdf: (f) => ({ id: f.document }),
+  documentSendForSignature: (f) => ({ id: f.document, signers: [{ name: 'Signer', email: 'signer@refs.test', order: 1 }] }),
   clauseUpdate: (f) => ({ id: f.clause, body: '<p>Edited</p>' }),
   clauseDelete: (f) => ({ id: f.clause }),
   clauseRestore: (f) => ({ id: f.trashedClause }),
