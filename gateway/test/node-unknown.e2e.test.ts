@@ -52,7 +52,7 @@ const realIdOf: Record<string, (user: TestUser) => Promise<string>> = {
   Deal: async (user) =>
     mutate(user, 'dealCreate', { title: 'Hidden deal', contactId: await realIdOf.Contact!(user), pipelineId: await realIdOf.Pipeline!(user) }, 'deal'),
   Note: (user) => mutate(user, 'noteCreate', { title: 'Hidden note', visibility: 'ORGANIZATION' }, 'note'),
-  Document: (user) => mutate(user, 'documentCreate', { name: 'Hidden document' }, 'document'),
+  Document: (user) => mutate(user, 'documentCreate', { title: 'Hidden document' }, 'document'),
   Clause: (user) => mutate(user, 'clauseCreate', { title: 'Hidden clause', category: 'General', body: '<p>Hidden</p>' }, 'clause'),
   Folder: (user) => mutate(user, 'folderCreate', { name: 'Hidden folder' }, 'folder'),
   File: async (user) => {

@@ -142,12 +142,20 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   folderPurge: (f) => ({ id: f.trashedFolder }),
   userAvatarSet: (f) => ({ userId: f.colleagueId, fileId: f.image }),
   boardPurge: (f) => ({ id: f.trashedBoard }),
-  documentUpdate: (f) => ({ id: f.document, name: 'Edited' }),
+  documentCreate: (f) => ({ title: 'Document', ownerId: f.userId, aboutIds: [f.contact] }),
+  documentUpdate: (f) => ({ id: f.document, title: 'Edited', ownerId: f.userId, aboutIds: [f.deal] }),
+  documentStatusSet: (f) => ({ id: f.document, status: 'INTERNAL_REVIEW' }),
+  documentVoid: (f) => ({ id: f.document, reason: 'Cancelled' }),
+  documentPdf: (f) => ({ id: f.document, redline: false }),
   documentDelete: (f) => ({ id: f.document }),
   documentRestore: (f) => ({ id: f.trashedDocument }),
   documentPurge: (f) => ({ id: f.trashedDocument }),
-  documentPdf: (f) => ({ id: f.document }),
   documentSendForSignature: (f) => ({ id: f.document, signers: [{ name: 'Signer', email: 'signer@refs.test', order: 1 }] }),
+  documentRevise: (f) => ({ id: f.document, description: 'Edit', content: '<p>Edited</p>' }),
+  documentChangeAccept: (f) => ({ id: f.documentChange }),
+  documentChangeReject: (f) => ({ id: f.documentChange }),
+  documentRevisionAccept: (f) => ({ id: f.document, revision: 1 }),
+  documentRevisionReject: (f) => ({ id: f.document, revision: 1 }),
   clauseUpdate: (f) => ({ id: f.clause, body: '<p>Edited</p>' }),
   clauseDelete: (f) => ({ id: f.clause }),
   clauseRestore: (f) => ({ id: f.trashedClause }),
@@ -309,8 +317,12 @@ async function buildFixture(owner: TestUser) {
   const trashedNote = (await data(owner, 'noteCreate', { title: 'Old note' }, 'note { id }')).note.id as string;
   await data(owner, 'noteDelete', { id: trashedNote }, 'note { id }');
 
-  const document = (await data(owner, 'documentCreate', { name: 'Document' }, 'document { id }')).document.id as string;
-  const trashedDocument = (await data(owner, 'documentCreate', { name: 'Old document' }, 'document { id }')).document.id as string;
+  const document = (await data(owner, 'documentCreate', { title: 'Document', content: '<p data-field="terms">1</p>' }, 'document { id }')).document
+    .id as string;
+  const documentChange = (
+    await data(owner, 'documentRevise', { id: document, description: 'Terms', fields: [{ field: 'terms', value: '2' }] }, 'revision { changes { id } }')
+  ).revision.changes[0].id as string;
+  const trashedDocument = (await data(owner, 'documentCreate', { title: 'Old document' }, 'document { id }')).document.id as string;
   await data(owner, 'documentDelete', { id: trashedDocument }, 'deletedDocumentId');
   const clauseOf = async (title: string) =>
     (await data(owner, 'clauseCreate', { title, category: 'General', body: '<p>Text</p>' }, 'clause { id }')).clause.id as string;
@@ -379,6 +391,7 @@ async function buildFixture(owner: TestUser) {
       note,
       trashedNote,
       document,
+      documentChange,
       trashedDocument,
       clause,
       trashedClause,

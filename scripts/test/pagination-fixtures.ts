@@ -78,6 +78,7 @@ export const connectionPlaces: Record<string, (world: World) => { place: Connect
     },
   }),
   'Note.revisions': (world) => ({ place: onNode(world.nodes.Note!, 'Note') }),
+  'Document.revisions': (world) => ({ place: onNode(world.nodes.Document!, 'Document') }),
   'Comment.replies': (world) => ({
     place: {
       wrap: (connection) => `node(id: ${JSON.stringify(world.task)}) { ... on Task { comments(first: 10) { nodes { id ${connection} } } } }`,
@@ -310,15 +311,22 @@ export async function buildWorld(cell: TestCell): Promise<World> {
     Deal: deal,
     Pipeline: pipeline,
   };
-  // documents (npm run new:subgraph): 7 documents for Query.documents; the first is the Document of the Node connections.
+  // documents: 7 documents for Query.documents; the first is the Document of the Node connections (with one field).
   nodes.Document = (
     await many(
       asMember,
       'documentCreate',
-      range(7).map((index) => ({ name: TITLES[index] })),
+      range(7).map((index) => ({ title: TITLES[index], content: index === 0 ? '<p data-field="terms">0</p>' : undefined })),
       'document { id }',
     )
   )[0].document.id as string;
+  // Document.revisions: 5 saves of the Node's Document (revisions 0 to 5).
+  await many(
+    asMember,
+    'documentRevise',
+    range(5).map((index) => ({ id: nodes.Document, description: `Save ${index + 1}`, fields: [{ field: 'terms', value: `${index + 1}` }] })),
+    'revision { number }',
+  );
   // clauses: 7 in the library for Query.clauses; the first is the Clause of the Node connections, with 7 versions for Clause.versions.
   nodes.Clause = (
     await many(

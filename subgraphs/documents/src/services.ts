@@ -4,6 +4,7 @@ import type { DocumentService } from './document/document.service.js';
 import type { DocumentPdfService } from './pdf/document-pdf.service.js';
 import type { LocalSignatureProvider } from './signature/local-signature-provider.js';
 import type { SignatureService } from './signature/signature.service.js';
+import type { RevisionService } from './revision/revision.service.js';
 
 /** What every resolver of the documents subgraph receives. */
 export interface DocumentsServices {
@@ -15,4 +16,5 @@ export interface DocumentsServices {
   signatures: SignatureService;
   /** The e-signature provider (the local simulator: it also serves signing pages). */
   signatureProvider: LocalSignatureProvider;
+  revisions: RevisionService;
 }

@@ -77,7 +77,7 @@ export class SignatureService {
     const id = uuidv7();
     const pdf = await renderPdf({ ...pdfSourceOf(document), redline: false });
     const envelopeId = await this.provider.createEnvelope({
-      title: document.name,
+      title: document.title,
       message: valid.message ?? null,
       pdf,
       signers: valid.signers,
@@ -101,7 +101,7 @@ export class SignatureService {
           }),
         );
         await em.save(valid.signers.map((signer) => em.create(Signer, { id: uuidv7(), orgId: document.orgId, requestId: id, ...signer, signedAt: null })));
-        await this.emit(em, document, 'document.sent_for_signature', { title: document.name, signatureId: id, signers: valid.signers });
+        await this.emit(em, document, 'document.sent_for_signature', { title: document.title, signatureId: id, signers: valid.signers });
         return signature;
       });
     } catch (error) {
@@ -151,7 +151,7 @@ export class SignatureService {
       signatures: signers.map((signer) => ({ name: signer.name, email: signer.email, signedAt: signer.signedAt ?? new Date() })),
     });
     const file = await storeGeneratedFile(this.graph, jobRequest(jobId, actingFor), {
-      name: `${document.name} (signed).pdf`,
+      name: `${document.title} (signed).pdf`,
       contentType: 'application/pdf',
       bytes,
       aboutId: toGlobalId('Document', document.id),
@@ -196,7 +196,7 @@ export class SignatureService {
     const document = await em.findOne(Document, { where: { id: signature.documentId } });
     if (!document) return;
     await this.emit(em, document, 'document.signed', {
-      title: document.name,
+      title: document.title,
       signatureId: signature.id,
       signers: signers.map(({ name, email, order }) => ({ name, email, order })),
     });

@@ -5,7 +5,7 @@ import { tenantIsolationSql, type Migration } from '@cellgraph/kernel';
  * signers, and the provider's webhook events already handled (idempotency on the provider's event id).
  */
 export const signatures: Migration = {
-  id: '0003-signatures',
+  id: '0004-signatures',
   sql:
     `
 CREATE TABLE documents.signature_requests (
