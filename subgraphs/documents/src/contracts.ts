@@ -14,6 +14,28 @@ const documentFields = z.object({
   description: z.string().nullable(),
 });
 
+const frequency = z.enum(['ONCE', 'WEEKLY', 'MONTHLY', 'QUARTERLY']);
+/** A deliverable's tracked fields (all on `deliverable.created`, the changed ones on `deliverable.updated`). */
+const deliverableFields = z.object({
+  title: z.string(),
+  quantity: z.number().int(),
+  frequency,
+  platform: z.string().nullable(),
+  startDate: z.string(),
+  dueDate: z.string(),
+  ownerId: z.string(),
+});
+/** A deliverable whose pace changed: `progress` done of `quantity`, `expectedProgress` expected by today. */
+const deliverablePace = z.object({
+  documentId: z.string(),
+  title: z.string(),
+  ownerId: z.string(),
+  progress: z.number().int(),
+  expectedProgress: z.number().int(),
+  quantity: z.number().int(),
+  dueDate: z.string(),
+});
+
 export const documentsEvents = {
   'document.created': z.object({ after: documentFields }),
   'document.updated': z.object({ fields: z.array(z.string()), before: documentFields.partial(), after: documentFields.partial() }),
@@ -22,6 +44,24 @@ export const documentsEvents = {
   'document.restored': empty,
   /** Deleted for good (the kernel's trash emits it). */
   'document.purged': empty,
+  /** Deliverables of a signed contract (`documentId`: the contract). */
+  'deliverable.created': z.object({ documentId: z.string(), after: deliverableFields }),
+  'deliverable.updated': z.object({
+    documentId: z.string(),
+    fields: z.array(z.string()),
+    before: deliverableFields.partial(),
+    after: deliverableFields.partial(),
+  }),
+  'deliverable.progress_recorded': z.object({ documentId: z.string(), before: z.number().int(), after: z.number().int(), quantity: z.number().int() }),
+  'deliverable.deleted': z.object({ documentId: z.string(), title: z.string() }),
+  /** Fell behind pace (the daily check or a change): its owner is notified. */
+  'deliverable.behind_pace': deliverablePace,
+  'deliverable.back_on_track': deliverablePace,
+} as const;
+
+/** The jobs documents accepts (`deliverable.pace_check`: the daily check; `today` a UTC date, default the day it runs). */
+export const documentsJobs = {
+  'deliverable.pace_check': z.object({ today: z.iso.date().optional() }),
 } as const;
 
 export type DocumentsEvents = typeof documentsEvents;

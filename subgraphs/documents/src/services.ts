@@ -1,4 +1,5 @@
 import type { Authorizer, Database } from '@cellgraph/kernel';
+import type { DeliverableService } from './deliverable/deliverable.service.js';
 import type { DocumentService } from './document/document.service.js';
 
 /** What every resolver of the documents subgraph receives. */
@@ -6,4 +7,5 @@ export interface DocumentsServices {
   db: Database;
   authz: Authorizer;
   documents: DocumentService;
+  deliverables: DeliverableService;
 }

@@ -7,7 +7,7 @@ const date = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 const dayOf = (value: string) => Date.parse(`${value}T00:00:00Z`) / DAY_MS;
 
 describe('expectedProgress', () => {
-  const plan = (frequency: Frequency): PacePlan => ({ quantity: 12, frequency, startsOn: '2026-01-01', dueOn: '2026-12-31' });
+  const plan = (frequency: Frequency): PacePlan => ({ quantity: 12, frequency, startDate: '2026-01-01', dueDate: '2026-12-31' });
 
   it('expects a one-off deliverable whole the day after its due date, nothing before', () => {
     expect(expectedProgress(plan('ONCE'), '2026-12-31')).toBe(0);
@@ -39,13 +39,13 @@ describe('expectedProgress', () => {
   it('splits quarterly and weekly plans, the last period ending on the due date', () => {
     expect(installmentDays(plan('QUARTERLY')).map(date)).toEqual(['2026-03-31', '2026-06-30', '2026-09-30', '2026-12-31']);
     expect(expectedProgress(plan('QUARTERLY'), '2026-10-01')).toBe(9);
-    const weekly: PacePlan = { quantity: 3, frequency: 'WEEKLY', startsOn: '2026-03-02', dueOn: '2026-03-20' };
+    const weekly: PacePlan = { quantity: 3, frequency: 'WEEKLY', startDate: '2026-03-02', dueDate: '2026-03-20' };
     expect(installmentDays(weekly).map(date)).toEqual(['2026-03-08', '2026-03-15', '2026-03-20']);
     expect(expectedProgress(weekly, '2026-03-16')).toBe(2);
   });
 
   it('clamps a month-end start to shorter months', () => {
-    const fromJanuary31: PacePlan = { quantity: 3, frequency: 'MONTHLY', startsOn: '2026-01-31', dueOn: '2026-04-29' };
+    const fromJanuary31: PacePlan = { quantity: 3, frequency: 'MONTHLY', startDate: '2026-01-31', dueDate: '2026-04-29' };
     expect(installmentDays(fromJanuary31).map(date)).toEqual(['2026-02-27', '2026-03-30', '2026-04-29']);
   });
 });
@@ -58,17 +58,17 @@ describe('pace (properties)', () => {
       start: fc.integer({ min: dayOf('2000-01-01'), max: dayOf('2040-12-31') }),
       length: fc.integer({ min: 0, max: 3 * 366 }),
     })
-    .map(({ quantity, frequency, start, length }) => ({ quantity, frequency, startsOn: date(start), dueOn: date(start + length) }));
+    .map(({ quantity, frequency, start, length }) => ({ quantity, frequency, startDate: date(start), dueDate: date(start + length) }));
   const offset = fc.integer({ min: -400, max: 4 * 366 });
 
   it('expects between nothing and everything, nothing up to the start and everything after the due date', () => {
     fc.assert(
       fc.property(plans, offset, (plan, days) => {
-        const expected = expectedProgress(plan, date(dayOf(plan.startsOn) + days));
+        const expected = expectedProgress(plan, date(dayOf(plan.startDate) + days));
         expect(expected).toBeGreaterThanOrEqual(0);
         expect(expected).toBeLessThanOrEqual(plan.quantity);
-        expect(expectedProgress(plan, plan.startsOn)).toBe(0);
-        expect(expectedProgress(plan, date(dayOf(plan.dueOn) + 1))).toBe(plan.quantity);
+        expect(expectedProgress(plan, plan.startDate)).toBe(0);
+        expect(expectedProgress(plan, date(dayOf(plan.dueDate) + 1))).toBe(plan.quantity);
       }),
     );
   });
@@ -76,12 +76,12 @@ describe('pace (properties)', () => {
   it('never expects less later, and installments are increasing days ending on the due date', () => {
     fc.assert(
       fc.property(plans, offset, fc.integer({ min: 0, max: 400 }), (plan, days, later) => {
-        const day = dayOf(plan.startsOn) + days;
+        const day = dayOf(plan.startDate) + days;
         expect(expectedProgress(plan, date(day + later))).toBeGreaterThanOrEqual(expectedProgress(plan, date(day)));
         const installments = installmentDays(plan);
-        expect(installments.at(-1)).toBe(dayOf(plan.dueOn));
+        expect(installments.at(-1)).toBe(dayOf(plan.dueDate));
         installments.slice(1).forEach((value, index) => expect(value).toBeGreaterThan(installments[index]!));
-        expect(installments[0]).toBeGreaterThanOrEqual(dayOf(plan.startsOn));
+        expect(installments[0]).toBeGreaterThanOrEqual(dayOf(plan.startDate));
       }),
     );
   });
@@ -89,7 +89,7 @@ describe('pace (properties)', () => {
   it('keeps whoever did more on track whenever whoever did less is, and whoever did everything always', () => {
     fc.assert(
       fc.property(plans, offset, fc.nat(1000), fc.nat(1000), (plan, days, a, b) => {
-        const today = date(dayOf(plan.startsOn) + days);
+        const today = date(dayOf(plan.startDate) + days);
         if (isOnTrack(plan, Math.min(a, b), today)) expect(isOnTrack(plan, Math.max(a, b), today)).toBe(true);
         expect(isOnTrack(plan, plan.quantity, today)).toBe(true);
       }),

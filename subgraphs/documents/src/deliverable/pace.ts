@@ -15,9 +15,9 @@ export interface PacePlan {
   quantity: number;
   frequency: Frequency;
   /** The first day of the first period. */
-  startsOn: string;
-  /** The last day of the last period (not before `startsOn`). */
-  dueOn: string;
+  startDate: string;
+  /** The last day of the last period (not before `startDate`). */
+  dueDate: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -36,12 +36,12 @@ function addPeriods(start: string, frequency: Exclude<Frequency, 'ONCE'>, period
 
 /** The last day of each period, in order: one per installment, the last one the due date. */
 export function installmentDays(plan: PacePlan): number[] {
-  const due = dayNumber(plan.dueOn);
+  const due = dayNumber(plan.dueDate);
   if (plan.frequency === 'ONCE') return [due];
   const days: number[] = [];
   for (let period = 1; ; period++) {
     // A period ends the day before the next one starts.
-    const end = addPeriods(plan.startsOn, plan.frequency, period) - 1;
+    const end = addPeriods(plan.startDate, plan.frequency, period) - 1;
     if (end >= due) break;
     days.push(end);
   }

@@ -1,3 +1,4 @@
 import { init } from './0001-init.js';
+import { deliverables } from './0002-deliverables.js';
 
-export const migrations = [init];
+export const migrations = [init, deliverables];
