@@ -1,12 +1,11 @@
 import {
-  AggregateAccess,
   filterToSql,
   globalIdOf,
   idempotent,
   OrderDirection,
   paginateGroups,
+  readableById,
   requireOrgId,
-  requireReferencesIn,
   requireUserId,
   sortKeysFor,
   TrackedFields,
@@ -16,6 +15,7 @@ import {
   type Connection,
   type Database,
   type FilterSpec,
+  type LoaderRegistry,
   type OrderField,
   type RequestContext,
 } from '@cellgraph/kernel';
@@ -26,7 +26,15 @@ import { Document } from '../document/document.entity.js';
 import type { DocumentService } from '../document/document.service.js';
 import { SIGNED_CONTRACT_SQL, signedContractDate } from './contract.js';
 import { Deliverable, DeliverableFrequency } from './deliverable.entity.js';
-import { deliverableNotFound, dueBeforeStart, MAX_PLAN_YEARS, notSignedContract, planTooLong, ownerNotMember, progressAboveQuantity } from './deliverable.errors.js';
+import {
+  deliverableNotFound,
+  dueBeforeStart,
+  MAX_PLAN_YEARS,
+  notSignedContract,
+  planTooLong,
+  ownerNotMember,
+  progressAboveQuantity,
+} from './deliverable.errors.js';
 import type { DeliverableCreateInput, DeliverableProgressRecordInput, DeliverablesArgs, DeliverableUpdateInput } from './deliverable.inputs.js';
 import { expectedProgress, todayUtc, type PacePlan } from './pace.js';
 
@@ -86,20 +94,37 @@ const planOf = (deliverable: Deliverable): PacePlan => deliverable;
  * `deliverable.behind_pace` (the owner is notified) and `deliverable.back_on_track` once per change of it.
  */
 export class DeliverableService {
-  readonly access: AggregateAccess<Deliverable>;
-
   constructor(
     private readonly db: Database,
     private readonly authz: Authorizer,
     private readonly documents: DocumentService,
-  ) {
-    this.access = new AggregateAccess(db, authz, {
-      type: 'Deliverable',
-      entity: Deliverable,
-      table: 'documents.deliverables',
-      notFound: deliverableNotFound,
-      readableOf: (request, rows) => this.readableOf(request, rows),
-    });
+  ) {}
+
+  /**
+   * The request's loader of deliverables by id: null when one does not exist for the caller (or its
+   * document is in the trash), a FORBIDDEN error at the field when its document is unreadable.
+   */
+  loader(loaders: LoaderRegistry, request: RequestContext) {
+    return readableById<Deliverable>(
+      loaders,
+      'aggregate:Deliverable',
+      (ids) =>
+        this.db.transaction(request, (em) =>
+          em
+            .createQueryBuilder(Deliverable, 'deliverable')
+            .innerJoin(Document, 'document', 'document.id = deliverable.documentId AND document.deletedAt IS NULL')
+            .where('deliverable.id IN (:...ids)', { ids: [...ids] })
+            .getMany(),
+        ),
+      (rows) =>
+        this.authz.allowed(
+          request,
+          'read',
+          'Document',
+          rows.map((row) => row.documentId),
+        ),
+      'deliverable',
+    );
   }
 
   async create(request: RequestContext, input: DeliverableCreateInput): Promise<Deliverable> {
@@ -136,6 +161,8 @@ export class DeliverableService {
           deliverable.onTrack = isKeepingPace(deliverable);
           const saved = await em.save(deliverable);
           await this.emit(em, saved, 'deliverable.created', { after: TRACKED.snapshot(saved) });
+          // Recorded already late (a start in the past): its owner hears of it now, not from the daily check.
+          await this.emitPaceChange(em, saved, true);
           return saved;
         },
       }),
@@ -250,22 +277,11 @@ export class DeliverableService {
     const deliverable = await em.findOne(Deliverable, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!deliverable) throw deliverableNotFound();
     const notFound = () => deliverableNotFound();
-    await requireReferencesIn(this.db, request, [{ table: 'documents.documents', id: deliverable.documentId, notFound }], em);
+    // Its document in the trash hides it.
+    if (!(await this.documents.access.byIds(request, [deliverable.documentId], em)).length) throw notFound();
     await this.authz.requireExisting(request, 'write', 'Document', deliverable.documentId, notFound);
     if (!(await signedContractDate(em, deliverable.documentId))) throw notSignedContract(['input', 'id']);
     return deliverable;
-  }
-
-  /** Readable when its document exists for the caller (not in the trash) and the caller may read it. */
-  private async readableOf(request: RequestContext, rows: readonly Deliverable[]): Promise<boolean[]> {
-    const documentIds = [...new Set(rows.map((row) => row.documentId))];
-    const [existing, allowed] = await Promise.all([
-      this.documents.access.byIds(request, documentIds),
-      this.authz.allowed(request, 'read', 'Document', documentIds),
-    ]);
-    const present = new Set(existing.map((document) => document.id));
-    const readable = new Set(documentIds.filter((id, index) => allowed[index] && present.has(id)));
-    return rows.map((row) => readable.has(row.documentId));
   }
 
   private async ownerOf(orgId: string, userId: string): Promise<string> {

@@ -1,5 +1,6 @@
 import { collaborationEvents, type CollaborationEvents } from '@cellgraph/collaboration/contracts';
 import { crmEvents, type CrmEvents } from '@cellgraph/crm/contracts';
+import { documentsEvents, type DocumentsEvents } from '@cellgraph/documents/contracts';
 import { notesEvents, type NotesEvents } from '@cellgraph/notes/contracts';
 import { parseEvent, type EventContracts, type EventOf, type PublishedEvent } from '@cellgraph/kernel';
 import { tasksEvents, type TasksEvents, type TaskStatusValue } from '@cellgraph/tasks/contracts';
@@ -120,6 +121,15 @@ const crmRoutes: RoutesOf<CrmEvents> = {
   },
 };
 
+const deliverableRoutes: RoutesOf<DocumentsEvents> = {
+  /** Documents: a contract's deliverable fell behind pace — its owner. */
+  'deliverable.behind_pace': (event) => ({
+    recipients: [event.data.ownerId],
+    title: quoted(str(event.data.title)) ? `Deliverable ${quoted(str(event.data.title))} is behind pace` : 'A deliverable is behind pace',
+    body: `${event.data.progress} of ${event.data.quantity} done; ${event.data.expectedProgress} expected by now (due ${event.data.dueDate}).`,
+  }),
+};
+
 /**
  * The routing table: routes by event type, each parsing its event with the producer's contract
  * first (a malformed event fails for good, see MalformedPayloadError).
@@ -129,6 +139,7 @@ export const ROUTES: Readonly<Record<string, EventHandlerOf<Routed | null>>> = {
   ...typedRoutes(collaborationEvents, collaborationRoutes),
   ...typedRoutes(crmEvents, crmRoutes),
   ...typedRoutes(notesEvents, noteRoutes),
+  ...typedRoutes(documentsEvents, deliverableRoutes),
 };
 
 type EventHandlerOf<R> = (event: PublishedEvent) => R;
