@@ -3,6 +3,7 @@ import { toGlobalId, uuidv7 } from '@cellgraph/kernel/core';
 import { buildSchema, getNamedType, isLeafType, isRequiredArgument, type GraphQLObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCell, type TestCell, type TestUser } from '../../scripts/testing/cell-harness.js';
+import { markSignedContract } from '../../scripts/testing/documents.js';
 
 let cell: TestCell;
 let owner: TestUser;
@@ -53,6 +54,11 @@ const realIdOf: Record<string, (user: TestUser) => Promise<string>> = {
     mutate(user, 'dealCreate', { title: 'Hidden deal', contactId: await realIdOf.Contact!(user), pipelineId: await realIdOf.Pipeline!(user) }, 'deal'),
   Note: (user) => mutate(user, 'noteCreate', { title: 'Hidden note', visibility: 'ORGANIZATION' }, 'note'),
   Document: (user) => mutate(user, 'documentCreate', { name: 'Hidden document' }, 'document'),
+  Deliverable: async (user) => {
+    const documentId = await realIdOf.Document!(user);
+    await markSignedContract(cell.database.url, documentId);
+    return mutate(user, 'deliverableCreate', { documentId, title: 'Hidden deliverable', quantity: 1, frequency: 'ONCE', dueDate: '2030-01-01' }, 'deliverable');
+  },
   Folder: (user) => mutate(user, 'folderCreate', { name: 'Hidden folder' }, 'folder'),
   File: async (user) => {
     // Uploaded as a client does: begin, a presigned PUT, complete.

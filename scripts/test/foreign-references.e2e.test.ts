@@ -7,6 +7,7 @@ import { loadCell } from '../runtime/cells.js';
 import type { GraphQLData } from '../runtime/graphql-client.js';
 import { composeCell, subgraphSdls } from '../runtime/composition.js';
 import { startTestCell, TEST_PASSWORD, waitForEmail, waitUntilSettled, type TestCell, type TestUser } from '../testing/cell-harness.js';
+import { markSignedContract } from '../testing/documents.js';
 
 /**
  * Every id a mutation input carries must name something readable in the caller's organization:
@@ -146,6 +147,10 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   documentDelete: (f) => ({ id: f.document }),
   documentRestore: (f) => ({ id: f.trashedDocument }),
   documentPurge: (f) => ({ id: f.trashedDocument }),
+  deliverableCreate: (f) => ({ documentId: f.contract, title: 'Posts', quantity: 4, frequency: 'WEEKLY', dueDate: '2030-01-01', ownerId: f.userId }),
+  deliverableUpdate: (f) => ({ id: f.deliverable, title: 'Edited', ownerId: f.userId }),
+  deliverableProgressRecord: (f) => ({ id: f.deliverable, progress: 1 }),
+  deliverableDelete: (f) => ({ id: f.deliverable }),
 };
 
 /** Paths (`input.contacts.stageId`) of every ID-typed field reachable through an argument's input objects. */
@@ -306,6 +311,17 @@ async function buildFixture(owner: TestUser) {
   const document = (await data(owner, 'documentCreate', { name: 'Document' }, 'document { id }')).document.id as string;
   const trashedDocument = (await data(owner, 'documentCreate', { name: 'Old document' }, 'document { id }')).document.id as string;
   await data(owner, 'documentDelete', { id: trashedDocument }, 'deletedDocumentId');
+  // A signed contract with a deliverable (signed by hand: the signature flow has tests of its own).
+  const contract = (await data(owner, 'documentCreate', { name: 'Contract' }, 'document { id }')).document.id as string;
+  await markSignedContract(cell.database.url, contract);
+  const deliverable = (
+    await data(
+      owner,
+      'deliverableCreate',
+      { documentId: contract, title: 'Posts', quantity: 4, frequency: 'WEEKLY', dueDate: '2030-01-01' },
+      'deliverable { id }',
+    )
+  ).deliverable.id as string;
 
   // Files: two uploaded as a client does (a presigned PUT each), one of them in the trash, and one upload begun only.
   const begin = async (name: string) =>
@@ -370,6 +386,8 @@ async function buildFixture(owner: TestUser) {
       trashedNote,
       document,
       trashedDocument,
+      contract,
+      deliverable,
       file,
       trashedFile,
       image,

@@ -3,6 +3,7 @@ import { withClient } from '@cellgraph/kernel/testing';
 import { TEST_PASSWORD, waitForEmail, waitUntilSettled, type TestCell, type TestUser } from '../testing/cell-harness.js';
 import type { GraphQLData } from '../runtime/graphql-client.js';
 import type { ConnectionPlace } from '../testing/connection-walker.js';
+import { markSignedContract } from '../testing/documents.js';
 
 /**
  * The data every connection of cell `all` is walked over: each connection gets 5 to 8 rows. The
@@ -45,6 +46,7 @@ export const connectionPlaces: Record<string, (world: World) => { place: Connect
   'Query.files': () => ({ place: root }),
   'Query.folders': () => ({ place: root }),
   'Query.documents': () => ({ place: root }),
+  'Document.deliverables': (world) => ({ place: onNode(world.nodes.Document!, 'Document') }),
   'Folder.folders': (world) => ({ place: onNode(world.nodes.Folder!, 'Folder') }),
   'Query.taggedNodes': (world) => ({ place: root, args: `tagIds: [${JSON.stringify(world.tag)}], match: ANY` }),
   'User.assignedTasks': (world) => ({ place: onNode(world.owner.userId, 'User') }),
@@ -317,6 +319,14 @@ export async function buildWorld(cell: TestCell): Promise<World> {
       'document { id }',
     )
   )[0].document.id as string;
+  // deliverables: 7 on that Document, a signed contract, for Document.deliverables (due dates repeat).
+  await markSignedContract(cell.database.url, nodes.Document);
+  await many(
+    asMember,
+    'deliverableCreate',
+    range(7).map((index) => ({ documentId: nodes.Document, title: TITLES[index], quantity: 1, frequency: 'ONCE', dueDate: `2030-0${1 + (index % 3)}-01` })),
+    'deliverable { id }',
+  );
   // files: 7 uploaded files (a real presigned PUT each) for Query.files; the first is the File of the Node connections.
   nodes.File = (
     await uploadFiles(

@@ -13,6 +13,7 @@ import {
 } from '@cellgraph/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '../../../scripts/runtime/catalog.js';
+import { markSignedContract } from '../../../scripts/testing/documents.js';
 import { DELIVERABLE_PACE_JOB } from '../src/deliverable/deliverable.service.js';
 import { documentsSubgraph } from '../src/index.js';
 import type { DocumentsServices } from '../src/services.js';
@@ -55,16 +56,9 @@ const query = (principal: Principal, text: string, variables: Record<string, unk
 const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Deliverable { id title } } }';
 
 /** A document of `who`'s organization; `signedDaysAgo`: a signed contract (the signature flow is the signatures' tests' business). */
-async function contract(who: TestMember, signedDaysAgo: number | null = 0, type = 'CONTRACT'): Promise<string> {
+async function contract(who: TestMember, signedDaysAgo: number | null = 0, type: 'CONTRACT' | 'SOW' | 'PROPOSAL' = 'CONTRACT'): Promise<string> {
   const id = (await documents.mutate(who.principal, 'documentCreate', { name: `Contract ${uuidv7()}` }, 'document { id }')).document.id as string;
-  if (signedDaysAgo !== null)
-    await withClient(database.url, (client) =>
-      client.query(`UPDATE documents.documents SET type = $2, status = 'SIGNED', signed_at = now() - make_interval(days => $3) WHERE id = $1`, [
-        uuidOf(id),
-        type,
-        signedDaysAgo,
-      ]),
-    );
+  if (signedDaysAgo !== null) await markSignedContract(database.url, id, signedDaysAgo, type);
   return id;
 }
 const create = async (documentId: string, input: Record<string, unknown> = {}, who: TestMember = member) =>
