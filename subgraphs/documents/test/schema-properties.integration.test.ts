@@ -59,7 +59,9 @@ beforeAll(async () => {
   schema = buildClientSchema(introspection.data!);
   // TEMP until the document core lands: its type, status and signature date.
   await withClient(database.url, (client) =>
-    client.query('ALTER TABLE documents.documents ADD COLUMN IF NOT EXISTS type text, ADD COLUMN IF NOT EXISTS status text, ADD COLUMN IF NOT EXISTS signed_at timestamptz'),
+    client.query(
+      'ALTER TABLE documents.documents ADD COLUMN IF NOT EXISTS type text, ADD COLUMN IF NOT EXISTS status text, ADD COLUMN IF NOT EXISTS signed_at timestamptz',
+    ),
   );
 
   const contractOf = async (who: TestMember, name: string) => {
