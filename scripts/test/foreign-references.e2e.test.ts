@@ -151,6 +151,10 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   deliverableUpdate: (f) => ({ id: f.deliverable, title: 'Edited', ownerId: f.userId }),
   deliverableProgressRecord: (f) => ({ id: f.deliverable, progress: 1 }),
   deliverableDelete: (f) => ({ id: f.deliverable }),
+  clauseUpdate: (f) => ({ id: f.clause, body: '<p>Edited</p>' }),
+  clauseDelete: (f) => ({ id: f.clause }),
+  clauseRestore: (f) => ({ id: f.trashedClause }),
+  clausePurge: (f) => ({ id: f.trashedClause }),
 };
 
 /** Paths (`input.contacts.stageId`) of every ID-typed field reachable through an argument's input objects. */
@@ -322,6 +326,10 @@ async function buildFixture(owner: TestUser) {
       'deliverable { id }',
     )
   ).deliverable.id as string;
+  const clauseOf = async (title: string) =>
+    (await data(owner, 'clauseCreate', { title, category: 'General', body: '<p>Text</p>' }, 'clause { id }')).clause.id as string;
+  const [clause, trashedClause] = [await clauseOf('Clause'), await clauseOf('Old clause')];
+  await data(owner, 'clauseDelete', { id: trashedClause }, 'deletedClauseId');
 
   // Files: two uploaded as a client does (a presigned PUT each), one of them in the trash, and one upload begun only.
   const begin = async (name: string) =>
@@ -388,6 +396,8 @@ async function buildFixture(owner: TestUser) {
       trashedDocument,
       contract,
       deliverable,
+      clause,
+      trashedClause,
       file,
       trashedFile,
       image,

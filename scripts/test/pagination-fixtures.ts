@@ -47,6 +47,8 @@ export const connectionPlaces: Record<string, (world: World) => { place: Connect
   'Query.folders': () => ({ place: root }),
   'Query.documents': () => ({ place: root }),
   'Document.deliverables': (world) => ({ place: onNode(world.nodes.Document!, 'Document') }),
+  'Query.clauses': () => ({ place: root }),
+  'Clause.versions': (world) => ({ place: onNode(world.nodes.Clause!, 'Clause') }),
   'Folder.folders': (world) => ({ place: onNode(world.nodes.Folder!, 'Folder') }),
   'Query.taggedNodes': (world) => ({ place: root, args: `tagIds: [${JSON.stringify(world.tag)}], match: ANY` }),
   'User.assignedTasks': (world) => ({ place: onNode(world.owner.userId, 'User') }),
@@ -326,6 +328,21 @@ export async function buildWorld(cell: TestCell): Promise<World> {
     'deliverableCreate',
     range(7).map((index) => ({ documentId: nodes.Document, title: TITLES[index], quantity: 1, frequency: 'ONCE', dueDate: `2030-0${1 + (index % 3)}-01` })),
     'deliverable { id }',
+  );
+  // clauses: 7 in the library for Query.clauses; the first is the Clause of the Node connections, with 7 versions for Clause.versions.
+  nodes.Clause = (
+    await many(
+      asMember,
+      'clauseCreate',
+      range(7).map((index) => ({ title: TITLES[index], category: TITLES[6 - index], body: `<p>${index}</p>`, includeByDefault: index % 2 === 0 })),
+      'clause { id }',
+    )
+  )[0].clause.id as string;
+  await many(
+    asMember,
+    'clauseUpdate',
+    range(6).map((index) => ({ id: nodes.Clause, body: `<p>Version ${index + 2}</p>` })),
+    'clause { id }',
   );
   // files: 7 uploaded files (a real presigned PUT each) for Query.files; the first is the File of the Node connections.
   nodes.File = (

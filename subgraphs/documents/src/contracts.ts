@@ -35,6 +35,13 @@ const deliverablePace = z.object({
   quantity: z.number().int(),
   dueDate: z.string(),
 });
+/** A clause's tracked fields (all on `clause.created`, the changed ones on `clause.updated`; a new body is a new `version`). */
+const clauseFields = z.object({
+  title: z.string(),
+  category: z.string(),
+  includeByDefault: z.boolean(),
+  version: z.number().int(),
+});
 
 export const documentsEvents = {
   'document.created': z.object({ after: documentFields }),
@@ -57,6 +64,12 @@ export const documentsEvents = {
   /** Fell behind pace (the daily check or a change): its owner is notified. */
   'deliverable.behind_pace': deliverablePace,
   'deliverable.back_on_track': deliverablePace,
+  /** Clause library (subject: the Clause). */
+  'clause.created': z.object({ after: clauseFields }),
+  'clause.updated': z.object({ fields: z.array(z.string()), before: clauseFields.partial(), after: clauseFields.partial() }),
+  'clause.deleted': z.object({ title: z.string() }),
+  'clause.restored': empty,
+  'clause.purged': empty,
 } as const;
 
 /** The jobs documents accepts (`deliverable.pace_check`: the daily check; `today` a UTC date, default the day it runs). */

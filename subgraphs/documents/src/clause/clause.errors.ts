@@ -1,0 +1,10 @@
+import { userError } from '@cellgraph/kernel';
+
+/** Every code the clause aggregate answers with. */
+export const ClauseErrorCode = {
+  InvalidInput: 'CLAUSE_INVALID_INPUT',
+  NotFound: 'CLAUSE_NOT_FOUND',
+} as const;
+
+export const clauseNotFound = (field: (string | number)[] = ['input', 'id']) =>
+  userError(ClauseErrorCode.NotFound, 'No clause with this id exists in your organization', field);
