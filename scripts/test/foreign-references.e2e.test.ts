@@ -316,7 +316,7 @@ async function buildFixture(owner: TestUser) {
   const trashedDocument = (await data(owner, 'documentCreate', { name: 'Old document' }, 'document { id }')).document.id as string;
   await data(owner, 'documentDelete', { id: trashedDocument }, 'deletedDocumentId');
   // A signed contract with a deliverable (signed by hand: the signature flow has tests of its own).
-  const contract = (await data(owner, 'documentCreate', { name: 'Contract' }, 'document { id }')).document.id as string;
+  const contract = (await data(owner, 'documentCreate', { title: 'Contract' }, 'document { id }')).document.id as string;
   await markSignedContract(cell.database.url, contract);
   const deliverable = (
     await data(

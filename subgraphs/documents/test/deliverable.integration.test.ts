@@ -37,12 +37,6 @@ beforeAll(async () => {
   member = await testMember(database.url, 'member', owner.orgId);
   guest = await testMember(database.url, 'guest', owner.orgId);
   stranger = await testMember(database.url, 'owner');
-  // TEMP until the document core lands: its type, status and signature date.
-  await withClient(database.url, (client) =>
-    client.query(
-      'ALTER TABLE documents.documents ADD COLUMN IF NOT EXISTS type text, ADD COLUMN IF NOT EXISTS status text, ADD COLUMN IF NOT EXISTS signed_at timestamptz',
-    ),
-  );
 });
 afterAll(async () => {
   await harness?.stop();
@@ -56,8 +50,8 @@ const query = (principal: Principal, text: string, variables: Record<string, unk
 const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Deliverable { id title } } }';
 
 /** A document of `who`'s organization; `signedDaysAgo`: a signed contract (the signature flow is the signatures' tests' business). */
-async function contract(who: TestMember, signedDaysAgo: number | null = 0, type: 'CONTRACT' | 'SOW' | 'PROPOSAL' = 'CONTRACT'): Promise<string> {
-  const id = (await documents.mutate(who.principal, 'documentCreate', { name: `Contract ${uuidv7()}` }, 'document { id }')).document.id as string;
+async function contract(who: TestMember, signedDaysAgo: number | null = 0, type: 'contract' | 'sow' | 'proposal' = 'contract'): Promise<string> {
+  const id = (await documents.mutate(who.principal, 'documentCreate', { title: `Contract ${uuidv7()}` }, 'document { id }')).document.id as string;
   if (signedDaysAgo !== null) await markSignedContract(database.url, id, signedDaysAgo, type);
   return id;
 }
@@ -77,7 +71,7 @@ describe('deliverables', () => {
     const draft = await contract(member, null);
     const input = { documentId: draft, title: 'Posts', quantity: 4, frequency: 'WEEKLY', dueDate: day(30) };
     expect(await documents.refused(member.principal, 'deliverableCreate', input)).toEqual(['DOCUMENT_NOT_SIGNED_CONTRACT']);
-    const proposal = await contract(member, 0, 'PROPOSAL');
+    const proposal = await contract(member, 0, 'proposal');
     expect(await documents.refused(member.principal, 'deliverableCreate', { ...input, documentId: proposal })).toEqual(['DOCUMENT_NOT_SIGNED_CONTRACT']);
 
     const signed = await contract(member, 3);
@@ -96,7 +90,7 @@ describe('deliverables', () => {
       owner: { id: owner.globalUserId },
       document: { id: signed },
     });
-    const sow = await contract(member, 0, 'SOW');
+    const sow = await contract(member, 0, 'sow');
     expect((await create(sow, { title: 'Report', frequency: 'ONCE', dueDate: day(10) })).owner).toEqual({ id: member.globalUserId });
     const video = await create(signed, { title: 'Video', quantity: 1, frequency: 'ONCE', dueDate: day(20), platform: 'YouTube' });
 
@@ -165,7 +159,9 @@ describe('deliverables', () => {
     expect(events[5]).toMatchObject({ actor_id: member.userId, data: { ownerId: member.userId, progress: 3, expectedProgress: 6, quantity: 12 } });
 
     // A contract no longer signed (voided) freezes its deliverables.
-    await withClient(database.url, (client) => client.query(`UPDATE documents.documents SET status = 'VOID' WHERE id = $1`, [uuidOf(signed)]));
+    await withClient(database.url, (client) =>
+      client.query(`UPDATE documents.documents SET status = 'void', void_reason = 'Cancelled' WHERE id = $1`, [uuidOf(signed)]),
+    );
     expect(await documents.refused(member.principal, 'deliverableProgressRecord', { id: late.id, progress: 3 })).toEqual(['DOCUMENT_NOT_SIGNED_CONTRACT']);
   });
 
