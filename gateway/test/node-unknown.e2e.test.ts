@@ -53,7 +53,7 @@ const realIdOf: Record<string, (user: TestUser) => Promise<string>> = {
   Deal: async (user) =>
     mutate(user, 'dealCreate', { title: 'Hidden deal', contactId: await realIdOf.Contact!(user), pipelineId: await realIdOf.Pipeline!(user) }, 'deal'),
   Note: (user) => mutate(user, 'noteCreate', { title: 'Hidden note', visibility: 'ORGANIZATION' }, 'note'),
-  Document: (user) => mutate(user, 'documentCreate', { name: 'Hidden document' }, 'document'),
+  Document: (user) => mutate(user, 'documentCreate', { title: 'Hidden document' }, 'document'),
   Deliverable: async (user) => {
     const documentId = await realIdOf.Document!(user);
     await markSignedContract(cell.database.url, documentId);

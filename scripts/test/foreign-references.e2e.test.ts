@@ -143,7 +143,10 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   folderPurge: (f) => ({ id: f.trashedFolder }),
   userAvatarSet: (f) => ({ userId: f.colleagueId, fileId: f.image }),
   boardPurge: (f) => ({ id: f.trashedBoard }),
-  documentUpdate: (f) => ({ id: f.document, name: 'Edited' }),
+  documentCreate: (f) => ({ title: 'Document', ownerId: f.userId, aboutIds: [f.contact] }),
+  documentUpdate: (f) => ({ id: f.document, title: 'Edited', ownerId: f.userId, aboutIds: [f.deal] }),
+  documentStatusSet: (f) => ({ id: f.document, status: 'INTERNAL_REVIEW' }),
+  documentVoid: (f) => ({ id: f.document, reason: 'Cancelled' }),
   documentDelete: (f) => ({ id: f.document }),
   documentRestore: (f) => ({ id: f.trashedDocument }),
   documentPurge: (f) => ({ id: f.trashedDocument }),
@@ -312,8 +315,8 @@ async function buildFixture(owner: TestUser) {
   const trashedNote = (await data(owner, 'noteCreate', { title: 'Old note' }, 'note { id }')).note.id as string;
   await data(owner, 'noteDelete', { id: trashedNote }, 'note { id }');
 
-  const document = (await data(owner, 'documentCreate', { name: 'Document' }, 'document { id }')).document.id as string;
-  const trashedDocument = (await data(owner, 'documentCreate', { name: 'Old document' }, 'document { id }')).document.id as string;
+  const document = (await data(owner, 'documentCreate', { title: 'Document' }, 'document { id }')).document.id as string;
+  const trashedDocument = (await data(owner, 'documentCreate', { title: 'Old document' }, 'document { id }')).document.id as string;
   await data(owner, 'documentDelete', { id: trashedDocument }, 'deletedDocumentId');
   // A signed contract with a deliverable (signed by hand: the signature flow has tests of its own).
   const contract = (await data(owner, 'documentCreate', { title: 'Contract' }, 'document { id }')).document.id as string;

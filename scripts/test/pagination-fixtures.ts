@@ -312,12 +312,12 @@ export async function buildWorld(cell: TestCell): Promise<World> {
     Deal: deal,
     Pipeline: pipeline,
   };
-  // documents (npm run new:subgraph): 7 documents for Query.documents; the first is the Document of the Node connections.
+  // documents: 7 documents for Query.documents; the first is the Document of the Node connections.
   nodes.Document = (
     await many(
       asMember,
       'documentCreate',
-      range(7).map((index) => ({ name: TITLES[index] })),
+      range(7).map((index) => ({ title: TITLES[index] })),
       'document { id }',
     )
   )[0].document.id as string;

@@ -3,15 +3,28 @@ import { z } from 'zod';
 /*
  * The documents module's public contracts (`@cellgraph/documents/contracts`): the events it emits
  * (type → schema of `data`) — the only part of documents other modules may import. Values are as
- * consumers receive them (JSON: dates are ISO strings).
+ * consumers receive them (JSON: dates are ISO strings, user ids are uuids). Every event is about
+ * the document (its subject).
  */
 
 const empty = z.object({});
 
-/** A document's tracked fields (all on `document.created`, the changed ones on `document.updated`). */
+export const DOCUMENT_TYPES = ['contract', 'proposal', 'sow', 'nda', 'template', 'other'] as const;
+export const DOCUMENT_STATUSES = ['draft', 'internal_review', 'client_review', 'sent', 'signed', 'expired', 'void'] as const;
+const status = z.enum(DOCUMENT_STATUSES);
+
+/**
+ * A document's tracked fields (all on `document.created`, the changed ones on `document.updated`).
+ * The content is too large for an event: a changed content is named in `fields` (`content`) without values.
+ */
 const documentFields = z.object({
-  name: z.string(),
-  description: z.string().nullable(),
+  title: z.string(),
+  type: z.enum(DOCUMENT_TYPES),
+  status,
+  expiresAt: z.string().nullable(),
+  ownerId: z.string(),
+  aboutIds: z.array(z.string()),
+  metadata: z.record(z.string(), z.unknown()),
 });
 
 const frequency = z.enum(['ONCE', 'WEEKLY', 'MONTHLY', 'QUARTERLY']);
@@ -35,6 +48,9 @@ const deliverablePace = z.object({
   quantity: z.number().int(),
   dueDate: z.string(),
 });
+/** What every status event carries for routing: the title and the owner (uuid) to tell. */
+const about = { title: z.string(), ownerId: z.string() };
+
 /** A clause's tracked fields (all on `clause.created`, the changed ones on `clause.updated`; a new body is a new `version`). */
 const clauseFields = z.object({
   title: z.string(),
@@ -45,7 +61,15 @@ const clauseFields = z.object({
 
 export const documentsEvents = {
   'document.created': z.object({ after: documentFields }),
-  'document.updated': z.object({ fields: z.array(z.string()), before: documentFields.partial(), after: documentFields.partial() }),
+  'document.updated': z.object({ fields: z.array(z.string()), before: documentFields.partial(), after: documentFields.partial(), title: z.string() }),
+  /**
+   * Its status moved (by hand, or driven by approvals, review, signatures or the expiry job: `cause`).
+   * EXPIRED and VOID also have their own event (`document.expired`, `document.voided`).
+   */
+  'document.status_changed': z.object({ from: status, to: status, cause: z.string(), ...about }),
+  /** Its `expiresAt` passed while SENT or SIGNED: the daily job made it EXPIRED. */
+  'document.expired': z.object({ from: status, expiresAt: z.string(), ...about }),
+  'document.voided': z.object({ from: status, reason: z.string(), ...about }),
   /** Moved to the trash; `title` is what the cell's trash shows. */
   'document.deleted': z.object({ title: z.string() }),
   'document.restored': empty,

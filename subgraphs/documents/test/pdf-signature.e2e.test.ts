@@ -22,9 +22,12 @@ const data = async (who: TestUser, query: string, variables: Record<string, unkn
   expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
   return result.data!;
 };
-const createDocument = async (who: TestUser, name: string, description: string): Promise<string> =>
-  (await data(who, 'mutation($input: DocumentCreateInput!) { documentCreate(input: $input) { document { id } } }', { input: { name, description } }))
-    .documentCreate.document.id;
+const createDocument = async (who: TestUser, title: string, text: string): Promise<string> =>
+  (
+    await data(who, 'mutation($input: DocumentCreateInput!) { documentCreate(input: $input) { document { id } } }', {
+      input: { title, content: `<p>${text}</p>` },
+    })
+  ).documentCreate.document.id;
 
 const PDF = 'mutation($input: DocumentPdfInput!) { documentPdf(input: $input) { file { id } userErrors { code field message } } }';
 const FILE = 'query($id: ID!) { file(id: $id) { name contentType size aboutId downloadUrl } }';

@@ -21,6 +21,7 @@ export * from './db/prepare.js';
 export * from './db/provision.js';
 export * from './db/tenant-sql.js';
 export * from './errors/mask.js';
+export * from './errors/bounded-json.js';
 export * from './errors/user-errors.js';
 export * from './errors/validation.js';
 export * from './federation/build-federated-schema.js';

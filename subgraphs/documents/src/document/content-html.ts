@@ -78,7 +78,8 @@ export function sanitizeContent(html: string): string {
     .filter((_, node) => node.type === 'comment' || node.type === 'directive' || node.type === 'cdata')
     .remove();
   // Document order: a dropped element takes its descendants with it; an unwrapped one hands them to its parent.
-  for (const element of $.root().find('*').toArray()) {
+  for (const element of $('*').toArray()) {
+    if (!('attribs' in element)) continue;
     const tag = element.tagName.toLowerCase();
     if (DROPPED_TAGS.has(tag) || element.type === 'script' || element.type === 'style') {
       $(element).remove();

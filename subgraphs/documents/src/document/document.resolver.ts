@@ -11,7 +11,9 @@ import {
   DocumentPayload,
   DocumentRestoreInput,
   DocumentsArgs,
+  DocumentStatusSetInput,
   DocumentUpdateInput,
+  DocumentVoidInput,
 } from './document.inputs.js';
 import { loadDocument } from './document.loaders.js';
 
@@ -32,14 +34,24 @@ export class DocumentResolver {
     return this.services.documents.list(context.request, args);
   }
 
-  @Mutation(() => DocumentPayload, { nullable: true })
+  @Mutation(() => DocumentPayload, { nullable: true, description: 'Create a document (DRAFT).' })
   documentCreate(@Arg('input', () => DocumentCreateInput) input: DocumentCreateInput, @Ctx() context: Context): Promise<DocumentPayload> {
     return mutationPayload(async () => ({ document: await this.services.documents.create(context.request, input) }));
   }
 
-  @Mutation(() => DocumentPayload, { nullable: true })
+  @Mutation(() => DocumentPayload, { nullable: true, description: 'Change a document’s title, type, content, metadata, expiry, owner or what it concerns.' })
   documentUpdate(@Arg('input', () => DocumentUpdateInput) input: DocumentUpdateInput, @Ctx() context: Context): Promise<DocumentPayload> {
     return mutationPayload(async () => ({ document: await this.services.documents.update(context.request, input) }));
+  }
+
+  @Mutation(() => DocumentPayload, { nullable: true, description: 'Move a document to another status by hand (along the allowed transitions).' })
+  documentStatusSet(@Arg('input', () => DocumentStatusSetInput) input: DocumentStatusSetInput, @Ctx() context: Context): Promise<DocumentPayload> {
+    return mutationPayload(async () => ({ document: await this.services.documents.setStatus(context.request, input) }));
+  }
+
+  @Mutation(() => DocumentPayload, { nullable: true, description: 'Cancel a document for good (VOID), with the reason.' })
+  documentVoid(@Arg('input', () => DocumentVoidInput) input: DocumentVoidInput, @Ctx() context: Context): Promise<DocumentPayload> {
+    return mutationPayload(async () => ({ document: await this.services.documents.void(context.request, input) }));
   }
 
   @Mutation(() => DocumentDeletePayload, { nullable: true, description: 'Move a document to the trash (it can be restored).' })
@@ -52,8 +64,18 @@ export class DocumentResolver {
     return mutationPayload(async () => ({ document: await this.services.documents.restore(context.request, input) }));
   }
 
+  @FieldResolver(() => UserRef, { description: 'Who owns it (default its creator).' })
+  owner(@Root() document: Document): UserRef {
+    return UserRef.of(document.ownerId);
+  }
+
   @FieldResolver(() => UserRef, { nullable: true, description: 'Who created it.' })
   createdBy(@Root() document: Document): UserRef {
     return UserRef.of(document.createdBy);
+  }
+
+  @FieldResolver(() => [ID], { description: 'The global ids of the objects it concerns (a contact, a deal, …; `about` resolves them).' })
+  aboutIds(@Root() document: Document): string[] {
+    return document.aboutIds;
   }
 }

@@ -1,13 +1,18 @@
 import {
   AggregateAccess,
+  boundedJsonObject,
   filterToSql,
   globalIdOf,
   idempotent,
   OrderDirection,
   paginate,
+  parseGlobalId,
+  principalOrgId,
   requireOrgId,
   requireUserId,
+  requireVisibleNodes,
   sortKeysFor,
+  toGlobalId,
   TrackedFields,
   uuidv7,
   validateInput,
@@ -15,28 +20,74 @@ import {
   type Connection,
   type Database,
   type FilterSpec,
+  type GraphClient,
   type OrderField,
+  type PublishedEvent,
   type RequestContext,
 } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { Document } from './document.entity.js';
-import { DocumentErrorCode, documentNotFound } from './document.errors.js';
-import type { DocumentCreateInput, DocumentFilter, DocumentUpdateInput, DocumentsArgs } from './document.inputs.js';
+import { ContentTooLargeError, sanitizeContent } from './content-html.js';
+import { canTransition, EXPIRABLE_STATUSES, isLocked, SYSTEM_ONLY_STATUSES, type DocumentStatusCause } from './document-status.js';
+import { Document, DocumentStatus, DocumentType } from './document.entity.js';
+import {
+  documentAboutNotFound,
+  DocumentErrorCode,
+  documentInvalidContent,
+  documentInvalidTransition,
+  documentLocked,
+  documentNotFound,
+  documentOwnerNotMember,
+} from './document.errors.js';
+import type { DocumentCreateInput, DocumentFilter, DocumentStatusSetInput, DocumentsArgs, DocumentUpdateInput, DocumentVoidInput } from './document.inputs.js';
+import { DocumentChange } from './document.live.js';
 
-const name = z.string().trim().min(1, 'Name is required').max(200, 'Name must be at most 200 characters');
-const description = z.string().max(10_000, 'Description must be at most 10,000 characters').nullable();
-const createInput = z.object({ name, description: description.optional() });
-const updateInput = z.object({ id: globalIdOf('Document'), name: name.optional(), description: description.optional() });
+/** The daily job that marks lapsed documents EXPIRED. */
+export const DOCUMENT_EXPIRY_SWEEP_JOB = 'document.expiry-sweep';
+export const DOCUMENT_EXPIRY_SWEEP_EVERY_MS = 24 * 60 * 60 * 1000;
+
+const title = z.string().trim().min(1, 'The title is required').max(300, 'The title must be at most 300 characters');
+const content = z.string();
+const metadata = boundedJsonObject({ maxBytes: 16_384, maxDepth: 5 });
+const aboutIds = z.array(z.string().min(1).max(200)).max(20, 'At most 20 objects');
+const fields = {
+  title,
+  type: z.enum(DocumentType),
+  content: content.nullish(),
+  metadata: metadata.nullish(),
+  expiresAt: z.date().nullish(),
+  ownerId: globalIdOf('User').nullish(),
+  aboutIds: aboutIds.nullish(),
+};
+const createInput = z.object(fields);
+const updateInput = z.object({ ...fields, id: globalIdOf('Document'), title: title.nullish(), type: fields.type.nullish() });
+const statusInput = z.object({ id: globalIdOf('Document'), status: z.enum(DocumentStatus) });
+const voidInput = z.object({ id: globalIdOf('Document'), reason: z.string().trim().min(1, 'A reason is required').max(2_000, 'At most 2,000 characters') });
 const idInput = z.object({ id: globalIdOf('Document') });
 
-/** The fields its events carry before and after a change. */
-const TRACKED = TrackedFields.of(Document, ['name', 'description']);
+/** The fields its events carry before and after a change (the content only by name: see contracts). */
+const TRACKED = TrackedFields.of(Document, ['title', 'type', 'status', 'expiresAt', 'ownerId', 'aboutIds', 'metadata']);
+/** Fields that a SIGNED, EXPIRED or VOID document keeps as they are. */
+const FROZEN = ['title', 'type', 'content'] as const;
 
 const filterSpec: FilterSpec = {
   id: { path: 'document.id', kind: 'id', idType: 'Document' },
-  name: { path: 'document.name', kind: 'string' },
+  title: { path: 'document.title', kind: 'string' },
+  type: { path: 'document.type', kind: 'enum' },
+  status: { path: 'document.status', kind: 'enum' },
+  aboutId: {
+    kind: 'computed',
+    toSql: (input, bind) => {
+      const { eq, in: anyOf } = (input ?? {}) as { eq?: string | null; in?: string[] | null };
+      const terms: string[] = [];
+      if (eq) terms.push(`document.about_ids @> ARRAY[${bind(eq)}]::text[]`);
+      if (anyOf) terms.push(`document.about_ids && CAST(${bind(anyOf)} AS text[])`);
+      return terms;
+    },
+  },
+  ownerId: { path: 'document.ownerId', kind: 'id', idType: 'User' },
   createdBy: { path: 'document.createdBy', kind: 'id', idType: 'User' },
+  expiresAt: { path: 'document.expiresAt', kind: 'datetime' },
   createdAt: { path: 'document.createdAt', kind: 'datetime' },
   updatedAt: { path: 'document.updatedAt', kind: 'datetime' },
 };
@@ -44,7 +95,9 @@ const filterSpec: FilterSpec = {
 const orderFields: Record<string, OrderField> = {
   createdAt: { path: 'document.createdAt', sqlType: 'timestamptz' },
   updatedAt: { path: 'document.updatedAt', sqlType: 'timestamptz' },
-  name: { path: 'document.name', sqlType: 'text' },
+  title: { path: 'document.title', sqlType: 'text' },
+  expiresAt: { path: 'document.expiresAt', sqlType: 'timestamptz' },
+  statusChangedAt: { path: 'document.statusChangedAt', sqlType: 'timestamptz' },
 };
 const idOrder: OrderField = { path: 'document.id', sqlType: 'uuid' };
 const newestFirst = [{ field: 'createdAt', direction: OrderDirection.DESC }];
@@ -52,7 +105,8 @@ const newestFirst = [{ field: 'createdAt', direction: OrderDirection.DESC }];
 /**
  * Documents of the caller's organization: rules, permission checks, transactions, events and
  * queries. Members read and change every document; guests only those shared with them (or their
- * teams). Deleting moves a document to the trash; every change emits its event.
+ * teams). The status moves only along DOCUMENT_TRANSITIONS, through `transition` (also for
+ * approvals, review and signatures); deleting moves a document to the trash; every change emits its event.
  */
 export class DocumentService {
   readonly access: AggregateAccess<Document>;
@@ -60,6 +114,7 @@ export class DocumentService {
   constructor(
     private readonly db: Database,
     private readonly authz: Authorizer,
+    private readonly graph: GraphClient,
   ) {
     this.access = new AggregateAccess(db, authz, { type: 'Document', entity: Document, table: 'documents.documents', notFound: documentNotFound });
   }
@@ -80,6 +135,9 @@ export class DocumentService {
     const actorId = requireUserId(request);
     await this.authz.require(request, 'write', 'Document');
     const valid = validateInput(createInput, input, DocumentErrorCode.InvalidInput);
+    const html = cleanContent(valid.content ?? '');
+    const ownerId = valid.ownerId ? await this.requireOwner(orgId, valid.ownerId) : actorId;
+    const about = await this.visibleAbout(request, valid.aboutIds ?? []);
     return this.db.transaction(request, (em) =>
       idempotent(em, this.db.schema, {
         key: input.idempotencyKey,
@@ -87,7 +145,20 @@ export class DocumentService {
         input: valid,
         create: async () => {
           const document = await em.save(
-            em.create(Document, { id: uuidv7(), orgId, name: valid.name, description: valid.description ?? null, createdBy: actorId }),
+            em.create(Document, {
+              id: uuidv7(),
+              orgId,
+              title: valid.title,
+              type: valid.type,
+              status: DocumentStatus.DRAFT,
+              content: html,
+              metadata: valid.metadata ?? {},
+              expiresAt: valid.expiresAt ?? null,
+              ownerId,
+              aboutIds: about,
+              voidReason: null,
+              createdBy: actorId,
+            }),
           );
           await this.emit(em, document, 'document.created', { after: TRACKED.snapshot(document) });
           return document;
@@ -99,17 +170,109 @@ export class DocumentService {
 
   async update(request: RequestContext, input: DocumentUpdateInput): Promise<Document> {
     const { id, ...changes } = validateInput(updateInput, input, DocumentErrorCode.InvalidInput);
+    const orgId = requireOrgId(request);
+    const html = changes.content === undefined || changes.content === null ? undefined : cleanContent(changes.content);
+    const ownerId = changes.ownerId ? await this.requireOwner(orgId, changes.ownerId) : undefined;
+    const about = changes.aboutIds ? await this.visibleAbout(request, changes.aboutIds) : undefined;
     return this.db.transaction(request, async (em) => {
       const document = await this.access.loadForUpdate(em, request, 'write', id);
+      const next: Partial<Document> = {
+        title: changes.title ?? undefined,
+        type: changes.type ?? undefined,
+        content: html,
+        metadata: changes.metadata ?? undefined,
+        // null clears the expiry; left out keeps it.
+        expiresAt: changes.expiresAt,
+        ownerId,
+        aboutIds: about,
+      };
+      const frozen = FROZEN.find((field) => next[field] !== undefined && next[field] !== document[field]);
+      if (frozen && isLocked(document.status)) throw documentLocked(document.status, ['input', frozen]);
       const before = TRACKED.snapshot(document);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value !== undefined) Object.assign(document, { [key]: value });
-      }
+      const contentChanged = html !== undefined && html !== document.content;
+      for (const [key, value] of Object.entries(next)) if (value !== undefined) Object.assign(document, { [key]: value });
       const saved = await em.save(document);
       const change = TRACKED.change(before, TRACKED.snapshot(saved));
-      if (change) await this.emit(em, saved, 'document.updated', change);
+      if (change || contentChanged) {
+        const fields = [...(change?.fields ?? []), ...(contentChanged ? ['content'] : [])];
+        await this.emit(em, saved, 'document.updated', { fields, before: change?.before ?? {}, after: change?.after ?? {}, title: saved.title });
+      }
       return saved;
     });
+  }
+
+  /** A status set by hand: any allowed move but to SIGNED and EXPIRED (the system's) and VOID (`void`, with a reason). */
+  async setStatus(request: RequestContext, input: DocumentStatusSetInput): Promise<Document> {
+    const valid = validateInput(statusInput, input, DocumentErrorCode.InvalidInput);
+    return this.db.transaction(request, async (em) => {
+      const document = await this.access.loadForUpdate(em, request, 'write', valid.id);
+      if (SYSTEM_ONLY_STATUSES.includes(valid.status) || valid.status === DocumentStatus.VOID) {
+        throw documentInvalidTransition(document.status, valid.status);
+      }
+      return this.transition(em, document, valid.status, 'manual');
+    });
+  }
+
+  /** Cancels a document for good, with the reason (`document.voided`). */
+  async void(request: RequestContext, input: DocumentVoidInput): Promise<Document> {
+    const valid = validateInput(voidInput, input, DocumentErrorCode.InvalidInput);
+    return this.db.transaction(request, async (em) => {
+      const document = await this.access.loadForUpdate(em, request, 'write', valid.id);
+      const from = document.status;
+      document.voidReason = valid.reason;
+      const saved = await this.transition(em, document, DocumentStatus.VOID, 'manual', ['input', 'id']);
+      await this.emit(em, saved, 'document.voided', { from, reason: valid.reason, title: saved.title, ownerId: saved.ownerId });
+      return saved;
+    });
+  }
+
+  /**
+   * Moves a document (loaded for update in `em`'s transaction, by a caller that checked permissions)
+   * to `to`, when DOCUMENT_TRANSITIONS allows it (DOCUMENT_INVALID_TRANSITION otherwise), and emits
+   * `document.status_changed` with what caused it. The one way every part of the module changes a status.
+   */
+  async transition(
+    em: EntityManager,
+    document: Document,
+    to: DocumentStatus,
+    cause: DocumentStatusCause,
+    field: (string | number)[] = ['input', 'status'],
+  ): Promise<Document> {
+    const from = document.status;
+    if (!canTransition(from, to)) throw documentInvalidTransition(from, to, field);
+    document.status = to;
+    document.statusChangedAt = new Date();
+    const saved = await em.save(document);
+    await this.emit(em, saved, 'document.status_changed', { from, to, cause, title: saved.title, ownerId: saved.ownerId });
+    return saved;
+  }
+
+  /**
+   * The daily expiry job: every SENT or SIGNED document whose `expiresAt` has passed becomes
+   * EXPIRED (`document.status_changed` with cause `expiry`, and `document.expired`). Idempotent: a
+   * document already expired is no longer found, and each is checked again under its row lock.
+   */
+  async expireLapsed(now = new Date()): Promise<number> {
+    const lapsed: { id: string; org_id: string }[] = await this.db.maintenanceTransaction((em) =>
+      em.query(
+        `SELECT id, org_id FROM documents.documents
+         WHERE deleted_at IS NULL AND status = ANY($1::text[]) AND expires_at <= $2 ORDER BY expires_at LIMIT 10000`,
+        [EXPIRABLE_STATUSES, now],
+      ),
+    );
+    let expired = 0;
+    for (const row of lapsed) {
+      const done = await this.db.transaction({ orgId: row.org_id, userId: null }, async (em) => {
+        const document = await em.findOne(Document, { where: { id: row.id }, lock: { mode: 'pessimistic_write' } });
+        if (!document || !EXPIRABLE_STATUSES.includes(document.status) || !document.expiresAt || document.expiresAt > now) return false;
+        const from = document.status;
+        const saved = await this.transition(em, document, DocumentStatus.EXPIRED, 'expiry');
+        await this.emit(em, saved, 'document.expired', { from, expiresAt: saved.expiresAt!.toISOString(), title: saved.title, ownerId: saved.ownerId });
+        return true;
+      });
+      if (done) expired++;
+    }
+    return expired;
   }
 
   /** Moves a document to the trash (soft delete); it disappears from lists and references. */
@@ -118,7 +281,7 @@ export class DocumentService {
     await this.db.transaction(request, async (em) => {
       const document = await this.access.loadForUpdate(em, request, 'write', id);
       await em.softDelete(Document, { id });
-      await this.emit(em, document, 'document.deleted', { title: document.name });
+      await this.emit(em, document, 'document.deleted', { title: document.title });
     });
     return input.id;
   }
@@ -136,8 +299,42 @@ export class DocumentService {
     });
   }
 
+  /** One `document.*` event for a `documentChanged(id:)` subscriber: null when it is another document's or the subscriber cannot read it. */
+  async liveChange(request: RequestContext, event: PublishedEvent, filter: { id: string }): Promise<DocumentChange | null> {
+    if (event.subject?.type !== 'Document' || !event.type.startsWith('document.') || event.orgId !== principalOrgId(request.principal)) return null;
+    if (event.subject.id !== filter.id) return null;
+    const document = await this.db.transaction(request, (em) => em.findOne(Document, { where: { id: filter.id }, withDeleted: true }));
+    if (!document) return null;
+    const [reads] = await this.access.readableOf(request, [document]);
+    if (!reads) return null;
+    return Object.assign(new DocumentChange(), {
+      event: event.type,
+      occurredAt: new Date(event.occurredAt),
+      documentId: toGlobalId('Document', document.id),
+      document: document.deletedAt ? null : document,
+      changedFields: event.type === 'document.updated' && Array.isArray(event.data?.fields) ? (event.data.fields as string[]) : [],
+      actorId: event.actorId,
+    });
+  }
+
   private emit(em: EntityManager, document: Document, type: string, data: Record<string, unknown>): Promise<void> {
     return this.db.emit(em, { type, orgId: document.orgId, subject: { type: 'Document', id: document.id }, data });
+  }
+
+  /** DOCUMENT_OWNER_NOT_MEMBER unless the user is an owner, admin or member of the organization (a guest cannot own). */
+  private async requireOwner(orgId: string, userId: string): Promise<string> {
+    const role = await this.authz.roleOf(orgId, userId);
+    if (!role || role === 'guest') throw documentOwnerNotMember();
+    return userId;
+  }
+
+  /** The objects a document may concern: each must exist and be readable by the caller (asked of the graph). */
+  private async visibleAbout(request: RequestContext, ids: string[]): Promise<string[]> {
+    const unique = [...new Set(ids)];
+    const malformed = unique.find((id) => !parseGlobalId(id));
+    if (malformed) throw documentAboutNotFound(['input', 'aboutIds', ids.indexOf(malformed)]);
+    await requireVisibleNodes(this.graph, request, unique, (index) => documentAboutNotFound(['input', 'aboutIds', ids.indexOf(unique[index]!)]));
+    return unique;
   }
 
   private query(em: EntityManager, filter: DocumentFilter | null | undefined) {
@@ -145,5 +342,15 @@ export class DocumentService {
     const condition = filterToSql(filter as Record<string, unknown> | null | undefined, filterSpec);
     if (condition) query.andWhere(condition.sql, condition.params);
     return query;
+  }
+}
+
+/** Sanitized content, or DOCUMENT_INVALID_INPUT at `content` when it is too large. */
+function cleanContent(html: string): string {
+  try {
+    return sanitizeContent(html);
+  } catch (error) {
+    if (error instanceof ContentTooLargeError) throw documentInvalidContent(error.message);
+    throw error;
   }
 }

@@ -1,5 +1,4 @@
 import { globalIdOf, storeGeneratedFile, toGlobalId, validateInput, type GraphClient, type RequestContext } from '@cellgraph/kernel';
-import { load } from 'cheerio';
 import { z } from 'zod';
 import { DocumentErrorCode, documentNotFound } from '../document/document.errors.js';
 import type { Document } from '../document/document.entity.js';
@@ -9,11 +8,9 @@ import { renderPdf } from './html-pdf.js';
 
 const pdfInput = z.object({ id: globalIdOf('Document'), redline: z.boolean() });
 
-/** What a document's PDF shows: its title and content (until documents have HTML content, the description as a paragraph). */
+/** What a document's PDF shows: its title and its (sanitized) HTML content. */
 export function pdfSourceOf(document: Document): { title: string; html: string } {
-  const $ = load('<p></p>', null, false);
-  $('p').text(document.description ?? '');
-  return { title: document.name, html: $.html() };
+  return { title: document.title, html: document.content };
 }
 
 /**
@@ -33,7 +30,7 @@ export class DocumentPdfService {
     if (!document) throw documentNotFound();
     const bytes = await renderPdf({ ...pdfSourceOf(document), redline });
     const file = await storeGeneratedFile(this.graph, request, {
-      name: `${document.name}${redline ? ' (redline)' : ''}.pdf`,
+      name: `${document.title}${redline ? ' (redline)' : ''}.pdf`,
       contentType: 'application/pdf',
       bytes,
       aboutId: toGlobalId('Document', document.id),
