@@ -147,6 +147,7 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   documentUpdate: (f) => ({ id: f.document, title: 'Edited', ownerId: f.userId, aboutIds: [f.deal] }),
   documentStatusSet: (f) => ({ id: f.document, status: 'INTERNAL_REVIEW' }),
   documentVoid: (f) => ({ id: f.document, reason: 'Cancelled' }),
+  documentPdf: (f) => ({ id: f.document, redline: false }),
   documentDelete: (f) => ({ id: f.document }),
   documentRestore: (f) => ({ id: f.trashedDocument }),
   documentPurge: (f) => ({ id: f.trashedDocument }),
@@ -154,6 +155,11 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   deliverableUpdate: (f) => ({ id: f.deliverable, title: 'Edited', ownerId: f.userId }),
   deliverableProgressRecord: (f) => ({ id: f.deliverable, progress: 1 }),
   deliverableDelete: (f) => ({ id: f.deliverable }),
+  documentRevise: (f) => ({ id: f.document, description: 'Edit', content: '<p>Edited</p>' }),
+  documentChangeAccept: (f) => ({ id: f.documentChange }),
+  documentChangeReject: (f) => ({ id: f.documentChange }),
+  documentRevisionAccept: (f) => ({ id: f.document, revision: 1 }),
+  documentRevisionReject: (f) => ({ id: f.document, revision: 1 }),
   clauseUpdate: (f) => ({ id: f.clause, body: '<p>Edited</p>' }),
   clauseDelete: (f) => ({ id: f.clause }),
   clauseRestore: (f) => ({ id: f.trashedClause }),
@@ -315,7 +321,11 @@ async function buildFixture(owner: TestUser) {
   const trashedNote = (await data(owner, 'noteCreate', { title: 'Old note' }, 'note { id }')).note.id as string;
   await data(owner, 'noteDelete', { id: trashedNote }, 'note { id }');
 
-  const document = (await data(owner, 'documentCreate', { title: 'Document' }, 'document { id }')).document.id as string;
+  const document = (await data(owner, 'documentCreate', { title: 'Document', content: '<p data-field="terms">1</p>' }, 'document { id }')).document
+    .id as string;
+  const documentChange = (
+    await data(owner, 'documentRevise', { id: document, description: 'Terms', fields: [{ field: 'terms', value: '2' }] }, 'revision { changes { id } }')
+  ).revision.changes[0].id as string;
   const trashedDocument = (await data(owner, 'documentCreate', { title: 'Old document' }, 'document { id }')).document.id as string;
   await data(owner, 'documentDelete', { id: trashedDocument }, 'deletedDocumentId');
   // A signed contract with a deliverable (signed by hand: the signature flow has tests of its own).
@@ -396,6 +406,7 @@ async function buildFixture(owner: TestUser) {
       note,
       trashedNote,
       document,
+      documentChange,
       trashedDocument,
       contract,
       deliverable,

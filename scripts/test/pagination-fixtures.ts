@@ -80,6 +80,7 @@ export const connectionPlaces: Record<string, (world: World) => { place: Connect
     },
   }),
   'Note.revisions': (world) => ({ place: onNode(world.nodes.Note!, 'Note') }),
+  'Document.revisions': (world) => ({ place: onNode(world.nodes.Document!, 'Document') }),
   'Comment.replies': (world) => ({
     place: {
       wrap: (connection) => `node(id: ${JSON.stringify(world.task)}) { ... on Task { comments(first: 10) { nodes { id ${connection} } } } }`,
@@ -312,16 +313,23 @@ export async function buildWorld(cell: TestCell): Promise<World> {
     Deal: deal,
     Pipeline: pipeline,
   };
-  // documents: 7 documents for Query.documents; the first is the Document of the Node connections.
+  // documents: 7 documents for Query.documents; the first is the Document of the Node connections (with one field).
   nodes.Document = (
     await many(
       asMember,
       'documentCreate',
-      range(7).map((index) => ({ title: TITLES[index] })),
+      range(7).map((index) => ({ title: TITLES[index], content: index === 0 ? '<p data-field="terms">0</p>' : undefined })),
       'document { id }',
     )
   )[0].document.id as string;
-  // deliverables: 7 on that Document, a signed contract, for Document.deliverables (due dates repeat).
+  // Document.revisions: 5 saves of the Node's Document (revisions 0 to 5).
+  await many(
+    asMember,
+    'documentRevise',
+    range(5).map((index) => ({ id: nodes.Document, description: `Save ${index + 1}`, fields: [{ field: 'terms', value: `${index + 1}` }] })),
+    'revision { number }',
+  );
+  // deliverables: 7 on that Document, then signed (after its revisions), for Document.deliverables (due dates repeat).
   await markSignedContract(cell.database.url, nodes.Document);
   await many(
     asMember,

@@ -70,6 +70,11 @@ export const documentsEvents = {
   /** Its `expiresAt` passed while SENT or SIGNED: the daily job made it EXPIRED. */
   'document.expired': z.object({ from: status, expiresAt: z.string(), ...about }),
   'document.voided': z.object({ from: status, reason: z.string(), ...about }),
+  /** Saved as a new revision (`revision`: its number; `fields`: the structured fields it changed; `changes`: how many changes it recorded). */
+  'document.revised': z.object({ revision: z.number().int(), description: z.string(), fields: z.array(z.string()), changes: z.number().int(), ...about }),
+  /** Changes of one revision accepted or rejected (`changeIds`: DocumentRevisionChange global ids; `fields`: the fields they touched). */
+  'document.change_accepted': z.object({ revision: z.number().int(), changeIds: z.array(z.string()), fields: z.array(z.string()), ...about }),
+  'document.change_rejected': z.object({ revision: z.number().int(), changeIds: z.array(z.string()), fields: z.array(z.string()), ...about }),
   /** Moved to the trash; `title` is what the cell's trash shows. */
   'document.deleted': z.object({ title: z.string() }),
   'document.restored': empty,

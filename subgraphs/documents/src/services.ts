@@ -3,6 +3,7 @@ import type { DeliverableService } from './deliverable/deliverable.service.js';
 import type { ClauseService } from './clause/clause.service.js';
 import type { DocumentService } from './document/document.service.js';
 import type { DocumentPdfService } from './pdf/document-pdf.service.js';
+import type { RevisionService } from './revision/revision.service.js';
 
 /** What every resolver of the documents subgraph receives. */
 export interface DocumentsServices {
@@ -12,4 +13,5 @@ export interface DocumentsServices {
   deliverables: DeliverableService;
   clauses: ClauseService;
   pdf: DocumentPdfService;
+  revisions: RevisionService;
 }

@@ -16,6 +16,14 @@ import { DOCUMENT_EXPIRY_SWEEP_EVERY_MS, DOCUMENT_EXPIRY_SWEEP_JOB, DocumentServ
 import { DocumentPdfResolver } from './pdf/document-pdf.resolver.js';
 import { DocumentPdfService } from './pdf/document-pdf.service.js';
 import { migrations } from './migrations/index.js';
+import { DocumentRevision, DocumentRevisionChange } from './revision/revision.entity.js';
+import {
+  DocumentRevisionChangeResolver,
+  DocumentRevisionFieldsResolver,
+  DocumentRevisionResolver,
+  RevisionMutationResolver,
+} from './revision/revision.resolver.js';
+import { RevisionService } from './revision/revision.service.js';
 import type { DocumentsServices } from './services.js';
 import { clauseTrash, documentTrash } from './trash.js';
 
@@ -31,13 +39,17 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   // PDFs are stored as Files through the files module's API (storeGeneratedFile).
   dependsOn: ['identity', 'files'],
   migrations,
-  entities: [Document, Clause, ClauseVersion, Deliverable],
+  entities: [Document, Clause, ClauseVersion, DocumentRevision, DocumentRevisionChange, Deliverable],
   resolvers: [
     DocumentResolver,
     DocumentLiveResolver,
     DocumentPdfResolver,
     ClauseResolver,
     ClauseVersionResolver,
+    RevisionMutationResolver,
+    DocumentRevisionFieldsResolver,
+    DocumentRevisionResolver,
+    DocumentRevisionChangeResolver,
     DocumentDeliverablesResolver,
     DeliverableResolver,
   ],
@@ -58,6 +70,7 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
       documents,
       pdf: new DocumentPdfService(documents, graph),
       clauses: new ClauseService(db, authz),
+      revisions: new RevisionService(db, documents),
       deliverables: new DeliverableService(db, authz, documents),
     };
   },

@@ -1,5 +1,6 @@
 import { init } from './0001-init.js';
 import { clauses } from './0002-clauses.js';
-import { deliverables } from './0003-deliverables.js';
+import { revisions } from './0003-revisions.js';
+import { deliverables } from './0004-deliverables.js';
 
-export const migrations = [init, clauses, deliverables];
+export const migrations = [init, clauses, revisions, deliverables];

@@ -25,6 +25,9 @@ export const parseFragment = (html: string): Fragment => load(asHtmlText(html), 
 
 export const printFragment = ($: Fragment): string => $.html();
 
+/** Content as the parser prints it (what every write of this library produces), to compare versions. */
+export const normalized = (html: string): string => printFragment(parseFragment(html));
+
 const _paragraphs = ($: Fragment) => $('p').toArray();
 
 /** An element of a parsed fragment. */

@@ -5,7 +5,7 @@ import { maintenanceAccessSql, tenantIsolationSql, type Migration } from '@cellg
  * maintenance role sees only which organizations have deliverables still to check.
  */
 export const deliverables: Migration = {
-  id: '0003-deliverables',
+  id: '0004-deliverables',
   sql:
     `
 CREATE TABLE documents.deliverables (
