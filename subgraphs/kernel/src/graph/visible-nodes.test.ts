@@ -37,6 +37,9 @@ describe('requireVisibleNodes', () => {
     // Another organization's (or forbidden) object is missing too, never confirmed to exist.
     next = { status: 200, body: { data: { nodes: [null] }, errors: [{ message: 'no', path: ['nodes', 0], extensions: { code: 'FORBIDDEN' } }] } };
     expect(await codeOf(requireVisibleNodes(new GraphClient(url), request, ['a'], notFound))).toBe('THING_NOT_FOUND');
+    // A malformed id: the gateway refuses the whole list as bad input — the object is missing, not the graph.
+    next = { status: 200, body: { data: { nodes: null }, errors: [{ message: 'Invalid id', extensions: { code: 'BAD_USER_INPUT' } }] } };
+    expect(await codeOf(requireVisibleNodes(new GraphClient(url), request, ['a'], notFound))).toBe('THING_NOT_FOUND');
   });
 
   it('answers SERVICE_UNAVAILABLE, not "not found", when the graph or the owning module cannot tell', async () => {

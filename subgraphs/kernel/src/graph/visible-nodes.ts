@@ -39,5 +39,5 @@ export async function requireVisibleNodes(
   const unanswered = (answer.errors ?? []).some(
     (error) => error.extensions?.code === ErrorCode.ServiceUnavailable && (error.path === undefined || error.path.length < 2 || error.path[1] === missing),
   );
-  throw unanswered || !answer.data?.nodes ? unavailable() : notFound(missing);
+  throw unanswered ? unavailable() : notFound(missing);
 }
