@@ -12,6 +12,7 @@ import {
   closeServer,
   DELEGATION_HEADER,
   flushTracing,
+  HOOKS_PATH,
   DelegationVerifier,
   InternalContextSigner,
   NODE_SUBGRAPH,
@@ -35,6 +36,7 @@ import express, { type Express, type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { ApiKeyResolver } from './api-keys.js';
 import { authRoutes } from './auth-routes.js';
+import { hookRoutes } from './hooks.js';
 import { AuthenticationError, Authenticator } from './authenticate.js';
 import { AccessTokenKeys, KeysUnavailableError } from './jwks.js';
 import { SubgraphBreakers } from './circuit-breaker.js';
@@ -321,6 +323,23 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
           const { data, errors } = response.body.singleResult;
           return { status: response.http.status ?? 200, headers: response.http.headers, data, errors };
         }),
+    }),
+  );
+  // Subgraphs' public HTTP routes (webhooks, simulators' pages), signed for the subgraph like every hop.
+  app.use(
+    HOOKS_PATH,
+    hookRoutes({
+      signer,
+      urlOf,
+      subgraphs: remoteSubgraphs,
+      breakers,
+      timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+      maxBodyBytes: config.MAX_BODY_BYTES,
+      admit: async (req, res) => {
+        const decision = await limits.enforce({ kind: 'anonymous' }, clientAddress(req));
+        if (decision) res.set(decision.headers);
+      },
+      refuse,
     }),
   );
   if (spa) app.use(spa); // the SPA, on paths nothing above answered

@@ -11,7 +11,7 @@ import { Agent, request } from 'undici';
 export interface SubgraphHttpRequest {
   method?: string;
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Uint8Array;
   /** The whole call (connection, answer, body) gives up after this long with a TimeoutError. */
   timeoutMs?: number;
 }

@@ -30,7 +30,11 @@ export const SECRETS: Record<string, string> = {
   'cellgraph:redisAuthToken': 'redis-auth-token-0123456789',
   'cellgraph:internalContextSecret': Buffer.alloc(32, 7).toString('base64url'),
   'cellgraph:originVerifyToken': 'origin-verify-token',
-  'cellgraph:subgraphSecrets': JSON.stringify({ AUTH_SIGNING_KEY: '{"kty":"OKP"}', IDENTITY_ENCRYPTION_KEY: 'identity-key' }),
+  'cellgraph:subgraphSecrets': JSON.stringify({
+    AUTH_SIGNING_KEY: '{"kty":"OKP"}',
+    IDENTITY_ENCRYPTION_KEY: 'identity-key',
+    SIGNATURE_WEBHOOK_SECRET: 'signature-webhook-secret',
+  }),
 };
 
 export const BASE_CONFIG: Record<string, string> = {

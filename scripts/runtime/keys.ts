@@ -10,13 +10,15 @@ import { catalog } from './catalog.js';
 
 /**
  * The secrets of a cell: the gateway's internal-context secret (each subgraph gets only the key
- * derived from it for itself), the access-token key pair and identity's encryption key. (The gateway
+ * derived from it for itself), the access-token key pair, identity's encryption key and documents' signature webhook secret. (The gateway
  * learns the access-token public keys from identity.)
  */
 export interface CellKeys {
   internalContextSecret: string;
   auth: { privateJwk: PrivateSigningJwk; jwks: PublicJwks };
   encryptionKey: string;
+  /** Documents' e-signature webhooks are signed with it (shared with the provider). */
+  signatureWebhookSecret: string;
 }
 
 export async function generateCellKeys(): Promise<CellKeys> {
@@ -25,12 +27,17 @@ export async function generateCellKeys(): Promise<CellKeys> {
     internalContextSecret: generateInternalContextSecret(),
     auth: { privateJwk: auth.privateJwk, jwks: { keys: [auth.publicJwk] } },
     encryptionKey: generateEncryptionKey(),
+    signatureWebhookSecret: generateEncryptionKey(),
   };
 }
 
 /** What every process of the cell reads (identity's services are built by hosts, the worker and migrate alike). */
 export function sharedKeysEnv(keys: CellKeys): Record<string, string> {
-  return { AUTH_SIGNING_KEY: JSON.stringify(keys.auth.privateJwk), IDENTITY_ENCRYPTION_KEY: keys.encryptionKey };
+  return {
+    AUTH_SIGNING_KEY: JSON.stringify(keys.auth.privateJwk),
+    IDENTITY_ENCRYPTION_KEY: keys.encryptionKey,
+    SIGNATURE_WEBHOOK_SECRET: keys.signatureWebhookSecret,
+  };
 }
 
 /** The gateway's secret. */

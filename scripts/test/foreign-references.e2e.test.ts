@@ -159,6 +159,7 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   documentReviewRevoke: (f) => ({ id: f.documentReview }),
   documentSuggestionApprove: (f) => ({ id: f.documentSuggestion }),
   documentSuggestionReject: (f) => ({ id: f.documentSuggestion }),
+  documentSendForSignature: (f) => ({ id: f.document, signers: [{ name: 'Signer', email: 'signer@refs.test', order: 1 }] }),
   documentRevise: (f) => ({ id: f.document, description: 'Edit', content: '<p>Edited</p>' }),
   documentChangeAccept: (f) => ({ id: f.documentChange }),
   documentChangeReject: (f) => ({ id: f.documentChange }),

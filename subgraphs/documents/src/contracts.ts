@@ -27,6 +27,7 @@ const documentFields = z.object({
   metadata: z.record(z.string(), z.unknown()),
 });
 
+const signer = z.object({ name: z.string(), email: z.string(), order: z.number().int() });
 /** What every status event carries for routing: the title and the owner (uuid) to tell. */
 const about = { title: z.string(), ownerId: z.string() };
 
@@ -59,6 +60,10 @@ const clauseFields = z.object({
 });
 
 export const documentsEvents = {
+  /** Sent to its signers through the e-signature provider. */
+  'document.sent_for_signature': z.object({ title: z.string(), signatureId: z.string(), signers: z.array(signer) }),
+  /** Every signer signed (the signed PDF is stored as a File after it). */
+  'document.signed': z.object({ title: z.string(), signatureId: z.string(), signers: z.array(signer) }),
   'document.created': z.object({ after: documentFields }),
   'document.updated': z.object({ fields: z.array(z.string()), before: documentFields.partial(), after: documentFields.partial(), title: z.string() }),
   /**

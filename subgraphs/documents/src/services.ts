@@ -6,6 +6,8 @@ import type { DocumentClauseService } from './document-clause/document-clause.se
 import type { DocumentService } from './document/document.service.js';
 import type { DocumentPdfService } from './pdf/document-pdf.service.js';
 import type { ReviewService } from './review/review.service.js';
+import type { LocalSignatureProvider } from './signature/local-signature-provider.js';
+import type { SignatureService } from './signature/signature.service.js';
 import type { RevisionService } from './revision/revision.service.js';
 
 /** What every resolver of the documents subgraph receives. */
@@ -19,5 +21,8 @@ export interface DocumentsServices {
   clauses: ClauseService;
   documentClauses: DocumentClauseService;
   pdf: DocumentPdfService;
+  signatures: SignatureService;
+  /** The e-signature provider (the local simulator: it also serves signing pages). */
+  signatureProvider: LocalSignatureProvider;
   revisions: RevisionService;
 }

@@ -22,6 +22,11 @@ import { DocumentResolver } from './document/document.resolver.js';
 import { DOCUMENT_EXPIRY_SWEEP_EVERY_MS, DOCUMENT_EXPIRY_SWEEP_JOB, DocumentService } from './document/document.service.js';
 import { DocumentPdfResolver } from './pdf/document-pdf.resolver.js';
 import { DocumentPdfService } from './pdf/document-pdf.service.js';
+import { LocalSignatureProvider } from './signature/local-signature-provider.js';
+import { parseSignatureConfig } from './signature/signature.config.js';
+import { DocumentSignatureResolver, SignatureFieldsResolver } from './signature/signature.resolver.js';
+import { SignatureService, STORE_SIGNED_PDF_JOB } from './signature/signature.service.js';
+import { SignatureRequest, Signer } from './signature/signature.entity.js';
 import { migrations } from './migrations/index.js';
 import { DocumentEditSuggestion, DocumentReview } from './review/review.entity.js';
 import { DocumentReviewResolver, PublicReviewResolver } from './review/review.resolver.js';
@@ -62,7 +67,10 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
     DocumentEditSuggestion,
     ApprovalWorkflow,
     ApprovalRequest,
+    SignatureRequest,
+    Signer,
   ],
+  secrets: ['SIGNATURE_WEBHOOK_SECRET'],
   resolvers: [
     DocumentResolver,
     DocumentLiveResolver,
@@ -80,6 +88,8 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
     DocumentRevisionChangeResolver,
     DocumentReviewResolver,
     PublicReviewResolver,
+    DocumentSignatureResolver,
+    SignatureFieldsResolver,
   ],
   liveEvents: { documentChanged: { events: ['document.*'], routes: { id: ['subject.id'] } } },
   // The review token is the reviewer's credential: an API key has nothing to do with it.
@@ -94,7 +104,7 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   // Team is reached only through ApprovalStep.team; its key-only stub is declared here.
   orphanedTypes: [TeamRef],
   emits: documentsEvents,
-  createServices({ db, authz, graph, redis, keyPrefix, mailer, logger, env }) {
+  createServices({ db, authz, graph, jobs, redis, keyPrefix, mailer, logger, env }) {
     const config = parseDocumentsConfig(env);
     const documents = new DocumentService(db, authz, graph);
     const approvalWorkflows = new ApprovalWorkflowService(db, authz);
@@ -104,6 +114,15 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
       windowSeconds: config.DOCUMENT_REVIEW_FAILURE_WINDOW_SECONDS,
     });
     const reviews = new ReviewService({ db, authz, documents, mailer, logger, throttle, appUrl: config.APP_URL });
+    const signatureConfig = parseSignatureConfig(env);
+    const signatureProvider = new LocalSignatureProvider({
+      dir: signatureConfig.sinkDir,
+      publicUrl: signatureConfig.publicUrl,
+      secret: signatureConfig.webhookSecret,
+      mailer,
+      logger,
+    });
+    const signatures = new SignatureService(db, documents, signatureProvider, graph, jobs, signatureConfig.webhookSecret, logger);
     return {
       db,
       authz,
@@ -115,10 +134,24 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
       documentClauses: new DocumentClauseService(db, documents, clauses),
       revisions: new RevisionService(db, documents),
       reviews,
+      signatures,
+      signatureProvider,
     };
   },
-  jobs: ({ documents }) => ({
+  jobs: ({ documents, signatures }) => ({
     [DOCUMENT_EXPIRY_SWEEP_JOB]: async () => void (await documents.expireLapsed()),
+    [STORE_SIGNED_PDF_JOB]: (data: { orgId: string; signatureId: string }, job) => signatures.storeSignedPdf(job.id, data),
   }),
+  // Reached through the gateway at /hooks/documents/…: the provider's webhook and the simulator's signing pages.
+  hooks(router, { signatures, signatureProvider }) {
+    router.post('/signatures/webhook', async (req, res) => {
+      const headers = Object.fromEntries(Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value[0] : value]));
+      const outcome = await signatures.receiveWebhook(req.body as Buffer, headers);
+      if (outcome === 'forged') return void res.status(401).json({ error: 'invalid signature' });
+      res.json({ ok: true, replayed: outcome === 'replayed' });
+    });
+    signatureProvider.mountSigningPages(router);
+  },
+
   schedules: [{ job: DOCUMENT_EXPIRY_SWEEP_JOB, everyMs: DOCUMENT_EXPIRY_SWEEP_EVERY_MS }],
 });

@@ -1,4 +1,7 @@
+import { parseGlobalId, readSentEmails } from '@cellgraph/kernel';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '../src/signature/webhook-signature.js';
 import { startTestCell, TEST_PASSWORD, waitForEmail, type TestCell, type TestUser } from '../../../scripts/testing/cell-harness.js';
 
 // PDFs and signatures end to end in cell `agency`: through the gateway, the files module and the
@@ -64,5 +67,93 @@ describe('documentPdf', () => {
     const refused = await cell.gql(PDF, { input: { id } }, guest.token);
     expect(refused.errors).toBeUndefined();
     expect(refused.data!.documentPdf).toEqual({ file: null, userErrors: [expect.objectContaining({ code: 'DOCUMENT_NOT_FOUND' })] });
+  });
+});
+
+const SEND = `mutation($input: DocumentSendForSignatureInput!) {
+  documentSendForSignature(input: $input) { signature { status provider signers { name email order signedAt } } userErrors { code field message } }
+}`;
+const SIGNATURE = 'query($id: ID!) { document(id: $id) { signature { status completedAt signers { email signedAt } signedFile { id } } } }';
+const linkIn = (text: string) => /https?:\/\/\S+/.exec(text)![0];
+const webhook = (body: string, signature: string) =>
+  fetch(`${cell.gatewayUrl.replace(/\/graphql$/, '')}/hooks/documents/signatures/webhook`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [WEBHOOK_SIGNATURE_HEADER]: signature },
+    body,
+  });
+
+describe('documentSendForSignature', () => {
+  it('sends the PDF to ordered signers by e-mail; each signs on the simulator’s page through the gateway; the webhook marks it signed and the signed PDF is stored', async () => {
+    const id = await createDocument(owner, 'Retainer', 'Monthly retainer of four posts.');
+    const sent = await data(owner, SEND, {
+      input: {
+        id,
+        message: 'Please sign the retainer.',
+        signers: [
+          { name: 'Bea Second', email: 'bea@sign.test', order: 2 },
+          { name: 'Ada First', email: 'ada@sign.test', order: 1 },
+        ],
+      },
+    });
+    expect(sent.documentSendForSignature.userErrors).toEqual([]);
+    expect(sent.documentSendForSignature.signature).toMatchObject({ status: 'SENT', provider: 'local' });
+    expect(sent.documentSendForSignature.signature.signers.map((s: { email: string }) => s.email)).toEqual(['ada@sign.test', 'bea@sign.test']);
+    const again = await data(owner, SEND, { input: { id, signers: [{ name: 'Ada', email: 'ada@sign.test', order: 1 }] } });
+    expect(again.documentSendForSignature.userErrors[0].code).toBe('DOCUMENT_SIGNATURE_PENDING');
+
+    const first = linkIn((await waitForEmail(cell, 'ada@sign.test', { subject: 'Please sign: Retainer' })).text);
+    expect(readSentEmails(cell.emailDir).some((mail) => mail.to === 'bea@sign.test')).toBe(false); // not her turn yet
+    expect(new URL(first).origin).toBe(new URL(cell.gatewayUrl).origin); // served through the gateway
+    const page = await fetch(first);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Signing as Ada First');
+    expect((await fetch(first.replace(/token=[^&]+/, 'token=wrong'), { method: 'POST' })).status).toBe(404);
+    expect((await fetch(first, { method: 'POST' })).status).toBe(200);
+    expect((await fetch(first, { method: 'POST' })).status).toBe(404); // the link is single-use
+    const midway = (await data(owner, SIGNATURE, { id })).document.signature;
+    expect(midway.status).toBe('SENT');
+    expect(midway.signers.find((s: { email: string }) => s.email === 'ada@sign.test').signedAt).not.toBeNull();
+
+    const second = linkIn((await waitForEmail(cell, 'bea@sign.test')).text);
+    expect((await fetch(second, { method: 'POST' })).status).toBe(200);
+    await expect.poll(async () => (await data(owner, SIGNATURE, { id })).document.signature.signedFile, { timeout: 15_000 }).not.toBeNull();
+    const signed = (await data(owner, SIGNATURE, { id })).document.signature;
+    expect(signed.status).toBe('COMPLETED');
+    expect(signed.signers.every((s: { signedAt: string | null }) => s.signedAt)).toBe(true);
+    const { file } = await data(owner, FILE, { id: signed.signedFile.id });
+    expect(file).toMatchObject({ name: 'Retainer (signed).pdf', contentType: 'application/pdf', aboutId: id });
+    expect(
+      Buffer.from(await (await fetch(file.downloadUrl)).arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    expect((await data(stranger, SIGNATURE, { id })).document).toBeNull();
+  });
+
+  it('refuses a forged webhook, ignores a replayed one, and a subgraph hook unsigned by the gateway', async () => {
+    const orgId = parseGlobalId(owner.organizationId)!.uuid;
+    const body = JSON.stringify({
+      event: { id: randomUUID(), type: 'envelope.completed' },
+      envelope: { id: 'env_unknown', status: 'COMPLETED', metadata: { orgId, requestId: randomUUID() }, signers: [] },
+    });
+    expect((await webhook(body, signWebhook('not the secret, but long enough to pass', Buffer.from(body)))).status).toBe(401);
+    const genuine = signWebhook(cell.keys.signatureWebhookSecret, Buffer.from(body));
+    expect(await (await webhook(body, genuine)).json()).toEqual({ ok: true, replayed: false });
+    expect(await (await webhook(body, genuine)).json()).toEqual({ ok: true, replayed: true });
+    const direct = await fetch(`${cell.subgraphsUrl}/documents/hooks/signatures/webhook`, {
+      method: 'POST',
+      headers: { [WEBHOOK_SIGNATURE_HEADER]: genuine },
+      body,
+    });
+    expect(direct.status).toBe(401);
+    expect((await fetch(`${cell.gatewayUrl.replace(/\/graphql$/, '')}/hooks/nosuchmodule/x`)).status).toBe(404);
+  });
+
+  it('refuses bad input and documents it cannot see', async () => {
+    const id = await createDocument(owner, 'Draft', 'x');
+    const bad = await data(owner, SEND, { input: { id, signers: [{ name: 'A', email: 'not-an-email', order: 0 }] } });
+    expect(bad.documentSendForSignature.userErrors.map((e: { code: string }) => e.code)).toContain('DOCUMENT_INVALID_INPUT');
+    const hidden = await data(stranger, SEND, { input: { id, signers: [{ name: 'A', email: 'a@sign.test', order: 1 }] } });
+    expect(hidden.documentSendForSignature.userErrors[0].code).toBe('DOCUMENT_NOT_FOUND');
   });
 });

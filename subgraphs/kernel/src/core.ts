@@ -42,3 +42,4 @@ export * from './scalars/scalar-inputs.js';
 export * from './server/host.js';
 export * from './server/http-errors.js';
 export * from './server/shutdown.js';
+export * from './server/hook-request.js';

@@ -9,6 +9,7 @@ export const DocumentErrorCode = {
   Locked: 'DOCUMENT_LOCKED',
   AboutNotFound: 'DOCUMENT_ABOUT_NOT_FOUND',
   OwnerNotMember: 'DOCUMENT_OWNER_NOT_MEMBER',
+  SignaturePending: 'DOCUMENT_SIGNATURE_PENDING',
 } as const;
 
 export const documentNotFound = (field: (string | number)[] = ['input', 'id']) =>
@@ -27,3 +28,5 @@ export const documentOwnerNotMember = (field: (string | number)[] = ['input', 'o
   userError(DocumentErrorCode.OwnerNotMember, 'The owner must be a member of your organization (not a guest)', field);
 
 export const documentInvalidContent = (message: string) => userError(DocumentErrorCode.InvalidInput, message, ['input', 'content']);
+export const signaturePending = () =>
+  userError(DocumentErrorCode.SignaturePending, 'This document is already out for signature; void that request first', ['input', 'id']);

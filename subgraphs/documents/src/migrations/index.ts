@@ -3,5 +3,6 @@ import { clauses } from './0002-clauses.js';
 import { revisions } from './0003-revisions.js';
 import { externalReview } from './0004-external-review.js';
 import { approvals } from './0005-approvals.js';
+import { signatures } from './0006-signatures.js';
 
-export const migrations = [init, clauses, revisions, externalReview, approvals];
+export const migrations = [init, clauses, revisions, externalReview, approvals, signatures];

@@ -99,6 +99,13 @@ export interface SubgraphDefinition<TServices = unknown> extends SubgraphKeyAcce
   readonly schedules?: readonly { job: string; everyMs: number }[];
   /** Extra routes beside /graphql, without the signed context: only for public information. */
   readonly publicRoutes?: (router: Router, services: TServices) => void;
+  /**
+   * Public HTTP routes reached through the gateway (`/hooks/<subgraph>/<path>`): a provider's
+   * webhooks, a page its simulator serves. Mounted at `/<subgraph>/hooks`; each request arrives
+   * signed by the gateway (see `hook-request.ts`) with its raw body as `req.body` (a Buffer).
+   * Anyone can call them: they authenticate what they accept themselves (a webhook's HMAC, a token).
+   */
+  readonly hooks?: (router: Router, services: TServices) => void;
 }
 
 /** A subgraph whatever its services: what a cell's list of subgraphs holds. */

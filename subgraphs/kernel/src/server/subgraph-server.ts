@@ -25,6 +25,7 @@ export type { HealthReport } from './subgraph-runtime.js';
 import { liveEventFromBody } from '../live/live-subscription.js';
 import { mountLiveBatch } from '../live/live-batch.js';
 import { sendGraphQLError } from './http-errors.js';
+import { hookSignedBody, HOOKS_PATH } from './hook-request.js';
 
 export interface SubgraphServerOptions extends Omit<SubgraphRuntimeOptions, 'logger'> {
   /** This subgraph's internal-context key(s): the current one, and the previous one while the gateway's secret rotates. */
@@ -48,6 +49,30 @@ export interface SubgraphServer<TServices = unknown> {
 type VerifiedRequest = Request & { rawBody?: Buffer; cellgraphContext?: RequestContext };
 
 const BODY_LIMIT = '1mb';
+
+/** Hook requests with their raw body, accepted only with the gateway's internal context over method, path and body. */
+function signedHooks(verifier: InternalContextVerifier, logger: Logger): express.RequestHandler[] {
+  return [
+    express.raw({ type: () => true, limit: BODY_LIMIT }),
+    (req, res, next) => {
+      const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      req.body = body;
+      try {
+        const verified = verifier.verify(req.header(INTERNAL_CONTEXT_HEADER), hookSignedBody(req.method, req.url, body));
+        runInRequest(res, verified, next);
+      } catch (error) {
+        logger.warn({ reason: (error as Error).message }, 'refused hook request without a valid internal context');
+        sendGraphQLError(res, 401, 'UNAUTHENTICATED', 'Unauthenticated internal request');
+      }
+    },
+  ];
+}
+
+function hooksRouter<TServices>(mount: (router: express.Router, services: TServices) => void, services: TServices): express.Router {
+  const router = express.Router();
+  mount(router, services);
+  return router;
+}
 
 /**
  * Builds and starts one subgraph: its runtime and services (see startSubgraphRuntime), its
@@ -96,6 +121,7 @@ export async function createSubgraphServer<TServices>(
     res.status(report.status === 'ok' ? 200 : 503).json(report);
   });
   definition.publicRoutes?.(router, services);
+  if (definition.hooks) router.use(HOOKS_PATH, signedHooks(verifier, logger), hooksRouter(definition.hooks, services));
   router.post(
     '/graphql',
     express.json({
