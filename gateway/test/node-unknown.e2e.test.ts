@@ -3,6 +3,7 @@ import { toGlobalId, uuidv7 } from '@cellgraph/kernel/core';
 import { buildSchema, getNamedType, isLeafType, isRequiredArgument, type GraphQLObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCell, type TestCell, type TestUser } from '../../scripts/testing/cell-harness.js';
+import { markSignedContract } from '../../scripts/testing/documents.js';
 
 let cell: TestCell;
 let owner: TestUser;
@@ -65,6 +66,11 @@ const realIdOf: Record<string, (user: TestUser) => Promise<string>> = {
     );
     expect(submitted.data?.documentSubmitForApproval?.userErrors ?? submitted.errors).toEqual([]);
     return submitted.data!.documentSubmitForApproval.approvalRequests[0].id as string;
+  },
+  Deliverable: async (user) => {
+    const documentId = await realIdOf.Document!(user);
+    await markSignedContract(cell.database.url, documentId);
+    return mutate(user, 'deliverableCreate', { documentId, title: 'Hidden deliverable', quantity: 1, frequency: 'ONCE', dueDate: '2030-01-01' }, 'deliverable');
   },
   Clause: (user) => mutate(user, 'clauseCreate', { title: 'Hidden clause', category: 'General', body: '<p>Hidden</p>' }, 'clause'),
   Folder: (user) => mutate(user, 'folderCreate', { name: 'Hidden folder' }, 'folder'),

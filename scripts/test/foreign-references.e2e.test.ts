@@ -7,6 +7,7 @@ import { loadCell } from '../runtime/cells.js';
 import type { GraphQLData } from '../runtime/graphql-client.js';
 import { composeCell, subgraphSdls } from '../runtime/composition.js';
 import { startTestCell, TEST_PASSWORD, waitForEmail, waitUntilSettled, type TestCell, type TestUser } from '../testing/cell-harness.js';
+import { markSignedContract } from '../testing/documents.js';
 
 /**
  * Every id a mutation input carries must name something readable in the caller's organization:
@@ -160,6 +161,10 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   documentSuggestionApprove: (f) => ({ id: f.documentSuggestion }),
   documentSuggestionReject: (f) => ({ id: f.documentSuggestion }),
   documentSendForSignature: (f) => ({ id: f.document, signers: [{ name: 'Signer', email: 'signer@refs.test', order: 1 }] }),
+  deliverableCreate: (f) => ({ documentId: f.contract, title: 'Posts', quantity: 4, frequency: 'WEEKLY', dueDate: '2030-01-01', ownerId: f.userId }),
+  deliverableUpdate: (f) => ({ id: f.deliverable, title: 'Edited', ownerId: f.userId }),
+  deliverableProgressRecord: (f) => ({ id: f.deliverable, progress: 1 }),
+  deliverableDelete: (f) => ({ id: f.deliverable }),
   documentRevise: (f) => ({ id: f.document, description: 'Edit', content: '<p>Edited</p>' }),
   documentChangeAccept: (f) => ({ id: f.documentChange }),
   documentChangeReject: (f) => ({ id: f.documentChange }),
@@ -352,6 +357,17 @@ async function buildFixture(owner: TestUser) {
     input: { token: reviewToken, section: 'fee', originalText: '500', suggestedText: '450' },
   });
   const documentSuggestion = submitted.data!.documentSuggestionSubmit.suggestion.id as string;
+  // A signed contract with a deliverable (signed by hand: the signature flow has tests of its own).
+  const contract = (await data(owner, 'documentCreate', { title: 'Contract' }, 'document { id }')).document.id as string;
+  await markSignedContract(cell.database.url, contract);
+  const deliverable = (
+    await data(
+      owner,
+      'deliverableCreate',
+      { documentId: contract, title: 'Posts', quantity: 4, frequency: 'WEEKLY', dueDate: '2030-01-01' },
+      'deliverable { id }',
+    )
+  ).deliverable.id as string;
   const clauseOf = async (title: string) =>
     (await data(owner, 'clauseCreate', { title, category: 'General', body: '<p>Text</p>' }, 'clause { id }')).clause.id as string;
   const [clause, trashedClause] = [await clauseOf('Clause'), await clauseOf('Old clause')];
@@ -425,6 +441,8 @@ async function buildFixture(owner: TestUser) {
       approvalRequest,
       documentReview,
       documentSuggestion,
+      contract,
+      deliverable,
       clause,
       trashedClause,
       file,

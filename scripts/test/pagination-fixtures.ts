@@ -3,6 +3,7 @@ import { withClient } from '@cellgraph/kernel/testing';
 import { TEST_PASSWORD, waitForEmail, waitUntilSettled, type TestCell, type TestUser } from '../testing/cell-harness.js';
 import type { GraphQLData } from '../runtime/graphql-client.js';
 import type { ConnectionPlace } from '../testing/connection-walker.js';
+import { markSignedContract } from '../testing/documents.js';
 
 /**
  * The data every connection of cell `all` is walked over: each connection gets 5 to 8 rows. The
@@ -49,6 +50,7 @@ export const connectionPlaces: Record<string, (world: World) => { place: Connect
   'Document.approvalRequests': (world) => ({ place: onNode(world.nodes.Document!, 'Document') }),
   'Document.reviews': (world) => ({ place: onNode(world.nodes.Document!, 'Document') }),
   'Document.suggestions': (world) => ({ place: onNode(world.nodes.Document!, 'Document') }),
+  'Document.deliverables': (world) => ({ place: onNode(world.nodes.Document!, 'Document') }),
   'Query.clauses': () => ({ place: root }),
   'Clause.versions': (world) => ({ place: onNode(world.nodes.Clause!, 'Clause') }),
   'Folder.folders': (world) => ({ place: onNode(world.nodes.Folder!, 'Folder') }),
@@ -364,6 +366,14 @@ export async function buildWorld(cell: TestCell): Promise<World> {
     'documentSuggestionSubmit',
     range(6).map((index) => ({ token: reviewToken, section: `s${index % 2}`, originalText: TITLES[index], suggestedText: 'Changed' })),
     'suggestion { id }',
+  );
+  // deliverables: 7 on that Document, then signed (after its revisions), for Document.deliverables (due dates repeat).
+  await markSignedContract(cell.database.url, nodes.Document);
+  await many(
+    asMember,
+    'deliverableCreate',
+    range(7).map((index) => ({ documentId: nodes.Document, title: TITLES[index], quantity: 1, frequency: 'ONCE', dueDate: `2030-0${1 + (index % 3)}-01` })),
+    'deliverable { id }',
   );
   // clauses: 7 in the library for Query.clauses; the first is the Clause of the Node connections, with 7 versions for Clause.versions.
   nodes.Clause = (

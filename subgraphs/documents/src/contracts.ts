@@ -28,6 +28,27 @@ const documentFields = z.object({
 });
 
 const signer = z.object({ name: z.string(), email: z.string(), order: z.number().int() });
+const frequency = z.enum(['ONCE', 'WEEKLY', 'MONTHLY', 'QUARTERLY']);
+/** A deliverable's tracked fields (all on `deliverable.created`, the changed ones on `deliverable.updated`). */
+const deliverableFields = z.object({
+  title: z.string(),
+  quantity: z.number().int(),
+  frequency,
+  platform: z.string().nullable(),
+  startDate: z.string(),
+  dueDate: z.string(),
+  ownerId: z.string(),
+});
+/** A deliverable whose pace changed: `progress` done of `quantity`, `expectedProgress` expected by today. */
+const deliverablePace = z.object({
+  documentId: z.string(),
+  title: z.string(),
+  ownerId: z.string(),
+  progress: z.number().int(),
+  expectedProgress: z.number().int(),
+  quantity: z.number().int(),
+  dueDate: z.string(),
+});
 /** What every status event carries for routing: the title and the owner (uuid) to tell. */
 const about = { title: z.string(), ownerId: z.string() };
 
@@ -140,12 +161,30 @@ export const documentsEvents = {
   /** Brought to the clause's latest version. */
   'document.clause_refreshed': z.object({ clauseId: z.string(), from: z.number().int(), to: z.number().int(), title: z.string() }),
   'document.clause_removed': z.object({ clauseId: z.string(), title: z.string() }),
+  /** Deliverables of a signed contract (`documentId`: the contract). */
+  'deliverable.created': z.object({ documentId: z.string(), after: deliverableFields }),
+  'deliverable.updated': z.object({
+    documentId: z.string(),
+    fields: z.array(z.string()),
+    before: deliverableFields.partial(),
+    after: deliverableFields.partial(),
+  }),
+  'deliverable.progress_recorded': z.object({ documentId: z.string(), before: z.number().int(), after: z.number().int(), quantity: z.number().int() }),
+  'deliverable.deleted': z.object({ documentId: z.string(), title: z.string() }),
+  /** Fell behind pace (the daily check or a change): its owner is notified. */
+  'deliverable.behind_pace': deliverablePace,
+  'deliverable.back_on_track': deliverablePace,
   /** Clause library (subject: the Clause). */
   'clause.created': z.object({ after: clauseFields }),
   'clause.updated': z.object({ fields: z.array(z.string()), before: clauseFields.partial(), after: clauseFields.partial() }),
   'clause.deleted': z.object({ title: z.string() }),
   'clause.restored': empty,
   'clause.purged': empty,
+} as const;
+
+/** The jobs documents accepts (`deliverable.pace_check`: the daily check; `today` a UTC date, default the day it runs). */
+export const documentsJobs = {
+  'deliverable.pace_check': z.object({ today: z.iso.date().optional() }),
 } as const;
 
 export type DocumentsEvents = typeof documentsEvents;

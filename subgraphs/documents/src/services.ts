@@ -1,6 +1,7 @@
 import type { Authorizer, Database } from '@cellgraph/kernel';
 import type { ApprovalService } from './approval/approval.service.js';
 import type { ApprovalWorkflowService } from './approval/approval-workflow.service.js';
+import type { DeliverableService } from './deliverable/deliverable.service.js';
 import type { ClauseService } from './clause/clause.service.js';
 import type { DocumentClauseService } from './document-clause/document-clause.service.js';
 import type { DocumentService } from './document/document.service.js';
@@ -18,6 +19,7 @@ export interface DocumentsServices {
   approvalWorkflows: ApprovalWorkflowService;
   approvals: ApprovalService;
   reviews: ReviewService;
+  deliverables: DeliverableService;
   clauses: ClauseService;
   documentClauses: DocumentClauseService;
   pdf: DocumentPdfService;

@@ -1,4 +1,4 @@
-import { defineSubgraph, KEY_FORBIDDEN, referenceAsIs } from '@cellgraph/kernel';
+import { defineSubgraph, KEY_FORBIDDEN, referenceAsIs, typedJob } from '@cellgraph/kernel';
 import { ApprovalWorkflow } from './approval/approval-workflow.entity.js';
 import { ApprovalRequest } from './approval/approval-request.entity.js';
 import { resolveApprovalRequestReference, resolveApprovalWorkflowReference } from './approval/approval.reference.js';
@@ -14,7 +14,11 @@ import { DocumentClause } from './document-clause/document-clause.entity.js';
 import { DocumentClauseResolver, DocumentClausesResolver } from './document-clause/document-clause.resolver.js';
 import { DocumentClauseService } from './document-clause/document-clause.service.js';
 import { parseDocumentsConfig } from './config.js';
-import { documentsEvents } from './contracts.js';
+import { documentsEvents, documentsJobs } from './contracts.js';
+import { Deliverable } from './deliverable/deliverable.entity.js';
+import { resolveDeliverableReference } from './deliverable/deliverable.reference.js';
+import { DeliverableResolver, DocumentDeliverablesResolver } from './deliverable/deliverable.resolver.js';
+import { DELIVERABLE_PACE_JOB, DeliverableService } from './deliverable/deliverable.service.js';
 import { Document } from './document/document.entity.js';
 import { DocumentLiveResolver } from './document/document.live.js';
 import { resolveDocumentReference } from './document/document.reference.js';
@@ -49,7 +53,7 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   description: 'Documents: contracts, proposals, statements of work and templates, with their status, about any object; the clause library.',
   scope: 'documents',
   scopeDescription: 'documents',
-  nodeTypes: ['Document', 'Clause', 'ApprovalWorkflow', 'ApprovalRequest'],
+  nodeTypes: ['Document', 'Clause', 'ApprovalWorkflow', 'ApprovalRequest', 'Deliverable'],
   // Document.about: the objects it concerns (a contact, a deal), resolved like nodes(ids:) (missing or hidden ones left out).
   nodeReferences: [{ type: 'Document', field: 'about', from: 'aboutIds', target: 'Node', list: true }],
   trash: [documentTrash, clauseTrash],
@@ -69,6 +73,7 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
     ApprovalRequest,
     SignatureRequest,
     Signer,
+    Deliverable,
   ],
   secrets: ['SIGNATURE_WEBHOOK_SECRET'],
   resolvers: [
@@ -90,8 +95,11 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
     PublicReviewResolver,
     DocumentSignatureResolver,
     SignatureFieldsResolver,
+    DocumentDeliverablesResolver,
+    DeliverableResolver,
   ],
-  liveEvents: { documentChanged: { events: ['document.*'], routes: { id: ['subject.id'] } } },
+  // A document's subscribers hear of its deliverables too (their events carry `documentId`).
+  liveEvents: { documentChanged: { events: ['document.*', 'deliverable.*'], routes: { id: ['subject.id', 'data.documentId'] } } },
   // The review token is the reviewer's credential: an API key has nothing to do with it.
   keyAccess: { documentReview: KEY_FORBIDDEN, documentSuggestionSubmit: KEY_FORBIDDEN },
   references: {
@@ -99,6 +107,7 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
     Clause: resolveClauseReference,
     ApprovalWorkflow: resolveApprovalWorkflowReference,
     ApprovalRequest: resolveApprovalRequestReference,
+    Deliverable: resolveDeliverableReference,
     User: referenceAsIs,
   },
   // Team is reached only through ApprovalStep.team; its key-only stub is declared here.
@@ -136,11 +145,17 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
       reviews,
       signatures,
       signatureProvider,
+      deliverables: new DeliverableService(db, authz, documents),
     };
   },
-  jobs: ({ documents, signatures }) => ({
+  jobs: ({ documents, signatures, deliverables }) => ({
     [DOCUMENT_EXPIRY_SWEEP_JOB]: async () => void (await documents.expireLapsed()),
     [STORE_SIGNED_PDF_JOB]: (data: { orgId: string; signatureId: string }, job) => signatures.storeSignedPdf(job.id, data),
+    [DELIVERABLE_PACE_JOB]: typedJob(
+      DELIVERABLE_PACE_JOB,
+      documentsJobs[DELIVERABLE_PACE_JOB],
+      async (data) => void (await deliverables.checkPace(data.today)),
+    ),
   }),
   // Reached through the gateway at /hooks/documents/…: the provider's webhook and the simulator's signing pages.
   hooks(router, { signatures, signatureProvider }) {
@@ -152,6 +167,8 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
     });
     signatureProvider.mountSigningPages(router);
   },
-
-  schedules: [{ job: DOCUMENT_EXPIRY_SWEEP_JOB, everyMs: DOCUMENT_EXPIRY_SWEEP_EVERY_MS }],
+  schedules: [
+    { job: DOCUMENT_EXPIRY_SWEEP_JOB, everyMs: DOCUMENT_EXPIRY_SWEEP_EVERY_MS },
+    { job: DELIVERABLE_PACE_JOB, everyMs: 24 * 60 * 60 * 1000 },
+  ],
 });

@@ -4,5 +4,6 @@ import { revisions } from './0003-revisions.js';
 import { externalReview } from './0004-external-review.js';
 import { approvals } from './0005-approvals.js';
 import { signatures } from './0006-signatures.js';
+import { deliverables } from './0007-deliverables.js';
 
-export const migrations = [init, clauses, revisions, externalReview, approvals, signatures];
+export const migrations = [init, clauses, revisions, externalReview, approvals, signatures, deliverables];

@@ -187,6 +187,12 @@ const documentRoutes: RoutesOf<DocumentsEvents> = {
     title: 'A document was returned for changes',
     body: `${quoted(str(event.data.title)) ?? 'It'} is back in draft${commented(event.data.comment)}`,
   }),
+  /** A contract's deliverable fell behind pace — its owner. */
+  'deliverable.behind_pace': (event) => ({
+    recipients: [event.data.ownerId],
+    title: quoted(str(event.data.title)) ? `Deliverable ${quoted(str(event.data.title))} is behind pace` : 'A deliverable is behind pace',
+    body: `${event.data.progress} of ${event.data.quantity} done; ${event.data.expectedProgress} expected by now (due ${event.data.dueDate}).`,
+  }),
 };
 
 /**
