@@ -123,7 +123,8 @@ export async function waitForEmail(
   to: string,
   options: { subject?: string; index?: number; timeoutMs?: number } = {},
 ): Promise<SentEmail & { token: string }> {
-  const deadline = Date.now() + (options.timeoutMs ?? 5_000);
+  // A hang guard, not a budget: mail is sent after commit, by a busy machine's queue.
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   for (;;) {
     const mail = readSentEmails(cell.emailDir).filter((m) => m.to === to && (!options.subject || m.subject.startsWith(options.subject)))[options.index ?? 0];
     if (mail) return { ...mail, token: decodeURIComponent(/token=([^\s&]+)/.exec(mail.text)?.[1] ?? '') };

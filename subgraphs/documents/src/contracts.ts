@@ -83,8 +83,11 @@ const clauseFields = z.object({
 export const documentsEvents = {
   /** Sent to its signers through the e-signature provider. */
   'document.sent_for_signature': z.object({ title: z.string(), signatureId: z.string(), signers: z.array(signer) }),
-  /** Every signer signed (the signed PDF is stored as a File after it). */
-  'document.signed': z.object({ title: z.string(), signatureId: z.string(), signers: z.array(signer) }),
+  /**
+   * Every signer signed: the document is SIGNED (unless recalled or voided meanwhile) and the signed
+   * PDF is stored as a File after it; `recipients`: its owner and the sender (the signers are e-mailed by the provider).
+   */
+  'document.signed': z.object({ title: z.string(), signatureId: z.string(), signers: z.array(signer), recipients: z.array(z.string()) }),
   'document.created': z.object({ after: documentFields }),
   'document.updated': z.object({ fields: z.array(z.string()), before: documentFields.partial(), after: documentFields.partial(), title: z.string() }),
   /**

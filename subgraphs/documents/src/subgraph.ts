@@ -122,7 +122,8 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
       failuresPerAddress: config.DOCUMENT_REVIEW_FAILURES_PER_ADDRESS,
       windowSeconds: config.DOCUMENT_REVIEW_FAILURE_WINDOW_SECONDS,
     });
-    const reviews = new ReviewService({ db, authz, documents, mailer, logger, throttle, appUrl: config.APP_URL });
+    const revisions = new RevisionService(db, documents);
+    const reviews = new ReviewService({ db, authz, documents, revisions, mailer, logger, throttle, appUrl: config.APP_URL });
     const signatureConfig = parseSignatureConfig(env);
     const signatureProvider = new LocalSignatureProvider({
       dir: signatureConfig.sinkDir,
@@ -141,7 +142,7 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
       approvalWorkflows,
       approvals: new ApprovalService(db, authz, documents, approvalWorkflows),
       documentClauses: new DocumentClauseService(db, documents, clauses),
-      revisions: new RevisionService(db, documents),
+      revisions,
       reviews,
       signatures,
       signatureProvider,

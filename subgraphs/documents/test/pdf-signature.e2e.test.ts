@@ -73,7 +73,7 @@ describe('documentPdf', () => {
 const SEND = `mutation($input: DocumentSendForSignatureInput!) {
   documentSendForSignature(input: $input) { signature { status provider signers { name email order signedAt } } userErrors { code field message } }
 }`;
-const SIGNATURE = 'query($id: ID!) { document(id: $id) { signature { status completedAt signers { email signedAt } signedFile { id } } } }';
+const SIGNATURE = 'query($id: ID!) { document(id: $id) { status signature { status completedAt signers { email signedAt } signedFile { id } } } }';
 const linkIn = (text: string) => /https?:\/\/\S+/.exec(text)![0];
 const webhook = (body: string, signature: string) =>
   fetch(`${cell.gatewayUrl.replace(/\/graphql$/, '')}/hooks/documents/signatures/webhook`, {
@@ -98,6 +98,7 @@ describe('documentSendForSignature', () => {
     expect(sent.documentSendForSignature.userErrors).toEqual([]);
     expect(sent.documentSendForSignature.signature).toMatchObject({ status: 'SENT', provider: 'local' });
     expect(sent.documentSendForSignature.signature.signers.map((s: { email: string }) => s.email)).toEqual(['ada@sign.test', 'bea@sign.test']);
+    expect((await data(owner, SIGNATURE, { id })).document.status).toBe('SENT');
     const again = await data(owner, SEND, { input: { id, signers: [{ name: 'Ada', email: 'ada@sign.test', order: 1 }] } });
     expect(again.documentSendForSignature.userErrors[0].code).toBe('DOCUMENT_SIGNATURE_PENDING');
 
@@ -112,6 +113,7 @@ describe('documentSendForSignature', () => {
     expect((await fetch(first, { method: 'POST' })).status).toBe(404); // the link is single-use
     const midway = (await data(owner, SIGNATURE, { id })).document.signature;
     expect(midway.status).toBe('SENT');
+    expect(readSentEmails(cell.emailDir).some((mail) => mail.subject.startsWith('Completed:'))).toBe(false);
     expect(midway.signers.find((s: { email: string }) => s.email === 'ada@sign.test').signedAt).not.toBeNull();
 
     const second = linkIn((await waitForEmail(cell, 'bea@sign.test')).text);
@@ -120,6 +122,16 @@ describe('documentSendForSignature', () => {
     const signed = (await data(owner, SIGNATURE, { id })).document.signature;
     expect(signed.status).toBe('COMPLETED');
     expect(signed.signers.every((s: { signedAt: string | null }) => s.signedAt)).toBe(true);
+    expect((await data(owner, SIGNATURE, { id })).document.status).toBe('SIGNED');
+    // Every party hears of it: the signers from the provider, the owner (the sender) in notifications.
+    for (const signer of ['ada@sign.test', 'bea@sign.test'])
+      expect((await waitForEmail(cell, signer, { subject: 'Completed: Retainer' })).text).toContain('Ada First, Bea Second');
+    await expect
+      .poll(async () => (await data(owner, '{ notifications { nodes { event title body } } }')).notifications.nodes, { timeout: 60_000 })
+      .toContainEqual({ event: 'document.signed', title: '“Retainer” was signed', body: 'Signed by Ada First, Bea Second.' });
+    // What was signed stays signed: it cannot go out for signature again.
+    const resent = await data(owner, SEND, { input: { id, signers: [{ name: 'Ada', email: 'ada@sign.test', order: 1 }] } });
+    expect(resent.documentSendForSignature.userErrors).toEqual([expect.objectContaining({ code: 'DOCUMENT_INVALID_TRANSITION', field: ['input', 'id'] })]);
     const { file } = await data(owner, FILE, { id: signed.signedFile.id });
     expect(file).toMatchObject({ name: 'Retainer (signed).pdf', contentType: 'application/pdf', aboutId: id });
     expect(

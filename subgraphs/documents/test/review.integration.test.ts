@@ -138,6 +138,24 @@ describe('external review', () => {
     const approved = await documents.mutate(member.principal, 'documentSuggestionApprove', { id }, 'suggestion { state decidedAt } document { content }');
     expect(approved.suggestion).toEqual({ state: 'APPROVED', decidedAt: expect.any(String) });
     expect(approved.document.content).toContain('The fee is 450 EUR.');
+    // …as a revision (the original kept as revision 0) whose field change is the section's text before and after.
+    const revised = (
+      await query(
+        member.principal,
+        'query($id: ID!) { document(id: $id) { revisions { nodes { number description author { id } changes { kind fieldName oldValue newValue state } } } } }',
+        { id: document.id },
+      )
+    ).data!.document;
+    expect(revised.revisions.nodes).toEqual([
+      {
+        number: 1,
+        description: 'Suggestion from client@example.com approved',
+        author: { id: expect.any(String) },
+        changes: [{ kind: 'FIELD', fieldName: 'fee', oldValue: 'The fee is 500 EUR.', newValue: 'The fee is 450 EUR.', state: 'PENDING' }],
+      },
+      { number: 0, description: 'Original', author: null, changes: [] },
+    ]);
+    expect((await readAs(token)).data!.documentReview.revisions).toEqual([{ number: 1 }, { number: 0 }]);
     expect(await documents.refused(member.principal, 'documentSuggestionApprove', { id })).toEqual(['DOCUMENT_SUGGESTION_ALREADY_DECIDED']);
     const stale = (await suggest(token)).data!.documentSuggestionSubmit.suggestion.id;
     expect(await documents.refused(member.principal, 'documentSuggestionApprove', { id: stale })).toEqual(['DOCUMENT_SUGGESTION_STALE']);

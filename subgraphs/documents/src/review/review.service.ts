@@ -24,6 +24,9 @@ import { Document } from '../document/document.entity.js';
 import { DocumentStatus } from '../document/document-status.js';
 import { DocumentErrorCode } from '../document/document.errors.js';
 import type { DocumentService } from '../document/document.service.js';
+import { fieldValue } from '../redline/index.js';
+import { DocumentRevision } from '../revision/revision.entity.js';
+import type { RevisionService } from '../revision/revision.service.js';
 import { applySuggestion } from './apply-suggestion.js';
 import { reviewEmail } from './review-email.js';
 import { DocumentEditSuggestion, DocumentReview, SuggestionState } from './review.entity.js';
@@ -61,6 +64,7 @@ export interface ReviewServiceOptions {
   db: Database;
   authz: Authorizer;
   documents: DocumentService;
+  revisions: RevisionService;
   mailer: Pick<Mailer, 'send'>;
   logger: Logger;
   throttle: ReviewThrottle;
@@ -148,7 +152,12 @@ export class ReviewService {
     return this.db.transaction({ orgId: review.orgId, userId: null }, async (em) => {
       const document = await this.documentOf(em, request, review);
       await em.update(DocumentReview, { id: review.id }, { lastSeenAt: new Date() });
-      return { title: titleOf(document), content: contentOf(document), revisions: [], expiresAt: review.expiresAt };
+      const revisions = await em.find(DocumentRevision, {
+        where: { documentId: document.id },
+        select: { number: true, description: true, createdAt: true },
+        order: { number: 'DESC' },
+      });
+      return { title: titleOf(document), content: contentOf(document), revisions, expiresAt: review.expiresAt };
     });
   }
 
@@ -198,8 +207,25 @@ export class ReviewService {
     return this.decide(request, input.id, async (em, suggestion, document) => {
       const content = applySuggestion(contentOf(document), suggestion.section, suggestion.originalText, suggestion.suggestedText);
       if (content === null) throw suggestionStale();
-      document.content = content;
-      await em.save(document);
+      const review = await em.findOneByOrFail(DocumentReview, { id: suggestion.reviewId });
+      // A new revision, its change the section's text before and after: reviewable like any edit.
+      const { document: revised } = await this.options.revisions.revise(
+        em,
+        document.id,
+        {
+          description: `Suggestion from ${review.email} approved`,
+          content,
+          sectionEdits: [
+            {
+              field: suggestion.section,
+              oldValue: fieldValue(contentOf(document), suggestion.section) ?? '',
+              newValue: fieldValue(content, suggestion.section) ?? '',
+            },
+          ],
+        },
+        requireUserId(request),
+      );
+      Object.assign(document, revised);
       suggestion.state = SuggestionState.APPROVED;
       return 'document.suggestion_approved';
     });

@@ -30,6 +30,7 @@ import {
   renderRedline,
   type Decision,
   type FieldDifference,
+  type FieldEdit,
 } from '../redline/index.js';
 import { DocumentChangeKind, DocumentChangeState, DocumentRevision, DocumentRevisionChange } from './revision.entity.js';
 import { changeConflict, changeDecided, changeNotFound, fieldNotFound, nothingChanged, revisionNotFound } from './revision.errors.js';
@@ -40,6 +41,11 @@ export interface Revise {
   fields?: { field: string; label?: string | null; value: string }[] | null;
   /** The new content (HTML, sanitized here); free-text marks in it become the revision's changes. */
   content?: string | null;
+  /**
+   * Field changes already made in `content` (an approved review suggestion edits text inside its
+   * section): recorded as the revision's field changes, like values given in `fields`.
+   */
+  sectionEdits?: FieldEdit[];
 }
 
 export enum RedlineMode {
@@ -97,7 +103,8 @@ export class RevisionService {
         fields.findIndex((field) => field.field === applied.missing[0]),
       );
     content = applied.html;
-    if (!applied.edits.length && !newMarks.length && content === normalized(document.content)) throw nothingChanged();
+    const edits = [...applied.edits, ...(change.sectionEdits ?? []).filter((edit) => edit.oldValue !== edit.newValue)];
+    if (!edits.length && !newMarks.length && content === normalized(document.content)) throw nothingChanged();
     if (isLocked(document.status)) throw documentLocked(document.status, ['input', 'id']);
 
     const last = await em
@@ -130,7 +137,7 @@ export class RevisionService {
     await em.insert(DocumentRevision, revision);
     const labels = new Map(fields.map((field) => [field.field, field.label ?? null]));
     const rows = [
-      ...applied.edits.map((edit) => ({
+      ...edits.map((edit) => ({
         kind: DocumentChangeKind.FIELD,
         fieldName: edit.field,
         fieldLabel: labels.get(edit.field) ?? null,
@@ -166,7 +173,7 @@ export class RevisionService {
     await this.emit(em, saved, 'document.revised', {
       revision: revision.number,
       description: revision.description,
-      fields: applied.edits.map((edit) => edit.field),
+      fields: edits.map((edit) => edit.field),
       changes: rows.length,
     });
     return { document: saved, revision };

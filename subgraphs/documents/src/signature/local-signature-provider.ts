@@ -103,7 +103,8 @@ export class LocalSignatureProvider implements SignatureProvider {
       signer.tokenHash = null; // single use
       if (envelope.signers.every((each) => each.signedAt)) envelope.status = 'COMPLETED';
       this.write(envelope);
-      await this.inviteNext(envelope);
+      if (envelope.status === 'COMPLETED') await this.tellCompleted(envelope);
+      else await this.inviteNext(envelope);
       const delivered = await this.callWebhook(envelope);
       res
         .status(delivered ? 200 : 502)
@@ -147,6 +148,20 @@ export class LocalSignatureProvider implements SignatureProvider {
           text: `${envelope.message ?? 'You are asked to sign a document.'}\n\nOpen the document and sign it: ${link}\n`,
         },
         `signature-${envelope.id}-${index}`,
+      );
+    }
+  }
+
+  /** Every party hears that everyone signed, as hosted providers tell them (once per envelope). */
+  private async tellCompleted(envelope: StoredEnvelope): Promise<void> {
+    const names = envelope.signers
+      .toSorted((a, b) => a.order - b.order)
+      .map((signer) => signer.name)
+      .join(', ');
+    for (const [index, signer] of envelope.signers.entries()) {
+      await this.options.mailer.send(
+        { to: signer.email, subject: `Completed: ${envelope.title}`, text: `Every party signed “${envelope.title}”: ${names}.\n` },
+        `signature-${envelope.id}-${index}-completed`,
       );
     }
   }

@@ -18,7 +18,8 @@ import {
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { Document } from '../document/document.entity.js';
-import { DocumentErrorCode, documentNotFound, signaturePending } from '../document/document.errors.js';
+import { DocumentErrorCode, documentInvalidTransition, documentNotFound, signaturePending } from '../document/document.errors.js';
+import { canTransition, DocumentStatus } from '../document/document-status.js';
 import type { DocumentService } from '../document/document.service.js';
 import { pdfSourceOf } from '../pdf/document-pdf.service.js';
 import { renderPdf } from '../pdf/html-pdf.js';
@@ -42,6 +43,9 @@ const sendInput = z.object({
     .max(20, 'At most 20 signers')
     .refine((signers) => new Set(signers.map((signer) => signer.email)).size === signers.length, 'Each signer signs once'),
 });
+
+/** A document goes out for signature from draft or review, or again while SENT (an earlier request declined or voided). */
+const sendableForSignature = (status: DocumentStatus) => status === DocumentStatus.SENT || canTransition(status, DocumentStatus.SENT);
 
 /** What a webhook call came to. */
 export type WebhookOutcome = 'handled' | 'replayed' | 'forged';
@@ -72,6 +76,7 @@ export class SignatureService {
     const [document] = await this.documents.access.byIds(request, [valid.id]);
     if (!document) throw documentNotFound();
     if (await this.pending(request, document.id)) throw signaturePending();
+    if (!sendableForSignature(document.status)) throw documentInvalidTransition(document.status, DocumentStatus.SENT, ['input', 'id']);
     // Asked before anything is sent: the signed PDF is stored later, as the sender.
     const actingFor = await this.graph.delegateToJob(request);
     const id = uuidv7();
@@ -85,8 +90,11 @@ export class SignatureService {
     });
     try {
       return await this.db.transaction(request, async (em) => {
-        await this.documents.access.loadForUpdate(em, request, 'write', document.id);
+        const locked = await this.documents.access.loadForUpdate(em, request, 'write', document.id);
         if (await this.pending(request, document.id, em)) throw signaturePending();
+        if (!sendableForSignature(locked.status)) throw documentInvalidTransition(locked.status, DocumentStatus.SENT, ['input', 'id']);
+        // Out for signature is SENT (already SENT when an earlier request was declined or voided).
+        if (locked.status !== DocumentStatus.SENT) await this.documents.transition(em, locked, DocumentStatus.SENT, 'signature', ['input', 'id']);
         const signature = await em.save(
           em.create(SignatureRequest, {
             id,
@@ -180,7 +188,7 @@ export class SignatureService {
   }
 
   private async apply(em: EntityManager, signature: SignatureRequest, event: EnvelopeEvent): Promise<void> {
-    const signers = await em.find(Signer, { where: { requestId: signature.id } });
+    const signers = await em.find(Signer, { where: { requestId: signature.id }, order: { order: 'ASC', email: 'ASC' } });
     for (const reported of event.signers) {
       const signer = signers.find((each) => each.email === reported.email);
       if (signer && reported.signedAt && !signer.signedAt) {
@@ -193,12 +201,15 @@ export class SignatureService {
     signature.completedAt = signature.status === SignatureStatus.COMPLETED ? new Date() : null;
     await em.update(SignatureRequest, { id: signature.id }, { status: signature.status, completedAt: signature.completedAt });
     if (signature.status !== SignatureStatus.COMPLETED) return;
-    const document = await em.findOne(Document, { where: { id: signature.documentId } });
+    const document = await em.findOne(Document, { where: { id: signature.documentId }, lock: { mode: 'pessimistic_write' } });
     if (!document) return;
+    // A document recalled or voided while out for signature keeps its status; the signatures are still recorded.
+    if (canTransition(document.status, DocumentStatus.SIGNED)) await this.documents.transition(em, document, DocumentStatus.SIGNED, 'signature');
     await this.emit(em, document, 'document.signed', {
       title: document.title,
       signatureId: signature.id,
       signers: signers.map(({ name, email, order }) => ({ name, email, order })),
+      recipients: [...new Set([document.ownerId, signature.createdBy])],
     });
   }
 

@@ -187,6 +187,12 @@ const documentRoutes: RoutesOf<DocumentsEvents> = {
     title: 'A document was returned for changes',
     body: `${quoted(str(event.data.title)) ?? 'It'} is back in draft${commented(event.data.comment)}`,
   }),
+  /** Its owner and whoever sent it for signature: every signer signed. */
+  'document.signed': (event) => ({
+    recipients: event.data.recipients,
+    title: `${documentName(event.data.title)} was signed`,
+    body: `Signed by ${event.data.signers.map((signer) => signer.name).join(', ')}.`,
+  }),
   /** A contract's deliverable fell behind pace — its owner. */
   'deliverable.behind_pace': (event) => ({
     recipients: [event.data.ownerId],
