@@ -31,8 +31,15 @@ const FAULT_TESTS = [
   'subgraphs/notifications/test/worker-crash.e2e.test.ts',
 ];
 
-/** Files that replace modules (vi.mock): in a fresh module registry each, never shared with other files. */
-const MOCKING_TESTS = ['subgraphs/kernel/src/context/internal-context.test.ts'];
+/**
+ * Files that need a fresh module registry of their own: they replace modules (vi.mock), or assert on
+ * process-wide state from its start (a patch applied once, a metric's label budget).
+ */
+const ISOLATED_TESTS = [
+  'subgraphs/kernel/src/context/internal-context.test.ts',
+  'gateway/src/query-planner-patches.test.ts',
+  'subgraphs/kernel/src/observability/metrics.test.ts',
+];
 
 export default defineConfig({
   resolve: {
@@ -58,19 +65,19 @@ export default defineConfig({
     // tests, one at a time.
     projects: [
       // isolate: false — each worker imports the code under test once, not once per file (importing
-      // was a third of the suite's time). Files that mock modules run isolated below.
+      // was a third of the suite's time). ISOLATED_TESTS run in a registry of their own each, below.
       {
         extends: true,
         test: {
           name: 'shared',
           include: TEST_FILES,
-          exclude: [...NOT_TESTS, ...FAULT_TESTS, ...MOCKING_TESTS],
+          exclude: [...NOT_TESTS, ...FAULT_TESTS, ...ISOLATED_TESTS],
           isolate: false,
           maxWorkers: 2,
           sequence: { groupOrder: 0 },
         },
       },
-      { extends: true, test: { name: 'mocking', include: MOCKING_TESTS, maxWorkers: 2, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'isolated', include: ISOLATED_TESTS, maxWorkers: 2, sequence: { groupOrder: 0 } } },
       // The web app's component tests: in a DOM (happy-dom), with the app's own Vite config.
       {
         extends: './web/vite.config.ts',

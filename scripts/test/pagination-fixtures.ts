@@ -367,14 +367,17 @@ export async function buildWorld(cell: TestCell): Promise<World> {
     range(6).map((index) => ({ token: reviewToken, section: `s${index % 2}`, originalText: TITLES[index], suggestedText: 'Changed' })),
     'suggestion { id }',
   );
-  // deliverables: 7 on that Document, then signed (after its revisions), for Document.deliverables (due dates repeat).
+  // deliverables: 7 on that Document, then signed (after its revisions), for Document.deliverables (due dates repeat);
+  // the first is the Deliverable of the Node connections.
   await markSignedContract(cell.database.url, nodes.Document);
-  await many(
-    asMember,
-    'deliverableCreate',
-    range(7).map((index) => ({ documentId: nodes.Document, title: TITLES[index], quantity: 1, frequency: 'ONCE', dueDate: `2030-0${1 + (index % 3)}-01` })),
-    'deliverable { id }',
-  );
+  nodes.Deliverable = (
+    await many(
+      asMember,
+      'deliverableCreate',
+      range(7).map((index) => ({ documentId: nodes.Document, title: TITLES[index], quantity: 1, frequency: 'ONCE', dueDate: `2030-0${1 + (index % 3)}-01` })),
+      'deliverable { id }',
+    )
+  )[0].deliverable.id as string;
   // clauses: 7 in the library for Query.clauses; the first is the Clause of the Node connections, with 7 versions for Clause.versions.
   nodes.Clause = (
     await many(

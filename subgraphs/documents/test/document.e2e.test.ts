@@ -61,17 +61,18 @@ describe('documents across the graph', () => {
       const outsider = subscribe(clients[1]!, query, { id });
       while (cell.gateway.liveStats().subscriptions < 2) await new Promise((resolve) => setTimeout(resolve, 20));
       await ok('mutation($input: DocumentUpdateInput!) { documentUpdate(input: $input) { userErrors { code } } }', { input: { id, title: 'Proposal' } }, owner);
-      await ok(
-        'mutation($input: DocumentStatusSetInput!) { documentStatusSet(input: $input) { userErrors { code } } }',
-        { input: { id, status: 'INTERNAL_REVIEW' } },
-        colleague,
-      );
+      // Each push reads the document as it is when it is sent: the next change waits for this one.
       expect((await reader.next()).data!.documentChanged).toEqual({
         event: 'document.updated',
         changedFields: ['title'],
         document: { title: 'Proposal', status: 'DRAFT' },
         actor: { id: owner.userId },
       });
+      await ok(
+        'mutation($input: DocumentStatusSetInput!) { documentStatusSet(input: $input) { userErrors { code } } }',
+        { input: { id, status: 'INTERNAL_REVIEW' } },
+        colleague,
+      );
       expect((await reader.next()).data!.documentChanged).toEqual({
         event: 'document.status_changed',
         changedFields: [],

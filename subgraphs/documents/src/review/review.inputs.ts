@@ -141,5 +141,5 @@ export class ReviewedDocument {
   expiresAt!: Date;
 }
 
-export const DocumentReviewConnection = ConnectionType(DocumentReview, 'DocumentReviewConnection');
-export const DocumentEditSuggestionConnection = ConnectionType(DocumentEditSuggestion, 'DocumentEditSuggestionConnection');
+export const DocumentReviewConnection = ConnectionType(DocumentReview, 'DocumentReview');
+export const DocumentEditSuggestionConnection = ConnectionType(DocumentEditSuggestion, 'DocumentEditSuggestion');
