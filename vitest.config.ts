@@ -19,9 +19,10 @@ const TEST_FILES = [
   'web/test/**/*.test.ts',
 ];
 /**
- * Fault tests: cells of their own as processes, killed, frozen or cut off while under load. They
- * run one at a time, after the rest (which runs two at a time, builds and process tests without
- * faults included), so their timings are not shared with another cell's.
+ * Fault tests: cells of their own as processes (each with its own Redis server or a proxy in front
+ * of Postgres), killed, frozen or cut off while under load. They run after the rest, two at a time
+ * like it, each in a module registry of its own: they wait for conditions, never for time budgets,
+ * so sharing the machine with one other fault test is what CI's busy cores look like anyway.
  */
 const FAULT_TESTS = [
   '**/*.fault.test.ts',
@@ -61,8 +62,7 @@ export default defineConfig({
     // Hang guards, not budgets: CI's two cores may be busy, and tests wait for conditions.
     testTimeout: 120_000,
     hookTimeout: 180_000,
-    // Two groups, one after the other: every file but the fault tests, two at a time; then the fault
-    // tests, one at a time.
+    // Two groups, one after the other: every file but the fault tests; then the fault tests.
     projects: [
       // isolate: false — each worker imports the code under test once, not once per file (importing
       // was a third of the suite's time). ISOLATED_TESTS run in a registry of their own each, below.
@@ -83,7 +83,7 @@ export default defineConfig({
         extends: './web/vite.config.ts',
         test: { name: 'web', include: ['web/src/**/*.test.{ts,tsx}'], environment: 'happy-dom', maxWorkers: 2, sequence: { groupOrder: 0 } },
       },
-      { extends: true, test: { name: 'faults', include: FAULT_TESTS, maxWorkers: 1, sequence: { groupOrder: 1 } } },
+      { extends: true, test: { name: 'faults', include: FAULT_TESTS, maxWorkers: 2, sequence: { groupOrder: 1 } } },
     ],
   },
 });
