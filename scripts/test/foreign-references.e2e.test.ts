@@ -160,6 +160,7 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   documentReviewRevoke: (f) => ({ id: f.documentReview }),
   documentSuggestionApprove: (f) => ({ id: f.documentSuggestion }),
   documentSuggestionReject: (f) => ({ id: f.documentSuggestion }),
+  documentSignatureVoid: (f) => ({ id: f.document }),
   documentSendForSignature: (f) => ({ id: f.document, signers: [{ name: 'Signer', email: 'signer@refs.test', order: 1 }] }),
   deliverableCreate: (f) => ({ documentId: f.contract, title: 'Posts', quantity: 4, frequency: 'WEEKLY', dueDate: '2030-01-01', ownerId: f.userId }),
   deliverableUpdate: (f) => ({ id: f.deliverable, title: 'Edited', ownerId: f.userId }),

@@ -87,6 +87,8 @@ export const documentsEvents = {
    * Every signer signed: the document is SIGNED (unless recalled or voided meanwhile) and the signed
    * PDF is stored as a File after it; `recipients`: its owner and the sender (the signers are e-mailed by the provider).
    */
+  /** The sender recalled the request out for signature (the document is DRAFT again). */
+  'document.signature_voided': z.object({ title: z.string(), signatureId: z.string(), reason: z.string().nullable() }),
   'document.signed': z.object({ title: z.string(), signatureId: z.string(), signers: z.array(signer), recipients: z.array(z.string()) }),
   'document.created': z.object({ after: documentFields }),
   'document.updated': z.object({ fields: z.array(z.string()), before: documentFields.partial(), after: documentFields.partial(), title: z.string() }),

@@ -142,6 +142,25 @@ describe('documentSendForSignature', () => {
     expect((await data(stranger, SIGNATURE, { id })).document).toBeNull();
   });
 
+  it('voids a request out for signature: its links stop working, the document is a draft again and can be sent anew', async () => {
+    const id = await createDocument(owner, 'Recalled', 'Terms to rework.');
+    const VOID = 'mutation($input: DocumentSignatureVoidInput!) { documentSignatureVoid(input: $input) { signature { status } userErrors { code field } } }';
+    expect((await data(owner, VOID, { input: { id } })).documentSignatureVoid.userErrors).toEqual([
+      { code: 'DOCUMENT_SIGNATURE_NOT_PENDING', field: ['input', 'id'] },
+    ]);
+    await data(owner, SEND, { input: { id, signers: [{ name: 'Cleo', email: 'cleo@sign.test', order: 1 }] } });
+    const link = linkIn((await waitForEmail(cell, 'cleo@sign.test', { subject: 'Please sign: Recalled' })).text);
+    expect((await data(stranger, VOID, { input: { id } })).documentSignatureVoid.userErrors[0].code).toBe('DOCUMENT_NOT_FOUND');
+    expect((await data(owner, VOID, { input: { id, reason: 'Terms changed' } })).documentSignatureVoid).toEqual({
+      signature: { status: 'VOIDED' },
+      userErrors: [],
+    });
+    expect((await fetch(link, { method: 'POST' })).status).toBe(410);
+    expect((await data(owner, SIGNATURE, { id })).document).toMatchObject({ status: 'DRAFT', signature: { status: 'VOIDED' } });
+    const again = await data(owner, SEND, { input: { id, signers: [{ name: 'Cleo', email: 'cleo@sign.test', order: 1 }] } });
+    expect(again.documentSendForSignature).toMatchObject({ signature: { status: 'SENT' }, userErrors: [] });
+  });
+
   it('refuses a forged webhook, ignores a replayed one, and a subgraph hook unsigned by the gateway', async () => {
     const orgId = parseGlobalId(owner.organizationId)!.uuid;
     const body = JSON.stringify({

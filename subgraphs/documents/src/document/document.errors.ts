@@ -10,6 +10,7 @@ export const DocumentErrorCode = {
   AboutNotFound: 'DOCUMENT_ABOUT_NOT_FOUND',
   OwnerNotMember: 'DOCUMENT_OWNER_NOT_MEMBER',
   SignaturePending: 'DOCUMENT_SIGNATURE_PENDING',
+  SignatureNotPending: 'DOCUMENT_SIGNATURE_NOT_PENDING',
 } as const;
 
 export const documentNotFound = (field: (string | number)[] = ['input', 'id']) =>
@@ -30,3 +31,4 @@ export const documentOwnerNotMember = (field: (string | number)[] = ['input', 'o
 export const documentInvalidContent = (message: string) => userError(DocumentErrorCode.InvalidInput, message, ['input', 'content']);
 export const signaturePending = () =>
   userError(DocumentErrorCode.SignaturePending, 'This document is already out for signature; void that request first', ['input', 'id']);
+export const signatureNotPending = () => userError(DocumentErrorCode.SignatureNotPending, 'This document is not out for signature', ['input', 'id']);

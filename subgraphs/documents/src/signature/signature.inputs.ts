@@ -26,6 +26,15 @@ export class DocumentSendForSignatureInput {
   message?: string | null;
 }
 
+@InputType()
+export class DocumentSignatureVoidInput {
+  @Field(() => ID, { description: 'The document whose request out for signature is recalled.' })
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'Why (up to 500 characters); the provider tells the signers.' })
+  reason?: string | null;
+}
+
 @ObjectType()
 export class DocumentSignaturePayload {
   @Field(() => SignatureRequest, { nullable: true })

@@ -4,7 +4,7 @@ import { Document } from '../document/document.entity.js';
 import { FileRef } from '../file/file.ref.js';
 import type { DocumentsServices } from '../services.js';
 import { SignatureRequest, Signer } from './signature.entity.js';
-import { DocumentSendForSignatureInput, DocumentSignaturePayload } from './signature.inputs.js';
+import { DocumentSendForSignatureInput, DocumentSignaturePayload, DocumentSignatureVoidInput } from './signature.inputs.js';
 
 type Context = SubgraphContext<DocumentsServices>;
 
@@ -26,6 +26,14 @@ export class DocumentSignatureResolver {
   })
   documentSendForSignature(@Arg('input', () => DocumentSendForSignatureInput) input: DocumentSendForSignatureInput, @Ctx() context: Context) {
     return mutationPayload(async () => ({ signature: await this.services.signatures.send(context.request, input) }));
+  }
+
+  @Mutation(() => DocumentSignaturePayload, {
+    nullable: true,
+    description: 'Recall the request out for signature: voided at the provider (its signing links stop working); the document is DRAFT again.',
+  })
+  documentSignatureVoid(@Arg('input', () => DocumentSignatureVoidInput) input: DocumentSignatureVoidInput, @Ctx() context: Context) {
+    return mutationPayload(async () => ({ signature: await this.services.signatures.void(context.request, input) }));
   }
 
   @FieldResolver(() => SignatureRequest, { nullable: true, description: 'Its latest request for signatures, or null.' })

@@ -18,7 +18,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { Document } from '../document/document.entity.js';
-import { DocumentErrorCode, documentInvalidTransition, documentNotFound, signaturePending } from '../document/document.errors.js';
+import { DocumentErrorCode, documentInvalidTransition, documentNotFound, signatureNotPending, signaturePending } from '../document/document.errors.js';
 import { canTransition, DocumentStatus } from '../document/document-status.js';
 import type { DocumentService } from '../document/document.service.js';
 import { pdfSourceOf } from '../pdf/document-pdf.service.js';
@@ -42,6 +42,11 @@ const sendInput = z.object({
     .min(1, 'At least one signer')
     .max(20, 'At most 20 signers')
     .refine((signers) => new Set(signers.map((signer) => signer.email)).size === signers.length, 'Each signer signs once'),
+});
+
+const voidInput = z.object({
+  id: globalIdOf('Document'),
+  reason: z.string().trim().max(500, 'The reason must be at most 500 characters').nullish(),
 });
 
 /** A document goes out for signature from draft or review, or again while SENT (an earlier request declined or voided). */
@@ -116,6 +121,30 @@ export class SignatureService {
       await this.provider.voidEnvelope(envelopeId, 'not recorded').catch(() => undefined);
       throw error;
     }
+  }
+
+  /**
+   * Recalls the request out for signature: voided at the provider first (its signing links stop
+   * working), then here, in one transaction holding the request's row; the document goes back to
+   * DRAFT. A webhook that arrives after it changes nothing.
+   */
+  async void(request: RequestContext, input: unknown): Promise<SignatureRequest> {
+    const valid = validateInput(voidInput, input, DocumentErrorCode.InvalidInput);
+    return this.db.transaction(request, async (em) => {
+      const document = await this.documents.access.loadForUpdate(em, request, 'write', valid.id);
+      const signature = await em.findOne(SignatureRequest, {
+        where: { documentId: document.id, status: SignatureStatus.SENT },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!signature) throw signatureNotPending();
+      await this.provider.voidEnvelope(signature.envelopeId, valid.reason ?? 'voided by the sender');
+      signature.status = SignatureStatus.VOIDED;
+      signature.actingFor = null;
+      await em.update(SignatureRequest, { id: signature.id }, { status: signature.status, actingFor: null });
+      if (document.status === DocumentStatus.SENT) await this.documents.transition(em, document, DocumentStatus.DRAFT, 'signature', ['input', 'id']);
+      await this.emit(em, document, 'document.signature_voided', { title: document.title, signatureId: signature.id, reason: valid.reason ?? null });
+      return signature;
+    });
   }
 
   /** A provider's webhook call: forged ones refused, replays ignored, the rest applied once. */
