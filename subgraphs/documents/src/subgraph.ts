@@ -123,6 +123,9 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
       windowSeconds: config.DOCUMENT_REVIEW_FAILURE_WINDOW_SECONDS,
     });
     const revisions = new RevisionService(db, documents);
+    documents.useContentRevisions(
+      async (em, id, content, authorId) => (await revisions.revise(em, id, { description: 'Content updated', content }, authorId)).document,
+    );
     const reviews = new ReviewService({ db, authz, documents, revisions, mailer, logger, throttle, appUrl: config.APP_URL });
     const signatureConfig = parseSignatureConfig(env);
     const signatureProvider = new LocalSignatureProvider({

@@ -93,6 +93,14 @@ describe('documents', () => {
       )
     ).document;
     expect(updated).toEqual({ ...document, title: 'Retainer', content: '<p>New</p>', owner: { id: owner.globalUserId }, expiresAt: null });
+    // New content is a save like documentRevise's: the original kept as revision 0, the new content revision 1.
+    const history = await query(member.principal, 'query($id: ID!) { document(id: $id) { revisions { nodes { number description content } } } }', {
+      id: document.id,
+    });
+    expect(history.data!.document.revisions.nodes).toEqual([
+      { number: 1, description: 'Content updated', content: '<p>New</p>' },
+      { number: 0, description: 'Original', content: document.content },
+    ]);
     // Nothing changed: no event.
     await documents.mutate(member.principal, 'documentUpdate', { id: document.id, title: 'Retainer' }, 'document { id }');
 
@@ -102,7 +110,7 @@ describe('documents', () => {
     expect((await documents.mutate(member.principal, 'documentRestore', { id: document.id }, `document { ${FIELDS} }`)).document).toEqual(updated);
 
     const events = await outboxEvents(database.url, 'documents', uuidOf(document.id));
-    expect(events.map((event) => event.type)).toEqual(['document.created', 'document.updated', 'document.deleted', 'document.restored']);
+    expect(events.map((event) => event.type)).toEqual(['document.created', 'document.updated', 'document.revised', 'document.deleted', 'document.restored']);
     expect(events[0]!.data).toEqual({
       after: {
         title: 'Retainer agreement',

@@ -110,6 +110,9 @@ export interface DocumentSeed {
   fill(em: EntityManager, document: Document): Promise<void>;
 }
 
+/** Saves new content as a revision, in the caller's transaction (the revisions service's `revise`). */
+export type ContentRevisions = (em: EntityManager, documentId: string, content: string, authorId: string | null) => Promise<Document>;
+
 /**
  * Documents of the caller's organization: rules, permission checks, transactions, events and
  * queries. Members read and change every document; guests only those shared with them (or their
@@ -118,6 +121,8 @@ export interface DocumentSeed {
  */
 export class DocumentService {
   readonly access: AggregateAccess<Document>;
+  /** Set once the revisions service exists (it needs this one): content saved by `update` becomes a revision. */
+  private saveContent: ContentRevisions | null = null;
 
   constructor(
     private readonly db: Database,
@@ -125,6 +130,10 @@ export class DocumentService {
     private readonly graph: GraphClient,
   ) {
     this.access = new AggregateAccess(db, authz, { type: 'Document', entity: Document, table: 'documents.documents', notFound: documentNotFound });
+  }
+
+  useContentRevisions(saveContent: ContentRevisions): void {
+    this.saveContent = saveContent;
   }
 
   async list(request: RequestContext, args: DocumentsArgs): Promise<Connection<Document>> {
@@ -202,14 +211,18 @@ export class DocumentService {
       if (frozen && isLocked(document.status)) throw documentLocked(document.status, ['input', frozen]);
       const before = TRACKED.snapshot(document);
       const contentChanged = html !== undefined && html !== document.content;
-      for (const [key, value] of Object.entries(next)) if (value !== undefined) Object.assign(document, { [key]: value });
+      // The content is saved as a revision (the history and redline stay whole), after the other fields.
+      const saveContent = contentChanged ? this.saveContent : null;
+      for (const [key, value] of Object.entries(next)) {
+        if (value !== undefined && !(key === 'content' && saveContent)) Object.assign(document, { [key]: value });
+      }
       const saved = await em.save(document);
       const change = TRACKED.change(before, TRACKED.snapshot(saved));
       if (change || contentChanged) {
         const fields = [...(change?.fields ?? []), ...(contentChanged ? ['content'] : [])];
         await this.emit(em, saved, 'document.updated', { fields, before: change?.before ?? {}, after: change?.after ?? {}, title: saved.title });
       }
-      return saved;
+      return saveContent ? saveContent(em, saved.id, html!, request.principal.kind === 'user' ? request.principal.userId : null) : saved;
     });
   }
 
