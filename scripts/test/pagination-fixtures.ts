@@ -93,8 +93,8 @@ export const connectionPlaces: Record<string, (world: World) => { place: Connect
   }),
 };
 
-/** Fields every Node type has (contributed by collaboration, and the node connections of notes and files), walked on one object of each type. */
-export const nodeFieldPlaces: Record<string, true> = { comments: true, links: true, activity: true, notes: true, files: true };
+/** Fields every Node type has (contributed by collaboration, and the node connections of notes, files and documents), walked on one object of each type. */
+export const nodeFieldPlaces: Record<string, true> = { comments: true, links: true, activity: true, notes: true, files: true, documents: true };
 
 const root: ConnectionPlace = { wrap: (connection) => connection, pick: (data) => data };
 
@@ -421,6 +421,13 @@ export async function buildWorld(cell: TestCell): Promise<World> {
     'note { id }',
   );
   nodes.Note = notes[0].note.id as string;
+  // Node.documents: 7 documents about every node (the Document's own included).
+  await many(
+    asMember,
+    'documentCreate',
+    range(7).map((index) => ({ title: TITLES[index], aboutIds: Object.values(nodes) })),
+    'document { id }',
+  );
   await many(
     asMember,
     'noteUpdate',

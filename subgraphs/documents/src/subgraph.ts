@@ -21,7 +21,7 @@ import { DeliverableResolver, DocumentDeliverablesResolver } from './deliverable
 import { DELIVERABLE_PACE_JOB, DeliverableService } from './deliverable/deliverable.service.js';
 import { Document } from './document/document.entity.js';
 import { DocumentLiveResolver } from './document/document.live.js';
-import { resolveDocumentReference } from './document/document.reference.js';
+import { resolveDocumentConnectionReference, resolveDocumentReference } from './document/document.reference.js';
 import { DocumentResolver } from './document/document.resolver.js';
 import { DOCUMENT_EXPIRY_SWEEP_EVERY_MS, DOCUMENT_EXPIRY_SWEEP_JOB, DocumentService } from './document/document.service.js';
 import { DocumentPdfResolver } from './pdf/document-pdf.resolver.js';
@@ -56,6 +56,8 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   nodeTypes: ['Document', 'Clause', 'ApprovalWorkflow', 'ApprovalRequest', 'Deliverable'],
   // Document.about: the objects it concerns (a contact, a deal), resolved like nodes(ids:) (missing or hidden ones left out).
   nodeReferences: [{ type: 'Document', field: 'about', from: 'aboutIds', target: 'Node', list: true }],
+  // …and the other way: the documents about any object of the cell.
+  nodeConnections: [{ field: 'documents', type: 'DocumentConnection', description: 'The documents about it that you can read, newest first.' }],
   trash: [documentTrash, clauseTrash],
   // PDFs are stored as Files through the files module's API (storeGeneratedFile).
   dependsOn: ['identity', 'files'],
@@ -104,6 +106,7 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   keyAccess: { documentReview: KEY_FORBIDDEN, documentSuggestionSubmit: KEY_FORBIDDEN },
   references: {
     Document: resolveDocumentReference,
+    DocumentConnection: resolveDocumentConnectionReference,
     Clause: resolveClauseReference,
     ApprovalWorkflow: resolveApprovalWorkflowReference,
     ApprovalRequest: resolveApprovalRequestReference,

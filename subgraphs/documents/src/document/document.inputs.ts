@@ -1,6 +1,5 @@
 import {
   ConnectionArgs,
-  ConnectionType,
   DateTimeComparator,
   DeletePayload,
   EnumComparator,
@@ -150,5 +149,3 @@ export class DocumentsArgs extends ConnectionArgs {
   @Field(() => [DocumentOrder], { nullable: true, description: 'Default: newest first.' })
   orderBy?: DocumentOrder[] | null;
 }
-
-export const DocumentConnection = ConnectionType(Document, 'Document');

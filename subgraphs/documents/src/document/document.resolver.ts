@@ -1,10 +1,10 @@
-import { fromGlobalId, mutationPayload, requireOrgId, type Connection, type SubgraphContext } from '@cellgraph/kernel';
+import { fromGlobalId, mutationPayload, requireOrgId, type SubgraphContext } from '@cellgraph/kernel';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { DocumentsServices } from '../services.js';
 import { UserRef } from '../user/user.ref.js';
+import { DocumentConnection } from './document-connection.js';
 import { Document } from './document.entity.js';
 import {
-  DocumentConnection,
   DocumentCreateInput,
   DocumentDeleteInput,
   DocumentDeletePayload,
@@ -30,8 +30,8 @@ export class DocumentResolver {
   }
 
   @Query(() => DocumentConnection, { nullable: true, description: 'Documents of your organization.' })
-  documents(@Args(() => DocumentsArgs) args: DocumentsArgs, @Ctx() context: Context): Promise<Connection<Document>> {
-    return this.services.documents.list(context.request, args);
+  async documents(@Args(() => DocumentsArgs) args: DocumentsArgs, @Ctx() context: Context): Promise<DocumentConnection> {
+    return DocumentConnection.of('', await this.services.documents.list(context.request, args));
   }
 
   @Mutation(() => DocumentPayload, { nullable: true, description: 'Create a document (DRAFT).' })

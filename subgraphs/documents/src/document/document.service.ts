@@ -6,6 +6,7 @@ import {
   idempotent,
   OrderDirection,
   paginate,
+  paginateGroups,
   parseGlobalId,
   principalOrgId,
   requireOrgId,
@@ -18,6 +19,7 @@ import {
   validateInput,
   type Authorizer,
   type Connection,
+  type ConnectionArgs,
   type Database,
   type FilterSpec,
   type GraphClient,
@@ -145,6 +147,37 @@ export class DocumentService {
       sort: sortKeysFor(args.orderBy, orderFields, newestFirst, idOrder),
       args,
     });
+  }
+
+  /** `Node.documents` of each object in `aboutIds`: the readable documents about it, newest first, one statement for all. */
+  async aboutPages(request: RequestContext, aboutIds: readonly string[], args: ConnectionArgs): Promise<Connection<Document>[]> {
+    const readable = await this.access.readableIds(request);
+    return paginateGroups(
+      {
+        db: this.db,
+        scope: request,
+        entity: Document,
+        build: (em) =>
+          this.access.restrictToReadable(
+            em
+              .createQueryBuilder(Document, 'document')
+              .innerJoin(
+                (sub) =>
+                  sub.select('about_document.id', 'document_id').addSelect('unnest(about_document.about_ids)', 'node_id').from(Document, 'about_document'),
+                'about',
+                'about.document_id = document.id',
+              ),
+            'document',
+            readable,
+          ),
+        alias: 'document',
+        groupPath: 'about.node_id',
+        idProperty: 'id',
+        sort: sortKeysFor(null, orderFields, newestFirst, idOrder),
+        args,
+      },
+      aboutIds,
+    );
   }
 
   async create(request: RequestContext, input: DocumentCreateInput, seed?: DocumentSeed): Promise<Document> {
