@@ -60,7 +60,6 @@ export function DocumentsPage() {
   const { data, previousData, loading, error, refetch } = useQuery(DocumentsListQuery, {
     variables: documentsVariables(state),
     notifyOnNetworkStatusChange: true,
-    fetchPolicy: 'cache-and-network',
   });
   const page = (data ?? previousData)?.documents;
   const update = (change: Partial<DocumentListState>) => setState((was) => ({ ...was, ...change, cursor: change.cursor ?? {} }));

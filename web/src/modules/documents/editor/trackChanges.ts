@@ -27,7 +27,11 @@ export const Insertion = Mark.create({
   inclusive: false,
   excludes: 'deletion',
   addAttributes: () => ({ id: markId('data-inserted') }),
-  parseHTML: () => [{ tag: 'ins[data-inserted]' }, { tag: 'span[data-inserted]' }],
+  // Before StarterKit's strike, which reads <del> too.
+  parseHTML: () => [
+    { tag: 'ins[data-inserted]', priority: 100 },
+    { tag: 'span[data-inserted]', priority: 100 },
+  ],
   renderHTML: ({ HTMLAttributes }) => ['ins', mergeAttributes(HTMLAttributes), 0],
 });
 
@@ -37,7 +41,10 @@ export const Deletion = Mark.create({
   inclusive: false,
   excludes: 'insertion',
   addAttributes: () => ({ id: markId('data-deleted') }),
-  parseHTML: () => [{ tag: 'del[data-deleted]' }, { tag: 'span[data-deleted]' }],
+  parseHTML: () => [
+    { tag: 'del[data-deleted]', priority: 100 },
+    { tag: 'span[data-deleted]', priority: 100 },
+  ],
   renderHTML: ({ HTMLAttributes }) => ['del', mergeAttributes(HTMLAttributes), 0],
 });
 
