@@ -28,7 +28,8 @@ export function ChangesPanel({
   /** Why deciding waits (unsaved edits), or null. */
   blocked: string | null;
 }) {
-  const { data, loading, error, refetch } = useQuery(DocumentsRevisionsQuery, { variables: { id: documentId } });
+  // Read again on each visit: approved suggestions and other people's saves add revisions.
+  const { data, loading, error, refetch } = useQuery(DocumentsRevisionsQuery, { variables: { id: documentId }, fetchPolicy: 'cache-and-network' });
   // Asked again whenever the document gains a revision.
   const listed = useRef(revisionCount);
   useEffect(() => {
