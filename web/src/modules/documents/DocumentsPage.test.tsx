@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, waitFor } from '@testing-library/dom';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DocumentsCreateFromTemplateMutationVariables, DocumentsListQueryVariables } from '../../gql/graphql';
 import { renderWithApollo, unmountAll } from '../../testing/render';
 import { documentsVariables, DocumentsPage, INITIAL_STATE, PAGE_SIZE } from './DocumentsPage';
@@ -97,7 +97,7 @@ describe('the documents page', () => {
     await screen.findByText('Answer to status SIGNED');
 
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
-    await waitFor(() => expect(calls.at(-1)).toMatchObject({ first: PAGE_SIZE, after: 'c-end' }));
+    await vi.waitFor(() => expect(calls.at(-1)).toMatchObject({ first: PAGE_SIZE, after: 'c-end' }), { timeout: 30_000 });
   });
 
   it('creates a document from a template', async () => {
