@@ -131,7 +131,7 @@ function DocumentView({ document }: { document: DocumentsDocumentFragment }) {
       {tab === 'content' ? <ContentTab document={document} editable={!locked} /> : null}
       {tab === 'redline' ? <RedlinePanel documentId={document.id} revisionCount={document.revisionCount} /> : null}
       {tab === 'compare' ? <ComparePanel documentId={document.id} /> : null}
-      {tab === 'review' ? <ReviewPanel documentId={document.id} editable={!locked} onApplied={() => undefined} /> : null}
+      {tab === 'review' ? <ReviewPanel documentId={document.id} editable={!locked} /> : null}
       {tab === 'approval' ? <ApprovalPanel documentId={document.id} editable={!locked} status={document.status} /> : null}
       {tab === 'signatures' ? <SignaturePanel documentId={document.id} editable={!locked} /> : null}
     </article>

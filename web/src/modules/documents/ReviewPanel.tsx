@@ -16,7 +16,7 @@ import { attempt } from './shared';
 const STATE_LABELS = { PENDING: 'Pending', APPROVED: 'Approved', REJECTED: 'Rejected' } as const;
 
 /** External review: the suggestions reviewers sent (side by side, to approve or reject), the links sent, and a new one. */
-export function ReviewPanel({ documentId, editable, onApplied }: { documentId: string; editable: boolean; onApplied(): void }) {
+export function ReviewPanel({ documentId, editable }: { documentId: string; editable: boolean }) {
   const { data, loading, error, refetch } = useQuery(DocumentsReviewsQuery, { variables: { id: documentId }, fetchPolicy: 'cache-and-network' });
   const [approve] = useMutation(DocumentsSuggestionApproveMutation);
   const [reject] = useMutation(DocumentsSuggestionRejectMutation);
@@ -26,10 +26,9 @@ export function ReviewPanel({ documentId, editable, onApplied }: { documentId: s
   const suggestions = data?.document?.suggestions?.nodes ?? [];
   const reviews = data?.document?.reviews?.nodes ?? [];
 
-  async function run(action: Parameters<typeof attempt>[0], after?: () => void) {
-    const failed = await attempt(action);
-    setFailure(failed);
-    if (!failed) after?.();
+  // An approved suggestion's payload carries the document: Apollo's cache updates its content.
+  async function run(action: Parameters<typeof attempt>[0]) {
+    setFailure(await attempt(action));
     void refetch();
   }
 
@@ -70,9 +69,7 @@ export function ReviewPanel({ documentId, editable, onApplied }: { documentId: s
                   <div className="button-row">
                     <Button
                       variant="primary"
-                      onClick={() =>
-                        void run(async () => (await approve({ variables: { input: { id: suggestion.id } } })).data?.documentSuggestionApprove, onApplied)
-                      }
+                      onClick={() => void run(async () => (await approve({ variables: { input: { id: suggestion.id } } })).data?.documentSuggestionApprove)}
                     >
                       Approve suggestion
                     </Button>
