@@ -44,6 +44,8 @@ function pageRoutes(modules: readonly ModuleDefinition[]): RouteObject[] {
     { path: '/forgot-password', element: <ForgotPasswordPage /> },
     { path: '/reset-password', element: <ResetPasswordPage /> },
     { path: '/invitations/accept', element: <AcceptInvitationPage /> },
+    // Pages for people without an account (a token in the link is their only credential).
+    ...modules.flatMap((module) => module.publicRoutes ?? []),
     {
       element: <RequireSession />,
       children: [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_MODULES } from '../modules';
+import { appRoutes } from './App';
 import { enabledModules } from './registry';
 
 describe('enabledModules', () => {
@@ -12,6 +13,16 @@ describe('enabledModules', () => {
     expect(withNotes).toEqual(['tasks', 'notes']);
     const withFiles = enabledModules(ALL_MODULES, ['identity', 'files', 'notes']).map((module) => module.subgraph);
     expect(withFiles).toEqual(['notes', 'files']);
+  });
+
+  it('gives the agency cell its documents, whose review page is public', () => {
+    const agency = enabledModules(ALL_MODULES, ['identity', 'crm', 'documents', 'files', 'collaboration', 'notifications']);
+    expect(agency.map((module) => module.subgraph)).toEqual(['crm', 'documents', 'files', 'notifications']);
+    // Outside the signed-in layout: a reviewer has no account.
+    const top = appRoutes(agency)[0]!.children!;
+    expect(top.map((route) => route.path)).toContain('/review');
+    expect(top.find((route) => route.path === '/review')?.children).toBeUndefined();
+    expect(enabledModules(ALL_MODULES, ['identity', 'crm']).flatMap((module) => module.publicRoutes ?? [])).toEqual([]);
   });
 
   it('serves no module to a cell of identity only', () => {

@@ -13,6 +13,8 @@ export interface ModuleDefinition {
   navigation?: NavItem[];
   /** Routes inside the signed-in layout. */
   routes?: RouteObject[];
+  /** Routes anyone may open without signing in, outside the layout (e.g. a review link's page). */
+  publicRoutes?: RouteObject[];
   /** Panels this module adds to other modules' pages. */
   widgets?: Widget[];
   /** Cmd+K actions (navigate, create). */
