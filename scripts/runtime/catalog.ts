@@ -2,6 +2,7 @@ import { collaborationSubgraph } from '@cellgraph/collaboration';
 import { crmSubgraph } from '@cellgraph/crm';
 import { documentsSubgraph } from '@cellgraph/documents';
 import { filesSubgraph } from '@cellgraph/files';
+import { financeSubgraph } from '@cellgraph/finance';
 import { identitySubgraph } from '@cellgraph/identity';
 import type { AnySubgraphDefinition } from '@cellgraph/kernel';
 import { notesSubgraph } from '@cellgraph/notes';
@@ -18,4 +19,5 @@ export const catalog: Readonly<Record<string, AnySubgraphDefinition>> = {
   notes: notesSubgraph,
   files: filesSubgraph,
   documents: documentsSubgraph,
+  finance: financeSubgraph,
 };

@@ -10,9 +10,20 @@ import { startTestCell, type TestCell } from '../testing/cell-harness.js';
 describe('cell manifests', () => {
   it('lists the committed cells, with dependencies ordered first', () => {
     expect(cellNames()).toEqual(expect.arrayContaining(['all', 'core']));
-    expect(loadCell('all').subgraphs.map((s) => s.name)).toEqual(['identity', 'tasks', 'crm', 'collaboration', 'notifications', 'notes', 'files', 'documents']);
+    expect(loadCell('all').subgraphs.map((s) => s.name)).toEqual([
+      'identity',
+      'tasks',
+      'crm',
+      'collaboration',
+      'notifications',
+      'notes',
+      'files',
+      'documents',
+      'finance',
+    ]);
     expect(loadCell('sales').subgraphs.map((s) => s.name)).toEqual(['identity', 'crm', 'collaboration', 'notifications']);
     expect(loadCell('agency').subgraphs.map((s) => s.name)).toEqual(['identity', 'crm', 'collaboration', 'notifications', 'files', 'documents']);
+    expect(loadCell('billing').subgraphs.map((s) => s.name)).toEqual(['identity', 'crm', 'collaboration', 'notifications', 'files', 'finance']);
     expect(resolveSubgraphs('x', ['tasks', 'identity']).map((s) => s.name)).toEqual(['identity', 'tasks']);
   });
 

@@ -52,6 +52,7 @@ export const connectionPlaces: Record<string, (world: World) => { place: Connect
   'Document.suggestions': (world) => ({ place: onNode(world.nodes.Document!, 'Document') }),
   'Document.deliverables': (world) => ({ place: onNode(world.nodes.Document!, 'Document') }),
   'Query.clauses': () => ({ place: root }),
+  'Query.invoices': () => ({ place: root }),
   'Clause.versions': (world) => ({ place: onNode(world.nodes.Clause!, 'Clause') }),
   'Folder.folders': (world) => ({ place: onNode(world.nodes.Folder!, 'Folder') }),
   'Query.taggedNodes': (world) => ({ place: root, args: `tagIds: [${JSON.stringify(world.tag)}], match: ANY` }),
@@ -317,6 +318,15 @@ export async function buildWorld(cell: TestCell): Promise<World> {
     Deal: deal,
     Pipeline: pipeline,
   };
+  // finance (npm run new:subgraph): 7 invoices for Query.invoices; the first is the Invoice of the Node connections.
+  nodes.Invoice = (
+    await many(
+      asMember,
+      'invoiceCreate',
+      range(7).map((index) => ({ name: TITLES[index] })),
+      'invoice { id }',
+    )
+  )[0].invoice.id as string;
   // documents: 7 documents for Query.documents; the first is the Document of the Node connections (with one field).
   nodes.Document = (
     await many(

@@ -1,0 +1,14 @@
+import type { LoaderRegistry, RequestContext, SubgraphContext } from '@cellgraph/kernel';
+import type { FinanceServices } from '../services.js';
+import type { Invoice } from './invoice.entity.js';
+
+/*
+ * Per-request DataLoaders of invoices: N parents cost one query.
+ */
+
+/** Invoices by id for the caller: null when absent (or in the trash), a FORBIDDEN error when unreadable. */
+export const invoiceById = ({ invoices }: FinanceServices, loaders: LoaderRegistry, request: RequestContext) => invoices.access.loader(loaders, request);
+
+/** One invoice for a field or query; an unreadable one raises its FORBIDDEN error at that field. */
+export const loadInvoice = (context: SubgraphContext<FinanceServices>, id: string | null): Promise<Invoice | null> =>
+  context.services.invoices.access.loadReadable(context.loaders, context.request, id);

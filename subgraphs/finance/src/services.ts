@@ -1,0 +1,9 @@
+import type { Authorizer, Database } from '@cellgraph/kernel';
+import type { InvoiceService } from './invoice/invoice.service.js';
+
+/** What every resolver of the finance subgraph receives. */
+export interface FinanceServices {
+  db: Database;
+  authz: Authorizer;
+  invoices: InvoiceService;
+}
