@@ -143,6 +143,16 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   folderPurge: (f) => ({ id: f.trashedFolder }),
   userAvatarSet: (f) => ({ userId: f.colleagueId, fileId: f.image }),
   boardPurge: (f) => ({ id: f.trashedBoard }),
+  invoiceCreate: (f) => ({ contactId: f.contact, dealId: f.deal }),
+  invoiceUpdate: (f) => ({ id: f.invoice, contactId: f.contact, dealId: f.deal }),
+  invoiceLineAdd: (f) => ({ invoiceId: f.invoice, description: 'Extra', unitPrice: '1' }),
+  invoiceLineUpdate: (f) => ({ id: f.invoiceLine, quantity: '2' }),
+  invoiceLineRemove: (f) => ({ id: f.invoiceLine }),
+  invoiceVoid: (f) => ({ id: f.invoice }),
+  invoiceDuplicate: (f) => ({ id: f.invoice }),
+  invoiceDelete: (f) => ({ id: f.invoice }),
+  invoiceRestore: (f) => ({ id: f.trashedInvoice }),
+  invoicePurge: (f) => ({ id: f.trashedInvoice }),
   documentCreate: (f) => ({ title: 'Document', ownerId: f.userId, aboutIds: [f.contact] }),
   documentUpdate: (f) => ({ id: f.document, title: 'Edited', ownerId: f.userId, aboutIds: [f.deal] }),
   documentStatusSet: (f) => ({ id: f.document, status: 'INTERNAL_REVIEW' }),
@@ -330,6 +340,12 @@ async function buildFixture(owner: TestUser) {
   await data(owner, 'interactionDelete', { id: trashedInteraction }, '');
   const contactField = (await data(owner, 'contactFieldCreate', { key: 'tier', label: 'Tier', type: 'TEXT' }, 'contactField { id }')).contactField.id as string;
 
+  const invoiceOf = async () =>
+    (await data(owner, 'invoiceCreate', { contactId: contact, dealId: deal, lines: [{ description: 'Work', unitPrice: '10' }] }, 'invoice { id lines { id } }'))
+      .invoice as { id: string; lines: { id: string }[] };
+  const invoiceRow = await invoiceOf();
+  const [invoice, invoiceLine, trashedInvoice] = [invoiceRow.id, invoiceRow.lines[0]!.id, (await invoiceOf()).id];
+  await data(owner, 'invoiceDelete', { id: trashedInvoice }, 'deletedInvoiceId');
   const tag = (await data(owner, 'tagCreate', { name: 'Hot' }, 'tag { id }')).tag.id as string;
   const comment = (await data(owner, 'commentCreate', { nodeId: task, body: 'First' }, 'comment { id }')).comment.id as string;
   const link = (await data(owner, 'linkCreate', { fromId: task, toId: contact, relationship: 'relates_to' }, 'link { id }')).link.id as string;
@@ -429,6 +445,9 @@ async function buildFixture(owner: TestUser) {
       interaction,
       trashedInteraction,
       contactField,
+      invoice,
+      invoiceLine,
+      trashedInvoice,
       tag,
       comment,
       link,

@@ -1,5 +1,6 @@
 import type { LoaderRegistry, RequestContext, SubgraphContext } from '@cellgraph/kernel';
 import type { FinanceServices } from '../services.js';
+import type { InvoiceLine } from './invoice-line.entity.js';
 import type { Invoice } from './invoice.entity.js';
 
 /*
@@ -12,3 +13,9 @@ export const invoiceById = ({ invoices }: FinanceServices, loaders: LoaderRegist
 /** One invoice for a field or query; an unreadable one raises its FORBIDDEN error at that field. */
 export const loadInvoice = (context: SubgraphContext<FinanceServices>, id: string | null): Promise<Invoice | null> =>
   context.services.invoices.access.loadReadable(context.loaders, context.request, id);
+
+/** The lines of invoices the caller has loaded, in position order. */
+export const invoiceLines = (context: SubgraphContext<FinanceServices>) =>
+  context.loaders.get<Invoice, InvoiceLine[], string>('finance.invoiceLines', (invoices) => context.services.invoices.linesOf(context.request, invoices), {
+    cacheKeyFn: (invoice) => invoice.id,
+  });
