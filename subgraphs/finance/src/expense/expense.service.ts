@@ -10,6 +10,7 @@ import {
   isCurrencyCode,
   OrderDirection,
   paginate,
+  parseDecimal,
   requireOrgId,
   requireUserId,
   requireVisibleNodes,
@@ -195,7 +196,7 @@ export class ExpenseService {
       if (expense.status !== ExpenseStatus.PENDING) throw expenseNotEditable(expense.status);
       const before = expenseSnapshot(expense);
       if (changes.amount != null || changes.currencyCode != null) {
-        const money = checkedMoney(changes.amount ?? expense.amountValue.replace(/\.?0+$/, ''), changes.currencyCode ?? expense.currency);
+        const money = checkedMoney(changes.amount ?? parseDecimal(expense.amountValue), changes.currencyCode ?? expense.currency);
         Object.assign(expense, { amountValue: money.amount, currency: money.currency });
       }
       if (changes.category != null) expense.category = changes.category;
