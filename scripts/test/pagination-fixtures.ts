@@ -333,7 +333,13 @@ export async function buildWorld(cell: TestCell): Promise<World> {
     await many(
       asMember,
       'expenseSubmit',
-      range(7).map((index) => ({ category: 'OTHER', amount: `${10 + (index % 3)}.50`, currencyCode: 'EUR', expenseDate: `2026-11-0${1 + (index % 2)}`, vendor: TITLES[index] })),
+      range(7).map((index) => ({
+        category: 'OTHER',
+        amount: `${10 + (index % 3)}.50`,
+        currencyCode: 'EUR',
+        expenseDate: `2026-11-0${1 + (index % 2)}`,
+        vendor: TITLES[index],
+      })),
       'expense { id }',
     )
   )[0].expense.id as string;

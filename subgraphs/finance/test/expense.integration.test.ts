@@ -82,11 +82,9 @@ async function uploadReceipt(who: TestUser, name = 'receipt.pdf'): Promise<strin
   const upload = begun.fileUploadBegin.upload as { id: string; url: string; method: string; headers: { name: string; value: string }[] };
   const sent = await fetch(upload.url, { method: upload.method, headers: Object.fromEntries(upload.headers.map((h) => [h.name, h.value])), body: bytes });
   expect(sent.status).toBe(200);
-  const completed = await data(
-    who,
-    'mutation($input: FileUploadCompleteInput!) { fileUploadComplete(input: $input) { file { id } userErrors { code } } }',
-    { input: { uploadId: upload.id } },
-  );
+  const completed = await data(who, 'mutation($input: FileUploadCompleteInput!) { fileUploadComplete(input: $input) { file { id } userErrors { code } } }', {
+    input: { uploadId: upload.id },
+  });
   expect(completed.fileUploadComplete.userErrors).toEqual([]);
   return completed.fileUploadComplete.file.id;
 }
@@ -133,7 +131,12 @@ describe('the expense lifecycle', () => {
 
     const updated = await call(owner, 'expenseUpdate', { id: expense.id, amount: '45', vendor: 'Lufthansa Group', description: null });
     expect(updated.userErrors).toEqual([]);
-    expect(updated.expense).toMatchObject({ amount: { amount: '45.00', currencyCode: 'EUR' }, vendor: 'Lufthansa Group', description: null, status: 'PENDING' });
+    expect(updated.expense).toMatchObject({
+      amount: { amount: '45.00', currencyCode: 'EUR' },
+      vendor: 'Lufthansa Group',
+      description: null,
+      status: 'PENDING',
+    });
 
     expect(await refused(owner, 'expenseApprove', { id: expense.id })).toEqual(['EXPENSE_SELF_APPROVAL']);
     expect(await refused(owner, 'expenseReject', { id: expense.id, reason: 'Mine' })).toEqual(['EXPENSE_SELF_APPROVAL']);
@@ -283,7 +286,10 @@ describe('permissions and tenancy', () => {
   it('resolves Expense through _entities for readers of its organization only', async () => {
     const expense = await submit(owner, { vendor: 'Entities' });
     const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Expense { id vendor status amount { amount currencyCode } } } }';
-    const representations = [{ __typename: 'Expense', id: expense.id }, { __typename: 'Expense', id: toGlobalId('Expense', uuidv7()) }];
+    const representations = [
+      { __typename: 'Expense', id: expense.id },
+      { __typename: 'Expense', id: toGlobalId('Expense', uuidv7()) },
+    ];
     const mine = await subgraphRequest(admin, ENTITIES, { r: representations });
     expect(mine.errors).toBeUndefined();
     expect(mine.data!._entities).toEqual([{ id: expense.id, vendor: 'Entities', status: 'PENDING', amount: { amount: '42.50', currencyCode: 'EUR' } }, null]);
@@ -347,7 +353,14 @@ describe('notifications', () => {
     const expense = await submit(owner, { vendor, amount: '77.10' });
     await expect
       .poll(async () => (await notifications(admin)).filter((n) => n.subjectId === expense.id), { timeout: 60_000 })
-      .toEqual([{ event: 'expense.submitted', title: 'An expense awaits your approval', body: `77.10 EUR at ${vendor} (travel): “Flight to Berlin”.`, subjectId: expense.id }]);
+      .toEqual([
+        {
+          event: 'expense.submitted',
+          title: 'An expense awaits your approval',
+          body: `77.10 EUR at ${vendor} (travel): “Flight to Berlin”.`,
+          subjectId: expense.id,
+        },
+      ]);
     // The submitter is not asked to approve their own expense.
     expect((await notifications(owner)).filter((n) => n.subjectId === expense.id)).toEqual([]);
 

@@ -51,7 +51,10 @@ export class ExpenseResolver {
     return mutationPayload(async () => ({ expense: await this.services.expenses.approve(context.request, input) }));
   }
 
-  @Mutation(() => ExpensePayload, { nullable: true, description: 'Reject a PENDING expense with a reason (finance managers; never one’s own). The submitter is notified.' })
+  @Mutation(() => ExpensePayload, {
+    nullable: true,
+    description: 'Reject a PENDING expense with a reason (finance managers; never one’s own). The submitter is notified.',
+  })
   expenseReject(@Arg('input', () => ExpenseRejectInput) input: ExpenseRejectInput, @Ctx() context: Context): Promise<ExpensePayload> {
     return mutationPayload(async () => ({ expense: await this.services.expenses.reject(context.request, input) }));
   }
