@@ -195,6 +195,10 @@ describe('the expense lifecycle', () => {
       (await data(owner, 'query($f: ExpenseFilter) { expenses(filter: $f) { totalCount } }', { f: { vendor: { eq: expense.vendor } } })).expenses.totalCount;
     expect(await listed()).toBe(0);
     expect(await refused(admin, 'expenseApprove', { id: expense.id })).toEqual(['EXPENSE_NOT_FOUND']);
+    // The cell's trash shows it by its title.
+    await expect
+      .poll(async () => (await data(owner, '{ trash(types: ["Expense"], first: 100) { nodes { id type title } } }')).trash.nodes, { timeout: 60_000 })
+      .toContainEqual({ id: expense.id, type: 'Expense', title: `42.50 EUR · ${expense.vendor}` });
     const restored = await call(owner, 'expenseRestore', { id: expense.id });
     expect(restored.expense).toMatchObject({ id: expense.id, status: 'PENDING' });
     expect(await listed()).toBe(1);
@@ -249,7 +253,7 @@ describe('validation', () => {
 });
 
 describe('permissions and tenancy', () => {
-  it('lets nobody approve their own expense, and only finance managers decide', async () => {
+  it('lets nobody approve their own expense, and a guest decide on none', async () => {
     const expense = await submit(admin);
     expect(await refused(admin, 'expenseApprove', { id: expense.id })).toEqual(['EXPENSE_SELF_APPROVAL']);
     // A guest reads no expense: it does not exist for them.
