@@ -71,12 +71,12 @@ const eventTypes = async (id: string) => (await outboxEvents(cell.database.url, 
 const expenseRows = () => withClient(cell.database.url, async (client) => Number((await client.query('SELECT count(*) FROM finance.expenses')).rows[0].count));
 
 /** Uploads a receipt as a client does: begin, a presigned PUT to the store, complete. */
-async function uploadReceipt(who: TestUser, name = 'receipt.pdf'): Promise<string> {
+async function uploadReceipt(who: TestUser, name = 'receipt.pdf', aboutId?: string): Promise<string> {
   const bytes = Buffer.from('%PDF-1.4\n% a receipt\n%%EOF\n');
   const begun = await data(
     who,
     'mutation($input: FileUploadBeginInput!) { fileUploadBegin(input: $input) { upload { id url method headers { name value } } userErrors { code } } }',
-    { input: { name, contentType: 'application/pdf', size: bytes.length } },
+    { input: { name, contentType: 'application/pdf', size: bytes.length, aboutId } },
   );
   expect(begun.fileUploadBegin.userErrors).toEqual([]);
   const upload = begun.fileUploadBegin.upload as { id: string; url: string; method: string; headers: { name: string; value: string }[] };
@@ -176,6 +176,14 @@ describe('the expense lifecycle', () => {
     expect(await refused(owner, 'expenseApprove', { id: expense.id })).toEqual(['EXPENSE_INVALID_TRANSITION']);
     expect(await eventTypes(expense.id)).toEqual(['expense.submitted', 'expense.rejected']);
     expect((await outboxEvents(cell.database.url, 'finance', uuid(expense.id)))[0]!.data).toMatchObject({ approvers: [uuid(owner.userId)] });
+  });
+
+  it('takes a receipt attached to another object, which the files module checks through the graph', async () => {
+    const contact = (await data(admin, 'mutation { contactCreate(input: { firstName: "Vendor" }) { contact { id } } }')).contactCreate.contact.id as string;
+    const receipt = await uploadReceipt(admin, 'invoice.pdf', contact);
+    const expense = await submit(admin, { receiptId: receipt });
+    expect(expense.receipt).toEqual({ id: receipt, name: 'invoice.pdf' });
+    expect((await read(owner, expense.id)).receipt).toEqual({ id: receipt, name: 'invoice.pdf' });
   });
 
   it('answers the same expense for a repeated idempotency key', async () => {

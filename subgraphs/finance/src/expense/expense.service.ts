@@ -13,7 +13,6 @@ import {
   parseDecimal,
   requireOrgId,
   requireUserId,
-  requireVisibleNodes,
   sortKeysFor,
   toGlobalId,
   uuidv7,
@@ -28,6 +27,7 @@ import {
 } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
+import { requireReadableFile } from './expense-receipt.js';
 import { mayMove } from './expense-status.js';
 import { Expense, ExpenseCategory, ExpenseStatus } from './expense.entity.js';
 import {
@@ -318,7 +318,7 @@ export class ExpenseService {
 
   /** The receipt must be a File the caller can read in its organization (asked through the graph, as the caller). */
   private requireReceipt(request: RequestContext, fileId: string): Promise<void> {
-    return requireVisibleNodes(this.graph, request, [toGlobalId('File', fileId)], () => expenseReceiptNotFound());
+    return requireReadableFile(this.graph, request, toGlobalId('File', fileId), () => expenseReceiptNotFound());
   }
 
   /** What every decision event carries: the submitter (to notify) and the expense. */
