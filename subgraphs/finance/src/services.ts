@@ -1,9 +1,11 @@
 import type { Authorizer, Database } from '@cellgraph/kernel';
+import type { ExpenseService } from './expense/expense.service.js';
 import type { InvoiceService } from './invoice/invoice.service.js';
 
 /** What every resolver of the finance subgraph receives. */
 export interface FinanceServices {
   db: Database;
   authz: Authorizer;
+  expenses: ExpenseService;
   invoices: InvoiceService;
 }

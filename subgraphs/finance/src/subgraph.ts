@@ -3,6 +3,10 @@ import { financeEvents } from './contracts.js';
 import { ContactRef } from './crm/contact.ref.js';
 import { DealRef } from './crm/deal.ref.js';
 import { InvoiceLine } from './invoice/invoice-line.entity.js';
+import { Expense } from './expense/expense.entity.js';
+import { resolveExpenseReference } from './expense/expense.reference.js';
+import { ExpenseResolver } from './expense/expense.resolver.js';
+import { ExpenseService } from './expense/expense.service.js';
 import { Invoice } from './invoice/invoice.entity.js';
 import { InvoiceLiveResolver } from './invoice/invoice.live.js';
 import { resolveInvoiceReference } from './invoice/invoice.reference.js';
@@ -10,22 +14,23 @@ import { InvoiceResolver } from './invoice/invoice.resolver.js';
 import { INVOICE_OVERDUE_SWEEP_EVERY_MS, INVOICE_OVERDUE_SWEEP_JOB, InvoiceService } from './invoice/invoice.service.js';
 import { migrations } from './migrations/index.js';
 import type { FinanceServices } from './services.js';
-import { invoiceTrash } from './trash.js';
+import { expenseTrash, invoiceTrash } from './trash.js';
 
 export const financeSubgraph = defineSubgraph<FinanceServices>({
   name: 'finance',
-  description: 'Finance: invoices to CRM contacts, with lines, totals, numbering and status.',
+  description: 'Finance: invoices to CRM contacts, with lines, totals, numbering and status; expenses and their approval.',
   scope: 'finance',
-  scopeDescription: 'invoices',
-  nodeTypes: ['Invoice'],
-  trash: [invoiceTrash],
+  scopeDescription: 'invoices and expenses',
+  nodeTypes: ['Expense', 'Invoice'],
+  trash: [expenseTrash, invoiceTrash],
   // Invoices bill CRM contacts and deals; PDFs and receipts are stored as Files.
   dependsOn: ['identity', 'crm', 'files'],
   migrations,
-  entities: [Invoice, InvoiceLine],
-  resolvers: [InvoiceResolver, InvoiceLiveResolver],
+  entities: [Expense, Invoice, InvoiceLine],
+  resolvers: [ExpenseResolver, InvoiceResolver, InvoiceLiveResolver],
   liveEvents: { invoiceChanged: { events: ['invoice.*'], routes: { id: ['subject.id'] } } },
   references: {
+    Expense: resolveExpenseReference,
     Invoice: resolveInvoiceReference,
     Contact: referenceAsIs,
     Deal: referenceAsIs,
@@ -34,7 +39,7 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
   orphanedTypes: [ContactRef, DealRef],
   emits: financeEvents,
   createServices({ db, authz, graph }) {
-    return { db, authz, invoices: new InvoiceService(db, authz, graph) };
+    return { db, authz, expenses: new ExpenseService(db, authz, graph), invoices: new InvoiceService(db, authz, graph) };
   },
   jobs: ({ invoices }) => ({
     [INVOICE_OVERDUE_SWEEP_JOB]: async () => void (await invoices.markOverdue()),
