@@ -13,6 +13,7 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
   description: 'Finance: invoices.',
   scope: 'finance',
   scopeDescription: 'invoices',
+  access: 'restricted', // members and guests need a finance module grant (identity's moduleAccessGrant)
   nodeTypes: ['Invoice'],
   trash: [invoiceTrash],
   // Invoices bill CRM contacts and deals; PDFs and receipts are stored as Files.
