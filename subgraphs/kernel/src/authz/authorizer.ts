@@ -107,6 +107,12 @@ export class Authorizer {
     this.moduleOfType = new Map(Object.entries(options.restrictedModules ?? {}).flatMap(([module, types]) => types.map((type) => [type, module] as const)));
   }
 
+  /** The cell's restricted modules (by scope, sorted): what module grants may name. */
+  restrictedModules(): string[] {
+    const modules = new Set([...this.moduleOfType.values(), ...(this.options.restricted ? [this.scope] : [])]);
+    return [...modules].sort();
+  }
+
   /** The restricted module objects of `type` belong to, or null when they are in an open one. */
   moduleOf(type: string): string | null {
     return this.moduleOfType.get(type) ?? (this.options.restricted ? this.scope : null);
