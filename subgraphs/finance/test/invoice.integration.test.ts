@@ -1,6 +1,7 @@
-import { toGlobalId, uuidv7, type Principal } from '@cellgraph/kernel';
+import { moduleObject, toGlobalId, userSubject, uuidv7, type Principal } from '@cellgraph/kernel';
 import {
   createTestDatabase,
+  grantRelation,
   mutationsOf,
   outboxEvents,
   startTestSubgraphs,
@@ -28,6 +29,8 @@ beforeAll(async () => {
   owner = await testMember(database.url, 'owner');
   // Members are granted before anyone asks: the harness's processes cache an organization's policies.
   member = await testMember(database.url, 'member', owner.orgId);
+  // Finance is a restricted module: this member edits invoices through a finance module grant.
+  await grantRelation(database.url, owner.orgId, userSubject(member.userId), moduleObject('finance'), 'editor');
   guest = await testMember(database.url, 'guest', owner.orgId);
   stranger = await testMember(database.url, 'owner');
 });
