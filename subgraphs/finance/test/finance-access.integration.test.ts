@@ -1,7 +1,7 @@
 import { fromGlobalId } from '@cellgraph/kernel';
 import { outboxEvents } from '@cellgraph/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCell, TEST_PASSWORD, waitForEmail, type TestCell, type TestUser } from '../../../scripts/testing/cell-harness.js';
+import { startTestCell, TEST_PASSWORD, waitForEmail, waitUntilSettled, type TestCell, type TestUser } from '../../../scripts/testing/cell-harness.js';
 
 /*
  * Finance is a restricted module: owners and admins see and change every invoice; members and
@@ -113,6 +113,23 @@ describe('finance access', () => {
       );
       expect(comment.data?.commentCreate?.comment ?? null).toBeNull();
     }
+  });
+
+  it('notifies of an invoice only who may read it (a mention in a comment on it)', async () => {
+    const invoice = await createInvoice(owner, 'Discussed');
+    const commented = await cell.gql(
+      'mutation($input: CommentCreateInput!) { commentCreate(input: $input) { userErrors { code } } }',
+      { input: { nodeId: invoice.id, body: `<@${admin.userId}> <@${member.userId}> have a look` } },
+      owner.token,
+    );
+    expect(commented.data!.commentCreate.userErrors).toEqual([]);
+    await waitUntilSettled(cell);
+    const aboutInvoice = async (user: TestUser) =>
+      ((await cell.gql('{ notifications { nodes { subjectId } } }', {}, user.token)).data!.notifications.nodes as { subjectId: string | null }[]).filter(
+        (notification) => notification.subjectId === invoice.id,
+      ).length;
+    expect(await aboutInvoice(admin)).toBe(1);
+    expect(await aboutInvoice(member)).toBe(0);
   });
 
   it('lets owners and admins always read and write invoices', async () => {
