@@ -4,7 +4,9 @@ import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   CELL_API_KEY_SCOPES,
+  CELL_RESTRICTED_MODULES,
   cellApiKeyScopes,
+  cellRestrictedModules,
   cellEventConsumers,
   closeServer,
   createLogger,
@@ -62,13 +64,14 @@ export interface RunningCell {
   stop(): Promise<void>;
 }
 
-/** What a cell's processes must know of the cell: its name (its Redis namespace), its Node types, trash types, API-key scopes and event routing. */
+/** What a cell's processes must know of the cell: its name (its Redis namespace), its Node types, trash types, API-key scopes, restricted modules and event routing. */
 export function cellEnv(cell: Cell): Record<string, string> {
   return {
     CELL_NAME: cell.name,
     CELL_NODE_TYPES: cell.subgraphs.flatMap((definition) => definition.nodeTypes ?? []).join(','),
     CELL_TRASH_TYPES: cell.subgraphs.flatMap((definition) => (definition.trash ?? []).map((spec) => spec.type)).join(','),
     [CELL_API_KEY_SCOPES]: JSON.stringify(cellApiKeyScopes(cell.subgraphs)),
+    [CELL_RESTRICTED_MODULES]: JSON.stringify(cellRestrictedModules(cell.subgraphs)),
     CELL_EVENT_CONSUMERS: JSON.stringify(cellEventConsumers(cell.subgraphs)),
   };
 }

@@ -72,6 +72,8 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   membershipDelete: (f) => ({ userId: f.colleagueId }),
   permissionGrant: (f) => ({ objectId: f.task, subjectId: f.colleagueId, relation: 'VIEWER' }),
   permissionRevoke: (f) => ({ objectId: f.task, subjectId: f.colleagueId }),
+  moduleAccessGrant: (f) => ({ module: 'finance', subjectId: f.colleagueId, relation: 'VIEWER' }),
+  moduleAccessRevoke: (f) => ({ module: 'finance', subjectId: f.colleagueId }),
   teamUpdate: (f) => ({ id: f.team, name: 'Renamed' }),
   teamDelete: (f) => ({ id: f.team }),
   teamRestore: (f) => ({ id: f.trashedTeam }),

@@ -196,6 +196,9 @@ export async function buildWorld(cell: TestCell): Promise<World> {
       [owner, ...members].map((user) => ({ teamId: team, userId: user.userId })),
       'teamMember { role }',
     );
+    // Finance is a restricted module: the member who writes everywhere gets a finance editor grant.
+    // (Finance has not loaded this organization's policies yet: its first request sees the grant.)
+    await many(asOwner, 'moduleAccessGrant', [{ module: 'finance', subjectId: member.userId, relation: 'EDITOR' }], 'grant { relation }');
     await many(
       asOwner,
       'apiKeyCreate',

@@ -21,6 +21,7 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
   description: 'Finance: invoices to CRM contacts, with lines, totals, numbering and status; expenses and their approval.',
   scope: 'finance',
   scopeDescription: 'invoices and expenses',
+  access: 'restricted', // members and guests need a finance module grant (identity's moduleAccessGrant)
   nodeTypes: ['Expense', 'Invoice'],
   trash: [expenseTrash, invoiceTrash],
   // Invoices bill CRM contacts and deals; PDFs and receipts are stored as Files.

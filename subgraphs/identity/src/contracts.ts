@@ -49,6 +49,8 @@ export const identityEvents = {
   'invitation.accepted': z.object({ role }),
   'permission.granted': z.object({ subject: z.string(), relation: z.string() }),
   'permission.revoked': z.object({ subject: z.string() }),
+  'permission.module_granted': z.object({ module: z.string(), subject: z.string(), relation: z.string() }),
+  'permission.module_revoked': z.object({ module: z.string(), subject: z.string() }),
 } as const;
 
 export type IdentityEvents = typeof identityEvents;

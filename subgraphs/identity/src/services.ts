@@ -6,6 +6,7 @@ import type { SessionService } from './auth/session.service.js';
 import type { InvitationService } from './invitation/invitation.service.js';
 import type { MfaService } from './mfa/mfa.service.js';
 import type { OrganizationService } from './organization/organization.service.js';
+import type { ModuleAccessService } from './permission/module-access.service.js';
 import type { PermissionService } from './permission/permission.service.js';
 import type { TeamService } from './team/team.service.js';
 import type { UserService } from './user/user.service.js';
@@ -24,6 +25,7 @@ export interface IdentityServices {
   invitations: InvitationService;
   apiKeys: ApiKeyService;
   permissions: PermissionService;
+  moduleAccess: ModuleAccessService;
   /** Public keys of access tokens, published for the gateway and third parties. */
   jwks: PublicJwks;
 }

@@ -23,6 +23,8 @@ import { Organization } from './organization/organization.entity.js';
 import { resolveOrganizationReference } from './organization/organization.reference.js';
 import { MembershipResolver, OrganizationResolver } from './organization/organization.resolver.js';
 import { OrganizationService } from './organization/organization.service.js';
+import { ModuleAccessResolver } from './permission/module-access.resolver.js';
+import { ModuleAccessService } from './permission/module-access.service.js';
 import { PermissionResolver } from './permission/permission.resolver.js';
 import { PermissionService } from './permission/permission.service.js';
 import { LoginThrottle } from './security/login-throttle.js';
@@ -57,6 +59,7 @@ export const identitySubgraph = defineSubgraph<IdentityServices>({
     InvitationResolver,
     ApiKeyResolver,
     PermissionResolver,
+    ModuleAccessResolver,
   ],
   references: { User: resolveUserReference, Organization: resolveOrganizationReference, Team: resolveTeamReference },
   emits: identityEvents,
@@ -96,6 +99,7 @@ export const identitySubgraph = defineSubgraph<IdentityServices>({
       invitations,
       apiKeys: new ApiKeyService(db, authz, redis, keyPrefix, config.CELL_API_KEY_SCOPES),
       permissions: new PermissionService(db, authz, graph),
+      moduleAccess: new ModuleAccessService(db, authz),
       jwks: { keys: [publicPart(config.AUTH_SIGNING_KEY), ...(config.AUTH_PREVIOUS_PUBLIC_KEYS?.keys ?? [])] },
     };
   },

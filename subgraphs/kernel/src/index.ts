@@ -8,6 +8,7 @@ export * from './authz/authorizer.js';
 export * from './authz/model.js';
 export * from './authz/policy-store.js';
 export * from './authz/policy-writer.js';
+export * from './authz/restricted-modules.js';
 export * from './context/guards.js';
 export * from './db/database.js';
 export * from './db/errors.js';

@@ -4,11 +4,13 @@ import {
   connectRedis,
   createLogger,
   Database,
+  moduleObject,
   policyWriter,
   PolicyCache,
   userSubject,
   uuidv7,
   appConnectionString,
+  type AuthorizerOptions,
   type Redis,
   type RequestContext,
 } from '../src/index.js';
@@ -20,7 +22,7 @@ const keyPrefix = `cgtest:${uuidv7()}`;
 const processes: { db: Database; cache: PolicyCache; authz: Authorizer }[] = [];
 
 /** One subgraph process's view of the policies: its own pool, cache and Redis subscription. */
-async function process(subgraph: string) {
+async function process(subgraph: string, scope = 'tasks', options: AuthorizerOptions = {}) {
   const db = new Database({
     url: appConnectionString(database.url, subgraph, TEST_APP_PASSWORD),
     schema: subgraph,
@@ -30,7 +32,7 @@ async function process(subgraph: string) {
   await db.connect();
   const cache = new PolicyCache(db, redis, keyPrefix);
   await cache.listen();
-  const entry = { db, cache, authz: new Authorizer(cache, 'tasks') };
+  const entry = { db, cache, authz: new Authorizer(cache, scope, options) };
   processes.push(entry);
   return entry;
 }
@@ -88,6 +90,61 @@ describe('authorization', () => {
     expect(await authz.can(apiKey(['tasks:read']), 'write', 'Task', task)).toBe(false);
     expect(await authz.can(apiKey(['tasks:write']), 'write', 'Task', task)).toBe(true);
     expect(await authz.can(apiKey(['contacts:write']), 'read', 'Task', task)).toBe(false);
+  });
+
+  it('keeps members and guests out of a restricted module unless the module or an object is granted to them or their team', async () => {
+    const finance = await process('tasks', 'finance', { restricted: true });
+    // Another module's view of the same objects (collaboration judging comments on an Invoice).
+    const elsewhere = await process('tasks', 'collaboration', { restrictedModules: { finance: ['Invoice'] } });
+    const writer = await process('identity');
+    const orgId = uuidv7();
+    const [owner, admin, member, viewer, editor, teamMember, guest] = [uuidv7(), uuidv7(), uuidv7(), uuidv7(), uuidv7(), uuidv7(), uuidv7()];
+    const [invoice, shared] = [uuidv7(), uuidv7()];
+    const team = uuidv7();
+    await writer.db.transaction({ orgId, userId: null }, async (em) => {
+      await policyWriter.setRole(em, orgId, owner, 'owner');
+      await policyWriter.setRole(em, orgId, admin, 'admin');
+      for (const user of [member, viewer, editor, teamMember]) await policyWriter.setRole(em, orgId, user, 'member');
+      await policyWriter.setRole(em, orgId, guest, 'guest');
+      await policyWriter.setTeamMember(em, orgId, teamMember, team, true);
+      await policyWriter.grant(em, orgId, userSubject(viewer), moduleObject('finance'), 'viewer');
+      await policyWriter.grant(em, orgId, userSubject(editor), moduleObject('finance'), 'editor');
+      await policyWriter.grant(em, orgId, `team:${team}`, moduleObject('finance'), 'viewer');
+      await policyWriter.grant(em, orgId, userSubject(guest), `Invoice:${shared}`, 'editor');
+      await policyWriter.grant(em, orgId, userSubject(member), `Invoice:${shared}`, 'viewer');
+    });
+    for (const authz of [finance.authz, elsewhere.authz]) {
+      const can = (userId: string, action: 'read' | 'write' | 'manage', id?: string) => authz.can(user(userId, orgId), action, 'Invoice', id);
+      expect(await can(owner, 'manage', invoice)).toBe(true);
+      expect(await can(admin, 'manage', invoice)).toBe(true);
+      expect(await can(member, 'read', invoice)).toBe(false);
+      expect(await can(member, 'write')).toBe(false);
+      expect(await can(member, 'read', shared)).toBe(true);
+      expect(await can(member, 'write', shared)).toBe(false);
+      expect(await can(viewer, 'read', invoice)).toBe(true);
+      expect(await can(viewer, 'write', invoice)).toBe(false);
+      expect(await can(editor, 'write')).toBe(true);
+      expect(await can(editor, 'manage', invoice)).toBe(false);
+      expect(await can(teamMember, 'read', invoice)).toBe(true);
+      expect(await can(teamMember, 'write', invoice)).toBe(false);
+      expect(await can(guest, 'read', invoice)).toBe(false);
+      expect(await can(guest, 'write', shared)).toBe(true);
+      expect(await authz.allowed(user(member, orgId), 'read', 'Invoice', [invoice, shared])).toEqual([false, true]);
+      expect(await authz.readableIds(user(member, orgId), 'Invoice')).toEqual([shared]);
+      expect(await authz.readableIds(user(guest, orgId), 'Invoice')).toEqual([shared]);
+      expect(await authz.readableIds(user(viewer, orgId), 'Invoice')).toBeNull();
+      expect(await authz.readableIds(user(owner, orgId), 'Invoice')).toBeNull();
+    }
+    // Open modules are as before: the member edits every task, the module grant means nothing there.
+    expect(await elsewhere.authz.can(user(member, orgId), 'write', 'Task', uuidv7())).toBe(true);
+    expect(await elsewhere.authz.readableIds(user(member, orgId), 'Task')).toBeNull();
+    // API keys act as members within their scopes; elsewhere they need the module's scope too.
+    const apiKey = (scopes: string[]): RequestContext => ({ requestId: 'r', principal: { kind: 'api_key', keyId: uuidv7(), userId: member, orgId, scopes } });
+    expect(await finance.authz.can(apiKey(['finance:read']), 'read', 'Invoice', invoice)).toBe(true);
+    expect(await finance.authz.can(apiKey(['finance:read']), 'write', 'Invoice', invoice)).toBe(false);
+    expect(await finance.authz.can(apiKey(['finance:write']), 'write', 'Invoice', invoice)).toBe(true);
+    expect(await elsewhere.authz.can(apiKey(['collaboration:read']), 'read', 'Invoice', invoice)).toBe(false);
+    expect(await elsewhere.authz.can(apiKey(['collaboration:read', 'finance:read']), 'read', 'Invoice', invoice)).toBe(true);
   });
 
   it('reaches every process within a second of a change', async () => {

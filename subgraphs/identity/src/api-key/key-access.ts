@@ -41,5 +41,7 @@ export const identityKeyAccess: SubgraphKeyAccess = {
     membershipDelete: KEY_FORBIDDEN,
     permissionGrant: KEY_FORBIDDEN,
     permissionRevoke: KEY_FORBIDDEN,
+    moduleAccessGrant: KEY_FORBIDDEN,
+    moduleAccessRevoke: KEY_FORBIDDEN,
   },
 };

@@ -14,11 +14,13 @@ registerEnumType(Relation, { name: 'Relation', description: 'VIEWER reads, EDITO
 export enum GrantSource {
   OBJECT = 'object',
   TYPE = 'type',
+  MODULE = 'module',
   ROLE = 'role',
 }
 registerEnumType(GrantSource, {
   name: 'GrantSource',
-  description: 'OBJECT: granted on this object; TYPE: on every object of its type; ROLE: standing right of an organization role.',
+  description:
+    'OBJECT: granted on this object; TYPE: on every object of its type; MODULE: on every object of its restricted module; ROLE: standing right of an organization role.',
 });
 
 @ObjectType({ description: 'Everyone holding an organization role.' })
@@ -48,11 +50,22 @@ export class AccessibleObject {
   @Field(() => Team, { nullable: true, description: 'The team it is shared through, when not directly.' }) viaTeam!: Team | null;
 }
 
+@ObjectType({ description: 'A restricted module opened to the viewer (directly or through a team).' })
+export class ModuleAccess {
+  @Field({ description: 'The module, e.g. finance.' }) module!: string;
+  @Field(() => Relation) relation!: Relation;
+  @Field(() => Team, { nullable: true, description: 'The team it is granted through, when not directly.' }) viaTeam!: Team | null;
+}
+
 @ObjectType({ description: 'What the viewer can access in the current organization.' })
 export class ViewerAccess {
   @Field(() => OrganizationRole, { nullable: true }) role!: OrganizationRole | null;
   @Field(() => [Team]) teams!: Team[];
   @Field(() => [AccessibleObject], { description: 'Objects shared with the viewer beyond what the role gives.' }) sharedObjects!: AccessibleObject[];
+  @Field(() => [ModuleAccess], {
+    description: 'Restricted modules granted to the viewer or a team of theirs (owners and admins need none: they access every module).',
+  })
+  modules!: ModuleAccess[];
 }
 
 @InputType()

@@ -1,4 +1,6 @@
 import {
+  MODULE_BOUND_ROLES,
+  moduleObject,
   objectKey,
   parseGlobalId,
   policyWriter,
@@ -17,8 +19,9 @@ import { In } from 'typeorm';
 import { OrganizationRole } from '../organization/membership.entity.js';
 import { Team, TeamMember } from '../team/team.entities.js';
 import { User } from '../user/user.entity.js';
-import { invalidObject, invalidObjectArgument, invalidSubject, notGranted, objectNotFound } from './permission.errors.js';
-import { GrantSource, Relation, RoleSubject, type AccessibleObject, type PermissionGrant, type ViewerAccess } from './permission.inputs.js';
+import { invalidObject, invalidObjectArgument, notGranted, objectNotFound } from './permission.errors.js';
+import { grantSubject, type PermissionSubjectRef } from './permission-subject.js';
+import { GrantSource, Relation, RoleSubject, type AccessibleObject, type ModuleAccess, type PermissionGrant, type ViewerAccess } from './permission.inputs.js';
 
 const STANDING_ROLES: [OrganizationRole, Relation][] = [
   [OrganizationRole.OWNER, Relation.OWNER],
@@ -74,17 +77,20 @@ export class PermissionService {
   }
 
   /**
-   * The audit view of one object: grants on the object itself, on every object of its type, and
-   * the standing rights of organization roles. Team grants list the team (its members inherit).
+   * The audit view of one object: grants on the object itself, on every object of its type, on its
+   * restricted module (if it is in one), and the standing rights of organization roles (in a
+   * restricted module, those of owners and admins only). Team grants list the team (its members inherit).
    */
   async objectGrants(request: RequestContext, objectId: string): Promise<PermissionGrant[]> {
     const orgId = requireOrgId(request);
     const object = this.object(objectId, invalidObjectArgument);
     await this.authz.require(request, 'manage', object.type, object.id);
+    const module = this.authz.moduleOf(object.type);
     const rows: PolicyRow[] = await this.db.transaction(request, (em) =>
-      em.query(`SELECT v0, v2, v3 FROM authz.policies WHERE ptype = 'p' AND v2 IN ($1, $2) ORDER BY id`, [
+      em.query(`SELECT v0, v2, v3 FROM authz.policies WHERE ptype = 'p' AND v2 IN ($1, $2, $3) ORDER BY id`, [
         objectKey(object.type, object.id),
         typeWildcard(object.type),
+        module ? moduleObject(module) : objectKey(object.type, object.id),
       ]),
     );
     const entities = await this.subjects(
@@ -94,9 +100,10 @@ export class PermissionService {
     const grants: PermissionGrant[] = rows.map((row) => ({
       subject: entities.get(row.v0) ?? null,
       relation: row.v3 as Relation,
-      source: row.v2.endsWith(':*') ? GrantSource.TYPE : GrantSource.OBJECT,
+      source: row.v2.startsWith('module:') ? GrantSource.MODULE : row.v2.endsWith(':*') ? GrantSource.TYPE : GrantSource.OBJECT,
     }));
-    const roles = STANDING_ROLES.map(([role, relation]) => ({ subject: Object.assign(new RoleSubject(), { role }), relation, source: GrantSource.ROLE }));
+    const standing = module ? STANDING_ROLES.filter(([role]) => !MODULE_BOUND_ROLES.includes(role)) : STANDING_ROLES;
+    const roles = standing.map(([role, relation]) => ({ subject: Object.assign(new RoleSubject(), { role }), relation, source: GrantSource.ROLE }));
     void orgId;
     return [...grants, ...roles];
   }
@@ -104,7 +111,7 @@ export class PermissionService {
   /** What the caller can access: their role, teams, and objects shared with them or their teams. */
   async viewerAccess(request: RequestContext): Promise<ViewerAccess> {
     const orgId = requireOrgId(request);
-    if (request.principal.kind !== 'user') return { role: null, teams: [], sharedObjects: [] };
+    if (request.principal.kind !== 'user') return { role: null, teams: [], sharedObjects: [], modules: [] };
     const userId = request.principal.userId;
     const role = (await this.authz.roleOf(orgId, userId)) as OrganizationRole | null;
     const memberships = await this.db.transaction(request, (em) => em.findBy(TeamMember, { userId }));
@@ -113,13 +120,17 @@ export class PermissionService {
     const rows: PolicyRow[] = await this.db.transaction(request, (em) =>
       em.query(`SELECT v0, v2, v3 FROM authz.policies WHERE ptype = 'p' AND v0 = ANY($1) ORDER BY id`, [subjects]),
     );
+    const viaTeam = (row: PolicyRow) => teams.find((team) => teamSubject(team.id) === row.v0) ?? null;
+    const modules: ModuleAccess[] = rows
+      .filter((row) => row.v2.startsWith('module:'))
+      .map((row) => ({ module: row.v2.slice('module:'.length), relation: row.v3 as Relation, viaTeam: viaTeam(row) }));
     const sharedObjects: AccessibleObject[] = rows
-      .filter((row) => !row.v2.endsWith(':*'))
+      .filter((row) => !row.v2.endsWith(':*') && !row.v2.startsWith('module:'))
       .map((row) => {
         const [type, id] = row.v2.split(':') as [string, string];
-        return { objectId: toGlobalId(type, id), relation: row.v3 as Relation, viaTeam: teams.find((team) => teamSubject(team.id) === row.v0) ?? null };
+        return { objectId: toGlobalId(type, id), relation: row.v3 as Relation, viaTeam: viaTeam(row) };
       });
-    return { role, teams, sharedObjects };
+    return { role, teams, sharedObjects, modules };
   }
 
   /** The object an id names; `invalid()` (a mutation's user error by default) when it names none that can be shared. */
@@ -129,17 +140,8 @@ export class PermissionService {
     return { type: decoded.typeName, id: decoded.uuid };
   }
 
-  private async subject(request: RequestContext, orgId: string, subjectId: string): Promise<{ key: string; entity: User | Team }> {
-    const decoded = parseGlobalId(subjectId);
-    if (decoded?.typeName === 'User' && (await this.authz.isMember(orgId, decoded.uuid))) {
-      const user = await this.db.transaction(request, (em) => em.findOneBy(User, { id: decoded.uuid }));
-      if (user) return { key: userSubject(user.id), entity: user };
-    }
-    if (decoded?.typeName === 'Team') {
-      const team = await this.db.transaction(request, (em) => em.findOneBy(Team, { id: decoded.uuid }));
-      if (team) return { key: teamSubject(team.id), entity: team };
-    }
-    throw invalidSubject();
+  private subject(request: RequestContext, orgId: string, subjectId: string): Promise<PermissionSubjectRef> {
+    return grantSubject(this.db, this.authz, request, orgId, subjectId);
   }
 
   private async subjects(request: RequestContext, keys: string[]): Promise<Map<string, User | Team>> {

@@ -4,9 +4,13 @@ import { scopesGrant } from './api-key-scopes.js';
 import { currentRequestContext, principalOrgId, type Principal, type RequestContext } from '../context/request-context.js';
 import type { Database } from '../db/database.js';
 import type { Redis } from '../redis/redis.js';
+import type { RestrictedModules } from './restricted-modules.js';
 import {
   enforcerWith,
+  MODULE_BOUND_ROLES,
+  moduleObject,
   objectKey,
+  OPEN_MODULE,
   roleSubject,
   teamSubject,
   typeWildcard,
@@ -72,18 +76,47 @@ export class PolicyCache {
   }
 }
 
+/** Which objects an Authorizer treats as those of restricted modules. */
+export interface AuthorizerOptions {
+  /** This subgraph is a restricted module: every object it checks is in module `<scope>`. */
+  restricted?: boolean;
+  /** The cell's restricted modules and their types (CELL_RESTRICTED_MODULES): objects of others' restricted modules, e.g. comments on an Invoice. */
+  restrictedModules?: RestrictedModules;
+}
+
 /**
  * The one permission check of every subgraph, for resolvers and reference resolvers alike.
  * Users are judged by their organization role, their teams and what is shared with them; API
  * keys act as members of their organization, limited to their scopes (`<scope>:read`,
  * `<scope>:write`, where write includes read); anonymous callers may do nothing.
+ *
+ * Objects of a restricted module (see restricted-modules.ts) are out of members' and guests'
+ * standing rights: they reach them through a grant on the module (`module:<scope>`, to them or a
+ * team of theirs) or on the objects. Owners and admins keep every right. An API key (which only
+ * owners and admins create) needs the module's own scope for them, then acts as a member.
  */
 export class Authorizer {
+  private readonly moduleOfType: ReadonlyMap<string, string>;
+
   constructor(
     private readonly policies: PolicyCache,
     /** The scope name of this subgraph's objects for API keys, e.g. "tasks". */
     private readonly scope: string,
-  ) {}
+    private readonly options: AuthorizerOptions = {},
+  ) {
+    this.moduleOfType = new Map(Object.entries(options.restrictedModules ?? {}).flatMap(([module, types]) => types.map((type) => [type, module] as const)));
+  }
+
+  /** The cell's restricted modules (by scope, sorted): what module grants may name. */
+  restrictedModules(): string[] {
+    const modules = new Set([...this.moduleOfType.values(), ...(this.options.restricted ? [this.scope] : [])]);
+    return [...modules].sort();
+  }
+
+  /** The restricted module objects of `type` belong to, or null when they are in an open one. */
+  moduleOf(type: string): string | null {
+    return this.moduleOfType.get(type) ?? (this.options.restricted ? this.scope : null);
+  }
 
   /** Announces that an organization's policies changed (call after the change committed). */
   announcePolicyChange(orgId: string): Promise<void> {
@@ -111,7 +144,7 @@ export class Authorizer {
 
   /** For each id, whether the caller may perform `action` on it (lists and references). */
   async allowed(request: RequestContext, action: Action, type: string, ids: readonly string[]): Promise<boolean[]> {
-    const check = await this.checker(request.principal, action);
+    const check = await this.checker(request.principal, action, type);
     if (check === 'all') return ids.map(() => true);
     if (check === 'none') return ids.map(() => false);
     return ids.map((id) => check(id === '*' ? typeWildcard(type) : objectKey(type, id)));
@@ -119,7 +152,8 @@ export class Authorizer {
 
   /**
    * Which objects of `type` the caller may read: null for all of them (a role or grant covers
-   * the type), else the ids shared with the caller directly or through a team.
+   * the type), else the ids shared with the caller directly or through a team. In a restricted
+   * module the standing roles of members and guests count for nothing, as in the matcher.
    */
   async readableIds(request: RequestContext, type: string): Promise<string[] | null> {
     const principal = request.principal;
@@ -128,6 +162,7 @@ export class Authorizer {
     if (principal.kind !== 'user' || !principal.orgId) return [];
     const enforcer = await this.policies.enforcer(principal.orgId);
     const subjects = new Set([userSubject(principal.userId), ...(await enforcer.getImplicitRolesForUser(userSubject(principal.userId), principal.orgId))]);
+    if (this.moduleOf(type)) for (const role of MODULE_BOUND_ROLES) subjects.delete(roleSubject(role));
     const relations = enforcer.getNamedRoleManager('g2')!;
     const ids = new Set<string>();
     for (const [subject, domain, object, relation] of await enforcer.getPolicy()) {
@@ -171,24 +206,29 @@ export class Authorizer {
     return (await this.roleOf(orgId, userId)) !== null;
   }
 
-  private async checker(principal: Principal, action: Action): Promise<'all' | 'none' | ((object: string) => boolean)> {
+  private async checker(principal: Principal, action: Action, type: string): Promise<'all' | 'none' | ((object: string) => boolean)> {
+    const module = this.moduleOf(type);
+    const scopeOf = (scope: string) => `${scope}:${action === 'read' ? 'read' : 'write'}`;
     switch (principal.kind) {
       case 'anonymous':
         return 'none';
       case 'system':
         return 'all';
       case 'api_key': {
-        if (!scopesGrant(principal.scopes, `${this.scope}:${action === 'read' ? 'read' : 'write'}`)) return 'none';
+        if (!scopesGrant(principal.scopes, scopeOf(this.scope))) return 'none';
+        // A restricted module's objects seen from another module (comments on an Invoice) need its scope too.
+        if (module && !scopesGrant(principal.scopes, scopeOf(module))) return 'none';
         const enforcer = await this.policies.enforcer(principal.orgId);
         const subject = roleSubject('member');
-        return (object) => enforcer.enforceSync(subject, principal.orgId, object, action);
+        return (object) => enforcer.enforceSync(subject, principal.orgId, object, action, OPEN_MODULE);
       }
       case 'user': {
         if (!principal.orgId) return 'none';
         const orgId = principal.orgId;
         const enforcer = await this.policies.enforcer(orgId);
         const subject = userSubject(principal.userId);
-        return (object) => enforcer.enforceSync(subject, orgId, object, action);
+        const inModule = module ? moduleObject(module) : OPEN_MODULE;
+        return (object) => enforcer.enforceSync(subject, orgId, object, action, inModule);
       }
     }
   }

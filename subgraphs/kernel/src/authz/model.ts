@@ -1,17 +1,31 @@
 import { newEnforcer, newModelFromString, type Enforcer } from 'casbin';
 
+export const ORGANIZATION_ROLES = ['owner', 'admin', 'member', 'guest'] as const;
+export type OrganizationRoleName = (typeof ORGANIZATION_ROLES)[number];
+
+/**
+ * The roles whose standing rights stop at a restricted module's boundary (the matcher below names
+ * them): there they act only through module grants and grants on single objects. Owners and admins
+ * keep theirs everywhere.
+ */
+export const MODULE_BOUND_ROLES: readonly OrganizationRoleName[] = ['member', 'guest'];
+
 /*
  * One casbin model for the whole platform (DESIGN.md decision 6):
  *  - subjects: `user:<uuid>`, `team:<uuid>`, `role:<owner|admin|member|guest>`;
  *  - g (with the organization as domain): a user's organization role and team memberships;
  *  - p: a subject holds a relation (owner ⊇ editor ⊇ viewer) on an object (`Task:<uuid>`), on every
  *    object of a type (`Task:*`) or on everything (`*`), in one organization or in all (`*`);
- *  - g2: what each relation allows: viewer → read, editor → write, owner → manage.
- * A request asks: may this subject perform this action on this object in this organization?
+ *  - g2: what each relation allows: viewer → read, editor → write, owner → manage;
+ *  - restricted modules (e.g. finance): a request names the module its object belongs to
+ *    (`r.mod = "module:finance"`, "" for an open module). There the standing rights of members and
+ *    guests do not reach; a grant on the module itself (`p.obj = "module:finance"`) covers every
+ *    object of the module, and grants on single objects or types count as anywhere.
+ * A request asks: may this subject perform this action on this object (of this module) in this organization?
  */
 export const CASBIN_MODEL = `
 [request_definition]
-r = sub, dom, obj, act
+r = sub, dom, obj, act, mod
 
 [policy_definition]
 p = sub, dom, obj, act
@@ -24,11 +38,8 @@ g2 = _, _
 e = some(where (p.eft == allow))
 
 [matchers]
-m = g(r.sub, p.sub, r.dom) && (p.dom == "*" || r.dom == p.dom) && (p.obj == "*" || keyMatch(r.obj, p.obj)) && g2(p.act, r.act)
+m = g(r.sub, p.sub, r.dom) && (p.dom == "*" || r.dom == p.dom) && (keyMatch(r.obj, p.obj) || p.obj == r.mod) && g2(p.act, r.act) && (r.mod == "" || (${MODULE_BOUND_ROLES.map((role) => `p.sub != "role:${role}"`).join(' && ')}))
 `;
-
-export const ORGANIZATION_ROLES = ['owner', 'admin', 'member', 'guest'] as const;
-export type OrganizationRoleName = (typeof ORGANIZATION_ROLES)[number];
 
 export const RELATIONS = ['viewer', 'editor', 'owner'] as const;
 export type Relation = (typeof RELATIONS)[number];
@@ -78,3 +89,7 @@ export const typeWildcard = (type: string) => `${type}:*`;
 export const userSubject = (userId: string) => `user:${userId}`;
 export const teamSubject = (teamId: string) => `team:${teamId}`;
 export const roleSubject = (role: OrganizationRoleName) => `role:${role}`;
+/** `module:finance`: the object of a grant on every object of a restricted module (named by its API-key scope). */
+export const moduleObject = (module: string) => `module:${module}`;
+/** The request's module field for objects of open modules. */
+export const OPEN_MODULE = '';

@@ -50,6 +50,13 @@ export interface SubgraphDefinition<TServices = unknown> extends SubgraphKeyAcce
    * `<scope>:write` unless `keyAccess` says otherwise (an extra scope, KEY_FORBIDDEN, KEY_OPEN).
    */
   readonly scope: string;
+  /**
+   * `restricted`: a module whose data not every member sees (finance). Owners and admins keep
+   * every right; members and guests act on its objects only through a grant on the module
+   * (`module:<scope>`, managed in identity with `moduleAccessGrant`) or on single objects. API keys
+   * need `<scope>:read`/`<scope>:write` as anywhere. Default `open`: members edit everything.
+   */
+  readonly access?: 'open' | 'restricted';
   /** Subgraphs this one needs in the same cell (e.g. tasks needs identity for User). */
   readonly dependsOn: readonly string[];
   /**

@@ -1,4 +1,5 @@
 import { Authorizer, PolicyCache } from '../authz/authorizer.js';
+import { restrictedModulesOf } from '../authz/restricted-modules.js';
 import { Database } from '../db/database.js';
 import { TrashKeeper } from '../db/trash.js';
 import { JobQueue } from '../jobs/workers.js';
@@ -60,6 +61,7 @@ export async function startSubgraphRuntime<TServices>(
   });
   await db.connect();
   const { redis, redisUrl, keyPrefix, mailer, graph } = options.platform;
+  const env = options.env ?? process.env;
   const policies = new PolicyCache(db, redis, keyPrefix);
   const jobs = new JobQueue(definition.name, redisUrl, keyPrefix);
   const close = async () => {
@@ -74,12 +76,15 @@ export async function startSubgraphRuntime<TServices>(
       db,
       redis,
       keyPrefix,
-      authz: new Authorizer(policies, definition.scope),
+      authz: new Authorizer(policies, definition.scope, {
+        restricted: definition.access === 'restricted',
+        restrictedModules: restrictedModulesOf(env, definition),
+      }),
       mailer,
       graph,
       jobs,
       logger,
-      env: options.env ?? process.env,
+      env,
     };
     const services = await definition.createServices(runtime);
     const trash = definition.trash?.length ? new TrashKeeper(db, runtime.authz, definition.trash) : null;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cellKeyPrefix } from '../config/cell-namespace.js';
 import { cellEventConsumers } from '../events/consumers.js';
+import { CELL_RESTRICTED_MODULES, cellRestrictedModules } from '../authz/restricted-modules.js';
 import { INTERNAL_CONTEXT_HEADER, InternalContextSigner } from '../context/internal-context.js';
 import type { Principal, RequestContext } from '../context/request-context.js';
 import { deriveSubgraphKey, generateInternalContextSecret, internalContextKeysEnv } from '../crypto/internal-context-keys.js';
@@ -61,8 +62,14 @@ export async function startTestSubgraphs(
 ): Promise<SubgraphHarness> {
   const keys = options.internalKeys ?? testInternalKeys();
   const emailDir = mkdtempSync(join(tmpdir(), 'cellgraph-mail-'));
-  // The events are routed among the subgraphs served here unless the test routes them itself.
-  const env = { ...process.env, ...testPlatformEnv(emailDir), CELL_EVENT_CONSUMERS: JSON.stringify(cellEventConsumers(definitions)), ...options.env };
+  // The events are routed among the subgraphs served here (and their restricted modules known) unless the test says otherwise.
+  const env = {
+    ...process.env,
+    ...testPlatformEnv(emailDir),
+    CELL_EVENT_CONSUMERS: JSON.stringify(cellEventConsumers(definitions)),
+    [CELL_RESTRICTED_MODULES]: JSON.stringify(cellRestrictedModules(definitions)),
+    ...options.env,
+  };
   const platform = startPlatform(env, createLogger('platform', process.env.LOG_LEVEL ?? 'silent'));
   const servers: SubgraphServer<unknown>[] = [];
   for (const definition of definitions) {

@@ -11,8 +11,9 @@ const MAX_RECIPIENTS = 1_000;
 
 /**
  * Turns other modules' events into notifications (at least once: a redelivered event finds its
- * rows and creates nothing). Recipients come from the routing table, minus the actor and anyone
- * not a member of the event's organization; each recipient's preferences pick the channels. In one
+ * rows and creates nothing). Recipients come from the routing table, minus the actor, anyone not a
+ * member of the event's organization and, for an object of a restricted module (finance), anyone
+ * who may not read it; each recipient's preferences pick the channels. In one
  * transaction per event: the notification (in-app, or only to carry e-mail or push), its deliveries
  * and `notification.created`; then the immediate deliveries' jobs are enqueued.
  */
@@ -29,11 +30,18 @@ export class NotificationRouter {
     const routed = orgId ? ROUTES[event.type]?.(event) : null;
     if (!orgId || !routed) return;
     const candidates = [...new Set(routed.recipients)].filter((id) => isUuid(id) && id !== event.actorId).slice(0, MAX_RECIPIENTS);
-    const recipients: string[] = [];
-    for (const userId of candidates) if (await this.authz.isMember(orgId, userId)) recipients.push(userId);
-    if (!recipients.length) return;
     const subject = routed.subject !== undefined ? routed.subject : event.subject;
     const subjectOk = subject && /^[A-Z][A-Za-z0-9]*$/.test(subject.type) && isUuid(subject.id);
+    // About an object of a restricted module (an Invoice), only those who may read it hear of it.
+    const restricted = subjectOk && this.authz.moduleOf(subject.type) !== null;
+    const recipients: string[] = [];
+    for (const userId of candidates) {
+      if (!(await this.authz.isMember(orgId, userId))) continue;
+      const principal = { kind: 'user', userId, orgId, scopes: [] } as const;
+      if (restricted && !(await this.authz.can({ requestId: event.id, principal }, 'read', subject.type, subject.id))) continue;
+      recipients.push(userId);
+    }
+    if (!recipients.length) return;
     await this.db.transaction({ orgId, userId: null }, async (em) => {
       const channels = await this.preferences.channelsOf(em, recipients, event.type);
       for (const userId of recipients) {
