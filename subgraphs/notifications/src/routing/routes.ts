@@ -1,6 +1,7 @@
 import { collaborationEvents, type CollaborationEvents } from '@cellgraph/collaboration/contracts';
 import { crmEvents, type CrmEvents } from '@cellgraph/crm/contracts';
 import { documentsEvents, type DocumentsEvents } from '@cellgraph/documents/contracts';
+import { financeEvents, type FinanceEvents } from '@cellgraph/finance/contracts';
 import { notesEvents, type NotesEvents } from '@cellgraph/notes/contracts';
 import { parseEvent, type EventContracts, type EventOf, type PublishedEvent } from '@cellgraph/kernel';
 import { tasksEvents, type TasksEvents, type TaskStatusValue } from '@cellgraph/tasks/contracts';
@@ -201,6 +202,20 @@ const documentRoutes: RoutesOf<DocumentsEvents> = {
   }),
 };
 
+/** Finance: the invoice's creator hears when it falls overdue and when it is paid in full. */
+const financeRoutes: RoutesOf<FinanceEvents> = {
+  'invoice.overdue': (event) => ({
+    recipients: [event.data.createdBy],
+    title: `Invoice ${event.data.number} is overdue`,
+    body: `${event.data.amountDue} ${event.data.currencyCode} of ${event.data.total} was due on ${event.data.dueDate}.`,
+  }),
+  'invoice.paid': (event) => ({
+    recipients: [event.data.createdBy],
+    title: `Invoice ${event.data.number} was paid`,
+    body: `${event.data.amountPaid} ${event.data.currencyCode} received: paid in full.`,
+  }),
+};
+
 /**
  * The routing table: routes by event type, each parsing its event with the producer's contract
  * first (a malformed event fails for good, see MalformedPayloadError).
@@ -211,6 +226,7 @@ export const ROUTES: Readonly<Record<string, EventHandlerOf<Routed | null>>> = {
   ...typedRoutes(crmEvents, crmRoutes),
   ...typedRoutes(notesEvents, noteRoutes),
   ...typedRoutes(documentsEvents, documentRoutes),
+  ...typedRoutes(financeEvents, financeRoutes),
 };
 
 type EventHandlerOf<R> = (event: PublishedEvent) => R;
