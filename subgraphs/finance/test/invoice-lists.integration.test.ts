@@ -121,6 +121,14 @@ describe('across the graph', () => {
     expect(invoice.invoice).toEqual({ contact: { name: 'Ada' }, deal: { title: 'Retainer' } });
   });
 
+  it('keeps an invoice readable after its contact was deleted in the CRM (contact: null)', async () => {
+    const gone = await createContact(cell, owner, 'Gone');
+    const id = (await mutate(cell, owner, 'invoiceCreate', { contactId: gone }, 'invoice { id }')).invoice.id;
+    await mutate(cell, owner, 'contactDelete', { id: gone }, '');
+    const answer = await cell.gql('query($id: ID!) { invoice(id: $id) { id contact { name } } }', { id }, owner.token);
+    expect(answer.data!.invoice).toEqual({ id, contact: null });
+  });
+
   it('shows another organization’s contact nothing of this one’s invoices', async () => {
     const theirs = await createContact(cell, stranger, 'Eve');
     expect((await ok(cell, stranger, CONTACT, { id: theirs })).node).toMatchObject({ invoices: { totalCount: 0, nodes: [] }, balanceDue: [] });
