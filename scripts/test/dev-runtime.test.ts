@@ -65,13 +65,7 @@ describe('npm start', () => {
   }, 180_000);
 });
 
-// The split run and the embedded-Postgres runs below are independent of one another (each on a
-// database, state directory and cell instance of its own) and mostly wait on processes: the two
-// describes run side by side, the tests within each one after the other (two npm starts at a time at
-// most), with the test's own `expect` (concurrent tests need it). The run above goes first, alone:
-// it builds the web app (web/dist) that every later run then finds fresh, rather than several runs
-// building it into the same directory at once.
-describe.concurrent('npm start -- --split', () => {
+describe('npm start -- --split', () => {
   let database: TestDatabase;
   let run: ReturnType<typeof startDev> | undefined;
   const stateDir = mkdtempSync(join(tmpdir(), 'cellgraph-state-'));
@@ -110,7 +104,7 @@ describe.concurrent('npm start -- --split', () => {
       });
   }
 
-  it('runs each service as a process with prefixed output, reports one that dies while the rest serves, and stops them in order', async ({ expect }) => {
+  it('runs each service as a process with prefixed output, reports one that dies while the rest serves, and stops them in order', async () => {
     database = await createTestDatabase([]);
     const port = await freePort();
     run = startDev(
@@ -167,7 +161,7 @@ function startDev(env: NodeJS.ProcessEnv, args: string[] = []) {
   return run;
 }
 
-describe.concurrent('npm start with an embedded Postgres', () => {
+describe('npm start with an embedded Postgres', () => {
   const stateDir = mkdtempSync(join(tmpdir(), 'cellgraph-state-'));
   chmodSync(stateDir, 0o755); // as root, Postgres runs as `postgres` and must reach its data directory
   const dataDir = join(stateDir, 'postgres');
@@ -192,7 +186,7 @@ describe.concurrent('npm start with an embedded Postgres', () => {
     rmSync(stateDir, { recursive: true, force: true });
   });
 
-  it('reuses the embedded Postgres a killed run left behind, saying so in one line', { concurrent: false, timeout: 300_000 }, async ({ expect }) => {
+  it('reuses the embedded Postgres a killed run left behind, saying so in one line', async () => {
     const first = startDev({ ...env, PORT: String(await freePort()) }, ['--cell', 'core']);
     runs.push(first);
     await expect.poll(() => first.output, { timeout: 120_000, interval: 200 }).toContain('Press Ctrl-C to stop.');
@@ -222,9 +216,9 @@ describe.concurrent('npm start with an embedded Postgres', () => {
     other.child.kill('SIGINT');
     expect(await other.exited).toBe(0);
     expect(runningPostmaster(dataDir)?.pid).toBe(postmaster.pid);
-  });
+  }, 300_000);
 
-  it('exits within SHUTDOWN_TIMEOUT_MS on SIGTERM when its Postgres went away', { concurrent: false, timeout: 300_000 }, async ({ expect }) => {
+  it('exits within SHUTDOWN_TIMEOUT_MS on SIGTERM when its Postgres went away', async () => {
     // A run of its own, on a data directory of its own: started fresh, not reused.
     const ownState = mkdtempSync(join(tmpdir(), 'cellgraph-state-'));
     chmodSync(ownState, 0o755);
@@ -246,7 +240,7 @@ describe.concurrent('npm start with an embedded Postgres', () => {
     const code = await running.exited;
     expect(code).not.toBeNull();
     expect(Date.now() - signalled).toBeLessThan(1_000 + 6_000); // the deadline, plus the process's own exit
-  });
+  }, 300_000);
 });
 
 describe('probing for local services', () => {
