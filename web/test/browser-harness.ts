@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -37,8 +37,8 @@ let appBuild: Promise<string> | undefined;
  */
 function freshAppBuild(): Promise<string> {
   appBuild ??= (async () => {
-    const outDir = mkdtempSync(join(tmpdir(), 'cellgraph-web-'));
-    process.once('exit', () => rmSync(outDir, { recursive: true, force: true }));
+    // In the run's directory for builds (the global setup removes it), else the system's.
+    const outDir = mkdtempSync(join(process.env.CELLGRAPH_TEST_BUILDS_DIR ?? tmpdir(), 'cellgraph-web-'));
     await buildWebApp({ outDir, force: true, codegen: false });
     return outDir;
   })();
