@@ -1,4 +1,4 @@
-import { defineSubgraph, referenceAsIs } from '@cellgraph/kernel';
+import { defineSubgraph, KEY_FORBIDDEN, referenceAsIs } from '@cellgraph/kernel';
 import { financeEvents } from './contracts.js';
 import { ContactRef } from './crm/contact.ref.js';
 import { DealRef } from './crm/deal.ref.js';
@@ -8,6 +8,11 @@ import { InvoiceLiveResolver } from './invoice/invoice.live.js';
 import { resolveInvoiceReference } from './invoice/invoice.reference.js';
 import { InvoiceResolver } from './invoice/invoice.resolver.js';
 import { INVOICE_OVERDUE_SWEEP_EVERY_MS, INVOICE_OVERDUE_SWEEP_JOB, InvoiceService } from './invoice/invoice.service.js';
+import { InvoiceDelivery } from './invoice-send/invoice-delivery.entity.js';
+import { parseInvoiceSendConfig } from './invoice-send/invoice-send.config.js';
+import { InvoiceSendResolver, PublicInvoiceResolver } from './invoice-send/invoice-send.resolver.js';
+import { InvoiceSendService } from './invoice-send/invoice-send.service.js';
+import { InvoiceTokenThrottle } from './invoice-send/invoice-token-throttle.js';
 import { migrations } from './migrations/index.js';
 import type { FinanceServices } from './services.js';
 import { invoiceTrash } from './trash.js';
@@ -22,9 +27,11 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
   // Invoices bill CRM contacts and deals; PDFs and receipts are stored as Files.
   dependsOn: ['identity', 'crm', 'files'],
   migrations,
-  entities: [Invoice, InvoiceLine],
-  resolvers: [InvoiceResolver, InvoiceLiveResolver],
+  entities: [Invoice, InvoiceLine, InvoiceDelivery],
+  resolvers: [InvoiceResolver, InvoiceLiveResolver, InvoiceSendResolver, PublicInvoiceResolver],
   liveEvents: { invoiceChanged: { events: ['invoice.*'], routes: { id: ['subject.id'] } } },
+  // The public invoice token is the customer's credential: an API key has nothing to do with it.
+  keyAccess: { publicInvoice: KEY_FORBIDDEN },
   references: {
     Invoice: resolveInvoiceReference,
     Contact: referenceAsIs,
@@ -33,8 +40,15 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
   },
   orphanedTypes: [ContactRef, DealRef],
   emits: financeEvents,
-  createServices({ db, authz, graph }) {
-    return { db, authz, invoices: new InvoiceService(db, authz, graph) };
+  createServices({ db, authz, graph, redis, keyPrefix, mailer, logger, env }) {
+    const invoices = new InvoiceService(db, authz, graph);
+    const sendConfig = parseInvoiceSendConfig(env);
+    const throttle = new InvoiceTokenThrottle(redis, keyPrefix, {
+      failuresPerAddress: sendConfig.INVOICE_TOKEN_FAILURES_PER_ADDRESS,
+      windowSeconds: sendConfig.INVOICE_TOKEN_FAILURE_WINDOW_SECONDS,
+    });
+    const sending = new InvoiceSendService({ db, invoices, graph, mailer, logger, throttle, config: sendConfig });
+    return { db, authz, invoices, sending };
   },
   jobs: ({ invoices }) => ({
     [INVOICE_OVERDUE_SWEEP_JOB]: async () => void (await invoices.markOverdue()),

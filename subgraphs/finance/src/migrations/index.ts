@@ -1,3 +1,4 @@
 import { init } from './0001-init.js';
+import { invoiceSend } from './0005-invoice-send.js';
 
-export const migrations = [init];
+export const migrations = [init, invoiceSend];
