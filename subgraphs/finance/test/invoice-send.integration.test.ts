@@ -163,7 +163,9 @@ describe('invoiceSend', () => {
     const noEmail = (await mutate(cell, owner, 'contactCreate', { firstName: 'Bob' }, 'contact { id }')).contact.id;
     const unreachable = await createInvoice(LINES, owner, noEmail);
     expect(await refused(cell, owner, 'invoiceSend', { id: unreachable.id })).toEqual(['INVOICE_NO_RECIPIENT']);
-    const statuses = await ok(cell, owner, 'query($ids: [ID!]!) { nodes(ids: $ids) { ... on Invoice { status } } }', { ids: [empty.id, free.id, unreachable.id] });
+    const statuses = await ok(cell, owner, 'query($ids: [ID!]!) { nodes(ids: $ids) { ... on Invoice { status } } }', {
+      ids: [empty.id, free.id, unreachable.id],
+    });
     expect(statuses.nodes.map((node: { status: string }) => node.status)).toEqual(['DRAFT', 'DRAFT', 'DRAFT']);
   });
 
@@ -224,7 +226,8 @@ describe('invoiceSend', () => {
 
   it('rate-limits an address that presents too many bad tokens', async () => {
     const codes: string[] = [];
-    for (let i = 0; i < 14; i += 1) codes.push((await cell.gql(PUBLIC, { token: `cgi_${Buffer.alloc(32, 100 + i).toString('base64url')}` })).errors![0]!.extensions!.code as string);
+    for (let i = 0; i < 14; i += 1)
+      codes.push((await cell.gql(PUBLIC, { token: `cgi_${Buffer.alloc(32, 100 + i).toString('base64url')}` })).errors![0]!.extensions!.code as string);
     expect(codes).toContain('INVOICE_TOKEN_INVALID');
     expect(codes.at(-1)).toBe('RATE_LIMITED');
   });

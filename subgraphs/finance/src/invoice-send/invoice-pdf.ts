@@ -57,7 +57,11 @@ export function renderInvoicePdf(source: InvoicePdfSource, options: { compress?:
   pdf.moveDown(0.5);
   pdf.text(`Issue date: ${source.issueDate}`).text(`Due date: ${source.dueDate}`).text(`Currency: ${source.currency}`);
   pdf.moveDown();
-  row(pdf, COLUMNS.map((column) => column.title), true);
+  row(
+    pdf,
+    COLUMNS.map((column) => column.title),
+    true,
+  );
   for (const line of source.lines) row(pdf, [line.description, line.quantity, line.unitPrice, line.taxRate, line.amount], false);
   pdf.moveDown();
   const totals: [string, string, boolean][] = [

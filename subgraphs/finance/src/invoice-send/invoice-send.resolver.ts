@@ -27,9 +27,7 @@ export class InvoiceSendResolver {
 
   @FieldResolver(() => FileRef, { nullable: true, description: 'The PDF it was last sent with (null until sent).' })
   pdf(@Root() invoice: Invoice, @Ctx() context: Context): Promise<FileRef | null> {
-    return context.loaders
-      .get<string, FileRef | null>('finance.invoicePdf', (ids) => this.services.sending.latestPdfs(context.request, ids))
-      .load(invoice.id);
+    return context.loaders.get<string, FileRef | null>('finance.invoicePdf', (ids) => this.services.sending.latestPdfs(context.request, ids)).load(invoice.id);
   }
 }
 

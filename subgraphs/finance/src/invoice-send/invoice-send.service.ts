@@ -144,7 +144,11 @@ export class InvoiceSendService {
           const link = `${this.options.config.APP_URL}/invoice?token=${encodeURIComponent(token.token)}`;
           const facts = { number: sent.number, total: sent.totalAmount, currency: sent.currency, dueDate: sent.dueDate };
           recipients.forEach((to, index) =>
-            this.mailAfterCommit(hooks, invoiceEmail(to, facts, { organizationName: parties.organizationName, message: delivery.message }, link), `invoice-send-${delivery.id}-${index}`),
+            this.mailAfterCommit(
+              hooks,
+              invoiceEmail(to, facts, { organizationName: parties.organizationName, message: delivery.message }, link),
+              `invoice-send-${delivery.id}-${index}`,
+            ),
           );
           return { invoice: sent, recipients, deliveryId: delivery.id };
         },
