@@ -1,9 +1,14 @@
 import type { Authorizer, Database } from '@cellgraph/kernel';
 import type { InvoiceService } from './invoice/invoice.service.js';
+import type { LocalPaymentProvider } from './payment/local-payment-provider.js';
+import type { PaymentService } from './payment/payment.service.js';
 
 /** What every resolver of the finance subgraph receives. */
 export interface FinanceServices {
   db: Database;
   authz: Authorizer;
   invoices: InvoiceService;
+  payments: PaymentService;
+  /** The payment provider (the local simulator: it also serves the hosted payment page). */
+  paymentProvider: LocalPaymentProvider;
 }

@@ -1,6 +1,7 @@
 import { collaborationEvents, type CollaborationEvents } from '@cellgraph/collaboration/contracts';
 import { crmEvents, type CrmEvents } from '@cellgraph/crm/contracts';
 import { documentsEvents, type DocumentsEvents } from '@cellgraph/documents/contracts';
+import { financeEvents, type FinanceEvents } from '@cellgraph/finance/contracts';
 import { notesEvents, type NotesEvents } from '@cellgraph/notes/contracts';
 import { parseEvent, type EventContracts, type EventOf, type PublishedEvent } from '@cellgraph/kernel';
 import { tasksEvents, type TasksEvents, type TaskStatusValue } from '@cellgraph/tasks/contracts';
@@ -201,6 +202,20 @@ const documentRoutes: RoutesOf<DocumentsEvents> = {
   }),
 };
 
+/** Payments: the invoice's creator (the finance team that issued it) hears of money received and of failed card payments. */
+const financeRoutes: RoutesOf<FinanceEvents> = {
+  'payment.received': (event) => ({
+    recipients: [event.data.createdBy],
+    title: `Payment received for invoice ${event.data.invoiceNumber}`,
+    body: `${event.data.amount} ${event.data.currencyCode} received; ${event.data.amountDue} ${event.data.currencyCode} still due.`,
+  }),
+  'payment.failed': (event) => ({
+    recipients: [event.data.createdBy],
+    title: `A payment for invoice ${event.data.invoiceNumber} failed`,
+    body: `${event.data.amount} ${event.data.currencyCode}: ${event.data.reason ?? 'the payment did not go through'}.`,
+  }),
+};
+
 /**
  * The routing table: routes by event type, each parsing its event with the producer's contract
  * first (a malformed event fails for good, see MalformedPayloadError).
@@ -211,6 +226,7 @@ export const ROUTES: Readonly<Record<string, EventHandlerOf<Routed | null>>> = {
   ...typedRoutes(crmEvents, crmRoutes),
   ...typedRoutes(notesEvents, noteRoutes),
   ...typedRoutes(documentsEvents, documentRoutes),
+  ...typedRoutes(financeEvents, financeRoutes),
 };
 
 type EventHandlerOf<R> = (event: PublishedEvent) => R;
