@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { toGlobalId, uuidv7 } from '@cellgraph/kernel/core';
+import { parseGlobalId, toGlobalId, uuidv7 } from '@cellgraph/kernel/core';
+import { withClient } from '@cellgraph/kernel/testing';
 import { buildSchema, getNamedType, isLeafType, isRequiredArgument, type GraphQLObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCell, type TestCell, type TestUser } from '../../scripts/testing/cell-harness.js';
@@ -71,6 +72,14 @@ const realIdOf: Record<string, (user: TestUser) => Promise<string>> = {
     const documentId = await realIdOf.Document!(user);
     await markSignedContract(cell.database.url, documentId);
     return mutate(user, 'deliverableCreate', { documentId, title: 'Hidden deliverable', quantity: 1, frequency: 'ONCE', dueDate: '2030-01-01' }, 'deliverable');
+  },
+  Invoice: async (user) =>
+    mutate(user, 'invoiceCreate', { contactId: await realIdOf.Contact!(user), lines: [{ description: 'Hidden work', unitPrice: '10' }] }, 'invoice'),
+  Payment: async (user) => {
+    const invoiceId = await realIdOf.Invoice!(user);
+    // INTEGRATOR: issued by SQL as the owner until fin-send's invoiceSend is merged.
+    await withClient(cell.database.url, (db) => db.query(`UPDATE finance.invoices SET status = 'sent' WHERE id = $1`, [parseGlobalId(invoiceId)!.uuid]));
+    return mutate(user, 'paymentRecord', { invoiceId, amount: '1', method: 'CASH' }, 'payment');
   },
   Clause: (user) => mutate(user, 'clauseCreate', { title: 'Hidden clause', category: 'General', body: '<p>Hidden</p>' }, 'clause'),
   Folder: (user) => mutate(user, 'folderCreate', { name: 'Hidden folder' }, 'folder'),
