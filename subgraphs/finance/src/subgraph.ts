@@ -45,7 +45,12 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
   createServices({ db, authz, graph, logger, env }) {
     const invoices = new InvoiceService(db, authz, graph);
     const paymentConfig = parsePaymentConfig(env);
-    const paymentProvider = new LocalPaymentProvider({ dir: paymentConfig.dir, publicUrl: paymentConfig.publicUrl, secret: paymentConfig.webhookSecret, logger });
+    const paymentProvider = new LocalPaymentProvider({
+      dir: paymentConfig.dir,
+      publicUrl: paymentConfig.publicUrl,
+      secret: paymentConfig.webhookSecret,
+      logger,
+    });
     return { db, authz, invoices, payments: new PaymentService(db, authz, invoices, paymentProvider, logger), paymentProvider };
   },
   // Reached through the gateway at /hooks/finance/…: the payment provider's webhook and the simulator's hosted payment page.

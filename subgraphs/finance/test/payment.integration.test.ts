@@ -49,12 +49,21 @@ async function sentInvoice(total: string, who = owner, customer = contact): Prom
 const readInvoice = async (id: string) => (await ok(cell, owner, `query($id: ID!) { invoice(id: $id) { ${INVOICE} } }`, { id })).invoice;
 const readPayment = async (id: string, who = owner) => (await ok(cell, who, `query($id: ID!) { payment(id: $id) { ${PAYMENT} } }`, { id })).payment;
 const ledgerOf = async (invoiceId: string) =>
-  (await ok(cell, owner, `query($id: ID!) { invoice(id: $id) { payments(orderBy: [{ field: CREATED_AT }]) { totalCount nodes { ${PAYMENT} } } } }`, { id: invoiceId }))
-    .invoice.payments;
+  (
+    await ok(cell, owner, `query($id: ID!) { invoice(id: $id) { payments(orderBy: [{ field: CREATED_AT }]) { totalCount nodes { ${PAYMENT} } } } }`, {
+      id: invoiceId,
+    })
+  ).invoice.payments;
 const pay = (invoiceId: string, idempotencyKey?: string) =>
   mutate(cell, owner, 'invoicePay', { invoiceId, idempotencyKey }, `payment { ${PAYMENT} } clientSecret paymentUrl`);
 const record = (invoiceId: string, amount: string, extra: Record<string, unknown> = {}) =>
-  mutate(cell, owner, 'paymentRecord', { invoiceId, amount, method: 'CHECK', reference: 'CHK-1001', ...extra }, `payment { ${PAYMENT} } invoice { ${INVOICE} }`);
+  mutate(
+    cell,
+    owner,
+    'paymentRecord',
+    { invoiceId, amount, method: 'CHECK', reference: 'CHK-1001', ...extra },
+    `payment { ${PAYMENT} } invoice { ${INVOICE} }`,
+  );
 const refund = (paymentId: string, amount?: string) =>
   mutate(cell, owner, 'paymentRefund', { paymentId, amount, reason: 'Goodwill' }, `refund { ${PAYMENT} } payment { status } invoice { ${INVOICE} }`);
 const events = (type: string) =>
@@ -90,7 +99,14 @@ describe('card payments through the simulator', () => {
     paidInvoice = await sentInvoice('100.00');
     const first = await pay(paidInvoice, 'pay-once');
     expect(first.userErrors).toEqual([]);
-    expect(first.payment).toMatchObject({ type: 'PAYMENT', direction: 'INBOUND', method: 'CARD', status: 'PENDING', provider: 'local', amount: { amount: '100.00' } });
+    expect(first.payment).toMatchObject({
+      type: 'PAYMENT',
+      direction: 'INBOUND',
+      method: 'CARD',
+      status: 'PENDING',
+      provider: 'local',
+      amount: { amount: '100.00' },
+    });
     expect(first.clientSecret).toMatch(/^pi_[0-9a-f]{24}_secret_/);
     expect(first.paymentUrl).toBe(`${hooksUrl()}/pay/${first.payment.providerPaymentId}?client_secret=${encodeURIComponent(first.clientSecret)}`);
     // The same idempotency key: the same payment and intent.
@@ -121,7 +137,14 @@ describe('card payments through the simulator', () => {
     expect(received).toEqual([
       {
         subject_id: uuid(cardPayment),
-        data: expect.objectContaining({ invoiceId: uuid(paidInvoice), amount: '100.00', fee: '3.20', method: 'card', amountDue: '0.00', createdBy: uuid(owner.userId) }),
+        data: expect.objectContaining({
+          invoiceId: uuid(paidInvoice),
+          amount: '100.00',
+          fee: '3.20',
+          method: 'card',
+          amountDue: '0.00',
+          createdBy: uuid(owner.userId),
+        }),
       },
     ]);
     // Paid: the page takes no second payment, and the invoice no new intent.
@@ -132,7 +155,13 @@ describe('card payments through the simulator', () => {
   it('refunds a card payment through the provider, partly then fully: its webhook completes each refund', async () => {
     const partial = await refund(cardPayment, '40.00');
     expect(partial.userErrors).toEqual([]);
-    expect(partial.refund).toMatchObject({ type: 'REFUND', direction: 'OUTBOUND', status: 'PENDING', amount: { amount: '40.00' }, refundOf: { id: cardPayment } });
+    expect(partial.refund).toMatchObject({
+      type: 'REFUND',
+      direction: 'OUTBOUND',
+      status: 'PENDING',
+      amount: { amount: '40.00' },
+      refundOf: { id: cardPayment },
+    });
     expect(partial.refund.providerRefundId).toMatch(/^re_/);
     await expect.poll(async () => (await readPayment(partial.refund.id)).status, { timeout: 20_000 }).toBe('COMPLETED');
     expect(await readInvoice(paidInvoice)).toMatchObject({ status: 'PARTIALLY_PAID', amountPaid: { amount: '60.00' }, amountDue: { amount: '40.00' } });
@@ -206,7 +235,9 @@ describe('webhooks', () => {
     const invoiceId = await sentInvoice('20.00');
     const { payment } = await pay(invoiceId);
     const body = event('payment_intent.succeeded', await snapshot(payment.providerPaymentId, { status: 'succeeded', fee: 88 }));
-    const before = await withClient(cell.database.url, async (db) => Number((await db.query('SELECT count(*) FROM finance.payment_webhook_events')).rows[0].count));
+    const before = await withClient(cell.database.url, async (db) =>
+      Number((await db.query('SELECT count(*) FROM finance.payment_webhook_events')).rows[0].count),
+    );
     expect((await webhook(body, { secret: 'not the secret, but long enough to pass the check' })).status).toBe(401);
     expect((await webhook(body, { timestamp: Math.floor(Date.now() / 1000) - 3600 })).status).toBe(401);
     const signature = signPaymentWebhook(cell.keys.paymentWebhookSecret, body);
@@ -215,11 +246,17 @@ describe('webhooks', () => {
     expect(tampered.status).toBe(401);
     expect((await fetch(`${hooksUrl()}/payments/webhook`, { method: 'POST', body })).status).toBe(401);
     // Straight to the subgraph, without the gateway's signature: refused before the hook runs.
-    const direct = await fetch(`${cell.subgraphsUrl}/finance/hooks/payments/webhook`, { method: 'POST', headers: { [PAYMENT_SIGNATURE_HEADER]: signature }, body });
+    const direct = await fetch(`${cell.subgraphsUrl}/finance/hooks/payments/webhook`, {
+      method: 'POST',
+      headers: { [PAYMENT_SIGNATURE_HEADER]: signature },
+      body,
+    });
     expect(direct.status).toBe(401);
     expect((await readPayment(payment.id)).status).toBe('PENDING');
     expect(await readInvoice(invoiceId)).toMatchObject({ status: 'SENT', amountPaid: { amount: '0.00' } });
-    const after = await withClient(cell.database.url, async (db) => Number((await db.query('SELECT count(*) FROM finance.payment_webhook_events')).rows[0].count));
+    const after = await withClient(cell.database.url, async (db) =>
+      Number((await db.query('SELECT count(*) FROM finance.payment_webhook_events')).rows[0].count),
+    );
     expect(after).toBe(before);
   });
 });
@@ -229,7 +266,15 @@ describe('manual payments, refunds and credit notes', () => {
     const invoiceId = await sentInvoice('120.00');
     const partial = await record(invoiceId, '50', { idempotencyKey: 'check-1001' });
     expect(partial.userErrors).toEqual([]);
-    expect(partial.payment).toMatchObject({ type: 'PAYMENT', method: 'CHECK', status: 'COMPLETED', provider: 'manual', reference: 'CHK-1001', amount: { amount: '50.00' }, fee: { amount: '0.00' } });
+    expect(partial.payment).toMatchObject({
+      type: 'PAYMENT',
+      method: 'CHECK',
+      status: 'COMPLETED',
+      provider: 'manual',
+      reference: 'CHK-1001',
+      amount: { amount: '50.00' },
+      fee: { amount: '0.00' },
+    });
     expect(partial.invoice).toMatchObject({ status: 'PARTIALLY_PAID', amountPaid: { amount: '50.00' }, amountDue: { amount: '70.00' } });
     expect((await record(invoiceId, '50', { idempotencyKey: 'check-1001' })).payment.id).toBe(partial.payment.id);
     expect(await refused(cell, owner, 'paymentRecord', { invoiceId, amount: '70.01', method: 'CASH' })).toEqual(['PAYMENT_EXCEEDS_AMOUNT_DUE']);
@@ -257,15 +302,31 @@ describe('manual payments, refunds and credit notes', () => {
 
   it('issues credit notes up to the amount due; they lower what is due', async () => {
     const invoiceId = await sentInvoice('100.00');
-    const credit = await mutate(cell, owner, 'creditNoteIssue', { invoiceId, amount: '30', reason: 'Late delivery' }, `creditNote { ${PAYMENT} } invoice { ${INVOICE} }`);
+    const credit = await mutate(
+      cell,
+      owner,
+      'creditNoteIssue',
+      { invoiceId, amount: '30', reason: 'Late delivery' },
+      `creditNote { ${PAYMENT} } invoice { ${INVOICE} }`,
+    );
     expect(credit.userErrors).toEqual([]);
-    expect(credit.creditNote).toMatchObject({ type: 'CREDIT_NOTE', direction: 'OUTBOUND', method: null, status: 'COMPLETED', amount: { amount: '30.00' }, description: 'Late delivery' });
+    expect(credit.creditNote).toMatchObject({
+      type: 'CREDIT_NOTE',
+      direction: 'OUTBOUND',
+      method: null,
+      status: 'COMPLETED',
+      amount: { amount: '30.00' },
+      description: 'Late delivery',
+    });
     expect(credit.invoice).toMatchObject({ status: 'PARTIALLY_PAID', amountPaid: { amount: '30.00' }, amountDue: { amount: '70.00' } });
     expect(await refused(cell, owner, 'creditNoteIssue', { invoiceId, amount: '70.01' })).toEqual(['PAYMENT_EXCEEDS_AMOUNT_DUE']);
     expect((await refund(credit.creditNote.id)).userErrors[0].code).toBe('PAYMENT_NOT_REFUNDABLE');
     const { invoice } = await record(invoiceId, '70');
     expect(invoice).toMatchObject({ status: 'PAID', amountDue: { amount: '0.00' } });
-    expect(await events('credit_note.issued')).toContainEqual({ subject_id: uuid(credit.creditNote.id), data: expect.objectContaining({ amount: '30.00', reason: 'Late delivery' }) });
+    expect(await events('credit_note.issued')).toContainEqual({
+      subject_id: uuid(credit.creditNote.id),
+      data: expect.objectContaining({ amount: '30.00', reason: 'Late delivery' }),
+    });
   });
 
   it('takes only one of two parallel payments that together exceed the amount due (the invoice row serializes them)', async () => {
@@ -295,13 +356,14 @@ describe('the ledger', () => {
     const query = `query($filter: PaymentFilter, $orderBy: [PaymentOrder!]) { payments(filter: $filter, orderBy: $orderBy) { totalCount nodes { id type amount { amount } } } }`;
     const list = async (filter: Record<string, unknown>, orderBy?: unknown) => (await ok(cell, owner, query, { filter, orderBy })).payments;
     expect((await list({ contact: { eq: customer } })).totalCount).toBe(3);
-    expect((await list({ invoice: { eq: invoiceId }, type: { eq: 'PAYMENT' } }, [{ field: 'AMOUNT', direction: 'DESC' }])).nodes.map((n: { id: string }) => n.id)).toEqual([
-      large.id,
-      small.id,
-    ]);
+    expect(
+      (await list({ invoice: { eq: invoiceId }, type: { eq: 'PAYMENT' } }, [{ field: 'AMOUNT', direction: 'DESC' }])).nodes.map((n: { id: string }) => n.id),
+    ).toEqual([large.id, small.id]);
     expect((await list({ contact: { eq: customer }, type: { eq: 'REFUND' } })).nodes).toMatchObject([{ type: 'REFUND', amount: { amount: '5.00' } }]);
     expect((await list({ contact: { eq: customer }, method: { in: ['CASH'] } })).totalCount).toBe(2);
-    expect((await list({ contact: { eq: customer }, status: { eq: 'COMPLETED' }, paidAt: { gte: new Date(Date.now() - 3_600_000).toISOString() } })).totalCount).toBe(3);
+    expect(
+      (await list({ contact: { eq: customer }, status: { eq: 'COMPLETED' }, paidAt: { gte: new Date(Date.now() - 3_600_000).toISOString() } })).totalCount,
+    ).toBe(3);
     expect((await list({ contact: { eq: customer }, paidAt: { lt: '2000-01-01T00:00:00Z' } })).totalCount).toBe(0);
   });
 });
@@ -309,21 +371,39 @@ describe('the ledger', () => {
 describe('_entities, tenancy and permissions', () => {
   it('resolves a payment by reference, and null for an unknown id or another organization’s', async () => {
     const mine = (await record(await sentInvoice('10.00'), '10')).payment;
-    const theirs = (await mutate(cell, stranger, 'paymentRecord', { invoiceId: await sentInvoice('10.00', stranger, await createContact(cell, stranger)), amount: '10', method: 'CASH' }, 'payment { id }'))
-      .payment;
-    const answer = await subgraphRequest(cell, 'finance', owner, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Payment { id amount { amount } } } }', {
-      r: [mine.id, toGlobalId('Payment', uuidv7()), theirs.id].map((id) => ({ __typename: 'Payment', id })),
-    });
+    const theirs = (
+      await mutate(
+        cell,
+        stranger,
+        'paymentRecord',
+        { invoiceId: await sentInvoice('10.00', stranger, await createContact(cell, stranger)), amount: '10', method: 'CASH' },
+        'payment { id }',
+      )
+    ).payment;
+    const answer = await subgraphRequest(
+      cell,
+      'finance',
+      owner,
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Payment { id amount { amount } } } }',
+      {
+        r: [mine.id, toGlobalId('Payment', uuidv7()), theirs.id].map((id) => ({ __typename: 'Payment', id })),
+      },
+    );
     expect(answer.errors).toBeUndefined();
     expect(answer.data!._entities).toEqual([{ id: mine.id, amount: { amount: '10.00' } }, null, null]);
-    expect((await ok(cell, owner, 'query($id: ID!) { node(id: $id) { id ... on Payment { type } } }', { id: mine.id })).node).toEqual({ id: mine.id, type: 'PAYMENT' });
+    expect((await ok(cell, owner, 'query($id: ID!) { node(id: $id) { id ... on Payment { type } } }', { id: mine.id })).node).toEqual({
+      id: mine.id,
+      type: 'PAYMENT',
+    });
   });
 
   it('keeps another organization from reading, listing, paying, refunding or crediting', async () => {
     const invoiceId = await sentInvoice('40.00');
     const payment = (await record(invoiceId, '10')).payment;
     expect(await readPayment(payment.id, stranger)).toBeNull();
-    expect((await ok(cell, stranger, 'query($id: ID!) { payments(filter: { id: { eq: $id } }) { totalCount } }', { id: payment.id })).payments.totalCount).toBe(0);
+    expect((await ok(cell, stranger, 'query($id: ID!) { payments(filter: { id: { eq: $id } }) { totalCount } }', { id: payment.id })).payments.totalCount).toBe(
+      0,
+    );
     expect(await refused(cell, stranger, 'paymentRecord', { invoiceId, amount: '1', method: 'CASH' })).toEqual(['INVOICE_NOT_FOUND']);
     expect(await refused(cell, stranger, 'invoicePay', { invoiceId })).toEqual(['INVOICE_NOT_FOUND']);
     expect(await refused(cell, stranger, 'creditNoteIssue', { invoiceId, amount: '1' })).toEqual(['INVOICE_NOT_FOUND']);

@@ -22,7 +22,10 @@ export enum PaymentDirection {
   INBOUND = 'inbound',
   OUTBOUND = 'outbound',
 }
-registerEnumType(PaymentDirection, { name: 'PaymentDirection', description: 'INBOUND: to the organization (payments); OUTBOUND: to the customer (refunds, credits).' });
+registerEnumType(PaymentDirection, {
+  name: 'PaymentDirection',
+  description: 'INBOUND: to the organization (payments); OUTBOUND: to the customer (refunds, credits).',
+});
 
 export enum PaymentMethod {
   CARD = 'card',

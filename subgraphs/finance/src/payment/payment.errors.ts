@@ -4,7 +4,6 @@ import { userError } from '@cellgraph/kernel';
 export const PaymentErrorCode = {
   InvalidInput: 'PAYMENT_INVALID_INPUT',
   NotFound: 'PAYMENT_NOT_FOUND',
-  InvoiceNotFound: 'PAYMENT_INVOICE_NOT_FOUND',
   InvoiceNotPayable: 'PAYMENT_INVOICE_NOT_PAYABLE',
   NothingDue: 'PAYMENT_NOTHING_DUE',
   ExceedsAmountDue: 'PAYMENT_EXCEEDS_AMOUNT_DUE',
@@ -15,8 +14,6 @@ export const PaymentErrorCode = {
 
 export const paymentNotFound = (field: (string | number)[] = ['input', 'paymentId']) =>
   userError(PaymentErrorCode.NotFound, 'No payment with this id exists in your organization', field);
-
-export const paymentInvoiceNotFound = () => userError(PaymentErrorCode.InvoiceNotFound, 'No invoice with this id exists in your organization', ['input', 'invoiceId']);
 
 export const paymentInvoiceNotPayable = (status: string) =>
   userError(

@@ -39,7 +39,8 @@ export class PaymentResolver {
 
   @Mutation(() => InvoicePayPayload, {
     nullable: true,
-    description: 'Start a card payment of what is due: a payment intent at the provider (its client secret and hosted page); its webhook completes the payment.',
+    description:
+      'Start a card payment of what is due: a payment intent at the provider (its client secret and hosted page); its webhook completes the payment.',
   })
   invoicePay(@Arg('input', () => InvoicePayInput) input: InvoicePayInput, @Ctx() context: Context): Promise<InvoicePayPayload> {
     return mutationPayload(() => this.services.payments.pay(context.request, input));

@@ -132,7 +132,10 @@ export class PaymentService {
    * A card payment of what is due: a payment intent at the provider (its idempotency key derived
    * from the caller's), and a PENDING ledger row for it; the provider's webhook completes it.
    */
-  async pay(request: RequestContext, input: { invoiceId: string; idempotencyKey?: string | null }): Promise<{ payment: Payment; clientSecret: string; paymentUrl: string }> {
+  async pay(
+    request: RequestContext,
+    input: { invoiceId: string; idempotencyKey?: string | null },
+  ): Promise<{ payment: Payment; clientSecret: string; paymentUrl: string }> {
     const orgId = requireOrgId(request);
     requireUserId(request);
     const { invoiceId } = validateInput(payInput, input, PaymentErrorCode.InvalidInput);
@@ -283,10 +286,12 @@ export class PaymentService {
           const payment = await em.findOneOrFail(Payment, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
           if (!invoice) throw paymentNotFound();
           if (payment.type !== PaymentType.PAYMENT) throw paymentNotRefundable('Only payments are refunded (not refunds or credit notes)');
-          if (payment.status !== PaymentStatus.COMPLETED) throw paymentNotRefundable(`A ${payment.status.toUpperCase()} payment cannot be refunded (only a COMPLETED one)`);
+          if (payment.status !== PaymentStatus.COMPLETED)
+            throw paymentNotRefundable(`A ${payment.status.toUpperCase()} payment cannot be refunded (only a COMPLETED one)`);
           const refundable = new Big(payment.amountValue).minus(await this.refundedOf(em, payment.id, [PaymentStatus.PENDING, PaymentStatus.COMPLETED]));
           const value = valid.amount ? checkAmount(valid.amount, payment.currency) : refundable.toFixed(currencyExponent(payment.currency));
-          if (new Big(value).gt(refundable) || !new Big(value).gt(0)) throw paymentRefundExceedsPaid(refundable.toFixed(currencyExponent(payment.currency)), payment.currency);
+          if (new Big(value).gt(refundable) || !new Big(value).gt(0))
+            throw paymentRefundExceedsPaid(refundable.toFixed(currencyExponent(payment.currency)), payment.currency);
           const id = uuidv7();
           const byProvider = payment.provider !== MANUAL_PROVIDER;
           const providerRefundId = byProvider
@@ -349,7 +354,12 @@ export class PaymentService {
     const { orgId, invoiceId } = event.intent.metadata;
     const verified = event;
     return this.db.transaction({ orgId, userId: null }, async (em) => {
-      const claimed = await claimOnce(em, 'finance.payment_webhook_events', { org_id: orgId, provider: this.provider.name, event_id: verified.id, type: verified.type });
+      const claimed = await claimOnce(em, 'finance.payment_webhook_events', {
+        org_id: orgId,
+        provider: this.provider.name,
+        event_id: verified.id,
+        type: verified.type,
+      });
       if (!claimed) return 'replayed';
       const invoice = await em.findOne(Invoice, { where: { id: invoiceId }, lock: { mode: 'pessimistic_write' }, withDeleted: true });
       if (!invoice) {
@@ -550,7 +560,12 @@ export class PaymentService {
   }
 
   private emitRefunded(em: EntityManager, refund: Payment, payment: Payment, invoice: Invoice): Promise<void> {
-    return this.emit(em, refund, 'payment.refunded', { ...this.about(invoice), paymentId: payment.id, amount: refund.amount.amount, reason: refund.description });
+    return this.emit(em, refund, 'payment.refunded', {
+      ...this.about(invoice),
+      paymentId: payment.id,
+      amount: refund.amount.amount,
+      reason: refund.description,
+    });
   }
 
   private emit(em: EntityManager, payment: Payment, type: string, data: Record<string, unknown>): Promise<void> {

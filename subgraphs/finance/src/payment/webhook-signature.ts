@@ -6,8 +6,7 @@ export const PAYMENT_SIGNATURE_HEADER = 'stripe-signature';
 /** How old (or early) a signed timestamp may be: Stripe's default tolerance, against replays of old captures. */
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
 
-const digest = (secret: string, timestamp: number, body: Buffer) =>
-  createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest('hex');
+const digest = (secret: string, timestamp: number, body: Buffer) => createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest('hex');
 
 export function signPaymentWebhook(secret: string, body: Buffer, timestamp = Math.floor(Date.now() / 1000)): string {
   return `t=${timestamp},v1=${digest(secret, timestamp, body)}`;
