@@ -1,7 +1,7 @@
 import { toGlobalId, uuidv7 } from '@cellgraph/kernel/core';
 import { withClient } from '@cellgraph/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestCell, TestUser } from '../../../scripts/testing/cell-harness.js';
+import { waitUntilSettled, type TestCell, type TestUser } from '../../../scripts/testing/cell-harness.js';
 import { InvoiceStatus } from '../src/invoice/invoice-status.js';
 import { paymentEventBody, TEST_CARD_DECLINED, TEST_CARD_SUCCEEDS } from '../src/payment/local-payment-provider.js';
 import type { PaymentEventType, PaymentIntent } from '../src/payment/payment-provider.js';
@@ -147,6 +147,15 @@ describe('card payments through the simulator', () => {
         }),
       },
     ]);
+    // Notifications route it to the invoice's creator (the webhook has no actor to leave out).
+    await waitUntilSettled(cell);
+    const notified = await withClient(
+      cell.database.url,
+      async (db) =>
+        (await db.query(`SELECT title FROM notifications.notifications WHERE recipient_id = $1 AND event_type = 'payment.received'`, [uuid(owner.userId)]))
+          .rows,
+    );
+    expect(notified).toEqual([{ title: expect.stringMatching(/^Payment received for invoice INV-/) }]);
     // Paid: the page takes no second payment, and the invoice no new intent.
     expect((await fetch(first.paymentUrl)).status).toBe(409);
     expect((await pay(paidInvoice)).userErrors.map((e: { code: string }) => e.code)).toEqual(['PAYMENT_INVOICE_NOT_PAYABLE']);
