@@ -56,6 +56,8 @@ export const connectionPlaces: Record<string, (world: World) => { place: Connect
   'Query.expenses': () => ({ place: root }),
   'Contact.invoices': (world) => ({ place: onNode(world.contact, 'Contact') }),
   'Deal.invoices': (world) => ({ place: onNode(world.deal, 'Deal') }),
+  'Query.payments': () => ({ place: root }),
+  'Invoice.payments': (world) => ({ place: onNode(world.nodes.Invoice!, 'Invoice') }),
   'Clause.versions': (world) => ({ place: onNode(world.nodes.Clause!, 'Clause') }),
   'Folder.folders': (world) => ({ place: onNode(world.nodes.Folder!, 'Folder') }),
   'Query.taggedNodes': (world) => ({ place: root, args: `tagIds: [${JSON.stringify(world.tag)}], match: ANY` }),
@@ -349,6 +351,16 @@ export async function buildWorld(cell: TestCell): Promise<World> {
       'expense { id }',
     )
   )[0].expense.id as string;
+  // finance payments: the Node's Invoice issued, then 6 manual payments of 1.00 for Query.payments and Invoice.payments; the first is the Payment of the Node connections.
+  await issueInvoice(cell, nodes.Invoice);
+  nodes.Payment = (
+    await many(
+      asOwner,
+      'paymentRecord',
+      range(6).map((index) => ({ invoiceId: nodes.Invoice, amount: '1', method: 'CHECK', reference: TITLES[index] })),
+      'payment { id }',
+    )
+  )[0].payment.id as string;
   // documents: 7 documents for Query.documents; the first is the Document of the Node connections (with one field).
   nodes.Document = (
     await many(
@@ -514,6 +526,18 @@ export async function buildWorld(cell: TestCell): Promise<World> {
       Number((await db.query('SELECT count(*) FROM collaboration.trash WHERE deleted AND node_id = ANY($1)', [trashed])).rows[0].count) === trashed.length,
   );
   return { owner, member, nodes, task: parent, board, column, team, contact, deal, pipeline, tag, comment: thread };
+}
+
+/**
+ * Moves an invoice from DRAFT to SENT, as sending does without its PDF and e-mail (SQL as the
+ * database owner: the world needs an issued invoice, not a delivery).
+ */
+async function issueInvoice(cell: TestCell, invoiceId: string): Promise<void> {
+  await withClient(cell.database.url, (db) =>
+    db.query(`UPDATE finance.invoices SET status = 'sent', sent_at = now(), status_changed_at = now() WHERE id = $1 AND status = 'draft'`, [
+      fromGlobalId('Invoice', invoiceId),
+    ]),
+  );
 }
 
 /** Notifications and their e-mail log come from other users' events; rows written directly stand for them. */

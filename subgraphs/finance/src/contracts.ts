@@ -35,6 +35,16 @@ const invoiceFields = z.object({
   lineCount: z.number().int(),
 });
 
+/** What every payments-ledger event says of its invoice (`createdBy`: the invoice's creator, told of payments). */
+const paymentAbout = {
+  invoiceId: z.string(),
+  invoiceNumber: z.string(),
+  contactId: z.string(),
+  createdBy: z.string(),
+  currencyCode: z.string(),
+  amount,
+};
+
 /** What every status event says of the invoice (who to tell, what it is about). */
 const invoiceSummary = {
   number: z.string(),
@@ -86,6 +96,14 @@ export const financeEvents = {
   'invoice.restored': empty,
   /** Deleted for good (the kernel's trash emits it). */
   'invoice.purged': empty,
+  /** A payment completed (card: the provider's webhook; or recorded by hand); subject: the Payment. */
+  'payment.received': z.object({ ...paymentAbout, fee: amount, method: z.string(), provider: z.string(), amountDue: amount }),
+  /** A card payment attempt failed (declined); the customer may try again. */
+  'payment.failed': z.object({ ...paymentAbout, reason: z.string().nullable() }),
+  /** A refund completed; subject: the refund, `paymentId` the payment it returns. */
+  'payment.refunded': z.object({ ...paymentAbout, paymentId: z.string(), reason: z.string().nullable() }),
+  /** A credit note lowered what an invoice's customer owes; subject: the credit note. */
+  'credit_note.issued': z.object({ ...paymentAbout, reason: z.string().nullable() }),
   /** The organization changed how invoices are numbered. */
   'invoice.numbering_changed': z.object({ before: z.string(), after: z.string() }),
   /** Submitted for approval; `approvers` (user uuids): the finance managers (owners and admins) but the submitter. */

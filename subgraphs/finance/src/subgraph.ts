@@ -19,6 +19,12 @@ import { InvoiceSendResolver, PublicInvoiceResolver } from './invoice-send/invoi
 import { InvoiceSendService } from './invoice-send/invoice-send.service.js';
 import { InvoiceTokenThrottle } from './invoice-send/invoice-token-throttle.js';
 import { migrations } from './migrations/index.js';
+import { LocalPaymentProvider } from './payment/local-payment-provider.js';
+import { parsePaymentConfig } from './payment/payment.config.js';
+import { Payment } from './payment/payment.entity.js';
+import { resolvePaymentReference } from './payment/payment.reference.js';
+import { InvoicePaymentsResolver, PaymentResolver } from './payment/payment.resolver.js';
+import { PaymentService } from './payment/payment.service.js';
 import type { FinanceServices } from './services.js';
 import { expenseTrash, invoiceTrash } from './trash.js';
 
@@ -26,21 +32,34 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
   name: 'finance',
   description: 'Finance: invoices to CRM contacts, with lines, totals, numbering and status; expenses and their approval.',
   scope: 'finance',
-  scopeDescription: 'invoices and expenses',
+  scopeDescription: 'invoices, payments and expenses',
   access: 'restricted', // members and guests need a finance module grant (identity's moduleAccessGrant)
-  nodeTypes: ['Expense', 'Invoice'],
+  nodeTypes: ['Expense', 'Invoice', 'Payment'],
   trash: [expenseTrash, invoiceTrash],
   // Invoices bill CRM contacts and deals; PDFs and receipts are stored as Files.
   dependsOn: ['identity', 'crm', 'files'],
   migrations,
-  entities: [Expense, Invoice, InvoiceLine, InvoiceDelivery],
-  resolvers: [ExpenseResolver, InvoiceResolver, InvoiceLiveResolver, ContactFinanceResolver, DealFinanceResolver, InvoiceSendResolver, PublicInvoiceResolver],
+  entities: [Expense, Invoice, InvoiceLine, InvoiceDelivery, Payment],
+  // The payment provider's webhooks are signed with it (shared with the provider).
+  secrets: ['PAYMENT_WEBHOOK_SECRET'],
+  resolvers: [
+    ExpenseResolver,
+    InvoiceResolver,
+    InvoiceLiveResolver,
+    ContactFinanceResolver,
+    DealFinanceResolver,
+    InvoiceSendResolver,
+    PublicInvoiceResolver,
+    PaymentResolver,
+    InvoicePaymentsResolver,
+  ],
   liveEvents: { invoiceChanged: { events: ['invoice.*'], routes: { id: ['subject.id'] } } },
   // The public invoice token is the customer's credential: an API key has nothing to do with it.
   keyAccess: { publicInvoice: KEY_FORBIDDEN },
   references: {
     Expense: resolveExpenseReference,
     Invoice: resolveInvoiceReference,
+    Payment: resolvePaymentReference,
     Contact: referenceAsIs,
     Deal: referenceAsIs,
     User: referenceAsIs,
@@ -55,7 +74,25 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
       windowSeconds: sendConfig.INVOICE_TOKEN_FAILURE_WINDOW_SECONDS,
     });
     const sending = new InvoiceSendService({ db, invoices, graph, mailer, logger, throttle, config: sendConfig });
-    return { db, authz, expenses: new ExpenseService(db, authz, graph), invoices, sending };
+    const paymentConfig = parsePaymentConfig(env);
+    const paymentProvider = new LocalPaymentProvider({
+      dir: paymentConfig.dir,
+      publicUrl: paymentConfig.publicUrl,
+      secret: paymentConfig.webhookSecret,
+      logger,
+    });
+    const payments = new PaymentService(db, authz, invoices, paymentProvider, logger);
+    return { db, authz, expenses: new ExpenseService(db, authz, graph), invoices, sending, payments, paymentProvider };
+  },
+  // Reached through the gateway at /hooks/finance/…: the payment provider's webhook and the simulator's hosted payment page.
+  hooks(router, { payments, paymentProvider }) {
+    router.post('/payments/webhook', async (req, res) => {
+      const headers = Object.fromEntries(Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value[0] : value]));
+      const outcome = await payments.receiveWebhook(req.body as Buffer, headers);
+      if (outcome === 'forged') return void res.status(401).json({ error: 'invalid signature' });
+      res.json({ received: true, replayed: outcome === 'replayed' });
+    });
+    paymentProvider.mountPaymentPage(router);
   },
   jobs: ({ invoices }) => ({
     [INVOICE_OVERDUE_SWEEP_JOB]: async () => void (await invoices.markOverdue()),
