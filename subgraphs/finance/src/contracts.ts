@@ -47,6 +47,17 @@ const invoiceSummary = {
 };
 const statusEvent = z.object({ from: status, ...invoiceSummary });
 
+/** A recurring invoice's tracked fields (all on `recurring_invoice.created`, the changed ones on `recurring_invoice.updated`). */
+const recurringFields = z.object({
+  templateInvoiceId: z.string(),
+  frequency: z.enum(['weekly', 'monthly', 'quarterly', 'annually']),
+  startDate: date,
+  nextIssueDate: date,
+  endDate: date.nullable(),
+  autoSend: z.boolean(),
+  enabled: z.boolean(),
+});
+
 export const financeEvents = {
   'invoice.created': z.object({ after: invoiceFields, createdBy: z.string() }),
   'invoice.updated': z.object({
@@ -75,6 +86,29 @@ export const financeEvents = {
   'invoice.purged': empty,
   /** The organization changed how invoices are numbered. */
   'invoice.numbering_changed': z.object({ before: z.string(), after: z.string() }),
+  /** Recurring invoices (subject: the RecurringInvoice); a rule's tracked fields. */
+  'recurring_invoice.created': z.object({ after: recurringFields, templateNumber: z.string() }),
+  'recurring_invoice.updated': z.object({ fields: z.array(z.string()), before: recurringFields.partial(), after: recurringFields.partial() }),
+  'recurring_invoice.stopped': z.object({ templateInvoiceId: z.string(), nextIssueDate: date }),
+  /** A period was issued: a new DRAFT copied from the template (`invoice.created` is emitted too); `autoSend`: send it now. */
+  'recurring_invoice.issued': z.object({
+    templateInvoiceId: z.string(),
+    invoiceId: z.string(),
+    number: z.string(),
+    periodDate: date,
+    issueDate: date,
+    dueDate: date,
+    total: amount,
+    currencyCode: z.string(),
+    contactId: z.string(),
+    autoSend: z.boolean(),
+    createdBy: z.string(),
+  }),
 } as const;
 
 export type FinanceEvents = typeof financeEvents;
+
+/** The jobs finance accepts (`recurring_invoice.issue_due`: the daily issue of due periods; `today` a UTC date, default the day it runs). */
+export const financeJobs = {
+  'recurring_invoice.issue_due': z.object({ today: z.iso.date().optional() }),
+} as const;

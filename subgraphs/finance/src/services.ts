@@ -1,9 +1,11 @@
 import type { Authorizer, Database } from '@cellgraph/kernel';
 import type { InvoiceService } from './invoice/invoice.service.js';
+import type { RecurringInvoiceService } from './recurrence/recurring-invoice.service.js';
 
 /** What every resolver of the finance subgraph receives. */
 export interface FinanceServices {
   db: Database;
   authz: Authorizer;
   invoices: InvoiceService;
+  recurringInvoices: RecurringInvoiceService;
 }

@@ -1,5 +1,5 @@
-import { defineSubgraph, referenceAsIs } from '@cellgraph/kernel';
-import { financeEvents } from './contracts.js';
+import { defineSubgraph, referenceAsIs, typedJob } from '@cellgraph/kernel';
+import { financeEvents, financeJobs } from './contracts.js';
 import { ContactRef } from './crm/contact.ref.js';
 import { DealRef } from './crm/deal.ref.js';
 import { InvoiceLine } from './invoice/invoice-line.entity.js';
@@ -9,6 +9,11 @@ import { resolveInvoiceReference } from './invoice/invoice.reference.js';
 import { InvoiceResolver } from './invoice/invoice.resolver.js';
 import { INVOICE_OVERDUE_SWEEP_EVERY_MS, INVOICE_OVERDUE_SWEEP_JOB, InvoiceService } from './invoice/invoice.service.js';
 import { migrations } from './migrations/index.js';
+import { resolveRecurringInvoiceReference } from './recurrence/recurring-invoice.reference.js';
+import { InvoiceRecurrenceResolver, RecurringInvoiceResolver } from './recurrence/recurring-invoice.resolver.js';
+import { RECURRING_INVOICE_ISSUE_EVERY_MS, RECURRING_INVOICE_ISSUE_JOB, RecurringInvoiceService } from './recurrence/recurring-invoice.service.js';
+import { RecurringInvoiceIssue } from './recurrence/recurring-invoice-issue.entity.js';
+import { RecurringInvoice } from './recurrence/recurring-invoice.entity.js';
 import type { FinanceServices } from './services.js';
 import { invoiceTrash } from './trash.js';
 
@@ -17,16 +22,17 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
   description: 'Finance: invoices to CRM contacts, with lines, totals, numbering and status.',
   scope: 'finance',
   scopeDescription: 'invoices',
-  nodeTypes: ['Invoice'],
+  nodeTypes: ['Invoice', 'RecurringInvoice'],
   trash: [invoiceTrash],
   // Invoices bill CRM contacts and deals; PDFs and receipts are stored as Files.
   dependsOn: ['identity', 'crm', 'files'],
   migrations,
-  entities: [Invoice, InvoiceLine],
-  resolvers: [InvoiceResolver, InvoiceLiveResolver],
+  entities: [Invoice, InvoiceLine, RecurringInvoice, RecurringInvoiceIssue],
+  resolvers: [InvoiceResolver, InvoiceLiveResolver, InvoiceRecurrenceResolver, RecurringInvoiceResolver],
   liveEvents: { invoiceChanged: { events: ['invoice.*'], routes: { id: ['subject.id'] } } },
   references: {
     Invoice: resolveInvoiceReference,
+    RecurringInvoice: resolveRecurringInvoiceReference,
     Contact: referenceAsIs,
     Deal: referenceAsIs,
     User: referenceAsIs,
@@ -34,10 +40,19 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
   orphanedTypes: [ContactRef, DealRef],
   emits: financeEvents,
   createServices({ db, authz, graph }) {
-    return { db, authz, invoices: new InvoiceService(db, authz, graph) };
+    const invoices = new InvoiceService(db, authz, graph);
+    return { db, authz, invoices, recurringInvoices: new RecurringInvoiceService(db, authz, invoices) };
   },
-  jobs: ({ invoices }) => ({
+  jobs: ({ invoices, recurringInvoices }) => ({
     [INVOICE_OVERDUE_SWEEP_JOB]: async () => void (await invoices.markOverdue()),
+    [RECURRING_INVOICE_ISSUE_JOB]: typedJob(
+      RECURRING_INVOICE_ISSUE_JOB,
+      financeJobs[RECURRING_INVOICE_ISSUE_JOB],
+      async (data) => void (await recurringInvoices.issueDue(data.today)),
+    ),
   }),
-  schedules: [{ job: INVOICE_OVERDUE_SWEEP_JOB, everyMs: INVOICE_OVERDUE_SWEEP_EVERY_MS }],
+  schedules: [
+    { job: INVOICE_OVERDUE_SWEEP_JOB, everyMs: INVOICE_OVERDUE_SWEEP_EVERY_MS },
+    { job: RECURRING_INVOICE_ISSUE_JOB, everyMs: RECURRING_INVOICE_ISSUE_EVERY_MS },
+  ],
 });
