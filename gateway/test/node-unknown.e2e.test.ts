@@ -74,6 +74,8 @@ const realIdOf: Record<string, (user: TestUser) => Promise<string>> = {
   },
   Clause: (user) => mutate(user, 'clauseCreate', { title: 'Hidden clause', category: 'General', body: '<p>Hidden</p>' }, 'clause'),
   Folder: (user) => mutate(user, 'folderCreate', { name: 'Hidden folder' }, 'folder'),
+  Expense: (user) =>
+    mutate(user, 'expenseSubmit', { category: 'OTHER', amount: '1.00', currencyCode: 'EUR', expenseDate: '2026-01-01', vendor: 'Hidden vendor' }, 'expense'),
   File: async (user) => {
     // Uploaded as a client does: begin, a presigned PUT, complete.
     const begun = await cell.gql(

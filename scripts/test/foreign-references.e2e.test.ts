@@ -191,6 +191,14 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   documentClauseOverride: (f) => ({ id: f.document, clauseId: f.clause, body: '<p>Own</p>' }),
   documentClauseRefresh: (f) => ({ id: f.document, clauseId: f.clause }),
   documentClauseRemove: (f) => ({ id: f.document, clauseId: f.clause }),
+  expenseSubmit: (f) => ({ category: 'TRAVEL', amount: '12.50', currencyCode: 'EUR', expenseDate: '2026-11-01', receiptId: f.file }),
+  expenseUpdate: (f) => ({ id: f.expense, receiptId: f.file }),
+  expenseApprove: (f) => ({ id: f.expense }),
+  expenseReject: (f) => ({ id: f.expense, reason: 'No' }),
+  expenseReimburse: (f) => ({ id: f.expense }),
+  expenseDelete: (f) => ({ id: f.expense }),
+  expenseRestore: (f) => ({ id: f.trashedExpense }),
+  expensePurge: (f) => ({ id: f.trashedExpense }),
 };
 
 /** Paths (`input.contacts.stageId`) of every ID-typed field reachable through an argument's input objects. */
@@ -423,6 +431,19 @@ async function buildFixture(owner: TestUser) {
   expect(imageSent.status, "the fixture's upload of Face.png").toBe(200);
   const image = (await data(owner, 'fileUploadComplete', { uploadId: imageUpload.id }, 'file { id }')).file.id as string;
 
+  // Expenses: one pending with the file as its receipt, one in the trash.
+  const expenseOf = async () =>
+    (
+      await data(
+        owner,
+        'expenseSubmit',
+        { category: 'TRAVEL', amount: '12.50', currencyCode: 'EUR', expenseDate: '2026-11-01', receiptId: file },
+        'expense { id }',
+      )
+    ).expense.id as string;
+  const [expense, trashedExpense] = [await expenseOf(), await expenseOf()];
+  await data(owner, 'expenseDelete', { id: trashedExpense }, 'deletedExpenseId');
+
   const notificationId = uuidv7();
   await withClient(cell.database.url, (client) =>
     client.query(
@@ -472,6 +493,8 @@ async function buildFixture(owner: TestUser) {
       folder,
       folder2,
       trashedFolder,
+      expense,
+      trashedExpense,
     },
   };
 }

@@ -53,6 +53,7 @@ export const connectionPlaces: Record<string, (world: World) => { place: Connect
   'Document.deliverables': (world) => ({ place: onNode(world.nodes.Document!, 'Document') }),
   'Query.clauses': () => ({ place: root }),
   'Query.invoices': () => ({ place: root }),
+  'Query.expenses': () => ({ place: root }),
   'Clause.versions': (world) => ({ place: onNode(world.nodes.Clause!, 'Clause') }),
   'Folder.folders': (world) => ({ place: onNode(world.nodes.Folder!, 'Folder') }),
   'Query.taggedNodes': (world) => ({ place: root, args: `tagIds: [${JSON.stringify(world.tag)}], match: ANY` }),
@@ -327,6 +328,21 @@ export async function buildWorld(cell: TestCell): Promise<World> {
       'invoice { id }',
     )
   )[0].invoice.id as string;
+  // finance: 7 expenses for Query.expenses (amounts and dates repeat); the first is the Expense of the Node connections.
+  nodes.Expense = (
+    await many(
+      asMember,
+      'expenseSubmit',
+      range(7).map((index) => ({
+        category: 'OTHER',
+        amount: `${10 + (index % 3)}.50`,
+        currencyCode: 'EUR',
+        expenseDate: `2026-11-0${1 + (index % 2)}`,
+        vendor: TITLES[index],
+      })),
+      'expense { id }',
+    )
+  )[0].expense.id as string;
   // documents: 7 documents for Query.documents; the first is the Document of the Node connections (with one field).
   nodes.Document = (
     await many(

@@ -58,6 +58,19 @@ const recurringFields = z.object({
   enabled: z.boolean(),
 });
 
+/** An expense as its events tell it (`amount` with the currency's minor units, `receiptId` a File's global id). */
+const expenseFields = z.object({
+  category: z.enum(['software', 'travel', 'office', 'meals', 'equipment', 'other']),
+  amount: z.string(),
+  currencyCode: z.string(),
+  expenseDate: z.string(),
+  description: z.string().nullable(),
+  vendor: z.string().nullable(),
+  receiptId: z.string().nullable(),
+});
+/** Expense events that concern its submitter (user uuid) carry them. */
+const expenseOf = expenseFields.extend({ submittedBy: z.string() });
+
 export const financeEvents = {
   'invoice.created': z.object({ after: invoiceFields, createdBy: z.string() }),
   'invoice.updated': z.object({
@@ -104,6 +117,16 @@ export const financeEvents = {
     autoSend: z.boolean(),
     createdBy: z.string(),
   }),
+  /** Submitted for approval; `approvers` (user uuids): the finance managers (owners and admins) but the submitter. */
+  'expense.submitted': expenseOf.extend({ approvers: z.array(z.string()) }),
+  'expense.updated': z.object({ fields: z.array(z.string()), before: expenseFields.partial(), after: expenseFields.partial() }),
+  'expense.approved': expenseOf.extend({ approvedBy: z.string() }),
+  'expense.rejected': expenseOf.extend({ rejectedBy: z.string(), reason: z.string() }),
+  'expense.reimbursed': expenseOf.extend({ reimbursedBy: z.string() }),
+  /** Moved to the trash; `title` is what the cell's trash shows. */
+  'expense.deleted': z.object({ title: z.string() }),
+  'expense.restored': empty,
+  'expense.purged': empty,
 } as const;
 
 export type FinanceEvents = typeof financeEvents;

@@ -1,4 +1,5 @@
 import type { Authorizer, Database } from '@cellgraph/kernel';
+import type { ExpenseService } from './expense/expense.service.js';
 import type { InvoiceService } from './invoice/invoice.service.js';
 import type { RecurringInvoiceService } from './recurrence/recurring-invoice.service.js';
 
@@ -6,6 +7,7 @@ import type { RecurringInvoiceService } from './recurrence/recurring-invoice.ser
 export interface FinanceServices {
   db: Database;
   authz: Authorizer;
+  expenses: ExpenseService;
   invoices: InvoiceService;
   recurringInvoices: RecurringInvoiceService;
 }

@@ -2,6 +2,10 @@ import { defineSubgraph, referenceAsIs, typedJob } from '@cellgraph/kernel';
 import { financeEvents, financeJobs } from './contracts.js';
 import { ContactRef } from './crm/contact.ref.js';
 import { DealRef } from './crm/deal.ref.js';
+import { Expense } from './expense/expense.entity.js';
+import { resolveExpenseReference } from './expense/expense.reference.js';
+import { ExpenseResolver } from './expense/expense.resolver.js';
+import { ExpenseService } from './expense/expense.service.js';
 import { InvoiceLine } from './invoice/invoice-line.entity.js';
 import { Invoice } from './invoice/invoice.entity.js';
 import { InvoiceLiveResolver } from './invoice/invoice.live.js';
@@ -15,22 +19,23 @@ import { RECURRING_INVOICE_ISSUE_EVERY_MS, RECURRING_INVOICE_ISSUE_JOB, Recurrin
 import { RecurringInvoiceIssue } from './recurrence/recurring-invoice-issue.entity.js';
 import { RecurringInvoice } from './recurrence/recurring-invoice.entity.js';
 import type { FinanceServices } from './services.js';
-import { invoiceTrash } from './trash.js';
+import { expenseTrash, invoiceTrash } from './trash.js';
 
 export const financeSubgraph = defineSubgraph<FinanceServices>({
   name: 'finance',
   description: 'Finance: invoices to CRM contacts, with lines, totals, numbering and status.',
   scope: 'finance',
   scopeDescription: 'invoices',
-  nodeTypes: ['Invoice', 'RecurringInvoice'],
-  trash: [invoiceTrash],
+  nodeTypes: ['Expense', 'Invoice', 'RecurringInvoice'],
+  trash: [expenseTrash, invoiceTrash],
   // Invoices bill CRM contacts and deals; PDFs and receipts are stored as Files.
   dependsOn: ['identity', 'crm', 'files'],
   migrations,
-  entities: [Invoice, InvoiceLine, RecurringInvoice, RecurringInvoiceIssue],
-  resolvers: [InvoiceResolver, InvoiceLiveResolver, InvoiceRecurrenceResolver, RecurringInvoiceResolver],
+  entities: [Expense, Invoice, InvoiceLine, RecurringInvoice, RecurringInvoiceIssue],
+  resolvers: [ExpenseResolver, InvoiceResolver, InvoiceLiveResolver, InvoiceRecurrenceResolver, RecurringInvoiceResolver],
   liveEvents: { invoiceChanged: { events: ['invoice.*'], routes: { id: ['subject.id'] } } },
   references: {
+    Expense: resolveExpenseReference,
     Invoice: resolveInvoiceReference,
     RecurringInvoice: resolveRecurringInvoiceReference,
     Contact: referenceAsIs,
@@ -41,7 +46,7 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
   emits: financeEvents,
   createServices({ db, authz, graph }) {
     const invoices = new InvoiceService(db, authz, graph);
-    return { db, authz, invoices, recurringInvoices: new RecurringInvoiceService(db, authz, invoices) };
+    return { db, authz, expenses: new ExpenseService(db, authz, graph), invoices, recurringInvoices: new RecurringInvoiceService(db, authz, invoices) };
   },
   jobs: ({ invoices, recurringInvoices }) => ({
     [INVOICE_OVERDUE_SWEEP_JOB]: async () => void (await invoices.markOverdue()),

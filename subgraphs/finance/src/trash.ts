@@ -6,3 +6,10 @@ export const invoiceTrash: TrashSpec = {
   table: 'invoices',
   event: 'invoice',
 };
+
+/** Expenses in the trash: deleted for good after 30 days, or by `expensePurge`. */
+export const expenseTrash: TrashSpec = {
+  type: 'Expense',
+  table: 'expenses',
+  event: 'expense',
+};

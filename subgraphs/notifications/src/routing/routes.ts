@@ -1,6 +1,7 @@
 import { collaborationEvents, type CollaborationEvents } from '@cellgraph/collaboration/contracts';
 import { crmEvents, type CrmEvents } from '@cellgraph/crm/contracts';
 import { documentsEvents, type DocumentsEvents } from '@cellgraph/documents/contracts';
+import { financeEvents, type FinanceEvents } from '@cellgraph/finance/contracts';
 import { notesEvents, type NotesEvents } from '@cellgraph/notes/contracts';
 import { parseEvent, type EventContracts, type EventOf, type PublishedEvent } from '@cellgraph/kernel';
 import { tasksEvents, type TasksEvents, type TaskStatusValue } from '@cellgraph/tasks/contracts';
@@ -201,6 +202,27 @@ const documentRoutes: RoutesOf<DocumentsEvents> = {
   }),
 };
 
+/** "42.50 EUR at Lufthansa (travel)": what an expense is, in a line. */
+const expenseLine = (expense: { amount: string; currencyCode: string; vendor: string | null; category: string }) =>
+  `${expense.amount} ${expense.currencyCode}${str(expense.vendor) ? ` at ${str(expense.vendor)}` : ''} (${expense.category})`;
+
+const financeRoutes: RoutesOf<FinanceEvents> = {
+  /** The approvers the event names (the finance managers but the submitter). */
+  'expense.submitted': (event) => ({
+    recipients: event.data.approvers,
+    title: 'An expense awaits your approval',
+    body: `${expenseLine(event.data)}${str(event.data.description) ? `: ${quoted(str(event.data.description))}` : ''}.`,
+  }),
+  /** The submitter, on each outcome. */
+  'expense.approved': (event) => ({ recipients: [event.data.submittedBy], title: 'Your expense was approved', body: `${expenseLine(event.data)}.` }),
+  'expense.rejected': (event) => ({
+    recipients: [event.data.submittedBy],
+    title: 'Your expense was rejected',
+    body: `${expenseLine(event.data)}${commented(event.data.reason)}`,
+  }),
+  'expense.reimbursed': (event) => ({ recipients: [event.data.submittedBy], title: 'Your expense was reimbursed', body: `${expenseLine(event.data)}.` }),
+};
+
 /**
  * The routing table: routes by event type, each parsing its event with the producer's contract
  * first (a malformed event fails for good, see MalformedPayloadError).
@@ -211,6 +233,7 @@ export const ROUTES: Readonly<Record<string, EventHandlerOf<Routed | null>>> = {
   ...typedRoutes(crmEvents, crmRoutes),
   ...typedRoutes(notesEvents, noteRoutes),
   ...typedRoutes(documentsEvents, documentRoutes),
+  ...typedRoutes(financeEvents, financeRoutes),
 };
 
 type EventHandlerOf<R> = (event: PublishedEvent) => R;

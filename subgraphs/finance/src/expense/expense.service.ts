@@ -1,0 +1,345 @@
+import {
+  AggregateAccess,
+  currencyExponent,
+  filterToSql,
+  fitsCurrency,
+  forbidden,
+  formatAmount,
+  globalIdOf,
+  idempotent,
+  isCurrencyCode,
+  OrderDirection,
+  paginate,
+  parseDecimal,
+  requireOrgId,
+  requireUserId,
+  sortKeysFor,
+  toGlobalId,
+  uuidv7,
+  validateInput,
+  type Authorizer,
+  type Connection,
+  type Database,
+  type FilterSpec,
+  type GraphClient,
+  type OrderField,
+  type RequestContext,
+} from '@cellgraph/kernel';
+import type { EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { requireReadableFile } from './expense-receipt.js';
+import { mayMove } from './expense-status.js';
+import { Expense, ExpenseCategory, ExpenseStatus } from './expense.entity.js';
+import {
+  ExpenseErrorCode,
+  expenseAmountNotOfCurrency,
+  expenseInvalidCurrency,
+  expenseInvalidTransition,
+  expenseNegativeAmount,
+  expenseNotEditable,
+  expenseNotFound,
+  expenseReceiptNotFound,
+  expenseSelfApproval,
+} from './expense.errors.js';
+import type { ExpenseFilter, ExpenseRejectInput, ExpensesArgs, ExpenseSubmitInput, ExpenseUpdateInput } from './expense.inputs.js';
+
+const description = z.string().trim().max(500, 'The description must be at most 500 characters').nullable();
+const vendor = z.string().trim().max(200, 'The vendor must be at most 200 characters').nullable();
+/** A date of spending: not after tomorrow (UTC), whatever the submitter's time zone. */
+const expenseDate = z.string().refine((date) => date <= new Date(Date.now() + 86_400_000).toISOString().slice(0, 10), 'The expense date is in the future');
+const submitInput = z.object({
+  category: z.enum(ExpenseCategory),
+  amount: z.string(),
+  currencyCode: z.string(),
+  expenseDate,
+  description: description.optional(),
+  vendor: vendor.optional(),
+  receiptId: globalIdOf('File').nullish(),
+});
+const updateInput = z.object({
+  id: globalIdOf('Expense'),
+  category: z.enum(ExpenseCategory).nullish(),
+  amount: z.string().nullish(),
+  currencyCode: z.string().nullish(),
+  expenseDate: expenseDate.nullish(),
+  description: description.optional(),
+  vendor: vendor.optional(),
+  receiptId: globalIdOf('File').nullish(),
+});
+const rejectInput = z.object({
+  id: globalIdOf('Expense'),
+  reason: z.string().trim().min(1, 'Give a reason').max(1000, 'The reason must be at most 1,000 characters'),
+});
+const idInput = z.object({ id: globalIdOf('Expense') });
+
+/** Roles that manage the organization's money: they approve, reject and reimburse, and change anyone's pending expense. */
+const FINANCE_MANAGER_ROLES = ['owner', 'admin'] as const;
+
+const filterSpec: FilterSpec = {
+  id: { path: 'expense.id', kind: 'id', idType: 'Expense' },
+  status: { path: 'expense.status', kind: 'enum' },
+  category: { path: 'expense.category', kind: 'enum' },
+  submitter: { path: 'expense.submittedBy', kind: 'id', idType: 'User' },
+  approver: { path: 'expense.decidedBy', kind: 'id', idType: 'User' },
+  expenseDate: { path: 'expense.expenseDate', kind: 'date' },
+  amount: { path: 'expense.amountValue', kind: 'decimal' },
+  currencyCode: { path: 'expense.currency', kind: 'string' },
+  vendor: { path: 'expense.vendor', kind: 'string' },
+  createdAt: { path: 'expense.createdAt', kind: 'datetime' },
+};
+
+const orderFields: Record<string, OrderField> = {
+  createdAt: { path: 'expense.createdAt', sqlType: 'timestamptz' },
+  expenseDate: { path: 'expense.expenseDate', sqlType: 'date' },
+  amount: { path: 'expense.amountValue', sqlType: 'numeric' },
+  vendor: { path: 'expense.vendor', sqlType: 'text' },
+};
+const idOrder: OrderField = { path: 'expense.id', sqlType: 'uuid' };
+const newestFirst = [{ field: 'createdAt', direction: OrderDirection.DESC }];
+
+/** What expense events tell of an expense (global ids; the amount with the currency's minor units). */
+export function expenseSnapshot(expense: Expense) {
+  return {
+    category: expense.category,
+    amount: formatAmount(expense.amountValue, expense.currency),
+    currencyCode: expense.currency,
+    expenseDate: expense.expenseDate,
+    description: expense.description,
+    vendor: expense.vendor,
+    receiptId: expense.receiptFileId && toGlobalId('File', expense.receiptFileId),
+  };
+}
+type Snapshot = ReturnType<typeof expenseSnapshot>;
+
+/** The amount of an input, checked: greater than zero, the currency's minor units at most, 15 integer digits. */
+function checkedMoney(amount: string, currency: string): { amount: string; currency: string } {
+  if (!isCurrencyCode(currency)) throw expenseInvalidCurrency();
+  if (amount.startsWith('-') || /^0+(\.0+)?$/.test(amount)) throw expenseNegativeAmount();
+  if (!fitsCurrency(amount, currency)) throw expenseAmountNotOfCurrency(currency, currencyExponent(currency));
+  return { amount, currency };
+}
+
+/**
+ * Expenses of the caller's organization. Whoever may write finance objects submits expenses and
+ * changes their own while pending; finance managers (the organization's owners and admins) change
+ * anyone's pending expense, approve or reject pending ones — never their own — and mark approved
+ * ones reimbursed. The receipt is a File the caller can read, checked through the graph. Every
+ * change emits its event; `expense.submitted` names the approvers to notify.
+ */
+export class ExpenseService {
+  readonly access: AggregateAccess<Expense>;
+
+  constructor(
+    private readonly db: Database,
+    private readonly authz: Authorizer,
+    private readonly graph: GraphClient,
+  ) {
+    this.access = new AggregateAccess(db, authz, { type: 'Expense', entity: Expense, table: 'finance.expenses', notFound: expenseNotFound });
+  }
+
+  async list(request: RequestContext, args: ExpensesArgs): Promise<Connection<Expense>> {
+    const readable = await this.access.readableIds(request);
+    return paginate({
+      db: this.db,
+      scope: request,
+      build: (em) => this.access.restrictToReadable(this.query(em, args.filter), 'expense', readable),
+      sort: sortKeysFor(args.orderBy, orderFields, newestFirst, idOrder),
+      args,
+    });
+  }
+
+  async submit(request: RequestContext, input: ExpenseSubmitInput): Promise<Expense> {
+    const orgId = requireOrgId(request);
+    const actorId = requireUserId(request);
+    await this.authz.require(request, 'write', 'Expense');
+    const valid = validateInput(submitInput, input, ExpenseErrorCode.InvalidInput);
+    const { amount, currency } = checkedMoney(valid.amount, valid.currencyCode);
+    if (valid.receiptId) await this.requireReceipt(request, valid.receiptId);
+    const approvers = await this.approversOf(orgId, actorId);
+    return this.db.transaction(request, (em) =>
+      idempotent(em, this.db.schema, {
+        key: input.idempotencyKey,
+        operation: 'expenseSubmit',
+        input: valid,
+        create: async () => {
+          const expense = await em.save(
+            em.create(Expense, {
+              id: uuidv7(),
+              orgId,
+              category: valid.category,
+              description: valid.description || null,
+              amountValue: amount,
+              currency,
+              vendor: valid.vendor || null,
+              expenseDate: valid.expenseDate,
+              receiptFileId: valid.receiptId ?? null,
+              status: ExpenseStatus.PENDING,
+              submittedBy: actorId,
+            }),
+          );
+          await this.emit(em, expense, 'expense.submitted', { ...this.about(expense), approvers });
+          return expense;
+        },
+        load: (id) => em.findOneBy(Expense, { id }),
+      }),
+    );
+  }
+
+  /** Changes a pending expense: its submitter or a finance manager. */
+  async update(request: RequestContext, input: ExpenseUpdateInput): Promise<Expense> {
+    const { id, receiptId, ...changes } = validateInput(updateInput, input, ExpenseErrorCode.InvalidInput);
+    await this.access.requireExisting(request, 'write', id);
+    if (receiptId) await this.requireReceipt(request, receiptId);
+    return this.db.transaction(request, async (em) => {
+      const expense = await this.access.loadForUpdate(em, request, 'write', id);
+      await this.requireSubmitterOrManager(request, expense);
+      if (expense.status !== ExpenseStatus.PENDING) throw expenseNotEditable(expense.status);
+      const before = expenseSnapshot(expense);
+      if (changes.amount != null || changes.currencyCode != null) {
+        const money = checkedMoney(changes.amount ?? parseDecimal(expense.amountValue), changes.currencyCode ?? expense.currency);
+        Object.assign(expense, { amountValue: money.amount, currency: money.currency });
+      }
+      if (changes.category != null) expense.category = changes.category;
+      if (changes.expenseDate != null) expense.expenseDate = changes.expenseDate;
+      if (changes.description !== undefined) expense.description = changes.description || null;
+      if (changes.vendor !== undefined) expense.vendor = changes.vendor || null;
+      if (receiptId !== undefined) expense.receiptFileId = receiptId;
+      const saved = await em.save(expense);
+      const after = expenseSnapshot(saved);
+      const fields = (Object.keys(after) as (keyof Snapshot)[]).filter((key) => before[key] !== after[key]);
+      if (fields.length) {
+        const pick = (snapshot: Snapshot) => Object.fromEntries(fields.map((field) => [field, snapshot[field]]));
+        await this.emit(em, saved, 'expense.updated', { fields, before: pick(before), after: pick(after) });
+      }
+      return saved;
+    });
+  }
+
+  approve(request: RequestContext, input: { id: string }): Promise<Expense> {
+    const { id } = validateInput(idInput, input, ExpenseErrorCode.InvalidInput);
+    return this.decide(request, id, ExpenseStatus.APPROVED, (expense) => {
+      Object.assign(expense, { decidedBy: requireUserId(request), decidedAt: new Date() });
+      return { type: 'expense.approved', data: { ...this.about(expense), approvedBy: expense.decidedBy! } };
+    });
+  }
+
+  reject(request: RequestContext, input: ExpenseRejectInput): Promise<Expense> {
+    const { id, reason } = validateInput(rejectInput, input, ExpenseErrorCode.InvalidInput);
+    return this.decide(request, id, ExpenseStatus.REJECTED, (expense) => {
+      Object.assign(expense, { decidedBy: requireUserId(request), decidedAt: new Date(), rejectionReason: reason });
+      return { type: 'expense.rejected', data: { ...this.about(expense), rejectedBy: expense.decidedBy!, reason } };
+    });
+  }
+
+  /** Marks an approved expense paid back to its submitter. */
+  reimburse(request: RequestContext, input: { id: string }): Promise<Expense> {
+    const { id } = validateInput(idInput, input, ExpenseErrorCode.InvalidInput);
+    return this.decide(request, id, ExpenseStatus.REIMBURSED, (expense) => {
+      expense.reimbursedAt = new Date();
+      return { type: 'expense.reimbursed', data: { ...this.about(expense), reimbursedBy: requireUserId(request) } };
+    });
+  }
+
+  /** Moves an expense to the trash: its submitter while it is pending or rejected, a finance manager always. */
+  async delete(request: RequestContext, input: { id: string }): Promise<string> {
+    const { id } = validateInput(idInput, input, ExpenseErrorCode.InvalidInput);
+    await this.db.transaction(request, async (em) => {
+      const expense = await this.access.loadForUpdate(em, request, 'write', id);
+      await this.requireMayTrash(request, expense);
+      await em.softDelete(Expense, { id });
+      await this.emit(em, expense, 'expense.deleted', { title: this.titleOf(expense) });
+    });
+    return input.id;
+  }
+
+  /** Brings an expense back from the trash (who may delete it may restore it). */
+  async restore(request: RequestContext, input: { id: string }): Promise<Expense> {
+    const { id } = validateInput(idInput, input, ExpenseErrorCode.InvalidInput);
+    return this.db.transaction(request, async (em) => {
+      await this.access.requireExisting(request, 'write', id, undefined, em);
+      const trashed = await em.findOne(Expense, { where: { id }, withDeleted: true });
+      if (!trashed?.deletedAt) throw expenseNotFound();
+      await this.requireMayTrash(request, trashed);
+      await em.createQueryBuilder().restore().from(Expense).where('id = :id', { id }).execute();
+      const expense = await em.findOneByOrFail(Expense, { id });
+      await this.emit(em, expense, 'expense.restored', {});
+      return expense;
+    });
+  }
+
+  /** Whether the caller is a finance manager: a user (not an API key) who is an owner or admin of the organization. */
+  async isFinanceManager(request: RequestContext): Promise<boolean> {
+    const principal = request.principal;
+    if (principal.kind !== 'user' || !principal.orgId) return false;
+    const role = await this.authz.roleOf(principal.orgId, principal.userId);
+    return (FINANCE_MANAGER_ROLES as readonly string[]).includes(role ?? '');
+  }
+
+  /** Who decides the expenses of `submitterId`: the organization's finance managers but the submitter. */
+  private async approversOf(orgId: string, submitterId: string): Promise<string[]> {
+    const managers = await Promise.all(FINANCE_MANAGER_ROLES.map((role) => this.authz.usersWithRole(orgId, role)));
+    return [...new Set(managers.flat())].filter((userId) => userId !== submitterId).sort();
+  }
+
+  /**
+   * A decision or the reimbursement: the expense must be readable (else not found), the caller a
+   * finance manager (else FORBIDDEN), not its submitter for a decision, and the move legal.
+   */
+  private async decide(
+    request: RequestContext,
+    id: string,
+    to: ExpenseStatus,
+    apply: (expense: Expense) => { type: string; data: Record<string, unknown> },
+  ): Promise<Expense> {
+    requireUserId(request);
+    return this.db.transaction(request, async (em) => {
+      const expense = await this.access.loadForUpdate(em, request, 'write', id);
+      if (!(await this.isFinanceManager(request))) throw forbidden('Only finance managers (owners and admins) decide on expenses');
+      if (to !== ExpenseStatus.REIMBURSED && expense.submittedBy === requireUserId(request)) throw expenseSelfApproval();
+      if (!mayMove(expense.status, to)) throw expenseInvalidTransition(expense.status, to);
+      const event = apply(expense);
+      expense.status = to;
+      const saved = await em.save(expense);
+      await this.emit(em, saved, event.type, event.data);
+      return saved;
+    });
+  }
+
+  private async requireSubmitterOrManager(request: RequestContext, expense: Expense): Promise<void> {
+    if (expense.submittedBy === requireUserId(request) || (await this.isFinanceManager(request))) return;
+    throw forbidden('Only its submitter or a finance manager may change an expense');
+  }
+
+  private async requireMayTrash(request: RequestContext, expense: Expense): Promise<void> {
+    if (await this.isFinanceManager(request)) return;
+    const ownOpen = expense.submittedBy === requireUserId(request) && [ExpenseStatus.PENDING, ExpenseStatus.REJECTED].includes(expense.status);
+    if (!ownOpen) throw forbidden('Only finance managers delete approved or reimbursed expenses, and others’ expenses');
+  }
+
+  /** The receipt must be a File the caller can read in its organization (asked through the graph, as the caller). */
+  private requireReceipt(request: RequestContext, fileId: string): Promise<void> {
+    return requireReadableFile(this.graph, request, toGlobalId('File', fileId), () => expenseReceiptNotFound());
+  }
+
+  /** What every decision event carries: the submitter (to notify) and the expense. */
+  private about(expense: Expense) {
+    return { submittedBy: expense.submittedBy, ...expenseSnapshot(expense) };
+  }
+
+  /** How the trash names an expense: "42.50 EUR · Vendor". */
+  private titleOf(expense: Expense): string {
+    const money = `${formatAmount(expense.amountValue, expense.currency)} ${expense.currency}`;
+    return expense.vendor ? `${money} · ${expense.vendor}` : `${money} · ${expense.category}`;
+  }
+
+  private emit(em: EntityManager, expense: Expense, type: string, data: Record<string, unknown>): Promise<void> {
+    return this.db.emit(em, { type, orgId: expense.orgId, subject: { type: 'Expense', id: expense.id }, data });
+  }
+
+  private query(em: EntityManager, filter: ExpenseFilter | null | undefined) {
+    const query = em.createQueryBuilder(Expense, 'expense');
+    const condition = filterToSql(filter as Record<string, unknown> | null | undefined, filterSpec);
+    if (condition) query.andWhere(condition.sql, condition.params);
+    return query;
+  }
+}
