@@ -2,6 +2,7 @@ import type { Authorizer, Database } from '@cellgraph/kernel';
 import type { ExpenseService } from './expense/expense.service.js';
 import type { InvoiceService } from './invoice/invoice.service.js';
 import type { RecurringInvoiceService } from './recurrence/recurring-invoice.service.js';
+import type { ReportService } from './report/report.service.js';
 
 /** What every resolver of the finance subgraph receives. */
 export interface FinanceServices {
@@ -10,4 +11,5 @@ export interface FinanceServices {
   expenses: ExpenseService;
   invoices: InvoiceService;
   recurringInvoices: RecurringInvoiceService;
+  reports: ReportService;
 }

@@ -18,6 +18,8 @@ import { InvoiceRecurrenceResolver, RecurringInvoiceResolver } from './recurrenc
 import { RECURRING_INVOICE_ISSUE_EVERY_MS, RECURRING_INVOICE_ISSUE_JOB, RecurringInvoiceService } from './recurrence/recurring-invoice.service.js';
 import { RecurringInvoiceIssue } from './recurrence/recurring-invoice-issue.entity.js';
 import { RecurringInvoice } from './recurrence/recurring-invoice.entity.js';
+import { ReportResolver } from './report/report.resolver.js';
+import { ReportService } from './report/report.service.js';
 import type { FinanceServices } from './services.js';
 import { expenseTrash, invoiceTrash } from './trash.js';
 
@@ -32,7 +34,7 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
   dependsOn: ['identity', 'crm', 'files'],
   migrations,
   entities: [Expense, Invoice, InvoiceLine, RecurringInvoice, RecurringInvoiceIssue],
-  resolvers: [ExpenseResolver, InvoiceResolver, InvoiceLiveResolver, InvoiceRecurrenceResolver, RecurringInvoiceResolver],
+  resolvers: [ExpenseResolver, InvoiceResolver, InvoiceLiveResolver, InvoiceRecurrenceResolver, RecurringInvoiceResolver, ReportResolver],
   liveEvents: { invoiceChanged: { events: ['invoice.*'], routes: { id: ['subject.id'] } } },
   references: {
     Expense: resolveExpenseReference,
@@ -46,7 +48,14 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
   emits: financeEvents,
   createServices({ db, authz, graph }) {
     const invoices = new InvoiceService(db, authz, graph);
-    return { db, authz, expenses: new ExpenseService(db, authz, graph), invoices, recurringInvoices: new RecurringInvoiceService(db, authz, invoices) };
+    return {
+      db,
+      authz,
+      expenses: new ExpenseService(db, authz, graph),
+      invoices,
+      recurringInvoices: new RecurringInvoiceService(db, authz, invoices),
+      reports: new ReportService(db, authz),
+    };
   },
   jobs: ({ invoices, recurringInvoices }) => ({
     [INVOICE_OVERDUE_SWEEP_JOB]: async () => void (await invoices.markOverdue()),
