@@ -76,6 +76,12 @@ const realIdOf: Record<string, (user: TestUser) => Promise<string>> = {
   Folder: (user) => mutate(user, 'folderCreate', { name: 'Hidden folder' }, 'folder'),
   Expense: (user) =>
     mutate(user, 'expenseSubmit', { category: 'OTHER', amount: '1.00', currencyCode: 'EUR', expenseDate: '2026-01-01', vendor: 'Hidden vendor' }, 'expense'),
+  Invoice: async (user) => {
+    const contactId = await mutate(user, 'contactCreate', { firstName: 'Hidden' }, 'contact');
+    return mutate(user, 'invoiceCreate', { contactId, lines: [{ description: 'Hidden', unitPrice: '1' }] }, 'invoice');
+  },
+  RecurringInvoice: async (user) =>
+    mutate(user, 'invoiceMakeRecurring', { invoiceId: await realIdOf.Invoice!(user), frequency: 'MONTHLY', startDate: '2099-01-01' }, 'recurringInvoice'),
   File: async (user) => {
     // Uploaded as a client does: begin, a presigned PUT, complete.
     const begun = await cell.gql(

@@ -153,6 +153,9 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   invoiceDelete: (f) => ({ id: f.invoice }),
   invoiceRestore: (f) => ({ id: f.trashedInvoice }),
   invoicePurge: (f) => ({ id: f.trashedInvoice }),
+  invoiceMakeRecurring: (f) => ({ invoiceId: f.invoice, frequency: 'MONTHLY', startDate: '2099-01-01' }),
+  recurringInvoiceUpdate: (f) => ({ id: f.recurringInvoice, autoSend: true }),
+  recurringInvoiceStop: (f) => ({ id: f.recurringInvoice }),
   documentCreate: (f) => ({ title: 'Document', ownerId: f.userId, aboutIds: [f.contact] }),
   documentUpdate: (f) => ({ id: f.document, title: 'Edited', ownerId: f.userId, aboutIds: [f.deal] }),
   documentStatusSet: (f) => ({ id: f.document, status: 'INTERNAL_REVIEW' }),
@@ -354,6 +357,10 @@ async function buildFixture(owner: TestUser) {
   const invoiceRow = await invoiceOf();
   const [invoice, invoiceLine, trashedInvoice] = [invoiceRow.id, invoiceRow.lines[0]!.id, (await invoiceOf()).id];
   await data(owner, 'invoiceDelete', { id: trashedInvoice }, 'deletedInvoiceId');
+  // A recurring invoice of its own template (so `invoiceMakeRecurring` of `invoice` is not refused as already recurring).
+  const recurringInvoice = (
+    await data(owner, 'invoiceMakeRecurring', { invoiceId: (await invoiceOf()).id, frequency: 'MONTHLY', startDate: '2099-01-01' }, 'recurringInvoice { id }')
+  ).recurringInvoice.id as string;
   const tag = (await data(owner, 'tagCreate', { name: 'Hot' }, 'tag { id }')).tag.id as string;
   const comment = (await data(owner, 'commentCreate', { nodeId: task, body: 'First' }, 'comment { id }')).comment.id as string;
   const link = (await data(owner, 'linkCreate', { fromId: task, toId: contact, relationship: 'relates_to' }, 'link { id }')).link.id as string;
@@ -469,6 +476,7 @@ async function buildFixture(owner: TestUser) {
       invoice,
       invoiceLine,
       trashedInvoice,
+      recurringInvoice,
       tag,
       comment,
       link,
