@@ -85,6 +85,8 @@ const realIdOf: Record<string, (user: TestUser) => Promise<string>> = {
   Folder: (user) => mutate(user, 'folderCreate', { name: 'Hidden folder' }, 'folder'),
   Expense: (user) =>
     mutate(user, 'expenseSubmit', { category: 'OTHER', amount: '1.00', currencyCode: 'EUR', expenseDate: '2026-01-01', vendor: 'Hidden vendor' }, 'expense'),
+  RecurringInvoice: async (user) =>
+    mutate(user, 'invoiceMakeRecurring', { invoiceId: await realIdOf.Invoice!(user), frequency: 'MONTHLY', startDate: '2099-01-01' }, 'recurringInvoice'),
   File: async (user) => {
     // Uploaded as a client does: begin, a presigned PUT, complete.
     const begun = await cell.gql(

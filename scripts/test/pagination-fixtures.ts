@@ -53,6 +53,8 @@ export const connectionPlaces: Record<string, (world: World) => { place: Connect
   'Document.deliverables': (world) => ({ place: onNode(world.nodes.Document!, 'Document') }),
   'Query.clauses': () => ({ place: root }),
   'Query.invoices': () => ({ place: root }),
+  'Query.recurringInvoices': () => ({ place: root }),
+  'RecurringInvoice.invoices': (world) => ({ place: onNode(world.nodes.RecurringInvoice!, 'RecurringInvoice') }),
   'Query.expenses': () => ({ place: root }),
   'Contact.invoices': (world) => ({ place: onNode(world.contact, 'Contact') }),
   'Deal.invoices': (world) => ({ place: onNode(world.deal, 'Deal') }),
@@ -328,14 +330,28 @@ export async function buildWorld(cell: TestCell): Promise<World> {
   };
   // finance: 7 invoices to the contact, billing the deal, for Query.invoices, Contact.invoices and Deal.invoices (by the
   // owner: finance is restricted); the first is the Invoice of the Node connections.
-  nodes.Invoice = (
+  const invoiceIds = (
     await many(
       asOwner,
       'invoiceCreate',
       range(7).map((index) => ({ contactId: contact, dealId: deal, memo: TITLES[index], lines: [{ description: TITLES[index], unitPrice: '10' }] })),
       'invoice { id }',
     )
-  )[0].invoice.id as string;
+  ).map((payload) => payload.invoice.id as string);
+  nodes.Invoice = invoiceIds[0]!;
+  // finance: each of those invoices recurs weekly (Query.recurringInvoices); the first since 6 weeks ago, and the job issues its
+  // 7 periods (RecurringInvoice.invoices); its rule is the RecurringInvoice of the Node connections.
+  const weeksAgo = new Date(Date.now() - 42 * 86_400_000).toISOString().slice(0, 10);
+  nodes.RecurringInvoice = (
+    await many(
+      asOwner,
+      'invoiceMakeRecurring',
+      invoiceIds.map((invoiceId, index) => ({ invoiceId, frequency: 'WEEKLY', startDate: index === 0 ? weeksAgo : '2099-01-01' })),
+      'recurringInvoice { id }',
+    )
+  )[0].recurringInvoice.id as string;
+  const finance = cell.subgraphs.find((subgraph) => subgraph.name === 'finance')!.services as { recurringInvoices: { issueDue(): Promise<number> } };
+  await finance.recurringInvoices.issueDue();
   // finance: 7 expenses for Query.expenses (amounts and dates repeat); the first is the Expense of the Node connections.
   nodes.Expense = (
     await many(

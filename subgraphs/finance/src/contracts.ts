@@ -56,6 +56,18 @@ const invoiceSummary = {
   dueDate: date,
 };
 const statusEvent = z.object({ from: status, ...invoiceSummary });
+
+/** A recurring invoice's tracked fields (all on `recurring_invoice.created`, the changed ones on `recurring_invoice.updated`). */
+const recurringFields = z.object({
+  templateInvoiceId: z.string(),
+  frequency: z.enum(['weekly', 'monthly', 'quarterly', 'annually']),
+  startDate: date,
+  nextIssueDate: date,
+  endDate: date.nullable(),
+  autoSend: z.boolean(),
+  enabled: z.boolean(),
+});
+
 /** An expense as its events tell it (`amount` with the currency's minor units, `receiptId` a File's global id). */
 const expenseFields = z.object({
   category: z.enum(['software', 'travel', 'office', 'meals', 'equipment', 'other']),
@@ -106,6 +118,24 @@ export const financeEvents = {
   'credit_note.issued': z.object({ ...paymentAbout, reason: z.string().nullable() }),
   /** The organization changed how invoices are numbered. */
   'invoice.numbering_changed': z.object({ before: z.string(), after: z.string() }),
+  /** Recurring invoices (subject: the RecurringInvoice); a rule's tracked fields. */
+  'recurring_invoice.created': z.object({ after: recurringFields, templateNumber: z.string() }),
+  'recurring_invoice.updated': z.object({ fields: z.array(z.string()), before: recurringFields.partial(), after: recurringFields.partial() }),
+  'recurring_invoice.stopped': z.object({ templateInvoiceId: z.string(), nextIssueDate: date }),
+  /** A period was issued: a new DRAFT copied from the template (`invoice.created` is emitted too); `autoSend`: send it now. */
+  'recurring_invoice.issued': z.object({
+    templateInvoiceId: z.string(),
+    invoiceId: z.string(),
+    number: z.string(),
+    periodDate: date,
+    issueDate: date,
+    dueDate: date,
+    total: amount,
+    currencyCode: z.string(),
+    contactId: z.string(),
+    autoSend: z.boolean(),
+    createdBy: z.string(),
+  }),
   /** Submitted for approval; `approvers` (user uuids): the finance managers (owners and admins) but the submitter. */
   'expense.submitted': expenseOf.extend({ approvers: z.array(z.string()) }),
   'expense.updated': z.object({ fields: z.array(z.string()), before: expenseFields.partial(), after: expenseFields.partial() }),
@@ -119,3 +149,8 @@ export const financeEvents = {
 } as const;
 
 export type FinanceEvents = typeof financeEvents;
+
+/** The jobs finance accepts (`recurring_invoice.issue_due`: the daily issue of due periods; `today` a UTC date, default the day it runs). */
+export const financeJobs = {
+  'recurring_invoice.issue_due': z.object({ today: z.iso.date().optional() }),
+} as const;

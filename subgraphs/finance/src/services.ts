@@ -4,6 +4,8 @@ import type { InvoiceService } from './invoice/invoice.service.js';
 import type { InvoiceSendService } from './invoice-send/invoice-send.service.js';
 import type { LocalPaymentProvider } from './payment/local-payment-provider.js';
 import type { PaymentService } from './payment/payment.service.js';
+import type { RecurringInvoiceService } from './recurrence/recurring-invoice.service.js';
+import type { ReportService } from './report/report.service.js';
 
 /** What every resolver of the finance subgraph receives. */
 export interface FinanceServices {
@@ -16,4 +18,6 @@ export interface FinanceServices {
   payments: PaymentService;
   /** The payment provider (the local simulator: it also serves the hosted payment page). */
   paymentProvider: LocalPaymentProvider;
+  recurringInvoices: RecurringInvoiceService;
+  reports: ReportService;
 }

@@ -1,5 +1,5 @@
-import { defineSubgraph, KEY_FORBIDDEN, referenceAsIs } from '@cellgraph/kernel';
-import { financeEvents } from './contracts.js';
+import { defineSubgraph, KEY_FORBIDDEN, referenceAsIs, typedJob } from '@cellgraph/kernel';
+import { financeEvents, financeJobs } from './contracts.js';
 import { ContactRef } from './crm/contact.ref.js';
 import { ContactFinanceResolver, DealFinanceResolver } from './crm/crm-finance.resolver.js';
 import { DealRef } from './crm/deal.ref.js';
@@ -25,6 +25,13 @@ import { Payment } from './payment/payment.entity.js';
 import { resolvePaymentReference } from './payment/payment.reference.js';
 import { InvoicePaymentsResolver, PaymentResolver } from './payment/payment.resolver.js';
 import { PaymentService } from './payment/payment.service.js';
+import { resolveRecurringInvoiceReference } from './recurrence/recurring-invoice.reference.js';
+import { InvoiceRecurrenceResolver, RecurringInvoiceResolver } from './recurrence/recurring-invoice.resolver.js';
+import { RECURRING_INVOICE_ISSUE_EVERY_MS, RECURRING_INVOICE_ISSUE_JOB, RecurringInvoiceService } from './recurrence/recurring-invoice.service.js';
+import { RecurringInvoiceIssue } from './recurrence/recurring-invoice-issue.entity.js';
+import { RecurringInvoice } from './recurrence/recurring-invoice.entity.js';
+import { ReportResolver } from './report/report.resolver.js';
+import { ReportService } from './report/report.service.js';
 import type { FinanceServices } from './services.js';
 import { expenseTrash, invoiceTrash } from './trash.js';
 
@@ -32,14 +39,14 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
   name: 'finance',
   description: 'Finance: invoices to CRM contacts, with lines, totals, numbering and status; expenses and their approval.',
   scope: 'finance',
-  scopeDescription: 'invoices, payments and expenses',
+  scopeDescription: 'invoices, payments, recurring invoices, expenses and reports',
   access: 'restricted', // members and guests need a finance module grant (identity's moduleAccessGrant)
-  nodeTypes: ['Expense', 'Invoice', 'Payment'],
+  nodeTypes: ['Expense', 'Invoice', 'Payment', 'RecurringInvoice'],
   trash: [expenseTrash, invoiceTrash],
   // Invoices bill CRM contacts and deals; PDFs and receipts are stored as Files.
   dependsOn: ['identity', 'crm', 'files'],
   migrations,
-  entities: [Expense, Invoice, InvoiceLine, InvoiceDelivery, Payment],
+  entities: [Expense, Invoice, InvoiceLine, InvoiceDelivery, Payment, RecurringInvoice, RecurringInvoiceIssue],
   // The payment provider's webhooks are signed with it (shared with the provider).
   secrets: ['PAYMENT_WEBHOOK_SECRET'],
   resolvers: [
@@ -52,6 +59,9 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
     PublicInvoiceResolver,
     PaymentResolver,
     InvoicePaymentsResolver,
+    InvoiceRecurrenceResolver,
+    RecurringInvoiceResolver,
+    ReportResolver,
   ],
   liveEvents: { invoiceChanged: { events: ['invoice.*'], routes: { id: ['subject.id'] } } },
   // The public invoice token is the customer's credential: an API key has nothing to do with it.
@@ -60,6 +70,7 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
     Expense: resolveExpenseReference,
     Invoice: resolveInvoiceReference,
     Payment: resolvePaymentReference,
+    RecurringInvoice: resolveRecurringInvoiceReference,
     Contact: referenceAsIs,
     Deal: referenceAsIs,
     User: referenceAsIs,
@@ -82,7 +93,17 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
       logger,
     });
     const payments = new PaymentService(db, authz, invoices, paymentProvider, logger);
-    return { db, authz, expenses: new ExpenseService(db, authz, graph), invoices, sending, payments, paymentProvider };
+    return {
+      db,
+      authz,
+      expenses: new ExpenseService(db, authz, graph),
+      invoices,
+      sending,
+      payments,
+      paymentProvider,
+      recurringInvoices: new RecurringInvoiceService(db, authz, invoices),
+      reports: new ReportService(db, authz),
+    };
   },
   // Reached through the gateway at /hooks/finance/…: the payment provider's webhook and the simulator's hosted payment page.
   hooks(router, { payments, paymentProvider }) {
@@ -94,8 +115,16 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
     });
     paymentProvider.mountPaymentPage(router);
   },
-  jobs: ({ invoices }) => ({
+  jobs: ({ invoices, recurringInvoices }) => ({
     [INVOICE_OVERDUE_SWEEP_JOB]: async () => void (await invoices.markOverdue()),
+    [RECURRING_INVOICE_ISSUE_JOB]: typedJob(
+      RECURRING_INVOICE_ISSUE_JOB,
+      financeJobs[RECURRING_INVOICE_ISSUE_JOB],
+      async (data) => void (await recurringInvoices.issueDue(data.today)),
+    ),
   }),
-  schedules: [{ job: INVOICE_OVERDUE_SWEEP_JOB, everyMs: INVOICE_OVERDUE_SWEEP_EVERY_MS }],
+  schedules: [
+    { job: INVOICE_OVERDUE_SWEEP_JOB, everyMs: INVOICE_OVERDUE_SWEEP_EVERY_MS },
+    { job: RECURRING_INVOICE_ISSUE_JOB, everyMs: RECURRING_INVOICE_ISSUE_EVERY_MS },
+  ],
 });
