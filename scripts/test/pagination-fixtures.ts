@@ -24,6 +24,8 @@ export interface World {
   pipeline: string;
   tag: string;
   comment: string;
+  /** The 7 files uploaded on their own for Query.files (every Node's files would be more than one reference page). */
+  files: string[];
 }
 
 /**
@@ -43,7 +45,7 @@ export const connectionPlaces: Record<string, (world: World) => { place: Connect
   'Query.notifications': () => ({ place: root }),
   'Query.emailLog': () => ({ place: root }),
   'Query.notes': () => ({ place: root }),
-  'Query.files': () => ({ place: root }),
+  'Query.files': (world) => ({ place: root, args: `filter: { id: { in: ${JSON.stringify(world.files)} } }` }),
   'Query.folders': () => ({ place: root }),
   'Query.documents': () => ({ place: root }),
   'Query.approvalWorkflows': () => ({ place: root }),
@@ -454,12 +456,11 @@ export async function buildWorld(cell: TestCell): Promise<World> {
     'clause { id }',
   );
   // files: 7 uploaded files (a real presigned PUT each) for Query.files; the first is the File of the Node connections.
-  nodes.File = (
-    await uploadFiles(
-      asMember,
-      range(7).map((index) => ({ name: `${TITLES[index]}.txt`, size: 1 + index })),
-    )
-  )[0]!;
+  const files = await uploadFiles(
+    asMember,
+    range(7).map((index) => ({ name: `${TITLES[index]}.txt`, size: 1 + index })),
+  );
+  nodes.File = files[0]!;
   // folders: 6 top-level folders of the owner for Query.folders; the member's Folder of the Node
   // connections (its files are those in it, uploaded below) holds 6 folders for Folder.folders.
   const folderNames = range(6).map((index) => ({ name: `${TITLES[index]} ${index}` }));
@@ -541,7 +542,7 @@ export async function buildWorld(cell: TestCell): Promise<World> {
     async (db) =>
       Number((await db.query('SELECT count(*) FROM collaboration.trash WHERE deleted AND node_id = ANY($1)', [trashed])).rows[0].count) === trashed.length,
   );
-  return { owner, member, nodes, task: parent, board, column, team, contact, deal, pipeline, tag, comment: thread };
+  return { owner, member, nodes, task: parent, board, column, team, contact, deal, pipeline, tag, comment: thread, files };
 }
 
 /**
