@@ -1,0 +1,354 @@
+import { graphql } from '../../gql';
+
+// Every operation of the finance module is prefixed with `Finance` (operation names are unique app-wide).
+
+graphql(`
+  fragment FinanceMoney on Money {
+    amount
+    currencyCode
+  }
+`);
+
+/** An invoice in a list. */
+graphql(`
+  fragment FinanceInvoiceListItem on Invoice {
+    id
+    number
+    status
+    issueDate
+    dueDate
+    currencyCode
+    total {
+      ...FinanceMoney
+    }
+    amountDue {
+      ...FinanceMoney
+    }
+    contact {
+      id
+      name
+    }
+  }
+`);
+
+/** What the invoice page shows and edits. */
+graphql(`
+  fragment FinanceInvoice on Invoice {
+    id
+    number
+    status
+    issueDate
+    dueDate
+    currencyCode
+    memo
+    terms
+    sentAt
+    viewedAt
+    paidAt
+    voidedAt
+    discount {
+      kind
+      value
+    }
+    subtotal {
+      ...FinanceMoney
+    }
+    discountTotal {
+      ...FinanceMoney
+    }
+    taxTotal {
+      ...FinanceMoney
+    }
+    total {
+      ...FinanceMoney
+    }
+    amountPaid {
+      ...FinanceMoney
+    }
+    amountDue {
+      ...FinanceMoney
+    }
+    contact {
+      id
+      name
+      email
+    }
+    lines {
+      id
+      position
+      description
+      quantity
+      taxRate
+      unitPrice {
+        ...FinanceMoney
+      }
+      amount {
+        ...FinanceMoney
+      }
+      taxAmount {
+        ...FinanceMoney
+      }
+    }
+  }
+`);
+
+export const FinanceInvoicesQuery = graphql(`
+  query FinanceInvoices($filter: InvoiceFilter, $orderBy: [InvoiceOrder!], $first: Int, $after: String, $last: Int, $before: String) {
+    invoices(filter: $filter, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      nodes {
+        ...FinanceInvoiceListItem
+      }
+    }
+  }
+`);
+
+export const FinanceInvoiceQuery = graphql(`
+  query FinanceInvoice($id: ID!) {
+    invoice(id: $id) {
+      ...FinanceInvoice
+    }
+  }
+`);
+
+export const FinanceContactsQuery = graphql(`
+  query FinanceContacts($search: String) {
+    contacts(search: $search, first: 20) {
+      nodes {
+        id
+        name
+        email
+      }
+    }
+  }
+`);
+
+export const FinanceInvoiceCreateMutation = graphql(`
+  mutation FinanceInvoiceCreate($input: InvoiceCreateInput!) {
+    invoiceCreate(input: $input) {
+      invoice {
+        ...FinanceInvoice
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const FinanceInvoiceUpdateMutation = graphql(`
+  mutation FinanceInvoiceUpdate($input: InvoiceUpdateInput!) {
+    invoiceUpdate(input: $input) {
+      invoice {
+        ...FinanceInvoice
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const FinanceInvoiceLineAddMutation = graphql(`
+  mutation FinanceInvoiceLineAdd($input: InvoiceLineAddInput!) {
+    invoiceLineAdd(input: $input) {
+      invoice {
+        ...FinanceInvoice
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const FinanceInvoiceLineUpdateMutation = graphql(`
+  mutation FinanceInvoiceLineUpdate($input: InvoiceLineUpdateInput!) {
+    invoiceLineUpdate(input: $input) {
+      invoice {
+        ...FinanceInvoice
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const FinanceInvoiceLineRemoveMutation = graphql(`
+  mutation FinanceInvoiceLineRemove($input: InvoiceLineRemoveInput!) {
+    invoiceLineRemove(input: $input) {
+      invoice {
+        ...FinanceInvoice
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const FinanceInvoiceVoidMutation = graphql(`
+  mutation FinanceInvoiceVoid($input: InvoiceVoidInput!) {
+    invoiceVoid(input: $input) {
+      invoice {
+        ...FinanceInvoice
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const FinanceInvoiceDuplicateMutation = graphql(`
+  mutation FinanceInvoiceDuplicate($input: InvoiceDuplicateInput!) {
+    invoiceDuplicate(input: $input) {
+      invoice {
+        id
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+/** The open invoices of a contact and what they owe (the contact profile's widget). */
+export const FinanceContactInvoicesQuery = graphql(`
+  query FinanceContactInvoices($contactId: ID!) {
+    invoices(filter: { contact: { eq: $contactId } }, orderBy: [{ field: ISSUE_DATE, direction: DESC }], first: 20) {
+      totalCount
+      nodes {
+        ...FinanceInvoiceListItem
+      }
+    }
+  }
+`);
+
+graphql(`
+  fragment FinanceExpense on Expense {
+    id
+    category
+    description
+    vendor
+    expenseDate
+    status
+    rejectionReason
+    decidedAt
+    reimbursedAt
+    amount {
+      ...FinanceMoney
+    }
+    receipt {
+      id
+      name
+      downloadUrl
+    }
+    submitter {
+      id
+      name
+    }
+    approver {
+      id
+      name
+    }
+  }
+`);
+
+export const FinanceExpensesQuery = graphql(`
+  query FinanceExpenses($filter: ExpenseFilter, $orderBy: [ExpenseOrder!], $first: Int, $after: String, $last: Int, $before: String) {
+    expenses(filter: $filter, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      nodes {
+        ...FinanceExpense
+      }
+    }
+  }
+`);
+
+export const FinanceExpenseSubmitMutation = graphql(`
+  mutation FinanceExpenseSubmit($input: ExpenseSubmitInput!) {
+    expenseSubmit(input: $input) {
+      expense {
+        ...FinanceExpense
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const FinanceExpenseApproveMutation = graphql(`
+  mutation FinanceExpenseApprove($input: ExpenseApproveInput!) {
+    expenseApprove(input: $input) {
+      expense {
+        ...FinanceExpense
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const FinanceExpenseRejectMutation = graphql(`
+  mutation FinanceExpenseReject($input: ExpenseRejectInput!) {
+    expenseReject(input: $input) {
+      expense {
+        ...FinanceExpense
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const FinanceExpenseReimburseMutation = graphql(`
+  mutation FinanceExpenseReimburse($input: ExpenseReimburseInput!) {
+    expenseReimburse(input: $input) {
+      expense {
+        ...FinanceExpense
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
