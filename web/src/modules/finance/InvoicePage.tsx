@@ -132,7 +132,12 @@ function InvoiceEditor({ invoice }: { invoice: FinanceInvoiceFragment | null }) 
     setForm((was) => ({ ...was, ...change }));
     setNotice(null);
   };
-  const setLine = (index: number, change: Partial<LineDraft>) => set({ lines: form.lines.map((line, at) => (at === index ? { ...line, ...change } : line)) });
+  const edit = (change: (was: InvoiceForm) => Partial<InvoiceForm>) => {
+    setForm((was) => ({ ...was, ...change(was) }));
+    setNotice(null);
+  };
+  const setLine = (index: number, change: Partial<LineDraft>) =>
+    edit((was) => ({ lines: was.lines.map((line, at) => (at === index ? { ...line, ...change } : line)) }));
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -263,7 +268,7 @@ function InvoiceEditor({ invoice }: { invoice: FinanceInvoiceFragment | null }) 
             onChange={(event) => set({ dueDate: event.target.value })}
           />
         </div>
-        <LinesTable form={form} editable={editable} preview={preview} setLine={setLine} set={set} />
+        <LinesTable form={form} editable={editable} preview={preview} setLine={setLine} edit={edit} />
         <div className="fin-bottom">
           <div className="fin-notes">
             <TextArea label="Notes" value={form.memo} disabled={!notesEditable} onChange={(event) => set({ memo: event.target.value })} rows={3} />
@@ -313,13 +318,13 @@ function LinesTable({
   editable,
   preview,
   setLine,
-  set,
+  edit,
 }: {
   form: InvoiceForm;
   editable: boolean;
   preview: ReturnType<typeof computeTotals>;
   setLine(index: number, change: Partial<LineDraft>): void;
-  set(change: Partial<InvoiceForm>): void;
+  edit(change: (was: InvoiceForm) => Partial<InvoiceForm>): void;
 }) {
   return (
     <section className="panel" aria-label="Lines">
@@ -377,7 +382,7 @@ function LinesTable({
               </td>
               {editable ? (
                 <td>
-                  <Button variant="ghost" aria-label={`Remove line ${index + 1}`} onClick={() => set({ lines: form.lines.filter((_, at) => at !== index) })}>
+                  <Button variant="ghost" aria-label={`Remove line ${index + 1}`} onClick={() => edit((was) => ({ lines: was.lines.filter((_, at) => at !== index) }))}>
                     ×
                   </Button>
                 </td>
@@ -387,7 +392,7 @@ function LinesTable({
         </tbody>
       </table>
       {editable ? (
-        <Button variant="ghost" onClick={() => set({ lines: [...form.lines, newRow()] })}>
+        <Button variant="ghost" onClick={() => edit((was) => ({ lines: [...was.lines, newRow()] }))}>
           + Add line
         </Button>
       ) : null}
