@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { TestUser } from '../../scripts/testing/cell-harness.js';
+import { launchChromium, newPage, signIn, startAppCell, type AppCell } from './browser-harness.js';
+
+/**
+ * The finance journey in a real Chromium against the `billing` cell (persisted documents
+ * enforced): an invoice written for a CRM contact, its lines typed with the total following live
+ * (the browser's exact preview), saved (the server's amounts), a line added to the draft, the
+ * invoice duplicated and the copy voided, and both on the contact's profile.
+ */
+describe('finance in the web app', () => {
+  let cell: AppCell;
+  let browser: Browser;
+  let owner: TestUser;
+  let contactId: string;
+
+  beforeAll(async () => {
+    [cell, browser] = await Promise.all([startAppCell({ cell: 'billing' }), launchChromium()]);
+    owner = await cell.signUp('Olive Owner');
+    const created = await cell.gql<{ contactCreate: { contact: { id: string; name: string }; userErrors: unknown[] } }>(
+      'mutation($input: ContactCreateInput!) { contactCreate(input: $input) { contact { id name } userErrors { code message } } }',
+      { input: { firstName: 'Ada', lastName: 'Buyer', company: 'Acme', email: 'ada@acme.test', type: 'CLIENT' } },
+      owner.token,
+    );
+    expect(created.errors).toBeUndefined();
+    expect(created.data?.contactCreate.userErrors).toEqual([]);
+    contactId = created.data!.contactCreate.contact.id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await cell?.stop();
+  });
+
+  it('writes an invoice with live totals, saves it, duplicates and voids the copy', async () => {
+    const { page, problems } = await newPage(browser);
+    await signIn(page, cell.appUrl, owner.email, owner.password);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Finance' }).click();
+    await page.getByText('No invoices yet').waitFor();
+
+    // A new invoice for the contact, its lines typed: the total follows each keystroke.
+    await page.getByRole('button', { name: 'New invoice' }).click();
+    await page.getByLabel('Customer').fill('Ada');
+    await page.getByRole('option', { name: /Ada Buyer/ }).click();
+    await page.getByLabel('Description of line 1').fill('Design work');
+    await page.getByLabel('Quantity of line 1').fill('2');
+    await page.getByLabel('Unit price of line 1').fill('49.99');
+    await page.getByLabel('Tax rate of line 1').fill('19');
+    const totals = page.getByRole('region', { name: 'Totals' });
+    // 2 × 49.99 = 99.98; tax 18.9962 → 19.00
+    await expect.poll(() => totals.getByLabel('Total', { exact: true }).textContent()).toBe('$118.98');
+    await page.getByRole('button', { name: '+ Add line' }).click();
+    await page.getByLabel('Description of line 2').fill('Hosting');
+    await page.getByLabel('Unit price of line 2').fill('0.1');
+    await expect.poll(() => totals.getByLabel('Total', { exact: true }).textContent()).toBe('$119.08');
+    await page.getByLabel('Quantity of line 2').fill('3');
+    await expect.poll(() => page.getByLabel('Amount of line 2').textContent()).toBe('$0.30');
+    await expect.poll(() => totals.getByLabel('Total', { exact: true }).textContent()).toBe('$119.28');
+
+    // Saved: the server's numbers and amounts.
+    await page.getByRole('button', { name: 'Create invoice' }).click();
+    const year = new Date().getUTCFullYear();
+    await page.getByRole('heading', { name: `Invoice INV-${year}-0001` }).waitFor();
+    await page.locator('.page-subtitle .badge', { hasText: 'Draft' }).waitFor();
+    expect(await totals.getByLabel('Amount due').textContent()).toBe('$119.28');
+    expect(await totals.getByLabel('Tax').textContent()).toBe('$19.00');
+
+    // A third line on the draft, saved through invoiceLineAdd.
+    await page.getByRole('button', { name: '+ Add line' }).click();
+    await page.getByLabel('Description of line 3').fill('Support');
+    await page.getByLabel('Unit price of line 3').fill('10.05');
+    await page.getByLabel('Tax rate of line 3').fill('19');
+    await page.getByText('Unsaved: the totals are a preview until you save.').waitFor();
+    await expect.poll(() => totals.getByLabel('Total', { exact: true }).textContent()).toBe('$131.24');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Saved.').waitFor();
+    await expect.poll(() => totals.getByLabel('Amount due').textContent()).toBe('$131.24');
+    await page.reload();
+    await page.getByLabel('Description of line 3').waitFor();
+    expect(await page.getByLabel('Unit price of line 3').inputValue()).toBe('10.05');
+
+    // Duplicate: a new draft with the next number; void it.
+    await page.getByRole('button', { name: 'Duplicate' }).click();
+    await page.getByRole('heading', { name: `Invoice INV-${year}-0002` }).waitFor();
+    await page.getByRole('button', { name: 'Void', exact: true }).click();
+    await page.getByRole('button', { name: 'Yes, void it' }).click();
+    await page.locator('.page-subtitle .badge', { hasText: 'Void' }).waitFor();
+
+    // The list, filtered by status through the API, and the contact's profile.
+    await page.getByRole('link', { name: 'Invoices', exact: true }).click();
+    const table = page.getByRole('table', { name: 'Invoices' });
+    await table.getByText(`INV-${year}-0002`).waitFor();
+    await page.getByLabel('Status').selectOption('DRAFT');
+    await expect.poll(() => table.getByRole('row').count()).toBe(2);
+    await table.getByText(`INV-${year}-0001`).waitFor();
+    await page.goto(`${cell.appUrl}/crm/contacts/${encodeURIComponent(contactId)}`);
+    await page.getByRole('link', { name: `INV-${year}-0001` }).waitFor();
+    await page.getByRole('link', { name: `INV-${year}-0002` }).waitFor();
+    expect(problems.join('\n')).toBe('');
+  });
+});
