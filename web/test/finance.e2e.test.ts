@@ -87,7 +87,7 @@ describe('finance in the web app', () => {
     await page.locator('.page-subtitle .badge', { hasText: 'Void' }).waitFor();
 
     // The list, filtered by status through the API, and the contact's profile.
-    await page.getByRole('link', { name: 'Invoices', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Finance' }).click();
     const table = page.getByRole('table', { name: 'Invoices' });
     await table.getByText(`INV-${year}-0002`).waitFor();
     await page.getByLabel('Status').selectOption('DRAFT');
