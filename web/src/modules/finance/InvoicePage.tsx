@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { describeError, describeUserErrors } from '../../app/errors';
@@ -10,6 +10,7 @@ import { ErrorState, Loading, Notice } from '../../ui/states';
 import { ContactPicker, type PickedContact } from './ContactPicker';
 import { InvoiceActions } from './InvoiceActions';
 import {
+  FinanceInvoiceChangedSubscription,
   FinanceInvoiceCreateMutation,
   FinanceInvoiceLineAddMutation,
   FinanceInvoiceLineRemoveMutation,
@@ -102,6 +103,8 @@ export function InvoicePage() {
 
 function SavedInvoice({ id }: { id: string }) {
   const { data, loading, error, refetch } = useQuery(FinanceInvoiceQuery, { variables: { id } });
+  // Live: the invoice in the cache follows every change (a payment, the customer's view, another tab).
+  useSubscription(FinanceInvoiceChangedSubscription, { variables: { id } });
   if (error && !data) return <ErrorState error={error} retry={() => void refetch()} />;
   if (loading && !data) return <Loading label="Opening the invoice…" />;
   if (!data?.invoice) return <ErrorState error={new Error('This invoice does not exist, or you cannot see it.')} />;
@@ -382,7 +385,11 @@ function LinesTable({
               </td>
               {editable ? (
                 <td>
-                  <Button variant="ghost" aria-label={`Remove line ${index + 1}`} onClick={() => edit((was) => ({ lines: was.lines.filter((_, at) => at !== index) }))}>
+                  <Button
+                    variant="ghost"
+                    aria-label={`Remove line ${index + 1}`}
+                    onClick={() => edit((was) => ({ lines: was.lines.filter((_, at) => at !== index) }))}
+                  >
                     ×
                   </Button>
                 </td>

@@ -352,3 +352,16 @@ export const FinanceExpenseReimburseMutation = graphql(`
     }
   }
 `);
+
+/** An invoice's changes as they happen (another tab's edits, a payment, the overdue job). */
+export const FinanceInvoiceChangedSubscription = graphql(`
+  subscription FinanceInvoiceChanged($id: ID!) {
+    invoiceChanged(id: $id) {
+      event
+      invoiceId
+      invoice {
+        ...FinanceInvoice
+      }
+    }
+  }
+`);
