@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
+import { relative } from 'node:path';
 import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 // Resolve packages as Node does: workspace packages export their TypeScript sources under
 // @cellgraph/source; the bundler-only "module" condition and field are left out (they would load a
@@ -42,6 +44,37 @@ const ISOLATED_TESTS = [
   'subgraphs/kernel/src/observability/metrics.test.ts',
 ];
 
+/**
+ * The files that run longest (a minute or more each on CI's two cores: they start cells, services
+ * or `npm start` as processes), longest first. Each group starts them before its other files, so
+ * that a long file does not start last and run on alone while the other worker idles. Without this
+ * vitest starts files it has no timings for (CI's fresh checkout) largest first, and these are not
+ * the largest.
+ */
+const LONGEST_FIRST = [
+  'scripts/test/dev-runtime.test.ts',
+  'scripts/test/split-cell.e2e.test.ts',
+  'scripts/test/rolling-restart.fault.test.ts',
+  'scripts/test/new-subgraph.test.ts',
+  'scripts/test/foreign-references.e2e.test.ts',
+  'scripts/test/malformed-ids.e2e.test.ts',
+  'scripts/bench/gateways/gateways.test.ts',
+];
+
+/** vitest's order (groups, then projects, then its timings or file sizes), with LONGEST_FIRST ahead within each project. */
+class LongestFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (spec: TestSpecification) => {
+      const index = LONGEST_FIRST.indexOf(relative(spec.project.vitest.config.root, spec.moduleId));
+      return index < 0 ? LONGEST_FIRST.length : index;
+    };
+    const position = new Map(sorted.map((spec, index) => [spec, index]));
+    // A stable sort: files of different projects keep vitest's order between them.
+    return sorted.sort((a, b) => (a.project === b.project ? rank(a) - rank(b) : 0) || position.get(a)! - position.get(b)!);
+  }
+}
+
 export default defineConfig({
   resolve: {
     conditions,
@@ -59,6 +92,7 @@ export default defineConfig({
     setupFiles: ['reflect-metadata'],
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
     pool: 'forks',
+    sequence: { sequencer: LongestFirstSequencer },
     // Hang guards, not budgets: CI's two cores may be busy, and tests wait for conditions.
     testTimeout: 120_000,
     hookTimeout: 180_000,

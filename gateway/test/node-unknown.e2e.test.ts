@@ -73,6 +73,8 @@ const realIdOf: Record<string, (user: TestUser) => Promise<string>> = {
     return mutate(user, 'deliverableCreate', { documentId, title: 'Hidden deliverable', quantity: 1, frequency: 'ONCE', dueDate: '2030-01-01' }, 'deliverable');
   },
   Clause: (user) => mutate(user, 'clauseCreate', { title: 'Hidden clause', category: 'General', body: '<p>Hidden</p>' }, 'clause'),
+  Invoice: async (user) =>
+    mutate(user, 'invoiceCreate', { contactId: await realIdOf.Contact!(user), lines: [{ description: 'Hidden', unitPrice: '1' }] }, 'invoice'),
   Folder: (user) => mutate(user, 'folderCreate', { name: 'Hidden folder' }, 'folder'),
   Expense: (user) =>
     mutate(user, 'expenseSubmit', { category: 'OTHER', amount: '1.00', currencyCode: 'EUR', expenseDate: '2026-01-01', vendor: 'Hidden vendor' }, 'expense'),

@@ -54,6 +54,8 @@ export const connectionPlaces: Record<string, (world: World) => { place: Connect
   'Query.clauses': () => ({ place: root }),
   'Query.invoices': () => ({ place: root }),
   'Query.expenses': () => ({ place: root }),
+  'Contact.invoices': (world) => ({ place: onNode(world.contact, 'Contact') }),
+  'Deal.invoices': (world) => ({ place: onNode(world.deal, 'Deal') }),
   'Clause.versions': (world) => ({ place: onNode(world.nodes.Clause!, 'Clause') }),
   'Folder.folders': (world) => ({ place: onNode(world.nodes.Folder!, 'Folder') }),
   'Query.taggedNodes': (world) => ({ place: root, args: `tagIds: [${JSON.stringify(world.tag)}], match: ANY` }),
@@ -322,12 +324,13 @@ export async function buildWorld(cell: TestCell): Promise<World> {
     Deal: deal,
     Pipeline: pipeline,
   };
-  // finance: 7 invoices to the contact for Query.invoices (by the owner: finance is restricted); the first is the Invoice of the Node connections.
+  // finance: 7 invoices to the contact, billing the deal, for Query.invoices, Contact.invoices and Deal.invoices (by the
+  // owner: finance is restricted); the first is the Invoice of the Node connections.
   nodes.Invoice = (
     await many(
       asOwner,
       'invoiceCreate',
-      range(7).map((index) => ({ contactId: contact, memo: TITLES[index], lines: [{ description: TITLES[index], unitPrice: '10' }] })),
+      range(7).map((index) => ({ contactId: contact, dealId: deal, memo: TITLES[index], lines: [{ description: TITLES[index], unitPrice: '10' }] })),
       'invoice { id }',
     )
   )[0].invoice.id as string;

@@ -189,13 +189,16 @@ describe('service configuration', () => {
   it(
     'refuses to start with an invalid variable, naming it',
     async () => {
-      const worker = await runProcess(['scripts/service.ts', 'worker'], { ...(await serviceEnv()), DATABASE_URL: 'not a url' });
+      // Three independent processes, each refused at start: side by side.
+      const [worker, subgraph, gateway] = await Promise.all([
+        serviceEnv().then((env) => runProcess(['scripts/service.ts', 'worker'], { ...env, DATABASE_URL: 'not a url' })),
+        serviceEnv().then((env) => runProcess(['scripts/service.ts', 'subgraph'], { ...env, SUBGRAPHS: 'tasks,nonsense' })),
+        serviceEnv().then((env) => runProcess(['scripts/service.ts', 'gateway'], { ...env, CELL: 'nowhere' })),
+      ]);
       expect(worker.code).toBe(1);
       expect(worker.output).toMatch(/DATABASE_URL: must be a postgres:\/\/ connection string/);
-      const subgraph = await runProcess(['scripts/service.ts', 'subgraph'], { ...(await serviceEnv()), SUBGRAPHS: 'tasks,nonsense' });
       expect(subgraph.code).toBe(1);
       expect(subgraph.output).toMatch(/SUBGRAPHS: the cell has no subgraph nonsense/);
-      const gateway = await runProcess(['scripts/service.ts', 'gateway'], { ...(await serviceEnv()), CELL: 'nowhere' });
       expect(gateway.code).toBe(1);
       expect(gateway.output).toMatch(/CELL: names no cell/);
     },

@@ -144,6 +144,9 @@ export async function waitUntilSettled(cell: TestCell, also?: (db: import('pg').
   try {
     await withClient(cell.database.url, async (db) => {
       // Settled twice in a row: a job may commit new outbox rows between the two counts of one pass.
+      // The second pass follows at once: it needs two separate looks, not a pause between them (an
+      // event is always in sight, as an unpublished row or as a job — the relay hands it over
+      // before it marks it published, in one transaction).
       for (let settledPasses = 0; settledPasses < 2;) {
         let unpublished = 0;
         for (const subgraph of cell.cell.subgraphs)
@@ -151,7 +154,7 @@ export async function waitUntilSettled(cell: TestCell, also?: (db: import('pg').
         const jobs = await Promise.all(queues.map((queue) => queue.getJobCounts('waiting', 'active', 'prioritized', 'paused', 'delayed')));
         const pending = jobs.reduce((sum, counts) => sum + Object.values(counts).reduce((a, b) => a + b, 0), 0);
         settledPasses = unpublished === 0 && pending === 0 && (!also || (await also(db))) ? settledPasses + 1 : 0;
-        if (settledPasses < 2) await new Promise((resolve) => setTimeout(resolve, 50));
+        if (settledPasses === 0) await new Promise((resolve) => setTimeout(resolve, 50));
       }
     });
   } finally {

@@ -77,8 +77,13 @@ export default async function setup(project: TestProject) {
   });
   project.provide('cellgraphTemplateDatabase', template);
   const objectStore = await startObjectStore();
+  // Where the test processes put what they build for the run (the app, web/test/browser-harness.ts);
+  // removed with the run, since vitest may end its workers without an exit handler running.
+  const buildsDir = mkdtempSync(join(tmpdir(), 'cellgraph-test-builds-'));
+  process.env.CELLGRAPH_TEST_BUILDS_DIR = buildsDir;
 
   return async function teardown() {
+    rmSync(buildsDir, { recursive: true, force: true });
     await objectStore.stop();
     // Every test file dropped its own database; the template goes too unless another run still
     // holds its lock (the last one out drops it).

@@ -1,6 +1,7 @@
 import { defineSubgraph, referenceAsIs } from '@cellgraph/kernel';
 import { financeEvents } from './contracts.js';
 import { ContactRef } from './crm/contact.ref.js';
+import { ContactFinanceResolver, DealFinanceResolver } from './crm/crm-finance.resolver.js';
 import { DealRef } from './crm/deal.ref.js';
 import { InvoiceLine } from './invoice/invoice-line.entity.js';
 import { Expense } from './expense/expense.entity.js';
@@ -28,7 +29,7 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
   dependsOn: ['identity', 'crm', 'files'],
   migrations,
   entities: [Expense, Invoice, InvoiceLine],
-  resolvers: [ExpenseResolver, InvoiceResolver, InvoiceLiveResolver],
+  resolvers: [ExpenseResolver, InvoiceResolver, InvoiceLiveResolver, ContactFinanceResolver, DealFinanceResolver],
   liveEvents: { invoiceChanged: { events: ['invoice.*'], routes: { id: ['subject.id'] } } },
   references: {
     Expense: resolveExpenseReference,

@@ -114,7 +114,7 @@ export class InvoiceResolver {
     return invoiceLines(context).load(invoice);
   }
 
-  @FieldResolver(() => ContactRef, { description: 'The customer (a CRM contact).' })
+  @FieldResolver(() => ContactRef, { nullable: true, description: 'The customer (a CRM contact); null once it is deleted or when you cannot read it.' })
   contact(@Root() invoice: Invoice): ContactRef {
     return ContactRef.of(invoice.contactId);
   }

@@ -6,6 +6,7 @@ import {
   idempotent,
   OrderDirection,
   paginate,
+  paginateGroups,
   principalOrgId,
   requireOrgId,
   requireUserId,
@@ -608,9 +609,9 @@ export class InvoiceService {
   /** Per contact and currency, Σ amount due of its open invoices (SENT, VIEWED, PARTIALLY_PAID, OVERDUE) the caller reads, by Postgres. */
   async balancesDue(request: RequestContext, contactIds: readonly string[]): Promise<{ contact_id: string; currency: string; due: string }[]> {
     const readable = await this.access.readableIds(request);
-    return this.db.transaction(request, (em) =>
-      this.access
-        .restrictToReadable(em.createQueryBuilder(Invoice, 'invoice'), 'invoice', readable)
+    return this.db.transaction(request, (em) => {
+      const query = em
+        .createQueryBuilder(Invoice, 'invoice')
         .select('invoice.contactId', 'contact_id')
         .addSelect('invoice.currency', 'currency')
         .addSelect('sum(invoice.dueAmount)::text', 'due')
@@ -618,8 +619,27 @@ export class InvoiceService {
         .andWhere('invoice.status IN (:...open)', { open: OPEN_STATUSES })
         .groupBy('invoice.contactId')
         .addGroupBy('invoice.currency')
-        .orderBy('invoice.currency')
-        .getRawMany(),
+        .orderBy('invoice.currency');
+      return this.access.restrictToReadable(query, 'invoice', readable).getRawMany();
+    });
+  }
+
+  /** One page of the readable invoices of each group (`invoice.contactId` or `invoice.dealId`), one statement for all. */
+  async listGrouped(request: RequestContext, groupPath: string, groups: readonly string[], args: InvoicesArgs): Promise<Connection<Invoice>[]> {
+    const readable = await this.access.readableIds(request);
+    return paginateGroups(
+      {
+        db: this.db,
+        scope: request,
+        entity: Invoice,
+        build: (em) => this.access.restrictToReadable(this.query(em, args.filter), 'invoice', readable),
+        alias: 'invoice',
+        groupPath,
+        idProperty: 'id',
+        sort: sortKeysFor(args.orderBy, orderFields, newestFirst, idOrder),
+        args,
+      },
+      groups,
     );
   }
 

@@ -221,6 +221,17 @@ const financeRoutes: RoutesOf<FinanceEvents> = {
     body: `${expenseLine(event.data)}${commented(event.data.reason)}`,
   }),
   'expense.reimbursed': (event) => ({ recipients: [event.data.submittedBy], title: 'Your expense was reimbursed', body: `${expenseLine(event.data)}.` }),
+  /** The invoice's creator hears when it falls overdue and when it is paid in full. */
+  'invoice.overdue': (event) => ({
+    recipients: [event.data.createdBy],
+    title: `Invoice ${event.data.number} is overdue`,
+    body: `${event.data.amountDue} ${event.data.currencyCode} of ${event.data.total} was due on ${event.data.dueDate}.`,
+  }),
+  'invoice.paid': (event) => ({
+    recipients: [event.data.createdBy],
+    title: `Invoice ${event.data.number} was paid`,
+    body: `${event.data.amountPaid} ${event.data.currencyCode} received: paid in full.`,
+  }),
 };
 
 /**
