@@ -1,23 +1,20 @@
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { ErrorState, Loading } from '../../ui/states';
-import { totalsByCurrency } from '../crm/money';
 import { FinanceContactInvoicesQuery } from './operations';
 import { Amount, formatLocalDate, StatusBadge } from './shared';
 
-/** Statuses whose amount due the customer still owes. */
-const OPEN = new Set(['SENT', 'VIEWED', 'PARTIALLY_PAID', 'OVERDUE']);
-
 /**
- * The contact profile's "Invoices": the contact's latest invoices and the balance due per currency
- * (Σ amount due of its open invoices, exact; never converted between currencies).
+ * The contact profile's "Invoices": the balance due per currency (`Contact.balanceDue`: the open
+ * invoices' amounts due, never converted) and the latest invoices (`Contact.invoices`).
  */
 export function ContactInvoicesWidget({ objectId }: { objectId: string }) {
   const { data, loading, error, refetch } = useQuery(FinanceContactInvoicesQuery, { variables: { contactId: objectId }, fetchPolicy: 'cache-and-network' });
   if (error && !data) return <ErrorState error={error} retry={() => void refetch()} />;
   if (loading && !data) return <Loading />;
-  const invoices = data?.invoices?.nodes ?? [];
-  const balance = totalsByCurrency(invoices.filter((invoice) => OPEN.has(invoice.status)).map((invoice) => invoice.amountDue));
+  const contact = data?.contact;
+  const invoices = contact?.invoices?.nodes ?? [];
+  const balance = contact?.balanceDue ?? [];
   return (
     <div className="fin-widget">
       <p aria-label="Balance due">
@@ -45,6 +42,7 @@ export function ContactInvoicesWidget({ objectId }: { objectId: string }) {
       ) : (
         <p className="muted">No invoices yet.</p>
       )}
+      {(contact?.invoices?.totalCount ?? 0) > invoices.length ? <p className="muted">And {contact!.invoices!.totalCount - invoices.length} more.</p> : null}
       <Link to="/finance/invoices/new">New invoice</Link>
     </div>
   );

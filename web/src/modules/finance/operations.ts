@@ -234,13 +234,19 @@ export const FinanceInvoiceDuplicateMutation = graphql(`
   }
 `);
 
-/** The open invoices of a contact and what they owe (the contact profile's widget). */
+/** A contact's invoices and what it owes (the contact profile's widget). */
 export const FinanceContactInvoicesQuery = graphql(`
   query FinanceContactInvoices($contactId: ID!) {
-    invoices(filter: { contact: { eq: $contactId } }, orderBy: [{ field: ISSUE_DATE, direction: DESC }], first: 20) {
-      totalCount
-      nodes {
-        ...FinanceInvoiceListItem
+    contact(id: $contactId) {
+      id
+      balanceDue {
+        ...FinanceMoney
+      }
+      invoices(first: 10) {
+        totalCount
+        nodes {
+          ...FinanceInvoiceListItem
+        }
       }
     }
   }
