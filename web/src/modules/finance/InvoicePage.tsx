@@ -22,6 +22,9 @@ import { Amount, formatLocalDate, StatusBadge, today } from './shared';
 import { computeTotals, type DiscountValue } from './totals';
 import './finance.css';
 
+/** The customer of an invoice whose contact was deleted or cannot be read. */
+const UNSEEN_CONTACT = 'a contact you cannot see';
+
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CHF', 'JPY', 'CAD', 'AUD'];
 
 export interface LineDraft {
@@ -65,7 +68,7 @@ const EMPTY_FORM = (): InvoiceForm => ({
 /** The form as the saved invoice is. */
 export function formOf(invoice: FinanceInvoiceFragment): InvoiceForm {
   return {
-    contact: { id: invoice.contact.id, name: invoice.contact.name },
+    contact: invoice.contact ? { id: invoice.contact.id, name: invoice.contact.name } : null,
     currencyCode: invoice.currencyCode,
     issueDate: invoice.issueDate,
     dueDate: invoice.dueDate,
@@ -236,7 +239,7 @@ function InvoiceEditor({ invoice }: { invoice: FinanceInvoiceFragment | null }) 
         subtitle={
           invoice ? (
             <>
-              <StatusBadge status={invoice.status} /> {invoice.contact.name} · issued {formatLocalDate(invoice.issueDate)} · due{' '}
+              <StatusBadge status={invoice.status} /> {invoice.contact?.name ?? UNSEEN_CONTACT} · issued {formatLocalDate(invoice.issueDate)} · due{' '}
               {formatLocalDate(invoice.dueDate)}
             </>
           ) : (
@@ -251,7 +254,8 @@ function InvoiceEditor({ invoice }: { invoice: FinanceInvoiceFragment | null }) 
             <ContactPicker label="Customer" value={form.contact} onChange={(contact) => set({ contact })} />
           ) : (
             <p>
-              <span className="muted">Customer</span> <Link to={`/crm/contacts/${encodeURIComponent(invoice!.contact.id)}`}>{invoice!.contact.name}</Link>
+              <span className="muted">Customer</span>{' '}
+              {invoice?.contact ? <Link to={`/crm/contacts/${encodeURIComponent(invoice.contact.id)}`}>{invoice.contact.name}</Link> : UNSEEN_CONTACT}
             </p>
           )}
           <SelectField label="Currency" value={form.currencyCode} disabled={!editable} onChange={(event) => set({ currencyCode: event.target.value })}>

@@ -71,7 +71,7 @@ export function InvoicesPage() {
   const columns = useMemo<ColumnDef<FinanceInvoiceListItemFragment, unknown>[]>(
     () => [
       { id: 'number', header: 'Number', accessorFn: (row) => row.number, cell: ({ row }) => <span className="fin-strong">{row.original.number}</span> },
-      { id: 'contact', header: 'Customer', enableSorting: false, cell: ({ row }) => row.original.contact.name },
+      { id: 'contact', header: 'Customer', enableSorting: false, cell: ({ row }) => row.original.contact?.name ?? '' },
       { id: 'status', header: 'Status', enableSorting: false, cell: ({ row }) => <StatusBadge status={row.original.status} /> },
       {
         id: 'issueDate',
