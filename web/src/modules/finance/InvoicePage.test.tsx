@@ -5,7 +5,8 @@ import type { FinanceInvoiceFragment } from '../../gql/graphql';
 import { Route, Routes } from 'react-router';
 import { renderWithApollo, unmountAll } from '../../testing/render';
 import { InvoicePage } from './InvoicePage';
-import { FinanceInvoiceChangedSubscription, FinanceInvoiceQuery } from './operations';
+import { FinanceInvoiceQuery } from './operations';
+import { liveFeedLink } from '../../testing/live';
 
 afterEach(unmountAll);
 
@@ -75,34 +76,22 @@ describe('the invoice editor', () => {
   });
 
   it('shows a sent invoice read-only with the server’s amounts', async () => {
-    renderWithApollo(
-      page,
-      [
-        { request: { query: FinanceInvoiceQuery, variables: { id: 'inv-1' } }, result: { data: { __typename: 'Query' as const, invoice: sentInvoice } } },
-        {
-          request: { query: FinanceInvoiceChangedSubscription, variables: { id: 'inv-1' } },
-          result: {
-            data: {
-              __typename: 'Subscription' as const,
-              invoiceChanged: {
-                __typename: 'InvoiceChange' as const,
-                event: 'invoice.viewed',
-                invoiceId: 'inv-1',
-                invoice: { ...sentInvoice, status: 'VIEWED' as const },
-              },
-            },
-          },
-        },
-      ],
-      '/finance/invoices/inv-1',
-    );
+    const live = liveFeedLink('FinanceInvoiceChanged', [
+      { request: { query: FinanceInvoiceQuery, variables: { id: 'inv-1' } }, result: { data: { __typename: 'Query' as const, invoice: sentInvoice } } },
+    ]);
+    renderWithApollo(page, [], '/finance/invoices/inv-1', { link: live.link });
     await screen.findByRole('heading', { name: 'Invoice INV-2026-0007' });
-    // The live change (the customer opened it) reaches the page.
-    await screen.findByText('Viewed', { selector: '.badge' });
     const totals = screen.getByRole('region', { name: 'Totals' });
     expect(within(totals).getByLabelText('Amount due').textContent).toBe('$119.00');
     expect((screen.getByLabelText('Unit price of line 1') as HTMLInputElement).disabled).toBe(true);
     expect(screen.queryByRole('button', { name: '+ Add line' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Void' })).toBeTruthy();
+    // The live change (the customer opened it) reaches the page.
+    await waitFor(() => expect(live.subscribed()).toBe(true));
+    live.push({
+      __typename: 'Subscription',
+      invoiceChanged: { __typename: 'InvoiceChange', event: 'invoice.viewed', invoiceId: 'inv-1', invoice: { ...sentInvoice, status: 'VIEWED' } },
+    });
+    await screen.findByText('Viewed', { selector: '.badge' });
   });
 });
