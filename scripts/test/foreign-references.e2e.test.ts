@@ -155,6 +155,8 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   invoiceDelete: (f) => ({ id: f.invoice }),
   invoiceRestore: (f) => ({ id: f.trashedInvoice }),
   invoicePurge: (f) => ({ id: f.trashedInvoice }),
+  invoiceSend: (f) => ({ id: f.invoice, to: ['refs@customer.test'] }),
+  invoicePdf: (f) => ({ id: f.invoice }),
   documentCreate: (f) => ({ title: 'Document', ownerId: f.userId, aboutIds: [f.contact] }),
   documentUpdate: (f) => ({ id: f.document, title: 'Edited', ownerId: f.userId, aboutIds: [f.deal] }),
   documentStatusSet: (f) => ({ id: f.document, status: 'INTERNAL_REVIEW' }),

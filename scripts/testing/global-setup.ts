@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { authzMigrations, prepareCellDatabase, sqlIdentifier } from '@cellgraph/kernel';
+import { authzMigrations, cellRestrictedModules, prepareCellDatabase, sqlIdentifier } from '@cellgraph/kernel';
 import {
   databaseUrl,
   TEST_APP_PASSWORD,
@@ -43,6 +43,8 @@ export default async function setup(project: TestProject) {
     fingerprint.update(definition.name);
     for (const migration of definition.migrations) fingerprint.update(migration.id).update(migration.sql);
   }
+  // The restricted modules decide who may write object grants in the policy store.
+  fingerprint.update(`object-grants:${JSON.stringify(cellRestrictedModules(definitions))}`);
   const template = sqlIdentifier(`${TEST_TEMPLATE_PREFIX}${fingerprint.digest('hex').slice(0, 16)}`);
 
   // Runs of one namespace share the template (and may run at once, e.g. CI and a developer's run):

@@ -69,7 +69,8 @@ export const financeEvents = {
   }),
   /** Every status change, with what caused it (manual, send, view, settlement, overdue). */
   'invoice.status_changed': z.object({ to: status, cause: z.enum(['manual', 'send', 'view', 'settlement', 'overdue']), ...statusEvent.shape }),
-  'invoice.sent': statusEvent,
+  /** Sent by e-mail (`from` DRAFT), or sent again (`resent`, the status unchanged); `recipients`: to whom. */
+  'invoice.sent': statusEvent.extend({ deliveryId: z.string().optional(), recipients: z.array(z.string()).optional(), resent: z.boolean().optional() }),
   'invoice.viewed': statusEvent,
   /** Fully paid (a settlement). */
   'invoice.paid': statusEvent.extend({ amountPaid: amount }),

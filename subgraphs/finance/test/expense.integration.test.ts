@@ -6,6 +6,8 @@ import { startTestCell, TEST_PASSWORD, waitForEmail, type TestCell, type TestUse
 // Expenses end to end in cell `billing`: through the gateway, with receipts uploaded to the files
 // module's real S3-compatible store, and notifications delivered by the notifications module.
 // The owner and a second admin are the finance managers; a guest may do nothing with expenses.
+// Members hold no finance grant, yet submit and handle their own expenses (the last block; it also
+// makes a member a finance OWNER module grantee, who then approves too).
 
 let cell: TestCell;
 let owner: TestUser;
@@ -16,7 +18,7 @@ let stranger: TestUser;
 const uuid = (id: string) => parseGlobalId(id)!.uuid;
 
 /** A new member of `org`'s organization with `role`, invited by e-mail and signed in. */
-async function invite(org: TestUser, role: 'ADMIN' | 'GUEST', name: string): Promise<TestUser> {
+async function invite(org: TestUser, role: 'ADMIN' | 'GUEST' | 'MEMBER', name: string): Promise<TestUser> {
   const email = `${role.toLowerCase()}-${uuidv7()}@expenses.test`;
   await data(org, 'mutation($input: InvitationCreateInput!) { invitationCreate(input: $input) { userErrors { code } } }', { input: { email, role } });
   const { token } = await waitForEmail(cell, email);
@@ -380,5 +382,144 @@ describe('notifications', () => {
     await expect
       .poll(async () => (await notifications(owner)).filter((n) => n.subjectId === expense.id), { timeout: 60_000 })
       .toEqual([{ event: 'expense.approved', title: 'Your expense was approved', body: `77.10 EUR at ${vendor} (travel).`, subjectId: expense.id }]);
+  });
+});
+
+describe('members without a finance grant', () => {
+  let alice: TestUser;
+  let bob: TestUser;
+  let manager: TestUser;
+  const errorCodes = (result: { errors?: readonly { extensions?: Record<string, unknown> }[] }) => result.errors?.map((error) => error.extensions?.code);
+  const listedIds = async (who: TestUser, vendor: string) =>
+    (
+      await data(who, 'query($f: ExpenseFilter) { expenses(filter: $f, first: 100) { totalCount nodes { id } } }', { f: { vendor: { startsWith: vendor } } })
+    ).expenses.nodes.map((node: { id: string }) => node.id);
+  /** Grants take a moment to reach every process's cached policies (through Redis). */
+  const eventually = (check: () => Promise<unknown>, expected: unknown) => expect.poll(check, { timeout: 10_000, interval: 50 }).toEqual(expected);
+
+  beforeAll(async () => {
+    [alice, bob, manager] = await Promise.all([invite(owner, 'MEMBER', 'Alice'), invite(owner, 'MEMBER', 'Bob'), invite(owner, 'MEMBER', 'Manager')]);
+  }, 120_000);
+
+  it('submit, and see, change and trash only their own expenses', async () => {
+    const tag = `Own-${uuidv7()}`;
+    const mine = await submit(alice, { vendor: `${tag} alice` });
+    expect(mine).toMatchObject({ status: 'PENDING', submitter: { id: alice.userId } });
+    const bobs = await submit(bob, { vendor: `${tag} bob` });
+    const owners = await submit(owner, { vendor: `${tag} owner` });
+
+    // Lists: their own only; a finance manager sees all.
+    expect(await listedIds(alice, tag)).toEqual([mine.id]);
+    expect(await listedIds(bob, tag)).toEqual([bobs.id]);
+    expect((await listedIds(owner, tag)).sort()).toEqual([mine.id, bobs.id, owners.id].sort());
+
+    // By id and node(id): their own, with its status; another's is null with FORBIDDEN.
+    expect(await read(alice, mine.id)).toEqual(mine);
+    expect((await data(alice, 'query($id: ID!) { node(id: $id) { id ... on Expense { status } } }', { id: mine.id })).node).toEqual({
+      id: mine.id,
+      status: 'PENDING',
+    });
+    for (const id of [bobs.id, owners.id]) {
+      const single = await cell.gql('query($id: ID!) { expense(id: $id) { id } }', { id }, alice.token);
+      expect(single.data?.expense ?? null).toBeNull();
+      expect(errorCodes(single)).toEqual(['FORBIDDEN']);
+      const node = await cell.gql('query($id: ID!) { node(id: $id) { id } }', { id }, alice.token);
+      expect(node.data?.node ?? null).toBeNull();
+    }
+    const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Expense { id } } }';
+    const entities = await subgraphRequest(alice, ENTITIES, { r: [mine.id, bobs.id].map((id) => ({ __typename: 'Expense', id })) });
+    expect(entities.data!._entities).toEqual([{ id: mine.id }, null]);
+    expect(entities.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
+
+    // Their pending expense: changed and trashed (and restored); another's does not exist for them.
+    const updated = await call(alice, 'expenseUpdate', { id: mine.id, amount: '50' });
+    expect(updated.userErrors).toEqual([]);
+    expect(updated.expense).toMatchObject({ amount: { amount: '50.00', currencyCode: 'EUR' }, status: 'PENDING' });
+    expect(await refused(alice, 'expenseUpdate', { id: bobs.id, amount: '1' })).toEqual(['EXPENSE_NOT_FOUND']);
+    expect(await refused(alice, 'expenseDelete', { id: bobs.id })).toEqual(['EXPENSE_NOT_FOUND']);
+    expect(await call(alice, 'expenseDelete', { id: mine.id })).toEqual({ deletedExpenseId: mine.id, userErrors: [] });
+    expect(await listedIds(alice, tag)).toEqual([]);
+    expect((await call(alice, 'expenseRestore', { id: mine.id })).expense).toMatchObject({ id: mine.id, status: 'PENDING' });
+
+    // Deciding is for finance managers: FORBIDDEN on their own, not found on another's.
+    const approving = await cell.gql('mutation($id: ID!) { expenseApprove(input: { id: $id }) { expense { id } } }', { id: mine.id }, alice.token);
+    expect(errorCodes(approving)).toEqual(['FORBIDDEN']);
+    expect(await refused(alice, 'expenseApprove', { id: bobs.id })).toEqual(['EXPENSE_NOT_FOUND']);
+
+    // Approved, it stays theirs to see but no longer to change.
+    expect((await call(owner, 'expenseApprove', { id: mine.id })).expense).toMatchObject({ status: 'APPROVED' });
+    expect((await read(alice, mine.id)).status).toBe('APPROVED');
+    expect(await refused(alice, 'expenseUpdate', { id: mine.id, vendor: 'Other' })).toEqual(['EXPENSE_NOT_EDITABLE']);
+    expect(await listedIds(alice, tag)).toEqual([mine.id]);
+  });
+
+  it('see no invoice', async () => {
+    const contact = (await data(owner, 'mutation { contactCreate(input: { firstName: "Customer" }) { contact { id } } }')).contactCreate.contact.id as string;
+    const created = await data(owner, 'mutation($input: InvoiceCreateInput!) { invoiceCreate(input: $input) { invoice { id } userErrors { code } } }', {
+      input: { contactId: contact },
+    });
+    const invoiceId = created.invoiceCreate.invoice.id as string;
+    expect((await data(alice, '{ invoices { totalCount } }')).invoices.totalCount).toBe(0);
+    const single = await cell.gql('query($id: ID!) { invoice(id: $id) { id } }', { id: invoiceId }, alice.token);
+    expect(single.data?.invoice ?? null).toBeNull();
+    expect(errorCodes(single)).toEqual(['FORBIDDEN']);
+  });
+
+  it('comment on their own expense (its policy grant reaches collaboration), not on another’s', async () => {
+    const mine = await submit(alice, { vendor: `Commented-${uuidv7()}` });
+    const bobs = await submit(bob);
+    const comment = (who: TestUser, nodeId: string) =>
+      cell.gql(
+        'mutation($input: CommentCreateInput!) { commentCreate(input: $input) { comment { id body } userErrors { code } } }',
+        { input: { nodeId, body: 'The receipt is attached' } },
+        who.token,
+      );
+    await eventually(async () => (await comment(alice, mine.id)).data?.commentCreate?.comment?.body ?? null, 'The receipt is attached');
+    const comments = await data(alice, 'query($id: ID!) { node(id: $id) { ... on Expense { comments(first: 10) { nodes { body } } } } }', { id: mine.id });
+    expect(comments.node.comments.nodes).toEqual([{ body: 'The receipt is attached' }]);
+    const denied = await comment(alice, bobs.id);
+    expect(denied.data?.commentCreate?.comment ?? null).toBeNull();
+    // The identity module shows the submitter's grant on the expense.
+    const grants = await withClient(
+      cell.database.url,
+      async (client) => (await client.query('SELECT v0, v3 FROM authz.policies WHERE v2 = $1', [`Expense:${uuid(mine.id)}`])).rows,
+    );
+    expect(grants).toEqual([{ v0: `user:${uuid(alice.userId)}`, v3: 'editor' }]);
+  });
+
+  it('are refused by a guest; a finance OWNER module grantee approves and is told of submissions; the submitter hears of the decision', async () => {
+    const guestSubmit = await cell.gql(
+      'mutation($input: ExpenseSubmitInput!) { expenseSubmit(input: $input) { expense { id } } }',
+      { input: BASE },
+      guest.token,
+    );
+    expect(errorCodes(guestSubmit)).toEqual(['FORBIDDEN']);
+
+    const granted = await data(owner, 'mutation($input: ModuleAccessGrantInput!) { moduleAccessGrant(input: $input) { userErrors { code } } }', {
+      input: { module: 'finance', subjectId: manager.userId, relation: 'OWNER' },
+    });
+    expect(granted.moduleAccessGrant.userErrors).toEqual([]);
+    const vendor = `Approval-${uuidv7()}`;
+    await eventually(async () => (await cell.gql('{ expenses { totalCount } }', {}, manager.token)).data?.expenses?.totalCount > 0, true);
+    const expense = await submit(alice, { vendor, amount: '12.30' });
+    const events = await outboxEvents(cell.database.url, 'finance', uuid(expense.id));
+    expect(events[0]!.data).toMatchObject({ approvers: [uuid(owner.userId), uuid(admin.userId), uuid(manager.userId)].sort() });
+    expect(await listedIds(manager, vendor)).toEqual([expense.id]);
+
+    const notifications = async (who: TestUser) =>
+      (await data(who, '{ notifications(first: 100) { nodes { event title subjectId } } }')).notifications.nodes.filter(
+        (n: { subjectId: string | null }) => n.subjectId === expense.id,
+      );
+    await expect
+      .poll(() => notifications(manager), { timeout: 60_000 })
+      .toEqual([{ event: 'expense.submitted', title: 'An expense awaits your approval', subjectId: expense.id }]);
+    expect(await notifications(bob)).toEqual([]);
+
+    const approved = await call(manager, 'expenseApprove', { id: expense.id });
+    expect(approved.userErrors).toEqual([]);
+    expect(approved.expense).toMatchObject({ status: 'APPROVED', approver: { id: manager.userId } });
+    await expect
+      .poll(() => notifications(alice), { timeout: 60_000 })
+      .toEqual([{ event: 'expense.approved', title: 'Your expense was approved', subjectId: expense.id }]);
   });
 });

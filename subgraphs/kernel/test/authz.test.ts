@@ -147,6 +147,30 @@ describe('authorization', () => {
     expect(await elsewhere.authz.can(apiKey(['collaboration:read', 'finance:read']), 'read', 'Invoice', invoice)).toBe(true);
   });
 
+  it("lets a restricted module write only users' viewer or editor grants on single objects of its own types", async () => {
+    const finance = await process('finance', 'finance', { restricted: true });
+    const tasks = await process('tasks');
+    const orgId = uuidv7();
+    const [submitter, other] = [uuidv7(), uuidv7()];
+    const expense = uuidv7();
+    const write = (db: Database, work: (em: import('typeorm').EntityManager) => Promise<unknown>) => db.transaction({ orgId, userId: null }, work);
+    await write(finance.db, (em) => policyWriter.grant(em, orgId, userSubject(submitter), `Expense:${expense}`, 'editor'));
+    expect(await finance.authz.can(user(submitter, orgId), 'write', 'Expense', expense)).toBe(true);
+    expect(await finance.authz.can(user(other, orgId), 'read', 'Expense', expense)).toBe(false);
+    const refused = [
+      (em: import('typeorm').EntityManager) => policyWriter.grant(em, orgId, userSubject(other), `Expense:${expense}`, 'owner'),
+      (em: import('typeorm').EntityManager) => policyWriter.grant(em, orgId, userSubject(other), 'Expense:*', 'viewer'),
+      (em: import('typeorm').EntityManager) => policyWriter.grant(em, orgId, userSubject(other), moduleObject('finance'), 'viewer'),
+      (em: import('typeorm').EntityManager) => policyWriter.grant(em, orgId, userSubject(other), `Task:${uuidv7()}`, 'editor'),
+      (em: import('typeorm').EntityManager) => policyWriter.grant(em, orgId, `team:${uuidv7()}`, `Expense:${expense}`, 'viewer'),
+      (em: import('typeorm').EntityManager) => policyWriter.setRole(em, orgId, other, 'admin'),
+    ];
+    for (const work of refused) await expect(write(finance.db, work)).rejects.toThrow(/row-level security/);
+    // An open module's role writes nothing.
+    await expect(write(tasks.db, (em) => policyWriter.grant(em, orgId, userSubject(other), `Task:${uuidv7()}`, 'editor'))).rejects.toThrow(/permission denied/);
+    expect(await write(finance.db, (em) => policyWriter.revoke(em, orgId, userSubject(submitter), `Expense:${expense}`))).toBe(true);
+  });
+
   it('reaches every process within a second of a change', async () => {
     const reader = await process('tasks');
     const writer = await process('identity');

@@ -1,6 +1,11 @@
 import {
   AggregateAccess,
   currencyExponent,
+  moduleObject,
+  objectKey,
+  policyWriter,
+  requireReferencesIn,
+  userSubject,
   filterToSql,
   fitsCurrency,
   forbidden,
@@ -22,6 +27,7 @@ import {
   type Database,
   type FilterSpec,
   type GraphClient,
+  type Action,
   type OrderField,
   type RequestContext,
 } from '@cellgraph/kernel';
@@ -72,8 +78,10 @@ const rejectInput = z.object({
 });
 const idInput = z.object({ id: globalIdOf('Expense') });
 
-/** Roles that manage the organization's money: they approve, reject and reimburse, and change anyone's pending expense. */
+/** Organization roles that manage money everywhere: with holders of a finance OWNER module grant, they approve, reject and reimburse. */
 const FINANCE_MANAGER_ROLES = ['owner', 'admin'] as const;
+/** Organization roles whose people submit expenses without any finance grant (every employee; guests are not). */
+const SUBMITTER_ROLES = ['owner', 'admin', 'member'];
 
 const filterSpec: FilterSpec = {
   id: { path: 'expense.id', kind: 'id', idType: 'Expense' },
@@ -120,11 +128,16 @@ function checkedMoney(amount: string, currency: string): { amount: string; curre
 }
 
 /**
- * Expenses of the caller's organization. Whoever may write finance objects submits expenses and
- * changes their own while pending; finance managers (the organization's owners and admins) change
- * anyone's pending expense, approve or reject pending ones — never their own — and mark approved
- * ones reimbursed. The receipt is a File the caller can read, checked through the graph. Every
- * change emits its event; `expense.submitted` names the approvers to notify.
+ * Expenses of the caller's organization, in the restricted finance module. Every member (not a
+ * guest) submits expenses without a finance grant, and reads their own, changes them while pending
+ * and trashes them while pending or rejected: the submitter is judged by the row (`submitted_by`)
+ * here, and is granted editor on the expense in the policy store in the submitting transaction, so
+ * other processes (comments, links, tags, notifications) agree. Who may read the Expense type
+ * (owners, admins, any finance module grant) reads all expenses; finance managers — owners, admins
+ * and holders of a finance OWNER module grant, `manage` on the type — approve or reject pending
+ * ones (never their own) and mark approved ones reimbursed. The receipt is a File the caller can
+ * read, checked through the graph. Every change emits its event; `expense.submitted` names the
+ * approvers to notify.
  */
 export class ExpenseService {
   readonly access: AggregateAccess<Expense>;
@@ -134,15 +147,36 @@ export class ExpenseService {
     private readonly authz: Authorizer,
     private readonly graph: GraphClient,
   ) {
-    this.access = new AggregateAccess(db, authz, { type: 'Expense', entity: Expense, table: 'finance.expenses', notFound: expenseNotFound });
+    this.access = new AggregateAccess(db, authz, {
+      type: 'Expense',
+      entity: Expense,
+      table: 'finance.expenses',
+      notFound: expenseNotFound,
+      readableOf: async (request, rows) => {
+        const allowed = await authz.allowed(
+          request,
+          'read',
+          'Expense',
+          rows.map((row) => row.id),
+        );
+        return rows.map((row, index) => allowed[index]! || isSubmitter(request, row));
+      },
+    });
   }
 
+  /** All expenses for who may read the type; else the caller's own and those shared with them. */
   async list(request: RequestContext, args: ExpensesArgs): Promise<Connection<Expense>> {
     const readable = await this.access.readableIds(request);
+    const own = request.principal.kind === 'user' ? request.principal.userId : null;
     return paginate({
       db: this.db,
       scope: request,
-      build: (em) => this.access.restrictToReadable(this.query(em, args.filter), 'expense', readable),
+      build: (em) => {
+        const query = this.query(em, args.filter);
+        if (!readable) return query;
+        const shared = readable.length ? 'expense.id IN (:...expenseReadableIds)' : 'FALSE';
+        return query.andWhere(own ? `(${shared} OR expense.submittedBy = :expenseOwnerId)` : shared, { expenseReadableIds: readable, expenseOwnerId: own });
+      },
       sort: sortKeysFor(args.orderBy, orderFields, newestFirst, idOrder),
       args,
     });
@@ -151,12 +185,12 @@ export class ExpenseService {
   async submit(request: RequestContext, input: ExpenseSubmitInput): Promise<Expense> {
     const orgId = requireOrgId(request);
     const actorId = requireUserId(request);
-    await this.authz.require(request, 'write', 'Expense');
+    await this.requireMaySubmit(request, orgId, actorId);
     const valid = validateInput(submitInput, input, ExpenseErrorCode.InvalidInput);
     const { amount, currency } = checkedMoney(valid.amount, valid.currencyCode);
     if (valid.receiptId) await this.requireReceipt(request, valid.receiptId);
     const approvers = await this.approversOf(orgId, actorId);
-    return this.db.transaction(request, (em) =>
+    return this.db.transaction(request, (em, hooks) =>
       idempotent(em, this.db.schema, {
         key: input.idempotencyKey,
         operation: 'expenseSubmit',
@@ -177,6 +211,9 @@ export class ExpenseService {
               submittedBy: actorId,
             }),
           );
+          // The submitter's right on their expense, for every process of the cell (announced once committed).
+          await policyWriter.grant(em, orgId, userSubject(actorId), objectKey('Expense', expense.id), 'editor');
+          hooks.afterCommit(() => this.authz.announcePolicyChange(orgId));
           await this.emit(em, expense, 'expense.submitted', { ...this.about(expense), approvers });
           return expense;
         },
@@ -188,10 +225,10 @@ export class ExpenseService {
   /** Changes a pending expense: its submitter or a finance manager. */
   async update(request: RequestContext, input: ExpenseUpdateInput): Promise<Expense> {
     const { id, receiptId, ...changes } = validateInput(updateInput, input, ExpenseErrorCode.InvalidInput);
-    await this.access.requireExisting(request, 'write', id);
+    await this.requireExisting(request, 'write', id);
     if (receiptId) await this.requireReceipt(request, receiptId);
     return this.db.transaction(request, async (em) => {
-      const expense = await this.access.loadForUpdate(em, request, 'write', id);
+      const expense = await this.loadForUpdate(em, request, 'write', id);
       await this.requireSubmitterOrManager(request, expense);
       if (expense.status !== ExpenseStatus.PENDING) throw expenseNotEditable(expense.status);
       const before = expenseSnapshot(expense);
@@ -244,7 +281,7 @@ export class ExpenseService {
   async delete(request: RequestContext, input: { id: string }): Promise<string> {
     const { id } = validateInput(idInput, input, ExpenseErrorCode.InvalidInput);
     await this.db.transaction(request, async (em) => {
-      const expense = await this.access.loadForUpdate(em, request, 'write', id);
+      const expense = await this.loadForUpdate(em, request, 'write', id);
       await this.requireMayTrash(request, expense);
       await em.softDelete(Expense, { id });
       await this.emit(em, expense, 'expense.deleted', { title: this.titleOf(expense) });
@@ -256,9 +293,9 @@ export class ExpenseService {
   async restore(request: RequestContext, input: { id: string }): Promise<Expense> {
     const { id } = validateInput(idInput, input, ExpenseErrorCode.InvalidInput);
     return this.db.transaction(request, async (em) => {
-      await this.access.requireExisting(request, 'write', id, undefined, em);
       const trashed = await em.findOne(Expense, { where: { id }, withDeleted: true });
-      if (!trashed?.deletedAt) throw expenseNotFound();
+      if (!trashed?.deletedAt || !(await this.may(request, 'read', trashed))) throw expenseNotFound();
+      if (!(await this.may(request, 'write', trashed))) throw forbidden('You may not write this Expense');
       await this.requireMayTrash(request, trashed);
       await em.createQueryBuilder().restore().from(Expense).where('id = :id', { id }).execute();
       const expense = await em.findOneByOrFail(Expense, { id });
@@ -267,18 +304,56 @@ export class ExpenseService {
     });
   }
 
-  /** Whether the caller is a finance manager: a user (not an API key) who is an owner or admin of the organization. */
+  /** Whether the caller is a finance manager: a user (not an API key) who may manage the Expense type (owner, admin, finance OWNER module grant). */
   async isFinanceManager(request: RequestContext): Promise<boolean> {
-    const principal = request.principal;
-    if (principal.kind !== 'user' || !principal.orgId) return false;
-    const role = await this.authz.roleOf(principal.orgId, principal.userId);
-    return (FINANCE_MANAGER_ROLES as readonly string[]).includes(role ?? '');
+    return request.principal.kind === 'user' && (await this.authz.can(request, 'manage', 'Expense'));
   }
 
-  /** Who decides the expenses of `submitterId`: the organization's finance managers but the submitter. */
+  /**
+   * Who decides the expenses of `submitterId`: the finance managers but the submitter — the owners
+   * and admins, and the users holding a finance OWNER module grant (or owner on every Expense)
+   * themselves or through a team, read from the organization's policies.
+   */
   private async approversOf(orgId: string, submitterId: string): Promise<string[]> {
-    const managers = await Promise.all(FINANCE_MANAGER_ROLES.map((role) => this.authz.usersWithRole(orgId, role)));
-    return [...new Set(managers.flat())].filter((userId) => userId !== submitterId).sort();
+    const byRole = await Promise.all(FINANCE_MANAGER_ROLES.map((role) => this.authz.usersWithRole(orgId, role)));
+    const holders: { v0: string }[] = await this.db.transaction({ orgId, userId: null }, (em) =>
+      em.query(`SELECT DISTINCT v0 FROM authz.policies WHERE ptype = 'p' AND v2 = ANY($1) AND v3 = 'owner'`, [[moduleObject('finance'), 'Expense:*']]),
+    );
+    const users = holders.filter((row) => row.v0.startsWith('user:')).map((row) => row.v0.slice('user:'.length));
+    const teams = holders.filter((row) => row.v0.startsWith('team:')).map((row) => row.v0.slice('team:'.length));
+    const members = await Promise.all(teams.map((teamId) => this.authz.teamMembers(orgId, teamId)));
+    const candidates = [...new Set([...byRole.flat(), ...users, ...members.flat()])].filter((userId) => userId !== submitterId);
+    // A grant holder who left the organization keeps no rights.
+    const current = await Promise.all(candidates.map((userId) => this.authz.isMember(orgId, userId)));
+    return candidates.filter((_, index) => current[index]).sort();
+  }
+
+  /** Every member submits (their role, not a finance grant); others — guests — need write on the Expense type. */
+  private async requireMaySubmit(request: RequestContext, orgId: string, userId: string): Promise<void> {
+    if (SUBMITTER_ROLES.includes((await this.authz.roleOf(orgId, userId)) ?? '')) return;
+    await this.authz.require(request, 'write', 'Expense');
+  }
+
+  /** May the caller `action` this expense: its submitter reads and writes it (judged by the row, so at once), others by their grants. */
+  private async may(request: RequestContext, action: Action, expense: Expense): Promise<boolean> {
+    if (action !== 'manage' && isSubmitter(request, expense)) return true;
+    return this.authz.can(request, action, 'Expense', expense.id);
+  }
+
+  /** Guards `action` on an existing expense: unknown or unreadable → EXPENSE_NOT_FOUND, readable but not `action` → FORBIDDEN. */
+  private async requireExisting(request: RequestContext, action: Action, id: string, em?: EntityManager): Promise<void> {
+    await requireReferencesIn(this.db, request, [{ table: 'finance.expenses', id, notFound: () => expenseNotFound() }], em);
+    const expense = em ? await em.findOneBy(Expense, { id }) : await this.db.transaction(request, (own) => own.findOneBy(Expense, { id }));
+    if (!expense || !(await this.may(request, 'read', expense))) throw expenseNotFound();
+    if (!(await this.may(request, action, expense))) throw forbidden(`You may not ${action} this Expense`);
+  }
+
+  /** `requireExisting`, then the expense locked for update in the caller's transaction. */
+  private async loadForUpdate(em: EntityManager, request: RequestContext, action: Action, id: string): Promise<Expense> {
+    await this.requireExisting(request, action, id, em);
+    const expense = await em.findOne(Expense, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!expense) throw expenseNotFound();
+    return expense;
   }
 
   /**
@@ -293,8 +368,8 @@ export class ExpenseService {
   ): Promise<Expense> {
     requireUserId(request);
     return this.db.transaction(request, async (em) => {
-      const expense = await this.access.loadForUpdate(em, request, 'write', id);
-      if (!(await this.isFinanceManager(request))) throw forbidden('Only finance managers (owners and admins) decide on expenses');
+      const expense = await this.loadForUpdate(em, request, 'read', id);
+      if (!(await this.isFinanceManager(request))) throw forbidden('Only finance managers (owners, admins, finance module owners) decide on expenses');
       if (to !== ExpenseStatus.REIMBURSED && expense.submittedBy === requireUserId(request)) throw expenseSelfApproval();
       if (!mayMove(expense.status, to)) throw expenseInvalidTransition(expense.status, to);
       const event = apply(expense);
@@ -342,4 +417,9 @@ export class ExpenseService {
     if (condition) query.andWhere(condition.sql, condition.params);
     return query;
   }
+}
+
+/** Whether the caller (a user) submitted `expense`. */
+function isSubmitter(request: RequestContext, expense: Expense): boolean {
+  return request.principal.kind === 'user' && expense.submittedBy === request.principal.userId;
 }

@@ -1,4 +1,5 @@
 import { init } from './0001-init.js';
 import { expenses } from './0002-expenses.js';
+import { invoiceSend } from './0005-invoice-send.js';
 
-export const migrations = [init, expenses];
+export const migrations = [init, expenses, invoiceSend];
