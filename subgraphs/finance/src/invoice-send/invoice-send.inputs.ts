@@ -1,7 +1,7 @@
 import { GraphQLCurrencyCode, GraphQLDecimal, GraphQLLocalDate, IdempotencyKeyField, Money, UserError } from '@cellgraph/kernel';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Invoice, InvoiceStatus } from '../invoice/invoice.entity.js';
-import { FileRef } from './file.ref.js';
+import { FileRef } from '../file/file.ref.js';
 
 @InputType({ description: 'Send (or re-send) an invoice by e-mail with its PDF and a link to its public page.' })
 export class InvoiceSendInput {

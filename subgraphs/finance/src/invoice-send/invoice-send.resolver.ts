@@ -2,7 +2,7 @@ import { mutationPayload, type SubgraphContext } from '@cellgraph/kernel';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Invoice } from '../invoice/invoice.entity.js';
 import type { FinanceServices } from '../services.js';
-import { FileRef } from './file.ref.js';
+import { FileRef } from '../file/file.ref.js';
 import { InvoicePdfInput, InvoicePdfPayload, InvoiceSendInput, InvoiceSendPayload, PublicInvoice } from './invoice-send.inputs.js';
 
 type Context = SubgraphContext<FinanceServices>;

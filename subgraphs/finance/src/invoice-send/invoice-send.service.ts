@@ -28,7 +28,7 @@ import { InvoiceStatus } from '../invoice/invoice-status.js';
 import { Invoice } from '../invoice/invoice.entity.js';
 import { invoiceNotFound } from '../invoice/invoice.errors.js';
 import type { InvoiceService } from '../invoice/invoice.service.js';
-import { FileRef } from './file.ref.js';
+import { FileRef } from '../file/file.ref.js';
 import { InvoiceDelivery } from './invoice-delivery.entity.js';
 import { invoiceEmail } from './invoice-email.js';
 import { renderInvoicePdf, type InvoicePdfSource } from './invoice-pdf.js';
