@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import type { TestUser } from '../../scripts/testing/cell-harness.js';
+import { waitForEmail, type TestUser } from '../../scripts/testing/cell-harness.js';
 import { launchChromium, newPage, signIn, startAppCell, type AppCell } from './browser-harness.js';
 
 /**
  * The finance journey in a real Chromium against the `billing` cell (persisted documents
  * enforced): an invoice written for a CRM contact, its lines typed with the total following live
  * (the browser's exact preview), saved (the server's amounts), a line added to the draft, the
- * invoice duplicated and the copy voided, and both on the contact's profile.
+ * invoice sent by e-mail, its public page opened from the e-mailed link without an account (the
+ * owner's page turning VIEWED live), then duplicated and the copy voided, and both on the contact's
+ * profile.
  */
 describe('finance in the web app', () => {
   let cell: AppCell;
@@ -32,7 +34,7 @@ describe('finance in the web app', () => {
     await cell?.stop();
   });
 
-  it('writes an invoice with live totals, saves it, duplicates and voids the copy', async () => {
+  it('writes an invoice with live totals, saves, sends it, and the customer opens it by the e-mailed link', async () => {
     const { page, problems } = await newPage(browser);
     await signIn(page, cell.appUrl, owner.email, owner.password);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Finance' }).click();
@@ -79,6 +81,24 @@ describe('finance in the web app', () => {
     await page.getByLabel('Description of line 3').waitFor();
     expect(await page.getByLabel('Unit price of line 3').inputValue()).toBe('10.05');
 
+    // Send: the invoice e-mailed with its link; the customer opens the public page without an account.
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: `Send INV-${year}-0001` });
+    expect(await dialog.getByLabel('Recipients').inputValue()).toBe('ada@acme.test');
+    await dialog.getByLabel('Message').fill('Thank you for your business.');
+    await dialog.getByRole('button', { name: 'Send invoice' }).click();
+    await page.getByText('Sent to ada@acme.test.').waitFor();
+    await page.locator('.page-subtitle .badge', { hasText: 'Sent' }).waitFor();
+    const mail = await waitForEmail(cell, 'ada@acme.test', { timeoutMs: 30_000 });
+    const link = /https?:\/\/\S+\/invoice\?token=[\w-]+/.exec(mail.text)?.[0];
+    expect(link, 'the e-mail links to the app').toBeDefined();
+    const customer = await newPage(browser);
+    await customer.page.goto(link!.replace('127.0.0.1', 'localhost'));
+    await customer.page.getByRole('heading', { name: `Invoice INV-${year}-0001` }).waitFor();
+    expect(await customer.page.getByRole('region', { name: 'Totals' }).getByLabel('Amount due').textContent()).toBe('$131.24');
+    // The owner's page follows live: the customer viewed it.
+    await page.locator('.page-subtitle .badge', { hasText: 'Viewed' }).waitFor();
+
     // Duplicate: a new draft with the next number; void it.
     await page.getByRole('button', { name: 'Duplicate' }).click();
     await page.getByRole('heading', { name: `Invoice INV-${year}-0002` }).waitFor();
@@ -90,12 +110,16 @@ describe('finance in the web app', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Finance' }).click();
     const table = page.getByRole('table', { name: 'Invoices' });
     await table.getByText(`INV-${year}-0002`).waitFor();
-    await page.getByLabel('Status').selectOption('DRAFT');
+    await page.getByLabel('Status').selectOption('VOID');
     await expect.poll(() => table.getByRole('row').count()).toBe(2);
+    await table.getByText(`INV-${year}-0002`).waitFor();
+    await page.getByLabel('Status').selectOption('VIEWED');
     await table.getByText(`INV-${year}-0001`).waitFor();
     await page.goto(`${cell.appUrl}/crm/contacts/${encodeURIComponent(contactId)}`);
     await page.getByRole('link', { name: `INV-${year}-0001` }).waitFor();
     await page.getByRole('link', { name: `INV-${year}-0002` }).waitFor();
+    await page.getByLabel('Balance due').getByText('$131.24').waitFor();
+    expect(customer.problems.join('\n')).toBe('');
     expect(problems.join('\n')).toBe('');
   });
 });

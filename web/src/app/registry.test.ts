@@ -34,6 +34,8 @@ describe('enabledModules', () => {
     // Signed-in pages, behind the layout.
     const top = appRoutes(billing)[0]!.children!;
     expect(top.map((route) => route.path)).not.toContain('/finance/invoices');
+    // The invoice page e-mailed to a customer is public: outside the signed-in layout.
+    expect(top.map((route) => route.path)).toContain('/invoice');
     const shell = top.find((route) => !route.path && route.children)!.children![0]!;
     expect(shell.children!.map((route) => route.path)).toEqual(
       expect.arrayContaining(['/finance/invoices', '/finance/invoices/:invoiceId', '/finance/expenses']),

@@ -6,9 +6,10 @@ import type { FinanceInvoiceFragment } from '../../gql/graphql';
 import { Button } from '../../ui/controls';
 import { Notice } from '../../ui/states';
 import { FinanceInvoiceDuplicateMutation, FinanceInvoiceVoidMutation } from './operations';
+import { SendInvoiceButton } from './SendInvoiceDialog';
 import { attempt } from './shared';
 
-/** What can be done with a saved invoice: duplicate it (a new draft), void it (after a confirmation). */
+/** What can be done with a saved invoice: send it, duplicate it (a new draft), void it (after a confirmation). */
 export function InvoiceActions({ invoice, dirty }: { invoice: FinanceInvoiceFragment; dirty: boolean }) {
   const navigate = useNavigate();
   const [failure, setFailure] = useState<string | null>(null);
@@ -31,6 +32,7 @@ export function InvoiceActions({ invoice, dirty }: { invoice: FinanceInvoiceFrag
 
   return (
     <div className="fin-actions">
+      {voidable ? <SendInvoiceButton invoice={invoice} disabled={dirty} /> : null}
       <Button onClick={() => void copy()} busy={duplicating} disabled={dirty}>
         Duplicate
       </Button>

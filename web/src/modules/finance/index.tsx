@@ -16,6 +16,8 @@ export const financeModule: ModuleDefinition = {
     { path: '/finance/invoices/:invoiceId', lazy: async () => ({ Component: (await pages()).InvoicePage }) },
     { path: '/finance/expenses', lazy: async () => ({ Component: (await pages()).ExpensesPage }) },
   ],
+  // Invoice e-mails link here (finance's APP_URL/invoice?token=…): the customer needs no account.
+  publicRoutes: [{ path: '/invoice', lazy: async () => ({ Component: (await pages()).PublicInvoicePage }) }],
   widgets: [
     {
       slot: 'contact.profile',

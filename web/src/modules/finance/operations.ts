@@ -371,3 +371,65 @@ export const FinanceInvoiceChangedSubscription = graphql(`
     }
   }
 `);
+
+export const FinanceInvoiceSendMutation = graphql(`
+  mutation FinanceInvoiceSend($input: InvoiceSendInput!) {
+    invoiceSend(input: $input) {
+      invoice {
+        ...FinanceInvoice
+      }
+      recipients
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const FinancePublicInvoiceQuery = graphql(`
+  query FinancePublicInvoice($token: String!) {
+    publicInvoice(token: $token) {
+      number
+      status
+      organizationName
+      customerName
+      issueDate
+      dueDate
+      currencyCode
+      memo
+      terms
+      payable
+      lines {
+        description
+        quantity
+        taxRate
+        unitPrice {
+          ...FinanceMoney
+        }
+        amount {
+          ...FinanceMoney
+        }
+      }
+      subtotal {
+        ...FinanceMoney
+      }
+      discountTotal {
+        ...FinanceMoney
+      }
+      taxTotal {
+        ...FinanceMoney
+      }
+      total {
+        ...FinanceMoney
+      }
+      amountPaid {
+        ...FinanceMoney
+      }
+      amountDue {
+        ...FinanceMoney
+      }
+    }
+  }
+`);

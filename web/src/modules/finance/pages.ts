@@ -3,3 +3,4 @@ export { InvoicesPage } from './InvoicesPage';
 export { InvoicePage } from './InvoicePage';
 export { ExpensesPage } from './ExpensesPage';
 export { ContactInvoicesWidget } from './ContactInvoicesWidget';
+export { PublicInvoicePage } from './PublicInvoicePage';
