@@ -10,17 +10,18 @@ import { startTestCell, TEST_PASSWORD, waitForEmail, waitUntilSettled, type Test
  * finance's cached policies through Redis, so each change is awaited as a condition.
  */
 
-/** The one place invoices are created in this file (adapt it when invoiceCreate's input changes). */
-async function createInvoice(user: TestUser, name: string): Promise<{ id: string; errors?: unknown[]; code?: string }> {
+/** The one place invoices are created in this file: a draft to the organization's customer, `memo` naming it. */
+async function createInvoice(user: TestUser, memo: string): Promise<{ id: string; errors?: unknown[]; code?: string }> {
   const result = await cell.gql(
     'mutation($input: InvoiceCreateInput!) { invoiceCreate(input: $input) { invoice { id } userErrors { code } } }',
-    { input: { name } },
+    { input: { contactId: customer, memo, lines: [{ description: memo, quantity: '1', unitPrice: '10.00' }] } },
     user.token,
   );
   return { id: result.data?.invoiceCreate?.invoice?.id, errors: result.errors, code: result.errors?.[0]?.extensions?.code as string | undefined };
 }
 
 let cell: TestCell;
+let customer: string;
 let owner: TestUser;
 let admin: TestUser;
 let member: TestUser;
@@ -59,11 +60,11 @@ const revoke = async (subjectId: string, module = 'finance') =>
     )
   ).data!.moduleAccessRevoke.userErrors;
 const invoiceCount = async (user: TestUser) => (await cell.gql('{ invoices { totalCount } }', {}, user.token)).data!.invoices.totalCount as number;
-const readInvoice = (user: TestUser, id: string) => cell.gql('query($id: ID!) { invoice(id: $id) { id name } }', { id }, user.token);
-const updateInvoice = (user: TestUser, id: string, name: string) =>
+const readInvoice = (user: TestUser, id: string) => cell.gql('query($id: ID!) { invoice(id: $id) { id memo } }', { id }, user.token);
+const updateInvoice = (user: TestUser, id: string, memo: string) =>
   cell.gql(
-    'mutation($input: InvoiceUpdateInput!) { invoiceUpdate(input: $input) { invoice { name } userErrors { code } } }',
-    { input: { id, name } },
+    'mutation($input: InvoiceUpdateInput!) { invoiceUpdate(input: $input) { invoice { memo } userErrors { code } } }',
+    { input: { id, memo } },
     user.token,
   );
 /** Waits until the caller's view of finance reflects a policy change (it travels through Redis). */
@@ -72,6 +73,8 @@ const eventually = (check: () => Promise<unknown>, expected: unknown) => expect.
 beforeAll(async () => {
   cell = await startTestCell({ cell: 'billing' });
   owner = await cell.signUp('Owner');
+  customer = (await cell.gql('mutation { contactCreate(input: { firstName: "Customer" }) { contact { id } } }', {}, owner.token)).data!.contactCreate.contact
+    .id;
   [admin, member, teamMember, guest] = await Promise.all([
     joinAs('admin@finance-access.test', 'ADMIN'),
     joinAs('member@finance-access.test', 'MEMBER'),
@@ -136,8 +139,8 @@ describe('finance access', () => {
     for (const user of [owner, admin]) {
       const invoice = await createInvoice(user, `By ${user.email}`);
       expect(invoice.errors).toBeUndefined();
-      expect((await readInvoice(user, invoice.id)).data!.invoice).toEqual({ id: invoice.id, name: `By ${user.email}` });
-      expect((await updateInvoice(user, invoice.id, 'Renamed')).data!.invoiceUpdate).toEqual({ invoice: { name: 'Renamed' }, userErrors: [] });
+      expect((await readInvoice(user, invoice.id)).data!.invoice).toEqual({ id: invoice.id, memo: `By ${user.email}` });
+      expect((await updateInvoice(user, invoice.id, 'Renamed')).data!.invoiceUpdate).toEqual({ invoice: { memo: 'Renamed' }, userErrors: [] });
       expect(await invoiceCount(user)).toBeGreaterThan(0);
     }
   });
@@ -148,14 +151,14 @@ describe('finance access', () => {
       grant: { module: 'finance', relation: 'VIEWER', subject: { __typename: 'User', id: member.userId } },
       userErrors: [],
     });
-    await eventually(async () => (await readInvoice(member, invoice.id)).data!.invoice, { id: invoice.id, name: 'Granted' });
+    await eventually(async () => (await readInvoice(member, invoice.id)).data!.invoice, { id: invoice.id, memo: 'Granted' });
     expect(await invoiceCount(member)).toBe(await invoiceCount(owner));
     expect((await createInvoice(member, 'Not yet')).code).toBe('FORBIDDEN');
     expect((await updateInvoice(member, invoice.id, 'Not yet')).errors![0]!.extensions!.code).toBe('FORBIDDEN');
 
     expect((await grant(member.userId, 'EDITOR'))!.userErrors).toEqual([]);
     await eventually(async () => (await createInvoice(member, 'By the member')).errors, undefined);
-    expect((await updateInvoice(member, invoice.id, 'Edited')).data!.invoiceUpdate).toEqual({ invoice: { name: 'Edited' }, userErrors: [] });
+    expect((await updateInvoice(member, invoice.id, 'Edited')).data!.invoiceUpdate).toEqual({ invoice: { memo: 'Edited' }, userErrors: [] });
 
     const access = await cell.gql('{ viewerAccess { modules { module relation viaTeam { id } } } }', {}, member.token);
     expect(access.data!.viewerAccess.modules).toEqual([{ module: 'finance', relation: 'EDITOR', viaTeam: null }]);
@@ -169,7 +172,7 @@ describe('finance access', () => {
   it('opens finance to the members of a granted team', async () => {
     const invoice = await createInvoice(owner, 'For the team');
     expect((await grant(team, 'VIEWER'))!.grant.subject).toEqual({ __typename: 'Team', id: team });
-    await eventually(async () => (await readInvoice(teamMember, invoice.id)).data!.invoice, { id: invoice.id, name: 'For the team' });
+    await eventually(async () => (await readInvoice(teamMember, invoice.id)).data!.invoice, { id: invoice.id, memo: 'For the team' });
     expect((await createInvoice(teamMember, 'Viewer only')).code).toBe('FORBIDDEN');
     const access = await cell.gql('{ viewerAccess { modules { module relation viaTeam { id } } } }', {}, teamMember.token);
     expect(access.data!.viewerAccess.modules).toEqual([{ module: 'finance', relation: 'VIEWER', viaTeam: { id: team } }]);
@@ -243,10 +246,11 @@ describe('finance access', () => {
         .data!.apiKeyCreate.plainKey as string;
     const reader = await key(['finance:read']);
     expect((await cell.gql('query($id: ID!) { invoice(id: $id) { id } }', { id: invoice.id }, reader)).data!.invoice).toEqual({ id: invoice.id });
-    const refused = await cell.gql('mutation { invoiceCreate(input: { name: "By key" }) { invoice { id } } }', {}, reader);
+    const byKey = { input: { contactId: customer, memo: 'By key' } };
+    const refused = await cell.gql('mutation($input: InvoiceCreateInput!) { invoiceCreate(input: $input) { invoice { id } } }', byKey, reader);
     expect(refused.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', requiredScope: 'finance:write' });
     const writer = await key(['finance:write']);
-    const written = await cell.gql('mutation { invoiceCreate(input: { name: "By key" }) { invoice { name } } }', {}, writer);
-    expect(written.data!.invoiceCreate.invoice).toEqual({ name: 'By key' });
+    const written = await cell.gql('mutation($input: InvoiceCreateInput!) { invoiceCreate(input: $input) { invoice { memo } } }', byKey, writer);
+    expect(written.data!.invoiceCreate.invoice).toEqual({ memo: 'By key' });
   });
 });

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
-/** The File entity as the documents subgraph sees it: only its key. The files module owns files. */
+/** The File entity as the finance subgraph sees it: only its key. The files module owns files. */
 @ObjectType('File')
 @Directive('@key(fields: "id", resolvable: false)')
 export class FileRef {
