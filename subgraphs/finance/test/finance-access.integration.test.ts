@@ -249,8 +249,20 @@ describe('finance access', () => {
     const byKey = { input: { contactId: customer, memo: 'By key' } };
     const refused = await cell.gql('mutation($input: InvoiceCreateInput!) { invoiceCreate(input: $input) { invoice { id } } }', byKey, reader);
     expect(refused.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', requiredScope: 'finance:write' });
-    const writer = await key(['finance:write']);
-    const written = await cell.gql('mutation($input: InvoiceCreateInput!) { invoiceCreate(input: $input) { invoice { memo } } }', byKey, writer);
-    expect(written.data!.invoiceCreate.invoice).toEqual({ memo: 'By key' });
+    // Billing a contact means reading it: a writing key needs the CRM's read scope too.
+    const writer = await key(['finance:write', 'crm:read']);
+    const written = await cell.gql(
+      'mutation($input: InvoiceCreateInput!) { invoiceCreate(input: $input) { invoice { memo } userErrors { code } } }',
+      byKey,
+      writer,
+    );
+    expect(written.data!.invoiceCreate).toEqual({ invoice: { memo: 'By key' }, userErrors: [] });
+    const blind = await key(['finance:write']);
+    const unseen = await cell.gql(
+      'mutation($input: InvoiceCreateInput!) { invoiceCreate(input: $input) { invoice { id } userErrors { code } } }',
+      byKey,
+      blind,
+    );
+    expect(unseen.data!.invoiceCreate).toEqual({ invoice: null, userErrors: [{ code: 'INVOICE_CONTACT_NOT_FOUND' }] });
   });
 });
