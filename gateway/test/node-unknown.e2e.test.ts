@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { toGlobalId, uuidv7 } from '@cellgraph/kernel/core';
+import { parseGlobalId, toGlobalId, uuidv7 } from '@cellgraph/kernel/core';
+import { withClient } from '@cellgraph/kernel/testing';
 import { buildSchema, getNamedType, isLeafType, isRequiredArgument, type GraphQLObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCell, type TestCell, type TestUser } from '../../scripts/testing/cell-harness.js';
@@ -72,12 +73,20 @@ const realIdOf: Record<string, (user: TestUser) => Promise<string>> = {
     await markSignedContract(cell.database.url, documentId);
     return mutate(user, 'deliverableCreate', { documentId, title: 'Hidden deliverable', quantity: 1, frequency: 'ONCE', dueDate: '2030-01-01' }, 'deliverable');
   },
-  Clause: (user) => mutate(user, 'clauseCreate', { title: 'Hidden clause', category: 'General', body: '<p>Hidden</p>' }, 'clause'),
   Invoice: async (user) =>
-    mutate(user, 'invoiceCreate', { contactId: await realIdOf.Contact!(user), lines: [{ description: 'Hidden', unitPrice: '1' }] }, 'invoice'),
+    mutate(user, 'invoiceCreate', { contactId: await realIdOf.Contact!(user), lines: [{ description: 'Hidden work', unitPrice: '10' }] }, 'invoice'),
+  Payment: async (user) => {
+    const invoiceId = await realIdOf.Invoice!(user);
+    // Issued by SQL: sending (a PDF, an e-mail) is beside the point here.
+    await withClient(cell.database.url, (db) => db.query(`UPDATE finance.invoices SET status = 'sent' WHERE id = $1`, [parseGlobalId(invoiceId)!.uuid]));
+    return mutate(user, 'paymentRecord', { invoiceId, amount: '1', method: 'CASH' }, 'payment');
+  },
+  Clause: (user) => mutate(user, 'clauseCreate', { title: 'Hidden clause', category: 'General', body: '<p>Hidden</p>' }, 'clause'),
   Folder: (user) => mutate(user, 'folderCreate', { name: 'Hidden folder' }, 'folder'),
   Expense: (user) =>
     mutate(user, 'expenseSubmit', { category: 'OTHER', amount: '1.00', currencyCode: 'EUR', expenseDate: '2026-01-01', vendor: 'Hidden vendor' }, 'expense'),
+  RecurringInvoice: async (user) =>
+    mutate(user, 'invoiceMakeRecurring', { invoiceId: await realIdOf.Invoice!(user), frequency: 'MONTHLY', startDate: '2099-01-01' }, 'recurringInvoice'),
   File: async (user) => {
     // Uploaded as a client does: begin, a presigned PUT, complete.
     const begun = await cell.gql(

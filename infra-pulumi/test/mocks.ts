@@ -33,6 +33,7 @@ export const SECRETS: Record<string, string> = {
   'cellgraph:subgraphSecrets': JSON.stringify({
     AUTH_SIGNING_KEY: '{"kty":"OKP"}',
     IDENTITY_ENCRYPTION_KEY: 'identity-key',
+    PAYMENT_WEBHOOK_SECRET: 'payment-webhook-secret',
     SIGNATURE_WEBHOOK_SECRET: 'signature-webhook-secret',
   }),
 };

@@ -10,7 +10,7 @@ import { catalog } from './catalog.js';
 
 /**
  * The secrets of a cell: the gateway's internal-context secret (each subgraph gets only the key
- * derived from it for itself), the access-token key pair, identity's encryption key and documents' signature webhook secret. (The gateway
+ * derived from it for itself), the access-token key pair, identity's encryption key, documents' signature webhook secret and finance's payment webhook secret. (The gateway
  * learns the access-token public keys from identity.)
  */
 export interface CellKeys {
@@ -19,6 +19,8 @@ export interface CellKeys {
   encryptionKey: string;
   /** Documents' e-signature webhooks are signed with it (shared with the provider). */
   signatureWebhookSecret: string;
+  /** Finance's payment-provider webhooks are signed with it (shared with the provider). */
+  paymentWebhookSecret: string;
 }
 
 export async function generateCellKeys(): Promise<CellKeys> {
@@ -28,6 +30,7 @@ export async function generateCellKeys(): Promise<CellKeys> {
     auth: { privateJwk: auth.privateJwk, jwks: { keys: [auth.publicJwk] } },
     encryptionKey: generateEncryptionKey(),
     signatureWebhookSecret: generateEncryptionKey(),
+    paymentWebhookSecret: generateEncryptionKey(),
   };
 }
 
@@ -37,6 +40,7 @@ export function sharedKeysEnv(keys: CellKeys): Record<string, string> {
     AUTH_SIGNING_KEY: JSON.stringify(keys.auth.privateJwk),
     IDENTITY_ENCRYPTION_KEY: keys.encryptionKey,
     SIGNATURE_WEBHOOK_SECRET: keys.signatureWebhookSecret,
+    PAYMENT_WEBHOOK_SECRET: keys.paymentWebhookSecret,
   };
 }
 

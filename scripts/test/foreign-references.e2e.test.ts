@@ -157,6 +157,13 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   invoicePurge: (f) => ({ id: f.trashedInvoice }),
   invoiceSend: (f) => ({ id: f.invoice, to: ['refs@customer.test'] }),
   invoicePdf: (f) => ({ id: f.invoice }),
+  invoicePay: (f) => ({ invoiceId: f.sentInvoice }),
+  paymentRecord: (f) => ({ invoiceId: f.sentInvoice, amount: '1', method: 'CASH' }),
+  paymentRefund: (f) => ({ paymentId: f.payment, amount: '1' }),
+  creditNoteIssue: (f) => ({ invoiceId: f.sentInvoice, amount: '1' }),
+  invoiceMakeRecurring: (f) => ({ invoiceId: f.invoice, frequency: 'MONTHLY', startDate: '2099-01-01' }),
+  recurringInvoiceUpdate: (f) => ({ id: f.recurringInvoice, autoSend: true }),
+  recurringInvoiceStop: (f) => ({ id: f.recurringInvoice }),
   documentCreate: (f) => ({ title: 'Document', ownerId: f.userId, aboutIds: [f.contact] }),
   documentUpdate: (f) => ({ id: f.document, title: 'Edited', ownerId: f.userId, aboutIds: [f.deal] }),
   documentStatusSet: (f) => ({ id: f.document, status: 'INTERNAL_REVIEW' }),
@@ -358,6 +365,16 @@ async function buildFixture(owner: TestUser) {
   const invoiceRow = await invoiceOf();
   const [invoice, invoiceLine, trashedInvoice] = [invoiceRow.id, invoiceRow.lines[0]!.id, (await invoiceOf()).id];
   await data(owner, 'invoiceDelete', { id: trashedInvoice }, 'deletedInvoiceId');
+  // An issued invoice with a payment (issued by SQL as the owner: sending's PDF and e-mail are beside the point).
+  const sentInvoice = (await invoiceOf()).id;
+  await withClient(cell.database.url, (db) =>
+    db.query(`UPDATE finance.invoices SET status = 'sent', sent_at = now() WHERE id = $1`, [parseGlobalId(sentInvoice)!.uuid]),
+  );
+  const payment = (await data(owner, 'paymentRecord', { invoiceId: sentInvoice, amount: '5', method: 'CHECK' }, 'payment { id }')).payment.id as string;
+  // A recurring invoice of its own template (so `invoiceMakeRecurring` of `invoice` is not refused as already recurring).
+  const recurringInvoice = (
+    await data(owner, 'invoiceMakeRecurring', { invoiceId: (await invoiceOf()).id, frequency: 'MONTHLY', startDate: '2099-01-01' }, 'recurringInvoice { id }')
+  ).recurringInvoice.id as string;
   const tag = (await data(owner, 'tagCreate', { name: 'Hot' }, 'tag { id }')).tag.id as string;
   const comment = (await data(owner, 'commentCreate', { nodeId: task, body: 'First' }, 'comment { id }')).comment.id as string;
   const link = (await data(owner, 'linkCreate', { fromId: task, toId: contact, relationship: 'relates_to' }, 'link { id }')).link.id as string;
@@ -473,6 +490,9 @@ async function buildFixture(owner: TestUser) {
       invoice,
       invoiceLine,
       trashedInvoice,
+      sentInvoice,
+      payment,
+      recurringInvoice,
       tag,
       comment,
       link,

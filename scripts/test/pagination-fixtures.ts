@@ -53,9 +53,13 @@ export const connectionPlaces: Record<string, (world: World) => { place: Connect
   'Document.deliverables': (world) => ({ place: onNode(world.nodes.Document!, 'Document') }),
   'Query.clauses': () => ({ place: root }),
   'Query.invoices': () => ({ place: root }),
+  'Query.recurringInvoices': () => ({ place: root }),
+  'RecurringInvoice.invoices': (world) => ({ place: onNode(world.nodes.RecurringInvoice!, 'RecurringInvoice') }),
   'Query.expenses': () => ({ place: root }),
   'Contact.invoices': (world) => ({ place: onNode(world.contact, 'Contact') }),
   'Deal.invoices': (world) => ({ place: onNode(world.deal, 'Deal') }),
+  'Query.payments': () => ({ place: root }),
+  'Invoice.payments': (world) => ({ place: onNode(world.nodes.Invoice!, 'Invoice') }),
   'Clause.versions': (world) => ({ place: onNode(world.nodes.Clause!, 'Clause') }),
   'Folder.folders': (world) => ({ place: onNode(world.nodes.Folder!, 'Folder') }),
   'Query.taggedNodes': (world) => ({ place: root, args: `tagIds: [${JSON.stringify(world.tag)}], match: ANY` }),
@@ -326,14 +330,28 @@ export async function buildWorld(cell: TestCell): Promise<World> {
   };
   // finance: 7 invoices to the contact, billing the deal, for Query.invoices, Contact.invoices and Deal.invoices (by the
   // owner: finance is restricted); the first is the Invoice of the Node connections.
-  nodes.Invoice = (
+  const invoiceIds = (
     await many(
       asOwner,
       'invoiceCreate',
       range(7).map((index) => ({ contactId: contact, dealId: deal, memo: TITLES[index], lines: [{ description: TITLES[index], unitPrice: '10' }] })),
       'invoice { id }',
     )
-  )[0].invoice.id as string;
+  ).map((payload) => payload.invoice.id as string);
+  nodes.Invoice = invoiceIds[0]!;
+  // finance: each of those invoices recurs weekly (Query.recurringInvoices); the first since 6 weeks ago, and the job issues its
+  // 7 periods (RecurringInvoice.invoices); its rule is the RecurringInvoice of the Node connections.
+  const weeksAgo = new Date(Date.now() - 42 * 86_400_000).toISOString().slice(0, 10);
+  nodes.RecurringInvoice = (
+    await many(
+      asOwner,
+      'invoiceMakeRecurring',
+      invoiceIds.map((invoiceId, index) => ({ invoiceId, frequency: 'WEEKLY', startDate: index === 0 ? weeksAgo : '2099-01-01' })),
+      'recurringInvoice { id }',
+    )
+  )[0].recurringInvoice.id as string;
+  const finance = cell.subgraphs.find((subgraph) => subgraph.name === 'finance')!.services as { recurringInvoices: { issueDue(): Promise<number> } };
+  await finance.recurringInvoices.issueDue();
   // finance: 7 expenses for Query.expenses (amounts and dates repeat); the first is the Expense of the Node connections.
   nodes.Expense = (
     await many(
@@ -349,6 +367,16 @@ export async function buildWorld(cell: TestCell): Promise<World> {
       'expense { id }',
     )
   )[0].expense.id as string;
+  // finance payments: the Node's Invoice issued, then 6 manual payments of 1.00 for Query.payments and Invoice.payments; the first is the Payment of the Node connections.
+  await issueInvoice(cell, nodes.Invoice);
+  nodes.Payment = (
+    await many(
+      asOwner,
+      'paymentRecord',
+      range(6).map((index) => ({ invoiceId: nodes.Invoice, amount: '1', method: 'CHECK', reference: TITLES[index] })),
+      'payment { id }',
+    )
+  )[0].payment.id as string;
   // documents: 7 documents for Query.documents; the first is the Document of the Node connections (with one field).
   nodes.Document = (
     await many(
@@ -514,6 +542,18 @@ export async function buildWorld(cell: TestCell): Promise<World> {
       Number((await db.query('SELECT count(*) FROM collaboration.trash WHERE deleted AND node_id = ANY($1)', [trashed])).rows[0].count) === trashed.length,
   );
   return { owner, member, nodes, task: parent, board, column, team, contact, deal, pipeline, tag, comment: thread };
+}
+
+/**
+ * Moves an invoice from DRAFT to SENT, as sending does without its PDF and e-mail (SQL as the
+ * database owner: the world needs an issued invoice, not a delivery).
+ */
+async function issueInvoice(cell: TestCell, invoiceId: string): Promise<void> {
+  await withClient(cell.database.url, (db) =>
+    db.query(`UPDATE finance.invoices SET status = 'sent', sent_at = now(), status_changed_at = now() WHERE id = $1 AND status = 'draft'`, [
+      fromGlobalId('Invoice', invoiceId),
+    ]),
+  );
 }
 
 /** Notifications and their e-mail log come from other users' events; rows written directly stand for them. */

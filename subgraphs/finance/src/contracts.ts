@@ -35,6 +35,16 @@ const invoiceFields = z.object({
   lineCount: z.number().int(),
 });
 
+/** What every payments-ledger event says of its invoice (`createdBy`: the invoice's creator, told of payments). */
+const paymentAbout = {
+  invoiceId: z.string(),
+  invoiceNumber: z.string(),
+  contactId: z.string(),
+  createdBy: z.string(),
+  currencyCode: z.string(),
+  amount,
+};
+
 /** What every status event says of the invoice (who to tell, what it is about). */
 const invoiceSummary = {
   number: z.string(),
@@ -46,6 +56,18 @@ const invoiceSummary = {
   dueDate: date,
 };
 const statusEvent = z.object({ from: status, ...invoiceSummary });
+
+/** A recurring invoice's tracked fields (all on `recurring_invoice.created`, the changed ones on `recurring_invoice.updated`). */
+const recurringFields = z.object({
+  templateInvoiceId: z.string(),
+  frequency: z.enum(['weekly', 'monthly', 'quarterly', 'annually']),
+  startDate: date,
+  nextIssueDate: date,
+  endDate: date.nullable(),
+  autoSend: z.boolean(),
+  enabled: z.boolean(),
+});
+
 /** An expense as its events tell it (`amount` with the currency's minor units, `receiptId` a File's global id). */
 const expenseFields = z.object({
   category: z.enum(['software', 'travel', 'office', 'meals', 'equipment', 'other']),
@@ -86,8 +108,34 @@ export const financeEvents = {
   'invoice.restored': empty,
   /** Deleted for good (the kernel's trash emits it). */
   'invoice.purged': empty,
+  /** A payment completed (card: the provider's webhook; or recorded by hand); subject: the Payment. */
+  'payment.received': z.object({ ...paymentAbout, fee: amount, method: z.string(), provider: z.string(), amountDue: amount }),
+  /** A card payment attempt failed (declined); the customer may try again. */
+  'payment.failed': z.object({ ...paymentAbout, reason: z.string().nullable() }),
+  /** A refund completed; subject: the refund, `paymentId` the payment it returns. */
+  'payment.refunded': z.object({ ...paymentAbout, paymentId: z.string(), reason: z.string().nullable() }),
+  /** A credit note lowered what an invoice's customer owes; subject: the credit note. */
+  'credit_note.issued': z.object({ ...paymentAbout, reason: z.string().nullable() }),
   /** The organization changed how invoices are numbered. */
   'invoice.numbering_changed': z.object({ before: z.string(), after: z.string() }),
+  /** Recurring invoices (subject: the RecurringInvoice); a rule's tracked fields. */
+  'recurring_invoice.created': z.object({ after: recurringFields, templateNumber: z.string() }),
+  'recurring_invoice.updated': z.object({ fields: z.array(z.string()), before: recurringFields.partial(), after: recurringFields.partial() }),
+  'recurring_invoice.stopped': z.object({ templateInvoiceId: z.string(), nextIssueDate: date }),
+  /** A period was issued: a new DRAFT copied from the template (`invoice.created` is emitted too); `autoSend`: send it now. */
+  'recurring_invoice.issued': z.object({
+    templateInvoiceId: z.string(),
+    invoiceId: z.string(),
+    number: z.string(),
+    periodDate: date,
+    issueDate: date,
+    dueDate: date,
+    total: amount,
+    currencyCode: z.string(),
+    contactId: z.string(),
+    autoSend: z.boolean(),
+    createdBy: z.string(),
+  }),
   /** Submitted for approval; `approvers` (user uuids): the finance managers (owners and admins) but the submitter. */
   'expense.submitted': expenseOf.extend({ approvers: z.array(z.string()) }),
   'expense.updated': z.object({ fields: z.array(z.string()), before: expenseFields.partial(), after: expenseFields.partial() }),
@@ -101,3 +149,8 @@ export const financeEvents = {
 } as const;
 
 export type FinanceEvents = typeof financeEvents;
+
+/** The jobs finance accepts (`recurring_invoice.issue_due`: the daily issue of due periods; `today` a UTC date, default the day it runs). */
+export const financeJobs = {
+  'recurring_invoice.issue_due': z.object({ today: z.iso.date().optional() }),
+} as const;

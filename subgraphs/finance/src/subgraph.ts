@@ -1,5 +1,5 @@
-import { defineSubgraph, KEY_FORBIDDEN, referenceAsIs } from '@cellgraph/kernel';
-import { financeEvents } from './contracts.js';
+import { defineSubgraph, KEY_FORBIDDEN, referenceAsIs, typedJob } from '@cellgraph/kernel';
+import { financeEvents, financeJobs } from './contracts.js';
 import { ContactRef } from './crm/contact.ref.js';
 import { ContactFinanceResolver, DealFinanceResolver } from './crm/crm-finance.resolver.js';
 import { DealRef } from './crm/deal.ref.js';
@@ -19,6 +19,19 @@ import { InvoiceSendResolver, PublicInvoiceResolver } from './invoice-send/invoi
 import { InvoiceSendService } from './invoice-send/invoice-send.service.js';
 import { InvoiceTokenThrottle } from './invoice-send/invoice-token-throttle.js';
 import { migrations } from './migrations/index.js';
+import { LocalPaymentProvider } from './payment/local-payment-provider.js';
+import { parsePaymentConfig } from './payment/payment.config.js';
+import { Payment } from './payment/payment.entity.js';
+import { resolvePaymentReference } from './payment/payment.reference.js';
+import { InvoicePaymentsResolver, PaymentResolver } from './payment/payment.resolver.js';
+import { PaymentService } from './payment/payment.service.js';
+import { resolveRecurringInvoiceReference } from './recurrence/recurring-invoice.reference.js';
+import { InvoiceRecurrenceResolver, RecurringInvoiceResolver } from './recurrence/recurring-invoice.resolver.js';
+import { RECURRING_INVOICE_ISSUE_EVERY_MS, RECURRING_INVOICE_ISSUE_JOB, RecurringInvoiceService } from './recurrence/recurring-invoice.service.js';
+import { RecurringInvoiceIssue } from './recurrence/recurring-invoice-issue.entity.js';
+import { RecurringInvoice } from './recurrence/recurring-invoice.entity.js';
+import { ReportResolver } from './report/report.resolver.js';
+import { ReportService } from './report/report.service.js';
 import type { FinanceServices } from './services.js';
 import { expenseTrash, invoiceTrash } from './trash.js';
 
@@ -26,21 +39,38 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
   name: 'finance',
   description: 'Finance: invoices to CRM contacts, with lines, totals, numbering and status; expenses and their approval.',
   scope: 'finance',
-  scopeDescription: 'invoices and expenses',
+  scopeDescription: 'invoices, payments, recurring invoices, expenses and reports',
   access: 'restricted', // members and guests need a finance module grant (identity's moduleAccessGrant)
-  nodeTypes: ['Expense', 'Invoice'],
+  nodeTypes: ['Expense', 'Invoice', 'Payment', 'RecurringInvoice'],
   trash: [expenseTrash, invoiceTrash],
   // Invoices bill CRM contacts and deals; PDFs and receipts are stored as Files.
   dependsOn: ['identity', 'crm', 'files'],
   migrations,
-  entities: [Expense, Invoice, InvoiceLine, InvoiceDelivery],
-  resolvers: [ExpenseResolver, InvoiceResolver, InvoiceLiveResolver, ContactFinanceResolver, DealFinanceResolver, InvoiceSendResolver, PublicInvoiceResolver],
+  entities: [Expense, Invoice, InvoiceLine, InvoiceDelivery, Payment, RecurringInvoice, RecurringInvoiceIssue],
+  // The payment provider's webhooks are signed with it (shared with the provider).
+  secrets: ['PAYMENT_WEBHOOK_SECRET'],
+  resolvers: [
+    ExpenseResolver,
+    InvoiceResolver,
+    InvoiceLiveResolver,
+    ContactFinanceResolver,
+    DealFinanceResolver,
+    InvoiceSendResolver,
+    PublicInvoiceResolver,
+    PaymentResolver,
+    InvoicePaymentsResolver,
+    InvoiceRecurrenceResolver,
+    RecurringInvoiceResolver,
+    ReportResolver,
+  ],
   liveEvents: { invoiceChanged: { events: ['invoice.*'], routes: { id: ['subject.id'] } } },
   // The public invoice token is the customer's credential: an API key has nothing to do with it.
   keyAccess: { publicInvoice: KEY_FORBIDDEN },
   references: {
     Expense: resolveExpenseReference,
     Invoice: resolveInvoiceReference,
+    Payment: resolvePaymentReference,
+    RecurringInvoice: resolveRecurringInvoiceReference,
     Contact: referenceAsIs,
     Deal: referenceAsIs,
     User: referenceAsIs,
@@ -55,10 +85,46 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
       windowSeconds: sendConfig.INVOICE_TOKEN_FAILURE_WINDOW_SECONDS,
     });
     const sending = new InvoiceSendService({ db, invoices, graph, mailer, logger, throttle, config: sendConfig });
-    return { db, authz, expenses: new ExpenseService(db, authz, graph), invoices, sending };
+    const paymentConfig = parsePaymentConfig(env);
+    const paymentProvider = new LocalPaymentProvider({
+      dir: paymentConfig.dir,
+      publicUrl: paymentConfig.publicUrl,
+      secret: paymentConfig.webhookSecret,
+      logger,
+    });
+    const payments = new PaymentService(db, authz, invoices, paymentProvider, logger);
+    return {
+      db,
+      authz,
+      expenses: new ExpenseService(db, authz, graph),
+      invoices,
+      sending,
+      payments,
+      paymentProvider,
+      recurringInvoices: new RecurringInvoiceService(db, authz, invoices),
+      reports: new ReportService(db, authz),
+    };
   },
-  jobs: ({ invoices }) => ({
+  // Reached through the gateway at /hooks/finance/…: the payment provider's webhook and the simulator's hosted payment page.
+  hooks(router, { payments, paymentProvider }) {
+    router.post('/payments/webhook', async (req, res) => {
+      const headers = Object.fromEntries(Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value[0] : value]));
+      const outcome = await payments.receiveWebhook(req.body as Buffer, headers);
+      if (outcome === 'forged') return void res.status(401).json({ error: 'invalid signature' });
+      res.json({ received: true, replayed: outcome === 'replayed' });
+    });
+    paymentProvider.mountPaymentPage(router);
+  },
+  jobs: ({ invoices, recurringInvoices }) => ({
     [INVOICE_OVERDUE_SWEEP_JOB]: async () => void (await invoices.markOverdue()),
+    [RECURRING_INVOICE_ISSUE_JOB]: typedJob(
+      RECURRING_INVOICE_ISSUE_JOB,
+      financeJobs[RECURRING_INVOICE_ISSUE_JOB],
+      async (data) => void (await recurringInvoices.issueDue(data.today)),
+    ),
   }),
-  schedules: [{ job: INVOICE_OVERDUE_SWEEP_JOB, everyMs: INVOICE_OVERDUE_SWEEP_EVERY_MS }],
+  schedules: [
+    { job: INVOICE_OVERDUE_SWEEP_JOB, everyMs: INVOICE_OVERDUE_SWEEP_EVERY_MS },
+    { job: RECURRING_INVOICE_ISSUE_JOB, everyMs: RECURRING_INVOICE_ISSUE_EVERY_MS },
+  ],
 });

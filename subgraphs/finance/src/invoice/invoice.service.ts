@@ -410,6 +410,33 @@ export class InvoiceService {
     );
   }
 
+  /**
+   * A new DRAFT copied from `source` (customer, deal, currency, discount, memo, terms and lines)
+   * with a new number and the given dates, in the caller's transaction (scoped to the source's
+   * organization): recurring invoices issue their periods with it. Emits `invoice.created`.
+   */
+  async issueCopy(em: EntityManager, source: Invoice, fields: { issueDate: string; dueDate: string; createdBy: string }): Promise<Invoice> {
+    const lines = (await this.lines(em, source)).map((line) => ({
+      description: line.description,
+      quantity: new Big(line.quantityValue).toFixed(),
+      unitPrice: new Big(line.unitPriceValue).toFixed(),
+      taxRate: new Big(line.taxRateValue).toFixed(),
+    }));
+    return this.insert(em, {
+      orgId: source.orgId,
+      createdBy: fields.createdBy,
+      contactId: source.contactId,
+      dealId: source.dealId,
+      currency: source.currency,
+      issueDate: fields.issueDate,
+      dueDate: fields.dueDate,
+      discount: source.discount ? { kind: source.discount.kind, value: source.discount.value } : null,
+      notes: source.notes,
+      terms: source.terms,
+      lines,
+    });
+  }
+
   /** Moves a DRAFT invoice to the trash (soft delete; its number stays taken); an issued one is voided instead. */
   async delete(request: RequestContext, input: { id: string }): Promise<string> {
     const { id } = validateInput(idInput, input, InvoiceErrorCode.InvalidInput);

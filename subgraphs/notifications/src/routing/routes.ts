@@ -232,6 +232,17 @@ const financeRoutes: RoutesOf<FinanceEvents> = {
     title: `Invoice ${event.data.number} was paid`,
     body: `${event.data.amountPaid} ${event.data.currencyCode} received: paid in full.`,
   }),
+  /** Payments: the invoice's creator (the finance team that issued it) hears of money received and of failed card payments. */
+  'payment.received': (event) => ({
+    recipients: [event.data.createdBy],
+    title: `Payment received for invoice ${event.data.invoiceNumber}`,
+    body: `${event.data.amount} ${event.data.currencyCode} received; ${event.data.amountDue} ${event.data.currencyCode} still due.`,
+  }),
+  'payment.failed': (event) => ({
+    recipients: [event.data.createdBy],
+    title: `A payment for invoice ${event.data.invoiceNumber} failed`,
+    body: `${event.data.amount} ${event.data.currencyCode}: ${event.data.reason ?? 'the payment did not go through'}.`,
+  }),
 };
 
 /**

@@ -1,0 +1,86 @@
+import { Money, userError, type Authorizer, type Database, type RequestContext } from '@cellgraph/kernel';
+import { z } from 'zod';
+import type { ExpenseCategory } from '../expense/expense.entity.js';
+import { AR_AGING_SQL, EXPENSES_BY_CATEGORY_SQL, INVOICED_BY_MONTH_SQL } from './report.sql.js';
+import { FinanceArAging, FinanceExpenseCategory, FinanceRevenueMonth } from './report.types.js';
+
+type AgingRow = Record<'currency' | 'current' | 'days_1_30' | 'days_31_60' | 'days_61_90' | 'over_90' | 'total', string> & { invoices: number };
+
+/** At most this many days in one report's period (ten years). */
+const MAX_PERIOD_DAYS = 3660;
+const date = z.iso.date();
+
+/**
+ * Finance reports for finance managers (owners and admins: `manage` on invoices), computed by
+ * Postgres (report.sql.ts), per currency. Amounts come back as exact decimal text and become
+ * Money (rounded once, half up, to the currency's minor units — a no-op for sums of such amounts).
+ */
+export class ReportService {
+  constructor(
+    private readonly db: Database,
+    private readonly authz: Authorizer,
+  ) {}
+
+  async revenue(request: RequestContext, from: string, to: string): Promise<FinanceRevenueMonth[]> {
+    await this.requireManager(request);
+    checkPeriod(from, to);
+    const rows: { month: string; currency: string; invoiced: string; invoices: number }[] = await this.db.transaction(request, (em) =>
+      em.query(INVOICED_BY_MONTH_SQL, [from, to]),
+    );
+    return rows.map((row) =>
+      Object.assign(new FinanceRevenueMonth(), {
+        month: row.month,
+        currencyCode: row.currency,
+        invoiced: Money.of(row.invoiced, row.currency),
+        invoiceCount: row.invoices,
+      }),
+    );
+  }
+
+  async arAging(request: RequestContext, asOf: string): Promise<FinanceArAging[]> {
+    await this.requireManager(request);
+    if (!date.safeParse(asOf).success) throw userError('FINANCE_REPORT_INVALID_PERIOD', 'Dates are YYYY-MM-DD', ['asOf']);
+    const rows: AgingRow[] = await this.db.transaction(request, (em) => em.query(AR_AGING_SQL, [asOf]));
+    return rows.map((row) => {
+      const money = (amount: string) => Money.of(amount, row.currency);
+      return Object.assign(new FinanceArAging(), {
+        currencyCode: row.currency,
+        current: money(row.current),
+        days1To30: money(row.days_1_30),
+        days31To60: money(row.days_31_60),
+        days61To90: money(row.days_61_90),
+        over90: money(row.over_90),
+        total: money(row.total),
+        invoiceCount: row.invoices,
+      });
+    });
+  }
+
+  async expensesByCategory(request: RequestContext, from: string, to: string): Promise<FinanceExpenseCategory[]> {
+    await this.requireManager(request);
+    checkPeriod(from, to);
+    const rows: { category: ExpenseCategory; currency: string; amount: string; expenses: number }[] = await this.db.transaction(request, (em) =>
+      em.query(EXPENSES_BY_CATEGORY_SQL, [from, to]),
+    );
+    return rows.map((row) =>
+      Object.assign(new FinanceExpenseCategory(), {
+        category: row.category,
+        currencyCode: row.currency,
+        amount: Money.of(row.amount, row.currency),
+        expenseCount: row.expenses,
+      }),
+    );
+  }
+
+  private requireManager(request: RequestContext): Promise<void> {
+    return this.authz.require(request, 'manage', 'Invoice');
+  }
+}
+
+/** A period is from ≤ to, at most ten years. */
+function checkPeriod(from: string, to: string): void {
+  if (!date.safeParse(from).success || !date.safeParse(to).success) throw userError('FINANCE_REPORT_INVALID_PERIOD', 'Dates are YYYY-MM-DD', ['from']);
+  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
+  if (days < 0) throw userError('FINANCE_REPORT_INVALID_PERIOD', '`to` cannot be before `from`', ['to']);
+  if (days > MAX_PERIOD_DAYS) throw userError('FINANCE_REPORT_INVALID_PERIOD', 'A report covers at most ten years', ['to']);
+}
