@@ -34,7 +34,7 @@ describe('finance in the web app', () => {
     await cell?.stop();
   });
 
-  it('writes an invoice with live totals, saves, sends it, and the customer opens it by the e-mailed link', async () => {
+  it('writes an invoice with live totals, saves, sends it, the customer opens it by the e-mailed link, and it is paid by card', async () => {
     const { page, problems } = await newPage(browser);
     await signIn(page, cell.appUrl, owner.email, owner.password);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Finance' }).click();
@@ -99,6 +99,14 @@ describe('finance in the web app', () => {
     // The owner's page follows live: the customer viewed it.
     await page.locator('.page-subtitle .badge', { hasText: 'Viewed' }).waitFor();
 
+    // Pay by card on the simulator's hosted page with Stripe's test card.
+    const [hosted] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('button', { name: 'Pay by card' }).click()]);
+    await hosted.getByLabel('Card number').fill('4242 4242 4242 4242');
+    await hosted.getByRole('button', { name: /^Pay/ }).click();
+    await hosted.getByText('Payment succeeded. Thank you.').waitFor();
+    await page.locator('.page-subtitle .badge', { hasText: 'Paid' }).waitFor();
+    await expect.poll(() => totals.getByLabel('Amount due').textContent()).toBe('$0.00');
+
     // Duplicate: a new draft with the next number; void it.
     await page.getByRole('button', { name: 'Duplicate' }).click();
     await page.getByRole('heading', { name: `Invoice INV-${year}-0002` }).waitFor();
@@ -113,12 +121,12 @@ describe('finance in the web app', () => {
     await page.getByLabel('Status').selectOption('VOID');
     await expect.poll(() => table.getByRole('row').count()).toBe(2);
     await table.getByText(`INV-${year}-0002`).waitFor();
-    await page.getByLabel('Status').selectOption('VIEWED');
+    await page.getByLabel('Status').selectOption('PAID');
     await table.getByText(`INV-${year}-0001`).waitFor();
     await page.goto(`${cell.appUrl}/crm/contacts/${encodeURIComponent(contactId)}`);
     await page.getByRole('link', { name: `INV-${year}-0001` }).waitFor();
     await page.getByRole('link', { name: `INV-${year}-0002` }).waitFor();
-    await page.getByLabel('Balance due').getByText('$131.24').waitFor();
+    await page.getByLabel('Balance due').getByText('nothing').waitFor();
     expect(customer.problems.join('\n')).toBe('');
     expect(problems.join('\n')).toBe('');
   });

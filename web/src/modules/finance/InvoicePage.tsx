@@ -9,6 +9,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ErrorState, Loading, Notice } from '../../ui/states';
 import { ContactPicker, type PickedContact } from './ContactPicker';
 import { InvoiceActions } from './InvoiceActions';
+import { PaymentsPanel } from './PaymentsPanel';
 import {
   FinanceInvoiceChangedSubscription,
   FinanceInvoiceCreateMutation,
@@ -316,6 +317,7 @@ function InvoiceEditor({ invoice }: { invoice: FinanceInvoiceFragment | null }) 
           </div>
         ) : null}
       </form>
+      {invoice && invoice.status !== 'DRAFT' ? <PaymentsPanel invoice={invoice} /> : null}
     </div>
   );
 }

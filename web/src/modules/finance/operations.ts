@@ -433,3 +433,82 @@ export const FinancePublicInvoiceQuery = graphql(`
     }
   }
 `);
+
+graphql(`
+  fragment FinancePayment on Payment {
+    id
+    type
+    method
+    status
+    reference
+    description
+    failureMessage
+    paidAt
+    createdAt
+    amount {
+      ...FinanceMoney
+    }
+    fee {
+      ...FinanceMoney
+    }
+    refundOf {
+      id
+    }
+  }
+`);
+
+export const FinanceInvoicePaymentsQuery = graphql(`
+  query FinanceInvoicePayments($id: ID!) {
+    invoice(id: $id) {
+      id
+      payments(first: 50) {
+        nodes {
+          ...FinancePayment
+        }
+      }
+    }
+  }
+`);
+
+export const FinanceInvoicePayMutation = graphql(`
+  mutation FinanceInvoicePay($input: InvoicePayInput!) {
+    invoicePay(input: $input) {
+      paymentUrl
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const FinancePaymentRecordMutation = graphql(`
+  mutation FinancePaymentRecord($input: PaymentRecordInput!) {
+    paymentRecord(input: $input) {
+      invoice {
+        ...FinanceInvoice
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const FinancePaymentRefundMutation = graphql(`
+  mutation FinancePaymentRefund($input: PaymentRefundInput!) {
+    paymentRefund(input: $input) {
+      invoice {
+        ...FinanceInvoice
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);

@@ -1,5 +1,5 @@
 import { describeError, describeUserErrors, type UserErrorLike } from '../../app/errors';
-import type { ExpenseCategory, ExpenseStatus, InvoiceStatus } from '../../gql/graphql';
+import type { ExpenseCategory, ExpenseStatus, InvoiceStatus, PaymentStatus } from '../../gql/graphql';
 import { formatMoney, type MoneyValue } from '../crm/money';
 
 export const INVOICE_STATUSES: readonly InvoiceStatus[] = ['DRAFT', 'SENT', 'VIEWED', 'PARTIALLY_PAID', 'PAID', 'OVERDUE', 'VOID', 'REFUNDED'];
@@ -22,7 +22,7 @@ export const invoiceStatusLabel = (status: InvoiceStatus): string => INVOICE_STA
 export const enumLabel = (value: string): string => value.charAt(0) + value.slice(1).toLowerCase().replaceAll('_', ' ');
 
 /** An invoice's or expense's status as a coloured badge. */
-export function StatusBadge({ status }: { status: InvoiceStatus | ExpenseStatus }) {
+export function StatusBadge({ status }: { status: InvoiceStatus | ExpenseStatus | PaymentStatus }) {
   const label = status in INVOICE_STATUS_LABELS ? invoiceStatusLabel(status as InvoiceStatus) : enumLabel(status);
   return <span className={`badge fin-status fin-status-${status.toLowerCase().replace('_', '-')}`}>{label}</span>;
 }
