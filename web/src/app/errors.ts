@@ -38,6 +38,7 @@ const MESSAGES: Record<string, string> = {
   API_KEY_UNKNOWN_SCOPE: 'One of the scopes is not offered by this cell.',
   FOLDER_CYCLE: 'A folder cannot be moved into itself or into a folder inside it. Choose another destination.',
   FOLDER_NOT_FOUND: 'That folder is not there anymore, or you cannot see it.',
+  INVOICE_TOKEN_INVALID: 'This invoice link is invalid or has expired. Ask the sender for a new one.',
   DOCUMENT_REVIEW_TOKEN_INVALID: 'This review link is invalid, has expired or was revoked. Ask the sender for a new one.',
 };
 

@@ -25,6 +25,24 @@ describe('enabledModules', () => {
     expect(enabledModules(ALL_MODULES, ['identity', 'crm']).flatMap((module) => module.publicRoutes ?? [])).toEqual([]);
   });
 
+  it('gives the billing cell its finance pages and the contact profile its invoices', () => {
+    const billing = enabledModules(ALL_MODULES, ['identity', 'crm', 'collaboration', 'notifications', 'files', 'finance']);
+    expect(billing.map((module) => module.subgraph)).toEqual(['crm', 'finance', 'files', 'notifications']);
+    const finance = billing.find((module) => module.subgraph === 'finance')!;
+    expect(finance.navigation?.map((item) => item.path)).toEqual(['/finance/invoices']);
+    expect(finance.widgets?.map((widget) => [widget.slot, widget.title])).toEqual([['contact.profile', 'Invoices']]);
+    // Signed-in pages, behind the layout.
+    const top = appRoutes(billing)[0]!.children!;
+    expect(top.map((route) => route.path)).not.toContain('/finance/invoices');
+    // The invoice page e-mailed to a customer is public: outside the signed-in layout.
+    expect(top.map((route) => route.path)).toContain('/invoice');
+    const shell = top.find((route) => !route.path && route.children)!.children![0]!;
+    expect(shell.children!.map((route) => route.path)).toEqual(
+      expect.arrayContaining(['/finance/invoices', '/finance/invoices/:invoiceId', '/finance/expenses']),
+    );
+    expect(enabledModules(ALL_MODULES, ['identity', 'crm', 'documents']).map((module) => module.subgraph)).not.toContain('finance');
+  });
+
   it('serves no module to a cell of identity only', () => {
     expect(enabledModules(ALL_MODULES, ['identity'])).toEqual([]);
   });

@@ -2,6 +2,7 @@ import type { ModuleDefinition } from '../app/registry';
 import { crmModule } from './crm';
 import { documentsModule } from './documents';
 import { filesModule } from './files';
+import { financeModule } from './finance';
 import { notesModule } from './notes';
 import { notificationsModule } from './notifications';
 import { tasksModule } from './tasks';
@@ -10,4 +11,4 @@ import { tasksModule } from './tasks';
  * Every module the app knows, in navigation order. A module is shown only when the cell serves
  * its subgraph; adding one is a folder under modules/ and a line here.
  */
-export const ALL_MODULES: readonly ModuleDefinition[] = [tasksModule, crmModule, notesModule, documentsModule, filesModule, notificationsModule];
+export const ALL_MODULES: readonly ModuleDefinition[] = [tasksModule, crmModule, notesModule, documentsModule, financeModule, filesModule, notificationsModule];

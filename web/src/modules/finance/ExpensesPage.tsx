@@ -1,0 +1,293 @@
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import type { ColumnDef, SortingState } from '@tanstack/react-table';
+import { useMemo, useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
+import { describeError, splitUserErrors } from '../../app/errors';
+import { idempotencyKey } from '../../app/format';
+import type { ExpenseCategory, ExpenseOrder, ExpenseStatus, FinanceExpenseFragment, FinanceExpensesQueryVariables } from '../../gql/graphql';
+import { Button, SelectField, TextArea, TextField } from '../../ui/controls';
+import { DataTable } from '../../ui/DataTable';
+import { Dialog } from '../../ui/Dialog';
+import { PageHeader } from '../../ui/PageHeader';
+import { EmptyState, Notice } from '../../ui/states';
+import { uploadFile, UploadError } from '../files/upload';
+import { FinanceTabs } from './FinanceTabs';
+import {
+  FinanceExpenseApproveMutation,
+  FinanceExpenseReimburseMutation,
+  FinanceExpenseRejectMutation,
+  FinanceExpenseSubmitMutation,
+  FinanceExpensesQuery,
+} from './operations';
+import { Amount, attempt, enumLabel, EXPENSE_CATEGORIES, EXPENSE_STATUSES, formatLocalDate, StatusBadge, today } from './shared';
+import './finance.css';
+
+const PAGE_SIZE = 25;
+const ORDER_FIELDS: Record<string, ExpenseOrder['field']> = { expenseDate: 'EXPENSE_DATE', amount: 'AMOUNT', vendor: 'VENDOR' };
+
+export interface ExpenseListState {
+  status: ExpenseStatus | '';
+  category: ExpenseCategory | '';
+  sorting: SortingState;
+  cursor: { after?: string; before?: string };
+}
+
+/** The `expenses` arguments: filters, order and page, all done by the API. */
+export function expensesVariables(state: ExpenseListState): FinanceExpensesQueryVariables {
+  const variables: FinanceExpensesQueryVariables = state.cursor.before ? { last: PAGE_SIZE, before: state.cursor.before } : { first: PAGE_SIZE };
+  if (state.cursor.after) variables.after = state.cursor.after;
+  if (state.status || state.category)
+    variables.filter = { ...(state.status ? { status: { eq: state.status } } : {}), ...(state.category ? { category: { eq: state.category } } : {}) };
+  const orderBy = state.sorting.flatMap((sort) => {
+    const field = ORDER_FIELDS[sort.id];
+    return field ? [{ field, direction: sort.desc ? ('DESC' as const) : ('ASC' as const) }] : [];
+  });
+  if (orderBy.length) variables.orderBy = orderBy;
+  return variables;
+}
+
+/** /finance/expenses — expenses with their receipts; finance managers approve, reject and reimburse. */
+export function ExpensesPage() {
+  const [params, setParams] = useSearchParams();
+  const [state, setState] = useState<ExpenseListState>({ status: '', category: '', sorting: [], cursor: {} });
+  const { data, previousData, loading, error, refetch } = useQuery(FinanceExpensesQuery, {
+    variables: expensesVariables(state),
+    notifyOnNetworkStatusChange: true,
+    fetchPolicy: 'cache-and-network',
+  });
+  const page = (data ?? previousData)?.expenses;
+  const update = (change: Partial<ExpenseListState>) => setState((was) => ({ ...was, ...change, cursor: change.cursor ?? {} }));
+  const submitting = params.get('new') !== null;
+  const setSubmitting = (open: boolean) => {
+    const next = new URLSearchParams(params);
+    if (open) next.set('new', '1');
+    else next.delete('new');
+    setParams(next, { replace: true });
+  };
+
+  const columns = useMemo<ColumnDef<FinanceExpenseFragment, unknown>[]>(
+    () => [
+      {
+        id: 'expenseDate',
+        header: 'Date',
+        accessorFn: (row) => row.expenseDate,
+        sortDescFirst: true,
+        cell: ({ row }) => formatLocalDate(row.original.expenseDate),
+      },
+      { id: 'category', header: 'Category', enableSorting: false, cell: ({ row }) => enumLabel(row.original.category) },
+      { id: 'vendor', header: 'Vendor', accessorFn: (row) => row.vendor, cell: ({ row }) => row.original.vendor ?? '' },
+      { id: 'amount', header: 'Amount', accessorFn: (row) => row.amount.amount, cell: ({ row }) => <Amount value={row.original.amount} /> },
+      { id: 'submitter', header: 'Submitted by', enableSorting: false, cell: ({ row }) => row.original.submitter.name },
+      {
+        id: 'receipt',
+        header: 'Receipt',
+        enableSorting: false,
+        cell: ({ row }) =>
+          row.original.receipt ? (
+            <a href={row.original.receipt.downloadUrl} onClick={(event) => event.stopPropagation()}>
+              {row.original.receipt.name}
+            </a>
+          ) : (
+            ''
+          ),
+      },
+      { id: 'status', header: 'Status', enableSorting: false, cell: ({ row }) => <StatusBadge status={row.original.status} /> },
+      { id: 'actions', header: 'Decision', enableSorting: false, cell: ({ row }) => <ExpenseDecision expense={row.original} /> },
+    ],
+    [],
+  );
+
+  return (
+    <div className="fin-page">
+      <PageHeader
+        title="Expenses"
+        subtitle="Money spent for the organization, with receipts, approved and paid back."
+        actions={
+          <Button variant="primary" onClick={() => setSubmitting(true)}>
+            Submit expense
+          </Button>
+        }
+      />
+      <FinanceTabs />
+      <form className="fin-filters" role="search" aria-label="Filter expenses" onSubmit={(event) => event.preventDefault()}>
+        <SelectField label="Status" value={state.status} onChange={(event) => update({ status: event.target.value as ExpenseStatus | '' })}>
+          <option value="">Any status</option>
+          {EXPENSE_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {enumLabel(status)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Category" value={state.category} onChange={(event) => update({ category: event.target.value as ExpenseCategory | '' })}>
+          <option value="">Any category</option>
+          {EXPENSE_CATEGORIES.map((category) => (
+            <option key={category} value={category}>
+              {enumLabel(category)}
+            </option>
+          ))}
+        </SelectField>
+      </form>
+      <DataTable
+        label="Expenses"
+        columns={columns}
+        rows={page?.nodes ?? []}
+        rowId={(row) => row.id}
+        sorting={state.sorting}
+        onSortingChange={(sorting) => update({ sorting })}
+        loading={loading}
+        error={page ? undefined : error}
+        retry={() => void refetch()}
+        totalCount={page?.totalCount}
+        empty={<EmptyState title="No expenses">Submit one with its receipt.</EmptyState>}
+        paging={
+          page
+            ? {
+                hasPreviousPage: page.pageInfo.hasPreviousPage,
+                hasNextPage: page.pageInfo.hasNextPage,
+                onPrevious: () => page.pageInfo.startCursor && setState((was) => ({ ...was, cursor: { before: page.pageInfo.startCursor! } })),
+                onNext: () => page.pageInfo.endCursor && setState((was) => ({ ...was, cursor: { after: page.pageInfo.endCursor! } })),
+              }
+            : undefined
+        }
+      />
+      <Dialog open={submitting} onOpenChange={setSubmitting} title="Submit expense">
+        <SubmitExpenseForm onSubmitted={() => setSubmitting(false)} />
+      </Dialog>
+    </div>
+  );
+}
+
+/** Approve or reject a pending expense (with a reason), reimburse an approved one; the server decides who may. */
+function ExpenseDecision({ expense }: { expense: FinanceExpenseFragment }) {
+  const [failure, setFailure] = useState<string | null>(null);
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const [approve, { loading: approving }] = useMutation(FinanceExpenseApproveMutation);
+  const [reject, { loading: rejectLoading }] = useMutation(FinanceExpenseRejectMutation);
+  const [reimburse, { loading: reimbursing }] = useMutation(FinanceExpenseReimburseMutation);
+  const input = { id: expense.id };
+  const stop = (event: { stopPropagation(): void }) => event.stopPropagation();
+
+  if (expense.status === 'REJECTED') return <span className="muted">{expense.rejectionReason}</span>;
+  return (
+    <div className="fin-decision" onClick={stop}>
+      {expense.status === 'PENDING' && !rejecting ? (
+        <>
+          <Button busy={approving} onClick={async () => setFailure(await attempt(async () => (await approve({ variables: { input } })).data?.expenseApprove))}>
+            Approve
+          </Button>
+          <Button variant="ghost" onClick={() => setRejecting(true)}>
+            Reject
+          </Button>
+        </>
+      ) : null}
+      {rejecting ? (
+        <form
+          onSubmit={async (event) => {
+            event.preventDefault();
+            const refused = await attempt(async () => (await reject({ variables: { input: { ...input, reason: reason.trim() } } })).data?.expenseReject);
+            setFailure(refused);
+            if (!refused) setRejecting(false);
+          }}
+        >
+          <TextField label="Why" value={reason} onChange={(event) => setReason(event.target.value)} required />
+          <Button type="submit" variant="danger" busy={rejectLoading}>
+            Reject expense
+          </Button>
+        </form>
+      ) : null}
+      {expense.status === 'APPROVED' ? (
+        <Button
+          busy={reimbursing}
+          onClick={async () => setFailure(await attempt(async () => (await reimburse({ variables: { input } })).data?.expenseReimburse))}
+        >
+          Mark reimbursed
+        </Button>
+      ) : null}
+      <Notice>{failure}</Notice>
+    </div>
+  );
+}
+
+const FORM_FIELDS = ['category', 'amount', 'currencyCode', 'expenseDate', 'vendor', 'description', 'receiptId'];
+
+/** A new expense: its figures and a receipt uploaded through the files module first (`uploadFile`). */
+function SubmitExpenseForm({ onSubmitted }: { onSubmitted(): void }) {
+  const client = useApolloClient();
+  const [category, setCategory] = useState<ExpenseCategory>('SOFTWARE');
+  const [amount, setAmount] = useState('');
+  const [currencyCode, setCurrencyCode] = useState('USD');
+  const [expenseDate, setExpenseDate] = useState(today());
+  const [vendor, setVendor] = useState('');
+  const [description, setDescription] = useState('');
+  const [receipt, setReceipt] = useState<File | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [key] = useState(idempotencyKey);
+  const [errors, setErrors] = useState<{ byField: Record<string, string>; general: string | null }>({ byField: {}, general: null });
+  const [submit, { loading }] = useMutation(FinanceExpenseSubmitMutation, { refetchQueries: ['FinanceExpenses'] });
+
+  async function send(event: FormEvent) {
+    event.preventDefault();
+    setErrors({ byField: {}, general: null });
+    try {
+      let receiptId: string | null = null;
+      if (receipt) {
+        setProgress(0);
+        receiptId = (await uploadFile(client, receipt, { onProgress: setProgress })).id;
+      }
+      const payload = (
+        await submit({
+          variables: {
+            input: {
+              category,
+              amount: amount.trim(),
+              currencyCode,
+              expenseDate,
+              vendor: vendor.trim() || null,
+              description: description.trim() || null,
+              receiptId,
+              idempotencyKey: key,
+            },
+          },
+        })
+      ).data?.expenseSubmit;
+      const failures = splitUserErrors(payload?.userErrors, FORM_FIELDS);
+      if (failures.general || Object.keys(failures.byField).length) return setErrors(failures);
+      onSubmitted();
+    } catch (caught) {
+      setErrors({ byField: {}, general: caught instanceof UploadError ? `Receipt: ${caught.message}` : describeError(caught) });
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={send}>
+      <SelectField label="Category" value={category} onChange={(event) => setCategory(event.target.value as ExpenseCategory)} error={errors.byField.category}>
+        {EXPENSE_CATEGORIES.map((option) => (
+          <option key={option} value={option}>
+            {enumLabel(option)}
+          </option>
+        ))}
+      </SelectField>
+      <TextField label="Amount" inputMode="decimal" value={amount} onChange={(event) => setAmount(event.target.value)} error={errors.byField.amount} required />
+      <TextField
+        label="Currency"
+        value={currencyCode}
+        onChange={(event) => setCurrencyCode(event.target.value.toUpperCase())}
+        error={errors.byField.currencyCode}
+      />
+      <TextField label="Date" type="date" value={expenseDate} onChange={(event) => setExpenseDate(event.target.value)} error={errors.byField.expenseDate} />
+      <TextField label="Vendor" value={vendor} onChange={(event) => setVendor(event.target.value)} error={errors.byField.vendor} />
+      <TextArea label="Description" value={description} onChange={(event) => setDescription(event.target.value)} error={errors.byField.description} />
+      <TextField label="Receipt" type="file" onChange={(event) => setReceipt(event.target.files?.[0] ?? null)} error={errors.byField.receiptId} />
+      {progress !== null ? <progress max={1} value={progress} aria-label="Uploading the receipt" /> : null}
+      <Notice>{errors.general}</Notice>
+      <div>
+        <Button type="submit" variant="primary" busy={loading || progress !== null}>
+          Submit expense
+        </Button>
+      </div>
+    </form>
+  );
+}

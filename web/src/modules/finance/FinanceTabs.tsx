@@ -1,0 +1,11 @@
+import { NavLink } from 'react-router';
+
+/** The finance pages, one tab each. */
+export function FinanceTabs() {
+  return (
+    <nav className="fin-tabs" aria-label="Finance">
+      <NavLink to="/finance/invoices">Invoices</NavLink>
+      <NavLink to="/finance/expenses">Expenses</NavLink>
+    </nav>
+  );
+}

@@ -1,0 +1,65 @@
+import { useMutation } from '@apollo/client/react';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { idempotencyKey } from '../../app/format';
+import type { FinanceInvoiceFragment } from '../../gql/graphql';
+import { Button } from '../../ui/controls';
+import { Notice } from '../../ui/states';
+import { FinanceInvoiceDuplicateMutation, FinanceInvoiceVoidMutation } from './operations';
+import { SendInvoiceButton } from './SendInvoiceDialog';
+import { attempt } from './shared';
+
+/** What can be done with a saved invoice: send it, duplicate it (a new draft), void it (after a confirmation). */
+export function InvoiceActions({ invoice, dirty }: { invoice: FinanceInvoiceFragment; dirty: boolean }) {
+  const navigate = useNavigate();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [confirmVoid, setConfirmVoid] = useState(false);
+  const [key] = useState(idempotencyKey);
+  const [duplicate, { loading: duplicating }] = useMutation(FinanceInvoiceDuplicateMutation, { refetchQueries: ['FinanceInvoices'] });
+  const [voidInvoice, { loading: voiding }] = useMutation(FinanceInvoiceVoidMutation);
+  const voidable = !['PAID', 'VOID', 'REFUNDED'].includes(invoice.status);
+
+  async function copy() {
+    let copyId: string | undefined;
+    const refused = await attempt(async () => {
+      const payload = (await duplicate({ variables: { input: { id: invoice.id, idempotencyKey: key } } })).data?.invoiceDuplicate;
+      copyId = payload?.invoice?.id;
+      return payload;
+    });
+    setFailure(refused);
+    if (!refused && copyId) void navigate(`/finance/invoices/${encodeURIComponent(copyId)}`);
+  }
+
+  return (
+    <div className="fin-actions">
+      {voidable ? <SendInvoiceButton invoice={invoice} disabled={dirty} /> : null}
+      <Button onClick={() => void copy()} busy={duplicating} disabled={dirty}>
+        Duplicate
+      </Button>
+      {voidable && !confirmVoid ? (
+        <Button variant="danger" onClick={() => setConfirmVoid(true)}>
+          Void
+        </Button>
+      ) : null}
+      {confirmVoid ? (
+        <span role="group" aria-label="Confirm void">
+          Void {invoice.number} for good?{' '}
+          <Button
+            variant="danger"
+            busy={voiding}
+            onClick={async () => {
+              setFailure(await attempt(async () => (await voidInvoice({ variables: { input: { id: invoice.id } } })).data?.invoiceVoid));
+              setConfirmVoid(false);
+            }}
+          >
+            Yes, void it
+          </Button>{' '}
+          <Button variant="ghost" onClick={() => setConfirmVoid(false)}>
+            Keep it
+          </Button>
+        </span>
+      ) : null}
+      <Notice>{failure}</Notice>
+    </div>
+  );
+}

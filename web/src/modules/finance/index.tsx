@@ -1,0 +1,39 @@
+import { lazy, Suspense } from 'react';
+import type { ModuleDefinition } from '../../app/registry';
+import { Loading } from '../../ui/states';
+
+// Pages are one lazy chunk: the shell only carries this file.
+const pages = () => import('./pages');
+
+const ContactInvoicesLazy = lazy(() => pages().then((module) => ({ default: module.ContactInvoicesWidget })));
+
+export const financeModule: ModuleDefinition = {
+  subgraph: 'finance',
+  navigation: [{ label: 'Finance', path: '/finance/invoices', icon: '¤', order: 40 }],
+  routes: [
+    { path: '/finance', lazy: async () => ({ Component: (await pages()).InvoicesPage }) },
+    { path: '/finance/invoices', lazy: async () => ({ Component: (await pages()).InvoicesPage }) },
+    { path: '/finance/invoices/:invoiceId', lazy: async () => ({ Component: (await pages()).InvoicePage }) },
+    { path: '/finance/expenses', lazy: async () => ({ Component: (await pages()).ExpensesPage }) },
+  ],
+  // Invoice e-mails link here (finance's APP_URL/invoice?token=…): the customer needs no account.
+  publicRoutes: [{ path: '/invoice', lazy: async () => ({ Component: (await pages()).PublicInvoicePage }) }],
+  widgets: [
+    {
+      slot: 'contact.profile',
+      title: 'Invoices',
+      order: 30,
+      component: ({ objectId }) => (
+        <Suspense fallback={<Loading />}>
+          <ContactInvoicesLazy objectId={objectId} />
+        </Suspense>
+      ),
+    },
+  ],
+  commands: [
+    { id: 'finance:new-invoice', label: 'New invoice', group: 'Create', keywords: ['invoice', 'bill', 'finance'], path: '/finance/invoices/new' },
+    { id: 'finance:invoices', label: 'Go to invoices', group: 'Navigate', keywords: ['invoices', 'finance', 'billing'], path: '/finance/invoices' },
+    { id: 'finance:submit-expense', label: 'Submit expense', group: 'Create', keywords: ['expense', 'receipt'], path: '/finance/expenses?new=1' },
+    { id: 'finance:expenses', label: 'Go to expenses', group: 'Navigate', keywords: ['expenses', 'receipts'], path: '/finance/expenses' },
+  ],
+};
