@@ -2,7 +2,7 @@ import type { SubgraphContext } from '@cellgraph/kernel';
 import { GraphQLLocalDate } from '@cellgraph/kernel';
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { FinanceServices } from '../services.js';
-import { FinanceArAging, FinanceExpenseCategory, FinanceRevenueMonth } from './report.types.js';
+import { FinanceArAging, FinanceExpenseCategory, FinanceProfitAndLoss, FinanceRevenueMonth } from './report.types.js';
 
 type Context = SubgraphContext<FinanceServices>;
 
@@ -11,7 +11,10 @@ type Context = SubgraphContext<FinanceServices>;
 export class ReportResolver {
   constructor(private readonly services: FinanceServices) {}
 
-  @Query(() => [FinanceRevenueMonth], { nullable: true, description: 'Invoiced per month (UTC) and currency, issue dates from `from` to `to` (inclusive).' })
+  @Query(() => [FinanceRevenueMonth], {
+    nullable: true,
+    description: 'Invoiced (by issue date) and collected (by payment date) per month (UTC) and currency, from `from` to `to` (inclusive).',
+  })
   financeRevenue(
     @Arg('from', () => GraphQLLocalDate) from: string,
     @Arg('to', () => GraphQLLocalDate) to: string,
@@ -38,5 +41,17 @@ export class ReportResolver {
     @Ctx() context: Context,
   ): Promise<FinanceExpenseCategory[]> {
     return this.services.reports.expensesByCategory(context.request, from, to);
+  }
+
+  @Query(() => [FinanceProfitAndLoss], {
+    nullable: true,
+    description: 'Cash-basis profit and loss per currency from `from` to `to` (inclusive): collected − approved and reimbursed expenses.',
+  })
+  financeProfitAndLoss(
+    @Arg('from', () => GraphQLLocalDate) from: string,
+    @Arg('to', () => GraphQLLocalDate) to: string,
+    @Ctx() context: Context,
+  ): Promise<FinanceProfitAndLoss[]> {
+    return this.services.reports.profitAndLoss(context.request, from, to);
   }
 }

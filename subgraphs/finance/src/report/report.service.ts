@@ -1,8 +1,8 @@
 import { Money, userError, type Authorizer, type Database, type RequestContext } from '@cellgraph/kernel';
 import { z } from 'zod';
 import type { ExpenseCategory } from '../expense/expense.entity.js';
-import { AR_AGING_SQL, EXPENSES_BY_CATEGORY_SQL, INVOICED_BY_MONTH_SQL } from './report.sql.js';
-import { FinanceArAging, FinanceExpenseCategory, FinanceRevenueMonth } from './report.types.js';
+import { AR_AGING_SQL, COLLECTED_BY_MONTH_SQL, EXPENSES_BY_CATEGORY_SQL, INVOICED_BY_MONTH_SQL, PROFIT_AND_LOSS_SQL } from './report.sql.js';
+import { FinanceArAging, FinanceExpenseCategory, FinanceProfitAndLoss, FinanceRevenueMonth } from './report.types.js';
 
 type AgingRow = Record<'currency' | 'current' | 'days_1_30' | 'days_31_60' | 'days_61_90' | 'over_90' | 'total', string> & { invoices: number };
 
@@ -24,15 +24,44 @@ export class ReportService {
   async revenue(request: RequestContext, from: string, to: string): Promise<FinanceRevenueMonth[]> {
     await this.requireManager(request);
     checkPeriod(from, to);
-    const rows: { month: string; currency: string; invoiced: string; invoices: number }[] = await this.db.transaction(request, (em) =>
-      em.query(INVOICED_BY_MONTH_SQL, [from, to]),
+    const [invoiced, collected] = await this.db.transaction(request, async (em) => {
+      const invoicedRows: { month: string; currency: string; invoiced: string; invoices: number }[] = await em.query(INVOICED_BY_MONTH_SQL, [from, to]);
+      const collectedRows: { month: string; currency: string; collected: string }[] = await em.query(COLLECTED_BY_MONTH_SQL, [from, to]);
+      return [invoicedRows, collectedRows] as const;
+    });
+    // One row per (month, currency) that had invoices or cash; the other side is zero.
+    const months = new Map<string, { month: string; currency: string; invoiced: string; invoices: number; collected: string }>();
+    for (const row of invoiced) months.set(`${row.month} ${row.currency}`, { ...row, collected: '0' });
+    for (const row of collected) {
+      const key = `${row.month} ${row.currency}`;
+      months.set(key, { ...(months.get(key) ?? { month: row.month, currency: row.currency, invoiced: '0', invoices: 0 }), collected: row.collected });
+    }
+    return [...months.values()]
+      .sort((a, b) => a.month.localeCompare(b.month) || a.currency.localeCompare(b.currency))
+      .map((row) =>
+        Object.assign(new FinanceRevenueMonth(), {
+          month: row.month,
+          currencyCode: row.currency,
+          invoiced: Money.of(row.invoiced, row.currency),
+          invoiceCount: row.invoices,
+          collected: Money.of(row.collected, row.currency),
+        }),
+      );
+  }
+
+  /** Cash-basis profit and loss per currency over [from, to]. */
+  async profitAndLoss(request: RequestContext, from: string, to: string): Promise<FinanceProfitAndLoss[]> {
+    await this.requireManager(request);
+    checkPeriod(from, to);
+    const rows: { currency: string; revenue: string; expenses: string; net: string }[] = await this.db.transaction(request, (em) =>
+      em.query(PROFIT_AND_LOSS_SQL, [from, to]),
     );
     return rows.map((row) =>
-      Object.assign(new FinanceRevenueMonth(), {
-        month: row.month,
+      Object.assign(new FinanceProfitAndLoss(), {
         currencyCode: row.currency,
-        invoiced: Money.of(row.invoiced, row.currency),
-        invoiceCount: row.invoices,
+        revenue: Money.of(row.revenue, row.currency),
+        expenses: Money.of(row.expenses, row.currency),
+        net: Money.of(row.net, row.currency),
       }),
     );
   }

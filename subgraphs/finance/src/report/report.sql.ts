@@ -42,29 +42,30 @@ GROUP BY 1, 2
 ORDER BY 1, 2`;
 
 /*
- * For the integrator, once payments (fin-pay, table finance.payments) are merged — NOT wired yet:
- * `collected` of financeRevenue and the revenue of financeProfitAndLoss are payments received minus
- * refunds, by the month they were completed. The shape assumed is the specification's:
- * finance.payments(org_id, type 'payment' | 'refund' | 'credit_note', status 'completed' | …,
- * amount > 0, currency, paid_at timestamptz, refunded_at timestamptz). Adjust the column names to
- * fin-pay's migration 0003-payments.
+ * Collected cash: payments received minus refunds paid out, each on the day its money moved
+ * (`paid_at`: a payment's arrival, a refund's completion). A payment counts while COMPLETED and also
+ * once REFUNDED (its refunds are separate rows that subtract); a refund counts when COMPLETED. Credit
+ * notes are not cash (they lower what is due) and never count; pending, failed and cancelled rows
+ * neither. Payments are not soft-deleted (the ledger is kept whatever happens to the invoice).
  */
+const COLLECTED_ROWS = `
+  FROM finance.payments
+  WHERE ((type = 'payment' AND status IN ('completed', 'refunded')) OR (type = 'refund' AND status = 'completed'))
+    AND paid_at >= ($1::date)::timestamp AT TIME ZONE 'UTC' AND paid_at < ($2::date + 1)::timestamp AT TIME ZONE 'UTC'`;
+
+/** Collected per month (UTC) and currency over [$1, $2]. */
 export const COLLECTED_BY_MONTH_SQL = `
 SELECT to_char(date_trunc('month', paid_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS month, currency,
-  (coalesce(sum(amount) FILTER (WHERE type = 'payment'), 0) - coalesce(sum(amount) FILTER (WHERE type = 'refund'), 0))::text AS collected
-FROM finance.payments
-WHERE status = 'completed' AND type IN ('payment', 'refund')
-  AND paid_at >= ($1::date)::timestamp AT TIME ZONE 'UTC' AND paid_at < ($2::date + 1)::timestamp AT TIME ZONE 'UTC'
+  sum(CASE WHEN type = 'payment' THEN amount ELSE -amount END)::text AS collected
+${COLLECTED_ROWS}
 GROUP BY 1, 2
 ORDER BY 1, 2`;
 
-/** Profit and loss per currency over [$1, $2]: revenue (collected), expenses (approved + reimbursed), net. Needs finance.payments (above). */
+/** Profit and loss per currency over [$1, $2]: revenue (collected), expenses (approved + reimbursed, by expense date), net. */
 export const PROFIT_AND_LOSS_SQL = `
 WITH revenue AS (
   SELECT currency, sum(CASE WHEN type = 'payment' THEN amount ELSE -amount END) AS amount
-  FROM finance.payments
-  WHERE status = 'completed' AND type IN ('payment', 'refund')
-    AND paid_at >= ($1::date)::timestamp AT TIME ZONE 'UTC' AND paid_at < ($2::date + 1)::timestamp AT TIME ZONE 'UTC'
+  ${COLLECTED_ROWS}
   GROUP BY currency
 ), spent AS (
   SELECT currency, sum(amount) AS amount

@@ -2,7 +2,7 @@ import { GraphQLCurrencyCode, GraphQLLocalDate, Money } from '@cellgraph/kernel'
 import { Field, Int, ObjectType } from 'type-graphql';
 import { ExpenseCategory } from '../expense/expense.entity.js';
 
-@ObjectType({ description: 'What was invoiced in one month (UTC) in one currency.' })
+@ObjectType({ description: 'What was invoiced and collected in one month (UTC) in one currency.' })
 export class FinanceRevenueMonth {
   @Field(() => GraphQLLocalDate, { description: 'The first day of the month.' })
   month!: string;
@@ -15,6 +15,26 @@ export class FinanceRevenueMonth {
 
   @Field(() => Int, { description: 'How many invoices.' })
   invoiceCount!: number;
+
+  @Field(() => Money, {
+    description: 'Cash collected that month: completed payments − completed refunds, by the day the money moved (credit notes are not cash).',
+  })
+  collected!: Money;
+}
+
+@ObjectType({ description: 'Profit and loss over a period in one currency (cash basis).' })
+export class FinanceProfitAndLoss {
+  @Field(() => GraphQLCurrencyCode)
+  currencyCode!: string;
+
+  @Field(() => Money, { description: 'Collected: completed payments − completed refunds in the period.' })
+  revenue!: Money;
+
+  @Field(() => Money, { description: 'Approved and reimbursed expenses dated in the period.' })
+  expenses!: Money;
+
+  @Field(() => Money, { description: 'revenue − expenses.' })
+  net!: Money;
 }
 
 @ObjectType({ description: 'Accounts receivable in one currency: the amount due of open invoices by days past their due date.' })
