@@ -428,6 +428,7 @@ describe('failures of subgraphs', () => {
         notes: 'ok',
         files: 'ok',
         documents: 'ok',
+        finance: 'ok',
       });
     } finally {
       await gateway.stop();
@@ -469,12 +470,13 @@ describe('health', () => {
         notes: closed,
         files: closed,
         documents: closed,
+        finance: closed,
       },
       accessTokenKeys: { status: 'fresh', ageMs: expect.any(Number), identityUnreachable: false },
     });
     const ok = { status: 'ok', ...closed };
     expect(await (await fetch(`${base}/health/subgraphs`)).json()).toEqual({
-      subgraphs: { identity: ok, tasks: ok, crm: ok, collaboration: ok, notifications: ok, notes: ok, files: ok, documents: ok },
+      subgraphs: { identity: ok, tasks: ok, crm: ok, collaboration: ok, notifications: ok, notes: ok, files: ok, documents: ok, finance: ok },
     });
     const host = (await (await fetch(`${cell.subgraphsUrl}/health/ready`)).json()) as { status: string; subgraphs: Record<string, unknown> };
     expect(host.status).toBe('ok');

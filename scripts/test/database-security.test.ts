@@ -62,6 +62,7 @@ const isEqual = (a: readonly string[], b: readonly string[]) => a.length === b.l
 const ROW_VALUES: Record<string, Record<string, unknown>> = {
   'crm.contacts': { company: 'x' },
   'documents.document_reviews': { email: 'reviewer@example.test' },
+  'finance.invoice_deliveries': { recipients: ['customer@example.test'] },
 };
 
 /**
