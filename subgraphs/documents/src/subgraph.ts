@@ -1,4 +1,4 @@
-import { defineSubgraph, KEY_FORBIDDEN, referenceAsIs, typedJob } from '@cellgraph/kernel';
+import { BadTokenThrottle, defineSubgraph, KEY_FORBIDDEN, referenceAsIs, typedJob } from '@cellgraph/kernel';
 import { ApprovalWorkflow } from './approval/approval-workflow.entity.js';
 import { ApprovalRequest } from './approval/approval-request.entity.js';
 import { resolveApprovalRequestReference, resolveApprovalWorkflowReference } from './approval/approval.reference.js';
@@ -34,7 +34,6 @@ import { SignatureRequest, Signer } from './signature/signature.entity.js';
 import { migrations } from './migrations/index.js';
 import { DocumentEditSuggestion, DocumentReview } from './review/review.entity.js';
 import { DocumentReviewResolver, PublicReviewResolver } from './review/review.resolver.js';
-import { ReviewThrottle } from './review/review-throttle.js';
 import { ReviewService } from './review/review.service.js';
 import { DocumentRevision, DocumentRevisionChange } from './revision/revision.entity.js';
 import {
@@ -121,10 +120,15 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
     const documents = new DocumentService(db, authz, graph);
     const approvalWorkflows = new ApprovalWorkflowService(db, authz);
     const clauses = new ClauseService(db, authz);
-    const throttle = new ReviewThrottle(redis, keyPrefix, {
-      failuresPerAddress: config.DOCUMENT_REVIEW_FAILURES_PER_ADDRESS,
-      windowSeconds: config.DOCUMENT_REVIEW_FAILURE_WINDOW_SECONDS,
-    });
+    const throttle = new BadTokenThrottle(
+      redis,
+      keyPrefix,
+      { name: 'documents:review', what: 'review links' },
+      {
+        failuresPerAddress: config.DOCUMENT_REVIEW_FAILURES_PER_ADDRESS,
+        windowSeconds: config.DOCUMENT_REVIEW_FAILURE_WINDOW_SECONDS,
+      },
+    );
     const revisions = new RevisionService(db, documents);
     documents.useContentRevisions(
       async (em, id, content, authorId) => (await revisions.revise(em, id, { description: 'Content updated', content }, authorId)).document,

@@ -1,4 +1,4 @@
-import { readSentEmails, uuidv7, type Principal } from '@cellgraph/kernel';
+import { BadTokenThrottle, readSentEmails, uuidv7, type Principal } from '@cellgraph/kernel';
 import {
   createTestDatabase,
   mutationsOf,
@@ -15,7 +15,6 @@ import {
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentsSubgraph } from '../src/index.js';
-import { ReviewThrottle } from '../src/review/review-throttle.js';
 
 let database: TestDatabase;
 let harness: SubgraphHarness;
@@ -219,7 +218,12 @@ describe('external review', () => {
   it('rate-limits bad tokens per client address', async () => {
     const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
     try {
-      const throttle = new ReviewThrottle(redis, `test-${uuidv7()}`, { failuresPerAddress: 3, windowSeconds: 60 });
+      const throttle = new BadTokenThrottle(
+        redis,
+        `test-${uuidv7()}`,
+        { name: 'documents:review', what: 'review links' },
+        { failuresPerAddress: 3, windowSeconds: 60 },
+      );
       for (let i = 0; i < 3; i += 1) {
         await throttle.check('10.0.0.1');
         await throttle.fail('10.0.0.1');

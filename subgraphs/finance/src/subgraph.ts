@@ -1,4 +1,4 @@
-import { defineSubgraph, KEY_FORBIDDEN, referenceAsIs, typedJob } from '@cellgraph/kernel';
+import { BadTokenThrottle, defineSubgraph, KEY_FORBIDDEN, referenceAsIs, typedJob } from '@cellgraph/kernel';
 import { financeEvents, financeJobs } from './contracts.js';
 import { ContactRef } from './crm/contact.ref.js';
 import { ContactFinanceResolver, DealFinanceResolver } from './crm/crm-finance.resolver.js';
@@ -17,7 +17,6 @@ import { InvoiceDelivery } from './invoice-send/invoice-delivery.entity.js';
 import { parseInvoiceSendConfig } from './invoice-send/invoice-send.config.js';
 import { InvoiceSendResolver, PublicInvoiceResolver } from './invoice-send/invoice-send.resolver.js';
 import { InvoiceSendService } from './invoice-send/invoice-send.service.js';
-import { InvoiceTokenThrottle } from './invoice-send/invoice-token-throttle.js';
 import { migrations } from './migrations/index.js';
 import { LocalPaymentProvider } from './payment/local-payment-provider.js';
 import { parsePaymentConfig } from './payment/payment.config.js';
@@ -80,10 +79,15 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
   createServices({ db, authz, graph, redis, keyPrefix, mailer, logger, env }) {
     const invoices = new InvoiceService(db, authz, graph);
     const sendConfig = parseInvoiceSendConfig(env);
-    const throttle = new InvoiceTokenThrottle(redis, keyPrefix, {
-      failuresPerAddress: sendConfig.INVOICE_TOKEN_FAILURES_PER_ADDRESS,
-      windowSeconds: sendConfig.INVOICE_TOKEN_FAILURE_WINDOW_SECONDS,
-    });
+    const throttle = new BadTokenThrottle(
+      redis,
+      keyPrefix,
+      { name: 'finance:invoice-token', what: 'invoice links' },
+      {
+        failuresPerAddress: sendConfig.INVOICE_TOKEN_FAILURES_PER_ADDRESS,
+        windowSeconds: sendConfig.INVOICE_TOKEN_FAILURE_WINDOW_SECONDS,
+      },
+    );
     const sending = new InvoiceSendService({ db, invoices, graph, mailer, logger, throttle, config: sendConfig });
     const paymentConfig = parsePaymentConfig(env);
     const paymentProvider = new LocalPaymentProvider({

@@ -10,6 +10,7 @@ export * from './authz/policy-store.js';
 export * from './authz/policy-writer.js';
 export * from './authz/restricted-modules.js';
 export * from './context/guards.js';
+export * from './crypto/bad-token-throttle.js';
 export * from './db/database.js';
 export * from './db/errors.js';
 export * from './db/idempotency.js';

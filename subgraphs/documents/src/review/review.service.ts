@@ -10,6 +10,7 @@ import {
   uuidv7,
   validateInput,
   type Authorizer,
+  type BadTokenThrottle,
   type Connection,
   type ConnectionArgs,
   type Database,
@@ -32,7 +33,6 @@ import { reviewEmail } from './review-email.js';
 import { DocumentEditSuggestion, DocumentReview, SuggestionState } from './review.entity.js';
 import { reviewNotFound, reviewTokenInvalid, suggestionDecided, suggestionNotFound, suggestionStale } from './review.errors.js';
 import type { DocumentSendInput, DocumentSuggestionRejectInput, DocumentSuggestionSubmitInput, ReviewedDocument, ReviewedSuggestion } from './review.inputs.js';
-import type { ReviewThrottle } from './review-throttle.js';
 
 /** Prefix of review tokens (`cgd_…`), so a leaked one is recognisable. */
 export const REVIEW_TOKEN_PREFIX = 'cgd';
@@ -67,7 +67,7 @@ export interface ReviewServiceOptions {
   revisions: RevisionService;
   mailer: Pick<Mailer, 'send'>;
   logger: Logger;
-  throttle: ReviewThrottle;
+  throttle: BadTokenThrottle;
   appUrl: string;
 }
 

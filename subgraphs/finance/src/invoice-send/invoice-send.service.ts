@@ -13,6 +13,7 @@ import {
   userError,
   uuidv7,
   validateInput,
+  type BadTokenThrottle,
   type Database,
   type EmailMessage,
   type GraphClient,
@@ -35,7 +36,6 @@ import { renderInvoicePdf, type InvoicePdfSource } from './invoice-pdf.js';
 import type { InvoiceSendConfig } from './invoice-send.config.js';
 import { InvoiceSendErrorCode, invoiceNoLines, invoiceNoRecipient, invoiceNotSendable, invoiceTokenInvalid, invoiceZeroTotal } from './invoice-send.errors.js';
 import type { InvoiceSendInput, PublicInvoice } from './invoice-send.inputs.js';
-import type { InvoiceTokenThrottle } from './invoice-token-throttle.js';
 
 /** Prefix of public invoice tokens (`cgi_…`), so a leaked one is recognisable. */
 export const INVOICE_TOKEN_PREFIX = 'cgi';
@@ -69,7 +69,7 @@ export interface InvoiceSendServiceOptions {
   graph: GraphClient;
   mailer: Pick<Mailer, 'send'>;
   logger: Logger;
-  throttle: InvoiceTokenThrottle;
+  throttle: BadTokenThrottle;
   config: Pick<InvoiceSendConfig, 'APP_URL' | 'INVOICE_LINK_DAYS'>;
 }
 
