@@ -1,7 +1,7 @@
-import { parseGlobalId, readSentEmails } from '@cellgraph/kernel';
+import { parseGlobalId, readSentEmails, signWebhook } from '@cellgraph/kernel';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signWebhook, WEBHOOK_SIGNATURE_HEADER } from '../src/signature/webhook-signature.js';
+import { WEBHOOK_SIGNATURE_HEADER } from '../src/signature/local-signature-provider.js';
 import { startTestCell, TEST_PASSWORD, waitForEmail, type TestCell, type TestUser } from '../../../scripts/testing/cell-harness.js';
 
 // PDFs and signatures end to end in cell `agency`: through the gateway, the files module and the

@@ -1,11 +1,10 @@
-import { toGlobalId, uuidv7 } from '@cellgraph/kernel/core';
+import { signWebhook, toGlobalId, uuidv7 } from '@cellgraph/kernel/core';
 import { withClient } from '@cellgraph/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitUntilSettled, type TestCell, type TestUser } from '../../../scripts/testing/cell-harness.js';
 import { InvoiceStatus } from '../src/invoice/invoice-status.js';
-import { paymentEventBody, TEST_CARD_DECLINED, TEST_CARD_SUCCEEDS } from '../src/payment/local-payment-provider.js';
+import { PAYMENT_SIGNATURE_HEADER, paymentEventBody, TEST_CARD_DECLINED, TEST_CARD_SUCCEEDS } from '../src/payment/local-payment-provider.js';
 import type { PaymentEventType, PaymentIntent } from '../src/payment/payment-provider.js';
-import { PAYMENT_SIGNATURE_HEADER, signPaymentWebhook } from '../src/payment/webhook-signature.js';
 import { createContact, financeOf, invite, moveInvoice, mutate, ok, refused, startBillingCell, subgraphRequest, uuid } from './finance-cell.js';
 
 /*
@@ -76,7 +75,7 @@ const submitCard = (paymentUrl: string, card: string) =>
 
 /** Posts a webhook event as the provider would, signed with `secret` (default: the cell's) at `timestamp`. */
 async function webhook(body: Buffer, options: { secret?: string; timestamp?: number } = {}) {
-  const signature = signPaymentWebhook(options.secret ?? cell.keys.paymentWebhookSecret, body, options.timestamp);
+  const signature = signWebhook(options.secret ?? cell.keys.paymentWebhookSecret, body, options.timestamp);
   const response = await fetch(`${hooksUrl()}/payments/webhook`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', [PAYMENT_SIGNATURE_HEADER]: signature },
@@ -249,7 +248,7 @@ describe('webhooks', () => {
     );
     expect((await webhook(body, { secret: 'not the secret, but long enough to pass the check' })).status).toBe(401);
     expect((await webhook(body, { timestamp: Math.floor(Date.now() / 1000) - 3600 })).status).toBe(401);
-    const signature = signPaymentWebhook(cell.keys.paymentWebhookSecret, body);
+    const signature = signWebhook(cell.keys.paymentWebhookSecret, body);
     const altered = Buffer.from(body.toString().replace('"amount":2000', '"amount":1'));
     const tampered = await fetch(`${hooksUrl()}/payments/webhook`, { method: 'POST', headers: { [PAYMENT_SIGNATURE_HEADER]: signature }, body: altered });
     expect(tampered.status).toBe(401);

@@ -18,6 +18,7 @@ export * from './context/internal-context.js';
 export * from './crypto/internal-context-keys.js';
 export * from './crypto/secret-box.js';
 export * from './crypto/secret-tokens.js';
+export * from './crypto/webhook-signature.js';
 export * from './crypto/signing-keys.js';
 export * from './db/roles.js';
 export * from './errors/coded-error.js';

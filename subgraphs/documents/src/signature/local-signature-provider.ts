@@ -1,10 +1,12 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Logger, Mailer, SubgraphDefinition } from '@cellgraph/kernel';
+import { signWebhook, webhookSignatureValid, type Logger, type Mailer, type SubgraphDefinition } from '@cellgraph/kernel';
 import { z } from 'zod';
 import type { EnvelopeDraft, EnvelopeEvent, SignatureProvider } from './signature-provider.js';
-import { signWebhook, WEBHOOK_SIGNATURE_HEADER, webhookSignatureValid } from './webhook-signature.js';
+
+/** The header of the simulator's webhook signature (the kernel's `t=<unix seconds>,v1=<hex HMAC>`). */
+export const WEBHOOK_SIGNATURE_HEADER = 'x-signature';
 
 /** An envelope as the simulator keeps it (one JSON file per envelope in its directory). */
 const storedEnvelope = z.object({

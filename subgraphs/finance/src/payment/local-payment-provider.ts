@@ -1,11 +1,13 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { currencyExponent, type Logger, type SubgraphDefinition } from '@cellgraph/kernel';
+import { currencyExponent, signWebhook, webhookSignatureValid, type Logger, type SubgraphDefinition } from '@cellgraph/kernel';
 import { z } from 'zod';
 import { cardFee, fromMinorUnits, toMinorUnits } from './payment-fees.js';
 import type { CreatedIntent, IntentMetadata, PaymentEvent, PaymentEventType, PaymentIntent, PaymentProvider } from './payment-provider.js';
-import { PAYMENT_SIGNATURE_HEADER, paymentSignatureValid, signPaymentWebhook } from './webhook-signature.js';
+
+/** Stripe's webhook signature header (the kernel's `t=…,v1=…` scheme is Stripe's). */
+export const PAYMENT_SIGNATURE_HEADER = 'stripe-signature';
 
 /** Stripe's test cards: this one is paid, that one declined; any other number is refused as invalid. */
 export const TEST_CARD_SUCCEEDS = '4242424242424242';
@@ -118,7 +120,7 @@ export class LocalPaymentProvider implements PaymentProvider {
   }
 
   parseWebhook(rawBody: Buffer, headers: Record<string, string | undefined>): PaymentEvent | null {
-    if (!paymentSignatureValid(this.options.secret, rawBody, headers[PAYMENT_SIGNATURE_HEADER])) return null;
+    if (!webhookSignatureValid(this.options.secret, rawBody, headers[PAYMENT_SIGNATURE_HEADER])) return null;
     const body = eventBody.parse(JSON.parse(rawBody.toString('utf8')));
     return { id: body.id, type: body.type, created: body.created, intent: body.data.object };
   }
@@ -180,7 +182,7 @@ export class LocalPaymentProvider implements PaymentProvider {
       try {
         const response = await fetch(`${this.options.publicUrl}/hooks/finance/payments/webhook`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [PAYMENT_SIGNATURE_HEADER]: signPaymentWebhook(this.options.secret, body) },
+          headers: { 'content-type': 'application/json', [PAYMENT_SIGNATURE_HEADER]: signWebhook(this.options.secret, body) },
           body,
         });
         if (response.ok) return true;

@@ -1,23 +1,24 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-/** Stripe's webhook signature header: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`. */
-export const PAYMENT_SIGNATURE_HEADER = 'stripe-signature';
-
-/** How old (or early) a signed timestamp may be: Stripe's default tolerance, against replays of old captures. */
-export const SIGNATURE_TOLERANCE_SECONDS = 300;
+/**
+ * Webhook signatures, in Stripe's scheme: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`.
+ * The signed timestamp bounds replays of a captured call to the tolerance; a receiver still
+ * dedupes on the event id within it. Several `v1` values may be given (a secret being rotated).
+ */
+export const WEBHOOK_SIGNATURE_TOLERANCE_SECONDS = 300;
 
 const digest = (secret: string, timestamp: number, body: Buffer) => createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest('hex');
 
-export function signPaymentWebhook(secret: string, body: Buffer, timestamp = Math.floor(Date.now() / 1000)): string {
+export function signWebhook(secret: string, body: Buffer, timestamp = Math.floor(Date.now() / 1000)): string {
   return `t=${timestamp},v1=${digest(secret, timestamp, body)}`;
 }
 
 /** Whether any v1 signature of the header fits the body and a timestamp within the tolerance (compared in constant time). */
-export function paymentSignatureValid(secret: string, body: Buffer, header: string | undefined, now = Date.now()): boolean {
+export function webhookSignatureValid(secret: string, body: Buffer, header: string | undefined, now = Date.now()): boolean {
   if (!header) return false;
   const parts = header.split(',').map((part) => part.trim().split('=') as [string, string | undefined]);
   const timestamp = Number(parts.find(([key]) => key === 't')?.[1]);
-  if (!Number.isInteger(timestamp) || Math.abs(now / 1000 - timestamp) > SIGNATURE_TOLERANCE_SECONDS) return false;
+  if (!Number.isInteger(timestamp) || Math.abs(now / 1000 - timestamp) > WEBHOOK_SIGNATURE_TOLERANCE_SECONDS) return false;
   const expected = Buffer.from(digest(secret, timestamp, body));
   return parts.some(([key, value]) => key === 'v1' && value !== undefined && value.length === expected.length && timingSafeEqual(Buffer.from(value), expected));
 }
