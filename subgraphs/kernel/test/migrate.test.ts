@@ -20,6 +20,24 @@ afterAll(async () => {
   );
 });
 
+describe('provisionSubgraph', () => {
+  it('provisions one subgraph into several databases at once (its roles are shared by the cluster)', async () => {
+    const databases = await Promise.all(Array.from({ length: 6 }, () => createTestDatabase([])));
+    try {
+      await Promise.all(databases.map((each) => provisionSubgraph(each.url, SUBGRAPH, TEST_APP_PASSWORD)));
+      for (const each of databases) {
+        const schemas = await withClient(
+          each.url,
+          async (client) => (await client.query(`SELECT 1 FROM pg_namespace WHERE nspname = $1`, [SUBGRAPH])).rowCount,
+        );
+        expect(schemas).toBe(1);
+      }
+    } finally {
+      await Promise.all(databases.map((each) => each.drop()));
+    }
+  });
+});
+
 describe('migrate', () => {
   it('applies pending migrations once, as the owner role, also when two processes race', async () => {
     const [a, b] = await Promise.all([migrate(database.url, SUBGRAPH, [first]), migrate(database.url, SUBGRAPH, [first])]);

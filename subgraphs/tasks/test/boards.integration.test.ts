@@ -104,7 +104,7 @@ describe('tasks on boards', () => {
     await mutate(alice.principal, 'taskMove', { id: one.id, columnId: b.columns[1]!.id }, 'task { id }');
   });
 
-  it('keeps each column’s order total and stable over 1,000 random moves', async () => {
+  it('keeps each column’s order total and stable over 300 random moves', async () => {
     const b = await board([{ name: 'A' }, { name: 'B' }, { name: 'C' }]);
     const model = new Map<string, string[]>(b.columns.map((c) => [c.id, []]));
     const titles = new Map<string, string>();
@@ -120,7 +120,7 @@ describe('tasks on boards', () => {
       return seed % n;
     };
     const ids = [...titles.keys()];
-    for (let move = 0; move < 1000; move++) {
+    for (let move = 0; move < 300; move++) {
       const id = ids[random(ids.length)]!;
       const target = b.columns[random(3)]!.id;
       for (const list of model.values()) list.splice(list.indexOf(id), list.includes(id) ? 1 : 0);
@@ -142,7 +142,7 @@ describe('tasks on boards', () => {
     );
     expect(new Set(rows.map((r) => `${r.column_id}/${r.position}`)).size).toBe(30);
     expect(rows.every((r) => r.position.length <= MAX_KEY_LENGTH)).toBe(true);
-  }, 600_000); // a hang guard only: a thousand real transactions take minutes on a busy machine
+  }, 600_000); // a hang guard only: hundreds of real transactions take minutes on a busy machine
 
   it('rebalances a column whose keys grow too long, keeping the order', async () => {
     const b = await board([{ name: 'Only' }]);

@@ -26,7 +26,7 @@ export async function provisionSubgraph(adminUrl: string, subgraph: string, appP
     const database = sqlIdentifier(await currentDatabase(client));
     for (const role of [app, maintenance]) {
       await createRole(client, role, 'LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT');
-      await client.query(`ALTER ROLE ${role} WITH LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD ${sqlLiteral(appPassword)}`);
+      await retryConcurrentUpdate(() => client.query(`ALTER ROLE ${role} WITH LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD ${sqlLiteral(appPassword)}`));
       await client.query(`GRANT USAGE ON SCHEMA ${schema} TO ${role}`);
       await client.query(`GRANT CONNECT ON DATABASE ${database} TO ${role}`);
     }
@@ -45,6 +45,24 @@ async function createRole(client: pg.Client, role: string, options: string): Pro
     await client.query(`CREATE ROLE ${role} ${options}`);
   } catch (error) {
     if (!ALREADY_EXISTS.has((error as { code?: string }).code ?? '')) throw error;
+  }
+}
+
+/**
+ * Roles are cluster-wide: two databases provisioned at once (two cells, or test files starting
+ * together) alter the same role row, and Postgres refuses the second writer with "tuple
+ * concurrently updated" (XX000) instead of waiting. The statement is idempotent: run it again.
+ */
+async function retryConcurrentUpdate(statement: () => Promise<unknown>, attempts = 5): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await statement();
+      return;
+    } catch (error) {
+      const concurrent = (error as { code?: string }).code === 'XX000' && /tuple concurrently updated/.test((error as Error).message);
+      if (!concurrent || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt * Math.random()));
+    }
   }
 }
 
