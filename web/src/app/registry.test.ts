@@ -38,7 +38,7 @@ describe('enabledModules', () => {
     expect(top.map((route) => route.path)).toContain('/invoice');
     const shell = top.find((route) => !route.path && route.children)!.children![0]!;
     expect(shell.children!.map((route) => route.path)).toEqual(
-      expect.arrayContaining(['/finance/invoices', '/finance/invoices/:invoiceId', '/finance/expenses']),
+      expect.arrayContaining(['/finance/invoices', '/finance/invoices/:invoiceId', '/finance/expenses', '/finance/reports']),
     );
     expect(enabledModules(ALL_MODULES, ['identity', 'crm', 'documents']).map((module) => module.subgraph)).not.toContain('finance');
   });

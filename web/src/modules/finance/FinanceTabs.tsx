@@ -6,6 +6,7 @@ export function FinanceTabs() {
     <nav className="fin-tabs" aria-label="Finance">
       <NavLink to="/finance/invoices">Invoices</NavLink>
       <NavLink to="/finance/expenses">Expenses</NavLink>
+      <NavLink to="/finance/reports">Reports</NavLink>
     </nav>
   );
 }

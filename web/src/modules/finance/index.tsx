@@ -15,6 +15,7 @@ export const financeModule: ModuleDefinition = {
     { path: '/finance/invoices', lazy: async () => ({ Component: (await pages()).InvoicesPage }) },
     { path: '/finance/invoices/:invoiceId', lazy: async () => ({ Component: (await pages()).InvoicePage }) },
     { path: '/finance/expenses', lazy: async () => ({ Component: (await pages()).ExpensesPage }) },
+    { path: '/finance/reports', lazy: async () => ({ Component: (await pages()).ReportsPage }) },
   ],
   // Invoice e-mails link here (finance's APP_URL/invoice?token=…): the customer needs no account.
   publicRoutes: [{ path: '/invoice', lazy: async () => ({ Component: (await pages()).PublicInvoicePage }) }],
@@ -35,5 +36,12 @@ export const financeModule: ModuleDefinition = {
     { id: 'finance:invoices', label: 'Go to invoices', group: 'Navigate', keywords: ['invoices', 'finance', 'billing'], path: '/finance/invoices' },
     { id: 'finance:submit-expense', label: 'Submit expense', group: 'Create', keywords: ['expense', 'receipt'], path: '/finance/expenses?new=1' },
     { id: 'finance:expenses', label: 'Go to expenses', group: 'Navigate', keywords: ['expenses', 'receipts'], path: '/finance/expenses' },
+    {
+      id: 'finance:reports',
+      label: 'Go to finance reports',
+      group: 'Navigate',
+      keywords: ['reports', 'revenue', 'profit', 'loss', 'aging', 'receivables', 'charts'],
+      path: '/finance/reports',
+    },
   ],
 };

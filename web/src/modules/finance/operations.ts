@@ -512,3 +512,62 @@ export const FinancePaymentRefundMutation = graphql(`
     }
   }
 `);
+
+/** The reports page: every report of a period at once (each per currency; the page picks one). */
+export const FinanceReportsQuery = graphql(`
+  query FinanceReports($from: LocalDate!, $to: LocalDate!, $asOf: LocalDate) {
+    financeRevenue(from: $from, to: $to) {
+      month
+      currencyCode
+      invoiced {
+        ...FinanceMoney
+      }
+      invoiceCount
+      collected {
+        ...FinanceMoney
+      }
+    }
+    financeArAging(asOf: $asOf) {
+      currencyCode
+      current {
+        ...FinanceMoney
+      }
+      days1To30 {
+        ...FinanceMoney
+      }
+      days31To60 {
+        ...FinanceMoney
+      }
+      days61To90 {
+        ...FinanceMoney
+      }
+      over90 {
+        ...FinanceMoney
+      }
+      total {
+        ...FinanceMoney
+      }
+      invoiceCount
+    }
+    financeExpensesByCategory(from: $from, to: $to) {
+      category
+      currencyCode
+      amount {
+        ...FinanceMoney
+      }
+      expenseCount
+    }
+    financeProfitAndLoss(from: $from, to: $to) {
+      currencyCode
+      revenue {
+        ...FinanceMoney
+      }
+      expenses {
+        ...FinanceMoney
+      }
+      net {
+        ...FinanceMoney
+      }
+    }
+  }
+`);
