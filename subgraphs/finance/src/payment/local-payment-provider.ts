@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { currencyExponent, type Logger, type SubgraphDefinition } from '@cellgraph/kernel';
 import { z } from 'zod';
 import { cardFee, fromMinorUnits, toMinorUnits } from './payment-fees.js';
-import type { CreatedIntent, IntentMetadata, PaymentEvent, PaymentEventType, PaymentIntent, PaymentProvider } from './payment-provider.js';
+import type { CreatedIntent, IntentDraft, PaymentEvent, PaymentEventType, PaymentIntent, PaymentProvider } from './payment-provider.js';
 import { PAYMENT_SIGNATURE_HEADER, paymentSignatureValid, signPaymentWebhook } from './webhook-signature.js';
 
 /** Stripe's test cards: this one is paid, that one declined; any other number is refused as invalid. */
@@ -22,8 +22,8 @@ const intent = z.object({
   lastPaymentError: z.string().nullable(),
   refunds: z.array(refund),
 });
-/** What the simulator keeps of an intent: the snapshot, and the client secret's hash. */
-const storedIntent = intent.extend({ secretHash: z.string() });
+/** What the simulator keeps of an intent: the snapshot, the client secret's hash and where its page returns to (never in events). */
+const storedIntent = intent.extend({ secretHash: z.string(), returnUrl: z.string().nullish() });
 type StoredIntent = z.infer<typeof storedIntent>;
 
 const eventBody = z.object({
@@ -69,7 +69,7 @@ export class LocalPaymentProvider implements PaymentProvider {
     mkdirSync(options.dir, { recursive: true });
   }
 
-  async createPaymentIntent(draft: { amount: number; currency: string; metadata: IntentMetadata; idempotencyKey: string }): Promise<CreatedIntent> {
+  async createPaymentIntent(draft: IntentDraft): Promise<CreatedIntent> {
     const keyFile = join(this.options.dir, `key-${hash(draft.idempotencyKey)}.json`);
     const known = this.readJson(keyFile) as { id: string; clientSecret: string } | null;
     if (known) return { ...known, paymentUrl: this.pageUrl(known.id, known.clientSecret) };
@@ -85,6 +85,7 @@ export class LocalPaymentProvider implements PaymentProvider {
       lastPaymentError: null,
       refunds: [],
       secretHash: hash(clientSecret),
+      returnUrl: draft.returnUrl ?? null,
     });
     this.writeJson(keyFile, { id, clientSecret });
     return { id, clientSecret, paymentUrl: this.pageUrl(id, clientSecret) };
@@ -151,7 +152,10 @@ export class LocalPaymentProvider implements PaymentProvider {
       res
         .status(succeeded ? 200 : 402)
         .type('text/html')
-        .send(`<!doctype html><html><body><p>${message}${delivered ? '' : ' (The merchant will be told shortly.)'}</p></body></html>`);
+        .send(
+          `<!doctype html><html><body><p>${message}${delivered ? '' : ' (The merchant will be told shortly.)'}</p>` +
+            `${returnLink(found, succeeded ? 'Return to the invoice' : 'Back to the invoice')}</body></html>`,
+        );
     });
   }
 
@@ -220,7 +224,7 @@ export class LocalPaymentProvider implements PaymentProvider {
 const exponentOf = (stored: StoredIntent) => currencyExponent(stored.currency.toUpperCase());
 
 function snapshotOf(stored: StoredIntent): PaymentIntent {
-  const { secretHash: _secret, ...snapshot } = stored;
+  const { secretHash: _secret, returnUrl: _returnUrl, ...snapshot } = stored;
   return { ...snapshot, refunds: snapshot.refunds.map((each) => ({ ...each })) };
 }
 
@@ -233,8 +237,13 @@ function page(stored: StoredIntent, error: string | null): string {
     (error ? `<p role="alert">${escapeHtml(error)}</p>` : declined) +
     `<p>Test mode: card ${TEST_CARD_SUCCEEDS} is paid, ${TEST_CARD_DECLINED} is declined.</p>` +
     `<form method="post"><label>Card number <input name="card" inputmode="numeric" autocomplete="cc-number"></label>` +
-    `<button type="submit">Pay ${escapeHtml(amount)}</button></form></body></html>`
+    `<button type="submit">Pay ${escapeHtml(amount)}</button></form>${returnLink(stored, 'Back to the invoice')}</body></html>`
   );
+}
+
+/** A link back to where the payment was started (the intent's return URL), if it has one. */
+function returnLink(stored: StoredIntent, label: string): string {
+  return stored.returnUrl ? `<p><a href="${escapeHtml(stored.returnUrl)}">${label}</a></p>` : '';
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
