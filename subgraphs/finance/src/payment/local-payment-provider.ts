@@ -153,7 +153,7 @@ export class LocalPaymentProvider implements PaymentProvider {
         .status(succeeded ? 200 : 402)
         .type('text/html')
         .send(
-          `<!doctype html><html><body><p>${message}${delivered ? '' : ' (The merchant will be told shortly.)'}</p>` +
+          `<!doctype html><html><head><link rel="icon" href="data:,"></head><body><p>${message}${delivered ? '' : ' (The merchant will be told shortly.)'}</p>` +
             `${returnLink(found, succeeded ? 'Return to the invoice' : 'Back to the invoice')}</body></html>`,
         );
     });
@@ -232,7 +232,8 @@ function page(stored: StoredIntent, error: string | null): string {
   const amount = `${fromMinorUnits(stored.amount, exponentOf(stored))} ${stored.currency.toUpperCase()}`;
   const declined = stored.lastPaymentError ? `<p role="alert">${escapeHtml(stored.lastPaymentError)}</p>` : '';
   return (
-    `<!doctype html><html><head><title>Pay ${escapeHtml(amount)}</title></head><body>` +
+    // No icon: the browser would ask the gateway's root for /favicon.ico.
+    `<!doctype html><html><head><title>Pay ${escapeHtml(amount)}</title><link rel="icon" href="data:,"></head><body>` +
     `<h1>Pay <span data-amount>${escapeHtml(amount)}</span></h1>` +
     (error ? `<p role="alert">${escapeHtml(error)}</p>` : declined) +
     `<p>Test mode: card ${TEST_CARD_SUCCEEDS} is paid, ${TEST_CARD_DECLINED} is declined.</p>` +
