@@ -40,15 +40,20 @@ const LEDGER = `query($id: ID!) { invoice(id: $id) { payments { nodes {
 } } } }`;
 
 /** The customer's call: no account (the token is the credential), or `as` (an API key, a user's token). */
-const payAsCustomer = async (token: string, idempotencyKey?: string, as?: string) => (await cell.gql(PAY, { token, idempotencyKey }, as)).data!.publicInvoicePay;
+const payAsCustomer = async (token: string, idempotencyKey?: string, as?: string) =>
+  (await cell.gql(PAY, { token, idempotencyKey }, as)).data!.publicInvoicePay;
 const codesOf = (payload: { userErrors: { code: string }[] }) => payload.userErrors.map((error) => error.code);
 const readInvoice = async (id: string) => (await ok(cell, owner, INVOICE, { id })).invoice;
 const ledgerRows = (invoiceId: string) =>
-  withClient(cell.database.url, async (db) => (await db.query('SELECT delivery_id, created_by FROM finance.payments WHERE invoice_id = $1', [uuid(invoiceId)])).rows);
+  withClient(
+    cell.database.url,
+    async (db) => (await db.query('SELECT delivery_id, created_by FROM finance.payments WHERE invoice_id = $1', [uuid(invoiceId)])).rows,
+  );
 const viewedEvents = (invoiceId: string) =>
   withClient(
     cell.database.url,
-    async (db) => (await db.query(`SELECT count(*)::int AS n FROM finance.outbox WHERE subject_id = $1 AND type = 'invoice.viewed'`, [uuid(invoiceId)])).rows[0].n,
+    async (db) =>
+      (await db.query(`SELECT count(*)::int AS n FROM finance.outbox WHERE subject_id = $1 AND type = 'invoice.viewed'`, [uuid(invoiceId)])).rows[0].n,
   );
 /** Bad tokens the throttle counted from the tests' address (the gateway signs it into hook requests too). */
 const failuresCounted = async () => {
@@ -183,7 +188,12 @@ describe('the public PDF route', () => {
       db.query(`UPDATE finance.invoice_deliveries SET expires_at = now() - interval '1 second' WHERE invoice_id = $1`, [uuid(invoice.id)]),
     );
     const before = await failuresCounted();
-    for (const url of [pdfUrlOf('nonsense'), pdfUrlOf(`cgi_${Buffer.alloc(32, 11).toString('base64url')}`), pdfUrlOf(invoice.token), `${hooksUrl()}/invoices/pdf`]) {
+    for (const url of [
+      pdfUrlOf('nonsense'),
+      pdfUrlOf(`cgi_${Buffer.alloc(32, 11).toString('base64url')}`),
+      pdfUrlOf(invoice.token),
+      `${hooksUrl()}/invoices/pdf`,
+    ]) {
       const response = await fetch(url);
       expect(response.status).toBe(404);
       expect(response.headers.get('cache-control')).toBe('no-store');

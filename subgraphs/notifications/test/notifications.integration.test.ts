@@ -247,7 +247,13 @@ describe('routing events of other modules', () => {
     expect(listed.map((n) => [n.event, n.title, n.body, n.subjectType, n.subjectId])).toEqual([
       ['invoice.paid', 'Invoice INV-2026-0007 was paid', '119.00 EUR received: paid in full.', 'Invoice', toGlobalId('Invoice', invoiceId)],
       ['invoice.overdue', 'Invoice INV-2026-0007 is overdue', '119.00 EUR of 119.00 was due on 2026-11-30.', 'Invoice', toGlobalId('Invoice', invoiceId)],
-      ['invoice.viewed', 'Invoice INV-2026-0007 was viewed', 'The customer opened it: 119.00 EUR due on 2026-11-30.', 'Invoice', toGlobalId('Invoice', invoiceId)],
+      [
+        'invoice.viewed',
+        'Invoice INV-2026-0007 was viewed',
+        'The customer opened it: 119.00 EUR due on 2026-11-30.',
+        'Invoice',
+        toGlobalId('Invoice', invoiceId),
+      ],
     ]);
   });
 
