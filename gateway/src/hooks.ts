@@ -20,13 +20,15 @@ export interface HookForwarding {
   maxBodyBytes: number;
   /** Rate-limits the anonymous caller as /graphql does (throws what `refuse` answers). */
   admit(req: Request, res: Response): Promise<void>;
+  /** The caller's address (TRUST_PROXY applied), signed along so a hook can throttle by it. */
+  clientAddress(req: Request): string;
   refuse(error: unknown, res: Response): void;
 }
 
 /** Request headers a hook never receives: credentials, hop-by-hop and the platform's own. */
 const WITHHELD = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'cookie', 'authorization', 'keep-alive', 'upgrade']);
 /** Response headers passed back to the caller. */
-const RETURNED = ['content-type', 'location', 'cache-control'];
+const RETURNED = ['content-type', 'content-disposition', 'location', 'cache-control'];
 
 /**
  * `/hooks/<subgraph>/<path>`: the public HTTP routes subgraphs declare (`hooks` in their
@@ -54,7 +56,8 @@ export function hookRoutes(options: HookForwarding): Router {
       if (WITHHELD.has(header) || header.startsWith('x-cellgraph-') || value === undefined) continue;
       headers[header] = Array.isArray(value) ? value.join(', ') : value;
     }
-    headers[INTERNAL_CONTEXT_HEADER] = options.signer.sign({ requestId, principal: anonymous }, name, hookSignedBody(req.method, path, body));
+    const context = { requestId, principal: anonymous, clientAddress: options.clientAddress(req) };
+    headers[INTERNAL_CONTEXT_HEADER] = options.signer.sign(context, name, hookSignedBody(req.method, path, body));
     headers[REQUEST_ID_HEADER] = requestId;
     try {
       const target = options.urlOf(name).replace(/\/graphql\/?$/, '/hooks') + path;
@@ -64,12 +67,13 @@ export function hookRoutes(options: HookForwarding): Router {
         ...(body.length ? { body } : {}),
         timeoutMs: options.timeoutMs,
       });
-      const text = await answer.text();
+      // Bytes, not text: a hook may answer a file (an invoice's PDF).
+      const bytes = Buffer.from(await answer.arrayBuffer());
       for (const header of RETURNED) {
         const value = answer.headers.get(header);
         if (value) res.set(header, value);
       }
-      res.status(answer.status).send(text);
+      res.status(answer.status).send(bytes);
     } catch {
       sendGraphQLError(res, 503, 'SERVICE_UNAVAILABLE', `The ${name} subgraph did not answer; try again`, { retryAfter: 5 });
     }

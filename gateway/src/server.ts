@@ -339,6 +339,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
         const decision = await limits.enforce({ kind: 'anonymous' }, clientAddress(req));
         if (decision) res.set(decision.headers);
       },
+      clientAddress,
       refuse,
     }),
   );

@@ -25,6 +25,7 @@ export interface SubgraphHttpResponse {
   /** The body (read once, like fetch's): every response must be read, or its connection stays busy. */
   text(): Promise<string>;
   json(): Promise<unknown>;
+  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
 // Connections stay open between calls (undici honours the subgraph's Keep-Alive timeout, minus a
@@ -66,6 +67,7 @@ export async function subgraphFetch(url: string, init: SubgraphHttpRequest = {})
       },
       text: () => read(() => body.text()),
       json: () => read(() => body.json()),
+      arrayBuffer: () => read(() => body.arrayBuffer()),
     };
   } catch (error) {
     deadline?.clear();

@@ -8,8 +8,9 @@ import { launchChromium, newPage, signIn, startAppCell, type AppCell } from './b
  * enforced): an invoice written for a CRM contact, its lines typed with the total following live
  * (the browser's exact preview), saved (the server's amounts), a line added to the draft, the
  * invoice sent by e-mail, its public page opened from the e-mailed link without an account (the
- * owner's page turning VIEWED live), then duplicated and the copy voided, and both on the contact's
- * profile.
+ * owner's page turning VIEWED live) and paid there by card on the provider's hosted page, which
+ * returns the customer to it (the owner's page turning PAID live), then duplicated and the copy
+ * voided, and both on the contact's profile.
  */
 describe('finance in the web app', () => {
   let cell: AppCell;
@@ -34,7 +35,7 @@ describe('finance in the web app', () => {
     await cell?.stop();
   });
 
-  it('writes an invoice with live totals, saves, sends it, the customer opens it by the e-mailed link, and it is paid by card', async () => {
+  it('writes an invoice with live totals, saves, sends it, the customer opens it by the e-mailed link and pays it by card there', async () => {
     const { page, problems } = await newPage(browser);
     await signIn(page, cell.appUrl, owner.email, owner.password);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Finance' }).click();
@@ -99,11 +100,26 @@ describe('finance in the web app', () => {
     // The owner's page follows live: the customer viewed it.
     await page.locator('.page-subtitle .badge', { hasText: 'Viewed' }).waitFor();
 
-    // Pay by card on the simulator's hosted page with Stripe's test card.
-    const [hosted] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('button', { name: 'Pay by card' }).click()]);
-    await hosted.getByLabel('Card number').fill('4242 4242 4242 4242');
-    await hosted.getByRole('button', { name: /^Pay/ }).click();
-    await hosted.getByText('Payment succeeded. Thank you.').waitFor();
+    // The customer pays from the public page: "Pay" goes to the simulator's hosted page (Stripe's test
+    // card), which brings them back to the public page, now paid; the owner's page follows live.
+    const publicPage = customer.page;
+    const pdfUrl = await publicPage.getByRole('link', { name: 'Download PDF' }).getAttribute('href');
+    expect(pdfUrl).toMatch(/\/hooks\/finance\/invoices\/pdf\?token=cgi_/);
+    const pdf = await publicPage.request.get(pdfUrl!);
+    expect({ status: pdf.status(), type: pdf.headers()['content-type'], start: (await pdf.body()).subarray(0, 5).toString() }).toEqual({
+      status: 200,
+      type: 'application/pdf',
+      start: '%PDF-',
+    });
+    await publicPage.getByRole('button', { name: 'Pay $131.24' }).click();
+    await publicPage.getByLabel('Card number').fill('4242 4242 4242 4242');
+    await publicPage.getByRole('button', { name: /^Pay/ }).click();
+    await publicPage.getByText('Payment succeeded. Thank you.').waitFor();
+    await publicPage.getByRole('link', { name: 'Return to the invoice' }).click();
+    await publicPage.getByRole('heading', { name: `Invoice INV-${year}-0001` }).waitFor();
+    await publicPage.getByText('Paid in full. Thank you.').waitFor();
+    expect(await publicPage.getByRole('region', { name: 'Totals' }).getByLabel('Amount due').textContent()).toBe('$0.00');
+    expect(await publicPage.getByRole('button', { name: /^Pay/ }).count()).toBe(0);
     await page.locator('.page-subtitle .badge', { hasText: 'Paid' }).waitFor();
     await expect.poll(() => totals.getByLabel('Amount due').textContent()).toBe('$0.00');
 

@@ -14,6 +14,7 @@ import { resolveInvoiceReference } from './invoice/invoice.reference.js';
 import { InvoiceResolver } from './invoice/invoice.resolver.js';
 import { INVOICE_OVERDUE_SWEEP_EVERY_MS, INVOICE_OVERDUE_SWEEP_JOB, InvoiceService } from './invoice/invoice.service.js';
 import { InvoiceDelivery } from './invoice-send/invoice-delivery.entity.js';
+import { InvoicePublicService } from './invoice-send/invoice-public.service.js';
 import { parseInvoiceSendConfig } from './invoice-send/invoice-send.config.js';
 import { InvoiceSendResolver, PublicInvoiceResolver } from './invoice-send/invoice-send.resolver.js';
 import { InvoiceSendService } from './invoice-send/invoice-send.service.js';
@@ -64,7 +65,7 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
   ],
   liveEvents: { invoiceChanged: { events: ['invoice.*'], routes: { id: ['subject.id'] } } },
   // The public invoice token is the customer's credential: an API key has nothing to do with it.
-  keyAccess: { publicInvoice: KEY_FORBIDDEN },
+  keyAccess: { publicInvoice: KEY_FORBIDDEN, publicInvoicePay: KEY_FORBIDDEN },
   references: {
     Expense: resolveExpenseReference,
     Invoice: resolveInvoiceReference,
@@ -97,20 +98,30 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
       logger,
     });
     const payments = new PaymentService(db, authz, invoices, paymentProvider, logger);
+    const publicInvoices = new InvoicePublicService({
+      db,
+      sending,
+      payments,
+      throttle,
+      logger,
+      config: { APP_URL: sendConfig.APP_URL, publicUrl: paymentConfig.publicUrl },
+    });
     return {
       db,
       authz,
       expenses: new ExpenseService(db, authz, graph),
       invoices,
       sending,
+      publicInvoices,
       payments,
       paymentProvider,
       recurringInvoices: new RecurringInvoiceService(db, authz, invoices),
       reports: new ReportService(db, authz),
     };
   },
-  // Reached through the gateway at /hooks/finance/…: the payment provider's webhook and the simulator's hosted payment page.
-  hooks(router, { payments, paymentProvider }) {
+  // Reached through the gateway at /hooks/finance/…: the payment provider's webhook, the simulator's hosted payment page and
+  // an invoice's PDF for the holder of its public link.
+  hooks(router, { payments, paymentProvider, publicInvoices }) {
     router.post('/payments/webhook', async (req, res) => {
       const headers = Object.fromEntries(Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value[0] : value]));
       const outcome = await payments.receiveWebhook(req.body as Buffer, headers);
@@ -118,6 +129,7 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
       res.json({ received: true, replayed: outcome === 'replayed' });
     });
     paymentProvider.mountPaymentPage(router);
+    publicInvoices.mountPdfRoute(router);
   },
   jobs: ({ invoices, recurringInvoices }) => ({
     [INVOICE_OVERDUE_SWEEP_JOB]: async () => void (await invoices.markOverdue()),

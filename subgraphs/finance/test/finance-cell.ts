@@ -1,4 +1,5 @@
 import { INTERNAL_CONTEXT_HEADER, InternalContextSigner, parseGlobalId, type Principal } from '@cellgraph/kernel/core';
+import { inflateSync } from 'node:zlib';
 import { expect } from 'vitest';
 import type { GraphQLResponse } from '../../../scripts/runtime/graphql-client.js';
 import { startTestCell, TEST_PASSWORD, waitForEmail, type TestCell, type TestUser } from '../../../scripts/testing/cell-harness.js';
@@ -77,4 +78,19 @@ export async function subgraphRequest(cell: TestCell, subgraph: string, who: Tes
     body,
   });
   return (await response.json()) as GraphQLResponse;
+}
+
+/** The text a pdfkit PDF shows: its (deflated) content streams' text operators, hex-encoded WinAnsi strings. */
+export function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  return [...raw.matchAll(/stream\r?\n([\s\S]*?)endstream/g)]
+    .map((stream) => {
+      try {
+        return inflateSync(Buffer.from(stream[1]!, 'latin1')).toString('latin1');
+      } catch {
+        return stream[1]!; // not compressed (fonts, images)
+      }
+    })
+    .flatMap((content) => [...content.matchAll(/<([0-9a-f]+)>/g)].map((hex) => Buffer.from(hex[1]!, 'hex').toString('latin1')))
+    .join('');
 }

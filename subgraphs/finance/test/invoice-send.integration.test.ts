@@ -1,9 +1,8 @@
 import { readSentEmails } from '@cellgraph/kernel';
 import { withClient } from '@cellgraph/kernel/testing';
-import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCell, waitForEmail, waitUntilSettled, type TestCell, type TestUser } from '../../../scripts/testing/cell-harness.js';
-import { invite, mutate, ok, refused, uuid } from './finance-cell.js';
+import { invite, mutate, ok, pdfText, refused, uuid } from './finance-cell.js';
 
 /*
  * Sending invoices in cell `billing`, through its gateway, as the organization's owner: the PDF in
@@ -51,21 +50,6 @@ const eventsOf = (invoiceId: string, type: string) =>
     async (db) => (await db.query('SELECT data FROM finance.outbox WHERE subject_id = $1 AND type = $2 ORDER BY id', [uuid(invoiceId), type])).rows,
   );
 const mailsTo = (to: string) => readSentEmails(cell.emailDir).filter((mail) => mail.to === to);
-
-/** The text a pdfkit PDF shows: its (deflated) content streams' text operators, hex-encoded WinAnsi strings. */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  return [...raw.matchAll(/stream\r?\n([\s\S]*?)endstream/g)]
-    .map((stream) => {
-      try {
-        return inflateSync(Buffer.from(stream[1]!, 'latin1')).toString('latin1');
-      } catch {
-        return stream[1]!; // not compressed (fonts, images)
-      }
-    })
-    .flatMap((content) => [...content.matchAll(/<([0-9a-f]+)>/g)].map((hex) => Buffer.from(hex[1]!, 'hex').toString('latin1')))
-    .join('');
-}
 
 describe('invoiceSend', () => {
   it('renders the PDF into files, e-mails the contact a link to the public page, and moves the DRAFT to SENT', async () => {

@@ -233,19 +233,27 @@ describe('routing events of other modules', () => {
     ]);
   });
 
-  it('tells an invoice’s creator when it falls overdue and when it is paid in full, not of its other status changes', async () => {
+  it('tells an invoice’s creator when its customer views it, when it falls overdue and when it is paid in full, not of its other status changes', async () => {
     const ines = await newMember();
     const invoiceId = uuidv7();
     const summary = { number: 'INV-2026-0007', contactId: uuidv7(), createdBy: ines.userId, currencyCode: 'EUR', total: '119.00', dueDate: '2026-11-30' };
     const invoiceEvent = (type: string, data: Record<string, unknown>) =>
       services.router.handle(publishedEvent(type, alice.orgId, { actorId: null, subject: { type: 'Invoice', id: invoiceId }, data: { ...summary, ...data } }));
     await invoiceEvent('invoice.sent', { from: 'draft', amountDue: '119.00' });
-    await invoiceEvent('invoice.overdue', { from: 'sent', amountDue: '119.00' });
+    await invoiceEvent('invoice.viewed', { from: 'sent', amountDue: '119.00' });
+    await invoiceEvent('invoice.overdue', { from: 'viewed', amountDue: '119.00' });
     await invoiceEvent('invoice.paid', { from: 'overdue', amountDue: '0.00', amountPaid: '119.00' });
     const listed = (await listOf(ines)).notifications.nodes;
     expect(listed.map((n) => [n.event, n.title, n.body, n.subjectType, n.subjectId])).toEqual([
       ['invoice.paid', 'Invoice INV-2026-0007 was paid', '119.00 EUR received: paid in full.', 'Invoice', toGlobalId('Invoice', invoiceId)],
       ['invoice.overdue', 'Invoice INV-2026-0007 is overdue', '119.00 EUR of 119.00 was due on 2026-11-30.', 'Invoice', toGlobalId('Invoice', invoiceId)],
+      [
+        'invoice.viewed',
+        'Invoice INV-2026-0007 was viewed',
+        'The customer opened it: 119.00 EUR due on 2026-11-30.',
+        'Invoice',
+        toGlobalId('Invoice', invoiceId),
+      ],
     ]);
   });
 

@@ -115,4 +115,22 @@ export class PublicInvoice {
 
   @Field({ description: 'Whether anything is left to pay (an issued invoice, not void, with an amount due).' })
   payable!: boolean;
+
+  @Field({ description: 'Its PDF as it is now, for the holder of the link (no account; the same token).' })
+  pdfUrl!: string;
+}
+
+@ObjectType({ description: 'A card payment the customer started from the public page: pay it on the provider’s hosted page.' })
+export class PublicInvoicePayPayload {
+  @Field(() => String, { nullable: true, description: 'The payment intent’s client secret (for the provider’s payment form).' })
+  clientSecret?: string;
+
+  @Field(() => String, { nullable: true, description: 'The provider’s hosted payment page; it brings the customer back to the public page.' })
+  paymentUrl?: string;
+
+  @Field(() => Money, { nullable: true, description: 'What the customer is about to pay: the amount due.' })
+  amount?: Money;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
 }

@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-g
 import { Invoice } from '../invoice/invoice.entity.js';
 import type { FinanceServices } from '../services.js';
 import { FileRef } from '../file/file.ref.js';
-import { InvoicePdfInput, InvoicePdfPayload, InvoiceSendInput, InvoiceSendPayload, PublicInvoice } from './invoice-send.inputs.js';
+import { InvoicePdfInput, InvoicePdfPayload, InvoiceSendInput, InvoiceSendPayload, PublicInvoice, PublicInvoicePayPayload } from './invoice-send.inputs.js';
 
 type Context = SubgraphContext<FinanceServices>;
 
@@ -31,7 +31,7 @@ export class InvoiceSendResolver {
   }
 }
 
-/** The customer's side: a public query (no account) whose only credential is the token of the e-mailed link. */
+/** The customer's side (no account): the public view and paying it; the token of the e-mailed link is the only credential. */
 @Resolver()
 export class PublicInvoiceResolver {
   constructor(private readonly services: FinanceServices) {}
@@ -40,7 +40,22 @@ export class PublicInvoiceResolver {
     nullable: true,
     description: 'The invoice an e-mailed link shows (public: the token is the only credential); the first view marks it VIEWED.',
   })
-  publicInvoice(@Arg('token') token: string, @Ctx() context: Context): Promise<PublicInvoice> {
-    return this.services.sending.publicView(context.request, token);
+  async publicInvoice(@Arg('token') token: string, @Ctx() context: Context): Promise<PublicInvoice> {
+    const view = await this.services.sending.publicView(context.request, token);
+    return { ...view, pdfUrl: this.services.publicInvoices.pdfUrl(token) };
+  }
+
+  @Mutation(() => PublicInvoicePayPayload, {
+    nullable: true,
+    description:
+      'Start a card payment of what is due on the invoice of an e-mailed link (public: the token is the only credential); pay it on `paymentUrl`, which returns to the public page.',
+  })
+  publicInvoicePay(
+    @Arg('token') token: string,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: 'The same key answers the same payment (1 to 200 characters).' })
+    idempotencyKey: string | null | undefined,
+    @Ctx() context: Context,
+  ): Promise<PublicInvoicePayPayload> {
+    return mutationPayload(() => this.services.publicInvoices.pay(context.request, token, idempotencyKey));
   }
 }

@@ -58,7 +58,7 @@ const sendInput = z.object({
 const idInput = z.object({ id: globalIdOf('Invoice') });
 
 const PARTIES = `query($contact: ID!) { organization { name } contact: node(id: $contact) { ... on Contact { name email } } }`;
-interface Parties {
+export interface Parties {
   organizationName: string;
   customer: { name: string; email: string | null };
 }
@@ -187,7 +187,7 @@ export class InvoiceSendService {
    * marks it VIEWED (`invoice.viewed`, once: under the invoice's row lock, viewed_at is set only
    * once); later openings change nothing.
    */
-  async publicView(request: RequestContext, token: unknown): Promise<PublicInvoice> {
+  async publicView(request: RequestContext, token: unknown): Promise<Omit<PublicInvoice, 'pdfUrl'>> {
     const delivery = await this.deliveryOf(request, token);
     return this.db.transaction({ orgId: delivery.orgId, userId: null }, async (em) => {
       let invoice = await em.findOneBy(Invoice, { id: delivery.invoiceId });
@@ -229,7 +229,7 @@ export class InvoiceSendService {
    * The live delivery a token names — or, for anything else (malformed, unknown, expired),
    * INVOICE_TOKEN_INVALID, counted against the caller's address.
    */
-  private async deliveryOf(request: RequestContext, token: unknown): Promise<InvoiceDelivery> {
+  async deliveryOf(request: RequestContext, token: unknown): Promise<InvoiceDelivery> {
     await this.options.throttle.check(request.clientAddress);
     const tokenHash = typeof token === 'string' && TOKEN_SHAPE.test(token) ? hashSecretToken(token) : null;
     const delivery = tokenHash
@@ -242,7 +242,7 @@ export class InvoiceSendService {
     return delivery;
   }
 
-  private async linesOf(em: EntityManager, invoice: Invoice): Promise<InvoiceLine[]> {
+  async linesOf(em: EntityManager, invoice: Invoice): Promise<InvoiceLine[]> {
     const lines = await em.find(InvoiceLine, { where: { invoiceId: invoice.id }, order: { position: 'ASC' } });
     return lines.map((line) => Object.assign(line, { currency: invoice.currency }));
   }
@@ -281,7 +281,7 @@ export class InvoiceSendService {
   }
 }
 
-function pdfSourceOf(invoice: Invoice, lines: InvoiceLine[], parties: Parties): InvoicePdfSource {
+export function pdfSourceOf(invoice: Invoice, lines: InvoiceLine[], parties: Parties): InvoicePdfSource {
   const amount = (value: string) => formatAmount(value, invoice.currency);
   return {
     ...parties,
@@ -307,7 +307,7 @@ function pdfSourceOf(invoice: Invoice, lines: InvoiceLine[], parties: Parties): 
   };
 }
 
-function publicInvoiceOf(invoice: Invoice, lines: InvoiceLine[], delivery: InvoiceDelivery): PublicInvoice {
+function publicInvoiceOf(invoice: Invoice, lines: InvoiceLine[], delivery: InvoiceDelivery): Omit<PublicInvoice, 'pdfUrl'> {
   const money = (value: string | Big) => Money.of(value, invoice.currency);
   const due = new Big(invoice.totalAmount).minus(invoice.paidAmount);
   return {

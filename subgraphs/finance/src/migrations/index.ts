@@ -3,5 +3,6 @@ import { expenses } from './0002-expenses.js';
 import { payments } from './0003-payments.js';
 import { recurring } from './0004-recurring.js';
 import { invoiceSend } from './0005-invoice-send.js';
+import { publicPayments } from './0006-public-payments.js';
 
-export const migrations = [init, expenses, payments, recurring, invoiceSend];
+export const migrations = [init, expenses, payments, recurring, invoiceSend, publicPayments];

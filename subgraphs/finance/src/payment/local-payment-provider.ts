@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { currencyExponent, signWebhook, webhookSignatureValid, type Logger, type SubgraphDefinition } from '@cellgraph/kernel';
 import { z } from 'zod';
 import { cardFee, fromMinorUnits, toMinorUnits } from './payment-fees.js';
-import type { CreatedIntent, IntentMetadata, PaymentEvent, PaymentEventType, PaymentIntent, PaymentProvider } from './payment-provider.js';
+import type { CreatedIntent, IntentDraft, PaymentEvent, PaymentEventType, PaymentIntent, PaymentProvider } from './payment-provider.js';
 
 /** Stripe's webhook signature header (the kernel's `t=…,v1=…` scheme is Stripe's). */
 export const PAYMENT_SIGNATURE_HEADER = 'stripe-signature';
@@ -24,8 +24,8 @@ const intent = z.object({
   lastPaymentError: z.string().nullable(),
   refunds: z.array(refund),
 });
-/** What the simulator keeps of an intent: the snapshot, and the client secret's hash. */
-const storedIntent = intent.extend({ secretHash: z.string() });
+/** What the simulator keeps of an intent: the snapshot, the client secret's hash and where its page returns to (never in events). */
+const storedIntent = intent.extend({ secretHash: z.string(), returnUrl: z.string().nullish() });
 type StoredIntent = z.infer<typeof storedIntent>;
 
 const eventBody = z.object({
@@ -71,7 +71,7 @@ export class LocalPaymentProvider implements PaymentProvider {
     mkdirSync(options.dir, { recursive: true });
   }
 
-  async createPaymentIntent(draft: { amount: number; currency: string; metadata: IntentMetadata; idempotencyKey: string }): Promise<CreatedIntent> {
+  async createPaymentIntent(draft: IntentDraft): Promise<CreatedIntent> {
     const keyFile = join(this.options.dir, `key-${hash(draft.idempotencyKey)}.json`);
     const known = this.readJson(keyFile) as { id: string; clientSecret: string } | null;
     if (known) return { ...known, paymentUrl: this.pageUrl(known.id, known.clientSecret) };
@@ -87,6 +87,7 @@ export class LocalPaymentProvider implements PaymentProvider {
       lastPaymentError: null,
       refunds: [],
       secretHash: hash(clientSecret),
+      returnUrl: draft.returnUrl ?? null,
     });
     this.writeJson(keyFile, { id, clientSecret });
     return { id, clientSecret, paymentUrl: this.pageUrl(id, clientSecret) };
@@ -153,7 +154,10 @@ export class LocalPaymentProvider implements PaymentProvider {
       res
         .status(succeeded ? 200 : 402)
         .type('text/html')
-        .send(`<!doctype html><html><body><p>${message}${delivered ? '' : ' (The merchant will be told shortly.)'}</p></body></html>`);
+        .send(
+          `<!doctype html><html><head><link rel="icon" href="data:,"></head><body><p>${message}${delivered ? '' : ' (The merchant will be told shortly.)'}</p>` +
+            `${returnLink(found, succeeded ? 'Return to the invoice' : 'Back to the invoice')}</body></html>`,
+        );
     });
   }
 
@@ -222,7 +226,7 @@ export class LocalPaymentProvider implements PaymentProvider {
 const exponentOf = (stored: StoredIntent) => currencyExponent(stored.currency.toUpperCase());
 
 function snapshotOf(stored: StoredIntent): PaymentIntent {
-  const { secretHash: _secret, ...snapshot } = stored;
+  const { secretHash: _secret, returnUrl: _returnUrl, ...snapshot } = stored;
   return { ...snapshot, refunds: snapshot.refunds.map((each) => ({ ...each })) };
 }
 
@@ -230,13 +234,19 @@ function page(stored: StoredIntent, error: string | null): string {
   const amount = `${fromMinorUnits(stored.amount, exponentOf(stored))} ${stored.currency.toUpperCase()}`;
   const declined = stored.lastPaymentError ? `<p role="alert">${escapeHtml(stored.lastPaymentError)}</p>` : '';
   return (
-    `<!doctype html><html><head><title>Pay ${escapeHtml(amount)}</title></head><body>` +
+    // No icon: the browser would ask the gateway's root for /favicon.ico.
+    `<!doctype html><html><head><title>Pay ${escapeHtml(amount)}</title><link rel="icon" href="data:,"></head><body>` +
     `<h1>Pay <span data-amount>${escapeHtml(amount)}</span></h1>` +
     (error ? `<p role="alert">${escapeHtml(error)}</p>` : declined) +
     `<p>Test mode: card ${TEST_CARD_SUCCEEDS} is paid, ${TEST_CARD_DECLINED} is declined.</p>` +
     `<form method="post"><label>Card number <input name="card" inputmode="numeric" autocomplete="cc-number"></label>` +
-    `<button type="submit">Pay ${escapeHtml(amount)}</button></form></body></html>`
+    `<button type="submit">Pay ${escapeHtml(amount)}</button></form>${returnLink(stored, 'Back to the invoice')}</body></html>`
   );
+}
+
+/** A link back to where the payment was started (the intent's return URL), if it has one. */
+function returnLink(stored: StoredIntent, label: string): string {
+  return stored.returnUrl ? `<p><a href="${escapeHtml(stored.returnUrl)}">${label}</a></p>` : '';
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -38,6 +38,15 @@ export interface PaymentIntent {
   refunds: ProviderRefund[];
 }
 
+export interface IntentDraft {
+  /** Minor units. */
+  amount: number;
+  currency: string;
+  metadata: IntentMetadata;
+  idempotencyKey: string;
+  returnUrl?: string | null;
+}
+
 export interface CreatedIntent {
   id: string;
   clientSecret: string;
@@ -57,8 +66,12 @@ export interface PaymentEvent {
 
 export interface PaymentProvider {
   readonly name: string;
-  /** Creates an intent; the same idempotency key answers the same intent (Stripe's semantics). */
-  createPaymentIntent(draft: { amount: number; currency: string; metadata: IntentMetadata; idempotencyKey: string }): Promise<CreatedIntent>;
+  /**
+   * Creates an intent; the same idempotency key answers the same intent (Stripe's semantics).
+   * `returnUrl`: where the hosted page sends the customer back (Stripe's `return_url`); it may hold
+   * a credential (the public invoice link), so the provider keeps it out of events and logs.
+   */
+  createPaymentIntent(draft: IntentDraft): Promise<CreatedIntent>;
   retrievePaymentIntent(id: string): Promise<PaymentIntent | null>;
   /** Cancels an intent not paid yet (its page stops taking payments). */
   cancelPaymentIntent(id: string): Promise<void>;

@@ -143,6 +143,15 @@ export class Payment extends NodeEntity('Payment') {
   @Column('uuid', { nullable: true })
   createdBy!: string | null;
 
+  /** The delivery whose public link the customer paid through (`publicInvoicePay`), else null. */
+  @Column('uuid', { nullable: true })
+  deliveryId!: string | null;
+
+  @Field({ description: 'Whether the invoice’s customer started it, from the invoice’s public page (no account; `createdBy` is null).' })
+  get initiatedByCustomer(): boolean {
+    return Boolean(this.deliveryId);
+  }
+
   @Field(() => GraphQLDateTimeISO)
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -21,12 +21,14 @@ import {
   type Logger,
   type OrderField,
   type RequestContext,
+  type WorkScope,
 } from '@cellgraph/kernel';
 import Big from 'big.js';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { OPEN_STATUSES, SETTLEABLE_STATUSES } from '../invoice/invoice-status.js';
 import { Invoice } from '../invoice/invoice.entity.js';
+import { invoiceNotFound } from '../invoice/invoice.errors.js';
 import type { InvoiceService } from '../invoice/invoice.service.js';
 import { fromMinorUnits, toMinorUnits } from './payment-fees.js';
 import type { PaymentEvent, PaymentProvider } from './payment-provider.js';
@@ -79,6 +81,20 @@ const orderFields: Record<string, OrderField> = {
 const idOrder: OrderField = { path: 'payment.id', sqlType: 'uuid' };
 const newestFirst = [{ field: 'createdAt', direction: OrderDirection.DESC }];
 
+/** A card payment started: its PENDING ledger row and where the customer pays it. */
+export interface CardPaymentStarted {
+  payment: Payment;
+  clientSecret: string;
+  paymentUrl: string;
+}
+
+/** The invoice if it takes payments now (issued, not settled, something due), else the coded refusal. */
+function checkPayable(invoice: Invoice): Invoice {
+  if (!OPEN_STATUSES.includes(invoice.status)) throw paymentInvoiceNotPayable(invoice.status);
+  if (!new Big(invoice.amountDue.amount).gt(0)) throw paymentNothingDue();
+  return invoice;
+}
+
 /** What a webhook call came to. */
 export type WebhookOutcome = 'handled' | 'replayed' | 'forged';
 
@@ -129,38 +145,94 @@ export class PaymentService {
   }
 
   /**
-   * A card payment of what is due: a payment intent at the provider (its idempotency key derived
-   * from the caller's), and a PENDING ledger row for it; the provider's webhook completes it.
+   * A card payment of what is due, started by a user who may write the invoice (`invoicePay`).
    */
-  async pay(
-    request: RequestContext,
-    input: { invoiceId: string; idempotencyKey?: string | null },
-  ): Promise<{ payment: Payment; clientSecret: string; paymentUrl: string }> {
+  async pay(request: RequestContext, input: { invoiceId: string; idempotencyKey?: string | null }): Promise<CardPaymentStarted> {
     const orgId = requireOrgId(request);
     requireUserId(request);
     const { invoiceId } = validateInput(payInput, input, PaymentErrorCode.InvalidInput);
-    const invoice = await this.db.transaction(request, (em) => this.payableInvoice(em, request, invoiceId));
+    return this.startCardPayment({
+      scope: request,
+      invoice: { orgId, id: invoiceId },
+      lockPayable: (em) => this.payableInvoice(em, request, invoiceId),
+      operation: 'invoicePay',
+      idempotencyKey: input.idempotencyKey,
+      providerKeyScope: orgId,
+      createdBy: request.principal.kind === 'user' ? request.principal.userId : null,
+      deliveryId: null,
+    });
+  }
+
+  /**
+   * A card payment of what is due, started by the invoice's customer from its public page
+   * (`publicInvoicePay`): nobody signed in; the delivery whose link they hold is the authority (its
+   * organization and invoice) and is recorded on the payment. The hosted page sends them back to
+   * `returnUrl`. The caller has checked the link.
+   */
+  async payAsCustomer(
+    delivery: { id: string; orgId: string; invoiceId: string },
+    input: { idempotencyKey?: string | null; returnUrl: string },
+  ): Promise<CardPaymentStarted> {
+    return this.startCardPayment({
+      scope: { orgId: delivery.orgId, userId: null },
+      invoice: { orgId: delivery.orgId, id: delivery.invoiceId },
+      lockPayable: async (em) => {
+        const invoice = await em.findOne(Invoice, { where: { id: delivery.invoiceId }, lock: { mode: 'pessimistic_write' } });
+        if (!invoice) throw invoiceNotFound();
+        return checkPayable(invoice);
+      },
+      operation: 'publicInvoicePay',
+      // The customer chooses their keys: kept apart from the organization's keys and other links'.
+      idempotencyKey: input.idempotencyKey ? `customer:${delivery.id}:${input.idempotencyKey}` : null,
+      providerKeyScope: delivery.orgId,
+      createdBy: null,
+      deliveryId: delivery.id,
+      returnUrl: input.returnUrl,
+    });
+  }
+
+  /**
+   * What both ways of paying by card share: a payment intent at the provider for the amount due
+   * (its idempotency key derived from the caller's), and a PENDING ledger row for it in the same
+   * idempotent unit (the same key answers the same payment and intent); the provider's webhook
+   * completes it. An intent whose row could not be written is cancelled.
+   */
+  private async startCardPayment(start: {
+    scope: WorkScope;
+    invoice: { orgId: string; id: string };
+    /** Loads the invoice under its row lock, refusing one that takes no payment now. */
+    lockPayable: (em: EntityManager) => Promise<Invoice>;
+    operation: string;
+    idempotencyKey?: string | null;
+    providerKeyScope: string;
+    createdBy: string | null;
+    deliveryId: string | null;
+    returnUrl?: string;
+  }): Promise<CardPaymentStarted> {
+    const { orgId, id: invoiceId } = start.invoice;
+    const invoice = await this.db.transaction(start.scope, (em) => start.lockPayable(em));
     const due = invoice.amountDue.amount;
-    const providerKey = `${orgId}:${input.idempotencyKey ? `key:${input.idempotencyKey}` : uuidv7()}`;
+    const providerKey = `${start.providerKeyScope}:${start.idempotencyKey ? `key:${start.idempotencyKey}` : uuidv7()}`;
     const intent = await this.provider
       .createPaymentIntent({
         amount: toMinorUnits(due, currencyExponent(invoice.currency)),
         currency: invoice.currency,
         metadata: { orgId, invoiceId },
         idempotencyKey: providerKey,
+        returnUrl: start.returnUrl ?? null,
       })
       .catch((error: unknown) => {
         this.logger.warn({ err: error, invoice: invoiceId }, 'payment intent not created');
         throw paymentProviderUnavailable();
       });
     try {
-      const payment = await this.db.transaction(request, (em) =>
+      const payment = await this.db.transaction(start.scope, (em) =>
         idempotent(em, this.db.schema, {
-          key: input.idempotencyKey,
-          operation: 'invoicePay',
+          key: start.idempotencyKey,
+          operation: start.operation,
           input: { invoiceId },
           create: async () => {
-            const locked = await this.payableInvoice(em, request, invoiceId);
+            const locked = await start.lockPayable(em);
             if (new Big(due).gt(locked.amountDue.amount)) throw paymentExceedsAmountDue(locked.amountDue.amount, locked.currency);
             return em.save(
               this.newEntry(locked, {
@@ -170,7 +242,8 @@ export class PaymentService {
                 amount: due,
                 provider: this.provider.name,
                 providerPaymentId: intent.id,
-                createdBy: request.principal.kind === 'user' ? request.principal.userId : null,
+                createdBy: start.createdBy,
+                deliveryId: start.deliveryId,
               }),
             );
           },
@@ -455,10 +528,7 @@ export class PaymentService {
 
   /** The invoice, locked, that the caller may write and that takes payments now (issued, unpaid part > 0). */
   private async payableInvoice(em: EntityManager, request: RequestContext, invoiceId: string): Promise<Invoice> {
-    const invoice = await this.invoices.access.loadForUpdate(em, request, 'write', invoiceId, ['input', 'invoiceId']);
-    if (!OPEN_STATUSES.includes(invoice.status)) throw paymentInvoiceNotPayable(invoice.status);
-    if (!new Big(invoice.amountDue.amount).gt(0)) throw paymentNothingDue();
-    return invoice;
+    return checkPayable(await this.invoices.access.loadForUpdate(em, request, 'write', invoiceId, ['input', 'invoiceId']));
   }
 
   /** Σ refunds of a payment in `statuses`. */
@@ -515,6 +585,7 @@ export class PaymentService {
       description?: string | null;
       paidAt?: Date | null;
       createdBy: string | null;
+      deliveryId?: string | null;
     },
   ): Payment {
     return Object.assign(new Payment(), {
@@ -540,6 +611,7 @@ export class PaymentService {
       failedAt: null,
       refundedAt: null,
       createdBy: fields.createdBy,
+      deliveryId: fields.deliveryId ?? null,
     });
   }
 

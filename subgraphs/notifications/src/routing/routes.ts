@@ -221,7 +221,12 @@ const financeRoutes: RoutesOf<FinanceEvents> = {
     body: `${expenseLine(event.data)}${commented(event.data.reason)}`,
   }),
   'expense.reimbursed': (event) => ({ recipients: [event.data.submittedBy], title: 'Your expense was reimbursed', body: `${expenseLine(event.data)}.` }),
-  /** The invoice's creator hears when it falls overdue and when it is paid in full. */
+  /** The invoice's creator hears when its customer first opens it, when it falls overdue and when it is paid in full. */
+  'invoice.viewed': (event) => ({
+    recipients: [event.data.createdBy],
+    title: `Invoice ${event.data.number} was viewed`,
+    body: `The customer opened it: ${event.data.amountDue} ${event.data.currencyCode} due on ${event.data.dueDate}.`,
+  }),
   'invoice.overdue': (event) => ({
     recipients: [event.data.createdBy],
     title: `Invoice ${event.data.number} is overdue`,

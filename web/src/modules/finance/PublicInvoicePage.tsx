@@ -1,21 +1,35 @@
-import { useQuery } from '@apollo/client/react';
-import type { ReactNode } from 'react';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import { ErrorState, Loading } from '../../ui/states';
-import { FinancePublicInvoiceQuery } from './operations';
-import { Amount, formatLocalDate, StatusBadge } from './shared';
+import { idempotencyKey } from '../../app/format';
+import type { FinancePublicInvoiceQuery as PublicInvoiceData } from '../../gql/graphql';
+import { Button } from '../../ui/controls';
+import { ErrorState, Loading, Notice } from '../../ui/states';
+import { formatMoney } from '../crm/money';
+import { FinancePublicInvoicePayMutation, FinancePublicInvoiceQuery } from './operations';
+import { Amount, attempt, formatLocalDate, StatusBadge } from './shared';
 import './finance.css';
 
 /**
  * /invoice?token=… — the page an invoice e-mail links to, for a customer without an account: who
- * issued it, its lines and amounts, what is still due. The token is the only credential
- * (`publicInvoice`; the first view marks the invoice VIEWED).
+ * issued it, its lines and amounts, what is still due, its PDF, and paying it by card on the
+ * provider's hosted page, which brings the customer back here. The token is the only credential
+ * (`publicInvoice`, whose first view marks the invoice VIEWED; `publicInvoicePay`).
  */
 export function PublicInvoicePage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const { data, loading, error, refetch } = useQuery(FinancePublicInvoiceQuery, { variables: { token }, skip: !token });
   const invoice = data?.publicInvoice;
+  // Back from the hosted payment page through the browser's history (a page restored as it was): ask again.
+  useEffect(() => {
+    if (!token) return;
+    const again = (event: PageTransitionEvent) => {
+      if (event.persisted) void refetch();
+    };
+    window.addEventListener('pageshow', again);
+    return () => window.removeEventListener('pageshow', again);
+  }, [token, refetch]);
   if (!token) return <PublicFrame>This link is incomplete: open the whole link from the e-mail.</PublicFrame>;
   if (error && !data)
     return (
@@ -82,9 +96,50 @@ export function PublicInvoicePage() {
           ))}
         </dl>
       </section>
+      <PayOrPaid token={token} invoice={invoice} />
+      <p>
+        <a href={invoice.pdfUrl} target="_blank" rel="noopener noreferrer">
+          Download PDF
+        </a>
+      </p>
       {invoice.memo ? <p>{invoice.memo}</p> : null}
       {invoice.terms ? <p className="muted">{invoice.terms}</p> : null}
     </main>
+  );
+}
+
+type PublicInvoice = NonNullable<PublicInvoiceData['publicInvoice']>;
+
+/**
+ * "Pay <amount due>" while the invoice takes payments: starts a card payment and goes to the
+ * provider's hosted page (one idempotency key per visit: a double click is one payment). A paid
+ * invoice says so instead.
+ */
+function PayOrPaid({ token, invoice }: { token: string; invoice: PublicInvoice }) {
+  const [payKey] = useState(idempotencyKey);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [pay, { loading: paying }] = useMutation(FinancePublicInvoicePayMutation);
+  if (invoice.status === 'PAID') return <Notice tone="success">Paid in full. Thank you.</Notice>;
+  if (!invoice.payable) return null;
+
+  async function payByCard() {
+    let url: string | null | undefined;
+    const refused = await attempt(async () => {
+      const payload = (await pay({ variables: { token, idempotencyKey: payKey } })).data?.publicInvoicePay;
+      url = payload?.paymentUrl;
+      return payload;
+    });
+    setFailure(refused);
+    if (!refused && url) window.location.assign(url);
+  }
+
+  return (
+    <div className="fin-actions">
+      <Button variant="primary" busy={paying} onClick={() => void payByCard()}>
+        Pay {formatMoney(invoice.amountDue)}
+      </Button>
+      <Notice>{failure}</Notice>
+    </div>
   );
 }
 

@@ -393,6 +393,7 @@ export const FinancePublicInvoiceQuery = graphql(`
     publicInvoice(token: $token) {
       number
       status
+      pdfUrl
       organizationName
       customerName
       issueDate
@@ -453,6 +454,19 @@ graphql(`
     }
     refundOf {
       id
+    }
+  }
+`);
+
+export const FinancePublicInvoicePayMutation = graphql(`
+  mutation FinancePublicInvoicePay($token: String!, $idempotencyKey: String) {
+    publicInvoicePay(token: $token, idempotencyKey: $idempotencyKey) {
+      paymentUrl
+      userErrors {
+        code
+        field
+        message
+      }
     }
   }
 `);
