@@ -90,7 +90,7 @@ export function RecurringPanel({ invoice }: { invoice: Pick<FinanceInvoiceFragme
               Stopped{rule.stoppedAt ? ` on ${formatLocalDate(rule.stoppedAt.slice(0, 10))}` : ''}; it issued {countOf(rule.invoices?.totalCount ?? 0)}.
             </p>
           ) : null}
-          {invoice.status !== 'VOID' ? <MakeRecurringForm invoiceId={invoice.id} /> : null}
+          {invoice.status !== 'VOID' ? <MakeRecurringForm invoiceId={invoice.id} onMade={() => void refetch()} /> : null}
         </>
       ) : null}
       <Notice>{failure}</Notice>
@@ -123,11 +123,11 @@ function RuleSummary({ rule }: { rule: FinanceRecurringInvoiceFragment }) {
   );
 }
 
-function MakeRecurringForm({ invoiceId }: { invoiceId: string }) {
+function MakeRecurringForm({ invoiceId, onMade }: { invoiceId: string; onMade(): void }) {
   const [form, setForm] = useState<RuleForm>({ frequency: 'MONTHLY', date: today(), endDate: '', autoSend: false, sendTo: '' });
   const [failure, setFailure] = useState<string | null>(null);
   const [key] = useState(idempotencyKey);
-  const [make, { loading }] = useMutation(FinanceInvoiceMakeRecurringMutation, { refetchQueries: ['FinanceInvoiceRecurrence'] });
+  const [make, { loading }] = useMutation(FinanceInvoiceMakeRecurringMutation);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -140,7 +140,10 @@ function MakeRecurringForm({ invoiceId }: { invoiceId: string }) {
       sendTo: form.autoSend ? addressesOf(form.sendTo) : null,
       idempotencyKey: key,
     };
-    setFailure(await attempt(async () => (await make({ variables: { input } })).data?.invoiceMakeRecurring));
+    const refused = await attempt(async () => (await make({ variables: { input } })).data?.invoiceMakeRecurring);
+    setFailure(refused);
+    // The invoice's `recurrence` is a field of the invoice: ask for it again once the rule exists.
+    if (!refused) onMade();
   }
 
   return (
