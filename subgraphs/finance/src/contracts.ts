@@ -65,6 +65,8 @@ const recurringFields = z.object({
   nextIssueDate: date,
   endDate: date.nullable(),
   autoSend: z.boolean(),
+  /** Who auto-sent invoices go to (null: none set; rules from before auto-send sent lack it). */
+  sendTo: z.array(z.string()).nullable().optional(),
   enabled: z.boolean(),
 });
 
@@ -122,7 +124,13 @@ export const financeEvents = {
   'recurring_invoice.created': z.object({ after: recurringFields, templateNumber: z.string() }),
   'recurring_invoice.updated': z.object({ fields: z.array(z.string()), before: recurringFields.partial(), after: recurringFields.partial() }),
   'recurring_invoice.stopped': z.object({ templateInvoiceId: z.string(), nextIssueDate: date }),
-  /** A period was issued: a new DRAFT copied from the template (`invoice.created` is emitted too); `autoSend`: send it now. */
+  /**
+   * A period was issued: a new DRAFT copied from the template (`invoice.created` is emitted too).
+   * With `autoSend` the job sent it in the same transaction (`invoice.sent` too; `recipients`, the
+   * delivery), or it stays a DRAFT and `sendFailure` says why: INVOICE_NO_LINES, INVOICE_ZERO_TOTAL,
+   * RECURRING_INVOICE_NO_RECIPIENT (no recipients on the rule), RECURRING_INVOICE_CONTACT_CHANGED
+   * (the template bills another contact than the recipients were set for).
+   */
   'recurring_invoice.issued': z.object({
     templateInvoiceId: z.string(),
     invoiceId: z.string(),
@@ -135,6 +143,9 @@ export const financeEvents = {
     contactId: z.string(),
     autoSend: z.boolean(),
     createdBy: z.string(),
+    recipients: z.array(z.string()).optional(),
+    deliveryId: z.string().optional(),
+    sendFailure: z.string().optional(),
   }),
   /** Submitted for approval; `approvers` (user uuids): the finance managers (owners and admins) but the submitter. */
   'expense.submitted': expenseOf.extend({ approvers: z.array(z.string()) }),

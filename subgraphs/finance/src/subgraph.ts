@@ -13,6 +13,7 @@ import { InvoiceLiveResolver } from './invoice/invoice.live.js';
 import { resolveInvoiceReference } from './invoice/invoice.reference.js';
 import { InvoiceResolver } from './invoice/invoice.resolver.js';
 import { INVOICE_OVERDUE_SWEEP_EVERY_MS, INVOICE_OVERDUE_SWEEP_JOB, InvoiceService } from './invoice/invoice.service.js';
+import { InvoiceDeliveries } from './invoice-send/invoice-deliveries.js';
 import { InvoiceDelivery } from './invoice-send/invoice-delivery.entity.js';
 import { InvoicePublicService } from './invoice-send/invoice-public.service.js';
 import { parseInvoiceSendConfig } from './invoice-send/invoice-send.config.js';
@@ -89,7 +90,8 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
         windowSeconds: sendConfig.INVOICE_TOKEN_FAILURE_WINDOW_SECONDS,
       },
     );
-    const sending = new InvoiceSendService({ db, invoices, graph, mailer, logger, throttle, config: sendConfig });
+    const deliveries = new InvoiceDeliveries({ db, invoices, mailer, logger, config: sendConfig });
+    const sending = new InvoiceSendService({ db, invoices, graph, mailer, logger, throttle, deliveries, config: sendConfig });
     const paymentConfig = parsePaymentConfig(env);
     const paymentProvider = new LocalPaymentProvider({
       dir: paymentConfig.dir,
@@ -115,7 +117,7 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
       publicInvoices,
       payments,
       paymentProvider,
-      recurringInvoices: new RecurringInvoiceService(db, authz, invoices),
+      recurringInvoices: new RecurringInvoiceService(db, authz, invoices, graph, deliveries),
       reports: new ReportService(db, authz),
     };
   },

@@ -1,7 +1,10 @@
+import { readSentEmails } from '@cellgraph/kernel';
 import { toGlobalId, uuidv7 } from '@cellgraph/kernel/core';
-import { withClient } from '@cellgraph/kernel/testing';
+import { TEST_REDIS_URL, withClient } from '@cellgraph/kernel/testing';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { TestCell, TestUser } from '../../../scripts/testing/cell-harness.js';
+import { waitForEmail, waitUntilSettled, type TestCell, type TestUser } from '../../../scripts/testing/cell-harness.js';
 import { createContact, financeOf, invite, mutate, ok, refused, startBillingCell, subgraphRequest, uuid } from './finance-cell.js';
 
 /* Recurring invoices in cell `billing`: rules, the job that issues their periods (exactly once), permissions. */
@@ -11,13 +14,14 @@ let owner: TestUser;
 let stranger: TestUser;
 let guest: TestUser;
 let contact: string;
+const CUSTOMER = 'ada@recurring.test';
 
 beforeAll(async () => {
   cell = await startBillingCell();
   owner = await cell.signUp('Owner');
   stranger = await cell.signUp('Stranger');
   guest = await invite(cell, owner, 'guest@recurring.test', 'GUEST');
-  contact = await createContact(cell, owner, 'Ada');
+  contact = (await mutate(cell, owner, 'contactCreate', { firstName: 'Ada', lastName: 'Lovelace', email: CUSTOMER }, 'contact { id }')).contact.id;
 });
 afterAll(async () => {
   await cell?.stop();
@@ -25,7 +29,7 @@ afterAll(async () => {
 // The job issues every running rule of the cell: each test starts with none running.
 afterEach(() => withClient(cell.database.url, (db) => db.query('UPDATE finance.recurring_invoices SET enabled = false WHERE enabled')));
 
-const RULE = 'id frequency startDate nextIssueDate endDate autoSend enabled active stoppedAt template { id } createdBy { id }';
+const RULE = 'id frequency startDate nextIssueDate endDate autoSend sendTo enabled active stoppedAt template { id } createdBy { id }';
 const ISSUED = 'id number status issueDate dueDate total { amount currencyCode } lines { description quantity unitPrice { amount } taxRate }';
 
 /** A DRAFT template: EUR, two lines, issued Jan 31 and due 14 days later (its payment terms). */
@@ -85,6 +89,7 @@ describe('recurring invoices', () => {
       nextIssueDate: '2026-01-31',
       endDate: '2026-12-31',
       autoSend: true,
+      sendTo: [CUSTOMER],
       enabled: true,
       active: true,
       stoppedAt: null,
@@ -271,5 +276,184 @@ describe('recurring invoices', () => {
     expect(await refused(cell, guest, 'invoiceMakeRecurring', { invoiceId: source.id, frequency: 'WEEKLY' })).toEqual(['INVOICE_NOT_FOUND']);
     expect(await refused(cell, guest, 'recurringInvoiceStop', { id: rule.id })).toEqual(['RECURRING_INVOICE_NOT_FOUND']);
     expect(await refused(cell, guest, 'recurringInvoiceUpdate', { id: rule.id, autoSend: true })).toEqual(['RECURRING_INVOICE_NOT_FOUND']);
+  });
+});
+
+/** The e-mails the sink holds for `to`. */
+const mailsTo = (to: string) => readSentEmails(cell.emailDir).filter((mail) => mail.to === to);
+/** Waits until the cell's mail queue has nothing left to deliver (what was queued reached the sink). */
+async function mailQueueDrained() {
+  const connection = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+  const queue = new Queue('email', { connection, prefix: cell.keyPrefix });
+  try {
+    while (Object.values(await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized')).some((count) => count > 0))
+      await new Promise((resolve) => setTimeout(resolve, 25));
+  } finally {
+    await queue.close();
+    connection.disconnect();
+  }
+}
+const deliveriesOf = (invoiceId: string) =>
+  withClient(
+    cell.database.url,
+    async (db) =>
+      (await db.query('SELECT recipients, customer_name, pdf_file_id, sent_by FROM finance.invoice_deliveries WHERE invoice_id = $1', [uuid(invoiceId)])).rows,
+  );
+const issuedEvents = (ruleId: string) =>
+  withClient(cell.database.url, async (db) =>
+    (await db.query("SELECT data FROM finance.outbox WHERE subject_id = $1 AND type = 'recurring_invoice.issued' ORDER BY id", [uuid(ruleId)])).rows.map(
+      (row) => row.data,
+    ),
+  );
+const PUBLIC = 'query($token: String!) { publicInvoice(token: $token) { number status organizationName customerName total { amount } } }';
+
+describe('auto-send', () => {
+  it('the job sends each issued invoice (SENT, one delivery, one e-mail with a working public link), once with two runs at once and a redelivery', async () => {
+    const source = await template();
+    const made = await makeRecurring({ invoiceId: source.id, frequency: 'WEEKLY', startDate: '2026-01-01', autoSend: true, sendTo: ['Billing@Auto.TEST'] });
+    expect(made.userErrors).toEqual([]);
+    expect(made.recurringInvoice.sendTo).toEqual(['billing@auto.test']);
+    const rule = made.recurringInvoice;
+    // Jan 1, 8 and 15, by two workers at once, then the job redelivered.
+    const [first, second] = await Promise.all([issueDue('2026-01-15'), issueDue('2026-01-15')]);
+    expect(first + second).toBe(3);
+    expect(await issueDue('2026-01-15')).toBe(0);
+
+    const issued = (await issuedOf(rule.id)).nodes as { id: string; number: string; status: string }[];
+    expect(issued.map((invoice) => invoice.status)).toEqual(['SENT', 'SENT', 'SENT']);
+    for (const invoice of issued) {
+      // Sent by the rule's creator; the job stores no PDF File (no caller to store it as).
+      expect(await deliveriesOf(invoice.id)).toEqual([
+        { recipients: ['billing@auto.test'], customer_name: 'Ada Lovelace', pdf_file_id: null, sent_by: uuid(owner.userId) },
+      ]);
+      const sent = await withClient(
+        cell.database.url,
+        async (db) => (await db.query("SELECT data FROM finance.outbox WHERE subject_id = $1 AND type = 'invoice.sent'", [uuid(invoice.id)])).rows,
+      );
+      expect(sent).toEqual([{ data: expect.objectContaining({ from: 'draft', number: invoice.number, recipients: ['billing@auto.test'] }) }]);
+    }
+    const events = await issuedEvents(rule.id);
+    expect(events).toHaveLength(3);
+    for (const event of events) expect(event).toMatchObject({ autoSend: true, recipients: ['billing@auto.test'], deliveryId: expect.any(String) });
+    expect(events.some((event) => 'sendFailure' in event)).toBe(false);
+
+    await waitForEmail(cell, 'billing@auto.test', { index: 2 });
+    await mailQueueDrained();
+    const mails = mailsTo('billing@auto.test');
+    const organization = (await ok(cell, owner, '{ organization { name } }')).organization.name;
+    expect(mails.map((mail) => mail.subject).sort()).toEqual(issued.map((invoice) => `Invoice ${invoice.number} from ${organization}`).sort());
+    const { token } = await waitForEmail(cell, 'billing@auto.test', { subject: `Invoice ${issued[0]!.number}` });
+    const view = await cell.gql(PUBLIC, { token });
+    expect(view.errors).toBeUndefined();
+    expect(view.data!.publicInvoice).toEqual({
+      number: issued[0]!.number,
+      status: 'VIEWED',
+      organizationName: organization,
+      customerName: 'Ada Lovelace',
+      total: { amount: source.total.amount },
+    });
+    // The invoice's `pdf` is the latest delivery with a PDF: none here.
+    expect((await ok(cell, owner, 'query($id: ID!) { invoice(id: $id) { pdf { id } } }', { id: issued[0]!.id })).invoice.pdf).toBeNull();
+    await stop(rule.id);
+  });
+
+  it('recipients default to the contact’s e-mail; a bad address or a contact without one and no sendTo is refused with a code', async () => {
+    const byDefault = await makeRecurring({ invoiceId: (await template()).id, frequency: 'MONTHLY', startDate: '2042-01-01', autoSend: true });
+    expect(byDefault.userErrors).toEqual([]);
+    expect(byDefault.recurringInvoice.sendTo).toEqual([CUSTOMER]);
+
+    const source = await template();
+    expect(
+      await refused(cell, owner, 'invoiceMakeRecurring', { invoiceId: source.id, frequency: 'MONTHLY', autoSend: true, sendTo: ['not an address'] }),
+    ).toEqual(['RECURRING_INVOICE_INVALID_INPUT']);
+    const eleven = Array.from({ length: 11 }, (_, index) => `to${index}@auto.test`);
+    expect(await refused(cell, owner, 'invoiceMakeRecurring', { invoiceId: source.id, frequency: 'MONTHLY', autoSend: true, sendTo: eleven })).toEqual([
+      'RECURRING_INVOICE_INVALID_INPUT',
+    ]);
+
+    const unreachable = await createContact(cell, owner, 'Bob');
+    const bobs = await template(owner, unreachable);
+    expect(await refused(cell, owner, 'invoiceMakeRecurring', { invoiceId: bobs.id, frequency: 'MONTHLY', autoSend: true })).toEqual([
+      'RECURRING_INVOICE_NO_RECIPIENT',
+    ]);
+    // Without auto-send it issues drafts; turning auto-send on asks for recipients.
+    const { recurringInvoice: rule } = await makeRecurring({ invoiceId: bobs.id, frequency: 'MONTHLY', startDate: '2042-01-01' });
+    expect(rule).toMatchObject({ autoSend: false, sendTo: null });
+    expect(await refused(cell, owner, 'recurringInvoiceUpdate', { id: rule.id, autoSend: true })).toEqual(['RECURRING_INVOICE_NO_RECIPIENT']);
+    const on = await mutate(cell, owner, 'recurringInvoiceUpdate', { id: rule.id, autoSend: true, sendTo: ['bob@auto.test'] }, `recurringInvoice { ${RULE} }`);
+    expect(on.userErrors).toEqual([]);
+    expect(on.recurringInvoice).toMatchObject({ autoSend: true, sendTo: ['bob@auto.test'] });
+    // null goes back to the contact's address, which Bob has not.
+    expect(await refused(cell, owner, 'recurringInvoiceUpdate', { id: rule.id, sendTo: null })).toEqual(['RECURRING_INVOICE_NO_RECIPIENT']);
+    const updated = await withClient(
+      cell.database.url,
+      async (db) => (await db.query("SELECT data FROM finance.outbox WHERE subject_id = $1 AND type = 'recurring_invoice.updated'", [uuid(rule.id)])).rows,
+    );
+    expect(updated).toEqual([
+      { data: { fields: ['autoSend', 'sendTo'], before: { autoSend: false, sendTo: null }, after: { autoSend: true, sendTo: ['bob@auto.test'] } } },
+    ]);
+    await stop(rule.id);
+    await stop(byDefault.recurringInvoice.id);
+  });
+
+  it('with auto-send turned off the job issues drafts and mails nothing', async () => {
+    const source = await template();
+    const { recurringInvoice: rule } = await makeRecurring({
+      invoiceId: source.id,
+      frequency: 'MONTHLY',
+      startDate: '2026-01-31',
+      autoSend: true,
+      sendTo: ['off@auto.test'],
+    });
+    const off = await mutate(cell, owner, 'recurringInvoiceUpdate', { id: rule.id, autoSend: false }, `recurringInvoice { ${RULE} }`);
+    expect(off.recurringInvoice).toMatchObject({ autoSend: false, sendTo: ['off@auto.test'] });
+    expect(await issueDue('2026-02-28')).toBe(2);
+    const issued = (await issuedOf(rule.id)).nodes as { id: string; status: string }[];
+    expect(issued.map((invoice) => invoice.status)).toEqual(['DRAFT', 'DRAFT']);
+    for (const invoice of issued) expect(await deliveriesOf(invoice.id)).toEqual([]);
+    expect((await issuedEvents(rule.id)).map((event) => [event.autoSend, event.recipients])).toEqual([
+      [false, undefined],
+      [false, undefined],
+    ]);
+    await waitUntilSettled(cell);
+    await mailQueueDrained();
+    expect(mailsTo('off@auto.test')).toEqual([]);
+    await stop(rule.id);
+  });
+
+  it('an issued invoice that cannot be sent stays a DRAFT and the issued event says why; the period is issued all the same', async () => {
+    const free = (
+      await mutate(
+        cell,
+        owner,
+        'invoiceCreate',
+        { contactId: contact, currencyCode: 'EUR', issueDate: '2026-01-01', dueDate: '2026-01-15', lines: [{ description: 'Gift', unitPrice: '0' }] },
+        'invoice { id }',
+      )
+    ).invoice;
+    const { recurringInvoice: rule } = await makeRecurring({
+      invoiceId: free.id,
+      frequency: 'MONTHLY',
+      startDate: '2026-01-01',
+      autoSend: true,
+      sendTo: ['zero@auto.test'],
+    });
+    expect(await issueDue('2026-01-01')).toBe(1);
+    const [invoice] = (await issuedOf(rule.id)).nodes as { id: string; status: string }[];
+    expect(invoice!.status).toBe('DRAFT');
+    expect(await deliveriesOf(invoice!.id)).toEqual([]);
+    expect(await issuedEvents(rule.id)).toEqual([expect.objectContaining({ invoiceId: uuid(invoice!.id), autoSend: true, sendFailure: 'INVOICE_ZERO_TOTAL' })]);
+    expect((await issueRows(rule.id)).map((row) => row.period)).toEqual(['2026-01-01']);
+    await stop(rule.id);
+
+    // The template moved to another contact than the recipients were set for: nothing is mailed to the old one.
+    const source = await template();
+    const { recurringInvoice: moved } = await makeRecurring({ invoiceId: source.id, frequency: 'MONTHLY', startDate: '2026-01-31', autoSend: true });
+    const other = (await mutate(cell, owner, 'contactCreate', { firstName: 'Cy', email: 'cy@auto.test' }, 'contact { id }')).contact.id;
+    expect((await mutate(cell, owner, 'invoiceUpdate', { id: source.id, contactId: other }, 'invoice { id }')).userErrors).toEqual([]);
+    expect(await issueDue('2026-01-31')).toBe(1);
+    expect(await issuedEvents(moved.id)).toEqual([expect.objectContaining({ sendFailure: 'RECURRING_INVOICE_CONTACT_CHANGED' })]);
+    expect(((await issuedOf(moved.id)).nodes as { status: string }[]).map((node) => node.status)).toEqual(['DRAFT']);
+    await stop(moved.id);
   });
 });

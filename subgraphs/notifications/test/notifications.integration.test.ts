@@ -257,6 +257,51 @@ describe('routing events of other modules', () => {
     ]);
   });
 
+  it('tells a recurring invoice’s creator of each invoice it issued: sent to whom, or why it was not sent', async () => {
+    const ivy = await newMember();
+    const ruleId = uuidv7();
+    const [sentId, draftId] = [uuidv7(), uuidv7()];
+    const issued = (invoiceId: string, number: string, data: Record<string, unknown>) =>
+      services.router.handle(
+        publishedEvent('recurring_invoice.issued', alice.orgId, {
+          actorId: null,
+          subject: { type: 'RecurringInvoice', id: ruleId },
+          data: {
+            templateInvoiceId: uuidv7(),
+            invoiceId,
+            number,
+            periodDate: '2026-12-01',
+            issueDate: '2026-12-01',
+            dueDate: '2026-12-15',
+            total: '119.00',
+            currencyCode: 'EUR',
+            contactId: uuidv7(),
+            createdBy: ivy.userId,
+            ...data,
+          },
+        }),
+      );
+    await issued(sentId, 'INV-2026-0010', { autoSend: true, recipients: ['ada@customer.test', 'ap@customer.test'], deliveryId: uuidv7() });
+    await issued(draftId, 'INV-2026-0011', { autoSend: true, sendFailure: 'INVOICE_ZERO_TOTAL' });
+    const listed = (await listOf(ivy)).notifications.nodes;
+    expect(listed.map((n) => [n.event, n.title, n.body, n.subjectType, n.subjectId])).toEqual([
+      [
+        'recurring_invoice.issued',
+        'Invoice INV-2026-0011 was issued',
+        '119.00 EUR, due 2026-12-15. It was not sent and stays a draft: its total is zero.',
+        'Invoice',
+        toGlobalId('Invoice', draftId),
+      ],
+      [
+        'recurring_invoice.issued',
+        'Invoice INV-2026-0010 was issued and sent to ada@customer.test, ap@customer.test',
+        '119.00 EUR, due 2026-12-15.',
+        'Invoice',
+        toGlobalId('Invoice', sentId),
+      ],
+    ]);
+  });
+
   it('never notifies the actor, people outside the organization, or anyone from an event of another organization', async () => {
     const erin = await newMember();
     const outsider = await testMember(database.url); // another organization

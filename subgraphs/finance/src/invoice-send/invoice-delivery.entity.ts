@@ -1,8 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * One sending of an invoice (the first or a re-send): to whom, the PDF stored in files, and the
- * public link's token — only its SHA-256; the token itself is only in the e-mailed link.
+ * One sending of an invoice (the first or a re-send, by a person or the recurring job): to whom,
+ * the PDF stored in files, and the public link's token — only its SHA-256; the token itself is
+ * only in the e-mailed link.
  */
 @Entity({ name: 'invoice_deliveries' })
 export class InvoiceDelivery {
@@ -29,9 +30,9 @@ export class InvoiceDelivery {
   @Column('text')
   customerName!: string;
 
-  /** The File (files module) holding the PDF that was sent. */
-  @Column('uuid')
-  pdfFileId!: string;
+  /** The File (files module) holding the PDF that was sent; null when the recurring job sent it (no caller to store a File as). */
+  @Column('uuid', { nullable: true })
+  pdfFileId!: string | null;
 
   @Column('text')
   tokenHash!: string;

@@ -5,6 +5,7 @@ import {
   UserInputError,
   validateInput,
   anonymous,
+  type BadTokenThrottle,
   type Database,
   type Logger,
   type Money,
@@ -18,7 +19,6 @@ import { renderInvoicePdf } from './invoice-pdf.js';
 import type { InvoiceDelivery } from './invoice-delivery.entity.js';
 import { InvoiceSendErrorCode, invoiceTokenInvalid } from './invoice-send.errors.js';
 import { pdfSourceOf, type InvoiceSendService } from './invoice-send.service.js';
-import type { InvoiceTokenThrottle } from './invoice-token-throttle.js';
 
 /** Where the PDF route is mounted on finance's hooks (the gateway serves it at `/hooks/finance/invoices/pdf`). */
 export const PUBLIC_PDF_PATH = '/invoices/pdf';
@@ -29,7 +29,7 @@ export interface InvoicePublicServiceOptions {
   db: Database;
   sending: InvoiceSendService;
   payments: PaymentService;
-  throttle: InvoiceTokenThrottle;
+  throttle: BadTokenThrottle;
   logger: Logger;
   /** `APP_URL`: the public page the hosted payment page returns to; `publicUrl`: the gateway's (the PDF route). */
   config: { APP_URL: string; publicUrl: string };

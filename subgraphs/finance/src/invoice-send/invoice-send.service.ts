@@ -5,17 +5,13 @@ import {
   hashSecretToken,
   idempotent,
   Money,
-  newSecretToken,
   requireOrgId,
   requireUserId,
   storeGeneratedFile,
   toGlobalId,
-  userError,
-  uuidv7,
   validateInput,
   type BadTokenThrottle,
   type Database,
-  type EmailMessage,
   type GraphClient,
   type Logger,
   type Mailer,
@@ -31,37 +27,24 @@ import { invoiceNotFound } from '../invoice/invoice.errors.js';
 import type { InvoiceService } from '../invoice/invoice.service.js';
 import { FileRef } from '../file/file.ref.js';
 import { InvoiceDelivery } from './invoice-delivery.entity.js';
-import { invoiceEmail } from './invoice-email.js';
+import { invoiceLinesOf, type InvoiceDeliveries } from './invoice-deliveries.js';
+import { invoiceRecipients, readInvoiceParties, recipientsOrContact, type InvoiceParties } from './invoice-parties.js';
 import { renderInvoicePdf, type InvoicePdfSource } from './invoice-pdf.js';
 import type { InvoiceSendConfig } from './invoice-send.config.js';
-import { InvoiceSendErrorCode, invoiceNoLines, invoiceNoRecipient, invoiceNotSendable, invoiceTokenInvalid, invoiceZeroTotal } from './invoice-send.errors.js';
+import { InvoiceSendErrorCode, invoiceNoRecipient, invoiceTokenInvalid } from './invoice-send.errors.js';
 import type { InvoiceSendInput, PublicInvoice } from './invoice-send.inputs.js';
 
-/** Prefix of public invoice tokens (`cgi_…`), so a leaked one is recognisable. */
-export const INVOICE_TOKEN_PREFIX = 'cgi';
+export { INVOICE_TOKEN_PREFIX } from './invoice-deliveries.js';
 /** A well-formed token: the prefix and 32 random bytes (base64url). Anything else is refused unread. */
 const TOKEN_SHAPE = /^cgi_[A-Za-z0-9_-]{43}$/;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Sending from a draft issues it; an issued, unsettled invoice may be sent again (a reminder; its status stays, as Stripe and QuickBooks do). */
-const SENDABLE: readonly InvoiceStatus[] = [InvoiceStatus.DRAFT, InvoiceStatus.SENT, InvoiceStatus.VIEWED, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.OVERDUE];
-
-const email = z
-  .email('A valid e-mail address is required')
-  .max(320)
-  .transform((address) => address.toLowerCase());
 const sendInput = z.object({
   id: globalIdOf('Invoice'),
-  to: z.array(email).min(1, 'At least one recipient').max(10, 'At most 10 recipients').nullish(),
+  to: invoiceRecipients.nullish(),
   message: z.string().trim().max(5000, 'At most 5,000 characters').nullish(),
 });
 const idInput = z.object({ id: globalIdOf('Invoice') });
 
-const PARTIES = `query($contact: ID!) { organization { name } contact: node(id: $contact) { ... on Contact { name email } } }`;
-export interface Parties {
-  organizationName: string;
-  customer: { name: string; email: string | null };
-}
+export type Parties = InvoiceParties;
 
 export interface InvoiceSendServiceOptions {
   db: Database;
@@ -70,6 +53,8 @@ export interface InvoiceSendServiceOptions {
   mailer: Pick<Mailer, 'send'>;
   logger: Logger;
   throttle: BadTokenThrottle;
+  /** The delivery-creating part of sending, shared with the recurring-invoice job. */
+  deliveries: InvoiceDeliveries;
   config: Pick<InvoiceSendConfig, 'APP_URL' | 'INVOICE_LINK_DAYS'>;
 }
 
@@ -94,7 +79,7 @@ export class InvoiceSendService {
    * idempotency key: a duplicate waits for the first and replays it (one PDF, one e-mail).
    */
   async send(request: RequestContext, input: InvoiceSendInput): Promise<{ invoice: Invoice; recipients: string[] }> {
-    const orgId = requireOrgId(request);
+    requireOrgId(request);
     const sentBy = requireUserId(request);
     const valid = validateInput(sendInput, input, InvoiceSendErrorCode.InvalidInput);
     await this.options.invoices.access.requireExisting(request, 'write', valid.id);
@@ -111,45 +96,19 @@ export class InvoiceSendService {
         },
         create: async () => {
           const invoice = await this.options.invoices.access.loadForUpdate(em, request, 'write', valid.id);
-          if (!SENDABLE.includes(invoice.status)) throw invoiceNotSendable(invoice.status);
-          const lines = await this.linesOf(em, invoice);
-          if (!lines.length) throw invoiceNoLines();
-          if (new Big(invoice.totalAmount).lte(0)) throw invoiceZeroTotal();
+          const lines = await this.options.deliveries.sendableLines(em, invoice);
           const parties = await this.parties(request, invoice);
-          const recipients = valid.to ?? (parties.customer.email ? [parties.customer.email.toLowerCase()] : null);
+          const recipients = recipientsOrContact(valid.to, parties);
           if (!recipients) throw invoiceNoRecipient();
           const pdf = await this.storePdf(request, invoice, lines, parties);
-          const token = newSecretToken(INVOICE_TOKEN_PREFIX);
-          const now = new Date();
-          const delivery = em.create(InvoiceDelivery, {
-            id: uuidv7(),
-            orgId,
-            invoiceId: invoice.id,
+          const { invoice: sent, delivery } = await this.options.deliveries.deliver(em, hooks, invoice, {
             recipients,
             message: valid.message || null,
             organizationName: parties.organizationName,
             customerName: parties.customer.name,
             pdfFileId: fromGlobalId('File', pdf.id),
-            tokenHash: token.hash,
             sentBy,
-            sentAt: now,
-            expiresAt: new Date(now.getTime() + this.options.config.INVOICE_LINK_DAYS * DAY_MS),
           });
-          await em.insert(InvoiceDelivery, delivery);
-          const extra = { deliveryId: delivery.id, recipients };
-          const sent =
-            invoice.status === InvoiceStatus.DRAFT
-              ? await this.options.invoices.transition(em, invoice, InvoiceStatus.SENT, 'send', extra)
-              : await this.resent(em, invoice, extra);
-          const link = `${this.options.config.APP_URL}/invoice?token=${encodeURIComponent(token.token)}`;
-          const facts = { number: sent.number, total: sent.totalAmount, currency: sent.currency, dueDate: sent.dueDate };
-          recipients.forEach((to, index) =>
-            this.mailAfterCommit(
-              hooks,
-              invoiceEmail(to, facts, { organizationName: parties.organizationName, message: delivery.message }, link),
-              `invoice-send-${delivery.id}-${index}`,
-            ),
-          );
           return { invoice: sent, recipients, deliveryId: delivery.id };
         },
       }),
@@ -166,12 +125,12 @@ export class InvoiceSendService {
     return this.storePdf(request, invoice, lines, await this.parties(request, invoice));
   }
 
-  /** The PDF of each invoice's latest delivery (null for one never sent), one statement for all. */
+  /** The PDF of each invoice's latest delivery that has one (null for one never sent, or sent only by the recurring job), one statement for all. */
   async latestPdfs(request: RequestContext, invoiceIds: readonly string[]): Promise<(FileRef | null)[]> {
     const rows: { invoice_id: string; pdf_file_id: string }[] = await this.db.transaction(request, (em) =>
       em.query(
         `SELECT DISTINCT ON (invoice_id) invoice_id, pdf_file_id FROM finance.invoice_deliveries
-         WHERE invoice_id = ANY($1::uuid[]) ORDER BY invoice_id, sent_at DESC, id DESC`,
+         WHERE invoice_id = ANY($1::uuid[]) AND pdf_file_id IS NOT NULL ORDER BY invoice_id, sent_at DESC, id DESC`,
         [invoiceIds],
       ),
     );
@@ -203,28 +162,6 @@ export class InvoiceSendService {
     });
   }
 
-  /** Re-sending an issued invoice: its status stays; `invoice.sent` tells it went out again. */
-  private async resent(em: EntityManager, invoice: Invoice, extra: Record<string, unknown>): Promise<Invoice> {
-    await this.db.emit(em, {
-      type: 'invoice.sent',
-      orgId: invoice.orgId,
-      subject: { type: 'Invoice', id: invoice.id },
-      data: {
-        from: invoice.status,
-        number: invoice.number,
-        contactId: invoice.contactId,
-        createdBy: invoice.createdBy,
-        currencyCode: invoice.currency,
-        total: invoice.total.amount,
-        amountDue: invoice.amountDue.amount,
-        dueDate: invoice.dueDate,
-        resent: true,
-        ...extra,
-      },
-    });
-    return invoice;
-  }
-
   /**
    * The live delivery a token names — or, for anything else (malformed, unknown, expired),
    * INVOICE_TOKEN_INVALID, counted against the caller's address.
@@ -242,22 +179,13 @@ export class InvoiceSendService {
     return delivery;
   }
 
-  async linesOf(em: EntityManager, invoice: Invoice): Promise<InvoiceLine[]> {
-    const lines = await em.find(InvoiceLine, { where: { invoiceId: invoice.id }, order: { position: 'ASC' } });
-    return lines.map((line) => Object.assign(line, { currency: invoice.currency }));
+  linesOf(em: EntityManager, invoice: Invoice): Promise<InvoiceLine[]> {
+    return invoiceLinesOf(em, invoice);
   }
 
   /** The organization's name and the customer (the CRM contact), asked of the graph as the caller. */
-  private async parties(request: RequestContext, invoice: Invoice): Promise<Parties> {
-    const answer = await this.options.graph.request<{ organization: { name: string } | null; contact: { name: string; email: string | null } | null }>(
-      request,
-      PARTIES,
-      { contact: toGlobalId('Contact', invoice.contactId) },
-    );
-    if (!answer.data?.organization) throw new Error(`Cannot read the organization: ${JSON.stringify(answer.errors ?? [])}`);
-    const contact = answer.data.contact;
-    if (!contact) throw userError('INVOICE_CONTACT_NOT_FOUND', 'The invoice’s contact no longer exists or is not visible to you', ['input', 'id']);
-    return { organizationName: answer.data.organization.name, customer: { name: contact.name, email: contact.email } };
+  private parties(request: RequestContext, invoice: Invoice): Promise<Parties> {
+    return readInvoiceParties(this.options.graph, request, invoice.contactId);
   }
 
   private async storePdf(request: RequestContext, invoice: Invoice, lines: InvoiceLine[], parties: Parties): Promise<FileRef> {
@@ -269,15 +197,6 @@ export class InvoiceSendService {
       aboutId: toGlobalId('Invoice', invoice.id),
     });
     return FileRef.of(file.id);
-  }
-
-  private mailAfterCommit(hooks: { afterCommit(hook: () => unknown): void }, message: EmailMessage, deliveryKey: string): void {
-    // Handed to the queue without holding the answer; a failure to enqueue is logged.
-    hooks.afterCommit(() => {
-      this.options.mailer
-        .send(message, deliveryKey)
-        .catch((error: unknown) => this.options.logger.error({ err: error, deliveryKey }, 'cannot queue an e-mail'));
-    });
   }
 }
 

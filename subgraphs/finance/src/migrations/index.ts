@@ -4,5 +4,6 @@ import { payments } from './0003-payments.js';
 import { recurring } from './0004-recurring.js';
 import { invoiceSend } from './0005-invoice-send.js';
 import { publicPayments } from './0006-public-payments.js';
+import { recurringAutoSend } from './0007-recurring-auto-send.js';
 
-export const migrations = [init, expenses, payments, recurring, invoiceSend, publicPayments];
+export const migrations = [init, expenses, payments, recurring, invoiceSend, publicPayments, recurringAutoSend];

@@ -46,6 +46,24 @@ export class RecurringInvoice extends NodeEntity('RecurringInvoice') {
   @Column('boolean')
   autoSend!: boolean;
 
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Who each issued invoice is e-mailed to when auto-send is on (the given addresses, else the contact’s e-mail address when auto-send was set).',
+  })
+  @Column('text', { array: true, nullable: true })
+  sendTo!: string[] | null;
+
+  /** The organization's and the customer's names when auto-send was set (the job has no caller to ask the graph as). */
+  @Column('text', { nullable: true })
+  organizationName!: string | null;
+
+  @Column('text', { nullable: true })
+  customerName!: string | null;
+
+  /** The contact those were asked for: the job sends nothing once the template bills another one. */
+  @Column('uuid', { nullable: true })
+  customerContactId!: string | null;
+
   @Field({ description: 'false once stopped (recurringInvoiceStop): no more periods are issued.' })
   @Column('boolean')
   enabled!: boolean;

@@ -7,6 +7,8 @@ export const RecurringInvoiceErrorCode = {
   AlreadyRecurring: 'RECURRING_INVOICE_ALREADY_EXISTS',
   Stopped: 'RECURRING_INVOICE_STOPPED',
   InvalidTemplate: 'RECURRING_INVOICE_INVALID_TEMPLATE',
+  /** Auto-send without `sendTo`, and the contact has no e-mail address. */
+  NoRecipient: 'RECURRING_INVOICE_NO_RECIPIENT',
 } as const;
 
 export const recurringInvoiceNotFound = (field: (string | number)[] = ['input', 'id']) =>
@@ -23,3 +25,9 @@ export const recurringInvoiceInvalidTemplate = () =>
 
 export const recurringInvoiceEndBeforeStart = (field: (string | number)[]) =>
   userError(RecurringInvoiceErrorCode.InvalidInput, 'The end date cannot be before the next issue date', field);
+
+export const recurringInvoiceNoRecipient = () =>
+  userError(RecurringInvoiceErrorCode.NoRecipient, 'The contact has no e-mail address: give the recipients of auto-sent invoices in `sendTo`', [
+    'input',
+    'sendTo',
+  ]);

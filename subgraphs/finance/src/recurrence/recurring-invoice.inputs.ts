@@ -19,6 +19,12 @@ export class InvoiceMakeRecurringInput {
   @Field(() => Boolean, { nullable: true, description: 'Send each issued invoice to the customer right away; default false.' })
   autoSend?: boolean | null;
 
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Who auto-sent invoices go to (1 to 10 e-mail addresses); default: the contact’s e-mail address.',
+  })
+  sendTo?: string[] | null;
+
   @IdempotencyKeyField()
   idempotencyKey?: string | null;
 }
@@ -37,8 +43,14 @@ export class RecurringInvoiceUpdateInput {
   @Field(() => GraphQLLocalDate, { nullable: true, description: 'null: no end date.' })
   endDate?: string | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Turning it on asks for the recipients and the names again, as you.' })
   autoSend?: boolean | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Who auto-sent invoices go to (1 to 10 e-mail addresses); omitted keeps them, null: the contact’s e-mail address.',
+  })
+  sendTo?: string[] | null;
 }
 
 export const RecurringInvoiceStopInput = IdInput('RecurringInvoiceStopInput');

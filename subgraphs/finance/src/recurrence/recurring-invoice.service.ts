@@ -17,8 +17,10 @@ import {
   type ConnectionArgs,
   type Database,
   type FilterSpec,
+  type GraphClient,
   type OrderField,
   type RequestContext,
+  type TransactionHooks,
 } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -26,6 +28,9 @@ import { addDays, daysBetween, todayUtc } from '../invoice/invoice-validation.js
 import { Invoice, InvoiceStatus } from '../invoice/invoice.entity.js';
 import { InvoiceErrorCode } from '../invoice/invoice.errors.js';
 import type { InvoiceService } from '../invoice/invoice.service.js';
+import type { InvoiceDeliveries } from '../invoice-send/invoice-deliveries.js';
+import { invoiceRecipients, readInvoiceParties, recipientsOrContact } from '../invoice-send/invoice-parties.js';
+import { InvoiceSendErrorCode } from '../invoice-send/invoice-send.errors.js';
 import { duePeriods, periodDate, RecurrenceFrequency } from './recurrence-dates.js';
 import { RecurringInvoiceIssue } from './recurring-invoice-issue.entity.js';
 import { RecurringInvoice } from './recurring-invoice.entity.js';
@@ -34,6 +39,7 @@ import {
   recurringInvoiceEndBeforeStart,
   RecurringInvoiceErrorCode,
   recurringInvoiceInvalidTemplate,
+  recurringInvoiceNoRecipient,
   recurringInvoiceNotFound,
   recurringInvoiceStopped,
 } from './recurring-invoice.errors.js';
@@ -53,6 +59,7 @@ const makeInput = z.object({
   startDate: date.nullish(),
   endDate: date.nullish(),
   autoSend: z.boolean().nullish(),
+  sendTo: invoiceRecipients.nullish(),
 });
 const updateInput = z.object({
   id: globalIdOf('RecurringInvoice'),
@@ -60,6 +67,7 @@ const updateInput = z.object({
   nextIssueDate: date.nullish(),
   endDate: date.nullish(),
   autoSend: z.boolean().nullish(),
+  sendTo: invoiceRecipients.nullish(),
 });
 const idInput = z.object({ id: globalIdOf('RecurringInvoice') });
 
@@ -73,6 +81,8 @@ const ruleOrder: Record<string, OrderField> = { createdAt: { path: 'rule.created
 const invoiceOrder: Record<string, OrderField> = { issueDate: { path: 'invoice.issueDate', sqlType: 'date' } };
 const latestPeriodFirst = [{ field: 'issueDate', direction: OrderDirection.DESC }];
 
+const NO_SENDING: SendingFacts = { sendTo: null, organizationName: null, customerName: null, customerContactId: null };
+
 /** What recurring-invoice events carry of a rule (see contracts.ts). */
 const factsOf = (rule: RecurringInvoice) => ({
   templateInvoiceId: rule.templateInvoiceId,
@@ -81,8 +91,23 @@ const factsOf = (rule: RecurringInvoice) => ({
   nextIssueDate: rule.nextIssueDate,
   endDate: rule.endDate,
   autoSend: rule.autoSend,
+  sendTo: rule.sendTo,
   enabled: rule.enabled,
 });
+
+/** What auto-send keeps on a rule: asked of the graph as the person who set it (the job has no caller). */
+type SendingFacts = Pick<RecurringInvoice, 'sendTo' | 'organizationName' | 'customerName' | 'customerContactId'>;
+
+/** Why an issued invoice was not auto-sent (it stays a DRAFT); see the `recurring_invoice.issued` contract. */
+export const AutoSendFailure = {
+  NoLines: InvoiceSendErrorCode.NoLines,
+  ZeroTotal: InvoiceSendErrorCode.ZeroTotal,
+  /** The rule has no recipients (made before auto-send captured them): update it to set them. */
+  NoRecipient: RecurringInvoiceErrorCode.NoRecipient,
+  /** The template now bills another contact than the one the recipients were set for. */
+  ContactChanged: 'RECURRING_INVOICE_CONTACT_CHANGED',
+} as const;
+type AutoSendOutcome = { recipients: string[]; deliveryId: string } | { sendFailure: string };
 
 /**
  * Recurring invoices: rules that copy a template invoice every period. Who may read or change a
@@ -97,6 +122,8 @@ export class RecurringInvoiceService {
     private readonly db: Database,
     authz: Authorizer,
     private readonly invoices: InvoiceService,
+    private readonly graph: GraphClient,
+    private readonly deliveries: InvoiceDeliveries,
   ) {
     this.access = new AggregateAccess(db, authz, {
       type: 'RecurringInvoice',
@@ -131,6 +158,10 @@ export class RecurringInvoiceService {
           if (!template) throw this.invoices.access.spec.notFound(['input', 'invoiceId']);
           if (template.status === InvoiceStatus.VOID) throw recurringInvoiceInvalidTemplate();
           if (await em.existsBy(RecurringInvoice, { templateInvoiceId: template.id, enabled: true })) throw recurringInvoiceAlreadyExists();
+          const autoSend = valid.autoSend ?? false;
+          const sending = autoSend
+            ? await this.sendingFacts(request, template.contactId, valid.sendTo, ['input', 'invoiceId'])
+            : { ...NO_SENDING, sendTo: valid.sendTo ?? null };
           const rule = await em.save(
             em.create(RecurringInvoice, {
               id: uuidv7(),
@@ -141,7 +172,8 @@ export class RecurringInvoiceService {
               periodIndex: 0,
               nextIssueDate: startDate,
               endDate: valid.endDate ?? null,
-              autoSend: valid.autoSend ?? false,
+              autoSend,
+              ...sending,
               enabled: true,
               stoppedAt: null,
               createdBy: actorId,
@@ -170,10 +202,19 @@ export class RecurringInvoiceService {
       }
       if (changes.endDate !== undefined) rule.endDate = changes.endDate;
       if (rule.endDate && rule.endDate < rule.anchorDate) throw recurringInvoiceEndBeforeStart(['input', changes.endDate ? 'endDate' : 'nextIssueDate']);
+      const turnsOn = changes.autoSend === true && !rule.autoSend;
       if (changes.autoSend !== undefined && changes.autoSend !== null) rule.autoSend = changes.autoSend;
+      // Recipients omitted keep the rule's; null goes back to the contact's e-mail address.
+      const given = changes.sendTo === undefined ? rule.sendTo : changes.sendTo;
+      if (rule.autoSend && (turnsOn || changes.sendTo !== undefined)) {
+        const template = await em.findOneByOrFail(Invoice, { id: rule.templateInvoiceId });
+        Object.assign(rule, await this.sendingFacts(request, template.contactId, given, ['input', 'id']));
+      } else if (changes.sendTo !== undefined) {
+        rule.sendTo = changes.sendTo;
+      }
       const saved = await em.save(rule);
       const after = factsOf(saved);
-      const fields = (Object.keys(after) as (keyof typeof after)[]).filter((key) => before[key] !== after[key]);
+      const fields = (Object.keys(after) as (keyof typeof after)[]).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
       if (fields.length) {
         const pick = (facts: typeof after) => Object.fromEntries(fields.map((key) => [key, facts[key]]));
         await this.emit(em, saved, 'recurring_invoice.updated', { fields, before: pick(before), after: pick(after) });
@@ -275,13 +316,13 @@ export class RecurringInvoiceService {
     );
     let issued = 0;
     for (const row of due) {
-      issued += await this.db.transaction({ orgId: row.org_id, userId: null }, (em) => this.issueRule(em, row.id, today));
+      issued += await this.db.transaction({ orgId: row.org_id, userId: null }, (em, hooks) => this.issueRule(em, hooks, row.id, today));
     }
     return issued;
   }
 
-  /** Issues the due periods of one rule in `em`'s transaction (its organization's). */
-  private async issueRule(em: EntityManager, ruleId: string, today: string): Promise<number> {
+  /** Issues the due periods of one rule in `em`'s transaction (its organization's), auto-sending each when the rule says so. */
+  private async issueRule(em: EntityManager, hooks: TransactionHooks, ruleId: string, today: string): Promise<number> {
     const rule = await em.findOne(RecurringInvoice, { where: { id: ruleId }, lock: { mode: 'pessimistic_write' } });
     if (!rule?.enabled) return 0;
     // A template in the trash (not found) pauses the rule until it is restored.
@@ -293,7 +334,7 @@ export class RecurringInvoiceService {
     for (const period of periods) {
       const taken = await em.query('SELECT 1 FROM finance.recurring_invoice_issues WHERE rule_id = $1 AND period_date = $2::date', [rule.id, period.date]);
       if (!taken.length) {
-        const invoice = await this.invoices.issueCopy(em, template, {
+        const copy = await this.invoices.issueCopy(em, template, {
           issueDate: period.date,
           dueDate: addDays(period.date, paymentDays),
           createdBy: rule.createdBy,
@@ -302,8 +343,10 @@ export class RecurringInvoiceService {
           rule.orgId,
           rule.id,
           period.date,
-          invoice.id,
+          copy.id,
         ]);
+        const outcome = rule.autoSend ? await this.autoSend(em, hooks, rule, copy) : null;
+        const invoice = outcome?.invoice ?? copy;
         await this.emit(em, rule, 'recurring_invoice.issued', {
           templateInvoiceId: template.id,
           invoiceId: invoice.id,
@@ -316,6 +359,7 @@ export class RecurringInvoiceService {
           contactId: invoice.contactId,
           autoSend: rule.autoSend,
           createdBy: rule.createdBy,
+          ...outcome?.sending,
         });
         issued++;
       }
@@ -325,6 +369,50 @@ export class RecurringInvoiceService {
     rule.nextIssueDate = periodDate(rule.anchorDate, rule.frequency, rule.periodIndex);
     await em.save(rule);
     return issued;
+  }
+
+  /**
+   * Sends an invoice the job just issued, as a person would — the same checks, delivery, move to
+   * SENT and e-mails — with the recipients and names kept on the rule, by the rule's creator. What
+   * cannot be sent stays a DRAFT and says why (the period is issued all the same).
+   */
+  private async autoSend(
+    em: EntityManager,
+    hooks: TransactionHooks,
+    rule: RecurringInvoice,
+    invoice: Invoice,
+  ): Promise<{ invoice: Invoice; sending: AutoSendOutcome }> {
+    const failed = (sendFailure: string) => ({ invoice, sending: { sendFailure } });
+    if (!rule.sendTo || rule.organizationName === null || rule.customerName === null) return failed(AutoSendFailure.NoRecipient);
+    if (rule.customerContactId !== invoice.contactId) return failed(AutoSendFailure.ContactChanged);
+    try {
+      await this.deliveries.sendableLines(em, invoice);
+    } catch (error) {
+      if (error instanceof UserInputError && error.errors[0]) return failed(error.errors[0].code);
+      throw error;
+    }
+    const { invoice: sent, delivery } = await this.deliveries.deliver(em, hooks, invoice, {
+      recipients: rule.sendTo,
+      message: null,
+      organizationName: rule.organizationName,
+      customerName: rule.customerName,
+      pdfFileId: null,
+      sentBy: rule.createdBy,
+    });
+    return { invoice: sent, sending: { recipients: rule.sendTo, deliveryId: delivery.id } };
+  }
+
+  /** What auto-send keeps on a rule, asked of the graph as `request`'s person: the names, and the recipients (`given`, else the contact's e-mail). */
+  private async sendingFacts(
+    request: RequestContext,
+    contactId: string,
+    given: string[] | null | undefined,
+    field: (string | number)[],
+  ): Promise<SendingFacts> {
+    const parties = await readInvoiceParties(this.graph, request, contactId, field);
+    const sendTo = recipientsOrContact(given, parties);
+    if (!sendTo) throw recurringInvoiceNoRecipient();
+    return { sendTo, organizationName: parties.organizationName, customerName: parties.customer.name, customerContactId: contactId };
   }
 
   /** A rule for a change: NOT_FOUND unless it exists and the caller may change its template; locked. */

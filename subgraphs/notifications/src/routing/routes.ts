@@ -206,6 +206,14 @@ const documentRoutes: RoutesOf<DocumentsEvents> = {
 const expenseLine = (expense: { amount: string; currencyCode: string; vendor: string | null; category: string }) =>
   `${expense.amount} ${expense.currencyCode}${str(expense.vendor) ? ` at ${str(expense.vendor)}` : ''} (${expense.category})`;
 
+/** Why the recurring-invoice job could not send an invoice it issued (the `sendFailure` codes of `recurring_invoice.issued`). */
+const SEND_FAILURES: Record<string, string> = {
+  INVOICE_ZERO_TOTAL: 'its total is zero',
+  INVOICE_NO_LINES: 'it has no lines',
+  RECURRING_INVOICE_NO_RECIPIENT: 'the recurring invoice has no recipients; set them on it',
+  RECURRING_INVOICE_CONTACT_CHANGED: 'its template now bills another contact; set the recipients again',
+};
+
 const financeRoutes: RoutesOf<FinanceEvents> = {
   /** The approvers the event names (the finance managers but the submitter). */
   'expense.submitted': (event) => ({
@@ -237,6 +245,18 @@ const financeRoutes: RoutesOf<FinanceEvents> = {
     title: `Invoice ${event.data.number} was paid`,
     body: `${event.data.amountPaid} ${event.data.currencyCode} received: paid in full.`,
   }),
+  /** The recurring invoice's creator (also the issued invoice's), of each period issued, sent or not. */
+  'recurring_invoice.issued': (event) => {
+    const { number, recipients, sendFailure } = event.data;
+    const amount = `${event.data.total} ${event.data.currencyCode}, due ${event.data.dueDate}.`;
+    const unsent = sendFailure ? ` It was not sent and stays a draft: ${SEND_FAILURES[sendFailure] ?? sendFailure}.` : '';
+    return {
+      recipients: [event.data.createdBy],
+      title: recipients?.length ? `Invoice ${number} was issued and sent to ${recipients.join(', ')}` : `Invoice ${number} was issued`,
+      body: `${amount}${unsent}`,
+      subject: { type: 'Invoice', id: event.data.invoiceId },
+    };
+  },
   /** Payments: the invoice's creator (the finance team that issued it) hears of money received and of failed card payments. */
   'payment.received': (event) => ({
     recipients: [event.data.createdBy],

@@ -5,7 +5,7 @@ import type { FinanceInvoiceFragment } from '../../gql/graphql';
 import { Route, Routes } from 'react-router';
 import { renderWithApollo, unmountAll } from '../../testing/render';
 import { InvoicePage } from './InvoicePage';
-import { FinanceInvoiceQuery } from './operations';
+import { FinanceInvoiceQuery, FinanceInvoiceRecurrenceQuery } from './operations';
 import { liveFeedLink } from '../../testing/live';
 
 afterEach(unmountAll);
@@ -78,6 +78,10 @@ describe('the invoice editor', () => {
   it('shows a sent invoice read-only with the server’s amounts', async () => {
     const live = liveFeedLink('FinanceInvoiceChanged', [
       { request: { query: FinanceInvoiceQuery, variables: { id: 'inv-1' } }, result: { data: { __typename: 'Query' as const, invoice: sentInvoice } } },
+      {
+        request: { query: FinanceInvoiceRecurrenceQuery, variables: { id: 'inv-1' } },
+        result: { data: { __typename: 'Query' as const, invoice: { __typename: 'Invoice' as const, id: 'inv-1', recurrence: null, issuedBy: null } } },
+      },
     ]);
     renderWithApollo(page, [], '/finance/invoices/inv-1', { link: live.link });
     await screen.findByRole('heading', { name: 'Invoice INV-2026-0007' });
@@ -86,6 +90,8 @@ describe('the invoice editor', () => {
     expect((screen.getByLabelText('Unit price of line 1') as HTMLInputElement).disabled).toBe(true);
     expect(screen.queryByRole('button', { name: '+ Add line' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Void' })).toBeTruthy();
+    // The Repeat panel offers to make it recurring.
+    await screen.findByRole('form', { name: 'Make recurring' });
     // The live change (the customer opened it) reaches the page.
     await waitFor(() => expect(live.subscribed()).toBe(true));
     live.push({

@@ -10,6 +10,7 @@ import { ErrorState, Loading, Notice } from '../../ui/states';
 import { ContactPicker, type PickedContact } from './ContactPicker';
 import { InvoiceActions } from './InvoiceActions';
 import { PaymentsPanel } from './PaymentsPanel';
+import { RecurringPanel } from './RecurringPanel';
 import {
   FinanceInvoiceChangedSubscription,
   FinanceInvoiceCreateMutation,
@@ -318,6 +319,7 @@ function InvoiceEditor({ invoice }: { invoice: FinanceInvoiceFragment | null }) 
         ) : null}
       </form>
       {invoice && invoice.status !== 'DRAFT' ? <PaymentsPanel invoice={invoice} /> : null}
+      {invoice ? <RecurringPanel invoice={invoice} /> : null}
     </div>
   );
 }

@@ -585,3 +585,91 @@ export const FinanceReportsQuery = graphql(`
     }
   }
 `);
+
+/** A recurring invoice as the invoice page's "Repeat" panel shows it. */
+graphql(`
+  fragment FinanceRecurringInvoice on RecurringInvoice {
+    id
+    frequency
+    startDate
+    nextIssueDate
+    endDate
+    autoSend
+    sendTo
+    enabled
+    active
+    stoppedAt
+    invoices(first: 10) {
+      totalCount
+      nodes {
+        id
+        number
+        status
+        issueDate
+      }
+    }
+  }
+`);
+
+export const FinanceInvoiceRecurrenceQuery = graphql(`
+  query FinanceInvoiceRecurrence($id: ID!) {
+    invoice(id: $id) {
+      id
+      recurrence {
+        ...FinanceRecurringInvoice
+      }
+      issuedBy {
+        id
+        template {
+          id
+          number
+        }
+      }
+    }
+  }
+`);
+
+export const FinanceInvoiceMakeRecurringMutation = graphql(`
+  mutation FinanceInvoiceMakeRecurring($input: InvoiceMakeRecurringInput!) {
+    invoiceMakeRecurring(input: $input) {
+      recurringInvoice {
+        ...FinanceRecurringInvoice
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const FinanceRecurringInvoiceUpdateMutation = graphql(`
+  mutation FinanceRecurringInvoiceUpdate($input: RecurringInvoiceUpdateInput!) {
+    recurringInvoiceUpdate(input: $input) {
+      recurringInvoice {
+        ...FinanceRecurringInvoice
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const FinanceRecurringInvoiceStopMutation = graphql(`
+  mutation FinanceRecurringInvoiceStop($input: RecurringInvoiceStopInput!) {
+    recurringInvoiceStop(input: $input) {
+      recurringInvoice {
+        ...FinanceRecurringInvoice
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
