@@ -10,7 +10,7 @@ import { launchChromium, newPage, signIn, startAppCell, type AppCell } from './b
  * invoice sent by e-mail, its public page opened from the e-mailed link without an account (the
  * owner's page turning VIEWED live) and paid there by card on the provider's hosted page, which
  * returns the customer to it (the owner's page turning PAID live), then duplicated and the copy
- * voided, and both on the contact's profile.
+ * voided, both on the contact's profile, and the payment in the reports.
  */
 describe('finance in the web app', () => {
   let cell: AppCell;
@@ -143,6 +143,15 @@ describe('finance in the web app', () => {
     await page.getByRole('link', { name: `INV-${year}-0001` }).waitFor();
     await page.getByRole('link', { name: `INV-${year}-0002` }).waitFor();
     await page.getByLabel('Balance due').getByText('nothing').waitFor();
+
+    // The reports: this year's revenue, invoiced and collected, from Postgres; the voided copy counts for nothing.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Finance' }).click();
+    await page.getByRole('link', { name: 'Reports' }).click();
+    const pnl = page.getByRole('region', { name: 'Profit and loss' });
+    await pnl.getByText('Profit', { exact: true }).waitFor();
+    expect(await pnl.locator('.fin-pnl-net dd').textContent()).toBe('+$131.24');
+    const revenue = page.getByRole('region', { name: 'Revenue by month' });
+    await expect.poll(() => revenue.locator('.fin-chart-summary').textContent()).toBe('Invoiced $131.24, collected $131.24');
     expect(customer.problems.join('\n')).toBe('');
     expect(problems.join('\n')).toBe('');
   });
