@@ -13,6 +13,7 @@ export const CORE_SETTINGS: readonly SettingsLink[] = [
   { label: 'Members', path: 'members' },
   { label: 'Teams', path: 'teams' },
   { label: 'Invitations', path: 'invitations' },
+  { label: 'Module access', path: 'module-access' },
   { label: 'API keys', path: 'api-keys' },
 ];
 
@@ -32,6 +33,7 @@ export function settingsRoute(modules: readonly ModuleDefinition[]): RouteObject
       { path: 'members', lazy: () => import('./MembersPage').then((page) => ({ Component: page.MembersPage })) },
       { path: 'teams', lazy: () => import('./TeamsPage').then((page) => ({ Component: page.TeamsPage })) },
       { path: 'invitations', lazy: () => import('./InvitationsPage').then((page) => ({ Component: page.InvitationsPage })) },
+      { path: 'module-access', lazy: () => import('./ModuleAccessPage').then((page) => ({ Component: page.ModuleAccessPage })) },
       { path: 'api-keys', lazy: () => import('./ApiKeysPage').then((page) => ({ Component: page.ApiKeysPage })) },
       ...modulePages.map((page) => ({ path: page.path, Component: page.element })),
     ],

@@ -397,3 +397,82 @@ export const SettingsApiKeyRevokeMutation = graphql(`
     }
   }
 `);
+
+/** Module access: the cell's restricted modules, and who can be granted them. */
+export const SettingsModuleAccessQuery = graphql(`
+  query SettingsModuleAccess {
+    restrictedModules
+    organization {
+      id
+      viewerRole
+      teams(first: 100) {
+        nodes {
+          id
+          name
+        }
+      }
+      members(first: 100) {
+        nodes {
+          role
+          user {
+            id
+            name
+            email
+          }
+        }
+      }
+    }
+  }
+`);
+
+graphql(`
+  fragment SettingsModuleGrantFields on ModuleGrant {
+    module
+    relation
+    subject {
+      ... on User {
+        id
+        name
+        email
+      }
+      ... on Team {
+        id
+        name
+      }
+      ... on RoleSubject {
+        role
+      }
+    }
+  }
+`);
+
+export const SettingsModuleGrantsQuery = graphql(`
+  query SettingsModuleGrants($module: String!) {
+    moduleGrants(module: $module) {
+      ...SettingsModuleGrantFields
+    }
+  }
+`);
+
+export const SettingsModuleAccessGrantMutation = graphql(`
+  mutation SettingsModuleAccessGrant($input: ModuleAccessGrantInput!) {
+    moduleAccessGrant(input: $input) {
+      grant {
+        ...SettingsModuleGrantFields
+      }
+      userErrors {
+        ...SettingsUserErrors
+      }
+    }
+  }
+`);
+
+export const SettingsModuleAccessRevokeMutation = graphql(`
+  mutation SettingsModuleAccessRevoke($input: ModuleAccessRevokeInput!) {
+    moduleAccessRevoke(input: $input) {
+      userErrors {
+        ...SettingsUserErrors
+      }
+    }
+  }
+`);

@@ -527,6 +527,24 @@ export const FinancePaymentRefundMutation = graphql(`
   }
 `);
 
+export const FinanceCreditNoteIssueMutation = graphql(`
+  mutation FinanceCreditNoteIssue($input: CreditNoteIssueInput!) {
+    creditNoteIssue(input: $input) {
+      creditNote {
+        ...FinancePayment
+      }
+      invoice {
+        ...FinanceInvoice
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
 /** The reports page: every report of a period at once (each per currency; the page picks one). */
 export const FinanceReportsQuery = graphql(`
   query FinanceReports($from: LocalDate!, $to: LocalDate!, $asOf: LocalDate) {
