@@ -66,10 +66,10 @@ async function compile(unit: Unit): Promise<number> {
   return files.length;
 }
 
-export async function build(units: Unit[]): Promise<void> {
+export async function build(units: Unit[], log: (line: string) => void = console.log): Promise<void> {
   for (const unit of units) {
     const count = await compile(unit);
-    console.log(`${relative(ROOT, unit.to)}: ${count} files`);
+    log(`${relative(ROOT, unit.to)}: ${count} files`);
   }
 }
 

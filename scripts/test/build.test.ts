@@ -10,7 +10,7 @@ import { RedisServer, startProcessCell, type ProcessCell } from '../testing/faul
 import { databaseUrl, TEST_APP_PASSWORD, TEST_DATABASE_PREFIX, TEST_DATABASE_URL, withClient } from '@cellgraph/kernel/testing';
 
 /*
- * What the container image runs, without Docker: `npm run build`, then the runtime tree the
+ * What the container image runs, without Docker: `npm run build` (run by the tests' global setup), then the runtime tree the
  * Dockerfile's build stage stages into /app (compiled output, production dependencies only) staged
  * into a temporary directory, and a cell served from there by plain node — no swc, no source
  * conditions, NODE_ENV=production — answering through its gateway. A package the compiled code
@@ -25,15 +25,16 @@ let runtime: string;
 let redis: RedisServer | undefined;
 let cell: ProcessCell | undefined;
 
-beforeAll(async () => {
+beforeAll(() => {
+  // The tests' global setup ran the build (`npm run build`'s build(buildUnits())) before any file: a
+  // second build here would delete the output under the processes other files start from it.
+  expect(process.env.CELLGRAPH_TEST_BUILT, 'the global setup built the sources').toBe('1');
   const started = performance.now();
-  await promisify(execFile)('npm', ['run', 'build'], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
-  const built = performance.now();
   runtime = mkdtempSync(join(tmpdir(), 'cellgraph-runtime-'));
   rmSync(runtime, { recursive: true }); // stageRuntime wants to create it
   stageRuntime(runtime, ROOT);
-  console.info(`npm run build: ${((built - started) / 1000).toFixed(1)} s; runtime staged: ${((performance.now() - built) / 1000).toFixed(1)} s`);
-}, 600_000); // tsc of every package: minutes on a busy machine
+  console.info(`runtime staged: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}, 600_000); // copying the production dependencies: minutes on a busy machine
 
 afterAll(async () => {
   await cell?.stop();

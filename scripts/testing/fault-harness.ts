@@ -104,6 +104,15 @@ export interface ProcessCell {
   stop(): Promise<void>;
 }
 
+const REPO_ROOT = new URL('../../', import.meta.url).pathname;
+
+/** The compiled service when the tests' global setup built it (CELLGRAPH_TEST_BUILT), else the TypeScript sources through the loader. */
+function defaultEntry(): { nodeArgs: string[]; service: string } {
+  return process.env.CELLGRAPH_TEST_BUILT === '1'
+    ? { nodeArgs: [], service: join(REPO_ROOT, 'build/scripts/service.js') }
+    : { nodeArgs: NODE_ARGS, service: 'scripts/service.ts' };
+}
+
 /**
  * A cell run as separate processes: each group of `hosts` (default: one process per subgraph) is
  * a subgraph host (the cell's subgraphs no group names share one more, appended), and the gateway
@@ -119,12 +128,12 @@ export async function startProcessCell(options: {
   gatewayEnv?: Record<string, string>;
   /** Environment of the subgraph hosts that depends on the cell's database (e.g. its DATABASE_URL through a TcpProxy). */
   hostEnv?: (database: TestDatabase) => Record<string, string>;
-  /** The service entry: the sources (default) or the compiled build (`{ nodeArgs: [], service: '<root>/build/scripts/service.js' }`). */
+  /** The service entry: the compiled build the tests' global setup made (default), else the sources. */
   entry?: { nodeArgs: string[]; service: string };
   hostReplicas?: number;
   gatewayReplicas?: number;
 }): Promise<ProcessCell> {
-  const entry = options.entry ?? { nodeArgs: NODE_ARGS, service: 'scripts/service.ts' };
+  const entry = options.entry ?? defaultEntry();
   const cell = loadCell(options.cell ?? 'all');
   const named = new Set(options.hosts?.flat());
   // Subgraphs the groups leave out (a module added after the test was written) share one more host.
