@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lintWorkflow, lintWorkflowFiles, workflowFiles } from '../runtime/workflow-lint.js';
+import { STATIC_CHECKS } from '../checks.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -29,10 +30,11 @@ describe('workflow lint', () => {
     expect(await lintWorkflowFiles(files)).toEqual([]);
   });
 
-  it('test.yml runs every step of `npm test`', () => {
+  it('test.yml runs every step of `npm test`, each static check as a step of its own', () => {
     const steps = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { test: string } }).scripts.test
       .split('&&')
-      .map((step) => step.trim());
+      .map((step) => step.trim())
+      .flatMap((step) => (step === 'npm run checks' ? STATIC_CHECKS.map((check) => `npm run ${check}`) : [step]));
     const workflow = readFileSync(join(ROOT, '.github/workflows/test.yml'), 'utf8');
     expect(steps.length).toBeGreaterThan(5);
     for (const step of steps) expect(workflow, step).toMatch(new RegExp(`run: (npx )?${step.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`));
