@@ -1,12 +1,13 @@
-import { createServer, request as httpRequest, type Server } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 
 /**
  * A round-robin HTTP load balancer for rolling-restart tests, doing what a real one does: it polls
  * each backend's `/health/ready` and routes each request only to backends that answered 200 last
- * time (none: 503). Each request gets its own upstream connection; an upstream failure answers 502,
- * so a request lost by a backend shows as an error.
+ * time (none: 503). Each request gets its own upstream connection; a refused connection goes to
+ * the next ready backend, any other upstream failure answers 502, so a request lost by a backend
+ * shows as an error.
  */
 export class HttpBalancer {
   /** Requests routed to each backend (by base URL). */
@@ -77,8 +78,14 @@ export class HttpBalancer {
     );
   }
 
-  private route(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): void {
-    const candidates = this.readyBackends;
+  private route(req: IncomingMessage, res: ServerResponse): void {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => this.forward(req, res, Buffer.concat(chunks), new Set()));
+  }
+
+  private forward(req: IncomingMessage, res: ServerResponse, body: Buffer, refused: Set<string>): void {
+    const candidates = this.readyBackends.filter((backend) => !refused.has(backend));
     if (!candidates.length) {
       res.writeHead(503, { 'content-type': 'text/plain' }).end('no ready backend');
       return;
@@ -101,10 +108,18 @@ export class HttpBalancer {
         response.pipe(res);
       },
     );
-    upstream.on('error', (error) => {
-      if (res.headersSent) res.destroy(error);
+    upstream.on('error', (error: NodeJS.ErrnoException) => {
+      // Refused: the backend closed its listener after this balancer's last readiness poll (a busy
+      // machine can delay a poll past the drain delay). The request never reached it, so it goes to
+      // another backend, as nginx's proxy_next_upstream and Envoy's connect-failure retries do. A
+      // request that reached a backend and failed there is never retried: it answers 502.
+      if (error.code === 'ECONNREFUSED' && !res.headersSent) {
+        this.ready.delete(backend);
+        refused.add(backend);
+        this.forward(req, res, body, refused);
+      } else if (res.headersSent) res.destroy(error);
       else res.writeHead(502, { 'content-type': 'text/plain' }).end(`upstream ${backend} failed: ${error.message}`);
     });
-    req.pipe(upstream);
+    upstream.end(body);
   }
 }
