@@ -66,16 +66,8 @@ export async function startTestCell(options: { cell?: string; env?: Record<strin
       keys,
       supergraphPath: options.supergraphPath,
       // Tests act as a few users from one address: rate limits are raised out of their way
-      // (the rate-limit tests set their own). Idle connections close after a second: two files'
-      // cells at once (ten subgraphs' pools each) would otherwise hold most of Postgres's 100.
-      env: {
-        DATABASE_POOL_SIZE: '4',
-        DATABASE_POOL_IDLE_TIMEOUT_MS: '1000',
-        USER_RATE_LIMIT: '100000',
-        ANONYMOUS_RATE_LIMIT: '100000',
-        ...platformEnv,
-        ...options.env,
-      },
+      // (the rate-limit tests set their own).
+      env: { DATABASE_POOL_SIZE: '4', USER_RATE_LIMIT: '100000', ANONYMOUS_RATE_LIMIT: '100000', ...platformEnv, ...options.env },
     });
   } catch (error) {
     await database.drop();

@@ -101,8 +101,6 @@ export interface DatabaseOptions {
    * fails as SERVICE_UNAVAILABLE instead of queueing without bound; default 10 s.
    */
   poolAcquireTimeoutMs?: number;
-  /** How long an unused pooled connection stays open (default 30 s); the pool opens new ones on demand. */
-  poolIdleTimeoutMs?: number;
   applicationName?: string;
   /** The events this subgraph emits (its contracts): `emit` checks against them outside production. */
   events?: EventContracts;
@@ -147,11 +145,7 @@ export class Database {
         applicationName,
         // pg-pool drops a connection that fails (terminated, server restarted) and opens a new one
         // on demand, so the pool recovers by itself once the server answers again.
-        extra: {
-          max: poolSize,
-          idleTimeoutMillis: options.poolIdleTimeoutMs ?? 30_000,
-          connectionTimeoutMillis: options.poolAcquireTimeoutMs ?? DEFAULT_POOL_ACQUIRE_TIMEOUT_MS,
-        },
+        extra: { max: poolSize, idleTimeoutMillis: 30_000, connectionTimeoutMillis: options.poolAcquireTimeoutMs ?? DEFAULT_POOL_ACQUIRE_TIMEOUT_MS },
       });
     this.dataSource = dataSource(options.url, options.poolSize ?? 10, options.applicationName);
     this.maintenance = options.maintenanceUrl

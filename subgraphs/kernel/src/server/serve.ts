@@ -16,7 +16,6 @@ export const subgraphHostEnv = z.object({
   DATABASE_URL: z.url({ error: 'must be a postgres:// connection string' }),
   DATABASE_APP_PASSWORD: z.string().min(1, 'is required (password of the subgraphs’ runtime roles)'),
   DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
-  DATABASE_POOL_IDLE_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   DATABASE_POOL_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULT_POOL_ACQUIRE_TIMEOUT_MS),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4001),
@@ -60,7 +59,6 @@ export async function serveSubgraphs(definitions: readonly AnySubgraphDefinition
           logger: createLogger(definition.name, env.LOG_LEVEL, env.LOG_FILE),
           poolSize: config.DATABASE_POOL_SIZE,
           poolAcquireTimeoutMs: config.DATABASE_POOL_ACQUIRE_TIMEOUT_MS,
-          poolIdleTimeoutMs: config.DATABASE_POOL_IDLE_TIMEOUT_MS,
           env,
         }),
       );

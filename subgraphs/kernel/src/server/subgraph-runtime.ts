@@ -19,7 +19,6 @@ export interface SubgraphRuntimeOptions {
   poolSize?: number;
   /** Bound on waiting for a pooled connection (see Database). */
   poolAcquireTimeoutMs?: number;
-  poolIdleTimeoutMs?: number;
   /** Where the subgraph reads its own configuration; defaults to process.env. */
   env?: NodeJS.ProcessEnv;
 }
@@ -57,7 +56,6 @@ export async function startSubgraphRuntime<TServices>(
     logger,
     poolSize: options.poolSize,
     poolAcquireTimeoutMs: options.poolAcquireTimeoutMs,
-    poolIdleTimeoutMs: options.poolIdleTimeoutMs,
     applicationName: `cellgraph-${definition.name}`,
     events: definition.emits,
   });

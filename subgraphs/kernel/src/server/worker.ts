@@ -17,7 +17,6 @@ import { startSubgraphRuntime, type HealthReport, type StartedSubgraph } from '.
 /** The worker's own variables: the subgraph host's (it serves no GraphQL, so it needs no internal-context key). */
 export const workerEnv = subgraphHostEnv.omit({ PORT: true }).extend({
   DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(4),
-  DATABASE_POOL_IDLE_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   PORT: z.coerce.number().int().min(0).max(65535).default(4002),
 });
 
@@ -56,7 +55,6 @@ export async function startWorkerService(definitions: readonly AnySubgraphDefini
         logger,
         poolSize: config.DATABASE_POOL_SIZE,
         poolAcquireTimeoutMs: config.DATABASE_POOL_ACQUIRE_TIMEOUT_MS,
-        poolIdleTimeoutMs: config.DATABASE_POOL_IDLE_TIMEOUT_MS,
         env: workerProcessEnv,
       });
       const entry = { name: definition.name, subgraph, background: [] as (() => Promise<void>)[] };

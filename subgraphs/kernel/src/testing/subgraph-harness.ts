@@ -81,7 +81,6 @@ export async function startTestSubgraphs(
         internalKeys: [deriveSubgraphKey(keys.secret, definition.name)],
         logger: createLogger(definition.name, process.env.LOG_LEVEL ?? 'silent'),
         poolSize: 5,
-        poolIdleTimeoutMs: 1000,
         env,
       }),
     );
