@@ -107,7 +107,19 @@ describe('a rolling restart under load', () => {
     }
 
     const failed = load.outcomes.filter((outcome) => !outcome.ok);
-    expect(failed.slice(0, 3), `${failed.length} of ${load.outcomes.length} requests failed`).toEqual([]);
+    // A failure's cause is in the processes' logs (a masked error is logged in full where it happened).
+    const errorLines = () =>
+      [...cell.replicasOf('identity'), ...cell.gateways].flatMap((process) =>
+        process.log
+          .split('\n')
+          .filter((line) => /"level":"(warn|error|fatal)"/.test(line))
+          .slice(-5)
+          .map((line) => `${process.name}: ${line.slice(0, 1500)}`),
+      );
+    expect(
+      failed.slice(0, 3),
+      `${failed.length} of ${load.outcomes.length} requests failed; warnings and errors logged:\n${failed.length ? errorLines().join('\n') : ''}`,
+    ).toEqual([]);
     const invited = load.outcomes.filter((outcome) => outcome.kind === 'invite').map((outcome) => outcome.email!);
     expect(invited.length).toBeGreaterThan(10);
 

@@ -6,6 +6,7 @@ import { checkEmittedEvent, checksEmittedEvents, type EventContracts } from '../
 import { appendEvent, type DomainEvent } from '../events/outbox.js';
 import { SqlSpans } from '../observability/sql-spans.js';
 import { SnakeNamingStrategy } from './naming.js';
+import { slotWaitingDriver } from './slot-waiting-pool.js';
 import { ReadSession } from './read-session.js';
 
 /** An explicit unit-of-work scope, readable by row-level security policies as `app.*`. */
@@ -132,6 +133,8 @@ export class Database {
     const dataSource = (url: string, poolSize: number, applicationName?: string) =>
       new DataSource({
         type: 'postgres',
+        // Waits for a free server slot within the acquire bound instead of failing at once.
+        driver: slotWaitingDriver,
         url,
         schema: options.schema,
         entities: options.entities,
