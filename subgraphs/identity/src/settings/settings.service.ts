@@ -24,6 +24,13 @@ import { SettingSource, SettingsScope, type SettingsNamespace } from './settings
 /** How long identity's Redis cache of a namespace lives untouched: it bounds staleness if a rewrite after a commit failed. */
 const CACHE_TTL_SECONDS = 3600;
 const input = boundedJsonObject({ maxBytes: 16_384, maxDepth: 5 });
+/** KEYS: the hash, its generation; ARGV: the generation read before Postgres, the TTL, the fields. */
+const WRITE_IF_CURRENT = `
+if (redis.call('GET', KEYS[2]) or '') ~= ARGV[1] then return 0 end
+redis.call('DEL', KEYS[1])
+redis.call('HSET', KEYS[1], unpack(ARGV, 3))
+redis.call('EXPIRE', KEYS[1], ARGV[2])
+return 1`;
 
 interface StoredRow {
   scope: 'organization' | 'user';
@@ -93,25 +100,42 @@ export class SettingsService {
     });
   }
 
-  /** Rewrites the Redis cache of an organization's namespace from Postgres and announces it. */
+  /**
+   * Rewrites the Redis cache of an organization's namespace from Postgres and announces it — unless
+   * a change was committed meanwhile (its generation moved): a slower rewrite never puts older
+   * values over newer ones; the change's own rewrite follows.
+   */
   async refill(orgId: string, namespace: string): Promise<void> {
+    const key = settingsCacheKey(this.prefix, orgId, namespace);
     try {
+      const generation = (await this.redis.get(`${key}:generation`)) ?? '';
       const rows: StoredRow[] = await this.db.transaction({ orgId, userId: null }, (em) =>
         em.query('SELECT scope, scope_id, value FROM identity.settings WHERE namespace = $1', [namespace]),
       );
       const fields: string[] = ['complete', '1'];
       for (const row of rows) fields.push(row.scope === 'organization' ? 'organization' : `user:${row.scope_id}`, JSON.stringify(row.value));
-      const key = settingsCacheKey(this.prefix, orgId, namespace);
-      await this.redis
-        .multi()
-        .del(key)
-        .hset(key, ...fields)
-        .expire(key, CACHE_TTL_SECONDS)
-        .exec();
-      await this.redis.publish(settingsChangedChannel(this.prefix), `${orgId}:${namespace}`);
+      const written = await this.redis.eval(WRITE_IF_CURRENT, 2, key, `${key}:generation`, generation, CACHE_TTL_SECONDS, ...fields);
+      if (written === 1) await this.redis.publish(settingsChangedChannel(this.prefix), `${orgId}:${namespace}`);
     } catch (error) {
       this.logger.warn({ err: error, orgId, namespace }, 'settings cache not rewritten; it expires within the hour');
     }
+  }
+
+  /** After a commit: a new generation (refusing rewrites that read before it), no cache, then a rewrite. */
+  private async changed(orgId: string, namespace: string): Promise<void> {
+    const key = settingsCacheKey(this.prefix, orgId, namespace);
+    try {
+      await this.redis
+        .multi()
+        .incr(`${key}:generation`)
+        .expire(`${key}:generation`, CACHE_TTL_SECONDS * 24)
+        .del(key)
+        .exec();
+    } catch (error) {
+      this.logger.warn({ err: error, orgId, namespace }, 'settings cache not invalidated; it expires within the hour');
+      return;
+    }
+    await this.refill(orgId, namespace);
   }
 
   private async write(
@@ -144,7 +168,7 @@ export class SettingsService {
         subject: scope === SettingsScope.ORGANIZATION ? { type: 'Organization', id: orgId } : { type: 'User', id: scopeId },
         data: { namespace: namespace.namespace, scope, keys },
       });
-      hooks.afterCommit(() => this.refill(orgId, namespace.namespace));
+      hooks.afterCommit(() => this.changed(orgId, namespace.namespace));
       return this.resolved(em, request, namespace);
     });
     return result;
