@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_MODULES } from '../modules';
 import { appRoutes } from './App';
-import { enabledModules } from './registry';
+import { enabledModules, switchedOffModules } from './registry';
 
 describe('enabledModules', () => {
+  it('hides the modules whose module.<name> flag is off for the user', () => {
+    const off = switchedOffModules([
+      { key: 'module.crm', enabled: false },
+      { key: 'module.tasks', enabled: true },
+      { key: 'beta.reports', enabled: false },
+    ]);
+    expect(off).toEqual(['crm']);
+    expect(enabledModules(ALL_MODULES, ['identity', 'tasks', 'crm', 'notifications'], off).map((module) => module.subgraph)).toEqual([
+      'tasks',
+      'notifications',
+    ]);
+  });
+
   it('keeps only the modules whose subgraph the cell serves, in the app order', () => {
     const sales = enabledModules(ALL_MODULES, ['identity', 'crm', 'collaboration', 'notifications']).map((module) => module.subgraph);
     expect(sales).toEqual(['crm', 'notifications']);

@@ -83,7 +83,13 @@ export interface SettingsPage {
 }
 
 /** The modules of `all` the cell serves, in the order given. */
-export function enabledModules(all: readonly ModuleDefinition[], served: readonly string[]): ModuleDefinition[] {
+export function enabledModules(all: readonly ModuleDefinition[], served: readonly string[], switchedOff: readonly string[] = []): ModuleDefinition[] {
   const names = new Set(served);
-  return all.filter((module) => names.has(module.subgraph));
+  const off = new Set(switchedOff);
+  return all.filter((module) => names.has(module.subgraph) && !off.has(module.subgraph));
+}
+
+/** Modules switched off for the caller by their `module.<name>` feature flag (the gateway refuses their operations too). */
+export function switchedOffModules(features: readonly { key: string; enabled: boolean }[]): string[] {
+  return features.filter((feature) => feature.key.startsWith('module.') && !feature.enabled).map((feature) => feature.key.slice('module.'.length));
 }

@@ -17,6 +17,9 @@ import { checkKeyAccess } from '../authz/api-key-scopes.js';
 import type { Logger } from '../logging/logger.js';
 import type { Redis } from '../redis/redis.js';
 import type { LiveFieldSpec } from '../live/live-subscription.js';
+import type { FeatureFlags } from '../flags/feature-flags.js';
+import type { SettingsNamespaceDeclaration } from '../settings/settings-namespaces.js';
+import type { SettingsReader } from '../settings/settings-reader.js';
 
 /** What a running subgraph is given: its database, Redis, the permission check, the mailer. */
 export interface SubgraphRuntime {
@@ -31,6 +34,10 @@ export interface SubgraphRuntime {
   readonly graph: GraphClient;
   /** This subgraph's background jobs. */
   readonly jobs: JobQueue;
+  /** Resolved settings of any namespace of the cell for (organization, user), cached (see settings/). */
+  readonly settings: SettingsReader;
+  /** The cell's runtime feature flags, evaluated in this process (see flags/). */
+  readonly features: FeatureFlags;
   readonly logger: Logger;
   /** Variables to parse the subgraph's own configuration from (fail fast, with zod). */
   readonly env: NodeJS.ProcessEnv;
@@ -57,6 +64,13 @@ export interface SubgraphDefinition<TServices = unknown> extends SubgraphKeyAcce
    * need `<scope>:read`/`<scope>:write` as anywhere. Default `open`: members edit everything.
    */
   readonly access?: 'open' | 'restricted';
+  /**
+   * Cannot be switched off by the flag `module.<name>` (identity: it manages the flags). Every other
+   * subgraph's root fields answer FEATURE_DISABLED while that flag is off for the caller.
+   */
+  readonly essential?: boolean;
+  /** Settings namespaces it declares (zod objects with defaults); identity stores and validates their values. */
+  readonly settings?: readonly SettingsNamespaceDeclaration[];
   /** Subgraphs this one needs in the same cell (e.g. tasks needs identity for User). */
   readonly dependsOn: readonly string[];
   /**
