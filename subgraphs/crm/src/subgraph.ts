@@ -1,3 +1,4 @@
+import { ContactAnalyticsResolver, DealAnalyticsResolver } from './analytics/crm.analytics.js';
 import { collaborationEvents, NODE_TAG_EVENTS } from '@cellgraph/collaboration/contracts';
 import { defineSubgraph, NodeTagProjection, referenceAsIs, typedEventHandlers } from '@cellgraph/kernel';
 import { crmEvents } from './contracts.js';
@@ -40,6 +41,8 @@ export const crmSubgraph = defineSubgraph<CrmServices>({
   liveEvents: { contactChanged: ['contact.*', 'deal.*', 'interaction.*'] },
   resolvers: [
     ContactResolver,
+    ContactAnalyticsResolver,
+    DealAnalyticsResolver,
     ContactLiveResolver,
     ContactFieldResolver,
     PipelineResolver,

@@ -48,6 +48,8 @@ export * from './loaders/readable-by-id.js';
 export * from './messaging/email.js';
 export * from './money/money.js';
 export * from './ordering/positions.js';
+export * from './analytics/analytics-resolver.js';
+export * from './analytics/analytics-sql.js';
 export * from './relay/connection-types.js';
 export * from './relay/cursor.js';
 export * from './relay/page-info.js';

@@ -12,6 +12,7 @@ import { Checklist, ChecklistItem } from './checklist/checklist.entities.js';
 import { ChecklistResolver, TaskChecklistsResolver } from './checklist/checklist.resolver.js';
 import { ChecklistService } from './checklist/checklist.service.js';
 // Task's own fields come after its checklists and before its dependencies in the schema (the order resolvers register in).
+import { TaskAnalyticsResolver } from './task/task.analytics.js';
 import { TaskResolver } from './task/task.resolver.js';
 import { TaskDependency } from './dependency/dependency.entity.js';
 import { DependencyResolver, TaskDependenciesResolver } from './dependency/dependency.resolver.js';
@@ -51,6 +52,7 @@ export const tasksSubgraph = defineSubgraph<TasksServices>({
   entities: [Task, Board, BoardColumn, Checklist, ChecklistItem, TaskDependency, TaskWatcher, Recurrence, RecurrenceRun, TimeEntry, Automation, AutomationRun],
   resolvers: [
     TaskResolver,
+    TaskAnalyticsResolver,
     TaskLiveResolver,
     BoardResolver,
     BoardColumnResolver,
