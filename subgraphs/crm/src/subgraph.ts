@@ -60,7 +60,7 @@ export const crmSubgraph = defineSubgraph<CrmServices>({
     User: referenceAsIs,
   },
   emits: crmEvents,
-  createServices({ db, authz }) {
+  createServices({ db, authz, settings }) {
     const contactFields = new ContactFieldService(db, authz);
     const contacts = new ContactService(db, authz, contactFields);
     const deals = new DealService(db, authz, contacts);
@@ -74,6 +74,7 @@ export const crmSubgraph = defineSubgraph<CrmServices>({
       forecasts: new ForecastService(db, deals.access),
       interactions: new InteractionService(db, contacts),
       tagProjection: new NodeTagProjection(db, 'crm', ['Contact', 'Deal']),
+      settings,
     };
   },
   consumes: NODE_TAG_EVENTS,

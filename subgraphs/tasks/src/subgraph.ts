@@ -78,7 +78,7 @@ export const tasksSubgraph = defineSubgraph<TasksServices>({
     Team: referenceAsIs,
   },
   emits: tasksEvents,
-  createServices({ db, authz, jobs }) {
+  createServices({ db, authz, jobs, settings }) {
     const tasks = new TaskService(db, authz);
     const boards = new BoardService(db, authz);
     return {
@@ -92,6 +92,7 @@ export const tasksSubgraph = defineSubgraph<TasksServices>({
       automations: new AutomationService(db, boards),
       engine: new AutomationEngine(db, tasks),
       tagProjection: new NodeTagProjection(db, 'tasks', ['Task']),
+      settings,
     };
   },
   consumes: [...AUTOMATION_TRIGGERS, ...NODE_TAG_EVENTS],

@@ -23,6 +23,7 @@ export const ContactAnalyticsResolver = analyticsResolver<CrmServices, ContactFi
     },
     dates: { createdAt: 'contact.createdAt', updatedAt: 'contact.updatedAt' },
   },
+  settings: (services) => services.settings,
   source: (services, request, filter) => services.contacts.analyticsSource(request, filter),
 });
 
@@ -52,5 +53,6 @@ export const DealAnalyticsResolver = analyticsResolver<CrmServices, DealFilter>(
     },
     measures: { amount: 'deal.amount', weightedAmount: 'deal.amount * deal.probability / 100' },
   },
+  settings: (services) => services.settings,
   source: (services, request, filter) => services.deals.analyticsSource(request, filter),
 });

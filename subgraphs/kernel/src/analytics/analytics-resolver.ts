@@ -16,11 +16,12 @@ import {
 } from 'type-graphql';
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { requireOrgId } from '../context/guards.js';
-import type { RequestContext, SubgraphContext } from '../context/request-context.js';
+import { principalOrgId, principalUserId, type RequestContext, type SubgraphContext } from '../context/request-context.js';
 import type { Database } from '../db/database.js';
 import { invalidInput } from '../errors/coded-error.js';
 import { GraphQLDecimal } from '../money/decimal.js';
 import { GraphQLDateTimeISO } from '../scalars/custom-scalars.js';
+import type { SettingsReader } from '../settings/settings-reader.js';
 import { countRows, groupRows, MAX_GROUPS, timeSeriesRows, type AnalyticsInterval, type AnalyticsSpec } from './analytics-sql.js';
 
 export enum AnalyticsIntervalValue {
@@ -78,24 +79,38 @@ export interface AnalyticsOptions<TServices, TFilter extends object> {
   filter: ClassType<TFilter>;
   spec: AnalyticsSpec;
   source(services: TServices, request: RequestContext, filter: TFilter | null): AnalyticsSource | Promise<AnalyticsSource>;
+  /** The cell's settings: a time series without `timeZone` is in the caller's (`profile.timeZone`), else UTC. */
+  settings?(services: TServices): SettingsReader | undefined;
 }
 
 const DEFAULT_GROUPS = 20;
+/** Identity's namespace of a user's preferences (time zone, locale). */
+const PROFILE_NAMESPACE = 'profile';
 
 /** SCREAMING_SNAKE enum values for camelCase names: { STATUS: "status", CREATED_AT: "createdAt" }. */
 function enumOf(names: string[]): Record<string, string> {
   return Object.fromEntries(names.map((name) => [name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase(), name]));
 }
 
-/** A time zone Postgres and Intl both know (IANA names), or a coded error. */
-function checkedTimeZone(timeZone: string | null | undefined): string {
-  if (!timeZone) return 'UTC';
+function isTimeZone(timeZone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone });
+    return true;
   } catch {
-    throw invalidInput(`Unknown time zone "${timeZone}" (use an IANA name such as "Europe/Berlin")`, { argument: 'timeZone' });
+    return false;
   }
-  return timeZone;
+}
+
+/** The time zone asked for (an IANA name, or a coded error), else the caller's profile's, else UTC. */
+async function seriesTimeZone(asked: string | null | undefined, settings: SettingsReader | undefined, request: RequestContext): Promise<string> {
+  if (asked) {
+    if (!isTimeZone(asked)) throw invalidInput(`Unknown time zone "${asked}" (use an IANA name such as "Europe/Berlin")`, { argument: 'timeZone' });
+    return asked;
+  }
+  const orgId = principalOrgId(request.principal);
+  if (!settings?.namespace(PROFILE_NAMESPACE) || !orgId) return 'UTC';
+  const profile = (await settings.read(orgId, principalUserId(request.principal), PROFILE_NAMESPACE)).values.timeZone;
+  return typeof profile === 'string' && isTimeZone(profile) ? profile : 'UTC';
 }
 
 /**
@@ -155,7 +170,7 @@ export function analyticsResolver<TServices, TFilter extends object>(options: An
     @Field(() => GraphQLDateTimeISO, { description: 'The instant after the last one counted.' })
     to!: Date;
 
-    @Field(() => String, { nullable: true, description: 'IANA time zone the intervals start in (default UTC).' })
+    @Field(() => String, { nullable: true, description: 'IANA time zone the intervals start in (default: your profile’s, else UTC).' })
     timeZone?: string | null;
 
     sum?: string | null;
@@ -193,8 +208,9 @@ export function analyticsResolver<TServices, TFilter extends object>(options: An
     @FieldResolver(() => [AnalyticsBucket], {
       description: 'Rows per interval of a date in [from, to), every interval present (count 0 when empty), oldest first.',
     })
-    timeSeries(@Root() root: Analytics, @Args(() => TimeSeriesArgs) args: TimeSeriesArgs, @Ctx() context: Context): Promise<AnalyticsBucket[]> {
-      const range = { interval: args.interval, from: args.from, to: args.to, timeZone: checkedTimeZone(args.timeZone) };
+    async timeSeries(@Root() root: Analytics, @Args(() => TimeSeriesArgs) args: TimeSeriesArgs, @Ctx() context: Context): Promise<AnalyticsBucket[]> {
+      const timeZone = await seriesTimeZone(args.timeZone, options.settings?.(this.services), context.request);
+      const range = { interval: args.interval, from: args.from, to: args.to, timeZone };
       return withSource(this.services, context, root, (em, query) => timeSeriesRows(em, query, spec.dates[args.date]!, range, measurePath(args.sum)));
     }
   }

@@ -19,5 +19,6 @@ export const TaskAnalyticsResolver = analyticsResolver<TasksServices, TaskFilter
     },
     dates: { createdAt: 'task.createdAt', completedAt: 'task.completedAt', dueDate: 'task.dueDate' },
   },
+  settings: (services) => services.settings,
   source: (services, request, filter) => services.tasks.analyticsSource(request, filter),
 });
