@@ -1,4 +1,4 @@
-import { AccessTokenIssuer, defineSubgraph, publicPart, SecretBox, TokenRevocations } from '@cellgraph/kernel';
+import { AccessTokenIssuer, defineSubgraph, publicPart, SecretBox, TokenRevocations, deletionEvents } from '@cellgraph/kernel';
 import { ApiKey } from './api-key/api-key.entity.js';
 import { identityEvents } from './contracts.js';
 import { ApiKeyResolver } from './api-key/api-key.resolver.js';
@@ -63,6 +63,26 @@ export const identitySubgraph = defineSubgraph<IdentityServices>({
   ],
   references: { User: resolveUserReference, Organization: resolveOrganizationReference, Team: resolveTeamReference },
   emits: identityEvents,
+  // Sign-ins and their failures, credentials, MFA, API keys, members, roles, invitations, permissions and deletions.
+  audited: [
+    'user.signed_in',
+    'user.sign_in_failed',
+    'user.locked_out',
+    'user.password_changed',
+    'user.password_reset',
+    'user.deactivated',
+    'session.revoked_all',
+    'session.refresh_token_reused',
+    'mfa.*',
+    'api_key.*',
+    'organization.ownership_transferred',
+    'membership.*',
+    'invitation.*',
+    'permission.*',
+    'team.member_added',
+    'team.member_removed',
+    ...deletionEvents(identityEvents),
+  ],
   async createServices({ db, authz, redis, keyPrefix, mailer, graph, env, logger }) {
     const config = parseIdentityConfig(env);
     const tokens = await AccessTokenIssuer.create(config.AUTH_SIGNING_KEY, config.ACCESS_TOKEN_TTL_SECONDS);
