@@ -1,91 +1,49 @@
-import {
-  ConnectionArgs,
-  ConnectionType,
-  DateTimeComparator,
-  DeletePayload,
-  IdempotencyKeyField,
-  IdInput,
-  IDComparator,
-  OrderDirection,
-  StringComparator,
-  UserError,
-} from '@cellgraph/kernel';
-import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { ConnectionArgs, ConnectionType, DateTimeComparator, IDComparator, IntComparator, StringComparator } from '@cellgraph/kernel';
+import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { AuditEntry } from './audit-entry.entity.js';
-
-@InputType()
-export class AuditEntryCreateInput {
-  @Field({ description: '1 to 200 characters.' })
-  name!: string;
-
-  @Field(() => String, { nullable: true })
-  description?: string | null;
-
-  @IdempotencyKeyField()
-  idempotencyKey?: string | null;
-}
-
-@InputType({ description: 'Fields left out are unchanged; fields set to null are cleared.' })
-export class AuditEntryUpdateInput {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => String, { nullable: true })
-  name?: string | null;
-
-  @Field(() => String, { nullable: true })
-  description?: string | null;
-}
-
-export const AuditEntryDeleteInput = IdInput('AuditEntryDeleteInput');
-export const AuditEntryRestoreInput = IdInput('AuditEntryRestoreInput');
-
-@ObjectType()
-export class AuditEntryPayload {
-  @Field(() => AuditEntry, { nullable: true })
-  auditEntry?: AuditEntry;
-
-  @Field(() => [UserError])
-  userErrors!: UserError[];
-}
-
-export const AuditEntryDeletePayload = DeletePayload('AuditEntryDeletePayload', 'deletedAuditEntryId', 'Id of the audit entry moved to the trash.');
 
 @InputType({ description: 'Conditions on audit entries; fields combine with AND.' })
 export class AuditEntryFilter {
-  @Field(() => IDComparator, { nullable: true }) id?: IDComparator | null;
-  @Field(() => StringComparator, { nullable: true }) name?: StringComparator | null;
-  @Field(() => IDComparator, { nullable: true, description: 'The creator (User ids).' }) createdBy?: IDComparator | null;
-  @Field(() => DateTimeComparator, { nullable: true }) createdAt?: DateTimeComparator | null;
-  @Field(() => DateTimeComparator, { nullable: true }) updatedAt?: DateTimeComparator | null;
+  @Field(() => StringComparator, { nullable: true, description: 'The event type, e.g. `{ startsWith: "api_key." }`.' })
+  action?: StringComparator | null;
+
+  @Field(() => IDComparator, { nullable: true, description: 'The acting user (User ids); for an API key, the user who created it.' })
+  actor?: IDComparator | null;
+
+  @Field(() => IDComparator, { nullable: true, description: 'The acting API key (ApiKey ids).' })
+  actorApiKey?: IDComparator | null;
+
+  @Field(() => StringComparator, { nullable: true, description: 'The target’s type, e.g. `User`, `Task`.' })
+  targetType?: StringComparator | null;
+
+  @Field(() => ID, { nullable: true, description: 'The target: the global id of any object.' })
+  target?: string | null;
+
+  @Field(() => DateTimeComparator, { nullable: true })
+  occurredAt?: DateTimeComparator | null;
+
+  @Field(() => IntComparator, { nullable: true, description: 'Position in the chain.' })
+  seq?: IntComparator | null;
+
   @Field(() => [AuditEntryFilter], { nullable: true }) and?: AuditEntryFilter[] | null;
   @Field(() => [AuditEntryFilter], { nullable: true }) or?: AuditEntryFilter[] | null;
   @Field(() => AuditEntryFilter, { nullable: true }) not?: AuditEntryFilter | null;
-}
-
-export enum AuditEntryOrderField {
-  CREATED_AT = 'createdAt',
-  UPDATED_AT = 'updatedAt',
-  NAME = 'name',
-}
-registerEnumType(AuditEntryOrderField, { name: 'AuditEntryOrderField' });
-
-@InputType()
-export class AuditEntryOrder {
-  @Field(() => AuditEntryOrderField)
-  field!: AuditEntryOrderField;
-
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
-  direction!: OrderDirection;
 }
 
 @ArgsType()
 export class AuditEntriesArgs extends ConnectionArgs {
   @Field(() => AuditEntryFilter, { nullable: true })
   filter?: AuditEntryFilter | null;
-
-  @Field(() => [AuditEntryOrder], { nullable: true, description: 'Default: newest first.' })
-  orderBy?: AuditEntryOrder[] | null;
 }
 
 export const AuditEntryConnection = ConnectionType(AuditEntry, 'AuditEntry');
+
+/** Who acted through an API key (the key's id and name as recorded). */
+@ObjectType('AuditApiKey', { description: 'The API key an action was taken with.' })
+export class AuditApiKey {
+  @Field(() => ID, { description: 'The ApiKey’s global id (the key may since have been revoked).' })
+  id!: string;
+
+  @Field(() => String, { nullable: true })
+  name!: string | null;
+}

@@ -1,19 +1,10 @@
-import { fromGlobalId, mutationPayload, requireOrgId, type Connection, type SubgraphContext } from '@cellgraph/kernel';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { toGlobalId, type Connection, type SubgraphContext } from '@cellgraph/kernel';
+import { GraphQLJSON } from '@cellgraph/kernel';
+import { Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { AuditServices } from '../services.js';
 import { UserRef } from '../user/user.ref.js';
 import { AuditEntry } from './audit-entry.entity.js';
-import {
-  AuditEntryConnection,
-  AuditEntryCreateInput,
-  AuditEntryDeleteInput,
-  AuditEntryDeletePayload,
-  AuditEntryPayload,
-  AuditEntryRestoreInput,
-  AuditEntriesArgs,
-  AuditEntryUpdateInput,
-} from './audit-entry.inputs.js';
-import { loadAuditEntry } from './audit-entry.loaders.js';
+import { AuditApiKey, AuditEntriesArgs, AuditEntryConnection } from './audit-entry.inputs.js';
 
 type Context = SubgraphContext<AuditServices>;
 
@@ -21,39 +12,33 @@ type Context = SubgraphContext<AuditServices>;
 export class AuditEntryResolver {
   constructor(private readonly services: AuditServices) {}
 
-  @Query(() => AuditEntry, { nullable: true, description: 'An audit entry of your organization, or null.' })
-  auditEntry(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<AuditEntry | null> {
-    requireOrgId(context.request);
-    return loadAuditEntry(context, fromGlobalId('AuditEntry', id));
-  }
-
-  @Query(() => AuditEntryConnection, { nullable: true, description: 'Audit entries of your organization.' })
+  @Query(() => AuditEntryConnection, { nullable: true, description: 'Your organization’s audit log, newest first (owners and admins).' })
   auditEntries(@Args(() => AuditEntriesArgs) args: AuditEntriesArgs, @Ctx() context: Context): Promise<Connection<AuditEntry>> {
     return this.services.auditEntries.list(context.request, args);
   }
 
-  @Mutation(() => AuditEntryPayload, { nullable: true })
-  auditEntryCreate(@Arg('input', () => AuditEntryCreateInput) input: AuditEntryCreateInput, @Ctx() context: Context): Promise<AuditEntryPayload> {
-    return mutationPayload(async () => ({ auditEntry: await this.services.auditEntries.create(context.request, input) }));
+  @FieldResolver(() => UserRef, { nullable: true, description: 'Who acted (for an API key: the user who created it).' })
+  actor(@Root() entry: AuditEntry): UserRef | null {
+    return entry.actorUserId ? UserRef.of(entry.actorUserId) : null;
   }
 
-  @Mutation(() => AuditEntryPayload, { nullable: true })
-  auditEntryUpdate(@Arg('input', () => AuditEntryUpdateInput) input: AuditEntryUpdateInput, @Ctx() context: Context): Promise<AuditEntryPayload> {
-    return mutationPayload(async () => ({ auditEntry: await this.services.auditEntries.update(context.request, input) }));
+  @FieldResolver(() => AuditApiKey, { nullable: true, description: 'The API key it was done with, if one.' })
+  actorApiKey(@Root() entry: AuditEntry): AuditApiKey | null {
+    return entry.actorApiKeyId ? { id: toGlobalId('ApiKey', entry.actorApiKeyId), name: entry.actorApiKeyName } : null;
   }
 
-  @Mutation(() => AuditEntryDeletePayload, { nullable: true, description: 'Move an audit entry to the trash (it can be restored).' })
-  auditEntryDelete(@Arg('input', () => AuditEntryDeleteInput) input: { id: string }, @Ctx() context: Context) {
-    return mutationPayload(async () => ({ deletedAuditEntryId: await this.services.auditEntries.delete(context.request, input) }));
+  @FieldResolver(() => ID, { nullable: true, description: 'The global id of what it happened to (it may no longer exist).' })
+  targetId(@Root() entry: AuditEntry): string | null {
+    return entry.targetType && entry.targetId ? toGlobalId(entry.targetType, entry.targetId) : null;
   }
 
-  @Mutation(() => AuditEntryPayload, { nullable: true, description: 'Bring an audit entry back from the trash.' })
-  auditEntryRestore(@Arg('input', () => AuditEntryRestoreInput) input: { id: string }, @Ctx() context: Context): Promise<AuditEntryPayload> {
-    return mutationPayload(async () => ({ auditEntry: await this.services.auditEntries.restore(context.request, input) }));
+  @FieldResolver(() => GraphQLJSON, { nullable: true, description: 'For a change: the changed fields’ values before.' })
+  before(@Root() entry: AuditEntry): unknown {
+    return entry.data.before ?? null;
   }
 
-  @FieldResolver(() => UserRef, { nullable: true, description: 'Who created it.' })
-  createdBy(@Root() auditEntry: AuditEntry): UserRef {
-    return UserRef.of(auditEntry.createdBy);
+  @FieldResolver(() => GraphQLJSON, { nullable: true, description: 'For a change: the changed fields’ values after.' })
+  after(@Root() entry: AuditEntry): unknown {
+    return entry.data.after ?? null;
   }
 }
