@@ -32,6 +32,7 @@ export const auditSubgraph = defineSubgraph<AuditServices>({
     User: referenceAsIs,
   },
   emits: auditEvents,
+  audited: ['audit.*'],
   // Whatever the cell's modules declare `audited` (their names are not known here).
   consumes: [AUDITED_EVENTS],
   eventHandlers: ({ chain }) => ({ [AUDITED_EVENTS]: (event) => chain.record(event) }),
@@ -40,6 +41,6 @@ export const auditSubgraph = defineSubgraph<AuditServices>({
   createServices({ db, authz, graph, logger }) {
     const auditEntries = new AuditEntryService(db, authz);
     const chain = new AuditChain(db, logger);
-    return { db, authz, auditEntries, chain, exports: new AuditExportService(db, auditEntries, chain, graph) };
+    return { db, authz, auditEntries, chain, exports: new AuditExportService(db, auditEntries, graph) };
   },
 });

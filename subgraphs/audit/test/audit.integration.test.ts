@@ -4,6 +4,7 @@ import {
   startTestSubgraphs,
   TEST_APP_PASSWORD,
   testMember,
+  waitFor,
   withClient,
   type SubgraphHarness,
   type TestDatabase,
@@ -216,8 +217,13 @@ describe('the audit log', () => {
     const set = await query(org.principal, 'mutation { auditRetentionSet(input: { days: 30 }) { retentionDays userErrors { code } } }');
     expect(set.data!.auditRetentionSet).toEqual({ retentionDays: 30, userErrors: [] });
     expect((await query(org.principal, '{ auditRetentionDays }')).data!.auditRetentionDays).toBe(30);
-    const changed = await entries(org, { filter: { action: { eq: 'audit.retention_changed' } } });
-    expect(changed.edges[0].node).toMatchObject({ seq: 5, actor: { id: org.globalUserId }, before: { retentionDays: null }, after: { retentionDays: 30 } });
+    // The change is an event of audit's own outbox, recorded off the request path like any other.
+    let changed: { edges: { node: unknown }[] } = { edges: [] };
+    await waitFor(
+      async () => (changed = await entries(org, { filter: { action: { eq: 'audit.retention_changed' } } })).edges.length > 0,
+      'the retention change',
+    );
+    expect(changed.edges[0]!.node).toMatchObject({ seq: 5, actor: { id: org.globalUserId }, before: { retentionDays: null }, after: { retentionDays: 30 } });
 
     // The first two entries age past the retention (recorded_at can only be moved by a superuser).
     await withClient(database.url, async (client) => {

@@ -1,11 +1,9 @@
-import { principalActor, uuidv7, type Database, type Logger, type PublishedEvent, type RequestContext } from '@cellgraph/kernel';
+import { uuidv7, type Database, type Logger, type PublishedEvent, type RequestContext } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { entryHash, type HashedEntry } from './chain-hash.js';
 
-/** An event as the chain records it (a module's published event, or the audit log's own). */
-export type AuditableEvent = Pick<PublishedEvent, 'id' | 'type' | 'actorId' | 'actorApiKey' | 'subject' | 'data' | 'requestId' | 'occurredAt' | 'origin'> & {
-  orgId: string;
-};
+/** A published event of an organization: what the chain records. */
+type AuditableEvent = PublishedEvent & { orgId: string };
 
 interface EntryRow {
   id: string;
@@ -62,23 +60,6 @@ export class AuditChain {
     }
     const { orgId } = event;
     await this.db.transaction({ orgId, userId: null }, (em) => this.append(em, { ...event, orgId }));
-  }
-
-  /** Records an action of the audit log itself (retention changed, an export) in the caller's transaction. */
-  recordOwn(em: EntityManager, request: RequestContext, orgId: string, type: string, data: Record<string, unknown>): Promise<void> {
-    const actor = principalActor(request.principal);
-    return this.append(em, {
-      id: uuidv7(),
-      type,
-      orgId,
-      actorId: actor.userId,
-      actorApiKey: actor.apiKey,
-      subject: null,
-      data,
-      requestId: request.requestId,
-      occurredAt: new Date().toISOString(),
-      origin: { clientAddress: request.clientAddress ?? null, userAgent: request.userAgent ?? null },
-    });
   }
 
   /** Appends under the chain's lock, in a transaction of `event.orgId`. */
@@ -187,7 +168,7 @@ export class AuditChain {
     });
   }
 
-  /** Sets how many days entries are kept (null: for ever); the change is itself an entry. */
+  /** Sets how many days entries are kept (null: for ever); the change is an audited event. */
   async setRetention(request: RequestContext, orgId: string, days: number | null): Promise<number | null> {
     return this.db.transaction(request, async (em) => {
       await em.query('INSERT INTO audit.chains (org_id) VALUES ($1) ON CONFLICT (org_id) DO NOTHING', [orgId]);
@@ -195,11 +176,8 @@ export class AuditChain {
       const before = chain!.retention_days;
       if (before === days) return days;
       await em.query('UPDATE audit.chains SET retention_days = $2, updated_at = now() WHERE org_id = $1', [orgId, days]);
-      await this.recordOwn(em, request, orgId, 'audit.retention_changed', {
-        fields: ['retentionDays'],
-        before: { retentionDays: before },
-        after: { retentionDays: days },
-      });
+      const data = { fields: ['retentionDays'], before: { retentionDays: before }, after: { retentionDays: days } };
+      await this.db.emit(em, { type: 'audit.retention_changed', orgId, data });
       return days;
     });
   }

@@ -1,7 +1,6 @@
 import { requireOrgId, storeGeneratedFile, type Database, type GraphClient, type RequestContext } from '@cellgraph/kernel';
 import type { AuditEntryFilter } from '../audit-entry/audit-entry.inputs.js';
 import type { AuditEntryService } from '../audit-entry/audit-entry.service.js';
-import type { AuditChain } from '../chain/chain.service.js';
 import { csvHeader, csvLine, exportRecord, jsonLine } from './export-format.js';
 import { auditExportTooLarge } from './export.errors.js';
 
@@ -12,13 +11,12 @@ export const AUDIT_EXPORT_MAX_ENTRIES = 100_000;
 
 /**
  * Exports: the entries matching a filter, oldest first, as a CSV or JSON Lines File stored through
- * the files module as the caller (its rules apply: quota, types, size). The export is itself audited.
+ * the files module as the caller (its rules apply: quota, types, size). The export is an audited event.
  */
 export class AuditExportService {
   constructor(
     private readonly db: Database,
     private readonly entries: AuditEntryService,
-    private readonly chain: AuditChain,
     private readonly graph: GraphClient,
   ) {}
 
@@ -38,9 +36,8 @@ export class AuditExportService {
       contentType: format === 'CSV' ? 'text/csv' : 'text/plain',
       bytes: Buffer.from(chunks.join(''), 'utf8'),
     });
-    await this.db.transaction(request, (em) =>
-      this.chain.recordOwn(em, request, orgId, 'audit.exported', { format, entries: count, fileId: file.id, filter: filter ?? null }),
-    );
+    const data = { format, entries: count, fileId: file.id, filter: (filter ?? null) as Record<string, unknown> | null };
+    await this.db.transaction(request, (em) => this.db.emit(em, { type: 'audit.exported', orgId, data }));
     return { fileId: file.id, entries: count };
   }
 }

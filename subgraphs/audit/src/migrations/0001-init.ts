@@ -3,6 +3,11 @@ import {
   eventInboxSql,
   maintenanceAccessSql,
   maintenanceRole,
+  outboxActorApiKeySql,
+  outboxMaintenanceSql,
+  outboxRequestOriginSql,
+  outboxTableSql,
+  outboxTraceContextSql,
   ownerRole,
   sqlIdentifier,
   sqlLiteral,
@@ -27,6 +32,8 @@ const maintenance = sqlIdentifier(maintenanceRole('audit'));
  * - `audit.prune_expired(org)`: SECURITY DEFINER, run by the owner's rights, executable by the
  *   maintenance role only (the retention job): removes the organization's entries recorded before its
  *   retention, as one prefix of the chain, and moves the anchor to the last one removed.
+ * - the outbox of its own events (retention changed, exports), which come back to it like any
+ *   module's audited events, and the inbox of the events it records.
  */
 export const init: Migration = {
   id: '0001-init',
@@ -119,5 +126,10 @@ GRANT EXECUTE ON FUNCTION audit.prune_expired(uuid) TO ${maintenance};
     tenantIsolationSql('audit', 'chains') +
     tenantIsolationSql('audit', 'entries') +
     maintenanceAccessSql('audit', 'chains', { policy: 'chains_retention', select: ['org_id', 'retention_days'], rows: 'retention_days IS NOT NULL' }) +
+    outboxTableSql('audit') +
+    outboxActorApiKeySql('audit') +
+    outboxTraceContextSql('audit') +
+    outboxRequestOriginSql('audit') +
+    outboxMaintenanceSql('audit') +
     eventInboxSql('audit'),
 };
