@@ -29,6 +29,7 @@ describe('cell: which modules the cell serves', () => {
         { name: 'files' },
         { name: 'documents' },
         { name: 'finance' },
+        { name: 'audit' },
       ],
     });
   });

@@ -20,7 +20,6 @@ export const auditSubgraph = defineSubgraph<AuditServices>({
   scopeDescription: 'the audit log',
   // Reading the log, its retention and exports are for owners and admins (`manage`); API keys act as members, so never.
   keyAccess: { auditRetentionSet: KEY_FORBIDDEN, auditExport: KEY_FORBIDDEN },
-  nodeTypes: ['AuditEntry'],
   // Exports are Files stored through the files module's API (storeGeneratedFile).
   dependsOn: ['identity', 'files'],
   migrations,
