@@ -429,6 +429,7 @@ describe('failures of subgraphs', () => {
         files: 'ok',
         documents: 'ok',
         finance: 'ok',
+        audit: 'ok',
       });
     } finally {
       await gateway.stop();
@@ -471,6 +472,7 @@ describe('health', () => {
         files: closed,
         documents: closed,
         finance: closed,
+        audit: closed,
       },
       // Keys are refetched when a token is verified past the refresh time: on a busy machine this file may
       // pass that time before this test, and the keys stay usable (stale), never unavailable.
@@ -478,7 +480,7 @@ describe('health', () => {
     });
     const ok = { status: 'ok', ...closed };
     expect(await (await fetch(`${base}/health/subgraphs`)).json()).toEqual({
-      subgraphs: { identity: ok, tasks: ok, crm: ok, collaboration: ok, notifications: ok, notes: ok, files: ok, documents: ok, finance: ok },
+      subgraphs: { identity: ok, tasks: ok, crm: ok, collaboration: ok, notifications: ok, notes: ok, files: ok, documents: ok, finance: ok, audit: ok },
     });
     const host = (await (await fetch(`${cell.subgraphsUrl}/health/ready`)).json()) as { status: string; subgraphs: Record<string, unknown> };
     expect(host.status).toBe('ok');

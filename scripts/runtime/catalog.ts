@@ -1,3 +1,4 @@
+import { auditSubgraph } from '@cellgraph/audit';
 import { collaborationSubgraph } from '@cellgraph/collaboration';
 import { crmSubgraph } from '@cellgraph/crm';
 import { documentsSubgraph } from '@cellgraph/documents';
@@ -20,4 +21,5 @@ export const catalog: Readonly<Record<string, AnySubgraphDefinition>> = {
   files: filesSubgraph,
   documents: documentsSubgraph,
   finance: financeSubgraph,
+  audit: auditSubgraph,
 };

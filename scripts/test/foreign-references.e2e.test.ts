@@ -216,7 +216,8 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
 function idPaths(type: GraphQLInputType, prefix: string, seen: ReadonlySet<string> = new Set()): string[] {
   const named = getNamedType(type);
   if (named.name === 'ID') return [prefix];
-  if (!isInputObjectType(named) || seen.has(named.name)) return [];
+  // A filter's ids select rows (another organization's match nothing); they are never written as references.
+  if (!isInputObjectType(named) || seen.has(named.name) || named.name.endsWith('Filter')) return [];
   return Object.values(named.getFields()).flatMap((field) => idPaths(field.type, `${prefix}.${field.name}`, new Set([...seen, named.name])));
 }
 

@@ -1,6 +1,6 @@
 import { ContactAnalyticsResolver, DealAnalyticsResolver } from './analytics/crm.analytics.js';
 import { collaborationEvents, NODE_TAG_EVENTS } from '@cellgraph/collaboration/contracts';
-import { defineSubgraph, NodeTagProjection, referenceAsIs, typedEventHandlers } from '@cellgraph/kernel';
+import { defineSubgraph, NodeTagProjection, referenceAsIs, typedEventHandlers, deletionEvents } from '@cellgraph/kernel';
 import { crmEvents } from './contracts.js';
 import { Contact } from './contact/contact.entity.js';
 import { resolveContactReference } from './contact/contact.reference.js';
@@ -60,6 +60,7 @@ export const crmSubgraph = defineSubgraph<CrmServices>({
     User: referenceAsIs,
   },
   emits: crmEvents,
+  audited: deletionEvents(crmEvents),
   createServices({ db, authz, settings }) {
     const contactFields = new ContactFieldService(db, authz);
     const contacts = new ContactService(db, authz, contactFields);

@@ -1,4 +1,4 @@
-import { BadTokenThrottle, defineSubgraph, KEY_FORBIDDEN, referenceAsIs, typedJob } from '@cellgraph/kernel';
+import { BadTokenThrottle, defineSubgraph, KEY_FORBIDDEN, referenceAsIs, typedJob, deletionEvents } from '@cellgraph/kernel';
 import { ApprovalWorkflow } from './approval/approval-workflow.entity.js';
 import { ApprovalRequest } from './approval/approval-request.entity.js';
 import { resolveApprovalRequestReference, resolveApprovalWorkflowReference } from './approval/approval.reference.js';
@@ -115,6 +115,7 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   // Team is reached only through ApprovalStep.team; its key-only stub is declared here.
   orphanedTypes: [TeamRef],
   emits: documentsEvents,
+  audited: deletionEvents(documentsEvents),
   createServices({ db, authz, graph, jobs, redis, keyPrefix, mailer, logger, env }) {
     const config = parseDocumentsConfig(env);
     const documents = new DocumentService(db, authz, graph);

@@ -1,4 +1,4 @@
-import { defineSubgraph, KEY_FORBIDDEN, referenceAsIs } from '@cellgraph/kernel';
+import { defineSubgraph, KEY_FORBIDDEN, referenceAsIs, deletionEvents } from '@cellgraph/kernel';
 import { Avatar } from './avatar/avatar.entity.js';
 import { AvatarResolver } from './avatar/avatar.resolver.js';
 import { AvatarService } from './avatar/avatar.service.js';
@@ -54,6 +54,7 @@ export const filesSubgraph = defineSubgraph<FilesServices>({
     User: referenceAsIs,
   },
   emits: filesEvents,
+  audited: deletionEvents(filesEvents),
   createServices({ db, authz, graph, env }) {
     const config = parseStorageConfig(env);
     const store = new S3ObjectStore(config);

@@ -1,4 +1,4 @@
-import { BadTokenThrottle, defineSubgraph, KEY_FORBIDDEN, referenceAsIs, typedJob } from '@cellgraph/kernel';
+import { BadTokenThrottle, defineSubgraph, KEY_FORBIDDEN, referenceAsIs, typedJob, deletionEvents } from '@cellgraph/kernel';
 import { financeEvents, financeJobs } from './contracts.js';
 import { ContactRef } from './crm/contact.ref.js';
 import { ContactFinanceResolver, DealFinanceResolver } from './crm/crm-finance.resolver.js';
@@ -78,6 +78,7 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
   },
   orphanedTypes: [ContactRef, DealRef],
   emits: financeEvents,
+  audited: deletionEvents(financeEvents),
   createServices({ db, authz, graph, redis, keyPrefix, mailer, logger, env }) {
     const invoices = new InvoiceService(db, authz, graph);
     const sendConfig = parseInvoiceSendConfig(env);

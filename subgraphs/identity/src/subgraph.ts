@@ -1,4 +1,4 @@
-import { AccessTokenIssuer, defineSubgraph, publicPart, SecretBox, settingsNamespacesOf, TokenRevocations } from '@cellgraph/kernel';
+import { AccessTokenIssuer, defineSubgraph, deletionEvents, publicPart, SecretBox, settingsNamespacesOf, TokenRevocations } from '@cellgraph/kernel';
 import { ApiKey } from './api-key/api-key.entity.js';
 import { identityEvents } from './contracts.js';
 import { ApiKeyResolver } from './api-key/api-key.resolver.js';
@@ -73,6 +73,27 @@ export const identitySubgraph = defineSubgraph<IdentityServices>({
   ],
   references: { User: resolveUserReference, Organization: resolveOrganizationReference, Team: resolveTeamReference },
   emits: identityEvents,
+  // Sign-ins and their failures, credentials, MFA, API keys, members, roles, invitations, permissions and deletions.
+  audited: [
+    'user.signed_in',
+    'user.sign_in_failed',
+    'user.locked_out',
+    'user.password_changed',
+    'user.password_reset',
+    'user.deactivated',
+    'session.revoked_all',
+    'session.refresh_token_reused',
+    'mfa.*',
+    'api_key.*',
+    'organization.ownership_transferred',
+    'membership.*',
+    'invitation.*',
+    'permission.*',
+    'team.member_added',
+    'team.member_removed',
+    'settings.changed',
+    ...deletionEvents(identityEvents),
+  ],
   async createServices(runtime) {
     const { db, authz, redis, keyPrefix, mailer, graph, env, logger, features } = runtime;
     const config = parseIdentityConfig(env);

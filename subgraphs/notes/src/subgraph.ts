@@ -1,4 +1,4 @@
-import { defineSubgraph, referenceAsIs } from '@cellgraph/kernel';
+import { defineSubgraph, referenceAsIs, deletionEvents } from '@cellgraph/kernel';
 import { notesEvents } from './contracts.js';
 import { NoteRevision } from './note/note-revision.entity.js';
 import { NoteRevisionResolver } from './note/note-revision.resolver.js';
@@ -36,6 +36,7 @@ export const notesSubgraph = defineSubgraph<NotesServices>({
     User: referenceAsIs,
   },
   emits: notesEvents,
+  audited: deletionEvents(notesEvents),
   createServices({ db, authz, graph }) {
     return { db, authz, notes: new NoteService(db, authz, graph) };
   },

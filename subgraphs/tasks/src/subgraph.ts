@@ -1,5 +1,5 @@
 import { collaborationEvents, NODE_TAG_EVENTS } from '@cellgraph/collaboration/contracts';
-import { defineSubgraph, NodeTagProjection, referenceAsIs, typedEventHandlers, typedJob } from '@cellgraph/kernel';
+import { defineSubgraph, NodeTagProjection, referenceAsIs, typedEventHandlers, typedJob, deletionEvents } from '@cellgraph/kernel';
 import { Automation, AutomationRun } from './automation/automation.entities.js';
 import { AutomationEngine } from './automation/automation.engine.js';
 import { AutomationResolver } from './automation/automation.resolver.js';
@@ -78,6 +78,7 @@ export const tasksSubgraph = defineSubgraph<TasksServices>({
     Team: referenceAsIs,
   },
   emits: tasksEvents,
+  audited: deletionEvents(tasksEvents),
   createServices({ db, authz, jobs, settings }) {
     const tasks = new TaskService(db, authz);
     const boards = new BoardService(db, authz);

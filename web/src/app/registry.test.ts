@@ -28,6 +28,17 @@ describe('enabledModules', () => {
     expect(withFiles).toEqual(['notes', 'files']);
   });
 
+  it('adds the audit log under Settings when the cell serves audit', () => {
+    const withAudit = enabledModules(ALL_MODULES, ['identity', 'files', 'audit']);
+    expect(withAudit.map((module) => module.subgraph)).toEqual(['files', 'audit']);
+    expect(withAudit.flatMap((module) => module.settings ?? []).map((page) => page.path)).toContain('audit-log');
+    expect(
+      enabledModules(ALL_MODULES, ['identity', 'files'])
+        .flatMap((module) => module.settings ?? [])
+        .map((page) => page.path),
+    ).not.toContain('audit-log');
+  });
+
   it('gives the agency cell its documents, whose review page is public', () => {
     const agency = enabledModules(ALL_MODULES, ['identity', 'crm', 'documents', 'files', 'collaboration', 'notifications']);
     expect(agency.map((module) => module.subgraph)).toEqual(['crm', 'documents', 'files', 'notifications']);

@@ -10,6 +10,7 @@ import { maintenanceRole } from './0009-maintenance-role.js';
 import { durableRevocations } from './0010-durable-revocations.js';
 import { outboxTraceContext } from './0011-outbox-trace-context.js';
 import { settingsAndFlags } from './0012-settings-and-flags.js';
+import { outboxRequestOrigin } from './0013-outbox-request-origin.js';
 
 export const migrations = [
   init,
@@ -24,4 +25,5 @@ export const migrations = [
   durableRevocations,
   outboxTraceContext,
   settingsAndFlags,
+  outboxRequestOrigin,
 ];

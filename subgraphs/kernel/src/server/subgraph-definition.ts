@@ -112,6 +112,11 @@ export interface SubgraphDefinition<TServices = unknown> extends SubgraphKeyAcce
    * `eventHandlers`, exactly): the cell's event routing is built from these (CELL_EVENT_CONSUMERS).
    */
   readonly consumes?: readonly string[];
+  /**
+   * Its own events the cell's audit log records (types or `prefix.*`): security and administrative
+   * events, deletions and purges. A subgraph consuming `AUDITED_EVENTS` (audit) receives them all.
+   */
+  readonly audited?: readonly string[];
   /** Handlers of the events in `consumes` (at least once; the kernel's inbox skips an event already handled). */
   readonly eventHandlers?: (services: TServices) => Record<string, EventHandler>;
   /** Background jobs by name, enqueued with `runtime.jobs.enqueue`. */
