@@ -7,6 +7,7 @@ import { identitySubgraph } from '@cellgraph/identity';
 import type { AnySubgraphDefinition } from '@cellgraph/kernel';
 import { notesSubgraph } from '@cellgraph/notes';
 import { notificationsSubgraph } from '@cellgraph/notifications';
+import { searchSubgraph } from '@cellgraph/search';
 import { tasksSubgraph } from '@cellgraph/tasks';
 
 /** Every subgraph a cell can enable, by name. Adding a subgraph package means adding it here. */
@@ -20,4 +21,5 @@ export const catalog: Readonly<Record<string, AnySubgraphDefinition>> = {
   files: filesSubgraph,
   documents: documentsSubgraph,
   finance: financeSubgraph,
+  search: searchSubgraph,
 };

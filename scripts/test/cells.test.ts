@@ -20,6 +20,7 @@ describe('cell manifests', () => {
       'files',
       'documents',
       'finance',
+      'search',
     ]);
     expect(loadCell('sales').subgraphs.map((s) => s.name)).toEqual(['identity', 'crm', 'collaboration', 'notifications']);
     expect(loadCell('agency').subgraphs.map((s) => s.name)).toEqual(['identity', 'crm', 'collaboration', 'notifications', 'files', 'documents']);

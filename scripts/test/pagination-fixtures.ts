@@ -61,6 +61,7 @@ export const connectionPlaces: Record<string, (world: World) => { place: Connect
   'Contact.invoices': (world) => ({ place: onNode(world.contact, 'Contact') }),
   'Deal.invoices': (world) => ({ place: onNode(world.deal, 'Deal') }),
   'Query.payments': () => ({ place: root }),
+  'Query.savedSearches': () => ({ place: root }),
   'Invoice.payments': (world) => ({ place: onNode(world.nodes.Invoice!, 'Invoice') }),
   'Clause.versions': (world) => ({ place: onNode(world.nodes.Clause!, 'Clause') }),
   'Folder.folders': (world) => ({ place: onNode(world.nodes.Folder!, 'Folder') }),
@@ -342,6 +343,15 @@ export async function buildWorld(cell: TestCell): Promise<World> {
     Deal: deal,
     Pipeline: pipeline,
   };
+  // search (npm run new:subgraph): 7 saved searches for Query.savedSearches; the first is the SavedSearch of the Node connections.
+  nodes.SavedSearch = (
+    await many(
+      asMember,
+      'savedSearchCreate',
+      range(7).map((index) => ({ name: TITLES[index] })),
+      'savedSearch { id }',
+    )
+  )[0].savedSearch.id as string;
   // finance: 7 invoices to the contact, billing the deal, for Query.invoices, Contact.invoices and Deal.invoices (by the
   // owner: finance is restricted); the first is the Invoice of the Node connections.
   const invoiceIds = (
