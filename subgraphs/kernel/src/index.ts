@@ -60,3 +60,4 @@ export * from './server/subgraph-definition.js';
 export * from './server/subgraph-server.js';
 export * from './server/worker.js';
 export * from './tags/node-tags.js';
+export * from './search/searchable.js';

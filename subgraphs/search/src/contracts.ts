@@ -11,7 +11,8 @@ const empty = z.object({});
 /** A saved search's tracked fields (all on `saved_search.created`, the changed ones on `saved_search.updated`). */
 const savedSearchFields = z.object({
   name: z.string(),
-  description: z.string().nullable(),
+  query: z.string(),
+  types: z.array(z.string()),
 });
 
 export const searchEvents = {

@@ -2,6 +2,7 @@ import { Authorizer, PolicyCache } from '../authz/authorizer.js';
 import { restrictedModulesOf } from '../authz/restricted-modules.js';
 import { Database } from '../db/database.js';
 import { TrashKeeper } from '../db/trash.js';
+import { cellIndexesSearch } from '../search/searchable.js';
 import { JobQueue } from '../jobs/workers.js';
 import type { Logger } from '../logging/logger.js';
 import { pingRedis } from '../redis/redis.js';
@@ -58,6 +59,7 @@ export async function startSubgraphRuntime<TServices>(
     poolAcquireTimeoutMs: options.poolAcquireTimeoutMs,
     applicationName: `cellgraph-${definition.name}`,
     events: definition.emits,
+    searchable: cellIndexesSearch(options.platform.eventConsumers) ? definition.searchable : undefined,
   });
   await db.connect();
   const { redis, redisUrl, keyPrefix, mailer, graph } = options.platform;

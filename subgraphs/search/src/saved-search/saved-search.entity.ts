@@ -3,7 +3,7 @@ import { Directive, Field, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, DeleteDateColumn, Entity, UpdateDateColumn } from 'typeorm';
 
 @Entity({ name: 'saved_searches' })
-@ObjectType('SavedSearch', { description: 'A saved search of an organization.' })
+@ObjectType('SavedSearch', { description: 'A search its user saved, to run again (personal: only its creator sees it).' })
 @Directive('@key(fields: "id")')
 export class SavedSearch extends NodeEntity('SavedSearch') {
   @Column('uuid')
@@ -13,9 +13,13 @@ export class SavedSearch extends NodeEntity('SavedSearch') {
   @Column('text')
   name!: string;
 
-  @Field(() => String, { nullable: true })
-  @Column('text', { nullable: true })
-  description!: string | null;
+  @Field({ description: 'What is searched.' })
+  @Column('text')
+  query!: string;
+
+  @Field(() => [String], { description: 'The Node types searched; empty: every type.' })
+  @Column('text', { array: true })
+  types!: string[];
 
   @Column('uuid')
   createdBy!: string;

@@ -18,8 +18,11 @@ export class SavedSearchCreateInput {
   @Field({ description: '1 to 200 characters.' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
-  description?: string | null;
+  @Field({ description: 'What is searched: 1 to 200 characters.' })
+  query!: string;
+
+  @Field(() => [String], { nullable: true, description: 'Node type names to search; empty or absent: every type.' })
+  types?: string[] | null;
 
   @IdempotencyKeyField()
   idempotencyKey?: string | null;
@@ -34,7 +37,10 @@ export class SavedSearchUpdateInput {
   name?: string | null;
 
   @Field(() => String, { nullable: true })
-  description?: string | null;
+  query?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  types?: string[] | null;
 }
 
 export const SavedSearchDeleteInput = IdInput('SavedSearchDeleteInput');
@@ -55,7 +61,6 @@ export const SavedSearchDeletePayload = DeletePayload('SavedSearchDeletePayload'
 export class SavedSearchFilter {
   @Field(() => IDComparator, { nullable: true }) id?: IDComparator | null;
   @Field(() => StringComparator, { nullable: true }) name?: StringComparator | null;
-  @Field(() => IDComparator, { nullable: true, description: 'The creator (User ids).' }) createdBy?: IDComparator | null;
   @Field(() => DateTimeComparator, { nullable: true }) createdAt?: DateTimeComparator | null;
   @Field(() => DateTimeComparator, { nullable: true }) updatedAt?: DateTimeComparator | null;
   @Field(() => [SavedSearchFilter], { nullable: true }) and?: SavedSearchFilter[] | null;

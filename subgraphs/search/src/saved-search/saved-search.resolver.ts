@@ -1,7 +1,6 @@
 import { fromGlobalId, mutationPayload, requireOrgId, type Connection, type SubgraphContext } from '@cellgraph/kernel';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { SearchServices } from '../services.js';
-import { UserRef } from '../user/user.ref.js';
 import { SavedSearch } from './saved-search.entity.js';
 import {
   SavedSearchConnection,
@@ -21,13 +20,13 @@ type Context = SubgraphContext<SearchServices>;
 export class SavedSearchResolver {
   constructor(private readonly services: SearchServices) {}
 
-  @Query(() => SavedSearch, { nullable: true, description: 'A saved search of your organization, or null.' })
+  @Query(() => SavedSearch, { nullable: true, description: 'One of your saved searches, or null.' })
   savedSearch(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<SavedSearch | null> {
     requireOrgId(context.request);
     return loadSavedSearch(context, fromGlobalId('SavedSearch', id));
   }
 
-  @Query(() => SavedSearchConnection, { nullable: true, description: 'Saved searches of your organization.' })
+  @Query(() => SavedSearchConnection, { nullable: true, description: 'Your saved searches.' })
   savedSearches(@Args(() => SavedSearchesArgs) args: SavedSearchesArgs, @Ctx() context: Context): Promise<Connection<SavedSearch>> {
     return this.services.savedSearches.list(context.request, args);
   }
@@ -50,10 +49,5 @@ export class SavedSearchResolver {
   @Mutation(() => SavedSearchPayload, { nullable: true, description: 'Bring a saved search back from the trash.' })
   savedSearchRestore(@Arg('input', () => SavedSearchRestoreInput) input: { id: string }, @Ctx() context: Context): Promise<SavedSearchPayload> {
     return mutationPayload(async () => ({ savedSearch: await this.services.savedSearches.restore(context.request, input) }));
-  }
-
-  @FieldResolver(() => UserRef, { nullable: true, description: 'Who created it.' })
-  createdBy(@Root() savedSearch: SavedSearch): UserRef {
-    return UserRef.of(savedSearch.createdBy);
   }
 }

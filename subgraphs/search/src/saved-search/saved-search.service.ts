@@ -5,6 +5,7 @@ import {
   idempotent,
   OrderDirection,
   paginate,
+  principalUserId,
   requireOrgId,
   requireUserId,
   sortKeysFor,
@@ -25,18 +26,22 @@ import { SavedSearchErrorCode, savedSearchNotFound } from './saved-search.errors
 import type { SavedSearchCreateInput, SavedSearchFilter, SavedSearchUpdateInput, SavedSearchesArgs } from './saved-search.inputs.js';
 
 const name = z.string().trim().min(1, 'Name is required').max(200, 'Name must be at most 200 characters');
-const description = z.string().max(10_000, 'Description must be at most 10,000 characters').nullable();
-const createInput = z.object({ name, description: description.optional() });
-const updateInput = z.object({ id: globalIdOf('SavedSearch'), name: name.optional(), description: description.optional() });
+const query = z.string().trim().min(1, 'Query is required').max(200, 'Query must be at most 200 characters');
+const types = z
+  .array(z.string().regex(/^[A-Z][A-Za-z0-9]{0,63}$/, 'Types are Node type names'))
+  .max(50)
+  .nullable()
+  .transform((value) => [...new Set(value ?? [])].sort());
+const createInput = z.object({ name, query, types: types.optional() });
+const updateInput = z.object({ id: globalIdOf('SavedSearch'), name: name.optional(), query: query.optional(), types: types.optional() });
 const idInput = z.object({ id: globalIdOf('SavedSearch') });
 
 /** The fields its events carry before and after a change. */
-const TRACKED = TrackedFields.of(SavedSearch, ['name', 'description']);
+const TRACKED = TrackedFields.of(SavedSearch, ['name', 'query', 'types']);
 
 const filterSpec: FilterSpec = {
   id: { path: 'savedSearch.id', kind: 'id', idType: 'SavedSearch' },
   name: { path: 'savedSearch.name', kind: 'string' },
-  createdBy: { path: 'savedSearch.createdBy', kind: 'id', idType: 'User' },
   createdAt: { path: 'savedSearch.createdAt', kind: 'datetime' },
   updatedAt: { path: 'savedSearch.updatedAt', kind: 'datetime' },
 };
@@ -49,10 +54,15 @@ const orderFields: Record<string, OrderField> = {
 const idOrder: OrderField = { path: 'savedSearch.id', sqlType: 'uuid' };
 const newestFirst = [{ field: 'createdAt', direction: OrderDirection.DESC }];
 
+/** A saved search is personal: its creator alone reads and changes it (whatever their role). */
+function readableByCreator(request: RequestContext, rows: readonly SavedSearch[]): boolean[] {
+  const userId = principalUserId(request.principal);
+  return rows.map((row) => row.createdBy === userId);
+}
+
 /**
- * Saved searches of the caller's organization: rules, permission checks, transactions, events and
- * queries. Members read and change every saved search; guests only those shared with them (or their
- * teams). Deleting moves a saved search to the trash; every change emits its event.
+ * The caller's saved searches: rules, transactions, events and queries. Nobody sees another's;
+ * deleting moves one to the trash; every change emits its event.
  */
 export class SavedSearchService {
   readonly access: AggregateAccess<SavedSearch>;
@@ -61,15 +71,21 @@ export class SavedSearchService {
     private readonly db: Database,
     private readonly authz: Authorizer,
   ) {
-    this.access = new AggregateAccess(db, authz, { type: 'SavedSearch', entity: SavedSearch, table: 'search.saved_searches', notFound: savedSearchNotFound });
+    this.access = new AggregateAccess(db, authz, {
+      type: 'SavedSearch',
+      entity: SavedSearch,
+      table: 'search.saved_searches',
+      notFound: savedSearchNotFound,
+      readableOf: readableByCreator,
+    });
   }
 
   async list(request: RequestContext, args: SavedSearchesArgs): Promise<Connection<SavedSearch>> {
-    const readable = await this.access.readableIds(request);
+    const userId = requireUserId(request);
     return paginate({
       db: this.db,
       scope: request,
-      build: (em) => this.access.restrictToReadable(this.query(em, args.filter), 'savedSearch', readable),
+      build: (em) => this.query(em, args.filter).andWhere('savedSearch.createdBy = :userId', { userId }),
       sort: sortKeysFor(args.orderBy, orderFields, newestFirst, idOrder),
       args,
     });
@@ -78,7 +94,7 @@ export class SavedSearchService {
   async create(request: RequestContext, input: SavedSearchCreateInput): Promise<SavedSearch> {
     const orgId = requireOrgId(request);
     const actorId = requireUserId(request);
-    await this.authz.require(request, 'write', 'SavedSearch');
+    await this.authz.require(request, 'read', 'SavedSearch');
     const valid = validateInput(createInput, input, SavedSearchErrorCode.InvalidInput);
     return this.db.transaction(request, (em) =>
       idempotent(em, this.db.schema, {
@@ -87,7 +103,7 @@ export class SavedSearchService {
         input: valid,
         create: async () => {
           const savedSearch = await em.save(
-            em.create(SavedSearch, { id: uuidv7(), orgId, name: valid.name, description: valid.description ?? null, createdBy: actorId }),
+            em.create(SavedSearch, { id: uuidv7(), orgId, name: valid.name, query: valid.query, types: valid.types ?? [], createdBy: actorId }),
           );
           await this.emit(em, savedSearch, 'saved_search.created', { after: TRACKED.snapshot(savedSearch) });
           return savedSearch;
@@ -100,7 +116,7 @@ export class SavedSearchService {
   async update(request: RequestContext, input: SavedSearchUpdateInput): Promise<SavedSearch> {
     const { id, ...changes } = validateInput(updateInput, input, SavedSearchErrorCode.InvalidInput);
     return this.db.transaction(request, async (em) => {
-      const savedSearch = await this.access.loadForUpdate(em, request, 'write', id);
+      const savedSearch = await this.access.loadForUpdate(em, request, 'read', id);
       const before = TRACKED.snapshot(savedSearch);
       for (const [key, value] of Object.entries(changes)) {
         if (value !== undefined) Object.assign(savedSearch, { [key]: value });
@@ -116,7 +132,7 @@ export class SavedSearchService {
   async delete(request: RequestContext, input: { id: string }): Promise<string> {
     const { id } = validateInput(idInput, input, SavedSearchErrorCode.InvalidInput);
     await this.db.transaction(request, async (em) => {
-      const savedSearch = await this.access.loadForUpdate(em, request, 'write', id);
+      const savedSearch = await this.access.loadForUpdate(em, request, 'read', id);
       await em.softDelete(SavedSearch, { id });
       await this.emit(em, savedSearch, 'saved_search.deleted', { title: savedSearch.name });
     });
@@ -127,7 +143,7 @@ export class SavedSearchService {
   async restore(request: RequestContext, input: { id: string }): Promise<SavedSearch> {
     const { id } = validateInput(idInput, input, SavedSearchErrorCode.InvalidInput);
     return this.db.transaction(request, async (em) => {
-      await this.access.requireExisting(request, 'write', id, undefined, em);
+      await this.access.requireExisting(request, 'read', id, undefined, em);
       const result = await em.createQueryBuilder().restore().from(SavedSearch).where('id = :id', { id }).andWhere('deleted_at IS NOT NULL').execute();
       if (!result.affected) throw savedSearchNotFound();
       const savedSearch = await em.findOneByOrFail(SavedSearch, { id });
