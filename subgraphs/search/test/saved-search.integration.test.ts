@@ -37,9 +37,9 @@ afterAll(async () => {
 });
 
 const query = (principal: Principal, text: string, variables: Record<string, unknown> = {}) => harness.request('search', text, variables, principal);
-const FIELDS = 'id name description createdBy { id }';
+const FIELDS = 'id name query types';
 const create = async (name: string, who: TestMember = member) =>
-  (await search.mutate(who.principal, 'savedSearchCreate', { name }, `savedSearch { ${FIELDS} }`)).savedSearch;
+  (await search.mutate(who.principal, 'savedSearchCreate', { name, query: 'quarterly report', types: ['Task', 'Note'] }, `savedSearch { ${FIELDS} }`)).savedSearch;
 const read = async (id: string, who: TestMember = member) =>
   (await query(who.principal, `query($id: ID!) { savedSearch(id: $id) { ${FIELDS} } }`, { id })).data?.savedSearch;
 const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on SavedSearch { id name } } }';
@@ -48,12 +48,12 @@ const apiKey = (scopes: string[]): Principal => ({ kind: 'api_key', keyId: uuidv
 describe('saved searches', () => {
   it('are created, read, updated, listed, moved to the trash and restored, each change with its event', async () => {
     const savedSearch = await create('First saved search');
-    expect(savedSearch).toEqual({ id: expect.any(String), name: 'First saved search', description: null, createdBy: { id: member.globalUserId } });
+    expect(savedSearch).toEqual({ id: expect.any(String), name: 'First saved search', query: 'quarterly report', types: ['Note', 'Task'] });
     expect(await read(savedSearch.id)).toEqual(savedSearch);
 
-    const updated = (await search.mutate(member.principal, 'savedSearchUpdate', { id: savedSearch.id, description: 'Described' }, `savedSearch { ${FIELDS} }`))
+    const updated = (await search.mutate(member.principal, 'savedSearchUpdate', { id: savedSearch.id, query: 'annual report' }, `savedSearch { ${FIELDS} }`))
       .savedSearch;
-    expect(updated).toEqual({ ...savedSearch, description: 'Described' });
+    expect(updated).toEqual({ ...savedSearch, query: 'annual report' });
     expect(await search.refused(member.principal, 'savedSearchUpdate', { id: savedSearch.id, name: ' ' })).toEqual(['SAVED_SEARCH_INVALID_INPUT']);
 
     const listed = await query(
@@ -74,12 +74,12 @@ describe('saved searches', () => {
     expect(events.map((event) => event.type)).toEqual(['saved_search.created', 'saved_search.updated', 'saved_search.deleted', 'saved_search.restored']);
     expect(events[1]).toMatchObject({
       actor_id: member.userId,
-      data: { fields: ['description'], before: { description: null }, after: { description: 'Described' } },
+      data: { fields: ['query'], before: { query: 'quarterly report' }, after: { query: 'annual report' } },
     });
   });
 
   it('creates once per idempotency key', async () => {
-    const input = { name: 'Once', idempotencyKey: `key-${uuidv7()}` };
+    const input = { name: 'Once', query: 'once', idempotencyKey: `key-${uuidv7()}` };
     const first = (await search.mutate(member.principal, 'savedSearchCreate', input, 'savedSearch { id }')).savedSearch;
     const again = (await search.mutate(member.principal, 'savedSearchCreate', input, 'savedSearch { id }')).savedSearch;
     expect(again.id).toBe(first.id);
@@ -126,13 +126,23 @@ describe('tenancy', () => {
 });
 
 describe('permissions', () => {
-  it('refuses a guest what is not shared with them', async () => {
+  it('keeps a saved search personal: another member of the organization neither reads, lists nor changes it', async () => {
+    const savedSearch = await create('Mine');
+    const answer = await query(owner.principal, `query($id: ID!) { savedSearch(id: $id) { id } }`, { id: savedSearch.id });
+    expect(answer.data!.savedSearch).toBeNull();
+    expect((await query(owner.principal, `query($id: ID!) { savedSearches(filter: { id: { eq: $id } }) { totalCount } }`, { id: savedSearch.id })).data!.savedSearches.totalCount).toBe(0);
+    expect(await search.refused(owner.principal, 'savedSearchUpdate', { id: savedSearch.id, name: 'Theirs' })).toEqual(['SAVED_SEARCH_NOT_FOUND']);
+    expect(await search.refused(owner.principal, 'savedSearchDelete', { id: savedSearch.id })).toEqual(['SAVED_SEARCH_NOT_FOUND']);
+    expect(await read(savedSearch.id)).toMatchObject({ name: 'Mine' });
+  });
+
+  it('refuses a guest', async () => {
     const savedSearch = await create('Members only');
     const answer = await query(guest.principal, `query($id: ID!) { savedSearch(id: $id) { id } }`, { id: savedSearch.id });
     expect(answer.data!.savedSearch).toBeNull();
     expect(answer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await query(guest.principal, '{ savedSearches { totalCount } }')).data!.savedSearches.totalCount).toBe(0);
-    const created = await query(guest.principal, 'mutation { savedSearchCreate(input: { name: "Sneaky" }) { savedSearch { id } } }');
+    const created = await query(guest.principal, 'mutation { savedSearchCreate(input: { name: "Sneaky", query: "x" }) { savedSearch { id } } }');
     expect(created.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     // Existence is not confirmed to who cannot read it.
     expect(await search.refused(guest.principal, 'savedSearchUpdate', { id: savedSearch.id, name: 'Changed' })).toEqual(['SAVED_SEARCH_NOT_FOUND']);
@@ -144,12 +154,12 @@ describe('permissions', () => {
     expect((await query(readOnly, `query($id: ID!) { savedSearch(id: $id) { id } }`, { id: savedSearch.id })).data!.savedSearch).toEqual({
       id: savedSearch.id,
     });
-    const write = await query(readOnly, 'mutation { savedSearchCreate(input: { name: "By key" }) { savedSearch { id } } }');
+    const write = await query(readOnly, 'mutation { savedSearchCreate(input: { name: "By key", query: "x" }) { savedSearch { id } } }');
     expect(write.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', requiredScope: 'search:write' });
     const other = await query(apiKey(['tasks:read']), '{ savedSearches { totalCount } }');
     expect(other.data?.savedSearches ?? null).toBeNull();
     expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', requiredScope: 'search:read', acceptedScopes: ['search:read', 'search:write'] });
-    const byKey = (await search.mutate(apiKey(['search:write']), 'savedSearchCreate', { name: 'By key' }, 'savedSearch { id name }')).savedSearch;
+    const byKey = (await search.mutate(apiKey(['search:write']), 'savedSearchCreate', { name: 'By key', query: 'x' }, 'savedSearch { id name }')).savedSearch;
     expect(byKey.name).toBe('By key');
   });
 });

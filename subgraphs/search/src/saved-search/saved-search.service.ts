@@ -116,7 +116,7 @@ export class SavedSearchService {
   async update(request: RequestContext, input: SavedSearchUpdateInput): Promise<SavedSearch> {
     const { id, ...changes } = validateInput(updateInput, input, SavedSearchErrorCode.InvalidInput);
     return this.db.transaction(request, async (em) => {
-      const savedSearch = await this.access.loadForUpdate(em, request, 'read', id);
+      const savedSearch = await this.loadOwn(em, request, id);
       const before = TRACKED.snapshot(savedSearch);
       for (const [key, value] of Object.entries(changes)) {
         if (value !== undefined) Object.assign(savedSearch, { [key]: value });
@@ -132,7 +132,7 @@ export class SavedSearchService {
   async delete(request: RequestContext, input: { id: string }): Promise<string> {
     const { id } = validateInput(idInput, input, SavedSearchErrorCode.InvalidInput);
     await this.db.transaction(request, async (em) => {
-      const savedSearch = await this.access.loadForUpdate(em, request, 'read', id);
+      const savedSearch = await this.loadOwn(em, request, id);
       await em.softDelete(SavedSearch, { id });
       await this.emit(em, savedSearch, 'saved_search.deleted', { title: savedSearch.name });
     });
@@ -143,13 +143,21 @@ export class SavedSearchService {
   async restore(request: RequestContext, input: { id: string }): Promise<SavedSearch> {
     const { id } = validateInput(idInput, input, SavedSearchErrorCode.InvalidInput);
     return this.db.transaction(request, async (em) => {
-      await this.access.requireExisting(request, 'read', id, undefined, em);
+      const trashed = await em.findOne(SavedSearch, { where: { id }, withDeleted: true, lock: { mode: 'pessimistic_write' } });
+      if (!trashed || trashed.createdBy !== requireUserId(request)) throw savedSearchNotFound();
       const result = await em.createQueryBuilder().restore().from(SavedSearch).where('id = :id', { id }).andWhere('deleted_at IS NOT NULL').execute();
       if (!result.affected) throw savedSearchNotFound();
       const savedSearch = await em.findOneByOrFail(SavedSearch, { id });
       await this.emit(em, savedSearch, 'saved_search.restored', {});
       return savedSearch;
     });
+  }
+
+  /** The caller's own saved search, locked; another's is NOT_FOUND (its existence is not confirmed). */
+  private async loadOwn(em: EntityManager, request: RequestContext, id: string): Promise<SavedSearch> {
+    const savedSearch = await this.access.loadForUpdate(em, request, 'read', id);
+    if (savedSearch.createdBy !== requireUserId(request)) throw savedSearchNotFound();
+    return savedSearch;
   }
 
   private emit(em: EntityManager, savedSearch: SavedSearch, type: string, data: Record<string, unknown>): Promise<void> {
