@@ -71,9 +71,11 @@ export async function searchMain(): Promise<number> {
     await fill(postgres.url, orgId, userId);
     console.log(`Indexed ${DOCUMENTS} tasks of one organization in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 
-    const plan = await explain(postgres.url, orgId, 'quarterly report');
-    const usesIndexes = plan.includes('documents_terms_idx') && plan.includes('documents_title_trgm_idx');
-    console.log(`${usesIndexes ? 'PASS' : 'FAIL'}  the candidates' plan reads documents_terms_idx and documents_title_trgm_idx:\n${plan.replace(/^/gm, '      ')}\n`);
+    const words = await explain(postgres.url, orgId, 'quarterly report', false);
+    const typos = await explain(postgres.url, orgId, 'retrospectiv', true);
+    const usesIndexes = words.includes('documents_terms_idx') && typos.includes('documents_terms_idx') && typos.includes('documents_title_trgm_idx');
+    console.log(`${usesIndexes ? 'PASS' : 'FAIL'}  the candidates' plans read documents_terms_idx (words) and both GIN indexes (typos):`);
+    console.log(`    words "quarterly report":\n${words.replace(/^/gm, '      ')}\n    typos "retrospectiv":\n${typos.replace(/^/gm, '      ')}\n`);
 
     let failed = !usesIndexes;
     const query = 'query($q: String!) { search(query: $q, first: 20) { nodes { score node { id } title { text } snippet { text } } } }';
@@ -157,14 +159,14 @@ async function fill(databaseUrl: string, orgId: string, userId: string): Promise
 }
 
 /** The plan of one batch of candidates, as the search subgraph's app role runs it (row-level security on). */
-async function explain(databaseUrl: string, orgId: string, query: string): Promise<string> {
+async function explain(databaseUrl: string, orgId: string, query: string, typos: boolean): Promise<string> {
   const client = new pg.Client({ connectionString: appConnectionString(databaseUrl, 'search', LOCAL_APP_PASSWORD) });
   await client.connect();
   try {
     await client.query('BEGIN');
     await client.query(`SELECT set_config('app.org_id', $1, true)`, [orgId]);
     await client.query(SIMILARITY_SQL);
-    const { rows } = await client.query(`EXPLAIN (ANALYZE, COSTS OFF, BUFFERS OFF) ${CANDIDATES_SQL}`, [query, [], null, null, 41]);
+    const { rows } = await client.query(`EXPLAIN (ANALYZE, COSTS OFF, BUFFERS OFF) ${CANDIDATES_SQL}`, [query, [], null, null, 41, typos]);
     await client.query('ROLLBACK');
     return rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n');
   } finally {

@@ -11,6 +11,12 @@ export interface Migration {
    * migrating (admin) connection just before it: the owner role may not create extensions.
    */
   extensions?: readonly string[];
+  /**
+   * SQL the migrating (admin) connection runs after creating `extensions`, for the few statements
+   * an owner may not run (e.g. `ALTER FUNCTION … LEAKPROOF`, so that an operator can serve as an
+   * index condition under row-level security). Keep it to that: tables and policies are the owner's.
+   */
+  adminSql?: string;
 }
 
 export class MigrationError extends Error {
@@ -68,6 +74,11 @@ export async function migrate(adminUrl: string, subgraph: string, migrations: re
         if (migration.extensions?.length) {
           await client.query('RESET ROLE');
           for (const extension of migration.extensions) await client.query(`CREATE EXTENSION IF NOT EXISTS ${sqlIdentifier(extension)} WITH SCHEMA ${schema}`);
+          await client.query(`SET LOCAL ROLE ${sqlIdentifier(ownerRole(subgraph))}`);
+        }
+        if (migration.adminSql) {
+          await client.query('RESET ROLE');
+          await client.query(migration.adminSql);
           await client.query(`SET LOCAL ROLE ${sqlIdentifier(ownerRole(subgraph))}`);
         }
         await client.query(migration.sql);

@@ -16,7 +16,7 @@ import {
  * and what every module has — outbox, inbox, idempotency keys, the trash sweep's view.
  *
  * pg_trgm and unaccent live in this schema (created by the migrating admin connection: the owner
- * role may not create extensions). `search.normalize` is unaccent + lower case, declared IMMUTABLE
+ * role may not create extensions; the same connection marks the two search operators LEAKPROOF). `search.normalize` is unaccent + lower case, declared IMMUTABLE
  * (unaccent() is only STABLE because its dictionary could change) so generated columns can use it.
  * A document's `version` is the uuidv7 of the event that carried it: an older one never overwrites
  * a newer one. `deleted` (in the owner's trash) and `removed` (purged: a tombstone without content
@@ -25,6 +25,11 @@ import {
 export const init: Migration = {
   id: '0001-init',
   extensions: ['pg_trgm', 'unaccent'],
+  // Under row-level security Postgres uses an operator as an index condition only when its function
+  // is LEAKPROOF (else it must run after the tenant policy: a sequential scan). Text search's match
+  // and pg_trgm's word similarity raise no error that depends on a row's value.
+  adminSql: `ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) LEAKPROOF;
+ALTER FUNCTION search.word_similarity_commutator_op(text, text) LEAKPROOF;`,
   sql:
     `
 CREATE FUNCTION search.normalize(value text) RETURNS text

@@ -22,7 +22,12 @@ import { SEARCH_DEFAULT_PAGE_SIZE, SEARCH_MAX_PAGE_SIZE, SearchResult, SearchRes
 export const TITLE_SIMILARITY_THRESHOLD = 0.45;
 /** Rounds of candidates a page may take when the caller may not read many of them (then the page ends early, with a cursor). */
 const MAX_ROUNDS = 5;
-const ORDERING = 'search:score';
+/**
+ * Words first: the trigram scan of titles costs far more than the words' index, so it runs only
+ * when the words match nothing (a typo); the mode travels in the cursor.
+ */
+type Mode = 'words' | 'typos';
+const ordering = (mode: Mode) => `search:${mode}`;
 const RETRY_AFTER_SECONDS = 5;
 
 export const searchQuery = z.string().trim().min(1, 'The query is empty').max(200, 'The query must be at most 200 characters');
@@ -38,11 +43,17 @@ interface Candidate {
   type: string;
   score: string;
 }
+interface Position {
+  mode: Mode;
+  score: string;
+  id: string;
+}
 
 /**
  * The SQL of one ranked batch: words (title weighted A, body B; ts_rank_cd normalized to [0, 1))
- * plus the title's trigram word similarity, so a query with a typo still finds its title. Both
- * conditions are served by the GIN indexes (a BitmapOr); the keyset is (score, id) descending.
+ * plus the title's trigram word similarity. In `typos` mode ($6) a title similar enough to the
+ * query matches too, so a query with a typo still finds its title. Each condition is served by its
+ * GIN index (a BitmapOr in typos mode); the keyset is (score, id) descending.
  */
 export const CANDIDATES_SQL = `
 SELECT id, type, score::text AS score FROM (
@@ -51,7 +62,7 @@ SELECT id, type, score::text AS score FROM (
            + search.word_similarity(search.normalize($1), d.title_key) AS score
   FROM search.documents d
   WHERE NOT d.deleted AND NOT d.removed
-    AND (d.terms @@ websearch_to_tsquery('english', search.normalize($1)) OR d.title_key OPERATOR(search.%>) search.normalize($1))
+    AND (d.terms @@ websearch_to_tsquery('english', search.normalize($1)) OR ($6 AND d.title_key OPERATOR(search.%>) search.normalize($1)))
     AND (cardinality($2::text[]) = 0 OR d.type = ANY ($2::text[]))
 ) ranked
 WHERE $3::float8 IS NULL OR (score, id) < ($3::float8, $4::text)
@@ -87,17 +98,23 @@ export class SearchService {
     requireOrgId(request);
     const valid = validateInput(searchInput, args, 'SEARCH_INVALID_INPUT');
     const first = valid.first ?? SEARCH_DEFAULT_PAGE_SIZE;
-    let position = args.after ? this.position(args.after) : null;
+    const start = args.after ? this.position(args.after) : null;
+    let mode: Mode = start?.mode ?? 'words';
+    let position = start;
     const found: Candidate[] = [];
     let exhausted = false;
     const batchSize = Math.max(2 * first + 1, 20);
     for (let round = 0; round < MAX_ROUNDS && found.length <= first && !exhausted; round++) {
-      const batch = await this.candidates(request, valid.query, valid.types, position, batchSize);
+      let batch = await this.candidates(request, valid.query, valid.types, position, batchSize, mode);
+      if (!batch.length && !start && round === 0) {
+        mode = 'typos';
+        batch = await this.candidates(request, valid.query, valid.types, position, batchSize, mode);
+      }
       exhausted = batch.length < batchSize;
       const visible = await this.visible(request, batch.map((candidate) => candidate.id));
       for (const candidate of batch) {
         if (found.length > first) break;
-        position = { score: candidate.score, id: candidate.id };
+        position = { mode, score: candidate.score, id: candidate.id };
         if (visible.has(candidate.id)) found.push(candidate);
       }
     }
@@ -115,7 +132,7 @@ export class SearchService {
         title: parseHighlights(headline?.title ?? ''),
         snippet: headline?.snippet ? parseHighlights(headline.snippet) : null,
       });
-      return Object.assign(new SearchResultEdge(), { cursor: this.cursor(candidate), node });
+      return Object.assign(new SearchResultEdge(), { cursor: this.cursor({ mode, ...candidate }), node });
     });
     if (!args.after) await this.recent.record(request, valid.query, valid.types);
     return Object.assign(new SearchResultConnection(), {
@@ -125,15 +142,15 @@ export class SearchService {
         hasNextPage: hasNextPage && endPosition !== null,
         hasPreviousPage: !!args.after,
         startCursor: edges[0]?.cursor ?? null,
-        endCursor: endPosition ? this.cursor(endPosition) : null,
+        endCursor: endPosition ? this.cursor({ mode, ...endPosition }) : null,
       }),
     });
   }
 
-  private candidates(request: RequestContext, query: string, types: string[], after: { score: string; id: string } | null, limit: number): Promise<Candidate[]> {
+  private candidates(request: RequestContext, query: string, types: string[], after: Position | null, limit: number, mode: Mode): Promise<Candidate[]> {
     return this.db.transaction(request, async (em: EntityManager) => {
-      await em.query(SIMILARITY_SQL);
-      return (await em.query(CANDIDATES_SQL, [query, types, after?.score ?? null, after?.id ?? null, limit])) as Candidate[];
+      if (mode === 'typos') await em.query(SIMILARITY_SQL);
+      return (await em.query(CANDIDATES_SQL, [query, types, after?.score ?? null, after?.id ?? null, limit, mode === 'typos'])) as Candidate[];
     });
   }
 
@@ -154,13 +171,14 @@ export class SearchService {
     return new Map(rows.map((row) => [row.id, row]));
   }
 
-  private cursor(position: { score: string; id: string }): string {
-    return encodeCursor(ORDERING, [position.score, position.id]);
+  private cursor(position: Position): string {
+    return encodeCursor(ordering(position.mode), [position.score, position.id]);
   }
 
-  private position(after: string): { score: string; id: string } {
-    const [score, id] = decodeCursor(after, ORDERING, 2, 'after');
+  private position(after: string): Position {
+    const mode: Mode = Buffer.from(after, 'base64url').toString('utf8').includes(`"${ordering('typos')}"`) ? 'typos' : 'words';
+    const [score, id] = decodeCursor(after, ordering(mode), 2, 'after');
     if (score === null || id === null || !Number.isFinite(Number(score))) throw invalidInput('after is not a valid cursor', { argument: 'after' });
-    return { score, id };
+    return { mode, score, id };
   }
 }
