@@ -125,6 +125,7 @@ describe('npm start -- --split', () => {
       'identity',
       'notes',
       'notifications',
+      'search',
       'tasks',
       'worker',
     ]);
