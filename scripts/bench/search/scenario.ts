@@ -22,9 +22,77 @@ const REQUESTS = Number(process.env.BENCH_SEARCH_REQUESTS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_SEARCH_CONCURRENCY ?? 8);
 const P95_TARGET_MS = Number(process.env.BENCH_SEARCH_P95_MS ?? 500);
 
-const ADJECTIVES = ['quarterly', 'annual', 'urgent', 'draft', 'final', 'weekly', 'internal', 'client', 'legal', 'marketing', 'budget', 'hiring', 'security', 'product', 'design', 'sales', 'support', 'launch', 'migration', 'customer'];
-const NOUNS = ['report', 'review', 'plan', 'meeting', 'invoice', 'contract', 'proposal', 'roadmap', 'audit', 'summary', 'checklist', 'estimate', 'forecast', 'workshop', 'retrospective', 'handbook', 'policy', 'survey', 'dashboard', 'backlog', 'onboarding', 'renewal', 'analysis', 'timeline', 'brief'];
-const FILLER = ['numbers', 'team', 'deadline', 'owner', 'follow', 'up', 'with', 'the', 'board', 'next', 'week', 'figures', 'notes', 'open', 'questions', 'risks', 'scope', 'budget', 'approval', 'feedback'];
+const ADJECTIVES = [
+  'quarterly',
+  'annual',
+  'urgent',
+  'draft',
+  'final',
+  'weekly',
+  'internal',
+  'client',
+  'legal',
+  'marketing',
+  'budget',
+  'hiring',
+  'security',
+  'product',
+  'design',
+  'sales',
+  'support',
+  'launch',
+  'migration',
+  'customer',
+];
+const NOUNS = [
+  'report',
+  'review',
+  'plan',
+  'meeting',
+  'invoice',
+  'contract',
+  'proposal',
+  'roadmap',
+  'audit',
+  'summary',
+  'checklist',
+  'estimate',
+  'forecast',
+  'workshop',
+  'retrospective',
+  'handbook',
+  'policy',
+  'survey',
+  'dashboard',
+  'backlog',
+  'onboarding',
+  'renewal',
+  'analysis',
+  'timeline',
+  'brief',
+];
+const FILLER = [
+  'numbers',
+  'team',
+  'deadline',
+  'owner',
+  'follow',
+  'up',
+  'with',
+  'the',
+  'board',
+  'next',
+  'week',
+  'figures',
+  'notes',
+  'open',
+  'questions',
+  'risks',
+  'scope',
+  'budget',
+  'approval',
+  'feedback',
+];
 const pick = <T>(list: readonly T[], n: number) => list[n % list.length]!;
 
 const QUERIES = [
@@ -66,7 +134,8 @@ export async function searchMain(): Promise<number> {
     );
     const { accessToken: token, user } = session.userRegister.session;
     const userId = Buffer.from(user.id, 'base64url').toString().split(':')[1]!;
-    const orgId = (await withClient(postgres.url, (c) => c.query('SELECT org_id FROM identity.memberships WHERE user_id = $1', [userId]))).rows[0].org_id as string;
+    const orgId = (await withClient(postgres.url, (c) => c.query('SELECT org_id FROM identity.memberships WHERE user_id = $1', [userId]))).rows[0]
+      .org_id as string;
     const started = performance.now();
     await fill(postgres.url, orgId, userId);
     console.log(`Indexed ${DOCUMENTS} tasks of one organization in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
@@ -105,7 +174,9 @@ export async function searchMain(): Promise<number> {
       const ok = at(0.95) <= P95_TARGET_MS;
       failed ||= !ok;
       console.log(`${ok ? 'PASS' : 'FAIL'}  search "${q}" — ${name}: ${found} results on the first page`);
-      console.log(`      ${(REQUESTS / seconds).toFixed(0)} req/s   p50 ${at(0.5).toFixed(1)} ms   p95 ${at(0.95).toFixed(1)} ms (target ≤ ${P95_TARGET_MS})\n`);
+      console.log(
+        `      ${(REQUESTS / seconds).toFixed(0)} req/s   p50 ${at(0.5).toFixed(1)} ms   p95 ${at(0.95).toFixed(1)} ms (target ≤ ${P95_TARGET_MS})\n`,
+      );
     }
     return failed ? 1 : 0;
   } finally {

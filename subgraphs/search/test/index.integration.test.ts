@@ -22,7 +22,16 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const event = (org = orgId): PublishedEvent => ({ id: uuidv7(), type: 'search.document_changed', orgId: org, actorId: null, subject: null, data: {}, requestId: null, occurredAt: new Date().toISOString() });
+const event = (org = orgId): PublishedEvent => ({
+  id: uuidv7(),
+  type: 'search.document_changed',
+  orgId: org,
+  actorId: null,
+  subject: null,
+  data: {},
+  requestId: null,
+  occurredAt: new Date().toISOString(),
+});
 const document = (id: string, version: string, changes: Partial<SearchDocumentChanged> = {}): SearchDocumentChanged => ({
   id,
   type: 'Task',

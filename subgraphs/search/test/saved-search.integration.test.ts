@@ -39,7 +39,8 @@ afterAll(async () => {
 const query = (principal: Principal, text: string, variables: Record<string, unknown> = {}) => harness.request('search', text, variables, principal);
 const FIELDS = 'id name query types';
 const create = async (name: string, who: TestMember = member) =>
-  (await search.mutate(who.principal, 'savedSearchCreate', { name, query: 'quarterly report', types: ['Task', 'Note'] }, `savedSearch { ${FIELDS} }`)).savedSearch;
+  (await search.mutate(who.principal, 'savedSearchCreate', { name, query: 'quarterly report', types: ['Task', 'Note'] }, `savedSearch { ${FIELDS} }`))
+    .savedSearch;
 const read = async (id: string, who: TestMember = member) =>
   (await query(who.principal, `query($id: ID!) { savedSearch(id: $id) { ${FIELDS} } }`, { id })).data?.savedSearch;
 const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on SavedSearch { id name } } }';
@@ -130,7 +131,10 @@ describe('permissions', () => {
     const savedSearch = await create('Mine');
     const answer = await query(owner.principal, `query($id: ID!) { savedSearch(id: $id) { id } }`, { id: savedSearch.id });
     expect(answer.data!.savedSearch).toBeNull();
-    expect((await query(owner.principal, `query($id: ID!) { savedSearches(filter: { id: { eq: $id } }) { totalCount } }`, { id: savedSearch.id })).data!.savedSearches.totalCount).toBe(0);
+    expect(
+      (await query(owner.principal, `query($id: ID!) { savedSearches(filter: { id: { eq: $id } }) { totalCount } }`, { id: savedSearch.id })).data!
+        .savedSearches.totalCount,
+    ).toBe(0);
     expect(await search.refused(owner.principal, 'savedSearchUpdate', { id: savedSearch.id, name: 'Theirs' })).toEqual(['SAVED_SEARCH_NOT_FOUND']);
     expect(await search.refused(owner.principal, 'savedSearchDelete', { id: savedSearch.id })).toEqual(['SAVED_SEARCH_NOT_FOUND']);
     expect(await read(savedSearch.id)).toMatchObject({ name: 'Mine' });

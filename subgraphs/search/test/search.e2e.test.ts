@@ -53,14 +53,19 @@ const titles = async (query: string, user: TestUser = owner, variables: Record<s
 const eventually = (what: string, check: () => Promise<boolean>) => waitFor(check, what, 30_000);
 
 const mutate = async (mutation: string, input: Record<string, unknown>, select: string, user: TestUser = owner) => {
-  const answer = await cell.gql(`mutation($input: ${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { ${select} } }`, { input }, user.token);
+  const answer = await cell.gql(
+    `mutation($input: ${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { ${select} } }`,
+    { input },
+    user.token,
+  );
   expect(answer.errors).toBeUndefined();
   return answer.data![mutation];
 };
 
 describe('search across the cell', () => {
   it('finds objects of several modules once the relay delivered their documents, ranked, highlighted and typo-tolerant', async () => {
-    const task = (await mutate('taskCreate', { title: 'Prepare the quarterly report', description: 'Numbers for the quarterly board meeting' }, 'task { id }')).task.id;
+    const task = (await mutate('taskCreate', { title: 'Prepare the quarterly report', description: 'Numbers for the quarterly board meeting' }, 'task { id }'))
+      .task.id;
     const contact = (await mutate('contactCreate', { firstName: 'Quentin', lastName: 'Quarterly', company: 'Acme' }, 'contact { id }')).contact.id;
     await mutate('noteCreate', { title: 'Quarterly thoughts', visibility: 'ORGANIZATION' }, 'note { id }');
     await eventually('three documents indexed', async () => (await titles('quarterly')).length === 3);
@@ -69,7 +74,8 @@ describe('search across the cell', () => {
     expect(found.nodes.map((n) => n.node.__typename).sort()).toEqual(['Contact', 'Note', 'Task']);
     const report = found.nodes.find((n) => n.node.id === task)!;
     expect(report).toMatchObject({ type: 'Task', node: { __typename: 'Task', status: 'TODO' } });
-    const marked = (text: { text: string; highlights: { start: number; length: number }[] }) => text.highlights.map((h) => text.text.slice(h.start, h.start + h.length));
+    const marked = (text: { text: string; highlights: { start: number; length: number }[] }) =>
+      text.highlights.map((h) => text.text.slice(h.start, h.start + h.length));
     expect(marked(report.title)).toEqual(['quarterly']);
     expect(report.snippet!.text).toContain('Numbers for the quarterly board meeting');
     expect(marked(report.snippet!)).toEqual(['quarterly']);
@@ -89,7 +95,12 @@ describe('search across the cell', () => {
 
     // Recorded as a recent search of its user.
     const recent = await cell.gql('{ recentSearches { query types } }', {}, owner.token);
-    expect(recent.data!.recentSearches).toEqual(expect.arrayContaining([{ query: 'quarterly', types: ['Contact'] }, { query: 'quarterly', types: [] }]));
+    expect(recent.data!.recentSearches).toEqual(
+      expect.arrayContaining([
+        { query: 'quarterly', types: ['Contact'] },
+        { query: 'quarterly', types: [] },
+      ]),
+    );
   });
 
   it('follows updates, the trash and restores', async () => {
@@ -120,7 +131,11 @@ describe('search across the cell', () => {
   });
 
   it('saves searches per user', async () => {
-    const created = await mutate('savedSearchCreate', { name: 'Walruses', query: 'walrus', types: ['Note'] }, 'savedSearch { id name query types } userErrors { code }');
+    const created = await mutate(
+      'savedSearchCreate',
+      { name: 'Walruses', query: 'walrus', types: ['Note'] },
+      'savedSearch { id name query types } userErrors { code }',
+    );
     expect(created).toMatchObject({ savedSearch: { name: 'Walruses', query: 'walrus', types: ['Note'] }, userErrors: [] });
     const mine = await cell.gql('{ savedSearches { nodes { name } } }', {}, owner.token);
     expect(mine.data!.savedSearches.nodes).toEqual([{ name: 'Walruses' }]);

@@ -1,5 +1,15 @@
 import { SEARCH_REBUILD_JOB } from '@cellgraph/kernel';
-import { createTestDatabase, mutationsOf, startTestSubgraphs, testMember, waitFor, withClient, type SubgraphHarness, type TestDatabase, type TestMember } from '@cellgraph/kernel/testing';
+import {
+  createTestDatabase,
+  mutationsOf,
+  startTestSubgraphs,
+  testMember,
+  waitFor,
+  withClient,
+  type SubgraphHarness,
+  type TestDatabase,
+  type TestMember,
+} from '@cellgraph/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tasksSubgraph } from '../src/index.js';
 
@@ -11,7 +21,10 @@ const tasks = mutationsOf(() => harness, 'tasks');
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  harness = await startTestSubgraphs([tasksSubgraph], { databaseUrl: database.url, env: { CELL_EVENT_CONSUMERS: JSON.stringify({ search: ['search.document_changed', 'search.document_removed'] }) } });
+  harness = await startTestSubgraphs([tasksSubgraph], {
+    databaseUrl: database.url,
+    env: { CELL_EVENT_CONSUMERS: JSON.stringify({ search: ['search.document_changed', 'search.document_removed'] }) },
+  });
   owner = await testMember(database.url, 'owner');
 });
 afterAll(async () => {
@@ -29,7 +42,8 @@ const documents = (globalId: string) =>
   withClient(
     database.url,
     async (client) =>
-      (await client.query(`SELECT id, type, subject_id, data FROM tasks.outbox WHERE type LIKE 'search.%' AND data->>'id' = $1 ORDER BY id`, [globalId])).rows as DocumentEvent[],
+      (await client.query(`SELECT id, type, subject_id, data FROM tasks.outbox WHERE type LIKE 'search.%' AND data->>'id' = $1 ORDER BY id`, [globalId]))
+        .rows as DocumentEvent[],
   );
 
 describe('search documents of tasks', () => {

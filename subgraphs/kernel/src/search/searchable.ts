@@ -58,8 +58,7 @@ export type SearchDocumentChanged = z.infer<(typeof searchDocumentEvents)[typeof
 export type SearchDocumentRemoved = z.infer<(typeof searchDocumentEvents)[typeof SEARCH_DOCUMENT_REMOVED]>;
 
 /** Whether the cell routes documents to a consumer: a cell without search writes no document events. */
-export const cellIndexesSearch = (consumers: EventConsumers | undefined): boolean =>
-  !!consumers && consumersOf(consumers, SEARCH_DOCUMENT_CHANGED).length > 0;
+export const cellIndexesSearch = (consumers: EventConsumers | undefined): boolean => !!consumers && consumersOf(consumers, SEARCH_DOCUMENT_CHANGED).length > 0;
 
 interface DocumentRow {
   id: string;

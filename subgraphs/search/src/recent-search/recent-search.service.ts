@@ -29,7 +29,10 @@ export class RecentSearchService {
   async list(request: RequestContext): Promise<RecentSearch[]> {
     const userId = requireUserId(request);
     const rows = (await this.db.transaction(request, (em) =>
-      em.query(`SELECT query, types, searched_at FROM search.recent_searches WHERE user_id = $1 ORDER BY searched_at DESC LIMIT $2`, [userId, RECENT_SEARCHES_KEPT]),
+      em.query(`SELECT query, types, searched_at FROM search.recent_searches WHERE user_id = $1 ORDER BY searched_at DESC LIMIT $2`, [
+        userId,
+        RECENT_SEARCHES_KEPT,
+      ]),
     )) as { query: string; types: string[]; searched_at: Date }[];
     return rows.map((row) => Object.assign(new RecentSearch(), { query: row.query, types: row.types, searchedAt: row.searched_at }));
   }

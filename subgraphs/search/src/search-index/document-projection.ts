@@ -1,7 +1,9 @@
 import type { Database, PublishedEvent, SearchDocumentChanged, SearchDocumentRemoved } from '@cellgraph/kernel';
 
-/** Characters the index uses to mark highlights (see highlight.ts); never stored in a document. */
-const MARKERS = /[\u0002\u0003]/g;
+import { HIGHLIGHT_START, HIGHLIGHT_STOP } from './highlight.js';
+
+/** The characters that mark highlights (see highlight.ts) are never stored in a document. */
+const withoutMarkers = (text: string) => text.replaceAll(HIGHLIGHT_START, ' ').replaceAll(HIGHLIGHT_STOP, ' ');
 
 /**
  * The search index (`search.documents`), a projection of every module's `search.document_*`
@@ -15,8 +17,8 @@ export class DocumentProjection {
   changed(event: PublishedEvent, document: SearchDocumentChanged): Promise<void> {
     return this.upsert(event, document.version, {
       ...document,
-      title: document.title.replace(MARKERS, ' '),
-      body: document.body.replace(MARKERS, ' '),
+      title: withoutMarkers(document.title),
+      body: withoutMarkers(document.body),
       removed: false,
     });
   }

@@ -111,7 +111,10 @@ export class SearchService {
         batch = await this.candidates(request, valid.query, valid.types, position, batchSize, mode);
       }
       exhausted = batch.length < batchSize;
-      const visible = await this.visible(request, batch.map((candidate) => candidate.id));
+      const visible = await this.visible(
+        request,
+        batch.map((candidate) => candidate.id),
+      );
       for (const candidate of batch) {
         if (found.length > first) break;
         position = { mode, score: candidate.score, id: candidate.id };
@@ -122,7 +125,11 @@ export class SearchService {
     const hasNextPage = found.length > first || !exhausted;
     // The page may end early (many hidden candidates): the next one starts after the last examined.
     const endPosition = found.length > first ? page[page.length - 1] : position;
-    const headlines = await this.headlines(request, valid.query, page.map((candidate) => candidate.id));
+    const headlines = await this.headlines(
+      request,
+      valid.query,
+      page.map((candidate) => candidate.id),
+    );
     const edges = page.map((candidate) => {
       const headline = headlines.get(candidate.id);
       const node = Object.assign(new SearchResult(), {
@@ -167,7 +174,11 @@ export class SearchService {
 
   private async headlines(request: RequestContext, query: string, ids: string[]): Promise<Map<string, { title: string; snippet: string | null }>> {
     if (!ids.length) return new Map();
-    const rows = (await this.db.transaction(request, (em) => em.query(HEADLINE_SQL, [query, ids, HEADLINE_MARKS]))) as { id: string; title: string; snippet: string | null }[];
+    const rows = (await this.db.transaction(request, (em) => em.query(HEADLINE_SQL, [query, ids, HEADLINE_MARKS]))) as {
+      id: string;
+      title: string;
+      snippet: string | null;
+    }[];
     return new Map(rows.map((row) => [row.id, row]));
   }
 
@@ -176,7 +187,11 @@ export class SearchService {
   }
 
   private position(after: string): Position {
-    const mode: Mode = Buffer.from(after, 'base64url').toString('utf8').includes(`"${ordering('typos')}"`) ? 'typos' : 'words';
+    const mode: Mode = Buffer.from(after, 'base64url')
+      .toString('utf8')
+      .includes(`"${ordering('typos')}"`)
+      ? 'typos'
+      : 'words';
     const [score, id] = decodeCursor(after, ordering(mode), 2, 'after');
     if (score === null || id === null || !Number.isFinite(Number(score))) throw invalidInput('after is not a valid cursor', { argument: 'after' });
     return { mode, score, id };
