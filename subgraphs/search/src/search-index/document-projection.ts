@@ -1,5 +1,4 @@
 import type { Database, PublishedEvent, SearchDocumentChanged, SearchDocumentRemoved } from '@cellgraph/kernel';
-
 import { HIGHLIGHT_START, HIGHLIGHT_STOP } from './highlight.js';
 
 /** The characters that mark highlights (see highlight.ts) are never stored in a document. */
