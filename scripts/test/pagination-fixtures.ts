@@ -343,15 +343,13 @@ export async function buildWorld(cell: TestCell): Promise<World> {
     Deal: deal,
     Pipeline: pipeline,
   };
-  // search (npm run new:subgraph): 7 saved searches for Query.savedSearches; the first is the SavedSearch of the Node connections.
-  nodes.SavedSearch = (
-    await many(
-      asMember,
-      'savedSearchCreate',
-      range(7).map((index) => ({ name: TITLES[index] })),
-      'savedSearch { id }',
-    )
-  )[0].savedSearch.id as string;
+  // search: 7 saved searches for Query.savedSearches (personal, and not a Node type).
+  await many(
+    asMember,
+    'savedSearchCreate',
+    range(7).map((index) => ({ name: TITLES[index], query: TITLES[index] })),
+    'savedSearch { id }',
+  );
   // finance: 7 invoices to the contact, billing the deal, for Query.invoices, Contact.invoices and Deal.invoices (by the
   // owner: finance is restricted); the first is the Invoice of the Node connections.
   const invoiceIds = (

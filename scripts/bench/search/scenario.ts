@@ -19,7 +19,8 @@ import { dropDatabase } from '../drop-database.js';
 
 const DOCUMENTS = Number(process.env.BENCH_SEARCH_DOCUMENTS ?? 100_000);
 const REQUESTS = Number(process.env.BENCH_SEARCH_REQUESTS ?? 200);
-const CONCURRENCY = Number(process.env.BENCH_SEARCH_CONCURRENCY ?? 8);
+// One search at a time by default: gateway, subgraphs, Postgres and the load share this machine's cores.
+const CONCURRENCY = Number(process.env.BENCH_SEARCH_CONCURRENCY ?? 1);
 const P95_TARGET_MS = Number(process.env.BENCH_SEARCH_P95_MS ?? 500);
 
 const ADJECTIVES = [
