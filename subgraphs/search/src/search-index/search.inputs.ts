@@ -48,8 +48,13 @@ export class SearchResultEdge {
   node!: SearchResult;
 }
 
-@ObjectType({ description: 'Search results the caller may read, best first. No total: a count would reveal hidden objects.' })
-export class SearchResultConnection {
+/**
+ * Relay-shaped (edges, nodes, pageInfo) but forward only and without totalCount — a count would
+ * reveal hidden objects — so it is not named a Connection (the cell's connection walker expects
+ * backward paging and a total of every `…Connection`).
+ */
+@ObjectType({ description: 'Search results the caller may read, best first, forward pages (first/after). No total: a count would reveal hidden objects.' })
+export class SearchResults {
   @Field(() => [SearchResultEdge])
   edges!: SearchResultEdge[];
 

@@ -2,7 +2,7 @@ import type { SubgraphContext } from '@cellgraph/kernel';
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { RecentSearch } from '../recent-search/recent-search.type.js';
 import type { SearchServices } from '../services.js';
-import { SearchArgs, SearchResultConnection } from './search.inputs.js';
+import { SearchArgs, SearchResults } from './search.inputs.js';
 
 type Context = SubgraphContext<SearchServices>;
 
@@ -10,11 +10,11 @@ type Context = SubgraphContext<SearchServices>;
 export class SearchResolver {
   constructor(private readonly services: SearchServices) {}
 
-  @Query(() => SearchResultConnection, {
+  @Query(() => SearchResults, {
     nullable: true,
     description: 'Objects of every module of the cell that you may read, best match first, with highlighted titles and snippets.',
   })
-  search(@Args(() => SearchArgs) args: SearchArgs, @Ctx() context: Context): Promise<SearchResultConnection> {
+  search(@Args(() => SearchArgs) args: SearchArgs, @Ctx() context: Context): Promise<SearchResults> {
     return this.services.search.search(context.request, args);
   }
 

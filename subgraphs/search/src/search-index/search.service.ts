@@ -16,7 +16,7 @@ import { z } from 'zod';
 import type { RecentSearchService } from '../recent-search/recent-search.service.js';
 import { NodeRef } from '../node/node.ref.js';
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, parseHighlights } from './highlight.js';
-import { SEARCH_DEFAULT_PAGE_SIZE, SEARCH_MAX_PAGE_SIZE, SearchResult, SearchResultConnection, SearchResultEdge, type SearchArgs } from './search.inputs.js';
+import { SEARCH_DEFAULT_PAGE_SIZE, SEARCH_MAX_PAGE_SIZE, SearchResult, SearchResults, SearchResultEdge, type SearchArgs } from './search.inputs.js';
 
 /** A title matches a typo when the query's trigrams are this similar to one of its words (pg_trgm's word_similarity). */
 export const TITLE_SIMILARITY_THRESHOLD = 0.45;
@@ -94,7 +94,7 @@ export class SearchService {
     private readonly recent: RecentSearchService,
   ) {}
 
-  async search(request: RequestContext, args: SearchArgs): Promise<SearchResultConnection> {
+  async search(request: RequestContext, args: SearchArgs): Promise<SearchResults> {
     requireOrgId(request);
     const valid = validateInput(searchInput, args, 'SEARCH_INVALID_INPUT');
     const first = valid.first ?? SEARCH_DEFAULT_PAGE_SIZE;
@@ -142,7 +142,7 @@ export class SearchService {
       return Object.assign(new SearchResultEdge(), { cursor: this.cursor({ mode, ...candidate }), node });
     });
     if (!args.after) await this.recent.record(request, valid.query, valid.types);
-    return Object.assign(new SearchResultConnection(), {
+    return Object.assign(new SearchResults(), {
       edges,
       nodes: edges.map((edge) => edge.node),
       pageInfo: Object.assign(new PageInfo(), {
