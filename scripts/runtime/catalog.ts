@@ -8,6 +8,7 @@ import { identitySubgraph } from '@cellgraph/identity';
 import type { AnySubgraphDefinition } from '@cellgraph/kernel';
 import { notesSubgraph } from '@cellgraph/notes';
 import { notificationsSubgraph } from '@cellgraph/notifications';
+import { searchSubgraph } from '@cellgraph/search';
 import { tasksSubgraph } from '@cellgraph/tasks';
 
 /** Every subgraph a cell can enable, by name. Adding a subgraph package means adding it here. */
@@ -22,4 +23,5 @@ export const catalog: Readonly<Record<string, AnySubgraphDefinition>> = {
   documents: documentsSubgraph,
   finance: financeSubgraph,
   audit: auditSubgraph,
+  search: searchSubgraph,
 };

@@ -21,6 +21,7 @@ describe('cell manifests', () => {
       'documents',
       'finance',
       'audit',
+      'search',
     ]);
     expect(loadCell('sales').subgraphs.map((s) => s.name)).toEqual(['identity', 'crm', 'collaboration', 'notifications']);
     expect(loadCell('agency').subgraphs.map((s) => s.name)).toEqual(['identity', 'crm', 'collaboration', 'notifications', 'files', 'documents']);

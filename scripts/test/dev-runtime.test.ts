@@ -126,6 +126,7 @@ describe('npm start -- --split', () => {
       'identity',
       'notes',
       'notifications',
+      'search',
       'tasks',
       'worker',
     ]);

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AUDITED_EVENTS, matchesEventPattern, type AnySubgraphDefinition, type EventContracts } from '@cellgraph/kernel';
+import { AUDITED_EVENTS, matchesEventPattern, searchDocumentEvents, type AnySubgraphDefinition, type EventContracts } from '@cellgraph/kernel';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../runtime/catalog.js';
 
@@ -49,7 +49,8 @@ describe('event contracts', () => {
   );
 
   it('every event a module consumes by name is declared by the contracts of a module', () => {
-    const declared = new Set(modules.flatMap(([, contracts]) => Object.keys(contracts)));
+    // The search documents are the kernel's contract (written for every module with searchable types).
+    const declared = new Set([...modules.flatMap(([, contracts]) => Object.keys(contracts)), ...Object.keys(searchDocumentEvents)]);
     const undeclared = modules.flatMap(([definition]) =>
       (definition.consumes ?? [])
         .filter((pattern) => pattern !== AUDITED_EVENTS && !pattern.includes('*') && !declared.has(pattern))

@@ -63,6 +63,7 @@ export const connectionPlaces: Record<string, (world: World) => { place: Connect
   'Query.payments': () => ({ place: root }),
   // The owner's audit log: the world's deletions, members and invitations (seq bounds it below one reference page).
   'Query.auditEntries': () => ({ place: root, args: 'filter: { seq: { lte: 100 } }' }),
+  'Query.savedSearches': () => ({ place: root }),
   'Invoice.payments': (world) => ({ place: onNode(world.nodes.Invoice!, 'Invoice') }),
   'Clause.versions': (world) => ({ place: onNode(world.nodes.Clause!, 'Clause') }),
   'Folder.folders': (world) => ({ place: onNode(world.nodes.Folder!, 'Folder') }),
@@ -344,6 +345,13 @@ export async function buildWorld(cell: TestCell): Promise<World> {
     Deal: deal,
     Pipeline: pipeline,
   };
+  // search: 7 saved searches for Query.savedSearches (personal, and not a Node type).
+  await many(
+    asMember,
+    'savedSearchCreate',
+    range(7).map((index) => ({ name: TITLES[index], query: TITLES[index] })),
+    'savedSearch { id }',
+  );
   // finance: 7 invoices to the contact, billing the deal, for Query.invoices, Contact.invoices and Deal.invoices (by the
   // owner: finance is restricted); the first is the Invoice of the Node connections.
   const invoiceIds = (

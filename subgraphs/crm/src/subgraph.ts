@@ -34,6 +34,17 @@ export const crmSubgraph = defineSubgraph<CrmServices>({
   scope: 'crm',
   scopeDescription: 'contacts, custom contact fields, pipelines, deals and interactions',
   nodeTypes: ['Contact', 'Deal', 'Pipeline'],
+  // Found by the cell's search (the kernel writes their documents from these events).
+  searchable: [
+    {
+      type: 'Contact',
+      table: 'contacts',
+      title: "coalesce(nullif(concat_ws(' ', first_name, last_name), ''), company, email)",
+      body: ['company', 'job_title', 'email', 'phone'],
+      events: ['contact.*'],
+    },
+    { type: 'Deal', table: 'deals', title: 'title', body: ['lost_reason'], events: ['deal.*'] },
+  ],
   trash: [contactTrash, dealTrash, pipelineTrash, interactionTrash],
   dependsOn: ['identity'],
   migrations,

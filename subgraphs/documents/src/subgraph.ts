@@ -53,6 +53,8 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   scope: 'documents',
   scopeDescription: 'documents',
   nodeTypes: ['Document', 'Clause', 'ApprovalWorkflow', 'ApprovalRequest', 'Deliverable'],
+  // Found by the cell's search (the kernel writes their documents from these events).
+  searchable: [{ type: 'Document', table: 'documents', title: 'title', body: ['content'], events: ['document.*'] }],
   // Document.about: the objects it concerns (a contact, a deal), resolved like nodes(ids:) (missing or hidden ones left out).
   nodeReferences: [{ type: 'Document', field: 'about', from: 'aboutIds', target: 'Node', list: true }],
   // …and the other way: the documents about any object of the cell.

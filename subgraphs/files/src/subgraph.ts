@@ -34,6 +34,8 @@ export const filesSubgraph = defineSubgraph<FilesServices>({
     'User.avatar': 'files:read',
   },
   nodeTypes: ['File', 'Folder'],
+  // Found by the cell's search (the kernel writes their documents from these events).
+  searchable: [{ type: 'File', table: 'files', title: 'name', events: ['file.*'] }],
   // File.about: the object a file is attached to, resolved like node(id:) (null when missing or hidden).
   nodeReferences: [
     { type: 'File', field: 'about', from: 'aboutId', target: 'Node', description: 'The object it is attached to (null when you cannot see it).' },

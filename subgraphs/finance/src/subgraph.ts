@@ -43,6 +43,8 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
   scopeDescription: 'invoices, payments, recurring invoices, expenses and reports',
   access: 'restricted', // members and guests need a finance module grant (identity's moduleAccessGrant)
   nodeTypes: ['Expense', 'Invoice', 'Payment', 'RecurringInvoice'],
+  // Found by the cell's search (the kernel writes their documents from these events).
+  searchable: [{ type: 'Invoice', table: 'invoices', title: 'number', body: ['notes', 'terms'], events: ['invoice.*'] }],
   trash: [expenseTrash, invoiceTrash],
   // Invoices bill CRM contacts and deals; PDFs and receipts are stored as Files.
   dependsOn: ['identity', 'crm', 'files'],

@@ -63,3 +63,4 @@ export * from './server/subgraph-server.js';
 export * from './server/worker.js';
 export * from './tags/node-tags.js';
 export * from './flags/module-switch.js';
+export * from './search/searchable.js';

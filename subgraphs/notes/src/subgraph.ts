@@ -18,6 +18,8 @@ export const notesSubgraph = defineSubgraph<NotesServices>({
   scope: 'notes',
   scopeDescription: 'notes',
   nodeTypes: ['Note'],
+  // Found by the cell's search (the kernel writes their documents from these events).
+  searchable: [{ type: 'Note', table: 'notes', title: 'title', body: ['text'], events: ['note.*'] }],
   // Note.about: the objects a note is about, resolved like nodes(ids:) (missing or hidden ones left out).
   nodeReferences: [{ type: 'Note', field: 'about', from: 'aboutIds', target: 'Node', list: true }],
   // Node.notes on every object: the notes about it that the caller reads.

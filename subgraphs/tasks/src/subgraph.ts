@@ -44,6 +44,8 @@ export const tasksSubgraph = defineSubgraph<TasksServices>({
   scope: 'tasks',
   scopeDescription: 'boards, tasks, checklists, dependencies, watchers, recurrences, time entries and automations',
   nodeTypes: ['Task', 'Board'],
+  // Found by the cell's search (the kernel writes their documents from these events).
+  searchable: [{ type: 'Task', table: 'tasks', title: 'title', body: ['description'], events: ['task.*'] }],
   trash: [taskTrash, boardTrash],
   // A board's subscribers are asked only about its tasks' events (a moved task: both boards).
   liveEvents: { taskChanged: { events: ['task.*'], routes: { boardId: ['data.boardId', 'data.before.boardId'], id: ['subject.id'] } } },

@@ -120,8 +120,8 @@ export interface EventOrigin {
   userAgent: string | null;
 }
 
-/** Appends `event` to the outbox of `schema` within the transaction of `em`. */
-export async function appendEvent(em: EntityManager, schema: string, event: DomainEvent): Promise<void> {
+/** Appends `event` to the outbox of `schema` within the transaction of `em` (as `id`: a new uuidv7 unless given). */
+export async function appendEvent(em: EntityManager, schema: string, event: DomainEvent, id: string = uuidv7()): Promise<void> {
   const request = currentRequestContext();
   const actor = request ? principalActor(request.principal) : { userId: null, apiKey: null };
   const actorId = event.actorId !== undefined ? event.actorId : actor.userId;
@@ -132,7 +132,7 @@ export async function appendEvent(em: EntityManager, schema: string, event: Doma
     `INSERT INTO ${sqlIdentifier(schema)}.outbox (id, org_id, type, actor_id, actor_api_key_id, actor_api_key_name, subject_type, subject_id, data, request_id, trace_context, client_address, user_agent)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
     [
-      uuidv7(),
+      id,
       event.orgId,
       event.type,
       actorId,

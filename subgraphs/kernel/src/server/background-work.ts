@@ -1,7 +1,9 @@
 import { TRASH_SWEEP_JOB, type TrashKeeper } from '../db/trash.js';
 import { assertHandlersDeclared, AUDITED_EVENTS, routedHandlers } from '../events/consumers.js';
 import { EVENT_INBOX_PRUNE_EVERY_MS, EVENT_INBOX_PRUNE_JOB, EventInbox } from '../events/inbox.js';
+import { typedJob } from '../events/contracts.js';
 import { OutboxRelay } from '../events/relay.js';
+import { SEARCH_REBUILD_JOB, searchRebuildPayload } from '../search/searchable.js';
 import { startEventWorker, startJobWorker, type JobHandler } from '../jobs/workers.js';
 import type { SubgraphDefinition, SubgraphRuntime } from './subgraph-definition.js';
 import type { SubgraphRuntimeOptions } from './subgraph-runtime.js';
@@ -60,6 +62,13 @@ export async function startBackgroundWork<TServices>(
   if (trash) {
     jobHandlers[TRASH_SWEEP_JOB] = async () => void (await trash.sweep());
     schedules.push({ job: TRASH_SWEEP_JOB, everyMs: TRASH_SWEEP_EVERY_MS });
+  }
+  const documents = db.searchDocuments;
+  if (documents) {
+    jobHandlers[SEARCH_REBUILD_JOB] = typedJob(SEARCH_REBUILD_JOB, searchRebuildPayload, async ({ orgId }) => {
+      const count = await documents.rebuild((work) => db.transaction({ orgId, userId: null }, work), orgId);
+      logger.info({ orgId, count }, 'search documents rebuilt');
+    });
   }
   if (Object.keys(jobHandlers).length) {
     const worker = await startJobWorker(definition.name, jobHandlers, schedules, { redisUrl, prefix, logger, lockMs });

@@ -8,6 +8,7 @@ import type { EventHandler, JobHandler, JobQueue } from '../jobs/workers.js';
 import type { SubgraphContext } from '../context/request-context.js';
 import type { Database } from '../db/database.js';
 import type { TrashSpec } from '../db/trash.js';
+import type { SearchableSpec } from '../search/searchable.js';
 import type { GraphClient } from '../graph/graph-client.js';
 import type { Migration } from '../db/migrate.js';
 import type { ComposedDirective, ReferenceResolver } from '../federation/build-federated-schema.js';
@@ -93,6 +94,11 @@ export interface SubgraphDefinition<TServices = unknown> extends SubgraphKeyAcce
    * API keys need `<scope>:read` for them.
    */
   readonly nodeConnections?: readonly NodeConnectionField[];
+  /**
+   * Its types that the cell's search finds (see search/searchable): which table, which title and
+   * body, which of its events change them. The kernel writes their documents; the module nothing.
+   */
+  readonly searchable?: readonly SearchableSpec[];
   /** Its soft-deletable types: the kernel adds `<type>Purge` mutations and purges the trash after 30 days. */
   readonly trash?: readonly TrashSpec[];
   /**

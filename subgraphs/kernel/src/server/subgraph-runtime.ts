@@ -3,6 +3,7 @@ import { restrictedModulesOf } from '../authz/restricted-modules.js';
 import { Database } from '../db/database.js';
 import { TrashKeeper } from '../db/trash.js';
 import { FeatureFlags } from '../flags/feature-flags.js';
+import { cellIndexesSearch } from '../search/searchable.js';
 import { JobQueue } from '../jobs/workers.js';
 import { settingsNamespacesOf } from '../settings/settings-namespaces.js';
 import { SettingsReader } from '../settings/settings-reader.js';
@@ -61,6 +62,7 @@ export async function startSubgraphRuntime<TServices>(
     poolAcquireTimeoutMs: options.poolAcquireTimeoutMs,
     applicationName: `cellgraph-${definition.name}`,
     events: definition.emits,
+    searchable: cellIndexesSearch(options.platform.eventConsumers) ? definition.searchable : undefined,
   });
   await db.connect();
   const { redis, redisUrl, keyPrefix, mailer, graph } = options.platform;
