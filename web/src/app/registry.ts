@@ -58,14 +58,26 @@ export interface Command {
   path: string;
 }
 
+/** A part of a text to highlight: `length` UTF-16 code units from `start`. */
+export interface TextRange {
+  start: number;
+  length: number;
+}
+
 export interface SearchResult {
   id: string;
   typename: string;
   title: string;
+  /** The searched words in the title. */
+  titleHighlights?: readonly TextRange[];
   subtitle?: string;
+  /** A passage of the object's text with the searched words. */
+  snippet?: { text: string; highlights: readonly TextRange[] };
 }
 
 export interface SearchProvider {
+  /** It searches every module of the cell (the search module): when served, Cmd+K asks it alone. */
+  everyModule?: boolean;
   search(client: ApolloClient, text: string, signal: AbortSignal): Promise<SearchResult[]>;
 }
 

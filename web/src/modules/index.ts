@@ -6,6 +6,7 @@ import { filesModule } from './files';
 import { financeModule } from './finance';
 import { notesModule } from './notes';
 import { notificationsModule } from './notifications';
+import { searchModule } from './search';
 import { tasksModule } from './tasks';
 
 /**
@@ -21,4 +22,5 @@ export const ALL_MODULES: readonly ModuleDefinition[] = [
   filesModule,
   notificationsModule,
   auditModule,
+  searchModule,
 ];
