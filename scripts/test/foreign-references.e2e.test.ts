@@ -72,6 +72,12 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   membershipDelete: (f) => ({ userId: f.colleagueId }),
   permissionGrant: (f) => ({ objectId: f.task, subjectId: f.colleagueId, relation: 'VIEWER' }),
   permissionRevoke: (f) => ({ objectId: f.task, subjectId: f.colleagueId }),
+  // Platform administrators' only: anyone else is refused the same whatever the ids.
+  featureFlagSet: (f) => ({ key: 'tests.foreign', defaultEnabled: false, rules: [{ kind: 'ORGANIZATION', ids: [f.orgId], enabled: true }] }),
+  savedSearchUpdate: (f) => ({ id: f.savedSearch, name: 'Renamed' }),
+  savedSearchDelete: (f) => ({ id: f.savedSearch }),
+  savedSearchRestore: (f) => ({ id: f.trashedSavedSearch }),
+  savedSearchPurge: (f) => ({ id: f.trashedSavedSearch }),
   moduleAccessGrant: (f) => ({ module: 'finance', subjectId: f.colleagueId, relation: 'VIEWER' }),
   moduleAccessRevoke: (f) => ({ module: 'finance', subjectId: f.colleagueId }),
   teamUpdate: (f) => ({ id: f.team, name: 'Renamed' }),
@@ -474,9 +480,24 @@ async function buildFixture(owner: TestUser) {
     ),
   );
   const notification = toGlobalId('Notification', notificationId);
+  const savedSearchOf = async (name: string) => (await data(owner, 'savedSearchCreate', { name, query: name }, 'savedSearch { id }')).savedSearch.id as string;
+  const savedSearch = await savedSearchOf('Reports');
+  const trashedSavedSearch = await savedSearchOf('Old reports');
+  await data(owner, 'savedSearchDelete', { id: trashedSavedSearch }, '');
 
   return {
-    ...{ userId: owner.userId, orgId: owner.organizationId, email: owner.email, colleagueId, team, trashedTeam, invitation, apiKey },
+    ...{
+      userId: owner.userId,
+      orgId: owner.organizationId,
+      email: owner.email,
+      colleagueId,
+      team,
+      trashedTeam,
+      invitation,
+      apiKey,
+      savedSearch,
+      trashedSavedSearch,
+    },
     ...{ board, column, column2, trashedBoard, task, task2, task3, trashedTask, checklist: checklistRow.id as string, checklistItem, checklistItem2 },
     ...{ dependency, recurrence, timeEntry, automation, dealPipeline, dealStage, dealStage2, leadStage, trashedPipeline },
     ...{
