@@ -345,9 +345,9 @@ export async function buildWorld(cell: TestCell): Promise<World> {
     Deal: deal,
     Pipeline: pipeline,
   };
-  // search: 7 saved searches for Query.savedSearches (personal, and not a Node type).
+  // search: 7 saved searches for Query.savedSearches (personal: the owner's, who walks; not a Node type).
   await many(
-    asMember,
+    asOwner,
     'savedSearchCreate',
     range(7).map((index) => ({ name: TITLES[index], query: TITLES[index] })),
     'savedSearch { id }',
