@@ -5,6 +5,8 @@ const REPO_ROOT = new URL('../../', import.meta.url).pathname;
 /** How a TypeScript entry runs from the checkout (as `npm start` and `npm run service` do). */
 export const NODE_ARGS = ['--conditions=@cellgraph/source', '--import', '@swc-node/register/esm-register'];
 const START_TIMEOUT_MS = 120_000;
+/** How much of a process's output is kept for failure messages (a busy process logs a lot before it fails). */
+const OUTPUT_KEPT = 200_000;
 
 async function answersHttp(url: string): Promise<boolean> {
   try {
@@ -76,7 +78,7 @@ export class ManagedProcess {
     return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
   }
 
-  /** What the process wrote (stdout and stderr, the last 20 000 characters), for failure messages. */
+  /** What the process wrote (stdout and stderr, the last OUTPUT_KEPT characters), for failure messages. */
   get log(): string {
     return this.output;
   }
@@ -93,7 +95,7 @@ export class ManagedProcess {
     this.child = child;
     this.expectingExit = false;
     if (detached) killOnExit(child);
-    readOutput(child, (text) => (this.output = (this.output + text).slice(-20_000)), this.options.onLine);
+    readOutput(child, (text) => (this.output = (this.output + text).slice(-OUTPUT_KEPT)), this.options.onLine);
     child.on('exit', (code, signal) => {
       if (!this.expectingExit && this.child === child) this.options.onUnexpectedExit?.(code, signal);
     });
