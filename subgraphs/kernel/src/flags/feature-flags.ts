@@ -74,6 +74,7 @@ export class FeatureFlags {
   private flags = new Map<string, FeatureFlag>();
   private subscriber: Redis | undefined;
   private loading: Promise<void> | null = null;
+  private again = false;
 
   constructor(
     private readonly redis: Redis,
@@ -94,16 +95,29 @@ export class FeatureFlags {
     this.subscriber?.disconnect();
   }
 
-  /** Reads the snapshot again (concurrent calls share one read); keeps the last one when Redis fails. */
+  /**
+   * Reads the snapshot again; keeps the last one when Redis fails. A call while a read is under way
+   * shares it and then reads once more (the announcement may postdate what that read saw).
+   */
   reload(): Promise<void> {
-    this.loading ??= this.redis
+    if (this.loading) {
+      this.again = true;
+      return this.loading;
+    }
+    this.loading = this.redis
       .get(featureFlagsKey(this.prefix))
       .then((text) => {
         if (text === null) return; // identity writes it again when it starts or reconnects
         this.flags = new Map(snapshotSchema.parse(JSON.parse(text)).flags.map((flag) => [flag.key, flag]));
       })
       .catch((error: unknown) => this.logger?.warn({ err: error }, 'feature flags not reloaded; the last snapshot stays in force'))
-      .finally(() => (this.loading = null));
+      .finally(() => {
+        this.loading = null;
+        if (this.again) {
+          this.again = false;
+          void this.reload();
+        }
+      });
     return this.loading;
   }
 
