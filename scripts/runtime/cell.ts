@@ -5,8 +5,6 @@ import type { AddressInfo } from 'node:net';
 import {
   CELL_API_KEY_SCOPES,
   CELL_RESTRICTED_MODULES,
-  CELL_SETTINGS_NAMESPACES,
-  cellSettingsNamespaces,
   cellApiKeyScopes,
   cellRestrictedModules,
   cellEventConsumers,
@@ -66,7 +64,7 @@ export interface RunningCell {
   stop(): Promise<void>;
 }
 
-/** What a cell's processes must know of the cell: its name (its Redis namespace), its Node types, trash types, API-key scopes, restricted modules, event routing and settings namespaces. */
+/** What a cell's processes must know of the cell: its name (its Redis namespace), its Node types, trash types, API-key scopes, restricted modules and event routing. */
 export function cellEnv(cell: Cell): Record<string, string> {
   return {
     CELL_NAME: cell.name,
@@ -75,7 +73,6 @@ export function cellEnv(cell: Cell): Record<string, string> {
     [CELL_API_KEY_SCOPES]: JSON.stringify(cellApiKeyScopes(cell.subgraphs)),
     [CELL_RESTRICTED_MODULES]: JSON.stringify(cellRestrictedModules(cell.subgraphs)),
     CELL_EVENT_CONSUMERS: JSON.stringify(cellEventConsumers(cell.subgraphs)),
-    [CELL_SETTINGS_NAMESPACES]: JSON.stringify(cellSettingsNamespaces(cell.subgraphs)),
   };
 }
 

@@ -5,4 +5,3 @@ export { PipelinePage } from './PipelinePage';
 export { DealPage } from './DealPage';
 export { ForecastPage } from './ForecastPage';
 export { ContactQuickView, DealQuickView } from './QuickViews';
-export { DealsForecastWidget, NewContactsWidget } from './AnalyticsWidgets';

@@ -852,15 +852,3 @@ export const TasksLinkedTasksQuery = graphql(`
     }
   }
 `);
-
-export const TasksByStatusQuery = graphql(`
-  query TasksByStatus {
-    taskAnalytics {
-      count
-      groupBy(dimension: STATUS) {
-        key
-        count
-      }
-    }
-  }
-`);

@@ -1,4 +1,3 @@
-import './charts.css';
 import { useId, useState, type ReactNode } from 'react';
 
 export interface ChartTableRow {
@@ -40,8 +39,8 @@ export function ChartFigure({
   const tableId = useId();
   if (empty)
     return (
-      <figure className="chart" aria-labelledby={titleId}>
-        <figcaption className="chart-caption">
+      <figure className="fin-chart" aria-labelledby={titleId}>
+        <figcaption className="fin-chart-caption">
           <span id={titleId} className="panel-title">
             {title}
           </span>
@@ -50,8 +49,8 @@ export function ChartFigure({
       </figure>
     );
   return (
-    <figure className="chart" aria-labelledby={titleId}>
-      <figcaption className="chart-caption">
+    <figure className="fin-chart" aria-labelledby={titleId}>
+      <figcaption className="fin-chart-caption">
         <span id={titleId} className="panel-title">
           {title}
         </span>
@@ -59,14 +58,14 @@ export function ChartFigure({
           {showTable ? 'Hide the figures' : 'Show the figures'}
         </button>
       </figcaption>
-      {summary ? <div className="chart-summary">{summary}</div> : null}
+      {summary ? <div className="fin-chart-summary">{summary}</div> : null}
       <div aria-hidden>{children}</div>
       <div id={tableId} className={showTable ? 'table-scroll' : 'visually-hidden'}>
-        <table className="chart-table" aria-label={title}>
+        <table className="fin-chart-table" aria-label={title}>
           <thead>
             <tr>
               {table.columns.map((column, index) => (
-                <th key={column} scope="col" className={index > 0 ? 'chart-num' : undefined}>
+                <th key={column} scope="col" className={index > 0 ? 'fin-num' : undefined}>
                   {column}
                 </th>
               ))}
@@ -77,7 +76,7 @@ export function ChartFigure({
               <tr key={row.key}>
                 <th scope="row">{row.header}</th>
                 {row.cells.map((cell, index) => (
-                  <td key={index} className="chart-num">
+                  <td key={index} className="fin-num">
                     {cell}
                   </td>
                 ))}
@@ -89,7 +88,7 @@ export function ChartFigure({
               <tr>
                 <th scope="row">{table.footer.header}</th>
                 {table.footer.cells.map((cell, index) => (
-                  <td key={index} className="chart-num">
+                  <td key={index} className="fin-num">
                     {cell}
                   </td>
                 ))}

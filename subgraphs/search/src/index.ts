@@ -1,3 +1,0 @@
-export { searchSubgraph } from './subgraph.js';
-export { createServer } from './server.js';
-export type { SearchServices } from './services.js';
