@@ -1,6 +1,7 @@
 /**
- * `npm run bench [-- <scenario>]`. Scenarios: `cell` (the default, below) and `gateways`
- * (scripts/bench/gateways/: ours against stock @apollo/gateway and Hive Gateway).
+ * `npm run bench [-- <scenario>]`. Scenarios: `cell` (the default, below), `gateways`
+ * (scripts/bench/gateways/: ours against stock @apollo/gateway and Hive Gateway), `live` and
+ * `search` (scripts/bench/search/: 100,000 indexed objects of one organization).
  *
  * `cell`: load through the gateway of a real cell (local or embedded Postgres and
  * Redis, a throw-away database), with latency percentiles, throughput, SQL statements per
@@ -24,6 +25,8 @@ const SCENARIOS: Record<string, (argv: string[]) => Promise<number>> = {
   gateways: async (argv) => (await import('./bench/gateways/scenario.js')).gatewaysMain(argv),
   // The subscription benchmarks alone: `npm run bench -- live [<scale scenario>]`.
   live: async (argv) => (await import('./bench-live-main.js')).liveMain(argv),
+  // Search over 100,000 indexed objects of one organization: `npm run bench -- search`.
+  search: async () => (await import('./bench/search/scenario.js')).searchMain(),
 };
 const [scenarioName, ...scenarioArgv] = process.argv.slice(2);
 if (scenarioName !== undefined && scenarioName !== 'cell') {

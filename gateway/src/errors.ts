@@ -3,7 +3,7 @@ import type { GraphQLFormattedError } from 'graphql';
 
 // Extensions a client may see; everything else (stack traces, serviceName, upstream responses,
 // internal URLs) stays in the logs.
-const PUBLIC_EXTENSIONS = new Set(['code', 'argument', 'field', 'retryAfter', 'requiredScope', 'acceptedScopes', 'dropped']);
+const PUBLIC_EXTENSIONS = new Set(['code', 'argument', 'field', 'retryAfter', 'requiredScope', 'acceptedScopes', 'dropped', 'module', 'flag']);
 const MASKED_CODES = new Set(['INTERNAL_SERVER_ERROR', 'DOWNSTREAM_SERVICE_ERROR']);
 // Seconds a client is asked to wait before retrying a field whose subgraph could not be reached.
 /** Seconds a client is told to wait before retrying what an outage refused. */

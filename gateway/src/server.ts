@@ -29,6 +29,7 @@ import {
   type LiveFieldSpec,
   type Logger,
   type RequestContext,
+  USER_AGENT_MAX_LENGTH,
 } from '@cellgraph/kernel/core';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
@@ -270,7 +271,15 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
     const principal = delegated?.principal ?? (await authenticator.authenticate(authorization, requestId, address));
     const decision = delegated ? null : await limits.enforce(principal, address);
     if (decision) res.set(decision.headers);
-    return { requestId, principal, clientAddress: address, ...(config.TRACE_SUBGRAPHS === 'ftv1' ? { trace: 'ftv1' as const } : {}) };
+    // The User-Agent goes signed to the subgraphs for the audit log (a delegated request keeps its client's).
+    const userAgent = delegated ? delegated.userAgent : req.header('user-agent')?.slice(0, USER_AGENT_MAX_LENGTH);
+    return {
+      requestId,
+      principal,
+      clientAddress: address,
+      ...(userAgent ? { userAgent } : {}),
+      ...(config.TRACE_SUBGRAPHS === 'ftv1' ? { trace: 'ftv1' as const } : {}),
+    };
   };
   const refuse = (error: unknown, res: Response) => {
     if (error instanceof RateLimitedError) {

@@ -429,6 +429,8 @@ describe('failures of subgraphs', () => {
         files: 'ok',
         documents: 'ok',
         finance: 'ok',
+        audit: 'ok',
+        search: 'ok',
       });
     } finally {
       await gateway.stop();
@@ -471,6 +473,8 @@ describe('health', () => {
         files: closed,
         documents: closed,
         finance: closed,
+        audit: closed,
+        search: closed,
       },
       // Keys are refetched when a token is verified past the refresh time: on a busy machine this file may
       // pass that time before this test, and the keys stay usable (stale), never unavailable.
@@ -478,7 +482,19 @@ describe('health', () => {
     });
     const ok = { status: 'ok', ...closed };
     expect(await (await fetch(`${base}/health/subgraphs`)).json()).toEqual({
-      subgraphs: { identity: ok, tasks: ok, crm: ok, collaboration: ok, notifications: ok, notes: ok, files: ok, documents: ok, finance: ok },
+      subgraphs: {
+        identity: ok,
+        tasks: ok,
+        crm: ok,
+        collaboration: ok,
+        notifications: ok,
+        notes: ok,
+        files: ok,
+        documents: ok,
+        finance: ok,
+        audit: ok,
+        search: ok,
+      },
     });
     const host = (await (await fetch(`${cell.subgraphsUrl}/health/ready`)).json()) as { status: string; subgraphs: Record<string, unknown> };
     expect(host.status).toBe('ok');

@@ -1,3 +1,4 @@
+import { auditSubgraph } from '@cellgraph/audit';
 import { collaborationSubgraph } from '@cellgraph/collaboration';
 import { crmSubgraph } from '@cellgraph/crm';
 import { documentsSubgraph } from '@cellgraph/documents';
@@ -7,6 +8,7 @@ import { identitySubgraph } from '@cellgraph/identity';
 import type { AnySubgraphDefinition } from '@cellgraph/kernel';
 import { notesSubgraph } from '@cellgraph/notes';
 import { notificationsSubgraph } from '@cellgraph/notifications';
+import { searchSubgraph } from '@cellgraph/search';
 import { tasksSubgraph } from '@cellgraph/tasks';
 
 /** Every subgraph a cell can enable, by name. Adding a subgraph package means adding it here. */
@@ -20,4 +22,6 @@ export const catalog: Readonly<Record<string, AnySubgraphDefinition>> = {
   files: filesSubgraph,
   documents: documentsSubgraph,
   finance: financeSubgraph,
+  audit: auditSubgraph,
+  search: searchSubgraph,
 };

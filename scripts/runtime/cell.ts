@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import {
   CELL_API_KEY_SCOPES,
   CELL_RESTRICTED_MODULES,
+  CELL_SETTINGS_NAMESPACES,
+  cellSettingsNamespaces,
   cellApiKeyScopes,
   cellRestrictedModules,
   cellEventConsumers,
@@ -64,7 +66,7 @@ export interface RunningCell {
   stop(): Promise<void>;
 }
 
-/** What a cell's processes must know of the cell: its name (its Redis namespace), its Node types, trash types, API-key scopes, restricted modules and event routing. */
+/** What a cell's processes must know of the cell: its name (its Redis namespace), its Node types, trash types, API-key scopes, restricted modules, event routing and settings namespaces. */
 export function cellEnv(cell: Cell): Record<string, string> {
   return {
     CELL_NAME: cell.name,
@@ -73,6 +75,7 @@ export function cellEnv(cell: Cell): Record<string, string> {
     [CELL_API_KEY_SCOPES]: JSON.stringify(cellApiKeyScopes(cell.subgraphs)),
     [CELL_RESTRICTED_MODULES]: JSON.stringify(cellRestrictedModules(cell.subgraphs)),
     CELL_EVENT_CONSUMERS: JSON.stringify(cellEventConsumers(cell.subgraphs)),
+    [CELL_SETTINGS_NAMESPACES]: JSON.stringify(cellSettingsNamespaces(cell.subgraphs)),
   };
 }
 

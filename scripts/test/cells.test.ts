@@ -20,6 +20,8 @@ describe('cell manifests', () => {
       'files',
       'documents',
       'finance',
+      'audit',
+      'search',
     ]);
     expect(loadCell('sales').subgraphs.map((s) => s.name)).toEqual(['identity', 'crm', 'collaboration', 'notifications']);
     expect(loadCell('agency').subgraphs.map((s) => s.name)).toEqual(['identity', 'crm', 'collaboration', 'notifications', 'files', 'documents']);

@@ -116,6 +116,7 @@ describe('npm start -- --split', () => {
     expect(run.output).toContain('one process each, a worker and a gateway');
     const services = servicesOf(run.child.pid!);
     expect(services.map((service) => service.name).sort()).toEqual([
+      'audit',
       'collaboration',
       'crm',
       'documents',
@@ -125,6 +126,7 @@ describe('npm start -- --split', () => {
       'identity',
       'notes',
       'notifications',
+      'search',
       'tasks',
       'worker',
     ]);

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AnySubgraphDefinition, EventContracts } from '@cellgraph/kernel';
+import { AUDITED_EVENTS, matchesEventPattern, searchDocumentEvents, type AnySubgraphDefinition, type EventContracts } from '@cellgraph/kernel';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../runtime/catalog.js';
 
@@ -49,10 +49,25 @@ describe('event contracts', () => {
   );
 
   it('every event a module consumes by name is declared by the contracts of a module', () => {
-    const declared = new Set(modules.flatMap(([, contracts]) => Object.keys(contracts)));
+    // The search documents are the kernel's contract (written for every module with searchable types).
+    const declared = new Set([...modules.flatMap(([, contracts]) => Object.keys(contracts)), ...Object.keys(searchDocumentEvents)]);
     const undeclared = modules.flatMap(([definition]) =>
-      (definition.consumes ?? []).filter((pattern) => !pattern.includes('*') && !declared.has(pattern)).map((type) => `${definition.name}: ${type}`),
+      (definition.consumes ?? [])
+        .filter((pattern) => pattern !== AUDITED_EVENTS && !pattern.includes('*') && !declared.has(pattern))
+        .map((type) => `${definition.name}: ${type}`),
     );
     expect(undeclared).toEqual([]);
+  });
+
+  it('every pattern a module declares audited names events of its own contracts', () => {
+    const unmatched = modules.flatMap(([definition, contracts]) =>
+      (definition.audited ?? [])
+        .filter((pattern) => !Object.keys(contracts).some((type) => matchesEventPattern(pattern, type)))
+        .map((pattern) => `${definition.name}: ${pattern}`),
+    );
+    expect(unmatched).toEqual([]);
+    expect(modules.filter(([definition]) => definition.audited?.length).map(([definition]) => definition.name)).toEqual(
+      expect.arrayContaining(['identity', 'tasks', 'crm', 'files', 'finance', 'documents', 'notes', 'collaboration', 'audit']),
+    );
   });
 });

@@ -72,6 +72,12 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   membershipDelete: (f) => ({ userId: f.colleagueId }),
   permissionGrant: (f) => ({ objectId: f.task, subjectId: f.colleagueId, relation: 'VIEWER' }),
   permissionRevoke: (f) => ({ objectId: f.task, subjectId: f.colleagueId }),
+  // Platform administrators' only: anyone else is refused the same whatever the ids.
+  featureFlagSet: (f) => ({ key: 'tests.foreign', defaultEnabled: false, rules: [{ kind: 'ORGANIZATION', ids: [f.orgId], enabled: true }] }),
+  savedSearchUpdate: (f) => ({ id: f.savedSearch, name: 'Renamed' }),
+  savedSearchDelete: (f) => ({ id: f.savedSearch }),
+  savedSearchRestore: (f) => ({ id: f.trashedSavedSearch }),
+  savedSearchPurge: (f) => ({ id: f.trashedSavedSearch }),
   moduleAccessGrant: (f) => ({ module: 'finance', subjectId: f.colleagueId, relation: 'VIEWER' }),
   moduleAccessRevoke: (f) => ({ module: 'finance', subjectId: f.colleagueId }),
   teamUpdate: (f) => ({ id: f.team, name: 'Renamed' }),
@@ -216,7 +222,8 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
 function idPaths(type: GraphQLInputType, prefix: string, seen: ReadonlySet<string> = new Set()): string[] {
   const named = getNamedType(type);
   if (named.name === 'ID') return [prefix];
-  if (!isInputObjectType(named) || seen.has(named.name)) return [];
+  // A filter's ids select rows (another organization's match nothing); they are never written as references.
+  if (!isInputObjectType(named) || seen.has(named.name) || named.name.endsWith('Filter')) return [];
   return Object.values(named.getFields()).flatMap((field) => idPaths(field.type, `${prefix}.${field.name}`, new Set([...seen, named.name])));
 }
 
@@ -473,9 +480,24 @@ async function buildFixture(owner: TestUser) {
     ),
   );
   const notification = toGlobalId('Notification', notificationId);
+  const savedSearchOf = async (name: string) => (await data(owner, 'savedSearchCreate', { name, query: name }, 'savedSearch { id }')).savedSearch.id as string;
+  const savedSearch = await savedSearchOf('Reports');
+  const trashedSavedSearch = await savedSearchOf('Old reports');
+  await data(owner, 'savedSearchDelete', { id: trashedSavedSearch }, '');
 
   return {
-    ...{ userId: owner.userId, orgId: owner.organizationId, email: owner.email, colleagueId, team, trashedTeam, invitation, apiKey },
+    ...{
+      userId: owner.userId,
+      orgId: owner.organizationId,
+      email: owner.email,
+      colleagueId,
+      team,
+      trashedTeam,
+      invitation,
+      apiKey,
+      savedSearch,
+      trashedSavedSearch,
+    },
     ...{ board, column, column2, trashedBoard, task, task2, task3, trashedTask, checklist: checklistRow.id as string, checklistItem, checklistItem2 },
     ...{ dependency, recurrence, timeEntry, automation, dealPipeline, dealStage, dealStage2, leadStage, trashedPipeline },
     ...{

@@ -151,7 +151,7 @@ describe('finance in the web app', () => {
     await pnl.getByText('Profit', { exact: true }).waitFor();
     expect(await pnl.locator('.fin-pnl-net dd').textContent()).toBe('+$131.24');
     const revenue = page.getByRole('region', { name: 'Revenue by month' });
-    await expect.poll(() => revenue.locator('.fin-chart-summary').textContent()).toBe('Invoiced $131.24, collected $131.24');
+    await expect.poll(() => revenue.locator('.chart-summary').textContent()).toBe('Invoiced $131.24, collected $131.24');
     expect(customer.problems.join('\n')).toBe('');
     expect(problems.join('\n')).toBe('');
   });

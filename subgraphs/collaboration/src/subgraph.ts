@@ -1,4 +1,4 @@
-import { defineSubgraph, parseEnv, type PublishedEvent } from '@cellgraph/kernel';
+import { defineSubgraph, parseEnv, type PublishedEvent, deletionEvents } from '@cellgraph/kernel';
 import { z } from 'zod';
 import { Activity } from './activity/activity.entity.js';
 import { collaborationEvents } from './contracts.js';
@@ -69,6 +69,7 @@ export const collaborationSubgraph = defineSubgraph<CollaborationServices>({
     { type: 'TrashItem', field: 'deletedBy', from: 'deletedById', target: 'User' },
   ],
   emits: collaborationEvents,
+  audited: deletionEvents(collaborationEvents),
   createServices({ db, authz, graph, env }) {
     const config = parseEnv('collaboration', collaborationEnv, env);
     const nodes = new NodeAccess(db, authz, graph, config.CELL_NODE_TYPES);

@@ -1,4 +1,4 @@
-import type { Authorizer, Database, NodeTagProjection } from '@cellgraph/kernel';
+import type { Authorizer, Database, NodeTagProjection, SettingsReader } from '@cellgraph/kernel';
 import type { ContactService } from './contact/contact.service.js';
 import type { ContactFieldService } from './custom-field/custom-field.service.js';
 import type { DealService } from './deal/deal.service.js';
@@ -17,4 +17,6 @@ export interface CrmServices {
   interactions: InteractionService;
   /** Collaboration's tags on contacts and deals, for `filter: { tags }`. */
   tagProjection: NodeTagProjection;
+  /** The cell's settings (analytics read the caller's time zone). */
+  settings: SettingsReader;
 }

@@ -1,5 +1,6 @@
+import { ContactAnalyticsResolver, DealAnalyticsResolver } from './analytics/crm.analytics.js';
 import { collaborationEvents, NODE_TAG_EVENTS } from '@cellgraph/collaboration/contracts';
-import { defineSubgraph, NodeTagProjection, referenceAsIs, typedEventHandlers } from '@cellgraph/kernel';
+import { defineSubgraph, NodeTagProjection, referenceAsIs, typedEventHandlers, deletionEvents } from '@cellgraph/kernel';
 import { crmEvents } from './contracts.js';
 import { Contact } from './contact/contact.entity.js';
 import { resolveContactReference } from './contact/contact.reference.js';
@@ -33,6 +34,17 @@ export const crmSubgraph = defineSubgraph<CrmServices>({
   scope: 'crm',
   scopeDescription: 'contacts, custom contact fields, pipelines, deals and interactions',
   nodeTypes: ['Contact', 'Deal', 'Pipeline'],
+  // Found by the cell's search (the kernel writes their documents from these events).
+  searchable: [
+    {
+      type: 'Contact',
+      table: 'contacts',
+      title: "coalesce(nullif(concat_ws(' ', first_name, last_name), ''), company, email)",
+      body: ['company', 'job_title', 'email', 'phone'],
+      events: ['contact.*'],
+    },
+    { type: 'Deal', table: 'deals', title: 'title', body: ['lost_reason'], events: ['deal.*'] },
+  ],
   trash: [contactTrash, dealTrash, pipelineTrash, interactionTrash],
   dependsOn: ['identity'],
   migrations,
@@ -40,6 +52,8 @@ export const crmSubgraph = defineSubgraph<CrmServices>({
   liveEvents: { contactChanged: ['contact.*', 'deal.*', 'interaction.*'] },
   resolvers: [
     ContactResolver,
+    ContactAnalyticsResolver,
+    DealAnalyticsResolver,
     ContactLiveResolver,
     ContactFieldResolver,
     PipelineResolver,
@@ -57,7 +71,8 @@ export const crmSubgraph = defineSubgraph<CrmServices>({
     User: referenceAsIs,
   },
   emits: crmEvents,
-  createServices({ db, authz }) {
+  audited: deletionEvents(crmEvents),
+  createServices({ db, authz, settings }) {
     const contactFields = new ContactFieldService(db, authz);
     const contacts = new ContactService(db, authz, contactFields);
     const deals = new DealService(db, authz, contacts);
@@ -71,6 +86,7 @@ export const crmSubgraph = defineSubgraph<CrmServices>({
       forecasts: new ForecastService(db, deals.access),
       interactions: new InteractionService(db, contacts),
       tagProjection: new NodeTagProjection(db, 'crm', ['Contact', 'Deal']),
+      settings,
     };
   },
   consumes: NODE_TAG_EVENTS,

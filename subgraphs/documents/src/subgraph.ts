@@ -1,4 +1,4 @@
-import { BadTokenThrottle, defineSubgraph, KEY_FORBIDDEN, referenceAsIs, typedJob } from '@cellgraph/kernel';
+import { BadTokenThrottle, defineSubgraph, KEY_FORBIDDEN, referenceAsIs, typedJob, deletionEvents } from '@cellgraph/kernel';
 import { ApprovalWorkflow } from './approval/approval-workflow.entity.js';
 import { ApprovalRequest } from './approval/approval-request.entity.js';
 import { resolveApprovalRequestReference, resolveApprovalWorkflowReference } from './approval/approval.reference.js';
@@ -53,6 +53,8 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   scope: 'documents',
   scopeDescription: 'documents',
   nodeTypes: ['Document', 'Clause', 'ApprovalWorkflow', 'ApprovalRequest', 'Deliverable'],
+  // Found by the cell's search (the kernel writes their documents from these events).
+  searchable: [{ type: 'Document', table: 'documents', title: 'title', body: ['content'], events: ['document.*'] }],
   // Document.about: the objects it concerns (a contact, a deal), resolved like nodes(ids:) (missing or hidden ones left out).
   nodeReferences: [{ type: 'Document', field: 'about', from: 'aboutIds', target: 'Node', list: true }],
   // …and the other way: the documents about any object of the cell.
@@ -115,6 +117,7 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   // Team is reached only through ApprovalStep.team; its key-only stub is declared here.
   orphanedTypes: [TeamRef],
   emits: documentsEvents,
+  audited: deletionEvents(documentsEvents),
   createServices({ db, authz, graph, jobs, redis, keyPrefix, mailer, logger, env }) {
     const config = parseDocumentsConfig(env);
     const documents = new DocumentService(db, authz, graph);

@@ -1,4 +1,4 @@
-import { defineSubgraph, KEY_FORBIDDEN, referenceAsIs } from '@cellgraph/kernel';
+import { defineSubgraph, KEY_FORBIDDEN, referenceAsIs, deletionEvents } from '@cellgraph/kernel';
 import { Avatar } from './avatar/avatar.entity.js';
 import { AvatarResolver } from './avatar/avatar.resolver.js';
 import { AvatarService } from './avatar/avatar.service.js';
@@ -34,6 +34,8 @@ export const filesSubgraph = defineSubgraph<FilesServices>({
     'User.avatar': 'files:read',
   },
   nodeTypes: ['File', 'Folder'],
+  // Found by the cell's search (the kernel writes their documents from these events).
+  searchable: [{ type: 'File', table: 'files', title: 'name', events: ['file.*'] }],
   // File.about: the object a file is attached to, resolved like node(id:) (null when missing or hidden).
   nodeReferences: [
     { type: 'File', field: 'about', from: 'aboutId', target: 'Node', description: 'The object it is attached to (null when you cannot see it).' },
@@ -54,6 +56,7 @@ export const filesSubgraph = defineSubgraph<FilesServices>({
     User: referenceAsIs,
   },
   emits: filesEvents,
+  audited: deletionEvents(filesEvents),
   createServices({ db, authz, graph, env }) {
     const config = parseStorageConfig(env);
     const store = new S3ObjectStore(config);

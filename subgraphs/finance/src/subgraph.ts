@@ -1,4 +1,4 @@
-import { BadTokenThrottle, defineSubgraph, KEY_FORBIDDEN, referenceAsIs, typedJob } from '@cellgraph/kernel';
+import { BadTokenThrottle, defineSubgraph, KEY_FORBIDDEN, referenceAsIs, typedJob, deletionEvents } from '@cellgraph/kernel';
 import { financeEvents, financeJobs } from './contracts.js';
 import { ContactRef } from './crm/contact.ref.js';
 import { ContactFinanceResolver, DealFinanceResolver } from './crm/crm-finance.resolver.js';
@@ -43,6 +43,8 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
   scopeDescription: 'invoices, payments, recurring invoices, expenses and reports',
   access: 'restricted', // members and guests need a finance module grant (identity's moduleAccessGrant)
   nodeTypes: ['Expense', 'Invoice', 'Payment', 'RecurringInvoice'],
+  // Found by the cell's search (the kernel writes their documents from these events).
+  searchable: [{ type: 'Invoice', table: 'invoices', title: 'number', body: ['notes', 'terms'], events: ['invoice.*'] }],
   trash: [expenseTrash, invoiceTrash],
   // Invoices bill CRM contacts and deals; PDFs and receipts are stored as Files.
   dependsOn: ['identity', 'crm', 'files'],
@@ -78,6 +80,7 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
   },
   orphanedTypes: [ContactRef, DealRef],
   emits: financeEvents,
+  audited: deletionEvents(financeEvents),
   createServices({ db, authz, graph, redis, keyPrefix, mailer, logger, env }) {
     const invoices = new InvoiceService(db, authz, graph);
     const sendConfig = parseInvoiceSendConfig(env);

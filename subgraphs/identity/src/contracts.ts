@@ -38,6 +38,7 @@ export const identityEvents = {
   'team.deleted': z.object({ title: z.string() }),
   'team.restored': empty,
   'team.purged': empty,
+  'settings.changed': z.object({ namespace: z.string(), scope: z.enum(['organization', 'user']), keys: z.array(z.string()) }),
   'team.member_added': z.object({ userId: id, role: z.enum(['lead', 'member']) }),
   'team.member_removed': z.object({ userId: id }),
   'api_key.created': z.object({ name: z.string(), scopes: z.array(z.string()) }),

@@ -8,6 +8,8 @@ import type { MfaService } from './mfa/mfa.service.js';
 import type { OrganizationService } from './organization/organization.service.js';
 import type { ModuleAccessService } from './permission/module-access.service.js';
 import type { PermissionService } from './permission/permission.service.js';
+import type { FeatureFlagService } from './feature-flag/feature-flag.service.js';
+import type { SettingsService } from './settings/settings.service.js';
 import type { TeamService } from './team/team.service.js';
 import type { UserService } from './user/user.service.js';
 
@@ -26,6 +28,8 @@ export interface IdentityServices {
   apiKeys: ApiKeyService;
   permissions: PermissionService;
   moduleAccess: ModuleAccessService;
+  settings: SettingsService;
+  featureFlags: FeatureFlagService;
   /** Public keys of access tokens, published for the gateway and third parties. */
   jwks: PublicJwks;
 }

@@ -1,4 +1,4 @@
-import { AccessTokenIssuer, defineSubgraph, publicPart, SecretBox, TokenRevocations } from '@cellgraph/kernel';
+import { AccessTokenIssuer, defineSubgraph, deletionEvents, publicPart, SecretBox, settingsNamespacesOf, TokenRevocations } from '@cellgraph/kernel';
 import { ApiKey } from './api-key/api-key.entity.js';
 import { identityEvents } from './contracts.js';
 import { ApiKeyResolver } from './api-key/api-key.resolver.js';
@@ -14,6 +14,8 @@ import { parseIdentityConfig } from './config.js';
 import { Invitation } from './invitation/invitation.entity.js';
 import { InvitationResolver } from './invitation/invitation.resolver.js';
 import { InvitationService } from './invitation/invitation.service.js';
+import { FeatureFlagResolver } from './feature-flag/feature-flag.resolver.js';
+import { FeatureFlagService } from './feature-flag/feature-flag.service.js';
 import { MfaBackupCode, MfaFactor } from './mfa/mfa.entities.js';
 import { MfaResolver } from './mfa/mfa.resolver.js';
 import { MfaService } from './mfa/mfa.service.js';
@@ -28,6 +30,9 @@ import { ModuleAccessService } from './permission/module-access.service.js';
 import { PermissionResolver } from './permission/permission.resolver.js';
 import { PermissionService } from './permission/permission.service.js';
 import { LoginThrottle } from './security/login-throttle.js';
+import { identitySettings } from './settings/settings.declarations.js';
+import { SettingsResolver } from './settings/settings.resolver.js';
+import { SettingsService } from './settings/settings.service.js';
 import type { IdentityServices } from './services.js';
 import { Team, TeamMember } from './team/team.entities.js';
 import { resolveTeamReference } from './team/team.reference.js';
@@ -40,8 +45,11 @@ import { UserService } from './user/user.service.js';
 
 export const identitySubgraph = defineSubgraph<IdentityServices>({
   name: 'identity',
-  description: 'Accounts, sessions, organizations, teams, invitations, API keys and permissions.',
+  description: 'Accounts, sessions, organizations, teams, invitations, API keys, permissions, settings and feature flags.',
   ...identityKeyAccess,
+  // It signs everyone in and manages the flags: no `module.identity` switch.
+  essential: true,
+  settings: identitySettings,
   nodeTypes: ['User', 'Organization', 'Team'],
   trash: [{ type: 'Team', table: 'teams', event: 'team' }],
   dependsOn: [],
@@ -60,10 +68,34 @@ export const identitySubgraph = defineSubgraph<IdentityServices>({
     ApiKeyResolver,
     PermissionResolver,
     ModuleAccessResolver,
+    SettingsResolver,
+    FeatureFlagResolver,
   ],
   references: { User: resolveUserReference, Organization: resolveOrganizationReference, Team: resolveTeamReference },
   emits: identityEvents,
-  async createServices({ db, authz, redis, keyPrefix, mailer, graph, env, logger }) {
+  // Sign-ins and their failures, credentials, MFA, API keys, members, roles, invitations, permissions and deletions.
+  audited: [
+    'user.signed_in',
+    'user.sign_in_failed',
+    'user.locked_out',
+    'user.password_changed',
+    'user.password_reset',
+    'user.deactivated',
+    'session.revoked_all',
+    'session.refresh_token_reused',
+    'mfa.*',
+    'api_key.*',
+    'organization.ownership_transferred',
+    'membership.*',
+    'invitation.*',
+    'permission.*',
+    'team.member_added',
+    'team.member_removed',
+    'settings.changed',
+    ...deletionEvents(identityEvents),
+  ],
+  async createServices(runtime) {
+    const { db, authz, redis, keyPrefix, mailer, graph, env, logger, features } = runtime;
     const config = parseIdentityConfig(env);
     const tokens = await AccessTokenIssuer.create(config.AUTH_SIGNING_KEY, config.ACCESS_TOKEN_TTL_SECONDS);
     const revocations = new RevocationCache(
@@ -85,6 +117,10 @@ export const identitySubgraph = defineSubgraph<IdentityServices>({
     const organizations = new OrganizationService(db, authz);
     const emails = handOffMailer(mailer, logger);
     const accounts = new AccountService({ db, sessions, organizations, mailer: emails, throttle, appUrl: config.APP_URL });
+    const settings = new SettingsService(db, authz, redis, keyPrefix, settingsNamespacesOf(env, { name: 'identity', settings: identitySettings }), logger);
+    settings.serveFills(runtime.settings);
+    const featureFlags = new FeatureFlagService(db, features, logger);
+    featureFlags.watch(redis);
     const invitations = new InvitationService({ db, authz, redis, mailer: emails, sessions, organizations, appUrl: config.APP_URL });
     return {
       db,
@@ -100,6 +136,8 @@ export const identitySubgraph = defineSubgraph<IdentityServices>({
       apiKeys: new ApiKeyService(db, authz, redis, keyPrefix, config.CELL_API_KEY_SCOPES),
       permissions: new PermissionService(db, authz, graph),
       moduleAccess: new ModuleAccessService(db, authz),
+      settings,
+      featureFlags,
       jwks: { keys: [publicPart(config.AUTH_SIGNING_KEY), ...(config.AUTH_PREVIOUS_PUBLIC_KEYS?.keys ?? [])] },
     };
   },

@@ -44,3 +44,6 @@ export * from './server/host.js';
 export * from './server/http-errors.js';
 export * from './server/shutdown.js';
 export * from './server/hook-request.js';
+export * from './settings/settings-namespaces.js';
+export * from './settings/settings-reader.js';
+export * from './flags/feature-flags.js';

@@ -1,4 +1,4 @@
-import { defineSubgraph, referenceAsIs } from '@cellgraph/kernel';
+import { defineSubgraph, referenceAsIs, deletionEvents } from '@cellgraph/kernel';
 import { notesEvents } from './contracts.js';
 import { NoteRevision } from './note/note-revision.entity.js';
 import { NoteRevisionResolver } from './note/note-revision.resolver.js';
@@ -18,6 +18,8 @@ export const notesSubgraph = defineSubgraph<NotesServices>({
   scope: 'notes',
   scopeDescription: 'notes',
   nodeTypes: ['Note'],
+  // Found by the cell's search (the kernel writes their documents from these events).
+  searchable: [{ type: 'Note', table: 'notes', title: 'title', body: ['text'], events: ['note.*'] }],
   // Note.about: the objects a note is about, resolved like nodes(ids:) (missing or hidden ones left out).
   nodeReferences: [{ type: 'Note', field: 'about', from: 'aboutIds', target: 'Node', list: true }],
   // Node.notes on every object: the notes about it that the caller reads.
@@ -36,6 +38,7 @@ export const notesSubgraph = defineSubgraph<NotesServices>({
     User: referenceAsIs,
   },
   emits: notesEvents,
+  audited: deletionEvents(notesEvents),
   createServices({ db, authz, graph }) {
     return { db, authz, notes: new NoteService(db, authz, graph) };
   },

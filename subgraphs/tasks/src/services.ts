@@ -1,4 +1,4 @@
-import type { NodeTagProjection } from '@cellgraph/kernel';
+import type { NodeTagProjection, SettingsReader } from '@cellgraph/kernel';
 import type { AutomationEngine } from './automation/automation.engine.js';
 import type { AutomationService } from './automation/automation.service.js';
 import type { BoardService } from './board/board.service.js';
@@ -22,4 +22,6 @@ export interface TasksServices {
   engine: AutomationEngine;
   /** Collaboration's tags on tasks, for `filter: { tags }`. */
   tagProjection: NodeTagProjection;
+  /** The cell's settings (analytics read the caller's time zone). */
+  settings: SettingsReader;
 }

@@ -1,5 +1,5 @@
 import { collaborationEvents, NODE_TAG_EVENTS } from '@cellgraph/collaboration/contracts';
-import { defineSubgraph, NodeTagProjection, referenceAsIs, typedEventHandlers, typedJob } from '@cellgraph/kernel';
+import { defineSubgraph, NodeTagProjection, referenceAsIs, typedEventHandlers, typedJob, deletionEvents } from '@cellgraph/kernel';
 import { Automation, AutomationRun } from './automation/automation.entities.js';
 import { AutomationEngine } from './automation/automation.engine.js';
 import { AutomationResolver } from './automation/automation.resolver.js';
@@ -12,6 +12,7 @@ import { Checklist, ChecklistItem } from './checklist/checklist.entities.js';
 import { ChecklistResolver, TaskChecklistsResolver } from './checklist/checklist.resolver.js';
 import { ChecklistService } from './checklist/checklist.service.js';
 // Task's own fields come after its checklists and before its dependencies in the schema (the order resolvers register in).
+import { TaskAnalyticsResolver } from './task/task.analytics.js';
 import { TaskResolver } from './task/task.resolver.js';
 import { TaskDependency } from './dependency/dependency.entity.js';
 import { DependencyResolver, TaskDependenciesResolver } from './dependency/dependency.resolver.js';
@@ -43,6 +44,8 @@ export const tasksSubgraph = defineSubgraph<TasksServices>({
   scope: 'tasks',
   scopeDescription: 'boards, tasks, checklists, dependencies, watchers, recurrences, time entries and automations',
   nodeTypes: ['Task', 'Board'],
+  // Found by the cell's search (the kernel writes their documents from these events).
+  searchable: [{ type: 'Task', table: 'tasks', title: 'title', body: ['description'], events: ['task.*'] }],
   trash: [taskTrash, boardTrash],
   // A board's subscribers are asked only about its tasks' events (a moved task: both boards).
   liveEvents: { taskChanged: { events: ['task.*'], routes: { boardId: ['data.boardId', 'data.before.boardId'], id: ['subject.id'] } } },
@@ -51,6 +54,7 @@ export const tasksSubgraph = defineSubgraph<TasksServices>({
   entities: [Task, Board, BoardColumn, Checklist, ChecklistItem, TaskDependency, TaskWatcher, Recurrence, RecurrenceRun, TimeEntry, Automation, AutomationRun],
   resolvers: [
     TaskResolver,
+    TaskAnalyticsResolver,
     TaskLiveResolver,
     BoardResolver,
     BoardColumnResolver,
@@ -76,7 +80,8 @@ export const tasksSubgraph = defineSubgraph<TasksServices>({
     Team: referenceAsIs,
   },
   emits: tasksEvents,
-  createServices({ db, authz, jobs }) {
+  audited: deletionEvents(tasksEvents),
+  createServices({ db, authz, jobs, settings }) {
     const tasks = new TaskService(db, authz);
     const boards = new BoardService(db, authz);
     return {
@@ -90,6 +95,7 @@ export const tasksSubgraph = defineSubgraph<TasksServices>({
       automations: new AutomationService(db, boards),
       engine: new AutomationEngine(db, tasks),
       tagProjection: new NodeTagProjection(db, 'tasks', ['Task']),
+      settings,
     };
   },
   consumes: [...AUTOMATION_TRIGGERS, ...NODE_TAG_EVENTS],

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCell, TEST_PASSWORD, waitForEmail, type TestCell, type TestUser } from '../../../scripts/testing/cell-harness.js';
+import { waitFor } from '@cellgraph/kernel/testing';
 
 let cell: TestCell;
 let owner: TestUser;
@@ -72,5 +73,34 @@ describe('tasks across the graph', () => {
       .boardCreate.board.id;
     const seen = await cell.gql('query($id: ID!) { board(id: $id) { id } tasks { totalCount } boards { totalCount } }', { id: board }, stranger.token);
     expect(seen.data).toEqual({ board: null, tasks: { totalCount: 0 }, boards: { totalCount: 0 } });
+  });
+
+  it('buckets a time series in the caller’s profile time zone when none is asked for', async () => {
+    const due = '2026-05-03T23:30:00.000Z'; // Sunday 3 May in UTC, Monday 4 May in Berlin
+    const created = await cell.gql(
+      'mutation($input: TaskCreateInput!) { taskCreate(input: $input) { task { id } } }',
+      { input: { title: 'Late', dueDate: due } },
+      owner.token,
+    );
+    expect(created.errors).toBeUndefined();
+    const series = `query($from: DateTimeISO!, $to: DateTimeISO!) { taskAnalytics { timeSeries(date: DUE_DATE, interval: WEEK, from: $from, to: $to) { start count } } }`;
+    const range = { from: '2026-04-20T00:00:00.000Z', to: '2026-05-18T00:00:00.000Z' };
+    const weekOf = async (token: string) => {
+      const result = await cell.gql<{ taskAnalytics: { timeSeries: { start: string; count: number }[] } }>(series, range, token);
+      expect(result.errors).toBeUndefined();
+      return result.data!.taskAnalytics.timeSeries.filter((bucket) => bucket.count > 0).map((bucket) => bucket.start);
+    };
+    // Default profile (UTC): the week of Monday 27 April.
+    expect(await weekOf(owner.token)).toEqual(['2026-04-27T00:00:00.000Z']);
+    const set = await cell.gql(
+      'mutation($input: SettingSetInput!) { settingSet(input: $input) { userErrors { code } } }',
+      { input: { namespace: 'profile', scope: 'USER', values: { timeZone: 'Europe/Berlin' } } },
+      owner.token,
+    );
+    expect(set.errors ?? set.data!.settingSet.userErrors).toEqual([]);
+    // In Berlin the task is due on Monday 4 May: that week, from local midnight (22:00 UTC the day before).
+    await waitFor(async () => (await weekOf(owner.token))[0] === '2026-05-03T22:00:00.000Z', 'the profile’s time zone to apply');
+    // The colleague's profile is still UTC.
+    expect(await weekOf(colleague.token)).toEqual(['2026-04-27T00:00:00.000Z']);
   });
 });

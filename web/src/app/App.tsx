@@ -12,15 +12,23 @@ import { NotFoundPage } from '../layout/NotFoundPage';
 import { ALL_MODULES } from '../modules';
 import { settingsRoute } from '../settings';
 import { ErrorState, Loading } from '../ui/states';
-import { CellQuery } from './cell';
+import { CellQuery, FeaturesQuery } from './cell';
 import { ModulesContext, useSession } from './context';
-import { enabledModules, type ModuleDefinition } from './registry';
+import { enabledModules, switchedOffModules, type ModuleDefinition } from './registry';
 
-/** Asks the cell which modules it serves, then routes through theirs only. */
+/** Asks the cell which modules it serves (less those switched off for the signed-in user), then routes through theirs only. */
 export function App() {
   const { data, error, refetch } = useQuery(CellQuery);
+  const { session } = useSession();
+  // Without the flags (identity unreachable) every served module shows; the gateway still refuses switched-off ones.
+  const features = useQuery(FeaturesQuery, { skip: !session, fetchPolicy: 'network-only' });
   const served = data?.cell.modules.map((module) => module.name).join(',');
-  const modules = useMemo(() => (served === undefined ? null : enabledModules(ALL_MODULES, served.split(','))), [served]);
+  const off = switchedOffModules(features.data?.features ?? []).join(',');
+  const waitingForFeatures = Boolean(session) && features.loading && !features.data;
+  const modules = useMemo(
+    () => (served === undefined || waitingForFeatures ? null : enabledModules(ALL_MODULES, served.split(','), off ? off.split(',') : [])),
+    [served, off, waitingForFeatures],
+  );
   const router = useMemo(() => (modules ? createBrowserRouter(appRoutes(modules)) : null), [modules]);
   if (error && !data) return <ErrorState error={error} retry={() => void refetch()} />;
   if (!modules || !router) return <Loading label="Starting Cellgraph…" />;

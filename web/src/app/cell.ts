@@ -11,3 +11,13 @@ export const CellQuery = graphql(`
     }
   }
 `);
+
+/** The feature flags as they apply to the signed-in user: a module whose `module.<name>` is off is hidden. */
+export const FeaturesQuery = graphql(`
+  query Features {
+    features {
+      key
+      enabled
+    }
+  }
+`);

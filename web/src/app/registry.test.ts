@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_MODULES } from '../modules';
 import { appRoutes } from './App';
-import { enabledModules } from './registry';
+import { enabledModules, switchedOffModules } from './registry';
 
 describe('enabledModules', () => {
+  it('hides the modules whose module.<name> flag is off for the user', () => {
+    const off = switchedOffModules([
+      { key: 'module.crm', enabled: false },
+      { key: 'module.tasks', enabled: true },
+      { key: 'beta.reports', enabled: false },
+    ]);
+    expect(off).toEqual(['crm']);
+    expect(enabledModules(ALL_MODULES, ['identity', 'tasks', 'crm', 'notifications'], off).map((module) => module.subgraph)).toEqual([
+      'tasks',
+      'notifications',
+    ]);
+  });
+
   it('keeps only the modules whose subgraph the cell serves, in the app order', () => {
     const sales = enabledModules(ALL_MODULES, ['identity', 'crm', 'collaboration', 'notifications']).map((module) => module.subgraph);
     expect(sales).toEqual(['crm', 'notifications']);
@@ -13,6 +26,17 @@ describe('enabledModules', () => {
     expect(withNotes).toEqual(['tasks', 'notes']);
     const withFiles = enabledModules(ALL_MODULES, ['identity', 'files', 'notes']).map((module) => module.subgraph);
     expect(withFiles).toEqual(['notes', 'files']);
+  });
+
+  it('adds the audit log under Settings when the cell serves audit', () => {
+    const withAudit = enabledModules(ALL_MODULES, ['identity', 'files', 'audit']);
+    expect(withAudit.map((module) => module.subgraph)).toEqual(['files', 'audit']);
+    expect(withAudit.flatMap((module) => module.settings ?? []).map((page) => page.path)).toContain('audit-log');
+    expect(
+      enabledModules(ALL_MODULES, ['identity', 'files'])
+        .flatMap((module) => module.settings ?? [])
+        .map((page) => page.path),
+    ).not.toContain('audit-log');
   });
 
   it('gives the agency cell its documents, whose review page is public', () => {

@@ -58,14 +58,26 @@ export interface Command {
   path: string;
 }
 
+/** A part of a text to highlight: `length` UTF-16 code units from `start`. */
+export interface TextRange {
+  start: number;
+  length: number;
+}
+
 export interface SearchResult {
   id: string;
   typename: string;
   title: string;
+  /** The searched words in the title. */
+  titleHighlights?: readonly TextRange[];
   subtitle?: string;
+  /** A passage of the object's text with the searched words. */
+  snippet?: { text: string; highlights: readonly TextRange[] };
 }
 
 export interface SearchProvider {
+  /** It searches every module of the cell (the search module): when served, Cmd+K asks it alone. */
+  everyModule?: boolean;
   search(client: ApolloClient, text: string, signal: AbortSignal): Promise<SearchResult[]>;
 }
 
@@ -83,7 +95,13 @@ export interface SettingsPage {
 }
 
 /** The modules of `all` the cell serves, in the order given. */
-export function enabledModules(all: readonly ModuleDefinition[], served: readonly string[]): ModuleDefinition[] {
+export function enabledModules(all: readonly ModuleDefinition[], served: readonly string[], switchedOff: readonly string[] = []): ModuleDefinition[] {
   const names = new Set(served);
-  return all.filter((module) => names.has(module.subgraph));
+  const off = new Set(switchedOff);
+  return all.filter((module) => names.has(module.subgraph) && !off.has(module.subgraph));
+}
+
+/** Modules switched off for the caller by their `module.<name>` feature flag (the gateway refuses their operations too). */
+export function switchedOffModules(features: readonly { key: string; enabled: boolean }[]): string[] {
+  return features.filter((feature) => feature.key.startsWith('module.') && !feature.enabled).map((feature) => feature.key.slice('module.'.length));
 }

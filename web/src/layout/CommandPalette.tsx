@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useModules } from '../app/context';
 import type { Command as PaletteCommand, SearchResult } from '../app/registry';
+import { Highlighted } from '../ui/Highlighted';
 import { describeError } from '../app/errors';
 import { quickViewPath } from './QuickView';
 
@@ -55,7 +56,10 @@ export function CommandPalette() {
     const timer = setTimeout(() => {
       setSearching(true);
       setError(null);
-      Promise.allSettled(modules.map((module) => module.search?.search(client, query, controller.signal) ?? Promise.resolve([])))
+      // The search module covers every module; without it each module searches its own objects.
+      const providers = modules.flatMap((module) => (module.search ? [module.search] : []));
+      const asked = providers.filter((provider) => provider.everyModule).slice(0, 1);
+      Promise.allSettled((asked.length ? asked : providers).map((provider) => provider.search(client, query, controller.signal)))
         .then((settled) => {
           if (controller.signal.aborted) return;
           setResults(settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? outcome.value : [])));
@@ -97,8 +101,15 @@ export function CommandPalette() {
                   onSelect={() => go(quickViewPath(result.id))}
                   className="palette-item"
                 >
-                  <span>{result.title}</span>
+                  <span>
+                    <Highlighted text={result.title} highlights={result.titleHighlights} />
+                  </span>
                   <span className="muted">{result.subtitle ?? result.typename}</span>
+                  {result.snippet ? (
+                    <span className="palette-snippet muted">
+                      <Highlighted text={result.snippet.text} highlights={result.snippet.highlights} />
+                    </span>
+                  ) : null}
                 </Command.Item>
               ))}
             </Command.Group>

@@ -10,6 +10,8 @@ interface SettingsLink {
 /** The pages every cell has (identity's): yours, then the organization's. */
 export const CORE_SETTINGS: readonly SettingsLink[] = [
   { label: 'Profile', path: 'profile' },
+  { label: 'Preferences', path: 'preferences' },
+  { label: 'Organization', path: 'organization' },
   { label: 'Members', path: 'members' },
   { label: 'Teams', path: 'teams' },
   { label: 'Invitations', path: 'invitations' },
@@ -30,6 +32,8 @@ export function settingsRoute(modules: readonly ModuleDefinition[]): RouteObject
     children: [
       { index: true, element: <Navigate to="profile" replace /> },
       { path: 'profile', lazy: () => import('./ProfilePage').then((page) => ({ Component: page.ProfilePage })) },
+      { path: 'preferences', lazy: () => import('./PreferencesPage').then((page) => ({ Component: page.PreferencesPage })) },
+      { path: 'organization', lazy: () => import('./OrganizationSettingsPage').then((page) => ({ Component: page.OrganizationSettingsPage })) },
       { path: 'members', lazy: () => import('./MembersPage').then((page) => ({ Component: page.MembersPage })) },
       { path: 'teams', lazy: () => import('./TeamsPage').then((page) => ({ Component: page.TeamsPage })) },
       { path: 'invitations', lazy: () => import('./InvitationsPage').then((page) => ({ Component: page.InvitationsPage })) },

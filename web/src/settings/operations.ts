@@ -476,3 +476,44 @@ export const SettingsModuleAccessRevokeMutation = graphql(`
     }
   }
 `);
+
+export const SettingsNamespaceQuery = graphql(`
+  query SettingsNamespace($namespace: String!) {
+    settings(namespace: $namespace) {
+      namespace
+      values
+      organizationValues
+      userValues
+      sources {
+        key
+        source
+      }
+    }
+    organization {
+      id
+      viewerRole
+    }
+  }
+`);
+
+export const SettingsSetMutation = graphql(`
+  mutation SettingsSet($input: SettingSetInput!) {
+    settingSet(input: $input) {
+      settings {
+        namespace
+        values
+        organizationValues
+        userValues
+        sources {
+          key
+          source
+        }
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);

@@ -5,5 +5,6 @@ import { maintenanceRole } from './0004-maintenance-role.js';
 import { eventInbox } from './0005-event-inbox.js';
 import { outboxTraceContext } from './0006-outbox-trace-context.js';
 import { listIndexes } from './0007-list-indexes.js';
+import { outboxRequestOrigin } from './0008-outbox-request-origin.js';
 
-export const migrations = [init, outboxActorApiKey, orgScopedReferences, maintenanceRole, eventInbox, outboxTraceContext, listIndexes];
+export const migrations = [init, outboxActorApiKey, orgScopedReferences, maintenanceRole, eventInbox, outboxTraceContext, listIndexes, outboxRequestOrigin];

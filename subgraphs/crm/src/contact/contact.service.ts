@@ -30,6 +30,7 @@ import {
   type RequestContext,
   type SnapshotOf,
   type UserErrorData,
+  type AnalyticsSource,
 } from '@cellgraph/kernel';
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
@@ -486,6 +487,14 @@ export class ContactService {
   }
 
   /** The filter's fields; with the organization's custom fields when the filter has conditions on them. */
+  /** The rows `contacts(filter:)` lists for the caller, for `contactAnalytics`. */
+  async analyticsSource(request: RequestContext, filter: ContactFilter | null): Promise<AnalyticsSource> {
+    const readable = await this.access.readableIds(request);
+    const args = { filter } as ContactsArgs;
+    const spec = await this.filterSpec(request, args);
+    return { db: this.db, query: (em) => this.query(em, args, readable, spec) };
+  }
+
   private async filterSpec(request: RequestContext, args: ContactsArgs): Promise<FilterSpec> {
     if (!filterUses(args.filter as ContactFilter as Record<string, unknown> | null | undefined, 'customFields')) return filterSpec;
     const fields = await this.db.transaction(request, (em) => this.fields.definitions(em));

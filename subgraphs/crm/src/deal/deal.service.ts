@@ -22,6 +22,7 @@ import {
   type OrderField,
   type RequestContext,
   type SnapshotOf,
+  type AnalyticsSource,
 } from '@cellgraph/kernel';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
@@ -396,6 +397,12 @@ export class DealService {
       subject: { type: 'Deal', id: deal.id },
       data: { contactId: deal.contactId, title: deal.title, ...data },
     });
+  }
+
+  /** The rows `deals(filter:)` lists for the caller, for `dealAnalytics`. */
+  async analyticsSource(request: RequestContext, filter: DealFilter | null): Promise<AnalyticsSource> {
+    const readable = await this.access.readableIds(request);
+    return { db: this.db, query: (em) => this.query(em, filter, readable) };
   }
 
   private query(em: EntityManager, filter: DealFilter | null | undefined, readable: string[] | null) {

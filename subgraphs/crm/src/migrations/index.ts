@@ -8,6 +8,7 @@ import { maintenanceRole } from './0007-maintenance-role.js';
 import { eventInbox } from './0008-event-inbox.js';
 import { outboxTraceContext } from './0009-outbox-trace-context.js';
 import { listIndexes } from './0010-list-indexes.js';
+import { outboxRequestOrigin } from './0011-outbox-request-origin.js';
 
 export const migrations = [
   init,
@@ -20,4 +21,5 @@ export const migrations = [
   eventInbox,
   outboxTraceContext,
   listIndexes,
+  outboxRequestOrigin,
 ];

@@ -5,5 +5,6 @@ import { recurring } from './0004-recurring.js';
 import { invoiceSend } from './0005-invoice-send.js';
 import { publicPayments } from './0006-public-payments.js';
 import { recurringAutoSend } from './0007-recurring-auto-send.js';
+import { outboxRequestOrigin } from './0008-outbox-request-origin.js';
 
-export const migrations = [init, expenses, payments, recurring, invoiceSend, publicPayments, recurringAutoSend];
+export const migrations = [init, expenses, payments, recurring, invoiceSend, publicPayments, recurringAutoSend, outboxRequestOrigin];

@@ -43,5 +43,9 @@ export const identityKeyAccess: SubgraphKeyAccess = {
     permissionRevoke: KEY_FORBIDDEN,
     moduleAccessGrant: KEY_FORBIDDEN,
     moduleAccessRevoke: KEY_FORBIDDEN,
+    // The platform's flags are no tenant's: keys (which act within an organization) never manage them.
+    featureFlags: KEY_FORBIDDEN,
+    featureFlagSet: KEY_FORBIDDEN,
+    featureFlagDelete: KEY_FORBIDDEN,
   },
 };

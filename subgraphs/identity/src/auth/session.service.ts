@@ -65,8 +65,8 @@ export class SessionService {
     const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
     if (!passwordOk || !user || user.deactivatedAt) {
       const locked = await throttle.fail(email, clientAddress);
-      await this.recordSecurityEvent(user, 'user.sign_in_failed', { emailHash: hashEmail(email) });
-      if (locked) await this.recordSecurityEvent(user, 'user.locked_out', { emailHash: hashEmail(email) });
+      await this.recordFailure(user, 'user.sign_in_failed', { emailHash: hashEmail(email) });
+      if (locked) await this.recordFailure(user, 'user.locked_out', { emailHash: hashEmail(email) });
       throw invalidCredentials();
     }
     await throttle.succeed(email);
@@ -226,6 +226,20 @@ export class SessionService {
       .expire(key, MFA_CHALLENGE_SECONDS)
       .exec();
     return { challengeToken: challenge.token, expiresAt: new Date(Date.now() + MFA_CHALLENGE_SECONDS * 1000) };
+  }
+
+  /**
+   * A failed sign-in concerns every organization of a known user (their audit logs record it), so
+   * it is one event per organization; an unknown e-mail's, or a user's without any, has none.
+   */
+  private async recordFailure(user: User | null, type: string, data: Record<string, unknown>): Promise<void> {
+    const orgIds = user
+      ? await this.db.transaction({ userId: user.id, orgId: null }, async (em) =>
+          (await em.find(Membership, { where: { userId: user.id } })).map((m) => m.orgId),
+        )
+      : [];
+    if (!orgIds.length) return this.recordSecurityEvent(user, type, data);
+    for (const orgId of orgIds) await this.recordSecurityEvent(user, type, data, orgId);
   }
 
   private async recordSecurityEvent(user: User | null, type: string, data: Record<string, unknown>, orgId: string | null = null): Promise<void> {

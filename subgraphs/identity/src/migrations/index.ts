@@ -9,6 +9,8 @@ import { orgScopedReferences } from './0008-org-scoped-references.js';
 import { maintenanceRole } from './0009-maintenance-role.js';
 import { durableRevocations } from './0010-durable-revocations.js';
 import { outboxTraceContext } from './0011-outbox-trace-context.js';
+import { settingsAndFlags } from './0012-settings-and-flags.js';
+import { outboxRequestOrigin } from './0013-outbox-request-origin.js';
 
 export const migrations = [
   init,
@@ -22,4 +24,6 @@ export const migrations = [
   maintenanceRole,
   durableRevocations,
   outboxTraceContext,
+  settingsAndFlags,
+  outboxRequestOrigin,
 ];

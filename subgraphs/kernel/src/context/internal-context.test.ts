@@ -7,6 +7,7 @@ import {
   JOB_DELEGATION_MAX_TTL_SECONDS,
   InternalContextSigner,
   InternalContextVerifier,
+  USER_AGENT_MAX_LENGTH,
 } from './internal-context.js';
 import type { RequestContext } from './request-context.js';
 
@@ -57,6 +58,11 @@ describe('internal context', () => {
     expect(verifier.verify(token, Buffer.from('{"query":"{ a }"}'))).toEqual(context);
     const fromAddress = { ...context, clientAddress: '203.0.113.7' };
     expect(verifier.verify(signer.sign(fromAddress, 'tasks', 'a'), 'a')).toEqual(fromAddress);
+    // The User-Agent (for the audit log), cut to its bound.
+    const withAgent = { ...fromAddress, userAgent: 'Mozilla/5.0' };
+    expect(verifier.verify(signer.sign(withAgent, 'tasks', 'a'), 'a')).toEqual(withAgent);
+    const long = verifier.verify(signer.sign({ ...context, userAgent: 'x'.repeat(2000) }, 'tasks', 'a'), 'a');
+    expect(long.userAgent).toHaveLength(USER_AGENT_MAX_LENGTH);
   });
 
   it('carries the gateway asking for an inline trace (trc), and only that value', () => {

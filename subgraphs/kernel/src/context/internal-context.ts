@@ -26,6 +26,8 @@ const TOKEN_TTL_SECONDS = 30;
 /** The longest a job delegation may live (JOB_DELEGATION_TTL_SECONDS of the gateway is at most this). */
 export const JOB_DELEGATION_MAX_TTL_SECONDS = 24 * 60 * 60;
 const CLOCK_TOLERANCE_SECONDS = 5;
+/** The longest User-Agent a context carries (the gateway cuts longer ones). */
+export const USER_AGENT_MAX_LENGTH = 512;
 
 const principalSchema: z.ZodType<Principal> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('anonymous') }),
@@ -49,6 +51,7 @@ const claimsSchema = z.object({
   prn: principalSchema,
   bh: z.string().optional(),
   adr: z.string().max(64).optional(),
+  uag: z.string().max(USER_AGENT_MAX_LENGTH).optional(),
   trc: z.literal('ftv1').optional(),
 });
 type Claims = z.infer<typeof claimsSchema>;
@@ -111,8 +114,8 @@ function open(token: string | undefined, keys: readonly InternalContextKey[], au
 }
 
 function contextOf(claims: Claims): RequestContext {
-  const { rid: requestId, prn: principal, adr: clientAddress, trc: trace } = claims;
-  return { requestId, principal, ...(clientAddress ? { clientAddress } : {}), ...(trace ? { trace } : {}) };
+  const { rid: requestId, prn: principal, adr: clientAddress, uag: userAgent, trc: trace } = claims;
+  return { requestId, principal, ...(clientAddress ? { clientAddress } : {}), ...(userAgent ? { userAgent } : {}), ...(trace ? { trace } : {}) };
 }
 
 /** The claims every token carries about the request's context. */
@@ -123,6 +126,7 @@ function contextClaims(context: RequestContext, audience: string, ttlSeconds = T
     rid: context.requestId,
     prn: context.principal,
     ...(context.clientAddress ? { adr: context.clientAddress } : {}),
+    ...(context.userAgent ? { uag: context.userAgent.slice(0, USER_AGENT_MAX_LENGTH) } : {}),
     ...(context.trace ? { trc: context.trace } : {}),
   };
 }

@@ -17,6 +17,8 @@ export interface RequestContext {
   readonly delegation?: string;
   /** The caller's network address as the gateway determined it (trusted proxies only), for per-address throttles. */
   readonly clientAddress?: string;
+  /** The caller's User-Agent as the gateway received it (bounded), for the audit log. */
+  readonly userAgent?: string;
   /** The gateway asks the subgraph for an inline federated trace (`ftv1`) of this request; never a client's choice. */
   readonly trace?: 'ftv1';
 }

@@ -3,6 +3,7 @@ import type { ClassType } from 'type-graphql';
 import { currentRequestContext, principalOrgId, principalUserId, type RequestContext } from '../context/request-context.js';
 import type { Logger } from '../logging/logger.js';
 import { checkEmittedEvent, checksEmittedEvents, type EventContracts } from '../events/contracts.js';
+import { SearchDocuments, type SearchableSpec } from '../search/searchable.js';
 import { appendEvent, type DomainEvent } from '../events/outbox.js';
 import { SqlSpans } from '../observability/sql-spans.js';
 import { SnakeNamingStrategy } from './naming.js';
@@ -105,6 +106,8 @@ export interface DatabaseOptions {
   applicationName?: string;
   /** The events this subgraph emits (its contracts): `emit` checks against them outside production. */
   events?: EventContracts;
+  /** Its searchable types, when the cell indexes them: `emit` then also writes their search documents. */
+  searchable?: readonly SearchableSpec[];
 }
 
 export const DEFAULT_POOL_ACQUIRE_TIMEOUT_MS = 10_000;
@@ -121,6 +124,8 @@ export class Database {
   readonly schema: string;
   readonly logger: Logger;
   private readonly events: EventContracts | null;
+  /** Writes the search documents of its searchable types (null: the cell has no search, or it has none). */
+  readonly searchDocuments: SearchDocuments | null;
   private readonly readSessions = new WeakMap<RequestContext, ReadSession>();
   /** Transactions (their entity managers) that wrote events; weak, so a rolled-back one leaves nothing. */
   private readonly emitting = new WeakSet<EntityManager>();
@@ -130,6 +135,7 @@ export class Database {
     this.schema = options.schema;
     this.logger = options.logger;
     this.events = options.events && checksEmittedEvents() ? options.events : null;
+    this.searchDocuments = options.searchable?.length ? new SearchDocuments(options.schema, options.searchable) : null;
     const dataSource = (url: string, poolSize: number, applicationName?: string) =>
       new DataSource({
         type: 'postgres',
@@ -178,10 +184,12 @@ export class Database {
   }
 
   /** Records a domain event in this subgraph's outbox, in the transaction of `em`. */
-  emit(em: EntityManager, event: DomainEvent): Promise<void> {
+  async emit(em: EntityManager, event: DomainEvent): Promise<void> {
     if (this.events) checkEmittedEvent(this.schema, this.events, event);
     this.emitting.add(em);
-    return appendEvent(em, this.schema, event);
+    await appendEvent(em, this.schema, event);
+    // The object's search document as this transaction leaves it (see search/searchable).
+    if (this.searchDocuments) await this.searchDocuments.afterEvent(em, event);
   }
 
   /**

@@ -6,6 +6,17 @@ import { ownerRole, sqlIdentifier } from './roles.js';
 export interface Migration {
   id: string;
   sql: string;
+  /**
+   * Postgres extensions (e.g. pg_trgm) the migration needs, created in the subgraph's schema by the
+   * migrating (admin) connection just before it: the owner role may not create extensions.
+   */
+  extensions?: readonly string[];
+  /**
+   * SQL the migrating (admin) connection runs after creating `extensions`, for the few statements
+   * an owner may not run (e.g. `ALTER FUNCTION … LEAKPROOF`, so that an operator can serve as an
+   * index condition under row-level security). Keep it to that: tables and policies are the owner's.
+   */
+  adminSql?: string;
 }
 
 export class MigrationError extends Error {
@@ -60,6 +71,16 @@ export async function migrate(adminUrl: string, subgraph: string, migrations: re
     const pending = migrations.filter((m) => !applied.has(m.id));
     for (const migration of pending) {
       try {
+        if (migration.extensions?.length) {
+          await client.query('RESET ROLE');
+          for (const extension of migration.extensions) await client.query(`CREATE EXTENSION IF NOT EXISTS ${sqlIdentifier(extension)} WITH SCHEMA ${schema}`);
+          await client.query(`SET LOCAL ROLE ${sqlIdentifier(ownerRole(subgraph))}`);
+        }
+        if (migration.adminSql) {
+          await client.query('RESET ROLE');
+          await client.query(migration.adminSql);
+          await client.query(`SET LOCAL ROLE ${sqlIdentifier(ownerRole(subgraph))}`);
+        }
         await client.query(migration.sql);
       } catch (error) {
         throw new MigrationError(`${subgraph}: migration ${migration.id} failed: ${(error as Error).message}`);

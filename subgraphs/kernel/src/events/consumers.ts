@@ -20,9 +20,28 @@ export function consumersOf(consumers: EventConsumers, type: string): string[] {
     .map(([name]) => name);
 }
 
+/**
+ * A consumer's stand-in for the events the cell's subgraphs declare `audited`: the audit log
+ * consumes events it cannot name when it is built. `cellEventConsumers` routes to it every
+ * pattern of the cell's `audited` lists; its handler under this key gets each of them.
+ */
+export const AUDITED_EVENTS = '@audited';
+
 /** The routing of a cell's subgraphs (the value of CELL_EVENT_CONSUMERS is its JSON). */
-export function cellEventConsumers(definitions: readonly { name: string; consumes?: readonly string[] }[]): EventConsumers {
-  return Object.fromEntries(definitions.filter((definition) => definition.consumes?.length).map((definition) => [definition.name, [...definition.consumes!]]));
+export function cellEventConsumers(definitions: readonly { name: string; consumes?: readonly string[]; audited?: readonly string[] }[]): EventConsumers {
+  const audited = [...new Set(definitions.flatMap((definition) => definition.audited ?? []))].sort();
+  return Object.fromEntries(
+    definitions
+      .filter((definition) => definition.consumes?.length)
+      .map((definition) => [definition.name, [...new Set(definition.consumes!.flatMap((pattern) => (pattern === AUDITED_EVENTS ? audited : [pattern])))]]),
+  );
+}
+
+/** The handlers an event worker runs: one under AUDITED_EVENTS takes whatever the cell routed for it. */
+export function routedHandlers<T>(handlers: Record<string, T>): Record<string, T> {
+  if (!(AUDITED_EVENTS in handlers)) return handlers;
+  const { [AUDITED_EVENTS]: audited, ...rest } = handlers;
+  return { ...rest, '*': audited! };
 }
 
 /** CELL_EVENT_CONSUMERS: `{"<subgraph>": ["<event pattern>", …]}`. */

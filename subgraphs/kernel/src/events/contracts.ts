@@ -85,3 +85,8 @@ export function typedJob<S extends z.ZodType>(name: string, schema: S, handle: (
 
 /** Whether emitted events are checked against their contracts: in development and tests, never in production. */
 export const checksEmittedEvents = (env: NodeJS.ProcessEnv = process.env) => env.NODE_ENV === 'development' || env.NODE_ENV === 'test';
+
+/** The deletions and purges among a module's events (`<x>.deleted`, `<x>.purged`): what it declares `audited` at least. */
+export function deletionEvents(contracts: EventContracts): string[] {
+  return Object.keys(contracts).filter((type) => type.endsWith('.deleted') || type.endsWith('.purged'));
+}

@@ -81,6 +81,16 @@ export function outboxTraceContextSql(schema: string): string {
 `;
 }
 
+/**
+ * Where the request that wrote each event came from — the caller's address and User-Agent, from
+ * the gateway's signed context — for the audit log: a migration of every outbox. Consumers get it
+ * as `origin`; the live channels never carry it.
+ */
+export function outboxRequestOriginSql(schema: string): string {
+  return `ALTER TABLE ${sqlIdentifier(schema)}.outbox ADD COLUMN IF NOT EXISTS client_address text, ADD COLUMN IF NOT EXISTS user_agent text;
+`;
+}
+
 /** The setting-based relay policy earlier migrations applied (kept for their checksums); see `outboxMaintenanceSql`. */
 export function outboxRelayPolicySql(schema: string): string {
   const table = `${sqlIdentifier(schema)}.outbox`;
@@ -100,10 +110,18 @@ export interface PublishedEvent {
   data: Record<string, unknown>;
   requestId: string | null;
   occurredAt: string;
+  /** Where the request that wrote it came from (absent for jobs and for the live channels). */
+  origin?: EventOrigin | null;
 }
 
-/** Appends `event` to the outbox of `schema` within the transaction of `em`. */
-export async function appendEvent(em: EntityManager, schema: string, event: DomainEvent): Promise<void> {
+/** The caller's network address and User-Agent, as the gateway signed them. */
+export interface EventOrigin {
+  clientAddress: string | null;
+  userAgent: string | null;
+}
+
+/** Appends `event` to the outbox of `schema` within the transaction of `em` (as `id`: a new uuidv7 unless given). */
+export async function appendEvent(em: EntityManager, schema: string, event: DomainEvent, id: string = uuidv7()): Promise<void> {
   const request = currentRequestContext();
   const actor = request ? principalActor(request.principal) : { userId: null, apiKey: null };
   const actorId = event.actorId !== undefined ? event.actorId : actor.userId;
@@ -111,10 +129,10 @@ export async function appendEvent(em: EntityManager, schema: string, event: Doma
   const apiKey = event.actorId !== undefined && event.actorId !== actor.userId ? null : actor.apiKey;
   const trace = traceHeaders();
   await em.query(
-    `INSERT INTO ${sqlIdentifier(schema)}.outbox (id, org_id, type, actor_id, actor_api_key_id, actor_api_key_name, subject_type, subject_id, data, request_id, trace_context)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    `INSERT INTO ${sqlIdentifier(schema)}.outbox (id, org_id, type, actor_id, actor_api_key_id, actor_api_key_name, subject_type, subject_id, data, request_id, trace_context, client_address, user_agent)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
     [
-      uuidv7(),
+      id,
       event.orgId,
       event.type,
       actorId,
@@ -125,6 +143,8 @@ export async function appendEvent(em: EntityManager, schema: string, event: Doma
       JSON.stringify(event.data ?? {}),
       request?.requestId ?? null,
       Object.keys(trace).length ? JSON.stringify(trace) : null,
+      request?.clientAddress ?? null,
+      request?.userAgent ?? null,
     ],
   );
 }

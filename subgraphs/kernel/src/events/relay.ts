@@ -29,6 +29,8 @@ interface OutboxRow {
   request_id: string | null;
   occurred_at: Date;
   trace_context: string | null;
+  client_address: string | null;
+  user_agent: string | null;
 }
 
 /**
@@ -137,7 +139,7 @@ export class OutboxRelay {
       for (const row of rows) {
         const event = toEvent(row);
         await this.handOver(event, row.trace_context);
-        if (event.orgId) await this.redis.publish(liveEventChannel(this.prefix, event.orgId), JSON.stringify(event));
+        if (event.orgId) await this.redis.publish(liveEventChannel(this.prefix, event.orgId), JSON.stringify({ ...event, origin: undefined }));
       }
       if (rows.length) await em.query(`UPDATE ${this.table} SET published_at = now() WHERE id = ANY($1)`, [rows.map((row) => row.id)]);
       return rows.map((row) => row.id);
@@ -211,7 +213,8 @@ export class OutboxRelay {
   }
 }
 
-const COLUMNS = 'id, org_id, type, actor_id, actor_api_key_id, actor_api_key_name, subject_type, subject_id, data, request_id, occurred_at, trace_context';
+const COLUMNS =
+  'id, org_id, type, actor_id, actor_api_key_id, actor_api_key_name, subject_type, subject_id, data, request_id, occurred_at, trace_context, client_address, user_agent';
 
 function toEvent(row: OutboxRow): PublishedEvent {
   return {
@@ -224,5 +227,6 @@ function toEvent(row: OutboxRow): PublishedEvent {
     data: row.data,
     requestId: row.request_id,
     occurredAt: row.occurred_at.toISOString(),
+    origin: row.client_address || row.user_agent ? { clientAddress: row.client_address, userAgent: row.user_agent } : null,
   };
 }

@@ -1,7 +1,9 @@
 import { TRASH_SWEEP_JOB, type TrashKeeper } from '../db/trash.js';
-import { assertHandlersDeclared } from '../events/consumers.js';
+import { assertHandlersDeclared, AUDITED_EVENTS, routedHandlers } from '../events/consumers.js';
 import { EVENT_INBOX_PRUNE_EVERY_MS, EVENT_INBOX_PRUNE_JOB, EventInbox } from '../events/inbox.js';
+import { typedJob } from '../events/contracts.js';
 import { OutboxRelay } from '../events/relay.js';
+import { SEARCH_REBUILD_JOB, searchRebuildPayload } from '../search/searchable.js';
 import { startEventWorker, startJobWorker, type JobHandler } from '../jobs/workers.js';
 import type { SubgraphDefinition, SubgraphRuntime } from './subgraph-definition.js';
 import type { SubgraphRuntimeOptions } from './subgraph-runtime.js';
@@ -41,14 +43,18 @@ export async function startBackgroundWork<TServices>(
   if (handlers && Object.keys(handlers).length) {
     assertHandlersDeclared(definition.name, definition.consumes, Object.keys(handlers));
     const routed = platform.eventConsumers?.[definition.name];
-    if (!routed || [...routed].sort().join() !== [...definition.consumes!].sort().join()) {
+    const named = definition.consumes!.filter((pattern) => pattern !== AUDITED_EVENTS);
+    const auditSink = named.length !== definition.consumes!.length;
+    // An audit sink's routing also holds the cell's audited patterns, which it cannot know.
+    const stale = auditSink ? named.some((pattern) => !routed?.includes(pattern)) : !routed || [...routed].sort().join() !== [...named].sort().join();
+    if (stale) {
       logger.warn(
         { routed, consumes: definition.consumes },
         'CELL_EVENT_CONSUMERS does not route to this subgraph the events it consumes (a stale cell configuration?)',
       );
     }
     const inbox = new EventInbox(db);
-    const worker = startEventWorker(definition.name, handlers, inbox, { redisUrl, prefix, logger, lockMs });
+    const worker = startEventWorker(definition.name, routedHandlers(handlers), inbox, { redisUrl, prefix, logger, lockMs });
     stops.push(() => worker.close());
     jobHandlers[EVENT_INBOX_PRUNE_JOB] = () => inbox.prune(2 * platform.eventReplayWindowMs);
     schedules.push({ job: EVENT_INBOX_PRUNE_JOB, everyMs: EVENT_INBOX_PRUNE_EVERY_MS });
@@ -56,6 +62,13 @@ export async function startBackgroundWork<TServices>(
   if (trash) {
     jobHandlers[TRASH_SWEEP_JOB] = async () => void (await trash.sweep());
     schedules.push({ job: TRASH_SWEEP_JOB, everyMs: TRASH_SWEEP_EVERY_MS });
+  }
+  const documents = db.searchDocuments;
+  if (documents) {
+    jobHandlers[SEARCH_REBUILD_JOB] = typedJob(SEARCH_REBUILD_JOB, searchRebuildPayload, async ({ orgId }) => {
+      const count = await documents.rebuild((work) => db.transaction({ orgId, userId: null }, work), orgId);
+      logger.info({ orgId, count }, 'search documents rebuilt');
+    });
   }
   if (Object.keys(jobHandlers).length) {
     const worker = await startJobWorker(definition.name, jobHandlers, schedules, { redisUrl, prefix, logger, lockMs });

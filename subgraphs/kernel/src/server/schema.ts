@@ -2,17 +2,20 @@ import type { GraphQLSchema } from 'graphql';
 import { enforceKeyAccess } from '../authz/api-key-scopes.js';
 import { trashPurgeResolver, type TrashKeeper } from '../db/trash.js';
 import { buildFederatedSchema, printFederatedSdl } from '../federation/build-federated-schema.js';
+import type { FeatureFlags } from '../flags/feature-flags.js';
+import { enforceModuleSwitch } from '../flags/module-switch.js';
 import type { SubgraphDefinition } from './subgraph-definition.js';
 
 /**
  * The schema of a subgraph whose resolvers are built from `services` (plus the kernel's purge
  * mutations when it declares trash specs, built on `trash`), its root fields guarded by the API-key
- * scopes it declares.
+ * scopes it declares and, with `features`, switched off by the flag `module.<name>` (unless `essential`).
  */
 export async function subgraphSchema<TServices>(
   definition: SubgraphDefinition<TServices>,
   services: TServices | null,
   trash: TrashKeeper | null = null,
+  features: FeatureFlags | null = null,
 ): Promise<GraphQLSchema> {
   const purgeResolver = definition.trash?.length ? trashPurgeResolver(definition.trash) : null;
   const instances = new Map<object, object>();
@@ -34,7 +37,8 @@ export async function subgraphSchema<TServices>(
       },
     },
   });
-  return enforceKeyAccess(schema, definition);
+  enforceKeyAccess(schema, definition);
+  return features && !definition.essential ? enforceModuleSwitch(schema, definition.name, features) : schema;
 }
 
 /** The subgraph's SDL, printed without starting anything (for composition). */

@@ -8,6 +8,7 @@ import type { EventHandler, JobHandler, JobQueue } from '../jobs/workers.js';
 import type { SubgraphContext } from '../context/request-context.js';
 import type { Database } from '../db/database.js';
 import type { TrashSpec } from '../db/trash.js';
+import type { SearchableSpec } from '../search/searchable.js';
 import type { GraphClient } from '../graph/graph-client.js';
 import type { Migration } from '../db/migrate.js';
 import type { ComposedDirective, ReferenceResolver } from '../federation/build-federated-schema.js';
@@ -17,6 +18,9 @@ import { checkKeyAccess } from '../authz/api-key-scopes.js';
 import type { Logger } from '../logging/logger.js';
 import type { Redis } from '../redis/redis.js';
 import type { LiveFieldSpec } from '../live/live-subscription.js';
+import type { FeatureFlags } from '../flags/feature-flags.js';
+import type { SettingsNamespaceDeclaration } from '../settings/settings-namespaces.js';
+import type { SettingsReader } from '../settings/settings-reader.js';
 
 /** What a running subgraph is given: its database, Redis, the permission check, the mailer. */
 export interface SubgraphRuntime {
@@ -31,6 +35,10 @@ export interface SubgraphRuntime {
   readonly graph: GraphClient;
   /** This subgraph's background jobs. */
   readonly jobs: JobQueue;
+  /** Resolved settings of any namespace of the cell for (organization, user), cached (see settings/). */
+  readonly settings: SettingsReader;
+  /** The cell's runtime feature flags, evaluated in this process (see flags/). */
+  readonly features: FeatureFlags;
   readonly logger: Logger;
   /** Variables to parse the subgraph's own configuration from (fail fast, with zod). */
   readonly env: NodeJS.ProcessEnv;
@@ -57,6 +65,13 @@ export interface SubgraphDefinition<TServices = unknown> extends SubgraphKeyAcce
    * need `<scope>:read`/`<scope>:write` as anywhere. Default `open`: members edit everything.
    */
   readonly access?: 'open' | 'restricted';
+  /**
+   * Cannot be switched off by the flag `module.<name>` (identity: it manages the flags). Every other
+   * subgraph's root fields answer FEATURE_DISABLED while that flag is off for the caller.
+   */
+  readonly essential?: boolean;
+  /** Settings namespaces it declares (zod objects with defaults); identity stores and validates their values. */
+  readonly settings?: readonly SettingsNamespaceDeclaration[];
   /** Subgraphs this one needs in the same cell (e.g. tasks needs identity for User). */
   readonly dependsOn: readonly string[];
   /**
@@ -79,6 +94,11 @@ export interface SubgraphDefinition<TServices = unknown> extends SubgraphKeyAcce
    * API keys need `<scope>:read` for them.
    */
   readonly nodeConnections?: readonly NodeConnectionField[];
+  /**
+   * Its types that the cell's search finds (see search/searchable): which table, which title and
+   * body, which of its events change them. The kernel writes their documents; the module nothing.
+   */
+  readonly searchable?: readonly SearchableSpec[];
   /** Its soft-deletable types: the kernel adds `<type>Purge` mutations and purges the trash after 30 days. */
   readonly trash?: readonly TrashSpec[];
   /**
@@ -98,6 +118,11 @@ export interface SubgraphDefinition<TServices = unknown> extends SubgraphKeyAcce
    * `eventHandlers`, exactly): the cell's event routing is built from these (CELL_EVENT_CONSUMERS).
    */
   readonly consumes?: readonly string[];
+  /**
+   * Its own events the cell's audit log records (types or `prefix.*`): security and administrative
+   * events, deletions and purges. A subgraph consuming `AUDITED_EVENTS` (audit) receives them all.
+   */
+  readonly audited?: readonly string[];
   /** Handlers of the events in `consumes` (at least once; the kernel's inbox skips an event already handled). */
   readonly eventHandlers?: (services: TServices) => Record<string, EventHandler>;
   /** Background jobs by name, enqueued with `runtime.jobs.enqueue`. */

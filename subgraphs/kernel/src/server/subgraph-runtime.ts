@@ -2,7 +2,11 @@ import { Authorizer, PolicyCache } from '../authz/authorizer.js';
 import { restrictedModulesOf } from '../authz/restricted-modules.js';
 import { Database } from '../db/database.js';
 import { TrashKeeper } from '../db/trash.js';
+import { FeatureFlags } from '../flags/feature-flags.js';
+import { cellIndexesSearch } from '../search/searchable.js';
 import { JobQueue } from '../jobs/workers.js';
+import { settingsNamespacesOf } from '../settings/settings-namespaces.js';
+import { SettingsReader } from '../settings/settings-reader.js';
 import type { Logger } from '../logging/logger.js';
 import { pingRedis } from '../redis/redis.js';
 import type { Platform } from './platform.js';
@@ -58,19 +62,26 @@ export async function startSubgraphRuntime<TServices>(
     poolAcquireTimeoutMs: options.poolAcquireTimeoutMs,
     applicationName: `cellgraph-${definition.name}`,
     events: definition.emits,
+    searchable: cellIndexesSearch(options.platform.eventConsumers) ? definition.searchable : undefined,
   });
   await db.connect();
   const { redis, redisUrl, keyPrefix, mailer, graph } = options.platform;
   const env = options.env ?? process.env;
   const policies = new PolicyCache(db, redis, keyPrefix);
   const jobs = new JobQueue(definition.name, redisUrl, keyPrefix);
+  const settings = new SettingsReader(redis, keyPrefix, settingsNamespacesOf(env, definition));
+  const features = new FeatureFlags(redis, keyPrefix, logger);
   const close = async () => {
     await jobs.close();
+    await settings.close();
+    await features.close();
     await policies.close();
     await db.close();
   };
   try {
     await policies.listen();
+    await settings.listen();
+    await features.listen();
     const runtime: SubgraphRuntime = {
       name: definition.name,
       db,
@@ -83,6 +94,8 @@ export async function startSubgraphRuntime<TServices>(
       mailer,
       graph,
       jobs,
+      settings,
+      features,
       logger,
       env,
     };

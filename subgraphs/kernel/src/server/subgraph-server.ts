@@ -89,7 +89,7 @@ export async function createSubgraphServer<TServices>(
   const { runtime, services, trash, ready } = subgraph;
   // WORKERS=on (one process does everything); in the split layout the worker service runs this.
   const background = options.platform.workers ? await startBackgroundWork(definition, services, runtime, options.platform, trash) : [];
-  const schema = await subgraphSchema(definition, services, trash);
+  const schema = await subgraphSchema(definition, services, trash, runtime.features);
   const apollo = new ApolloServer<SubgraphContext<TServices>>({
     schema,
     formatError: maskInternalErrors(logger),

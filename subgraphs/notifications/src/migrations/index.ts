@@ -4,5 +4,6 @@ import { orgScopedReferences } from './0003-org-scoped-references.js';
 import { maintenanceRole } from './0004-maintenance-role.js';
 import { eventInbox } from './0005-event-inbox.js';
 import { outboxTraceContext } from './0006-outbox-trace-context.js';
+import { outboxRequestOrigin } from './0007-outbox-request-origin.js';
 
-export const migrations = [init, outboxActorApiKey, orgScopedReferences, maintenanceRole, eventInbox, outboxTraceContext];
+export const migrations = [init, outboxActorApiKey, orgScopedReferences, maintenanceRole, eventInbox, outboxTraceContext, outboxRequestOrigin];

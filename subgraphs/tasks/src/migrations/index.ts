@@ -9,6 +9,7 @@ import { maintenanceRole } from './0008-maintenance-role.js';
 import { eventInbox } from './0009-event-inbox.js';
 import { outboxTraceContext } from './0010-outbox-trace-context.js';
 import { listIndexes } from './0011-list-indexes.js';
+import { outboxRequestOrigin } from './0012-outbox-request-origin.js';
 
 export const migrations = [
   init,
@@ -22,4 +23,5 @@ export const migrations = [
   eventInbox,
   outboxTraceContext,
   listIndexes,
+  outboxRequestOrigin,
 ];

@@ -21,6 +21,7 @@ import {
   type OrderField,
   type PublishedEvent,
   type RequestContext,
+  type AnalyticsSource,
   type SortKey,
   tagFilterField,
 } from '@cellgraph/kernel';
@@ -395,6 +396,12 @@ export class TaskService {
       sort: this.sort(args),
       args,
     });
+  }
+
+  /** The rows `tasks(filter:)` lists for the caller, for `taskAnalytics`. */
+  async analyticsSource(request: RequestContext, filter: TaskFilter | null): Promise<AnalyticsSource> {
+    const readable = await this.access.readableIds(request);
+    return { db: this.db, query: (em) => this.access.restrictToReadable(this.query(em, filter), 'task', readable) };
   }
 
   private query(em: EntityManager, filter: TaskFilter | null | undefined) {

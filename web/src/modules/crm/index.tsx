@@ -8,6 +8,8 @@ const loadPages = () => import('./pages');
 
 const ContactQuickViewLazy = lazy(() => loadPages().then((pages) => ({ default: pages.ContactQuickView })));
 const DealQuickViewLazy = lazy(() => loadPages().then((pages) => ({ default: pages.DealQuickView })));
+const DealsForecastWidgetLazy = lazy(() => loadPages().then((pages) => ({ default: pages.DealsForecastWidget })));
+const NewContactsWidgetLazy = lazy(() => loadPages().then((pages) => ({ default: pages.NewContactsWidget })));
 
 const contactPath = (id: string) => `/crm/contacts/${encodeURIComponent(id)}`;
 const dealPath = (id: string) => `/crm/deals/${encodeURIComponent(id)}`;
@@ -31,6 +33,28 @@ export const crmModule: ModuleDefinition = {
     { id: 'crm:forecast', label: 'Go to Forecast', group: 'Navigate', keywords: ['pipeline', 'weighted', 'revenue'], path: '/crm/forecast' },
   ],
   search: crmSearch,
+  widgets: [
+    {
+      slot: 'home',
+      title: 'Deals forecast',
+      order: 20,
+      component: () => (
+        <Suspense fallback={<Loading />}>
+          <DealsForecastWidgetLazy />
+        </Suspense>
+      ),
+    },
+    {
+      slot: 'home',
+      title: 'New contacts per week',
+      order: 21,
+      component: () => (
+        <Suspense fallback={<Loading />}>
+          <NewContactsWidgetLazy />
+        </Suspense>
+      ),
+    },
+  ],
   quickViews: [
     {
       typename: 'Contact',

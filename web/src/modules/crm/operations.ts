@@ -520,3 +520,30 @@ export const CrmDealPeekQuery = graphql(`
     }
   }
 `);
+
+export const CrmDealsForecastQuery = graphql(`
+  query CrmDealsForecast {
+    dealAnalytics(filter: { status: { eq: OPEN } }) {
+      amount: groupBy(dimension: CURRENCY, sum: AMOUNT) {
+        key
+        count
+        sum
+      }
+      weighted: groupBy(dimension: CURRENCY, sum: WEIGHTED_AMOUNT) {
+        key
+        sum
+      }
+    }
+  }
+`);
+
+export const CrmNewContactsQuery = graphql(`
+  query CrmNewContacts($from: DateTimeISO!, $to: DateTimeISO!, $timeZone: String) {
+    contactAnalytics {
+      timeSeries(date: CREATED_AT, interval: WEEK, from: $from, to: $to, timeZone: $timeZone) {
+        start
+        count
+      }
+    }
+  }
+`);

@@ -5,3 +5,4 @@ export { PipelinePage } from './PipelinePage';
 export { DealPage } from './DealPage';
 export { ForecastPage } from './ForecastPage';
 export { ContactQuickView, DealQuickView } from './QuickViews';
+export { DealsForecastWidget, NewContactsWidget } from './AnalyticsWidgets';

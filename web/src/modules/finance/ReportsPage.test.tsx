@@ -94,17 +94,17 @@ describe('the reports page', () => {
 
     // Two bars (invoiced, collected) per month, labelled on the axis, each with its tooltip.
     const chart = screen.getByRole('region', { name: 'Revenue by month' });
-    const bars = [...chart.querySelectorAll('rect.fin-bar')];
+    const bars = [...chart.querySelectorAll('rect.chart-bar')];
     expect(bars).toHaveLength(6);
     expect(bars.map((bar) => bar.getAttribute('data-series'))).toEqual(['invoiced', 'collected', 'invoiced', 'collected', 'invoiced', 'collected']);
     expect(bars.map((bar) => bar.querySelector('title')?.textContent)).toContain('March 2026 · Collected: €1,500.20');
-    expect([...chart.querySelectorAll('.fin-axis-label')].map((label) => label.textContent)).toEqual(['Jan', 'Feb', 'Mar']);
+    expect([...chart.querySelectorAll('.chart-axis-label')].map((label) => label.textContent)).toEqual(['Jan', 'Feb', 'Mar']);
     // The tallest bar is the largest figure; February's are flat.
     const height = (index: number) => Number(bars[index]!.getAttribute('height'));
     expect(height(5)).toBeGreaterThan(height(0));
     expect(height(2) + height(3)).toBe(0);
     // The drawing and its legend are hidden from assistive technology (the table says it all).
-    expect([...chart.querySelectorAll('.fin-legend li')].map((item) => item.textContent)).toEqual(['Invoiced', 'Collected']);
+    expect([...chart.querySelectorAll('.chart-legend li')].map((item) => item.textContent)).toEqual(['Invoiced', 'Collected']);
 
     // Profit and loss: a loss, signed and coloured.
     const pnl = screen.getByRole('region', { name: 'Profit and loss' });
@@ -114,7 +114,7 @@ describe('the reports page', () => {
 
     // Receivables: one bar per bucket, and the total.
     const aging = screen.getByRole('region', { name: 'Receivables by age' });
-    expect(aging.querySelectorAll('rect.fin-bar')).toHaveLength(5);
+    expect(aging.querySelectorAll('rect.chart-bar')).toHaveLength(5);
     const agingRows = within(within(aging).getByRole('table')).getAllByRole('row');
     expect(agingRows.slice(1).map((row) => [within(row).getByRole('rowheader').textContent, ...cells(row)])).toEqual([
       ['Current', '€100.00'],
@@ -128,8 +128,8 @@ describe('the reports page', () => {
 
     // Expenses: a slice and a legend entry per category, shares exact, the total summed exactly.
     const expenses = screen.getByRole('region', { name: 'Expenses by category' });
-    expect(expenses.querySelectorAll('path.fin-slice')).toHaveLength(2);
-    expect([...expenses.querySelectorAll('.fin-legend li')].map((item) => item.textContent)).toEqual(['Software€800.00 · 44%', 'Travel€1,000.45 · 56%']);
+    expect(expenses.querySelectorAll('path.chart-slice')).toHaveLength(2);
+    expect([...expenses.querySelectorAll('.chart-legend li')].map((item) => item.textContent)).toEqual(['Software€800.00 · 44%', 'Travel€1,000.45 · 56%']);
     const expenseRows = within(within(expenses).getByRole('table')).getAllByRole('row');
     expect(cells(expenseRows.at(-1)!)).toEqual(['€1,800.45', '4', '']);
 
@@ -146,7 +146,7 @@ describe('the reports page', () => {
     expect(screen.getByText('+$99.99')).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Profit and loss' }).querySelector('.fin-profit')).toBeTruthy();
     expect(within(screen.getByRole('region', { name: 'Receivables by age' })).getByText('Nothing is owed')).toBeTruthy();
-    expect(container.querySelectorAll('[aria-label="Revenue by month"] rect.fin-bar')).toHaveLength(6);
+    expect(container.querySelectorAll('[aria-label="Revenue by month"] rect.chart-bar')).toHaveLength(6);
   });
 
   it('asks for a preset’s period and refuses a period that ends before it starts', async () => {
@@ -161,7 +161,7 @@ describe('the reports page', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: 'Last 12 months' }).getAttribute('aria-pressed')).toBe('true'));
     expect(screen.getByRole('button', { name: 'This quarter' }).getAttribute('aria-pressed')).toBe('false');
     // Twelve months: twelve groups of two bars.
-    await waitFor(() => expect(screen.getByRole('region', { name: 'Revenue by month' }).querySelectorAll('rect.fin-bar')).toHaveLength(24));
+    await waitFor(() => expect(screen.getByRole('region', { name: 'Revenue by month' }).querySelectorAll('rect.chart-bar')).toHaveLength(24));
 
     const asked = calls.length;
     fireEvent.change(screen.getByLabelText('From'), { target: { value: '2099-01-01' } });

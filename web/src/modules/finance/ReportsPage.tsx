@@ -4,11 +4,11 @@ import { Button, SelectField, TextField } from '../../ui/controls';
 import { PageHeader } from '../../ui/PageHeader';
 import { EmptyState, ErrorState, Loading, Notice } from '../../ui/states';
 import { formatMoney } from '../crm/money';
-import { BarChart } from './charts/BarChart';
-import { ChartFigure } from './charts/ChartFigure';
-import { DonutChart } from './charts/DonutChart';
-import { HorizontalBarChart } from './charts/HorizontalBarChart';
-import { Legend } from './charts/Legend';
+import { BarChart } from '../../ui/charts/BarChart';
+import { ChartFigure } from '../../ui/charts/ChartFigure';
+import { DonutChart } from '../../ui/charts/DonutChart';
+import { HorizontalBarChart } from '../../ui/charts/HorizontalBarChart';
+import { Legend } from '../../ui/charts/Legend';
 import { FinanceTabs } from './FinanceTabs';
 import { FinanceReportsQuery } from './operations';
 import {
@@ -284,7 +284,7 @@ function ExpensesChart({ reports, currency }: { reports: Reports; currency: stri
         }}
         empty={rows.length ? null : <EmptyState title="No expenses in this period">No approved or reimbursed expense in {currency}.</EmptyState>}
       >
-        <div className="fin-donut-layout">
+        <div className="chart-donut-layout">
           <DonutChart
             parts={rows.map((row) => ({
               key: row.category,

@@ -89,7 +89,7 @@ export function profitAndLossOf(reports: Reports, currencyCode: string): { reven
     : { revenue: zero(currencyCode), expenses: zero(currencyCode), net: zero(currencyCode) };
 }
 
-/** Each expense category's colour (a `fin-tone-*`), fixed so a category keeps its colour across periods. */
+/** Each expense category's colour (a `chart-tone-*`), fixed so a category keeps its colour across periods. */
 export const CATEGORY_TONES: Record<ExpenseCategory, number> = { SOFTWARE: 1, TRAVEL: 6, OFFICE: 3, MEALS: 4, EQUIPMENT: 2, OTHER: 7 };
 
 /** "2026-03-01" → "Mar" (or "Mar 26" when the period spans years) and "March 2026", whatever the reader's time zone. */

@@ -26,6 +26,7 @@ const route = (path: string, pick: (module: Awaited<ReturnType<typeof pages>>) =
 
 const TaskQuickView = lazyComponent(async () => (await pages()).TaskQuickView);
 const ContactTasksWidget = lazyComponent(async () => (await pages()).ContactTasksWidget);
+const TasksByStatusWidget = lazyComponent(async () => (await pages()).TasksByStatusWidget);
 
 const SEARCH_LIMIT = 8;
 
@@ -38,7 +39,10 @@ export const tasksModule: ModuleDefinition = {
     route('/tasks/boards/:boardId', (module) => module.BoardPage),
     route('/tasks/:taskId', (module) => module.TaskDetailPage),
   ],
-  widgets: [{ slot: 'contact.profile', title: 'Tasks', component: ContactTasksWidget, order: 10 }],
+  widgets: [
+    { slot: 'contact.profile', title: 'Tasks', component: ContactTasksWidget, order: 10 },
+    { slot: 'home', title: 'Tasks by status', component: TasksByStatusWidget, order: 10 },
+  ],
   commands: [
     { id: 'tasks:new-task', label: 'New task', group: 'Create', keywords: ['task', 'todo', 'create'], path: '/tasks/list?new=task' },
     { id: 'tasks:new-board', label: 'New board', group: 'Create', keywords: ['board', 'kanban', 'create'], path: '/tasks?new=board' },

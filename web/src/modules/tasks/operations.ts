@@ -852,3 +852,15 @@ export const TasksLinkedTasksQuery = graphql(`
     }
   }
 `);
+
+export const TasksByStatusQuery = graphql(`
+  query TasksByStatus {
+    taskAnalytics {
+      count
+      groupBy(dimension: STATUS) {
+        key
+        count
+      }
+    }
+  }
+`);

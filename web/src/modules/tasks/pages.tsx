@@ -4,3 +4,4 @@ export { BoardPage } from './BoardPage';
 export { TaskListPage } from './TaskListPage';
 export { TaskDetailPage, TaskQuickView } from './TaskDetail';
 export { ContactTasksWidget } from './ContactTasksWidget';
+export { TasksByStatusWidget } from './TasksByStatusWidget';

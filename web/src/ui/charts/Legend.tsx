@@ -1,9 +1,10 @@
+import './charts.css';
 import type { ReactNode } from 'react';
 
 export interface LegendItem {
   key: string;
   label: ReactNode;
-  /** The colour: a `fin-tone-*` class's number. */
+  /** The colour: a `chart-tone-*` class's number. */
   tone: number;
   /** A figure after the label (an amount, a share). */
   detail?: ReactNode;
@@ -12,12 +13,12 @@ export interface LegendItem {
 /** The colours of a chart and what they stand for. */
 export function Legend({ items }: { items: readonly LegendItem[] }) {
   return (
-    <ul className="fin-legend">
+    <ul className="chart-legend">
       {items.map((item) => (
         <li key={item.key}>
-          <span className={`fin-swatch fin-tone-${item.tone}`} />
+          <span className={`chart-swatch chart-tone-${item.tone}`} />
           <span>{item.label}</span>
-          {item.detail !== undefined ? <span className="fin-legend-detail">{item.detail}</span> : null}
+          {item.detail !== undefined ? <span className="chart-legend-detail">{item.detail}</span> : null}
         </li>
       ))}
     </ul>

@@ -1,3 +1,4 @@
+import './charts.css';
 import { useId, useState, type ReactNode } from 'react';
 
 export interface ChartTableRow {
@@ -39,8 +40,8 @@ export function ChartFigure({
   const tableId = useId();
   if (empty)
     return (
-      <figure className="fin-chart" aria-labelledby={titleId}>
-        <figcaption className="fin-chart-caption">
+      <figure className="chart" aria-labelledby={titleId}>
+        <figcaption className="chart-caption">
           <span id={titleId} className="panel-title">
             {title}
           </span>
@@ -49,8 +50,8 @@ export function ChartFigure({
       </figure>
     );
   return (
-    <figure className="fin-chart" aria-labelledby={titleId}>
-      <figcaption className="fin-chart-caption">
+    <figure className="chart" aria-labelledby={titleId}>
+      <figcaption className="chart-caption">
         <span id={titleId} className="panel-title">
           {title}
         </span>
@@ -58,14 +59,14 @@ export function ChartFigure({
           {showTable ? 'Hide the figures' : 'Show the figures'}
         </button>
       </figcaption>
-      {summary ? <div className="fin-chart-summary">{summary}</div> : null}
+      {summary ? <div className="chart-summary">{summary}</div> : null}
       <div aria-hidden>{children}</div>
       <div id={tableId} className={showTable ? 'table-scroll' : 'visually-hidden'}>
-        <table className="fin-chart-table" aria-label={title}>
+        <table className="chart-table" aria-label={title}>
           <thead>
             <tr>
               {table.columns.map((column, index) => (
-                <th key={column} scope="col" className={index > 0 ? 'fin-num' : undefined}>
+                <th key={column} scope="col" className={index > 0 ? 'chart-num' : undefined}>
                   {column}
                 </th>
               ))}
@@ -76,7 +77,7 @@ export function ChartFigure({
               <tr key={row.key}>
                 <th scope="row">{row.header}</th>
                 {row.cells.map((cell, index) => (
-                  <td key={index} className="fin-num">
+                  <td key={index} className="chart-num">
                     {cell}
                   </td>
                 ))}
@@ -88,7 +89,7 @@ export function ChartFigure({
               <tr>
                 <th scope="row">{table.footer.header}</th>
                 {table.footer.cells.map((cell, index) => (
-                  <td key={index} className="fin-num">
+                  <td key={index} className="chart-num">
                     {cell}
                   </td>
                 ))}

@@ -1,3 +1,4 @@
+import './charts.css';
 import { barSpan, niceTicks, scaleLinear } from './scale';
 
 export interface HorizontalBar {
@@ -6,7 +7,7 @@ export interface HorizontalBar {
   /** The bar's length and its figure as people read it. */
   value: number;
   display: string;
-  /** The colour: a `fin-tone-*` class's number. */
+  /** The colour: a `chart-tone-*` class's number. */
   tone: number;
 }
 
@@ -26,8 +27,8 @@ export function HorizontalBarChart({ bars }: { bars: readonly HorizontalBar[] })
   const height = bars.length * ROW;
 
   return (
-    <svg className="fin-chart-svg" viewBox={`0 0 ${WIDTH} ${height}`} width="100%" preserveAspectRatio="xMidYMid meet">
-      <line className="fin-tick-zero" x1={x(0)} x2={x(0)} y1={0} y2={height} />
+    <svg className="chart-svg" viewBox={`0 0 ${WIDTH} ${height}`} width="100%" preserveAspectRatio="xMidYMid meet">
+      <line className="chart-tick-zero" x1={x(0)} x2={x(0)} y1={0} y2={height} />
       {bars.map((bar, index) => {
         const span = barSpan(bar.value, x);
         const top = index * ROW;
@@ -36,10 +37,10 @@ export function HorizontalBarChart({ bars }: { bars: readonly HorizontalBar[] })
             <text x={LABEL_WIDTH - 8} y={top + ROW / 2} dy="0.32em" textAnchor="end">
               {bar.label}
             </text>
-            <rect className={`fin-bar fin-tone-${bar.tone}`} x={span.start} width={span.size} y={top + 5} height={ROW - 10}>
+            <rect className={`chart-bar chart-tone-${bar.tone}`} x={span.start} width={span.size} y={top + 5} height={ROW - 10}>
               <title>{`${bar.label}: ${bar.display}`}</title>
             </rect>
-            <text className="fin-bar-value" x={Math.max(x(0), span.start + span.size) + 6} y={top + ROW / 2} dy="0.32em">
+            <text className="chart-bar-value" x={Math.max(x(0), span.start + span.size) + 6} y={top + ROW / 2} dy="0.32em">
               {bar.display}
             </text>
           </g>

@@ -1,10 +1,11 @@
+import './charts.css';
 import { Legend } from './Legend';
 import { bands, barSpan, niceTicks, scaleLinear } from './scale';
 
 export interface BarSeries {
   key: string;
   label: string;
-  /** The colour: a `fin-tone-*` class's number. */
+  /** The colour: a `chart-tone-*` class's number. */
   tone: number;
 }
 
@@ -46,10 +47,10 @@ export function BarChart({
 
   return (
     <>
-      <svg className="fin-chart-svg" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" preserveAspectRatio="xMidYMid meet">
-        <g className="fin-axis">
+      <svg className="chart-svg" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" preserveAspectRatio="xMidYMid meet">
+        <g className="chart-axis">
           {axis.ticks.map((tick) => (
-            <g key={tick} className={tick === 0 ? 'fin-tick fin-tick-zero' : 'fin-tick'}>
+            <g key={tick} className={tick === 0 ? 'chart-tick chart-tick-zero' : 'chart-tick'}>
               <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(tick)} y2={y(tick)} />
               <text x={MARGIN.left - 6} y={y(tick)} dy="0.32em" textAnchor="end">
                 {formatTick(tick, axis.decimals)}
@@ -60,7 +61,7 @@ export function BarChart({
         {groups.map((group, groupIndex) => {
           const left = groupBands.start(groupIndex);
           return (
-            <g key={group.key} className="fin-bar-group" data-group={group.key}>
+            <g key={group.key} className="chart-bar-group" data-group={group.key}>
               {series.map((entry, seriesIndex) => {
                 const figure = group.values[seriesIndex];
                 if (!figure) return null;
@@ -68,7 +69,7 @@ export function BarChart({
                 return (
                   <rect
                     key={entry.key}
-                    className={`fin-bar fin-tone-${entry.tone}`}
+                    className={`chart-bar chart-tone-${entry.tone}`}
                     data-series={entry.key}
                     x={left + barBands.start(seriesIndex)}
                     width={barBands.width}
@@ -80,7 +81,7 @@ export function BarChart({
                 );
               })}
               {groupIndex % labelEvery === 0 ? (
-                <text className="fin-axis-label" x={left + groupBands.width / 2} y={HEIGHT - MARGIN.bottom + 16} textAnchor="middle">
+                <text className="chart-axis-label" x={left + groupBands.width / 2} y={HEIGHT - MARGIN.bottom + 16} textAnchor="middle">
                   {group.label}
                 </text>
               ) : null}

@@ -1,0 +1,10 @@
+import { userError } from '@cellgraph/kernel';
+
+/** Every code the audit log answers with. */
+export const AuditErrorCode = {
+  InvalidInput: 'AUDIT_INVALID_INPUT',
+  NotFound: 'AUDIT_ENTRY_NOT_FOUND',
+} as const;
+
+export const auditEntryNotFound = (field: (string | number)[] = ['id']) =>
+  userError(AuditErrorCode.NotFound, 'No audit entry with this id exists in your organization', field);
