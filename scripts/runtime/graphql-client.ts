@@ -25,9 +25,17 @@ export async function graphqlRequest<T = GraphQLData>(
       ...options.headers,
     },
     body: JSON.stringify({ query, variables }),
+  }).catch((error: unknown) => {
+    // fetch says only "fetch failed"; the cause (a reset, a refused connection, a timeout) is what explains a failure.
+    throw new Error(`POST ${url} failed: ${describeCause(error)} — ${query.slice(0, 200)}`, { cause: error });
   });
   const body = (await response.json()) as Pick<GraphQLResponse<T>, 'data' | 'errors' | 'extensions'>;
   return { status: response.status, headers: response.headers, ...body };
+}
+
+function describeCause(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return cause ? `${cause.code ?? ''} ${cause.message ?? String(cause)}`.trim() : String(error);
 }
 
 /** Like graphqlRequest, but fails on any error and returns the data. */
