@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 import { persistedOperations } from './persisted-operations.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -12,7 +12,8 @@ export default defineConfig({
   root: here('.'),
   plugins: [react(), persistedOperations(here('src/gql/persisted-documents.json'))],
   // One React for the app and every library (the gateway's explorer keeps its own React 18).
-  resolve: { dedupe: ['react', 'react-dom'] },
+  // Workspace packages (the kernel's i18n) are read from their TypeScript sources.
+  resolve: { dedupe: ['react', 'react-dom'], conditions: ['@cellgraph/source', ...defaultClientConditions] },
   build: { outDir: here('dist'), emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 700 },
   server: {
     port: Number(process.env.WEB_PORT ?? 5173),

@@ -19,6 +19,9 @@ export interface RequestContext {
   readonly clientAddress?: string;
   /** The caller's User-Agent as the gateway received it (bounded), for the audit log. */
   readonly userAgent?: string;
+  /** The reader's locale (BCP 47) and time zone (IANA), for the texts the server writes (see i18n). */
+  readonly locale?: string;
+  readonly timeZone?: string;
   /** The gateway asks the subgraph for an inline federated trace (`ftv1`) of this request; never a client's choice. */
   readonly trace?: 'ftv1';
 }

@@ -1,5 +1,6 @@
 import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { foreignKeyViolation } from '../db/errors.js';
+import { renderText, type ReaderText } from '../i18n/reader.js';
 
 /**
  * An expected failure of a mutation (validation, conflict, a rule of the domain), returned in the
@@ -22,7 +23,13 @@ export class UserError {
 export interface UserErrorData {
   code: string;
   field?: readonly (string | number)[] | null;
-  message: string;
+  /** A catalog message (translated for the reader when answered); a plain string only while modules move to catalogs. */
+  message: ReaderText | string;
+}
+
+/** An error's message in the language of the request being served. */
+export function userErrorMessage(error: UserErrorData): string {
+  return typeof error.message === 'string' ? error.message : renderText(error.message);
 }
 
 /**
@@ -39,13 +46,13 @@ export class UserInputError extends Error {
     readonly payload: Record<string, unknown> = {},
   ) {
     const list = Array.isArray(errors) ? errors : [errors];
-    super(list.map((e) => `${e.code}: ${e.message}`).join('; '));
+    super(list.map((e) => `${e.code}: ${userErrorMessage(e)}`).join('; '));
     this.errors = list;
   }
 }
 
 /** An expected failure to throw from a service: `throw userError('TASK_NOT_FOUND', '…', ['input', 'id'])`. */
-export function userError(code: string, message: string, field: readonly (string | number)[] | null = null): UserInputError {
+export function userError(code: string, message: ReaderText | string, field: readonly (string | number)[] | null = null): UserInputError {
   return new UserInputError({ code, field, message });
 }
 
@@ -53,7 +60,7 @@ export function toUserError(error: UserErrorData): UserError {
   return Object.assign(new UserError(), {
     code: error.code,
     field: error.field ? error.field.map(String) : null,
-    message: error.message,
+    message: userErrorMessage(error),
   });
 }
 
