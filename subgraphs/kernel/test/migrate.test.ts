@@ -83,3 +83,33 @@ describe('migrate', () => {
     await expect(migrate(database.url, SUBGRAPH, [second, first])).rejects.toThrow('unique, ascending ids');
   });
 });
+
+describe('adminSql', () => {
+  it('is skipped with a warning where the admin is no superuser (managed Postgres), and the migration still applies', async () => {
+    const managed = await createTestDatabase([]);
+    const admin = `kernel_probe_managed_admin`;
+    try {
+      await provisionSubgraph(managed.url, SUBGRAPH, TEST_APP_PASSWORD);
+      await withClient(TEST_DATABASE_URL, async (client) => {
+        await client.query(`DROP ROLE IF EXISTS ${admin}`);
+        await client.query(`CREATE ROLE ${admin} LOGIN NOSUPERUSER IN ROLE cellgraph_kernel_probe`);
+      });
+      const url = new URL(managed.url);
+      url.username = admin;
+      const tuned: Migration = {
+        id: '0001-init',
+        adminSql: 'ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) LEAKPROOF',
+        sql: 'CREATE TABLE kernel_probe.documents (id int PRIMARY KEY)',
+      };
+      expect(await migrate(url.toString(), SUBGRAPH, [tuned])).toEqual(['0001-init']);
+      const created = await withClient(managed.url, async (client) => (await client.query(`SELECT 1 FROM pg_tables WHERE tablename = 'documents'`)).rowCount);
+      expect(created).toBe(1);
+      // Anything else failing in adminSql still fails the migration.
+      const broken: Migration = { id: '0002-broken', adminSql: 'SELECT no_such_function()', sql: 'SELECT 1' };
+      await expect(migrate(url.toString(), SUBGRAPH, [tuned, broken])).rejects.toThrow('migration 0002-broken failed');
+    } finally {
+      await managed.drop();
+      await withClient(TEST_DATABASE_URL, (client) => client.query(`DROP ROLE IF EXISTS ${admin}`));
+    }
+  });
+});

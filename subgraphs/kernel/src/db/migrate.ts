@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import { createLogger } from '../logging/logger.js';
 import { ownerRole, sqlIdentifier } from './roles.js';
+
+const logger = createLogger('migrate');
+const INSUFFICIENT_PRIVILEGE = '42501';
 
 /** One forward-only migration. `id`s sort in the order they apply ("0001-init", "0002-…"). */
 export interface Migration {
@@ -15,6 +19,8 @@ export interface Migration {
    * SQL the migrating (admin) connection runs after creating `extensions`, for the few statements
    * an owner may not run (e.g. `ALTER FUNCTION … LEAKPROOF`, so that an operator can serve as an
    * index condition under row-level security). Keep it to that: tables and policies are the owner's.
+   * It only tunes: where the admin may not run it (managed Postgres such as RDS has no true
+   * superuser), the migration goes on without it and a warning says what was skipped.
    */
   adminSql?: string;
 }
@@ -78,7 +84,14 @@ export async function migrate(adminUrl: string, subgraph: string, migrations: re
         }
         if (migration.adminSql) {
           await client.query('RESET ROLE');
-          await client.query(migration.adminSql);
+          await client.query('SAVEPOINT admin_sql');
+          try {
+            await client.query(migration.adminSql);
+          } catch (error) {
+            if ((error as { code?: string }).code !== INSUFFICIENT_PRIVILEGE) throw error;
+            await client.query('ROLLBACK TO SAVEPOINT admin_sql');
+            logger.warn({ subgraph, migration: migration.id, reason: (error as Error).message }, 'the admin role may not run this migration’s adminSql; it was skipped (queries work, some without their index)');
+          }
           await client.query(`SET LOCAL ROLE ${sqlIdentifier(ownerRole(subgraph))}`);
         }
         await client.query(migration.sql);
