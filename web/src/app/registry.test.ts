@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_MODULES } from '../modules';
 import { appRoutes } from './App';
-import { enabledModules, switchedOffModules } from './registry';
+import { enabledModules, searchProvidersOf, switchedOffModules } from './registry';
 
 describe('enabledModules', () => {
   it('hides the modules whose module.<name> flag is off for the user', () => {
@@ -69,5 +69,16 @@ describe('enabledModules', () => {
 
   it('serves no module to a cell of identity only', () => {
     expect(enabledModules(ALL_MODULES, ['identity'])).toEqual([]);
+  });
+});
+
+describe('searchProvidersOf', () => {
+  it('asks the search module alone where the cell serves it (no object listed twice), else each module', () => {
+    const withSearch = enabledModules(ALL_MODULES, ['identity', 'tasks', 'crm', 'notes', 'search']);
+    expect(searchProvidersOf(withSearch)).toEqual([withSearch.find((module) => module.subgraph === 'search')!.search]);
+    const without = enabledModules(ALL_MODULES, ['identity', 'tasks', 'crm', 'notes']);
+    const providers = searchProvidersOf(without);
+    expect(providers.length).toBeGreaterThan(1);
+    expect(providers.every((provider) => !provider.everyModule)).toBe(true);
   });
 });

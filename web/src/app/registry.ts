@@ -81,6 +81,17 @@ export interface SearchProvider {
   search(client: ApolloClient, text: string, signal: AbortSignal): Promise<SearchResult[]>;
 }
 
+/**
+ * The search providers to ask for `text` across the cell: the search module alone when the cell
+ * serves it (it covers every module; asking the modules too would list objects twice), else each
+ * module's own.
+ */
+export function searchProvidersOf(modules: readonly ModuleDefinition[]): SearchProvider[] {
+  const providers = modules.flatMap((module) => (module.search ? [module.search] : []));
+  const everyModule = providers.find((provider) => provider.everyModule);
+  return everyModule ? [everyModule] : providers;
+}
+
 export interface QuickView {
   typename: string;
   /** The object's own page. */

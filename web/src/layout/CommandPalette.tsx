@@ -3,7 +3,7 @@ import { Command } from 'cmdk';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useModules } from '../app/context';
-import type { Command as PaletteCommand, SearchResult } from '../app/registry';
+import { searchProvidersOf, type Command as PaletteCommand, type SearchResult } from '../app/registry';
 import { Highlighted } from '../ui/Highlighted';
 import { describeError } from '../app/errors';
 import { quickViewPath } from './QuickView';
@@ -56,10 +56,7 @@ export function CommandPalette() {
     const timer = setTimeout(() => {
       setSearching(true);
       setError(null);
-      // The search module covers every module; without it each module searches its own objects.
-      const providers = modules.flatMap((module) => (module.search ? [module.search] : []));
-      const asked = providers.filter((provider) => provider.everyModule).slice(0, 1);
-      Promise.allSettled((asked.length ? asked : providers).map((provider) => provider.search(client, query, controller.signal)))
+      Promise.allSettled(searchProvidersOf(modules).map((provider) => provider.search(client, query, controller.signal)))
         .then((settled) => {
           if (controller.signal.aborted) return;
           setResults(settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? outcome.value : [])));

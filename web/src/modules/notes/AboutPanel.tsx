@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useModules } from '../../app/context';
 import { describeError, describeUserErrors } from '../../app/errors';
-import type { ModuleDefinition, SearchResult } from '../../app/registry';
+import { searchProvidersOf, type ModuleDefinition, type SearchResult } from '../../app/registry';
 import { QuickViewLink } from '../../layout/QuickView';
 import { Button } from '../../ui/controls';
 import { Notice } from '../../ui/states';
@@ -103,7 +103,7 @@ function AttachPicker({ exclude, disabled, onPick }: { exclude: readonly string[
     const controller = new AbortController();
     const timer = setTimeout(() => {
       setSearching(true);
-      Promise.allSettled(modules.map((module) => module.search?.search(client, query, controller.signal) ?? Promise.resolve([])))
+      Promise.allSettled(searchProvidersOf(modules).map((provider) => provider.search(client, query, controller.signal)))
         .then((settled) => {
           if (controller.signal.aborted) return;
           setResults(settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? outcome.value : [])));
