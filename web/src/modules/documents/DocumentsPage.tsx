@@ -13,7 +13,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { EmptyState, Notice } from '../../ui/states';
 import { m } from './messages';
 import { DocumentsCreateFromTemplateMutation, DocumentsCreateMutation, DocumentsListQuery, DocumentsTemplatesQuery } from './operations';
-import { DOCUMENT_STATUSES, DOCUMENT_TYPES, StatusBadge, statusLabel, typeLabel } from './shared';
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, startOfDay, StatusBadge, statusLabel, typeLabel } from './shared';
 import './documents.css';
 
 export const PAGE_SIZE = 25;
@@ -29,7 +29,7 @@ const ORDER_FIELDS: Record<string, DocumentOrder['field']> = {
 export interface DocumentListState {
   type: DocumentType | '';
   status: DocumentStatus | '';
-  /** A calendar date (yyyy-mm-dd): documents expiring before its start. */
+  /** A calendar date (yyyy-mm-dd): documents expiring before its start in the reader's time zone. */
   expiresBefore: string;
   sorting: SortingState;
   cursor: { after?: string; before?: string };
@@ -42,7 +42,7 @@ export function documentsVariables(state: DocumentListState): DocumentsListQuery
   const filter: DocumentFilter = {};
   if (state.type) filter.type = { eq: state.type };
   if (state.status) filter.status = { eq: state.status };
-  if (state.expiresBefore) filter.expiresAt = { lt: new Date(`${state.expiresBefore}T00:00:00`).toISOString() };
+  if (state.expiresBefore) filter.expiresAt = { lt: startOfDay(state.expiresBefore) };
   const orderBy = state.sorting.flatMap((sort) => {
     const field = ORDER_FIELDS[sort.id];
     return field ? [{ field, direction: sort.desc ? ('DESC' as const) : ('ASC' as const) }] : [];

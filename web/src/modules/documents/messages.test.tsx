@@ -6,7 +6,7 @@ import { setReader } from '../../app/i18n';
 import { renderWithApollo, unmountAll } from '../../testing/render';
 import { m } from './messages';
 import { moduleMessages } from './moduleMessages';
-import { formatLocalDate, StatusBadge, statusLabel, typeLabel } from './shared';
+import { formatLocalDate, startOfDay, StatusBadge, statusLabel, typeLabel } from './shared';
 
 afterEach(() => {
   unmountAll();
@@ -43,6 +43,9 @@ describe('the documents catalogs', () => {
     setReader('en-US', 'Pacific/Kiritimati');
     expect(formatLocalDate('2026-11-22')).toBe('Nov 22, 2026');
     expect(translator('en-US').t(m.unsavedMarks, { insertions: 1, deletions: 2 })).toBe('Unsaved: 1 insertion, 2 deletions');
+    expect(startOfDay('2026-11-22')).toBe('2026-11-21T10:00:00.000Z');
+    setReader('de-DE', 'Europe/Berlin');
+    expect([startOfDay('2026-01-15'), startOfDay('2026-07-15')]).toEqual(['2026-01-14T23:00:00.000Z', '2026-07-14T22:00:00.000Z']);
   });
 
   it('renders a badge again in the new language when the reader switches', async () => {

@@ -96,3 +96,23 @@ export function formatLocalDate(value: string | null | undefined, reader: Transl
   if (!year || !month || !day) return value;
   return translator(reader.locale, 'UTC').date(Date.UTC(year, month - 1, day), 'date');
 }
+
+/** The instant a calendar day ("2027-01-31") starts in the reader's time zone, as an ISO date-time. */
+export function startOfDay(value: string, reader: Translator = activeTranslator()): string {
+  const [year = 1970, month = 1, day = 1] = value.split('-').map(Number);
+  const midnightUtc = Date.UTC(year, month - 1, day);
+  // The zone's offset then: its wall clock at that instant, read as if it were UTC, minus the instant.
+  const wall = new Intl.DateTimeFormat('en-US', {
+    timeZone: reader.timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(midnightUtc);
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(wall.find((entry) => entry.type === type)?.value ?? 0);
+  const offset = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - midnightUtc;
+  return new Date(midnightUtc - offset).toISOString();
+}
