@@ -1,9 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
 import { formatDateTime } from '../../app/format';
+import { useT } from '../../app/i18n';
 import type { DocumentsRevisionFragment } from '../../gql/graphql';
 import { Button } from '../../ui/controls';
 import { ErrorState, Loading, Notice } from '../../ui/states';
+import { m } from './messages';
 import {
   DocumentsChangeAcceptMutation,
   DocumentsChangeRejectMutation,
@@ -13,7 +15,7 @@ import {
 } from './operations';
 import { attempt } from './shared';
 
-const KIND_LABELS = { FIELD: 'Field', INSERTION: 'Inserted', DELETION: 'Deleted' } as const;
+const KIND_LABELS = { FIELD: m.kindField, INSERTION: m.kindInserted, DELETION: m.kindDeleted } as const;
 
 /** The revisions' pending changes, to accept or reject one by one, by revision, or all. */
 export function ChangesPanel({
@@ -28,6 +30,7 @@ export function ChangesPanel({
   /** Why deciding waits (unsaved edits), or null. */
   blocked: string | null;
 }) {
+  const t = useT();
   // Read again on each visit: approved suggestions and other people's saves add revisions.
   const { data, loading, error, refetch } = useQuery(DocumentsRevisionsQuery, { variables: { id: documentId }, fetchPolicy: 'cache-and-network' });
   // Asked again whenever the document gains a revision.
@@ -71,27 +74,27 @@ export function ChangesPanel({
     decide(async () => {
       for (const revision of pending) {
         const failed = await onRevision(revision.number, accept);
-        if (failed) return `Revision ${revision.number}: ${failed}`;
+        if (failed) return t(m.revisionFailed, { number: revision.number, problem: failed });
       }
       return null;
     });
 
   const canDecide = editable && !blocked && !busy;
   return (
-    <section className="panel" aria-label="Pending changes">
-      <h2 className="panel-title">Pending changes</h2>
+    <section className="panel" aria-label={t(m.pendingChanges)}>
+      <h2 className="panel-title">{t(m.pendingChanges)}</h2>
       {error && !data ? <ErrorState error={error} retry={() => void refetch()} /> : null}
       {loading && !data ? <Loading /> : null}
-      {data && pending.length === 0 ? <p className="muted">No changes wait for a decision.</p> : null}
+      {data && pending.length === 0 ? <p className="muted">{t(m.noPendingChanges)}</p> : null}
       {blocked && pending.length ? <p className="muted">{blocked}</p> : null}
       <Notice>{failure}</Notice>
       {pending.length > 1 && editable ? (
         <div className="button-row">
           <Button disabled={!canDecide} onClick={() => void onAll(true)}>
-            Accept all
+            {t(m.acceptAll)}
           </Button>
           <Button disabled={!canDecide} onClick={() => void onAll(false)}>
-            Reject all
+            {t(m.rejectAll)}
           </Button>
         </div>
       ) : null}
@@ -122,13 +125,12 @@ function RevisionChanges({
   onChange(id: string, accept: boolean): void;
   onRevision(accept: boolean): void;
 }) {
+  const t = useT();
   const changes = revision.changes.filter((change) => change.state === 'PENDING');
   return (
-    <div className="doc-revision-changes" aria-label={`Revision ${revision.number}`} role="group">
+    <div className="doc-revision-changes" aria-label={t(m.revision, { number: revision.number })} role="group">
       <p className="doc-revision-head">
-        <strong>
-          Revision {revision.number}: {revision.description}
-        </strong>{' '}
+        <strong>{t(m.revisionHeading, { number: revision.number, description: revision.description })}</strong>{' '}
         <span className="muted">
           {revision.author?.name ? `${revision.author.name} · ` : ''}
           {formatDateTime(revision.createdAt)}
@@ -137,10 +139,10 @@ function RevisionChanges({
       {editable ? (
         <div className="button-row">
           <Button variant="ghost" disabled={!canDecide} onClick={() => onRevision(true)}>
-            Accept revision {revision.number}
+            {t(m.acceptRevision, { number: revision.number })}
           </Button>
           <Button variant="ghost" disabled={!canDecide} onClick={() => onRevision(false)}>
-            Reject revision {revision.number}
+            {t(m.rejectRevision, { number: revision.number })}
           </Button>
         </div>
       ) : null}
@@ -149,16 +151,16 @@ function RevisionChanges({
           const what = change.kind === 'INSERTION' ? change.newValue : change.kind === 'DELETION' ? change.oldValue : `${change.oldValue} → ${change.newValue}`;
           return (
             <li key={change.id} className={`doc-change doc-change-${change.kind.toLowerCase()}`}>
-              <span className="badge">{KIND_LABELS[change.kind]}</span>{' '}
+              <span className="badge">{t(KIND_LABELS[change.kind])}</span>{' '}
               {change.fieldLabel || change.fieldName ? <span className="muted">{change.fieldLabel || change.fieldName}: </span> : null}
               <span className="doc-change-text">{what}</span>
               {editable ? (
                 <span className="button-row">
-                  <Button variant="ghost" disabled={!canDecide} aria-label={`Accept “${what}”`} onClick={() => onChange(change.id, true)}>
-                    Accept
+                  <Button variant="ghost" disabled={!canDecide} aria-label={t(m.acceptChange, { text: what })} onClick={() => onChange(change.id, true)}>
+                    {t(m.accept)}
                   </Button>
-                  <Button variant="ghost" disabled={!canDecide} aria-label={`Reject “${what}”`} onClick={() => onChange(change.id, false)}>
-                    Reject
+                  <Button variant="ghost" disabled={!canDecide} aria-label={t(m.rejectChange, { text: what })} onClick={() => onChange(change.id, false)}>
+                    {t(m.reject)}
                   </Button>
                 </span>
               ) : null}

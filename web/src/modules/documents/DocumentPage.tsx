@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { formatDateTime } from '../../app/format';
+import { useT, useTranslator, type Message } from '../../app/i18n';
 import type { DocumentsDocumentFragment, DocumentStatus } from '../../gql/graphql';
 import { Button, SelectField, TextField } from '../../ui/controls';
 import { PageHeader } from '../../ui/PageHeader';
@@ -10,6 +11,7 @@ import { ApprovalPanel } from './ApprovalPanel';
 import { ChangesPanel } from './ChangesPanel';
 import { countNewMarks } from './editor/trackChanges';
 import { TrackedEditor } from './editor/TrackedEditor';
+import { m } from './messages';
 import { DocumentsDocumentQuery, DocumentsPdfMutation, DocumentsReviseMutation, DocumentsStatusSetMutation } from './operations';
 import { ComparePanel, RedlinePanel } from './RedlinePanel';
 import { ReviewPanel } from './ReviewPanel';
@@ -18,19 +20,20 @@ import { attempt, MANUAL_STATUSES, ServerHtml, StatusBadge, statusLabel, typeLab
 import './documents.css';
 
 type Tab = 'content' | 'redline' | 'compare' | 'review' | 'approval' | 'signatures';
-const TABS: { tab: Tab; label: string }[] = [
-  { tab: 'content', label: 'Content' },
-  { tab: 'redline', label: 'Redline' },
-  { tab: 'compare', label: 'Compare' },
-  { tab: 'review', label: 'Review' },
-  { tab: 'approval', label: 'Approval' },
-  { tab: 'signatures', label: 'Signatures' },
+const TABS: { tab: Tab; label: Message }[] = [
+  { tab: 'content', label: m.tabContent },
+  { tab: 'redline', label: m.tabRedline },
+  { tab: 'compare', label: m.tabCompare },
+  { tab: 'review', label: m.tabReview },
+  { tab: 'approval', label: m.tabApproval },
+  { tab: 'signatures', label: m.tabSignatures },
 ];
 /** Statuses whose content no longer changes (DOCUMENT_LOCKED). */
 const FINAL: readonly DocumentStatus[] = ['SIGNED', 'EXPIRED', 'VOID'];
 
 /** /documents/:documentId — a document: its status, its content with track changes, redline, review, approval, signatures. */
 export function DocumentPage() {
+  const t = useT();
   const { documentId = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(DocumentsDocumentQuery, { variables: { id: documentId } });
   if (error && !data) return <ErrorState error={error} retry={() => void refetch()} />;
@@ -38,14 +41,16 @@ export function DocumentPage() {
   const document = data?.document;
   if (!document)
     return (
-      <EmptyState title="Document not found" action={<Link to="/documents">All documents</Link>}>
-        It does not exist, was deleted, or is not shared with you.
+      <EmptyState title={t(m.notFound)} action={<Link to="/documents">{t(m.allDocuments)}</Link>}>
+        {t(m.notFoundHint)}
       </EmptyState>
     );
   return <DocumentView document={document} />;
 }
 
 function DocumentView({ document }: { document: DocumentsDocumentFragment }) {
+  const reader = useTranslator();
+  const t = useT();
   const [tab, setTab] = useState<Tab>('content');
   const [failure, setFailure] = useState<string | null>(null);
   const [nextStatus, setNextStatus] = useState<DocumentStatus | ''>('');
@@ -74,57 +79,63 @@ function DocumentView({ document }: { document: DocumentsDocumentFragment }) {
   }
 
   return (
-    <article className="doc-page" aria-label={`Document ${document.title}`}>
+    <article className="doc-page" aria-label={t(m.documentLabel, { title: document.title })}>
       <PageHeader
         title={
           <>
             <Link to="/documents" className="doc-back">
-              Documents
+              {t(m.documents)}
             </Link>{' '}
             / {document.title}
           </>
         }
         subtitle={
           <span>
-            {typeLabel(document.type)} · <StatusBadge status={document.status} /> · owned by {document.owner.name}
-            {document.template ? ` · from template “${document.template.title}”` : ''} · {document.revisionCount}{' '}
-            {document.revisionCount === 1 ? 'revision' : 'revisions'} · updated {formatDateTime(document.updatedAt)}
+            {typeLabel(document.type, reader)} · <StatusBadge status={document.status} /> ·{' '}
+            {document.template
+              ? t(m.detailsFromTemplate, {
+                  owner: document.owner.name,
+                  template: document.template.title,
+                  count: document.revisionCount,
+                  updated: formatDateTime(document.updatedAt),
+                })
+              : t(m.details, { owner: document.owner.name, count: document.revisionCount, updated: formatDateTime(document.updatedAt) })}
           </span>
         }
         actions={
           <>
             {!locked ? (
               <span className="doc-status-set">
-                <SelectField label="Move to" value={nextStatus} onChange={(event) => setNextStatus(event.target.value as DocumentStatus | '')}>
-                  <option value="">Choose a status…</option>
+                <SelectField label={t(m.moveTo)} value={nextStatus} onChange={(event) => setNextStatus(event.target.value as DocumentStatus | '')}>
+                  <option value="">{t(m.chooseStatus)}</option>
                   {MANUAL_STATUSES.filter((status) => status !== document.status).map((status) => (
                     <option key={status} value={status}>
-                      {statusLabel(status)}
+                      {statusLabel(status, reader)}
                     </option>
                   ))}
                 </SelectField>
                 <Button disabled={!nextStatus} busy={settingStatus} onClick={() => void changeStatus()}>
-                  Set status
+                  {t(m.setStatus)}
                 </Button>
               </span>
             ) : null}
             <Button busy={rendering} onClick={() => void makePdf()}>
-              Make PDF
+              {t(m.makePdf)}
             </Button>
             {pdfUrl ? (
               <a className="button button-secondary" href={pdfUrl} rel="noopener noreferrer">
-                Download PDF
+                {t(m.downloadPdf)}
               </a>
             ) : null}
           </>
         }
       />
       <Notice>{failure}</Notice>
-      {document.voidReason ? <p className="doc-banner">Void: {document.voidReason}</p> : null}
-      <div className="segmented doc-tabs" role="group" aria-label="Views">
+      {document.voidReason ? <p className="doc-banner">{t(m.voidReason, { reason: document.voidReason })}</p> : null}
+      <div className="segmented doc-tabs" role="group" aria-label={t(m.views)}>
         {TABS.map((option) => (
           <Button key={option.tab} variant={tab === option.tab ? 'primary' : 'secondary'} aria-pressed={tab === option.tab} onClick={() => setTab(option.tab)}>
-            {option.label}
+            {t(option.label)}
           </Button>
         ))}
       </div>
@@ -140,6 +151,7 @@ function DocumentView({ document }: { document: DocumentsDocumentFragment }) {
 
 /** The content in the track-changes editor, saved as a revision with a description, and the pending changes. */
 function ContentTab({ document, editable }: { document: DocumentsDocumentFragment; editable: boolean }) {
+  const t = useT();
   // The editor owns its content once mounted: a new generation remounts it with the server's.
   const [generation, setGeneration] = useState(0);
   const [shown, setShown] = useState(document.content);
@@ -160,7 +172,7 @@ function ContentTab({ document, editable }: { document: DocumentsDocumentFragmen
 
   async function save() {
     setSaved(null);
-    if (!description.trim()) return setFailure('Describe what changed before saving.');
+    if (!description.trim()) return setFailure(t(m.describeChange));
     let number: number | null = null;
     const failed = await attempt(async () => {
       const payload = (await revise({ variables: { input: { id: document.id, description: description.trim(), content: edited ?? shown } } })).data
@@ -187,36 +199,36 @@ function ContentTab({ document, editable }: { document: DocumentsDocumentFragmen
       <div className="doc-main">
         {editable ? (
           <>
-            <TrackedEditor key={generation} label="Document content" initialContent={shown} onChange={setEdited} />
+            <TrackedEditor key={generation} label={t(m.documentContent)} initialContent={shown} onChange={setEdited} />
             <div className="doc-save">
-              <TextField label="What changed" value={description} onChange={(event) => setDescription(event.target.value)} placeholder="e.g. Fee lowered" />
+              <TextField
+                label={t(m.whatChanged)}
+                value={description}
+                onChange={(event) => setDescription(event.target.value)}
+                placeholder={t(m.whatChangedExample)}
+              />
               <Button variant="primary" busy={saving} disabled={!dirty} onClick={() => void save()}>
-                Save revision
+                {t(m.saveRevision)}
               </Button>
               <Button variant="ghost" disabled={!dirty} onClick={discard}>
-                Discard edits
+                {t(m.discardEdits)}
               </Button>
             </div>
             <p className="muted" role="status" aria-live="polite">
               {dirty
-                ? `Unsaved: ${counts.insertions} ${counts.insertions === 1 ? 'insertion' : 'insertions'}, ${counts.deletions} ${counts.deletions === 1 ? 'deletion' : 'deletions'}`
+                ? t(m.unsavedMarks, { insertions: counts.insertions, deletions: counts.deletions })
                 : saved !== null
-                  ? `Saved as revision ${saved}`
-                  : 'No unsaved edits'}
+                  ? t(m.savedAsRevision, { number: saved })
+                  : t(m.noUnsavedEdits)}
             </p>
             <Notice>{failure}</Notice>
           </>
         ) : (
-          <ServerHtml html={document.content} label="Document content" />
+          <ServerHtml html={document.content} label={t(m.documentContent)} />
         )}
       </div>
       <aside className="doc-side">
-        <ChangesPanel
-          documentId={document.id}
-          revisionCount={document.revisionCount}
-          editable={editable}
-          blocked={dirty ? 'Save or discard your edits before deciding changes.' : null}
-        />
+        <ChangesPanel documentId={document.id} revisionCount={document.revisionCount} editable={editable} blocked={dirty ? t(m.saveBeforeDeciding) : null} />
       </aside>
     </div>
   );

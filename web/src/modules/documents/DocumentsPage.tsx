@@ -4,14 +4,16 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { describeError, splitUserErrors } from '../../app/errors';
 import { formatDate, idempotencyKey } from '../../app/format';
+import { useT, useTranslator } from '../../app/i18n';
 import type { DocumentFilter, DocumentOrder, DocumentsListItemFragment, DocumentsListQueryVariables, DocumentStatus, DocumentType } from '../../gql/graphql';
 import { Button, SelectField, TextField } from '../../ui/controls';
 import { DataTable } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
 import { PageHeader } from '../../ui/PageHeader';
 import { EmptyState, Notice } from '../../ui/states';
+import { m } from './messages';
 import { DocumentsCreateFromTemplateMutation, DocumentsCreateMutation, DocumentsListQuery, DocumentsTemplatesQuery } from './operations';
-import { DOCUMENT_STATUSES, DOCUMENT_TYPES, StatusBadge, statusLabel, typeLabel } from './shared';
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, startOfDay, StatusBadge, statusLabel, typeLabel } from './shared';
 import './documents.css';
 
 export const PAGE_SIZE = 25;
@@ -27,7 +29,7 @@ const ORDER_FIELDS: Record<string, DocumentOrder['field']> = {
 export interface DocumentListState {
   type: DocumentType | '';
   status: DocumentStatus | '';
-  /** A calendar date (yyyy-mm-dd): documents expiring before its start. */
+  /** A calendar date (yyyy-mm-dd): documents expiring before its start in the reader's time zone. */
   expiresBefore: string;
   sorting: SortingState;
   cursor: { after?: string; before?: string };
@@ -40,7 +42,7 @@ export function documentsVariables(state: DocumentListState): DocumentsListQuery
   const filter: DocumentFilter = {};
   if (state.type) filter.type = { eq: state.type };
   if (state.status) filter.status = { eq: state.status };
-  if (state.expiresBefore) filter.expiresAt = { lt: new Date(`${state.expiresBefore}T00:00:00`).toISOString() };
+  if (state.expiresBefore) filter.expiresAt = { lt: startOfDay(state.expiresBefore) };
   const orderBy = state.sorting.flatMap((sort) => {
     const field = ORDER_FIELDS[sort.id];
     return field ? [{ field, direction: sort.desc ? ('DESC' as const) : ('ASC' as const) }] : [];
@@ -54,6 +56,8 @@ export function documentsVariables(state: DocumentListState): DocumentsListQuery
 
 /** /documents — contracts, proposals, statements of work, NDAs and templates: filtered, sorted and paged by the API. */
 export function DocumentsPage() {
+  const reader = useTranslator();
+  const t = useT();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const [state, setState] = useState<DocumentListState>(INITIAL_STATE);
@@ -73,54 +77,60 @@ export function DocumentsPage() {
 
   const columns = useMemo<ColumnDef<DocumentsListItemFragment, unknown>[]>(
     () => [
-      { id: 'title', header: 'Title', accessorFn: (row) => row.title, cell: ({ row }) => <span className="doc-strong">{row.original.title}</span> },
-      { id: 'type', header: 'Type', enableSorting: false, cell: ({ row }) => typeLabel(row.original.type) },
-      { id: 'status', header: 'Status', enableSorting: false, cell: ({ row }) => <StatusBadge status={row.original.status} /> },
-      { id: 'owner', header: 'Owner', enableSorting: false, cell: ({ row }) => row.original.owner.name },
-      { id: 'expiresAt', header: 'Expires', accessorFn: (row) => row.expiresAt, cell: ({ row }) => formatDate(row.original.expiresAt) },
-      { id: 'updatedAt', header: 'Updated', accessorFn: (row) => row.updatedAt, sortDescFirst: true, cell: ({ row }) => formatDate(row.original.updatedAt) },
+      { id: 'title', header: reader.t(m.title), accessorFn: (row) => row.title, cell: ({ row }) => <span className="doc-strong">{row.original.title}</span> },
+      { id: 'type', header: reader.t(m.type), enableSorting: false, cell: ({ row }) => typeLabel(row.original.type, reader) },
+      { id: 'status', header: reader.t(m.status), enableSorting: false, cell: ({ row }) => <StatusBadge status={row.original.status} /> },
+      { id: 'owner', header: reader.t(m.owner), enableSorting: false, cell: ({ row }) => row.original.owner.name },
+      { id: 'expiresAt', header: reader.t(m.expires), accessorFn: (row) => row.expiresAt, cell: ({ row }) => formatDate(row.original.expiresAt) },
+      {
+        id: 'updatedAt',
+        header: reader.t(m.updated),
+        accessorFn: (row) => row.updatedAt,
+        sortDescFirst: true,
+        cell: ({ row }) => formatDate(row.original.updatedAt),
+      },
     ],
-    [],
+    [reader],
   );
   const filtered = Boolean(state.type || state.status || state.expiresBefore);
 
   return (
     <div className="doc-page">
       <PageHeader
-        title="Documents"
-        subtitle="Contracts, proposals, statements of work, NDAs and templates."
+        title={t(m.documents)}
+        subtitle={t(m.listSubtitle)}
         actions={
           <Button variant="primary" onClick={() => setCreating(true)}>
-            New document
+            {t(m.newDocument)}
           </Button>
         }
       />
-      <form className="doc-filters" role="search" aria-label="Filter documents" onSubmit={(event) => event.preventDefault()}>
-        <SelectField label="Type" value={state.type} onChange={(event) => update({ type: event.target.value as DocumentType | '' })}>
-          <option value="">Any type</option>
+      <form className="doc-filters" role="search" aria-label={t(m.filterDocuments)} onSubmit={(event) => event.preventDefault()}>
+        <SelectField label={t(m.type)} value={state.type} onChange={(event) => update({ type: event.target.value as DocumentType | '' })}>
+          <option value="">{t(m.anyType)}</option>
           {DOCUMENT_TYPES.map((type) => (
             <option key={type} value={type}>
-              {typeLabel(type)}
+              {typeLabel(type, reader)}
             </option>
           ))}
         </SelectField>
-        <SelectField label="Status" value={state.status} onChange={(event) => update({ status: event.target.value as DocumentStatus | '' })}>
-          <option value="">Any status</option>
+        <SelectField label={t(m.status)} value={state.status} onChange={(event) => update({ status: event.target.value as DocumentStatus | '' })}>
+          <option value="">{t(m.anyStatus)}</option>
           {DOCUMENT_STATUSES.map((status) => (
             <option key={status} value={status}>
-              {statusLabel(status)}
+              {statusLabel(status, reader)}
             </option>
           ))}
         </SelectField>
-        <TextField label="Expiring before" type="date" value={state.expiresBefore} onChange={(event) => update({ expiresBefore: event.target.value })} />
+        <TextField label={t(m.expiringBefore)} type="date" value={state.expiresBefore} onChange={(event) => update({ expiresBefore: event.target.value })} />
         {filtered ? (
           <Button variant="ghost" onClick={() => setState({ ...INITIAL_STATE, sorting: state.sorting })}>
-            Clear filters
+            {t(m.clearFilters)}
           </Button>
         ) : null}
       </form>
       <DataTable
-        label="Documents"
+        label={t(m.documents)}
         columns={columns}
         rows={page?.nodes ?? []}
         rowId={(row) => row.id}
@@ -132,9 +142,7 @@ export function DocumentsPage() {
         totalCount={page?.totalCount}
         onOpen={(row) => void navigate(`/documents/${encodeURIComponent(row.id)}`)}
         empty={
-          <EmptyState title={filtered ? 'No documents match' : 'No documents yet'}>
-            {filtered ? 'Try other filters.' : 'Create a document, or start from a template.'}
-          </EmptyState>
+          <EmptyState title={filtered ? t(m.noDocumentsMatch) : t(m.noDocumentsYet)}>{filtered ? t(m.tryOtherFilters) : t(m.createFirstDocument)}</EmptyState>
         }
         paging={
           page
@@ -147,7 +155,7 @@ export function DocumentsPage() {
             : undefined
         }
       />
-      <Dialog open={creating} onOpenChange={setCreating} title="New document">
+      <Dialog open={creating} onOpenChange={setCreating} title={t(m.newDocument)}>
         <NewDocumentForm onCreated={(id) => void navigate(`/documents/${encodeURIComponent(id)}`)} />
       </Dialog>
     </div>
@@ -156,6 +164,8 @@ export function DocumentsPage() {
 
 /** A blank document of a type, or a draft from a template (`documentCreateFromTemplate`). */
 function NewDocumentForm({ onCreated }: { onCreated(id: string): void }) {
+  const reader = useTranslator();
+  const t = useT();
   const [title, setTitle] = useState('');
   const [type, setType] = useState<DocumentType>('CONTRACT');
   const [templateId, setTemplateId] = useState('');
@@ -167,7 +177,7 @@ function NewDocumentForm({ onCreated }: { onCreated(id: string): void }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!title.trim()) return setErrors({ byField: { title: 'Give the document a title.' }, general: null });
+    if (!title.trim()) return setErrors({ byField: { title: t(m.titleRequired) }, general: null });
     setErrors({ byField: {}, general: null });
     try {
       const input = { title: title.trim(), type, idempotencyKey: key };
@@ -184,32 +194,32 @@ function NewDocumentForm({ onCreated }: { onCreated(id: string): void }) {
 
   return (
     <form className="form" onSubmit={submit}>
-      <TextField label="Title" value={title} onChange={(event) => setTitle(event.target.value)} error={errors.byField.title} />
-      <SelectField label="Type" value={type} onChange={(event) => setType(event.target.value as DocumentType)} error={errors.byField.type}>
+      <TextField label={t(m.title)} value={title} onChange={(event) => setTitle(event.target.value)} error={errors.byField.title} />
+      <SelectField label={t(m.type)} value={type} onChange={(event) => setType(event.target.value as DocumentType)} error={errors.byField.type}>
         {DOCUMENT_TYPES.map((option) => (
           <option key={option} value={option}>
-            {typeLabel(option)}
+            {typeLabel(option, reader)}
           </option>
         ))}
       </SelectField>
       <SelectField
-        label="Start from"
+        label={t(m.startFrom)}
         value={templateId}
         onChange={(event) => setTemplateId(event.target.value)}
         error={errors.byField.templateId}
-        hint="A template gives its content and clauses."
+        hint={t(m.startFromHint)}
       >
-        <option value="">A blank document</option>
+        <option value="">{t(m.blankDocument)}</option>
         {(templates?.documents?.nodes ?? []).map((template) => (
           <option key={template.id} value={template.id}>
-            Template: {template.title}
+            {t(m.templateOption, { title: template.title })}
           </option>
         ))}
       </SelectField>
       <Notice>{errors.general}</Notice>
       <div>
         <Button type="submit" variant="primary" busy={creating || copying}>
-          Create document
+          {t(m.createDocument)}
         </Button>
       </div>
     </form>

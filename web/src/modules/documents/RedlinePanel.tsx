@@ -1,8 +1,10 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
+import { useT } from '../../app/i18n';
 import type { DocumentRedlineMode } from '../../gql/graphql';
 import { SelectField } from '../../ui/controls';
 import { EmptyState, ErrorState, Loading } from '../../ui/states';
+import { m } from './messages';
 import { DocumentsCompareQuery, DocumentsRedlineQuery, DocumentsRevisionsQuery } from './operations';
 import { ServerHtml } from './shared';
 
@@ -17,6 +19,7 @@ function useRevisionNumbers(documentId: string) {
  * revision's changes on its own content; with the old text struck through, or without it.
  */
 export function RedlinePanel({ documentId, revisionCount }: { documentId: string; revisionCount: number }) {
+  const t = useT();
   const revisions = useRevisionNumbers(documentId);
   const [mode, setMode] = useState<DocumentRedlineMode>('CUMULATIVE');
   const [revision, setRevision] = useState<number | null>(null);
@@ -30,15 +33,15 @@ export function RedlinePanel({ documentId, revisionCount }: { documentId: string
   });
   const redline = data?.document?.redline;
   return (
-    <section className="panel" aria-label="Redline">
-      <h2 className="panel-title">Redline</h2>
+    <section className="panel" aria-label={t(m.redline)}>
+      <h2 className="panel-title">{t(m.redline)}</h2>
       <div className="doc-filters">
-        <SelectField label="Show" value={mode} onChange={(event) => setMode(event.target.value as DocumentRedlineMode)}>
-          <option value="CUMULATIVE">Every change since the original</option>
-          <option value="REVISION">One revision’s changes</option>
+        <SelectField label={t(m.show)} value={mode} onChange={(event) => setMode(event.target.value as DocumentRedlineMode)}>
+          <option value="CUMULATIVE">{t(m.everyChange)}</option>
+          <option value="REVISION">{t(m.oneRevision)}</option>
         </SelectField>
         {mode === 'REVISION' ? (
-          <SelectField label="Revision" value={chosen ?? ''} onChange={(event) => setRevision(Number(event.target.value))}>
+          <SelectField label={t(m.revisionLabel)} value={chosen ?? ''} onChange={(event) => setRevision(Number(event.target.value))}>
             {revisions.map((entry) => (
               <option key={entry.number} value={entry.number}>
                 {entry.number}: {entry.description}
@@ -47,19 +50,19 @@ export function RedlinePanel({ documentId, revisionCount }: { documentId: string
           </SelectField>
         ) : null}
         <label className="doc-check">
-          <input type="checkbox" checked={includeOldText} onChange={(event) => setIncludeOldText(event.target.checked)} /> Show old text
+          <input type="checkbox" checked={includeOldText} onChange={(event) => setIncludeOldText(event.target.checked)} /> {t(m.showOldText)}
         </label>
       </div>
       {revisionCount === 0 ? (
-        <EmptyState title="No revisions yet">Save a revision to see its changes here.</EmptyState>
+        <EmptyState title={t(m.noRevisionsYet)}>{t(m.noRevisionsHint)}</EmptyState>
       ) : error && !data ? (
         <ErrorState error={error} retry={() => void refetch()} />
       ) : loading && !data ? (
         <Loading />
       ) : redline == null ? (
-        <EmptyState title="No such revision" />
+        <EmptyState title={t(m.noSuchRevision)} />
       ) : (
-        <ServerHtml html={redline} label="Redline of the document" />
+        <ServerHtml html={redline} label={t(m.redlineLabel)} />
       )}
     </section>
   );
@@ -67,6 +70,7 @@ export function RedlinePanel({ documentId, revisionCount }: { documentId: string
 
 /** The fields that differ between two revisions, or a revision and the current content. */
 export function ComparePanel({ documentId }: { documentId: string }) {
+  const t = useT();
   const revisions = useRevisionNumbers(documentId);
   const [from, setFrom] = useState<number>(0);
   const [to, setTo] = useState<string>('');
@@ -76,22 +80,22 @@ export function ComparePanel({ documentId }: { documentId: string }) {
   });
   const differences = data?.document?.compare;
   return (
-    <section className="panel" aria-label="Compare revisions">
-      <h2 className="panel-title">Compare</h2>
+    <section className="panel" aria-label={t(m.compareRevisions)}>
+      <h2 className="panel-title">{t(m.compare)}</h2>
       <div className="doc-filters">
-        <SelectField label="From revision" value={from} onChange={(event) => setFrom(Number(event.target.value))}>
+        <SelectField label={t(m.fromRevision)} value={from} onChange={(event) => setFrom(Number(event.target.value))}>
           {revisions.map((entry) => (
             <option key={entry.number} value={entry.number}>
               {entry.number}: {entry.description}
             </option>
           ))}
-          {revisions.length === 0 ? <option value={0}>0: Original</option> : null}
+          {revisions.length === 0 ? <option value={0}>{t(m.originalRevision)}</option> : null}
         </SelectField>
-        <SelectField label="To" value={to} onChange={(event) => setTo(event.target.value)}>
-          <option value="">The current content</option>
+        <SelectField label={t(m.to)} value={to} onChange={(event) => setTo(event.target.value)}>
+          <option value="">{t(m.currentContent)}</option>
           {revisions.map((entry) => (
             <option key={entry.number} value={entry.number}>
-              Revision {entry.number}
+              {t(m.revision, { number: entry.number })}
             </option>
           ))}
         </SelectField>
@@ -101,24 +105,24 @@ export function ComparePanel({ documentId }: { documentId: string }) {
       ) : loading && !data ? (
         <Loading />
       ) : differences == null ? (
-        <EmptyState title="No such revision">Save a revision first.</EmptyState>
+        <EmptyState title={t(m.noSuchRevision)}>{t(m.saveRevisionFirst)}</EmptyState>
       ) : differences.length === 0 ? (
-        <p className="muted">No field differs.</p>
+        <p className="muted">{t(m.noFieldDiffers)}</p>
       ) : (
-        <table className="doc-compare" aria-label="Differences">
+        <table className="doc-compare" aria-label={t(m.differences)}>
           <thead>
             <tr>
-              <th scope="col">Field</th>
-              <th scope="col">From</th>
-              <th scope="col">To</th>
+              <th scope="col">{t(m.field)}</th>
+              <th scope="col">{t(m.from)}</th>
+              <th scope="col">{t(m.to)}</th>
             </tr>
           </thead>
           <tbody>
             {differences.map((difference) => (
               <tr key={difference.field}>
                 <th scope="row">{difference.field}</th>
-                <td>{difference.from ?? <span className="muted">(no such section)</span>}</td>
-                <td>{difference.to ?? <span className="muted">(no such section)</span>}</td>
+                <td>{difference.from ?? <span className="muted">{t(m.noSuchSection)}</span>}</td>
+                <td>{difference.to ?? <span className="muted">{t(m.noSuchSection)}</span>}</td>
               </tr>
             ))}
           </tbody>

@@ -3,9 +3,11 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { describeError, splitUserErrors } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
+import { useT } from '../../app/i18n';
 import { AuthLayout } from '../../auth/AuthLayout';
 import { Button, SelectField, TextArea } from '../../ui/controls';
 import { ErrorState, Loading, Notice } from '../../ui/states';
+import { m } from './messages';
 import { DocumentsReviewQuery, DocumentsSuggestionSubmitMutation } from './operations';
 import { sectionsOf, ServerHtml } from './shared';
 import './documents.css';
@@ -16,34 +18,35 @@ import './documents.css';
  * The token is the only credential (`documentReview`, `documentSuggestionSubmit`).
  */
 export function ReviewPage() {
+  const t = useT();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const { data, loading, error, refetch } = useQuery(DocumentsReviewQuery, { variables: { token }, skip: !token });
   const reviewed = data?.documentReview;
-  if (!token) return <ReviewFrame title="Review a document">This link is incomplete: open the whole link from the e-mail.</ReviewFrame>;
+  if (!token) return <ReviewFrame title={t(m.reviewDocument)}>{t(m.linkIncomplete)}</ReviewFrame>;
   if (error && !reviewed)
     return (
-      <ReviewFrame title="Review a document">
+      <ReviewFrame title={t(m.reviewDocument)}>
         <ErrorState error={error} retry={() => void refetch()} />
       </ReviewFrame>
     );
-  if (loading || !reviewed) return <Loading label="Opening the document…" />;
+  if (loading || !reviewed) return <Loading label={t(m.openingDocument)} />;
   return (
     <main className="doc-review-page">
       <header className="doc-review-header">
         <span className="brand">Cellgraph</span>
         <h1>{reviewed.title}</h1>
-        <p className="muted">You were asked to review this document. This link works until {formatDateTime(reviewed.expiresAt)}.</p>
+        <p className="muted">{t(m.askedToReview, { date: formatDateTime(reviewed.expiresAt) })}</p>
       </header>
       <div className="doc-layout">
         <div className="doc-main">
-          <ServerHtml html={reviewed.content} label="Document to review" />
+          <ServerHtml html={reviewed.content} label={t(m.documentToReview)} />
         </div>
         <aside className="doc-side">
           <SuggestionForm token={token} content={reviewed.content} />
           {reviewed.revisions.length ? (
-            <section className="panel" aria-label="Revisions">
-              <h2 className="panel-title">Revisions</h2>
+            <section className="panel" aria-label={t(m.revisions)}>
+              <h2 className="panel-title">{t(m.revisions)}</h2>
               <ol className="doc-reviews">
                 {reviewed.revisions.map((revision) => (
                   <li key={revision.number}>
@@ -69,6 +72,7 @@ function ReviewFrame({ title, children }: { title: string; children: React.React
 
 /** A suggested change to one section: the words as read, the words proposed, and why. */
 function SuggestionForm({ token, content }: { token: string; content: string }) {
+  const t = useT();
   const sections = useMemo(() => sectionsOf(content), [content]);
   const [section, setSection] = useState(sections[0]?.field ?? '');
   const [originalText, setOriginalText] = useState('');
@@ -80,8 +84,8 @@ function SuggestionForm({ token, content }: { token: string; content: string }) 
 
   async function send(event: FormEvent) {
     event.preventDefault();
-    if (!section) return setErrors({ byField: { section: 'Choose the section to change.' }, general: null });
-    if (!suggestedText.trim()) return setErrors({ byField: { suggestedText: 'Write the text you suggest.' }, general: null });
+    if (!section) return setErrors({ byField: { section: t(m.chooseSection) }, general: null });
+    if (!suggestedText.trim()) return setErrors({ byField: { suggestedText: t(m.writeSuggestion) }, general: null });
     try {
       const { data } = await submit({ variables: { input: { token, section, originalText, suggestedText, comment: comment.trim() || null } } });
       const failures = splitUserErrors(data?.documentSuggestionSubmit?.userErrors, ['section', 'originalText', 'suggestedText', 'comment']);
@@ -96,12 +100,12 @@ function SuggestionForm({ token, content }: { token: string; content: string }) 
     }
   }
 
-  if (sections.length === 0) return <p className="muted">This document has no sections open to suggestions.</p>;
+  if (sections.length === 0) return <p className="muted">{t(m.noSections)}</p>;
   return (
-    <section className="panel" aria-label="Suggest a change">
-      <h2 className="panel-title">Suggest a change</h2>
+    <section className="panel" aria-label={t(m.suggestChange)}>
+      <h2 className="panel-title">{t(m.suggestChange)}</h2>
       <form className="form" onSubmit={send}>
-        <SelectField label="Section" value={section} onChange={(event) => setSection(event.target.value)} error={errors.byField.section}>
+        <SelectField label={t(m.section)} value={section} onChange={(event) => setSection(event.target.value)} error={errors.byField.section}>
           {sections.map((option) => (
             <option key={option.field} value={option.field}>
               {option.label}
@@ -109,26 +113,26 @@ function SuggestionForm({ token, content }: { token: string; content: string }) 
           ))}
         </SelectField>
         <TextArea
-          label="Text to replace"
-          hint="Exactly as written in the section; leave empty to add to it."
+          label={t(m.textToReplace)}
+          hint={t(m.textToReplaceHint)}
           value={originalText}
           onChange={(event) => setOriginalText(event.target.value)}
           error={errors.byField.originalText}
           rows={2}
         />
         <TextArea
-          label="Suggested text"
+          label={t(m.suggestedText)}
           value={suggestedText}
           onChange={(event) => setSuggestedText(event.target.value)}
           error={errors.byField.suggestedText}
           rows={2}
         />
-        <TextArea label="Comment" value={comment} onChange={(event) => setComment(event.target.value)} error={errors.byField.comment} rows={2} />
+        <TextArea label={t(m.comment)} value={comment} onChange={(event) => setComment(event.target.value)} error={errors.byField.comment} rows={2} />
         <Notice>{errors.general}</Notice>
-        {sent ? <Notice tone="success">Thank you: your suggestion was sent to the document’s owner.</Notice> : null}
+        {sent ? <Notice tone="success">{t(m.suggestionSent)}</Notice> : null}
         <div>
           <Button type="submit" variant="primary" busy={loading}>
-            Send suggestion
+            {t(m.sendSuggestion)}
           </Button>
         </div>
       </form>

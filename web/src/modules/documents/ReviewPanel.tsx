@@ -2,8 +2,10 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { describeError, splitUserErrors } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
+import { useT, useTranslator } from '../../app/i18n';
 import { Button, TextArea, TextField } from '../../ui/controls';
 import { ErrorState, Loading, Notice } from '../../ui/states';
+import { m } from './messages';
 import {
   DocumentsReviewRevokeMutation,
   DocumentsReviewsQuery,
@@ -11,12 +13,14 @@ import {
   DocumentsSuggestionApproveMutation,
   DocumentsSuggestionRejectMutation,
 } from './operations';
-import { attempt } from './shared';
+import { attempt, richText } from './shared';
 
-const STATE_LABELS = { PENDING: 'Pending', APPROVED: 'Approved', REJECTED: 'Rejected' } as const;
+const STATE_LABELS = { PENDING: m.pending, APPROVED: m.approved, REJECTED: m.rejected } as const;
 
 /** External review: the suggestions reviewers sent (side by side, to approve or reject), the links sent, and a new one. */
 export function ReviewPanel({ documentId, editable }: { documentId: string; editable: boolean }) {
+  const reader = useTranslator();
+  const t = useT();
   const { data, loading, error, refetch } = useQuery(DocumentsReviewsQuery, { variables: { id: documentId }, fetchPolicy: 'cache-and-network' });
   const [approve] = useMutation(DocumentsSuggestionApproveMutation);
   const [reject] = useMutation(DocumentsSuggestionRejectMutation);
@@ -34,35 +38,36 @@ export function ReviewPanel({ documentId, editable }: { documentId: string; edit
 
   return (
     <>
-      <section className="panel" aria-label="Suggestions">
-        <h2 className="panel-title">Suggestions from reviewers</h2>
+      <section className="panel" aria-label={t(m.suggestions)}>
+        <h2 className="panel-title">{t(m.suggestionsFromReviewers)}</h2>
         {error && !data ? <ErrorState error={error} retry={() => void refetch()} /> : null}
         {loading && !data ? <Loading /> : null}
-        {data && suggestions.length === 0 ? <p className="muted">No reviewer suggested a change yet.</p> : null}
+        {data && suggestions.length === 0 ? <p className="muted">{t(m.noSuggestions)}</p> : null}
         <Notice>{failure}</Notice>
         <ul className="doc-suggestions">
           {suggestions.map((suggestion) => (
-            <li key={suggestion.id} className="doc-suggestion" aria-label={`Suggestion for ${suggestion.section}`}>
+            <li key={suggestion.id} className="doc-suggestion" aria-label={t(m.suggestionFor, { section: suggestion.section })}>
               <p>
-                <span className="badge">{STATE_LABELS[suggestion.state]}</span> Section <strong>{suggestion.section}</strong>{' '}
+                <span className="badge">{t(STATE_LABELS[suggestion.state])}</span>{' '}
+                {richText(reader, m.suggestionSection, {}, { section: <strong>{suggestion.section}</strong> })}{' '}
                 <span className="muted">· {formatDateTime(suggestion.createdAt)}</span>
               </p>
               <div className="doc-side-by-side">
                 <div>
-                  <p className="doc-side-label">Original</p>
-                  <p className="doc-original">{suggestion.originalText || <span className="muted">(added to the section)</span>}</p>
+                  <p className="doc-side-label">{t(m.original)}</p>
+                  <p className="doc-original">{suggestion.originalText || <span className="muted">{t(m.addedToSection)}</span>}</p>
                 </div>
                 <div>
-                  <p className="doc-side-label">Suggested</p>
+                  <p className="doc-side-label">{t(m.suggested)}</p>
                   <p className="doc-suggested">{suggestion.suggestedText}</p>
                 </div>
               </div>
               {suggestion.comment ? <p className="doc-comment">“{suggestion.comment}”</p> : null}
-              {suggestion.notes ? <p className="muted">Notes: {suggestion.notes}</p> : null}
+              {suggestion.notes ? <p className="muted">{t(m.suggestionNotes, { notes: suggestion.notes })}</p> : null}
               {suggestion.state === 'PENDING' && editable ? (
                 <div className="doc-decide">
                   <TextField
-                    label="Notes (when rejecting)"
+                    label={t(m.notesWhenRejecting)}
                     value={notes[suggestion.id] ?? ''}
                     onChange={(event) => setNotes({ ...notes, [suggestion.id]: event.target.value })}
                   />
@@ -71,7 +76,7 @@ export function ReviewPanel({ documentId, editable }: { documentId: string; edit
                       variant="primary"
                       onClick={() => void run(async () => (await approve({ variables: { input: { id: suggestion.id } } })).data?.documentSuggestionApprove)}
                     >
-                      Approve suggestion
+                      {t(m.approveSuggestion)}
                     </Button>
                     <Button
                       onClick={() =>
@@ -81,7 +86,7 @@ export function ReviewPanel({ documentId, editable }: { documentId: string; edit
                         )
                       }
                     >
-                      Reject suggestion
+                      {t(m.rejectSuggestion)}
                     </Button>
                   </div>
                 </div>
@@ -90,8 +95,8 @@ export function ReviewPanel({ documentId, editable }: { documentId: string; edit
           ))}
         </ul>
       </section>
-      <section className="panel" aria-label="Reviews">
-        <h2 className="panel-title">Review links</h2>
+      <section className="panel" aria-label={t(m.reviews)}>
+        <h2 className="panel-title">{t(m.reviewLinks)}</h2>
         {editable ? <SendForReview documentId={documentId} onSent={() => void refetch()} /> : null}
         {reviews.length ? (
           <ul className="doc-reviews">
@@ -99,24 +104,28 @@ export function ReviewPanel({ documentId, editable }: { documentId: string; edit
               <li key={review.id}>
                 <strong>{review.name ? `${review.name} <${review.email}>` : review.email}</strong>{' '}
                 <span className="muted">
-                  sent {formatDateTime(review.sentAt)} ·{' '}
-                  {review.revokedAt ? `revoked ${formatDateTime(review.revokedAt)}` : `works until ${formatDateTime(review.expiresAt)}`}
-                  {review.lastSeenAt ? ` · opened ${formatDateTime(review.lastSeenAt)}` : ' · not opened yet'}
+                  {[
+                    t(m.reviewSent, { date: formatDateTime(review.sentAt) }),
+                    review.revokedAt
+                      ? t(m.reviewRevoked, { date: formatDateTime(review.revokedAt) })
+                      : t(m.reviewWorksUntil, { date: formatDateTime(review.expiresAt) }),
+                    review.lastSeenAt ? t(m.reviewOpened, { date: formatDateTime(review.lastSeenAt) }) : t(m.reviewNotOpened),
+                  ].join(' · ')}
                 </span>{' '}
                 {!review.revokedAt && editable ? (
                   <Button
                     variant="ghost"
-                    aria-label={`Revoke the link sent to ${review.email}`}
+                    aria-label={t(m.revokeLink, { email: review.email })}
                     onClick={() => void run(async () => (await revoke({ variables: { input: { id: review.id } } })).data?.documentReviewRevoke)}
                   >
-                    Revoke
+                    {t(m.revoke)}
                   </Button>
                 ) : null}
               </li>
             ))}
           </ul>
         ) : data ? (
-          <p className="muted">No review link sent yet.</p>
+          <p className="muted">{t(m.noReviewLinks)}</p>
         ) : null}
       </section>
     </>
@@ -125,6 +134,7 @@ export function ReviewPanel({ documentId, editable }: { documentId: string; edit
 
 /** E-mails a review link (`documentSend`) to someone without an account. */
 function SendForReview({ documentId, onSent }: { documentId: string; onSent(): void }) {
+  const t = useT();
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [message, setMessage] = useState('');
@@ -135,7 +145,7 @@ function SendForReview({ documentId, onSent }: { documentId: string; onSent(): v
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSentTo(null);
-    if (!email.trim()) return setErrors({ byField: { email: 'Whom should the link go to?' }, general: null });
+    if (!email.trim()) return setErrors({ byField: { email: t(m.reviewerRequired) }, general: null });
     try {
       const { data } = await send({
         variables: { input: { id: documentId, email: email.trim(), name: name.trim() || null, message: message.trim() || null } },
@@ -154,15 +164,15 @@ function SendForReview({ documentId, onSent }: { documentId: string; onSent(): v
   }
 
   return (
-    <form className="form doc-send" onSubmit={submit} aria-label="Send for review">
-      <TextField label="Reviewer’s e-mail" type="email" value={email} onChange={(event) => setEmail(event.target.value)} error={errors.byField.email} />
-      <TextField label="Reviewer’s name" value={name} onChange={(event) => setName(event.target.value)} error={errors.byField.name} />
-      <TextArea label="Message" value={message} onChange={(event) => setMessage(event.target.value)} error={errors.byField.message} rows={2} />
+    <form className="form doc-send" onSubmit={submit} aria-label={t(m.sendForReview)}>
+      <TextField label={t(m.reviewerEmail)} type="email" value={email} onChange={(event) => setEmail(event.target.value)} error={errors.byField.email} />
+      <TextField label={t(m.reviewerName)} value={name} onChange={(event) => setName(event.target.value)} error={errors.byField.name} />
+      <TextArea label={t(m.message)} value={message} onChange={(event) => setMessage(event.target.value)} error={errors.byField.message} rows={2} />
       <Notice>{errors.general}</Notice>
-      {sentTo ? <Notice tone="success">Review link sent to {sentTo}.</Notice> : null}
+      {sentTo ? <Notice tone="success">{t(m.reviewLinkSent, { email: sentTo })}</Notice> : null}
       <div>
         <Button type="submit" variant="primary" busy={loading}>
-          Send for review
+          {t(m.sendForReview)}
         </Button>
       </div>
     </form>

@@ -1,11 +1,21 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { formatDateTime } from '../../app/format';
-import { formatLocalDate } from './shared';
+import { useT, type Message } from '../../app/i18n';
+import type { DeliverableFrequency, DocumentSignatureStatus } from '../../gql/graphql';
 import { Button, TextField } from '../../ui/controls';
 import { ErrorState, Loading, Notice } from '../../ui/states';
+import { m } from './messages';
 import { DocumentsSendForSignatureMutation, DocumentsSignatureQuery } from './operations';
-import { attempt } from './shared';
+import { attempt, formatLocalDate } from './shared';
+
+const SIGNATURE_STATUS: Record<DocumentSignatureStatus, Message> = { SENT: m.signatureSent, COMPLETED: m.signatureCompleted, VOIDED: m.signatureVoided };
+const FREQUENCIES: Record<DeliverableFrequency, Message> = {
+  ONCE: m.frequencyOnce,
+  WEEKLY: m.frequencyWeekly,
+  MONTHLY: m.frequencyMonthly,
+  QUARTERLY: m.frequencyQuarterly,
+};
 
 interface SignerRow {
   name: string;
@@ -15,6 +25,7 @@ interface SignerRow {
 
 /** The latest request for signatures and its signers; a new request; a signed contract's deliverables. */
 export function SignaturePanel({ documentId, editable }: { documentId: string; editable: boolean }) {
+  const t = useT();
   const { data, loading, error, refetch } = useQuery(DocumentsSignatureQuery, { variables: { id: documentId }, fetchPolicy: 'cache-and-network' });
   const [send, { loading: sending }] = useMutation(DocumentsSendForSignatureMutation);
   const [signers, setSigners] = useState<SignerRow[]>([{ name: '', email: '', order: 1 }]);
@@ -46,40 +57,43 @@ export function SignaturePanel({ documentId, editable }: { documentId: string; e
   }
 
   return (
-    <section className="panel" aria-label="Signatures">
-      <h2 className="panel-title">Signatures</h2>
+    <section className="panel" aria-label={t(m.signatures)}>
+      <h2 className="panel-title">{t(m.signatures)}</h2>
       {error && !data ? <ErrorState error={error} retry={() => void refetch()} /> : null}
       {loading && !data ? <Loading /> : null}
       {signature ? (
         <>
           <p>
-            <span className="badge">{signature.status.toLowerCase()}</span> sent {formatDateTime(signature.createdAt)}
-            {signature.completedAt ? `, completed ${formatDateTime(signature.completedAt)}` : ''}
+            <span className="badge">{t(SIGNATURE_STATUS[signature.status])}</span>{' '}
+            {signature.completedAt
+              ? t(m.signatureCompletedOn, { sent: formatDateTime(signature.createdAt), completed: formatDateTime(signature.completedAt) })
+              : t(m.signatureSentOn, { sent: formatDateTime(signature.createdAt) })}
           </p>
           <ol className="doc-signers">
             {signature.signers.map((signer) => (
               <li key={signer.email}>
-                {signer.order}. {signer.name} &lt;{signer.email}&gt; — {signer.signedAt ? `signed ${formatDateTime(signer.signedAt)}` : 'not signed yet'}
+                {signer.order}. {signer.name} &lt;{signer.email}&gt; —{' '}
+                {signer.signedAt ? t(m.signedOn, { date: formatDateTime(signer.signedAt) }) : t(m.notSignedYet)}
               </li>
             ))}
           </ol>
         </>
       ) : data ? (
-        <p className="muted">Not sent for signature.</p>
+        <p className="muted">{t(m.notSentForSignature)}</p>
       ) : null}
       {editable && signature?.status !== 'SENT' ? (
-        <form className="form" onSubmit={submit} aria-label="Send for signature">
+        <form className="form" onSubmit={submit} aria-label={t(m.sendForSignature)}>
           {signers.map((row, index) => (
             <div key={index} className="doc-signer-row">
-              <TextField label={`Signer ${index + 1} name`} value={row.name} onChange={(event) => setSigner(index, { name: event.target.value })} />
+              <TextField label={t(m.signerName, { number: index + 1 })} value={row.name} onChange={(event) => setSigner(index, { name: event.target.value })} />
               <TextField
-                label={`Signer ${index + 1} e-mail`}
+                label={t(m.signerEmail, { number: index + 1 })}
                 type="email"
                 value={row.email}
                 onChange={(event) => setSigner(index, { email: event.target.value })}
               />
               <TextField
-                label={`Signer ${index + 1} order`}
+                label={t(m.signerOrder, { number: index + 1 })}
                 type="number"
                 min={1}
                 value={row.order}
@@ -88,25 +102,31 @@ export function SignaturePanel({ documentId, editable }: { documentId: string; e
             </div>
           ))}
           <div className="button-row">
-            <Button onClick={() => setSigners([...signers, { name: '', email: '', order: signers.length + 1 }])}>Add a signer</Button>
+            <Button onClick={() => setSigners([...signers, { name: '', email: '', order: signers.length + 1 }])}>{t(m.addSigner)}</Button>
           </div>
-          <TextField label="Message to the signers" value={message} onChange={(event) => setMessage(event.target.value)} />
+          <TextField label={t(m.messageToSigners)} value={message} onChange={(event) => setMessage(event.target.value)} />
           <Notice>{failure}</Notice>
           <div>
             <Button type="submit" variant="primary" busy={sending}>
-              Send for signature
+              {t(m.sendForSignature)}
             </Button>
           </div>
         </form>
       ) : null}
       {deliverables.length ? (
         <>
-          <h3>Deliverables</h3>
+          <h3>{t(m.deliverables)}</h3>
           <ul className="doc-deliverables">
             {deliverables.map((deliverable) => (
               <li key={deliverable.id}>
-                {deliverable.title}: {deliverable.progress} of {deliverable.quantity} ({deliverable.frequency.toLowerCase()}, due{' '}
-                {formatLocalDate(deliverable.dueDate)}) {deliverable.onTrack ? '' : <span className="badge doc-behind">Behind pace</span>}
+                {t(m.deliverable, {
+                  title: deliverable.title,
+                  progress: deliverable.progress,
+                  quantity: deliverable.quantity,
+                  frequency: t(FREQUENCIES[deliverable.frequency]),
+                  date: formatLocalDate(deliverable.dueDate),
+                })}{' '}
+                {deliverable.onTrack ? '' : <span className="badge doc-behind">{t(m.behindPace)}</span>}
               </li>
             ))}
           </ul>

@@ -1,11 +1,25 @@
+import { activeTranslator, type Message } from '../../app/i18n';
 import type { ModuleDefinition } from '../../app/registry';
+import { moduleMessages as m } from './moduleMessages';
 
 // Pages and the editor are one lazy chunk: the shell only carries this file.
 const pages = () => import('./pages');
 
+/** The registry takes plain labels: each is read, in the reader's language, whenever the shell renders it. */
+const text = (message: Message) => activeTranslator().t(message);
+
 export const documentsModule: ModuleDefinition = {
   subgraph: 'documents',
-  navigation: [{ label: 'Documents', path: '/documents', icon: '§', order: 35 }],
+  navigation: [
+    {
+      get label() {
+        return text(m.navigation);
+      },
+      path: '/documents',
+      icon: '§',
+      order: 35,
+    },
+  ],
   routes: [
     { path: '/documents', lazy: async () => ({ Component: (await pages()).DocumentsPage }) },
     { path: '/documents/:documentId', lazy: async () => ({ Component: (await pages()).DocumentPage }) },
@@ -13,7 +27,23 @@ export const documentsModule: ModuleDefinition = {
   // Review links e-mailed to people without an account open here (documents' APP_URL/review?token=…).
   publicRoutes: [{ path: '/review', lazy: async () => ({ Component: (await pages()).ReviewPage }) }],
   commands: [
-    { id: 'documents:new-document', label: 'New document', group: 'Create', keywords: ['document', 'contract', 'proposal'], path: '/documents?new=1' },
-    { id: 'documents:all-documents', label: 'Go to documents', group: 'Navigate', keywords: ['documents', 'contracts'], path: '/documents' },
+    {
+      id: 'documents:new-document',
+      get label() {
+        return text(m.newDocument);
+      },
+      group: 'Create',
+      keywords: ['document', 'contract', 'proposal'],
+      path: '/documents?new=1',
+    },
+    {
+      id: 'documents:all-documents',
+      get label() {
+        return text(m.goToDocuments);
+      },
+      group: 'Navigate',
+      keywords: ['documents', 'contracts'],
+      path: '/documents',
+    },
   ],
 };

@@ -1,6 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
+import { useT } from '../../app/i18n';
 import { ErrorState, Loading } from '../../ui/states';
+import { m } from './messages';
 import { FinanceContactInvoicesQuery } from './operations';
 import { Amount, formatLocalDate, StatusBadge } from './shared';
 
@@ -9,6 +11,7 @@ import { Amount, formatLocalDate, StatusBadge } from './shared';
  * invoices' amounts due, never converted) and the latest invoices (`Contact.invoices`).
  */
 export function ContactInvoicesWidget({ objectId }: { objectId: string }) {
+  const t = useT();
   const { data, loading, error, refetch } = useQuery(FinanceContactInvoicesQuery, { variables: { contactId: objectId }, fetchPolicy: 'cache-and-network' });
   if (error && !data) return <ErrorState error={error} retry={() => void refetch()} />;
   if (loading && !data) return <Loading />;
@@ -17,8 +20,8 @@ export function ContactInvoicesWidget({ objectId }: { objectId: string }) {
   const balance = contact?.balanceDue ?? [];
   return (
     <div className="fin-widget">
-      <p aria-label="Balance due">
-        Balance due:{' '}
+      <p aria-label={t(m.balanceDue)}>
+        {t(m.balanceDueLead)}{' '}
         {balance.length ? (
           balance.map((total, index) => (
             <span key={total.currencyCode}>
@@ -27,7 +30,7 @@ export function ContactInvoicesWidget({ objectId }: { objectId: string }) {
             </span>
           ))
         ) : (
-          <span className="muted">nothing</span>
+          <span className="muted">{t(m.balanceNothing)}</span>
         )}
       </p>
       {invoices.length ? (
@@ -35,15 +38,17 @@ export function ContactInvoicesWidget({ objectId }: { objectId: string }) {
           {invoices.map((invoice) => (
             <li key={invoice.id}>
               <Link to={`/finance/invoices/${encodeURIComponent(invoice.id)}`}>{invoice.number}</Link> <StatusBadge status={invoice.status} />{' '}
-              <Amount value={invoice.total} /> <span className="muted">due {formatLocalDate(invoice.dueDate)}</span>
+              <Amount value={invoice.total} /> <span className="muted">{t(m.dueOn, { date: formatLocalDate(invoice.dueDate) })}</span>
             </li>
           ))}
         </ul>
       ) : (
-        <p className="muted">No invoices yet.</p>
+        <p className="muted">{t(m.noInvoicesYet)}</p>
       )}
-      {(contact?.invoices?.totalCount ?? 0) > invoices.length ? <p className="muted">And {contact!.invoices!.totalCount - invoices.length} more.</p> : null}
-      <Link to="/finance/invoices/new">New invoice</Link>
+      {(contact?.invoices?.totalCount ?? 0) > invoices.length ? (
+        <p className="muted">{t(m.moreInvoices, { count: contact!.invoices!.totalCount - invoices.length })}</p>
+      ) : null}
+      <Link to="/finance/invoices/new">{t(m.newInvoice)}</Link>
     </div>
   );
 }

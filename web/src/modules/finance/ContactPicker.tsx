@@ -1,5 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useId, useState } from 'react';
+import { useT } from '../../app/i18n';
+import { m } from './messages';
 import { FinanceContactsQuery } from './operations';
 
 export interface PickedContact {
@@ -22,6 +24,7 @@ export function ContactPicker({
   onChange(contact: PickedContact | null): void;
   error?: string | null;
 }) {
+  const t = useT();
   const id = useId();
   const [text, setText] = useState(value?.name ?? '');
   const [search, setSearch] = useState('');
@@ -45,7 +48,7 @@ export function ContactPicker({
         aria-controls={`${id}-list`}
         aria-invalid={error ? true : undefined}
         autoComplete="off"
-        placeholder="Search contacts"
+        placeholder={t(m.searchContacts)}
         value={text}
         onFocus={() => setOpen(true)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
@@ -56,7 +59,7 @@ export function ContactPicker({
         }}
       />
       {open ? (
-        <ul className="fin-picker-list" id={`${id}-list`} role="listbox" aria-label={`${label} matches`}>
+        <ul className="fin-picker-list" id={`${id}-list`} role="listbox" aria-label={t(m.contactMatches, { label })}>
           {matches.map((contact) => (
             <li
               key={contact.id}
@@ -72,7 +75,7 @@ export function ContactPicker({
               {contact.email ? <span className="muted"> · {contact.email}</span> : null}
             </li>
           ))}
-          {!loading && !matches.length ? <li className="muted">No contacts match</li> : null}
+          {!loading && !matches.length ? <li className="muted">{t(m.noContactsMatch)}</li> : null}
         </ul>
       ) : null}
       {error ? <p className="field-error">{error}</p> : null}

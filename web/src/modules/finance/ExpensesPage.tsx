@@ -4,6 +4,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { describeError, splitUserErrors } from '../../app/errors';
 import { idempotencyKey } from '../../app/format';
+import { useT, useTranslator } from '../../app/i18n';
 import type { ExpenseCategory, ExpenseOrder, ExpenseStatus, FinanceExpenseFragment, FinanceExpensesQueryVariables } from '../../gql/graphql';
 import { Button, SelectField, TextArea, TextField } from '../../ui/controls';
 import { DataTable } from '../../ui/DataTable';
@@ -12,6 +13,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { EmptyState, Notice } from '../../ui/states';
 import { uploadFile, UploadError } from '../files/upload';
 import { FinanceTabs } from './FinanceTabs';
+import { m } from './messages';
 import {
   FinanceExpenseApproveMutation,
   FinanceExpenseReimburseMutation,
@@ -19,7 +21,7 @@ import {
   FinanceExpenseSubmitMutation,
   FinanceExpensesQuery,
 } from './operations';
-import { Amount, attempt, enumLabel, EXPENSE_CATEGORIES, EXPENSE_STATUSES, formatLocalDate, StatusBadge, today } from './shared';
+import { Amount, attempt, categoryLabel, EXPENSE_CATEGORIES, EXPENSE_STATUSES, formatLocalDate, StatusBadge, statusLabel, today } from './shared';
 import './finance.css';
 
 const PAGE_SIZE = 25;
@@ -48,6 +50,8 @@ export function expensesVariables(state: ExpenseListState): FinanceExpensesQuery
 
 /** /finance/expenses — expenses with their receipts; finance managers approve, reject and reimburse. */
 export function ExpensesPage() {
+  const reader = useTranslator();
+  const t = useT();
   const [params, setParams] = useSearchParams();
   const [state, setState] = useState<ExpenseListState>({ status: '', category: '', sorting: [], cursor: {} });
   const { data, previousData, loading, error, refetch } = useQuery(FinanceExpensesQuery, {
@@ -69,18 +73,18 @@ export function ExpensesPage() {
     () => [
       {
         id: 'expenseDate',
-        header: 'Date',
+        header: reader.t(m.date),
         accessorFn: (row) => row.expenseDate,
         sortDescFirst: true,
-        cell: ({ row }) => formatLocalDate(row.original.expenseDate),
+        cell: ({ row }) => formatLocalDate(row.original.expenseDate, reader),
       },
-      { id: 'category', header: 'Category', enableSorting: false, cell: ({ row }) => enumLabel(row.original.category) },
-      { id: 'vendor', header: 'Vendor', accessorFn: (row) => row.vendor, cell: ({ row }) => row.original.vendor ?? '' },
-      { id: 'amount', header: 'Amount', accessorFn: (row) => row.amount.amount, cell: ({ row }) => <Amount value={row.original.amount} /> },
-      { id: 'submitter', header: 'Submitted by', enableSorting: false, cell: ({ row }) => row.original.submitter.name },
+      { id: 'category', header: reader.t(m.category), enableSorting: false, cell: ({ row }) => categoryLabel(row.original.category, reader) },
+      { id: 'vendor', header: reader.t(m.vendor), accessorFn: (row) => row.vendor, cell: ({ row }) => row.original.vendor ?? '' },
+      { id: 'amount', header: reader.t(m.amount), accessorFn: (row) => row.amount.amount, cell: ({ row }) => <Amount value={row.original.amount} /> },
+      { id: 'submitter', header: reader.t(m.submittedBy), enableSorting: false, cell: ({ row }) => row.original.submitter.name },
       {
         id: 'receipt',
-        header: 'Receipt',
+        header: reader.t(m.receipt),
         enableSorting: false,
         cell: ({ row }) =>
           row.original.receipt ? (
@@ -91,44 +95,44 @@ export function ExpensesPage() {
             ''
           ),
       },
-      { id: 'status', header: 'Status', enableSorting: false, cell: ({ row }) => <StatusBadge status={row.original.status} /> },
-      { id: 'actions', header: 'Decision', enableSorting: false, cell: ({ row }) => <ExpenseDecision expense={row.original} /> },
+      { id: 'status', header: reader.t(m.status), enableSorting: false, cell: ({ row }) => <StatusBadge status={row.original.status} /> },
+      { id: 'actions', header: reader.t(m.decision), enableSorting: false, cell: ({ row }) => <ExpenseDecision expense={row.original} /> },
     ],
-    [],
+    [reader],
   );
 
   return (
     <div className="fin-page">
       <PageHeader
-        title="Expenses"
-        subtitle="Money spent for the organization, with receipts, approved and paid back."
+        title={t(m.expenses)}
+        subtitle={t(m.expensesSubtitle)}
         actions={
           <Button variant="primary" onClick={() => setSubmitting(true)}>
-            Submit expense
+            {t(m.submitExpense)}
           </Button>
         }
       />
       <FinanceTabs />
-      <form className="fin-filters" role="search" aria-label="Filter expenses" onSubmit={(event) => event.preventDefault()}>
-        <SelectField label="Status" value={state.status} onChange={(event) => update({ status: event.target.value as ExpenseStatus | '' })}>
-          <option value="">Any status</option>
+      <form className="fin-filters" role="search" aria-label={t(m.filterExpenses)} onSubmit={(event) => event.preventDefault()}>
+        <SelectField label={t(m.status)} value={state.status} onChange={(event) => update({ status: event.target.value as ExpenseStatus | '' })}>
+          <option value="">{t(m.anyStatus)}</option>
           {EXPENSE_STATUSES.map((status) => (
             <option key={status} value={status}>
-              {enumLabel(status)}
+              {statusLabel(status, reader)}
             </option>
           ))}
         </SelectField>
-        <SelectField label="Category" value={state.category} onChange={(event) => update({ category: event.target.value as ExpenseCategory | '' })}>
-          <option value="">Any category</option>
+        <SelectField label={t(m.category)} value={state.category} onChange={(event) => update({ category: event.target.value as ExpenseCategory | '' })}>
+          <option value="">{t(m.anyCategory)}</option>
           {EXPENSE_CATEGORIES.map((category) => (
             <option key={category} value={category}>
-              {enumLabel(category)}
+              {categoryLabel(category, reader)}
             </option>
           ))}
         </SelectField>
       </form>
       <DataTable
-        label="Expenses"
+        label={t(m.expenses)}
         columns={columns}
         rows={page?.nodes ?? []}
         rowId={(row) => row.id}
@@ -138,7 +142,7 @@ export function ExpensesPage() {
         error={page ? undefined : error}
         retry={() => void refetch()}
         totalCount={page?.totalCount}
-        empty={<EmptyState title="No expenses">Submit one with its receipt.</EmptyState>}
+        empty={<EmptyState title={t(m.noExpenses)}>{t(m.noExpensesHint)}</EmptyState>}
         paging={
           page
             ? {
@@ -150,7 +154,7 @@ export function ExpensesPage() {
             : undefined
         }
       />
-      <Dialog open={submitting} onOpenChange={setSubmitting} title="Submit expense">
+      <Dialog open={submitting} onOpenChange={setSubmitting} title={t(m.submitExpense)}>
         <SubmitExpenseForm onSubmitted={() => setSubmitting(false)} />
       </Dialog>
     </div>
@@ -159,6 +163,7 @@ export function ExpensesPage() {
 
 /** Approve or reject a pending expense (with a reason), reimburse an approved one; the server decides who may. */
 function ExpenseDecision({ expense }: { expense: FinanceExpenseFragment }) {
+  const t = useT();
   const [failure, setFailure] = useState<string | null>(null);
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
@@ -174,10 +179,10 @@ function ExpenseDecision({ expense }: { expense: FinanceExpenseFragment }) {
       {expense.status === 'PENDING' && !rejecting ? (
         <>
           <Button busy={approving} onClick={async () => setFailure(await attempt(async () => (await approve({ variables: { input } })).data?.expenseApprove))}>
-            Approve
+            {t(m.approve)}
           </Button>
           <Button variant="ghost" onClick={() => setRejecting(true)}>
-            Reject
+            {t(m.reject)}
           </Button>
         </>
       ) : null}
@@ -190,9 +195,9 @@ function ExpenseDecision({ expense }: { expense: FinanceExpenseFragment }) {
             if (!refused) setRejecting(false);
           }}
         >
-          <TextField label="Why" value={reason} onChange={(event) => setReason(event.target.value)} required />
+          <TextField label={t(m.why)} value={reason} onChange={(event) => setReason(event.target.value)} required />
           <Button type="submit" variant="danger" busy={rejectLoading}>
-            Reject expense
+            {t(m.rejectExpense)}
           </Button>
         </form>
       ) : null}
@@ -201,7 +206,7 @@ function ExpenseDecision({ expense }: { expense: FinanceExpenseFragment }) {
           busy={reimbursing}
           onClick={async () => setFailure(await attempt(async () => (await reimburse({ variables: { input } })).data?.expenseReimburse))}
         >
-          Mark reimbursed
+          {t(m.markReimbursed)}
         </Button>
       ) : null}
       <Notice>{failure}</Notice>
@@ -213,6 +218,8 @@ const FORM_FIELDS = ['category', 'amount', 'currencyCode', 'expenseDate', 'vendo
 
 /** A new expense: its figures and a receipt uploaded through the files module first (`uploadFile`). */
 function SubmitExpenseForm({ onSubmitted }: { onSubmitted(): void }) {
+  const reader = useTranslator();
+  const t = useT();
   const client = useApolloClient();
   const [category, setCategory] = useState<ExpenseCategory>('SOFTWARE');
   const [amount, setAmount] = useState('');
@@ -255,7 +262,7 @@ function SubmitExpenseForm({ onSubmitted }: { onSubmitted(): void }) {
       if (failures.general || Object.keys(failures.byField).length) return setErrors(failures);
       onSubmitted();
     } catch (caught) {
-      setErrors({ byField: {}, general: caught instanceof UploadError ? `Receipt: ${caught.message}` : describeError(caught) });
+      setErrors({ byField: {}, general: caught instanceof UploadError ? t(m.receiptFailed, { problem: caught.message }) : describeError(caught) });
     } finally {
       setProgress(null);
     }
@@ -263,29 +270,47 @@ function SubmitExpenseForm({ onSubmitted }: { onSubmitted(): void }) {
 
   return (
     <form className="form" onSubmit={send}>
-      <SelectField label="Category" value={category} onChange={(event) => setCategory(event.target.value as ExpenseCategory)} error={errors.byField.category}>
+      <SelectField
+        label={t(m.category)}
+        value={category}
+        onChange={(event) => setCategory(event.target.value as ExpenseCategory)}
+        error={errors.byField.category}
+      >
         {EXPENSE_CATEGORIES.map((option) => (
           <option key={option} value={option}>
-            {enumLabel(option)}
+            {categoryLabel(option, reader)}
           </option>
         ))}
       </SelectField>
-      <TextField label="Amount" inputMode="decimal" value={amount} onChange={(event) => setAmount(event.target.value)} error={errors.byField.amount} required />
       <TextField
-        label="Currency"
+        label={t(m.amount)}
+        inputMode="decimal"
+        value={amount}
+        onChange={(event) => setAmount(event.target.value)}
+        error={errors.byField.amount}
+        required
+      />
+      <TextField
+        label={t(m.currency)}
         value={currencyCode}
         onChange={(event) => setCurrencyCode(event.target.value.toUpperCase())}
         error={errors.byField.currencyCode}
       />
-      <TextField label="Date" type="date" value={expenseDate} onChange={(event) => setExpenseDate(event.target.value)} error={errors.byField.expenseDate} />
-      <TextField label="Vendor" value={vendor} onChange={(event) => setVendor(event.target.value)} error={errors.byField.vendor} />
-      <TextArea label="Description" value={description} onChange={(event) => setDescription(event.target.value)} error={errors.byField.description} />
-      <TextField label="Receipt" type="file" onChange={(event) => setReceipt(event.target.files?.[0] ?? null)} error={errors.byField.receiptId} />
-      {progress !== null ? <progress max={1} value={progress} aria-label="Uploading the receipt" /> : null}
+      <TextField
+        label={t(m.date)}
+        type="date"
+        value={expenseDate}
+        onChange={(event) => setExpenseDate(event.target.value)}
+        error={errors.byField.expenseDate}
+      />
+      <TextField label={t(m.vendor)} value={vendor} onChange={(event) => setVendor(event.target.value)} error={errors.byField.vendor} />
+      <TextArea label={t(m.description)} value={description} onChange={(event) => setDescription(event.target.value)} error={errors.byField.description} />
+      <TextField label={t(m.receipt)} type="file" onChange={(event) => setReceipt(event.target.files?.[0] ?? null)} error={errors.byField.receiptId} />
+      {progress !== null ? <progress max={1} value={progress} aria-label={t(m.uploadingReceipt)} /> : null}
       <Notice>{errors.general}</Notice>
       <div>
         <Button type="submit" variant="primary" busy={loading || progress !== null}>
-          Submit expense
+          {t(m.submitExpense)}
         </Button>
       </div>
     </form>

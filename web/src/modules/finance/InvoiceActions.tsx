@@ -2,15 +2,18 @@ import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { idempotencyKey } from '../../app/format';
+import { useT } from '../../app/i18n';
 import type { FinanceInvoiceFragment } from '../../gql/graphql';
 import { Button } from '../../ui/controls';
 import { Notice } from '../../ui/states';
+import { m } from './messages';
 import { FinanceInvoiceDuplicateMutation, FinanceInvoiceVoidMutation } from './operations';
 import { SendInvoiceButton } from './SendInvoiceDialog';
 import { attempt } from './shared';
 
 /** What can be done with a saved invoice: send it, duplicate it (a new draft), void it (after a confirmation). */
 export function InvoiceActions({ invoice, dirty }: { invoice: FinanceInvoiceFragment; dirty: boolean }) {
+  const t = useT();
   const navigate = useNavigate();
   const [failure, setFailure] = useState<string | null>(null);
   const [confirmVoid, setConfirmVoid] = useState(false);
@@ -34,16 +37,16 @@ export function InvoiceActions({ invoice, dirty }: { invoice: FinanceInvoiceFrag
     <div className="fin-actions">
       {voidable ? <SendInvoiceButton invoice={invoice} disabled={dirty} /> : null}
       <Button onClick={() => void copy()} busy={duplicating} disabled={dirty}>
-        Duplicate
+        {t(m.duplicate)}
       </Button>
       {voidable && !confirmVoid ? (
         <Button variant="danger" onClick={() => setConfirmVoid(true)}>
-          Void
+          {t(m.voidInvoice)}
         </Button>
       ) : null}
       {confirmVoid ? (
-        <span role="group" aria-label="Confirm void">
-          Void {invoice.number} for good?{' '}
+        <span role="group" aria-label={t(m.confirmVoid)}>
+          {t(m.voidQuestion, { number: invoice.number })}{' '}
           <Button
             variant="danger"
             busy={voiding}
@@ -52,10 +55,10 @@ export function InvoiceActions({ invoice, dirty }: { invoice: FinanceInvoiceFrag
               setConfirmVoid(false);
             }}
           >
-            Yes, void it
+            {t(m.voidYes)}
           </Button>{' '}
           <Button variant="ghost" onClick={() => setConfirmVoid(false)}>
-            Keep it
+            {t(m.voidKeep)}
           </Button>
         </span>
       ) : null}

@@ -3,12 +3,15 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { describeError, describeUserErrors } from '../../app/errors';
 import { idempotencyKey } from '../../app/format';
+import { useT, type Message } from '../../app/i18n';
 import type { FinanceInvoiceFragment, InvoiceDiscountInput } from '../../gql/graphql';
 import { Button, SelectField, TextArea, TextField } from '../../ui/controls';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorState, Loading, Notice } from '../../ui/states';
+import type { MoneyValue } from '../crm/money';
 import { ContactPicker, type PickedContact } from './ContactPicker';
 import { InvoiceActions } from './InvoiceActions';
+import { m } from './messages';
 import { PaymentsPanel } from './PaymentsPanel';
 import { RecurringPanel } from './RecurringPanel';
 import {
@@ -23,9 +26,6 @@ import {
 import { Amount, formatLocalDate, StatusBadge, today } from './shared';
 import { computeTotals, type DiscountValue } from './totals';
 import './finance.css';
-
-/** The customer of an invoice whose contact was deleted or cannot be read. */
-const UNSEEN_CONTACT = 'a contact you cannot see';
 
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CHF', 'JPY', 'CAD', 'AUD'];
 
@@ -107,17 +107,19 @@ export function InvoicePage() {
 }
 
 function SavedInvoice({ id }: { id: string }) {
+  const t = useT();
   const { data, loading, error, refetch } = useQuery(FinanceInvoiceQuery, { variables: { id } });
   // Live: the invoice in the cache follows every change (a payment, the customer's view, another tab).
   useSubscription(FinanceInvoiceChangedSubscription, { variables: { id } });
   if (error && !data) return <ErrorState error={error} retry={() => void refetch()} />;
-  if (loading && !data) return <Loading label="Opening the invoice…" />;
-  if (!data?.invoice) return <ErrorState error={new Error('This invoice does not exist, or you cannot see it.')} />;
+  if (loading && !data) return <Loading label={t(m.openingInvoice)} />;
+  if (!data?.invoice) return <ErrorState error={new Error(t(m.invoiceNotFound))} />;
   // A new form for each saved version: after a save the server's figures are the truth.
   return <InvoiceEditor key={`${data.invoice.id}`} invoice={data.invoice} />;
 }
 
 function InvoiceEditor({ invoice }: { invoice: FinanceInvoiceFragment | null }) {
+  const t = useT();
   const navigate = useNavigate();
   const saved = useMemo(() => (invoice ? formOf(invoice) : null), [invoice]);
   const [form, setForm] = useState<InvoiceForm>(() => saved ?? EMPTY_FORM());
@@ -149,8 +151,8 @@ function InvoiceEditor({ invoice }: { invoice: FinanceInvoiceFragment | null }) 
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    if (!form.contact) return setFailure('Choose the customer.');
-    if (form.lines.some((line) => !line.description.trim())) return setFailure('Every line needs a description.');
+    if (!form.contact) return setFailure(t(m.chooseCustomer));
+    if (form.lines.some((line) => !line.description.trim())) return setFailure(t(m.lineNeedsDescription));
     setFailure(null);
     setSaving(true);
     try {
@@ -179,7 +181,7 @@ function InvoiceEditor({ invoice }: { invoice: FinanceInvoiceFragment | null }) 
       }
       const refused = await saveChanges(invoice, saved!, form);
       if (refused) return setFailure(refused);
-      setNotice('Saved.');
+      setNotice(t(m.saved));
     } catch (caught) {
       setFailure(describeError(caught));
     } finally {
@@ -233,7 +235,9 @@ function InvoiceEditor({ invoice }: { invoice: FinanceInvoiceFragment | null }) 
     return null;
   }
 
-  const title = invoice ? `Invoice ${invoice.number}` : 'New invoice';
+  const title = invoice ? t(m.invoiceTitle, { number: invoice.number }) : t(m.newInvoice);
+  // The customer of an invoice whose contact was deleted or cannot be read.
+  const unseenContact = t(m.unseenContact);
   return (
     <div className="fin-page">
       <PageHeader
@@ -241,11 +245,15 @@ function InvoiceEditor({ invoice }: { invoice: FinanceInvoiceFragment | null }) 
         subtitle={
           invoice ? (
             <>
-              <StatusBadge status={invoice.status} /> {invoice.contact?.name ?? UNSEEN_CONTACT} · issued {formatLocalDate(invoice.issueDate)} · due{' '}
-              {formatLocalDate(invoice.dueDate)}
+              <StatusBadge status={invoice.status} />{' '}
+              {t(m.invoiceSubtitle, {
+                customer: invoice.contact?.name ?? unseenContact,
+                issued: formatLocalDate(invoice.issueDate),
+                due: formatLocalDate(invoice.dueDate),
+              })}
             </>
           ) : (
-            <Link to="/finance/invoices">All invoices</Link>
+            <Link to="/finance/invoices">{t(m.allInvoices)}</Link>
           )
         }
         actions={invoice ? <InvoiceActions invoice={invoice} dirty={dirty} /> : null}
@@ -253,51 +261,57 @@ function InvoiceEditor({ invoice }: { invoice: FinanceInvoiceFragment | null }) 
       <form className="fin-editor" aria-label={title} onSubmit={save}>
         <div className="fin-grid">
           {editable ? (
-            <ContactPicker label="Customer" value={form.contact} onChange={(contact) => set({ contact })} />
+            <ContactPicker label={t(m.customer)} value={form.contact} onChange={(contact) => set({ contact })} />
           ) : (
             <p>
-              <span className="muted">Customer</span>{' '}
-              {invoice?.contact ? <Link to={`/crm/contacts/${encodeURIComponent(invoice.contact.id)}`}>{invoice.contact.name}</Link> : UNSEEN_CONTACT}
+              <span className="muted">{t(m.customer)}</span>{' '}
+              {invoice?.contact ? <Link to={`/crm/contacts/${encodeURIComponent(invoice.contact.id)}`}>{invoice.contact.name}</Link> : unseenContact}
             </p>
           )}
-          <SelectField label="Currency" value={form.currencyCode} disabled={!editable} onChange={(event) => set({ currencyCode: event.target.value })}>
+          <SelectField label={t(m.currency)} value={form.currencyCode} disabled={!editable} onChange={(event) => set({ currencyCode: event.target.value })}>
             {[...new Set([form.currencyCode, ...CURRENCIES])].map((code) => (
               <option key={code} value={code}>
                 {code}
               </option>
             ))}
           </SelectField>
-          <TextField label="Issue date" type="date" value={form.issueDate} disabled={!editable} onChange={(event) => set({ issueDate: event.target.value })} />
           <TextField
-            label="Due date"
+            label={t(m.issueDate)}
+            type="date"
+            value={form.issueDate}
+            disabled={!editable}
+            onChange={(event) => set({ issueDate: event.target.value })}
+          />
+          <TextField
+            label={t(m.dueDate)}
             type="date"
             value={form.dueDate}
             disabled={!editable}
-            hint={invoice ? undefined : 'Default: 30 days after the issue date.'}
+            hint={invoice ? undefined : t(m.dueDateHint)}
             onChange={(event) => set({ dueDate: event.target.value })}
           />
         </div>
         <LinesTable form={form} editable={editable} preview={preview} setLine={setLine} edit={edit} />
         <div className="fin-bottom">
           <div className="fin-notes">
-            <TextArea label="Notes" value={form.memo} disabled={!notesEditable} onChange={(event) => set({ memo: event.target.value })} rows={3} />
-            <TextArea label="Terms" value={form.terms} disabled={!notesEditable} onChange={(event) => set({ terms: event.target.value })} rows={3} />
+            <TextArea label={t(m.notes)} value={form.memo} disabled={!notesEditable} onChange={(event) => set({ memo: event.target.value })} rows={3} />
+            <TextArea label={t(m.terms)} value={form.terms} disabled={!notesEditable} onChange={(event) => set({ terms: event.target.value })} rows={3} />
           </div>
           <div className="fin-totals-box">
             <div className="fin-grid fin-discount">
               <SelectField
-                label="Discount"
+                label={t(m.discount)}
                 value={form.discountKind}
                 disabled={!editable}
                 onChange={(event) => set({ discountKind: event.target.value as InvoiceForm['discountKind'] })}
               >
-                <option value="">None</option>
-                <option value="PERCENT">Percent of the subtotal</option>
-                <option value="AMOUNT">Fixed amount</option>
+                <option value="">{t(m.discountNone)}</option>
+                <option value="PERCENT">{t(m.discountPercentOption)}</option>
+                <option value="AMOUNT">{t(m.discountAmountOption)}</option>
               </SelectField>
               {form.discountKind ? (
                 <TextField
-                  label={form.discountKind === 'PERCENT' ? 'Discount %' : 'Discount amount'}
+                  label={form.discountKind === 'PERCENT' ? t(m.discountPercent) : t(m.discountAmount)}
                   inputMode="decimal"
                   value={form.discountValue}
                   disabled={!editable}
@@ -313,7 +327,7 @@ function InvoiceEditor({ invoice }: { invoice: FinanceInvoiceFragment | null }) 
         {editable || notesEditable ? (
           <div>
             <Button type="submit" variant="primary" busy={saving} disabled={!dirty}>
-              {invoice ? 'Save changes' : 'Create invoice'}
+              {invoice ? t(m.saveChanges) : t(m.createInvoice)}
             </Button>
           </div>
         ) : null}
@@ -337,25 +351,26 @@ function LinesTable({
   setLine(index: number, change: Partial<LineDraft>): void;
   edit(change: (was: InvoiceForm) => Partial<InvoiceForm>): void;
 }) {
+  const t = useT();
   return (
-    <section className="panel" aria-label="Lines">
+    <section className="panel" aria-label={t(m.lines)}>
       <table className="fin-lines">
         <thead>
           <tr>
-            <th>Description</th>
-            <th className="fin-num">Quantity</th>
-            <th className="fin-num">Unit price</th>
-            <th className="fin-num">Tax %</th>
-            <th className="fin-num">Amount</th>
-            {editable ? <th aria-label="Actions" /> : null}
+            <th>{t(m.description)}</th>
+            <th className="fin-num">{t(m.quantity)}</th>
+            <th className="fin-num">{t(m.unitPrice)}</th>
+            <th className="fin-num">{t(m.taxPercent)}</th>
+            <th className="fin-num">{t(m.amount)}</th>
+            {editable ? <th aria-label={t(m.actions)} /> : null}
           </tr>
         </thead>
         <tbody>
           {form.lines.map((line, index) => (
-            <tr key={line.key} aria-label={`Line ${index + 1}`}>
+            <tr key={line.key} aria-label={t(m.line, { number: index + 1 })}>
               <td>
                 <input
-                  aria-label={`Description of line ${index + 1}`}
+                  aria-label={t(m.lineDescription, { number: index + 1 })}
                   value={line.description}
                   disabled={!editable}
                   onChange={(event) => setLine(index, { description: event.target.value })}
@@ -363,7 +378,7 @@ function LinesTable({
               </td>
               <td className="fin-num">
                 <input
-                  aria-label={`Quantity of line ${index + 1}`}
+                  aria-label={t(m.lineQuantity, { number: index + 1 })}
                   inputMode="decimal"
                   value={line.quantity}
                   disabled={!editable}
@@ -372,7 +387,7 @@ function LinesTable({
               </td>
               <td className="fin-num">
                 <input
-                  aria-label={`Unit price of line ${index + 1}`}
+                  aria-label={t(m.lineUnitPrice, { number: index + 1 })}
                   inputMode="decimal"
                   value={line.unitPrice}
                   disabled={!editable}
@@ -381,21 +396,21 @@ function LinesTable({
               </td>
               <td className="fin-num">
                 <input
-                  aria-label={`Tax rate of line ${index + 1}`}
+                  aria-label={t(m.lineTaxRate, { number: index + 1 })}
                   inputMode="decimal"
                   value={line.taxRate}
                   disabled={!editable}
                   onChange={(event) => setLine(index, { taxRate: event.target.value })}
                 />
               </td>
-              <td className="fin-num" aria-label={`Amount of line ${index + 1}`}>
+              <td className="fin-num" aria-label={t(m.lineAmount, { number: index + 1 })}>
                 {preview?.lines[index] ? <Amount value={{ amount: preview.lines[index].amount, currencyCode: form.currencyCode }} /> : '—'}
               </td>
               {editable ? (
                 <td>
                   <Button
                     variant="ghost"
-                    aria-label={`Remove line ${index + 1}`}
+                    aria-label={t(m.removeLine, { number: index + 1 })}
                     onClick={() => edit((was) => ({ lines: was.lines.filter((_, at) => at !== index) }))}
                   >
                     ×
@@ -408,7 +423,7 @@ function LinesTable({
       </table>
       {editable ? (
         <Button variant="ghost" onClick={() => edit((was) => ({ lines: [...was.lines, newRow()] }))}>
-          + Add line
+          {t(m.addLine)}
         </Button>
       ) : null}
     </section>
@@ -427,42 +442,43 @@ function Totals({
   currencyCode: string;
   dirty: boolean;
 }) {
+  const t = useT();
   const money = (amount: string) => ({ amount, currencyCode });
-  const rows =
+  const rows: [Message, MoneyValue][] | null =
     dirty || !invoice
       ? preview
         ? [
-            ['Subtotal', money(preview.subtotal)],
-            ['Discount', money(preview.discountTotal)],
-            ['Tax', money(preview.taxTotal)],
-            ['Total', money(preview.total)],
+            [m.subtotal, money(preview.subtotal)],
+            [m.discount, money(preview.discountTotal)],
+            [m.tax, money(preview.taxTotal)],
+            [m.total, money(preview.total)],
           ]
         : null
       : [
-          ['Subtotal', invoice.subtotal],
-          ['Discount', invoice.discountTotal],
-          ['Tax', invoice.taxTotal],
-          ['Total', invoice.total],
-          ['Paid', invoice.amountPaid],
-          ['Amount due', invoice.amountDue],
+          [m.subtotal, invoice.subtotal],
+          [m.discount, invoice.discountTotal],
+          [m.tax, invoice.taxTotal],
+          [m.total, invoice.total],
+          [m.paid, invoice.amountPaid],
+          [m.amountDue, invoice.amountDue],
         ];
   return (
-    <section aria-label="Totals" className="fin-totals">
+    <section aria-label={t(m.totals)} className="fin-totals">
       {rows ? (
         <dl>
           {rows.map(([label, value]) => (
-            <div key={label as string} className={label === 'Total' || label === 'Amount due' ? 'fin-strong' : undefined}>
-              <dt>{label as string}</dt>
-              <dd aria-label={label as string}>
-                <Amount value={value as { amount: string; currencyCode: string }} />
+            <div key={label.id} className={label === m.total || label === m.amountDue ? 'fin-strong' : undefined}>
+              <dt>{t(label)}</dt>
+              <dd aria-label={t(label)}>
+                <Amount value={value} />
               </dd>
             </div>
           ))}
         </dl>
       ) : (
-        <p className="muted">Quantities, prices and rates must be numbers such as 12.50.</p>
+        <p className="muted">{t(m.figuresMustBeNumbers)}</p>
       )}
-      {dirty && invoice ? <p className="muted">Unsaved: the totals are a preview until you save.</p> : null}
+      {dirty && invoice ? <p className="muted">{t(m.totalsArePreview)}</p> : null}
     </section>
   );
 }

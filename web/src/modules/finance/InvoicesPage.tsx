@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import type { ColumnDef, SortingState } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { useT, useTranslator } from '../../app/i18n';
 import type { FinanceInvoiceListItemFragment, FinanceInvoicesQueryVariables, InvoiceFilter, InvoiceOrder, InvoiceStatus } from '../../gql/graphql';
 import { Button, SelectField, TextField } from '../../ui/controls';
 import { DataTable } from '../../ui/DataTable';
@@ -9,6 +10,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { EmptyState } from '../../ui/states';
 import { ContactPicker } from './ContactPicker';
 import { FinanceTabs } from './FinanceTabs';
+import { m } from './messages';
 import { FinanceInvoicesQuery } from './operations';
 import { Amount, formatLocalDate, INVOICE_STATUSES, invoiceStatusLabel, StatusBadge } from './shared';
 import './finance.css';
@@ -58,6 +60,8 @@ export function invoicesVariables(state: InvoiceListState): FinanceInvoicesQuery
 
 /** /finance/invoices — the organization's invoices: filtered, sorted and paged by the API. */
 export function InvoicesPage() {
+  const reader = useTranslator();
+  const t = useT();
   const navigate = useNavigate();
   const [state, setState] = useState<InvoiceListState>(INITIAL_STATE);
   const { data, previousData, loading, error, refetch } = useQuery(FinanceInvoicesQuery, {
@@ -70,65 +74,76 @@ export function InvoicesPage() {
 
   const columns = useMemo<ColumnDef<FinanceInvoiceListItemFragment, unknown>[]>(
     () => [
-      { id: 'number', header: 'Number', accessorFn: (row) => row.number, cell: ({ row }) => <span className="fin-strong">{row.original.number}</span> },
-      { id: 'contact', header: 'Customer', enableSorting: false, cell: ({ row }) => row.original.contact?.name ?? '' },
-      { id: 'status', header: 'Status', enableSorting: false, cell: ({ row }) => <StatusBadge status={row.original.status} /> },
+      {
+        id: 'number',
+        header: reader.t(m.number),
+        accessorFn: (row) => row.number,
+        cell: ({ row }) => <span className="fin-strong">{row.original.number}</span>,
+      },
+      { id: 'contact', header: reader.t(m.customer), enableSorting: false, cell: ({ row }) => row.original.contact?.name ?? '' },
+      { id: 'status', header: reader.t(m.status), enableSorting: false, cell: ({ row }) => <StatusBadge status={row.original.status} /> },
       {
         id: 'issueDate',
-        header: 'Issued',
+        header: reader.t(m.issued),
         accessorFn: (row) => row.issueDate,
         sortDescFirst: true,
-        cell: ({ row }) => formatLocalDate(row.original.issueDate),
+        cell: ({ row }) => formatLocalDate(row.original.issueDate, reader),
       },
-      { id: 'dueDate', header: 'Due', accessorFn: (row) => row.dueDate, cell: ({ row }) => formatLocalDate(row.original.dueDate) },
-      { id: 'total', header: 'Total', accessorFn: (row) => row.total.amount, sortDescFirst: true, cell: ({ row }) => <Amount value={row.original.total} /> },
+      { id: 'dueDate', header: reader.t(m.due), accessorFn: (row) => row.dueDate, cell: ({ row }) => formatLocalDate(row.original.dueDate, reader) },
+      {
+        id: 'total',
+        header: reader.t(m.total),
+        accessorFn: (row) => row.total.amount,
+        sortDescFirst: true,
+        cell: ({ row }) => <Amount value={row.original.total} />,
+      },
       {
         id: 'amountDue',
-        header: 'Amount due',
+        header: reader.t(m.amountDue),
         accessorFn: (row) => row.amountDue.amount,
         sortDescFirst: true,
         cell: ({ row }) => <Amount value={row.original.amountDue} />,
       },
     ],
-    [],
+    [reader],
   );
   const filtered = Boolean(state.status || state.contact || state.issuedFrom || state.issuedTo || state.overdueOnly);
 
   return (
     <div className="fin-page">
       <PageHeader
-        title="Invoices"
-        subtitle="What your customers owe, from draft to paid."
+        title={t(m.invoices)}
+        subtitle={t(m.invoicesSubtitle)}
         actions={
           <Button variant="primary" onClick={() => void navigate('/finance/invoices/new')}>
-            New invoice
+            {t(m.newInvoice)}
           </Button>
         }
       />
       <FinanceTabs />
-      <form className="fin-filters" role="search" aria-label="Filter invoices" onSubmit={(event) => event.preventDefault()}>
-        <SelectField label="Status" value={state.status} onChange={(event) => update({ status: event.target.value as InvoiceStatus | '' })}>
-          <option value="">Any status</option>
+      <form className="fin-filters" role="search" aria-label={t(m.filterInvoices)} onSubmit={(event) => event.preventDefault()}>
+        <SelectField label={t(m.status)} value={state.status} onChange={(event) => update({ status: event.target.value as InvoiceStatus | '' })}>
+          <option value="">{t(m.anyStatus)}</option>
           {INVOICE_STATUSES.map((status) => (
             <option key={status} value={status}>
-              {invoiceStatusLabel(status)}
+              {invoiceStatusLabel(status, reader)}
             </option>
           ))}
         </SelectField>
-        <ContactPicker label="Customer" value={state.contact} onChange={(contact) => update({ contact })} />
-        <TextField label="Issued from" type="date" value={state.issuedFrom} onChange={(event) => update({ issuedFrom: event.target.value })} />
-        <TextField label="Issued to" type="date" value={state.issuedTo} onChange={(event) => update({ issuedTo: event.target.value })} />
+        <ContactPicker label={t(m.customer)} value={state.contact} onChange={(contact) => update({ contact })} />
+        <TextField label={t(m.issuedFrom)} type="date" value={state.issuedFrom} onChange={(event) => update({ issuedFrom: event.target.value })} />
+        <TextField label={t(m.issuedTo)} type="date" value={state.issuedTo} onChange={(event) => update({ issuedTo: event.target.value })} />
         <label className="fin-check">
-          <input type="checkbox" checked={state.overdueOnly} onChange={(event) => update({ overdueOnly: event.target.checked })} /> Overdue only
+          <input type="checkbox" checked={state.overdueOnly} onChange={(event) => update({ overdueOnly: event.target.checked })} /> {t(m.overdueOnly)}
         </label>
         {filtered ? (
           <Button variant="ghost" onClick={() => setState({ ...INITIAL_STATE, sorting: state.sorting })}>
-            Clear filters
+            {t(m.clearFilters)}
           </Button>
         ) : null}
       </form>
       <DataTable
-        label="Invoices"
+        label={t(m.invoices)}
         columns={columns}
         rows={page?.nodes ?? []}
         rowId={(row) => row.id}
@@ -140,7 +155,7 @@ export function InvoicesPage() {
         totalCount={page?.totalCount}
         onOpen={(row) => void navigate(`/finance/invoices/${encodeURIComponent(row.id)}`)}
         empty={
-          <EmptyState title={filtered ? 'No invoices match' : 'No invoices yet'}>{filtered ? 'Try other filters.' : 'Create your first invoice.'}</EmptyState>
+          <EmptyState title={filtered ? t(m.noInvoicesMatch) : t(m.noInvoicesTitle)}>{filtered ? t(m.tryOtherFilters) : t(m.createFirstInvoice)}</EmptyState>
         }
         paging={
           page

@@ -2,10 +2,11 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { splitUserErrors, type UserErrorLike } from '../../app/errors';
 import { formatDateTime, idempotencyKey } from '../../app/format';
+import { useT, useTranslator, type Message } from '../../app/i18n';
 import type { FinanceInvoiceFragment, FinancePaymentFragment, PaymentMethod, PaymentType } from '../../gql/graphql';
 import { Button, SelectField, TextArea, TextField } from '../../ui/controls';
-import { formatMoney } from '../crm/money';
 import { ErrorState, Notice } from '../../ui/states';
+import { m } from './messages';
 import {
   FinanceCreditNoteIssueMutation,
   FinanceInvoicePaymentsQuery,
@@ -13,16 +14,16 @@ import {
   FinancePaymentRecordMutation,
   FinancePaymentRefundMutation,
 } from './operations';
-import { attempt, enumLabel, StatusBadge } from './shared';
+import { attempt, methodLabel, moneyText, StatusBadge } from './shared';
 
 const MANUAL_METHODS: readonly PaymentMethod[] = ['BANK_TRANSFER', 'CHECK', 'CASH', 'ACH', 'OTHER'];
 /** Statuses an invoice can be paid in. */
 const PAYABLE = new Set(['SENT', 'VIEWED', 'PARTIALLY_PAID', 'OVERDUE']);
 /** How each ledger entry reads: money in is +, a refund (money back) and a credit note (owed less) are −. */
-const ENTRY: Record<PaymentType, { label: string; sign: '+' | '−' }> = {
-  PAYMENT: { label: 'Payment', sign: '+' },
-  REFUND: { label: 'Refund', sign: '−' },
-  CREDIT_NOTE: { label: 'Credit note', sign: '−' },
+const ENTRY: Record<PaymentType, { label: Message; sign: '+' | '−' }> = {
+  PAYMENT: { label: m.entryPayment, sign: '+' },
+  REFUND: { label: m.entryRefund, sign: '−' },
+  CREDIT_NOTE: { label: m.entryCreditNote, sign: '−' },
 };
 
 /**
@@ -32,6 +33,7 @@ const ENTRY: Record<PaymentType, { label: string; sign: '+' | '−' }> = {
  * simulator's in development and tests).
  */
 export function PaymentsPanel({ invoice }: { invoice: FinanceInvoiceFragment }) {
+  const t = useT();
   const { data, error, refetch } = useQuery(FinanceInvoicePaymentsQuery, { variables: { id: invoice.id }, fetchPolicy: 'cache-and-network' });
   const [form, setForm] = useState<'payment' | 'credit' | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -52,8 +54,8 @@ export function PaymentsPanel({ invoice }: { invoice: FinanceInvoiceFragment }) 
   }
 
   return (
-    <section className="panel" aria-label="Payments">
-      <h2 className="panel-title">Payments</h2>
+    <section className="panel" aria-label={t(m.payments)}>
+      <h2 className="panel-title">{t(m.payments)}</h2>
       {error && !data ? <ErrorState error={error} retry={() => void refetch()} /> : null}
       {payments.length ? (
         <ul className="fin-payments">
@@ -62,14 +64,14 @@ export function PaymentsPanel({ invoice }: { invoice: FinanceInvoiceFragment }) 
           ))}
         </ul>
       ) : (
-        <p className="muted">No payments yet.</p>
+        <p className="muted">{t(m.noPaymentsYet)}</p>
       )}
       {payable ? (
         <div className="fin-actions">
-          <Button onClick={() => setForm((was) => (was === 'payment' ? null : 'payment'))}>Record payment</Button>
-          <Button onClick={() => setForm((was) => (was === 'credit' ? null : 'credit'))}>Issue credit note</Button>
+          <Button onClick={() => setForm((was) => (was === 'payment' ? null : 'payment'))}>{t(m.recordPayment)}</Button>
+          <Button onClick={() => setForm((was) => (was === 'credit' ? null : 'credit'))}>{t(m.issueCreditNote)}</Button>
           <Button busy={paying} onClick={() => void payByCard()}>
-            Pay by card
+            {t(m.payByCard)}
           </Button>
         </div>
       ) : null}
@@ -97,6 +99,8 @@ export function PaymentsPanel({ invoice }: { invoice: FinanceInvoiceFragment }) 
 }
 
 function PaymentRow({ payment, onRefunded }: { payment: FinancePaymentFragment; onRefunded(): void }) {
+  const reader = useTranslator();
+  const t = useT();
   const [refunding, setRefunding] = useState(false);
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
@@ -121,31 +125,40 @@ function PaymentRow({ payment, onRefunded }: { payment: FinancePaymentFragment; 
   }
 
   return (
-    <li className={`fin-entry fin-entry-${payment.type.toLowerCase().replace('_', '-')}`} aria-label={`${entry.label} of ${payment.amount.amount}`}>
-      <span className="fin-strong">{entry.label}</span>{' '}
+    <li
+      className={`fin-entry fin-entry-${payment.type.toLowerCase().replace('_', '-')}`}
+      aria-label={t(m.entryOf, { entry: t(entry.label), amount: payment.amount.amount })}
+    >
+      <span className="fin-strong">{t(entry.label)}</span>{' '}
       <span className="fin-amount">
         {entry.sign}
-        {formatMoney(payment.amount)}
+        {moneyText(payment.amount, reader)}
       </span>{' '}
-      {payment.method ? `${enumLabel(payment.method)} ` : null}
-      <StatusBadge status={payment.status} /> {payment.reference ? <span className="muted">ref. {payment.reference} </span> : null}
+      {payment.method ? `${methodLabel(payment.method, reader)} ` : null}
+      <StatusBadge status={payment.status} /> {payment.reference ? <span className="muted">{t(m.reference, { reference: payment.reference })} </span> : null}
       {payment.type !== 'PAYMENT' && payment.description ? <span className="muted">“{payment.description}” </span> : null}
       <span className="muted">{formatDateTime(payment.paidAt ?? payment.createdAt)}</span>
       {payment.failureMessage ? <span className="muted"> — {payment.failureMessage}</span> : null}
       {refundable && !refunding ? (
         <Button variant="ghost" onClick={() => setRefunding(true)}>
-          Refund
+          {t(m.refund)}
         </Button>
       ) : null}
       {refunding ? (
         <form className="fin-grid" onSubmit={submit}>
-          <TextField label="Refund amount" inputMode="decimal" value={amount} onChange={(event) => setAmount(event.target.value)} hint="Empty: all of it." />
-          <TextField label="Reason" value={reason} onChange={(event) => setReason(event.target.value)} />
+          <TextField
+            label={t(m.refundAmount)}
+            inputMode="decimal"
+            value={amount}
+            onChange={(event) => setAmount(event.target.value)}
+            hint={t(m.refundAmountHint)}
+          />
+          <TextField label={t(m.reason)} value={reason} onChange={(event) => setReason(event.target.value)} />
           <Button type="submit" variant="danger" busy={loading}>
-            Refund payment
+            {t(m.refundPayment)}
           </Button>
           <Button variant="ghost" onClick={() => setRefunding(false)}>
-            Cancel
+            {t(m.cancel)}
           </Button>
         </form>
       ) : null}
@@ -155,6 +168,8 @@ function PaymentRow({ payment, onRefunded }: { payment: FinancePaymentFragment; 
 }
 
 function RecordPaymentForm({ invoice, onRecorded }: { invoice: FinanceInvoiceFragment; onRecorded(): void }) {
+  const reader = useTranslator();
+  const t = useT();
   const [amount, setAmount] = useState(invoice.amountDue.amount);
   const [method, setMethod] = useState<PaymentMethod>('BANK_TRANSFER');
   const [reference, setReference] = useState('');
@@ -177,18 +192,18 @@ function RecordPaymentForm({ invoice, onRecorded }: { invoice: FinanceInvoiceFra
   }
 
   return (
-    <form className="fin-grid" aria-label="Record payment" onSubmit={submit}>
-      <TextField label="Amount received" inputMode="decimal" value={amount} onChange={(event) => setAmount(event.target.value)} required />
-      <SelectField label="Method" value={method} onChange={(event) => setMethod(event.target.value as PaymentMethod)}>
+    <form className="fin-grid" aria-label={t(m.recordPayment)} onSubmit={submit}>
+      <TextField label={t(m.amountReceived)} inputMode="decimal" value={amount} onChange={(event) => setAmount(event.target.value)} required />
+      <SelectField label={t(m.method)} value={method} onChange={(event) => setMethod(event.target.value as PaymentMethod)}>
         {MANUAL_METHODS.map((option) => (
           <option key={option} value={option}>
-            {enumLabel(option)}
+            {methodLabel(option, reader)}
           </option>
         ))}
       </SelectField>
-      <TextField label="Reference" value={reference} onChange={(event) => setReference(event.target.value)} hint="A check number, a wire reference…" />
+      <TextField label={t(m.referenceLabel)} value={reference} onChange={(event) => setReference(event.target.value)} hint={t(m.referenceHint)} />
       <Button type="submit" variant="primary" busy={loading}>
-        Record
+        {t(m.record)}
       </Button>
       <Notice>{failure}</Notice>
     </form>
@@ -197,6 +212,8 @@ function RecordPaymentForm({ invoice, onRecorded }: { invoice: FinanceInvoiceFra
 
 /** A credit note: lowers what the customer owes by at most the amount due; no money moves. */
 function CreditNoteForm({ invoice, onIssued }: { invoice: FinanceInvoiceFragment; onIssued(): void }) {
+  const reader = useTranslator();
+  const t = useT();
   const [amount, setAmount] = useState(invoice.amountDue.amount);
   const [reason, setReason] = useState('');
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -223,26 +240,26 @@ function CreditNoteForm({ invoice, onIssued }: { invoice: FinanceInvoiceFragment
   }
 
   return (
-    <form className="fin-grid" aria-label="Issue credit note" onSubmit={submit}>
+    <form className="fin-grid" aria-label={t(m.issueCreditNote)} onSubmit={submit}>
       <TextField
-        label="Credit amount"
+        label={t(m.creditAmount)}
         inputMode="decimal"
         value={amount}
         onChange={(event) => setAmount(event.target.value)}
         required
-        hint={`At most the amount due, ${formatMoney(invoice.amountDue)}.`}
+        hint={t(m.creditAmountHint, { amount: moneyText(invoice.amountDue, reader) })}
         error={fields.amount}
       />
       <TextArea
-        label="Reason"
+        label={t(m.reason)}
         value={reason}
         onChange={(event) => setReason(event.target.value)}
         maxLength={2000}
-        hint="Optional: shown in the ledger."
+        hint={t(m.creditReasonHint)}
         error={fields.reason}
       />
       <Button type="submit" variant="primary" busy={loading}>
-        Issue credit note
+        {t(m.issueCreditNote)}
       </Button>
       <Notice>{failure}</Notice>
     </form>

@@ -2,12 +2,14 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { idempotencyKey } from '../../app/format';
+import { useT, useTranslator, type Message } from '../../app/i18n';
 import type { FinancePublicInvoiceQuery as PublicInvoiceData } from '../../gql/graphql';
 import { Button } from '../../ui/controls';
 import { ErrorState, Loading, Notice } from '../../ui/states';
-import { formatMoney } from '../crm/money';
+import type { MoneyValue } from '../crm/money';
+import { m } from './messages';
 import { FinancePublicInvoicePayMutation, FinancePublicInvoiceQuery } from './operations';
-import { Amount, attempt, formatLocalDate, StatusBadge } from './shared';
+import { Amount, attempt, formatLocalDate, moneyText, StatusBadge } from './shared';
 import './finance.css';
 
 /**
@@ -17,6 +19,7 @@ import './finance.css';
  * (`publicInvoice`, whose first view marks the invoice VIEWED; `publicInvoicePay`).
  */
 export function PublicInvoicePage() {
+  const t = useT();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const { data, loading, error, refetch } = useQuery(FinancePublicInvoiceQuery, { variables: { token }, skip: !token });
@@ -30,33 +33,33 @@ export function PublicInvoicePage() {
     window.addEventListener('pageshow', again);
     return () => window.removeEventListener('pageshow', again);
   }, [token, refetch]);
-  if (!token) return <PublicFrame>This link is incomplete: open the whole link from the e-mail.</PublicFrame>;
+  if (!token) return <PublicFrame>{t(m.linkIncomplete)}</PublicFrame>;
   if (error && !data)
     return (
       <PublicFrame>
         <ErrorState error={error} retry={() => void refetch()} />
       </PublicFrame>
     );
-  if (loading && !data) return <Loading label="Opening the invoice…" />;
-  if (!invoice) return <PublicFrame>This invoice link is invalid or has expired. Ask the sender for a new one.</PublicFrame>;
+  if (loading && !data) return <Loading label={t(m.openingInvoice)} />;
+  if (!invoice) return <PublicFrame>{t(m.invoiceInvalidLink)}</PublicFrame>;
   return (
     <main className="fin-public">
       <header>
         <span className="brand">{invoice.organizationName}</span>
-        <h1>Invoice {invoice.number}</h1>
+        <h1>{t(m.invoiceTitle, { number: invoice.number })}</h1>
         <p>
-          <StatusBadge status={invoice.status} /> For {invoice.customerName} · issued {formatLocalDate(invoice.issueDate)} · due{' '}
-          {formatLocalDate(invoice.dueDate)}
+          <StatusBadge status={invoice.status} />{' '}
+          {t(m.publicSubtitle, { customer: invoice.customerName, issued: formatLocalDate(invoice.issueDate), due: formatLocalDate(invoice.dueDate) })}
         </p>
       </header>
-      <table className="fin-lines" aria-label="Lines">
+      <table className="fin-lines" aria-label={t(m.lines)}>
         <thead>
           <tr>
-            <th>Description</th>
-            <th className="fin-num">Quantity</th>
-            <th className="fin-num">Unit price</th>
-            <th className="fin-num">Tax %</th>
-            <th className="fin-num">Amount</th>
+            <th>{t(m.description)}</th>
+            <th className="fin-num">{t(m.quantity)}</th>
+            <th className="fin-num">{t(m.unitPrice)}</th>
+            <th className="fin-num">{t(m.taxPercent)}</th>
+            <th className="fin-num">{t(m.amount)}</th>
           </tr>
         </thead>
         <tbody>
@@ -75,21 +78,21 @@ export function PublicInvoicePage() {
           ))}
         </tbody>
       </table>
-      <section aria-label="Totals" className="fin-totals">
+      <section aria-label={t(m.totals)} className="fin-totals">
         <dl>
           {(
             [
-              ['Subtotal', invoice.subtotal],
-              ['Discount', invoice.discountTotal],
-              ['Tax', invoice.taxTotal],
-              ['Total', invoice.total],
-              ['Paid', invoice.amountPaid],
-              ['Amount due', invoice.amountDue],
-            ] as const
+              [m.subtotal, invoice.subtotal],
+              [m.discount, invoice.discountTotal],
+              [m.tax, invoice.taxTotal],
+              [m.total, invoice.total],
+              [m.paid, invoice.amountPaid],
+              [m.amountDue, invoice.amountDue],
+            ] satisfies [Message, MoneyValue][]
           ).map(([label, value]) => (
-            <div key={label} className={label === 'Amount due' ? 'fin-strong' : undefined}>
-              <dt>{label}</dt>
-              <dd aria-label={label}>
+            <div key={label.id} className={label === m.amountDue ? 'fin-strong' : undefined}>
+              <dt>{t(label)}</dt>
+              <dd aria-label={t(label)}>
                 <Amount value={value} />
               </dd>
             </div>
@@ -99,7 +102,7 @@ export function PublicInvoicePage() {
       <PayOrPaid token={token} invoice={invoice} />
       <p>
         <a href={invoice.pdfUrl} target="_blank" rel="noopener noreferrer">
-          Download PDF
+          {t(m.downloadPdf)}
         </a>
       </p>
       {invoice.memo ? <p>{invoice.memo}</p> : null}
@@ -116,10 +119,11 @@ type PublicInvoice = NonNullable<PublicInvoiceData['publicInvoice']>;
  * invoice says so instead.
  */
 function PayOrPaid({ token, invoice }: { token: string; invoice: PublicInvoice }) {
+  const reader = useTranslator();
   const [payKey] = useState(idempotencyKey);
   const [failure, setFailure] = useState<string | null>(null);
   const [pay, { loading: paying }] = useMutation(FinancePublicInvoicePayMutation);
-  if (invoice.status === 'PAID') return <Notice tone="success">Paid in full. Thank you.</Notice>;
+  if (invoice.status === 'PAID') return <Notice tone="success">{reader.t(m.paidInFull)}</Notice>;
   if (!invoice.payable) return null;
 
   async function payByCard() {
@@ -136,7 +140,7 @@ function PayOrPaid({ token, invoice }: { token: string; invoice: PublicInvoice }
   return (
     <div className="fin-actions">
       <Button variant="primary" busy={paying} onClick={() => void payByCard()}>
-        Pay {formatMoney(invoice.amountDue)}
+        {reader.t(m.pay, { amount: moneyText(invoice.amountDue, reader) })}
       </Button>
       <Notice>{failure}</Notice>
     </div>
@@ -144,9 +148,10 @@ function PayOrPaid({ token, invoice }: { token: string; invoice: PublicInvoice }
 }
 
 function PublicFrame({ children }: { children: ReactNode }) {
+  const t = useT();
   return (
     <main className="fin-public">
-      <h1>Invoice</h1>
+      <h1>{t(m.invoice)}</h1>
       <div>{children}</div>
     </main>
   );

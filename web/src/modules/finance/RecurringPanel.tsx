@@ -2,16 +2,18 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { idempotencyKey } from '../../app/format';
+import { useT, useTranslator } from '../../app/i18n';
 import type { FinanceInvoiceFragment, FinanceRecurringInvoiceFragment, RecurrenceFrequency } from '../../gql/graphql';
 import { Button, SelectField, TextField } from '../../ui/controls';
 import { ErrorState, Notice } from '../../ui/states';
+import { m } from './messages';
 import {
   FinanceInvoiceMakeRecurringMutation,
   FinanceInvoiceRecurrenceQuery,
   FinanceRecurringInvoiceStopMutation,
   FinanceRecurringInvoiceUpdateMutation,
 } from './operations';
-import { attempt, enumLabel, formatLocalDate, StatusBadge, today } from './shared';
+import { attempt, formatLocalDate, frequencyLabel, richText, StatusBadge, today } from './shared';
 
 const FREQUENCIES: readonly RecurrenceFrequency[] = ['WEEKLY', 'MONTHLY', 'QUARTERLY', 'ANNUALLY'];
 
@@ -23,8 +25,6 @@ const addressesOf = (text: string): string[] | null => {
     .filter(Boolean);
   return addresses.length ? addresses : null;
 };
-
-const countOf = (count: number) => `${count} invoice${count === 1 ? '' : 's'}`;
 
 interface RuleForm {
   frequency: RecurrenceFrequency;
@@ -41,6 +41,8 @@ interface RuleForm {
  * invoices it issued, a change and a stop.
  */
 export function RecurringPanel({ invoice }: { invoice: Pick<FinanceInvoiceFragment, 'id' | 'status'> }) {
+  const reader = useTranslator();
+  const t = useT();
   const { data, error, refetch } = useQuery(FinanceInvoiceRecurrenceQuery, { variables: { id: invoice.id }, fetchPolicy: 'cache-and-network' });
   const [editing, setEditing] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -51,8 +53,8 @@ export function RecurringPanel({ invoice }: { invoice: Pick<FinanceInvoiceFragme
 
   if (error && !data) {
     return (
-      <section className="panel" aria-label="Repeat">
-        <h2 className="panel-title">Repeat</h2>
+      <section className="panel" aria-label={t(m.repeat)}>
+        <h2 className="panel-title">{t(m.repeat)}</h2>
         <ErrorState error={error} retry={() => void refetch()} />
       </section>
     );
@@ -64,20 +66,27 @@ export function RecurringPanel({ invoice }: { invoice: Pick<FinanceInvoiceFragme
   }
 
   return (
-    <section className="panel" aria-label="Repeat">
-      <h2 className="panel-title">Repeat</h2>
+    <section className="panel" aria-label={t(m.repeat)}>
+      <h2 className="panel-title">{t(m.repeat)}</h2>
       {issuedBy?.template ? (
         <p className="muted">
-          Issued by the recurring invoice of <Link to={`/finance/invoices/${encodeURIComponent(issuedBy.template.id)}`}>{issuedBy.template.number}</Link>.
+          {richText(
+            reader,
+            m.issuedByTemplate,
+            {},
+            {
+              number: <Link to={`/finance/invoices/${encodeURIComponent(issuedBy.template.id)}`}>{issuedBy.template.number}</Link>,
+            },
+          )}
         </p>
       ) : null}
       {running && !editing ? (
         <>
           <RuleSummary rule={running} />
           <div className="fin-actions">
-            <Button onClick={() => setEditing(true)}>Change</Button>
+            <Button onClick={() => setEditing(true)}>{t(m.change)}</Button>
             <Button variant="danger" busy={stopping} onClick={() => void stop(running.id)}>
-              Stop repeating
+              {t(m.stopRepeating)}
             </Button>
           </div>
         </>
@@ -87,7 +96,9 @@ export function RecurringPanel({ invoice }: { invoice: Pick<FinanceInvoiceFragme
         <>
           {rule ? (
             <p className="muted">
-              Stopped{rule.stoppedAt ? ` on ${formatLocalDate(rule.stoppedAt.slice(0, 10))}` : ''}; it issued {countOf(rule.invoices?.totalCount ?? 0)}.
+              {rule.stoppedAt
+                ? t(m.stoppedOn, { date: reader.date(rule.stoppedAt, 'date'), count: rule.invoices?.totalCount ?? 0 })
+                : t(m.stopped, { count: rule.invoices?.totalCount ?? 0 })}
             </p>
           ) : null}
           {invoice.status !== 'VOID' ? <MakeRecurringForm invoiceId={invoice.id} onMade={() => void refetch()} /> : null}
@@ -99,18 +110,25 @@ export function RecurringPanel({ invoice }: { invoice: Pick<FinanceInvoiceFragme
 }
 
 function RuleSummary({ rule }: { rule: FinanceRecurringInvoiceFragment }) {
+  const reader = useTranslator();
+  const t = useT();
   const issued = rule.invoices ?? { totalCount: 0, nodes: [] };
   return (
-    <div aria-label="Recurring invoice">
+    <div aria-label={t(m.recurringInvoice)}>
       <p>
-        {enumLabel(rule.frequency)} from {formatLocalDate(rule.startDate)}
-        {rule.endDate ? ` until ${formatLocalDate(rule.endDate)}` : ''}.{' '}
-        {rule.active ? <>Next invoice on {formatLocalDate(rule.nextIssueDate)}.</> : 'No periods left.'}
+        {rule.endDate
+          ? t(m.scheduleUntil, {
+              frequency: frequencyLabel(rule.frequency, reader),
+              start: formatLocalDate(rule.startDate),
+              end: formatLocalDate(rule.endDate),
+            })
+          : t(m.schedule, { frequency: frequencyLabel(rule.frequency, reader), start: formatLocalDate(rule.startDate) })}{' '}
+        {rule.active ? t(m.nextInvoiceOn, { date: formatLocalDate(rule.nextIssueDate) }) : t(m.noPeriodsLeft)}
       </p>
-      <p>{rule.autoSend ? `Each invoice is sent to ${(rule.sendTo ?? []).join(', ')}.` : 'Each invoice is issued as a draft for you to send.'}</p>
-      <p className="muted">{countOf(issued.totalCount)} issued</p>
+      <p>{rule.autoSend ? t(m.sentEachTo, { recipients: (rule.sendTo ?? []).join(', ') }) : t(m.issuedAsDraft)}</p>
+      <p className="muted">{t(m.invoicesIssued, { count: issued.totalCount })}</p>
       {issued.nodes.length ? (
-        <ul className="fin-payments" aria-label="Issued invoices">
+        <ul className="fin-payments" aria-label={t(m.issuedInvoices)}>
           {issued.nodes.map((issuedInvoice) => (
             <li key={issuedInvoice.id}>
               <Link to={`/finance/invoices/${encodeURIComponent(issuedInvoice.id)}`}>{issuedInvoice.number}</Link> <StatusBadge status={issuedInvoice.status} />{' '}
@@ -124,6 +142,7 @@ function RuleSummary({ rule }: { rule: FinanceRecurringInvoiceFragment }) {
 }
 
 function MakeRecurringForm({ invoiceId, onMade }: { invoiceId: string; onMade(): void }) {
+  const t = useT();
   const [form, setForm] = useState<RuleForm>({ frequency: 'MONTHLY', date: today(), endDate: '', autoSend: false, sendTo: '' });
   const [failure, setFailure] = useState<string | null>(null);
   const [key] = useState(idempotencyKey);
@@ -147,10 +166,10 @@ function MakeRecurringForm({ invoiceId, onMade }: { invoiceId: string; onMade():
   }
 
   return (
-    <form className="fin-grid" aria-label="Make recurring" onSubmit={submit}>
-      <RuleFields form={form} set={(change) => setForm((was) => ({ ...was, ...change }))} dateLabel="Start date" />
+    <form className="fin-grid" aria-label={t(m.makeRecurring)} onSubmit={submit}>
+      <RuleFields form={form} set={(change) => setForm((was) => ({ ...was, ...change }))} dateLabel={t(m.startDate)} />
       <Button type="submit" variant="primary" busy={loading}>
-        Make recurring
+        {t(m.makeRecurring)}
       </Button>
       <Notice>{failure}</Notice>
     </form>
@@ -158,6 +177,7 @@ function MakeRecurringForm({ invoiceId, onMade }: { invoiceId: string; onMade():
 }
 
 function RuleEditor({ rule, onDone }: { rule: FinanceRecurringInvoiceFragment; onDone(): void }) {
+  const t = useT();
   const [form, setForm] = useState<RuleForm>({
     frequency: rule.frequency,
     date: rule.nextIssueDate,
@@ -185,13 +205,13 @@ function RuleEditor({ rule, onDone }: { rule: FinanceRecurringInvoiceFragment; o
   }
 
   return (
-    <form className="fin-grid" aria-label="Change recurring invoice" onSubmit={submit}>
-      <RuleFields form={form} set={(change) => setForm((was) => ({ ...was, ...change }))} dateLabel="Next issue date" />
+    <form className="fin-grid" aria-label={t(m.changeRecurring)} onSubmit={submit}>
+      <RuleFields form={form} set={(change) => setForm((was) => ({ ...was, ...change }))} dateLabel={t(m.nextIssueDate)} />
       <Button type="submit" variant="primary" busy={loading}>
-        Save
+        {t(m.save)}
       </Button>
       <Button variant="ghost" onClick={onDone}>
-        Cancel
+        {t(m.cancel)}
       </Button>
       <Notice>{failure}</Notice>
     </form>
@@ -199,27 +219,24 @@ function RuleEditor({ rule, onDone }: { rule: FinanceRecurringInvoiceFragment; o
 }
 
 function RuleFields({ form, set, dateLabel }: { form: RuleForm; set(change: Partial<RuleForm>): void; dateLabel: string }) {
+  const reader = useTranslator();
+  const t = useT();
   return (
     <>
-      <SelectField label="Frequency" value={form.frequency} onChange={(event) => set({ frequency: event.target.value as RecurrenceFrequency })}>
+      <SelectField label={t(m.frequency)} value={form.frequency} onChange={(event) => set({ frequency: event.target.value as RecurrenceFrequency })}>
         {FREQUENCIES.map((frequency) => (
           <option key={frequency} value={frequency}>
-            {enumLabel(frequency)}
+            {frequencyLabel(frequency, reader)}
           </option>
         ))}
       </SelectField>
       <TextField label={dateLabel} type="date" value={form.date} required onChange={(event) => set({ date: event.target.value })} />
-      <TextField label="End date" type="date" value={form.endDate} hint="Empty: no end." onChange={(event) => set({ endDate: event.target.value })} />
+      <TextField label={t(m.endDate)} type="date" value={form.endDate} hint={t(m.endDateHint)} onChange={(event) => set({ endDate: event.target.value })} />
       <label className="checkbox-label">
-        <input type="checkbox" checked={form.autoSend} onChange={(event) => set({ autoSend: event.target.checked })} /> Send each invoice automatically
+        <input type="checkbox" checked={form.autoSend} onChange={(event) => set({ autoSend: event.target.checked })} /> {t(m.sendAutomatically)}
       </label>
       {form.autoSend ? (
-        <TextField
-          label="Send to"
-          value={form.sendTo}
-          hint="E-mail addresses, separated by commas. Empty: the customer’s e-mail address."
-          onChange={(event) => set({ sendTo: event.target.value })}
-        />
+        <TextField label={t(m.sendTo)} value={form.sendTo} hint={t(m.sendToHint)} onChange={(event) => set({ sendTo: event.target.value })} />
       ) : null}
     </>
   );

@@ -1,29 +1,32 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { idempotencyKey } from '../../app/format';
+import { useT } from '../../app/i18n';
 import type { FinanceInvoiceFragment } from '../../gql/graphql';
 import { Button, TextArea, TextField } from '../../ui/controls';
 import { Dialog } from '../../ui/Dialog';
 import { Notice } from '../../ui/states';
+import { m } from './messages';
 import { FinanceInvoiceSendMutation } from './operations';
 import { attempt } from './shared';
 
 /** "Send": the invoice e-mailed with its PDF and a link to its public page (`invoiceSend`); a draft becomes SENT. */
 export function SendInvoiceButton({ invoice, disabled }: { invoice: FinanceInvoiceFragment; disabled?: boolean }) {
+  const t = useT();
   const [open, setOpen] = useState(false);
-  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [sentTo, setSentTo] = useState<string[] | null>(null);
   return (
     <>
       <Button variant={invoice.status === 'DRAFT' ? 'primary' : 'secondary'} disabled={disabled} onClick={() => setOpen(true)}>
-        {invoice.sentAt ? 'Send again' : 'Send'}
+        {invoice.sentAt ? t(m.sendAgain) : t(m.send)}
       </Button>
-      {sentTo ? <Notice tone="success">{sentTo}</Notice> : null}
-      <Dialog open={open} onOpenChange={setOpen} title={`Send ${invoice.number}`}>
+      {sentTo ? <Notice tone="success">{t(m.sentTo, { recipients: sentTo.join(', ') })}</Notice> : null}
+      <Dialog open={open} onOpenChange={setOpen} title={t(m.sendTitle, { number: invoice.number })}>
         <SendForm
           invoice={invoice}
           onSent={(recipients) => {
             setOpen(false);
-            setSentTo(`Sent to ${recipients.join(', ')}.`);
+            setSentTo(recipients);
           }}
         />
       </Dialog>
@@ -32,6 +35,7 @@ export function SendInvoiceButton({ invoice, disabled }: { invoice: FinanceInvoi
 }
 
 function SendForm({ invoice, onSent }: { invoice: FinanceInvoiceFragment; onSent(recipients: string[]): void }) {
+  const t = useT();
   const [to, setTo] = useState(invoice.contact?.email ?? '');
   const [message, setMessage] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
@@ -60,17 +64,12 @@ function SendForm({ invoice, onSent }: { invoice: FinanceInvoiceFragment; onSent
 
   return (
     <form className="form" onSubmit={submit}>
-      <TextField
-        label="Recipients"
-        value={to}
-        onChange={(event) => setTo(event.target.value)}
-        hint="E-mail addresses, separated by commas. Empty: the customer's e-mail."
-      />
-      <TextArea label="Message" value={message} onChange={(event) => setMessage(event.target.value)} rows={4} />
+      <TextField label={t(m.recipients)} value={to} onChange={(event) => setTo(event.target.value)} hint={t(m.recipientsHint)} />
+      <TextArea label={t(m.message)} value={message} onChange={(event) => setMessage(event.target.value)} rows={4} />
       <Notice>{failure}</Notice>
       <div>
         <Button type="submit" variant="primary" busy={loading}>
-          Send invoice
+          {t(m.sendInvoice)}
         </Button>
       </div>
     </form>

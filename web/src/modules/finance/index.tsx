@@ -1,15 +1,29 @@
 import { lazy, Suspense } from 'react';
+import { activeTranslator, type Message } from '../../app/i18n';
 import type { ModuleDefinition } from '../../app/registry';
 import { Loading } from '../../ui/states';
+import { moduleMessages as m } from './moduleMessages';
 
 // Pages are one lazy chunk: the shell only carries this file.
 const pages = () => import('./pages');
+
+/** The registry takes plain labels: each is read, in the reader's language, whenever the shell renders it. */
+const text = (message: Message) => activeTranslator().t(message);
 
 const ContactInvoicesLazy = lazy(() => pages().then((module) => ({ default: module.ContactInvoicesWidget })));
 
 export const financeModule: ModuleDefinition = {
   subgraph: 'finance',
-  navigation: [{ label: 'Finance', path: '/finance/invoices', icon: '¤', order: 40 }],
+  navigation: [
+    {
+      get label() {
+        return text(m.navigation);
+      },
+      path: '/finance/invoices',
+      icon: '¤',
+      order: 40,
+    },
+  ],
   routes: [
     { path: '/finance', lazy: async () => ({ Component: (await pages()).InvoicesPage }) },
     { path: '/finance/invoices', lazy: async () => ({ Component: (await pages()).InvoicesPage }) },
@@ -22,7 +36,9 @@ export const financeModule: ModuleDefinition = {
   widgets: [
     {
       slot: 'contact.profile',
-      title: 'Invoices',
+      get title() {
+        return text(m.invoicesWidget);
+      },
       order: 30,
       component: ({ objectId }) => (
         <Suspense fallback={<Loading />}>
@@ -32,13 +48,47 @@ export const financeModule: ModuleDefinition = {
     },
   ],
   commands: [
-    { id: 'finance:new-invoice', label: 'New invoice', group: 'Create', keywords: ['invoice', 'bill', 'finance'], path: '/finance/invoices/new' },
-    { id: 'finance:invoices', label: 'Go to invoices', group: 'Navigate', keywords: ['invoices', 'finance', 'billing'], path: '/finance/invoices' },
-    { id: 'finance:submit-expense', label: 'Submit expense', group: 'Create', keywords: ['expense', 'receipt'], path: '/finance/expenses?new=1' },
-    { id: 'finance:expenses', label: 'Go to expenses', group: 'Navigate', keywords: ['expenses', 'receipts'], path: '/finance/expenses' },
+    {
+      id: 'finance:new-invoice',
+      get label() {
+        return text(m.newInvoice);
+      },
+      group: 'Create',
+      keywords: ['invoice', 'bill', 'finance'],
+      path: '/finance/invoices/new',
+    },
+    {
+      id: 'finance:invoices',
+      get label() {
+        return text(m.goToInvoices);
+      },
+      group: 'Navigate',
+      keywords: ['invoices', 'finance', 'billing'],
+      path: '/finance/invoices',
+    },
+    {
+      id: 'finance:submit-expense',
+      get label() {
+        return text(m.submitExpense);
+      },
+      group: 'Create',
+      keywords: ['expense', 'receipt'],
+      path: '/finance/expenses?new=1',
+    },
+    {
+      id: 'finance:expenses',
+      get label() {
+        return text(m.goToExpenses);
+      },
+      group: 'Navigate',
+      keywords: ['expenses', 'receipts'],
+      path: '/finance/expenses',
+    },
     {
       id: 'finance:reports',
-      label: 'Go to finance reports',
+      get label() {
+        return text(m.goToReports);
+      },
       group: 'Navigate',
       keywords: ['reports', 'revenue', 'profit', 'loss', 'aging', 'receivables', 'charts'],
       path: '/finance/reports',

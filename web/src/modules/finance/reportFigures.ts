@@ -1,6 +1,8 @@
+import { activeTranslator } from '../../app/i18n';
 import type { ExpenseCategory, FinanceReportsQuery } from '../../gql/graphql';
 import { formatDecimal, parseDecimal, sumDecimals } from '../crm/decimal';
 import { minorDigits } from '../crm/money';
+import { m } from './messages';
 
 /*
  * The reports page's figures for one currency, from the API's answers. Amounts stay the API's exact
@@ -66,11 +68,11 @@ export function revenueByMonth(reports: Reports, currencyCode: string, months: r
 export const hasRevenue = (reports: Reports, currencyCode: string): boolean => (reports.financeRevenue ?? []).some((row) => row.currencyCode === currencyCode);
 
 export const AGING_BUCKETS = [
-  { key: 'current', label: 'Current' },
-  { key: 'days1To30', label: '1–30 days' },
-  { key: 'days31To60', label: '31–60 days' },
-  { key: 'days61To90', label: '61–90 days' },
-  { key: 'over90', label: '90+ days' },
+  { key: 'current', label: m.agingCurrent },
+  { key: 'days1To30', label: m.aging1To30 },
+  { key: 'days31To60', label: m.aging31To60 },
+  { key: 'days61To90', label: m.aging61To90 },
+  { key: 'over90', label: m.agingOver90 },
 ] as const;
 
 export type Aging = NonNullable<Reports['financeArAging']>[number];
@@ -92,20 +94,20 @@ export function profitAndLossOf(reports: Reports, currencyCode: string): { reven
 /** Each expense category's colour (a `chart-tone-*`), fixed so a category keeps its colour across periods. */
 export const CATEGORY_TONES: Record<ExpenseCategory, number> = { SOFTWARE: 1, TRAVEL: 6, OFFICE: 3, MEALS: 4, EQUIPMENT: 2, OTHER: 7 };
 
-/** "2026-03-01" → "Mar" (or "Mar 26" when the period spans years) and "March 2026", whatever the reader's time zone. */
-export function monthLabels(month: string, withYear: boolean): { short: string; long: string } {
+/** "2026-03-01" → "Mar" (or "Mar 26" when the period spans years) and "March 2026" in the reader's locale, whatever their time zone. */
+export function monthLabels(month: string, withYear: boolean, locale: string = activeTranslator().locale): { short: string; long: string } {
   const [year, index] = month.split('-').map(Number);
   const date = new Date(Date.UTC(year!, index! - 1, 1));
   return {
-    short: date.toLocaleDateString(undefined, { month: 'short', ...(withYear ? { year: '2-digit' } : {}), timeZone: 'UTC' }),
-    long: date.toLocaleDateString(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+    short: date.toLocaleDateString(locale, { month: 'short', ...(withYear ? { year: '2-digit' } : {}), timeZone: 'UTC' }),
+    long: date.toLocaleDateString(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
   };
 }
 
 /** An axis tick in the currency, short ("$25K"): ticks are round, the exact figures are in tooltips and the table. */
-export function formatAxisMoney(value: number, currencyCode: string): string {
+export function formatAxisMoney(value: number, currencyCode: string, locale: string = activeTranslator().locale): string {
   try {
-    return new Intl.NumberFormat(undefined, {
+    return new Intl.NumberFormat(locale, {
       style: 'currency',
       currency: currencyCode,
       notation: 'compact',

@@ -1,3 +1,6 @@
+import { activeTranslator, type Message } from '../../app/i18n';
+import { m } from './messages';
+
 /*
  * The reports page's period: calendar dates (yyyy-mm-dd), presets counted from the reader's today,
  * and the calendar months it covers (the API's revenue months are calendar months).
@@ -10,10 +13,10 @@ export interface Period {
 
 export type PeriodPreset = 'this-year' | 'last-12-months' | 'this-quarter';
 
-export const PERIOD_PRESETS: readonly { preset: PeriodPreset; label: string }[] = [
-  { preset: 'this-year', label: 'This year' },
-  { preset: 'last-12-months', label: 'Last 12 months' },
-  { preset: 'this-quarter', label: 'This quarter' },
+export const PERIOD_PRESETS: readonly { preset: PeriodPreset; label: Message }[] = [
+  { preset: 'this-year', label: m.presetThisYear },
+  { preset: 'last-12-months', label: m.presetLast12Months },
+  { preset: 'this-quarter', label: m.presetThisQuarter },
 ];
 
 /** The API's limit of one report's period, in days (ten years). */
@@ -53,14 +56,14 @@ export function isPresetPeriod(period: Period, preset: PeriodPreset, today: stri
   return candidate.from === period.from && candidate.to === period.to;
 }
 
-/** What is wrong with the period in words, or null when the API will take it. */
-export function periodProblem(period: Period): string | null {
+/** What is wrong with the period in words (the reader's), or null when the API will take it. */
+export function periodProblem(period: Period, reader = activeTranslator()): string | null {
   const from = parts(period.from);
   const to = parts(period.to);
-  if (!from || !to) return 'Choose a start and an end date.';
+  if (!from || !to) return reader.t(m.periodIncomplete);
   const days = (Date.UTC(to[0], to[1] - 1, to[2]) - Date.UTC(from[0], from[1] - 1, from[2])) / 86_400_000;
-  if (days < 0) return 'The end is before the start.';
-  if (days > MAX_PERIOD_DAYS) return 'A report covers at most ten years.';
+  if (days < 0) return reader.t(m.periodReversed);
+  if (days > MAX_PERIOD_DAYS) return reader.t(m.periodTooLong);
   return null;
 }
 
