@@ -7,7 +7,8 @@ import { renderWithApollo, unmountAll } from '../../testing/render';
 import { DealsForecastWidget, NewContactsWidget } from './AnalyticsWidgets';
 import { formatMoney } from './money';
 import { CrmDealsForecastQuery, CrmNewContactsQuery } from './operations';
-import { enumLabel, formatLocalDate } from './shared';
+import { m } from './messages';
+import { enumLabel, formatLocalDate, translateWithNodes } from './shared';
 
 const browserTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -26,6 +27,19 @@ describe('the CRM in the reader’s language, locale and time zone', () => {
     setReader('en-US', 'Pacific/Auckland');
     // A calendar date is never shifted by the reader's time zone.
     expect(formatLocalDate('2026-11-22')).toBe('Nov 22, 2026');
+  });
+
+  it('puts links and amounts where each language’s sentence has them', async () => {
+    const sentence = async (locale: string) => {
+      setReader(locale, 'UTC');
+      const reader = activeTranslator();
+      renderWithApollo(<p>{translateWithNodes(reader.t.bind(reader), m.logOnProfile, {}, { contact: <a href="/crm/contacts/1">Ada</a> })}</p>, []);
+      const link = await screen.findByRole('link', { name: 'Ada' });
+      return link.closest('p')!.textContent;
+    };
+    expect(await sentence('en-US')).toBe('None yet. Log them on Ada’s profile.');
+    unmountAll();
+    expect(await sentence('de-DE')).toBe('Noch keine. Protokollieren Sie sie im Profil von Ada.');
   });
 
   it('draws the home widgets in German, with the reader’s weeks', async () => {
