@@ -3,12 +3,14 @@ import { formatDateTime, idempotencyKey } from '../../app/format';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { describeError, describeUserErrors, splitUserErrors } from '../../app/errors';
+import { useT, type Message } from '../../app/i18n';
 import type { ContactSource, ContactStatus, ContactType, CrmContactQuery as CrmContactData, InteractionDirection, InteractionType } from '../../gql/graphql';
 import { WidgetSlot } from '../../layout/WidgetSlot';
 import { Button, SelectField, TextArea, TextField } from '../../ui/controls';
 import { PageHeader } from '../../ui/PageHeader';
 import { EmptyState, ErrorState, Loading, Notice } from '../../ui/states';
 import { CustomFieldInput, formatCustomValue, fromFormValue, sortedFields, toFormValue, type ContactFieldDefinition, type FormValue } from './customFields';
+import { m } from './messages';
 import { Money } from './money';
 import { NewDealDialog } from './NewDealDialog';
 import {
@@ -20,31 +22,33 @@ import {
   CrmTagApplyMutation,
   CrmTagRemoveMutation,
 } from './operations';
-import { CONTACT_SOURCES, CONTACT_STATUSES, CONTACT_TYPES, enumLabel } from './shared';
+import { CONTACT_FIELD_LABELS, CONTACT_SOURCES, CONTACT_STATUSES, CONTACT_TYPES, enumLabel, humanize, jobAndCompany, type Translate } from './shared';
 import './crm.css';
 
 type Contact = NonNullable<CrmContactData['contact']>;
 
-const EVENT_LABELS: Record<string, string> = {
-  'contact.created': 'Contact created',
-  'contact.updated': 'Details changed',
-  'contact.converted': 'Converted',
-  'contact.merged': 'Merged',
-  'contact.restored': 'Restored',
-  'deal.created': 'Deal created',
-  'deal.updated': 'Deal changed',
-  'deal.moved': 'Deal moved',
-  'deal.won': 'Deal won',
-  'deal.lost': 'Deal lost',
-  'interaction.logged': 'Interaction logged',
+const EVENT_LABELS: Record<string, Message> = {
+  'contact.created': m.eventContactCreated,
+  'contact.updated': m.eventContactUpdated,
+  'contact.converted': m.eventContactConverted,
+  'contact.merged': m.eventContactMerged,
+  'contact.restored': m.eventContactRestored,
+  'deal.created': m.eventDealCreated,
+  'deal.updated': m.eventDealUpdated,
+  'deal.moved': m.eventDealMoved,
+  'deal.won': m.eventDealWon,
+  'deal.lost': m.eventDealLost,
+  'interaction.logged': m.eventInteractionLogged,
 };
 
-function eventLabel(event: string): string {
-  return EVENT_LABELS[event] ?? enumLabel(event.replace(/[._]/g, ' ').toUpperCase());
+function eventLabel(t: Translate, event: string): string {
+  const message = EVENT_LABELS[event];
+  return message ? t(message) : humanize(event.replace(/[._]/g, ' '));
 }
 
 /** A contact: its details (editable), tags, deals, interactions and timeline, live. */
 export function ContactProfilePage() {
+  const t = useT();
   const { contactId = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(CrmContactQuery, { variables: { id: contactId } });
   const { data: options } = useQuery(CrmContactOptionsQuery);
@@ -62,28 +66,28 @@ export function ContactProfilePage() {
   const contact = data?.contact;
   if (!contact)
     return (
-      <EmptyState title="Contact not found" action={<Link to="/crm/contacts">All contacts</Link>}>
-        It was deleted, or you cannot see it.
+      <EmptyState title={t(m.contactNotFound)} action={<Link to="/crm/contacts">{t(m.allContacts)}</Link>}>
+        {t(m.notFoundText)}
       </EmptyState>
     );
   const fields = sortedFields(options?.contactFields);
 
   return (
     <div className="crm-page">
-      <nav aria-label="Breadcrumb" className="crm-breadcrumb">
-        <Link to="/crm/contacts">Contacts</Link> / <span aria-current="page">{contact.name}</span>
+      <nav aria-label={t(m.breadcrumb)} className="crm-breadcrumb">
+        <Link to="/crm/contacts">{t(m.contacts)}</Link> / <span aria-current="page">{contact.name}</span>
       </nav>
       <PageHeader
         title={contact.name}
         subtitle={
           <>
-            <span className="badge">{enumLabel(contact.type)}</span> <span className="badge">{enumLabel(contact.status)}</span>
-            {contact.jobTitle || contact.company ? ` ${[contact.jobTitle, contact.company].filter(Boolean).join(' at ')}` : ''}
+            <span className="badge">{enumLabel(t, contact.type)}</span> <span className="badge">{enumLabel(t, contact.status)}</span>
+            {contact.jobTitle || contact.company ? ` ${jobAndCompany(t, contact.jobTitle, contact.company)}` : ''}
           </>
         }
         actions={
           <Button variant="primary" onClick={() => setDealOpen(true)}>
-            New deal
+            {t(m.newDeal)}
           </Button>
         }
       />
@@ -98,7 +102,7 @@ export function ContactProfilePage() {
           <ContactTags contact={contact} allTags={options?.tags?.nodes ?? []} onChanged={() => void refetch()} />
           <section className="panel" aria-labelledby="crm-contact-deals">
             <h2 id="crm-contact-deals" className="panel-title">
-              Deals {contact.deals ? <span className="badge">{contact.deals.totalCount}</span> : null}
+              {t(m.deals)} {contact.deals ? <span className="badge">{contact.deals.totalCount}</span> : null}
             </h2>
             {contact.deals?.nodes.length ? (
               <ul className="crm-list">
@@ -106,13 +110,13 @@ export function ContactProfilePage() {
                   <li key={deal.id}>
                     <Link to={`/crm/deals/${encodeURIComponent(deal.id)}`}>{deal.title}</Link>
                     <span className="crm-list-meta">
-                      <Money value={deal.value} /> · {deal.stage?.name ?? enumLabel(deal.status)}
+                      <Money value={deal.value} /> · {deal.stage?.name ?? enumLabel(t, deal.status)}
                     </span>
                   </li>
                 ))}
               </ul>
             ) : (
-              <p className="muted">No deals yet.</p>
+              <p className="muted">{t(m.noDealsYet)}</p>
             )}
           </section>
           <WidgetSlot slot="contact.profile" objectId={contact.id} />
@@ -124,16 +128,8 @@ export function ContactProfilePage() {
 }
 
 const DETAIL_FIELDS = ['firstName', 'lastName', 'email', 'phone', 'company', 'jobTitle'] as const;
-const DETAIL_LABELS: Record<(typeof DETAIL_FIELDS)[number], string> = {
-  firstName: 'First name',
-  lastName: 'Last name',
-  email: 'E-mail',
-  phone: 'Phone',
-  company: 'Company',
-  jobTitle: 'Job title',
-};
-
 function ContactDetails({ contact, fields, members }: { contact: Contact; fields: ContactFieldDefinition[]; members: { id: string; name: string }[] }) {
+  const t = useT();
   const [editing, setEditing] = useState(false);
   const [update, { loading }] = useMutation(CrmContactUpdateMutation);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -197,41 +193,41 @@ function ContactDetails({ contact, fields, members }: { contact: Contact; fields
       <section className="panel" aria-labelledby="crm-contact-details">
         <div className="crm-panel-head">
           <h2 id="crm-contact-details" className="panel-title">
-            Details
+            {t(m.details)}
           </h2>
           <Button variant="ghost" onClick={startEditing}>
-            Edit
+            {t(m.edit)}
           </Button>
         </div>
         <dl className="crm-details">
           {DETAIL_FIELDS.map((name) => (
             <div key={name}>
-              <dt>{DETAIL_LABELS[name]}</dt>
+              <dt>{t(CONTACT_FIELD_LABELS[name])}</dt>
               <dd>{name === 'email' && contact.email ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : (contact[name] ?? '—')}</dd>
             </div>
           ))}
           <div>
-            <dt>Owner</dt>
+            <dt>{t(m.owner)}</dt>
             <dd>{contact.assignedTo?.name ?? '—'}</dd>
           </div>
           <div>
-            <dt>Source</dt>
-            <dd>{enumLabel(contact.source) || '—'}</dd>
+            <dt>{t(m.source)}</dt>
+            <dd>{enumLabel(t, contact.source) || '—'}</dd>
           </div>
           {contact.stage ? (
             <div>
-              <dt>Stage</dt>
+              <dt>{t(m.stage)}</dt>
               <dd>{contact.stage.name}</dd>
             </div>
           ) : null}
           <div>
-            <dt>Last contacted</dt>
+            <dt>{t(m.lastContacted)}</dt>
             <dd>{formatDateTime(contact.lastInteractionAt) || '—'}</dd>
           </div>
           {fields.map((field) => (
             <div key={field.id}>
               <dt>{field.label}</dt>
-              <dd>{formatCustomValue(field, customValues[field.key])}</dd>
+              <dd>{formatCustomValue(t, field, customValues[field.key])}</dd>
             </div>
           ))}
         </dl>
@@ -241,46 +237,46 @@ function ContactDetails({ contact, fields, members }: { contact: Contact; fields
   return (
     <section className="panel" aria-labelledby="crm-contact-edit">
       <h2 id="crm-contact-edit" className="panel-title">
-        Edit details
+        {t(m.editDetails)}
       </h2>
       <form className="form" onSubmit={save} noValidate>
-        <SelectField label="Type" name="type" defaultValue={contact.type} error={fieldErrors.type}>
+        <SelectField label={t(m.type)} name="type" defaultValue={contact.type} error={fieldErrors.type}>
           {CONTACT_TYPES.map((type) => (
             <option key={type} value={type}>
-              {enumLabel(type)}
+              {enumLabel(t, type)}
             </option>
           ))}
         </SelectField>
-        <SelectField label="Status" name="status" defaultValue={contact.status} error={fieldErrors.status}>
+        <SelectField label={t(m.status)} name="status" defaultValue={contact.status} error={fieldErrors.status}>
           {CONTACT_STATUSES.map((status) => (
             <option key={status} value={status}>
-              {enumLabel(status)}
+              {enumLabel(t, status)}
             </option>
           ))}
         </SelectField>
         {DETAIL_FIELDS.map((name) => (
           <TextField
             key={name}
-            label={DETAIL_LABELS[name]}
+            label={t(CONTACT_FIELD_LABELS[name])}
             name={name}
             type={name === 'email' ? 'email' : name === 'phone' ? 'tel' : 'text'}
             defaultValue={contact[name] ?? ''}
             error={fieldErrors[name]}
           />
         ))}
-        <SelectField label="Owner" name="assignedToId" defaultValue={contact.assignedTo?.id ?? ''} error={fieldErrors.assignedToId}>
-          <option value="">Not assigned</option>
+        <SelectField label={t(m.owner)} name="assignedToId" defaultValue={contact.assignedTo?.id ?? ''} error={fieldErrors.assignedToId}>
+          <option value="">{t(m.notAssigned)}</option>
           {members.map((user) => (
             <option key={user.id} value={user.id}>
               {user.name}
             </option>
           ))}
         </SelectField>
-        <SelectField label="Source" name="source" defaultValue={contact.source ?? ''} error={fieldErrors.source}>
+        <SelectField label={t(m.source)} name="source" defaultValue={contact.source ?? ''} error={fieldErrors.source}>
           <option value="">—</option>
           {CONTACT_SOURCES.map((source) => (
             <option key={source} value={source}>
-              {enumLabel(source)}
+              {enumLabel(t, source)}
             </option>
           ))}
         </SelectField>
@@ -296,9 +292,9 @@ function ContactDetails({ contact, fields, members }: { contact: Contact; fields
         <Notice>{error}</Notice>
         <div className="button-row">
           <Button type="submit" variant="primary" busy={loading}>
-            Save
+            {t(m.save)}
           </Button>
-          <Button onClick={() => setEditing(false)}>Cancel</Button>
+          <Button onClick={() => setEditing(false)}>{t(m.cancel)}</Button>
         </div>
       </form>
     </section>
@@ -306,6 +302,7 @@ function ContactDetails({ contact, fields, members }: { contact: Contact; fields
 }
 
 function ContactTags({ contact, allTags, onChanged }: { contact: Contact; allTags: { id: string; name: string; color: string }[]; onChanged(): void }) {
+  const t = useT();
   const [apply, { loading: applying }] = useMutation(CrmTagApplyMutation);
   const [remove, { loading: removing }] = useMutation(CrmTagRemoveMutation);
   const [error, setError] = useState<string | null>(null);
@@ -332,7 +329,7 @@ function ContactTags({ contact, allTags, onChanged }: { contact: Contact; allTag
   return (
     <section className="panel" aria-labelledby="crm-contact-tags">
       <h2 id="crm-contact-tags" className="panel-title">
-        Tags
+        {t(m.tags)}
       </h2>
       {tags.length ? (
         <ul className="crm-tags">
@@ -342,7 +339,7 @@ function ContactTags({ contact, allTags, onChanged }: { contact: Contact; allTag
               <button
                 type="button"
                 className="crm-tag-remove"
-                aria-label={`Remove tag ${tag.name}`}
+                aria-label={t(m.removeTag, { name: tag.name })}
                 disabled={removing}
                 onClick={() => void change('remove', tag.id)}
               >
@@ -352,7 +349,7 @@ function ContactTags({ contact, allTags, onChanged }: { contact: Contact; allTag
           ))}
         </ul>
       ) : (
-        <p className="muted">No tags.</p>
+        <p className="muted">{t(m.noTags)}</p>
       )}
       {available.length ? (
         <form
@@ -362,8 +359,8 @@ function ContactTags({ contact, allTags, onChanged }: { contact: Contact; allTag
             if (adding) void change('apply', adding);
           }}
         >
-          <SelectField label="Add a tag" value={adding} onChange={(event) => setAdding(event.target.value)}>
-            <option value="">Choose…</option>
+          <SelectField label={t(m.addTag)} value={adding} onChange={(event) => setAdding(event.target.value)}>
+            <option value="">{t(m.choose)}</option>
             {available.map((tag) => (
               <option key={tag.id} value={tag.id}>
                 {tag.name}
@@ -371,7 +368,7 @@ function ContactTags({ contact, allTags, onChanged }: { contact: Contact; allTag
             ))}
           </SelectField>
           <Button type="submit" busy={applying} disabled={!adding}>
-            Add
+            {t(m.add)}
           </Button>
         </form>
       ) : null}
@@ -381,6 +378,7 @@ function ContactTags({ contact, allTags, onChanged }: { contact: Contact; allTag
 }
 
 function LogInteraction({ contactId, deals, onLogged }: { contactId: string; deals: { id: string; title: string }[]; onLogged(): void }) {
+  const t = useT();
   const [log, { loading }] = useMutation(CrmInteractionLogMutation);
   const [type, setType] = useState<InteractionType>('NOTE');
   const [error, setError] = useState<string | null>(null);
@@ -421,7 +419,7 @@ function LogInteraction({ contactId, deals, onLogged }: { contactId: string; dea
       }
       formElement.reset();
       setKey(idempotencyKey());
-      setLogged(`${enumLabel(type)} logged.`);
+      setLogged(t(m.logged, { kind: type }));
       onLogged();
     } catch (caught) {
       setError(describeError(caught));
@@ -431,29 +429,29 @@ function LogInteraction({ contactId, deals, onLogged }: { contactId: string; dea
   return (
     <section className="panel" aria-labelledby="crm-log-interaction">
       <h2 id="crm-log-interaction" className="panel-title">
-        Log an interaction
+        {t(m.logInteraction)}
       </h2>
       <form className="form" onSubmit={submit} noValidate>
         <div className="crm-form-grid">
-          <SelectField label="Kind" value={type} onChange={(event) => setType(event.target.value as InteractionType)}>
+          <SelectField label={t(m.kind)} value={type} onChange={(event) => setType(event.target.value as InteractionType)}>
             {(['NOTE', 'CALL', 'EMAIL', 'MEETING', 'SMS'] as const).map((kind) => (
               <option key={kind} value={kind}>
-                {kind === 'SMS' ? 'Text message' : kind === 'EMAIL' ? 'E-mail' : enumLabel(kind)}
+                {t(m.kindOption, { kind })}
               </option>
             ))}
           </SelectField>
           {type === 'NOTE' ? null : (
-            <SelectField label="Direction" name="direction" defaultValue="OUTBOUND" error={fieldErrors.direction}>
-              <option value="OUTBOUND">Outbound</option>
-              <option value="INBOUND">Inbound</option>
+            <SelectField label={t(m.direction)} name="direction" defaultValue="OUTBOUND" error={fieldErrors.direction}>
+              <option value="OUTBOUND">{t(m.directionOutbound)}</option>
+              <option value="INBOUND">{t(m.directionInbound)}</option>
             </SelectField>
           )}
           {type === 'CALL' || type === 'MEETING' ? (
-            <TextField label="Minutes" name="minutes" type="number" min={0} error={fieldErrors.durationSeconds} />
+            <TextField label={t(m.minutes)} name="minutes" type="number" min={0} error={fieldErrors.durationSeconds} />
           ) : null}
           {deals.length ? (
-            <SelectField label="About deal" name="dealId" defaultValue="" error={fieldErrors.dealId}>
-              <option value="">None</option>
+            <SelectField label={t(m.aboutDeal)} name="dealId" defaultValue="" error={fieldErrors.dealId}>
+              <option value="">{t(m.none)}</option>
               {deals.map((deal) => (
                 <option key={deal.id} value={deal.id}>
                   {deal.title}
@@ -462,13 +460,13 @@ function LogInteraction({ contactId, deals, onLogged }: { contactId: string; dea
             </SelectField>
           ) : null}
         </div>
-        <TextField label="Subject" name="subject" error={fieldErrors.subject} />
-        <TextArea label="Notes" name="body" error={fieldErrors.body} />
+        <TextField label={t(m.subject)} name="subject" error={fieldErrors.subject} />
+        <TextArea label={t(m.notes)} name="body" error={fieldErrors.body} />
         <Notice>{error}</Notice>
         <Notice tone="success">{logged}</Notice>
         <div className="button-row">
           <Button type="submit" variant="primary" busy={loading}>
-            Log {type === 'SMS' ? 'text message' : type === 'EMAIL' ? 'e-mail' : enumLabel(type).toLowerCase()}
+            {t(m.logKind, { kind: type })}
           </Button>
         </div>
       </form>
@@ -477,6 +475,7 @@ function LogInteraction({ contactId, deals, onLogged }: { contactId: string; dea
 }
 
 function Timeline({ contact }: { contact: Contact }) {
+  const t = useT();
   const [only, setOnly] = useState<'all' | 'interactions'>('all');
   const items =
     only === 'all'
@@ -487,14 +486,14 @@ function Timeline({ contact }: { contact: Contact }) {
     <section className="panel" aria-labelledby="crm-timeline">
       <div className="crm-panel-head">
         <h2 id="crm-timeline" className="panel-title">
-          Timeline
+          {t(m.timeline)}
         </h2>
-        <div role="group" aria-label="Show" className="crm-toggle">
+        <div role="group" aria-label={t(m.show)} className="crm-toggle">
           <Button variant={only === 'all' ? 'primary' : 'ghost'} aria-pressed={only === 'all'} onClick={() => setOnly('all')}>
-            Everything
+            {t(m.everything)}
           </Button>
           <Button variant={only === 'interactions' ? 'primary' : 'ghost'} aria-pressed={only === 'interactions'} onClick={() => setOnly('interactions')}>
-            Interactions ({contact.interactions?.totalCount ?? 0})
+            {t(m.interactionsCount, { count: contact.interactions?.totalCount ?? 0 })}
           </Button>
         </div>
       </div>
@@ -505,8 +504,7 @@ function Timeline({ contact }: { contact: Contact }) {
               <li key={item.id} className="crm-timeline-item crm-timeline-interaction">
                 <div className="crm-timeline-head">
                   <strong>
-                    {enumLabel(item.type)}
-                    {item.direction ? ` (${enumLabel(item.direction).toLowerCase()})` : ''}
+                    {item.direction ? t(m.interactionDirection, { type: enumLabel(t, item.type), direction: item.direction }) : enumLabel(t, item.type)}
                   </strong>
                   <time dateTime={item.occurredAt} className="muted">
                     {formatDateTime(item.occurredAt)}
@@ -514,29 +512,27 @@ function Timeline({ contact }: { contact: Contact }) {
                 </div>
                 {item.subject ? <div>{item.subject}</div> : null}
                 {item.body ? <p className="crm-timeline-body">{item.body}</p> : null}
-                {item.loggedBy ? <div className="muted crm-small">by {item.loggedBy.name}</div> : null}
+                {item.loggedBy ? <div className="muted crm-small">{t(m.by, { name: item.loggedBy.name })}</div> : null}
               </li>
             ) : item.__typename === 'ContactActivity' ? (
               <li key={item.id} className="crm-timeline-item">
                 <div className="crm-timeline-head">
-                  <strong>{eventLabel(item.event)}</strong>
+                  <strong>{eventLabel(t, item.event)}</strong>
                   <time dateTime={item.occurredAt} className="muted">
                     {formatDateTime(item.occurredAt)}
                   </time>
                 </div>
                 {typeof item.data.title === 'string' ? <div>{item.data.title}</div> : null}
-                {item.actor ? <div className="muted crm-small">by {item.actor.name}</div> : null}
+                {item.actor ? <div className="muted crm-small">{t(m.by, { name: item.actor.name })}</div> : null}
               </li>
             ) : null,
           )}
         </ol>
       ) : (
-        <p className="muted">Nothing has happened yet.</p>
+        <p className="muted">{t(m.nothingYet)}</p>
       )}
       {total != null && total > items.length ? (
-        <p className="muted crm-small">
-          Showing the latest {items.length} of {total}.
-        </p>
+        <p className="muted crm-small">{t(m.showingLatest, { shown: items.length, total })}</p>
       ) : null}
     </section>
   );

@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { formatDate } from '../../app/format';
+import { useTranslator } from '../../app/i18n';
 import type { ColumnDef, SortingState } from '@tanstack/react-table';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -10,6 +11,7 @@ import { DataTable } from '../../ui/DataTable';
 import { PageHeader } from '../../ui/PageHeader';
 import { EmptyState, ErrorState } from '../../ui/states';
 import { CustomFieldInput, fromFormValue, sortedFields, toFormValue, type ContactFieldDefinition, type FormValue } from './customFields';
+import { m } from './messages';
 import { NewContactDialog } from './NewContactDialog';
 import { CrmContactOptionsQuery, CrmContactsQuery } from './operations';
 import { CONTACT_STATUSES, CONTACT_TYPES, enumLabel, TagChips } from './shared';
@@ -80,6 +82,9 @@ export function contactsVariables(state: ContactListState, fields: readonly Cont
 }
 
 export function ContactsPage() {
+  const translator = useTranslator();
+  // Stable while the reader's language is: the table's columns are made again only when it changes.
+  const t = useMemo(() => translator.t.bind(translator), [translator]);
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const [state, setState] = useState<ContactListState>(INITIAL_STATE);
@@ -112,7 +117,7 @@ export function ContactsPage() {
       // Sortable columns need an accessor (TanStack); the API does the sorting (manualSorting).
       {
         id: 'name',
-        header: 'Name',
+        header: t(m.columnName),
         accessorFn: (row) => row.name,
         cell: ({ row }) => (
           <span className="crm-name-cell">
@@ -121,21 +126,21 @@ export function ContactsPage() {
             <span onClick={(event) => event.stopPropagation()} onKeyDown={(event) => event.stopPropagation()}>
               <QuickViewLink id={row.original.id} className="crm-peek">
                 <span aria-hidden>👁</span>
-                <span className="visually-hidden">Quick view of {row.original.name}</span>
+                <span className="visually-hidden">{t(m.quickViewOf, { name: row.original.name })}</span>
               </QuickViewLink>
             </span>
           </span>
         ),
       },
-      { id: 'type', header: 'Type', enableSorting: false, cell: ({ row }) => <span className="badge">{enumLabel(row.original.type)}</span> },
-      { id: 'company', header: 'Company', accessorFn: (row) => row.company, cell: ({ row }) => row.original.company ?? '' },
-      { id: 'email', header: 'E-mail', enableSorting: false, cell: ({ row }) => row.original.email ?? '' },
-      { id: 'owner', header: 'Owner', enableSorting: false, cell: ({ row }) => row.original.assignedTo?.name ?? '' },
-      { id: 'tags', header: 'Tags', enableSorting: false, cell: ({ row }) => <TagChips tags={row.original.tags} /> },
-      { id: 'createdAt', header: 'Created', accessorFn: (row) => row.createdAt, sortDescFirst: true, cell: ({ row }) => formatDate(row.original.createdAt) },
-      { id: 'updatedAt', header: 'Updated', accessorFn: (row) => row.updatedAt, sortDescFirst: true, cell: ({ row }) => formatDate(row.original.updatedAt) },
+      { id: 'type', header: t(m.type), enableSorting: false, cell: ({ row }) => <span className="badge">{enumLabel(t, row.original.type)}</span> },
+      { id: 'company', header: t(m.fieldCompany), accessorFn: (row) => row.company, cell: ({ row }) => row.original.company ?? '' },
+      { id: 'email', header: t(m.fieldEmail), enableSorting: false, cell: ({ row }) => row.original.email ?? '' },
+      { id: 'owner', header: t(m.owner), enableSorting: false, cell: ({ row }) => row.original.assignedTo?.name ?? '' },
+      { id: 'tags', header: t(m.tags), enableSorting: false, cell: ({ row }) => <TagChips tags={row.original.tags} /> },
+      { id: 'createdAt', header: t(m.created), accessorFn: (row) => row.createdAt, sortDescFirst: true, cell: ({ row }) => formatDate(row.original.createdAt) },
+      { id: 'updatedAt', header: t(m.updated), accessorFn: (row) => row.updatedAt, sortDescFirst: true, cell: ({ row }) => formatDate(row.original.updatedAt) },
     ],
-    [],
+    [t],
   );
 
   const filtered = Boolean(
@@ -150,40 +155,40 @@ export function ContactsPage() {
   return (
     <div className="crm-page">
       <PageHeader
-        title="Contacts"
-        subtitle="Leads, clients, vendors and partners."
+        title={t(m.contacts)}
+        subtitle={t(m.contactsSubtitle)}
         actions={
           <Button variant="primary" onClick={() => setCreating(true)}>
-            New contact
+            {t(m.newContact)}
           </Button>
         }
       />
-      <form className="crm-filters" role="search" aria-label="Filter contacts" onSubmit={(event) => event.preventDefault()}>
+      <form className="crm-filters" role="search" aria-label={t(m.filterContacts)} onSubmit={(event) => event.preventDefault()}>
         <TextField
-          label="Search"
+          label={t(m.search)}
           type="search"
-          placeholder="Name, e-mail or company"
+          placeholder={t(m.searchPlaceholder)}
           value={searchText}
           onChange={(event) => setSearchText(event.target.value)}
         />
-        <SelectField label="Type" value={state.type} onChange={(event) => update({ type: event.target.value })}>
-          <option value="">Any type</option>
+        <SelectField label={t(m.type)} value={state.type} onChange={(event) => update({ type: event.target.value })}>
+          <option value="">{t(m.anyType)}</option>
           {CONTACT_TYPES.map((type) => (
             <option key={type} value={type}>
-              {enumLabel(type)}
+              {enumLabel(t, type)}
             </option>
           ))}
         </SelectField>
-        <SelectField label="Status" value={state.status} onChange={(event) => update({ status: event.target.value })}>
-          <option value="">Any status</option>
+        <SelectField label={t(m.status)} value={state.status} onChange={(event) => update({ status: event.target.value })}>
+          <option value="">{t(m.anyStatus)}</option>
           {CONTACT_STATUSES.map((status) => (
             <option key={status} value={status}>
-              {enumLabel(status)}
+              {enumLabel(t, status)}
             </option>
           ))}
         </SelectField>
-        <SelectField label="Owner" value={state.ownerId} onChange={(event) => update({ ownerId: event.target.value })}>
-          <option value="">Anyone</option>
+        <SelectField label={t(m.owner)} value={state.ownerId} onChange={(event) => update({ ownerId: event.target.value })}>
+          <option value="">{t(m.anyone)}</option>
           {members.map((user) => (
             <option key={user.id} value={user.id}>
               {user.name}
@@ -192,9 +197,9 @@ export function ContactsPage() {
         </SelectField>
         {tags.length ? (
           <details className="crm-disclosure">
-            <summary>Tags{state.tagIds.length ? ` (${state.tagIds.length})` : ''}</summary>
+            <summary>{t(m.tagsChosen, { count: state.tagIds.length })}</summary>
             <fieldset className="crm-checks">
-              <legend className="visually-hidden">Has any of these tags</legend>
+              <legend className="visually-hidden">{t(m.hasAnyTag)}</legend>
               {tags.map((tag) => (
                 <label key={tag.id}>
                   <input
@@ -210,7 +215,7 @@ export function ContactsPage() {
         ) : null}
         {fields.length ? (
           <details className="crm-disclosure">
-            <summary>Custom fields</summary>
+            <summary>{t(m.customFields)}</summary>
             <div className="crm-custom-filters">
               {fields.map((field) => (
                 <CustomFieldInput
@@ -231,13 +236,13 @@ export function ContactsPage() {
               setState({ ...INITIAL_STATE, sorting: state.sorting });
             }}
           >
-            Clear filters
+            {t(m.clearFilters)}
           </Button>
         ) : null}
       </form>
       {error && page ? <ErrorState error={error} retry={() => void refetch()} /> : null}
       <DataTable
-        label="Contacts"
+        label={t(m.contacts)}
         columns={columns}
         rows={page?.nodes ?? []}
         rowId={(row) => row.id}
@@ -260,17 +265,17 @@ export function ContactsPage() {
         }
         empty={
           filtered ? (
-            <EmptyState title="No contacts match">Change or clear the filters.</EmptyState>
+            <EmptyState title={t(m.noContactsMatch)}>{t(m.changeFilters)}</EmptyState>
           ) : (
             <EmptyState
-              title="No contacts yet"
+              title={t(m.noContactsYet)}
               action={
                 <Button variant="primary" onClick={() => setCreating(true)}>
-                  New contact
+                  {t(m.newContact)}
                 </Button>
               }
             >
-              Add your first lead or client.
+              {t(m.addFirstContact)}
             </EmptyState>
           )
         }

@@ -3,15 +3,17 @@ import { formatDateTime } from '../../app/format';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { describeError, describeUserErrors, splitUserErrors } from '../../app/errors';
+import { useT } from '../../app/i18n';
 import type { CrmDealQuery } from '../../gql/graphql';
 import { QuickViewLink } from '../../layout/QuickView';
 import { WidgetSlot } from '../../layout/WidgetSlot';
 import { Button, TextField } from '../../ui/controls';
 import { PageHeader } from '../../ui/PageHeader';
 import { EmptyState, ErrorState, Loading, Notice } from '../../ui/states';
+import { m } from './messages';
 import { Money } from './money';
 import { CrmDealMoveMutation, CrmDealQuery as DealQuery, CrmDealUpdateMutation } from './operations';
-import { enumLabel, formatLocalDate } from './shared';
+import { enumLabel, formatLocalDate, translateWithNodes } from './shared';
 import './crm.css';
 
 type Deal = NonNullable<CrmDealQuery['deal']>;
@@ -19,6 +21,7 @@ const EDIT_FIELDS = ['title', 'value', 'currencyCode', 'probability', 'expectedC
 
 /** A deal: its value, stage (movable), details (editable), interactions and other modules' panels. */
 export function DealPage() {
+  const t = useT();
   const { dealId = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(DealQuery, { variables: { id: dealId } });
   if (loading && !data) return <Loading />;
@@ -26,25 +29,27 @@ export function DealPage() {
   const deal = data?.deal;
   if (!deal)
     return (
-      <EmptyState title="Deal not found" action={<Link to="/crm/pipeline">The deals board</Link>}>
-        It was deleted, or you cannot see it.
+      <EmptyState title={t(m.dealNotFound)} action={<Link to="/crm/pipeline">{t(m.dealsBoard)}</Link>}>
+        {t(m.notFoundText)}
       </EmptyState>
     );
   return (
     <div className="crm-page">
-      <nav aria-label="Breadcrumb" className="crm-breadcrumb">
-        <Link to={`/crm/pipeline${deal.pipeline ? `?pipeline=${encodeURIComponent(deal.pipeline.id)}` : ''}`}>{deal.pipeline?.name ?? 'Deals'}</Link> /{' '}
+      <nav aria-label={t(m.breadcrumb)} className="crm-breadcrumb">
+        <Link to={`/crm/pipeline${deal.pipeline ? `?pipeline=${encodeURIComponent(deal.pipeline.id)}` : ''}`}>{deal.pipeline?.name ?? t(m.deals)}</Link> /{' '}
         <span aria-current="page">{deal.title}</span>
       </nav>
       <PageHeader
         title={deal.title}
         subtitle={
           <>
-            <Money value={deal.value} /> · <span className="badge">{enumLabel(deal.status)}</span>
+            <Money value={deal.value} /> · <span className="badge">{enumLabel(t, deal.status)}</span>
             {deal.contact ? (
               <>
                 {' '}
-                with <Link to={`/crm/contacts/${encodeURIComponent(deal.contact.id)}`}>{deal.contact.name}</Link>
+                {translateWithNodes(t, m.withContact, {}, {
+                  contact: <Link to={`/crm/contacts/${encodeURIComponent(deal.contact.id)}`}>{deal.contact.name}</Link>,
+                })}
               </>
             ) : null}
           </>
@@ -58,20 +63,22 @@ export function DealPage() {
         <aside className="crm-profile-side">
           <section className="panel" aria-labelledby="crm-deal-interactions">
             <h2 id="crm-deal-interactions" className="panel-title">
-              Interactions
+              {t(m.interactions)}
             </h2>
             {deal.interactions?.nodes.length ? (
               <ul className="crm-list">
                 {deal.interactions.nodes.map((interaction) => (
                   <li key={interaction.id}>
-                    <strong>{enumLabel(interaction.type)}</strong> {interaction.subject ?? ''}
+                    <strong>{enumLabel(t, interaction.type)}</strong> {interaction.subject ?? ''}
                     <span className="crm-list-meta">{formatDateTime(interaction.occurredAt)}</span>
                   </li>
                 ))}
               </ul>
             ) : (
               <p className="muted">
-                None yet. Log them on {deal.contact ? <QuickViewLink id={deal.contact.id}>{deal.contact.name}</QuickViewLink> : 'the contact'}’s profile.
+                {translateWithNodes(t, m.logOnProfile, {}, {
+                  contact: deal.contact ? <QuickViewLink id={deal.contact.id}>{deal.contact.name}</QuickViewLink> : t(m.theContact),
+                })}
               </p>
             )}
           </section>
@@ -83,6 +90,7 @@ export function DealPage() {
 }
 
 function StagePicker({ deal }: { deal: Deal }) {
+  const t = useT();
   const [move, { loading }] = useMutation(CrmDealMoveMutation, { refetchQueries: ['CrmDeal', 'CrmPipelineBoard'] });
   const [error, setError] = useState<string | null>(null);
   const stages = deal.pipeline?.stages ?? [];
@@ -98,7 +106,7 @@ function StagePicker({ deal }: { deal: Deal }) {
   return (
     <section className="panel" aria-labelledby="crm-deal-stage">
       <h2 id="crm-deal-stage" className="panel-title">
-        Stage
+        {t(m.stage)}
       </h2>
       <ol className="crm-stage-steps">
         {stages.map((stage) => (
@@ -116,8 +124,13 @@ function StagePicker({ deal }: { deal: Deal }) {
         ))}
       </ol>
       <p className="muted crm-small">
-        {deal.probability}% likely{deal.probabilityOverridden ? ' (set on the deal)' : ' (the stage’s)'} · weighted <Money value={deal.weightedValue} />
-        {deal.actualCloseDate ? ` · closed ${formatLocalDate(deal.actualCloseDate)}` : ''}
+        {translateWithNodes(
+          t,
+          m.odds,
+          { probability: deal.probability, overridden: deal.probabilityOverridden ? 'yes' : 'no' },
+          { weighted: <Money value={deal.weightedValue} /> },
+        )}
+        {deal.actualCloseDate ? ` · ${t(m.closedOn, { date: formatLocalDate(deal.actualCloseDate) })}` : ''}
       </p>
       <Notice>{error}</Notice>
     </section>
@@ -125,6 +138,7 @@ function StagePicker({ deal }: { deal: Deal }) {
 }
 
 function DealDetails({ deal }: { deal: Deal }) {
+  const t = useT();
   const [editing, setEditing] = useState(false);
   const [update, { loading }] = useMutation(CrmDealUpdateMutation, { refetchQueries: ['CrmDeal'] });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -169,39 +183,39 @@ function DealDetails({ deal }: { deal: Deal }) {
       <section className="panel" aria-labelledby="crm-deal-details">
         <div className="crm-panel-head">
           <h2 id="crm-deal-details" className="panel-title">
-            Details
+            {t(m.details)}
           </h2>
           <Button variant="ghost" onClick={() => setEditing(true)}>
-            Edit
+            {t(m.edit)}
           </Button>
         </div>
         <dl className="crm-details">
           <div>
-            <dt>Value</dt>
+            <dt>{t(m.value)}</dt>
             <dd>
               <Money value={deal.value} />
             </dd>
           </div>
           <div>
-            <dt>Expected close</dt>
+            <dt>{t(m.expectedClose)}</dt>
             <dd>{formatLocalDate(deal.expectedCloseDate) || '—'}</dd>
           </div>
           <div>
-            <dt>Owner</dt>
+            <dt>{t(m.owner)}</dt>
             <dd>{deal.owner?.name ?? '—'}</dd>
           </div>
           <div>
-            <dt>Contact</dt>
+            <dt>{t(m.contact)}</dt>
             <dd>{deal.contact ? <Link to={`/crm/contacts/${encodeURIComponent(deal.contact.id)}`}>{deal.contact.name}</Link> : '—'}</dd>
           </div>
           {deal.lostReason ? (
             <div>
-              <dt>Lost because</dt>
+              <dt>{t(m.lostBecause)}</dt>
               <dd>{deal.lostReason}</dd>
             </div>
           ) : null}
           <div>
-            <dt>Created</dt>
+            <dt>{t(m.created)}</dt>
             <dd>{formatDateTime(deal.createdAt)}</dd>
           </div>
         </dl>
@@ -211,25 +225,25 @@ function DealDetails({ deal }: { deal: Deal }) {
   return (
     <section className="panel" aria-labelledby="crm-deal-edit">
       <h2 id="crm-deal-edit" className="panel-title">
-        Edit deal
+        {t(m.editDeal)}
       </h2>
       <form className="form" onSubmit={save} noValidate>
-        <TextField label="Title" name="title" defaultValue={deal.title} required error={fieldErrors.title} />
+        <TextField label={t(m.title)} name="title" defaultValue={deal.title} required error={fieldErrors.title} />
         <div className="crm-form-grid">
-          <TextField label="Value" name="value" inputMode="decimal" defaultValue={deal.value.amount} error={fieldErrors.value} />
-          <TextField label="Currency" name="currencyCode" maxLength={3} defaultValue={deal.value.currencyCode} error={fieldErrors.currencyCode} />
+          <TextField label={t(m.value)} name="value" inputMode="decimal" defaultValue={deal.value.amount} error={fieldErrors.value} />
+          <TextField label={t(m.currency)} name="currencyCode" maxLength={3} defaultValue={deal.value.currencyCode} error={fieldErrors.currencyCode} />
           <TextField
-            label="Probability (%)"
+            label={t(m.probabilityPercent)}
             name="probability"
             type="number"
             min={0}
             max={100}
             defaultValue={deal.probabilityOverridden ? deal.probability : ''}
-            hint="Blank: the stage’s."
+            hint={t(m.blankIsStages)}
             error={fieldErrors.probability}
           />
           <TextField
-            label="Expected close"
+            label={t(m.expectedClose)}
             name="expectedCloseDate"
             type="date"
             defaultValue={deal.expectedCloseDate ?? ''}
@@ -237,14 +251,14 @@ function DealDetails({ deal }: { deal: Deal }) {
           />
         </div>
         {deal.status === 'LOST' ? (
-          <TextField label="Lost because" name="lostReason" defaultValue={deal.lostReason ?? ''} error={fieldErrors.lostReason} />
+          <TextField label={t(m.lostBecause)} name="lostReason" defaultValue={deal.lostReason ?? ''} error={fieldErrors.lostReason} />
         ) : null}
         <Notice>{error}</Notice>
         <div className="button-row">
           <Button type="submit" variant="primary" busy={loading}>
-            Save
+            {t(m.save)}
           </Button>
-          <Button onClick={() => setEditing(false)}>Cancel</Button>
+          <Button onClick={() => setEditing(false)}>{t(m.cancel)}</Button>
         </div>
       </form>
     </section>

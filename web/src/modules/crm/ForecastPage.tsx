@@ -1,46 +1,45 @@
 import { useQuery } from '@apollo/client/react';
 import { Link, useSearchParams } from 'react-router';
+import { useTranslator } from '../../app/i18n';
 import { SelectField } from '../../ui/controls';
 import { PageHeader } from '../../ui/PageHeader';
 import { EmptyState, ErrorState, Loading } from '../../ui/states';
+import { m } from './messages';
 import { Money } from './money';
 import { CrmDealForecastQuery, CrmPipelinesQuery } from './operations';
 import { formatLocalDate } from './shared';
 import './crm.css';
 
-/** The reader's IANA time zone: it decides which days are "this month". */
-export function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
-
-/** The weighted pipeline of open deals, per currency (never converted), in the browser's time zone. */
+/** The weighted pipeline of open deals, per currency (never converted), in the reader's time zone (it decides which days are "this month"). */
 export function ForecastPage() {
+  const translator = useTranslator();
+  const t = translator.t.bind(translator);
   const [params, setParams] = useSearchParams();
   const pipelineId = params.get('pipeline') || null;
   const { data: pipelines } = useQuery(CrmPipelinesQuery);
-  const { data, loading, error, refetch } = useQuery(CrmDealForecastQuery, { variables: { timezone: browserTimeZone(), pipelineId } });
+  const { data, loading, error, refetch } = useQuery(CrmDealForecastQuery, { variables: { timezone: translator.timeZone, pipelineId } });
   const forecast = data?.dealForecast;
 
   return (
     <div className="crm-page">
       <PageHeader
-        title="Forecast"
+        title={t(m.forecast)}
         subtitle={
           forecast ? (
             <>
-              Open deals, weighted by their probability. This month starts {formatLocalDate(forecast.month)} ({forecast.timezone}).{' '}
-              <Link to="/crm/pipeline">The deals board</Link>
+              {t(m.forecastSubtitle, { date: formatLocalDate(forecast.month), timeZone: forecast.timezone })}{' '}
+              <Link to="/crm/pipeline">{t(m.dealsBoard)}</Link>
             </>
           ) : null
         }
         actions={
           <SelectField
-            label="Pipeline"
+            label={t(m.pipeline)}
             className="crm-inline-field"
             value={pipelineId ?? ''}
             onChange={(event) => setParams(event.target.value ? { pipeline: event.target.value } : {})}
           >
-            <option value="">All pipelines</option>
+            <option value="">{t(m.allPipelines)}</option>
             {pipelines?.pipelines?.nodes.map((pipeline) => (
               <option key={pipeline.id} value={pipeline.id}>
                 {pipeline.name}
@@ -54,41 +53,41 @@ export function ForecastPage() {
       ) : error && !data ? (
         <ErrorState error={error} retry={() => void refetch()} />
       ) : !forecast?.currencies.length ? (
-        <EmptyState title="No open deals">The forecast fills as deals are created.</EmptyState>
+        <EmptyState title={t(m.noOpenDeals)}>{t(m.forecastFills)}</EmptyState>
       ) : (
         <div className="crm-forecast">
           {forecast.currencies.map((currency) => (
             <section key={currency.currencyCode} className="panel" aria-labelledby={`crm-forecast-${currency.currencyCode}`}>
               <h2 id={`crm-forecast-${currency.currencyCode}`} className="panel-title">
-                {currency.currencyCode} <span className="muted">· {currency.openDeals === 1 ? '1 open deal' : `${currency.openDeals} open deals`}</span>
+                {currency.currencyCode} <span className="muted">· {t(m.openDealCount, { count: currency.openDeals })}</span>
               </h2>
               <dl className="crm-figures">
                 <div>
-                  <dt>Pipeline</dt>
+                  <dt>{t(m.pipeline)}</dt>
                   <dd>
                     <Money value={currency.totalValue} />
                   </dd>
                 </div>
                 <div>
-                  <dt>Weighted</dt>
+                  <dt>{t(m.weighted)}</dt>
                   <dd>
                     <Money value={currency.weightedValue} />
                   </dd>
                 </div>
                 <div>
-                  <dt>Expected this month</dt>
+                  <dt>{t(m.expectedThisMonth)}</dt>
                   <dd>
                     <Money value={currency.expectedThisMonth} />
                   </dd>
                 </div>
                 <div>
-                  <dt>Weighted this month</dt>
+                  <dt>{t(m.weightedThisMonth)}</dt>
                   <dd>
                     <Money value={currency.weightedThisMonth} />
                   </dd>
                 </div>
                 <div>
-                  <dt>Won this month</dt>
+                  <dt>{t(m.wonThisMonth)}</dt>
                   <dd>
                     <Money value={currency.wonThisMonth} /> <span className="muted">({currency.wonDealsThisMonth})</span>
                   </dd>
@@ -96,13 +95,13 @@ export function ForecastPage() {
               </dl>
               {currency.byStage.length ? (
                 <div className="table-scroll">
-                  <table aria-label={`${currency.currencyCode} open deals by stage`}>
+                  <table aria-label={t(m.openDealsByStage, { currency: currency.currencyCode })}>
                     <thead>
                       <tr>
-                        <th scope="col">Stage</th>
-                        <th scope="col">Deals</th>
-                        <th scope="col">Value</th>
-                        <th scope="col">Weighted</th>
+                        <th scope="col">{t(m.stage)}</th>
+                        <th scope="col">{t(m.deals)}</th>
+                        <th scope="col">{t(m.value)}</th>
+                        <th scope="col">{t(m.weighted)}</th>
                       </tr>
                     </thead>
                     <tbody>

@@ -3,27 +3,22 @@ import { idempotencyKey } from '../../app/format';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { describeError, splitUserErrors } from '../../app/errors';
+import { useT } from '../../app/i18n';
 import type { ContactType } from '../../gql/graphql';
 import { Button, SelectField, TextField } from '../../ui/controls';
 import { Dialog } from '../../ui/Dialog';
 import { Notice } from '../../ui/states';
 import { CustomFieldInput, fromFormValue, sortedFields, toFormValue, type FormValue } from './customFields';
+import { m } from './messages';
 import { CrmContactCreateMutation, CrmContactOptionsQuery } from './operations';
-import { CONTACT_TYPES, enumLabel } from './shared';
+import { CONTACT_FIELD_LABELS, CONTACT_TYPES, enumLabel } from './shared';
 
 const TEXT_FIELDS = ['firstName', 'lastName', 'email', 'phone', 'company', 'jobTitle'] as const;
-const LABELS: Record<(typeof TEXT_FIELDS)[number], string> = {
-  firstName: 'First name',
-  lastName: 'Last name',
-  email: 'E-mail',
-  phone: 'Phone',
-  company: 'Company',
-  jobTitle: 'Job title',
-};
 const INPUT_TYPES: Partial<Record<(typeof TEXT_FIELDS)[number], string>> = { email: 'email', phone: 'tel' };
 
 /** Creates a contact; each user error shows under its field, the others above the buttons. */
 export function NewContactDialog({ open, onOpenChange, onCreated }: { open: boolean; onOpenChange(open: boolean): void; onCreated(id: string): void }) {
+  const t = useT();
   const { data: options } = useQuery(CrmContactOptionsQuery, { skip: !open });
   const [create, { loading }] = useMutation(CrmContactCreateMutation, { refetchQueries: ['CrmContacts'] });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -89,12 +84,12 @@ export function NewContactDialog({ open, onOpenChange, onCreated }: { open: bool
   }
 
   return (
-    <Dialog open={open} onOpenChange={reset} title="New contact" description="A lead, client, vendor or partner. Give at least a name, a company or an e-mail.">
+    <Dialog open={open} onOpenChange={reset} title={t(m.newContact)} description={t(m.newContactDescription)}>
       <form className="form" onSubmit={submit} noValidate>
-        <SelectField label="Type" name="type" defaultValue="LEAD" error={fieldErrors.type}>
+        <SelectField label={t(m.type)} name="type" defaultValue="LEAD" error={fieldErrors.type}>
           {CONTACT_TYPES.map((type) => (
             <option key={type} value={type}>
-              {enumLabel(type)}
+              {enumLabel(t, type)}
             </option>
           ))}
         </SelectField>
@@ -102,7 +97,7 @@ export function NewContactDialog({ open, onOpenChange, onCreated }: { open: bool
           {TEXT_FIELDS.map((name) => (
             <TextField
               key={name}
-              label={LABELS[name]}
+              label={t(CONTACT_FIELD_LABELS[name])}
               name={name}
               type={INPUT_TYPES[name] ?? 'text'}
               error={fieldErrors[name]}
@@ -112,14 +107,14 @@ export function NewContactDialog({ open, onOpenChange, onCreated }: { open: bool
         </div>
         {duplicate ? (
           <p className="muted">
-            Existing contact:{' '}
+            {t(m.existingContact)}{' '}
             <Link to={`/crm/contacts/${encodeURIComponent(duplicate.id)}`} onClick={() => reset(false)}>
               {duplicate.name}
             </Link>
           </p>
         ) : null}
-        <SelectField label="Owner" name="assignedToId" defaultValue="" error={fieldErrors.assignedToId}>
-          <option value="">Not assigned</option>
+        <SelectField label={t(m.owner)} name="assignedToId" defaultValue="" error={fieldErrors.assignedToId}>
+          <option value="">{t(m.notAssigned)}</option>
           {members.map((user) => (
             <option key={user.id} value={user.id}>
               {user.name}
@@ -128,7 +123,7 @@ export function NewContactDialog({ open, onOpenChange, onCreated }: { open: bool
         </SelectField>
         {fields.length ? (
           <fieldset className="crm-fieldset">
-            <legend>Custom fields</legend>
+            <legend>{t(m.customFields)}</legend>
             <div className="crm-form-grid">
               {fields.map((field) => (
                 <CustomFieldInput
@@ -145,9 +140,9 @@ export function NewContactDialog({ open, onOpenChange, onCreated }: { open: bool
         <Notice>{error}</Notice>
         <div className="button-row">
           <Button type="submit" variant="primary" busy={loading}>
-            Create contact
+            {t(m.createContact)}
           </Button>
-          <Button onClick={() => reset(false)}>Cancel</Button>
+          <Button onClick={() => reset(false)}>{t(m.cancel)}</Button>
         </div>
       </form>
     </Dialog>

@@ -2,15 +2,18 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { idempotencyKey } from '../../app/format';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { describeError, splitUserErrors } from '../../app/errors';
+import { useT } from '../../app/i18n';
 import { Button, SelectField, TextField } from '../../ui/controls';
 import { Dialog } from '../../ui/Dialog';
 import { Notice } from '../../ui/states';
+import { m } from './messages';
 import { CrmDealCreateMutation, CrmPipelinesQuery, CrmSearchContactsQuery } from './operations';
 
 const FORM_FIELDS = ['contactId', 'title', 'value', 'currencyCode', 'pipelineId', 'stageId', 'expectedCloseDate', 'probability'];
 
 /** Finds a contact by name, e-mail or company (the `contacts` search) and picks one. */
 function ContactPicker({ error, onChange }: { error?: string | null; onChange(id: string): void }) {
+  const t = useT();
   const [text, setText] = useState('');
   const [search, setSearch] = useState('');
   const [chosen, setChosen] = useState('');
@@ -30,15 +33,15 @@ function ContactPicker({ error, onChange }: { error?: string | null; onChange(id
   return (
     <div className="crm-picker">
       <TextField
-        label="Find the contact"
+        label={t(m.findContact)}
         type="search"
         value={text}
         onChange={(event) => setText(event.target.value)}
-        placeholder="Name, e-mail or company"
+        placeholder={t(m.searchPlaceholder)}
         autoFocus
       />
       <SelectField
-        label="Contact"
+        label={t(m.contact)}
         name="contactId"
         value={chosen}
         onChange={(event) => {
@@ -46,7 +49,7 @@ function ContactPicker({ error, onChange }: { error?: string | null; onChange(id
           onChange(event.target.value);
         }}
         error={error ?? (loadError ? describeError(loadError) : null)}
-        hint={loading ? 'Searching…' : search && !contacts.length ? 'No contact matches.' : undefined}
+        hint={loading ? t(m.searching) : search && !contacts.length ? t(m.noContactMatches) : undefined}
         required
       >
         {contacts.length ? null : <option value="">—</option>}
@@ -75,6 +78,7 @@ export function NewDealDialog({
   pipelineId?: string;
   onCreated?(id: string): void;
 }) {
+  const t = useT();
   const { data: pipelines } = useQuery(CrmPipelinesQuery, { skip: !open });
   const [create, { loading }] = useMutation(CrmDealCreateMutation, { refetchQueries: ['CrmPipelineBoard', 'CrmContact', 'CrmDealForecast'] });
   const [contactId, setContactId] = useState(contact?.id ?? '');
@@ -104,7 +108,7 @@ export function NewDealDialog({
     const text = (name: string) => String(form.get(name) ?? '').trim() || undefined;
     setError(null);
     setFieldErrors({});
-    if (!contactId) return setFieldErrors({ contactId: 'Choose the contact of the deal.' });
+    if (!contactId) return setFieldErrors({ contactId: t(m.chooseDealContact) });
     const probability = text('probability');
     try {
       const { data } = await create({
@@ -140,32 +144,32 @@ export function NewDealDialog({
   }
 
   return (
-    <Dialog open={open} onOpenChange={close} title={contact ? `New deal with ${contact.name}` : 'New deal'}>
+    <Dialog open={open} onOpenChange={close} title={contact ? t(m.newDealWith, { name: contact.name }) : t(m.newDeal)}>
       <form className="form" onSubmit={submit} noValidate>
         {contact ? null : <ContactPicker error={fieldErrors.contactId} onChange={setContactId} />}
-        <TextField label="Title" name="title" required error={fieldErrors.title} autoFocus={Boolean(contact)} />
+        <TextField label={t(m.title)} name="title" required error={fieldErrors.title} autoFocus={Boolean(contact)} />
         <div className="crm-form-grid">
-          <TextField label="Value" name="value" inputMode="decimal" pattern="-?[0-9]+(\.[0-9]+)?" placeholder="0.00" error={fieldErrors.value} />
+          <TextField label={t(m.value)} name="value" inputMode="decimal" pattern="-?[0-9]+(\.[0-9]+)?" placeholder="0.00" error={fieldErrors.value} />
           <TextField
-            label="Currency"
+            label={t(m.currency)}
             name="currencyCode"
             defaultValue="USD"
             maxLength={3}
             pattern="[A-Za-z]{3}"
             error={fieldErrors.currencyCode}
-            hint="ISO code, e.g. EUR"
+            hint={t(m.currencyHint)}
           />
         </div>
         <div className="crm-form-grid">
-          <SelectField label="Pipeline" value={pipeline?.id ?? ''} onChange={(event) => setPipelineId(event.target.value)} error={fieldErrors.pipelineId}>
+          <SelectField label={t(m.pipeline)} value={pipeline?.id ?? ''} onChange={(event) => setPipelineId(event.target.value)} error={fieldErrors.pipelineId}>
             {allPipelines.map((candidate) => (
               <option key={candidate.id} value={candidate.id}>
                 {candidate.name}
               </option>
             ))}
           </SelectField>
-          <SelectField key={pipeline?.id} label="Stage" name="stageId" defaultValue="" error={fieldErrors.stageId}>
-            <option value="">First stage</option>
+          <SelectField key={pipeline?.id} label={t(m.stage)} name="stageId" defaultValue="" error={fieldErrors.stageId}>
+            <option value="">{t(m.firstStage)}</option>
             {pipeline?.stages.map((stage) => (
               <option key={stage.id} value={stage.id}>
                 {stage.name}
@@ -174,15 +178,15 @@ export function NewDealDialog({
           </SelectField>
         </div>
         <div className="crm-form-grid">
-          <TextField label="Expected close" name="expectedCloseDate" type="date" error={fieldErrors.expectedCloseDate} />
-          <TextField label="Probability (%)" name="probability" type="number" min={0} max={100} hint="Blank: the stage's." error={fieldErrors.probability} />
+          <TextField label={t(m.expectedClose)} name="expectedCloseDate" type="date" error={fieldErrors.expectedCloseDate} />
+          <TextField label={t(m.probabilityPercent)} name="probability" type="number" min={0} max={100} hint={t(m.blankIsStagesPlain)} error={fieldErrors.probability} />
         </div>
         <Notice>{error}</Notice>
         <div className="button-row">
           <Button type="submit" variant="primary" busy={loading}>
-            Create deal
+            {t(m.createDeal)}
           </Button>
-          <Button onClick={() => close(false)}>Cancel</Button>
+          <Button onClick={() => close(false)}>{t(m.cancel)}</Button>
         </div>
       </form>
     </Dialog>

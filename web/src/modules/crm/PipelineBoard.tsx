@@ -18,9 +18,11 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { describeError, describeUserErrors } from '../../app/errors';
+import { useT } from '../../app/i18n';
 import type { CrmDealCardFragment, CrmPipelineBoardQuery } from '../../gql/graphql';
 import { QuickViewLink } from '../../layout/QuickView';
 import { EmptyState, ErrorState, Loading, Notice } from '../../ui/states';
+import { m } from './messages';
 import { Money, totalsByCurrency, type MoneyValue } from './money';
 import { CrmDealMoveMutation, CrmPipelineBoardQuery as BoardQuery } from './operations';
 import { formatLocalDate } from './shared';
@@ -29,13 +31,14 @@ type Stage = NonNullable<CrmPipelineBoardQuery['pipeline']>['stages'][number];
 
 /** The totals of a column, one line per currency, exact. */
 export function CurrencyTotals({ totals, label }: { totals: readonly { currencyCode: string; amount: string; count: number }[]; label: string }) {
-  if (!totals.length) return <p className="crm-totals muted">No deals</p>;
+  const t = useT();
+  if (!totals.length) return <p className="crm-totals muted">{t(m.noDeals)}</p>;
   return (
     <ul className="crm-totals" aria-label={label}>
       {totals.map((total) => (
         <li key={total.currencyCode}>
           <Money value={{ amount: total.amount, currencyCode: total.currencyCode }} />
-          <span className="muted"> · {total.count === 1 ? '1 deal' : `${total.count} deals`}</span>
+          <span className="muted"> · {t(m.dealCount, { count: total.count })}</span>
         </li>
       ))}
     </ul>
@@ -73,6 +76,7 @@ const collision: CollisionDetection = (args) => {
 };
 
 function DealCard({ deal, overlay = false }: { deal: CrmDealCardFragment; overlay?: boolean }) {
+  const t = useT();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({ id: deal.id, disabled: overlay });
   return (
     <article
@@ -92,7 +96,7 @@ function DealCard({ deal, overlay = false }: { deal: CrmDealCardFragment; overla
             className="crm-drag-handle"
             {...attributes}
             onKeyDown={listeners?.onKeyDown as React.KeyboardEventHandler | undefined}
-            aria-label={`Move ${deal.title}`}
+            aria-label={t(m.moveDeal, { title: deal.title })}
           >
             ⠿
           </button>
@@ -100,15 +104,16 @@ function DealCard({ deal, overlay = false }: { deal: CrmDealCardFragment; overla
       </div>
       <Money value={deal.value} className="crm-deal-value" />
       <div className="crm-deal-meta">
-        {deal.contact ? <QuickViewLink id={deal.contact.id}>{deal.contact.name}</QuickViewLink> : <span className="muted">No contact</span>}
-        <span className="muted">{deal.probability}%</span>
+        {deal.contact ? <QuickViewLink id={deal.contact.id}>{deal.contact.name}</QuickViewLink> : <span className="muted">{t(m.noContact)}</span>}
+        <span className="muted">{t(m.percent, { value: deal.probability })}</span>
       </div>
-      {deal.expectedCloseDate ? <div className="muted crm-small">Closes {formatLocalDate(deal.expectedCloseDate)}</div> : null}
+      {deal.expectedCloseDate ? <div className="muted crm-small">{t(m.closes, { date: formatLocalDate(deal.expectedCloseDate) })}</div> : null}
     </article>
   );
 }
 
 function StageColumn({ stage, deals, complete }: { stage: Stage; deals: CrmDealCardFragment[]; complete: boolean }) {
+  const t = useT();
   const { setNodeRef, isOver } = useDroppable({ id: stage.id });
   const totals = stageTotals(deals, complete, stage.dealTotals);
   const headingId = `crm-stage-${stage.id}`;
@@ -119,17 +124,15 @@ function StageColumn({ stage, deals, complete }: { stage: Stage; deals: CrmDealC
           {stage.name}
           <span className="badge">{complete ? deals.length : stage.deals?.totalCount}</span>
         </h2>
-        <span className="muted crm-small">{stage.closed ? (stage.won ? 'Won' : 'Lost') : `${stage.probability}%`}</span>
-        <CurrencyTotals totals={totals} label={`Totals of ${stage.name}`} />
+        <span className="muted crm-small">{stage.closed ? t(stage.won ? m.dealWon : m.dealLost) : t(m.percent, { value: stage.probability })}</span>
+        <CurrencyTotals totals={totals} label={t(m.totalsOf, { stage: stage.name })} />
       </header>
       <div className="crm-column-cards">
         {deals.map((deal) => (
           <DealCard key={deal.id} deal={deal} />
         ))}
         {!complete ? (
-          <p className="muted crm-small">
-            Showing {deals.length} of {stage.deals?.totalCount} deals.
-          </p>
+          <p className="muted crm-small">{t(m.showingDeals, { shown: deals.length, total: stage.deals?.totalCount ?? 0 })}</p>
         ) : null}
       </div>
     </section>
@@ -142,6 +145,7 @@ function StageColumn({ stage, deals, complete }: { stage: Stage; deals: CrmDealC
  * with the reason.
  */
 export function PipelineBoard({ pipelineId }: { pipelineId: string }) {
+  const t = useT();
   const { data, loading, error, refetch } = useQuery(BoardQuery, { variables: { id: pipelineId } });
   const [move] = useMutation(CrmDealMoveMutation);
   // Optimistic moves (deal id → stage id), on top of the board the API last answered.
@@ -163,14 +167,16 @@ export function PipelineBoard({ pipelineId }: { pipelineId: string }) {
     });
   }, [stages, moves]);
   const dealsById = useMemo(() => new Map(stages.flatMap((stage) => (stage.deals?.nodes ?? []).map((deal) => [deal.id, deal] as const))), [stages]);
-  const stageName = (id: unknown) => stages.find((stage) => stage.id === id)?.name ?? 'no stage';
-  const dealTitle = (id: unknown) => dealsById.get(String(id))?.title ?? 'the deal';
+  const stageName = (id: unknown) => stages.find((stage) => stage.id === id)?.name ?? t(m.noStage);
+  const dealTitle = (id: unknown) => dealsById.get(String(id))?.title ?? t(m.theDeal);
 
   const announcements: Announcements = {
-    onDragStart: ({ active }) => `Picked up ${dealTitle(active.id)}. Use the left and right arrows to choose a stage.`,
-    onDragOver: ({ active, over }) => (over ? `${dealTitle(active.id)} is over ${stageName(over.id)}.` : `${dealTitle(active.id)} is over no stage.`),
-    onDragEnd: ({ active, over }) => (over ? `${dealTitle(active.id)} moved to ${stageName(over.id)}.` : `${dealTitle(active.id)} was dropped where it was.`),
-    onDragCancel: ({ active }) => `Moving ${dealTitle(active.id)} was cancelled.`,
+    onDragStart: ({ active }) => t(m.dragStart, { deal: dealTitle(active.id) }),
+    onDragOver: ({ active, over }) =>
+      over ? t(m.dragOver, { deal: dealTitle(active.id), stage: stageName(over.id) }) : t(m.dragOverNothing, { deal: dealTitle(active.id) }),
+    onDragEnd: ({ active, over }) =>
+      over ? t(m.dragEnd, { deal: dealTitle(active.id), stage: stageName(over.id) }) : t(m.dragEndNowhere, { deal: dealTitle(active.id) }),
+    onDragCancel: ({ active }) => t(m.dragCancel, { deal: dealTitle(active.id) }),
   };
 
   async function onDragEnd({ active, over }: DragEndEvent) {
@@ -184,7 +190,7 @@ export function PipelineBoard({ pipelineId }: { pipelineId: string }) {
     setMoves((was) => ({ ...was, [deal.id]: to }));
     const rollBack = (message: string) => {
       setMoves(({ [deal.id]: _dropped, ...rest }) => rest);
-      setMoveError(`${deal.title} could not move to ${stageName(to)}: ${message}`);
+      setMoveError(t(m.moveFailed, { deal: deal.title, stage: stageName(to), reason: message }));
     };
     try {
       const { data: answer } = await move({ variables: { input: { id: deal.id, stageId: to } } });
@@ -197,10 +203,10 @@ export function PipelineBoard({ pipelineId }: { pipelineId: string }) {
     }
   }
 
-  if (loading && !data) return <Loading label="Loading the board…" />;
+  if (loading && !data) return <Loading label={t(m.loadingBoard)} />;
   if (error && !data) return <ErrorState error={error} retry={() => void refetch()} />;
-  if (!data?.pipeline) return <EmptyState title="Pipeline not found">It was deleted, or you cannot see it.</EmptyState>;
-  if (!stages.length) return <EmptyState title="This pipeline has no stages" />;
+  if (!data?.pipeline) return <EmptyState title={t(m.pipelineNotFound)}>{t(m.pipelineNotFoundText)}</EmptyState>;
+  if (!stages.length) return <EmptyState title={t(m.noStages)} />;
 
   const active = activeId ? dealsById.get(activeId) : undefined;
   return (
@@ -213,15 +219,14 @@ export function PipelineBoard({ pipelineId }: { pipelineId: string }) {
         accessibility={{
           announcements,
           screenReaderInstructions: {
-            draggable:
-              'To move a deal to another stage, press Space or Enter, use the left and right arrow keys to choose the stage, then press Space or Enter to drop it, or Escape to cancel.',
+            draggable: t(m.dragInstructions),
           },
         }}
         onDragStart={({ active: started }) => setActiveId(String(started.id))}
         onDragCancel={() => setActiveId(null)}
         onDragEnd={(event) => void onDragEnd(event)}
       >
-        <div className="crm-board" role="region" aria-label={`${data.pipeline.name} board`}>
+        <div className="crm-board" role="region" aria-label={t(m.board, { pipeline: data.pipeline.name })}>
           {columns.map(({ stage, deals, complete }) => (
             <StageColumn key={stage.id} stage={stage} deals={deals} complete={complete} />
           ))}

@@ -1,15 +1,18 @@
 import { useQuery } from '@apollo/client/react';
 import { Link, useSearchParams } from 'react-router';
+import { useT } from '../../app/i18n';
 import { Button, SelectField } from '../../ui/controls';
 import { PageHeader } from '../../ui/PageHeader';
 import { EmptyState, ErrorState, Loading } from '../../ui/states';
 import { NewDealDialog } from './NewDealDialog';
+import { m } from './messages';
 import { CrmPipelinesQuery } from './operations';
 import { PipelineBoard } from './PipelineBoard';
 import './crm.css';
 
 /** The deals board of one deal pipeline (chosen here, kept in the address: `?pipeline=`). */
 export function PipelinePage() {
+  const t = useT();
   const [params, setParams] = useSearchParams();
   const { data, loading, error, refetch } = useQuery(CrmPipelinesQuery);
   const pipelines = data?.pipelines?.nodes ?? [];
@@ -26,17 +29,17 @@ export function PipelinePage() {
   return (
     <div className="crm-page">
       <PageHeader
-        title="Deals"
+        title={t(m.deals)}
         subtitle={
           <>
-            Drag a deal to another stage. <Link to="/crm/forecast">See the forecast</Link>
+            {t(m.pipelineHint)} <Link to="/crm/forecast">{t(m.seeForecast)}</Link>
           </>
         }
         actions={
           <>
             {pipelines.length > 1 ? (
               <SelectField
-                label="Pipeline"
+                label={t(m.pipeline)}
                 className="crm-inline-field"
                 value={chosen?.id ?? ''}
                 onChange={(event) => setParam('pipeline', event.target.value)}
@@ -49,7 +52,7 @@ export function PipelinePage() {
               </SelectField>
             ) : null}
             <Button variant="primary" onClick={() => setParam('new', '1')} disabled={!pipelines.length}>
-              New deal
+              {t(m.newDeal)}
             </Button>
           </>
         }
@@ -59,7 +62,7 @@ export function PipelinePage() {
       ) : error && !data ? (
         <ErrorState error={error} retry={() => void refetch()} />
       ) : !chosen ? (
-        <EmptyState title="No deal pipeline yet">An owner or admin creates pipelines and their stages.</EmptyState>
+        <EmptyState title={t(m.noPipeline)}>{t(m.noPipelineText)}</EmptyState>
       ) : (
         <PipelineBoard pipelineId={chosen.id} />
       )}

@@ -1,5 +1,8 @@
 import { SelectField, TextField } from '../../ui/controls';
 import type { CrmContactOptionsQuery } from '../../gql/graphql';
+import { useT } from '../../app/i18n';
+import { m } from './messages';
+import type { Translate } from './shared';
 
 export type ContactFieldDefinition = NonNullable<CrmContactOptionsQuery['contactFields']>[number];
 
@@ -40,14 +43,15 @@ export function CustomFieldInput({
   error?: string | null;
   name?: string;
 }) {
-  const label = field.required ? `${field.label} (required)` : field.label;
+  const t = useT();
+  const label = field.required ? t(m.required, { label: field.label }) : field.label;
   switch (field.type) {
     case 'BOOLEAN':
       return (
         <SelectField label={label} name={name} value={String(value)} onChange={(event) => onChange(event.target.value)} error={error} required={field.required}>
           <option value="">—</option>
-          <option value="true">Yes</option>
-          <option value="false">No</option>
+          <option value="true">{t(m.yes)}</option>
+          <option value="false">{t(m.no)}</option>
         </SelectField>
       );
     case 'SELECT':
@@ -70,7 +74,7 @@ export function CustomFieldInput({
           value={Array.isArray(value) ? value : []}
           onChange={(event) => onChange([...event.target.selectedOptions].map((option) => option.value))}
           error={error}
-          hint="Ctrl/Cmd-click to choose several."
+          hint={t(m.chooseSeveral)}
         >
           {field.options.map((option) => (
             <option key={option} value={option}>
@@ -96,9 +100,9 @@ export function CustomFieldInput({
 }
 
 /** A custom field's value, readable. */
-export function formatCustomValue(field: ContactFieldDefinition, value: unknown): string {
+export function formatCustomValue(t: Translate, field: ContactFieldDefinition, value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (Array.isArray(value)) return value.join(', ');
-  if (field.type === 'BOOLEAN') return value ? 'Yes' : 'No';
+  if (field.type === 'BOOLEAN') return t(value ? m.yes : m.no);
   return String(value);
 }

@@ -1,7 +1,9 @@
 import { lazy, Suspense } from 'react';
+import { activeTranslator, type Message } from '../../app/i18n';
 import type { ModuleDefinition } from '../../app/registry';
 import { Loading } from '../../ui/states';
 import { crmSearch } from './search';
+import { shellMessages as m } from './shellMessages';
 
 // The pages are one lazily loaded chunk (pages.ts): the app's first load carries only this file.
 const loadPages = () => import('./pages');
@@ -11,14 +13,31 @@ const DealQuickViewLazy = lazy(() => loadPages().then((pages) => ({ default: pag
 const DealsForecastWidgetLazy = lazy(() => loadPages().then((pages) => ({ default: pages.DealsForecastWidget })));
 const NewContactsWidgetLazy = lazy(() => loadPages().then((pages) => ({ default: pages.NewContactsWidget })));
 
+// Labels are getters: the shell reads them as it renders, in the reader's language of the moment.
+const t = (message: Message) => activeTranslator().t(message);
+
 const contactPath = (id: string) => `/crm/contacts/${encodeURIComponent(id)}`;
 const dealPath = (id: string) => `/crm/deals/${encodeURIComponent(id)}`;
 
 export const crmModule: ModuleDefinition = {
   subgraph: 'crm',
   navigation: [
-    { label: 'Contacts', path: '/crm/contacts', icon: '☺', order: 20 },
-    { label: 'Deals', path: '/crm/pipeline', icon: '$', order: 21 },
+    {
+      get label() {
+        return t(m.navContacts);
+      },
+      path: '/crm/contacts',
+      icon: '☺',
+      order: 20,
+    },
+    {
+      get label() {
+        return t(m.navDeals);
+      },
+      path: '/crm/pipeline',
+      icon: '$',
+      order: 21,
+    },
   ],
   routes: [
     { path: '/crm/contacts', lazy: async () => ({ Component: (await loadPages()).ContactsPage }) },
@@ -28,15 +47,41 @@ export const crmModule: ModuleDefinition = {
     { path: '/crm/forecast', lazy: async () => ({ Component: (await loadPages()).ForecastPage }) },
   ],
   commands: [
-    { id: 'crm:new-contact', label: 'New contact', group: 'Create', keywords: ['lead', 'client', 'person', 'company', 'crm'], path: '/crm/contacts?new=1' },
-    { id: 'crm:new-deal', label: 'New deal', group: 'Create', keywords: ['opportunity', 'sale', 'crm'], path: '/crm/pipeline?new=1' },
-    { id: 'crm:forecast', label: 'Go to Forecast', group: 'Navigate', keywords: ['pipeline', 'weighted', 'revenue'], path: '/crm/forecast' },
+    {
+      id: 'crm:new-contact',
+      get label() {
+        return t(m.commandNewContact);
+      },
+      group: 'Create',
+      keywords: ['lead', 'client', 'person', 'company', 'crm'],
+      path: '/crm/contacts?new=1',
+    },
+    {
+      id: 'crm:new-deal',
+      get label() {
+        return t(m.commandNewDeal);
+      },
+      group: 'Create',
+      keywords: ['opportunity', 'sale', 'crm'],
+      path: '/crm/pipeline?new=1',
+    },
+    {
+      id: 'crm:forecast',
+      get label() {
+        return t(m.commandForecast);
+      },
+      group: 'Navigate',
+      keywords: ['pipeline', 'weighted', 'revenue'],
+      path: '/crm/forecast',
+    },
   ],
   search: crmSearch,
   widgets: [
     {
       slot: 'home',
-      title: 'Deals forecast',
+      get title() {
+        return t(m.widgetDealsForecast);
+      },
       order: 20,
       component: () => (
         <Suspense fallback={<Loading />}>
@@ -46,7 +91,9 @@ export const crmModule: ModuleDefinition = {
     },
     {
       slot: 'home',
-      title: 'New contacts per week',
+      get title() {
+        return t(m.widgetNewContacts);
+      },
       order: 21,
       component: () => (
         <Suspense fallback={<Loading />}>

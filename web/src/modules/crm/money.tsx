@@ -1,3 +1,4 @@
+import { activeTranslator, useTranslator } from '../../app/i18n';
 import { formatDecimal, sumDecimals } from './decimal';
 
 export interface MoneyValue {
@@ -33,20 +34,27 @@ export function totalsByCurrency(values: readonly MoneyValue[]): { currencyCode:
   }));
 }
 
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 /**
- * An amount in the reader's locale, exactly: Intl formats the decimal string itself (no float),
- * with every digit the amount has.
+ * An amount in the reader's locale (the active translator's, or `locale`), exactly: Intl formats
+ * the decimal string itself (no float), with every digit the amount has.
  */
-export function formatMoney(value: MoneyValue, locale?: string): string {
+export function formatMoney(value: MoneyValue, locale: string = activeTranslator().locale): string {
   const fraction = value.amount.split('.')[1]?.length ?? 0;
   const digits = Math.max(fraction, minorDigits(value.currencyCode));
+  const key = `${locale}|${value.currencyCode}|${digits}`;
   try {
-    const format = new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency: value.currencyCode,
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    });
+    let format = moneyFormats.get(key);
+    if (!format) {
+      format = new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency: value.currencyCode,
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      });
+      moneyFormats.set(key, format);
+    }
     // Intl.NumberFormat formats decimal strings exactly (ES2023); its types still say number.
     return format.format(value.amount as unknown as number);
   } catch {
@@ -54,11 +62,12 @@ export function formatMoney(value: MoneyValue, locale?: string): string {
   }
 }
 
-/** An amount, readable, with its exact value in the markup (`<data value>`). */
+/** An amount, readable in the reader's locale, with its exact value in the markup (`<data value>`). */
 export function Money({ value, className }: { value: MoneyValue; className?: string }) {
+  const { locale } = useTranslator();
   return (
     <data value={`${value.amount} ${value.currencyCode}`} className={`money ${className ?? ''}`}>
-      {formatMoney(value)}
+      {formatMoney(value, locale)}
     </data>
   );
 }

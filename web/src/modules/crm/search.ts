@@ -1,7 +1,9 @@
 import type { ApolloClient } from '@apollo/client';
+import { activeTranslator } from '../../app/i18n';
 import type { SearchProvider, SearchResult } from '../../app/registry';
 import { formatMoney } from './money';
 import { CrmSearchContactsQuery, CrmSearchDealsQuery } from './operations';
+import { shellMessages as m } from './shellMessages';
 
 const LIMIT = 5;
 
@@ -15,18 +17,19 @@ export const crmSearch: SearchProvider = {
     ]);
     if (contacts.error) throw contacts.error;
     if (deals.error) throw deals.error;
+    const translator = activeTranslator();
     return [
       ...(contacts.data?.contacts?.nodes ?? []).map((contact) => ({
         id: contact.id,
         typename: 'Contact',
         title: contact.name,
-        subtitle: ['Contact', contact.company !== contact.name ? contact.company : null, contact.email].filter(Boolean).join(' · '),
+        subtitle: [translator.t(m.searchContact), contact.company !== contact.name ? contact.company : null, contact.email].filter(Boolean).join(' · '),
       })),
       ...(deals.data?.deals?.nodes ?? []).map((deal) => ({
         id: deal.id,
         typename: 'Deal',
         title: deal.title,
-        subtitle: ['Deal', formatMoney(deal.value), deal.contact?.name].filter(Boolean).join(' · '),
+        subtitle: [translator.t(m.searchDeal), formatMoney(deal.value, translator.locale), deal.contact?.name].filter(Boolean).join(' · '),
       })),
     ];
   },

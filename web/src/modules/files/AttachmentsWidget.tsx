@@ -2,8 +2,10 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { formatDateTime } from '../../app/format';
 import { describeError, describeUserErrors } from '../../app/errors';
+import { useT } from '../../app/i18n';
 import { Button, TextField } from '../../ui/controls';
 import { ErrorState, Loading, Notice } from '../../ui/states';
+import { m } from './messages';
 import { FilesAboutQuery, FilesDeleteMutation, FilesRenameMutation } from './operations';
 import { formatBytes } from './upload';
 import { UploadProgressBar } from './UploadProgressBar';
@@ -18,6 +20,7 @@ const SHOWN = 50;
  * to the trash (the server says who may).
  */
 export function AttachmentsWidget({ objectId }: { objectId: string }) {
+  const t = useT();
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
   const { data, loading, error, refetch } = useQuery(FilesAboutQuery, { variables: { id: objectId, first: SHOWN } });
@@ -29,22 +32,22 @@ export function AttachmentsWidget({ objectId }: { objectId: string }) {
     <div className="files-widget">
       {error && !data ? <ErrorState error={error} retry={() => void refetch()} /> : null}
       {loading && !data ? <Loading /> : null}
-      {data && files.length === 0 ? <p className="muted">No files attached yet.</p> : null}
+      {data && files.length === 0 ? <p className="muted">{t(m.noAttachments)}</p> : null}
       {files.length ? (
-        <ul className="file-list" aria-label="Attached files">
+        <ul className="file-list" aria-label={t(m.attachedFiles)}>
           {files.map((file) => (
             <FileRow key={file.id} file={file} onChanged={() => void refetch()} />
           ))}
         </ul>
       ) : null}
-      {connection && connection.totalCount > files.length ? <p className="muted">And {connection.totalCount - files.length} more.</p> : null}
+      {connection && connection.totalCount > files.length ? <p className="muted">{t(m.andMore, { count: connection.totalCount - files.length })}</p> : null}
       <UploadProgressBar progress={progress} />
       <Notice>{problem}</Notice>
       <Notice tone="success">{done}</Notice>
       <div className="file-actions">
-        <input ref={input} id={inputId} type="file" multiple className="visually-hidden" aria-label="Attach files" onChange={onInputChange} />
+        <input ref={input} id={inputId} type="file" multiple className="visually-hidden" aria-label={t(m.attachFiles)} onChange={onInputChange} />
         <Button onClick={() => input.current?.click()} busy={Boolean(progress)}>
-          Attach a file
+          {t(m.attachFile)}
         </Button>
       </div>
     </div>
@@ -61,6 +64,7 @@ interface Row {
 }
 
 function FileRow({ file, onChanged }: { file: Row; onChanged: () => void }) {
+  const t = useT();
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(file.name);
   const [problem, setProblem] = useState<string | null>(null);
@@ -96,9 +100,9 @@ function FileRow({ file, onChanged }: { file: Row; onChanged: () => void }) {
     <li className="file-row">
       {renaming ? (
         <form className="file-rename" onSubmit={(event) => void submit(event)}>
-          <TextField label={`New name for ${file.name}`} value={name} onChange={(event) => setName(event.target.value)} autoFocus required maxLength={255} />
+          <TextField label={t(m.newNameFor, { name: file.name })} value={name} onChange={(event) => setName(event.target.value)} autoFocus required maxLength={255} />
           <Button type="submit" variant="primary" busy={renameState.loading}>
-            Save
+            {t(m.save)}
           </Button>
           <Button
             variant="ghost"
@@ -107,7 +111,7 @@ function FileRow({ file, onChanged }: { file: Row; onChanged: () => void }) {
               setName(file.name);
             }}
           >
-            Cancel
+            {t(m.cancel)}
           </Button>
         </form>
       ) : (
@@ -117,14 +121,14 @@ function FileRow({ file, onChanged }: { file: Row; onChanged: () => void }) {
           </a>
           <span className="muted">
             {' '}
-            · {formatBytes(file.size)} · {file.uploadedBy?.name ?? 'Someone'} · {formatDateTime(file.createdAt)}
+            · {formatBytes(file.size)} · {file.uploadedBy?.name ?? t(m.someone)} · {formatDateTime(file.createdAt)}
           </span>
           <span className="file-row-actions">
-            <Button variant="ghost" onClick={() => setRenaming(true)} aria-label={`Rename ${file.name}`}>
-              Rename
+            <Button variant="ghost" onClick={() => setRenaming(true)} aria-label={t(m.renameNamed, { name: file.name })}>
+              {t(m.rename)}
             </Button>
-            <Button variant="ghost" onClick={() => void trash()} busy={removeState.loading} aria-label={`Move ${file.name} to the trash`}>
-              Move to trash
+            <Button variant="ghost" onClick={() => void trash()} busy={removeState.loading} aria-label={t(m.moveNamedToTrash, { name: file.name })}>
+              {t(m.moveToTrash)}
             </Button>
           </span>
         </>

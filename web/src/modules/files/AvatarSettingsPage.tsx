@@ -1,8 +1,10 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useRef, useState, type ChangeEvent } from 'react';
 import { describeError, describeUserErrors } from '../../app/errors';
+import { useT } from '../../app/i18n';
 import { Button } from '../../ui/controls';
 import { ErrorState, Loading, Notice } from '../../ui/states';
+import { m } from './messages';
 import { FilesAvatarSetMutation, FilesViewerAvatarQuery } from './operations';
 import { uploadFile, UploadError } from './upload';
 import './files.css';
@@ -13,6 +15,7 @@ import './files.css';
  * towards the organization's storage.
  */
 export function AvatarSettingsPage() {
+  const t = useT();
   const client = useApolloClient();
   const input = useRef<HTMLInputElement>(null);
   const { data, loading, error, refetch } = useQuery(FilesViewerAvatarQuery);
@@ -34,12 +37,12 @@ export function AvatarSettingsPage() {
     if (!file) return;
     setProblem(null);
     setDone(null);
-    if (!file.type.startsWith('image/')) return setProblem(`${file.name} is not an image: choose a PNG, JPEG, GIF or WebP file.`);
+    if (!file.type.startsWith('image/')) return setProblem(t(m.notAnImage, { name: file.name }));
     setProgress(0);
     try {
       const uploaded = await uploadFile(client, file, { onProgress: setProgress });
       await apply(uploaded.id);
-      setDone('Your avatar is set.');
+      setDone(t(m.avatarSet));
     } catch (caught) {
       setProblem(caught instanceof UploadError ? caught.message : describeError(caught));
     } finally {
@@ -52,7 +55,7 @@ export function AvatarSettingsPage() {
     setDone(null);
     try {
       await apply(null);
-      setDone('Your avatar is removed.');
+      setDone(t(m.avatarRemoved));
     } catch (caught) {
       setProblem(caught instanceof UploadError ? caught.message : describeError(caught));
     }
@@ -62,24 +65,24 @@ export function AvatarSettingsPage() {
   if (loading && !data) return <Loading />;
   return (
     <section className="settings-section" aria-labelledby="avatar-title">
-      <h2 id="avatar-title">Avatar</h2>
-      <p className="muted">Everyone in this organization sees it next to your name. An image of at most 2 MB works best.</p>
+      <h2 id="avatar-title">{t(m.avatar)}</h2>
+      <p className="muted">{t(m.avatarIntro)}</p>
       <div className="avatar-settings">
-        {avatar ? <img src={avatar.downloadUrl} alt="Your avatar" className="avatar avatar-large" /> : <p className="muted">You have no avatar yet.</p>}
+        {avatar ? <img src={avatar.downloadUrl} alt={t(m.yourAvatar)} className="avatar avatar-large" /> : <p className="muted">{t(m.noAvatar)}</p>}
         {progress !== null ? (
           <div className="file-progress" role="status">
-            <progress max={1} value={progress} aria-label="Uploading your avatar" />
-            <span>Uploading… {Math.round(progress * 100)}%</span>
+            <progress max={1} value={progress} aria-label={t(m.uploadingAvatar)} />
+            <span>{t(m.uploadingPercent, { percent: Math.round(progress * 100) })}</span>
           </div>
         ) : null}
         <div className="file-actions">
-          <input ref={input} type="file" accept="image/*" className="visually-hidden" aria-label="Avatar image" onChange={(event) => void choose(event)} />
+          <input ref={input} type="file" accept="image/*" className="visually-hidden" aria-label={t(m.avatarImage)} onChange={(event) => void choose(event)} />
           <Button variant="primary" onClick={() => input.current?.click()} busy={progress !== null}>
-            {avatar ? 'Upload a new avatar' : 'Upload an avatar'}
+            {t(avatar ? m.uploadNewAvatar : m.uploadAvatar)}
           </Button>
           {avatar ? (
             <Button variant="ghost" onClick={() => void remove()}>
-              Remove avatar
+              {t(m.removeAvatar)}
             </Button>
           ) : null}
         </div>

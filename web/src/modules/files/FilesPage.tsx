@@ -3,11 +3,13 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { describeError, describeUserErrors } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
+import { useT } from '../../app/i18n';
 import { Button, TextField } from '../../ui/controls';
 import { Dialog } from '../../ui/Dialog';
 import { PageHeader } from '../../ui/PageHeader';
 import { EmptyState, ErrorState, Loading, Notice } from '../../ui/states';
 import { FolderPicker, type PickedFolder } from './FolderPicker';
+import { m } from './messages';
 import {
   FilesDeleteMutation,
   FilesFolderChangedSubscription,
@@ -66,6 +68,7 @@ type Action =
  * changes what is in it.
  */
 export function FilesPage() {
+  const t = useT();
   const { folderId = null } = useParams();
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
@@ -106,8 +109,8 @@ export function FilesPage() {
   if (folderId && !folder.data) return <Loading />;
   if (folderId && !current)
     return (
-      <EmptyState title="This folder is not here" action={<Link to="/files">Back to Files</Link>}>
-        It was moved to the trash, or you cannot see it.
+      <EmptyState title={t(m.folderNotHere)} action={<Link to="/files">{t(m.backToFiles)}</Link>}>
+        {t(m.folderGone)}
       </EmptyState>
     );
 
@@ -142,8 +145,8 @@ export function FilesPage() {
 
   return (
     <div className="files-page">
-      <nav aria-label="Folder path" className="files-breadcrumb">
-        {current ? <Link to="/files">Files</Link> : <span aria-current="page">Files</span>}
+      <nav aria-label={t(m.folderPath)} className="files-breadcrumb">
+        {current ? <Link to="/files">{t(m.files)}</Link> : <span aria-current="page">{t(m.files)}</span>}
         {current?.ancestors.map((ancestor) => (
           <span key={ancestor.id}>
             {' / '}
@@ -158,14 +161,14 @@ export function FilesPage() {
         ) : null}
       </nav>
       <PageHeader
-        title={current?.name ?? 'Files'}
-        subtitle={current ? current.path : 'Your folders, and the files in no folder'}
+        title={current?.name ?? t(m.files)}
+        subtitle={current ? current.path : t(m.topLevelSubtitle)}
         actions={
           <>
-            <Button onClick={() => setAction({ kind: 'new-folder' })}>New folder</Button>
-            <input ref={input} type="file" multiple className="visually-hidden" aria-label="Upload files" onChange={uploads.onInputChange} />
+            <Button onClick={() => setAction({ kind: 'new-folder' })}>{t(m.newFolder)}</Button>
+            <input ref={input} type="file" multiple className="visually-hidden" aria-label={t(m.uploadFiles)} onChange={uploads.onInputChange} />
             <Button variant="primary" onClick={() => input.current?.click()} busy={Boolean(uploads.progress)}>
-              Upload files
+              {t(m.uploadFiles)}
             </Button>
           </>
         }
@@ -179,11 +182,11 @@ export function FilesPage() {
       ) : !loaded ? (
         <Loading />
       ) : folderRows.length === 0 && fileRows.length === 0 ? (
-        <EmptyState title={current ? 'This folder is empty' : 'No folders or files yet'}>Create a folder, or upload files here.</EmptyState>
+        <EmptyState title={t(current ? m.folderEmpty : m.nothingYet)}>{t(m.createOrUpload)}</EmptyState>
       ) : (
         <>
           {folderRows.length ? (
-            <ul className="file-list folder-list" aria-label="Folders">
+            <ul className="file-list folder-list" aria-label={t(m.folders)}>
               {folderRows.map((row) => (
                 <FolderItem
                   key={row.id}
@@ -197,12 +200,12 @@ export function FilesPage() {
             </ul>
           ) : null}
           {folders.data?.folders?.pageInfo.hasNextPage ? (
-            <Button onClick={() => void loadMoreFolders()} aria-label="Load more folders">
-              Load more
+            <Button onClick={() => void loadMoreFolders()} aria-label={t(m.loadMoreFolders)}>
+              {t(m.loadMore)}
             </Button>
           ) : null}
           {fileRows.length ? (
-            <ul className="file-list" aria-label="Files">
+            <ul className="file-list" aria-label={t(m.files)}>
               {fileRows.map((row) => (
                 <FileItem
                   key={row.id}
@@ -216,13 +219,13 @@ export function FilesPage() {
             </ul>
           ) : null}
           {files.data?.files?.pageInfo.hasNextPage ? (
-            <Button onClick={() => void loadMoreFiles()} aria-label="Load more files">
-              Load more
+            <Button onClick={() => void loadMoreFiles()} aria-label={t(m.loadMoreFiles)}>
+              {t(m.loadMore)}
             </Button>
           ) : null}
         </>
       )}
-      <Dialog open={creating} onOpenChange={(open) => (open ? setAction({ kind: 'new-folder' }) : closeDialog())} title="New folder">
+      <Dialog open={creating} onOpenChange={(open) => (open ? setAction({ kind: 'new-folder' }) : closeDialog())} title={t(m.newFolder)}>
         <NewFolderForm
           parentId={folderId}
           onCreated={(id) => {
@@ -232,16 +235,22 @@ export function FilesPage() {
           }}
         />
       </Dialog>
-      <Dialog open={action?.kind === 'rename-folder'} onOpenChange={(open) => !open && closeDialog()} title="Rename folder">
+      <Dialog open={action?.kind === 'rename-folder'} onOpenChange={(open) => !open && closeDialog()} title={t(m.renameFolder)}>
         {action?.kind === 'rename-folder' ? <RenameForm kind="folder" id={action.folder.id} name={action.folder.name} onDone={closeDialog} /> : null}
       </Dialog>
-      <Dialog open={action?.kind === 'rename-file'} onOpenChange={(open) => !open && closeDialog()} title="Rename file">
+      <Dialog open={action?.kind === 'rename-file'} onOpenChange={(open) => !open && closeDialog()} title={t(m.renameFile)}>
         {action?.kind === 'rename-file' ? <RenameForm kind="file" id={action.file.id} name={action.file.name} onDone={closeDialog} /> : null}
       </Dialog>
       <Dialog
         open={action?.kind === 'move-folder' || action?.kind === 'move-file'}
         onOpenChange={(open) => !open && closeDialog()}
-        title={action?.kind === 'move-folder' ? `Move “${action.folder.name}”` : action?.kind === 'move-file' ? `Move “${action.file.name}”` : 'Move'}
+        title={
+          action?.kind === 'move-folder'
+            ? t(m.moveQuoted, { name: action.folder.name })
+            : action?.kind === 'move-file'
+              ? t(m.moveQuoted, { name: action.file.name })
+              : t(m.move)
+        }
       >
         {action?.kind === 'move-folder' || action?.kind === 'move-file' ? (
           <MoveForm
@@ -270,10 +279,11 @@ function FolderItem({
   onTrashed(): void;
   onProblem(problem: string | null): void;
 }) {
+  const t = useT();
   const [remove, removing] = useMutation(FilesFolderDeleteMutation);
 
   async function trash() {
-    if (!window.confirm(`Move the folder “${folder.name}” to the trash, with the folders and files in it?`)) return;
+    if (!window.confirm(t(m.confirmTrashFolder, { name: folder.name }))) return;
     onProblem(null);
     try {
       const result = await remove({ variables: { input: { id: folder.id } } });
@@ -296,14 +306,14 @@ function FolderItem({
         · {folder.owner.name} · {formatDateTime(folder.createdAt)}
       </span>
       <span className="file-row-actions">
-        <Button variant="ghost" onClick={onRename} aria-label={`Rename folder ${folder.name}`}>
-          Rename
+        <Button variant="ghost" onClick={onRename} aria-label={t(m.renameFolderNamed, { name: folder.name })}>
+          {t(m.rename)}
         </Button>
-        <Button variant="ghost" onClick={onMove} aria-label={`Move folder ${folder.name}`}>
-          Move
+        <Button variant="ghost" onClick={onMove} aria-label={t(m.moveFolderNamed, { name: folder.name })}>
+          {t(m.move)}
         </Button>
-        <Button variant="ghost" onClick={() => void trash()} busy={removing.loading} aria-label={`Move folder ${folder.name} to the trash`}>
-          Move to trash
+        <Button variant="ghost" onClick={() => void trash()} busy={removing.loading} aria-label={t(m.moveFolderNamedToTrash, { name: folder.name })}>
+          {t(m.moveToTrash)}
         </Button>
       </span>
     </li>
@@ -323,6 +333,7 @@ function FileItem({
   onTrashed(): void;
   onProblem(problem: string | null): void;
 }) {
+  const t = useT();
   const [remove, removing] = useMutation(FilesDeleteMutation);
 
   async function trash() {
@@ -344,17 +355,17 @@ function FileItem({
       </a>
       <span className="muted">
         {' '}
-        · {formatBytes(file.size)} · {file.uploadedBy?.name ?? 'Someone'} · {formatDateTime(file.createdAt)}
+        · {formatBytes(file.size)} · {file.uploadedBy?.name ?? t(m.someone)} · {formatDateTime(file.createdAt)}
       </span>
       <span className="file-row-actions">
-        <Button variant="ghost" onClick={onRename} aria-label={`Rename ${file.name}`}>
-          Rename
+        <Button variant="ghost" onClick={onRename} aria-label={t(m.renameNamed, { name: file.name })}>
+          {t(m.rename)}
         </Button>
-        <Button variant="ghost" onClick={onMove} aria-label={`Move ${file.name}`}>
-          Move
+        <Button variant="ghost" onClick={onMove} aria-label={t(m.moveNamed, { name: file.name })}>
+          {t(m.move)}
         </Button>
-        <Button variant="ghost" onClick={() => void trash()} busy={removing.loading} aria-label={`Move ${file.name} to the trash`}>
-          Move to trash
+        <Button variant="ghost" onClick={() => void trash()} busy={removing.loading} aria-label={t(m.moveNamedToTrash, { name: file.name })}>
+          {t(m.moveToTrash)}
         </Button>
       </span>
     </li>
@@ -364,6 +375,7 @@ function FileItem({
 function NewFolderForm({ parentId, onCreated }: { parentId: string | null; onCreated(id: string): void }) {
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const t = useT();
   const [create, creating] = useMutation(FilesFolderCreateMutation);
 
   async function submit(event: FormEvent) {
@@ -382,10 +394,10 @@ function NewFolderForm({ parentId, onCreated }: { parentId: string | null; onCre
 
   return (
     <form className="form" onSubmit={(event) => void submit(event)}>
-      <TextField label="Folder name" value={name} onChange={(event) => setName(event.target.value)} autoFocus required maxLength={255} />
+      <TextField label={t(m.folderName)} value={name} onChange={(event) => setName(event.target.value)} autoFocus required maxLength={255} />
       <Notice>{problem}</Notice>
       <Button type="submit" variant="primary" busy={creating.loading}>
-        Create folder
+        {t(m.createFolder)}
       </Button>
     </form>
   );
@@ -394,6 +406,7 @@ function NewFolderForm({ parentId, onCreated }: { parentId: string | null; onCre
 function RenameForm({ kind, id, name: before, onDone }: { kind: 'file' | 'folder'; id: string; name: string; onDone(): void }) {
   const [name, setName] = useState(before);
   const [problem, setProblem] = useState<string | null>(null);
+  const t = useT();
   const [renameFile, fileState] = useMutation(FilesRenameMutation);
   const [renameFolder, folderState] = useMutation(FilesFolderRenameMutation);
 
@@ -414,10 +427,10 @@ function RenameForm({ kind, id, name: before, onDone }: { kind: 'file' | 'folder
 
   return (
     <form className="form" onSubmit={(event) => void submit(event)}>
-      <TextField label={`New name for ${before}`} value={name} onChange={(event) => setName(event.target.value)} autoFocus required maxLength={255} />
+      <TextField label={t(m.newNameFor, { name: before })} value={name} onChange={(event) => setName(event.target.value)} autoFocus required maxLength={255} />
       <Notice>{problem}</Notice>
       <Button type="submit" variant="primary" busy={fileState.loading || folderState.loading}>
-        Save
+        {t(m.save)}
       </Button>
     </form>
   );

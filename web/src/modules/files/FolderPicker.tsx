@@ -1,7 +1,9 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
+import { useT } from '../../app/i18n';
 import { Button } from '../../ui/controls';
 import { ErrorState, Loading } from '../../ui/states';
+import { m } from './messages';
 import { FilesFoldersQuery } from './operations';
 
 /** A destination: a folder, or the top level (`id` null). */
@@ -10,7 +12,8 @@ export interface PickedFolder {
   name: string;
 }
 
-const TOP: PickedFolder = { id: null, name: 'Top level' };
+// The top level's name is the reader's word for it, given when it is shown or picked.
+const TOP: PickedFolder = { id: null, name: '' };
 
 /** Folders listed per level of the picker (the API's maximum page). */
 const PICKER_PAGE = 100;
@@ -21,22 +24,24 @@ const PICKER_PAGE = 100;
  * It offers every folder; the server refuses a folder moved into itself or inside it (FOLDER_CYCLE).
  */
 export function FolderPicker({ onPick, busy }: { onPick(destination: PickedFolder): void; busy?: boolean }) {
+  const t = useT();
   const [trail, setTrail] = useState<PickedFolder[]>([TOP]);
+  const nameOf = (step: PickedFolder) => (step.id === null ? t(m.topLevel) : step.name);
   const here = trail[trail.length - 1]!;
   const { data, error, refetch } = useQuery(FilesFoldersQuery, { variables: { parentId: here.id, first: PICKER_PAGE }, fetchPolicy: 'cache-and-network' });
   const folders = data?.folders?.nodes ?? [];
 
   return (
     <div className="folder-picker">
-      <nav aria-label="Destination path" className="files-breadcrumb">
+      <nav aria-label={t(m.destinationPath)} className="files-breadcrumb">
         {trail.map((step, index) => (
           <span key={step.id ?? 'top'}>
             {index > 0 ? ' / ' : null}
             {index === trail.length - 1 ? (
-              <span aria-current="location">{step.name}</span>
+              <span aria-current="location">{nameOf(step)}</span>
             ) : (
               <button type="button" className="link-button" onClick={() => setTrail(trail.slice(0, index + 1))}>
-                {step.name}
+                {nameOf(step)}
               </button>
             )}
           </span>
@@ -47,12 +52,12 @@ export function FolderPicker({ onPick, busy }: { onPick(destination: PickedFolde
       ) : !data ? (
         <Loading />
       ) : folders.length === 0 ? (
-        <p className="muted">No folders in {here.name}.</p>
+        <p className="muted">{t(m.noFoldersIn, { name: nameOf(here) })}</p>
       ) : (
-        <ul className="folder-picker-list" aria-label={`Folders in ${here.name}`}>
+        <ul className="folder-picker-list" aria-label={t(m.foldersIn, { name: nameOf(here) })}>
           {folders.map((folder) => (
             <li key={folder.id}>
-              <Button variant="ghost" onClick={() => setTrail([...trail, { id: folder.id, name: folder.name }])} aria-label={`Open ${folder.name}`}>
+              <Button variant="ghost" onClick={() => setTrail([...trail, { id: folder.id, name: folder.name }])} aria-label={t(m.openNamed, { name: folder.name })}>
                 <span aria-hidden>🗀 </span>
                 {folder.name}
               </Button>
@@ -60,8 +65,8 @@ export function FolderPicker({ onPick, busy }: { onPick(destination: PickedFolde
           ))}
         </ul>
       )}
-      <Button variant="primary" busy={busy} onClick={() => onPick(here)}>
-        Move to {here.name}
+      <Button variant="primary" busy={busy} onClick={() => onPick({ ...here, name: nameOf(here) })}>
+        {t(m.moveTo, { name: nameOf(here) })}
       </Button>
     </div>
   );

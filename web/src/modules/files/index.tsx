@@ -1,7 +1,9 @@
 import { lazy, Suspense, type ComponentType } from 'react';
+import { activeTranslator, type Message } from '../../app/i18n';
 import type { ModuleDefinition, WidgetSlot } from '../../app/registry';
 import { Loading } from '../../ui/states';
 import { AccountAvatar } from './AccountAvatar';
+import { shellMessages as m } from './shellMessages';
 
 // The Files page, the widget and the settings page are one lazy chunk; the shell carries the top bar's avatar only.
 const pages = () => import('./pages');
@@ -23,19 +25,62 @@ const AvatarSettingsPage = lazyComponent(async () => (await pages()).AvatarSetti
 /** The object pages that show the files attached to their object. */
 const WIDGET_SLOTS: WidgetSlot[] = ['task.detail', 'contact.profile', 'deal.profile', 'note.detail'];
 
+// Labels are getters: the shell reads them as it renders, in the reader's language of the moment.
+const t = (message: Message) => activeTranslator().t(message);
+
 /** Files: the Files page (folders), the Attachments widget on other modules' pages, and avatars (the top bar, Settings → Avatar). */
 export const filesModule: ModuleDefinition = {
   subgraph: 'files',
-  navigation: [{ label: 'Files', path: '/files', icon: '🗀', order: 40 }],
+  navigation: [
+    {
+      get label() {
+        return t(m.navFiles);
+      },
+      path: '/files',
+      icon: '🗀',
+      order: 40,
+    },
+  ],
   routes: [
     { path: '/files', lazy: async () => ({ Component: (await pages()).FilesPage }) },
     { path: '/files/folders/:folderId', lazy: async () => ({ Component: (await pages()).FilesPage }) },
   ],
   commands: [
-    { id: 'files:new-folder', label: 'New folder', group: 'Create', keywords: ['folder', 'files', 'create'], path: '/files?new=1' },
-    { id: 'files:all-files', label: 'Go to files', group: 'Navigate', keywords: ['files', 'folders', 'documents', 'uploads'], path: '/files' },
+    {
+      id: 'files:new-folder',
+      get label() {
+        return t(m.commandNewFolder);
+      },
+      group: 'Create',
+      keywords: ['folder', 'files', 'create'],
+      path: '/files?new=1',
+    },
+    {
+      id: 'files:all-files',
+      get label() {
+        return t(m.commandGoToFiles);
+      },
+      group: 'Navigate',
+      keywords: ['files', 'folders', 'documents', 'uploads'],
+      path: '/files',
+    },
   ],
-  widgets: WIDGET_SLOTS.map((slot) => ({ slot, title: 'Attachments', component: AttachmentsWidget, order: 40 })),
+  widgets: WIDGET_SLOTS.map((slot) => ({
+    slot,
+    get title() {
+      return t(m.widgetAttachments);
+    },
+    component: AttachmentsWidget,
+    order: 40,
+  })),
   accountAvatar: AccountAvatar,
-  settings: [{ label: 'Avatar', path: 'avatar', element: AvatarSettingsPage }],
+  settings: [
+    {
+      get label() {
+        return t(m.settingsAvatar);
+      },
+      path: 'avatar',
+      element: AvatarSettingsPage,
+    },
+  ],
 };

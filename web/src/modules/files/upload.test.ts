@@ -9,4 +9,9 @@ describe('formatBytes', () => {
     expect(formatBytes(18 * 1024 * 1024)).toBe('18 MB');
     expect(formatBytes(1024 ** 5 * 3)).toBe('3072 TB');
   });
+
+  it('writes the number as the reader’s locale does', () => {
+    expect(formatBytes(2458, 'de-DE')).toBe('2,4 KB');
+    expect(formatBytes(1000, 'de-DE')).toBe('1000 B');
+  });
 });

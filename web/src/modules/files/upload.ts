@@ -1,5 +1,7 @@
 import type { ApolloClient } from '@apollo/client';
 import { describeError, describeUserErrors } from '../../app/errors';
+import { activeTranslator } from '../../app/i18n';
+import { m } from './messages';
 import { FilesUploadBeginMutation, FilesUploadCompleteMutation } from './operations';
 
 /** An upload that did not happen, in words for the person who tried. */
@@ -32,13 +34,13 @@ export async function uploadFile(
   const failure = describeUserErrors(begun.data?.fileUploadBegin?.userErrors);
   if (failure) throw new UploadError(failure);
   const upload = begun.data?.fileUploadBegin?.upload;
-  if (!upload) throw new UploadError('The upload could not be started.');
+  if (!upload) throw new UploadError(activeTranslator().t(m.uploadNotStarted));
   await put(upload.url, upload.method, upload.headers, file, options.onProgress);
   const completed = await guarded(() => client.mutate({ mutation: FilesUploadCompleteMutation, variables: { input: { uploadId: upload.id } } }));
   const refused = describeUserErrors(completed.data?.fileUploadComplete?.userErrors);
   if (refused) throw new UploadError(refused);
   const stored = completed.data?.fileUploadComplete?.file;
-  if (!stored) throw new UploadError('The upload could not be completed.');
+  if (!stored) throw new UploadError(activeTranslator().t(m.uploadNotCompleted));
   return { id: stored.id, name: stored.name };
 }
 
@@ -72,17 +74,19 @@ function put(
         onProgress?.(1);
         resolve();
       } else {
-        reject(new UploadError(`The file store refused the upload (HTTP ${request.status}). Try again.`));
+        reject(new UploadError(activeTranslator().t(m.storeRefused, { status: request.status })));
       }
     };
-    request.onerror = () => reject(new UploadError('Cannot reach the file store. Check your connection and try again.'));
-    request.onabort = () => reject(new UploadError('The upload was cancelled.'));
+    request.onerror = () => reject(new UploadError(activeTranslator().t(m.storeUnreachable)));
+    request.onabort = () => reject(new UploadError(activeTranslator().t(m.uploadCancelled)));
     request.send(file);
   });
 }
 
-/** Bytes for people: 512 B, 2.4 KB, 18 MB (powers of 1,024, one decimal below 10). */
-export function formatBytes(bytes: number): string {
+const byteFormats = new Map<string, Intl.NumberFormat>();
+
+/** Bytes for people in the reader's locale: 512 B, 2.4 KB (2,4 KB), 18 MB (powers of 1,024, one decimal below 10). */
+export function formatBytes(bytes: number, locale: string = activeTranslator().locale): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];
   let value = bytes;
   let unit = 0;
@@ -90,5 +94,12 @@ export function formatBytes(bytes: number): string {
     value /= 1024;
     unit += 1;
   }
-  return `${unit === 0 || value >= 10 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
+  const decimals = unit === 0 || value >= 10 ? 0 : 1;
+  const key = `${locale}|${decimals}`;
+  let format = byteFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { useGrouping: false, minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    byteFormats.set(key, format);
+  }
+  return `${format.format(value)} ${units[unit]}`;
 }

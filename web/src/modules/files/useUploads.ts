@@ -1,6 +1,8 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useState, type ChangeEvent } from 'react';
 import { describeError } from '../../app/errors';
+import { activeTranslator } from '../../app/i18n';
+import { m } from './messages';
 import { uploadFile, UploadError } from './upload';
 
 export interface UploadProgress {
@@ -28,9 +30,9 @@ export function useUploads(target: { aboutId?: string | null; folderId?: string 
       setProgress({ name: file.name, fraction: 0 });
       try {
         await uploadFile(client, file, { ...target, onProgress: (fraction) => setProgress({ name: file.name, fraction }) });
-        setDone(`Uploaded ${file.name}.`);
+        setDone(activeTranslator().t(m.uploaded, { name: file.name }));
       } catch (caught) {
-        setProblem(`${file.name}: ${caught instanceof UploadError ? caught.message : describeError(caught)}`);
+        setProblem(activeTranslator().t(m.uploadFailed, { name: file.name, reason: caught instanceof UploadError ? caught.message : describeError(caught) }));
         break;
       } finally {
         setProgress(null);

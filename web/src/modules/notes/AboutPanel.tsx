@@ -3,11 +3,13 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useModules } from '../../app/context';
 import { describeError, describeUserErrors } from '../../app/errors';
+import { useT } from '../../app/i18n';
 import { searchProvidersOf, type ModuleDefinition, type SearchResult } from '../../app/registry';
 import { QuickViewLink } from '../../layout/QuickView';
 import { Button } from '../../ui/controls';
 import { Notice } from '../../ui/states';
-import { aboutLabel, type NoteData } from './note';
+import { m } from './messages';
+import { aboutLabel, typeLabel, type NoteData } from './note';
 import { NotesAttachMutation, NotesDetachMutation } from './operations';
 
 /** Quiet time after typing before the search providers are asked. */
@@ -30,6 +32,7 @@ type AboutResult = { userErrors: readonly { code: string; message: string; field
  * deals, notes … whatever the cell serves).
  */
 export function AboutPanel({ note, editable }: { note: NoteData; editable: boolean }) {
+  const t = useT();
   const { id: noteId, aboutIds, about: objects } = note;
   const modules = useModules();
   const [attach] = useMutation(NotesAttachMutation);
@@ -58,18 +61,23 @@ export function AboutPanel({ note, editable }: { note: NoteData; editable: boole
   const add = (id: string) => run(async () => (await attach({ variables: { input: { id: noteId, aboutIds: [id] } } })).data?.noteAttach);
 
   return (
-    <section className="panel" aria-label="About">
-      <h2 className="panel-title">About</h2>
-      {aboutIds.length === 0 ? <p className="muted">Not about any object yet.{editable ? ' Attach a task, contact or deal below.' : ''}</p> : null}
-      <ul className="note-about" aria-label="Objects this note is about">
+    <section className="panel" aria-label={t(m.about)}>
+      <h2 className="panel-title">{t(m.about)}</h2>
+      {aboutIds.length === 0 ? (
+        <p className="muted">
+          {t(m.notAboutAnything)}
+          {editable ? ` ${t(m.attachBelow)}` : ''}
+        </p>
+      ) : null}
+      <ul className="note-about" aria-label={t(m.objectsAbout)}>
         {objects.map((object) => {
           const path = pagePath(modules, object.__typename, object.id);
           const label = aboutLabel(object);
           return (
             <li key={object.id}>
-              <span className="muted">{object.__typename}</span> {path ? <Link to={path}>{label}</Link> : <QuickViewLink id={object.id}>{label}</QuickViewLink>}
+              <span className="muted">{typeLabel(object.__typename)}</span> {path ? <Link to={path}>{label}</Link> : <QuickViewLink id={object.id}>{label}</QuickViewLink>}
               {editable ? (
-                <Button variant="ghost" aria-label={`Remove ${label}`} disabled={busy} onClick={() => void remove(object.id)}>
+                <Button variant="ghost" aria-label={t(m.removeNamed, { name: label })} disabled={busy} onClick={() => void remove(object.id)}>
                   ×
                 </Button>
               ) : null}
@@ -77,7 +85,7 @@ export function AboutPanel({ note, editable }: { note: NoteData; editable: boole
           );
         })}
       </ul>
-      {hidden > 0 ? <p className="muted">{hidden === 1 ? 'One object you cannot see.' : `${hidden} objects you cannot see.`}</p> : null}
+      {hidden > 0 ? <p className="muted">{t(m.hiddenObjects, { count: hidden })}</p> : null}
       {editable ? <AttachPicker exclude={[noteId, ...aboutIds]} disabled={busy} onPick={add} /> : null}
       <Notice>{actionError}</Notice>
     </section>
@@ -86,6 +94,7 @@ export function AboutPanel({ note, editable }: { note: NoteData; editable: boole
 
 /** Finds objects by title across the cell's modules (their search providers) and picks one to attach. */
 function AttachPicker({ exclude, disabled, onPick }: { exclude: readonly string[]; disabled: boolean; onPick: (id: string) => Promise<boolean> }) {
+  const t = useT();
   const modules = useModules();
   const client = useApolloClient();
   const [text, setText] = useState('');
@@ -124,21 +133,21 @@ function AttachPicker({ exclude, disabled, onPick }: { exclude: readonly string[
       <input
         type="search"
         className="note-attach-search"
-        aria-label="Find an object to attach"
-        placeholder="Attach a task, contact, deal…"
+        aria-label={t(m.findToAttach)}
+        placeholder={t(m.attachPlaceholder)}
         value={text}
         onChange={(event) => setText(event.target.value)}
       />
-      {searching ? <p className="muted">Searching…</p> : null}
-      {results && !searching && shown.length === 0 && !error ? <p className="muted">Nothing found to attach.</p> : null}
+      {searching ? <p className="muted">{t(m.searching)}</p> : null}
+      {results && !searching && shown.length === 0 && !error ? <p className="muted">{t(m.nothingToAttach)}</p> : null}
       {shown.length ? (
-        <ul className="note-attach-results" aria-label="Objects to attach">
+        <ul className="note-attach-results" aria-label={t(m.objectsToAttach)}>
           {shown.map((result) => (
             <li key={result.id}>
               <Button
                 variant="ghost"
                 disabled={disabled}
-                aria-label={`Attach ${result.typename} ${result.title}`}
+                aria-label={t(m.attachNamed, { type: typeLabel(result.typename), title: result.title })}
                 onClick={async () => {
                   if (await onPick(result.id)) {
                     setText('');
@@ -146,7 +155,7 @@ function AttachPicker({ exclude, disabled, onPick }: { exclude: readonly string[
                   }
                 }}
               >
-                <span>{result.title}</span> <span className="muted">{result.subtitle ?? result.typename}</span>
+                <span>{result.title}</span> <span className="muted">{result.subtitle ?? typeLabel(result.typename)}</span>
               </Button>
             </li>
           ))}

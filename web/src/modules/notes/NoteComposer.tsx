@@ -2,11 +2,13 @@ import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { describeError, splitUserErrors } from '../../app/errors';
 import { idempotencyKey } from '../../app/format';
+import { useT } from '../../app/i18n';
 import { Button, TextField } from '../../ui/controls';
 import { Notice } from '../../ui/states';
 import { asJson } from './body';
 import { RichTextEditor } from './editor/RichTextEditor';
 import { EMPTY_DOC, type RichTextNode } from './editor/schema';
+import { m } from './messages';
 import type { NoteData } from './note';
 import { NotesCreateMutation } from './operations';
 import { usePeople } from './people';
@@ -17,15 +19,17 @@ import { usePeople } from './people';
  */
 export function NoteComposer({
   aboutIds = [],
-  submitLabel = 'Create note',
+  submitLabel,
   onCreated,
   refetchQueries,
 }: {
   aboutIds?: string[];
+  /** The submit button's text; "Create note" when none is given. */
   submitLabel?: string;
   onCreated(note: NoteData): void;
   refetchQueries?: string[];
 }) {
+  const t = useT();
   const { mentionable } = usePeople();
   const [title, setTitle] = useState('');
   const [body, setBody] = useState<RichTextNode>(EMPTY_DOC);
@@ -37,7 +41,7 @@ export function NoteComposer({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!title.trim()) return setErrors({ byField: { title: 'Give the note a title.' }, general: null });
+    if (!title.trim()) return setErrors({ byField: { title: t(m.giveTitle) }, general: null });
     setErrors({ byField: {}, general: null });
     try {
       const { data } = await create({ variables: { input: { title: title.trim(), body: asJson(body), aboutIds, idempotencyKey: key } } });
@@ -57,8 +61,8 @@ export function NoteComposer({
 
   return (
     <form className="form note-composer" onSubmit={submit}>
-      <TextField label="Title" value={title} onChange={(event) => setTitle(event.target.value)} error={errors.byField.title} />
-      <RichTextEditor key={generation} label="New note body" initialContent={EMPTY_DOC} onChange={setBody} mentionable={mentionable} />
+      <TextField label={t(m.title)} value={title} onChange={(event) => setTitle(event.target.value)} error={errors.byField.title} />
+      <RichTextEditor key={generation} label={t(m.newNoteBody)} initialContent={EMPTY_DOC} onChange={setBody} mentionable={mentionable} />
       {errors.byField.body ? (
         <p className="field-error" role="alert">
           {errors.byField.body}
@@ -67,7 +71,7 @@ export function NoteComposer({
       <Notice>{errors.general}</Notice>
       <div>
         <Button type="submit" variant="primary" busy={loading}>
-          {submitLabel}
+          {submitLabel ?? t(m.createNote)}
         </Button>
       </div>
     </form>

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { describeError, describeUserErrors } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
+import { useT, type Message } from '../../app/i18n';
 import { Button } from '../../ui/controls';
 import { PageHeader } from '../../ui/PageHeader';
 import { EmptyState, ErrorState, Loading, Notice } from '../../ui/states';
@@ -11,6 +12,7 @@ import { RichText } from './editor/RichText';
 import { RichTextEditor } from './editor/RichTextEditor';
 import { WidgetSlot } from '../../layout/WidgetSlot';
 import { AboutPanel } from './AboutPanel';
+import { m } from './messages';
 import type { NoteData } from './note';
 import { NotesDeleteMutation, NotesNoteChangedSubscription, NotesNoteQuery, NotesRestoreMutation, NotesUpdateMutation } from './operations';
 import { usePeople } from './people';
@@ -27,6 +29,7 @@ interface LiveChange {
 
 /** /notes/:noteId — a note: title and body edited in place and saved as one types, live. */
 export function NotePage() {
+  const t = useT();
   const { noteId = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(NotesNoteQuery, { variables: { id: noteId } });
   const [lastChange, setLastChange] = useState<LiveChange | null>(null);
@@ -50,23 +53,23 @@ export function NotePage() {
         client.cache.modify({ id: client.cache.identify(shown), fields: { deletedAt: (current) => current ?? noteChange.occurredAt } });
       } else void refetch();
     },
-    onError: (caught) => setLiveError(`Live updates paused: ${describeError(caught)}`),
+    onError: (caught) => setLiveError(t(m.livePaused, { reason: describeError(caught) })),
   });
   if (error && !data) return <ErrorState error={error} retry={() => void refetch()} />;
   if (loading && !data) return <Loading />;
   const note = data?.note;
   if (!note)
     return lastChange?.event === 'note.deleted' ? (
-      <EmptyState title="Note deleted" action={<Link to="/notes">All notes</Link>}>
-        {lastChange.actorName ?? 'Someone'} moved this note to the trash while you were reading it.
+      <EmptyState title={t(m.noteDeleted)} action={<Link to="/notes">{t(m.allNotes)}</Link>}>
+        {t(m.deletedWhileReading, { name: lastChange.actorName ?? t(m.someone) })}
       </EmptyState>
     ) : lastChange?.event === 'note.shared' ? (
-      <EmptyState title="No longer shared with you" action={<Link to="/notes">All notes</Link>}>
-        {lastChange.actorName ?? 'Its author'} stopped sharing this note with you.
+      <EmptyState title={t(m.noLongerShared)} action={<Link to="/notes">{t(m.allNotes)}</Link>}>
+        {t(m.stoppedSharing, { name: lastChange.actorName ?? t(m.itsAuthor) })}
       </EmptyState>
     ) : (
-      <EmptyState title="Note not found" action={<Link to="/notes">All notes</Link>}>
-        It does not exist, was deleted for good, or is not shared with you.
+      <EmptyState title={t(m.noteNotFound)} action={<Link to="/notes">{t(m.allNotes)}</Link>}>
+        {t(m.noteNotFoundText)}
       </EmptyState>
     );
   return (
@@ -77,15 +80,16 @@ export function NotePage() {
   );
 }
 
-const SAVE_LABELS: Record<SaveState, string> = {
-  saved: 'All changes saved',
-  unsaved: 'Unsaved changes…',
-  saving: 'Saving…',
-  conflict: 'Not saved: changed elsewhere',
-  error: 'Not saved',
+const SAVE_LABELS: Record<SaveState, Message> = {
+  saved: m.saveSaved,
+  unsaved: m.saveUnsaved,
+  saving: m.saveSaving,
+  conflict: m.saveConflict,
+  error: m.saveError,
 };
 
 function NoteView({ note, lastChange }: { note: NoteData; lastChange: LiveChange | null }) {
+  const t = useT();
   const client = useApolloClient();
   const people = usePeople();
   // The note as the cache has it now (a live change re-renders with the newer one).
@@ -134,23 +138,23 @@ function NoteView({ note, lastChange }: { note: NoteData; lastChange: LiveChange
   const restoreFromTrash = () => run(async () => (await restore({ variables: { input: { id: note.id } } })).data?.noteRestore);
 
   return (
-    <article className="note-page" aria-label={`Note ${note.title}`}>
+    <article className="note-page" aria-label={t(m.noteLabel, { title: note.title })}>
       <PageHeader
         title={
           <>
             <Link to="/notes" className="note-back">
-              Notes
+              {t(m.notes)}
             </Link>{' '}
-            / {note.title || 'Untitled'}
+            / {note.title || t(m.untitled)}
           </>
         }
         subtitle={
           <span>
-            {note.author ? `By ${note.author.name} · ` : ''}
-            {VISIBILITY_LABELS[note.visibility]}
+            {note.author ? `${t(m.byAuthor, { name: note.author.name })} · ` : ''}
+            {t(VISIBILITY_LABELS[note.visibility])}
             {note.visibility === 'TEAM' && note.team ? ` (${note.team.name})` : ''}
-            {note.visibility === 'USERS' && note.sharedWith.length ? ` (${note.sharedWith.map((user) => user.name).join(', ')})` : ''} · revision{' '}
-            {note.revision} · updated {formatDateTime(note.updatedAt)}
+            {note.visibility === 'USERS' && note.sharedWith.length ? ` (${note.sharedWith.map((user) => user.name).join(', ')})` : ''} ·{' '}
+            {t(m.revisionUpdated, { revision: note.revision, date: formatDateTime(note.updatedAt) })}
           </span>
         }
         actions={
@@ -158,14 +162,14 @@ function NoteView({ note, lastChange }: { note: NoteData; lastChange: LiveChange
             <>
               {editable ? (
                 <Button aria-pressed={note.pinned} onClick={() => void togglePinned()}>
-                  {note.pinned ? 'Unpin' : 'Pin'}
+                  {t(note.pinned ? m.unpin : m.pin)}
                 </Button>
               ) : null}
-              {isAuthor ? <Button onClick={() => setSharing(true)}>Share</Button> : null}
-              {editable ? <Button onClick={() => void toggleArchived()}>{note.archivedAt ? 'Unarchive' : 'Archive'}</Button> : null}
+              {isAuthor ? <Button onClick={() => setSharing(true)}>{t(m.share)}</Button> : null}
+              {editable ? <Button onClick={() => void toggleArchived()}>{t(note.archivedAt ? m.unarchive : m.archive)}</Button> : null}
               {editable ? (
                 <Button variant="danger" onClick={() => void moveToTrash()}>
-                  Move to trash
+                  {t(m.moveToTrash)}
                 </Button>
               ) : null}
             </>
@@ -175,30 +179,30 @@ function NoteView({ note, lastChange }: { note: NoteData; lastChange: LiveChange
       <Notice>{actionError}</Notice>
       {note.deletedAt ? (
         <div className="note-banner" role="status">
-          This note is in the trash (since {formatDateTime(note.deletedAt)}).{' '}
+          {t(m.inTrash, { date: formatDateTime(note.deletedAt) })}{' '}
           <Button variant="primary" onClick={() => void restoreFromTrash()}>
-            Restore
+            {t(m.restore)}
           </Button>
         </div>
       ) : null}
       {note.archivedAt && !note.deletedAt ? (
         <p className="note-banner" role="status">
-          Archived on {formatDateTime(note.archivedAt)}.
+          {t(m.archivedOn, { date: formatDateTime(note.archivedAt) })}
         </p>
       ) : null}
       {autosave.state === 'conflict' ? (
         <div className="note-banner note-banner-warning" role="alert">
           {autosave.newer
-            ? `${lastChange?.actorName ?? 'Someone else'} saved a newer version (revision ${autosave.newer}) while you were editing.`
-            : 'Someone else changed this note while you were editing.'}{' '}
-          Your edits are not saved yet: keep editing, then choose.{' '}
+            ? t(m.newerVersion, { name: lastChange?.actorName ?? t(m.someoneElse), revision: autosave.newer })
+            : t(m.changedElsewhere)}{' '}
+          {t(m.editsNotSaved)}{' '}
           <Button
             onClick={async () => {
               const latest = await loadLatest();
               if (latest) showServerVersion(latest);
             }}
           >
-            Show their version
+            {t(m.showTheirVersion)}
           </Button>{' '}
           <Button
             variant="primary"
@@ -207,7 +211,7 @@ function NoteView({ note, lastChange }: { note: NoteData; lastChange: LiveChange
               if (latest) autosave.overwrite(latest.revision);
             }}
           >
-            Keep my version
+            {t(m.keepMyVersion)}
           </Button>
         </div>
       ) : null}
@@ -216,7 +220,7 @@ function NoteView({ note, lastChange }: { note: NoteData; lastChange: LiveChange
           {editable ? (
             <>
               <div className="field note-title-field">
-                <label htmlFor="note-title">Title</label>
+                <label htmlFor="note-title">{t(m.title)}</label>
                 <input
                   id="note-title"
                   value={title}
@@ -228,19 +232,19 @@ function NoteView({ note, lastChange }: { note: NoteData; lastChange: LiveChange
               </div>
               <RichTextEditor
                 key={generation}
-                label="Note body"
+                label={t(m.noteBody)}
                 initialContent={asDoc(note.body)}
                 onChange={(body) => autosave.change({ body })}
                 mentionable={people.mentionable}
               />
               <p className={`note-save note-save-${autosave.state}`} role="status" aria-live="polite">
-                {SAVE_LABELS[autosave.state]}
+                {t(SAVE_LABELS[autosave.state])}
                 {autosave.error ? `: ${autosave.error}` : ''}
                 {autosave.state === 'error' ? (
                   <>
                     {' '}
                     <Button variant="ghost" onClick={autosave.saveNow}>
-                      Retry
+                      {t(m.retry)}
                     </Button>
                   </>
                 ) : null}
@@ -266,17 +270,18 @@ function NoteView({ note, lastChange }: { note: NoteData; lastChange: LiveChange
 
 /** The slide-over of a note (`?peek=`): its body, read-only. */
 export function NoteQuickView({ id }: { id: string }) {
+  const t = useT();
   const { data, loading, error, refetch } = useQuery(NotesNoteQuery, { variables: { id } });
   if (error && !data) return <ErrorState error={error} retry={() => void refetch()} />;
   if (loading && !data) return <Loading />;
   const note = data?.note;
-  if (!note) return <EmptyState title="Note not found">It does not exist, or is not shared with you.</EmptyState>;
+  if (!note) return <EmptyState title={t(m.noteNotFound)}>{t(m.noteNotFoundShort)}</EmptyState>;
   return (
     <div className="note-quick-view">
-      <h2>{note.title || 'Untitled'}</h2>
+      <h2>{note.title || t(m.untitled)}</h2>
       <p className="muted">
         {note.author?.name ? `${note.author.name} · ` : ''}
-        {VISIBILITY_LABELS[note.visibility]} · updated {formatDateTime(note.updatedAt)}
+        {t(VISIBILITY_LABELS[note.visibility])} · {t(m.updatedAt, { date: formatDateTime(note.updatedAt) })}
       </p>
       <RichText doc={asDoc(note.body)} />
     </div>

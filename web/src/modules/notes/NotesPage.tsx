@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { formatDateTime } from '../../app/format';
+import { useT, type Message } from '../../app/i18n';
 import type { NoteFilter } from '../../gql/graphql';
 import { Button } from '../../ui/controls';
 import { Dialog } from '../../ui/Dialog';
@@ -10,6 +11,7 @@ import { useCursorPages } from '../../ui/paging';
 import { EmptyState, ErrorState, Loading } from '../../ui/states';
 import { VISIBILITY_LABELS } from './body';
 import { NoteLiveUpdates } from './NoteLive';
+import { m } from './messages';
 import { NoteComposer } from './NoteComposer';
 import { NotesListQuery } from './operations';
 import { usePeople } from './people';
@@ -17,11 +19,11 @@ import './notes.css';
 
 export type NotesView = 'all' | 'mine' | 'shared' | 'archived';
 
-const VIEWS: { view: NotesView; label: string }[] = [
-  { view: 'all', label: 'All' },
-  { view: 'mine', label: 'Mine' },
-  { view: 'shared', label: 'Shared with me' },
-  { view: 'archived', label: 'Archived' },
+const VIEWS: { view: NotesView; label: Message }[] = [
+  { view: 'all', label: m.viewAll },
+  { view: 'mine', label: m.viewMine },
+  { view: 'shared', label: m.viewShared },
+  { view: 'archived', label: m.viewArchived },
 ];
 
 /** Pause after typing in the search box before asking the API. */
@@ -39,6 +41,7 @@ export function notesFilter(view: NotesView, search: string, meId: string | null
 
 /** /notes — the notes the viewer may read: pinned first, searchable, by whose they are, or archived. */
 export function NotesPage() {
+  const t = useT();
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const { meId } = usePeople();
@@ -78,16 +81,16 @@ export function NotesPage() {
   return (
     <div className="notes-page">
       <PageHeader
-        title="Notes"
-        subtitle={connection ? `${connection.totalCount} ${connection.totalCount === 1 ? 'note' : 'notes'}` : undefined}
+        title={t(m.notes)}
+        subtitle={connection ? t(m.noteCount, { count: connection.totalCount }) : undefined}
         actions={
           <Button variant="primary" onClick={() => setComposing(true)}>
-            New note
+            {t(m.newNote)}
           </Button>
         }
       />
       <div className="notes-toolbar">
-        <div className="segmented" role="group" aria-label="Show">
+        <div className="segmented" role="group" aria-label={t(m.show)}>
           {VIEWS.map((option) => (
             <Button
               key={option.view}
@@ -98,15 +101,15 @@ export function NotesPage() {
                 pages.reset();
               }}
             >
-              {option.label}
+              {t(option.label)}
             </Button>
           ))}
         </div>
         <input
           className="notes-search"
           type="search"
-          aria-label="Search notes"
-          placeholder="Search notes…"
+          aria-label={t(m.searchNotes)}
+          placeholder={t(m.searchNotesPlaceholder)}
           value={typed}
           onChange={(event) => setTyped(event.target.value)}
         />
@@ -116,22 +119,22 @@ export function NotesPage() {
       ) : !data ? (
         <Loading />
       ) : notes.length === 0 ? (
-        <EmptyState title={search ? 'No notes match' : 'No notes here'}>
-          {search ? 'Try other words.' : view === 'archived' ? 'Archived notes appear here.' : 'Write a note, or ask a colleague to share theirs.'}
+        <EmptyState title={t(search ? m.noNotesMatch : m.noNotesHere)}>
+          {t(search ? m.tryOtherWords : view === 'archived' ? m.archivedAppearHere : m.writeOrAsk)}
         </EmptyState>
       ) : (
-        <ul className="note-list" aria-label="Notes" aria-busy={loading || undefined}>
+        <ul className="note-list" aria-label={t(m.notes)} aria-busy={loading || undefined}>
           {notes.map((note) => (
             <li key={note.id} className="note-row">
               <NoteLiveUpdates id={note.id} onReshape={() => void refetch()} />
               <Link to={`/notes/${encodeURIComponent(note.id)}`} className="note-row-title">
-                {note.title || 'Untitled'}
+                {note.title || t(m.untitled)}
               </Link>
-              {note.pinned ? <span className="note-pin">Pinned</span> : null}
+              {note.pinned ? <span className="note-pin">{t(m.pinned)}</span> : null}
               <p className="note-excerpt">{note.excerpt}</p>
               <p className="muted note-meta">
-                {note.author?.id === meId ? 'You' : (note.author?.name ?? 'Someone')} · {VISIBILITY_LABELS[note.visibility]} · updated{' '}
-                {formatDateTime(note.updatedAt)}
+                {note.author?.id === meId ? t(m.you) : (note.author?.name ?? t(m.someone))} · {t(VISIBILITY_LABELS[note.visibility])} ·{' '}
+                {t(m.updatedAt, { date: formatDateTime(note.updatedAt) })}
               </p>
             </li>
           ))}
@@ -140,14 +143,14 @@ export function NotesPage() {
       {paging ? (
         <div className="pager">
           <Button disabled={!paging.hasPreviousPage} onClick={paging.onPrevious}>
-            Previous
+            {t(m.previous)}
           </Button>
           <Button disabled={!paging.hasNextPage} onClick={paging.onNext}>
-            Next
+            {t(m.next)}
           </Button>
         </div>
       ) : null}
-      <Dialog open={composing} onOpenChange={setComposing} title="New note">
+      <Dialog open={composing} onOpenChange={setComposing} title={t(m.newNote)}>
         <NoteComposer onCreated={(note) => navigate(`/notes/${encodeURIComponent(note.id)}`)} refetchQueries={['NotesList']} />
       </Dialog>
     </div>

@@ -2,11 +2,13 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
 import { describeError, describeUserErrors } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
+import { useT } from '../../app/i18n';
 import { Button } from '../../ui/controls';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorState, Loading, Notice } from '../../ui/states';
 import { asDoc } from './body';
 import { RichText } from './editor/RichText';
+import { m } from './messages';
 import type { NoteData } from './note';
 import { NotesRevisionRestoreMutation, NotesRevisionsQuery } from './operations';
 
@@ -26,6 +28,7 @@ export function RevisionsPanel({
   canRestore: boolean;
   onRestored(note: NoteData): void;
 }) {
+  const t = useT();
   const [count, setCount] = useState(PAGE);
   const { data, loading, error, refetch } = useQuery(NotesRevisionsQuery, { variables: { id: noteId, first: count } });
   // Asked again whenever the note gains a revision (a save elsewhere on the page, a restore).
@@ -57,18 +60,18 @@ export function RevisionsPanel({
   }
 
   return (
-    <section className="panel" aria-label="Revisions">
-      <h2 className="panel-title">Revisions</h2>
+    <section className="panel" aria-label={t(m.revisions)}>
+      <h2 className="panel-title">{t(m.revisions)}</h2>
       {error && !data ? <ErrorState error={error} retry={() => void refetch()} /> : null}
       {loading && !data ? <Loading /> : null}
       <ol className="note-revisions">
         {revisions.map((revision) => (
           <li key={revision.id}>
-            <Button variant="ghost" onClick={() => setViewing(revision.number)} aria-label={`View revision ${revision.number}`}>
-              Revision {revision.number}
+            <Button variant="ghost" onClick={() => setViewing(revision.number)} aria-label={t(m.viewRevision, { number: revision.number })}>
+              {t(m.revision, { number: revision.number })}
             </Button>
             <span className="muted">
-              {revision.number === currentRevision ? 'current · ' : ''}
+              {revision.number === currentRevision ? `${t(m.current)} · ` : ''}
               {revision.author?.name ? `${revision.author.name} · ` : ''}
               {formatDateTime(revision.createdAt)}
             </span>
@@ -77,10 +80,10 @@ export function RevisionsPanel({
       </ol>
       {connection?.pageInfo.hasNextPage && count < MAX ? (
         <Button variant="ghost" onClick={() => setCount((current) => Math.min(current + PAGE, MAX))}>
-          Older revisions
+          {t(m.olderRevisions)}
         </Button>
       ) : null}
-      <Dialog open={Boolean(shown)} onOpenChange={(open) => !open && setViewing(null)} title={shown ? `Revision ${shown.number}: ${shown.title}` : 'Revision'}>
+      <Dialog open={Boolean(shown)} onOpenChange={(open) => !open && setViewing(null)} title={shown ? t(m.revisionTitle, { number: shown.number, title: shown.title }) : t(m.revisionDialog)}>
         {shown ? (
           <div className="note-revision">
             <p className="muted">
@@ -91,7 +94,7 @@ export function RevisionsPanel({
             <Notice>{restoreError}</Notice>
             {canRestore && shown.number !== currentRevision ? (
               <Button variant="primary" busy={restoring} onClick={() => void restore(shown.number)}>
-                Restore this revision
+                {t(m.restoreRevision)}
               </Button>
             ) : null}
           </div>

@@ -1,10 +1,12 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { describeError, describeUserErrors } from '../../app/errors';
+import { useT } from '../../app/i18n';
 import { Button, SelectField } from '../../ui/controls';
 import { Dialog } from '../../ui/Dialog';
 import { Notice } from '../../ui/states';
 import { VISIBILITY_LABELS, type Visibility } from './body';
+import { m } from './messages';
 import type { NoteData } from './note';
 import { NotesShareMutation } from './operations';
 import { usePeople } from './people';
@@ -13,8 +15,9 @@ const VISIBILITIES = Object.keys(VISIBILITY_LABELS) as Visibility[];
 
 /** Who may read a note (its author decides): only the author, a team, everyone, or chosen people. */
 export function ShareDialog({ note, open, onOpenChange }: { note: NoteData; open: boolean; onOpenChange(open: boolean): void }) {
+  const t = useT();
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title="Share note" description="Choose who can read this note. Only you can change this.">
+    <Dialog open={open} onOpenChange={onOpenChange} title={t(m.shareNote)} description={t(m.shareDescription)}>
       {/* Mounted while open: every opening starts from the note's current sharing. */}
       {open ? <ShareForm note={note} done={() => onOpenChange(false)} /> : null}
     </Dialog>
@@ -22,6 +25,7 @@ export function ShareDialog({ note, open, onOpenChange }: { note: NoteData; open
 }
 
 function ShareForm({ note, done }: { note: NoteData; done(): void }) {
+  const t = useT();
   const { members, teams, meId } = usePeople();
   const [visibility, setVisibility] = useState<Visibility>(note.visibility);
   const [teamId, setTeamId] = useState(note.team?.id ?? '');
@@ -32,8 +36,8 @@ function ShareForm({ note, done }: { note: NoteData; done(): void }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
-    if (visibility === 'TEAM' && !teamId) return setError('Choose a team.');
-    if (visibility === 'USERS' && userIds.length === 0) return setError('Choose at least one person.');
+    if (visibility === 'TEAM' && !teamId) return setError(t(m.chooseTeam));
+    if (visibility === 'USERS' && userIds.length === 0) return setError(t(m.choosePerson));
     try {
       const { data } = await share({
         variables: {
@@ -57,17 +61,17 @@ function ShareForm({ note, done }: { note: NoteData; done(): void }) {
   return (
     <form className="form note-share" onSubmit={submit}>
       <fieldset>
-        <legend>Who can read it</legend>
+        <legend>{t(m.whoCanRead)}</legend>
         {VISIBILITIES.map((option) => (
           <label key={option} className="radio">
             <input type="radio" name="visibility" value={option} checked={visibility === option} onChange={() => setVisibility(option)} />
-            {VISIBILITY_LABELS[option]}
+            {t(VISIBILITY_LABELS[option])}
           </label>
         ))}
       </fieldset>
       {visibility === 'TEAM' ? (
-        <SelectField label="Team" value={teamId} onChange={(event) => setTeamId(event.target.value)}>
-          <option value="">Choose a team</option>
+        <SelectField label={t(m.team)} value={teamId} onChange={(event) => setTeamId(event.target.value)}>
+          <option value="">{t(m.chooseTeamOption)}</option>
           {teams.map((team) => (
             <option key={team.id} value={team.id}>
               {team.name}
@@ -77,8 +81,8 @@ function ShareForm({ note, done }: { note: NoteData; done(): void }) {
       ) : null}
       {visibility === 'USERS' ? (
         <fieldset>
-          <legend>People</legend>
-          {others.length === 0 ? <p className="muted">No other members yet.</p> : null}
+          <legend>{t(m.people)}</legend>
+          {others.length === 0 ? <p className="muted">{t(m.noOtherMembers)}</p> : null}
           {others.map((member) => (
             <label key={member.id} className="checkbox">
               <input
@@ -94,7 +98,7 @@ function ShareForm({ note, done }: { note: NoteData; done(): void }) {
       <Notice>{error}</Notice>
       <div className="form-actions">
         <Button type="submit" variant="primary" busy={loading}>
-          Save sharing
+          {t(m.saveSharing)}
         </Button>
       </div>
     </form>

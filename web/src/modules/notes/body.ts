@@ -1,4 +1,6 @@
+import type { Message } from '../../app/i18n';
 import { EMPTY_DOC, type RichTextNode } from './editor/schema';
+import { m } from './messages';
 
 /** `Note.body` (a JSONObject) as the editor's document; anything that is not a doc is an empty one. */
 export function asDoc(body: Record<string, unknown> | null | undefined): RichTextNode {
@@ -10,11 +12,12 @@ export function asJson(doc: RichTextNode): Record<string, unknown> {
   return doc as unknown as Record<string, unknown>;
 }
 
+/** Who may read a note, in words (`t(VISIBILITY_LABELS[visibility])`). */
 export const VISIBILITY_LABELS = {
-  PRIVATE: 'Only me',
-  TEAM: 'A team',
-  ORGANIZATION: 'Everyone in the organization',
-  USERS: 'Specific people',
-} as const;
+  PRIVATE: m.visibilityPrivate,
+  TEAM: m.visibilityTeam,
+  ORGANIZATION: m.visibilityOrganization,
+  USERS: m.visibilityUsers,
+} as const satisfies Record<string, Message>;
 
 export type Visibility = keyof typeof VISIBILITY_LABELS;

@@ -1,7 +1,9 @@
 import { lazy, Suspense, type ComponentType } from 'react';
+import { activeTranslator, type Message } from '../../app/i18n';
 import type { ModuleDefinition, WidgetSlot } from '../../app/registry';
 import { Loading } from '../../ui/states';
 import { notesSearch } from './search';
+import { shellMessages as m } from './shellMessages';
 
 // Pages, the widget and the rich-text editor are one lazy chunk: the shell only carries this file.
 const pages = () => import('./pages');
@@ -23,17 +25,52 @@ const NoteQuickView = lazyComponent(async () => (await pages()).NoteQuickView);
 /** The other modules' object pages that show the notes about their object. */
 const WIDGET_SLOTS: WidgetSlot[] = ['task.detail', 'contact.profile', 'deal.profile'];
 
+// Labels are getters: the shell reads them as it renders, in the reader's language of the moment.
+const t = (message: Message) => activeTranslator().t(message);
+
 export const notesModule: ModuleDefinition = {
   subgraph: 'notes',
-  navigation: [{ label: 'Notes', path: '/notes', icon: '✎', order: 30 }],
+  navigation: [
+    {
+      get label() {
+        return t(m.navNotes);
+      },
+      path: '/notes',
+      icon: '✎',
+      order: 30,
+    },
+  ],
   routes: [
     { path: '/notes', lazy: async () => ({ Component: (await pages()).NotesPage }) },
     { path: '/notes/:noteId', lazy: async () => ({ Component: (await pages()).NotePage }) },
   ],
-  widgets: WIDGET_SLOTS.map((slot) => ({ slot, title: 'Notes', component: NotesWidget, order: 30 })),
+  widgets: WIDGET_SLOTS.map((slot) => ({
+    slot,
+    get title() {
+      return t(m.widgetNotes);
+    },
+    component: NotesWidget,
+    order: 30,
+  })),
   commands: [
-    { id: 'notes:new-note', label: 'New note', group: 'Create', keywords: ['note', 'write', 'create'], path: '/notes?new=1' },
-    { id: 'notes:all-notes', label: 'Go to notes', group: 'Navigate', keywords: ['notes'], path: '/notes' },
+    {
+      id: 'notes:new-note',
+      get label() {
+        return t(m.commandNewNote);
+      },
+      group: 'Create',
+      keywords: ['note', 'write', 'create'],
+      path: '/notes?new=1',
+    },
+    {
+      id: 'notes:all-notes',
+      get label() {
+        return t(m.commandGoToNotes);
+      },
+      group: 'Navigate',
+      keywords: ['notes'],
+      path: '/notes',
+    },
   ],
   search: notesSearch,
   quickViews: [{ typename: 'Note', path: (id) => `/notes/${encodeURIComponent(id)}`, component: NoteQuickView }],

@@ -1,5 +1,7 @@
+import { activeTranslator } from '../../app/i18n';
 import type { SearchProvider, SearchResult } from '../../app/registry';
 import { NotesSearchQuery } from './operations';
+import { shellMessages as m } from './shellMessages';
 
 const LIMIT = 5;
 
@@ -13,11 +15,12 @@ export const notesSearch: SearchProvider = {
       context: { fetchOptions: { signal } },
     });
     if (error) throw error;
+    const translator = activeTranslator();
     return (data?.notes?.nodes ?? []).map((note) => ({
       id: note.id,
       typename: 'Note',
-      title: note.title || 'Untitled',
-      subtitle: ['Note', note.excerpt].filter(Boolean).join(' · '),
+      title: note.title || translator.t(m.untitled),
+      subtitle: [translator.t(m.searchNote), note.excerpt].filter(Boolean).join(' · '),
     }));
   },
 };

@@ -1,6 +1,8 @@
 import type { SuggestionKeyDownProps, SuggestionOptions, SuggestionProps } from '@tiptap/suggestion';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useT } from '../../../app/i18n';
 import type { MentionCandidate } from './extensions';
+import { m } from './messages';
 
 const MAX_SUGGESTIONS = 8;
 
@@ -67,6 +69,7 @@ export function useMentionSuggestions(candidates: readonly MentionCandidate[]) {
 
 /** The listbox of members matching what follows `@`, placed under the caret. */
 export function MentionList({ open, choose, listId }: { open: Open | null; choose(candidate: MentionCandidate): void; listId: string }) {
+  const t = useT();
   const ref = useRef<HTMLUListElement>(null);
   // Placed through the CSSOM (never a style attribute), which the app's CSP does not restrict.
   useEffect(() => {
@@ -78,8 +81,8 @@ export function MentionList({ open, choose, listId }: { open: Open | null; choos
   if (!open) return null;
   const { items } = open.props;
   return (
-    <ul ref={ref} id={listId} className="mention-menu" role="listbox" aria-label="People to mention">
-      {items.length === 0 ? <li className="mention-menu-empty">No member matches “{open.props.query}”</li> : null}
+    <ul ref={ref} id={listId} className="mention-menu" role="listbox" aria-label={t(m.peopleToMention)}>
+      {items.length === 0 ? <li className="mention-menu-empty">{t(m.noMemberMatches, { query: open.props.query })}</li> : null}
       {items.map((candidate, index) => (
         <li
           key={candidate.id}

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { useT } from '../../../app/i18n';
+import { m } from './messages';
 import { isAllowedHref, type RichTextNode } from './schema';
 
 /**
@@ -7,39 +9,42 @@ import { isAllowedHref, type RichTextNode } from './schema';
  * addresses, so a body can never carry markup or script into the page. No editor is loaded.
  */
 export function RichText({ doc, className = 'rte-content rte-readonly' }: { doc: RichTextNode; className?: string }) {
-  return <div className={className}>{children(doc)}</div>;
+  const t = useT();
+  return <div className={className}>{children(doc, t)}</div>;
 }
 
-function children(node: RichTextNode): ReactNode[] {
-  return (node.content ?? []).map((child, index) => renderNode(child, index));
+type Translate = ReturnType<typeof useT>;
+
+function children(node: RichTextNode, t: Translate): ReactNode[] {
+  return (node.content ?? []).map((child, index) => renderNode(child, index, t));
 }
 
-function renderNode(node: RichTextNode, key: number): ReactNode {
+function renderNode(node: RichTextNode, key: number, t: Translate): ReactNode {
   switch (node.type) {
     case 'paragraph':
-      return <p key={key}>{children(node)}</p>;
+      return <p key={key}>{children(node, t)}</p>;
     case 'heading': {
       const level = node.attrs?.level;
-      if (level === 1) return <h1 key={key}>{children(node)}</h1>;
-      if (level === 2) return <h2 key={key}>{children(node)}</h2>;
-      return <h3 key={key}>{children(node)}</h3>;
+      if (level === 1) return <h1 key={key}>{children(node, t)}</h1>;
+      if (level === 2) return <h2 key={key}>{children(node, t)}</h2>;
+      return <h3 key={key}>{children(node, t)}</h3>;
     }
     case 'bulletList':
-      return <ul key={key}>{children(node)}</ul>;
+      return <ul key={key}>{children(node, t)}</ul>;
     case 'orderedList': {
       const start = typeof node.attrs?.start === 'number' ? node.attrs.start : 1;
       return (
         <ol key={key} start={start}>
-          {children(node)}
+          {children(node, t)}
         </ol>
       );
     }
     case 'listItem':
-      return <li key={key}>{children(node)}</li>;
+      return <li key={key}>{children(node, t)}</li>;
     case 'taskList':
       return (
         <ul key={key} data-type="taskList">
-          {children(node)}
+          {children(node, t)}
         </ul>
       );
     case 'taskItem': {
@@ -47,18 +52,18 @@ function renderNode(node: RichTextNode, key: number): ReactNode {
       return (
         <li key={key} data-type="taskItem" data-checked={checked}>
           <label>
-            <input type="checkbox" checked={checked} disabled aria-label={checked ? 'Done' : 'Not done'} />
+            <input type="checkbox" checked={checked} disabled aria-label={t(checked ? m.done : m.notDone)} />
           </label>
-          <div>{children(node)}</div>
+          <div>{children(node, t)}</div>
         </li>
       );
     }
     case 'blockquote':
-      return <blockquote key={key}>{children(node)}</blockquote>;
+      return <blockquote key={key}>{children(node, t)}</blockquote>;
     case 'codeBlock':
       return (
         <pre key={key}>
-          <code>{children(node)}</code>
+          <code>{children(node, t)}</code>
         </pre>
       );
     case 'horizontalRule':
@@ -77,7 +82,7 @@ function renderNode(node: RichTextNode, key: number): ReactNode {
       return <span key={key}>{marked(node.text ?? '', node.marks ?? [])}</span>;
     default:
       // An unknown type (a newer server, say): its content, never its markup.
-      return <span key={key}>{children(node)}</span>;
+      return <span key={key}>{children(node, t)}</span>;
   }
 }
 

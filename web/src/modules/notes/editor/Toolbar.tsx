@@ -1,11 +1,15 @@
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { useId, useState, type FormEvent } from 'react';
+import { useT, type Message } from '../../../app/i18n';
 import { Button } from '../../../ui/controls';
+import { m } from './messages';
 import { HEADING_LEVELS, isAllowedHref } from './schema';
 
 interface Action {
-  label: string;
+  /** What it does, for its accessible name and tooltip (with `values`). */
+  label: Message;
+  values?: Record<string, unknown>;
   /** What the button shows (a short glyph or abbreviation). */
   glyph: string;
   shortcut?: string;
@@ -15,40 +19,44 @@ interface Action {
 
 // Each action names Tiptap's own keyboard shortcut in its tooltip (the extensions bind them).
 const ACTIONS: Action[] = [
-  { label: 'Bold', glyph: 'B', shortcut: 'Mod+B', active: (e) => e.isActive('bold'), run: (e) => e.chain().focus().toggleBold().run() },
-  { label: 'Italic', glyph: 'I', shortcut: 'Mod+I', active: (e) => e.isActive('italic'), run: (e) => e.chain().focus().toggleItalic().run() },
-  { label: 'Underline', glyph: 'U', shortcut: 'Mod+U', active: (e) => e.isActive('underline'), run: (e) => e.chain().focus().toggleUnderline().run() },
-  { label: 'Strikethrough', glyph: 'S', shortcut: 'Mod+Shift+S', active: (e) => e.isActive('strike'), run: (e) => e.chain().focus().toggleStrike().run() },
-  { label: 'Inline code', glyph: '</>', shortcut: 'Mod+E', active: (e) => e.isActive('code'), run: (e) => e.chain().focus().toggleCode().run() },
+  { label: m.bold, glyph: 'B', shortcut: 'Mod+B', active: (e) => e.isActive('bold'), run: (e) => e.chain().focus().toggleBold().run() },
+  { label: m.italic, glyph: 'I', shortcut: 'Mod+I', active: (e) => e.isActive('italic'), run: (e) => e.chain().focus().toggleItalic().run() },
+  { label: m.underline, glyph: 'U', shortcut: 'Mod+U', active: (e) => e.isActive('underline'), run: (e) => e.chain().focus().toggleUnderline().run() },
+  { label: m.strikethrough, glyph: 'S', shortcut: 'Mod+Shift+S', active: (e) => e.isActive('strike'), run: (e) => e.chain().focus().toggleStrike().run() },
+  { label: m.inlineCode, glyph: '</>', shortcut: 'Mod+E', active: (e) => e.isActive('code'), run: (e) => e.chain().focus().toggleCode().run() },
   ...HEADING_LEVELS.map((level): Action => ({
-    label: `Heading ${level}`,
+    label: m.heading,
+    values: { level },
     glyph: `H${level}`,
     shortcut: `Mod+Alt+${level}`,
     active: (e) => e.isActive('heading', { level }),
     run: (e) => e.chain().focus().toggleHeading({ level }).run(),
   })),
   {
-    label: 'Bulleted list',
+    label: m.bulletedList,
     glyph: '•',
     shortcut: 'Mod+Shift+8',
     active: (e) => e.isActive('bulletList'),
     run: (e) => e.chain().focus().toggleBulletList().run(),
   },
   {
-    label: 'Numbered list',
+    label: m.numberedList,
     glyph: '1.',
     shortcut: 'Mod+Shift+7',
     active: (e) => e.isActive('orderedList'),
     run: (e) => e.chain().focus().toggleOrderedList().run(),
   },
-  { label: 'Task list', glyph: '☐', shortcut: 'Mod+Shift+9', active: (e) => e.isActive('taskList'), run: (e) => e.chain().focus().toggleTaskList().run() },
-  { label: 'Quote', glyph: '❝', shortcut: 'Mod+Shift+B', active: (e) => e.isActive('blockquote'), run: (e) => e.chain().focus().toggleBlockquote().run() },
-  { label: 'Code block', glyph: '{ }', shortcut: 'Mod+Alt+C', active: (e) => e.isActive('codeBlock'), run: (e) => e.chain().focus().toggleCodeBlock().run() },
-  { label: 'Divider', glyph: '—', active: () => false, run: (e) => e.chain().focus().setHorizontalRule().run() },
+  { label: m.taskList, glyph: '☐', shortcut: 'Mod+Shift+9', active: (e) => e.isActive('taskList'), run: (e) => e.chain().focus().toggleTaskList().run() },
+  { label: m.quote, glyph: '❝', shortcut: 'Mod+Shift+B', active: (e) => e.isActive('blockquote'), run: (e) => e.chain().focus().toggleBlockquote().run() },
+  { label: m.codeBlock, glyph: '{ }', shortcut: 'Mod+Alt+C', active: (e) => e.isActive('codeBlock'), run: (e) => e.chain().focus().toggleCodeBlock().run() },
+  { label: m.divider, glyph: '—', active: () => false, run: (e) => e.chain().focus().setHorizontalRule().run() },
 ];
 
 /** The formatting buttons above an editor; each shows whether it applies at the cursor. */
 export function Toolbar({ editor, label }: { editor: Editor; label: string }) {
+  const t = useT();
+  // "Mod+Shift+8" as the reader's keyboard names it ("Ctrl/⌘+Shift+8").
+  const keys = (shortcut: string) => shortcut.replace('Mod', t(m.ctrlOrCmd)).replace('Shift', t(m.shiftKey));
   const active = useEditorState({
     editor,
     selector: ({ editor: current }) => ({
@@ -59,15 +67,15 @@ export function Toolbar({ editor, label }: { editor: Editor; label: string }) {
   });
   const [linking, setLinking] = useState(false);
   return (
-    <div className="rte-toolbar" role="toolbar" aria-label={`Formatting of ${label}`}>
+    <div className="rte-toolbar" role="toolbar" aria-label={t(m.formattingOf, { label })}>
       {ACTIONS.map((action, index) => (
         <button
-          key={action.label}
+          key={action.glyph}
           type="button"
           className={active.marks[index] ? 'rte-button active' : 'rte-button'}
-          aria-label={action.label}
+          aria-label={t(action.label, action.values)}
           aria-pressed={active.marks[index]}
-          title={action.shortcut ? `${action.label} (${action.shortcut.replace('Mod', 'Ctrl/⌘')})` : action.label}
+          title={action.shortcut ? t(m.withShortcut, { label: t(action.label, action.values), shortcut: keys(action.shortcut) }) : t(action.label, action.values)}
           // mousedown would move the focus out of the editor and lose its selection.
           onMouseDown={(event) => event.preventDefault()}
           onClick={() => action.run(editor)}
@@ -78,14 +86,14 @@ export function Toolbar({ editor, label }: { editor: Editor; label: string }) {
       <button
         type="button"
         className={active.link ? 'rte-button active' : 'rte-button'}
-        aria-label="Link"
+        aria-label={t(m.link)}
         aria-pressed={active.link}
         aria-expanded={linking}
-        title="Link"
+        title={t(m.link)}
         onMouseDown={(event) => event.preventDefault()}
         onClick={() => setLinking((open) => !open)}
       >
-        Link
+        {t(m.link)}
       </button>
       {linking ? <LinkForm editor={editor} initial={active.href} close={() => setLinking(false)} /> : null}
     </div>
@@ -94,6 +102,7 @@ export function Toolbar({ editor, label }: { editor: Editor; label: string }) {
 
 /** Sets or removes the link of the selection; only web and e-mail addresses are accepted. */
 function LinkForm({ editor, initial, close }: { editor: Editor; initial: string; close(): void }) {
+  const t = useT();
   const [href, setHref] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const id = useId();
@@ -107,7 +116,7 @@ function LinkForm({ editor, initial, close }: { editor: Editor; initial: string;
     }
     const withProtocol = /^[a-z][a-z0-9+.-]*:/i.test(target) ? target : `https://${target}`;
     if (!isAllowedHref(withProtocol)) {
-      setError('Links must start with http://, https:// or mailto:.');
+      setError(t(m.linkRule));
       return;
     }
     editor.chain().focus().extendMarkRange('link').setLink({ href: withProtocol }).run();
@@ -115,7 +124,7 @@ function LinkForm({ editor, initial, close }: { editor: Editor; initial: string;
   }
   return (
     <form className="rte-link-form" onSubmit={apply}>
-      <label htmlFor={id}>Link address</label>
+      <label htmlFor={id}>{t(m.linkAddress)}</label>
       <input
         id={id}
         value={href}
@@ -132,7 +141,7 @@ function LinkForm({ editor, initial, close }: { editor: Editor; initial: string;
         }}
       />
       <Button type="submit" variant="primary">
-        Apply
+        {t(m.apply)}
       </Button>
       {initial ? (
         <Button
@@ -141,7 +150,7 @@ function LinkForm({ editor, initial, close }: { editor: Editor; initial: string;
             close();
           }}
         >
-          Remove link
+          {t(m.removeLink)}
         </Button>
       ) : null}
       {error ? (

@@ -1,0 +1,30 @@
+import { defineMessages } from '../../../app/i18n';
+
+/** The rich-text editor's texts: its toolbar, link form, mentions and task checkboxes. */
+export const m = defineMessages('web.notes.editor', {
+  bold: { en: 'Bold', de: 'Fett' },
+  italic: { en: 'Italic', de: 'Kursiv' },
+  underline: { en: 'Underline', de: 'Unterstrichen' },
+  strikethrough: { en: 'Strikethrough', de: 'Durchgestrichen' },
+  inlineCode: { en: 'Inline code', de: 'Code im Text' },
+  heading: { en: 'Heading {level}', de: 'Überschrift {level}' },
+  bulletedList: { en: 'Bulleted list', de: 'Aufzählung' },
+  numberedList: { en: 'Numbered list', de: 'Nummerierte Liste' },
+  taskList: { en: 'Task list', de: 'Aufgabenliste' },
+  quote: { en: 'Quote', de: 'Zitat' },
+  codeBlock: { en: 'Code block', de: 'Codeblock' },
+  divider: { en: 'Divider', de: 'Trennlinie' },
+  withShortcut: { en: '{label} ({shortcut})', de: '{label} ({shortcut})' },
+  ctrlOrCmd: { en: 'Ctrl/⌘', de: 'Strg/⌘' },
+  shiftKey: { en: 'Shift', de: 'Umschalt' },
+  formattingOf: { en: 'Formatting of {label}', de: 'Formatierung von {label}' },
+  link: { en: 'Link', de: 'Link' },
+  linkRule: { en: 'Links must start with http://, https:// or mailto:.', de: 'Links müssen mit http://, https:// oder mailto: beginnen.' },
+  linkAddress: { en: 'Link address', de: 'Linkadresse' },
+  apply: { en: 'Apply', de: 'Übernehmen' },
+  removeLink: { en: 'Remove link', de: 'Link entfernen' },
+  peopleToMention: { en: 'People to mention', de: 'Personen zum Erwähnen' },
+  noMemberMatches: { en: 'No member matches “{query}”', de: 'Kein Mitglied passt zu „{query}“' },
+  done: { en: 'Done', de: 'Erledigt' },
+  notDone: { en: 'Not done', de: 'Nicht erledigt' },
+});
