@@ -66,8 +66,17 @@ export async function startTestCell(options: { cell?: string; env?: Record<strin
       keys,
       supergraphPath: options.supergraphPath,
       // Tests act as a few users from one address: rate limits are raised out of their way
-      // (the rate-limit tests set their own).
-      env: { DATABASE_POOL_SIZE: '4', USER_RATE_LIMIT: '100000', ANONYMOUS_RATE_LIMIT: '100000', ...platformEnv, ...options.env },
+      // (the rate-limit tests set their own). The gateway's wait for a subgraph is a hang guard
+      // here, not a budget: on CI's busy cores a batch of mutations (fixtures seed by the dozen in
+      // one document) may take longer than production's 10 s (the timeout tests set their own).
+      env: {
+        DATABASE_POOL_SIZE: '4',
+        USER_RATE_LIMIT: '100000',
+        ANONYMOUS_RATE_LIMIT: '100000',
+        SUBGRAPH_TIMEOUT_MS: '60000',
+        ...platformEnv,
+        ...options.env,
+      },
     });
   } catch (error) {
     await database.drop();
