@@ -28,6 +28,7 @@ export * from './errors/user-errors.js';
 export * from './i18n/index.js';
 export * from './i18n/reader.js';
 export * from './errors/validation.js';
+export { kernelMessages } from './errors/messages.js';
 export * from './federation/build-federated-schema.js';
 export * from './federation/entity-reference.js';
 export * from './events/consumers.js';

@@ -1,6 +1,7 @@
 import type { RequestContext } from '../context/request-context.js';
 import { ErrorCode, serviceUnavailable } from '../errors/coded-error.js';
 import { graphRequestFailure, type GraphClient, type GraphResponse } from './graph-client.js';
+import { kernelMessages } from '../errors/messages.js';
 
 const VISIBLE = 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }';
 
@@ -8,10 +9,7 @@ const VISIBLE = 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }';
 export const VISIBLE_NODES_RETRY_AFTER_SECONDS = 5;
 
 const unavailable = () =>
-  serviceUnavailable(
-    'The objects this refers to cannot be checked now (a module of the cell is not answering); try again later',
-    VISIBLE_NODES_RETRY_AFTER_SECONDS,
-  );
+serviceUnavailable(kernelMessages.visibleNodesUnavailable, VISIBLE_NODES_RETRY_AFTER_SECONDS);
 
 /**
  * Polymorphic references (an id of any Node type, owned by any subgraph): asks the graph, as the

@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Response } from 'express';
 import { runtimeMode, type RuntimeMode } from '../config/runtime-mode.js';
 import type { Logger } from '../logging/logger.js';
+import { renderText } from '../i18n/reader.js';
+import { text } from '../i18n/messages.js';
+import { kernelMessages } from '../errors/messages.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -53,7 +56,7 @@ const BODY_ERRORS: Record<string, (error: { limit?: number }) => [number, string
  * never Express's HTML page.
  */
 export function answerErrorsAsGraphQL(app: Express, logger: Logger): void {
-  const notFound: RequestHandler = (req, res) => sendGraphQLError(res, 404, 'NOT_FOUND', `No endpoint answers ${req.method} on this path`);
+  const notFound: RequestHandler = (req, res) => sendGraphQLError(res, 404, 'NOT_FOUND', renderText(text(kernelMessages.noEndpoint, { method: req.method })));
   const errors: ErrorRequestHandler = (error: { type?: string; status?: number; limit?: number }, req, res, next) => {
     if (res.headersSent) return next(error);
     const known = error?.type ? BODY_ERRORS[error.type] : undefined;
