@@ -28,7 +28,7 @@ export const gatewayMessages = defineMessages('gateway.errors', {
     en: 'The session this job acts for has been signed out',
     de: 'Die Sitzung, für die dieser Job handelt, wurde abgemeldet',
   },
-  bearerFormat: { en: 'Authorization must be "Bearer <token>"', de: 'Authorization muss „Bearer <token>“ lauten' },
+  bearerFormat: { en: 'Authorization must be "Bearer" followed by the token', de: 'Authorization muss „Bearer“ gefolgt vom Token lauten' },
   tooManyUnknownKeys: {
     en: 'Too many unknown API keys from this address',
     de: 'Zu viele unbekannte API-Schlüssel von dieser Adresse',

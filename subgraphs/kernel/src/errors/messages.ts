@@ -85,6 +85,11 @@ export const kernelMessages = defineMessages('kernel.errors', {
     de: 'Unbekannte Zeitzone „{timeZone}“ (verwenden Sie einen IANA-Namen wie „Europe/Berlin“)',
   },
   groupLimitRange: { en: 'limit must be between 1 and {max}', de: 'limit muss zwischen 1 und {max} liegen' },
+  notAValidId: { en: 'Not a valid {typeName} id', de: 'Keine gültige ID vom Typ {typeName}' },
+  mustBeNested: {
+    en: 'Must be nested at most {max, plural, one {# level} other {# levels}} deep',
+    de: 'Darf höchstens {max, plural, one {# Ebene} other {# Ebenen}} tief verschachtelt sein',
+  },
   invalidId: { en: '{argument} is not a valid {typeName} id', de: '{argument} ist keine gültige ID vom Typ {typeName}' },
   referenceNotFound: {
     en: 'An object this input refers to does not exist in your organization',

@@ -4,7 +4,8 @@ import { runWithRequestContext, type RequestContext } from '../context/request-c
 import { defineMessages } from '../i18n/messages.js';
 import { forbidden } from './coded-error.js';
 import { UserInputError } from './user-errors.js';
-import { validateInput, zodMessage } from './validation.js';
+import { zodMessage } from '../i18n/zod-message.js';
+import { validateInput } from './validation.js';
 
 const messages = defineMessages('kernel.validation-test', {
   colour: { en: 'A colour as #RRGGBB', de: 'Eine Farbe als #RRGGBB' },

@@ -1,19 +1,8 @@
 import { z } from 'zod';
 import type { Language } from '../i18n/locales.js';
-import { messageById, type Message } from '../i18n/messages.js';
 import { requestTranslator } from '../i18n/reader.js';
+import { zodMessageOf } from '../i18n/zod-message.js';
 import { UserInputError } from './user-errors.js';
-
-const MARKER = 'i18n:';
-
-/**
- * A custom zod message from a catalog: `z.string().regex(HEX, zodMessage(settingsMessages.colour))`.
- * Zod keeps a string; validateInput (and readerIssueMessage) recognize it and answer the message
- * in the reader's language. Messages with arguments are not supported here: zod has no values for them.
- */
-export function zodMessage(message: Message): string {
-  return `${MARKER}${message.id}`;
-}
 
 /** Zod's own issue messages per catalog language (`z.locales`), made once. */
 const ZOD_LOCALES: Record<Language, () => { localeError: z.core.$ZodErrorMap }> = { en: z.locales.en, de: z.locales.de };
@@ -35,9 +24,8 @@ export function safeParseForReader<S extends z.ZodType>(schema: S, input: unknow
 
 /** An issue's message for the reader: a zodMessage marker translated, anything else as zod made it. */
 export function readerIssueMessage(issue: z.core.$ZodIssue): string {
-  if (!issue.message.startsWith(MARKER)) return issue.message;
-  const message = messageById(issue.message.slice(MARKER.length));
-  return message ? requestTranslator().t(message) : issue.message;
+  const found = zodMessageOf(issue.message);
+  return found ? requestTranslator().t(found.message, found.values) : issue.message;
 }
 
 const pathOf = (issue: z.core.$ZodIssue) => issue.path.map((part) => (typeof part === 'symbol' ? part.toString() : part));

@@ -3,6 +3,7 @@ import { invalidInput } from '../errors/coded-error.js';
 import { isUuid } from './uuid.js';
 import { text } from '../i18n/messages.js';
 import { kernelMessages } from '../errors/messages.js';
+import { zodMessage } from '../i18n/zod-message.js';
 
 /**
  * Opaque global ids: base64url("<Type>:<uuid>"). Every entity of every subgraph is addressed by
@@ -48,6 +49,6 @@ export const globalIdOf = (typeName: string) =>
   z.string().transform((value, ctx) => {
     const decoded = parseGlobalId(value);
     if (decoded?.typeName === typeName) return decoded.uuid;
-    ctx.addIssue({ code: 'custom', message: `Not a valid ${typeName} id` });
+    ctx.addIssue({ code: 'custom', message: zodMessage(kernelMessages.notAValidId, { typeName }) });
     return z.NEVER;
   });
