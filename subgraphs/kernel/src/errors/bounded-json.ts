@@ -23,5 +23,5 @@ export function boundedJsonObject({ maxBytes, maxDepth }: { maxBytes: number; ma
   return z
     .record(z.string(), z.unknown())
     .refine((value) => !jsonDeeperThan(value, maxDepth), { message: zodMessage(kernelMessages.mustBeNested, { max: maxDepth }), abort: true })
-    .refine((value) => jsonBytes(value) <= maxBytes, `Must be at most ${maxBytes} bytes of JSON`);
+    .refine((value) => jsonBytes(value) <= maxBytes, zodMessage(kernelMessages.jsonTooLarge, { max: maxBytes }));
 }

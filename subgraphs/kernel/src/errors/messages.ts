@@ -90,6 +90,7 @@ export const kernelMessages = defineMessages('kernel.errors', {
     en: 'Must be nested at most {max, plural, one {# level} other {# levels}} deep',
     de: 'Darf höchstens {max, plural, one {# Ebene} other {# Ebenen}} tief verschachtelt sein',
   },
+  jsonTooLarge: { en: 'Must be at most {max} bytes of JSON', de: 'Darf höchstens {max} Bytes JSON umfassen' },
   invalidId: { en: '{argument} is not a valid {typeName} id', de: '{argument} ist keine gültige ID vom Typ {typeName}' },
   referenceNotFound: {
     en: 'An object this input refers to does not exist in your organization',
