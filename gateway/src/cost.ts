@@ -169,12 +169,9 @@ function withDefaults(operation: OperationDefinitionNode, variables: Record<stri
 }
 
 export function tooManyNodes(requested: number, limit: number): GraphQLError {
-  return new GraphQLError(
-    renderText(text(gatewayMessages.tooManyNodes, { requested, limit })),
-    {
-      extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } },
-    },
-  );
+  return new GraphQLError(renderText(text(gatewayMessages.tooManyNodes, { requested, limit })), {
+    extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } },
+  });
 }
 
 /**

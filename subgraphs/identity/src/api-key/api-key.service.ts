@@ -29,7 +29,12 @@ const createInput = z.object({
     .min(1, zodMessage(identityValidationMessages.scopeRequired))
     .max(50),
   expiresAt: z.date().min(new Date(), zodMessage(identityValidationMessages.expiryInFuture)).nullish(),
-  rateLimit: z.number().int().min(1, zodMessage(identityValidationMessages.rateLimitMin)).max(100_000, zodMessage(identityValidationMessages.rateLimitMax)).nullish(),
+  rateLimit: z
+    .number()
+    .int()
+    .min(1, zodMessage(identityValidationMessages.rateLimitMin))
+    .max(100_000, zodMessage(identityValidationMessages.rateLimitMax))
+    .nullish(),
 });
 const updateInput = z.object({ name: createInput.shape.name.nullish(), rateLimit: createInput.shape.rateLimit });
 

@@ -25,7 +25,11 @@ import { emailSchema, type SessionService } from './session.service.js';
 import { zodMessage } from '@cellgraph/kernel/core';
 import { identityValidationMessages } from '../messages.js';
 
-export const personName = z.string().trim().min(1, zodMessage(identityValidationMessages.nameRequired)).max(100, zodMessage(identityValidationMessages.nameTooLong));
+export const personName = z
+  .string()
+  .trim()
+  .min(1, zodMessage(identityValidationMessages.nameRequired))
+  .max(100, zodMessage(identityValidationMessages.nameTooLong));
 const registerInput = z.object({ email: emailSchema, name: personName, password: passwordPolicy, organizationName: personName.nullish() });
 const RESET_TTL_MS = 60 * 60 * 1000;
 

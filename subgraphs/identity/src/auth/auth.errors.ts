@@ -24,11 +24,9 @@ export const invalidCredentials = () => userError(IdentityErrorCode.InvalidCrede
 export const accountLocked = (seconds: number) =>
   userError(IdentityErrorCode.AccountLocked, text(authMessages.accountLocked, { minutes: Math.ceil(seconds / 60) }));
 export const notAMember = () => userError(IdentityErrorCode.NotAMember, authMessages.notAMember, ['input', 'organizationId']);
-export const invalidRefreshToken = () =>
-  userError(IdentityErrorCode.InvalidRefreshToken, authMessages.invalidRefreshToken, ['input', 'refreshToken']);
+export const invalidRefreshToken = () => userError(IdentityErrorCode.InvalidRefreshToken, authMessages.invalidRefreshToken, ['input', 'refreshToken']);
 export const invalidResetToken = () => userError(IdentityErrorCode.InvalidResetToken, authMessages.invalidResetToken, ['input', 'token']);
 export const wrongPassword = (field: string) => userError(IdentityErrorCode.WrongPassword, authMessages.wrongPassword, ['input', field]);
-export const soleOwner = (organization: string) =>
-  userError(IdentityErrorCode.SoleOwner, text(authMessages.soleOwner, { organization }));
+export const soleOwner = (organization: string) => userError(IdentityErrorCode.SoleOwner, text(authMessages.soleOwner, { organization }));
 export const invalidMfaChallenge = () => userError(IdentityErrorCode.InvalidMfaChallenge, authMessages.invalidMfaChallenge, ['input', 'challengeToken']);
 export const invalidMfaCode = () => userError(IdentityErrorCode.InvalidMfaCode, authMessages.invalidMfaCode, ['input', 'code']);

@@ -11,5 +11,4 @@ export const FeatureFlagErrorCode = {
 export const platformAdminRequired = () =>
   new CodedError('FORBIDDEN', accessMessages.platformAdminRequired, { reason: FeatureFlagErrorCode.PlatformAdminRequired });
 export const flagNotFound = () => userError(FeatureFlagErrorCode.NotFound, accessMessages.flagNotFound, ['input', 'key']);
-export const identityNotSwitchable = () =>
-  userError(FeatureFlagErrorCode.Invalid, accessMessages.identityNotSwitchable, ['input', 'key']);
+export const identityNotSwitchable = () => userError(FeatureFlagErrorCode.Invalid, accessMessages.identityNotSwitchable, ['input', 'key']);

@@ -16,9 +16,7 @@ export const InvitationErrorCode = {
 export const invalidInvitation = () => userError(InvitationErrorCode.Invalid, invitationMessages.invalid, ['input', 'token']);
 export const invitationNotFound = () => userError(InvitationErrorCode.NotFound, invitationMessages.notFound, ['input', 'id']);
 export const alreadyMember = () => userError(InvitationErrorCode.AlreadyMember, invitationMessages.alreadyMember, ['input', 'email']);
-export const alreadyPending = () =>
-  userError(InvitationErrorCode.AlreadyPending, invitationMessages.alreadyPending, ['input', 'email']);
-export const signInRequired = () =>
-  userError(InvitationErrorCode.SignInRequired, invitationMessages.signInRequired, ['input', 'token']);
+export const alreadyPending = () => userError(InvitationErrorCode.AlreadyPending, invitationMessages.alreadyPending, ['input', 'email']);
+export const signInRequired = () => userError(InvitationErrorCode.SignInRequired, invitationMessages.signInRequired, ['input', 'token']);
 export const emailMismatch = () => userError(InvitationErrorCode.EmailMismatch, invitationMessages.emailMismatch, ['input', 'token']);
 export const unknownTeam = () => userError(InvitationErrorCode.UnknownTeam, invitationMessages.unknownTeam, ['input', 'teamIds']);

@@ -16,8 +16,7 @@ export const OrganizationErrorCode = {
 export const organizationNotFound = (field: (string | number)[] = ['input', 'organizationId']) =>
   userError(OrganizationErrorCode.NotFound, organizationMessages.organizationNotFound, field);
 export const memberNotFound = () => userError(OrganizationErrorCode.MemberNotFound, organizationMessages.memberNotFound, ['input', 'userId']);
-export const ownerRoleFixed = () =>
-  userError(OrganizationErrorCode.OwnerRoleFixed, organizationMessages.ownerRoleFixed, ['input', 'userId']);
+export const ownerRoleFixed = () => userError(OrganizationErrorCode.OwnerRoleFixed, organizationMessages.ownerRoleFixed, ['input', 'userId']);
 export const ownerViaTransfer = () => userError(OrganizationErrorCode.InvalidRole, organizationMessages.ownerViaTransfer, ['input', 'role']);
 export const ownerCannotLeave = () => userError(OrganizationErrorCode.OwnerCannotLeave, organizationMessages.ownerCannotLeave, ['input', 'userId']);
 export const transferToSelf = () => userError(OrganizationErrorCode.AlreadyOwner, organizationMessages.transferToSelf, ['input', 'userId']);

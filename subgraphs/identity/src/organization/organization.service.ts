@@ -41,7 +41,11 @@ import { organizationMessages } from '../messages.js';
 import { zodMessage } from '@cellgraph/kernel/core';
 import { identityValidationMessages } from '../messages.js';
 
-const organizationName = z.string().trim().min(1, zodMessage(identityValidationMessages.nameRequired)).max(100, zodMessage(identityValidationMessages.nameTooLong));
+const organizationName = z
+  .string()
+  .trim()
+  .min(1, zodMessage(identityValidationMessages.nameRequired))
+  .max(100, zodMessage(identityValidationMessages.nameTooLong));
 
 const byCreation = (alias: string, idPath = `${alias}.id`): SortKey[] => [
   { name: 'createdAt', path: `${alias}.createdAt`, sqlType: 'timestamptz', direction: 'ASC' },

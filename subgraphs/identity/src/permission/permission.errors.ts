@@ -21,8 +21,7 @@ export const ModuleAccessErrorCode = {
   UnknownModule: 'PERMISSION_MODULE_UNKNOWN',
 } as const;
 
-export const unknownModule = () =>
-  userError(ModuleAccessErrorCode.UnknownModule, accessMessages.unknownModule, ['input', 'module']);
+export const unknownModule = () => userError(ModuleAccessErrorCode.UnknownModule, accessMessages.unknownModule, ['input', 'module']);
 export const moduleNotGranted = () => userError(PermissionErrorCode.NotFound, accessMessages.moduleNotGranted, ['input', 'subjectId']);
 /** moduleGrants' argument (a query: BAD_USER_INPUT at the argument). */
 export const unknownModuleArgument = () => invalidInput(accessMessages.unknownModuleArgument, { argument: 'module' });

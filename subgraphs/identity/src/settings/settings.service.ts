@@ -71,8 +71,7 @@ export class SettingsService {
   /** A namespace resolved for the caller (read from Postgres, the record). */
   async get(request: RequestContext, name: string): Promise<SettingsNamespace> {
     const namespace = this.namespaces.get(name);
-    if (!namespace)
-      throw invalidInput(accessMessages.namespaceArgumentUnknown, { argument: 'namespace', code: SettingsErrorCode.NamespaceUnknown });
+    if (!namespace) throw invalidInput(accessMessages.namespaceArgumentUnknown, { argument: 'namespace', code: SettingsErrorCode.NamespaceUnknown });
     return this.db.transaction(request, (em) => this.resolved(em, request, namespace));
   }
 

@@ -12,6 +12,5 @@ export const TeamErrorCode = {
 
 export const teamNotFound = (field: (string | number)[] = ['input', 'teamId']) => userError(TeamErrorCode.NotFound, organizationMessages.teamNotFound, field);
 export const teamNameTaken = () => userError(TeamErrorCode.NameTaken, organizationMessages.teamNameTaken, ['input', 'name']);
-export const notInOrganization = () =>
-  userError(TeamErrorCode.MemberNotInOrganization, organizationMessages.notInOrganization, ['input', 'userId']);
+export const notInOrganization = () => userError(TeamErrorCode.MemberNotInOrganization, organizationMessages.notInOrganization, ['input', 'userId']);
 export const notInTeam = () => userError(TeamErrorCode.MemberNotFound, organizationMessages.notInTeam, ['input', 'userId']);

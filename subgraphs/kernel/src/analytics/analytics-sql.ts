@@ -111,8 +111,7 @@ export async function timeSeriesRows(
   const buckets = `generate_series(date_trunc(${unit}, ${start}::timestamptz AT TIME ZONE ${tz}),
                                    ${end}::timestamptz AT TIME ZONE ${tz} - interval '1 microsecond', ('1 ' || ${unit})::interval)`;
   const [{ count }] = (await em.query(`SELECT count(*)::int AS count FROM ${buckets}`, params)) as { count: number }[];
-  if (count > MAX_BUCKETS)
-    throw invalidInput(text(kernelMessages.tooManyBuckets, { max: MAX_BUCKETS, count, interval }), { argument: 'interval' });
+  if (count > MAX_BUCKETS) throw invalidInput(text(kernelMessages.tooManyBuckets, { max: MAX_BUCKETS, count, interval }), { argument: 'interval' });
   // A timestamp is an instant, seen at local time in the time zone; a calendar date is local already.
   const [local, inRange] = calendarDate
     ? [

@@ -73,7 +73,8 @@ export class TrashKeeper {
     await this.authz.require(request, 'manage', spec.type, id);
     await this.db.transaction(request, async (em) => {
       const [row] = (await em.query(`SELECT id FROM ${this.table(spec)} WHERE id = $1 AND deleted_at IS NOT NULL FOR UPDATE`, [id])) as { id: string }[];
-      if (!row) throw userError(`${spec.event.toUpperCase()}_NOT_IN_TRASH`, text(kernelMessages.notInTrash, { type: spec.type.toLowerCase() }), ['input', 'id']);
+      if (!row)
+        throw userError(`${spec.event.toUpperCase()}_NOT_IN_TRASH`, text(kernelMessages.notInTrash, { type: spec.type.toLowerCase() }), ['input', 'id']);
       await this.purgeRows(em, orgId, spec, [id]);
     });
     return globalId;

@@ -8,8 +8,7 @@ const VISIBLE = 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }';
 /** Seconds a client waits before retrying when the graph could not tell. */
 export const VISIBLE_NODES_RETRY_AFTER_SECONDS = 5;
 
-const unavailable = () =>
-serviceUnavailable(kernelMessages.visibleNodesUnavailable, VISIBLE_NODES_RETRY_AFTER_SECONDS);
+const unavailable = () => serviceUnavailable(kernelMessages.visibleNodesUnavailable, VISIBLE_NODES_RETRY_AFTER_SECONDS);
 
 /**
  * Polymorphic references (an id of any Node type, owned by any subgraph): asks the graph, as the

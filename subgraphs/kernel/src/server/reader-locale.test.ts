@@ -23,20 +23,58 @@ const profile = (locale: string, localeSource: 'USER' | 'ORGANIZATION' | 'DEFAUL
 
 describe('the reader’s locale and time zone', () => {
   it('takes the profile’s locale (the user’s or the organization’s) and time zone', async () => {
-    const resolved = await withReaderLocale(member('en-US'), reader(async () => profile('de-DE', 'USER', 'Europe/Berlin')));
+    const resolved = await withReaderLocale(
+      member('en-US'),
+      reader(async () => profile('de-DE', 'USER', 'Europe/Berlin')),
+    );
     expect([resolved.locale, resolved.timeZone]).toEqual(['de-DE', 'Europe/Berlin']);
-    expect((await withReaderLocale(member(), reader(async () => profile('de-AT', 'ORGANIZATION')))).locale).toBe('de-AT');
+    expect(
+      (
+        await withReaderLocale(
+          member(),
+          reader(async () => profile('de-AT', 'ORGANIZATION')),
+        )
+      ).locale,
+    ).toBe('de-AT');
   });
 
   it('keeps the negotiated Accept-Language over a locale left at its default, or one no catalog speaks', async () => {
-    expect((await withReaderLocale(member('de-CH'), reader(async () => profile('en-US', 'DEFAULT')))).locale).toBe('de-CH');
-    expect((await withReaderLocale(member('de'), reader(async () => profile('fr-FR', 'USER')))).locale).toBe('de');
+    expect(
+      (
+        await withReaderLocale(
+          member('de-CH'),
+          reader(async () => profile('en-US', 'DEFAULT')),
+        )
+      ).locale,
+    ).toBe('de-CH');
+    expect(
+      (
+        await withReaderLocale(
+          member('de'),
+          reader(async () => profile('fr-FR', 'USER')),
+        )
+      ).locale,
+    ).toBe('de');
   });
 
   it('answers in the negotiated locale, or en-US in UTC, when settings fail or are slow, or for an anonymous caller', async () => {
-    expect((await withReaderLocale(member('de'), reader(() => Promise.reject(new Error('down'))))).locale).toBe('de');
+    expect(
+      (
+        await withReaderLocale(
+          member('de'),
+          reader(() => Promise.reject(new Error('down'))),
+        )
+      ).locale,
+    ).toBe('de');
     const started = Date.now();
-    expect((await withReaderLocale(member('de'), reader(() => new Promise(() => undefined)))).locale).toBe('de');
+    expect(
+      (
+        await withReaderLocale(
+          member('de'),
+          reader(() => new Promise(() => undefined)),
+        )
+      ).locale,
+    ).toBe('de');
     expect(Date.now() - started).toBeLessThan(2_000);
     const anonymous = await withReaderLocale({ requestId: 'r', principal: { kind: 'anonymous' } }, undefined);
     expect([anonymous.locale, anonymous.timeZone]).toEqual(['en-US', 'UTC']);
