@@ -116,5 +116,14 @@ export const kernelMessages = defineMessages('kernel.errors', {
     en: 'No {type} with this id is in the trash',
     de: 'Im Papierkorb ist kein Objekt ({type}) mit dieser ID',
   },
+  bodyNotJson: { en: 'The request body is not valid JSON', de: 'Der Inhalt der Anfrage ist kein gültiges JSON' },
+  bodyTooLarge: { en: 'The request body exceeds the limit of {limit} bytes', de: 'Der Inhalt der Anfrage überschreitet das Limit von {limit} Bytes' },
+  unsupportedEncoding: { en: 'Unsupported content encoding', de: 'Nicht unterstützte Inhaltscodierung' },
+  unsupportedCharset: { en: 'Unsupported charset; send UTF-8', de: 'Nicht unterstützter Zeichensatz; senden Sie UTF-8' },
+  requestAborted: { en: 'The request was aborted', de: 'Die Anfrage wurde abgebrochen' },
+  bodyLengthMismatch: {
+    en: 'The request body does not match its Content-Length',
+    de: 'Der Inhalt der Anfrage passt nicht zu seiner Content-Length',
+  },
   noEndpoint: { en: 'No endpoint answers {method} on this path', de: 'Kein Endpunkt beantwortet {method} auf diesem Pfad' },
 });
