@@ -86,9 +86,9 @@ describe('message catalogs', () => {
 
   it('has every message in every language, non-empty, valid ICU, with the same arguments', () => {
     const problems: string[] = [];
-    for (const [namespace, messages] of definedCatalogs()) {
-      if (namespace.endsWith('-test')) continue; // catalogs tests define for themselves
-      for (const message of Object.values(messages)) {
+    // The catalogs of messages.ts files only: tests define catalogs of their own (broken ones on purpose).
+    for (const namespace of declaredBy.keys()) {
+      for (const message of Object.values(definedCatalogs().get(namespace) ?? {})) {
         let expected: string[] | null = null;
         for (const language of LANGUAGES) {
           const source = message.translations[language];
