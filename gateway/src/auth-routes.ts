@@ -2,6 +2,8 @@ import { sendGraphQLError, type RequestContext } from '@cellgraph/kernel/core';
 import { Router, type Request, type Response } from 'express';
 import { AuthenticationError } from './authenticate.js';
 import { clearedRefreshCookie, inCookieMode, readRefreshCookie, refreshCookie, SESSION_MODE_HEADER } from './session-cookie.js';
+import { readerOf } from './reader.js';
+import { gatewayMessages } from './messages.js';
 
 /** An operation's outcome, run through the gateway's own execution. */
 export interface ExecutedOperation {
@@ -47,7 +49,7 @@ export function authRoutes(options: AuthRoutesOptions): Router {
   const clearCookie = (res: Response) => res.append('Set-Cookie', clearedRefreshCookie(options.secureCookie));
   const sessionEnded = (res: Response) => {
     clearCookie(res);
-    sendGraphQLError(res, 401, 'UNAUTHENTICATED', 'The session has ended; sign in again');
+    sendGraphQLError(res, 401, 'UNAUTHENTICATED', readerOf(res.req).t(gatewayMessages.sessionEnded));
   };
   /** Forwards the errors of an operation that failed for another reason than the token (an outage, a rate limit). */
   const sendErrors = (res: Response, result: ExecutedOperation) => {
@@ -63,11 +65,11 @@ export function authRoutes(options: AuthRoutesOptions): Router {
 
   router.use((req, res, next) => {
     if (!inCookieMode(req.header(SESSION_MODE_HEADER))) {
-      return void sendGraphQLError(res, 403, 'FORBIDDEN', 'Send the header X-Cellgraph-Session: cookie');
+      return void sendGraphQLError(res, 403, 'FORBIDDEN', readerOf(req).t(gatewayMessages.sessionHeaderRequired));
     }
     const origin = req.header('origin');
     if (origin && !options.allowedOrigins.includes(origin) && !sameOrigin(origin, req.header('host'))) {
-      return void sendGraphQLError(res, 403, 'FORBIDDEN', 'This origin may not use the session cookie');
+      return void sendGraphQLError(res, 403, 'FORBIDDEN', readerOf(req).t(gatewayMessages.originMayNotUseCookie));
     }
     next();
   });

@@ -3,9 +3,15 @@ import type { ApiKeyResolver } from './api-keys.js';
 import { KeysUnavailableError } from './jwks.js';
 import { RateLimitedError, unlessRedisUnavailable, type RateLimiter } from './rate-limit.js';
 import type { RevocationCheck } from './revocations.js';
+import { translator, type ReaderText } from '@cellgraph/kernel/core';
+import { gatewayMessages } from './messages.js';
 
 export class AuthenticationError extends Error {
   override name = 'AuthenticationError';
+  /** `text`: what the caller reads, rendered in their language when answered; the message is English, for logs. */
+  constructor(readonly text: ReaderText) {
+    super(translator().t('message' in text ? text.message : text, 'values' in text ? text.values : undefined));
+  }
 }
 
 /**
@@ -31,7 +37,7 @@ export class Authenticator {
    * that request's context: its caller and its client's address.
    */
   async delegated(delegation: string, authorization: string | undefined): Promise<RequestContext> {
-    if (authorization) throw new AuthenticationError('Send either a delegation or an Authorization header');
+    if (authorization) throw new AuthenticationError(gatewayMessages.delegationOrAuthorization);
     let context: RequestContext;
     let job = false;
     try {
@@ -41,7 +47,7 @@ export class Authenticator {
         context = this.delegations.verify(delegation);
         job = true;
       } catch {
-        throw new AuthenticationError('Invalid or expired delegation');
+        throw new AuthenticationError(gatewayMessages.invalidDelegation);
       }
     }
     // A job delegation outlives the request it was made in: a job stops acting for a session signed out since.
@@ -49,7 +55,7 @@ export class Authenticator {
     const { principal } = context;
     if (job && principal.kind === 'user' && principal.sessionId) {
       const token = { sessionId: principal.sessionId, userId: principal.userId, generation: Number.MAX_SAFE_INTEGER };
-      if (await this.revocations.isRevoked(token, context.requestId)) throw new AuthenticationError('The session this job acts for has been signed out');
+      if (await this.revocations.isRevoked(token, context.requestId)) throw new AuthenticationError(gatewayMessages.jobSessionSignedOut);
     }
     return context;
   }
@@ -57,15 +63,15 @@ export class Authenticator {
   async authenticate(authorization: string | undefined, requestId: string, clientAddress: string): Promise<Principal> {
     if (!authorization) return anonymous;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-    if (!match) throw new AuthenticationError('Authorization must be "Bearer <token>"');
+    if (!match) throw new AuthenticationError(gatewayMessages.bearerFormat);
     const credential = match[1]!;
     if (credential.startsWith(API_KEY_PREFIX)) {
       const guesses = await unlessRedisUnavailable(this.keyGuesses.peek(`api-key-guesses:${clientAddress}`));
-      if (guesses && !guesses.allowed) throw new RateLimitedError('Too many unknown API keys from this address', guesses);
+      if (guesses && !guesses.allowed) throw new RateLimitedError(gatewayMessages.tooManyUnknownKeys, guesses);
       const key = await this.apiKeys.resolve(credential, requestId);
       if (!key) {
         await unlessRedisUnavailable(this.keyGuesses.take(`api-key-guesses:${clientAddress}`));
-        throw new AuthenticationError('Invalid, expired or revoked API key');
+        throw new AuthenticationError(gatewayMessages.invalidApiKey);
       }
       return {
         kind: 'api_key',
@@ -83,9 +89,9 @@ export class Authenticator {
     } catch (error) {
       // Identity's keys out of reach is an outage (SERVICE_UNAVAILABLE), not bad credentials.
       if (error instanceof KeysUnavailableError) throw error;
-      throw new AuthenticationError('Invalid or expired access token');
+      throw new AuthenticationError(gatewayMessages.invalidAccessToken);
     }
-    if (await this.revocations.isRevoked(claims, requestId)) throw new AuthenticationError('This session has been signed out');
+    if (await this.revocations.isRevoked(claims, requestId)) throw new AuthenticationError(gatewayMessages.sessionSignedOut);
     return { kind: 'user', userId: claims.userId, orgId: claims.orgId, sessionId: claims.sessionId, scopes: [] };
   }
 }

@@ -21,6 +21,8 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { GatewayContext } from './context.js';
+import { renderText, text } from '@cellgraph/kernel/core';
+import { gatewayMessages } from './messages.js';
 
 /*
  * How many objects an operation can ask for, counted before it runs. Every field that returns
@@ -167,12 +169,9 @@ function withDefaults(operation: OperationDefinitionNode, variables: Record<stri
 }
 
 export function tooManyNodes(requested: number, limit: number): GraphQLError {
-  return new GraphQLError(
-    `This operation could return ${requested} objects; the limit is ${limit}. Ask for smaller pages (first/last), fewer ids or fewer nested lists.`,
-    {
-      extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } },
-    },
-  );
+  return new GraphQLError(renderText(text(gatewayMessages.tooManyNodes, { requested, limit })), {
+    extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } },
+  });
 }
 
 /**

@@ -9,6 +9,8 @@ import {
 } from '@cellgraph/kernel/core';
 import express, { type Request, type Response, type Router } from 'express';
 import type { SubgraphBreakers } from './circuit-breaker.js';
+import { readerOf, requestLocale } from './reader.js';
+import { gatewayMessages } from './messages.js';
 
 export interface HookForwarding {
   signer: InternalContextSigner;
@@ -43,7 +45,7 @@ export function hookRoutes(options: HookForwarding): Router {
     const slash = req.url.indexOf('/', 1);
     const name = slash === -1 ? req.url.slice(1).split('?')[0]! : req.url.slice(1, slash);
     const path = slash === -1 ? '/' : req.url.slice(slash);
-    if (!options.subgraphs().includes(name)) return sendGraphQLError(res, 404, 'NOT_FOUND', 'No such route');
+    if (!options.subgraphs().includes(name)) return sendGraphQLError(res, 404, 'NOT_FOUND', readerOf(req).t(gatewayMessages.noSuchRoute));
     try {
       await options.admit(req, res);
     } catch (error) {
@@ -56,7 +58,7 @@ export function hookRoutes(options: HookForwarding): Router {
       if (WITHHELD.has(header) || header.startsWith('x-cellgraph-') || value === undefined) continue;
       headers[header] = Array.isArray(value) ? value.join(', ') : value;
     }
-    const context = { requestId, principal: anonymous, clientAddress: options.clientAddress(req) };
+    const context = { requestId, principal: anonymous, clientAddress: options.clientAddress(req), locale: requestLocale(req) };
     headers[INTERNAL_CONTEXT_HEADER] = options.signer.sign(context, name, hookSignedBody(req.method, path, body));
     headers[REQUEST_ID_HEADER] = requestId;
     try {
@@ -75,7 +77,7 @@ export function hookRoutes(options: HookForwarding): Router {
       }
       res.status(answer.status).send(bytes);
     } catch {
-      sendGraphQLError(res, 503, 'SERVICE_UNAVAILABLE', `The ${name} subgraph did not answer; try again`, { retryAfter: 5 });
+      sendGraphQLError(res, 503, 'SERVICE_UNAVAILABLE', readerOf(req).t(gatewayMessages.subgraphNoAnswer, { name }), { retryAfter: 5 });
     }
   });
   return router;

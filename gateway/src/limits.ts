@@ -1,4 +1,6 @@
 import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
+import { renderText, text, type Message } from '@cellgraph/kernel/core';
+import { gatewayMessages } from './messages.js';
 
 /*
  * Validation rules that bound the work one document can ask for, on top of the parser's token
@@ -6,7 +8,8 @@ import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type 
  * count towards depth: explorers send a deep but bounded introspection query.
  */
 
-const limitError = (message: string) => new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+const limitError = (message: Message, values: Record<string, unknown>) =>
+  new GraphQLError(renderText(text(message, values)), { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
 
 export function depthLimit(maxDepth: number): ValidationRule {
   return (context: ValidationContext): ASTVisitor => {
@@ -39,14 +42,14 @@ export function depthLimit(maxDepth: number): ValidationRule {
       OperationDefinition(operation) {
         const depth = depthOf(operation.selectionSet, 0, new Set());
         if (depth > maxDepth) {
-          context.reportError(limitError(`Query depth ${depth} exceeds the limit of ${maxDepth}`));
+          context.reportError(limitError(gatewayMessages.queryTooDeep, { depth, max: maxDepth }));
         }
       },
     };
   };
 }
 
-function countingRule(kind: Kind.FIELD | Kind.DIRECTIVE, max: number, what: string): ValidationRule {
+function countingRule(kind: Kind.FIELD | Kind.DIRECTIVE, max: number, tooMany: Message): ValidationRule {
   return (context: ValidationContext): ASTVisitor => {
     let count = 0;
     return {
@@ -56,12 +59,12 @@ function countingRule(kind: Kind.FIELD | Kind.DIRECTIVE, max: number, what: stri
       },
       Document: {
         leave() {
-          if (count > max) context.reportError(limitError(`Document uses ${count} ${what}; the limit is ${max}`));
+          if (count > max) context.reportError(limitError(tooMany, { count, max }));
         },
       },
     };
   };
 }
 
-export const aliasLimit = (max: number) => countingRule(Kind.FIELD, max, 'aliases');
-export const directiveLimit = (max: number) => countingRule(Kind.DIRECTIVE, max, 'directives');
+export const aliasLimit = (max: number) => countingRule(Kind.FIELD, max, gatewayMessages.tooManyAliases);
+export const directiveLimit = (max: number) => countingRule(Kind.DIRECTIVE, max, gatewayMessages.tooManyDirectives);

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parse as parseUrl } from 'node:url';
-import { sendGraphQLError } from '@cellgraph/kernel/core';
+import { renderText, sendGraphQLError, text } from '@cellgraph/kernel/core';
 import type { RequestHandler } from 'express';
+import { gatewayMessages } from './messages.js';
 
 export type PersistedDocumentsMode = 'enforce' | 'allow' | 'off';
 
@@ -124,7 +125,7 @@ export class PersistedDocuments {
         return {
           kind: 'refuse',
           code: 'PERSISTED_DOCUMENT_REQUIRED',
-          message: `The ${FIRST_PARTY_CLIENT} app must send the hash of a document in its manifest (extensions.persistedQuery.sha256Hash), not the document`,
+          message: renderText(text(gatewayMessages.persistedDocumentRequired, { client: FIRST_PARTY_CLIENT })),
         };
       }
       return { kind: 'pass' };
@@ -133,7 +134,7 @@ export class PersistedDocuments {
       return {
         kind: 'refuse',
         code: 'PERSISTED_QUERY_NOT_SUPPORTED',
-        message: 'Persisted documents are not enabled on this gateway: send the document in `query`',
+        message: renderText(gatewayMessages.persistedDocumentsOff),
       };
     }
     if ('hash' in id) {
@@ -146,8 +147,8 @@ export class PersistedDocuments {
       code: 'PERSISTED_QUERY_NOT_FOUND',
       message:
         'hash' in id
-          ? `The document sha256:${id.hash} is not in the app’s manifest of persisted documents (this gateway registers none: deploy the app build that has it)`
-          : `The document is not in the app’s manifest of persisted documents: ${id.malformed}`,
+          ? renderText(text(gatewayMessages.persistedDocumentUnknown, { hash: id.hash }))
+          : renderText(text(gatewayMessages.persistedDocumentMalformed, { reason: id.malformed })),
     };
   }
 }

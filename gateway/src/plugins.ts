@@ -3,6 +3,8 @@ import { malformedScalarInputs } from '@cellgraph/kernel/core';
 import { GraphQLError, Kind, visit, type DocumentNode } from 'graphql';
 import type { GatewayContext } from './context.js';
 import { bearerChallenge } from './http-headers.js';
+import { renderText, text } from '@cellgraph/kernel/core';
+import { gatewayMessages } from './messages.js';
 
 function usesIntrospection(document: DocumentNode): boolean {
   let found = false;
@@ -25,7 +27,7 @@ export function introspectionGuard(allowAnonymous: boolean): ApolloServerPlugin<
         async didResolveOperation({ document, contextValue }) {
           if (allowAnonymous || contextValue.request.principal.kind !== 'anonymous') return;
           if (usesIntrospection(document)) {
-            throw new GraphQLError('Introspection requires authentication', {
+            throw new GraphQLError(renderText(gatewayMessages.introspectionRequiresAuthentication), {
               // No credentials were sent (an anonymous caller): the challenge names no error.
               extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new HeaderMap([['www-authenticate', bearerChallenge(false)]]) } },
             });
@@ -48,12 +50,12 @@ export function subscriptionsOverWebSocket(): ApolloServerPlugin<GatewayContext>
           // A document without the named operation (or with several and no name) is the client's error.
           if (!operation) {
             const message = request.operationName
-              ? `Unknown operation named "${request.operationName}"`
-              : 'Must provide operation name if query contains several operations';
+              ? renderText(text(gatewayMessages.unknownOperation, { name: request.operationName }))
+              : renderText(gatewayMessages.operationNameRequired);
             throw new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } });
           }
           if (operation.operation !== 'subscription') return;
-          throw new GraphQLError('Subscriptions are served over WebSocket (graphql-transport-ws) at this endpoint', {
+          throw new GraphQLError(renderText(gatewayMessages.subscriptionsOverWebSocket), {
             extensions: { code: 'SUBSCRIPTION_REQUIRES_WEBSOCKET', http: { status: 400 } },
           });
         },

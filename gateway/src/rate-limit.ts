@@ -1,4 +1,5 @@
 import { isRedisUnavailable, type Redis } from '@cellgraph/kernel/core';
+import { translator, type ReaderText } from '@cellgraph/kernel/core';
 
 // INCR the window's counter, start its expiry on first use, return count and time left.
 const WINDOW_SCRIPT = `
@@ -18,11 +19,12 @@ export interface RateLimitDecision {
 /** A refusal by a rate limit: answered 429 RATE_LIMITED with the decision's headers. */
 export class RateLimitedError extends Error {
   override name = 'RateLimitedError';
+  /** `text`: what the caller reads, rendered in their language when answered; the message is English, for logs. */
   constructor(
-    message: string,
+    readonly text: ReaderText,
     readonly decision: RateLimitDecision,
   ) {
-    super(message);
+    super(translator().t('message' in text ? text.message : text, 'values' in text ? text.values : undefined));
   }
 }
 

@@ -1,5 +1,7 @@
 import type { Principal, Redis } from '@cellgraph/kernel/core';
 import { RateLimitedError, RateLimiter, unlessRedisUnavailable, type RateLimitDecision } from './rate-limit.js';
+import { text } from '@cellgraph/kernel/core';
+import { gatewayMessages } from './messages.js';
 
 export interface LimitSetting {
   limit: number;
@@ -30,14 +32,14 @@ export class RequestLimits {
    */
   async enforce(principal: Principal, clientAddress: string): Promise<RateLimitDecision | null> {
     const [decision, whose] = (await unlessRedisUnavailable(this.take(principal, clientAddress))) ?? [null, principal.kind];
-    if (decision && !decision.allowed) throw new RateLimitedError(`Rate limit exceeded for this ${whose}`, decision);
+    if (decision && !decision.allowed) throw new RateLimitedError(text(gatewayMessages.rateLimited, { whose }), decision);
     return decision;
   }
 
-  private async take(principal: Principal, clientAddress: string): Promise<[RateLimitDecision | null, string]> {
+  private async take(principal: Principal, clientAddress: string): Promise<[RateLimitDecision | null, 'apiKey' | 'user' | 'address' | string]> {
     switch (principal.kind) {
       case 'api_key':
-        return [await this.apiKeys.take(`api-key:${principal.keyId}`, principal.rateLimit), 'API key'];
+        return [await this.apiKeys.take(`api-key:${principal.keyId}`, principal.rateLimit), 'apiKey'];
       case 'user':
         return [await this.users.take(`user:${principal.userId}`), 'user'];
       case 'anonymous':

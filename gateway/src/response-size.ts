@@ -1,11 +1,13 @@
 import { currentRequestContext } from '@cellgraph/kernel/core';
 import { GraphQLError, type FormattedExecutionResult } from 'graphql';
+import { renderText, text } from '@cellgraph/kernel/core';
+import { gatewayMessages } from './messages.js';
 
 /** Bytes of a result once serialized, as it goes on the wire. */
 export const serializedBytes = (result: unknown): number => Buffer.byteLength(JSON.stringify(result));
 
 export function responseTooLarge(bytes: number, maxBytes: number): GraphQLError {
-  return new GraphQLError(`The response would be ${bytes} bytes; the limit is ${maxBytes}. Ask for fewer objects or fields.`, {
+  return new GraphQLError(renderText(text(gatewayMessages.responseTooLarge, { bytes, max: maxBytes })), {
     extensions: { code: 'RESPONSE_TOO_LARGE' },
   });
 }

@@ -58,6 +58,9 @@ import { aliasLimit, depthLimit, directiveLimit } from './limits.js';
 import { nodeSubgraph, readNodeOwners } from './node-subgraph.js';
 import { describeCell, readCellManifestOrder, type CellDescription } from './cell-modules.js';
 import { observeLiveStats, observeOperations, observeRequests } from './observability.js';
+import { renderText } from '@cellgraph/kernel/core';
+import { readerOf, requestLocale } from './reader.js';
+import { gatewayMessages } from './messages.js';
 import { introspectionGuard, retryStatus, scalarInputs, subgraphTracesInResponse, subscriptionsOverWebSocket } from './plugins.js';
 import { REFRESH_COOKIE_PATH, refreshTokenToCookie } from './session-cookie.js';
 import { signedDataSource } from './signed-data-source.js';
@@ -199,7 +202,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
     } catch (error) {
       logger.warn({ err: error }, 'cannot fetch the access-token keys');
       res.set('Retry-After', String(OUTAGE_RETRY_AFTER_SECONDS));
-      sendGraphQLError(res, 503, 'SERVICE_UNAVAILABLE', 'The access-token keys are unavailable; try again', { retryAfter: OUTAGE_RETRY_AFTER_SECONDS });
+      sendGraphQLError(res, 503, 'SERVICE_UNAVAILABLE', readerOf(_req).t(gatewayMessages.keysUnavailable), { retryAfter: OUTAGE_RETRY_AFTER_SECONDS });
     }
   });
   // A subgraph serving a request (one of GRAPH_DELEGATES, holding its delegation) exchanges it for a job delegation, so a
@@ -209,10 +212,10 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
     try {
       context = delegations.verifyRequestDelegation(req.header(DELEGATION_HEADER) ?? '');
     } catch {
-      return sendGraphQLError(res, 401, 'UNAUTHENTICATED', 'A delegation of a request being served is required');
+      return sendGraphQLError(res, 401, 'UNAUTHENTICATED', readerOf(req).t(gatewayMessages.delegationRequired));
     }
     if (context.principal.kind !== 'user' && context.principal.kind !== 'api_key') {
-      return sendGraphQLError(res, 403, 'FORBIDDEN', 'Only a user or an API key can be acted for by a job');
+      return sendGraphQLError(res, 403, 'FORBIDDEN', readerOf(req).t(gatewayMessages.jobActorRequired));
     }
     const ttl = config.JOB_DELEGATION_TTL_SECONDS;
     const { principal, requestId, clientAddress } = context;
@@ -259,7 +262,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
   );
   app.use(ENDPOINT, (req, res, next) => {
     if (req.method === 'GET' || req.method === 'POST') return next();
-    sendGraphQLError(res.set('Allow', 'GET, POST'), 405, 'METHOD_NOT_ALLOWED', 'The endpoint accepts GET and POST only');
+    sendGraphQLError(res.set('Allow', 'GET, POST'), 405, 'METHOD_NOT_ALLOWED', readerOf(req).t(gatewayMessages.methodNotAllowed));
   });
   /** The caller of an HTTP request, authenticated with `authorization` and rate-limited; throws what `refuse` answers. */
   const contextOf = async (req: Request, res: Response, authorization: string | undefined): Promise<RequestContext> => {
@@ -273,28 +276,32 @@ export async function createGateway(config: GatewayConfig, logger: Logger = crea
     if (decision) res.set(decision.headers);
     // The User-Agent goes signed to the subgraphs for the audit log (a delegated request keeps its client's).
     const userAgent = delegated ? delegated.userAgent : req.header('user-agent')?.slice(0, USER_AGENT_MAX_LENGTH);
+    // The reader's language from Accept-Language, signed to the subgraphs (a delegated request keeps its client's).
+    const locale = delegated ? delegated.locale : requestLocale(req);
     return {
       requestId,
       principal,
       clientAddress: address,
       ...(userAgent ? { userAgent } : {}),
+      ...(locale ? { locale } : {}),
       ...(config.TRACE_SUBGRAPHS === 'ftv1' ? { trace: 'ftv1' as const } : {}),
     };
   };
   const refuse = (error: unknown, res: Response) => {
+    const reader = readerOf(res.req);
     if (error instanceof RateLimitedError) {
       res.set(error.decision.headers);
-      return sendGraphQLError(res, 429, 'RATE_LIMITED', error.message, { retryAfter: error.decision.retryAfter });
+      return sendGraphQLError(res, 429, 'RATE_LIMITED', renderText(error.text, reader), { retryAfter: error.decision.retryAfter });
     }
     if (error instanceof AuthenticationError) {
       res.set('WWW-Authenticate', bearerChallenge(true));
-      return sendGraphQLError(res, 401, 'UNAUTHENTICATED', error.message);
+      return sendGraphQLError(res, 401, 'UNAUTHENTICATED', renderText(error.text, reader));
     }
     // Redis or identity's keys out of reach is an outage, not a bug: a warning, and a retry hint.
     const outage = error instanceof RedisUnavailableError || error instanceof KeysUnavailableError;
     logger[outage ? 'warn' : 'error']({ err: error, requestId: responseRequestId(res) }, 'authentication unavailable');
     res.set('Retry-After', String(OUTAGE_RETRY_AFTER_SECONDS));
-    sendGraphQLError(res, 503, 'SERVICE_UNAVAILABLE', 'Authentication is unavailable; try again', { retryAfter: OUTAGE_RETRY_AFTER_SECONDS });
+    sendGraphQLError(res, 503, 'SERVICE_UNAVAILABLE', reader.t(gatewayMessages.authenticationUnavailable), { retryAfter: OUTAGE_RETRY_AFTER_SECONDS });
   };
   app.use(
     ENDPOINT,

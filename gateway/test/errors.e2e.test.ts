@@ -30,6 +30,55 @@ async function expectCodedError(url: string, init: RequestInit, status: number, 
 
 const json = { 'content-type': 'application/json' };
 
+/** A GraphQL request to the gateway, as a client reading `language` (its Accept-Language), with `token` if any. */
+async function graphql(query: string, variables: Record<string, unknown>, language?: string, token?: string) {
+  const headers: Record<string, string> = {
+    ...json,
+    ...(language ? { 'accept-language': language } : {}),
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+  };
+  const response = await fetch(cell.gatewayUrl, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  return (await response.json()) as {
+    data?: Record<string, { userErrors: { message: string }[] } | null>;
+    errors?: { message: string; extensions: { code: string } }[];
+  };
+}
+
+describe('errors in the reader’s language', () => {
+  const REGISTER = `mutation($input: UserRegisterInput!) { userRegister(input: $input) { userErrors { message } } }`;
+  const weak = () => ({ input: { email: `weak-${Math.random().toString(36).slice(2, 8)}@example.test`, name: 'Weak', password: 'short' } });
+  const SETTINGS = `query { settings(namespace: "no-such-namespace") { values } }`;
+  const SET_LOCALE = `mutation($input: SettingSetInput!) { settingSet(input: $input) { userErrors { message } } }`;
+
+  it('answers a client with Accept-Language: de in German, from the gateway and from subgraphs; English by default', async () => {
+    const refused = await fetch(cell.gatewayUrl, { method: 'PUT', headers: { ...json, 'accept-language': 'de-DE,de;q=0.9,en;q=0.8' }, body: '{}' });
+    expect(((await refused.json()) as { errors: { message: string }[] }).errors[0]!.message).toBe('Der Endpunkt akzeptiert nur GET und POST');
+    const badToken = await fetch(cell.gatewayUrl, { method: 'POST', headers: { ...json, 'accept-language': 'de', authorization: 'Basic x' }, body: '{}' });
+    expect(((await badToken.json()) as { errors: { message: string }[] }).errors[0]!.message).toBe('Authorization muss „Bearer“ gefolgt vom Token lauten');
+    const german = await graphql(REGISTER, weak(), 'de');
+    expect(german.data!.userRegister!.userErrors.map((e) => e.message)).toContain('Das Passwort muss mindestens 12 Zeichen lang sein');
+    const english = await graphql(REGISTER, weak());
+    expect(english.data!.userRegister!.userErrors.map((e) => e.message)).toContain('Password must be at least 12 characters long');
+    const topLevel = await graphql(SETTINGS, {}, 'de', alice.token);
+    expect(topLevel.errors?.[0]).toMatchObject({ message: 'namespace ist kein Einstellungsbereich', extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
+  it('answers a user whose profile locale is de-DE in German whatever their browser sends', async () => {
+    const bea = await cell.signUp('Bea');
+    expect((await graphql(SETTINGS, {}, 'en-US', bea.token)).errors?.[0]?.message).toBe('namespace is not a settings namespace of this cell');
+    expect(
+      (await graphql(SET_LOCALE, { input: { namespace: 'profile', scope: 'USER', values: { locale: 'de-DE' } } }, 'en-US', bea.token)).data!.settingSet!
+        .userErrors,
+    ).toEqual([]);
+    let message: string | undefined;
+    for (let attempt = 0; attempt < 50 && message !== 'namespace ist kein Einstellungsbereich'; attempt++) {
+      if (attempt) await new Promise((resolve) => setTimeout(resolve, 100));
+      message = (await graphql(SETTINGS, {}, 'en-US', bea.token)).errors?.[0]?.message;
+    }
+    expect(message).toBe('namespace ist kein Einstellungsbereich');
+  });
+});
+
 describe('every HTTP error is a coded GraphQL error with the request id', () => {
   it('on the gateway: malformed JSON, a body over the limit, unknown routes and methods', async () => {
     const base = cell.gatewayUrl.replace(/\/graphql$/, '');

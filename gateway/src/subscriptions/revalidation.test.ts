@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AuthenticationError } from '../authenticate.js';
 import { RateLimitedError } from '../rate-limit.js';
 import { revalidation } from './revalidation.js';
+import { gatewayMessages } from '../messages.js';
 
 describe('revalidation', () => {
   it('is valid when the credentials are accepted', async () => {
@@ -9,7 +10,7 @@ describe('revalidation', () => {
   });
 
   it('revokes only on a definitive refusal of the credentials', async () => {
-    const verdict = await revalidation(() => Promise.reject(new AuthenticationError('Invalid, expired or revoked API key')), 1_000);
+    const verdict = await revalidation(() => Promise.reject(new AuthenticationError(gatewayMessages.invalidApiKey)), 1_000);
     expect(verdict).toEqual({ kind: 'revoked', reason: 'Invalid, expired or revoked API key' });
   });
 
@@ -20,7 +21,7 @@ describe('revalidation', () => {
     );
     expect(unavailable.kind).toBe('undecided');
     const limited = await revalidation(
-      () => Promise.reject(new RateLimitedError('Too many', { allowed: false, remaining: 0, resetSeconds: 1 } as never)),
+      () => Promise.reject(new RateLimitedError(gatewayMessages.tooManyUnknownKeys, { allowed: false, remaining: 0, resetSeconds: 1 } as never)),
       1_000,
     );
     expect(limited.kind).toBe('undecided');
@@ -28,7 +29,7 @@ describe('revalidation', () => {
 
   it('decides nothing when the check does not answer in time (a later refusal is ignored)', async () => {
     let refuse!: () => void;
-    const pending = new Promise<never>((_, reject) => (refuse = () => reject(new AuthenticationError('late'))));
+    const pending = new Promise<never>((_, reject) => (refuse = () => reject(new AuthenticationError(gatewayMessages.sessionSignedOut))));
     const verdict = await revalidation(() => pending, 20);
     expect(verdict).toEqual({ kind: 'undecided', reason: 'no answer within 20 ms' });
     refuse();

@@ -25,8 +25,6 @@ export * from './db/tenant-sql.js';
 export * from './errors/mask.js';
 export * from './errors/bounded-json.js';
 export * from './errors/user-errors.js';
-export * from './i18n/index.js';
-export * from './i18n/reader.js';
 export * from './errors/validation.js';
 export * from './federation/build-federated-schema.js';
 export * from './federation/entity-reference.js';

@@ -1,4 +1,5 @@
-import { userError } from '@cellgraph/kernel';
+import { text, userError } from '@cellgraph/kernel';
+import { accessMessages } from '../messages.js';
 
 /** Every code API keys answer. */
 export const ApiKeyErrorCode = {
@@ -7,6 +8,6 @@ export const ApiKeyErrorCode = {
   UnknownScope: 'API_KEY_UNKNOWN_SCOPE',
 } as const;
 
-export const apiKeyNotFound = () => userError(ApiKeyErrorCode.NotFound, 'No active API key with this id', ['input', 'id']);
+export const apiKeyNotFound = () => userError(ApiKeyErrorCode.NotFound, accessMessages.apiKeyNotFound, ['input', 'id']);
 export const unknownScope = (scope: string, index: number) =>
-  userError(ApiKeyErrorCode.UnknownScope, `Unknown scope ${scope}: apiKeyScopes lists the scopes of this cell`, ['input', 'scopes', String(index)]);
+  userError(ApiKeyErrorCode.UnknownScope, text(accessMessages.unknownScope, { scope }), ['input', 'scopes', String(index)]);

@@ -19,15 +19,22 @@ import { TOKEN_PREFIX } from '../security/secret-tokens.js';
 import { requireSystemCaller } from '../security/system-caller.js';
 import { ApiKey } from './api-key.entity.js';
 import { ApiKeyErrorCode, apiKeyNotFound, unknownScope } from './api-key.errors.js';
+import { zodMessage } from '@cellgraph/kernel/core';
+import { identityValidationMessages } from '../messages.js';
 
 const createInput = z.object({
-  name: z.string().trim().min(1, 'Name is required').max(100, 'Name must be at most 100 characters'),
+  name: z.string().trim().min(1, zodMessage(identityValidationMessages.nameRequired)).max(100, zodMessage(identityValidationMessages.nameTooLong)),
   scopes: z
-    .array(z.string().regex(/^[a-z][a-z0-9-]*:(read|write)$/, 'Scopes look like tasks:read or tasks:write'))
-    .min(1, 'Give the key at least one scope')
+    .array(z.string().regex(/^[a-z][a-z0-9-]*:(read|write)$/, zodMessage(identityValidationMessages.scopeFormat)))
+    .min(1, zodMessage(identityValidationMessages.scopeRequired))
     .max(50),
-  expiresAt: z.date().min(new Date(), 'The expiry must be in the future').nullish(),
-  rateLimit: z.number().int().min(1, 'The rate limit is at least 1').max(100_000, 'The rate limit is at most 100,000').nullish(),
+  expiresAt: z.date().min(new Date(), zodMessage(identityValidationMessages.expiryInFuture)).nullish(),
+  rateLimit: z
+    .number()
+    .int()
+    .min(1, zodMessage(identityValidationMessages.rateLimitMin))
+    .max(100_000, zodMessage(identityValidationMessages.rateLimitMax))
+    .nullish(),
 });
 const updateInput = z.object({ name: createInput.shape.name.nullish(), rateLimit: createInput.shape.rateLimit });
 

@@ -22,8 +22,14 @@ import type { PasswordChangeInput, PasswordResetInput, Session, UserRegisterInpu
 import { passwordResetEmail } from './emails.js';
 import { hashPassword, passwordPolicy, verifyPassword } from './password.js';
 import { emailSchema, type SessionService } from './session.service.js';
+import { zodMessage } from '@cellgraph/kernel/core';
+import { identityValidationMessages } from '../messages.js';
 
-export const personName = z.string().trim().min(1, 'Name is required').max(100, 'Name must be at most 100 characters');
+export const personName = z
+  .string()
+  .trim()
+  .min(1, zodMessage(identityValidationMessages.nameRequired))
+  .max(100, zodMessage(identityValidationMessages.nameTooLong));
 const registerInput = z.object({ email: emailSchema, name: personName, password: passwordPolicy, organizationName: personName.nullish() });
 const RESET_TTL_MS = 60 * 60 * 1000;
 

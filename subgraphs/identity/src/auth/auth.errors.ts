@@ -1,4 +1,5 @@
-import { userError } from '@cellgraph/kernel';
+import { text, userError } from '@cellgraph/kernel';
+import { authMessages } from '../messages.js';
 
 /**
  * Every code accounts and sessions answer. `InvalidInput` is identity's shared malformed-input code
@@ -18,16 +19,14 @@ export const IdentityErrorCode = {
   InvalidMfaCode: 'IDENTITY_INVALID_MFA_CODE',
 } as const;
 
-export const emailTaken = () => userError(IdentityErrorCode.EmailTaken, 'An account with this e-mail already exists', ['input', 'email']);
-export const invalidCredentials = () => userError(IdentityErrorCode.InvalidCredentials, 'E-mail or password is incorrect');
+export const emailTaken = () => userError(IdentityErrorCode.EmailTaken, authMessages.emailTaken, ['input', 'email']);
+export const invalidCredentials = () => userError(IdentityErrorCode.InvalidCredentials, authMessages.invalidCredentials);
 export const accountLocked = (seconds: number) =>
-  userError(IdentityErrorCode.AccountLocked, `Too many failed attempts: sign-in is locked for ${Math.ceil(seconds / 60)} more minutes`);
-export const notAMember = () => userError(IdentityErrorCode.NotAMember, 'You are not a member of this organization', ['input', 'organizationId']);
-export const invalidRefreshToken = () =>
-  userError(IdentityErrorCode.InvalidRefreshToken, 'This refresh token is not valid; sign in again', ['input', 'refreshToken']);
-export const invalidResetToken = () => userError(IdentityErrorCode.InvalidResetToken, 'This reset link is invalid or has expired', ['input', 'token']);
-export const wrongPassword = (field: string) => userError(IdentityErrorCode.WrongPassword, 'The password is incorrect', ['input', field]);
-export const soleOwner = (organization: string) =>
-  userError(IdentityErrorCode.SoleOwner, `You own ${organization}, which has other members: transfer its ownership first`);
-export const invalidMfaChallenge = () => userError(IdentityErrorCode.InvalidMfaChallenge, 'This sign-in has expired; start again', ['input', 'challengeToken']);
-export const invalidMfaCode = () => userError(IdentityErrorCode.InvalidMfaCode, 'The code is not valid', ['input', 'code']);
+  userError(IdentityErrorCode.AccountLocked, text(authMessages.accountLocked, { minutes: Math.ceil(seconds / 60) }));
+export const notAMember = () => userError(IdentityErrorCode.NotAMember, authMessages.notAMember, ['input', 'organizationId']);
+export const invalidRefreshToken = () => userError(IdentityErrorCode.InvalidRefreshToken, authMessages.invalidRefreshToken, ['input', 'refreshToken']);
+export const invalidResetToken = () => userError(IdentityErrorCode.InvalidResetToken, authMessages.invalidResetToken, ['input', 'token']);
+export const wrongPassword = (field: string) => userError(IdentityErrorCode.WrongPassword, authMessages.wrongPassword, ['input', field]);
+export const soleOwner = (organization: string) => userError(IdentityErrorCode.SoleOwner, text(authMessages.soleOwner, { organization }));
+export const invalidMfaChallenge = () => userError(IdentityErrorCode.InvalidMfaChallenge, authMessages.invalidMfaChallenge, ['input', 'challengeToken']);
+export const invalidMfaCode = () => userError(IdentityErrorCode.InvalidMfaCode, authMessages.invalidMfaCode, ['input', 'code']);

@@ -1,4 +1,5 @@
-import type { EmailMessage, Logger, Mailer } from '@cellgraph/kernel';
+import { requestTranslator, type EmailMessage, type Logger, type Mailer, type Translator } from '@cellgraph/kernel';
+import { authMessages } from '../messages.js';
 
 /**
  * The mailer as identity's mutations use it, after their commit: the e-mail is handed to the
@@ -16,11 +17,13 @@ export function handOffMailer(mailer: Pick<Mailer, 'send'>, logger: Logger): Pic
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function passwordResetEmail(user: { email: string; name: string }, link: string): EmailMessage {
+/** The password-reset e-mail, in `reader`'s language (the request's: who asked for it, from their browser). */
+export function passwordResetEmail(user: { email: string; name: string }, link: string, reader: Translator = requestTranslator()): EmailMessage {
+  const greeting = reader.t(authMessages.passwordResetGreeting, { name: user.name });
   return {
     to: user.email,
-    subject: 'Reset your Cellgraph password',
-    text: `Hello ${user.name},\n\nReset your password with this link (valid for one hour, once):\n${link}\n\nIf you did not ask for this, ignore this message: your password stays as it is.\n`,
-    html: `<p>Hello ${escapeHtml(user.name)},</p><p><a href="${escapeHtml(link)}">Reset your password</a> (valid for one hour, once).</p><p>If you did not ask for this, ignore this message: your password stays as it is.</p>`,
+    subject: reader.t(authMessages.passwordResetSubject),
+    text: reader.t(authMessages.passwordResetText, { name: user.name, link }),
+    html: `<p>${escapeHtml(greeting)}</p><p><a href="${escapeHtml(link)}">${escapeHtml(reader.t(authMessages.passwordResetLink))}</a> ${escapeHtml(reader.t(authMessages.passwordResetValidity))}</p><p>${escapeHtml(reader.t(authMessages.passwordResetIgnore))}</p>`,
   };
 }

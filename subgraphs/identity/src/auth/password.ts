@@ -1,5 +1,7 @@
 import { hash, verify } from '@node-rs/argon2';
 import { z } from 'zod';
+import { zodMessage } from '@cellgraph/kernel/core';
+import { identityValidationMessages } from '../messages.js';
 
 // OWASP's Argon2id baseline: 19 MiB, 2 iterations, 1 lane (Argon2id is the library's default algorithm).
 const ARGON2_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -7,11 +9,11 @@ const ARGON2_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as co
 /** ≥ 12 characters with an upper-case letter, a digit and a special character. */
 export const passwordPolicy = z
   .string()
-  .min(12, 'Password must be at least 12 characters long')
-  .max(256, 'Password must be at most 256 characters long')
-  .regex(/[A-Z]/, 'Password must contain an upper-case letter')
-  .regex(/[0-9]/, 'Password must contain a digit')
-  .regex(/[^A-Za-z0-9]/, 'Password must contain a special character');
+  .min(12, zodMessage(identityValidationMessages.passwordTooShort))
+  .max(256, zodMessage(identityValidationMessages.passwordTooLong))
+  .regex(/[A-Z]/, zodMessage(identityValidationMessages.passwordUpperCase))
+  .regex(/[0-9]/, zodMessage(identityValidationMessages.passwordDigit))
+  .regex(/[^A-Za-z0-9]/, zodMessage(identityValidationMessages.passwordSpecial));
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_OPTIONS);

@@ -23,8 +23,14 @@ import { RevocationCache } from './revocation-cache.js';
 import { accountLocked, invalidCredentials, invalidMfaChallenge, invalidMfaCode, invalidRefreshToken, notAMember } from './auth.errors.js';
 import type { MfaChallenge, Session, SessionCreateInput } from './auth.inputs.js';
 import { verifyPassword } from './password.js';
+import { zodMessage } from '@cellgraph/kernel/core';
+import { identityValidationMessages } from '../messages.js';
 
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email('Enter a valid e-mail address').max(254));
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email(zodMessage(identityValidationMessages.email)).max(254));
 const DAY_MS = 86_400_000;
 const MFA_CHALLENGE_SECONDS = 5 * 60;
 const MFA_MAX_ATTEMPTS = 5;

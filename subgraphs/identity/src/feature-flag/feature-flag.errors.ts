@@ -1,4 +1,5 @@
 import { CodedError, userError } from '@cellgraph/kernel';
+import { accessMessages } from '../messages.js';
 
 export const FeatureFlagErrorCode = {
   Invalid: 'FEATURE_FLAG_INVALID',
@@ -8,7 +9,6 @@ export const FeatureFlagErrorCode = {
 
 /** Flags are the platform's, not a tenant's: FORBIDDEN for anyone but a platform administrator, whatever their organization role. */
 export const platformAdminRequired = () =>
-  new CodedError('FORBIDDEN', 'Only platform administrators manage feature flags', { reason: FeatureFlagErrorCode.PlatformAdminRequired });
-export const flagNotFound = () => userError(FeatureFlagErrorCode.NotFound, 'No feature flag with this key', ['input', 'key']);
-export const identityNotSwitchable = () =>
-  userError(FeatureFlagErrorCode.Invalid, 'Identity cannot be switched off: it signs everyone in and manages the flags', ['input', 'key']);
+  new CodedError('FORBIDDEN', accessMessages.platformAdminRequired, { reason: FeatureFlagErrorCode.PlatformAdminRequired });
+export const flagNotFound = () => userError(FeatureFlagErrorCode.NotFound, accessMessages.flagNotFound, ['input', 'key']);
+export const identityNotSwitchable = () => userError(FeatureFlagErrorCode.Invalid, accessMessages.identityNotSwitchable, ['input', 'key']);

@@ -14,16 +14,18 @@ import {
 import { z } from 'zod';
 import { flagNotFound, identityNotSwitchable, platformAdminRequired } from './feature-flag.errors.js';
 import type { Feature, FeatureFlag } from './feature-flag.inputs.js';
+import { zodMessage } from '@cellgraph/kernel/core';
+import { identityValidationMessages } from '../messages.js';
 
 const flagInput = z.object({
-  key: z.string().regex(/^[a-z][a-z0-9_.-]{1,79}$/, 'Lower-case letters, digits, dots, dashes and underscores (2 to 80), starting with a letter'),
+  key: z.string().regex(/^[a-z][a-z0-9_.-]{1,79}$/, zodMessage(identityValidationMessages.flagKey)),
   description: z.string().trim().max(500).nullish(),
   defaultEnabled: z.boolean(),
   rules: z
     .array(
       featureFlagRuleSchema.extend({
         ids: z
-          .array(z.uuid('An organization or user id (UUID)'))
+          .array(z.uuid(zodMessage(identityValidationMessages.flagTargetId)))
           .max(1000)
           .nullish()
           .transform((ids) => ids ?? []),

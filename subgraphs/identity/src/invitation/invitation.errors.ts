@@ -1,4 +1,5 @@
 import { userError } from '@cellgraph/kernel';
+import { invitationMessages } from '../messages.js';
 
 /** Every code invitations answer. */
 export const InvitationErrorCode = {
@@ -12,12 +13,10 @@ export const InvitationErrorCode = {
   UnknownTeam: 'INVITATION_UNKNOWN_TEAM',
 } as const;
 
-export const invalidInvitation = () => userError(InvitationErrorCode.Invalid, 'This invitation is invalid, used, revoked or expired', ['input', 'token']);
-export const invitationNotFound = () => userError(InvitationErrorCode.NotFound, 'No pending invitation with this id', ['input', 'id']);
-export const alreadyMember = () => userError(InvitationErrorCode.AlreadyMember, 'This person is already a member', ['input', 'email']);
-export const alreadyPending = () =>
-  userError(InvitationErrorCode.AlreadyPending, 'This person already has a pending invitation: resend it instead', ['input', 'email']);
-export const signInRequired = () =>
-  userError(InvitationErrorCode.SignInRequired, 'An account exists for this e-mail: sign in, then accept the invitation', ['input', 'token']);
-export const emailMismatch = () => userError(InvitationErrorCode.EmailMismatch, 'This invitation was sent to another e-mail address', ['input', 'token']);
-export const unknownTeam = () => userError(InvitationErrorCode.UnknownTeam, 'A team does not exist in this organization', ['input', 'teamIds']);
+export const invalidInvitation = () => userError(InvitationErrorCode.Invalid, invitationMessages.invalid, ['input', 'token']);
+export const invitationNotFound = () => userError(InvitationErrorCode.NotFound, invitationMessages.notFound, ['input', 'id']);
+export const alreadyMember = () => userError(InvitationErrorCode.AlreadyMember, invitationMessages.alreadyMember, ['input', 'email']);
+export const alreadyPending = () => userError(InvitationErrorCode.AlreadyPending, invitationMessages.alreadyPending, ['input', 'email']);
+export const signInRequired = () => userError(InvitationErrorCode.SignInRequired, invitationMessages.signInRequired, ['input', 'token']);
+export const emailMismatch = () => userError(InvitationErrorCode.EmailMismatch, invitationMessages.emailMismatch, ['input', 'token']);
+export const unknownTeam = () => userError(InvitationErrorCode.UnknownTeam, invitationMessages.unknownTeam, ['input', 'teamIds']);

@@ -13,6 +13,8 @@ import {
   type Database,
   type EmailMessage,
   type Mailer,
+  type Translator,
+  translator,
   type Redis,
   type RequestContext,
   hashSecretToken,
@@ -43,11 +45,25 @@ import {
   signInRequired,
   unknownTeam,
 } from './invitation.errors.js';
+import { zodMessage } from '@cellgraph/kernel/core';
+import { invitationMessages, identityValidationMessages } from '../messages.js';
+
+/** The translator of an organization's default locale and time zone (its `organization` settings), read in `em`. */
+async function organizationReader(em: EntityManager, orgId: string): Promise<Translator> {
+  const rows: { value: { defaultLocale?: unknown; defaultTimeZone?: unknown } }[] = await em.query(
+    `SELECT value FROM identity.settings WHERE org_id = $1 AND namespace = 'organization' AND scope = 'organization'`,
+    [orgId],
+  );
+  const value = rows[0]?.value ?? {};
+  const locale = typeof value.defaultLocale === 'string' ? value.defaultLocale : null;
+  const timeZone = typeof value.defaultTimeZone === 'string' ? value.defaultTimeZone : null;
+  return translator(locale, timeZone);
+}
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const createInput = z.object({
   email: emailSchema,
-  role: z.enum([OrganizationRole.ADMIN, OrganizationRole.MEMBER, OrganizationRole.GUEST], 'Invite as admin, member or guest'),
+  role: z.enum([OrganizationRole.ADMIN, OrganizationRole.MEMBER, OrganizationRole.GUEST], zodMessage(identityValidationMessages.inviteRole)),
   teamIds: z.array(globalIdOf('Team')).max(50).default([]),
 });
 
@@ -75,7 +91,7 @@ export class InvitationService {
     const invitedBy = requireUserId(request);
     await this.options.authz.require(request, 'manage', 'Organization', orgId);
     const valid = validateInput(createInput, { ...input, teamIds: input.teamIds ?? [] }, InvitationErrorCode.InvalidInput);
-    if (!mayInvite(await this.options.organizations.roleOf(request), valid.role)) throw forbidden('You may not invite with this role');
+    if (!mayInvite(await this.options.organizations.roleOf(request), valid.role)) throw forbidden(invitationMessages.mayNotInviteWithRole);
     const token = newSecretToken(TOKEN_PREFIX.invitation);
     try {
       return await this.db.transaction(request, async (em, hooks) => {
@@ -215,11 +231,18 @@ export class InvitationService {
     const organization = await em.findOneByOrFail(Organization, { id: invitation.orgId });
     const inviter = await em.findOneBy(User, { id: invitation.invitedBy });
     const link = `${this.options.appUrl}/invitations/accept?token=${encodeURIComponent(token)}`;
-    const who = inviter ? `${inviter.name} invites you` : 'You are invited';
+    // The invitee has no profile yet: the organization's default locale and time zone.
+    const reader = await organizationReader(em, invitation.orgId);
     return {
       to: invitation.email,
-      subject: `Join ${organization.name} on Cellgraph`,
-      text: `${who} to join ${organization.name} on Cellgraph as ${invitation.role}.\n\nAccept within 7 days:\n${link}\n`,
+      subject: reader.t(invitationMessages.emailSubject, { organization: organization.name }),
+      text: reader.t(invitationMessages.emailText, {
+        inviter: inviter?.name ?? 'none',
+        organization: organization.name,
+        role: invitation.role,
+        expiresAt: reader.date(invitation.expiresAt, 'dateTime'),
+        link,
+      }),
     };
   }
 }

@@ -1,4 +1,5 @@
 import { userError } from '@cellgraph/kernel';
+import { authMessages } from '../messages.js';
 
 /** Every code MFA enrolment answers (plus identity's `IDENTITY_INVALID_MFA_CODE` and `IDENTITY_WRONG_PASSWORD`, from auth.errors). */
 export const MfaErrorCode = {
@@ -7,6 +8,6 @@ export const MfaErrorCode = {
   NotStarted: 'IDENTITY_MFA_NOT_STARTED',
 } as const;
 
-export const mfaAlreadyEnabled = () => userError(MfaErrorCode.AlreadyEnabled, 'Two-factor authentication is already on');
-export const mfaNotEnabled = () => userError(MfaErrorCode.NotEnabled, 'Two-factor authentication is not on');
-export const mfaNotStarted = () => userError(MfaErrorCode.NotStarted, 'Start the enrollment first');
+export const mfaAlreadyEnabled = () => userError(MfaErrorCode.AlreadyEnabled, authMessages.mfaAlreadyEnabled);
+export const mfaNotEnabled = () => userError(MfaErrorCode.NotEnabled, authMessages.mfaNotEnabled);
+export const mfaNotStarted = () => userError(MfaErrorCode.NotStarted, authMessages.mfaNotStarted);

@@ -1,4 +1,5 @@
 import { userError } from '@cellgraph/kernel';
+import { organizationMessages } from '../messages.js';
 
 /** Every code organizations and memberships answer. */
 export const OrganizationErrorCode = {
@@ -13,10 +14,9 @@ export const OrganizationErrorCode = {
 
 /** The aggregate's NOT_FOUND (its access guard's; no operation takes an organization id today: a caller acts in its own). */
 export const organizationNotFound = (field: (string | number)[] = ['input', 'organizationId']) =>
-  userError(OrganizationErrorCode.NotFound, 'No such organization', field);
-export const memberNotFound = () => userError(OrganizationErrorCode.MemberNotFound, 'This user is not a member of your organization', ['input', 'userId']);
-export const ownerRoleFixed = () =>
-  userError(OrganizationErrorCode.OwnerRoleFixed, 'The owner keeps their role: transfer the ownership instead', ['input', 'userId']);
-export const ownerViaTransfer = () => userError(OrganizationErrorCode.InvalidRole, 'Make someone owner with organizationOwnershipTransfer', ['input', 'role']);
-export const ownerCannotLeave = () => userError(OrganizationErrorCode.OwnerCannotLeave, 'Transfer the ownership before leaving', ['input', 'userId']);
-export const transferToSelf = () => userError(OrganizationErrorCode.AlreadyOwner, 'You already own this organization', ['input', 'userId']);
+  userError(OrganizationErrorCode.NotFound, organizationMessages.organizationNotFound, field);
+export const memberNotFound = () => userError(OrganizationErrorCode.MemberNotFound, organizationMessages.memberNotFound, ['input', 'userId']);
+export const ownerRoleFixed = () => userError(OrganizationErrorCode.OwnerRoleFixed, organizationMessages.ownerRoleFixed, ['input', 'userId']);
+export const ownerViaTransfer = () => userError(OrganizationErrorCode.InvalidRole, organizationMessages.ownerViaTransfer, ['input', 'role']);
+export const ownerCannotLeave = () => userError(OrganizationErrorCode.OwnerCannotLeave, organizationMessages.ownerCannotLeave, ['input', 'userId']);
+export const transferToSelf = () => userError(OrganizationErrorCode.AlreadyOwner, organizationMessages.transferToSelf, ['input', 'userId']);

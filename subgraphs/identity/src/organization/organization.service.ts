@@ -37,8 +37,15 @@ import {
   transferToSelf,
 } from './organization.errors.js';
 import { mayChangeRole, mayRemove } from './role-rules.js';
+import { organizationMessages } from '../messages.js';
+import { zodMessage } from '@cellgraph/kernel/core';
+import { identityValidationMessages } from '../messages.js';
 
-const organizationName = z.string().trim().min(1, 'Name is required').max(100, 'Name must be at most 100 characters');
+const organizationName = z
+  .string()
+  .trim()
+  .min(1, zodMessage(identityValidationMessages.nameRequired))
+  .max(100, zodMessage(identityValidationMessages.nameTooLong));
 
 const byCreation = (alias: string, idPath = `${alias}.id`): SortKey[] => [
   { name: 'createdAt', path: `${alias}.createdAt`, sqlType: 'timestamptz', direction: 'ASC' },
@@ -70,7 +77,7 @@ export class OrganizationService {
   /** The organization the caller acts in (FORBIDDEN when it cannot be read). */
   async current(loaders: LoaderRegistry, request: RequestContext): Promise<Organization> {
     const organization = await this.access.loadReadable(loaders, request, requireOrgId(request));
-    if (!organization) throw forbidden('Your organization is not accessible');
+    if (!organization) throw forbidden(organizationMessages.notAccessible);
     return organization;
   }
 
@@ -126,7 +133,7 @@ export class OrganizationService {
 
   /** Lists inside an organization are for its members (guests cannot list), management for managers. */
   private async requireInside(request: RequestContext, organization: Organization, action: 'read' | 'manage'): Promise<void> {
-    if (organization.id !== requireOrgId(request)) throw forbidden('Visible from inside the organization only');
+    if (organization.id !== requireOrgId(request)) throw forbidden(organizationMessages.insideOnly);
     await this.authz.require(request, action, 'Organization', organization.id);
   }
 
@@ -176,7 +183,7 @@ export class OrganizationService {
       const membership = await em.findOne(Membership, { where: { orgId, userId: targetId }, lock: { mode: 'pessimistic_write' } });
       if (!membership) throw memberNotFound();
       if (membership.role === OrganizationRole.OWNER) throw ownerRoleFixed();
-      if (!mayChangeRole(actorRole, membership.role, input.role)) throw forbidden('You may not give this member this role');
+      if (!mayChangeRole(actorRole, membership.role, input.role)) throw forbidden(organizationMessages.mayNotGiveRole);
       const before = membership.role;
       membership.role = input.role;
       await em.update(Membership, { orgId, userId: targetId }, { role: input.role });
@@ -202,7 +209,7 @@ export class OrganizationService {
       const membership = await em.findOne(Membership, { where: { orgId, userId: targetId }, lock: { mode: 'pessimistic_write' } });
       if (!membership) throw memberNotFound();
       if (membership.role === OrganizationRole.OWNER) throw targetId === actorId ? ownerCannotLeave() : ownerRoleFixed();
-      if (!mayRemove(actorRole, targetId === actorId, membership.role)) throw forbidden('You may not remove this member');
+      if (!mayRemove(actorRole, targetId === actorId, membership.role)) throw forbidden(organizationMessages.mayNotRemove);
       await em.delete(Membership, { orgId, userId: targetId });
       await em.query('DELETE FROM identity.team_members WHERE org_id = $1 AND user_id = $2', [orgId, targetId]);
       await policyWriter.removeUser(em, orgId, targetId);
@@ -217,7 +224,7 @@ export class OrganizationService {
     const orgId = requireOrgId(request);
     const actorId = requireUserId(request);
     const targetId = fromGlobalId('User', input.userId, 'userId');
-    if ((await this.roleOf(request)) !== OrganizationRole.OWNER) throw forbidden('Only the owner can transfer the ownership');
+    if ((await this.roleOf(request)) !== OrganizationRole.OWNER) throw forbidden(organizationMessages.onlyOwnerTransfers);
     if (targetId === actorId) throw transferToSelf();
     return this.db.transaction(request, async (em, hooks) => {
       const target = await em.findOne(Membership, { where: { orgId, userId: targetId }, lock: { mode: 'pessimistic_write' } });

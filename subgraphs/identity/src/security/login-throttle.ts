@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { CodedError, ErrorCode, type Redis } from '@cellgraph/kernel';
+import { CodedError, ErrorCode, text, type Redis } from '@cellgraph/kernel';
+import { authMessages } from '../messages.js';
 
 export interface ThrottleSettings {
   maxFailures: number;
@@ -43,7 +44,7 @@ export class LoginThrottle {
     const [[, failedEmails], [, ttl]] = (await this.redis.multi().scard(key).ttl(key).exec()) as [[null, number], [null, number]];
     if (failedEmails < this.settings.failedEmailsPerAddress) return;
     const retryAfter = ttl > 0 ? ttl : this.settings.addressWindowSeconds;
-    throw new CodedError(ErrorCode.RateLimited, `Too many failed sign-ins from this address; try again in ${Math.ceil(retryAfter / 60)} minutes`, {
+    throw new CodedError(ErrorCode.RateLimited, text(authMessages.tooManyFailedSignInsFromAddress, { minutes: Math.ceil(retryAfter / 60) }), {
       retryAfter,
     });
   }
@@ -55,7 +56,7 @@ export class LoginThrottle {
     if (ttl < 0) await this.redis.expire(key, this.settings.windowSeconds);
     if (count > this.settings.attemptsPerWindow) {
       const retryAfter = ttl > 0 ? ttl : this.settings.windowSeconds;
-      throw new CodedError(ErrorCode.RateLimited, `Too many sign-in attempts; try again in ${Math.ceil(retryAfter / 60)} minutes`, { retryAfter });
+      throw new CodedError(ErrorCode.RateLimited, text(authMessages.tooManySignInAttempts, { minutes: Math.ceil(retryAfter / 60) }), { retryAfter });
     }
   }
 

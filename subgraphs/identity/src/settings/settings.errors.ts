@@ -1,4 +1,5 @@
-import { userError } from '@cellgraph/kernel';
+import { text, userError } from '@cellgraph/kernel';
+import { accessMessages } from '../messages.js';
 
 export const SettingsErrorCode = {
   NamespaceUnknown: 'SETTINGS_NAMESPACE_UNKNOWN',
@@ -6,6 +7,6 @@ export const SettingsErrorCode = {
   Invalid: 'SETTINGS_INVALID',
 } as const;
 
-export const namespaceUnknown = () => userError(SettingsErrorCode.NamespaceUnknown, 'No settings namespace of this name in this cell', ['input', 'namespace']);
+export const namespaceUnknown = () => userError(SettingsErrorCode.NamespaceUnknown, accessMessages.namespaceUnknown, ['input', 'namespace']);
 export const scopeNotAllowed = (namespace: string) =>
-  userError(SettingsErrorCode.ScopeNotAllowed, `Settings of ${namespace} cannot be set at this scope`, ['input', 'scope']);
+  userError(SettingsErrorCode.ScopeNotAllowed, text(accessMessages.scopeNotAllowed, { namespace }), ['input', 'scope']);

@@ -8,6 +8,8 @@ import {
   settingsCacheKey,
   settingsChangedChannel,
   UserInputError,
+  issuesAsUserErrors,
+  safeParseForReader,
   type Authorizer,
   type Database,
   type Logger,
@@ -20,6 +22,7 @@ import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { namespaceUnknown, scopeNotAllowed, SettingsErrorCode } from './settings.errors.js';
 import { SettingSource, SettingsScope, type SettingsNamespace } from './settings.inputs.js';
+import { accessMessages } from '../messages.js';
 
 /** How long identity's Redis cache of a namespace lives untouched: it bounds staleness if a rewrite after a commit failed. */
 const CACHE_TTL_SECONDS = 3600;
@@ -68,14 +71,13 @@ export class SettingsService {
   /** A namespace resolved for the caller (read from Postgres, the record). */
   async get(request: RequestContext, name: string): Promise<SettingsNamespace> {
     const namespace = this.namespaces.get(name);
-    if (!namespace)
-      throw invalidInput('namespace is not a settings namespace of this cell', { argument: 'namespace', code: SettingsErrorCode.NamespaceUnknown });
+    if (!namespace) throw invalidInput(accessMessages.namespaceArgumentUnknown, { argument: 'namespace', code: SettingsErrorCode.NamespaceUnknown });
     return this.db.transaction(request, (em) => this.resolved(em, request, namespace));
   }
 
   async set(request: RequestContext, change: { namespace: string; scope: SettingsScope; values: Record<string, unknown> }): Promise<SettingsNamespace> {
     const namespace = this.namespaceFor(change.namespace, change.scope);
-    const values = input.safeParse(change.values);
+    const values = safeParseForReader(input, change.values);
     if (!values.success) throw invalid(values.error.issues);
     const { orgId, scopeId } = await this.requireScope(request, change.scope);
     return this.write(request, namespace, change.scope, scopeId, orgId, (stored) => {
@@ -84,7 +86,7 @@ export class SettingsService {
         if (value === null) delete next[key];
         else next[key] = value;
       }
-      const checked = this.validator(namespace).safeParse({ ...namespace.defaults, ...next });
+      const checked = safeParseForReader(this.validator(namespace), { ...namespace.defaults, ...next });
       if (!checked.success) throw invalid(checked.error.issues);
       return { next, keys: Object.keys(values.data) };
     });
@@ -222,12 +224,7 @@ export class SettingsService {
   }
 }
 
+/** Zod's issues as SETTINGS_INVALID at input.values.<path>, in the reader's language. */
 function invalid(issues: readonly z.core.$ZodIssue[]): UserInputError {
-  return new UserInputError(
-    issues.map((issue) => ({
-      code: SettingsErrorCode.Invalid,
-      field: ['input', 'values', ...issue.path.map((part) => (typeof part === 'symbol' ? part.toString() : part))],
-      message: issue.message,
-    })),
-  );
+  return issuesAsUserErrors(issues, SettingsErrorCode.Invalid, ['input', 'values']);
 }

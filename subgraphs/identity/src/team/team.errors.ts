@@ -1,4 +1,5 @@
 import { userError } from '@cellgraph/kernel';
+import { organizationMessages } from '../messages.js';
 
 /** Every code teams answer. */
 export const TeamErrorCode = {
@@ -9,8 +10,7 @@ export const TeamErrorCode = {
   MemberNotFound: 'TEAM_MEMBER_NOT_FOUND',
 } as const;
 
-export const teamNotFound = (field: (string | number)[] = ['input', 'teamId']) => userError(TeamErrorCode.NotFound, 'No such team in your organization', field);
-export const teamNameTaken = () => userError(TeamErrorCode.NameTaken, 'A team with this name already exists', ['input', 'name']);
-export const notInOrganization = () =>
-  userError(TeamErrorCode.MemberNotInOrganization, 'Only members of the organization can join its teams', ['input', 'userId']);
-export const notInTeam = () => userError(TeamErrorCode.MemberNotFound, 'This user is not in the team', ['input', 'userId']);
+export const teamNotFound = (field: (string | number)[] = ['input', 'teamId']) => userError(TeamErrorCode.NotFound, organizationMessages.teamNotFound, field);
+export const teamNameTaken = () => userError(TeamErrorCode.NameTaken, organizationMessages.teamNameTaken, ['input', 'name']);
+export const notInOrganization = () => userError(TeamErrorCode.MemberNotInOrganization, organizationMessages.notInOrganization, ['input', 'userId']);
+export const notInTeam = () => userError(TeamErrorCode.MemberNotFound, organizationMessages.notInTeam, ['input', 'userId']);

@@ -21,14 +21,17 @@ import { In, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { Team, TeamMember, TeamRole } from './team.entities.js';
 import { notInOrganization, notInTeam, TeamErrorCode, teamNameTaken, teamNotFound } from './team.errors.js';
+import { organizationMessages } from '../messages.js';
+import { zodMessage } from '@cellgraph/kernel/core';
+import { identityValidationMessages } from '../messages.js';
 
 const membersOrder: SortKey[] = [
   { name: 'createdAt', path: 'member.createdAt', sqlType: 'timestamptz', direction: 'ASC' },
   { name: 'userId', path: 'member.userId', sqlType: 'uuid', direction: 'ASC' },
 ];
 
-const name = z.string().trim().min(1, 'Name is required').max(100, 'Name must be at most 100 characters');
-const description = z.string().trim().max(2000, 'Description must be at most 2000 characters').nullable();
+const name = z.string().trim().min(1, zodMessage(identityValidationMessages.nameRequired)).max(100, zodMessage(identityValidationMessages.nameTooLong));
+const description = z.string().trim().max(2000, zodMessage(identityValidationMessages.descriptionTooLong)).nullable();
 
 /** Teams of an organization: managed by owners and admins, their members also by team leads. */
 export class TeamService {
@@ -196,7 +199,7 @@ export class TeamService {
       );
       if (lead) return;
     }
-    throw forbidden('Only owners, admins and the team’s leads manage a team');
+    throw forbidden(organizationMessages.teamManagersOnly);
   }
 
   /** Members of the organization see its teams; guests only the teams they are in. */
@@ -204,7 +207,7 @@ export class TeamService {
     if (await this.authz.can(request, 'read', 'Organization', team.orgId)) return;
     const principal = request.principal;
     if (principal.kind === 'user' && (await this.membershipsOf(request, [principal.userId])).some((m) => m.teamId === team.id)) return;
-    throw forbidden('You cannot see this team');
+    throw forbidden(organizationMessages.cannotSeeTeam);
   }
 
   private async guardName<T>(work: () => Promise<T>): Promise<T> {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { personName } from '../auth/account.service.js';
+import { zodMessage } from '@cellgraph/kernel/core';
+import { identityValidationMessages } from '../messages.js';
 
 /**
  * An IANA time zone name (Europe/Paris, UTC), as Intl knows it, written as Intl resolves it.
@@ -8,13 +10,13 @@ import { personName } from '../auth/account.service.js';
 const timeZone = z
   .string()
   .trim()
-  .max(64, 'A time zone name has at most 64 characters')
+  .max(64, zodMessage(identityValidationMessages.timeZoneTooLong))
   .transform((value, ctx) => {
     try {
       if (/^[+-]\d/.test(value)) throw new RangeError('an offset, not a time zone');
       return new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone;
     } catch {
-      ctx.addIssue({ code: 'custom', message: 'Choose an IANA time zone such as Europe/Paris or America/New_York' });
+      ctx.addIssue({ code: 'custom', message: zodMessage(identityValidationMessages.timeZone) });
       return z.NEVER;
     }
   });
@@ -23,7 +25,7 @@ const timeZone = z
 const locale = z
   .string()
   .trim()
-  .max(35, 'A language tag has at most 35 characters')
+  .max(35, zodMessage(identityValidationMessages.localeTooLong))
   .transform((value, ctx) => {
     try {
       const [canonical] = Intl.getCanonicalLocales(value);
@@ -31,15 +33,15 @@ const locale = z
     } catch {
       // reported below
     }
-    ctx.addIssue({ code: 'custom', message: 'Choose a BCP 47 language tag such as en, en-GB or fr-CA' });
+    ctx.addIssue({ code: 'custom', message: zodMessage(identityValidationMessages.locale) });
     return z.NEVER;
   });
 
 const avatarUrl = z
   .string()
   .trim()
-  .max(1000, 'The avatar URL has at most 1,000 characters')
-  .refine((value) => URL.canParse(value) && new URL(value).protocol === 'https:', 'The avatar must be an https URL');
+  .max(1000, zodMessage(identityValidationMessages.avatarUrlTooLong))
+  .refine((value) => URL.canParse(value) && new URL(value).protocol === 'https:', zodMessage(identityValidationMessages.avatarUrlHttps));
 
 /** userUpdate's input: an omitted field stays as it is; null clears the optional ones. */
 export const userUpdateInput = z.object({

@@ -1,5 +1,6 @@
 import { userError } from '@cellgraph/kernel';
 import { IdentityErrorCode } from '../auth/auth.errors.js';
+import { organizationMessages } from '../messages.js';
 
 /** Every code the profile answers: identity's shared `IDENTITY_INVALID_INPUT`, and the aggregate's NOT_FOUND. */
 export const UserErrorCode = {
@@ -8,4 +9,4 @@ export const UserErrorCode = {
 } as const;
 
 /** The aggregate's NOT_FOUND (its access guard's; no operation answers it today: users are read through their loader). */
-export const userNotFound = (field: (string | number)[] = ['input', 'userId']) => userError(UserErrorCode.NotFound, 'No such user in your organization', field);
+export const userNotFound = (field: (string | number)[] = ['input', 'userId']) => userError(UserErrorCode.NotFound, organizationMessages.userNotFound, field);

@@ -15,6 +15,7 @@ import { Membership } from '../organization/membership.entity.js';
 import { User } from './user.entity.js';
 import { UserErrorCode, userNotFound } from './user.errors.js';
 import { PROFILE_FIELDS, userUpdateInput, type UserProfileChanges } from './user-profile.js';
+import { authMessages } from '../messages.js';
 
 type ProfileField = (typeof PROFILE_FIELDS)[number];
 
@@ -46,7 +47,7 @@ export class UserService {
   /** The signed-in user; UNAUTHENTICATED once the account no longer exists or was deactivated. */
   async me(loaders: LoaderRegistry, request: RequestContext): Promise<User> {
     const user = await this.access.loadReadable(loaders, request, requireUserId(request));
-    if (!user || user.deactivatedAt) throw unauthenticated('Your account no longer exists');
+    if (!user || user.deactivatedAt) throw unauthenticated(authMessages.accountGone);
     return user;
   }
 
@@ -69,7 +70,7 @@ export class UserService {
   async update(request: RequestContext, input: Record<string, unknown>): Promise<User> {
     const { principal } = request;
     if (principal.kind === 'anonymous') throw unauthenticated();
-    if (principal.kind !== 'user') throw forbidden('Only a signed-in user can change their profile');
+    if (principal.kind !== 'user') throw forbidden(authMessages.onlyUserChangesProfile);
     const valid = validateInput(userUpdateInput, input, UserErrorCode.InvalidInput);
     return this.db.transaction({ userId: principal.userId, orgId: principal.orgId }, async (em) => {
       const user = await em.findOneByOrFail(User, { id: principal.userId });

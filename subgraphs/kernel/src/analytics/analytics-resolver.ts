@@ -23,6 +23,8 @@ import { GraphQLDecimal } from '../money/decimal.js';
 import { GraphQLDateTimeISO } from '../scalars/custom-scalars.js';
 import type { SettingsReader } from '../settings/settings-reader.js';
 import { countRows, groupRows, MAX_GROUPS, timeSeriesRows, type AnalyticsInterval, type AnalyticsSpec } from './analytics-sql.js';
+import { text } from '../i18n/messages.js';
+import { kernelMessages } from '../errors/messages.js';
 
 export enum AnalyticsIntervalValue {
   DAY = 'day',
@@ -104,7 +106,7 @@ function isTimeZone(timeZone: string): boolean {
 /** The time zone asked for (an IANA name, or a coded error), else the caller's profile's, else UTC. */
 async function seriesTimeZone(asked: string | null | undefined, settings: SettingsReader | undefined, request: RequestContext): Promise<string> {
   if (asked) {
-    if (!isTimeZone(asked)) throw invalidInput(`Unknown time zone "${asked}" (use an IANA name such as "Europe/Berlin")`, { argument: 'timeZone' });
+    if (!isTimeZone(asked)) throw invalidInput(text(kernelMessages.unknownTimeZone, { timeZone: asked }), { argument: 'timeZone' });
     return asked;
   }
   const orgId = principalOrgId(request.principal);
@@ -200,7 +202,7 @@ export function analyticsResolver<TServices, TFilter extends object>(options: An
 
     @FieldResolver(() => [AnalyticsGroup], { description: 'Rows per value of a dimension, the largest groups first.' })
     groupBy(@Root() root: Analytics, @Args(() => GroupByArgs) args: GroupByArgs, @Ctx() context: Context): Promise<AnalyticsGroup[]> {
-      if (args.limit < 1 || args.limit > MAX_GROUPS) throw invalidInput(`limit must be between 1 and ${MAX_GROUPS}`, { argument: 'limit' });
+      if (args.limit < 1 || args.limit > MAX_GROUPS) throw invalidInput(text(kernelMessages.groupLimitRange, { max: MAX_GROUPS }), { argument: 'limit' });
       const dimension = spec.dimensions[args.dimension]!;
       return withSource(this.services, context, root, (em, query) => groupRows(em, query, dimension, measurePath(args.sum), args.limit));
     }

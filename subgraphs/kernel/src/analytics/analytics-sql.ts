@@ -1,6 +1,8 @@
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { invalidInput } from '../errors/coded-error.js';
 import { toGlobalId } from '../ids/global-id.js';
+import { text } from '../i18n/messages.js';
+import { kernelMessages } from '../errors/messages.js';
 
 /** A column the rows are grouped by (`groupBy(dimension:)`). */
 export interface AnalyticsDimension {
@@ -100,7 +102,7 @@ export async function timeSeriesRows(
   measure: string | undefined,
 ): Promise<AnalyticsBucketRow[]> {
   const { interval, from, to, timeZone } = range;
-  if (!(from < to)) throw invalidInput('from must be before to', { argument: 'from' });
+  if (!(from < to)) throw invalidInput(kernelMessages.fromBeforeTo, { argument: 'from' });
   const calendarDate = typeof date !== 'string';
   const [sql, params] = sourceSql(query, { at: calendarDate ? date.path : date, ...(measure ? { measure } : {}) });
   const bind = appended(params);
@@ -109,8 +111,7 @@ export async function timeSeriesRows(
   const buckets = `generate_series(date_trunc(${unit}, ${start}::timestamptz AT TIME ZONE ${tz}),
                                    ${end}::timestamptz AT TIME ZONE ${tz} - interval '1 microsecond', ('1 ' || ${unit})::interval)`;
   const [{ count }] = (await em.query(`SELECT count(*)::int AS count FROM ${buckets}`, params)) as { count: number }[];
-  if (count > MAX_BUCKETS)
-    throw invalidInput(`A time series has at most ${MAX_BUCKETS} buckets; this range has ${count} ${interval}s`, { argument: 'interval' });
+  if (count > MAX_BUCKETS) throw invalidInput(text(kernelMessages.tooManyBuckets, { max: MAX_BUCKETS, count, interval }), { argument: 'interval' });
   // A timestamp is an instant, seen at local time in the time zone; a calendar date is local already.
   const [local, inRange] = calendarDate
     ? [

@@ -2,6 +2,8 @@ import { defaultFieldResolver, GraphQLObjectType, type GraphQLFieldResolver, typ
 import { z } from 'zod';
 import { CodedError, ErrorCode } from '../errors/coded-error.js';
 import type { Principal, RequestContext } from '../context/request-context.js';
+import { text } from '../i18n/messages.js';
+import { kernelMessages } from '../errors/messages.js';
 
 /** A scope an API key can be given, as integrators discover it (`apiKeyScopes`). */
 export interface ApiKeyScope {
@@ -61,7 +63,7 @@ export function scopesGrant(granted: readonly string[], needed: string): boolean
 /** FORBIDDEN naming the scope the API key lacks (as GitHub's X-Accepted-OAuth-Scopes does). */
 export function missingScope(field: string, needed: string): CodedError {
   const accepted = needed.endsWith(':read') ? [needed, needed.replace(/:read$/, ':write')] : [needed];
-  return new CodedError(ErrorCode.Forbidden, `This API key lacks the scope ${needed}, which ${field} needs`, {
+  return new CodedError(ErrorCode.Forbidden, text(kernelMessages.apiKeyLacksScope, { scope: needed, field }), {
     requiredScope: needed,
     acceptedScopes: accepted,
   });
@@ -69,7 +71,7 @@ export function missingScope(field: string, needed: string): CodedError {
 
 /** FORBIDDEN for fields no API key may call. */
 export function refusedToKeys(field: string): CodedError {
-  return new CodedError(ErrorCode.Forbidden, `API keys may not call ${field}: it manages credentials or the account (sign in as the user instead)`, {
+  return new CodedError(ErrorCode.Forbidden, text(kernelMessages.apiKeyForbiddenField, { field }), {
     requiredScope: null,
     acceptedScopes: [],
   });

@@ -19,6 +19,8 @@ import {
   type OrganizationRoleName,
   type PolicyRow,
 } from './model.js';
+import { text } from '../i18n/messages.js';
+import { kernelMessages } from '../errors/messages.js';
 
 /** The cell's Redis channel on which policy changes are announced: the message is the organization id. */
 export const policyChannel = (prefix: string) => `${prefix}:authz:changed`;
@@ -130,7 +132,7 @@ export class Authorizer {
 
   /** Throws FORBIDDEN unless the caller may perform `action`. */
   async require(request: RequestContext, action: Action, type: string, id?: string): Promise<void> {
-    if (!(await this.can(request, action, type, id))) throw forbidden(`You may not ${action} this ${type}`);
+    if (!(await this.can(request, action, type, id))) throw forbidden(text(kernelMessages.notAllowedOn, { action, type }));
   }
 
   /**

@@ -1,5 +1,6 @@
 import { forbidden, unauthenticated } from '../errors/coded-error.js';
 import type { Principal, RequestContext } from './request-context.js';
+import { kernelMessages } from '../errors/messages.js';
 
 export type AuthenticatedPrincipal = Exclude<Principal, { kind: 'anonymous' }>;
 
@@ -12,14 +13,14 @@ export function requireAuthenticated(request: RequestContext): AuthenticatedPrin
 /** The signed-in user's id (UNAUTHENTICATED for anonymous callers, FORBIDDEN for non-users). */
 export function requireUserId(request: RequestContext): string {
   const principal = requireAuthenticated(request);
-  if (principal.kind !== 'user' && principal.kind !== 'api_key') throw forbidden('This operation needs a user');
-  if (!principal.userId) throw forbidden('This operation needs a user');
+  if (principal.kind !== 'user' && principal.kind !== 'api_key') throw forbidden(kernelMessages.needsUser);
+  if (!principal.userId) throw forbidden(kernelMessages.needsUser);
   return principal.userId;
 }
 
 /** The organisation the caller acts in (FORBIDDEN when the caller has none selected). */
 export function requireOrgId(request: RequestContext): string {
   const principal = requireAuthenticated(request);
-  if (!principal.orgId) throw forbidden('Select an organization first');
+  if (!principal.orgId) throw forbidden(kernelMessages.selectOrganization);
   return principal.orgId;
 }

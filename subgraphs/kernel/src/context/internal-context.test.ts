@@ -74,6 +74,16 @@ describe('internal context', () => {
     expect(codeOf(() => verifier.verify(signer.sign(other, 'tasks', 'a'), 'a'))).toBe('MALFORMED');
   });
 
+  it('carries the negotiated locale, canonical, and drops one no catalog speaks or too long', () => {
+    const { signer, verifier } = setup();
+    const german: RequestContext = { ...context, locale: 'de-DE' };
+    expect(verifier.verify(signer.sign(german, 'tasks', 'a'), 'a')).toEqual(german);
+    expect(verifier.verify(signer.sign({ ...context, locale: 'de-at' }, 'tasks', 'a'), 'a').locale).toBe('de-AT');
+    expect(verifier.verify(signer.sign({ ...context, locale: 'fr-FR' }, 'tasks', 'a'), 'a')).not.toHaveProperty('locale');
+    const forged = withClaims(signer.sign(context, 'tasks', 'a'), (claims) => ({ ...claims, lng: 'x'.repeat(100) }));
+    expect(codeOf(() => verifier.verify(forged, 'a'))).toBe('BAD_MAC');
+  });
+
   it('refuses a missing or malformed token', () => {
     const { verifier } = setup();
     expect(codeOf(() => verifier.verify(undefined, ''))).toBe('MISSING');

@@ -1,6 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { deriveDelegationKey, deriveSubgraphKey, type InternalContextKey } from '../crypto/internal-context-keys.js';
+import { canonicalLocale, languageOf } from '../i18n/locales.js';
 import type { Principal, RequestContext } from './request-context.js';
 
 /**
@@ -28,6 +29,8 @@ export const JOB_DELEGATION_MAX_TTL_SECONDS = 24 * 60 * 60;
 const CLOCK_TOLERANCE_SECONDS = 5;
 /** The longest User-Agent a context carries (the gateway cuts longer ones). */
 export const USER_AGENT_MAX_LENGTH = 512;
+/** The longest locale tag a context carries (BCP 47 tags in use are far shorter). */
+export const LOCALE_MAX_LENGTH = 35;
 
 const principalSchema: z.ZodType<Principal> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('anonymous') }),
@@ -53,6 +56,7 @@ const claimsSchema = z.object({
   adr: z.string().max(64).optional(),
   uag: z.string().max(USER_AGENT_MAX_LENGTH).optional(),
   trc: z.literal('ftv1').optional(),
+  lng: z.string().max(LOCALE_MAX_LENGTH).optional(),
 });
 type Claims = z.infer<typeof claimsSchema>;
 
@@ -113,9 +117,23 @@ function open(token: string | undefined, keys: readonly InternalContextKey[], au
   return claims.data;
 }
 
+/** A locale a catalog speaks, canonical (`de-de` → `de-DE`), or undefined for anything else. */
+function spokenLocale(tag: string | undefined): string | undefined {
+  const locale = canonicalLocale(tag);
+  return locale && languageOf(locale) ? locale : undefined;
+}
+
 function contextOf(claims: Claims): RequestContext {
   const { rid: requestId, prn: principal, adr: clientAddress, uag: userAgent, trc: trace } = claims;
-  return { requestId, principal, ...(clientAddress ? { clientAddress } : {}), ...(userAgent ? { userAgent } : {}), ...(trace ? { trace } : {}) };
+  const locale = spokenLocale(claims.lng);
+  return {
+    requestId,
+    principal,
+    ...(clientAddress ? { clientAddress } : {}),
+    ...(userAgent ? { userAgent } : {}),
+    ...(trace ? { trace } : {}),
+    ...(locale ? { locale } : {}),
+  };
 }
 
 /** The claims every token carries about the request's context. */
@@ -128,6 +146,7 @@ function contextClaims(context: RequestContext, audience: string, ttlSeconds = T
     ...(context.clientAddress ? { adr: context.clientAddress } : {}),
     ...(context.userAgent ? { uag: context.userAgent.slice(0, USER_AGENT_MAX_LENGTH) } : {}),
     ...(context.trace ? { trc: context.trace } : {}),
+    ...(spokenLocale(context.locale) ? { lng: spokenLocale(context.locale) } : {}),
   };
 }
 

@@ -1,5 +1,7 @@
 import type { Redis } from 'ioredis';
 import { CodedError, ErrorCode } from '../errors/coded-error.js';
+import { text } from '../i18n/messages.js';
+import { kernelMessages } from '../errors/messages.js';
 
 /**
  * Bad secret tokens per client address (as the gateway determined it), in Redis, for the public
@@ -31,7 +33,7 @@ export class BadTokenThrottle {
     const [[, failures], [, ttl]] = (await this.redis.multi().get(key).ttl(key).exec()) as [[null, string | null], [null, number]];
     if (Number(failures ?? 0) < this.settings.failuresPerAddress) return;
     const retryAfter = ttl > 0 ? ttl : this.settings.windowSeconds;
-    throw new CodedError(ErrorCode.RateLimited, `Too many invalid ${this.tokens.what} from this address; try again in ${Math.ceil(retryAfter / 60)} minutes`, {
+    throw new CodedError(ErrorCode.RateLimited, text(kernelMessages.tooManyInvalidTokens, { what: this.tokens.what, minutes: Math.ceil(retryAfter / 60) }), {
       retryAfter,
     });
   }

@@ -4,6 +4,8 @@ import { Field } from 'type-graphql';
 import { userError } from '../errors/user-errors.js';
 import { sqlIdentifier } from './roles.js';
 import { CURRENT_ORG_SQL, CURRENT_USER_SQL, tenantIsolationSql } from './tenant-sql.js';
+import { text } from '../i18n/messages.js';
+import { kernelMessages } from '../errors/messages.js';
 
 /** How long a key is remembered: a retry within this window replays, later it creates again. */
 export const IDEMPOTENCY_WINDOW_HOURS = 24;
@@ -57,7 +59,7 @@ export async function idempotent<T>(em: EntityManager, schema: string, call: Ide
   if (call.key === undefined || call.key === null) return call.create();
   const key = call.key;
   if (!key.trim() || key.length > MAX_KEY_LENGTH)
-    throw userError('IDEMPOTENCY_KEY_INVALID', `An idempotency key has 1 to ${MAX_KEY_LENGTH} characters`, ['input', 'idempotencyKey']);
+    throw userError('IDEMPOTENCY_KEY_INVALID', text(kernelMessages.idempotencyKeyInvalid, { max: MAX_KEY_LENGTH }), ['input', 'idempotencyKey']);
   const table = `${sqlIdentifier(schema)}.idempotency_keys`;
   const fingerprint = createHash('sha256')
     .update(JSON.stringify([call.operation, call.input]))
@@ -80,8 +82,8 @@ export async function idempotent<T>(em: EntityManager, schema: string, call: Ide
     `SELECT result_id FROM ${table} WHERE org_id = ${CURRENT_ORG_SQL} AND key = $1 AND operation = $2 AND fingerprint = $3 || ':' || coalesce(${CURRENT_USER_SQL}::text, '')`,
     [key, call.operation, fingerprint],
   )) as { result_id: string }[];
-  if (!first) throw userError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for a different request', ['input', 'idempotencyKey']);
+  if (!first) throw userError('IDEMPOTENCY_KEY_REUSED', kernelMessages.idempotencyKeyReused, ['input', 'idempotencyKey']);
   const replay = await call.load(first.result_id);
-  if (!replay) throw userError('IDEMPOTENCY_RESULT_GONE', 'What the first request with this key created has been deleted since', ['input', 'idempotencyKey']);
+  if (!replay) throw userError('IDEMPOTENCY_RESULT_GONE', kernelMessages.idempotencyResultGone, ['input', 'idempotencyKey']);
   return replay;
 }

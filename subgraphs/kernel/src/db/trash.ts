@@ -8,6 +8,8 @@ import { fromGlobalId } from '../ids/global-id.js';
 import type { Database } from './database.js';
 import { dropPolicySql, maintenanceAccessSql } from './maintenance-sql.js';
 import { sqlIdentifier } from './roles.js';
+import { text } from '../i18n/messages.js';
+import { kernelMessages } from '../errors/messages.js';
 
 /** Days an object stays in the trash before it is deleted for good. */
 export const TRASH_RETENTION_DAYS = 30;
@@ -71,7 +73,8 @@ export class TrashKeeper {
     await this.authz.require(request, 'manage', spec.type, id);
     await this.db.transaction(request, async (em) => {
       const [row] = (await em.query(`SELECT id FROM ${this.table(spec)} WHERE id = $1 AND deleted_at IS NOT NULL FOR UPDATE`, [id])) as { id: string }[];
-      if (!row) throw userError(`${spec.event.toUpperCase()}_NOT_IN_TRASH`, `No ${spec.type.toLowerCase()} with this id is in the trash`, ['input', 'id']);
+      if (!row)
+        throw userError(`${spec.event.toUpperCase()}_NOT_IN_TRASH`, text(kernelMessages.notInTrash, { type: spec.type.toLowerCase() }), ['input', 'id']);
       await this.purgeRows(em, orgId, spec, [id]);
     });
     return globalId;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boundedJsonObject, jsonDeeperThan } from './bounded-json.js';
+import { readerIssueMessage } from './validation.js';
 
 describe('bounded JSON objects', () => {
   const model = boundedJsonObject({ maxBytes: 64, maxDepth: 2 });
@@ -18,8 +19,8 @@ describe('bounded JSON objects', () => {
 
   it('accepts objects within the bounds and refuses others with a message', () => {
     expect(model.safeParse({ a: 1, b: ['x'] }).success).toBe(true);
-    expect(model.safeParse({ a: { b: { c: 1 } } }).error?.issues.map((issue) => issue.message)).toEqual(['Must be nested at most 2 levels deep']);
-    expect(model.safeParse({ a: 'é'.repeat(30) }).error?.issues[0]?.message).toBe('Must be at most 64 bytes of JSON');
+    expect(model.safeParse({ a: { b: { c: 1 } } }).error?.issues.map(readerIssueMessage)).toEqual(['Must be nested at most 2 levels deep']);
+    expect(readerIssueMessage(model.safeParse({ a: 'é'.repeat(30) }).error!.issues[0]!)).toBe('Must be at most 64 bytes of JSON');
     expect(model.safeParse([1]).success).toBe(false);
     expect(model.safeParse('text').success).toBe(false);
   });

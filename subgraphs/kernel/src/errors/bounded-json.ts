@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { zodMessage } from '../i18n/zod-message.js';
+import { kernelMessages } from './messages.js';
 
 /** Whether a JSON value nests deeper than `maxDepth` (a scalar is 0 deep, `{}` or `[1]` 1); stops descending past the bound. */
 export function jsonDeeperThan(value: unknown, maxDepth: number): boolean {
@@ -20,6 +22,6 @@ function jsonBytes(value: unknown): number {
 export function boundedJsonObject({ maxBytes, maxDepth }: { maxBytes: number; maxDepth: number }) {
   return z
     .record(z.string(), z.unknown())
-    .refine((value) => !jsonDeeperThan(value, maxDepth), { message: `Must be nested at most ${maxDepth} levels deep`, abort: true })
-    .refine((value) => jsonBytes(value) <= maxBytes, `Must be at most ${maxBytes} bytes of JSON`);
+    .refine((value) => !jsonDeeperThan(value, maxDepth), { message: zodMessage(kernelMessages.mustBeNested, { max: maxDepth }), abort: true })
+    .refine((value) => jsonBytes(value) <= maxBytes, zodMessage(kernelMessages.jsonTooLarge, { max: maxBytes }));
 }

@@ -1,4 +1,6 @@
 import { GraphQLError } from 'graphql';
+import { renderText, type ReaderText } from '../i18n/reader.js';
+import { kernelMessages } from './messages.js';
 
 /**
  * Codes of top-level errors. Expected business failures are not top-level errors: they are
@@ -14,10 +16,18 @@ export const ErrorCode = {
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 
-/** An error whose message is safe to show to the caller, with a stable `extensions.code`. */
+/** A caller's text: a catalog message (in the request's language), or a plain string only while modules move to catalogs. */
+export type ErrorText = ReaderText | string;
+
+const rendered = (message: ErrorText): string => (typeof message === 'string' ? message : renderText(message));
+
+/**
+ * An error whose message is safe to show to the caller, with a stable `extensions.code`. A catalog
+ * message is rendered when the error is made, in the language of the request being served.
+ */
 export class CodedError extends GraphQLError {
-  constructor(code: string, message: string, extensions: Record<string, unknown> = {}) {
-    super(message, { extensions: { ...extensions, code } });
+  constructor(code: string, message: ErrorText, extensions: Record<string, unknown> = {}) {
+    super(rendered(message), { extensions: { ...extensions, code } });
     this.name = 'CodedError';
   }
 
@@ -26,17 +36,20 @@ export class CodedError extends GraphQLError {
   }
 }
 
-export const unauthenticated = (message = 'Authentication is required') => new CodedError(ErrorCode.Unauthenticated, message);
+export const unauthenticated = (message: ErrorText = kernelMessages.authenticationRequired) => new CodedError(ErrorCode.Unauthenticated, message);
 
-export const forbidden = (message = 'You do not have permission to do this') => new CodedError(ErrorCode.Forbidden, message);
+export const forbidden = (message: ErrorText = kernelMessages.forbidden) => new CodedError(ErrorCode.Forbidden, message);
 
-export const invalidInput = (message: string, extensions: Record<string, unknown> = {}) => new CodedError(ErrorCode.BadUserInput, message, extensions);
+export const invalidInput = (message: ErrorText, extensions: Record<string, unknown> = {}) => new CodedError(ErrorCode.BadUserInput, message, extensions);
 
 /**
  * A dependency is down (the database, another service): the request was fine and may be sent
  * again after `retryAfter` seconds (`extensions.retryAfter`).
  */
-export const serviceUnavailable = (message: string, retryAfter: number) => new CodedError(ErrorCode.ServiceUnavailable, message, { retryAfter });
+export const serviceUnavailable = (message: ErrorText, retryAfter: number) => new CodedError(ErrorCode.ServiceUnavailable, message, { retryAfter });
+
+/** Too many requests of one kind: the caller may try again after `retryAfter` seconds (`extensions.retryAfter`). */
+export const rateLimited = (message: ErrorText, retryAfter: number) => new CodedError(ErrorCode.RateLimited, message, { retryAfter });
 
 /** True for errors whose message may reach the client as is. */
 export function isPublicError(error: unknown): boolean {

@@ -6,6 +6,7 @@ import type { Logger } from '../logging/logger.js';
 import { isDatabaseUnavailable } from '../db/errors.js';
 import { ErrorCode, serviceUnavailable } from './coded-error.js';
 import { UserInputError } from './user-errors.js';
+import { kernelMessages } from './messages.js';
 
 /** Seconds a client is asked to wait before retrying after a database outage. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
@@ -40,7 +41,7 @@ export function maskInternalErrors(logger: Logger) {
     }
     if (isDatabaseUnavailable(original)) {
       logger.warn({ err: original, path: formatted.path }, 'database unavailable');
-      const unavailable = serviceUnavailable('The database is unavailable; try again shortly', DATABASE_RETRY_AFTER_SECONDS);
+      const unavailable = serviceUnavailable(kernelMessages.databaseUnavailable, DATABASE_RETRY_AFTER_SECONDS);
       return {
         message: unavailable.message,
         path: formatted.path,

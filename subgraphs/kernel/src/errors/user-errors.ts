@@ -1,6 +1,7 @@
 import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { foreignKeyViolation } from '../db/errors.js';
 import { renderText, type ReaderText } from '../i18n/reader.js';
+import { kernelMessages } from './messages.js';
 
 /**
  * An expected failure of a mutation (validation, conflict, a rule of the domain), returned in the
@@ -68,8 +69,8 @@ export function toUserError(error: UserErrorData): UserError {
  * The answer to a foreign-key violation that got past a service's checks (a referenced row deleted
  * meanwhile, or another organization's): a user error, never INTERNAL_SERVER_ERROR.
  */
-export const referenceNotFound = () => userError('REFERENCE_NOT_FOUND', 'An object this input refers to does not exist in your organization');
-export const referenceInUse = () => userError('REFERENCE_IN_USE', 'Other objects still refer to this one; remove or change them first');
+export const referenceNotFound = () => userError('REFERENCE_NOT_FOUND', kernelMessages.referenceNotFound);
+export const referenceInUse = () => userError('REFERENCE_IN_USE', kernelMessages.referenceInUse);
 
 /**
  * Runs a mutation body and shapes its payload: the result's fields (with `userErrors: []` unless

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { invalidInput } from '../errors/coded-error.js';
 import { parseGlobalId } from '../ids/global-id.js';
 import { FEDERATION_SPEC } from './federation-spec.js';
+import { kernelMessages } from '../errors/messages.js';
 
 /**
  * The subgraph that declares `Node` and answers `node(id:)`; it is served inside the gateway. Its
@@ -84,7 +85,7 @@ export function parseNodeConnectionRequest(request: unknown): NodeConnectionRequ
     parsed = undefined;
   }
   const result = nodeConnectionRequest.safeParse(parsed);
-  if (!result.success) throw invalidInput('Not a node connection request', { argument: NODE_CONNECTION_KEY });
+  if (!result.success) throw invalidInput(kernelMessages.notANodeConnection, { argument: NODE_CONNECTION_KEY });
   return result.data;
 }
 

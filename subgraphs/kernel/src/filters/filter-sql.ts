@@ -1,5 +1,7 @@
 import { invalidInput } from '../errors/coded-error.js';
 import { fromGlobalId } from '../ids/global-id.js';
+import { text } from '../i18n/messages.js';
+import { kernelMessages } from '../errors/messages.js';
 
 /** How one filterable field maps to SQL. */
 export interface FilterField {
@@ -53,7 +55,7 @@ export function filterToSql(
 
   const count = (added: number) => {
     conditions += added;
-    if (conditions > MAX_CONDITIONS) throw invalidInput(`filter has more than ${MAX_CONDITIONS} conditions`, { argument: 'filter' });
+    if (conditions > MAX_CONDITIONS) throw invalidInput(text(kernelMessages.tooManyConditions, { max: MAX_CONDITIONS }), { argument: 'filter' });
   };
 
   const comparatorSql = (field: FilterField, fieldName: string, comparator: Comparator): string[] => {
@@ -99,14 +101,14 @@ export function filterToSql(
           parts.push(raw ? `${path} IS NULL` : `${path} IS NOT NULL`);
           break;
         default:
-          throw invalidInput(`Unknown operator ${operator}`, { argument: 'filter' });
+          throw invalidInput(text(kernelMessages.unknownOperator, { operator }), { argument: 'filter' });
       }
     }
     return parts;
   };
 
   const visit = (node: Filter, depth: number): string => {
-    if (depth > MAX_DEPTH) throw invalidInput(`filter is nested deeper than ${MAX_DEPTH} levels`, { argument: 'filter' });
+    if (depth > MAX_DEPTH) throw invalidInput(text(kernelMessages.filterTooDeep, { max: MAX_DEPTH }), { argument: 'filter' });
     const parts: string[] = [];
     for (const [key, raw] of Object.entries(node)) {
       if (raw === undefined || raw === null) continue;
@@ -117,7 +119,7 @@ export function filterToSql(
         parts.push(`NOT (${visit(raw as Filter, depth + 1)})`);
       } else {
         const field = spec[key];
-        if (!field) throw invalidInput(`Unknown filter field ${key}`, { argument: 'filter' });
+        if (!field) throw invalidInput(text(kernelMessages.unknownFilterField, { field: key }), { argument: 'filter' });
         if (field.kind === 'computed') {
           const computed = field.toSql(raw, bind);
           count(computed.length);

@@ -1,6 +1,8 @@
 import { invalidInput } from '../errors/coded-error.js';
 import type { SortKey } from '../relay/paginate.js';
 import { OrderDirection } from './comparators.js';
+import { text } from '../i18n/messages.js';
+import { kernelMessages } from '../errors/messages.js';
 
 /** How one orderable field maps to SQL (its cursor value is read back from the same column). */
 export interface OrderField {
@@ -26,10 +28,10 @@ export function sortKeysFor(
   id: OrderField,
 ): SortKey[] {
   const requested = orderBy?.length ? orderBy : fallback;
-  if (requested.length > MAX_ORDER_KEYS) throw invalidInput(`orderBy accepts at most ${MAX_ORDER_KEYS} fields`, { argument: 'orderBy' });
+  if (requested.length > MAX_ORDER_KEYS) throw invalidInput(text(kernelMessages.tooManyOrderKeys, { max: MAX_ORDER_KEYS }), { argument: 'orderBy' });
   const keys = requested.map((order): SortKey => {
     const field = fields[order.field];
-    if (!field) throw invalidInput(`Cannot order by ${order.field}`, { argument: 'orderBy' });
+    if (!field) throw invalidInput(text(kernelMessages.cannotOrderBy, { field: order.field }), { argument: 'orderBy' });
     return { name: order.field, ...field, direction: order.direction ?? OrderDirection.ASC };
   });
   const lastDirection = keys.at(-1)?.direction ?? OrderDirection.ASC;

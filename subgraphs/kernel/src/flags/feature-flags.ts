@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { CodedError } from '../errors/coded-error.js';
 import type { Logger } from '../logging/logger.js';
 import type { Redis } from '../redis/redis.js';
+import { text } from '../i18n/messages.js';
+import { kernelMessages } from '../errors/messages.js';
 
 /**
  * Runtime feature flags, managed by platform administrators in identity and evaluated in every
@@ -67,7 +69,7 @@ export const featureFlagsChannel = (prefix: string) => `${prefix}:feature-flags:
 
 /** A module switched off for the caller. */
 export const featureDisabled = (module: string) =>
-  new CodedError('FEATURE_DISABLED', `The ${module} module is switched off for you`, { module, flag: moduleFlagKey(module) });
+  new CodedError('FEATURE_DISABLED', text(kernelMessages.moduleDisabled, { module }), { module, flag: moduleFlagKey(module) });
 
 /** One process's view of the cell's flags. */
 export class FeatureFlags {

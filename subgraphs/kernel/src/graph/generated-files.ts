@@ -2,6 +2,8 @@ import { CodedError, ErrorCode, serviceUnavailable } from '../errors/coded-error
 import { UserInputError, type UserErrorData } from '../errors/user-errors.js';
 import type { RequestContext } from '../context/request-context.js';
 import { graphRequestFailure, type GraphClient, type GraphResponse } from './graph-client.js';
+import { text } from '../i18n/messages.js';
+import { kernelMessages } from '../errors/messages.js';
 
 /** The files module is not in this cell: there is no store for generated files. */
 export const GENERATED_FILE_STORE_MISSING = 'GENERATED_FILE_STORE_MISSING';
@@ -52,7 +54,7 @@ interface Completed {
   fileUploadComplete: { file: StoredFile | null; userErrors: UserErrorData[] } | null;
 }
 
-const unavailable = (what: string) => serviceUnavailable(`The file store cannot be reached now (${what}); try again later`, GENERATED_FILE_RETRY_AFTER_SECONDS);
+const unavailable = (what: string) => serviceUnavailable(text(kernelMessages.fileStoreUnavailable, { what }), GENERATED_FILE_RETRY_AFTER_SECONDS);
 
 /** The codes a caller sees as they are: who may do what is the files module's decision. */
 const PASSED_ON: readonly string[] = [ErrorCode.Unauthenticated, ErrorCode.Forbidden, ErrorCode.RateLimited];
@@ -66,7 +68,7 @@ async function ask<T>(graph: GraphClient, request: RequestContext, query: string
   }
   const errors = answer.errors ?? [];
   if (errors.some((error) => error.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && /fileUpload(Begin|Complete)/.test(error.message))) {
-    throw new CodedError(GENERATED_FILE_STORE_MISSING, 'This cell has no files module to store generated files in');
+    throw new CodedError(GENERATED_FILE_STORE_MISSING, kernelMessages.noFileStore);
   }
   const first = errors[0];
   if (first) {

@@ -2,6 +2,7 @@ import { DELEGATION_HEADER } from '../context/internal-context.js';
 import { unauthenticated } from '../errors/coded-error.js';
 import type { Principal, RequestContext } from '../context/request-context.js';
 import { REQUEST_ID_HEADER } from '../server/http-errors.js';
+import { kernelMessages } from '../errors/messages.js';
 
 export interface GraphResponse<T> {
   data?: T | null;
@@ -29,7 +30,7 @@ export class GraphUnavailableError extends Error {
  */
 export function graphRequestFailure(error: unknown, unavailable: () => Error): Error {
   if (error instanceof GraphUnavailableError && /delegation|GRAPH_URL/.test(error.message) && error.status === undefined) return error;
-  if (error instanceof GraphUnavailableError && error.status === 401) return unauthenticated('The delegation to ask the graph with was refused (expired?)');
+  if (error instanceof GraphUnavailableError && error.status === 401) return unauthenticated(kernelMessages.delegationRefused);
   return unavailable();
 }
 

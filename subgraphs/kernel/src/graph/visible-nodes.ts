@@ -1,17 +1,14 @@
 import type { RequestContext } from '../context/request-context.js';
 import { ErrorCode, serviceUnavailable } from '../errors/coded-error.js';
 import { graphRequestFailure, type GraphClient, type GraphResponse } from './graph-client.js';
+import { kernelMessages } from '../errors/messages.js';
 
 const VISIBLE = 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }';
 
 /** Seconds a client waits before retrying when the graph could not tell. */
 export const VISIBLE_NODES_RETRY_AFTER_SECONDS = 5;
 
-const unavailable = () =>
-  serviceUnavailable(
-    'The objects this refers to cannot be checked now (a module of the cell is not answering); try again later',
-    VISIBLE_NODES_RETRY_AFTER_SECONDS,
-  );
+const unavailable = () => serviceUnavailable(kernelMessages.visibleNodesUnavailable, VISIBLE_NODES_RETRY_AFTER_SECONDS);
 
 /**
  * Polymorphic references (an id of any Node type, owned by any subgraph): asks the graph, as the

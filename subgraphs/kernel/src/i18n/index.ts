@@ -5,3 +5,4 @@
 export * from './locales.js';
 export * from './messages.js';
 export * from './translator.js';
+export * from './zod-message.js';

@@ -40,6 +40,12 @@ export function definedCatalogs(): ReadonlyMap<string, Readonly<Record<string, M
   return catalogs;
 }
 
+/** The message `<namespace>.<key>` among those defined, or undefined. */
+export function messageById(id: string): Message | undefined {
+  const dot = id.lastIndexOf('.');
+  return dot > 0 ? catalogs.get(id.slice(0, dot))?.[id.slice(dot + 1)] : undefined;
+}
+
 /** `message` with `values`, as services hand texts to whoever renders them. */
 export function text(message: Message, values?: Record<string, unknown>): LocalizedText {
   return values ? { message, values } : { message };

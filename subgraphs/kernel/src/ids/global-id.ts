@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { invalidInput } from '../errors/coded-error.js';
 import { isUuid } from './uuid.js';
+import { text } from '../i18n/messages.js';
+import { kernelMessages } from '../errors/messages.js';
+import { zodMessage } from '../i18n/zod-message.js';
 
 /**
  * Opaque global ids: base64url("<Type>:<uuid>"). Every entity of every subgraph is addressed by
@@ -36,7 +39,7 @@ export function parseGlobalId(globalId: string): DecodedGlobalId | null {
 export function fromGlobalId(typeName: string, globalId: string, argument = 'id'): string {
   const decoded = parseGlobalId(globalId);
   if (!decoded || decoded.typeName !== typeName) {
-    throw invalidInput(`${argument} is not a valid ${typeName} id`, { argument });
+    throw invalidInput(text(kernelMessages.invalidId, { argument, typeName }), { argument });
   }
   return decoded.uuid;
 }
@@ -46,6 +49,6 @@ export const globalIdOf = (typeName: string) =>
   z.string().transform((value, ctx) => {
     const decoded = parseGlobalId(value);
     if (decoded?.typeName === typeName) return decoded.uuid;
-    ctx.addIssue({ code: 'custom', message: `Not a valid ${typeName} id` });
+    ctx.addIssue({ code: 'custom', message: zodMessage(kernelMessages.notAValidId, { typeName }) });
     return z.NEVER;
   });

@@ -6,6 +6,8 @@ import type { PublishedEvent } from '../events/outbox.js';
 import { LoaderRegistry } from '../loaders/loader-registry.js';
 import type { Logger } from '../logging/logger.js';
 import { sendGraphQLError } from '../server/http-errors.js';
+import { withReaderLocale } from '../server/reader-locale.js';
+import type { SettingsReader } from '../settings/settings-reader.js';
 import { LIVE_BATCH_PATH, liveBatchSignedBody, type LiveBatchAnswer, type LiveBatchBody } from './live-subscription.js';
 
 /** Entries of one batch: more distinct subscriber contexts than this for one event take several calls. */
@@ -24,9 +26,16 @@ const BODY_LIMIT = '8mb';
  */
 export function mountLiveBatch<TServices>(
   router: Router,
-  options: { apollo: ApolloServer<SubgraphContext<TServices>>; verifier: InternalContextVerifier; services: TServices; logger: Logger },
+  options: {
+    apollo: ApolloServer<SubgraphContext<TServices>>;
+    verifier: InternalContextVerifier;
+    services: TServices;
+    logger: Logger;
+    /** For each subscriber's locale and time zone (see withReaderLocale). */
+    settings?: SettingsReader;
+  },
 ): void {
-  const { apollo, verifier, services, logger } = options;
+  const { apollo, verifier, services, logger, settings } = options;
   router.post(LIVE_BATCH_PATH, express.json({ limit: BODY_LIMIT }), async (req: Request, res: Response) => {
     const body = parseBatch(req.body);
     if (!body) {
@@ -53,6 +62,7 @@ export function mountLiveBatch<TServices>(
         if (event.orgId === null || ('orgId' in verified.principal ? verified.principal.orgId : null) !== event.orgId) return { refused: 'FORBIDDEN' };
         // The delegation is checked by the gateway when it is used; here it is only carried along (as on /graphql).
         if (typeof delegation === 'string') verified = { ...verified, delegation };
+        verified = await withReaderLocale(verified, settings, logger);
         const { query, variables } = JSON.parse(request) as { query: string; variables?: Record<string, unknown> };
         const response = await runWithRequestContext(verified, () =>
           apollo.executeOperation({ query, variables }, { contextValue: { request: verified, loaders: new LoaderRegistry(), services, live: event } }),

@@ -3,6 +3,7 @@ import { CodedError } from '../errors/coded-error.js';
 import { matchesEventPattern } from '../events/consumers.js';
 import type { PublishedEvent } from '../events/outbox.js';
 import { parseGlobalId } from '../ids/global-id.js';
+import { kernelMessages } from '../errors/messages.js';
 
 /**
  * Subscriptions are driven by the gateway: it listens to the organization's live events and,
@@ -23,7 +24,7 @@ export const liveEventChannel = (prefix: string, orgId: string) => `${prefix}:li
 export const gatewayDriven = {
   nullable: true,
   subscribe: (): never => {
-    throw new CodedError('SUBSCRIPTION_REQUIRES_GATEWAY', 'Subscriptions are run by the gateway, one event at a time');
+    throw new CodedError('SUBSCRIPTION_REQUIRES_GATEWAY', kernelMessages.subscriptionRequiresGateway);
   },
 } as const;
 
@@ -39,7 +40,7 @@ export const noPubSub = {
 
 /** The live event a subscription field is asked about (refused when the request carries none). */
 export function liveEventOf(context: SubgraphContext): PublishedEvent {
-  if (!context.live) throw new CodedError('SUBSCRIPTION_REQUIRES_GATEWAY', 'Subscriptions are run by the gateway, one event at a time');
+  if (!context.live) throw new CodedError('SUBSCRIPTION_REQUIRES_GATEWAY', kernelMessages.subscriptionRequiresGateway);
   return context.live;
 }
 

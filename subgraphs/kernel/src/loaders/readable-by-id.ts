@@ -1,5 +1,7 @@
 import { forbidden } from '../errors/coded-error.js';
 import type { LoaderRegistry } from './loader-registry.js';
+import { text } from '../i18n/messages.js';
+import { kernelMessages } from '../errors/messages.js';
 
 /**
  * A per-request loader of entities by id for the caller: null when the entity does not exist in
@@ -16,7 +18,7 @@ export function readableById<T extends { id: string }>(
   return loaders.get<string, T | Error | null>(name, async (ids) => {
     const found = await find(ids);
     const allowed = await readable(found);
-    const byId = new Map(found.map((row, index) => [row.id, allowed[index] ? row : forbidden(`You may not read this ${what}`)]));
+    const byId = new Map(found.map((row, index) => [row.id, allowed[index] ? row : forbidden(text(kernelMessages.notReadable, { what }))]));
     return ids.map((id) => byId.get(id) ?? null);
   });
 }

@@ -1,4 +1,6 @@
 import { invalidInput } from '../errors/coded-error.js';
+import { text } from '../i18n/messages.js';
+import { kernelMessages } from '../errors/messages.js';
 
 /**
  * Cursors are opaque to clients: base64url of JSON `{ s, v }` where `v` holds the sort-key values
@@ -17,18 +19,18 @@ export function decodeCursor(cursor: string, ordering: string, expectedLength: n
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw invalidInput(`${argument} is not a valid cursor`, { argument });
+    throw invalidInput(text(kernelMessages.invalidCursor, { argument }), { argument });
   }
   const shape = parsed as { s?: unknown; v?: unknown };
   if (typeof shape !== 'object' || shape === null || !Array.isArray(shape.v) || shape.v.length !== expectedLength) {
-    throw invalidInput(`${argument} is not a valid cursor`, { argument });
+    throw invalidInput(text(kernelMessages.invalidCursor, { argument }), { argument });
   }
   if (shape.s !== ordering) {
-    throw invalidInput(`${argument} was taken with a different orderBy`, { argument });
+    throw invalidInput(text(kernelMessages.cursorOtherOrder, { argument }), { argument });
   }
   const values = shape.v as unknown[];
   if (!values.every((value) => value === null || typeof value === 'string')) {
-    throw invalidInput(`${argument} is not a valid cursor`, { argument });
+    throw invalidInput(text(kernelMessages.invalidCursor, { argument }), { argument });
   }
   return values as CursorValue[];
 }

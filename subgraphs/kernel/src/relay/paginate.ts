@@ -4,6 +4,8 @@ import type { Database, WorkScope } from '../db/database.js';
 import type { Connection, ConnectionArgs } from './connection-types.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-size.js';
 import { decodeCursor, encodeCursor, type CursorValue } from './cursor.js';
+import { text } from '../i18n/messages.js';
+import { kernelMessages } from '../errors/messages.js';
 
 /**
  * One key of an ordering; the last key of every ordering must be unique (the id). Cursor values are
@@ -36,18 +38,18 @@ export interface PageRequest {
 /** Validates first/after/last/before (Relay rules, default 50, max 100). */
 export function pageRequest(args: ConnectionArgs): PageRequest {
   const { first, after, last, before } = args;
-  if (first != null && last != null) throw invalidInput('Pass either first or last, not both', { argument: 'first' });
-  if (after != null && before != null) throw invalidInput('Pass either after or before, not both', { argument: 'after' });
+  if (first != null && last != null) throw invalidInput(kernelMessages.firstOrLast, { argument: 'first' });
+  if (after != null && before != null) throw invalidInput(kernelMessages.afterOrBefore, { argument: 'after' });
   for (const [name, value] of [
     ['first', first],
     ['last', last],
   ] as const) {
     if (value != null && (value < 0 || value > MAX_PAGE_SIZE)) {
-      throw invalidInput(`${name} must be between 0 and ${MAX_PAGE_SIZE}`, { argument: name });
+      throw invalidInput(text(kernelMessages.pageSizeRange, { argument: name, max: MAX_PAGE_SIZE }), { argument: name });
     }
   }
   if (last != null || before != null) {
-    if (after != null) throw invalidInput('after cannot be combined with last/before', { argument: 'after' });
+    if (after != null) throw invalidInput(kernelMessages.afterWithLast, { argument: 'after' });
     return { forward: false, size: last ?? DEFAULT_PAGE_SIZE, cursor: before ?? null, cursorArgument: 'before' };
   }
   return { forward: true, size: first ?? DEFAULT_PAGE_SIZE, cursor: after ?? null, cursorArgument: 'after' };

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Response } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler, type Response } from 'express';
 import { runtimeMode, type RuntimeMode } from '../config/runtime-mode.js';
 import type { Logger } from '../logging/logger.js';
+import { acceptedLocales, negotiateLocale } from '../i18n/locales.js';
+import { translator, type Translator } from '../i18n/translator.js';
+import { kernelMessages } from '../errors/messages.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -38,14 +41,17 @@ export function createHttpApp(mode: RuntimeMode = runtimeMode()): Express {
 }
 
 /** Body-parser failures (`error.type`) → status, code and a message safe to show. */
-const BODY_ERRORS: Record<string, (error: { limit?: number }) => [number, string, string]> = {
-  'entity.parse.failed': () => [400, 'BAD_REQUEST', 'The request body is not valid JSON'],
-  'entity.too.large': ({ limit }) => [413, 'PAYLOAD_TOO_LARGE', `The request body exceeds the limit of ${limit} bytes`],
-  'encoding.unsupported': () => [415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported content encoding'],
-  'charset.unsupported': () => [415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported charset; send UTF-8'],
-  'request.aborted': () => [400, 'BAD_REQUEST', 'The request was aborted'],
-  'request.size.invalid': () => [400, 'BAD_REQUEST', 'The request body does not match its Content-Length'],
+const BODY_ERRORS: Record<string, (error: { limit?: number }, reader: Translator) => [number, string, string]> = {
+  'entity.parse.failed': (_, reader) => [400, 'BAD_REQUEST', reader.t(kernelMessages.bodyNotJson)],
+  'entity.too.large': ({ limit }, reader) => [413, 'PAYLOAD_TOO_LARGE', reader.t(kernelMessages.bodyTooLarge, { limit })],
+  'encoding.unsupported': (_, reader) => [415, 'UNSUPPORTED_MEDIA_TYPE', reader.t(kernelMessages.unsupportedEncoding)],
+  'charset.unsupported': (_, reader) => [415, 'UNSUPPORTED_MEDIA_TYPE', reader.t(kernelMessages.unsupportedCharset)],
+  'request.aborted': (_, reader) => [400, 'BAD_REQUEST', reader.t(kernelMessages.requestAborted)],
+  'request.size.invalid': (_, reader) => [400, 'BAD_REQUEST', reader.t(kernelMessages.bodyLengthMismatch)],
 };
+
+/** The translator of a request answered outside its context (routing, body parsing): its Accept-Language's. */
+const readerOf = (req: Request): Translator => translator(negotiateLocale(acceptedLocales(req.header('accept-language'))));
 
 /**
  * The end of an app's middleware: unknown routes and methods answer 404 NOT_FOUND, and every error
@@ -53,11 +59,11 @@ const BODY_ERRORS: Record<string, (error: { limit?: number }) => [number, string
  * never Express's HTML page.
  */
 export function answerErrorsAsGraphQL(app: Express, logger: Logger): void {
-  const notFound: RequestHandler = (req, res) => sendGraphQLError(res, 404, 'NOT_FOUND', `No endpoint answers ${req.method} on this path`);
+  const notFound: RequestHandler = (req, res) => sendGraphQLError(res, 404, 'NOT_FOUND', readerOf(req).t(kernelMessages.noEndpoint, { method: req.method }));
   const errors: ErrorRequestHandler = (error: { type?: string; status?: number; limit?: number }, req, res, next) => {
     if (res.headersSent) return next(error);
     const known = error?.type ? BODY_ERRORS[error.type] : undefined;
-    if (known) return sendGraphQLError(res, ...known(error));
+    if (known) return sendGraphQLError(res, ...known(error, readerOf(req)));
     const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status < 500) return sendGraphQLError(res, status, 'BAD_REQUEST', 'Bad request');
     logger.error({ err: error, requestId: responseRequestId(res), method: req.method, path: req.path }, 'unhandled HTTP error');

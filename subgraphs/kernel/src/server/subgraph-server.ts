@@ -10,6 +10,7 @@ import type { TrashKeeper } from '../db/trash.js';
 import { maskInternalErrors } from '../errors/mask.js';
 import { LoaderRegistry } from '../loaders/loader-registry.js';
 import { readSessions } from './read-sessions.js';
+import { withReaderLocale } from './reader-locale.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { requestLogging } from '../logging/request-logging.js';
 import { startBackgroundWork, stopBackgroundWork } from './background-work.js';
@@ -20,6 +21,7 @@ import { contextFromTraceHeaders } from '../observability/tracing.js';
 import { subgraphSchema } from './schema.js';
 import { startSubgraphRuntime, type HealthReport, type SubgraphRuntimeOptions } from './subgraph-runtime.js';
 import type { SubgraphDefinition, SubgraphRuntime } from './subgraph-definition.js';
+import type { SettingsReader } from '../settings/settings-reader.js';
 
 export type { HealthReport } from './subgraph-runtime.js';
 import { liveEventFromBody } from '../live/live-subscription.js';
@@ -51,19 +53,21 @@ type VerifiedRequest = Request & { rawBody?: Buffer; cellgraphContext?: RequestC
 const BODY_LIMIT = '1mb';
 
 /** Hook requests with their raw body, accepted only with the gateway's internal context over method, path and body. */
-function signedHooks(verifier: InternalContextVerifier, logger: Logger): express.RequestHandler[] {
+function signedHooks(verifier: InternalContextVerifier, settings: SettingsReader, logger: Logger): express.RequestHandler[] {
   return [
     express.raw({ type: () => true, limit: BODY_LIMIT }),
-    (req, res, next) => {
+    async (req, res, next) => {
       const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       req.body = body;
+      let verified: RequestContext;
       try {
-        const verified = verifier.verify(req.header(INTERNAL_CONTEXT_HEADER), hookSignedBody(req.method, req.url, body));
-        runInRequest(res, verified, next);
+        verified = verifier.verify(req.header(INTERNAL_CONTEXT_HEADER), hookSignedBody(req.method, req.url, body));
       } catch (error) {
         logger.warn({ reason: (error as Error).message }, 'refused hook request without a valid internal context');
         sendGraphQLError(res, 401, 'UNAUTHENTICATED', 'Unauthenticated internal request');
+        return;
       }
+      runInRequest(res, await withReaderLocale(verified, settings, logger), next);
     },
   ];
 }
@@ -121,7 +125,7 @@ export async function createSubgraphServer<TServices>(
     res.status(report.status === 'ok' ? 200 : 503).json(report);
   });
   definition.publicRoutes?.(router, services);
-  if (definition.hooks) router.use(HOOKS_PATH, signedHooks(verifier, logger), hooksRouter(definition.hooks, services));
+  if (definition.hooks) router.use(HOOKS_PATH, signedHooks(verifier, runtime.settings, logger), hooksRouter(definition.hooks, services));
   router.post(
     '/graphql',
     express.json({
@@ -143,6 +147,8 @@ export async function createSubgraphServer<TServices>(
       }
       // The trace context is taken from signed requests only: nothing else is served.
       startServerSpan(res, `${definition.name} request`, contextFromTraceHeaders(req.headers));
+      // The reader's locale and time zone (their profile, else Accept-Language), for the texts the request answers.
+      req.cellgraphContext = await withReaderLocale(req.cellgraphContext, runtime.settings, logger);
       runInRequest(res, req.cellgraphContext, next);
     },
     expressMiddleware(apollo, {
@@ -155,7 +161,7 @@ export async function createSubgraphServer<TServices>(
     }),
   );
   // Gateway-driven subscriptions: one call per live event for every subscriber context (see live-batch).
-  mountLiveBatch(router, { apollo, verifier, services, logger });
+  mountLiveBatch(router, { apollo, verifier, services, logger, settings: runtime.settings });
   router.all('/graphql', (_req, res) => {
     sendGraphQLError(res.set('Allow', 'POST'), 405, 'METHOD_NOT_ALLOWED', 'Subgraphs accept POST only');
   });

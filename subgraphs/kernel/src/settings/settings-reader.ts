@@ -8,6 +8,7 @@ import {
   type ResolvedSettings,
   type SettingsNamespace,
 } from './settings-namespaces.js';
+import { kernelMessages } from '../errors/messages.js';
 
 /** How long a process keeps resolved settings without asking Redis (a change announced drops them at once). */
 const LOCAL_TTL_MS = 5_000;
@@ -100,7 +101,7 @@ export class SettingsReader {
     await this.redis.publish(settingsFillChannel(this.prefix), key);
     await filled;
     const stored = await this.stored(orgId, userId, namespace);
-    if (!stored) throw serviceUnavailable('Settings are not available right now', 1);
+    if (!stored) throw serviceUnavailable(kernelMessages.settingsUnavailable, 1);
     return stored;
   }
 

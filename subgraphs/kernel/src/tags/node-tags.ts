@@ -8,6 +8,8 @@ import type { TypedEvent } from '../events/contracts.js';
 import type { ComputedFilterField } from '../filters/filter-sql.js';
 import { fromGlobalId } from '../ids/global-id.js';
 import { isUuid } from '../ids/uuid.js';
+import { text } from '../i18n/messages.js';
+import { kernelMessages } from '../errors/messages.js';
 
 /*
  * Tags belong to the collaboration subgraph; a module whose lists filter by tag keeps a projection
@@ -101,7 +103,7 @@ export function tagFilterField(schema: string, nodeIdPath: string): ComputedFilt
     toSql(input, bind) {
       const comparator = input as TagComparator;
       const tagIds = (operator: string, ids: string[]) => {
-        if (ids.length > MAX_TAGS) throw invalidInput(`filter.tags.${operator} takes at most ${MAX_TAGS} tags`, { argument: 'filter' });
+        if (ids.length > MAX_TAGS) throw invalidInput(text(kernelMessages.tooManyTags, { operator, max: MAX_TAGS }), { argument: 'filter' });
         return [...new Set(ids.map((id, index) => fromGlobalId('Tag', id, `filter.tags.${operator}.${index}`)))];
       };
       const tagsOf = (ids?: string[]) =>
