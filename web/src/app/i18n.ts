@@ -43,3 +43,14 @@ export function useT(): (message: Message, values?: Readonly<Record<string, unkn
   const current = useTranslator();
   return (message, values) => current.t(message, values);
 }
+
+/**
+ * A text of the app's registries (a module's navigation, widget titles, commands, settings pages):
+ * a catalog message, translated where it is shown, or a string shown as it is.
+ */
+export type Label = string | Message;
+
+/** `label` in the active reader's language (a string is shown as it is). */
+export function labelText(label: Label, reader: Translator = active): string {
+  return typeof label === 'string' ? label : reader.t(label);
+}
