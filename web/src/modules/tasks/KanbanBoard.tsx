@@ -140,7 +140,7 @@ function Columns({ board, boardId }: { board: BoardData; boardId: string }) {
         setMoveError(t(k.notMoved, { title: card.title, reason: describeError(caught) }));
       }
     },
-    [columns, moveTask, boardId],
+    [columns, moveTask, boardId, t],
   );
 
   const onDragStart = ({ active }: DragStartEvent) => {
