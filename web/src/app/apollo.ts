@@ -6,6 +6,7 @@ import { print, Kind, OperationTypeNode } from 'graphql';
 import { from, mergeMap, Observable, throwError } from 'rxjs';
 import persistedHashes from 'virtual:cellgraph/persisted-operations';
 import { activeTranslator } from './i18n';
+import { errorMessages } from './messages';
 import { SESSION_HEADER, type SessionStore } from './session';
 
 /** How the gateway tells the app's requests from third parties' (persisted documents). */
@@ -90,7 +91,7 @@ export function createAppClient(session: SessionStore, origin = window.location.
           },
           {
             next: (result) => observer.next(result as ApolloLink.Result),
-            error: (error) => observer.error(error instanceof Error ? error : new Error('The live connection closed')),
+            error: (error) => observer.error(error instanceof Error ? error : new Error(activeTranslator().t(errorMessages.liveClosed))),
             complete: () => observer.complete(),
           },
         );

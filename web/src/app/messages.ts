@@ -94,4 +94,5 @@ export const errorMessages = defineMessages('web.app.errors', {
     de: 'Cellgraph ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   },
   unknown: { en: 'Something went wrong.', de: 'Etwas ist schiefgelaufen.' },
+  liveClosed: { en: 'The live connection closed', de: 'Die Live-Verbindung wurde geschlossen' },
 });
