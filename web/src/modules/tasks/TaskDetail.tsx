@@ -49,7 +49,7 @@ import {
 } from './operations';
 import { MemberSelect, PrioritySelect, StatusSelect, useMembers, type Member } from './pickers';
 import './tasks.css';
-import { useT, type Message } from '../../app/i18n';
+import { activeTranslator, useT, type Message } from '../../app/i18n';
 import { detailMessages as d, listMessages as l, m } from './messages';
 
 type Task = NonNullable<TasksTaskQuery['task']>;
@@ -1067,9 +1067,10 @@ function CommentForm({ taskId, parentId, label, compact = false }: { taskId: str
   );
 }
 
+/** "task.status_changed" → "status changed", in the reader's language (an unknown event reads as its words). */
 function humanEvent(event: string): string {
   const [, action = event] = event.split('.');
-  return action.replace(/_/g, ' ');
+  return activeTranslator().t(d.activityEvent, { action, fallback: action.replace(/_/g, ' ') });
 }
 
 function ActivitySection({ taskId }: { taskId: string }) {

@@ -235,5 +235,9 @@ export const detailMessages = defineMessages('web.tasks.detail', {
   olderActivity: { en: 'Older activity', de: 'Ältere Aktivität' },
   earlierComments: { en: 'Earlier comments ({count})', de: 'Frühere Kommentare ({count})' },
   edited: { en: ' · edited', de: ' · bearbeitet' },
+  activityEvent: {
+    en: '{action, select, created {created} updated {updated} assigned {assigned} unblocked {unblocked} status_changed {status changed} moved {moved} completed {completed} checklist_completed {checklist completed} watcher_added {watcher added} watcher_removed {watcher removed} dependency_added {dependency added} dependency_removed {dependency removed} deleted {deleted} restored {restored} purged {purged} other {{fallback}}}',
+    de: '{action, select, created {hat die Aufgabe erstellt} updated {hat die Aufgabe geändert} assigned {hat die Aufgabe zugewiesen} unblocked {Blockierung aufgehoben} status_changed {hat den Status geändert} moved {hat die Aufgabe verschoben} completed {hat die Aufgabe erledigt} checklist_completed {hat die Checkliste abgeschlossen} watcher_added {hat einen Beobachter hinzugefügt} watcher_removed {hat einen Beobachter entfernt} dependency_added {hat eine Abhängigkeit hinzugefügt} dependency_removed {hat eine Abhängigkeit entfernt} deleted {hat die Aufgabe gelöscht} restored {hat die Aufgabe wiederhergestellt} purged {hat die Aufgabe endgültig gelöscht} other {{fallback}}}',
+  },
   moreReplies: { en: 'More replies ({count})', de: 'Weitere Antworten ({count})' },
 });
