@@ -3,9 +3,9 @@ import { activeTranslator } from './i18n';
 /*
  * Formatting shared by every module, in the reader's locale and time zone (the active
  * translator's: the browser's before sign-in, the user's profile settings after it). Each call
- * reads the translator anew, so nothing here is fixed to the locale the module was loaded in;
- * a component that must re-render on a change of reader calls useTranslator() (the app shell
- * re-renders the routes when the reader changes).
+ * reads the translator anew, so nothing here is fixed to the locale the module was loaded in.
+ * A component re-renders on a change of reader when it (or a parent) calls useT() or
+ * useTranslator(); one that shows only formatted values calls useTranslator() itself.
  */
 
 function validDate(iso: string | null | undefined): Date | null {
