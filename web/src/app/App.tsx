@@ -14,24 +14,29 @@ import { settingsRoute } from '../settings';
 import { ErrorState, Loading } from '../ui/states';
 import { CellQuery, FeaturesQuery } from './cell';
 import { ModulesContext, useSession } from './context';
+import { useT } from './i18n';
+import { m } from './messages';
 import { enabledModules, switchedOffModules, type ModuleDefinition } from './registry';
+import { useProfileReader } from './useReader';
 
 /** Asks the cell which modules it serves (less those switched off for the signed-in user), then routes through theirs only. */
 export function App() {
+  const t = useT();
   const { data, error, refetch } = useQuery(CellQuery);
   const { session } = useSession();
+  const reader = useProfileReader(Boolean(session));
   // Without the flags (identity unreachable) every served module shows; the gateway still refuses switched-off ones.
   const features = useQuery(FeaturesQuery, { skip: !session, fetchPolicy: 'network-only' });
   const served = data?.cell.modules.map((module) => module.name).join(',');
   const off = switchedOffModules(features.data?.features ?? []).join(',');
-  const waitingForFeatures = Boolean(session) && features.loading && !features.data;
+  const waiting = (Boolean(session) && features.loading && !features.data) || reader.loading;
   const modules = useMemo(
-    () => (served === undefined || waitingForFeatures ? null : enabledModules(ALL_MODULES, served.split(','), off ? off.split(',') : [])),
-    [served, off, waitingForFeatures],
+    () => (served === undefined || waiting ? null : enabledModules(ALL_MODULES, served.split(','), off ? off.split(',') : [])),
+    [served, off, waiting],
   );
   const router = useMemo(() => (modules ? createBrowserRouter(appRoutes(modules)) : null), [modules]);
   if (error && !data) return <ErrorState error={error} retry={() => void refetch()} />;
-  if (!modules || !router) return <Loading label="Starting Cellgraph…" />;
+  if (!modules || !router) return <Loading label={t(m.starting)} />;
   return (
     <ModulesContext.Provider value={modules}>
       <RouterProvider router={router} />
@@ -73,9 +78,10 @@ function pageRoutes(modules: readonly ModuleDefinition[]): RouteObject[] {
 
 /** Signed-in pages: waits for the silent refresh, and sends signed-out visitors to sign in. */
 function RequireSession() {
+  const t = useT();
   const { session, resolved } = useSession();
   const location = useLocation();
-  if (!resolved) return <Loading label="Signing you in…" />;
+  if (!resolved) return <Loading label={t(m.signingIn)} />;
   if (!session) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   return <Outlet />;
 }

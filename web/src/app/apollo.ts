@@ -5,6 +5,8 @@ import { createClient, type Client } from 'graphql-ws';
 import { print, Kind, OperationTypeNode } from 'graphql';
 import { from, mergeMap, Observable, throwError } from 'rxjs';
 import persistedHashes from 'virtual:cellgraph/persisted-operations';
+import { activeTranslator } from './i18n';
+import { errorMessages } from './messages';
 import { SESSION_HEADER, type SessionStore } from './session';
 
 /** How the gateway tells the app's requests from third parties' (persisted documents). */
@@ -30,13 +32,20 @@ export function createAppClient(session: SessionStore, origin = window.location.
     return token ? `Bearer ${token}` : undefined;
   };
 
-  // Every request carries a fresh access token; a 401 (token revoked or expired under us) is
+  // Every request carries a fresh access token and the reader's locale (server texts, errors
+  // included, come in the app's language, signed in or not); a 401 (token revoked or expired under us) is
   // retried once after a silent refresh, and signs the tab out when that fails.
   const auth = new ApolloLink((operation, forward) =>
     from(authorization()).pipe(
       mergeMap((value) => {
         operation.setContext(({ headers = {} }: { headers?: Record<string, string> }) => ({
-          headers: { ...headers, ...SESSION_HEADER, 'apollographql-client-name': CLIENT_NAME, ...(value ? { authorization: value } : {}) },
+          headers: {
+            ...headers,
+            ...SESSION_HEADER,
+            'apollographql-client-name': CLIENT_NAME,
+            'accept-language': activeTranslator().locale,
+            ...(value ? { authorization: value } : {}),
+          },
         }));
         return forward(operation);
       }),
@@ -82,7 +91,7 @@ export function createAppClient(session: SessionStore, origin = window.location.
           },
           {
             next: (result) => observer.next(result as ApolloLink.Result),
-            error: (error) => observer.error(error instanceof Error ? error : new Error('The live connection closed')),
+            error: (error) => observer.error(error instanceof Error ? error : new Error(activeTranslator().t(errorMessages.liveClosed))),
             complete: () => observer.complete(),
           },
         );

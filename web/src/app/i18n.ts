@@ -1,5 +1,5 @@
 import { negotiateLocale, translator, type Message, type Translator } from '@cellgraph/kernel/i18n';
-import { useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 
 /*
  * The reader's language, locale and time zone for the whole app: one active Translator (the
@@ -38,8 +38,19 @@ export function useTranslator(): Translator {
   return useSyncExternalStore(subscribe, activeTranslator, activeTranslator);
 }
 
-/** `t(message, values)` in the reader's language. */
+/** `t(message, values)` in the reader's language; the function changes only when the reader does (fit for hook dependencies). */
 export function useT(): (message: Message, values?: Readonly<Record<string, unknown>>) => string {
   const current = useTranslator();
-  return (message, values) => current.t(message, values);
+  return useMemo(() => (message, values) => current.t(message, values), [current]);
+}
+
+/**
+ * A text of the app's registries (a module's navigation, widget titles, commands, settings pages):
+ * a catalog message, translated where it is shown, or a string shown as it is.
+ */
+export type Label = string | Message;
+
+/** `label` in the active reader's language (a string is shown as it is). */
+export function labelText(label: Label, reader: Translator = active): string {
+  return typeof label === 'string' ? label : reader.t(label);
 }

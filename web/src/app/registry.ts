@@ -1,6 +1,7 @@
 import type { ApolloClient } from '@apollo/client';
 import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
+import type { Label } from './i18n';
 
 /**
  * What a module brings to the app. The app shows a module only when the cell serves its
@@ -32,7 +33,8 @@ export interface ModuleDefinition {
 }
 
 export interface NavItem {
-  label: string;
+  /** A catalog message (translated where shown), or a string. */
+  label: Label;
   path: string;
   /** A short glyph shown beside the label. */
   icon: string;
@@ -44,14 +46,14 @@ export type WidgetSlot = 'contact.profile' | 'deal.profile' | 'task.detail' | 'n
 
 export interface Widget {
   slot: WidgetSlot;
-  title: string;
+  title: Label;
   component: ComponentType<{ objectId: string }>;
   order?: number;
 }
 
 export interface Command {
   id: string;
-  label: string;
+  label: Label;
   group: 'Navigate' | 'Create';
   keywords?: string[];
   /** A path to open; creation commands open their page with a `new` dialog. */
@@ -100,7 +102,7 @@ export interface QuickView {
 }
 
 export interface SettingsPage {
-  label: string;
+  label: Label;
   path: string;
   element: ComponentType;
 }

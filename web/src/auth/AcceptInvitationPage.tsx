@@ -7,14 +7,16 @@ import { Button, TextField } from '../ui/controls';
 import { Notice } from '../ui/states';
 import { AuthLayout } from './AuthLayout';
 import { InvitationAcceptMutation } from './operations';
-import { PASSWORD_RULE } from './SignUpPage';
 import { useSignedIn } from './useSignedIn';
+import { useT } from '../app/i18n';
+import { m } from './messages';
 
 /**
  * Opened from the invitation e-mail: `/invitations/accept?token=…`. A signed-in invitee accepts
  * with one click; someone new creates an account on the way.
  */
 export function AcceptInvitationPage() {
+  const t = useT();
   const token = useSearchParams()[0].get('token');
   const { session } = useSession();
   const [accept, { loading }] = useMutation(InvitationAcceptMutation);
@@ -39,30 +41,30 @@ export function AcceptInvitationPage() {
   const next = `/invitations/accept?token=${encodeURIComponent(token ?? '')}`;
   return (
     <AuthLayout
-      title="Join your team"
+      title={t(m.joinYourTeam)}
       footer={
         session ? null : (
           <span>
-            Already have an account? <Link to={`/sign-in?next=${encodeURIComponent(next)}`}>Sign in first</Link>
+            {t(m.alreadyHaveAccount)} <Link to={`/sign-in?next=${encodeURIComponent(next)}`}>{t(m.signInFirst)}</Link>
           </span>
         )
       }
     >
       {!token ? (
-        <Notice>This invitation link is incomplete. Open the link from the e-mail again.</Notice>
+        <Notice>{t(m.invitationIncomplete)}</Notice>
       ) : (
         <form onSubmit={submit} className="form">
           {session ? (
-            <p>Accept the invitation with the account you are signed in with.</p>
+            <p>{t(m.acceptSignedIn)}</p>
           ) : (
             <>
-              <TextField label="Your name" name="name" autoComplete="name" required autoFocus />
-              <TextField label="Password" name="password" type="password" autoComplete="new-password" minLength={12} hint={PASSWORD_RULE} required />
+              <TextField label={t(m.yourName)} name="name" autoComplete="name" required autoFocus />
+              <TextField label={t(m.password)} name="password" type="password" autoComplete="new-password" minLength={12} hint={t(m.passwordRule)} required />
             </>
           )}
           <Notice>{error}</Notice>
           <Button type="submit" variant="primary" busy={loading}>
-            Accept invitation
+            {t(m.acceptInvitation)}
           </Button>
         </form>
       )}

@@ -7,9 +7,12 @@ import { Notice } from '../ui/states';
 import { AuthLayout } from './AuthLayout';
 import { MfaVerifyMutation } from './operations';
 import { useSignedIn } from './useSignedIn';
+import { useT } from '../app/i18n';
+import { m } from './messages';
 
 /** The second step of a sign-in with two-factor authentication. The challenge lives in memory only. */
 export function MfaPage() {
+  const t = useT();
   const challengeToken = (useLocation().state as { challengeToken?: string } | null)?.challengeToken;
   const [verify, { loading }] = useMutation(MfaVerifyMutation);
   const [error, setError] = useState<string | null>(null);
@@ -31,20 +34,20 @@ export function MfaPage() {
   }
 
   return (
-    <AuthLayout title="Two-factor authentication" footer={<Link to="/sign-in">Start again</Link>}>
+    <AuthLayout title={t(m.twoFactor)} footer={<Link to="/sign-in">{t(m.startAgain)}</Link>}>
       <form onSubmit={submit} className="form">
         <TextField
-          label="Code"
+          label={t(m.code)}
           name="code"
           inputMode="numeric"
           autoComplete="one-time-code"
-          hint="The 6-digit code from your authenticator app, or one of your backup codes."
+          hint={t(m.codeHint)}
           required
           autoFocus
         />
         <Notice>{error}</Notice>
         <Button type="submit" variant="primary" busy={loading}>
-          Verify
+          {t(m.verify)}
         </Button>
       </form>
     </AuthLayout>

@@ -6,9 +6,11 @@ import { Button, TextField } from '../ui/controls';
 import { Notice } from '../ui/states';
 import { AuthLayout } from './AuthLayout';
 import { PasswordResetMutation, PasswordResetRequestMutation } from './operations';
-import { PASSWORD_RULE } from './SignUpPage';
+import { useT } from '../app/i18n';
+import { m } from './messages';
 
 export function ForgotPasswordPage() {
+  const t = useT();
   const [request, { loading }] = useMutation(PasswordResetRequestMutation);
   const [error, setError] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
@@ -27,15 +29,15 @@ export function ForgotPasswordPage() {
   }
 
   return (
-    <AuthLayout title="Reset your password" footer={<Link to="/sign-in">Back to sign in</Link>}>
+    <AuthLayout title={t(m.resetYourPassword)} footer={<Link to="/sign-in">{t(m.backToSignIn)}</Link>}>
       {sent ? (
-        <Notice tone="success">If an account uses that e-mail, a reset link is on its way. It is valid for one hour.</Notice>
+        <Notice tone="success">{t(m.resetSent)}</Notice>
       ) : (
         <form onSubmit={submit} className="form">
-          <TextField label="E-mail" name="email" type="email" autoComplete="email" required autoFocus />
+          <TextField label={t(m.email)} name="email" type="email" autoComplete="email" required autoFocus />
           <Notice>{error}</Notice>
           <Button type="submit" variant="primary" busy={loading}>
-            Send reset link
+            {t(m.sendResetLink)}
           </Button>
         </form>
       )}
@@ -46,6 +48,7 @@ export function ForgotPasswordPage() {
 /** Opened from the reset e-mail: `/reset-password?token=…`. */
 export function ResetPasswordPage() {
   const token = useSearchParams()[0].get('token');
+  const t = useT();
   const [reset, { loading }] = useMutation(PasswordResetMutation);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
@@ -64,19 +67,19 @@ export function ResetPasswordPage() {
   }
 
   return (
-    <AuthLayout title="Choose a new password" footer={<Link to="/sign-in">Back to sign in</Link>}>
+    <AuthLayout title={t(m.chooseNewPassword)} footer={<Link to="/sign-in">{t(m.backToSignIn)}</Link>}>
       {!token ? (
-        <Notice>This link is incomplete. Open the link from the e-mail again, or ask for a new one.</Notice>
+        <Notice>{t(m.linkIncomplete)}</Notice>
       ) : done ? (
         <Notice tone="success">
-          Your password is changed and every session was signed out. <Link to="/sign-in">Sign in</Link>
+          {t(m.passwordChanged)} <Link to="/sign-in">{t(m.signIn)}</Link>
         </Notice>
       ) : (
         <form onSubmit={submit} className="form">
-          <TextField label="New password" name="password" type="password" autoComplete="new-password" minLength={12} hint={PASSWORD_RULE} required autoFocus />
+          <TextField label={t(m.newPassword)} name="password" type="password" autoComplete="new-password" minLength={12} hint={t(m.passwordRule)} required autoFocus />
           <Notice>{error}</Notice>
           <Button type="submit" variant="primary" busy={loading}>
-            Set password
+            {t(m.setPassword)}
           </Button>
         </form>
       )}

@@ -7,8 +7,11 @@ import { Notice } from '../ui/states';
 import { AuthLayout } from './AuthLayout';
 import { SignInMutation } from './operations';
 import { useNextPath, useSignedIn } from './useSignedIn';
+import { useT } from '../app/i18n';
+import { m } from './messages';
 
 export function SignInPage() {
+  const t = useT();
   const [signIn, { loading }] = useMutation(SignInMutation);
   const [error, setError] = useState<string | null>(null);
   const signedIn = useSignedIn();
@@ -35,22 +38,22 @@ export function SignInPage() {
 
   return (
     <AuthLayout
-      title="Sign in"
+      title={t(m.signIn)}
       footer={
         <>
-          <Link to="/forgot-password">Forgot your password?</Link>
+          <Link to="/forgot-password">{t(m.forgotPassword)}</Link>
           <span>
-            New here? <Link to="/sign-up">Create an account</Link>
+            {t(m.newHere)} <Link to="/sign-up">{t(m.createAnAccount)}</Link>
           </span>
         </>
       }
     >
       <form onSubmit={submit} className="form">
-        <TextField label="E-mail" name="email" type="email" autoComplete="username" required autoFocus />
-        <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
+        <TextField label={t(m.email)} name="email" type="email" autoComplete="username" required autoFocus />
+        <TextField label={t(m.password)} name="password" type="password" autoComplete="current-password" required />
         <Notice>{error}</Notice>
         <Button type="submit" variant="primary" busy={loading}>
-          Sign in
+          {t(m.signIn)}
         </Button>
       </form>
     </AuthLayout>

@@ -7,10 +7,11 @@ import { Notice } from '../ui/states';
 import { AuthLayout } from './AuthLayout';
 import { SignUpMutation } from './operations';
 import { useSignedIn } from './useSignedIn';
-
-export const PASSWORD_RULE = 'At least 12 characters, with an upper-case letter, a digit and a special character.';
+import { useT } from '../app/i18n';
+import { m } from './messages';
 
 export function SignUpPage() {
+  const t = useT();
   const [register, { loading }] = useMutation(SignUpMutation);
   const [error, setError] = useState<string | null>(null);
   const signedIn = useSignedIn();
@@ -37,21 +38,21 @@ export function SignUpPage() {
 
   return (
     <AuthLayout
-      title="Create your account"
+      title={t(m.createYourAccount)}
       footer={
         <span>
-          Have an account? <Link to="/sign-in">Sign in</Link>
+          {t(m.haveAccount)} <Link to="/sign-in">{t(m.signIn)}</Link>
         </span>
       }
     >
       <form onSubmit={submit} className="form">
-        <TextField label="Your name" name="name" autoComplete="name" required autoFocus />
-        <TextField label="E-mail" name="email" type="email" autoComplete="email" required />
-        <TextField label="Password" name="password" type="password" autoComplete="new-password" minLength={12} hint={PASSWORD_RULE} required />
-        <TextField label="Organization" name="organizationName" autoComplete="organization" hint="Optional: your company or team." />
+        <TextField label={t(m.yourName)} name="name" autoComplete="name" required autoFocus />
+        <TextField label={t(m.email)} name="email" type="email" autoComplete="email" required />
+        <TextField label={t(m.password)} name="password" type="password" autoComplete="new-password" minLength={12} hint={t(m.passwordRule)} required />
+        <TextField label={t(m.organization)} name="organizationName" autoComplete="organization" hint={t(m.organizationHint)} />
         <Notice>{error}</Notice>
         <Button type="submit" variant="primary" busy={loading}>
-          Create account
+          {t(m.createAccount)}
         </Button>
       </form>
     </AuthLayout>

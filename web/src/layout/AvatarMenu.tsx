@@ -8,9 +8,12 @@ import { describeError, describeUserErrors } from '../app/errors';
 import { SwitchOrganizationMutation } from '../auth/operations';
 import { Notice } from '../ui/states';
 import { ViewerQuery } from './operations';
+import { useT } from '../app/i18n';
+import { m } from './messages';
 
 /** The signed-in person: profile, settings, organizations to switch to, and sign out. */
 export function AvatarMenu() {
+  const t = useT();
   const { data } = useQuery(ViewerQuery);
   const store = useSessionStore();
   const client = useApolloClient();
@@ -46,7 +49,7 @@ export function AvatarMenu() {
   return (
     <>
       <Menu.Root>
-        <Menu.Trigger className="avatar-button" aria-label={`Account: ${me?.name ?? 'you'}`}>
+        <Menu.Trigger className="avatar-button" aria-label={t(m.account, { name: me?.name ?? t(m.you) })}>
           {AccountAvatar ? (
             <AccountAvatar name={me?.name ?? ''} fallbackUrl={me?.avatarUrl} />
           ) : me?.avatarUrl ? (
@@ -64,15 +67,15 @@ export function AvatarMenu() {
               </Menu.Label>
             ) : null}
             <Menu.Item className="menu-item" onSelect={() => void navigate('/settings/profile')}>
-              Profile
+              {t(m.profile)}
             </Menu.Item>
             <Menu.Item className="menu-item" onSelect={() => void navigate('/settings')}>
-              Settings
+              {t(m.settings)}
             </Menu.Item>
             {(me?.memberships?.length ?? 0) > 1 ? (
               <>
                 <Menu.Separator className="menu-separator" />
-                <Menu.Label className="menu-label">Organizations</Menu.Label>
+                <Menu.Label className="menu-label">{t(m.organizations)}</Menu.Label>
                 {me!.memberships!.map(({ organization }) =>
                   organization ? (
                     <Menu.Item
@@ -90,7 +93,7 @@ export function AvatarMenu() {
             ) : null}
             <Menu.Separator className="menu-separator" />
             <Menu.Item className="menu-item" onSelect={() => void signOut()}>
-              Sign out
+              {t(m.signOut)}
             </Menu.Item>
           </Menu.Content>
         </Menu.Portal>

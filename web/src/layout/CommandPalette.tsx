@@ -7,6 +7,8 @@ import { searchProvidersOf, type Command as PaletteCommand, type SearchResult } 
 import { Highlighted } from '../ui/Highlighted';
 import { describeError } from '../app/errors';
 import { quickViewPath } from './QuickView';
+import { labelText, useT, useTranslator } from '../app/i18n';
+import { m } from './messages';
 
 const SEARCH_DELAY_MS = 200;
 
@@ -15,6 +17,8 @@ const SEARCH_DELAY_MS = 200;
  * search providers of the cell's modules. Results open in the quick-view panel.
  */
 export function CommandPalette() {
+  const t = useT();
+  const reader = useTranslator();
   const modules = useModules();
   const client = useApolloClient();
   const navigate = useNavigate();
@@ -35,15 +39,20 @@ export function CommandPalette() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const commands = useMemo<PaletteCommand[]>(
+  const commands = useMemo<(Omit<PaletteCommand, 'label'> & { label: string })[]>(
     () => [
       ...modules.flatMap((module) =>
-        (module.navigation ?? []).map((item) => ({ id: `go:${item.path}`, label: `Go to ${item.label}`, group: 'Navigate' as const, path: item.path })),
+        (module.navigation ?? []).map((item) => ({
+          id: `go:${item.path}`,
+          label: reader.t(m.goTo, { place: labelText(item.label, reader) }),
+          group: 'Navigate' as const,
+          path: item.path,
+        })),
       ),
-      { id: 'go:/settings', label: 'Go to Settings', group: 'Navigate' as const, path: '/settings' },
-      ...modules.flatMap((module) => module.commands ?? []),
+      { id: 'go:/settings', label: reader.t(m.goTo, { place: reader.t(m.settings) }), group: 'Navigate' as const, path: '/settings' },
+      ...modules.flatMap((module) => (module.commands ?? []).map((command) => ({ ...command, label: labelText(command.label, reader) }))),
     ],
-    [modules],
+    [modules, reader],
   );
 
   useEffect(() => {
@@ -80,16 +89,16 @@ export function CommandPalette() {
   return (
     <>
       <button type="button" className="palette-trigger" onClick={() => setOpen(true)} aria-keyshortcuts="Meta+K Control+K">
-        <span>Search or jump to…</span>
+        <span>{t(m.searchOrJump)}</span>
         <kbd>⌘K</kbd>
       </button>
-      <Command.Dialog open={open} onOpenChange={setOpen} label="Command palette" className="palette" overlayClassName="overlay" shouldFilter={true}>
-        <Command.Input value={text} onValueChange={setText} placeholder="Type a command or search…" className="palette-input" />
+      <Command.Dialog open={open} onOpenChange={setOpen} label={t(m.commandPalette)} className="palette" overlayClassName="overlay" shouldFilter={true}>
+        <Command.Input value={text} onValueChange={setText} placeholder={t(m.typeCommand)} className="palette-input" />
         <Command.List className="palette-list">
-          <Command.Empty>{searching ? 'Searching…' : 'No results.'}</Command.Empty>
+          <Command.Empty>{searching ? t(m.searching) : t(m.noResults)}</Command.Empty>
           {error ? <div className="palette-error">{error}</div> : null}
           {results.length > 0 ? (
-            <Command.Group heading="Objects">
+            <Command.Group heading={t(m.objects)}>
               {results.map((result) => (
                 <Command.Item
                   key={result.id}
@@ -112,7 +121,7 @@ export function CommandPalette() {
             </Command.Group>
           ) : null}
           {(['Create', 'Navigate'] as const).map((group) => (
-            <Command.Group key={group} heading={group}>
+            <Command.Group key={group} heading={group === 'Create' ? t(m.groupCreate) : t(m.groupNavigate)}>
               {commands
                 .filter((command) => command.group === group)
                 .map((command) => (

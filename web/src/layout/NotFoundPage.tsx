@@ -1,10 +1,13 @@
 import { Link } from 'react-router';
 import { EmptyState } from '../ui/states';
+import { useT } from '../app/i18n';
+import { m } from './messages';
 
 export function NotFoundPage() {
+  const t = useT();
   return (
-    <EmptyState title="This page does not exist" action={<Link to="/">Go home</Link>}>
-      It may belong to a module this cell does not serve, or the link is wrong.
+    <EmptyState title={t(m.notFoundTitle)} action={<Link to="/">{t(m.goHome)}</Link>}>
+      {t(m.notFoundText)}
     </EmptyState>
   );
 }

@@ -4,6 +4,8 @@ import { useModules } from '../app/context';
 import { SlideOver } from '../ui/Dialog';
 import { EmptyState, ErrorState, Loading } from '../ui/states';
 import { NodeTypeQuery } from './operations';
+import { useT } from '../app/i18n';
+import { m } from './messages';
 
 const PARAM = 'peek';
 
@@ -26,6 +28,7 @@ export function QuickViewLink({ id, children, className }: { id: string; childre
 
 /** The slide-over for `?peek=`: the object's module renders it, found by its type. */
 export function QuickViewPanel() {
+  const t = useT();
   const [params, setParams] = useSearchParams();
   const id = params.get(PARAM);
   const close = () => {
@@ -33,27 +36,28 @@ export function QuickViewPanel() {
     setParams(params);
   };
   return (
-    <SlideOver open={Boolean(id)} onOpenChange={(open) => !open && close()} title="Quick view">
+    <SlideOver open={Boolean(id)} onOpenChange={(open) => !open && close()} title={t(m.quickView)}>
       {id ? <QuickViewBody id={id} /> : null}
     </SlideOver>
   );
 }
 
 function QuickViewBody({ id }: { id: string }) {
+  const t = useT();
   const modules = useModules();
   const { data, loading, error, refetch } = useQuery(NodeTypeQuery, { variables: { id } });
   if (loading) return <Loading />;
   if (error) return <ErrorState error={error} retry={() => void refetch()} />;
   const typename = data?.node?.__typename;
-  if (!typename) return <EmptyState title="Not found">It does not exist, was deleted, or you cannot see it.</EmptyState>;
+  if (!typename) return <EmptyState title={t(m.notFound)}>{t(m.objectGone)}</EmptyState>;
   const view = modules.flatMap((module) => module.quickViews ?? []).find((candidate) => candidate.typename === typename);
-  if (!view) return <EmptyState title={typename}>This cell has no view of this object.</EmptyState>;
+  if (!view) return <EmptyState title={typename}>{t(m.noView)}</EmptyState>;
   const View = view.component;
   return (
     <div className="quick-view">
       <View id={id} />
       <Link to={view.path(id)} className="button button-secondary">
-        Open full page
+        {t(m.openFullPage)}
       </Link>
     </div>
   );

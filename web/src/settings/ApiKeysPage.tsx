@@ -11,6 +11,8 @@ import { SettingsApiKeyCreateMutation, SettingsApiKeyRevokeMutation, SettingsApi
 import { fieldErrors } from '../app/errors';
 import { useCursorPages } from '../ui/paging';
 import { attempt, canManage, formatDate } from './shared';
+import { useT } from '../app/i18n';
+import { apiKeysMessages as ak, m } from './messages';
 
 interface ApiKeyRow {
   id: string;
@@ -27,6 +29,7 @@ interface ApiKeyRow {
 
 /** API keys of the organization: create one (its secret shown once), revoke. Owners and admins only. */
 export function ApiKeysPage() {
+  const t = useT();
   const pages = useCursorPages();
   const { data, loading, error, refetch } = useQuery(SettingsApiKeysQuery, { variables: pages.variables });
   const [creating, setCreating] = useState(false);
@@ -41,7 +44,7 @@ export function ApiKeysPage() {
     () => [
       {
         id: 'name',
-        header: 'Name',
+        header: t(m.name),
         cell: ({ row }) => (
           <span className="person">
             <span>{row.original.name}</span>
@@ -51,59 +54,59 @@ export function ApiKeysPage() {
           </span>
         ),
       },
-      { id: 'scopes', header: 'Scopes', cell: ({ row }) => row.original.scopes.join(', ') },
-      { id: 'rateLimit', header: 'Rate limit', cell: ({ row }) => (row.original.rateLimit ? `${row.original.rateLimit} / window` : 'Default') },
-      { id: 'lastUsed', header: 'Last used', cell: ({ row }) => (row.original.lastUsedAt ? formatDate(row.original.lastUsedAt) : 'Never') },
+      { id: 'scopes', header: t(ak.scopes), cell: ({ row }) => row.original.scopes.join(', ') },
+      { id: 'rateLimit', header: t(ak.rateLimit), cell: ({ row }) => (row.original.rateLimit ? t(ak.perWindow, { limit: row.original.rateLimit }) : t(ak.default)) },
+      { id: 'lastUsed', header: t(ak.lastUsed), cell: ({ row }) => (row.original.lastUsedAt ? formatDate(row.original.lastUsedAt) : t(ak.never)) },
       {
         id: 'status',
-        header: 'Status',
+        header: t(ak.status),
         cell: ({ row }) =>
           row.original.revokedAt ? (
-            <span className="badge">Revoked {formatDate(row.original.revokedAt)}</span>
+            <span className="badge">{t(ak.revokedOn, { date: formatDate(row.original.revokedAt) })}</span>
           ) : row.original.expiresAt && new Date(row.original.expiresAt) < new Date() ? (
-            <span className="badge">Expired</span>
+            <span className="badge">{t(ak.expired)}</span>
           ) : row.original.expiresAt ? (
-            `Expires ${formatDate(row.original.expiresAt)}`
+            t(ak.expiresOn, { date: formatDate(row.original.expiresAt) })
           ) : (
-            'Active'
+            t(ak.active)
           ),
       },
       {
         id: 'actions',
-        header: () => <span className="sr-only">Actions</span>,
+        header: () => <span className="sr-only">{t(m.actions)}</span>,
         cell: ({ row }) =>
           row.original.revokedAt ? null : (
             <div className="table-actions">
-              <Button className="button-small" variant="danger" aria-label={`Revoke ${row.original.name}`} onClick={() => setRevoking(row.original)}>
-                Revoke
+              <Button className="button-small" variant="danger" aria-label={t(ak.revokeName, { name: row.original.name })} onClick={() => setRevoking(row.original)}>
+                {t(ak.revoke)}
               </Button>
             </div>
           ),
       },
     ],
-    [],
+    [t],
   );
 
   const notAllowed = organization && !manager;
   return (
     <>
       <PageHeader
-        title="API keys"
-        subtitle="Keys let programs use Cellgraph’s API on your behalf."
+        title={t(m.apiKeys)}
+        subtitle={t(ak.subtitle)}
         actions={
           manager ? (
             <Button variant="primary" onClick={() => setCreating(true)}>
-              New API key
+              {t(ak.newKey)}
             </Button>
           ) : null
         }
       />
       {message ? <Notice tone="success">{message}</Notice> : null}
       {notAllowed ? (
-        <EmptyState title="Only owners and admins can manage API keys" />
+        <EmptyState title={t(ak.notAllowed)} />
       ) : (
         <DataTable
-          label="API keys"
+          label={t(m.apiKeys)}
           columns={columns}
           rows={rows}
           rowId={(row) => row.id}
@@ -113,8 +116,8 @@ export function ApiKeysPage() {
           paging={pages.paging(organization?.apiKeys?.pageInfo)}
           totalCount={organization?.apiKeys?.totalCount}
           empty={
-            <EmptyState title="No API keys yet" action={manager ? <Button onClick={() => setCreating(true)}>Create an API key</Button> : null}>
-              Create a key for each program that uses the API, with only the scopes it needs.
+            <EmptyState title={t(ak.noKeys)} action={manager ? <Button onClick={() => setCreating(true)}>{t(ak.createAction)}</Button> : null}>
+              {t(ak.createHint)}
             </EmptyState>
           }
         />
@@ -134,21 +137,21 @@ export function ApiKeysPage() {
       <Dialog
         open={Boolean(secret)}
         onOpenChange={(open) => !open && setSecret(null)}
-        title={secret ? `API key ${secret.name} created` : 'API key created'}
-        description="Copy the key now and keep it somewhere safe: it is shown this once, and Cellgraph cannot show it again."
+        title={secret ? t(ak.createdName, { name: secret.name }) : t(ak.created)}
+        description={t(ak.copyNow)}
       >
         {secret ? (
           <div className="form">
-            <Notice tone="info">Once you close this dialog the key cannot be seen again. If you lose it, revoke it and create another.</Notice>
+            <Notice tone="info">{t(ak.onceClosed)}</Notice>
             <div className="secret-box">
-              <code className="secret-value" aria-label="The new API key">
+              <code className="secret-value" aria-label={t(ak.theNewKey)}>
                 {secret.key}
               </code>
-              <CopyButton text={secret.key} label="Copy key" />
+              <CopyButton text={secret.key} label={t(ak.copyKey)} />
             </div>
             <div className="dialog-actions">
               <Button variant="primary" onClick={() => setSecret(null)}>
-                I have copied it
+                {t(ak.copiedIt)}
               </Button>
             </div>
           </div>
@@ -159,7 +162,7 @@ export function ApiKeysPage() {
         onClose={() => setRevoking(null)}
         onRevoked={(name) => {
           setRevoking(null);
-          setMessage(`API key ${name} revoked.`);
+          setMessage(t(ak.revokedName, { name }));
           void refetch();
         }}
       />
@@ -178,6 +181,7 @@ function CreateApiKeyDialog({
   onClose(): void;
   onCreated(name: string, key: string): void;
 }) {
+  const t = useT();
   const [create, { loading }] = useMutation(SettingsApiKeyCreateMutation);
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -191,7 +195,7 @@ function CreateApiKeyDialog({
     const expiresText = String(form.get('expiresAt') ?? '').trim();
     setError(null);
     setFields({});
-    if (chosen.length === 0) return setFields({ scopes: 'Choose at least one scope.' });
+    if (chosen.length === 0) return setFields({ scopes: t(ak.chooseScope) });
     let plainKey: string | null | undefined;
     let errors: readonly { code?: string | null; message: string; field?: readonly string[] | null }[] | undefined;
     const failure = await attempt(async () => {
@@ -229,13 +233,13 @@ function CreateApiKeyDialog({
           onClose();
         }
       }}
-      title="New API key"
+      title={t(ak.newKey)}
     >
       <form className="form" onSubmit={submit}>
-        <TextField label="Name" name="name" required maxLength={100} autoFocus hint="What uses it, e.g. “Billing sync”." error={fields.name} />
+        <TextField label={t(m.name)} name="name" required maxLength={100} autoFocus hint={t(ak.nameHint)} error={fields.name} />
         <fieldset className="scope-list" aria-describedby={fields.scopes ? 'api-key-scopes-error' : undefined}>
-          <legend>Scopes</legend>
-          {scopes.length === 0 ? <p className="muted">This cell offers no scopes.</p> : null}
+          <legend>{t(ak.scopes)}</legend>
+          {scopes.length === 0 ? <p className="muted">{t(ak.noScopes)}</p> : null}
           {scopes.map((scope) => (
             <label key={scope.name} className="check">
               <input type="checkbox" name="scopes" value={scope.name} />
@@ -253,21 +257,21 @@ function CreateApiKeyDialog({
         ) : null}
         <div className="settings-grid">
           <TextField
-            label="Rate limit (optional)"
+            label={t(ak.rateLimitOptional)}
             name="rateLimit"
             type="number"
             min={1}
             max={100000}
-            hint="Requests per minute; empty: the default."
+            hint={t(ak.rateLimitHint)}
             error={fields.rateLimit}
           />
-          <TextField label="Expires (optional)" name="expiresAt" type="date" min={today} hint="Empty: never." error={fields.expiresAt} />
+          <TextField label={t(ak.expiresOptional)} name="expiresAt" type="date" min={today} hint={t(ak.expiresHint)} error={fields.expiresAt} />
         </div>
         <Notice>{error}</Notice>
         <div className="dialog-actions">
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t(m.cancel)}</Button>
           <Button type="submit" variant="primary" busy={loading}>
-            Create key
+            {t(ak.createKey)}
           </Button>
         </div>
       </form>
@@ -276,6 +280,7 @@ function CreateApiKeyDialog({
 }
 
 function RevokeDialog({ apiKey, onClose, onRevoked }: { apiKey: ApiKeyRow | null; onClose(): void; onRevoked(name: string): void }) {
+  const t = useT();
   const [revoke, { loading }] = useMutation(SettingsApiKeyRevokeMutation);
   const [error, setError] = useState<string | null>(null);
   async function confirm() {
@@ -293,14 +298,14 @@ function RevokeDialog({ apiKey, onClose, onRevoked }: { apiKey: ApiKeyRow | null
           onClose();
         }
       }}
-      title={apiKey ? `Revoke ${apiKey.name}?` : 'Revoke API key'}
-      description="Programs using this key are refused from their next request. This cannot be undone."
+      title={apiKey ? t(ak.revokeQuestion, { name: apiKey.name }) : t(ak.revokeKey)}
+      description={t(ak.revokeExplanation)}
     >
       <Notice>{error}</Notice>
       <div className="dialog-actions">
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onClose}>{t(m.cancel)}</Button>
         <Button variant="danger" busy={loading} onClick={() => void confirm()}>
-          Revoke key
+          {t(ak.revokeKeyButton)}
         </Button>
       </div>
     </Dialog>

@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import { Button } from '../ui/controls';
+import { useT } from '../app/i18n';
+import { m } from './messages';
 
 /** Copies `text` to the clipboard and says so. */
-export function CopyButton({ text, label = 'Copy' }: { text: string; label?: string }) {
+export function CopyButton({ text, label }: { text: string; label?: string }) {
+  const t = useT();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   async function copy() {
     try {
@@ -14,11 +17,11 @@ export function CopyButton({ text, label = 'Copy' }: { text: string; label?: str
   }
   return (
     <>
-      <Button onClick={() => void copy()}>{state === 'copied' ? 'Copied' : label}</Button>
+      <Button onClick={() => void copy()}>{state === 'copied' ? t(m.copied) : (label ?? t(m.copy))}</Button>
       <span className="sr-only" role="status">
-        {state === 'copied' ? 'Copied to the clipboard' : state === 'failed' ? 'Could not copy: select the text and copy it' : ''}
+        {state === 'copied' ? t(m.copiedToClipboard) : state === 'failed' ? t(m.copyFailed) : ''}
       </span>
-      {state === 'failed' ? <span className="field-error">Select the text and copy it.</span> : null}
+      {state === 'failed' ? <span className="field-error">{t(m.selectAndCopy)}</span> : null}
     </>
   );
 }

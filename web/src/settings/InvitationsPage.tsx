@@ -9,7 +9,9 @@ import { EmptyState, Notice } from '../ui/states';
 import { SettingsInvitationCreateMutation, SettingsInvitationResendMutation, SettingsInvitationRevokeMutation, SettingsInvitationsQuery } from './operations';
 import { fieldErrors } from '../app/errors';
 import { useCursorPages } from '../ui/paging';
-import { ASSIGNABLE_ROLES, attempt, canManage, formatDate, ROLE_LABELS } from './shared';
+import { ASSIGNABLE_ROLES, attempt, canManage, formatDate, roleLabel } from './shared';
+import { useT } from '../app/i18n';
+import { invitationsMessages as im, m } from './messages';
 
 interface InvitationRow {
   id: string;
@@ -23,6 +25,7 @@ interface InvitationRow {
 
 /** Invite people by e-mail, and the pending invitations (resend, revoke). Owners and admins only. */
 export function InvitationsPage() {
+  const t = useT();
   const pages = useCursorPages();
   const { data, loading, error, refetch } = useQuery(SettingsInvitationsQuery, { variables: pages.variables });
   const [create, creating] = useMutation(SettingsInvitationCreateMutation);
@@ -58,7 +61,7 @@ export function InvitationsPage() {
       return;
     }
     formElement.reset();
-    setMessage({ tone: 'success', text: `Invitation sent to ${email}.` });
+    setMessage({ tone: 'success', text: t(im.sent, { email }) });
     pages.reset();
     await refetch();
   }
@@ -72,63 +75,63 @@ export function InvitationsPage() {
           : (await revoke({ variables: { input: { id: row.id } } })).data?.invitationRevoke?.userErrors,
       );
       if (failure) return setMessage({ tone: 'error', text: failure });
-      setMessage({ tone: 'success', text: action === 'resend' ? `Invitation sent again to ${row.email}.` : `Invitation to ${row.email} revoked.` });
+      setMessage({ tone: 'success', text: action === 'resend' ? t(im.sentAgain, { email: row.email }) : t(im.revoked, { email: row.email }) });
       if (action === 'revoke') await refetch();
     }
     return [
-      { id: 'email', header: 'E-mail', cell: ({ row }) => row.original.email },
-      { id: 'role', header: 'Role', cell: ({ row }) => ROLE_LABELS[row.original.role] },
-      { id: 'teams', header: 'Teams', cell: ({ row }) => row.original.teams.map((team) => team.name).join(', ') || '—' },
-      { id: 'invitedBy', header: 'Invited by', cell: ({ row }) => row.original.invitedBy?.name ?? '—' },
-      { id: 'expires', header: 'Expires', cell: ({ row }) => formatDate(row.original.expiresAt) },
+      { id: 'email', header: t(m.email), cell: ({ row }) => row.original.email },
+      { id: 'role', header: t(m.role), cell: ({ row }) => roleLabel(row.original.role) },
+      { id: 'teams', header: t(im.teams), cell: ({ row }) => row.original.teams.map((team) => team.name).join(', ') || '—' },
+      { id: 'invitedBy', header: t(im.invitedBy), cell: ({ row }) => row.original.invitedBy?.name ?? '—' },
+      { id: 'expires', header: t(im.expires), cell: ({ row }) => formatDate(row.original.expiresAt) },
       {
         id: 'actions',
-        header: () => <span className="sr-only">Actions</span>,
+        header: () => <span className="sr-only">{t(m.actions)}</span>,
         cell: ({ row }) => (
           <div className="table-actions">
-            <Button className="button-small" onClick={() => void act(row.original, 'resend')} aria-label={`Resend the invitation to ${row.original.email}`}>
-              Resend
+            <Button className="button-small" onClick={() => void act(row.original, 'resend')} aria-label={t(im.resendTo, { email: row.original.email })}>
+              {t(im.resend)}
             </Button>
             <Button
               className="button-small"
               variant="danger"
               onClick={() => {
-                if (window.confirm(`Revoke the invitation to ${row.original.email}? Its link stops working.`)) void act(row.original, 'revoke');
+                if (window.confirm(t(im.confirmRevoke, { email: row.original.email }))) void act(row.original, 'revoke');
               }}
-              aria-label={`Revoke the invitation to ${row.original.email}`}
+              aria-label={t(im.revokeTo, { email: row.original.email })}
             >
-              Revoke
+              {t(im.revoke)}
             </Button>
           </div>
         ),
       },
     ];
-  }, [resend, revoke, refetch]);
+  }, [resend, revoke, refetch, t]);
 
   const notAllowed = organization && !manager;
   return (
     <>
-      <PageHeader title="Invitations" subtitle="Invite people to the organization by e-mail." />
+      <PageHeader title={t(m.invitations)} subtitle={t(im.subtitle)} />
       {notAllowed ? (
-        <EmptyState title="Only owners and admins can invite people">Ask an owner or an admin of the organization.</EmptyState>
+        <EmptyState title={t(im.notAllowed)}>{t(im.askOwner)}</EmptyState>
       ) : (
         <>
           <section className="settings-section" aria-labelledby="invite-title">
-            <h2 id="invite-title">Invite someone</h2>
+            <h2 id="invite-title">{t(im.inviteSomeone)}</h2>
             <form className="form settings-form" onSubmit={invite}>
               <div className="settings-grid">
-                <TextField label="E-mail" name="email" type="email" required autoComplete="off" error={fields.email} />
-                <SelectField label="Role" name="role" defaultValue="MEMBER" error={fields.role}>
+                <TextField label={t(m.email)} name="email" type="email" required autoComplete="off" error={fields.email} />
+                <SelectField label={t(m.role)} name="role" defaultValue="MEMBER" error={fields.role}>
                   {ASSIGNABLE_ROLES.map((role) => (
                     <option key={role} value={role}>
-                      {ROLE_LABELS[role]}
+                      {roleLabel(role)}
                     </option>
                   ))}
                 </SelectField>
               </div>
               {teams.length ? (
                 <fieldset className="checkbox-group">
-                  <legend>Teams (optional)</legend>
+                  <legend>{t(im.teamsOptional)}</legend>
                   {teams.map((team) => (
                     <label key={team.id} className="check">
                       <input type="checkbox" name="teamIds" value={team.id} />
@@ -140,15 +143,15 @@ export function InvitationsPage() {
               <Notice>{formError}</Notice>
               <div className="button-row">
                 <Button type="submit" variant="primary" busy={creating.loading}>
-                  Send invitation
+                  {t(im.send)}
                 </Button>
               </div>
             </form>
           </section>
           {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
-          <h2>Pending</h2>
+          <h2>{t(im.pending)}</h2>
           <DataTable
-            label="Pending invitations"
+            label={t(im.pendingInvitations)}
             columns={columns}
             rows={rows}
             rowId={(row) => row.id}
@@ -157,7 +160,7 @@ export function InvitationsPage() {
             retry={() => void refetch()}
             paging={pages.paging(organization?.invitations?.pageInfo)}
             totalCount={organization?.invitations?.totalCount}
-            empty={<EmptyState title="No pending invitations" />}
+            empty={<EmptyState title={t(im.noPending)} />}
           />
         </>
       )}

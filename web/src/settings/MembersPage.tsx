@@ -10,7 +10,9 @@ import { PageHeader } from '../ui/PageHeader';
 import { EmptyState, Notice } from '../ui/states';
 import { SettingsMembershipDeleteMutation, SettingsMembershipUpdateMutation, SettingsMembersQuery } from './operations';
 import { useCursorPages } from '../ui/paging';
-import { ASSIGNABLE_ROLES, attempt, canManage, formatDate, ROLE_LABELS } from './shared';
+import { ASSIGNABLE_ROLES, attempt, canManage, formatDate, roleLabel } from './shared';
+import { useT } from '../app/i18n';
+import { m, membersMessages as mm } from './messages';
 
 interface MemberRow {
   role: OrganizationRole;
@@ -20,6 +22,7 @@ interface MemberRow {
 
 /** The organization's members and their roles; owners and admins change roles and remove members. */
 export function MembersPage() {
+  const t = useT();
   const pages = useCursorPages();
   const { data, loading, error, refetch } = useQuery(SettingsMembersQuery, { variables: pages.variables });
   const [update] = useMutation(SettingsMembershipUpdateMutation);
@@ -42,17 +45,17 @@ export function MembersPage() {
         return result.data?.membershipUpdate?.userErrors;
       });
       await refetch();
-      setMessage(failure ? { tone: 'error', text: failure } : { tone: 'success', text: `${name} is now ${ROLE_LABELS[role].toLowerCase()}.` });
+      setMessage(failure ? { tone: 'error', text: failure } : { tone: 'success', text: t(mm.roleChanged, { name, role }) });
     }
     const base: ColumnDef<MemberRow, unknown>[] = [
       {
         id: 'name',
-        header: 'Name',
+        header: t(m.name),
         cell: ({ row }) => (
           <span className="person">
             <span>
-              {row.original.user?.name ?? 'Deactivated user'}
-              {row.original.user?.id === viewerId ? <span className="muted"> (you)</span> : null}
+              {row.original.user?.name ?? t(mm.deactivatedUser)}
+              {row.original.user?.id === viewerId ? <span className="muted">{t(mm.you)}</span> : null}
             </span>
             <small>{row.original.user?.email}</small>
           </span>
@@ -60,54 +63,54 @@ export function MembersPage() {
       },
       {
         id: 'role',
-        header: 'Role',
+        header: t(m.role),
         cell: ({ row }) => {
           const member = row.original;
           const editable = manager && member.role !== 'OWNER' && member.user && member.user.id !== viewerId;
-          if (!editable) return ROLE_LABELS[member.role];
+          if (!editable) return roleLabel(member.role);
           return (
             <select
               className="table-select"
-              aria-label={`Role of ${member.user!.name}`}
+              aria-label={t(mm.roleOf, { name: member.user!.name })}
               value={member.role}
               onChange={(event) => void changeRole(member, event.target.value as OrganizationRole)}
             >
               {ASSIGNABLE_ROLES.map((role) => (
                 <option key={role} value={role}>
-                  {ROLE_LABELS[role]}
+                  {roleLabel(role)}
                 </option>
               ))}
             </select>
           );
         },
       },
-      { id: 'joined', header: 'Joined', cell: ({ row }) => formatDate(row.original.createdAt) },
+      { id: 'joined', header: t(mm.joined), cell: ({ row }) => formatDate(row.original.createdAt) },
     ];
     if (!manager) return base;
     return [
       ...base,
       {
         id: 'actions',
-        header: () => <span className="sr-only">Actions</span>,
+        header: () => <span className="sr-only">{t(m.actions)}</span>,
         cell: ({ row }) =>
           row.original.user && row.original.role !== 'OWNER' && row.original.user.id !== viewerId ? (
             <div className="table-actions">
               <Button
                 variant="danger"
                 className="button-small"
-                aria-label={`Remove ${row.original.user.name}`}
+                aria-label={t(mm.removeName, { name: row.original.user.name })}
                 onClick={() => {
                   setRemovalError(null);
                   setRemoval(row.original);
                 }}
               >
-                Remove
+                {t(m.remove)}
               </Button>
             </div>
           ) : null,
       },
     ];
-  }, [manager, viewerId, update, refetch]);
+  }, [manager, viewerId, update, refetch, t]);
 
   async function confirmRemoval() {
     if (!removal?.user) return;
@@ -118,27 +121,27 @@ export function MembersPage() {
     });
     if (failure) return setRemovalError(failure);
     setRemoval(null);
-    setMessage({ tone: 'success', text: `${name} was removed from the organization.` });
+    setMessage({ tone: 'success', text: t(mm.removed, { name }) });
     await refetch();
   }
 
   return (
     <>
       <PageHeader
-        title="Members"
-        subtitle={organization ? `The people of ${organization.name}.` : undefined}
+        title={t(m.members)}
+        subtitle={organization ? t(mm.subtitle, { organization: organization.name }) : undefined}
         actions={
           manager ? (
             <Link className="button button-primary" to="/settings/invitations">
-              Invite people
+              {t(mm.invitePeople)}
             </Link>
           ) : null
         }
       />
-      {!manager && organization ? <Notice tone="info">Only owners and admins can change roles or remove members.</Notice> : null}
+      {!manager && organization ? <Notice tone="info">{t(mm.readOnly)}</Notice> : null}
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
       <DataTable
-        label="Members"
+        label={t(m.members)}
         columns={columns}
         rows={rows}
         rowId={(row) => row.user?.id ?? row.createdAt}
@@ -147,19 +150,19 @@ export function MembersPage() {
         retry={() => void refetch()}
         paging={pages.paging(organization?.members?.pageInfo)}
         totalCount={organization?.members?.totalCount}
-        empty={<EmptyState title="No members" />}
+        empty={<EmptyState title={t(mm.noMembers)} />}
       />
       <Dialog
         open={Boolean(removal)}
         onOpenChange={(open) => !open && setRemoval(null)}
-        title="Remove member"
-        description={removal?.user ? `${removal.user.name} loses access to the organization at once.` : undefined}
+        title={t(mm.removeMember)}
+        description={removal?.user ? t(mm.losesAccess, { name: removal.user.name }) : undefined}
       >
         <Notice>{removalError}</Notice>
         <div className="dialog-actions">
-          <Button onClick={() => setRemoval(null)}>Cancel</Button>
+          <Button onClick={() => setRemoval(null)}>{t(m.cancel)}</Button>
           <Button variant="danger" busy={removing.loading} onClick={() => void confirmRemoval()}>
-            Remove
+            {t(m.remove)}
           </Button>
         </div>
       </Dialog>

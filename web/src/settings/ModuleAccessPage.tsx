@@ -6,15 +6,12 @@ import { Dialog } from '../ui/Dialog';
 import { PageHeader } from '../ui/PageHeader';
 import { EmptyState, ErrorState, Loading, Notice } from '../ui/states';
 import { SettingsModuleAccessGrantMutation, SettingsModuleAccessQuery, SettingsModuleAccessRevokeMutation, SettingsModuleGrantsQuery } from './operations';
-import { attempt, canManage, ROLE_LABELS } from './shared';
+import { attempt, canManage } from './shared';
+import { activeTranslator, useT, type Message } from '../app/i18n';
+import { m, moduleAccessMessages as a } from './messages';
 
 const RELATIONS: readonly Relation[] = ['VIEWER', 'EDITOR', 'OWNER'];
-const RELATION_LABELS: Record<Relation, string> = {
-  VIEWER: 'Viewer — reads everything',
-  EDITOR: 'Editor — also changes',
-  OWNER: 'Owner — also shares and deletes',
-};
-const RELATION_SHORT: Record<Relation, string> = { VIEWER: 'Viewer', EDITOR: 'Editor', OWNER: 'Owner' };
+const RELATION_LABELS: Record<Relation, Message> = { VIEWER: a.viewerLong, EDITOR: a.editorLong, OWNER: a.ownerLong };
 
 interface Subject {
   id: string;
@@ -34,6 +31,7 @@ const moduleLabel = (module: string): string => module.charAt(0).toUpperCase() +
  * always can; members and guests only through a grant to them or to one of their teams.
  */
 export function ModuleAccessPage() {
+  const t = useT();
   const { data, loading, error, refetch } = useQuery(SettingsModuleAccessQuery);
   const organization = data?.organization;
   const modules = data?.restrictedModules ?? [];
@@ -47,16 +45,16 @@ export function ModuleAccessPage() {
 
   return (
     <>
-      <PageHeader title="Module access" subtitle="Who may open the restricted modules of this workspace." />
+      <PageHeader title={t(m.moduleAccess)} subtitle={t(a.subtitle)} />
       {error && !data ? (
         <ErrorState error={error} retry={() => void refetch()} />
       ) : loading && !data ? (
         <Loading />
       ) : modules.length === 0 ? (
-        <EmptyState title="No restricted modules">Every module of this workspace is open to all its members.</EmptyState>
+        <EmptyState title={t(a.noRestricted)}>{t(a.allOpen)}</EmptyState>
       ) : (
         <>
-          <Notice tone="info">Owners and admins always have full access. Members and guests need a grant, to them or to one of their teams.</Notice>
+          <Notice tone="info">{t(a.explanation)}</Notice>
           {modules.map((module) => (
             <ModuleSection key={module} module={module} candidates={candidates} manager={canManage(organization?.viewerRole)} />
           ))}
@@ -67,6 +65,7 @@ export function ModuleAccessPage() {
 }
 
 function ModuleSection({ module, candidates, manager }: { module: string; candidates: Candidates; manager: boolean }) {
+  const t = useT();
   const { data, loading, error, refetch } = useQuery(SettingsModuleGrantsQuery, { variables: { module } });
   const [revoking, setRevoking] = useState<Grant | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -83,14 +82,14 @@ function ModuleSection({ module, candidates, manager }: { module: string; candid
       ) : loading && !data ? (
         <Loading />
       ) : grants.length === 0 ? (
-        <p className="muted">No one has been granted {name} yet: only owners and admins can open it.</p>
+        <p className="muted">{t(a.noGrants, { name })}</p>
       ) : (
-        <ul className="team-members" aria-label={`Granted ${name}`}>
+        <ul className="team-members" aria-label={t(a.granted, { name })}>
           {grants.map((grant, index) => (
             <li key={subjectKey(grant) ?? index}>
               <span className="person">
                 <span>
-                  {subjectName(grant)} <span className="badge">{RELATION_SHORT[grant.relation]}</span>
+                  {subjectName(grant)} <span className="badge">{t(a.relation, { relation: grant.relation })}</span>
                 </span>
                 <small>{subjectDetail(grant)}</small>
               </span>
@@ -102,9 +101,9 @@ function ModuleSection({ module, candidates, manager }: { module: string; candid
                     setMessage(null);
                     setRevoking(grant);
                   }}
-                  aria-label={`Revoke ${name} from ${subjectName(grant)}`}
+                  aria-label={t(a.revokeFrom, { name, subject: subjectName(grant) })}
                 >
-                  Revoke
+                  {t(a.revoke)}
                 </Button>
               ) : null}
             </li>
@@ -116,7 +115,7 @@ function ModuleSection({ module, candidates, manager }: { module: string; candid
           module={module}
           candidates={candidates}
           onGranted={(subject, relation) => {
-            setMessage(`${subject} is now ${RELATION_SHORT[relation].toLowerCase()} of ${name}.`);
+            setMessage(t(a.nowRelation, { subject, relation, name }));
             void refetch();
           }}
         />
@@ -127,7 +126,7 @@ function ModuleSection({ module, candidates, manager }: { module: string; candid
         onClose={() => setRevoking(null)}
         onRevoked={(subject) => {
           setRevoking(null);
-          setMessage(`${subject} no longer has access to ${name}.`);
+          setMessage(t(a.noLongerAccess, { subject, name }));
           void refetch();
         }}
       />
@@ -136,6 +135,7 @@ function ModuleSection({ module, candidates, manager }: { module: string; candid
 }
 
 function GrantForm({ module, candidates, onGranted }: { module: string; candidates: Candidates; onGranted(subject: string, relation: Relation): void }) {
+  const t = useT();
   const [grant, { loading }] = useMutation(SettingsModuleAccessGrantMutation);
   const [subjectId, setSubjectId] = useState('');
   const [relation, setRelation] = useState<Relation>('EDITOR');
@@ -150,17 +150,17 @@ function GrantForm({ module, candidates, onGranted }: { module: string; candidat
     if (failure) return setError(failure);
     const subject = [...candidates.people, ...candidates.teams].find((candidate) => candidate.id === subjectId);
     setSubjectId('');
-    onGranted(subject?.label ?? 'The member', relation);
+    onGranted(subject?.label ?? t(a.theMember), relation);
   }
 
   return (
-    <form className="form-row" aria-label={`Grant ${name}`} onSubmit={submit}>
-      <SelectField label="Member or team" value={subjectId} onChange={(event) => setSubjectId(event.target.value)} required>
+    <form className="form-row" aria-label={t(a.grantName, { name })} onSubmit={submit}>
+      <SelectField label={t(a.memberOrTeam)} value={subjectId} onChange={(event) => setSubjectId(event.target.value)} required>
         <option value="" disabled>
-          Choose…
+          {t(a.choose)}
         </option>
         {candidates.people.length ? (
-          <optgroup label="Members">
+          <optgroup label={t(a.members)}>
             {candidates.people.map((person) => (
               <option key={person.id} value={person.id}>
                 {person.label}
@@ -169,7 +169,7 @@ function GrantForm({ module, candidates, onGranted }: { module: string; candidat
           </optgroup>
         ) : null}
         {candidates.teams.length ? (
-          <optgroup label="Teams">
+          <optgroup label={t(a.teams)}>
             {candidates.teams.map((team) => (
               <option key={team.id} value={team.id}>
                 {team.label}
@@ -178,15 +178,15 @@ function GrantForm({ module, candidates, onGranted }: { module: string; candidat
           </optgroup>
         ) : null}
       </SelectField>
-      <SelectField label="Access" value={relation} onChange={(event) => setRelation(event.target.value as Relation)}>
+      <SelectField label={t(a.access)} value={relation} onChange={(event) => setRelation(event.target.value as Relation)}>
         {RELATIONS.map((option) => (
           <option key={option} value={option}>
-            {RELATION_LABELS[option]}
+            {t(RELATION_LABELS[option])}
           </option>
         ))}
       </SelectField>
       <Button type="submit" variant="primary" busy={loading} disabled={!subjectId}>
-        Grant
+        {t(a.grant)}
       </Button>
       <Notice>{error}</Notice>
     </form>
@@ -194,6 +194,7 @@ function GrantForm({ module, candidates, onGranted }: { module: string; candidat
 }
 
 function RevokeDialog({ module, grant, onClose, onRevoked }: { module: string; grant: Grant | null; onClose(): void; onRevoked(subject: string): void }) {
+  const t = useT();
   const [revoke, { loading }] = useMutation(SettingsModuleAccessRevokeMutation);
   const [error, setError] = useState<string | null>(null);
   const name = moduleLabel(module);
@@ -215,14 +216,14 @@ function RevokeDialog({ module, grant, onClose, onRevoked }: { module: string; g
           onClose();
         }
       }}
-      title={grant ? `Revoke ${name} from ${subjectName(grant)}?` : `Revoke ${name}`}
-      description={`They lose access to ${name} at once, unless another grant (to one of their teams) still gives it.`}
+      title={grant ? t(a.revokeQuestion, { name, subject: subjectName(grant) }) : t(a.revokeName, { name })}
+      description={t(a.loseAccess, { name })}
     >
       <Notice>{error}</Notice>
       <div className="dialog-actions">
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onClose}>{t(m.cancel)}</Button>
         <Button variant="danger" busy={loading} onClick={() => void confirm()}>
-          Revoke access
+          {t(a.revokeAccess)}
         </Button>
       </div>
     </Dialog>
@@ -237,14 +238,14 @@ function subjectKey(grant: Grant): string | null {
 
 function subjectName(grant: Grant): string {
   const subject = grant.subject;
-  if (!subject) return 'Someone no longer visible';
-  if ('role' in subject) return `Every ${ROLE_LABELS[subject.role].toLowerCase()}`;
+  if (!subject) return activeTranslator().t(a.someoneGone);
+  if ('role' in subject) return activeTranslator().t(a.everyRole, { role: subject.role });
   return subject.name;
 }
 
 function subjectDetail(grant: Grant): string {
   const subject = grant.subject;
-  if (subject?.__typename === 'Team') return 'Team — its members inherit it';
+  if (subject?.__typename === 'Team') return activeTranslator().t(a.teamInherits);
   if (subject?.__typename === 'User') return subject.email;
   return '';
 }

@@ -4,8 +4,15 @@ import { PageHeader } from '../ui/PageHeader';
 import { ErrorState, Loading, Notice } from '../ui/states';
 import { canManage } from './shared';
 import { useNamespaceSettings } from './useNamespaceSettings';
+import { useT, useTranslator } from '../app/i18n';
+import { LocaleOptions } from './locales';
+import { m, organizationMessages as o } from './messages';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** The months' names in the reader's language ("January", "Januar"). */
+function monthNames(locale: string): string[] {
+  const format = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
+  return Array.from({ length: 12 }, (_, month) => format.format(Date.UTC(2000, month, 1)));
+}
 
 interface OrganizationValues {
   branding?: { name?: string; color?: string; logoUrl?: string };
@@ -16,6 +23,8 @@ interface OrganizationValues {
 
 /** The organization’s branding, fiscal year and its members’ defaults (the `organization` settings; owners and admins change them). */
 export function OrganizationSettingsPage() {
+  const reader = useTranslator();
+  const t = useT();
   const { settings, viewerRole, loading, error: loadError, refetch, save, saving, saved, error, fields, setSaved } = useNamespaceSettings('organization');
   const values = (settings?.values ?? {}) as OrganizationValues;
   const editable = canManage(viewerRole);
@@ -34,23 +43,23 @@ export function OrganizationSettingsPage() {
 
   return (
     <>
-      <PageHeader title="Organization" subtitle="Branding, fiscal year and your members’ defaults." />
+      <PageHeader title={t(m.organization)} subtitle={t(o.subtitle)} />
       {loadError && !settings ? (
         <ErrorState error={loadError} retry={() => void refetch()} />
       ) : loading && !settings ? (
         <Loading />
       ) : settings ? (
         <section className="settings-section" aria-labelledby="organization-settings-form">
-          <h2 id="organization-settings-form">Organization settings</h2>
-          {editable ? null : <Notice tone="info">Only owners and admins change these.</Notice>}
+          <h2 id="organization-settings-form">{t(o.heading)}</h2>
+          {editable ? null : <Notice tone="info">{t(o.readOnly)}</Notice>}
           <form key={JSON.stringify(values)} className="form settings-form" onSubmit={submit} onChange={() => setSaved(false)}>
             <fieldset disabled={!editable} className="settings-fieldset">
               <div className="settings-grid">
-                <TextField label="Brand name" name="brandName" defaultValue={values.branding?.name ?? ''} maxLength={100} error={fields.name} />
-                <TextField label="Brand colour" name="color" type="color" defaultValue={values.branding?.color} error={fields.color} />
+                <TextField label={t(o.brandName)} name="brandName" defaultValue={values.branding?.name ?? ''} maxLength={100} error={fields.name} />
+                <TextField label={t(o.brandColour)} name="color" type="color" defaultValue={values.branding?.color} error={fields.color} />
               </div>
               <TextField
-                label="Logo URL"
+                label={t(o.logoUrl)}
                 name="logoUrl"
                 type="url"
                 defaultValue={values.branding?.logoUrl ?? ''}
@@ -59,27 +68,29 @@ export function OrganizationSettingsPage() {
               />
               <div className="settings-grid">
                 <SelectField
-                  label="Fiscal year starts in"
+                  label={t(o.fiscalYearStart)}
                   name="fiscalYearStartMonth"
                   defaultValue={String(values.fiscalYearStartMonth ?? 1)}
                   error={fields.fiscalYearStartMonth}
                 >
-                  {MONTHS.map((month, index) => (
+                  {monthNames(reader.locale).map((month, index) => (
                     <option key={month} value={index + 1}>
                       {month}
                     </option>
                   ))}
                 </SelectField>
-                <TextField label="Default locale" name="defaultLocale" defaultValue={values.defaultLocale} error={fields.defaultLocale} />
-                <TextField label="Default time zone" name="defaultTimeZone" defaultValue={values.defaultTimeZone} error={fields.defaultTimeZone} />
+                <SelectField label={t(o.defaultLocale)} name="defaultLocale" defaultValue={values.defaultLocale} error={fields.defaultLocale}>
+                  <LocaleOptions current={values.defaultLocale} />
+                </SelectField>
+                <TextField label={t(o.defaultTimeZone)} name="defaultTimeZone" defaultValue={values.defaultTimeZone} error={fields.defaultTimeZone} />
               </div>
             </fieldset>
             <Notice>{error}</Notice>
-            {saved ? <Notice tone="success">The organization’s settings are saved.</Notice> : null}
+            {saved ? <Notice tone="success">{t(o.saved)}</Notice> : null}
             {editable ? (
               <div className="button-row">
                 <Button type="submit" variant="primary" busy={saving}>
-                  Save organization settings
+                  {t(o.save)}
                 </Button>
               </div>
             ) : null}

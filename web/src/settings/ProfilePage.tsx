@@ -16,14 +16,18 @@ import { QrCode } from './qr';
 import { fieldErrors } from '../app/errors';
 import { attempt } from './shared';
 import { describeError } from '../app/errors';
+import { useT } from '../app/i18n';
+import { LocaleOptions } from './locales';
+import { m, profileMessages as pm } from './messages';
 
 /** Your name, picture, time zone and language; your password; two-factor authentication. */
 export function ProfilePage() {
+  const t = useT();
   const { data, loading, error, refetch } = useQuery(SettingsProfileQuery);
   const me = data?.me;
   return (
     <>
-      <PageHeader title="Profile" subtitle={me?.email} />
+      <PageHeader title={t(m.profile)} subtitle={me?.email} />
       {error && !me ? (
         <ErrorState error={error} retry={() => void refetch()} />
       ) : loading && !me ? (
@@ -56,6 +60,7 @@ interface Me {
 }
 
 function ProfileForm({ me }: { me: Me }) {
+  const t = useT();
   const [update, { loading }] = useMutation(SettingsUserUpdateMutation);
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -93,41 +98,37 @@ function ProfileForm({ me }: { me: Me }) {
 
   return (
     <section className="settings-section" aria-labelledby="profile-details">
-      <h2 id="profile-details">Details</h2>
+      <h2 id="profile-details">{t(pm.details)}</h2>
       <form className="form settings-form" onSubmit={submit} onChange={() => setSaved(false)}>
-        <TextField label="Name" name="name" defaultValue={me.name} required maxLength={100} autoComplete="name" error={fields.name} />
+        <TextField label={t(m.name)} name="name" defaultValue={me.name} required maxLength={100} autoComplete="name" error={fields.name} />
         <TextField
-          label="Avatar URL"
+          label={t(pm.avatarUrl)}
           name="avatarUrl"
           type="url"
           defaultValue={me.avatarUrl ?? ''}
           placeholder="https://…"
-          hint="An https address of a picture. Leave empty for your initials."
+          hint={t(pm.avatarHint)}
           error={fields.avatarUrl}
         />
         <div className="settings-grid">
-          <SelectField label="Time zone" name="timeZone" defaultValue={me.timeZone ?? ''} error={fields.timeZone}>
-            <option value="">This device’s</option>
+          <SelectField label={t(pm.timeZone)} name="timeZone" defaultValue={me.timeZone ?? ''} error={fields.timeZone}>
+            <option value="">{t(pm.thisDevice)}</option>
             {zones.map((zone) => (
               <option key={zone} value={zone}>
                 {zone}
               </option>
             ))}
           </SelectField>
-          <TextField
-            label="Language and region"
-            name="locale"
-            defaultValue={me.locale ?? ''}
-            placeholder="e.g. en-GB, fr-CA"
-            hint="Leave empty for this device’s."
-            error={fields.locale}
-          />
+          <SelectField label={t(pm.languageAndRegion)} name="locale" defaultValue={me.locale ?? ''} error={fields.locale}>
+            <option value="">{t(pm.thisDevice)}</option>
+            <LocaleOptions current={me.locale} />
+          </SelectField>
         </div>
         <Notice>{error}</Notice>
-        {saved ? <Notice tone="success">Your profile is saved.</Notice> : null}
+        {saved ? <Notice tone="success">{t(pm.saved)}</Notice> : null}
         <div className="button-row">
           <Button type="submit" variant="primary" busy={loading}>
-            Save profile
+            {t(pm.save)}
           </Button>
         </div>
       </form>
@@ -136,6 +137,7 @@ function ProfileForm({ me }: { me: Me }) {
 }
 
 function PasswordForm() {
+  const t = useT();
   const [change, { loading }] = useMutation(SettingsPasswordChangeMutation);
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -151,7 +153,7 @@ function PasswordForm() {
     setFields({});
     setSaved(false);
     if (newPassword !== String(form.get('confirmPassword') ?? '')) {
-      setFields({ confirmPassword: 'The two new passwords differ.' });
+      setFields({ confirmPassword: t(pm.passwordsDiffer) });
       return;
     }
     try {
@@ -172,25 +174,25 @@ function PasswordForm() {
 
   return (
     <section className="settings-section" aria-labelledby="profile-password">
-      <h2 id="profile-password">Password</h2>
+      <h2 id="profile-password">{t(pm.password)}</h2>
       <form className="form settings-form" onSubmit={submit}>
-        <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={fields.currentPassword} />
+        <TextField label={t(pm.currentPassword)} name="currentPassword" type="password" autoComplete="current-password" required error={fields.currentPassword} />
         <TextField
-          label="New password"
+          label={t(pm.newPassword)}
           name="newPassword"
           type="password"
           autoComplete="new-password"
           required
           minLength={12}
-          hint="At least 12 characters, with an upper-case letter, a digit and a special character."
+          hint={t(pm.passwordHint)}
           error={fields.newPassword}
         />
-        <TextField label="Confirm new password" name="confirmPassword" type="password" autoComplete="new-password" required error={fields.confirmPassword} />
+        <TextField label={t(pm.confirmPassword)} name="confirmPassword" type="password" autoComplete="new-password" required error={fields.confirmPassword} />
         <Notice>{error}</Notice>
-        {saved ? <Notice tone="success">Your password is changed. Your other sessions were signed out.</Notice> : null}
+        {saved ? <Notice tone="success">{t(pm.passwordChanged)}</Notice> : null}
         <div className="button-row">
           <Button type="submit" variant="primary" busy={loading}>
-            Change password
+            {t(pm.changePassword)}
           </Button>
         </div>
       </form>
@@ -201,6 +203,7 @@ function PasswordForm() {
 type Enrollment = { step: 'idle' } | { step: 'started'; secret: string; otpauthUrl: string } | { step: 'done'; backupCodes: string[] };
 
 function TwoFactor({ enabled, onChange }: { enabled: boolean; onChange(): void }) {
+  const t = useT();
   const [start, starting] = useMutation(SettingsMfaEnrollStartMutation);
   const [confirm, confirming] = useMutation(SettingsMfaEnrollConfirmMutation);
   const [disable, disabling] = useMutation(SettingsMfaDisableMutation);
@@ -250,72 +253,73 @@ function TwoFactor({ enabled, onChange }: { enabled: boolean; onChange(): void }
 
   return (
     <section className="settings-section" aria-labelledby="profile-mfa">
-      <h2 id="profile-mfa">Two-factor authentication</h2>
+      <h2 id="profile-mfa">{t(pm.twoFactor)}</h2>
       {enrollment.step === 'done' ? (
         <>
-          <Notice tone="success">Two-factor authentication is on.</Notice>
+          <Notice tone="success">{t(pm.twoFactorOn)}</Notice>
           <p>
-            <strong>Save these backup codes now: they are shown this once.</strong> Each signs you in once if you lose your authenticator app.
+            <strong>{t(pm.saveBackupCodes)}</strong> {t(pm.backupCodesUse)}
           </p>
-          <ul className="backup-codes" aria-label="Backup codes">
+          <ul className="backup-codes" aria-label={t(pm.backupCodes)}>
             {enrollment.backupCodes.map((code) => (
               <li key={code}>{code}</li>
             ))}
           </ul>
           <div className="button-row">
-            <CopyButton text={enrollment.backupCodes.join('\n')} label="Copy backup codes" />
+            <CopyButton text={enrollment.backupCodes.join('\n')} label={t(pm.copyBackupCodes)} />
             <Button variant="primary" onClick={() => setEnrollment({ step: 'idle' })}>
-              I have saved them
+              {t(pm.savedThem)}
             </Button>
           </div>
         </>
       ) : enabled ? (
         <>
           <p>
-            Two-factor authentication is <strong>on</strong>: signing in asks for a code from your authenticator app.
+            {t(pm.twoFactorIs)} <strong>{t(pm.on)}</strong>
+            {t(pm.onExplanation)}
           </p>
           <form className="form settings-form" onSubmit={submitDisable}>
             <TextField
-              label="Password"
+              label={t(pm.password)}
               name="password"
               type="password"
               autoComplete="current-password"
               required
-              hint="To turn two-factor authentication off."
+              hint={t(pm.toTurnOff)}
             />
             <Notice>{error}</Notice>
             <div className="button-row">
               <Button type="submit" variant="danger" busy={disabling.loading}>
-                Turn off two-factor authentication
+                {t(pm.turnOff)}
               </Button>
             </div>
           </form>
         </>
       ) : enrollment.step === 'started' ? (
         <div className="mfa-setup">
-          <QrCode text={enrollment.otpauthUrl} label="QR code to scan with your authenticator app" className="qr-code" />
+          <QrCode text={enrollment.otpauthUrl} label={t(pm.qrLabel)} className="qr-code" />
           <div className="mfa-setup-text">
-            <p>Scan the code with your authenticator app, or enter the key by hand.</p>
+            <p>{t(pm.scan)}</p>
             <div>
-              <p className="muted">Key</p>
+              <p className="muted">{t(pm.key)}</p>
               <div className="secret-box">
                 <code className="secret-value">{enrollment.secret}</code>
-                <CopyButton text={enrollment.secret} label="Copy key" />
+                <CopyButton text={enrollment.secret} label={t(pm.copyKey)} />
               </div>
             </div>
             <details>
-              <summary>Set-up link</summary>
+              <summary>{t(pm.setupLink)}</summary>
               <code className="secret-value">{enrollment.otpauthUrl}</code>
             </details>
             <form className="form" onSubmit={submitCode}>
-              <TextField label="Code from the app" name="code" inputMode="numeric" autoComplete="one-time-code" required pattern="[0-9 ]{6,8}" />
+              <TextField label={t(pm.codeFromApp)} name="code" inputMode="numeric" autoComplete="one-time-code" required pattern="[0-9 ]{6,8}" />
               <Notice>{error}</Notice>
               <div className="button-row">
                 <Button type="submit" variant="primary" busy={confirming.loading}>
-                  Turn on
+                  {t(pm.turnOn)}
                 </Button>
                 <Button variant="ghost" onClick={() => setEnrollment({ step: 'idle' })}>
-                  Cancel
+                  {t(m.cancel)}
                 </Button>
               </div>
             </form>
@@ -323,12 +327,12 @@ function TwoFactor({ enabled, onChange }: { enabled: boolean; onChange(): void }
         </div>
       ) : (
         <>
-          {disabled ? <Notice tone="info">Two-factor authentication is off.</Notice> : null}
-          <p>Add a second step to signing in: a code from an authenticator app on your phone.</p>
+          {disabled ? <Notice tone="info">{t(pm.twoFactorOff)}</Notice> : null}
+          <p>{t(pm.addSecondStep)}</p>
           <Notice>{error}</Notice>
           <div className="button-row">
             <Button variant="primary" busy={starting.loading} onClick={() => void begin()}>
-              Set up two-factor authentication
+              {t(pm.setUp)}
             </Button>
           </div>
         </>

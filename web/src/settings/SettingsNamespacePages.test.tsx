@@ -35,12 +35,12 @@ function namespace(
 }
 
 describe('PreferencesPage', () => {
-  it('shows where each value comes from and saves yours, showing the schema’s errors at their field', async () => {
+  it('shows where each value comes from, offers the supported languages and saves yours, showing the schema’s errors at their field', async () => {
     const profile = namespace('profile', { timeZone: 'Europe/Paris', locale: 'fr-FR' }, { timeZone: 'ORGANIZATION', locale: 'DEFAULT' });
     const invalid = {
       request: {
         query: SettingsSetMutation,
-        variables: { input: { namespace: 'profile', scope: 'USER', values: { timeZone: 'Europe/Paris', locale: 'not a locale' } } },
+        variables: { input: { namespace: 'profile', scope: 'USER', values: { timeZone: 'Europe/Paris', locale: 'de-DE' } } },
       },
       result: {
         data: {
@@ -62,9 +62,15 @@ describe('PreferencesPage', () => {
     };
     renderWithApollo(<PreferencesPage />, [profile, invalid, profile]);
     expect(await screen.findByText('Your organization’s default.')).toBeTruthy();
-    const locale = screen.getByLabelText(/Locale/) as HTMLInputElement;
+    const locale = screen.getByLabelText(/Locale/) as HTMLSelectElement;
+    // The supported languages are offered; a stored other tag is kept.
     expect(locale.value).toBe('fr-FR');
-    fireEvent.input(locale, { target: { value: 'not a locale' } });
+    expect([...locale.options].map((option) => [option.value, option.text])).toEqual([
+      ['fr-FR', 'fr-FR'],
+      ['en-US', 'English'],
+      ['de-DE', 'Deutsch'],
+    ]);
+    fireEvent.change(locale, { target: { value: 'de-DE' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save preferences' }));
     expect(await screen.findByText(/BCP 47/)).toBeTruthy();
   });

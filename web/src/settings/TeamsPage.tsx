@@ -14,6 +14,8 @@ import {
 } from './operations';
 import { fieldErrors } from '../app/errors';
 import { attempt, canManage } from './shared';
+import { useT } from '../app/i18n';
+import { m, teamsMessages as tm } from './messages';
 
 interface Person {
   id: string;
@@ -29,6 +31,7 @@ interface TeamRow {
 
 /** Teams: create, rename, delete, and who is in each. */
 export function TeamsPage() {
+  const t = useT();
   const { data, loading, error, refetch } = useQuery(SettingsTeamsQuery);
   const [editing, setEditing] = useState<TeamRow | 'new' | null>(null);
   const [deleting, setDeleting] = useState<TeamRow | null>(null);
@@ -41,12 +44,12 @@ export function TeamsPage() {
   return (
     <>
       <PageHeader
-        title="Teams"
-        subtitle="Groups of members to assign and share with."
+        title={t(m.teams)}
+        subtitle={t(tm.subtitle)}
         actions={
           manager ? (
             <Button variant="primary" onClick={() => setEditing('new')}>
-              New team
+              {t(tm.newTeam)}
             </Button>
           ) : null
         }
@@ -58,16 +61,16 @@ export function TeamsPage() {
         <Loading />
       ) : teams.length === 0 ? (
         <EmptyState
-          title="No teams yet"
+          title={t(tm.noTeams)}
           action={
             manager ? (
               <Button variant="primary" onClick={() => setEditing('new')}>
-                Create a team
+                {t(tm.createTeamAction)}
               </Button>
             ) : null
           }
         >
-          Teams group members, to assign work and share objects with several people at once.
+          {t(tm.explanation)}
         </EmptyState>
       ) : (
         <div className="team-list">
@@ -89,7 +92,7 @@ export function TeamsPage() {
         onClose={() => setEditing(null)}
         onSaved={(name, created) => {
           setEditing(null);
-          setMessage(created ? `Team ${name} created.` : `Team ${name} saved.`);
+          setMessage(created ? t(tm.created, { name }) : t(tm.saved, { name }));
           void refetch();
         }}
       />
@@ -98,7 +101,7 @@ export function TeamsPage() {
         onClose={() => setDeleting(null)}
         onDeleted={(name) => {
           setDeleting(null);
-          setMessage(`Team ${name} moved to the trash.`);
+          setMessage(t(tm.trashed, { name }));
           void refetch();
         }}
       />
@@ -121,6 +124,7 @@ function TeamCard({
   onDelete(): void;
   onChanged(): void;
 }) {
+  const t = useT();
   const [add, adding] = useMutation(SettingsTeamMemberAddMutation);
   const [remove] = useMutation(SettingsTeamMemberRemoveMutation);
   const [error, setError] = useState<string | null>(null);
@@ -153,28 +157,28 @@ function TeamCard({
           <h2 id={headingId}>{team.name}</h2>
           {team.description ? <p className="muted">{team.description}</p> : null}
           <p className="muted">
-            {team.members?.totalCount ?? 0} {team.members?.totalCount === 1 ? 'member' : 'members'}
+            {t(tm.memberCount, { count: team.members?.totalCount ?? 0 })}
           </p>
         </div>
         {manager ? (
           <div className="button-row">
-            <Button className="button-small" onClick={onEdit} aria-label={`Rename ${team.name}`}>
-              Rename
+            <Button className="button-small" onClick={onEdit} aria-label={t(tm.renameName, { name: team.name })}>
+              {t(tm.rename)}
             </Button>
-            <Button className="button-small" variant="danger" onClick={onDelete} aria-label={`Delete ${team.name}`}>
-              Delete
+            <Button className="button-small" variant="danger" onClick={onDelete} aria-label={t(tm.deleteName, { name: team.name })}>
+              {t(tm.delete)}
             </Button>
           </div>
         ) : null}
       </div>
       {members.length ? (
-        <ul className="team-members" aria-label={`Members of ${team.name}`}>
+        <ul className="team-members" aria-label={t(tm.membersOf, { name: team.name })}>
           {members.map((member) =>
             member.user ? (
               <li key={member.user.id}>
                 <span className="person">
                   <span>
-                    {member.user.name} {member.role === 'LEAD' ? <span className="badge">Lead</span> : null}
+                    {member.user.name} {member.role === 'LEAD' ? <span className="badge">{t(tm.lead)}</span> : null}
                   </span>
                   <small>{member.user.email}</small>
                 </span>
@@ -183,9 +187,9 @@ function TeamCard({
                     className="button-small"
                     variant="ghost"
                     onClick={() => void removeMember(member.user!.id)}
-                    aria-label={`Remove ${member.user.name} from ${team.name}`}
+                    aria-label={t(tm.removeFrom, { member: member.user.name, team: team.name })}
                   >
-                    Remove
+                    {t(m.remove)}
                   </Button>
                 ) : null}
               </li>
@@ -195,9 +199,9 @@ function TeamCard({
       ) : null}
       {manager && candidates.length ? (
         <form className="form-row" onSubmit={addMember}>
-          <SelectField label={`Add to ${team.name}`} name="userId" defaultValue="">
+          <SelectField label={t(tm.addTo, { name: team.name })} name="userId" defaultValue="">
             <option value="" disabled>
-              Choose a member…
+              {t(tm.chooseMember)}
             </option>
             {candidates.map((person) => (
               <option key={person.id} value={person.id}>
@@ -206,7 +210,7 @@ function TeamCard({
             ))}
           </SelectField>
           <Button type="submit" busy={adding.loading}>
-            Add
+            {t(tm.add)}
           </Button>
         </form>
       ) : null}
@@ -216,6 +220,7 @@ function TeamCard({
 }
 
 function TeamDialog({ team, onClose, onSaved }: { team: TeamRow | 'new' | null; onClose(): void; onSaved(name: string, created: boolean): void }) {
+  const t = useT();
   const [create, creating] = useMutation(SettingsTeamCreateMutation);
   const [update, updating] = useMutation(SettingsTeamUpdateMutation);
   const [error, setError] = useState<string | null>(null);
@@ -255,16 +260,16 @@ function TeamDialog({ team, onClose, onSaved }: { team: TeamRow | 'new' | null; 
           onClose();
         }
       }}
-      title={existing ? `Rename ${existing.name}` : 'New team'}
+      title={existing ? t(tm.renameName, { name: existing.name }) : t(tm.newTeam)}
     >
       <form className="form" onSubmit={submit} key={existing?.id ?? 'new'}>
-        <TextField label="Name" name="name" defaultValue={existing?.name ?? ''} required maxLength={100} autoFocus error={fields.name} />
-        <TextArea label="Description" name="description" defaultValue={existing?.description ?? ''} />
+        <TextField label={t(m.name)} name="name" defaultValue={existing?.name ?? ''} required maxLength={100} autoFocus error={fields.name} />
+        <TextArea label={t(tm.description)} name="description" defaultValue={existing?.description ?? ''} />
         <Notice>{error}</Notice>
         <div className="dialog-actions">
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t(m.cancel)}</Button>
           <Button type="submit" variant="primary" busy={creating.loading || updating.loading}>
-            {existing ? 'Save' : 'Create team'}
+            {existing ? t(tm.save) : t(tm.createTeam)}
           </Button>
         </div>
       </form>
@@ -273,6 +278,7 @@ function TeamDialog({ team, onClose, onSaved }: { team: TeamRow | 'new' | null; 
 }
 
 function DeleteTeamDialog({ team, onClose, onDeleted }: { team: TeamRow | null; onClose(): void; onDeleted(name: string): void }) {
+  const t = useT();
   const [remove, { loading }] = useMutation(SettingsTeamDeleteMutation);
   const [error, setError] = useState<string | null>(null);
   async function confirm() {
@@ -290,14 +296,14 @@ function DeleteTeamDialog({ team, onClose, onDeleted }: { team: TeamRow | null; 
           onClose();
         }
       }}
-      title={team ? `Delete ${team.name}?` : 'Delete team'}
-      description="The team goes to the trash; what was shared with it is withdrawn. It can be restored from the trash."
+      title={team ? t(tm.deleteQuestion, { name: team.name }) : t(tm.deleteTeam)}
+      description={t(tm.deleteExplanation)}
     >
       <Notice>{error}</Notice>
       <div className="dialog-actions">
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onClose}>{t(m.cancel)}</Button>
         <Button variant="danger" busy={loading} onClick={() => void confirm()}>
-          Delete team
+          {t(tm.deleteTeam)}
         </Button>
       </div>
     </Dialog>

@@ -1,22 +1,24 @@
 import { Navigate, NavLink, Outlet, type RouteObject } from 'react-router';
 import type { ModuleDefinition } from '../app/registry';
 import './settings.css';
+import { labelText, useTranslator, type Label } from '../app/i18n';
+import { m } from './messages';
 
 interface SettingsLink {
-  label: string;
+  label: Label;
   path: string;
 }
 
 /** The pages every cell has (identity's): yours, then the organization's. */
 export const CORE_SETTINGS: readonly SettingsLink[] = [
-  { label: 'Profile', path: 'profile' },
-  { label: 'Preferences', path: 'preferences' },
-  { label: 'Organization', path: 'organization' },
-  { label: 'Members', path: 'members' },
-  { label: 'Teams', path: 'teams' },
-  { label: 'Invitations', path: 'invitations' },
-  { label: 'Module access', path: 'module-access' },
-  { label: 'API keys', path: 'api-keys' },
+  { label: m.profile, path: 'profile' },
+  { label: m.preferences, path: 'preferences' },
+  { label: m.organization, path: 'organization' },
+  { label: m.members, path: 'members' },
+  { label: m.teams, path: 'teams' },
+  { label: m.invitations, path: 'invitations' },
+  { label: m.moduleAccess, path: 'module-access' },
+  { label: m.apiKeys, path: 'api-keys' },
 ];
 
 /**
@@ -45,17 +47,18 @@ export function settingsRoute(modules: readonly ModuleDefinition[]): RouteObject
 }
 
 export function SettingsLayout({ links }: { links: readonly SettingsLink[] }) {
+  const reader = useTranslator();
   return (
     <div className="settings">
-      <nav className="settings-nav" aria-label="Settings">
+      <nav className="settings-nav" aria-label={reader.t(m.settings)}>
         <p className="settings-nav-title" aria-hidden>
-          Settings
+          {reader.t(m.settings)}
         </p>
         <ul>
           {links.map((link) => (
             <li key={link.path}>
               <NavLink to={link.path} className="settings-nav-item">
-                {link.label}
+                {labelText(link.label, reader)}
               </NavLink>
             </li>
           ))}

@@ -1,8 +1,16 @@
 import { formatDate as formatAppDate } from '../app/format';
 import { describeError, describeUserErrors, type UserErrorLike } from '../app/errors';
 import type { OrganizationRole } from '../gql/graphql';
+import { activeTranslator, type Message } from '../app/i18n';
+import { m } from './messages';
 
-export const ROLE_LABELS: Record<OrganizationRole, string> = { OWNER: 'Owner', ADMIN: 'Admin', MEMBER: 'Member', GUEST: 'Guest' };
+const ROLE_MESSAGES: Record<OrganizationRole, Message> = { OWNER: m.roleOwner, ADMIN: m.roleAdmin, MEMBER: m.roleMember, GUEST: m.roleGuest };
+
+/** A role's name in the reader's language ("Admin"). */
+export function roleLabel(role: OrganizationRole): string {
+  const message = ROLE_MESSAGES[role];
+  return message ? activeTranslator().t(message) : role;
+}
 /** The roles a member can be given (ownership is handed over, never assigned). */
 export const ASSIGNABLE_ROLES: OrganizationRole[] = ['ADMIN', 'MEMBER', 'GUEST'];
 

@@ -2,6 +2,8 @@ import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type Sortin
 import type { ReactNode } from 'react';
 import { Button } from './controls';
 import { EmptyState, ErrorState, Loading } from './states';
+import { useT } from '../app/i18n';
+import { m } from './messages';
 
 export interface CursorPaging {
   hasPreviousPage: boolean;
@@ -47,6 +49,7 @@ export function DataTable<Row>({
   onOpen,
   totalCount,
 }: DataTableProps<Row>) {
+  const t = useT();
   const table = useReactTable({
     data: rows as Row[],
     columns,
@@ -60,7 +63,7 @@ export function DataTable<Row>({
 
   if (error && rows.length === 0) return <ErrorState error={error} retry={retry} />;
   if (loading && rows.length === 0) return <Loading />;
-  if (rows.length === 0) return <>{empty ?? <EmptyState title="Nothing here yet" />}</>;
+  if (rows.length === 0) return <>{empty ?? <EmptyState title={t(m.nothingHereYet)} />}</>;
 
   return (
     <div className="data-table">
@@ -112,15 +115,15 @@ export function DataTable<Row>({
         </table>
       </div>
       {paging || totalCount != null ? (
-        <nav className="table-paging" aria-label={`${label} pages`}>
-          {totalCount != null ? <span className="muted">{totalCount} in all</span> : <span />}
+        <nav className="table-paging" aria-label={t(m.tablePages, { label })}>
+          {totalCount != null ? <span className="muted">{t(m.inAll, { count: totalCount })}</span> : <span />}
           {paging ? (
             <span className="button-row">
               <Button onClick={paging.onPrevious} disabled={!paging.hasPreviousPage || loading}>
-                Previous
+                {t(m.previous)}
               </Button>
               <Button onClick={paging.onNext} disabled={!paging.hasNextPage || loading}>
-                Next
+                {t(m.next)}
               </Button>
             </span>
           ) : null}

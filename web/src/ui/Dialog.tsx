@@ -1,5 +1,7 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import type { ReactNode } from 'react';
+import { useT } from '../app/i18n';
+import { m } from './messages';
 
 interface DialogProps {
   open: boolean;
@@ -28,6 +30,7 @@ function ModalFrame({
   overlayClassName,
   contentClassName,
 }: DialogProps & { overlayClassName: string; contentClassName: string }) {
+  const t = useT();
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
@@ -37,7 +40,7 @@ function ModalFrame({
           <RadixDialog.Title className="dialog-title">{title}</RadixDialog.Title>
           {description ? <RadixDialog.Description className="dialog-description">{description}</RadixDialog.Description> : null}
           {children}
-          <RadixDialog.Close className="dialog-close" aria-label="Close">
+          <RadixDialog.Close className="dialog-close" aria-label={t(m.close)}>
             ×
           </RadixDialog.Close>
         </RadixDialog.Content>

@@ -1,12 +1,15 @@
 import type { ReactNode } from 'react';
 import { describeError } from '../app/errors';
 import { Button } from './controls';
+import { useT } from '../app/i18n';
+import { m } from './messages';
 
-export function Loading({ label = 'Loading…' }: { label?: string }) {
+export function Loading({ label }: { label?: string }) {
+  const t = useT();
   return (
     <div className="state state-loading" role="status" aria-live="polite">
       <span className="spinner" aria-hidden />
-      <span>{label}</span>
+      <span>{label ?? t(m.loading)}</span>
     </div>
   );
 }
@@ -23,10 +26,11 @@ export function EmptyState({ title, children, action }: { title: string; childre
 
 /** A failed load: the error's message in words, and a retry when the caller can retry. */
 export function ErrorState({ error, retry }: { error: unknown; retry?: () => void }) {
+  const t = useT();
   return (
     <div className="state state-error" role="alert">
       <p className="state-title">{describeError(error)}</p>
-      {retry ? <Button onClick={retry}>Try again</Button> : null}
+      {retry ? <Button onClick={retry}>{t(m.tryAgain)}</Button> : null}
     </div>
   );
 }

@@ -6,6 +6,9 @@ import { Button, TextField } from '../../ui/controls';
 import { EmptyState, ErrorState, Loading, Notice } from '../../ui/states';
 import { AuditEntriesQuery } from './operations';
 import './audit.css';
+import { formatDateTime } from '../../app/format';
+import { useT } from '../../app/i18n';
+import { m } from './messages';
 
 const PAGE_SIZE = 25;
 
@@ -36,6 +39,7 @@ function changeOf(before: unknown, after: unknown): string {
 
 /** Settings → Audit log: the organization's security and administrative events (owners and admins). */
 export function AuditLogPage() {
+  const t = useT();
   const [form, setForm] = useState<Filters>({ action: '', from: '', to: '' });
   const [filter, setFilter] = useState<AuditEntryFilter | null>(null);
   const [page, setPage] = useState<Page>({ first: PAGE_SIZE });
@@ -51,19 +55,19 @@ export function AuditLogPage() {
   const verification = data?.auditVerify;
   return (
     <>
-      <PageHeader title="Audit log" subtitle="Sign-ins, credentials, members, permissions, deletions and exports in your organization." />
+      <PageHeader title={t(m.auditLog)} subtitle={t(m.subtitle)} />
       {verification ? (
         <Notice tone={verification.intact ? 'success' : 'error'}>
           {verification.intact
-            ? `Chain intact (${verification.headSeq} entries).`
-            : `Chain broken at entry ${verification.firstBrokenSeq} (${verification.reason}).`}
+            ? t(m.chainIntact, { count: verification.headSeq })
+            : t(m.chainBroken, { seq: verification.firstBrokenSeq, reason: verification.reason })}
         </Notice>
       ) : null}
-      <form className="audit-filters" onSubmit={apply} aria-label="Filter the audit log">
-        <TextField label="Action starts with" placeholder="api_key." value={form.action} onChange={(e) => setForm({ ...form, action: e.target.value })} />
-        <TextField label="From" type="date" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} />
-        <TextField label="To" type="date" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} />
-        <Button type="submit">Filter</Button>
+      <form className="audit-filters" onSubmit={apply} aria-label={t(m.filterLog)}>
+        <TextField label={t(m.actionStartsWith)} placeholder="api_key." value={form.action} onChange={(e) => setForm({ ...form, action: e.target.value })} />
+        <TextField label={t(m.from)} type="date" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} />
+        <TextField label={t(m.to)} type="date" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} />
+        <Button type="submit">{t(m.filter)}</Button>
       </form>
       {error && !connection ? (
         <ErrorState error={error} retry={() => void refetch()} />
@@ -72,32 +76,32 @@ export function AuditLogPage() {
           <Loading />
         ) : null
       ) : connection.nodes.length === 0 ? (
-        <EmptyState title="No entries" />
+        <EmptyState title={t(m.noEntries)} />
       ) : (
         <>
           <table className="audit-table">
             <thead>
               <tr>
                 <th>#</th>
-                <th>When</th>
-                <th>Action</th>
-                <th>Actor</th>
-                <th>From</th>
-                <th>Target</th>
-                <th>Change</th>
+                <th>{t(m.when)}</th>
+                <th>{t(m.action)}</th>
+                <th>{t(m.actor)}</th>
+                <th>{t(m.origin)}</th>
+                <th>{t(m.target)}</th>
+                <th>{t(m.change)}</th>
               </tr>
             </thead>
             <tbody>
               {connection.nodes.map((entry) => (
                 <tr key={entry.id}>
                   <td>{entry.seq}</td>
-                  <td>{new Date(entry.occurredAt).toLocaleString()}</td>
+                  <td>{formatDateTime(entry.occurredAt)}</td>
                   <td>
                     <code>{entry.action}</code>
                   </td>
                   <td>
                     {entry.actor?.name ?? '—'}
-                    {entry.actorApiKey ? ` (key ${entry.actorApiKey.name ?? entry.actorApiKey.id})` : ''}
+                    {entry.actorApiKey ? t(m.byKey, { name: entry.actorApiKey.name ?? entry.actorApiKey.id }) : ''}
                   </td>
                   <td title={entry.userAgent ?? undefined}>{entry.clientAddress ?? '—'}</td>
                   <td>{entry.targetType ?? '—'}</td>
@@ -107,20 +111,20 @@ export function AuditLogPage() {
             </tbody>
           </table>
           <p className="audit-paging">
-            <span>{connection.totalCount} entries</span>
+            <span>{t(m.entries, { count: connection.totalCount })}</span>
             <Button
               variant="secondary"
               disabled={!connection.pageInfo.hasPreviousPage || !connection.pageInfo.startCursor}
               onClick={() => setPage({ last: PAGE_SIZE, before: connection.pageInfo.startCursor! })}
             >
-              Newer
+              {t(m.newer)}
             </Button>
             <Button
               variant="secondary"
               disabled={!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor}
               onClick={() => setPage({ first: PAGE_SIZE, after: connection.pageInfo.endCursor! })}
             >
-              Older
+              {t(m.older)}
             </Button>
           </p>
         </>

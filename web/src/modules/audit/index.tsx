@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import type { ModuleDefinition } from '../../app/registry';
 import { Loading } from '../../ui/states';
+import { m } from './messages';
 
 const LazyAuditLog = lazy(() => import('./AuditLogPage').then((page) => ({ default: page.AuditLogPage })));
 
@@ -15,5 +16,5 @@ function AuditLog() {
 /** The audit log: a page under Settings for owners and admins (others get the server's FORBIDDEN). */
 export const auditModule: ModuleDefinition = {
   subgraph: 'audit',
-  settings: [{ label: 'Audit log', path: 'audit-log', element: AuditLog }],
+  settings: [{ label: m.auditLog, path: 'audit-log', element: AuditLog }],
 };

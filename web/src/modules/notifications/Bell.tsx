@@ -13,12 +13,15 @@ import {
   NotificationsUnreadCountQuery,
 } from './operations';
 import { timeAgo } from './time';
+import { useT } from '../../app/i18n';
+import { m } from './messages';
 
 /**
  * The top bar's bell: the unread count, kept live by `notificationReceived`, and a menu of the
  * latest notifications (open one, mark it or all read, go to the full list).
  */
 export function NotificationBell() {
+  const t = useT();
   const client = useApolloClient();
   const { data } = useQuery(NotificationsUnreadCountQuery);
   const [open, setOpen] = useState(false);
@@ -34,7 +37,7 @@ export function NotificationBell() {
     },
   });
   const count = data?.notificationUnreadCount ?? 0;
-  const label = `Notifications, ${count} unread`;
+  const label = t(m.bellLabel, { count });
   return (
     <Menu.Root open={open} onOpenChange={setOpen}>
       <Menu.Trigger className="bell-button" aria-label={label} title={label}>
@@ -46,7 +49,7 @@ export function NotificationBell() {
         ) : null}
       </Menu.Trigger>
       <Menu.Portal>
-        <Menu.Content className="menu notification-menu" align="end" sideOffset={6} aria-label="Latest notifications">
+        <Menu.Content className="menu notification-menu" align="end" sideOffset={6} aria-label={t(m.latest)}>
           {open ? <LatestNotifications unread={count} close={() => setOpen(false)} /> : null}
         </Menu.Content>
       </Menu.Portal>
@@ -55,6 +58,7 @@ export function NotificationBell() {
 }
 
 function LatestNotifications({ unread, close }: { unread: number; close(): void }) {
+  const t = useT();
   const { data, loading, error } = useQuery(NotificationsLatestQuery, { fetchPolicy: 'cache-and-network' });
   const { markRead, markAllRead, error: markError } = useMarkRead();
   const navigate = useNavigate();
@@ -63,7 +67,7 @@ function LatestNotifications({ unread, close }: { unread: number; close(): void 
   return (
     <>
       <div className="notification-menu-header">
-        <strong>Notifications</strong>
+        <strong>{t(m.notifications)}</strong>
         {unread > 0 ? (
           <Menu.Item
             className="menu-item notification-menu-action"
@@ -72,7 +76,7 @@ function LatestNotifications({ unread, close }: { unread: number; close(): void 
               void markAllRead();
             }}
           >
-            Mark all read
+            {t(m.markAllRead)}
           </Menu.Item>
         ) : null}
       </div>
@@ -83,10 +87,10 @@ function LatestNotifications({ unread, close }: { unread: number; close(): void 
         </p>
       ) : loading && !data ? (
         <p className="notification-menu-state" role="status">
-          Loading…
+          {t(m.loading)}
         </p>
       ) : items.length === 0 ? (
-        <p className="notification-menu-state">You are all caught up.</p>
+        <p className="notification-menu-state">{t(m.caughtUp)}</p>
       ) : (
         items.map((item) => (
           <div key={item.id} className={`notification-menu-row ${item.readAt ? '' : 'notification-unread'}`}>
@@ -98,7 +102,7 @@ function LatestNotifications({ unread, close }: { unread: number; close(): void 
               }}
             >
               <span className="notification-title">
-                {item.readAt ? null : <span className="sr-only">Unread: </span>}
+                {item.readAt ? null : <span className="sr-only">{t(m.unreadPrefix)}</span>}
                 {item.title}
               </span>
               <span className="notification-meta">
@@ -109,8 +113,8 @@ function LatestNotifications({ unread, close }: { unread: number; close(): void 
             {item.readAt ? null : (
               <Menu.Item
                 className="menu-item notification-mark"
-                aria-label={`Mark “${item.title}” read`}
-                title="Mark read"
+                aria-label={t(m.markTitleRead, { title: item.title })}
+                title={t(m.markRead)}
                 onSelect={(event) => {
                   event.preventDefault();
                   void markRead(item.id);
@@ -135,7 +139,7 @@ function LatestNotifications({ unread, close }: { unread: number; close(): void 
           void navigate('/notifications');
         }}
       >
-        See all notifications
+        {t(m.seeAll)}
       </Menu.Item>
     </>
   );

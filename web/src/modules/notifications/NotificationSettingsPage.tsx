@@ -12,20 +12,22 @@ import {
   NotificationsSettingsUpdateMutation,
 } from './operations';
 import './notifications.css';
+import { useT, type Message } from '../../app/i18n';
+import { m, settingsMessages as s } from './messages';
 
 /** The event types people are notified of (the notifications subgraph's routes), by module. */
-export const EVENT_TYPES: readonly { event: string; label: string }[] = [
-  { event: '*', label: 'Every event (default)' },
-  { event: 'task.assigned', label: 'A task is assigned to you' },
-  { event: 'task.status_changed', label: 'A task you watch changes status' },
-  { event: 'task.completed', label: 'A task you watch is completed' },
-  { event: 'task.unblocked', label: 'A task you watch is unblocked' },
-  { event: 'task.checklist_completed', label: 'A task’s checklist is completed' },
-  { event: 'task.deleted', label: 'A task you watch is deleted' },
-  { event: 'user.mentioned', label: 'You are mentioned' },
-  { event: 'contact.assigned', label: 'A contact is assigned to you' },
-  { event: 'deal.assigned', label: 'A deal is assigned to you' },
-  { event: 'automation.notification_requested', label: 'An automation notifies you' },
+export const EVENT_TYPES: readonly { event: string; label: Message }[] = [
+  { event: '*', label: s.everyEvent },
+  { event: 'task.assigned', label: s.taskAssigned },
+  { event: 'task.status_changed', label: s.taskStatusChanged },
+  { event: 'task.completed', label: s.taskCompleted },
+  { event: 'task.unblocked', label: s.taskUnblocked },
+  { event: 'task.checklist_completed', label: s.taskChecklistCompleted },
+  { event: 'task.deleted', label: s.taskDeleted },
+  { event: 'user.mentioned', label: s.userMentioned },
+  { event: 'contact.assigned', label: s.contactAssigned },
+  { event: 'deal.assigned', label: s.dealAssigned },
+  { event: 'automation.notification_requested', label: s.automationRequested },
 ];
 
 interface Choice {
@@ -39,10 +41,10 @@ interface Preference extends Choice {
 }
 const DEFAULT_CHOICE: Choice = { inApp: true, email: true, push: false, muted: false };
 const CHANNELS = [
-  { key: 'inApp', label: 'In-app' },
-  { key: 'email', label: 'E-mail' },
-  { key: 'push', label: 'Push' },
-  { key: 'muted', label: 'Mute' },
+  { key: 'inApp', label: s.inApp },
+  { key: 'email', label: s.email },
+  { key: 'push', label: s.push },
+  { key: 'muted', label: s.mute },
 ] as const;
 
 /** The preference that applies to `event`: its own, else the longest prefix (task.*), else *. */
@@ -67,14 +69,15 @@ export function effectiveChoice(preferences: readonly Preference[], event: strin
   return best ?? DEFAULT_CHOICE;
 }
 
-const FREQUENCIES: { value: EmailFrequency; label: string }[] = [
-  { value: 'IMMEDIATE', label: 'Right away, one e-mail each' },
-  { value: 'HOURLY', label: 'An hourly digest' },
-  { value: 'DAILY', label: 'A daily digest' },
+const FREQUENCIES: { value: EmailFrequency; label: Message }[] = [
+  { value: 'IMMEDIATE', label: s.immediate },
+  { value: 'HOURLY', label: s.hourly },
+  { value: 'DAILY', label: s.daily },
 ];
 
 /** Settings → Notifications: channels per event type, and how often e-mail comes. */
 export function NotificationSettingsPage() {
+  const t = useT();
   const { data, loading, error, refetch } = useQuery(NotificationsPreferencesQuery);
   const [setPreference] = useMutation(NotificationsPreferenceSetMutation);
   const [deletePreference] = useMutation(NotificationsPreferenceDeleteMutation);
@@ -84,7 +87,7 @@ export function NotificationSettingsPage() {
   const preferences: Preference[] = data?.notificationPreferences ?? [];
   const own = new Set(preferences.map((preference) => preference.event));
   const rows = [
-    ...EVENT_TYPES,
+    ...EVENT_TYPES.map((type) => ({ event: type.event, label: t(type.label) })),
     ...preferences.filter((p) => !EVENT_TYPES.some((type) => type.event === p.event)).map((p) => ({ event: p.event, label: p.event })),
   ];
 
@@ -105,14 +108,14 @@ export function NotificationSettingsPage() {
   function toggle(event: string, label: string, channel: keyof Choice, value: boolean) {
     const current = effectiveChoice(preferences, event);
     const input = { event, inApp: current.inApp, email: current.email, push: current.push, muted: current.muted, [channel]: value };
-    void run(event, async () => (await setPreference({ variables: { input } })).data?.notificationPreferenceSet?.userErrors, `Saved: ${label}.`);
+    void run(event, async () => (await setPreference({ variables: { input } })).data?.notificationPreferenceSet?.userErrors, t(s.saved, { label }));
   }
 
   function reset(event: string, label: string) {
     void run(
       event,
       async () => (await deletePreference({ variables: { input: { event } } })).data?.notificationPreferenceDelete?.userErrors,
-      `${label}: back to the default.`,
+      t(s.backToDefault, { label }),
     );
   }
 
@@ -121,7 +124,7 @@ export function NotificationSettingsPage() {
     try {
       const result = await updateSettings({ variables: { input: { emailFrequency } } });
       const failure = describeUserErrors(result.data?.notificationSettingsUpdate?.userErrors);
-      setMessage(failure ? { tone: 'error', text: failure } : { tone: 'success', text: 'E-mail frequency saved.' });
+      setMessage(failure ? { tone: 'error', text: failure } : { tone: 'success', text: t(s.frequencySaved) });
     } catch (caught) {
       setMessage({ tone: 'error', text: describeError(caught) });
     }
@@ -129,7 +132,7 @@ export function NotificationSettingsPage() {
 
   return (
     <>
-      <PageHeader title="Notifications" subtitle="Choose how you hear about each kind of event." />
+      <PageHeader title={t(m.notifications)} subtitle={t(s.subtitle)} />
       {error && !data ? (
         <ErrorState error={error} retry={() => void refetch()} />
       ) : loading && !data ? (
@@ -138,38 +141,38 @@ export function NotificationSettingsPage() {
         <>
           {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
           <section className="settings-section" aria-labelledby="notification-email">
-            <h2 id="notification-email">E-mail</h2>
+            <h2 id="notification-email">{t(s.email)}</h2>
             <div className="settings-form">
               <SelectField
-                label="Send notification e-mails"
+                label={t(s.sendEmails)}
                 value={data?.notificationSettings?.emailFrequency ?? 'IMMEDIATE'}
                 disabled={updating.loading}
                 onChange={(event) => void changeFrequency(event.target.value as EmailFrequency)}
-                hint="Digests gather what happened since the last one into one e-mail."
+                hint={t(s.digestHint)}
               >
                 {FREQUENCIES.map((frequency) => (
                   <option key={frequency.value} value={frequency.value}>
-                    {frequency.label}
+                    {t(frequency.label)}
                   </option>
                 ))}
               </SelectField>
             </div>
           </section>
           <section className="settings-section" aria-labelledby="notification-events">
-            <h2 id="notification-events">Events</h2>
-            <p className="muted">An event without its own choice follows “Every event”. Muted events notify you nowhere.</p>
+            <h2 id="notification-events">{t(s.events)}</h2>
+            <p className="muted">{t(s.eventsHint)}</p>
             <div className="table-scroll">
               <table className="preference-table" aria-labelledby="notification-events">
                 <thead>
                   <tr>
-                    <th scope="col">Event</th>
+                    <th scope="col">{t(s.event)}</th>
                     {CHANNELS.map((channel) => (
                       <th key={channel.key} scope="col">
-                        {channel.label}
+                        {t(channel.label)}
                       </th>
                     ))}
                     <th scope="col">
-                      <span className="sr-only">Reset</span>
+                      <span className="sr-only">{t(s.reset)}</span>
                     </th>
                   </tr>
                 </thead>
@@ -181,13 +184,13 @@ export function NotificationSettingsPage() {
                       <tr key={row.event} aria-busy={busy || undefined}>
                         <th scope="row">
                           <span className="preference-event">{row.label}</span>
-                          <small className="muted">{own.has(row.event) ? 'Your choice' : 'Default'}</small>
+                          <small className="muted">{own.has(row.event) ? t(s.yourChoice) : t(s.default)}</small>
                         </th>
                         {CHANNELS.map((channel) => (
                           <td key={channel.key}>
                             <input
                               type="checkbox"
-                              aria-label={`${channel.label}: ${row.label}`}
+                              aria-label={t(s.channelFor, { channel: t(channel.label), event: row.label })}
                               checked={choice[channel.key]}
                               disabled={busy || (channel.key !== 'muted' && choice.muted)}
                               onChange={(event) => toggle(row.event, row.label, channel.key, event.target.checked)}
@@ -201,9 +204,9 @@ export function NotificationSettingsPage() {
                               variant="ghost"
                               disabled={busy}
                               onClick={() => reset(row.event, row.label)}
-                              aria-label={`Reset ${row.label}`}
+                              aria-label={t(s.resetEvent, { event: row.label })}
                             >
-                              Reset
+                              {t(s.reset)}
                             </Button>
                           ) : null}
                         </td>

@@ -10,11 +10,14 @@ import { useMarkRead } from './Bell';
 import { NotificationsListQuery, NotificationsUnreadCountQuery } from './operations';
 import { timeAgo } from './time';
 import './notifications.css';
+import { useT } from '../../app/i18n';
+import { m } from './messages';
 
 const PAGE = 25;
 
 /** Every notification, latest first, with an unread filter and cursor paging. */
 export function NotificationsPage() {
+  const t = useT();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const pages = useCursorPages(PAGE);
   const { data, loading, error, refetch } = useQuery(NotificationsListQuery, { variables: { ...pages.variables, unreadOnly } });
@@ -33,20 +36,20 @@ export function NotificationsPage() {
   return (
     <div className="notifications-page">
       <PageHeader
-        title="Notifications"
-        subtitle={`${unread} unread`}
+        title={t(m.notifications)}
+        subtitle={t(m.unreadCount, { count: unread })}
         actions={
           <>
-            <div className="segmented" role="group" aria-label="Show">
+            <div className="segmented" role="group" aria-label={t(m.show)}>
               <Button variant={unreadOnly ? 'secondary' : 'primary'} aria-pressed={!unreadOnly} onClick={() => filter(false)}>
-                All
+                {t(m.all)}
               </Button>
               <Button variant={unreadOnly ? 'primary' : 'secondary'} aria-pressed={unreadOnly} onClick={() => filter(true)}>
-                Unread
+                {t(m.unread)}
               </Button>
             </div>
             <Button onClick={() => void markAllRead()} disabled={unread === 0}>
-              Mark all read
+              {t(m.markAllRead)}
             </Button>
           </>
         }
@@ -57,17 +60,17 @@ export function NotificationsPage() {
       ) : loading && !data ? (
         <Loading />
       ) : items.length === 0 ? (
-        <EmptyState title={unreadOnly ? 'No unread notifications' : 'No notifications yet'}>
-          {unreadOnly ? 'You are all caught up.' : 'Assignments, mentions and updates to what you follow appear here.'}
+        <EmptyState title={unreadOnly ? t(m.noUnread) : t(m.noneYet)}>
+          {unreadOnly ? t(m.caughtUp) : t(m.appearHere)}
         </EmptyState>
       ) : (
-        <ul className="notification-list" aria-label="Notifications" aria-busy={loading || undefined}>
+        <ul className="notification-list" aria-label={t(m.notifications)} aria-busy={loading || undefined}>
           {items.map((item) => (
             <li key={item.id} className={`notification-row ${item.readAt ? '' : 'notification-unread'}`}>
               <span className="notification-dot" aria-hidden />
               <div className="notification-body">
                 <p className="notification-title">
-                  {item.readAt ? null : <span className="sr-only">Unread: </span>}
+                  {item.readAt ? null : <span className="sr-only">{t(m.unreadPrefix)}</span>}
                   {item.subjectId ? (
                     <Link to={quickViewPath(item.subjectId, location)} onClick={() => !item.readAt && void markRead(item.id)}>
                       {item.title}
@@ -84,8 +87,8 @@ export function NotificationsPage() {
                 </p>
               </div>
               {item.readAt ? null : (
-                <Button className="button-small" variant="ghost" onClick={() => void markRead(item.id)} aria-label={`Mark “${item.title}” read`}>
-                  Mark read
+                <Button className="button-small" variant="ghost" onClick={() => void markRead(item.id)} aria-label={t(m.markTitleRead, { title: item.title })}>
+                  {t(m.markRead)}
                 </Button>
               )}
             </li>
@@ -93,14 +96,14 @@ export function NotificationsPage() {
         </ul>
       )}
       {paging ? (
-        <nav className="table-paging" aria-label="Notification pages">
-          <span className="muted">{connection?.totalCount} in all</span>
+        <nav className="table-paging" aria-label={t(m.pages)}>
+          <span className="muted">{t(m.inAll, { count: connection?.totalCount ?? 0 })}</span>
           <span className="button-row">
             <Button disabled={loading || !paging.hasPreviousPage} onClick={paging.onPrevious}>
-              Newer
+              {t(m.newer)}
             </Button>
             <Button disabled={loading || !paging.hasNextPage} onClick={paging.onNext}>
-              Older
+              {t(m.older)}
             </Button>
           </span>
         </nav>

@@ -9,11 +9,15 @@ import { PageHeader } from '../../ui/PageHeader';
 import { EmptyState, ErrorState, Loading, Notice } from '../../ui/states';
 import { TasksBoardsQuery, TasksCreateBoardMutation } from './operations';
 import './tasks.css';
+import { useT } from '../../app/i18n';
+import { statusLabel } from './format';
+import { boardsMessages as b, m } from './messages';
 
 const PAGE = 50;
 
 /** Every board you can see, and "New board" (also opened by `?new=board`, the Cmd+K command). */
 export function BoardsPage() {
+  const t = useT();
   const [params, setParams] = useSearchParams();
   const creating = params.get('new') === 'board';
   const setCreating = (open: boolean) => {
@@ -45,15 +49,15 @@ export function BoardsPage() {
   return (
     <>
       <PageHeader
-        title="Tasks"
-        subtitle="Boards of your organization"
+        title={t(m.tasks)}
+        subtitle={t(b.subtitle)}
         actions={
           <>
             <Link to="/tasks/list" className="button button-secondary">
-              All tasks
+              {t(b.allTasks)}
             </Link>
             <Button variant="primary" onClick={() => setCreating(true)}>
-              New board
+              {t(m.newBoard)}
             </Button>
           </>
         }
@@ -61,14 +65,14 @@ export function BoardsPage() {
       {error && !data ? (
         <ErrorState error={error} retry={() => void refetch()} />
       ) : loading && !data ? (
-        <Loading label="Loading boards…" />
+        <Loading label={t(b.loading)} />
       ) : boards.length === 0 ? (
-        <EmptyState title="No boards yet" action={<Button onClick={() => setCreating(true)}>Create the first board</Button>}>
-          A board holds tasks in columns, from to do to done.
+        <EmptyState title={t(b.noBoards)} action={<Button onClick={() => setCreating(true)}>{t(b.createFirst)}</Button>}>
+          {t(b.explanation)}
         </EmptyState>
       ) : (
         <>
-          <ul className="board-grid" aria-label="Boards">
+          <ul className="board-grid" aria-label={t(b.boards)}>
             {boards.map((board) => {
               const count = board.columns.reduce((sum, column) => sum + (column.tasks?.totalCount ?? 0), 0);
               return (
@@ -76,7 +80,7 @@ export function BoardsPage() {
                   <Link to={`/tasks/boards/${board.id}`} className="card card-link board-card">
                     <span className="board-card-name">{board.name}</span>
                     <span className="muted">
-                      {board.columns.length} columns · {count} tasks
+                      {t(b.summary, { columns: board.columns.length, tasks: count })}
                     </span>
                   </Link>
                 </li>
@@ -85,7 +89,7 @@ export function BoardsPage() {
           </ul>
           {pageInfo?.hasNextPage ? (
             <Button onClick={() => void loadMore()} busy={loading}>
-              More boards
+              {t(b.moreBoards)}
             </Button>
           ) : null}
           <Notice>{moreError}</Notice>
@@ -96,13 +100,11 @@ export function BoardsPage() {
   );
 }
 
-const DEFAULT_COLUMNS: { name: string; status: TaskStatus }[] = [
-  { name: 'To do', status: 'TODO' },
-  { name: 'In progress', status: 'IN_PROGRESS' },
-  { name: 'Done', status: 'DONE' },
-];
+/** A new board's columns, named in the language of whoever creates it. */
+const DEFAULT_COLUMNS: readonly TaskStatus[] = ['TODO', 'IN_PROGRESS', 'DONE'];
 
 export function NewBoardDialog({ open, onOpenChange }: { open: boolean; onOpenChange(open: boolean): void }) {
+  const t = useT();
   const [createBoard, { loading }] = useMutation(TasksCreateBoardMutation, { refetchQueries: ['TasksBoards', 'TasksBoardPicker'] });
   const [error, setError] = useState<string | null>(null);
   const [wipLimit, setWipLimit] = useState('');
@@ -112,9 +114,9 @@ export function NewBoardDialog({ open, onOpenChange }: { open: boolean; onOpenCh
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const name = String(form.get('name') ?? '').trim();
-    if (!name) return setError('Give the board a name.');
+    if (!name) return setError(t(b.nameRequired));
     const limit = wipLimit ? Number(wipLimit) : null;
-    if (limit !== null && (!Number.isInteger(limit) || limit < 1)) return setError('The WIP limit is a whole number of at least 1.');
+    if (limit !== null && (!Number.isInteger(limit) || limit < 1)) return setError(t(b.wipInvalid));
     setError(null);
     try {
       const { data } = await createBoard({
@@ -122,7 +124,7 @@ export function NewBoardDialog({ open, onOpenChange }: { open: boolean; onOpenCh
           input: {
             name,
             viewType: 'KANBAN',
-            columns: DEFAULT_COLUMNS.map((column) => ({ ...column, wipLimit: column.status === 'IN_PROGRESS' ? limit : null })),
+            columns: DEFAULT_COLUMNS.map((status) => ({ name: statusLabel(status), status, wipLimit: status === 'IN_PROGRESS' ? limit : null })),
           },
         },
       });
@@ -137,12 +139,12 @@ export function NewBoardDialog({ open, onOpenChange }: { open: boolean; onOpenCh
   }
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title="New board" description="It starts with the columns To do, In progress and Done.">
+    <Dialog open={open} onOpenChange={onOpenChange} title={t(m.newBoard)} description={t(b.newBoardDescription)}>
       <form className="form" onSubmit={submit}>
-        <TextField label="Name" name="name" required autoFocus maxLength={200} />
+        <TextField label={t(m.name)} name="name" required autoFocus maxLength={200} />
         <TextField
-          label="WIP limit of In progress"
-          hint="Optional: how many tasks may be in progress at once."
+          label={t(b.wipLimit)}
+          hint={t(b.wipHint)}
           type="number"
           min={1}
           inputMode="numeric"
@@ -152,9 +154,9 @@ export function NewBoardDialog({ open, onOpenChange }: { open: boolean; onOpenCh
         <Notice>{error}</Notice>
         <div className="button-row">
           <Button type="submit" variant="primary" busy={loading}>
-            Create board
+            {t(b.createBoard)}
           </Button>
-          <Button onClick={() => onOpenChange(false)}>Cancel</Button>
+          <Button onClick={() => onOpenChange(false)}>{t(m.cancel)}</Button>
         </div>
       </form>
     </Dialog>

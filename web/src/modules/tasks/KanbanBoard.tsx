@@ -28,15 +28,15 @@ import { EmptyState, ErrorState, Loading, Notice } from '../../ui/states';
 import { neighboursAt, withoutTask, withTaskPlaced, wipState, type BoardColumnData, type BoardData } from './boardCache';
 import { isOverdue, priorityLabel } from './format';
 import { TasksBoardChangedSubscription, TasksBoardQuery, TasksCreateTaskMutation, TasksMoveTaskMutation } from './operations';
+import { useT } from '../../app/i18n';
+import { boardMessages as k, listMessages as l, m } from './messages';
 
 type Card = TasksCardFragment;
 type Items = Record<string, string[]>;
 
-const SCREEN_READER_INSTRUCTIONS =
-  'To pick up a task, focus its move handle and press Space or Enter. Use the arrow keys to move it within a column (up and down) or to another column (left and right). Press Space or Enter again to drop it, or Escape to cancel.';
-
 /** A board's columns and cards, with drag and drop (pointer and keyboard) and live changes. */
 export function KanbanBoard({ boardId }: { boardId: string }) {
+  const t = useT();
   const { data, loading, error, refetch } = useQuery(TasksBoardQuery, { variables: { id: boardId } });
   const [liveError, setLiveError] = useState<string | null>(null);
 
@@ -55,22 +55,22 @@ export function KanbanBoard({ boardId }: { boardId: string }) {
         return board === current.board ? current : { ...current, board };
       });
     },
-    onError: (caught) => setLiveError(`Live updates paused: ${describeError(caught)}`),
+    onError: (caught) => setLiveError(t(k.livePaused, { reason: describeError(caught) })),
   });
 
   if (error && !data?.board) return <ErrorState error={error} retry={() => void refetch()} />;
-  if (loading && !data) return <Loading label="Loading the board…" />;
+  if (loading && !data) return <Loading label={t(k.loading)} />;
   const board = data?.board;
-  if (!board) return <EmptyState title="Board not found">It does not exist, was deleted, or you cannot see it.</EmptyState>;
+  if (!board) return <EmptyState title={t(k.notFound)}>{t(k.gone)}</EmptyState>;
 
   return (
     <>
       <PageHeader
         title={board.name}
-        subtitle={`${board.columns.reduce((sum, column) => sum + (column.tasks?.totalCount ?? 0), 0)} tasks`}
+        subtitle={t(k.taskCount, { count: board.columns.reduce((sum, column) => sum + (column.tasks?.totalCount ?? 0), 0) })}
         actions={
           <Link to="/tasks/list" className="button button-secondary">
-            All tasks
+            {t(k.allTasks)}
           </Link>
         }
       />
@@ -81,6 +81,7 @@ export function KanbanBoard({ boardId }: { boardId: string }) {
 }
 
 function Columns({ board, boardId }: { board: BoardData; boardId: string }) {
+  const t = useT();
   const [moveTask] = useMutation(TasksMoveTaskMutation);
   const [moveError, setMoveError] = useState<string | null>(null);
   const [dragItems, setDragItems] = useState<Items | null>(null);
@@ -134,12 +135,12 @@ function Columns({ board, boardId }: { board: BoardData; boardId: string }) {
           },
         });
         const failure = describeUserErrors(data?.taskMove?.userErrors);
-        if (failure) setMoveError(`“${card.title}” could not be moved: ${failure}`);
+        if (failure) setMoveError(t(k.notMoved, { title: card.title, reason: failure }));
       } catch (caught) {
-        setMoveError(`“${card.title}” could not be moved: ${describeError(caught)}`);
+        setMoveError(t(k.notMoved, { title: card.title, reason: describeError(caught) }));
       }
     },
-    [columns, moveTask, boardId],
+    [columns, moveTask, boardId, t],
   );
 
   const onDragStart = ({ active }: DragStartEvent) => {
@@ -185,31 +186,31 @@ function Columns({ board, boardId }: { board: BoardData; boardId: string }) {
   };
 
   const describe = (id: UniqueIdentifier, overId?: UniqueIdentifier) => {
-    const title = cards.get(String(id))?.title ?? 'task';
+    const title = cards.get(String(id))?.title ?? t(k.task);
     const columnId = containerOf(overId ?? id);
-    if (!columnId) return { title, where: 'outside the columns' };
+    if (!columnId) return { title, where: t(k.outside) };
     const ids = items[columnId]!;
     const index = ids.indexOf(String(id));
     const position = index === -1 ? ids.length + 1 : index + 1;
-    return { title, where: `column ${columnNames.get(columnId)}, position ${position} of ${Math.max(ids.length, position)}` };
+    return { title, where: t(k.where, { column: columnNames.get(columnId), position, count: Math.max(ids.length, position) }) };
   };
 
   const announcements: Announcements = {
     onDragStart: ({ active }) => {
       const { title, where } = describe(active.id);
-      return `Picked up task ${title}. It is in ${where}.`;
+      return t(k.pickedUp, { title, where });
     },
     onDragOver: ({ active, over }) => {
-      if (!over) return `Task ${describe(active.id).title} is no longer over a column.`;
+      if (!over) return t(k.notOver, { title: describe(active.id).title });
       const { title, where } = describe(active.id, over.id);
-      return `Task ${title} is now in ${where}.`;
+      return t(k.nowIn, { title, where });
     },
     onDragEnd: ({ active, over }) => {
-      if (!over) return `Task ${describe(active.id).title} was dropped where it was.`;
+      if (!over) return t(k.droppedInPlace, { title: describe(active.id).title });
       const { title, where } = describe(active.id, over.id);
-      return `Task ${title} was dropped in ${where}.`;
+      return t(k.droppedIn, { title, where });
     },
-    onDragCancel: ({ active }) => `Moving task ${describe(active.id).title} was cancelled. It is back where it was.`,
+    onDragCancel: ({ active }) => t(k.cancelled, { title: describe(active.id).title }),
   };
 
   /** The same move without dragging (the card's menu). */
@@ -223,14 +224,14 @@ function Columns({ board, boardId }: { board: BoardData; boardId: string }) {
 
   const activeCard = activeId ? cards.get(activeId) : undefined;
 
-  if (columns.length === 0) return <EmptyState title="This board has no columns yet" />;
+  if (columns.length === 0) return <EmptyState title={t(k.noColumns)} />;
 
   return (
     <>
       {moveError ? (
         <div className="kanban-error">
           <Notice>{moveError}</Notice>
-          <Button variant="ghost" onClick={() => setMoveError(null)} aria-label="Dismiss the error">
+          <Button variant="ghost" onClick={() => setMoveError(null)} aria-label={t(k.dismissError)}>
             ×
           </Button>
         </div>
@@ -242,9 +243,9 @@ function Columns({ board, boardId }: { board: BoardData; boardId: string }) {
         onDragOver={onDragOver}
         onDragEnd={onDragEnd}
         onDragCancel={reset}
-        accessibility={{ announcements, screenReaderInstructions: { draggable: SCREEN_READER_INSTRUCTIONS } }}
+        accessibility={{ announcements, screenReaderInstructions: { draggable: t(k.dragInstructions) } }}
       >
-        <div className="kanban" role="list" aria-label={`${board.name} columns`}>
+        <div className="kanban" role="list" aria-label={t(k.columns, { board: board.name })}>
           {columns.map((column) => (
             <KanbanColumn
               key={column.id}
@@ -288,6 +289,7 @@ function KanbanColumn({
   cards: Map<string, Card>;
   renderCard(card: Card, position: number, count: number): ReactNode;
 }) {
+  const t = useT();
   const { setNodeRef, isOver } = useDroppable({ id: column.id });
   // While dragging, the count follows the cards shown; the server's total counts the rest beyond the page.
   const shown = column.tasks?.nodes.length ?? 0;
@@ -311,16 +313,16 @@ function KanbanColumn({
           data-wip={wip}
           aria-label={
             column.wipLimit
-              ? `${count} of at most ${column.wipLimit} tasks${wip === 'exceeded' ? ', over the limit' : wip === 'full' ? ', at the limit' : ''}`
-              : `${count} tasks`
+              ? t(k.wipCount, { count, limit: column.wipLimit, state: wip })
+              : t(k.taskCount, { count })
           }
         >
           {column.wipLimit ? `${count}/${column.wipLimit}` : count}
         </span>
       </header>
-      {wip === 'exceeded' ? <p className="kanban-wip-warning">Over the WIP limit</p> : null}
+      {wip === 'exceeded' ? <p className="kanban-wip-warning">{t(k.overWip)}</p> : null}
       <SortableContext id={column.id} items={ids} strategy={verticalListSortingStrategy}>
-        <ul ref={setNodeRef} className="kanban-cards" aria-label={`Tasks in ${column.name}`}>
+        <ul ref={setNodeRef} className="kanban-cards" aria-label={t(k.tasksIn, { column: column.name })}>
           {ids.map((id, position) => {
             const card = cards.get(id);
             return card ? renderCard(card, position, ids.length) : null;
@@ -333,6 +335,7 @@ function KanbanColumn({
 }
 
 function SortableCard({ card, dragging, children }: { card: Card; dragging: boolean; children: ReactNode }) {
+  const t = useT();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition } = useSortable({ id: card.id });
   const style = { transform: CSS.Transform.toString(transform), transition };
   return (
@@ -351,7 +354,7 @@ function SortableCard({ card, dragging, children }: { card: Card; dragging: bool
             className="kanban-handle"
             {...attributes}
             onKeyDown={listeners?.onKeyDown as KeyboardEventHandler | undefined}
-            aria-label={`Move task ${card.title}`}
+            aria-label={t(k.moveTask, { title: card.title })}
           >
             <span aria-hidden>⠿</span>
           </button>
@@ -364,6 +367,7 @@ function SortableCard({ card, dragging, children }: { card: Card; dragging: bool
 
 /** A card: title (opens the quick view), assignee, due date, priority, tags. */
 export function TaskCard({ card, handle, menu, overlay }: { card: Card; handle?: ReactNode; menu?: ReactNode; overlay?: boolean }) {
+  const t = useT();
   const overdue = isOverdue(card.dueDate, card.status);
   return (
     <article className={`kanban-card ${overlay ? 'kanban-card-overlay' : ''}`} aria-label={overlay ? undefined : card.title}>
@@ -382,18 +386,18 @@ export function TaskCard({ card, handle, menu, overlay }: { card: Card; handle?:
         {card.priority ? <span className={`task-priority task-priority-${card.priority.toLowerCase()}`}>{priorityLabel(card.priority)}</span> : null}
         {card.dueDate ? (
           <span className={`task-due ${overdue ? 'task-due-overdue' : ''}`}>
-            <span className="visually-hidden">{overdue ? 'Overdue, due ' : 'Due '}</span>
+            <span className="visually-hidden">{overdue ? t(k.overdueDue) : t(k.due)}</span>
             <time dateTime={card.dueDate}>{formatDate(card.dueDate)}</time>
           </span>
         ) : null}
-        {card.blocked ? <span className="task-blocked">Blocked</span> : null}
+        {card.blocked ? <span className="task-blocked">{t(k.blocked)}</span> : null}
         {card.tags?.map((tag) => (
           <span key={tag.id} className="task-tag" style={{ borderColor: tag.color }}>
             {tag.name}
           </span>
         ))}
         {card.assignee ? (
-          <span className="task-assignee" title={card.assignee.name} aria-label={`Assigned to ${card.assignee.name}`}>
+          <span className="task-assignee" title={card.assignee.name} aria-label={t(k.assignedTo, { name: card.assignee.name })}>
             {initials(card.assignee.name)}
           </span>
         ) : null}
@@ -421,6 +425,7 @@ function CardMenu({
   onUp(): void;
   onDown(): void;
 }) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const choose = (action: () => void) => {
@@ -440,7 +445,7 @@ function CardMenu({
       <button
         type="button"
         className="kanban-menu-button"
-        aria-label={`Actions for ${card.title}`}
+        aria-label={t(k.actionsFor, { title: card.title })}
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
         onClick={() => setOpen(!open)}
@@ -448,23 +453,23 @@ function CardMenu({
         <span aria-hidden>⋯</span>
       </button>
       {open ? (
-        <ul id={menuId} className="kanban-menu-list" aria-label={`Actions for ${card.title}`}>
+        <ul id={menuId} className="kanban-menu-list" aria-label={t(k.actionsFor, { title: card.title })}>
           <li>
             <Link className="kanban-menu-item" to={`/tasks/${card.id}`}>
-              Open task page
+              {t(k.openTaskPage)}
             </Link>
           </li>
           {first ? null : (
             <li>
               <button type="button" className="kanban-menu-item" onClick={() => choose(onUp)}>
-                Move up
+                {t(k.moveUp)}
               </button>
             </li>
           )}
           {last ? null : (
             <li>
               <button type="button" className="kanban-menu-item" onClick={() => choose(onDown)}>
-                Move down
+                {t(k.moveDown)}
               </button>
             </li>
           )}
@@ -473,7 +478,7 @@ function CardMenu({
             .map((column) => (
               <li key={column.id}>
                 <button type="button" className="kanban-menu-item" onClick={() => choose(() => onMove(column.id))}>
-                  Move to {column.name}
+                  {t(k.moveTo, { column: column.name })}
                 </button>
               </li>
             ))}
@@ -485,6 +490,7 @@ function CardMenu({
 
 /** Adds a task at the end of a column. */
 function NewTaskForm({ boardId, column }: { boardId: string; column: BoardColumnData }) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -493,7 +499,7 @@ function NewTaskForm({ boardId, column }: { boardId: string; column: BoardColumn
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const text = title.trim();
-    if (!text) return setError('Give the task a title.');
+    if (!text) return setError(t(l.titleRequired));
     setError(null);
     try {
       const { data } = await createTask({
@@ -517,14 +523,15 @@ function NewTaskForm({ boardId, column }: { boardId: string; column: BoardColumn
   if (!open) {
     return (
       <Button variant="ghost" className="kanban-add" onClick={() => setOpen(true)}>
-        + Add a task<span className="visually-hidden"> to {column.name}</span>
+        {t(k.addTask)}
+        <span className="visually-hidden">{t(k.toColumn, { column: column.name })}</span>
       </Button>
     );
   }
   return (
     <form className="kanban-new-task" onSubmit={submit}>
       <TextField
-        label={`New task in ${column.name}`}
+        label={t(k.newTaskIn, { column: column.name })}
         value={title}
         onChange={(event) => setTitle(event.target.value)}
         autoFocus
@@ -535,9 +542,9 @@ function NewTaskForm({ boardId, column }: { boardId: string; column: BoardColumn
       />
       <div className="button-row">
         <Button type="submit" variant="primary" busy={loading}>
-          Add
+          {t(k.add)}
         </Button>
-        <Button onClick={() => setOpen(false)}>Cancel</Button>
+        <Button onClick={() => setOpen(false)}>{t(m.cancel)}</Button>
       </div>
     </form>
   );

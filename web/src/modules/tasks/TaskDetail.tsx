@@ -49,6 +49,8 @@ import {
 } from './operations';
 import { MemberSelect, PrioritySelect, StatusSelect, useMembers, type Member } from './pickers';
 import './tasks.css';
+import { activeTranslator, useT, type Message } from '../../app/i18n';
+import { detailMessages as d, listMessages as l, m } from './messages';
 
 type Task = NonNullable<TasksTaskQuery['task']>;
 
@@ -87,25 +89,26 @@ function useTask(id: string) {
 
 /** The task's own page: every field, its checklist, subtasks, dependencies, time, comments and history. */
 export function TaskDetail({ id }: { id: string }) {
+  const t = useT();
   const { data, loading, error, refetch } = useTask(id);
   const navigate = useNavigate();
   const [deleteTask, { loading: deleting }] = useMutation(TasksDeleteTaskMutation, { refetchQueries: ['TasksList', 'TasksBoard'] });
   const { error: deleteError, run } = useAction();
   if (error && !data?.task) return <ErrorState error={error} retry={() => void refetch()} />;
-  if (loading && !data) return <Loading label="Loading the task…" />;
+  if (loading && !data) return <Loading label={t(d.loading)} />;
   const task = data?.task;
-  if (!task) return <EmptyState title="Task not found">It does not exist, was deleted, or you cannot see it.</EmptyState>;
+  if (!task) return <EmptyState title={t(d.notFound)}>{t(d.gone)}</EmptyState>;
 
   async function remove() {
-    if (!window.confirm(`Move “${task!.title}” to the trash?`)) return;
+    if (!window.confirm(t(d.confirmTrash, { title: task!.title }))) return;
     const ok = await run(async () => (await deleteTask({ variables: { input: { id } } })).data?.taskDelete);
     if (ok) void navigate(task!.board ? `/tasks/boards/${task!.board.id}` : '/tasks/list');
   }
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="task-breadcrumb">
-        <Link to="/tasks">Tasks</Link>
+      <nav aria-label={t(d.breadcrumb)} className="task-breadcrumb">
+        <Link to="/tasks">{t(m.tasks)}</Link>
         {task.board ? (
           <>
             {' / '}
@@ -125,13 +128,13 @@ export function TaskDetail({ id }: { id: string }) {
           <>
             {statusLabel(task.status)}
             {task.column ? ` · ${task.column.name}` : ''}
-            {task.blocked ? ' · Blocked' : ''}
-            {task.createdBy ? ` · Created by ${task.createdBy.name}` : ''} · {formatDate(task.createdAt)}
+            {task.blocked ? t(d.blockedSuffix) : ''}
+            {task.createdBy ? t(d.createdBy, { name: task.createdBy.name }) : ''} · {formatDate(task.createdAt)}
           </>
         }
         actions={
           <Button variant="danger" onClick={() => void remove()} busy={deleting}>
-            Move to trash
+            {t(d.moveToTrash)}
           </Button>
         }
       />
@@ -140,7 +143,7 @@ export function TaskDetail({ id }: { id: string }) {
         <div className="task-detail-main">
           <section className="panel" aria-labelledby="task-fields">
             <h2 id="task-fields" className="panel-title">
-              Details
+              {t(d.details)}
             </h2>
             <TaskFields task={task} />
           </section>
@@ -149,7 +152,7 @@ export function TaskDetail({ id }: { id: string }) {
           <CommentsSection taskId={task.id} />
           <ActivitySection taskId={task.id} />
         </div>
-        <aside className="task-detail-side" aria-label="About the task">
+        <aside className="task-detail-side" aria-label={t(d.aboutTask)}>
           <TagsSection task={task} />
           <WatchersSection task={task} />
           <DependenciesSection task={task} />
@@ -164,27 +167,28 @@ export function TaskDetail({ id }: { id: string }) {
 
 /** The compact version, in the quick-view slide-over. */
 export function TaskQuickView({ id }: { id: string }) {
+  const t = useT();
   const { data, loading, error, refetch } = useTask(id);
   if (error && !data?.task) return <ErrorState error={error} retry={() => void refetch()} />;
   if (loading && !data) return <Loading />;
   const task = data?.task;
-  if (!task) return <EmptyState title="Task not found">It does not exist, was deleted, or you cannot see it.</EmptyState>;
+  if (!task) return <EmptyState title={t(d.notFound)}>{t(d.gone)}</EmptyState>;
   const done = task.checklists.reduce((sum, list) => sum + list.doneCount, 0);
   const total = task.checklists.reduce((sum, list) => sum + list.items.length, 0);
   return (
     <div className="task-quick-view">
       <h3 className="task-quick-title">{task.title}</h3>
       <p className="muted">
-        {task.board ? `${task.board.name}${task.column ? ` · ${task.column.name}` : ''}` : 'No board'}
-        {task.blocked ? ' · Blocked' : ''}
+        {task.board ? `${task.board.name}${task.column ? ` · ${task.column.name}` : ''}` : t(m.noBoard)}
+        {task.blocked ? t(d.blockedSuffix) : ''}
       </p>
       <TaskFields task={task} compact />
       {total ? (
         <p>
-          Checklist: {done} of {total} done
+          {t(d.checklistProgress, { done, total })}
         </p>
       ) : null}
-      {task.subtasks?.totalCount ? <p>{task.subtasks.totalCount} subtasks</p> : null}
+      {task.subtasks?.totalCount ? <p>{t(d.subtaskCount, { count: task.subtasks.totalCount })}</p> : null}
       {task.tags?.length ? (
         <p className="task-tags">
           {task.tags.map((tag) => (
@@ -200,6 +204,7 @@ export function TaskQuickView({ id }: { id: string }) {
 
 /** Title, description, status (or column), priority, dates and assignee; saved together. */
 function TaskFields({ task, compact = false }: { task: Task; compact?: boolean }) {
+  const t = useT();
   const [updateTask, { loading }] = useMutation(TasksUpdateTaskMutation);
   const [moveTask, { loading: moving }] = useMutation(TasksMoveToColumnMutation, { refetchQueries: ['TasksBoard'] });
   const { error, run } = useAction();
@@ -234,19 +239,19 @@ function TaskFields({ task, compact = false }: { task: Task; compact?: boolean }
 
   const dirty = JSON.stringify(values) !== JSON.stringify(initial);
   return (
-    <form className={`form ${compact ? 'task-fields-compact' : ''}`} onSubmit={submit} aria-label="Task details">
-      <TextField label="Title" value={values.title} onChange={(event) => set({ title: event.target.value })} required maxLength={500} />
-      {compact ? null : <TextArea label="Description" value={values.description} onChange={(event) => set({ description: event.target.value })} />}
+    <form className={`form ${compact ? 'task-fields-compact' : ''}`} onSubmit={submit} aria-label={t(d.taskDetails)}>
+      <TextField label={t(l.title)} value={values.title} onChange={(event) => set({ title: event.target.value })} required maxLength={500} />
+      {compact ? null : <TextArea label={t(l.description)} value={values.description} onChange={(event) => set({ description: event.target.value })} />}
       <div className="form-row">
         {task.board ? (
           <SelectField
-            label="Column"
+            label={t(l.column)}
             value={task.column?.id ?? ''}
             disabled={moving}
             onChange={(event) => void moveToColumn(event.target.value)}
-            hint="Moves the task now; the column may set its status."
+            hint={t(d.columnHint)}
           >
-            {task.column ? null : <option value="">None</option>}
+            {task.column ? null : <option value="">{t(d.none)}</option>}
             {task.board.columns.map((column) => (
               <option key={column.id} value={column.id}>
                 {column.name}
@@ -254,21 +259,21 @@ function TaskFields({ task, compact = false }: { task: Task; compact?: boolean }
             ))}
           </SelectField>
         ) : null}
-        <StatusSelect label="Status" value={values.status} onChange={(event) => set({ status: event.target.value })} />
-        <PrioritySelect label="Priority" value={values.priority} onChange={(event) => set({ priority: event.target.value })} />
+        <StatusSelect label={t(l.status)} value={values.status} onChange={(event) => set({ status: event.target.value })} />
+        <PrioritySelect label={t(l.priority)} value={values.priority} onChange={(event) => set({ priority: event.target.value })} />
       </div>
       <div className="form-row">
-        {compact ? null : <TextField label="Start date" type="date" value={values.startDate} onChange={(event) => set({ startDate: event.target.value })} />}
-        <TextField label="Due date" type="date" value={values.dueDate} onChange={(event) => set({ dueDate: event.target.value })} />
-        <MemberSelect label="Assignee" emptyLabel="Unassigned" value={values.assigneeId} onChange={(event) => set({ assigneeId: event.target.value })} />
+        {compact ? null : <TextField label={t(d.startDate)} type="date" value={values.startDate} onChange={(event) => set({ startDate: event.target.value })} />}
+        <TextField label={t(l.dueDate)} type="date" value={values.dueDate} onChange={(event) => set({ dueDate: event.target.value })} />
+        <MemberSelect label={t(l.assignee)} emptyLabel={t(l.unassigned)} value={values.assigneeId} onChange={(event) => set({ assigneeId: event.target.value })} />
       </div>
       <Notice>{error}</Notice>
-      {saved && !dirty ? <Notice tone="success">Saved.</Notice> : null}
+      {saved && !dirty ? <Notice tone="success">{t(d.saved)}</Notice> : null}
       <div className="button-row">
         <Button type="submit" variant="primary" busy={loading} disabled={!dirty}>
-          Save changes
+          {t(d.saveChanges)}
         </Button>
-        {dirty ? <Button onClick={() => setValues(initial)}>Discard</Button> : null}
+        {dirty ? <Button onClick={() => setValues(initial)}>{t(d.discard)}</Button> : null}
       </div>
     </form>
   );
@@ -322,6 +327,7 @@ function InlineAdd({ label, button, onAdd, busy }: { label: string; button: stri
 }
 
 function ChecklistsSection({ task }: { task: Task }) {
+  const t = useT();
   const [createChecklist, { loading: creating }] = useMutation(TasksChecklistCreateMutation, REFETCH_TASK);
   const [deleteChecklist] = useMutation(TasksChecklistDeleteMutation, REFETCH_TASK);
   const [addItem, { loading: adding }] = useMutation(TasksChecklistItemAddMutation, REFETCH_TASK);
@@ -330,7 +336,7 @@ function ChecklistsSection({ task }: { task: Task }) {
   const { error, run } = useAction();
 
   return (
-    <Section title="Checklist">
+    <Section title={t(d.checklist)}>
       {task.checklists.map((checklist) => (
         <div key={checklist.id} className="checklist">
           <div className="task-section-header">
@@ -342,17 +348,17 @@ function ChecklistsSection({ task }: { task: Task }) {
             </h3>
             <Button
               variant="ghost"
-              aria-label={`Delete the checklist ${checklist.title}`}
+              aria-label={t(d.deleteChecklist, { title: checklist.title })}
               onClick={() => void run(async () => (await deleteChecklist({ variables: { input: { id: checklist.id } } })).data?.checklistDelete)}
             >
-              Delete
+              {t(d.delete)}
             </Button>
           </div>
           <progress
             className="checklist-progress"
             max={Math.max(1, checklist.items.length)}
             value={checklist.doneCount}
-            aria-label={`${checklist.title} progress`}
+            aria-label={t(d.progress, { title: checklist.title })}
           />
           <ul className="checklist-items">
             {checklist.items.map((item) => (
@@ -385,7 +391,7 @@ function ChecklistsSection({ task }: { task: Task }) {
                 </label>
                 <Button
                   variant="ghost"
-                  aria-label={`Remove ${item.title}`}
+                  aria-label={t(d.removeItem, { title: item.title })}
                   onClick={() => void run(async () => (await deleteItem({ variables: { input: { id: item.id } } })).data?.checklistItemDelete)}
                 >
                   ×
@@ -394,16 +400,16 @@ function ChecklistsSection({ task }: { task: Task }) {
             ))}
           </ul>
           <InlineAdd
-            label={`New item in ${checklist.title}`}
-            button="Add item"
+            label={t(d.newItemIn, { title: checklist.title })}
+            button={t(d.addItem)}
             busy={adding}
             onAdd={(title) => run(async () => (await addItem({ variables: { input: { checklistId: checklist.id, title } } })).data?.checklistItemAdd)}
           />
         </div>
       ))}
       <InlineAdd
-        label="New checklist"
-        button="Add checklist"
+        label={t(d.newChecklist)}
+        button={t(d.addChecklist)}
         busy={creating}
         onAdd={(title) => run(async () => (await createChecklist({ variables: { input: { taskId: task.id, title } } })).data?.checklistCreate)}
       />
@@ -413,11 +419,12 @@ function ChecklistsSection({ task }: { task: Task }) {
 }
 
 function SubtasksSection({ task }: { task: Task }) {
+  const t = useT();
   const [createTask, { loading }] = useMutation(TasksCreateTaskMutation, REFETCH_TASK);
   const { error, run } = useAction();
   const subtasks = task.subtasks?.nodes ?? [];
   return (
-    <Section title={`Subtasks${task.subtasks?.totalCount ? ` (${task.subtasks.totalCount})` : ''}`}>
+    <Section title={task.subtasks?.totalCount ? t(d.subtasksCounted, { count: task.subtasks.totalCount }) : t(d.subtasks)}>
       {subtasks.length ? (
         <ul className="task-list-plain">
           {subtasks.map((subtask) => (
@@ -429,11 +436,11 @@ function SubtasksSection({ task }: { task: Task }) {
           ))}
         </ul>
       ) : (
-        <p className="muted">No subtasks.</p>
+        <p className="muted">{t(d.noSubtasks)}</p>
       )}
       <InlineAdd
-        label="New subtask"
-        button="Add subtask"
+        label={t(d.newSubtask)}
+        button={t(d.addSubtask)}
         busy={loading}
         onAdd={(title) =>
           run(
@@ -450,6 +457,7 @@ function SubtasksSection({ task }: { task: Task }) {
 
 /** Finds a task by title and hands it back (dependencies). */
 function TaskPicker({ label, exclude, onPick, busy }: { label: string; exclude: readonly string[]; onPick(id: string): void; busy?: boolean }) {
+  const t = useT();
   const [text, setText] = useState('');
   const [search, { data, loading, error }] = useLazyQuery(TasksSearchQuery);
   useEffect(() => {
@@ -460,11 +468,11 @@ function TaskPicker({ label, exclude, onPick, busy }: { label: string; exclude: 
   const results = text.trim().length < 2 ? [] : (data?.tasks?.nodes ?? []).filter((task) => !exclude.includes(task.id));
   return (
     <div className="task-picker">
-      <TextField label={label} type="search" value={text} onChange={(event) => setText(event.target.value)} hint="Type at least 2 letters of its title." />
-      {loading ? <p className="muted">Searching…</p> : null}
+      <TextField label={label} type="search" value={text} onChange={(event) => setText(event.target.value)} hint={t(d.pickerHint)} />
+      {loading ? <p className="muted">{t(d.searching)}</p> : null}
       {error ? <Notice>{describeError(error)}</Notice> : null}
       {results.length ? (
-        <ul className="task-picker-results" aria-label="Matching tasks">
+        <ul className="task-picker-results" aria-label={t(d.matchingTasks)}>
           {results.map((result) => (
             <li key={result.id}>
               <Button
@@ -486,22 +494,23 @@ function TaskPicker({ label, exclude, onPick, busy }: { label: string; exclude: 
   );
 }
 
-const DEPENDENCY_LABELS: Record<DependencyType, string> = {
-  FINISH_TO_START: 'starts after it finishes',
-  START_TO_START: 'starts after it starts',
-  FINISH_TO_FINISH: 'finishes after it finishes',
+const DEPENDENCY_LABELS: Record<DependencyType, Message> = {
+  FINISH_TO_START: d.finishToStart,
+  START_TO_START: d.startToStart,
+  FINISH_TO_FINISH: d.finishToFinish,
 };
 
 function DependenciesSection({ task }: { task: Task }) {
+  const t = useT();
   const [addDependency, { loading }] = useMutation(TasksDependencyAddMutation, REFETCH_TASK);
   const [removeDependency] = useMutation(TasksDependencyRemoveMutation, REFETCH_TASK);
   const [type, setType] = useState<DependencyType>('FINISH_TO_START');
   const { error, run } = useAction();
   const exclude = [task.id, ...task.dependencies.flatMap((dependency) => (dependency.dependsOn ? [dependency.dependsOn.id] : []))];
   return (
-    <Section title="Dependencies">
-      {task.blocked ? <Notice tone="info">Blocked: a task it waits for is not done yet.</Notice> : null}
-      <h3 className="task-subheading">Waits for</h3>
+    <Section title={t(d.dependencies)}>
+      {task.blocked ? <Notice tone="info">{t(d.blockedNotice)}</Notice> : null}
+      <h3 className="task-subheading">{t(d.waitsFor)}</h3>
       {task.dependencies.length ? (
         <ul className="task-list-plain">
           {task.dependencies.map((dependency) => (
@@ -509,12 +518,12 @@ function DependenciesSection({ task }: { task: Task }) {
               {dependency.dependsOn ? (
                 <QuickViewLink id={dependency.dependsOn.id}>{dependency.dependsOn.title}</QuickViewLink>
               ) : (
-                <span className="muted">A task you cannot see</span>
+                <span className="muted">{t(d.hiddenTask)}</span>
               )}{' '}
-              <span className="muted">({DEPENDENCY_LABELS[dependency.type]})</span>
+              <span className="muted">({t(DEPENDENCY_LABELS[dependency.type])})</span>
               <Button
                 variant="ghost"
-                aria-label={`Remove the dependency on ${dependency.dependsOn?.title ?? 'this task'}`}
+                aria-label={t(d.removeDependency, { title: dependency.dependsOn?.title ?? t(d.thisTask) })}
                 onClick={() => void run(async () => (await removeDependency({ variables: { input: { id: dependency.id } } })).data?.taskDependencyRemove)}
               >
                 ×
@@ -523,9 +532,9 @@ function DependenciesSection({ task }: { task: Task }) {
           ))}
         </ul>
       ) : (
-        <p className="muted">Nothing.</p>
+        <p className="muted">{t(d.nothing)}</p>
       )}
-      <h3 className="task-subheading">Waited for by</h3>
+      <h3 className="task-subheading">{t(d.waitedForBy)}</h3>
       {task.dependents.length ? (
         <ul className="task-list-plain">
           {task.dependents.map((dependent) => (
@@ -533,23 +542,23 @@ function DependenciesSection({ task }: { task: Task }) {
               {dependent.task ? (
                 <QuickViewLink id={dependent.task.id}>{dependent.task.title}</QuickViewLink>
               ) : (
-                <span className="muted">A task you cannot see</span>
+                <span className="muted">{t(d.hiddenTask)}</span>
               )}
             </li>
           ))}
         </ul>
       ) : (
-        <p className="muted">Nothing.</p>
+        <p className="muted">{t(d.nothing)}</p>
       )}
-      <SelectField label="Kind of dependency" value={type} onChange={(event) => setType(event.target.value as DependencyType)}>
+      <SelectField label={t(d.dependencyKind)} value={type} onChange={(event) => setType(event.target.value as DependencyType)}>
         {Object.entries(DEPENDENCY_LABELS).map(([value, text]) => (
           <option key={value} value={value}>
-            This task {text}
+            {t(d.thisTaskDoes, { relation: t(text) })}
           </option>
         ))}
       </SelectField>
       <TaskPicker
-        label="Add a task it waits for"
+        label={t(d.addWaitsFor)}
         exclude={exclude}
         busy={loading}
         onPick={(dependsOnId) =>
@@ -562,6 +571,7 @@ function DependenciesSection({ task }: { task: Task }) {
 }
 
 function WatchersSection({ task }: { task: Task }) {
+  const t = useT();
   const [addWatcher, { loading }] = useMutation(TasksWatcherAddMutation, REFETCH_TASK);
   const [removeWatcher] = useMutation(TasksWatcherRemoveMutation, REFETCH_TASK);
   const { members } = useMembers();
@@ -569,7 +579,7 @@ function WatchersSection({ task }: { task: Task }) {
   const { error, run } = useAction();
   const watching = new Set(task.watchers.map((watcher) => watcher.id));
   return (
-    <Section title="Watchers">
+    <Section title={t(d.watchers)}>
       {task.watchers.length ? (
         <ul className="task-people">
           {task.watchers.map((watcher) => (
@@ -580,7 +590,7 @@ function WatchersSection({ task }: { task: Task }) {
               {watcher.name}
               <Button
                 variant="ghost"
-                aria-label={`Stop ${watcher.name} watching`}
+                aria-label={t(d.stopWatching, { name: watcher.name })}
                 onClick={() =>
                   void run(async () => (await removeWatcher({ variables: { input: { taskId: task.id, userId: watcher.id } } })).data?.taskWatcherRemove)
                 }
@@ -591,7 +601,7 @@ function WatchersSection({ task }: { task: Task }) {
           ))}
         </ul>
       ) : (
-        <p className="muted">Nobody watches this task.</p>
+        <p className="muted">{t(d.noWatchers)}</p>
       )}
       <form
         className="inline-add"
@@ -601,8 +611,8 @@ function WatchersSection({ task }: { task: Task }) {
           if (ok) setUserId('');
         }}
       >
-        <SelectField label="Add a watcher" value={userId} onChange={(event) => setUserId(event.target.value)}>
-          <option value="">Me</option>
+        <SelectField label={t(d.addWatcher)} value={userId} onChange={(event) => setUserId(event.target.value)}>
+          <option value="">{t(d.me)}</option>
           {members
             .filter((member) => !watching.has(member.id))
             .map((member) => (
@@ -612,7 +622,7 @@ function WatchersSection({ task }: { task: Task }) {
             ))}
         </SelectField>
         <Button type="submit" busy={loading}>
-          Watch
+          {t(d.watch)}
         </Button>
       </form>
       <Notice>{error}</Notice>
@@ -621,6 +631,7 @@ function WatchersSection({ task }: { task: Task }) {
 }
 
 function TimeSection({ task }: { task: Task }) {
+  const t = useT();
   const [startTimer, { loading: starting }] = useMutation(TasksTimerStartMutation, REFETCH_TASK);
   const [stopTimer, { loading: stopping }] = useMutation(TasksTimerStopMutation, REFETCH_TASK);
   const [createEntry, { loading: logging }] = useMutation(TasksTimeEntryCreateMutation, REFETCH_TASK);
@@ -633,7 +644,7 @@ function TimeSection({ task }: { task: Task }) {
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const minutes = Number(form.get('minutes'));
-    if (!Number.isFinite(minutes) || minutes <= 0) return setError('Give the time spent in minutes.');
+    if (!Number.isFinite(minutes) || minutes <= 0) return setError(t(d.minutesRequired));
     const day = fromDateInput(String(form.get('day') ?? ''));
     const endedAt = day ? new Date(new Date(day).setHours(17, 0, 0, 0)) : new Date();
     const startedAt = new Date(endedAt.getTime() - minutes * 60_000).toISOString();
@@ -658,15 +669,15 @@ function TimeSection({ task }: { task: Task }) {
 
   return (
     <Section
-      title={`Time · ${formatDuration(task.trackedSeconds)}`}
+      title={t(d.time, { duration: formatDuration(task.trackedSeconds) })}
       actions={
         running ? (
           <Button onClick={() => void run(async () => (await stopTimer()).data?.timerStop)} busy={stopping}>
-            Stop timer
+            {t(d.stopTimer)}
           </Button>
         ) : (
           <Button onClick={() => void run(async () => (await startTimer({ variables: { input: { taskId: task.id } } })).data?.timerStart)} busy={starting}>
-            Start timer
+            {t(d.startTimer)}
           </Button>
         )
       }
@@ -675,14 +686,14 @@ function TimeSection({ task }: { task: Task }) {
         <ul className="task-list-plain">
           {task.timeEntries.map((entry) => (
             <li key={entry.id}>
-              {entry.running ? <strong>Running · </strong> : null}
+              {entry.running ? <strong>{t(d.running)}</strong> : null}
               {formatDuration(entry.durationSeconds)} · {entry.user.name} · {formatDateTime(entry.startedAt)}
-              {entry.billable ? ' · billable' : ''}
+              {entry.billable ? t(d.billableSuffix) : ''}
               {entry.note ? <span className="muted"> — {entry.note}</span> : null}
               {entry.running ? null : (
                 <Button
                   variant="ghost"
-                  aria-label={`Delete the entry of ${formatDuration(entry.durationSeconds)} from ${formatDateTime(entry.startedAt)}`}
+                  aria-label={t(d.deleteEntry, { duration: formatDuration(entry.durationSeconds), date: formatDateTime(entry.startedAt) })}
                   onClick={() => void run(async () => (await deleteEntry({ variables: { input: { id: entry.id } } })).data?.timeEntryDelete)}
                 >
                   ×
@@ -692,19 +703,19 @@ function TimeSection({ task }: { task: Task }) {
           ))}
         </ul>
       ) : (
-        <p className="muted">No time tracked.</p>
+        <p className="muted">{t(d.noTime)}</p>
       )}
-      <form className="form time-log" onSubmit={log} aria-label="Log time">
+      <form className="form time-log" onSubmit={log} aria-label={t(d.logTimeForm)}>
         <div className="form-row">
-          <TextField label="Minutes" name="minutes" type="number" min={1} inputMode="numeric" required />
-          <TextField label="Day" name="day" type="date" />
+          <TextField label={t(d.minutes)} name="minutes" type="number" min={1} inputMode="numeric" required />
+          <TextField label={t(d.day)} name="day" type="date" />
         </div>
-        <TextField label="Note" name="note" />
+        <TextField label={t(d.note)} name="note" />
         <label className="checkbox-label">
-          <input type="checkbox" name="billable" /> Billable
+          <input type="checkbox" name="billable" /> {t(d.billable)}
         </label>
         <Button type="submit" busy={logging}>
-          Log time
+          {t(d.logTimeForm)}
         </Button>
       </form>
       <Notice>{error}</Notice>
@@ -713,6 +724,7 @@ function TimeSection({ task }: { task: Task }) {
 }
 
 function TagsSection({ task }: { task: Task }) {
+  const t = useT();
   const [applyTag, { loading }] = useMutation(TasksTagApplyMutation, REFETCH_TASK);
   const [removeTag] = useMutation(TasksTagRemoveMutation, REFETCH_TASK);
   const { data } = useQuery(TasksTagsQuery, { variables: { search: null } });
@@ -721,7 +733,7 @@ function TagsSection({ task }: { task: Task }) {
   const current = new Set((task.tags ?? []).map((tag) => tag.id));
   const available = (data?.tags?.nodes ?? []).filter((tag) => !current.has(tag.id));
   return (
-    <Section title="Tags">
+    <Section title={t(d.tags)}>
       {task.tags?.length ? (
         <ul className="task-tags">
           {task.tags.map((tag) => (
@@ -730,7 +742,7 @@ function TagsSection({ task }: { task: Task }) {
               <button
                 type="button"
                 className="task-tag-remove"
-                aria-label={`Remove the tag ${tag.name}`}
+                aria-label={t(d.removeTag, { name: tag.name })}
                 onClick={() => void run(async () => (await removeTag({ variables: { input: { tagId: tag.id, nodeIds: [task.id] } } })).data?.tagRemove)}
               >
                 ×
@@ -739,7 +751,7 @@ function TagsSection({ task }: { task: Task }) {
           ))}
         </ul>
       ) : (
-        <p className="muted">No tags.</p>
+        <p className="muted">{t(d.noTags)}</p>
       )}
       {available.length ? (
         <form
@@ -750,8 +762,8 @@ function TagsSection({ task }: { task: Task }) {
             if (await run(async () => (await applyTag({ variables: { input: { tagId, nodeIds: [task.id] } } })).data?.tagApply)) setTagId('');
           }}
         >
-          <SelectField label="Add a tag" value={tagId} onChange={(event) => setTagId(event.target.value)}>
-            <option value="">Choose a tag</option>
+          <SelectField label={t(d.addTag)} value={tagId} onChange={(event) => setTagId(event.target.value)}>
+            <option value="">{t(d.chooseTag)}</option>
             {available.map((tag) => (
               <option key={tag.id} value={tag.id}>
                 {tag.name}
@@ -759,7 +771,7 @@ function TagsSection({ task }: { task: Task }) {
             ))}
           </SelectField>
           <Button type="submit" busy={loading} disabled={!tagId}>
-            Add
+            {t(d.add)}
           </Button>
         </form>
       ) : null}
@@ -777,21 +789,22 @@ function nodeLabel(node: LinkedNode): string {
 }
 
 function LinksSection({ task }: { task: Task }) {
+  const t = useT();
   const [deleteLink] = useMutation(TasksLinkDeleteMutation, REFETCH_TASK);
   const { error, run } = useAction();
   const links = task.links?.nodes ?? [];
   return (
-    <Section title="Linked">
+    <Section title={t(d.linked)}>
       {links.length ? (
         <ul className="task-list-plain">
           {links.map((link) => (
             <li key={link.id}>
-              <span className="badge">{link.node?.__typename ?? 'Hidden'}</span>{' '}
-              {link.node ? <QuickViewLink id={link.node.id}>{nodeLabel(link.node)}</QuickViewLink> : <span className="muted">Something you cannot see</span>}{' '}
+              <span className="badge">{link.node?.__typename ?? t(d.hidden)}</span>{' '}
+              {link.node ? <QuickViewLink id={link.node.id}>{nodeLabel(link.node)}</QuickViewLink> : <span className="muted">{t(d.hiddenObject)}</span>}{' '}
               <span className="muted">{link.relationship.replace(/_/g, ' ')}</span>
               <Button
                 variant="ghost"
-                aria-label={`Remove the link to ${link.node ? nodeLabel(link.node) : 'this object'}`}
+                aria-label={t(d.removeLink, { name: link.node ? nodeLabel(link.node) : t(d.thisObject) })}
                 onClick={() => void run(async () => (await deleteLink({ variables: { input: { id: link.id } } })).data?.linkDelete)}
               >
                 ×
@@ -800,7 +813,7 @@ function LinksSection({ task }: { task: Task }) {
           ))}
         </ul>
       ) : (
-        <p className="muted">Not linked to anything.</p>
+        <p className="muted">{t(d.notLinked)}</p>
       )}
       <Notice>{error}</Notice>
     </Section>
@@ -836,6 +849,7 @@ type Thread = NonNullable<NonNullable<TasksCommentsQuery['task']>['comments']>['
 
 /** The newest comments, earlier ones on demand, each thread with its replies. */
 function CommentsSection({ taskId }: { taskId: string }) {
+  const t = useT();
   const { data, loading, error, refetch, fetchMore } = useQuery(TasksCommentsQueryDocument, { variables: { id: taskId } });
   const { error: moreError, run } = useAction();
   const [loadingEarlier, setLoadingEarlier] = useState(false);
@@ -864,12 +878,12 @@ function CommentsSection({ taskId }: { taskId: string }) {
   }
 
   return (
-    <Section title={`Comments${page?.totalCount ? ` (${page.totalCount})` : ''}`}>
+    <Section title={page?.totalCount ? t(d.commentsCounted, { count: page.totalCount }) : t(d.comments)}>
       {error && !data ? <ErrorState error={error} retry={() => void refetch()} /> : null}
       {loading && !data ? <Loading /> : null}
       {page?.pageInfo.hasPreviousPage ? (
         <Button variant="ghost" onClick={() => void loadEarlier()} busy={loadingEarlier}>
-          Earlier comments ({page.totalCount - comments.length})
+          {t(d.earlierComments, { count: page.totalCount - comments.length })}
         </Button>
       ) : null}
       <Notice>{moreError}</Notice>
@@ -879,18 +893,19 @@ function CommentsSection({ taskId }: { taskId: string }) {
             <Comment comment={comment} />
             <Replies thread={comment} />
             {comment.deleted ? null : (
-              <CommentForm taskId={taskId} parentId={comment.id} label={`Reply to ${comment.author?.name ?? 'this comment'}`} compact />
+              <CommentForm taskId={taskId} parentId={comment.id} label={t(d.replyTo, { name: comment.author?.name ?? t(d.thisComment) })} compact />
             )}
           </li>
         ))}
       </ol>
-      <CommentForm taskId={taskId} label="New comment" />
+      <CommentForm taskId={taskId} label={t(d.newComment)} />
     </Section>
   );
 }
 
 /** A thread's replies: the first page with the thread, the rest on demand. */
 function Replies({ thread }: { thread: Thread }) {
+  const t = useT();
   const [more, setMore] = useState<{ nodes: CommentFields[]; endCursor: string | null; hasNextPage: boolean } | null>(null);
   const [fetchReplies, { loading }] = useLazyQuery(TasksCommentRepliesQuery, { fetchPolicy: 'network-only' });
   const { error, run } = useAction();
@@ -904,7 +919,7 @@ function Replies({ thread }: { thread: Thread }) {
       const after = more ? more.endCursor : (thread.replies?.pageInfo.endCursor ?? null);
       const { data } = await fetchReplies({ variables: { id: thread.id, after } });
       const page = data?.comment?.replies;
-      if (!page) throw new Error('The replies could not be loaded.');
+      if (!page) throw new Error(t(d.repliesFailed));
       setMore((current) => ({
         nodes: [...(current?.nodes ?? []), ...page.nodes],
         endCursor: page.pageInfo.endCursor ?? null,
@@ -926,7 +941,7 @@ function Replies({ thread }: { thread: Thread }) {
       </ol>
       {hasNextPage ? (
         <Button variant="ghost" onClick={() => void showMore()} busy={loading}>
-          More replies ({(thread.replies?.totalCount ?? replies.length) - replies.length})
+          {t(d.moreReplies, { count: (thread.replies?.totalCount ?? replies.length) - replies.length })}
         </Button>
       ) : null}
       <Notice>{error}</Notice>
@@ -946,19 +961,21 @@ function Comment({
     mentions: readonly { id: string; name: string }[];
   };
 }) {
+  const t = useT();
   return (
     <>
       <p className="comment-meta">
-        <strong>{comment.author?.name ?? 'Someone'}</strong> · <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
-        {comment.editedAt ? ' · edited' : ''}
+        <strong>{comment.author?.name ?? t(d.someone)}</strong> · <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
+        {comment.editedAt ? t(d.edited) : ''}
       </p>
-      {comment.deleted ? <p className="muted">[deleted]</p> : <CommentBody body={comment.body} mentions={comment.mentions} />}
+      {comment.deleted ? <p className="muted">{t(d.deleted)}</p> : <CommentBody body={comment.body} mentions={comment.mentions} />}
     </>
   );
 }
 
 /** A comment box: typing @ and a few letters offers the members to mention. */
 function CommentForm({ taskId, parentId, label, compact = false }: { taskId: string; parentId?: string; label: string; compact?: boolean }) {
+  const t = useT();
   const [createComment, { loading }] = useMutation(TasksCommentCreateMutation, {
     refetchQueries: ['TasksComments', 'TasksActivity'],
     awaitRefetchQueries: true,
@@ -1016,7 +1033,7 @@ function CommentForm({ taskId, parentId, label, compact = false }: { taskId: str
       <div ref={box}>
         <TextArea
           label={label}
-          hint="Type @ and a name to mention someone."
+          hint={t(d.mentionHint)}
           value={text}
           rows={compact ? 2 : 3}
           aria-controls={suggestions.length ? listId : undefined}
@@ -1029,7 +1046,7 @@ function CommentForm({ taskId, parentId, label, compact = false }: { taskId: str
         />
       </div>
       {suggestions.length ? (
-        <ul id={listId} className="mention-suggestions" aria-label="People to mention">
+        <ul id={listId} className="mention-suggestions" aria-label={t(d.peopleToMention)}>
           {suggestions.map((member) => (
             <li key={member.id}>
               <Button variant="ghost" onClick={() => mention(member)}>
@@ -1042,20 +1059,22 @@ function CommentForm({ taskId, parentId, label, compact = false }: { taskId: str
       <Notice>{error}</Notice>
       <div className="button-row">
         <Button type="submit" variant="primary" busy={loading} disabled={!text.trim()}>
-          {parentId ? 'Reply' : 'Comment'}
+          {parentId ? t(d.reply) : t(d.comment)}
         </Button>
-        {compact ? <Button onClick={() => setOpen(false)}>Cancel</Button> : null}
+        {compact ? <Button onClick={() => setOpen(false)}>{t(m.cancel)}</Button> : null}
       </div>
     </form>
   );
 }
 
+/** "task.status_changed" → "status changed", in the reader's language (an unknown event reads as its words). */
 function humanEvent(event: string): string {
   const [, action = event] = event.split('.');
-  return action.replace(/_/g, ' ');
+  return activeTranslator().t(d.activityEvent, { action, fallback: action.replace(/_/g, ' ') });
 }
 
 function ActivitySection({ taskId }: { taskId: string }) {
+  const t = useT();
   const { data, loading, error, refetch, fetchMore } = useQuery(TasksActivityQuery, { variables: { id: taskId } });
   const [moreError, setMoreError] = useState<string | null>(null);
   const activity = data?.task?.activity;
@@ -1081,10 +1100,10 @@ function ActivitySection({ taskId }: { taskId: string }) {
   }
 
   return (
-    <Section title="Activity">
+    <Section title={t(d.activity)}>
       {error && !data ? <ErrorState error={error} retry={() => void refetch()} /> : null}
       {loading && !data ? <Loading /> : null}
-      {data && items.length === 0 ? <p className="muted">Nothing yet.</p> : null}
+      {data && items.length === 0 ? <p className="muted">{t(d.nothingYet)}</p> : null}
       <ol className="activity">
         {items.map((item) =>
           item.__typename === 'ActivityEvent' ? (
@@ -1094,7 +1113,7 @@ function ActivitySection({ taskId }: { taskId: string }) {
             </li>
           ) : (
             <li key={item.id} className="activity-item">
-              <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time> <strong>{item.author?.name ?? 'Someone'}</strong> commented
+              <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time> <strong>{item.author?.name ?? t(d.someone)}</strong> {t(d.commented)}
               {item.deleted ? null : <CommentBody body={item.body} mentions={item.mentions} />}
             </li>
           ),
@@ -1102,7 +1121,7 @@ function ActivitySection({ taskId }: { taskId: string }) {
       </ol>
       {activity?.pageInfo.hasNextPage ? (
         <Button onClick={() => void loadMore()} busy={loading}>
-          Older activity
+          {t(d.olderActivity)}
         </Button>
       ) : null}
       <Notice>{moreError}</Notice>

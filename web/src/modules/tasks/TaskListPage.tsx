@@ -16,6 +16,8 @@ import { fromDateInput, isOverdue, priorityLabel, statusLabel } from './format';
 import { TasksCreateTaskMutation, TasksListQuery as ListQuery } from './operations';
 import { BoardSelect, MemberSelect, PrioritySelect, StatusSelect, useBoards } from './pickers';
 import './tasks.css';
+import { useT } from '../../app/i18n';
+import { listMessages as l, m } from './messages';
 
 type Row = NonNullable<TasksListQuery['tasks']>['nodes'][number];
 
@@ -56,6 +58,7 @@ function toFilter(filters: Filters): TaskFilter | null {
 
 /** Every task of the organization: filtered, sorted and paged by the API. */
 export function TaskListPage() {
+  const t = useT();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const creating = params.get('new') === 'task';
@@ -91,7 +94,7 @@ export function TaskListPage() {
     () => [
       {
         id: 'title',
-        header: 'Title',
+        header: t(l.title),
         cell: ({ row }) => (
           // The row opens the page; the title opens the quick view (and only that).
           <span onClick={(event) => event.stopPropagation()} onKeyDown={(event) => event.stopPropagation()}>
@@ -101,20 +104,20 @@ export function TaskListPage() {
       },
       {
         id: 'status',
-        header: 'Status',
+        header: t(l.status),
         enableSorting: false,
         cell: ({ row }) => <span className={`task-status task-status-${row.original.status.toLowerCase()}`}>{statusLabel(row.original.status)}</span>,
       },
       {
         id: 'priority',
-        header: 'Priority',
+        header: t(l.priority),
         enableSorting: false,
         cell: ({ row }) => (row.original.priority ? priorityLabel(row.original.priority) : <span className="muted">—</span>),
       },
-      { id: 'assignee', header: 'Assignee', enableSorting: false, cell: ({ row }) => row.original.assignee?.name ?? <span className="muted">Unassigned</span> },
+      { id: 'assignee', header: t(l.assignee), enableSorting: false, cell: ({ row }) => row.original.assignee?.name ?? <span className="muted">{t(l.unassigned)}</span> },
       {
         id: 'dueDate',
-        header: 'Due',
+        header: t(l.due),
         cell: ({ row }) =>
           row.original.dueDate ? (
             <time dateTime={row.original.dueDate} className={isOverdue(row.original.dueDate, row.original.status) ? 'task-due-overdue' : undefined}>
@@ -126,7 +129,7 @@ export function TaskListPage() {
       },
       {
         id: 'board',
-        header: 'Board',
+        header: t(l.board),
         enableSorting: false,
         cell: ({ row }) =>
           row.original.board ? (
@@ -138,42 +141,42 @@ export function TaskListPage() {
             <span className="muted">—</span>
           ),
       },
-      { id: 'updatedAt', header: 'Updated', cell: ({ row }) => formatDate(row.original.updatedAt) },
+      { id: 'updatedAt', header: t(l.updated), cell: ({ row }) => formatDate(row.original.updatedAt) },
     ],
-    [],
+    [t],
   );
 
   const filtered = filter !== null;
   return (
     <>
       <PageHeader
-        title="All tasks"
+        title={t(l.allTasks)}
         actions={
           <>
             <Link to="/tasks" className="button button-secondary">
-              Boards
+              {t(l.boards)}
             </Link>
             <Button variant="primary" onClick={() => setCreating(true)}>
-              New task
+              {t(m.newTask)}
             </Button>
           </>
         }
       />
-      <form className="task-filters" role="search" aria-label="Filter tasks" onSubmit={(event) => event.preventDefault()}>
-        <TextField label="Title contains" type="search" value={filters.text} onChange={(event) => change({ text: event.target.value })} />
-        <StatusSelect label="Status" emptyLabel="Any status" value={filters.status} onChange={(event) => change({ status: event.target.value })} />
-        <PrioritySelect label="Priority" emptyLabel="Any priority" value={filters.priority} onChange={(event) => change({ priority: event.target.value })} />
+      <form className="task-filters" role="search" aria-label={t(l.filterTasks)} onSubmit={(event) => event.preventDefault()}>
+        <TextField label={t(l.titleContains)} type="search" value={filters.text} onChange={(event) => change({ text: event.target.value })} />
+        <StatusSelect label={t(l.status)} emptyLabel={t(l.anyStatus)} value={filters.status} onChange={(event) => change({ status: event.target.value })} />
+        <PrioritySelect label={t(l.priority)} emptyLabel={t(l.anyPriority)} value={filters.priority} onChange={(event) => change({ priority: event.target.value })} />
         <AssigneeFilter value={filters.assignee} onChange={(assignee) => change({ assignee })} />
-        <BoardSelect label="Board" emptyLabel="Any board" value={filters.board} onChange={(event) => change({ board: event.target.value })} />
-        <TextField label="Due before" type="date" value={filters.dueBefore} onChange={(event) => change({ dueBefore: event.target.value })} />
+        <BoardSelect label={t(l.board)} emptyLabel={t(l.anyBoard)} value={filters.board} onChange={(event) => change({ board: event.target.value })} />
+        <TextField label={t(l.dueBefore)} type="date" value={filters.dueBefore} onChange={(event) => change({ dueBefore: event.target.value })} />
         {filtered ? (
           <Button onClick={() => change(NO_FILTERS)} className="task-filters-clear">
-            Clear filters
+            {t(l.clearFilters)}
           </Button>
         ) : null}
       </form>
       <DataTable
-        label="Tasks"
+        label={t(m.tasks)}
         columns={columns}
         rows={rows}
         rowId={(row) => row.id}
@@ -190,9 +193,9 @@ export function TaskListPage() {
         paging={pages.paging(connection?.pageInfo)}
         empty={
           filtered ? (
-            <EmptyState title="No task matches these filters" action={<Button onClick={() => change(NO_FILTERS)}>Clear filters</Button>} />
+            <EmptyState title={t(l.noMatch)} action={<Button onClick={() => change(NO_FILTERS)}>{t(l.clearFilters)}</Button>} />
           ) : (
-            <EmptyState title="No tasks yet" action={<Button onClick={() => setCreating(true)}>Create a task</Button>} />
+            <EmptyState title={t(l.noTasks)} action={<Button onClick={() => setCreating(true)}>{t(l.createTask)}</Button>} />
           )
         }
       />
@@ -202,11 +205,12 @@ export function TaskListPage() {
 }
 
 function AssigneeFilter({ value, onChange }: { value: string; onChange(value: string): void }) {
+  const t = useT();
   return (
     <MemberSelect
-      label="Assignee"
-      emptyLabel="Anyone"
-      extraOptions={[{ value: UNASSIGNED, label: 'Unassigned' }]}
+      label={t(l.assignee)}
+      emptyLabel={t(l.anyone)}
+      extraOptions={[{ value: UNASSIGNED, label: t(l.unassigned) }]}
       value={value}
       onChange={(event) => onChange(event.target.value)}
     />
@@ -225,6 +229,7 @@ export function NewTaskDialog({
   defaults?: { boardId?: string; parentId?: string };
   onCreated?(taskId: string): void | Promise<void>;
 }) {
+  const t = useT();
   const navigate = useNavigate();
   const { boards } = useBoards();
   const [boardId, setBoardId] = useState(defaults?.boardId ?? '');
@@ -236,7 +241,7 @@ export function NewTaskDialog({
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const title = String(form.get('title') ?? '').trim();
-    if (!title) return setError('Give the task a title.');
+    if (!title) return setError(t(l.titleRequired));
     const text = (name: string) => String(form.get(name) ?? '') || null;
     setError(null);
     try {
@@ -268,15 +273,15 @@ export function NewTaskDialog({
   }
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title="New task">
+    <Dialog open={open} onOpenChange={onOpenChange} title={t(m.newTask)}>
       <form className="form" onSubmit={submit}>
-        <TextField label="Title" name="title" required autoFocus maxLength={500} />
-        <TextArea label="Description" name="description" />
+        <TextField label={t(l.title)} name="title" required autoFocus maxLength={500} />
+        <TextArea label={t(l.description)} name="description" />
         <div className="form-row">
-          <BoardSelect label="Board" value={boardId} onChange={(event) => setBoardId(event.target.value)} />
+          <BoardSelect label={t(l.board)} value={boardId} onChange={(event) => setBoardId(event.target.value)} />
           {board ? (
-            <SelectField label="Column" name="columnId" defaultValue="">
-              <option value="">First column</option>
+            <SelectField label={t(l.column)} name="columnId" defaultValue="">
+              <option value="">{t(l.firstColumn)}</option>
               {board.columns.map((column) => (
                 <option key={column.id} value={column.id}>
                   {column.name}
@@ -286,16 +291,16 @@ export function NewTaskDialog({
           ) : null}
         </div>
         <div className="form-row">
-          <PrioritySelect label="Priority" name="priority" defaultValue="" />
-          <TextField label="Due date" name="dueDate" type="date" />
+          <PrioritySelect label={t(l.priority)} name="priority" defaultValue="" />
+          <TextField label={t(l.dueDate)} name="dueDate" type="date" />
         </div>
-        <MemberSelect label="Assignee" name="assigneeId" defaultValue="" />
+        <MemberSelect label={t(l.assignee)} name="assigneeId" defaultValue="" />
         <Notice>{error}</Notice>
         <div className="button-row">
           <Button type="submit" variant="primary" busy={loading}>
-            Create task
+            {t(l.createTaskButton)}
           </Button>
-          <Button onClick={() => onOpenChange(false)}>Cancel</Button>
+          <Button onClick={() => onOpenChange(false)}>{t(m.cancel)}</Button>
         </div>
       </form>
     </Dialog>

@@ -1,13 +1,19 @@
 import type { TaskPriority, TaskStatus } from '../../gql/graphql';
+import { activeTranslator, type Message } from '../../app/i18n';
+import { m } from './messages';
 
 export const STATUSES: readonly TaskStatus[] = ['TODO', 'IN_PROGRESS', 'DONE', 'CANCELED'];
 export const PRIORITIES: readonly TaskPriority[] = ['URGENT', 'HIGH', 'MEDIUM', 'LOW'];
 
-const STATUS_LABELS: Record<TaskStatus, string> = { TODO: 'To do', IN_PROGRESS: 'In progress', DONE: 'Done', CANCELED: 'Canceled' };
-const PRIORITY_LABELS: Record<TaskPriority, string> = { URGENT: 'Urgent', HIGH: 'High', MEDIUM: 'Medium', LOW: 'Low' };
+const STATUS_LABELS: Record<TaskStatus, Message> = { TODO: m.statusTodo, IN_PROGRESS: m.statusInProgress, DONE: m.statusDone, CANCELED: m.statusCanceled };
+const PRIORITY_LABELS: Record<TaskPriority, Message> = { URGENT: m.priorityUrgent, HIGH: m.priorityHigh, MEDIUM: m.priorityMedium, LOW: m.priorityLow };
+const say = (message: Message, values?: Record<string, unknown>) => activeTranslator().t(message, values);
 
-export const statusLabel = (status: TaskStatus) => STATUS_LABELS[status] ?? status;
-export const priorityLabel = (priority: TaskPriority | null | undefined) => (priority ? (PRIORITY_LABELS[priority] ?? priority) : 'No priority');
+/** A status's name in the reader's language ("In progress"). */
+export const statusLabel = (status: TaskStatus) => (STATUS_LABELS[status] ? say(STATUS_LABELS[status]) : status);
+/** A priority's name in the reader's language ("Urgent", "No priority"). */
+export const priorityLabel = (priority: TaskPriority | null | undefined) =>
+  priority ? (PRIORITY_LABELS[priority] ? say(PRIORITY_LABELS[priority]) : priority) : say(m.noPriority);
 
 /** The due date is in the past (and the task is still open). */
 export function isOverdue(dueDate: string | null | undefined, status: TaskStatus): boolean {
@@ -32,11 +38,11 @@ export function fromDateInput(value: string): string | null {
   return new Date(year, month - 1, day, 23, 59, 0).toISOString();
 }
 
-/** 3725 → "1h 2m". */
+/** 3725 → "1h 2m" (in the reader's language). */
 export function formatDuration(seconds: number): string {
   const hours = Math.floor(seconds / 3600);
   const minutes = Math.floor((seconds % 3600) / 60);
-  if (hours && minutes) return `${hours}h ${minutes}m`;
-  if (hours) return `${hours}h`;
-  return `${minutes}m`;
+  if (hours && minutes) return say(m.durationHoursMinutes, { hours, minutes });
+  if (hours) return say(m.durationHours, { hours });
+  return say(m.durationMinutes, { minutes });
 }

@@ -3,6 +3,8 @@ import type { RouteObject } from 'react-router';
 import type { ModuleDefinition, SearchResult } from '../../app/registry';
 import { Loading } from '../../ui/states';
 import { TasksSearchQuery } from './operations';
+import { activeTranslator } from '../../app/i18n';
+import { m } from './messages';
 
 // Pages, the quick view and the widget are one lazily loaded chunk: the shell only carries this file.
 const pages = () => import('./pages');
@@ -32,7 +34,7 @@ const SEARCH_LIMIT = 8;
 
 export const tasksModule: ModuleDefinition = {
   subgraph: 'tasks',
-  navigation: [{ label: 'Tasks', path: '/tasks', icon: '✓', order: 10 }],
+  navigation: [{ label: m.tasks, path: '/tasks', icon: '✓', order: 10 }],
   routes: [
     route('/tasks', (module) => module.BoardsPage),
     route('/tasks/list', (module) => module.TaskListPage),
@@ -40,13 +42,13 @@ export const tasksModule: ModuleDefinition = {
     route('/tasks/:taskId', (module) => module.TaskDetailPage),
   ],
   widgets: [
-    { slot: 'contact.profile', title: 'Tasks', component: ContactTasksWidget, order: 10 },
-    { slot: 'home', title: 'Tasks by status', component: TasksByStatusWidget, order: 10 },
+    { slot: 'contact.profile', title: m.tasks, component: ContactTasksWidget, order: 10 },
+    { slot: 'home', title: m.tasksByStatus, component: TasksByStatusWidget, order: 10 },
   ],
   commands: [
-    { id: 'tasks:new-task', label: 'New task', group: 'Create', keywords: ['task', 'todo', 'create'], path: '/tasks/list?new=task' },
-    { id: 'tasks:new-board', label: 'New board', group: 'Create', keywords: ['board', 'kanban', 'create'], path: '/tasks?new=board' },
-    { id: 'tasks:all-tasks', label: 'Go to all tasks', group: 'Navigate', keywords: ['tasks', 'list'], path: '/tasks/list' },
+    { id: 'tasks:new-task', label: m.newTask, group: 'Create', keywords: ['task', 'todo', 'create'], path: '/tasks/list?new=task' },
+    { id: 'tasks:new-board', label: m.newBoard, group: 'Create', keywords: ['board', 'kanban', 'create'], path: '/tasks?new=board' },
+    { id: 'tasks:all-tasks', label: m.goToAllTasks, group: 'Navigate', keywords: ['tasks', 'list'], path: '/tasks/list' },
   ],
   search: {
     async search(client, text, signal): Promise<SearchResult[]> {
@@ -56,7 +58,7 @@ export const tasksModule: ModuleDefinition = {
         fetchPolicy: 'network-only',
         context: { fetchOptions: { signal } },
       });
-      return (data?.tasks?.nodes ?? []).map((task) => ({ id: task.id, typename: 'Task', title: task.title, subtitle: task.board?.name ?? 'No board' }));
+      return (data?.tasks?.nodes ?? []).map((task) => ({ id: task.id, typename: 'Task', title: task.title, subtitle: task.board?.name ?? activeTranslator().t(m.noBoard) }));
     },
   },
   quickViews: [{ typename: 'Task', path: (id) => `/tasks/${id}`, component: TaskQuickView }],

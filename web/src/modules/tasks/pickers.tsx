@@ -3,6 +3,8 @@ import type { SelectHTMLAttributes } from 'react';
 import { SelectField } from '../../ui/controls';
 import { PRIORITIES, priorityLabel, STATUSES, statusLabel } from './format';
 import { TasksBoardPickerQuery, TasksMembersQuery } from './operations';
+import { useT, useTranslator } from '../../app/i18n';
+import { m, widgetsMessages as w } from './messages';
 
 export interface Member {
   id: string;
@@ -20,14 +22,15 @@ export function useMembers(): { members: Member[]; loading: boolean; error: unkn
 type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'children'> & { label: string; hint?: string; error?: string | null };
 
 export function MemberSelect({
-  emptyLabel = 'Nobody',
+  emptyLabel,
   extraOptions = [],
   ...props
 }: SelectProps & { emptyLabel?: string; extraOptions?: { value: string; label: string }[] }) {
+  const t = useT();
   const { members, loading } = useMembers();
   return (
     <SelectField {...props} aria-busy={loading || undefined}>
-      <option value="">{emptyLabel}</option>
+      <option value="">{emptyLabel ?? t(w.nobody)}</option>
       {extraOptions.map((option) => (
         <option key={option.value} value={option.value}>
           {option.label}
@@ -43,6 +46,7 @@ export function MemberSelect({
 }
 
 export function StatusSelect({ emptyLabel, ...props }: SelectProps & { emptyLabel?: string }) {
+  useTranslator(); // the labels follow the reader
   return (
     <SelectField {...props}>
       {emptyLabel ? <option value="">{emptyLabel}</option> : null}
@@ -55,10 +59,11 @@ export function StatusSelect({ emptyLabel, ...props }: SelectProps & { emptyLabe
   );
 }
 
-export function PrioritySelect({ emptyLabel = 'No priority', ...props }: SelectProps & { emptyLabel?: string }) {
+export function PrioritySelect({ emptyLabel, ...props }: SelectProps & { emptyLabel?: string }) {
+  useTranslator(); // the labels follow the reader
   return (
     <SelectField {...props}>
-      <option value="">{emptyLabel}</option>
+      <option value="">{emptyLabel ?? priorityLabel(null)}</option>
       {PRIORITIES.map((priority) => (
         <option key={priority} value={priority}>
           {priorityLabel(priority)}
@@ -74,11 +79,12 @@ export function useBoards() {
   return { boards: data?.boards?.nodes ?? [], loading, error };
 }
 
-export function BoardSelect({ emptyLabel = 'No board', ...props }: SelectProps & { emptyLabel?: string }) {
+export function BoardSelect({ emptyLabel, ...props }: SelectProps & { emptyLabel?: string }) {
+  const t = useT();
   const { boards, loading } = useBoards();
   return (
     <SelectField {...props} aria-busy={loading || undefined}>
-      <option value="">{emptyLabel}</option>
+      <option value="">{emptyLabel ?? t(m.noBoard)}</option>
       {boards.map((board) => (
         <option key={board.id} value={board.id}>
           {board.name}

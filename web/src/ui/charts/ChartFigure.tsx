@@ -1,5 +1,7 @@
 import './charts.css';
 import { useId, useState, type ReactNode } from 'react';
+import { useT } from '../../app/i18n';
+import { m } from '../messages';
 
 export interface ChartTableRow {
   key: string;
@@ -35,6 +37,7 @@ export function ChartFigure({
   empty?: ReactNode;
   children: ReactNode;
 }) {
+  const t = useT();
   const [showTable, setShowTable] = useState(false);
   const titleId = useId();
   const tableId = useId();
@@ -56,7 +59,7 @@ export function ChartFigure({
           {title}
         </span>
         <button type="button" className="button button-ghost" aria-expanded={showTable} aria-controls={tableId} onClick={() => setShowTable((shown) => !shown)}>
-          {showTable ? 'Hide the figures' : 'Show the figures'}
+          {showTable ? t(m.hideFigures) : t(m.showFigures)}
         </button>
       </figcaption>
       {summary ? <div className="chart-summary">{summary}</div> : null}
