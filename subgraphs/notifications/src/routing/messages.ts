@@ -75,7 +75,7 @@ export const documentTexts = defineMessages('notifications.document', {
   expiredTitle: { en: '{document} expired', de: '{document} ist abgelaufen' },
   expiredBody: {
     en: 'It was {status}; its expiry date passed on {date}.',
-    de: 'Es war im Status {status}; sein Ablaufdatum ({date}) ist verstrichen.',
+    de: 'Es hatte den Status „{label}“; sein Ablaufdatum ({date}) ist verstrichen.',
   },
   voidedTitle: { en: '{document} was voided', de: '{document} wurde storniert' },
   voidedBody: { en: 'Reason: {hasReason, select, yes {“{reason}”} other {—}}', de: 'Grund: {hasReason, select, yes {„{reason}“} other {—}}' },

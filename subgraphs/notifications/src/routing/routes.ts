@@ -182,7 +182,11 @@ const documentRoutes: RoutesOf<DocumentsEvents> = {
     recipients: [event.data.ownerId],
     title: (reader) => reader.t(documentTexts.expiredTitle, { document: documentName(reader, event.data.title) }),
     body: (reader) =>
-      reader.t(documentTexts.expiredBody, { status: documentStatus(reader, event.data.from).toLowerCase(), date: reader.date(event.data.expiresAt) }),
+      reader.t(documentTexts.expiredBody, {
+        status: documentStatus(reader, event.data.from).toLowerCase(),
+        label: documentStatus(reader, event.data.from),
+        date: reader.date(event.data.expiresAt),
+      }),
   }),
   /** The owner, when someone else voided it. */
   'document.voided': (event) => ({
