@@ -219,7 +219,11 @@ const documentRoutes: RoutesOf<DocumentsEvents> = {
   'document.rejected': (event) => ({
     recipients: event.data.recipients,
     title: message(documentTexts.rejectedTitle),
-    body: message(documentTexts.rejectedBody, { ...optional('title', event.data.title), ...optional('comment', event.data.comment, 300), step: event.data.stepOrder }),
+    body: message(documentTexts.rejectedBody, {
+      ...optional('title', event.data.title),
+      ...optional('comment', event.data.comment, 300),
+      step: event.data.stepOrder,
+    }),
   }),
   'document.returned_for_changes': (event) => ({
     recipients: event.data.recipients,
@@ -230,10 +234,7 @@ const documentRoutes: RoutesOf<DocumentsEvents> = {
   'document.signed': (event) => ({
     recipients: event.data.recipients,
     title: (reader) => reader.t(documentTexts.signedTitle, { document: documentName(reader, event.data.title) }),
-    body: (reader) =>
-      reader.t(documentTexts.signedBody, {
-        signers: new Intl.ListFormat(reader.locale, { style: 'narrow', type: 'unit' }).format(event.data.signers.map((signer) => signer.name)),
-      }),
+    body: message(documentTexts.signedBody, { signers: event.data.signers.map((signer) => signer.name).join(', ') }),
   }),
   /** A contract's deliverable fell behind pace — its owner. */
   'deliverable.behind_pace': (event) => ({
@@ -253,7 +254,11 @@ const money = (reader: Translator, amount: string, currency: string) => reader.m
 
 /** "€42.50 at Lufthansa (travel)": what an expense is, in a line. */
 const expenseLine = (reader: Translator, expense: { amount: string; currencyCode: string; vendor: string | null; category: string }) =>
-  reader.t(financeTexts.expenseLine, { amount: money(reader, expense.amount, expense.currencyCode), ...optional('vendor', expense.vendor, 200), category: expense.category });
+  reader.t(financeTexts.expenseLine, {
+    amount: money(reader, expense.amount, expense.currencyCode),
+    ...optional('vendor', expense.vendor, 200),
+    category: expense.category,
+  });
 
 /** Why the recurring-invoice job could not send an invoice it issued (the `sendFailure` codes of `recurring_invoice.issued`). */
 const SEND_FAILURES: Record<string, Message> = {
@@ -268,7 +273,8 @@ const financeRoutes: RoutesOf<FinanceEvents> = {
   'expense.submitted': (event) => ({
     recipients: event.data.approvers,
     title: message(financeTexts.expenseSubmittedTitle),
-    body: (reader) => reader.t(financeTexts.expenseSubmittedBody, { expense: expenseLine(reader, event.data), ...optional('description', event.data.description) }),
+    body: (reader) =>
+      reader.t(financeTexts.expenseSubmittedBody, { expense: expenseLine(reader, event.data), ...optional('description', event.data.description) }),
   }),
   /** The submitter, on each outcome. */
   'expense.approved': (event) => ({
@@ -345,7 +351,10 @@ const financeRoutes: RoutesOf<FinanceEvents> = {
     recipients: [event.data.createdBy],
     title: message(financeTexts.paymentFailedTitle, { number: event.data.invoiceNumber }),
     body: (reader) =>
-      reader.t(financeTexts.paymentFailedBody, { amount: money(reader, event.data.amount, event.data.currencyCode), ...optional('reason', event.data.reason, 300) }),
+      reader.t(financeTexts.paymentFailedBody, {
+        amount: money(reader, event.data.amount, event.data.currencyCode),
+        ...optional('reason', event.data.reason, 300),
+      }),
   }),
 };
 
