@@ -46,6 +46,7 @@ import { RevisionService } from './revision/revision.service.js';
 import type { DocumentsServices } from './services.js';
 import { TeamRef } from './team/team.ref.js';
 import { clauseTrash, documentTrash } from './trash.js';
+import { ReviewerLanguage } from './review/reviewer-language.js';
 
 export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   name: 'documents',
@@ -118,7 +119,7 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
   orphanedTypes: [TeamRef],
   emits: documentsEvents,
   audited: deletionEvents(documentsEvents),
-  createServices({ db, authz, graph, jobs, redis, keyPrefix, mailer, logger, env }) {
+  createServices({ db, authz, graph, jobs, redis, keyPrefix, mailer, logger, env, settings }) {
     const config = parseDocumentsConfig(env);
     const documents = new DocumentService(db, authz, graph);
     const approvalWorkflows = new ApprovalWorkflowService(db, authz);
@@ -136,7 +137,17 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
     documents.useContentRevisions(
       async (em, id, content, authorId) => (await revisions.revise(em, id, { description: 'Content updated', content }, authorId)).document,
     );
-    const reviews = new ReviewService({ db, authz, documents, revisions, mailer, logger, throttle, appUrl: config.APP_URL });
+    const reviews = new ReviewService({
+      db,
+      authz,
+      documents,
+      revisions,
+      mailer,
+      logger,
+      throttle,
+      appUrl: config.APP_URL,
+      reviewerLanguage: new ReviewerLanguage(settings, logger),
+    });
     const signatureConfig = parseSignatureConfig(env);
     const signatureProvider = new LocalSignatureProvider({
       dir: signatureConfig.sinkDir,

@@ -35,6 +35,7 @@ import { ReportResolver } from './report/report.resolver.js';
 import { ReportService } from './report/report.service.js';
 import type { FinanceServices } from './services.js';
 import { expenseTrash, invoiceTrash } from './trash.js';
+import { CustomerLanguage } from './invoice-send/customer-language.js';
 
 export const financeSubgraph = defineSubgraph<FinanceServices>({
   name: 'finance',
@@ -81,7 +82,7 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
   orphanedTypes: [ContactRef, DealRef],
   emits: financeEvents,
   audited: deletionEvents(financeEvents),
-  createServices({ db, authz, graph, redis, keyPrefix, mailer, logger, env }) {
+  createServices({ db, authz, graph, redis, keyPrefix, mailer, logger, env, settings }) {
     const invoices = new InvoiceService(db, authz, graph);
     const sendConfig = parseInvoiceSendConfig(env);
     const throttle = new BadTokenThrottle(
@@ -93,8 +94,9 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
         windowSeconds: sendConfig.INVOICE_TOKEN_FAILURE_WINDOW_SECONDS,
       },
     );
-    const deliveries = new InvoiceDeliveries({ db, invoices, mailer, logger, config: sendConfig });
-    const sending = new InvoiceSendService({ db, invoices, graph, mailer, logger, throttle, deliveries, config: sendConfig });
+    const customerLanguage = new CustomerLanguage(settings, logger);
+    const deliveries = new InvoiceDeliveries({ db, invoices, mailer, logger, config: sendConfig, customerLanguage });
+    const sending = new InvoiceSendService({ db, invoices, graph, mailer, logger, throttle, deliveries, config: sendConfig, customerLanguage });
     const paymentConfig = parsePaymentConfig(env);
     const paymentProvider = new LocalPaymentProvider({
       dir: paymentConfig.dir,
@@ -110,6 +112,7 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
       throttle,
       logger,
       config: { APP_URL: sendConfig.APP_URL, publicUrl: paymentConfig.publicUrl },
+      customerLanguage,
     });
     return {
       db,

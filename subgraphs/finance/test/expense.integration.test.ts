@@ -371,7 +371,7 @@ describe('notifications', () => {
         {
           event: 'expense.submitted',
           title: 'An expense awaits your approval',
-          body: `77.10 EUR at ${vendor} (travel): “Flight to Berlin”.`,
+          body: `€77.10 at ${vendor} (travel): “Flight to Berlin”.`,
           subjectId: expense.id,
         },
       ]);
@@ -381,7 +381,7 @@ describe('notifications', () => {
     await call(admin, 'expenseApprove', { id: expense.id });
     await expect
       .poll(async () => (await notifications(owner)).filter((n) => n.subjectId === expense.id), { timeout: 60_000 })
-      .toEqual([{ event: 'expense.approved', title: 'Your expense was approved', body: `77.10 EUR at ${vendor} (travel).`, subjectId: expense.id }]);
+      .toEqual([{ event: 'expense.approved', title: 'Your expense was approved', body: `€77.10 at ${vendor} (travel).`, subjectId: expense.id }]);
   });
 });
 

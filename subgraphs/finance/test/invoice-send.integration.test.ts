@@ -64,7 +64,7 @@ describe('invoiceSend', () => {
     const organization = (await ok(cell, owner, '{ organization { name } }')).organization.name;
     expect(mail.subject).toBe(`Invoice ${invoice.number} from ${organization}`);
     expect(mail.text).toContain('Thanks for your business.');
-    expect(mail.text).toContain('188.59 EUR'); // 160.07 + 19% of 150.08, rounded half up once
+    expect(mail.text).toContain('€188.59'); // 160.07 + 19% of 150.08, rounded half up once
     expect(mail.text).toMatch(/\/invoice\?token=cgi_/);
     expect(mail.token).toMatch(/^cgi_[A-Za-z0-9_-]{43}$/);
 

@@ -15,6 +15,7 @@ import { EmailFrequency, NotificationSettings, Preference } from './preference/p
 import { PreferenceResolver } from './preference/preference.resolver.js';
 import { PreferenceService } from './preference/preference.service.js';
 import { AddressBook } from './recipient/address-book.js';
+import { RecipientReaders } from './recipient/readers.js';
 import { NotificationRouter } from './routing/router.js';
 import { ROUTED_EVENTS } from './routing/routes.js';
 import type { NotificationsServices } from './services.js';
@@ -45,13 +46,14 @@ export const notificationsSubgraph = defineSubgraph<NotificationsServices>({
     User: referenceAsIs,
   },
   emits: notificationsEvents,
-  createServices({ db, authz, jobs, mailer, env, logger }) {
+  createServices({ db, authz, jobs, mailer, env, logger, settings }) {
     const config = parseEnv('notifications', notificationsEnv, env);
     const preferences = new PreferenceService(db);
     const templates = new TemplateService(db, authz);
     const addresses = new AddressBook(db);
     const push = new FilePushSink(config.PUSH_SINK_DIR);
-    const deliveries = new DeliveryService(db, authz, jobs, mailer, push, templates, addresses, logger);
+    const readers = new RecipientReaders(settings, logger);
+    const deliveries = new DeliveryService(db, authz, jobs, mailer, push, templates, addresses, readers, logger);
     return {
       db,
       authz,
@@ -61,7 +63,7 @@ export const notificationsSubgraph = defineSubgraph<NotificationsServices>({
       addresses,
       push,
       deliveries,
-      router: new NotificationRouter(db, authz, preferences, deliveries),
+      router: new NotificationRouter(db, authz, preferences, deliveries, readers),
     };
   },
   consumes: [...ROUTED_EVENTS, 'membership.created', 'membership.removed', 'user.updated'],

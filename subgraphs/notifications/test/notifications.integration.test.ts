@@ -227,7 +227,7 @@ describe('routing events of other modules', () => {
     await documentEvent('document.expired', null, { from: 'signed', expiresAt: '2026-12-01T00:00:00.000Z' });
     const listed = (await listOf(hana)).notifications.nodes;
     expect(listed.map((n) => [n.event, n.title, n.body, n.subjectType, n.subjectId])).toEqual([
-      ['document.expired', '“Retainer” expired', 'It was signed; its expiry date passed on 2026-12-01.', 'Document', toGlobalId('Document', documentId)],
+      ['document.expired', '“Retainer” expired', 'It was signed; its expiry date passed on Dec 1, 2026.', 'Document', toGlobalId('Document', documentId)],
       ['document.voided', '“Retainer” was voided', 'Reason: “Client withdrew”', 'Document', toGlobalId('Document', documentId)],
       ['document.status_changed', '“Retainer” is now Internal review', 'Draft → Internal review', 'Document', toGlobalId('Document', documentId)],
     ]);
@@ -245,12 +245,12 @@ describe('routing events of other modules', () => {
     await invoiceEvent('invoice.paid', { from: 'overdue', amountDue: '0.00', amountPaid: '119.00' });
     const listed = (await listOf(ines)).notifications.nodes;
     expect(listed.map((n) => [n.event, n.title, n.body, n.subjectType, n.subjectId])).toEqual([
-      ['invoice.paid', 'Invoice INV-2026-0007 was paid', '119.00 EUR received: paid in full.', 'Invoice', toGlobalId('Invoice', invoiceId)],
-      ['invoice.overdue', 'Invoice INV-2026-0007 is overdue', '119.00 EUR of 119.00 was due on 2026-11-30.', 'Invoice', toGlobalId('Invoice', invoiceId)],
+      ['invoice.paid', 'Invoice INV-2026-0007 was paid', '€119.00 received: paid in full.', 'Invoice', toGlobalId('Invoice', invoiceId)],
+      ['invoice.overdue', 'Invoice INV-2026-0007 is overdue', '€119.00 of €119.00 was due on Nov 30, 2026.', 'Invoice', toGlobalId('Invoice', invoiceId)],
       [
         'invoice.viewed',
         'Invoice INV-2026-0007 was viewed',
-        'The customer opened it: 119.00 EUR due on 2026-11-30.',
+        'The customer opened it: €119.00 due on Nov 30, 2026.',
         'Invoice',
         toGlobalId('Invoice', invoiceId),
       ],
@@ -288,14 +288,14 @@ describe('routing events of other modules', () => {
       [
         'recurring_invoice.issued',
         'Invoice INV-2026-0011 was issued',
-        '119.00 EUR, due 2026-12-15. It was not sent and stays a draft: its total is zero.',
+        '€119.00, due Dec 15, 2026. It was not sent and stays a draft: its total is zero.',
         'Invoice',
         toGlobalId('Invoice', draftId),
       ],
       [
         'recurring_invoice.issued',
         'Invoice INV-2026-0010 was issued and sent to ada@customer.test, ap@customer.test',
-        '119.00 EUR, due 2026-12-15.',
+        '€119.00, due Dec 15, 2026.',
         'Invoice',
         toGlobalId('Invoice', sentId),
       ],

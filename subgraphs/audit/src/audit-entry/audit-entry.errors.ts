@@ -1,4 +1,5 @@
 import { userError } from '@cellgraph/kernel';
+import { auditErrorTexts } from '../messages.js';
 
 /** Every code the audit log answers with. */
 export const AuditErrorCode = {
@@ -6,5 +7,4 @@ export const AuditErrorCode = {
   NotFound: 'AUDIT_ENTRY_NOT_FOUND',
 } as const;
 
-export const auditEntryNotFound = (field: (string | number)[] = ['id']) =>
-  userError(AuditErrorCode.NotFound, 'No audit entry with this id exists in your organization', field);
+export const auditEntryNotFound = (field: (string | number)[] = ['id']) => userError(AuditErrorCode.NotFound, auditErrorTexts.auditEntryNotFound, field);

@@ -1,8 +1,9 @@
-import { userError } from '@cellgraph/kernel';
+import { userError, text } from '@cellgraph/kernel';
+import { auditErrorTexts } from '../messages.js';
 
 export const AuditExportErrorCode = {
   TooLarge: 'AUDIT_EXPORT_TOO_LARGE',
 } as const;
 
 export const auditExportTooLarge = (max: number) =>
-  userError(AuditExportErrorCode.TooLarge, `An export holds at most ${max} entries: narrow the filter (e.g. by occurredAt)`, ['input', 'filter']);
+  userError(AuditExportErrorCode.TooLarge, text(auditErrorTexts.exportTooLarge, { max }), ['input', 'filter']);

@@ -1,4 +1,5 @@
-import { userError } from '@cellgraph/kernel';
+import { userError, text } from '@cellgraph/kernel';
+import { collaborationErrorTexts } from '../messages.js';
 
 export const CommentErrorCode = {
   InvalidInput: 'COMMENT_INVALID_INPUT',
@@ -7,9 +8,12 @@ export const CommentErrorCode = {
   MentionInvalid: 'COMMENT_MENTION_INVALID',
 } as const;
 
-export const commentNotFound = (field: (string | number)[] = ['input', 'id']) => userError(CommentErrorCode.NotFound, 'No such comment', field);
-export const replyToReply = () => userError(CommentErrorCode.InvalidInput, 'Reply in the thread: to its top-level comment', ['input', 'parentId']);
-export const notYoursToEdit = () => userError(CommentErrorCode.NotYours, 'Only its author can edit a comment', ['input', 'id']);
-export const notYoursToDelete = () => userError(CommentErrorCode.NotYours, 'Only its author or the object’s managers can delete a comment', ['input', 'id']);
-export const mentionInvalid = (id: string) => userError(CommentErrorCode.MentionInvalid, `<@${id}> is not a member of your organization`, ['input', 'body']);
-export const tooManyMentions = (max: number) => userError(CommentErrorCode.InvalidInput, `A comment mentions at most ${max} people`, ['input', 'body']);
+export const commentNotFound = (field: (string | number)[] = ['input', 'id']) =>
+  userError(CommentErrorCode.NotFound, collaborationErrorTexts.commentNotFound, field);
+export const replyToReply = () => userError(CommentErrorCode.InvalidInput, collaborationErrorTexts.replyToTopLevel, ['input', 'parentId']);
+export const notYoursToEdit = () => userError(CommentErrorCode.NotYours, collaborationErrorTexts.onlyAuthorEdits, ['input', 'id']);
+export const notYoursToDelete = () => userError(CommentErrorCode.NotYours, collaborationErrorTexts.onlyAuthorDeletes, ['input', 'id']);
+export const mentionInvalid = (id: string) =>
+  userError(CommentErrorCode.MentionInvalid, text(collaborationErrorTexts.mentionInvalid, { id }), ['input', 'body']);
+export const tooManyMentions = (max: number) =>
+  userError(CommentErrorCode.InvalidInput, text(collaborationErrorTexts.tooManyMentions, { max }), ['input', 'body']);

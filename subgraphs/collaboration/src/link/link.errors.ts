@@ -1,4 +1,5 @@
 import { userError } from '@cellgraph/kernel';
+import { collaborationErrorTexts } from '../messages.js';
 
 export const LinkErrorCode = {
   InvalidInput: 'LINK_INVALID_INPUT',
@@ -6,8 +7,7 @@ export const LinkErrorCode = {
   Exists: 'LINK_EXISTS',
 } as const;
 
-export const linkNotFound = () => userError(LinkErrorCode.NotFound, 'No such link', ['input', 'id']);
-export const alreadyLinked = () => userError(LinkErrorCode.Exists, 'These objects are already linked with this relationship', ['input', 'toId']);
-export const invalidRelationship = () =>
-  userError(LinkErrorCode.InvalidInput, 'A relationship is lower-case words joined by _ (at most 50 characters)', ['input', 'relationship']);
-export const linkToItself = () => userError(LinkErrorCode.InvalidInput, 'An object cannot be linked to itself', ['input', 'toId']);
+export const linkNotFound = () => userError(LinkErrorCode.NotFound, collaborationErrorTexts.linkNotFound, ['input', 'id']);
+export const alreadyLinked = () => userError(LinkErrorCode.Exists, collaborationErrorTexts.alreadyLinked, ['input', 'toId']);
+export const invalidRelationship = () => userError(LinkErrorCode.InvalidInput, collaborationErrorTexts.relationshipFormat, ['input', 'relationship']);
+export const linkToItself = () => userError(LinkErrorCode.InvalidInput, collaborationErrorTexts.selfLink, ['input', 'toId']);

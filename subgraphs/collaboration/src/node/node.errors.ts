@@ -1,8 +1,8 @@
 import { userError } from '@cellgraph/kernel';
+import { collaborationErrorTexts } from '../messages.js';
 
 export const NodeErrorCode = {
   NotFound: 'NODE_NOT_FOUND',
 } as const;
 
-export const nodeNotFound = (field: (string | number)[]) =>
-  userError(NodeErrorCode.NotFound, 'No object with this id exists in your organization or is visible to you', field);
+export const nodeNotFound = (field: (string | number)[]) => userError(NodeErrorCode.NotFound, collaborationErrorTexts.nodeNotFound, field);

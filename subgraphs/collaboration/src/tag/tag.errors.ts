@@ -1,4 +1,5 @@
-import { userError } from '@cellgraph/kernel';
+import { userError, text } from '@cellgraph/kernel';
+import { collaborationErrorTexts } from '../messages.js';
 
 export const TagErrorCode = {
   InvalidInput: 'TAG_INVALID_INPUT',
@@ -6,6 +7,6 @@ export const TagErrorCode = {
   NameTaken: 'TAG_NAME_TAKEN',
 } as const;
 
-export const tagNotFound = (field = 'id') => userError(TagErrorCode.NotFound, 'No such tag in your organization', ['input', field]);
-export const nameTaken = () => userError(TagErrorCode.NameTaken, 'Another tag has this name', ['input', 'name']);
-export const nodeCountInvalid = (max: number) => userError(TagErrorCode.InvalidInput, `Give 1 to ${max} objects`, ['input', 'nodeIds']);
+export const tagNotFound = (field = 'id') => userError(TagErrorCode.NotFound, collaborationErrorTexts.tagNotFound, ['input', field]);
+export const nameTaken = () => userError(TagErrorCode.NameTaken, collaborationErrorTexts.tagNameTaken, ['input', 'name']);
+export const nodeCountInvalid = (max: number) => userError(TagErrorCode.InvalidInput, text(collaborationErrorTexts.nodeCount, { max }), ['input', 'nodeIds']);

@@ -1,6 +1,7 @@
-import { toGlobalId, userError, UserInputError } from '@cellgraph/kernel';
+import { toGlobalId, userError, UserInputError, text } from '@cellgraph/kernel';
 import type { FieldProblem } from '../custom-field/custom-field-values.js';
 import type { Contact } from './contact.entity.js';
+import { crmErrorTexts } from '../messages.js';
 
 /** Every code the Contact aggregate answers. */
 export const ContactErrorCode = {
@@ -14,8 +15,7 @@ export const ContactErrorCode = {
   CustomFieldInvalid: 'CONTACT_CUSTOM_FIELD_INVALID',
 } as const;
 
-export const contactNotFound = (field: (string | number)[] = ['input', 'id']) =>
-  userError(ContactErrorCode.NotFound, 'No contact with this id exists in your organization', field);
+export const contactNotFound = (field: (string | number)[] = ['input', 'id']) => userError(ContactErrorCode.NotFound, crmErrorTexts.contactNotFound, field);
 
 /** The address is another contact's: named in the message, carried in the payload as `duplicateContact`. */
 export const duplicateEmail = (existing: Contact) =>
@@ -23,26 +23,23 @@ export const duplicateEmail = (existing: Contact) =>
     {
       code: ContactErrorCode.DuplicateEmail,
       field: ['input', 'email'],
-      message: `${existing.name} (${existing.globalId}) already has this e-mail address; update or merge that contact instead`,
+      message: text(crmErrorTexts.duplicateEmail, { name: existing.name, id: existing.globalId }),
     },
     { duplicateContact: existing },
   );
 
-export const notALead = () => userError(ContactErrorCode.NotALead, 'Only a lead can be converted', ['input', 'id']);
+export const notALead = () => userError(ContactErrorCode.NotALead, crmErrorTexts.notALead, ['input', 'id']);
 export const contactMerged = (mergedIntoId: string) =>
-  userError(ContactErrorCode.Merged, `This contact was merged into ${toGlobalId('Contact', mergedIntoId)}`, ['input', 'id']);
-export const contactStageNotFound = () =>
-  userError(ContactErrorCode.StageNotFound, 'No stage of a lead or onboarding pipeline has this id', ['input', 'stageId']);
-export const assigneeNotMember = () =>
-  userError(ContactErrorCode.AssigneeNotMember, 'The owner must be a member of your organization', ['input', 'assignedToId']);
+  userError(ContactErrorCode.Merged, text(crmErrorTexts.merged, { id: toGlobalId('Contact', mergedIntoId) }), ['input', 'id']);
+export const contactStageNotFound = () => userError(ContactErrorCode.StageNotFound, crmErrorTexts.contactStageNotFound, ['input', 'stageId']);
+export const assigneeNotMember = () => userError(ContactErrorCode.AssigneeNotMember, crmErrorTexts.ownerNotMember, ['input', 'assignedToId']);
 
 /** Custom field values that do not fit the organization's definitions, each at its path below the input. */
 export const customFieldsInvalid = (problems: readonly FieldProblem[]) =>
   new UserInputError(problems.map((problem) => ({ code: ContactErrorCode.CustomFieldInvalid, field: ['input', ...problem.path], message: problem.message })));
 
-export const batchSizeInvalid = (max: number) => userError(ContactErrorCode.InvalidInput, `Send 1 to ${max} contacts at a time`, ['input', 'contacts']);
-export const leaveLeadByConverting = () =>
-  userError(ContactErrorCode.InvalidInput, 'A lead becomes a client (or another type) with contactConvert', ['input', 'type']);
-export const contactUnnamed = () => userError(ContactErrorCode.InvalidInput, 'A contact needs a name, a company or an e-mail', ['input', 'firstName']);
-export const convertToLead = () => userError(ContactErrorCode.InvalidInput, 'A lead converts to CLIENT, VENDOR or PARTNER', ['input', 'type']);
-export const mergeIntoItself = () => userError(ContactErrorCode.InvalidInput, 'A contact cannot be merged into itself', ['input', 'duplicateId']);
+export const batchSizeInvalid = (max: number) => userError(ContactErrorCode.InvalidInput, text(crmErrorTexts.batchSize, { max }), ['input', 'contacts']);
+export const leaveLeadByConverting = () => userError(ContactErrorCode.InvalidInput, crmErrorTexts.leadBecomesClient, ['input', 'type']);
+export const contactUnnamed = () => userError(ContactErrorCode.InvalidInput, crmErrorTexts.contactUnnamed, ['input', 'firstName']);
+export const convertToLead = () => userError(ContactErrorCode.InvalidInput, crmErrorTexts.convertToLead, ['input', 'type']);
+export const mergeIntoItself = () => userError(ContactErrorCode.InvalidInput, crmErrorTexts.mergeIntoItself, ['input', 'duplicateId']);

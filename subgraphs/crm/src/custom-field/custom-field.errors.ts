@@ -1,4 +1,5 @@
-import { userError } from '@cellgraph/kernel';
+import { userError, text } from '@cellgraph/kernel';
+import { crmErrorTexts } from '../messages.js';
 
 /** Every code the ContactField aggregate (the organization's custom contact fields) answers. */
 export const ContactFieldErrorCode = {
@@ -8,7 +9,7 @@ export const ContactFieldErrorCode = {
   OptionInUse: 'CONTACT_FIELD_OPTION_IN_USE',
 } as const;
 
-export const fieldNotFound = () => userError(ContactFieldErrorCode.NotFound, 'No such contact field in your organization', ['input', 'id']);
-export const keyTaken = () => userError(ContactFieldErrorCode.KeyTaken, 'Another contact field has this key', ['input', 'key']);
+export const fieldNotFound = () => userError(ContactFieldErrorCode.NotFound, crmErrorTexts.contactFieldNotFound, ['input', 'id']);
+export const keyTaken = () => userError(ContactFieldErrorCode.KeyTaken, crmErrorTexts.contactFieldKeyTaken, ['input', 'key']);
 export const optionInUse = (contacts: number) =>
-  userError(ContactFieldErrorCode.OptionInUse, `${contacts} contact(s) still use an option you removed`, ['input', 'options']);
+  userError(ContactFieldErrorCode.OptionInUse, text(crmErrorTexts.optionInUse, { contacts }), ['input', 'options']);

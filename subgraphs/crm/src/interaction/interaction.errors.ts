@@ -1,4 +1,5 @@
 import { userError } from '@cellgraph/kernel';
+import { crmErrorTexts } from '../messages.js';
 
 /** Every code the Interaction aggregate answers (it is guarded through its contact: CONTACT_NOT_FOUND too). */
 export const InteractionErrorCode = {
@@ -7,6 +8,6 @@ export const InteractionErrorCode = {
   DealNotOfContact: 'INTERACTION_DEAL_NOT_OF_CONTACT',
 } as const;
 
-export const interactionNotFound = () => userError(InteractionErrorCode.NotFound, 'No interaction with this id exists in your organization', ['input', 'id']);
-export const dealNotOfContact = () => userError(InteractionErrorCode.DealNotOfContact, 'The deal must be one of this contact’s', ['input', 'dealId']);
-export const noteHasDirection = () => userError(InteractionErrorCode.InvalidInput, 'A note has no direction', ['input', 'direction']);
+export const interactionNotFound = () => userError(InteractionErrorCode.NotFound, crmErrorTexts.interactionNotFound, ['input', 'id']);
+export const dealNotOfContact = () => userError(InteractionErrorCode.DealNotOfContact, crmErrorTexts.interactionDealNotOfContact, ['input', 'dealId']);
+export const noteHasDirection = () => userError(InteractionErrorCode.InvalidInput, crmErrorTexts.noteHasNoDirection, ['input', 'direction']);

@@ -1,4 +1,5 @@
 import { userError } from '@cellgraph/kernel';
+import { crmErrorTexts } from '../messages.js';
 
 /** Every code the Pipeline aggregate (pipelines and their stages) answers. */
 export const PipelineErrorCode = {
@@ -10,13 +11,10 @@ export const PipelineErrorCode = {
   LastStage: 'PIPELINE_LAST_STAGE',
 } as const;
 
-export const pipelineNotFound = (field: (string | number)[] = ['input', 'id']) =>
-  userError(PipelineErrorCode.NotFound, 'No such pipeline in your organization', field);
-export const stageNotFound = (field: (string | number)[] = ['input', 'id']) =>
-  userError(PipelineErrorCode.StageNotFound, 'No such pipeline stage in your organization', field);
-export const pipelineNotEmpty = () => userError(PipelineErrorCode.NotEmpty, 'Move or delete the pipeline’s deals and contacts first', ['input', 'id']);
+export const pipelineNotFound = (field: (string | number)[] = ['input', 'id']) => userError(PipelineErrorCode.NotFound, crmErrorTexts.pipelineNotFound, field);
+export const stageNotFound = (field: (string | number)[] = ['input', 'id']) => userError(PipelineErrorCode.StageNotFound, crmErrorTexts.stageNotFound, field);
+export const pipelineNotEmpty = () => userError(PipelineErrorCode.NotEmpty, crmErrorTexts.pipelineInUse, ['input', 'id']);
 /** A stage holding deals cannot open or close (its deals would silently change). */
-export const stageHoldsDeals = () =>
-  userError(PipelineErrorCode.StageNotEmpty, 'A stage holding deals cannot open or close; move its deals first', ['input', 'closed']);
-export const stageNotEmpty = () => userError(PipelineErrorCode.StageNotEmpty, 'Move the stage’s deals and contacts out before deleting it', ['input', 'id']);
-export const lastStage = () => userError(PipelineErrorCode.LastStage, 'A pipeline keeps at least one stage', ['input', 'id']);
+export const stageHoldsDeals = () => userError(PipelineErrorCode.StageNotEmpty, crmErrorTexts.stageHoldsDeals, ['input', 'closed']);
+export const stageNotEmpty = () => userError(PipelineErrorCode.StageNotEmpty, crmErrorTexts.stageNotEmpty, ['input', 'id']);
+export const lastStage = () => userError(PipelineErrorCode.LastStage, crmErrorTexts.lastStage, ['input', 'id']);

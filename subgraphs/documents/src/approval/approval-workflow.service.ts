@@ -19,6 +19,7 @@ import { DocumentType } from '../document/document.entity.js';
 import { ApprovalErrorCode, workflowNotFound } from './approval.errors.js';
 import type { ApprovalWorkflowCreateInput, ApprovalWorkflowsArgs, ApprovalWorkflowUpdateInput } from './approval.inputs.js';
 import { ApprovalAction, ApprovalWorkflow, OrganizationRole, type ApprovalStepValue } from './approval-workflow.entity.js';
+import { documentErrorTexts } from '../messages.js';
 
 const name = z.string().trim().min(1, 'Name is required').max(200, 'Name must be at most 200 characters');
 const documentTypeValue = z.enum(DocumentType);
@@ -40,8 +41,7 @@ const createInput = z.object({ name, documentType: documentTypeValue, steps });
 const updateInput = z.object({ id: globalIdOf('ApprovalWorkflow'), name: name.nullish(), documentType: documentTypeValue.nullish(), steps: steps.nullish() });
 const idInput = z.object({ id: globalIdOf('ApprovalWorkflow') });
 
-const workflowExists = () =>
-  userError(ApprovalErrorCode.WorkflowExists, 'Your organization already has an approval workflow for this document type', ['input', 'documentType']);
+const workflowExists = () => userError(ApprovalErrorCode.WorkflowExists, documentErrorTexts.workflowExists, ['input', 'documentType']);
 
 /**
  * Approval workflows: one per organization and document type. Owners and admins manage them
@@ -136,7 +136,7 @@ export class ApprovalWorkflowService {
   private async requireTeams(orgId: string, list: ApprovalStepValue[]): Promise<void> {
     for (const [index, item] of list.entries()) {
       if (item.teamId && !(await this.authz.teamMembers(orgId, item.teamId)).length) {
-        throw userError(ApprovalErrorCode.TeamNotFound, 'No team with members and this id exists in your organization', ['input', 'steps', index, 'teamId']);
+        throw userError(ApprovalErrorCode.TeamNotFound, documentErrorTexts.teamNotFound, ['input', 'steps', index, 'teamId']);
       }
     }
   }

@@ -1,4 +1,5 @@
 import { userError } from '@cellgraph/kernel';
+import { documentErrorTexts } from '../messages.js';
 
 /** Every code approvals answer with (user errors; FORBIDDEN and the like are top-level). */
 export const ApprovalErrorCode = {
@@ -15,7 +16,7 @@ export const ApprovalErrorCode = {
 } as const;
 
 export const workflowNotFound = (field: (string | number)[] = ['input', 'id']) =>
-  userError(ApprovalErrorCode.WorkflowNotFound, 'No approval workflow with this id exists in your organization', field);
+  userError(ApprovalErrorCode.WorkflowNotFound, documentErrorTexts.workflowNotFound, field);
 
 export const approvalRequestNotFound = (field: (string | number)[] = ['input', 'id']) =>
-  userError(ApprovalErrorCode.RequestNotFound, 'No approval request with this id exists in your organization', field);
+  userError(ApprovalErrorCode.RequestNotFound, documentErrorTexts.approvalNotFound, field);

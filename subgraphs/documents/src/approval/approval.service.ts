@@ -12,7 +12,9 @@ import {
   type ConnectionArgs,
   type Database,
   type LoaderRegistry,
+  type ReaderText,
   type RequestContext,
+  text,
 } from '@cellgraph/kernel';
 import { In, type EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -23,6 +25,7 @@ import { ApprovalErrorCode, approvalRequestNotFound } from './approval.errors.js
 import { ApprovalDecision, DocumentApprovalStatus, type ApprovalDecideInput } from './approval.inputs.js';
 import { ApprovalRequest, ApprovalState } from './approval-request.entity.js';
 import type { ApprovalWorkflowService } from './approval-workflow.service.js';
+import { documentErrorTexts } from '../messages.js';
 
 const submitInput = z.object({ id: globalIdOf('Document') });
 const decideInput = z.object({
@@ -34,7 +37,7 @@ const decideInput = z.object({
 /** Where a document goes once its last required step is approved: ready for the client (documentSend). */
 export const APPROVED_STATUS = DocumentStatus.CLIENT_REVIEW;
 
-const refused = (code: string, message: string, field: (string | number)[] = ['input', 'id']) => userError(code, message, field);
+const refused = (code: string, message: ReaderText, field: (string | number)[] = ['input', 'id']) => userError(code, message, field);
 
 /** Whether a pending step may be decided now: every required step before it is approved (optional ones are passed over). */
 function isReached(steps: readonly ApprovalRequest[], step: ApprovalRequest): boolean {
@@ -82,13 +85,13 @@ export class ApprovalService {
       const latest = await this.latestRound(em, document.id);
       const pending = latest.filter((step) => step.state === ApprovalState.PENDING);
       if (pending.length && document.status === DocumentStatus.INTERNAL_REVIEW) {
-        throw refused(ApprovalErrorCode.AlreadyPending, 'This document is already waiting for approval');
+        throw refused(ApprovalErrorCode.AlreadyPending, documentErrorTexts.alreadyPending);
       }
       if (document.status !== DocumentStatus.INTERNAL_REVIEW && !canTransition(document.status, DocumentStatus.INTERNAL_REVIEW)) {
-        throw refused(ApprovalErrorCode.NotSubmittable, `A ${document.status.toUpperCase()} document cannot be submitted for approval`);
+        throw refused(ApprovalErrorCode.NotSubmittable, text(documentErrorTexts.notSubmittable, { status: document.status.toUpperCase() }));
       }
       const workflow = await this.workflows.forType(em, document.type);
-      if (!workflow) throw refused(ApprovalErrorCode.NoWorkflow, `Your organization has no approval workflow for ${document.type} documents`);
+      if (!workflow) throw refused(ApprovalErrorCode.NoWorkflow, text(documentErrorTexts.noWorkflow, { type: document.type }));
       // A round left pending when its document moved on by hand is closed.
       await this.close(em, pending);
       const round = (latest[0]?.round ?? 0) + 1;
@@ -137,12 +140,12 @@ export class ApprovalService {
       let document = await this.documents.access.loadForUpdate(em, request, 'read', found.documentId);
       const round = await em.find(ApprovalRequest, { where: { documentId: document.id, round: found.round }, order: { stepOrder: 'ASC' } });
       const step = round.find((item) => item.id === found.id)!;
-      if (step.state !== ApprovalState.PENDING) throw refused(ApprovalErrorCode.AlreadyDecided, 'This approval step was already decided');
+      if (step.state !== ApprovalState.PENDING) throw refused(ApprovalErrorCode.AlreadyDecided, documentErrorTexts.stepDecided);
       if (!(await this.isReviewer(request, step, actorId))) throw forbidden('Only a reviewer of this step (its role or team) may decide it');
       if (document.status !== DocumentStatus.INTERNAL_REVIEW) {
-        throw refused(ApprovalErrorCode.AlreadyDecided, `The document is ${document.status.toUpperCase()}, no longer in internal review`);
+        throw refused(ApprovalErrorCode.AlreadyDecided, text(documentErrorTexts.noLongerInReview, { status: document.status.toUpperCase() }));
       }
-      if (!isReached(round, step)) throw refused(ApprovalErrorCode.StepNotReached, 'An earlier required step is not approved yet');
+      if (!isReached(round, step)) throw refused(ApprovalErrorCode.StepNotReached, documentErrorTexts.stepNotReached);
 
       const passedOver = round.filter((other) => other.stepOrder < step.stepOrder && other.state === ApprovalState.PENDING);
       await this.close(em, passedOver);

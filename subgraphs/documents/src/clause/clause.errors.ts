@@ -1,4 +1,5 @@
 import { userError } from '@cellgraph/kernel';
+import { documentErrorTexts } from '../messages.js';
 
 /** Every code the clause aggregate answers with. */
 export const ClauseErrorCode = {
@@ -6,5 +7,4 @@ export const ClauseErrorCode = {
   NotFound: 'CLAUSE_NOT_FOUND',
 } as const;
 
-export const clauseNotFound = (field: (string | number)[] = ['input', 'id']) =>
-  userError(ClauseErrorCode.NotFound, 'No clause with this id exists in your organization', field);
+export const clauseNotFound = (field: (string | number)[] = ['input', 'id']) => userError(ClauseErrorCode.NotFound, documentErrorTexts.clauseNotFound, field);

@@ -1,5 +1,6 @@
-import { userError } from '@cellgraph/kernel';
+import { userError, text } from '@cellgraph/kernel';
 import { DocumentErrorCode } from '../document/document.errors.js';
+import { documentErrorTexts } from '../messages.js';
 
 export const MAX_PLAN_YEARS = 10;
 
@@ -12,12 +13,12 @@ export const DeliverableErrorCode = {
 } as const;
 
 export const deliverableNotFound = (field: (string | number)[] = ['input', 'id']) =>
-  userError(DeliverableErrorCode.NotFound, 'No deliverable with this id exists in your organization', field);
+  userError(DeliverableErrorCode.NotFound, documentErrorTexts.deliverableNotFound, field);
 export const notSignedContract = (field: (string | number)[] = ['input', 'documentId']) =>
-  userError(DeliverableErrorCode.NotSignedContract, 'Deliverables belong to a signed contract or statement of work', field);
-export const ownerNotMember = () => userError(DeliverableErrorCode.OwnerNotMember, 'The owner must be a member of your organization', ['input', 'ownerId']);
+  userError(DeliverableErrorCode.NotSignedContract, documentErrorTexts.deliverableNeedsContract, field);
+export const ownerNotMember = () => userError(DeliverableErrorCode.OwnerNotMember, documentErrorTexts.ownerNotMember, ['input', 'ownerId']);
 export const progressAboveQuantity = (field: (string | number)[]) =>
-  userError(DeliverableErrorCode.ProgressAboveQuantity, 'The progress cannot exceed the quantity', field);
-export const dueBeforeStart = () => userError(DocumentErrorCode.InvalidInput, 'The due date cannot be before the start date', ['input', 'dueDate']);
+  userError(DeliverableErrorCode.ProgressAboveQuantity, documentErrorTexts.progressExceedsQuantity, field);
+export const dueBeforeStart = () => userError(DocumentErrorCode.InvalidInput, documentErrorTexts.dueBeforeStart, ['input', 'dueDate']);
 export const planTooLong = () =>
-  userError(DocumentErrorCode.InvalidInput, `The due date is at most ${MAX_PLAN_YEARS} years after the start date`, ['input', 'dueDate']);
+  userError(DocumentErrorCode.InvalidInput, text(documentErrorTexts.planTooLong, { years: MAX_PLAN_YEARS }), ['input', 'dueDate']);

@@ -1,4 +1,5 @@
 import { userError } from '@cellgraph/kernel';
+import { documentErrorTexts } from '../messages.js';
 
 /** Every code of clauses in documents and of templates (besides DOCUMENT_* and CLAUSE_* of their aggregates). */
 export const DocumentClauseErrorCode = {
@@ -9,13 +10,13 @@ export const DocumentClauseErrorCode = {
 } as const;
 
 export const documentClauseNotInserted = (field: (string | number)[] = ['input', 'clauseId']) =>
-  userError(DocumentClauseErrorCode.NotInserted, 'This clause is not in the document', field);
+  userError(DocumentClauseErrorCode.NotInserted, documentErrorTexts.clauseNotInDocument, field);
 
 export const documentClauseAlreadyInserted = (field: (string | number)[] = ['input', 'clauseId']) =>
-  userError(DocumentClauseErrorCode.AlreadyInserted, 'This clause is already in the document', field);
+  userError(DocumentClauseErrorCode.AlreadyInserted, documentErrorTexts.clauseAlreadyInDocument, field);
 
 export const documentNotATemplate = (field: (string | number)[] = ['input', 'templateId']) =>
-  userError(DocumentClauseErrorCode.NotATemplate, 'This document is not a template (type TEMPLATE)', field);
+  userError(DocumentClauseErrorCode.NotATemplate, documentErrorTexts.notATemplate, field);
 
 export const documentContentTooLarge = (field: (string | number)[] = ['input', 'clauseId']) =>
-  userError(DocumentClauseErrorCode.ContentTooLarge, 'The document’s content would be larger than 512 KiB', field);
+  userError(DocumentClauseErrorCode.ContentTooLarge, documentErrorTexts.contentTooLarge, field);

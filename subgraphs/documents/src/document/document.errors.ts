@@ -1,5 +1,6 @@
-import { userError } from '@cellgraph/kernel';
+import { userError, text } from '@cellgraph/kernel';
 import type { DocumentStatus } from './document-status.js';
+import { documentErrorTexts } from '../messages.js';
 
 /** Every code the document aggregate answers with. */
 export const DocumentErrorCode = {
@@ -14,21 +15,19 @@ export const DocumentErrorCode = {
 } as const;
 
 export const documentNotFound = (field: (string | number)[] = ['input', 'id']) =>
-  userError(DocumentErrorCode.NotFound, 'No document with this id exists in your organization', field);
+  userError(DocumentErrorCode.NotFound, documentErrorTexts.documentNotFound, field);
 
 export const documentInvalidTransition = (from: DocumentStatus, to: DocumentStatus, field: (string | number)[] = ['input', 'status']) =>
-  userError(DocumentErrorCode.InvalidTransition, `A ${from.toUpperCase()} document cannot become ${to.toUpperCase()}`, field);
+  userError(DocumentErrorCode.InvalidTransition, text(documentErrorTexts.invalidTransition, { from: from.toUpperCase(), to: to.toUpperCase() }), field);
 
 export const documentLocked = (status: DocumentStatus, field: (string | number)[]) =>
-  userError(DocumentErrorCode.Locked, `A ${status.toUpperCase()} document's title, type and content cannot change`, field);
+  userError(DocumentErrorCode.Locked, text(documentErrorTexts.frozen, { status: status.toUpperCase() }), field);
 
-export const documentAboutNotFound = (field: (string | number)[]) =>
-  userError(DocumentErrorCode.AboutNotFound, 'No object with this id exists in your organization (or you cannot read it)', field);
+export const documentAboutNotFound = (field: (string | number)[]) => userError(DocumentErrorCode.AboutNotFound, documentErrorTexts.objectNotFound, field);
 
 export const documentOwnerNotMember = (field: (string | number)[] = ['input', 'ownerId']) =>
-  userError(DocumentErrorCode.OwnerNotMember, 'The owner must be a member of your organization (not a guest)', field);
+  userError(DocumentErrorCode.OwnerNotMember, documentErrorTexts.ownerNotMemberNoGuest, field);
 
 export const documentInvalidContent = (message: string) => userError(DocumentErrorCode.InvalidInput, message, ['input', 'content']);
-export const signaturePending = () =>
-  userError(DocumentErrorCode.SignaturePending, 'This document is already out for signature; void that request first', ['input', 'id']);
-export const signatureNotPending = () => userError(DocumentErrorCode.SignatureNotPending, 'This document is not out for signature', ['input', 'id']);
+export const signaturePending = () => userError(DocumentErrorCode.SignaturePending, documentErrorTexts.alreadyOutForSignature, ['input', 'id']);
+export const signatureNotPending = () => userError(DocumentErrorCode.SignatureNotPending, documentErrorTexts.notOutForSignature, ['input', 'id']);

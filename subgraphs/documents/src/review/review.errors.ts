@@ -1,4 +1,5 @@
 import { userError } from '@cellgraph/kernel';
+import { documentErrorTexts } from '../messages.js';
 
 /** Every code external review answers with (besides DOCUMENT_INVALID_INPUT and DOCUMENT_NOT_FOUND). */
 export const ReviewErrorCode = {
@@ -11,19 +12,14 @@ export const ReviewErrorCode = {
 } as const;
 
 export const reviewTokenInvalid = (field: (string | number)[] = ['token']) =>
-  userError(ReviewErrorCode.TokenInvalid, 'This review link is not valid: it may have expired or been withdrawn', field);
+  userError(ReviewErrorCode.TokenInvalid, documentErrorTexts.reviewLinkInvalid, field);
 
 export const reviewNotFound = (field: (string | number)[] = ['input', 'id']) =>
-  userError(ReviewErrorCode.ReviewNotFound, 'No review with this id exists in your organization', field);
+  userError(ReviewErrorCode.ReviewNotFound, documentErrorTexts.reviewNotFound, field);
 
 export const suggestionNotFound = (field: (string | number)[] = ['input', 'id']) =>
-  userError(ReviewErrorCode.SuggestionNotFound, 'No suggestion with this id exists in your organization', field);
+  userError(ReviewErrorCode.SuggestionNotFound, documentErrorTexts.suggestionNotFound, field);
 
-export const suggestionDecided = () => userError(ReviewErrorCode.SuggestionDecided, 'This suggestion was already approved or rejected', ['input', 'id']);
+export const suggestionDecided = () => userError(ReviewErrorCode.SuggestionDecided, documentErrorTexts.suggestionDecided, ['input', 'id']);
 
-export const suggestionStale = () =>
-  userError(
-    ReviewErrorCode.SuggestionStale,
-    'The section no longer contains the text the reviewer wanted to change: edit the document by hand or reject the suggestion',
-    ['input', 'id'],
-  );
+export const suggestionStale = () => userError(ReviewErrorCode.SuggestionStale, documentErrorTexts.suggestionStale, ['input', 'id']);

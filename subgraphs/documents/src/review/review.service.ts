@@ -30,6 +30,7 @@ import { DocumentRevision } from '../revision/revision.entity.js';
 import type { RevisionService } from '../revision/revision.service.js';
 import { applySuggestion } from './apply-suggestion.js';
 import { reviewEmail } from './review-email.js';
+import type { ReviewerLanguage } from './reviewer-language.js';
 import { DocumentEditSuggestion, DocumentReview, SuggestionState } from './review.entity.js';
 import { reviewNotFound, reviewTokenInvalid, suggestionDecided, suggestionNotFound, suggestionStale } from './review.errors.js';
 import type { DocumentSendInput, DocumentSuggestionRejectInput, DocumentSuggestionSubmitInput, ReviewedDocument, ReviewedSuggestion } from './review.inputs.js';
@@ -69,6 +70,8 @@ export interface ReviewServiceOptions {
   logger: Logger;
   throttle: BadTokenThrottle;
   appUrl: string;
+  /** The language of the review e-mail. */
+  reviewerLanguage: ReviewerLanguage;
 }
 
 const titleOf = (document: Document) => document.title;
@@ -121,7 +124,8 @@ export class ReviewService {
         data: { reviewId: review.id, email: review.email, expiresAt: review.expiresAt.toISOString() },
       });
       const link = `${this.options.appUrl}/review?token=${encodeURIComponent(token.token)}`;
-      this.mailAfterCommit(hooks, reviewEmail(review, titleOf(document), link), `document-review-${review.id}`);
+      const reader = await this.options.reviewerLanguage.of(orgId);
+      this.mailAfterCommit(hooks, reviewEmail(review, titleOf(document), link, reader), `document-review-${review.id}`);
       return { document, review };
     });
   }

@@ -1,4 +1,5 @@
-import { userError } from '@cellgraph/kernel';
+import { text, userError, type ReaderText } from '@cellgraph/kernel';
+import { documentErrorTexts } from '../messages.js';
 
 /** The codes revisions and their changes answer with (besides the document's own). */
 export const RevisionErrorCode = {
@@ -11,16 +12,16 @@ export const RevisionErrorCode = {
 } as const;
 
 export const fieldNotFound = (field: string, index: number) =>
-  userError(RevisionErrorCode.FieldNotFound, `The content has no section data-field="${field}"`, ['input', 'fields', index, 'field']);
+  userError(RevisionErrorCode.FieldNotFound, text(documentErrorTexts.noSection, { field }), ['input', 'fields', index, 'field']);
 
-export const nothingChanged = () => userError(RevisionErrorCode.NothingChanged, 'Nothing changed: the fields and the content are as they were', ['input']);
+export const nothingChanged = () => userError(RevisionErrorCode.NothingChanged, documentErrorTexts.nothingChanged, ['input']);
 
 export const revisionNotFound = (field: (string | number)[] = ['input', 'revision']) =>
-  userError(RevisionErrorCode.RevisionNotFound, 'This document has no revision with this number', field);
+  userError(RevisionErrorCode.RevisionNotFound, documentErrorTexts.revisionNotFound, field);
 
 export const changeNotFound = (field: (string | number)[] = ['input', 'id']) =>
-  userError(RevisionErrorCode.ChangeNotFound, 'No change with this id exists in your organization', field);
+  userError(RevisionErrorCode.ChangeNotFound, documentErrorTexts.changeNotFound, field);
 
-export const changeDecided = (state: string) => userError(RevisionErrorCode.ChangeDecided, `This change was already ${state}`, ['input', 'id']);
+export const changeDecided = (state: string) => userError(RevisionErrorCode.ChangeDecided, text(documentErrorTexts.changeDecided, { state }), ['input', 'id']);
 
-export const changeConflict = (why: string) => userError(RevisionErrorCode.ChangeConflict, why, ['input', 'id']);
+export const changeConflict = (why: ReaderText) => userError(RevisionErrorCode.ChangeConflict, why, ['input', 'id']);

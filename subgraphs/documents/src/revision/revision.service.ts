@@ -11,6 +11,7 @@ import {
   type Database,
   type LoaderRegistry,
   type RequestContext,
+  text as localizedText,
 } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -34,6 +35,7 @@ import {
 } from '../redline/index.js';
 import { DocumentChangeKind, DocumentChangeState, DocumentRevision, DocumentRevisionChange } from './revision.entity.js';
 import { changeConflict, changeDecided, changeNotFound, fieldNotFound, nothingChanged, revisionNotFound } from './revision.errors.js';
+import { documentErrorTexts } from '../messages.js';
 
 /** What a save changes: structured field values, and/or the whole content (free text with marks). */
 export interface Revise {
@@ -245,12 +247,12 @@ export class RevisionService {
       if (change.kind === DocumentChangeKind.FIELD) {
         if (decision === 'reject') {
           if (fieldValue(content, change.fieldName!) !== change.newValue)
-            throw changeConflict(`The field "${change.fieldName}" changed again since: reject the later change first`);
+            throw changeConflict(localizedText(documentErrorTexts.fieldChangedAgain, { field: change.fieldName }));
           content = applyFieldValues(content, [{ field: change.fieldName!, value: change.oldValue }]).html;
         }
       } else {
         const settled = decideMark(content, change.markId!, decision);
-        if (!settled.found) throw changeConflict('This mark is no longer in the content (a later save replaced it)');
+        if (!settled.found) throw changeConflict(documentErrorTexts.markGone);
         content = settled.html;
       }
       Object.assign(change, {

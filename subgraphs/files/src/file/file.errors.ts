@@ -1,4 +1,5 @@
-import { userError } from '@cellgraph/kernel';
+import { userError, text } from '@cellgraph/kernel';
+import { fileErrorTexts } from '../messages.js';
 
 /** Every code the file aggregate answers with. */
 export const FileErrorCode = {
@@ -13,27 +14,20 @@ export const FileErrorCode = {
   UploadMismatch: 'FILE_UPLOAD_MISMATCH',
 } as const;
 
-export const fileNotFound = (field: (string | number)[] = ['input', 'id']) =>
-  userError(FileErrorCode.NotFound, 'No file with this id exists in your organization', field);
+export const fileNotFound = (field: (string | number)[] = ['input', 'id']) => userError(FileErrorCode.NotFound, fileErrorTexts.fileNotFound, field);
 
 export const typeNotAllowed = (type: string) =>
-  userError(FileErrorCode.TypeNotAllowed, `Files of type ${type} are not accepted here`, ['input', 'contentType']);
+  userError(FileErrorCode.TypeNotAllowed, text(fileErrorTexts.typeNotAllowed, { type }), ['input', 'contentType']);
 
-export const tooLarge = (max: number) => userError(FileErrorCode.TooLarge, `A file may have at most ${max} bytes`, ['input', 'size']);
+export const tooLarge = (max: number) => userError(FileErrorCode.TooLarge, text(fileErrorTexts.tooLarge, { max }), ['input', 'size']);
 
 export const quotaExceeded = (quota: number, used: number) =>
-  userError(
-    FileErrorCode.QuotaExceeded,
-    `Your organization's storage is full: ${used} of ${quota} bytes are used (uploads in progress included); delete files or purge the trash`,
-    ['input', 'size'],
-  );
+  userError(FileErrorCode.QuotaExceeded, text(fileErrorTexts.quotaExceeded, { used, quota }), ['input', 'size']);
 
-export const aboutNotFound = () => userError(FileErrorCode.AboutNotFound, 'No object with this id exists that you can see', ['input', 'aboutId']);
+export const aboutNotFound = () => userError(FileErrorCode.AboutNotFound, fileErrorTexts.aboutNotFound, ['input', 'aboutId']);
 
-export const uploadNotFound = () => userError(FileErrorCode.UploadNotFound, 'No upload with this id is in progress for you', ['input', 'uploadId']);
+export const uploadNotFound = () => userError(FileErrorCode.UploadNotFound, fileErrorTexts.uploadNotFound, ['input', 'uploadId']);
 
-export const uploadMissing = () =>
-  userError(FileErrorCode.UploadMissing, 'The store has no content for this upload yet: send the PUT to the upload URL first', ['input', 'uploadId']);
+export const uploadMissing = () => userError(FileErrorCode.UploadMissing, fileErrorTexts.uploadMissing, ['input', 'uploadId']);
 
-export const uploadMismatch = (what: string) =>
-  userError(FileErrorCode.UploadMismatch, `The uploaded content does not match the upload begun (${what}); begin a new upload`, ['input', 'uploadId']);
+export const uploadMismatch = (what: string) => userError(FileErrorCode.UploadMismatch, text(fileErrorTexts.uploadMismatch, { what }), ['input', 'uploadId']);

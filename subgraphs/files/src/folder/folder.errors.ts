@@ -1,4 +1,5 @@
-import { userError } from '@cellgraph/kernel';
+import { userError, text } from '@cellgraph/kernel';
+import { fileErrorTexts } from '../messages.js';
 
 /** Every code the folder aggregate answers with. */
 export const FolderErrorCode = {
@@ -8,10 +9,9 @@ export const FolderErrorCode = {
   Cycle: 'FOLDER_CYCLE',
 } as const;
 
-export const folderNotFound = (field: (string | number)[] = ['input', 'id']) =>
-  userError(FolderErrorCode.NotFound, 'No folder with this id exists that you can see', field);
+export const folderNotFound = (field: (string | number)[] = ['input', 'id']) => userError(FolderErrorCode.NotFound, fileErrorTexts.folderNotFound, field);
 
 export const folderNameTaken = (name: string, field: (string | number)[] = ['input', 'name']) =>
-  userError(FolderErrorCode.NameTaken, `A folder named “${name}” is already there`, field);
+  userError(FolderErrorCode.NameTaken, text(fileErrorTexts.folderNameTaken, { name }), field);
 
-export const folderCycle = () => userError(FolderErrorCode.Cycle, 'A folder cannot be moved into itself or into a folder inside it', ['input', 'parentId']);
+export const folderCycle = () => userError(FolderErrorCode.Cycle, fileErrorTexts.folderCycle, ['input', 'parentId']);

@@ -6,6 +6,7 @@ import { InvoiceStatus } from '../invoice/invoice-status.js';
 import type { Invoice } from '../invoice/invoice.entity.js';
 import type { InvoiceService } from '../invoice/invoice.service.js';
 import { InvoiceDelivery } from './invoice-delivery.entity.js';
+import type { CustomerLanguage } from './customer-language.js';
 import { invoiceEmail } from './invoice-email.js';
 import type { InvoiceSendConfig } from './invoice-send.config.js';
 import { invoiceNoLines, invoiceNotSendable, invoiceZeroTotal } from './invoice-send.errors.js';
@@ -33,6 +34,8 @@ export interface InvoiceDeliveriesOptions {
   mailer: Pick<Mailer, 'send'>;
   logger: Logger;
   config: Pick<InvoiceSendConfig, 'APP_URL' | 'INVOICE_LINK_DAYS'>;
+  /** The language the customer reads the e-mail in. */
+  customerLanguage: CustomerLanguage;
 }
 
 /** An invoice's lines, in order, each knowing the invoice's currency. */
@@ -80,10 +83,11 @@ export class InvoiceDeliveries {
         : await this.resent(em, invoice, extra);
     const link = `${this.options.config.APP_URL}/invoice?token=${encodeURIComponent(token.token)}`;
     const about = { number: sent.number, total: sent.totalAmount, currency: sent.currency, dueDate: sent.dueDate };
+    const reader = await this.options.customerLanguage.of(invoice.orgId);
     facts.recipients.forEach((to, index) =>
       this.mailAfterCommit(
         hooks,
-        invoiceEmail(to, about, { organizationName: facts.organizationName, message: facts.message }, link),
+        invoiceEmail(to, about, { organizationName: facts.organizationName, message: facts.message }, link, reader),
         `invoice-send-${delivery.id}-${index}`,
       ),
     );

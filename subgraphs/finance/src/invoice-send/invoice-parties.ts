@@ -1,5 +1,6 @@
 import { toGlobalId, userError, type GraphClient, type RequestContext } from '@cellgraph/kernel';
 import { z } from 'zod';
+import { financeErrorTexts } from '../messages.js';
 
 /** Who an invoice is from and to, as the e-mail, the PDF and the public page name them. */
 export interface InvoiceParties {
@@ -25,7 +26,7 @@ export async function readInvoiceParties(
   });
   if (!answer.data?.organization) throw new Error(`Cannot read the organization: ${JSON.stringify(answer.errors ?? [])}`);
   const contact = answer.data.contact;
-  if (!contact) throw userError('INVOICE_CONTACT_NOT_FOUND', 'The invoice’s contact no longer exists or is not visible to you', field);
+  if (!contact) throw userError('INVOICE_CONTACT_NOT_FOUND', financeErrorTexts.invoiceContactGone, field);
   return { organizationName: answer.data.organization.name, customer: { name: contact.name, email: contact.email } };
 }
 

@@ -1,9 +1,10 @@
+import { translator, type Translator } from '@cellgraph/kernel';
 import { describe, expect, it } from 'vitest';
 import { renderInvoicePdf, type InvoicePdfSource } from './invoice-pdf.js';
 
 /** The text an uncompressed pdfkit PDF shows, in order (its text operators hold hex-encoded WinAnsi strings), and its page count. */
-async function textOf(source: InvoicePdfSource): Promise<{ text: string; pages: number }> {
-  const pdf = (await renderInvoicePdf(source, { compress: false })).toString('latin1');
+async function textOf(source: InvoicePdfSource, reader?: Translator): Promise<{ text: string; pages: number }> {
+  const pdf = (await renderInvoicePdf(source, { compress: false, reader })).toString('latin1');
   expect(pdf.startsWith('%PDF-')).toBe(true);
   // One TJ operator per text call (kerning splits it into several strings); cells are joined by '|'.
   const text = [...pdf.matchAll(/\[(.*)\] TJ/g)]
@@ -37,7 +38,7 @@ describe('renderInvoicePdf', () => {
   it('shows the organization, number, customer, dates, each line in its columns, the totals and the notes', async () => {
     const { text, pages } = await textOf(SOURCE);
     expect(pages).toBe(1);
-    for (const part of ['Acme Ltd', 'Invoice INV-2026-0007', 'Ada Lovelace', 'ada@customer.test', 'Issue date: 2026-03-01', 'Due date: 2026-03-31'])
+    for (const part of ['Acme Ltd', 'Invoice INV-2026-0007', 'Ada Lovelace', 'ada@customer.test', 'Issue date: Mar 1, 2026', 'Due date: Mar 31, 2026'])
       expect(text).toContain(part);
     expect(text).toContain('Design|1.5|100.05|19|150.08');
     expect(text).toContain('Hosting|1|9.99|0|9.99');
@@ -55,5 +56,12 @@ describe('renderInvoicePdf', () => {
     expect(text).toContain('Item 79|1|1.00|0|1.00');
     expect(text).toContain('Discount|-5.00');
     expect(text).not.toContain('Notes');
+  });
+
+  it('speaks the reader’s language, with its dates', async () => {
+    const { text } = await textOf(SOURCE, translator('de-DE'));
+    for (const part of ['Rechnung INV-2026-0007', 'Rechnungsempfänger', 'Rechnungsdatum: 01.03.2026', 'Fälligkeitsdatum: 31.03.2026', 'Gesamt (EUR)|188.59'])
+      expect(text).toContain(part);
+    expect(text).toContain('Anmerkungen|Thank you');
   });
 });

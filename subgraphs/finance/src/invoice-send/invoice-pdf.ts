@@ -1,4 +1,7 @@
+import { translator, type Translator } from '@cellgraph/kernel';
 import PDFDocument from 'pdfkit';
+import { calendarDate } from './customer-language.js';
+import { invoicePdfTexts as texts } from './messages.js';
 
 /** What an invoice's PDF shows: who bills whom, the dates, the lines and the amounts (exact decimal text, already rounded). */
 export interface InvoicePdfSource {
@@ -23,24 +26,27 @@ const MARGIN = 56;
 const BODY = 10;
 /** The lines table: x of each column's left edge and its width (A4 is 595pt wide; 483pt between the margins). */
 const COLUMNS = [
-  { title: 'Description', x: MARGIN, width: 215, align: 'left' },
-  { title: 'Qty', x: MARGIN + 220, width: 50, align: 'right' },
-  { title: 'Unit price', x: MARGIN + 275, width: 80, align: 'right' },
-  { title: 'Tax %', x: MARGIN + 360, width: 40, align: 'right' },
-  { title: 'Amount', x: MARGIN + 403, width: 80, align: 'right' },
+  { title: texts.description, x: MARGIN, width: 215, align: 'left' },
+  { title: texts.quantity, x: MARGIN + 220, width: 50, align: 'right' },
+  { title: texts.unitPrice, x: MARGIN + 275, width: 80, align: 'right' },
+  { title: texts.taxRate, x: MARGIN + 360, width: 40, align: 'right' },
+  { title: texts.amount, x: MARGIN + 403, width: 80, align: 'right' },
 ] as const;
 
 /**
  * Renders an invoice to PDF with pdfkit (the library documents' PDFs use): a header with the
  * organization and the number, the customer and dates, a table of the lines, the totals and the
- * notes. `compress: false` keeps the text readable in the bytes (tests).
+ * notes, its texts and dates in the `reader`'s language (the organization's default for its
+ * customers). `compress: false` keeps the text readable in the bytes (tests).
  */
-export function renderInvoicePdf(source: InvoicePdfSource, options: { compress?: boolean } = {}): Promise<Buffer> {
+export function renderInvoicePdf(source: InvoicePdfSource, options: { compress?: boolean; reader?: Translator } = {}): Promise<Buffer> {
+  const reader = options.reader ?? translator();
+  const { currency } = source;
   const pdf = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
     compress: options.compress ?? true,
-    info: { Title: `Invoice ${source.number}`, Author: source.organizationName, Producer: 'Cellgraph finance' },
+    info: { Title: reader.t(texts.title, { number: source.number }), Author: source.organizationName, Producer: 'Cellgraph finance' },
   });
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -49,33 +55,39 @@ export function renderInvoicePdf(source: InvoicePdfSource, options: { compress?:
     pdf.on('error', reject);
   });
   pdf.fillColor('black').font('Helvetica-Bold').fontSize(20).text(source.organizationName);
-  pdf.font('Helvetica').fontSize(14).text(`Invoice ${source.number}`);
+  pdf
+    .font('Helvetica')
+    .fontSize(14)
+    .text(reader.t(texts.title, { number: source.number }));
   pdf.moveDown();
-  pdf.fontSize(BODY).font('Helvetica-Bold').text('Bill to');
+  pdf.fontSize(BODY).font('Helvetica-Bold').text(reader.t(texts.billTo));
   pdf.font('Helvetica').text(source.customer.name);
   if (source.customer.email) pdf.text(source.customer.email);
   pdf.moveDown(0.5);
-  pdf.text(`Issue date: ${source.issueDate}`).text(`Due date: ${source.dueDate}`).text(`Currency: ${source.currency}`);
+  pdf
+    .text(reader.t(texts.issueDate, { date: calendarDate(reader, source.issueDate) }))
+    .text(reader.t(texts.dueDate, { date: calendarDate(reader, source.dueDate) }))
+    .text(reader.t(texts.currency, { currency }));
   pdf.moveDown();
   row(
     pdf,
-    COLUMNS.map((column) => column.title),
+    COLUMNS.map((column) => reader.t(column.title)),
     true,
   );
   for (const line of source.lines) row(pdf, [line.description, line.quantity, line.unitPrice, line.taxRate, line.amount], false);
   pdf.moveDown();
   const totals: [string, string, boolean][] = [
-    ['Subtotal', source.subtotal, false],
-    ...(Number(source.discountTotal) > 0 ? [['Discount', `-${source.discountTotal}`, false] as [string, string, boolean]] : []),
-    ['Tax', source.taxTotal, false],
-    [`Total (${source.currency})`, source.total, true],
-    ['Paid', source.amountPaid, false],
-    [`Amount due (${source.currency})`, source.amountDue, true],
+    [reader.t(texts.subtotal), source.subtotal, false],
+    ...(Number(source.discountTotal) > 0 ? [[reader.t(texts.discount), `-${source.discountTotal}`, false] as [string, string, boolean]] : []),
+    [reader.t(texts.tax), source.taxTotal, false],
+    [reader.t(texts.total, { currency }), source.total, true],
+    [reader.t(texts.paid), source.amountPaid, false],
+    [reader.t(texts.amountDue, { currency }), source.amountDue, true],
   ];
   for (const [label, amount, bold] of totals) row(pdf, ['', '', label, '', amount], bold, [0, 0, 1, 0, 0]);
   for (const [title, text] of [
-    ['Notes', source.memo],
-    ['Terms', source.terms],
+    [reader.t(texts.notes), source.memo],
+    [reader.t(texts.terms), source.terms],
   ] as const) {
     if (!text) continue;
     pdf.moveDown().font('Helvetica-Bold').fontSize(BODY).text(title, MARGIN).font('Helvetica').text(text, MARGIN);

@@ -15,7 +15,9 @@ import { z } from 'zod';
 import { Invoice } from '../invoice/invoice.entity.js';
 import type { HookRouter } from '../payment/local-payment-provider.js';
 import type { PaymentService } from '../payment/payment.service.js';
+import type { CustomerLanguage } from './customer-language.js';
 import { renderInvoicePdf } from './invoice-pdf.js';
+import { invoicePdfTexts } from './messages.js';
 import type { InvoiceDelivery } from './invoice-delivery.entity.js';
 import { InvoiceSendErrorCode, invoiceTokenInvalid } from './invoice-send.errors.js';
 import { pdfSourceOf, type InvoiceSendService } from './invoice-send.service.js';
@@ -33,6 +35,8 @@ export interface InvoicePublicServiceOptions {
   logger: Logger;
   /** `APP_URL`: the public page the hosted payment page returns to; `publicUrl`: the gateway's (the PDF route). */
   config: { APP_URL: string; publicUrl: string };
+  /** The language of the invoice's PDF (the organization's default). */
+  customerLanguage: CustomerLanguage;
 }
 
 /**
@@ -78,7 +82,11 @@ export class InvoicePublicService {
     });
     if (!found) return this.refuse(request);
     const parties = { organizationName: delivery.organizationName, customer: { name: delivery.customerName, email: null } };
-    return { fileName: `Invoice ${found.invoice.number}.pdf`, bytes: await renderInvoicePdf(pdfSourceOf(found.invoice, found.lines, parties)) };
+    const reader = await this.options.customerLanguage.of(delivery.orgId);
+    return {
+      fileName: reader.t(invoicePdfTexts.fileName, { number: found.invoice.number }),
+      bytes: await renderInvoicePdf(pdfSourceOf(found.invoice, found.lines, parties), { reader }),
+    };
   }
 
   /**

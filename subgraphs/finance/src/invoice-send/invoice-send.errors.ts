@@ -1,4 +1,5 @@
-import { userError } from '@cellgraph/kernel';
+import { userError, text } from '@cellgraph/kernel';
+import { financeErrorTexts } from '../messages.js';
 
 /** Every code sending answers with (besides the invoice core's INVOICE_NOT_FOUND and INVOICE_INVALID_TRANSITION). */
 export const InvoiceSendErrorCode = {
@@ -15,15 +16,14 @@ export const InvoiceSendErrorCode = {
   TokenInvalid: 'INVOICE_TOKEN_INVALID',
 } as const;
 
-export const invoiceNoLines = () => userError(InvoiceSendErrorCode.NoLines, 'An invoice without lines cannot be sent: add a line first', ['input', 'id']);
+export const invoiceNoLines = () => userError(InvoiceSendErrorCode.NoLines, financeErrorTexts.sendNoLines, ['input', 'id']);
 
-export const invoiceZeroTotal = () => userError(InvoiceSendErrorCode.ZeroTotal, 'An invoice whose total is zero cannot be sent', ['input', 'id']);
+export const invoiceZeroTotal = () => userError(InvoiceSendErrorCode.ZeroTotal, financeErrorTexts.sendZeroTotal, ['input', 'id']);
 
 export const invoiceNotSendable = (status: string) =>
-  userError(InvoiceSendErrorCode.NotSendable, `A ${status.toUpperCase()} invoice cannot be sent`, ['input', 'id']);
+  userError(InvoiceSendErrorCode.NotSendable, text(financeErrorTexts.sendNotSendable, { status: status.toUpperCase() }), ['input', 'id']);
 
-export const invoiceNoRecipient = () =>
-  userError(InvoiceSendErrorCode.NoRecipient, 'The contact has no e-mail address: give the recipients in `to`', ['input', 'to']);
+export const invoiceNoRecipient = () => userError(InvoiceSendErrorCode.NoRecipient, financeErrorTexts.sendNoRecipient, ['input', 'to']);
 
 export const invoiceTokenInvalid = (field: (string | number)[] = ['token']) =>
-  userError(InvoiceSendErrorCode.TokenInvalid, 'This invoice link is not valid: it may have expired', field);
+  userError(InvoiceSendErrorCode.TokenInvalid, financeErrorTexts.invoiceLinkInvalid, field);

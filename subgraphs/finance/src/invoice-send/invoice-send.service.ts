@@ -29,7 +29,9 @@ import { FileRef } from '../file/file.ref.js';
 import { InvoiceDelivery } from './invoice-delivery.entity.js';
 import { invoiceLinesOf, type InvoiceDeliveries } from './invoice-deliveries.js';
 import { invoiceRecipients, readInvoiceParties, recipientsOrContact, type InvoiceParties } from './invoice-parties.js';
+import type { CustomerLanguage } from './customer-language.js';
 import { renderInvoicePdf, type InvoicePdfSource } from './invoice-pdf.js';
+import { invoicePdfTexts } from './messages.js';
 import type { InvoiceSendConfig } from './invoice-send.config.js';
 import { InvoiceSendErrorCode, invoiceNoRecipient, invoiceTokenInvalid } from './invoice-send.errors.js';
 import type { InvoiceSendInput, PublicInvoice } from './invoice-send.inputs.js';
@@ -56,6 +58,8 @@ export interface InvoiceSendServiceOptions {
   /** The delivery-creating part of sending, shared with the recurring-invoice job. */
   deliveries: InvoiceDeliveries;
   config: Pick<InvoiceSendConfig, 'APP_URL' | 'INVOICE_LINK_DAYS'>;
+  /** The language of the invoice's PDF (the organization's default, as its customers read it). */
+  customerLanguage: CustomerLanguage;
 }
 
 /**
@@ -189,9 +193,10 @@ export class InvoiceSendService {
   }
 
   private async storePdf(request: RequestContext, invoice: Invoice, lines: InvoiceLine[], parties: Parties): Promise<FileRef> {
-    const bytes = await renderInvoicePdf(pdfSourceOf(invoice, lines, parties));
+    const reader = await this.options.customerLanguage.of(invoice.orgId);
+    const bytes = await renderInvoicePdf(pdfSourceOf(invoice, lines, parties), { reader });
     const file = await storeGeneratedFile(this.options.graph, request, {
-      name: `Invoice ${invoice.number}.pdf`,
+      name: reader.t(invoicePdfTexts.fileName, { number: invoice.number }),
       contentType: 'application/pdf',
       bytes,
       aboutId: toGlobalId('Invoice', invoice.id),

@@ -1,5 +1,6 @@
-import { userError } from '@cellgraph/kernel';
+import { userError, text } from '@cellgraph/kernel';
 import type { InvoiceStatus } from './invoice-status.js';
+import { financeErrorTexts } from '../messages.js';
 
 /** Every code the invoice aggregate answers with. */
 export const InvoiceErrorCode = {
@@ -18,34 +19,30 @@ export const InvoiceErrorCode = {
 
 const upper = (status: string) => status.toUpperCase();
 
-export const invoiceNotFound = (field: (string | number)[] = ['input', 'id']) =>
-  userError(InvoiceErrorCode.NotFound, 'No invoice with this id exists in your organization', field);
+export const invoiceNotFound = (field: (string | number)[] = ['input', 'id']) => userError(InvoiceErrorCode.NotFound, financeErrorTexts.invoiceNotFound, field);
 
 export const invoiceLineNotFound = (field: (string | number)[] = ['input', 'id']) =>
-  userError(InvoiceErrorCode.LineNotFound, 'No invoice line with this id exists in your organization', field);
+  userError(InvoiceErrorCode.LineNotFound, financeErrorTexts.invoiceLineNotFound, field);
 
 export const invoiceContactNotFound = (field: (string | number)[] = ['input', 'contactId']) =>
-  userError(InvoiceErrorCode.ContactNotFound, 'No contact with this id exists in your organization', field);
+  userError(InvoiceErrorCode.ContactNotFound, financeErrorTexts.contactNotFound, field);
 
 export const invoiceDealNotFound = (field: (string | number)[] = ['input', 'dealId']) =>
-  userError(InvoiceErrorCode.DealNotFound, 'No deal with this id exists in your organization', field);
+  userError(InvoiceErrorCode.DealNotFound, financeErrorTexts.dealNotFound, field);
 
 export const invoiceNotEditable = (status: InvoiceStatus, field: (string | number)[] = ['input', 'id']) =>
-  userError(
-    InvoiceErrorCode.NotEditable,
-    `A ${upper(status)} invoice cannot change its lines, amounts, dates or customer (only a DRAFT can): void it and duplicate it instead`,
-    field,
-  );
+  userError(InvoiceErrorCode.NotEditable, text(financeErrorTexts.invoiceNotEditable, { status: upper(status) }), field);
 
 export const invoiceNotDeletable = (status: InvoiceStatus) =>
-  userError(InvoiceErrorCode.NotDeletable, `Only a DRAFT invoice can be deleted; a ${upper(status)} one is voided instead`, ['input', 'id']);
+  userError(InvoiceErrorCode.NotDeletable, text(financeErrorTexts.invoiceNotDeletable, { status: upper(status) }), ['input', 'id']);
 
 export const invoiceInvalidTransition = (from: InvoiceStatus, to: InvoiceStatus, field: (string | number)[] = ['input', 'id']) =>
-  userError(InvoiceErrorCode.InvalidTransition, `An invoice cannot go from ${upper(from)} to ${upper(to)}`, field);
+  userError(InvoiceErrorCode.InvalidTransition, text(financeErrorTexts.invoiceInvalidTransition, { from: upper(from), to: upper(to) }), field);
 
 export const invoiceAmountTooLarge = (field: (string | number)[] = ['input']) =>
-  userError(InvoiceErrorCode.AmountTooLarge, 'The invoice’s total would exceed 15 digits before the decimal point', field);
+  userError(InvoiceErrorCode.AmountTooLarge, financeErrorTexts.invoiceTotalTooLarge, field);
 
-export const invoiceTooManyLines = (max: number) => userError(InvoiceErrorCode.TooManyLines, `An invoice has at most ${max} lines`, ['input', 'lines']);
+export const invoiceTooManyLines = (max: number) =>
+  userError(InvoiceErrorCode.TooManyLines, text(financeErrorTexts.invoiceTooManyLines, { max }), ['input', 'lines']);
 
 export const invoiceInvalidNumberPattern = (message: string) => userError(InvoiceErrorCode.InvalidNumberPattern, message, ['input', 'numberPattern']);

@@ -1,4 +1,5 @@
-import { userError } from '@cellgraph/kernel';
+import { userError, text } from '@cellgraph/kernel';
+import { financeErrorTexts } from '../messages.js';
 
 /** Every code payments, refunds and credit notes answer with. */
 export const PaymentErrorCode = {
@@ -13,24 +14,19 @@ export const PaymentErrorCode = {
 } as const;
 
 export const paymentNotFound = (field: (string | number)[] = ['input', 'paymentId']) =>
-  userError(PaymentErrorCode.NotFound, 'No payment with this id exists in your organization', field);
+  userError(PaymentErrorCode.NotFound, financeErrorTexts.paymentNotFound, field);
 
 export const paymentInvoiceNotPayable = (status: string) =>
-  userError(
-    PaymentErrorCode.InvoiceNotPayable,
-    `A ${status.toUpperCase()} invoice takes no payments or credits (only SENT, VIEWED, PARTIALLY_PAID and OVERDUE ones do)`,
-    ['input', 'invoiceId'],
-  );
+  userError(PaymentErrorCode.InvoiceNotPayable, text(financeErrorTexts.paymentNotAccepted, { status: status.toUpperCase() }), ['input', 'invoiceId']);
 
-export const paymentNothingDue = () => userError(PaymentErrorCode.NothingDue, 'Nothing is due on this invoice', ['input', 'invoiceId']);
+export const paymentNothingDue = () => userError(PaymentErrorCode.NothingDue, financeErrorTexts.nothingDue, ['input', 'invoiceId']);
 
 export const paymentExceedsAmountDue = (due: string, currency: string) =>
-  userError(PaymentErrorCode.ExceedsAmountDue, `The amount exceeds what is due on the invoice (${due} ${currency})`, ['input', 'amount']);
+  userError(PaymentErrorCode.ExceedsAmountDue, text(financeErrorTexts.exceedsAmountDue, { due, currency }), ['input', 'amount']);
 
 export const paymentNotRefundable = (why: string) => userError(PaymentErrorCode.NotRefundable, why, ['input', 'paymentId']);
 
 export const paymentRefundExceedsPaid = (refundable: string, currency: string) =>
-  userError(PaymentErrorCode.RefundExceedsPaid, `A refund cannot exceed what was paid and not yet refunded (${refundable} ${currency})`, ['input', 'amount']);
+  userError(PaymentErrorCode.RefundExceedsPaid, text(financeErrorTexts.refundExceedsPaid, { refundable, currency }), ['input', 'amount']);
 
-export const paymentProviderUnavailable = () =>
-  userError(PaymentErrorCode.ProviderUnavailable, 'The payment provider did not answer; try again (with the same idempotency key)', ['input']);
+export const paymentProviderUnavailable = () => userError(PaymentErrorCode.ProviderUnavailable, financeErrorTexts.providerUnavailable, ['input']);

@@ -22,6 +22,7 @@ import {
   type OrderField,
   type RequestContext,
   type WorkScope,
+  text as localizedText,
 } from '@cellgraph/kernel';
 import Big from 'big.js';
 import type { EntityManager } from 'typeorm';
@@ -44,6 +45,7 @@ import {
   paymentRefundExceedsPaid,
 } from './payment.errors.js';
 import type { CreditNoteIssueInput, PaymentRecordInput, PaymentRefundInput, PaymentsArgs } from './payment.inputs.js';
+import { financeErrorTexts } from '../messages.js';
 
 const amount = z.string().regex(/^\d+(\.\d+)?$/, 'A positive decimal amount, e.g. "12.50"');
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`).nullish();
@@ -101,7 +103,10 @@ export type WebhookOutcome = 'handled' | 'replayed' | 'forged';
 /** An amount the caller gave, checked against the invoice's currency (> 0, its minor units at most). */
 function checkAmount(value: string, currency: string): string {
   if (!new Big(value).gt(0) || !fitsCurrency(value, currency)) {
-    throw userError(PaymentErrorCode.InvalidInput, `More than 0, with at most ${currencyExponent(currency)} decimals (${currency})`, ['input', 'amount']);
+    throw userError(PaymentErrorCode.InvalidInput, localizedText(financeErrorTexts.paymentAmount, { decimals: currencyExponent(currency), currency }), [
+      'input',
+      'amount',
+    ]);
   }
   return new Big(value).toFixed(currencyExponent(currency));
 }
@@ -263,7 +268,7 @@ export class PaymentService {
     const actorId = requireUserId(request);
     const valid = validateInput(recordInput, input, PaymentErrorCode.InvalidInput);
     if (valid.paidAt && valid.paidAt.getTime() > Date.now() + 60_000) {
-      throw userError(PaymentErrorCode.InvalidInput, 'When the money arrived cannot be in the future', ['input', 'paidAt']);
+      throw userError(PaymentErrorCode.InvalidInput, financeErrorTexts.receivedInFuture, ['input', 'paidAt']);
     }
     return this.db.transaction(request, (em) =>
       idempotent(em, this.db.schema, {

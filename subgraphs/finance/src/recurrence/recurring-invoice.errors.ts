@@ -1,4 +1,5 @@
 import { userError } from '@cellgraph/kernel';
+import { financeErrorTexts } from '../messages.js';
 
 /** Every code recurring invoices answer with (besides INVOICE_NOT_FOUND for the template). */
 export const RecurringInvoiceErrorCode = {
@@ -12,22 +13,17 @@ export const RecurringInvoiceErrorCode = {
 } as const;
 
 export const recurringInvoiceNotFound = (field: (string | number)[] = ['input', 'id']) =>
-  userError(RecurringInvoiceErrorCode.NotFound, 'No recurring invoice with this id exists in your organization', field);
+  userError(RecurringInvoiceErrorCode.NotFound, financeErrorTexts.recurringNotFound, field);
 
 export const recurringInvoiceAlreadyExists = () =>
-  userError(RecurringInvoiceErrorCode.AlreadyRecurring, 'This invoice is already the template of a running recurring invoice', ['input', 'invoiceId']);
+  userError(RecurringInvoiceErrorCode.AlreadyRecurring, financeErrorTexts.recurringAlreadyRunning, ['input', 'invoiceId']);
 
-export const recurringInvoiceStopped = () =>
-  userError(RecurringInvoiceErrorCode.Stopped, 'This recurring invoice was stopped; make the invoice recurring again instead', ['input', 'id']);
+export const recurringInvoiceStopped = () => userError(RecurringInvoiceErrorCode.Stopped, financeErrorTexts.recurringStopped, ['input', 'id']);
 
 export const recurringInvoiceInvalidTemplate = () =>
-  userError(RecurringInvoiceErrorCode.InvalidTemplate, 'A VOID invoice cannot be the template of a recurring invoice', ['input', 'invoiceId']);
+  userError(RecurringInvoiceErrorCode.InvalidTemplate, financeErrorTexts.recurringVoidTemplate, ['input', 'invoiceId']);
 
 export const recurringInvoiceEndBeforeStart = (field: (string | number)[]) =>
-  userError(RecurringInvoiceErrorCode.InvalidInput, 'The end date cannot be before the next issue date', field);
+  userError(RecurringInvoiceErrorCode.InvalidInput, financeErrorTexts.recurringEndBeforeNext, field);
 
-export const recurringInvoiceNoRecipient = () =>
-  userError(RecurringInvoiceErrorCode.NoRecipient, 'The contact has no e-mail address: give the recipients of auto-sent invoices in `sendTo`', [
-    'input',
-    'sendTo',
-  ]);
+export const recurringInvoiceNoRecipient = () => userError(RecurringInvoiceErrorCode.NoRecipient, financeErrorTexts.recurringNoRecipient, ['input', 'sendTo']);

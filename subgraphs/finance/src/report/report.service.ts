@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ExpenseCategory } from '../expense/expense.entity.js';
 import { AR_AGING_SQL, COLLECTED_BY_MONTH_SQL, EXPENSES_BY_CATEGORY_SQL, INVOICED_BY_MONTH_SQL, PROFIT_AND_LOSS_SQL } from './report.sql.js';
 import { FinanceArAging, FinanceExpenseCategory, FinanceProfitAndLoss, FinanceRevenueMonth } from './report.types.js';
+import { financeErrorTexts } from '../messages.js';
 
 type AgingRow = Record<'currency' | 'current' | 'days_1_30' | 'days_31_60' | 'days_61_90' | 'over_90' | 'total', string> & { invoices: number };
 
@@ -68,7 +69,7 @@ export class ReportService {
 
   async arAging(request: RequestContext, asOf: string): Promise<FinanceArAging[]> {
     await this.requireManager(request);
-    if (!date.safeParse(asOf).success) throw userError('FINANCE_REPORT_INVALID_PERIOD', 'Dates are YYYY-MM-DD', ['asOf']);
+    if (!date.safeParse(asOf).success) throw userError('FINANCE_REPORT_INVALID_PERIOD', financeErrorTexts.datesFormat, ['asOf']);
     const rows: AgingRow[] = await this.db.transaction(request, (em) => em.query(AR_AGING_SQL, [asOf]));
     return rows.map((row) => {
       const money = (amount: string) => Money.of(amount, row.currency);
@@ -108,8 +109,8 @@ export class ReportService {
 
 /** A period is from ≤ to, at most ten years. */
 function checkPeriod(from: string, to: string): void {
-  if (!date.safeParse(from).success || !date.safeParse(to).success) throw userError('FINANCE_REPORT_INVALID_PERIOD', 'Dates are YYYY-MM-DD', ['from']);
+  if (!date.safeParse(from).success || !date.safeParse(to).success) throw userError('FINANCE_REPORT_INVALID_PERIOD', financeErrorTexts.datesFormat, ['from']);
   const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
-  if (days < 0) throw userError('FINANCE_REPORT_INVALID_PERIOD', '`to` cannot be before `from`', ['to']);
-  if (days > MAX_PERIOD_DAYS) throw userError('FINANCE_REPORT_INVALID_PERIOD', 'A report covers at most ten years', ['to']);
+  if (days < 0) throw userError('FINANCE_REPORT_INVALID_PERIOD', financeErrorTexts.periodInverted, ['to']);
+  if (days > MAX_PERIOD_DAYS) throw userError('FINANCE_REPORT_INVALID_PERIOD', financeErrorTexts.periodTooLong, ['to']);
 }

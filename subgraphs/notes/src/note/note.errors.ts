@@ -1,4 +1,5 @@
-import { userError } from '@cellgraph/kernel';
+import { userError, text } from '@cellgraph/kernel';
+import { noteErrorTexts } from '../messages.js';
 
 /** Every code the note aggregate answers with. */
 export const NoteErrorCode = {
@@ -11,21 +12,17 @@ export const NoteErrorCode = {
   AboutNotFound: 'NOTE_ABOUT_NOT_FOUND',
 } as const;
 
-export const noteNotFound = (field: (string | number)[] = ['input', 'id']) =>
-  userError(NoteErrorCode.NotFound, 'No note with this id exists in your organization', field);
+export const noteNotFound = (field: (string | number)[] = ['input', 'id']) => userError(NoteErrorCode.NotFound, noteErrorTexts.noteNotFound, field);
 
 export const noteInvalidBody = (message: string) => userError(NoteErrorCode.InvalidInput, message, ['input', 'body']);
 
 export const noteRevisionConflict = (current: number) =>
-  userError(NoteErrorCode.RevisionConflict, `The note was saved meanwhile: it is at revision ${current}`, ['input', 'expectedRevision']);
+  userError(NoteErrorCode.RevisionConflict, text(noteErrorTexts.revisionConflict, { current }), ['input', 'expectedRevision']);
 
-export const noteRevisionNotFound = () => userError(NoteErrorCode.RevisionNotFound, 'The note has no revision with this number', ['input', 'number']);
+export const noteRevisionNotFound = () => userError(NoteErrorCode.RevisionNotFound, noteErrorTexts.revisionNotFound, ['input', 'number']);
 
-export const noteTeamNotFound = (field: (string | number)[] = ['input', 'teamId']) =>
-  userError(NoteErrorCode.TeamNotFound, 'No team with this id exists in your organization', field);
+export const noteTeamNotFound = (field: (string | number)[] = ['input', 'teamId']) => userError(NoteErrorCode.TeamNotFound, noteErrorTexts.teamNotFound, field);
 
-export const noteUserNotMember = (field: (string | number)[]) =>
-  userError(NoteErrorCode.UserNotMember, 'This user is not a member of your organization', field);
+export const noteUserNotMember = (field: (string | number)[]) => userError(NoteErrorCode.UserNotMember, noteErrorTexts.userNotMember, field);
 
-export const noteAboutNotFound = (field: (string | number)[]) =>
-  userError(NoteErrorCode.AboutNotFound, 'No object with this id exists in your organization', field);
+export const noteAboutNotFound = (field: (string | number)[]) => userError(NoteErrorCode.AboutNotFound, noteErrorTexts.objectNotFound, field);

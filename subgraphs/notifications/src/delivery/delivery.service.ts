@@ -14,11 +14,14 @@ import {
   type Mailer,
   type RequestContext,
   type SortKey,
+  type Translator,
 } from '@cellgraph/kernel';
 import { In, type EntityManager } from 'typeorm';
 import { Notification } from '../notification/notification.entity.js';
 import { EmailFrequency } from '../preference/preference.entities.js';
 import type { AddressBook } from '../recipient/address-book.js';
+import type { RecipientReaders } from '../recipient/readers.js';
+import { digestWording } from '../template/defaults.js';
 import { renderEmail, type RenderedEmail } from '../template/render.js';
 import type { ChosenTemplate, TemplateService } from '../template/template.service.js';
 import { Delivery, NotificationChannel } from './delivery.entity.js';
@@ -52,8 +55,8 @@ const latestFirst: SortKey[] = [
   { name: 'id', path: 'delivery.id', sqlType: 'uuid', direction: OrderDirection.DESC },
 ];
 
-/** What a notification e-mail's template may use. */
-export function notificationVariables(notification: Notification): Record<string, unknown> {
+/** What a notification e-mail's template may use (`date`: when it happened, for the reader). */
+export function notificationVariables(notification: Notification, reader: Translator): Record<string, unknown> {
   return {
     title: notification.title,
     body: notification.body,
@@ -63,6 +66,7 @@ export function notificationVariables(notification: Notification): Record<string
     actorId: notification.actorId ? toGlobalId('User', notification.actorId) : '',
     notificationId: notification.globalId,
     createdAt: notification.createdAt.toISOString(),
+    date: reader.date(notification.createdAt, 'dateTime'),
   };
 }
 
@@ -88,6 +92,7 @@ export class DeliveryService {
     private readonly push: PushProvider,
     private readonly templates: TemplateService,
     private readonly addresses: AddressBook,
+    private readonly readers: RecipientReaders,
     private readonly logger: Logger,
   ) {}
 
@@ -142,10 +147,11 @@ export class DeliveryService {
         await this.finish(em, [delivery.id], { status: 'failed', detail: 'no address' });
         return;
       }
+      const reader = await this.readers.of(orgId, delivery.recipientId);
       const { message, detail } = this.render(
-        await this.templates.forEvent(em, notification.event),
-        this.templates.systemFor(notification.event),
-        notificationVariables(notification),
+        await this.templates.forEvent(em, notification.event, reader),
+        this.templates.systemFor(notification.event, reader),
+        notificationVariables(notification, reader),
       );
       await this.mailer.send({ to: address, ...message }, `notification-email-${notificationId}`);
       await this.finish(em, [delivery.id], { status: 'sent', address, subject: message.subject, detail });
@@ -223,8 +229,15 @@ export class DeliveryService {
       }
       const notifications = await em.findBy(Notification, { id: In(rows.map((row) => row.id)) });
       notifications.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
-      const variables = { frequency, count: notifications.length, one: notifications.length === 1, notifications: notifications.map(notificationVariables) };
-      const { message, detail } = this.render(await this.templates.forDigest(em), this.templates.systemDigest(), variables);
+      const reader = await this.readers.of(orgId, userId);
+      const variables = {
+        frequency,
+        count: notifications.length,
+        one: notifications.length === 1,
+        ...digestWording(reader, frequency, notifications.length),
+        notifications: notifications.map((notification) => notificationVariables(notification, reader)),
+      };
+      const { message, detail } = this.render(await this.templates.forDigest(em, reader), this.templates.systemDigest(reader), variables);
       await this.mailer.send({ to: address, ...message }, `digest-${frequency}-${orgId}-${userId}-${period.getTime()}`);
       await this.finish(em, deliveries, { status: 'sent', address, subject: message.subject, detail: detail ?? `in the ${frequency} digest`, digestId });
       return true;

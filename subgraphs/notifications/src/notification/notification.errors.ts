@@ -1,4 +1,5 @@
-import { userError, UserInputError } from '@cellgraph/kernel';
+import { text, userError, UserInputError } from '@cellgraph/kernel';
+import { notificationErrorTexts } from './messages.js';
 
 /**
  * Error codes of notifications. `InvalidInput` is shared by the module's aggregates (preferences
@@ -10,10 +11,10 @@ export const NotificationErrorCode = {
 } as const;
 
 export const notificationNotFound = (field: (string | number)[] = ['input', 'id']) =>
-  userError(NotificationErrorCode.NotFound, 'No notification of yours has this id', field);
+  userError(NotificationErrorCode.NotFound, notificationErrorTexts.notificationNotFound, field);
 
 /** One NOTIFICATION_NOT_FOUND per id (by its index in `input.ids`) that is not one of the caller's notifications. */
 export const notificationsNotFound = (indexes: readonly number[]) =>
   new UserInputError(indexes.flatMap((index) => notificationNotFound(['input', 'ids', index]).errors));
 
-export const markReadCountInvalid = (max: number) => userError(NotificationErrorCode.InvalidInput, `Give 1 to ${max} notifications`, ['input', 'ids']);
+export const markReadCountInvalid = (max: number) => userError(NotificationErrorCode.InvalidInput, text(notificationErrorTexts.markReadCount, { max }), ['input', 'ids']);

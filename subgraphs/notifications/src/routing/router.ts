@@ -1,8 +1,9 @@
-import { isUuid, uuidv7, type Authorizer, type Database, type PublishedEvent } from '@cellgraph/kernel';
+import { isUuid, uuidv7, type Authorizer, type Database, type PublishedEvent, type Translator } from '@cellgraph/kernel';
 import type { DeliveryService } from '../delivery/delivery.service.js';
 import { NOTIFICATION_CREATED } from '../notification/notification.service.js';
 import { EmailFrequency } from '../preference/preference.entities.js';
 import type { PreferenceService } from '../preference/preference.service.js';
+import type { RecipientReaders } from '../recipient/readers.js';
 import { ROUTES } from './routes.js';
 
 const MAX_TITLE = 200;
@@ -13,7 +14,7 @@ const MAX_RECIPIENTS = 1_000;
  * Turns other modules' events into notifications (at least once: a redelivered event finds its
  * rows and creates nothing). Recipients come from the routing table, minus the actor, anyone not a
  * member of the event's organization and, for an object of a restricted module (finance), anyone
- * who may not read it; each recipient's preferences pick the channels. In one
+ * who may not read it; each recipient's preferences pick the channels, their profile the language and time zone of the texts. In one
  * transaction per event: the notification (in-app, or only to carry e-mail or push), its deliveries
  * and `notification.created`; then the immediate deliveries' jobs are enqueued.
  */
@@ -23,6 +24,7 @@ export class NotificationRouter {
     private readonly authz: Authorizer,
     private readonly preferences: PreferenceService,
     private readonly deliveries: DeliveryService,
+    private readonly readers: RecipientReaders,
   ) {}
 
   async handle(event: PublishedEvent): Promise<void> {
@@ -42,12 +44,16 @@ export class NotificationRouter {
       recipients.push(userId);
     }
     if (!recipients.length) return;
+    // Each recipient reads the texts in their language, dates in their time zone (read before the transaction).
+    const readerOf = new Map<string, Translator>();
+    for (const userId of recipients) readerOf.set(userId, await this.readers.of(orgId, userId));
     await this.db.transaction({ orgId, userId: null }, async (em) => {
       const channels = await this.preferences.channelsOf(em, recipients, event.type);
       for (const userId of recipients) {
         const channel = channels.get(userId)!;
         if (!channel.inApp && !channel.email && !channel.push) continue; // muted, or every channel off
         const id = uuidv7();
+        const reader = readerOf.get(userId)!;
         const inserted: { id: string }[] = await em.query(
           `INSERT INTO notifications.notifications (id, org_id, recipient_id, event_id, event_type, subject_type, subject_id, actor_id, title, body, in_app, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, clock_timestamp())
@@ -61,8 +67,8 @@ export class NotificationRouter {
             subjectOk ? subject.type : null,
             subjectOk ? subject.id : null,
             event.actorId && isUuid(event.actorId) ? event.actorId : null,
-            routed.title.slice(0, MAX_TITLE),
-            routed.body.slice(0, MAX_BODY),
+            routed.title(reader).slice(0, MAX_TITLE),
+            routed.body(reader).slice(0, MAX_BODY),
             channel.inApp,
           ],
         );

@@ -3,14 +3,18 @@ import { crmEvents, type CrmEvents } from '@cellgraph/crm/contracts';
 import { documentsEvents, type DocumentsEvents } from '@cellgraph/documents/contracts';
 import { financeEvents, type FinanceEvents } from '@cellgraph/finance/contracts';
 import { notesEvents, type NotesEvents } from '@cellgraph/notes/contracts';
-import { parseEvent, type EventContracts, type EventOf, type PublishedEvent } from '@cellgraph/kernel';
+import { parseEvent, translator, type EventContracts, type EventOf, type Message, type PublishedEvent, type Translator } from '@cellgraph/kernel';
 import { tasksEvents, type TasksEvents, type TaskStatusValue } from '@cellgraph/tasks/contracts';
+import { crmTexts, documentTexts, financeTexts, mentionTexts, taskTexts } from './messages.js';
+
+/** A text of a notification, rendered for each recipient (their language, time zone and formats). */
+export type RecipientText = (reader: Translator) => string;
 
 /** What an event means to its recipients: who, and the text of their notification. */
 export interface Routed {
   recipients: string[];
-  title: string;
-  body: string;
+  title: RecipientText;
+  body: RecipientText;
   /** The object it is about, when not the event's subject (a mention is about the comment's object). */
   subject?: { type: string; id: string } | null;
 }
@@ -19,14 +23,36 @@ export interface Routed {
 type RoutesOf<C extends EventContracts> = { [T in keyof C & string]?: (event: EventOf<C, T>) => Routed | null };
 
 const str = (value: string | null | undefined): string | null => (value?.trim() ? value.trim() : null);
-const quoted = (text: string | null, max = 120) => (text ? `“${text.length > max ? `${text.slice(0, max - 1)}…` : text}”` : null);
+const clipped = (text: string, max = 120) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+/** `name` and `hasName` arguments of an optional value, clipped (messages quote it in their language). */
+const optional = (name: string, value: string | null | undefined, max = 120): Record<string, string> => {
+  const given = str(value);
+  return { [name]: given ? clipped(given, max) : '', [`has${name[0]!.toUpperCase()}${name.slice(1)}`]: given ? 'yes' : 'no' };
+};
+const message =
+  (m: Message, values?: Record<string, unknown>): RecipientText =>
+  (reader) =>
+    reader.t(m, values);
+const empty: RecipientText = () => '';
+const verbatim =
+  (text: string): RecipientText =>
+  () =>
+    text;
 
-const STATUS_LABELS: Record<TaskStatusValue, string> = { todo: 'To do', in_progress: 'In progress', done: 'Done', canceled: 'Canceled' };
-const statusLabel = (value: TaskStatusValue | undefined) => (value ? STATUS_LABELS[value] : 'none');
+/** A calendar date (YYYY-MM-DD, no time zone) in the reader's format. */
+const calendarDate = (reader: Translator, day: string) => translator(reader.locale, 'UTC').date(`${day.slice(0, 10)}T00:00:00Z`);
+
+const STATUS_LABELS: Record<TaskStatusValue, Message> = {
+  todo: taskTexts.statusTodo,
+  in_progress: taskTexts.statusInProgress,
+  done: taskTexts.statusDone,
+  canceled: taskTexts.statusCanceled,
+};
+const statusLabel = (reader: Translator, value: TaskStatusValue | undefined) => reader.t(value ? STATUS_LABELS[value] : taskTexts.statusNone);
 const article = (type: string) => (/^[AEIOU]/.test(type) ? 'an' : 'a');
 
-/** The task's title, quoted ("taskTitle" on task changes), or null. */
-const taskTitle = (event: { data: { taskTitle: string } }) => quoted(str(event.data.taskTitle));
+/** The task's title ("taskTitle" on task changes) as `title` and `hasTitle`. */
+const taskTitle = (event: { data: { taskTitle: string } }) => optional('title', event.data.taskTitle);
 
 /*
  * The routes by producer: the events that notify, and whom. Every other event is ignored (task.created,
@@ -38,10 +64,7 @@ const taskRoutes: RoutesOf<TasksEvents> = {
   /** The new assignee. */
   'task.assigned': (event) => {
     const assignee = str(event.data.after.assigneeId);
-    const body = taskTitle(event)
-      ? `${taskTitle(event)}: open it to see what is expected and when it is due.`
-      : 'Open it to see what is expected and when it is due.';
-    return assignee ? { recipients: [assignee], title: 'A task was assigned to you', body } : null;
+    return assignee ? { recipients: [assignee], title: message(taskTexts.assignedTitle), body: message(taskTexts.assignedBody, taskTitle(event)) } : null;
   },
   /** The watchers (not for → done: task.completed says it). */
   'task.status_changed': (event) =>
@@ -49,30 +72,35 @@ const taskRoutes: RoutesOf<TasksEvents> = {
       ? null
       : {
           recipients: event.data.recipients,
-          title: 'A task you watch changed status',
-          body: `${taskTitle(event) ? `${taskTitle(event)}: ` : ''}${statusLabel(event.data.before.status)} → ${statusLabel(event.data.after.status)}`,
+          title: message(taskTexts.statusChangedTitle),
+          body: (reader) =>
+            reader.t(taskTexts.statusChangedBody, {
+              ...taskTitle(event),
+              from: statusLabel(reader, event.data.before.status),
+              to: statusLabel(reader, event.data.after.status),
+            }),
         },
   'task.completed': (event) => ({
     recipients: event.data.recipients,
-    title: 'A task you watch was completed',
-    body: `${taskTitle(event) ?? 'It'} is marked done.`,
+    title: message(taskTexts.completedTitle),
+    body: message(taskTexts.completedBody, taskTitle(event)),
   }),
   'task.deleted': (event) => ({
     recipients: event.data.recipients,
-    title: 'A task you watch was deleted',
-    body: `${quoted(str(event.data.title)) ?? 'It'} was moved to the trash.`,
+    title: message(taskTexts.deletedTitle),
+    body: message(taskTexts.deletedBody, optional('title', event.data.title)),
   }),
-  'task.unblocked': (event) => ({ recipients: event.data.recipients, title: 'A task you watch is unblocked', body: 'Every task it was waiting for is done.' }),
+  'task.unblocked': (event) => ({ recipients: event.data.recipients, title: message(taskTexts.unblockedTitle), body: message(taskTexts.unblockedBody) }),
   'task.checklist_completed': (event) => ({
     recipients: event.data.recipients,
-    title: 'A checklist was completed',
-    body: `${quoted(str(event.data.title)) ?? 'A checklist'} of a task you watch is complete.`,
+    title: message(taskTexts.checklistCompletedTitle),
+    body: message(taskTexts.checklistCompletedBody, optional('title', event.data.title)),
   }),
-  /** A board automation's "notify" action: its recipients, with its message. */
+  /** A board automation's "notify" action: its recipients, with its message (as its author wrote it). */
   'automation.notification_requested': (event) => ({
     recipients: event.data.recipients,
-    title: str(event.data.automation) ? `Automation: ${str(event.data.automation)}` : 'A board automation notified you',
-    body: str(event.data.message) ?? '',
+    title: message(taskTexts.automationTitle, { name: str(event.data.automation) ?? '', hasName: str(event.data.automation) ? 'yes' : 'no' }),
+    body: verbatim(str(event.data.message) ?? ''),
   }),
 };
 
@@ -84,8 +112,8 @@ const collaborationRoutes: RoutesOf<CollaborationEvents> = {
     const nodeId = str(event.data.nodeId);
     return {
       recipients: [event.subject.id],
-      title: 'You were mentioned in a comment',
-      body: nodeType ? `On ${article(nodeType)} ${nodeType.toLowerCase()}.` : '',
+      title: message(mentionTexts.commentTitle),
+      body: nodeType ? message(mentionTexts.commentBody, { article: article(nodeType), nodeType: nodeType.toLowerCase(), type: nodeType }) : empty,
       subject: nodeType && nodeId ? { type: nodeType, id: nodeId } : null,
     };
   },
@@ -100,8 +128,8 @@ const noteRoutes: RoutesOf<NotesEvents> = {
     if (event.subject?.type !== 'User') return null;
     return {
       recipients: [event.subject.id],
-      title: str(event.data.title) ? `You were mentioned in ${quoted(str(event.data.title))}` : 'You were mentioned in a note',
-      body: str(event.data.excerpt) ?? '',
+      title: message(mentionTexts.noteTitle, optional('title', event.data.title)),
+      body: verbatim(str(event.data.excerpt) ?? ''),
       subject: { type: 'Note', id: event.data.noteId },
     };
   },
@@ -111,30 +139,29 @@ const crmRoutes: RoutesOf<CrmEvents> = {
   /** CRM: the new owner. */
   'contact.assigned': (event) => {
     const owner = str(event.data.after.assignedTo);
-    return owner ? { recipients: [owner], title: 'A contact was assigned to you', body: 'You own the relationship now.' } : null;
+    return owner ? { recipients: [owner], title: message(crmTexts.contactAssignedTitle), body: message(crmTexts.contactAssignedBody) } : null;
   },
   'deal.assigned': (event) => {
     const owner = str(event.data.after.ownerId);
-    const title = quoted(str(event.data.title));
     return owner
-      ? { recipients: [owner], title: title ? `Deal ${title} was assigned to you` : 'A deal was assigned to you', body: 'You own the deal now.' }
+      ? { recipients: [owner], title: message(crmTexts.dealAssignedTitle, optional('title', event.data.title)), body: message(crmTexts.dealAssignedBody) }
       : null;
   },
 };
 
-const commented = (comment: string | null) => (str(comment) ? `: ${quoted(str(comment), 300)}` : '.');
-
-const DOCUMENT_STATUS_LABELS: Record<string, string> = {
-  draft: 'Draft',
-  internal_review: 'Internal review',
-  client_review: 'Client review',
-  sent: 'Sent',
-  signed: 'Signed',
-  expired: 'Expired',
-  void: 'Void',
+const DOCUMENT_STATUS_LABELS: Record<string, Message> = {
+  draft: documentTexts.statusDraft,
+  internal_review: documentTexts.statusInternalReview,
+  client_review: documentTexts.statusClientReview,
+  sent: documentTexts.statusSent,
+  signed: documentTexts.statusSigned,
+  expired: documentTexts.statusExpired,
+  void: documentTexts.statusVoid,
 };
-const documentStatus = (value: string) => DOCUMENT_STATUS_LABELS[value] ?? value;
-const documentName = (title: string) => quoted(str(title)) ?? 'A document';
+const documentStatus = (reader: Translator, value: string) => (DOCUMENT_STATUS_LABELS[value] ? reader.t(DOCUMENT_STATUS_LABELS[value]) : value);
+const documentName = (reader: Translator, title: string) => reader.t(documentTexts.name, optional('title', title));
+const transition = (reader: Translator, from: string, to: string) =>
+  reader.t(documentTexts.transition, { from: documentStatus(reader, from), to: documentStatus(reader, to) });
 
 const documentRoutes: RoutesOf<DocumentsEvents> = {
   /**
@@ -145,128 +172,189 @@ const documentRoutes: RoutesOf<DocumentsEvents> = {
     event.data.cause === 'manual' && event.data.to !== 'void'
       ? {
           recipients: [event.data.ownerId],
-          title: `${documentName(event.data.title)} is now ${documentStatus(event.data.to)}`,
-          body: `${documentStatus(event.data.from)} → ${documentStatus(event.data.to)}`,
+          title: (reader) =>
+            reader.t(documentTexts.statusChangedTitle, { document: documentName(reader, event.data.title), status: documentStatus(reader, event.data.to) }),
+          body: (reader) => transition(reader, event.data.from, event.data.to),
         }
       : null,
-  /** The owner: the daily job found its expiry date passed. */
+  /** The owner: the daily job found its expiry date passed (the date as the owner's calendar shows it). */
   'document.expired': (event) => ({
     recipients: [event.data.ownerId],
-    title: `${documentName(event.data.title)} expired`,
-    body: `It was ${documentStatus(event.data.from).toLowerCase()}; its expiry date passed on ${event.data.expiresAt.slice(0, 10)}.`,
+    title: (reader) => reader.t(documentTexts.expiredTitle, { document: documentName(reader, event.data.title) }),
+    body: (reader) =>
+      reader.t(documentTexts.expiredBody, {
+        status: documentStatus(reader, event.data.from).toLowerCase(),
+        label: documentStatus(reader, event.data.from),
+        date: reader.date(event.data.expiresAt),
+      }),
   }),
   /** The owner, when someone else voided it. */
   'document.voided': (event) => ({
     recipients: [event.data.ownerId],
-    title: `${documentName(event.data.title)} was voided`,
-    body: `Reason: ${quoted(str(event.data.reason), 300) ?? '—'}`,
+    title: (reader) => reader.t(documentTexts.voidedTitle, { document: documentName(reader, event.data.title) }),
+    body: message(documentTexts.voidedBody, optional('reason', event.data.reason, 300)),
   }),
   /** The document's owner and whoever sent the review link: an external reviewer suggested an edit. */
   'document.suggestion_received': (event) => ({
     recipients: event.data.recipients,
-    title: `A reviewer suggested a change to ${quoted(str(event.data.title)) ?? 'a document'}`,
-    body: `${event.data.reviewerEmail} suggests an edit to the section “${event.data.section}”.`,
+    title: message(documentTexts.suggestionTitle, optional('title', event.data.title)),
+    body: message(documentTexts.suggestionBody, { reviewer: event.data.reviewerEmail, section: event.data.section }),
   }),
   /** Approvals: each step's reviewers when it is reached; the submitter and owner on the outcome (the event names them). */
   'document.approval_requested': (event) => ({
     recipients: event.data.recipients,
-    title: event.data.action === 'sign' ? 'A document awaits your sign-off' : 'A document awaits your approval',
-    body: `${quoted(str(event.data.title)) ?? 'A document'}: step ${event.data.stepOrder}${event.data.required ? '' : ' (optional)'} of its review.`,
+    title: message(documentTexts.approvalRequestedTitle, { action: event.data.action }),
+    body: (reader) =>
+      reader.t(documentTexts.approvalRequestedBody, {
+        document: documentName(reader, event.data.title),
+        step: event.data.stepOrder,
+        required: event.data.required ? 'yes' : 'no',
+      }),
   }),
   'document.approved': (event) => ({
     recipients: event.data.recipients,
-    title: 'A document was approved',
-    body: `${quoted(str(event.data.title)) ?? 'It'} passed every required approval and is ready for the client.`,
+    title: message(documentTexts.approvedTitle),
+    body: message(documentTexts.approvedBody, optional('title', event.data.title)),
   }),
   'document.rejected': (event) => ({
     recipients: event.data.recipients,
-    title: 'A document was rejected',
-    body: `${quoted(str(event.data.title)) ?? 'It'} was rejected at step ${event.data.stepOrder}${commented(event.data.comment)}`,
+    title: message(documentTexts.rejectedTitle),
+    body: message(documentTexts.rejectedBody, {
+      ...optional('title', event.data.title),
+      ...optional('comment', event.data.comment, 300),
+      step: event.data.stepOrder,
+    }),
   }),
   'document.returned_for_changes': (event) => ({
     recipients: event.data.recipients,
-    title: 'A document was returned for changes',
-    body: `${quoted(str(event.data.title)) ?? 'It'} is back in draft${commented(event.data.comment)}`,
+    title: message(documentTexts.returnedTitle),
+    body: message(documentTexts.returnedBody, { ...optional('title', event.data.title), ...optional('comment', event.data.comment, 300) }),
   }),
   /** Its owner and whoever sent it for signature: every signer signed. */
   'document.signed': (event) => ({
     recipients: event.data.recipients,
-    title: `${documentName(event.data.title)} was signed`,
-    body: `Signed by ${event.data.signers.map((signer) => signer.name).join(', ')}.`,
+    title: (reader) => reader.t(documentTexts.signedTitle, { document: documentName(reader, event.data.title) }),
+    body: message(documentTexts.signedBody, { signers: event.data.signers.map((signer) => signer.name).join(', ') }),
   }),
   /** A contract's deliverable fell behind pace — its owner. */
   'deliverable.behind_pace': (event) => ({
     recipients: [event.data.ownerId],
-    title: quoted(str(event.data.title)) ? `Deliverable ${quoted(str(event.data.title))} is behind pace` : 'A deliverable is behind pace',
-    body: `${event.data.progress} of ${event.data.quantity} done; ${event.data.expectedProgress} expected by now (due ${event.data.dueDate}).`,
+    title: message(documentTexts.behindPaceTitle, optional('title', event.data.title)),
+    body: (reader) =>
+      reader.t(documentTexts.behindPaceBody, {
+        progress: event.data.progress,
+        quantity: event.data.quantity,
+        expected: event.data.expectedProgress,
+        due: calendarDate(reader, event.data.dueDate),
+      }),
   }),
 };
 
-/** "42.50 EUR at Lufthansa (travel)": what an expense is, in a line. */
-const expenseLine = (expense: { amount: string; currencyCode: string; vendor: string | null; category: string }) =>
-  `${expense.amount} ${expense.currencyCode}${str(expense.vendor) ? ` at ${str(expense.vendor)}` : ''} (${expense.category})`;
+const money = (reader: Translator, amount: string, currency: string) => reader.money(amount, currency);
+
+/** "€42.50 at Lufthansa (travel)": what an expense is, in a line. */
+const expenseLine = (reader: Translator, expense: { amount: string; currencyCode: string; vendor: string | null; category: string }) =>
+  reader.t(financeTexts.expenseLine, {
+    amount: money(reader, expense.amount, expense.currencyCode),
+    ...optional('vendor', expense.vendor, 200),
+    category: expense.category,
+  });
 
 /** Why the recurring-invoice job could not send an invoice it issued (the `sendFailure` codes of `recurring_invoice.issued`). */
-const SEND_FAILURES: Record<string, string> = {
-  INVOICE_ZERO_TOTAL: 'its total is zero',
-  INVOICE_NO_LINES: 'it has no lines',
-  RECURRING_INVOICE_NO_RECIPIENT: 'the recurring invoice has no recipients; set them on it',
-  RECURRING_INVOICE_CONTACT_CHANGED: 'its template now bills another contact; set the recipients again',
+const SEND_FAILURES: Record<string, Message> = {
+  INVOICE_ZERO_TOTAL: financeTexts.sendFailureZeroTotal,
+  INVOICE_NO_LINES: financeTexts.sendFailureNoLines,
+  RECURRING_INVOICE_NO_RECIPIENT: financeTexts.sendFailureNoRecipient,
+  RECURRING_INVOICE_CONTACT_CHANGED: financeTexts.sendFailureContactChanged,
 };
 
 const financeRoutes: RoutesOf<FinanceEvents> = {
   /** The approvers the event names (the finance managers but the submitter). */
   'expense.submitted': (event) => ({
     recipients: event.data.approvers,
-    title: 'An expense awaits your approval',
-    body: `${expenseLine(event.data)}${str(event.data.description) ? `: ${quoted(str(event.data.description))}` : ''}.`,
+    title: message(financeTexts.expenseSubmittedTitle),
+    body: (reader) =>
+      reader.t(financeTexts.expenseSubmittedBody, { expense: expenseLine(reader, event.data), ...optional('description', event.data.description) }),
   }),
   /** The submitter, on each outcome. */
-  'expense.approved': (event) => ({ recipients: [event.data.submittedBy], title: 'Your expense was approved', body: `${expenseLine(event.data)}.` }),
+  'expense.approved': (event) => ({
+    recipients: [event.data.submittedBy],
+    title: message(financeTexts.expenseApprovedTitle),
+    body: (reader) => reader.t(financeTexts.expenseBody, { expense: expenseLine(reader, event.data) }),
+  }),
   'expense.rejected': (event) => ({
     recipients: [event.data.submittedBy],
-    title: 'Your expense was rejected',
-    body: `${expenseLine(event.data)}${commented(event.data.reason)}`,
+    title: message(financeTexts.expenseRejectedTitle),
+    body: (reader) => reader.t(financeTexts.expenseRejectedBody, { expense: expenseLine(reader, event.data), ...optional('reason', event.data.reason, 300) }),
   }),
-  'expense.reimbursed': (event) => ({ recipients: [event.data.submittedBy], title: 'Your expense was reimbursed', body: `${expenseLine(event.data)}.` }),
+  'expense.reimbursed': (event) => ({
+    recipients: [event.data.submittedBy],
+    title: message(financeTexts.expenseReimbursedTitle),
+    body: (reader) => reader.t(financeTexts.expenseBody, { expense: expenseLine(reader, event.data) }),
+  }),
   /** The invoice's creator hears when its customer first opens it, when it falls overdue and when it is paid in full. */
   'invoice.viewed': (event) => ({
     recipients: [event.data.createdBy],
-    title: `Invoice ${event.data.number} was viewed`,
-    body: `The customer opened it: ${event.data.amountDue} ${event.data.currencyCode} due on ${event.data.dueDate}.`,
+    title: message(financeTexts.invoiceViewedTitle, { number: event.data.number }),
+    body: (reader) =>
+      reader.t(financeTexts.invoiceViewedBody, {
+        amountDue: money(reader, event.data.amountDue, event.data.currencyCode),
+        dueDate: calendarDate(reader, event.data.dueDate),
+      }),
   }),
   'invoice.overdue': (event) => ({
     recipients: [event.data.createdBy],
-    title: `Invoice ${event.data.number} is overdue`,
-    body: `${event.data.amountDue} ${event.data.currencyCode} of ${event.data.total} was due on ${event.data.dueDate}.`,
+    title: message(financeTexts.invoiceOverdueTitle, { number: event.data.number }),
+    body: (reader) =>
+      reader.t(financeTexts.invoiceOverdueBody, {
+        amountDue: money(reader, event.data.amountDue, event.data.currencyCode),
+        total: money(reader, event.data.total, event.data.currencyCode),
+        dueDate: calendarDate(reader, event.data.dueDate),
+      }),
   }),
   'invoice.paid': (event) => ({
     recipients: [event.data.createdBy],
-    title: `Invoice ${event.data.number} was paid`,
-    body: `${event.data.amountPaid} ${event.data.currencyCode} received: paid in full.`,
+    title: message(financeTexts.invoicePaidTitle, { number: event.data.number }),
+    body: (reader) => reader.t(financeTexts.invoicePaidBody, { amountPaid: money(reader, event.data.amountPaid, event.data.currencyCode) }),
   }),
   /** The recurring invoice's creator (also the issued invoice's), of each period issued, sent or not. */
   'recurring_invoice.issued': (event) => {
     const { number, recipients, sendFailure } = event.data;
-    const amount = `${event.data.total} ${event.data.currencyCode}, due ${event.data.dueDate}.`;
-    const unsent = sendFailure ? ` It was not sent and stays a draft: ${SEND_FAILURES[sendFailure] ?? sendFailure}.` : '';
     return {
       recipients: [event.data.createdBy],
-      title: recipients?.length ? `Invoice ${number} was issued and sent to ${recipients.join(', ')}` : `Invoice ${number} was issued`,
-      body: `${amount}${unsent}`,
+      title: recipients?.length
+        ? message(financeTexts.recurringIssuedSentTitle, { number, recipients: recipients.join(', ') })
+        : message(financeTexts.recurringIssuedTitle, { number }),
+      body: (reader) => {
+        const amount = reader.t(financeTexts.recurringIssuedBody, {
+          total: money(reader, event.data.total, event.data.currencyCode),
+          dueDate: calendarDate(reader, event.data.dueDate),
+        });
+        const failure = sendFailure ? SEND_FAILURES[sendFailure] : undefined;
+        const unsent = sendFailure ? reader.t(financeTexts.recurringUnsent, { reason: failure ? reader.t(failure) : sendFailure }) : '';
+        return `${amount}${unsent}`;
+      },
       subject: { type: 'Invoice', id: event.data.invoiceId },
     };
   },
   /** Payments: the invoice's creator (the finance team that issued it) hears of money received and of failed card payments. */
   'payment.received': (event) => ({
     recipients: [event.data.createdBy],
-    title: `Payment received for invoice ${event.data.invoiceNumber}`,
-    body: `${event.data.amount} ${event.data.currencyCode} received; ${event.data.amountDue} ${event.data.currencyCode} still due.`,
+    title: message(financeTexts.paymentReceivedTitle, { number: event.data.invoiceNumber }),
+    body: (reader) =>
+      reader.t(financeTexts.paymentReceivedBody, {
+        amount: money(reader, event.data.amount, event.data.currencyCode),
+        amountDue: money(reader, event.data.amountDue, event.data.currencyCode),
+      }),
   }),
   'payment.failed': (event) => ({
     recipients: [event.data.createdBy],
-    title: `A payment for invoice ${event.data.invoiceNumber} failed`,
-    body: `${event.data.amount} ${event.data.currencyCode}: ${event.data.reason ?? 'the payment did not go through'}.`,
+    title: message(financeTexts.paymentFailedTitle, { number: event.data.invoiceNumber }),
+    body: (reader) =>
+      reader.t(financeTexts.paymentFailedBody, {
+        amount: money(reader, event.data.amount, event.data.currencyCode),
+        ...optional('reason', event.data.reason, 300),
+      }),
   }),
 };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DIGEST_TEMPLATE, GENERIC_TEMPLATE, SAMPLE_DIGEST, SAMPLE_NOTIFICATION, SYSTEM_TEMPLATES } from './defaults.js';
+import { translator } from '@cellgraph/kernel';
+import { ALL_SYSTEM_TEMPLATES, digestWording, SAMPLE_DIGEST, SAMPLE_NOTIFICATION, systemDigestTemplate } from './defaults.js';
 import { renderEmail, templateProblems } from './render.js';
 
 describe('e-mail templates', () => {
@@ -26,11 +27,16 @@ describe('e-mail templates', () => {
     expect(renderEmail({ subject: '{{constructor.name}}', html: 'x', text: '{{__proto__}}' }, SAMPLE_NOTIFICATION)).toMatchObject({ subject: '', text: '' });
   });
 
-  it('ship valid system templates', () => {
-    for (const template of [GENERIC_TEMPLATE, ...Object.values(SYSTEM_TEMPLATES)]) expect(templateProblems(template, SAMPLE_NOTIFICATION)).toEqual([]);
-    expect(templateProblems(DIGEST_TEMPLATE, SAMPLE_DIGEST)).toEqual([]);
-    expect(renderEmail(DIGEST_TEMPLATE, { ...SAMPLE_DIGEST, count: 1, one: true, notifications: [SAMPLE_NOTIFICATION] }).subject).toBe(
-      'Your daily digest: 1 notification',
-    );
+  it('ship valid system templates in every language', () => {
+    for (const { generic, byEvent, digest } of ALL_SYSTEM_TEMPLATES) {
+      for (const template of [generic, ...Object.values(byEvent)]) expect(templateProblems(template, SAMPLE_NOTIFICATION)).toEqual([]);
+      expect(templateProblems(digest, SAMPLE_DIGEST)).toEqual([]);
+    }
+    const one = (locale: string) => {
+      const reader = translator(locale);
+      return renderEmail(systemDigestTemplate(reader), { ...SAMPLE_DIGEST, ...digestWording(reader, 'daily', 1), notifications: [SAMPLE_NOTIFICATION] }).subject;
+    };
+    expect(one('en-US')).toBe('Your daily digest: 1 notification');
+    expect(one('de-DE')).toBe('Ihre tägliche Zusammenfassung: 1 Benachrichtigung');
   });
 });

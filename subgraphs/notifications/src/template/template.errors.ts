@@ -1,4 +1,5 @@
 import { userError, UserInputError } from '@cellgraph/kernel';
+import { notificationErrorTexts } from '../notification/messages.js';
 import type { EmailTemplateSource } from './render.js';
 
 /** Templates also answer `NotificationErrorCode.InvalidInput` (notification.errors.ts). */
@@ -7,7 +8,7 @@ export const TemplateErrorCode = {
   NotFound: 'NOTIFICATION_TEMPLATE_NOT_FOUND',
 } as const;
 
-export const templateNotFound = () => userError(TemplateErrorCode.NotFound, 'Your organization has no template for this event', ['input', 'event']);
+export const templateNotFound = () => userError(TemplateErrorCode.NotFound, notificationErrorTexts.templateNotFound, ['input', 'event']);
 
 /** One NOTIFICATION_TEMPLATE_INVALID per part that does not compile or render (`templateProblems`). */
 export const templateInvalid = (problems: readonly { part: keyof EmailTemplateSource; message: string }[]) =>

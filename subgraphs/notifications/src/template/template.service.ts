@@ -1,10 +1,10 @@
-import { requireOrgId, requireUserId, uuidv7, validateInput, type Authorizer, type Database, type RequestContext } from '@cellgraph/kernel';
+import { requireOrgId, requireUserId, uuidv7, validateInput, type Authorizer, type Database, type RequestContext, type Translator } from '@cellgraph/kernel';
 import { Not, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { NotificationErrorCode } from '../notification/notification.errors.js';
 import { eventPattern } from '../preference/preference.service.js';
 import { mostSpecific } from '../preference/resolve.js';
-import { DIGEST_KEY, DIGEST_TEMPLATE, GENERIC_TEMPLATE, SAMPLE_DIGEST, SAMPLE_NOTIFICATION, SYSTEM_TEMPLATES } from './defaults.js';
+import { DIGEST_KEY, SAMPLE_DIGEST, SAMPLE_NOTIFICATION, systemDigestTemplate, systemTemplate } from './defaults.js';
 import type { EmailTemplateSource } from './render.js';
 import { templateProblems } from './render.js';
 import { EmailTemplate } from './template.entity.js';
@@ -68,24 +68,24 @@ export class TemplateService {
     return key;
   }
 
-  /** The template of a notification e-mail, in the organization's transaction `em`. */
-  async forEvent(em: EntityManager, eventType: string): Promise<ChosenTemplate> {
+  /** The template of a notification e-mail, in the organization's transaction `em` (the system's in the reader's language). */
+  async forEvent(em: EntityManager, eventType: string, reader: Translator): Promise<ChosenTemplate> {
     const overrides = await em.findBy(EmailTemplate, { event: Not(DIGEST_KEY) });
     const chosen = mostSpecific(overrides, eventType, (t) => t.event);
     if (chosen) return { subject: chosen.subject, html: chosen.html, text: chosen.text, source: 'organization' };
-    return this.systemFor(eventType);
+    return this.systemFor(eventType, reader);
   }
 
-  systemFor(eventType: string): ChosenTemplate {
-    return system(SYSTEM_TEMPLATES[eventType] ?? GENERIC_TEMPLATE);
+  systemFor(eventType: string, reader: Translator): ChosenTemplate {
+    return system(systemTemplate(reader, eventType));
   }
 
-  async forDigest(em: EntityManager): Promise<ChosenTemplate> {
+  async forDigest(em: EntityManager, reader: Translator): Promise<ChosenTemplate> {
     const chosen = await em.findOneBy(EmailTemplate, { event: DIGEST_KEY });
-    return chosen ? { subject: chosen.subject, html: chosen.html, text: chosen.text, source: 'organization' } : system(DIGEST_TEMPLATE);
+    return chosen ? { subject: chosen.subject, html: chosen.html, text: chosen.text, source: 'organization' } : this.systemDigest(reader);
   }
 
-  systemDigest(): ChosenTemplate {
-    return system(DIGEST_TEMPLATE);
+  systemDigest(reader: Translator): ChosenTemplate {
+    return system(systemDigestTemplate(reader));
   }
 }

@@ -1,4 +1,5 @@
 import { userError } from '@cellgraph/kernel';
+import { searchErrorTexts } from '../messages.js';
 
 /** Every code the saved search aggregate answers with. */
 export const SavedSearchErrorCode = {
@@ -7,4 +8,4 @@ export const SavedSearchErrorCode = {
 } as const;
 
 export const savedSearchNotFound = (field: (string | number)[] = ['input', 'id']) =>
-  userError(SavedSearchErrorCode.NotFound, 'No saved search with this id exists in your organization', field);
+  userError(SavedSearchErrorCode.NotFound, searchErrorTexts.savedSearchNotFound, field);

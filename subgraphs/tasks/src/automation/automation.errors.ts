@@ -1,4 +1,5 @@
 import { userError } from '@cellgraph/kernel';
+import { taskErrorTexts } from '../messages.js';
 
 /** Every code the TaskAutomation aggregate answers. */
 export const AutomationErrorCode = {
@@ -6,4 +7,4 @@ export const AutomationErrorCode = {
   NotFound: 'TASK_AUTOMATION_NOT_FOUND',
 } as const;
 
-export const automationNotFound = () => userError(AutomationErrorCode.NotFound, 'No such automation', ['input', 'id']);
+export const automationNotFound = () => userError(AutomationErrorCode.NotFound, taskErrorTexts.automationNotFound, ['input', 'id']);

@@ -1,4 +1,5 @@
 import { userError } from '@cellgraph/kernel';
+import { taskErrorTexts } from '../messages.js';
 
 /** Every code the Board aggregate (boards and their columns) answers. */
 export const BoardErrorCode = {
@@ -8,7 +9,6 @@ export const BoardErrorCode = {
   ColumnNotEmpty: 'BOARD_COLUMN_NOT_EMPTY',
 } as const;
 
-export const boardNotFound = (field: readonly (string | number)[] = ['input', 'id']) =>
-  userError(BoardErrorCode.NotFound, 'No such board in your organization', field);
-export const columnNotFound = (field = 'id') => userError(BoardErrorCode.ColumnNotFound, 'No such column in your organization', ['input', field]);
-export const columnNotEmpty = () => userError(BoardErrorCode.ColumnNotEmpty, 'Move the column’s tasks out before deleting it', ['input', 'id']);
+export const boardNotFound = (field: readonly (string | number)[] = ['input', 'id']) => userError(BoardErrorCode.NotFound, taskErrorTexts.boardNotFound, field);
+export const columnNotFound = (field = 'id') => userError(BoardErrorCode.ColumnNotFound, taskErrorTexts.columnNotFoundInOrganization, ['input', field]);
+export const columnNotEmpty = () => userError(BoardErrorCode.ColumnNotEmpty, taskErrorTexts.columnNotEmpty, ['input', 'id']);

@@ -1,4 +1,5 @@
 import { userError } from '@cellgraph/kernel';
+import { taskErrorTexts } from '../messages.js';
 
 /** Every code the Checklist aggregate (checklists and their items) answers. */
 export const ChecklistErrorCode = {
@@ -7,5 +8,5 @@ export const ChecklistErrorCode = {
   ItemNotFound: 'CHECKLIST_ITEM_NOT_FOUND',
 } as const;
 
-export const checklistNotFound = () => userError(ChecklistErrorCode.NotFound, 'No such checklist', ['input', 'checklistId']);
-export const itemNotFound = (field = 'id') => userError(ChecklistErrorCode.ItemNotFound, 'No such checklist item', ['input', field]);
+export const checklistNotFound = () => userError(ChecklistErrorCode.NotFound, taskErrorTexts.checklistNotFound, ['input', 'checklistId']);
+export const itemNotFound = (field = 'id') => userError(ChecklistErrorCode.ItemNotFound, taskErrorTexts.checklistItemNotFound, ['input', field]);

@@ -1,4 +1,5 @@
 import { userError } from '@cellgraph/kernel';
+import { taskErrorTexts } from '../messages.js';
 
 /** Every code the TaskDependency aggregate answers. */
 export const DependencyErrorCode = {
@@ -7,8 +8,7 @@ export const DependencyErrorCode = {
   NotFound: 'TASK_DEPENDENCY_NOT_FOUND',
 } as const;
 
-export const dependencyCycle = () =>
-  userError(DependencyErrorCode.Cycle, 'This dependency would close a cycle: the other task already depends on this one', ['input', 'dependsOnId']);
-export const selfDependency = () => userError(DependencyErrorCode.Cycle, 'A task cannot depend on itself', ['input', 'dependsOnId']);
-export const alreadyDepends = () => userError(DependencyErrorCode.Exists, 'This task already depends on that one', ['input', 'dependsOnId']);
-export const dependencyNotFound = () => userError(DependencyErrorCode.NotFound, 'No such dependency', ['input', 'id']);
+export const dependencyCycle = () => userError(DependencyErrorCode.Cycle, taskErrorTexts.dependencyCycle, ['input', 'dependsOnId']);
+export const selfDependency = () => userError(DependencyErrorCode.Cycle, taskErrorTexts.selfDependency, ['input', 'dependsOnId']);
+export const alreadyDepends = () => userError(DependencyErrorCode.Exists, taskErrorTexts.alreadyDepends, ['input', 'dependsOnId']);
+export const dependencyNotFound = () => userError(DependencyErrorCode.NotFound, taskErrorTexts.dependencyNotFound, ['input', 'id']);

@@ -1,5 +1,6 @@
 import { userError } from '@cellgraph/kernel';
 import { TaskErrorCode } from '../task/task.errors.js';
+import { taskErrorTexts } from '../messages.js';
 
 /** Every code the TaskRecurrence aggregate answers (assignee and column codes are the Task aggregate's). */
 export const RecurrenceErrorCode = {
@@ -9,7 +10,7 @@ export const RecurrenceErrorCode = {
   ColumnNotFound: TaskErrorCode.ColumnNotFound,
 } as const;
 
-export const recurrenceNotFound = () => userError(RecurrenceErrorCode.NotFound, 'No such recurrence', ['input', 'id']);
+export const recurrenceNotFound = () => userError(RecurrenceErrorCode.NotFound, taskErrorTexts.recurrenceNotFound, ['input', 'id']);
 export const recurrenceAssigneeNotMember = () =>
-  userError(RecurrenceErrorCode.AssigneeNotMember, 'Every assignee must be a member of your organization', ['input', 'assigneeIds']);
-export const recurrenceColumnNotFound = () => userError(RecurrenceErrorCode.ColumnNotFound, 'No such column', ['input', 'columnId']);
+  userError(RecurrenceErrorCode.AssigneeNotMember, taskErrorTexts.recurrenceAssigneeNotMember, ['input', 'assigneeIds']);
+export const recurrenceColumnNotFound = () => userError(RecurrenceErrorCode.ColumnNotFound, taskErrorTexts.columnNotFound, ['input', 'columnId']);

@@ -1,4 +1,5 @@
 import { userError } from '@cellgraph/kernel';
+import { taskErrorTexts } from '../messages.js';
 
 /** Every code time tracking answers. */
 export const TimeErrorCode = {
@@ -7,7 +8,7 @@ export const TimeErrorCode = {
   NoRunningTimer: 'TIME_NO_RUNNING_TIMER',
 } as const;
 
-export const entryNotFound = () => userError(TimeErrorCode.EntryNotFound, 'No such time entry of yours', ['input', 'id']);
-export const noRunningTimer = () => userError(TimeErrorCode.NoRunningTimer, 'No timer is running', null);
-export const reportPeriodInverted = () => userError(TimeErrorCode.InvalidInput, 'from must be before to', ['input', 'from']);
-export const reportPeriodsMany = () => userError(TimeErrorCode.InvalidInput, 'Group by one period at most', ['input', 'groupBy']);
+export const entryNotFound = () => userError(TimeErrorCode.EntryNotFound, taskErrorTexts.timeEntryNotFound, ['input', 'id']);
+export const noRunningTimer = () => userError(TimeErrorCode.NoRunningTimer, taskErrorTexts.noRunningTimer, null);
+export const reportPeriodInverted = () => userError(TimeErrorCode.InvalidInput, taskErrorTexts.reportPeriodInverted, ['input', 'from']);
+export const reportPeriodsMany = () => userError(TimeErrorCode.InvalidInput, taskErrorTexts.reportPeriodsMany, ['input', 'groupBy']);

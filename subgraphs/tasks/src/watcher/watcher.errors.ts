@@ -1,9 +1,10 @@
 import { userError } from '@cellgraph/kernel';
+import { taskErrorTexts } from '../messages.js';
 
 /** Every code the watchers of a task answer. */
 export const WatcherErrorCode = {
   NotFound: 'TASK_WATCHER_NOT_FOUND',
 } as const;
 
-export const notWatching = () => userError(WatcherErrorCode.NotFound, 'This user does not watch the task', ['input', 'userId']);
-export const watcherUnnamed = () => userError(WatcherErrorCode.NotFound, 'Name the user to add', ['input', 'userId']);
+export const notWatching = () => userError(WatcherErrorCode.NotFound, taskErrorTexts.notWatching, ['input', 'userId']);
+export const watcherUnnamed = () => userError(WatcherErrorCode.NotFound, taskErrorTexts.watcherUnnamed, ['input', 'userId']);

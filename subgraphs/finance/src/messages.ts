@@ -1,0 +1,105 @@
+import { defineMessages } from '@cellgraph/kernel';
+
+/** The messages of finance's errors answered to users (userErrors), in every language. */
+export const financeErrorTexts = defineMessages('finance.errors', {
+  invoiceNotFound: { en: 'No invoice with this id exists in your organization', de: 'In Ihrer Organisation gibt es keine Rechnung mit dieser ID' },
+  invoiceLineNotFound: {
+    en: 'No invoice line with this id exists in your organization',
+    de: 'In Ihrer Organisation gibt es keine Rechnungsposition mit dieser ID',
+  },
+  contactNotFound: { en: 'No contact with this id exists in your organization', de: 'In Ihrer Organisation gibt es keinen Kontakt mit dieser ID' },
+  dealNotFound: { en: 'No deal with this id exists in your organization', de: 'In Ihrer Organisation gibt es keinen Deal mit dieser ID' },
+  invoiceNotEditable: {
+    en: 'A {status} invoice cannot change its lines, amounts, dates or customer (only a DRAFT can): void it and duplicate it instead',
+    de: 'Bei einer Rechnung im Status {status} können sich Positionen, Beträge, Daten und Kunde nicht mehr ändern (nur bei DRAFT): Stornieren und duplizieren Sie sie stattdessen',
+  },
+  invoiceNotDeletable: {
+    en: 'Only a DRAFT invoice can be deleted; a {status} one is voided instead',
+    de: 'Nur eine Rechnung im Status DRAFT kann gelöscht werden; eine im Status {status} wird stattdessen storniert',
+  },
+  invoiceInvalidTransition: { en: 'An invoice cannot go from {from} to {to}', de: 'Eine Rechnung kann nicht von {from} zu {to} wechseln' },
+  invoiceTotalTooLarge: {
+    en: 'The invoice’s total would exceed 15 digits before the decimal point',
+    de: 'Der Gesamtbetrag der Rechnung hätte mehr als 15 Stellen vor dem Komma',
+  },
+  invoiceTooManyLines: { en: 'An invoice has at most {max} lines', de: 'Eine Rechnung hat höchstens {max} Positionen' },
+  datesFormat: { en: 'Dates are YYYY-MM-DD', de: 'Datumsangaben haben das Format YYYY-MM-DD' },
+  periodInverted: { en: '`to` cannot be before `from`', de: '`to` kann nicht vor `from` liegen' },
+  periodTooLong: { en: 'A report covers at most ten years', de: 'Ein Bericht umfasst höchstens zehn Jahre' },
+  recurringNotFound: {
+    en: 'No recurring invoice with this id exists in your organization',
+    de: 'In Ihrer Organisation gibt es keine wiederkehrende Rechnung mit dieser ID',
+  },
+  recurringAlreadyRunning: {
+    en: 'This invoice is already the template of a running recurring invoice',
+    de: 'Diese Rechnung ist bereits die Vorlage einer laufenden wiederkehrenden Rechnung',
+  },
+  recurringStopped: {
+    en: 'This recurring invoice was stopped; make the invoice recurring again instead',
+    de: 'Diese wiederkehrende Rechnung wurde beendet; machen Sie die Rechnung stattdessen erneut wiederkehrend',
+  },
+  recurringVoidTemplate: {
+    en: 'A VOID invoice cannot be the template of a recurring invoice',
+    de: 'Eine Rechnung im Status VOID kann nicht Vorlage einer wiederkehrenden Rechnung sein',
+  },
+  recurringEndBeforeNext: { en: 'The end date cannot be before the next issue date', de: 'Das Enddatum kann nicht vor dem nächsten Ausstellungsdatum liegen' },
+  recurringNoRecipient: {
+    en: 'The contact has no e-mail address: give the recipients of auto-sent invoices in `sendTo`',
+    de: 'Der Kontakt hat keine E-Mail-Adresse: Geben Sie die Empfänger automatisch gesendeter Rechnungen in `sendTo` an',
+  },
+  paymentNotFound: { en: 'No payment with this id exists in your organization', de: 'In Ihrer Organisation gibt es keine Zahlung mit dieser ID' },
+  paymentNotAccepted: {
+    en: 'A {status} invoice takes no payments or credits (only SENT, VIEWED, PARTIALLY_PAID and OVERDUE ones do)',
+    de: 'Eine Rechnung im Status {status} nimmt keine Zahlungen oder Gutschriften an (nur SENT, VIEWED, PARTIALLY_PAID und OVERDUE)',
+  },
+  nothingDue: { en: 'Nothing is due on this invoice', de: 'Auf diese Rechnung ist nichts fällig' },
+  exceedsAmountDue: {
+    en: 'The amount exceeds what is due on the invoice ({due} {currency})',
+    de: 'Der Betrag übersteigt den auf die Rechnung fälligen Betrag ({due} {currency})',
+  },
+  refundExceedsPaid: {
+    en: 'A refund cannot exceed what was paid and not yet refunded ({refundable} {currency})',
+    de: 'Eine Erstattung kann den bezahlten und noch nicht erstatteten Betrag nicht übersteigen ({refundable} {currency})',
+  },
+  providerUnavailable: {
+    en: 'The payment provider did not answer; try again (with the same idempotency key)',
+    de: 'Der Zahlungsanbieter hat nicht geantwortet; versuchen Sie es erneut (mit demselben Idempotenzschlüssel)',
+  },
+  paymentAmount: { en: 'More than 0, with at most {decimals} decimals ({currency})', de: 'Mehr als 0, mit höchstens {decimals} Nachkommastellen ({currency})' },
+  receivedInFuture: { en: 'When the money arrived cannot be in the future', de: 'Der Zahlungseingang kann nicht in der Zukunft liegen' },
+  sendNoLines: {
+    en: 'An invoice without lines cannot be sent: add a line first',
+    de: 'Eine Rechnung ohne Positionen kann nicht gesendet werden: Fügen Sie zuerst eine Position hinzu',
+  },
+  sendZeroTotal: { en: 'An invoice whose total is zero cannot be sent', de: 'Eine Rechnung mit dem Gesamtbetrag null kann nicht gesendet werden' },
+  sendNotSendable: { en: 'A {status} invoice cannot be sent', de: 'Eine Rechnung im Status {status} kann nicht gesendet werden' },
+  sendNoRecipient: {
+    en: 'The contact has no e-mail address: give the recipients in `to`',
+    de: 'Der Kontakt hat keine E-Mail-Adresse: Geben Sie die Empfänger in `to` an',
+  },
+  invoiceLinkInvalid: { en: 'This invoice link is not valid: it may have expired', de: 'Dieser Rechnungslink ist ungültig: Er ist möglicherweise abgelaufen' },
+  invoiceContactGone: {
+    en: 'The invoice’s contact no longer exists or is not visible to you',
+    de: 'Der Kontakt der Rechnung existiert nicht mehr oder ist für Sie nicht sichtbar',
+  },
+  expenseNotFound: { en: 'No expense with this id exists in your organization', de: 'In Ihrer Organisation gibt es keine Ausgabe mit dieser ID' },
+  expenseAmountNotPositive: { en: 'The amount must be greater than zero', de: 'Der Betrag muss größer als null sein' },
+  expenseAmountPrecision: {
+    en: 'An amount in {currency} has at most {digits} decimal {digits, plural, one {place} other {places}} and 15 integer digits',
+    de: 'Ein Betrag in {currency} hat höchstens {digits} {digits, plural, one {Nachkommastelle} other {Nachkommastellen}} und 15 Stellen vor dem Komma',
+  },
+  currencyCode: { en: 'Not an ISO 4217 currency code in capitals, e.g. "EUR"', de: 'Kein ISO-4217-Währungscode in Großbuchstaben, z. B. "EUR"' },
+  fileNotFound: {
+    en: 'No file with this id exists in your organization that you can read',
+    de: 'In Ihrer Organisation gibt es keine Datei mit dieser ID, die Sie lesen dürfen',
+  },
+  expenseInvalidTransition: { en: 'An expense that is {from} cannot become {to}', de: 'Eine Ausgabe im Status {from} kann nicht in den Status {to} wechseln' },
+  expenseNotEditable: {
+    en: 'An expense can be changed only while pending (this one is {status})',
+    de: 'Eine Ausgabe kann nur geändert werden, solange sie aussteht (diese ist im Status {status})',
+  },
+  ownExpense: {
+    en: 'Nobody may approve or reject their own expense: another finance manager decides',
+    de: 'Niemand darf die eigene Ausgabe freigeben oder ablehnen: Eine andere Person aus dem Finanzmanagement entscheidet',
+  },
+});
