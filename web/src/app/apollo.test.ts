@@ -17,7 +17,9 @@ describe('the app’s requests', () => {
       'fetch',
       vi.fn(async (_url: string, init: RequestInit) => {
         languages.push(new Headers(init.headers).get('accept-language'));
-        return new Response(JSON.stringify({ data: { cell: { __typename: 'Cell', name: 'test', modules: [] } } }), { headers: { 'content-type': 'application/json' } });
+        return new Response(JSON.stringify({ data: { cell: { __typename: 'Cell', name: 'test', modules: [] } } }), {
+          headers: { 'content-type': 'application/json' },
+        });
       }),
     );
     const anonymous = { accessToken: async () => null } as unknown as SessionStore;

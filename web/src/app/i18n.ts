@@ -9,7 +9,7 @@ import { useMemo, useSyncExternalStore } from 'react';
  */
 export { defineMessages, type Message } from '@cellgraph/kernel/i18n';
 
-const browserLocales = (): readonly string[] => (typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]);
+const browserLocales = (): readonly string[] => (typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]));
 const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 let active: Translator = translator(negotiateLocale(browserLocales()), browserTimeZone());

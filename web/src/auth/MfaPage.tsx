@@ -36,15 +36,7 @@ export function MfaPage() {
   return (
     <AuthLayout title={t(m.twoFactor)} footer={<Link to="/sign-in">{t(m.startAgain)}</Link>}>
       <form onSubmit={submit} className="form">
-        <TextField
-          label={t(m.code)}
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          hint={t(m.codeHint)}
-          required
-          autoFocus
-        />
+        <TextField label={t(m.code)} name="code" inputMode="numeric" autoComplete="one-time-code" hint={t(m.codeHint)} required autoFocus />
         <Notice>{error}</Notice>
         <Button type="submit" variant="primary" busy={loading}>
           {t(m.verify)}

@@ -76,7 +76,16 @@ export function ResetPasswordPage() {
         </Notice>
       ) : (
         <form onSubmit={submit} className="form">
-          <TextField label={t(m.newPassword)} name="password" type="password" autoComplete="new-password" minLength={12} hint={t(m.passwordRule)} required autoFocus />
+          <TextField
+            label={t(m.newPassword)}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            minLength={12}
+            hint={t(m.passwordRule)}
+            required
+            autoFocus
+          />
           <Notice>{error}</Notice>
           <Button type="submit" variant="primary" busy={loading}>
             {t(m.setPassword)}

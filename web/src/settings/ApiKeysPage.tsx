@@ -55,7 +55,11 @@ export function ApiKeysPage() {
         ),
       },
       { id: 'scopes', header: t(ak.scopes), cell: ({ row }) => row.original.scopes.join(', ') },
-      { id: 'rateLimit', header: t(ak.rateLimit), cell: ({ row }) => (row.original.rateLimit ? t(ak.perWindow, { limit: row.original.rateLimit }) : t(ak.default)) },
+      {
+        id: 'rateLimit',
+        header: t(ak.rateLimit),
+        cell: ({ row }) => (row.original.rateLimit ? t(ak.perWindow, { limit: row.original.rateLimit }) : t(ak.default)),
+      },
       { id: 'lastUsed', header: t(ak.lastUsed), cell: ({ row }) => (row.original.lastUsedAt ? formatDate(row.original.lastUsedAt) : t(ak.never)) },
       {
         id: 'status',
@@ -77,7 +81,12 @@ export function ApiKeysPage() {
         cell: ({ row }) =>
           row.original.revokedAt ? null : (
             <div className="table-actions">
-              <Button className="button-small" variant="danger" aria-label={t(ak.revokeName, { name: row.original.name })} onClick={() => setRevoking(row.original)}>
+              <Button
+                className="button-small"
+                variant="danger"
+                aria-label={t(ak.revokeName, { name: row.original.name })}
+                onClick={() => setRevoking(row.original)}
+              >
                 {t(ak.revoke)}
               </Button>
             </div>
@@ -256,15 +265,7 @@ function CreateApiKeyDialog({
           </p>
         ) : null}
         <div className="settings-grid">
-          <TextField
-            label={t(ak.rateLimitOptional)}
-            name="rateLimit"
-            type="number"
-            min={1}
-            max={100000}
-            hint={t(ak.rateLimitHint)}
-            error={fields.rateLimit}
-          />
+          <TextField label={t(ak.rateLimitOptional)} name="rateLimit" type="number" min={1} max={100000} hint={t(ak.rateLimitHint)} error={fields.rateLimit} />
           <TextField label={t(ak.expiresOptional)} name="expiresAt" type="date" min={today} hint={t(ak.expiresHint)} error={fields.expiresAt} />
         </div>
         <Notice>{error}</Notice>

@@ -176,7 +176,14 @@ function PasswordForm() {
     <section className="settings-section" aria-labelledby="profile-password">
       <h2 id="profile-password">{t(pm.password)}</h2>
       <form className="form settings-form" onSubmit={submit}>
-        <TextField label={t(pm.currentPassword)} name="currentPassword" type="password" autoComplete="current-password" required error={fields.currentPassword} />
+        <TextField
+          label={t(pm.currentPassword)}
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={fields.currentPassword}
+        />
         <TextField
           label={t(pm.newPassword)}
           name="newPassword"
@@ -279,14 +286,7 @@ function TwoFactor({ enabled, onChange }: { enabled: boolean; onChange(): void }
             {t(pm.onExplanation)}
           </p>
           <form className="form settings-form" onSubmit={submitDisable}>
-            <TextField
-              label={t(pm.password)}
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              hint={t(pm.toTurnOff)}
-            />
+            <TextField label={t(pm.password)} name="password" type="password" autoComplete="current-password" required hint={t(pm.toTurnOff)} />
             <Notice>{error}</Notice>
             <div className="button-row">
               <Button type="submit" variant="danger" busy={disabling.loading}>

@@ -156,9 +156,7 @@ function TeamCard({
         <div>
           <h2 id={headingId}>{team.name}</h2>
           {team.description ? <p className="muted">{team.description}</p> : null}
-          <p className="muted">
-            {t(tm.memberCount, { count: team.members?.totalCount ?? 0 })}
-          </p>
+          <p className="muted">{t(tm.memberCount, { count: team.members?.totalCount ?? 0 })}</p>
         </div>
         {manager ? (
           <div className="button-row">

@@ -81,7 +81,10 @@ export const invitationsMessages = defineMessages('web.settings.invitations', {
   expires: { en: 'Expires', de: 'Läuft ab' },
   resendTo: { en: 'Resend the invitation to {email}', de: 'Einladung erneut an {email} senden' },
   resend: { en: 'Resend', de: 'Erneut senden' },
-  confirmRevoke: { en: 'Revoke the invitation to {email}? Its link stops working.', de: 'Einladung an {email} widerrufen? Ihr Link funktioniert dann nicht mehr.' },
+  confirmRevoke: {
+    en: 'Revoke the invitation to {email}? Its link stops working.',
+    de: 'Einladung an {email} widerrufen? Ihr Link funktioniert dann nicht mehr.',
+  },
   revokeTo: { en: 'Revoke the invitation to {email}', de: 'Einladung an {email} widerrufen' },
   revoke: { en: 'Revoke', de: 'Widerrufen' },
   subtitle: { en: 'Invite people to the organization by e-mail.', de: 'Laden Sie Personen per E-Mail in die Organisation ein.' },
@@ -170,7 +173,10 @@ export const profileMessages = defineMessages('web.settings.profile', {
   changePassword: { en: 'Change password', de: 'Passwort ändern' },
   twoFactor: { en: 'Two-factor authentication', de: 'Zwei-Faktor-Authentifizierung' },
   twoFactorOn: { en: 'Two-factor authentication is on.', de: 'Die Zwei-Faktor-Authentifizierung ist aktiviert.' },
-  saveBackupCodes: { en: 'Save these backup codes now: they are shown this once.', de: 'Speichern Sie diese Backup-Codes jetzt: Sie werden nur dieses eine Mal angezeigt.' },
+  saveBackupCodes: {
+    en: 'Save these backup codes now: they are shown this once.',
+    de: 'Speichern Sie diese Backup-Codes jetzt: Sie werden nur dieses eine Mal angezeigt.',
+  },
   backupCodesUse: {
     en: 'Each signs you in once if you lose your authenticator app.',
     de: 'Jeder meldet Sie einmal an, falls Sie Ihre Authentifizierungs-App verlieren.',
@@ -180,11 +186,17 @@ export const profileMessages = defineMessages('web.settings.profile', {
   savedThem: { en: 'I have saved them', de: 'Ich habe sie gespeichert' },
   twoFactorIs: { en: 'Two-factor authentication is', de: 'Die Zwei-Faktor-Authentifizierung ist' },
   on: { en: 'on', de: 'aktiviert' },
-  onExplanation: { en: ': signing in asks for a code from your authenticator app.', de: ': Bei der Anmeldung wird ein Code aus Ihrer Authentifizierungs-App abgefragt.' },
+  onExplanation: {
+    en: ': signing in asks for a code from your authenticator app.',
+    de: ': Bei der Anmeldung wird ein Code aus Ihrer Authentifizierungs-App abgefragt.',
+  },
   toTurnOff: { en: 'To turn two-factor authentication off.', de: 'Um die Zwei-Faktor-Authentifizierung zu deaktivieren.' },
   turnOff: { en: 'Turn off two-factor authentication', de: 'Zwei-Faktor-Authentifizierung deaktivieren' },
   qrLabel: { en: 'QR code to scan with your authenticator app', de: 'QR-Code zum Scannen mit Ihrer Authentifizierungs-App' },
-  scan: { en: 'Scan the code with your authenticator app, or enter the key by hand.', de: 'Scannen Sie den Code mit Ihrer Authentifizierungs-App, oder geben Sie den Schlüssel von Hand ein.' },
+  scan: {
+    en: 'Scan the code with your authenticator app, or enter the key by hand.',
+    de: 'Scannen Sie den Code mit Ihrer Authentifizierungs-App, oder geben Sie den Schlüssel von Hand ein.',
+  },
   key: { en: 'Key', de: 'Schlüssel' },
   copyKey: { en: 'Copy key', de: 'Schlüssel kopieren' },
   setupLink: { en: 'Set-up link', de: 'Einrichtungslink' },

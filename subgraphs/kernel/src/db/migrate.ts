@@ -90,7 +90,10 @@ export async function migrate(adminUrl: string, subgraph: string, migrations: re
           } catch (error) {
             if ((error as { code?: string }).code !== INSUFFICIENT_PRIVILEGE) throw error;
             await client.query('ROLLBACK TO SAVEPOINT admin_sql');
-            logger.warn({ subgraph, migration: migration.id, reason: (error as Error).message }, 'the admin role may not run this migration’s adminSql; it was skipped (queries work, some without their index)');
+            logger.warn(
+              { subgraph, migration: migration.id, reason: (error as Error).message },
+              'the admin role may not run this migration’s adminSql; it was skipped (queries work, some without their index)',
+            );
           }
           await client.query(`SET LOCAL ROLE ${sqlIdentifier(ownerRole(subgraph))}`);
         }

@@ -17,4 +17,5 @@ export const notificationNotFound = (field: (string | number)[] = ['input', 'id'
 export const notificationsNotFound = (indexes: readonly number[]) =>
   new UserInputError(indexes.flatMap((index) => notificationNotFound(['input', 'ids', index]).errors));
 
-export const markReadCountInvalid = (max: number) => userError(NotificationErrorCode.InvalidInput, text(notificationErrorTexts.markReadCount, { max }), ['input', 'ids']);
+export const markReadCountInvalid = (max: number) =>
+  userError(NotificationErrorCode.InvalidInput, text(notificationErrorTexts.markReadCount, { max }), ['input', 'ids']);

@@ -34,7 +34,8 @@ describe('e-mail templates', () => {
     }
     const one = (locale: string) => {
       const reader = translator(locale);
-      return renderEmail(systemDigestTemplate(reader), { ...SAMPLE_DIGEST, ...digestWording(reader, 'daily', 1), notifications: [SAMPLE_NOTIFICATION] }).subject;
+      return renderEmail(systemDigestTemplate(reader), { ...SAMPLE_DIGEST, ...digestWording(reader, 'daily', 1), notifications: [SAMPLE_NOTIFICATION] })
+        .subject;
     };
     expect(one('en-US')).toBe('Your daily digest: 1 notification');
     expect(one('de-DE')).toBe('Ihre tägliche Zusammenfassung: 1 Benachrichtigung');

@@ -531,9 +531,7 @@ function Timeline({ contact }: { contact: Contact }) {
       ) : (
         <p className="muted">{t(m.nothingYet)}</p>
       )}
-      {total != null && total > items.length ? (
-        <p className="muted crm-small">{t(m.showingLatest, { shown: items.length, total })}</p>
-      ) : null}
+      {total != null && total > items.length ? <p className="muted crm-small">{t(m.showingLatest, { shown: items.length, total })}</p> : null}
     </section>
   );
 }

@@ -47,9 +47,14 @@ export function DealPage() {
             {deal.contact ? (
               <>
                 {' '}
-                {translateWithNodes(t, m.withContact, {}, {
-                  contact: <Link to={`/crm/contacts/${encodeURIComponent(deal.contact.id)}`}>{deal.contact.name}</Link>,
-                })}
+                {translateWithNodes(
+                  t,
+                  m.withContact,
+                  {},
+                  {
+                    contact: <Link to={`/crm/contacts/${encodeURIComponent(deal.contact.id)}`}>{deal.contact.name}</Link>,
+                  },
+                )}
               </>
             ) : null}
           </>
@@ -76,9 +81,14 @@ export function DealPage() {
               </ul>
             ) : (
               <p className="muted">
-                {translateWithNodes(t, m.logOnProfile, {}, {
-                  contact: deal.contact ? <QuickViewLink id={deal.contact.id}>{deal.contact.name}</QuickViewLink> : t(m.theContact),
-                })}
+                {translateWithNodes(
+                  t,
+                  m.logOnProfile,
+                  {},
+                  {
+                    contact: deal.contact ? <QuickViewLink id={deal.contact.id}>{deal.contact.name}</QuickViewLink> : t(m.theContact),
+                  },
+                )}
               </p>
             )}
           </section>

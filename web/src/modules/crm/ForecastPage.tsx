@@ -27,8 +27,7 @@ export function ForecastPage() {
         subtitle={
           forecast ? (
             <>
-              {t(m.forecastSubtitle, { date: formatLocalDate(forecast.month), timeZone: forecast.timezone })}{' '}
-              <Link to="/crm/pipeline">{t(m.dealsBoard)}</Link>
+              {t(m.forecastSubtitle, { date: formatLocalDate(forecast.month), timeZone: forecast.timezone })} <Link to="/crm/pipeline">{t(m.dealsBoard)}</Link>
             </>
           ) : null
         }

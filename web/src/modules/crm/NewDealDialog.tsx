@@ -179,7 +179,15 @@ export function NewDealDialog({
         </div>
         <div className="crm-form-grid">
           <TextField label={t(m.expectedClose)} name="expectedCloseDate" type="date" error={fieldErrors.expectedCloseDate} />
-          <TextField label={t(m.probabilityPercent)} name="probability" type="number" min={0} max={100} hint={t(m.blankIsStagesPlain)} error={fieldErrors.probability} />
+          <TextField
+            label={t(m.probabilityPercent)}
+            name="probability"
+            type="number"
+            min={0}
+            max={100}
+            hint={t(m.blankIsStagesPlain)}
+            error={fieldErrors.probability}
+          />
         </div>
         <Notice>{error}</Notice>
         <div className="button-row">

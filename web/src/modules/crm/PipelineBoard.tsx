@@ -131,9 +131,7 @@ function StageColumn({ stage, deals, complete }: { stage: Stage; deals: CrmDealC
         {deals.map((deal) => (
           <DealCard key={deal.id} deal={deal} />
         ))}
-        {!complete ? (
-          <p className="muted crm-small">{t(m.showingDeals, { shown: deals.length, total: stage.deals?.totalCount ?? 0 })}</p>
-        ) : null}
+        {!complete ? <p className="muted crm-small">{t(m.showingDeals, { shown: deals.length, total: stage.deals?.totalCount ?? 0 })}</p> : null}
       </div>
     </section>
   );

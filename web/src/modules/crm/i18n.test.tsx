@@ -60,7 +60,11 @@ describe('the CRM in the reader’s language, locale and time zone', () => {
       },
     ]);
     const table = await screen.findByRole('table');
-    expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Währung', 'Offene Deals', 'Pipeline', 'Gewichtet']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Währung', 'Offene Deals', 'Pipeline', 'Gewichtet']);
     expect([...within(table).getAllByRole('row')[1]!.children].map((cell) => cell.textContent)).toEqual(['USD', '3', '4.500,50\u00a0$', '1.850,25\u00a0$']);
     unmountAll();
 

@@ -91,7 +91,12 @@ const NODE_MARK = new RegExp(`${NODE_START}(\\d+)${NODE_END}`);
  * A message whose arguments include React nodes (a link, an amount): `values` are formatted as
  * usual, each of `nodes` lands where the translation puts its argument.
  */
-export function translateWithNodes(t: Translate, message: Message, values: Readonly<Record<string, unknown>>, nodes: Readonly<Record<string, ReactNode>>): ReactNode {
+export function translateWithNodes(
+  t: Translate,
+  message: Message,
+  values: Readonly<Record<string, unknown>>,
+  nodes: Readonly<Record<string, ReactNode>>,
+): ReactNode {
   const keys = Object.keys(nodes);
   const marked = t(message, { ...values, ...Object.fromEntries(keys.map((key, index) => [key, `${NODE_START}${index}${NODE_END}`])) });
   // split() with a capturing group alternates text and captured indexes.

@@ -100,7 +100,14 @@ function FileRow({ file, onChanged }: { file: Row; onChanged: () => void }) {
     <li className="file-row">
       {renaming ? (
         <form className="file-rename" onSubmit={(event) => void submit(event)}>
-          <TextField label={t(m.newNameFor, { name: file.name })} value={name} onChange={(event) => setName(event.target.value)} autoFocus required maxLength={255} />
+          <TextField
+            label={t(m.newNameFor, { name: file.name })}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            autoFocus
+            required
+            maxLength={255}
+          />
           <Button type="submit" variant="primary" busy={renameState.loading}>
             {t(m.save)}
           </Button>

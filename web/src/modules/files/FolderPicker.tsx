@@ -57,7 +57,11 @@ export function FolderPicker({ onPick, busy }: { onPick(destination: PickedFolde
         <ul className="folder-picker-list" aria-label={t(m.foldersIn, { name: nameOf(here) })}>
           {folders.map((folder) => (
             <li key={folder.id}>
-              <Button variant="ghost" onClick={() => setTrail([...trail, { id: folder.id, name: folder.name }])} aria-label={t(m.openNamed, { name: folder.name })}>
+              <Button
+                variant="ghost"
+                onClick={() => setTrail([...trail, { id: folder.id, name: folder.name }])}
+                aria-label={t(m.openNamed, { name: folder.name })}
+              >
                 <span aria-hidden>🗀 </span>
                 {folder.name}
               </Button>

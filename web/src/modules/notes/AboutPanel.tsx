@@ -75,7 +75,8 @@ export function AboutPanel({ note, editable }: { note: NoteData; editable: boole
           const label = aboutLabel(object);
           return (
             <li key={object.id}>
-              <span className="muted">{typeLabel(object.__typename)}</span> {path ? <Link to={path}>{label}</Link> : <QuickViewLink id={object.id}>{label}</QuickViewLink>}
+              <span className="muted">{typeLabel(object.__typename)}</span>{' '}
+              {path ? <Link to={path}>{label}</Link> : <QuickViewLink id={object.id}>{label}</QuickViewLink>}
               {editable ? (
                 <Button variant="ghost" aria-label={t(m.removeNamed, { name: label })} disabled={busy} onClick={() => void remove(object.id)}>
                   ×

@@ -192,9 +192,7 @@ function NoteView({ note, lastChange }: { note: NoteData; lastChange: LiveChange
       ) : null}
       {autosave.state === 'conflict' ? (
         <div className="note-banner note-banner-warning" role="alert">
-          {autosave.newer
-            ? t(m.newerVersion, { name: lastChange?.actorName ?? t(m.someoneElse), revision: autosave.newer })
-            : t(m.changedElsewhere)}{' '}
+          {autosave.newer ? t(m.newerVersion, { name: lastChange?.actorName ?? t(m.someoneElse), revision: autosave.newer }) : t(m.changedElsewhere)}{' '}
           {t(m.editsNotSaved)}{' '}
           <Button
             onClick={async () => {

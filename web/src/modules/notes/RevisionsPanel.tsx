@@ -83,7 +83,11 @@ export function RevisionsPanel({
           {t(m.olderRevisions)}
         </Button>
       ) : null}
-      <Dialog open={Boolean(shown)} onOpenChange={(open) => !open && setViewing(null)} title={shown ? t(m.revisionTitle, { number: shown.number, title: shown.title }) : t(m.revisionDialog)}>
+      <Dialog
+        open={Boolean(shown)}
+        onOpenChange={(open) => !open && setViewing(null)}
+        title={shown ? t(m.revisionTitle, { number: shown.number, title: shown.title }) : t(m.revisionDialog)}
+      >
         {shown ? (
           <div className="note-revision">
             <p className="muted">

@@ -36,7 +36,10 @@ export const m = defineMessages('web.notes', {
   noNotesHere: { en: 'No notes here', de: 'Hier gibt es keine Notizen' },
   tryOtherWords: { en: 'Try other words.', de: 'Versuchen Sie andere Wörter.' },
   archivedAppearHere: { en: 'Archived notes appear here.', de: 'Archivierte Notizen erscheinen hier.' },
-  writeOrAsk: { en: 'Write a note, or ask a colleague to share theirs.', de: 'Schreiben Sie eine Notiz, oder bitten Sie eine Kollegin oder einen Kollegen, ihre zu teilen.' },
+  writeOrAsk: {
+    en: 'Write a note, or ask a colleague to share theirs.',
+    de: 'Schreiben Sie eine Notiz, oder bitten Sie eine Kollegin oder einen Kollegen, ihre zu teilen.',
+  },
   pinned: { en: 'Pinned', de: 'Angeheftet' },
   you: { en: 'You', de: 'Sie' },
   previous: { en: 'Previous', de: 'Zurück' },
@@ -91,7 +94,10 @@ export const m = defineMessages('web.notes', {
     en: '{name} saved a newer version (revision {revision}) while you were editing.',
     de: '{name} hat eine neuere Version (Revision {revision}) gespeichert, während Sie bearbeitet haben.',
   },
-  changedElsewhere: { en: 'Someone else changed this note while you were editing.', de: 'Jemand anderes hat diese Notiz geändert, während Sie sie bearbeitet haben.' },
+  changedElsewhere: {
+    en: 'Someone else changed this note while you were editing.',
+    de: 'Jemand anderes hat diese Notiz geändert, während Sie sie bearbeitet haben.',
+  },
   editsNotSaved: {
     en: 'Your edits are not saved yet: keep editing, then choose.',
     de: 'Ihre Änderungen sind noch nicht gespeichert: Bearbeiten Sie weiter, und wählen Sie dann.',
@@ -130,7 +136,10 @@ export const m = defineMessages('web.notes', {
 
   // Sharing
   shareNote: { en: 'Share note', de: 'Notiz teilen' },
-  shareDescription: { en: 'Choose who can read this note. Only you can change this.', de: 'Wählen Sie, wer diese Notiz lesen kann. Nur Sie können das ändern.' },
+  shareDescription: {
+    en: 'Choose who can read this note. Only you can change this.',
+    de: 'Wählen Sie, wer diese Notiz lesen kann. Nur Sie können das ändern.',
+  },
   chooseTeam: { en: 'Choose a team.', de: 'Wählen Sie ein Team.' },
   choosePerson: { en: 'Choose at least one person.', de: 'Wählen Sie mindestens eine Person.' },
   whoCanRead: { en: 'Who can read it', de: 'Wer sie lesen kann' },

@@ -60,9 +60,7 @@ export function NotificationsPage() {
       ) : loading && !data ? (
         <Loading />
       ) : items.length === 0 ? (
-        <EmptyState title={unreadOnly ? t(m.noUnread) : t(m.noneYet)}>
-          {unreadOnly ? t(m.caughtUp) : t(m.appearHere)}
-        </EmptyState>
+        <EmptyState title={unreadOnly ? t(m.noUnread) : t(m.noneYet)}>{unreadOnly ? t(m.caughtUp) : t(m.appearHere)}</EmptyState>
       ) : (
         <ul className="notification-list" aria-label={t(m.notifications)} aria-busy={loading || undefined}>
           {items.map((item) => (

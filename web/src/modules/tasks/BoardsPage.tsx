@@ -79,9 +79,7 @@ export function BoardsPage() {
                 <li key={board.id}>
                   <Link to={`/tasks/boards/${board.id}`} className="card card-link board-card">
                     <span className="board-card-name">{board.name}</span>
-                    <span className="muted">
-                      {t(b.summary, { columns: board.columns.length, tasks: count })}
-                    </span>
+                    <span className="muted">{t(b.summary, { columns: board.columns.length, tasks: count })}</span>
                   </Link>
                 </li>
               );

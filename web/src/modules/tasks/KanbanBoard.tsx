@@ -311,11 +311,7 @@ function KanbanColumn({
         <span
           className="kanban-count"
           data-wip={wip}
-          aria-label={
-            column.wipLimit
-              ? t(k.wipCount, { count, limit: column.wipLimit, state: wip })
-              : t(k.taskCount, { count })
-          }
+          aria-label={column.wipLimit ? t(k.wipCount, { count, limit: column.wipLimit, state: wip }) : t(k.taskCount, { count })}
         >
           {column.wipLimit ? `${count}/${column.wipLimit}` : count}
         </span>

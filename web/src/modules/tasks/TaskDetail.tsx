@@ -183,11 +183,7 @@ export function TaskQuickView({ id }: { id: string }) {
         {task.blocked ? t(d.blockedSuffix) : ''}
       </p>
       <TaskFields task={task} compact />
-      {total ? (
-        <p>
-          {t(d.checklistProgress, { done, total })}
-        </p>
-      ) : null}
+      {total ? <p>{t(d.checklistProgress, { done, total })}</p> : null}
       {task.subtasks?.totalCount ? <p>{t(d.subtaskCount, { count: task.subtasks.totalCount })}</p> : null}
       {task.tags?.length ? (
         <p className="task-tags">
@@ -263,9 +259,16 @@ function TaskFields({ task, compact = false }: { task: Task; compact?: boolean }
         <PrioritySelect label={t(l.priority)} value={values.priority} onChange={(event) => set({ priority: event.target.value })} />
       </div>
       <div className="form-row">
-        {compact ? null : <TextField label={t(d.startDate)} type="date" value={values.startDate} onChange={(event) => set({ startDate: event.target.value })} />}
+        {compact ? null : (
+          <TextField label={t(d.startDate)} type="date" value={values.startDate} onChange={(event) => set({ startDate: event.target.value })} />
+        )}
         <TextField label={t(l.dueDate)} type="date" value={values.dueDate} onChange={(event) => set({ dueDate: event.target.value })} />
-        <MemberSelect label={t(l.assignee)} emptyLabel={t(l.unassigned)} value={values.assigneeId} onChange={(event) => set({ assigneeId: event.target.value })} />
+        <MemberSelect
+          label={t(l.assignee)}
+          emptyLabel={t(l.unassigned)}
+          value={values.assigneeId}
+          onChange={(event) => set({ assigneeId: event.target.value })}
+        />
       </div>
       <Notice>{error}</Notice>
       {saved && !dirty ? <Notice tone="success">{t(d.saved)}</Notice> : null}
@@ -539,11 +542,7 @@ function DependenciesSection({ task }: { task: Task }) {
         <ul className="task-list-plain">
           {task.dependents.map((dependent) => (
             <li key={dependent.id}>
-              {dependent.task ? (
-                <QuickViewLink id={dependent.task.id}>{dependent.task.title}</QuickViewLink>
-              ) : (
-                <span className="muted">{t(d.hiddenTask)}</span>
-              )}
+              {dependent.task ? <QuickViewLink id={dependent.task.id}>{dependent.task.title}</QuickViewLink> : <span className="muted">{t(d.hiddenTask)}</span>}
             </li>
           ))}
         </ul>

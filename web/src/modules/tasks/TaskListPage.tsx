@@ -114,7 +114,12 @@ export function TaskListPage() {
         enableSorting: false,
         cell: ({ row }) => (row.original.priority ? priorityLabel(row.original.priority) : <span className="muted">—</span>),
       },
-      { id: 'assignee', header: t(l.assignee), enableSorting: false, cell: ({ row }) => row.original.assignee?.name ?? <span className="muted">{t(l.unassigned)}</span> },
+      {
+        id: 'assignee',
+        header: t(l.assignee),
+        enableSorting: false,
+        cell: ({ row }) => row.original.assignee?.name ?? <span className="muted">{t(l.unassigned)}</span>,
+      },
       {
         id: 'dueDate',
         header: t(l.due),
@@ -165,7 +170,12 @@ export function TaskListPage() {
       <form className="task-filters" role="search" aria-label={t(l.filterTasks)} onSubmit={(event) => event.preventDefault()}>
         <TextField label={t(l.titleContains)} type="search" value={filters.text} onChange={(event) => change({ text: event.target.value })} />
         <StatusSelect label={t(l.status)} emptyLabel={t(l.anyStatus)} value={filters.status} onChange={(event) => change({ status: event.target.value })} />
-        <PrioritySelect label={t(l.priority)} emptyLabel={t(l.anyPriority)} value={filters.priority} onChange={(event) => change({ priority: event.target.value })} />
+        <PrioritySelect
+          label={t(l.priority)}
+          emptyLabel={t(l.anyPriority)}
+          value={filters.priority}
+          onChange={(event) => change({ priority: event.target.value })}
+        />
         <AssigneeFilter value={filters.assignee} onChange={(assignee) => change({ assignee })} />
         <BoardSelect label={t(l.board)} emptyLabel={t(l.anyBoard)} value={filters.board} onChange={(event) => change({ board: event.target.value })} />
         <TextField label={t(l.dueBefore)} type="date" value={filters.dueBefore} onChange={(event) => change({ dueBefore: event.target.value })} />

@@ -58,7 +58,12 @@ export const tasksModule: ModuleDefinition = {
         fetchPolicy: 'network-only',
         context: { fetchOptions: { signal } },
       });
-      return (data?.tasks?.nodes ?? []).map((task) => ({ id: task.id, typename: 'Task', title: task.title, subtitle: task.board?.name ?? activeTranslator().t(m.noBoard) }));
+      return (data?.tasks?.nodes ?? []).map((task) => ({
+        id: task.id,
+        typename: 'Task',
+        title: task.title,
+        subtitle: task.board?.name ?? activeTranslator().t(m.noBoard),
+      }));
     },
   },
   quickViews: [{ typename: 'Task', path: (id) => `/tasks/${id}`, component: TaskQuickView }],

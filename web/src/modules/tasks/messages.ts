@@ -52,7 +52,10 @@ export const widgetsMessages = defineMessages('web.tasks.widgets', {
   noTasksForContact: { en: 'No tasks for this contact.', de: 'Keine Aufgaben zu diesem Kontakt.' },
   due: { en: ' · due {date}', de: ' · fällig am {date}' },
   newTaskForContact: { en: 'New task for this contact', de: 'Neue Aufgabe zu diesem Kontakt' },
-  readable: { en: '{count, plural, one {# task} other {# tasks}} you can read', de: '{count, plural, one {# Aufgabe} other {# Aufgaben}}, die Sie lesen können' },
+  readable: {
+    en: '{count, plural, one {# task} other {# tasks}} you can read',
+    de: '{count, plural, one {# Aufgabe} other {# Aufgaben}}, die Sie lesen können',
+  },
   noTasksYet: { en: 'No tasks yet.', de: 'Noch keine Aufgaben.' },
   status: { en: 'Status', de: 'Status' },
   tasks: { en: 'Tasks', de: 'Aufgaben' },
@@ -109,7 +112,10 @@ export const boardMessages = defineMessages('web.tasks.board', {
   nowIn: { en: 'Task {title} is now in {where}.', de: 'Aufgabe {title} ist jetzt in {where}.' },
   droppedInPlace: { en: 'Task {title} was dropped where it was.', de: 'Aufgabe {title} wurde an ihrer Stelle abgelegt.' },
   droppedIn: { en: 'Task {title} was dropped in {where}.', de: 'Aufgabe {title} wurde in {where} abgelegt.' },
-  cancelled: { en: 'Moving task {title} was cancelled. It is back where it was.', de: 'Das Verschieben der Aufgabe {title} wurde abgebrochen. Sie ist wieder an ihrer Stelle.' },
+  cancelled: {
+    en: 'Moving task {title} was cancelled. It is back where it was.',
+    de: 'Das Verschieben der Aufgabe {title} wurde abgebrochen. Sie ist wieder an ihrer Stelle.',
+  },
   noColumns: { en: 'This board has no columns yet', de: 'Dieses Board hat noch keine Spalten' },
   dismissError: { en: 'Dismiss the error', de: 'Fehler ausblenden' },
   columns: { en: '{board} columns', de: 'Spalten von {board}' },

@@ -75,7 +75,9 @@ export function Toolbar({ editor, label }: { editor: Editor; label: string }) {
           className={active.marks[index] ? 'rte-button active' : 'rte-button'}
           aria-label={t(action.label, action.values)}
           aria-pressed={active.marks[index]}
-          title={action.shortcut ? t(m.withShortcut, { label: t(action.label, action.values), shortcut: keys(action.shortcut) }) : t(action.label, action.values)}
+          title={
+            action.shortcut ? t(m.withShortcut, { label: t(action.label, action.values), shortcut: keys(action.shortcut) }) : t(action.label, action.values)
+          }
           // mousedown would move the focus out of the editor and lose its selection.
           onMouseDown={(event) => event.preventDefault()}
           onClick={() => action.run(editor)}
