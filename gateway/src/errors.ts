@@ -44,5 +44,8 @@ export function maskGatewayErrors(logger: Logger) {
 function isSubgraphFailure(formatted: GraphQLFormattedError, error: unknown): boolean {
   if (formatted.extensions?.code === 'DOWNSTREAM_SERVICE_ERROR') return true;
   const text = `${formatted.message} ${(error as { originalError?: Error })?.originalError?.name ?? ''}`;
+  // A subgraph's load balancer or proxy that lost its backend answers 502/503/504 without a
+  // GraphQL body: the gateway's data source reports it as "502: Bad Gateway".
+  if (/^50[234]: /.test(formatted.message)) return true;
   return /fetch failed|ECONNREFUSED|ECONNRESET|aborted due to timeout|TimeoutError|socket hang up/i.test(text);
 }

@@ -170,7 +170,9 @@ export async function startProcessCell(options: {
     EMAIL_SINK_DIR: emailDir,
     USER_RATE_LIMIT: '100000',
     ANONYMOUS_RATE_LIMIT: '100000',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // Warnings and errors at least, whatever the test run's own level (silent): a fault test's
+    // failure message quotes the processes' log lines about the requests that failed.
+    LOG_LEVEL: process.env.FAULT_LOG_LEVEL ?? 'warn',
     ...options.env,
   };
   const hosts: ManagedProcess[] = [];
