@@ -84,7 +84,7 @@ describe('message catalogs', () => {
     expect(twice).toEqual([]);
   });
 
-  it('has every message in every language, non-empty, valid ICU, with the same arguments', () => {
+  it('has every message in every language, non-empty, valid ICU, with no argument the English lacks', () => {
     const problems: string[] = [];
     // The catalogs of messages.ts files only: tests define catalogs of their own (broken ones on purpose).
     for (const namespace of declaredBy.keys()) {
@@ -103,9 +103,10 @@ describe('message catalogs', () => {
             problems.push(`${message.id} [${language}]: not ICU MessageFormat (${(error as Error).message})`);
             continue;
           }
+          // A translation may leave out an argument its grammar does not need (an English article), never use one the English does not: callers pass what the English uses.
           if (!expected) expected = names;
-          else if (names.join(',') !== expected.join(','))
-            problems.push(`${message.id} [${language}]: arguments ${names.join(', ')} differ from ${LANGUAGES[0]}'s ${expected.join(', ')}`);
+          else if (names.some((name) => !expected!.includes(name)))
+            problems.push(`${message.id} [${language}]: arguments ${names.join(', ')} are not among ${LANGUAGES[0]}'s ${expected.join(', ')}`);
         }
       }
     }

@@ -73,7 +73,7 @@ describe('notifications in the recipient’s language and time zone', () => {
     await expire(emma.userId);
 
     expect((await rowsOf(database.url, greta.userId)).map((row) => [row.title, row.body])).toEqual([
-      ['„Retainer“ ist abgelaufen', 'Es hatte den Status „Unterschrieben“; sein Ablaufdatum (04.05.2026) ist verstrichen.'],
+      ['„Retainer“ ist abgelaufen', 'Es war unterschrieben; sein Ablaufdatum (04.05.2026) ist verstrichen.'],
     ]);
     expect((await rowsOf(database.url, emma.userId)).map((row) => [row.title, row.body])).toEqual([
       ['“Retainer” expired', 'It was signed; its expiry date passed on May 3, 2026.'],

@@ -49,7 +49,7 @@ export const mentionTexts = defineMessages('notifications.mention', {
   commentTitle: { en: 'You were mentioned in a comment', de: 'Sie wurden in einem Kommentar erwähnt' },
   commentBody: {
     en: 'On {article, select, an {an} other {a}} {nodeType}.',
-    de: 'Zu einem Element vom Typ {type}.',
+    de: 'Zu {nodeType, select, task {einer Aufgabe} contact {einem Kontakt} lead {einem Lead} deal {einem Deal} note {einer Notiz} document {einem Dokument} file {einer Datei} invoice {einer Rechnung} other {einem Element}}.',
   },
   noteTitle: {
     en: '{hasTitle, select, yes {You were mentioned in “{title}”} other {You were mentioned in a note}}',
@@ -75,7 +75,7 @@ export const documentTexts = defineMessages('notifications.document', {
   expiredTitle: { en: '{document} expired', de: '{document} ist abgelaufen' },
   expiredBody: {
     en: 'It was {status}; its expiry date passed on {date}.',
-    de: 'Es hatte den Status „{label}“; sein Ablaufdatum ({date}) ist verstrichen.',
+    de: 'Es war {status}; sein Ablaufdatum ({date}) ist verstrichen.',
   },
   voidedTitle: { en: '{document} was voided', de: '{document} wurde storniert' },
   voidedBody: { en: 'Reason: {hasReason, select, yes {“{reason}”} other {—}}', de: 'Grund: {hasReason, select, yes {„{reason}“} other {—}}' },

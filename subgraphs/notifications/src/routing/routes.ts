@@ -113,7 +113,7 @@ const collaborationRoutes: RoutesOf<CollaborationEvents> = {
     return {
       recipients: [event.subject.id],
       title: message(mentionTexts.commentTitle),
-      body: nodeType ? message(mentionTexts.commentBody, { article: article(nodeType), nodeType: nodeType.toLowerCase(), type: nodeType }) : empty,
+      body: nodeType ? message(mentionTexts.commentBody, { article: article(nodeType), nodeType: nodeType.toLowerCase() }) : empty,
       subject: nodeType && nodeId ? { type: nodeType, id: nodeId } : null,
     };
   },
@@ -184,7 +184,6 @@ const documentRoutes: RoutesOf<DocumentsEvents> = {
     body: (reader) =>
       reader.t(documentTexts.expiredBody, {
         status: documentStatus(reader, event.data.from).toLowerCase(),
-        label: documentStatus(reader, event.data.from),
         date: reader.date(event.data.expiresAt),
       }),
   }),
