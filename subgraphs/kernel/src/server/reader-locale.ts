@@ -13,14 +13,22 @@ const spoken = (tag: unknown): string | null => {
   return locale && languageOf(locale) ? locale : null;
 };
 
+/** Time zones checked so far (building a DateTimeFormat per request to check one would cost more than the request's own work). */
+const checkedTimeZones = new Map<string, boolean>();
+
 function isTimeZone(timeZone: unknown): timeZone is string {
-  if (typeof timeZone !== 'string' || !timeZone) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
+  if (typeof timeZone !== 'string' || !timeZone || timeZone.length > 64) return false;
+  let valid = checkedTimeZones.get(timeZone);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    if (checkedTimeZones.size < 1_000) checkedTimeZones.set(timeZone, valid);
   }
+  return valid;
 }
 
 async function readProfile(settings: SettingsReader, orgId: string, userId: string | null) {
