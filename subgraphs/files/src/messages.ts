@@ -33,4 +33,18 @@ export const fileErrorTexts = defineMessages('files.errors', {
     en: 'A folder cannot be moved into itself or into a folder inside it',
     de: 'Ein Ordner kann nicht in sich selbst oder einen darin enthaltenen Ordner verschoben werden',
   },
+  fileManagersOnly: { en: 'Only its uploader or an administrator may change a file', de: 'Nur wer eine Datei hochgeladen hat, oder ein Admin darf sie ändern' },
+  fileNameRequired: { en: 'A file name is required', de: 'Ein Dateiname ist erforderlich' },
+  mediaTypeFormat: { en: 'A media type such as image/png', de: 'Ein Medientyp wie image/png' },
+  wholeBytes: { en: 'Bytes are whole', de: 'Bytes sind ganze Zahlen' },
+  emptyFile: { en: 'An empty file cannot be uploaded', de: 'Eine leere Datei kann nicht hochgeladen werden' },
+  avatarUserOnly: { en: 'Only a signed-in user can set an avatar', de: 'Nur angemeldete Benutzer können einen Avatar festlegen' },
+  avatarOthersAdminsOnly: {
+    en: 'Only owners and admins may set another member’s avatar',
+    de: 'Nur Eigentümer und Admins dürfen den Avatar eines anderen Mitglieds festlegen',
+  },
+  avatarAdminScope: { en: 'Admins may set the avatars of members and guests only', de: 'Admins dürfen nur die Avatare von Mitgliedern und Gästen festlegen' },
+  invalidFileId: { en: 'Not a valid File id', de: 'Keine gültige Datei-ID' },
+  othersFoldersAdminsOnly: { en: 'Only owners and admins see the folders of others', de: 'Nur Eigentümer und Admins sehen die Ordner anderer' },
+  folderNameRequired: { en: 'A folder name is required', de: 'Ein Ordnername ist erforderlich' },
 });

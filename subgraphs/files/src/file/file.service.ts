@@ -22,6 +22,7 @@ import {
   type GraphClient,
   type OrderField,
   type RequestContext,
+  zodMessage,
 } from '@cellgraph/kernel';
 import { imageSize } from 'image-size';
 import type { EntityManager } from 'typeorm';
@@ -46,17 +47,21 @@ import {
 } from './file.errors.js';
 import type { FileFilter, FilesArgs, FileUploadBeginInput } from './file.inputs.js';
 import { Upload } from './upload.entity.js';
+import { fileErrorTexts } from '../messages.js';
 
-const name = z.string().transform(sanitizeFileName).pipe(z.string().min(1, 'A file name is required'));
+const name = z
+  .string()
+  .transform(sanitizeFileName)
+  .pipe(z.string().min(1, zodMessage(fileErrorTexts.fileNameRequired)));
 const contentType = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/, 'A media type such as image/png');
+  .regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/, zodMessage(fileErrorTexts.mediaTypeFormat));
 const beginInput = z.object({
   name,
   contentType,
-  size: z.number().int('Bytes are whole').min(1, 'An empty file cannot be uploaded'),
+  size: z.number().int(zodMessage(fileErrorTexts.wholeBytes)).min(1, zodMessage(fileErrorTexts.emptyFile)),
   aboutId: z.string().min(1).max(200).nullish(),
   folderId: globalIdOf('Folder').nullish(),
 });
@@ -371,7 +376,7 @@ export class FileService {
   /** The file locked for a change by its uploader or an administrator; others who read it get FORBIDDEN. */
   private async loadToManage(em: EntityManager, request: RequestContext, id: string): Promise<File> {
     const file = await this.access.loadForUpdate(em, request, 'read', id);
-    if (!(await this.mayManage(request, file))) throw forbidden('Only its uploader or an administrator may change a file');
+    if (!(await this.mayManage(request, file))) throw forbidden(fileErrorTexts.fileManagersOnly);
     return file;
   }
 
