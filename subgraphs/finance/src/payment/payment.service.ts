@@ -23,6 +23,7 @@ import {
   type RequestContext,
   type WorkScope,
   text as localizedText,
+  zodMessage,
 } from '@cellgraph/kernel';
 import Big from 'big.js';
 import type { EntityManager } from 'typeorm';
@@ -47,7 +48,7 @@ import {
 import type { CreditNoteIssueInput, PaymentRecordInput, PaymentRefundInput, PaymentsArgs } from './payment.inputs.js';
 import { financeErrorTexts } from '../messages.js';
 
-const amount = z.string().regex(/^\d+(\.\d+)?$/, 'A positive decimal amount, e.g. "12.50"');
+const amount = z.string().regex(/^\d+(\.\d+)?$/, zodMessage(financeErrorTexts.decimalAmount));
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`).nullish();
 const payInput = z.object({ invoiceId: globalIdOf('Invoice') });
 const recordInput = z.object({
