@@ -139,4 +139,44 @@ export const financeErrorTexts = defineMessages('finance.errors', {
   recipientRequired: { en: 'At least one recipient', de: 'Mindestens ein Empfänger' },
   tooManyRecipients: { en: 'At most 10 recipients', de: 'Höchstens 10 Empfänger' },
   messageTooLong: { en: 'At most 5,000 characters', de: 'Höchstens 5.000 Zeichen' },
+  lineDescriptionLength: { en: 'A line’s description has 1 to 500 characters', de: 'Die Beschreibung einer Position hat 1 bis 500 Zeichen' },
+  quantityRange: {
+    en: 'The quantity is more than 0 and below 1,000,000,000, with at most 4 decimals',
+    de: 'Die Menge ist größer als 0 und kleiner als 1.000.000.000, mit höchstens 4 Dezimalstellen',
+  },
+  unitPriceNegative: { en: 'The unit price cannot be negative', de: 'Der Einzelpreis kann nicht negativ sein' },
+  unitPriceCurrency: {
+    en: 'The unit price must be an amount of {currency} (its minor units at most, below 10^15)',
+    de: 'Der Einzelpreis muss ein Betrag in {currency} sein (höchstens auf die kleinste Einheit genau, unter 10^15)',
+  },
+  taxRatePercent: {
+    en: 'The tax rate is a percentage from 0 to 100 with at most 4 decimals',
+    de: 'Der Steuersatz ist ein Prozentsatz von 0 bis 100 mit höchstens 4 Dezimalstellen',
+  },
+  discountPercent: {
+    en: 'A percent discount is a percentage from 0 to 100 with at most 4 decimals',
+    de: 'Ein prozentualer Rabatt ist ein Prozentsatz von 0 bis 100 mit höchstens 4 Dezimalstellen',
+  },
+  amountDiscount: {
+    en: 'An amount discount is 0 or more in {currency} (its minor units at most)',
+    de: 'Ein Betragsrabatt ist 0 oder mehr in {currency} (höchstens auf die kleinste Einheit genau)',
+  },
+  dueBeforeIssue: { en: 'The due date cannot be before the issue date', de: 'Das Fälligkeitsdatum darf nicht vor dem Rechnungsdatum liegen' },
+  patternOneSequence: {
+    en: "The pattern needs exactly one '{SEQ}' or '{SEQ:n}' (n: 1 to 9 digits)",
+    de: "Das Muster braucht genau ein '{SEQ}' oder '{SEQ:n}' (n: 1 bis 9 Ziffern)",
+  },
+  patternCharacters: {
+    en: "Besides '{YYYY}', '{YY}', '{MM}' and '{SEQ:n}', use letters, digits, spaces and . _ - / #",
+    de: "Verwenden Sie neben '{YYYY}', '{YY}', '{MM}' und '{SEQ:n}' Buchstaben, Ziffern, Leerzeichen und . _ - / #",
+  },
+  numberTooLong: { en: 'Numbers may have at most {max} characters', de: 'Nummern dürfen höchstens {max} Zeichen haben' },
+  refundOnlyPayments: {
+    en: 'Only payments are refunded (not refunds or credit notes)',
+    de: 'Nur Zahlungen werden erstattet (keine Erstattungen oder Gutschriften)',
+  },
+  refundNotCompleted: {
+    en: 'A {status} payment cannot be refunded (only a COMPLETED one)',
+    de: 'Eine Zahlung im Status {status} kann nicht erstattet werden (nur eine im Status COMPLETED)',
+  },
 });

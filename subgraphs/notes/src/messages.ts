@@ -17,4 +17,10 @@ export const noteErrorTexts = defineMessages('notes.errors', {
   tooManyUsers: { en: 'At most 100 users', de: 'Höchstens 100 Benutzer' },
   tooManyObjects: { en: 'At most 50 objects', de: 'Höchstens 50 Objekte' },
   objectRequired: { en: 'Give at least one object', de: 'Geben Sie mindestens ein Objekt an' },
+  bodyTooDeep: { en: 'The body is nested deeper than {max} levels', de: 'Der Text ist tiefer als {max} Ebenen verschachtelt' },
+  bodyTooLarge: { en: 'The body is larger than {max} KiB', de: 'Der Text ist größer als {max} KiB' },
+  bodyNotADocument: {
+    en: 'The body must be a document: \'{ "type": "doc", "content": [...] }\'',
+    de: 'Der Text muss ein Dokument sein: \'{ "type": "doc", "content": [...] }\'',
+  },
 });

@@ -364,9 +364,9 @@ export class PaymentService {
           const invoice = await em.findOne(Invoice, { where: { id: found.invoiceId }, lock: { mode: 'pessimistic_write' }, withDeleted: true });
           const payment = await em.findOneOrFail(Payment, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
           if (!invoice) throw paymentNotFound();
-          if (payment.type !== PaymentType.PAYMENT) throw paymentNotRefundable('Only payments are refunded (not refunds or credit notes)');
+          if (payment.type !== PaymentType.PAYMENT) throw paymentNotRefundable(financeErrorTexts.refundOnlyPayments);
           if (payment.status !== PaymentStatus.COMPLETED)
-            throw paymentNotRefundable(`A ${payment.status.toUpperCase()} payment cannot be refunded (only a COMPLETED one)`);
+            throw paymentNotRefundable(localizedText(financeErrorTexts.refundNotCompleted, { status: payment.status.toUpperCase() }));
           const refundable = new Big(payment.amountValue).minus(await this.refundedOf(em, payment.id, [PaymentStatus.PENDING, PaymentStatus.COMPLETED]));
           const value = valid.amount ? checkAmount(valid.amount, payment.currency) : refundable.toFixed(currencyExponent(payment.currency));
           if (new Big(value).gt(refundable) || !new Big(value).gt(0))

@@ -483,7 +483,7 @@ function sanitized(body: unknown): RichTextDoc {
   try {
     return sanitizeDoc(body);
   } catch (error) {
-    if (error instanceof RichTextError) throw noteInvalidBody(error.message);
+    if (error instanceof RichTextError) throw noteInvalidBody(error.reason);
     throw error;
   }
 }
