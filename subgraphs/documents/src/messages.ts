@@ -136,4 +136,5 @@ export const documentErrorTexts = defineMessages('documents.errors', {
   signerOnce: { en: 'Each signer signs once', de: 'Jede Person unterzeichnet nur einmal' },
   declineReasonTooLong: { en: 'The reason must be at most 500 characters', de: 'Der Grund darf höchstens 500 Zeichen haben' },
   positionMin: { en: 'The position is 0 or more', de: 'Die Position ist 0 oder größer' },
+  contentTooLong: { en: 'Content must be at most {max} characters', de: 'Der Inhalt darf höchstens {max} Zeichen haben' },
 });

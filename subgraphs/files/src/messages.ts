@@ -15,9 +15,17 @@ export const fileErrorTexts = defineMessages('files.errors', {
     en: 'The store has no content for this upload yet: send the PUT to the upload URL first',
     de: 'Der Speicher hat noch keinen Inhalt für diesen Upload: Senden Sie zuerst den PUT an die Upload-URL',
   },
-  uploadMismatch: {
-    en: 'The uploaded content does not match the upload begun ({what}); begin a new upload',
-    de: 'Der hochgeladene Inhalt passt nicht zum begonnenen Upload ({what}); beginnen Sie einen neuen Upload',
+  uploadSizeMismatch: {
+    en: 'The uploaded content does not match the upload begun ({size} bytes instead of {expected}); begin a new upload',
+    de: 'Der hochgeladene Inhalt passt nicht zum begonnenen Upload ({size} Byte statt {expected}); beginnen Sie einen neuen Upload',
+  },
+  uploadTypeMismatch: {
+    en: 'The uploaded content does not match the upload begun (type {type, select, unknown {unknown} other {{type}}} instead of {expected}); begin a new upload',
+    de: 'Der hochgeladene Inhalt passt nicht zum begonnenen Upload (Typ {type, select, unknown {unbekannt} other {{type}}} statt {expected}); beginnen Sie einen neuen Upload',
+  },
+  uploadNotAnImage: {
+    en: 'The uploaded content does not match the upload begun (not a readable image); begin a new upload',
+    de: 'Der hochgeladene Inhalt passt nicht zum begonnenen Upload (kein lesbares Bild); beginnen Sie einen neuen Upload',
   },
   memberNotFound: { en: 'No member of your organization has this id', de: 'Kein Mitglied Ihrer Organisation hat diese ID' },
   avatarIncomplete: {

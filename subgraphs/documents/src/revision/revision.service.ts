@@ -382,7 +382,7 @@ function cleanContent(html: string): string {
   try {
     return sanitizeContent(html);
   } catch (error) {
-    if (error instanceof ContentTooLargeError) throw documentInvalidContent(error.message);
+    if (error instanceof ContentTooLargeError) throw documentInvalidContent();
     throw error;
   }
 }

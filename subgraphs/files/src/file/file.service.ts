@@ -22,6 +22,7 @@ import {
   type GraphClient,
   type OrderField,
   type RequestContext,
+  text,
   zodMessage,
 } from '@cellgraph/kernel';
 import { imageSize } from 'image-size';
@@ -233,12 +234,12 @@ export class FileService {
     const storedType = head.contentType?.split(';')[0]!.trim().toLowerCase() ?? null;
     const mismatch =
       head.size !== upload.size
-        ? `${head.size} bytes instead of ${upload.size}`
+        ? text(fileErrorTexts.uploadSizeMismatch, { size: String(head.size), expected: String(upload.size) })
         : storedType !== upload.contentType
-          ? `type ${storedType ?? 'unknown'} instead of ${upload.contentType}`
+          ? text(fileErrorTexts.uploadTypeMismatch, { type: storedType ?? 'unknown', expected: upload.contentType })
           : null;
     const dimensions = !mismatch && upload.contentType.startsWith('image/') ? await this.dimensions(upload.storageKey) : null;
-    const problem = mismatch ?? (upload.contentType.startsWith('image/') && !dimensions ? 'not a readable image' : null);
+    const problem = mismatch ?? (upload.contentType.startsWith('image/') && !dimensions ? text(fileErrorTexts.uploadNotAnImage) : null);
     if (problem) {
       await this.discard(request, upload);
       throw uploadMismatch(problem);
