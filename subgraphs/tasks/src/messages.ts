@@ -57,4 +57,6 @@ export const taskErrorTexts = defineMessages('tasks.errors', {
   durationPositive: { en: 'Duration must be positive', de: 'Die Dauer muss positiv sein' },
   endOrDuration: { en: 'Give either endedAt or durationSeconds', de: 'Geben Sie entweder endedAt oder durationSeconds an' },
   endAfterStart: { en: 'The end must be after the start', de: 'Das Ende muss nach dem Beginn liegen' },
+  unknownTimeZone: { en: 'Unknown time zone', de: 'Unbekannte Zeitzone' },
+  invalidCron: { en: 'Invalid cron expression: {reason}', de: 'Ungültiger Cron-Ausdruck: {reason}' },
 });

@@ -40,7 +40,7 @@ const createInput = z
   })
   .superRefine((value, ctx) => {
     const problem = scheduleProblem(value.cron, value.timezone);
-    if (problem) ctx.addIssue({ code: 'custom', path: [problem.startsWith('Unknown') ? 'timezone' : 'cron'], message: problem });
+    if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
   });
 
 export interface RunJob {
