@@ -55,4 +55,5 @@ export const fileErrorTexts = defineMessages('files.errors', {
   invalidFileId: { en: 'Not a valid File id', de: 'Keine gültige Datei-ID' },
   othersFoldersAdminsOnly: { en: 'Only owners and admins see the folders of others', de: 'Nur Eigentümer und Admins sehen die Ordner anderer' },
   folderNameRequired: { en: 'A folder name is required', de: 'Ein Ordnername ist erforderlich' },
+  invalidIdOfType: { en: 'Not a valid {typeName} id', de: 'Keine gültige {typeName}-ID' },
 });

@@ -179,4 +179,5 @@ export const financeErrorTexts = defineMessages('finance.errors', {
     en: 'A {status} payment cannot be refunded (only a COMPLETED one)',
     de: 'Eine Zahlung im Status {status} kann nicht erstattet werden (nur eine im Status COMPLETED)',
   },
+  atMostCharacters: { en: 'At most {max} characters', de: 'Höchstens {max} Zeichen' },
 });

@@ -22,7 +22,7 @@ import { fileErrorTexts } from '../messages.js';
 const globalId = (typeName: string) =>
   z
     .string()
-    .refine((value) => parseGlobalId(value)?.typeName === typeName, `Not a valid ${typeName} id`)
+    .refine((value) => parseGlobalId(value)?.typeName === typeName, zodMessage(fileErrorTexts.invalidIdOfType, { typeName }))
     .transform((value) => parseGlobalId(value)!.uuid);
 
 const setInput = z.object({

@@ -49,7 +49,12 @@ import type { CreditNoteIssueInput, PaymentRecordInput, PaymentRefundInput, Paym
 import { financeErrorTexts } from '../messages.js';
 
 const amount = z.string().regex(/^\d+(\.\d+)?$/, zodMessage(financeErrorTexts.decimalAmount));
-const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`).nullish();
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, zodMessage(financeErrorTexts.atMostCharacters, { max: String(max) }))
+    .nullish();
 const payInput = z.object({ invoiceId: globalIdOf('Invoice') });
 const recordInput = z.object({
   invoiceId: globalIdOf('Invoice'),
