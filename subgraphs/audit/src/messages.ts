@@ -7,4 +7,7 @@ export const auditErrorTexts = defineMessages('audit.errors', {
     en: 'An export holds at most {max} entries: narrow the filter (e.g. by occurredAt)',
     de: 'Ein Export umfasst höchstens {max} Einträge: Schränken Sie den Filter ein (z. B. nach occurredAt)',
   },
+  targetNotGlobalId: { en: 'target must be a global id', de: 'target muss eine globale ID sein' },
+  retentionMin: { en: 'Keep entries at least 30 days', de: 'Bewahren Sie Einträge mindestens 30 Tage auf' },
+  retentionMax: { en: 'At most 36500 days (100 years)', de: 'Höchstens 36500 Tage (100 Jahre)' },
 });

@@ -15,9 +15,17 @@ export const fileErrorTexts = defineMessages('files.errors', {
     en: 'The store has no content for this upload yet: send the PUT to the upload URL first',
     de: 'Der Speicher hat noch keinen Inhalt für diesen Upload: Senden Sie zuerst den PUT an die Upload-URL',
   },
-  uploadMismatch: {
-    en: 'The uploaded content does not match the upload begun ({what}); begin a new upload',
-    de: 'Der hochgeladene Inhalt passt nicht zum begonnenen Upload ({what}); beginnen Sie einen neuen Upload',
+  uploadSizeMismatch: {
+    en: 'The uploaded content does not match the upload begun ({size} bytes instead of {expected}); begin a new upload',
+    de: 'Der hochgeladene Inhalt passt nicht zum begonnenen Upload ({size} Byte statt {expected}); beginnen Sie einen neuen Upload',
+  },
+  uploadTypeMismatch: {
+    en: 'The uploaded content does not match the upload begun (type {type, select, unknown {unknown} other {{type}}} instead of {expected}); begin a new upload',
+    de: 'Der hochgeladene Inhalt passt nicht zum begonnenen Upload (Typ {type, select, unknown {unbekannt} other {{type}}} statt {expected}); beginnen Sie einen neuen Upload',
+  },
+  uploadNotAnImage: {
+    en: 'The uploaded content does not match the upload begun (not a readable image); begin a new upload',
+    de: 'Der hochgeladene Inhalt passt nicht zum begonnenen Upload (kein lesbares Bild); beginnen Sie einen neuen Upload',
   },
   memberNotFound: { en: 'No member of your organization has this id', de: 'Kein Mitglied Ihrer Organisation hat diese ID' },
   avatarIncomplete: {
@@ -33,4 +41,19 @@ export const fileErrorTexts = defineMessages('files.errors', {
     en: 'A folder cannot be moved into itself or into a folder inside it',
     de: 'Ein Ordner kann nicht in sich selbst oder einen darin enthaltenen Ordner verschoben werden',
   },
+  fileManagersOnly: { en: 'Only its uploader or an administrator may change a file', de: 'Nur wer eine Datei hochgeladen hat, oder ein Admin darf sie ändern' },
+  fileNameRequired: { en: 'A file name is required', de: 'Ein Dateiname ist erforderlich' },
+  mediaTypeFormat: { en: 'A media type such as image/png', de: 'Ein Medientyp wie image/png' },
+  wholeBytes: { en: 'Bytes are whole', de: 'Bytes sind ganze Zahlen' },
+  emptyFile: { en: 'An empty file cannot be uploaded', de: 'Eine leere Datei kann nicht hochgeladen werden' },
+  avatarUserOnly: { en: 'Only a signed-in user can set an avatar', de: 'Nur angemeldete Benutzer können einen Avatar festlegen' },
+  avatarOthersAdminsOnly: {
+    en: 'Only owners and admins may set another member’s avatar',
+    de: 'Nur Eigentümer und Admins dürfen den Avatar eines anderen Mitglieds festlegen',
+  },
+  avatarAdminScope: { en: 'Admins may set the avatars of members and guests only', de: 'Admins dürfen nur die Avatare von Mitgliedern und Gästen festlegen' },
+  invalidFileId: { en: 'Not a valid File id', de: 'Keine gültige Datei-ID' },
+  othersFoldersAdminsOnly: { en: 'Only owners and admins see the folders of others', de: 'Nur Eigentümer und Admins sehen die Ordner anderer' },
+  folderNameRequired: { en: 'A folder name is required', de: 'Ein Ordnername ist erforderlich' },
+  invalidIdOfType: { en: 'Not a valid {typeName} id', de: 'Keine gültige {typeName}-ID' },
 });

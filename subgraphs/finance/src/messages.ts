@@ -102,4 +102,82 @@ export const financeErrorTexts = defineMessages('finance.errors', {
     en: 'Nobody may approve or reject their own expense: another finance manager decides',
     de: 'Niemand darf die eigene Ausgabe freigeben oder ablehnen: Eine andere Person aus dem Finanzmanagement entscheidet',
   },
+  receiptCheckUnavailable: {
+    en: 'The receipt cannot be checked now (the files module is not answering); try again later',
+    de: 'Der Beleg kann gerade nicht geprüft werden (das Dateimodul antwortet nicht); versuchen Sie es später erneut',
+  },
+  mayNotWriteExpense: { en: 'You may not write this Expense', de: 'Sie dürfen diese Ausgabe nicht ändern' },
+  mayNotActOnExpense: {
+    en: '{action, select, read {You may not read this Expense} write {You may not write this Expense} other {You may not manage this Expense}}',
+    de: '{action, select, read {Sie dürfen diese Ausgabe nicht lesen} write {Sie dürfen diese Ausgabe nicht ändern} other {Sie dürfen diese Ausgabe nicht verwalten}}',
+  },
+  financeManagersDecide: {
+    en: 'Only finance managers (owners, admins, finance module owners) decide on expenses',
+    de: 'Nur das Finanzmanagement (Eigentümer, Admins, Eigentümer des Finanzmoduls) entscheidet über Ausgaben',
+  },
+  expenseChangeRestricted: {
+    en: 'Only its submitter or a finance manager may change an expense',
+    de: 'Nur wer eine Ausgabe eingereicht hat, oder das Finanzmanagement darf sie ändern',
+  },
+  expenseDeleteRestricted: {
+    en: 'Only finance managers delete approved or reimbursed expenses, and others’ expenses',
+    de: 'Nur das Finanzmanagement löscht freigegebene oder erstattete Ausgaben sowie die Ausgaben anderer',
+  },
+  descriptionTooLong: { en: 'The description must be at most 500 characters', de: 'Die Beschreibung darf höchstens 500 Zeichen haben' },
+  vendorTooLong: { en: 'The vendor must be at most 200 characters', de: 'Der Anbieter darf höchstens 200 Zeichen haben' },
+  expenseDateFuture: { en: 'The expense date is in the future', de: 'Das Datum der Ausgabe liegt in der Zukunft' },
+  reasonRequired: { en: 'Give a reason', de: 'Geben Sie einen Grund an' },
+  reasonTooLong: { en: 'The reason must be at most 1,000 characters', de: 'Der Grund darf höchstens 1.000 Zeichen haben' },
+  textTooLong: { en: 'At most 10,000 characters', de: 'Höchstens 10.000 Zeichen' },
+  positionMin: { en: 'A position is 0 or more', de: 'Eine Position ist 0 oder größer' },
+  patternRequired: { en: 'The pattern is required', de: 'Das Muster ist erforderlich' },
+  patternTooLong: { en: 'At most 40 characters', de: 'Höchstens 40 Zeichen' },
+  dateFormat: { en: 'A date is YYYY-MM-DD', de: 'Ein Datum hat die Form JJJJ-MM-TT' },
+  decimalAmount: { en: 'A positive decimal amount, e.g. "12.50"', de: 'Ein positiver Dezimalbetrag, z. B. "12.50"' },
+  idempotencyKeyLength: { en: 'An idempotency key has 1 to 200 characters', de: 'Ein Idempotenzschlüssel hat 1 bis 200 Zeichen' },
+  emailRequired: { en: 'A valid e-mail address is required', de: 'Eine gültige E-Mail-Adresse ist erforderlich' },
+  recipientRequired: { en: 'At least one recipient', de: 'Mindestens ein Empfänger' },
+  tooManyRecipients: { en: 'At most 10 recipients', de: 'Höchstens 10 Empfänger' },
+  messageTooLong: { en: 'At most 5,000 characters', de: 'Höchstens 5.000 Zeichen' },
+  lineDescriptionLength: { en: 'A line’s description has 1 to 500 characters', de: 'Die Beschreibung einer Position hat 1 bis 500 Zeichen' },
+  quantityRange: {
+    en: 'The quantity is more than 0 and below 1,000,000,000, with at most 4 decimals',
+    de: 'Die Menge ist größer als 0 und kleiner als 1.000.000.000, mit höchstens 4 Dezimalstellen',
+  },
+  unitPriceNegative: { en: 'The unit price cannot be negative', de: 'Der Einzelpreis kann nicht negativ sein' },
+  unitPriceCurrency: {
+    en: 'The unit price must be an amount of {currency} (its minor units at most, below 10^15)',
+    de: 'Der Einzelpreis muss ein Betrag in {currency} sein (höchstens auf die kleinste Einheit genau, unter 10^15)',
+  },
+  taxRatePercent: {
+    en: 'The tax rate is a percentage from 0 to 100 with at most 4 decimals',
+    de: 'Der Steuersatz ist ein Prozentsatz von 0 bis 100 mit höchstens 4 Dezimalstellen',
+  },
+  discountPercent: {
+    en: 'A percent discount is a percentage from 0 to 100 with at most 4 decimals',
+    de: 'Ein prozentualer Rabatt ist ein Prozentsatz von 0 bis 100 mit höchstens 4 Dezimalstellen',
+  },
+  amountDiscount: {
+    en: 'An amount discount is 0 or more in {currency} (its minor units at most)',
+    de: 'Ein Betragsrabatt ist 0 oder mehr in {currency} (höchstens auf die kleinste Einheit genau)',
+  },
+  dueBeforeIssue: { en: 'The due date cannot be before the issue date', de: 'Das Fälligkeitsdatum darf nicht vor dem Rechnungsdatum liegen' },
+  patternOneSequence: {
+    en: "The pattern needs exactly one '{SEQ}' or '{SEQ:n}' (n: 1 to 9 digits)",
+    de: "Das Muster braucht genau ein '{SEQ}' oder '{SEQ:n}' (n: 1 bis 9 Ziffern)",
+  },
+  patternCharacters: {
+    en: "Besides '{YYYY}', '{YY}', '{MM}' and '{SEQ:n}', use letters, digits, spaces and . _ - / #",
+    de: "Verwenden Sie neben '{YYYY}', '{YY}', '{MM}' und '{SEQ:n}' Buchstaben, Ziffern, Leerzeichen und . _ - / #",
+  },
+  numberTooLong: { en: 'Numbers may have at most {max} characters', de: 'Nummern dürfen höchstens {max} Zeichen haben' },
+  refundOnlyPayments: {
+    en: 'Only payments are refunded (not refunds or credit notes)',
+    de: 'Nur Zahlungen werden erstattet (keine Erstattungen oder Gutschriften)',
+  },
+  refundNotCompleted: {
+    en: 'A {status} payment cannot be refunded (only a COMPLETED one)',
+    de: 'Eine Zahlung im Status {status} kann nicht erstattet werden (nur eine im Status COMPLETED)',
+  },
+  atMostCharacters: { en: 'At most {max} characters', de: 'Höchstens {max} Zeichen' },
 });

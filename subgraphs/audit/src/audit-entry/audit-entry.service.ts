@@ -16,6 +16,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditEntry } from './audit-entry.entity.js';
 import { auditEntryNotFound } from './audit-entry.errors.js';
 import type { AuditEntriesArgs, AuditEntryFilter } from './audit-entry.inputs.js';
+import { auditErrorTexts } from '../messages.js';
 
 /** The permission the audit log needs: `manage` on it, which owners and admins hold (members, guests and API keys do not). */
 export const AUDIT_LOG = 'AuditEntry';
@@ -29,7 +30,7 @@ const filterSpec: FilterSpec = {
     kind: 'computed',
     toSql(input, bind) {
       const target = typeof input === 'string' ? parseGlobalId(input) : null;
-      if (!target) throw invalidInput('target must be a global id', { argument: 'filter.target' });
+      if (!target) throw invalidInput(auditErrorTexts.targetNotGlobalId, { argument: 'filter.target' });
       return [`entry.target_type = ${bind(target.typeName)}`, `entry.target_id = ${bind(target.uuid)}`];
     },
   },

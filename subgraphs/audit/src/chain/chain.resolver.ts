@@ -1,4 +1,4 @@
-import { mutationPayload, requireOrgId, toGlobalId, validateInput, type SubgraphContext } from '@cellgraph/kernel';
+import { mutationPayload, requireOrgId, toGlobalId, validateInput, type SubgraphContext, zodMessage } from '@cellgraph/kernel';
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { z } from 'zod';
 import { AuditErrorCode } from '../audit-entry/audit-entry.errors.js';
@@ -12,10 +12,13 @@ import {
   AuditVerification,
   type AuditChainBreak,
 } from './chain.inputs.js';
+import { auditErrorTexts } from '../messages.js';
 
 type Context = SubgraphContext<AuditServices>;
 
-const retentionInput = z.object({ days: z.number().int().min(30, 'Keep entries at least 30 days').max(36_500, 'At most 36500 days (100 years)').nullable() });
+const retentionInput = z.object({
+  days: z.number().int().min(30, zodMessage(auditErrorTexts.retentionMin)).max(36_500, zodMessage(auditErrorTexts.retentionMax)).nullable(),
+});
 
 @Resolver()
 export class AuditChainResolver {

@@ -16,6 +16,7 @@ import {
   type RequestContext,
   type SortKey,
   readableWhereVisible,
+  zodMessage,
 } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -24,11 +25,12 @@ import { keyOf, nodeKey } from '../node/node.ref.js';
 import { Comment } from './comment.entity.js';
 import { CommentErrorCode, commentNotFound, mentionInvalid, notYoursToDelete, tooManyMentions, notYoursToEdit, replyToReply } from './comment.errors.js';
 import type { CommentCreateInput } from './comment.inputs.js';
+import { collaborationErrorTexts } from '../messages.js';
 
 const MENTION = /<@([A-Za-z0-9_-]{1,200})>/g;
 /** The people one comment may mention; the gateway's cost model counts `Comment.mentions` at this size. */
 export const MAX_MENTIONS = 20;
-const body = z.string().trim().min(1, 'A comment needs some text').max(10_000, 'A comment has at most 10,000 characters');
+const body = z.string().trim().min(1, zodMessage(collaborationErrorTexts.commentEmpty)).max(10_000, zodMessage(collaborationErrorTexts.commentTooLong));
 
 const oldestFirst: SortKey[] = [
   { name: 'createdAt', path: 'comment.createdAt', sqlType: 'timestamptz', direction: OrderDirection.ASC },

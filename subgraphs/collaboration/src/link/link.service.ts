@@ -19,6 +19,7 @@ import { keyOf, nodeKey, type NodeKey } from '../node/node.ref.js';
 import { LinkDirection, LinkEnd, LinkRow } from './link.entities.js';
 import { alreadyLinked, invalidRelationship, linkNotFound, linkToItself } from './link.errors.js';
 import type { LinkCreateInput, LinksArgs } from './link.inputs.js';
+import { collaborationErrorTexts } from '../messages.js';
 
 const RELATIONSHIP = /^[a-z][a-z0-9_]{0,49}$/;
 
@@ -48,7 +49,7 @@ export class LinkService {
     if (!RELATIONSHIP.test(relationship)) throw invalidRelationship();
     if (source.id === target.id) throw linkToItself();
     await this.nodes.requireVisible(request, [source, target], (index) => ['input', index === 0 ? 'fromId' : 'toId']);
-    if (!(await this.nodes.canWrite(request, source))) throw forbidden('You may not change the object you link from');
+    if (!(await this.nodes.canWrite(request, source))) throw forbidden(collaborationErrorTexts.mayNotChangeLinkSource);
     try {
       return await this.db.transaction(request, (em) =>
         idempotent(em, this.db.schema, {
@@ -95,7 +96,7 @@ export class LinkService {
       const visible = await this.nodes.readable(request, [source, target]);
       if (!visible.every(Boolean)) throw linkNotFound();
       if (!(await this.nodes.canWrite(request, source)) && !(await this.nodes.canWrite(request, target)))
-        throw forbidden('You may not change either end of this link');
+        throw forbidden(collaborationErrorTexts.mayNotChangeLinkEnds);
       await em.delete(LinkRow, { id });
       await this.emitBoth(em, link, 'entity.unlinked');
     });

@@ -1,5 +1,6 @@
-import { invalidInput, parseGlobalId, toGlobalId } from '@cellgraph/kernel';
+import { invalidInput, parseGlobalId, toGlobalId, text } from '@cellgraph/kernel';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { collaborationErrorTexts } from '../messages.js';
 
 /**
  * Node as this subgraph sees it: an `@interfaceObject`. Whatever fields it declares here every
@@ -27,7 +28,7 @@ export interface NodeKey {
 /** Reads a global id received from a client; BAD_USER_INPUT when it is not one. */
 export function nodeKey(globalId: string, argument = 'id'): NodeKey {
   const decoded = parseGlobalId(globalId);
-  if (!decoded) throw invalidInput(`${argument} is not a valid id`, { argument });
+  if (!decoded) throw invalidInput(text(collaborationErrorTexts.invalidId, { argument }), { argument });
   return { type: decoded.typeName, uuid: decoded.uuid, id: globalId };
 }
 

@@ -17,6 +17,7 @@ import {
   type Database,
   type RequestContext,
   type SortKey,
+  zodMessage,
 } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -25,16 +26,17 @@ import { nodeKey, NodeRef, type NodeKey } from '../node/node.ref.js';
 import { Tag, Tagging } from './tag.entities.js';
 import { nameTaken, nodeCountInvalid, TagErrorCode, tagNotFound } from './tag.errors.js';
 import { TagMatch, type TagCreateInput, type TaggedNodesArgs, type TagsArgs } from './tag.inputs.js';
+import { collaborationErrorTexts } from '../messages.js';
 
 const MAX_NODES = 100;
 
 const fields = {
-  name: z.string().trim().min(1, 'A tag needs a name').max(50, 'A tag name has at most 50 characters'),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Colour must look like #1a2b3c'),
+  name: z.string().trim().min(1, zodMessage(collaborationErrorTexts.tagNameRequired)).max(50, zodMessage(collaborationErrorTexts.tagNameTooLong)),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, zodMessage(collaborationErrorTexts.colourFormat)),
   category: z
     .string()
     .trim()
-    .max(50, 'A category has at most 50 characters')
+    .max(50, zodMessage(collaborationErrorTexts.categoryTooLong))
     .transform((value) => value || null),
 };
 const createInput = z.object({ name: fields.name, color: fields.color.nullish(), category: fields.category.nullish() });
@@ -255,7 +257,7 @@ export class TagService {
     const tagId = fromGlobalId('Tag', input.tagId, 'tagId');
     if (!input.nodeIds.length || input.nodeIds.length > MAX_NODES) throw nodeCountInvalid(MAX_NODES);
     const nodes = [...new Map(input.nodeIds.map((id, index) => [id, nodeKey(id, `nodeIds[${index}]`)])).values()];
-    for (const node of nodes) if (!(await this.nodes.canWrite(request, node))) throw forbidden('You may not change one of these objects');
+    for (const node of nodes) if (!(await this.nodes.canWrite(request, node))) throw forbidden(collaborationErrorTexts.mayNotChangeTagged);
     return { tagId, nodes };
   }
 

@@ -31,6 +31,8 @@ import {
   type SnapshotOf,
   type UserErrorData,
   type AnalyticsSource,
+  type Message,
+  zodMessage,
 } from '@cellgraph/kernel';
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
@@ -58,46 +60,47 @@ import {
   notALead,
 } from './contact.errors.js';
 import type { ContactCreateInput, ContactFilter, ContactsArgs, ContactUpdateInput } from './contact.inputs.js';
+import { crmErrorTexts } from '../messages.js';
 
 export const MAX_BATCH = 100;
 
 /** Trimmed text, or null when empty. */
-const text = (max: number, label: string) =>
+const text = (max: number, tooLong: Message) =>
   z
     .string()
-    .max(max, `${label} must be at most ${max} characters`)
+    .max(max, zodMessage(tooLong))
     .transform((value) => value.trim() || null)
     .nullish();
 const fields = {
   type: z.enum(ContactType).nullish(),
   status: z.enum(ContactStatus).nullish(),
-  firstName: text(100, 'First name'),
-  lastName: text(100, 'Last name'),
+  firstName: text(100, crmErrorTexts.firstNameTooLong),
+  lastName: text(100, crmErrorTexts.lastNameTooLong),
   email: z
     .string()
     .trim()
     .max(255)
     .transform((value) => value || null)
-    .refine((value) => value === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), 'Enter an e-mail address like name@example.com')
+    .refine((value) => value === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), zodMessage(crmErrorTexts.emailFormat))
     .nullish(),
-  phone: text(50, 'Phone').refine((value) => !value || /^[+\d][\d\s().\-/x]*$/i.test(value), 'A phone number has digits, spaces and + ( ) . - /'),
-  company: text(200, 'Company'),
-  jobTitle: text(200, 'Job title'),
-  avatarUrl: text(1000, 'Avatar URL').refine(
+  phone: text(50, crmErrorTexts.phoneTooLong).refine((value) => !value || /^[+\d][\d\s().\-/x]*$/i.test(value), zodMessage(crmErrorTexts.phoneFormat)),
+  company: text(200, crmErrorTexts.companyTooLong),
+  jobTitle: text(200, crmErrorTexts.jobTitleTooLong),
+  avatarUrl: text(1000, crmErrorTexts.avatarUrlTooLong).refine(
     (value) => !value || (URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)),
-    'The avatar must be an http(s) URL',
+    zodMessage(crmErrorTexts.avatarUrlFormat),
   ),
   source: z.enum(ContactSource).nullish(),
   customFields: z
     .record(z.string(), z.unknown())
-    .refine((value) => JSON.stringify(value).length <= 32_768, 'Custom fields must be at most 32 KB')
+    .refine((value) => JSON.stringify(value).length <= 32_768, zodMessage(crmErrorTexts.customFieldsTooLarge))
     .nullish(),
   stageId: globalIdOf('PipelineStage').nullish(),
   assignedToId: globalIdOf('User').nullish(),
 };
 const named = (v: { firstName?: string | null; lastName?: string | null; company?: string | null; email?: string | null }) =>
   Boolean(v.firstName || v.lastName || v.company || v.email);
-const createInput = z.object(fields).refine(named, { message: 'A contact needs a name, a company or an e-mail', path: ['firstName'] });
+const createInput = z.object(fields).refine(named, { message: zodMessage(crmErrorTexts.contactUnnamed), path: ['firstName'] });
 const updateInput = z.object({ ...fields, id: globalIdOf('Contact') });
 type ValidCreate = z.output<typeof createInput>;
 

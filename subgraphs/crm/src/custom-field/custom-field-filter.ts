@@ -1,6 +1,7 @@
-import { escapeLike, invalidInput, type ComputedFilterField } from '@cellgraph/kernel';
+import { escapeLike, invalidInput, text, type ComputedFilterField, type LocalizedText } from '@cellgraph/kernel';
 import { ContactFieldType, type ContactField } from './custom-field.entity.js';
 import { valueProblem } from './custom-field-values.js';
+import { crmFieldTexts } from './messages.js';
 
 /** Conditions on one custom field, as `ContactFilter.customFields` takes them. */
 export interface CustomFieldCondition {
@@ -22,7 +23,7 @@ const MAX_VALUES = 50;
 const ORDERED = new Set([ContactFieldType.NUMBER, ContactFieldType.DATE]);
 const TEXTUAL = new Set([ContactFieldType.TEXT, ContactFieldType.URL, ContactFieldType.EMAIL]);
 
-const refuse = (message: string) => invalidInput(message, { argument: 'filter' });
+const refuse = (message: LocalizedText) => invalidInput(message, { argument: 'filter' });
 
 /**
  * The `customFields` key of the contact filter: conditions on the organization's custom fields,
@@ -38,25 +39,24 @@ export function customFieldFilter(fields: readonly ContactField[], column = 'con
       const parts: string[] = [];
       for (const condition of input as CustomFieldCondition[]) {
         const field = byKey.get(condition.key);
-        if (!field) throw refuse(`No custom field “${condition.key}” is defined for contacts`);
+        if (!field) throw refuse(text(crmFieldTexts.unknownField, { key: condition.key }));
         const value = () => `(${column} -> ${bind(field.key)})`;
         const json = (raw: unknown) => `CAST(${bind(JSON.stringify(checked(field, raw)))} AS jsonb)`;
         // Equality as containment ({"tier": "gold"}), which the GIN index on the column answers.
         const holds = (raw: unknown) => `${column} @> CAST(${bind(JSON.stringify({ [field.key]: raw }))} AS jsonb)`;
         const equal = (operator: string, raw: unknown) => {
-          if (field.type === ContactFieldType.MULTI_SELECT)
-            throw refuse(`${field.label} holds a list of options: use hasAny, hasAll or isNull, not ${operator}`);
+          if (field.type === ContactFieldType.MULTI_SELECT) throw refuse(text(crmFieldTexts.listOperator, { label: field.label, operator }));
           return holds(checked(field, raw));
         };
         const ordered = () => {
-          if (!ORDERED.has(field.type)) throw refuse(`${field.label} (${field.type.toUpperCase()}) has no order: use eq, neq, in or isNull`);
+          if (!ORDERED.has(field.type)) throw refuse(text(crmFieldTexts.unordered, { label: field.label, type: field.type.toUpperCase() }));
           // Only values of the field's JSON type take part (jsonb would otherwise order a string after every number).
           const type = field.type === ContactFieldType.NUMBER ? 'number' : 'string';
           return `(CASE WHEN jsonb_typeof(${value()}) = '${type}' THEN ${value()} END)`;
         };
         const options = (operator: string, raw: string[]) => {
           if (field.type !== ContactFieldType.MULTI_SELECT)
-            throw refuse(`${operator} applies to MULTI_SELECT fields; ${field.label} is ${field.type.toUpperCase()}`);
+            throw refuse(text(crmFieldTexts.multiSelectOperator, { operator, label: field.label, type: field.type.toUpperCase() }));
           return checked(field, limited(raw)) as string[];
         };
         for (const [operator, raw] of Object.entries(condition)) {
@@ -86,7 +86,7 @@ export function customFieldFilter(fields: readonly ContactField[], column = 'con
               parts.push(`${ordered()} >= ${json(raw)}`);
               break;
             case 'contains':
-              if (!TEXTUAL.has(field.type)) throw refuse(`contains applies to TEXT, URL and EMAIL fields; ${field.label} is ${field.type.toUpperCase()}`);
+              if (!TEXTUAL.has(field.type)) throw refuse(text(crmFieldTexts.containsOperator, { label: field.label, type: field.type.toUpperCase() }));
               parts.push(`(${column} ->> ${bind(field.key)}) ILIKE ${bind(`%${escapeLike(String(raw))}%`)}`);
               break;
             case 'hasAll':
@@ -101,7 +101,7 @@ export function customFieldFilter(fields: readonly ContactField[], column = 'con
               parts.push(`${value()} IS ${raw ? '' : 'NOT '}NULL`);
               break;
             default:
-              throw refuse(`Unknown custom field operator ${operator}`);
+              throw refuse(text(crmFieldTexts.unknownOperator, { operator }));
           }
         }
       }
@@ -113,11 +113,11 @@ export function customFieldFilter(fields: readonly ContactField[], column = 'con
 /** `raw` when it is a value `field` can hold. */
 function checked(field: ContactField, raw: unknown): unknown {
   const problem = valueProblem(field, raw);
-  if (problem) throw refuse(`${field.label} ${problem}`);
+  if (problem) throw refuse(problem);
   return raw;
 }
 
 function limited<T>(values: T[]): T[] {
-  if (values.length > MAX_VALUES) throw refuse(`A custom field condition takes at most ${MAX_VALUES} values`);
+  if (values.length > MAX_VALUES) throw refuse(text(crmFieldTexts.tooManyValues, { max: MAX_VALUES }));
   return values;
 }

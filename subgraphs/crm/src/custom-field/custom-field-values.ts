@@ -1,40 +1,40 @@
+import { text, type LocalizedText, type Message } from '@cellgraph/kernel';
+import { crmFieldTexts } from './messages.js';
 import { ContactFieldType, type ContactField } from './custom-field.entity.js';
 
 export interface FieldProblem {
   /** Path below the input, e.g. ["customFields", "tier"]. */
   path: (string | number)[];
-  message: string;
+  message: LocalizedText;
 }
 
 const MAX_TEXT = 2_000;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-type Check = (value: unknown, field: ContactField) => { value: unknown } | { problem: string };
+type Check = (value: unknown, field: ContactField) => { value: unknown } | { problem: Message; options?: string };
 
 const checks: Record<ContactFieldType, Check> = {
-  [ContactFieldType.TEXT]: (v) =>
-    typeof v === 'string' && v.length <= MAX_TEXT ? { value: v } : { problem: `must be text of at most ${MAX_TEXT} characters` },
-  [ContactFieldType.NUMBER]: (v) => (typeof v === 'number' && Number.isFinite(v) ? { value: v } : { problem: 'must be a number' }),
-  [ContactFieldType.BOOLEAN]: (v) => (typeof v === 'boolean' ? { value: v } : { problem: 'must be true or false' }),
+  [ContactFieldType.TEXT]: (v) => (typeof v === 'string' && v.length <= MAX_TEXT ? { value: v } : { problem: crmFieldTexts.notText }),
+  [ContactFieldType.NUMBER]: (v) => (typeof v === 'number' && Number.isFinite(v) ? { value: v } : { problem: crmFieldTexts.notNumber }),
+  [ContactFieldType.BOOLEAN]: (v) => (typeof v === 'boolean' ? { value: v } : { problem: crmFieldTexts.notBoolean }),
   [ContactFieldType.DATE]: (v) =>
-    typeof v === 'string' && DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)
-      ? { value: v }
-      : { problem: 'must be a date like "2026-11-22"' },
-  [ContactFieldType.SELECT]: (v, f) => (typeof v === 'string' && f.options.includes(v) ? { value: v } : { problem: `must be one of ${f.options.join(', ')}` }),
+    typeof v === 'string' && DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v) ? { value: v } : { problem: crmFieldTexts.notDate },
+  [ContactFieldType.SELECT]: (v, f) =>
+    typeof v === 'string' && f.options.includes(v) ? { value: v } : { problem: crmFieldTexts.notAnOption, options: f.options.join(', ') },
   [ContactFieldType.MULTI_SELECT]: (v, f) =>
     Array.isArray(v) && v.every((o) => typeof o === 'string' && f.options.includes(o)) && new Set(v).size === v.length
       ? { value: v }
-      : { problem: `must be a list of distinct options among ${f.options.join(', ')}` },
+      : { problem: crmFieldTexts.notOptions, options: f.options.join(', ') },
   [ContactFieldType.URL]: (v) =>
-    typeof v === 'string' && URL.canParse(v) && /^https?:$/.test(new URL(v).protocol) ? { value: v } : { problem: 'must be an http(s) URL' },
-  [ContactFieldType.EMAIL]: (v) => (typeof v === 'string' && EMAIL.test(v) && v.length <= 255 ? { value: v } : { problem: 'must be an e-mail address' }),
+    typeof v === 'string' && URL.canParse(v) && /^https?:$/.test(new URL(v).protocol) ? { value: v } : { problem: crmFieldTexts.notUrl },
+  [ContactFieldType.EMAIL]: (v) => (typeof v === 'string' && EMAIL.test(v) && v.length <= 255 ? { value: v } : { problem: crmFieldTexts.notEmail }),
 };
 
 /** Why `value` is not a value of `field` (e.g. "must be a number"), or null when it is one. */
-export function valueProblem(field: ContactField, value: unknown): string | null {
+export function valueProblem(field: ContactField, value: unknown): LocalizedText | null {
   const checked = checks[field.type](value, field);
-  return 'problem' in checked ? checked.problem : null;
+  return 'problem' in checked ? text(checked.problem, { label: field.label, ...(checked.options === undefined ? {} : { options: checked.options }) }) : null;
 }
 
 /**
@@ -48,15 +48,15 @@ export function customFieldProblems(values: Record<string, unknown>, fields: rea
   for (const [key, value] of Object.entries(values)) {
     const field = byKey.get(key);
     if (!field) {
-      problems.push({ path: ['customFields', key], message: `No custom field “${key}” is defined for contacts` });
+      problems.push({ path: ['customFields', key], message: text(crmFieldTexts.unknownField, { key }) });
       continue;
     }
     const problem = valueProblem(field, value);
-    if (problem) problems.push({ path: ['customFields', key], message: `${field.label} ${problem}` });
+    if (problem) problems.push({ path: ['customFields', key], message: problem });
   }
   for (const field of fields) {
     if (field.required && (values[field.key] === undefined || values[field.key] === null || values[field.key] === '')) {
-      problems.push({ path: ['customFields', field.key], message: `${field.label} is required` });
+      problems.push({ path: ['customFields', field.key], message: text(crmFieldTexts.required, { label: field.label }) });
     }
   }
   return problems;

@@ -8,27 +8,29 @@ import {
   type Authorizer,
   type Database,
   type RequestContext,
+  zodMessage,
 } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { ContactField, ContactFieldType } from './custom-field.entity.js';
 import { ContactFieldErrorCode, fieldNotFound, keyTaken, optionInUse } from './custom-field.errors.js';
+import { crmErrorTexts } from '../messages.js';
 
-const label = z.string().trim().min(1, 'A label is required').max(200);
+const label = z.string().trim().min(1, zodMessage(crmErrorTexts.labelRequired)).max(200);
 const options = z
   .array(z.string().trim().min(1).max(200))
-  .max(200, 'At most 200 options')
-  .refine((o) => new Set(o).size === o.length, 'Options must be distinct');
+  .max(200, zodMessage(crmErrorTexts.tooManyOptions))
+  .refine((o) => new Set(o).size === o.length, zodMessage(crmErrorTexts.optionsDistinct));
 const createInput = z
   .object({
-    key: z.string().regex(/^[a-z][a-zA-Z0-9_]{0,62}$/, 'The key starts with a lower-case letter and has letters, digits and _ (at most 63)'),
+    key: z.string().regex(/^[a-z][a-zA-Z0-9_]{0,62}$/, zodMessage(crmErrorTexts.keyFormat)),
     label,
     type: z.enum(ContactFieldType),
     options: options.optional(),
     required: z.boolean().optional(),
   })
   .refine((v) => ![ContactFieldType.SELECT, ContactFieldType.MULTI_SELECT].includes(v.type) || (v.options?.length ?? 0) > 0, {
-    message: 'Select fields need options',
+    message: zodMessage(crmErrorTexts.selectNeedsOptions),
     path: ['options'],
   });
 const updateInput = z.object({ label: label.optional(), options: options.optional(), required: z.boolean().optional() });

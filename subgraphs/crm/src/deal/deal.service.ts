@@ -23,6 +23,7 @@ import {
   type RequestContext,
   type SnapshotOf,
   type AnalyticsSource,
+  zodMessage,
 } from '@cellgraph/kernel';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
@@ -43,11 +44,12 @@ import {
   valueNotOfCurrency,
 } from './deal.errors.js';
 import type { DealCreateInput, DealFilter, DealMoveInput, DealsArgs, DealUpdateInput } from './deal.inputs.js';
+import { crmErrorTexts } from '../messages.js';
 
-const title = z.string().trim().min(1, 'A title is required').max(500, 'A title has at most 500 characters');
-const probability = z.number().int().min(0, 'Probability is a percentage, 0 to 100').max(100, 'Probability is a percentage, 0 to 100');
-const metadata = z.record(z.string(), z.unknown()).refine((value) => JSON.stringify(value).length <= 16_384, 'Custom data must be at most 16 KB');
-const lostReason = z.string().trim().min(1).max(200, 'A lost reason has at most 200 characters');
+const title = z.string().trim().min(1, zodMessage(crmErrorTexts.titleRequired)).max(500, zodMessage(crmErrorTexts.titleTooLong));
+const probability = z.number().int().min(0, zodMessage(crmErrorTexts.probabilityRange)).max(100, zodMessage(crmErrorTexts.probabilityRange));
+const metadata = z.record(z.string(), z.unknown()).refine((value) => JSON.stringify(value).length <= 16_384, zodMessage(crmErrorTexts.customDataTooLarge));
+const lostReason = z.string().trim().min(1).max(200, zodMessage(crmErrorTexts.lostReasonTooLong));
 const createInput = z
   .object({
     contactId: globalIdOf('Contact'),
@@ -61,7 +63,7 @@ const createInput = z
     ownerId: globalIdOf('User').nullish(),
     metadata: metadata.nullish(),
   })
-  .refine((v) => v.pipelineId || v.stageId, { message: 'Give the pipeline or the stage the deal starts in', path: ['stageId'] });
+  .refine((v) => v.pipelineId || v.stageId, { message: zodMessage(crmErrorTexts.dealStartRequired), path: ['stageId'] });
 const updateInput = z.object({
   id: globalIdOf('Deal'),
   title: title.nullish(),

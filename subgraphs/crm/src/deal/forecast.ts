@@ -1,6 +1,7 @@
-import { type AggregateAccess, type Database, fromGlobalId, invalidInput, Money, type RequestContext } from '@cellgraph/kernel';
+import { type AggregateAccess, type Database, fromGlobalId, invalidInput, Money, type RequestContext, text } from '@cellgraph/kernel';
 import type { Deal } from './deal.entity.js';
 import { CurrencyForecast, DealForecast, StageForecast } from './deal.inputs.js';
+import { crmErrorTexts } from '../messages.js';
 
 interface ForecastRow {
   currency: string;
@@ -44,7 +45,7 @@ export class ForecastService {
   ) {}
 
   async forecast(request: RequestContext, args: ForecastArgs): Promise<DealForecast> {
-    if (!isTimeZone(args.timezone)) throw invalidInput(`Unknown time zone: ${args.timezone}`, { argument: 'timezone' });
+    if (!isTimeZone(args.timezone)) throw invalidInput(text(crmErrorTexts.unknownTimeZone, { timezone: args.timezone }), { argument: 'timezone' });
     const filter = {
       pipelineId: args.pipelineId ? fromGlobalId('Pipeline', args.pipelineId, 'pipelineId') : null,
       ownerId: args.ownerId ? fromGlobalId('User', args.ownerId, 'ownerId') : null,

@@ -15,6 +15,7 @@ import {
   type FilterSpec,
   type RequestContext,
   type SortKey,
+  zodMessage,
 } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -23,6 +24,7 @@ import { Deal } from '../deal/deal.entity.js';
 import { Interaction, InteractionDirection, InteractionType } from './interaction.entity.js';
 import { dealNotOfContact, InteractionErrorCode, interactionNotFound, noteHasDirection } from './interaction.errors.js';
 import type { InteractionLogInput, InteractionsArgs, InteractionUpdateInput } from './interaction.inputs.js';
+import { crmErrorTexts } from '../messages.js';
 
 const filterSpec: FilterSpec = {
   type: { path: 'interaction.type', kind: 'enum' },
@@ -40,24 +42,24 @@ const fields = {
   dealId: globalIdOf('Deal').nullish(),
   type: z.enum(InteractionType),
   direction: z.enum(InteractionDirection).nullish(),
-  subject: z.string().trim().max(500, 'A subject has at most 500 characters').nullish(),
-  body: z.string().max(100_000, 'A body has at most 100,000 characters').nullish(),
+  subject: z.string().trim().max(500, zodMessage(crmErrorTexts.subjectTooLong)).nullish(),
+  body: z.string().max(100_000, zodMessage(crmErrorTexts.bodyTooLong)).nullish(),
   durationSeconds: z
     .number()
     .int()
-    .min(0, 'A duration cannot be negative')
+    .min(0, zodMessage(crmErrorTexts.durationNegative))
     .max(7 * 24 * 3600)
     .nullish(),
   occurredAt: z.date().nullish(),
   metadata: z
     .record(z.string(), z.unknown())
-    .refine((value) => JSON.stringify(value).length <= 16_384, 'Metadata must be at most 16 KB')
+    .refine((value) => JSON.stringify(value).length <= 16_384, zodMessage(crmErrorTexts.metadataTooLarge))
     .nullish(),
 };
 const noteHasNoDirection = (v: { type?: InteractionType | null; direction?: InteractionDirection | null }) => !(v.type === InteractionType.NOTE && v.direction);
 const logInput = z
   .object({ ...fields, contactId: globalIdOf('Contact') })
-  .refine(noteHasNoDirection, { message: 'A note has no direction', path: ['direction'] });
+  .refine(noteHasNoDirection, { message: zodMessage(crmErrorTexts.noteHasNoDirection), path: ['direction'] });
 const updateInput = z.object({ ...fields, type: fields.type.nullish(), id: globalIdOf('Interaction') });
 
 /**

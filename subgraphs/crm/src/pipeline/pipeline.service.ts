@@ -15,27 +15,29 @@ import {
   type Database,
   type RequestContext,
   type SortKey,
+  zodMessage,
 } from '@cellgraph/kernel';
 import { In, Not, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { Pipeline, PipelineStage, PipelineType } from './pipeline.entities.js';
 import { lastStage, PipelineErrorCode, pipelineNotEmpty, pipelineNotFound, stageHoldsDeals, stageNotEmpty, stageNotFound } from './pipeline.errors.js';
+import { crmErrorTexts } from '../messages.js';
 
 const stageFields = {
-  name: z.string().trim().min(1, 'A name is required').max(100),
+  name: z.string().trim().min(1, zodMessage(crmErrorTexts.nameRequired)).max(100),
   color: z
     .string()
-    .regex(/^#[0-9a-fA-F]{6}$/, 'Colour must look like #1a2b3c')
+    .regex(/^#[0-9a-fA-F]{6}$/, zodMessage(crmErrorTexts.colourFormat))
     .nullish(),
-  probability: z.number().int().min(0, 'Probability is a percentage, 0 to 100').max(100, 'Probability is a percentage, 0 to 100'),
+  probability: z.number().int().min(0, zodMessage(crmErrorTexts.probabilityRange)).max(100, zodMessage(crmErrorTexts.probabilityRange)),
   closed: z.boolean().optional(),
   won: z.boolean().optional(),
 };
 const stageInput = z.object(stageFields);
 const pipelineInput = z.object({
-  name: z.string().trim().min(1, 'A name is required').max(200),
+  name: z.string().trim().min(1, zodMessage(crmErrorTexts.nameRequired)).max(200),
   type: z.enum(PipelineType).default(PipelineType.DEAL),
-  stages: z.array(stageInput).min(1, 'A pipeline has at least one stage').max(50).optional(),
+  stages: z.array(stageInput).min(1, zodMessage(crmErrorTexts.pipelineNeedsStage)).max(50).optional(),
 });
 type StageInput = z.output<typeof stageInput>;
 

@@ -12,6 +12,7 @@ import {
   type Connection,
   type Database,
   type RequestContext,
+  zodMessage,
 } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -21,7 +22,7 @@ import type { ApprovalWorkflowCreateInput, ApprovalWorkflowsArgs, ApprovalWorkfl
 import { ApprovalAction, ApprovalWorkflow, OrganizationRole, type ApprovalStepValue } from './approval-workflow.entity.js';
 import { documentErrorTexts } from '../messages.js';
 
-const name = z.string().trim().min(1, 'Name is required').max(200, 'Name must be at most 200 characters');
+const name = z.string().trim().min(1, zodMessage(documentErrorTexts.nameRequired)).max(200, zodMessage(documentErrorTexts.nameTooLong));
 const documentTypeValue = z.enum(DocumentType);
 const step = z
   .object({
@@ -30,13 +31,13 @@ const step = z
     action: z.enum(ApprovalAction),
     required: z.boolean(),
   })
-  .refine((value) => !value.role !== !value.teamId, 'A step names exactly one of role and teamId')
+  .refine((value) => !value.role !== !value.teamId, zodMessage(documentErrorTexts.stepRoleOrTeam))
   .transform((value): ApprovalStepValue => ({ role: value.role ?? null, teamId: value.teamId ?? null, action: value.action, required: value.required }));
 const steps = z
   .array(step)
-  .min(1, 'A workflow has at least one step')
-  .max(20, 'A workflow has at most 20 steps')
-  .refine((list) => list.some((item) => item.required), 'At least one step must be required');
+  .min(1, zodMessage(documentErrorTexts.workflowNeedsStep))
+  .max(20, zodMessage(documentErrorTexts.workflowTooManySteps))
+  .refine((list) => list.some((item) => item.required), zodMessage(documentErrorTexts.workflowNeedsRequiredStep));
 const createInput = z.object({ name, documentType: documentTypeValue, steps });
 const updateInput = z.object({ id: globalIdOf('ApprovalWorkflow'), name: name.nullish(), documentType: documentTypeValue.nullish(), steps: steps.nullish() });
 const idInput = z.object({ id: globalIdOf('ApprovalWorkflow') });

@@ -15,6 +15,7 @@ import {
   type ReaderText,
   type RequestContext,
   text,
+  zodMessage,
 } from '@cellgraph/kernel';
 import { In, type EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -31,7 +32,7 @@ const submitInput = z.object({ id: globalIdOf('Document') });
 const decideInput = z.object({
   id: globalIdOf('ApprovalRequest'),
   decision: z.enum(ApprovalDecision),
-  comment: z.string().trim().max(5000, 'A comment has at most 5,000 characters').nullish(),
+  comment: z.string().trim().max(5000, zodMessage(documentErrorTexts.commentTooLong)).nullish(),
 });
 
 /** Where a document goes once its last required step is approved: ready for the client (documentSend). */
@@ -141,7 +142,7 @@ export class ApprovalService {
       const round = await em.find(ApprovalRequest, { where: { documentId: document.id, round: found.round }, order: { stepOrder: 'ASC' } });
       const step = round.find((item) => item.id === found.id)!;
       if (step.state !== ApprovalState.PENDING) throw refused(ApprovalErrorCode.AlreadyDecided, documentErrorTexts.stepDecided);
-      if (!(await this.isReviewer(request, step, actorId))) throw forbidden('Only a reviewer of this step (its role or team) may decide it');
+      if (!(await this.isReviewer(request, step, actorId))) throw forbidden(documentErrorTexts.reviewerDecidesOnly);
       if (document.status !== DocumentStatus.INTERNAL_REVIEW) {
         throw refused(ApprovalErrorCode.AlreadyDecided, text(documentErrorTexts.noLongerInReview, { status: document.status.toUpperCase() }));
       }

@@ -18,6 +18,7 @@ import {
   type FilterSpec,
   type OrderField,
   type RequestContext,
+  zodMessage,
 } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -25,18 +26,19 @@ import { sanitizeContent } from '../document/content-html.js';
 import { Clause, ClauseVersion } from './clause.entity.js';
 import { ClauseErrorCode, clauseNotFound } from './clause.errors.js';
 import type { ClauseCreateInput, ClauseFilter, ClausesArgs, ClauseUpdateInput } from './clause.inputs.js';
+import { documentErrorTexts } from '../messages.js';
 
 /** Largest clause body accepted, in characters of the HTML sent (and kept). */
 export const MAX_CLAUSE_BODY = 128 * 1024;
 
-const title = z.string().trim().min(1, 'Title is required').max(200, 'Title must be at most 200 characters');
-const category = z.string().trim().min(1, 'Category is required').max(100, 'Category must be at most 100 characters');
+const title = z.string().trim().min(1, zodMessage(documentErrorTexts.titleRequired)).max(200, zodMessage(documentErrorTexts.titleTooLong200));
+const category = z.string().trim().min(1, zodMessage(documentErrorTexts.categoryRequired)).max(100, zodMessage(documentErrorTexts.categoryTooLong));
 /** The body as stored: the same allow-list as document content (scripts, handlers, unsafe links dropped). */
 export const clauseBody = z
   .string()
-  .max(MAX_CLAUSE_BODY, `Body must be at most ${MAX_CLAUSE_BODY} characters`)
+  .max(MAX_CLAUSE_BODY, zodMessage(documentErrorTexts.clauseBodyTooLong, { max: String(MAX_CLAUSE_BODY) }))
   .transform((html) => sanitizeContent(html))
-  .refine((html) => html.length <= MAX_CLAUSE_BODY, `Body must be at most ${MAX_CLAUSE_BODY} characters`);
+  .refine((html) => html.length <= MAX_CLAUSE_BODY, zodMessage(documentErrorTexts.clauseBodyTooLong, { max: String(MAX_CLAUSE_BODY) }));
 const createInput = z.object({ title, category, body: clauseBody, includeByDefault: z.boolean().nullish() });
 const updateInput = z.object({
   id: globalIdOf('Clause'),

@@ -18,6 +18,7 @@ import {
   type LoaderRegistry,
   type OrderField,
   type RequestContext,
+  zodMessage,
 } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -37,15 +38,16 @@ import {
 } from './deliverable.errors.js';
 import type { DeliverableCreateInput, DeliverableProgressRecordInput, DeliverablesArgs, DeliverableUpdateInput } from './deliverable.inputs.js';
 import { expectedProgress, todayUtc, type PacePlan } from './pace.js';
+import { documentErrorTexts } from '../messages.js';
 
 /** The daily pace check (a schedule of the subgraph). */
 export const DELIVERABLE_PACE_JOB = 'deliverable.pace_check';
 
 const fields = {
-  title: z.string().trim().min(1, 'Title is required').max(200, 'Title must be at most 200 characters'),
-  quantity: z.number().int().min(1, 'The quantity is at least 1').max(100_000, 'The quantity is at most 100,000'),
+  title: z.string().trim().min(1, zodMessage(documentErrorTexts.titleRequired)).max(200, zodMessage(documentErrorTexts.titleTooLong200)),
+  quantity: z.number().int().min(1, zodMessage(documentErrorTexts.quantityMin)).max(100_000, zodMessage(documentErrorTexts.quantityMax)),
   frequency: z.enum(DeliverableFrequency),
-  platform: z.string().trim().max(100, 'Platform must be at most 100 characters').nullish(),
+  platform: z.string().trim().max(100, zodMessage(documentErrorTexts.platformTooLong)).nullish(),
   startDate: z.string().nullish(),
   dueDate: z.string(),
   ownerId: globalIdOf('User').nullish(),
@@ -61,7 +63,7 @@ const updateInput = z.object({
   dueDate: fields.dueDate.nullish(),
   ownerId: fields.ownerId,
 });
-const progressInput = z.object({ id: globalIdOf('Deliverable'), progress: z.number().int().min(0, 'The progress cannot be negative') });
+const progressInput = z.object({ id: globalIdOf('Deliverable'), progress: z.number().int().min(0, zodMessage(documentErrorTexts.progressNegative)) });
 const idInput = z.object({ id: globalIdOf('Deliverable') });
 
 /** What `deliverable.updated` reports. */

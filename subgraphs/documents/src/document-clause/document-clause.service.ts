@@ -1,4 +1,4 @@
-import { globalIdOf, groupToKeys, parseGlobalId, toGlobalId, uuidv7, validateInput, type Database, type RequestContext } from '@cellgraph/kernel';
+import { globalIdOf, groupToKeys, parseGlobalId, toGlobalId, uuidv7, validateInput, type Database, type RequestContext, zodMessage } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { Clause } from '../clause/clause.entity.js';
@@ -19,9 +19,10 @@ import type {
   DocumentClauseOverrideInput,
   DocumentCreateFromTemplateInput,
 } from './document-clause.inputs.js';
+import { documentErrorTexts } from '../messages.js';
 
 const target = { id: globalIdOf('Document'), clauseId: globalIdOf('Clause') };
-const position = z.number().int().min(0, 'The position is 0 or more');
+const position = z.number().int().min(0, zodMessage(documentErrorTexts.positionMin));
 const insertInput = z.object({ ...target, position: position.nullish() });
 const moveInput = z.object({ ...target, position });
 const overrideInput = z.object({ ...target, body: clauseBody.nullable() });

@@ -1,6 +1,7 @@
 import { userError, text } from '@cellgraph/kernel';
 import type { DocumentStatus } from './document-status.js';
 import { documentErrorTexts } from '../messages.js';
+import { MAX_CONTENT_LENGTH } from './content-html.js';
 
 /** Every code the document aggregate answers with. */
 export const DocumentErrorCode = {
@@ -28,6 +29,8 @@ export const documentAboutNotFound = (field: (string | number)[]) => userError(D
 export const documentOwnerNotMember = (field: (string | number)[] = ['input', 'ownerId']) =>
   userError(DocumentErrorCode.OwnerNotMember, documentErrorTexts.ownerNotMemberNoGuest, field);
 
-export const documentInvalidContent = (message: string) => userError(DocumentErrorCode.InvalidInput, message, ['input', 'content']);
+/** The content is over MAX_CONTENT_LENGTH characters (ContentTooLargeError). */
+export const documentInvalidContent = () =>
+  userError(DocumentErrorCode.InvalidInput, text(documentErrorTexts.contentTooLong, { max: String(MAX_CONTENT_LENGTH) }), ['input', 'content']);
 export const signaturePending = () => userError(DocumentErrorCode.SignaturePending, documentErrorTexts.alreadyOutForSignature, ['input', 'id']);
 export const signatureNotPending = () => userError(DocumentErrorCode.SignatureNotPending, documentErrorTexts.notOutForSignature, ['input', 'id']);

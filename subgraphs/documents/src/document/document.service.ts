@@ -26,6 +26,7 @@ import {
   type OrderField,
   type PublishedEvent,
   type RequestContext,
+  zodMessage,
 } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -43,15 +44,16 @@ import {
 } from './document.errors.js';
 import type { DocumentCreateInput, DocumentFilter, DocumentStatusSetInput, DocumentsArgs, DocumentUpdateInput, DocumentVoidInput } from './document.inputs.js';
 import { DocumentChange } from './document.live.js';
+import { documentErrorTexts } from '../messages.js';
 
 /** The daily job that marks lapsed documents EXPIRED. */
 export const DOCUMENT_EXPIRY_SWEEP_JOB = 'document.expiry-sweep';
 export const DOCUMENT_EXPIRY_SWEEP_EVERY_MS = 24 * 60 * 60 * 1000;
 
-const title = z.string().trim().min(1, 'The title is required').max(300, 'The title must be at most 300 characters');
+const title = z.string().trim().min(1, zodMessage(documentErrorTexts.documentTitleRequired)).max(300, zodMessage(documentErrorTexts.documentTitleTooLong));
 const content = z.string();
 const metadata = boundedJsonObject({ maxBytes: 16_384, maxDepth: 5 });
-const aboutIds = z.array(z.string().min(1).max(200)).max(20, 'At most 20 objects');
+const aboutIds = z.array(z.string().min(1).max(200)).max(20, zodMessage(documentErrorTexts.tooManyObjects));
 const fields = {
   title,
   type: z.enum(DocumentType),
@@ -64,7 +66,10 @@ const fields = {
 const createInput = z.object(fields);
 const updateInput = z.object({ ...fields, id: globalIdOf('Document'), title: title.nullish(), type: fields.type.nullish() });
 const statusInput = z.object({ id: globalIdOf('Document'), status: z.enum(DocumentStatus) });
-const voidInput = z.object({ id: globalIdOf('Document'), reason: z.string().trim().min(1, 'A reason is required').max(2_000, 'At most 2,000 characters') });
+const voidInput = z.object({
+  id: globalIdOf('Document'),
+  reason: z.string().trim().min(1, zodMessage(documentErrorTexts.reasonRequired)).max(2_000, zodMessage(documentErrorTexts.reasonTooLong)),
+});
 const idInput = z.object({ id: globalIdOf('Document') });
 
 /** The fields its events carry before and after a change (the content only by name: see contracts). */
@@ -408,7 +413,7 @@ function cleanContent(html: string): string {
   try {
     return sanitizeContent(html);
   } catch (error) {
-    if (error instanceof ContentTooLargeError) throw documentInvalidContent(error.message);
+    if (error instanceof ContentTooLargeError) throw documentInvalidContent();
     throw error;
   }
 }

@@ -18,6 +18,7 @@ import {
   type Logger,
   type Mailer,
   type RequestContext,
+  zodMessage,
 } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -34,25 +35,26 @@ import type { ReviewerLanguage } from './reviewer-language.js';
 import { DocumentEditSuggestion, DocumentReview, SuggestionState } from './review.entity.js';
 import { reviewNotFound, reviewTokenInvalid, suggestionDecided, suggestionNotFound, suggestionStale } from './review.errors.js';
 import type { DocumentSendInput, DocumentSuggestionRejectInput, DocumentSuggestionSubmitInput, ReviewedDocument, ReviewedSuggestion } from './review.inputs.js';
+import { documentErrorTexts } from '../messages.js';
 
 /** Prefix of review tokens (`cgd_…`), so a leaked one is recognisable. */
 export const REVIEW_TOKEN_PREFIX = 'cgd';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DEFAULT_EXPIRY_DAYS = 14;
 
-const text = (max: number) => z.string().max(max, `At most ${max.toLocaleString('en')} characters`);
+const text = (max: number) => z.string().max(max, zodMessage(documentErrorTexts.atMostCharacters, { max }));
 const sendInput = z.object({
   id: z.string(),
   email: z
-    .email('A valid e-mail address is required')
+    .email(zodMessage(documentErrorTexts.emailRequired))
     .max(320)
     .transform((email) => email.toLowerCase()),
   name: z.string().trim().max(200).nullish(),
   message: text(5000).nullish(),
-  expiresInDays: z.number().int().min(1, 'Between 1 and 90 days').max(90, 'Between 1 and 90 days').nullish(),
+  expiresInDays: z.number().int().min(1, zodMessage(documentErrorTexts.expiryRange)).max(90, zodMessage(documentErrorTexts.expiryRange)).nullish(),
 });
 const submitInput = z.object({
-  section: z.string().trim().min(1, 'The section is required').max(200),
+  section: z.string().trim().min(1, zodMessage(documentErrorTexts.sectionRequired)).max(200),
   originalText: text(20_000),
   suggestedText: text(20_000),
   comment: text(5000).nullish(),

@@ -12,6 +12,7 @@ import {
   type LoaderRegistry,
   type RequestContext,
   text as localizedText,
+  zodMessage,
 } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -55,13 +56,13 @@ export enum RedlineMode {
   REVISION = 'revision',
 }
 
-const text = (max: number) => z.string().max(max, `Must be at most ${max} characters`);
+const text = (max: number) => z.string().max(max, zodMessage(documentErrorTexts.valueTooLong, { max: String(max) }));
 const reviseInput = z.object({
   id: globalIdOf('Document'),
-  description: z.string().trim().min(1, 'Describe the change').max(500, 'The description must be at most 500 characters'),
+  description: z.string().trim().min(1, zodMessage(documentErrorTexts.changeDescriptionRequired)).max(500, zodMessage(documentErrorTexts.descriptionTooLong)),
   fields: z
-    .array(z.object({ field: z.string().min(1, 'Name the field').max(200), label: text(200).nullish(), value: text(100_000) }))
-    .max(200, 'At most 200 fields per save')
+    .array(z.object({ field: z.string().min(1, zodMessage(documentErrorTexts.fieldNameRequired)).max(200), label: text(200).nullish(), value: text(100_000) }))
+    .max(200, zodMessage(documentErrorTexts.tooManyFields))
     .nullish(),
   content: z.string().nullish(),
 });
@@ -381,7 +382,7 @@ function cleanContent(html: string): string {
   try {
     return sanitizeContent(html);
   } catch (error) {
-    if (error instanceof ContentTooLargeError) throw documentInvalidContent(error.message);
+    if (error instanceof ContentTooLargeError) throw documentInvalidContent();
     throw error;
   }
 }

@@ -14,6 +14,7 @@ import {
   type JobQueue,
   type Logger,
   type RequestContext,
+  zodMessage,
 } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -25,28 +26,29 @@ import { pdfSourceOf } from '../pdf/document-pdf.service.js';
 import { renderPdf } from '../pdf/html-pdf.js';
 import { SignatureRequest, SignatureStatus, Signer } from './signature.entity.js';
 import type { EnvelopeEvent, SignatureProvider } from './signature-provider.js';
+import { documentErrorTexts } from '../messages.js';
 
 export const STORE_SIGNED_PDF_JOB = 'store-signed-pdf';
 
 const sendInput = z.object({
   id: globalIdOf('Document'),
-  message: z.string().max(2000, 'The message must be at most 2,000 characters').nullish(),
+  message: z.string().max(2000, zodMessage(documentErrorTexts.signatureMessageTooLong)).nullish(),
   signers: z
     .array(
       z.object({
-        name: z.string().trim().min(1, 'A signer needs a name').max(200),
-        email: z.string().trim().toLowerCase().email('Not an e-mail address'),
-        order: z.number().int().min(1, 'Orders start at 1').max(100),
+        name: z.string().trim().min(1, zodMessage(documentErrorTexts.signerNameRequired)).max(200),
+        email: z.string().trim().toLowerCase().email(zodMessage(documentErrorTexts.notAnEmail)),
+        order: z.number().int().min(1, zodMessage(documentErrorTexts.orderMin)).max(100),
       }),
     )
-    .min(1, 'At least one signer')
-    .max(20, 'At most 20 signers')
-    .refine((signers) => new Set(signers.map((signer) => signer.email)).size === signers.length, 'Each signer signs once'),
+    .min(1, zodMessage(documentErrorTexts.signerRequired))
+    .max(20, zodMessage(documentErrorTexts.tooManySigners))
+    .refine((signers) => new Set(signers.map((signer) => signer.email)).size === signers.length, zodMessage(documentErrorTexts.signerOnce)),
 });
 
 const voidInput = z.object({
   id: globalIdOf('Document'),
-  reason: z.string().trim().max(500, 'The reason must be at most 500 characters').nullish(),
+  reason: z.string().trim().max(500, zodMessage(documentErrorTexts.declineReasonTooLong)).nullish(),
 });
 
 /** A document goes out for signature from draft or review, or again while SENT (an earlier request declined or voided). */

@@ -8,6 +8,7 @@ import {
   type Authorizer,
   type Database,
   type RequestContext,
+  zodMessage,
 } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -16,11 +17,12 @@ import { File } from '../file/file.entity.js';
 import { FileErrorCode, fileNotFound } from '../file/file.errors.js';
 import { Avatar } from './avatar.entity.js';
 import { avatarNotImage, avatarNotYours, avatarTooLarge, avatarUploadIncomplete, avatarUserNotFound } from './avatar.errors.js';
+import { fileErrorTexts } from '../messages.js';
 
 const globalId = (typeName: string) =>
   z
     .string()
-    .refine((value) => parseGlobalId(value)?.typeName === typeName, `Not a valid ${typeName} id`)
+    .refine((value) => parseGlobalId(value)?.typeName === typeName, zodMessage(fileErrorTexts.invalidIdOfType, { typeName }))
     .transform((value) => parseGlobalId(value)!.uuid);
 
 const setInput = z.object({
@@ -28,7 +30,7 @@ const setInput = z.object({
   // A FileUpload id is let through to answer FILE_AVATAR_UPLOAD_INCOMPLETE rather than an invalid id.
   fileId: z
     .string()
-    .refine((value) => ['File', 'FileUpload'].includes(parseGlobalId(value)?.typeName ?? ''), 'Not a valid File id')
+    .refine((value) => ['File', 'FileUpload'].includes(parseGlobalId(value)?.typeName ?? ''), zodMessage(fileErrorTexts.invalidFileId))
     .nullable(),
 });
 
@@ -84,7 +86,7 @@ export class AvatarService {
   async set(request: RequestContext, input: { userId?: string | null; fileId: string | null }): Promise<string> {
     const { principal } = request;
     if (principal.kind === 'anonymous') throw unauthenticated();
-    if (principal.kind !== 'user') throw forbidden('Only a signed-in user can set an avatar');
+    if (principal.kind !== 'user') throw forbidden(fileErrorTexts.avatarUserOnly);
     const orgId = requireOrgId(request);
     const valid = validateInput(setInput, input, FileErrorCode.InvalidInput);
     const userId = valid.userId ?? principal.userId;
@@ -115,10 +117,10 @@ export class AvatarService {
   /** FORBIDDEN unless the caller manages `userId` in the organization; a user error when they manage people but `userId` is no member. */
   private async requireManages(orgId: string, actorId: string, userId: string): Promise<void> {
     const managed = MANAGES[(await this.authz.roleOf(orgId, actorId)) ?? ''];
-    if (!managed) throw forbidden('Only owners and admins may set another member’s avatar');
+    if (!managed) throw forbidden(fileErrorTexts.avatarOthersAdminsOnly);
     const role = await this.authz.roleOf(orgId, userId);
     if (!role) throw avatarUserNotFound();
-    if (!managed.includes(role)) throw forbidden('Admins may set the avatars of members and guests only');
+    if (!managed.includes(role)) throw forbidden(fileErrorTexts.avatarAdminScope);
   }
 
   private fileUuid(id: string): string {

@@ -1,4 +1,4 @@
-import { userError, text } from '@cellgraph/kernel';
+import { userError, text, type LocalizedText } from '@cellgraph/kernel';
 import { fileErrorTexts } from '../messages.js';
 
 /** Every code the file aggregate answers with. */
@@ -30,4 +30,5 @@ export const uploadNotFound = () => userError(FileErrorCode.UploadNotFound, file
 
 export const uploadMissing = () => userError(FileErrorCode.UploadMissing, fileErrorTexts.uploadMissing, ['input', 'uploadId']);
 
-export const uploadMismatch = (what: string) => userError(FileErrorCode.UploadMismatch, text(fileErrorTexts.uploadMismatch, { what }), ['input', 'uploadId']);
+/** `why`: one of uploadSizeMismatch, uploadTypeMismatch, uploadNotAnImage. */
+export const uploadMismatch = (why: LocalizedText) => userError(FileErrorCode.UploadMismatch, why, ['input', 'uploadId']);

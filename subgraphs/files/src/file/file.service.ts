@@ -22,6 +22,8 @@ import {
   type GraphClient,
   type OrderField,
   type RequestContext,
+  text,
+  zodMessage,
 } from '@cellgraph/kernel';
 import { imageSize } from 'image-size';
 import type { EntityManager } from 'typeorm';
@@ -46,17 +48,21 @@ import {
 } from './file.errors.js';
 import type { FileFilter, FilesArgs, FileUploadBeginInput } from './file.inputs.js';
 import { Upload } from './upload.entity.js';
+import { fileErrorTexts } from '../messages.js';
 
-const name = z.string().transform(sanitizeFileName).pipe(z.string().min(1, 'A file name is required'));
+const name = z
+  .string()
+  .transform(sanitizeFileName)
+  .pipe(z.string().min(1, zodMessage(fileErrorTexts.fileNameRequired)));
 const contentType = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/, 'A media type such as image/png');
+  .regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/, zodMessage(fileErrorTexts.mediaTypeFormat));
 const beginInput = z.object({
   name,
   contentType,
-  size: z.number().int('Bytes are whole').min(1, 'An empty file cannot be uploaded'),
+  size: z.number().int(zodMessage(fileErrorTexts.wholeBytes)).min(1, zodMessage(fileErrorTexts.emptyFile)),
   aboutId: z.string().min(1).max(200).nullish(),
   folderId: globalIdOf('Folder').nullish(),
 });
@@ -228,12 +234,12 @@ export class FileService {
     const storedType = head.contentType?.split(';')[0]!.trim().toLowerCase() ?? null;
     const mismatch =
       head.size !== upload.size
-        ? `${head.size} bytes instead of ${upload.size}`
+        ? text(fileErrorTexts.uploadSizeMismatch, { size: String(head.size), expected: String(upload.size) })
         : storedType !== upload.contentType
-          ? `type ${storedType ?? 'unknown'} instead of ${upload.contentType}`
+          ? text(fileErrorTexts.uploadTypeMismatch, { type: storedType ?? 'unknown', expected: upload.contentType })
           : null;
     const dimensions = !mismatch && upload.contentType.startsWith('image/') ? await this.dimensions(upload.storageKey) : null;
-    const problem = mismatch ?? (upload.contentType.startsWith('image/') && !dimensions ? 'not a readable image' : null);
+    const problem = mismatch ?? (upload.contentType.startsWith('image/') && !dimensions ? text(fileErrorTexts.uploadNotAnImage) : null);
     if (problem) {
       await this.discard(request, upload);
       throw uploadMismatch(problem);
@@ -371,7 +377,7 @@ export class FileService {
   /** The file locked for a change by its uploader or an administrator; others who read it get FORBIDDEN. */
   private async loadToManage(em: EntityManager, request: RequestContext, id: string): Promise<File> {
     const file = await this.access.loadForUpdate(em, request, 'read', id);
-    if (!(await this.mayManage(request, file))) throw forbidden('Only its uploader or an administrator may change a file');
+    if (!(await this.mayManage(request, file))) throw forbidden(fileErrorTexts.fileManagersOnly);
     return file;
   }
 

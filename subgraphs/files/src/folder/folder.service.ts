@@ -15,6 +15,7 @@ import {
   type Database,
   type RequestContext,
   type SortKey,
+  zodMessage,
 } from '@cellgraph/kernel';
 import { In, type EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -23,8 +24,12 @@ import { sanitizeFileName } from '../file/file-names.js';
 import { Folder } from './folder.entity.js';
 import { folderCycle, FolderErrorCode, folderNameTaken, folderNotFound } from './folder.errors.js';
 import type { FoldersArgs } from './folder.inputs.js';
+import { fileErrorTexts } from '../messages.js';
 
-const name = z.string().transform(sanitizeFileName).pipe(z.string().min(1, 'A folder name is required'));
+const name = z
+  .string()
+  .transform(sanitizeFileName)
+  .pipe(z.string().min(1, zodMessage(fileErrorTexts.folderNameRequired)));
 const parentId = globalIdOf('Folder').nullish();
 const createInput = z.object({ name, parentId });
 const renameInput = z.object({ id: globalIdOf('Folder'), name });
@@ -105,7 +110,7 @@ export class FolderService {
     } else {
       const me = requireUserId(request);
       const ownerId = args.ownerId ? fromGlobalId('User', args.ownerId, 'ownerId') : me;
-      if (ownerId !== me && !(await this.rule.isAdmin(request))) throw forbidden('Only owners and admins see the folders of others');
+      if (ownerId !== me && !(await this.rule.isAdmin(request))) throw forbidden(fileErrorTexts.othersFoldersAdminsOnly);
       where = (query) => query.andWhere('folder.parentId IS NULL AND folder.ownerId = :ownerId', { ownerId });
     }
     return paginate({

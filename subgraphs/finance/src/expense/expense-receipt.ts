@@ -1,11 +1,12 @@
 import { ErrorCode, graphRequestFailure, serviceUnavailable, type GraphClient, type GraphResponse, type RequestContext } from '@cellgraph/kernel';
+import { financeErrorTexts } from '../messages.js';
 
 const RECEIPT = 'query ExpenseReceipt($id: ID!) { file(id: $id) { id } }';
 
 /** Seconds a client waits before retrying when the files module could not tell. */
 const RETRY_AFTER_SECONDS = 5;
 
-const unavailable = () => serviceUnavailable('The receipt cannot be checked now (the files module is not answering); try again later', RETRY_AFTER_SECONDS);
+const unavailable = () => serviceUnavailable(financeErrorTexts.receiptCheckUnavailable, RETRY_AFTER_SECONDS);
 
 /**
  * Requires `fileId` (a File's global id) to be a file the caller reads in its organization, asked

@@ -30,6 +30,8 @@ import {
   type Action,
   type OrderField,
   type RequestContext,
+  zodMessage,
+  text,
 } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -48,11 +50,14 @@ import {
   expenseSelfApproval,
 } from './expense.errors.js';
 import type { ExpenseFilter, ExpenseRejectInput, ExpensesArgs, ExpenseSubmitInput, ExpenseUpdateInput } from './expense.inputs.js';
+import { financeErrorTexts } from '../messages.js';
 
-const description = z.string().trim().max(500, 'The description must be at most 500 characters').nullable();
-const vendor = z.string().trim().max(200, 'The vendor must be at most 200 characters').nullable();
+const description = z.string().trim().max(500, zodMessage(financeErrorTexts.descriptionTooLong)).nullable();
+const vendor = z.string().trim().max(200, zodMessage(financeErrorTexts.vendorTooLong)).nullable();
 /** A date of spending: not after tomorrow (UTC), whatever the submitter's time zone. */
-const expenseDate = z.string().refine((date) => date <= new Date(Date.now() + 86_400_000).toISOString().slice(0, 10), 'The expense date is in the future');
+const expenseDate = z
+  .string()
+  .refine((date) => date <= new Date(Date.now() + 86_400_000).toISOString().slice(0, 10), zodMessage(financeErrorTexts.expenseDateFuture));
 const submitInput = z.object({
   category: z.enum(ExpenseCategory),
   amount: z.string(),
@@ -74,7 +79,7 @@ const updateInput = z.object({
 });
 const rejectInput = z.object({
   id: globalIdOf('Expense'),
-  reason: z.string().trim().min(1, 'Give a reason').max(1000, 'The reason must be at most 1,000 characters'),
+  reason: z.string().trim().min(1, zodMessage(financeErrorTexts.reasonRequired)).max(1000, zodMessage(financeErrorTexts.reasonTooLong)),
 });
 const idInput = z.object({ id: globalIdOf('Expense') });
 
@@ -295,7 +300,7 @@ export class ExpenseService {
     return this.db.transaction(request, async (em) => {
       const trashed = await em.findOne(Expense, { where: { id }, withDeleted: true });
       if (!trashed?.deletedAt || !(await this.may(request, 'read', trashed))) throw expenseNotFound();
-      if (!(await this.may(request, 'write', trashed))) throw forbidden('You may not write this Expense');
+      if (!(await this.may(request, 'write', trashed))) throw forbidden(financeErrorTexts.mayNotWriteExpense);
       await this.requireMayTrash(request, trashed);
       await em.createQueryBuilder().restore().from(Expense).where('id = :id', { id }).execute();
       const expense = await em.findOneByOrFail(Expense, { id });
@@ -345,7 +350,7 @@ export class ExpenseService {
     await requireReferencesIn(this.db, request, [{ table: 'finance.expenses', id, notFound: () => expenseNotFound() }], em);
     const expense = em ? await em.findOneBy(Expense, { id }) : await this.db.transaction(request, (own) => own.findOneBy(Expense, { id }));
     if (!expense || !(await this.may(request, 'read', expense))) throw expenseNotFound();
-    if (!(await this.may(request, action, expense))) throw forbidden(`You may not ${action} this Expense`);
+    if (!(await this.may(request, action, expense))) throw forbidden(text(financeErrorTexts.mayNotActOnExpense, { action }));
   }
 
   /** `requireExisting`, then the expense locked for update in the caller's transaction. */
@@ -369,7 +374,7 @@ export class ExpenseService {
     requireUserId(request);
     return this.db.transaction(request, async (em) => {
       const expense = await this.loadForUpdate(em, request, 'read', id);
-      if (!(await this.isFinanceManager(request))) throw forbidden('Only finance managers (owners, admins, finance module owners) decide on expenses');
+      if (!(await this.isFinanceManager(request))) throw forbidden(financeErrorTexts.financeManagersDecide);
       if (to !== ExpenseStatus.REIMBURSED && expense.submittedBy === requireUserId(request)) throw expenseSelfApproval();
       if (!mayMove(expense.status, to)) throw expenseInvalidTransition(expense.status, to);
       const event = apply(expense);
@@ -382,13 +387,13 @@ export class ExpenseService {
 
   private async requireSubmitterOrManager(request: RequestContext, expense: Expense): Promise<void> {
     if (expense.submittedBy === requireUserId(request) || (await this.isFinanceManager(request))) return;
-    throw forbidden('Only its submitter or a finance manager may change an expense');
+    throw forbidden(financeErrorTexts.expenseChangeRestricted);
   }
 
   private async requireMayTrash(request: RequestContext, expense: Expense): Promise<void> {
     if (await this.isFinanceManager(request)) return;
     const ownOpen = expense.submittedBy === requireUserId(request) && [ExpenseStatus.PENDING, ExpenseStatus.REJECTED].includes(expense.status);
-    if (!ownOpen) throw forbidden('Only finance managers delete approved or reimbursed expenses, and others’ expenses');
+    if (!ownOpen) throw forbidden(financeErrorTexts.expenseDeleteRestricted);
   }
 
   /** The receipt must be a File the caller can read in its organization (asked through the graph, as the caller). */

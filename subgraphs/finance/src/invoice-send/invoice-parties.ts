@@ -1,4 +1,4 @@
-import { toGlobalId, userError, type GraphClient, type RequestContext } from '@cellgraph/kernel';
+import { toGlobalId, userError, type GraphClient, type RequestContext, zodMessage } from '@cellgraph/kernel';
 import { z } from 'zod';
 import { financeErrorTexts } from '../messages.js';
 
@@ -31,12 +31,15 @@ export async function readInvoiceParties(
 }
 
 const email = z
-  .email('A valid e-mail address is required')
+  .email(zodMessage(financeErrorTexts.emailRequired))
   .max(320)
   .transform((address) => address.toLowerCase());
 
 /** Who receives an invoice: 1 to 10 e-mail addresses, lower-cased (invoiceSend's `to`, a recurring invoice's `sendTo`). */
-export const invoiceRecipients = z.array(email).min(1, 'At least one recipient').max(10, 'At most 10 recipients');
+export const invoiceRecipients = z
+  .array(email)
+  .min(1, zodMessage(financeErrorTexts.recipientRequired))
+  .max(10, zodMessage(financeErrorTexts.tooManyRecipients));
 
 /** The recipients given, else the contact's e-mail address (lower-cased), else null. */
 export const recipientsOrContact = (given: string[] | null | undefined, parties: InvoiceParties): string[] | null =>

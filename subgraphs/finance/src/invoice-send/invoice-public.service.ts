@@ -10,6 +10,7 @@ import {
   type Logger,
   type Money,
   type RequestContext,
+  zodMessage,
 } from '@cellgraph/kernel';
 import { z } from 'zod';
 import { Invoice } from '../invoice/invoice.entity.js';
@@ -21,11 +22,12 @@ import { invoicePdfTexts } from './messages.js';
 import type { InvoiceDelivery } from './invoice-delivery.entity.js';
 import { InvoiceSendErrorCode, invoiceTokenInvalid } from './invoice-send.errors.js';
 import { pdfSourceOf, type InvoiceSendService } from './invoice-send.service.js';
+import { financeErrorTexts } from '../messages.js';
 
 /** Where the PDF route is mounted on finance's hooks (the gateway serves it at `/hooks/finance/invoices/pdf`). */
 export const PUBLIC_PDF_PATH = '/invoices/pdf';
 
-const payArgs = z.object({ idempotencyKey: z.string().trim().min(1, 'An idempotency key has 1 to 200 characters').max(200).nullish() });
+const payArgs = z.object({ idempotencyKey: z.string().trim().min(1, zodMessage(financeErrorTexts.idempotencyKeyLength)).max(200).nullish() });
 
 export interface InvoicePublicServiceOptions {
   db: Database;

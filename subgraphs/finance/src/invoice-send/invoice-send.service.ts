@@ -16,6 +16,7 @@ import {
   type Logger,
   type Mailer,
   type RequestContext,
+  zodMessage,
 } from '@cellgraph/kernel';
 import Big from 'big.js';
 import type { EntityManager } from 'typeorm';
@@ -35,6 +36,7 @@ import { invoicePdfTexts } from './messages.js';
 import type { InvoiceSendConfig } from './invoice-send.config.js';
 import { InvoiceSendErrorCode, invoiceNoRecipient, invoiceTokenInvalid } from './invoice-send.errors.js';
 import type { InvoiceSendInput, PublicInvoice } from './invoice-send.inputs.js';
+import { financeErrorTexts } from '../messages.js';
 
 export { INVOICE_TOKEN_PREFIX } from './invoice-deliveries.js';
 /** A well-formed token: the prefix and 32 random bytes (base64url). Anything else is refused unread. */
@@ -42,7 +44,7 @@ const TOKEN_SHAPE = /^cgi_[A-Za-z0-9_-]{43}$/;
 const sendInput = z.object({
   id: globalIdOf('Invoice'),
   to: invoiceRecipients.nullish(),
-  message: z.string().trim().max(5000, 'At most 5,000 characters').nullish(),
+  message: z.string().trim().max(5000, zodMessage(financeErrorTexts.messageTooLong)).nullish(),
 });
 const idInput = z.object({ id: globalIdOf('Invoice') });
 

@@ -1,4 +1,6 @@
+import { text, type ReaderText } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
+import { financeErrorTexts } from '../messages.js';
 
 /*
  * Invoice numbers per organization, from a pattern of literal text and tokens:
@@ -18,11 +20,11 @@ const TOKENS = /\{(YYYY|YY|MM|SEQ(?::([1-9]))?)\}/g;
 const LITERAL = /^[A-Za-z0-9 ._\-/#]*$/;
 
 /** Why `pattern` is not a valid numbering pattern, or null when it is. */
-export function patternProblem(pattern: string): string | null {
+export function patternProblem(pattern: string): ReaderText | null {
   const sequences = [...pattern.matchAll(TOKENS)].filter((match) => match[1]!.startsWith('SEQ'));
-  if (sequences.length !== 1) return 'The pattern needs exactly one {SEQ} or {SEQ:n} (n: 1 to 9 digits)';
-  if (!LITERAL.test(pattern.replace(TOKENS, ''))) return 'Besides {YYYY}, {YY}, {MM} and {SEQ:n}, use letters, digits, spaces and . _ - / #';
-  if (renderNumber(pattern, '2026-12-31', 10 ** 9 - 1).length > MAX_NUMBER_LENGTH) return `Numbers may have at most ${MAX_NUMBER_LENGTH} characters`;
+  if (sequences.length !== 1) return financeErrorTexts.patternOneSequence;
+  if (!LITERAL.test(pattern.replace(TOKENS, ''))) return financeErrorTexts.patternCharacters;
+  if (renderNumber(pattern, '2026-12-31', 10 ** 9 - 1).length > MAX_NUMBER_LENGTH) return text(financeErrorTexts.numberTooLong, { max: MAX_NUMBER_LENGTH });
   return null;
 }
 

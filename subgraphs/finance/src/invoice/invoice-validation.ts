@@ -1,4 +1,5 @@
-import { decimalPlaces, fitsCurrency, userError } from '@cellgraph/kernel';
+import { decimalPlaces, fitsCurrency, text, userError, type Message, type ReaderText } from '@cellgraph/kernel';
+import { financeErrorTexts } from '../messages.js';
 import Big from 'big.js';
 import { InvoiceErrorCode } from './invoice.errors.js';
 import { InvoiceDiscountKind } from './invoice.entity.js';
@@ -15,7 +16,7 @@ export const MAX_INVOICE_LINES = 500;
 const MAX_QUANTITY = new Big(10).pow(9);
 
 type Field = (string | number)[];
-const invalid = (message: string, field: Field) => userError(InvoiceErrorCode.InvalidInput, message, field);
+const invalid = (message: ReaderText, field: Field) => userError(InvoiceErrorCode.InvalidInput, message, field);
 
 export interface LineDraft {
   description: string;
@@ -27,42 +28,40 @@ export interface LineDraft {
 /** A line's description, quantity, unit price (in `currency`) and tax rate, or the first problem at `field`. */
 export function checkLine(line: LineDraft, currency: string, field: Field): LineDraft & LineFigures {
   const description = line.description.trim();
-  if (!description || description.length > 500) throw invalid('A line’s description has 1 to 500 characters', [...field, 'description']);
+  if (!description || description.length > 500) throw invalid(financeErrorTexts.lineDescriptionLength, [...field, 'description']);
   checkQuantity(line.quantity, [...field, 'quantity']);
   checkUnitPrice(line.unitPrice, currency, [...field, 'unitPrice']);
-  checkPercent(line.taxRate, [...field, 'taxRate'], 'The tax rate');
+  checkPercent(line.taxRate, [...field, 'taxRate'], financeErrorTexts.taxRatePercent);
   return { ...line, description };
 }
 
 export function checkQuantity(quantity: string, field: Field): void {
   const value = new Big(quantity);
-  if (value.lte(0) || value.gte(MAX_QUANTITY) || decimalPlaces(quantity) > 4)
-    throw invalid('The quantity is more than 0 and below 1,000,000,000, with at most 4 decimals', field);
+  if (value.lte(0) || value.gte(MAX_QUANTITY) || decimalPlaces(quantity) > 4) throw invalid(financeErrorTexts.quantityRange, field);
 }
 
 export function checkUnitPrice(unitPrice: string, currency: string, field: Field): void {
-  if (new Big(unitPrice).lt(0)) throw invalid('The unit price cannot be negative', field);
-  if (!fitsCurrency(unitPrice, currency)) throw invalid(`The unit price must be an amount of ${currency} (its minor units at most, below 10^15)`, field);
+  if (new Big(unitPrice).lt(0)) throw invalid(financeErrorTexts.unitPriceNegative, field);
+  if (!fitsCurrency(unitPrice, currency)) throw invalid(text(financeErrorTexts.unitPriceCurrency, { currency }), field);
 }
 
-function checkPercent(value: string, field: Field, what: string): void {
+function checkPercent(value: string, field: Field, notPercent: Message): void {
   const percent = new Big(value);
-  if (percent.lt(0) || percent.gt(100) || decimalPlaces(value) > 4) throw invalid(`${what} is a percentage from 0 to 100 with at most 4 decimals`, field);
+  if (percent.lt(0) || percent.gt(100) || decimalPlaces(value) > 4) throw invalid(notPercent, field);
 }
 
 /** An invoice-level discount in `currency`, or null for none. */
 export function checkDiscount(discount: { kind: InvoiceDiscountKind; value: string } | null, currency: string, field: Field): InvoiceDiscountValue {
   if (!discount) return null;
   const at = [...field, 'value'];
-  if (discount.kind === InvoiceDiscountKind.PERCENT) checkPercent(discount.value, at, 'A percent discount');
-  else if (new Big(discount.value).lt(0) || !fitsCurrency(discount.value, currency))
-    throw invalid(`An amount discount is 0 or more in ${currency} (its minor units at most)`, at);
+  if (discount.kind === InvoiceDiscountKind.PERCENT) checkPercent(discount.value, at, financeErrorTexts.discountPercent);
+  else if (new Big(discount.value).lt(0) || !fitsCurrency(discount.value, currency)) throw invalid(text(financeErrorTexts.amountDiscount, { currency }), at);
   return { kind: discount.kind, value: discount.value };
 }
 
 /** `due` is on or after `issue` (both YYYY-MM-DD). */
 export function checkDates(issueDate: string, dueDate: string, field: Field): void {
-  if (dueDate < issueDate) throw invalid('The due date cannot be before the issue date', field);
+  if (dueDate < issueDate) throw invalid(financeErrorTexts.dueBeforeIssue, field);
 }
 
 /** Today's date in UTC (YYYY-MM-DD). */

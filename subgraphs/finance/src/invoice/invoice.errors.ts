@@ -1,4 +1,4 @@
-import { userError, text } from '@cellgraph/kernel';
+import { userError, text, type ReaderText } from '@cellgraph/kernel';
 import type { InvoiceStatus } from './invoice-status.js';
 import { financeErrorTexts } from '../messages.js';
 
@@ -45,4 +45,4 @@ export const invoiceAmountTooLarge = (field: (string | number)[] = ['input']) =>
 export const invoiceTooManyLines = (max: number) =>
   userError(InvoiceErrorCode.TooManyLines, text(financeErrorTexts.invoiceTooManyLines, { max }), ['input', 'lines']);
 
-export const invoiceInvalidNumberPattern = (message: string) => userError(InvoiceErrorCode.InvalidNumberPattern, message, ['input', 'numberPattern']);
+export const invoiceInvalidNumberPattern = (message: ReaderText) => userError(InvoiceErrorCode.InvalidNumberPattern, message, ['input', 'numberPattern']);

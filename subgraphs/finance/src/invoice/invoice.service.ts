@@ -24,6 +24,7 @@ import {
   type OrderField,
   type PublishedEvent,
   type RequestContext,
+  zodMessage,
 } from '@cellgraph/kernel';
 import Big from 'big.js';
 import { In, type EntityManager } from 'typeorm';
@@ -77,6 +78,7 @@ import type {
   InvoiceUpdateInput,
 } from './invoice.inputs.js';
 import { InvoiceChange } from './invoice.live.js';
+import { financeErrorTexts } from '../messages.js';
 
 /** The job that marks past-due invoices OVERDUE: hourly, so they turn overdue within the hour after their due date ends (UTC). */
 export const INVOICE_OVERDUE_SWEEP_JOB = 'invoice.overdue-sweep';
@@ -87,7 +89,7 @@ const DEFAULT_PAYMENT_DAYS = 30;
 const DEFAULT_CURRENCY = 'USD';
 const MAX_TEXT = 10_000;
 
-const text = z.string().max(MAX_TEXT, 'At most 10,000 characters').nullish();
+const text = z.string().max(MAX_TEXT, zodMessage(financeErrorTexts.textTooLong)).nullish();
 const discount = z.object({ kind: z.enum(InvoiceDiscountKind), value: z.string() }).nullish();
 const line = z.object({ description: z.string(), quantity: z.string().nullish(), unitPrice: z.string(), taxRate: z.string().nullish() });
 const createInput = z.object({
@@ -112,7 +114,7 @@ const updateInput = z.object({
   memo: text,
   terms: text,
 });
-const position = z.number().int().min(0, 'A position is 0 or more').nullish();
+const position = z.number().int().min(0, zodMessage(financeErrorTexts.positionMin)).nullish();
 const lineAddInput = line.extend({ invoiceId: globalIdOf('Invoice'), position });
 const lineUpdateInput = z.object({
   id: globalIdOf('InvoiceLine'),
@@ -125,7 +127,9 @@ const lineUpdateInput = z.object({
 const idInput = z.object({ id: globalIdOf('Invoice') });
 const lineIdInput = z.object({ id: globalIdOf('InvoiceLine') });
 const duplicateInput = z.object({ id: globalIdOf('Invoice'), issueDate: z.string().nullish(), dueDate: z.string().nullish() });
-const settingsInput = z.object({ numberPattern: z.string().trim().min(1, 'The pattern is required').max(40, 'At most 40 characters') });
+const settingsInput = z.object({
+  numberPattern: z.string().trim().min(1, zodMessage(financeErrorTexts.patternRequired)).max(40, zodMessage(financeErrorTexts.patternTooLong)),
+});
 
 /** Fields only a DRAFT may change (memo and terms may change until the invoice is VOID). */
 const DRAFT_ONLY = ['contactId', 'dealId', 'currencyCode', 'issueDate', 'dueDate', 'discount'] as const;

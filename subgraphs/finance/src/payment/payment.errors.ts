@@ -1,4 +1,4 @@
-import { userError, text } from '@cellgraph/kernel';
+import { userError, text, type ReaderText } from '@cellgraph/kernel';
 import { financeErrorTexts } from '../messages.js';
 
 /** Every code payments, refunds and credit notes answer with. */
@@ -24,7 +24,7 @@ export const paymentNothingDue = () => userError(PaymentErrorCode.NothingDue, fi
 export const paymentExceedsAmountDue = (due: string, currency: string) =>
   userError(PaymentErrorCode.ExceedsAmountDue, text(financeErrorTexts.exceedsAmountDue, { due, currency }), ['input', 'amount']);
 
-export const paymentNotRefundable = (why: string) => userError(PaymentErrorCode.NotRefundable, why, ['input', 'paymentId']);
+export const paymentNotRefundable = (why: ReaderText) => userError(PaymentErrorCode.NotRefundable, why, ['input', 'paymentId']);
 
 export const paymentRefundExceedsPaid = (refundable: string, currency: string) =>
   userError(PaymentErrorCode.RefundExceedsPaid, text(financeErrorTexts.refundExceedsPaid, { refundable, currency }), ['input', 'amount']);

@@ -23,6 +23,7 @@ import {
   type RequestContext,
   type WorkScope,
   text as localizedText,
+  zodMessage,
 } from '@cellgraph/kernel';
 import Big from 'big.js';
 import type { EntityManager } from 'typeorm';
@@ -47,8 +48,13 @@ import {
 import type { CreditNoteIssueInput, PaymentRecordInput, PaymentRefundInput, PaymentsArgs } from './payment.inputs.js';
 import { financeErrorTexts } from '../messages.js';
 
-const amount = z.string().regex(/^\d+(\.\d+)?$/, 'A positive decimal amount, e.g. "12.50"');
-const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`).nullish();
+const amount = z.string().regex(/^\d+(\.\d+)?$/, zodMessage(financeErrorTexts.decimalAmount));
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, zodMessage(financeErrorTexts.atMostCharacters, { max: String(max) }))
+    .nullish();
 const payInput = z.object({ invoiceId: globalIdOf('Invoice') });
 const recordInput = z.object({
   invoiceId: globalIdOf('Invoice'),
@@ -363,9 +369,9 @@ export class PaymentService {
           const invoice = await em.findOne(Invoice, { where: { id: found.invoiceId }, lock: { mode: 'pessimistic_write' }, withDeleted: true });
           const payment = await em.findOneOrFail(Payment, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
           if (!invoice) throw paymentNotFound();
-          if (payment.type !== PaymentType.PAYMENT) throw paymentNotRefundable('Only payments are refunded (not refunds or credit notes)');
+          if (payment.type !== PaymentType.PAYMENT) throw paymentNotRefundable(financeErrorTexts.refundOnlyPayments);
           if (payment.status !== PaymentStatus.COMPLETED)
-            throw paymentNotRefundable(`A ${payment.status.toUpperCase()} payment cannot be refunded (only a COMPLETED one)`);
+            throw paymentNotRefundable(localizedText(financeErrorTexts.refundNotCompleted, { status: payment.status.toUpperCase() }));
           const refundable = new Big(payment.amountValue).minus(await this.refundedOf(em, payment.id, [PaymentStatus.PENDING, PaymentStatus.COMPLETED]));
           const value = valid.amount ? checkAmount(valid.amount, payment.currency) : refundable.toFixed(currencyExponent(payment.currency));
           if (new Big(value).gt(refundable) || !new Big(value).gt(0))

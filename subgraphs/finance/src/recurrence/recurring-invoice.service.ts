@@ -21,6 +21,7 @@ import {
   type OrderField,
   type RequestContext,
   type TransactionHooks,
+  zodMessage,
 } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -44,6 +45,7 @@ import {
   recurringInvoiceStopped,
 } from './recurring-invoice.errors.js';
 import type { InvoiceMakeRecurringInput, RecurringInvoicesArgs, RecurringInvoiceUpdateInput } from './recurring-invoice.inputs.js';
+import { financeErrorTexts } from '../messages.js';
 
 /** The job that issues every due period of every running rule; daily, with a typed payload `{ today? }` (a UTC date, default the day it runs). */
 export const RECURRING_INVOICE_ISSUE_JOB = 'recurring_invoice.issue_due';
@@ -52,7 +54,7 @@ export const RECURRING_INVOICE_ISSUE_EVERY_MS = 24 * 60 * 60 * 1000;
 /** At most this many periods of one rule per run (a weekly rule years behind catches up over a few runs). */
 export const MAX_PERIODS_PER_RUN = 120;
 
-const date = z.iso.date('A date is YYYY-MM-DD');
+const date = z.iso.date(zodMessage(financeErrorTexts.dateFormat));
 const makeInput = z.object({
   invoiceId: globalIdOf('Invoice'),
   frequency: z.enum(RecurrenceFrequency),

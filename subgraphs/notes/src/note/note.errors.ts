@@ -1,4 +1,4 @@
-import { userError, text } from '@cellgraph/kernel';
+import { userError, text, type ReaderText } from '@cellgraph/kernel';
 import { noteErrorTexts } from '../messages.js';
 
 /** Every code the note aggregate answers with. */
@@ -14,7 +14,7 @@ export const NoteErrorCode = {
 
 export const noteNotFound = (field: (string | number)[] = ['input', 'id']) => userError(NoteErrorCode.NotFound, noteErrorTexts.noteNotFound, field);
 
-export const noteInvalidBody = (message: string) => userError(NoteErrorCode.InvalidInput, message, ['input', 'body']);
+export const noteInvalidBody = (message: ReaderText) => userError(NoteErrorCode.InvalidInput, message, ['input', 'body']);
 
 export const noteRevisionConflict = (current: number) =>
   userError(NoteErrorCode.RevisionConflict, text(noteErrorTexts.revisionConflict, { current }), ['input', 'expectedRevision']);

@@ -26,6 +26,7 @@ import {
   type OrderField,
   type PublishedEvent,
   type RequestContext,
+  zodMessage,
 } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -46,6 +47,7 @@ import {
 import type { NoteAboutInput, NoteCreateInput, NoteFilter, NoteRevisionRestoreInput, NoteShareInput, NotesArgs, NoteUpdateInput } from './note.inputs.js';
 import { NoteChange } from './note.live.js';
 import { emptyDoc, excerptOf, mentionedUsers, plainText, RichTextError, sanitizeDoc, type RichTextDoc } from './rich-text.js';
+import { noteErrorTexts } from '../messages.js';
 
 /** The note with the sharing a `note.shared` event says it had before (the note unchanged when the data does not parse). */
 function sharedBefore(note: Note, data: unknown): Note {
@@ -55,10 +57,10 @@ function sharedBefore(note: Note, data: unknown): Note {
   return Object.assign(Object.create(Note.prototype) as Note, note, { visibility: visibility as NoteVisibility, teamId, sharedWithIds });
 }
 
-const title = z.string().trim().max(200, 'The title must be at most 200 characters');
+const title = z.string().trim().max(200, zodMessage(noteErrorTexts.titleTooLong));
 const body = z.record(z.string(), z.unknown());
-const userIds = z.array(globalIdOf('User')).max(100, 'At most 100 users');
-const aboutIds = z.array(z.string().min(1).max(200)).max(50, 'At most 50 objects');
+const userIds = z.array(globalIdOf('User')).max(100, zodMessage(noteErrorTexts.tooManyUsers));
+const aboutIds = z.array(z.string().min(1).max(200)).max(50, zodMessage(noteErrorTexts.tooManyObjects));
 const createInput = z.object({
   title: title.nullish(),
   body: body.nullish(),
@@ -77,7 +79,7 @@ const updateInput = z.object({
   expectedRevision: z.number().int().nullish(),
 });
 const shareInput = z.object({ id: globalIdOf('Note'), visibility: z.enum(NoteVisibility), teamId: globalIdOf('Team').nullish(), userIds: userIds.nullish() });
-const aboutInput = z.object({ id: globalIdOf('Note'), aboutIds: aboutIds.min(1, 'Give at least one object') });
+const aboutInput = z.object({ id: globalIdOf('Note'), aboutIds: aboutIds.min(1, zodMessage(noteErrorTexts.objectRequired)) });
 const restoreRevisionInput = z.object({ id: globalIdOf('Note'), number: z.number().int().min(1) });
 const idInput = z.object({ id: globalIdOf('Note') });
 
@@ -351,7 +353,7 @@ export class NoteService {
     return this.db.transaction(request, async (em) => {
       const note = await em.findOne(Note, { where: { id }, withDeleted: true, lock: { mode: 'pessimistic_write' } });
       if (!note?.deletedAt || !NoteReaders.reads(viewer, note)) throw noteNotFound();
-      if (!viewer.all && !NoteReaders.edits(viewer, note)) throw forbidden('Only the author may restore this note');
+      if (!viewer.all && !NoteReaders.edits(viewer, note)) throw forbidden(noteErrorTexts.authorRestoresOnly);
       await em.restore(Note, { id });
       await this.emit(em, note, 'note.restored', {});
       return em.findOneByOrFail(Note, { id });
@@ -385,7 +387,7 @@ export class NoteService {
     const viewer = await this.readers.viewerOf(request);
     const note = await em.findOne(Note, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!note || !NoteReaders.reads(viewer, note)) throw noteNotFound();
-    if (!NoteReaders.edits(viewer, note)) throw forbidden('Only the author may change this note');
+    if (!NoteReaders.edits(viewer, note)) throw forbidden(noteErrorTexts.authorChangesOnly);
     return { note, actorId: viewer.userId! };
   }
 
@@ -481,7 +483,7 @@ function sanitized(body: unknown): RichTextDoc {
   try {
     return sanitizeDoc(body);
   } catch (error) {
-    if (error instanceof RichTextError) throw noteInvalidBody(error.message);
+    if (error instanceof RichTextError) throw noteInvalidBody(error.reason);
     throw error;
   }
 }

@@ -1,4 +1,5 @@
-import { fromGlobalId } from '@cellgraph/kernel';
+import { fromGlobalId, text, translator, type LocalizedText } from '@cellgraph/kernel';
+import { noteErrorTexts } from '../messages.js';
 
 /*
  * A note's body is the JSON document of the SPA's editor (Tiptap / ProseMirror). Whatever a client
@@ -31,6 +32,11 @@ const MAX_HREF = 2_048;
 /** Why a body was refused (too big or too deep); everything else is cleaned, not refused. */
 export class RichTextError extends Error {
   override name = 'RichTextError';
+
+  /** `reason` is answered in the reader's language; the error's own message is its English text (logs). */
+  constructor(readonly reason: LocalizedText) {
+    super(translator('en-US').text(reason));
+  }
 }
 
 type AttrRule = (value: unknown) => unknown;
@@ -105,7 +111,7 @@ function cleanMarks(marks: unknown): RichTextNode['marks'] {
 }
 
 function cleanNode(node: unknown, depth: number): RichTextNode | null {
-  if (depth > MAX_DEPTH) throw new RichTextError(`The body is nested deeper than ${MAX_DEPTH} levels`);
+  if (depth > MAX_DEPTH) throw new RichTextError(text(noteErrorTexts.bodyTooDeep, { max: MAX_DEPTH }));
   if (!isRecord(node) || typeof node.type !== 'string' || !Object.hasOwn(NODES, node.type) || node.type === 'doc') return null;
   const type = node.type;
   if (type === 'text') {
@@ -129,10 +135,10 @@ function cleanNode(node: unknown, depth: number): RichTextNode | null {
  */
 export function sanitizeDoc(input: unknown): RichTextDoc {
   // Depth first, without recursion: JSON.stringify of a hostile, deeply nested body overflows the stack.
-  if (nestedDeeperThan(input, MAX_DEPTH * 2 + 2)) throw new RichTextError(`The body is nested deeper than ${MAX_DEPTH} levels`);
+  if (nestedDeeperThan(input, MAX_DEPTH * 2 + 2)) throw new RichTextError(text(noteErrorTexts.bodyTooDeep, { max: MAX_DEPTH }));
   const size = Buffer.byteLength(JSON.stringify(input) ?? '', 'utf8');
-  if (size > MAX_BODY_BYTES) throw new RichTextError(`The body is larger than ${MAX_BODY_BYTES / 1024} KiB`);
-  if (!isRecord(input) || input.type !== 'doc') throw new RichTextError('The body must be a document: { "type": "doc", "content": [...] }');
+  if (size > MAX_BODY_BYTES) throw new RichTextError(text(noteErrorTexts.bodyTooLarge, { max: MAX_BODY_BYTES / 1024 }));
+  if (!isRecord(input) || input.type !== 'doc') throw new RichTextError(text(noteErrorTexts.bodyNotADocument));
   const content = Array.isArray(input.content)
     ? input.content.map((child) => cleanNode(child, 1)).filter((child): child is RichTextNode => child !== null)
     : [];

@@ -5,4 +5,15 @@ export const notificationErrorTexts = defineMessages('notifications.errors', {
   markReadCount: { en: 'Give 1 to {max} notifications', de: 'Geben Sie 1 bis {max} Benachrichtigungen an' },
   preferenceNotFound: { en: 'You have no preference for this event', de: 'Sie haben keine Einstellung für dieses Ereignis' },
   templateNotFound: { en: 'Your organization has no template for this event', de: 'Ihre Organisation hat keine Vorlage für dieses Ereignis' },
+  eventPatternTooLong: { en: 'An event pattern has at most 100 characters', de: 'Ein Ereignismuster hat höchstens 100 Zeichen' },
+  eventPatternFormat: {
+    en: 'Use an event type (task.assigned), a prefix (task.*) or *',
+    de: 'Verwenden Sie einen Ereignistyp (task.assigned), ein Präfix (task.*) oder *',
+  },
+  subjectEmpty: { en: 'The subject cannot be empty', de: 'Der Betreff darf nicht leer sein' },
+  subjectTooLong: { en: 'The subject has at most 500 characters', de: 'Der Betreff hat höchstens 500 Zeichen' },
+  htmlEmpty: { en: 'The HTML body cannot be empty', de: 'Der HTML-Text darf nicht leer sein' },
+  htmlTooLong: { en: 'The HTML body has at most 100,000 characters', de: 'Der HTML-Text hat höchstens 100.000 Zeichen' },
+  textEmpty: { en: 'The text body cannot be empty', de: 'Der Nur-Text darf nicht leer sein' },
+  textTooLong: { en: 'The text body has at most 100,000 characters', de: 'Der Nur-Text hat höchstens 100.000 Zeichen' },
 });

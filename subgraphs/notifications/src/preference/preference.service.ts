@@ -1,4 +1,4 @@
-import { requireOrgId, requireUserId, validateInput, type Database, type RequestContext } from '@cellgraph/kernel';
+import { requireOrgId, requireUserId, validateInput, type Database, type RequestContext, zodMessage } from '@cellgraph/kernel';
 import { In, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { NotificationErrorCode } from '../notification/notification.errors.js';
@@ -6,12 +6,13 @@ import { EmailFrequency, NotificationSettings, Preference } from './preference.e
 import { preferenceNotFound } from './preference.errors.js';
 import type { NotificationPreferenceSetInput, NotificationSettingsUpdateInput } from './preference.inputs.js';
 import { DEFAULT_CHOICE, EVENT_PATTERN, resolveChannels } from './resolve.js';
+import { notificationErrorTexts } from '../notification/messages.js';
 
 export const eventPattern = z
   .string()
   .trim()
-  .max(100, 'An event pattern has at most 100 characters')
-  .regex(EVENT_PATTERN, 'Use an event type (task.assigned), a prefix (task.*) or *');
+  .max(100, zodMessage(notificationErrorTexts.eventPatternTooLong))
+  .regex(EVENT_PATTERN, zodMessage(notificationErrorTexts.eventPatternFormat));
 
 const setInput = z.object({
   event: eventPattern,

@@ -1,4 +1,14 @@
-import { requireOrgId, requireUserId, uuidv7, validateInput, type Authorizer, type Database, type RequestContext, type Translator } from '@cellgraph/kernel';
+import {
+  requireOrgId,
+  requireUserId,
+  uuidv7,
+  validateInput,
+  type Authorizer,
+  type Database,
+  type RequestContext,
+  type Translator,
+  zodMessage,
+} from '@cellgraph/kernel';
 import { Not, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { NotificationErrorCode } from '../notification/notification.errors.js';
@@ -10,13 +20,14 @@ import { templateProblems } from './render.js';
 import { EmailTemplate } from './template.entity.js';
 import { templateInvalid, templateNotFound } from './template.errors.js';
 import type { NotificationTemplateSetInput } from './template.inputs.js';
+import { notificationErrorTexts } from '../notification/messages.js';
 
 const templateKey = z.union([z.literal(DIGEST_KEY), eventPattern]);
 const setInput = z.object({
   event: templateKey,
-  subject: z.string().trim().min(1, 'The subject cannot be empty').max(500, 'The subject has at most 500 characters'),
-  html: z.string().min(1, 'The HTML body cannot be empty').max(100_000, 'The HTML body has at most 100,000 characters'),
-  text: z.string().min(1, 'The text body cannot be empty').max(100_000, 'The text body has at most 100,000 characters'),
+  subject: z.string().trim().min(1, zodMessage(notificationErrorTexts.subjectEmpty)).max(500, zodMessage(notificationErrorTexts.subjectTooLong)),
+  html: z.string().min(1, zodMessage(notificationErrorTexts.htmlEmpty)).max(100_000, zodMessage(notificationErrorTexts.htmlTooLong)),
+  text: z.string().min(1, zodMessage(notificationErrorTexts.textEmpty)).max(100_000, zodMessage(notificationErrorTexts.textTooLong)),
 });
 
 /** A template to render and where it comes from (the organization's, or the system's). */

@@ -18,17 +18,19 @@ import {
   type FilterSpec,
   type OrderField,
   type RequestContext,
+  zodMessage,
 } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { SavedSearch } from './saved-search.entity.js';
 import { SavedSearchErrorCode, savedSearchNotFound } from './saved-search.errors.js';
 import type { SavedSearchCreateInput, SavedSearchFilter, SavedSearchUpdateInput, SavedSearchesArgs } from './saved-search.inputs.js';
+import { searchErrorTexts } from '../messages.js';
 
-const name = z.string().trim().min(1, 'Name is required').max(200, 'Name must be at most 200 characters');
-const query = z.string().trim().min(1, 'Query is required').max(200, 'Query must be at most 200 characters');
+const name = z.string().trim().min(1, zodMessage(searchErrorTexts.nameRequired)).max(200, zodMessage(searchErrorTexts.nameTooLong));
+const query = z.string().trim().min(1, zodMessage(searchErrorTexts.queryRequired)).max(200, zodMessage(searchErrorTexts.queryTooLong));
 const types = z
-  .array(z.string().regex(/^[A-Z][A-Za-z0-9]{0,63}$/, 'Types are Node type names'))
+  .array(z.string().regex(/^[A-Z][A-Za-z0-9]{0,63}$/, zodMessage(searchErrorTexts.typesFormat)))
   .max(50)
   .nullable()
   .transform((value) => [...new Set(value ?? [])].sort());

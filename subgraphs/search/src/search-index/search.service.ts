@@ -10,6 +10,7 @@ import {
   type Database,
   type GraphClient,
   type RequestContext,
+  zodMessage,
 } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -17,6 +18,7 @@ import type { RecentSearchService } from '../recent-search/recent-search.service
 import { NodeRef } from '../node/node.ref.js';
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, parseHighlights } from './highlight.js';
 import { SEARCH_DEFAULT_PAGE_SIZE, SEARCH_MAX_PAGE_SIZE, SearchResult, SearchResults, SearchResultEdge, type SearchArgs } from './search.inputs.js';
+import { searchErrorTexts } from '../messages.js';
 
 /** A title matches a typo when the query's trigrams are this similar to one of its words (pg_trgm's word_similarity). */
 export const TITLE_SIMILARITY_THRESHOLD = 0.45;
@@ -30,9 +32,9 @@ type Mode = 'words' | 'typos';
 const ordering = (mode: Mode) => `search:${mode}`;
 const RETRY_AFTER_SECONDS = 5;
 
-export const searchQuery = z.string().trim().min(1, 'The query is empty').max(200, 'The query must be at most 200 characters');
+export const searchQuery = z.string().trim().min(1, zodMessage(searchErrorTexts.queryEmpty)).max(200, zodMessage(searchErrorTexts.queryMax));
 export const searchTypes = z
-  .array(z.string().regex(/^[A-Z][A-Za-z0-9]{0,63}$/, 'Types are Node type names'))
+  .array(z.string().regex(/^[A-Z][A-Za-z0-9]{0,63}$/, zodMessage(searchErrorTexts.typesFormat)))
   .max(50)
   .nullish()
   .transform((value) => [...new Set(value ?? [])].sort());
@@ -168,7 +170,7 @@ export class SearchService {
       const answer = await this.graph.request<{ nodes: ({ id: string } | null)[] }>(request, 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
       return new Set((answer.data?.nodes ?? []).flatMap((node) => (node ? [node.id] : [])));
     } catch (error) {
-      throw graphRequestFailure(error, () => serviceUnavailable('Search cannot check what you may read now; try again later', RETRY_AFTER_SECONDS));
+      throw graphRequestFailure(error, () => serviceUnavailable(searchErrorTexts.readCheckUnavailable, RETRY_AFTER_SECONDS));
     }
   }
 
@@ -193,7 +195,7 @@ export class SearchService {
       ? 'typos'
       : 'words';
     const [score, id] = decodeCursor(after, ordering(mode), 2, 'after');
-    if (score === null || id === null || !Number.isFinite(Number(score))) throw invalidInput('after is not a valid cursor', { argument: 'after' });
+    if (score === null || id === null || !Number.isFinite(Number(score))) throw invalidInput(searchErrorTexts.invalidCursor, { argument: 'after' });
     return { mode, score, id };
   }
 }

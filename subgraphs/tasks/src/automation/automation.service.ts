@@ -1,10 +1,21 @@
-import { fromGlobalId, globalIdOf, requireOrgId, requireUserId, uuidv7, validateInput, type Database, type RequestContext } from '@cellgraph/kernel';
+import {
+  fromGlobalId,
+  globalIdOf,
+  requireOrgId,
+  requireUserId,
+  uuidv7,
+  validateInput,
+  type Database,
+  type RequestContext,
+  zodMessage,
+} from '@cellgraph/kernel';
 import { In } from 'typeorm';
 import { z } from 'zod';
 import type { BoardService } from '../board/board.service.js';
 import { TaskPriority, TaskStatus } from '../task/task.entity.js';
 import { Automation, type AutomationAction, type AutomationCondition } from './automation.entities.js';
 import { AutomationErrorCode, automationNotFound } from './automation.errors.js';
+import { taskErrorTexts } from '../messages.js';
 
 export const AUTOMATION_TRIGGERS = [
   'task.created',
@@ -24,7 +35,7 @@ export const AUTOMATION_TRIGGERS = [
 const enumValue = <E extends Record<string, string>>(values: E) =>
   z.string().transform((name, ctx) => {
     const value = values[name as keyof E] ?? (Object.values(values).includes(name) ? name : undefined);
-    if (value === undefined) ctx.addIssue({ code: 'custom', message: `Expected one of ${Object.keys(values).join(', ')}` });
+    if (value === undefined) ctx.addIssue({ code: 'custom', message: zodMessage(taskErrorTexts.expectedOneOf, { values: Object.keys(values).join(', ') }) });
     return value as E[keyof E];
   });
 const ENUM_FIELDS = { status: enumValue(TaskStatus), priority: enumValue(TaskPriority) } as const;
@@ -54,10 +65,10 @@ const action = z.union([
   z.object({ type: z.literal('reassign'), assigneeId: globalIdOf('User').nullable() }),
 ]);
 const automationInput = z.object({
-  name: z.string().trim().min(1, 'Name is required').max(200),
-  trigger: z.enum(AUTOMATION_TRIGGERS, `The trigger must be one of ${AUTOMATION_TRIGGERS.join(', ')}`),
+  name: z.string().trim().min(1, zodMessage(taskErrorTexts.nameRequired)).max(200),
+  trigger: z.enum(AUTOMATION_TRIGGERS, zodMessage(taskErrorTexts.triggerOneOf, { triggers: AUTOMATION_TRIGGERS.join(', ') })),
   conditions: z.array(condition).max(20).default([]),
-  actions: z.array(action).min(1, 'Give at least one action').max(10),
+  actions: z.array(action).min(1, zodMessage(taskErrorTexts.actionRequired)).max(10),
   active: z.boolean().default(true),
 });
 

@@ -15,27 +15,29 @@ import {
   type Database,
   type RequestContext,
   type SortKey,
+  zodMessage,
 } from '@cellgraph/kernel';
 import { In, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { Task, TaskStatus } from '../task/task.entity.js';
 import { Board, BoardColumn, BoardViewType } from './board.entities.js';
 import { BoardErrorCode, boardNotFound, columnNotEmpty, columnNotFound } from './board.errors.js';
+import { taskErrorTexts } from '../messages.js';
 
 const boardOrder: SortKey[] = [
   { name: 'createdAt', path: 'board.createdAt', sqlType: 'timestamptz', direction: 'ASC' },
   { name: 'id', path: 'board.id', sqlType: 'uuid', direction: 'ASC' },
 ];
 
-const name = z.string().trim().min(1, 'Name is required').max(200, 'Name must be at most 200 characters');
+const name = z.string().trim().min(1, zodMessage(taskErrorTexts.nameRequired)).max(200, zodMessage(taskErrorTexts.nameTooLong));
 const columnFields = {
   name,
   color: z
     .string()
-    .regex(/^#[0-9a-fA-F]{6}$/, 'Colour must look like #1a2b3c')
+    .regex(/^#[0-9a-fA-F]{6}$/, zodMessage(taskErrorTexts.colourFormat))
     .nullable()
     .optional(),
-  wipLimit: z.number().int().min(1, 'The limit must be at least 1').nullable().optional(),
+  wipLimit: z.number().int().min(1, zodMessage(taskErrorTexts.wipLimitMin)).nullable().optional(),
   status: z.enum(TaskStatus).nullable().optional(),
 };
 const boardInput = z.object({

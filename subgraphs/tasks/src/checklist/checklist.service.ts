@@ -1,4 +1,4 @@
-import { fromGlobalId, keyBetween, uuidv7, validateInput, type Database, type RequestContext } from '@cellgraph/kernel';
+import { fromGlobalId, keyBetween, uuidv7, validateInput, type Database, type RequestContext, zodMessage } from '@cellgraph/kernel';
 import { In, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { Task } from '../task/task.entity.js';
@@ -7,7 +7,8 @@ import { emitTaskEvent } from '../task/task.events.js';
 import type { TaskService } from '../task/task.service.js';
 import { Checklist, ChecklistItem } from './checklist.entities.js';
 import { ChecklistErrorCode, checklistNotFound, itemNotFound } from './checklist.errors.js';
-const title = z.string().trim().min(1, 'Title is required').max(500, 'Title must be at most 500 characters');
+import { taskErrorTexts } from '../messages.js';
+const title = z.string().trim().min(1, zodMessage(taskErrorTexts.titleRequired)).max(500, zodMessage(taskErrorTexts.titleTooLong));
 
 /**
  * Checklists of tasks and their ordered items. Permissions follow the task. Ticking the last open

@@ -10,6 +10,7 @@ import {
   type Database,
   type JobQueue,
   type RequestContext,
+  zodMessage,
 } from '@cellgraph/kernel';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -20,6 +21,7 @@ import { emitTaskChange } from '../task/task.events.js';
 import { AssigneeStrategy, Recurrence } from './recurrence.entities.js';
 import { RecurrenceErrorCode, recurrenceAssigneeNotMember, recurrenceColumnNotFound, recurrenceNotFound } from './recurrence.errors.js';
 import { nextDue, scheduleProblem } from './schedule.js';
+import { taskErrorTexts } from '../messages.js';
 
 export const RECURRENCE_RUN_JOB = 'recurrence.run';
 export const RECURRENCE_SWEEP_JOB = 'recurrence.sweep';
@@ -27,18 +29,18 @@ const SWEEP_AHEAD_MS = 60_000;
 
 const createInput = z
   .object({
-    title: z.string().trim().min(1, 'Title is required').max(500),
+    title: z.string().trim().min(1, zodMessage(taskErrorTexts.titleRequired)).max(500),
     description: z.string().max(100_000).nullish(),
     priority: z.enum(TaskPriority).nullish(),
     columnId: globalIdOf('BoardColumn').nullish(),
-    cron: z.string().trim().min(1, 'A cron expression is required').max(120),
+    cron: z.string().trim().min(1, zodMessage(taskErrorTexts.cronRequired)).max(120),
     timezone: z.string().default('UTC'),
     assigneeStrategy: z.enum(AssigneeStrategy).default(AssigneeStrategy.SAME),
     assigneeIds: z.array(globalIdOf('User')).max(100).default([]),
   })
   .superRefine((value, ctx) => {
     const problem = scheduleProblem(value.cron, value.timezone);
-    if (problem) ctx.addIssue({ code: 'custom', path: [problem.startsWith('Unknown') ? 'timezone' : 'cron'], message: problem });
+    if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
   });
 
 export interface RunJob {

@@ -24,6 +24,7 @@ import {
   type AnalyticsSource,
   type SortKey,
   tagFilterField,
+  zodMessage,
 } from '@cellgraph/kernel';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
@@ -35,10 +36,11 @@ import { TaskChange } from './task.live.js';
 import { assigneeNotMember, boardNotFound, columnNotFound, parentCycle, startAfterDue, TaskErrorCode, taskNotFound, wipLimitReached } from './task.errors.js';
 import { emitTaskChange, emitTaskEvent, snapshot, type AutomationCause } from './task.events.js';
 import { TaskOrderField, TasksArgs, type TaskCreateInput, type TaskFilter, type TaskMoveInput, type TaskUpdateInput } from './task.inputs.js';
+import { taskErrorTexts } from '../messages.js';
 
-const title = z.string().trim().min(1, 'Title is required').max(500, 'Title must be at most 500 characters');
-const description = z.string().max(100_000, 'Description must be at most 100,000 characters').nullable();
-const metadata = z.record(z.string(), z.unknown()).refine((value) => JSON.stringify(value).length <= 16_384, 'Custom fields must be at most 16 KB');
+const title = z.string().trim().min(1, zodMessage(taskErrorTexts.titleRequired)).max(500, zodMessage(taskErrorTexts.titleTooLong));
+const description = z.string().max(100_000, zodMessage(taskErrorTexts.descriptionTooLong)).nullable();
+const metadata = z.record(z.string(), z.unknown()).refine((value) => JSON.stringify(value).length <= 16_384, zodMessage(taskErrorTexts.customFieldsTooLarge));
 const fields = {
   title,
   description: description.optional(),
@@ -49,11 +51,11 @@ const fields = {
   assigneeId: globalIdOf('User').nullable().optional(),
   parentId: globalIdOf('Task').nullable().optional(),
   metadata: metadata.nullable().optional(),
-  storyPoints: z.number().int().min(0, 'Story points cannot be negative').max(1000).nullable().optional(),
+  storyPoints: z.number().int().min(0, zodMessage(taskErrorTexts.storyPointsNegative)).max(1000).nullable().optional(),
 };
 const createInput = z
   .object({ ...fields, boardId: globalIdOf('Board').nullable().optional(), columnId: globalIdOf('BoardColumn').nullable().optional() })
-  .refine((v) => !v.startDate || !v.dueDate || v.startDate <= v.dueDate, { message: 'The start date must not be after the due date', path: ['startDate'] });
+  .refine((v) => !v.startDate || !v.dueDate || v.startDate <= v.dueDate, { message: zodMessage(taskErrorTexts.startAfterDue), path: ['startDate'] });
 const updateInput = z.object({ ...fields, title: title.optional(), status: z.enum(TaskStatus).optional(), id: globalIdOf('Task') });
 const moveInput = z.object({
   id: globalIdOf('Task'),

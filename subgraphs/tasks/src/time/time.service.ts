@@ -9,6 +9,7 @@ import {
   type Authorizer,
   type Database,
   type RequestContext,
+  zodMessage,
 } from '@cellgraph/kernel';
 import { In, IsNull } from 'typeorm';
 import { z } from 'zod';
@@ -16,7 +17,8 @@ import type { TaskService } from '../task/task.service.js';
 import { TimeEntry } from './time-entry.entity.js';
 import { entryNotFound, noRunningTimer, reportPeriodInverted, reportPeriodsMany, TimeErrorCode } from './time.errors.js';
 import { TimeGrouping, type TimeReportRow } from './time.inputs.js';
-const note = z.string().max(2000, 'The note must be at most 2000 characters').nullish();
+import { taskErrorTexts } from '../messages.js';
+const note = z.string().max(2000, zodMessage(taskErrorTexts.timeNoteTooLong)).nullish();
 const manualInput = z
   .object({
     taskId: globalIdOf('Task'),
@@ -25,14 +27,14 @@ const manualInput = z
     durationSeconds: z
       .number()
       .int()
-      .min(1, 'Duration must be positive')
+      .min(1, zodMessage(taskErrorTexts.durationPositive))
       .max(7 * 24 * 3600)
       .nullish(),
     billable: z.boolean().default(false),
     note,
   })
-  .refine((v) => (v.endedAt ? 1 : 0) + (v.durationSeconds ? 1 : 0) === 1, { message: 'Give either endedAt or durationSeconds', path: ['endedAt'] })
-  .refine((v) => !v.endedAt || v.endedAt > v.startedAt, { message: 'The end must be after the start', path: ['endedAt'] });
+  .refine((v) => (v.endedAt ? 1 : 0) + (v.durationSeconds ? 1 : 0) === 1, { message: zodMessage(taskErrorTexts.endOrDuration), path: ['endedAt'] })
+  .refine((v) => !v.endedAt || v.endedAt > v.startedAt, { message: zodMessage(taskErrorTexts.endAfterStart), path: ['endedAt'] });
 
 /**
  * Time tracking: one running timer per user (starting a timer stops the running one — the
