@@ -16,7 +16,11 @@ export const ErrorCode = {
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 
-/** A caller's text: a catalog message (in the request's language), or a plain string only while modules move to catalogs. */
+/**
+ * A caller's text: a catalog message (in the request's language), or a plain string only for a
+ * text already rendered for this reader elsewhere (another subgraph's answer passed on, a
+ * validator's message); the catalogs test's neighbours in each module hold every text of its own.
+ */
 export type ErrorText = ReaderText | string;
 
 const rendered = (message: ErrorText): string => (typeof message === 'string' ? message : renderText(message));

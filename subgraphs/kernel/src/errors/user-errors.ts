@@ -24,7 +24,10 @@ export class UserError {
 export interface UserErrorData {
   code: string;
   field?: readonly (string | number)[] | null;
-  /** A catalog message (translated for the reader when answered); a plain string only while modules move to catalogs. */
+  /**
+   * A catalog message, translated for the reader when answered. A plain string only for a text
+   * already rendered for this reader elsewhere (an owner module's answer passed on, a validator's).
+   */
   message: ReaderText | string;
 }
 
