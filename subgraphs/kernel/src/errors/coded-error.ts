@@ -19,7 +19,7 @@ export const ErrorCode = {
 /**
  * A caller's text: a catalog message (in the request's language), or a plain string only for a
  * text already rendered for this reader elsewhere (another subgraph's answer passed on, a
- * validator's message); the catalogs test's neighbours in each module hold every text of its own.
+ * validator's message). Every text a module writes itself is in its catalogs (messages.ts).
  */
 export type ErrorText = ReaderText | string;
 
