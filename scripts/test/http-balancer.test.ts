@@ -57,4 +57,16 @@ describe('the test load balancer', () => {
     stops.push(() => lossy.stop());
     expect((await fetch(lossy.url, { method: 'POST', body: 'x' })).status).toBe(502);
   });
+
+  it('fails open when no backend is ready (a late or failed poll), as AWS load balancers do', async () => {
+    const unready = createServer((req, res) => (req.url === '/health/ready' ? res.writeHead(503).end('draining') : res.writeHead(200).end('served')));
+    unready.listen(0, '127.0.0.1');
+    await once(unready, 'listening');
+    stops.push(() => new Promise((resolve) => unready.close(resolve)));
+    const balancer = await HttpBalancer.start([`http://127.0.0.1:${(unready.address() as AddressInfo).port}`], 3_600_000);
+    stops.push(() => balancer.stop());
+    expect(balancer.readyBackends).toEqual([]);
+    const response = await fetch(balancer.url, { method: 'POST', body: 'x' });
+    expect(`${response.status} ${await response.text()}`).toBe('200 served');
+  });
 });

@@ -5,9 +5,9 @@ import type { AddressInfo } from 'node:net';
 /**
  * A round-robin HTTP load balancer for rolling-restart tests, doing what a real one does: it polls
  * each backend's `/health/ready` and routes each request only to backends that answered 200 last
- * time (none: 503). Each request gets its own upstream connection; a refused connection goes to
- * the next ready backend, any other upstream failure answers 502, so a request lost by a backend
- * shows as an error.
+ * time (none: it fails open, to every backend). Each request gets its own upstream connection; a
+ * refused connection goes to the next backend, any other upstream failure answers 502, so a
+ * request lost by a backend shows as an error.
  */
 export class HttpBalancer {
   /** Requests routed to each backend (by base URL). */
@@ -85,9 +85,13 @@ export class HttpBalancer {
   }
 
   private forward(req: IncomingMessage, res: ServerResponse, body: Buffer, refused: Set<string>): void {
-    const candidates = this.readyBackends.filter((backend) => !refused.has(backend));
+    // With no backend ready it fails open, as AWS's load balancers (and Envoy's panic mode) do: a
+    // readiness poll that timed out on a busy machine must not turn every request away while the
+    // backends still serve. A backend that is really gone refuses the connection and is skipped.
+    const ready = this.readyBackends.filter((backend) => !refused.has(backend));
+    const candidates = ready.length ? ready : this.backends.filter((backend) => !refused.has(backend));
     if (!candidates.length) {
-      res.writeHead(503, { 'content-type': 'text/plain' }).end('no ready backend');
+      res.writeHead(503, { 'content-type': 'text/plain' }).end('no backend answers');
       return;
     }
     const backend = candidates[this.next++ % candidates.length]!;

@@ -112,6 +112,9 @@ describe('folders and files across the graph', () => {
   it('pushes file changes to subscribers who may read them (fileChanged), by object and by folder, not to another organization', async () => {
     const task = await createTask('Live files');
     const folder = await createFolder(owner, 'Live');
+    // The folder's own folder.created is published (by the outbox relay, after the commit) before
+    // anyone subscribes: it is not one of the changes this test watches for.
+    await waitUntilSettled(cell);
     const clients: Client[] = [
       liveClient(cell.gatewayUrl, colleague.token),
       liveClient(cell.gatewayUrl, owner.token),
