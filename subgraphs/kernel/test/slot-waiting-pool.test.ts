@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDatabaseUnavailable } from '../src/db/errors.js';
-import { SlotWaitingPool } from '../src/db/slot-waiting-pool.js';
+import { connectClient, SlotWaitingPool } from '../src/db/slot-waiting-pool.js';
 import { TEST_DATABASE_URL, withClient } from '../src/testing/index.js';
 
 // A role allowed one connection: the server refuses a second with 53300, as it does at max_connections.
@@ -76,5 +76,18 @@ describe('SlotWaitingPool', () => {
     } finally {
       await waiting.end();
     }
+  });
+});
+
+describe('connectClient', () => {
+  it('waits for a slot the server refused, up to its bound, and fails with the refusal past it', async () => {
+    const holder = await holdTheSlot();
+    const connecting = connectClient({ connectionString: asRole }, 60_000);
+    // Refused at first (the holder has the role's only slot); connects once the holder leaves.
+    await expect(connectClient({ connectionString: asRole }, 200)).rejects.toMatchObject({ code: '53300' });
+    await holder.end();
+    const client = await connecting;
+    expect((await client.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+    await client.end();
   });
 });

@@ -1,6 +1,6 @@
-import pg from 'pg';
 import { migrate, type Migration } from '../db/migrate.js';
 import { provisionSubgraph } from '../db/provision.js';
+import { connectClient } from '../db/slot-waiting-pool.js';
 import { appRole, sqlIdentifier } from '../db/roles.js';
 import { CURRENT_ORG_SQL } from '../db/tenant-sql.js';
 
@@ -52,8 +52,7 @@ export async function provisionAuthz(
 ): Promise<void> {
   await provisionSubgraph(adminUrl, AUTHZ_SCHEMA, '', { appRole: false });
   await migrate(adminUrl, AUTHZ_SCHEMA, authzMigrations);
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
+  const client = await connectClient({ connectionString: adminUrl });
   try {
     for (const reader of readers) {
       const role = sqlIdentifier(appRole(reader));

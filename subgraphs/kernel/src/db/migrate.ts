@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { createLogger } from '../logging/logger.js';
 import { ownerRole, sqlIdentifier } from './roles.js';
+import { connectClient } from './slot-waiting-pool.js';
 
 const logger = createLogger('migrate');
 const INSUFFICIENT_PRIVILEGE = '42501';
@@ -56,8 +57,7 @@ export async function migrate(adminUrl: string, subgraph: string, migrations: re
   if (new Set(ids).size !== ids.length || ids.some((id, i) => i > 0 && id <= ids[i - 1]!)) {
     throw new MigrationError(`Migrations of ${subgraph} must have unique, ascending ids`);
   }
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
+  const client = await connectClient({ connectionString: adminUrl });
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`cellgraph.migrate.${schema}`]);

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { appRole, maintenanceRole, ownerRole, sqlIdentifier, sqlLiteral } from './roles.js';
+import { connectClient } from './slot-waiting-pool.js';
 
 const ALREADY_EXISTS = new Set(['42710', '23505']); // duplicate_object, unique_violation (concurrent CREATE ROLE)
 
@@ -15,8 +16,7 @@ export async function provisionSubgraph(adminUrl: string, subgraph: string, appP
   const owner = sqlIdentifier(ownerRole(subgraph));
   const app = sqlIdentifier(appRole(subgraph));
   const maintenance = sqlIdentifier(maintenanceRole(subgraph));
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
+  const client = await connectClient({ connectionString: adminUrl });
   try {
     await createRole(client, owner, 'NOLOGIN');
     const { rows } = await client.query<{ rolsuper: boolean }>('SELECT rolsuper FROM pg_roles WHERE rolname = current_user');
@@ -77,8 +77,7 @@ export async function ensureDatabase(url: string): Promise<boolean> {
   const name = sqlIdentifier(decodeURIComponent(target.pathname.slice(1)));
   const maintenance = new URL(url);
   maintenance.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: maintenance.toString() });
-  await client.connect();
+  const client = await connectClient({ connectionString: maintenance.toString() });
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (rowCount) return false;

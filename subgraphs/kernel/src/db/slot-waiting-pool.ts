@@ -48,3 +48,27 @@ export class SlotWaitingPool extends pg.Pool {
 
 /** The pg module as TypeORM loads it (its `driver` option), with the slot-waiting pool. */
 export const slotWaitingDriver = { ...pg, Pool: SlotWaitingPool };
+
+/** How long a single admin or maintenance connection waits for a slot before it fails (a hang guard). */
+const CLIENT_SLOT_WAIT_MS = 30_000;
+
+/**
+ * A connected pg.Client (migrations, provisioning, maintenance): like the pool above, a connection
+ * the server refuses for want of a slot is tried again with backoff, for up to `slotWaitMs`; any
+ * other failure fails at once.
+ */
+export async function connectClient(config: pg.ClientConfig, slotWaitMs = CLIENT_SLOT_WAIT_MS): Promise<pg.Client> {
+  const deadline = Date.now() + slotWaitMs;
+  for (let delay = FIRST_DELAY_MS; ; delay = Math.min(delay * 2, LONGEST_DELAY_MS)) {
+    const client = new pg.Client(config);
+    try {
+      await client.connect();
+      return client;
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      const wait = Math.round(delay * (0.5 + Math.random()));
+      if (!outOfSlots(error) || Date.now() + wait >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}

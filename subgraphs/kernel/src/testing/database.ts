@@ -4,6 +4,7 @@ import { inject } from 'vitest';
 import type { Migration } from '../db/migrate.js';
 import { prepareCellDatabase } from '../db/prepare.js';
 import { sqlIdentifier } from '../db/roles.js';
+import { connectClient } from '../db/slot-waiting-pool.js';
 import { databaseUrl, TEST_APP_PASSWORD, TEST_DATABASE_PREFIX, TEST_DATABASE_URL } from './infrastructure.js';
 
 declare module 'vitest' {
@@ -42,8 +43,7 @@ export async function createTestDatabase(subgraphs?: readonly { name: string; mi
 
 /** Runs `work` with a client connected to `url` (as whoever the URL names), then closes it. */
 export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  const client = await connectClient({ connectionString: url });
   try {
     return await work(client);
   } finally {
