@@ -25,7 +25,10 @@ describe('two cells on one Redis', () => {
     listener = new Redis(TEST_REDIS_URL);
     listener.on('pmessage', (_pattern: string, channel: string, message: string) => published.push({ channel, message }));
     await listener.psubscribe('*');
-    [a, b] = await Promise.all([startTestCell(), startTestCell()]);
+    // Two whole cells at once: pools of 2 keep them well inside Postgres's connection limit
+    // beside the other test file running meanwhile (with 4, two CI runs lost this start to it).
+    const small = { env: { DATABASE_POOL_SIZE: '2' } };
+    [a, b] = await Promise.all([startTestCell(small), startTestCell(small)]);
   }, 120_000);
   afterAll(async () => {
     listener?.disconnect();
