@@ -74,6 +74,10 @@ export async function startTestCell(options: { cell?: string; env?: Record<strin
         USER_RATE_LIMIT: '100000',
         ANONYMOUS_RATE_LIMIT: '100000',
         SUBGRAPH_TIMEOUT_MS: '60000',
+        // Likewise a pool's wait for a connection (and for a server slot, see SlotWaitingPool):
+        // several whole cells on CI's one Postgres can hold its 100 connections for a while, until
+        // idle ones close (30 s); the pool-exhaustion tests set their own bound.
+        DATABASE_POOL_ACQUIRE_TIMEOUT_MS: '60000',
         ...platformEnv,
         ...options.env,
       },
