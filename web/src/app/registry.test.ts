@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_MODULES } from '../modules';
 import { appRoutes } from './App';
+import { labelText } from './i18n';
 import { enabledModules, searchProvidersOf, switchedOffModules } from './registry';
 
 describe('enabledModules', () => {
@@ -54,7 +55,7 @@ describe('enabledModules', () => {
     expect(billing.map((module) => module.subgraph)).toEqual(['crm', 'finance', 'files', 'notifications']);
     const finance = billing.find((module) => module.subgraph === 'finance')!;
     expect(finance.navigation?.map((item) => item.path)).toEqual(['/finance/invoices']);
-    expect(finance.widgets?.map((widget) => [widget.slot, widget.title])).toEqual([['contact.profile', 'Invoices']]);
+    expect(finance.widgets?.map((widget) => [widget.slot, labelText(widget.title)])).toEqual([['contact.profile', 'Invoices']]);
     // Signed-in pages, behind the layout.
     const top = appRoutes(billing)[0]!.children!;
     expect(top.map((route) => route.path)).not.toContain('/finance/invoices');

@@ -1,5 +1,4 @@
 import { lazy, Suspense } from 'react';
-import { activeTranslator, type Message } from '../../app/i18n';
 import type { ModuleDefinition } from '../../app/registry';
 import { Loading } from '../../ui/states';
 import { crmSearch } from './search';
@@ -14,7 +13,6 @@ const DealsForecastWidgetLazy = lazy(() => loadPages().then((pages) => ({ defaul
 const NewContactsWidgetLazy = lazy(() => loadPages().then((pages) => ({ default: pages.NewContactsWidget })));
 
 // Labels are getters: the shell reads them as it renders, in the reader's language of the moment.
-const t = (message: Message) => activeTranslator().t(message);
 
 const contactPath = (id: string) => `/crm/contacts/${encodeURIComponent(id)}`;
 const dealPath = (id: string) => `/crm/deals/${encodeURIComponent(id)}`;
@@ -23,17 +21,13 @@ export const crmModule: ModuleDefinition = {
   subgraph: 'crm',
   navigation: [
     {
-      get label() {
-        return t(m.navContacts);
-      },
+      label: m.navContacts,
       path: '/crm/contacts',
       icon: '☺',
       order: 20,
     },
     {
-      get label() {
-        return t(m.navDeals);
-      },
+      label: m.navDeals,
       path: '/crm/pipeline',
       icon: '$',
       order: 21,
@@ -49,27 +43,21 @@ export const crmModule: ModuleDefinition = {
   commands: [
     {
       id: 'crm:new-contact',
-      get label() {
-        return t(m.commandNewContact);
-      },
+      label: m.commandNewContact,
       group: 'Create',
       keywords: ['lead', 'client', 'person', 'company', 'crm'],
       path: '/crm/contacts?new=1',
     },
     {
       id: 'crm:new-deal',
-      get label() {
-        return t(m.commandNewDeal);
-      },
+      label: m.commandNewDeal,
       group: 'Create',
       keywords: ['opportunity', 'sale', 'crm'],
       path: '/crm/pipeline?new=1',
     },
     {
       id: 'crm:forecast',
-      get label() {
-        return t(m.commandForecast);
-      },
+      label: m.commandForecast,
       group: 'Navigate',
       keywords: ['pipeline', 'weighted', 'revenue'],
       path: '/crm/forecast',
@@ -79,9 +67,7 @@ export const crmModule: ModuleDefinition = {
   widgets: [
     {
       slot: 'home',
-      get title() {
-        return t(m.widgetDealsForecast);
-      },
+      title: m.widgetDealsForecast,
       order: 20,
       component: () => (
         <Suspense fallback={<Loading />}>
@@ -91,9 +77,7 @@ export const crmModule: ModuleDefinition = {
     },
     {
       slot: 'home',
-      get title() {
-        return t(m.widgetNewContacts);
-      },
+      title: m.widgetNewContacts,
       order: 21,
       component: () => (
         <Suspense fallback={<Loading />}>

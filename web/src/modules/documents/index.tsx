@@ -1,4 +1,3 @@
-import { activeTranslator, type Message } from '../../app/i18n';
 import type { ModuleDefinition } from '../../app/registry';
 import { moduleMessages as m } from './moduleMessages';
 
@@ -6,15 +5,12 @@ import { moduleMessages as m } from './moduleMessages';
 const pages = () => import('./pages');
 
 /** The registry takes plain labels: each is read, in the reader's language, whenever the shell renders it. */
-const text = (message: Message) => activeTranslator().t(message);
 
 export const documentsModule: ModuleDefinition = {
   subgraph: 'documents',
   navigation: [
     {
-      get label() {
-        return text(m.navigation);
-      },
+      label: m.navigation,
       path: '/documents',
       icon: '§',
       order: 35,
@@ -29,18 +25,14 @@ export const documentsModule: ModuleDefinition = {
   commands: [
     {
       id: 'documents:new-document',
-      get label() {
-        return text(m.newDocument);
-      },
+      label: m.newDocument,
       group: 'Create',
       keywords: ['document', 'contract', 'proposal'],
       path: '/documents?new=1',
     },
     {
       id: 'documents:all-documents',
-      get label() {
-        return text(m.goToDocuments);
-      },
+      label: m.goToDocuments,
       group: 'Navigate',
       keywords: ['documents', 'contracts'],
       path: '/documents',

@@ -1,5 +1,4 @@
 import { lazy, Suspense, type ComponentType } from 'react';
-import { activeTranslator, type Message } from '../../app/i18n';
 import type { ModuleDefinition, WidgetSlot } from '../../app/registry';
 import { Loading } from '../../ui/states';
 import { AccountAvatar } from './AccountAvatar';
@@ -26,16 +25,13 @@ const AvatarSettingsPage = lazyComponent(async () => (await pages()).AvatarSetti
 const WIDGET_SLOTS: WidgetSlot[] = ['task.detail', 'contact.profile', 'deal.profile', 'note.detail'];
 
 // Labels are getters: the shell reads them as it renders, in the reader's language of the moment.
-const t = (message: Message) => activeTranslator().t(message);
 
 /** Files: the Files page (folders), the Attachments widget on other modules' pages, and avatars (the top bar, Settings → Avatar). */
 export const filesModule: ModuleDefinition = {
   subgraph: 'files',
   navigation: [
     {
-      get label() {
-        return t(m.navFiles);
-      },
+      label: m.navFiles,
       path: '/files',
       icon: '🗀',
       order: 40,
@@ -48,18 +44,14 @@ export const filesModule: ModuleDefinition = {
   commands: [
     {
       id: 'files:new-folder',
-      get label() {
-        return t(m.commandNewFolder);
-      },
+      label: m.commandNewFolder,
       group: 'Create',
       keywords: ['folder', 'files', 'create'],
       path: '/files?new=1',
     },
     {
       id: 'files:all-files',
-      get label() {
-        return t(m.commandGoToFiles);
-      },
+      label: m.commandGoToFiles,
       group: 'Navigate',
       keywords: ['files', 'folders', 'documents', 'uploads'],
       path: '/files',
@@ -67,18 +59,14 @@ export const filesModule: ModuleDefinition = {
   ],
   widgets: WIDGET_SLOTS.map((slot) => ({
     slot,
-    get title() {
-      return t(m.widgetAttachments);
-    },
+    title: m.widgetAttachments,
     component: AttachmentsWidget,
     order: 40,
   })),
   accountAvatar: AccountAvatar,
   settings: [
     {
-      get label() {
-        return t(m.settingsAvatar);
-      },
+      label: m.settingsAvatar,
       path: 'avatar',
       element: AvatarSettingsPage,
     },

@@ -1,5 +1,4 @@
 import { lazy, Suspense } from 'react';
-import { activeTranslator, type Message } from '../../app/i18n';
 import type { ModuleDefinition } from '../../app/registry';
 import { Loading } from '../../ui/states';
 import { moduleMessages as m } from './moduleMessages';
@@ -8,7 +7,6 @@ import { moduleMessages as m } from './moduleMessages';
 const pages = () => import('./pages');
 
 /** The registry takes plain labels: each is read, in the reader's language, whenever the shell renders it. */
-const text = (message: Message) => activeTranslator().t(message);
 
 const ContactInvoicesLazy = lazy(() => pages().then((module) => ({ default: module.ContactInvoicesWidget })));
 
@@ -16,9 +14,7 @@ export const financeModule: ModuleDefinition = {
   subgraph: 'finance',
   navigation: [
     {
-      get label() {
-        return text(m.navigation);
-      },
+      label: m.navigation,
       path: '/finance/invoices',
       icon: '¤',
       order: 40,
@@ -36,9 +32,7 @@ export const financeModule: ModuleDefinition = {
   widgets: [
     {
       slot: 'contact.profile',
-      get title() {
-        return text(m.invoicesWidget);
-      },
+      title: m.invoicesWidget,
       order: 30,
       component: ({ objectId }) => (
         <Suspense fallback={<Loading />}>
@@ -50,45 +44,35 @@ export const financeModule: ModuleDefinition = {
   commands: [
     {
       id: 'finance:new-invoice',
-      get label() {
-        return text(m.newInvoice);
-      },
+      label: m.newInvoice,
       group: 'Create',
       keywords: ['invoice', 'bill', 'finance'],
       path: '/finance/invoices/new',
     },
     {
       id: 'finance:invoices',
-      get label() {
-        return text(m.goToInvoices);
-      },
+      label: m.goToInvoices,
       group: 'Navigate',
       keywords: ['invoices', 'finance', 'billing'],
       path: '/finance/invoices',
     },
     {
       id: 'finance:submit-expense',
-      get label() {
-        return text(m.submitExpense);
-      },
+      label: m.submitExpense,
       group: 'Create',
       keywords: ['expense', 'receipt'],
       path: '/finance/expenses?new=1',
     },
     {
       id: 'finance:expenses',
-      get label() {
-        return text(m.goToExpenses);
-      },
+      label: m.goToExpenses,
       group: 'Navigate',
       keywords: ['expenses', 'receipts'],
       path: '/finance/expenses',
     },
     {
       id: 'finance:reports',
-      get label() {
-        return text(m.goToReports);
-      },
+      label: m.goToReports,
       group: 'Navigate',
       keywords: ['reports', 'revenue', 'profit', 'loss', 'aging', 'receivables', 'charts'],
       path: '/finance/reports',

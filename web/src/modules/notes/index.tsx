@@ -1,5 +1,4 @@
 import { lazy, Suspense, type ComponentType } from 'react';
-import { activeTranslator, type Message } from '../../app/i18n';
 import type { ModuleDefinition, WidgetSlot } from '../../app/registry';
 import { Loading } from '../../ui/states';
 import { notesSearch } from './search';
@@ -26,15 +25,12 @@ const NoteQuickView = lazyComponent(async () => (await pages()).NoteQuickView);
 const WIDGET_SLOTS: WidgetSlot[] = ['task.detail', 'contact.profile', 'deal.profile'];
 
 // Labels are getters: the shell reads them as it renders, in the reader's language of the moment.
-const t = (message: Message) => activeTranslator().t(message);
 
 export const notesModule: ModuleDefinition = {
   subgraph: 'notes',
   navigation: [
     {
-      get label() {
-        return t(m.navNotes);
-      },
+      label: m.navNotes,
       path: '/notes',
       icon: '✎',
       order: 30,
@@ -46,27 +42,21 @@ export const notesModule: ModuleDefinition = {
   ],
   widgets: WIDGET_SLOTS.map((slot) => ({
     slot,
-    get title() {
-      return t(m.widgetNotes);
-    },
+    title: m.widgetNotes,
     component: NotesWidget,
     order: 30,
   })),
   commands: [
     {
       id: 'notes:new-note',
-      get label() {
-        return t(m.commandNewNote);
-      },
+      label: m.commandNewNote,
       group: 'Create',
       keywords: ['note', 'write', 'create'],
       path: '/notes?new=1',
     },
     {
       id: 'notes:all-notes',
-      get label() {
-        return t(m.commandGoToNotes);
-      },
+      label: m.commandGoToNotes,
       group: 'Navigate',
       keywords: ['notes'],
       path: '/notes',
