@@ -53,12 +53,17 @@ const ISOLATED_TESTS = [
  */
 const LONGEST_FIRST = [
   'scripts/test/dev-runtime.test.ts',
-  'scripts/test/split-cell.e2e.test.ts',
-  'scripts/test/rolling-restart.fault.test.ts',
+  'scripts/test/pagination.e2e.test.ts',
   'scripts/test/new-subgraph.test.ts',
   'scripts/test/foreign-references.e2e.test.ts',
   'scripts/test/malformed-ids.e2e.test.ts',
+  'scripts/test/build.test.ts',
   'scripts/bench/gateways/gateways.test.ts',
+  // the fault tests' group
+  'scripts/test/rolling-restart.fault.test.ts',
+  'scripts/test/graceful-shutdown.fault.test.ts',
+  'gateway/test/subgraph-faults.e2e.test.ts',
+  'scripts/test/split-cell.e2e.test.ts',
 ];
 
 /** vitest's order (groups, then projects, then its timings or file sizes), with LONGEST_FIRST ahead within each project. */

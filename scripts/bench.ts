@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- <scenario>]`. Scenarios: `cell` (the default, below), `gateways`
- * (scripts/bench/gateways/: ours against stock @apollo/gateway and Hive Gateway), `live` and
- * `search` (scripts/bench/search/: 100,000 indexed objects of one organization).
+ * (scripts/bench/gateways/: ours against stock @apollo/gateway and Hive Gateway), `live`,
+ * `search` (scripts/bench/search/: 100,000 indexed objects of one organization) and `exports`
+ * (scripts/bench/exports/: the memory of 1,000,000 exported rows).
  *
  * `cell`: load through the gateway of a real cell (local or embedded Postgres and
  * Redis, a throw-away database), with latency percentiles, throughput, SQL statements per
@@ -27,6 +28,8 @@ const SCENARIOS: Record<string, (argv: string[]) => Promise<number>> = {
   live: async (argv) => (await import('./bench-live-main.js')).liveMain(argv),
   // Search over 100,000 indexed objects of one organization: `npm run bench -- search`.
   search: async () => (await import('./bench/search/scenario.js')).searchMain(),
+  // The constant memory of an export's writers over 1,000,000 rows: `npm run bench -- exports [CSV|XLSX|JSON]`.
+  exports: async (argv) => (await import('./bench/exports/scenario.js')).exportsMain(argv),
 };
 const [scenarioName, ...scenarioArgv] = process.argv.slice(2);
 if (scenarioName !== undefined && scenarioName !== 'cell') {

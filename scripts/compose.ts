@@ -1,7 +1,7 @@
 /**
  * Prints every subgraph's SDL into schema/subgraphs/ and composes each cell: its supergraph and
  * node subgraph and live events for the gateway (schema/cells/<cell>/supergraph.graphql,
- * node.graphql, node-owners.json, live-events.json) and its
+ * node.graphql, node-owners.json, live-events.json), its event catalog for webhooks (events.json) and its
  * API schema for clients
  * (schema/cells/<cell>/schema.graphql). With --check, writes nothing and fails when a committed
  * file is stale or a cell does not compose (part of `npm test`). `--cell NAME` limits both to one
@@ -17,6 +17,7 @@ import {
   catalogFactsPath,
   CellError,
   cellNames,
+  eventCatalogPath,
   liveEventsPath,
   loadCell,
   nodeOwnersPath,
@@ -52,6 +53,7 @@ for (const cell of cells) {
     expected.set(apiSchemaPath(cell.name), composed.apiSchema);
     expected.set(liveEventsPath(cell.name), composed.liveEvents);
     expected.set(nodeOwnersPath(cell.name), composed.nodeOwners);
+    expected.set(eventCatalogPath(cell.name), composed.events);
   } catch (error) {
     console.error((error as Error).message);
     failed = true;

@@ -162,7 +162,7 @@ const gatewayEnv = z.object({
   /** The refresh cookie of browser sessions is `Secure` (Chromium accepts Secure cookies on http://localhost too). */
   SESSION_COOKIE_SECURE: boolFromEnv(true),
   /** Subgraphs handed a delegation with each request, to ask the graph as the caller (comma-separated). */
-  GRAPH_DELEGATES: z.string().default('collaboration,identity,notes,files,documents,finance,audit,search'),
+  GRAPH_DELEGATES: z.string().default('collaboration,identity,notes,files,documents,finance,audit,search,imports,exports'),
   /** How long a job delegation lives (POST /delegations/job: a job acting for the caller of the request that enqueued it). */
   JOB_DELEGATION_TTL_SECONDS: z.coerce.number().int().min(1).max(JOB_DELEGATION_MAX_TTL_SECONDS).default(3600),
   // The cell's Redis namespace (CELL_NAME, CELL_INSTANCE, REDIS_KEY_PREFIX): see the kernel's cell-namespace.

@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 describe('cell: which modules the cell serves', () => {
-  it('lists the cell `all`’s eleven modules in its manifest’s order, to an anonymous caller', async () => {
+  it('lists the cell `all`’s fourteen modules in its manifest’s order, to an anonymous caller', async () => {
     const result = await all.gql(CELL);
     expect(result.errors).toBeUndefined();
     expect(result.data!.cell).toEqual({
@@ -31,6 +31,9 @@ describe('cell: which modules the cell serves', () => {
         { name: 'finance' },
         { name: 'audit' },
         { name: 'search' },
+        { name: 'webhooks' },
+        { name: 'imports' },
+        { name: 'exports' },
       ],
     });
   });

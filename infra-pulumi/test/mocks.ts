@@ -35,6 +35,7 @@ export const SECRETS: Record<string, string> = {
     IDENTITY_ENCRYPTION_KEY: 'identity-key',
     PAYMENT_WEBHOOK_SECRET: 'payment-webhook-secret',
     SIGNATURE_WEBHOOK_SECRET: 'signature-webhook-secret',
+    WEBHOOK_ENCRYPTION_KEY: 'webhook-encryption-key',
   }),
 };
 

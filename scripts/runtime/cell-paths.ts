@@ -18,6 +18,8 @@ export const supergraphPath = (cell: string) => join(CELLS_DIR, cell, 'supergrap
 export const apiSchemaPath = (cell: string) => join(CELLS_DIR, cell, 'schema.graphql');
 export const nodeSubgraphPath = (cell: string) => join(CELLS_DIR, cell, 'node.graphql');
 export const liveEventsPath = (cell: string) => join(CELLS_DIR, cell, 'live-events.json');
+/** The cell's event catalog (webhooks: WEBHOOK_EVENT_CATALOG_PATH). */
+export const eventCatalogPath = (cell: string) => join(CELLS_DIR, cell, 'events.json');
 export const nodeOwnersPath = (cell: string) => join(CELLS_DIR, cell, 'node-owners.json');
 /** The facts a deployment needs of every subgraph (scripts/runtime/cells.ts, `catalogFactsJson`). */
 export const catalogFactsPath = join(SCHEMA_DIR, 'subgraphs', 'catalog.json');

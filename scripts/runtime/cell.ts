@@ -6,6 +6,8 @@ import {
   CELL_API_KEY_SCOPES,
   CELL_RESTRICTED_MODULES,
   CELL_SETTINGS_NAMESPACES,
+  CELL_IMPORTERS,
+  cellImporters,
   cellSettingsNamespaces,
   cellApiKeyScopes,
   cellRestrictedModules,
@@ -18,7 +20,7 @@ import {
   serveSubgraphs,
   type SubgraphServer,
 } from '@cellgraph/kernel';
-import { supergraphPath, type Cell } from './cells.js';
+import { eventCatalogPath, supergraphPath, type Cell } from './cells.js';
 import { keysEnv, type CellKeys } from './keys.js';
 
 export interface PreparedDatabase {
@@ -66,7 +68,10 @@ export interface RunningCell {
   stop(): Promise<void>;
 }
 
-/** What a cell's processes must know of the cell: its name (its Redis namespace), its Node types, trash types, API-key scopes, restricted modules, event routing and settings namespaces. */
+/**
+ * What a cell's processes must know of the cell: its name (its Redis namespace), its Node types, trash types, API-key scopes, restricted modules, event routing, settings namespaces,
+ * importers, and where its event catalog is (webhooks; a file, too large for a variable).
+ */
 export function cellEnv(cell: Cell): Record<string, string> {
   return {
     CELL_NAME: cell.name,
@@ -76,6 +81,8 @@ export function cellEnv(cell: Cell): Record<string, string> {
     [CELL_RESTRICTED_MODULES]: JSON.stringify(cellRestrictedModules(cell.subgraphs)),
     CELL_EVENT_CONSUMERS: JSON.stringify(cellEventConsumers(cell.subgraphs)),
     [CELL_SETTINGS_NAMESPACES]: JSON.stringify(cellSettingsNamespaces(cell.subgraphs)),
+    [CELL_IMPORTERS]: JSON.stringify(cellImporters(cell.subgraphs)),
+    WEBHOOK_EVENT_CATALOG_PATH: eventCatalogPath(cell.name),
   };
 }
 

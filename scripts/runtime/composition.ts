@@ -1,6 +1,7 @@
 import { composeServices } from '@apollo/composition';
 import { NODE_SUBGRAPH, nodeSubgraphSdl, printSubgraphSdl } from '@cellgraph/kernel';
 import { parse, printSchema } from 'graphql';
+import { z } from 'zod';
 import type { Cell } from './cells.js';
 
 export class CompositionError extends Error {
@@ -27,6 +28,8 @@ export interface ComposedCell {
   liveEvents: string;
   /** For the gateway: each Node type → the subgraph that owns it (declares it in `nodeTypes`) (JSON). */
   nodeOwners: string;
+  /** For webhooks: every event type of the cell, its module and the JSON Schema of its data (JSON). */
+  events: string;
 }
 
 /**
@@ -37,6 +40,26 @@ export interface ComposedCell {
 export function cellNodeOwners(cell: Cell): string {
   const owners = cell.subgraphs.flatMap((definition) => (definition.nodeTypes ?? []).map((type) => [type, definition.name] as const));
   return `${JSON.stringify(Object.fromEntries(owners.sort(([a], [b]) => a.localeCompare(b))), null, 2)}\n`;
+}
+
+/**
+ * The cell's event catalog: every event type its subgraphs declare in `emits`, with its module, its
+ * description (the contract's `.describe()`, if any) and the JSON Schema of its `data` as consumers
+ * receive it (zod 4's `toJSONSchema`, output side; what JSON cannot express becomes `{}`).
+ * The webhooks module reads it (WEBHOOK_EVENT_CATALOG_PATH) — too large for a variable.
+ */
+export function cellEventCatalog(cell: Cell): string {
+  const events = cell.subgraphs
+    .flatMap((definition) =>
+      Object.entries(definition.emits ?? {}).map(([type, schema]) => ({
+        type,
+        module: definition.name,
+        description: schema.description ?? null,
+        schema: z.toJSONSchema(schema, { unrepresentable: 'any', io: 'output' }),
+      })),
+    )
+    .sort((a, b) => a.type.localeCompare(b.type));
+  return `${JSON.stringify({ cell: cell.name, events }, null, 2)}\n`;
 }
 
 /** The cell's subscription fields and the events each listens to. */
@@ -73,5 +96,6 @@ export function composeCell(cell: Cell, sdls: ReadonlyMap<string, string>): Comp
     apiSchema: `${printSchema(result.schema.toAPISchema().toGraphQLJSSchema()).trim()}\n`,
     liveEvents: cellLiveEvents(cell),
     nodeOwners: cellNodeOwners(cell),
+    events: cellEventCatalog(cell),
   };
 }

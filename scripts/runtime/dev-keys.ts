@@ -9,7 +9,14 @@ import { generateCellKeys, type CellKeys } from './keys.js';
 export async function loadOrCreateKeys(stateDir: string): Promise<CellKeys> {
   const file = join(stateDir, 'keys.json');
   const stored = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<CellKeys>) : {};
-  if (stored.internalContextSecret && stored.auth && stored.encryptionKey && stored.signatureWebhookSecret && stored.paymentWebhookSecret)
+  if (
+    stored.internalContextSecret &&
+    stored.auth &&
+    stored.encryptionKey &&
+    stored.signatureWebhookSecret &&
+    stored.paymentWebhookSecret &&
+    stored.webhookEncryptionKey
+  )
     return stored as CellKeys;
   const keys = { ...(await generateCellKeys()), ...stored }; // keep what exists, add what is new
   writeFileSync(file, JSON.stringify(keys, null, 2), { mode: 0o600 });

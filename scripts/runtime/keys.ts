@@ -10,7 +10,8 @@ import { catalog } from './catalog.js';
 
 /**
  * The secrets of a cell: the gateway's internal-context secret (each subgraph gets only the key
- * derived from it for itself), the access-token key pair, identity's encryption key, documents' signature webhook secret and finance's payment webhook secret. (The gateway
+ * derived from it for itself), the access-token key pair, identity's encryption key, documents' signature webhook secret, finance's payment webhook secret
+ * and the key sealing the webhooks module's endpoint secrets. (The gateway
  * learns the access-token public keys from identity.)
  */
 export interface CellKeys {
@@ -21,6 +22,8 @@ export interface CellKeys {
   signatureWebhookSecret: string;
   /** Finance's payment-provider webhooks are signed with it (shared with the provider). */
   paymentWebhookSecret: string;
+  /** Seals the signing secrets of the webhooks module's endpoints at rest. */
+  webhookEncryptionKey: string;
 }
 
 export async function generateCellKeys(): Promise<CellKeys> {
@@ -31,6 +34,7 @@ export async function generateCellKeys(): Promise<CellKeys> {
     encryptionKey: generateEncryptionKey(),
     signatureWebhookSecret: generateEncryptionKey(),
     paymentWebhookSecret: generateEncryptionKey(),
+    webhookEncryptionKey: generateEncryptionKey(),
   };
 }
 
@@ -41,6 +45,7 @@ export function sharedKeysEnv(keys: CellKeys): Record<string, string> {
     IDENTITY_ENCRYPTION_KEY: keys.encryptionKey,
     SIGNATURE_WEBHOOK_SECRET: keys.signatureWebhookSecret,
     PAYMENT_WEBHOOK_SECRET: keys.paymentWebhookSecret,
+    WEBHOOK_ENCRYPTION_KEY: keys.webhookEncryptionKey,
   };
 }
 

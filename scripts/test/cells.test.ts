@@ -1,10 +1,10 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withClient } from '@cellgraph/kernel/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CellError, cellNames, loadCell, nodeOwnersPath, nodeSubgraphPath, resolveSubgraphs, supergraphPath } from '../runtime/cells.js';
-import { composeCell, subgraphSdls } from '../runtime/composition.js';
+import { CellError, cellNames, eventCatalogPath, loadCell, nodeOwnersPath, nodeSubgraphPath, resolveSubgraphs, supergraphPath } from '../runtime/cells.js';
+import { cellEventCatalog, composeCell, subgraphSdls } from '../runtime/composition.js';
 import { startTestCell, type TestCell } from '../testing/cell-harness.js';
 
 describe('cell manifests', () => {
@@ -22,6 +22,9 @@ describe('cell manifests', () => {
       'finance',
       'audit',
       'search',
+      'webhooks',
+      'imports',
+      'exports',
     ]);
     expect(loadCell('sales').subgraphs.map((s) => s.name)).toEqual(['identity', 'crm', 'collaboration', 'notifications']);
     expect(loadCell('agency').subgraphs.map((s) => s.name)).toEqual(['identity', 'crm', 'collaboration', 'notifications', 'files', 'documents']);
@@ -45,6 +48,26 @@ describe('cell manifests', () => {
     expect(core).not.toContain('assignedTasks');
     expect(all).toMatch(/assignedTasks\([\s\S]*?\n {2}\): TaskConnection\n/);
     expect(all).not.toContain('@join__');
+  });
+
+  it('commits each cell’s event catalog as its contracts give it (npm run compose writes it; stale fails here and in compose --check)', () => {
+    for (const name of cellNames()) {
+      const cell = loadCell(name);
+      expect(readFileSync(eventCatalogPath(name), 'utf8'), `schema/cells/${name}/events.json is stale: run npm run compose`).toBe(cellEventCatalog(cell));
+    }
+    const all = JSON.parse(cellEventCatalog(loadCell('all'))) as { events: { type: string; module: string; schema: Record<string, unknown> }[] };
+    const emitted = loadCell('all').subgraphs.flatMap((definition) => Object.keys(definition.emits ?? {}));
+    expect(all.events.map((event) => event.type).sort()).toEqual([...emitted].sort());
+    expect(all.events.find((event) => event.type === 'webhook_endpoint.disabled')).toMatchObject({
+      module: 'webhooks',
+      schema: {
+        type: 'object',
+        properties: { url: { type: 'string' }, consecutiveFailures: { type: 'integer' } },
+        required: ['url', 'consecutiveFailures', 'recipients'],
+      },
+    });
+    const sales = JSON.parse(cellEventCatalog(loadCell('sales'))) as { events: { module: string }[] };
+    expect(new Set(sales.events.map((event) => event.module))).toEqual(new Set(['identity', 'crm', 'collaboration', 'notifications']));
   });
 });
 

@@ -63,6 +63,7 @@ const ROW_VALUES: Record<string, Record<string, unknown>> = {
   'crm.contacts': { company: 'x' },
   'documents.document_reviews': { email: 'reviewer@example.test' },
   'finance.invoice_deliveries': { recipients: ['customer@example.test'] },
+  'webhooks.webhook_endpoints': { event_types: ['*'] },
 };
 
 /**

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { parseGlobalId, toGlobalId, uuidv7 } from '@cellgraph/kernel';
-import { withClient } from '@cellgraph/kernel/testing';
+import { waitFor, withClient } from '@cellgraph/kernel/testing';
 import { buildSchema, getNamedType, isInputObjectType, isObjectType, type GraphQLInputType, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCell } from '../runtime/cells.js';
@@ -8,6 +8,7 @@ import type { GraphQLData } from '../runtime/graphql-client.js';
 import { composeCell, subgraphSdls } from '../runtime/composition.js';
 import { startTestCell, TEST_PASSWORD, waitForEmail, waitUntilSettled, type TestCell, type TestUser } from '../testing/cell-harness.js';
 import { markSignedContract } from '../testing/documents.js';
+import { withHttpReceiver } from '../testing/http-receiver.js';
 
 /**
  * Every id a mutation input carries must name something readable in the caller's organization:
@@ -74,6 +75,21 @@ const BASE_INPUTS: Record<string, (f: Fixture) => Input> = {
   permissionRevoke: (f) => ({ objectId: f.task, subjectId: f.colleagueId }),
   // Platform administrators' only: anyone else is refused the same whatever the ids.
   featureFlagSet: (f) => ({ key: 'tests.foreign', defaultEnabled: false, rules: [{ kind: 'ORGANIZATION', ids: [f.orgId], enabled: true }] }),
+  webhookEndpointUpdate: (f) => ({ id: f.webhookEndpoint, description: 'Renamed' }),
+  webhookEndpointSecretRotate: (f) => ({ id: f.webhookEndpoint, overlapHours: 1 }),
+  webhookEndpointPing: (f) => ({ id: f.webhookEndpoint }),
+  webhookEndpointDelete: (f) => ({ id: f.webhookEndpoint }),
+  webhookEndpointRestore: (f) => ({ id: f.trashedWebhookEndpoint }),
+  webhookEndpointPurge: (f) => ({ id: f.trashedWebhookEndpoint }),
+  webhookDeliveryRedeliver: (f) => ({ id: f.webhookDelivery }),
+  dataImportCreate: (f) => ({ type: 'Contact', fileId: f.peopleCsv }),
+  dataImportMap: (f) => ({ id: f.dataImport, mapping: [{ column: 'First name', field: 'firstName' }] }),
+  dataImportStart: (f) => ({ id: f.dataImport }),
+  dataImportCancel: (f) => ({ id: f.dataImport }),
+  dataImportDelete: (f) => ({ id: f.dataImport }),
+  dataImportRestore: (f) => ({ id: f.trashedDataImport }),
+  dataImportPurge: (f) => ({ id: f.trashedDataImport }),
+  dataExportCancel: (f) => ({ id: f.dataExport }),
   savedSearchUpdate: (f) => ({ id: f.savedSearch, name: 'Renamed' }),
   savedSearchDelete: (f) => ({ id: f.savedSearch }),
   savedSearchRestore: (f) => ({ id: f.trashedSavedSearch }),
@@ -427,22 +443,58 @@ async function buildFixture(owner: TestUser) {
   await data(owner, 'clauseDelete', { id: trashedClause }, 'deletedClauseId');
 
   // Files: two uploaded as a client does (a presigned PUT each), one of them in the trash, and one upload begun only.
-  const begin = async (name: string) =>
-    (await data(owner, 'fileUploadBegin', { name, contentType: 'text/plain', size: 3, aboutId: task }, 'upload { id url method headers { name value } }'))
-      .upload as {
+  const begin = async (name: string, contentType = 'text/plain', size = 3) =>
+    (await data(owner, 'fileUploadBegin', { name, contentType, size, aboutId: task }, 'upload { id url method headers { name value } }')).upload as {
       id: string;
       url: string;
       method: string;
       headers: { name: string; value: string }[];
     };
-  const uploaded = async (name: string) => {
-    const upload = await begin(name);
-    const sent = await fetch(upload.url, { method: upload.method, headers: Object.fromEntries(upload.headers.map((h) => [h.name, h.value])), body: 'abc' });
+  const uploaded = async (name: string, contentType = 'text/plain', body = 'abc') => {
+    const upload = await begin(name, contentType, Buffer.byteLength(body));
+    const sent = await fetch(upload.url, { method: upload.method, headers: Object.fromEntries(upload.headers.map((h) => [h.name, h.value])), body });
     expect(sent.status, `the fixture's upload of ${name}`).toBe(200);
     return (await data(owner, 'fileUploadComplete', { uploadId: upload.id }, 'file { id }')).file.id as string;
   };
   const [file, trashedFile, upload] = [await uploaded('Spec.txt'), await uploaded('Old.txt'), (await begin('Pending.txt')).id];
   await data(owner, 'fileDelete', { id: trashedFile }, 'deletedFileId');
+  // Imports: two of a CSV file, one of them in the trash.
+  const peopleCsv = await uploaded('People.csv', 'text/csv', 'First name,Email\nAda,ada@example.com\n');
+  const importOf = async () => (await data(owner, 'dataImportCreate', { type: 'Contact', fileId: peopleCsv }, 'dataImport { id }')).dataImport.id as string;
+  const [dataImport, trashedDataImport] = [await importOf(), await importOf()];
+  await data(owner, 'dataImportDelete', { id: trashedDataImport }, 'deletedDataImportId');
+  // An export of the tasks, finished before the attempts (its job stores a File and writes events).
+  const dataExport = (await data(owner, 'dataExportCreate', { query: 'query { tasks { nodes { title } } }', format: 'CSV' }, 'dataExport { id }')).dataExport
+    .id as string;
+  await waitFor(
+    async () =>
+      ['SUCCEEDED', 'FAILED'].includes(
+        (await cell.gql('query($id: ID!) { dataExport(id: $id) { state } }', { id: dataExport }, owner.token)).data?.dataExport?.state as string,
+      ),
+    `${owner.email}'s export finished`,
+    120_000,
+  );
+  // Webhooks: two endpoints (one in the trash) and a ping, answered at once by a local receiver (no retry runs later).
+  const { webhookEndpoint, trashedWebhookEndpoint, webhookDelivery } = await withHttpReceiver(async (url) => {
+    const endpointOf = async () =>
+      (await data(owner, 'webhookEndpointCreate', { url, eventTypes: ['webhook_endpoint.disabled'] }, 'webhookEndpoint { id }')).webhookEndpoint.id as string;
+    const [endpoint, trashedEndpoint] = [await endpointOf(), await endpointOf()];
+    await data(owner, 'webhookEndpointDelete', { id: trashedEndpoint }, 'deletedWebhookEndpointId');
+    const delivery = (await data(owner, 'webhookEndpointPing', { id: endpoint }, 'delivery { id }')).delivery.id as string;
+    await waitFor(
+      async () => {
+        const answer = await cell.gql(
+          'query($id: ID!) { webhookEndpoint(id: $id) { deliveries(first: 1) { nodes { state } } } }',
+          { id: endpoint },
+          owner.token,
+        );
+        return answer.data?.webhookEndpoint?.deliveries.nodes[0]?.state === 'SUCCEEDED';
+      },
+      `${owner.email}'s ping delivered`,
+      120_000,
+    );
+    return { webhookEndpoint: endpoint, trashedWebhookEndpoint: trashedEndpoint, webhookDelivery: delivery };
+  });
   const folderOf = async (name: string) => (await data(owner, 'folderCreate', { name }, 'folder { id }')).folder.id as string;
   const [folder, folder2, trashedFolder] = [await folderOf('Folder'), await folderOf('Folder 2'), await folderOf('Old folder')];
   await data(owner, 'folderDelete', { id: trashedFolder }, 'deletedFolderId');
@@ -498,6 +550,7 @@ async function buildFixture(owner: TestUser) {
       savedSearch,
       trashedSavedSearch,
     },
+    ...{ peopleCsv, dataImport, trashedDataImport, dataExport, webhookEndpoint, trashedWebhookEndpoint, webhookDelivery },
     ...{ board, column, column2, trashedBoard, task, task2, task3, trashedTask, checklist: checklistRow.id as string, checklistItem, checklistItem2 },
     ...{ dependency, recurrence, timeEntry, automation, dealPipeline, dealStage, dealStage2, leadStage, trashedPipeline },
     ...{

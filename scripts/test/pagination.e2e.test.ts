@@ -2,7 +2,7 @@ import { isInterfaceType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCell, type TestCell } from '../testing/cell-harness.js';
 import { apiSchema, connectionFields, walkAll, type ConnectionField, type Walk, type WalkResult } from '../testing/connection-walker.js';
-import { buildWorld, connectionPlaces, craftTimestamps, nodeFieldPlaces, onNode, type World } from './pagination-fixtures.js';
+import { buildWorld, connectionPlaces, craftTimestamps, nodeFieldPlaces, onNode, unwalkedConnections, type World } from './pagination-fixtures.js';
 
 /*
  * Every connection of cell `all`, in every orderBy and both directions, paged 2 at a time forward
@@ -31,6 +31,7 @@ afterAll(async () => {
 
 /** The walks of one field: one per ordering, at the place its fixture gives; or why it has none. */
 function walksOf(field: ConnectionField): Walk[] | string {
+  if (unwalkedConnections[field.coordinate]) return [];
   const own = connectionPlaces[field.coordinate];
   let located: { place: Walk['place']; args?: string } | undefined = own?.(world);
   if (!located && nodeFieldPlaces[field.field] && nodeTypes.has(field.parentType)) {

@@ -76,8 +76,15 @@ export async function startTestCell(options: { cell?: string; env?: Record<strin
         SUBGRAPH_TIMEOUT_MS: '60000',
         // Likewise a pool's wait for a connection (and for a server slot, see SlotWaitingPool):
         // several whole cells on CI's one Postgres can hold its 100 connections for a while, until
-        // idle ones close (30 s); the pool-exhaustion tests set their own bound.
+        // idle ones close; the pool-exhaustion tests set their own bound. Idle connections close
+        // after 2 s rather than production's 30 s, so a quiet cell gives its slots back to the others.
         DATABASE_POOL_ACQUIRE_TIMEOUT_MS: '60000',
+        DATABASE_POOL_IDLE_TIMEOUT_MS: '2000',
+        // One process relays and handles its own events: a relay publishes its writes on commit, so
+        // its poll (for other processes' writes) can be slow, and no worker of it dies alone, so its
+        // stalled-job checks can be rare. The cell then costs little while it waits (the crash tests set their own).
+        OUTBOX_POLL_INTERVAL_MS: '1000',
+        WORKER_LOCK_MS: '30000',
         ...platformEnv,
         ...options.env,
       },

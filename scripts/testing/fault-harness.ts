@@ -164,6 +164,7 @@ export async function startProcessCell(options: {
     DATABASE_URL: database.url,
     DATABASE_APP_PASSWORD: TEST_APP_PASSWORD,
     DATABASE_POOL_SIZE: '4',
+    DATABASE_POOL_IDLE_TIMEOUT_MS: '2000',
     REDIS_URL: options.redisUrl,
     GRAPH_URL: gatewayUrl,
     EMAIL_PROVIDER: 'file',

@@ -11,3 +11,11 @@ export const auditErrorTexts = defineMessages('audit.errors', {
   retentionMin: { en: 'Keep entries at least 30 days', de: 'Bewahren Sie Einträge mindestens 30 Tage auf' },
   retentionMax: { en: 'At most 36500 days (100 years)', de: 'Höchstens 36500 Tage (100 Jahre)' },
 });
+
+/** Descriptions of its scheduled jobs (the cell's job registry). */
+export const auditJobMessages = defineMessages('audit.jobs', {
+  retention: {
+    en: 'Removes audit entries older than each organization’s retention period',
+    de: 'Entfernt Audit-Einträge, die älter als die Aufbewahrungsfrist der Organisation sind',
+  },
+});

@@ -1,4 +1,5 @@
 import { AUDITED_EVENTS, defineSubgraph, KEY_FORBIDDEN, referenceAsIs } from '@cellgraph/kernel';
+import { auditJobMessages } from './messages.js';
 import { AuditEntry } from './audit-entry/audit-entry.entity.js';
 import { resolveAuditEntryReference } from './audit-entry/audit-entry.reference.js';
 import { AuditEntryResolver } from './audit-entry/audit-entry.resolver.js';
@@ -36,7 +37,7 @@ export const auditSubgraph = defineSubgraph<AuditServices>({
   consumes: [AUDITED_EVENTS],
   eventHandlers: ({ chain }) => ({ [AUDITED_EVENTS]: (event) => chain.record(event) }),
   jobs: ({ chain }) => ({ [AUDIT_RETENTION_JOB]: async () => void (await chain.pruneExpired()) }),
-  schedules: [{ job: AUDIT_RETENTION_JOB, everyMs: HOUR_MS }],
+  schedules: [{ job: AUDIT_RETENTION_JOB, everyMs: HOUR_MS, description: auditJobMessages.retention }],
   createServices({ db, authz, graph, logger }) {
     const auditEntries = new AuditEntryService(db, authz);
     const chain = new AuditChain(db, logger);

@@ -27,6 +27,7 @@ import { ContactActivityResolver } from './timeline/timeline.resolver.js';
 import { contactTrash, dealTrash, interactionTrash, pipelineTrash } from './trash.js';
 import { UserCrmResolver } from './user/user-crm.resolver.js';
 import { ContactLiveResolver } from './contact/contact.live.js';
+import { crmImporters } from './importers.js';
 
 export const crmSubgraph = defineSubgraph<CrmServices>({
   name: 'crm',
@@ -46,6 +47,8 @@ export const crmSubgraph = defineSubgraph<CrmServices>({
     { type: 'Deal', table: 'deals', title: 'title', body: ['lost_reason'], events: ['deal.*'] },
   ],
   trash: [contactTrash, dealTrash, pipelineTrash, interactionTrash],
+  // Imported from spreadsheets by the imports module (when the cell has it).
+  importers: crmImporters,
   dependsOn: ['identity'],
   migrations,
   entities: [Contact, ContactField, Pipeline, PipelineStage, Deal, Interaction],

@@ -138,3 +138,12 @@ export const documentErrorTexts = defineMessages('documents.errors', {
   positionMin: { en: 'The position is 0 or more', de: 'Die Position ist 0 oder größer' },
   contentTooLong: { en: 'Content must be at most {max} characters', de: 'Der Inhalt darf höchstens {max} Zeichen haben' },
 });
+
+/** Descriptions of its scheduled jobs (the cell's job registry). */
+export const documentJobMessages = defineMessages('documents.jobs', {
+  expirySweep: { en: 'Marks documents whose expiry date has passed as expired', de: 'Markiert Dokumente, deren Ablaufdatum überschritten ist, als abgelaufen' },
+  deliverablePace: {
+    en: 'Checks whether deliverables keep pace with their due dates',
+    de: 'Prüft, ob Liefergegenstände mit ihren Fälligkeitsterminen Schritt halten',
+  },
+});

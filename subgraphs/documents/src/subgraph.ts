@@ -1,4 +1,5 @@
 import { BadTokenThrottle, defineSubgraph, KEY_FORBIDDEN, referenceAsIs, typedJob, deletionEvents } from '@cellgraph/kernel';
+import { documentJobMessages } from './messages.js';
 import { ApprovalWorkflow } from './approval/approval-workflow.entity.js';
 import { ApprovalRequest } from './approval/approval-request.entity.js';
 import { resolveApprovalRequestReference, resolveApprovalWorkflowReference } from './approval/approval.reference.js';
@@ -193,7 +194,7 @@ export const documentsSubgraph = defineSubgraph<DocumentsServices>({
     signatureProvider.mountSigningPages(router);
   },
   schedules: [
-    { job: DOCUMENT_EXPIRY_SWEEP_JOB, everyMs: DOCUMENT_EXPIRY_SWEEP_EVERY_MS },
-    { job: DELIVERABLE_PACE_JOB, everyMs: 24 * 60 * 60 * 1000 },
+    { job: DOCUMENT_EXPIRY_SWEEP_JOB, everyMs: DOCUMENT_EXPIRY_SWEEP_EVERY_MS, description: documentJobMessages.expirySweep },
+    { job: DELIVERABLE_PACE_JOB, everyMs: 24 * 60 * 60 * 1000, description: documentJobMessages.deliverablePace },
   ],
 });

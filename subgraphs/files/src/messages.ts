@@ -57,3 +57,11 @@ export const fileErrorTexts = defineMessages('files.errors', {
   folderNameRequired: { en: 'A folder name is required', de: 'Ein Ordnername ist erforderlich' },
   invalidIdOfType: { en: 'Not a valid {typeName} id', de: 'Keine gültige {typeName}-ID' },
 });
+
+/** Descriptions of its scheduled jobs (the cell's job registry). */
+export const fileJobMessages = defineMessages('files.jobs', {
+  cleanup: {
+    en: 'Removes abandoned uploads and the stored objects of purged files',
+    de: 'Entfernt abgebrochene Uploads und die gespeicherten Objekte endgültig gelöschter Dateien',
+  },
+});

@@ -1,4 +1,5 @@
 import { defineSubgraph, KEY_FORBIDDEN, referenceAsIs, deletionEvents } from '@cellgraph/kernel';
+import { fileJobMessages } from './messages.js';
 import { Avatar } from './avatar/avatar.entity.js';
 import { AvatarResolver } from './avatar/avatar.resolver.js';
 import { AvatarService } from './avatar/avatar.service.js';
@@ -71,5 +72,5 @@ export const filesSubgraph = defineSubgraph<FilesServices>({
       await cleanup.run();
     },
   }),
-  schedules: [{ job: FILES_CLEANUP_JOB, everyMs: 60_000 }],
+  schedules: [{ job: FILES_CLEANUP_JOB, everyMs: 60_000, description: fileJobMessages.cleanup }],
 });

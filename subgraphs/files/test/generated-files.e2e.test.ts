@@ -1,4 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   createLogger,
   DELEGATION_HEADER,
@@ -9,6 +12,7 @@ import {
   parseGlobalId,
   startJobWorker,
   storeGeneratedFile,
+  storeGeneratedFileFromDisk,
   UserInputError,
   type GeneratedFile,
   type JobDelegation,
@@ -88,6 +92,37 @@ describe('storeGeneratedFile', () => {
 
     const attached = (await data(owner, 'query($id: ID!) { node(id: $id) { ... on Task { files { nodes { id } } } } }', { id: task })).node.files.nodes;
     expect(attached).toEqual([{ id: stored.id }]);
+  });
+
+  it('stores a file from disk, streamed with its Content-Length (storeGeneratedFileFromDisk), under the same rules', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'generated-'));
+    const path = join(dir, 'rows.csv');
+    const rows = Buffer.from(Array.from({ length: 40 }, (_, n) => `${n},row ${n}\n`).join(''));
+    writeFileSync(path, rows);
+    try {
+      const stored = await storeGeneratedFileFromDisk(graphOf(cell), servedFor(cell, owner), { name: 'rows.csv', contentType: 'text/csv', path });
+      expect(stored).toMatchObject({ name: 'rows.csv', size: rows.length, checksum: createHash('sha256').update(rows).digest('hex') });
+      const file = (await data(owner, READ, { id: stored.id })).file;
+      expect(Buffer.from(await (await fetch(file.downloadUrl)).arrayBuffer()).equals(rows)).toBe(true);
+      // downloadUrl works FILE_DOWNLOAD_URL_TTL_SECONDS (5 minutes), or as asked up to an hour.
+      const urls = (
+        await data(
+          owner,
+          'query($id: ID!) { file(id: $id) { short: downloadUrl long: downloadUrl(expiresInSeconds: 3600) capped: downloadUrl(expiresInSeconds: 86400) } }',
+          {
+            id: stored.id,
+          },
+        )
+      ).file as Record<string, string>;
+      expect(Object.values(urls).map((url) => new URL(url).searchParams.get('X-Amz-Expires'))).toEqual(['300', '3600', '3600']);
+
+      writeFileSync(path, Buffer.alloc(QUOTA + 1, 'x'));
+      expect(await refusal(storeGeneratedFileFromDisk(graphOf(cell), servedFor(cell, owner), { name: 'big.csv', contentType: 'text/csv', path }))).toEqual([
+        'FILE_QUOTA_EXCEEDED',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('stores a PDF-like payload without an object (the caller’s own file)', async () => {

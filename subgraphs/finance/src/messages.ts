@@ -181,3 +181,9 @@ export const financeErrorTexts = defineMessages('finance.errors', {
   },
   atMostCharacters: { en: 'At most {max} characters', de: 'Höchstens {max} Zeichen' },
 });
+
+/** Descriptions of its scheduled jobs (the cell's job registry). */
+export const financeJobMessages = defineMessages('finance.jobs', {
+  overdueSweep: { en: 'Marks sent invoices past their due date as overdue', de: 'Markiert versendete Rechnungen nach ihrem Fälligkeitsdatum als überfällig' },
+  recurringIssue: { en: 'Issues the invoices of recurring invoices that are due', de: 'Stellt die fälligen Rechnungen wiederkehrender Rechnungen aus' },
+});

@@ -1,4 +1,5 @@
 import { BadTokenThrottle, defineSubgraph, KEY_FORBIDDEN, referenceAsIs, typedJob, deletionEvents } from '@cellgraph/kernel';
+import { financeJobMessages } from './messages.js';
 import { financeEvents, financeJobs } from './contracts.js';
 import { ContactRef } from './crm/contact.ref.js';
 import { ContactFinanceResolver, DealFinanceResolver } from './crm/crm-finance.resolver.js';
@@ -148,7 +149,7 @@ export const financeSubgraph = defineSubgraph<FinanceServices>({
     ),
   }),
   schedules: [
-    { job: INVOICE_OVERDUE_SWEEP_JOB, everyMs: INVOICE_OVERDUE_SWEEP_EVERY_MS },
-    { job: RECURRING_INVOICE_ISSUE_JOB, everyMs: RECURRING_INVOICE_ISSUE_EVERY_MS },
+    { job: INVOICE_OVERDUE_SWEEP_JOB, everyMs: INVOICE_OVERDUE_SWEEP_EVERY_MS, description: financeJobMessages.overdueSweep },
+    { job: RECURRING_INVOICE_ISSUE_JOB, everyMs: RECURRING_INVOICE_ISSUE_EVERY_MS, description: financeJobMessages.recurringIssue },
   ],
 });

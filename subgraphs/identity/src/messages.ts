@@ -185,3 +185,17 @@ export const identityValidationMessages = defineMessages('identity.validation', 
   },
   flagTargetId: { en: 'An organization or user id (UUID)', de: 'Eine Organisations- oder Benutzer-ID (UUID)' },
 });
+
+/** The cell's scheduled jobs and queues (platform administrators). */
+export const scheduledJobMessages = defineMessages('identity.scheduledJobs', {
+  platformAdminRequired: {
+    en: 'Only platform administrators manage the cell’s scheduled jobs and queues',
+    de: 'Nur Plattform-Administratoren verwalten die geplanten Jobs und Warteschlangen der Zelle',
+  },
+  notFound: { en: 'No scheduled job of this cell has this subgraph and name', de: 'Kein geplanter Job dieser Zelle hat dieses Subgraph und diesen Namen' },
+  notFoundArgument: { en: 'subgraph and job name no scheduled job of this cell', de: 'subgraph und job nennen keinen geplanten Job dieser Zelle' },
+  queueNotFound: { en: 'No queue of this cell has this name (see jobQueues)', de: 'Keine Warteschlange dieser Zelle hat diesen Namen (siehe jobQueues)' },
+  queueNotFoundArgument: { en: 'queue is not a queue of this cell (see jobQueues)', de: 'queue ist keine Warteschlange dieser Zelle (siehe jobQueues)' },
+  failedJobNotFound: { en: 'No failed job of this queue has this id', de: 'Kein fehlgeschlagener Job dieser Warteschlange hat diese ID' },
+  flagDescription: { en: 'Scheduled job {subgraph}/{job}: {description}', de: 'Geplanter Job {subgraph}/{job}: {description}' },
+});

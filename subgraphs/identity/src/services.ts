@@ -9,6 +9,7 @@ import type { OrganizationService } from './organization/organization.service.js
 import type { ModuleAccessService } from './permission/module-access.service.js';
 import type { PermissionService } from './permission/permission.service.js';
 import type { FeatureFlagService } from './feature-flag/feature-flag.service.js';
+import type { ScheduledJobService } from './scheduled-job/scheduled-job.service.js';
 import type { SettingsService } from './settings/settings.service.js';
 import type { TeamService } from './team/team.service.js';
 import type { UserService } from './user/user.service.js';
@@ -30,6 +31,8 @@ export interface IdentityServices {
   moduleAccess: ModuleAccessService;
   settings: SettingsService;
   featureFlags: FeatureFlagService;
+  /** The cell's scheduled jobs, queues and dead letters (platform administrators). */
+  scheduledJobs: ScheduledJobService;
   /** Public keys of access tokens, published for the gateway and third parties. */
   jwks: PublicJwks;
 }

@@ -16,6 +16,8 @@ import { InvitationResolver } from './invitation/invitation.resolver.js';
 import { InvitationService } from './invitation/invitation.service.js';
 import { FeatureFlagResolver } from './feature-flag/feature-flag.resolver.js';
 import { FeatureFlagService } from './feature-flag/feature-flag.service.js';
+import { ScheduledJobResolver } from './scheduled-job/scheduled-job.resolver.js';
+import { ScheduledJobService } from './scheduled-job/scheduled-job.service.js';
 import { MfaBackupCode, MfaFactor } from './mfa/mfa.entities.js';
 import { MfaResolver } from './mfa/mfa.resolver.js';
 import { MfaService } from './mfa/mfa.service.js';
@@ -70,6 +72,7 @@ export const identitySubgraph = defineSubgraph<IdentityServices>({
     ModuleAccessResolver,
     SettingsResolver,
     FeatureFlagResolver,
+    ScheduledJobResolver,
   ],
   references: { User: resolveUserReference, Organization: resolveOrganizationReference, Team: resolveTeamReference },
   emits: identityEvents,
@@ -138,6 +141,7 @@ export const identitySubgraph = defineSubgraph<IdentityServices>({
       moduleAccess: new ModuleAccessService(db, authz),
       settings,
       featureFlags,
+      scheduledJobs: new ScheduledJobService(db, redis, keyPrefix, featureFlags),
       jwks: { keys: [publicPart(config.AUTH_SIGNING_KEY), ...(config.AUTH_PREVIOUS_PUBLIC_KEYS?.keys ?? [])] },
     };
   },

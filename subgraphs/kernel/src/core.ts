@@ -29,6 +29,7 @@ export * from './events/outbox.js';
 export * from './federation/federation-spec.js';
 export * from './federation/node-subgraph.js';
 export * from './ids/global-id.js';
+export * from './imports/importers.js';
 export * from './ids/uuid.js';
 export * from './live/live-subscription.js';
 export * from './logging/logger.js';

@@ -1,4 +1,5 @@
 import { defineSubgraph, parseEnv, referenceAsIs, typedEventHandlers, typedJob, type EventHandler } from '@cellgraph/kernel';
+import { notificationJobMessages } from './notification/messages.js';
 import { identityEvents } from '@cellgraph/identity/contracts';
 import { notificationsEnv } from './config.js';
 import { notificationsEvents, notificationsJobs } from './contracts.js';
@@ -84,8 +85,8 @@ export const notificationsSubgraph = defineSubgraph<NotificationsServices>({
     [DELIVERY_SWEEP_JOB]: async () => void (await deliveries.redispatchStale()),
   }),
   schedules: [
-    { job: HOURLY_DIGEST_JOB, everyMs: HOUR_MS },
-    { job: DAILY_DIGEST_JOB, everyMs: 24 * HOUR_MS },
-    { job: DELIVERY_SWEEP_JOB, everyMs: 60_000 },
+    { job: HOURLY_DIGEST_JOB, everyMs: HOUR_MS, description: notificationJobMessages.hourlyDigest },
+    { job: DAILY_DIGEST_JOB, everyMs: 24 * HOUR_MS, description: notificationJobMessages.dailyDigest },
+    { job: DELIVERY_SWEEP_JOB, everyMs: 60_000, description: notificationJobMessages.deliverySweep },
   ],
 });

@@ -60,3 +60,8 @@ export const taskErrorTexts = defineMessages('tasks.errors', {
   unknownTimeZone: { en: 'Unknown time zone', de: 'Unbekannte Zeitzone' },
   invalidCron: { en: 'Invalid cron expression: {reason}', de: 'Ungültiger Cron-Ausdruck: {reason}' },
 });
+
+/** Descriptions of its scheduled jobs (the cell's job registry). */
+export const taskJobMessages = defineMessages('tasks.jobs', {
+  recurrenceSweep: { en: 'Creates the tasks of recurrences that are due', de: 'Erstellt die fälligen Aufgaben von Wiederholungen' },
+});

@@ -1,5 +1,7 @@
 import { collaborationEvents, NODE_TAG_EVENTS } from '@cellgraph/collaboration/contracts';
+import { taskJobMessages } from './messages.js';
 import { defineSubgraph, NodeTagProjection, referenceAsIs, typedEventHandlers, typedJob, deletionEvents } from '@cellgraph/kernel';
+import { taskImporters } from './importers.js';
 import { Automation, AutomationRun } from './automation/automation.entities.js';
 import { AutomationEngine } from './automation/automation.engine.js';
 import { AutomationResolver } from './automation/automation.resolver.js';
@@ -47,6 +49,8 @@ export const tasksSubgraph = defineSubgraph<TasksServices>({
   // Found by the cell's search (the kernel writes their documents from these events).
   searchable: [{ type: 'Task', table: 'tasks', title: 'title', body: ['description'], events: ['task.*'] }],
   trash: [taskTrash, boardTrash],
+  // Imported from spreadsheets by the imports module (when the cell has it).
+  importers: taskImporters,
   // A board's subscribers are asked only about its tasks' events (a moved task: both boards).
   liveEvents: { taskChanged: { events: ['task.*'], routes: { boardId: ['data.boardId', 'data.before.boardId'], id: ['subject.id'] } } },
   dependsOn: ['identity'],
@@ -114,5 +118,5 @@ export const tasksSubgraph = defineSubgraph<TasksServices>({
     [RECURRENCE_RUN_JOB]: typedJob(RECURRENCE_RUN_JOB, tasksJobs[RECURRENCE_RUN_JOB], (data) => recurrences.run(data)),
     [RECURRENCE_SWEEP_JOB]: () => recurrences.sweep(),
   }),
-  schedules: [{ job: RECURRENCE_SWEEP_JOB, everyMs: 60_000 }],
+  schedules: [{ job: RECURRENCE_SWEEP_JOB, everyMs: 60_000, description: taskJobMessages.recurrenceSweep }],
 });

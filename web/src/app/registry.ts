@@ -1,4 +1,5 @@
 import type { ApolloClient } from '@apollo/client';
+import type { DocumentNode } from 'graphql';
 import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 import type { Label } from './i18n';
@@ -30,6 +31,17 @@ export interface ModuleDefinition {
   settings?: SettingsPage[];
   /** Draws the signed-in user's avatar in the top bar (the first served module's wins), given their name and profile `avatarUrl`. */
   accountAvatar?: ComponentType<{ name: string; fallbackUrl?: string | null }>;
+  /** The Export action of every list (a DataTable given `exportable`); the first served module's wins. */
+  listExport?: ComponentType<ListExportProps>;
+}
+
+/** A list as its page shows it, to export whole: the page's query document and its variables (filters, order). */
+export interface ListExportProps {
+  /** The page's query (one root connection); its paging arguments are left out of the export. */
+  query: DocumentNode;
+  variables?: Record<string, unknown>;
+  /** The export's (and the file's) name, e.g. "Contacts". */
+  name: string;
 }
 
 export interface NavItem {

@@ -2,12 +2,15 @@ import type { ModuleDefinition } from '../app/registry';
 import { auditModule } from './audit';
 import { crmModule } from './crm';
 import { documentsModule } from './documents';
+import { exportsModule } from './exports';
 import { filesModule } from './files';
 import { financeModule } from './finance';
+import { importsModule } from './imports';
 import { notesModule } from './notes';
 import { notificationsModule } from './notifications';
 import { searchModule } from './search';
 import { tasksModule } from './tasks';
+import { webhooksModule } from './webhooks';
 
 /**
  * Every module the app knows, in navigation order. A module is shown only when the cell serves
@@ -22,5 +25,8 @@ export const ALL_MODULES: readonly ModuleDefinition[] = [
   filesModule,
   notificationsModule,
   auditModule,
+  importsModule,
+  webhooksModule,
   searchModule,
+  exportsModule,
 ];

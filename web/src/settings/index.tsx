@@ -1,12 +1,16 @@
+import { useQuery } from '@apollo/client/react';
 import { Navigate, NavLink, Outlet, type RouteObject } from 'react-router';
 import type { ModuleDefinition } from '../app/registry';
 import './settings.css';
 import { labelText, useTranslator, type Label } from '../app/i18n';
 import { m } from './messages';
+import { SettingsPlatformAdminQuery } from './operations';
 
 interface SettingsLink {
   label: Label;
   path: string;
+  /** Shown to platform administrators only (identity's `platformAdmin`): the cell's, not an organization's. */
+  platformAdmin?: boolean;
 }
 
 /** The pages every cell has (identity's): yours, then the organization's. */
@@ -19,6 +23,7 @@ export const CORE_SETTINGS: readonly SettingsLink[] = [
   { label: m.invitations, path: 'invitations' },
   { label: m.moduleAccess, path: 'module-access' },
   { label: m.apiKeys, path: 'api-keys' },
+  { label: m.jobs, path: 'jobs', platformAdmin: true },
 ];
 
 /**
@@ -41,6 +46,7 @@ export function settingsRoute(modules: readonly ModuleDefinition[]): RouteObject
       { path: 'invitations', lazy: () => import('./InvitationsPage').then((page) => ({ Component: page.InvitationsPage })) },
       { path: 'module-access', lazy: () => import('./ModuleAccessPage').then((page) => ({ Component: page.ModuleAccessPage })) },
       { path: 'api-keys', lazy: () => import('./ApiKeysPage').then((page) => ({ Component: page.ApiKeysPage })) },
+      { path: 'jobs', lazy: () => import('./JobsPage').then((page) => ({ Component: page.JobsPage })) },
       ...modulePages.map((page) => ({ path: page.path, Component: page.element })),
     ],
   };
@@ -48,6 +54,8 @@ export function settingsRoute(modules: readonly ModuleDefinition[]): RouteObject
 
 export function SettingsLayout({ links }: { links: readonly SettingsLink[] }) {
   const reader = useTranslator();
+  const platformAdmin = useQuery(SettingsPlatformAdminQuery).data?.platformAdmin ?? false;
+  const shown = links.filter((link) => !link.platformAdmin || platformAdmin);
   return (
     <div className="settings">
       <nav className="settings-nav" aria-label={reader.t(m.settings)}>
@@ -55,7 +63,7 @@ export function SettingsLayout({ links }: { links: readonly SettingsLink[] }) {
           {reader.t(m.settings)}
         </p>
         <ul>
-          {links.map((link) => (
+          {shown.map((link) => (
             <li key={link.path}>
               <NavLink to={link.path} className="settings-nav-item">
                 {labelText(link.label, reader)}

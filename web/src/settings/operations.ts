@@ -517,3 +517,113 @@ export const SettingsSetMutation = graphql(`
     }
   }
 `);
+
+export const SettingsPlatformAdminQuery = graphql(`
+  query SettingsPlatformAdmin {
+    platformAdmin
+  }
+`);
+
+graphql(`
+  fragment SettingsScheduledJobRunFields on ScheduledJobRun {
+    id
+    trigger
+    status
+    startedAt
+    finishedAt
+    durationMs
+    error
+  }
+`);
+
+graphql(`
+  fragment SettingsScheduledJobFields on ScheduledJob {
+    id
+    subgraph
+    job
+    cron
+    timeZone
+    everyMs
+    description
+    enabled
+    nextRunAt
+    consecutiveFailures
+    lastRun {
+      ...SettingsScheduledJobRunFields
+    }
+  }
+`);
+
+export const SettingsScheduledJobsQuery = graphql(`
+  query SettingsScheduledJobs {
+    scheduledJobs {
+      ...SettingsScheduledJobFields
+    }
+    jobQueues {
+      queue
+      waiting
+      active
+      delayed
+      failed
+      completed
+    }
+    failedJobs(first: 50) {
+      id
+      queue
+      name
+      attempts
+      failedReason
+      failedAt
+    }
+  }
+`);
+
+export const SettingsScheduledJobRunsQuery = graphql(`
+  query SettingsScheduledJobRuns($subgraph: String!, $job: String!, $first: Int, $after: String) {
+    scheduledJobRuns(subgraph: $subgraph, job: $job, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...SettingsScheduledJobRunFields
+      }
+    }
+  }
+`);
+
+export const SettingsScheduledJobSetEnabledMutation = graphql(`
+  mutation SettingsScheduledJobSetEnabled($input: ScheduledJobSetEnabledInput!) {
+    scheduledJobSetEnabled(input: $input) {
+      scheduledJob {
+        ...SettingsScheduledJobFields
+      }
+      userErrors {
+        ...SettingsUserErrors
+      }
+    }
+  }
+`);
+
+export const SettingsScheduledJobRunNowMutation = graphql(`
+  mutation SettingsScheduledJobRunNow($input: ScheduledJobRunNowInput!) {
+    scheduledJobRunNow(input: $input) {
+      runId
+      userErrors {
+        ...SettingsUserErrors
+      }
+    }
+  }
+`);
+
+export const SettingsFailedJobRetryMutation = graphql(`
+  mutation SettingsFailedJobRetry($input: FailedJobRetryInput!) {
+    failedJobRetry(input: $input) {
+      retried
+      userErrors {
+        ...SettingsUserErrors
+      }
+    }
+  }
+`);

@@ -2,7 +2,9 @@ import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type Sortin
 import type { ReactNode } from 'react';
 import { Button } from './controls';
 import { EmptyState, ErrorState, Loading } from './states';
+import { useModules } from '../app/context';
 import { useT } from '../app/i18n';
+import type { ListExportProps } from '../app/registry';
 import { m } from './messages';
 
 export interface CursorPaging {
@@ -28,6 +30,8 @@ interface DataTableProps<Row> {
   empty?: ReactNode;
   onOpen?(row: Row): void;
   totalCount?: number | null;
+  /** Offers an Export of the whole list (its filters and order) when the cell serves exports. */
+  exportable?: ListExportProps;
 }
 
 /**
@@ -48,8 +52,10 @@ export function DataTable<Row>({
   empty,
   onOpen,
   totalCount,
+  exportable,
 }: DataTableProps<Row>) {
   const t = useT();
+  const ListExport = useModules().find((module) => module.listExport)?.listExport;
   const table = useReactTable({
     data: rows as Row[],
     columns,
@@ -67,6 +73,11 @@ export function DataTable<Row>({
 
   return (
     <div className="data-table">
+      {exportable && ListExport ? (
+        <div className="table-actions">
+          <ListExport {...exportable} />
+        </div>
+      ) : null}
       <div className="table-scroll">
         <table aria-label={label} aria-busy={loading || undefined}>
           <thead>

@@ -1,5 +1,5 @@
 import { fromGlobalId, mutationPayload, requireOrgId, type Connection, type SubgraphContext } from '@cellgraph/kernel';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { FilesServices } from '../services.js';
 import { UserRef } from '../user/user.ref.js';
 import { File } from './file.entity.js';
@@ -17,6 +17,7 @@ import {
   FileUploadCompleteInput,
 } from './file.inputs.js';
 import { loadFile } from './file.loaders.js';
+import { DOWNLOAD_URL_MAX_TTL_SECONDS } from './file.service.js';
 import { Folder } from '../folder/folder.entity.js';
 import { visibleFolder } from '../folder/folder.loaders.js';
 
@@ -78,8 +79,15 @@ export class FileResolver {
   }
 
   @FieldResolver(() => String, { description: 'A short-lived presigned URL that downloads the file under its name (Content-Disposition: attachment).' })
-  async downloadUrl(@Root() file: File): Promise<string> {
-    return (await this.services.files.downloadUrl(file)).url;
+  async downloadUrl(
+    @Root() file: File,
+    @Arg('expiresInSeconds', () => Int, {
+      nullable: true,
+      description: `How long the URL works, 1 to ${DOWNLOAD_URL_MAX_TTL_SECONDS} seconds (more is capped); default FILE_DOWNLOAD_URL_TTL_SECONDS (5 minutes).`,
+    })
+    expiresInSeconds: number | null,
+  ): Promise<string> {
+    return (await this.services.files.downloadUrl(file, expiresInSeconds)).url;
   }
 
   @FieldResolver(() => Folder, {

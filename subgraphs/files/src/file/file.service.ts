@@ -74,6 +74,9 @@ const moveInput = z.object({ id: globalIdOf('File'), folderId: globalIdOf('Folde
 /** How much of an image is read to find its dimensions (headers sit at the start). */
 const IMAGE_HEADER_BYTES = 512 * 1024;
 
+/** The longest a download URL asked for (`downloadUrl(expiresInSeconds:)`) works: an hour (e.g. an export's link). */
+export const DOWNLOAD_URL_MAX_TTL_SECONDS = 60 * 60;
+
 const filterSpec: FilterSpec = {
   id: { path: 'file.id', kind: 'id', idType: 'File' },
   name: { path: 'file.name', kind: 'string' },
@@ -286,8 +289,9 @@ export class FileService {
   }
 
   /** A short-lived presigned GET that downloads the file under its name (the caller read the file). */
-  downloadUrl(file: File): Promise<PresignedRequest> {
-    return this.store.presignGet(file.storageKey, file.name, file.contentType, this.config.FILE_DOWNLOAD_URL_TTL_SECONDS);
+  downloadUrl(file: File, expiresInSeconds?: number | null): Promise<PresignedRequest> {
+    const ttl = expiresInSeconds ? Math.min(Math.max(1, expiresInSeconds), DOWNLOAD_URL_MAX_TTL_SECONDS) : this.config.FILE_DOWNLOAD_URL_TTL_SECONDS;
+    return this.store.presignGet(file.storageKey, file.name, file.contentType, ttl);
   }
 
   async rename(request: RequestContext, input: { id: string; name: string }): Promise<File> {

@@ -47,5 +47,13 @@ export const identityKeyAccess: SubgraphKeyAccess = {
     featureFlags: KEY_FORBIDDEN,
     featureFlagSet: KEY_FORBIDDEN,
     featureFlagDelete: KEY_FORBIDDEN,
+    // Nor the cell's scheduled jobs and queues.
+    scheduledJobs: KEY_FORBIDDEN,
+    scheduledJobRuns: KEY_FORBIDDEN,
+    jobQueues: KEY_FORBIDDEN,
+    failedJobs: KEY_FORBIDDEN,
+    scheduledJobSetEnabled: KEY_FORBIDDEN,
+    scheduledJobRunNow: KEY_FORBIDDEN,
+    failedJobRetry: KEY_FORBIDDEN,
   },
 };

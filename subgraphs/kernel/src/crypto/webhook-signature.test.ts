@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signWebhook, webhookSignatureValid, WEBHOOK_SIGNATURE_TOLERANCE_SECONDS } from './webhook-signature.js';
+import { signWebhook, signWebhookWithSecrets, webhookSignatureValid, WEBHOOK_SIGNATURE_TOLERANCE_SECONDS } from './webhook-signature.js';
 
 const SECRET = 'whsec_0123456789abcdef0123456789abcdef';
 const body = Buffer.from('{"id":"evt_1","type":"payment_intent.succeeded"}');
@@ -30,5 +30,13 @@ describe('webhook signatures', () => {
     const current = signWebhook(SECRET, body, seconds).split(',')[1];
     expect(webhookSignatureValid(SECRET, body, `t=${seconds},${old},${current}`, now)).toBe(true);
     expect(webhookSignatureValid(SECRET, body, `t=${seconds},${old}`, now)).toBe(false);
+  });
+
+  it('signs with several secrets at once, each valid on its own', () => {
+    const header = signWebhookWithSecrets(['the new secret', 'the old secret'], body, seconds);
+    expect(header).toMatch(/^t=\d+,v1=[0-9a-f]{64},v1=[0-9a-f]{64}$/);
+    expect(webhookSignatureValid('the new secret', body, header, now)).toBe(true);
+    expect(webhookSignatureValid('the old secret', body, header, now)).toBe(true);
+    expect(webhookSignatureValid('a third secret', body, header, now)).toBe(false);
   });
 });

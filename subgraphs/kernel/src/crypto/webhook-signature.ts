@@ -10,7 +10,13 @@ export const WEBHOOK_SIGNATURE_TOLERANCE_SECONDS = 300;
 const digest = (secret: string, timestamp: number, body: Buffer) => createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest('hex');
 
 export function signWebhook(secret: string, body: Buffer, timestamp = Math.floor(Date.now() / 1000)): string {
-  return `t=${timestamp},v1=${digest(secret, timestamp, body)}`;
+  return signWebhookWithSecrets([secret], body, timestamp);
+}
+
+/** One header signed with each of `secrets` (a secret being rotated: the new one and the old one): `t=…,v1=…,v1=…`. */
+export function signWebhookWithSecrets(secrets: readonly string[], body: Buffer, timestamp = Math.floor(Date.now() / 1000)): string {
+  if (!secrets.length) throw new Error('signWebhookWithSecrets needs at least one secret');
+  return [`t=${timestamp}`, ...secrets.map((secret) => `v1=${digest(secret, timestamp, body)}`)].join(',');
 }
 
 /** Whether any v1 signature of the header fits the body and a timestamp within the tolerance (compared in constant time). */

@@ -103,6 +103,8 @@ export interface DatabaseOptions {
    * fails as SERVICE_UNAVAILABLE instead of queueing without bound; default 10 s.
    */
   poolAcquireTimeoutMs?: number;
+  /** How long an idle pooled connection stays open before it is closed (server slots are shared); default 30 s. */
+  poolIdleTimeoutMs?: number;
   applicationName?: string;
   /** The events this subgraph emits (its contracts): `emit` checks against them outside production. */
   events?: EventContracts;
@@ -111,6 +113,7 @@ export interface DatabaseOptions {
 }
 
 export const DEFAULT_POOL_ACQUIRE_TIMEOUT_MS = 10_000;
+export const DEFAULT_POOL_IDLE_TIMEOUT_MS = 30_000;
 
 /**
  * A subgraph's database: its own pool, connected as its app role. All access goes through
@@ -154,7 +157,11 @@ export class Database {
         applicationName,
         // pg-pool drops a connection that fails (terminated, server restarted) and opens a new one
         // on demand, so the pool recovers by itself once the server answers again.
-        extra: { max: poolSize, idleTimeoutMillis: 30_000, connectionTimeoutMillis: options.poolAcquireTimeoutMs ?? DEFAULT_POOL_ACQUIRE_TIMEOUT_MS },
+        extra: {
+          max: poolSize,
+          idleTimeoutMillis: options.poolIdleTimeoutMs ?? DEFAULT_POOL_IDLE_TIMEOUT_MS,
+          connectionTimeoutMillis: options.poolAcquireTimeoutMs ?? DEFAULT_POOL_ACQUIRE_TIMEOUT_MS,
+        },
       });
     this.dataSource = dataSource(options.url, options.poolSize ?? 10, options.applicationName);
     this.maintenance = options.maintenanceUrl

@@ -76,10 +76,11 @@ export class OutboxRelay {
   }
 
   /**
-   * Relays every `intervalMs`, and at once when woken (see wake); while relaying fails (Redis or
-   * Postgres out), backs off up to 2 s, ignores wakes and logs the first failure only.
+   * Relays every `intervalMs` (OUTBOX_POLL_INTERVAL_MS), and at once when woken (see wake); while
+   * relaying fails (Redis or Postgres out), backs off up to 2 s, ignores wakes and logs the first
+   * failure only.
    */
-  start(intervalMs = 200): void {
+  start(intervalMs: number): void {
     let failures = 0;
     const tick = () => {
       if (this.stopped) return;

@@ -12,7 +12,7 @@ import { kernelMessages } from '../errors/messages.js';
  * whenever its connection is ready again) and announces it; each process keeps the snapshot in
  * memory and reloads it on the announcement (so a change is seen within a second), or on its own
  * reconnection. Redis unreachable: the last snapshot stays in force; none yet: every flag has its
- * safe default (`module.*` on, any other off).
+ * safe default (`module.*` and `job.*` on, any other off).
  */
 export const featureFlagRuleSchema = z.object({
   kind: z.enum(['ORGANIZATION', 'USER', 'PERCENTAGE']),
@@ -43,8 +43,8 @@ export interface FlagSubject {
 /** The flag that switches a module (subgraph) off for its callers: `module.<name>`. */
 export const moduleFlagKey = (module: string) => `module.${module}`;
 
-/** Flags unknown to the snapshot: modules stay on, features stay off. */
-export const safeDefault = (key: string) => key.startsWith('module.');
+/** Flags unknown to the snapshot: modules and scheduled jobs (`job.<subgraph>.<job>`) stay on, features stay off. */
+export const safeDefault = (key: string) => key.startsWith('module.') || key.startsWith('job.');
 
 /** A stable bucket 0–99 of `subject` for `key`: the same organization always falls in the same bucket of a flag. */
 export function flagBucket(key: string, subject: string): number {

@@ -1,3 +1,7 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { CodedError, ErrorCode, serviceUnavailable } from '../errors/coded-error.js';
 import { UserInputError, type UserErrorData } from '../errors/user-errors.js';
 import type { RequestContext } from '../context/request-context.js';
@@ -101,7 +105,80 @@ const refused = (errors: UserErrorData[]) => new UserInputError(errors.map(({ co
  * the enqueuing request got from `graph.delegateToJob(request)` (an expired one: UNAUTHENTICATED).
  */
 export async function storeGeneratedFile(graph: GraphClient, request: RequestContext, file: GeneratedFile): Promise<StoredFile> {
-  const { bytes } = file;
+  const { bytes, ...described } = file;
+  return storeThroughFiles(graph, request, described, bytes.byteLength, async (upload) => {
+    try {
+      const stored = await fetch(upload.url, {
+        method: upload.method,
+        headers: Object.fromEntries(upload.headers.map((header) => [header.name, header.value])),
+        body: bytes,
+        signal: AbortSignal.timeout(60_000),
+      });
+      await stored.body?.cancel();
+      return stored.status;
+    } catch {
+      throw unavailable('the object store did not answer');
+    }
+  });
+}
+
+/** A generated file written to disk (an export of a million rows): stored without holding it in memory. */
+export interface GeneratedFileOnDisk extends Omit<GeneratedFile, 'bytes'> {
+  /** The file's path; it is read as a stream (the caller removes it afterwards). */
+  path: string;
+}
+
+/** How long the object store may stay silent while a file on disk is sent to it. */
+const STREAM_IDLE_TIMEOUT_MS = 60_000;
+
+/**
+ * `storeGeneratedFile` for a file on disk: the same sequence and rules, the bytes streamed from the
+ * file to the presigned URL with their Content-Length (constant memory whatever the size; the files
+ * module's FILE_MAX_SIZE and quota still apply, checked at `fileUploadBegin` from the size).
+ */
+export async function storeGeneratedFileFromDisk(graph: GraphClient, request: RequestContext, file: GeneratedFileOnDisk): Promise<StoredFile> {
+  const { path, ...described } = file;
+  const { size } = await stat(path);
+  return storeThroughFiles(graph, request, described, size, (upload) => putFile(upload, path, size));
+}
+
+/** PUTs the file at `path` to a presigned URL, streamed, with Content-Length; resolves with the status. */
+function putFile(upload: Upload, path: string, size: number): Promise<number> {
+  const url = new URL(upload.url);
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise<number>((resolve, reject) => {
+    const failed = () => reject(unavailable('the object store did not answer'));
+    const outgoing = send(
+      url,
+      {
+        method: upload.method,
+        headers: { ...Object.fromEntries(upload.headers.map((header) => [header.name, header.value])), 'content-length': String(size) },
+        timeout: STREAM_IDLE_TIMEOUT_MS,
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+        response.on('error', failed);
+      },
+    );
+    outgoing.on('timeout', () => outgoing.destroy(new Error('timeout')));
+    outgoing.on('error', failed);
+    const source = createReadStream(path);
+    source.on('error', (error) => outgoing.destroy(error));
+    source.pipe(outgoing);
+  });
+}
+
+type Upload = NonNullable<NonNullable<Begun['fileUploadBegin']>['upload']>;
+
+/** fileUploadBegin, `put` the bytes to the presigned URL, fileUploadComplete: every rule stays the files module's. */
+async function storeThroughFiles(
+  graph: GraphClient,
+  request: RequestContext,
+  file: Omit<GeneratedFile, 'bytes'>,
+  size: number,
+  put: (upload: Upload) => Promise<number>,
+): Promise<StoredFile> {
   const begun = await ask<Begun>(
     graph,
     request,
@@ -110,7 +187,7 @@ export async function storeGeneratedFile(graph: GraphClient, request: RequestCon
       input: {
         name: file.name,
         contentType: file.contentType,
-        size: bytes.byteLength,
+        size,
         ...(file.aboutId ? { aboutId: file.aboutId } : {}),
         ...(file.folderId ? { folderId: file.folderId } : {}),
         ...(file.idempotencyKey ? { idempotencyKey: file.idempotencyKey } : {}),
@@ -123,19 +200,8 @@ export async function storeGeneratedFile(graph: GraphClient, request: RequestCon
   if (payload.userErrors.length || !payload.upload) throw refused(payload.userErrors);
   const { upload } = payload;
 
-  let stored: Response;
-  try {
-    stored = await fetch(upload.url, {
-      method: upload.method,
-      headers: Object.fromEntries(upload.headers.map((header) => [header.name, header.value])),
-      body: bytes,
-      signal: AbortSignal.timeout(60_000),
-    });
-  } catch {
-    throw unavailable('the object store did not answer');
-  }
-  await stored.body?.cancel();
-  if (!stored.ok) throw unavailable(`the object store answered ${stored.status}`);
+  const status = await put(upload);
+  if (status < 200 || status >= 300) throw unavailable(`the object store answered ${status}`);
 
   const completed = await ask<Completed>(graph, request, COMPLETE, { input: { uploadId: upload.id } }, 'fileUploadComplete');
   const done = completed.fileUploadComplete;

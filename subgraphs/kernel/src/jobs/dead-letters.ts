@@ -29,12 +29,15 @@ export interface FailedJob {
  */
 export class JobInspector {
   private readonly connection: Redis;
+  private readonly owned: boolean;
 
+  /** On a connection of its own to `redis` (a URL), or on a connection the caller gives (and closes). */
   constructor(
-    redisUrl: string,
+    redis: string | Redis,
     private readonly prefix: string,
   ) {
-    this.connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    this.owned = typeof redis === 'string';
+    this.connection = typeof redis === 'string' ? new Redis(redis, { maxRetriesPerRequest: null }) : redis;
   }
 
   async queues(): Promise<string[]> {
@@ -99,7 +102,7 @@ export class JobInspector {
   }
 
   close(): void {
-    this.connection.disconnect();
+    if (this.owned) this.connection.disconnect();
   }
 
   private async withQueue<T>(name: string, use: (queue: Queue) => Promise<T>): Promise<T> {

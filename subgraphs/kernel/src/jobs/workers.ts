@@ -10,13 +10,29 @@ import { connectRedis } from '../redis/redis.js';
 import type { Logger } from '../logging/logger.js';
 import { observeEventDelivery } from '../observability/metrics.js';
 import { inJobSpan, jobTraceOptions, observeJobOutcomes, watchQueueDepth } from '../observability/subgraph-metrics.js';
+import type { FeatureFlags } from '../flags/feature-flags.js';
+import type { JobAlerts } from './job-alerts.js';
+import {
+  checkSchedule,
+  JobRegistry,
+  jobFlagKey,
+  MANUAL_RUN_PREFIX,
+  repeatOptions,
+  type JobRun,
+  type JobRunStatus,
+  type JobRunTrigger,
+  type JobSchedule,
+} from './job-registry.js';
+import { observeScheduledRun } from './job-metrics.js';
+import { jobQueueName } from './queue-names.js';
+
+export type { JobSchedule } from './job-registry.js';
 
 export type EventHandler = (event: PublishedEvent) => Promise<void>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a job's payload is JSON from the queue; handlers declare (typedJob: check) its shape
 export type JobHandler = (data: any, job: Job) => Promise<void>;
 
-/** The queue of a subgraph's own background jobs. */
-export const jobQueueName = (subgraph: string) => `${subgraph}-jobs`;
+export { jobQueueName } from './queue-names.js';
 
 /** Jobs run as the system, within the organization they concern. */
 const systemContext = (id: string, orgId: string | null): RequestContext => systemRequest(`job:${id}`, orgId);
@@ -63,12 +79,6 @@ interface WorkerOptions {
   concurrency?: number;
   /** How long a job stays locked to a worker that stopped answering (crashed) before another takes it. */
   lockMs?: number;
-}
-
-/** A job repeated every `everyMs` (one schedule per cell, whatever the number of processes). */
-export interface JobSchedule {
-  job: string;
-  everyMs: number;
 }
 
 /** A worker and how to stop it (with the connections it opened). */
@@ -130,25 +140,69 @@ export function startEventWorker(
   return { worker, close: closing(worker, connection) };
 }
 
+/** What a job worker needs for its schedules beyond running them: their switches and the operators' alerts. */
+export interface ScheduleOptions {
+  /** The cell's flags: a scheduled run whose `job.<subgraph>.<job>` is off is skipped (and recorded so). */
+  features?: Pick<FeatureFlags, 'isEnabled'>;
+  /** Told when a schedule failed its threshold of times in a row (see JobAlerts). */
+  alerts?: JobAlerts;
+}
+
+/** What started `job`: its schedule (a job its scheduler produced), an operator (`runNow`), or neither (an ordinary job: not recorded). */
+function triggerOf(job: Job, scheduled: ReadonlySet<string>): JobRunTrigger | null {
+  if (job.id?.startsWith(MANUAL_RUN_PREFIX)) return 'manual';
+  return job.repeatJobKey && scheduled.has(job.name) ? 'schedule' : null;
+}
+
 /**
  * Runs a subgraph's background jobs by name, and keeps its schedules: they live in Redis, so they
  * are asserted again each time the worker's connection is (re)established — after Redis came back
- * empty, the schedules are there again without restarting anything. Resolves once they are set.
+ * empty, the schedules are there again without restarting anything — and so is their entry in the
+ * cell's JobRegistry. Each run of a schedule (or an operator's run now) is recorded there; a
+ * schedule switched off (`job.<subgraph>.<job>`) is skipped. Resolves once the schedules are set.
  */
 export async function startJobWorker(
   subgraph: string,
   handlers: Record<string, JobHandler>,
   schedules: readonly JobSchedule[],
-  options: WorkerOptions,
+  options: WorkerOptions & ScheduleOptions,
 ): Promise<RunningWorker> {
+  for (const schedule of schedules) checkSchedule(subgraph, schedule);
   const connection = workerConnection(options.redisUrl);
   const scheduler = new Queue(jobQueueName(subgraph), { connection, prefix: options.prefix });
-  const assertSchedules = () =>
-    Promise.all(schedules.map((schedule) => scheduler.upsertJobScheduler(schedule.job, { every: schedule.everyMs }, { name: schedule.job, data: {} })));
+  const registry = new JobRegistry(connection, options.prefix);
+  const scheduled = new Set(schedules.map((schedule) => schedule.job));
+  const assertSchedules = async () => {
+    await Promise.all(schedules.map((schedule) => scheduler.upsertJobScheduler(schedule.job, repeatOptions(schedule), { name: schedule.job, data: {} })));
+    await registry.register(subgraph, schedules);
+  };
   connection.on('ready', () => {
     assertSchedules().catch((error: unknown) => options.logger.warn({ err: error }, 'could not set the job schedules'));
   });
   await assertSchedules();
+
+  const record = async (job: Job, trigger: JobRunTrigger, started: number, status: JobRunStatus, error?: unknown) => {
+    const finished = Date.now();
+    const run: JobRun = {
+      id: String(job.id),
+      subgraph,
+      job: job.name,
+      trigger,
+      status,
+      startedAt: new Date(started).toISOString(),
+      finishedAt: new Date(finished).toISOString(),
+      durationMs: finished - started,
+      error: error === undefined ? null : error instanceof Error ? error.message : String(error),
+    };
+    try {
+      const failures = await registry.record(run);
+      observeScheduledRun(run, failures);
+      if (status === 'failed' && options.alerts?.isThreshold(failures)) await options.alerts.failing(run, failures);
+    } catch (recording) {
+      options.logger.warn({ err: recording, jobId: job.id, name: job.name }, 'could not record the run of a scheduled job');
+    }
+  };
+
   const worker = new Worker(
     jobQueueName(subgraph),
     (job) =>
@@ -156,7 +210,20 @@ export async function startJobWorker(
         const handle = handlers[job.name];
         if (!handle) throw new Error(`No handler for job ${job.name}`);
         const orgId = typeof job.data?.orgId === 'string' ? job.data.orgId : null;
-        await runWithRequestContext(systemContext(job.id ?? job.name, orgId), () => handle(job.data, job));
+        const run = () => runWithRequestContext(systemContext(job.id ?? job.name, orgId), () => handle(job.data, job));
+        const trigger = triggerOf(job, scheduled);
+        if (!trigger) return run();
+        const started = Date.now();
+        if (trigger === 'schedule' && options.features && !options.features.isEnabled(jobFlagKey(subgraph, job.name), { orgId: null, userId: null })) {
+          return record(job, trigger, started, 'skipped');
+        }
+        try {
+          await run();
+        } catch (error) {
+          await record(job, trigger, started, 'failed', error);
+          throw error;
+        }
+        await record(job, trigger, started, 'succeeded');
       }),
     { connection, prefix: options.prefix, concurrency: options.concurrency ?? 4, ...lockOptions(options.lockMs) },
   );

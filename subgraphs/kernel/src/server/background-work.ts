@@ -5,6 +5,8 @@ import { typedJob } from '../events/contracts.js';
 import { OutboxRelay } from '../events/relay.js';
 import { SEARCH_REBUILD_JOB, searchRebuildPayload } from '../search/searchable.js';
 import { startEventWorker, startJobWorker, type JobHandler } from '../jobs/workers.js';
+import { JobAlerts } from '../jobs/job-alerts.js';
+import { jobMessages } from '../jobs/messages.js';
 import type { SubgraphDefinition, SubgraphRuntime } from './subgraph-definition.js';
 import type { SubgraphRuntimeOptions } from './subgraph-runtime.js';
 
@@ -29,7 +31,7 @@ export async function startBackgroundWork<TServices>(
   if (exists) {
     if (!platform.eventConsumers) throw new Error('CELL_EVENT_CONSUMERS is required to relay events (the platform checks it with WORKERS=on)');
     const relay = new OutboxRelay(db, platform.eventConsumers, redis, redisUrl, prefix, logger, platform.eventReplayWindowMs);
-    relay.start();
+    relay.start(platform.outboxPollIntervalMs);
     // A change's events go out right after its commit (this process's writes; others' at the next poll).
     const unwake = db.onEventsCommitted(() => relay.wake());
     stops.push(async () => {
@@ -57,11 +59,11 @@ export async function startBackgroundWork<TServices>(
     const worker = startEventWorker(definition.name, routedHandlers(handlers), inbox, { redisUrl, prefix, logger, lockMs });
     stops.push(() => worker.close());
     jobHandlers[EVENT_INBOX_PRUNE_JOB] = () => inbox.prune(2 * platform.eventReplayWindowMs);
-    schedules.push({ job: EVENT_INBOX_PRUNE_JOB, everyMs: EVENT_INBOX_PRUNE_EVERY_MS });
+    schedules.push({ job: EVENT_INBOX_PRUNE_JOB, everyMs: EVENT_INBOX_PRUNE_EVERY_MS, description: jobMessages.inboxPrune });
   }
   if (trash) {
     jobHandlers[TRASH_SWEEP_JOB] = async () => void (await trash.sweep());
-    schedules.push({ job: TRASH_SWEEP_JOB, everyMs: TRASH_SWEEP_EVERY_MS });
+    schedules.push({ job: TRASH_SWEEP_JOB, everyMs: TRASH_SWEEP_EVERY_MS, description: jobMessages.trashSweep });
   }
   const documents = db.searchDocuments;
   if (documents) {
@@ -71,7 +73,8 @@ export async function startBackgroundWork<TServices>(
     });
   }
   if (Object.keys(jobHandlers).length) {
-    const worker = await startJobWorker(definition.name, jobHandlers, schedules, { redisUrl, prefix, logger, lockMs });
+    const alerts = new JobAlerts(runtime.mailer, platform.jobAlerts, logger);
+    const worker = await startJobWorker(definition.name, jobHandlers, schedules, { redisUrl, prefix, logger, lockMs, features: runtime.features, alerts });
     stops.push(() => worker.close());
   }
   return stops;

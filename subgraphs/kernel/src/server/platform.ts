@@ -6,6 +6,7 @@ import { GraphClient } from '../graph/graph-client.js';
 import { eventConsumersEnv, type EventConsumers } from '../events/consumers.js';
 import { Mailer, startEmailWorker } from '../jobs/mailer.js';
 import { DEFAULT_WORKER_LOCK_MS } from '../jobs/workers.js';
+import { jobAlertEnv } from '../jobs/job-alerts.js';
 import type { Logger } from '../logging/logger.js';
 import { emailEnv, emailProviderFrom } from '../messaging/email.js';
 import { connectRedis, DEFAULT_REDIS_COMMAND_TIMEOUT_MS, type Redis } from '../redis/redis.js';
@@ -23,10 +24,14 @@ export const platformEnv = z
     CELL_EVENT_CONSUMERS: eventConsumersEnv,
     /** How far back the relays publish events again after Redis lost its data: longer than an event may wait in a queue. */
     EVENT_REPLAY_WINDOW_MS: intFromEnv(24 * 60 * 60 * 1000),
+    /** How often a relay looks for events committed by other processes (its own process's go out at once, on commit). */
+    OUTBOX_POLL_INTERVAL_MS: intFromEnv(200),
     /** The gateway's /graphql, for subgraphs that ask the graph on behalf of a request. */
     GRAPH_URL: z.url().optional(),
   })
   .extend(emailEnv.shape)
+  // Who is told when a scheduled job keeps failing (see jobs/job-alerts).
+  .extend(jobAlertEnv.shape)
   // The cell's Redis namespace (keys, queues, channels; cells may share a Redis): see cell-namespace.
   .extend(cellNamespaceEnv.shape);
 
@@ -55,8 +60,12 @@ export interface Platform {
   eventConsumers: EventConsumers | undefined;
   /** See EVENT_REPLAY_WINDOW_MS. */
   eventReplayWindowMs: number;
+  /** See OUTBOX_POLL_INTERVAL_MS. */
+  outboxPollIntervalMs: number;
   /** The graph, asked on behalf of a request (see GraphClient). */
   graph: GraphClient;
+  /** Alerts of scheduled jobs failing in a row (JOB_ALERT_EMAILS, JOB_ALERT_AFTER_FAILURES, JOB_ALERT_LOCALE). */
+  jobAlerts: { emails: string[]; afterFailures: number; locale: string; cell: string };
   stop(): Promise<void>;
 }
 
@@ -76,7 +85,9 @@ export function startPlatform(env: NodeJS.ProcessEnv, logger: Logger): Platform 
     workerLockMs: config.WORKER_LOCK_MS,
     eventConsumers: config.CELL_EVENT_CONSUMERS,
     eventReplayWindowMs: config.EVENT_REPLAY_WINDOW_MS,
+    outboxPollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
     graph: new GraphClient(config.GRAPH_URL),
+    jobAlerts: { emails: config.JOB_ALERT_EMAILS, afterFailures: config.JOB_ALERT_AFTER_FAILURES, locale: config.JOB_ALERT_LOCALE, cell: keyPrefix },
     async stop() {
       await worker?.close();
       await mailer.close();

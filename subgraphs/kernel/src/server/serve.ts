@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseEnv } from '../config/env.js';
 import { runtimeMode } from '../config/runtime-mode.js';
 import { internalContextKeysSchema, internalContextKeyVariable } from '../crypto/internal-context-keys.js';
-import { DEFAULT_POOL_ACQUIRE_TIMEOUT_MS } from '../db/database.js';
+import { DEFAULT_POOL_ACQUIRE_TIMEOUT_MS, DEFAULT_POOL_IDLE_TIMEOUT_MS } from '../db/database.js';
 import { appConnectionString, maintenanceConnectionString } from '../db/roles.js';
 import { createLogger } from '../logging/logger.js';
 import { flushTracing, startTracing, tracesExporterOf } from '../observability/tracing.js';
@@ -17,6 +17,7 @@ export const subgraphHostEnv = z.object({
   DATABASE_APP_PASSWORD: z.string().min(1, 'is required (password of the subgraphs’ runtime roles)'),
   DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
   DATABASE_POOL_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULT_POOL_ACQUIRE_TIMEOUT_MS),
+  DATABASE_POOL_IDLE_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULT_POOL_IDLE_TIMEOUT_MS),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4001),
 });
@@ -59,6 +60,7 @@ export async function serveSubgraphs(definitions: readonly AnySubgraphDefinition
           logger: createLogger(definition.name, env.LOG_LEVEL, env.LOG_FILE),
           poolSize: config.DATABASE_POOL_SIZE,
           poolAcquireTimeoutMs: config.DATABASE_POOL_ACQUIRE_TIMEOUT_MS,
+          poolIdleTimeoutMs: config.DATABASE_POOL_IDLE_TIMEOUT_MS,
           env,
         }),
       );

@@ -31,6 +31,18 @@ describe('defineSubgraph', () => {
   });
 });
 
+describe('defineSubgraph with schedules', () => {
+  const description = { id: 'things.jobs.sweep', translations: { en: 'Sweeps', de: 'Fegt' } };
+
+  it('takes a cron pattern or an interval, and refuses both or neither', () => {
+    expect(defineSubgraph({ ...base, schedules: [{ job: 'sweep', cron: '0 3 * * *', timeZone: 'Europe/Berlin', description }] }).schedules).toHaveLength(1);
+    expect(() => defineSubgraph({ ...base, schedules: [{ job: 'sweep', description }] })).toThrow(
+      'things: schedule sweep needs exactly one of cron and everyMs',
+    );
+    expect(() => defineSubgraph({ ...base, schedules: [{ job: 'sweep', cron: '* * * * *', everyMs: 60_000, description }] })).toThrow('exactly one');
+  });
+});
+
 describe('defineSubgraph with node connections', () => {
   const resolve = (reference: Record<string, unknown>) => ({ resolved: reference.request });
   const connections = { ...base, nodeConnections: [{ field: 'things', type: 'ThingConnection' }], references: { ThingConnection: resolve } };

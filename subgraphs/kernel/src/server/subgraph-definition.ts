@@ -4,7 +4,7 @@ import type { Authorizer } from '../authz/authorizer.js';
 import type { SubgraphKeyAccess } from '../authz/api-key-scopes.js';
 import type { Mailer } from '../jobs/mailer.js';
 import type { EventContracts } from '../events/contracts.js';
-import type { EventHandler, JobHandler, JobQueue } from '../jobs/workers.js';
+import type { EventHandler, JobHandler, JobQueue, JobSchedule } from '../jobs/workers.js';
 import type { SubgraphContext } from '../context/request-context.js';
 import type { Database } from '../db/database.js';
 import type { TrashSpec } from '../db/trash.js';
@@ -15,12 +15,14 @@ import type { ComposedDirective, ReferenceResolver } from '../federation/build-f
 import { referenceAsIs } from '../federation/entity-reference.js';
 import { NODE_SUBGRAPH, SUBGRAPH_NAME, type NodeConnectionField, type NodeReference } from '../federation/node-subgraph.js';
 import { checkKeyAccess } from '../authz/api-key-scopes.js';
+import { checkSchedule } from '../jobs/job-registry.js';
 import type { Logger } from '../logging/logger.js';
 import type { Redis } from '../redis/redis.js';
 import type { LiveFieldSpec } from '../live/live-subscription.js';
 import type { FeatureFlags } from '../flags/feature-flags.js';
 import type { SettingsNamespaceDeclaration } from '../settings/settings-namespaces.js';
 import type { SettingsReader } from '../settings/settings-reader.js';
+import type { ImporterDeclaration } from '../imports/importers.js';
 
 /** What a running subgraph is given: its database, Redis, the permission check, the mailer. */
 export interface SubgraphRuntime {
@@ -72,6 +74,13 @@ export interface SubgraphDefinition<TServices = unknown> extends SubgraphKeyAcce
   readonly essential?: boolean;
   /** Settings namespaces it declares (zod objects with defaults); identity stores and validates their values. */
   readonly settings?: readonly SettingsNamespaceDeclaration[];
+  /**
+   * The types users may import from a spreadsheet (see imports/importers): per type its create
+   * mutation, the fields a column can be mapped to (kind, required, aliases) and the userError code
+   * of a duplicate. The imports module learns them through CELL_IMPORTERS and calls the mutation,
+   * as the importing user, row by row.
+   */
+  readonly importers?: readonly ImporterDeclaration[];
   /** Subgraphs this one needs in the same cell (e.g. tasks needs identity for User). */
   readonly dependsOn: readonly string[];
   /**
@@ -127,8 +136,12 @@ export interface SubgraphDefinition<TServices = unknown> extends SubgraphKeyAcce
   readonly eventHandlers?: (services: TServices) => Record<string, EventHandler>;
   /** Background jobs by name, enqueued with `runtime.jobs.enqueue`. */
   readonly jobs?: (services: TServices) => Record<string, JobHandler>;
-  /** Jobs repeated on a schedule (once per cell, whatever the number of processes). */
-  readonly schedules?: readonly { job: string; everyMs: number }[];
+  /**
+   * Jobs repeated on a schedule (once per cell, whatever the number of processes): `cron` (with an
+   * optional `timeZone`) or `everyMs`, and a `description` (a catalog message) for the cell's job
+   * registry, where platform administrators see their runs, switch them off and run them now.
+   */
+  readonly schedules?: readonly JobSchedule[];
   /** Extra routes beside /graphql, without the signed context: only for public information. */
   readonly publicRoutes?: (router: Router, services: TServices) => void;
   /**
@@ -151,6 +164,7 @@ export function defineSubgraph<TServices>(definition: SubgraphDefinition<TServic
       `Invalid subgraph name ${JSON.stringify(definition.name)}: 2 to 30 lower-case letters and digits, starting with a letter (it names a Postgres schema; ${NODE_SUBGRAPH} is the gateway's own)`,
     );
   }
+  for (const schedule of definition.schedules ?? []) checkSchedule(definition.name, schedule);
   // `node(id:)` asks a Node type's owner whether an id exists: its reference must load the row
   // (and answer null for an unknown or hidden one), never echo the reference back.
   for (const type of definition.nodeTypes ?? []) {

@@ -18,11 +18,13 @@ export interface SubgraphRuntimeOptions {
   /** Connection string of its maintenance role (the outbox relay, trash sweep and schedulers). */
   maintenanceDatabaseUrl: string;
   /** Redis, the key prefix, the mailer and the graph client, shared by the subgraphs of a process. */
-  platform: Pick<Platform, 'redis' | 'redisUrl' | 'keyPrefix' | 'mailer' | 'workers' | 'workerLockMs' | 'eventConsumers' | 'eventReplayWindowMs' | 'graph'>;
+  platform: Omit<Platform, 'stop'>;
   logger: Logger;
   poolSize?: number;
   /** Bound on waiting for a pooled connection (see Database). */
   poolAcquireTimeoutMs?: number;
+  /** How long an idle pooled connection stays open (see Database). */
+  poolIdleTimeoutMs?: number;
   /** Where the subgraph reads its own configuration; defaults to process.env. */
   env?: NodeJS.ProcessEnv;
 }
@@ -60,6 +62,7 @@ export async function startSubgraphRuntime<TServices>(
     logger,
     poolSize: options.poolSize,
     poolAcquireTimeoutMs: options.poolAcquireTimeoutMs,
+    poolIdleTimeoutMs: options.poolIdleTimeoutMs,
     applicationName: `cellgraph-${definition.name}`,
     events: definition.emits,
     searchable: cellIndexesSearch(options.platform.eventConsumers) ? definition.searchable : undefined,

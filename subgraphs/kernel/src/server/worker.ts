@@ -55,6 +55,7 @@ export async function startWorkerService(definitions: readonly AnySubgraphDefini
         logger,
         poolSize: config.DATABASE_POOL_SIZE,
         poolAcquireTimeoutMs: config.DATABASE_POOL_ACQUIRE_TIMEOUT_MS,
+        poolIdleTimeoutMs: config.DATABASE_POOL_IDLE_TIMEOUT_MS,
         env: workerProcessEnv,
       });
       const entry = { name: definition.name, subgraph, background: [] as (() => Promise<void>)[] };

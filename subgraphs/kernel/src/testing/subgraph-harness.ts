@@ -7,6 +7,7 @@ import { cellKeyPrefix } from '../config/cell-namespace.js';
 import { cellEventConsumers } from '../events/consumers.js';
 import { CELL_RESTRICTED_MODULES, cellRestrictedModules } from '../authz/restricted-modules.js';
 import { CELL_SETTINGS_NAMESPACES, cellSettingsNamespaces } from '../settings/settings-namespaces.js';
+import { CELL_IMPORTERS, cellImporters } from '../imports/importers.js';
 import { INTERNAL_CONTEXT_HEADER, InternalContextSigner } from '../context/internal-context.js';
 import type { Principal, RequestContext } from '../context/request-context.js';
 import { deriveSubgraphKey, generateInternalContextSecret, internalContextKeysEnv } from '../crypto/internal-context-keys.js';
@@ -70,6 +71,7 @@ export async function startTestSubgraphs(
     CELL_EVENT_CONSUMERS: JSON.stringify(cellEventConsumers(definitions)),
     [CELL_RESTRICTED_MODULES]: JSON.stringify(cellRestrictedModules(definitions)),
     [CELL_SETTINGS_NAMESPACES]: JSON.stringify(cellSettingsNamespaces(definitions)),
+    [CELL_IMPORTERS]: JSON.stringify(cellImporters(definitions)),
     ...options.env,
   };
   const platform = startPlatform(env, createLogger('platform', process.env.LOG_LEVEL ?? 'silent'));

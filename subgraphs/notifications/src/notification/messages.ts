@@ -17,3 +17,13 @@ export const notificationErrorTexts = defineMessages('notifications.errors', {
   textEmpty: { en: 'The text body cannot be empty', de: 'Der Nur-Text darf nicht leer sein' },
   textTooLong: { en: 'The text body has at most 100,000 characters', de: 'Der Nur-Text hat höchstens 100.000 Zeichen' },
 });
+
+/** Descriptions of its scheduled jobs (the cell's job registry). */
+export const notificationJobMessages = defineMessages('notifications.jobs', {
+  hourlyDigest: { en: 'Sends the hourly digest e-mails of what is waiting', de: 'Versendet die stündlichen Sammel-E-Mails mit dem, was wartet' },
+  dailyDigest: { en: 'Sends the daily digest e-mails of what is waiting', de: 'Versendet die täglichen Sammel-E-Mails mit dem, was wartet' },
+  deliverySweep: {
+    en: 'Queues again immediate deliveries still waiting after a minute',
+    de: 'Stellt sofortige Zustellungen erneut ein, die nach einer Minute noch warten',
+  },
+});

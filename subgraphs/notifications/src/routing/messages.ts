@@ -182,3 +182,11 @@ export const financeTexts = defineMessages('notifications.finance', {
     de: '{amount}: {hasReason, select, yes {{reason}} other {die Zahlung wurde nicht ausgeführt}}.',
   },
 });
+
+export const webhookTexts = defineMessages('notifications.webhooks', {
+  endpointDisabledTitle: { en: 'A webhook endpoint was disabled', de: 'Ein Webhook-Endpunkt wurde deaktiviert' },
+  endpointDisabledBody: {
+    en: '{url} failed {failures, plural, one {# delivery} other {# deliveries}} in a row, so no more events are sent to it. Fix the receiver, then enable it again under Settings → Webhooks.',
+    de: '{url} hat {failures, plural, one {# Zustellung} other {# Zustellungen}} in Folge nicht angenommen, daher werden keine Ereignisse mehr dorthin gesendet. Beheben Sie den Empfänger und aktivieren Sie ihn dann unter Einstellungen → Webhooks wieder.',
+  },
+});

@@ -51,4 +51,15 @@ describe('notification texts', () => {
       '1.234,50\u00a0€ von 1.234,50\u00a0€ waren am 30.11.2026 fällig.',
     ]);
   });
+
+  it('tell the owners and admins the event names that a webhook endpoint was disabled', () => {
+    const admins = [uuidv7(), uuidv7()];
+    const disabled = event('webhook_endpoint.disabled', { url: 'https://hooks.example.com/in', consecutiveFailures: 15, recipients: admins });
+    expect(ROUTES['webhook_endpoint.disabled']!(disabled)!.recipients).toEqual(admins);
+    expect(textsOf(disabled, 'en-US')).toEqual([
+      'A webhook endpoint was disabled',
+      'https://hooks.example.com/in failed 15 deliveries in a row, so no more events are sent to it. Fix the receiver, then enable it again under Settings → Webhooks.',
+    ]);
+    expect(textsOf(disabled, 'de-DE')[1]).toContain('15 Zustellungen in Folge');
+  });
 });

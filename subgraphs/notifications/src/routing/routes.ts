@@ -5,7 +5,8 @@ import { financeEvents, type FinanceEvents } from '@cellgraph/finance/contracts'
 import { notesEvents, type NotesEvents } from '@cellgraph/notes/contracts';
 import { parseEvent, translator, type EventContracts, type EventOf, type Message, type PublishedEvent, type Translator } from '@cellgraph/kernel';
 import { tasksEvents, type TasksEvents, type TaskStatusValue } from '@cellgraph/tasks/contracts';
-import { crmTexts, documentTexts, financeTexts, mentionTexts, taskTexts } from './messages.js';
+import { webhooksEvents, type WebhooksEvents } from '@cellgraph/webhooks/contracts';
+import { crmTexts, documentTexts, financeTexts, mentionTexts, taskTexts, webhookTexts } from './messages.js';
 
 /** A text of a notification, rendered for each recipient (their language, time zone and formats). */
 export type RecipientText = (reader: Translator) => string;
@@ -357,6 +358,15 @@ const financeRoutes: RoutesOf<FinanceEvents> = {
   }),
 };
 
+const webhookRoutes: RoutesOf<WebhooksEvents> = {
+  /** The organization's owners and admins (the event names them): they manage its webhooks. */
+  'webhook_endpoint.disabled': (event) => ({
+    recipients: event.data.recipients,
+    title: message(webhookTexts.endpointDisabledTitle),
+    body: message(webhookTexts.endpointDisabledBody, { url: clipped(event.data.url, 200), failures: event.data.consecutiveFailures }),
+  }),
+};
+
 /**
  * The routing table: routes by event type, each parsing its event with the producer's contract
  * first (a malformed event fails for good, see MalformedPayloadError).
@@ -368,6 +378,7 @@ export const ROUTES: Readonly<Record<string, EventHandlerOf<Routed | null>>> = {
   ...typedRoutes(notesEvents, noteRoutes),
   ...typedRoutes(documentsEvents, documentRoutes),
   ...typedRoutes(financeEvents, financeRoutes),
+  ...typedRoutes(webhooksEvents, webhookRoutes),
 };
 
 type EventHandlerOf<R> = (event: PublishedEvent) => R;

@@ -9,6 +9,7 @@ import { QuickViewLink } from '../../layout/QuickView';
 import { Button, SelectField, TextField } from '../../ui/controls';
 import { DataTable } from '../../ui/DataTable';
 import { PageHeader } from '../../ui/PageHeader';
+import { ImportLink } from '../imports/ImportLink';
 import { EmptyState, ErrorState } from '../../ui/states';
 import { CustomFieldInput, fromFormValue, sortedFields, toFormValue, type ContactFieldDefinition, type FormValue } from './customFields';
 import { m } from './messages';
@@ -158,9 +159,12 @@ export function ContactsPage() {
         title={t(m.contacts)}
         subtitle={t(m.contactsSubtitle)}
         actions={
-          <Button variant="primary" onClick={() => setCreating(true)}>
-            {t(m.newContact)}
-          </Button>
+          <>
+            <ImportLink type="Contact" />
+            <Button variant="primary" onClick={() => setCreating(true)}>
+              {t(m.newContact)}
+            </Button>
+          </>
         }
       />
       <form className="crm-filters" role="search" aria-label={t(m.filterContacts)} onSubmit={(event) => event.preventDefault()}>
@@ -243,6 +247,7 @@ export function ContactsPage() {
       {error && page ? <ErrorState error={error} retry={() => void refetch()} /> : null}
       <DataTable
         label={t(m.contacts)}
+        exportable={{ query: CrmContactsQuery, variables, name: t(m.contacts) }}
         columns={columns}
         rows={page?.nodes ?? []}
         rowId={(row) => row.id}

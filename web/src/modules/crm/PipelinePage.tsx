@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useT } from '../../app/i18n';
 import { Button, SelectField } from '../../ui/controls';
 import { PageHeader } from '../../ui/PageHeader';
+import { ImportLink } from '../imports/ImportLink';
 import { EmptyState, ErrorState, Loading } from '../../ui/states';
 import { NewDealDialog } from './NewDealDialog';
 import { m } from './messages';
@@ -51,6 +52,7 @@ export function PipelinePage() {
                 ))}
               </SelectField>
             ) : null}
+            <ImportLink type="Deal" />
             <Button variant="primary" onClick={() => setParam('new', '1')} disabled={!pipelines.length}>
               {t(m.newDeal)}
             </Button>

@@ -131,6 +131,7 @@ export function DocumentsPage() {
       </form>
       <DataTable
         label={t(m.documents)}
+        exportable={{ query: DocumentsListQuery, variables: documentsVariables(state), name: t(m.documents) }}
         columns={columns}
         rows={page?.nodes ?? []}
         rowId={(row) => row.id}

@@ -133,6 +133,7 @@ export function ExpensesPage() {
       </form>
       <DataTable
         label={t(m.expenses)}
+        exportable={{ query: FinanceExpensesQuery, variables: expensesVariables(state), name: t(m.expenses) }}
         columns={columns}
         rows={page?.nodes ?? []}
         rowId={(row) => row.id}

@@ -144,6 +144,7 @@ export function InvoicesPage() {
       </form>
       <DataTable
         label={t(m.invoices)}
+        exportable={{ query: FinanceInvoicesQuery, variables: invoicesVariables(state), name: t(m.invoices) }}
         columns={columns}
         rows={page?.nodes ?? []}
         rowId={(row) => row.id}

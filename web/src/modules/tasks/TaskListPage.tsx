@@ -11,6 +11,7 @@ import { Button, SelectField, TextArea, TextField } from '../../ui/controls';
 import { DataTable } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
 import { PageHeader } from '../../ui/PageHeader';
+import { ImportLink } from '../imports/ImportLink';
 import { EmptyState, Notice } from '../../ui/states';
 import { fromDateInput, isOverdue, priorityLabel, statusLabel } from './format';
 import { TasksCreateTaskMutation, TasksListQuery as ListQuery } from './operations';
@@ -161,6 +162,7 @@ export function TaskListPage() {
             <Link to="/tasks" className="button button-secondary">
               {t(l.boards)}
             </Link>
+            <ImportLink type="Task" />
             <Button variant="primary" onClick={() => setCreating(true)}>
               {t(m.newTask)}
             </Button>
@@ -187,6 +189,7 @@ export function TaskListPage() {
       </form>
       <DataTable
         label={t(m.tasks)}
+        exportable={{ query: ListQuery, variables, name: t(m.tasks) }}
         columns={columns}
         rows={rows}
         rowId={(row) => row.id}

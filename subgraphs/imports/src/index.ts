@@ -1,0 +1,3 @@
+export { importsSubgraph } from './subgraph.js';
+export { createServer } from './server.js';
+export type { ImportsServices } from './services.js';

@@ -1,0 +1,2 @@
+/** The queue of a subgraph's own background jobs. */
+export const jobQueueName = (subgraph: string) => `${subgraph}-jobs`;

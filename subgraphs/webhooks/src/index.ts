@@ -1,0 +1,3 @@
+export { webhooksSubgraph } from './subgraph.js';
+export { createServer } from './server.js';
+export type { WebhooksServices } from './services.js';
