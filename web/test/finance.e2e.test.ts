@@ -43,6 +43,8 @@ describe('finance in the web app', () => {
 
     // A new invoice for the contact, its lines typed: the total follows each keystroke.
     await page.getByRole('button', { name: 'New invoice' }).click();
+    // The list's filters have a Customer field too: fill the editor's, once it is there.
+    await page.getByRole('heading', { name: 'New invoice' }).waitFor();
     await page.getByLabel('Customer').fill('Ada');
     await page.getByRole('option', { name: /Ada Buyer/ }).click();
     await page.getByLabel('Description of line 1').fill('Design work');
