@@ -89,6 +89,9 @@ function build(type: GraphQLInputType, path: IdPath, idAt: (path: IdPath, requir
   const required = isNonNullType(type);
   const inner = getNullableType(type) as GraphQLInputType;
   if (isListType(inner)) {
+    // Past MAX_DEPTH no id is probed: an optional list of inputs there is left out (recursive filters'
+    // and/or lists would otherwise be followed, and fail to build, at every depth).
+    if (!required && depth >= MAX_DEPTH && isInputObjectType(getNamedType(inner))) return undefined;
     let item: unknown;
     try {
       item = build(inner.ofType as GraphQLInputType, path, idAt, depth);
@@ -137,15 +140,18 @@ function idPositions(field: GraphQLField<unknown, unknown>): IdPath[] {
   return found;
 }
 
+let names: Set<string> | undefined;
+const typeNames = () => (names ??= new Set(Object.keys(schema.getTypeMap()).filter((name) => !name.startsWith('__'))));
+
 /** The type an id at `path` of `field` most likely names: `taskId` → Task, `taskUpdate(input: { id })` → Task. */
 function likelyType(field: string, path: IdPath): string {
-  const types = Object.keys(schema.getTypeMap()).filter((name) => !name.startsWith('__'));
+  const types = typeNames();
   const last = path.at(-1)!;
   const stem = last.replace(/Ids?$/, '');
   const fromName = stem && stem !== last ? stem[0]!.toUpperCase() + stem.slice(1) : null;
-  if (fromName && types.includes(fromName)) return fromName;
+  if (fromName && types.has(fromName)) return fromName;
   const capitalized = field[0]!.toUpperCase() + field.slice(1);
-  return types.filter((name) => capitalized.startsWith(name)).sort((a, b) => b.length - a.length)[0] ?? 'Task';
+  return [...types].filter((name) => capitalized.startsWith(name)).sort((a, b) => b.length - a.length)[0] ?? 'Task';
 }
 
 const same = (a: IdPath, b: IdPath) => a.length === b.length && a.every((part, index) => part === b[index]);
