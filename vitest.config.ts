@@ -23,8 +23,9 @@ const TEST_FILES = [
 /**
  * Fault tests: cells of their own as processes (each with its own Redis server or a proxy in front
  * of Postgres), killed, frozen or cut off while under load. They run after the rest, two at a time
- * like it, each in a module registry of its own: they wait for conditions, never for time budgets,
- * so sharing the machine with one other fault test is what CI's busy cores look like anyway.
+ * (each starts many processes), each in a module registry of its own: they wait for conditions,
+ * never for time budgets, so sharing the machine with one other fault test is what CI's busy cores
+ * look like anyway.
  */
 const FAULT_TESTS = [
   '**/*.fault.test.ts',
@@ -47,7 +48,7 @@ const ISOLATED_TESTS = [
 /**
  * The files that run longest (a minute or more each on CI's two cores: they start cells, services
  * or `npm start` as processes), longest first. Each group starts them before its other files, so
- * that a long file does not start last and run on alone while the other worker idles. Without this
+ * that a long file does not start last and run on alone while the other workers idle. Without this
  * vitest starts files it has no timings for (CI's fresh checkout) largest first, and these are not
  * the largest.
  */
