@@ -52,10 +52,6 @@ export class EventCatalog {
     return new EventCatalog(parsed.data.events);
   }
 
-  has(type: string): boolean {
-    return this.byType.has(type);
-  }
-
   /**
    * Whether a subscription pattern names something of the catalog: an event type, `<prefix>.*`
    * matching at least one type, or `*` (every event).

@@ -32,9 +32,6 @@ export const DELIVER_JOB = 'webhooks.deliver';
 
 export const USER_AGENT = 'Cellgraph-Webhooks/1.0 (+https://cellgraph.dev/webhooks)';
 
-/** The headers of a delivery (names as sent). */
-export const SIGNATURE_HEADER = 'Cellgraph-Signature';
-
 const MANAGED = 'WebhookEndpoint';
 /** How long past the timeout an attempt's claim lasts: a worker that died mid-attempt leaves the delivery to another after this. */
 const CLAIM_MARGIN_MS = 30_000;
@@ -71,13 +68,17 @@ export class DeliveryService {
   async handleEvent(event: PublishedEvent): Promise<void> {
     const orgId = event.orgId;
     if (!orgId) return;
-    const body = JSON.stringify(webhookPayload({ ...event, orgId }));
     const subjectKey = subjectKeyOf(event.subject);
     // An object's events handled at the same moment (several event workers) are seen before the first attempt.
     const settleMs = subjectKey ? this.config.orderSettleMs : 0;
     const pending = await this.db.transaction({ orgId, userId: null }, async (em) => {
-      const endpoints = await em.find(WebhookEndpoint, { where: { enabled: true } });
-      for (const endpoint of endpoints.filter((candidate) => candidate.orgId === orgId && subscribedTo(candidate.eventTypes, event.type))) {
+      // Every event of the cell comes here: most match no endpoint, and cost this one query.
+      const endpoints = (await em.find(WebhookEndpoint, { where: { orgId, enabled: true } })).filter((endpoint) =>
+        subscribedTo(endpoint.eventTypes, event.type),
+      );
+      if (!endpoints.length) return [];
+      const body = JSON.stringify(webhookPayload({ ...event, orgId }));
+      for (const endpoint of endpoints) {
         await em.query(
           `INSERT INTO webhooks.webhook_deliveries (id, org_id, endpoint_id, event_id, event_type, subject_key, request_body, next_attempt_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, now() + make_interval(secs => $8::double precision / 1000))
@@ -86,9 +87,10 @@ export class DeliveryService {
         );
       }
       // Also those of an earlier try whose jobs may not have been queued (Redis failed after the commit).
-      return (await em.query(`SELECT id FROM webhooks.webhook_deliveries WHERE event_id = $1 AND state = 'pending' AND attempt_count = 0`, [event.id])) as {
-        id: string;
-      }[];
+      return (await em.query(
+        `SELECT id FROM webhooks.webhook_deliveries WHERE endpoint_id = ANY($1::uuid[]) AND event_id = $2 AND state = 'pending' AND attempt_count = 0`,
+        [endpoints.map((endpoint) => endpoint.id), event.id],
+      )) as { id: string }[];
     });
     for (const { id } of pending) await this.schedule(orgId, id, `${id}-first`, settleMs);
   }
@@ -209,7 +211,7 @@ export class DeliveryService {
         return { wait: delivery.nextAttemptAt.getTime() - now.getTime() } as const;
       }
       const endpoint = await em.findOne(WebhookEndpoint, { where: { id: delivery.endpointId }, withDeleted: true });
-      if (!endpoint || endpoint.deletedAt || (!endpoint.enabled && delivery.eventType !== 'ping')) {
+      if (!endpoint || endpoint.deletedAt || (!endpoint.enabled && delivery.eventType !== PING_EVENT)) {
         await em.update(
           WebhookDelivery,
           { id: delivery.id },
@@ -307,7 +309,7 @@ export class DeliveryService {
           completedAt: final ? now : null,
         },
       );
-      if (final && delivery.eventType !== 'ping') await this.countOutcome(em, endpoint, succeeded);
+      if (final && delivery.eventType !== PING_EVENT) await this.countOutcome(em, endpoint, succeeded);
       if (!final || !delivery.subjectKey) return null;
       const [next] = (await em.query(
         `SELECT id FROM webhooks.webhook_deliveries WHERE endpoint_id = $1 AND subject_key = $2 AND state = 'pending' ORDER BY event_id LIMIT 1`,
@@ -327,7 +329,8 @@ export class DeliveryService {
    */
   private async countOutcome(em: EntityManager, endpoint: WebhookEndpoint, succeeded: boolean): Promise<void> {
     if (succeeded) {
-      await em.update(WebhookEndpoint, { id: endpoint.id }, { consecutiveFailures: 0 });
+      // Bookkeeping like the failures' count below: no write (nor a new updatedAt) when there is nothing to reset.
+      await em.query(`UPDATE webhooks.webhook_endpoints SET consecutive_failures = 0 WHERE id = $1 AND consecutive_failures > 0`, [endpoint.id]);
       return;
     }
     const [row] = (await em.query(

@@ -30,7 +30,6 @@ export function postJson(target: CheckedUrl, body: string, headers: Record<strin
     method: 'POST',
     headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
     lookup,
-    timeout: timeoutMs,
     agent: false,
   };
   const send = target.url.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -58,11 +57,10 @@ export function postJson(target: CheckedUrl, body: string, headers: Record<strin
       response.on('end', done);
       response.on('error', done);
     });
-    // A receiver that trickles its answer is cut off at the deadline too.
+    // One deadline for the whole exchange: a receiver that trickles its answer is cut off too.
     const deadline = setTimeout(() => {
       request.destroy(new Error(`no response within ${timeoutMs} ms`));
     }, timeoutMs);
-    request.on('timeout', () => request.destroy(new Error(`no response within ${timeoutMs} ms`)));
     request.on('error', (error) => finish({ status: null, bodyExcerpt: null, error: error.message || String(error) }));
     request.end(body);
   });
