@@ -8,7 +8,6 @@ import {
   GENERATED_FILE_STORE_MISSING,
   GraphUnavailableError,
   jobRequest,
-  runWithRequestContext,
   storeGeneratedFileFromDisk,
   UserInputError,
   userErrorMessage,
@@ -63,12 +62,8 @@ export class DataExportRunner {
   ) {}
 
   async run(data: DataExportJob, job: Pick<Job, 'id' | 'attemptsMade' | 'opts'>): Promise<void> {
+    // The kernel's worker runs it as the creator (its events are theirs, and their key's, as the request's were).
     const request = jobRequest(job.id, data.actingFor);
-    // Events written by the job are the creator's (and their key's), as the request's were.
-    await runWithRequestContext(request, () => this.attempt(request, data, job));
-  }
-
-  private async attempt(request: RequestContext, data: DataExportJob, job: Pick<Job, 'attemptsMade' | 'opts'>): Promise<void> {
     const started = await this.transition(request, data.exportId, (dataExport) => {
       if (!isActive(dataExport.state)) return null;
       Object.assign(dataExport, { state: DataExportState.RUNNING, rowsExported: 0, startedAt: new Date(), errorCode: null, errorDetail: null });

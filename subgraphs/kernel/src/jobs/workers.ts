@@ -6,6 +6,7 @@ import { MalformedPayloadError } from '../events/contracts.js';
 import type { EventInbox } from '../events/inbox.js';
 import type { PublishedEvent } from '../events/outbox.js';
 import { eventQueueName } from '../events/relay.js';
+import { jobRequest, type JobDelegation } from '../graph/graph-client.js';
 import { connectRedis } from '../redis/redis.js';
 import type { Logger } from '../logging/logger.js';
 import { observeEventDelivery } from '../observability/metrics.js';
@@ -36,6 +37,19 @@ export { jobQueueName } from './queue-names.js';
 
 /** Jobs run as the system, within the organization they concern. */
 const systemContext = (id: string, orgId: string | null): RequestContext => systemRequest(`job:${id}`, orgId);
+
+/** A job's data carrying a job delegation (`actingFor`, see JobDelegation): the job acts for that caller. */
+const actingForOf = (data: unknown): JobDelegation | null => {
+  const actingFor = (data as { actingFor?: Partial<JobDelegation> } | null)?.actingFor;
+  return actingFor?.principal && typeof actingFor.delegation === 'string' ? (actingFor as JobDelegation) : null;
+};
+
+/** A job runs as the caller it acts for (its events are theirs, as the enqueuing request's were), else as the system. */
+function jobContext(job: Job): RequestContext {
+  const actingFor = actingForOf(job.data);
+  if (actingFor) return jobRequest(job.id, actingFor);
+  return systemContext(job.id ?? job.name, typeof job.data?.orgId === 'string' ? job.data.orgId : null);
+}
 
 /**
  * Enqueues a subgraph's background jobs (idempotent per job id). Enqueueing is on the request
@@ -209,8 +223,7 @@ export async function startJobWorker(
       inJobSpan(job, async () => {
         const handle = handlers[job.name];
         if (!handle) throw new Error(`No handler for job ${job.name}`);
-        const orgId = typeof job.data?.orgId === 'string' ? job.data.orgId : null;
-        const run = () => runWithRequestContext(systemContext(job.id ?? job.name, orgId), () => handle(job.data, job));
+        const run = () => runWithRequestContext(jobContext(job), () => handle(job.data, job));
         const trigger = triggerOf(job, scheduled);
         if (!trigger) return run();
         const started = Date.now();
