@@ -1,5 +1,5 @@
 import { jobQueueName, parseGlobalId, toGlobalId, uuidv7 } from '@cellgraph/kernel';
-import { TEST_REDIS_URL, waitFor, withClient } from '@cellgraph/kernel/testing';
+import { outboxEvents, TEST_REDIS_URL, waitFor, withClient } from '@cellgraph/kernel/testing';
 import { Queue } from 'bullmq';
 import ExcelJS from 'exceljs';
 import { Redis } from 'ioredis';
@@ -94,12 +94,12 @@ describe('importing contacts from a CSV', () => {
     ).contactCreate;
     expect(existing.userErrors).toEqual([]);
 
-    // Semicolons, a byte order mark, a quoted cell with a newline and an accented header.
+    // Semicolons, a byte order mark, a quoted cell with a newline, an accented header and a formula-like note.
     const csv =
       '\ufeffVorname;Nachname;E-Mail;Firma;Notizen\r\n' +
       'Ada;Lovelace;ada@engine.test;"Analytical\nEngines";first\r\n' +
       'Grace;Hopper;GRACE@navy.test;Navy;duplicate\r\n' +
-      'Bad;Row;not-an-address;;invalid\r\n' +
+      'Bad;Row;not-an-address;;=1+1\r\n' +
       'Alan;Turing;alan@bletchley.test;"Bletchley; Park";\r\n';
     const fileId = await upload(owner, 'contacts.csv', 'text/csv', Buffer.from(csv, 'utf8'));
 
@@ -178,7 +178,15 @@ describe('importing contacts from a CSV', () => {
     expect(lines[0]).toBe('Row,Outcome,Errors,Vorname,Nachname,E-Mail,Firma,Notizen');
     expect(lines).toHaveLength(3);
     expect(lines[1]).toMatch(/^2,skipped,"?CONTACT_DUPLICATE_EMAIL: .*,Grace,Hopper,GRACE@navy\.test,Navy,duplicate$/);
-    expect(lines[2]).toMatch(/^3,failed,"?DATA_IMPORT_INVALID_EMAIL: .*not-an-address.*,Bad,Row,not-an-address,,invalid$/);
+    // A spreadsheet opening the report shows the note instead of running it.
+    expect(lines[2]).toMatch(/^3,failed,"?DATA_IMPORT_INVALID_EMAIL: .*not-an-address.*,Bad,Row,not-an-address,,'=1\+1$/);
+
+    // The job's events are the importing user's, as the request's were.
+    const jobEvents = (await outboxEvents(cell.database.url, 'imports', parseGlobalId(dataImport.id)!.uuid)).filter((event) =>
+      ['data_import.progressed', 'data_import.completed'].includes(event.type),
+    );
+    expect(jobEvents.length).toBeGreaterThanOrEqual(2);
+    expect(jobEvents.map((event) => event.actor_id)).toEqual(jobEvents.map(() => parseGlobalId(owner.userId)!.uuid));
 
     // Run the job again as after a crash (every row pending again): the rows' idempotency keys
     // make the module answer the contacts it already created — none is created twice.

@@ -27,6 +27,7 @@ export * from './i18n/index.js';
 export * from './i18n/reader.js';
 export * from './events/outbox.js';
 export * from './federation/federation-spec.js';
+export * from './files/spreadsheet-safe.js';
 export * from './federation/node-subgraph.js';
 export * from './ids/global-id.js';
 export * from './imports/importers.js';

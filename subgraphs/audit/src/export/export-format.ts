@@ -1,4 +1,4 @@
-import { toGlobalId } from '@cellgraph/kernel';
+import { spreadsheetSafe, toGlobalId } from '@cellgraph/kernel';
 import type { AuditEntry } from '../audit-entry/audit-entry.entity.js';
 
 /** One exported entry: the fields a reader and a verifier need, ids as the API shows them. */
@@ -44,8 +44,7 @@ const CSV_COLUMNS = [
 
 /** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled; a leading =+-@ is prefixed with ' (no formula injection in spreadsheets). */
 function csvField(value: unknown): string {
-  let text = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  const text = spreadsheetSafe(value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -3,8 +3,9 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { stringify, type Stringifier } from 'csv-stringify';
 import ExcelJS from 'exceljs';
+import { spreadsheetSafe } from '@cellgraph/kernel';
 import { DataExportFormat } from './data-export.entity.js';
-import { cellOf, type CellValue } from './export-query.js';
+import { cellOf } from './export-query.js';
 
 /*
  * Writers of an export's rows to a file on disk, one row at a time: whatever the number of rows,
@@ -32,12 +33,7 @@ export function rowWriter(format: DataExportFormat, path: string, columns: reado
   return jsonWriter(path);
 }
 
-/** A leading =, +, -, @, tab or CR in a text cell is prefixed with ' : spreadsheets open the file without running formulas. */
-export function neutralized(value: CellValue): CellValue {
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-const rowOf = (node: unknown, columns: readonly string[]) => columns.map((column) => neutralized(cellOf(node, column)));
+const rowOf = (node: unknown, columns: readonly string[]) => columns.map((column) => spreadsheetSafe(cellOf(node, column)));
 
 async function written(stream: Stringifier | WriteStream, chunk: unknown): Promise<void> {
   if (!stream.write(chunk)) await once(stream, 'drain');

@@ -13,6 +13,7 @@ import {
   requireOrgId,
   requireUserId,
   sortKeysFor,
+  spreadsheetSafe,
   storeGeneratedFile,
   text,
   translator,
@@ -562,8 +563,10 @@ function rowErrorOf(error: UserErrorData, mapping: readonly ColumnMapping[]): Ro
   };
 }
 
+/** RFC 4180, also quoting `;` (the delimiter of spreadsheets in many locales); formula-like texts made inert. */
 function csvCell(value: string): string {
-  return /[",\r\n;]/.test(value) || /^[=+\-@]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const text = spreadsheetSafe(value);
+  return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** Runs `work` over `items`, at most `limit` at a time, answers in order. */
