@@ -363,17 +363,19 @@ export class DataImportService {
   /** Writes a batch's outcomes, the import's counts, and the progress event. */
   private async record(request: RequestContext, importId: string, rows: DataImportRow[], outcomes: (RowResult | 'expired')[]): Promise<void> {
     await this.db.transaction(request, async (em) => {
-      for (const [index, row] of rows.entries()) {
+      const results = rows.flatMap((row, index) => {
         const result = outcomes[index];
-        if (!result || result === 'expired') continue;
-        await em.query(`UPDATE imports.data_import_rows SET outcome = $3, errors = $4::jsonb, result_id = $5 WHERE import_id = $1 AND row_number = $2`, [
-          importId,
-          row.rowNumber,
-          result.outcome,
-          JSON.stringify(result.errors),
-          result.resultId,
-        ]);
-      }
+        return result && result !== 'expired'
+          ? [{ row_number: row.rowNumber, outcome: result.outcome, errors: result.errors, result_id: result.resultId }]
+          : [];
+      });
+      // The batch in one statement.
+      await em.query(
+        `UPDATE imports.data_import_rows r SET outcome = o.outcome, errors = o.errors, result_id = o.result_id
+         FROM jsonb_to_recordset($2::jsonb) AS o (row_number int, outcome text, errors jsonb, result_id text)
+         WHERE r.import_id = $1 AND r.row_number = o.row_number`,
+        [importId, JSON.stringify(results)],
+      );
       const dataImport = await em.findOne(DataImport, { where: { id: importId }, lock: { mode: 'pessimistic_write' } });
       if (!dataImport) return;
       Object.assign(dataImport, await this.countRows(em, importId));
