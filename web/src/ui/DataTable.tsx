@@ -74,7 +74,7 @@ export function DataTable<Row>({
   return (
     <div className="data-table">
       {exportable && ListExport ? (
-        <div className="table-actions">
+        <div className="data-table-toolbar">
           <ListExport {...exportable} />
         </div>
       ) : null}

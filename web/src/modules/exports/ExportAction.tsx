@@ -5,6 +5,7 @@ import type { ListExportProps } from '../../app/registry';
 import type { DataExportFormat, DataExportState } from '../../gql/graphql';
 import { Button, SelectField } from '../../ui/controls';
 import { Dialog } from '../../ui/Dialog';
+import { Notice } from '../../ui/states';
 import { exportRequestOf, rootFieldOf } from './exportQuery';
 import { m } from './messages';
 import { DataExportCancelMutation, DataExportChangedSubscription, DataExportCreateMutation, DataExportQuery } from './operations';
@@ -67,11 +68,7 @@ function ExportDialog({ query, variables, name, onClose }: ListExportProps & { o
               </option>
             ))}
           </SelectField>
-          {problem ? (
-            <p role="alert" className="form-error">
-              {problem}
-            </p>
-          ) : null}
+          <Notice>{problem}</Notice>
           <div className="button-row">
             <Button type="submit" variant="primary" busy={creating}>
               {t(m.start)}
@@ -112,11 +109,7 @@ function ExportProgress({ id }: { id: string }) {
           <p className="muted">{t(m.linkValid)}</p>
         </>
       ) : null}
-      {dataExport.state === 'FAILED' ? (
-        <p role="alert" className="form-error">
-          {t(m.failed, { message: dataExport.error?.message ?? '' })}
-        </p>
-      ) : null}
+      {dataExport.state === 'FAILED' ? <Notice>{t(m.failed, { message: dataExport.error?.message ?? '' })}</Notice> : null}
       {dataExport.state === 'CANCELED' ? <p>{t(m.canceled)}</p> : null}
       {active(dataExport.state) ? (
         <div className="button-row">

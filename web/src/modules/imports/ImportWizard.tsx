@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { describeError, describeUserErrors } from '../../app/errors';
 import { useT } from '../../app/i18n';
 import type { ImportsDataImportFieldsFragment, ImportsMapMutation as ImportsMapResult, ImportsTypesQuery as ImportsTypesResult } from '../../gql/graphql';
-import { Button, SelectField } from '../../ui/controls';
+import { Button, SelectField, TextField } from '../../ui/controls';
 import { EmptyState, ErrorState, Loading, Notice } from '../../ui/states';
 import { uploadFile, type UploadedFile } from '../files/upload';
 import { m } from './messages';
@@ -166,14 +166,12 @@ export function ImportWizard({ initialType, upload = (client, file) => uploadFil
               </option>
             ))}
           </SelectField>
-          <label className="field">
-            <span className="field-label">{t(m.file)}</span>
-            <input
-              type="file"
-              accept=".csv,.tsv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-            />
-          </label>
+          <TextField
+            label={t(m.file)}
+            type="file"
+            accept=".csv,.tsv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+          />
           <Button type="submit" variant="primary" busy={busy} disabled={busy}>
             {t(m.readFile)}
           </Button>
