@@ -224,7 +224,7 @@ export class DataImportService {
     };
     // Checked first, then the delegation asked for (the job acts for the caller), then checked again holding the row.
     await this.db.transaction(request, async (em) => startable(await this.access.loadForUpdate(em, request, 'write', id)));
-    const actingFor = await this.graph.delegateToJob(request);
+    const actingFor = await this.importGraph.delegateToJob(request);
     return this.db.transaction(request, async (em, hooks) => {
       const dataImport = await this.access.loadForUpdate(em, request, 'write', id);
       startable(dataImport);

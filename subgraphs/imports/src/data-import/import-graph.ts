@@ -6,6 +6,7 @@ import {
   type CellImporter,
   type GraphClient,
   type GraphResponse,
+  type JobDelegation,
   type RequestContext,
   type UserErrorData,
 } from '@cellgraph/kernel';
@@ -43,6 +44,15 @@ const ROW_REFUSALS: readonly string[] = [ErrorCode.Forbidden, 'FEATURE_DISABLED'
  */
 export class ImportGraph {
   constructor(private readonly graph: GraphClient) {}
+
+  /** A job delegation for the caller (the import's job acts for them); the gateway not answering is SERVICE_UNAVAILABLE. */
+  async delegateToJob(request: RequestContext): Promise<JobDelegation> {
+    try {
+      return await this.graph.delegateToJob(request);
+    } catch (error) {
+      throw graphRequestFailure(error, () => unavailable('the gateway'));
+    }
+  }
 
   /** The file, if the caller may read it (null otherwise). */
   async file(request: RequestContext, fileId: string): Promise<ImportFile | null> {
