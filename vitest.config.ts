@@ -117,8 +117,8 @@ export default defineConfig({
           exclude: [...NOT_TESTS, ...FAULT_TESTS, ...ISOLATED_TESTS],
           isolate: false,
           // Two (and so the group's other projects: vitest wants one maxWorkers per group). Three
-          // were faster (14–16 min against ~23) but, with the longest files starting together, left
-          // Postgres at its connection limit and starved a browser journey and the pagination walk.
+          // ran no faster (a clean CI run took 14–16 min either way) and, with the longest files
+          // starting together, left Postgres at its connection limit and starved the pagination walk.
           maxWorkers: 2,
           sequence: { groupOrder: 0 },
         },
